@@ -1,0 +1,50 @@
+# lmpmon — the two commands of the README, and the usual targets.
+#
+#   make        build build/lmpmon
+#   make demo   install what is missing, build, run the sample
+#   make test   install what is missing, build, run every test (also under
+#               AddressSanitizer + UBSan)
+#
+# CMake does the building; this file only orders the steps.
+
+BUILD      ?= build
+BUILD_ASAN ?= build-asan
+JOBS       ?= 2
+
+.PHONY: all deps build build-asan test test-plain test-asan demo clean
+
+all: build
+
+deps:
+	@scripts/install-deps
+
+$(BUILD)/CMakeCache.txt:
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+
+build: $(BUILD)/CMakeCache.txt
+	@cmake --build $(BUILD) -j$(JOBS)
+
+$(BUILD_ASAN)/CMakeCache.txt:
+	@cmake -S . -B $(BUILD_ASAN) -DCMAKE_BUILD_TYPE=Debug -DLMPMON_SANITIZE=ON >/dev/null
+
+build-asan: $(BUILD_ASAN)/CMakeCache.txt
+	@cmake --build $(BUILD_ASAN) -j$(JOBS)
+
+test-plain: build
+	@cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
+
+test-asan: build-asan
+	@cd $(BUILD_ASAN) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	    ctest --output-on-failure -j$(JOBS)
+
+test: deps
+	@$(MAKE) --no-print-directory test-plain
+	@$(MAKE) --no-print-directory test-asan
+
+demo: deps
+	@$(MAKE) --no-print-directory build
+	@scripts/demo $(BUILD)/lmpmon
+
+clean:
+	rm -rf $(BUILD) $(BUILD_ASAN)

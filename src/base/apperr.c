@@ -1,0 +1,52 @@
+/*
+** apperr.c — filling AppErr (see apperr.h).
+*/
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "apperr.h"
+#include "banned.h"
+
+int
+apperr_set(AppErr *err, AppErrCode code, const char *zFmt, ...)
+{
+    if (!err) {
+        return -1;
+    }
+    va_list ap;
+    va_start(ap, zFmt);
+    (void)vsnprintf(err->zMsg, sizeof err->zMsg, zFmt, ap);
+    va_end(ap);
+    err->code = code;
+    return -1;
+}
+
+int
+apperr_prefix(AppErr *err, const char *zFmt, ...)
+{
+    if (!err) {
+        return -1;
+    }
+    char zPre[512];
+    char zOld[sizeof err->zMsg];
+    va_list ap;
+    va_start(ap, zFmt);
+    (void)vsnprintf(zPre, sizeof zPre, zFmt, ap);
+    va_end(ap);
+    memcpy(zOld, err->zMsg, sizeof zOld);
+    /* Truncation is acceptable: the message stays one readable line. */
+    size_t nPre = strnlen(zPre, sizeof zPre);
+    size_t nRoom = sizeof err->zMsg - 1;
+    size_t k = nPre < nRoom ? nPre : nRoom;
+    memcpy(err->zMsg, zPre, k);
+    if (k + 2 <= nRoom) {
+        memcpy(err->zMsg + k, ": ", 2);
+        k += 2;
+    }
+    size_t nOld = strnlen(zOld, sizeof zOld);
+    size_t nCopy = nOld < nRoom - k ? nOld : nRoom - k;
+    memcpy(err->zMsg + k, zOld, nCopy);
+    err->zMsg[k + nCopy] = 0;
+    return -1;
+}

@@ -1,0 +1,41 @@
+/*
+** apperr.h — expected failures, reported to the caller.
+**
+** Functions that can fail for reasons a user can fix (bad input, a missing
+** file, a refused database) return a negative value and fill a caller-owned
+** AppErr.  Only the cli (and later the web router) prints it or turns it into
+** an exit status.  Messages follow git's style: lower-case, no final period,
+** failure first, subject quoted.
+*/
+#ifndef LMPMON_APPERR_H
+#define LMPMON_APPERR_H
+
+typedef enum AppErrCode {
+    APPERR_OK = 0,
+    APPERR_INPUT,    /* the user's data is wrong: fix the file */
+    APPERR_NOTFOUND, /* a named thing does not exist */
+    APPERR_CONFLICT, /* exists already, or changed under us */
+    APPERR_IO,       /* file system trouble */
+    APPERR_DB,       /* the database refused or failed */
+    APPERR_USAGE,    /* wrong command line */
+    APPERR_INTERNAL  /* a bug worth reporting */
+} AppErrCode;
+
+typedef struct AppErr {
+    AppErrCode code;  /* APPERR_OK while nothing failed */
+    char zMsg[1024];  /* one line, safe to show to users */
+} AppErr;
+
+#define APPERR_INIT { APPERR_OK, { 0 } }
+
+/* Record a failure: code and printf-formatted message.  Always returns -1
+** so callers can write `return apperr_set(err, ...);`.  err may be NULL. */
+int apperr_set(AppErr *err, AppErrCode code, const char *zFmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Put "zPrefix: " before the message already in err (for context such as
+** the file name).  Returns -1. */
+int apperr_prefix(AppErr *err, const char *zFmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+#endif

@@ -1,0 +1,36 @@
+/*
+** limits.h — every size limit of lmpmon, named in one place.
+**
+** Inputs come from files and (later) HTTP requests written by people we do
+** not control; each bound here keeps one input from exhausting memory or
+** producing output nobody can read.  Error messages quote these names so a
+** user can find the limit.
+*/
+#ifndef LMPMON_LIMITS_H
+#define LMPMON_LIMITS_H
+
+/* Largest file any import reads (CSV, JSON). */
+#define LIMIT_IMPORT_FILE_BYTES (64u * 1024u * 1024u)
+
+/* Largest single CSV field or JSON string: a narrative is a few KB. */
+#define LIMIT_FIELD_BYTES (32u * 1024u)
+
+/* Most data rows in one imported CSV file. */
+#define LIMIT_IMPORT_ROWS 100000u
+
+/* Most columns in one imported CSV file. */
+#define LIMIT_IMPORT_COLUMNS 512u
+
+/* Most levels in a plan's tree (area, section, goal, activity = 4). */
+#define LIMIT_PLAN_LEVELS 8u
+
+/* Longest code of a plan node, round, plan or organisation acronym. */
+#define LIMIT_CODE_BYTES 64u
+
+/* Default largest Buf: texts we build (exports, reports) stay below this. */
+#define LIMIT_BUF_BYTES (256u * 1024u * 1024u)
+
+/* Deepest JSON nesting accepted on import (jansson's own cap is 2048). */
+#define LIMIT_JSON_DEPTH 64u
+
+#endif

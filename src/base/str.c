@@ -1,0 +1,156 @@
+/*
+** str.c — string helpers (see str.h).
+*/
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <stdio.h>
+
+#include "str.h"
+#include "xalloc.h"
+#include "banned.h"
+
+int
+str_eq(const char *a, const char *b)
+{
+    return strcmp(a ? a : "", b ? b : "") == 0;
+}
+
+static int
+str_is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||
+           c == '\f';
+}
+
+char *
+str_fold(const char *z)
+{
+    size_t n = strlen(z);
+    char *out = xmalloc(n + 1);
+    size_t j = 0;
+    int pendingSpace = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = z[i];
+        if (str_is_space(c) || c == '-' || c == '_') {
+            pendingSpace = j > 0;
+            continue;
+        }
+        if (pendingSpace) {
+            out[j++] = ' ';
+            pendingSpace = 0;
+        }
+        out[j++] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+    }
+    out[j] = 0;
+    return out;
+}
+
+char *
+str_trim(const char *z)
+{
+    size_t n = strlen(z);
+    size_t i = 0;
+    while (i < n && str_is_space(z[i])) {
+        i++;
+    }
+    while (n > i && str_is_space(z[n - 1])) {
+        n--;
+    }
+    return xstrndup(z + i, n - i);
+}
+
+size_t
+str_distance(const char *a, const char *b, size_t nCap)
+{
+    size_t na = strlen(a), nb = strlen(b);
+    if ((na > nb ? na - nb : nb - na) > nCap) {
+        return nCap + 1;
+    }
+    size_t *row = xcalloc(nb + 1, sizeof *row);
+    for (size_t j = 0; j <= nb; j++) {
+        row[j] = j;
+    }
+    size_t result = 0;
+    for (size_t i = 1; i <= na; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        size_t rowMin = row[0];
+        for (size_t j = 1; j <= nb; j++) {
+            size_t up = row[j];
+            size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            size_t v = diag + cost;
+            if (up + 1 < v) {
+                v = up + 1;
+            }
+            if (row[j - 1] + 1 < v) {
+                v = row[j - 1] + 1;
+            }
+            row[j] = v;
+            diag = up;
+            if (v < rowMin) {
+                rowMin = v;
+            }
+        }
+        if (rowMin > nCap) {
+            free(row);
+            return nCap + 1;
+        }
+    }
+    result = row[nb];
+    free(row);
+    return result > nCap ? nCap + 1 : result;
+}
+
+int
+str_to_long(const char *z, long lo, long hi, long *pOut)
+{
+    if (!z || !*z) {
+        return -1;
+    }
+    char *end = NULL;
+    errno = 0;
+    long v = strtol(z, &end, 10);
+    if (errno || *end || v < lo || v > hi) {
+        return -1;
+    }
+    *pOut = v;
+    return 0;
+}
+
+int
+str_is_date(const char *z)
+{
+    static const int aDays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    if (!z || strlen(z) != 10 || z[4] != '-' || z[7] != '-') {
+        return 0;
+    }
+    for (int i = 0; i < 10; i++) {
+        if (i != 4 && i != 7 && (z[i] < '0' || z[i] > '9')) {
+            return 0;
+        }
+    }
+    int y = (z[0] - '0') * 1000 + (z[1] - '0') * 100 + (z[2] - '0') * 10 + (z[3] - '0');
+    int m = (z[5] - '0') * 10 + (z[6] - '0');
+    int d = (z[8] - '0') * 10 + (z[9] - '0');
+    if (y < 1900 || m < 1 || m > 12 || d < 1 || d > aDays[m - 1]) {
+        return 0;
+    }
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return !(m == 2 && d == 29 && !leap);
+}
+
+void
+str_now_utc(char *z, size_t n)
+{
+    const char *zFixed = getenv("LMPMON_NOW");
+    if (zFixed && *zFixed) {
+        (void)snprintf(z, n, "%s", zFixed);
+        return;
+    }
+    time_t t = time(NULL);
+    struct tm tm;
+    (void)gmtime_r(&t, &tm);
+    (void)strftime(z, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}

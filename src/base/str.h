@@ -1,0 +1,34 @@
+/*
+** str.h — small string helpers shared by every layer.
+*/
+#ifndef LMPMON_STR_H
+#define LMPMON_STR_H
+
+#include <stddef.h>
+
+/* Non-zero if a and b are equal (NULL equals NULL and ""). */
+int str_eq(const char *a, const char *b);
+
+/* Heap copy of z folded for matching names: ASCII lower-cased, leading and
+** trailing white space removed, inner runs of white space, '-' and '_'
+** collapsed to one space.  "On-Track " and "on  track" fold alike. */
+char *str_fold(const char *z);
+
+/* Heap copy of z without leading and trailing ASCII white space. */
+char *str_trim(const char *z);
+
+/* Levenshtein distance between a and b (bytes), or nCap + 1 when it is
+** larger than nCap (stops early).  For "did you mean" suggestions. */
+size_t str_distance(const char *a, const char *b, size_t nCap);
+
+/* Parse a whole decimal integer in [lo, hi]; 0 on success, -1 otherwise. */
+int str_to_long(const char *z, long lo, long hi, long *pOut);
+
+/* Non-zero if z is a date written YYYY-MM-DD that exists in the calendar. */
+int str_is_date(const char *z);
+
+/* Current UTC time as "YYYY-MM-DDTHH:MM:SSZ" into z (at least 21 bytes).
+** LMPMON_NOW in the environment overrides it, so tests are repeatable. */
+void str_now_utc(char *z, size_t n);
+
+#endif

@@ -1,0 +1,323 @@
+/*
+** cli.c — command dispatch, option parsing and shared CLI helpers.
+*/
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <pwd.h>
+
+#include "cli.h"
+#include "../base/base.h"
+#include "../base/banned.h"
+
+#ifndef LMPMON_VERSION
+# define LMPMON_VERSION "0.0.0"
+#endif
+
+typedef struct CliCommand {
+    const char *zName;
+    int (*xRun)(CliCtx *);
+    const char *zSummary;
+    const char *zUsage;  /* full --help text after the "usage:" line */
+} CliCommand;
+
+static const CliCommand aCommand[] = {
+    /* ** COMMAND: init */
+    { "init", cmd_init, "create a database",
+      "lmpmon init [--sample NAME]\n\n"
+      "Create a new, empty lmpmon database at --db (default ./lmpmon.db).\n"
+      "An existing file is never overwritten.\n\n"
+      "  --sample NAME  fill it with a shipped sample (see 'lmpmon init\n"
+      "                 --sample list')\n" },
+    /* ** COMMAND: import */
+    { "import", cmd_import, "import plans, organisations and review rounds",
+      "lmpmon import [--format csv|json] [--plan CODE] [--create-orgs] FILE...\n\n"
+      "Import files in one transaction: if any row of any file is wrong,\n"
+      "nothing is written and the error names file, line, column and field.\n"
+      "Imports create and update; they never delete.\n\n"
+      "  --format F     csv (the annex layout, docs/formats/annex-csv.md) or\n"
+      "                 json (the whole model, docs/formats/model-json.md);\n"
+      "                 default: from the file name's extension\n"
+      "  --plan CODE    the plan a CSV file belongs to (created if new);\n"
+      "                 default: the only plan in the database\n"
+      "  --create-orgs  create organisations the directory does not know\n"
+      "                 instead of refusing the file\n" },
+    /* ** COMMAND: export */
+    { "export", cmd_export, "export plans and review rounds",
+      "lmpmon export [--format csv|json] [--plan CODE] [--out FILE]\n\n"
+      "Write the data in an importable format; importing an export and\n"
+      "exporting again gives the same bytes.\n\n"
+      "  --format F  csv (one plan in the annex layout; default) or json\n"
+      "              (organisations and plans)\n"
+      "  --plan CODE the plan to export; default: the only plan (csv) or\n"
+      "              all plans (json)\n"
+      "  --out FILE  write to FILE (replaced whole, never half-written);\n"
+      "              default: standard output\n" },
+    /* ** COMMAND: show */
+    { "show", cmd_show, "show a plan, activity, organisation or round",
+      "lmpmon show plan [CODE]\n"
+      "       lmpmon show activity CODE [--plan CODE]\n"
+      "       lmpmon show org NAME\n"
+      "       lmpmon show round CODE [--plan CODE]\n\n"
+      "Print a readable view fitted to the terminal's width.  An organisation\n"
+      "may be named by acronym, full name or alias.\n" },
+    /* ** COMMAND: plan */
+    { "plan", cmd_plan, "list plans",
+      "lmpmon plan list\n" },
+    /* ** COMMAND: org */
+    { "org", cmd_org, "list organisations",
+      "lmpmon org list\n" },
+    /* ** COMMAND: round */
+    { "round", cmd_round, "list review rounds",
+      "lmpmon round list [--plan CODE]\n" },
+};
+
+#define N_COMMAND (sizeof aCommand / sizeof aCommand[0])
+
+static const char zGlobalHelp[] =
+    "global options (before or after the command):\n"
+    "  --db PATH   the database (default: $LMPMON_DB, else ./lmpmon.db)\n"
+    "  --as NAME   who is making changes, for the audit trail (default:\n"
+    "              the login name)\n"
+    "  --help      help for lmpmon or for a command\n"
+    "  --version   print the version\n";
+
+static void
+cli_print_help(void)
+{
+    printf("lmpmon %s — monitoring and evaluation of labour migration "
+           "policy\n\nusage: lmpmon [--db PATH] [--as NAME] COMMAND "
+           "[ARGS]\n\ncommands:\n", LMPMON_VERSION);
+    for (size_t i = 0; i < N_COMMAND; i++) {
+        printf("  %-8s %s\n", aCommand[i].zName, aCommand[i].zSummary);
+    }
+    printf("\n%s\n'lmpmon COMMAND --help' tells more.\n", zGlobalHelp);
+}
+
+static const CliCommand *
+cli_find(const char *zName)
+{
+    for (size_t i = 0; i < N_COMMAND; i++) {
+        if (strcmp(aCommand[i].zName, zName) == 0) {
+            return &aCommand[i];
+        }
+    }
+    return NULL;
+}
+
+int
+cli_fail(const AppErr *err)
+{
+    (void)fprintf(stderr, "lmpmon: %s\n",
+                  err->zMsg[0] ? err->zMsg : "unknown error");
+    return err->code == APPERR_USAGE ? CLI_USAGE : CLI_FAIL;
+}
+
+int
+cli_usage_error(const CliCtx *ctx, const char *zFmt, ...)
+{
+    va_list ap;
+    va_start(ap, zFmt);
+    (void)fputs("lmpmon: ", stderr);
+    (void)vfprintf(stderr, zFmt, ap);
+    va_end(ap);
+    (void)fprintf(stderr, "\n(see 'lmpmon %s --help')\n", ctx->argv[0]);
+    return CLI_USAGE;
+}
+
+int
+cli_parse(const CliCtx *ctx, const CliOpt *aOpt, char ***pazPos,
+          size_t *pnPos)
+{
+    char **azPos = xcalloc((size_t)ctx->argc + 1, sizeof *azPos);
+    size_t nPos = 0;
+    int bNoMoreOpts = 0;
+    for (int i = 1; i < ctx->argc; i++) {
+        char *z = ctx->argv[i];
+        if (bNoMoreOpts || z[0] != '-' || z[1] == 0) {
+            azPos[nPos++] = z;
+            continue;
+        }
+        if (strcmp(z, "--") == 0) {
+            bNoMoreOpts = 1;
+            continue;
+        }
+        const char *zName = z + (z[1] == '-' ? 2 : 1);
+        const char *zEq = strchr(zName, '=');
+        size_t nName = zEq ? (size_t)(zEq - zName) : strlen(zName);
+        const CliOpt *o = NULL;
+        for (const CliOpt *p = aOpt; p && p->zName; p++) {
+            if (strlen(p->zName) == nName && strncmp(p->zName, zName, nName) == 0) {
+                o = p;
+            }
+        }
+        if (!o) {
+            free(azPos);
+            cli_usage_error(ctx, "unknown option '%s'", z);
+            return -1;
+        }
+        if (o->bArg) {
+            if (zEq) {
+                *o->pzVal = zEq + 1;
+            } else if (i + 1 < ctx->argc) {
+                *o->pzVal = ctx->argv[++i];
+            } else {
+                free(azPos);
+                cli_usage_error(ctx, "option '--%s' needs a value", o->zName);
+                return -1;
+            }
+        } else {
+            if (zEq) {
+                free(azPos);
+                cli_usage_error(ctx, "option '--%s' takes no value", o->zName);
+                return -1;
+            }
+            *o->pbSet = 1;
+        }
+    }
+    *pazPos = azPos;
+    *pnPos = nPos;
+    return 0;
+}
+
+Store *
+cli_open_store(const CliCtx *ctx)
+{
+    AppErr err = APPERR_INIT;
+    Store *s = store_open(ctx->zDb, STORE_OPEN_EXISTING, ctx->zActor, &err);
+    if (!s) {
+        (void)cli_fail(&err);
+    }
+    return s;
+}
+
+int
+cli_write_output(const char *zOut, const char *z, size_t n, AppErr *err)
+{
+    if (!zOut || strcmp(zOut, "-") == 0) {
+        if (fwrite(z, 1, n, stdout) != n || fflush(stdout) != 0) {
+            return apperr_set(err, APPERR_IO, "cannot write the output: %s",
+                              strerror(errno));
+        }
+        return 0;
+    }
+    Buf tmp = BUF_INIT;
+    buf_printf(&tmp, "%s.tmp.%ld", zOut, (long)getpid());
+    FILE *f = fopen(buf_str(&tmp), "wb");
+    int rc = 0;
+    if (!f) {
+        rc = apperr_set(err, APPERR_IO, "cannot write '%s': %s", zOut,
+                        strerror(errno));
+    } else {
+        int bOk = fwrite(z, 1, n, f) == n;
+        bOk &= fflush(f) == 0 && fsync(fileno(f)) == 0;
+        bOk &= fclose(f) == 0;
+        if (!bOk || rename(buf_str(&tmp), zOut) != 0) {
+            rc = apperr_set(err, APPERR_IO, "cannot write '%s': %s", zOut,
+                            strerror(errno));
+            (void)unlink(buf_str(&tmp));
+        }
+    }
+    buf_release(&tmp);
+    return rc;
+}
+
+/* Remove a global option (--db X, --db=X, --as X) from argv wherever it
+** stands; returns -1 when its value is missing. */
+static int
+cli_take_global(int *pArgc, char **argv, const char *zOpt, const char **pzVal)
+{
+    size_t nOpt = strlen(zOpt);
+    for (int i = 1; i < *pArgc; i++) {
+        if (strcmp(argv[i], "--") == 0) {
+            break;
+        }
+        int nTake = 0;
+        if (strcmp(argv[i], zOpt) == 0) {
+            if (i + 1 >= *pArgc) {
+                return -1;
+            }
+            *pzVal = argv[i + 1];
+            nTake = 2;
+        } else if (strncmp(argv[i], zOpt, nOpt) == 0 && argv[i][nOpt] == '=') {
+            *pzVal = argv[i] + nOpt + 1;
+            nTake = 1;
+        }
+        if (nTake) {
+            memmove(&argv[i], &argv[i + nTake],
+                    (size_t)(*pArgc - i - nTake + 1) * sizeof *argv);
+            *pArgc -= nTake;
+            i--;
+        }
+    }
+    return 0;
+}
+
+static const char *
+cli_login_name(void)
+{
+    const char *z = getenv("USER");
+    if (z && *z) {
+        return z;
+    }
+    struct passwd *pw = getpwuid(getuid());
+    return pw ? pw->pw_name : "unknown";
+}
+
+int
+cli_main(int argc, char **argv)
+{
+    CliCtx ctx = { NULL, NULL, 0, NULL };
+    if (cli_take_global(&argc, argv, "--db", &ctx.zDb) ||
+        cli_take_global(&argc, argv, "--as", &ctx.zActor)) {
+        (void)fputs("lmpmon: options --db and --as need a value\n", stderr);
+        return CLI_USAGE;
+    }
+    if (!ctx.zDb) {
+        const char *zEnv = getenv("LMPMON_DB");
+        ctx.zDb = zEnv && *zEnv ? zEnv : "lmpmon.db";
+    }
+    if (!ctx.zActor) {
+        ctx.zActor = cli_login_name();
+    }
+    if (argc < 2) {
+        cli_print_help();
+        return CLI_USAGE;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+        strcmp(argv[1], "help") == 0) {
+        const CliCommand *c = argc > 2 ? cli_find(argv[2]) : NULL;
+        if (c) {
+            printf("usage: %s\n%s", c->zUsage, zGlobalHelp);
+        } else {
+            cli_print_help();
+        }
+        return CLI_OK;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("lmpmon %s (schema version %d)\n", LMPMON_VERSION,
+               store_schema_version());
+        return CLI_OK;
+    }
+    const CliCommand *c = cli_find(argv[1]);
+    if (!c) {
+        (void)fprintf(stderr, "lmpmon: unknown command '%s' (see 'lmpmon "
+                              "--help')\n", argv[1]);
+        return CLI_USAGE;
+    }
+    for (int i = 2; i < argc; i++) {
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            printf("usage: %s\n%s", c->zUsage, zGlobalHelp);
+            return CLI_OK;
+        }
+        if (strcmp(argv[i], "--") == 0) {
+            break;
+        }
+    }
+    ctx.argc = argc - 1;
+    ctx.argv = argv + 1;
+    return c->xRun(&ctx);
+}

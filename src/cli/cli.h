@@ -1,0 +1,68 @@
+/*
+** cli.h — the command line: a table of commands, options, exit codes.
+**
+** Every command is one entry of the table in cli.c: its name, a one-line
+** summary, its usage text and its handler.  Handlers get a CliCtx with the
+** global options already taken out of argv.  Only this layer prints
+** errors and chooses exit codes (0 ok, 1 failure, 2 usage).
+*/
+#ifndef LMPMON_CLI_H
+#define LMPMON_CLI_H
+
+#include <stddef.h>
+
+#include "../base/apperr.h"
+#include "../store/store.h"
+
+enum { CLI_OK = 0, CLI_FAIL = 1, CLI_USAGE = 2 };
+
+typedef struct CliCtx {
+    const char *zDb;     /* --db, $LMPMON_DB, or "./lmpmon.db" */
+    const char *zActor;  /* --as, or the login name */
+    int argc;            /* the command's own arguments (argv[0] = name) */
+    char **argv;
+} CliCtx;
+
+/* One option a command accepts. */
+typedef struct CliOpt {
+    const char *zName;   /* without "--" */
+    int bArg;            /* takes a value */
+    const char **pzVal;  /* where the value goes (bArg) */
+    int *pbSet;          /* set to 1 when given (!bArg) */
+} CliOpt;
+
+/* Parse ctx's argv against aOpt (terminated by a NULL name); positional
+** arguments go to *pazPos / *pnPos (pointers into argv).  Returns 0, or
+** prints a usage error and returns -1. */
+int cli_parse(const CliCtx *ctx, const CliOpt *aOpt, char ***pazPos,
+              size_t *pnPos);
+
+/* Print "lmpmon: " + err's message to stderr; returns the exit code for
+** it (CLI_USAGE for APPERR_USAGE, else CLI_FAIL). */
+int cli_fail(const AppErr *err);
+
+/* Print a usage error for the current command; returns CLI_USAGE. */
+int cli_usage_error(const CliCtx *ctx, const char *zFmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Open the database named by ctx (which must exist); NULL after printing
+** the error. */
+Store *cli_open_store(const CliCtx *ctx);
+
+/* Write z[0..n) to the file zOut atomically (temporary file + rename), or
+** to stdout when zOut is NULL or "-".  Returns 0 or -1 with err. */
+int cli_write_output(const char *zOut, const char *z, size_t n, AppErr *err);
+
+/* Entry point from main(). */
+int cli_main(int argc, char **argv);
+
+/* Command handlers (cmd_data.c, cmd_show.c). */
+int cmd_init(CliCtx *ctx);
+int cmd_import(CliCtx *ctx);
+int cmd_export(CliCtx *ctx);
+int cmd_show(CliCtx *ctx);
+int cmd_plan(CliCtx *ctx);
+int cmd_org(CliCtx *ctx);
+int cmd_round(CliCtx *ctx);
+
+#endif

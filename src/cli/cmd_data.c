@@ -1,0 +1,230 @@
+/*
+** cmd_data.c — the commands that create, fill and dump a database:
+** init, import, export.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "../base/base.h"
+#include "../io/annex_csv.h"
+#include "../io/import.h"
+#include "../io/model_json.h"
+#include "../io/samples.h"
+#include "../base/banned.h"
+
+/* The files of a sample, in import order. */
+static const char *const azSampleFile[] = { "plan.json", "annex.csv" };
+
+/* Import the embedded sample zName into s. */
+static int
+init_import_sample(Store *s, const char *zName, AppErr *err)
+{
+    ImportInput aIn[2];
+    char azPath[2][256];
+    for (size_t i = 0; i < 2; i++) {
+        (void)snprintf(azPath[i], sizeof azPath[i], "%s/%s", zName,
+                       azSampleFile[i]);
+        const EmbeddedFile *f = samples_find(azPath[i]);
+        if (!f) {
+            Buf names = BUF_INIT;
+            samples_list(&names);
+            apperr_set(err, APPERR_USAGE, "no sample '%s' (samples: %s)", zName,
+                       buf_str(&names));
+            buf_release(&names);
+            return -1;
+        }
+        aIn[i].zName = azPath[i];
+        aIn[i].z = (const char *)f->aData;
+        aIn[i].n = f->nData;
+        aIn[i].eFormat = IMPORT_AUTO;
+    }
+    ImportOpts opts = { NULL, 0 };
+    ImportStats stats;
+    (void)snprintf(azPath[0], sizeof azPath[0], "%s/%s", zName, azSampleFile[0]);
+    return import_run(s, aIn, 2, &opts, &stats, err);
+}
+
+/* ** COMMAND: init */
+int
+cmd_init(CliCtx *ctx)
+{
+    const char *zSample = NULL;
+    CliOpt aOpt[] = { { "sample", 1, &zSample, NULL }, { NULL, 0, NULL, NULL } };
+    char **azPos;
+    size_t nPos;
+    if (cli_parse(ctx, aOpt, &azPos, &nPos)) {
+        return CLI_USAGE;
+    }
+    free(azPos);
+    if (nPos) {
+        return cli_usage_error(ctx, "init takes no arguments");
+    }
+    if (zSample && strcmp(zSample, "list") == 0) {
+        Buf names = BUF_INIT;
+        samples_list(&names);
+        printf("%s\n", buf_str(&names));
+        buf_release(&names);
+        return CLI_OK;
+    }
+    AppErr err = APPERR_INIT;
+    Store *s = store_open(ctx->zDb, STORE_OPEN_CREATE, ctx->zActor, &err);
+    if (!s) {
+        return cli_fail(&err);
+    }
+    if (zSample && init_import_sample(s, zSample, &err)) {
+        store_close(s);
+        /* The database was created by us a moment ago: leave no empty
+        ** shell behind a failed sample import. */
+        (void)unlink(ctx->zDb);
+        Buf wal = BUF_INIT;
+        buf_printf(&wal, "%s-wal", ctx->zDb);
+        (void)unlink(buf_str(&wal));
+        buf_reset(&wal);
+        buf_printf(&wal, "%s-shm", ctx->zDb);
+        (void)unlink(buf_str(&wal));
+        buf_release(&wal);
+        return cli_fail(&err);
+    }
+    store_close(s);
+    if (zSample) {
+        printf("created %s with the sample '%s'\n", ctx->zDb, zSample);
+    } else {
+        printf("created %s\n", ctx->zDb);
+    }
+    return CLI_OK;
+}
+
+/* ** COMMAND: import */
+int
+cmd_import(CliCtx *ctx)
+{
+    const char *zFormat = NULL, *zPlan = NULL;
+    int bCreateOrgs = 0;
+    CliOpt aOpt[] = { { "format", 1, &zFormat, NULL },
+                      { "plan", 1, &zPlan, NULL },
+                      { "create-orgs", 0, NULL, &bCreateOrgs },
+                      { NULL, 0, NULL, NULL } };
+    char **azPos;
+    size_t nPos;
+    if (cli_parse(ctx, aOpt, &azPos, &nPos)) {
+        return CLI_USAGE;
+    }
+    ImportFormat eFormat = IMPORT_AUTO;
+    if (zFormat && import_format_parse(zFormat, &eFormat)) {
+        free(azPos);
+        return cli_usage_error(ctx, "unknown format '%s' (csv or json)", zFormat);
+    }
+    if (nPos == 0) {
+        free(azPos);
+        return cli_usage_error(ctx, "no file to import");
+    }
+    AppErr err = APPERR_INIT;
+    ImportInput *aIn = xcalloc(nPos, sizeof *aIn);
+    char **azData = xcalloc(nPos, sizeof *azData);
+    int rc = CLI_FAIL;
+    Store *s = NULL;
+    for (size_t i = 0; i < nPos; i++) {
+        aIn[i].zName = azPos[i];
+        aIn[i].eFormat = eFormat;
+        if (import_read_file(azPos[i], &azData[i], &aIn[i].n, &err)) {
+            rc = cli_fail(&err);
+            goto out;
+        }
+        aIn[i].z = azData[i];
+    }
+    s = cli_open_store(ctx);
+    if (!s) {
+        goto out;
+    }
+    ImportOpts opts = { zPlan, bCreateOrgs };
+    ImportStats stats;
+    if (import_run(s, aIn, nPos, &opts, &stats, &err)) {
+        rc = cli_fail(&err);
+        goto out;
+    }
+    printf("imported %zu file%s: %zu organisations, %zu plan nodes, %zu "
+           "assessments", nPos, nPos == 1 ? "" : "s", stats.nOrg, stats.nNode,
+           stats.nAssess);
+    if (stats.nCreatedOrg) {
+        printf(" (%zu new organisations created)", stats.nCreatedOrg);
+    }
+    printf("\n");
+    rc = CLI_OK;
+out:
+    store_close(s);
+    for (size_t i = 0; i < nPos; i++) {
+        free(azData[i]);
+    }
+    free(azData);
+    free(aIn);
+    free(azPos);
+    return rc;
+}
+
+/* ** COMMAND: export */
+int
+cmd_export(CliCtx *ctx)
+{
+    const char *zFormat = "csv", *zPlan = NULL, *zOut = NULL;
+    CliOpt aOpt[] = { { "format", 1, &zFormat, NULL },
+                      { "plan", 1, &zPlan, NULL },
+                      { "out", 1, &zOut, NULL },
+                      { NULL, 0, NULL, NULL } };
+    char **azPos;
+    size_t nPos;
+    if (cli_parse(ctx, aOpt, &azPos, &nPos)) {
+        return CLI_USAGE;
+    }
+    free(azPos);
+    if (nPos) {
+        return cli_usage_error(ctx, "export takes no file arguments (use --out)");
+    }
+    int bJson = strcmp(zFormat, "json") == 0;
+    if (!bJson && strcmp(zFormat, "csv") != 0) {
+        return cli_usage_error(ctx, "unknown format '%s' (csv or json)", zFormat);
+    }
+    Store *s = cli_open_store(ctx);
+    if (!s) {
+        return CLI_FAIL;
+    }
+    AppErr err = APPERR_INIT;
+    Model m = MODEL_INIT;
+    Buf out = BUF_INIT;
+    int rc = CLI_FAIL;
+    if (store_load(s, zPlan, &m, &err)) {
+        rc = cli_fail(&err);
+        goto out;
+    }
+    if (bJson) {
+        model_json_write(&m, &out);
+    } else {
+        if (m.nPlan != 1) {
+            apperr_set(&err, APPERR_USAGE,
+                       m.nPlan ? "the database holds %zu plans; choose one with "
+                                 "--plan CODE"
+                               : "the database holds %zu plans: nothing to "
+                                 "export as CSV", m.nPlan);
+            rc = cli_fail(&err);
+            goto out;
+        }
+        annex_csv_write(&m.aPlan[0], &out);
+    }
+    if (buf_failed(&out)) {
+        apperr_set(&err, APPERR_INTERNAL, "export larger than LIMIT_BUF_BYTES");
+        rc = cli_fail(&err);
+        goto out;
+    }
+    if (cli_write_output(zOut, buf_str(&out), out.n, &err)) {
+        rc = cli_fail(&err);
+        goto out;
+    }
+    rc = CLI_OK;
+out:
+    buf_release(&out);
+    model_release(&m);
+    store_close(s);
+    return rc;
+}

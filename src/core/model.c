@@ -1,0 +1,311 @@
+/*
+** model.c — building, searching and freeing the in-memory model.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "model.h"
+#include "../base/str.h"
+#include "../base/xalloc.h"
+#include "../base/banned.h"
+
+static void
+strv_free(char **a, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(a[i]);
+    }
+    free(a);
+}
+
+void
+strv_push(char ***pa, size_t *pn, const char *z)
+{
+    *pa = xreallocarray(*pa, *pn + 1, sizeof **pa);
+    (*pa)[(*pn)++] = xstrdup(z);
+}
+
+static void
+node_release(Node *n)
+{
+    free(n->zCode);
+    free(n->zText);
+    free(n->zIndicator);
+    strv_free(n->azResp, n->nResp);
+    strv_free(n->azContrib, n->nContrib);
+    for (size_t i = 0; i < n->nAssess; i++) {
+        free(n->aAssess[i].zRound);
+        free(n->aAssess[i].zActionPoint);
+        free(n->aAssess[i].zProgress);
+    }
+    free(n->aAssess);
+}
+
+static void
+plan_release(Plan *p)
+{
+    free(p->zCode);
+    free(p->zTitle);
+    for (int i = 0; i < p->nLevel; i++) {
+        free(p->aLevel[i].zName);
+    }
+    for (size_t i = 0; i < p->nRound; i++) {
+        free(p->aRound[i].zCode);
+        free(p->aRound[i].zTitle);
+        free(p->aRound[i].zAsOf);
+    }
+    free(p->aRound);
+    for (size_t i = 0; i < p->nNode; i++) {
+        node_release(&p->aNode[i]);
+    }
+    free(p->aNode);
+}
+
+void
+model_release(Model *m)
+{
+    for (size_t i = 0; i < m->nOrg; i++) {
+        Org *o = &m->aOrg[i];
+        free(o->zAcronym);
+        free(o->zName);
+        free(o->zParent);
+        strv_free(o->azAlias, o->nAlias);
+    }
+    free(m->aOrg);
+    for (size_t i = 0; i < m->nPlan; i++) {
+        plan_release(&m->aPlan[i]);
+    }
+    free(m->aPlan);
+    memset(m, 0, sizeof *m);
+}
+
+Org *
+model_add_org(Model *m)
+{
+    xgrow((void **)&m->aOrg, &m->nOrgAlloc, m->nOrg, sizeof *m->aOrg);
+    return &m->aOrg[m->nOrg++];
+}
+
+Plan *
+model_add_plan(Model *m)
+{
+    xgrow((void **)&m->aPlan, &m->nPlanAlloc, m->nPlan, sizeof *m->aPlan);
+    return &m->aPlan[m->nPlan++];
+}
+
+Round *
+plan_add_round(Plan *p)
+{
+    xgrow((void **)&p->aRound, &p->nRoundAlloc, p->nRound, sizeof *p->aRound);
+    return &p->aRound[p->nRound++];
+}
+
+Node *
+plan_add_node(Plan *p)
+{
+    xgrow((void **)&p->aNode, &p->nNodeAlloc, p->nNode, sizeof *p->aNode);
+    Node *n = &p->aNode[p->nNode++];
+    n->iParent = -1;
+    return n;
+}
+
+Assessment *
+node_add_assessment(Node *n)
+{
+    n->aAssess = xreallocarray(n->aAssess, n->nAssess + 1, sizeof *n->aAssess);
+    Assessment *a = &n->aAssess[n->nAssess++];
+    memset(a, 0, sizeof *a);
+    return a;
+}
+
+Plan *
+model_find_plan(const Model *m, const char *zCode)
+{
+    for (size_t i = 0; i < m->nPlan; i++) {
+        if (str_eq(m->aPlan[i].zCode, zCode)) {
+            return &m->aPlan[i];
+        }
+    }
+    return NULL;
+}
+
+Org *
+model_find_org(const Model *m, const char *zAcronym)
+{
+    for (size_t i = 0; i < m->nOrg; i++) {
+        if (str_eq(m->aOrg[i].zAcronym, zAcronym)) {
+            return &m->aOrg[i];
+        }
+    }
+    return NULL;
+}
+
+long
+plan_find_node(const Plan *p, const char *zCode)
+{
+    for (size_t i = 0; i < p->nNode; i++) {
+        if (str_eq(p->aNode[i].zCode, zCode)) {
+            return (long)i;
+        }
+    }
+    return -1;
+}
+
+Round *
+plan_find_round(const Plan *p, const char *zCode)
+{
+    for (size_t i = 0; i < p->nRound; i++) {
+        if (str_eq(p->aRound[i].zCode, zCode)) {
+            return &p->aRound[i];
+        }
+    }
+    return NULL;
+}
+
+const Assessment *
+node_find_assessment(const Node *n, const char *zRound)
+{
+    for (size_t i = 0; i < n->nAssess; i++) {
+        if (str_eq(n->aAssess[i].zRound, zRound)) {
+            return &n->aAssess[i];
+        }
+    }
+    return NULL;
+}
+
+int
+plan_find_level(const Plan *p, const char *zName)
+{
+    for (int i = 0; i < p->nLevel; i++) {
+        if (str_eq(p->aLevel[i].zName, zName)) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+int
+plan_leaf_level(const Plan *p)
+{
+    return p->nLevel - 1;
+}
+
+long
+plan_ancestor_at(const Plan *p, long i, int iLevel)
+{
+    while (i >= 0 && p->aNode[i].iLevel > iLevel) {
+        i = p->aNode[i].iParent;
+    }
+    return (i >= 0 && p->aNode[i].iLevel == iLevel) ? i : -1;
+}
+
+static int
+round_cmp(const void *a, const void *b)
+{
+    const Round *x = a, *y = b;
+    if (x->zAsOf && !y->zAsOf) {
+        return -1;
+    }
+    if (!x->zAsOf && y->zAsOf) {
+        return 1;
+    }
+    int c = x->zAsOf ? strcmp(x->zAsOf, y->zAsOf) : 0;
+    return c ? c : strcmp(x->zCode, y->zCode);
+}
+
+void
+plan_sort_rounds(Plan *p)
+{
+    if (p->nRound > 1) {
+        qsort(p->aRound, p->nRound, sizeof *p->aRound, round_cmp);
+    }
+}
+
+static const char *const azOrgKind[ORG_KIND_COUNT] = {
+    "government", "development_partner", "un_agency", "ngo",
+    "trade_union", "employers", "private_sector", "other",
+};
+static const char *const azRoundState[ROUND_STATE_COUNT] = {
+    "draft", "open", "closed", "published",
+};
+static const char *const azAssessState[ASSESS_STATE_COUNT] = {
+    "draft", "submitted", "returned", "approved",
+};
+
+static int
+enum_parse(const char *const *az, int n, const char *z, int *pOut)
+{
+    char *zFold = str_fold(z ? z : "");
+    for (char *p = zFold; *p; p++) {
+        if (*p == ' ') {
+            *p = '_';
+        }
+    }
+    int rc = -1;
+    for (int i = 0; i < n; i++) {
+        if (strcmp(zFold, az[i]) == 0) {
+            *pOut = i;
+            rc = 0;
+            break;
+        }
+    }
+    free(zFold);
+    return rc;
+}
+
+const char *
+org_kind_name(OrgKind e)
+{
+    return (unsigned)e < ORG_KIND_COUNT ? azOrgKind[e] : "other";
+}
+
+int
+org_kind_parse(const char *z, OrgKind *pOut)
+{
+    int i;
+    if (enum_parse(azOrgKind, ORG_KIND_COUNT, z, &i)) {
+        return -1;
+    }
+    *pOut = (OrgKind)i;
+    return 0;
+}
+
+const char *
+round_state_name(RoundState e)
+{
+    return (unsigned)e < ROUND_STATE_COUNT ? azRoundState[e] : "draft";
+}
+
+int
+round_state_parse(const char *z, RoundState *pOut)
+{
+    int i;
+    if (enum_parse(azRoundState, ROUND_STATE_COUNT, z, &i)) {
+        return -1;
+    }
+    *pOut = (RoundState)i;
+    return 0;
+}
+
+const char *
+assess_state_name(AssessState e)
+{
+    return (unsigned)e < ASSESS_STATE_COUNT ? azAssessState[e] : "draft";
+}
+
+int
+assess_state_parse(const char *z, AssessState *pOut)
+{
+    int i;
+    if (enum_parse(azAssessState, ASSESS_STATE_COUNT, z, &i)) {
+        return -1;
+    }
+    *pOut = (AssessState)i;
+    return 0;
+}
+
+const char *
+link_role_name(LinkRole e)
+{
+    return e == LINK_RESPONSIBLE ? "responsible" : "contributing";
+}

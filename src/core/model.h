@@ -1,0 +1,166 @@
+/*
+** model.h — the plan, its organisations and review rounds, in memory.
+**
+** A Model is what an import file says and what an export writes: the
+** organisation directory and one or more plans, each with its named levels,
+** its tree of nodes (areas, sections, goals, activities, ... as the plan
+** names them), its review rounds and, per activity and round, the
+** assessment.  The store persists it; io reads and writes it; core only
+** holds and checks it.  No I/O here.
+**
+** Nodes are kept in pre-order (every parent before its children, siblings
+** in plan order) and point to their parent by index, which makes both tree
+** printing and CSV rows a single pass.
+*/
+#ifndef LMPMON_MODEL_H
+#define LMPMON_MODEL_H
+
+#include <stddef.h>
+
+#include "rating.h"
+#include "../base/limits.h"
+
+typedef enum OrgKind {
+    ORG_GOVERNMENT = 0,
+    ORG_DEVELOPMENT_PARTNER,
+    ORG_UN_AGENCY,
+    ORG_NGO,
+    ORG_TRADE_UNION,
+    ORG_EMPLOYERS,
+    ORG_PRIVATE_SECTOR,
+    ORG_OTHER,
+    ORG_KIND_COUNT
+} OrgKind;
+
+typedef enum RoundState {
+    ROUND_DRAFT = 0,  /* being prepared by the M&E officer */
+    ROUND_OPEN,       /* reporters enter progress */
+    ROUND_CLOSED,     /* entry over, validation */
+    ROUND_PUBLISHED,  /* read-only: the published review */
+    ROUND_STATE_COUNT
+} RoundState;
+
+typedef enum AssessState {
+    ASSESS_DRAFT = 0,
+    ASSESS_SUBMITTED,
+    ASSESS_RETURNED,
+    ASSESS_APPROVED,
+    ASSESS_STATE_COUNT
+} AssessState;
+
+typedef enum LinkRole {
+    LINK_RESPONSIBLE = 0, /* leads the activity */
+    LINK_CONTRIBUTING     /* a contributing partner */
+} LinkRole;
+
+typedef struct Org {
+    char *zAcronym;  /* key: "MOLVT"; what links and exports use */
+    char *zName;     /* full name; may equal the acronym */
+    OrgKind eKind;
+    char *zParent;   /* acronym of the parent organisation, or NULL */
+    char **azAlias;  /* other spellings that resolve to this org */
+    size_t nAlias;
+} Org;
+
+typedef struct Round {
+    char *zCode;     /* "2017": stable key, used in CSV column names */
+    char *zTitle;    /* "2017 progress review" */
+    char *zAsOf;     /* YYYY-MM-DD the assessment speaks of, or NULL */
+    RoundState eState;
+} Round;
+
+typedef struct Assessment {
+    char *zRound;       /* round code */
+    char *zActionPoint; /* the activity as worded in that round's action plan */
+    char *zProgress;    /* the progress narrative */
+    Rating eRating;
+    AssessState eState;
+} Assessment;
+
+typedef struct Node {
+    char *zCode;        /* stable across years: "4.10"; unique in the plan */
+    int iLevel;         /* index into Plan.aLevel */
+    long iParent;       /* index into Plan.aNode, -1 for a top-level node */
+    char *zText;        /* the node's text (area name, goal, activity) */
+    char *zIndicator;   /* indicator text where the level has indicators */
+    char **azResp;      /* acronyms of responsible organisations */
+    size_t nResp;
+    char **azContrib;   /* acronyms of contributing organisations */
+    size_t nContrib;
+    Assessment *aAssess; /* one per round the node was assessed in */
+    size_t nAssess;
+    int iLine;          /* source line for error messages, 0 if none */
+} Node;
+
+typedef struct Level {
+    char *zName;        /* "area", "goal", "activity": lower-case key */
+    int bIndicator;     /* nodes of this level carry indicator text */
+} Level;
+
+typedef struct Plan {
+    char *zCode;        /* "cambodia-lmp-2015-2018" */
+    char *zTitle;
+    Level aLevel[LIMIT_PLAN_LEVELS];
+    int nLevel;         /* 0 when a plan is only referenced, not defined */
+    Round *aRound;
+    size_t nRound, nRoundAlloc;
+    Node *aNode;        /* pre-order */
+    size_t nNode, nNodeAlloc;
+} Plan;
+
+typedef struct Model {
+    Org *aOrg;
+    size_t nOrg, nOrgAlloc;
+    Plan *aPlan;
+    size_t nPlan, nPlanAlloc;
+} Model;
+
+#define MODEL_INIT { NULL, 0, 0, NULL, 0, 0 }
+
+/* Free everything m owns; m becomes empty.  Accepts an empty model. */
+void model_release(Model *m);
+
+/* Append a zeroed element and return it (owned by the model). */
+Org *model_add_org(Model *m);
+Plan *model_add_plan(Model *m);
+Round *plan_add_round(Plan *p);
+Node *plan_add_node(Plan *p);
+Assessment *node_add_assessment(Node *n);
+
+/* Append a copy of z to a string array. */
+void strv_push(char ***pa, size_t *pn, const char *z);
+
+/* Lookups: pointer or index, NULL / -1 when absent.  Codes compare exactly;
+** org lookup is by acronym only (see orgdir.h for name resolution). */
+Plan *model_find_plan(const Model *m, const char *zCode);
+Org *model_find_org(const Model *m, const char *zAcronym);
+long plan_find_node(const Plan *p, const char *zCode);
+Round *plan_find_round(const Plan *p, const char *zCode);
+const Assessment *node_find_assessment(const Node *n, const char *zRound);
+int plan_find_level(const Plan *p, const char *zName);
+
+/* Index of the leaf level (the activities): nLevel - 1. */
+int plan_leaf_level(const Plan *p);
+
+/* Index of the ancestor of node i at level iLevel, or -1. */
+long plan_ancestor_at(const Plan *p, long i, int iLevel);
+
+/* Sort p's rounds by as-of date (undated last), then code. */
+void plan_sort_rounds(Plan *p);
+
+/* Names and parsing of the enums, for files and messages.  The parse
+** functions return 0 on success, -1 for an unknown word. */
+const char *org_kind_name(OrgKind e);
+int org_kind_parse(const char *z, OrgKind *pOut);
+const char *round_state_name(RoundState e);
+int round_state_parse(const char *z, RoundState *pOut);
+const char *assess_state_name(AssessState e);
+int assess_state_parse(const char *z, AssessState *pOut);
+const char *link_role_name(LinkRole e);
+
+/* The accepted words, for error messages. */
+#define ORG_KIND_ACCEPTED "government, development_partner, un_agency, ngo, trade_union, employers, private_sector, other"
+#define ROUND_STATE_ACCEPTED "draft, open, closed, published"
+#define ASSESS_STATE_ACCEPTED "draft, submitted, returned, approved"
+
+#endif

@@ -1,0 +1,143 @@
+/*
+** orgdir.c — organisation name index and suggestions (see orgdir.h).
+**
+** A directory holds at most a few hundred bodies, so a linear scan over
+** folded names is fast enough and keeps this free of hashing code.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "orgdir.h"
+#include "../base/str.h"
+#include "../base/xalloc.h"
+#include "../base/banned.h"
+
+typedef struct OrgName {
+    char *zFold;     /* folded spelling */
+    const char *zShow; /* spelling to suggest */
+    size_t iOrg;     /* index into the model's aOrg */
+} OrgName;
+
+struct OrgDir {
+    const Model *m;
+    OrgName *a;
+    size_t n, nAlloc;
+};
+
+static void
+orgdir_add(OrgDir *d, const char *z, size_t iOrg)
+{
+    if (!z || !*z) {
+        return;
+    }
+    xgrow((void **)&d->a, &d->nAlloc, d->n, sizeof *d->a);
+    d->a[d->n].zFold = str_fold(z);
+    d->a[d->n].zShow = z;
+    d->a[d->n].iOrg = iOrg;
+    d->n++;
+}
+
+static void
+orgdir_clear(OrgDir *d)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        free(d->a[i].zFold);
+    }
+    d->n = 0;
+}
+
+void
+orgdir_refresh(OrgDir *d)
+{
+    orgdir_clear(d);
+    for (size_t i = 0; i < d->m->nOrg; i++) {
+        const Org *o = &d->m->aOrg[i];
+        orgdir_add(d, o->zAcronym, i);
+        orgdir_add(d, o->zName, i);
+        for (size_t k = 0; k < o->nAlias; k++) {
+            orgdir_add(d, o->azAlias[k], i);
+        }
+    }
+}
+
+OrgDir *
+orgdir_new(const Model *m)
+{
+    OrgDir *d = xcalloc(1, sizeof *d);
+    d->m = m;
+    orgdir_refresh(d);
+    return d;
+}
+
+void
+orgdir_free(OrgDir *d)
+{
+    if (!d) {
+        return;
+    }
+    orgdir_clear(d);
+    free(d->a);
+    free(d);
+}
+
+const Org *
+orgdir_resolve(const OrgDir *d, const char *z)
+{
+    char *zFold = str_fold(z);
+    const Org *found = NULL;
+    /* Acronyms first: an alias of one body must not shadow another's
+    ** acronym. */
+    for (size_t i = 0; i < d->n && !found; i++) {
+        if (d->a[i].zShow == d->m->aOrg[d->a[i].iOrg].zAcronym &&
+            strcmp(d->a[i].zFold, zFold) == 0) {
+            found = &d->m->aOrg[d->a[i].iOrg];
+        }
+    }
+    for (size_t i = 0; i < d->n && !found; i++) {
+        if (strcmp(d->a[i].zFold, zFold) == 0) {
+            found = &d->m->aOrg[d->a[i].iOrg];
+        }
+    }
+    free(zFold);
+    return found;
+}
+
+void
+orgdir_suggest(const OrgDir *d, const char *z, size_t nMax, Buf *b)
+{
+    char *zFold = str_fold(z);
+    size_t nFold = strlen(zFold);
+    size_t nCap = nFold / 3 + 2;
+    size_t *aDist = xcalloc(d->n ? d->n : 1, sizeof *aDist);
+    for (size_t i = 0; i < d->n; i++) {
+        aDist[i] = str_distance(zFold, d->a[i].zFold, nCap);
+        /* A name that contains the other ("MOLVT" in "MOLVT PDOLVT") is
+        ** as good as a near miss. */
+        if (aDist[i] > nCap && nFold >= 3 &&
+            (strstr(d->a[i].zFold, zFold) || strstr(zFold, d->a[i].zFold))) {
+            aDist[i] = nCap;
+        }
+    }
+    size_t nShown = 0;
+    for (size_t dist = 0; dist <= nCap && nShown < nMax; dist++) {
+        for (size_t i = 0; i < d->n && nShown < nMax; i++) {
+            if (aDist[i] != dist) {
+                continue;
+            }
+            /* One suggestion per organisation. */
+            int bSeen = 0;
+            for (size_t k = 0; k < i; k++) {
+                if (aDist[k] <= dist && d->a[k].iOrg == d->a[i].iOrg) {
+                    bSeen = 1;
+                }
+            }
+            if (bSeen) {
+                continue;
+            }
+            buf_printf(b, "%s'%s'", nShown ? ", " : "", d->a[i].zShow);
+            nShown++;
+        }
+    }
+    free(aDist);
+    free(zFold);
+}

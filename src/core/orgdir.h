@@ -1,0 +1,32 @@
+/*
+** orgdir.h — resolving organisation names the way reviews write them.
+**
+** Reviews name the same body many ways: "MOFA&IC", "MOFAIC", "Ministry of
+** Foreign Affairs and International Cooperation".  An OrgDir indexes a
+** model's organisations by acronym, full name and aliases (compared after
+** str_fold: case, spacing and '-' do not matter) and, for a name it does not
+** know, suggests the closest known ones.
+*/
+#ifndef LMPMON_ORGDIR_H
+#define LMPMON_ORGDIR_H
+
+#include "model.h"
+#include "../base/buf.h"
+
+typedef struct OrgDir OrgDir;
+
+/* Index the organisations of m (m must outlive the OrgDir). */
+OrgDir *orgdir_new(const Model *m);
+void orgdir_free(OrgDir *d);
+
+/* Re-read m after organisations were added to it. */
+void orgdir_refresh(OrgDir *d);
+
+/* The organisation named z (acronym, alias or full name), or NULL. */
+const Org *orgdir_resolve(const OrgDir *d, const char *z);
+
+/* Append to b up to nMax known names closest to z, quoted and separated by
+** ", " ("'MOFA&IC', 'MOFA'"); appends nothing if none is close. */
+void orgdir_suggest(const OrgDir *d, const char *z, size_t nMax, Buf *b);
+
+#endif

@@ -1,0 +1,55 @@
+/*
+** csv.h — RFC 4180 CSV reading and writing.
+**
+** Hand-written rather than libcsv, which keeps the UTF-8 byte-order mark
+** and trims spaces (reference/tech-choices.md, section 4).  The reader
+** accepts what spreadsheets write: a BOM, CRLF or LF line ends, quoted
+** fields with commas, quotes ("") and newlines.  It refuses, with the line
+** and column, an unterminated quoted field, a stray quote, and a field
+** longer than LIMIT_FIELD_BYTES.  Completely empty lines are skipped.
+*/
+#ifndef LMPMON_CSV_H
+#define LMPMON_CSV_H
+
+#include <stddef.h>
+
+#include "../base/apperr.h"
+#include "../base/buf.h"
+
+typedef struct CsvRecord {
+    char **azField;  /* NUL-terminated copies, owned by the record */
+    int *aiLine;     /* line on which each field starts */
+    size_t nField;
+    size_t nAlloc;
+    int iLine;       /* line on which the record starts */
+} CsvRecord;
+
+typedef struct CsvReader {
+    const char *z;   /* the whole input (not owned) */
+    size_t n;
+    size_t i;        /* next byte to read */
+    int iLine;       /* current line, 1-based */
+} CsvReader;
+
+/* Start reading z[0..n); skips a UTF-8 byte-order mark. */
+void csv_reader_init(CsvReader *r, const char *z, size_t n);
+
+/* Read the next record into rec (its previous fields are freed).
+** Returns 1 for a record, 0 at the end of input, -1 on a syntax error
+** (err names line and column; the caller adds the file name). */
+int csv_read_record(CsvReader *r, CsvRecord *rec, AppErr *err);
+
+/* Free the fields of rec; rec can be reused. */
+void csv_record_release(CsvRecord *rec);
+
+/* Append z as one CSV field to b: quoted when it holds a comma, quote, CR,
+** LF or leading/trailing space.  A field starting with '=', '+', '-' or
+** '@' gets a leading apostrophe so spreadsheet programs show it as text
+** instead of running it as a formula; csv_unguard() undoes that. */
+void csv_write_field(Buf *b, const char *z);
+
+/* If z is a guarded field ("'=..."), the text without the apostrophe;
+** else z itself. */
+const char *csv_unguard(const char *z);
+
+#endif

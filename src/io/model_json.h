@@ -1,0 +1,36 @@
+/*
+** model_json.h — the whole model as JSON (docs/formats/model-json.md).
+**
+**   { "lmpmon": 1,
+**     "organisations": [ { "acronym", "name", "kind", "parent", "aliases" } ],
+**     "plans": [ { "code", "title", "levels": [ {"name", "indicator"} ],
+**                  "rounds": [ {"code", "title", "as_of", "state"} ],
+**                  "nodes": [ {"code", "level", "text", "indicator",
+**                              "responsible", "contributing",
+**                              "assessments": [ {"round", "action_point",
+**                                  "progress", "rating", "state"} ],
+**                              "children": [ ... ] } ] } ] }
+**
+** Every key but "lmpmon" is optional, so a file may carry only the
+** organisation directory, or a plan's levels and rounds without its nodes.
+*/
+#ifndef LMPMON_MODEL_JSON_H
+#define LMPMON_MODEL_JSON_H
+
+#include "../base/apperr.h"
+#include "../base/buf.h"
+#include "../core/model.h"
+
+/* The version written in "lmpmon"; files from a newer one are refused. */
+#define MODEL_JSON_VERSION 1
+
+/* Parse z[0..n) named zFile into the empty model m.  Syntax errors name
+** line and column; shape errors name the JSON path of the value
+** ("plans[0].nodes[2].code").  Returns 0 or -1 with err filled. */
+int model_json_read(const char *zFile, const char *z, size_t n, Model *m,
+                    AppErr *err);
+
+/* Append m as indented JSON (UTF-8, keys in a fixed order) to b. */
+void model_json_write(const Model *m, Buf *b);
+
+#endif

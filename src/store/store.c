@@ -1,0 +1,111 @@
+/*
+** store.c — the backend-independent half of the store: dispatch through
+** StoreMethods and choosing a backend by the database name.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "store.h"
+#include "store_sqlite.h"
+#include "../base/str.h"
+#include "../base/banned.h"
+
+Store *
+store_open(const char *zPath, StoreOpenMode eMode, const char *zActor,
+           AppErr *err)
+{
+    if (strncmp(zPath, "postgresql://", 13) == 0 ||
+        strncmp(zPath, "postgres://", 11) == 0) {
+        apperr_set(err, APPERR_USAGE,
+                   "cannot open '%s': PostgreSQL is not supported yet", zPath);
+        return NULL;
+    }
+    return store_sqlite_open(zPath, eMode, zActor, err);
+}
+
+void
+store_close(Store *s)
+{
+    if (s) {
+        s->pMethods->xClose(s);
+    }
+}
+
+int
+store_begin(Store *s, AppErr *err)
+{
+    str_now_utc(s->zNow, sizeof s->zNow);
+    return s->pMethods->xBegin(s, err);
+}
+
+int
+store_commit(Store *s, AppErr *err)
+{
+    return s->pMethods->xCommit(s, err);
+}
+
+void
+store_rollback(Store *s)
+{
+    s->pMethods->xRollback(s);
+}
+
+int
+store_load(Store *s, const char *zPlan, Model *m, AppErr *err)
+{
+    return s->pMethods->xLoad(s, zPlan, m, err);
+}
+
+int
+store_put_org(Store *s, const Org *o, AppErr *err)
+{
+    return s->pMethods->xPutOrg(s, o, err);
+}
+
+int
+store_put_plan(Store *s, const Plan *p, AppErr *err)
+{
+    return s->pMethods->xPutPlan(s, p, err);
+}
+
+int
+store_put_round(Store *s, const char *zPlan, const Round *r, AppErr *err)
+{
+    return s->pMethods->xPutRound(s, zPlan, r, err);
+}
+
+int
+store_put_node(Store *s, const Plan *p, long iNode, int bLinks, AppErr *err)
+{
+    return s->pMethods->xPutNode(s, p, iNode, bLinks, err);
+}
+
+int
+store_put_assessment(Store *s, const char *zPlan, const char *zNode,
+                     const Assessment *a, AppErr *err)
+{
+    return s->pMethods->xPutAssessment(s, zPlan, zNode, a, err);
+}
+
+int
+store_audit_list(Store *s, const char *zKeyPrefix, AuditEntry **paOut,
+                 size_t *pnOut, AppErr *err)
+{
+    return s->pMethods->xAuditList(s, zKeyPrefix, paOut, pnOut, err);
+}
+
+void
+audit_free(AuditEntry *a, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(a[i].zAt);
+        free(a[i].zActor);
+        free(a[i].zAction);
+        free(a[i].zEntity);
+        free(a[i].zKey);
+        free(a[i].zField);
+        free(a[i].zOld);
+        free(a[i].zNew);
+    }
+    free(a);
+}

@@ -1,0 +1,113 @@
+/*
+** store.h — the persistent store: one interface, one backend per database.
+**
+** Everything above this layer reads and writes the model through a Store.
+** A backend (SQLite today, PostgreSQL later) fills a StoreMethods table of
+** function pointers, the way SQLite's VFS fills sqlite3_io_methods, so the
+** code above never sees SQL dialects.
+**
+** Writes happen between store_begin() and store_commit(); store_rollback()
+** undoes them all, which is how an import that fails half-way leaves the
+** database exactly as it was.  Every put compares the new values with the
+** stored ones and writes one audit row per changed field (who: the actor
+** given at open; when: the time of store_begin()).
+*/
+#ifndef LMPMON_STORE_H
+#define LMPMON_STORE_H
+
+#include "../base/apperr.h"
+#include "../core/model.h"
+
+typedef struct Store Store;
+
+/* One row of the audit trail. */
+typedef struct AuditEntry {
+    char *zAt;       /* UTC time, ISO 8601 */
+    char *zActor;    /* who */
+    char *zAction;   /* "create" or "update" */
+    char *zEntity;   /* "org", "plan", "round", "node", "assessment" */
+    char *zKey;      /* "plan/4.8/2017" */
+    char *zField;    /* changed field, NULL for a create */
+    char *zOld;      /* previous value, NULL for a create */
+    char *zNew;      /* new value */
+} AuditEntry;
+
+typedef struct StoreMethods {
+    void (*xClose)(Store *);
+    int (*xBegin)(Store *, AppErr *);
+    int (*xCommit)(Store *, AppErr *);
+    void (*xRollback)(Store *);
+    int (*xLoad)(Store *, const char *zPlan, Model *, AppErr *);
+    int (*xPutOrg)(Store *, const Org *, AppErr *);
+    int (*xPutPlan)(Store *, const Plan *, AppErr *);
+    int (*xPutRound)(Store *, const char *zPlan, const Round *, AppErr *);
+    int (*xPutNode)(Store *, const Plan *, long iNode, int bLinks, AppErr *);
+    int (*xPutAssessment)(Store *, const char *zPlan, const char *zNode,
+                          const Assessment *, AppErr *);
+    int (*xAuditList)(Store *, const char *zKeyPrefix, AuditEntry **,
+                      size_t *, AppErr *);
+} StoreMethods;
+
+/* Fields every backend shares; backends embed this first. */
+struct Store {
+    const StoreMethods *pMethods;
+    char *zActor;      /* recorded in the audit trail */
+    char zNow[32];     /* time of the current transaction */
+};
+
+typedef enum StoreOpenMode {
+    STORE_OPEN_EXISTING = 0, /* the database must exist and be lmpmon's */
+    STORE_OPEN_CREATE        /* create a new database; refuse an existing file */
+} StoreOpenMode;
+
+/* Current schema version this binary writes. */
+int store_schema_version(void);
+
+/* Open the database at zPath (a file name; later also a postgresql:// URL).
+** Migrates an older schema forward.  Refuses, leaving the file untouched: a
+** missing file (unless creating), an existing file when creating, a file
+** that is not an lmpmon database, a database from a newer lmpmon.
+** Returns NULL and fills err on failure.  Caller frees with store_close(). */
+Store *store_open(const char *zPath, StoreOpenMode eMode, const char *zActor,
+                  AppErr *err);
+
+/* Close; accepts NULL.  Rolls back an open transaction. */
+void store_close(Store *s);
+
+/* Transactions: begin one write transaction, commit or roll back. */
+int store_begin(Store *s, AppErr *err);
+int store_commit(Store *s, AppErr *err);
+void store_rollback(Store *s);
+
+/* Load organisations and the plan zPlan (all plans when NULL) into *m
+** (which must be empty).  Nodes come in pre-order, rounds by as-of date. */
+int store_load(Store *s, const char *zPlan, Model *m, AppErr *err);
+
+/* Insert or update (by acronym) an organisation with its aliases; its
+** parent must exist. */
+int store_put_org(Store *s, const Org *o, AppErr *err);
+
+/* Insert or update (by code) a plan's title and levels; the levels of an
+** existing plan with nodes cannot change. */
+int store_put_plan(Store *s, const Plan *p, AppErr *err);
+
+/* Insert or update (by code) a round of plan zPlan. */
+int store_put_round(Store *s, const char *zPlan, const Round *r, AppErr *err);
+
+/* Insert or update node p->aNode[iNode] (by code) with its text, indicator
+** and parent; with bLinks also replace its responsible and contributing
+** organisations (which must exist). */
+int store_put_node(Store *s, const Plan *p, long iNode, int bLinks,
+                   AppErr *err);
+
+/* Insert or update the assessment of node zNode in round a->zRound. */
+int store_put_assessment(Store *s, const char *zPlan, const char *zNode,
+                         const Assessment *a, AppErr *err);
+
+/* Audit rows whose key is zKeyPrefix or starts with zKeyPrefix + "/",
+** oldest first.  *paOut is allocated; free with audit_free(). */
+int store_audit_list(Store *s, const char *zKeyPrefix, AuditEntry **paOut,
+                     size_t *pnOut, AppErr *err);
+void audit_free(AuditEntry *a, size_t n);
+
+#endif

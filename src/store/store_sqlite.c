@@ -1,0 +1,1480 @@
+/*
+** store_sqlite.c — the Store interface on an SQLite file.
+**
+** One connection per Store; a Store is used by one thread at a time.  Write
+** transactions are BEGIN IMMEDIATE so a second writer waits (busy_timeout)
+** instead of failing half-way (reference/tech-choices.md, section 8).
+**
+** SQL text is always a literal (SQ_PREPARE refuses anything else at compile
+** time) with $N parameters, the numbering PostgreSQL uses too; values are
+** always bound.
+*/
+#include <assert.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <sqlite3.h>
+
+#include "store_sqlite.h"
+#include "schema_sqlite.h"
+#include "../base/base.h"
+#include "../base/banned.h"
+
+typedef struct SqStore {
+    Store base;     /* must be first: a Store * is a SqStore * */
+    sqlite3 *db;
+    int bInTxn;     /* a write transaction is open */
+} SqStore;
+
+/* Prepare a statement from a string literal only. */
+#define SQ_PREPARE(S, SQL, ppSt, err) sq_prepare((S), "" SQL "", (ppSt), (err))
+
+static int
+sq_fail(SqStore *S, AppErr *err, const char *zWhat)
+{
+    return apperr_set(err, APPERR_DB, "database error while %s: %s", zWhat,
+                      sqlite3_errmsg(S->db));
+}
+
+static int
+sq_prepare(SqStore *S, const char *zSql, sqlite3_stmt **ppSt, AppErr *err)
+{
+    if (sqlite3_prepare_v2(S->db, zSql, -1, ppSt, NULL) != SQLITE_OK) {
+        *ppSt = NULL;
+        return sq_fail(S, err, "preparing a query");
+    }
+    return 0;
+}
+
+/* Parameter "$n" of st (SQLite numbers named parameters by first use, so
+** "$2" may well be index 1: look it up by name). */
+static int
+sq_param(sqlite3_stmt *st, int n)
+{
+    char zName[16];
+    (void)snprintf(zName, sizeof zName, "$%d", n);
+    int i = sqlite3_bind_parameter_index(st, zName);
+    assert(i > 0);
+    return i;
+}
+
+static void
+sq_bind_text(sqlite3_stmt *st, int n, const char *z)
+{
+    int i = sq_param(st, n);
+    if (z) {
+        (void)sqlite3_bind_text(st, i, z, -1, SQLITE_TRANSIENT);
+    } else {
+        (void)sqlite3_bind_null(st, i);
+    }
+}
+
+static void
+sq_bind_int(sqlite3_stmt *st, int n, sqlite3_int64 v)
+{
+    (void)sqlite3_bind_int64(st, sq_param(st, n), v);
+}
+
+/* Copy of column i as a heap string, NULL for SQL NULL. */
+static char *
+sq_col_dup(sqlite3_stmt *st, int i)
+{
+    const unsigned char *z = sqlite3_column_text(st, i);
+    return z ? xstrdup((const char *)z) : NULL;
+}
+
+/* Run a statement that returns no rows; finalizes it. */
+static int
+sq_run(SqStore *S, sqlite3_stmt *st, AppErr *err, const char *zWhat)
+{
+    int rc = sqlite3_step(st);
+    (void)sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        return sq_fail(S, err, zWhat);
+    }
+    return 0;
+}
+
+/* Single integer from a one-column query with one optional text parameter;
+** *pOut = -1 when there is no row. */
+static int
+sq_lookup_id(SqStore *S, sqlite3_stmt *st, sqlite3_int64 *pOut, AppErr *err)
+{
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *pOut = sqlite3_column_int64(st, 0);
+        rc = 0;
+    } else if (rc == SQLITE_DONE) {
+        *pOut = -1;
+        rc = 0;
+    } else {
+        rc = sq_fail(S, err, "looking up a record");
+    }
+    (void)sqlite3_finalize(st);
+    return rc;
+}
+
+/* ---- audit trail ---------------------------------------------------- */
+
+static int
+sq_audit(SqStore *S, const char *zAction, const char *zEntity,
+         const char *zKey, const char *zField, const char *zOld,
+         const char *zNew, AppErr *err)
+{
+    sqlite3_stmt *st;
+    if (SQ_PREPARE(S,
+                   "INSERT INTO audit(at, actor, action, entity, key, field,"
+                   " old, new) VALUES($1, $2, $3, $4, $5, $6, $7, $8)",
+                   &st, err)) {
+        return -1;
+    }
+    sq_bind_text(st, 1, S->base.zNow);
+    sq_bind_text(st, 2, S->base.zActor);
+    sq_bind_text(st, 3, zAction);
+    sq_bind_text(st, 4, zEntity);
+    sq_bind_text(st, 5, zKey);
+    sq_bind_text(st, 6, zField);
+    sq_bind_text(st, 7, zOld);
+    sq_bind_text(st, 8, zNew);
+    return sq_run(S, st, err, "writing the audit trail");
+}
+
+/* Audit an update of one field if the value changed; *pbChanged is set
+** when it did. */
+static int
+sq_audit_field(SqStore *S, const char *zEntity, const char *zKey,
+               const char *zField, const char *zOld, const char *zNew,
+               int *pbChanged, AppErr *err)
+{
+    if (str_eq(zOld, zNew)) {
+        return 0;
+    }
+    *pbChanged = 1;
+    return sq_audit(S, "update", zEntity, zKey, zField, zOld ? zOld : "",
+                    zNew ? zNew : "", err);
+}
+
+/* ---- lookups ---------------------------------------------------------- */
+
+static int
+sq_plan_id(SqStore *S, const char *zPlan, sqlite3_int64 *pId, AppErr *err)
+{
+    sqlite3_stmt *st;
+    if (SQ_PREPARE(S, "SELECT id FROM plan WHERE code = $1", &st, err)) {
+        return -1;
+    }
+    sq_bind_text(st, 1, zPlan);
+    if (sq_lookup_id(S, st, pId, err)) {
+        return -1;
+    }
+    if (*pId < 0) {
+        return apperr_set(err, APPERR_NOTFOUND, "no plan '%s'", zPlan);
+    }
+    return 0;
+}
+
+static int
+sq_org_id(SqStore *S, const char *zAcronym, sqlite3_int64 *pId, AppErr *err)
+{
+    sqlite3_stmt *st;
+    if (SQ_PREPARE(S, "SELECT id FROM org WHERE acronym = $1", &st, err)) {
+        return -1;
+    }
+    sq_bind_text(st, 1, zAcronym);
+    if (sq_lookup_id(S, st, pId, err)) {
+        return -1;
+    }
+    if (*pId < 0) {
+        return apperr_set(err, APPERR_NOTFOUND, "no organisation '%s'",
+                          zAcronym);
+    }
+    return 0;
+}
+
+static int
+sq_node_id(SqStore *S, sqlite3_int64 planId, const char *zCode,
+           sqlite3_int64 *pId, AppErr *err)
+{
+    sqlite3_stmt *st;
+    if (SQ_PREPARE(S, "SELECT id FROM node WHERE plan_id = $1 AND code = $2",
+                   &st, err)) {
+        return -1;
+    }
+    sq_bind_int(st, 1, planId);
+    sq_bind_text(st, 2, zCode);
+    return sq_lookup_id(S, st, pId, err);
+}
+
+/* ---- open, close, transactions ----------------------------------------- */
+
+static void
+sq_close(Store *s)
+{
+    SqStore *S = (SqStore *)s;
+    if (S->bInTxn) {
+        (void)sqlite3_exec(S->db, "ROLLBACK", NULL, NULL, NULL);
+    }
+    (void)sqlite3_close(S->db);
+    free(S->base.zActor);
+    free(S);
+}
+
+static int
+sq_begin(Store *s, AppErr *err)
+{
+    SqStore *S = (SqStore *)s;
+    assert(!S->bInTxn);
+    if (sqlite3_exec(S->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
+        return sq_fail(S, err, "starting a transaction");
+    }
+    S->bInTxn = 1;
+    return 0;
+}
+
+static int
+sq_commit(Store *s, AppErr *err)
+{
+    SqStore *S = (SqStore *)s;
+    assert(S->bInTxn);
+    if (sqlite3_exec(S->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+        int rc = sq_fail(S, err, "committing");
+        (void)sqlite3_exec(S->db, "ROLLBACK", NULL, NULL, NULL);
+        S->bInTxn = 0;
+        return rc;
+    }
+    S->bInTxn = 0;
+    return 0;
+}
+
+static void
+sq_rollback(Store *s)
+{
+    SqStore *S = (SqStore *)s;
+    if (S->bInTxn) {
+        (void)sqlite3_exec(S->db, "ROLLBACK", NULL, NULL, NULL);
+        S->bInTxn = 0;
+    }
+}
+
+static int
+sq_pragma_int(SqStore *S, const char *zSql, int *pOut)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(S->db, zSql, -1, &st, NULL) != SQLITE_OK) {
+        return -1;
+    }
+    int rc = sqlite3_step(st);
+    *pOut = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+    (void)sqlite3_finalize(st);
+    return rc == SQLITE_ROW ? 0 : -1;
+}
+
+/* Apply the migrations after version iFrom in one transaction. */
+static int
+sq_migrate(SqStore *S, int iFrom, const char *zPath, AppErr *err)
+{
+    if (sqlite3_exec(S->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
+        return sq_fail(S, err, "starting the schema migration");
+    }
+    for (int i = iFrom; i < nSchemaMigration; i++) {
+        char *zErr = NULL;
+        if (sqlite3_exec(S->db, azSchemaMigration[i], NULL, NULL, &zErr) !=
+            SQLITE_OK) {
+            apperr_set(err, APPERR_DB,
+                       "cannot migrate '%s' to schema version %d: %s", zPath,
+                       i + 1, zErr ? zErr : "unknown error");
+            sqlite3_free(zErr);
+            (void)sqlite3_exec(S->db, "ROLLBACK", NULL, NULL, NULL);
+            return -1;
+        }
+    }
+    char zSql[128];
+    (void)snprintf(zSql, sizeof zSql,
+                   "PRAGMA application_id = %d; PRAGMA user_version = %d",
+                   SCHEMA_APPLICATION_ID, nSchemaMigration);
+    /* Not a value from the user: both numbers are compile-time constants,
+    ** and PRAGMA takes no bound parameters. */
+    if (sqlite3_exec(S->db, zSql, NULL, NULL, NULL) != SQLITE_OK ||
+        sqlite3_exec(S->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+        int rc = sq_fail(S, err, "recording the schema version");
+        (void)sqlite3_exec(S->db, "ROLLBACK", NULL, NULL, NULL);
+        return rc;
+    }
+    return 0;
+}
+
+static const StoreMethods sqMethods;
+
+Store *
+store_sqlite_open(const char *zPath, StoreOpenMode eMode, const char *zActor,
+                  AppErr *err)
+{
+    struct stat sb;
+    int bExists = stat(zPath, &sb) == 0;
+    if (eMode == STORE_OPEN_CREATE && bExists) {
+        apperr_set(err, APPERR_CONFLICT,
+                   "cannot create database '%s': the file already exists",
+                   zPath);
+        return NULL;
+    }
+    if (eMode == STORE_OPEN_EXISTING && !bExists) {
+        apperr_set(err, APPERR_NOTFOUND,
+                   "no database '%s' (create one with 'lmpmon init', or give "
+                   "--db PATH)", zPath);
+        return NULL;
+    }
+    if (bExists && (!S_ISREG(sb.st_mode) || sb.st_size == 0)) {
+        apperr_set(err, APPERR_INPUT, "'%s' is not an lmpmon database", zPath);
+        return NULL;
+    }
+
+    SqStore *S = xcalloc(1, sizeof *S);
+    S->base.pMethods = &sqMethods;
+    S->base.zActor = xstrdup(zActor ? zActor : "unknown");
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
+                (eMode == STORE_OPEN_CREATE ? SQLITE_OPEN_CREATE : 0);
+    if (sqlite3_open_v2(zPath, &S->db, flags, NULL) != SQLITE_OK) {
+        apperr_set(err, APPERR_IO, "cannot open database '%s': %s", zPath,
+                   S->db ? sqlite3_errmsg(S->db) : "out of memory");
+        sq_close(&S->base);
+        return NULL;
+    }
+    (void)sqlite3_busy_timeout(S->db, 5000);
+    (void)sqlite3_exec(S->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+
+    int appId = 0, version = 0;
+    if (sq_pragma_int(S, "PRAGMA application_id", &appId) ||
+        sq_pragma_int(S, "PRAGMA user_version", &version)) {
+        apperr_set(err, APPERR_INPUT, "'%s' is not an lmpmon database", zPath);
+        sq_close(&S->base);
+        return NULL;
+    }
+    if (eMode == STORE_OPEN_EXISTING && appId != SCHEMA_APPLICATION_ID) {
+        apperr_set(err, APPERR_INPUT, "'%s' is not an lmpmon database", zPath);
+        sq_close(&S->base);
+        return NULL;
+    }
+    if (version > nSchemaMigration) {
+        apperr_set(err, APPERR_CONFLICT,
+                   "database '%s' was written by a newer lmpmon (schema "
+                   "version %d; this lmpmon knows versions up to %d): upgrade "
+                   "lmpmon", zPath, version, nSchemaMigration);
+        sq_close(&S->base);
+        return NULL;
+    }
+    if (eMode == STORE_OPEN_CREATE) {
+        /* WAL lets readers (the web server) go on while an import writes;
+        ** the mode is stored in the file, so set it once here. */
+        (void)sqlite3_exec(S->db, "PRAGMA journal_mode = WAL", NULL, NULL,
+                           NULL);
+    }
+    (void)sqlite3_exec(S->db, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
+    if (version < nSchemaMigration && sq_migrate(S, version, zPath, err)) {
+        sq_close(&S->base);
+        return NULL;
+    }
+    return &S->base;
+}
+
+int
+store_schema_version(void)
+{
+    return nSchemaMigration;
+}
+
+/* ---- organisations ------------------------------------------------------ */
+
+/* Aliases of org id joined with "; " into b (position order). */
+static int
+sq_org_aliases(SqStore *S, sqlite3_int64 orgId, Buf *b, AppErr *err)
+{
+    sqlite3_stmt *st;
+    if (SQ_PREPARE(S,
+                   "SELECT alias FROM org_alias WHERE org_id = $1"
+                   " ORDER BY position",
+                   &st, err)) {
+        return -1;
+    }
+    sq_bind_int(st, 1, orgId);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        buf_printf(b, "%s%s", b->n ? "; " : "",
+                   (const char *)sqlite3_column_text(st, 0));
+    }
+    (void)sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : sq_fail(S, err, "reading aliases");
+}
+
+static int
+sq_put_org(Store *s, const Org *o, AppErr *err)
+{
+    SqStore *S = (SqStore *)s;
+    sqlite3_int64 parentId = -1, id = -1;
+    if (o->zParent && sq_org_id(S, o->zParent, &parentId, err)) {
+        return apperr_prefix(err, "organisation '%s'", o->zAcronym);
+    }
+    sqlite3_stmt *st;
+    if (SQ_PREPARE(S,
+                   "SELECT o.id, o.name, o.kind, p.acronym FROM org o"
+                   " LEFT JOIN org p ON p.id = o.parent_id"
+                   " WHERE o.acronym = $1",
+                   &st, err)) {
+        return -1;
+    }
+    sq_bind_text(st, 1, o->zAcronym);
+    char *zName = NULL, *zKind = NULL, *zParent = NULL;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        id = sqlite3_column_int64(st, 0);
+        zName = sq_col_dup(st, 1);
+        zKind = sq_col_dup(st, 2);
+        zParent = sq_col_dup(st, 3);
+    }
+    (void)sqlite3_finalize(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        return sq_fail(S, err, "reading an organisation");
+    }
+
+    Buf oldAliases = BUF_INIT, newAliases = BUF_INIT;
+    for (size_t i = 0; i < o->nAlias; i++) {
+        buf_printf(&newAliases, "%s%s", i ? "; " : "", o->azAlias[i]);
+    }
+    const char *zNewKind = org_kind_name(o->eKind);
+    int bChanged = 0;
+    rc = 0;
+    if (id < 0) {
+        if (SQ_PREPARE(S,
+                       "INSERT INTO org(acronym, name, kind, parent_id)"
+                       " VALUES($1, $2, $3, $4) RETURNING id",
+                       &st, err)) {
+            rc = -1;
+            goto out;
+        }
+        sq_bind_text(st, 1, o->zAcronym);
+        sq_bind_text(st, 2, o->zName);
+        sq_bind_text(st, 3, zNewKind);
+        if (parentId >= 0) {
+            sq_bind_int(st, 4, parentId);
+        } else {
+            sq_bind_text(st, 4, NULL);
+        }
+        if (sq_lookup_id(S, st, &id, err) ||
+            sq_audit(S, "create", "org", o->zAcronym, NULL, NULL, o->zName,
+                     err)) {
+            rc = -1;
+            goto out;
+        }
+        bChanged = 1;
+    } else {
+        if (sq_org_aliases(S, id, &oldAliases, err) ||
+            sq_audit_field(S, "org", o->zAcronym, "name", zName, o->zName,
+                           &bChanged, err) ||
+            sq_audit_field(S, "org", o->zAcronym, "kind", zKind, zNewKind,
+                           &bChanged, err) ||
+            sq_audit_field(S, "org", o->zAcronym, "parent", zParent,
+                           o->zParent, &bChanged, err)) {
+            rc = -1;
+            goto out;
+        }
+        if (bChanged) {
+            if (SQ_PREPARE(S,
+                           "UPDATE org SET name = $2, kind = $3, parent_id = $4"
+                           " WHERE id = $1",
+                           &st, err)) {
+                rc = -1;
+                goto out;
+            }
+            sq_bind_int(st, 1, id);
+            sq_bind_text(st, 2, o->zName);
+            sq_bind_text(st, 3, zNewKind);
+            if (parentId >= 0) {
+                sq_bind_int(st, 4, parentId);
+            } else {
+                sq_bind_text(st, 4, NULL);
+            }
+            if (sq_run(S, st, err, "updating an organisation")) {
+                rc = -1;
+                goto out;
+            }
+        }
+    }
+    if (!str_eq(buf_str(&oldAliases), buf_str(&newAliases))) {
+        int bDummy = 0;
+        if (sq_audit_field(S, "org", o->zAcronym, "aliases",
+                           buf_str(&oldAliases), buf_str(&newAliases),
+                           &bDummy, err) ||
+            SQ_PREPARE(S, "DELETE FROM org_alias WHERE org_id = $1", &st,
+                       err)) {
+            rc = -1;
+            goto out;
+        }
+        sq_bind_int(st, 1, id);
+        if (sq_run(S, st, err, "replacing aliases")) {
+            rc = -1;
+            goto out;
+        }
+        for (size_t i = 0; i < o->nAlias; i++) {
+            if (SQ_PREPARE(S,
+                           "INSERT OR IGNORE INTO org_alias(org_id, alias,"
+                           " position) VALUES($1, $2, $3)",
+                           &st, err)) {
+                rc = -1;
+                goto out;
+            }
+            sq_bind_int(st, 1, id);
+            sq_bind_text(st, 2, o->azAlias[i]);
+            sq_bind_int(st, 3, (sqlite3_int64)i);
+            if (sq_run(S, st, err, "writing an alias")) {
+                rc = -1;
+                goto out;
+            }
+        }
+    }
+out:
+    buf_release(&oldAliases);
+    buf_release(&newAliases);
+    free(zName);
+    free(zKind);
+    free(zParent);
+    return rc;
+}
+
+/* ---- plans and rounds ----------------------------------------------------- */
+
+/* Levels of plan id as "area > goal* > activity" (* = has indicator). */
+static int
+sq_plan_levels(SqStore *S, sqlite3_int64 planId, Buf *b, AppErr *err)
+{
+    sqlite3_stmt *st;
+    if (SQ_PREPARE(S,
+                   "SELECT name, has_indicator FROM plan_level"
+                   " WHERE plan_id = $1 ORDER BY depth",
+                   &st, err)) {
+        return -1;
+    }
+    sq_bind_int(st, 1, planId);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        buf_printf(b, "%s%s%s", b->n ? " > " : "",
+                   (const char *)sqlite3_column_text(st, 0),
+                   sqlite3_column_int(st, 1) ? "*" : "");
+    }
+    (void)sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : sq_fail(S, err, "reading plan levels");
+}
+
+static int
+sq_put_plan(Store *s, const Plan *p, AppErr *err)
+{
+    SqStore *S = (SqStore *)s;
+    sqlite3_stmt *st;
+    if (SQ_PREPARE(S, "SELECT id, title FROM plan WHERE code = $1", &st,
+                   err)) {
+        return -1;
+    }
+    sq_bind_text(st, 1, p->zCode);
+    sqlite3_int64 id = -1;
+    char *zTitle = NULL;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        id = sqlite3_column_int64(st, 0);
+        zTitle = sq_col_dup(st, 1);
+    }
+    (void)sqlite3_finalize(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        return sq_fail(S, err, "reading a plan");
+    }
+    Buf oldLevels = BUF_INIT, newLevels = BUF_INIT;
+    for (int i = 0; i < p->nLevel; i++) {
+        buf_printf(&newLevels, "%s%s%s", i ? " > " : "", p->aLevel[i].zName,
+                   p->aLevel[i].bIndicator ? "*" : "");
+    }
+    rc = 0;
+    int bChanged = 0;
+    if (id < 0) {
+        if (SQ_PREPARE(S,
+                       "INSERT INTO plan(code, title) VALUES($1, $2)"
+                       " RETURNING id",
+                       &st, err)) {
+            rc = -1;
+            goto out;
+        }
+        sq_bind_text(st, 1, p->zCode);
+        sq_bind_text(st, 2, p->zTitle);
+        if (sq_lookup_id(S, st, &id, err) ||
+            sq_audit(S, "create", "plan", p->zCode, NULL, NULL, p->zTitle,
+                     err)) {
+            rc = -1;
+            goto out;
+        }
+    } else {
+        if (sq_plan_levels(S, id, &oldLevels, err) ||
+            sq_audit_field(S, "plan", p->zCode, "title", zTitle, p->zTitle,
+                           &bChanged, err)) {
+            rc = -1;
+            goto out;
+        }
+        if (bChanged) {
+            if (SQ_PREPARE(S, "UPDATE plan SET title = $2 WHERE id = $1", &st,
+                           err)) {
+                rc = -1;
+                goto out;
+            }
+            sq_bind_int(st, 1, id);
+            sq_bind_text(st, 2, p->zTitle);
+            if (sq_run(S, st, err, "updating a plan")) {
+                rc = -1;
+                goto out;
+            }
+        }
+    }
+    if (!str_eq(buf_str(&oldLevels), buf_str(&newLevels))) {
+        sqlite3_int64 anyNode = -1;
+        if (SQ_PREPARE(S, "SELECT id FROM node WHERE plan_id = $1 LIMIT 1",
+                       &st, err)) {
+            rc = -1;
+            goto out;
+        }
+        sq_bind_int(st, 1, id);
+        if (sq_lookup_id(S, st, &anyNode, err)) {
+            rc = -1;
+            goto out;
+        }
+        if (anyNode >= 0) {
+            rc = apperr_set(err, APPERR_CONFLICT,
+                            "plan '%s' has the levels '%s', not '%s' ('*' marks "
+                            "a level with indicators)", p->zCode,
+                            buf_str(&oldLevels), buf_str(&newLevels));
+            goto out;
+        }
+        int bDummy = 0;
+        if (sq_audit_field(S, "plan", p->zCode, "levels", buf_str(&oldLevels),
+                           buf_str(&newLevels), &bDummy, err) ||
+            SQ_PREPARE(S, "DELETE FROM plan_level WHERE plan_id = $1", &st,
+                       err)) {
+            rc = -1;
+            goto out;
+        }
+        sq_bind_int(st, 1, id);
+        if (sq_run(S, st, err, "replacing plan levels")) {
+            rc = -1;
+            goto out;
+        }
+        for (int i = 0; i < p->nLevel; i++) {
+            if (SQ_PREPARE(S,
+                           "INSERT INTO plan_level(plan_id, depth, name,"
+                           " has_indicator) VALUES($1, $2, $3, $4)",
+                           &st, err)) {
+                rc = -1;
+                goto out;
+            }
+            sq_bind_int(st, 1, id);
+            sq_bind_int(st, 2, i);
+            sq_bind_text(st, 3, p->aLevel[i].zName);
+            sq_bind_int(st, 4, p->aLevel[i].bIndicator);
+            if (sq_run(S, st, err, "writing plan levels")) {
+                rc = -1;
+                goto out;
+            }
+        }
+    }
+out:
+    buf_release(&oldLevels);
+    buf_release(&newLevels);
+    free(zTitle);
+    return rc;
+}
+
+static int
+sq_put_round(Store *s, const char *zPlan, const Round *r, AppErr *err)
+{
+    SqStore *S = (SqStore *)s;
+    sqlite3_int64 planId;
+    if (sq_plan_id(S, zPlan, &planId, err)) {
+        return -1;
+    }
+    char zKey[2 * LIMIT_CODE_BYTES + 8];
+    (void)snprintf(zKey, sizeof zKey, "%s/round/%s", zPlan, r->zCode);
+    sqlite3_stmt *st;
+    if (SQ_PREPARE(S,
+                   "SELECT id, title, as_of, state FROM round"
+                   " WHERE plan_id = $1 AND code = $2",
+                   &st, err)) {
+        return -1;
+    }
+    sq_bind_int(st, 1, planId);
+    sq_bind_text(st, 2, r->zCode);
+    sqlite3_int64 id = -1;
+    char *zTitle = NULL, *zAsOf = NULL, *zState = NULL;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        id = sqlite3_column_int64(st, 0);
+        zTitle = sq_col_dup(st, 1);
+        zAsOf = sq_col_dup(st, 2);
+        zState = sq_col_dup(st, 3);
+    }
+    (void)sqlite3_finalize(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        return sq_fail(S, err, "reading a round");
+    }
+    const char *zNewState = round_state_name(r->eState);
+    int bChanged = 0;
+    rc = 0;
+    if (id < 0) {
+        if (sq_audit(S, "create", "round", zKey, NULL, NULL, r->zTitle, err) ||
+            SQ_PREPARE(S,
+                       "INSERT INTO round(plan_id, code, title, as_of, state)"
+                       " VALUES($1, $2, $3, $4, $5)",
+                       &st, err)) {
+            rc = -1;
+            goto out;
+        }
+    } else {
+        if (sq_audit_field(S, "round", zKey, "title", zTitle, r->zTitle,
+                           &bChanged, err) ||
+            sq_audit_field(S, "round", zKey, "as_of", zAsOf, r->zAsOf,
+                           &bChanged, err) ||
+            sq_audit_field(S, "round", zKey, "state", zState, zNewState,
+                           &bChanged, err)) {
+            rc = -1;
+            goto out;
+        }
+        if (!bChanged) {
+            goto out;
+        }
+        if (SQ_PREPARE(S,
+                       "UPDATE round SET title = $3, as_of = $4, state = $5"
+                       " WHERE plan_id = $1 AND code = $2",
+                       &st, err)) {
+            rc = -1;
+            goto out;
+        }
+    }
+    sq_bind_int(st, 1, planId);
+    sq_bind_text(st, 2, r->zCode);
+    sq_bind_text(st, 3, r->zTitle);
+    sq_bind_text(st, 4, r->zAsOf);
+    sq_bind_text(st, 5, zNewState);
+    rc = sq_run(S, st, err, "writing a round");
+out:
+    free(zTitle);
+    free(zAsOf);
+    free(zState);
+    return rc;
+}
+
+/* ---- nodes and their organisations ------------------------------------- */
+
+/* Acronyms linked to node id in role zRole, joined with "; ". */
+static int
+sq_node_links(SqStore *S, sqlite3_int64 nodeId, const char *zRole, Buf *b,
+              AppErr *err)
+{
+    sqlite3_stmt *st;
+    if (SQ_PREPARE(S,
+                   "SELECT o.acronym FROM node_org l JOIN org o"
+                   " ON o.id = l.org_id WHERE l.node_id = $1 AND l.role = $2"
+                   " ORDER BY l.position",
+                   &st, err)) {
+        return -1;
+    }
+    sq_bind_int(st, 1, nodeId);
+    sq_bind_text(st, 2, zRole);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        buf_printf(b, "%s%s", b->n ? "; " : "",
+                   (const char *)sqlite3_column_text(st, 0));
+    }
+    (void)sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : sq_fail(S, err, "reading links");
+}
+
+/* Replace node id's links in one role with az[0..n) if they differ. */
+static int
+sq_put_links(SqStore *S, sqlite3_int64 nodeId, const char *zKey,
+             LinkRole eRole, char **az, size_t n, AppErr *err)
+{
+    const char *zRole = link_role_name(eRole);
+    Buf old = BUF_INIT, neu = BUF_INIT;
+    int rc = 0;
+    for (size_t i = 0; i < n; i++) {
+        buf_printf(&neu, "%s%s", i ? "; " : "", az[i]);
+    }
+    if (sq_node_links(S, nodeId, zRole, &old, err)) {
+        rc = -1;
+        goto out;
+    }
+    if (str_eq(buf_str(&old), buf_str(&neu))) {
+        goto out;
+    }
+    int bDummy = 0;
+    sqlite3_stmt *st;
+    if (sq_audit_field(S, "node", zKey, zRole, buf_str(&old), buf_str(&neu),
+                       &bDummy, err) ||
+        SQ_PREPARE(S, "DELETE FROM node_org WHERE node_id = $1 AND role = $2",
+                   &st, err)) {
+        rc = -1;
+        goto out;
+    }
+    sq_bind_int(st, 1, nodeId);
+    sq_bind_text(st, 2, zRole);
+    if (sq_run(S, st, err, "replacing links")) {
+        rc = -1;
+        goto out;
+    }
+    for (size_t i = 0; i < n; i++) {
+        sqlite3_int64 orgId;
+        if (sq_org_id(S, az[i], &orgId, err) ||
+            SQ_PREPARE(S,
+                       "INSERT OR IGNORE INTO node_org(node_id, org_id, role,"
+                       " position) VALUES($1, $2, $3, $4)",
+                       &st, err)) {
+            rc = -1;
+            goto out;
+        }
+        sq_bind_int(st, 1, nodeId);
+        sq_bind_int(st, 2, orgId);
+        sq_bind_text(st, 3, zRole);
+        sq_bind_int(st, 4, (sqlite3_int64)i);
+        if (sq_run(S, st, err, "writing a link")) {
+            rc = -1;
+            goto out;
+        }
+    }
+out:
+    buf_release(&old);
+    buf_release(&neu);
+    return rc;
+}
+
+static int
+sq_put_node(Store *s, const Plan *p, long iNode, int bLinks, AppErr *err)
+{
+    SqStore *S = (SqStore *)s;
+    const Node *n = &p->aNode[iNode];
+    const char *zParent = n->iParent >= 0 ? p->aNode[n->iParent].zCode : NULL;
+    sqlite3_int64 planId, parentId = -1;
+    if (sq_plan_id(S, p->zCode, &planId, err)) {
+        return -1;
+    }
+    if (zParent) {
+        if (sq_node_id(S, planId, zParent, &parentId, err)) {
+            return -1;
+        }
+        if (parentId < 0) {
+            return apperr_set(err, APPERR_NOTFOUND,
+                              "%s '%s' of %s '%s' does not exist",
+                              p->aLevel[n->iLevel - 1].zName, zParent,
+                              p->aLevel[n->iLevel].zName, n->zCode);
+        }
+    }
+    char zKey[2 * LIMIT_CODE_BYTES + 8];
+    (void)snprintf(zKey, sizeof zKey, "%s/%s", p->zCode, n->zCode);
+
+    sqlite3_stmt *st;
+    if (SQ_PREPARE(S,
+                   "SELECT n.id, n.depth, n.text, n.indicator, pn.code"
+                   " FROM node n LEFT JOIN node pn ON pn.id = n.parent_id"
+                   " WHERE n.plan_id = $1 AND n.code = $2",
+                   &st, err)) {
+        return -1;
+    }
+    sq_bind_int(st, 1, planId);
+    sq_bind_text(st, 2, n->zCode);
+    sqlite3_int64 id = -1;
+    int depth = 0;
+    char *zText = NULL, *zIndicator = NULL, *zOldParent = NULL;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        id = sqlite3_column_int64(st, 0);
+        depth = sqlite3_column_int(st, 1);
+        zText = sq_col_dup(st, 2);
+        zIndicator = sq_col_dup(st, 3);
+        zOldParent = sq_col_dup(st, 4);
+    }
+    (void)sqlite3_finalize(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        return sq_fail(S, err, "reading a plan node");
+    }
+    rc = 0;
+    int bChanged = 0;
+    if (id >= 0 && depth != n->iLevel) {
+        rc = apperr_set(err, APPERR_CONFLICT,
+                        "'%s' is %s %s in plan '%s', not %s %s", n->zCode,
+                        "a", p->aLevel[depth < p->nLevel ? depth : 0].zName,
+                        p->zCode, "a", p->aLevel[n->iLevel].zName);
+        goto out;
+    }
+    if (id < 0) {
+        if (SQ_PREPARE(S,
+                       "INSERT INTO node(plan_id, parent_id, depth, code, text,"
+                       " indicator, position) VALUES($1, $2, $3, $4, $5, $6,"
+                       " (SELECT coalesce(max(position), 0) + 1 FROM node"
+                       "  WHERE plan_id = $1)) RETURNING id",
+                       &st, err)) {
+            rc = -1;
+            goto out;
+        }
+        sq_bind_int(st, 1, planId);
+        if (parentId >= 0) {
+            sq_bind_int(st, 2, parentId);
+        } else {
+            sq_bind_text(st, 2, NULL);
+        }
+        sq_bind_int(st, 3, n->iLevel);
+        sq_bind_text(st, 4, n->zCode);
+        sq_bind_text(st, 5, n->zText);
+        sq_bind_text(st, 6, n->zIndicator);
+        if (sq_lookup_id(S, st, &id, err) ||
+            sq_audit(S, "create", "node", zKey, NULL, NULL, n->zText, err)) {
+            rc = -1;
+            goto out;
+        }
+        if (n->zIndicator &&
+            sq_audit(S, "create", "node", zKey, "indicator", NULL,
+                     n->zIndicator, err)) {
+            rc = -1;
+            goto out;
+        }
+    } else {
+        if (sq_audit_field(S, "node", zKey, "text", zText, n->zText,
+                           &bChanged, err) ||
+            sq_audit_field(S, "node", zKey, "indicator", zIndicator,
+                           n->zIndicator, &bChanged, err) ||
+            sq_audit_field(S, "node", zKey, "parent", zOldParent, zParent,
+                           &bChanged, err)) {
+            rc = -1;
+            goto out;
+        }
+        if (bChanged) {
+            if (SQ_PREPARE(S,
+                           "UPDATE node SET text = $2, indicator = $3,"
+                           " parent_id = $4 WHERE id = $1",
+                           &st, err)) {
+                rc = -1;
+                goto out;
+            }
+            sq_bind_int(st, 1, id);
+            sq_bind_text(st, 2, n->zText);
+            sq_bind_text(st, 3, n->zIndicator);
+            if (parentId >= 0) {
+                sq_bind_int(st, 4, parentId);
+            } else {
+                sq_bind_text(st, 4, NULL);
+            }
+            if (sq_run(S, st, err, "updating a plan node")) {
+                rc = -1;
+                goto out;
+            }
+        }
+    }
+    if (bLinks &&
+        (sq_put_links(S, id, zKey, LINK_RESPONSIBLE, n->azResp, n->nResp,
+                      err) ||
+         sq_put_links(S, id, zKey, LINK_CONTRIBUTING, n->azContrib,
+                      n->nContrib, err))) {
+        rc = -1;
+    }
+out:
+    free(zText);
+    free(zIndicator);
+    free(zOldParent);
+    return rc;
+}
+
+/* ---- assessments ----------------------------------------------------------- */
+
+static int
+sq_put_assessment(Store *s, const char *zPlan, const char *zNode,
+                  const Assessment *a, AppErr *err)
+{
+    SqStore *S = (SqStore *)s;
+    sqlite3_int64 planId, nodeId, roundId;
+    if (sq_plan_id(S, zPlan, &planId, err) ||
+        sq_node_id(S, planId, zNode, &nodeId, err)) {
+        return -1;
+    }
+    if (nodeId < 0) {
+        return apperr_set(err, APPERR_NOTFOUND, "no activity '%s' in plan '%s'",
+                          zNode, zPlan);
+    }
+    sqlite3_stmt *st;
+    if (SQ_PREPARE(S, "SELECT id FROM round WHERE plan_id = $1 AND code = $2",
+                   &st, err)) {
+        return -1;
+    }
+    sq_bind_int(st, 1, planId);
+    sq_bind_text(st, 2, a->zRound);
+    if (sq_lookup_id(S, st, &roundId, err)) {
+        return -1;
+    }
+    if (roundId < 0) {
+        return apperr_set(err, APPERR_NOTFOUND, "no round '%s' in plan '%s'",
+                          a->zRound, zPlan);
+    }
+    char zKey[3 * LIMIT_CODE_BYTES + 8];
+    (void)snprintf(zKey, sizeof zKey, "%s/%s/%s", zPlan, zNode, a->zRound);
+
+    if (SQ_PREPARE(S,
+                   "SELECT id, action_point, progress, rating, state"
+                   " FROM assessment WHERE node_id = $1 AND round_id = $2",
+                   &st, err)) {
+        return -1;
+    }
+    sq_bind_int(st, 1, nodeId);
+    sq_bind_int(st, 2, roundId);
+    sqlite3_int64 id = -1;
+    char *zAction = NULL, *zProgress = NULL, *zRating = NULL, *zState = NULL;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        id = sqlite3_column_int64(st, 0);
+        zAction = sq_col_dup(st, 1);
+        zProgress = sq_col_dup(st, 2);
+        zRating = sq_col_dup(st, 3);
+        zState = sq_col_dup(st, 4);
+    }
+    (void)sqlite3_finalize(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        return sq_fail(S, err, "reading an assessment");
+    }
+    const char *zNewRating = rating_key(a->eRating);
+    const char *zNewState = assess_state_name(a->eState);
+    int bChanged = 0;
+    rc = 0;
+    if (id < 0) {
+        if (sq_audit(S, "create", "assessment", zKey, NULL, NULL, zNewRating,
+                     err) ||
+            SQ_PREPARE(S,
+                       "INSERT INTO assessment(node_id, round_id, action_point,"
+                       " progress, rating, state) VALUES($1, $2, $3, $4, $5,"
+                       " $6)",
+                       &st, err)) {
+            rc = -1;
+            goto out;
+        }
+    } else {
+        if (sq_audit_field(S, "assessment", zKey, "action_point", zAction,
+                           a->zActionPoint, &bChanged, err) ||
+            sq_audit_field(S, "assessment", zKey, "progress", zProgress,
+                           a->zProgress, &bChanged, err) ||
+            sq_audit_field(S, "assessment", zKey, "rating", zRating,
+                           zNewRating, &bChanged, err) ||
+            sq_audit_field(S, "assessment", zKey, "state", zState, zNewState,
+                           &bChanged, err)) {
+            rc = -1;
+            goto out;
+        }
+        if (!bChanged) {
+            goto out;
+        }
+        if (SQ_PREPARE(S,
+                       "UPDATE assessment SET action_point = $3, progress = $4,"
+                       " rating = $5, state = $6"
+                       " WHERE node_id = $1 AND round_id = $2",
+                       &st, err)) {
+            rc = -1;
+            goto out;
+        }
+    }
+    sq_bind_int(st, 1, nodeId);
+    sq_bind_int(st, 2, roundId);
+    sq_bind_text(st, 3, a->zActionPoint ? a->zActionPoint : "");
+    sq_bind_text(st, 4, a->zProgress ? a->zProgress : "");
+    sq_bind_text(st, 5, zNewRating);
+    sq_bind_text(st, 6, zNewState);
+    rc = sq_run(S, st, err, "writing an assessment");
+out:
+    free(zAction);
+    free(zProgress);
+    free(zRating);
+    free(zState);
+    return rc;
+}
+
+/* ---- loading the model ---------------------------------------------------- */
+
+static int
+sq_load_orgs(SqStore *S, Model *m, AppErr *err)
+{
+    sqlite3_stmt *st;
+    if (SQ_PREPARE(S,
+                   "SELECT o.id, o.acronym, o.name, o.kind, p.acronym"
+                   " FROM org o LEFT JOIN org p ON p.id = o.parent_id"
+                   " ORDER BY o.acronym COLLATE NOCASE, o.acronym",
+                   &st, err)) {
+        return -1;
+    }
+    sqlite3_int64 *aId = NULL;
+    size_t nIdAlloc = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        xgrow((void **)&aId, &nIdAlloc, m->nOrg, sizeof *aId);
+        aId[m->nOrg] = sqlite3_column_int64(st, 0);
+        Org *o = model_add_org(m);
+        o->zAcronym = sq_col_dup(st, 1);
+        o->zName = sq_col_dup(st, 2);
+        char *zKind = sq_col_dup(st, 3);
+        if (org_kind_parse(zKind, &o->eKind)) {
+            o->eKind = ORG_OTHER;
+        }
+        free(zKind);
+        o->zParent = sq_col_dup(st, 4);
+    }
+    (void)sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        free(aId);
+        return sq_fail(S, err, "reading organisations");
+    }
+    rc = 0;
+    for (size_t i = 0; i < m->nOrg && rc == 0; i++) {
+        if (SQ_PREPARE(S,
+                       "SELECT alias FROM org_alias WHERE org_id = $1"
+                       " ORDER BY position",
+                       &st, err)) {
+            rc = -1;
+            break;
+        }
+        sq_bind_int(st, 1, aId[i]);
+        int r;
+        while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+            strv_push(&m->aOrg[i].azAlias, &m->aOrg[i].nAlias,
+                      (const char *)sqlite3_column_text(st, 0));
+        }
+        (void)sqlite3_finalize(st);
+        if (r != SQLITE_DONE) {
+            rc = sq_fail(S, err, "reading aliases");
+        }
+    }
+    free(aId);
+    return rc;
+}
+
+/* A node row as read, before it takes its place in pre-order. */
+typedef struct SqNodeRow {
+    sqlite3_int64 id, parentId, position;
+    int depth;
+    char *zCode, *zText, *zIndicator;
+} SqNodeRow;
+
+static int
+sq_node_row_cmp(const void *a, const void *b)
+{
+    const SqNodeRow *x = a, *y = b;
+    if (x->parentId != y->parentId) {
+        return x->parentId < y->parentId ? -1 : 1;
+    }
+    return x->position < y->position ? -1 : x->position > y->position;
+}
+
+/* Maps a node id to its index in Plan.aNode. */
+typedef struct SqIdIndex {
+    sqlite3_int64 id;
+    long i;
+} SqIdIndex;
+
+static int
+sq_id_index_cmp(const void *a, const void *b)
+{
+    const SqIdIndex *x = a, *y = b;
+    return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static long
+sq_index_of(const SqIdIndex *a, size_t n, sqlite3_int64 id)
+{
+    SqIdIndex key = { id, -1 };
+    const SqIdIndex *p = bsearch(&key, a, n, sizeof *a, sq_id_index_cmp);
+    return p ? p->i : -1;
+}
+
+/* Append rows[lo..hi) (siblings, sorted) and their subtrees in pre-order. */
+static void
+sq_emit_subtree(Plan *p, SqNodeRow *aRow, size_t nRow, size_t lo, size_t hi,
+                long iParent, SqIdIndex *aMap)
+{
+    for (size_t k = lo; k < hi; k++) {
+        SqNodeRow *r = &aRow[k];
+        long iSelf = (long)p->nNode;
+        Node *n = plan_add_node(p);
+        n->zCode = r->zCode;
+        n->zText = r->zText;
+        n->zIndicator = r->zIndicator;
+        n->iLevel = r->depth;
+        n->iParent = iParent;
+        r->zCode = r->zText = r->zIndicator = NULL;
+        aMap[iSelf].id = r->id;
+        aMap[iSelf].i = iSelf;
+        /* Children of r form one run in the sorted rows. */
+        SqNodeRow key = { 0, r->id, -1, 0, NULL, NULL, NULL };
+        size_t a = 0, b = nRow;
+        while (a < b) {
+            size_t mid = (a + b) / 2;
+            if (sq_node_row_cmp(&aRow[mid], &key) < 0) {
+                a = mid + 1;
+            } else {
+                b = mid;
+            }
+        }
+        size_t end = a;
+        while (end < nRow && aRow[end].parentId == r->id) {
+            end++;
+        }
+        if (end > a) {
+            sq_emit_subtree(p, aRow, nRow, a, end, iSelf, aMap);
+        }
+    }
+}
+
+static int
+sq_load_nodes(SqStore *S, sqlite3_int64 planId, Plan *p, AppErr *err)
+{
+    sqlite3_stmt *st;
+    if (SQ_PREPARE(S,
+                   "SELECT id, coalesce(parent_id, 0), position, depth, code,"
+                   " text, indicator FROM node WHERE plan_id = $1",
+                   &st, err)) {
+        return -1;
+    }
+    sq_bind_int(st, 1, planId);
+    SqNodeRow *aRow = NULL;
+    size_t nRow = 0, nRowAlloc = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        xgrow((void **)&aRow, &nRowAlloc, nRow, sizeof *aRow);
+        SqNodeRow *r = &aRow[nRow++];
+        r->id = sqlite3_column_int64(st, 0);
+        r->parentId = sqlite3_column_int64(st, 1);
+        r->position = sqlite3_column_int64(st, 2);
+        r->depth = sqlite3_column_int(st, 3);
+        r->zCode = sq_col_dup(st, 4);
+        r->zText = sq_col_dup(st, 5);
+        r->zIndicator = sq_col_dup(st, 6);
+    }
+    (void)sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        rc = sq_fail(S, err, "reading plan nodes");
+        goto out;
+    }
+    rc = 0;
+    if (nRow) {
+        qsort(aRow, nRow, sizeof *aRow, sq_node_row_cmp);
+    }
+    SqIdIndex *aMap = xcalloc(nRow ? nRow : 1, sizeof *aMap);
+    size_t nRoots = 0;
+    while (nRoots < nRow && aRow[nRoots].parentId == 0) {
+        nRoots++;
+    }
+    sq_emit_subtree(p, aRow, nRow, 0, nRoots, -1, aMap);
+    size_t nMap = p->nNode;
+    qsort(aMap, nMap, sizeof *aMap, sq_id_index_cmp);
+
+    /* Links, in role and position order. */
+    if (SQ_PREPARE(S,
+                   "SELECT l.node_id, l.role, o.acronym FROM node_org l"
+                   " JOIN org o ON o.id = l.org_id JOIN node n"
+                   " ON n.id = l.node_id WHERE n.plan_id = $1"
+                   " ORDER BY l.node_id, l.role DESC, l.position",
+                   &st, err)) {
+        rc = -1;
+        goto out_map;
+    }
+    sq_bind_int(st, 1, planId);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        long i = sq_index_of(aMap, nMap, sqlite3_column_int64(st, 0));
+        if (i < 0) {
+            continue;
+        }
+        Node *n = &p->aNode[i];
+        const char *zRole = (const char *)sqlite3_column_text(st, 1);
+        const char *zOrg = (const char *)sqlite3_column_text(st, 2);
+        if (str_eq(zRole, "responsible")) {
+            strv_push(&n->azResp, &n->nResp, zOrg);
+        } else {
+            strv_push(&n->azContrib, &n->nContrib, zOrg);
+        }
+    }
+    (void)sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        rc = sq_fail(S, err, "reading links");
+        goto out_map;
+    }
+
+    /* Assessments, in round order (as-of date, then code). */
+    if (SQ_PREPARE(S,
+                   "SELECT a.node_id, r.code, a.action_point, a.progress,"
+                   " a.rating, a.state FROM assessment a"
+                   " JOIN round r ON r.id = a.round_id"
+                   " WHERE r.plan_id = $1"
+                   " ORDER BY a.node_id, r.as_of IS NULL, r.as_of, r.code",
+                   &st, err)) {
+        rc = -1;
+        goto out_map;
+    }
+    sq_bind_int(st, 1, planId);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        long i = sq_index_of(aMap, nMap, sqlite3_column_int64(st, 0));
+        if (i < 0) {
+            continue;
+        }
+        Assessment *a = node_add_assessment(&p->aNode[i]);
+        a->zRound = sq_col_dup(st, 1);
+        a->zActionPoint = sq_col_dup(st, 2);
+        a->zProgress = sq_col_dup(st, 3);
+        const char *zRating = (const char *)sqlite3_column_text(st, 4);
+        a->eRating = RATING_NONE;
+        for (int r = 0; r < RATING_COUNT; r++) {
+            if (str_eq(zRating, rating_key((Rating)r))) {
+                a->eRating = (Rating)r;
+            }
+        }
+        if (assess_state_parse((const char *)sqlite3_column_text(st, 5),
+                               &a->eState)) {
+            a->eState = ASSESS_DRAFT;
+        }
+    }
+    (void)sqlite3_finalize(st);
+    rc = rc == SQLITE_DONE ? 0 : sq_fail(S, err, "reading assessments");
+out_map:
+    free(aMap);
+out:
+    for (size_t k = 0; k < nRow; k++) {
+        free(aRow[k].zCode);
+        free(aRow[k].zText);
+        free(aRow[k].zIndicator);
+    }
+    free(aRow);
+    return rc;
+}
+
+static int
+sq_load_plan(SqStore *S, sqlite3_int64 planId, Plan *p, AppErr *err)
+{
+    sqlite3_stmt *st;
+    if (SQ_PREPARE(S,
+                   "SELECT name, has_indicator FROM plan_level"
+                   " WHERE plan_id = $1 ORDER BY depth",
+                   &st, err)) {
+        return -1;
+    }
+    sq_bind_int(st, 1, planId);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW &&
+           p->nLevel < (int)LIMIT_PLAN_LEVELS) {
+        p->aLevel[p->nLevel].zName = sq_col_dup(st, 0);
+        p->aLevel[p->nLevel].bIndicator = sqlite3_column_int(st, 1);
+        p->nLevel++;
+    }
+    (void)sqlite3_finalize(st);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+        return sq_fail(S, err, "reading plan levels");
+    }
+    if (SQ_PREPARE(S,
+                   "SELECT code, title, as_of, state FROM round"
+                   " WHERE plan_id = $1",
+                   &st, err)) {
+        return -1;
+    }
+    sq_bind_int(st, 1, planId);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        Round *r = plan_add_round(p);
+        r->zCode = sq_col_dup(st, 0);
+        r->zTitle = sq_col_dup(st, 1);
+        r->zAsOf = sq_col_dup(st, 2);
+        if (round_state_parse((const char *)sqlite3_column_text(st, 3),
+                              &r->eState)) {
+            r->eState = ROUND_DRAFT;
+        }
+    }
+    (void)sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        return sq_fail(S, err, "reading rounds");
+    }
+    plan_sort_rounds(p);
+    return sq_load_nodes(S, planId, p, err);
+}
+
+static int
+sq_load(Store *s, const char *zPlan, Model *m, AppErr *err)
+{
+    SqStore *S = (SqStore *)s;
+    if (sq_load_orgs(S, m, err)) {
+        return -1;
+    }
+    sqlite3_stmt *st;
+    if (SQ_PREPARE(S,
+                   "SELECT id, code, title FROM plan"
+                   " WHERE $1 IS NULL OR code = $1 ORDER BY code",
+                   &st, err)) {
+        return -1;
+    }
+    sq_bind_text(st, 1, zPlan);
+    sqlite3_int64 *aId = NULL;
+    size_t nIdAlloc = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        xgrow((void **)&aId, &nIdAlloc, m->nPlan, sizeof *aId);
+        aId[m->nPlan] = sqlite3_column_int64(st, 0);
+        Plan *p = model_add_plan(m);
+        p->zCode = sq_col_dup(st, 1);
+        p->zTitle = sq_col_dup(st, 2);
+    }
+    (void)sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        free(aId);
+        return sq_fail(S, err, "reading plans");
+    }
+    rc = 0;
+    if (zPlan && m->nPlan == 0) {
+        rc = apperr_set(err, APPERR_NOTFOUND, "no plan '%s'", zPlan);
+    }
+    for (size_t i = 0; i < m->nPlan && rc == 0; i++) {
+        rc = sq_load_plan(S, aId[i], &m->aPlan[i], err);
+    }
+    free(aId);
+    return rc;
+}
+
+/* ---- audit trail ------------------------------------------------------- */
+
+static int
+sq_audit_list(Store *s, const char *zKeyPrefix, AuditEntry **paOut,
+              size_t *pnOut, AppErr *err)
+{
+    SqStore *S = (SqStore *)s;
+    sqlite3_stmt *st;
+    *paOut = NULL;
+    *pnOut = 0;
+    if (SQ_PREPARE(S,
+                   "SELECT at, actor, action, entity, key, field, old, new"
+                   " FROM audit WHERE key = $1"
+                   " OR substr(key, 1, length($1) + 1) = $1 || '/'"
+                   " ORDER BY id",
+                   &st, err)) {
+        return -1;
+    }
+    sq_bind_text(st, 1, zKeyPrefix);
+    size_t nAlloc = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        xgrow((void **)paOut, &nAlloc, *pnOut, sizeof **paOut);
+        AuditEntry *e = &(*paOut)[(*pnOut)++];
+        e->zAt = sq_col_dup(st, 0);
+        e->zActor = sq_col_dup(st, 1);
+        e->zAction = sq_col_dup(st, 2);
+        e->zEntity = sq_col_dup(st, 3);
+        e->zKey = sq_col_dup(st, 4);
+        e->zField = sq_col_dup(st, 5);
+        e->zOld = sq_col_dup(st, 6);
+        e->zNew = sq_col_dup(st, 7);
+    }
+    (void)sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : sq_fail(S, err, "reading the audit trail");
+}
+
+static const StoreMethods sqMethods = {
+    sq_close,      sq_begin,     sq_commit,   sq_rollback,
+    sq_load,       sq_put_org,   sq_put_plan, sq_put_round,
+    sq_put_node,   sq_put_assessment,         sq_audit_list,
+};
