@@ -107,14 +107,19 @@ orgdir_suggest(const OrgDir *d, const char *z, size_t nMax, Buf *b)
 {
     char *zFold = str_fold(z);
     size_t nFold = strlen(zFold);
-    size_t nCap = nFold / 3 + 2;
+    /* Distances are doubled so that a name starting with the other
+    ** ("MOFA" and "MOFA&IC") can rank between an exact and a one-letter
+    ** miss: people shorten names far more often than they misspell them. */
+    size_t nCap = 2 * (nFold / 3 + 2);
     size_t *aDist = xcalloc(d->n ? d->n : 1, sizeof *aDist);
     for (size_t i = 0; i < d->n; i++) {
-        aDist[i] = str_distance(zFold, d->a[i].zFold, nCap);
-        /* A name that contains the other ("MOLVT" in "MOLVT PDOLVT") is
-        ** as good as a near miss. */
-        if (aDist[i] > nCap && nFold >= 3 &&
-            (strstr(d->a[i].zFold, zFold) || strstr(zFold, d->a[i].zFold))) {
+        aDist[i] = 2 * str_distance(zFold, d->a[i].zFold, nCap / 2);
+        const char *zOther = d->a[i].zFold;
+        if (nFold >= 3 && (strncmp(zOther, zFold, nFold) == 0 ||
+                           strncmp(zFold, zOther, strlen(zOther)) == 0)) {
+            aDist[i] = 1;
+        } else if (aDist[i] > nCap && nFold >= 3 &&
+                   (strstr(zOther, zFold) || strstr(zFold, zOther))) {
             aDist[i] = nCap;
         }
     }

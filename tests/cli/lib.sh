@@ -1,0 +1,70 @@
+# Shared helpers of the CLI black-box tests.  Each t_*.sh script is run by
+# ctest as:  sh t_x.sh LMPMON SOURCE_DIR SCRATCH_DIR
+# It sources this file, runs the real binary and exits non-zero on the
+# first failed expectation, saying what was expected and what came.
+set -u
+LMPMON=$1
+SRC=$2
+SCRATCH=$3
+GOLDEN=$SRC/tests/cli/golden
+rm -rf "$SCRATCH"
+mkdir -p "$SCRATCH"
+cd "$SCRATCH" || exit 1
+# Fixed clock, width and user so outputs are repeatable.
+export LMPMON_NOW=2026-01-01T00:00:00Z COLUMNS=100 USER=tester
+unset LMPMON_DB
+SAMPLE=$SRC/data/cambodia-lmp-2015-2018
+nfail=0
+
+fail() {
+    echo "FAIL: $*" >&2
+    nfail=$((nfail + 1))
+}
+
+# run CMD...: run lmpmon with CMD, capturing stdout, stderr and status.
+run() {
+    "$LMPMON" "$@" >out.txt 2>err.txt
+    status=$?
+}
+
+# expect_status N: the last run exited with N.
+expect_status() {
+    [ "$status" -eq "$1" ] ||
+        fail "expected exit $1, got $status; stderr: $(cat err.txt)"
+}
+
+# expect_err TEXT: the last run's stderr contains TEXT (fixed string).
+expect_err() {
+    grep -qF -- "$1" err.txt || fail "stderr lacks '$1'; got: $(cat err.txt)"
+}
+
+# expect_out TEXT: the last run's stdout contains TEXT.
+expect_out() {
+    grep -qF -- "$1" out.txt || fail "stdout lacks '$1'; got: $(head -c 600 out.txt)"
+}
+
+# expect_golden NAME: stdout equals tests/cli/golden/NAME.  With
+# LMPMON_UPDATE_GOLDEN=1 the golden file is written instead (review the diff).
+expect_golden() {
+    if [ "${LMPMON_UPDATE_GOLDEN:-}" = 1 ]; then
+        cp out.txt "$GOLDEN/$1"
+        return
+    fi
+    diff -u "$GOLDEN/$1" out.txt >diff.txt ||
+        fail "output differs from golden/$1:\n$(head -40 diff.txt)"
+}
+
+# db_state DB: a fingerprint of everything in DB (export + audit count).
+db_state() {
+    "$LMPMON" --db "$1" export --format json 2>&1
+    sqlite3 "$1" "SELECT count(*) FROM audit; SELECT max(id) FROM audit;"
+}
+
+finish() {
+    if [ "$nfail" -ne 0 ]; then
+        echo "$nfail expectation(s) failed" >&2
+        exit 1
+    fi
+    echo "ok"
+    exit 0
+}

@@ -1,0 +1,138 @@
+# Every kind of bad import file is refused with a message naming file, line,
+# column and field, exit status 1, and the database exactly as it was.
+. "$(dirname "$0")/lib.sh"
+
+"$LMPMON" --db d.db init --sample cambodia-lmp-2015-2018 >/dev/null || fail "sample"
+# A second, open plan to import CSV rows into without touching the
+# published sample rounds.
+cat >open.json <<'JSON'
+{"lmpmon": 1, "plans": [{"code": "p", "title": "Test plan",
+ "levels": [{"name": "goal", "indicator": true}, {"name": "activity"}],
+ "rounds": [{"code": "2018", "title": "2018 review", "state": "open"}]}]}
+JSON
+run --db d.db import open.json
+expect_status 0
+before=$(db_state d.db)
+
+H='goal_code,goal,goal_indicator,activity_code,activity,responsible,contributing,2018:action_point,2018:progress,2018:rating'
+good='1,Goal one,Indicator one,1.1,Activity one,MOLVT,ILO,Do it,Done a bit,Progressing'
+
+# check NAME EXPECTED-TEXT: import NAME.csv into plan p, expect refusal.
+check() {
+    run --db d.db import --plan p "$1"
+    expect_status 1
+    expect_err "$2"
+    [ "$before" = "$(db_state d.db)" ] || fail "$1 changed the database"
+}
+
+printf '%s\n%s\n' "$H" "$good" >ok.csv
+# (sanity: the good file imports into a copy)
+cp d.db copy.db
+"$LMPMON" --db copy.db import --plan p ok.csv >/dev/null || fail "the good file was refused"
+
+printf '%s\n' "goal_code,goal,goal_indicator,activity_code,activity,responsible,2018:action_point,2018:progress,2018:rating" "1,G,I,1.1,A,MOLVT,x,y,Progressing" >missing_col.csv
+check missing_col.csv "cannot import 'missing_col.csv': line 1: missing column 'contributing'"
+
+printf '%s\n%s\n' "goal_code,goal,goal_indicator,activity_code,activity,responsible,contributing,2018:action_point,2018:progress" "1,G,I,1.1,A,MOLVT,ILO,x,y" >missing_round_col.csv
+check missing_round_col.csv "line 1: missing column '2018:rating'"
+
+printf '%s\n%s\n' "$H,responsible" "$good,MOLVT" >dup_col.csv
+check dup_col.csv "line 1, column 11: duplicate column 'responsible' (also column 6)"
+
+printf '%s\n%s\n' "$H,colour" "$good,red" >unknown_col.csv
+check unknown_col.csv "line 1, column 11: unknown column 'colour'"
+
+printf '%s\n%s\n' "$H" "1,Goal one,Indicator one,1.1,Activity one,MOLVT,ILO,Do it,Done,On track?" >bad_rating.csv
+check bad_rating.csv "cannot import 'bad_rating.csv': line 2, column 10 (2018:rating): unknown rating 'On track?' (accepted: 'On Target', 'Progressing', 'Not on Target' or empty)"
+
+printf '%s\n%s\n%s\n' "$H" "$good" "1,Goal one,Indicator one,1.1,Again,MOLVT,ILO,x,y,Progressing" >dup_code.csv
+check dup_code.csv "line 3, column 4 (activity_code): duplicate activity code '1.1' (first on line 2)"
+
+printf '%s\n%s\n' "$H" "9,,,9.1,Orphan,MOLVT,ILO,x,y,Progressing" >no_goal.csv
+check no_goal.csv "line 2, column 1 (goal_code): goal '9' does not exist, so 9.1 cannot be placed under it"
+
+printf '%s\n1,Goal one,Indicator one,1.1,Activit\377 one,MOLVT,ILO,x,y,Progressing\n' "$H" >bad_utf8.csv
+check bad_utf8.csv "line 2, column 5 (activity): invalid UTF-8"
+
+printf '%s\n1,Goal one,Indicator one,1.1,"Activity one,MOLVT,ILO,x,y,Progressing\n' "$H" >unterminated.csv
+check unterminated.csv "line 2, column 5: quoted field not closed before the end of the file"
+
+: >empty.csv
+check empty.csv "cannot import 'empty.csv': the file is empty"
+
+printf '%s\n%s\n' "$H" "1,Goal one,Indicator one,1.1,Activity one,MOLVT" >short_row.csv
+check short_row.csv "line 2: 6 fields, but the header has 10 columns"
+
+# A field longer than LIMIT_FIELD_BYTES (32 KiB).
+{
+    printf '%s\n1,Goal one,Indicator one,1.1,' "$H"
+    head -c 40000 /dev/zero | tr '\0' 'x'
+    printf ',MOLVT,ILO,x,y,Progressing\n'
+} >long_field.csv
+check long_field.csv "line 2, column 5: field longer than 32768 bytes (LIMIT_FIELD_BYTES)"
+
+# More rows than LIMIT_IMPORT_ROWS (100000).
+awk -v h="$H" 'BEGIN { print h; for (i = 1; i <= 100001; i++) printf "1,Goal one,Indicator one,1.%d,Activity,MOLVT,ILO,x,y,Progressing\n", i }' >many_rows.csv
+check many_rows.csv "line 100002: more than 100000 rows (LIMIT_IMPORT_ROWS)"
+
+# An unknown organisation, with suggestions.
+printf '%s\n%s\n' "$H" "1,Goal one,Indicator one,1.1,Activity one,MOLVT; MOFA,ILO,x,y,Progressing" >unknown_org.csv
+check unknown_org.csv "line 2, column 6 (responsible): unknown organisation 'MOFA' (did you mean "
+expect_err "'MOFA&IC'"
+
+# JSON of the wrong shape.
+printf '{"lmpmon": 1, "plans": [{"code": "p", "rounds": [{"code": 2018}]}]}' >shape.json
+run --db d.db import shape.json
+expect_status 1
+expect_err "cannot import 'shape.json': plans[0].rounds[0].code: expected a string"
+printf '[1, 2, 3]' >array.json
+run --db d.db import array.json
+expect_status 1
+expect_err "top level: expected an object"
+printf '{"lmpmon": 1, "plans": [}' >syntax.json
+run --db d.db import syntax.json
+expect_status 1
+expect_err "cannot import 'syntax.json': line 1, column 25"
+printf '{"lmpmon": 1, "organisations": [{"acronym": "X", "kind": "club"}]}' >kind.json
+run --db d.db import kind.json
+expect_status 1
+expect_err "organisations[0].kind: unknown kind 'club'"
+[ "$before" = "$(db_state d.db)" ] || fail "a bad JSON file changed the database"
+
+# Two files in one import: the second is bad, so the first is not kept either.
+run --db d.db import --plan p ok.csv bad_rating.csv
+expect_status 1
+expect_err "bad_rating.csv"
+[ "$before" = "$(db_state d.db)" ] || fail "a failed two-file import kept the first file"
+
+# A published round is locked.
+sed 's/,Progressing/,Not on Target/' "$SAMPLE/annex.csv" >changed.csv
+cp d.db locked.db
+run --db locked.db import changed.csv --plan cambodia-lmp-2015-2018
+expect_status 1
+expect_err "is published and locked"
+
+# Accepted without fuss: BOM, CRLF, quoted commas, quotes and newlines,
+# rating spellings of real reviews.
+printf '\357\273\277%s\r\n1,Goal one,Indicator one,1.1,"Activity, with ""quotes""\r\nand a new line",MOLVT,ILO,x,y,on-track\r\n1,Goal one,Indicator one,1.2,Two,MOFAIC,ILO,x,y,  NOT ON TARGET \r\n' "$H" >friendly.csv
+run --db copy.db import --plan p friendly.csv
+expect_status 0
+"$LMPMON" --db copy.db export --plan p --out friendly.out.csv
+grep -q '"Activity, with ""quotes""' friendly.out.csv || fail "quoted field lost"
+grep -q ',MOFA&IC,ILO,x,y,Not on Target' friendly.out.csv || fail "alias or rating not normalised"
+grep -q ',On Target' friendly.out.csv || fail "on-track not read as On Target"
+
+# Cells that spreadsheets would run as formulas are exported guarded and
+# come back unchanged on import.
+printf '%s\n%s\n' "$H" '1,Goal one,Indicator one,1.3,"=HYPERLINK(""x"")",MOLVT,ILO,+1,-2,' >formula.csv
+run --db copy.db import --plan p formula.csv
+expect_status 0
+"$LMPMON" --db copy.db export --plan p --out formula.out.csv
+grep -qF '"'"'"'=HYPERLINK(""x"")"' formula.out.csv || fail "formula not guarded: $(grep 1.3 formula.out.csv)"
+grep -qF "'+1,'-2" formula.out.csv || fail "+/- cells not guarded"
+cp copy.db copy2.db
+run --db copy2.db import --plan p formula.out.csv
+"$LMPMON" --db copy2.db export --plan p --out formula.out2.csv
+cmp -s formula.out.csv formula.out2.csv || fail "guarded cells did not round-trip"
+
+finish
