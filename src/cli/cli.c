@@ -59,11 +59,12 @@ static const CliCommand aCommand[] = {
     /* ** COMMAND: show */
     { "show", cmd_show, "show a plan, activity, organisation or round",
       "lmpmon show plan [CODE]\n"
-      "       lmpmon show activity CODE [--plan CODE]\n"
+      "       lmpmon show activity CODE [--plan CODE] [--history]\n"
       "       lmpmon show org NAME\n"
       "       lmpmon show round CODE [--plan CODE]\n\n"
       "Print a readable view fitted to the terminal's width.  An organisation\n"
-      "may be named by acronym, full name or alias.\n" },
+      "may be named by acronym, full name or alias.  --history adds the\n"
+      "activity's audit trail: who changed what, when, old -> new.\n" },
     /* ** COMMAND: plan */
     { "plan", cmd_plan, "list plans",
       "lmpmon plan list\n" },

@@ -84,6 +84,19 @@ show_count_leaves(const Plan *p)
     return n;
 }
 
+/* Append the English plural of a level name ("activity" -> "activities"). */
+static void
+show_plural(Buf *b, const char *z)
+{
+    size_t n = strlen(z);
+    if (n > 1 && z[n - 1] == 'y' && !strchr("aeiou", z[n - 2])) {
+        buf_append(b, z, n - 1);
+        buf_puts(b, "ies");
+    } else {
+        buf_printf(b, "%s%s", z, n && z[n - 1] == 's' ? "es" : "s");
+    }
+}
+
 static void
 show_list_join(Buf *b, char **a, size_t n)
 {
@@ -115,8 +128,8 @@ show_plan(const CliCtx *ctx, const char *zPlan)
     for (int l = 0; l < p->nLevel; l++) {
         buf_printf(&b, "%s%s", l ? " > " : "", p->aLevel[l].zName);
     }
-    buf_printf(&b, "; %zu %s", show_count_leaves(p),
-               p->nLevel ? p->aLevel[plan_leaf_level(p)].zName : "nodes");
+    buf_printf(&b, "; %zu ", show_count_leaves(p));
+    show_plural(&b, p->nLevel ? p->aLevel[plan_leaf_level(p)].zName : "node");
     buf_puts(&b, "; rounds: ");
     for (size_t r = 0; r < p->nRound; r++) {
         buf_printf(&b, "%s%s", r ? ", " : "", p->aRound[r].zCode);
@@ -162,9 +175,60 @@ show_plan(const CliCtx *ctx, const char *zPlan)
     return CLI_OK;
 }
 
+/* Append the audit trail of node zCode of plan zPlan (and of its
+** assessments) to b, oldest first. */
+static int
+show_history(const CliCtx *ctx, const char *zPlan, const char *zCode,
+             size_t w, Buf *b)
+{
+    Store *s = cli_open_store(ctx);
+    if (!s) {
+        return -1;
+    }
+    AppErr err = APPERR_INIT;
+    AuditEntry *a = NULL;
+    size_t n = 0;
+    Buf key = BUF_INIT;
+    buf_printf(&key, "%s/%s", zPlan, zCode);
+    int rc = store_audit_list(s, buf_str(&key), &a, &n, &err);
+    store_close(s);
+    if (rc) {
+        buf_release(&key);
+        return cli_fail(&err), -1;
+    }
+    buf_printf(b, "\n== History (%zu change%s)\n", n, n == 1 ? "" : "s");
+    for (size_t i = 0; i < n; i++) {
+        const AuditEntry *e = &a[i];
+        /* What changed: the round for an assessment, then the field. */
+        const char *zWhat = e->zKey + key.n;
+        Buf line = BUF_INIT;
+        buf_printf(&line, "%s  %s  ", e->zAt, e->zActor);
+        if (*zWhat == '/') {
+            buf_printf(&line, "round %s ", zWhat + 1);
+        }
+        if (!e->zField) {
+            buf_printf(&line, "%s: %s", str_eq(e->zEntity, "assessment")
+                                            ? "assessed, rating"
+                                            : "created",
+                       e->zNew ? e->zNew : "");
+        } else if (str_eq(e->zAction, "create")) {
+            buf_printf(&line, "%s set: %s", e->zField, e->zNew ? e->zNew : "");
+        } else {
+            buf_printf(&line, "%s: '%s' -> '%s'", e->zField,
+                       e->zOld ? e->zOld : "", e->zNew ? e->zNew : "");
+        }
+        utf8_wrap(b, buf_str(&line), w - 2, "  ");
+        buf_release(&line);
+    }
+    buf_release(&key);
+    audit_free(a, n);
+    return 0;
+}
+
 /* ** COMMAND: show activity */
 static int
-show_activity(const CliCtx *ctx, const char *zCode, const char *zPlan)
+show_activity(const CliCtx *ctx, const char *zCode, const char *zPlan,
+              int bHistory)
 {
     Model m = MODEL_INIT;
     if (show_load(ctx, zPlan, &m)) {
@@ -243,6 +307,11 @@ show_activity(const CliCtx *ctx, const char *zCode, const char *zPlan)
         utf8_wrap(&b, *a->zActionPoint ? a->zActionPoint : "(none)", w - 2, "  ");
         buf_puts(&b, "Progress:\n");
         utf8_wrap(&b, *a->zProgress ? a->zProgress : "(none)", w - 2, "  ");
+    }
+    if (bHistory && show_history(ctx, p->zCode, n->zCode, w, &b)) {
+        buf_release(&b);
+        model_release(&m);
+        return CLI_FAIL;
     }
     show_print(&b);
     model_release(&m);
@@ -390,7 +459,10 @@ int
 cmd_show(CliCtx *ctx)
 {
     const char *zPlan = NULL;
-    CliOpt aOpt[] = { { "plan", 1, &zPlan, NULL }, { NULL, 0, NULL, NULL } };
+    int bHistory = 0;
+    CliOpt aOpt[] = { { "plan", 1, &zPlan, NULL },
+                      { "history", 0, NULL, &bHistory },
+                      { NULL, 0, NULL, NULL } };
     char **azPos;
     size_t nPos;
     if (cli_parse(ctx, aOpt, &azPos, &nPos)) {
@@ -401,7 +473,7 @@ cmd_show(CliCtx *ctx)
     if (strcmp(zWhat, "plan") == 0 && nPos <= 2) {
         rc = show_plan(ctx, nPos == 2 ? azPos[1] : zPlan);
     } else if (strcmp(zWhat, "activity") == 0 && nPos == 2) {
-        rc = show_activity(ctx, azPos[1], zPlan);
+        rc = show_activity(ctx, azPos[1], zPlan, bHistory);
     } else if (strcmp(zWhat, "org") == 0 && nPos == 2) {
         rc = show_org(ctx, azPos[1]);
     } else if (strcmp(zWhat, "round") == 0 && nPos == 2) {

@@ -1,0 +1,38 @@
+# Every write lands in the audit trail: who (--as or the login name), when,
+# what, old -> new; 'show activity --history' shows it.
+. "$(dirname "$0")/lib.sh"
+
+cat >plan.json <<'JSON'
+{"lmpmon": 1,
+ "organisations": [{"acronym": "MOLVT", "name": "Ministry of Labour and Vocational Training", "kind": "government"},
+                   {"acronym": "ILO", "name": "International Labour Organization", "kind": "un_agency"}],
+ "plans": [{"code": "p", "title": "Test plan",
+   "levels": [{"name": "goal", "indicator": true}, {"name": "activity"}],
+   "rounds": [{"code": "2018", "title": "2018 review", "as_of": "2018-11-30", "state": "open"}]}]}
+JSON
+H='goal_code,goal,goal_indicator,activity_code,activity,responsible,contributing,2018:action_point,2018:progress,2018:rating'
+printf '%s\n%s\n' "$H" '1,Goal one,Indicator one,1.1,Activity one,MOLVT,ILO,Do it,Started,Progressing' >v1.csv
+printf '%s\n%s\n' "$H" '1,Goal one,Indicator one,1.1,Activity one,MOLVT,ILO,Do it,Finished,On Target' >v2.csv
+
+"$LMPMON" --db a.db init >/dev/null
+LMPMON_NOW=2026-01-01T08:00:00Z "$LMPMON" --db a.db import plan.json v1.csv >/dev/null || fail "first import"
+# --as names the person making the change.
+LMPMON_NOW=2026-02-01T09:30:00Z "$LMPMON" --db a.db --as alice import v2.csv >/dev/null || fail "second import"
+
+run --db a.db show activity 1.1 --history
+expect_status 0
+expect_out "2026-01-01T08:00:00Z  tester  created: Activity one"
+expect_out "2026-02-01T09:30:00Z  alice  round 2018 progress: 'Started' -> 'Finished'"
+expect_out "2026-02-01T09:30:00Z  alice  round 2018 rating: 'progressing' -> 'on_target'"
+
+# The audit table holds the same, one row per changed field.
+n=$(sqlite3 a.db "SELECT count(*) FROM audit WHERE actor = 'alice'")
+[ "$n" = 2 ] || fail "expected 2 audit rows by alice, got $n"
+
+# A failed import writes no audit rows either.
+before=$(sqlite3 a.db "SELECT count(*) FROM audit")
+printf '%s\n%s\n' "$H" '1,Goal one,Indicator one,1.1,Activity one,MOLVT,NOBODY,x,y,' >bad.csv
+"$LMPMON" --db a.db --as mallory import bad.csv >/dev/null 2>&1 && fail "bad.csv was accepted"
+[ "$before" = "$(sqlite3 a.db "SELECT count(*) FROM audit")" ] || fail "a failed import left audit rows"
+
+finish
