@@ -43,7 +43,6 @@ init_import_sample(Store *s, const char *zName, AppErr *err)
     }
     ImportOpts opts = { NULL, 0 };
     ImportStats stats;
-    (void)snprintf(azPath[0], sizeof azPath[0], "%s/%s", zName, azSampleFile[0]);
     return import_run(s, aIn, 2, &opts, &stats, err);
 }
 

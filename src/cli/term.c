@@ -80,7 +80,18 @@ table_render(const Table *t, size_t nWidth, Buf *b)
             }
         }
     }
-    /* Two spaces between columns; shrink the widest until it fits. */
+    /* Two spaces between columns.  The last column (a title or text) gives
+    ** way first, down to 24 columns; then the widest until it fits. */
+    size_t total0 = 2 * (t->nCol - 1);
+    for (size_t c = 0; c < t->nCol; c++) {
+        total0 += aW[c];
+    }
+    size_t iLast = t->nCol - 1;
+    if (total0 > nWidth && aW[iLast] > 24) {
+        size_t over = total0 - nWidth;
+        size_t room = aW[iLast] - 24;
+        aW[iLast] -= over < room ? over : room;
+    }
     for (;;) {
         size_t total = 2 * (t->nCol - 1);
         size_t iWidest = 0;

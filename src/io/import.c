@@ -216,11 +216,11 @@ imp_put_nodes(Importer *im, const char *zFile, Plan *p, int bCsv,
     int iLeaf = plan_leaf_level(p);
     for (size_t i = 0; i < p->nNode; i++) {
         Node *n = &p->aNode[i];
-        char zWhere[160];
+        char zWhere[200];
         if (bCsv) {
             (void)snprintf(zWhere, sizeof zWhere, "line %d", n->iLine);
         } else {
-            (void)snprintf(zWhere, sizeof zWhere, "plan '%s', node '%s'",
+            (void)snprintf(zWhere, sizeof zWhere, "plan '%.64s', node '%.64s'",
                            p->zCode, n->zCode);
         }
         long iDb = dbp ? plan_find_node(dbp, n->zCode) : -1;
