@@ -103,10 +103,11 @@ utf8_width(const char *z, size_t n)
     return w;
 }
 
-/* Length in bytes of the longest prefix of z[0..n) at most nWidth wide
-** (at least one code point, so progress is always made). */
+/* Length in bytes of the longest prefix of z[0..n) at most nWidth wide.
+** With bProgress, at least one code point is taken even if it is wider
+** (wrapping must always advance); without, the prefix may be empty. */
 static size_t
-utf8_prefix_fitting(const char *z, size_t n, size_t nWidth)
+utf8_prefix_fitting(const char *z, size_t n, size_t nWidth, int bProgress)
 {
     size_t i = 0;
     size_t w = 0;
@@ -114,7 +115,7 @@ utf8_prefix_fitting(const char *z, size_t n, size_t nWidth)
         uint32_t cp;
         size_t len = utf8_decode(z + i, n - i, &cp);
         size_t cw = (size_t)utf8_cp_width(cp);
-        if (i > 0 && w + cw > nWidth) {
+        if ((i > 0 || !bProgress) && w + cw > nWidth) {
             break;
         }
         w += cw;
@@ -129,7 +130,12 @@ utf8_wrap_line(Buf *b, const char *z, size_t n, size_t nWidth,
                const char *zIndent)
 {
     size_t i = 0;
-    if (n == 0) {
+    /* An empty line, or one of spaces only, is a paragraph break: keep it. */
+    size_t k = 0;
+    while (k < n && z[k] == ' ') {
+        k++;
+    }
+    if (k == n) {
         buf_puts(b, zIndent);
         buf_putc(b, '\n');
         return;
@@ -157,7 +163,7 @@ utf8_wrap_line(Buf *b, const char *z, size_t n, size_t nWidth,
             }
             if (lineEnd == lineStart && ww > nWidth) {
                 /* A word longer than the line: break it. */
-                wordEnd = i + utf8_prefix_fitting(z + i, wordEnd - i, nWidth);
+                wordEnd = i + utf8_prefix_fitting(z + i, wordEnd - i, nWidth, 1);
                 ww = utf8_width(z + i, wordEnd - i);
             }
             w += gap + ww;
@@ -207,7 +213,10 @@ utf8_pad(Buf *b, const char *z, size_t nWidth)
     if (w <= nWidth) {
         buf_append(b, z, n);
     } else {
-        size_t cut = nWidth ? utf8_prefix_fitting(z, n, nWidth - 1) : 0;
+        if (nWidth == 0) {
+            return;
+        }
+        size_t cut = utf8_prefix_fitting(z, n, nWidth - 1, 0);
         buf_append(b, z, cut);
         buf_puts(b, "\xE2\x80\xA6"); /* … */
         w = utf8_width(z, cut) + 1;

@@ -65,6 +65,34 @@ static const CliCommand aCommand[] = {
       "Print a readable view fitted to the terminal's width.  An organisation\n"
       "may be named by acronym, full name or alias.  --history adds the\n"
       "activity's audit trail: who changed what, when, old -> new.\n" },
+    /* ** COMMAND: report */
+    { "report", cmd_report, "generate the review report",
+      "lmpmon report review --round R [--compare R0] [--level LEVEL]\n"
+      "       [--format html|md|csv|json|svg] [--out FILE] [--plan CODE]\n\n"
+      "Count the activities of round R by status per area (or LEVEL) and\n"
+      "overall, with charts, sentences in the review's style and the annex.\n"
+      "Shares are of all activities assessed in the round; percentages are\n"
+      "whole numbers rounded half away from zero, printed with their counts.\n\n"
+      "  --compare R0  add round R0: changes in percentage points, activities\n"
+      "                rated up or down, new ones, reworded action points\n"
+      "  --level L     group by another level of the plan (e.g. goal)\n"
+      "  --format F    html (one self-contained file, printable), md, csv,\n"
+      "                json or svg (the chart alone); default: from --out's\n"
+      "                extension, else html\n"
+      "  --out FILE    write to FILE instead of standard output\n" },
+    /* ** COMMAND: check */
+    { "check", cmd_check, "find data-quality problems; verify printed figures",
+      "lmpmon check [--round R] [--format text|json] [--plan CODE]\n"
+      "       lmpmon check --claims FILE [--format text|json]\n\n"
+      "Without --claims: list data-quality findings (rule, severity, activity,\n"
+      "round, reason): missing ratings, narratives that contradict their\n"
+      "rating, carried-forward text, one narrative under differently rated\n"
+      "activities, activities nobody is responsible for, silent responsible\n"
+      "bodies, duplicated action points.\n\n"
+      "With --claims FILE (docs/formats/claims-csv.md): check each figure a\n"
+      "report prints against the data: holds, wrong_percent, wrong_count or\n"
+      "wrong_denominator, with the figure the data gives.\n\n"
+      "The exit status is 0 whenever the check ran, whatever it found.\n" },
     /* ** COMMAND: plan */
     { "plan", cmd_plan, "list plans",
       "lmpmon plan list\n" },

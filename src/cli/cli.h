@@ -56,7 +56,7 @@ int cli_write_output(const char *zOut, const char *z, size_t n, AppErr *err);
 /* Entry point from main(). */
 int cli_main(int argc, char **argv);
 
-/* Command handlers (cmd_data.c, cmd_show.c). */
+/* Command handlers (cmd_data.c, cmd_show.c, cmd_report.c). */
 int cmd_init(CliCtx *ctx);
 int cmd_import(CliCtx *ctx);
 int cmd_export(CliCtx *ctx);
@@ -64,5 +64,7 @@ int cmd_show(CliCtx *ctx);
 int cmd_plan(CliCtx *ctx);
 int cmd_org(CliCtx *ctx);
 int cmd_round(CliCtx *ctx);
+int cmd_report(CliCtx *ctx);
+int cmd_check(CliCtx *ctx);
 
 #endif

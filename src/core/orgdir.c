@@ -124,25 +124,25 @@ orgdir_suggest(const OrgDir *d, const char *z, size_t nMax, Buf *b)
         }
     }
     size_t nShown = 0;
+    size_t *aShownOrg = xcalloc(nMax ? nMax : 1, sizeof *aShownOrg);
     for (size_t dist = 0; dist <= nCap && nShown < nMax; dist++) {
         for (size_t i = 0; i < d->n && nShown < nMax; i++) {
             if (aDist[i] != dist) {
                 continue;
             }
-            /* One suggestion per organisation. */
+            /* One suggestion per organisation: its closest spelling. */
             int bSeen = 0;
-            for (size_t k = 0; k < i; k++) {
-                if (aDist[k] <= dist && d->a[k].iOrg == d->a[i].iOrg) {
-                    bSeen = 1;
-                }
+            for (size_t k = 0; k < nShown; k++) {
+                bSeen |= aShownOrg[k] == d->a[i].iOrg;
             }
             if (bSeen) {
                 continue;
             }
             buf_printf(b, "%s'%s'", nShown ? ", " : "", d->a[i].zShow);
-            nShown++;
+            aShownOrg[nShown++] = d->a[i].iOrg;
         }
     }
+    free(aShownOrg);
     free(aDist);
     free(zFold);
 }

@@ -142,8 +142,10 @@ void
 csv_write_field(Buf *b, const char *z)
 {
     size_t n = strlen(z);
-    int bGuard = n > 0 && (z[0] == '=' || z[0] == '+' || z[0] == '-' ||
-                           z[0] == '@');
+    /* A text that already starts with the guard ("'=") gets one more
+    ** apostrophe, so csv_unguard() gives it back unchanged. */
+    int bGuard = n > 0 && (strchr("=+-@", z[0]) ||
+                           (z[0] == '\'' && z[1] && strchr("=+-@", z[1])));
     int bQuote = strpbrk(z, ",\"\r\n") != NULL ||
                  (n > 0 && (z[0] == ' ' || z[n - 1] == ' '));
     if (!bQuote && !bGuard) {
@@ -170,8 +172,8 @@ csv_write_field(Buf *b, const char *z)
 const char *
 csv_unguard(const char *z)
 {
-    if (z[0] == '\'' && (z[1] == '=' || z[1] == '+' || z[1] == '-' ||
-                         z[1] == '@')) {
+    if (z[0] == '\'' && z[1] &&
+        (strchr("=+-@", z[1]) || (z[1] == '\'' && z[2] && strchr("=+-@", z[2])))) {
         return z + 1;
     }
     return z;

@@ -45,7 +45,8 @@ void csv_record_release(CsvRecord *rec);
 /* Append z as one CSV field to b: quoted when it holds a comma, quote, CR,
 ** LF or leading/trailing space.  A field starting with '=', '+', '-' or
 ** '@' gets a leading apostrophe so spreadsheet programs show it as text
-** instead of running it as a formula; csv_unguard() undoes that. */
+** instead of running it as a formula; csv_unguard() undoes that.  A
+** field that itself starts with "'=" is written "''=" for the same reason. */
 void csv_write_field(Buf *b, const char *z);
 
 /* If z is a guarded field ("'=..."), the text without the apostrophe;

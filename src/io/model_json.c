@@ -449,10 +449,16 @@ model_json_read(const char *zFile, const char *z, size_t n, Model *m,
         jfail(&c, "%s", "missing or not a number: this is not an lmpmon file");
         goto out;
     }
-    if (json_integer_value(ver) < 1 ||
-        json_integer_value(ver) > MODEL_JSON_VERSION) {
+    if (json_integer_value(ver) > MODEL_JSON_VERSION) {
         jpush_key(&c, "lmpmon");
-        jfail(&c, "%s", "format version not supported by this lmpmon");
+        jfail(&c, "format version %lld is newer than this lmpmon reads (%d): "
+              "upgrade lmpmon", (long long)json_integer_value(ver),
+              MODEL_JSON_VERSION);
+        goto out;
+    }
+    if (json_integer_value(ver) < 1) {
+        jpush_key(&c, "lmpmon");
+        jfail(&c, "%s", "format version must be 1 or more");
         goto out;
     }
     if (jcheck_keys(&c, root, azKey) || jarray(&c, root, "organisations", &a)) {

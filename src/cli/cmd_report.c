@@ -1,0 +1,372 @@
+/*
+** cmd_report.c — 'report review' and 'check' (data-quality findings and
+** the verification of a report's printed figures).
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "cli.h"
+#include "../base/base.h"
+#include "../core/checks.h"
+#include "../core/claims.h"
+#include "../io/claims_csv.h"
+#include "../io/import.h"
+#include "../report/review_report.h"
+#include "../base/banned.h"
+
+/* Load the model and pick the plan (zPlan, or the only one). */
+static Plan *
+report_load(const CliCtx *ctx, const char *zPlan, Model *m)
+{
+    Store *s = cli_open_store(ctx);
+    if (!s) {
+        return NULL;
+    }
+    AppErr err = APPERR_INIT;
+    int rc = store_load(s, zPlan, m, &err);
+    store_close(s);
+    if (rc) {
+        (void)cli_fail(&err);
+        return NULL;
+    }
+    if (zPlan) {
+        return model_find_plan(m, zPlan);
+    }
+    if (m->nPlan != 1) {
+        (void)fprintf(stderr, "lmpmon: the database holds %zu plans; choose one "
+                      "with --plan CODE\n", m->nPlan);
+        return NULL;
+    }
+    return &m->aPlan[0];
+}
+
+/* The format from --format, else from the --out file's extension. */
+static const char *
+report_format(const char *zFormat, const char *zOut, const char *zDefault)
+{
+    if (zFormat) {
+        return zFormat;
+    }
+    const char *zDot = zOut ? strrchr(zOut, '.') : NULL;
+    static const char *const az[] = { "html", "md", "csv", "json", "svg", "txt" };
+    for (size_t i = 0; zDot && i < sizeof az / sizeof az[0]; i++) {
+        if (strcmp(zDot + 1, az[i]) == 0) {
+            return strcmp(az[i], "txt") == 0 ? "text" : az[i];
+        }
+    }
+    return zDefault;
+}
+
+/* ** COMMAND: report */
+int
+cmd_report(CliCtx *ctx)
+{
+    const char *zRound = NULL, *zCompare = NULL, *zLevel = NULL;
+    const char *zFormat = NULL, *zOut = NULL, *zPlan = NULL;
+    CliOpt aOpt[] = { { "round", 1, &zRound, NULL },
+                      { "compare", 1, &zCompare, NULL },
+                      { "level", 1, &zLevel, NULL },
+                      { "format", 1, &zFormat, NULL },
+                      { "out", 1, &zOut, NULL },
+                      { "plan", 1, &zPlan, NULL },
+                      { NULL, 0, NULL, NULL } };
+    char **azPos;
+    size_t nPos;
+    if (cli_parse(ctx, aOpt, &azPos, &nPos)) {
+        return CLI_USAGE;
+    }
+    int bReview = nPos == 1 && strcmp(azPos[0], "review") == 0;
+    free(azPos);
+    if (!bReview) {
+        return cli_usage_error(ctx, "report what? ('report review --round R')");
+    }
+    if (!zRound) {
+        return cli_usage_error(ctx, "which round? (--round CODE)");
+    }
+    const char *zFmt = report_format(zFormat, zOut, "html");
+    static const char *const azFmt[] = { "html", "md", "csv", "json", "svg" };
+    int iFmt = -1;
+    for (int i = 0; i < 5; i++) {
+        if (strcmp(zFmt, azFmt[i]) == 0) {
+            iFmt = i;
+        }
+    }
+    if (iFmt < 0) {
+        return cli_usage_error(ctx, "unknown format '%s' (html, md, csv, json "
+                               "or svg)", zFmt);
+    }
+    Model m = MODEL_INIT;
+    Plan *p = report_load(ctx, zPlan, &m);
+    if (!p) {
+        model_release(&m);
+        return CLI_FAIL;
+    }
+    AppErr err = APPERR_INIT;
+    ReviewReport r;
+    if (review_report_build(p, zRound, zCompare, zLevel, &r, &err)) {
+        model_release(&m);
+        return cli_fail(&err);
+    }
+    Buf b = BUF_INIT;
+    switch (iFmt) {
+    case 0:
+        review_render_html(&r, &b);
+        break;
+    case 1:
+        review_render_md(&r, &b);
+        break;
+    case 2:
+        review_render_csv(&r, &b);
+        break;
+    case 3:
+        review_render_json(&r, &b);
+        break;
+    default:
+        review_render_svg(&r, &b);
+    }
+    int rc = CLI_OK;
+    if (cli_write_output(zOut, buf_str(&b), b.n, &err)) {
+        rc = cli_fail(&err);
+    }
+    buf_release(&b);
+    review_report_release(&r);
+    model_release(&m);
+    return rc;
+}
+
+/* Print findings as text lines or a JSON array. */
+static void
+check_print_findings(const Findings *f, int bJson, Buf *b)
+{
+    if (bJson) {
+        json_t *arr = json_array();
+        for (size_t i = 0; i < f->n; i++) {
+            const Finding *x = &f->a[i];
+            json_t *o = json_object();
+            json_object_set_new(o, "rule", json_string(x->zRule));
+            json_object_set_new(o, "severity",
+                                json_string(check_severity_name(x->eSeverity)));
+            json_object_set_new(o, "activity", x->zActivity
+                                                   ? json_string(x->zActivity)
+                                                   : json_null());
+            json_object_set_new(o, "round", x->zRound ? json_string(x->zRound)
+                                                      : json_null());
+            json_object_set_new(o, "message", json_string(x->zMessage));
+            json_array_append_new(arr, o);
+        }
+        char *z = json_dumps(arr, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
+        buf_puts(b, z ? z : "[]");
+        buf_putc(b, '\n');
+        free(z);
+        json_decref(arr);
+        return;
+    }
+    size_t an[3] = { 0, 0, 0 };
+    for (size_t i = 0; i < f->n; i++) {
+        const Finding *x = &f->a[i];
+        an[x->eSeverity]++;
+        buf_printf(b, "%-7s %-32s %-6s %-5s %s\n",
+                   check_severity_name(x->eSeverity), x->zRule,
+                   x->zActivity ? x->zActivity : "-",
+                   x->zRound ? x->zRound : "-", x->zMessage);
+    }
+    buf_printf(b, "%zu finding%s: %zu error%s, %zu warning%s, %zu info\n", f->n,
+               f->n == 1 ? "" : "s", an[0], an[0] == 1 ? "" : "s", an[1],
+               an[1] == 1 ? "" : "s", an[2]);
+}
+
+static json_t *
+check_json_figures(long num, long den, long pct)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "numerator", num == CLAIM_NOT_PRINTED
+                                            ? json_null()
+                                            : json_integer(num));
+    json_object_set_new(o, "denominator", den == CLAIM_NOT_PRINTED
+                                              ? json_null()
+                                              : json_integer(den));
+    json_object_set_new(o, "percent", pct == CLAIM_NOT_PRINTED
+                                          ? json_null()
+                                          : json_integer(pct));
+    return o;
+}
+
+static void
+check_text_figures(Buf *b, long num, long den, long pct, int bChange)
+{
+    if (bChange) {
+        if (pct == CLAIM_NOT_PRINTED) {
+            buf_puts(b, "no change given");
+        } else {
+            buf_printf(b, "%+ld points", pct);
+        }
+        return;
+    }
+    if (pct != CLAIM_NOT_PRINTED) {
+        buf_printf(b, "%ld%%", pct);
+    }
+    if (num != CLAIM_NOT_PRINTED || den != CLAIM_NOT_PRINTED) {
+        buf_puts(b, pct != CLAIM_NOT_PRINTED ? " (" : "(");
+        if (num != CLAIM_NOT_PRINTED) {
+            buf_printf(b, "%ld", num);
+        } else {
+            buf_puts(b, "?");
+        }
+        if (den != CLAIM_NOT_PRINTED) {
+            buf_printf(b, " of %ld", den);
+        }
+        buf_putc(b, ')');
+    }
+}
+
+/* Evaluate the claims file zFile against p and print the verdicts. */
+static int
+check_claims(const Plan *p, const char *zFile, int bJson, Buf *b)
+{
+    AppErr err = APPERR_INIT;
+    char *z = NULL;
+    size_t n = 0;
+    Claim *a = NULL;
+    size_t nClaim = 0;
+    if (import_read_file(zFile, &z, &n, &err) ||
+        claims_csv_read(zFile, z, n, &a, &nClaim, &err)) {
+        free(z);
+        return cli_fail(&err);
+    }
+    free(z);
+    ClaimResult *aRes = xcalloc(nClaim ? nClaim : 1, sizeof *aRes);
+    for (size_t i = 0; i < nClaim; i++) {
+        if (claim_evaluate(p, &a[i], &aRes[i], &err)) {
+            apperr_prefix(&err, "cannot check claims '%s'", zFile);
+            for (size_t k = 0; k < nClaim; k++) {
+                claim_release(&a[k]);
+            }
+            free(a);
+            free(aRes);
+            return cli_fail(&err);
+        }
+    }
+    json_t *arr = bJson ? json_array() : NULL;
+    size_t anStatus[4] = { 0, 0, 0, 0 };
+    for (size_t i = 0; i < nClaim; i++) {
+        const Claim *c = &a[i];
+        const ClaimResult *res = &aRes[i];
+        anStatus[res->eStatus]++;
+        long computedPct = c->zSince ? res->pct - res->pctSince : res->pct;
+        if (bJson) {
+            json_t *o = json_object();
+            json_object_set_new(o, "claim", json_string(c->zId));
+            json_object_set_new(o, "round", json_string(c->zRound));
+            json_object_set_new(o, "group", json_string(res->zGroupName));
+            json_object_set_new(o, "statuses", json_string(c->zStatuses));
+            json_object_set_new(o, "since", c->zSince ? json_string(c->zSince)
+                                                      : json_null());
+            json_object_set_new(o, "status",
+                                json_string(claim_status_name(res->eStatus)));
+            json_object_set_new(o, "printed",
+                                check_json_figures(c->num, c->den, c->pct));
+            json_object_set_new(
+                o, "computed",
+                c->zSince ? check_json_figures(CLAIM_NOT_PRINTED,
+                                               CLAIM_NOT_PRINTED, computedPct)
+                          : check_json_figures(res->num, res->den, res->pct));
+            json_object_set_new(o, "sentence", json_string(c->zSentence));
+            json_array_append_new(arr, o);
+            continue;
+        }
+        buf_printf(b, "%-6s %-17s %s, %s", c->zId,
+                   claim_status_name(res->eStatus), res->zGroupName, c->zRound);
+        if (c->zSince) {
+            buf_printf(b, " since %s", c->zSince);
+        }
+        buf_printf(b, ", %s: printed ", c->zStatuses);
+        check_text_figures(b, c->num, c->den, c->pct, c->zSince != NULL);
+        buf_puts(b, "; the data gives ");
+        if (c->zSince) {
+            buf_printf(b, "%+ld points (%ld%% (%ld of %ld) -> %ld%% (%ld of %ld))",
+                       computedPct, res->pctSince, res->numSince, res->denSince,
+                       res->pct, res->num, res->den);
+        } else {
+            check_text_figures(b, res->num, res->den, res->pct, 0);
+        }
+        buf_putc(b, '\n');
+        if (*c->zSentence) {
+            buf_printf(b, "       \"%s\"\n", c->zSentence);
+        }
+    }
+    if (bJson) {
+        char *zj = json_dumps(arr, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
+        buf_puts(b, zj ? zj : "[]");
+        buf_putc(b, '\n');
+        free(zj);
+        json_decref(arr);
+    } else {
+        buf_printf(b, "%zu claims: %zu hold, %zu wrong_percent, %zu wrong_count, "
+                   "%zu wrong_denominator\n", nClaim, anStatus[0], anStatus[1],
+                   anStatus[2], anStatus[3]);
+    }
+    for (size_t k = 0; k < nClaim; k++) {
+        claim_release(&a[k]);
+    }
+    free(a);
+    free(aRes);
+    return CLI_OK;
+}
+
+/* ** COMMAND: check */
+int
+cmd_check(CliCtx *ctx)
+{
+    const char *zRound = NULL, *zFormat = "text", *zPlan = NULL;
+    const char *zClaims = NULL;
+    CliOpt aOpt[] = { { "round", 1, &zRound, NULL },
+                      { "format", 1, &zFormat, NULL },
+                      { "plan", 1, &zPlan, NULL },
+                      { "claims", 1, &zClaims, NULL },
+                      { NULL, 0, NULL, NULL } };
+    char **azPos;
+    size_t nPos;
+    if (cli_parse(ctx, aOpt, &azPos, &nPos)) {
+        return CLI_USAGE;
+    }
+    free(azPos);
+    if (nPos) {
+        return cli_usage_error(ctx, "check takes no arguments");
+    }
+    int bJson = strcmp(zFormat, "json") == 0;
+    if (!bJson && strcmp(zFormat, "text") != 0) {
+        return cli_usage_error(ctx, "unknown format '%s' (text or json)",
+                               zFormat);
+    }
+    Model m = MODEL_INIT;
+    Plan *p = report_load(ctx, zPlan, &m);
+    if (!p) {
+        model_release(&m);
+        return CLI_FAIL;
+    }
+    if (zRound && !plan_find_round(p, zRound)) {
+        (void)fprintf(stderr, "lmpmon: no round '%s' in plan '%s'\n", zRound,
+                      p->zCode);
+        model_release(&m);
+        return CLI_FAIL;
+    }
+    Buf b = BUF_INIT;
+    int rc = CLI_OK;
+    if (zClaims) {
+        rc = check_claims(p, zClaims, bJson, &b);
+    } else {
+        Findings f = { 0 };
+        checks_run(&m, p, zRound, &f);
+        check_print_findings(&f, bJson, &b);
+        findings_release(&f);
+    }
+    if (rc == CLI_OK) {
+        (void)fwrite(buf_str(&b), 1, b.n, stdout);
+    }
+    buf_release(&b);
+    model_release(&m);
+    return rc;
+}

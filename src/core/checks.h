@@ -1,0 +1,57 @@
+/*
+** checks.h — data-quality rules over a plan's review rounds.
+**
+** Each rule is one entry of the table in checks.c: a name, a severity, a
+** one-line description and a function that looks at the plan (and the
+** organisation directory) and adds findings.  A new rule is one function
+** and one table entry.  Pure logic; no I/O.
+*/
+#ifndef LMPMON_CHECKS_H
+#define LMPMON_CHECKS_H
+
+#include <stddef.h>
+
+#include "model.h"
+
+typedef enum CheckSeverity {
+    CHECK_ERROR = 0,  /* the data contradicts itself */
+    CHECK_WARNING,    /* something a reader of the report will miss */
+    CHECK_INFO        /* worth a look */
+} CheckSeverity;
+
+typedef struct Finding {
+    const char *zRule;     /* rule name (static) */
+    CheckSeverity eSeverity;
+    char *zActivity;       /* activity code, or NULL for a finding about an
+                           ** organisation or the round */
+    char *zRound;          /* round code, or NULL */
+    char *zMessage;        /* one line */
+} Finding;
+
+typedef struct Findings {
+    Finding *a;
+    size_t n, nAlloc;
+} Findings;
+
+typedef struct CheckRule {
+    const char *zName;
+    CheckSeverity eSeverity;
+    const char *zDescription;
+    /* Add findings for round zRound of plan p (m for the directory). */
+    void (*xCheck)(const Model *m, const Plan *p, const char *zRound,
+                   Findings *out);
+} CheckRule;
+
+/* The rules, terminated by an entry with zName NULL. */
+extern const CheckRule aCheckRule[];
+
+/* Run every rule on plan p for round zRound (all rounds when NULL),
+** appending to out.  Findings come rule by rule, in plan order. */
+void checks_run(const Model *m, const Plan *p, const char *zRound,
+                Findings *out);
+
+void findings_release(Findings *f);
+
+const char *check_severity_name(CheckSeverity e);
+
+#endif

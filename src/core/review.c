@@ -1,0 +1,245 @@
+/*
+** review.c — counting review rounds (see review.h).
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "review.h"
+#include "../base/str.h"
+#include "../base/xalloc.h"
+#include "../base/banned.h"
+
+long
+review_pct(long num, long den)
+{
+    if (den <= 0) {
+        return 0;
+    }
+    /* round(100 * num / den) half away from zero, in integers:
+    ** (200 * |num| + den) / (2 * den), with num's sign. */
+    long a = num < 0 ? -num : num;
+    long q = (200 * a + den) / (2 * den);
+    return num < 0 ? -q : q;
+}
+
+size_t
+review_count(const StatusCount *c, unsigned mask)
+{
+    size_t n = 0;
+    for (int r = 0; r < RATING_COUNT; r++) {
+        if (mask & REVIEW_MASK(r)) {
+            n += c->an[r];
+        }
+    }
+    return n;
+}
+
+long
+review_pp_change(const StatusCount *before, const StatusCount *after,
+                 unsigned mask)
+{
+    return review_pct((long)review_count(after, mask), (long)after->nTotal) -
+           review_pct((long)review_count(before, mask), (long)before->nTotal);
+}
+
+int
+review_summarise(const Plan *p, const char *zRound, int iLevel,
+                 ReviewSummary *out)
+{
+    memset(out, 0, sizeof *out);
+    out->pRound = plan_find_round(p, zRound);
+    out->iLevel = iLevel;
+    out->all.iNode = -1;
+    if (!out->pRound) {
+        return -1;
+    }
+    int iLeaf = plan_leaf_level(p);
+    /* One slot per node of the level, in plan order. */
+    size_t nAlloc = 0;
+    for (size_t i = 0; i < p->nNode; i++) {
+        if (p->aNode[i].iLevel == iLevel && iLevel < iLeaf) {
+            xgrow((void **)&out->aGroup, &nAlloc, out->nGroup,
+                  sizeof *out->aGroup);
+            out->aGroup[out->nGroup].iNode = (long)i;
+            out->nGroup++;
+        }
+    }
+    for (size_t i = 0; i < p->nNode; i++) {
+        const Node *n = &p->aNode[i];
+        if (n->iLevel != iLeaf) {
+            continue;
+        }
+        const Assessment *a = node_find_assessment(n, zRound);
+        if (!a) {
+            continue;
+        }
+        out->all.c.an[a->eRating]++;
+        out->all.c.nTotal++;
+        long iAnc = plan_ancestor_at(p, (long)i, iLevel);
+        for (size_t g = 0; g < out->nGroup; g++) {
+            if (out->aGroup[g].iNode == iAnc) {
+                out->aGroup[g].c.an[a->eRating]++;
+                out->aGroup[g].c.nTotal++;
+            }
+        }
+    }
+    /* Drop groups with nothing assessed in this round. */
+    size_t k = 0;
+    for (size_t g = 0; g < out->nGroup; g++) {
+        if (out->aGroup[g].c.nTotal) {
+            out->aGroup[k++] = out->aGroup[g];
+        }
+    }
+    out->nGroup = k;
+    return 0;
+}
+
+void
+review_summary_release(ReviewSummary *s)
+{
+    free(s->aGroup);
+    memset(s, 0, sizeof *s);
+}
+
+const ReviewGroup *
+review_group(const ReviewSummary *s, long iNode)
+{
+    if (iNode < 0) {
+        return &s->all;
+    }
+    for (size_t g = 0; g < s->nGroup; g++) {
+        if (s->aGroup[g].iNode == iNode) {
+            return &s->aGroup[g];
+        }
+    }
+    return NULL;
+}
+
+/* Order of ratings for up/down; RATING_NONE has no place. */
+static int
+review_rank(Rating r)
+{
+    switch (r) {
+    case RATING_NOT_ON_TARGET:
+        return 1;
+    case RATING_PROGRESSING:
+        return 2;
+    case RATING_ON_TARGET:
+        return 3;
+    default:
+        return 0;
+    }
+}
+
+/* Action point text compared with white space folded (case kept). */
+static char *
+review_fold_space(const char *z)
+{
+    size_t n = strlen(z);
+    char *out = xmalloc(n + 1);
+    size_t j = 0;
+    int bSpace = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = z[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            bSpace = j > 0;
+            continue;
+        }
+        if (bSpace) {
+            out[j++] = ' ';
+            bSpace = 0;
+        }
+        out[j++] = c;
+    }
+    out[j] = 0;
+    return out;
+}
+
+static void
+review_push(long **pa, size_t *pn, long i)
+{
+    *pa = xreallocarray(*pa, *pn + 1, sizeof **pa);
+    (*pa)[(*pn)++] = i;
+}
+
+void
+review_changes(const Plan *p, const char *zFrom, const char *zTo,
+               ReviewChanges *out)
+{
+    memset(out, 0, sizeof *out);
+    int iLeaf = plan_leaf_level(p);
+    for (size_t i = 0; i < p->nNode; i++) {
+        const Node *n = &p->aNode[i];
+        if (n->iLevel != iLeaf) {
+            continue;
+        }
+        const Assessment *a0 = node_find_assessment(n, zFrom);
+        const Assessment *a1 = node_find_assessment(n, zTo);
+        if (!a1) {
+            continue;
+        }
+        if (!a0) {
+            review_push(&out->aNew, &out->nNew, (long)i);
+            continue;
+        }
+        int r0 = review_rank(a0->eRating), r1 = review_rank(a1->eRating);
+        if (r0 && r1 && r1 > r0) {
+            review_push(&out->aUp, &out->nUp, (long)i);
+        } else if (r0 && r1 && r1 < r0) {
+            review_push(&out->aDown, &out->nDown, (long)i);
+        }
+        if (*a0->zActionPoint && *a1->zActionPoint) {
+            char *z0 = review_fold_space(a0->zActionPoint);
+            char *z1 = review_fold_space(a1->zActionPoint);
+            if (strcmp(z0, z1) != 0) {
+                review_push(&out->aReworded, &out->nReworded, (long)i);
+            }
+            free(z0);
+            free(z1);
+        }
+    }
+}
+
+void
+review_changes_release(ReviewChanges *c)
+{
+    free(c->aUp);
+    free(c->aDown);
+    free(c->aNew);
+    free(c->aReworded);
+    memset(c, 0, sizeof *c);
+}
+
+int
+review_mask_parse(const char *z, unsigned *pMask)
+{
+    unsigned mask = 0;
+    const char *p = z;
+    if (!z || !*z) {
+        return -1;
+    }
+    while (*p) {
+        const char *e = strchr(p, '+');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        int bFound = 0;
+        for (int r = 0; r < RATING_COUNT; r++) {
+            const char *zKey = rating_key((Rating)r);
+            if (strlen(zKey) == n && strncmp(zKey, p, n) == 0) {
+                mask |= REVIEW_MASK(r);
+                bFound = 1;
+            }
+        }
+        if (!bFound) {
+            return -1;
+        }
+        p += n;
+        if (*p == '+') {
+            p++;
+            if (!*p) {
+                return -1;
+            }
+        }
+    }
+    *pMask = mask;
+    return 0;
+}

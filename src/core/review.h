@@ -1,0 +1,97 @@
+/*
+** review.h — counting a review round: status of activities per group.
+**
+** The annual review reports, per area of the plan (or any level) and
+** overall, how many activities are On Target, Progressing, Not on Target
+** and not rated, and the shares of these.  Shares use one denominator
+** everywhere: all activities assessed in the round, rated or not
+** (REVIEW_DENOMINATOR says so in words for reports).  Percentages are
+** integers rounded half away from zero and are always shown with their
+** counts.  Pure computation on a Plan; no I/O.
+*/
+#ifndef LMPMON_REVIEW_H
+#define LMPMON_REVIEW_H
+
+#include <stddef.h>
+
+#include "model.h"
+
+#define REVIEW_DENOMINATOR \
+    "all activities assessed in the round, rated or not"
+
+/* Counts of each rating among a set of activities. */
+typedef struct StatusCount {
+    size_t an[RATING_COUNT];  /* indexed by Rating */
+    size_t nTotal;            /* sum of an[] */
+} StatusCount;
+
+/* One group (a node of the grouping level, or the whole plan). */
+typedef struct ReviewGroup {
+    long iNode;        /* index into the plan's nodes; -1 for "all" */
+    StatusCount c;
+} ReviewGroup;
+
+/* The counts of one round at one level. */
+typedef struct ReviewSummary {
+    const Round *pRound;
+    int iLevel;              /* grouping level; groups are its nodes */
+    ReviewGroup *aGroup;     /* in plan order; groups without activities
+                             ** assessed in the round are left out */
+    size_t nGroup;
+    ReviewGroup all;         /* the whole plan */
+} ReviewSummary;
+
+/* Integer percentage of num / den, rounded half away from zero (num may
+** be negative).  Returns 0 when den is 0. */
+long review_pct(long num, long den);
+
+/* Number of activities counted as any of the statuses in mask (bit 1 << r
+** for each Rating r). */
+size_t review_count(const StatusCount *c, unsigned mask);
+
+/* Count round zRound of plan p grouped at level iLevel (0 <= iLevel <
+** leaf level).  Returns 0, or -1 when the round does not exist.  Free with
+** review_summary_release(). */
+int review_summarise(const Plan *p, const char *zRound, int iLevel,
+                     ReviewSummary *out);
+void review_summary_release(ReviewSummary *s);
+
+/* The group of s for node iNode (-1: all), or NULL. */
+const ReviewGroup *review_group(const ReviewSummary *s, long iNode);
+
+/* Change of the share of mask between two counts, in percentage points:
+** the difference of the two rounded percentages, as a reader computes it
+** from the printed figures. */
+long review_pp_change(const StatusCount *before, const StatusCount *after,
+                      unsigned mask);
+
+/* Activities that changed between round zFrom and zTo. */
+typedef struct ReviewChanges {
+    long *aUp;        /* node indexes rated higher in zTo */
+    size_t nUp;
+    long *aDown;      /* rated lower */
+    size_t nDown;
+    long *aNew;       /* assessed in zTo but not in zFrom */
+    size_t nNew;
+    long *aReworded;  /* action point worded differently */
+    size_t nReworded;
+} ReviewChanges;
+
+/* Compare two rounds of p.  Ratings compare Not on Target < Progressing <
+** On Target; an activity not rated in either round is neither up nor down.
+** Action points compare after folding white space; an empty one is not
+** compared.  Free with review_changes_release(). */
+void review_changes(const Plan *p, const char *zFrom, const char *zTo,
+                    ReviewChanges *out);
+void review_changes_release(ReviewChanges *c);
+
+/* Bit masks of common status sets. */
+#define REVIEW_MASK(r) (1u << (r))
+#define REVIEW_MASK_POSITIVE \
+    (REVIEW_MASK(RATING_ON_TARGET) | REVIEW_MASK(RATING_PROGRESSING))
+
+/* Parse "on_target+progressing" (keys of rating_key(), joined by '+') into
+** a mask; -1 if a key is unknown or the text is empty. */
+int review_mask_parse(const char *z, unsigned *pMask);
+
+#endif

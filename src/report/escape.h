@@ -1,0 +1,33 @@
+/*
+** escape.h — one encoder per output context.
+**
+** Data never goes into markup, CSV or Markdown without passing through the
+** encoder of the context it lands in; markup itself comes from literals.
+** The same functions serve HTML and SVG (XML): text and attribute values
+** escape & < > " ' alike, which is safe in both.
+*/
+#ifndef LMPMON_ESCAPE_H
+#define LMPMON_ESCAPE_H
+
+#include "../base/buf.h"
+
+/* Append markup written by the program, never data. */
+#define HTML_LIT(b, lit) buf_puts((b), "" lit "")
+
+/* Append z escaped for HTML/XML text or a quoted attribute value. */
+void esc_html(Buf *b, const char *z);
+
+/* Append z escaped for HTML text, with line breaks kept: a blank line
+** starts a new paragraph (</p><p>), a single newline becomes <br>. */
+void esc_html_paragraphs(Buf *b, const char *z);
+
+/* Append z for a Markdown table cell: '|' and '\' escaped, line breaks as
+** <br>, leading '#', '>', '-', '+', '*' and digits-with-dot left alone
+** inside cells (they are not special there). */
+void esc_md_cell(Buf *b, const char *z);
+
+/* Append z for Markdown running text: '*', '_', '`', '[', ']', '<', '\'
+** escaped so data cannot add formatting or links. */
+void esc_md_text(Buf *b, const char *z);
+
+#endif

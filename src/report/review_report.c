@@ -1,0 +1,532 @@
+/*
+** review_report.c — building the review report and its text formats
+** (Markdown, CSV, JSON).  HTML and SVG are in review_html.c.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "review_report.h"
+#include "escape.h"
+#include "../base/base.h"
+#include "../io/csv.h"
+#include "../base/banned.h"
+
+/* The statuses in the order reports list them. */
+static const Rating aStatusOrder[] = { RATING_ON_TARGET, RATING_PROGRESSING,
+                                       RATING_NOT_ON_TARGET, RATING_NONE };
+
+const char *
+review_group_name(const ReviewReport *r, long iNode)
+{
+    return iNode < 0 ? "All activities" : r->p->aNode[iNode].zText;
+}
+
+/* English article heuristic for a group name (see review_group_phrase). */
+static int
+review_wants_article(const char *z)
+{
+    const char *zSecond = strchr(z, ' ');
+    size_t n = strlen(z);
+    if (n > 0 && (z[n - 1] == 's' || z[n - 1] == 'S')) {
+        return 0;
+    }
+    if (zSecond && (strncmp(zSecond, " of ", 4) == 0)) {
+        return 1;
+    }
+    if (zSecond && (strncmp(zSecond, " and ", 5) == 0 ||
+                    strncmp(zSecond, " in ", 4) == 0)) {
+        return 0;
+    }
+    return 1;
+}
+
+void
+review_group_phrase(const ReviewReport *r, long iNode, Buf *b)
+{
+    if (iNode < 0) {
+        buf_puts(b, "all activities");
+        return;
+    }
+    const Node *n = &r->p->aNode[iNode];
+    const Level *l = &r->p->aLevel[n->iLevel];
+    if (l->bIndicator || strlen(n->zText) > 60) {
+        buf_printf(b, "%s %s", l->zName, n->zCode);
+        return;
+    }
+    /* "International Framework" -> "the international framework"; words
+    ** in capitals or with digits (acronyms: "ASEAN", "MOLVT") stay.  The
+    ** article follows the review's usage: none before a plural ("support
+    ** services") or a mass noun phrase ("migration in ...", "return and
+    ** reintegration"), "the" otherwise. */
+    if (review_wants_article(n->zText)) {
+        buf_puts(b, "the ");
+    }
+    const char *z = n->zText;
+    while (*z) {
+        const char *e = z;
+        while (*e && *e != ' ') {
+            e++;
+        }
+        int bAcronym = 0, nUpper = 0;
+        for (const char *q = z; q < e; q++) {
+            nUpper += *q >= 'A' && *q <= 'Z';
+            bAcronym |= *q >= '0' && *q <= '9';
+        }
+        bAcronym |= nUpper > 1;
+        for (const char *q = z; q < e; q++) {
+            char c = *q;
+            if (!bAcronym && c >= 'A' && c <= 'Z') {
+                c = (char)(c - 'A' + 'a');
+            }
+            buf_putc(b, c);
+        }
+        while (*e == ' ') {
+            buf_putc(b, ' ');
+            e++;
+        }
+        z = e;
+    }
+}
+
+/* "83 per cent of the activities (10 out of 12) are progressing or on
+** target" for one group. */
+static char *
+review_sentence(const ReviewReport *r, const ReviewGroup *g)
+{
+    Buf b = BUF_INIT;
+    size_t nPos = review_count(&g->c, REVIEW_MASK_POSITIVE);
+    long pct = review_pct((long)nPos, (long)g->c.nTotal);
+    if (g->iNode < 0) {
+        size_t nDone = g->c.an[RATING_ON_TARGET];
+        buf_printf(&b, "Overall, %ld per cent of the activities (%zu out of "
+                   "%zu) are progressing or on target, and %ld per cent (%zu "
+                   "out of %zu) are on target (completed).",
+                   pct, nPos, g->c.nTotal,
+                   review_pct((long)nDone, (long)g->c.nTotal), nDone,
+                   g->c.nTotal);
+    } else {
+        buf_puts(&b, "In ");
+        review_group_phrase(r, g->iNode, &b);
+        buf_printf(&b, " %ld per cent of the activities (%zu out of %zu) are "
+                   "progressing or on target.", pct, nPos, g->c.nTotal);
+    }
+    return buf_detach(&b);
+}
+
+int
+review_report_build(const Plan *p, const char *zRound, const char *zCompare,
+                    const char *zLevel, ReviewReport *r, AppErr *err)
+{
+    memset(r, 0, sizeof *r);
+    r->p = p;
+    int iLeaf = plan_leaf_level(p);
+    r->iLevel = 0;
+    if (zLevel) {
+        r->iLevel = plan_find_level(p, zLevel);
+        if (r->iLevel < 0 || r->iLevel >= iLeaf) {
+            Buf names = BUF_INIT;
+            for (int l = 0; l < iLeaf; l++) {
+                buf_printf(&names, "%s%s", l ? ", " : "", p->aLevel[l].zName);
+            }
+            apperr_set(err, APPERR_USAGE, "plan '%s' has no level '%s' to "
+                       "group by (levels: %s)", p->zCode, zLevel,
+                       buf_str(&names));
+            buf_release(&names);
+            return -1;
+        }
+    }
+    if (iLeaf < 1) {
+        return apperr_set(err, APPERR_INPUT, "plan '%s' has no level above its "
+                          "activities to group by", p->zCode);
+    }
+    if (review_summarise(p, zRound, r->iLevel, &r->now)) {
+        return apperr_set(err, APPERR_NOTFOUND, "no round '%s' in plan '%s'",
+                          zRound, p->zCode);
+    }
+    r->pRound = r->now.pRound;
+    if (zCompare) {
+        if (review_summarise(p, zCompare, r->iLevel, &r->before)) {
+            review_summary_release(&r->now);
+            return apperr_set(err, APPERR_NOTFOUND, "no round '%s' in plan "
+                              "'%s'", zCompare, p->zCode);
+        }
+        r->pCompare = r->before.pRound;
+        review_changes(p, zCompare, zRound, &r->changes);
+    }
+    r->azSentence = xcalloc(r->now.nGroup + 1, sizeof *r->azSentence);
+    for (size_t g = 0; g < r->now.nGroup; g++) {
+        r->azSentence[r->nSentence++] = review_sentence(r, &r->now.aGroup[g]);
+    }
+    r->azSentence[r->nSentence++] = review_sentence(r, &r->now.all);
+    return 0;
+}
+
+void
+review_report_release(ReviewReport *r)
+{
+    for (size_t i = 0; i < r->nSentence; i++) {
+        free(r->azSentence[i]);
+    }
+    free(r->azSentence);
+    review_summary_release(&r->now);
+    if (r->pCompare) {
+        review_summary_release(&r->before);
+        review_changes_release(&r->changes);
+    }
+    memset(r, 0, sizeof *r);
+}
+
+/* ---- CSV ------------------------------------------------------------------ */
+
+static void
+review_csv_group(const ReviewReport *r, const ReviewSummary *s,
+                 const ReviewGroup *g, Buf *b)
+{
+    csv_write_field(b, s->pRound->zCode);
+    buf_putc(b, ',');
+    if (g->iNode < 0) {
+        buf_puts(b, "all,,");
+        csv_write_field(b, "All activities");
+    } else {
+        const Node *n = &r->p->aNode[g->iNode];
+        csv_write_field(b, r->p->aLevel[n->iLevel].zName);
+        buf_putc(b, ',');
+        csv_write_field(b, n->zCode);
+        buf_putc(b, ',');
+        csv_write_field(b, n->zText);
+    }
+    buf_printf(b, ",%zu,%zu,%zu,%zu,%zu\r\n", g->c.an[RATING_ON_TARGET],
+               g->c.an[RATING_PROGRESSING], g->c.an[RATING_NOT_ON_TARGET],
+               g->c.an[RATING_NONE], g->c.nTotal);
+}
+
+void
+review_render_csv(const ReviewReport *r, Buf *b)
+{
+    buf_puts(b, "round,level,code,name,on_target,progressing,not_on_target,"
+                "not_rated,total\r\n");
+    const ReviewSummary *aS[2];
+    size_t nS = 0;
+    if (r->pCompare) {
+        aS[nS++] = &r->before;
+    }
+    aS[nS++] = &r->now;
+    for (size_t k = 0; k < nS; k++) {
+        for (size_t g = 0; g < aS[k]->nGroup; g++) {
+            review_csv_group(r, aS[k], &aS[k]->aGroup[g], b);
+        }
+        review_csv_group(r, aS[k], &aS[k]->all, b);
+    }
+}
+
+/* ---- JSON ----------------------------------------------------------------- */
+
+static json_t *
+review_json_group(const ReviewReport *r, const ReviewGroup *g)
+{
+    json_t *o = json_object();
+    if (g->iNode < 0) {
+        json_object_set_new(o, "level", json_string("all"));
+        json_object_set_new(o, "code", json_null());
+        json_object_set_new(o, "name", json_string("All activities"));
+    } else {
+        const Node *n = &r->p->aNode[g->iNode];
+        json_object_set_new(o, "level",
+                            json_string(r->p->aLevel[n->iLevel].zName));
+        json_object_set_new(o, "code", json_string(n->zCode));
+        json_object_set_new(o, "name", json_string(n->zText));
+    }
+    json_t *pct = json_object();
+    for (size_t k = 0; k < 4; k++) {
+        Rating e = aStatusOrder[k];
+        json_object_set_new(o, rating_key(e), json_integer((json_int_t)g->c.an[e]));
+        json_object_set_new(pct, rating_key(e),
+                            json_integer(review_pct((long)g->c.an[e],
+                                                    (long)g->c.nTotal)));
+    }
+    json_object_set_new(o, "total", json_integer((json_int_t)g->c.nTotal));
+    json_object_set_new(
+        pct, "progressing_or_on_target",
+        json_integer(review_pct((long)review_count(&g->c, REVIEW_MASK_POSITIVE),
+                                (long)g->c.nTotal)));
+    json_object_set_new(o, "percent", pct);
+    return o;
+}
+
+static json_t *
+review_json_summary(const ReviewReport *r, const ReviewSummary *s)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "round", json_string(s->pRound->zCode));
+    json_object_set_new(o, "title", json_string(s->pRound->zTitle));
+    json_object_set_new(o, "as_of", s->pRound->zAsOf
+                                        ? json_string(s->pRound->zAsOf)
+                                        : json_null());
+    json_t *groups = json_array();
+    for (size_t g = 0; g < s->nGroup; g++) {
+        json_array_append_new(groups, review_json_group(r, &s->aGroup[g]));
+    }
+    json_object_set_new(o, "groups", groups);
+    json_object_set_new(o, "all", review_json_group(r, &s->all));
+    return o;
+}
+
+static json_t *
+review_json_codes(const ReviewReport *r, const long *a, size_t n)
+{
+    json_t *arr = json_array();
+    for (size_t i = 0; i < n; i++) {
+        json_array_append_new(arr, json_string(r->p->aNode[a[i]].zCode));
+    }
+    return arr;
+}
+
+void
+review_render_json(const ReviewReport *r, Buf *b)
+{
+    json_t *root = json_object();
+    json_object_set_new(root, "plan", json_string(r->p->zCode));
+    json_object_set_new(root, "level",
+                        json_string(r->p->aLevel[r->iLevel].zName));
+    json_object_set_new(root, "denominator", json_string(REVIEW_DENOMINATOR));
+    json_object_set_new(root, "rounding",
+                        json_string("integer per cent, half away from zero"));
+    json_t *rounds = json_array();
+    if (r->pCompare) {
+        json_array_append_new(rounds, review_json_summary(r, &r->before));
+    }
+    json_array_append_new(rounds, review_json_summary(r, &r->now));
+    json_object_set_new(root, "rounds", rounds);
+    json_t *sent = json_array();
+    for (size_t i = 0; i < r->nSentence; i++) {
+        json_array_append_new(sent, json_string(r->azSentence[i]));
+    }
+    json_object_set_new(root, "sentences", sent);
+    if (r->pCompare) {
+        json_t *cmp = json_object();
+        json_object_set_new(cmp, "from", json_string(r->pCompare->zCode));
+        json_object_set_new(cmp, "to", json_string(r->pRound->zCode));
+        json_t *groups = json_array();
+        for (size_t g = 0; g <= r->now.nGroup; g++) {
+            const ReviewGroup *now = g < r->now.nGroup ? &r->now.aGroup[g]
+                                                       : &r->now.all;
+            const ReviewGroup *old = review_group(&r->before, now->iNode);
+            if (!old) {
+                continue;
+            }
+            json_t *o = json_object();
+            json_object_set_new(o, "code", now->iNode < 0
+                                               ? json_null()
+                                               : json_string(r->p->aNode[now->iNode].zCode));
+            json_object_set_new(o, "name",
+                                json_string(review_group_name(r, now->iNode)));
+            json_t *pp = json_object();
+            for (size_t k = 0; k < 4; k++) {
+                Rating e = aStatusOrder[k];
+                json_object_set_new(pp, rating_key(e),
+                                    json_integer(review_pp_change(
+                                        &old->c, &now->c, REVIEW_MASK(e))));
+            }
+            json_object_set_new(o, "change_pp", pp);
+            json_array_append_new(groups, o);
+        }
+        json_object_set_new(cmp, "groups", groups);
+        json_object_set_new(cmp, "rated_up",
+                            review_json_codes(r, r->changes.aUp, r->changes.nUp));
+        json_object_set_new(cmp, "rated_down", review_json_codes(
+                                                   r, r->changes.aDown,
+                                                   r->changes.nDown));
+        json_object_set_new(cmp, "new",
+                            review_json_codes(r, r->changes.aNew, r->changes.nNew));
+        json_object_set_new(cmp, "reworded",
+                            review_json_codes(r, r->changes.aReworded,
+                                              r->changes.nReworded));
+        json_object_set_new(root, "comparison", cmp);
+    }
+    char *z = json_dumps(root, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
+    if (z) {
+        buf_puts(b, z);
+        buf_putc(b, '\n');
+        free(z);
+    }
+    json_decref(root);
+}
+
+/* ---- Markdown ------------------------------------------------------------- */
+
+static void
+review_md_pct(Buf *b, size_t n, size_t total)
+{
+    buf_printf(b, " %ld%% (%zu of %zu) |", review_pct((long)n, (long)total), n,
+               total);
+}
+
+static void
+review_md_table(const ReviewReport *r, const ReviewSummary *s, Buf *b)
+{
+    buf_printf(b, "| %c%s | On Target | Progressing | Not on Target | Not rated "
+               "| Progressing or on target |\n|---|---:|---:|---:|---:|---:|\n",
+               r->p->aLevel[r->iLevel].zName[0] - 'a' + 'A',
+               r->p->aLevel[r->iLevel].zName + 1);
+    for (size_t g = 0; g <= s->nGroup; g++) {
+        const ReviewGroup *gr = g < s->nGroup ? &s->aGroup[g] : &s->all;
+        buf_puts(b, "| ");
+        if (gr->iNode >= 0) {
+            esc_md_cell(b, r->p->aNode[gr->iNode].zCode);
+            buf_puts(b, " ");
+        }
+        esc_md_cell(b, review_group_name(r, gr->iNode));
+        buf_puts(b, " |");
+        for (size_t k = 0; k < 4; k++) {
+            review_md_pct(b, gr->c.an[aStatusOrder[k]], gr->c.nTotal);
+        }
+        review_md_pct(b, review_count(&gr->c, REVIEW_MASK_POSITIVE),
+                      gr->c.nTotal);
+        buf_putc(b, '\n');
+    }
+}
+
+static void
+review_md_list(const ReviewReport *r, const char *zTitle, const long *a,
+               size_t n, Buf *b)
+{
+    buf_printf(b, "\n**%s** (%zu)", zTitle, n);
+    if (n == 0) {
+        buf_puts(b, ": none\n");
+        return;
+    }
+    buf_puts(b, "\n\n");
+    for (size_t i = 0; i < n; i++) {
+        const Node *nd = &r->p->aNode[a[i]];
+        const Assessment *a0 = node_find_assessment(nd, r->pCompare->zCode);
+        const Assessment *a1 = node_find_assessment(nd, r->pRound->zCode);
+        buf_printf(b, "- %s ", nd->zCode);
+        esc_md_text(b, nd->zText);
+        if (a0 && a1) {
+            buf_printf(b, " (%s → %s)", *rating_name(a0->eRating) ? rating_name(a0->eRating) : "not rated",
+                       *rating_name(a1->eRating) ? rating_name(a1->eRating) : "not rated");
+        }
+        buf_putc(b, '\n');
+    }
+}
+
+void
+review_render_md(const ReviewReport *r, Buf *b)
+{
+    const Plan *p = r->p;
+    buf_puts(b, "# ");
+    esc_md_text(b, r->pRound->zTitle);
+    buf_puts(b, "\n\n");
+    esc_md_text(b, p->zTitle);
+    if (r->pRound->zAsOf) {
+        buf_printf(b, " — as of %s", r->pRound->zAsOf);
+    }
+    buf_printf(b, "\n\nShares are of %s; percentages are rounded to whole "
+               "numbers, half away from zero. On Target means completed.\n",
+               REVIEW_DENOMINATOR);
+    buf_printf(b, "\n## Status of activities by %s (%s)\n\n",
+               p->aLevel[r->iLevel].zName, r->pRound->zCode);
+    review_md_table(r, &r->now, b);
+    buf_putc(b, '\n');
+    for (size_t i = 0; i < r->nSentence; i++) {
+        buf_puts(b, "- ");
+        esc_md_text(b, r->azSentence[i]);
+        buf_putc(b, '\n');
+    }
+    if (r->pCompare) {
+        buf_printf(b, "\n## Status of activities by %s (%s)\n\n",
+                   p->aLevel[r->iLevel].zName, r->pCompare->zCode);
+        review_md_table(r, &r->before, b);
+        buf_printf(b, "\n## Changes from %s to %s\n\nChange of each share in "
+                   "percentage points (the difference of the rounded "
+                   "percentages).\n\n", r->pCompare->zCode, r->pRound->zCode);
+        buf_puts(b, "| Group | On Target | Progressing | Not on Target | Not "
+                    "rated |\n|---|---:|---:|---:|---:|\n");
+        for (size_t g = 0; g <= r->now.nGroup; g++) {
+            const ReviewGroup *now = g < r->now.nGroup ? &r->now.aGroup[g]
+                                                       : &r->now.all;
+            const ReviewGroup *old = review_group(&r->before, now->iNode);
+            buf_puts(b, "| ");
+            esc_md_cell(b, review_group_name(r, now->iNode));
+            buf_puts(b, " |");
+            for (size_t k = 0; k < 4; k++) {
+                if (old) {
+                    buf_printf(b, " %+ld |", review_pp_change(&old->c, &now->c,
+                                                              REVIEW_MASK(aStatusOrder[k])));
+                } else {
+                    buf_puts(b, " new |");
+                }
+            }
+            buf_putc(b, '\n');
+        }
+        review_md_list(r, "Rated higher", r->changes.aUp, r->changes.nUp, b);
+        review_md_list(r, "Rated lower", r->changes.aDown, r->changes.nDown, b);
+        review_md_list(r, "New in this round", r->changes.aNew,
+                       r->changes.nNew, b);
+        review_md_list(r, "Action point reworded (not like for like)",
+                       r->changes.aReworded, r->changes.nReworded, b);
+    }
+    /* The annex. */
+    buf_puts(b, "\n## Annex: activities\n");
+    int iLeaf = plan_leaf_level(p);
+    for (size_t i = 0; i < p->nNode; i++) {
+        const Node *n = &p->aNode[i];
+        if (n->iLevel < iLeaf) {
+            buf_printf(b, "\n%.*s %c%s %s: ", n->iLevel + 3, "######",
+                       p->aLevel[n->iLevel].zName[0] - 'a' + 'A',
+                       p->aLevel[n->iLevel].zName + 1, n->zCode);
+            esc_md_text(b, n->zText);
+            buf_putc(b, '\n');
+            if (n->zIndicator) {
+                buf_puts(b, "\nIndicator: ");
+                esc_md_text(b, n->zIndicator);
+                buf_putc(b, '\n');
+            }
+            if (i + 1 < p->nNode && p->aNode[i + 1].iLevel == iLeaf) {
+                buf_puts(b, "\n| Activity | Responsible | Partners |");
+                for (int k = r->pCompare ? 0 : 1; k < 2; k++) {
+                    const char *zR = k == 0 ? r->pCompare->zCode : r->pRound->zCode;
+                    buf_printf(b, " %s action point | %s progress | %s rating |",
+                               zR, zR, zR);
+                }
+                buf_puts(b, "\n|---|---|---|");
+                for (int k = r->pCompare ? 0 : 1; k < 2; k++) {
+                    buf_puts(b, "---|---|---|");
+                }
+                buf_putc(b, '\n');
+            }
+            continue;
+        }
+        if (!node_find_assessment(n, r->pRound->zCode) &&
+            !(r->pCompare && node_find_assessment(n, r->pCompare->zCode))) {
+            continue;
+        }
+        buf_printf(b, "| %s ", n->zCode);
+        esc_md_cell(b, n->zText);
+        buf_puts(b, " | ");
+        for (size_t k = 0; k < n->nResp; k++) {
+            buf_puts(b, k ? ", " : "");
+            esc_md_cell(b, n->azResp[k]);
+        }
+        buf_puts(b, " | ");
+        for (size_t k = 0; k < n->nContrib; k++) {
+            buf_puts(b, k ? ", " : "");
+            esc_md_cell(b, n->azContrib[k]);
+        }
+        buf_puts(b, " |");
+        for (int k = r->pCompare ? 0 : 1; k < 2; k++) {
+            const char *zR = k == 0 ? r->pCompare->zCode : r->pRound->zCode;
+            const Assessment *a = node_find_assessment(n, zR);
+            buf_puts(b, " ");
+            esc_md_cell(b, a ? a->zActionPoint : "");
+            buf_puts(b, " | ");
+            esc_md_cell(b, a ? a->zProgress : "");
+            buf_puts(b, " | ");
+            esc_md_cell(b, a ? rating_name(a->eRating) : "");
+            buf_puts(b, " |");
+        }
+        buf_putc(b, '\n');
+    }
+}

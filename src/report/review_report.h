@@ -1,0 +1,59 @@
+/*
+** review_report.h — the annual review report, generated from the data.
+**
+** review_report_build() counts a round (and optionally an earlier one to
+** compare with) at a chosen level of the plan and writes the sentences in
+** the review's style; the render functions turn that into HTML (one
+** self-contained file with inline CSS and SVG), Markdown, CSV, JSON or the
+** SVG chart alone.  Every number printed is computed here, from the model
+** given, at the moment of rendering.
+*/
+#ifndef LMPMON_REVIEW_REPORT_H
+#define LMPMON_REVIEW_REPORT_H
+
+#include "../base/apperr.h"
+#include "../base/buf.h"
+#include "../core/review.h"
+
+typedef struct ReviewReport {
+    const Plan *p;
+    const Round *pRound;      /* the round reported */
+    const Round *pCompare;    /* the round compared with, or NULL */
+    int iLevel;               /* grouping level */
+    ReviewSummary now;
+    ReviewSummary before;     /* valid when pCompare */
+    ReviewChanges changes;    /* valid when pCompare */
+    char **azSentence;        /* one per group of now, then the overall one */
+    size_t nSentence;
+} ReviewReport;
+
+/* Build the report of round zRound of p at level zLevel (a level name of
+** the plan, or NULL for the top level), compared with zCompare when not
+** NULL.  Returns 0 or -1 with err (unknown round or level).  p must
+** outlive the report. */
+int review_report_build(const Plan *p, const char *zRound,
+                        const char *zCompare, const char *zLevel,
+                        ReviewReport *r, AppErr *err);
+void review_report_release(ReviewReport *r);
+
+/* Renderers: append the whole document to b. */
+void review_render_html(const ReviewReport *r, Buf *b);
+void review_render_md(const ReviewReport *r, Buf *b);
+void review_render_csv(const ReviewReport *r, Buf *b);
+void review_render_json(const ReviewReport *r, Buf *b);
+void review_render_svg(const ReviewReport *r, Buf *b);
+
+/* The stacked bar chart of summary s as one <svg> element (no XML
+** declaration), for embedding; zTitle is its title. */
+void review_chart_svg(const ReviewReport *r, const ReviewSummary *s,
+                      const char *zTitle, Buf *b);
+
+/* Name a group in running text: "the international framework" for an
+** area, "goal 4" for a level with indicators or a long text, "all
+** activities" for the whole plan.  Appends to b. */
+void review_group_phrase(const ReviewReport *r, long iNode, Buf *b);
+
+/* Display name of a group: its text, or "All activities". */
+const char *review_group_name(const ReviewReport *r, long iNode);
+
+#endif

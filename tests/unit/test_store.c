@@ -1,0 +1,726 @@
+/*
+** test_store.c — unit tests of the store on SQLite (src/store/store.h).
+**
+** The database is where a ministry's review data lives: opening must never
+** damage a file that is not ours (or is from a newer lmpmon), what is put
+** must load back as the same plan, every change must leave an audit row
+** with the old and new value, and a rollback must leave no trace.  Each
+** test works in its own mkdtemp() directory.
+*/
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "base/apperr.h"
+#include "base/buf.h"
+#include "base/xalloc.h"
+#include "core/model.h"
+#include "store/store.h"
+
+#define NOW "2018-03-01T10:00:00Z"
+
+typedef struct Fix {
+    char zDir[64];   /* the temporary directory */
+    char zPath[128]; /* zDir/lmp.db */
+    Store *s;
+    AppErr err;
+    Model m;         /* what tests put */
+    Model got;       /* what store_load gives */
+} Fix;
+
+static int
+setup(void **state)
+{
+    Fix *f = xcalloc(1, sizeof *f);
+    (void)snprintf(f->zDir, sizeof f->zDir, "/tmp/lmpmon-test-XXXXXX");
+    assert_non_null(mkdtemp(f->zDir));
+    (void)snprintf(f->zPath, sizeof f->zPath, "%s/lmp.db", f->zDir);
+    assert_int_equal(setenv("LMPMON_NOW", NOW, 1), 0);
+    *state = f;
+    return 0;
+}
+
+static int
+teardown(void **state)
+{
+    Fix *f = *state;
+    store_close(f->s);
+    model_release(&f->m);
+    model_release(&f->got);
+    DIR *d = opendir(f->zDir);
+    if (d) {
+        struct dirent *e;
+        while ((e = readdir(d)) != NULL) {
+            if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..")) {
+                char z[512];
+                (void)snprintf(z, sizeof z, "%s/%s", f->zDir, e->d_name);
+                (void)unlink(z);
+            }
+        }
+        closedir(d);
+    }
+    (void)rmdir(f->zDir);
+    free(f);
+    return 0;
+}
+
+/* Whole content of zPath in b; -1 if it cannot be read. */
+static int
+slurp(const char *zPath, Buf *b)
+{
+    FILE *in = fopen(zPath, "rb");
+    if (!in) {
+        return -1;
+    }
+    char a[4096];
+    size_t n;
+    while ((n = fread(a, 1, sizeof a, in)) > 0) {
+        buf_append(b, a, n);
+    }
+    (void)fclose(in);
+    return 0;
+}
+
+static int
+exists(const char *zPath)
+{
+    struct stat sb;
+    return stat(zPath, &sb) == 0;
+}
+
+/* Run SQL on zPath with the plain SQLite API (as another program would). */
+static void
+sqlite_exec(const char *zPath, const char *zSql)
+{
+    sqlite3 *db = NULL;
+    assert_int_equal(sqlite3_open(zPath, &db), SQLITE_OK);
+    char *zErr = NULL;
+    int rc = sqlite3_exec(db, zSql, NULL, NULL, &zErr);
+    if (rc != SQLITE_OK) {
+        print_error("%s: %s\n", zSql, zErr ? zErr : "?");
+    }
+    sqlite3_free(zErr);
+    assert_int_equal(rc, SQLITE_OK);
+    assert_int_equal(sqlite3_close(db), SQLITE_OK);
+}
+
+static Store *
+open_ok(Fix *f, StoreOpenMode e)
+{
+    Store *s = store_open(f->zPath, e, "tester", &f->err);
+    if (!s) {
+        print_error("store_open: %s\n", f->err.zMsg);
+    }
+    assert_non_null(s);
+    return s;
+}
+
+static void
+check_ok(Fix *f, int rc)
+{
+    if (rc != 0) {
+        print_error("%s\n", f->err.zMsg);
+    }
+    assert_int_equal(rc, 0);
+}
+
+/* Open zPath, which must be refused with eCode and a message holding
+** zPart, leaving its bytes as they were. */
+static void
+open_refused(Fix *f, const char *zPath, StoreOpenMode e, AppErrCode eCode,
+             const char *zPart)
+{
+    Buf before = BUF_INIT, after = BUF_INIT;
+    int bHad = slurp(zPath, &before) == 0;
+    AppErr err = APPERR_INIT;
+    Store *s = store_open(zPath, e, "tester", &err);
+    assert_null(s);
+    assert_int_equal(err.code, eCode);
+    if (!strstr(err.zMsg, zPart)) {
+        print_error("message '%s' lacks '%s'\n", err.zMsg, zPart);
+    }
+    assert_non_null(strstr(err.zMsg, zPart));
+    if (bHad) {
+        assert_int_equal(slurp(zPath, &after), 0);
+        assert_int_equal(after.n, before.n);
+        assert_memory_equal(buf_str(&after), buf_str(&before), before.n);
+    } else {
+        assert_false(exists(zPath));
+    }
+    buf_release(&before);
+    buf_release(&after);
+}
+
+static void
+test_store_create_then_existing(void **state)
+{
+    Fix *f = *state;
+    Store *s = open_ok(f, STORE_OPEN_CREATE);
+    store_close(s);
+    assert_true(exists(f->zPath));
+    /* Creating over an existing database is refused. */
+    open_refused(f, f->zPath, STORE_OPEN_CREATE, APPERR_CONFLICT,
+                 "already exists");
+    f->s = open_ok(f, STORE_OPEN_EXISTING);
+    assert_true(store_schema_version() >= 1);
+    /* A new database has no plan. */
+    check_ok(f, store_load(f->s, NULL, &f->got, &f->err));
+    assert_int_equal(f->got.nPlan, 0);
+    assert_int_equal(f->got.nOrg, 0);
+}
+
+static void
+test_store_missing_file(void **state)
+{
+    Fix *f = *state;
+    char zMissing[192];
+    (void)snprintf(zMissing, sizeof zMissing, "%s/missing.db", f->zDir);
+    open_refused(f, zMissing, STORE_OPEN_EXISTING, APPERR_NOTFOUND,
+                 "missing.db");
+    assert_false(exists(zMissing));
+}
+
+static void
+test_store_not_sqlite(void **state)
+{
+    Fix *f = *state;
+    FILE *out = fopen(f->zPath, "wb");
+    assert_non_null(out);
+    assert_true(fputs("hello", out) >= 0);
+    assert_int_equal(fclose(out), 0);
+    open_refused(f, f->zPath, STORE_OPEN_EXISTING, APPERR_INPUT,
+                 "not an lmpmon database");
+    Buf b = BUF_INIT;
+    assert_int_equal(slurp(f->zPath, &b), 0);
+    assert_string_equal(buf_str(&b), "hello");
+    buf_release(&b);
+}
+
+/* An empty file would become a new SQLite database if opened blindly. */
+static void
+test_store_empty_file(void **state)
+{
+    Fix *f = *state;
+    FILE *out = fopen(f->zPath, "wb");
+    assert_non_null(out);
+    assert_int_equal(fclose(out), 0);
+    open_refused(f, f->zPath, STORE_OPEN_EXISTING, APPERR_INPUT,
+                 "not an lmpmon database");
+    struct stat sb;
+    assert_int_equal(stat(f->zPath, &sb), 0);
+    assert_int_equal(sb.st_size, 0);
+}
+
+static void
+test_store_other_sqlite(void **state)
+{
+    Fix *f = *state;
+    sqlite_exec(f->zPath, "CREATE TABLE customer(id INTEGER, name TEXT);"
+                          "INSERT INTO customer VALUES(1, 'Sok');");
+    open_refused(f, f->zPath, STORE_OPEN_EXISTING, APPERR_INPUT,
+                 "not an lmpmon database");
+    /* Still the other program's database, with no table of ours. */
+    sqlite3 *db = NULL;
+    assert_int_equal(sqlite3_open(f->zPath, &db), SQLITE_OK);
+    sqlite3_stmt *st = NULL;
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_schema",
+                                        -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(st, 0), 1);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+}
+
+static void
+test_store_newer_schema(void **state)
+{
+    Fix *f = *state;
+    store_close(open_ok(f, STORE_OPEN_CREATE));
+    char zSql[64];
+    (void)snprintf(zSql, sizeof zSql, "PRAGMA user_version = %d",
+                   store_schema_version() + 1);
+    sqlite_exec(f->zPath, zSql);
+    open_refused(f, f->zPath, STORE_OPEN_EXISTING, APPERR_CONFLICT, "newer");
+}
+
+/* ---- putting and loading -------------------------------------------- */
+
+static Org *
+add_org(Model *m, const char *zAcronym, const char *zName,
+        const char *zParent, const char *zAlias)
+{
+    Org *o = model_add_org(m);
+    o->zAcronym = xstrdup(zAcronym);
+    o->zName = xstrdup(zName);
+    o->eKind = ORG_GOVERNMENT;
+    o->zParent = xstrdup(zParent);
+    if (zAlias) {
+        strv_push(&o->azAlias, &o->nAlias, zAlias);
+    }
+    return o;
+}
+
+static Node *
+add_node(Plan *p, const char *zCode, int iLevel, long iParent,
+         const char *zText, const char *zIndicator)
+{
+    Node *n = plan_add_node(p);
+    n->zCode = xstrdup(zCode);
+    n->iLevel = iLevel;
+    n->iParent = iParent;
+    n->zText = xstrdup(zText);
+    n->zIndicator = xstrdup(zIndicator);
+    return n;
+}
+
+static void
+add_round(Plan *p, const char *zCode, const char *zAsOf, RoundState e)
+{
+    Round *r = plan_add_round(p);
+    r->zCode = xstrdup(zCode);
+    Buf t = BUF_INIT;
+    buf_printf(&t, "%s review", zCode);
+    r->zTitle = buf_detach(&t);
+    r->zAsOf = xstrdup(zAsOf);
+    r->eState = e;
+}
+
+static Assessment
+assessment(const char *zRound, const char *zAction, Rating e)
+{
+    Assessment a = { (char *)zRound, (char *)zAction, (char *)"progress text",
+                     e, ASSESS_APPROVED };
+    return a;
+}
+
+/* Fill f->m with a plan whose nodes are not in pre-order (activity 1.2
+** comes after goal 2) and whose rounds are not in date order, put it all
+** in one transaction and commit. */
+static void
+put_sample(Fix *f)
+{
+    Model *m = &f->m;
+    add_org(m, "MOLVT", "Ministry of Labour", NULL, NULL);
+    add_org(m, "PDOLVT", "Provincial Departments of Labour", "MOLVT",
+            "PDoLVT");
+    add_org(m, "ILO", "International Labour Organization", NULL, NULL)->eKind =
+        ORG_UN_AGENCY;
+    Plan *p = model_add_plan(m);
+    p->zCode = xstrdup("lmp");
+    p->zTitle = xstrdup("Policy on Labour Migration");
+    p->aLevel[0].zName = xstrdup("goal");
+    p->aLevel[0].bIndicator = 1;
+    p->aLevel[1].zName = xstrdup("activity");
+    p->nLevel = 2;
+    /* Neither in date order nor in code order. */
+    add_round(p, "2017", "2017-12-31", ROUND_OPEN);
+    add_round(p, "2018", NULL, ROUND_DRAFT);
+    add_round(p, "2016", "2016-12-31", ROUND_PUBLISHED);
+    add_round(p, "baseline", "2015-06-30", ROUND_CLOSED);
+    add_node(p, "1", 0, -1, "Standards", "# ratified");         /* 0 */
+    Node *n = add_node(p, "1.1", 1, 0, "Study", NULL);           /* 1 */
+    strv_push(&n->azResp, &n->nResp, "MOLVT");
+    strv_push(&n->azContrib, &n->nContrib, "ILO");
+    strv_push(&n->azContrib, &n->nContrib, "PDOLVT");
+    add_node(p, "2", 0, -1, "Protection", NULL);                 /* 2 */
+    n = add_node(p, "2.1", 1, 2, "Shelters", NULL);              /* 3 */
+    strv_push(&n->azResp, &n->nResp, "PDOLVT");
+    add_node(p, "1.2", 1, 0, "Ratify C189", NULL);               /* 4 */
+
+    f->s = open_ok(f, STORE_OPEN_CREATE);
+    check_ok(f, store_begin(f->s, &f->err));
+    for (size_t i = 0; i < m->nOrg; i++) {
+        check_ok(f, store_put_org(f->s, &m->aOrg[i], &f->err));
+    }
+    check_ok(f, store_put_plan(f->s, p, &f->err));
+    for (size_t i = 0; i < p->nRound; i++) {
+        check_ok(f, store_put_round(f->s, "lmp", &p->aRound[i], &f->err));
+    }
+    for (size_t i = 0; i < p->nNode; i++) {
+        check_ok(f, store_put_node(f->s, p, (long)i, 1, &f->err));
+    }
+    Assessment a = assessment("2017", "Study more", RATING_PROGRESSING);
+    check_ok(f, store_put_assessment(f->s, "lmp", "1.1", &a, &f->err));
+    a = assessment("2016", "Study", RATING_ON_TARGET);
+    check_ok(f, store_put_assessment(f->s, "lmp", "1.1", &a, &f->err));
+    a = assessment("2016", "Build", RATING_NONE);
+    a.eState = ASSESS_SUBMITTED;
+    check_ok(f, store_put_assessment(f->s, "lmp", "2.1", &a, &f->err));
+    a = assessment("baseline", "Plan", RATING_PROGRESSING);
+    check_ok(f, store_put_assessment(f->s, "lmp", "2.1", &a, &f->err));
+    check_ok(f, store_commit(f->s, &f->err));
+}
+
+/* Close and reopen, so what is loaded comes from the file. */
+static void
+reopen(Fix *f)
+{
+    store_close(f->s);
+    f->s = open_ok(f, STORE_OPEN_EXISTING);
+}
+
+static void
+load(Fix *f, const char *zPlan)
+{
+    model_release(&f->got);
+    check_ok(f, store_load(f->s, zPlan, &f->got, &f->err));
+}
+
+static void
+test_store_load_orgs(void **state)
+{
+    Fix *f = *state;
+    put_sample(f);
+    reopen(f);
+    load(f, "lmp");
+    const Model *g = &f->got;
+    assert_int_equal(g->nOrg, 3);
+    /* By acronym. */
+    assert_string_equal(g->aOrg[0].zAcronym, "ILO");
+    assert_string_equal(g->aOrg[1].zAcronym, "MOLVT");
+    assert_string_equal(g->aOrg[2].zAcronym, "PDOLVT");
+    assert_string_equal(g->aOrg[0].zName, "International Labour Organization");
+    assert_int_equal(g->aOrg[0].eKind, ORG_UN_AGENCY);
+    assert_int_equal(g->aOrg[1].eKind, ORG_GOVERNMENT);
+    assert_null(g->aOrg[1].zParent);
+    assert_string_equal(g->aOrg[2].zParent, "MOLVT");
+    assert_int_equal(g->aOrg[2].nAlias, 1);
+    assert_string_equal(g->aOrg[2].azAlias[0], "PDoLVT");
+}
+
+static void
+test_store_load_plan(void **state)
+{
+    Fix *f = *state;
+    put_sample(f);
+    reopen(f);
+    load(f, "lmp");
+    assert_int_equal(f->got.nPlan, 1);
+    const Plan *p = &f->got.aPlan[0];
+    assert_string_equal(p->zCode, "lmp");
+    assert_string_equal(p->zTitle, "Policy on Labour Migration");
+    assert_int_equal(p->nLevel, 2);
+    assert_string_equal(p->aLevel[0].zName, "goal");
+    assert_true(p->aLevel[0].bIndicator);
+    assert_string_equal(p->aLevel[1].zName, "activity");
+    assert_false(p->aLevel[1].bIndicator);
+    /* Rounds by as-of date, undated last (not by code: "baseline" is the
+    ** earliest). */
+    assert_int_equal(p->nRound, 4);
+    assert_string_equal(p->aRound[0].zCode, "baseline");
+    assert_string_equal(p->aRound[0].zAsOf, "2015-06-30");
+    assert_int_equal(p->aRound[0].eState, ROUND_CLOSED);
+    assert_string_equal(p->aRound[1].zCode, "2016");
+    assert_string_equal(p->aRound[1].zAsOf, "2016-12-31");
+    assert_string_equal(p->aRound[1].zTitle, "2016 review");
+    assert_int_equal(p->aRound[1].eState, ROUND_PUBLISHED);
+    assert_string_equal(p->aRound[2].zCode, "2017");
+    assert_int_equal(p->aRound[2].eState, ROUND_OPEN);
+    assert_string_equal(p->aRound[3].zCode, "2018");
+    assert_null(p->aRound[3].zAsOf);
+    assert_int_equal(p->aRound[3].eState, ROUND_DRAFT);
+}
+
+static void
+test_store_load_nodes_pre_order(void **state)
+{
+    Fix *f = *state;
+    put_sample(f);
+    reopen(f);
+    load(f, "lmp");
+    const Plan *p = &f->got.aPlan[0];
+    assert_int_equal(p->nNode, 5);
+    static const char *const azCode[] = { "1", "1.1", "1.2", "2", "2.1" };
+    static const long aiParent[] = { -1, 0, 0, -1, 3 };
+    static const int aiLevel[] = { 0, 1, 1, 0, 1 };
+    for (size_t i = 0; i < 5; i++) {
+        assert_string_equal(p->aNode[i].zCode, azCode[i]);
+        assert_int_equal(p->aNode[i].iParent, aiParent[i]);
+        assert_int_equal(p->aNode[i].iLevel, aiLevel[i]);
+    }
+    assert_string_equal(p->aNode[0].zText, "Standards");
+    assert_string_equal(p->aNode[0].zIndicator, "# ratified");
+    assert_null(p->aNode[1].zIndicator);
+    assert_string_equal(p->aNode[2].zText, "Ratify C189");
+    /* Links in the order given. */
+    const Node *n = &p->aNode[1];
+    assert_int_equal(n->nResp, 1);
+    assert_string_equal(n->azResp[0], "MOLVT");
+    assert_int_equal(n->nContrib, 2);
+    assert_string_equal(n->azContrib[0], "ILO");
+    assert_string_equal(n->azContrib[1], "PDOLVT");
+    assert_int_equal(p->aNode[4].nResp, 1);
+    assert_string_equal(p->aNode[4].azResp[0], "PDOLVT");
+    assert_int_equal(p->aNode[4].nContrib, 0);
+}
+
+static void
+test_store_load_assessments(void **state)
+{
+    Fix *f = *state;
+    put_sample(f);
+    reopen(f);
+    load(f, NULL); /* all plans */
+    assert_int_equal(f->got.nPlan, 1);
+    const Plan *p = &f->got.aPlan[0];
+    const Node *n = &p->aNode[1]; /* 1.1 */
+    /* Put 2017 first; loaded in round order. */
+    assert_int_equal(n->nAssess, 2);
+    assert_string_equal(n->aAssess[0].zRound, "2016");
+    assert_string_equal(n->aAssess[0].zActionPoint, "Study");
+    assert_string_equal(n->aAssess[0].zProgress, "progress text");
+    assert_int_equal(n->aAssess[0].eRating, RATING_ON_TARGET);
+    assert_int_equal(n->aAssess[0].eState, ASSESS_APPROVED);
+    assert_string_equal(n->aAssess[1].zRound, "2017");
+    assert_int_equal(n->aAssess[1].eRating, RATING_PROGRESSING);
+    n = &p->aNode[4]; /* 2.1: baseline (2015) before 2016 */
+    assert_int_equal(n->nAssess, 2);
+    assert_string_equal(n->aAssess[0].zRound, "baseline");
+    assert_int_equal(n->aAssess[0].eRating, RATING_PROGRESSING);
+    assert_string_equal(n->aAssess[1].zRound, "2016");
+    assert_int_equal(n->aAssess[1].eRating, RATING_NONE);
+    assert_int_equal(n->aAssess[1].eState, ASSESS_SUBMITTED);
+    assert_int_equal(p->aNode[2].nAssess, 0);
+}
+
+static void
+test_store_load_unknown_plan(void **state)
+{
+    Fix *f = *state;
+    put_sample(f);
+    Model m = MODEL_INIT;
+    assert_int_equal(store_load(f->s, "nope", &m, &f->err), -1);
+    assert_int_equal(f->err.code, APPERR_NOTFOUND);
+    assert_non_null(strstr(f->err.zMsg, "'nope'"));
+    model_release(&m);
+}
+
+/* Puts that refer to what does not exist are refused. */
+static void
+test_store_put_refused(void **state)
+{
+    Fix *f = *state;
+    put_sample(f);
+    Plan *p = &f->m.aPlan[0];
+    check_ok(f, store_begin(f->s, &f->err));
+    /* A round of an unknown plan. */
+    AppErr err = APPERR_INIT;
+    assert_int_equal(store_put_round(f->s, "nope", &p->aRound[0], &err), -1);
+    assert_int_equal(err.code, APPERR_NOTFOUND);
+    /* An assessment of an unknown activity or round. */
+    Assessment a = assessment("2016", "x", RATING_NONE);
+    err.code = APPERR_OK;
+    assert_int_equal(store_put_assessment(f->s, "lmp", "9.9", &a, &err), -1);
+    assert_int_equal(err.code, APPERR_NOTFOUND);
+    assert_non_null(strstr(err.zMsg, "'9.9'"));
+    a.zRound = (char *)"1999";
+    err.code = APPERR_OK;
+    assert_int_equal(store_put_assessment(f->s, "lmp", "1.1", &a, &err), -1);
+    assert_int_equal(err.code, APPERR_NOTFOUND);
+    assert_non_null(strstr(err.zMsg, "'1999'"));
+    /* A link to an unknown organisation. */
+    strv_push(&p->aNode[1].azResp, &p->aNode[1].nResp, "NOBODY");
+    err.code = APPERR_OK;
+    assert_int_equal(store_put_node(f->s, p, 1, 1, &err), -1);
+    assert_int_equal(err.code, APPERR_NOTFOUND);
+    assert_non_null(strstr(err.zMsg, "'NOBODY'"));
+    /* Levels of a plan that has nodes cannot change. */
+    p->aLevel[0].bIndicator = 0;
+    err.code = APPERR_OK;
+    assert_int_equal(store_put_plan(f->s, p, &err), -1);
+    assert_int_equal(err.code, APPERR_CONFLICT);
+    store_rollback(f->s);
+}
+
+/* Audit rows of key zKey (and below), as "action entity key field old->new"
+** lines. */
+static void
+audit_text(Fix *f, const char *zKey, Buf *b)
+{
+    AuditEntry *a = NULL;
+    size_t n = 0;
+    check_ok(f, store_audit_list(f->s, zKey, &a, &n, &f->err));
+    for (size_t i = 0; i < n; i++) {
+        assert_string_equal(a[i].zActor, "tester");
+        assert_string_equal(a[i].zAt, NOW);
+        buf_printf(b, "%s %s %s %s %s->%s\n", a[i].zAction, a[i].zEntity,
+                   a[i].zKey, a[i].zField ? a[i].zField : "-",
+                   a[i].zOld ? a[i].zOld : "-", a[i].zNew ? a[i].zNew : "-");
+    }
+    audit_free(a, n);
+}
+
+static void
+test_store_audit_create(void **state)
+{
+    Fix *f = *state;
+    put_sample(f);
+    Buf b = BUF_INIT;
+    audit_text(f, "lmp/1.1", &b);
+    /* The node, its links, then its assessments (put 2017 first).  Not the
+    ** rows of lmp/1 nor of lmp/1.2. */
+    assert_string_equal(buf_str(&b),
+                        "create node lmp/1.1 - -->Study\n"
+                        "update node lmp/1.1 responsible ->MOLVT\n"
+                        "update node lmp/1.1 contributing ->ILO; PDOLVT\n"
+                        "create assessment lmp/1.1/2017 - -->progressing\n"
+                        "create assessment lmp/1.1/2016 - -->on_target\n");
+    buf_reset(&b);
+    audit_text(f, "lmp/1", &b);
+    assert_string_equal(buf_str(&b),
+                        "create node lmp/1 - -->Standards\n"
+                        "create node lmp/1 indicator --># ratified\n");
+    buf_reset(&b);
+    audit_text(f, "lmp/round/2016", &b);
+    assert_string_equal(buf_str(&b),
+                        "create round lmp/round/2016 - -->2016 review\n");
+    buf_reset(&b);
+    audit_text(f, "PDOLVT", &b);
+    assert_string_equal(buf_str(&b),
+                        "create org PDOLVT - -->Provincial Departments of "
+                        "Labour\n"
+                        "update org PDOLVT aliases ->PDoLVT\n");
+    buf_release(&b);
+}
+
+/* Changing values writes one audit row per changed field, old -> new;
+** putting the same values again writes nothing. */
+static void
+test_store_audit_update(void **state)
+{
+    Fix *f = *state;
+    put_sample(f);
+    Plan *p = &f->m.aPlan[0];
+    Node *n = &p->aNode[1]; /* 1.1 */
+    free(n->zText);
+    n->zText = xstrdup("Study ratification");
+    strv_push(&n->azResp, &n->nResp, "ILO");
+    check_ok(f, store_begin(f->s, &f->err));
+    check_ok(f, store_put_node(f->s, p, 1, 1, &f->err));
+    Assessment a = assessment("2016", "Study", RATING_PROGRESSING);
+    check_ok(f, store_put_assessment(f->s, "lmp", "1.1", &a, &f->err));
+    /* Same values as stored: no row. */
+    a = assessment("2017", "Study more", RATING_PROGRESSING);
+    check_ok(f, store_put_assessment(f->s, "lmp", "1.1", &a, &f->err));
+    check_ok(f, store_put_org(f->s, &f->m.aOrg[0], &f->err));
+    check_ok(f, store_commit(f->s, &f->err));
+
+    Buf b = BUF_INIT;
+    audit_text(f, "lmp/1.1", &b);
+    const char *zNew = strstr(buf_str(&b), "create assessment lmp/1.1/2016");
+    assert_non_null(zNew);
+    zNew = strchr(zNew, '\n') + 1;
+    assert_string_equal(zNew,
+                        "update node lmp/1.1 text Study->Study ratification\n"
+                        "update node lmp/1.1 responsible MOLVT->MOLVT; ILO\n"
+                        "update assessment lmp/1.1/2016 rating "
+                        "on_target->progressing\n");
+    buf_reset(&b);
+    audit_text(f, "MOLVT", &b);
+    assert_string_equal(buf_str(&b), "create org MOLVT - -->Ministry of Labour\n");
+    buf_release(&b);
+
+    /* And the new values are what loads. */
+    load(f, "lmp");
+    const Node *g = &f->got.aPlan[0].aNode[1];
+    assert_string_equal(g->zText, "Study ratification");
+    assert_int_equal(g->nResp, 2);
+    assert_string_equal(g->azResp[1], "ILO");
+    assert_int_equal(g->aAssess[0].eRating, RATING_PROGRESSING);
+}
+
+/* A rollback undoes every put of the transaction, audit rows included. */
+static void
+test_store_rollback(void **state)
+{
+    Fix *f = *state;
+    put_sample(f);
+    Plan *p = &f->m.aPlan[0];
+    Org *o = add_org(&f->m, "IOM", "International Organization for Migration",
+                     NULL, NULL);
+    check_ok(f, store_begin(f->s, &f->err));
+    check_ok(f, store_put_org(f->s, o, &f->err));
+    add_node(p, "3", 0, -1, "Reintegration", NULL);
+    check_ok(f, store_put_node(f->s, p, (long)p->nNode - 1, 1, &f->err));
+    free(p->aNode[0].zText);
+    p->aNode[0].zText = xstrdup("Changed");
+    check_ok(f, store_put_node(f->s, p, 0, 1, &f->err));
+    Assessment a = assessment("2016", "Study", RATING_NOT_ON_TARGET);
+    check_ok(f, store_put_assessment(f->s, "lmp", "1.1", &a, &f->err));
+    store_rollback(f->s);
+
+    reopen(f);
+    load(f, "lmp");
+    assert_int_equal(f->got.nOrg, 3);
+    assert_null(model_find_org(&f->got, "IOM"));
+    const Plan *g = &f->got.aPlan[0];
+    assert_int_equal(g->nNode, 5);
+    assert_int_equal(plan_find_node(g, "3"), -1);
+    assert_string_equal(g->aNode[0].zText, "Standards");
+    assert_int_equal(g->aNode[1].aAssess[0].eRating, RATING_ON_TARGET);
+    Buf b = BUF_INIT;
+    audit_text(f, "IOM", &b);
+    audit_text(f, "lmp/3", &b);
+    assert_string_equal(buf_str(&b), "");
+    audit_text(f, "lmp/1", &b);
+    assert_null(strstr(buf_str(&b), "Changed"));
+    buf_release(&b);
+    /* The store is usable after a rollback. */
+    check_ok(f, store_begin(f->s, &f->err));
+    check_ok(f, store_put_org(f->s, o, &f->err));
+    check_ok(f, store_commit(f->s, &f->err));
+    load(f, NULL);
+    assert_non_null(model_find_org(&f->got, "IOM"));
+}
+
+/* Closing with a transaction open rolls it back. */
+static void
+test_store_close_rolls_back(void **state)
+{
+    Fix *f = *state;
+    put_sample(f);
+    Org *o = add_org(&f->m, "IOM", "International Organization for Migration",
+                     NULL, NULL);
+    check_ok(f, store_begin(f->s, &f->err));
+    check_ok(f, store_put_org(f->s, o, &f->err));
+    reopen(f);
+    load(f, NULL);
+    assert_null(model_find_org(&f->got, "IOM"));
+}
+
+int
+main(void)
+{
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+    const struct CMUnitTest tests[] = {
+        T(test_store_create_then_existing),
+        T(test_store_missing_file),
+        T(test_store_not_sqlite),
+        T(test_store_empty_file),
+        T(test_store_other_sqlite),
+        T(test_store_newer_schema),
+        T(test_store_load_orgs),
+        T(test_store_load_plan),
+        T(test_store_load_nodes_pre_order),
+        T(test_store_load_assessments),
+        T(test_store_load_unknown_plan),
+        T(test_store_put_refused),
+        T(test_store_audit_create),
+        T(test_store_audit_update),
+        T(test_store_rollback),
+        T(test_store_close_rolls_back),
+    };
+#undef T
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
