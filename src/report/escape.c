@@ -62,7 +62,7 @@ esc_html_paragraphs(Buf *b, const char *z)
                 HTML_LIT(b, "</p><p>");
             }
         } else if (*p) {
-            HTML_LIT(b, "<br>");
+            HTML_LIT(b, "<br/>");
         }
     }
 }

@@ -393,8 +393,8 @@ review_render_html(const ReviewReport *r, Buf *b)
 {
     const Plan *p = r->p;
     HTML_LIT(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta "
-                "charset=\"utf-8\">\n<meta name=\"viewport\" "
-                "content=\"width=device-width, initial-scale=1\">\n<title>");
+                "charset=\"utf-8\"/>\n<meta name=\"viewport\" "
+                "content=\"width=device-width, initial-scale=1\"/>\n<title>");
     esc_html(b, r->pRound->zTitle);
     buf_puts(b, " \xE2\x80\x94 ");
     esc_html(b, p->zTitle);

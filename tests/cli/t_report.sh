@@ -1,0 +1,75 @@
+# 'lmpmon report review' in every format, on the Cambodian sample, against
+# golden files; the HTML must be well-formed and the SVG parse as XML.
+. "$(dirname "$0")/lib.sh"
+
+"$LMPMON" --db s.db init --sample cambodia-lmp-2015-2018 >/dev/null || fail "sample"
+
+for f in html md csv json svg; do
+    run --db s.db report review --round 2017 --compare 2016 --format "$f"
+    expect_status 0
+    expect_golden "report_2017_vs_2016.$f"
+    cp out.txt "report.$f"
+done
+
+# Well-formed: the HTML is written as polyglot (XML-parsable) HTML5.
+xmllint --noout report.html 2>xml.err || fail "HTML is not well-formed: $(head -5 xml.err)"
+xmllint --noout report.svg 2>xml.err || fail "SVG does not parse: $(head -5 xml.err)"
+# Self-contained: nothing is fetched.
+grep -qiE '(src|href)="(https?:)?//' report.html && fail "the HTML refers to an outside resource"
+grep -q '<script' report.html && fail "the HTML has a script"
+grep -q '@page annex{size:A4 landscape' report.html || fail "no landscape print page for the annex"
+# Every chart is followed by a table with the same numbers and has a
+# text alternative.
+[ "$(grep -c '<svg' report.html)" = 2 ] || fail "expected two charts"
+[ "$(grep -c '<desc id=' report.html)" = 2 ] || fail "charts lack a text alternative"
+grep -q '<caption>Activities by status and area, 2017 progress review</caption>' report.html ||
+    fail "no table behind the 2017 chart"
+
+# The CSV has the documented header and one row per round and group.
+head -1 report.csv | grep -qx 'round,level,code,name,on_target,progressing,not_on_target,not_rated,total.' ||
+    fail "CSV header: $(head -1 report.csv)"
+[ "$(grep -c '^2017,' report.csv)" = 7 ] || fail "expected 6 areas + all for 2017"
+grep -q '^2017,all,,All activities,6,73,24,0,103' report.csv || fail "overall 2017 row"
+
+# The sentence of the issue, generated.
+grep -qF 'In the international framework 83 per cent of the activities (10 out of 12) are progressing or on target.' report.md ||
+    fail "the international framework sentence is missing"
+
+# Another level; --out picks the format from the extension.
+run --db s.db report review --round 2016 --level goal --out goals.csv
+expect_status 0
+[ "$(grep -c '^2016,goal,' goals.csv)" = 17 ] || fail "expected 17 goal rows"
+run --db s.db report review --round 2017 --level activity
+expect_status 2
+expect_err "no level 'activity' to group by (levels: area, section, goal)"
+run --db s.db report review --round 2019
+expect_status 1
+expect_err "no round '2019'"
+run --db s.db report review
+expect_status 2
+expect_err "which round?"
+
+# Data is escaped: a narrative with markup comes out as text.
+"$LMPMON" --db x.db init >/dev/null
+cat >x.json <<'JSON'
+{"lmpmon": 1, "organisations": [{"acronym": "A&B <org>", "kind": "ngo"}],
+ "plans": [{"code": "x", "title": "<script>alert(1)</script>",
+  "levels": [{"name": "area"}, {"name": "activity"}],
+  "rounds": [{"code": "r1", "title": "Round \"one\"", "state": "open"}],
+  "nodes": [{"code": "1", "level": "area", "text": "Area <b>bold</b>",
+   "children": [{"code": "1.1", "level": "activity", "text": "x' onmouseover='y",
+    "responsible": ["A&B <org>"],
+    "assessments": [{"round": "r1", "progress": "<img src=x onerror=alert(1)>\n\nnext | cell", "rating": "Progressing"}]}]}]}]}
+JSON
+"$LMPMON" --db x.db import x.json >/dev/null || fail "x.json"
+"$LMPMON" --db x.db report review --round r1 --out x.html
+"$LMPMON" --db x.db report review --round r1 --out x.svg
+"$LMPMON" --db x.db report review --round r1 --out x.md
+xmllint --noout x.html 2>xml.err || fail "hostile data broke the HTML: $(head -3 xml.err)"
+xmllint --noout x.svg 2>xml.err || fail "hostile data broke the SVG: $(head -3 xml.err)"
+grep -q '<script>' x.html && fail "a <script> from the data reached the HTML"
+grep -q '<img' x.html && fail "an <img> from the data reached the HTML"
+grep -qF '&lt;img src=x onerror=alert(1)&gt;</p><p>next | cell' x.html || fail "narrative not escaped as text"
+grep -qF 'next \| cell' x.md || fail "pipe not escaped in Markdown"
+
+finish
