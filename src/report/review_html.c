@@ -34,7 +34,7 @@ void
 review_chart_svg(const ReviewReport *r, const ReviewSummary *s,
                  const char *zTitle, Buf *b)
 {
-    const int wLabel = 250, wBar = 430, hRow = 30, top = 70;
+    const int wLabel = 290, wBar = 430, hRow = 30, top = 70;
     size_t nRow = s->nGroup + 1;
     int height = top + (int)nRow * hRow + 30;
     int width = wLabel + wBar + 60;
@@ -85,7 +85,7 @@ review_chart_svg(const ReviewReport *r, const ReviewSummary *s,
             buf_printf(&label, "%s %s", r->p->aLevel[r->iLevel].zName,
                        r->p->aNode[gr->iNode].zCode);
         } else {
-            utf8_pad(&label, review_group_name(r, gr->iNode), 36);
+            utf8_pad(&label, review_group_name(r, gr->iNode), 42);
             while (label.n && label.z[label.n - 1] == ' ') {
                 buf_truncate(&label, label.n - 1);
             }
@@ -142,6 +142,7 @@ static const char zCss[] =
     "th,td{border:1px solid #999;padding:.3em .5em;vertical-align:top;"
     "text-align:left}td.n{text-align:right;white-space:nowrap}"
     "caption{text-align:left;font-weight:bold;margin-bottom:.3em}"
+    "th.level{text-transform:capitalize}"
     "figure{margin:1em 0}svg{max-width:100%;height:auto}"
     ".method{background:#f3f3f3;padding:.5em 1em}"
     ".annex table{font-size:.85em}.annex td p{margin:0 0 .4em}"
@@ -165,7 +166,8 @@ review_html_table(const ReviewReport *r, const ReviewSummary *s, Buf *b)
     esc_html(b, r->p->aLevel[r->iLevel].zName);
     buf_puts(b, ", ");
     esc_html(b, s->pRound->zTitle);
-    HTML_LIT(b, "</caption>\n<thead><tr><th scope=\"col\">");
+    HTML_LIT(b, "</caption>\n<thead><tr><th scope=\"col\" "
+                "class=\"level\">");
     esc_html(b, r->p->aLevel[r->iLevel].zName);
     HTML_LIT(b, "</th><th scope=\"col\">On Target</th><th scope=\"col\">"
                 "Progressing</th><th scope=\"col\">Not on Target</th>"
