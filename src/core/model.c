@@ -37,6 +37,15 @@ node_release(Node *n)
         free(n->aAssess[i].zRound);
         free(n->aAssess[i].zActionPoint);
         free(n->aAssess[i].zProgress);
+        for (size_t k = 0; k < n->aAssess[i].nStmt; k++) {
+            Statement *st = &n->aAssess[i].aStmt[k];
+            free(st->zOrg);
+            free(st->zText);
+            free(st->zComment);
+            free(st->zUpdatedBy);
+            free(st->zUpdatedAt);
+        }
+        free(n->aAssess[i].aStmt);
     }
     free(n->aAssess);
 }
@@ -116,6 +125,26 @@ node_add_assessment(Node *n)
     Assessment *a = &n->aAssess[n->nAssess++];
     memset(a, 0, sizeof *a);
     return a;
+}
+
+Statement *
+assessment_add_statement(Assessment *a)
+{
+    a->aStmt = xreallocarray(a->aStmt, a->nStmt + 1, sizeof *a->aStmt);
+    Statement *st = &a->aStmt[a->nStmt++];
+    memset(st, 0, sizeof *st);
+    return st;
+}
+
+const Statement *
+assessment_find_statement(const Assessment *a, const char *zOrg)
+{
+    for (size_t i = 0; i < a->nStmt; i++) {
+        if (str_eq(a->aStmt[i].zOrg, zOrg)) {
+            return &a->aStmt[i];
+        }
+    }
+    return NULL;
 }
 
 Plan *
@@ -301,6 +330,27 @@ assess_state_parse(const char *z, AssessState *pOut)
         return -1;
     }
     *pOut = (AssessState)i;
+    return 0;
+}
+
+static const char *const azRole[ROLE_COUNT] = {
+    "admin", "me_officer", "reporter", "case_officer", "viewer",
+};
+
+const char *
+role_name(Role e)
+{
+    return (unsigned)e < ROLE_COUNT ? azRole[e] : "viewer";
+}
+
+int
+role_parse(const char *z, Role *pOut)
+{
+    int i;
+    if (enum_parse(azRole, ROLE_COUNT, z, &i)) {
+        return -1;
+    }
+    *pOut = (Role)i;
     return 0;
 }
 

@@ -53,6 +53,21 @@ typedef enum LinkRole {
     LINK_CONTRIBUTING     /* a contributing partner */
 } LinkRole;
 
+/* What a user may do (the web layer's route table decides per role). */
+typedef enum Role {
+    ROLE_ADMIN = 0,     /* users, organisations, rounds */
+    ROLE_ME_OFFICER,    /* validates ratings, publishes reports */
+    ROLE_REPORTER,      /* reports on its organisation's activities */
+    ROLE_CASE_OFFICER,  /* complaints cases */
+    ROLE_VIEWER,        /* reads */
+    ROLE_COUNT
+} Role;
+
+#define ROLE_ACCEPTED "admin, me_officer, reporter, case_officer, viewer"
+
+const char *role_name(Role e);
+int role_parse(const char *z, Role *pOut);
+
 typedef struct Org {
     char *zAcronym;  /* key: "MOLVT"; what links and exports use */
     char *zName;     /* full name; may equal the acronym */
@@ -69,12 +84,28 @@ typedef struct Round {
     RoundState eState;
 } Round;
 
+/* One organisation's own report on an activity in a round, written by its
+** reporter and merged by the M&E officer into the assessment. */
+typedef struct Statement {
+    char *zOrg;          /* acronym */
+    char *zText;         /* what the organisation reports */
+    Rating eProposed;    /* the rating it proposes */
+    AssessState eState;  /* draft, submitted, returned, approved */
+    char *zComment;      /* the M&E officer's comment when returned */
+    int iVersion;        /* bumped by every save; guards concurrent edits */
+    char *zUpdatedBy;    /* who saved last */
+    char *zUpdatedAt;    /* when */
+} Statement;
+
 typedef struct Assessment {
     char *zRound;       /* round code */
     char *zActionPoint; /* the activity as worded in that round's action plan */
     char *zProgress;    /* the progress narrative */
     Rating eRating;
     AssessState eState;
+    int iVersion;       /* stored version; 0 in input means "do not check" */
+    Statement *aStmt;   /* the organisations' statements */
+    size_t nStmt;
 } Assessment;
 
 typedef struct Node {
@@ -126,6 +157,9 @@ Plan *model_add_plan(Model *m);
 Round *plan_add_round(Plan *p);
 Node *plan_add_node(Plan *p);
 Assessment *node_add_assessment(Node *n);
+Statement *assessment_add_statement(Assessment *a);
+const Statement *assessment_find_statement(const Assessment *a,
+                                           const char *zOrg);
 
 /* Append a copy of z to a string array. */
 void strv_push(char ***pa, size_t *pn, const char *z);

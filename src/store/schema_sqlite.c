@@ -91,6 +91,42 @@ const char *const azSchemaMigration[] = {
     "  new TEXT"
     ") STRICT;"
     "CREATE INDEX audit_key ON audit(key);",
+
+    /* 2: accounts, sessions, organisations' statements, versions that
+    ** guard concurrent edits. */
+    "CREATE TABLE user("
+    "  id INTEGER PRIMARY KEY,"
+    "  name TEXT NOT NULL UNIQUE,"
+    "  role TEXT NOT NULL CHECK(role IN"
+    "    ('admin','me_officer','reporter','case_officer','viewer')),"
+    "  org_id INTEGER REFERENCES org(id),"
+    "  pw_hash TEXT NOT NULL,"
+    "  disabled INTEGER NOT NULL DEFAULT 0,"
+    "  created TEXT NOT NULL"
+    ") STRICT;"
+    "CREATE TABLE session("
+    "  token_hash TEXT PRIMARY KEY,"
+    "  user_id INTEGER NOT NULL REFERENCES user(id),"
+    "  csrf TEXT NOT NULL,"
+    "  created INTEGER NOT NULL,"
+    "  last_seen INTEGER NOT NULL"
+    ") STRICT;"
+    "CREATE TABLE statement("
+    "  id INTEGER PRIMARY KEY,"
+    "  assessment_id INTEGER NOT NULL REFERENCES assessment(id),"
+    "  org_id INTEGER NOT NULL REFERENCES org(id),"
+    "  text TEXT NOT NULL DEFAULT '',"
+    "  proposed_rating TEXT NOT NULL CHECK(proposed_rating IN"
+    "    ('on_target','progressing','not_on_target','not_rated')),"
+    "  state TEXT NOT NULL"
+    "    CHECK(state IN ('draft','submitted','returned','approved')),"
+    "  comment TEXT NOT NULL DEFAULT '',"
+    "  version INTEGER NOT NULL DEFAULT 1,"
+    "  updated_by TEXT,"
+    "  updated_at TEXT,"
+    "  UNIQUE(assessment_id, org_id)"
+    ") STRICT;"
+    "ALTER TABLE assessment ADD COLUMN version INTEGER NOT NULL DEFAULT 1;",
 };
 
 const int nSchemaMigration =

@@ -109,3 +109,71 @@ audit_free(AuditEntry *a, size_t n)
     }
     free(a);
 }
+
+int
+store_user_put(Store *s, const User *u, int bCreate, AppErr *err)
+{
+    return s->pMethods->xUserPut(s, u, bCreate, err);
+}
+
+int
+store_user_get(Store *s, const char *zName, User *u, AppErr *err)
+{
+    return s->pMethods->xUserGet(s, zName, u, err);
+}
+
+int
+store_user_list(Store *s, User **paOut, size_t *pnOut, AppErr *err)
+{
+    return s->pMethods->xUserList(s, paOut, pnOut, err);
+}
+
+int
+store_session_put(Store *s, const Session *ses, AppErr *err)
+{
+    return s->pMethods->xSessionPut(s, ses, err);
+}
+
+int
+store_session_get(Store *s, const char *zTokenHash, Session *ses, AppErr *err)
+{
+    return s->pMethods->xSessionGet(s, zTokenHash, ses, err);
+}
+
+int
+store_session_touch(Store *s, const char *zTokenHash, long now, AppErr *err)
+{
+    return s->pMethods->xSessionTouch(s, zTokenHash, now, err);
+}
+
+int
+store_session_delete(Store *s, const char *zTokenHash, AppErr *err)
+{
+    return s->pMethods->xSessionDelete(s, zTokenHash, err);
+}
+
+int
+store_put_statement(Store *s, const char *zPlan, const char *zNode,
+                    const char *zRound, const Statement *st, AppErr *err)
+{
+    return s->pMethods->xPutStatement(s, zPlan, zNode, zRound, st, err);
+}
+
+void
+user_release(User *u)
+{
+    free(u->zName);
+    free(u->zOrg);
+    free(u->zHash);
+    free(u->zCreated);
+    memset(u, 0, sizeof *u);
+}
+
+void
+session_release(Session *ses)
+{
+    free(ses->zTokenHash);
+    free(ses->zCsrf);
+    user_release(&ses->user);
+    memset(ses, 0, sizeof *ses);
+}

@@ -32,6 +32,32 @@ typedef struct AuditEntry {
     char *zNew;      /* new value */
 } AuditEntry;
 
+/* A user account.  The password is kept only as an argon2id string. */
+typedef struct User {
+    long id;
+    char *zName;      /* login name */
+    Role eRole;
+    char *zOrg;       /* acronym of the user's organisation, or NULL */
+    char *zHash;      /* crypto_pwhash_str() output */
+    int bDisabled;
+    char *zCreated;   /* UTC time */
+} User;
+
+void user_release(User *u);
+
+/* A login session.  The browser holds a random token; the database holds
+** only its hash, so a copy of the database opens no session. */
+typedef struct Session {
+    char *zTokenHash;  /* hex BLAKE2b of the token */
+    long userId;
+    char *zCsrf;       /* the session's CSRF secret */
+    long created;      /* Unix time */
+    long lastSeen;     /* Unix time */
+    User user;         /* filled by store_session_get() */
+} Session;
+
+void session_release(Session *ses);
+
 typedef struct StoreMethods {
     void (*xClose)(Store *);
     int (*xBegin)(Store *, AppErr *);
@@ -46,6 +72,15 @@ typedef struct StoreMethods {
                           const Assessment *, AppErr *);
     int (*xAuditList)(Store *, const char *zKeyPrefix, AuditEntry **,
                       size_t *, AppErr *);
+    int (*xUserPut)(Store *, const User *, int bCreate, AppErr *);
+    int (*xUserGet)(Store *, const char *zName, User *, AppErr *);
+    int (*xUserList)(Store *, User **, size_t *, AppErr *);
+    int (*xSessionPut)(Store *, const Session *, AppErr *);
+    int (*xSessionGet)(Store *, const char *zTokenHash, Session *, AppErr *);
+    int (*xSessionTouch)(Store *, const char *zTokenHash, long now, AppErr *);
+    int (*xSessionDelete)(Store *, const char *zTokenHash, AppErr *);
+    int (*xPutStatement)(Store *, const char *zPlan, const char *zNode,
+                         const char *zRound, const Statement *, AppErr *);
 } StoreMethods;
 
 /* Fields every backend shares; backends embed this first. */
@@ -100,7 +135,9 @@ int store_put_round(Store *s, const char *zPlan, const Round *r, AppErr *err);
 int store_put_node(Store *s, const Plan *p, long iNode, int bLinks,
                    AppErr *err);
 
-/* Insert or update the assessment of node zNode in round a->zRound. */
+/* Insert or update the assessment of node zNode in round a->zRound.  When
+** a->iVersion > 0 the stored version must equal it (else APPERR_CONFLICT:
+** someone saved in between); every change bumps the version. */
 int store_put_assessment(Store *s, const char *zPlan, const char *zNode,
                          const Assessment *a, AppErr *err);
 
@@ -109,5 +146,27 @@ int store_put_assessment(Store *s, const char *zPlan, const char *zNode,
 int store_audit_list(Store *s, const char *zKeyPrefix, AuditEntry **paOut,
                      size_t *pnOut, AppErr *err);
 void audit_free(AuditEntry *a, size_t n);
+
+/* Accounts.  store_user_put() creates (bCreate; the name must be new) or
+** updates role, organisation, hash and disabled flag of an existing user.
+** store_user_get() returns APPERR_NOTFOUND for an unknown name. */
+int store_user_put(Store *s, const User *u, int bCreate, AppErr *err);
+int store_user_get(Store *s, const char *zName, User *u, AppErr *err);
+int store_user_list(Store *s, User **paOut, size_t *pnOut, AppErr *err);
+
+/* Sessions by token hash.  store_session_get() fills the user too and
+** returns APPERR_NOTFOUND when there is no such session. */
+int store_session_put(Store *s, const Session *ses, AppErr *err);
+int store_session_get(Store *s, const char *zTokenHash, Session *ses,
+                      AppErr *err);
+int store_session_touch(Store *s, const char *zTokenHash, long now,
+                        AppErr *err);
+int store_session_delete(Store *s, const char *zTokenHash, AppErr *err);
+
+/* Insert or update organisation st->zOrg's statement on node zNode in
+** round zRound (the assessment must exist).  Version rule as for
+** assessments. */
+int store_put_statement(Store *s, const char *zPlan, const char *zNode,
+                        const char *zRound, const Statement *st, AppErr *err);
 
 #endif

@@ -18,27 +18,20 @@
 #include <sqlite3.h>
 
 #include "store_sqlite.h"
+#include "store_sqlite_int.h"
 #include "schema_sqlite.h"
 #include "../base/base.h"
 #include "../base/banned.h"
 
-typedef struct SqStore {
-    Store base;     /* must be first: a Store * is a SqStore * */
-    sqlite3 *db;
-    int bInTxn;     /* a write transaction is open */
-} SqStore;
 
-/* Prepare a statement from a string literal only. */
-#define SQ_PREPARE(S, SQL, ppSt, err) sq_prepare((S), "" SQL "", (ppSt), (err))
-
-static int
+int
 sq_fail(SqStore *S, AppErr *err, const char *zWhat)
 {
     return apperr_set(err, APPERR_DB, "database error while %s: %s", zWhat,
                       sqlite3_errmsg(S->db));
 }
 
-static int
+int
 sq_prepare(SqStore *S, const char *zSql, sqlite3_stmt **ppSt, AppErr *err)
 {
     if (sqlite3_prepare_v2(S->db, zSql, -1, ppSt, NULL) != SQLITE_OK) {
@@ -60,7 +53,7 @@ sq_param(sqlite3_stmt *st, int n)
     return i;
 }
 
-static void
+void
 sq_bind_text(sqlite3_stmt *st, int n, const char *z)
 {
     int i = sq_param(st, n);
@@ -71,14 +64,14 @@ sq_bind_text(sqlite3_stmt *st, int n, const char *z)
     }
 }
 
-static void
+void
 sq_bind_int(sqlite3_stmt *st, int n, sqlite3_int64 v)
 {
     (void)sqlite3_bind_int64(st, sq_param(st, n), v);
 }
 
 /* Copy of column i as a heap string, NULL for SQL NULL. */
-static char *
+char *
 sq_col_dup(sqlite3_stmt *st, int i)
 {
     const unsigned char *z = sqlite3_column_text(st, i);
@@ -86,7 +79,7 @@ sq_col_dup(sqlite3_stmt *st, int i)
 }
 
 /* Run a statement that returns no rows; finalizes it. */
-static int
+int
 sq_run(SqStore *S, sqlite3_stmt *st, AppErr *err, const char *zWhat)
 {
     int rc = sqlite3_step(st);
@@ -99,7 +92,7 @@ sq_run(SqStore *S, sqlite3_stmt *st, AppErr *err, const char *zWhat)
 
 /* Single integer from a one-column query with one optional text parameter;
 ** *pOut = -1 when there is no row. */
-static int
+int
 sq_lookup_id(SqStore *S, sqlite3_stmt *st, sqlite3_int64 *pOut, AppErr *err)
 {
     int rc = sqlite3_step(st);
@@ -118,7 +111,7 @@ sq_lookup_id(SqStore *S, sqlite3_stmt *st, sqlite3_int64 *pOut, AppErr *err)
 
 /* ---- audit trail ---------------------------------------------------- */
 
-static int
+int
 sq_audit(SqStore *S, const char *zAction, const char *zEntity,
          const char *zKey, const char *zField, const char *zOld,
          const char *zNew, AppErr *err)
@@ -143,7 +136,7 @@ sq_audit(SqStore *S, const char *zAction, const char *zEntity,
 
 /* Audit an update of one field if the value changed; *pbChanged is set
 ** when it did. */
-static int
+int
 sq_audit_field(SqStore *S, const char *zEntity, const char *zKey,
                const char *zField, const char *zOld, const char *zNew,
                int *pbChanged, AppErr *err)
@@ -158,7 +151,7 @@ sq_audit_field(SqStore *S, const char *zEntity, const char *zKey,
 
 /* ---- lookups ---------------------------------------------------------- */
 
-static int
+int
 sq_plan_id(SqStore *S, const char *zPlan, sqlite3_int64 *pId, AppErr *err)
 {
     sqlite3_stmt *st;
@@ -175,7 +168,7 @@ sq_plan_id(SqStore *S, const char *zPlan, sqlite3_int64 *pId, AppErr *err)
     return 0;
 }
 
-static int
+int
 sq_org_id(SqStore *S, const char *zAcronym, sqlite3_int64 *pId, AppErr *err)
 {
     sqlite3_stmt *st;
@@ -193,7 +186,7 @@ sq_org_id(SqStore *S, const char *zAcronym, sqlite3_int64 *pId, AppErr *err)
     return 0;
 }
 
-static int
+int
 sq_node_id(SqStore *S, sqlite3_int64 planId, const char *zCode,
            sqlite3_int64 *pId, AppErr *err)
 {
@@ -1018,7 +1011,7 @@ sq_put_assessment(Store *s, const char *zPlan, const char *zNode,
     (void)snprintf(zKey, sizeof zKey, "%s/%s/%s", zPlan, zNode, a->zRound);
 
     if (SQ_PREPARE(S,
-                   "SELECT id, action_point, progress, rating, state"
+                   "SELECT id, action_point, progress, rating, state, version"
                    " FROM assessment WHERE node_id = $1 AND round_id = $2",
                    &st, err)) {
         return -1;
@@ -1027,6 +1020,7 @@ sq_put_assessment(Store *s, const char *zPlan, const char *zNode,
     sq_bind_int(st, 2, roundId);
     sqlite3_int64 id = -1;
     char *zAction = NULL, *zProgress = NULL, *zRating = NULL, *zState = NULL;
+    int version = 0;
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
         id = sqlite3_column_int64(st, 0);
@@ -1034,10 +1028,18 @@ sq_put_assessment(Store *s, const char *zPlan, const char *zNode,
         zProgress = sq_col_dup(st, 2);
         zRating = sq_col_dup(st, 3);
         zState = sq_col_dup(st, 4);
+        version = sqlite3_column_int(st, 5);
     }
     (void)sqlite3_finalize(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
         return sq_fail(S, err, "reading an assessment");
+    }
+    if (a->iVersion > 0 && a->iVersion != (id < 0 ? 0 : version)) {
+        rc = apperr_set(err, APPERR_CONFLICT,
+                        "the assessment of %s in round %s was changed by "
+                        "someone else since you opened it; your text is kept "
+                        "below: compare and save again", zNode, a->zRound);
+        goto out;
     }
     const char *zNewRating = rating_key(a->eRating);
     const char *zNewState = assess_state_name(a->eState);
@@ -1071,7 +1073,7 @@ sq_put_assessment(Store *s, const char *zPlan, const char *zNode,
         }
         if (SQ_PREPARE(S,
                        "UPDATE assessment SET action_point = $3, progress = $4,"
-                       " rating = $5, state = $6"
+                       " rating = $5, state = $6, version = version + 1"
                        " WHERE node_id = $1 AND round_id = $2",
                        &st, err)) {
             rc = -1;
@@ -1304,7 +1306,7 @@ sq_load_nodes(SqStore *S, sqlite3_int64 planId, Plan *p, AppErr *err)
     /* Assessments, in round order (as-of date, then code). */
     if (SQ_PREPARE(S,
                    "SELECT a.node_id, r.code, a.action_point, a.progress,"
-                   " a.rating, a.state FROM assessment a"
+                   " a.rating, a.state, a.version FROM assessment a"
                    " JOIN round r ON r.id = a.round_id"
                    " WHERE r.plan_id = $1"
                    " ORDER BY a.node_id, r.as_of IS NULL, r.as_of, r.code",
@@ -1333,6 +1335,7 @@ sq_load_nodes(SqStore *S, sqlite3_int64 planId, Plan *p, AppErr *err)
                                &a->eState)) {
             a->eState = ASSESS_DRAFT;
         }
+        a->iVersion = sqlite3_column_int(st, 6);
     }
     (void)sqlite3_finalize(st);
     rc = rc == SQLITE_DONE ? 0 : sq_fail(S, err, "reading assessments");
@@ -1392,7 +1395,8 @@ sq_load_plan(SqStore *S, sqlite3_int64 planId, Plan *p, AppErr *err)
         return sq_fail(S, err, "reading rounds");
     }
     plan_sort_rounds(p);
-    return sq_load_nodes(S, planId, p, err);
+    return sq_load_nodes(S, planId, p, err) ||
+           sq_load_statements(S, planId, p, err);
 }
 
 static int
@@ -1474,7 +1478,9 @@ sq_audit_list(Store *s, const char *zKeyPrefix, AuditEntry **paOut,
 }
 
 static const StoreMethods sqMethods = {
-    sq_close,      sq_begin,     sq_commit,   sq_rollback,
-    sq_load,       sq_put_org,   sq_put_plan, sq_put_round,
-    sq_put_node,   sq_put_assessment,         sq_audit_list,
+    sq_close,          sq_begin,         sq_commit,       sq_rollback,
+    sq_load,           sq_put_org,       sq_put_plan,     sq_put_round,
+    sq_put_node,       sq_put_assessment, sq_audit_list,  sq_user_put,
+    sq_user_get,       sq_user_list,     sq_session_put,  sq_session_get,
+    sq_session_touch,  sq_session_delete, sq_put_statement,
 };

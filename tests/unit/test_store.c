@@ -299,8 +299,13 @@ add_round(Plan *p, const char *zCode, const char *zAsOf, RoundState e)
 static Assessment
 assessment(const char *zRound, const char *zAction, Rating e)
 {
-    Assessment a = { (char *)zRound, (char *)zAction, (char *)"progress text",
-                     e, ASSESS_APPROVED };
+    Assessment a;
+    memset(&a, 0, sizeof a);
+    a.zRound = (char *)zRound;
+    a.zActionPoint = (char *)zAction;
+    a.zProgress = (char *)"progress text";
+    a.eRating = e;
+    a.eState = ASSESS_APPROVED;
     return a;
 }
 

@@ -1,0 +1,55 @@
+/*
+** store_sqlite_int.h — what the files of the SQLite backend share:
+** the backend's struct and its statement helpers.
+*/
+#ifndef LMPMON_STORE_SQLITE_INT_H
+#define LMPMON_STORE_SQLITE_INT_H
+
+#include <sqlite3.h>
+
+#include "store.h"
+
+typedef struct SqStore {
+    Store base;     /* must be first: a Store * is a SqStore * */
+    sqlite3 *db;
+    int bInTxn;     /* a write transaction is open */
+} SqStore;
+
+/* Prepare a statement from a string literal only. */
+#define SQ_PREPARE(S, SQL, ppSt, err) sq_prepare((S), "" SQL "", (ppSt), (err))
+
+int sq_fail(SqStore *S, AppErr *err, const char *zWhat);
+int sq_prepare(SqStore *S, const char *zSql, sqlite3_stmt **ppSt, AppErr *err);
+void sq_bind_text(sqlite3_stmt *st, int n, const char *z);
+void sq_bind_int(sqlite3_stmt *st, int n, sqlite3_int64 v);
+char *sq_col_dup(sqlite3_stmt *st, int i);
+int sq_run(SqStore *S, sqlite3_stmt *st, AppErr *err, const char *zWhat);
+int sq_lookup_id(SqStore *S, sqlite3_stmt *st, sqlite3_int64 *pOut,
+                 AppErr *err);
+int sq_audit(SqStore *S, const char *zAction, const char *zEntity,
+             const char *zKey, const char *zField, const char *zOld,
+             const char *zNew, AppErr *err);
+int sq_audit_field(SqStore *S, const char *zEntity, const char *zKey,
+                   const char *zField, const char *zOld, const char *zNew,
+                   int *pbChanged, AppErr *err);
+int sq_plan_id(SqStore *S, const char *zPlan, sqlite3_int64 *pId, AppErr *err);
+int sq_org_id(SqStore *S, const char *zAcronym, sqlite3_int64 *pId,
+              AppErr *err);
+int sq_node_id(SqStore *S, sqlite3_int64 planId, const char *zCode,
+               sqlite3_int64 *pId, AppErr *err);
+
+/* store_sqlite_auth.c: accounts, sessions, statements. */
+int sq_user_put(Store *s, const User *u, int bCreate, AppErr *err);
+int sq_user_get(Store *s, const char *zName, User *u, AppErr *err);
+int sq_user_list(Store *s, User **pa, size_t *pn, AppErr *err);
+int sq_session_put(Store *s, const Session *ses, AppErr *err);
+int sq_session_get(Store *s, const char *zTokenHash, Session *ses,
+                   AppErr *err);
+int sq_session_touch(Store *s, const char *zTokenHash, long now, AppErr *err);
+int sq_session_delete(Store *s, const char *zTokenHash, AppErr *err);
+int sq_put_statement(Store *s, const char *zPlan, const char *zNode,
+                     const char *zRound, const Statement *st, AppErr *err);
+int sq_load_statements(SqStore *S, sqlite3_int64 planId, Plan *p,
+                       AppErr *err);
+
+#endif

@@ -1,0 +1,717 @@
+/*
+** test_checks.c — unit tests of the data-quality rules
+** (src/core/checks.h).
+**
+** Each rule of aCheckRule gets at least one small plan on which it must
+** fire and one on which it must stay quiet; the cases are a table, and
+** test_checks_every_rule_covered fails when aCheckRule holds a rule the
+** table does not exercise both ways (a new rule needs new cases here).
+**
+** The phrases come from the 2017 Cambodian review's annex: "No evidence
+** this occurring" under Progressing, "See last years comment" standing in
+** for a narrative.  The expected findings are worked out from what each
+** rule is documented to catch, not taken from a run.
+*/
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/xalloc.h"
+#include "core/checks.h"
+#include "core/model.h"
+
+/* One assessment of an activity; rows with the same code are the same
+** activity (assessed in several rounds). */
+typedef struct Row {
+    const char *zCode;     /* activity code; NULL ends the table */
+    const char *zResp;     /* responsible acronyms, ';'-separated; NULL: none */
+    const char *zRound;
+    const char *zAction;   /* action point */
+    const char *zProgress; /* narrative */
+    Rating eRating;
+} Row;
+
+/* A finding a case expects.  zActivity may list alternatives, "1.1|1.2",
+** for a rule that may name either activity of a pair. */
+typedef struct Want {
+    const char *zRule;
+    const char *zActivity; /* NULL: a finding about an organisation */
+    const char *zRound;
+} Want;
+
+typedef struct Case {
+    const char *zName;       /* test name shown by cmocka */
+    const Row *aRow;
+    const char *zRound;      /* round given to checks_run; NULL: all */
+    const char *azRule[3];   /* rules whose findings must be exactly aWant */
+    Want aWant[6];           /* ends at zRule NULL */
+} Case;
+
+/* Severity each rule must carry, from checks.h: rules that find the data
+** contradicting itself are errors, things a reader will miss warnings, a
+** hint worth a look info. */
+static const struct {
+    const char *zRule;
+    CheckSeverity e;
+} aSeverity[] = {
+    { "missing_rating", CHECK_WARNING },
+    { "rating_without_narrative", CHECK_WARNING },
+    { "narrative_contradicts_rating", CHECK_ERROR },
+    { "stale_narrative", CHECK_WARNING },
+    { "same_narrative_different_ratings", CHECK_ERROR },
+    { "no_responsible", CHECK_WARNING },
+    { "silent_responsible_org", CHECK_INFO },
+    { "duplicate_action_point", CHECK_WARNING },
+};
+
+#define OT RATING_ON_TARGET
+#define PR RATING_PROGRESSING
+#define NOT RATING_NOT_ON_TARGET
+#define NONE RATING_NONE
+
+/* ---- missing_rating ---------------------------------------------------- */
+
+static const Row aMissingFires[] = {
+    { "1.1", "ILO", "2017", "Draft policy", "Draft with ILO support", NONE },
+    { "1.2", "ILO", "2017", "Ratify C189", "Under discussion", PR },
+    { NULL, NULL, NULL, NULL, NULL, NONE },
+};
+
+static const Row aMissingQuiet[] = {
+    { "1.1", "ILO", "2017", "Draft policy", "Draft with ILO support", PR },
+    { "1.2", "ILO", "2017", "Ratify C189", "Ratified in March", OT },
+    { "1.3", "ILO", "2017", "Study", "No study has started", NOT },
+    { NULL, NULL, NULL, NULL, NULL, NONE },
+};
+
+/* Unrated in 2016 only: a check of 2017 does not see it. */
+static const Row aMissingOtherRound[] = {
+    { "1.1", "ILO", "2016", "Draft policy", "Terms of reference", NONE },
+    { "1.1", "ILO", "2017", "Draft policy", "Draft with ILO support", PR },
+    { NULL, NULL, NULL, NULL, NULL, NONE },
+};
+
+/* ---- rating_without_narrative ------------------------------------------ */
+
+static const Row aNoNarrativeFires[] = {
+    { "1.1", "ILO", "2017", "Draft policy", "", PR },
+    { "1.2", "ILO", "2017", "Ratify C189", ".", OT },
+    { "1.3", "ILO", "2017", "Study", "The study was published", OT },
+    { NULL, NULL, NULL, NULL, NULL, NONE },
+};
+
+static const Row aNoNarrativeQuiet[] = {
+    /* No rating: missing_rating's business, not this rule's. */
+    { "1.1", "ILO", "2017", "Draft policy", "", NONE },
+    { "1.2", "ILO", "2017", "Ratify C189", "Draft submitted.", PR },
+    { NULL, NULL, NULL, NULL, NULL, NONE },
+};
+
+/* ---- narrative_contradicts_rating -------------------------------------- */
+
+static const Row aContradictFires[] = {
+    { "1.1", "ILO", "2017", "Certify skills", "No evidence this occurring",
+      PR },
+    { "1.2", "ILO", "2017", "Ratify C189",
+      "The ratification is not on target", OT },
+    { "1.3", "MOLVT", "2017", "Inspect agencies",
+      "MOLVT thinks this is occurring", NOT },
+    { NULL, NULL, NULL, NULL, NULL, NONE },
+};
+
+static const Row aContradictQuiet[] = {
+    { "1.1", "ILO", "2017", "Certify skills",
+      "No skills certification is occurring", NOT },
+    { "1.2", "ILO", "2017", "Train officers",
+      "Training completed in two provinces", PR },
+    { "1.3", "ILO", "2017", "Ratify C189", "Completed", OT },
+    { "1.4", "ILO", "2017", "Study", "Work under way with ILO", PR },
+    { NULL, NULL, NULL, NULL, NULL, NONE },
+};
+
+/* ---- stale_narrative ---------------------------------------------------- */
+
+static const Row aStaleFires[] = {
+    { "1.1", "ILO", "2017", "Draft policy", "See last years comment", PR },
+    { "1.2", "ILO", "2017", "Ratify C189", "see above", PR },
+    { "1.3", "ILO", "2017", "Study", "No new information", NOT },
+    { "1.4", "ILO", "2016", "Open job centres",
+      "Two job centres opened in Siem Reap", PR },
+    { "1.4", "ILO", "2017", "Open job centres",
+      "Two job centres opened in Siem Reap", PR },
+    { NULL, NULL, NULL, NULL, NULL, NONE },
+};
+
+static const Row aStaleQuiet[] = {
+    { "1.4", "ILO", "2016", "Open job centres",
+      "Two job centres opened in Siem Reap", PR },
+    { "1.4", "ILO", "2017", "Open job centres",
+      "Three more job centres opened in Battambang", PR },
+    { "1.5", "ILO", "2017", "Study", "The study was published in May", OT },
+    { NULL, NULL, NULL, NULL, NULL, NONE },
+};
+
+/* ---- same_narrative_different_ratings ---------------------------------- */
+
+#define SHARED "Guidelines drafted and sent to the Council of Ministers"
+
+static const Row aSameFires[] = {
+    { "1.1", "ILO", "2017", "Draft guidelines", SHARED, PR },
+    { "1.2", "ILO", "2017", "Adopt guidelines", SHARED, OT },
+    { "1.3", "ILO", "2017", "Study", "The study was published in May", OT },
+    { NULL, NULL, NULL, NULL, NULL, NONE },
+};
+
+static const Row aSameQuiet[] = {
+    { "1.1", "ILO", "2017", "Draft guidelines", SHARED, PR },
+    { "1.2", "ILO", "2017", "Adopt guidelines", SHARED, PR },
+    { NULL, NULL, NULL, NULL, NULL, NONE },
+};
+
+/* A shared "See last years comment" is a stale narrative, not one
+** narrative rated two ways. */
+static const Row aSameStale[] = {
+    { "1.1", "ILO", "2017", "Draft guidelines", "See last years comment",
+      PR },
+    { "1.2", "ILO", "2017", "Adopt guidelines", "See last years comment",
+      NOT },
+    { NULL, NULL, NULL, NULL, NULL, NONE },
+};
+
+/* ---- no_responsible ----------------------------------------------------- */
+
+static const Row aNoRespFires[] = {
+    { "1.1", NULL, "2017", "Draft policy", "Draft with ILO support", PR },
+    { "1.2", "ILO", "2017", "Ratify C189", "Under discussion", PR },
+    { NULL, NULL, NULL, NULL, NULL, NONE },
+};
+
+static const Row aNoRespQuiet[] = {
+    { "1.1", "ILO", "2017", "Draft policy", "Draft with ILO support", PR },
+    { "1.2", "MOLVT;ILO", "2017", "Ratify C189", "Under discussion", PR },
+    { NULL, NULL, NULL, NULL, NULL, NONE },
+};
+
+/* ---- silent_responsible_org --------------------------------------------- */
+
+/* MOLVT (government; alias "Labour Ministry") leads 1.1 and 1.2 and no
+** narrative names it, in either round. */
+static const Row aSilentFires[] = {
+    { "1.1", "MOLVT", "2016", "Inspect agencies", "Ten agencies inspected",
+      PR },
+    { "1.1", "MOLVT", "2017", "Inspect agencies", "Twelve agencies inspected",
+      PR },
+    { "1.2", "MOLVT;ILO", "2016", "Train officers", "ILO trained officers",
+      PR },
+    { "1.2", "MOLVT;ILO", "2017", "Train officers",
+      "ILO trained more officers", OT },
+    { NULL, NULL, NULL, NULL, NULL, NONE },
+};
+
+static const Row aSilentAlias[] = {
+    { "1.1", "MOLVT", "2016", "Inspect agencies", "Ten agencies inspected",
+      PR },
+    { "1.1", "MOLVT", "2017", "Inspect agencies", "Twelve agencies inspected",
+      PR },
+    { "1.2", "MOLVT", "2016", "Train officers",
+      "The Labour Ministry trained officers", PR },
+    { "1.2", "MOLVT", "2017", "Train officers",
+      "Officers trained by the Labour Ministry", OT },
+    { NULL, NULL, NULL, NULL, NULL, NONE },
+};
+
+static const Row aSilentNamed[] = {
+    { "1.1", "MOLVT", "2016", "Inspect agencies",
+      "MOLVT inspected ten agencies", PR },
+    { "1.1", "MOLVT", "2017", "Inspect agencies",
+      "The Ministry of Labour and Vocational Training inspected twelve", PR },
+    { NULL, NULL, NULL, NULL, NULL, NONE },
+};
+
+/* CARE is an NGO: the rule is about government bodies. */
+static const Row aSilentNgo[] = {
+    { "1.1", "CARE", "2016", "Run shelters", "Two shelters open", PR },
+    { "1.1", "CARE", "2017", "Run shelters", "Three shelters open", PR },
+    { NULL, NULL, NULL, NULL, NULL, NONE },
+};
+
+/* ---- duplicate_action_point --------------------------------------------- */
+
+static const Row aDuplicateFires[] = {
+    { "1.1", "ILO", "2017", "Organise job fairs in provinces",
+      "Two fairs held", PR },
+    { "1.2", "ILO", "2017", "Organise job fairs in provinces",
+      "Planned for next year", NOT },
+    { "1.3", "ILO", "2017", "Study", "The study was published in May", OT },
+    { NULL, NULL, NULL, NULL, NULL, NONE },
+};
+
+static const Row aDuplicateQuiet[] = {
+    { "1.1", "ILO", "2017", "Organise job fairs in provinces",
+      "Two fairs held", PR },
+    { "1.2", "ILO", "2017", "Organise job fairs in Phnom Penh",
+      "Planned for next year", NOT },
+    /* Two empty action points are no text at all, not a duplicate. */
+    { "1.3", "ILO", "2017", "", "The study was published in May", OT },
+    { "1.4", "ILO", "2017", "", "Terms of reference drafted", PR },
+    { NULL, NULL, NULL, NULL, NULL, NONE },
+};
+
+#define END { NULL, NULL, NULL }
+
+static const Case aCase[] = {
+    { "missing_rating fires", aMissingFires, "2017",
+      { "missing_rating" },
+      { { "missing_rating", "1.1", "2017" }, END } },
+    { "missing_rating quiet", aMissingQuiet, "2017",
+      { "missing_rating" }, { END } },
+    { "missing_rating quiet in another round", aMissingOtherRound, "2017",
+      { "missing_rating" }, { END } },
+    { "missing_rating fires in its round", aMissingOtherRound, "2016",
+      { "missing_rating" },
+      { { "missing_rating", "1.1", "2016" }, END } },
+
+    { "rating_without_narrative fires", aNoNarrativeFires, "2017",
+      { "rating_without_narrative" },
+      { { "rating_without_narrative", "1.1", "2017" },
+        { "rating_without_narrative", "1.2", "2017" }, END } },
+    { "rating_without_narrative quiet", aNoNarrativeQuiet, "2017",
+      { "rating_without_narrative" }, { END } },
+
+    { "narrative_contradicts_rating fires", aContradictFires, "2017",
+      { "narrative_contradicts_rating" },
+      { { "narrative_contradicts_rating", "1.1", "2017" },
+        { "narrative_contradicts_rating", "1.2", "2017" },
+        { "narrative_contradicts_rating", "1.3", "2017" }, END } },
+    { "narrative_contradicts_rating quiet", aContradictQuiet, "2017",
+      { "narrative_contradicts_rating" }, { END } },
+
+    { "stale_narrative fires", aStaleFires, NULL,
+      { "stale_narrative" },
+      { { "stale_narrative", "1.1", "2017" },
+        { "stale_narrative", "1.2", "2017" },
+        { "stale_narrative", "1.3", "2017" },
+        { "stale_narrative", "1.4", "2017" }, END } },
+    { "stale_narrative quiet", aStaleQuiet, NULL,
+      { "stale_narrative" }, { END } },
+
+    { "same_narrative_different_ratings fires", aSameFires, "2017",
+      { "same_narrative_different_ratings" },
+      { { "same_narrative_different_ratings", "1.1", "2017" },
+        { "same_narrative_different_ratings", "1.2", "2017" }, END } },
+    { "same_narrative_different_ratings quiet", aSameQuiet, "2017",
+      { "same_narrative_different_ratings" }, { END } },
+    { "same_narrative_different_ratings quiet when stale", aSameStale,
+      "2017", { "same_narrative_different_ratings", "stale_narrative" },
+      { { "stale_narrative", "1.1", "2017" },
+        { "stale_narrative", "1.2", "2017" }, END } },
+
+    { "no_responsible fires", aNoRespFires, "2017",
+      { "no_responsible" },
+      { { "no_responsible", "1.1", "2017" }, END } },
+    { "no_responsible quiet", aNoRespQuiet, "2017",
+      { "no_responsible" }, { END } },
+
+    { "silent_responsible_org fires once per round", aSilentFires, NULL,
+      { "silent_responsible_org" },
+      { { "silent_responsible_org", NULL, "2016" },
+        { "silent_responsible_org", NULL, "2017" }, END } },
+    { "silent_responsible_org fires for the round checked", aSilentFires,
+      "2017", { "silent_responsible_org" },
+      { { "silent_responsible_org", NULL, "2017" }, END } },
+    { "silent_responsible_org quiet when an alias is named", aSilentAlias,
+      NULL, { "silent_responsible_org" }, { END } },
+    { "silent_responsible_org quiet when acronym or name is named",
+      aSilentNamed, NULL, { "silent_responsible_org" }, { END } },
+    { "silent_responsible_org quiet for an NGO", aSilentNgo, NULL,
+      { "silent_responsible_org" }, { END } },
+
+    { "duplicate_action_point fires", aDuplicateFires, "2017",
+      { "duplicate_action_point" },
+      { { "duplicate_action_point", "1.1|1.2", "2017" }, END } },
+    { "duplicate_action_point quiet", aDuplicateQuiet, "2017",
+      { "duplicate_action_point" }, { END } },
+};
+
+#define N_CASE (sizeof aCase / sizeof aCase[0])
+
+/* ---- building the plan --------------------------------------------------- */
+
+static void
+add_org(Model *m, const char *zAcronym, const char *zName, OrgKind e,
+        const char *zAlias)
+{
+    Org *o = model_add_org(m);
+    o->zAcronym = xstrdup(zAcronym);
+    o->zName = xstrdup(zName);
+    o->eKind = e;
+    if (zAlias) {
+        strv_push(&o->azAlias, &o->nAlias, zAlias);
+    }
+}
+
+/* Push each ';'-separated acronym of z onto n's responsible list. */
+static void
+add_resp(Node *n, const char *z)
+{
+    while (z && *z) {
+        const char *e = strchr(z, ';');
+        size_t len = e ? (size_t)(e - z) : strlen(z);
+        char *zAcr = xstrndup(z, len);
+        strv_push(&n->azResp, &n->nResp, zAcr);
+        free(zAcr);
+        z = e ? e + 1 : NULL;
+    }
+}
+
+/* The organisations every case shares, and a plan goal > activity with
+** rounds 2016 and 2017 holding the rows under one goal. */
+static void
+build_model(Model *m, const Row *aRow)
+{
+    add_org(m, "MOLVT", "Ministry of Labour and Vocational Training",
+            ORG_GOVERNMENT, "Labour Ministry");
+    add_org(m, "MOSVY",
+            "Ministry of Social Affairs, Veterans and Youth Rehabilitation",
+            ORG_GOVERNMENT, NULL);
+    add_org(m, "ILO", "International Labour Organization", ORG_UN_AGENCY,
+            NULL);
+    add_org(m, "CARE", "CARE International", ORG_NGO, NULL);
+    Plan *p = model_add_plan(m);
+    p->zCode = xstrdup("lmp");
+    p->aLevel[0].zName = xstrdup("goal");
+    p->aLevel[1].zName = xstrdup("activity");
+    p->nLevel = 2;
+    plan_add_round(p)->zCode = xstrdup("2016");
+    plan_add_round(p)->zCode = xstrdup("2017");
+    Node *g = plan_add_node(p);
+    g->zCode = xstrdup("1");
+    g->iLevel = 0;
+    g->iParent = -1;
+    g->zText = xstrdup("Migration is governed well");
+    for (const Row *r = aRow; r->zCode; r++) {
+        long i = plan_find_node(p, r->zCode);
+        if (i < 0) {
+            Node *n = plan_add_node(p);
+            n->zCode = xstrdup(r->zCode);
+            n->iLevel = 1;
+            n->iParent = 0;
+            n->zText = xstrdup(r->zAction);
+            add_resp(n, r->zResp);
+            i = (long)(p->nNode - 1);
+        }
+        Assessment *a = node_add_assessment(&p->aNode[i]);
+        a->zRound = xstrdup(r->zRound);
+        a->zActionPoint = xstrdup(r->zAction);
+        a->zProgress = xstrdup(r->zProgress);
+        a->eRating = r->eRating;
+        a->eState = ASSESS_APPROVED;
+    }
+}
+
+/* ---- matching findings ------------------------------------------------- */
+
+static int
+same_str(const char *a, const char *b)
+{
+    if (!a || !b) {
+        return a == b;
+    }
+    return strcmp(a, b) == 0;
+}
+
+/* Non-zero if activity code z (or NULL) is one of the '|'-separated
+** alternatives of zWant (or both are NULL). */
+static int
+activity_matches(const char *zWant, const char *z)
+{
+    if (!zWant || !z) {
+        return zWant == z;
+    }
+    size_t n = strlen(z);
+    const char *p = zWant;
+    for (;;) {
+        const char *e = strchr(p, '|');
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+        if (len == n && strncmp(p, z, n) == 0) {
+            return 1;
+        }
+        if (!e) {
+            return 0;
+        }
+        p = e + 1;
+    }
+}
+
+static const CheckRule *
+rule_named(const char *zRule)
+{
+    for (const CheckRule *r = aCheckRule; r->zName; r++) {
+        if (strcmp(r->zName, zRule) == 0) {
+            return r;
+        }
+    }
+    return NULL;
+}
+
+static int
+severity_of(const char *zRule, CheckSeverity *pOut)
+{
+    for (size_t k = 0; k < sizeof aSeverity / sizeof aSeverity[0]; k++) {
+        if (strcmp(aSeverity[k].zRule, zRule) == 0) {
+            *pOut = aSeverity[k].e;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+static int
+case_checks_rule(const Case *c, const char *zRule)
+{
+    for (size_t k = 0; k < 3 && c->azRule[k]; k++) {
+        if (strcmp(c->azRule[k], zRule) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static void
+print_findings(const Findings *f)
+{
+    for (size_t i = 0; i < f->n; i++) {
+        const Finding *x = &f->a[i];
+        print_error("  %s %s activity=%s round=%s: %s\n", x->zRule,
+                    check_severity_name(x->eSeverity),
+                    x->zActivity ? x->zActivity : "(null)",
+                    x->zRound ? x->zRound : "(null)", x->zMessage);
+    }
+}
+
+/* Number of problems with the findings of case c (each printed). */
+static int
+case_problems(const Case *c, const Findings *f)
+{
+    int nBad = 0;
+    for (size_t i = 0; i < f->n; i++) {
+        const Finding *x = &f->a[i];
+        /* Every finding: a known rule with its severity, a one-line
+        ** message, and the round asked for. */
+        const CheckRule *r = x->zRule ? rule_named(x->zRule) : NULL;
+        if (!r) {
+            print_error("finding of unknown rule '%s'\n",
+                        x->zRule ? x->zRule : "(null)");
+            nBad++;
+            continue;
+        }
+        CheckSeverity eWant;
+        if (x->eSeverity != r->eSeverity ||
+            (severity_of(x->zRule, &eWant) == 0 && x->eSeverity != eWant)) {
+            print_error("%s: severity %s\n", x->zRule,
+                        check_severity_name(x->eSeverity));
+            nBad++;
+        }
+        if (!x->zMessage || !*x->zMessage || strchr(x->zMessage, '\n')) {
+            print_error("%s: message is not one line\n", x->zRule);
+            nBad++;
+        }
+        if (c->zRound && !same_str(x->zRound, c->zRound)) {
+            print_error("%s: round %s, checked %s\n", x->zRule,
+                        x->zRound ? x->zRound : "(null)", c->zRound);
+            nBad++;
+        }
+        if (!case_checks_rule(c, x->zRule)) {
+            continue;
+        }
+        int bWanted = 0;
+        for (const Want *w = c->aWant; w->zRule && !bWanted; w++) {
+            bWanted = strcmp(w->zRule, x->zRule) == 0 &&
+                      activity_matches(w->zActivity, x->zActivity) &&
+                      same_str(w->zRound, x->zRound);
+        }
+        if (!bWanted) {
+            print_error("unexpected %s for activity %s, round %s\n",
+                        x->zRule, x->zActivity ? x->zActivity : "(null)",
+                        x->zRound ? x->zRound : "(null)");
+            nBad++;
+        }
+    }
+    for (const Want *w = c->aWant; w->zRule; w++) {
+        int bFound = 0;
+        for (size_t i = 0; i < f->n && !bFound; i++) {
+            const Finding *x = &f->a[i];
+            bFound = same_str(w->zRule, x->zRule) &&
+                     activity_matches(w->zActivity, x->zActivity) &&
+                     same_str(w->zRound, x->zRound);
+        }
+        if (!bFound) {
+            print_error("missing %s for activity %s, round %s\n", w->zRule,
+                        w->zActivity ? w->zActivity : "(null)",
+                        w->zRound ? w->zRound : "(null)");
+            nBad++;
+        }
+    }
+    return nBad;
+}
+
+/* One case: build its model, run every rule, compare. */
+static void
+test_checks_case(void **state)
+{
+    const Case *c = *state;
+    Model m = MODEL_INIT;
+    build_model(&m, c->aRow);
+    Findings f;
+    memset(&f, 0, sizeof f);
+    checks_run(&m, &m.aPlan[0], c->zRound, &f);
+    int nBad = case_problems(c, &f);
+    if (nBad) {
+        print_error("case '%s': findings were\n", c->zName);
+        print_findings(&f);
+    }
+    findings_release(&f);
+    model_release(&m);
+    assert_int_equal(nBad, 0);
+}
+
+/* Every rule of the table is exercised by a case where it fires and one
+** where it must not. */
+static void
+test_checks_every_rule_covered(void **state)
+{
+    (void)state;
+    int nBad = 0;
+    size_t nRule = 0;
+    for (const CheckRule *r = aCheckRule; r->zName; r++) {
+        nRule++;
+        int bFires = 0, bQuiet = 0;
+        for (size_t k = 0; k < N_CASE; k++) {
+            const Case *c = &aCase[k];
+            if (!case_checks_rule(c, r->zName)) {
+                continue;
+            }
+            int bWant = 0;
+            for (const Want *w = c->aWant; w->zRule; w++) {
+                bWant |= strcmp(w->zRule, r->zName) == 0;
+            }
+            bFires |= bWant;
+            bQuiet |= !bWant;
+        }
+        CheckSeverity e;
+        if (severity_of(r->zName, &e) != 0) {
+            print_error("rule '%s' has no expected severity here\n",
+                        r->zName);
+            nBad++;
+        }
+        if (!bFires || !bQuiet) {
+            print_error("rule '%s' lacks a %s case in test_checks.c\n",
+                        r->zName, !bFires ? "firing" : "quiet");
+            nBad++;
+        }
+        if (!r->zDescription || !*r->zDescription || !r->xCheck) {
+            print_error("rule '%s' lacks a description or function\n",
+                        r->zName);
+            nBad++;
+        }
+    }
+    assert_int_equal(nBad, 0);
+    /* And the rules this file knows are all still in the table. */
+    for (size_t k = 0; k < sizeof aSeverity / sizeof aSeverity[0]; k++) {
+        if (!rule_named(aSeverity[k].zRule)) {
+            print_error("rule '%s' is gone from aCheckRule\n",
+                        aSeverity[k].zRule);
+        }
+        assert_non_null(rule_named(aSeverity[k].zRule));
+    }
+    assert_int_equal(nRule, sizeof aSeverity / sizeof aSeverity[0]);
+}
+
+/* Checking one round gives only findings of that round; checking all
+** rounds gives those of each. */
+static void
+test_checks_round_filter(void **state)
+{
+    (void)state;
+    static const Row aRow[] = {
+        { "1.1", NULL, "2016", "Draft policy", "", NONE },
+        { "1.1", NULL, "2017", "Draft policy", "", NONE },
+        { NULL, NULL, NULL, NULL, NULL, NONE },
+    };
+    Model m = MODEL_INIT;
+    build_model(&m, aRow);
+    Findings f;
+    memset(&f, 0, sizeof f);
+    checks_run(&m, &m.aPlan[0], "2016", &f);
+    size_t nWrong = 0, nMissing = 0;
+    for (size_t i = 0; i < f.n; i++) {
+        nWrong += f.a[i].zRound && strcmp(f.a[i].zRound, "2016") != 0;
+        nMissing += strcmp(f.a[i].zRule, "missing_rating") == 0;
+    }
+    findings_release(&f);
+    checks_run(&m, &m.aPlan[0], NULL, &f);
+    size_t nMissingAll = 0;
+    for (size_t i = 0; i < f.n; i++) {
+        nMissingAll += strcmp(f.a[i].zRule, "missing_rating") == 0;
+    }
+    findings_release(&f);
+    model_release(&m);
+    assert_int_equal(nWrong, 0);
+    assert_int_equal(nMissing, 1);
+    assert_int_equal(nMissingAll, 2);
+}
+
+/* checks_run appends: findings already there stay. */
+static void
+test_checks_run_appends(void **state)
+{
+    (void)state;
+    Model m = MODEL_INIT;
+    build_model(&m, aMissingFires);
+    Findings f;
+    memset(&f, 0, sizeof f);
+    checks_run(&m, &m.aPlan[0], "2017", &f);
+    size_t n1 = f.n;
+    checks_run(&m, &m.aPlan[0], "2017", &f);
+    size_t n2 = f.n;
+    findings_release(&f);
+    model_release(&m);
+    assert_true(n1 > 0);
+    assert_int_equal(n2, 2 * n1);
+}
+
+static void
+test_checks_severity_names(void **state)
+{
+    (void)state;
+    assert_string_equal(check_severity_name(CHECK_ERROR), "error");
+    assert_string_equal(check_severity_name(CHECK_WARNING), "warning");
+    assert_string_equal(check_severity_name(CHECK_INFO), "info");
+}
+
+int
+main(void)
+{
+    /* One cmocka test per case, named by the case, plus the others. */
+    struct CMUnitTest tests[N_CASE + 4];
+    for (size_t k = 0; k < N_CASE; k++) {
+        struct CMUnitTest t = { aCase[k].zName, test_checks_case, NULL, NULL,
+                                (void *)&aCase[k] };
+        tests[k] = t;
+    }
+    const struct CMUnitTest aMore[] = {
+        cmocka_unit_test(test_checks_every_rule_covered),
+        cmocka_unit_test(test_checks_round_filter),
+        cmocka_unit_test(test_checks_run_appends),
+        cmocka_unit_test(test_checks_severity_names),
+    };
+    for (size_t k = 0; k < 4; k++) {
+        tests[N_CASE + k] = aMore[k];
+    }
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
