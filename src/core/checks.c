@@ -297,6 +297,47 @@ check_no_responsible(const Model *m, const Plan *p, const char *zRound,
     }
 }
 
+/* Non-zero if any assessment of round zR carries statements: the round
+** was collected through lmpmon, so "no statement" can be taken literally. */
+static int
+check_round_has_statements(const Plan *p, const char *zR)
+{
+    for (size_t i = 0; i < p->nNode; i++) {
+        const Assessment *a = node_find_assessment(&p->aNode[i], zR);
+        if (a && a->nStmt) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Did organisation g speak about assessment a: a submitted (or later)
+** statement of its own, or, for rounds imported from a report, its name in
+** the narrative? */
+static int
+check_org_spoke(const Org *g, const Assessment *a, int bStatements)
+{
+    if (bStatements) {
+        const Statement *x = assessment_find_statement(a, g->zAcronym);
+        return x && x->eState != ASSESS_DRAFT;
+    }
+    char *zLow = check_lower(a->zProgress);
+    char *zAcr = check_lower(g->zAcronym);
+    char *zName = check_lower(g->zName);
+    const char *azMine[] = { zAcr, zName, NULL };
+    int bMention = check_find_phrase(zLow, azMine, 0) != NULL;
+    for (size_t k = 0; k < g->nAlias && !bMention; k++) {
+        char *zAl = check_lower(g->azAlias[k]);
+        const char *azAl[] = { zAl, NULL };
+        bMention = check_find_phrase(zLow, azAl, 0) != NULL;
+        free(zAl);
+    }
+    free(zLow);
+    free(zAcr);
+    free(zName);
+    return bMention;
+}
+
 /* ** RULE: silent_responsible_org */
 static void
 check_silent_org(const Model *m, const Plan *p, const char *zRound,
@@ -308,11 +349,10 @@ check_silent_org(const Model *m, const Plan *p, const char *zRound,
         if (zRound && !str_eq(zR, zRound)) {
             continue;
         }
+        int bStatements = check_round_has_statements(p, zR);
         for (size_t o = 0; o < m->nOrg; o++) {
             const Org *g = &m->aOrg[o];
-            size_t nResp = 0, nMention = 0;
-            char *zAcr = check_lower(g->zAcronym);
-            char *zName = check_lower(g->zName);
+            size_t nResp = 0, nSpoke = 0;
             for (size_t i = 0; i < p->nNode; i++) {
                 const Node *n = &p->aNode[i];
                 const Assessment *a = node_find_assessment(n, zR);
@@ -323,30 +363,22 @@ check_silent_org(const Model *m, const Plan *p, const char *zRound,
                 for (size_t k = 0; k < n->nResp; k++) {
                     bResp |= str_eq(n->azResp[k], g->zAcronym);
                 }
-                if (!bResp) {
-                    continue;
+                if (bResp) {
+                    nResp++;
+                    nSpoke += check_org_spoke(g, a, bStatements);
                 }
-                nResp++;
-                char *zLow = check_lower(a->zProgress);
-                const char *azMine[] = { zAcr, zName, NULL };
-                int bMention = check_find_phrase(zLow, azMine, 0) != NULL;
-                for (size_t k = 0; k < g->nAlias && !bMention; k++) {
-                    char *zAl = check_lower(g->azAlias[k]);
-                    const char *azAl[] = { zAl, NULL };
-                    bMention = check_find_phrase(zLow, azAl, 0) != NULL;
-                    free(zAl);
-                }
-                nMention += bMention;
-                free(zLow);
             }
-            if (nResp && !nMention && g->eKind == ORG_GOVERNMENT) {
+            /* From an imported report only government bodies are expected
+            ** to be named; when statements are collected, everyone is. */
+            if (nResp && !nSpoke && (bStatements || g->eKind == ORG_GOVERNMENT)) {
                 finding_add(out, "silent_responsible_org", CHECK_INFO, NULL, zR,
-                            "%s is responsible for %zu activit%s in round %s "
-                            "but no narrative of them mentions it", g->zAcronym,
-                            nResp, nResp == 1 ? "y" : "ies", zR);
+                            bStatements
+                                ? "%s is responsible for %zu activit%s in round "
+                                  "%s and has submitted no statement"
+                                : "%s is responsible for %zu activit%s in round "
+                                  "%s but no narrative of them mentions it",
+                            g->zAcronym, nResp, nResp == 1 ? "y" : "ies", zR);
             }
-            free(zAcr);
-            free(zName);
         }
     }
 }
@@ -407,8 +439,9 @@ const CheckRule aCheckRule[] = {
     { "no_responsible", CHECK_WARNING, "an activity with no responsible body",
       check_no_responsible },
     { "silent_responsible_org", CHECK_INFO,
-      "a responsible government body that no narrative of its activities "
-      "mentions", check_silent_org },
+      "a responsible organisation that gave no statement in the round (for "
+      "rounds imported from a report: a government body no narrative "
+      "mentions)", check_silent_org },
     { "duplicate_action_point", CHECK_WARNING,
       "the same action point text under two activity codes",
       check_duplicate_action },
