@@ -279,21 +279,14 @@ static void
 check_no_responsible(const Model *m, const Plan *p, const char *zRound,
                      Findings *out)
 {
-    int iLeaf = plan_leaf_level(p);
-    for (size_t i = 0; i < p->nNode; i++) {
-        const Node *n = &p->aNode[i];
-        if (n->iLevel != iLeaf || n->nResp) {
-            continue;
+    /* Reported for each round the activity is part of, so that checking all
+    ** rounds finds everything checking one round finds. */
+    FOR_EACH_ASSESSMENT(p, zRound, n, a) {
+        if (n->nResp == 0) {
+            finding_add(out, "no_responsible", CHECK_WARNING, n->zCode,
+                        a->zRound, "no responsible body: nobody is asked to "
+                        "report on it");
         }
-        const char *zR = zRound;
-        if (!zR && p->nRound) {
-            zR = p->aRound[p->nRound - 1].zCode;
-        }
-        if (zR && !node_find_assessment(n, zR)) {
-            continue;  /* not part of this round */
-        }
-        finding_add(out, "no_responsible", CHECK_WARNING, n->zCode, zR,
-                    "no responsible body: nobody is asked to report on it");
     }
 }
 

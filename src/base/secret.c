@@ -1,0 +1,106 @@
+/*
+** secret.c — libsodium wrappers (see secret.h).
+*/
+#include <pthread.h>
+#include <semaphore.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "secret.h"
+#include "xalloc.h"
+#include "banned.h"
+
+static pthread_once_t secretOnce = PTHREAD_ONCE_INIT;
+static int secretReady = -1;
+/* Bounds concurrent argon2id runs across all threads of the process. */
+static sem_t secretHashing;
+
+static void
+secret_init_once(void)
+{
+    if (sodium_init() >= 0 && sem_init(&secretHashing, 0, SECRET_MAX_HASHING) == 0) {
+        secretReady = 0;
+    }
+}
+
+int
+secret_init(void)
+{
+    (void)pthread_once(&secretOnce, secret_init_once);
+    return secretReady;
+}
+
+int
+secret_hash_password(const char *zPassword, char **pzHash, AppErr *err)
+{
+    size_t n = strlen(zPassword);
+    if (n < 8) {
+        return apperr_set(err, APPERR_INPUT,
+                          "password too short: use at least 8 characters");
+    }
+    if (n > 1024) {
+        return apperr_set(err, APPERR_INPUT, "password longer than 1024 bytes");
+    }
+    if (secret_init()) {
+        return apperr_set(err, APPERR_INTERNAL, "libsodium cannot start");
+    }
+    char zOut[crypto_pwhash_STRBYTES];
+    (void)sem_wait(&secretHashing);
+    int rc = crypto_pwhash_str(zOut, zPassword, n,
+                               crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                               crypto_pwhash_MEMLIMIT_INTERACTIVE);
+    (void)sem_post(&secretHashing);
+    if (rc != 0) {
+        return apperr_set(err, APPERR_INTERNAL,
+                          "out of memory while hashing the password");
+    }
+    *pzHash = xstrdup(zOut);
+    return 0;
+}
+
+int
+secret_verify_password(const char *zHash, const char *zPassword)
+{
+    if (secret_init() || !zHash || !zPassword) {
+        return -1;
+    }
+    (void)sem_wait(&secretHashing);
+    int rc = crypto_pwhash_str_verify(zHash, zPassword, strlen(zPassword));
+    (void)sem_post(&secretHashing);
+    return rc == 0 ? 0 : -1;
+}
+
+void
+secret_new_token(char z[SECRET_TOKEN_CHARS])
+{
+    unsigned char a[32];
+    (void)secret_init();
+    randombytes_buf(a, sizeof a);
+    (void)sodium_bin2base64(z, SECRET_TOKEN_CHARS, a, sizeof a,
+                            sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+}
+
+void
+secret_hash_token(const char *zToken, char z[SECRET_HASH_HEX])
+{
+    unsigned char a[32];
+    (void)secret_init();
+    crypto_generichash(a, sizeof a, (const unsigned char *)zToken,
+                       strlen(zToken), NULL, 0);
+    (void)sodium_bin2hex(z, SECRET_HASH_HEX, a, sizeof a);
+}
+
+int
+secret_equal(const char *a, const char *b)
+{
+    if (!a || !b) {
+        return 0;
+    }
+    size_t n = strlen(a);
+    if (n != strlen(b)) {
+        return 0;
+    }
+    return sodium_memcmp(a, b, n) == 0;
+}

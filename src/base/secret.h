@@ -1,0 +1,40 @@
+/*
+** secret.h — passwords, tokens and comparisons, on libsodium.
+**
+** Passwords are stored only as argon2id strings (crypto_pwhash_str, 64 MiB,
+** INTERACTIVE limits).  Hashing is slow on purpose, so at most
+** SECRET_MAX_HASHING run at once: a burst of logins waits instead of
+** exhausting memory or every server thread.  Session tokens are 32 random
+** bytes; the database keeps only their BLAKE2b hash.
+*/
+#ifndef LMPMON_SECRET_H
+#define LMPMON_SECRET_H
+
+#include <stddef.h>
+
+#include "apperr.h"
+
+#define SECRET_MAX_HASHING 2
+#define SECRET_TOKEN_CHARS 44   /* base64url of 32 bytes, NUL included */
+#define SECRET_HASH_HEX 65      /* 32-byte hash in hex, NUL included */
+
+/* Initialise libsodium once; -1 if it cannot be used. */
+int secret_init(void);
+
+/* argon2id string of zPassword into *pzHash (heap; caller frees).
+** Refuses passwords shorter than 8 or longer than 1024 bytes. */
+int secret_hash_password(const char *zPassword, char **pzHash, AppErr *err);
+
+/* 0 if zPassword matches zHash, -1 otherwise. */
+int secret_verify_password(const char *zHash, const char *zPassword);
+
+/* A new random token, base64url without padding, into z. */
+void secret_new_token(char z[SECRET_TOKEN_CHARS]);
+
+/* Hex BLAKE2b-256 of zToken into z. */
+void secret_hash_token(const char *zToken, char z[SECRET_HASH_HEX]);
+
+/* Constant-time comparison of two strings; 1 when equal. */
+int secret_equal(const char *a, const char *b);
+
+#endif

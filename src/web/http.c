@@ -1,0 +1,173 @@
+/*
+** http.c — decoding query strings, forms and cookies (see http.h).
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "http.h"
+#include "web_limits.h"
+#include "../base/base.h"
+#include "../base/banned.h"
+
+static int
+hex_value(char c)
+{
+    if (c >= '0' && c <= '9') {
+        return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+        return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+        return c - 'A' + 10;
+    }
+    return -1;
+}
+
+char *
+url_decode(const char *z, size_t n, int bPlusIsSpace)
+{
+    char *out = xmalloc(n + 1);
+    size_t j = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = z[i];
+        if (c == '+' && bPlusIsSpace) {
+            c = ' ';
+        } else if (c == '%' && i + 2 < n && hex_value(z[i + 1]) >= 0 &&
+                   hex_value(z[i + 2]) >= 0) {
+            c = (char)(hex_value(z[i + 1]) * 16 + hex_value(z[i + 2]));
+            i += 2;
+        }
+        if (c == 0) {
+            free(out);
+            return NULL;
+        }
+        out[j++] = c;
+    }
+    out[j] = 0;
+    if (utf8_invalid_at(out, j) >= 0) {
+        free(out);
+        return NULL;
+    }
+    return out;
+}
+
+void
+url_encode(Buf *b, const char *z)
+{
+    static const char zHex[] = "0123456789ABCDEF";
+    for (const unsigned char *p = (const unsigned char *)z; *p; p++) {
+        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+            (*p >= '0' && *p <= '9') || *p == '-' || *p == '_' || *p == '.' ||
+            *p == '~') {
+            buf_putc(b, (char)*p);
+        } else {
+            buf_putc(b, '%');
+            buf_putc(b, zHex[*p >> 4]);
+            buf_putc(b, zHex[*p & 15]);
+        }
+    }
+}
+
+static void
+params_add(Params *p, char *zKey, char *zVal)
+{
+    p->azKey = xreallocarray(p->azKey, p->n + 1, sizeof *p->azKey);
+    p->azVal = xreallocarray(p->azVal, p->n + 1, sizeof *p->azVal);
+    p->azKey[p->n] = zKey;
+    p->azVal[p->n] = zVal;
+    p->n++;
+}
+
+int
+params_parse_urlencoded(Params *p, const char *z, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        size_t e = i;
+        while (e < n && z[e] != '&') {
+            e++;
+        }
+        if (e > i) {
+            if (p->n >= LIMIT_FORM_FIELDS) {
+                return -1;
+            }
+            const char *eq = memchr(z + i, '=', e - i);
+            size_t nKey = eq ? (size_t)(eq - (z + i)) : e - i;
+            char *zKey = url_decode(z + i, nKey, 1);
+            char *zVal = eq ? url_decode(eq + 1, (size_t)(z + e - eq - 1), 1)
+                            : xstrdup("");
+            if (!zKey || !zVal) {
+                free(zKey);
+                free(zVal);
+                return -1;
+            }
+            params_add(p, zKey, zVal);
+        }
+        i = e + 1;
+    }
+    return 0;
+}
+
+void
+params_parse_cookies(Params *p, const char *z)
+{
+    while (z && *z && p->n < LIMIT_FORM_FIELDS) {
+        while (*z == ' ' || *z == ';') {
+            z++;
+        }
+        const char *e = strchr(z, ';');
+        size_t n = e ? (size_t)(e - z) : strlen(z);
+        const char *eq = memchr(z, '=', n);
+        if (eq && eq > z) {
+            params_add(p, xstrndup(z, (size_t)(eq - z)),
+                       xstrndup(eq + 1, (size_t)(z + n - eq - 1)));
+        }
+        z += n;
+    }
+}
+
+const char *
+params_get(const Params *p, const char *zKey)
+{
+    for (size_t i = 0; i < p->n; i++) {
+        if (strcmp(p->azKey[i], zKey) == 0) {
+            return p->azVal[i];
+        }
+    }
+    return NULL;
+}
+
+void
+params_release(Params *p)
+{
+    for (size_t i = 0; i < p->n; i++) {
+        free(p->azKey[i]);
+        free(p->azVal[i]);
+    }
+    free(p->azKey);
+    free(p->azVal);
+    memset(p, 0, sizeof *p);
+}
+
+const char *
+req_form(const Req *r, const char *zKey)
+{
+    const char *z = params_get(&r->form, zKey);
+    return z ? z : "";
+}
+
+const char *
+req_query(const Req *r, const char *zKey)
+{
+    const char *z = params_get(&r->query, zKey);
+    return z ? z : "";
+}
+
+void
+resp_redirect(Resp *w, const char *zLocation)
+{
+    w->status = 303;
+    free(w->zLocation);
+    w->zLocation = xstrdup(zLocation);
+}

@@ -1,0 +1,86 @@
+/*
+** http.h — the request and response as the web layer's handlers see them.
+**
+** server.c fills a Req from libmicrohttpd and sends the Resp back; nothing
+** else in the web layer touches libmicrohttpd, so a later switch of HTTP
+** library stays in one file.  Query strings and url-encoded form bodies
+** are decoded here, bounded and checked for valid UTF-8.
+*/
+#ifndef LMPMON_HTTP_H
+#define LMPMON_HTTP_H
+
+#include <stddef.h>
+
+#include "../base/buf.h"
+#include "../core/model.h"
+#include "../store/store.h"
+
+/* Decoded name=value pairs (query string, form body or cookies). */
+typedef struct Params {
+    char **azKey;
+    char **azVal;
+    size_t n;
+} Params;
+
+typedef struct WebConfig WebConfig;
+
+typedef struct Req {
+    const char *zMethod;     /* "GET", "POST", ... */
+    const char *zPath;       /* decoded path, without the query */
+    const char *zClientIp;
+    Params query;
+    Params form;             /* url-encoded POST body */
+    const char *zBody;       /* raw body (JSON API), NUL-terminated */
+    size_t nBody;
+    const char *zCookie;     /* the Cookie header, or NULL */
+    const char *zCsrfHeader; /* X-CSRF-Token header, or NULL */
+    const char *zSecFetchSite; /* Sec-Fetch-Site header, or NULL */
+    const char *zOrigin;     /* Origin header, or NULL */
+    const char *zHost;       /* Host header, or NULL */
+    char *azParam[4];        /* path parameters ({code}), decoded */
+    int nParam;
+    /* Filled by the router: */
+    Session ses;             /* valid when bAuthed */
+    int bAuthed;
+    int bAnon;               /* anonymous reader of a --public server */
+    Store *s;                /* the request's database connection */
+    const WebConfig *cfg;
+} Req;
+
+typedef struct Resp {
+    int status;              /* HTTP status */
+    const char *zType;       /* Content-Type (static string) */
+    Buf body;
+    char *zLocation;         /* redirect target, or NULL */
+    char *zSetCookie;        /* Set-Cookie value, or NULL */
+    int bPrivate;            /* logged-in content: Cache-Control no-store */
+} Resp;
+
+/* Parse an application/x-www-form-urlencoded string z[0..n) into p
+** (appending).  Returns 0, or -1 for a pair that is not valid UTF-8 after
+** decoding or more than LIMIT_FORM_FIELDS pairs. */
+int params_parse_urlencoded(Params *p, const char *z, size_t n);
+
+/* Parse a Cookie header ("a=1; b=2") into p. */
+void params_parse_cookies(Params *p, const char *z);
+
+/* The value of the first pair named zKey, or NULL. */
+const char *params_get(const Params *p, const char *zKey);
+
+void params_release(Params *p);
+
+/* Decode %XX and '+' of z[0..n) into a heap string (NUL-terminated); NULL
+** when the result is not valid UTF-8 or holds a NUL byte. */
+char *url_decode(const char *z, size_t n, int bPlusIsSpace);
+
+/* Append z percent-encoded for a URL path segment or query value. */
+void url_encode(Buf *b, const char *z);
+
+/* Convenience for handlers. */
+const char *req_form(const Req *r, const char *zKey);   /* "" if absent */
+const char *req_query(const Req *r, const char *zKey);  /* "" if absent */
+
+/* Set a redirect (303 See Other) to zLocation. */
+void resp_redirect(Resp *w, const char *zLocation);
+
+#endif

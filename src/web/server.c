@@ -1,0 +1,352 @@
+/*
+** server.c — libmicrohttpd glue: the daemon, the request's life, headers,
+** the access log, graceful shutdown.
+**
+** MHD calls the access handler several times per request.  The first call
+** only sets up the per-request state and returns: answering on the first
+** call makes MHD 0.9.75 close every connection (reference/tech-choices.md,
+** 1.2).  Later calls collect the body (bounded by LIMIT_BODY_BYTES); the
+** last one builds a Req, lets the router fill a Resp, adds the security
+** headers every response carries, and queues it.
+*/
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <microhttpd.h>
+
+#include "web.h"
+#include "http.h"
+#include "router.h"
+#include "web_limits.h"
+#include "../base/base.h"
+#include "../base/secret.h"
+#include "../base/banned.h"
+
+/* Per-request state between the calls of the access handler. */
+typedef struct Conn {
+    Buf body;
+    int bTooBig;
+    struct timespec t0;
+} Conn;
+
+/* Requests between their first call and their completion; shutdown waits
+** for this to reach zero. */
+static atomic_int nInFlight;
+
+static const char zCsp[] =
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; form-action 'self'; base-uri 'none'; "
+    "frame-ancestors 'none'";
+
+static double
+ms_since(const struct timespec *t0)
+{
+    struct timespec t1;
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    return (double)(t1.tv_sec - t0->tv_sec) * 1e3 +
+           (double)(t1.tv_nsec - t0->tv_nsec) / 1e6;
+}
+
+/* Append z to b with anything but printable ASCII shown as %XX, so a log
+** line stays one line whatever the client sent. */
+static void
+log_safe(Buf *b, const char *z)
+{
+    for (const unsigned char *p = (const unsigned char *)z; *p; p++) {
+        if (*p > 32 && *p < 127 && *p != '"' && *p != '%') {
+            buf_putc(b, (char)*p);
+        } else {
+            buf_printf(b, "%%%02X", *p);
+        }
+    }
+}
+
+static void
+access_log(const WebConfig *cfg, const char *zIp, const char *zMethod,
+           const char *zUrl, int status, size_t nBytes, double ms,
+           const char *zUser)
+{
+    if (cfg->bQuiet) {
+        return;
+    }
+    char zNow[32];
+    str_now_utc(zNow, sizeof zNow);
+    Buf b = BUF_INIT;
+    buf_printf(&b, "%s %s \"", zNow, zIp);
+    log_safe(&b, zMethod);
+    buf_putc(&b, ' ');
+    log_safe(&b, zUrl);
+    buf_printf(&b, "\" %d %zu %.1fms ", status, nBytes, ms);
+    log_safe(&b, zUser && *zUser ? zUser : "-");
+    buf_putc(&b, '\n');
+    (void)fputs(buf_str(&b), stderr);
+    buf_release(&b);
+}
+
+static enum MHD_Result
+queue_resp(struct MHD_Connection *c, const Resp *w)
+{
+    struct MHD_Response *r = MHD_create_response_from_buffer(
+        w->body.n, (void *)buf_str(&w->body), MHD_RESPMEM_MUST_COPY);
+    if (!r) {
+        return MHD_NO;
+    }
+    (void)MHD_add_response_header(r, "Content-Type",
+                                  w->zType ? w->zType
+                                           : "text/html; charset=utf-8");
+    (void)MHD_add_response_header(r, "Content-Security-Policy", zCsp);
+    (void)MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+    (void)MHD_add_response_header(r, "X-Frame-Options", "DENY");
+    (void)MHD_add_response_header(r, "Referrer-Policy", "same-origin");
+    (void)MHD_add_response_header(r, "Cache-Control",
+                                  w->bPrivate ? "no-store" : "no-cache");
+    if (w->zLocation) {
+        (void)MHD_add_response_header(r, "Location", w->zLocation);
+    }
+    if (w->zSetCookie) {
+        (void)MHD_add_response_header(r, "Set-Cookie", w->zSetCookie);
+    }
+    enum MHD_Result rc = MHD_queue_response(c, (unsigned)w->status, r);
+    MHD_destroy_response(r);
+    return rc;
+}
+
+static const char *
+client_ip(struct MHD_Connection *c, char *z, size_t n)
+{
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    snprintf(z, n, "-");
+    if (ci && ci->client_addr && ci->client_addr->sa_family == AF_INET) {
+        const struct sockaddr_in *a = (const struct sockaddr_in *)ci->client_addr;
+        (void)inet_ntop(AF_INET, &a->sin_addr, z, (socklen_t)n);
+    }
+    return z;
+}
+
+/* Refuse a request before the router sees it (size limits). */
+static enum MHD_Result
+refuse(struct MHD_Connection *c, const WebConfig *cfg, const char *zMethod,
+       const char *zUrl, Conn *k, int status, const char *zMsg)
+{
+    Resp w = { 0 };
+    web_error(&w, status, zMsg);
+    char zIp[64];
+    access_log(cfg, client_ip(c, zIp, sizeof zIp), zMethod, zUrl, status,
+               w.body.n, ms_since(&k->t0), NULL);
+    enum MHD_Result rc = queue_resp(c, &w);
+    buf_release(&w.body);
+    return rc;
+}
+
+static enum MHD_Result
+on_request(void *cls, struct MHD_Connection *c, const char *zUrl,
+           const char *zMethod, const char *zVersion, const char *zUpload,
+           size_t *pnUpload, void **ppConn)
+{
+    const WebConfig *cfg = cls;
+    Conn *k = *ppConn;
+    if (!k) {
+        k = xcalloc(1, sizeof *k);
+        buf_init(&k->body, LIMIT_BODY_BYTES);
+        clock_gettime(CLOCK_MONOTONIC, &k->t0);
+        *ppConn = k;
+        atomic_fetch_add(&nInFlight, 1);
+        const char *zLen = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+                                                       "Content-Length");
+        long nLen = 0;
+        if (zLen && (str_to_long(zLen, 0, 1L << 40, &nLen) ||
+                     nLen > (long)LIMIT_BODY_BYTES)) {
+            k->bTooBig = 1;
+            return refuse(c, cfg, zMethod, zUrl, k, 413,
+                          "The request body is larger than the server "
+                          "accepts (LIMIT_BODY_BYTES).");
+        }
+        return MHD_YES;
+    }
+    if (*pnUpload) {
+        if (!k->bTooBig) {
+            buf_append(&k->body, zUpload, *pnUpload);
+            if (buf_failed(&k->body)) {
+                k->bTooBig = 1;
+                *pnUpload = 0;
+                return refuse(c, cfg, zMethod, zUrl, k, 413,
+                              "The request body is larger than the server "
+                              "accepts (LIMIT_BODY_BYTES).");
+            }
+        }
+        *pnUpload = 0;
+        return MHD_YES;
+    }
+    if (k->bTooBig) {
+        return MHD_YES; /* already answered */
+    }
+    Req r;
+    memset(&r, 0, sizeof r);
+    Resp w;
+    memset(&w, 0, sizeof w);
+    w.status = 200;
+    char zIp[64];
+    r.zMethod = zMethod;
+    r.zClientIp = client_ip(c, zIp, sizeof zIp);
+    r.cfg = cfg;
+    r.zCookie = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Cookie");
+    r.zCsrfHeader = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+                                                "X-CSRF-Token");
+    r.zSecFetchSite = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+                                                  "Sec-Fetch-Site");
+    r.zOrigin = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin");
+    r.zHost = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host");
+    r.zBody = buf_str(&k->body);
+    r.nBody = k->body.n;
+    /* MHD has already %-decoded the path; the query we decode ourselves
+    ** from the raw arguments so limits and UTF-8 checks are ours. */
+    int bBad = utf8_invalid_at(zUrl, strlen(zUrl)) >= 0;
+    r.zPath = zUrl;
+    const char *zQueryAll = NULL;
+    (void)zQueryAll;
+    struct QueryCollect {
+        Params *p;
+        int bBad;
+    } qc = { &r.query, 0 };
+    (void)qc;
+    if (!bBad) {
+        /* MHD gives the query arguments already decoded, one by one. */
+        int n = MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, NULL, NULL);
+        if (n > (int)LIMIT_FORM_FIELDS) {
+            bBad = 1;
+        }
+    }
+    const char *zType = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+                                                    "Content-Type");
+    if (!bBad && k->body.n && zType &&
+        strncmp(zType, "application/x-www-form-urlencoded", 33) == 0 &&
+        params_parse_urlencoded(&r.form, k->body.z, k->body.n)) {
+        bBad = 1;
+    }
+    if (bBad) {
+        web_error(&w, 400, "The request could not be read.");
+    } else {
+        router_dispatch(&r, &w);
+    }
+    access_log(cfg, r.zClientIp, zMethod, zUrl, w.status, w.body.n,
+               ms_since(&k->t0), r.bAuthed ? r.ses.user.zName : NULL);
+    enum MHD_Result rc = queue_resp(c, &w);
+    buf_release(&w.body);
+    free(w.zLocation);
+    free(w.zSetCookie);
+    params_release(&r.query);
+    params_release(&r.form);
+    for (int i = 0; i < r.nParam; i++) {
+        free(r.azParam[i]);
+    }
+    session_release(&r.ses);
+    return rc;
+}
+
+static void
+on_completed(void *cls, struct MHD_Connection *c, void **ppConn,
+             enum MHD_RequestTerminationCode toe)
+{
+    Conn *k = *ppConn;
+    if (k) {
+        buf_release(&k->body);
+        free(k);
+        *ppConn = NULL;
+        atomic_fetch_sub(&nInFlight, 1);
+    }
+}
+
+/* Parse "host:port" (IPv4 or "localhost"). */
+static int
+parse_listen(const char *z, struct sockaddr_in *sa, AppErr *err)
+{
+    memset(sa, 0, sizeof *sa);
+    sa->sin_family = AF_INET;
+    const char *colon = strrchr(z, ':');
+    long port;
+    if (!colon || str_to_long(colon + 1, 0, 65535, &port)) {
+        return apperr_set(err, APPERR_USAGE, "cannot listen on '%s': give "
+                          "HOST:PORT, e.g. 127.0.0.1:8080", z);
+    }
+    char zHost[64];
+    size_t n = (size_t)(colon - z);
+    if (n >= sizeof zHost) {
+        return apperr_set(err, APPERR_USAGE, "cannot listen on '%s'", z);
+    }
+    memcpy(zHost, z, n);
+    zHost[n] = 0;
+    if (strcmp(zHost, "localhost") == 0 || n == 0) {
+        (void)snprintf(zHost, sizeof zHost, "127.0.0.1");
+    }
+    if (inet_pton(AF_INET, zHost, &sa->sin_addr) != 1) {
+        return apperr_set(err, APPERR_USAGE, "cannot listen on '%s': '%s' is "
+                          "not an IPv4 address", z, zHost);
+    }
+    sa->sin_port = htons((unsigned short)port);
+    return 0;
+}
+
+int
+web_serve(const WebConfig *cfg, AppErr *err)
+{
+    struct sockaddr_in sa;
+    if (parse_listen(cfg->zListen, &sa, err)) {
+        return -1;
+    }
+    if (secret_init()) {
+        return apperr_set(err, APPERR_INTERNAL, "libsodium cannot start");
+    }
+    /* Signals go to sigwait() below, not to the server's threads. */
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &set, NULL);
+    signal(SIGPIPE, SIG_IGN);
+
+    struct MHD_Daemon *d = MHD_start_daemon(
+        MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG, 0, NULL, NULL,
+        on_request, (void *)cfg,
+        MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
+        MHD_OPTION_THREAD_POOL_SIZE, (unsigned)WEB_THREADS,
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)LIMIT_HEADER_BYTES,
+        MHD_OPTION_CONNECTION_LIMIT, (unsigned)LIMIT_CONNECTIONS,
+        MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)LIMIT_CONNECTIONS_PER_CLIENT,
+        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)LIMIT_REQUEST_SECONDS,
+        MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+        MHD_OPTION_END);
+    if (!d) {
+        return apperr_set(err, APPERR_IO, "cannot listen on '%s': %s",
+                          cfg->zListen, strerror(errno ? errno : EADDRINUSE));
+    }
+    const union MHD_DaemonInfo *di =
+        MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+    char zAddr[64];
+    inet_ntop(AF_INET, &sa.sin_addr, zAddr, sizeof zAddr);
+    printf("lmpmon: serving %s on http://%s:%u/ (stop with Ctrl-C)\n", cfg->zDb,
+           zAddr, di ? (unsigned)di->port : (unsigned)ntohs(sa.sin_port));
+    fflush(stdout);
+
+    int sig = 0;
+    (void)sigwait(&set, &sig);
+    (void)fprintf(stderr, "lmpmon: stopping: finishing requests in flight\n");
+    /* Stop accepting, let running requests finish (at most 10 s). */
+    (void)MHD_quiesce_daemon(d);
+    for (int i = 0; i < 1000 && atomic_load(&nInFlight) > 0; i++) {
+        struct timespec ts = { 0, 10 * 1000 * 1000 };
+        nanosleep(&ts, NULL);
+    }
+    MHD_stop_daemon(d);
+    (void)fprintf(stderr, "lmpmon: stopped\n");
+    return 0;
+}

@@ -1,0 +1,29 @@
+/*
+** web.h — the web application: 'lmpmon serve'.
+**
+** server.c runs libmicrohttpd (thread pool, epoll) and turns each request
+** into a Req; router.c finds its route in the table of routes.c, checks the
+** session, role and CSRF token the route requires (deny by default), and
+** calls the page or API handler.  Pages render server-side HTML through
+** page.c's layout and report/escape.c's encoders.
+*/
+#ifndef LMPMON_WEB_H
+#define LMPMON_WEB_H
+
+#include "../base/apperr.h"
+
+struct WebConfig {
+    const char *zDb;        /* database path */
+    const char *zListen;    /* "127.0.0.1:8080" */
+    int bPublic;            /* anonymous visitors may read published rounds */
+    int bSecureCookie;      /* cookies get Secure (served over TLS/proxy) */
+    int bQuiet;             /* no access log (tests of throughput) */
+};
+
+typedef struct WebConfig WebConfig;
+
+/* Serve until SIGINT or SIGTERM; requests in flight are finished before
+** returning.  Returns 0, or -1 with err (address in use, bad --listen). */
+int web_serve(const WebConfig *cfg, AppErr *err);
+
+#endif

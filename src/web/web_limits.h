@@ -1,0 +1,34 @@
+/*
+** web_limits.h — the limits of the web server, named (see also
+** base/limits.h for those shared with the CLI).
+*/
+#ifndef LMPMON_WEB_LIMITS_H
+#define LMPMON_WEB_LIMITS_H
+
+/* Largest request body: a statement form or JSON API call. */
+#define LIMIT_BODY_BYTES (256u * 1024u)
+
+/* Most name=value pairs in a query string or form. */
+#define LIMIT_FORM_FIELDS 64u
+
+/* Memory libmicrohttpd may use per connection: bounds header size. */
+#define LIMIT_HEADER_BYTES (32u * 1024u)
+
+/* Simultaneous connections in all, and from one client address. */
+#define LIMIT_CONNECTIONS 256u
+#define LIMIT_CONNECTIONS_PER_CLIENT 32u
+
+/* Seconds a connection may stay idle or a request may take to arrive. */
+#define LIMIT_REQUEST_SECONDS 30u
+
+/* Password hashings at once (argon2id takes 64 MiB and ~0.1 s each). */
+#define LIMIT_CONCURRENT_HASHING 2
+
+/* Session lifetimes, seconds: idle and absolute. */
+#define LIMIT_SESSION_IDLE_SECONDS (2 * 60 * 60)
+#define LIMIT_SESSION_ABSOLUTE_SECONDS (12 * 60 * 60)
+
+/* Worker threads of the server. */
+#define WEB_THREADS 4u
+
+#endif
