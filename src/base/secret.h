@@ -34,6 +34,11 @@ void secret_new_token(char z[SECRET_TOKEN_CHARS]);
 /* Hex BLAKE2b-256 of zToken into z. */
 void secret_hash_token(const char *zToken, char z[SECRET_HASH_HEX]);
 
+/* A valid argon2id string of a random password, made once: checking a
+** password against it for an unknown user costs what a real check costs,
+** so response time does not tell which user names exist. */
+const char *secret_dummy_hash(void);
+
 /* Constant-time comparison of two strings; 1 when equal. */
 int secret_equal(const char *a, const char *b);
 

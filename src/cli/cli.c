@@ -100,8 +100,35 @@ static const CliCommand aCommand[] = {
     { "org", cmd_org, "list organisations",
       "lmpmon org list\n" },
     /* ** COMMAND: round */
-    { "round", cmd_round, "list review rounds",
-      "lmpmon round list [--plan CODE]\n" },
+    { "round", cmd_round, "list review rounds; open, close, publish one",
+      "lmpmon round list [--plan CODE]\n"
+      "       lmpmon round open CODE [--title T] [--as-of YYYY-MM-DD]\n"
+      "       lmpmon round close CODE\n"
+      "       lmpmon round publish CODE\n\n"
+      "A round goes draft -> open -> closed -> published; a closed round may\n"
+      "reopen; a published round is locked.  Opening a new round gives every\n"
+      "activity a draft assessment whose action point is the latest wording.\n" },
+    /* ** COMMAND: user */
+    { "user", cmd_user, "manage user accounts",
+      "lmpmon user add NAME --role ROLE [--org ORG]\n"
+      "       lmpmon user passwd NAME\n"
+      "       lmpmon user disable NAME | enable NAME\n"
+      "       lmpmon user list\n\n"
+      "Roles: admin, me_officer, reporter (needs --org: it reports for that\n"
+      "organisation), case_officer, viewer.  The password is read from standard\n"
+      "input when it is not a terminal, else prompted twice.  Passwords are\n"
+      "stored as argon2id hashes only.\n" },
+    /* ** COMMAND: serve */
+    { "serve", cmd_serve, "run the web application",
+      "lmpmon serve [--listen HOST:PORT] [--public] [--secure-cookies] [--quiet]\n\n"
+      "Serve the database to browsers until Ctrl-C or SIGTERM (requests in\n"
+      "flight are finished first).  Logs one line per request to standard\n"
+      "error.\n\n"
+      "  --listen A      address and port (default 127.0.0.1:8080; port 0\n"
+      "                  picks a free one, printed at start)\n"
+      "  --public        anonymous visitors may read published rounds\n"
+      "  --secure-cookies  mark cookies Secure (behind a TLS proxy)\n"
+      "  --quiet         no access log\n" },
 };
 
 #define N_COMMAND (sizeof aCommand / sizeof aCommand[0])

@@ -56,7 +56,7 @@ int cli_write_output(const char *zOut, const char *z, size_t n, AppErr *err);
 /* Entry point from main(). */
 int cli_main(int argc, char **argv);
 
-/* Command handlers (cmd_data.c, cmd_show.c, cmd_report.c). */
+/* Command handlers (cmd_data.c, cmd_show.c, cmd_report.c, cmd_web.c). */
 int cmd_init(CliCtx *ctx);
 int cmd_import(CliCtx *ctx);
 int cmd_export(CliCtx *ctx);
@@ -66,5 +66,9 @@ int cmd_org(CliCtx *ctx);
 int cmd_round(CliCtx *ctx);
 int cmd_report(CliCtx *ctx);
 int cmd_check(CliCtx *ctx);
+int cmd_serve(CliCtx *ctx);
+int cmd_user(CliCtx *ctx);
+int cmd_round_state(CliCtx *ctx, const char *zVerb, const char *zRound,
+                    const char *zPlan, const char *zTitle, const char *zAsOf);
 
 #endif

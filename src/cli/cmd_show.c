@@ -587,6 +587,25 @@ int
 cmd_round(CliCtx *ctx)
 {
     const char *zPlan = NULL;
+    if (ctx->argc >= 2 && (strcmp(ctx->argv[1], "open") == 0 ||
+                           strcmp(ctx->argv[1], "close") == 0 ||
+                           strcmp(ctx->argv[1], "publish") == 0)) {
+        const char *zTitle = NULL, *zAsOf = NULL;
+        CliOpt aOpt[] = { { "plan", 1, &zPlan, NULL },
+                          { "title", 1, &zTitle, NULL },
+                          { "as-of", 1, &zAsOf, NULL },
+                          { NULL, 0, NULL, NULL } };
+        char **azPos;
+        size_t nPos;
+        if (cli_parse(ctx, aOpt, &azPos, &nPos)) {
+            return CLI_USAGE;
+        }
+        int rc = nPos == 2 ? cmd_round_state(ctx, azPos[0], azPos[1], zPlan,
+                                             zTitle, zAsOf)
+                           : cli_usage_error(ctx, "round %s CODE", azPos[0]);
+        free(azPos);
+        return rc;
+    }
     if (list_args(ctx, &zPlan)) {
         return CLI_USAGE;
     }

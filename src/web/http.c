@@ -171,3 +171,11 @@ resp_redirect(Resp *w, const char *zLocation)
     free(w->zLocation);
     w->zLocation = xstrdup(zLocation);
 }
+
+void
+resp_init(Resp *w)
+{
+    memset(w, 0, sizeof *w);
+    w->status = 200;
+    buf_init(&w->body, 0);
+}

@@ -80,6 +80,9 @@ void url_encode(Buf *b, const char *z);
 const char *req_form(const Req *r, const char *zKey);   /* "" if absent */
 const char *req_query(const Req *r, const char *zKey);  /* "" if absent */
 
+/* Make w an empty 200 response. */
+void resp_init(Resp *w);
+
 /* Set a redirect (303 See Other) to zLocation. */
 void resp_redirect(Resp *w, const char *zLocation);
 

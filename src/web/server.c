@@ -138,7 +138,8 @@ static enum MHD_Result
 refuse(struct MHD_Connection *c, const WebConfig *cfg, const char *zMethod,
        const char *zUrl, Conn *k, int status, const char *zMsg)
 {
-    Resp w = { 0 };
+    Resp w;
+    resp_init(&w);
     web_error(&w, status, zMsg);
     char zIp[64];
     access_log(cfg, client_ip(c, zIp, sizeof zIp), zMethod, zUrl, status,
@@ -146,6 +147,32 @@ refuse(struct MHD_Connection *c, const WebConfig *cfg, const char *zMethod,
     enum MHD_Result rc = queue_resp(c, &w);
     buf_release(&w.body);
     return rc;
+}
+
+/* Copies the query arguments (MHD has decoded them) into a Params,
+** refusing too many and invalid UTF-8. */
+typedef struct QueryCollect {
+    Params *p;
+    int bBad;
+} QueryCollect;
+
+static enum MHD_Result
+collect_query(void *cls, enum MHD_ValueKind kind, const char *zKey,
+              const char *zVal)
+{
+    QueryCollect *qc = cls;
+    if (qc->p->n >= LIMIT_FORM_FIELDS || !zKey ||
+        utf8_invalid_at(zKey, strlen(zKey)) >= 0 ||
+        (zVal && utf8_invalid_at(zVal, strlen(zVal)) >= 0)) {
+        qc->bBad = 1;
+        return MHD_NO;
+    }
+    qc->p->azKey = xreallocarray(qc->p->azKey, qc->p->n + 1, sizeof(char *));
+    qc->p->azVal = xreallocarray(qc->p->azVal, qc->p->n + 1, sizeof(char *));
+    qc->p->azKey[qc->p->n] = xstrdup(zKey);
+    qc->p->azVal[qc->p->n] = xstrdup(zVal ? zVal : "");
+    qc->p->n++;
+    return MHD_YES;
 }
 
 static enum MHD_Result
@@ -193,8 +220,7 @@ on_request(void *cls, struct MHD_Connection *c, const char *zUrl,
     Req r;
     memset(&r, 0, sizeof r);
     Resp w;
-    memset(&w, 0, sizeof w);
-    w.status = 200;
+    resp_init(&w);
     char zIp[64];
     r.zMethod = zMethod;
     r.zClientIp = client_ip(c, zIp, sizeof zIp);
@@ -212,19 +238,11 @@ on_request(void *cls, struct MHD_Connection *c, const char *zUrl,
     ** from the raw arguments so limits and UTF-8 checks are ours. */
     int bBad = utf8_invalid_at(zUrl, strlen(zUrl)) >= 0;
     r.zPath = zUrl;
-    const char *zQueryAll = NULL;
-    (void)zQueryAll;
-    struct QueryCollect {
-        Params *p;
-        int bBad;
-    } qc = { &r.query, 0 };
-    (void)qc;
     if (!bBad) {
-        /* MHD gives the query arguments already decoded, one by one. */
-        int n = MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, NULL, NULL);
-        if (n > (int)LIMIT_FORM_FIELDS) {
-            bBad = 1;
-        }
+        QueryCollect qc = { &r.query, 0 };
+        (void)MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect_query,
+                                        &qc);
+        bBad = qc.bBad;
     }
     const char *zType = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
                                                     "Content-Type");

@@ -1,0 +1,258 @@
+/*
+** cmd_web.c — 'serve', the 'user' commands, and moving review rounds
+** through their states from the command line.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "../base/base.h"
+#include "../base/secret.h"
+#include "../store/workflow.h"
+#include "../web/web.h"
+#include "../base/banned.h"
+
+/* ** COMMAND: serve */
+int
+cmd_serve(CliCtx *ctx)
+{
+    const char *zListen = "127.0.0.1:8080";
+    int bPublic = 0, bSecure = 0, bQuiet = 0;
+    CliOpt aOpt[] = { { "listen", 1, &zListen, NULL },
+                      { "public", 0, NULL, &bPublic },
+                      { "secure-cookies", 0, NULL, &bSecure },
+                      { "quiet", 0, NULL, &bQuiet },
+                      { NULL, 0, NULL, NULL } };
+    char **azPos;
+    size_t nPos;
+    if (cli_parse(ctx, aOpt, &azPos, &nPos)) {
+        return CLI_USAGE;
+    }
+    free(azPos);
+    if (nPos) {
+        return cli_usage_error(ctx, "serve takes no arguments");
+    }
+    /* Check the database now, not at the first request. */
+    Store *s = cli_open_store(ctx);
+    if (!s) {
+        return CLI_FAIL;
+    }
+    store_close(s);
+    WebConfig cfg = { ctx->zDb, zListen, bPublic, bSecure, bQuiet };
+    AppErr err = APPERR_INIT;
+    if (web_serve(&cfg, &err)) {
+        return cli_fail(&err);
+    }
+    return CLI_OK;
+}
+
+/* Read a password: from standard input when it is not a terminal (one
+** line), else prompted twice without echo.  Heap string or NULL. */
+static char *
+user_read_password(void)
+{
+    char zLine[1100];
+    if (!isatty(STDIN_FILENO)) {
+        if (!fgets(zLine, sizeof zLine, stdin)) {
+            return NULL;
+        }
+        zLine[strcspn(zLine, "\r\n")] = 0;
+        return xstrdup(zLine);
+    }
+    struct termios old, quiet;
+    (void)tcgetattr(STDIN_FILENO, &old);
+    quiet = old;
+    quiet.c_lflag &= ~(tcflag_t)ECHO;
+    char *zFirst = NULL;
+    for (int k = 0; k < 2; k++) {
+        (void)fputs(k ? "Again: " : "Password: ", stderr);
+        (void)tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+        char *z = fgets(zLine, sizeof zLine, stdin);
+        (void)tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+        (void)fputc('\n', stderr);
+        if (!z) {
+            free(zFirst);
+            return NULL;
+        }
+        zLine[strcspn(zLine, "\r\n")] = 0;
+        if (k == 0) {
+            zFirst = xstrdup(zLine);
+        } else if (strcmp(zFirst, zLine) != 0) {
+            (void)fputs("lmpmon: the two passwords differ\n", stderr);
+            free(zFirst);
+            return NULL;
+        }
+    }
+    return zFirst;
+}
+
+/* ** COMMAND: user */
+int
+cmd_user(CliCtx *ctx)
+{
+    const char *zRole = NULL, *zOrg = NULL;
+    CliOpt aOpt[] = { { "role", 1, &zRole, NULL },
+                      { "org", 1, &zOrg, NULL },
+                      { NULL, 0, NULL, NULL } };
+    char **azPos;
+    size_t nPos;
+    if (cli_parse(ctx, aOpt, &azPos, &nPos)) {
+        return CLI_USAGE;
+    }
+    const char *zSub = nPos ? azPos[0] : "";
+    const char *zName = nPos > 1 ? azPos[1] : NULL;
+    int bList = strcmp(zSub, "list") == 0 && nPos == 1;
+    int bNamed = nPos == 2 && (strcmp(zSub, "add") == 0 ||
+                               strcmp(zSub, "passwd") == 0 ||
+                               strcmp(zSub, "disable") == 0 ||
+                               strcmp(zSub, "enable") == 0);
+    if (!bList && !bNamed) {
+        free(azPos);
+        return cli_usage_error(ctx, "user add NAME --role ROLE [--org ORG], "
+                               "user passwd NAME, user disable NAME, user list");
+    }
+    Role eRole = ROLE_VIEWER;
+    if (strcmp(zSub, "add") == 0) {
+        if (!zRole) {
+            free(azPos);
+            return cli_usage_error(ctx, "which role? (--role: " ROLE_ACCEPTED ")");
+        }
+        if (role_parse(zRole, &eRole)) {
+            free(azPos);
+            return cli_usage_error(ctx, "unknown role '%s' (accepted: "
+                                   ROLE_ACCEPTED ")", zRole);
+        }
+        if (eRole == ROLE_REPORTER && !zOrg) {
+            free(azPos);
+            return cli_usage_error(ctx, "a reporter reports for an organisation: "
+                                   "give --org ORG");
+        }
+    }
+    Store *s = cli_open_store(ctx);
+    if (!s) {
+        free(azPos);
+        return CLI_FAIL;
+    }
+    AppErr err = APPERR_INIT;
+    int rc = CLI_OK;
+    if (bList) {
+        User *a = NULL;
+        size_t n = 0;
+        if (store_user_list(s, &a, &n, &err)) {
+            rc = cli_fail(&err);
+        } else {
+            for (size_t i = 0; i < n; i++) {
+                printf("%-20s %-13s %-12s %s\n", a[i].zName,
+                       role_name(a[i].eRole), a[i].zOrg ? a[i].zOrg : "-",
+                       a[i].bDisabled ? "disabled" : "active");
+                user_release(&a[i]);
+            }
+            free(a);
+        }
+        goto out;
+    }
+    User u;
+    memset(&u, 0, sizeof u);
+    int bAdd = strcmp(zSub, "add") == 0;
+    if (!bAdd && store_user_get(s, zName, &u, &err)) {
+        rc = cli_fail(&err);
+        goto out;
+    }
+    if (bAdd) {
+        u.zName = xstrdup(zName);
+        u.eRole = eRole;
+        u.zOrg = zOrg ? xstrdup(zOrg) : NULL;
+        if (strlen(zName) >= LIMIT_CODE_BYTES || !*zName) {
+            apperr_set(&err, APPERR_INPUT, "a user name has 1 to %u bytes",
+                       LIMIT_CODE_BYTES - 1);
+            rc = cli_fail(&err);
+            user_release(&u);
+            goto out;
+        }
+    }
+    if (bAdd || strcmp(zSub, "passwd") == 0) {
+        char *zPw = user_read_password();
+        if (!zPw) {
+            (void)fputs("lmpmon: no password given\n", stderr);
+            rc = CLI_FAIL;
+            user_release(&u);
+            goto out;
+        }
+        free(u.zHash);
+        u.zHash = NULL;
+        int r = secret_hash_password(zPw, &u.zHash, &err);
+        free(zPw);
+        if (r) {
+            rc = cli_fail(&err);
+            user_release(&u);
+            goto out;
+        }
+    }
+    if (strcmp(zSub, "disable") == 0 || strcmp(zSub, "enable") == 0) {
+        u.bDisabled = zSub[0] == 'd';
+    }
+    if (store_begin(s, &err) || store_user_put(s, &u, bAdd, &err) ||
+        store_commit(s, &err)) {
+        store_rollback(s);
+        rc = cli_fail(&err);
+    } else {
+        printf("%s %s\n", bAdd ? "added" : "updated", u.zName);
+    }
+    user_release(&u);
+out:
+    store_close(s);
+    free(azPos);
+    return rc;
+}
+
+/* 'round open|close|publish CODE'; called by cmd_round for those words. */
+int
+cmd_round_state(CliCtx *ctx, const char *zVerb, const char *zRound,
+                const char *zPlan, const char *zTitle, const char *zAsOf)
+{
+    Store *s = cli_open_store(ctx);
+    if (!s) {
+        return CLI_FAIL;
+    }
+    AppErr err = APPERR_INIT;
+    Model m = MODEL_INIT;
+    int rc = CLI_OK;
+    if (store_load(s, zPlan, &m, &err)) {
+        rc = cli_fail(&err);
+        goto out;
+    }
+    if (m.nPlan != 1) {
+        apperr_set(&err, APPERR_USAGE, "the database holds %zu plans; choose "
+                   "one with --plan CODE", m.nPlan);
+        rc = cli_fail(&err);
+        goto out;
+    }
+    const Plan *p = &m.aPlan[0];
+    int r;
+    if (strcmp(zVerb, "open") == 0) {
+        const Round *old = plan_find_round(p, zRound);
+        r = old && old->eState != ROUND_DRAFT && old->eState != ROUND_CLOSED
+                ? workflow_set_round_state(s, p, zRound, ROUND_OPEN, &err)
+                : workflow_open_round(s, p, zRound, zTitle, zAsOf, &err);
+    } else {
+        r = workflow_set_round_state(s, p, zRound,
+                                     strcmp(zVerb, "close") == 0 ? ROUND_CLOSED
+                                                                 : ROUND_PUBLISHED,
+                                     &err);
+    }
+    if (r) {
+        rc = cli_fail(&err);
+    } else {
+        printf("round %s is %s\n", zRound,
+               strcmp(zVerb, "open") == 0    ? "open"
+               : strcmp(zVerb, "close") == 0 ? "closed"
+                                             : "published");
+    }
+out:
+    model_release(&m);
+    store_close(s);
+    return rc;
+}

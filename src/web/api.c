@@ -1,0 +1,253 @@
+/*
+** api.c — the JSON API: the same data and the same permissions as the
+** pages (the route table guards both).  docs/api.md describes it.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "pages.h"
+#include "page.h"
+#include "router.h"
+#include "web_limits.h"
+#include "../base/base.h"
+#include "../core/checks.h"
+#include "../io/model_json.h"
+#include "../report/review_report.h"
+#include "../store/workflow.h"
+#include "../base/banned.h"
+
+static void
+api_send(Resp *w, int status, json_t *j)
+{
+    w->status = status;
+    w->zType = "application/json; charset=utf-8";
+    char *z = json_dumps(j, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
+    buf_reset(&w->body);
+    buf_puts(&w->body, z ? z : "null");
+    buf_putc(&w->body, '\n');
+    free(z);
+    json_decref(j);
+}
+
+static void
+api_error(Resp *w, int status, const char *zMsg)
+{
+    api_send(w, status, json_pack("{s:s}", "error", zMsg));
+}
+
+/* page_load, answering errors as JSON. */
+static Plan *
+api_load(Req *r, Resp *w, Model *m)
+{
+    Plan *p = page_load(r, w, m);
+    if (!p) {
+        api_error(w, w->status, "no plan, or the data cannot be read");
+    }
+    return p;
+}
+
+/* ** PAGE: /api/me */
+int
+api_me(Req *r, Resp *w)
+{
+    const User *u = &r->ses.user;
+    api_send(w, 200, json_pack("{s:s,s:s,s:s?,s:s}", "name", u->zName, "role",
+                               role_name(u->eRole), "org", u->zOrg, "csrf",
+                               r->ses.zCsrf));
+    return 0;
+}
+
+/* ** PAGE: /api/plan */
+int
+api_plan(Req *r, Resp *w)
+{
+    Model m = MODEL_INIT;
+    if (!api_load(r, w, &m)) {
+        model_release(&m);
+        return 0;
+    }
+    w->zType = "application/json; charset=utf-8";
+    buf_reset(&w->body);
+    model_json_write(&m, &w->body);
+    model_release(&m);
+    return 0;
+}
+
+/* ** PAGE: /api/activity/{} */
+int
+api_activity(Req *r, Resp *w)
+{
+    Model m = MODEL_INIT;
+    Plan *p = api_load(r, w, &m);
+    if (!p) {
+        model_release(&m);
+        return 0;
+    }
+    long i = plan_find_node(p, r->azParam[0]);
+    if (i < 0 || p->aNode[i].iLevel != plan_leaf_level(p)) {
+        api_error(w, 404, "no such activity");
+        model_release(&m);
+        return 0;
+    }
+    const Node *n = &p->aNode[i];
+    json_t *o = json_pack("{s:s,s:s,s:s}", "plan", p->zCode, "code", n->zCode,
+                          "text", n->zText);
+    json_t *a = json_array();
+    for (size_t k = 0; k < n->nResp; k++) {
+        json_array_append_new(a, json_string(n->azResp[k]));
+    }
+    json_object_set_new(o, "responsible", a);
+    a = json_array();
+    for (size_t k = 0; k < n->nContrib; k++) {
+        json_array_append_new(a, json_string(n->azContrib[k]));
+    }
+    json_object_set_new(o, "contributing", a);
+    json_t *rounds = json_array();
+    for (size_t k = 0; k < n->nAssess; k++) {
+        const Assessment *x = &n->aAssess[k];
+        json_t *ro = json_pack("{s:s,s:s,s:s,s:s,s:s,s:i}", "round", x->zRound,
+                               "action_point", x->zActionPoint, "progress",
+                               x->zProgress, "rating", rating_key(x->eRating),
+                               "state", assess_state_name(x->eState),
+                               "version", x->iVersion);
+        json_t *stmts = json_array();
+        for (size_t s = 0; s < x->nStmt; s++) {
+            const Statement *st = &x->aStmt[s];
+            json_array_append_new(
+                stmts, json_pack("{s:s,s:s,s:s,s:s,s:s,s:i}", "org", st->zOrg,
+                                 "text", st->zText, "proposed_rating",
+                                 rating_key(st->eProposed), "state",
+                                 assess_state_name(st->eState), "comment",
+                                 st->zComment, "version", st->iVersion));
+        }
+        json_object_set_new(ro, "statements", stmts);
+        json_array_append_new(rounds, ro);
+    }
+    json_object_set_new(o, "assessments", rounds);
+    api_send(w, 200, o);
+    model_release(&m);
+    return 0;
+}
+
+/* ** PAGE: /api/round/{}/summary */
+int
+api_round_summary(Req *r, Resp *w)
+{
+    Model m = MODEL_INIT;
+    Plan *p = api_load(r, w, &m);
+    if (!p) {
+        model_release(&m);
+        return 0;
+    }
+    const char *zCompare = params_get(&r->query, "compare");
+    const char *zLevel = params_get(&r->query, "level");
+    ReviewReport rep;
+    AppErr err = APPERR_INIT;
+    if (review_report_build(p, r->azParam[0], zCompare, zLevel, &rep, &err)) {
+        api_error(w, err.code == APPERR_USAGE ? 400 : 404, err.zMsg);
+    } else {
+        w->zType = "application/json; charset=utf-8";
+        buf_reset(&w->body);
+        review_render_json(&rep, &w->body);
+        review_report_release(&rep);
+    }
+    model_release(&m);
+    return 0;
+}
+
+/* ** PAGE: /api/checks */
+int
+api_checks(Req *r, Resp *w)
+{
+    Model m = MODEL_INIT;
+    Plan *p = api_load(r, w, &m);
+    if (!p) {
+        model_release(&m);
+        return 0;
+    }
+    const char *zRound = params_get(&r->query, "round");
+    if (zRound && !plan_find_round(p, zRound)) {
+        api_error(w, 404, "no such round");
+        model_release(&m);
+        return 0;
+    }
+    Findings f = { 0 };
+    checks_run(&m, p, zRound, &f);
+    json_t *arr = json_array();
+    for (size_t i = 0; i < f.n; i++) {
+        json_array_append_new(
+            arr, json_pack("{s:s,s:s,s:s?,s:s?,s:s}", "rule", f.a[i].zRule,
+                           "severity", check_severity_name(f.a[i].eSeverity),
+                           "activity", f.a[i].zActivity, "round",
+                           f.a[i].zRound, "message", f.a[i].zMessage));
+    }
+    findings_release(&f);
+    api_send(w, 200, arr);
+    model_release(&m);
+    return 0;
+}
+
+/* ** PAGE: /api/activity/{}/statement (POST) */
+int
+api_statement_post(Req *r, Resp *w)
+{
+    json_error_t jerr;
+    json_t *in = json_loadb(r->zBody, r->nBody, JSON_REJECT_DUPLICATES, &jerr);
+    const char *zRound = NULL, *zText = NULL, *zRating = "not_rated";
+    const char *zAction = "save";
+    json_int_t version = 0;
+    if (!in || json_unpack_ex(in, &jerr, JSON_STRICT, "{s:s,s:s,s?s,s?s,s?I}",
+                              "round", &zRound, "text", &zText, "rating",
+                              &zRating, "action", &zAction, "version",
+                              &version)) {
+        api_error(w, 400, "expected {\"round\", \"text\", \"rating\", "
+                          "\"action\": \"save\"|\"submit\", \"version\"}");
+        json_decref(in);
+        return 0;
+    }
+    Rating eRating;
+    if (rating_parse(zRating, &eRating) && strcmp(zRating, "not_rated") != 0 &&
+        strcmp(zRating, "on_target") != 0 && strcmp(zRating, "not_on_target") != 0) {
+        api_error(w, 400, "unknown rating");
+        json_decref(in);
+        return 0;
+    }
+    for (int k = 0; k < RATING_COUNT; k++) {
+        if (strcmp(zRating, rating_key((Rating)k)) == 0) {
+            eRating = (Rating)k;
+        }
+    }
+    Model m = MODEL_INIT;
+    Plan *p = api_load(r, w, &m);
+    if (!p) {
+        model_release(&m);
+        json_decref(in);
+        return 0;
+    }
+    AppErr err = APPERR_INIT;
+    int rc;
+    if (!r->ses.user.zOrg) {
+        rc = apperr_set(&err, APPERR_CONFLICT, "your account belongs to no "
+                        "organisation");
+    } else if (version < 0 || version > (1 << 30)) {
+        rc = apperr_set(&err, APPERR_INPUT, "bad version");
+    } else {
+        rc = workflow_save_statement(r->s, p, r->azParam[0], zRound,
+                                     r->ses.user.zOrg, zText, eRating,
+                                     (int)version,
+                                     strcmp(zAction, "submit") == 0 ? WF_SUBMIT
+                                                                    : WF_SAVE,
+                                     &err);
+    }
+    if (rc) {
+        api_error(w, err.code == APPERR_CONFLICT ? 409
+                     : err.code == APPERR_NOTFOUND ? 404 : 400, err.zMsg);
+    } else {
+        api_send(w, 200, json_pack("{s:b}", "ok", 1));
+    }
+    model_release(&m);
+    json_decref(in);
+    return 0;
+}

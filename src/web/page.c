@@ -1,0 +1,231 @@
+/*
+** page.c — layout and helpers shared by the pages (see page.h).
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "page.h"
+#include "router.h"
+#include "web.h"
+#include "../base/base.h"
+#include "../report/escape.h"
+#include "../base/banned.h"
+
+const char *
+page_session_cookie(const Req *r)
+{
+    return r->cfg->bSecureCookie ? "__Host-lmpmon_session" : "lmpmon_session";
+}
+
+const char *
+page_csrf_cookie(const Req *r)
+{
+    return r->cfg->bSecureCookie ? "__Host-lmpmon_csrf" : "lmpmon_csrf";
+}
+
+void
+page_begin(Req *r, Resp *w, const char *zTitle)
+{
+    Buf *b = &w->body;
+    w->zType = "text/html; charset=utf-8";
+    HTML_LIT(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta "
+                "charset=\"utf-8\"/>\n<meta name=\"viewport\" "
+                "content=\"width=device-width, initial-scale=1\"/>\n<title>");
+    esc_html(b, zTitle);
+    HTML_LIT(b, " \xE2\x80\x94 lmpmon</title>\n<link rel=\"stylesheet\" "
+                "href=\"/static/app.css\"/>\n<script src=\"/static/app.js\" "
+                "defer=\"defer\"></script>\n</head>\n<body>\n<header "
+                "class=\"top\"><nav><a class=\"brand\" href=\"/\">lmpmon</a> "
+                "<a href=\"/plan\">Plan</a> <a href=\"/rounds\">Rounds</a>");
+    if (r->bAuthed) {
+        const User *u = &r->ses.user;
+        if (u->zOrg) {
+            HTML_LIT(b, " <a href=\"/org/");
+            Buf e = BUF_INIT;
+            url_encode(&e, u->zOrg);
+            esc_html(b, buf_str(&e));
+            buf_release(&e);
+            HTML_LIT(b, "\">My tasks</a>");
+        }
+        if (u->eRole == ROLE_ADMIN || u->eRole == ROLE_ME_OFFICER) {
+            HTML_LIT(b, " <a href=\"/admin\">Admin</a>");
+        }
+        HTML_LIT(b, "</nav><form class=\"who\" method=\"post\" "
+                    "action=\"/logout\"><span>");
+        esc_html(b, u->zName);
+        HTML_LIT(b, " (");
+        esc_html(b, role_name(u->eRole));
+        if (u->zOrg) {
+            HTML_LIT(b, ", ");
+            esc_html(b, u->zOrg);
+        }
+        HTML_LIT(b, ")</span> ");
+        page_csrf_field(r, b);
+        HTML_LIT(b, "<button type=\"submit\">Log out</button></form>");
+    } else {
+        HTML_LIT(b, "</nav><a class=\"who\" href=\"/login\">Log in</a>");
+    }
+    HTML_LIT(b, "</header>\n<main>\n<h1>");
+    esc_html(b, zTitle);
+    HTML_LIT(b, "</h1>\n");
+}
+
+void
+page_end(Req *r, Resp *w)
+{
+    HTML_LIT(&w->body, "</main>\n</body>\n</html>\n");
+}
+
+void
+page_csrf_field(const Req *r, Buf *b)
+{
+    HTML_LIT(b, "<input type=\"hidden\" name=\"csrf\" value=\"");
+    esc_html(b, r->bAuthed ? r->ses.zCsrf : "");
+    HTML_LIT(b, "\"/>");
+}
+
+void
+page_notice(Buf *b, const char *zKind, const char *zText)
+{
+    HTML_LIT(b, "<p class=\"notice ");
+    esc_html(b, zKind);
+    HTML_LIT(b, "\" role=\"");
+    esc_html(b, strcmp(zKind, "error") == 0 ? "alert" : "status");
+    HTML_LIT(b, "\">");
+    esc_html(b, zText);
+    HTML_LIT(b, "</p>\n");
+}
+
+/* Drop what an anonymous reader may not see: rounds not published. */
+static void
+page_only_published(Plan *p)
+{
+    for (size_t i = 0; i < p->nNode; i++) {
+        Node *n = &p->aNode[i];
+        size_t k = 0;
+        for (size_t j = 0; j < n->nAssess; j++) {
+            const Round *rd = plan_find_round(p, n->aAssess[j].zRound);
+            if (rd && rd->eState == ROUND_PUBLISHED) {
+                n->aAssess[k++] = n->aAssess[j];
+            } else {
+                Assessment *a = &n->aAssess[j];
+                free(a->zRound);
+                free(a->zActionPoint);
+                free(a->zProgress);
+                for (size_t s = 0; s < a->nStmt; s++) {
+                    free(a->aStmt[s].zOrg);
+                    free(a->aStmt[s].zText);
+                    free(a->aStmt[s].zComment);
+                    free(a->aStmt[s].zUpdatedBy);
+                    free(a->aStmt[s].zUpdatedAt);
+                }
+                free(a->aStmt);
+            }
+        }
+        n->nAssess = k;
+        /* Statements are internal to the collection: not for the public. */
+        for (size_t j = 0; j < n->nAssess; j++) {
+            Assessment *a = &n->aAssess[j];
+            for (size_t s = 0; s < a->nStmt; s++) {
+                free(a->aStmt[s].zOrg);
+                free(a->aStmt[s].zText);
+                free(a->aStmt[s].zComment);
+                free(a->aStmt[s].zUpdatedBy);
+                free(a->aStmt[s].zUpdatedAt);
+            }
+            free(a->aStmt);
+            a->aStmt = NULL;
+            a->nStmt = 0;
+        }
+    }
+    size_t k = 0;
+    for (size_t r = 0; r < p->nRound; r++) {
+        if (p->aRound[r].eState == ROUND_PUBLISHED) {
+            p->aRound[k++] = p->aRound[r];
+        } else {
+            free(p->aRound[r].zCode);
+            free(p->aRound[r].zTitle);
+            free(p->aRound[r].zAsOf);
+        }
+    }
+    p->nRound = k;
+}
+
+Plan *
+page_load(Req *r, Resp *w, Model *m)
+{
+    AppErr err = APPERR_INIT;
+    const char *zPlan = params_get(&r->query, "plan");
+    if (store_load(r->s, zPlan, m, &err)) {
+        web_error(w, err.code == APPERR_NOTFOUND ? 404 : 500,
+                  err.code == APPERR_NOTFOUND ? "There is no such plan."
+                                              : "The data cannot be read.");
+        return NULL;
+    }
+    if (m->nPlan == 0) {
+        web_error(w, 404, "The database holds no plan yet: import one with "
+                          "'lmpmon import'.");
+        return NULL;
+    }
+    if (r->bAnon) {
+        for (size_t i = 0; i < m->nPlan; i++) {
+            page_only_published(&m->aPlan[i]);
+        }
+    }
+    return &m->aPlan[0];
+}
+
+void
+page_link_activity(Buf *b, const char *zCode)
+{
+    HTML_LIT(b, "<a href=\"/activity/");
+    Buf e = BUF_INIT;
+    url_encode(&e, zCode);
+    esc_html(b, buf_str(&e));
+    buf_release(&e);
+    HTML_LIT(b, "\">");
+    esc_html(b, zCode);
+    HTML_LIT(b, "</a>");
+}
+
+void
+page_link_org(Buf *b, const char *zAcronym)
+{
+    HTML_LIT(b, "<a href=\"/org/");
+    Buf e = BUF_INIT;
+    url_encode(&e, zAcronym);
+    esc_html(b, buf_str(&e));
+    buf_release(&e);
+    HTML_LIT(b, "\">");
+    esc_html(b, zAcronym);
+    HTML_LIT(b, "</a>");
+}
+
+void
+page_rating(Buf *b, Rating e)
+{
+    HTML_LIT(b, "<span class=\"rating r-");
+    esc_html(b, rating_key(e));
+    HTML_LIT(b, "\">");
+    esc_html(b, e == RATING_NONE ? "not rated" : rating_name(e));
+    HTML_LIT(b, "</span>");
+}
+
+int
+page_user_links(const Req *r, const Node *n)
+{
+    if (!r->bAuthed || !r->ses.user.zOrg) {
+        return 0;
+    }
+    for (size_t i = 0; i < n->nResp; i++) {
+        if (str_eq(n->azResp[i], r->ses.user.zOrg)) {
+            return 1;
+        }
+    }
+    for (size_t i = 0; i < n->nContrib; i++) {
+        if (str_eq(n->azContrib[i], r->ses.user.zOrg)) {
+            return 1;
+        }
+    }
+    return 0;
+}

@@ -1,0 +1,40 @@
+/*
+** page.h — what every page shares: layout, navigation, CSRF field,
+** loading the model the viewer may see.
+*/
+#ifndef LMPMON_PAGE_H
+#define LMPMON_PAGE_H
+
+#include "http.h"
+
+/* Cookie names: "__Host-" prefixed when cookies are Secure (TLS). */
+const char *page_session_cookie(const Req *r);
+const char *page_csrf_cookie(const Req *r);
+
+/* Start an HTML page: head, header with navigation and the user's name
+** and logout button.  zTitle is data (escaped). */
+void page_begin(Req *r, Resp *w, const char *zTitle);
+void page_end(Req *r, Resp *w);
+
+/* The hidden CSRF input of a form. */
+void page_csrf_field(const Req *r, Buf *b);
+
+/* A message box: zKind "error" or "ok". */
+void page_notice(Buf *b, const char *zKind, const char *zText);
+
+/* Load the model into m and pick the plan (the only one, or ?plan=).
+** Anonymous readers see published rounds only.  On failure fills w with
+** an error page and returns NULL. */
+Plan *page_load(Req *r, Resp *w, Model *m);
+
+/* A link to an activity / organisation / round (code escaped). */
+void page_link_activity(Buf *b, const char *zCode);
+void page_link_org(Buf *b, const char *zAcronym);
+
+/* The rating as a small coloured label. */
+void page_rating(Buf *b, Rating e);
+
+/* May this user write this organisation's statement on node n? */
+int page_user_links(const Req *r, const Node *n);
+
+#endif

@@ -1,0 +1,587 @@
+/*
+** page_view.c — the pages that show: dashboard, plan, activity,
+** organisation, rounds, round, report.
+**
+** Each page loads the model once (page_load: anonymous readers see only
+** published rounds) and renders from it; every number is counted at that
+** moment (core/review.c), never stored.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "pages.h"
+#include "page.h"
+#include "router.h"
+#include "../base/base.h"
+#include "../core/checks.h"
+#include "../core/review.h"
+#include "../report/escape.h"
+#include "../report/review_report.h"
+#include "../base/banned.h"
+
+/* Index of the latest round with assessments, and the one before it. */
+static void
+view_latest_rounds(const Plan *p, const Round **pLatest, const Round **pPrev)
+{
+    *pLatest = *pPrev = NULL;
+    for (size_t r = p->nRound; r-- > 0;) {
+        int bAny = 0;
+        for (size_t i = 0; i < p->nNode && !bAny; i++) {
+            bAny = node_find_assessment(&p->aNode[i], p->aRound[r].zCode) != NULL;
+        }
+        if (!bAny) {
+            continue;
+        }
+        if (!*pLatest) {
+            *pLatest = &p->aRound[r];
+        } else if (!*pPrev) {
+            *pPrev = &p->aRound[r];
+        }
+    }
+}
+
+static void
+view_round_link(Buf *b, const Round *rd)
+{
+    HTML_LIT(b, "<a href=\"/round/");
+    Buf e = BUF_INIT;
+    url_encode(&e, rd->zCode);
+    esc_html(b, buf_str(&e));
+    buf_release(&e);
+    HTML_LIT(b, "\">");
+    esc_html(b, rd->zTitle);
+    HTML_LIT(b, "</a>");
+}
+
+/* Collection status of an open round: assessments and statements by state. */
+static void
+view_collection(const Plan *p, const Round *rd, Buf *b)
+{
+    size_t anAssess[ASSESS_STATE_COUNT] = { 0 }, anStmt[ASSESS_STATE_COUNT] = { 0 };
+    size_t nMissing = 0, nActivities = 0;
+    int iLeaf = plan_leaf_level(p);
+    for (size_t i = 0; i < p->nNode; i++) {
+        const Node *n = &p->aNode[i];
+        const Assessment *a = node_find_assessment(n, rd->zCode);
+        if (n->iLevel != iLeaf || !a) {
+            continue;
+        }
+        nActivities++;
+        anAssess[a->eState]++;
+        for (size_t k = 0; k < a->nStmt; k++) {
+            anStmt[a->aStmt[k].eState]++;
+        }
+        for (size_t k = 0; k < n->nResp; k++) {
+            const Statement *st = assessment_find_statement(a, n->azResp[k]);
+            nMissing += !st || st->eState == ASSESS_DRAFT;
+        }
+    }
+    HTML_LIT(b, "<table><caption>Collection in ");
+    esc_html(b, rd->zTitle);
+    buf_printf(b, "</caption><thead><tr><th scope=\"col\"></th><th scope=\"col\">"
+               "draft</th><th scope=\"col\">submitted</th><th scope=\"col\">"
+               "returned</th><th scope=\"col\">approved</th></tr></thead><tbody>"
+               "<tr><th scope=\"row\">Activities (%zu)</th>", nActivities);
+    for (int s = 0; s < ASSESS_STATE_COUNT; s++) {
+        buf_printf(b, "<td class=\"n\">%zu</td>", anAssess[s]);
+    }
+    HTML_LIT(b, "</tr><tr><th scope=\"row\">Statements</th>");
+    for (int s = 0; s < ASSESS_STATE_COUNT; s++) {
+        buf_printf(b, "<td class=\"n\">%zu</td>", anStmt[s]);
+    }
+    buf_printf(b, "</tr></tbody></table><p>%zu statement%s of responsible "
+               "bodies still missing.</p>\n", nMissing, nMissing == 1 ? "" : "s");
+}
+
+/* ** PAGE: / */
+int
+page_dashboard(Req *r, Resp *w)
+{
+    Model m = MODEL_INIT;
+    Plan *p = page_load(r, w, &m);
+    if (!p) {
+        model_release(&m);
+        return 0;
+    }
+    page_begin(r, w, p->zTitle);
+    Buf *b = &w->body;
+    const Round *latest, *prev;
+    view_latest_rounds(p, &latest, &prev);
+    if (!latest) {
+        HTML_LIT(b, "<p>No round has been assessed yet.</p>");
+    } else {
+        ReviewReport rep;
+        AppErr err = APPERR_INIT;
+        if (review_report_build(p, latest->zCode, prev ? prev->zCode : NULL,
+                                NULL, &rep, &err) == 0) {
+            HTML_LIT(b, "<div class=\"rounds\"><section><h2>");
+            view_round_link(b, latest);
+            buf_printf(b, " <span class=\"small\">(%s)</span></h2>",
+                       round_state_name(latest->eState));
+            review_chart_svg(&rep, &rep.now, latest->zTitle, b);
+            HTML_LIT(b, "</section>");
+            if (prev) {
+                HTML_LIT(b, "<section><h2>");
+                view_round_link(b, prev);
+                buf_printf(b, " <span class=\"small\">(%s)</span></h2>",
+                           round_state_name(prev->eState));
+                review_chart_svg(&rep, &rep.before, prev->zTitle, b);
+                HTML_LIT(b, "</section>");
+            }
+            HTML_LIT(b, "</div>\n<ul>");
+            for (size_t i = 0; i < rep.nSentence; i++) {
+                HTML_LIT(b, "<li>");
+                esc_html(b, rep.azSentence[i]);
+                HTML_LIT(b, "</li>");
+            }
+            HTML_LIT(b, "</ul>\n");
+            if (prev) {
+                HTML_LIT(b, "<h2>What changed since ");
+                esc_html(b, prev->zCode);
+                HTML_LIT(b, "</h2><table><thead><tr><th scope=\"col\">Area</th>"
+                            "<th scope=\"col\">On Target</th><th scope=\"col\">"
+                            "Progressing</th><th scope=\"col\">Not on Target"
+                            "</th><th scope=\"col\">Not rated</th></tr></thead>"
+                            "<tbody>");
+                for (size_t g = 0; g <= rep.now.nGroup; g++) {
+                    const ReviewGroup *now = g < rep.now.nGroup ? &rep.now.aGroup[g]
+                                                                : &rep.now.all;
+                    const ReviewGroup *old = review_group(&rep.before, now->iNode);
+                    HTML_LIT(b, "<tr><th scope=\"row\">");
+                    esc_html(b, review_group_name(&rep, now->iNode));
+                    HTML_LIT(b, "</th>");
+                    static const Rating aR[] = { RATING_ON_TARGET, RATING_PROGRESSING,
+                                                 RATING_NOT_ON_TARGET, RATING_NONE };
+                    for (int k = 0; k < 4; k++) {
+                        if (old) {
+                            buf_printf(b, "<td class=\"n\">%+ld pts</td>",
+                                       review_pp_change(&old->c, &now->c,
+                                                        REVIEW_MASK(aR[k])));
+                        } else {
+                            HTML_LIT(b, "<td class=\"n\">new</td>");
+                        }
+                    }
+                    HTML_LIT(b, "</tr>");
+                }
+                buf_printf(b, "</tbody></table><p>%zu activities rated higher, "
+                           "%zu lower, %zu new.</p>\n", rep.changes.nUp,
+                           rep.changes.nDown, rep.changes.nNew);
+            }
+            review_report_release(&rep);
+        }
+        Findings f = { 0 };
+        checks_run(&m, p, latest->zCode, &f);
+        size_t an[3] = { 0, 0, 0 };
+        for (size_t i = 0; i < f.n; i++) {
+            an[f.a[i].eSeverity]++;
+        }
+        HTML_LIT(b, "<h2>Data quality</h2><p>");
+        buf_printf(b, "%zu errors, %zu warnings, %zu notes in ", an[0], an[1],
+                   an[2]);
+        view_round_link(b, latest);
+        HTML_LIT(b, ".</p>\n");
+        findings_release(&f);
+    }
+    for (size_t k = 0; k < p->nRound; k++) {
+        if (p->aRound[k].eState == ROUND_OPEN) {
+            HTML_LIT(b, "<h2>Open round: ");
+            view_round_link(b, &p->aRound[k]);
+            HTML_LIT(b, "</h2>");
+            view_collection(p, &p->aRound[k], b);
+        }
+    }
+    page_end(r, w);
+    model_release(&m);
+    return 0;
+}
+
+/* Does node i or a descendant match the search (code or all words)? */
+static int
+view_matches(const Plan *p, size_t i, const char *zFoldQ)
+{
+    const Node *n = &p->aNode[i];
+    if (!*zFoldQ) {
+        return 1;
+    }
+    char *zCode = str_fold(n->zCode);
+    int bMatch = strcmp(zCode, zFoldQ) == 0;
+    free(zCode);
+    if (!bMatch) {
+        char *zText = str_fold(n->zText);
+        bMatch = 1;
+        const char *q = zFoldQ;
+        while (*q && bMatch) {
+            const char *e = strchr(q, ' ');
+            size_t len = e ? (size_t)(e - q) : strlen(q);
+            char *zWord = xstrndup(q, len);
+            bMatch = strstr(zText, zWord) != NULL;
+            free(zWord);
+            q += len;
+            while (*q == ' ') {
+                q++;
+            }
+        }
+        free(zText);
+    }
+    return bMatch;
+}
+
+/* ** PAGE: /plan */
+int
+page_plan(Req *r, Resp *w)
+{
+    Model m = MODEL_INIT;
+    Plan *p = page_load(r, w, &m);
+    if (!p) {
+        model_release(&m);
+        return 0;
+    }
+    page_begin(r, w, "Plan");
+    Buf *b = &w->body;
+    const char *zQ = req_query(r, "q");
+    HTML_LIT(b, "<form method=\"get\" action=\"/plan\" role=\"search\">"
+                "<label for=\"q\">Search by code or words</label><input "
+                "id=\"q\" name=\"q\" value=\"");
+    esc_html(b, zQ);
+    HTML_LIT(b, "\"/> <button type=\"submit\">Search</button></form>\n");
+    char *zFoldQ = str_fold(zQ);
+    int iLeaf = plan_leaf_level(p);
+    /* Mark matching leaves and their ancestors. */
+    char *abShow = xcalloc(p->nNode ? p->nNode : 1, 1);
+    size_t nHits = 0;
+    for (size_t i = 0; i < p->nNode; i++) {
+        if (p->aNode[i].iLevel == iLeaf && view_matches(p, i, zFoldQ)) {
+            nHits++;
+            for (long k = (long)i; k >= 0; k = p->aNode[k].iParent) {
+                abShow[k] = 1;
+            }
+        }
+    }
+    if (*zFoldQ) {
+        buf_printf(b, "<p>%zu activit%s found.</p>", nHits,
+                   nHits == 1 ? "y" : "ies");
+    }
+    const Round *latest, *prev;
+    view_latest_rounds(p, &latest, &prev);
+    HTML_LIT(b, "<div class=\"tree\"><ul>");
+    int depth = 0;
+    for (size_t i = 0; i < p->nNode; i++) {
+        const Node *n = &p->aNode[i];
+        if (!abShow[i]) {
+            continue;
+        }
+        while (depth > n->iLevel) {
+            HTML_LIT(b, "</ul></li>");
+            depth--;
+        }
+        HTML_LIT(b, "<li>");
+        if (n->iLevel == iLeaf) {
+            page_link_activity(b, n->zCode);
+            buf_putc(b, ' ');
+            esc_html(b, n->zText);
+            const Assessment *a = latest ? node_find_assessment(n, latest->zCode)
+                                         : NULL;
+            if (a) {
+                buf_putc(b, ' ');
+                page_rating(b, a->eRating);
+            }
+            HTML_LIT(b, "<div class=\"small\">Responsible: ");
+            for (size_t k = 0; k < n->nResp; k++) {
+                buf_puts(b, k ? ", " : "");
+                page_link_org(b, n->azResp[k]);
+            }
+            buf_puts(b, n->nResp ? "" : "none");
+            HTML_LIT(b, "; partners: ");
+            for (size_t k = 0; k < n->nContrib; k++) {
+                buf_puts(b, k ? ", " : "");
+                page_link_org(b, n->azContrib[k]);
+            }
+            buf_puts(b, n->nContrib ? "" : "none");
+            HTML_LIT(b, "</div></li>");
+        } else {
+            HTML_LIT(b, "<strong>");
+            esc_html(b, p->aLevel[n->iLevel].zName);
+            buf_putc(b, ' ');
+            esc_html(b, n->zCode);
+            HTML_LIT(b, "</strong> ");
+            esc_html(b, n->zText);
+            if (n->zIndicator) {
+                HTML_LIT(b, "<div class=\"small\">Indicator: ");
+                esc_html(b, n->zIndicator);
+                HTML_LIT(b, "</div>");
+            }
+            HTML_LIT(b, "<ul>");
+            depth = n->iLevel + 1;
+        }
+    }
+    while (depth > 0) {
+        HTML_LIT(b, "</ul></li>");
+        depth--;
+    }
+    HTML_LIT(b, "</ul></div>\n");
+    free(abShow);
+    free(zFoldQ);
+    page_end(r, w);
+    model_release(&m);
+    return 0;
+}
+
+/* ** PAGE: /org/{} */
+int
+page_org(Req *r, Resp *w)
+{
+    Model m = MODEL_INIT;
+    Plan *p = page_load(r, w, &m);
+    if (!p) {
+        model_release(&m);
+        return 0;
+    }
+    const Org *o = model_find_org(&m, r->azParam[0]);
+    if (!o) {
+        web_error(w, 404, "There is no such organisation.");
+        model_release(&m);
+        return 0;
+    }
+    Buf title = BUF_INIT;
+    buf_printf(&title, "%s — %s", o->zAcronym, o->zName);
+    page_begin(r, w, buf_str(&title));
+    buf_release(&title);
+    Buf *b = &w->body;
+    HTML_LIT(b, "<p>");
+    esc_html(b, org_kind_name(o->eKind));
+    if (o->zParent) {
+        HTML_LIT(b, ", part of ");
+        page_link_org(b, o->zParent);
+    }
+    HTML_LIT(b, "</p>");
+    const Round *open = NULL;
+    for (size_t k = 0; k < p->nRound; k++) {
+        if (p->aRound[k].eState == ROUND_OPEN) {
+            open = &p->aRound[k];
+        }
+    }
+    HTML_LIT(b, "<h2>Tasks</h2><table><thead><tr><th scope=\"col\">Activity"
+                "</th><th scope=\"col\">Role</th>");
+    if (open) {
+        HTML_LIT(b, "<th scope=\"col\">Statement in ");
+        esc_html(b, open->zCode);
+        HTML_LIT(b, "</th>");
+    }
+    HTML_LIT(b, "</tr></thead><tbody>");
+    size_t nTasks = 0, nDue = 0;
+    for (size_t i = 0; i < p->nNode; i++) {
+        const Node *n = &p->aNode[i];
+        const char *zRole = NULL;
+        for (size_t k = 0; k < n->nResp && !zRole; k++) {
+            zRole = str_eq(n->azResp[k], o->zAcronym) ? "responsible" : NULL;
+        }
+        for (size_t k = 0; k < n->nContrib && !zRole; k++) {
+            zRole = str_eq(n->azContrib[k], o->zAcronym) ? "contributing" : NULL;
+        }
+        if (!zRole) {
+            continue;
+        }
+        nTasks++;
+        HTML_LIT(b, "<tr><td>");
+        page_link_activity(b, n->zCode);
+        buf_putc(b, ' ');
+        esc_html(b, n->zText);
+        HTML_LIT(b, "</td><td>");
+        esc_html(b, zRole);
+        HTML_LIT(b, "</td>");
+        if (open) {
+            const Assessment *a = node_find_assessment(n, open->zCode);
+            const Statement *st = a ? assessment_find_statement(a, o->zAcronym)
+                                    : NULL;
+            HTML_LIT(b, "<td>");
+            if (!a) {
+                HTML_LIT(b, "not in this round");
+            } else if (!st) {
+                HTML_LIT(b, "<strong>due</strong>");
+                nDue++;
+            } else {
+                esc_html(b, assess_state_name(st->eState));
+                if (st->eState == ASSESS_RETURNED && *st->zComment) {
+                    HTML_LIT(b, ": ");
+                    esc_html(b, st->zComment);
+                }
+                nDue += st->eState == ASSESS_DRAFT || st->eState == ASSESS_RETURNED;
+            }
+            HTML_LIT(b, "</td>");
+        }
+        HTML_LIT(b, "</tr>");
+    }
+    HTML_LIT(b, "</tbody></table>");
+    buf_printf(b, "<p>%zu activities", nTasks);
+    if (open) {
+        buf_printf(b, "; %zu statement%s due in the open round", nDue,
+                   nDue == 1 ? "" : "s");
+    }
+    HTML_LIT(b, ".</p>\n");
+    page_end(r, w);
+    model_release(&m);
+    return 0;
+}
+
+/* ** PAGE: /rounds */
+int
+page_rounds(Req *r, Resp *w)
+{
+    Model m = MODEL_INIT;
+    Plan *p = page_load(r, w, &m);
+    if (!p) {
+        model_release(&m);
+        return 0;
+    }
+    page_begin(r, w, "Review rounds");
+    Buf *b = &w->body;
+    HTML_LIT(b, "<table><thead><tr><th scope=\"col\">Round</th><th "
+                "scope=\"col\">As of</th><th scope=\"col\">State</th><th "
+                "scope=\"col\">Activities</th><th scope=\"col\">Report</th>"
+                "</tr></thead><tbody>");
+    for (size_t k = p->nRound; k-- > 0;) {
+        const Round *rd = &p->aRound[k];
+        size_t n = 0;
+        for (size_t i = 0; i < p->nNode; i++) {
+            n += node_find_assessment(&p->aNode[i], rd->zCode) != NULL;
+        }
+        HTML_LIT(b, "<tr><td>");
+        view_round_link(b, rd);
+        HTML_LIT(b, "</td><td>");
+        esc_html(b, rd->zAsOf ? rd->zAsOf : "");
+        HTML_LIT(b, "</td><td>");
+        esc_html(b, round_state_name(rd->eState));
+        buf_printf(b, "</td><td class=\"n\">%zu</td><td><a href=\"/round/", n);
+        Buf e = BUF_INIT;
+        url_encode(&e, rd->zCode);
+        esc_html(b, buf_str(&e));
+        buf_release(&e);
+        HTML_LIT(b, "/report\">report</a></td></tr>");
+    }
+    HTML_LIT(b, "</tbody></table>\n");
+    page_end(r, w);
+    model_release(&m);
+    return 0;
+}
+
+/* ** PAGE: /round/{} */
+int
+page_round(Req *r, Resp *w)
+{
+    Model m = MODEL_INIT;
+    Plan *p = page_load(r, w, &m);
+    if (!p) {
+        model_release(&m);
+        return 0;
+    }
+    const Round *rd = plan_find_round(p, r->azParam[0]);
+    if (!rd) {
+        web_error(w, 404, "There is no such round.");
+        model_release(&m);
+        return 0;
+    }
+    page_begin(r, w, rd->zTitle);
+    Buf *b = &w->body;
+    HTML_LIT(b, "<p>");
+    esc_html(b, round_state_name(rd->eState));
+    if (rd->zAsOf) {
+        HTML_LIT(b, ", as of ");
+        esc_html(b, rd->zAsOf);
+    }
+    HTML_LIT(b, " \xC2\xB7 <a href=\"/round/");
+    Buf e = BUF_INIT;
+    url_encode(&e, rd->zCode);
+    esc_html(b, buf_str(&e));
+    buf_release(&e);
+    HTML_LIT(b, "/report\">the review report</a></p>\n");
+    view_collection(p, rd, b);
+    HTML_LIT(b, "<h2>Activities</h2><table><thead><tr><th scope=\"col\">"
+                "Activity</th><th scope=\"col\">Rating</th><th scope=\"col\">"
+                "State</th><th scope=\"col\">Statements</th></tr></thead>"
+                "<tbody>");
+    int iLeaf = plan_leaf_level(p);
+    for (size_t i = 0; i < p->nNode; i++) {
+        const Node *n = &p->aNode[i];
+        const Assessment *a = node_find_assessment(n, rd->zCode);
+        if (n->iLevel != iLeaf || !a) {
+            continue;
+        }
+        HTML_LIT(b, "<tr><td>");
+        page_link_activity(b, n->zCode);
+        HTML_LIT(b, "</td><td>");
+        page_rating(b, a->eRating);
+        HTML_LIT(b, "</td><td>");
+        esc_html(b, assess_state_name(a->eState));
+        HTML_LIT(b, "</td><td>");
+        for (size_t k = 0; k < a->nStmt; k++) {
+            buf_puts(b, k ? ", " : "");
+            esc_html(b, a->aStmt[k].zOrg);
+            buf_puts(b, ": ");
+            esc_html(b, assess_state_name(a->aStmt[k].eState));
+        }
+        HTML_LIT(b, "</td></tr>");
+    }
+    HTML_LIT(b, "</tbody></table>\n");
+    if (!r->bAnon) {
+        Findings f = { 0 };
+        checks_run(&m, p, rd->zCode, &f);
+        buf_printf(b, "<h2>Data-quality findings (%zu)</h2><table><thead><tr>"
+                   "<th scope=\"col\">Severity</th><th scope=\"col\">Rule</th>"
+                   "<th scope=\"col\">Activity</th><th scope=\"col\">Finding"
+                   "</th></tr></thead><tbody>", f.n);
+        for (size_t i = 0; i < f.n; i++) {
+            HTML_LIT(b, "<tr><td>");
+            esc_html(b, check_severity_name(f.a[i].eSeverity));
+            HTML_LIT(b, "</td><td>");
+            esc_html(b, f.a[i].zRule);
+            HTML_LIT(b, "</td><td>");
+            if (f.a[i].zActivity) {
+                page_link_activity(b, f.a[i].zActivity);
+            }
+            HTML_LIT(b, "</td><td>");
+            esc_html(b, f.a[i].zMessage);
+            HTML_LIT(b, "</td></tr>");
+        }
+        HTML_LIT(b, "</tbody></table>\n");
+        findings_release(&f);
+    }
+    page_end(r, w);
+    model_release(&m);
+    return 0;
+}
+
+/* ** PAGE: /round/{}/report */
+int
+page_round_report(Req *r, Resp *w)
+{
+    Model m = MODEL_INIT;
+    Plan *p = page_load(r, w, &m);
+    if (!p) {
+        model_release(&m);
+        return 0;
+    }
+    const Round *rd = plan_find_round(p, r->azParam[0]);
+    if (!rd) {
+        web_error(w, 404, "There is no such round.");
+        model_release(&m);
+        return 0;
+    }
+    /* Compared with the round before it, as the CLI's --compare would. */
+    const char *zPrev = NULL;
+    for (size_t k = 0; k < p->nRound; k++) {
+        if (&p->aRound[k] == rd && k > 0) {
+            zPrev = p->aRound[k - 1].zCode;
+        }
+    }
+    ReviewReport rep;
+    AppErr err = APPERR_INIT;
+    if (review_report_build(p, rd->zCode, zPrev, NULL, &rep, &err)) {
+        web_error(w, 404, "The report cannot be made for this round.");
+    } else {
+        w->zType = "text/html; charset=utf-8";
+        review_render_html(&rep, &w->body);
+        review_report_release(&rep);
+    }
+    model_release(&m);
+    return 0;
+}

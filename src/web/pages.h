@@ -1,0 +1,47 @@
+/*
+** pages.h — the handlers the route table (routes.c) points to.
+*/
+#ifndef LMPMON_PAGES_H
+#define LMPMON_PAGES_H
+
+#include "http.h"
+
+/* page_auth.c */
+int page_login_form(Req *r, Resp *w);
+int page_login(Req *r, Resp *w);
+int page_logout(Req *r, Resp *w);
+
+/* page_view.c */
+int page_dashboard(Req *r, Resp *w);
+int page_plan(Req *r, Resp *w);
+int page_activity(Req *r, Resp *w);
+int page_org(Req *r, Resp *w);
+int page_rounds(Req *r, Resp *w);
+int page_round(Req *r, Resp *w);
+int page_round_report(Req *r, Resp *w);
+
+/* page_edit.c */
+int page_statement_post(Req *r, Resp *w);
+int page_review_post(Req *r, Resp *w);
+int page_admin(Req *r, Resp *w);
+int page_admin_user_post(Req *r, Resp *w);
+int page_admin_round_post(Req *r, Resp *w);
+
+/* api.c */
+int api_plan(Req *r, Resp *w);
+int api_activity(Req *r, Resp *w);
+int api_round_summary(Req *r, Resp *w);
+int api_checks(Req *r, Resp *w);
+int api_statement_post(Req *r, Resp *w);
+int api_me(Req *r, Resp *w);
+
+/* assets.c */
+int asset_css(Req *r, Resp *w);
+int asset_js(Req *r, Resp *w);
+
+/* page_activity: render the activity page with a notice and, after a
+** refused save, the user's own text kept in the form. */
+void page_activity_render(Req *r, Resp *w, const char *zNotice,
+                          const char *zNoticeKind);
+
+#endif

@@ -1,0 +1,227 @@
+/*
+** router.c — enforcing the route table before any handler runs.
+**
+** For every request: find the route (404 if the path is unknown, 405 if
+** only the method is wrong); open the database; find the session from the
+** cookie (expired sessions end here); check the route's audience (deny by
+** default: a route names the roles it admits); for state-changing routes
+** check the request's origin (Fetch Metadata) and the CSRF token.  Only
+** then is the handler called.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "router.h"
+#include "page.h"
+#include "web.h"
+#include "web_limits.h"
+#include "../base/base.h"
+#include "../base/secret.h"
+#include "../report/escape.h"
+#include "../base/banned.h"
+
+void
+web_error(Resp *w, int status, const char *zMessage)
+{
+    w->status = status;
+    w->zType = "text/html; charset=utf-8";
+    buf_reset(&w->body);
+    const char *zTitle = status == 400   ? "Bad request"
+                         : status == 401 ? "Log in first"
+                         : status == 403 ? "Not allowed"
+                         : status == 404 ? "Not found"
+                         : status == 405 ? "Method not allowed"
+                         : status == 409 ? "Changed meanwhile"
+                         : status == 413 ? "Too large"
+                                         : "Server error";
+    buf_printf(&w->body, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta "
+               "charset=\"utf-8\"/><title>%d %s</title><link "
+               "rel=\"stylesheet\" href=\"/static/app.css\"/></head><body>"
+               "<main><h1>%s</h1><p>", status, zTitle, zTitle);
+    esc_html(&w->body, zMessage);
+    HTML_LIT(&w->body, "</p><p><a href=\"/\">Back to the dashboard</a></p>"
+                       "</main></body></html>\n");
+}
+
+/* Match zPath against zPattern; fills r's path parameters. */
+static int
+route_match(const char *zPattern, const char *zPath, Req *r)
+{
+    const char *p = zPattern, *q = zPath;
+    int nParam = 0;
+    char *azParam[4] = { NULL, NULL, NULL, NULL };
+    while (*p && *q) {
+        if (p[0] == '{' && p[1] == '}') {
+            const char *e = strchr(q, '/');
+            size_t n = e ? (size_t)(e - q) : strlen(q);
+            if (n == 0 || nParam >= 4) {
+                break;
+            }
+            azParam[nParam++] = xstrndup(q, n);
+            p += 2;
+            q += n;
+            continue;
+        }
+        if (*p != *q) {
+            break;
+        }
+        p++;
+        q++;
+    }
+    int bMatch = !*p && !*q;
+    if (bMatch && r) {
+        for (int i = 0; i < nParam; i++) {
+            r->azParam[i] = azParam[i];
+        }
+        r->nParam = nParam;
+        return 1;
+    }
+    for (int i = 0; i < nParam; i++) {
+        free(azParam[i]);
+    }
+    return bMatch;
+}
+
+/* The session named by the request's cookie, if valid; ends expired ones. */
+static void
+router_session(Req *r)
+{
+    Params cookies = { 0 };
+    params_parse_cookies(&cookies, r->zCookie);
+    const char *zToken = params_get(&cookies, page_session_cookie(r));
+    if (zToken && strlen(zToken) < 100) {
+        char zHash[SECRET_HASH_HEX];
+        secret_hash_token(zToken, zHash);
+        AppErr err = APPERR_INIT;
+        if (store_session_get(r->s, zHash, &r->ses, &err) == 0) {
+            long now = (long)time(NULL);
+            if (r->ses.user.bDisabled ||
+                now - r->ses.lastSeen > LIMIT_SESSION_IDLE_SECONDS ||
+                now - r->ses.created > LIMIT_SESSION_ABSOLUTE_SECONDS) {
+                (void)store_session_delete(r->s, zHash, &err);
+                session_release(&r->ses);
+            } else {
+                r->bAuthed = 1;
+                /* Refresh the idle clock at most once a minute: a write
+                ** per page view would serialise readers for nothing. */
+                if (now - r->ses.lastSeen > 60) {
+                    (void)store_session_touch(r->s, zHash, now, &err);
+                }
+            }
+        }
+    }
+    params_release(&cookies);
+}
+
+/* Cross-site requests that change state are refused (Fetch Metadata, then
+** Origin against Host), before the token is even looked at. */
+static int
+router_same_origin(const Req *r)
+{
+    if (r->zSecFetchSite) {
+        return strcmp(r->zSecFetchSite, "same-origin") == 0 ||
+               strcmp(r->zSecFetchSite, "none") == 0;
+    }
+    if (r->zOrigin && r->zHost) {
+        const char *z = strstr(r->zOrigin, "://");
+        return z && strcmp(z + 3, r->zHost) == 0;
+    }
+    return 1; /* not a browser: the token decides */
+}
+
+static int
+router_csrf_ok(const Req *r)
+{
+    if (!router_same_origin(r)) {
+        return 0;
+    }
+    const char *zSent = params_get(&r->form, "csrf");
+    if (!zSent) {
+        zSent = r->zCsrfHeader;
+    }
+    if (r->bAuthed) {
+        return secret_equal(zSent, r->ses.zCsrf);
+    }
+    /* Before login: the token of the pre-session cookie (double submit). */
+    Params cookies = { 0 };
+    params_parse_cookies(&cookies, r->zCookie);
+    int bOk = secret_equal(zSent, params_get(&cookies, page_csrf_cookie(r)));
+    params_release(&cookies);
+    return bOk;
+}
+
+void
+router_dispatch(Req *r, Resp *w)
+{
+    const Route *route = NULL;
+    int bPathKnown = 0;
+    for (const Route *x = aRoute; x->zMethod && !route; x++) {
+        if (route_match(x->zPattern, r->zPath, NULL)) {
+            bPathKnown = 1;
+            if (strcmp(x->zMethod, r->zMethod) == 0 ||
+                (strcmp(r->zMethod, "HEAD") == 0 &&
+                 strcmp(x->zMethod, "GET") == 0)) {
+                route = x;
+            }
+        }
+    }
+    if (!route) {
+        web_error(w, bPathKnown ? 405 : 404,
+                  bPathKnown ? "This address does not accept that method."
+                             : "There is no page at this address.");
+        return;
+    }
+    (void)route_match(route->zPattern, r->zPath, r);
+    if (route->who & WEB_OPEN && !route->bCsrf &&
+        strncmp(r->zPath, "/static/", 8) == 0) {
+        route->xHandler(r, w);  /* assets need no database */
+        return;
+    }
+    AppErr err = APPERR_INIT;
+    r->s = store_open(r->cfg->zDb, STORE_OPEN_EXISTING, "web", &err);
+    if (!r->s) {
+        (void)fprintf(stderr, "lmpmon: %s\n", err.zMsg);
+        web_error(w, 500, "The database cannot be opened; see the server log.");
+        return;
+    }
+    router_session(r);
+    if (r->bAuthed) {
+        free(r->s->zActor);
+        r->s->zActor = xstrdup(r->ses.user.zName);
+    }
+    int bAllowed = 0;
+    if (route->who & WEB_OPEN) {
+        bAllowed = 1;
+    } else if (r->bAuthed) {
+        bAllowed = (route->who & ROLE_BIT(r->ses.user.eRole)) != 0;
+    } else if (r->cfg->bPublic && (route->who & WEB_PUBLIC)) {
+        r->bAnon = 1;
+        bAllowed = 1;
+    }
+    if (!bAllowed) {
+        if (!r->bAuthed && strncmp(r->zPath, "/api/", 5) != 0 &&
+            strcmp(r->zMethod, "GET") == 0) {
+            Buf loc = BUF_INIT;
+            buf_puts(&loc, "/login?next=");
+            url_encode(&loc, r->zPath);
+            resp_redirect(w, buf_str(&loc));
+            buf_release(&loc);
+        } else {
+            web_error(w, r->bAuthed ? 403 : 401,
+                      r->bAuthed ? "Your role does not allow this."
+                                 : "Log in first.");
+        }
+    } else if (route->bCsrf && !router_csrf_ok(r)) {
+        web_error(w, 403, "The form has expired or did not come from this "
+                          "site. Reload the page and try again.");
+    } else {
+        route->xHandler(r, w);
+        if (r->bAuthed) {
+            w->bPrivate = 1;
+        }
+    }
+    store_close(r->s);
+    r->s = NULL;
+}
