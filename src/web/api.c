@@ -228,6 +228,13 @@ api_statement_post(Req *r, Resp *w)
     }
     AppErr err = APPERR_INIT;
     int rc;
+    long iNode = plan_find_node(p, r->azParam[0]);
+    if (iNode >= 0 && !page_user_links(r, &p->aNode[iNode])) {
+        api_error(w, 403, "your organisation is not linked to this activity");
+        model_release(&m);
+        json_decref(in);
+        return 0;
+    }
     if (!r->ses.user.zOrg) {
         rc = apperr_set(&err, APPERR_CONFLICT, "your account belongs to no "
                         "organisation");

@@ -369,6 +369,14 @@ page_statement_post(Req *r, Resp *w)
     int rc;
     const char *zAction = req_form(r, "action");
     int iVersion = edit_version(r);
+    long iNode = plan_find_node(p, r->azParam[0]);
+    if (iNode >= 0 && !page_user_links(r, &p->aNode[iNode])) {
+        model_release(&m);
+        web_error(w, 403, "Your organisation is not linked to this activity: "
+                          "only its responsible bodies and partners report on "
+                          "it.");
+        return 0;
+    }
     if (!r->ses.user.zOrg) {
         rc = apperr_set(&err, APPERR_CONFLICT, "your account belongs to no "
                         "organisation, so it cannot write statements");

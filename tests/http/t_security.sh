@@ -1,0 +1,94 @@
+# CSRF tokens, origins, size limits, headers, escaping of every text field,
+# error pages that do not echo the request.
+. "$(dirname "$0")/lib.sh"
+
+make_db d.db
+start_server d.db
+login molvt
+login officer
+login admin
+
+# --- CSRF ---
+data="round=2018&version=0&action=save&rating=progressing&text=csrf-test"
+code=$(curl -s -b molvt.jar -o /dev/null -w '%{http_code}' -d "$data" "$BASE/activity/1.1/statement")
+[ "$code" = 403 ] || fail "missing CSRF token: expected 403, got $code"
+code=$(curl -s -b molvt.jar -o /dev/null -w '%{http_code}' -d "$data&csrf=wrong" "$BASE/activity/1.1/statement")
+[ "$code" = 403 ] || fail "wrong CSRF token: expected 403, got $code"
+other=$(csrf_of officer /plan)
+code=$(curl -s -b molvt.jar -o /dev/null -w '%{http_code}' -d "$data&csrf=$other" "$BASE/activity/1.1/statement")
+[ "$code" = 403 ] || fail "another session's CSRF token: expected 403, got $code"
+mine=$(csrf_of molvt /plan)
+code=$(curl -s -b molvt.jar -o /dev/null -w '%{http_code}' -H 'Sec-Fetch-Site: cross-site' \
+    -d "$data&csrf=$mine" "$BASE/activity/1.1/statement")
+[ "$code" = 403 ] || fail "cross-site request with a valid token: expected 403, got $code"
+code=$(curl -s -b molvt.jar -o /dev/null -w '%{http_code}' -H 'Origin: http://evil.example' \
+    -d "$data&csrf=$mine" "$BASE/activity/1.1/statement")
+[ "$code" = 403 ] || fail "foreign Origin with a valid token: expected 403, got $code"
+code=$(curl -s -b molvt.jar -o /dev/null -w '%{http_code}' -H 'Sec-Fetch-Site: same-origin' \
+    -d "$data&csrf=$mine" "$BASE/activity/1.1/statement")
+[ "$code" = 303 ] || fail "same-origin request with a valid token: expected 303, got $code"
+# The login form needs its token too.
+code=$(curl -s -o /dev/null -w '%{http_code}' -d "username=admin&password=$PASS" "$BASE/login")
+[ "$code" = 403 ] || fail "login without token: expected 403, got $code"
+
+# --- sizes ---
+head -c 300000 /dev/zero | tr '\0' 'a' >big.txt
+code=$(curl -s -b molvt.jar -o /dev/null -w '%{http_code}' --data-urlencode "text@big.txt" \
+    -d "csrf=$mine&round=2018" "$BASE/activity/1.1/statement")
+[ "$code" = 413 ] || fail "oversized body: expected 413, got $code"
+big=$(head -c 40000 /dev/zero | tr '\0' 'b')
+code=$(curl -s -o /dev/null -w '%{http_code}' -H "X-Big: $big" "$BASE/login")
+case $code in 4*) ;; *) fail "oversized header: expected a 4xx, got $code" ;; esac
+code=$(curl -s -o /dev/null -w '%{http_code}' "$BASE/login")
+[ "$code" = 200 ] || fail "the server did not survive the oversized header ($code)"
+
+# --- escaping: a hostile text in every field comes back as text ---
+X='<script>alert(1)</script><img src=x onerror=alert(2)>"'"'"'&'
+code=$(post molvt /activity/1.2/statement round=2018 version=0 action=submit \
+    rating=progressing "text=$X")
+[ "$code" = 303 ] || fail "statement with markup: $code"
+v=$(version_of officer /activity/1.2 /activity/1.2/review)
+code=$(post officer /activity/1.2/review round=2018 "version=$v" action=return \
+    rating=progressing "progress=$X" "comment=$X")
+[ "$code" = 303 ] || fail "review with markup: $code $(head -c 300 post.body)"
+code=$(post admin /admin/user "name=u$X" role=viewer password=long-enough-pw)
+code=$(post admin /admin/round round=2019 state=new "title=$X" as_of=2019-11-30)
+[ "$code" = 303 ] || fail "new round with markup in the title: $code"
+for u in officer molvt admin; do
+    for path in /activity/1.2 /round/2018 /round/2019 /rounds /admin /org/MOLVT / /plan /round/2019/report; do
+        curl -s -b $u.jar "$BASE$path" >page.html
+        if grep -q '<script>alert\|<img src=x' page.html; then
+            fail "$u $path: markup from the data reached the page"
+        fi
+    done
+done
+curl -s -b officer.jar "$BASE/activity/1.2" | grep -qF '&lt;script&gt;alert(1)&lt;/script&gt;' ||
+    fail "the statement is not shown escaped"
+
+# --- headers on every response ---
+for path in / /login /no/such /static/app.css; do
+    curl -s -D h.txt -o /dev/null -b admin.jar "$BASE$path"
+    grep -qi "^Content-Security-Policy: .*frame-ancestors 'none'" h.txt || fail "$path: no CSP"
+    grep -i "^Content-Security-Policy:" h.txt | grep -q "script-src 'self';" || fail "$path: CSP allows more scripts"
+    grep -qi "^X-Content-Type-Options: nosniff" h.txt || fail "$path: no nosniff"
+done
+curl -s -D h.txt -o /dev/null -b admin.jar "$BASE/plan"
+grep -qi "^Cache-Control: no-store" h.txt || fail "logged-in page is cacheable"
+rm -f y.jar
+curl -s -D h.txt -c y.jar -o /dev/null "$BASE/login"
+grep -i "^Set-Cookie: lmpmon_csrf=" h.txt | grep -q "HttpOnly; SameSite=Lax" || fail "csrf cookie flags"
+curl -s -D h.txt -o /dev/null -b y.jar -d "csrf=$(awk '/lmpmon_csrf/ { print $7 }' y.jar)&username=admin&password=$PASS" "$BASE/login"
+grep -i "^Set-Cookie: lmpmon_session=" h.txt | grep -q "HttpOnly; SameSite=Lax" || fail "session cookie flags"
+# Only a hash of the session token is stored.
+tok=$(grep -i "^Set-Cookie: lmpmon_session=" h.txt | sed 's/.*lmpmon_session=//; s/;.*//')
+[ -n "$tok" ] || fail "no session token"
+n=$(sqlite3 d.db "SELECT count(*) FROM session WHERE token_hash = '$tok'")
+[ "$n" = 0 ] || fail "the session token is stored in clear"
+
+# --- error pages do not echo the request ---
+curl -s -b admin.jar "$BASE/no-such-%3Cscript%3Eabc" >e.html
+grep -q 'script' e.html && fail "404 page echoes the path"
+curl -s -b admin.jar "$BASE/activity/%3Cb%3Eq" >e.html
+grep -q '<b>q' e.html && fail "unknown activity page echoes the code"
+
+finish
