@@ -17,6 +17,7 @@ all: build
 
 deps:
 	@scripts/install-deps
+	@scripts/install-browser-deps
 
 $(BUILD)/CMakeCache.txt:
 	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null

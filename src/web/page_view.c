@@ -163,9 +163,10 @@ page_dashboard(Req *r, Resp *w)
                     }
                     HTML_LIT(b, "</tr>");
                 }
-                buf_printf(b, "</tbody></table><p>%zu activities rated higher, "
-                           "%zu lower, %zu new.</p>\n", rep.changes.nUp,
-                           rep.changes.nDown, rep.changes.nNew);
+                buf_printf(b, "</tbody></table><p>Activities rated higher: "
+                           "%zu; lower: %zu; new in this round: %zu.</p>\n",
+                           rep.changes.nUp, rep.changes.nDown,
+                           rep.changes.nNew);
             }
             review_report_release(&rep);
         }

@@ -1,0 +1,144 @@
+// Browser test of lmpmon's web application, in Debian's chromium driven by
+// playwright-core: log in; a reporter submits progress; the M&E officer
+// approves; the dashboard changes; a reporter is refused on another
+// organisation's activity.  Screenshots are kept in the scratch directory.
+//
+//   node workflow.test.js LMPMON SOURCE_DIR SCRATCH_DIR
+'use strict';
+const { spawn, execFileSync } = require('child_process');
+const fs = require('fs');
+const path = require('path');
+
+let chromium;
+try {
+  ({ chromium } = require('playwright-core'));
+} catch (e) {
+  console.error('playwright-core is not installed: run "make test" (it runs npm ci in tests/browser)');
+  process.exit(1);
+}
+
+const [lmpmon, src, scratch] = process.argv.slice(2);
+fs.rmSync(scratch, { recursive: true, force: true });
+fs.mkdirSync(scratch, { recursive: true });
+const db = path.join(scratch, 'b.db');
+const shots = path.join(scratch, 'screenshots');
+fs.mkdirSync(shots);
+const PASS = 'browser-pass-1';
+
+function run(args, input) {
+  return execFileSync(lmpmon, ['--db', db, ...args], { input, env: { ...process.env, LMPMON_DB: '' } });
+}
+run(['init', '--sample', 'cambodia-lmp-2015-2018']);
+run(['round', 'open', '2018', '--title', '2018 review', '--as-of', '2018-11-30']);
+run(['user', 'add', 'officer', '--role', 'me_officer'], PASS + '\n');
+run(['user', 'add', 'molvt', '--role', 'reporter', '--org', 'MOLVT'], PASS + '\n');
+run(['user', 'add', 'ilo', '--role', 'reporter', '--org', 'ILO'], PASS + '\n');
+
+let failures = 0;
+function check(ok, what) {
+  if (!ok) {
+    failures++;
+    console.error('FAIL: ' + what);
+  }
+}
+
+function startServer() {
+  return new Promise((resolve, reject) => {
+    const srv = spawn(lmpmon, ['--db', db, 'serve', '--listen', '127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    srv.stderr.on('data', (d) => fs.appendFileSync(path.join(scratch, 'serve.err'), d));
+    srv.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
+      if (m) resolve({ srv, base: 'http://127.0.0.1:' + m[1] });
+    });
+    srv.on('exit', (code) => reject(new Error('server exited with ' + code)));
+    setTimeout(() => reject(new Error('server did not start')), 10000);
+  });
+}
+
+async function login(page, base, user) {
+  await page.goto(base + '/login');
+  await page.fill('#username', user);
+  await page.fill('#password', PASS);
+  await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+  check(!page.url().includes('/login'), user + ' could not log in');
+}
+
+(async () => {
+  const { srv, base } = await startServer();
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+           '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    // The reporter: log in, find its task, submit a statement.
+    let ctx = await browser.newContext({ viewport: { width: 420, height: 900 } }); // a phone
+    let page = await ctx.newPage();
+    await login(page, base, 'molvt');
+    await page.goto(base + '/org/MOLVT');
+    check((await page.textContent('main')).includes('due'), 'MOLVT has no task due in the open round');
+    await page.goto(base + '/activity/4.8');
+    await page.fill('#text', 'MOLVT trained 120 border officials in Battambang in 2018.');
+    await page.selectOption('#rating', 'on_target');
+    await page.screenshot({ path: path.join(shots, '1-reporter-form.png'), fullPage: false });
+    await Promise.all([page.waitForNavigation(), page.click('button[value=submit]')]);
+    check((await page.textContent('main')).includes('Statement submitted'), 'no confirmation after submitting');
+    await page.screenshot({ path: path.join(shots, '2-reporter-submitted.png') });
+    await ctx.close();
+
+    // Another organisation's reporter: no form, and a forged post is refused.
+    ctx = await browser.newContext();
+    page = await ctx.newPage();
+    await login(page, base, 'ilo');
+    await page.goto(base + '/activity/4.8');
+    check((await page.$('form[action="/activity/4.8/statement"]')) === null,
+          'ILO sees a statement form on an activity it is not linked to');
+    // ILO is a partner of 14.3: take that form and point it at 4.8.
+    await page.goto(base + '/activity/14.3');
+    const form = await page.$('form[action="/activity/14.3/statement"]');
+    check(form !== null, 'ILO has no statement form on 14.3, where it is a partner');
+    if (form) {
+      await page.fill('#text', 'forged');
+      await page.evaluate(() => { document.querySelector('form.entry').action = '/activity/4.8/statement'; });
+      const [resp] = await Promise.all([page.waitForNavigation(), page.click('button[value=submit]')]);
+      check(resp.status() === 403, 'forged statement on 4.8 answered ' + resp.status());
+      await page.screenshot({ path: path.join(shots, '3-other-org-refused.png') });
+    }
+    await ctx.close();
+
+    // The M&E officer: the dashboard before, approve 4.8, the dashboard after.
+    ctx = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+    page = await ctx.newPage();
+    await login(page, base, 'officer');
+    await page.goto(base + '/');
+    const before = await page.textContent('main');
+    await page.screenshot({ path: path.join(shots, '4-dashboard-before.png'), fullPage: true });
+    await page.goto(base + '/activity/4.8');
+    const narrative = await page.inputValue('#progress');
+    check(narrative.includes('MOLVT trained 120 border officials'), 'the review form is not pre-filled with the statement');
+    await page.selectOption('select#rating >> nth=-1', 'on_target');
+    await Promise.all([page.waitForNavigation(), page.click('button[value=approve]')]);
+    check((await page.textContent('main')).includes('Approved'), 'no confirmation after approving');
+    await page.screenshot({ path: path.join(shots, '5-officer-approved.png'), fullPage: true });
+    await page.goto(base + '/');
+    const after = await page.textContent('main');
+    check(before !== after, 'the dashboard did not change after the approval');
+    const desc = await page.textContent('svg desc');
+    check(/All activities: \d+ activities, 1 On Target/.test(desc), 'the 2018 chart does not count the approved activity: ' + desc);
+    await page.screenshot({ path: path.join(shots, '6-dashboard-after.png'), fullPage: true });
+    await ctx.close();
+  } catch (e) {
+    failures++;
+    console.error('FAIL: ' + (e && e.stack || e));
+  } finally {
+    await browser.close();
+    srv.kill('SIGTERM');
+  }
+  if (failures) {
+    console.error(failures + ' failure(s); screenshots in ' + shots);
+    process.exit(1);
+  }
+  console.log('ok; screenshots in ' + shots);
+})();
