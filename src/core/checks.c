@@ -7,6 +7,7 @@
 ** lower-cased text; a phrase of completion preceded by a negation ("not
 ** completed", "not yet occurring") does not count as completion.
 */
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +19,8 @@
 #include "../base/str.h"
 #include "../base/xalloc.h"
 #include "../base/banned.h"
+
+static pthread_mutex_t sortMutex = PTHREAD_MUTEX_INITIALIZER;
 
 static void finding_add(Findings *out, const char *zRule, CheckSeverity e,
                         const char *zActivity, const char *zRound,
@@ -114,6 +117,82 @@ check_find_phrase(const char *zLow, const char *const *azPhrase,
                 for (size_t k_ = 0; k_ < n->nAssess; k_++)                     \
                     for (const Assessment *a = &n->aAssess[k_]; a; a = NULL)   \
                         if (!(zRound) || str_eq(a->zRound, (zRound)))
+
+/* The activities of one round with their texts folded once: the rules
+** that compare texts across activities would otherwise fold each text
+** once per comparison. */
+typedef struct RoundTexts {
+    size_t n;
+    const Node **aNode;
+    const Assessment **aA;
+    char **azProgress;   /* folded progress narratives */
+    char **azAction;     /* folded action points */
+} RoundTexts;
+
+static void
+round_texts_build(const Plan *p, const char *zR, RoundTexts *t)
+{
+    memset(t, 0, sizeof *t);
+    size_t nMax = p->nNode ? p->nNode : 1;
+    t->aNode = xcalloc(nMax, sizeof *t->aNode);
+    t->aA = xcalloc(nMax, sizeof *t->aA);
+    t->azProgress = xcalloc(nMax, sizeof *t->azProgress);
+    t->azAction = xcalloc(nMax, sizeof *t->azAction);
+    int iLeaf = plan_leaf_level(p);
+    for (size_t i = 0; i < p->nNode; i++) {
+        const Node *n = &p->aNode[i];
+        const Assessment *a = node_find_assessment(n, zR);
+        if (n->iLevel != iLeaf || !a) {
+            continue;
+        }
+        t->aNode[t->n] = n;
+        t->aA[t->n] = a;
+        t->azProgress[t->n] = check_lower(a->zProgress);
+        t->azAction[t->n] = check_lower(a->zActionPoint);
+        t->n++;
+    }
+}
+
+static void
+round_texts_release(RoundTexts *t)
+{
+    for (size_t i = 0; i < t->n; i++) {
+        free(t->azProgress[i]);
+        free(t->azAction[i]);
+    }
+    free(t->aNode);
+    free(t->aA);
+    free(t->azProgress);
+    free(t->azAction);
+    memset(t, 0, sizeof *t);
+}
+
+/* Indexes 0..n-1 sorted by the strings az[], for grouping equal texts. */
+static const char *const *pSortTexts; /* only during qsort, see below */
+
+static int
+round_texts_cmp(const void *a, const void *b)
+{
+    return strcmp(pSortTexts[*(const size_t *)a], pSortTexts[*(const size_t *)b]);
+}
+
+static size_t *
+round_texts_order(char **az, size_t n)
+{
+    size_t *aIdx = xcalloc(n ? n : 1, sizeof *aIdx);
+    for (size_t i = 0; i < n; i++) {
+        aIdx[i] = i;
+    }
+    /* qsort has no context argument in C11; the rules run on one thread
+    ** per call of checks_run, and web requests each sort their own copy
+    ** under this lock. */
+    pthread_mutex_lock(&sortMutex);
+    pSortTexts = (const char *const *)az;
+    qsort(aIdx, n, sizeof *aIdx, round_texts_cmp);
+    pSortTexts = NULL;
+    pthread_mutex_unlock(&sortMutex);
+    return aIdx;
+}
 
 /* ** RULE: missing_rating */
 static void
@@ -231,46 +310,53 @@ check_same_narrative(const Model *m, const Plan *p, const char *zRound,
         if (zRound && !str_eq(zR, zRound)) {
             continue;
         }
-        /* Quadratic over a round's activities: a plan has hundreds. */
-        int iLeaf = plan_leaf_level(p);
-        for (size_t i = 0; i < p->nNode; i++) {
-            const Node *n = &p->aNode[i];
-            const Assessment *a = node_find_assessment(n, zR);
-            if (n->iLevel != iLeaf || !a) {
-                continue;
+        RoundTexts t;
+        round_texts_build(p, zR, &t);
+        size_t *aIdx = round_texts_order(t.azProgress, t.n);
+        /* Runs of equal narratives; report each member rated differently
+        ** from some other member, in plan order. */
+        char *abHit = xcalloc(t.n ? t.n : 1, 1);
+        for (size_t i = 0; i < t.n;) {
+            size_t j = i + 1;
+            while (j < t.n && strcmp(t.azProgress[aIdx[j]], t.azProgress[aIdx[i]]) == 0) {
+                j++;
             }
-            char *zA = check_lower(a->zProgress);
+            const char *zA = t.azProgress[aIdx[i]];
             /* Short or carried-forward texts ("see last years comment") are
             ** the stale rule's business, not shared narratives. */
-            if (strlen(zA) < 20 || check_find_phrase(zA, azStale, 0)) {
-                free(zA);
+            if (j - i > 1 && strlen(zA) >= 20 && !check_find_phrase(zA, azStale, 0)) {
+                for (size_t k = i; k < j; k++) {
+                    for (size_t l = i; l < j; l++) {
+                        if (t.aA[aIdx[k]]->eRating != t.aA[aIdx[l]]->eRating) {
+                            abHit[aIdx[k]] = 1;
+                        }
+                    }
+                }
+            }
+            i = j;
+        }
+        for (size_t k = 0; k < t.n; k++) {
+            if (!abHit[k]) {
                 continue;
             }
             Buf others = BUF_INIT;
-            for (size_t j = 0; j < p->nNode; j++) {
-                const Node *o = &p->aNode[j];
-                const Assessment *b = node_find_assessment(o, zR);
-                if (j == i || o->iLevel != iLeaf || !b ||
-                    b->eRating == a->eRating) {
-                    continue;
-                }
-                char *zB = check_lower(b->zProgress);
-                if (strcmp(zA, zB) == 0) {
+            for (size_t l = 0; l < t.n; l++) {
+                if (l != k && t.aA[l]->eRating != t.aA[k]->eRating &&
+                    strcmp(t.azProgress[l], t.azProgress[k]) == 0) {
                     buf_printf(&others, "%s%s (%s)", others.n ? ", " : "",
-                               o->zCode, rating_name(b->eRating));
+                               t.aNode[l]->zCode, rating_name(t.aA[l]->eRating));
                 }
-                free(zB);
             }
-            if (others.n) {
-                finding_add(out, "same_narrative_different_ratings",
-                            CHECK_ERROR, n->zCode, zR,
-                            "the same narrative is rated %s here and "
-                            "differently under %s",
-                            rating_name(a->eRating), buf_str(&others));
-            }
+            finding_add(out, "same_narrative_different_ratings", CHECK_ERROR,
+                        t.aNode[k]->zCode, zR,
+                        "the same narrative is rated %s here and differently "
+                        "under %s", rating_name(t.aA[k]->eRating),
+                        buf_str(&others));
             buf_release(&others);
-            free(zA);
         }
+        free(abHit);
+        free(aIdx);
+        round_texts_release(&t);
     }
 }
 
@@ -308,27 +394,14 @@ check_round_has_statements(const Plan *p, const char *zR)
 ** statement of its own, or, for rounds imported from a report, its name in
 ** the narrative? */
 static int
-check_org_spoke(const Org *g, const Assessment *a, int bStatements)
+check_org_spoke(const Org *g, const Assessment *a, const char *zLowProgress,
+                const char *const *azNames, int bStatements)
 {
     if (bStatements) {
         const Statement *x = assessment_find_statement(a, g->zAcronym);
         return x && x->eState != ASSESS_DRAFT;
     }
-    char *zLow = check_lower(a->zProgress);
-    char *zAcr = check_lower(g->zAcronym);
-    char *zName = check_lower(g->zName);
-    const char *azMine[] = { zAcr, zName, NULL };
-    int bMention = check_find_phrase(zLow, azMine, 0) != NULL;
-    for (size_t k = 0; k < g->nAlias && !bMention; k++) {
-        char *zAl = check_lower(g->azAlias[k]);
-        const char *azAl[] = { zAl, NULL };
-        bMention = check_find_phrase(zLow, azAl, 0) != NULL;
-        free(zAl);
-    }
-    free(zLow);
-    free(zAcr);
-    free(zName);
-    return bMention;
+    return check_find_phrase(zLowProgress, azNames, 0) != NULL;
 }
 
 /* ** RULE: silent_responsible_org */
@@ -336,31 +409,41 @@ static void
 check_silent_org(const Model *m, const Plan *p, const char *zRound,
                  Findings *out)
 {
-    int iLeaf = plan_leaf_level(p);
     for (size_t r = 0; r < p->nRound; r++) {
         const char *zR = p->aRound[r].zCode;
         if (zRound && !str_eq(zR, zRound)) {
             continue;
         }
         int bStatements = check_round_has_statements(p, zR);
+        RoundTexts t;
+        round_texts_build(p, zR, &t);
         for (size_t o = 0; o < m->nOrg; o++) {
             const Org *g = &m->aOrg[o];
+            /* Its names, folded once: acronym, full name, aliases. */
+            char **azNames = xcalloc(g->nAlias + 3, sizeof *azNames);
+            azNames[0] = check_lower(g->zAcronym);
+            azNames[1] = check_lower(g->zName);
+            for (size_t k = 0; k < g->nAlias; k++) {
+                azNames[2 + k] = check_lower(g->azAlias[k]);
+            }
             size_t nResp = 0, nSpoke = 0;
-            for (size_t i = 0; i < p->nNode; i++) {
-                const Node *n = &p->aNode[i];
-                const Assessment *a = node_find_assessment(n, zR);
-                if (n->iLevel != iLeaf || !a) {
-                    continue;
-                }
+            for (size_t i = 0; i < t.n; i++) {
+                const Node *n = t.aNode[i];
                 int bResp = 0;
                 for (size_t k = 0; k < n->nResp; k++) {
                     bResp |= str_eq(n->azResp[k], g->zAcronym);
                 }
                 if (bResp) {
                     nResp++;
-                    nSpoke += check_org_spoke(g, a, bStatements);
+                    nSpoke += check_org_spoke(g, t.aA[i], t.azProgress[i],
+                                              (const char *const *)azNames,
+                                              bStatements);
                 }
             }
+            for (size_t k = 0; k < g->nAlias + 2; k++) {
+                free(azNames[k]);
+            }
+            free(azNames);
             /* From an imported report only government bodies are expected
             ** to be named; when statements are collected, everyone is. */
             if (nResp && !nSpoke && (bStatements || g->eKind == ORG_GOVERNMENT)) {
@@ -373,6 +456,7 @@ check_silent_org(const Model *m, const Plan *p, const char *zRound,
                             g->zAcronym, nResp, nResp == 1 ? "y" : "ies", zR);
             }
         }
+        round_texts_release(&t);
     }
 }
 
@@ -381,36 +465,49 @@ static void
 check_duplicate_action(const Model *m, const Plan *p, const char *zRound,
                        Findings *out)
 {
-    int iLeaf = plan_leaf_level(p);
     for (size_t r = 0; r < p->nRound; r++) {
         const char *zR = p->aRound[r].zCode;
         if (zRound && !str_eq(zR, zRound)) {
             continue;
         }
-        for (size_t i = 0; i < p->nNode; i++) {
-            const Node *n = &p->aNode[i];
-            const Assessment *a = node_find_assessment(n, zR);
-            if (n->iLevel != iLeaf || !a || !*a->zActionPoint) {
+        RoundTexts t;
+        round_texts_build(p, zR, &t);
+        size_t *aIdx = round_texts_order(t.azAction, t.n);
+        /* Within a run of equal action points, every later activity (in
+        ** plan order) repeats the first. */
+        char *abDup = xcalloc(t.n ? t.n : 1, 1);
+        for (size_t i = 0; i < t.n;) {
+            size_t j = i + 1;
+            while (j < t.n && strcmp(t.azAction[aIdx[j]], t.azAction[aIdx[i]]) == 0) {
+                j++;
+            }
+            if (j - i > 1 && *t.azAction[aIdx[i]]) {
+                for (size_t k = i; k < j; k++) {
+                    abDup[aIdx[k]] = 1;
+                }
+            }
+            i = j;
+        }
+        for (size_t k = 0; k < t.n; k++) {
+            if (!abDup[k]) {
                 continue;
             }
-            char *zA = check_lower(a->zActionPoint);
-            for (size_t j = i + 1; j < p->nNode; j++) {
-                const Node *o = &p->aNode[j];
-                const Assessment *b = node_find_assessment(o, zR);
-                if (o->iLevel != iLeaf || !b || !*b->zActionPoint) {
-                    continue;
+            size_t first = k;
+            for (size_t l = 0; l < k && first == k; l++) {
+                if (strcmp(t.azAction[l], t.azAction[k]) == 0) {
+                    first = l;
                 }
-                char *zB = check_lower(b->zActionPoint);
-                if (strcmp(zA, zB) == 0) {
-                    finding_add(out, "duplicate_action_point", CHECK_WARNING,
-                                o->zCode, zR,
-                                "the same action point as activity %s",
-                                n->zCode);
-                }
-                free(zB);
             }
-            free(zA);
+            if (first != k) {
+                finding_add(out, "duplicate_action_point", CHECK_WARNING,
+                            t.aNode[k]->zCode, zR,
+                            "the same action point as activity %s",
+                            t.aNode[first]->zCode);
+            }
         }
+        free(abDup);
+        free(aIdx);
+        round_texts_release(&t);
     }
 }
 

@@ -1129,26 +1129,26 @@ sq_load_orgs(SqStore *S, Model *m, AppErr *err)
         free(aId);
         return sq_fail(S, err, "reading organisations");
     }
-    rc = 0;
-    for (size_t i = 0; i < m->nOrg && rc == 0; i++) {
-        if (SQ_PREPARE(S,
-                       "SELECT alias FROM org_alias WHERE org_id = $1"
-                       " ORDER BY position",
-                       &st, err)) {
-            rc = -1;
-            break;
-        }
-        sq_bind_int(st, 1, aId[i]);
-        int r;
-        while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-            strv_push(&m->aOrg[i].azAlias, &m->aOrg[i].nAlias,
-                      (const char *)sqlite3_column_text(st, 0));
-        }
-        (void)sqlite3_finalize(st);
-        if (r != SQLITE_DONE) {
-            rc = sq_fail(S, err, "reading aliases");
+    /* All aliases in one query, attached by organisation id. */
+    if (SQ_PREPARE(S,
+                   "SELECT org_id, alias FROM org_alias"
+                   " ORDER BY org_id, position",
+                   &st, err)) {
+        free(aId);
+        return -1;
+    }
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        sqlite3_int64 orgId = sqlite3_column_int64(st, 0);
+        for (size_t i = 0; i < m->nOrg; i++) {
+            if (aId[i] == orgId) {
+                strv_push(&m->aOrg[i].azAlias, &m->aOrg[i].nAlias,
+                          (const char *)sqlite3_column_text(st, 1));
+                break;
+            }
         }
     }
+    (void)sqlite3_finalize(st);
+    rc = rc == SQLITE_DONE ? 0 : sq_fail(S, err, "reading aliases");
     free(aId);
     return rc;
 }

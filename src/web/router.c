@@ -8,6 +8,7 @@
 ** check the request's origin (Fetch Metadata) and the CSRF token.  Only
 ** then is the handler called.
 */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,6 +44,49 @@ web_error(Resp *w, int status, const char *zMessage)
     esc_html(&w->body, zMessage);
     HTML_LIT(&w->body, "</p><p><a href=\"/\">Back to the dashboard</a></p>"
                        "</main></body></html>\n");
+}
+
+/* Each server thread keeps its database connection between requests:
+** opening one (file, schema version, pragmas) costs more than most pages.
+** The connection belongs to the thread, never to a request.
+** A thread-specific key (not __thread) so the connection is closed when
+** the thread ends at shutdown. */
+static pthread_key_t storeKey;
+static pthread_once_t storeKeyOnce = PTHREAD_ONCE_INIT;
+
+static void
+router_store_destroy(void *p)
+{
+    store_close(p);
+}
+
+static void
+router_store_key(void)
+{
+    (void)pthread_key_create(&storeKey, router_store_destroy);
+}
+
+static Store *
+router_store_acquire(const Req *r, AppErr *err)
+{
+    (void)pthread_once(&storeKeyOnce, router_store_key);
+    Store *s = pthread_getspecific(storeKey);
+    if (!s) {
+        s = store_open(r->cfg->zDb, STORE_OPEN_EXISTING, "web", err);
+        (void)pthread_setspecific(storeKey, s);
+    }
+    return s;
+}
+
+/* Give the connection back after a request; one that failed oddly (a
+** server error) is closed, so the next request starts clean. */
+static void
+router_store_release(Store *s, int bBroken)
+{
+    if (bBroken) {
+        store_close(s);
+        (void)pthread_setspecific(storeKey, NULL);
+    }
 }
 
 /* Match zPath against zPattern; fills r's path parameters. */
@@ -180,17 +224,15 @@ router_dispatch(Req *r, Resp *w)
         return;
     }
     AppErr err = APPERR_INIT;
-    r->s = store_open(r->cfg->zDb, STORE_OPEN_EXISTING, "web", &err);
+    r->s = router_store_acquire(r, &err);
     if (!r->s) {
         (void)fprintf(stderr, "lmpmon: %s\n", err.zMsg);
         web_error(w, 500, "The database cannot be opened; see the server log.");
         return;
     }
     router_session(r);
-    if (r->bAuthed) {
-        free(r->s->zActor);
-        r->s->zActor = xstrdup(r->ses.user.zName);
-    }
+    free(r->s->zActor);
+    r->s->zActor = xstrdup(r->bAuthed ? r->ses.user.zName : "web");
     int bAllowed = 0;
     if (route->who & WEB_OPEN) {
         bAllowed = 1;
@@ -222,6 +264,6 @@ router_dispatch(Req *r, Resp *w)
             w->bPrivate = 1;
         }
     }
-    store_close(r->s);
+    router_store_release(r->s, w->status >= 500);
     r->s = NULL;
 }
