@@ -1,12 +1,14 @@
 /*
 ** page.c — layout and helpers shared by the pages (see page.h).
 */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "page.h"
 #include "router.h"
 #include "web.h"
+#include "web_limits.h"
 #include "../base/base.h"
 #include "../report/escape.h"
 #include "../base/banned.h"
@@ -228,4 +230,20 @@ page_user_links(const Req *r, const Node *n)
         }
     }
     return 0;
+}
+
+static sem_t slowWork;
+static pthread_once_t slowOnce = PTHREAD_ONCE_INIT;
+
+static void
+slow_init(void)
+{
+    (void)sem_init(&slowWork, 0, WEB_SLOW_WORK);
+}
+
+sem_t *
+web_slow_work(void)
+{
+    (void)pthread_once(&slowOnce, slow_init);
+    return &slowWork;
 }

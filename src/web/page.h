@@ -34,6 +34,10 @@ void page_link_org(Buf *b, const char *zAcronym);
 /* The rating as a small coloured label. */
 void page_rating(Buf *b, Rating e);
 
+/* The semaphore bounding slow pages (reports) to WEB_SLOW_WORK at once. */
+#include <semaphore.h>
+sem_t *web_slow_work(void);
+
 /* May this user write this organisation's statement on node n? */
 int page_user_links(const Req *r, const Node *n);
 

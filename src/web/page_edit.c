@@ -510,9 +510,21 @@ page_admin(Req *r, Resp *w)
                 esc_html(b, role_name(aU[i].eRole));
                 HTML_LIT(b, "</td><td>");
                 esc_html(b, aU[i].zOrg ? aU[i].zOrg : "");
-                HTML_LIT(b, "</td><td>");
-                esc_html(b, aU[i].bDisabled ? "disabled" : "active");
-                HTML_LIT(b, "</td></tr>");
+                HTML_LIT(b, "</td><td><form method=\"post\" "
+                            "action=\"/admin/user\">");
+                page_csrf_field(r, b);
+                HTML_LIT(b, "<input type=\"hidden\" name=\"name\" value=\"");
+                esc_html(b, aU[i].zName);
+                HTML_LIT(b, "\"/>");
+                esc_html(b, aU[i].bDisabled ? "disabled " : "active ");
+                if (aU[i].bDisabled) {
+                    HTML_LIT(b, "<button type=\"submit\" name=\"action\" "
+                                "value=\"enable\">enable</button>");
+                } else {
+                    HTML_LIT(b, "<button type=\"submit\" name=\"action\" "
+                                "value=\"disable\">disable</button>");
+                }
+                HTML_LIT(b, "</form></td></tr>");
                 user_release(&aU[i]);
             }
             free(aU);
@@ -533,7 +545,26 @@ page_admin(Req *r, Resp *w)
                     "Password (8 characters or more)</label><input "
                     "id=\"password\" name=\"password\" type=\"password\" "
                     "autocomplete=\"new-password\" required=\"required\"/><div>"
-                    "<button type=\"submit\">Add user</button></div></form>\n");
+                    "<button type=\"submit\" name=\"action\" value=\"add\">"
+                    "Add user</button></div></form>\n");
+        HTML_LIT(b, "<h2>Organisations</h2><p>");
+        buf_printf(b, "%zu organisations in the directory. ", m.nOrg);
+        HTML_LIT(b, "Add one, or correct one by giving its acronym:</p><form "
+                    "class=\"card\" method=\"post\" action=\"/admin/org\">");
+        page_csrf_field(r, b);
+        HTML_LIT(b, "<label for=\"acronym\">Acronym</label><input "
+                    "id=\"acronym\" name=\"acronym\" required=\"required\"/>"
+                    "<label for=\"oname\">Full name</label><input id=\"oname\" "
+                    "name=\"name\"/><label for=\"kind\">Kind</label><select "
+                    "id=\"kind\" name=\"kind\">");
+        for (int k = 0; k < ORG_KIND_COUNT; k++) {
+            HTML_LIT(b, "<option>");
+            esc_html(b, org_kind_name((OrgKind)k));
+            HTML_LIT(b, "</option>");
+        }
+        HTML_LIT(b, "</select><label for=\"parent\">Part of (acronym)</label>"
+                    "<input id=\"parent\" name=\"parent\"/><div><button "
+                    "type=\"submit\">Save organisation</button></div></form>\n");
     }
     page_end(r, w);
     model_release(&m);
@@ -563,13 +594,33 @@ page_admin_user_post(Req *r, Resp *w)
     memset(&u, 0, sizeof u);
     const char *zName = req_form(r, "name");
     const char *zOrg = req_form(r, "org");
+    const char *zAction = req_form(r, "action");
     int rc = 0;
+    if (strcmp(zAction, "disable") == 0 || strcmp(zAction, "enable") == 0) {
+        if (str_eq(zName, r->ses.user.zName)) {
+            rc = apperr_set(&err, APPERR_CONFLICT, "you cannot disable your own "
+                            "account");
+        } else if (store_user_get(r->s, zName, &u, &err) == 0) {
+            u.bDisabled = zAction[0] == 'd';
+            rc = store_begin(r->s, &err) || store_user_put(r->s, &u, 0, &err);
+            rc = rc ? (store_rollback(r->s), -1) : store_commit(r->s, &err);
+        } else {
+            rc = -1;
+        }
+        user_release(&u);
+        admin_done(w, rc, &err, zAction[0] == 'd' ? "user disabled"
+                                                 : "user enabled");
+        return 0;
+    }
     if (!*zName || strlen(zName) >= LIMIT_CODE_BYTES) {
         rc = apperr_set(&err, APPERR_INPUT, "a user name has 1 to %u bytes",
                         LIMIT_CODE_BYTES - 1);
     } else if (role_parse(req_form(r, "role"), &u.eRole)) {
         rc = apperr_set(&err, APPERR_INPUT, "unknown role (accepted: "
                         ROLE_ACCEPTED ")");
+    } else if (u.eRole == ROLE_REPORTER && !*zOrg) {
+        rc = apperr_set(&err, APPERR_INPUT, "a reporter reports for an "
+                        "organisation: give its acronym");
     } else if (secret_hash_password(req_form(r, "password"), &u.zHash, &err)) {
         rc = -1;
     } else {
@@ -584,6 +635,44 @@ page_admin_user_post(Req *r, Resp *w)
     }
     free(u.zHash);
     admin_done(w, rc, &err, "user added");
+    return 0;
+}
+
+/* ** PAGE: /admin/org (POST) */
+int
+page_admin_org_post(Req *r, Resp *w)
+{
+    AppErr err = APPERR_INIT;
+    Model m = MODEL_INIT;
+    const char *zAcr = req_form(r, "acronym");
+    const char *zName = req_form(r, "name");
+    const char *zParent = req_form(r, "parent");
+    Org o;
+    memset(&o, 0, sizeof o);
+    int rc = 0;
+    if (!*zAcr || strlen(zAcr) >= LIMIT_CODE_BYTES) {
+        rc = apperr_set(&err, APPERR_INPUT, "an acronym has 1 to %u bytes",
+                        LIMIT_CODE_BYTES - 1);
+    } else if (org_kind_parse(req_form(r, "kind"), &o.eKind)) {
+        rc = apperr_set(&err, APPERR_INPUT, "unknown kind (accepted: "
+                        ORG_KIND_ACCEPTED ")");
+    } else if (strlen(zName) > LIMIT_FIELD_BYTES) {
+        rc = apperr_set(&err, APPERR_INPUT, "the name is too long");
+    } else if (store_load(r->s, NULL, &m, &err) == 0) {
+        /* Keep the aliases an existing organisation has. */
+        const Org *old = model_find_org(&m, zAcr);
+        o.zAcronym = (char *)zAcr;
+        o.zName = (char *)(*zName ? zName : old ? old->zName : zAcr);
+        o.zParent = *zParent ? (char *)zParent : NULL;
+        o.azAlias = old ? old->azAlias : NULL;
+        o.nAlias = old ? old->nAlias : 0;
+        rc = store_begin(r->s, &err) || store_put_org(r->s, &o, &err);
+        rc = rc ? (store_rollback(r->s), -1) : store_commit(r->s, &err);
+    } else {
+        rc = -1;
+    }
+    model_release(&m);
+    admin_done(w, rc, &err, "organisation saved");
     return 0;
 }
 

@@ -6,6 +6,7 @@
 ** published rounds) and renders from it; every number is counted at that
 ** moment (core/review.c), never stored.
 */
+#include <semaphore.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -576,6 +577,9 @@ page_round_report(Req *r, Resp *w)
     }
     ReviewReport rep;
     AppErr err = APPERR_INIT;
+    /* Reports are the slow pages: at most WEB_SLOW_WORK at once, so a
+    ** crowd asking for them leaves threads for everyone else. */
+    (void)sem_wait(web_slow_work());
     if (review_report_build(p, rd->zCode, zPrev, NULL, &rep, &err)) {
         web_error(w, 404, "The report cannot be made for this round.");
     } else {
@@ -583,6 +587,7 @@ page_round_report(Req *r, Resp *w)
         review_render_html(&rep, &w->body);
         review_report_release(&rep);
     }
+    (void)sem_post(web_slow_work());
     model_release(&m);
     return 0;
 }

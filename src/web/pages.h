@@ -26,6 +26,7 @@ int page_review_post(Req *r, Resp *w);
 int page_admin(Req *r, Resp *w);
 int page_admin_user_post(Req *r, Resp *w);
 int page_admin_round_post(Req *r, Resp *w);
+int page_admin_org_post(Req *r, Resp *w);
 
 /* api.c */
 int api_plan(Req *r, Resp *w);

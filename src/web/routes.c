@@ -31,6 +31,7 @@ const Route aRoute[] = {
     { "GET",  "/admin",                  EDIT,     0, page_admin },
     { "POST", "/admin/user",             ADMIN,    1, page_admin_user_post },
     { "POST", "/admin/round",            EDIT,     1, page_admin_round_post },
+    { "POST", "/admin/org",              ADMIN,    1, page_admin_org_post },
     { "GET",  "/api/me",                 ALL,      0, api_me },
     { "GET",  "/api/plan",               PUB,      0, api_plan },
     { "GET",  "/api/activity/{}",        PUB,      0, api_activity },

@@ -24,6 +24,9 @@
 /* Password hashings at once (argon2id takes 64 MiB and ~0.1 s each). */
 #define LIMIT_CONCURRENT_HASHING 2
 
+/* Slow pages (the full review report) rendered at once; the others wait. */
+#define WEB_SLOW_WORK 2
+
 /* Session lifetimes, seconds: idle and absolute. */
 #define LIMIT_SESSION_IDLE_SECONDS (2 * 60 * 60)
 #define LIMIT_SESSION_ABSOLUTE_SECONDS (12 * 60 * 60)

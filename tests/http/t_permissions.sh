@@ -39,7 +39,8 @@ for u in anon admin officer molvt ilo cases viewer; do
     admin) want=allow ;;
     *) want=deny ;;
     esac
-    check $u /admin/user $want name="new_$u" role=viewer password=long-enough-pw
+    check $u /admin/user $want name="new_$u" role=viewer password=long-enough-pw action=add
+    check $u /admin/org $want acronym="ORG_$u" kind=ngo name="Org of $u"
     case $u in
     molvt) want=allow ;;
     *) want=deny ;;
@@ -82,8 +83,15 @@ code=$(post viewer /logout)
 code=$(curl -s -b viewer-old.jar -o /dev/null -w '%{http_code}' "$BASE/plan")
 [ "$code" = 303 ] || fail "the old session cookie still works after logout ($code)"
 
+# The admin disables an account on the admin page.
+login admin
+code=$(post admin /admin/user name=cases action=disable)
+[ "$code" = 303 ] || fail "disable through the admin page: $code"
+"$LMPMON" --db d.db user list | grep -q '^cases .*disabled' || fail "cases is not disabled"
+# Organisations added on the admin page resolve like any other.
+"$LMPMON" --db d.db show org ORG_admin | grep -q 'Org of admin' || fail "organisation not added"
+
 # A disabled account cannot log in; a wrong password is refused and logged.
-"$LMPMON" --db d.db user disable cases >/dev/null
 rm -f x.jar
 curl -s -c x.jar "$BASE/login" >/dev/null
 t=$(awk '/lmpmon_csrf/ { print $7 }' x.jar)

@@ -1,0 +1,35 @@
+# The server itself: one access-log line per request, graceful shutdown that
+# finishes the request in flight, a clear error when the port is taken.
+. "$(dirname "$0")/lib.sh"
+
+make_db d.db
+start_server d.db
+curl -s -o /dev/null "$BASE/login"
+curl -s -o /dev/null "$BASE/static/app.css"
+n=$(grep -c '"GET /login" 200' serve.err)
+[ "$n" = 1 ] || fail "expected one access-log line for GET /login, got $n"
+grep -q '"GET /static/app.css" 200' serve.err || fail "no log line for the stylesheet"
+
+# A port in use is a clear error.
+port=${BASE##*:}
+"$LMPMON" --db d.db serve --listen "127.0.0.1:$port" >o2.txt 2>e2.txt
+st=$?
+[ "$st" = 1 ] || fail "a second server on the same port exited $st"
+grep -q "cannot listen on '127.0.0.1:$port'" e2.txt || fail "unclear message: $(cat e2.txt)"
+
+# A slow upload is in flight when SIGTERM arrives: it still gets its answer.
+head -c 3000 /dev/zero | tr '\0' 'a' >body.txt
+curl -s -o slow.out -w '%{http_code}' --limit-rate 1000 --data-binary @body.txt \
+    "$BASE/login" >slow.code &
+cpid=$!
+sleep 1
+kill -TERM "$SPID"
+wait "$cpid"
+wait "$SPID"
+st=$?
+[ "$(cat slow.code)" = 403 ] || fail "the request in flight got '$(cat slow.code)' instead of its answer"
+[ "$st" = 0 ] || fail "the server exited $st after SIGTERM"
+grep -q "lmpmon: stopped" serve.err || fail "no 'stopped' line"
+SPID=""
+
+[ "$nfail" -eq 0 ] && echo ok || { echo "$nfail expectation(s) failed" >&2; exit 1; }
