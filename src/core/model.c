@@ -25,6 +25,32 @@ strv_push(char ***pa, size_t *pn, const char *z)
     (*pa)[(*pn)++] = xstrdup(z);
 }
 
+void
+assessment_release_statements(Assessment *a)
+{
+    for (size_t k = 0; k < a->nStmt; k++) {
+        Statement *st = &a->aStmt[k];
+        free(st->zOrg);
+        free(st->zText);
+        free(st->zComment);
+        free(st->zUpdatedBy);
+        free(st->zUpdatedAt);
+    }
+    free(a->aStmt);
+    a->aStmt = NULL;
+    a->nStmt = 0;
+}
+
+void
+assessment_release(Assessment *a)
+{
+    free(a->zRound);
+    free(a->zActionPoint);
+    free(a->zProgress);
+    assessment_release_statements(a);
+    memset(a, 0, sizeof *a);
+}
+
 static void
 node_release(Node *n)
 {
@@ -34,18 +60,7 @@ node_release(Node *n)
     strv_free(n->azResp, n->nResp);
     strv_free(n->azContrib, n->nContrib);
     for (size_t i = 0; i < n->nAssess; i++) {
-        free(n->aAssess[i].zRound);
-        free(n->aAssess[i].zActionPoint);
-        free(n->aAssess[i].zProgress);
-        for (size_t k = 0; k < n->aAssess[i].nStmt; k++) {
-            Statement *st = &n->aAssess[i].aStmt[k];
-            free(st->zOrg);
-            free(st->zText);
-            free(st->zComment);
-            free(st->zUpdatedBy);
-            free(st->zUpdatedAt);
-        }
-        free(n->aAssess[i].aStmt);
+        assessment_release(&n->aAssess[i]);
     }
     free(n->aAssess);
 }

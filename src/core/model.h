@@ -158,6 +158,10 @@ Round *plan_add_round(Plan *p);
 Node *plan_add_node(Plan *p);
 Assessment *node_add_assessment(Node *n);
 Statement *assessment_add_statement(Assessment *a);
+
+/* Free what an assessment owns (or only its statements); it becomes empty. */
+void assessment_release(Assessment *a);
+void assessment_release_statements(Assessment *a);
 const Statement *assessment_find_statement(const Assessment *a,
                                            const char *zOrg);
 

@@ -110,34 +110,13 @@ page_only_published(Plan *p)
             if (rd && rd->eState == ROUND_PUBLISHED) {
                 n->aAssess[k++] = n->aAssess[j];
             } else {
-                Assessment *a = &n->aAssess[j];
-                free(a->zRound);
-                free(a->zActionPoint);
-                free(a->zProgress);
-                for (size_t s = 0; s < a->nStmt; s++) {
-                    free(a->aStmt[s].zOrg);
-                    free(a->aStmt[s].zText);
-                    free(a->aStmt[s].zComment);
-                    free(a->aStmt[s].zUpdatedBy);
-                    free(a->aStmt[s].zUpdatedAt);
-                }
-                free(a->aStmt);
+                assessment_release(&n->aAssess[j]);
             }
         }
         n->nAssess = k;
         /* Statements are internal to the collection: not for the public. */
         for (size_t j = 0; j < n->nAssess; j++) {
-            Assessment *a = &n->aAssess[j];
-            for (size_t s = 0; s < a->nStmt; s++) {
-                free(a->aStmt[s].zOrg);
-                free(a->aStmt[s].zText);
-                free(a->aStmt[s].zComment);
-                free(a->aStmt[s].zUpdatedBy);
-                free(a->aStmt[s].zUpdatedAt);
-            }
-            free(a->aStmt);
-            a->aStmt = NULL;
-            a->nStmt = 0;
+            assessment_release_statements(&n->aAssess[j]);
         }
     }
     size_t k = 0;
@@ -178,29 +157,31 @@ page_load(Req *r, Resp *w, Model *m)
 }
 
 void
-page_link_activity(Buf *b, const char *zCode)
+page_link(Buf *b, const char *zPrefix, const char *zKey, const char *zSuffix,
+          const char *zText)
 {
-    HTML_LIT(b, "<a href=\"/activity/");
+    HTML_LIT(b, "<a href=\"");
     Buf e = BUF_INIT;
-    url_encode(&e, zCode);
+    buf_puts(&e, zPrefix);
+    url_encode(&e, zKey);
+    buf_puts(&e, zSuffix);
     esc_html(b, buf_str(&e));
     buf_release(&e);
     HTML_LIT(b, "\">");
-    esc_html(b, zCode);
+    esc_html(b, zText);
     HTML_LIT(b, "</a>");
+}
+
+void
+page_link_activity(Buf *b, const char *zCode)
+{
+    page_link(b, "/activity/", zCode, "", zCode);
 }
 
 void
 page_link_org(Buf *b, const char *zAcronym)
 {
-    HTML_LIT(b, "<a href=\"/org/");
-    Buf e = BUF_INIT;
-    url_encode(&e, zAcronym);
-    esc_html(b, buf_str(&e));
-    buf_release(&e);
-    HTML_LIT(b, "\">");
-    esc_html(b, zAcronym);
-    HTML_LIT(b, "</a>");
+    page_link(b, "/org/", zAcronym, "", zAcronym);
 }
 
 void

@@ -27,7 +27,11 @@ void page_notice(Buf *b, const char *zKind, const char *zText);
 ** an error page and returns NULL. */
 Plan *page_load(Req *r, Resp *w, Model *m);
 
-/* A link to an activity / organisation / round (code escaped). */
+/* <a href="PREFIX + url-encoded KEY + SUFFIX">TEXT</a>, all escaped. */
+void page_link(Buf *b, const char *zPrefix, const char *zKey,
+               const char *zSuffix, const char *zText);
+
+/* A link to an activity / organisation (code escaped). */
 void page_link_activity(Buf *b, const char *zCode);
 void page_link_org(Buf *b, const char *zAcronym);
 

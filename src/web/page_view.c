@@ -44,14 +44,7 @@ view_latest_rounds(const Plan *p, const Round **pLatest, const Round **pPrev)
 static void
 view_round_link(Buf *b, const Round *rd)
 {
-    HTML_LIT(b, "<a href=\"/round/");
-    Buf e = BUF_INIT;
-    url_encode(&e, rd->zCode);
-    esc_html(b, buf_str(&e));
-    buf_release(&e);
-    HTML_LIT(b, "\">");
-    esc_html(b, rd->zTitle);
-    HTML_LIT(b, "</a>");
+    page_link(b, "/round/", rd->zCode, "", rd->zTitle);
 }
 
 /* Collection status of an open round: assessments and statements by state. */
@@ -453,12 +446,9 @@ page_rounds(Req *r, Resp *w)
         esc_html(b, rd->zAsOf ? rd->zAsOf : "");
         HTML_LIT(b, "</td><td>");
         esc_html(b, round_state_name(rd->eState));
-        buf_printf(b, "</td><td class=\"n\">%zu</td><td><a href=\"/round/", n);
-        Buf e = BUF_INIT;
-        url_encode(&e, rd->zCode);
-        esc_html(b, buf_str(&e));
-        buf_release(&e);
-        HTML_LIT(b, "/report\">report</a></td></tr>");
+        buf_printf(b, "</td><td class=\"n\">%zu</td><td>", n);
+        page_link(b, "/round/", rd->zCode, "/report", "report");
+        HTML_LIT(b, "</td></tr>");
     }
     HTML_LIT(b, "</tbody></table>\n");
     page_end(r, w);
@@ -466,19 +456,30 @@ page_rounds(Req *r, Resp *w)
     return 0;
 }
 
+/* Load the model and find the round named in the path; on failure the
+** error page is in w and NULL is returned (m still needs releasing). */
+static const Round *
+view_load_round(Req *r, Resp *w, Model *m, Plan **pp)
+{
+    *pp = page_load(r, w, m);
+    if (!*pp) {
+        return NULL;
+    }
+    const Round *rd = plan_find_round(*pp, r->azParam[0]);
+    if (!rd) {
+        web_error(w, 404, "There is no such round.");
+    }
+    return rd;
+}
+
 /* ** PAGE: /round/{} */
 int
 page_round(Req *r, Resp *w)
 {
     Model m = MODEL_INIT;
-    Plan *p = page_load(r, w, &m);
-    if (!p) {
-        model_release(&m);
-        return 0;
-    }
-    const Round *rd = plan_find_round(p, r->azParam[0]);
+    Plan *p;
+    const Round *rd = view_load_round(r, w, &m, &p);
     if (!rd) {
-        web_error(w, 404, "There is no such round.");
         model_release(&m);
         return 0;
     }
@@ -490,12 +491,9 @@ page_round(Req *r, Resp *w)
         HTML_LIT(b, ", as of ");
         esc_html(b, rd->zAsOf);
     }
-    HTML_LIT(b, " \xC2\xB7 <a href=\"/round/");
-    Buf e = BUF_INIT;
-    url_encode(&e, rd->zCode);
-    esc_html(b, buf_str(&e));
-    buf_release(&e);
-    HTML_LIT(b, "/report\">the review report</a></p>\n");
+    HTML_LIT(b, " \xC2\xB7 ");
+    page_link(b, "/round/", rd->zCode, "/report", "the review report");
+    HTML_LIT(b, "</p>\n");
     view_collection(p, rd, b);
     HTML_LIT(b, "<h2>Activities</h2><table><thead><tr><th scope=\"col\">"
                 "Activity</th><th scope=\"col\">Rating</th><th scope=\"col\">"
@@ -557,14 +555,9 @@ int
 page_round_report(Req *r, Resp *w)
 {
     Model m = MODEL_INIT;
-    Plan *p = page_load(r, w, &m);
-    if (!p) {
-        model_release(&m);
-        return 0;
-    }
-    const Round *rd = plan_find_round(p, r->azParam[0]);
+    Plan *p;
+    const Round *rd = view_load_round(r, w, &m, &p);
     if (!rd) {
-        web_error(w, 404, "There is no such round.");
         model_release(&m);
         return 0;
     }
