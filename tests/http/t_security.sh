@@ -52,16 +52,22 @@ code=$(post officer /activity/1.2/review round=2018 "version=$v" action=return \
     rating=progressing "progress=$X" "comment=$X")
 [ "$code" = 303 ] || fail "review with markup: $code $(head -c 300 post.body)"
 code=$(post admin /admin/user "name=u$X" role=viewer password=long-enough-pw)
+code=$(post admin /admin/org "acronym=O<b>x" kind=ngo "name=$X")
+[ "$code" = 303 ] || fail "organisation with markup: $code"
 code=$(post admin /admin/round round=2019 state=new "title=$X" as_of=2019-11-30)
 [ "$code" = 303 ] || fail "new round with markup in the title: $code"
 for u in officer molvt admin; do
-    for path in /activity/1.2 /round/2018 /round/2019 /rounds /admin /org/MOLVT / /plan /round/2019/report; do
+    for path in /activity/1.2 /round/2018 /round/2019 /rounds /admin /org/MOLVT /org/O%3Cb%3Ex / /plan /round/2019/report; do
         curl -s -b $u.jar "$BASE$path" >page.html
-        if grep -q '<script>alert\|<img src=x' page.html; then
+        if grep -q '<script>alert\|<img src=x\|O<b>x' page.html; then
             fail "$u $path: markup from the data reached the page"
         fi
     done
 done
+# JSON carries the text as data, typed so no browser runs it as HTML.
+curl -s -D h.txt -o /dev/null -b admin.jar "$BASE/api/plan"
+grep -qi '^Content-Type: application/json' h.txt || fail "API not served as JSON"
+grep -qi '^X-Content-Type-Options: nosniff' h.txt || fail "API without nosniff"
 curl -s -b officer.jar "$BASE/activity/1.2" | grep -qF '&lt;script&gt;alert(1)&lt;/script&gt;' ||
     fail "the statement is not shown escaped"
 
