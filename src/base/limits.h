@@ -18,6 +18,10 @@
 /* Most data rows in one imported CSV file. */
 #define LIMIT_IMPORT_ROWS 100000u
 
+/* Most complaints cases in one imported file (a national register over
+** many years stays far below). */
+#define LIMIT_IMPORT_CASES 10000000L
+
 /* Most columns in one imported CSV file. */
 #define LIMIT_IMPORT_COLUMNS 512u
 

@@ -66,9 +66,16 @@ static const CliCommand aCommand[] = {
       "may be named by acronym, full name or alias.  --history adds the\n"
       "activity's audit trail: who changed what, when, old -> new.\n" },
     /* ** COMMAND: report */
-    { "report", cmd_report, "generate the review report",
+    { "report", cmd_report, "generate the review or the complaints report",
       "lmpmon report review --round R [--compare R0] [--level LEVEL]\n"
-      "       [--format html|md|csv|json|svg] [--out FILE] [--plan CODE]\n\n"
+      "       [--format html|md|csv|json|svg] [--out FILE] [--plan CODE]\n"
+      "       lmpmon report complaints [--year Y] [--format html|csv|json]\n"
+      "       [--out FILE] [--suppress]\n\n"
+      "The complaints report gives cases lodged and resolved, the share\n"
+      "resolved within 3 months and to the complainant's satisfaction (the\n"
+      "goal-10 indicator) by sex, province, destination, assisting body and\n"
+      "complaint type, median days, referrals to court and compensation;\n"
+      "--suppress hides groups of fewer than 5 cases, as viewers see it.\n\n"
       "Count the activities of round R by status per area (or LEVEL) and\n"
       "overall, with charts, sentences in the review's style and the annex.\n"
       "Shares are of all activities assessed in the round; percentages are\n"
@@ -118,6 +125,21 @@ static const CliCommand aCommand[] = {
       "organisation), case_officer, viewer.  The password is read from standard\n"
       "input when it is not a terminal, else prompted twice.  Passwords are\n"
       "stored as argon2id hashes only.\n" },
+    /* ** COMMAND: case */
+    { "case", cmd_case, "import and export complaints cases",
+      "lmpmon case import FILE [--create-orgs]\n"
+      "       lmpmon case export [--year Y] [--with-personal] [--out FILE]\n\n"
+      "Cases as CSV (docs/formats/cases-csv.md).  An import is one transaction:\n"
+      "the first bad cell (line, column, reason) refuses the whole file.\n"
+      "Assisting organisations resolve through the directory.  Export writes\n"
+      "amounts in major units with two decimals; --with-personal adds the\n"
+      "complainant's name, phone and identity document.\n" },
+    /* ** COMMAND: sample */
+    { "sample", cmd_sample, "generate a synthetic complaints caseload",
+      "lmpmon sample complaints [--cases N] [--seed S] [--out FILE]\n\n"
+      "Write N synthetic cases (default 300) as cases CSV, with proportions\n"
+      "from the 2019 TRIANGLE in ASEAN briefing.  The same seed gives the\n"
+      "same caseload.  Import it with 'lmpmon case import'.\n" },
     /* ** COMMAND: serve */
     { "serve", cmd_serve, "run the web application",
       "lmpmon serve [--listen HOST:PORT] [--public] [--secure-cookies] [--quiet]\n\n"

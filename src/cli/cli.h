@@ -67,6 +67,10 @@ int cmd_round(CliCtx *ctx);
 int cmd_report(CliCtx *ctx);
 int cmd_check(CliCtx *ctx);
 int cmd_serve(CliCtx *ctx);
+int cmd_case(CliCtx *ctx);
+int cmd_sample(CliCtx *ctx);
+int cmd_report_complaints(CliCtx *ctx, const char *zYear, const char *zFormat,
+                          const char *zOut, int bSuppress);
 int cmd_user(CliCtx *ctx);
 int cmd_round_state(CliCtx *ctx, const char *zVerb, const char *zRound,
                     const char *zPlan, const char *zTitle, const char *zAsOf);

@@ -65,8 +65,11 @@ int
 cmd_report(CliCtx *ctx)
 {
     const char *zRound = NULL, *zCompare = NULL, *zLevel = NULL;
-    const char *zFormat = NULL, *zOut = NULL, *zPlan = NULL;
+    const char *zFormat = NULL, *zOut = NULL, *zPlan = NULL, *zYear = NULL;
+    int bSuppress = 0;
     CliOpt aOpt[] = { { "round", 1, &zRound, NULL },
+                      { "year", 1, &zYear, NULL },
+                      { "suppress", 0, NULL, &bSuppress },
                       { "compare", 1, &zCompare, NULL },
                       { "level", 1, &zLevel, NULL },
                       { "format", 1, &zFormat, NULL },
@@ -79,9 +82,16 @@ cmd_report(CliCtx *ctx)
         return CLI_USAGE;
     }
     int bReview = nPos == 1 && strcmp(azPos[0], "review") == 0;
+    int bComplaints = nPos == 1 && strcmp(azPos[0], "complaints") == 0;
     free(azPos);
+    if (bComplaints) {
+        return cmd_report_complaints(ctx, zYear,
+                                     report_format(zFormat, zOut, "html"),
+                                     zOut, bSuppress);
+    }
     if (!bReview) {
-        return cli_usage_error(ctx, "report what? ('report review --round R')");
+        return cli_usage_error(ctx, "report what? ('report review --round R' "
+                               "or 'report complaints')");
     }
     if (!zRound) {
         return cli_usage_error(ctx, "which round? (--round CODE)");

@@ -127,6 +127,41 @@ const char *const azSchemaMigration[] = {
     "  UNIQUE(assessment_id, org_id)"
     ") STRICT;"
     "ALTER TABLE assessment ADD COLUMN version INTEGER NOT NULL DEFAULT 1;",
+
+    /* 3: the complaints mechanism's cases; personal details apart. */
+    "CREATE TABLE complaint_case("
+    "  id INTEGER PRIMARY KEY,"
+    "  case_no TEXT NOT NULL UNIQUE,"
+    "  lodged_on TEXT NOT NULL,"
+    "  resolved_on TEXT NOT NULL DEFAULT '',"
+    "  channel TEXT NOT NULL CHECK(channel IN"
+    "    ('mrc','pdolvt','hotline','ngo','embassy','other')),"
+    "  assisting_org TEXT NOT NULL DEFAULT '',"
+    "  province TEXT NOT NULL DEFAULT '',"
+    "  sex TEXT NOT NULL CHECK(sex IN ('female','male','unknown')),"
+    "  age_band TEXT NOT NULL DEFAULT '',"
+    "  legal_status TEXT NOT NULL"
+    "    CHECK(legal_status IN ('regular','irregular','unknown')),"
+    "  destination TEXT NOT NULL DEFAULT '',"
+    "  sector TEXT NOT NULL DEFAULT '',"
+    "  agency TEXT NOT NULL DEFAULT '',"
+    "  types INTEGER NOT NULL DEFAULT 0,"
+    "  stage TEXT NOT NULL CHECK(stage IN ('lodged','conciliation',"
+    "    'resolved','court','withdrawn','closed_unresolved')),"
+    "  outcome TEXT NOT NULL DEFAULT '',"
+    "  satisfied TEXT NOT NULL CHECK(satisfied IN ('yes','no','unknown')),"
+    "  currency TEXT NOT NULL,"
+    "  requested INTEGER NOT NULL DEFAULT 0,"
+    "  ordered INTEGER NOT NULL DEFAULT 0,"
+    "  paid INTEGER NOT NULL DEFAULT 0,"
+    "  version INTEGER NOT NULL DEFAULT 1"
+    ") STRICT;"
+    "CREATE TABLE case_person("
+    "  case_id INTEGER PRIMARY KEY REFERENCES complaint_case(id),"
+    "  name TEXT NOT NULL DEFAULT '',"
+    "  phone TEXT NOT NULL DEFAULT '',"
+    "  id_document TEXT NOT NULL DEFAULT ''"
+    ") STRICT;",
 };
 
 const int nSchemaMigration =

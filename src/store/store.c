@@ -177,3 +177,23 @@ session_release(Session *ses)
     user_release(&ses->user);
     memset(ses, 0, sizeof *ses);
 }
+
+int
+store_case_put(Store *s, const Case *c, const CasePerson *who, AppErr *err)
+{
+    return s->pMethods->xCasePut(s, c, who, err);
+}
+
+int
+store_case_scan(Store *s, const char *zFrom, const char *zTo, int bPersonal,
+                CaseVisitor fn, void *pArg, AppErr *err)
+{
+    return s->pMethods->xCaseScan(s, zFrom, zTo, bPersonal, fn, pArg, err);
+}
+
+int
+store_audit(Store *s, const char *zEntity, const char *zKey,
+            const char *zField, const char *zNew, AppErr *err)
+{
+    return s->pMethods->xAudit(s, zEntity, zKey, zField, zNew, err);
+}

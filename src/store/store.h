@@ -17,6 +17,7 @@
 
 #include "../base/apperr.h"
 #include "../core/model.h"
+#include "../core/cases.h"
 
 typedef struct Store Store;
 
@@ -58,6 +59,16 @@ typedef struct Session {
 
 void session_release(Session *ses);
 
+/* A complainant's personal details, kept apart from the case. */
+typedef struct CasePerson {
+    char *zName;
+    char *zPhone;
+    char *zIdDocument;
+} CasePerson;
+
+/* Called for each case of a scan; return non-zero to stop. */
+typedef int (*CaseVisitor)(void *pArg, const Case *c, const CasePerson *who);
+
 typedef struct StoreMethods {
     void (*xClose)(Store *);
     int (*xBegin)(Store *, AppErr *);
@@ -81,6 +92,11 @@ typedef struct StoreMethods {
     int (*xSessionDelete)(Store *, const char *zTokenHash, AppErr *);
     int (*xPutStatement)(Store *, const char *zPlan, const char *zNode,
                          const char *zRound, const Statement *, AppErr *);
+    int (*xCasePut)(Store *, const Case *, const CasePerson *, AppErr *);
+    int (*xCaseScan)(Store *, const char *zFrom, const char *zTo,
+                     int bPersonal, CaseVisitor, void *, AppErr *);
+    int (*xAudit)(Store *, const char *zEntity, const char *zKey,
+                  const char *zField, const char *zNew, AppErr *);
 } StoreMethods;
 
 /* Fields every backend shares; backends embed this first. */
@@ -162,6 +178,24 @@ int store_session_get(Store *s, const char *zTokenHash, Session *ses,
 int store_session_touch(Store *s, const char *zTokenHash, long now,
                         AppErr *err);
 int store_session_delete(Store *s, const char *zTokenHash, AppErr *err);
+
+/* Insert or update a case (by case number) and, when who is not NULL, its
+** personal details.  For bulk imports: call inside one transaction; the
+** prepared statements are reused.  No audit row per case: the caller
+** records the import as a whole with store_audit(). */
+int store_case_put(Store *s, const Case *c, const CasePerson *who,
+                   AppErr *err);
+
+/* Call fn for every case lodged between zFrom and zTo (inclusive,
+** YYYY-MM-DD; NULL for no bound), in case-number order.  Personal details
+** are read only when bPersonal.  The Case passed is valid during the call
+** only. */
+int store_case_scan(Store *s, const char *zFrom, const char *zTo,
+                    int bPersonal, CaseVisitor fn, void *pArg, AppErr *err);
+
+/* Write one audit row (action "update") in the current transaction. */
+int store_audit(Store *s, const char *zEntity, const char *zKey,
+                const char *zField, const char *zNew, AppErr *err);
 
 /* Insert or update organisation st->zOrg's statement on node zNode in
 ** round zRound (the assessment must exist).  Version rule as for

@@ -209,6 +209,7 @@ sq_close(Store *s)
     if (S->bInTxn) {
         (void)sqlite3_exec(S->db, "ROLLBACK", NULL, NULL, NULL);
     }
+    sq_cases_finalize(S);
     (void)sqlite3_close(S->db);
     free(S->base.zActor);
     free(S);
@@ -1482,5 +1483,6 @@ static const StoreMethods sqMethods = {
     sq_load,           sq_put_org,       sq_put_plan,     sq_put_round,
     sq_put_node,       sq_put_assessment, sq_audit_list,  sq_user_put,
     sq_user_get,       sq_user_list,     sq_session_put,  sq_session_get,
-    sq_session_touch,  sq_session_delete, sq_put_statement,
+    sq_session_touch,  sq_session_delete, sq_put_statement, sq_case_put,
+    sq_case_scan,      sq_audit_one,
 };

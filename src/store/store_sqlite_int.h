@@ -13,6 +13,8 @@ typedef struct SqStore {
     Store base;     /* must be first: a Store * is a SqStore * */
     sqlite3 *db;
     int bInTxn;     /* a write transaction is open */
+    sqlite3_stmt *pCasePut;    /* kept for bulk imports (store_sqlite_cases.c) */
+    sqlite3_stmt *pPersonPut;
 } SqStore;
 
 /* Prepare a statement from a string literal only. */
@@ -49,6 +51,12 @@ int sq_session_touch(Store *s, const char *zTokenHash, long now, AppErr *err);
 int sq_session_delete(Store *s, const char *zTokenHash, AppErr *err);
 int sq_put_statement(Store *s, const char *zPlan, const char *zNode,
                      const char *zRound, const Statement *st, AppErr *err);
+int sq_case_put(Store *s, const Case *c, const CasePerson *who, AppErr *err);
+int sq_case_scan(Store *s, const char *zFrom, const char *zTo, int bPersonal,
+                 CaseVisitor fn, void *pArg, AppErr *err);
+int sq_audit_one(Store *s, const char *zEntity, const char *zKey,
+                 const char *zField, const char *zNew, AppErr *err);
+void sq_cases_finalize(SqStore *S);
 int sq_load_statements(SqStore *S, sqlite3_int64 planId, Plan *p,
                        AppErr *err);
 

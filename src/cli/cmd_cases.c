@@ -1,0 +1,206 @@
+/*
+** cmd_cases.c — the complaints register from the command line: 'case
+** import|export', 'report complaints', 'sample complaints'.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "../base/base.h"
+#include "../io/cases_csv.h"
+#include "../io/cases_sample.h"
+#include "../io/import.h"
+#include "../report/complaints_report.h"
+#include "../base/banned.h"
+
+/* "--year Y" as a lodging period [Y-01-01, Y-12-31]; 0 ok, -1 bad. */
+static int
+case_year_range(const char *zYear, char zFrom[11], char zTo[11])
+{
+    long y;
+    if (str_to_long(zYear, 1900, 9999, &y)) {
+        return -1;
+    }
+    Buf b = BUF_INIT;
+    buf_printf(&b, "%04ld-01-01", y);
+    memcpy(zFrom, buf_str(&b), 11);
+    buf_reset(&b);
+    buf_printf(&b, "%04ld-12-31", y);
+    memcpy(zTo, buf_str(&b), 11);
+    buf_release(&b);
+    return 0;
+}
+
+/* ** COMMAND: case */
+int
+cmd_case(CliCtx *ctx)
+{
+    const char *zFormat = NULL, *zOut = NULL, *zYear = NULL;
+    int bCreateOrgs = 0, bPersonal = 0;
+    CliOpt aOpt[] = { { "format", 1, &zFormat, NULL },
+                      { "out", 1, &zOut, NULL },
+                      { "year", 1, &zYear, NULL },
+                      { "create-orgs", 0, NULL, &bCreateOrgs },
+                      { "with-personal", 0, NULL, &bPersonal },
+                      { NULL, 0, NULL, NULL } };
+    char **azPos;
+    size_t nPos;
+    if (cli_parse(ctx, aOpt, &azPos, &nPos)) {
+        return CLI_USAGE;
+    }
+    const char *zSub = nPos ? azPos[0] : "";
+    int rc = CLI_OK;
+    AppErr err = APPERR_INIT;
+    Store *s = NULL;
+    char zFrom[11], zTo[11];
+    if (zYear && case_year_range(zYear, zFrom, zTo)) {
+        rc = cli_usage_error(ctx, "--year wants a year such as 2018");
+        goto out;
+    }
+    if (zFormat && strcmp(zFormat, "csv") != 0) {
+        rc = cli_usage_error(ctx, "unknown format '%s' (csv; xlsx is planned)",
+                             zFormat);
+        goto out;
+    }
+    if (strcmp(zSub, "import") == 0 && nPos == 2) {
+        char *z = NULL;
+        size_t n = 0;
+        if (import_read_file(azPos[1], &z, &n, &err)) {
+            rc = cli_fail(&err);
+            goto out;
+        }
+        s = cli_open_store(ctx);
+        CaseImportStats st;
+        if (!s) {
+            rc = CLI_FAIL;
+        } else if (cases_csv_import(s, azPos[1], z, n, bCreateOrgs, &st, &err)) {
+            rc = cli_fail(&err);
+        } else {
+            printf("imported %ld cases", st.nCases);
+            if (st.nCreatedOrgs) {
+                printf(" (%ld new organisations created)", st.nCreatedOrgs);
+            }
+            printf("\n");
+        }
+        free(z);
+    } else if (strcmp(zSub, "export") == 0 && nPos == 1) {
+        s = cli_open_store(ctx);
+        Buf b = BUF_INIT;
+        if (!s) {
+            rc = CLI_FAIL;
+        } else if (cases_csv_export(s, zYear ? zFrom : NULL, zYear ? zTo : NULL,
+                                    bPersonal, &b, &err) ||
+                   cli_write_output(zOut, buf_str(&b), b.n, &err)) {
+            rc = cli_fail(&err);
+        }
+        buf_release(&b);
+    } else {
+        rc = cli_usage_error(ctx, "case import FILE, or case export [--year Y] "
+                             "[--with-personal] [--out FILE]");
+    }
+out:
+    store_close(s);
+    free(azPos);
+    return rc;
+}
+
+static int
+complaints_add(void *pArg, const Case *c, const CasePerson *who)
+{
+    case_report_add(pArg, c);
+    return 0;
+}
+
+/* 'report complaints' (called by cmd_report). */
+int
+cmd_report_complaints(CliCtx *ctx, const char *zYear, const char *zFormat,
+                      const char *zOut, int bSuppress)
+{
+    char zFrom[11], zTo[11];
+    if (zYear && case_year_range(zYear, zFrom, zTo)) {
+        return cli_usage_error(ctx, "--year wants a year such as 2018");
+    }
+    int iFmt = -1;
+    static const char *const azFmt[] = { "html", "csv", "json" };
+    for (int i = 0; i < 3; i++) {
+        if (strcmp(zFormat, azFmt[i]) == 0) {
+            iFmt = i;
+        }
+    }
+    if (iFmt < 0) {
+        return cli_usage_error(ctx, "unknown format '%s' for the complaints "
+                               "report (html, csv or json)", zFormat);
+    }
+    Store *s = cli_open_store(ctx);
+    if (!s) {
+        return CLI_FAIL;
+    }
+    AppErr err = APPERR_INIT;
+    CaseReport r;
+    case_report_init(&r);
+    int rc = CLI_OK;
+    if (store_case_scan(s, zYear ? zFrom : NULL, zYear ? zTo : NULL, 0,
+                        complaints_add, &r, &err)) {
+        rc = cli_fail(&err);
+    } else {
+        case_report_finish(&r);
+        ComplaintsView v = { &r, zYear ? zYear : "all years", bSuppress };
+        Buf b = BUF_INIT;
+        if (iFmt == 0) {
+            complaints_render_html_page(&v, &b);
+        } else if (iFmt == 1) {
+            complaints_render_csv(&v, &b);
+        } else {
+            complaints_render_json(&v, &b);
+        }
+        if (cli_write_output(zOut, buf_str(&b), b.n, &err)) {
+            rc = cli_fail(&err);
+        }
+        buf_release(&b);
+    }
+    case_report_release(&r);
+    store_close(s);
+    return rc;
+}
+
+/* ** COMMAND: sample */
+int
+cmd_sample(CliCtx *ctx)
+{
+    const char *zCases = "300", *zSeed = "1", *zOut = NULL;
+    CliOpt aOpt[] = { { "cases", 1, &zCases, NULL },
+                      { "seed", 1, &zSeed, NULL },
+                      { "out", 1, &zOut, NULL },
+                      { NULL, 0, NULL, NULL } };
+    char **azPos;
+    size_t nPos;
+    if (cli_parse(ctx, aOpt, &azPos, &nPos)) {
+        return CLI_USAGE;
+    }
+    int bOk = nPos == 1 && strcmp(azPos[0], "complaints") == 0;
+    free(azPos);
+    if (!bOk) {
+        return cli_usage_error(ctx, "sample complaints --cases N --seed S "
+                               "[--out FILE]");
+    }
+    long nCases, seed;
+    if (str_to_long(zCases, 0, LIMIT_IMPORT_CASES, &nCases) ||
+        str_to_long(zSeed, 0, 1L << 62, &seed)) {
+        return cli_usage_error(ctx, "--cases wants 0 to %ld, --seed a "
+                               "non-negative whole number", LIMIT_IMPORT_CASES);
+    }
+    Buf b = BUF_INIT;
+    buf_init(&b, (size_t)1 << 31);
+    cases_sample_write(nCases, (uint64_t)seed, &b);
+    AppErr err = APPERR_INIT;
+    int rc = CLI_OK;
+    if (buf_failed(&b)) {
+        apperr_set(&err, APPERR_INPUT, "too many cases for one file");
+        rc = cli_fail(&err);
+    } else if (cli_write_output(zOut, buf_str(&b), b.n, &err)) {
+        rc = cli_fail(&err);
+    }
+    buf_release(&b);
+    return rc;
+}

@@ -1,0 +1,452 @@
+/*
+** cases.c — case vocabulary, dates, amounts and the complaints indicator
+** (see cases.h).
+**
+** The report counts each case once per dimension; a case with several
+** complaint types counts once under each of its types.  Values are found
+** through a small hash table per dimension, so counting a million cases
+** costs a few hash lookups each, not a scan of every value seen.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "cases.h"
+#include "../base/str.h"
+#include "../base/xalloc.h"
+#include "../base/banned.h"
+
+static const char *const azSex[SEX_COUNT] = { "female", "male", "unknown" };
+static const char *const azLegal[LEGAL_COUNT] = { "regular", "irregular",
+                                                  "unknown" };
+static const char *const azSatisfied[SATISFIED_COUNT] = { "yes", "no",
+                                                          "unknown" };
+static const char *const azStage[STAGE_COUNT] = {
+    "lodged", "conciliation", "resolved", "court", "withdrawn",
+    "closed_unresolved",
+};
+static const char *const azChannel[CHANNEL_COUNT] = {
+    "mrc", "pdolvt", "hotline", "ngo", "embassy", "other",
+};
+static const char *const azType[TYPE_COUNT] = {
+    "unpaid_wages", "deception", "confiscated_documents", "abuse", "injury",
+    "death", "other",
+};
+static const char *const azDim[DIM_COUNT] = {
+    "all", "sex", "province", "destination", "assisting_org", "complaint_type",
+};
+
+/* Find z (folded, spaces as '_') in az[0..n); -1 if absent. */
+static int
+case_lookup(const char *const *az, int n, const char *z)
+{
+    /* Exact names first: imports of a million rows mostly hit them, and
+    ** folding allocates. */
+    for (int i = 0; z && i < n; i++) {
+        if (strcmp(z, az[i]) == 0) {
+            return i;
+        }
+    }
+    char *f = str_fold(z ? z : "");
+    for (char *p = f; *p; p++) {
+        if (*p == ' ') {
+            *p = '_';
+        }
+    }
+    int found = -1;
+    for (int i = 0; i < n && found < 0; i++) {
+        if (strcmp(f, az[i]) == 0) {
+            found = i;
+        }
+    }
+    free(f);
+    return found;
+}
+
+const char *
+case_sex_name(CaseSex e)
+{
+    return azSex[(unsigned)e < SEX_COUNT ? e : SEX_UNKNOWN];
+}
+
+int
+case_sex_parse(const char *z, CaseSex *p)
+{
+    static const struct {
+        const char *z;
+        CaseSex e;
+    } aAlt[] = { { "f", SEX_FEMALE }, { "w", SEX_FEMALE },
+                 { "woman", SEX_FEMALE }, { "women", SEX_FEMALE },
+                 { "m", SEX_MALE }, { "man", SEX_MALE }, { "men", SEX_MALE },
+                 { "", SEX_UNKNOWN } };
+    int i = case_lookup(azSex, SEX_COUNT, z);
+    if (i >= 0) {
+        *p = (CaseSex)i;
+        return 0;
+    }
+    char *f = str_fold(z ? z : "");
+    int rc = -1;
+    for (size_t k = 0; k < sizeof aAlt / sizeof aAlt[0] && rc; k++) {
+        if (strcmp(f, aAlt[k].z) == 0) {
+            *p = aAlt[k].e;
+            rc = 0;
+        }
+    }
+    free(f);
+    return rc;
+}
+
+#define CASE_ENUM(name, Type, az, n, zEmpty)                                  \
+    const char *case_##name##_name(Type e)                                    \
+    {                                                                         \
+        return az[(unsigned)e < (unsigned)(n) ? (int)e : (n) - 1];           \
+    }                                                                         \
+    int case_##name##_parse(const char *z, Type *p)                           \
+    {                                                                         \
+        int i = case_lookup(az, n, (z && *z) ? z : (zEmpty));                \
+        if (i < 0) {                                                          \
+            return -1;                                                        \
+        }                                                                     \
+        *p = (Type)i;                                                         \
+        return 0;                                                             \
+    }
+
+CASE_ENUM(legal, CaseLegal, azLegal, LEGAL_COUNT, "unknown")
+CASE_ENUM(satisfied, CaseSatisfied, azSatisfied, SATISFIED_COUNT, "unknown")
+CASE_ENUM(stage, CaseStage, azStage, STAGE_COUNT, "lodged")
+CASE_ENUM(channel, CaseChannel, azChannel, CHANNEL_COUNT, "other")
+
+const char *
+case_type_name(CaseType e)
+{
+    return azType[(unsigned)e < TYPE_COUNT ? e : TYPE_OTHER];
+}
+
+int
+case_types_parse(const char *z, unsigned *pTypes)
+{
+    unsigned t = 0;
+    const char *p = z ? z : "";
+    while (*p) {
+        const char *e = strchr(p, ';');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        char *zOne = xstrndup(p, n);
+        char *zTrim = str_trim(zOne);
+        if (*zTrim) {
+            int i = case_lookup(azType, TYPE_COUNT, zTrim);
+            if (i < 0) {
+                free(zOne);
+                free(zTrim);
+                return -1;
+            }
+            t |= 1u << i;
+        }
+        free(zOne);
+        free(zTrim);
+        p += n;
+        if (*p == ';') {
+            p++;
+        }
+    }
+    *pTypes = t;
+    return 0;
+}
+
+const char *
+case_dim_name(CaseDim e)
+{
+    return azDim[(unsigned)e < DIM_COUNT ? e : 0];
+}
+
+int
+case_amount_parse(const char *z, int64_t *pMinor)
+{
+    int64_t major = 0;
+    int nDigits = 0;
+    const char *p = z;
+    while (*p == ' ') {
+        p++;
+    }
+    if (!*p) {
+        *pMinor = 0;
+        return 0;
+    }
+    while (*p >= '0' && *p <= '9') {
+        if (major > (INT64_MAX / 100 - 9) / 10) {
+            return -1;
+        }
+        major = major * 10 + (*p - '0');
+        p++;
+        nDigits++;
+    }
+    int64_t minor = 0;
+    if (*p == '.') {
+        p++;
+        int nDec = 0;
+        while (*p >= '0' && *p <= '9' && nDec < 3) {
+            minor = minor * 10 + (*p - '0');
+            p++;
+            nDec++;
+        }
+        if (nDec == 0 || nDec > 2) {
+            return -1;
+        }
+        if (nDec == 1) {
+            minor *= 10;
+        }
+    }
+    while (*p == ' ') {
+        p++;
+    }
+    if (*p || nDigits == 0) {
+        return -1;
+    }
+    *pMinor = major * 100 + minor;
+    return 0;
+}
+
+void
+case_amount_format(Buf *b, int64_t minor)
+{
+    buf_printf(b, "%lld.%02lld", (long long)(minor / 100),
+               (long long)(minor % 100));
+}
+
+static int
+case_is_leap(int y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int
+case_month_days(int y, int m)
+{
+    static const int a[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    return m == 2 && case_is_leap(y) ? 29 : a[m - 1];
+}
+
+static void
+case_date_split(const char *z, int *y, int *m, int *d)
+{
+    *y = (z[0] - '0') * 1000 + (z[1] - '0') * 100 + (z[2] - '0') * 10 + (z[3] - '0');
+    *m = (z[5] - '0') * 10 + (z[6] - '0');
+    *d = (z[8] - '0') * 10 + (z[9] - '0');
+}
+
+void
+case_three_months_after(const char *zLodged, char zOut[11])
+{
+    int y, m, d;
+    case_date_split(zLodged, &y, &m, &d);
+    m += 3;
+    if (m > 12) {
+        m -= 12;
+        y++;
+    }
+    int last = case_month_days(y, m);
+    if (d > last) {
+        d = last;
+    }
+    zOut[0] = (char)('0' + y / 1000);
+    zOut[1] = (char)('0' + y / 100 % 10);
+    zOut[2] = (char)('0' + y / 10 % 10);
+    zOut[3] = (char)('0' + y % 10);
+    zOut[4] = '-';
+    zOut[5] = (char)('0' + m / 10);
+    zOut[6] = (char)('0' + m % 10);
+    zOut[7] = '-';
+    zOut[8] = (char)('0' + d / 10);
+    zOut[9] = (char)('0' + d % 10);
+    zOut[10] = 0;
+}
+
+/* Days since 1970-01-01 (civil calendar, proleptic Gregorian). */
+static long
+case_day_number(const char *z)
+{
+    int y, m, d;
+    case_date_split(z, &y, &m, &d);
+    /* Howard Hinnant's days_from_civil. */
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+long
+case_days_between(const char *zFrom, const char *zTo)
+{
+    return case_day_number(zTo) - case_day_number(zFrom);
+}
+
+/* ---- the report ------------------------------------------------------------ */
+
+void
+case_report_init(CaseReport *r)
+{
+    memset(r, 0, sizeof *r);
+}
+
+static unsigned
+case_hash(const char *z)
+{
+    unsigned h = 2166136261u;
+    for (; *z; z++) {
+        h = (h ^ (unsigned char)*z) * 16777619u;
+    }
+    return h;
+}
+
+/* The cell of dimension d for value z, created on first sight. */
+static CaseCell *
+case_cell(CaseReport *r, CaseDim d, const char *z)
+{
+    if (r->anCell[d] * 2 >= r->anSlot[d]) {
+        /* Grow and rehash: keeps the table at most half full. */
+        size_t nNew = r->anSlot[d] ? r->anSlot[d] * 2 : 64;
+        int *aNew = xcalloc(nNew, sizeof *aNew);
+        for (size_t i = 0; i < r->anCell[d]; i++) {
+            size_t h = case_hash(r->aCell[d][i].zValue) & (nNew - 1);
+            while (aNew[h]) {
+                h = (h + 1) & (nNew - 1);
+            }
+            aNew[h] = (int)i + 1;
+        }
+        free(r->aSlot[d]);
+        r->aSlot[d] = aNew;
+        r->anSlot[d] = nNew;
+    }
+    size_t mask = r->anSlot[d] - 1;
+    size_t h = case_hash(z) & mask;
+    while (r->aSlot[d][h]) {
+        CaseCell *c = &r->aCell[d][r->aSlot[d][h] - 1];
+        if (strcmp(c->zValue, z) == 0) {
+            return c;
+        }
+        h = (h + 1) & mask;
+    }
+    xgrow((void **)&r->aCell[d], &r->anAlloc[d], r->anCell[d],
+          sizeof *r->aCell[d]);
+    CaseCell *c = &r->aCell[d][r->anCell[d]];
+    memset(c, 0, sizeof *c);
+    c->zValue = xstrdup(z);
+    c->aDayHist = xcalloc(CASE_DAYS_CAP + 1, sizeof *c->aDayHist);
+    r->aSlot[d][h] = (int)++r->anCell[d];
+    return c;
+}
+
+static void
+case_cell_add(CaseCell *c, const Case *x, int bWithin3, long days, int bSums)
+{
+    c->nCases++;
+    if (x->eStage == STAGE_RESOLVED && x->zResolved[0]) {
+        c->nResolved++;
+        c->aDayHist[days < 0 ? 0 : days > CASE_DAYS_CAP ? CASE_DAYS_CAP : days]++;
+        if (bWithin3) {
+            c->nWithin3++;
+            c->nSatisfiedWithin3 += x->eSatisfied == SATISFIED_YES;
+        }
+    }
+    c->nCourt += x->eStage == STAGE_COURT;
+    if (bSums) {
+        c->requested += x->requested;
+        c->ordered += x->ordered;
+        c->paid += x->paid;
+    }
+}
+
+void
+case_report_add(CaseReport *r, const Case *x)
+{
+    int bWithin3 = 0;
+    long days = 0;
+    if (x->eStage == STAGE_RESOLVED && x->zResolved[0]) {
+        char zBy[11];
+        case_three_months_after(x->zLodged, zBy);
+        bWithin3 = strcmp(x->zResolved, zBy) <= 0;
+        days = case_days_between(x->zLodged, x->zResolved);
+    }
+    /* Sums are in one currency: the first one seen; others are counted
+    ** as mixed and left out of the sums, never added across currencies. */
+    if (!r->zCurrency[0]) {
+        memcpy(r->zCurrency, x->zCurrency, sizeof r->zCurrency);
+    }
+    int bSums = strcmp(r->zCurrency, x->zCurrency) == 0;
+    r->nMixed += !bSums;
+    case_cell_add(case_cell(r, DIM_ALL, "all"), x, bWithin3, days, bSums);
+    case_cell_add(case_cell(r, DIM_SEX, case_sex_name(x->eSex)), x, bWithin3,
+                  days, bSums);
+    case_cell_add(case_cell(r, DIM_PROVINCE, x->zProvince && *x->zProvince
+                                                 ? x->zProvince : "unknown"),
+                  x, bWithin3, days, bSums);
+    case_cell_add(case_cell(r, DIM_DESTINATION,
+                            x->zDestination && *x->zDestination
+                                ? x->zDestination : "unknown"),
+                  x, bWithin3, days, bSums);
+    case_cell_add(case_cell(r, DIM_ASSISTING_ORG,
+                            x->zAssistingOrg ? x->zAssistingOrg : "none"),
+                  x, bWithin3, days, bSums);
+    for (int t = 0; t < TYPE_COUNT; t++) {
+        if (x->types & (1u << t)) {
+            case_cell_add(case_cell(r, DIM_TYPE, case_type_name((CaseType)t)),
+                          x, bWithin3, days, bSums);
+        }
+    }
+}
+
+static int
+case_cell_cmp(const void *a, const void *b)
+{
+    return strcmp(((const CaseCell *)a)->zValue, ((const CaseCell *)b)->zValue);
+}
+
+void
+case_report_finish(CaseReport *r)
+{
+    for (int d = 0; d < DIM_COUNT; d++) {
+        if (r->anCell[d] > 1) {
+            qsort(r->aCell[d], r->anCell[d], sizeof *r->aCell[d], case_cell_cmp);
+        }
+        /* The hash indexes are stale after sorting; lookups are over. */
+        free(r->aSlot[d]);
+        r->aSlot[d] = NULL;
+        r->anSlot[d] = 0;
+    }
+}
+
+void
+case_report_release(CaseReport *r)
+{
+    for (int d = 0; d < DIM_COUNT; d++) {
+        for (size_t i = 0; i < r->anCell[d]; i++) {
+            free(r->aCell[d][i].zValue);
+            free(r->aCell[d][i].aDayHist);
+        }
+        free(r->aCell[d]);
+        free(r->aSlot[d]);
+    }
+    memset(r, 0, sizeof *r);
+}
+
+long
+case_cell_median_days(const CaseCell *c)
+{
+    if (c->nResolved == 0) {
+        return -1;
+    }
+    /* The two middle values (the same one when the count is odd); their
+    ** mean, rounded half up, is the median in whole days. */
+    long lo = (c->nResolved - 1) / 2, hi = c->nResolved / 2;
+    long seen = 0, vLo = -1, vHi = -1;
+    for (long dd = 0; dd <= CASE_DAYS_CAP && vHi < 0; dd++) {
+        seen += c->aDayHist[dd];
+        if (vLo < 0 && seen > lo) {
+            vLo = dd;
+        }
+        if (seen > hi) {
+            vHi = dd;
+        }
+    }
+    return (vLo + vHi + 1) / 2;
+}

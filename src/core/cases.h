@@ -1,0 +1,158 @@
+/*
+** cases.h — the complaints mechanism's cases and the goal-10 indicator.
+**
+** A case is a migrant worker's complaint handled under Sub-decree 190 /
+** Prakas 249: when and how it was lodged, who assists, the complainant's
+** sex, legal status, destination, the complaint types, the stage reached
+** and when, the outcome, whether the complainant is satisfied, and the
+** compensation requested, ordered and paid (integer minor units, one
+** currency per case).  Personal details (name, phone, identity document)
+** are kept apart (CasePerson) and shown to case officers and admins only.
+**
+** The indicator of the plan's goal 10: "% of complaint cases which are
+** resolved to the satisfaction of women and men migrant workers within 3
+** months".  "Within 3 months" is within three calendar months of lodging:
+** lodged 31 January, resolved by 30 April.  Pure computation; no I/O.
+*/
+#ifndef LMPMON_CASES_H
+#define LMPMON_CASES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum CaseSex { SEX_FEMALE = 0, SEX_MALE, SEX_UNKNOWN, SEX_COUNT } CaseSex;
+typedef enum CaseLegal { LEGAL_REGULAR = 0, LEGAL_IRREGULAR, LEGAL_UNKNOWN,
+                         LEGAL_COUNT } CaseLegal;
+typedef enum CaseSatisfied { SATISFIED_YES = 0, SATISFIED_NO, SATISFIED_UNKNOWN,
+                             SATISFIED_COUNT } CaseSatisfied;
+typedef enum CaseStage {
+    STAGE_LODGED = 0,
+    STAGE_CONCILIATION,
+    STAGE_RESOLVED,
+    STAGE_COURT,            /* referred to court */
+    STAGE_WITHDRAWN,
+    STAGE_CLOSED_UNRESOLVED,
+    STAGE_COUNT
+} CaseStage;
+typedef enum CaseChannel { CHANNEL_MRC = 0, CHANNEL_PDOLVT, CHANNEL_HOTLINE,
+                           CHANNEL_NGO, CHANNEL_EMBASSY, CHANNEL_OTHER,
+                           CHANNEL_COUNT } CaseChannel;
+
+/* Complaint types, as bits of Case.types. */
+typedef enum CaseType { TYPE_UNPAID_WAGES = 0, TYPE_DECEPTION,
+                        TYPE_CONFISCATED_DOCUMENTS, TYPE_ABUSE, TYPE_INJURY,
+                        TYPE_DEATH, TYPE_OTHER, TYPE_COUNT } CaseType;
+
+typedef struct Case {
+    char *zCaseNo;        /* unique */
+    char zLodged[11];     /* YYYY-MM-DD */
+    char zResolved[11];   /* date the final stage was reached, or "" */
+    CaseChannel eChannel;
+    char *zAssistingOrg;  /* acronym, or NULL */
+    char *zProvince;
+    CaseSex eSex;
+    char *zAgeBand;       /* "18-24", ... or "" */
+    CaseLegal eLegal;
+    char *zDestination;   /* country */
+    char *zSector;
+    char *zAgency;        /* recruitment agency, or "" */
+    unsigned types;       /* bits 1 << CaseType */
+    CaseStage eStage;
+    char *zOutcome;
+    CaseSatisfied eSatisfied;
+    char zCurrency[4];    /* ISO 4217, "USD" */
+    int64_t requested, ordered, paid; /* minor units (cents) */
+} Case;
+
+/* Names (machine keys) and parsing; parse accepts common spellings ("F",
+** "women", "Thai" is not a sex...) and returns -1 for anything else. */
+const char *case_sex_name(CaseSex e);
+int case_sex_parse(const char *z, CaseSex *p);
+const char *case_legal_name(CaseLegal e);
+int case_legal_parse(const char *z, CaseLegal *p);
+const char *case_satisfied_name(CaseSatisfied e);
+int case_satisfied_parse(const char *z, CaseSatisfied *p);
+const char *case_stage_name(CaseStage e);
+int case_stage_parse(const char *z, CaseStage *p);
+const char *case_channel_name(CaseChannel e);
+int case_channel_parse(const char *z, CaseChannel *p);
+const char *case_type_name(CaseType e);
+/* "unpaid_wages; deception" into bits; -1 naming nothing if unknown. */
+int case_types_parse(const char *z, unsigned *pTypes);
+
+#define CASE_SEX_ACCEPTED "female, male, unknown (or F, M, woman, man)"
+#define CASE_LEGAL_ACCEPTED "regular, irregular, unknown"
+#define CASE_SATISFIED_ACCEPTED "yes, no, unknown"
+#define CASE_STAGE_ACCEPTED "lodged, conciliation, resolved, court, withdrawn, closed_unresolved"
+#define CASE_CHANNEL_ACCEPTED "mrc, pdolvt, hotline, ngo, embassy, other"
+#define CASE_TYPE_ACCEPTED "unpaid_wages, deception, confiscated_documents, abuse, injury, death, other"
+
+/* Parse an amount in major units ("1234.5", "6755", "84600.00") into minor
+** units; no thousands separators, at most two decimals, not negative.
+** 0 or -1. */
+int case_amount_parse(const char *z, int64_t *pMinor);
+
+/* Append an amount in minor units as major units with two decimals. */
+#include "../base/buf.h"
+void case_amount_format(Buf *b, int64_t minor);
+
+/* The last day by which a case lodged on zLodged counts as resolved
+** "within 3 months": the same day three calendar months later, or that
+** month's last day when it is shorter (31 January -> 30 April).  Writes
+** YYYY-MM-DD into zOut (11 bytes).  zLodged must be a valid date. */
+void case_three_months_after(const char *zLodged, char zOut[11]);
+
+/* Days from zFrom to zTo (valid dates). */
+long case_days_between(const char *zFrom, const char *zTo);
+
+/* ---- the indicator ------------------------------------------------------ */
+
+/* Counts for one breakdown value ("female", "Kampong Cham", ...). */
+typedef struct CaseCell {
+    char *zValue;
+    long nCases;            /* lodged */
+    long nResolved;         /* stage resolved */
+    long nWithin3;          /* resolved within three months */
+    long nSatisfiedWithin3; /* ... and the complainant satisfied */
+    long nCourt;            /* referred to court */
+    int64_t requested, ordered, paid; /* sums in minor units */
+    unsigned *aDayHist;     /* resolved cases by days to resolution, the
+                            ** last bucket holding CASE_DAYS_CAP and more */
+} CaseCell;
+
+/* Days to resolution are counted exactly up to this; longer ones share the
+** last bucket of the histogram (ten years: no case takes longer). */
+#define CASE_DAYS_CAP 3660
+
+/* The dimensions of the complaints report, in report order. */
+typedef enum CaseDim { DIM_ALL = 0, DIM_SEX, DIM_PROVINCE, DIM_DESTINATION,
+                       DIM_ASSISTING_ORG, DIM_TYPE, DIM_COUNT } CaseDim;
+const char *case_dim_name(CaseDim e);
+
+typedef struct CaseReport {
+    CaseCell *aCell[DIM_COUNT];   /* cells per dimension, sorted by value */
+    size_t anCell[DIM_COUNT];
+    size_t anAlloc[DIM_COUNT];
+    int *aSlot[DIM_COUNT];        /* hash of values -> cell index (+1) */
+    size_t anSlot[DIM_COUNT];
+    char zCurrency[4];            /* the currency of the sums, or "" when
+                                  ** cases mix currencies (then per currency
+                                  ** reporting is needed: see nMixed) */
+    long nMixed;                  /* cases not in zCurrency, left out of sums */
+} CaseReport;
+
+void case_report_init(CaseReport *r);
+/* Count one case (year filtering is the caller's). */
+void case_report_add(CaseReport *r, const Case *c);
+/* Sort cells and finish; call once after the last add. */
+void case_report_finish(CaseReport *r);
+void case_report_release(CaseReport *r);
+
+/* Median days to resolution of a cell (-1 when none resolved). */
+long case_cell_median_days(const CaseCell *c);
+
+/* Minimum number of cases a cell needs to be shown to viewers and the
+** public; smaller cells are suppressed. */
+#define CASE_SUPPRESS_BELOW 5
+
+#endif

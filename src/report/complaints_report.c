@@ -1,0 +1,241 @@
+/*
+** complaints_report.c — rendering the complaints report (see
+** complaints_report.h).  Percentages are whole numbers rounded half away
+** from zero and come with their counts.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "complaints_report.h"
+#include "escape.h"
+#include "../base/base.h"
+#include "../core/review.h"
+#include "../io/csv.h"
+#include "../base/banned.h"
+
+#define CSV_HEADER                                                            \
+    "dimension,value,cases,resolved,within_3_months,"                         \
+    "satisfied_within_3_months,pct_within_3_months,"                          \
+    "pct_satisfied_within_3_months,compensation_ordered,compensation_paid\r\n"
+
+static int
+cell_hidden(const ComplaintsView *v, const CaseCell *c)
+{
+    return v->bSuppress && c->nCases < CASE_SUPPRESS_BELOW;
+}
+
+void
+complaints_render_csv(const ComplaintsView *v, Buf *b)
+{
+    buf_puts(b, CSV_HEADER);
+    for (int d = 0; d < DIM_COUNT; d++) {
+        for (size_t i = 0; i < v->r->anCell[d]; i++) {
+            const CaseCell *c = &v->r->aCell[d][i];
+            csv_write_field(b, case_dim_name((CaseDim)d));
+            buf_putc(b, ',');
+            csv_write_field(b, c->zValue);
+            if (cell_hidden(v, c)) {
+                buf_puts(b, ",,,,,,,,\r\n"); /* fewer than 5 cases: suppressed */
+                continue;
+            }
+            buf_printf(b, ",%ld,%ld,%ld,%ld,%ld,%ld,", c->nCases, c->nResolved,
+                       c->nWithin3, c->nSatisfiedWithin3,
+                       review_pct(c->nWithin3, c->nCases),
+                       review_pct(c->nSatisfiedWithin3, c->nCases));
+            case_amount_format(b, c->ordered);
+            buf_putc(b, ',');
+            case_amount_format(b, c->paid);
+            buf_puts(b, "\r\n");
+        }
+    }
+}
+
+static json_t *
+amount_json(int64_t minor)
+{
+    Buf t = BUF_INIT;
+    case_amount_format(&t, minor);
+    json_t *j = json_string(buf_str(&t));
+    buf_release(&t);
+    return j;
+}
+
+void
+complaints_render_json(const ComplaintsView *v, Buf *b)
+{
+    json_t *root = json_object();
+    json_object_set_new(root, "period", json_string(v->zPeriod));
+    json_object_set_new(root, "currency", json_string(v->r->zCurrency));
+    json_object_set_new(root, "denominator",
+                        json_string("cases lodged in the period"));
+    json_object_set_new(root, "within_3_months",
+                        json_string("resolved no later than the same day three "
+                                    "calendar months after lodging (31 January "
+                                    "-> 30 April)"));
+    json_object_set_new(root, "suppressed_below",
+                        v->bSuppress ? json_integer(CASE_SUPPRESS_BELOW)
+                                     : json_null());
+    json_object_set_new(root, "other_currency_cases", json_integer(v->r->nMixed));
+    json_t *rows = json_array();
+    for (int d = 0; d < DIM_COUNT; d++) {
+        for (size_t i = 0; i < v->r->anCell[d]; i++) {
+            const CaseCell *c = &v->r->aCell[d][i];
+            json_t *o = json_object();
+            json_object_set_new(o, "dimension", json_string(case_dim_name((CaseDim)d)));
+            json_object_set_new(o, "value", json_string(c->zValue));
+            if (cell_hidden(v, c)) {
+                json_object_set_new(o, "suppressed", json_true());
+                json_array_append_new(rows, o);
+                continue;
+            }
+            json_object_set_new(o, "cases", json_integer(c->nCases));
+            json_object_set_new(o, "resolved", json_integer(c->nResolved));
+            json_object_set_new(o, "within_3_months", json_integer(c->nWithin3));
+            json_object_set_new(o, "satisfied_within_3_months",
+                                json_integer(c->nSatisfiedWithin3));
+            json_object_set_new(o, "pct_within_3_months",
+                                json_integer(review_pct(c->nWithin3, c->nCases)));
+            json_object_set_new(o, "pct_satisfied_within_3_months",
+                                json_integer(review_pct(c->nSatisfiedWithin3,
+                                                        c->nCases)));
+            long med = case_cell_median_days(c);
+            json_object_set_new(o, "median_days_to_resolution",
+                                med < 0 ? json_null() : json_integer(med));
+            json_object_set_new(o, "referred_to_court", json_integer(c->nCourt));
+            json_object_set_new(o, "compensation_requested", amount_json(c->requested));
+            json_object_set_new(o, "compensation_ordered", amount_json(c->ordered));
+            json_object_set_new(o, "compensation_paid", amount_json(c->paid));
+            json_object_set_new(o, "pct_ordered_paid",
+                                json_integer(review_pct((long)c->paid, (long)c->ordered)));
+            json_array_append_new(rows, o);
+        }
+    }
+    json_object_set_new(root, "rows", rows);
+    char *z = json_dumps(root, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
+    buf_puts(b, z ? z : "{}");
+    buf_putc(b, '\n');
+    free(z);
+    json_decref(root);
+}
+
+void
+complaints_indicator_sentence(const ComplaintsView *v, CaseDim d,
+                              const char *zValue, Buf *b)
+{
+    for (size_t i = 0; i < v->r->anCell[d]; i++) {
+        const CaseCell *c = &v->r->aCell[d][i];
+        if (strcmp(c->zValue, zValue) != 0) {
+            continue;
+        }
+        if (cell_hidden(v, c)) {
+            buf_printf(b, "%s: fewer than %d cases (not shown)", zValue,
+                       CASE_SUPPRESS_BELOW);
+            return;
+        }
+        buf_printf(b, "%ld%% (%ld of %ld) of the cases", review_pct(c->nSatisfiedWithin3,
+                                                            c->nCases),
+                   c->nSatisfiedWithin3, c->nCases);
+        return;
+    }
+    buf_printf(b, "no cases");
+}
+
+static void
+html_amount(Buf *b, const char *zCur, int64_t v)
+{
+    HTML_LIT(b, "<td class=\"n\">");
+    case_amount_format(b, v);
+    buf_putc(b, ' ');
+    esc_html(b, zCur);
+    HTML_LIT(b, "</td>");
+}
+
+void
+complaints_render_html(const ComplaintsView *v, Buf *b)
+{
+    const CaseReport *r = v->r;
+    HTML_LIT(b, "<section class=\"complaints\">\n<p class=\"method\">Cases lodged in ");
+    esc_html(b, v->zPeriod);
+    HTML_LIT(b, ". \"Within 3 months\" means resolved no later than the same day "
+                "three calendar months after lodging (lodged 31 January, "
+                "resolved by 30 April). Shares are of the cases lodged. ");
+    if (v->bSuppress) {
+        buf_printf(b, "Groups of fewer than %d cases are not shown. ",
+                   CASE_SUPPRESS_BELOW);
+    }
+    if (r->nMixed) {
+        buf_printf(b, "%ld cases in other currencies than ", r->nMixed);
+        esc_html(b, r->zCurrency);
+        HTML_LIT(b, " are left out of the sums. ");
+    }
+    HTML_LIT(b, "</p>\n");
+    for (int d = 0; d < DIM_COUNT; d++) {
+        if (r->anCell[d] == 0) {
+            continue;
+        }
+        HTML_LIT(b, "<table>\n<caption>");
+        esc_html(b, d == DIM_ALL ? "All cases" : "By ");
+        if (d != DIM_ALL) {
+            esc_html(b, case_dim_name((CaseDim)d));
+        }
+        HTML_LIT(b, "</caption>\n<thead><tr><th scope=\"col\"></th><th "
+                    "scope=\"col\">Cases</th><th scope=\"col\">Resolved</th>"
+                    "<th scope=\"col\">Within 3 months</th><th scope=\"col\">"
+                    "Satisfied within 3 months (goal 10)</th><th scope=\"col\">"
+                    "Median days</th><th scope=\"col\">To court</th><th "
+                    "scope=\"col\">Requested</th><th scope=\"col\">Ordered</th>"
+                    "<th scope=\"col\">Paid</th><th scope=\"col\">Paid of "
+                    "ordered</th></tr></thead><tbody>\n");
+        for (size_t i = 0; i < r->anCell[d]; i++) {
+            const CaseCell *c = &r->aCell[d][i];
+            HTML_LIT(b, "<tr><th scope=\"row\">");
+            esc_html(b, c->zValue);
+            HTML_LIT(b, "</th>");
+            if (cell_hidden(v, c)) {
+                buf_printf(b, "<td colspan=\"10\">fewer than %d cases</td></tr>\n",
+                           CASE_SUPPRESS_BELOW);
+                continue;
+            }
+            long med = case_cell_median_days(c);
+            buf_printf(b, "<td class=\"n\">%ld</td><td class=\"n\">%ld</td>"
+                       "<td class=\"n\">%ld%% (%ld)</td><td class=\"n\">%ld%% "
+                       "(%ld)</td><td class=\"n\">", c->nCases, c->nResolved,
+                       review_pct(c->nWithin3, c->nCases), c->nWithin3,
+                       review_pct(c->nSatisfiedWithin3, c->nCases),
+                       c->nSatisfiedWithin3);
+            if (med >= 0) {
+                buf_printf(b, "%ld", med);
+            }
+            buf_printf(b, "</td><td class=\"n\">%ld</td>", c->nCourt);
+            html_amount(b, r->zCurrency, c->requested);
+            html_amount(b, r->zCurrency, c->ordered);
+            html_amount(b, r->zCurrency, c->paid);
+            buf_printf(b, "<td class=\"n\">%ld%%</td></tr>\n",
+                       review_pct((long)c->paid, (long)c->ordered));
+        }
+        HTML_LIT(b, "</tbody></table>\n");
+    }
+    HTML_LIT(b, "</section>\n");
+}
+
+void
+complaints_render_html_page(const ComplaintsView *v, Buf *b)
+{
+    HTML_LIT(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta "
+                "charset=\"utf-8\"/>\n<title>Complaints mechanism, ");
+    esc_html(b, v->zPeriod);
+    HTML_LIT(b, "</title>\n<style>body{font-family:sans-serif;max-width:70em;"
+                "margin:2em auto;padding:0 1em}table{border-collapse:collapse;"
+                "width:100%;margin:1em 0}th,td{border:1px solid #999;padding:"
+                ".3em .5em;text-align:left}td.n{text-align:right}caption{"
+                "text-align:left;font-weight:bold}.method{background:#f3f3f3;"
+                "padding:.5em 1em}@page{size:A4 landscape;margin:12mm}</style>"
+                "\n</head>\n<body>\n<h1>Complaints mechanism for migrant "
+                "workers: cases and compensation, ");
+    esc_html(b, v->zPeriod);
+    HTML_LIT(b, "</h1>\n");
+    complaints_render_html(v, b);
+    HTML_LIT(b, "</body>\n</html>\n");
+}

@@ -1,0 +1,178 @@
+/*
+** store_sqlite_cases.c — complaints cases in SQLite (see store.h).
+**
+** Built for bulk: a million-case import runs one prepared upsert per case
+** inside the caller's single transaction, and the scan streams rows to a
+** visitor instead of building them all in memory.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_sqlite_int.h"
+#include "../base/base.h"
+#include "../base/banned.h"
+
+void
+sq_cases_finalize(SqStore *S)
+{
+    (void)sqlite3_finalize(S->pCasePut);
+    (void)sqlite3_finalize(S->pPersonPut);
+    S->pCasePut = S->pPersonPut = NULL;
+}
+
+int
+sq_case_put(Store *s, const Case *c, const CasePerson *who, AppErr *err)
+{
+    SqStore *S = (SqStore *)s;
+    if (!S->pCasePut &&
+        SQ_PREPARE(S,
+                   "INSERT INTO complaint_case(case_no, lodged_on, resolved_on,"
+                   " channel, assisting_org, province, sex, age_band,"
+                   " legal_status, destination, sector, agency, types, stage,"
+                   " outcome, satisfied, currency, requested, ordered, paid)"
+                   " VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12,"
+                   " $13, $14, $15, $16, $17, $18, $19, $20)"
+                   " ON CONFLICT(case_no) DO UPDATE SET lodged_on = $2,"
+                   " resolved_on = $3, channel = $4, assisting_org = $5,"
+                   " province = $6, sex = $7, age_band = $8,"
+                   " legal_status = $9, destination = $10, sector = $11,"
+                   " agency = $12, types = $13, stage = $14, outcome = $15,"
+                   " satisfied = $16, currency = $17, requested = $18,"
+                   " ordered = $19, paid = $20, version = version + 1"
+                   " RETURNING id",
+                   &S->pCasePut, err)) {
+        return -1;
+    }
+    sqlite3_stmt *st = S->pCasePut;
+    sq_bind_text(st, 1, c->zCaseNo);
+    sq_bind_text(st, 2, c->zLodged);
+    sq_bind_text(st, 3, c->zResolved);
+    sq_bind_text(st, 4, case_channel_name(c->eChannel));
+    sq_bind_text(st, 5, c->zAssistingOrg ? c->zAssistingOrg : "");
+    sq_bind_text(st, 6, c->zProvince ? c->zProvince : "");
+    sq_bind_text(st, 7, case_sex_name(c->eSex));
+    sq_bind_text(st, 8, c->zAgeBand ? c->zAgeBand : "");
+    sq_bind_text(st, 9, case_legal_name(c->eLegal));
+    sq_bind_text(st, 10, c->zDestination ? c->zDestination : "");
+    sq_bind_text(st, 11, c->zSector ? c->zSector : "");
+    sq_bind_text(st, 12, c->zAgency ? c->zAgency : "");
+    sq_bind_int(st, 13, c->types);
+    sq_bind_text(st, 14, case_stage_name(c->eStage));
+    sq_bind_text(st, 15, c->zOutcome ? c->zOutcome : "");
+    sq_bind_text(st, 16, case_satisfied_name(c->eSatisfied));
+    sq_bind_text(st, 17, c->zCurrency);
+    sq_bind_int(st, 18, c->requested);
+    sq_bind_int(st, 19, c->ordered);
+    sq_bind_int(st, 20, c->paid);
+    int rc = sqlite3_step(st);
+    sqlite3_int64 id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+    (void)sqlite3_reset(st);
+    if (id < 0) {
+        return sq_fail(S, err, "writing a case");
+    }
+    if (!who) {
+        return 0;
+    }
+    if (!S->pPersonPut &&
+        SQ_PREPARE(S,
+                   "INSERT INTO case_person(case_id, name, phone, id_document)"
+                   " VALUES($1, $2, $3, $4) ON CONFLICT(case_id) DO UPDATE SET"
+                   " name = $2, phone = $3, id_document = $4",
+                   &S->pPersonPut, err)) {
+        return -1;
+    }
+    st = S->pPersonPut;
+    sq_bind_int(st, 1, id);
+    sq_bind_text(st, 2, who->zName ? who->zName : "");
+    sq_bind_text(st, 3, who->zPhone ? who->zPhone : "");
+    sq_bind_text(st, 4, who->zIdDocument ? who->zIdDocument : "");
+    rc = sqlite3_step(st);
+    (void)sqlite3_reset(st);
+    return rc == SQLITE_DONE ? 0 : sq_fail(S, err, "writing personal details");
+}
+
+/* Copy column i into a fixed buffer (dates, currency). */
+static void
+sq_col_fixed(sqlite3_stmt *st, int i, char *z, size_t n)
+{
+    const unsigned char *v = sqlite3_column_text(st, i);
+    (void)snprintf(z, n, "%s", v ? (const char *)v : "");
+}
+
+int
+sq_case_scan(Store *s, const char *zFrom, const char *zTo, int bPersonal,
+             CaseVisitor fn, void *pArg, AppErr *err)
+{
+    SqStore *S = (SqStore *)s;
+    sqlite3_stmt *st;
+    if (SQ_PREPARE(S,
+                   "SELECT c.case_no, c.lodged_on, c.resolved_on, c.channel,"
+                   " c.assisting_org, c.province, c.sex, c.age_band,"
+                   " c.legal_status, c.destination, c.sector, c.agency,"
+                   " c.types, c.stage, c.outcome, c.satisfied, c.currency,"
+                   " c.requested, c.ordered, c.paid,"
+                   " CASE WHEN $3 THEN p.name END, CASE WHEN $3 THEN p.phone END,"
+                   " CASE WHEN $3 THEN p.id_document END"
+                   " FROM complaint_case c LEFT JOIN case_person p"
+                   " ON $3 AND p.case_id = c.id"
+                   " WHERE ($1 IS NULL OR c.lodged_on >= $1)"
+                   " AND ($2 IS NULL OR c.lodged_on <= $2)"
+                   " ORDER BY c.case_no",
+                   &st, err)) {
+        return -1;
+    }
+    sq_bind_text(st, 1, zFrom);
+    sq_bind_text(st, 2, zTo);
+    sq_bind_int(st, 3, bPersonal);
+    int rc;
+    int bStop = 0;
+    while (!bStop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        /* Column texts stay valid until the next step: the visitor sees
+        ** them in place, with no copy per case. */
+        Case c;
+        memset(&c, 0, sizeof c);
+        c.zCaseNo = (char *)sqlite3_column_text(st, 0);
+        sq_col_fixed(st, 1, c.zLodged, sizeof c.zLodged);
+        sq_col_fixed(st, 2, c.zResolved, sizeof c.zResolved);
+        (void)case_channel_parse((const char *)sqlite3_column_text(st, 3),
+                                 &c.eChannel);
+        const char *zOrg = (const char *)sqlite3_column_text(st, 4);
+        c.zAssistingOrg = zOrg && *zOrg ? (char *)zOrg : NULL;
+        c.zProvince = (char *)sqlite3_column_text(st, 5);
+        (void)case_sex_parse((const char *)sqlite3_column_text(st, 6), &c.eSex);
+        c.zAgeBand = (char *)sqlite3_column_text(st, 7);
+        (void)case_legal_parse((const char *)sqlite3_column_text(st, 8),
+                               &c.eLegal);
+        c.zDestination = (char *)sqlite3_column_text(st, 9);
+        c.zSector = (char *)sqlite3_column_text(st, 10);
+        c.zAgency = (char *)sqlite3_column_text(st, 11);
+        c.types = (unsigned)sqlite3_column_int(st, 12);
+        (void)case_stage_parse((const char *)sqlite3_column_text(st, 13),
+                               &c.eStage);
+        c.zOutcome = (char *)sqlite3_column_text(st, 14);
+        (void)case_satisfied_parse((const char *)sqlite3_column_text(st, 15),
+                                   &c.eSatisfied);
+        sq_col_fixed(st, 16, c.zCurrency, sizeof c.zCurrency);
+        c.requested = sqlite3_column_int64(st, 17);
+        c.ordered = sqlite3_column_int64(st, 18);
+        c.paid = sqlite3_column_int64(st, 19);
+        CasePerson who = { (char *)sqlite3_column_text(st, 20),
+                           (char *)sqlite3_column_text(st, 21),
+                           (char *)sqlite3_column_text(st, 22) };
+        bStop = fn(pArg, &c, bPersonal ? &who : NULL);
+    }
+    (void)sqlite3_finalize(st);
+    if (bStop || rc == SQLITE_DONE) {
+        return 0;
+    }
+    return sq_fail(S, err, "reading cases");
+}
+
+int
+sq_audit_one(Store *s, const char *zEntity, const char *zKey,
+             const char *zField, const char *zNew, AppErr *err)
+{
+    return sq_audit((SqStore *)s, "update", zEntity, zKey, zField, NULL, zNew,
+                    err);
+}
