@@ -18,6 +18,10 @@
 /* Most data rows in one imported CSV file. */
 #define LIMIT_IMPORT_ROWS 100000u
 
+/* Largest complaints-case file: a national register over years, read
+** through a memory map rather than into memory. */
+#define LIMIT_CASE_FILE_BYTES (4ull * 1024u * 1024u * 1024u)
+
 /* Most complaints cases in one imported file (a national register over
 ** many years stays far below). */
 #define LIMIT_IMPORT_CASES 10000000L

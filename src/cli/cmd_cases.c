@@ -64,9 +64,9 @@ cmd_case(CliCtx *ctx)
         goto out;
     }
     if (strcmp(zSub, "import") == 0 && nPos == 2) {
-        char *z = NULL;
+        const char *z = NULL;
         size_t n = 0;
-        if (import_read_file(azPos[1], &z, &n, &err)) {
+        if (import_map_file(azPos[1], LIMIT_CASE_FILE_BYTES, &z, &n, &err)) {
             rc = cli_fail(&err);
             goto out;
         }
@@ -83,7 +83,7 @@ cmd_case(CliCtx *ctx)
             }
             printf("\n");
         }
-        free(z);
+        import_unmap_file(z, n);
     } else if (strcmp(zSub, "export") == 0 && nPos == 1) {
         s = cli_open_store(ctx);
         Buf b = BUF_INIT;

@@ -24,29 +24,38 @@ csv_reader_init(CsvReader *r, const char *z, size_t n)
 void
 csv_record_release(CsvRecord *rec)
 {
-    for (size_t k = 0; k < rec->nField; k++) {
-        free(rec->azField[k]);
-    }
-    rec->nField = 0;
+    free(rec->azField);
+    free(rec->aiLine);
+    free(rec->aiOff);
+    buf_release(&rec->data);
+    memset(rec, 0, sizeof *rec);
 }
 
+/* End the current field: its NUL, its offset and line. */
 static void
-csv_push(CsvRecord *rec, Buf *field, int iLine)
+csv_end_field(CsvRecord *rec, size_t iStart, int iLine)
 {
     if (rec->nField == rec->nAlloc) {
         size_t n = rec->nAlloc ? rec->nAlloc * 2 : 16;
         rec->azField = xreallocarray(rec->azField, n, sizeof *rec->azField);
         rec->aiLine = xreallocarray(rec->aiLine, n, sizeof *rec->aiLine);
+        rec->aiOff = xreallocarray(rec->aiOff, n, sizeof *rec->aiOff);
         rec->nAlloc = n;
     }
+    buf_putc(&rec->data, 0);
+    rec->aiOff[rec->nField] = iStart;
     rec->aiLine[rec->nField] = iLine;
-    rec->azField[rec->nField++] = buf_detach(field);
+    rec->nField++;
 }
 
 int
 csv_read_record(CsvReader *r, CsvRecord *rec, AppErr *err)
 {
-    csv_record_release(rec);
+    if (rec->data.nMax == 0) {
+        buf_init(&rec->data, 0);
+    }
+    buf_reset(&rec->data);
+    rec->nField = 0;
     /* Skip empty lines. */
     while (r->i < r->n && (r->z[r->i] == '\n' || r->z[r->i] == '\r')) {
         if (r->z[r->i] == '\n') {
@@ -58,67 +67,66 @@ csv_read_record(CsvReader *r, CsvRecord *rec, AppErr *err)
         return 0;
     }
     rec->iLine = r->iLine;
-    Buf field = BUF_INIT;
-    buf_init(&field, LIMIT_FIELD_BYTES);
-    int rc = 1;
+    Buf *d = &rec->data;
     for (;;) {
         int iFieldLine = r->iLine;
         size_t iCol = rec->nField + 1;
+        size_t iStart = d->n;
         if (r->i < r->n && r->z[r->i] == '"') {
-            /* Quoted field. */
+            /* Quoted field: copy runs up to the next quote. */
             r->i++;
             for (;;) {
-                if (r->i >= r->n) {
-                    rc = apperr_set(err, APPERR_INPUT,
-                                    "line %d, column %zu: quoted field not "
-                                    "closed before the end of the file",
-                                    iFieldLine, iCol);
-                    goto out;
+                const char *q = r->i < r->n ? memchr(r->z + r->i, '"', r->n - r->i)
+                                            : NULL;
+                if (!q) {
+                    return apperr_set(err, APPERR_INPUT,
+                                      "line %d, column %zu: quoted field not "
+                                      "closed before the end of the file",
+                                      iFieldLine, iCol);
                 }
-                char c = r->z[r->i++];
-                if (c == '"') {
-                    if (r->i < r->n && r->z[r->i] == '"') {
-                        buf_putc(&field, '"');
-                        r->i++;
-                        continue;
-                    }
-                    break;
+                size_t nRun = (size_t)(q - (r->z + r->i));
+                for (size_t k = 0; k < nRun; k++) {
+                    r->iLine += r->z[r->i + k] == '\n';
                 }
-                if (c == '\n') {
-                    r->iLine++;
+                buf_append(d, r->z + r->i, nRun);
+                r->i += nRun + 1;
+                if (r->i < r->n && r->z[r->i] == '"') {
+                    buf_putc(d, '"');
+                    r->i++;
+                    continue;
                 }
-                buf_putc(&field, c);
+                break;
             }
             if (r->i < r->n && r->z[r->i] != ',' && r->z[r->i] != '\n' &&
                 r->z[r->i] != '\r') {
-                rc = apperr_set(err, APPERR_INPUT,
-                                "line %d, column %zu: unexpected text after "
-                                "the closing quote of a field",
-                                r->iLine, iCol);
-                goto out;
+                return apperr_set(err, APPERR_INPUT,
+                                  "line %d, column %zu: unexpected text after "
+                                  "the closing quote of a field",
+                                  r->iLine, iCol);
             }
         } else {
-            while (r->i < r->n && r->z[r->i] != ',' && r->z[r->i] != '\n' &&
-                   r->z[r->i] != '\r') {
-                if (r->z[r->i] == '"') {
-                    rc = apperr_set(err, APPERR_INPUT,
-                                    "line %d, column %zu: a quote inside an "
-                                    "unquoted field (quote the whole field and "
-                                    "double the quote)",
-                                    r->iLine, iCol);
-                    goto out;
-                }
-                buf_putc(&field, r->z[r->i++]);
+            size_t j = r->i;
+            while (j < r->n && r->z[j] != ',' && r->z[j] != '\n' &&
+                   r->z[j] != '\r' && r->z[j] != '"') {
+                j++;
             }
+            if (j < r->n && r->z[j] == '"') {
+                return apperr_set(err, APPERR_INPUT,
+                                  "line %d, column %zu: a quote inside an "
+                                  "unquoted field (quote the whole field and "
+                                  "double the quote)",
+                                  r->iLine, iCol);
+            }
+            buf_append(d, r->z + r->i, j - r->i);
+            r->i = j;
         }
-        if (buf_failed(&field)) {
-            rc = apperr_set(err, APPERR_INPUT,
-                            "line %d, column %zu: field longer than %u bytes "
-                            "(LIMIT_FIELD_BYTES)",
-                            iFieldLine, iCol, LIMIT_FIELD_BYTES);
-            goto out;
+        if (d->n - iStart > LIMIT_FIELD_BYTES) {
+            return apperr_set(err, APPERR_INPUT,
+                              "line %d, column %zu: field longer than %u bytes "
+                              "(LIMIT_FIELD_BYTES)",
+                              iFieldLine, iCol, LIMIT_FIELD_BYTES);
         }
-        csv_push(rec, &field, iFieldLine);
+        csv_end_field(rec, iStart, iFieldLine);
         if (r->i >= r->n) {
             break;
         }
@@ -133,9 +141,15 @@ csv_read_record(CsvReader *r, CsvRecord *rec, AppErr *err)
         r->iLine++;
         break;
     }
-out:
-    buf_release(&field);
-    return rc;
+    if (buf_failed(d)) {
+        return apperr_set(err, APPERR_INPUT, "line %d: record too large",
+                          rec->iLine);
+    }
+    /* The buffer is final now: point the fields into it. */
+    for (size_t k = 0; k < rec->nField; k++) {
+        rec->azField[k] = d->z + rec->aiOff[k];
+    }
+    return 1;
 }
 
 void

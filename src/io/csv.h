@@ -17,11 +17,13 @@
 #include "../base/buf.h"
 
 typedef struct CsvRecord {
-    char **azField;  /* NUL-terminated copies, owned by the record */
+    char **azField;  /* NUL-terminated fields, pointing into data */
     int *aiLine;     /* line on which each field starts */
     size_t nField;
     size_t nAlloc;
     int iLine;       /* line on which the record starts */
+    Buf data;        /* the record's fields, NUL-separated; reused */
+    size_t *aiOff;   /* field offsets in data while reading */
 } CsvRecord;
 
 typedef struct CsvReader {
@@ -34,12 +36,13 @@ typedef struct CsvReader {
 /* Start reading z[0..n); skips a UTF-8 byte-order mark. */
 void csv_reader_init(CsvReader *r, const char *z, size_t n);
 
-/* Read the next record into rec (its previous fields are freed).
+/* Read the next record into rec (its previous fields are replaced; the
+** memory is reused, so reading a million rows allocates almost nothing).
 ** Returns 1 for a record, 0 at the end of input, -1 on a syntax error
 ** (err names line and column; the caller adds the file name). */
 int csv_read_record(CsvReader *r, CsvRecord *rec, AppErr *err);
 
-/* Free the fields of rec; rec can be reused. */
+/* Free everything rec holds; rec is empty (all zero) and can be reused. */
 void csv_record_release(CsvRecord *rec);
 
 /* Append z as one CSV field to b: quoted when it holds a comma, quote, CR,

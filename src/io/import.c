@@ -6,7 +6,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include "import.h"
 #include "annex_csv.h"
@@ -68,6 +71,49 @@ import_read_file(const char *zPath, char **pz, size_t *pn, AppErr *err)
     *pn = b.n;
     *pz = buf_detach(&b);
     return 0;
+}
+
+int
+import_map_file(const char *zPath, size_t nLimit, const char **pz, size_t *pn,
+                AppErr *err)
+{
+    int fd = open(zPath, O_RDONLY);
+    if (fd < 0) {
+        return apperr_set(err, APPERR_IO, "cannot read '%s': %s", zPath,
+                          strerror(errno));
+    }
+    struct stat sb;
+    if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+        (void)close(fd);
+        return apperr_set(err, APPERR_IO, "cannot read '%s': not a file", zPath);
+    }
+    if ((unsigned long long)sb.st_size > nLimit) {
+        (void)close(fd);
+        return apperr_set(err, APPERR_INPUT, "cannot import '%s': larger than "
+                          "%zu bytes", zPath, nLimit);
+    }
+    *pn = (size_t)sb.st_size;
+    *pz = "";
+    if (*pn > 0) {
+        void *p = mmap(NULL, *pn, PROT_READ, MAP_PRIVATE, fd, 0);
+        if (p == MAP_FAILED) {
+            (void)close(fd);
+            return apperr_set(err, APPERR_IO, "cannot read '%s': %s", zPath,
+                              strerror(errno));
+        }
+        (void)madvise(p, *pn, MADV_SEQUENTIAL);
+        *pz = p;
+    }
+    (void)close(fd);
+    return 0;
+}
+
+void
+import_unmap_file(const char *z, size_t n)
+{
+    if (n > 0) {
+        (void)munmap((void *)z, n);
+    }
 }
 
 /* State shared by the steps of one import. */

@@ -48,6 +48,13 @@ int import_format_parse(const char *z, ImportFormat *pOut);
 ** the caller frees.  Returns 0 or -1 with err naming the file. */
 int import_read_file(const char *zPath, char **pz, size_t *pn, AppErr *err);
 
+/* Map a whole file read-only (at most nLimit bytes) instead of reading it:
+** for large case registers.  *pz is not NUL-terminated; release with
+** import_unmap_file().  Returns 0 or -1 with err naming the file. */
+int import_map_file(const char *zPath, size_t nLimit, const char **pz,
+                    size_t *pn, AppErr *err);
+void import_unmap_file(const char *z, size_t n);
+
 /* Import the inputs in order, in one transaction of s.  Returns 0, or -1
 ** with err naming file, line, column and field; then nothing was written. */
 int import_run(Store *s, const ImportInput *aIn, size_t nIn,

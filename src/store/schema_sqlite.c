@@ -128,28 +128,28 @@ const char *const azSchemaMigration[] = {
     ") STRICT;"
     "ALTER TABLE assessment ADD COLUMN version INTEGER NOT NULL DEFAULT 1;",
 
-    /* 3: the complaints mechanism's cases; personal details apart. */
+    /* 3: the complaints mechanism's cases; personal details apart.  The
+    ** checks use OR, not IN (...): SQLite builds a temporary index for an
+    ** IN list on every insert, which a million-case import feels. */
     "CREATE TABLE complaint_case("
     "  id INTEGER PRIMARY KEY,"
     "  case_no TEXT NOT NULL UNIQUE,"
     "  lodged_on TEXT NOT NULL,"
     "  resolved_on TEXT NOT NULL DEFAULT '',"
-    "  channel TEXT NOT NULL CHECK(channel IN"
-    "    ('mrc','pdolvt','hotline','ngo','embassy','other')),"
+    "  channel TEXT NOT NULL CHECK(channel = 'mrc' OR channel = 'pdolvt' OR channel = 'hotline' OR channel = 'ngo' OR channel = 'embassy' OR channel = 'other'),"
     "  assisting_org TEXT NOT NULL DEFAULT '',"
     "  province TEXT NOT NULL DEFAULT '',"
-    "  sex TEXT NOT NULL CHECK(sex IN ('female','male','unknown')),"
+    "  sex TEXT NOT NULL CHECK(sex = 'female' OR sex = 'male' OR sex = 'unknown'),"
     "  age_band TEXT NOT NULL DEFAULT '',"
     "  legal_status TEXT NOT NULL"
-    "    CHECK(legal_status IN ('regular','irregular','unknown')),"
+    "    CHECK(legal_status = 'regular' OR legal_status = 'irregular' OR legal_status = 'unknown'),"
     "  destination TEXT NOT NULL DEFAULT '',"
     "  sector TEXT NOT NULL DEFAULT '',"
     "  agency TEXT NOT NULL DEFAULT '',"
     "  types INTEGER NOT NULL DEFAULT 0,"
-    "  stage TEXT NOT NULL CHECK(stage IN ('lodged','conciliation',"
-    "    'resolved','court','withdrawn','closed_unresolved')),"
+    "  stage TEXT NOT NULL CHECK(stage = 'lodged' OR stage = 'conciliation' OR stage = 'resolved' OR stage = 'court' OR stage = 'withdrawn' OR stage = 'closed_unresolved'),"
     "  outcome TEXT NOT NULL DEFAULT '',"
-    "  satisfied TEXT NOT NULL CHECK(satisfied IN ('yes','no','unknown')),"
+    "  satisfied TEXT NOT NULL CHECK(satisfied = 'yes' OR satisfied = 'no' OR satisfied = 'unknown'),"
     "  currency TEXT NOT NULL,"
     "  requested INTEGER NOT NULL DEFAULT 0,"
     "  ordered INTEGER NOT NULL DEFAULT 0,"
