@@ -130,7 +130,7 @@ complaints_indicator_sentence(const ComplaintsView *v, CaseDim d,
             continue;
         }
         if (cell_hidden(v, c)) {
-            buf_printf(b, "%s: fewer than %d cases (not shown)", zValue,
+            buf_printf(b, "fewer than %d cases (not shown)",
                        CASE_SUPPRESS_BELOW);
             return;
         }

@@ -197,3 +197,9 @@ store_audit(Store *s, const char *zEntity, const char *zKey,
 {
     return s->pMethods->xAudit(s, zEntity, zKey, zField, zNew, err);
 }
+
+int
+store_audit_latest(Store *s, const char *zKey, long *pId, AppErr *err)
+{
+    return s->pMethods->xAuditLatest(s, zKey, pId, err);
+}

@@ -97,6 +97,7 @@ typedef struct StoreMethods {
                      int bPersonal, CaseVisitor, void *, AppErr *);
     int (*xAudit)(Store *, const char *zEntity, const char *zKey,
                   const char *zField, const char *zNew, AppErr *);
+    int (*xAuditLatest)(Store *, const char *zKey, long *pId, AppErr *);
 } StoreMethods;
 
 /* Fields every backend shares; backends embed this first. */
@@ -192,6 +193,10 @@ int store_case_put(Store *s, const Case *c, const CasePerson *who,
 ** only. */
 int store_case_scan(Store *s, const char *zFrom, const char *zTo,
                     int bPersonal, CaseVisitor fn, void *pArg, AppErr *err);
+
+/* The id of the latest audit row with key zKey (0 if none): a cheap
+** "has this changed?" for caches, since every change is audited. */
+int store_audit_latest(Store *s, const char *zKey, long *pId, AppErr *err);
 
 /* Write one audit row (action "update") in the current transaction. */
 int store_audit(Store *s, const char *zEntity, const char *zKey,

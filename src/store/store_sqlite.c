@@ -1484,5 +1484,5 @@ static const StoreMethods sqMethods = {
     sq_put_node,       sq_put_assessment, sq_audit_list,  sq_user_put,
     sq_user_get,       sq_user_list,     sq_session_put,  sq_session_get,
     sq_session_touch,  sq_session_delete, sq_put_statement, sq_case_put,
-    sq_case_scan,      sq_audit_one,
+    sq_case_scan,      sq_audit_one,     sq_audit_latest,
 };

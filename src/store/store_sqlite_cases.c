@@ -197,3 +197,21 @@ sq_audit_one(Store *s, const char *zEntity, const char *zKey,
     return sq_audit((SqStore *)s, "update", zEntity, zKey, zField, NULL, zNew,
                     err);
 }
+
+int
+sq_audit_latest(Store *s, const char *zKey, long *pId, AppErr *err)
+{
+    SqStore *S = (SqStore *)s;
+    sqlite3_stmt *st;
+    if (SQ_PREPARE(S, "SELECT coalesce(max(id), 0) FROM audit WHERE key = $1",
+                   &st, err)) {
+        return -1;
+    }
+    sq_bind_text(st, 1, zKey);
+    sqlite3_int64 id = 0;
+    if (sq_lookup_id(S, st, &id, err)) {
+        return -1;
+    }
+    *pId = (long)id;
+    return 0;
+}

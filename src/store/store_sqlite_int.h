@@ -57,6 +57,7 @@ int sq_case_scan(Store *s, const char *zFrom, const char *zTo, int bPersonal,
 int sq_audit_one(Store *s, const char *zEntity, const char *zKey,
                  const char *zField, const char *zNew, AppErr *err);
 void sq_cases_finalize(SqStore *S);
+int sq_audit_latest(Store *s, const char *zKey, long *pId, AppErr *err);
 int sq_load_statements(SqStore *S, sqlite3_int64 planId, Plan *p,
                        AppErr *err);
 

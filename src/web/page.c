@@ -38,7 +38,8 @@ page_begin(Req *r, Resp *w, const char *zTitle)
                 "href=\"/static/app.css\"/>\n<script src=\"/static/app.js\" "
                 "defer=\"defer\"></script>\n</head>\n<body>\n<header "
                 "class=\"top\"><nav><a class=\"brand\" href=\"/\">lmpmon</a> "
-                "<a href=\"/plan\">Plan</a> <a href=\"/rounds\">Rounds</a>");
+                "<a href=\"/plan\">Plan</a> <a href=\"/rounds\">Rounds</a> "
+                "<a href=\"/complaints\">Complaints</a>");
     if (r->bAuthed) {
         const User *u = &r->ses.user;
         if (u->zOrg) {

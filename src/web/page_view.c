@@ -6,6 +6,7 @@
 ** published rounds) and renders from it; every number is counted at that
 ** moment (core/review.c), never stored.
 */
+#include <pthread.h>
 #include <semaphore.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,12 +14,16 @@
 #include "pages.h"
 #include "page.h"
 #include "router.h"
+#include "web.h"
 #include "../base/base.h"
 #include "../core/checks.h"
 #include "../core/review.h"
+#include "../report/complaints_report.h"
 #include "../report/escape.h"
 #include "../report/review_report.h"
 #include "../base/banned.h"
+
+void view_goal10(Req *r, Buf *b);
 
 /* Index of the latest round with assessments, and the one before it. */
 static void
@@ -177,6 +182,7 @@ page_dashboard(Req *r, Resp *w)
         HTML_LIT(b, ".</p>\n");
         findings_release(&f);
     }
+    view_goal10(r, b);
     for (size_t k = 0; k < p->nRound; k++) {
         if (p->aRound[k].eState == ROUND_OPEN) {
             HTML_LIT(b, "<h2>Open round: ");
@@ -583,4 +589,127 @@ page_round_report(Req *r, Resp *w)
     (void)sem_post(web_slow_work());
     model_release(&m);
     return 0;
+}
+
+static int
+view_case_add(void *pArg, const Case *c, const CasePerson *who)
+{
+    case_report_add(pArg, c);
+    return 0;
+}
+
+/* Viewers and the public see no cell of fewer than CASE_SUPPRESS_BELOW
+** cases; those who handle cases see all. */
+static int
+view_suppress(const Req *r)
+{
+    if (!r->bAuthed) {
+        return 1;
+    }
+    Role e = r->ses.user.eRole;
+    return !(e == ROLE_ADMIN || e == ROLE_ME_OFFICER || e == ROLE_CASE_OFFICER);
+}
+
+/* ** PAGE: /complaints */
+int
+page_complaints(Req *r, Resp *w)
+{
+    const char *zYear = req_query(r, "year");
+    long y = 0;
+    char zFrom[16], zTo[16];
+    if (*zYear && str_to_long(zYear, 1900, 9999, &y)) {
+        web_error(w, 400, "The year is not a year.");
+        return 0;
+    }
+    Buf t = BUF_INIT;
+    if (y) {
+        buf_printf(&t, "%04ld-01-01", y);
+        memcpy(zFrom, buf_str(&t), 11);
+        buf_reset(&t);
+        buf_printf(&t, "%04ld-12-31", y);
+        memcpy(zTo, buf_str(&t), 11);
+        buf_reset(&t);
+    }
+    CaseReport rep;
+    case_report_init(&rep);
+    AppErr err = APPERR_INIT;
+    (void)sem_wait(web_slow_work());
+    int rc = store_case_scan(r->s, y ? zFrom : NULL, y ? zTo : NULL, 0,
+                             view_case_add, &rep, &err);
+    (void)sem_post(web_slow_work());
+    if (rc) {
+        case_report_release(&rep);
+        buf_release(&t);
+        web_error(w, 500, "The cases cannot be read.");
+        return 0;
+    }
+    case_report_finish(&rep);
+    buf_printf(&t, "Complaints mechanism%s%s", y ? ", " : "", y ? zYear : "");
+    page_begin(r, w, buf_str(&t));
+    buf_release(&t);
+    Buf *b = &w->body;
+    HTML_LIT(b, "<form method=\"get\" action=\"/complaints\"><label "
+                "for=\"year\">Year lodged</label><input id=\"year\" "
+                "name=\"year\" value=\"");
+    esc_html(b, zYear);
+    HTML_LIT(b, "\"/> <button type=\"submit\">Show</button></form>\n");
+    ComplaintsView v = { &rep, y ? zYear : "all years", view_suppress(r) };
+    complaints_render_html(&v, b);
+    page_end(r, w);
+    case_report_release(&rep);
+    return 0;
+}
+
+/* The goal-10 line of the dashboard, cached: counting a large register
+** on every dashboard view would cost half a second at a million cases.
+** The cache is valid while the register's latest audit row is the same
+** (every change to cases is audited). */
+static struct {
+    pthread_mutex_t mutex;
+    char *zDb;
+    long gen;
+    char *azLine[2];   /* [0] all cells shown, [1] small cells suppressed */
+} goal10 = { PTHREAD_MUTEX_INITIALIZER, NULL, -1, { NULL, NULL } };
+
+void
+view_goal10(Req *r, Buf *b)
+{
+    AppErr err = APPERR_INIT;
+    long gen = 0;
+    if (store_audit_latest(r->s, "cases", &gen, &err) || gen == 0) {
+        return;
+    }
+    int iSup = view_suppress(r);
+    pthread_mutex_lock(&goal10.mutex);
+    if (goal10.gen != gen || !str_eq(goal10.zDb, r->cfg->zDb)) {
+        CaseReport rep;
+        case_report_init(&rep);
+        if (store_case_scan(r->s, NULL, NULL, 0, view_case_add, &rep, &err) == 0) {
+            case_report_finish(&rep);
+            for (int k = 0; k < 2; k++) {
+                ComplaintsView v = { &rep, "all years", k };
+                Buf s = BUF_INIT;
+                buf_puts(&s, "All cases: ");
+                complaints_indicator_sentence(&v, DIM_ALL, "all", &s);
+                buf_puts(&s, "; women: ");
+                complaints_indicator_sentence(&v, DIM_SEX, "female", &s);
+                buf_puts(&s, "; men: ");
+                complaints_indicator_sentence(&v, DIM_SEX, "male", &s);
+                buf_puts(&s, ".");
+                free(goal10.azLine[k]);
+                goal10.azLine[k] = buf_detach(&s);
+            }
+            free(goal10.zDb);
+            goal10.zDb = xstrdup(r->cfg->zDb);
+            goal10.gen = gen;
+        }
+        case_report_release(&rep);
+    }
+    if (goal10.azLine[iSup]) {
+        HTML_LIT(b, "<h2>Goal 10: complaints resolved to the complainant's "
+                    "satisfaction within 3 months</h2><p>");
+        esc_html(b, goal10.azLine[iSup]);
+        HTML_LIT(b, " <a href=\"/complaints\">The complaints report</a></p>\n");
+    }
+    pthread_mutex_unlock(&goal10.mutex);
 }

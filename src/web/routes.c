@@ -28,6 +28,7 @@ const Route aRoute[] = {
     { "GET",  "/rounds",                 PUB,      0, page_rounds },
     { "GET",  "/round/{}",               PUB,      0, page_round },
     { "GET",  "/round/{}/report",        PUB,      0, page_round_report },
+    { "GET",  "/complaints",             PUB,      0, page_complaints },
     { "GET",  "/admin",                  EDIT,     0, page_admin },
     { "POST", "/admin/user",             ADMIN,    1, page_admin_user_post },
     { "POST", "/admin/round",            EDIT,     1, page_admin_round_post },

@@ -30,6 +30,8 @@ st=$?
 [ "$(cat slow.code)" = 403 ] || fail "the request in flight got '$(cat slow.code)' instead of its answer"
 [ "$st" = 0 ] || fail "the server exited $st after SIGTERM"
 grep -q "lmpmon: stopped" serve.err || fail "no 'stopped' line"
+# Stopping must not have skipped the quiesce step (it needs MHD_USE_ITC).
+grep -q "quiesce\|requires MHD" serve.err && fail "shutdown did not stop accepting: $(grep -i quiesce serve.err)"
 SPID=""
 
 [ "$nfail" -eq 0 ] && echo ok || { echo "$nfail expectation(s) failed" >&2; exit 1; }

@@ -1,0 +1,40 @@
+# The complaints report page and the goal-10 line of the dashboard: case
+# officers see every group, viewers and the public no group under 5 cases.
+. "$(dirname "$0")/lib.sh"
+
+make_db d.db
+cat >cases.csv <<'CSV'
+case_no,lodged_on,resolved_on,sex,assisting_org,province,satisfied,stage
+K1,2018-01-10,2018-02-10,female,LSCW,Prey Veng,yes,resolved
+K2,2018-01-10,2018-02-10,female,LSCW,Prey Veng,yes,resolved
+K3,2018-01-10,2018-06-10,female,LSCW,Prey Veng,yes,resolved
+K4,2018-01-10,2018-02-10,female,LSCW,Prey Veng,no,resolved
+K5,2018-01-10,,female,LSCW,Prey Veng,unknown,lodged
+K6,2018-01-10,2018-02-10,male,LSCW,Kandal,yes,resolved
+CSV
+"$LMPMON" --db d.db case import cases.csv >/dev/null || fail "case import"
+start_server d.db --public
+login cases
+login viewer
+
+curl -s -b cases.jar "$BASE/complaints" >c.html
+grep -q '<th scope="row">Kandal</th><td class="n">1</td>' c.html || fail "the case officer does not see the Kandal case"
+curl -s -b viewer.jar "$BASE/complaints" >v.html
+grep -q '<th scope="row">Kandal</th><td colspan="10">fewer than 5 cases</td>' v.html || fail "the viewer sees a group of 1 case"
+grep -q '<th scope="row">Prey Veng</th><td class="n">5</td>' v.html || fail "the viewer does not see the group of 5"
+curl -s "$BASE/complaints" >p.html
+grep -q 'Kandal</th><td colspan="10">' p.html || fail "the public sees a group of 1 case"
+
+# Goal 10 on the dashboard: K1, K2 and K6 are resolved to satisfaction
+# within 3 months (K3 too late, K4 not satisfied, K5 open): 50% (3 of 6);
+# women 40% (2 of 5); men 1 of 1, which only the case officer sees.
+curl -s -b cases.jar "$BASE/" >dash.html
+grep -q 'All cases: 50% (3 of 6) of the cases; women: 40% (2 of 5) of the cases; men: 100% (1 of 1)' dash.html ||
+    fail "goal-10 line: $(grep -o 'All cases:[^<]*' dash.html)"
+curl -s -b viewer.jar "$BASE/" | grep -q 'men: fewer than 5 cases (not shown)' || fail "the viewer's dashboard shows a group of 1"
+# The cache follows new imports.
+printf 'case_no,lodged_on,sex\nK7,2018-03-01,male\n' >more.csv
+"$LMPMON" --db d.db case import more.csv >/dev/null
+curl -s -b cases.jar "$BASE/" | grep -q 'All cases: 43% (3 of 7)' || fail "the dashboard did not see the new case"
+
+finish
