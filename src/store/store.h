@@ -188,7 +188,7 @@ int store_case_put(Store *s, const Case *c, const CasePerson *who,
                    AppErr *err);
 
 /* Call fn for every case lodged between zFrom and zTo (inclusive,
-** YYYY-MM-DD; NULL for no bound), in case-number order.  Personal details
+** YYYY-MM-DD; NULL for no bound), in the order cases were first stored.  Personal details
 ** are read only when bPersonal.  The Case passed is valid during the call
 ** only. */
 int store_case_scan(Store *s, const char *zFrom, const char *zTo,

@@ -3,7 +3,9 @@
 **
 ** Built for bulk: a million-case import runs one prepared upsert per case
 ** inside the caller's single transaction, and the scan streams rows to a
-** visitor instead of building them all in memory.
+** visitor instead of building them all in memory.  Enumerations are
+** parsed from their stored keys by pointer-free exact comparison (the
+** stored values are always canonical).
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -118,7 +120,14 @@ static void
 sq_col_fixed(sqlite3_stmt *st, int i, char *z, size_t n)
 {
     const unsigned char *v = sqlite3_column_text(st, i);
-    (void)snprintf(z, n, "%s", v ? (const char *)v : "");
+    size_t len = v ? (size_t)sqlite3_column_bytes(st, i) : 0;
+    if (len >= n) {
+        len = n - 1;
+    }
+    if (len) {
+        memcpy(z, v, len);
+    }
+    z[len] = 0;
 }
 
 int
@@ -127,20 +136,34 @@ sq_case_scan(Store *s, const char *zFrom, const char *zTo, int bPersonal,
 {
     SqStore *S = (SqStore *)s;
     sqlite3_stmt *st;
-    if (SQ_PREPARE(S,
-                   "SELECT c.case_no, c.lodged_on, c.resolved_on, c.channel,"
-                   " c.assisting_org, c.province, c.sex, c.age_band,"
-                   " c.legal_status, c.destination, c.sector, c.agency,"
-                   " c.types, c.stage, c.outcome, c.satisfied, c.currency,"
-                   " c.requested, c.ordered, c.paid,"
-                   " CASE WHEN $3 THEN p.name END, CASE WHEN $3 THEN p.phone END,"
-                   " CASE WHEN $3 THEN p.id_document END"
-                   " FROM complaint_case c LEFT JOIN case_person p"
-                   " ON $3 AND p.case_id = c.id"
-                   " WHERE ($1 IS NULL OR c.lodged_on >= $1)"
-                   " AND ($2 IS NULL OR c.lodged_on <= $2)"
-                   " ORDER BY c.case_no",
-                   &st, err)) {
+    /* Rowid order: the order cases were first imported or entered, which
+    ** is stable and needs no index walk.  The join to personal details is
+    ** a separate statement so reports never touch that table. */
+    int rcPrep = bPersonal
+        ? SQ_PREPARE(S,
+                     "SELECT c.case_no, c.lodged_on, c.resolved_on, c.channel,"
+                     " c.assisting_org, c.province, c.sex, c.age_band,"
+                     " c.legal_status, c.destination, c.sector, c.agency,"
+                     " c.types, c.stage, c.outcome, c.satisfied, c.currency,"
+                     " c.requested, c.ordered, c.paid, p.name, p.phone,"
+                     " p.id_document, $3"
+                     " FROM complaint_case c LEFT JOIN case_person p"
+                     " ON p.case_id = c.id"
+                     " WHERE ($1 IS NULL OR c.lodged_on >= $1)"
+                     " AND ($2 IS NULL OR c.lodged_on <= $2)"
+                     " ORDER BY c.id",
+                     &st, err)
+        : SQ_PREPARE(S,
+                     "SELECT case_no, lodged_on, resolved_on, channel,"
+                     " assisting_org, province, sex, age_band, legal_status,"
+                     " destination, sector, agency, types, stage, outcome,"
+                     " satisfied, currency, requested, ordered, paid, NULL,"
+                     " NULL, NULL, $3 FROM complaint_case"
+                     " WHERE ($1 IS NULL OR lodged_on >= $1)"
+                     " AND ($2 IS NULL OR lodged_on <= $2)"
+                     " ORDER BY id",
+                     &st, err);
+    if (rcPrep) {
         return -1;
     }
     sq_bind_text(st, 1, zFrom);
