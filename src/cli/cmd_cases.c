@@ -22,13 +22,7 @@ case_year_range(const char *zYear, char zFrom[11], char zTo[11])
     if (str_to_long(zYear, 1900, 9999, &y)) {
         return -1;
     }
-    Buf b = BUF_INIT;
-    buf_printf(&b, "%04ld-01-01", y);
-    memcpy(zFrom, buf_str(&b), 11);
-    buf_reset(&b);
-    buf_printf(&b, "%04ld-12-31", y);
-    memcpy(zTo, buf_str(&b), 11);
-    buf_release(&b);
+    case_year_bounds(y, zFrom, zTo);
     return 0;
 }
 

@@ -259,6 +259,18 @@ case_three_months_after(const char *zLodged, char zOut[11])
     zOut[10] = 0;
 }
 
+void
+case_year_bounds(long y, char zFrom[11], char zTo[11])
+{
+    Buf b = BUF_INIT;
+    buf_printf(&b, "%04ld-01-01", y);
+    memcpy(zFrom, buf_str(&b), 11);
+    buf_reset(&b);
+    buf_printf(&b, "%04ld-12-31", y);
+    memcpy(zTo, buf_str(&b), 11);
+    buf_release(&b);
+}
+
 /* Days since 1970-01-01 (civil calendar, proleptic Gregorian). */
 static long
 case_day_number(const char *z)

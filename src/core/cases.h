@@ -102,6 +102,9 @@ void case_amount_format(Buf *b, int64_t minor);
 ** YYYY-MM-DD into zOut (11 bytes).  zLodged must be a valid date. */
 void case_three_months_after(const char *zLodged, char zOut[11]);
 
+/* The lodging period of a year: zFrom = Y-01-01, zTo = Y-12-31. */
+void case_year_bounds(long y, char zFrom[11], char zTo[11]);
+
 /* Days from zFrom to zTo (valid dates). */
 long case_days_between(const char *zFrom, const char *zTo);
 

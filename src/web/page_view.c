@@ -646,12 +646,7 @@ page_complaints(Req *r, Resp *w)
     }
     Buf t = BUF_INIT;
     if (y) {
-        buf_printf(&t, "%04ld-01-01", y);
-        memcpy(zFrom, buf_str(&t), 11);
-        buf_reset(&t);
-        buf_printf(&t, "%04ld-12-31", y);
-        memcpy(zTo, buf_str(&t), 11);
-        buf_reset(&t);
+        case_year_bounds(y, zFrom, zTo);
     }
     pthread_mutex_lock(&complaintsCache.mutex);
     int iHit = -1, iOld = 0;
