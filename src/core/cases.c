@@ -151,6 +151,30 @@ case_types_parse(const char *z, unsigned *pTypes)
     return 0;
 }
 
+void
+case_file_release(CaseFile *f)
+{
+    Case *c = &f->c;
+    free(c->zCaseNo);
+    free(c->zAssistingOrg);
+    free(c->zProvince);
+    free(c->zAgeBand);
+    free(c->zDestination);
+    free(c->zSector);
+    free(c->zAgency);
+    free(c->zOutcome);
+    for (size_t i = 0; i < f->nEvent; i++) {
+        free(f->aEvent[i].zNote);
+        free(f->aEvent[i].zActor);
+    }
+    free(f->aEvent);
+    for (size_t i = 0; i < f->nPayment; i++) {
+        free(f->aPayment[i].zActor);
+    }
+    free(f->aPayment);
+    memset(f, 0, sizeof *f);
+}
+
 const char *
 case_dim_name(CaseDim e)
 {

@@ -64,6 +64,33 @@ typedef struct Case {
     int64_t requested, ordered, paid; /* minor units (cents) */
 } Case;
 
+/* One step of a case's timeline. */
+typedef struct CaseEvent {
+    CaseStage eStage;
+    char zOn[11];
+    char *zNote;
+    char *zActor;
+} CaseEvent;
+
+/* One payment of compensation received. */
+typedef struct CasePayment {
+    char zOn[11];
+    int64_t amount;   /* minor units */
+    char *zActor;
+} CasePayment;
+
+/* A case with everything the case page shows (heap copies). */
+typedef struct CaseFile {
+    Case c;
+    int iVersion;
+    CaseEvent *aEvent;
+    size_t nEvent;
+    CasePayment *aPayment;
+    size_t nPayment;
+} CaseFile;
+
+void case_file_release(CaseFile *f);
+
 /* Names (machine keys) and parsing; parse accepts common spellings ("F",
 ** "women", "Thai" is not a sex...) and returns -1 for anything else. */
 const char *case_sex_name(CaseSex e);

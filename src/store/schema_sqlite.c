@@ -161,7 +161,27 @@ const char *const azSchemaMigration[] = {
     "  name TEXT NOT NULL DEFAULT '',"
     "  phone TEXT NOT NULL DEFAULT '',"
     "  id_document TEXT NOT NULL DEFAULT ''"
-    ") STRICT;",
+    ") STRICT;"
+    /* The case's timeline: each stage reached, with its date. */
+    "CREATE TABLE case_event("
+    "  id INTEGER PRIMARY KEY,"
+    "  case_id INTEGER NOT NULL REFERENCES complaint_case(id),"
+    "  stage TEXT NOT NULL,"
+    "  on_date TEXT NOT NULL,"
+    "  note TEXT NOT NULL DEFAULT '',"
+    "  actor TEXT NOT NULL"
+    ") STRICT;"
+    "CREATE INDEX case_event_case ON case_event(case_id);"
+    /* Compensation actually received, payment by payment; the case's
+    ** paid column is their sum. */
+    "CREATE TABLE case_payment("
+    "  id INTEGER PRIMARY KEY,"
+    "  case_id INTEGER NOT NULL REFERENCES complaint_case(id),"
+    "  paid_on TEXT NOT NULL,"
+    "  amount INTEGER NOT NULL CHECK(amount > 0),"
+    "  actor TEXT NOT NULL"
+    ") STRICT;"
+    "CREATE INDEX case_payment_case ON case_payment(case_id);",
 };
 
 const int nSchemaMigration =

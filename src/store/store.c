@@ -203,3 +203,31 @@ store_audit_latest(Store *s, const char *zKey, long *pId, AppErr *err)
 {
     return s->pMethods->xAuditLatest(s, zKey, pId, err);
 }
+
+int
+store_case_get(Store *s, const char *zCaseNo, CaseFile *f, CasePerson *who,
+               AppErr *err)
+{
+    return s->pMethods->xCaseGet(s, zCaseNo, f, who, err);
+}
+
+int
+store_case_event_add(Store *s, const char *zCaseNo, const CaseEvent *e,
+                     AppErr *err)
+{
+    return s->pMethods->xCaseEventAdd(s, zCaseNo, e, err);
+}
+
+int
+store_case_payment_add(Store *s, const char *zCaseNo, const CasePayment *p,
+                       AppErr *err)
+{
+    return s->pMethods->xCasePaymentAdd(s, zCaseNo, p, err);
+}
+
+int
+store_case_list(Store *s, const char *zOrg, int nLimit, CaseVisitor fn,
+                void *pArg, AppErr *err)
+{
+    return s->pMethods->xCaseList(s, zOrg, nLimit, fn, pArg, err);
+}

@@ -98,6 +98,14 @@ typedef struct StoreMethods {
     int (*xAudit)(Store *, const char *zEntity, const char *zKey,
                   const char *zField, const char *zNew, AppErr *);
     int (*xAuditLatest)(Store *, const char *zKey, long *pId, AppErr *);
+    int (*xCaseGet)(Store *, const char *zCaseNo, CaseFile *, CasePerson *,
+                    AppErr *);
+    int (*xCaseEventAdd)(Store *, const char *zCaseNo, const CaseEvent *,
+                         AppErr *);
+    int (*xCasePaymentAdd)(Store *, const char *zCaseNo, const CasePayment *,
+                           AppErr *);
+    int (*xCaseList)(Store *, const char *zOrg, int nLimit, CaseVisitor,
+                     void *, AppErr *);
 } StoreMethods;
 
 /* Fields every backend shares; backends embed this first. */
@@ -193,6 +201,24 @@ int store_case_put(Store *s, const Case *c, const CasePerson *who,
 ** only. */
 int store_case_scan(Store *s, const char *zFrom, const char *zTo,
                     int bPersonal, CaseVisitor fn, void *pArg, AppErr *err);
+
+/* The case zCaseNo with its timeline and payments (and, when who is not
+** NULL, personal details; free its strings with free()).  APPERR_NOTFOUND
+** for an unknown number.  Free f with case_file_release(). */
+int store_case_get(Store *s, const char *zCaseNo, CaseFile *f, CasePerson *who,
+                   AppErr *err);
+
+/* The nLimit most recently stored cases assisted by zOrg (all cases when
+** zOrg is NULL), newest first. */
+int store_case_list(Store *s, const char *zOrg, int nLimit, CaseVisitor fn,
+                    void *pArg, AppErr *err);
+
+/* Append a step to a case's timeline / a payment (the case's paid total
+** grows by it).  Inside the caller's transaction; actors are the store's. */
+int store_case_event_add(Store *s, const char *zCaseNo, const CaseEvent *e,
+                         AppErr *err);
+int store_case_payment_add(Store *s, const char *zCaseNo,
+                           const CasePayment *p, AppErr *err);
 
 /* The id of the latest audit row with key zKey (0 if none): a cheap
 ** "has this changed?" for caches, since every change is audited. */

@@ -1484,5 +1484,6 @@ static const StoreMethods sqMethods = {
     sq_put_node,       sq_put_assessment, sq_audit_list,  sq_user_put,
     sq_user_get,       sq_user_list,     sq_session_put,  sq_session_get,
     sq_session_touch,  sq_session_delete, sq_put_statement, sq_case_put,
-    sq_case_scan,      sq_audit_one,     sq_audit_latest,
+    sq_case_scan,      sq_audit_one,     sq_audit_latest, sq_case_get,
+    sq_case_event_add, sq_case_payment_add, sq_case_list,
 };

@@ -130,6 +130,9 @@ sq_col_fixed(sqlite3_stmt *st, int i, char *z, size_t n)
     z[len] = 0;
 }
 
+static int sq_case_visit(SqStore *S, sqlite3_stmt *st, int bPersonal,
+                         CaseVisitor fn, void *pArg, AppErr *err);
+
 int
 sq_case_scan(Store *s, const char *zFrom, const char *zTo, int bPersonal,
              CaseVisitor fn, void *pArg, AppErr *err)
@@ -169,6 +172,15 @@ sq_case_scan(Store *s, const char *zFrom, const char *zTo, int bPersonal,
     sq_bind_text(st, 1, zFrom);
     sq_bind_text(st, 2, zTo);
     sq_bind_int(st, 3, bPersonal);
+    return sq_case_visit(S, st, bPersonal, fn, pArg, err);
+}
+
+/* Step through st (columns as in sq_case_scan), calling fn per row;
+** finalizes st. */
+static int
+sq_case_visit(SqStore *S, sqlite3_stmt *st, int bPersonal, CaseVisitor fn,
+              void *pArg, AppErr *err)
+{
     int rc;
     int bStop = 0;
     while (!bStop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -237,4 +249,211 @@ sq_audit_latest(Store *s, const char *zKey, long *pId, AppErr *err)
     }
     *pId = (long)id;
     return 0;
+}
+
+/* ---- one case, for its page ------------------------------------------------ */
+
+static char *
+sq_dup_or_null(sqlite3_stmt *st, int i)
+{
+    const unsigned char *z = sqlite3_column_text(st, i);
+    return z && *z ? xstrdup((const char *)z) : NULL;
+}
+
+static int
+sq_case_id(SqStore *S, const char *zCaseNo, sqlite3_int64 *pId, AppErr *err)
+{
+    sqlite3_stmt *st;
+    if (SQ_PREPARE(S, "SELECT id FROM complaint_case WHERE case_no = $1", &st,
+                   err)) {
+        return -1;
+    }
+    sq_bind_text(st, 1, zCaseNo);
+    if (sq_lookup_id(S, st, pId, err)) {
+        return -1;
+    }
+    if (*pId < 0) {
+        return apperr_set(err, APPERR_NOTFOUND, "no case '%s'", zCaseNo);
+    }
+    return 0;
+}
+
+int
+sq_case_get(Store *s, const char *zCaseNo, CaseFile *f, CasePerson *who,
+            AppErr *err)
+{
+    SqStore *S = (SqStore *)s;
+    memset(f, 0, sizeof *f);
+    if (who) {
+        memset(who, 0, sizeof *who);
+    }
+    sqlite3_stmt *st;
+    if (SQ_PREPARE(S,
+                   "SELECT c.id, c.case_no, c.lodged_on, c.resolved_on,"
+                   " c.channel, c.assisting_org, c.province, c.sex,"
+                   " c.age_band, c.legal_status, c.destination, c.sector,"
+                   " c.agency, c.types, c.stage, c.outcome, c.satisfied,"
+                   " c.currency, c.requested, c.ordered, c.paid, c.version,"
+                   " p.name, p.phone, p.id_document FROM complaint_case c"
+                   " LEFT JOIN case_person p ON p.case_id = c.id"
+                   " WHERE c.case_no = $1",
+                   &st, err)) {
+        return -1;
+    }
+    sq_bind_text(st, 1, zCaseNo);
+    int rc = sqlite3_step(st);
+    sqlite3_int64 id = -1;
+    if (rc == SQLITE_ROW) {
+        Case *c = &f->c;
+        id = sqlite3_column_int64(st, 0);
+        c->zCaseNo = sq_col_dup(st, 1);
+        sq_col_fixed(st, 2, c->zLodged, sizeof c->zLodged);
+        sq_col_fixed(st, 3, c->zResolved, sizeof c->zResolved);
+        (void)case_channel_parse((const char *)sqlite3_column_text(st, 4),
+                                 &c->eChannel);
+        c->zAssistingOrg = sq_dup_or_null(st, 5);
+        c->zProvince = sq_col_dup(st, 6);
+        (void)case_sex_parse((const char *)sqlite3_column_text(st, 7), &c->eSex);
+        c->zAgeBand = sq_col_dup(st, 8);
+        (void)case_legal_parse((const char *)sqlite3_column_text(st, 9),
+                               &c->eLegal);
+        c->zDestination = sq_col_dup(st, 10);
+        c->zSector = sq_col_dup(st, 11);
+        c->zAgency = sq_col_dup(st, 12);
+        c->types = (unsigned)sqlite3_column_int(st, 13);
+        (void)case_stage_parse((const char *)sqlite3_column_text(st, 14),
+                               &c->eStage);
+        c->zOutcome = sq_col_dup(st, 15);
+        (void)case_satisfied_parse((const char *)sqlite3_column_text(st, 16),
+                                   &c->eSatisfied);
+        sq_col_fixed(st, 17, c->zCurrency, sizeof c->zCurrency);
+        c->requested = sqlite3_column_int64(st, 18);
+        c->ordered = sqlite3_column_int64(st, 19);
+        c->paid = sqlite3_column_int64(st, 20);
+        f->iVersion = sqlite3_column_int(st, 21);
+        if (who) {
+            who->zName = sq_col_dup(st, 22);
+            who->zPhone = sq_col_dup(st, 23);
+            who->zIdDocument = sq_col_dup(st, 24);
+        }
+    }
+    (void)sqlite3_finalize(st);
+    if (rc == SQLITE_DONE) {
+        return apperr_set(err, APPERR_NOTFOUND, "no case '%s'", zCaseNo);
+    }
+    if (rc != SQLITE_ROW) {
+        return sq_fail(S, err, "reading a case");
+    }
+    if (SQ_PREPARE(S,
+                   "SELECT stage, on_date, note, actor FROM case_event"
+                   " WHERE case_id = $1 ORDER BY on_date, id",
+                   &st, err)) {
+        return -1;
+    }
+    sq_bind_int(st, 1, id);
+    size_t nAlloc = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        xgrow((void **)&f->aEvent, &nAlloc, f->nEvent, sizeof *f->aEvent);
+        CaseEvent *e = &f->aEvent[f->nEvent++];
+        (void)case_stage_parse((const char *)sqlite3_column_text(st, 0),
+                               &e->eStage);
+        sq_col_fixed(st, 1, e->zOn, sizeof e->zOn);
+        e->zNote = sq_col_dup(st, 2);
+        e->zActor = sq_col_dup(st, 3);
+    }
+    (void)sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        return sq_fail(S, err, "reading a case's timeline");
+    }
+    if (SQ_PREPARE(S,
+                   "SELECT paid_on, amount, actor FROM case_payment"
+                   " WHERE case_id = $1 ORDER BY paid_on, id",
+                   &st, err)) {
+        return -1;
+    }
+    sq_bind_int(st, 1, id);
+    nAlloc = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        xgrow((void **)&f->aPayment, &nAlloc, f->nPayment, sizeof *f->aPayment);
+        CasePayment *p = &f->aPayment[f->nPayment++];
+        sq_col_fixed(st, 0, p->zOn, sizeof p->zOn);
+        p->amount = sqlite3_column_int64(st, 1);
+        p->zActor = sq_col_dup(st, 2);
+    }
+    (void)sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : sq_fail(S, err, "reading payments");
+}
+
+int
+sq_case_event_add(Store *s, const char *zCaseNo, const CaseEvent *e,
+                  AppErr *err)
+{
+    SqStore *S = (SqStore *)s;
+    sqlite3_int64 id;
+    sqlite3_stmt *st;
+    if (sq_case_id(S, zCaseNo, &id, err) ||
+        SQ_PREPARE(S,
+                   "INSERT INTO case_event(case_id, stage, on_date, note, actor)"
+                   " VALUES($1, $2, $3, $4, $5)",
+                   &st, err)) {
+        return -1;
+    }
+    sq_bind_int(st, 1, id);
+    sq_bind_text(st, 2, case_stage_name(e->eStage));
+    sq_bind_text(st, 3, e->zOn);
+    sq_bind_text(st, 4, e->zNote ? e->zNote : "");
+    sq_bind_text(st, 5, S->base.zActor);
+    return sq_run(S, st, err, "recording a stage");
+}
+
+int
+sq_case_payment_add(Store *s, const char *zCaseNo, const CasePayment *p,
+                    AppErr *err)
+{
+    SqStore *S = (SqStore *)s;
+    sqlite3_int64 id;
+    sqlite3_stmt *st;
+    if (sq_case_id(S, zCaseNo, &id, err) ||
+        SQ_PREPARE(S,
+                   "INSERT INTO case_payment(case_id, paid_on, amount, actor)"
+                   " VALUES($1, $2, $3, $4)",
+                   &st, err)) {
+        return -1;
+    }
+    sq_bind_int(st, 1, id);
+    sq_bind_text(st, 2, p->zOn);
+    sq_bind_int(st, 3, p->amount);
+    sq_bind_text(st, 4, S->base.zActor);
+    if (sq_run(S, st, err, "recording a payment") ||
+        SQ_PREPARE(S,
+                   "UPDATE complaint_case SET paid = paid + $2,"
+                   " version = version + 1 WHERE id = $1",
+                   &st, err)) {
+        return -1;
+    }
+    sq_bind_int(st, 1, id);
+    sq_bind_int(st, 2, p->amount);
+    return sq_run(S, st, err, "updating the amount paid");
+}
+
+int
+sq_case_list(Store *s, const char *zOrg, int nLimit, CaseVisitor fn,
+             void *pArg, AppErr *err)
+{
+    SqStore *S = (SqStore *)s;
+    sqlite3_stmt *st;
+    if (SQ_PREPARE(S,
+                   "SELECT case_no, lodged_on, resolved_on, channel,"
+                   " assisting_org, province, sex, age_band, legal_status,"
+                   " destination, sector, agency, types, stage, outcome,"
+                   " satisfied, currency, requested, ordered, paid, NULL,"
+                   " NULL, NULL FROM complaint_case"
+                   " WHERE $1 IS NULL OR assisting_org = $1"
+                   " ORDER BY id DESC LIMIT $2",
+                   &st, err)) {
+        return -1;
+    }
+    sq_bind_text(st, 1, zOrg);
+    sq_bind_int(st, 2, nLimit);
+    return sq_case_visit(S, st, 0, fn, pArg, err);
 }

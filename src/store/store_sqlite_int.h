@@ -58,6 +58,14 @@ int sq_audit_one(Store *s, const char *zEntity, const char *zKey,
                  const char *zField, const char *zNew, AppErr *err);
 void sq_cases_finalize(SqStore *S);
 int sq_audit_latest(Store *s, const char *zKey, long *pId, AppErr *err);
+int sq_case_get(Store *s, const char *zCaseNo, CaseFile *f, CasePerson *who,
+                AppErr *err);
+int sq_case_event_add(Store *s, const char *zCaseNo, const CaseEvent *e,
+                      AppErr *err);
+int sq_case_list(Store *s, const char *zOrg, int nLimit, CaseVisitor fn,
+                 void *pArg, AppErr *err);
+int sq_case_payment_add(Store *s, const char *zCaseNo, const CasePayment *p,
+                        AppErr *err);
 int sq_load_statements(SqStore *S, sqlite3_int64 planId, Plan *p,
                        AppErr *err);
 

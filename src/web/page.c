@@ -42,13 +42,16 @@ page_begin(Req *r, Resp *w, const char *zTitle)
                 "<a href=\"/complaints\">Complaints</a>");
     if (r->bAuthed) {
         const User *u = &r->ses.user;
-        if (u->zOrg) {
+        if (u->zOrg && u->eRole == ROLE_REPORTER) {
             HTML_LIT(b, " <a href=\"/org/");
             Buf e = BUF_INIT;
             url_encode(&e, u->zOrg);
             esc_html(b, buf_str(&e));
             buf_release(&e);
             HTML_LIT(b, "\">My tasks</a>");
+        }
+        if (u->eRole == ROLE_CASE_OFFICER || u->eRole == ROLE_ADMIN) {
+            HTML_LIT(b, " <a href=\"/cases\">Cases</a>");
         }
         if (u->eRole == ROLE_ADMIN || u->eRole == ROLE_ME_OFFICER) {
             HTML_LIT(b, " <a href=\"/admin\">Admin</a>");

@@ -29,6 +29,15 @@ int page_admin_user_post(Req *r, Resp *w);
 int page_admin_round_post(Req *r, Resp *w);
 int page_admin_org_post(Req *r, Resp *w);
 
+/* page_cases.c */
+int page_cases(Req *r, Resp *w);
+int page_case_new(Req *r, Resp *w);
+int page_case_create(Req *r, Resp *w);
+int page_case(Req *r, Resp *w);
+int page_case_stage(Req *r, Resp *w);
+int page_case_payment(Req *r, Resp *w);
+int page_case_details(Req *r, Resp *w);
+
 /* api.c */
 int api_plan(Req *r, Resp *w);
 int api_activity(Req *r, Resp *w);

@@ -11,6 +11,7 @@
 #define EDIT WEB_EDITORS
 #define ADMIN ROLE_BIT(ROLE_ADMIN)
 #define REPORT (ROLE_BIT(ROLE_REPORTER) | WEB_EDITORS)
+#define CASES (ROLE_BIT(ROLE_CASE_OFFICER) | ROLE_BIT(ROLE_ADMIN))
 
 const Route aRoute[] = {
     /* method  path                      who       csrf handler */
@@ -29,6 +30,13 @@ const Route aRoute[] = {
     { "GET",  "/round/{}",               PUB,      0, page_round },
     { "GET",  "/round/{}/report",        PUB,      0, page_round_report },
     { "GET",  "/complaints",             PUB,      0, page_complaints },
+    { "GET",  "/cases",                  CASES,    0, page_cases },
+    { "GET",  "/cases/new",              CASES,    0, page_case_new },
+    { "POST", "/cases",                  CASES,    1, page_case_create },
+    { "GET",  "/case/{}",                CASES,    0, page_case },
+    { "POST", "/case/{}/stage",          CASES,    1, page_case_stage },
+    { "POST", "/case/{}/payment",        CASES,    1, page_case_payment },
+    { "POST", "/case/{}/details",        CASES,    1, page_case_details },
     { "GET",  "/admin",                  EDIT,     0, page_admin },
     { "POST", "/admin/user",             ADMIN,    1, page_admin_user_post },
     { "POST", "/admin/round",            EDIT,     1, page_admin_round_post },

@@ -33,6 +33,7 @@ run(['round', 'open', '2018', '--title', '2018 review', '--as-of', '2018-11-30']
 run(['user', 'add', 'officer', '--role', 'me_officer'], PASS + '\n');
 run(['user', 'add', 'molvt', '--role', 'reporter', '--org', 'MOLVT'], PASS + '\n');
 run(['user', 'add', 'ilo', '--role', 'reporter', '--org', 'ILO'], PASS + '\n');
+run(['user', 'add', 'lscw', '--role', 'case_officer', '--org', 'LSCW'], PASS + '\n');
 
 let failures = 0;
 function check(ok, what) {
@@ -128,6 +129,51 @@ async function login(page, base, user) {
     const desc = await page.textContent('svg desc');
     check(/All activities: \d+ activities, 1 On Target/.test(desc), 'the 2018 chart does not count the approved activity: ' + desc);
     await page.screenshot({ path: path.join(shots, '6-dashboard-after.png'), fullPage: true });
+    await ctx.close();
+
+    // A case officer of LSCW records a case from lodging to payment.
+    ctx = await browser.newContext({ viewport: { width: 420, height: 900 } });
+    page = await ctx.newPage();
+    await login(page, base, 'lscw');
+    await page.goto(base + '/cases/new');
+    await page.fill('#case_no', 'LSCW-2019-001');
+    await page.fill('#lodged_on', '2019-01-31');
+    await page.selectOption('#channel', 'ngo');
+    await page.selectOption('#sex', 'female');
+    await page.selectOption('#legal_status', 'irregular');
+    await page.fill('#province', 'Prey Veng');
+    await page.fill('#destination', 'Thailand');
+    await page.check('input[name=type][value=unpaid_wages]');
+    await page.fill('#requested', '1200');
+    await page.fill('#name', 'Srey Mom');
+    await Promise.all([page.waitForNavigation(), page.click('text=Open the case')]);
+    check(page.url().endsWith('/case/LSCW-2019-001'), 'the new case page did not open: ' + page.url());
+    check((await page.textContent('main')).includes('Srey Mom'), 'the case officer does not see the personal details');
+    // Conciliation, then resolved on 30 April: within 3 months of 31 January.
+    await page.selectOption('#stage', 'conciliation');
+    await page.fill('#on', '2019-02-15');
+    await Promise.all([page.waitForNavigation(), page.click('text=Record the stage')]);
+    await page.selectOption('#stage', 'resolved');
+    await page.fill('#on', '2019-04-30');
+    await page.fill('#note', 'employer agreed to pay');
+    await Promise.all([page.waitForNavigation(), page.click('text=Record the stage')]);
+    await page.selectOption('#satisfied', 'yes');
+    await page.fill('#ordered', '900');
+    await Promise.all([page.waitForNavigation(), page.click('button:text-is("Save")')]);
+    await page.fill('#paid_on', '2019-05-20');
+    await page.fill('#amount', '450');
+    await Promise.all([page.waitForNavigation(), page.click('text=Record the payment')]);
+    const main = await page.textContent('main');
+    check(main.includes('resolved on 2019-04-30 (within 3 months)'), 'the case is not shown resolved within 3 months');
+    check(main.includes('1200.00 requested, 900.00 ordered, 450.00 paid'), 'compensation not recorded');
+    check(main.includes('2019-05-20: payment received, 450.00 USD'), 'the payment is not in the timeline');
+    await page.screenshot({ path: path.join(shots, '7-case-timeline.png'), fullPage: true });
+    await page.goto(base + '/complaints');
+    const rep = await page.textContent('main');
+    check(rep.includes('female') && rep.includes('100% (1)'), 'the complaints report does not count the case by sex');
+    await page.screenshot({ path: path.join(shots, '8-complaints-report.png'), fullPage: true });
+    await page.goto(base + '/');
+    check((await page.textContent('main')).includes('All cases: 100% (1 of 1)'), 'the goal-10 line is not on the dashboard');
     await ctx.close();
   } catch (e) {
     failures++;

@@ -5,7 +5,8 @@
 "$LMPMON" --db old.db init --sample cambodia-lmp-2015-2018 >/dev/null || fail "sample"
 "$LMPMON" --db old.db export --format json --out before.json
 # Turn it back into a version 1 database: what version 2 added goes.
-sqlite3 old.db "DROP TABLE case_person; DROP TABLE complaint_case;
+sqlite3 old.db "DROP TABLE case_payment; DROP TABLE case_event;
+  DROP TABLE case_person; DROP TABLE complaint_case;
   DROP TABLE statement; DROP TABLE session; DROP TABLE user;
   ALTER TABLE assessment DROP COLUMN version; PRAGMA user_version = 1;" ||
     fail "could not make a version 1 database"

@@ -1,0 +1,187 @@
+/*
+** casework.c — case officers' operations (see casework.h).
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "casework.h"
+#include "../base/base.h"
+#include "../base/banned.h"
+
+static int
+cw_end(Store *s, int rc, AppErr *err)
+{
+    if (rc == 0) {
+        return store_commit(s, err);
+    }
+    store_rollback(s);
+    return rc;
+}
+
+static int
+cw_audit(Store *s, const char *zCaseNo, const char *zField, const char *zNew,
+         AppErr *err)
+{
+    Buf key = BUF_INIT;
+    buf_printf(&key, "case/%s", zCaseNo);
+    int rc = store_audit(s, "case", buf_str(&key), zField, zNew, err) ||
+             /* The register as a whole changed: caches key on this. */
+             store_audit(s, "case", "cases", "edit", buf_str(&key), err);
+    buf_release(&key);
+    return rc;
+}
+
+int
+casework_create(Store *s, const Case *c, const CasePerson *who, AppErr *err)
+{
+    if (!c->zCaseNo || !*c->zCaseNo || strlen(c->zCaseNo) >= LIMIT_CODE_BYTES) {
+        return apperr_set(err, APPERR_INPUT, "a case number has 1 to %u "
+                          "characters", LIMIT_CODE_BYTES - 1);
+    }
+    if (!str_is_date(c->zLodged)) {
+        return apperr_set(err, APPERR_INPUT, "'%s' is not a date written "
+                          "YYYY-MM-DD", c->zLodged);
+    }
+    if (store_begin(s, err)) {
+        return -1;
+    }
+    CaseFile old;
+    int rc = 0;
+    if (store_case_get(s, c->zCaseNo, &old, NULL, err) == 0) {
+        case_file_release(&old);
+        rc = apperr_set(err, APPERR_CONFLICT, "case %s exists already",
+                        c->zCaseNo);
+    } else if (err->code != APPERR_NOTFOUND) {
+        rc = -1;
+    } else {
+        err->code = APPERR_OK;
+        CaseEvent e = { STAGE_LODGED, "", (char *)"case opened", NULL };
+        memcpy(e.zOn, c->zLodged, 11);
+        rc = store_case_put(s, c, who, err) ||
+             store_case_event_add(s, c->zCaseNo, &e, err) ||
+             cw_audit(s, c->zCaseNo, "opened", c->zLodged, err);
+    }
+    return cw_end(s, rc, err);
+}
+
+/* Load the case for a change: exists, version as expected. */
+static int
+cw_load(Store *s, const char *zCaseNo, int iVersion, CaseFile *f, AppErr *err)
+{
+    if (store_case_get(s, zCaseNo, f, NULL, err)) {
+        return -1;
+    }
+    if (iVersion > 0 && iVersion != f->iVersion) {
+        return apperr_set(err, APPERR_CONFLICT, "case %s was changed by "
+                          "someone else since you opened it; your entry is "
+                          "kept below: check and save again", zCaseNo);
+    }
+    return 0;
+}
+
+int
+casework_stage(Store *s, const char *zCaseNo, CaseStage eStage,
+               const char *zOn, const char *zNote, int iVersion, AppErr *err)
+{
+    if (!str_is_date(zOn)) {
+        return apperr_set(err, APPERR_INPUT, "'%s' is not a date written "
+                          "YYYY-MM-DD", zOn);
+    }
+    if (store_begin(s, err)) {
+        return -1;
+    }
+    CaseFile f;
+    int rc = cw_load(s, zCaseNo, iVersion, &f, err);
+    if (rc == 0 && strcmp(zOn, f.c.zLodged) < 0) {
+        rc = apperr_set(err, APPERR_INPUT, "%s is before the case was lodged "
+                        "(%s)", zOn, f.c.zLodged);
+    }
+    if (rc == 0 && f.nEvent &&
+        strcmp(zOn, f.aEvent[f.nEvent - 1].zOn) < 0) {
+        rc = apperr_set(err, APPERR_INPUT, "%s is before the case's last step "
+                        "(%s on %s)", zOn,
+                        case_stage_name(f.aEvent[f.nEvent - 1].eStage),
+                        f.aEvent[f.nEvent - 1].zOn);
+    }
+    if (rc == 0) {
+        f.c.eStage = eStage;
+        int bFinal = eStage == STAGE_RESOLVED || eStage == STAGE_COURT ||
+                     eStage == STAGE_WITHDRAWN ||
+                     eStage == STAGE_CLOSED_UNRESOLVED;
+        memcpy(f.c.zResolved, bFinal ? zOn : "", bFinal ? 11 : 1);
+        CaseEvent e = { eStage, "", (char *)zNote, NULL };
+        memcpy(e.zOn, zOn, 11);
+        rc = store_case_put(s, &f.c, NULL, err) ||
+             store_case_event_add(s, zCaseNo, &e, err) ||
+             cw_audit(s, zCaseNo, "stage", case_stage_name(eStage), err);
+    }
+    case_file_release(&f);
+    return cw_end(s, rc, err);
+}
+
+int
+casework_payment(Store *s, const char *zCaseNo, const char *zOn,
+                 int64_t amount, AppErr *err)
+{
+    if (!str_is_date(zOn)) {
+        return apperr_set(err, APPERR_INPUT, "'%s' is not a date written "
+                          "YYYY-MM-DD", zOn);
+    }
+    if (amount <= 0) {
+        return apperr_set(err, APPERR_INPUT, "a payment is more than zero");
+    }
+    if (store_begin(s, err)) {
+        return -1;
+    }
+    CaseFile f;
+    int rc = cw_load(s, zCaseNo, 0, &f, err);
+    if (rc == 0 && strcmp(zOn, f.c.zLodged) < 0) {
+        rc = apperr_set(err, APPERR_INPUT, "%s is before the case was lodged "
+                        "(%s)", zOn, f.c.zLodged);
+    }
+    if (rc == 0) {
+        CasePayment p = { "", amount, NULL };
+        memcpy(p.zOn, zOn, 11);
+        Buf what = BUF_INIT;
+        case_amount_format(&what, amount);
+        buf_printf(&what, " %s on %s", f.c.zCurrency, zOn);
+        rc = store_case_payment_add(s, zCaseNo, &p, err) ||
+             cw_audit(s, zCaseNo, "payment", buf_str(&what), err);
+        buf_release(&what);
+    }
+    case_file_release(&f);
+    return cw_end(s, rc, err);
+}
+
+int
+casework_details(Store *s, const char *zCaseNo, CaseSatisfied eSatisfied,
+                 const char *zOutcome, int64_t requested, int64_t ordered,
+                 int iVersion, AppErr *err)
+{
+    if (strlen(zOutcome) > LIMIT_FIELD_BYTES) {
+        return apperr_set(err, APPERR_INPUT, "the outcome is too long");
+    }
+    if (store_begin(s, err)) {
+        return -1;
+    }
+    CaseFile f;
+    int rc = cw_load(s, zCaseNo, iVersion, &f, err);
+    if (rc == 0) {
+        f.c.eSatisfied = eSatisfied;
+        free(f.c.zOutcome);
+        f.c.zOutcome = xstrdup(zOutcome);
+        f.c.requested = requested;
+        f.c.ordered = ordered;
+        Buf what = BUF_INIT;
+        buf_printf(&what, "satisfied %s; ", case_satisfied_name(eSatisfied));
+        case_amount_format(&what, requested);
+        buf_puts(&what, " requested, ");
+        case_amount_format(&what, ordered);
+        buf_puts(&what, " ordered");
+        rc = store_case_put(s, &f.c, NULL, err) ||
+             cw_audit(s, zCaseNo, "details", buf_str(&what), err);
+        buf_release(&what);
+    }
+    case_file_release(&f);
+    return cw_end(s, rc, err);
+}

@@ -1,0 +1,32 @@
+/*
+** casework.h — what a case officer does to a case, each as one
+** transaction with its audit row: open a case, record a stage reached,
+** record a payment received, correct the details.  Versions refuse the
+** later of two concurrent saves, as for assessments.
+*/
+#ifndef LMPMON_CASEWORK_H
+#define LMPMON_CASEWORK_H
+
+#include "store.h"
+
+/* A new case (its number must be new); the timeline starts "lodged". */
+int casework_create(Store *s, const Case *c, const CasePerson *who,
+                    AppErr *err);
+
+/* The case reached eStage on zOn (not before it was lodged nor before its
+** last step).  A final stage (resolved, court, withdrawn, closed
+** unresolved) sets resolved_on. */
+int casework_stage(Store *s, const char *zCaseNo, CaseStage eStage,
+                   const char *zOn, const char *zNote, int iVersion,
+                   AppErr *err);
+
+/* A payment of compensation received on zOn. */
+int casework_payment(Store *s, const char *zCaseNo, const char *zOn,
+                     int64_t amount, AppErr *err);
+
+/* Correct satisfaction, outcome and the amounts requested and ordered. */
+int casework_details(Store *s, const char *zCaseNo, CaseSatisfied eSatisfied,
+                     const char *zOutcome, int64_t requested, int64_t ordered,
+                     int iVersion, AppErr *err);
+
+#endif

@@ -1,0 +1,557 @@
+/*
+** page_cases.c — the complaints register in the browser: case officers
+** list, open and follow their organisation's cases; admins see all.
+**
+** A case officer's account names an organisation; the pages and every
+** write check that the case is assisted by it (404 otherwise, so other
+** organisations' case numbers are not even confirmed to exist).  Personal
+** details appear only here, where only case officers and admins can come.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "pages.h"
+#include "page.h"
+#include "router.h"
+#include "../base/base.h"
+#include "../report/escape.h"
+#include "../store/casework.h"
+#include "../base/banned.h"
+
+/* The organisation the user's case work is limited to; NULL for admins. */
+static const char *
+cases_scope(const Req *r)
+{
+    return r->ses.user.eRole == ROLE_ADMIN ? NULL
+                                           : (r->ses.user.zOrg ? r->ses.user.zOrg
+                                                               : "");
+}
+
+static int
+cases_in_scope(const Req *r, const Case *c)
+{
+    const char *zScope = cases_scope(r);
+    return !zScope || str_eq(zScope, c->zAssistingOrg);
+}
+
+static void
+cases_link(Buf *b, const char *zNo)
+{
+    page_link(b, "/case/", zNo, "", zNo);
+}
+
+static int
+cases_row(void *pArg, const Case *c, const CasePerson *who)
+{
+    Buf *b = pArg;
+    HTML_LIT(b, "<tr><td>");
+    cases_link(b, c->zCaseNo);
+    HTML_LIT(b, "</td><td>");
+    esc_html(b, c->zLodged);
+    HTML_LIT(b, "</td><td>");
+    esc_html(b, case_sex_name(c->eSex));
+    HTML_LIT(b, "</td><td>");
+    esc_html(b, c->zDestination);
+    HTML_LIT(b, "</td><td>");
+    esc_html(b, case_stage_name(c->eStage));
+    HTML_LIT(b, "</td><td class=\"n\">");
+    case_amount_format(b, c->ordered);
+    HTML_LIT(b, "</td><td class=\"n\">");
+    case_amount_format(b, c->paid);
+    HTML_LIT(b, "</td></tr>");
+    return 0;
+}
+
+/* ** PAGE: /cases */
+int
+page_cases(Req *r, Resp *w)
+{
+    const char *zScope = cases_scope(r);
+    page_begin(r, w, zScope && *zScope ? "Cases of my organisation" : "Cases");
+    Buf *b = &w->body;
+    if (zScope && !*zScope) {
+        page_notice(b, "error", "Your account belongs to no organisation: ask "
+                                "an administrator to set one.");
+        page_end(r, w);
+        return 0;
+    }
+    HTML_LIT(b, "<p><a href=\"/cases/new\">Open a new case</a> \xC2\xB7 "
+                "<a href=\"/complaints\">The complaints report</a></p>"
+                "<table><caption>The 200 latest cases</caption><thead><tr>"
+                "<th scope=\"col\">Case</th><th scope=\"col\">Lodged</th>"
+                "<th scope=\"col\">Sex</th><th scope=\"col\">Destination</th>"
+                "<th scope=\"col\">Stage</th><th scope=\"col\">Ordered</th>"
+                "<th scope=\"col\">Paid</th></tr></thead><tbody>");
+    AppErr err = APPERR_INIT;
+    (void)store_case_list(r->s, zScope, 200, cases_row, b, &err);
+    HTML_LIT(b, "</tbody></table>\n");
+    page_end(r, w);
+    return 0;
+}
+
+static void
+cases_select(Buf *b, const char *zName, const char *const *az, int n,
+             const char *zSel)
+{
+    HTML_LIT(b, "<select id=\"");
+    esc_html(b, zName);
+    HTML_LIT(b, "\" name=\"");
+    esc_html(b, zName);
+    HTML_LIT(b, "\">");
+    for (int i = 0; i < n; i++) {
+        HTML_LIT(b, "<option");
+        if (str_eq(az[i], zSel)) {
+            HTML_LIT(b, " selected=\"selected\"");
+        }
+        HTML_LIT(b, ">");
+        esc_html(b, az[i]);
+        HTML_LIT(b, "</option>");
+    }
+    HTML_LIT(b, "</select>");
+}
+
+static void
+cases_input(Buf *b, const char *zName, const char *zLabel, const char *zValue,
+            const char *zType)
+{
+    HTML_LIT(b, "<label for=\"");
+    esc_html(b, zName);
+    HTML_LIT(b, "\">");
+    esc_html(b, zLabel);
+    HTML_LIT(b, "</label><input id=\"");
+    esc_html(b, zName);
+    HTML_LIT(b, "\" name=\"");
+    esc_html(b, zName);
+    HTML_LIT(b, "\" type=\"");
+    esc_html(b, zType);
+    HTML_LIT(b, "\" value=\"");
+    esc_html(b, zValue);
+    HTML_LIT(b, "\"/>");
+}
+
+static const char *const azSexW[] = { "female", "male", "unknown" };
+static const char *const azLegalW[] = { "irregular", "regular", "unknown" };
+static const char *const azChannelW[] = { "mrc", "pdolvt", "hotline", "ngo",
+                                          "embassy", "other" };
+static const char *const azStageW[] = { "conciliation", "resolved", "court",
+                                        "withdrawn", "closed_unresolved" };
+static const char *const azSatisfiedW[] = { "unknown", "yes", "no" };
+
+static void
+cases_new_form(Req *r, Resp *w, const char *zError)
+{
+    page_begin(r, w, "Open a case");
+    Buf *b = &w->body;
+    if (zError) {
+        page_notice(b, "error", zError);
+    }
+    HTML_LIT(b, "<form class=\"card entry\" method=\"post\" action=\"/cases\">");
+    page_csrf_field(r, b);
+    cases_input(b, "case_no", "Case number", req_form(r, "case_no"), "text");
+    cases_input(b, "lodged_on", "Lodged on (YYYY-MM-DD)", req_form(r, "lodged_on"),
+                "date");
+    HTML_LIT(b, "<label for=\"channel\">Channel</label>");
+    cases_select(b, "channel", azChannelW, 6, req_form(r, "channel"));
+    HTML_LIT(b, "<label for=\"sex\">Complainant's sex</label>");
+    cases_select(b, "sex", azSexW, 3, req_form(r, "sex"));
+    HTML_LIT(b, "<label for=\"legal_status\">Legal status</label>");
+    cases_select(b, "legal_status", azLegalW, 3, req_form(r, "legal_status"));
+    cases_input(b, "age_band", "Age band", req_form(r, "age_band"), "text");
+    cases_input(b, "province", "Province", req_form(r, "province"), "text");
+    cases_input(b, "destination", "Destination country",
+                req_form(r, "destination"), "text");
+    cases_input(b, "sector", "Sector", req_form(r, "sector"), "text");
+    cases_input(b, "agency", "Recruitment agency", req_form(r, "agency"), "text");
+    HTML_LIT(b, "<fieldset><legend>Complaint types</legend>");
+    for (int t = 0; t < TYPE_COUNT; t++) {
+        const char *zT = case_type_name((CaseType)t);
+        HTML_LIT(b, "<label><input type=\"checkbox\" name=\"type\" value=\"");
+        esc_html(b, zT);
+        HTML_LIT(b, "\"/> ");
+        esc_html(b, zT);
+        HTML_LIT(b, "</label>");
+    }
+    HTML_LIT(b, "</fieldset>");
+    cases_input(b, "requested", "Compensation requested (e.g. 1200.00)",
+                req_form(r, "requested"), "text");
+    cases_input(b, "currency", "Currency", *req_form(r, "currency")
+                                               ? req_form(r, "currency") : "USD",
+                "text");
+    HTML_LIT(b, "<h3>Personal details (seen by case officers only)</h3>");
+    cases_input(b, "name", "Name", req_form(r, "name"), "text");
+    cases_input(b, "phone", "Phone", req_form(r, "phone"), "text");
+    cases_input(b, "id_document", "Identity document", req_form(r, "id_document"),
+                "text");
+    HTML_LIT(b, "<div><button type=\"submit\">Open the case</button></div>"
+                "</form>\n");
+    page_end(r, w);
+}
+
+/* ** PAGE: /cases/new */
+int
+page_case_new(Req *r, Resp *w)
+{
+    cases_new_form(r, w, NULL);
+    return 0;
+}
+
+/* ** PAGE: /cases (POST) */
+int
+page_case_create(Req *r, Resp *w)
+{
+    const char *zScope = cases_scope(r);
+    AppErr err = APPERR_INIT;
+    Case c;
+    memset(&c, 0, sizeof c);
+    int rc = 0;
+    c.zCaseNo = (char *)req_form(r, "case_no");
+    const char *zLodged = req_form(r, "lodged_on");
+    if (zScope && !*zScope) {
+        rc = apperr_set(&err, APPERR_CONFLICT, "your account belongs to no "
+                        "organisation");
+    } else if (!str_is_date(zLodged)) {
+        rc = apperr_set(&err, APPERR_INPUT, "the date lodged is not a date "
+                        "written YYYY-MM-DD");
+    } else if (case_sex_parse(req_form(r, "sex"), &c.eSex) ||
+               case_legal_parse(req_form(r, "legal_status"), &c.eLegal) ||
+               case_channel_parse(req_form(r, "channel"), &c.eChannel)) {
+        rc = apperr_set(&err, APPERR_INPUT, "choose sex, legal status and "
+                        "channel from the lists");
+    } else if (case_amount_parse(req_form(r, "requested"), &c.requested)) {
+        rc = apperr_set(&err, APPERR_INPUT, "the amount requested is not an "
+                        "amount (digits, at most two decimals)");
+    } else {
+        const char *zCur = req_form(r, "currency");
+        if (strlen(zCur) != 3) {
+            rc = apperr_set(&err, APPERR_INPUT, "the currency is a three-letter "
+                            "code such as USD");
+        } else {
+            memcpy(c.zCurrency, zCur, 4);
+        }
+    }
+    for (size_t i = 0; rc == 0 && i < r->form.n; i++) {
+        if (strcmp(r->form.azKey[i], "type") == 0) {
+            unsigned t;
+            if (case_types_parse(r->form.azVal[i], &t)) {
+                rc = apperr_set(&err, APPERR_INPUT, "unknown complaint type");
+            }
+            c.types |= t;
+        }
+    }
+    if (rc == 0) {
+        memcpy(c.zLodged, zLodged, 11);
+        c.eStage = STAGE_LODGED;
+        c.eSatisfied = SATISFIED_UNKNOWN;
+        c.zAssistingOrg = (char *)(zScope ? zScope : NULL);
+        c.zProvince = (char *)req_form(r, "province");
+        c.zAgeBand = (char *)req_form(r, "age_band");
+        c.zDestination = (char *)req_form(r, "destination");
+        c.zSector = (char *)req_form(r, "sector");
+        c.zAgency = (char *)req_form(r, "agency");
+        c.zOutcome = (char *)"";
+        CasePerson who = { (char *)req_form(r, "name"),
+                           (char *)req_form(r, "phone"),
+                           (char *)req_form(r, "id_document") };
+        rc = casework_create(r->s, &c, &who, &err);
+    }
+    if (rc) {
+        cases_new_form(r, w, err.zMsg);
+        w->status = err.code == APPERR_CONFLICT ? 409 : 400;
+        return 0;
+    }
+    Buf loc = BUF_INIT;
+    buf_puts(&loc, "/case/");
+    url_encode(&loc, c.zCaseNo);
+    resp_redirect(w, buf_str(&loc));
+    buf_release(&loc);
+    return 0;
+}
+
+/* Render the case page, with a notice; after a refused save the user's
+** entries stay in the forms. */
+static void
+case_render(Req *r, Resp *w, const char *zNotice, const char *zKind)
+{
+    CaseFile f;
+    CasePerson who;
+    AppErr err = APPERR_INIT;
+    if (store_case_get(r->s, r->azParam[0], &f, &who, &err)) {
+        web_error(w, 404, "There is no such case.");
+        return;
+    }
+    if (!cases_in_scope(r, &f.c)) {
+        case_file_release(&f);
+        free(who.zName);
+        free(who.zPhone);
+        free(who.zIdDocument);
+        web_error(w, 404, "There is no such case.");
+        return;
+    }
+    Buf title = BUF_INIT;
+    buf_printf(&title, "Case %s", f.c.zCaseNo);
+    page_begin(r, w, buf_str(&title));
+    buf_release(&title);
+    Buf *b = &w->body;
+    int bKeep = zNotice && strcmp(zKind, "error") == 0;
+    if (zNotice) {
+        page_notice(b, zKind, zNotice);
+    }
+    HTML_LIT(b, "<table><tbody><tr><th scope=\"row\">Lodged</th><td>");
+    esc_html(b, f.c.zLodged);
+    HTML_LIT(b, " (");
+    esc_html(b, case_channel_name(f.c.eChannel));
+    HTML_LIT(b, ")</td></tr><tr><th scope=\"row\">Assisting</th><td>");
+    esc_html(b, f.c.zAssistingOrg ? f.c.zAssistingOrg : "");
+    HTML_LIT(b, "</td></tr><tr><th scope=\"row\">Complainant</th><td>");
+    esc_html(b, case_sex_name(f.c.eSex));
+    buf_puts(b, ", ");
+    esc_html(b, case_legal_name(f.c.eLegal));
+    if (*f.c.zAgeBand) {
+        buf_puts(b, ", ");
+        esc_html(b, f.c.zAgeBand);
+    }
+    HTML_LIT(b, "; ");
+    esc_html(b, f.c.zProvince);
+    HTML_LIT(b, " \xE2\x86\x92 ");
+    esc_html(b, f.c.zDestination);
+    HTML_LIT(b, "</td></tr><tr><th scope=\"row\">Personal details</th><td>");
+    esc_html(b, who.zName ? who.zName : "");
+    buf_puts(b, " ");
+    esc_html(b, who.zPhone ? who.zPhone : "");
+    buf_puts(b, " ");
+    esc_html(b, who.zIdDocument ? who.zIdDocument : "");
+    HTML_LIT(b, "</td></tr><tr><th scope=\"row\">Complaint</th><td>");
+    for (int t = 0, k = 0; t < TYPE_COUNT; t++) {
+        if (f.c.types & (1u << t)) {
+            buf_puts(b, k++ ? ", " : "");
+            esc_html(b, case_type_name((CaseType)t));
+        }
+    }
+    HTML_LIT(b, "</td></tr><tr><th scope=\"row\">Stage</th><td>");
+    esc_html(b, case_stage_name(f.c.eStage));
+    if (*f.c.zResolved) {
+        HTML_LIT(b, " on ");
+        esc_html(b, f.c.zResolved);
+        if (f.c.eStage == STAGE_RESOLVED) {
+            char zBy[11];
+            case_three_months_after(f.c.zLodged, zBy);
+            buf_puts(b, strcmp(f.c.zResolved, zBy) <= 0 ? " (within 3 months)"
+                                                         : " (after 3 months)");
+        }
+    }
+    HTML_LIT(b, "; satisfied: ");
+    esc_html(b, case_satisfied_name(f.c.eSatisfied));
+    HTML_LIT(b, "</td></tr><tr><th scope=\"row\">Compensation</th><td>");
+    case_amount_format(b, f.c.requested);
+    HTML_LIT(b, " requested, ");
+    case_amount_format(b, f.c.ordered);
+    HTML_LIT(b, " ordered, ");
+    case_amount_format(b, f.c.paid);
+    HTML_LIT(b, " paid (");
+    esc_html(b, f.c.zCurrency);
+    HTML_LIT(b, ")</td></tr></tbody></table>\n<h2>Timeline</h2><ol>");
+    for (size_t i = 0; i < f.nEvent; i++) {
+        HTML_LIT(b, "<li>");
+        esc_html(b, f.aEvent[i].zOn);
+        buf_puts(b, ": ");
+        esc_html(b, case_stage_name(f.aEvent[i].eStage));
+        if (*f.aEvent[i].zNote) {
+            buf_puts(b, " \xE2\x80\x94 ");
+            esc_html(b, f.aEvent[i].zNote);
+        }
+        HTML_LIT(b, " <span class=\"small\">(");
+        esc_html(b, f.aEvent[i].zActor);
+        HTML_LIT(b, ")</span></li>");
+    }
+    for (size_t i = 0; i < f.nPayment; i++) {
+        HTML_LIT(b, "<li>");
+        esc_html(b, f.aPayment[i].zOn);
+        buf_puts(b, ": payment received, ");
+        case_amount_format(b, f.aPayment[i].amount);
+        buf_putc(b, ' ');
+        esc_html(b, f.c.zCurrency);
+        HTML_LIT(b, " <span class=\"small\">(");
+        esc_html(b, f.aPayment[i].zActor);
+        HTML_LIT(b, ")</span></li>");
+    }
+    HTML_LIT(b, "</ol>\n");
+    /* Forms: a stage, a payment, the details. */
+    Buf action = BUF_INIT;
+    buf_puts(&action, "/case/");
+    url_encode(&action, f.c.zCaseNo);
+    size_t nBase = action.n;
+    buf_puts(&action, "/stage");
+    HTML_LIT(b, "<form class=\"card entry\" method=\"post\" action=\"");
+    esc_html(b, buf_str(&action));
+    HTML_LIT(b, "\"><h3>Record a stage</h3>");
+    page_csrf_field(r, b);
+    buf_printf(b, "<input type=\"hidden\" name=\"version\" value=\"%d\"/>",
+               f.iVersion);
+    HTML_LIT(b, "<label for=\"stage\">Stage reached</label>");
+    cases_select(b, "stage", azStageW, 5, bKeep ? req_form(r, "stage") : "");
+    cases_input(b, "on", "On (YYYY-MM-DD)", bKeep ? req_form(r, "on") : "", "date");
+    cases_input(b, "note", "Note", bKeep ? req_form(r, "note") : "", "text");
+    HTML_LIT(b, "<div><button type=\"submit\">Record the stage</button></div>"
+                "</form>");
+    buf_truncate(&action, nBase);
+    buf_puts(&action, "/payment");
+    HTML_LIT(b, "<form class=\"card entry\" method=\"post\" action=\"");
+    esc_html(b, buf_str(&action));
+    HTML_LIT(b, "\"><h3>Record a payment received</h3>");
+    page_csrf_field(r, b);
+    cases_input(b, "paid_on", "Paid on (YYYY-MM-DD)",
+                bKeep ? req_form(r, "paid_on") : "", "date");
+    cases_input(b, "amount", "Amount", bKeep ? req_form(r, "amount") : "", "text");
+    HTML_LIT(b, "<div><button type=\"submit\">Record the payment</button></div>"
+                "</form>");
+    buf_truncate(&action, nBase);
+    buf_puts(&action, "/details");
+    HTML_LIT(b, "<form class=\"card entry\" method=\"post\" action=\"");
+    esc_html(b, buf_str(&action));
+    HTML_LIT(b, "\"><h3>Outcome and compensation</h3>");
+    page_csrf_field(r, b);
+    buf_printf(b, "<input type=\"hidden\" name=\"version\" value=\"%d\"/>",
+               f.iVersion);
+    HTML_LIT(b, "<label for=\"satisfied\">Complainant satisfied</label>");
+    cases_select(b, "satisfied", azSatisfiedW, 3,
+                 bKeep ? req_form(r, "satisfied")
+                       : case_satisfied_name(f.c.eSatisfied));
+    cases_input(b, "outcome", "Outcome", bKeep ? req_form(r, "outcome")
+                                               : f.c.zOutcome, "text");
+    Buf amt = BUF_INIT;
+    case_amount_format(&amt, f.c.requested);
+    cases_input(b, "requested", "Compensation requested",
+                bKeep ? req_form(r, "requested") : buf_str(&amt), "text");
+    buf_reset(&amt);
+    case_amount_format(&amt, f.c.ordered);
+    cases_input(b, "ordered", "Compensation ordered",
+                bKeep ? req_form(r, "ordered") : buf_str(&amt), "text");
+    buf_release(&amt);
+    HTML_LIT(b, "<div><button type=\"submit\">Save</button></div></form>\n");
+    buf_release(&action);
+    page_end(r, w);
+    case_file_release(&f);
+    free(who.zName);
+    free(who.zPhone);
+    free(who.zIdDocument);
+}
+
+/* ** PAGE: /case/{} */
+int
+page_case(Req *r, Resp *w)
+{
+    const char *zDone = req_query(r, "saved");
+    case_render(r, w, *zDone ? "Saved." : NULL, "ok");
+    return 0;
+}
+
+/* Check scope before a write: 404 for cases of other organisations. */
+static int
+case_check_scope(Req *r, Resp *w)
+{
+    CaseFile f;
+    AppErr err = APPERR_INIT;
+    if (store_case_get(r->s, r->azParam[0], &f, NULL, &err)) {
+        web_error(w, 404, "There is no such case.");
+        return -1;
+    }
+    int bOk = cases_in_scope(r, &f.c);
+    case_file_release(&f);
+    if (!bOk) {
+        web_error(w, 404, "There is no such case.");
+        return -1;
+    }
+    return 0;
+}
+
+static void
+case_finish(Req *r, Resp *w, int rc, const AppErr *err)
+{
+    if (rc == 0) {
+        Buf loc = BUF_INIT;
+        buf_puts(&loc, "/case/");
+        url_encode(&loc, r->azParam[0]);
+        buf_puts(&loc, "?saved=1");
+        resp_redirect(w, buf_str(&loc));
+        buf_release(&loc);
+        return;
+    }
+    buf_reset(&w->body);
+    case_render(r, w, err->zMsg, "error");
+    if (w->status == 200) {
+        w->status = err->code == APPERR_CONFLICT ? 409 : 400;
+    }
+}
+
+static int
+case_version(const Req *r)
+{
+    long v = 0;
+    return str_to_long(req_form(r, "version"), 0, 1L << 30, &v) ? -1 : (int)v;
+}
+
+/* ** PAGE: /case/{}/stage (POST) */
+int
+page_case_stage(Req *r, Resp *w)
+{
+    if (case_check_scope(r, w)) {
+        return 0;
+    }
+    AppErr err = APPERR_INIT;
+    CaseStage e;
+    int rc;
+    if (case_stage_parse(req_form(r, "stage"), &e) || case_version(r) < 0) {
+        rc = apperr_set(&err, APPERR_INPUT, "choose a stage from the list");
+    } else {
+        rc = casework_stage(r->s, r->azParam[0], e, req_form(r, "on"),
+                            req_form(r, "note"), case_version(r), &err);
+    }
+    case_finish(r, w, rc, &err);
+    return 0;
+}
+
+/* ** PAGE: /case/{}/payment (POST) */
+int
+page_case_payment(Req *r, Resp *w)
+{
+    if (case_check_scope(r, w)) {
+        return 0;
+    }
+    AppErr err = APPERR_INIT;
+    int64_t amount;
+    int rc;
+    if (case_amount_parse(req_form(r, "amount"), &amount)) {
+        rc = apperr_set(&err, APPERR_INPUT, "the amount is not an amount "
+                        "(digits, at most two decimals)");
+    } else {
+        rc = casework_payment(r->s, r->azParam[0], req_form(r, "paid_on"),
+                              amount, &err);
+    }
+    case_finish(r, w, rc, &err);
+    return 0;
+}
+
+/* ** PAGE: /case/{}/details (POST) */
+int
+page_case_details(Req *r, Resp *w)
+{
+    if (case_check_scope(r, w)) {
+        return 0;
+    }
+    AppErr err = APPERR_INIT;
+    CaseSatisfied eS;
+    int64_t requested, ordered;
+    int rc;
+    if (case_satisfied_parse(req_form(r, "satisfied"), &eS) ||
+        case_amount_parse(req_form(r, "requested"), &requested) ||
+        case_amount_parse(req_form(r, "ordered"), &ordered) ||
+        case_version(r) < 0) {
+        rc = apperr_set(&err, APPERR_INPUT, "check the amounts (digits, at most "
+                        "two decimals) and the choice of satisfaction");
+    } else {
+        rc = casework_details(r->s, r->azParam[0], eS, req_form(r, "outcome"),
+                              requested, ordered, case_version(r), &err);
+    }
+    case_finish(r, w, rc, &err);
+    return 0;
+}

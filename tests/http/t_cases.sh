@@ -1,0 +1,57 @@
+# Case work over HTTP: who may use the case pages, scoping to the case
+# officer's organisation, escaping, version conflicts, date rules.
+. "$(dirname "$0")/lib.sh"
+
+make_db d.db
+echo "$PASS" | "$LMPMON" --db d.db user add lscw --role case_officer --org LSCW >/dev/null
+echo "$PASS" | "$LMPMON" --db d.db user add mrc --role case_officer --org MRC >/dev/null
+start_server d.db
+for u in lscw mrc admin viewer molvt officer; do login $u; done
+
+X='<script>alert(1)</script>'
+code=$(post lscw /cases case_no=L-1 lodged_on=2019-01-31 channel=ngo sex=female \
+    legal_status=irregular "province=$X" destination=Thailand type=unpaid_wages \
+    type=deception requested=1200 currency=USD "name=$X")
+[ "$code" = 303 ] || fail "case officer opening a case: $code $(head -c 300 post.body)"
+curl -s -b lscw.jar "$BASE/case/L-1" >c.html
+grep -q '<script>alert' c.html && fail "markup from a case reached the page"
+grep -qF '&lt;script&gt;alert(1)&lt;/script&gt;' c.html || fail "the province is not shown escaped"
+grep -q 'unpaid_wages, deception' c.html || fail "complaint types not recorded"
+
+# Who may: case officers and admins; nobody else, not even the M&E officer.
+for u in viewer molvt officer; do
+    code=$(curl -s -b $u.jar -o /dev/null -w '%{http_code}' "$BASE/cases")
+    [ "$code" = 403 ] || fail "$u GET /cases: expected 403, got $code"
+    code=$(post $u /case/L-1/stage stage=conciliation on=2019-02-01 version=0)
+    [ "$code" = 403 ] || fail "$u POST a stage: expected 403, got $code"
+done
+code=$(curl -s -b admin.jar -o /dev/null -w '%{http_code}' "$BASE/case/L-1")
+[ "$code" = 200 ] || fail "admin reading a case: $code"
+
+# Scope: another organisation's case officer does not see the case at all.
+code=$(curl -s -b mrc.jar -o /dev/null -w '%{http_code}' "$BASE/case/L-1")
+[ "$code" = 404 ] || fail "MRC officer reading LSCW's case: expected 404, got $code"
+code=$(post mrc /case/L-1/payment paid_on=2019-05-01 amount=10)
+[ "$code" = 404 ] || fail "MRC officer paying on LSCW's case: expected 404, got $code"
+curl -s -b mrc.jar "$BASE/cases" | grep -q 'L-1' && fail "MRC's case list shows LSCW's case"
+
+# Dates: no stage before lodging or before the last step.
+v=$(curl -s -b lscw.jar "$BASE/case/L-1" | grep -o 'name="version" value="[0-9]*"' | head -1 | grep -o '[0-9]*$\|[0-9]*"' | tr -d '"')
+code=$(post lscw /case/L-1/stage stage=conciliation on=2019-01-01 "version=$v")
+[ "$code" = 400 ] || fail "a stage before lodging: expected 400, got $code"
+grep -q 'before the case was lodged' post.body || fail "no reason for the refused date"
+code=$(post lscw /case/L-1/stage stage=resolved on=2019-04-30 "version=$v" note=ok)
+[ "$code" = 303 ] || fail "resolving: $code $(head -c 300 post.body)"
+# A second save from the same (old) form is refused and keeps the entry.
+code=$(post lscw /case/L-1/details satisfied=yes outcome=kept-text requested=1200 ordered=900 "version=$v")
+[ "$code" = 409 ] || fail "stale details form: expected 409, got $code"
+grep -q 'value="kept-text"' post.body || fail "the refused entry is not kept"
+code=$(post lscw /case/L-1/payment paid_on=2019-05-20 amount=450.5)
+[ "$code" = 303 ] || fail "payment: $code"
+"$LMPMON" --db d.db case export | grep -q '^L-1,2019-01-31,2019-04-30,female,irregular,Thailand,.*,LSCW,unknown,1200.00,0.00,450.50,USD' ||
+    fail "the exported case: $("$LMPMON" --db d.db case export | grep '^L-1')"
+# The audit trail has the case's steps.
+n=$(sqlite3 d.db "SELECT count(*) FROM audit WHERE key = 'case/L-1'")
+[ "$n" -ge 3 ] || fail "expected the case's steps in the audit trail, got $n rows"
+
+finish
