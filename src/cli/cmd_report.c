@@ -15,6 +15,7 @@
 #include "../io/claims_csv.h"
 #include "../io/import.h"
 #include "../report/review_report.h"
+#include "../store/casework.h"
 #include "../base/banned.h"
 
 /* Load the model and pick the plan (zPlan, or the only one). */
@@ -120,6 +121,24 @@ cmd_report(CliCtx *ctx)
         model_release(&m);
         return cli_fail(&err);
     }
+    /* The complaints indicator of the round's year, when there are cases. */
+    Buf goal10 = BUF_INIT;
+    Store *s = cli_open_store(ctx);
+    if (s && r.pRound->zAsOf) {
+        char zFrom[11], zTo[11];
+        long y = 0;
+        char zY[5];
+        memcpy(zY, r.pRound->zAsOf, 4);
+        zY[4] = 0;
+        if (str_to_long(zY, 1900, 9999, &y) == 0) {
+            case_year_bounds(y, zFrom, zTo);
+            (void)casework_goal10_sentence(s, zFrom, zTo, 0, &goal10, &err);
+        }
+    }
+    store_close(s);
+    if (goal10.n) {
+        r.zGoal10 = buf_str(&goal10);
+    }
     Buf b = BUF_INIT;
     switch (iFmt) {
     case 0:
@@ -142,6 +161,7 @@ cmd_report(CliCtx *ctx)
         rc = cli_fail(&err);
     }
     buf_release(&b);
+    buf_release(&goal10);
     review_report_release(&r);
     model_release(&m);
     return rc;

@@ -428,6 +428,11 @@ review_render_html(const ReviewReport *r, Buf *b)
         HTML_LIT(b, "</li>\n");
     }
     HTML_LIT(b, "</ul>\n");
+    if (r->zGoal10) {
+        HTML_LIT(b, "<p class=\"goal10\">");
+        esc_html(b, r->zGoal10);
+        HTML_LIT(b, "</p>\n");
+    }
     if (r->pCompare) {
         review_html_figure(r, &r->before, 2, b);
     }

@@ -304,6 +304,9 @@ review_render_json(const ReviewReport *r, Buf *b)
         json_array_append_new(sent, json_string(r->azSentence[i]));
     }
     json_object_set_new(root, "sentences", sent);
+    if (r->zGoal10) {
+        json_object_set_new(root, "complaints_indicator", json_string(r->zGoal10));
+    }
     if (r->pCompare) {
         json_t *cmp = json_object();
         json_object_set_new(cmp, "from", json_string(r->pCompare->zCode));
@@ -434,6 +437,11 @@ review_render_md(const ReviewReport *r, Buf *b)
         buf_puts(b, "- ");
         esc_md_text(b, r->azSentence[i]);
         buf_putc(b, '\n');
+    }
+    if (r->zGoal10) {
+        buf_puts(b, "\n");
+        esc_md_text(b, r->zGoal10);
+        buf_puts(b, "\n");
     }
     if (r->pCompare) {
         buf_printf(b, "\n## Status of activities by %s (%s)\n\n",

@@ -25,6 +25,8 @@ typedef struct ReviewReport {
     ReviewChanges changes;    /* valid when pCompare */
     char **azSentence;        /* one per group of now, then the overall one */
     size_t nSentence;
+    const char *zGoal10;      /* the complaints indicator sentence for the
+                              ** round's year, set by the caller, or NULL */
 } ReviewReport;
 
 /* Build the report of round zRound of p at level zLevel (a level name of

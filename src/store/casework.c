@@ -185,3 +185,56 @@ casework_details(Store *s, const char *zCaseNo, CaseSatisfied eSatisfied,
     case_file_release(&f);
     return cw_end(s, rc, err);
 }
+
+static int
+cw_count(void *pArg, const Case *c, const CasePerson *who)
+{
+    case_report_add(pArg, c);
+    return 0;
+}
+
+/* One cell of the sentence: "45% (138 of 306)" or a suppression note. */
+static void
+cw_cell(const CaseReport *r, CaseDim d, const char *zValue, int bSuppress,
+        Buf *b)
+{
+    for (size_t i = 0; i < r->anCell[d]; i++) {
+        const CaseCell *c = &r->aCell[d][i];
+        if (strcmp(c->zValue, zValue) != 0) {
+            continue;
+        }
+        if (bSuppress && c->nCases < CASE_SUPPRESS_BELOW) {
+            buf_printf(b, "fewer than %d cases", CASE_SUPPRESS_BELOW);
+        } else {
+            long pct = c->nCases ? (200 * c->nSatisfiedWithin3 + c->nCases) /
+                                       (2 * c->nCases)
+                                 : 0;
+            buf_printf(b, "%ld%% (%ld of %ld)", pct, c->nSatisfiedWithin3,
+                       c->nCases);
+        }
+        return;
+    }
+    buf_puts(b, "no cases");
+}
+
+int
+casework_goal10_sentence(Store *s, const char *zFrom, const char *zTo,
+                         int bSuppress, Buf *b, AppErr *err)
+{
+    CaseReport r;
+    case_report_init(&r);
+    int rc = store_case_scan(s, zFrom, zTo, 0, cw_count, &r, err);
+    if (rc == 0 && r.anCell[DIM_ALL] > 0) {
+        case_report_finish(&r);
+        buf_puts(b, "Goal 10: ");
+        cw_cell(&r, DIM_ALL, "all", bSuppress, b);
+        buf_puts(b, " of the complaint cases lodged were resolved to the "
+                    "complainant's satisfaction within 3 months; women ");
+        cw_cell(&r, DIM_SEX, "female", bSuppress, b);
+        buf_puts(b, ", men ");
+        cw_cell(&r, DIM_SEX, "male", bSuppress, b);
+        buf_puts(b, ".");
+    }
+    case_report_release(&r);
+    return rc;
+}

@@ -29,4 +29,12 @@ int casework_details(Store *s, const char *zCaseNo, CaseSatisfied eSatisfied,
                      const char *zOutcome, int64_t requested, int64_t ordered,
                      int iVersion, AppErr *err);
 
+/* The goal-10 indicator for cases lodged between zFrom and zTo (NULL: no
+** bound), overall and by sex, as one sentence appended to b ("Goal 10:
+** 45% (138 of 306) of complaint cases were resolved to the complainant's
+** satisfaction within 3 months; women 47% (...); men ..."); appends
+** nothing when there are no cases.  bSuppress hides groups under 5. */
+int casework_goal10_sentence(Store *s, const char *zFrom, const char *zTo,
+                             int bSuppress, Buf *b, AppErr *err);
+
 #endif

@@ -21,9 +21,11 @@
 #include "../report/complaints_report.h"
 #include "../report/escape.h"
 #include "../report/review_report.h"
+#include "../store/casework.h"
 #include "../base/banned.h"
 
 void view_goal10(Req *r, Buf *b);
+static int view_suppress(const Req *r);
 
 /* Index of the latest round with assessments, and the one before it. */
 static void
@@ -579,13 +581,27 @@ page_round_report(Req *r, Resp *w)
     /* Reports are the slow pages: at most WEB_SLOW_WORK at once, so a
     ** crowd asking for them leaves threads for everyone else. */
     (void)sem_wait(web_slow_work());
+    Buf goal10 = BUF_INIT;
+    if (rd->zAsOf && strlen(rd->zAsOf) >= 4) {
+        char zY[5], zFrom[11], zTo[11];
+        long y;
+        memcpy(zY, rd->zAsOf, 4);
+        zY[4] = 0;
+        if (str_to_long(zY, 1900, 9999, &y) == 0) {
+            case_year_bounds(y, zFrom, zTo);
+            (void)casework_goal10_sentence(r->s, zFrom, zTo, view_suppress(r),
+                                           &goal10, &err);
+        }
+    }
     if (review_report_build(p, rd->zCode, zPrev, NULL, &rep, &err)) {
         web_error(w, 404, "The report cannot be made for this round.");
     } else {
         w->zType = "text/html; charset=utf-8";
+        rep.zGoal10 = goal10.n ? buf_str(&goal10) : NULL;
         review_render_html(&rep, &w->body);
         review_report_release(&rep);
     }
+    buf_release(&goal10);
     (void)sem_post(web_slow_work());
     model_release(&m);
     return 0;

@@ -28,6 +28,14 @@ expect_golden complaints_300_suppressed.json
 run --db c.db report complaints --format html --out r.html
 xmllint --noout r.html 2>x.err || fail "complaints HTML not well-formed: $(head -3 x.err)"
 
+# The review report of 2017 carries the goal-10 indicator of the cases
+# lodged in 2017, by sex.
+run --db c.db report review --round 2017 --format md
+expect_out "Goal 10: "
+expect_out "of the complaint cases lodged were resolved to the complainant's satisfaction within 3 months; women "
+n2017=$(awk -F, '$2 ~ /^2017-/' a.csv | wc -l)
+grep -q "(of $n2017)\| of $n2017)" out.txt || fail "the indicator does not count the $n2017 cases lodged in 2017: $(grep 'Goal 10: ' out.txt)"
+
 # Export: the columns first, amounts with two decimals; a round
 # trip through import gives the same export.
 run --db c.db case export --out e1.csv
