@@ -128,7 +128,8 @@ static const CliCommand aCommand[] = {
     /* ** COMMAND: case */
     { "case", cmd_case, "import and export complaints cases",
       "lmpmon case import FILE [--create-orgs]\n"
-      "       lmpmon case export [--year Y] [--with-personal] [--out FILE]\n\n"
+      "       lmpmon case export [--format csv|xlsx] [--year Y] [--with-personal]\n"
+      "       [--out FILE]\n\n"
       "Cases as CSV (docs/formats/cases-csv.md).  An import is one transaction:\n"
       "the first bad cell (line, column, reason) refuses the whole file.\n"
       "Assisting organisations resolve through the directory.  Export writes\n"

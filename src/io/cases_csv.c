@@ -6,6 +6,7 @@
 
 #include "cases_csv.h"
 #include "csv.h"
+#include "xlsx_write.h"
 #include "../base/base.h"
 #include "../core/orgdir.h"
 #include "../base/banned.h"
@@ -418,4 +419,70 @@ cases_csv_export(Store *s, const char *zFrom, const char *zTo, int bPersonal,
                           "LIMIT_BUF_BYTES: export a year at a time (--year)");
     }
     return 0;
+}
+
+/* ---- export as a spreadsheet --------------------------------------------- */
+
+static int
+xlsx_one(void *pArg, const Case *c, const CasePerson *who)
+{
+    XlsxOut *x = pArg;
+    xlsx_out_text(x, c->zCaseNo);
+    xlsx_out_date(x, c->zLodged);
+    xlsx_out_date(x, c->zResolved);
+    xlsx_out_text(x, case_sex_name(c->eSex));
+    xlsx_out_text(x, case_legal_name(c->eLegal));
+    xlsx_out_text(x, c->zDestination);
+    xlsx_out_text(x, c->zProvince);
+    xlsx_out_text(x, c->zAssistingOrg);
+    xlsx_out_text(x, case_satisfied_name(c->eSatisfied));
+    xlsx_out_amount(x, c->requested);
+    xlsx_out_amount(x, c->ordered);
+    xlsx_out_amount(x, c->paid);
+    xlsx_out_text(x, c->zCurrency);
+    xlsx_out_text(x, case_channel_name(c->eChannel));
+    xlsx_out_text(x, c->zAgeBand);
+    xlsx_out_text(x, c->zSector);
+    xlsx_out_text(x, c->zAgency);
+    Buf types = BUF_INIT;
+    for (int t = 0; t < TYPE_COUNT; t++) {
+        if (c->types & (1u << t)) {
+            buf_printf(&types, "%s%s", types.n ? "; " : "",
+                       case_type_name((CaseType)t));
+        }
+    }
+    xlsx_out_text(x, buf_str(&types));
+    buf_release(&types);
+    xlsx_out_text(x, case_stage_name(c->eStage));
+    xlsx_out_text(x, c->zOutcome);
+    if (who) {
+        xlsx_out_text(x, who->zName);
+        xlsx_out_text(x, who->zPhone);
+        xlsx_out_text(x, who->zIdDocument);
+    }
+    xlsx_out_row(x);
+    return 0;
+}
+
+int
+cases_xlsx_export(Store *s, const char *zFrom, const char *zTo, int bPersonal,
+                  const char *zPath, AppErr *err)
+{
+    XlsxOut *x = xlsx_out_new(zPath, "cases", err);
+    if (!x) {
+        return -1;
+    }
+    for (int k = 0; azCaseColumn[k]; k++) {
+        xlsx_out_header(x, azCaseColumn[k]);
+    }
+    for (int k = 0; bPersonal && azPersonColumn[k]; k++) {
+        xlsx_out_header(x, azPersonColumn[k]);
+    }
+    xlsx_out_row(x);
+    int rc = store_case_scan(s, zFrom, zTo, bPersonal, xlsx_one, x, err);
+    AppErr err2 = APPERR_INIT;
+    if (xlsx_out_close(x, rc ? &err2 : err)) {
+        rc = -1;
+    }
+    return rc;
 }

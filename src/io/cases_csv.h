@@ -31,6 +31,11 @@ int cases_csv_import(Store *s, const char *zFile, const char *z, size_t n,
 int cases_csv_export(Store *s, const char *zFrom, const char *zTo,
                      int bPersonal, Buf *b, AppErr *err);
 
+/* The same export as a spreadsheet written to zPath (dates as date cells,
+** amounts as numbers with two decimals). */
+int cases_xlsx_export(Store *s, const char *zFrom, const char *zTo,
+                      int bPersonal, const char *zPath, AppErr *err);
+
 /* The export's columns, in order (NULL-terminated). */
 extern const char *const azCaseColumn[];
 

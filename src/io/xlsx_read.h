@@ -1,0 +1,33 @@
+/*
+** xlsx_read.h — reading the first sheet of a spreadsheet (.xlsx).
+**
+** No maintained C reader is packaged in Debian 12, so this is our own, on
+** libzip and expat (reference/tech-choices.md, 3.2): shared strings
+** (including rich text, without phonetic runs), inline strings, numbers,
+** booleans, formula results, dates recognised by their number format
+** (built-in and custom, 1900 and 1904 date systems), sparse cells, absolute
+** or relative sheet paths, any namespace prefix.  Bounded: each part's
+** uncompressed size is checked before reading (LIMIT_XLSX_PART_BYTES).
+*/
+#ifndef LMPMON_XLSX_READ_H
+#define LMPMON_XLSX_READ_H
+
+#include <stddef.h>
+
+#include "../base/apperr.h"
+#include "../base/buf.h"
+
+/* Convert the first sheet of the .xlsx file zPath into CSV text appended
+** to b (one CSV record per sheet row, empty cells as empty fields; dates
+** as YYYY-MM-DD; numbers as written by a person: 1200, 1200.5).  Returns 0
+** or -1 with err naming the file and, for bad cells, the cell (B7). */
+int xlsx_to_csv(const char *zPath, Buf *b, AppErr *err);
+
+/* Exposed for tests: the date YYYY-MM-DD of serial day number v in the
+** 1900 (b1904 = 0) or 1904 date system; -1 if out of range. */
+int xlsx_serial_to_date(double v, int b1904, char z[11]);
+
+/* Exposed for tests: whether an Excel number format shows a date. */
+int xlsx_format_is_date(int numFmtId, const char *zFormatCode);
+
+#endif
