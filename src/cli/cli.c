@@ -69,7 +69,7 @@ static const CliCommand aCommand[] = {
     { "report", cmd_report, "generate the review or the complaints report",
       "lmpmon report review --round R [--compare R0] [--level LEVEL]\n"
       "       [--format html|md|csv|json|svg] [--out FILE] [--plan CODE]\n"
-      "       lmpmon report complaints [--year Y] [--format html|csv|json]\n"
+      "       lmpmon report complaints [--year Y] [--format html|csv|json|xlsx]\n"
       "       [--out FILE] [--suppress]\n\n"
       "The complaints report gives cases lodged and resolved, the share\n"
       "resolved within 3 months and to the complainant's satisfaction (the\n"

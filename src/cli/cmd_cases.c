@@ -152,15 +152,18 @@ cmd_report_complaints(CliCtx *ctx, const char *zYear, const char *zFormat,
         return cli_usage_error(ctx, "--year wants a year such as 2018");
     }
     int iFmt = -1;
-    static const char *const azFmt[] = { "html", "csv", "json" };
-    for (int i = 0; i < 3; i++) {
+    static const char *const azFmt[] = { "html", "csv", "json", "xlsx" };
+    for (int i = 0; i < 4; i++) {
         if (strcmp(zFormat, azFmt[i]) == 0) {
             iFmt = i;
         }
     }
     if (iFmt < 0) {
         return cli_usage_error(ctx, "unknown format '%s' for the complaints "
-                               "report (html, csv or json)", zFormat);
+                               "report (html, csv, json or xlsx)", zFormat);
+    }
+    if (iFmt == 3 && !zOut) {
+        return cli_usage_error(ctx, "an xlsx report needs --out FILE.xlsx");
     }
     Store *s = cli_open_store(ctx);
     if (!s) {
@@ -177,14 +180,18 @@ cmd_report_complaints(CliCtx *ctx, const char *zYear, const char *zFormat,
         case_report_finish(&r);
         ComplaintsView v = { &r, zYear ? zYear : "all years", bSuppress };
         Buf b = BUF_INIT;
-        if (iFmt == 0) {
+        if (iFmt == 3) {
+            if (complaints_render_xlsx(&v, zOut, &err)) {
+                rc = cli_fail(&err);
+            }
+        } else if (iFmt == 0) {
             complaints_render_html_page(&v, &b);
         } else if (iFmt == 1) {
             complaints_render_csv(&v, &b);
         } else {
             complaints_render_json(&v, &b);
         }
-        if (cli_write_output(zOut, buf_str(&b), b.n, &err)) {
+        if (iFmt != 3 && cli_write_output(zOut, buf_str(&b), b.n, &err)) {
             rc = cli_fail(&err);
         }
         buf_release(&b);

@@ -52,7 +52,8 @@ report_format(const char *zFormat, const char *zOut, const char *zDefault)
         return zFormat;
     }
     const char *zDot = zOut ? strrchr(zOut, '.') : NULL;
-    static const char *const az[] = { "html", "md", "csv", "json", "svg", "txt" };
+    static const char *const az[] = { "html", "md", "csv", "json", "svg", "txt",
+                                      "xlsx" };
     for (size_t i = 0; zDot && i < sizeof az / sizeof az[0]; i++) {
         if (strcmp(zDot + 1, az[i]) == 0) {
             return strcmp(az[i], "txt") == 0 ? "text" : az[i];

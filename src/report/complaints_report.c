@@ -13,6 +13,7 @@
 #include "../base/base.h"
 #include "../core/review.h"
 #include "../io/csv.h"
+#include "../io/xlsx_write.h"
 #include "../base/banned.h"
 
 #define CSV_HEADER                                                            \
@@ -238,4 +239,43 @@ complaints_render_html_page(const ComplaintsView *v, Buf *b)
     HTML_LIT(b, "</h1>\n");
     complaints_render_html(v, b);
     HTML_LIT(b, "</body>\n</html>\n");
+}
+
+int
+complaints_render_xlsx(const ComplaintsView *v, const char *zPath, AppErr *err)
+{
+    XlsxOut *x = xlsx_out_new(zPath, "complaints", err);
+    if (!x) {
+        return -1;
+    }
+    static const char *const azHead[] = {
+        "dimension", "value", "cases", "resolved", "within_3_months",
+        "satisfied_within_3_months", "pct_within_3_months",
+        "pct_satisfied_within_3_months", "compensation_ordered",
+        "compensation_paid",
+    };
+    for (size_t k = 0; k < sizeof azHead / sizeof azHead[0]; k++) {
+        xlsx_out_header(x, azHead[k]);
+    }
+    xlsx_out_row(x);
+    for (int d = 0; d < DIM_COUNT; d++) {
+        for (size_t i = 0; i < v->r->anCell[d]; i++) {
+            const CaseCell *c = &v->r->aCell[d][i];
+            xlsx_out_text(x, case_dim_name((CaseDim)d));
+            xlsx_out_text(x, c->zValue);
+            if (!cell_hidden(v, c)) {
+                xlsx_out_number(x, (double)c->nCases);
+                xlsx_out_number(x, (double)c->nResolved);
+                xlsx_out_number(x, (double)c->nWithin3);
+                xlsx_out_number(x, (double)c->nSatisfiedWithin3);
+                xlsx_out_number(x, (double)review_pct(c->nWithin3, c->nCases));
+                xlsx_out_number(x, (double)review_pct(c->nSatisfiedWithin3,
+                                                      c->nCases));
+                xlsx_out_amount(x, c->ordered);
+                xlsx_out_amount(x, c->paid);
+            }
+            xlsx_out_row(x);
+        }
+    }
+    return xlsx_out_close(x, err);
 }

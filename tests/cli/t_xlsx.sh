@@ -61,6 +61,15 @@ grep -q '^XL-1,2024-01-15,,female,unknown,,Prey Veng,,unknown,0.00,1200.50,0.00,
 grep -q '^XL-2,2024-01-16,,unknown,unknown,,Kampong Cham,' c.csv ||
     fail "XL-2 read wrongly: $(grep '^XL-2' c.csv)"
 
+# The complaints report as a spreadsheet reads back as its CSV.
+run --db a.db report complaints --out r.xlsx
+expect_status 0
+"$LMPMON" --db a.db report complaints --format csv --out r.csv
+mkdir -p rx && (cd rx && unzip -q ../r.xlsx) || fail "unzip"
+grep -q '<t>pct_satisfied_within_3_months</t>' rx/xl/worksheets/sheet1.xml || fail "xlsx report header"
+n=$(grep -o '<row ' rx/xl/worksheets/sheet1.xml | wc -l)
+[ "$n" = "$(grep -c . r.csv)" ] || fail "xlsx report has $n rows, CSV $(grep -c . r.csv)"
+
 # Not a spreadsheet; a spreadsheet with a bad cell.
 printf 'hello' >fake.xlsx
 run --db c.db case import fake.xlsx
