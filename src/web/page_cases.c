@@ -13,6 +13,7 @@
 #include "pages.h"
 #include "page.h"
 #include "router.h"
+#include "complaints_cache.h"
 #include "../base/base.h"
 #include "../report/escape.h"
 #include "../store/casework.h"
@@ -259,6 +260,7 @@ page_case_create(Req *r, Resp *w)
         w->status = err.code == APPERR_CONFLICT ? 409 : 400;
         return 0;
     }
+    complaints_cache_poke();
     Buf loc = BUF_INIT;
     buf_puts(&loc, "/case/");
     url_encode(&loc, c.zCaseNo);
@@ -468,6 +470,7 @@ static void
 case_finish(Req *r, Resp *w, int rc, const AppErr *err)
 {
     if (rc == 0) {
+        complaints_cache_poke();
         Buf loc = BUF_INIT;
         buf_puts(&loc, "/case/");
         url_encode(&loc, r->azParam[0]);

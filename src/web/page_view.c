@@ -15,6 +15,7 @@
 #include "page.h"
 #include "router.h"
 #include "web.h"
+#include "complaints_cache.h"
 #include "../base/base.h"
 #include "../core/checks.h"
 #include "../core/review.h"
@@ -607,13 +608,6 @@ page_round_report(Req *r, Resp *w)
     return 0;
 }
 
-static int
-view_case_add(void *pArg, const Case *c, const CasePerson *who)
-{
-    case_report_add(pArg, c);
-    return 0;
-}
-
 /* Viewers and the public see no cell of fewer than CASE_SUPPRESS_BELOW
 ** cases; those who handle cases see all. */
 static int
@@ -626,22 +620,29 @@ view_suppress(const Req *r)
     return !(e == ROLE_ADMIN || e == ROLE_ME_OFFICER || e == ROLE_CASE_OFFICER);
 }
 
-/* The complaints report is a scan of the whole register (0.6 s at a
-** million cases), so the page keeps the last reports made, per year, and
-** makes a new one only when the register changed (its latest audit row).
-** Reports are read-only once made; renders happen under the lock. */
-#define COMPLAINTS_CACHE 4
-static struct {
-    pthread_mutex_t mutex;
-    struct {
-        char *zDb;
-        long year;   /* 0 = all years */
-        long gen;
-        CaseReport rep;
-        unsigned long used; /* for replacing the least recently used */
-    } a[COMPLAINTS_CACHE];
-    unsigned long clock;
-} complaintsCache = { PTHREAD_MUTEX_INITIALIZER, { { 0 } }, 0 };
+static void
+view_complaints_form(Buf *b, const char *zYear)
+{
+    HTML_LIT(b, "<form method=\"get\" action=\"/complaints\"><label "
+                "for=\"year\">Year lodged</label><input id=\"year\" "
+                "name=\"year\" value=\"");
+    esc_html(b, zYear);
+    HTML_LIT(b, "\"/> <button type=\"submit\">Show</button></form>\n");
+}
+
+typedef struct ViewRender {
+    Buf *b;
+    int bSuppress;
+    const char *zPeriod;
+} ViewRender;
+
+static void
+view_render_report(const CaseReport *rep, void *pArg)
+{
+    ViewRender *x = pArg;
+    ComplaintsView v = { rep, x->zPeriod, x->bSuppress };
+    complaints_render_html(&v, x->b);
+}
 
 /* ** PAGE: /complaints */
 int
@@ -649,124 +650,71 @@ page_complaints(Req *r, Resp *w)
 {
     const char *zYear = req_query(r, "year");
     long y = 0;
-    char zFrom[16], zTo[16];
     if (*zYear && str_to_long(zYear, 1900, 9999, &y)) {
         web_error(w, 400, "The year is not a year.");
         return 0;
     }
-    AppErr err = APPERR_INIT;
-    long gen = 0;
-    if (store_audit_latest(r->s, "cases", &gen, &err)) {
-        web_error(w, 500, "The cases cannot be read.");
-        return 0;
-    }
     Buf t = BUF_INIT;
-    if (y) {
-        case_year_bounds(y, zFrom, zTo);
-    }
-    pthread_mutex_lock(&complaintsCache.mutex);
-    int iHit = -1, iOld = 0;
-    for (int i = 0; i < COMPLAINTS_CACHE; i++) {
-        if (complaintsCache.a[i].zDb && complaintsCache.a[i].year == y &&
-            complaintsCache.a[i].gen == gen &&
-            str_eq(complaintsCache.a[i].zDb, r->cfg->zDb)) {
-            iHit = i;
-        }
-        if (complaintsCache.a[i].used < complaintsCache.a[iOld].used) {
-            iOld = i;
-        }
-    }
-    int rc = 0;
-    if (iHit < 0) {
-        iHit = iOld;
-        free(complaintsCache.a[iHit].zDb);
-        case_report_release(&complaintsCache.a[iHit].rep);
-        complaintsCache.a[iHit].zDb = NULL;
-        CaseReport *rep = &complaintsCache.a[iHit].rep;
-        case_report_init(rep);
-        rc = store_case_scan(r->s, y ? zFrom : NULL, y ? zTo : NULL, 0,
-                             view_case_add, rep, &err);
-        case_report_finish(rep);
-        if (rc == 0) {
-            complaintsCache.a[iHit].zDb = xstrdup(r->cfg->zDb);
-            complaintsCache.a[iHit].year = y;
-            complaintsCache.a[iHit].gen = gen;
-        }
-    }
-    complaintsCache.a[iHit].used = ++complaintsCache.clock;
-    if (rc) {
-        pthread_mutex_unlock(&complaintsCache.mutex);
-        buf_release(&t);
-        web_error(w, 500, "The cases cannot be read.");
-        return 0;
-    }
     buf_printf(&t, "Complaints mechanism%s%s", y ? ", " : "", y ? zYear : "");
     page_begin(r, w, buf_str(&t));
     buf_release(&t);
     Buf *b = &w->body;
-    HTML_LIT(b, "<form method=\"get\" action=\"/complaints\"><label "
-                "for=\"year\">Year lodged</label><input id=\"year\" "
-                "name=\"year\" value=\"");
-    esc_html(b, zYear);
-    HTML_LIT(b, "\"/> <button type=\"submit\">Show</button></form>\n");
-    ComplaintsView v = { &complaintsCache.a[iHit].rep, y ? zYear : "all years",
-                         view_suppress(r) };
-    complaints_render_html(&v, b);
-    pthread_mutex_unlock(&complaintsCache.mutex);
+    view_complaints_form(b, zYear);
+    /* From the server's background-made reports: never a scan here. */
+    ViewRender x = { b, view_suppress(r), y ? zYear : "all years" };
+    if (complaints_cache_use(y, view_render_report, &x)) {
+        HTML_LIT(b, "<p>No complaints cases ");
+        if (y) {
+            HTML_LIT(b, "lodged in ");
+            esc_html(b, zYear);
+        } else {
+            HTML_LIT(b, "yet (import them with 'lmpmon case import', or open "
+                        "one under Cases)");
+        }
+        HTML_LIT(b, ".</p>\n");
+    }
     page_end(r, w);
     return 0;
 }
 
-/* The goal-10 line of the dashboard, cached: counting a large register
-** on every dashboard view would cost half a second at a million cases.
-** The cache is valid while the register's latest audit row is the same
-** (every change to cases is audited). */
-static struct {
-    pthread_mutex_t mutex;
-    char *zDb;
-    long gen;
-    char *azLine[2];   /* [0] all cells shown, [1] small cells suppressed */
-} goal10 = { PTHREAD_MUTEX_INITIALIZER, NULL, -1, { NULL, NULL } };
+/* The goal-10 line of the dashboard, from the server's background-made
+** report of all cases. */
+static void
+view_goal10_line(const CaseReport *rep, void *pArg)
+{
+    ViewRender *x = pArg;
+    ComplaintsView v = { rep, "all years", x->bSuppress };
+    Buf s = BUF_INIT;
+    buf_printf(&s, "%s: ", x->zPeriod);
+    s.z[0] = (char)(s.z[0] >= 'a' && s.z[0] <= 'z' ? s.z[0] - 'a' + 'A' : s.z[0]);
+    complaints_indicator_sentence(&v, DIM_ALL, "all", &s);
+    buf_puts(&s, "; women: ");
+    complaints_indicator_sentence(&v, DIM_SEX, "female", &s);
+    buf_puts(&s, "; men: ");
+    complaints_indicator_sentence(&v, DIM_SEX, "male", &s);
+    buf_puts(&s, ".");
+    HTML_LIT(x->b, "<p>");
+    esc_html(x->b, buf_str(&s));
+    HTML_LIT(x->b, "</p>\n");
+    buf_release(&s);
+}
 
 void
 view_goal10(Req *r, Buf *b)
 {
-    AppErr err = APPERR_INIT;
-    long gen = 0;
-    if (store_audit_latest(r->s, "cases", &gen, &err) || gen == 0) {
+    /* The latest year with cases, then all years. */
+    long y = complaints_cache_latest_year();
+    if (y == 0) {
         return;
     }
-    int iSup = view_suppress(r);
-    pthread_mutex_lock(&goal10.mutex);
-    if (goal10.gen != gen || !str_eq(goal10.zDb, r->cfg->zDb)) {
-        CaseReport rep;
-        case_report_init(&rep);
-        if (store_case_scan(r->s, NULL, NULL, 0, view_case_add, &rep, &err) == 0) {
-            case_report_finish(&rep);
-            for (int k = 0; k < 2; k++) {
-                ComplaintsView v = { &rep, "all years", k };
-                Buf s = BUF_INIT;
-                buf_puts(&s, "All cases: ");
-                complaints_indicator_sentence(&v, DIM_ALL, "all", &s);
-                buf_puts(&s, "; women: ");
-                complaints_indicator_sentence(&v, DIM_SEX, "female", &s);
-                buf_puts(&s, "; men: ");
-                complaints_indicator_sentence(&v, DIM_SEX, "male", &s);
-                buf_puts(&s, ".");
-                free(goal10.azLine[k]);
-                goal10.azLine[k] = buf_detach(&s);
-            }
-            free(goal10.zDb);
-            goal10.zDb = xstrdup(r->cfg->zDb);
-            goal10.gen = gen;
-        }
-        case_report_release(&rep);
-    }
-    if (goal10.azLine[iSup]) {
-        HTML_LIT(b, "<h2>Goal 10: complaints resolved to the complainant's "
-                    "satisfaction within 3 months</h2><p>");
-        esc_html(b, goal10.azLine[iSup]);
-        HTML_LIT(b, " <a href=\"/complaints\">The complaints report</a></p>\n");
-    }
-    pthread_mutex_unlock(&goal10.mutex);
+    HTML_LIT(b, "<h2>Goal 10: complaints resolved to the complainant's "
+                "satisfaction within 3 months</h2>");
+    Buf zy = BUF_INIT;
+    buf_printf(&zy, "cases lodged in %ld", y);
+    ViewRender x = { b, view_suppress(r), buf_str(&zy) };
+    (void)complaints_cache_use(y, view_goal10_line, &x);
+    x.zPeriod = "all cases";
+    (void)complaints_cache_use(0, view_goal10_line, &x);
+    buf_release(&zy);
+    HTML_LIT(b, "<p><a href=\"/complaints\">The complaints report</a></p>\n");
 }

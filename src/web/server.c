@@ -26,6 +26,7 @@
 #include "web.h"
 #include "http.h"
 #include "router.h"
+#include "complaints_cache.h"
 #include "web_limits.h"
 #include "../base/base.h"
 #include "../base/secret.h"
@@ -324,6 +325,9 @@ web_serve(const WebConfig *cfg, AppErr *err)
     if (secret_init()) {
         return apperr_set(err, APPERR_INTERNAL, "libsodium cannot start");
     }
+    if (complaints_cache_start(cfg, err)) {
+        return -1;
+    }
     /* Signals go to sigwait() below, not to the server's threads. */
     sigset_t set;
     sigemptyset(&set);
@@ -345,6 +349,7 @@ web_serve(const WebConfig *cfg, AppErr *err)
         MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
         MHD_OPTION_END);
     if (!d) {
+        complaints_cache_stop();
         return apperr_set(err, APPERR_IO, "cannot listen on '%s': %s",
                           cfg->zListen, strerror(errno ? errno : EADDRINUSE));
     }
@@ -366,6 +371,7 @@ web_serve(const WebConfig *cfg, AppErr *err)
         nanosleep(&ts, NULL);
     }
     MHD_stop_daemon(d);
+    complaints_cache_stop();
     (void)fprintf(stderr, "lmpmon: stopped\n");
     return 0;
 }

@@ -168,8 +168,14 @@ async function login(page, base, user) {
     check(main.includes('1200.00 requested, 900.00 ordered, 450.00 paid'), 'compensation not recorded');
     check(main.includes('2019-05-20: payment received, 450.00 USD'), 'the payment is not in the timeline');
     await page.screenshot({ path: path.join(shots, '7-case-timeline.png'), fullPage: true });
-    await page.goto(base + '/complaints');
-    const rep = await page.textContent('main');
+    // The server remakes the complaints report in the background after a
+    // save: give it a few seconds.
+    let rep = '';
+    for (let i = 0; i < 20 && !(rep.includes('female') && rep.includes('100% (1)')); i++) {
+      await page.waitForTimeout(250);
+      await page.goto(base + '/complaints');
+      rep = await page.textContent('main');
+    }
     check(rep.includes('female') && rep.includes('100% (1)'), 'the complaints report does not count the case by sex');
     await page.screenshot({ path: path.join(shots, '8-complaints-report.png'), fullPage: true });
     await page.goto(base + '/');
