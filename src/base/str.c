@@ -47,6 +47,30 @@ str_fold(const char *z)
     return out;
 }
 
+int
+str_key_index(const char *const *az, int n, const char *z)
+{
+    for (int i = 0; z && i < n; i++) {
+        if (strcmp(z, az[i]) == 0) {
+            return i;
+        }
+    }
+    char *f = str_fold(z ? z : "");
+    for (char *p = f; *p; p++) {
+        if (*p == ' ') {
+            *p = '_';
+        }
+    }
+    int found = -1;
+    for (int i = 0; i < n && found < 0; i++) {
+        if (strcmp(f, az[i]) == 0) {
+            found = i;
+        }
+    }
+    free(f);
+    return found;
+}
+
 char *
 str_trim(const char *z)
 {
@@ -139,6 +163,48 @@ str_is_date(const char *z)
     }
     int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     return !(m == 2 && d == 29 && !leap);
+}
+
+/* Howard Hinnant's days_from_civil and civil_from_days. */
+long
+str_date_days(const char *z)
+{
+    long y = (z[0] - '0') * 1000 + (z[1] - '0') * 100 + (z[2] - '0') * 10 +
+             (z[3] - '0');
+    long m = (z[5] - '0') * 10 + (z[6] - '0');
+    long d = (z[8] - '0') * 10 + (z[9] - '0');
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+void
+str_date_from_days(long days, char z[11])
+{
+    long zd = days + 719468;
+    long era = (zd >= 0 ? zd : zd - 146096) / 146097;
+    long doe = zd - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long y = yoe + era * 400;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    long d = doy - (153 * mp + 2) / 5 + 1;
+    long m = mp + (mp < 10 ? 3 : -9);
+    y += m <= 2;
+    z[0] = (char)('0' + y / 1000 % 10);
+    z[1] = (char)('0' + y / 100 % 10);
+    z[2] = (char)('0' + y / 10 % 10);
+    z[3] = (char)('0' + y % 10);
+    z[4] = '-';
+    z[5] = (char)('0' + m / 10);
+    z[6] = (char)('0' + m % 10);
+    z[7] = '-';
+    z[8] = (char)('0' + d / 10);
+    z[9] = (char)('0' + d % 10);
+    z[10] = 0;
 }
 
 void

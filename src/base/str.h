@@ -14,6 +14,12 @@ int str_eq(const char *a, const char *b);
 ** collapsed to one space.  "On-Track " and "on  track" fold alike. */
 char *str_fold(const char *z);
 
+/* Index of z among the machine keys az[0..n) ("trade_union"), or -1:
+** matched exactly first (no allocation: the common case in bulk imports),
+** then folded (str_fold) with spaces as '_', so "Trade union" and
+** "TRADE-UNION" find "trade_union" too. */
+int str_key_index(const char *const *az, int n, const char *z);
+
 /* Heap copy of z without leading and trailing ASCII white space. */
 char *str_trim(const char *z);
 
@@ -26,6 +32,11 @@ int str_to_long(const char *z, long lo, long hi, long *pOut);
 
 /* Non-zero if z is a date written YYYY-MM-DD that exists in the calendar. */
 int str_is_date(const char *z);
+
+/* Days since 1970-01-01 of the valid date zIso (YYYY-MM-DD), and back:
+** the civil (proleptic Gregorian) calendar, years 0 to 9999. */
+long str_date_days(const char *zIso);
+void str_date_from_days(long days, char z[11]);
 
 /* Current UTC time as "YYYY-MM-DDTHH:MM:SSZ" into z (at least 21 bytes).
 ** LMPMON_NOW in the environment overrides it, so tests are repeatable. */

@@ -125,16 +125,8 @@ cmd_report(CliCtx *ctx)
     /* The complaints indicator of the round's year, when there are cases. */
     Buf goal10 = BUF_INIT;
     Store *s = cli_open_store(ctx);
-    if (s && r.pRound->zAsOf) {
-        char zFrom[11], zTo[11];
-        long y = 0;
-        char zY[5];
-        memcpy(zY, r.pRound->zAsOf, 4);
-        zY[4] = 0;
-        if (str_to_long(zY, 1900, 9999, &y) == 0) {
-            case_year_bounds(y, zFrom, zTo);
-            (void)casework_goal10_sentence(s, zFrom, zTo, 0, &goal10, &err);
-        }
+    if (s) {
+        (void)casework_goal10_of_year(s, r.pRound->zAsOf, 0, &goal10, &err);
     }
     store_close(s);
     if (goal10.n) {

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cases.h"
+#include "review.h"
 #include "../base/str.h"
 #include "../base/xalloc.h"
 #include "../base/banned.h"
@@ -35,33 +36,6 @@ static const char *const azDim[DIM_COUNT] = {
     "all", "sex", "province", "destination", "assisting_org", "complaint_type",
 };
 
-/* Find z (folded, spaces as '_') in az[0..n); -1 if absent. */
-static int
-case_lookup(const char *const *az, int n, const char *z)
-{
-    /* Exact names first: imports of a million rows mostly hit them, and
-    ** folding allocates. */
-    for (int i = 0; z && i < n; i++) {
-        if (strcmp(z, az[i]) == 0) {
-            return i;
-        }
-    }
-    char *f = str_fold(z ? z : "");
-    for (char *p = f; *p; p++) {
-        if (*p == ' ') {
-            *p = '_';
-        }
-    }
-    int found = -1;
-    for (int i = 0; i < n && found < 0; i++) {
-        if (strcmp(f, az[i]) == 0) {
-            found = i;
-        }
-    }
-    free(f);
-    return found;
-}
-
 const char *
 case_sex_name(CaseSex e)
 {
@@ -78,7 +52,7 @@ case_sex_parse(const char *z, CaseSex *p)
                  { "woman", SEX_FEMALE }, { "women", SEX_FEMALE },
                  { "m", SEX_MALE }, { "man", SEX_MALE }, { "men", SEX_MALE },
                  { "", SEX_UNKNOWN } };
-    int i = case_lookup(azSex, SEX_COUNT, z);
+    int i = str_key_index(azSex, SEX_COUNT, z);
     if (i >= 0) {
         *p = (CaseSex)i;
         return 0;
@@ -102,7 +76,7 @@ case_sex_parse(const char *z, CaseSex *p)
     }                                                                         \
     int case_##name##_parse(const char *z, Type *p)                           \
     {                                                                         \
-        int i = case_lookup(az, n, (z && *z) ? z : (zEmpty));                \
+        int i = str_key_index(az, n, (z && *z) ? z : (zEmpty));                \
         if (i < 0) {                                                          \
             return -1;                                                        \
         }                                                                     \
@@ -132,7 +106,7 @@ case_types_parse(const char *z, unsigned *pTypes)
         char *zOne = xstrndup(p, n);
         char *zTrim = str_trim(zOne);
         if (*zTrim) {
-            int i = case_lookup(azType, TYPE_COUNT, zTrim);
+            int i = str_key_index(azType, TYPE_COUNT, zTrim);
             if (i < 0) {
                 free(zOne);
                 free(zTrim);
@@ -295,25 +269,10 @@ case_year_bounds(long y, char zFrom[11], char zTo[11])
     buf_release(&b);
 }
 
-/* Days since 1970-01-01 (civil calendar, proleptic Gregorian). */
-static long
-case_day_number(const char *z)
-{
-    int y, m, d;
-    case_date_split(z, &y, &m, &d);
-    /* Howard Hinnant's days_from_civil. */
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
 long
 case_days_between(const char *zFrom, const char *zTo)
 {
-    return case_day_number(zTo) - case_day_number(zFrom);
+    return str_date_days(zTo) - str_date_days(zFrom);
 }
 
 /* ---- the report ------------------------------------------------------------ */
@@ -485,4 +444,27 @@ case_cell_median_days(const CaseCell *c)
         }
     }
     return (vLo + vHi + 1) / 2;
+}
+
+int
+case_goal10_figure(const CaseReport *r, CaseDim d, const char *zValue,
+                   int bSuppress, Buf *b)
+{
+    for (size_t i = 0; i < r->anCell[d]; i++) {
+        const CaseCell *c = &r->aCell[d][i];
+        if (strcmp(c->zValue, zValue) != 0) {
+            continue;
+        }
+        if (bSuppress && c->nCases < CASE_SUPPRESS_BELOW) {
+            buf_printf(b, "fewer than %d cases (not shown)",
+                       CASE_SUPPRESS_BELOW);
+            return 0;
+        }
+        buf_printf(b, "%ld%% (%ld of %ld)",
+                   review_pct(c->nSatisfiedWithin3, c->nCases),
+                   c->nSatisfiedWithin3, c->nCases);
+        return 1;
+    }
+    buf_puts(b, "no cases");
+    return 0;
 }

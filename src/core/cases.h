@@ -181,6 +181,12 @@ void case_report_release(CaseReport *r);
 /* Median days to resolution of a cell (-1 when none resolved). */
 long case_cell_median_days(const CaseCell *c);
 
+/* Append the goal-10 figure of the cell (d, zValue) of r: "45% (138 of
+** 306)"; or "fewer than 5 cases (not shown)" when bSuppress and the cell
+** is small; or "no cases".  Returns 1 when figures were appended. */
+int case_goal10_figure(const CaseReport *r, CaseDim d, const char *zValue,
+                       int bSuppress, Buf *b);
+
 /* Minimum number of cases a cell needs to be shown to viewers and the
 ** public; smaller cells are suppressed. */
 #define CASE_SUPPRESS_BELOW 5

@@ -7,7 +7,6 @@
 ** lower-cased text; a phrase of completion preceded by a negation ("not
 ** completed", "not yet occurring") does not count as completion.
 */
-#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,8 +18,6 @@
 #include "../base/str.h"
 #include "../base/xalloc.h"
 #include "../base/banned.h"
-
-static pthread_mutex_t sortMutex = PTHREAD_MUTEX_INITIALIZER;
 
 static void finding_add(Findings *out, const char *zRule, CheckSeverity e,
                         const char *zActivity, const char *zRound,
@@ -167,31 +164,40 @@ round_texts_release(RoundTexts *t)
     memset(t, 0, sizeof *t);
 }
 
-/* Indexes 0..n-1 sorted by the strings az[], for grouping equal texts. */
-static const char *const *pSortTexts; /* only during qsort, see below */
+/* A text with its activity's index, for grouping equal texts by sorting. */
+typedef struct TextAt {
+    const char *z;
+    size_t i;
+} TextAt;
 
 static int
-round_texts_cmp(const void *a, const void *b)
+text_at_cmp(const void *a, const void *b)
 {
-    return strcmp(pSortTexts[*(const size_t *)a], pSortTexts[*(const size_t *)b]);
+    const TextAt *x = a, *y = b;
+    int c = strcmp(x->z, y->z);
+    return c ? c : (x->i < y->i ? -1 : x->i > y->i);
 }
 
+/* For each of az[0..n), the index of the first text (in plan order) equal
+** to it: activities with equal texts share that index.  Heap array. */
 static size_t *
-round_texts_order(char **az, size_t n)
+texts_first_equal(char **az, size_t n)
 {
-    size_t *aIdx = xcalloc(n ? n : 1, sizeof *aIdx);
+    TextAt *a = xcalloc(n ? n : 1, sizeof *a);
+    size_t *aFirst = xcalloc(n ? n : 1, sizeof *aFirst);
     for (size_t i = 0; i < n; i++) {
-        aIdx[i] = i;
+        a[i].z = az[i];
+        a[i].i = i;
     }
-    /* qsort has no context argument in C11; the rules run on one thread
-    ** per call of checks_run, and web requests each sort their own copy
-    ** under this lock. */
-    pthread_mutex_lock(&sortMutex);
-    pSortTexts = (const char *const *)az;
-    qsort(aIdx, n, sizeof *aIdx, round_texts_cmp);
-    pSortTexts = NULL;
-    pthread_mutex_unlock(&sortMutex);
-    return aIdx;
+    qsort(a, n, sizeof *a, text_at_cmp);
+    for (size_t k = 0; k < n; k++) {
+        /* Sorted by text, then index: a run's head is its first activity. */
+        size_t head = k > 0 && strcmp(a[k].z, a[k - 1].z) == 0 ? aFirst[a[k - 1].i]
+                                                                : a[k].i;
+        aFirst[a[k].i] = head;
+    }
+    free(a);
+    return aFirst;
 }
 
 /* ** RULE: missing_rating */
@@ -312,50 +318,32 @@ check_same_narrative(const Model *m, const Plan *p, const char *zRound,
         }
         RoundTexts t;
         round_texts_build(p, zR, &t);
-        size_t *aIdx = round_texts_order(t.azProgress, t.n);
-        /* Runs of equal narratives; report each member rated differently
-        ** from some other member, in plan order. */
-        char *abHit = xcalloc(t.n ? t.n : 1, 1);
-        for (size_t i = 0; i < t.n;) {
-            size_t j = i + 1;
-            while (j < t.n && strcmp(t.azProgress[aIdx[j]], t.azProgress[aIdx[i]]) == 0) {
-                j++;
-            }
-            const char *zA = t.azProgress[aIdx[i]];
+        size_t *aFirst = texts_first_equal(t.azProgress, t.n);
+        for (size_t k = 0; k < t.n; k++) {
+            const char *zA = t.azProgress[k];
             /* Short or carried-forward texts ("see last years comment") are
             ** the stale rule's business, not shared narratives. */
-            if (j - i > 1 && strlen(zA) >= 20 && !check_find_phrase(zA, azStale, 0)) {
-                for (size_t k = i; k < j; k++) {
-                    for (size_t l = i; l < j; l++) {
-                        if (t.aA[aIdx[k]]->eRating != t.aA[aIdx[l]]->eRating) {
-                            abHit[aIdx[k]] = 1;
-                        }
-                    }
-                }
-            }
-            i = j;
-        }
-        for (size_t k = 0; k < t.n; k++) {
-            if (!abHit[k]) {
+            if (strlen(zA) < 20 || check_find_phrase(zA, azStale, 0)) {
                 continue;
             }
             Buf others = BUF_INIT;
             for (size_t l = 0; l < t.n; l++) {
-                if (l != k && t.aA[l]->eRating != t.aA[k]->eRating &&
-                    strcmp(t.azProgress[l], t.azProgress[k]) == 0) {
+                if (l != k && aFirst[l] == aFirst[k] &&
+                    t.aA[l]->eRating != t.aA[k]->eRating) {
                     buf_printf(&others, "%s%s (%s)", others.n ? ", " : "",
                                t.aNode[l]->zCode, rating_name(t.aA[l]->eRating));
                 }
             }
-            finding_add(out, "same_narrative_different_ratings", CHECK_ERROR,
-                        t.aNode[k]->zCode, zR,
-                        "the same narrative is rated %s here and differently "
-                        "under %s", rating_name(t.aA[k]->eRating),
-                        buf_str(&others));
+            if (others.n) {
+                finding_add(out, "same_narrative_different_ratings",
+                            CHECK_ERROR, t.aNode[k]->zCode, zR,
+                            "the same narrative is rated %s here and "
+                            "differently under %s",
+                            rating_name(t.aA[k]->eRating), buf_str(&others));
+            }
             buf_release(&others);
         }
-        free(abHit);
-        free(aIdx);
+        free(aFirst);
         round_texts_release(&t);
     }
 }
@@ -472,41 +460,17 @@ check_duplicate_action(const Model *m, const Plan *p, const char *zRound,
         }
         RoundTexts t;
         round_texts_build(p, zR, &t);
-        size_t *aIdx = round_texts_order(t.azAction, t.n);
-        /* Within a run of equal action points, every later activity (in
-        ** plan order) repeats the first. */
-        char *abDup = xcalloc(t.n ? t.n : 1, 1);
-        for (size_t i = 0; i < t.n;) {
-            size_t j = i + 1;
-            while (j < t.n && strcmp(t.azAction[aIdx[j]], t.azAction[aIdx[i]]) == 0) {
-                j++;
-            }
-            if (j - i > 1 && *t.azAction[aIdx[i]]) {
-                for (size_t k = i; k < j; k++) {
-                    abDup[aIdx[k]] = 1;
-                }
-            }
-            i = j;
-        }
+        size_t *aFirst = texts_first_equal(t.azAction, t.n);
+        /* Every later activity (in plan order) repeats the first. */
         for (size_t k = 0; k < t.n; k++) {
-            if (!abDup[k]) {
-                continue;
-            }
-            size_t first = k;
-            for (size_t l = 0; l < k && first == k; l++) {
-                if (strcmp(t.azAction[l], t.azAction[k]) == 0) {
-                    first = l;
-                }
-            }
-            if (first != k) {
+            if (aFirst[k] != k && *t.azAction[k]) {
                 finding_add(out, "duplicate_action_point", CHECK_WARNING,
                             t.aNode[k]->zCode, zR,
                             "the same action point as activity %s",
-                            t.aNode[first]->zCode);
+                            t.aNode[aFirst[k]]->zCode);
             }
         }
-        free(abDup);
-        free(aIdx);
+        free(aFirst);
         round_texts_release(&t);
     }
 }

@@ -276,25 +276,16 @@ static const char *const azAssessState[ASSESS_STATE_COUNT] = {
     "draft", "submitted", "returned", "approved",
 };
 
+/* A key of az[0..n) (see str_key_index) into *pOut; 0 or -1. */
 static int
 enum_parse(const char *const *az, int n, const char *z, int *pOut)
 {
-    char *zFold = str_fold(z ? z : "");
-    for (char *p = zFold; *p; p++) {
-        if (*p == ' ') {
-            *p = '_';
-        }
+    int i = str_key_index(az, n, z);
+    if (i < 0) {
+        return -1;
     }
-    int rc = -1;
-    for (int i = 0; i < n; i++) {
-        if (strcmp(zFold, az[i]) == 0) {
-            *pOut = i;
-            rc = 0;
-            break;
-        }
-    }
-    free(zFold);
-    return rc;
+    *pOut = i;
+    return 0;
 }
 
 const char *

@@ -92,26 +92,6 @@ static const char *const azAgency[] = { "", "", "Agency A", "Agency B",
 static const double aTypeP[TYPE_COUNT] = { 0.55, 0.30, 0.15, 0.08, 0.05,
                                            0.01, 0.05 };
 
-/* Day number to YYYY-MM-DD (civil from days since 1970-01-01). */
-static void
-sample_date(long days, char z[11])
-{
-    long zd = days + 719468;
-    long era = (zd >= 0 ? zd : zd - 146096) / 146097;
-    long doe = zd - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long y = yoe + era * 400;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    long d = doy - (153 * mp + 2) / 5 + 1;
-    long m = mp + (mp < 10 ? 3 : -9);
-    y += m <= 2;
-    Buf b = BUF_INIT;
-    buf_printf(&b, "%04ld-%02ld-%02ld", y, m, d);
-    memcpy(z, buf_str(&b), 11);
-    buf_release(&b);
-}
-
 void
 cases_sample_write(long nCases, uint64_t seed, Buf *b)
 {
@@ -134,7 +114,7 @@ cases_sample_write(long nCases, uint64_t seed, Buf *b)
         }
         char zLodged[11], zResolved[11] = "";
         long lodged = dayFrom + (long)(rng_unit(&r) * daySpan);
-        sample_date(lodged, zLodged);
+        str_date_from_days(lodged, zLodged);
         const char *zStage;
         double u = rng_unit(&r);
         double res = aBody[iBody].resolved;
@@ -155,7 +135,7 @@ cases_sample_write(long nCases, uint64_t seed, Buf *b)
             /* Days to the final stage: mostly weeks, a long tail. */
             double x = rng_unit(&r);
             long days = (long)(10 + 170 * x * x * (0.5 + rng_unit(&r)));
-            sample_date(lodged + days, zResolved);
+            str_date_from_days(lodged + days, zResolved);
         }
         int bResolved = strcmp(zStage, "resolved") == 0;
         const char *zSatisfied = "unknown";

@@ -505,28 +505,8 @@ xlsx_serial_to_date(double v, int b1904, char z[11])
         }
         days = serial < 60 ? serial - 25568 : serial - 25569;
     }
-    long zd = days + 719468;
-    long era = (zd >= 0 ? zd : zd - 146096) / 146097;
-    long doe = zd - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long y = yoe + era * 400;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    long d = doy - (153 * mp + 2) / 5 + 1;
-    long m = mp + (mp < 10 ? 3 : -9);
-    y += m <= 2;
-    /* Serials stop at 9999-12-31 (2958465), so four digits suffice. */
-    z[0] = (char)('0' + y / 1000 % 10);
-    z[1] = (char)('0' + y / 100 % 10);
-    z[2] = (char)('0' + y / 10 % 10);
-    z[3] = (char)('0' + y % 10);
-    z[4] = '-';
-    z[5] = (char)('0' + m / 10);
-    z[6] = (char)('0' + m % 10);
-    z[7] = '-';
-    z[8] = (char)('0' + d / 10);
-    z[9] = (char)('0' + d % 10);
-    z[10] = 0;
+    /* Serials stop at 9999-12-31 (2958465): four-digit years. */
+    str_date_from_days(days, z);
     return 0;
 }
 

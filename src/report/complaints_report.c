@@ -125,22 +125,9 @@ void
 complaints_indicator_sentence(const ComplaintsView *v, CaseDim d,
                               const char *zValue, Buf *b)
 {
-    for (size_t i = 0; i < v->r->anCell[d]; i++) {
-        const CaseCell *c = &v->r->aCell[d][i];
-        if (strcmp(c->zValue, zValue) != 0) {
-            continue;
-        }
-        if (cell_hidden(v, c)) {
-            buf_printf(b, "fewer than %d cases (not shown)",
-                       CASE_SUPPRESS_BELOW);
-            return;
-        }
-        buf_printf(b, "%ld%% (%ld of %ld) of the cases", review_pct(c->nSatisfiedWithin3,
-                                                            c->nCases),
-                   c->nSatisfiedWithin3, c->nCases);
-        return;
+    if (case_goal10_figure(v->r, d, zValue, v->bSuppress, b)) {
+        buf_puts(b, " of the cases");
     }
-    buf_printf(b, "no cases");
 }
 
 static void

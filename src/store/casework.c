@@ -193,30 +193,6 @@ cw_count(void *pArg, const Case *c, const CasePerson *who)
     return 0;
 }
 
-/* One cell of the sentence: "45% (138 of 306)" or a suppression note. */
-static void
-cw_cell(const CaseReport *r, CaseDim d, const char *zValue, int bSuppress,
-        Buf *b)
-{
-    for (size_t i = 0; i < r->anCell[d]; i++) {
-        const CaseCell *c = &r->aCell[d][i];
-        if (strcmp(c->zValue, zValue) != 0) {
-            continue;
-        }
-        if (bSuppress && c->nCases < CASE_SUPPRESS_BELOW) {
-            buf_printf(b, "fewer than %d cases", CASE_SUPPRESS_BELOW);
-        } else {
-            long pct = c->nCases ? (200 * c->nSatisfiedWithin3 + c->nCases) /
-                                       (2 * c->nCases)
-                                 : 0;
-            buf_printf(b, "%ld%% (%ld of %ld)", pct, c->nSatisfiedWithin3,
-                       c->nCases);
-        }
-        return;
-    }
-    buf_puts(b, "no cases");
-}
-
 int
 casework_goal10_sentence(Store *s, const char *zFrom, const char *zTo,
                          int bSuppress, Buf *b, AppErr *err)
@@ -227,14 +203,28 @@ casework_goal10_sentence(Store *s, const char *zFrom, const char *zTo,
     if (rc == 0 && r.anCell[DIM_ALL] > 0) {
         case_report_finish(&r);
         buf_puts(b, "Goal 10: ");
-        cw_cell(&r, DIM_ALL, "all", bSuppress, b);
+        (void)case_goal10_figure(&r, DIM_ALL, "all", bSuppress, b);
         buf_puts(b, " of the complaint cases lodged were resolved to the "
                     "complainant's satisfaction within 3 months; women ");
-        cw_cell(&r, DIM_SEX, "female", bSuppress, b);
+        (void)case_goal10_figure(&r, DIM_SEX, "female", bSuppress, b);
         buf_puts(b, ", men ");
-        cw_cell(&r, DIM_SEX, "male", bSuppress, b);
+        (void)case_goal10_figure(&r, DIM_SEX, "male", bSuppress, b);
         buf_puts(b, ".");
     }
     case_report_release(&r);
     return rc;
+}
+
+int
+casework_goal10_of_year(Store *s, const char *zDate, int bSuppress, Buf *b,
+                        AppErr *err)
+{
+    if (!zDate || !str_is_date(zDate)) {
+        return 0;
+    }
+    long y = (zDate[0] - '0') * 1000 + (zDate[1] - '0') * 100 +
+             (zDate[2] - '0') * 10 + (zDate[3] - '0');
+    char zFrom[11], zTo[11];
+    case_year_bounds(y, zFrom, zTo);
+    return casework_goal10_sentence(s, zFrom, zTo, bSuppress, b, err);
 }

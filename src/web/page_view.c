@@ -583,17 +583,8 @@ page_round_report(Req *r, Resp *w)
     ** crowd asking for them leaves threads for everyone else. */
     (void)sem_wait(web_slow_work());
     Buf goal10 = BUF_INIT;
-    if (rd->zAsOf && strlen(rd->zAsOf) >= 4) {
-        char zY[5], zFrom[11], zTo[11];
-        long y;
-        memcpy(zY, rd->zAsOf, 4);
-        zY[4] = 0;
-        if (str_to_long(zY, 1900, 9999, &y) == 0) {
-            case_year_bounds(y, zFrom, zTo);
-            (void)casework_goal10_sentence(r->s, zFrom, zTo, view_suppress(r),
-                                           &goal10, &err);
-        }
-    }
+    (void)casework_goal10_of_year(r->s, rd->zAsOf, view_suppress(r), &goal10,
+                                  &err);
     if (review_report_build(p, rd->zCode, zPrev, NULL, &rep, &err)) {
         web_error(w, 404, "The report cannot be made for this round.");
     } else {
