@@ -244,17 +244,16 @@ case_three_months_after(const char *zLodged, char zOut[11])
     if (d > last) {
         d = last;
     }
-    zOut[0] = (char)('0' + y / 1000);
-    zOut[1] = (char)('0' + y / 100 % 10);
-    zOut[2] = (char)('0' + y / 10 % 10);
-    zOut[3] = (char)('0' + y % 10);
-    zOut[4] = '-';
-    zOut[5] = (char)('0' + m / 10);
-    zOut[6] = (char)('0' + m % 10);
-    zOut[7] = '-';
-    zOut[8] = (char)('0' + d / 10);
-    zOut[9] = (char)('0' + d % 10);
-    zOut[10] = 0;
+    /* The first of that month, then d - 1 days on: one date writer. */
+    char zFirst[11];
+    memcpy(zFirst, "0000-00-01", 11);
+    zFirst[0] = (char)('0' + y / 1000 % 10);
+    zFirst[1] = (char)('0' + y / 100 % 10);
+    zFirst[2] = (char)('0' + y / 10 % 10);
+    zFirst[3] = (char)('0' + y % 10);
+    zFirst[5] = (char)('0' + m / 10);
+    zFirst[6] = (char)('0' + m % 10);
+    str_date_from_days(str_date_days(zFirst) + d - 1, zOut);
 }
 
 void
