@@ -19,6 +19,20 @@ apperr_set(AppErr *err, AppErrCode code, const char *zFmt, ...)
     (void)vsnprintf(err->zMsg, sizeof err->zMsg, zFmt, ap);
     va_end(ap);
     err->code = code;
+    err->zDetail[0] = 0;
+    return -1;
+}
+
+int
+apperr_detail(AppErr *err, const char *zFmt, ...)
+{
+    if (!err) {
+        return -1;
+    }
+    va_list ap;
+    va_start(ap, zFmt);
+    (void)vsnprintf(err->zDetail, sizeof err->zDetail, zFmt, ap);
+    va_end(ap);
     return -1;
 }
 

@@ -41,4 +41,10 @@
 /* Deepest JSON nesting accepted on import (jansson's own cap is 2048). */
 #define LIMIT_JSON_DEPTH 64u
 
+/* How long a write waits for another writer (an import, a publish) before
+** giving up with "busy", by default: the CLI's and the server's
+** --busy-timeout override it.  Long enough for an ordinary import of a
+** plan, short enough that a web user gets an answer. */
+#define LIMIT_DB_BUSY_MS 5000
+
 #endif

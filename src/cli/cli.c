@@ -187,11 +187,24 @@ cli_find(const char *zName)
     return NULL;
 }
 
+Actor
+cli_actor(const CliCtx *ctx)
+{
+    Actor a = { ctx->zActor, ROLE_ADMIN, NULL };
+    return a;
+}
+
 int
 cli_fail(const AppErr *err)
 {
     (void)fprintf(stderr, "lmpmon: %s\n",
                   err->zMsg[0] ? err->zMsg : "unknown error");
+    /* The engine's own words help whoever debugs, not whoever reads the
+    ** message: only on request. */
+    const char *zDebug = getenv("LMPMON_DEBUG");
+    if (err->zDetail[0] && zDebug && *zDebug) {
+        (void)fprintf(stderr, "lmpmon: detail: %s\n", err->zDetail);
+    }
     return err->code == APPERR_USAGE ? CLI_USAGE : CLI_FAIL;
 }
 

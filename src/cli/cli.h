@@ -39,6 +39,11 @@ int cli_parse(const CliCtx *ctx, const CliOpt *aOpt, char ***pazPos,
 
 /* Print "lmpmon: " + err's message to stderr; returns the exit code for
 ** it (CLI_USAGE for APPERR_USAGE, else CLI_FAIL). */
+/* The actor of a use case run from the command line: the --as or login
+** name, with the administrator's rights (whoever can run the binary on
+** the database file can change it anyway). */
+Actor cli_actor(const CliCtx *ctx);
+
 int cli_fail(const AppErr *err);
 
 /* Print a usage error for the current command; returns CLI_USAGE. */

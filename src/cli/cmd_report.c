@@ -15,7 +15,7 @@
 #include "../io/claims_csv.h"
 #include "../io/import.h"
 #include "../report/review_report.h"
-#include "../store/casework.h"
+#include "../app/casework.h"
 #include "../base/banned.h"
 
 /* Load the model and pick the plan (zPlan, or the only one). */

@@ -11,7 +11,8 @@
 #include "cli.h"
 #include "../base/base.h"
 #include "../base/secret.h"
-#include "../store/workflow.h"
+#include "../app/workflow.h"
+#include "../app/admin.h"
 #include "../web/web.h"
 #include "../base/banned.h"
 
@@ -154,54 +155,32 @@ cmd_user(CliCtx *ctx)
         }
         goto out;
     }
-    User u;
-    memset(&u, 0, sizeof u);
-    int bAdd = strcmp(zSub, "add") == 0;
-    if (!bAdd && store_user_get(s, zName, &u, &err)) {
-        rc = cli_fail(&err);
-        goto out;
-    }
-    if (bAdd) {
-        u.zName = xstrdup(zName);
-        u.eRole = eRole;
-        u.zOrg = zOrg ? xstrdup(zOrg) : NULL;
-        if (strlen(zName) >= LIMIT_CODE_BYTES || !*zName) {
-            apperr_set(&err, APPERR_INPUT, "a user name has 1 to %u bytes",
-                       LIMIT_CODE_BYTES - 1);
-            rc = cli_fail(&err);
-            user_release(&u);
-            goto out;
-        }
-    }
-    if (bAdd || strcmp(zSub, "passwd") == 0) {
-        char *zPw = user_read_password();
-        if (!zPw) {
-            (void)fputs("lmpmon: no password given\n", stderr);
-            rc = CLI_FAIL;
-            user_release(&u);
-            goto out;
-        }
-        free(u.zHash);
-        u.zHash = NULL;
-        int r = secret_hash_password(zPw, &u.zHash, &err);
-        free(zPw);
-        if (r) {
-            rc = cli_fail(&err);
-            user_release(&u);
-            goto out;
-        }
-    }
+    Actor who = cli_actor(ctx);
+    int r;
     if (strcmp(zSub, "disable") == 0 || strcmp(zSub, "enable") == 0) {
-        u.bDisabled = zSub[0] == 'd';
+        r = admin_user_set_disabled(s, &who, zName, zSub[0] == 'd', &err);
+    } else {
+        char *zPw = user_read_password();
+        char *zHash = NULL;
+        if (!zPw) {
+            apperr_set(&err, APPERR_INPUT, "no password given");
+            r = -1;
+        } else if (secret_hash_password(zPw, &zHash, &err)) {
+            r = -1;
+        } else if (strcmp(zSub, "add") == 0) {
+            r = admin_user_add(s, &who, zName, eRole, zOrg, zHash, &err);
+        } else {
+            r = admin_user_set_password(s, &who, zName, zHash, &err);
+        }
+        free(zPw);
+        free(zHash);
     }
-    if (store_begin(s, &err) || store_user_put(s, &u, bAdd, &err) ||
-        store_commit(s, &err)) {
-        store_rollback(s);
+    if (r) {
         rc = cli_fail(&err);
     } else {
-        printf("%s %s\n", bAdd ? "added" : "updated", u.zName);
+        printf("%s %s\n", strcmp(zSub, "add") == 0 ? "added" : "updated",
+               zName);
     }
-    user_release(&u);
 out:
     store_close(s);
     free(azPos);
@@ -220,25 +199,21 @@ cmd_round_state(CliCtx *ctx, const char *zVerb, const char *zRound,
     AppErr err = APPERR_INIT;
     Model m = MODEL_INIT;
     int rc = CLI_OK;
-    if (store_load(s, zPlan, &m, &err)) {
-        rc = cli_fail(&err);
-        goto out;
-    }
-    if (m.nPlan != 1) {
+    /* With several plans, a round is ambiguous without --plan. */
+    if (!zPlan && store_load_node(s, NULL, "", &m, &err) == 0 &&
+        m.nPlan > 1) {
         apperr_set(&err, APPERR_USAGE, "the database holds %zu plans; choose "
                    "one with --plan CODE", m.nPlan);
         rc = cli_fail(&err);
         goto out;
     }
-    const Plan *p = &m.aPlan[0];
+    Actor who = cli_actor(ctx);
     int r;
     if (strcmp(zVerb, "open") == 0) {
-        const Round *old = plan_find_round(p, zRound);
-        r = old && old->eState != ROUND_DRAFT && old->eState != ROUND_CLOSED
-                ? workflow_set_round_state(s, p, zRound, ROUND_OPEN, &err)
-                : workflow_open_round(s, p, zRound, zTitle, zAsOf, &err);
+        r = workflow_open_round(s, &who, zPlan, zRound, zTitle, zAsOf, 0,
+                                &err);
     } else {
-        r = workflow_set_round_state(s, p, zRound,
+        r = workflow_set_round_state(s, &who, zPlan, zRound,
                                      strcmp(zVerb, "close") == 0 ? ROUND_CLOSED
                                                                  : ROUND_PUBLISHED,
                                      &err);

@@ -467,3 +467,15 @@ case_goal10_figure(const CaseReport *r, CaseDim d, const char *zValue,
     buf_puts(b, "no cases");
     return 0;
 }
+
+int
+case_actor_may(const Actor *who, const Case *c)
+{
+    if (who->eRole == ROLE_ADMIN) {
+        return 1;
+    }
+    if (who->eRole != ROLE_CASE_OFFICER || !who->zOrg || !*who->zOrg) {
+        return 0;
+    }
+    return c->zAssistingOrg && str_eq(c->zAssistingOrg, who->zOrg);
+}

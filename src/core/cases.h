@@ -19,6 +19,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include "model.h"
 
 typedef enum CaseSex { SEX_FEMALE = 0, SEX_MALE, SEX_UNKNOWN, SEX_COUNT } CaseSex;
 typedef enum CaseLegal { LEGAL_REGULAR = 0, LEGAL_IRREGULAR, LEGAL_UNKNOWN,
@@ -93,6 +94,12 @@ void case_file_release(CaseFile *f);
 
 /* Names (machine keys) and parsing; parse accepts common spellings ("F",
 ** "women", "Thai" is not a sex...) and returns -1 for anything else. */
+/* May who see and change case c (personal details included)?  Admins see
+** every case; a case officer only the cases its organisation assists, and
+** none when its account names no organisation (an empty scope never
+** matches a case without an assisting organisation). */
+int case_actor_may(const Actor *who, const Case *c);
+
 const char *case_sex_name(CaseSex e);
 int case_sex_parse(const char *z, CaseSex *p);
 const char *case_legal_name(CaseLegal e);

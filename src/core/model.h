@@ -65,6 +65,15 @@ typedef enum Role {
 
 #define ROLE_ACCEPTED "admin, me_officer, reporter, case_officer, viewer"
 
+/* Who is doing something: every use case takes one (app/), and the rules
+** (core/rules.h) decide from it.  The CLI's actor is the local operator,
+** with the admin's rights; the web's is the logged-in user. */
+typedef struct Actor {
+    const char *zName;  /* recorded in the audit trail */
+    Role eRole;
+    const char *zOrg;   /* acronym of the actor's organisation, or NULL */
+} Actor;
+
 const char *role_name(Role e);
 int role_parse(const char *z, Role *pOut);
 

@@ -343,8 +343,11 @@ imp_put_nodes(Importer *im, const char *zFile, Plan *p, int bCsv,
                     a->eState = old->eState;
                 }
             }
+            /* The import holds the write lock since it read the database:
+            ** nothing can have changed in between, so no version guard. */
+            a->iVersion = 0;
             if (imp_check_lock(im, zFile, zWhere, p, n, a, err) ||
-                store_put_assessment(im->s, p->zCode, n->zCode, a, err)) {
+                store_put_assessment(im->s, p->zCode, n->zCode, a, 0, err)) {
                 return err->code == APPERR_CONFLICT && strstr(err->zMsg, "locked")
                            ? -1
                            : apperr_prefix(err, "cannot import '%s': %s",

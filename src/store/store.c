@@ -8,6 +8,7 @@
 #include "store.h"
 #include "store_sqlite.h"
 #include "../base/str.h"
+#include "../base/xalloc.h"
 #include "../base/banned.h"
 
 Store *
@@ -50,10 +51,36 @@ store_rollback(Store *s)
     s->pMethods->xRollback(s);
 }
 
+void
+store_set_actor(Store *s, const char *zActor)
+{
+    free(s->zActor);
+    s->zActor = xstrdup(zActor ? zActor : "unknown");
+}
+
+void
+store_set_busy_ms(Store *s, int ms)
+{
+    s->pMethods->xSetBusyMs(s, ms);
+}
+
+int
+store_data_version(Store *s, long *pOut, AppErr *err)
+{
+    return s->pMethods->xDataVersion(s, pOut, err);
+}
+
 int
 store_load(Store *s, const char *zPlan, Model *m, AppErr *err)
 {
-    return s->pMethods->xLoad(s, zPlan, m, err);
+    return s->pMethods->xLoad(s, zPlan, NULL, m, err);
+}
+
+int
+store_load_node(Store *s, const char *zPlan, const char *zNode, Model *m,
+                AppErr *err)
+{
+    return s->pMethods->xLoad(s, zPlan, zNode, m, err);
 }
 
 int
@@ -82,9 +109,9 @@ store_put_node(Store *s, const Plan *p, long iNode, int bLinks, AppErr *err)
 
 int
 store_put_assessment(Store *s, const char *zPlan, const char *zNode,
-                     const Assessment *a, AppErr *err)
+                     const Assessment *a, unsigned flags, AppErr *err)
 {
-    return s->pMethods->xPutAssessment(s, zPlan, zNode, a, err);
+    return s->pMethods->xPutAssessment(s, zPlan, zNode, a, flags, err);
 }
 
 int

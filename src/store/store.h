@@ -74,13 +74,16 @@ typedef struct StoreMethods {
     int (*xBegin)(Store *, AppErr *);
     int (*xCommit)(Store *, AppErr *);
     void (*xRollback)(Store *);
-    int (*xLoad)(Store *, const char *zPlan, Model *, AppErr *);
+    void (*xSetBusyMs)(Store *, int ms);
+    int (*xDataVersion)(Store *, long *pOut, AppErr *);
+    int (*xLoad)(Store *, const char *zPlan, const char *zNode, Model *,
+                 AppErr *);
     int (*xPutOrg)(Store *, const Org *, AppErr *);
     int (*xPutPlan)(Store *, const Plan *, AppErr *);
     int (*xPutRound)(Store *, const char *zPlan, const Round *, AppErr *);
     int (*xPutNode)(Store *, const Plan *, long iNode, int bLinks, AppErr *);
     int (*xPutAssessment)(Store *, const char *zPlan, const char *zNode,
-                          const Assessment *, AppErr *);
+                          const Assessment *, unsigned flags, AppErr *);
     int (*xAuditList)(Store *, const char *zKeyPrefix, AuditEntry **,
                       size_t *, AppErr *);
     int (*xUserPut)(Store *, const User *, int bCreate, AppErr *);
@@ -139,9 +142,30 @@ int store_begin(Store *s, AppErr *err);
 int store_commit(Store *s, AppErr *err);
 void store_rollback(Store *s);
 
+/* The actor recorded in the audit trail from now on (a copy is kept). */
+void store_set_actor(Store *s, const char *zActor);
+
+/* How long a write waits for another writer before failing with
+** APPERR_BUSY (default LIMIT_DB_BUSY_MS). */
+void store_set_busy_ms(Store *s, int ms);
+
+/* A number that grows with every committed change to the data (plan,
+** organisations, rounds, assessments, statements, users' work, cases):
+** equal numbers mean equal data, so caches key on it.  Sessions and
+** logins do not move it. */
+int store_data_version(Store *s, long *pOut, AppErr *err);
+
 /* Load organisations and the plan zPlan (all plans when NULL) into *m
 ** (which must be empty).  Nodes come in pre-order, rounds by as-of date. */
 int store_load(Store *s, const char *zPlan, Model *m, AppErr *err);
+
+/* Load the organisations, plan zPlan's levels and rounds, and of its nodes
+** only zNode (as a top-level node, with its links, assessments and
+** statements): what a use case needs to check and change one activity,
+** at a cost independent of the plan's size.  The plan has no node when
+** zNode does not exist. */
+int store_load_node(Store *s, const char *zPlan, const char *zNode, Model *m,
+                    AppErr *err);
 
 /* Insert or update (by acronym) an organisation with its aliases; its
 ** parent must exist. */
@@ -160,11 +184,18 @@ int store_put_round(Store *s, const char *zPlan, const Round *r, AppErr *err);
 int store_put_node(Store *s, const Plan *p, long iNode, int bLinks,
                    AppErr *err);
 
+/* Flags of store_put_assessment(). */
+#define STORE_BUMP 0x1u  /* bump the version even if no field changed */
+
 /* Insert or update the assessment of node zNode in round a->zRound.  When
-** a->iVersion > 0 the stored version must equal it (else APPERR_CONFLICT:
-** someone saved in between); every change bumps the version. */
+** a->iVersion > 0 the stored version must equal it, checked in the UPDATE
+** itself (else APPERR_CONFLICT: someone saved in between); use cases
+** always pass the version they read.  0 (imports, which hold the write
+** lock from their first read) writes unconditionally.  Every change bumps
+** the version; with STORE_BUMP an unchanged one too (a statement submitted
+** to it changes what its reviewer must see). */
 int store_put_assessment(Store *s, const char *zPlan, const char *zNode,
-                         const Assessment *a, AppErr *err);
+                         const Assessment *a, unsigned flags, AppErr *err);
 
 /* Audit rows whose key is zKeyPrefix or starts with zKeyPrefix + "/",
 ** oldest first.  *paOut is allocated; free with audit_free(). */
@@ -229,8 +260,9 @@ int store_audit(Store *s, const char *zEntity, const char *zKey,
                 const char *zField, const char *zNew, AppErr *err);
 
 /* Insert or update organisation st->zOrg's statement on node zNode in
-** round zRound (the assessment must exist).  Version rule as for
-** assessments. */
+** round zRound (the assessment must exist).  st->iVersion is the version
+** the writer read, 0 when there was no statement; it is always checked,
+** in the SQL too (APPERR_CONFLICT when the row changed or appeared). */
 int store_put_statement(Store *s, const char *zPlan, const char *zNode,
                         const char *zRound, const Statement *st, AppErr *err);
 

@@ -24,11 +24,24 @@
 #include "../base/banned.h"
 
 
+/* The engine's text goes to the detail (the log), never to the message:
+** users get what they can act on.  A busy database is its own code so the
+** web answers 503 with Retry-After and the CLI says to try again. */
 int
 sq_fail(SqStore *S, AppErr *err, const char *zWhat)
 {
-    return apperr_set(err, APPERR_DB, "database error while %s: %s", zWhat,
-                      sqlite3_errmsg(S->db));
+    int code = sqlite3_extended_errcode(S->db);
+    if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED) {
+        apperr_set(err, APPERR_BUSY, "the database is busy with another "
+                   "change (an import?) and did not free up within %d "
+                   "seconds while %s; nothing was changed: try again in a "
+                   "moment", (S->msBusy + 999) / 1000, zWhat);
+    } else {
+        apperr_set(err, APPERR_DB, "database error while %s; nothing was "
+                   "changed (the details are in the log)", zWhat);
+    }
+    return apperr_detail(err, "sqlite %d while %s: %s", code, zWhat,
+                         sqlite3_errmsg(S->db));
 }
 
 int
@@ -277,8 +290,9 @@ sq_migrate(SqStore *S, int iFrom, const char *zPath, AppErr *err)
         if (sqlite3_exec(S->db, azSchemaMigration[i], NULL, NULL, &zErr) !=
             SQLITE_OK) {
             apperr_set(err, APPERR_DB,
-                       "cannot migrate '%s' to schema version %d: %s", zPath,
-                       i + 1, zErr ? zErr : "unknown error");
+                       "cannot migrate '%s' to schema version %d; it is "
+                       "unchanged (the details are in the log)", zPath, i + 1);
+            apperr_detail(err, "sqlite: %s", zErr ? zErr : "unknown error");
             sqlite3_free(zErr);
             (void)sqlite3_exec(S->db, "ROLLBACK", NULL, NULL, NULL);
             return -1;
@@ -330,12 +344,14 @@ store_sqlite_open(const char *zPath, StoreOpenMode eMode, const char *zActor,
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
                 (eMode == STORE_OPEN_CREATE ? SQLITE_OPEN_CREATE : 0);
     if (sqlite3_open_v2(zPath, &S->db, flags, NULL) != SQLITE_OK) {
-        apperr_set(err, APPERR_IO, "cannot open database '%s': %s", zPath,
-                   S->db ? sqlite3_errmsg(S->db) : "out of memory");
+        apperr_set(err, APPERR_IO, "cannot open database '%s'", zPath);
+        apperr_detail(err, "sqlite: %s",
+                      S->db ? sqlite3_errmsg(S->db) : "out of memory");
         sq_close(&S->base);
         return NULL;
     }
-    (void)sqlite3_busy_timeout(S->db, 5000);
+    S->msBusy = LIMIT_DB_BUSY_MS;
+    (void)sqlite3_busy_timeout(S->db, S->msBusy);
     (void)sqlite3_exec(S->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
 
     int appId = 0, version = 0;
@@ -982,10 +998,10 @@ out:
 
 static int
 sq_put_assessment(Store *s, const char *zPlan, const char *zNode,
-                  const Assessment *a, AppErr *err)
+                  const Assessment *a, unsigned flags, AppErr *err)
 {
     SqStore *S = (SqStore *)s;
-    sqlite3_int64 planId, nodeId, roundId;
+    sqlite3_int64 planId = -1, nodeId = -1, roundId = -1;
     if (sq_plan_id(S, zPlan, &planId, err) ||
         sq_node_id(S, planId, zNode, &nodeId, err)) {
         return -1;
@@ -1069,16 +1085,29 @@ sq_put_assessment(Store *s, const char *zPlan, const char *zNode,
             rc = -1;
             goto out;
         }
-        if (!bChanged) {
+        if (!bChanged && !(flags & STORE_BUMP)) {
             goto out;
         }
-        if (SQ_PREPARE(S,
-                       "UPDATE assessment SET action_point = $3, progress = $4,"
-                       " rating = $5, state = $6, version = version + 1"
-                       " WHERE node_id = $1 AND round_id = $2",
-                       &st, err)) {
+        /* A use case's write is guarded by the version it read, in the SQL
+        ** itself: zero rows changed means someone else wrote first. */
+        if (a->iVersion > 0
+                ? SQ_PREPARE(S,
+                             "UPDATE assessment SET action_point = $3,"
+                             " progress = $4, rating = $5, state = $6,"
+                             " version = version + 1 WHERE node_id = $1"
+                             " AND round_id = $2 AND version = $7",
+                             &st, err)
+                : SQ_PREPARE(S,
+                             "UPDATE assessment SET action_point = $3,"
+                             " progress = $4, rating = $5, state = $6,"
+                             " version = version + 1 WHERE node_id = $1"
+                             " AND round_id = $2",
+                             &st, err)) {
             rc = -1;
             goto out;
+        }
+        if (a->iVersion > 0) {
+            sq_bind_int(st, 7, a->iVersion);
         }
     }
     sq_bind_int(st, 1, nodeId);
@@ -1088,6 +1117,12 @@ sq_put_assessment(Store *s, const char *zPlan, const char *zNode,
     sq_bind_text(st, 5, zNewRating);
     sq_bind_text(st, 6, zNewState);
     rc = sq_run(S, st, err, "writing an assessment");
+    if (rc == 0 && id >= 0 && sqlite3_changes(S->db) != 1) {
+        rc = apperr_set(err, APPERR_CONFLICT,
+                        "the assessment of %s in round %s was changed by "
+                        "someone else meanwhile; your text is kept below: "
+                        "compare and save again", zNode, a->zRound);
+    }
 out:
     free(zAction);
     free(zProgress);
@@ -1230,17 +1265,31 @@ sq_emit_subtree(Plan *p, SqNodeRow *aRow, size_t nRow, size_t lo, size_t hi,
     }
 }
 
+/* The nodes of plan planId with their links and assessments; with zNode,
+** only that node (a one-node plan whose node has no parent: what a use
+** case needs to check and change one activity, at a cost independent of
+** the plan's size). */
 static int
-sq_load_nodes(SqStore *S, sqlite3_int64 planId, Plan *p, AppErr *err)
+sq_load_nodes(SqStore *S, sqlite3_int64 planId, const char *zNode, Plan *p,
+              AppErr *err)
 {
     sqlite3_stmt *st;
-    if (SQ_PREPARE(S,
-                   "SELECT id, coalesce(parent_id, 0), position, depth, code,"
-                   " text, indicator FROM node WHERE plan_id = $1",
-                   &st, err)) {
+    int bOne = zNode != NULL;
+    if (bOne ? SQ_PREPARE(S,
+                          "SELECT id, 0, position, depth, code, text,"
+                          " indicator FROM node WHERE plan_id = $1"
+                          " AND code = $2",
+                          &st, err)
+             : SQ_PREPARE(S,
+                          "SELECT id, coalesce(parent_id, 0), position, depth,"
+                          " code, text, indicator FROM node WHERE plan_id = $1",
+                          &st, err)) {
         return -1;
     }
     sq_bind_int(st, 1, planId);
+    if (bOne) {
+        sq_bind_text(st, 2, zNode);
+    }
     SqNodeRow *aRow = NULL;
     size_t nRow = 0, nRowAlloc = 0;
     int rc;
@@ -1274,16 +1323,21 @@ sq_load_nodes(SqStore *S, sqlite3_int64 planId, Plan *p, AppErr *err)
     qsort(aMap, nMap, sizeof *aMap, sq_id_index_cmp);
 
     /* Links, in role and position order. */
-    if (SQ_PREPARE(S,
-                   "SELECT l.node_id, l.role, o.acronym FROM node_org l"
-                   " JOIN org o ON o.id = l.org_id JOIN node n"
-                   " ON n.id = l.node_id WHERE n.plan_id = $1"
-                   " ORDER BY l.node_id, l.role DESC, l.position",
-                   &st, err)) {
+    if (bOne ? SQ_PREPARE(S,
+                          "SELECT l.node_id, l.role, o.acronym FROM node_org l"
+                          " JOIN org o ON o.id = l.org_id WHERE l.node_id = $1"
+                          " ORDER BY l.role DESC, l.position",
+                          &st, err)
+             : SQ_PREPARE(S,
+                          "SELECT l.node_id, l.role, o.acronym FROM node_org l"
+                          " JOIN org o ON o.id = l.org_id JOIN node n"
+                          " ON n.id = l.node_id WHERE n.plan_id = $1"
+                          " ORDER BY l.node_id, l.role DESC, l.position",
+                          &st, err)) {
         rc = -1;
         goto out_map;
     }
-    sq_bind_int(st, 1, planId);
+    sq_bind_int(st, 1, bOne ? (nMap ? aMap[0].id : -1) : planId);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         long i = sq_index_of(aMap, nMap, sqlite3_column_int64(st, 0));
         if (i < 0) {
@@ -1305,17 +1359,25 @@ sq_load_nodes(SqStore *S, sqlite3_int64 planId, Plan *p, AppErr *err)
     }
 
     /* Assessments, in round order (as-of date, then code). */
-    if (SQ_PREPARE(S,
-                   "SELECT a.node_id, r.code, a.action_point, a.progress,"
-                   " a.rating, a.state, a.version FROM assessment a"
-                   " JOIN round r ON r.id = a.round_id"
-                   " WHERE r.plan_id = $1"
-                   " ORDER BY a.node_id, r.as_of IS NULL, r.as_of, r.code",
-                   &st, err)) {
+    if (bOne ? SQ_PREPARE(S,
+                          "SELECT a.node_id, r.code, a.action_point,"
+                          " a.progress, a.rating, a.state, a.version"
+                          " FROM assessment a JOIN round r ON r.id = a.round_id"
+                          " WHERE a.node_id = $1"
+                          " ORDER BY r.as_of IS NULL, r.as_of, r.code",
+                          &st, err)
+             : SQ_PREPARE(S,
+                          "SELECT a.node_id, r.code, a.action_point,"
+                          " a.progress, a.rating, a.state, a.version"
+                          " FROM assessment a JOIN round r ON r.id = a.round_id"
+                          " WHERE r.plan_id = $1"
+                          " ORDER BY a.node_id, r.as_of IS NULL, r.as_of,"
+                          " r.code",
+                          &st, err)) {
         rc = -1;
         goto out_map;
     }
-    sq_bind_int(st, 1, planId);
+    sq_bind_int(st, 1, bOne ? (nMap ? aMap[0].id : -1) : planId);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         long i = sq_index_of(aMap, nMap, sqlite3_column_int64(st, 0));
         if (i < 0) {
@@ -1353,7 +1415,8 @@ out:
 }
 
 static int
-sq_load_plan(SqStore *S, sqlite3_int64 planId, Plan *p, AppErr *err)
+sq_load_plan(SqStore *S, sqlite3_int64 planId, const char *zNode, Plan *p,
+             AppErr *err)
 {
     sqlite3_stmt *st;
     if (SQ_PREPARE(S,
@@ -1396,12 +1459,12 @@ sq_load_plan(SqStore *S, sqlite3_int64 planId, Plan *p, AppErr *err)
         return sq_fail(S, err, "reading rounds");
     }
     plan_sort_rounds(p);
-    return sq_load_nodes(S, planId, p, err) ||
-           sq_load_statements(S, planId, p, err);
+    return sq_load_nodes(S, planId, zNode, p, err) ||
+           sq_load_statements(S, planId, zNode, p, err);
 }
 
 static int
-sq_load(Store *s, const char *zPlan, Model *m, AppErr *err)
+sq_load(Store *s, const char *zPlan, const char *zNode, Model *m, AppErr *err)
 {
     SqStore *S = (SqStore *)s;
     if (sq_load_orgs(S, m, err)) {
@@ -1435,7 +1498,7 @@ sq_load(Store *s, const char *zPlan, Model *m, AppErr *err)
         rc = apperr_set(err, APPERR_NOTFOUND, "no plan '%s'", zPlan);
     }
     for (size_t i = 0; i < m->nPlan && rc == 0; i++) {
-        rc = sq_load_plan(S, aId[i], &m->aPlan[i], err);
+        rc = sq_load_plan(S, aId[i], zNode, &m->aPlan[i], err);
     }
     free(aId);
     return rc;
@@ -1478,12 +1541,60 @@ sq_audit_list(Store *s, const char *zKeyPrefix, AuditEntry **paOut,
     return rc == SQLITE_DONE ? 0 : sq_fail(S, err, "reading the audit trail");
 }
 
+static void
+sq_set_busy_ms(Store *s, int ms)
+{
+    SqStore *S = (SqStore *)s;
+    S->msBusy = ms;
+    (void)sqlite3_busy_timeout(S->db, ms);
+}
+
+/* The id of the newest audit row: every committed change writes one, and
+** ids only grow, so this orders the database's states. */
+static int
+sq_data_version(Store *s, long *pOut, AppErr *err)
+{
+    SqStore *S = (SqStore *)s;
+    sqlite3_stmt *st;
+    if (SQ_PREPARE(S, "SELECT coalesce(max(id), 0) FROM audit", &st, err)) {
+        return -1;
+    }
+    sqlite3_int64 v = 0;
+    if (sq_lookup_id(S, st, &v, err)) {
+        return -1;
+    }
+    *pOut = (long)v;
+    return 0;
+}
+
 static const StoreMethods sqMethods = {
-    sq_close,          sq_begin,         sq_commit,       sq_rollback,
-    sq_load,           sq_put_org,       sq_put_plan,     sq_put_round,
-    sq_put_node,       sq_put_assessment, sq_audit_list,  sq_user_put,
-    sq_user_get,       sq_user_list,     sq_session_put,  sq_session_get,
-    sq_session_touch,  sq_session_delete, sq_put_statement, sq_case_put,
-    sq_case_scan,      sq_audit_one,     sq_audit_latest, sq_case_get,
-    sq_case_event_add, sq_case_payment_add, sq_case_list,
+    .xClose = sq_close,
+    .xBegin = sq_begin,
+    .xCommit = sq_commit,
+    .xRollback = sq_rollback,
+    .xSetBusyMs = sq_set_busy_ms,
+    .xDataVersion = sq_data_version,
+    .xLoad = sq_load,
+    .xPutOrg = sq_put_org,
+    .xPutPlan = sq_put_plan,
+    .xPutRound = sq_put_round,
+    .xPutNode = sq_put_node,
+    .xPutAssessment = sq_put_assessment,
+    .xAuditList = sq_audit_list,
+    .xUserPut = sq_user_put,
+    .xUserGet = sq_user_get,
+    .xUserList = sq_user_list,
+    .xSessionPut = sq_session_put,
+    .xSessionGet = sq_session_get,
+    .xSessionTouch = sq_session_touch,
+    .xSessionDelete = sq_session_delete,
+    .xPutStatement = sq_put_statement,
+    .xCasePut = sq_case_put,
+    .xCaseScan = sq_case_scan,
+    .xAudit = sq_audit_one,
+    .xAuditLatest = sq_audit_latest,
+    .xCaseGet = sq_case_get,
+    .xCaseEventAdd = sq_case_event_add,
+    .xCasePaymentAdd = sq_case_payment_add,
+    .xCaseList = sq_case_list,
 };

@@ -302,7 +302,11 @@ sq_put_statement(Store *s, const char *zPlan, const char *zNode,
         return sq_fail(S, err, "reading a statement");
     }
     rc = -1;
-    if (stm->iVersion > 0 && stm->iVersion != (id < 0 ? 0 : version)) {
+    /* The version is always checked: 0 means "there was no statement when
+    ** the form was built".  The check is repeated in the SQL (a plain
+    ** INSERT, an UPDATE guarded by the version), so the write cannot land
+    ** on a row that changed, whatever the isolation of the database. */
+    if (stm->iVersion != (id < 0 ? 0 : version)) {
         apperr_set(err, APPERR_CONFLICT,
                    "%s's statement on %s was changed by someone else since you "
                    "opened it; your text is kept below: compare and save again",
@@ -346,7 +350,8 @@ sq_put_statement(Store *s, const char *zPlan, const char *zNode,
                           "UPDATE statement SET text = $3, proposed_rating = $4,"
                           " state = $5, comment = $6, version = version + 1,"
                           " updated_by = $7, updated_at = $8"
-                          " WHERE assessment_id = $1 AND org_id = $2",
+                          " WHERE assessment_id = $1 AND org_id = $2"
+                          " AND version = $9",
                           &st, err)) {
         goto out;
     }
@@ -358,7 +363,25 @@ sq_put_statement(Store *s, const char *zPlan, const char *zNode,
     sq_bind_text(st, 6, stm->zComment ? stm->zComment : "");
     sq_bind_text(st, 7, S->base.zActor);
     sq_bind_text(st, 8, S->base.zNow);
-    rc = sq_run(S, st, err, "writing a statement");
+    if (id >= 0) {
+        sq_bind_int(st, 9, stm->iVersion);
+    }
+    rc = sqlite3_step(st);
+    int xrc = sqlite3_extended_errcode(S->db);
+    (void)sqlite3_finalize(st);
+    if (rc == SQLITE_CONSTRAINT && xrc == SQLITE_CONSTRAINT_UNIQUE) {
+        rc = apperr_set(err, APPERR_CONFLICT, "%s's statement on %s was "
+                        "written by someone else meanwhile; your text is kept "
+                        "below: compare and save again", stm->zOrg, zNode);
+    } else if (rc != SQLITE_DONE) {
+        rc = sq_fail(S, err, "writing a statement");
+    } else if (sqlite3_changes(S->db) != 1) {
+        rc = apperr_set(err, APPERR_CONFLICT, "%s's statement on %s was "
+                        "changed by someone else meanwhile; your text is kept "
+                        "below: compare and save again", stm->zOrg, zNode);
+    } else {
+        rc = 0;
+    }
 out:
     free(zText);
     free(zRating);
@@ -368,22 +391,37 @@ out:
 }
 
 int
-sq_load_statements(SqStore *S, sqlite3_int64 planId, Plan *p, AppErr *err)
+sq_load_statements(SqStore *S, sqlite3_int64 planId, const char *zNode,
+                   Plan *p, AppErr *err)
 {
     sqlite3_stmt *st;
-    if (SQ_PREPARE(S,
-                   "SELECT n.code, r.code, o.acronym, s.text,"
-                   " s.proposed_rating, s.state, s.comment, s.version,"
-                   " s.updated_by, s.updated_at FROM statement s"
-                   " JOIN assessment a ON a.id = s.assessment_id"
-                   " JOIN node n ON n.id = a.node_id"
-                   " JOIN round r ON r.id = a.round_id"
-                   " JOIN org o ON o.id = s.org_id"
-                   " WHERE n.plan_id = $1 ORDER BY s.id",
-                   &st, err)) {
+    if (zNode ? SQ_PREPARE(S,
+                           "SELECT n.code, r.code, o.acronym, s.text,"
+                           " s.proposed_rating, s.state, s.comment, s.version,"
+                           " s.updated_by, s.updated_at FROM statement s"
+                           " JOIN assessment a ON a.id = s.assessment_id"
+                           " JOIN node n ON n.id = a.node_id"
+                           " JOIN round r ON r.id = a.round_id"
+                           " JOIN org o ON o.id = s.org_id"
+                           " WHERE n.plan_id = $1 AND n.code = $2"
+                           " ORDER BY s.id",
+                           &st, err)
+              : SQ_PREPARE(S,
+                           "SELECT n.code, r.code, o.acronym, s.text,"
+                           " s.proposed_rating, s.state, s.comment, s.version,"
+                           " s.updated_by, s.updated_at FROM statement s"
+                           " JOIN assessment a ON a.id = s.assessment_id"
+                           " JOIN node n ON n.id = a.node_id"
+                           " JOIN round r ON r.id = a.round_id"
+                           " JOIN org o ON o.id = s.org_id"
+                           " WHERE n.plan_id = $1 ORDER BY s.id",
+                           &st, err)) {
         return -1;
     }
     sq_bind_int(st, 1, planId);
+    if (zNode) {
+        sq_bind_text(st, 2, zNode);
+    }
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         long i = plan_find_node(p, (const char *)sqlite3_column_text(st, 0));

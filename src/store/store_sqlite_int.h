@@ -13,6 +13,7 @@ typedef struct SqStore {
     Store base;     /* must be first: a Store * is a SqStore * */
     sqlite3 *db;
     int bInTxn;     /* a write transaction is open */
+    int msBusy;     /* how long a statement waits for another writer */
     sqlite3_stmt *pCasePut;    /* kept for bulk imports (store_sqlite_cases.c) */
     sqlite3_stmt *pPersonPut;
 } SqStore;
@@ -66,7 +67,7 @@ int sq_case_list(Store *s, const char *zOrg, int nLimit, CaseVisitor fn,
                  void *pArg, AppErr *err);
 int sq_case_payment_add(Store *s, const char *zCaseNo, const CasePayment *p,
                         AppErr *err);
-int sq_load_statements(SqStore *S, sqlite3_int64 planId, Plan *p,
-                       AppErr *err);
+int sq_load_statements(SqStore *S, sqlite3_int64 planId, const char *zNode,
+                       Plan *p, AppErr *err);
 
 #endif

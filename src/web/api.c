@@ -15,7 +15,7 @@
 #include "../core/checks.h"
 #include "../io/model_json.h"
 #include "../report/review_report.h"
-#include "../store/workflow.h"
+#include "../app/workflow.h"
 #include "../base/banned.h"
 
 static void
@@ -219,42 +219,24 @@ api_statement_post(Req *r, Resp *w)
             eRating = (Rating)k;
         }
     }
-    Model m = MODEL_INIT;
-    Plan *p = api_load(r, w, &m);
-    if (!p) {
-        model_release(&m);
-        json_decref(in);
-        return 0;
-    }
     AppErr err = APPERR_INIT;
     int rc;
-    long iNode = plan_find_node(p, r->azParam[0]);
-    if (iNode >= 0 && !page_user_links(r, &p->aNode[iNode])) {
-        api_error(w, 403, "your organisation is not linked to this activity");
-        model_release(&m);
-        json_decref(in);
-        return 0;
-    }
-    if (!r->ses.user.zOrg) {
-        rc = apperr_set(&err, APPERR_CONFLICT, "your account belongs to no "
-                        "organisation");
-    } else if (version < 0 || version > (1 << 30)) {
+    if (version < 0 || version > (1 << 30)) {
         rc = apperr_set(&err, APPERR_INPUT, "bad version");
     } else {
-        rc = workflow_save_statement(r->s, p, r->azParam[0], zRound,
-                                     r->ses.user.zOrg, zText, eRating,
-                                     (int)version,
-                                     strcmp(zAction, "submit") == 0 ? WF_SUBMIT
-                                                                    : WF_SAVE,
-                                     &err);
+        Actor who = page_actor(r);
+        StatementEdit e = { page_plan_code(r), r->azParam[0], zRound, zText,
+                            eRating, (int)version,
+                            strcmp(zAction, "submit") == 0 ? WF_SUBMIT
+                                                           : WF_SAVE };
+        rc = workflow_save_statement(r->s, &who, &e, &err);
     }
     if (rc) {
-        api_error(w, err.code == APPERR_CONFLICT ? 409
-                     : err.code == APPERR_NOTFOUND ? 404 : 400, err.zMsg);
+        web_fail_status(r, w, &err);
+        api_error(w, w->status, err.zMsg);
     } else {
         api_send(w, 200, json_pack("{s:b}", "ok", 1));
     }
-    model_release(&m);
     json_decref(in);
     return 0;
 }

@@ -54,6 +54,7 @@ typedef struct Resp {
     char *zLocation;         /* redirect target, or NULL */
     char *zSetCookie;        /* Set-Cookie value, or NULL */
     int bPrivate;            /* logged-in content: Cache-Control no-store */
+    int nRetryAfter;         /* seconds for a Retry-After header, 0: none */
 } Resp;
 
 /* Parse an application/x-www-form-urlencoded string z[0..n) into p

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "page.h"
+#include "../core/rules.h"
 #include "router.h"
 #include "web.h"
 #include "web_limits.h"
@@ -140,7 +141,7 @@ Plan *
 page_load(Req *r, Resp *w, Model *m)
 {
     AppErr err = APPERR_INIT;
-    const char *zPlan = params_get(&r->query, "plan");
+    const char *zPlan = page_plan_code(r);
     if (store_load(r->s, zPlan, m, &err)) {
         web_error(w, err.code == APPERR_NOTFOUND ? 404 : 500,
                   err.code == APPERR_NOTFOUND ? "There is no such plan."
@@ -201,20 +202,29 @@ page_rating(Buf *b, Rating e)
 int
 page_user_links(const Req *r, const Node *n)
 {
-    if (!r->bAuthed || !r->ses.user.zOrg) {
-        return 0;
+    return r->bAuthed && rules_node_links_org(n, r->ses.user.zOrg);
+}
+
+const char *
+page_plan_code(const Req *r)
+{
+    const char *z = params_get(&r->query, "plan");
+    if (!z || !*z) {
+        z = params_get(&r->form, "plan");
     }
-    for (size_t i = 0; i < n->nResp; i++) {
-        if (str_eq(n->azResp[i], r->ses.user.zOrg)) {
-            return 1;
-        }
+    return z && *z ? z : NULL;
+}
+
+Actor
+page_actor(const Req *r)
+{
+    Actor a = { "web", ROLE_VIEWER, NULL };
+    if (r->bAuthed) {
+        a.zName = r->ses.user.zName;
+        a.eRole = r->ses.user.eRole;
+        a.zOrg = r->ses.user.zOrg;
     }
-    for (size_t i = 0; i < n->nContrib; i++) {
-        if (str_eq(n->azContrib[i], r->ses.user.zOrg)) {
-            return 1;
-        }
-    }
-    return 0;
+    return a;
 }
 
 static sem_t slowWork;

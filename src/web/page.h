@@ -45,4 +45,12 @@ sem_t *web_slow_work(void);
 /* May this user write this organisation's statement on node n? */
 int page_user_links(const Req *r, const Node *n);
 
+/* The logged-in user as the actor of a use case (app/); an anonymous
+** visitor is a viewer named "web". */
+Actor page_actor(const Req *r);
+
+/* The plan the request names (?plan= or a form field "plan"), or NULL for
+** the first plan. */
+const char *page_plan_code(const Req *r);
+
 #endif

@@ -16,7 +16,7 @@
 #include "complaints_cache.h"
 #include "../base/base.h"
 #include "../report/escape.h"
-#include "../store/casework.h"
+#include "../app/casework.h"
 #include "../base/banned.h"
 
 /* The organisation the user's case work is limited to; NULL for admins. */
@@ -31,8 +31,8 @@ cases_scope(const Req *r)
 static int
 cases_in_scope(const Req *r, const Case *c)
 {
-    const char *zScope = cases_scope(r);
-    return !zScope || str_eq(zScope, c->zAssistingOrg);
+    Actor who = page_actor(r);
+    return case_actor_may(&who, c);
 }
 
 static void
@@ -207,10 +207,7 @@ page_case_create(Req *r, Resp *w)
     int rc = 0;
     c.zCaseNo = (char *)req_form(r, "case_no");
     const char *zLodged = req_form(r, "lodged_on");
-    if (zScope && !*zScope) {
-        rc = apperr_set(&err, APPERR_CONFLICT, "your account belongs to no "
-                        "organisation");
-    } else if (!str_is_date(zLodged)) {
+    if (!str_is_date(zLodged)) {
         rc = apperr_set(&err, APPERR_INPUT, "the date lodged is not a date "
                         "written YYYY-MM-DD");
     } else if (case_sex_parse(req_form(r, "sex"), &c.eSex) ||
@@ -253,11 +250,12 @@ page_case_create(Req *r, Resp *w)
         CasePerson who = { (char *)req_form(r, "name"),
                            (char *)req_form(r, "phone"),
                            (char *)req_form(r, "id_document") };
-        rc = casework_create(r->s, &c, &who, &err);
+        Actor actor = page_actor(r);
+        rc = casework_create(r->s, &actor, &c, &who, &err);
     }
     if (rc) {
         cases_new_form(r, w, err.zMsg);
-        w->status = err.code == APPERR_CONFLICT ? 409 : 400;
+        web_fail_status(r, w, &err);
         return 0;
     }
     complaints_cache_poke();
@@ -447,25 +445,6 @@ page_case(Req *r, Resp *w)
     return 0;
 }
 
-/* Check scope before a write: 404 for cases of other organisations. */
-static int
-case_check_scope(Req *r, Resp *w)
-{
-    CaseFile f;
-    AppErr err = APPERR_INIT;
-    if (store_case_get(r->s, r->azParam[0], &f, NULL, &err)) {
-        web_error(w, 404, "There is no such case.");
-        return -1;
-    }
-    int bOk = cases_in_scope(r, &f.c);
-    case_file_release(&f);
-    if (!bOk) {
-        web_error(w, 404, "There is no such case.");
-        return -1;
-    }
-    return 0;
-}
-
 static void
 case_finish(Req *r, Resp *w, int rc, const AppErr *err)
 {
@@ -479,10 +458,14 @@ case_finish(Req *r, Resp *w, int rc, const AppErr *err)
         buf_release(&loc);
         return;
     }
+    if (err->code == APPERR_NOTFOUND) {
+        web_error(w, 404, "There is no such case.");
+        return;
+    }
     buf_reset(&w->body);
     case_render(r, w, err->zMsg, "error");
     if (w->status == 200) {
-        w->status = err->code == APPERR_CONFLICT ? 409 : 400;
+        web_fail_status(r, w, err);
     }
 }
 
@@ -497,16 +480,14 @@ case_version(const Req *r)
 int
 page_case_stage(Req *r, Resp *w)
 {
-    if (case_check_scope(r, w)) {
-        return 0;
-    }
     AppErr err = APPERR_INIT;
     CaseStage e;
     int rc;
     if (case_stage_parse(req_form(r, "stage"), &e) || case_version(r) < 0) {
         rc = apperr_set(&err, APPERR_INPUT, "choose a stage from the list");
     } else {
-        rc = casework_stage(r->s, r->azParam[0], e, req_form(r, "on"),
+        Actor who = page_actor(r);
+        rc = casework_stage(r->s, &who, r->azParam[0], e, req_form(r, "on"),
                             req_form(r, "note"), case_version(r), &err);
     }
     case_finish(r, w, rc, &err);
@@ -517,9 +498,6 @@ page_case_stage(Req *r, Resp *w)
 int
 page_case_payment(Req *r, Resp *w)
 {
-    if (case_check_scope(r, w)) {
-        return 0;
-    }
     AppErr err = APPERR_INIT;
     int64_t amount;
     int rc;
@@ -527,8 +505,9 @@ page_case_payment(Req *r, Resp *w)
         rc = apperr_set(&err, APPERR_INPUT, "the amount is not an amount "
                         "(digits, at most two decimals)");
     } else {
-        rc = casework_payment(r->s, r->azParam[0], req_form(r, "paid_on"),
-                              amount, &err);
+        Actor who = page_actor(r);
+        rc = casework_payment(r->s, &who, r->azParam[0],
+                              req_form(r, "paid_on"), amount, &err);
     }
     case_finish(r, w, rc, &err);
     return 0;
@@ -538,9 +517,6 @@ page_case_payment(Req *r, Resp *w)
 int
 page_case_details(Req *r, Resp *w)
 {
-    if (case_check_scope(r, w)) {
-        return 0;
-    }
     AppErr err = APPERR_INIT;
     CaseSatisfied eS;
     int64_t requested, ordered;
@@ -552,8 +528,10 @@ page_case_details(Req *r, Resp *w)
         rc = apperr_set(&err, APPERR_INPUT, "check the amounts (digits, at most "
                         "two decimals) and the choice of satisfaction");
     } else {
-        rc = casework_details(r->s, r->azParam[0], eS, req_form(r, "outcome"),
-                              requested, ordered, case_version(r), &err);
+        Actor who = page_actor(r);
+        rc = casework_details(r->s, &who, r->azParam[0], eS,
+                              req_form(r, "outcome"), requested, ordered,
+                              case_version(r), &err);
     }
     case_finish(r, w, rc, &err);
     return 0;

@@ -15,7 +15,8 @@
 #include "../base/base.h"
 #include "../base/secret.h"
 #include "../report/escape.h"
-#include "../store/workflow.h"
+#include "../app/workflow.h"
+#include "../app/admin.h"
 #include "../base/banned.h"
 
 static void
@@ -339,9 +340,7 @@ edit_finish(Req *r, Resp *w, int rc, const AppErr *err, const char *zOk)
     buf_reset(&w->body);
     page_activity_render(r, w, err->zMsg, "error");
     if (w->status == 200) {
-        w->status = err->code == APPERR_CONFLICT ? 409
-                    : err->code == APPERR_NOTFOUND ? 404
-                                                   : 400;
+        web_fail_status(r, w, err);
     }
 }
 
@@ -360,41 +359,25 @@ int
 page_statement_post(Req *r, Resp *w)
 {
     AppErr err = APPERR_INIT;
-    Model m = MODEL_INIT;
-    Plan *p = page_load(r, w, &m);
-    if (!p) {
-        model_release(&m);
-        return 0;
-    }
-    int rc;
     const char *zAction = req_form(r, "action");
     int iVersion = edit_version(r);
-    long iNode = plan_find_node(p, r->azParam[0]);
-    if (iNode >= 0 && !page_user_links(r, &p->aNode[iNode])) {
-        model_release(&m);
-        web_error(w, 403, "Your organisation is not linked to this activity: "
-                          "only its responsible bodies and partners report on "
-                          "it.");
-        return 0;
-    }
-    if (!r->ses.user.zOrg) {
-        rc = apperr_set(&err, APPERR_CONFLICT, "your account belongs to no "
-                        "organisation, so it cannot write statements");
-    } else if (iVersion < 0 || (!str_eq(zAction, "save") &&
-                                !str_eq(zAction, "submit"))) {
+    int rc;
+    if (iVersion < 0 || (!str_eq(zAction, "save") &&
+                         !str_eq(zAction, "submit"))) {
         rc = apperr_set(&err, APPERR_INPUT, "the form is incomplete; reload the "
                         "page");
     } else {
-        rc = workflow_save_statement(r->s, p, r->azParam[0],
-                                     req_form(r, "round"), r->ses.user.zOrg,
-                                     req_form(r, "text"),
-                                     edit_rating_of(req_form(r, "rating")),
-                                     iVersion,
-                                     str_eq(zAction, "submit") ? WF_SUBMIT
-                                                               : WF_SAVE,
-                                     &err);
+        Actor who = page_actor(r);
+        StatementEdit e = { page_plan_code(r), r->azParam[0],
+                            req_form(r, "round"), req_form(r, "text"),
+                            edit_rating_of(req_form(r, "rating")), iVersion,
+                            str_eq(zAction, "submit") ? WF_SUBMIT : WF_SAVE };
+        rc = workflow_save_statement(r->s, &who, &e, &err);
     }
-    model_release(&m);
+    if (rc && err.code == APPERR_FORBIDDEN) {
+        web_fail(r, w, &err);
+        return 0;
+    }
     edit_finish(r, w, rc, &err, str_eq(zAction, "submit") ? "submitted" : "saved");
     return 0;
 }
@@ -404,29 +387,26 @@ int
 page_review_post(Req *r, Resp *w)
 {
     AppErr err = APPERR_INIT;
-    Model m = MODEL_INIT;
-    Plan *p = page_load(r, w, &m);
-    if (!p) {
-        model_release(&m);
-        return 0;
-    }
     const char *zAction = req_form(r, "action");
     WorkflowAction e = str_eq(zAction, "approve")  ? WF_APPROVE
                        : str_eq(zAction, "return") ? WF_RETURN
                                                    : WF_SAVE;
     int iVersion = edit_version(r);
     int rc;
-    if (iVersion < 0) {
+    if (iVersion <= 0) {
         rc = apperr_set(&err, APPERR_INPUT, "the form is incomplete; reload the "
                         "page");
     } else {
-        rc = workflow_review(r->s, p, r->azParam[0], req_form(r, "round"),
-                             req_form(r, "progress"),
-                             edit_rating_of(req_form(r, "rating")), iVersion, e,
-                             req_form(r, "comment"), &err);
+        Actor who = page_actor(r);
+        ReviewEdit re = { page_plan_code(r), r->azParam[0],
+                          req_form(r, "round"), req_form(r, "progress"),
+                          edit_rating_of(req_form(r, "rating")), iVersion, e,
+                          req_form(r, "comment") };
+        rc = workflow_review(r->s, &who, &re, &err);
     }
-    model_release(&m);
-    edit_finish(r, w, rc, &err, zAction);
+    edit_finish(r, w, rc, &err, e == WF_APPROVE  ? "approve"
+                                : e == WF_RETURN ? "return"
+                                                 : "save");
     return 0;
 }
 
@@ -458,15 +438,10 @@ page_admin(Req *r, Resp *w)
         HTML_LIT(b, "</td><td>");
         esc_html(b, round_state_name(rd->eState));
         HTML_LIT(b, "</td><td>");
-        static const struct {
-            RoundState from, to;
-            const char *zLabel;
-        } aMove[] = { { ROUND_DRAFT, ROUND_OPEN, "open" },
-                      { ROUND_OPEN, ROUND_CLOSED, "close" },
-                      { ROUND_CLOSED, ROUND_OPEN, "reopen" },
-                      { ROUND_CLOSED, ROUND_PUBLISHED, "publish" } };
-        for (size_t i = 0; i < sizeof aMove / sizeof aMove[0]; i++) {
-            if (aMove[i].from != rd->eState) {
+        /* The buttons are core's table of moves: what is offered is what
+        ** the use case accepts. */
+        for (size_t i = 0; i < nRoundMove; i++) {
+            if (aRoundMove[i].eFrom != rd->eState) {
                 continue;
             }
             HTML_LIT(b, "<form method=\"post\" action=\"/admin/round\">");
@@ -474,9 +449,9 @@ page_admin(Req *r, Resp *w)
             HTML_LIT(b, "<input type=\"hidden\" name=\"round\" value=\"");
             esc_html(b, rd->zCode);
             HTML_LIT(b, "\"/><input type=\"hidden\" name=\"state\" value=\"");
-            esc_html(b, round_state_name(aMove[i].to));
+            esc_html(b, round_state_name(aRoundMove[i].eTo));
             HTML_LIT(b, "\"/><button type=\"submit\">");
-            esc_html(b, aMove[i].zLabel);
+            esc_html(b, aRoundMove[i].zVerb);
             HTML_LIT(b, "</button></form>");
         }
         if (rd->eState == ROUND_PUBLISHED) {
@@ -572,10 +547,10 @@ page_admin(Req *r, Resp *w)
 }
 
 static void
-admin_done(Resp *w, int rc, const AppErr *err, const char *zOk)
+admin_done(const Req *r, Resp *w, int rc, const AppErr *err, const char *zOk)
 {
     if (rc) {
-        web_error(w, err->code == APPERR_CONFLICT ? 409 : 400, err->zMsg);
+        web_fail(r, w, err);
         return;
     }
     Buf loc = BUF_INIT;
@@ -590,51 +565,30 @@ int
 page_admin_user_post(Req *r, Resp *w)
 {
     AppErr err = APPERR_INIT;
-    User u;
-    memset(&u, 0, sizeof u);
+    Actor who = page_actor(r);
     const char *zName = req_form(r, "name");
-    const char *zOrg = req_form(r, "org");
     const char *zAction = req_form(r, "action");
-    int rc = 0;
-    if (strcmp(zAction, "disable") == 0 || strcmp(zAction, "enable") == 0) {
-        if (str_eq(zName, r->ses.user.zName)) {
-            rc = apperr_set(&err, APPERR_CONFLICT, "you cannot disable your own "
-                            "account");
-        } else if (store_user_get(r->s, zName, &u, &err) == 0) {
-            u.bDisabled = zAction[0] == 'd';
-            rc = store_begin(r->s, &err) || store_user_put(r->s, &u, 0, &err);
-            rc = rc ? (store_rollback(r->s), -1) : store_commit(r->s, &err);
-        } else {
-            rc = -1;
-        }
-        user_release(&u);
-        admin_done(w, rc, &err, zAction[0] == 'd' ? "user disabled"
-                                                 : "user enabled");
+    int rc;
+    if (str_eq(zAction, "disable") || str_eq(zAction, "enable")) {
+        rc = admin_user_set_disabled(r->s, &who, zName, zAction[0] == 'd',
+                                     &err);
+        admin_done(r, w, rc, &err, zAction[0] == 'd' ? "user disabled"
+                                                    : "user enabled");
         return 0;
     }
-    if (!*zName || strlen(zName) >= LIMIT_CODE_BYTES) {
-        rc = apperr_set(&err, APPERR_INPUT, "a user name has 1 to %u bytes",
-                        LIMIT_CODE_BYTES - 1);
-    } else if (role_parse(req_form(r, "role"), &u.eRole)) {
+    Role eRole;
+    char *zHash = NULL;
+    if (role_parse(req_form(r, "role"), &eRole)) {
         rc = apperr_set(&err, APPERR_INPUT, "unknown role (accepted: "
                         ROLE_ACCEPTED ")");
-    } else if (u.eRole == ROLE_REPORTER && !*zOrg) {
-        rc = apperr_set(&err, APPERR_INPUT, "a reporter reports for an "
-                        "organisation: give its acronym");
-    } else if (secret_hash_password(req_form(r, "password"), &u.zHash, &err)) {
+    } else if (secret_hash_password(req_form(r, "password"), &zHash, &err)) {
         rc = -1;
     } else {
-        u.zName = (char *)zName;
-        u.zOrg = *zOrg ? (char *)zOrg : NULL;
-        if (store_begin(r->s, &err) == 0) {
-            rc = store_user_put(r->s, &u, 1, &err);
-            rc = rc ? (store_rollback(r->s), rc) : store_commit(r->s, &err);
-        } else {
-            rc = -1;
-        }
+        rc = admin_user_add(r->s, &who, zName, eRole, req_form(r, "org"),
+                            zHash, &err);
     }
-    free(u.zHash);
-    admin_done(w, rc, &err, "user added");
+    free(zHash);
+    admin_done(r, w, rc, &err, "user added");
     return 0;
 }
 
@@ -643,36 +597,18 @@ int
 page_admin_org_post(Req *r, Resp *w)
 {
     AppErr err = APPERR_INIT;
-    Model m = MODEL_INIT;
-    const char *zAcr = req_form(r, "acronym");
-    const char *zName = req_form(r, "name");
-    const char *zParent = req_form(r, "parent");
-    Org o;
-    memset(&o, 0, sizeof o);
-    int rc = 0;
-    if (!*zAcr || strlen(zAcr) >= LIMIT_CODE_BYTES) {
-        rc = apperr_set(&err, APPERR_INPUT, "an acronym has 1 to %u bytes",
-                        LIMIT_CODE_BYTES - 1);
-    } else if (org_kind_parse(req_form(r, "kind"), &o.eKind)) {
+    Actor who = page_actor(r);
+    OrgKind eKind;
+    int rc;
+    if (org_kind_parse(req_form(r, "kind"), &eKind)) {
         rc = apperr_set(&err, APPERR_INPUT, "unknown kind (accepted: "
                         ORG_KIND_ACCEPTED ")");
-    } else if (strlen(zName) > LIMIT_FIELD_BYTES) {
-        rc = apperr_set(&err, APPERR_INPUT, "the name is too long");
-    } else if (store_load(r->s, NULL, &m, &err) == 0) {
-        /* Keep the aliases an existing organisation has. */
-        const Org *old = model_find_org(&m, zAcr);
-        o.zAcronym = (char *)zAcr;
-        o.zName = (char *)(*zName ? zName : old ? old->zName : zAcr);
-        o.zParent = *zParent ? (char *)zParent : NULL;
-        o.azAlias = old ? old->azAlias : NULL;
-        o.nAlias = old ? old->nAlias : 0;
-        rc = store_begin(r->s, &err) || store_put_org(r->s, &o, &err);
-        rc = rc ? (store_rollback(r->s), -1) : store_commit(r->s, &err);
     } else {
-        rc = -1;
+        rc = admin_org_save(r->s, &who, req_form(r, "acronym"),
+                            req_form(r, "name"), eKind, req_form(r, "parent"),
+                            &err);
     }
-    model_release(&m);
-    admin_done(w, rc, &err, "organisation saved");
+    admin_done(r, w, rc, &err, "organisation saved");
     return 0;
 }
 
@@ -680,35 +616,22 @@ page_admin_org_post(Req *r, Resp *w)
 int
 page_admin_round_post(Req *r, Resp *w)
 {
-    Model m = MODEL_INIT;
-    Plan *p = page_load(r, w, &m);
-    if (!p) {
-        model_release(&m);
-        return 0;
-    }
     AppErr err = APPERR_INIT;
+    Actor who = page_actor(r);
     const char *zState = req_form(r, "state");
     const char *zRound = req_form(r, "round");
     int rc;
     RoundState e;
     if (str_eq(zState, "new") || str_eq(zState, "open")) {
-        const Round *old = plan_find_round(p, zRound);
-        if (str_eq(zState, "new") && old) {
-            rc = apperr_set(&err, APPERR_CONFLICT, "round '%s' exists already",
-                            zRound);
-        } else if (old && old->eState != ROUND_DRAFT &&
-                   old->eState != ROUND_CLOSED) {
-            rc = workflow_set_round_state(r->s, p, zRound, ROUND_OPEN, &err);
-        } else {
-            rc = workflow_open_round(r->s, p, zRound, req_form(r, "title"),
-                                     req_form(r, "as_of"), &err);
-        }
+        rc = workflow_open_round(r->s, &who, page_plan_code(r), zRound,
+                                 req_form(r, "title"), req_form(r, "as_of"),
+                                 str_eq(zState, "new"), &err);
     } else if (round_state_parse(zState, &e)) {
         rc = apperr_set(&err, APPERR_INPUT, "unknown state");
     } else {
-        rc = workflow_set_round_state(r->s, p, zRound, e, &err);
+        rc = workflow_set_round_state(r->s, &who, page_plan_code(r), zRound, e,
+                                      &err);
     }
-    model_release(&m);
-    admin_done(w, rc, &err, "round updated");
+    admin_done(r, w, rc, &err, "round updated");
     return 0;
 }

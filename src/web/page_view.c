@@ -22,7 +22,7 @@
 #include "../report/complaints_report.h"
 #include "../report/escape.h"
 #include "../report/review_report.h"
-#include "../store/casework.h"
+#include "../app/casework.h"
 #include "../base/banned.h"
 
 void view_goal10(Req *r, Buf *b);

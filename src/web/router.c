@@ -36,6 +36,7 @@ web_error(Resp *w, int status, const char *zMessage)
                          : status == 405 ? "Method not allowed"
                          : status == 409 ? "Changed meanwhile"
                          : status == 413 ? "Too large"
+                         : status == 503 ? "Busy, try again"
                                          : "Server error";
     buf_printf(&w->body, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta "
                "charset=\"utf-8\"/><title>%d %s</title><link "
@@ -44,6 +45,53 @@ web_error(Resp *w, int status, const char *zMessage)
     esc_html(&w->body, zMessage);
     HTML_LIT(&w->body, "</p><p><a href=\"/\">Back to the dashboard</a></p>"
                        "</main></body></html>\n");
+}
+
+int
+web_status_of(const AppErr *err)
+{
+    switch (err->code) {
+    case APPERR_INPUT:
+    case APPERR_USAGE:
+        return 400;
+    case APPERR_NOTFOUND:
+        return 404;
+    case APPERR_FORBIDDEN:
+        return 403;
+    case APPERR_CONFLICT:
+        return 409;
+    case APPERR_BUSY:
+        return 503;
+    default:
+        return 500;
+    }
+}
+
+void
+web_fail_status(const Req *r, Resp *w, const AppErr *err)
+{
+    w->status = web_status_of(err);
+    if (err->code == APPERR_BUSY) {
+        w->nRetryAfter = LIMIT_WEB_RETRY_AFTER_SECONDS;
+    }
+    if (err->zDetail[0] || w->status >= 500) {
+        Buf b = BUF_INIT;
+        buf_printf(&b, "lmpmon: %s %s: %s", r->zMethod, r->zPath, err->zMsg);
+        if (err->zDetail[0]) {
+            buf_printf(&b, " [%s]", err->zDetail);
+        }
+        buf_putc(&b, '\n');
+        (void)fputs(buf_str(&b), stderr);
+        buf_release(&b);
+    }
+}
+
+void
+web_fail(const Req *r, Resp *w, const AppErr *err)
+{
+    web_fail_status(r, w, err);
+    int status = w->status;
+    web_error(w, status, err->zMsg);
 }
 
 /* Each server thread keeps its database connection between requests:
@@ -231,8 +279,7 @@ router_dispatch(Req *r, Resp *w)
         return;
     }
     router_session(r);
-    free(r->s->zActor);
-    r->s->zActor = xstrdup(r->bAuthed ? r->ses.user.zName : "web");
+    store_set_actor(r->s, r->bAuthed ? r->ses.user.zName : "web");
     int bAllowed = 0;
     if (route->who & WEB_OPEN) {
         bAllowed = 1;
@@ -264,6 +311,7 @@ router_dispatch(Req *r, Resp *w)
             w->bPrivate = 1;
         }
     }
-    router_store_release(r->s, w->status >= 500);
+    /* A failed database connection is reset; a busy one is only busy. */
+    router_store_release(r->s, w->status >= 500 && w->status != 503);
     r->s = NULL;
 }

@@ -30,6 +30,20 @@ extern const Route aRoute[];
 ** role and CSRF, run the handler.  Always fills w. */
 void router_dispatch(Req *r, Resp *w);
 
+/* The HTTP status of a failure: the one place where error codes become
+** statuses.  Input 400, forbidden 403, not found 404, conflict 409, busy database 503,
+** database, file-system and internal failures 500. */
+int web_status_of(const AppErr *err);
+
+/* Prepare w for the failure err: status from web_status_of(), Retry-After
+** for a busy database, and err's detail (engine text, never shown to the
+** user) written to the server log with the request's path.  The handler
+** then fills the body (a page showing the form again, or web_fail()). */
+void web_fail_status(const Req *r, Resp *w, const AppErr *err);
+
+/* web_fail_status() and an error page with err's message. */
+void web_fail(const Req *r, Resp *w, const AppErr *err);
+
 /* A page with only a status line and a short message (never the request's
 ** own text). */
 void web_error(Resp *w, int status, const char *zMessage);

@@ -110,6 +110,11 @@ queue_resp(struct MHD_Connection *c, const Resp *w)
     (void)MHD_add_response_header(r, "Referrer-Policy", "same-origin");
     (void)MHD_add_response_header(r, "Cache-Control",
                                   w->bPrivate ? "no-store" : "no-cache");
+    if (w->nRetryAfter > 0) {
+        char zSec[16];
+        (void)snprintf(zSec, sizeof zSec, "%d", w->nRetryAfter);
+        (void)MHD_add_response_header(r, "Retry-After", zSec);
+    }
     if (w->zLocation) {
         (void)MHD_add_response_header(r, "Location", w->zLocation);
     }

@@ -21,6 +21,10 @@
 /* Seconds a connection may stay idle or a request may take to arrive. */
 #define LIMIT_REQUEST_SECONDS 30u
 
+/* A request that found the database busy for longer than the server's busy
+** timeout answers 503 and asks the client to come back this much later. */
+#define LIMIT_WEB_RETRY_AFTER_SECONDS 2
+
 /* Password hashings at once (argon2id takes 64 MiB and ~0.1 s each). */
 #define LIMIT_CONCURRENT_HASHING 2
 

@@ -356,14 +356,14 @@ put_sample(Fix *f)
         check_ok(f, store_put_node(f->s, p, (long)i, 1, &f->err));
     }
     Assessment a = assessment("2017", "Study more", RATING_PROGRESSING);
-    check_ok(f, store_put_assessment(f->s, "lmp", "1.1", &a, &f->err));
+    check_ok(f, store_put_assessment(f->s, "lmp", "1.1", &a, 0, &f->err));
     a = assessment("2016", "Study", RATING_ON_TARGET);
-    check_ok(f, store_put_assessment(f->s, "lmp", "1.1", &a, &f->err));
+    check_ok(f, store_put_assessment(f->s, "lmp", "1.1", &a, 0, &f->err));
     a = assessment("2016", "Build", RATING_NONE);
     a.eState = ASSESS_SUBMITTED;
-    check_ok(f, store_put_assessment(f->s, "lmp", "2.1", &a, &f->err));
+    check_ok(f, store_put_assessment(f->s, "lmp", "2.1", &a, 0, &f->err));
     a = assessment("baseline", "Plan", RATING_PROGRESSING);
-    check_ok(f, store_put_assessment(f->s, "lmp", "2.1", &a, &f->err));
+    check_ok(f, store_put_assessment(f->s, "lmp", "2.1", &a, 0, &f->err));
     check_ok(f, store_commit(f->s, &f->err));
 }
 
@@ -526,12 +526,12 @@ test_store_put_refused(void **state)
     /* An assessment of an unknown activity or round. */
     Assessment a = assessment("2016", "x", RATING_NONE);
     err.code = APPERR_OK;
-    assert_int_equal(store_put_assessment(f->s, "lmp", "9.9", &a, &err), -1);
+    assert_int_equal(store_put_assessment(f->s, "lmp", "9.9", &a, 0, &err), -1);
     assert_int_equal(err.code, APPERR_NOTFOUND);
     assert_non_null(strstr(err.zMsg, "'9.9'"));
     a.zRound = (char *)"1999";
     err.code = APPERR_OK;
-    assert_int_equal(store_put_assessment(f->s, "lmp", "1.1", &a, &err), -1);
+    assert_int_equal(store_put_assessment(f->s, "lmp", "1.1", &a, 0, &err), -1);
     assert_int_equal(err.code, APPERR_NOTFOUND);
     assert_non_null(strstr(err.zMsg, "'1999'"));
     /* A link to an unknown organisation. */
@@ -614,10 +614,10 @@ test_store_audit_update(void **state)
     check_ok(f, store_begin(f->s, &f->err));
     check_ok(f, store_put_node(f->s, p, 1, 1, &f->err));
     Assessment a = assessment("2016", "Study", RATING_PROGRESSING);
-    check_ok(f, store_put_assessment(f->s, "lmp", "1.1", &a, &f->err));
+    check_ok(f, store_put_assessment(f->s, "lmp", "1.1", &a, 0, &f->err));
     /* Same values as stored: no row. */
     a = assessment("2017", "Study more", RATING_PROGRESSING);
-    check_ok(f, store_put_assessment(f->s, "lmp", "1.1", &a, &f->err));
+    check_ok(f, store_put_assessment(f->s, "lmp", "1.1", &a, 0, &f->err));
     check_ok(f, store_put_org(f->s, &f->m.aOrg[0], &f->err));
     check_ok(f, store_commit(f->s, &f->err));
 
@@ -662,7 +662,7 @@ test_store_rollback(void **state)
     p->aNode[0].zText = xstrdup("Changed");
     check_ok(f, store_put_node(f->s, p, 0, 1, &f->err));
     Assessment a = assessment("2016", "Study", RATING_NOT_ON_TARGET);
-    check_ok(f, store_put_assessment(f->s, "lmp", "1.1", &a, &f->err));
+    check_ok(f, store_put_assessment(f->s, "lmp", "1.1", &a, 0, &f->err));
     store_rollback(f->s);
 
     reopen(f);

@@ -1,22 +1,16 @@
 /*
-** casework.c — case officers' operations (see casework.h).
+** casework.c — case officers' operations (see casework.h).  Each one
+** begins the transaction, reads the case inside it, checks the actor's
+** scope (core/cases.c) and the case's version, and writes.
 */
 #include <stdlib.h>
 #include <string.h>
 
 #include "casework.h"
+#include "app.h"
 #include "../base/base.h"
 #include "../base/banned.h"
 
-static int
-cw_end(Store *s, int rc, AppErr *err)
-{
-    if (rc == 0) {
-        return store_commit(s, err);
-    }
-    store_rollback(s);
-    return rc;
-}
 
 static int
 cw_audit(Store *s, const char *zCaseNo, const char *zField, const char *zNew,
@@ -32,8 +26,23 @@ cw_audit(Store *s, const char *zCaseNo, const char *zField, const char *zNew,
 }
 
 int
-casework_create(Store *s, const Case *c, const CasePerson *who, AppErr *err)
+casework_create(Store *s, const Actor *actor, const Case *cIn,
+                const CasePerson *who, AppErr *err)
 {
+    if (actor->eRole != ROLE_ADMIN && actor->eRole != ROLE_CASE_OFFICER) {
+        return apperr_set(err, APPERR_FORBIDDEN, "only case officers record "
+                          "cases");
+    }
+    if (actor->eRole == ROLE_CASE_OFFICER && (!actor->zOrg || !*actor->zOrg)) {
+        return apperr_set(err, APPERR_FORBIDDEN, "your account belongs to no "
+                          "organisation, so it cannot record cases");
+    }
+    /* A case officer records the cases its own organisation assists. */
+    Case cScoped = *cIn;
+    if (actor->eRole == ROLE_CASE_OFFICER) {
+        cScoped.zAssistingOrg = (char *)actor->zOrg;
+    }
+    const Case *c = &cScoped;
     if (!c->zCaseNo || !*c->zCaseNo || strlen(c->zCaseNo) >= LIMIT_CODE_BYTES) {
         return apperr_set(err, APPERR_INPUT, "a case number has 1 to %u "
                           "characters", LIMIT_CODE_BYTES - 1);
@@ -42,7 +51,7 @@ casework_create(Store *s, const Case *c, const CasePerson *who, AppErr *err)
         return apperr_set(err, APPERR_INPUT, "'%s' is not a date written "
                           "YYYY-MM-DD", c->zLodged);
     }
-    if (store_begin(s, err)) {
+    if (app_begin(s, actor, err)) {
         return -1;
     }
     CaseFile old;
@@ -61,15 +70,22 @@ casework_create(Store *s, const Case *c, const CasePerson *who, AppErr *err)
              store_case_event_add(s, c->zCaseNo, &e, err) ||
              cw_audit(s, c->zCaseNo, "opened", c->zLodged, err);
     }
-    return cw_end(s, rc, err);
+    return app_end(s, rc, err);
 }
 
-/* Load the case for a change: exists, version as expected. */
+/* Load the case for a change, inside the transaction: it exists, who may
+** work on it (a case outside its scope is "no case", as on the pages),
+** its version is the one the form showed. */
 static int
-cw_load(Store *s, const char *zCaseNo, int iVersion, CaseFile *f, AppErr *err)
+cw_load(Store *s, const Actor *who, const char *zCaseNo, int iVersion,
+        CaseFile *f, AppErr *err)
 {
+    memset(f, 0, sizeof *f);
     if (store_case_get(s, zCaseNo, f, NULL, err)) {
         return -1;
+    }
+    if (!case_actor_may(who, &f->c)) {
+        return apperr_set(err, APPERR_NOTFOUND, "no case %s", zCaseNo);
     }
     if (iVersion > 0 && iVersion != f->iVersion) {
         return apperr_set(err, APPERR_CONFLICT, "case %s was changed by "
@@ -80,18 +96,19 @@ cw_load(Store *s, const char *zCaseNo, int iVersion, CaseFile *f, AppErr *err)
 }
 
 int
-casework_stage(Store *s, const char *zCaseNo, CaseStage eStage,
-               const char *zOn, const char *zNote, int iVersion, AppErr *err)
+casework_stage(Store *s, const Actor *who, const char *zCaseNo,
+               CaseStage eStage, const char *zOn, const char *zNote,
+               int iVersion, AppErr *err)
 {
     if (!str_is_date(zOn)) {
         return apperr_set(err, APPERR_INPUT, "'%s' is not a date written "
                           "YYYY-MM-DD", zOn);
     }
-    if (store_begin(s, err)) {
+    if (app_begin(s, who, err)) {
         return -1;
     }
     CaseFile f;
-    int rc = cw_load(s, zCaseNo, iVersion, &f, err);
+    int rc = cw_load(s, who, zCaseNo, iVersion, &f, err);
     if (rc == 0 && strcmp(zOn, f.c.zLodged) < 0) {
         rc = apperr_set(err, APPERR_INPUT, "%s is before the case was lodged "
                         "(%s)", zOn, f.c.zLodged);
@@ -116,12 +133,12 @@ casework_stage(Store *s, const char *zCaseNo, CaseStage eStage,
              cw_audit(s, zCaseNo, "stage", case_stage_name(eStage), err);
     }
     case_file_release(&f);
-    return cw_end(s, rc, err);
+    return app_end(s, rc, err);
 }
 
 int
-casework_payment(Store *s, const char *zCaseNo, const char *zOn,
-                 int64_t amount, AppErr *err)
+casework_payment(Store *s, const Actor *who, const char *zCaseNo,
+                 const char *zOn, int64_t amount, AppErr *err)
 {
     if (!str_is_date(zOn)) {
         return apperr_set(err, APPERR_INPUT, "'%s' is not a date written "
@@ -130,11 +147,11 @@ casework_payment(Store *s, const char *zCaseNo, const char *zOn,
     if (amount <= 0) {
         return apperr_set(err, APPERR_INPUT, "a payment is more than zero");
     }
-    if (store_begin(s, err)) {
+    if (app_begin(s, who, err)) {
         return -1;
     }
     CaseFile f;
-    int rc = cw_load(s, zCaseNo, 0, &f, err);
+    int rc = cw_load(s, who, zCaseNo, 0, &f, err);
     if (rc == 0 && strcmp(zOn, f.c.zLodged) < 0) {
         rc = apperr_set(err, APPERR_INPUT, "%s is before the case was lodged "
                         "(%s)", zOn, f.c.zLodged);
@@ -150,22 +167,22 @@ casework_payment(Store *s, const char *zCaseNo, const char *zOn,
         buf_release(&what);
     }
     case_file_release(&f);
-    return cw_end(s, rc, err);
+    return app_end(s, rc, err);
 }
 
 int
-casework_details(Store *s, const char *zCaseNo, CaseSatisfied eSatisfied,
-                 const char *zOutcome, int64_t requested, int64_t ordered,
-                 int iVersion, AppErr *err)
+casework_details(Store *s, const Actor *who, const char *zCaseNo,
+                 CaseSatisfied eSatisfied, const char *zOutcome,
+                 int64_t requested, int64_t ordered, int iVersion, AppErr *err)
 {
     if (strlen(zOutcome) > LIMIT_FIELD_BYTES) {
         return apperr_set(err, APPERR_INPUT, "the outcome is too long");
     }
-    if (store_begin(s, err)) {
+    if (app_begin(s, who, err)) {
         return -1;
     }
     CaseFile f;
-    int rc = cw_load(s, zCaseNo, iVersion, &f, err);
+    int rc = cw_load(s, who, zCaseNo, iVersion, &f, err);
     if (rc == 0) {
         f.c.eSatisfied = eSatisfied;
         free(f.c.zOutcome);
@@ -183,7 +200,7 @@ casework_details(Store *s, const char *zCaseNo, CaseSatisfied eSatisfied,
         buf_release(&what);
     }
     case_file_release(&f);
-    return cw_end(s, rc, err);
+    return app_end(s, rc, err);
 }
 
 static int

@@ -1,33 +1,36 @@
 /*
-** casework.h — what a case officer does to a case, each as one
-** transaction with its audit row: open a case, record a stage reached,
-** record a payment received, correct the details.  Versions refuse the
-** later of two concurrent saves, as for assessments.
+** casework.h — what a case officer does to a case, each as one use case
+** owning its transaction with its audit row: open a case, record a stage
+** reached, record a payment received, correct the details.  Each takes the
+** actor: a case officer works only on the cases its organisation assists
+** (core's case_actor_may(); others are "no case"), an admin on all.
+** Versions refuse the later of two concurrent saves, as for assessments.
 */
 #ifndef LMPMON_CASEWORK_H
 #define LMPMON_CASEWORK_H
 
-#include "store.h"
+#include "../store/store.h"
 
 /* A new case (its number must be new); the timeline starts "lodged". */
-int casework_create(Store *s, const Case *c, const CasePerson *who,
-                    AppErr *err);
+int casework_create(Store *s, const Actor *actor, const Case *c,
+                    const CasePerson *who, AppErr *err);
 
 /* The case reached eStage on zOn (not before it was lodged nor before its
 ** last step).  A final stage (resolved, court, withdrawn, closed
 ** unresolved) sets resolved_on. */
-int casework_stage(Store *s, const char *zCaseNo, CaseStage eStage,
-                   const char *zOn, const char *zNote, int iVersion,
-                   AppErr *err);
+int casework_stage(Store *s, const Actor *who, const char *zCaseNo,
+                   CaseStage eStage, const char *zOn, const char *zNote,
+                   int iVersion, AppErr *err);
 
 /* A payment of compensation received on zOn. */
-int casework_payment(Store *s, const char *zCaseNo, const char *zOn,
-                     int64_t amount, AppErr *err);
+int casework_payment(Store *s, const Actor *who, const char *zCaseNo,
+                     const char *zOn, int64_t amount, AppErr *err);
 
 /* Correct satisfaction, outcome and the amounts requested and ordered. */
-int casework_details(Store *s, const char *zCaseNo, CaseSatisfied eSatisfied,
-                     const char *zOutcome, int64_t requested, int64_t ordered,
-                     int iVersion, AppErr *err);
+int casework_details(Store *s, const Actor *who, const char *zCaseNo,
+                     CaseSatisfied eSatisfied, const char *zOutcome,
+                     int64_t requested, int64_t ordered, int iVersion,
+                     AppErr *err);
 
 /* The goal-10 indicator for cases lodged between zFrom and zTo (NULL: no
 ** bound), overall and by sex, as one sentence appended to b ("Goal 10:

@@ -1,0 +1,137 @@
+/*
+** admin.c — accounts and organisations (see admin.h).
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "admin.h"
+#include "app.h"
+#include "../base/base.h"
+#include "../base/banned.h"
+
+static int
+admin_may(const Actor *who, AppErr *err)
+{
+    if (who->eRole != ROLE_ADMIN) {
+        return apperr_set(err, APPERR_FORBIDDEN, "only administrators manage "
+                          "accounts and organisations");
+    }
+    return 0;
+}
+
+int
+admin_user_add(Store *s, const Actor *who, const char *zName, Role eRole,
+               const char *zOrg, const char *zHash, AppErr *err)
+{
+    if (admin_may(who, err)) {
+        return -1;
+    }
+    if (!*zName || strlen(zName) >= LIMIT_CODE_BYTES) {
+        return apperr_set(err, APPERR_INPUT, "a user name has 1 to %u bytes",
+                          LIMIT_CODE_BYTES - 1);
+    }
+    /* A case officer without an organisation is allowed (it sees no case
+    ** until one is set); a reporter without one could never report. */
+    if (eRole == ROLE_REPORTER && (!zOrg || !*zOrg)) {
+        return apperr_set(err, APPERR_INPUT, "a reporter reports for an "
+                          "organisation: give its acronym");
+    }
+    if (app_begin(s, who, err)) {
+        return -1;
+    }
+    User u;
+    memset(&u, 0, sizeof u);
+    u.zName = (char *)zName;
+    u.eRole = eRole;
+    u.zOrg = zOrg && *zOrg ? (char *)zOrg : NULL;
+    u.zHash = (char *)zHash;
+    return app_end(s, store_user_put(s, &u, 1, err), err);
+}
+
+/* Read account zName inside the transaction; set its password hash (zHash)
+** or else its disabled flag; write. */
+static int
+admin_user_change(Store *s, const Actor *who, const char *zName,
+                  int bDisabled, const char *zHash, AppErr *err)
+{
+    if (admin_may(who, err) || app_begin(s, who, err)) {
+        return -1;
+    }
+    User u;
+    memset(&u, 0, sizeof u);
+    int rc = store_user_get(s, zName, &u, err);
+    if (rc == 0) {
+        if (zHash) {
+            free(u.zHash);
+            u.zHash = xstrdup(zHash);
+        } else {
+            u.bDisabled = bDisabled;
+        }
+        rc = store_user_put(s, &u, 0, err);
+    }
+    user_release(&u);
+    return app_end(s, rc, err);
+}
+
+int
+admin_user_set_disabled(Store *s, const Actor *who, const char *zName,
+                        int bDisabled, AppErr *err)
+{
+    if (bDisabled && str_eq(zName, who->zName)) {
+        return apperr_set(err, APPERR_CONFLICT, "you cannot disable your own "
+                          "account");
+    }
+    return admin_user_change(s, who, zName, bDisabled, NULL, err);
+}
+
+int
+admin_user_set_password(Store *s, const Actor *who, const char *zName,
+                        const char *zHash, AppErr *err)
+{
+    return admin_user_change(s, who, zName, 0, zHash, err);
+}
+
+int
+admin_org_save(Store *s, const Actor *who, const char *zAcronym,
+               const char *zName, OrgKind eKind, const char *zParent,
+               AppErr *err)
+{
+    if (admin_may(who, err)) {
+        return -1;
+    }
+    if (!*zAcronym || strlen(zAcronym) >= LIMIT_CODE_BYTES) {
+        return apperr_set(err, APPERR_INPUT, "an acronym has 1 to %u bytes",
+                          LIMIT_CODE_BYTES - 1);
+    }
+    if (strlen(zName) > LIMIT_FIELD_BYTES) {
+        return apperr_set(err, APPERR_INPUT, "the name is too long");
+    }
+    if (zParent && str_eq(zParent, zAcronym)) {
+        return apperr_set(err, APPERR_INPUT, "an organisation cannot be part "
+                          "of itself");
+    }
+    if (app_begin(s, who, err)) {
+        return -1;
+    }
+    /* The directory only: no plan is named "". */
+    Model m = MODEL_INIT;
+    int rc = store_load(s, "", &m, err);
+    if (rc && err->code == APPERR_NOTFOUND) {
+        rc = 0;
+        err->code = APPERR_OK;
+    }
+    if (rc == 0) {
+        const Org *old = model_find_org(&m, zAcronym);
+        Org o;
+        memset(&o, 0, sizeof o);
+        o.zAcronym = (char *)zAcronym;
+        o.zName = (char *)(*zName ? zName : old ? old->zName : zAcronym);
+        o.eKind = eKind;
+        o.zParent = zParent && *zParent ? (char *)zParent : NULL;
+        o.azAlias = old ? old->azAlias : NULL;
+        o.nAlias = old ? old->nAlias : 0;
+        rc = store_put_org(s, &o, err);
+    }
+    model_release(&m);
+    return app_end(s, rc, err);
+}

@@ -1,0 +1,252 @@
+/*
+** workflow.c — the review round's use cases (see workflow.h).
+**
+** Each function: begin, read inside the transaction, check core's rules,
+** write with the versions read, end.  Nothing is checked against data read
+** before the transaction began.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "workflow.h"
+#include "app.h"
+#include "../base/base.h"
+#include "../base/banned.h"
+
+/* Create the draft assessments of round zRound for every activity of p
+** that has none: the action point is the latest earlier wording. */
+static int
+wf_fill_round(Store *s, const Plan *p, const char *zRound, AppErr *err)
+{
+    int iLeaf = plan_leaf_level(p);
+    int rc = 0;
+    for (size_t i = 0; rc == 0 && i < p->nNode; i++) {
+        const Node *n = &p->aNode[i];
+        if (n->iLevel != iLeaf || node_find_assessment(n, zRound)) {
+            continue;
+        }
+        const char *zAction = n->zText;
+        for (size_t k = 0; k < p->nRound; k++) {
+            const Assessment *a = node_find_assessment(n, p->aRound[k].zCode);
+            if (a && *a->zActionPoint && !str_eq(p->aRound[k].zCode, zRound)) {
+                zAction = a->zActionPoint;
+            }
+        }
+        Assessment a;
+        memset(&a, 0, sizeof a);
+        a.zRound = (char *)zRound;
+        a.zActionPoint = (char *)zAction;
+        a.zProgress = (char *)"";
+        a.eRating = RATING_NONE;
+        a.eState = ASSESS_DRAFT;
+        rc = store_put_assessment(s, p->zCode, n->zCode, &a, 0, err);
+    }
+    return rc;
+}
+
+int
+workflow_open_round(Store *s, const Actor *who, const char *zPlan,
+                    const char *zRound, const char *zTitle, const char *zAsOf,
+                    int bMustBeNew, AppErr *err)
+{
+    if (!*zRound || strlen(zRound) >= LIMIT_CODE_BYTES) {
+        return apperr_set(err, APPERR_INPUT, "a round needs a code of 1 to %u "
+                          "bytes", LIMIT_CODE_BYTES - 1);
+    }
+    if (zAsOf && *zAsOf && !str_is_date(zAsOf)) {
+        return apperr_set(err, APPERR_INPUT, "'%s' is not a date written "
+                          "YYYY-MM-DD", zAsOf);
+    }
+    if (zTitle && strlen(zTitle) > LIMIT_FIELD_BYTES) {
+        return apperr_set(err, APPERR_INPUT, "the title is too long");
+    }
+    if (app_begin(s, who, err)) {
+        return -1;
+    }
+    Model m = MODEL_INIT;
+    Buf title = BUF_INIT;
+    int rc = store_load(s, zPlan, &m, err);
+    Plan *p = rc ? NULL : app_plan(&m, zPlan, err);
+    const Round *old = p ? plan_find_round(p, zRound) : NULL;
+    if (!p) {
+        rc = -1;
+    } else if (bMustBeNew && old) {
+        rc = apperr_set(err, APPERR_CONFLICT, "round '%s' exists already",
+                        zRound);
+    } else {
+        rc = rules_round_may_move(who, old, ROUND_OPEN, err);
+    }
+    if (rc == 0) {
+        Round r = { (char *)zRound, NULL, NULL, ROUND_OPEN };
+        if (zTitle && *zTitle) {
+            buf_puts(&title, zTitle);
+        } else if (old) {
+            buf_puts(&title, old->zTitle);
+        } else {
+            buf_printf(&title, "%s review", zRound);
+        }
+        r.zTitle = (char *)buf_str(&title);
+        r.zAsOf = (char *)(zAsOf && *zAsOf ? zAsOf : old ? old->zAsOf : NULL);
+        rc = store_put_round(s, p->zCode, &r, err) ||
+             wf_fill_round(s, p, zRound, err);
+    }
+    buf_release(&title);
+    model_release(&m);
+    return app_end(s, rc, err);
+}
+
+int
+workflow_set_round_state(Store *s, const Actor *who, const char *zPlan,
+                         const char *zRound, RoundState eState, AppErr *err)
+{
+    if (app_begin(s, who, err)) {
+        return -1;
+    }
+    Model m = MODEL_INIT;
+    /* Rounds only: no node is named "", so no activity is read. */
+    int rc = store_load_node(s, zPlan, "", &m, err);
+    Plan *p = rc ? NULL : app_plan(&m, zPlan, err);
+    const Round *old = p ? plan_find_round(p, zRound) : NULL;
+    if (!p) {
+        rc = -1;
+    } else if (!old) {
+        rc = apperr_set(err, APPERR_NOTFOUND, "no round '%s'", zRound);
+    } else if (rules_round_may_move(who, old, eState, err) == 0) {
+        Round r = *old;
+        r.eState = eState;
+        rc = store_put_round(s, p->zCode, &r, err);
+    } else {
+        rc = -1;
+    }
+    model_release(&m);
+    return app_end(s, rc, err);
+}
+
+/* Load activity zNode with its assessment in zRound, inside the caller's
+** transaction; errors name what is missing. */
+static int
+wf_load(Store *s, const char *zPlan, const char *zNode, const char *zRound,
+        Model *m, Plan **pp, Node **pn, const Round **pr, Assessment **pa,
+        AppErr *err)
+{
+    if (store_load_node(s, zPlan, zNode, m, err)) {
+        return -1;
+    }
+    Plan *p = app_plan(m, zPlan, err);
+    if (!p) {
+        return -1;
+    }
+    if (p->nNode != 1 || p->aNode[0].iLevel != plan_leaf_level(p)) {
+        return apperr_set(err, APPERR_NOTFOUND, "no activity '%s'", zNode);
+    }
+    *pr = plan_find_round(p, zRound);
+    if (!*pr) {
+        return apperr_set(err, APPERR_NOTFOUND, "no round '%s'", zRound);
+    }
+    Node *n = &p->aNode[0];
+    Assessment *a = NULL;
+    for (size_t k = 0; k < n->nAssess; k++) {
+        if (str_eq(n->aAssess[k].zRound, zRound)) {
+            a = &n->aAssess[k];
+        }
+    }
+    if (!a) {
+        return apperr_set(err, APPERR_NOTFOUND, "activity '%s' is not part of "
+                          "round '%s'", zNode, zRound);
+    }
+    *pp = p;
+    *pn = n;
+    *pa = a;
+    return 0;
+}
+
+int
+workflow_save_statement(Store *s, const Actor *who, const StatementEdit *e,
+                        AppErr *err)
+{
+    if (e->eAction != WF_SAVE && e->eAction != WF_SUBMIT) {
+        return apperr_set(err, APPERR_INPUT, "a statement is saved or "
+                          "submitted");
+    }
+    if (app_begin(s, who, err)) {
+        return -1;
+    }
+    Model m = MODEL_INIT;
+    Plan *p = NULL;
+    Node *n = NULL;
+    const Round *rd = NULL;
+    Assessment *a = NULL;
+    int rc = wf_load(s, e->zPlan, e->zNode, e->zRound, &m, &p, &n, &rd, &a,
+                     err);
+    const Statement *old =
+        rc == 0 ? assessment_find_statement(a, who->zOrg) : NULL;
+    if (rc == 0) {
+        rc = rules_statement_may_write(who, n, rd, old, e->zText, e->iVersion,
+                                       err);
+    }
+    if (rc == 0) {
+        Statement st;
+        memset(&st, 0, sizeof st);
+        st.zOrg = (char *)who->zOrg;
+        st.zText = (char *)e->zText;
+        st.eProposed = e->eProposed;
+        st.eState = e->eAction == WF_SUBMIT ? ASSESS_SUBMITTED : ASSESS_DRAFT;
+        /* A returned statement keeps its comment while it is redrafted; a
+        ** submission answers it. */
+        st.zComment = old && e->eAction == WF_SAVE ? old->zComment
+                                                   : (char *)"";
+        st.iVersion = old ? old->iVersion : 0;
+        rc = store_put_statement(s, p->zCode, n->zCode, rd->zCode, &st, err);
+    }
+    if (rc == 0 && e->eAction == WF_SUBMIT) {
+        Assessment na = *a;
+        na.eState = rules_state_after_submit(a->eState);
+        rc = store_put_assessment(s, p->zCode, n->zCode, &na, STORE_BUMP, err);
+    }
+    model_release(&m);
+    return app_end(s, rc, err);
+}
+
+int
+workflow_review(Store *s, const Actor *who, const ReviewEdit *e, AppErr *err)
+{
+    if (app_begin(s, who, err)) {
+        return -1;
+    }
+    Model m = MODEL_INIT;
+    Plan *p = NULL;
+    Node *n = NULL;
+    const Round *rd = NULL;
+    Assessment *a = NULL;
+    int rc = wf_load(s, e->zPlan, e->zNode, e->zRound, &m, &p, &n, &rd, &a,
+                     err);
+    if (rc == 0) {
+        rc = rules_review_may(who, e->zNode, rd, a, e->iVersion, e->eAction,
+                              e->zProgress, e->eRating, e->zComment, err);
+    }
+    if (rc == 0) {
+        Assessment na = *a;
+        na.zProgress = (char *)e->zProgress;
+        na.eRating = e->eRating;
+        if (e->eAction == WF_APPROVE) {
+            na.eState = ASSESS_APPROVED;
+        } else if (e->eAction == WF_RETURN) {
+            na.eState = ASSESS_RETURNED;
+        }
+        rc = store_put_assessment(s, p->zCode, n->zCode, &na, 0, err);
+    }
+    for (size_t k = 0; rc == 0 && k < a->nStmt; k++) {
+        const Statement *old = &a->aStmt[k];
+        if (old->eState != ASSESS_SUBMITTED ||
+            (e->eAction != WF_APPROVE && e->eAction != WF_RETURN)) {
+            continue;
+        }
+        Statement st = *old;
+        st.eState = e->eAction == WF_APPROVE ? ASSESS_APPROVED
+                                             : ASSESS_RETURNED;
+        st.zComment = (char *)(e->eAction == WF_RETURN ? e->zComment : "");
+        rc = store_put_statement(s, p->zCode, n->zCode, rd->zCode, &st, err);
+    }
+    model_release(&m);
+    return app_end(s, rc, err);
+}

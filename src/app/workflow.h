@@ -1,0 +1,76 @@
+/*
+** workflow.h — the review round's use cases: open and move rounds, write
+** a statement, review an activity.
+**
+** A round goes draft → open → closed → published (closed may reopen;
+** published is final and locks the round; the table is core/rules.c).  In
+** an open round a reporter writes its organisation's statement and a
+** proposed rating on each activity the organisation is linked to, saves
+** drafts and submits; the M&E officer merges statements into the
+** activity's narrative, sets the rating, and approves or returns with a
+** comment.
+**
+** Every function here is one use case and owns its transaction: it begins
+** the write transaction, reads what the rules need inside it, asks
+** core/rules.h, and writes with the versions it read (guarded in the SQL).
+** A form's version that no longer matches is APPERR_CONFLICT and nothing
+** is written; the CLI and the web call these and check nothing themselves.
+*/
+#ifndef LMPMON_WORKFLOW_H
+#define LMPMON_WORKFLOW_H
+
+#include "../core/rules.h"
+#include "../store/store.h"
+
+/* Open round zRound of plan zPlan (NULL: the first plan): create it when
+** it does not exist (bMustBeNew refuses an existing one), or move a draft
+** or closed round to open; give every activity without an assessment in
+** it a draft one whose action point is the latest earlier wording (or the
+** activity's text).  zTitle and zAsOf may be NULL or "" (kept, or
+** "CODE review" for a new round). */
+int workflow_open_round(Store *s, const Actor *who, const char *zPlan,
+                        const char *zRound, const char *zTitle,
+                        const char *zAsOf, int bMustBeNew, AppErr *err);
+
+/* Move round zRound of plan zPlan to eState (to open a round, use
+** workflow_open_round()), as core/rules.c's table allows. */
+int workflow_set_round_state(Store *s, const Actor *who, const char *zPlan,
+                             const char *zRound, RoundState eState,
+                             AppErr *err);
+
+/* What a reporter sends: its organisation's statement on one activity. */
+typedef struct StatementEdit {
+    const char *zPlan;      /* NULL: the first plan */
+    const char *zNode;      /* activity code */
+    const char *zRound;
+    const char *zText;
+    Rating eProposed;
+    int iVersion;           /* statement version the form showed; 0: none */
+    WorkflowAction eAction; /* WF_SAVE or WF_SUBMIT */
+} StatementEdit;
+
+/* Save or submit who's organisation's statement.  Submitting puts the
+** activity in the officer's queue (state submitted) and bumps its version,
+** so a review form built before the submission cannot approve stale
+** text. */
+int workflow_save_statement(Store *s, const Actor *who, const StatementEdit *e,
+                            AppErr *err);
+
+/* What an M&E officer sends: the review of one activity. */
+typedef struct ReviewEdit {
+    const char *zPlan;      /* NULL: the first plan */
+    const char *zNode;
+    const char *zRound;
+    const char *zProgress;  /* the narrative */
+    Rating eRating;
+    int iVersion;           /* assessment version the form showed */
+    WorkflowAction eAction; /* WF_SAVE, WF_APPROVE or WF_RETURN */
+    const char *zComment;   /* to the organisations, for a return */
+} ReviewEdit;
+
+/* Save, approve or return the activity: narrative and rating, and the
+** submitted statements approved or returned with the comment. */
+int workflow_review(Store *s, const Actor *who, const ReviewEdit *e,
+                    AppErr *err);
+
+#endif

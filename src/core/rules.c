@@ -1,0 +1,171 @@
+/*
+** rules.c — the workflow's rules (see rules.h).
+*/
+#include <string.h>
+
+#include "rules.h"
+#include "../base/base.h"
+#include "../base/banned.h"
+
+const RoundMove aRoundMove[] = {
+    { ROUND_DRAFT, ROUND_OPEN, "open" },
+    { ROUND_OPEN, ROUND_CLOSED, "close" },
+    { ROUND_CLOSED, ROUND_OPEN, "reopen" },
+    { ROUND_CLOSED, ROUND_PUBLISHED, "publish" },
+};
+const size_t nRoundMove = sizeof aRoundMove / sizeof aRoundMove[0];
+
+const RoundMove *
+rules_round_move(RoundState eFrom, RoundState eTo)
+{
+    for (size_t i = 0; i < nRoundMove; i++) {
+        if (aRoundMove[i].eFrom == eFrom && aRoundMove[i].eTo == eTo) {
+            return &aRoundMove[i];
+        }
+    }
+    return NULL;
+}
+
+static int
+rules_is_editor(const Actor *who)
+{
+    return who->eRole == ROLE_ADMIN || who->eRole == ROLE_ME_OFFICER;
+}
+
+int
+rules_round_may_move(const Actor *who, const Round *r, RoundState eTo,
+                     AppErr *err)
+{
+    if (!rules_is_editor(who)) {
+        return apperr_set(err, APPERR_FORBIDDEN, "only M&E officers and "
+                          "administrators open, close and publish rounds");
+    }
+    if (!r) {
+        return 0; /* a new round: the caller creates it */
+    }
+    if (r->eState == ROUND_PUBLISHED) {
+        return apperr_set(err, APPERR_CONFLICT, "round '%s' is published and "
+                          "locked", r->zCode);
+    }
+    if (r->eState == eTo || rules_round_move(r->eState, eTo)) {
+        return 0;
+    }
+    return apperr_set(err, APPERR_CONFLICT, "round '%s' cannot go from %s to "
+                      "%s (draft → open → closed → published; a closed round "
+                      "may reopen)", r->zCode, round_state_name(r->eState),
+                      round_state_name(eTo));
+}
+
+int
+rules_node_links_org(const Node *n, const char *zOrg)
+{
+    if (!zOrg || !*zOrg) {
+        return 0;
+    }
+    for (size_t k = 0; k < n->nResp; k++) {
+        if (str_eq(n->azResp[k], zOrg)) {
+            return 1;
+        }
+    }
+    for (size_t k = 0; k < n->nContrib; k++) {
+        if (str_eq(n->azContrib[k], zOrg)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+int
+rules_statement_may_write(const Actor *who, const Node *n, const Round *r,
+                          const Statement *old, const char *zText,
+                          int iVersion, AppErr *err)
+{
+    if (who->eRole != ROLE_REPORTER) {
+        return apperr_set(err, APPERR_FORBIDDEN, "only reporters write their "
+                          "organisation's statements");
+    }
+    if (!who->zOrg || !*who->zOrg) {
+        return apperr_set(err, APPERR_FORBIDDEN, "your account belongs to no "
+                          "organisation, so it cannot write statements");
+    }
+    if (!rules_node_links_org(n, who->zOrg)) {
+        return apperr_set(err, APPERR_FORBIDDEN, "%s is not linked to this "
+                          "activity (%s): only its responsible bodies and "
+                          "partners report on it", who->zOrg, n->zCode);
+    }
+    if (r->eState != ROUND_OPEN) {
+        return apperr_set(err, APPERR_CONFLICT, "round '%s' is %s: statements "
+                          "can be entered only while it is open", r->zCode,
+                          round_state_name(r->eState));
+    }
+    if (old && old->eState == ASSESS_APPROVED) {
+        return apperr_set(err, APPERR_CONFLICT, "%s's statement on %s is "
+                          "approved and can no longer change", who->zOrg,
+                          n->zCode);
+    }
+    if (strlen(zText) > LIMIT_FIELD_BYTES) {
+        return apperr_set(err, APPERR_INPUT, "the statement is longer than %u "
+                          "bytes (LIMIT_FIELD_BYTES)", LIMIT_FIELD_BYTES);
+    }
+    if (iVersion != (old ? old->iVersion : 0)) {
+        return apperr_set(err, APPERR_CONFLICT,
+                          "%s's statement on %s was changed by someone else "
+                          "(%s) since you opened the page; your text is kept "
+                          "below: compare and save again", who->zOrg, n->zCode,
+                          old && old->zUpdatedBy ? old->zUpdatedBy
+                                                 : "another user");
+    }
+    return 0;
+}
+
+int
+rules_review_may(const Actor *who, const char *zNode, const Round *r,
+                 const Assessment *a, int iVersion, WorkflowAction e,
+                 const char *zProgress, Rating eRating, const char *zComment,
+                 AppErr *err)
+{
+    if (!rules_is_editor(who)) {
+        return apperr_set(err, APPERR_FORBIDDEN, "only M&E officers and "
+                          "administrators review statements");
+    }
+    if (r->eState == ROUND_PUBLISHED) {
+        return apperr_set(err, APPERR_CONFLICT, "round '%s' is published and "
+                          "locked", r->zCode);
+    }
+    if (r->eState == ROUND_DRAFT) {
+        return apperr_set(err, APPERR_CONFLICT, "round '%s' is not open yet",
+                          r->zCode);
+    }
+    if (strlen(zProgress) > LIMIT_FIELD_BYTES) {
+        return apperr_set(err, APPERR_INPUT, "the narrative is longer than %u "
+                          "bytes (LIMIT_FIELD_BYTES)", LIMIT_FIELD_BYTES);
+    }
+    if (strlen(zComment) > LIMIT_FIELD_BYTES) {
+        return apperr_set(err, APPERR_INPUT, "the comment is longer than %u "
+                          "bytes (LIMIT_FIELD_BYTES)", LIMIT_FIELD_BYTES);
+    }
+    if (e == WF_RETURN && !*zComment) {
+        return apperr_set(err, APPERR_INPUT, "say what to change: a return "
+                          "needs a comment");
+    }
+    if (e == WF_APPROVE && eRating == RATING_NONE) {
+        return apperr_set(err, APPERR_INPUT, "set a rating before approving");
+    }
+    if (iVersion != a->iVersion) {
+        return apperr_set(err, APPERR_CONFLICT,
+                          "the assessment of %s in round %s was changed by "
+                          "someone else since you opened it (a statement may "
+                          "have been submitted); your text is kept below: "
+                          "compare and save again", zNode, r->zCode);
+    }
+    return 0;
+}
+
+AssessState
+rules_state_after_submit(AssessState eNow)
+{
+    /* Even an approved activity waits for the officer again: a partner's
+    ** new statement may change the narrative or the rating. */
+    (void)eNow;
+    return ASSESS_SUBMITTED;
+}

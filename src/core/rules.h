@@ -1,0 +1,71 @@
+/*
+** rules.h — the rules of the review workflow, each written once.
+**
+** The use cases in app/ read the current data inside their transaction and
+** ask these functions whether the actor may do what it asks; the web pages
+** ask the same functions which buttons and forms to show.  Nothing else
+** decides.  No I/O here: each function looks only at what it is given and
+** fills an AppErr with a message a user can act on.
+**
+** The round's life is a table (aRoundMove): draft → open → closed →
+** published, and closed → open to reopen.  Published is final.
+*/
+#ifndef LMPMON_RULES_H
+#define LMPMON_RULES_H
+
+#include "model.h"
+#include "../base/apperr.h"
+
+/* One permitted move of a round's state, with the word for its button. */
+typedef struct RoundMove {
+    RoundState eFrom;
+    RoundState eTo;
+    const char *zVerb;   /* "open", "close", "reopen", "publish" */
+} RoundMove;
+
+extern const RoundMove aRoundMove[];
+extern const size_t nRoundMove;
+
+/* The move from eFrom to eTo, or NULL when the table has none. */
+const RoundMove *rules_round_move(RoundState eFrom, RoundState eTo);
+
+/* May who move round r (NULL: it does not exist) to eTo?  Only M&E
+** officers and admins move rounds; a published round never changes. */
+int rules_round_may_move(const Actor *who, const Round *r, RoundState eTo,
+                         AppErr *err);
+
+/* What a reporter's or an officer's action does. */
+typedef enum WorkflowAction {
+    WF_SAVE = 0,   /* keep as draft (reporter) / save edits (officer) */
+    WF_SUBMIT,     /* reporter: hand the statement to the M&E officer */
+    WF_APPROVE,    /* officer: accept narrative, rating and statements */
+    WF_RETURN      /* officer: send statements back with a comment */
+} WorkflowAction;
+
+/* Is organisation zOrg responsible for or contributing to n? */
+int rules_node_links_org(const Node *n, const char *zOrg);
+
+/* May who write its organisation's statement on activity n of round r,
+** whose current assessment is a and whose current statement (NULL when
+** none) is old?  iVersion is the statement version the user's form was
+** built from (0: there was none).  Checks role, organisation link, round
+** state, approval, length, and the version (a statement written by
+** someone else since the form was built is a conflict). */
+int rules_statement_may_write(const Actor *who, const Node *n, const Round *r,
+                              const Statement *old, const char *zText,
+                              int iVersion, AppErr *err);
+
+/* May who review (save, approve or return) assessment a of activity zNode
+** in round r?  iVersion is the assessment version the form was built
+** from: any change since — a new or resubmitted statement included — is a
+** conflict, so what is approved is what the officer saw. */
+int rules_review_may(const Actor *who, const char *zNode, const Round *r,
+                     const Assessment *a, int iVersion, WorkflowAction e,
+                     const char *zProgress, Rating eRating,
+                     const char *zComment, AppErr *err);
+
+/* The assessment state after a statement is submitted: the activity waits
+** for the officer's review, whatever state it was in. */
+AssessState rules_state_after_submit(AssessState eNow);
+
+#endif
