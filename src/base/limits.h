@@ -47,4 +47,9 @@
 ** plan, short enough that a web user gets an answer. */
 #define LIMIT_DB_BUSY_MS 5000
 
+/* Rendered page fragments the shared read model keeps per snapshot: all of
+** the sample's pages take a few hundred KiB; a 5,000-activity plan's
+** activity pages about 30 MiB. */
+#define LIMIT_READ_MEMO_BYTES (48u * 1024u * 1024u)
+
 #endif

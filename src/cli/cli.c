@@ -161,6 +161,11 @@ static const char zGlobalHelp[] =
     "  --db PATH   the database (default: $LMPMON_DB, else ./lmpmon.db)\n"
     "  --as NAME   who is making changes, for the audit trail (default:\n"
     "              the login name)\n"
+    "  --busy-timeout MS\n"
+    "              how long a change waits for another writer (an import,\n"
+    "              a publish) before giving up, in milliseconds (default:\n"
+    "              $LMPMON_BUSY_TIMEOUT, else 5000); the server answers 503\n"
+    "              with Retry-After after it\n"
     "  --help      help for lmpmon or for a command\n"
     "  --version   print the version\n";
 
@@ -363,10 +368,25 @@ int
 cli_main(int argc, char **argv)
 {
     CliCtx ctx = { NULL, NULL, 0, NULL };
+    const char *zBusy = NULL;
     if (cli_take_global(&argc, argv, "--db", &ctx.zDb) ||
-        cli_take_global(&argc, argv, "--as", &ctx.zActor)) {
-        (void)fputs("lmpmon: options --db and --as need a value\n", stderr);
+        cli_take_global(&argc, argv, "--as", &ctx.zActor) ||
+        cli_take_global(&argc, argv, "--busy-timeout", &zBusy)) {
+        (void)fputs("lmpmon: options --db, --as and --busy-timeout need a "
+                    "value\n", stderr);
         return CLI_USAGE;
+    }
+    if (!zBusy) {
+        zBusy = getenv("LMPMON_BUSY_TIMEOUT");
+    }
+    if (zBusy && *zBusy) {
+        long ms = 0;
+        if (str_to_long(zBusy, 0, 3600L * 1000, &ms)) {
+            (void)fprintf(stderr, "lmpmon: --busy-timeout takes milliseconds "
+                          "from 0 to 3600000, not '%s'\n", zBusy);
+            return CLI_USAGE;
+        }
+        store_set_default_busy_ms((int)ms);
     }
     if (!ctx.zDb) {
         const char *zEnv = getenv("LMPMON_DB");

@@ -58,6 +58,33 @@ store_set_actor(Store *s, const char *zActor)
     s->zActor = xstrdup(zActor ? zActor : "unknown");
 }
 
+int
+store_begin_read(Store *s, AppErr *err)
+{
+    return s->pMethods->xBeginRead(s, err);
+}
+
+void
+store_end_read(Store *s)
+{
+    s->pMethods->xEndRead(s);
+}
+
+/* Set once by the CLI before any thread starts, read by every open. */
+static int msDefaultBusy = LIMIT_DB_BUSY_MS;
+
+void
+store_set_default_busy_ms(int ms)
+{
+    msDefaultBusy = ms;
+}
+
+int
+store_default_busy_ms(void)
+{
+    return msDefaultBusy;
+}
+
 void
 store_set_busy_ms(Store *s, int ms)
 {

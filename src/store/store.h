@@ -75,6 +75,8 @@ typedef struct StoreMethods {
     int (*xCommit)(Store *, AppErr *);
     void (*xRollback)(Store *);
     void (*xSetBusyMs)(Store *, int ms);
+    int (*xBeginRead)(Store *, AppErr *);
+    void (*xEndRead)(Store *);
     int (*xDataVersion)(Store *, long *pOut, AppErr *);
     int (*xLoad)(Store *, const char *zPlan, const char *zNode, Model *,
                  AppErr *);
@@ -142,12 +144,22 @@ int store_begin(Store *s, AppErr *err);
 int store_commit(Store *s, AppErr *err);
 void store_rollback(Store *s);
 
+/* A read transaction: every read between these sees one state of the
+** database, so a model loaded in several queries is consistent even while
+** others commit (WAL snapshot).  Not for writes. */
+int store_begin_read(Store *s, AppErr *err);
+void store_end_read(Store *s);
+
 /* The actor recorded in the audit trail from now on (a copy is kept). */
 void store_set_actor(Store *s, const char *zActor);
 
 /* How long a write waits for another writer before failing with
-** APPERR_BUSY (default LIMIT_DB_BUSY_MS). */
+** APPERR_BUSY: for one store, or for every store opened afterwards (the
+** process's setting, made once at start-up before any thread runs;
+** LIMIT_DB_BUSY_MS until then). */
 void store_set_busy_ms(Store *s, int ms);
+void store_set_default_busy_ms(int ms);
+int store_default_busy_ms(void);
 
 /* A number that grows with every committed change to the data (plan,
 ** organisations, rounds, assessments, statements, users' work, cases):

@@ -255,6 +255,20 @@ sq_commit(Store *s, AppErr *err)
     return 0;
 }
 
+/* A deferred BEGIN takes its snapshot at the first read and holds no
+** lock that would stop a writer (WAL). */
+static int
+sq_begin_read(Store *s, AppErr *err)
+{
+    SqStore *S = (SqStore *)s;
+    assert(!S->bInTxn);
+    if (sqlite3_exec(S->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
+        return sq_fail(S, err, "starting to read");
+    }
+    S->bInTxn = 1;
+    return 0;
+}
+
 static void
 sq_rollback(Store *s)
 {
@@ -350,7 +364,7 @@ store_sqlite_open(const char *zPath, StoreOpenMode eMode, const char *zActor,
         sq_close(&S->base);
         return NULL;
     }
-    S->msBusy = LIMIT_DB_BUSY_MS;
+    S->msBusy = store_default_busy_ms();
     (void)sqlite3_busy_timeout(S->db, S->msBusy);
     (void)sqlite3_exec(S->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
 
@@ -1573,6 +1587,8 @@ static const StoreMethods sqMethods = {
     .xCommit = sq_commit,
     .xRollback = sq_rollback,
     .xSetBusyMs = sq_set_busy_ms,
+    .xBeginRead = sq_begin_read,
+    .xEndRead = sq_rollback,
     .xDataVersion = sq_data_version,
     .xLoad = sq_load,
     .xPutOrg = sq_put_org,

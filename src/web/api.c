@@ -38,10 +38,10 @@ api_error(Resp *w, int status, const char *zMsg)
 }
 
 /* page_load, answering errors as JSON. */
-static Plan *
-api_load(Req *r, Resp *w, Model *m)
+static const Plan *
+api_load(Req *r, Resp *w, const Model **m)
 {
-    Plan *p = page_load(r, w, m);
+    const Plan *p = page_load(r, w, m);
     if (!p) {
         api_error(w, w->status, "no plan, or the data cannot be read");
     }
@@ -63,15 +63,13 @@ api_me(Req *r, Resp *w)
 int
 api_plan(Req *r, Resp *w)
 {
-    Model m = MODEL_INIT;
+    const Model *m = NULL;
     if (!api_load(r, w, &m)) {
-        model_release(&m);
         return 0;
     }
     w->zType = "application/json; charset=utf-8";
     buf_reset(&w->body);
-    model_json_write(&m, &w->body);
-    model_release(&m);
+    model_json_write(m, &w->body);
     return 0;
 }
 
@@ -79,16 +77,14 @@ api_plan(Req *r, Resp *w)
 int
 api_activity(Req *r, Resp *w)
 {
-    Model m = MODEL_INIT;
-    Plan *p = api_load(r, w, &m);
+    const Model *m = NULL;
+    const Plan *p = api_load(r, w, &m);
     if (!p) {
-        model_release(&m);
         return 0;
     }
     long i = plan_find_node(p, r->azParam[0]);
     if (i < 0 || p->aNode[i].iLevel != plan_leaf_level(p)) {
         api_error(w, 404, "no such activity");
-        model_release(&m);
         return 0;
     }
     const Node *n = &p->aNode[i];
@@ -127,7 +123,6 @@ api_activity(Req *r, Resp *w)
     }
     json_object_set_new(o, "assessments", rounds);
     api_send(w, 200, o);
-    model_release(&m);
     return 0;
 }
 
@@ -135,10 +130,9 @@ api_activity(Req *r, Resp *w)
 int
 api_round_summary(Req *r, Resp *w)
 {
-    Model m = MODEL_INIT;
-    Plan *p = api_load(r, w, &m);
+    const Model *m = NULL;
+    const Plan *p = api_load(r, w, &m);
     if (!p) {
-        model_release(&m);
         return 0;
     }
     const char *zCompare = params_get(&r->query, "compare");
@@ -153,7 +147,6 @@ api_round_summary(Req *r, Resp *w)
         review_render_json(&rep, &w->body);
         review_report_release(&rep);
     }
-    model_release(&m);
     return 0;
 }
 
@@ -161,20 +154,18 @@ api_round_summary(Req *r, Resp *w)
 int
 api_checks(Req *r, Resp *w)
 {
-    Model m = MODEL_INIT;
-    Plan *p = api_load(r, w, &m);
+    const Model *m = NULL;
+    const Plan *p = api_load(r, w, &m);
     if (!p) {
-        model_release(&m);
         return 0;
     }
     const char *zRound = params_get(&r->query, "round");
     if (zRound && !plan_find_round(p, zRound)) {
         api_error(w, 404, "no such round");
-        model_release(&m);
         return 0;
     }
     Findings f = { 0 };
-    checks_run(&m, p, zRound, &f);
+    checks_run(m, p, zRound, &f);
     json_t *arr = json_array();
     for (size_t i = 0; i < f.n; i++) {
         json_array_append_new(
@@ -185,7 +176,6 @@ api_checks(Req *r, Resp *w)
     }
     findings_release(&f);
     api_send(w, 200, arr);
-    model_release(&m);
     return 0;
 }
 

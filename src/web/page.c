@@ -7,6 +7,7 @@
 
 #include "page.h"
 #include "../core/rules.h"
+#include "../app/readmodel.h"
 #include "router.h"
 #include "web.h"
 #include "web_limits.h"
@@ -103,60 +104,32 @@ page_notice(Buf *b, const char *zKind, const char *zText)
     HTML_LIT(b, "</p>\n");
 }
 
-/* Drop what an anonymous reader may not see: rounds not published. */
-static void
-page_only_published(Plan *p)
-{
-    for (size_t i = 0; i < p->nNode; i++) {
-        Node *n = &p->aNode[i];
-        size_t k = 0;
-        for (size_t j = 0; j < n->nAssess; j++) {
-            const Round *rd = plan_find_round(p, n->aAssess[j].zRound);
-            if (rd && rd->eState == ROUND_PUBLISHED) {
-                n->aAssess[k++] = n->aAssess[j];
-            } else {
-                assessment_release(&n->aAssess[j]);
-            }
-        }
-        n->nAssess = k;
-        /* Statements are internal to the collection: not for the public. */
-        for (size_t j = 0; j < n->nAssess; j++) {
-            assessment_release_statements(&n->aAssess[j]);
-        }
-    }
-    size_t k = 0;
-    for (size_t r = 0; r < p->nRound; r++) {
-        if (p->aRound[r].eState == ROUND_PUBLISHED) {
-            p->aRound[k++] = p->aRound[r];
-        } else {
-            free(p->aRound[r].zCode);
-            free(p->aRound[r].zTitle);
-            free(p->aRound[r].zAsOf);
-        }
-    }
-    p->nRound = k;
-}
-
-Plan *
-page_load(Req *r, Resp *w, Model *m)
+const Plan *
+page_load(Req *r, Resp *w, const Model **pm)
 {
     AppErr err = APPERR_INIT;
+    if (!r->pView) {
+        r->pView = readmodel_acquire(r->s, r->bAnon ? READ_PUBLISHED
+                                                    : READ_FULL, &err);
+        if (!r->pView) {
+            web_fail(r, w, &err);
+            return NULL;
+        }
+    }
+    const Model *m = readmodel_model(r->pView);
+    *pm = m;
     const char *zPlan = page_plan_code(r);
-    if (store_load(r->s, zPlan, m, &err)) {
-        web_error(w, err.code == APPERR_NOTFOUND ? 404 : 500,
-                  err.code == APPERR_NOTFOUND ? "There is no such plan."
-                                              : "The data cannot be read.");
-        return NULL;
+    if (zPlan) {
+        const Plan *p = model_find_plan(m, zPlan);
+        if (!p) {
+            web_error(w, 404, "There is no such plan.");
+        }
+        return p;
     }
     if (m->nPlan == 0) {
         web_error(w, 404, "The database holds no plan yet: import one with "
                           "'lmpmon import'.");
         return NULL;
-    }
-    if (r->bAnon) {
-        for (size_t i = 0; i < m->nPlan; i++) {
-            page_only_published(&m->aPlan[i]);
-        }
     }
     return &m->aPlan[0];
 }

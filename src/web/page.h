@@ -22,10 +22,13 @@ void page_csrf_field(const Req *r, Buf *b);
 /* A message box: zKind "error" or "ok". */
 void page_notice(Buf *b, const char *zKind, const char *zText);
 
-/* Load the model into m and pick the plan (the only one, or ?plan=).
-** Anonymous readers see published rounds only.  On failure fills w with
-** an error page and returns NULL. */
-Plan *page_load(Req *r, Resp *w, Model *m);
+/* The request's view of the data: the process's shared read model
+** (app/readmodel.h), held in r->pView until the router releases it after
+** the handler, so *pm and the plan returned stay valid for the whole
+** request and must not be changed or freed.  Picks the plan (?plan=, else
+** the first).  Anonymous readers see published rounds only.  On failure
+** fills w with an error page and returns NULL. */
+const Plan *page_load(Req *r, Resp *w, const Model **pm);
 
 /* <a href="PREFIX + url-encoded KEY + SUFFIX">TEXT</a>, all escaped. */
 void page_link(Buf *b, const char *zPrefix, const char *zKey,

@@ -156,16 +156,14 @@ void
 page_activity_render(Req *r, Resp *w, const char *zNotice,
                      const char *zNoticeKind)
 {
-    Model m = MODEL_INIT;
-    Plan *p = page_load(r, w, &m);
+    const Model *m = NULL;
+    const Plan *p = page_load(r, w, &m);
     if (!p) {
-        model_release(&m);
         return;
     }
     long iNode = plan_find_node(p, r->azParam[0]);
     if (iNode < 0 || p->aNode[iNode].iLevel != plan_leaf_level(p)) {
         web_error(w, 404, "There is no such activity.");
-        model_release(&m);
         return;
     }
     const Node *n = &p->aNode[iNode];
@@ -297,7 +295,6 @@ page_activity_render(Req *r, Resp *w, const char *zNotice,
         buf_release(&key);
     }
     page_end(r, w);
-    model_release(&m);
 }
 
 /* ** PAGE: /activity/{} */
@@ -414,10 +411,9 @@ page_review_post(Req *r, Resp *w)
 int
 page_admin(Req *r, Resp *w)
 {
-    Model m = MODEL_INIT;
-    Plan *p = page_load(r, w, &m);
+    const Model *m = NULL;
+    const Plan *p = page_load(r, w, &m);
     if (!p) {
-        model_release(&m);
         return 0;
     }
     page_begin(r, w, "Administration");
@@ -523,7 +519,7 @@ page_admin(Req *r, Resp *w)
                     "<button type=\"submit\" name=\"action\" value=\"add\">"
                     "Add user</button></div></form>\n");
         HTML_LIT(b, "<h2>Organisations</h2><p>");
-        buf_printf(b, "%zu organisations in the directory. ", m.nOrg);
+        buf_printf(b, "%zu organisations in the directory. ", m->nOrg);
         HTML_LIT(b, "Add one, or correct one by giving its acronym:</p><form "
                     "class=\"card\" method=\"post\" action=\"/admin/org\">");
         page_csrf_field(r, b);
@@ -542,7 +538,6 @@ page_admin(Req *r, Resp *w)
                     "type=\"submit\">Save organisation</button></div></form>\n");
     }
     page_end(r, w);
-    model_release(&m);
     return 0;
 }
 

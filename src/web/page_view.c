@@ -99,10 +99,9 @@ view_collection(const Plan *p, const Round *rd, Buf *b)
 int
 page_dashboard(Req *r, Resp *w)
 {
-    Model m = MODEL_INIT;
-    Plan *p = page_load(r, w, &m);
+    const Model *m = NULL;
+    const Plan *p = page_load(r, w, &m);
     if (!p) {
-        model_release(&m);
         return 0;
     }
     page_begin(r, w, p->zTitle);
@@ -173,7 +172,7 @@ page_dashboard(Req *r, Resp *w)
             review_report_release(&rep);
         }
         Findings f = { 0 };
-        checks_run(&m, p, latest->zCode, &f);
+        checks_run(m, p, latest->zCode, &f);
         size_t an[3] = { 0, 0, 0 };
         for (size_t i = 0; i < f.n; i++) {
             an[f.a[i].eSeverity]++;
@@ -195,7 +194,6 @@ page_dashboard(Req *r, Resp *w)
         }
     }
     page_end(r, w);
-    model_release(&m);
     return 0;
 }
 
@@ -234,10 +232,9 @@ view_matches(const Plan *p, size_t i, const char *zFoldQ)
 int
 page_plan(Req *r, Resp *w)
 {
-    Model m = MODEL_INIT;
-    Plan *p = page_load(r, w, &m);
+    const Model *m = NULL;
+    const Plan *p = page_load(r, w, &m);
     if (!p) {
-        model_release(&m);
         return 0;
     }
     page_begin(r, w, "Plan");
@@ -326,7 +323,6 @@ page_plan(Req *r, Resp *w)
     free(abShow);
     free(zFoldQ);
     page_end(r, w);
-    model_release(&m);
     return 0;
 }
 
@@ -334,16 +330,14 @@ page_plan(Req *r, Resp *w)
 int
 page_org(Req *r, Resp *w)
 {
-    Model m = MODEL_INIT;
-    Plan *p = page_load(r, w, &m);
+    const Model *m = NULL;
+    const Plan *p = page_load(r, w, &m);
     if (!p) {
-        model_release(&m);
         return 0;
     }
-    const Org *o = model_find_org(&m, r->azParam[0]);
+    const Org *o = model_find_org(m, r->azParam[0]);
     if (!o) {
         web_error(w, 404, "There is no such organisation.");
-        model_release(&m);
         return 0;
     }
     Buf title = BUF_INIT;
@@ -423,7 +417,6 @@ page_org(Req *r, Resp *w)
     }
     HTML_LIT(b, ".</p>\n");
     page_end(r, w);
-    model_release(&m);
     return 0;
 }
 
@@ -431,10 +424,9 @@ page_org(Req *r, Resp *w)
 int
 page_rounds(Req *r, Resp *w)
 {
-    Model m = MODEL_INIT;
-    Plan *p = page_load(r, w, &m);
+    const Model *m = NULL;
+    const Plan *p = page_load(r, w, &m);
     if (!p) {
-        model_release(&m);
         return 0;
     }
     page_begin(r, w, "Review rounds");
@@ -461,14 +453,13 @@ page_rounds(Req *r, Resp *w)
     }
     HTML_LIT(b, "</tbody></table>\n");
     page_end(r, w);
-    model_release(&m);
     return 0;
 }
 
 /* Load the model and find the round named in the path; on failure the
 ** error page is in w and NULL is returned (m still needs releasing). */
 static const Round *
-view_load_round(Req *r, Resp *w, Model *m, Plan **pp)
+view_load_round(Req *r, Resp *w, const Model **m, const Plan **pp)
 {
     *pp = page_load(r, w, m);
     if (!*pp) {
@@ -485,11 +476,10 @@ view_load_round(Req *r, Resp *w, Model *m, Plan **pp)
 int
 page_round(Req *r, Resp *w)
 {
-    Model m = MODEL_INIT;
-    Plan *p;
+    const Model *m = NULL;
+    const Plan *p;
     const Round *rd = view_load_round(r, w, &m, &p);
     if (!rd) {
-        model_release(&m);
         return 0;
     }
     page_begin(r, w, rd->zTitle);
@@ -533,7 +523,7 @@ page_round(Req *r, Resp *w)
     HTML_LIT(b, "</tbody></table>\n");
     if (!r->bAnon) {
         Findings f = { 0 };
-        checks_run(&m, p, rd->zCode, &f);
+        checks_run(m, p, rd->zCode, &f);
         buf_printf(b, "<h2>Data-quality findings (%zu)</h2><table><thead><tr>"
                    "<th scope=\"col\">Severity</th><th scope=\"col\">Rule</th>"
                    "<th scope=\"col\">Activity</th><th scope=\"col\">Finding"
@@ -555,7 +545,6 @@ page_round(Req *r, Resp *w)
         findings_release(&f);
     }
     page_end(r, w);
-    model_release(&m);
     return 0;
 }
 
@@ -563,11 +552,10 @@ page_round(Req *r, Resp *w)
 int
 page_round_report(Req *r, Resp *w)
 {
-    Model m = MODEL_INIT;
-    Plan *p;
+    const Model *m = NULL;
+    const Plan *p;
     const Round *rd = view_load_round(r, w, &m, &p);
     if (!rd) {
-        model_release(&m);
         return 0;
     }
     /* Compared with the round before it, as the CLI's --compare would. */
@@ -595,7 +583,6 @@ page_round_report(Req *r, Resp *w)
     }
     buf_release(&goal10);
     (void)sem_post(web_slow_work());
-    model_release(&m);
     return 0;
 }
 

@@ -16,6 +16,7 @@
 
 #include "router.h"
 #include "page.h"
+#include "../app/readmodel.h"
 #include "web.h"
 #include "web_limits.h"
 #include "../base/base.h"
@@ -311,6 +312,8 @@ router_dispatch(Req *r, Resp *w)
             w->bPrivate = 1;
         }
     }
+    readmodel_release(r->pView);
+    r->pView = NULL;
     /* A failed database connection is reset; a busy one is only busy. */
     router_store_release(r->s, w->status >= 500 && w->status != 503);
     r->s = NULL;

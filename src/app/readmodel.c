@@ -1,0 +1,308 @@
+/*
+** readmodel.c — the shared read model (see readmodel.h).
+**
+** Locking: gMu guards the current snapshot per view and reference counts;
+** gLoadMu lets one thread load while the others wait for its result
+** instead of loading the same data again; each snapshot's mu guards what
+** is derived from it (findings, fragments), computed at most once.
+*/
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "readmodel.h"
+#include "../base/base.h"
+#include "../base/banned.h"
+
+/* One remembered fragment, in an open-addressing table keyed by name. */
+typedef struct Memo {
+    char *zKey;     /* NULL: empty slot */
+    char *z;        /* the rendered bytes */
+    size_t n;
+} Memo;
+
+/* The findings of one round of one plan. */
+typedef struct MemoFindings {
+    const Plan *p;
+    char *zRound;
+    Findings f;
+} MemoFindings;
+
+struct ReadModel {
+    Model m;               /* read-only once published to readers */
+    long iVersion;         /* store_data_version() it was loaded at */
+    int nRef;              /* guarded by gMu */
+    pthread_mutex_t mu;    /* guards the memos below */
+    Memo *aMemo;           /* power-of-two table */
+    size_t nMemoSlot, nMemo, nMemoBytes;
+    MemoFindings *aFind;
+    size_t nFind, nFindAlloc;
+};
+
+static pthread_mutex_t gMu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_mutex_t gLoadMu = PTHREAD_MUTEX_INITIALIZER;
+static ReadModel *aCur[READ_VIEW_COUNT];
+
+/* Drop what an anonymous reader may not see: rounds not published, and
+** statements (internal to the collection). */
+static void
+rm_only_published(Plan *p)
+{
+    for (size_t i = 0; i < p->nNode; i++) {
+        Node *n = &p->aNode[i];
+        size_t k = 0;
+        for (size_t j = 0; j < n->nAssess; j++) {
+            const Round *rd = plan_find_round(p, n->aAssess[j].zRound);
+            if (rd && rd->eState == ROUND_PUBLISHED) {
+                n->aAssess[k++] = n->aAssess[j];
+            } else {
+                assessment_release(&n->aAssess[j]);
+            }
+        }
+        n->nAssess = k;
+        for (size_t j = 0; j < n->nAssess; j++) {
+            assessment_release_statements(&n->aAssess[j]);
+        }
+    }
+    size_t k = 0;
+    for (size_t r = 0; r < p->nRound; r++) {
+        if (p->aRound[r].eState == ROUND_PUBLISHED) {
+            p->aRound[k++] = p->aRound[r];
+        } else {
+            free(p->aRound[r].zCode);
+            free(p->aRound[r].zTitle);
+            free(p->aRound[r].zAsOf);
+        }
+    }
+    p->nRound = k;
+}
+
+static void
+rm_free(ReadModel *rm)
+{
+    if (!rm) {
+        return;
+    }
+    model_release(&rm->m);
+    for (size_t i = 0; i < rm->nMemoSlot; i++) {
+        free(rm->aMemo[i].zKey);
+        free(rm->aMemo[i].z);
+    }
+    free(rm->aMemo);
+    for (size_t i = 0; i < rm->nFind; i++) {
+        free(rm->aFind[i].zRound);
+        findings_release(&rm->aFind[i].f);
+    }
+    free(rm->aFind);
+    (void)pthread_mutex_destroy(&rm->mu);
+    free(rm);
+}
+
+/* Drop one reference; the caller holds gMu. */
+static void
+rm_unref_locked(ReadModel *rm, ReadModel **pFree)
+{
+    if (rm && --rm->nRef == 0) {
+        *pFree = rm;
+    }
+}
+
+void
+readmodel_release(const ReadModel *rmc)
+{
+    ReadModel *rm = (ReadModel *)rmc, *pFree = NULL;
+    if (!rm) {
+        return;
+    }
+    (void)pthread_mutex_lock(&gMu);
+    rm_unref_locked(rm, &pFree);
+    (void)pthread_mutex_unlock(&gMu);
+    rm_free(pFree);
+}
+
+/* The current snapshot of eView if it is at iVersion, with a reference
+** for the caller; NULL otherwise. */
+static ReadModel *
+rm_take_current(ReadView eView, long iVersion)
+{
+    (void)pthread_mutex_lock(&gMu);
+    ReadModel *rm = aCur[eView];
+    if (rm && rm->iVersion == iVersion) {
+        rm->nRef++;
+    } else {
+        rm = NULL;
+    }
+    (void)pthread_mutex_unlock(&gMu);
+    return rm;
+}
+
+const ReadModel *
+readmodel_acquire(Store *s, ReadView eView, AppErr *err)
+{
+    long iVersion = 0;
+    if (store_begin_read(s, err)) {
+        return NULL;
+    }
+    if (store_data_version(s, &iVersion, err)) {
+        store_end_read(s);
+        return NULL;
+    }
+    ReadModel *rm = rm_take_current(eView, iVersion);
+    if (rm) {
+        store_end_read(s);
+        return rm;
+    }
+    (void)pthread_mutex_lock(&gLoadMu);
+    /* Another thread may have loaded this version while we waited. */
+    rm = rm_take_current(eView, iVersion);
+    if (!rm) {
+        rm = xcalloc(1, sizeof *rm);
+        (void)pthread_mutex_init(&rm->mu, NULL);
+        rm->iVersion = iVersion;
+        if (store_load(s, NULL, &rm->m, err)) {
+            rm_free(rm);
+            rm = NULL;
+        } else {
+            if (eView == READ_PUBLISHED) {
+                for (size_t i = 0; i < rm->m.nPlan; i++) {
+                    rm_only_published(&rm->m.aPlan[i]);
+                }
+            }
+            ReadModel *pFree = NULL;
+            (void)pthread_mutex_lock(&gMu);
+            rm_unref_locked(aCur[eView], &pFree);
+            aCur[eView] = rm;
+            rm->nRef = 2; /* the process's and the caller's */
+            (void)pthread_mutex_unlock(&gMu);
+            rm_free(pFree);
+        }
+    }
+    (void)pthread_mutex_unlock(&gLoadMu);
+    store_end_read(s);
+    return rm;
+}
+
+const Model *
+readmodel_model(const ReadModel *rm)
+{
+    return &rm->m;
+}
+
+long
+readmodel_version(const ReadModel *rm)
+{
+    return rm->iVersion;
+}
+
+const Findings *
+readmodel_findings(const ReadModel *rmc, const Plan *p, const char *zRound)
+{
+    ReadModel *rm = (ReadModel *)rmc;
+    (void)pthread_mutex_lock(&rm->mu);
+    MemoFindings *mf = NULL;
+    for (size_t i = 0; i < rm->nFind && !mf; i++) {
+        if (rm->aFind[i].p == p && str_eq(rm->aFind[i].zRound, zRound)) {
+            mf = &rm->aFind[i];
+        }
+    }
+    if (!mf) {
+        xgrow((void **)&rm->aFind, &rm->nFindAlloc, rm->nFind,
+              sizeof *rm->aFind);
+        mf = &rm->aFind[rm->nFind++];
+        memset(mf, 0, sizeof *mf);
+        mf->p = p;
+        mf->zRound = xstrdup(zRound);
+        checks_run(&rm->m, p, zRound, &mf->f);
+    }
+    (void)pthread_mutex_unlock(&rm->mu);
+    return &mf->f;
+}
+
+static uint64_t
+rm_hash(const char *z)
+{
+    uint64_t h = 1469598103934665603ull; /* FNV-1a */
+    for (; *z; z++) {
+        h = (h ^ (unsigned char)*z) * 1099511628211ull;
+    }
+    return h;
+}
+
+/* The slot for zKey: its entry, or the empty slot where it would go. */
+static Memo *
+rm_memo_slot(Memo *a, size_t nSlot, const char *zKey)
+{
+    size_t i = (size_t)rm_hash(zKey) & (nSlot - 1);
+    while (a[i].zKey && !str_eq(a[i].zKey, zKey)) {
+        i = (i + 1) & (nSlot - 1);
+    }
+    return &a[i];
+}
+
+/* Keep the table at most half full. */
+static void
+rm_memo_grow(ReadModel *rm)
+{
+    if (2 * (rm->nMemo + 1) <= rm->nMemoSlot) {
+        return;
+    }
+    size_t nNew = rm->nMemoSlot ? 2 * rm->nMemoSlot : 64;
+    Memo *aNew = xcalloc(nNew, sizeof *aNew);
+    for (size_t i = 0; i < rm->nMemoSlot; i++) {
+        if (rm->aMemo[i].zKey) {
+            *rm_memo_slot(aNew, nNew, rm->aMemo[i].zKey) = rm->aMemo[i];
+        }
+    }
+    free(rm->aMemo);
+    rm->aMemo = aNew;
+    rm->nMemoSlot = nNew;
+}
+
+void
+readmodel_fragment(const ReadModel *rmc, const char *zKey, ReadRender xRender,
+                   const void *arg, Buf *b)
+{
+    ReadModel *rm = (ReadModel *)rmc;
+    (void)pthread_mutex_lock(&rm->mu);
+    Memo *e = rm->nMemoSlot ? rm_memo_slot(rm->aMemo, rm->nMemoSlot, zKey)
+                            : NULL;
+    if (e && e->zKey) {
+        buf_append(b, e->z, e->n);
+        (void)pthread_mutex_unlock(&rm->mu);
+        return;
+    }
+    /* Rendered under the snapshot's lock: a second request for the same
+    ** fragment waits for this one instead of doing the same work. */
+    Buf frag = BUF_INIT;
+    xRender(rm, arg, &frag);
+    buf_append(b, buf_str(&frag), frag.n);
+    if (!frag.bOverflow &&
+        rm->nMemoBytes + frag.n <= LIMIT_READ_MEMO_BYTES) {
+        rm_memo_grow(rm);
+        e = rm_memo_slot(rm->aMemo, rm->nMemoSlot, zKey);
+        e->zKey = xstrdup(zKey);
+        e->n = frag.n;
+        e->z = xmalloc(frag.n + 1);
+        memcpy(e->z, buf_str(&frag), frag.n + 1);
+        rm->nMemo++;
+        rm->nMemoBytes += e->n;
+    }
+    buf_release(&frag);
+    (void)pthread_mutex_unlock(&rm->mu);
+}
+
+void
+readmodel_reset(void)
+{
+    ReadModel *aFree[READ_VIEW_COUNT] = { NULL };
+    (void)pthread_mutex_lock(&gMu);
+    for (int v = 0; v < READ_VIEW_COUNT; v++) {
+        rm_unref_locked(aCur[v], &aFree[v]);
+        aCur[v] = NULL;
+    }
+    (void)pthread_mutex_unlock(&gMu);
+    for (int v = 0; v < READ_VIEW_COUNT; v++) {
+        rm_free(aFree[v]);
+    }
+}
