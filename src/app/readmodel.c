@@ -33,7 +33,7 @@ struct ReadModel {
     Model m;               /* read-only once published to readers */
     long iVersion;         /* store_data_version() it was loaded at */
     int nRef;              /* guarded by gMu */
-    pthread_mutex_t mu;    /* guards the memos below */
+    pthread_mutex_t mu;    /* guards the memos below; recursive */
     Memo *aMemo;           /* power-of-two table */
     size_t nMemoSlot, nMemo, nMemoBytes;
     MemoFindings *aFind;
@@ -158,7 +158,12 @@ readmodel_acquire(Store *s, ReadView eView, AppErr *err)
     rm = rm_take_current(eView, iVersion);
     if (!rm) {
         rm = xcalloc(1, sizeof *rm);
-        (void)pthread_mutex_init(&rm->mu, NULL);
+        /* Recursive: a fragment's renderer asks for the findings. */
+        pthread_mutexattr_t attr;
+        (void)pthread_mutexattr_init(&attr);
+        (void)pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_RECURSIVE);
+        (void)pthread_mutex_init(&rm->mu, &attr);
+        (void)pthread_mutexattr_destroy(&attr);
         rm->iVersion = iVersion;
         if (store_load(s, NULL, &rm->m, err)) {
             rm_free(rm);

@@ -17,6 +17,7 @@
 #include "../report/escape.h"
 #include "../app/workflow.h"
 #include "../app/admin.h"
+#include "../app/readmodel.h"
 #include "../base/banned.h"
 
 static void
@@ -152,29 +153,22 @@ edit_review_form(Req *r, Buf *b, const Node *n, const Round *rd,
     buf_release(&merged);
 }
 
-void
-page_activity_render(Req *r, Resp *w, const char *zNotice,
-                     const char *zNoticeKind)
+/* Which activity edit_activity_body() shows. */
+typedef struct EditActivity {
+    const Plan *p;
+    long iNode;
+} EditActivity;
+
+/* The activity page's part that depends on the data only: text, place in
+** the plan, organisations, each round's assessment and statements.
+** Rendered once per snapshot (app/readmodel.h). */
+static void
+edit_activity_body(const ReadModel *rm, const void *arg, Buf *b)
 {
-    const Model *m = NULL;
-    const Plan *p = page_load(r, w, &m);
-    if (!p) {
-        return;
-    }
-    long iNode = plan_find_node(p, r->azParam[0]);
-    if (iNode < 0 || p->aNode[iNode].iLevel != plan_leaf_level(p)) {
-        web_error(w, 404, "There is no such activity.");
-        return;
-    }
+    const EditActivity *x = arg;
+    const Plan *p = x->p;
+    long iNode = x->iNode;
     const Node *n = &p->aNode[iNode];
-    Buf title = BUF_INIT;
-    buf_printf(&title, "%s %s", p->aLevel[n->iLevel].zName, n->zCode);
-    page_begin(r, w, buf_str(&title));
-    buf_release(&title);
-    Buf *b = &w->body;
-    if (zNotice) {
-        page_notice(b, zNoticeKind, zNotice);
-    }
     HTML_LIT(b, "<p class=\"lead\">");
     esc_html(b, n->zText);
     HTML_LIT(b, "</p><p class=\"small\">");
@@ -244,6 +238,36 @@ page_activity_render(Req *r, Resp *w, const char *zNotice,
         HTML_LIT(b, "</section>");
     }
     HTML_LIT(b, "</div>\n");
+}
+
+void
+page_activity_render(Req *r, Resp *w, const char *zNotice,
+                     const char *zNoticeKind)
+{
+    const Model *m = NULL;
+    const Plan *p = page_load(r, w, &m);
+    if (!p) {
+        return;
+    }
+    long iNode = plan_find_node(p, r->azParam[0]);
+    if (iNode < 0 || p->aNode[iNode].iLevel != plan_leaf_level(p)) {
+        web_error(w, 404, "There is no such activity.");
+        return;
+    }
+    const Node *n = &p->aNode[iNode];
+    Buf title = BUF_INIT;
+    buf_printf(&title, "%s %s", p->aLevel[n->iLevel].zName, n->zCode);
+    page_begin(r, w, buf_str(&title));
+    buf_release(&title);
+    Buf *b = &w->body;
+    if (zNotice) {
+        page_notice(b, zNoticeKind, zNotice);
+    }
+    EditActivity x = { p, iNode };
+    Buf memo = BUF_INIT;
+    buf_printf(&memo, "activity/%s/%s", p->zCode, n->zCode);
+    readmodel_fragment(r->pView, buf_str(&memo), edit_activity_body, &x, b);
+    buf_release(&memo);
     /* Entry forms for open (and, for officers, closed) rounds. */
     int bKeep = zNotice && strcmp(zNoticeKind, "error") == 0;
     for (size_t k = 0; k < p->nRound && r->bAuthed; k++) {

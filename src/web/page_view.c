@@ -23,6 +23,7 @@
 #include "../report/escape.h"
 #include "../report/review_report.h"
 #include "../app/casework.h"
+#include "../app/readmodel.h"
 #include "../base/banned.h"
 
 void view_goal10(Req *r, Buf *b);
@@ -95,6 +96,106 @@ view_collection(const Plan *p, const Round *rd, Buf *b)
                "bodies still missing.</p>\n", nMissing, nMissing == 1 ? "" : "s");
 }
 
+/* The dashboard's part that depends on the data only: charts and
+** sentences of the two latest rounds, the changes, the data-quality count
+** (arg: the plan).  Rendered once per snapshot. */
+static void
+view_dashboard_review(const ReadModel *rm, const void *arg, Buf *b)
+{
+    const Plan *p = arg;
+    const Round *latest, *prev;
+    view_latest_rounds(p, &latest, &prev);
+    if (!latest) {
+        HTML_LIT(b, "<p>No round has been assessed yet.</p>");
+        return;
+    }
+    ReviewReport rep;
+    AppErr err = APPERR_INIT;
+    if (review_report_build(p, latest->zCode, prev ? prev->zCode : NULL,
+                            NULL, &rep, &err) == 0) {
+        HTML_LIT(b, "<div class=\"rounds\"><section><h2>");
+        view_round_link(b, latest);
+        buf_printf(b, " <span class=\"small\">(%s)</span></h2>",
+                   round_state_name(latest->eState));
+        review_chart_svg(&rep, &rep.now, latest->zTitle, b);
+        HTML_LIT(b, "</section>");
+        if (prev) {
+            HTML_LIT(b, "<section><h2>");
+            view_round_link(b, prev);
+            buf_printf(b, " <span class=\"small\">(%s)</span></h2>",
+                       round_state_name(prev->eState));
+            review_chart_svg(&rep, &rep.before, prev->zTitle, b);
+            HTML_LIT(b, "</section>");
+        }
+        HTML_LIT(b, "</div>\n<ul>");
+        for (size_t i = 0; i < rep.nSentence; i++) {
+            HTML_LIT(b, "<li>");
+            esc_html(b, rep.azSentence[i]);
+            HTML_LIT(b, "</li>");
+        }
+        HTML_LIT(b, "</ul>\n");
+        if (prev) {
+            HTML_LIT(b, "<h2>What changed since ");
+            esc_html(b, prev->zCode);
+            HTML_LIT(b, "</h2><table><thead><tr><th scope=\"col\">Area</th>"
+                        "<th scope=\"col\">On Target</th><th scope=\"col\">"
+                        "Progressing</th><th scope=\"col\">Not on Target"
+                        "</th><th scope=\"col\">Not rated</th></tr></thead>"
+                        "<tbody>");
+            for (size_t g = 0; g <= rep.now.nGroup; g++) {
+                const ReviewGroup *now = g < rep.now.nGroup ? &rep.now.aGroup[g]
+                                                            : &rep.now.all;
+                const ReviewGroup *old = review_group(&rep.before, now->iNode);
+                HTML_LIT(b, "<tr><th scope=\"row\">");
+                esc_html(b, review_group_name(&rep, now->iNode));
+                HTML_LIT(b, "</th>");
+                static const Rating aR[] = { RATING_ON_TARGET, RATING_PROGRESSING,
+                                             RATING_NOT_ON_TARGET, RATING_NONE };
+                for (int k = 0; k < 4; k++) {
+                    if (old) {
+                        buf_printf(b, "<td class=\"n\">%+ld pts</td>",
+                                   review_pp_change(&old->c, &now->c,
+                                                    REVIEW_MASK(aR[k])));
+                    } else {
+                        HTML_LIT(b, "<td class=\"n\">new</td>");
+                    }
+                }
+                HTML_LIT(b, "</tr>");
+            }
+            buf_printf(b, "</tbody></table><p>Activities rated higher: "
+                       "%zu; lower: %zu; new in this round: %zu.</p>\n",
+                       rep.changes.nUp, rep.changes.nDown,
+                       rep.changes.nNew);
+        }
+        review_report_release(&rep);
+    }
+    const Findings *f = readmodel_findings(rm, p, latest->zCode);
+    size_t an[3] = { 0, 0, 0 };
+    for (size_t i = 0; i < f->n; i++) {
+        an[f->a[i].eSeverity]++;
+    }
+    HTML_LIT(b, "<h2>Data quality</h2><p>");
+    buf_printf(b, "%zu errors, %zu warnings, %zu notes in ", an[0], an[1],
+               an[2]);
+    view_round_link(b, latest);
+    HTML_LIT(b, ".</p>\n");
+}
+
+/* The collection state of the plan's open rounds (arg: the plan). */
+static void
+view_dashboard_open(const ReadModel *rm, const void *arg, Buf *b)
+{
+    const Plan *p = arg;
+    for (size_t k = 0; k < p->nRound; k++) {
+        if (p->aRound[k].eState == ROUND_OPEN) {
+            HTML_LIT(b, "<h2>Open round: ");
+            view_round_link(b, &p->aRound[k]);
+            HTML_LIT(b, "</h2>");
+            view_collection(p, &p->aRound[k], b);
+        }
+    }
+}
+
 /* ** PAGE: / */
 int
 page_dashboard(Req *r, Resp *w)
@@ -106,98 +207,17 @@ page_dashboard(Req *r, Resp *w)
     }
     page_begin(r, w, p->zTitle);
     Buf *b = &w->body;
-    const Round *latest, *prev;
-    view_latest_rounds(p, &latest, &prev);
-    if (!latest) {
-        HTML_LIT(b, "<p>No round has been assessed yet.</p>");
-    } else {
-        ReviewReport rep;
-        AppErr err = APPERR_INIT;
-        if (review_report_build(p, latest->zCode, prev ? prev->zCode : NULL,
-                                NULL, &rep, &err) == 0) {
-            HTML_LIT(b, "<div class=\"rounds\"><section><h2>");
-            view_round_link(b, latest);
-            buf_printf(b, " <span class=\"small\">(%s)</span></h2>",
-                       round_state_name(latest->eState));
-            review_chart_svg(&rep, &rep.now, latest->zTitle, b);
-            HTML_LIT(b, "</section>");
-            if (prev) {
-                HTML_LIT(b, "<section><h2>");
-                view_round_link(b, prev);
-                buf_printf(b, " <span class=\"small\">(%s)</span></h2>",
-                           round_state_name(prev->eState));
-                review_chart_svg(&rep, &rep.before, prev->zTitle, b);
-                HTML_LIT(b, "</section>");
-            }
-            HTML_LIT(b, "</div>\n<ul>");
-            for (size_t i = 0; i < rep.nSentence; i++) {
-                HTML_LIT(b, "<li>");
-                esc_html(b, rep.azSentence[i]);
-                HTML_LIT(b, "</li>");
-            }
-            HTML_LIT(b, "</ul>\n");
-            if (prev) {
-                HTML_LIT(b, "<h2>What changed since ");
-                esc_html(b, prev->zCode);
-                HTML_LIT(b, "</h2><table><thead><tr><th scope=\"col\">Area</th>"
-                            "<th scope=\"col\">On Target</th><th scope=\"col\">"
-                            "Progressing</th><th scope=\"col\">Not on Target"
-                            "</th><th scope=\"col\">Not rated</th></tr></thead>"
-                            "<tbody>");
-                for (size_t g = 0; g <= rep.now.nGroup; g++) {
-                    const ReviewGroup *now = g < rep.now.nGroup ? &rep.now.aGroup[g]
-                                                                : &rep.now.all;
-                    const ReviewGroup *old = review_group(&rep.before, now->iNode);
-                    HTML_LIT(b, "<tr><th scope=\"row\">");
-                    esc_html(b, review_group_name(&rep, now->iNode));
-                    HTML_LIT(b, "</th>");
-                    static const Rating aR[] = { RATING_ON_TARGET, RATING_PROGRESSING,
-                                                 RATING_NOT_ON_TARGET, RATING_NONE };
-                    for (int k = 0; k < 4; k++) {
-                        if (old) {
-                            buf_printf(b, "<td class=\"n\">%+ld pts</td>",
-                                       review_pp_change(&old->c, &now->c,
-                                                        REVIEW_MASK(aR[k])));
-                        } else {
-                            HTML_LIT(b, "<td class=\"n\">new</td>");
-                        }
-                    }
-                    HTML_LIT(b, "</tr>");
-                }
-                buf_printf(b, "</tbody></table><p>Activities rated higher: "
-                           "%zu; lower: %zu; new in this round: %zu.</p>\n",
-                           rep.changes.nUp, rep.changes.nDown,
-                           rep.changes.nNew);
-            }
-            review_report_release(&rep);
-        }
-        Findings f = { 0 };
-        checks_run(m, p, latest->zCode, &f);
-        size_t an[3] = { 0, 0, 0 };
-        for (size_t i = 0; i < f.n; i++) {
-            an[f.a[i].eSeverity]++;
-        }
-        HTML_LIT(b, "<h2>Data quality</h2><p>");
-        buf_printf(b, "%zu errors, %zu warnings, %zu notes in ", an[0], an[1],
-                   an[2]);
-        view_round_link(b, latest);
-        HTML_LIT(b, ".</p>\n");
-        findings_release(&f);
-    }
+    Buf key = BUF_INIT;
+    buf_printf(&key, "dashboard/%s", p->zCode);
+    readmodel_fragment(r->pView, buf_str(&key), view_dashboard_review, p, b);
     view_goal10(r, b);
-    for (size_t k = 0; k < p->nRound; k++) {
-        if (p->aRound[k].eState == ROUND_OPEN) {
-            HTML_LIT(b, "<h2>Open round: ");
-            view_round_link(b, &p->aRound[k]);
-            HTML_LIT(b, "</h2>");
-            view_collection(p, &p->aRound[k], b);
-        }
-    }
+    buf_puts(&key, "/open");
+    readmodel_fragment(r->pView, buf_str(&key), view_dashboard_open, p, b);
+    buf_release(&key);
     page_end(r, w);
     return 0;
 }
 
-/* Does node i or a descendant match the search (code or all words)? */
 static int
 view_matches(const Plan *p, size_t i, const char *zFoldQ)
 {
