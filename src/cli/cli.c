@@ -239,13 +239,24 @@ cli_parse(const CliCtx *ctx, const CliOpt *aOpt, char ***pazPos,
             return -1;
         }
         if (o->bArg) {
+            const char *zVal;
             if (zEq) {
-                *o->pzVal = zEq + 1;
+                zVal = zEq + 1;
             } else if (i + 1 < ctx->argc) {
-                *o->pzVal = ctx->argv[++i];
+                zVal = ctx->argv[++i];
             } else {
                 free(azPos);
                 cli_usage_error(ctx, "option '--%s' needs a value", o->zName);
+                return -1;
+            }
+            if (!o->pbSet) {
+                *o->pzVal = zVal; /* a single value: the last one given wins */
+            } else if (*o->pbSet < (int)LIMIT_OPTION_REPEATS) {
+                o->pzVal[(*o->pbSet)++] = zVal;
+            } else {
+                free(azPos);
+                cli_usage_error(ctx, "option '--%s' given more than %u times",
+                                o->zName, LIMIT_OPTION_REPEATS);
                 return -1;
             }
         } else {
