@@ -18,6 +18,10 @@
 #define LIMIT_CONNECTIONS 256u
 #define LIMIT_CONNECTIONS_PER_CLIENT 32u
 
+/* Most reverse proxies 'serve --trusted-proxy' accepts (a chain of a few
+** is usual; each one is compared with every connection's peer). */
+#define LIMIT_TRUSTED_PROXIES 16u
+
 /* Seconds a connection may stay idle or a request may take to arrive. */
 #define LIMIT_REQUEST_SECONDS 30u
 
