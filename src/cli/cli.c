@@ -143,7 +143,8 @@ static const CliCommand aCommand[] = {
       "same caseload.  Import it with 'lmpmon case import'.\n" },
     /* ** COMMAND: serve */
     { "serve", cmd_serve, "run the web application",
-      "lmpmon serve [--listen HOST:PORT] [--public] [--secure-cookies] [--quiet]\n\n"
+      "lmpmon serve [--listen HOST:PORT] [--public] [--secure-cookies] [--quiet]\n"
+      "             [--trusted-proxy ADDR]...\n\n"
       "Serve the database to browsers until Ctrl-C or SIGTERM (requests in\n"
       "flight are finished first).  Logs one line per request to standard\n"
       "error.\n\n"
@@ -151,7 +152,14 @@ static const CliCommand aCommand[] = {
       "                  picks a free one, printed at start)\n"
       "  --public        anonymous visitors may read published rounds\n"
       "  --secure-cookies  mark cookies Secure (behind a TLS proxy)\n"
-      "  --quiet         no access log\n" },
+      "  --quiet         no access log\n"
+      "  --trusted-proxy ADDR  a reverse proxy in front of lmpmon (an IPv4\n"
+      "                  or IPv6 address; give it once per proxy).  For\n"
+      "                  connections from it, the client is the right-most\n"
+      "                  address in X-Forwarded-For that is not a trusted\n"
+      "                  proxy; it is what the log shows and what failed\n"
+      "                  logins are throttled by.  From other peers the\n"
+      "                  header is ignored.\n" },
 };
 
 #define N_COMMAND (sizeof aCommand / sizeof aCommand[0])

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -25,6 +26,7 @@
 
 #include "web.h"
 #include "http.h"
+#include "client_addr.h"
 #include "router.h"
 #include "complaints_cache.h"
 #include "web_limits.h"
@@ -121,16 +123,51 @@ queue_resp(struct MHD_Connection *c, const Resp *w)
     return rc;
 }
 
+/* Appends each X-Forwarded-For header's value to a Buf, ", " between. */
+static enum MHD_Result
+collect_forwarded_for(void *cls, enum MHD_ValueKind kind, const char *zKey,
+                      const char *zVal)
+{
+    Buf *b = cls;
+    if (zKey && zVal && strcasecmp(zKey, "X-Forwarded-For") == 0) {
+        if (b->n) {
+            buf_puts(b, ", ");
+        }
+        buf_puts(b, zVal);
+    }
+    return MHD_YES;
+}
+
+/* The request's client as text in z: the TCP peer, or, when the peer is a
+** trusted proxy, the client it names in X-Forwarded-For (client_addr.h).
+** Every X-Forwarded-For header counts, in order: a proxy may add its own
+** header below the client's instead of appending to it, and RFC 9110
+** makes the two forms equal; looking up only the first would read the
+** client's.  "-" when the peer is not an IP socket. */
 static const char *
-client_ip(struct MHD_Connection *c, char *z, size_t n)
+request_client(struct MHD_Connection *c, const WebConfig *cfg,
+               char z[NET_ADDR_CHARS])
 {
     const union MHD_ConnectionInfo *ci =
         MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-    snprintf(z, n, "-");
-    if (ci && ci->client_addr && ci->client_addr->sa_family == AF_INET) {
-        const struct sockaddr_in *a = (const struct sockaddr_in *)ci->client_addr;
-        (void)inet_ntop(AF_INET, &a->sin_addr, z, (socklen_t)n);
+    NetAddr peer, client;
+    if (!ci || net_addr_from_sockaddr(ci->client_addr, &peer)) {
+        (void)snprintf(z, NET_ADDR_CHARS, "-");
+        return z;
     }
+    client = peer;
+    if (proxy_list_has(&cfg->proxies, &peer)) {
+        /* MHD's memory limit already bounds the headers to this size. */
+        Buf xff;
+        buf_init(&xff, LIMIT_HEADER_BYTES);
+        (void)MHD_get_connection_values(c, MHD_HEADER_KIND,
+                                        collect_forwarded_for, &xff);
+        if (xff.n && !buf_failed(&xff)) {
+            client_addr_resolve(&cfg->proxies, &peer, buf_str(&xff), &client);
+        }
+        buf_release(&xff);
+    }
+    net_addr_format(&client, z);
     return z;
 }
 
@@ -142,8 +179,8 @@ refuse(struct MHD_Connection *c, const WebConfig *cfg, const char *zMethod,
     Resp w;
     resp_init(&w);
     web_error(&w, status, zMsg);
-    char zIp[64];
-    access_log(cfg, client_ip(c, zIp, sizeof zIp), zMethod, zUrl, status,
+    char zIp[NET_ADDR_CHARS];
+    access_log(cfg, request_client(c, cfg, zIp), zMethod, zUrl, status,
                w.body.n, ms_since(&k->t0), NULL);
     enum MHD_Result rc = queue_resp(c, &w);
     buf_release(&w.body);
@@ -222,9 +259,9 @@ on_request(void *cls, struct MHD_Connection *c, const char *zUrl,
     memset(&r, 0, sizeof r);
     Resp w;
     resp_init(&w);
-    char zIp[64];
+    char zIp[NET_ADDR_CHARS];
     r.zMethod = zMethod;
-    r.zClientIp = client_ip(c, zIp, sizeof zIp);
+    r.zClientIp = request_client(c, cfg, zIp);
     r.cfg = cfg;
     r.zCookie = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Cookie");
     r.zCsrfHeader = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
