@@ -159,7 +159,8 @@ static const CliCommand aCommand[] = {
       "                  address in X-Forwarded-For that is not a trusted\n"
       "                  proxy; it is what the log shows and what failed\n"
       "                  logins are throttled by.  From other peers the\n"
-      "                  header is ignored.\n" },
+      "                  header is ignored.  A trusted proxy is exempt from\n"
+      "                  the limit of 32 connections per client address.\n" },
 };
 
 #define N_COMMAND (sizeof aCommand / sizeof aCommand[0])

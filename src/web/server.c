@@ -10,8 +10,10 @@
 ** headers every response carries, and queues it.
 */
 #include <arpa/inet.h>
+#include <assert.h>
 #include <errno.h>
 #include <netinet/in.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -187,6 +189,128 @@ refuse(struct MHD_Connection *c, const WebConfig *cfg, const char *zMethod,
     return rc;
 }
 
+/*
+** The per-client connection limit.
+**
+** Without --trusted-proxy, MHD enforces LIMIT_CONNECTIONS_PER_CLIENT itself
+** (MHD_OPTION_PER_IP_CONNECTION_LIMIT), which refuses a connection before
+** anything is allocated for it.  But MHD counts TCP peers, and behind a
+** reverse proxy every user's connections come from the proxy: the 33rd
+** would be refused and the site would go dark for everyone.  MHD cannot
+** exempt one address, so with any trusted proxy its per-IP limit is off
+** and the limit is kept here instead, for every peer that is not a trusted
+** proxy.  A proxy is bounded by LIMIT_CONNECTIONS (and by its own limits
+** towards its clients, where it sees their addresses).
+**
+** The count is taken when MHD announces the connection (NOTIFY_CONNECTION
+** STARTED) and given back when it announces its end (CLOSED); MHD pairs the
+** two, so the count is exact.  A connection over the limit is shut down
+** at once (MHD sees the end of the stream and closes it, as for a client
+** that hung up) and any request already sent on it is refused unanswered
+** in on_request().  The accept-policy callback could refuse earlier, but
+** MHD may still drop a connection between that callback and STARTED
+** without telling us, which would leak a count.
+*/
+
+/* One address and its open connections. */
+typedef struct ClientSlot {
+    NetAddr addr;            /* the peer */
+    unsigned nConn;          /* its counted connections; 0: slot is free */
+} ClientSlot;
+
+/* MHD never holds more than LIMIT_CONNECTIONS connections, and each holds
+** at most one slot, so the table cannot fill up. */
+static ClientSlot aClientSlot[LIMIT_CONNECTIONS];
+static pthread_mutex_t clientSlotMutex = PTHREAD_MUTEX_INITIALIZER;
+
+/* Count one more connection from *p.  Returns its slot, or -1 when *p has
+** LIMIT_CONNECTIONS_PER_CLIENT already. */
+static int
+client_slot_take(const NetAddr *p)
+{
+    int iFree = -1, iSlot = -1;
+    pthread_mutex_lock(&clientSlotMutex);
+    for (int i = 0; i < (int)LIMIT_CONNECTIONS; i++) {
+        if (aClientSlot[i].nConn == 0) {
+            iFree = iFree < 0 ? i : iFree;
+        } else if (net_addr_eq(&aClientSlot[i].addr, p)) {
+            iSlot = i;
+            break;
+        }
+    }
+    if (iSlot < 0 && iFree >= 0) {
+        iSlot = iFree;
+        aClientSlot[iSlot].addr = *p;
+    }
+    if (iSlot >= 0 && aClientSlot[iSlot].nConn < LIMIT_CONNECTIONS_PER_CLIENT) {
+        aClientSlot[iSlot].nConn++;
+    } else {
+        iSlot = -1;
+    }
+    pthread_mutex_unlock(&clientSlotMutex);
+    return iSlot;
+}
+
+static void
+client_slot_give(int iSlot)
+{
+    pthread_mutex_lock(&clientSlotMutex);
+    assert(aClientSlot[iSlot].nConn > 0);
+    aClientSlot[iSlot].nConn--;
+    pthread_mutex_unlock(&clientSlotMutex);
+}
+
+/* What the server keeps per TCP connection: MHD's socket context, from
+** NOTIFY_CONNECTION STARTED to CLOSED. */
+typedef struct ConnState {
+    int iClientSlot;         /* aClientSlot entry counting it, or -1 */
+    int bRefused;            /* over the per-client limit: being closed */
+} ConnState;
+
+static void
+on_connection(void *cls, struct MHD_Connection *c, void **ppSocket,
+              enum MHD_ConnectionNotificationCode code)
+{
+    const WebConfig *cfg = cls;
+    if (code == MHD_CONNECTION_NOTIFY_CLOSED) {
+        ConnState *cs = *ppSocket;
+        if (cs && cs->iClientSlot >= 0) {
+            client_slot_give(cs->iClientSlot);
+        }
+        free(cs);
+        *ppSocket = NULL;
+        return;
+    }
+    ConnState *cs = xcalloc(1, sizeof *cs);
+    cs->iClientSlot = -1;
+    *ppSocket = cs;
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    NetAddr peer;
+    if (cfg->proxies.nAddr == 0 || !ci ||
+        net_addr_from_sockaddr(ci->client_addr, &peer) ||
+        proxy_list_has(&cfg->proxies, &peer)) {
+        return; /* MHD's own limit applies, or the peer is a proxy */
+    }
+    cs->iClientSlot = client_slot_take(&peer);
+    if (cs->iClientSlot < 0) {
+        cs->bRefused = 1;
+        const union MHD_ConnectionInfo *fi =
+            MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+        if (fi) {
+            (void)shutdown(fi->connect_fd, SHUT_RDWR);
+        }
+        if (!cfg->bQuiet) {
+            char zNow[32], zPeer[NET_ADDR_CHARS];
+            str_now_utc(zNow, sizeof zNow);
+            net_addr_format(&peer, zPeer);
+            (void)fprintf(stderr, "%s lmpmon: refused a connection from %s: "
+                          "it has %u already (LIMIT_CONNECTIONS_PER_CLIENT)\n",
+                          zNow, zPeer, LIMIT_CONNECTIONS_PER_CLIENT);
+        }
+    }
+}
+
 /* Copies the query arguments (MHD has decoded them) into a Params,
 ** refusing too many and invalid UTF-8. */
 typedef struct QueryCollect {
@@ -221,6 +345,12 @@ on_request(void *cls, struct MHD_Connection *c, const char *zUrl,
     const WebConfig *cfg = cls;
     Conn *k = *ppConn;
     if (!k) {
+        const union MHD_ConnectionInfo *si =
+            MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+        const ConnState *cs = si ? si->socket_context : NULL;
+        if (cs && cs->bRefused) {
+            return MHD_NO; /* over the per-client limit: close unanswered */
+        }
         k = xcalloc(1, sizeof *k);
         buf_init(&k->body, LIMIT_BODY_BYTES);
         clock_gettime(CLOCK_MONOTONIC, &k->t0);
@@ -381,8 +511,11 @@ web_serve(const WebConfig *cfg, AppErr *err)
         MHD_OPTION_THREAD_POOL_SIZE, (unsigned)WEB_THREADS,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)LIMIT_HEADER_BYTES,
         MHD_OPTION_CONNECTION_LIMIT, (unsigned)LIMIT_CONNECTIONS,
-        MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)LIMIT_CONNECTIONS_PER_CLIENT,
+        /* 0 turns MHD's per-IP limit off: on_connection() keeps it. */
+        MHD_OPTION_PER_IP_CONNECTION_LIMIT,
+        cfg->proxies.nAddr ? 0u : (unsigned)LIMIT_CONNECTIONS_PER_CLIENT,
         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)LIMIT_REQUEST_SECONDS,
+        MHD_OPTION_NOTIFY_CONNECTION, on_connection, (void *)cfg,
         MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
         MHD_OPTION_END);
     if (!d) {

@@ -1,7 +1,9 @@
 # Behind a reverse proxy: with --trusted-proxy the access log and the
 # failed-login throttle see the address the proxy forwards; without it, or
 # from any other peer, X-Forwarded-For is ignored so nobody can choose the
-# address lmpmon logs.  A bad --trusted-proxy is a usage error.
+# address lmpmon logs.  A trusted proxy may hold more connections than the
+# per-client limit, other peers may not.  A bad --trusted-proxy is a usage
+# error.
 . "$(dirname "$0")/lib.sh"
 
 make_db d.db
@@ -26,6 +28,12 @@ curl -s -o /dev/null -H "X-Forwarded-For: 203.0.113.7" "$BASE/login"
 grep -q ' 127.0.0.1 "GET /login" 200' serve.err ||
     fail "without --trusted-proxy the log does not show the peer: $(cat serve.err)"
 grep -q '203.0.113.7' serve.err && fail "without --trusted-proxy X-Forwarded-For reached the log"
+# ... and one address gets LIMIT_CONNECTIONS_PER_CLIENT (32) connections.
+perl "$SRC/tests/http/conns.pl" "${BASE##*:}" 40 127.0.0.1 198.51.100 >conns.txt ||
+    fail "conns.pl failed"
+n=$(grep -cx 200 conns.txt)
+[ "$n" = 32 ] || fail "without --trusted-proxy 40 connections from one address: $n served, want 32"
+grep -q '198\.51\.100' serve.err && fail "without --trusted-proxy X-Forwarded-For reached the log"
 stop_server
 : >serve.err
 
@@ -52,6 +60,17 @@ tail -n 1 serve.err | grep -q ' 127.0.0.1 "GET /login" 200' ||
 curl -s -o /dev/null "$BASE/login"
 tail -n 1 serve.err | grep -q ' 127.0.0.1 "GET /login" 200' ||
     fail "without X-Forwarded-For the proxy is not logged: $(tail -1 serve.err)"
+
+# 40 keep-alive connections at once from the proxy, one per user: all are
+# served, twice each (without --trusted-proxy the 33rd would be refused,
+# see above), and the log names each user.
+port=${BASE##*:}
+perl "$SRC/tests/http/conns.pl" "$port" 40 127.0.0.1 198.51.100 2 >conns.txt ||
+    fail "conns.pl failed"
+n=$(grep -cx '200 200' conns.txt)
+[ "$n" = 40 ] || fail "40 connections through the proxy: $n served, $(grep -c closed conns.txt) refused"
+n=$(grep -o ' 198\.51\.100\.[0-9]* "GET /login" 200' serve.err | sort -u | wc -l)
+[ "$n" = 40 ] || fail "the log shows $n of the 40 forwarded addresses"
 
 # Failed logins are throttled and logged by the forwarded client.
 login_as() { # login_as XFF USER PASSWORD: prints the status
@@ -82,5 +101,28 @@ curl -s -o /dev/null --interface 127.0.0.2 -H "X-Forwarded-For: 203.0.113.8" \
     "$BASE/login"
 tail -n 1 serve.err | grep -q ' 203.0.113.8 "GET /login" 200' ||
     fail "the header from the proxy at 127.0.0.2 was not used: $(tail -1 serve.err)"
+# The per-client limit still holds for peers that are not the proxy: lmpmon
+# keeps it itself now.  Held open together, 32 of 40 are served ...
+port=${BASE##*:}
+perl "$SRC/tests/http/conns.pl" "$port" 40 127.0.0.1 - >conns.txt || fail "conns.pl failed"
+n=$(grep -cx 200 conns.txt)
+[ "$n" = 32 ] || fail "40 connections from 127.0.0.1 (not the proxy): $n served, want 32"
+grep -q "refused a connection from 127.0.0.1: .*LIMIT_CONNECTIONS_PER_CLIENT" serve.err ||
+    fail "the refusal is not logged"
+# ... while the proxy may open 40 ...
+perl "$SRC/tests/http/conns.pl" "$port" 40 127.0.0.2 192.0.2 >conns.txt || fail "conns.pl failed"
+n=$(grep -cx 200 conns.txt)
+[ "$n" = 40 ] || fail "40 connections from the proxy 127.0.0.2: $n served, want 40"
+# ... and closed connections give their count back: 32 again.  The server
+# notices the closes a moment after the client makes them, hence retries.
+i=0
+while :; do
+    perl "$SRC/tests/http/conns.pl" "$port" 40 127.0.0.1 - >conns.txt || fail "conns.pl failed"
+    n=$(grep -cx 200 conns.txt)
+    [ "$n" = 32 ] && break
+    i=$((i + 1))
+    [ $i -ge 50 ] && { fail "after closing, 127.0.0.1 gets $n connections, want 32"; break; }
+    sleep 0.1
+done
 
 finish
