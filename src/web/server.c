@@ -265,7 +265,50 @@ client_slot_give(int iSlot)
 typedef struct ConnState {
     int iClientSlot;         /* aClientSlot entry counting it, or -1 */
     int bRefused;            /* over the per-client limit: being closed */
+    unsigned nIdleSeconds;   /* the idle timeout MHD applies to it */
 } ConnState;
+
+/*
+** Idle connections make room before new ones wait.
+**
+** Browsers and proxies keep connections open between requests.  When all
+** LIMIT_CONNECTIONS are taken MHD stops accepting, and a new visitor waits
+** until one of them has been idle for LIMIT_REQUEST_SECONDS, even if most
+** of them are doing nothing.  So each connection's idle timeout is chosen
+** again whenever it starts and whenever a request on it finishes (the two
+** moments it may go idle; both run on the connection's own MHD thread,
+** the only place MHD_set_connection_option() is safe): above
+** LIMIT_CONNECTIONS_BUSY open connections it is LIMIT_IDLE_SECONDS_BUSY,
+** else LIMIT_REQUEST_SECONDS.
+**
+** What this guarantees: whenever all LIMIT_CONNECTIONS are open, at least
+** LIMIT_CONNECTIONS - LIMIT_CONNECTIONS_BUSY of them have the short
+** timeout.  (Order the open connections by the last time their timeout
+** was chosen: the k-th latest saw at least LIMIT_CONNECTIONS - k + 1
+** connections open then, all those chosen before it and still open, which
+** is above LIMIT_CONNECTIONS_BUSY for every k up to LIMIT_CONNECTIONS -
+** LIMIT_CONNECTIONS_BUSY.)  So unless those connections are all busy with
+** requests, a slot frees within LIMIT_IDLE_SECONDS_BUSY.  It does not cut
+** a request short: the timeout counts time without traffic, and MHD
+** restarts it when a response is queued.  A short timeout is also applied
+** to a slow client's request while the server is busy, which is when that
+** is most wanted.
+*/
+
+/* Open connections, refused ones included until they are closed. */
+static atomic_uint nOpenConn;
+
+static void
+conn_choose_timeout(struct MHD_Connection *c, ConnState *cs)
+{
+    unsigned n = atomic_load(&nOpenConn) > LIMIT_CONNECTIONS_BUSY
+                     ? LIMIT_IDLE_SECONDS_BUSY
+                     : LIMIT_REQUEST_SECONDS;
+    if (n != cs->nIdleSeconds) {
+        (void)MHD_set_connection_option(c, MHD_CONNECTION_OPTION_TIMEOUT, n);
+        cs->nIdleSeconds = n;
+    }
+}
 
 static void
 on_connection(void *cls, struct MHD_Connection *c, void **ppSocket,
@@ -279,11 +322,18 @@ on_connection(void *cls, struct MHD_Connection *c, void **ppSocket,
         }
         free(cs);
         *ppSocket = NULL;
+        atomic_fetch_sub(&nOpenConn, 1);
         return;
     }
+    if (code != MHD_CONNECTION_NOTIFY_STARTED) {
+        return; /* no other code exists in MHD 0.9.75 */
+    }
+    atomic_fetch_add(&nOpenConn, 1);
     ConnState *cs = xcalloc(1, sizeof *cs);
     cs->iClientSlot = -1;
+    cs->nIdleSeconds = LIMIT_REQUEST_SECONDS; /* MHD_OPTION_CONNECTION_TIMEOUT */
     *ppSocket = cs;
+    conn_choose_timeout(c, cs);
     const union MHD_ConnectionInfo *ci =
         MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
     NetAddr peer;
@@ -449,6 +499,13 @@ on_completed(void *cls, struct MHD_Connection *c, void **ppConn,
         free(k);
         *ppConn = NULL;
         atomic_fetch_sub(&nInFlight, 1);
+    }
+    /* The connection may now sit idle, waiting for the next request. */
+    const union MHD_ConnectionInfo *si =
+        MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    if (toe == MHD_REQUEST_TERMINATED_COMPLETED_OK && si &&
+        si->socket_context) {
+        conn_choose_timeout(c, si->socket_context);
     }
 }
 

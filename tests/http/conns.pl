@@ -1,7 +1,7 @@
 # conns.pl — many keep-alive connections held open at once, for the tests
 # of the connection limits (t_proxy.sh, t_idle.sh).
 #
-#   perl conns.pl PORT N [FROM [XFF-PREFIX [ROUNDS]]]
+#   perl conns.pl PORT N [FROM [XFF-PREFIX [ROUNDS [late]]]]
 #
 # Opens N TCP connections to 127.0.0.1:PORT from the local address FROM
 # (default 127.0.0.1) and keeps every one open to the end.  Then, ROUNDS
@@ -11,12 +11,17 @@
 # of its rounds ("200 200"), or "closed" once the server has closed it.
 # A connection that gets no answer in 60 s counts as closed, so a broken
 # server fails the test instead of hanging it.
+#
+# With "late", while the N are still held, one more connection asks for
+# /login and the last lines are "late STATUS" ("late none": no answer in
+# 25 s, less than the server's LIMIT_REQUEST_SECONDS) and "held K": how
+# many of the N the server had closed by then.
 use strict;
 use warnings;
 use IO::Socket::INET;
 use IO::Select;
 
-my ($port, $n, $from, $xff, $rounds) = @ARGV;
+my ($port, $n, $from, $xff, $rounds, $late) = @ARGV;
 $from = '127.0.0.1' unless defined $from;
 $xff = '-' unless defined $xff;
 $rounds = 1 unless defined $rounds;
@@ -30,9 +35,11 @@ for my $i (1 .. $n) {
     push @sock, $s;
 }
 
-# Read one HTTP response from $s: its status, or undef once closed.
+# Read one HTTP response from $s: its status, or undef once closed or
+# after $wait seconds without data (default 60).
 sub response {
-    my ($s) = @_;
+    my ($s, $wait) = @_;
+    $wait = 60 unless defined $wait;
     my $buf = '';
     my $sel = IO::Select->new($s);
     my ($status, $want);
@@ -45,7 +52,7 @@ sub response {
             $want = length($head) + $len;
         }
         return $status if defined $want && length($buf) >= $want;
-        return undef unless $sel->can_read(60);
+        return undef unless $sel->can_read($wait);
         my $got = sysread($s, $buf, 65536, length $buf);
         return undef unless $got;
     }
@@ -73,5 +80,20 @@ for my $r (1 .. $rounds) {
 }
 for my $i (0 .. $#sock) {
     print $open[$i] ? "$result[$i]\n" : "closed\n";
+}
+if (defined $late && $late eq 'late') {
+    my $s = IO::Socket::INET->new(PeerAddr => '127.0.0.1', PeerPort => $port,
+                                  LocalAddr => $from, Proto => 'tcp')
+        or die "late connection: $!\n";
+    syswrite($s, "GET /login HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    my $st = response($s, 25);
+    print 'late ', (defined $st ? $st : 'none'), "\n";
+    # A connection the server closed reads as end of stream at once.
+    my $nClosed = 0;
+    for my $c (@sock) {
+        my $buf;
+        $nClosed++ if IO::Select->new($c)->can_read(0) && !sysread($c, $buf, 1);
+    }
+    print "held ", scalar(@sock) - $nClosed, "\n";
 }
 close $_ for @sock;
