@@ -1,6 +1,6 @@
 /*
 ** server.c — libmicrohttpd glue: the daemon, the request's life, headers,
-** the access log, graceful shutdown.
+** the access log, the connection limits, graceful shutdown.
 **
 ** MHD calls the access handler several times per request.  The first call
 ** only sets up the per-request state and returns: answering on the first
@@ -8,6 +8,10 @@
 ** 1.2).  Later calls collect the body (bounded by LIMIT_BODY_BYTES); the
 ** last one builds a Req, lets the router fill a Resp, adds the security
 ** headers every response carries, and queues it.
+**
+** MHD's connection notifications (on_connection) keep a small state per
+** TCP connection: the per-client connection limit when a proxy is trusted,
+** and the idle timeout that frees slots when the server is busy.
 */
 #include <arpa/inet.h>
 #include <assert.h>
@@ -292,7 +296,9 @@ typedef struct ConnState {
 ** a request short: the timeout counts time without traffic, and MHD
 ** restarts it when a response is queued.  A short timeout is also applied
 ** to a slow client's request while the server is busy, which is when that
-** is most wanted.
+** is most wanted.  (MHD looks at every connection with a timeout of its
+** own on each turn of its loop; there are few of them unless the server
+** is busy, and at most LIMIT_CONNECTIONS / WEB_THREADS per thread.)
 */
 
 /* Open connections, refused ones included until they are closed. */
