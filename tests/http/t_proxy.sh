@@ -38,6 +38,13 @@ for bad in not-an-address 10.0.0.0/8 127.0.0.1:80; do
     grep -qF "'$bad'" bad.err || fail "the message does not name '$bad': $(cat bad.err)"
     grep -q "http://" bad.out && fail "the server started with --trusted-proxy '$bad'"
 done
+# More proxies than LIMIT_OPTION_REPEATS (16): a usage error, not a crash.
+set --
+for i in $(seq 1 17); do set -- "$@" --trusted-proxy "10.0.0.$i"; done
+"$LMPMON" --db d.db serve --listen 127.0.0.1:0 "$@" >bad.out 2>bad.err
+st=$?
+[ "$st" = 2 ] || fail "17 trusted proxies exited $st, want 2"
+grep -q "more than 16 times" bad.err || fail "unclear message for 17 proxies: $(cat bad.err)"
 # Even without a database: the command line is checked first.
 "$LMPMON" --db missing.db serve --trusted-proxy nope >bad.out 2>bad.err
 st=$?
