@@ -38,6 +38,9 @@
 /* Default largest Buf: texts we build (exports, reports) stay below this. */
 #define LIMIT_BUF_BYTES (256u * 1024u * 1024u)
 
+/* Most times one repeatable command-line option may be given. */
+#define LIMIT_OPTION_REPEATS 16u
+
 /* Deepest JSON nesting accepted on import (jansson's own cap is 2048). */
 #define LIMIT_JSON_DEPTH 64u
 

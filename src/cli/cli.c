@@ -143,7 +143,8 @@ static const CliCommand aCommand[] = {
       "same caseload.  Import it with 'lmpmon case import'.\n" },
     /* ** COMMAND: serve */
     { "serve", cmd_serve, "run the web application",
-      "lmpmon serve [--listen HOST:PORT] [--public] [--secure-cookies] [--quiet]\n\n"
+      "lmpmon serve [--listen HOST:PORT] [--public] [--secure-cookies] [--quiet]\n"
+      "             [--trusted-proxy ADDR]...\n\n"
       "Serve the database to browsers until Ctrl-C or SIGTERM (requests in\n"
       "flight are finished first).  Logs one line per request to standard\n"
       "error.\n\n"
@@ -151,7 +152,15 @@ static const CliCommand aCommand[] = {
       "                  picks a free one, printed at start)\n"
       "  --public        anonymous visitors may read published rounds\n"
       "  --secure-cookies  mark cookies Secure (behind a TLS proxy)\n"
-      "  --quiet         no access log\n" },
+      "  --quiet         no access log\n"
+      "  --trusted-proxy ADDR  a reverse proxy in front of lmpmon (an IPv4\n"
+      "                  or IPv6 address; give it once per proxy).  For\n"
+      "                  connections from it, the client is the right-most\n"
+      "                  address in X-Forwarded-For that is not a trusted\n"
+      "                  proxy; it is what the log shows and what failed\n"
+      "                  logins are throttled by.  From other peers the\n"
+      "                  header is ignored.  A trusted proxy is exempt from\n"
+      "                  the limit of 32 connections per client address.\n" },
 };
 
 #define N_COMMAND (sizeof aCommand / sizeof aCommand[0])
@@ -257,13 +266,24 @@ cli_parse(const CliCtx *ctx, const CliOpt *aOpt, char ***pazPos,
             return -1;
         }
         if (o->bArg) {
+            const char *zVal;
             if (zEq) {
-                *o->pzVal = zEq + 1;
+                zVal = zEq + 1;
             } else if (i + 1 < ctx->argc) {
-                *o->pzVal = ctx->argv[++i];
+                zVal = ctx->argv[++i];
             } else {
                 free(azPos);
                 cli_usage_error(ctx, "option '--%s' needs a value", o->zName);
+                return -1;
+            }
+            if (!o->pbSet) {
+                *o->pzVal = zVal; /* a single value: the last one given wins */
+            } else if (*o->pbSet < (int)LIMIT_OPTION_REPEATS) {
+                o->pzVal[(*o->pbSet)++] = zVal;
+            } else {
+                free(azPos);
+                cli_usage_error(ctx, "option '--%s' given more than %u times",
+                                o->zName, LIMIT_OPTION_REPEATS);
                 return -1;
             }
         } else {

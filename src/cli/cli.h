@@ -23,17 +23,21 @@ typedef struct CliCtx {
     char **argv;
 } CliCtx;
 
-/* One option a command accepts. */
+/* One option a command accepts.  An option that takes a value and also
+** has pbSet may be given more than once (e.g. 'serve --trusted-proxy A
+** --trusted-proxy B'): pzVal is then an array of LIMIT_OPTION_REPEATS
+** entries that receives the values in order, and *pbSet counts them. */
 typedef struct CliOpt {
     const char *zName;   /* without "--" */
     int bArg;            /* takes a value */
     const char **pzVal;  /* where the value goes (bArg) */
-    int *pbSet;          /* set to 1 when given (!bArg) */
+    int *pbSet;          /* set to 1 when given (!bArg); value count (bArg) */
 } CliOpt;
 
 /* Parse ctx's argv against aOpt (terminated by a NULL name); positional
 ** arguments go to *pazPos / *pnPos (pointers into argv).  Returns 0, or
-** prints a usage error and returns -1. */
+** prints a usage error and returns -1 (unknown option, missing value, a
+** repeatable option given more than LIMIT_OPTION_REPEATS times). */
 int cli_parse(const CliCtx *ctx, const CliOpt *aOpt, char ***pazPos,
               size_t *pnPos);
 

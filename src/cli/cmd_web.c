@@ -21,11 +21,13 @@ int
 cmd_serve(CliCtx *ctx)
 {
     const char *zListen = "127.0.0.1:8080";
-    int bPublic = 0, bSecure = 0, bQuiet = 0;
+    const char *azProxy[LIMIT_OPTION_REPEATS];
+    int bPublic = 0, bSecure = 0, bQuiet = 0, nProxy = 0;
     CliOpt aOpt[] = { { "listen", 1, &zListen, NULL },
                       { "public", 0, NULL, &bPublic },
                       { "secure-cookies", 0, NULL, &bSecure },
                       { "quiet", 0, NULL, &bQuiet },
+                      { "trusted-proxy", 1, azProxy, &nProxy },
                       { NULL, 0, NULL, NULL } };
     char **azPos;
     size_t nPos;
@@ -36,14 +38,20 @@ cmd_serve(CliCtx *ctx)
     if (nPos) {
         return cli_usage_error(ctx, "serve takes no arguments");
     }
+    WebConfig cfg = { .zDb = ctx->zDb, .zListen = zListen, .bPublic = bPublic,
+                      .bSecureCookie = bSecure, .bQuiet = bQuiet };
+    AppErr err = APPERR_INIT;
+    for (int i = 0; i < nProxy; i++) {
+        if (proxy_list_add(&cfg.proxies, azProxy[i], &err)) {
+            return cli_usage_error(ctx, "%s", err.zMsg);
+        }
+    }
     /* Check the database now, not at the first request. */
     Store *s = cli_open_store(ctx);
     if (!s) {
         return CLI_FAIL;
     }
     store_close(s);
-    WebConfig cfg = { ctx->zDb, zListen, bPublic, bSecure, bQuiet };
-    AppErr err = APPERR_INIT;
     if (web_serve(&cfg, &err)) {
         return cli_fail(&err);
     }

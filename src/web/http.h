@@ -27,7 +27,9 @@ typedef struct WebConfig WebConfig;
 typedef struct Req {
     const char *zMethod;     /* "GET", "POST", ... */
     const char *zPath;       /* decoded path, without the query */
-    const char *zClientIp;
+    const char *zClientIp;   /* the client's address (behind a trusted
+                             ** proxy: from X-Forwarded-For), for the log
+                             ** and the failed-login throttle */
     Params query;
     Params form;             /* url-encoded POST body */
     const char *zBody;       /* raw body (JSON API), NUL-terminated */

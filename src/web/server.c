@@ -1,6 +1,6 @@
 /*
 ** server.c — libmicrohttpd glue: the daemon, the request's life, headers,
-** the access log, graceful shutdown.
+** the access log, the connection limits, graceful shutdown.
 **
 ** MHD calls the access handler several times per request.  The first call
 ** only sets up the per-request state and returns: answering on the first
@@ -8,15 +8,22 @@
 ** 1.2).  Later calls collect the body (bounded by LIMIT_BODY_BYTES); the
 ** last one builds a Req, lets the router fill a Resp, adds the security
 ** headers every response carries, and queues it.
+**
+** MHD's connection notifications (on_connection) keep a small state per
+** TCP connection: the per-client connection limit when a proxy is trusted,
+** and the idle timeout that frees slots when the server is busy.
 */
 #include <arpa/inet.h>
+#include <assert.h>
 #include <errno.h>
 #include <netinet/in.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -25,6 +32,7 @@
 
 #include "web.h"
 #include "http.h"
+#include "client_addr.h"
 #include "router.h"
 #include "complaints_cache.h"
 #include "web_limits.h"
@@ -126,16 +134,51 @@ queue_resp(struct MHD_Connection *c, const Resp *w)
     return rc;
 }
 
+/* Appends each X-Forwarded-For header's value to a Buf, ", " between. */
+static enum MHD_Result
+collect_forwarded_for(void *cls, enum MHD_ValueKind kind, const char *zKey,
+                      const char *zVal)
+{
+    Buf *b = cls;
+    if (zKey && zVal && strcasecmp(zKey, "X-Forwarded-For") == 0) {
+        if (b->n) {
+            buf_puts(b, ", ");
+        }
+        buf_puts(b, zVal);
+    }
+    return MHD_YES;
+}
+
+/* The request's client as text in z: the TCP peer, or, when the peer is a
+** trusted proxy, the client it names in X-Forwarded-For (client_addr.h).
+** Every X-Forwarded-For header counts, in order: a proxy may add its own
+** header below the client's instead of appending to it, and RFC 9110
+** makes the two forms equal; looking up only the first would read the
+** client's.  "-" when the peer is not an IP socket. */
 static const char *
-client_ip(struct MHD_Connection *c, char *z, size_t n)
+request_client(struct MHD_Connection *c, const WebConfig *cfg,
+               char z[NET_ADDR_CHARS])
 {
     const union MHD_ConnectionInfo *ci =
         MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-    snprintf(z, n, "-");
-    if (ci && ci->client_addr && ci->client_addr->sa_family == AF_INET) {
-        const struct sockaddr_in *a = (const struct sockaddr_in *)ci->client_addr;
-        (void)inet_ntop(AF_INET, &a->sin_addr, z, (socklen_t)n);
+    NetAddr peer, client;
+    if (!ci || net_addr_from_sockaddr(ci->client_addr, &peer)) {
+        (void)snprintf(z, NET_ADDR_CHARS, "-");
+        return z;
     }
+    client = peer;
+    if (proxy_list_has(&cfg->proxies, &peer)) {
+        /* MHD's memory limit already bounds the headers to this size. */
+        Buf xff;
+        buf_init(&xff, LIMIT_HEADER_BYTES);
+        (void)MHD_get_connection_values(c, MHD_HEADER_KIND,
+                                        collect_forwarded_for, &xff);
+        if (xff.n && !buf_failed(&xff)) {
+            client_addr_resolve(&cfg->proxies, &peer, buf_str(&xff), &client);
+        }
+        buf_release(&xff);
+    }
+    net_addr_format(&client, z);
     return z;
 }
 
@@ -147,12 +190,186 @@ refuse(struct MHD_Connection *c, const WebConfig *cfg, const char *zMethod,
     Resp w;
     resp_init(&w);
     web_error(&w, status, zMsg);
-    char zIp[64];
-    access_log(cfg, client_ip(c, zIp, sizeof zIp), zMethod, zUrl, status,
+    char zIp[NET_ADDR_CHARS];
+    access_log(cfg, request_client(c, cfg, zIp), zMethod, zUrl, status,
                w.body.n, ms_since(&k->t0), NULL);
     enum MHD_Result rc = queue_resp(c, &w);
     buf_release(&w.body);
     return rc;
+}
+
+/*
+** The per-client connection limit.
+**
+** Without --trusted-proxy, MHD enforces LIMIT_CONNECTIONS_PER_CLIENT itself
+** (MHD_OPTION_PER_IP_CONNECTION_LIMIT), which refuses a connection before
+** anything is allocated for it.  But MHD counts TCP peers, and behind a
+** reverse proxy every user's connections come from the proxy: the 33rd
+** would be refused and the site would go dark for everyone.  MHD cannot
+** exempt one address, so with any trusted proxy its per-IP limit is off
+** and the limit is kept here instead, for every peer that is not a trusted
+** proxy.  A proxy is bounded by LIMIT_CONNECTIONS (and by its own limits
+** towards its clients, where it sees their addresses).
+**
+** The count is taken when MHD announces the connection (NOTIFY_CONNECTION
+** STARTED) and given back when it announces its end (CLOSED); MHD pairs the
+** two, so the count is exact.  A connection over the limit is shut down
+** at once (MHD sees the end of the stream and closes it, as for a client
+** that hung up) and any request already sent on it is refused unanswered
+** in on_request().  The accept-policy callback could refuse earlier, but
+** MHD may still drop a connection between that callback and STARTED
+** without telling us, which would leak a count.
+*/
+
+/* One address and its open connections. */
+typedef struct ClientSlot {
+    NetAddr addr;            /* the peer */
+    unsigned nConn;          /* its counted connections; 0: slot is free */
+} ClientSlot;
+
+/* MHD never holds more than LIMIT_CONNECTIONS connections, and each holds
+** at most one slot, so the table cannot fill up. */
+static ClientSlot aClientSlot[LIMIT_CONNECTIONS];
+static pthread_mutex_t clientSlotMutex = PTHREAD_MUTEX_INITIALIZER;
+
+/* Count one more connection from *p.  Returns its slot, or -1 when *p has
+** LIMIT_CONNECTIONS_PER_CLIENT already. */
+static int
+client_slot_take(const NetAddr *p)
+{
+    int iFree = -1, iSlot = -1;
+    pthread_mutex_lock(&clientSlotMutex);
+    for (int i = 0; i < (int)LIMIT_CONNECTIONS; i++) {
+        if (aClientSlot[i].nConn == 0) {
+            iFree = iFree < 0 ? i : iFree;
+        } else if (net_addr_eq(&aClientSlot[i].addr, p)) {
+            iSlot = i;
+            break;
+        }
+    }
+    if (iSlot < 0 && iFree >= 0) {
+        iSlot = iFree;
+        aClientSlot[iSlot].addr = *p;
+    }
+    if (iSlot >= 0 && aClientSlot[iSlot].nConn < LIMIT_CONNECTIONS_PER_CLIENT) {
+        aClientSlot[iSlot].nConn++;
+    } else {
+        iSlot = -1;
+    }
+    pthread_mutex_unlock(&clientSlotMutex);
+    return iSlot;
+}
+
+static void
+client_slot_give(int iSlot)
+{
+    pthread_mutex_lock(&clientSlotMutex);
+    assert(aClientSlot[iSlot].nConn > 0);
+    aClientSlot[iSlot].nConn--;
+    pthread_mutex_unlock(&clientSlotMutex);
+}
+
+/* What the server keeps per TCP connection: MHD's socket context, from
+** NOTIFY_CONNECTION STARTED to CLOSED. */
+typedef struct ConnState {
+    int iClientSlot;         /* aClientSlot entry counting it, or -1 */
+    int bRefused;            /* over the per-client limit: being closed */
+    unsigned nIdleSeconds;   /* the idle timeout MHD applies to it */
+} ConnState;
+
+/*
+** Idle connections make room before new ones wait.
+**
+** Browsers and proxies keep connections open between requests.  When all
+** LIMIT_CONNECTIONS are taken MHD stops accepting, and a new visitor waits
+** until one of them has been idle for LIMIT_REQUEST_SECONDS, even if most
+** of them are doing nothing.  So each connection's idle timeout is chosen
+** again whenever it starts and whenever a request on it finishes (the two
+** moments it may go idle; both run on the connection's own MHD thread,
+** the only place MHD_set_connection_option() is safe): above
+** LIMIT_CONNECTIONS_BUSY open connections it is LIMIT_IDLE_SECONDS_BUSY,
+** else LIMIT_REQUEST_SECONDS.
+**
+** What this guarantees: whenever all LIMIT_CONNECTIONS are open, at least
+** LIMIT_CONNECTIONS - LIMIT_CONNECTIONS_BUSY of them have the short
+** timeout.  (Order the open connections by the last time their timeout
+** was chosen: the k-th latest saw at least LIMIT_CONNECTIONS - k + 1
+** connections open then, all those chosen before it and still open, which
+** is above LIMIT_CONNECTIONS_BUSY for every k up to LIMIT_CONNECTIONS -
+** LIMIT_CONNECTIONS_BUSY.)  So unless those connections are all busy with
+** requests, a slot frees within LIMIT_IDLE_SECONDS_BUSY.  It does not cut
+** a request short: the timeout counts time without traffic, and MHD
+** restarts it when a response is queued.  A short timeout is also applied
+** to a slow client's request while the server is busy, which is when that
+** is most wanted.  (MHD looks at every connection with a timeout of its
+** own on each turn of its loop; there are few of them unless the server
+** is busy, and at most LIMIT_CONNECTIONS / WEB_THREADS per thread.)
+*/
+
+/* Open connections, refused ones included until they are closed. */
+static atomic_uint nOpenConn;
+
+static void
+conn_choose_timeout(struct MHD_Connection *c, ConnState *cs)
+{
+    unsigned n = atomic_load(&nOpenConn) > LIMIT_CONNECTIONS_BUSY
+                     ? LIMIT_IDLE_SECONDS_BUSY
+                     : LIMIT_REQUEST_SECONDS;
+    if (n != cs->nIdleSeconds) {
+        (void)MHD_set_connection_option(c, MHD_CONNECTION_OPTION_TIMEOUT, n);
+        cs->nIdleSeconds = n;
+    }
+}
+
+static void
+on_connection(void *cls, struct MHD_Connection *c, void **ppSocket,
+              enum MHD_ConnectionNotificationCode code)
+{
+    const WebConfig *cfg = cls;
+    if (code == MHD_CONNECTION_NOTIFY_CLOSED) {
+        ConnState *cs = *ppSocket;
+        if (cs && cs->iClientSlot >= 0) {
+            client_slot_give(cs->iClientSlot);
+        }
+        free(cs);
+        *ppSocket = NULL;
+        atomic_fetch_sub(&nOpenConn, 1);
+        return;
+    }
+    if (code != MHD_CONNECTION_NOTIFY_STARTED) {
+        return; /* no other code exists in MHD 0.9.75 */
+    }
+    atomic_fetch_add(&nOpenConn, 1);
+    ConnState *cs = xcalloc(1, sizeof *cs);
+    cs->iClientSlot = -1;
+    cs->nIdleSeconds = LIMIT_REQUEST_SECONDS; /* MHD_OPTION_CONNECTION_TIMEOUT */
+    *ppSocket = cs;
+    conn_choose_timeout(c, cs);
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    NetAddr peer;
+    if (cfg->proxies.nAddr == 0 || !ci ||
+        net_addr_from_sockaddr(ci->client_addr, &peer) ||
+        proxy_list_has(&cfg->proxies, &peer)) {
+        return; /* MHD's own limit applies, or the peer is a proxy */
+    }
+    cs->iClientSlot = client_slot_take(&peer);
+    if (cs->iClientSlot < 0) {
+        cs->bRefused = 1;
+        const union MHD_ConnectionInfo *fi =
+            MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+        if (fi) {
+            (void)shutdown(fi->connect_fd, SHUT_RDWR);
+        }
+        if (!cfg->bQuiet) {
+            char zNow[32], zPeer[NET_ADDR_CHARS];
+            str_now_utc(zNow, sizeof zNow);
+            net_addr_format(&peer, zPeer);
+            (void)fprintf(stderr, "%s lmpmon: refused a connection from %s: "
+                          "it has %u already (LIMIT_CONNECTIONS_PER_CLIENT)\n",
+                          zNow, zPeer, LIMIT_CONNECTIONS_PER_CLIENT);
+        }
+    }
 }
 
 /* Copies the query arguments (MHD has decoded them) into a Params,
@@ -189,6 +406,12 @@ on_request(void *cls, struct MHD_Connection *c, const char *zUrl,
     const WebConfig *cfg = cls;
     Conn *k = *ppConn;
     if (!k) {
+        const union MHD_ConnectionInfo *si =
+            MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+        const ConnState *cs = si ? si->socket_context : NULL;
+        if (cs && cs->bRefused) {
+            return MHD_NO; /* over the per-client limit: close unanswered */
+        }
         k = xcalloc(1, sizeof *k);
         buf_init(&k->body, LIMIT_BODY_BYTES);
         clock_gettime(CLOCK_MONOTONIC, &k->t0);
@@ -227,9 +450,9 @@ on_request(void *cls, struct MHD_Connection *c, const char *zUrl,
     memset(&r, 0, sizeof r);
     Resp w;
     resp_init(&w);
-    char zIp[64];
+    char zIp[NET_ADDR_CHARS];
     r.zMethod = zMethod;
-    r.zClientIp = client_ip(c, zIp, sizeof zIp);
+    r.zClientIp = request_client(c, cfg, zIp);
     r.cfg = cfg;
     r.zCookie = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Cookie");
     r.zCsrfHeader = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
@@ -287,6 +510,13 @@ on_completed(void *cls, struct MHD_Connection *c, void **ppConn,
         free(k);
         *ppConn = NULL;
         atomic_fetch_sub(&nInFlight, 1);
+    }
+    /* The connection may now sit idle, waiting for the next request. */
+    const union MHD_ConnectionInfo *si =
+        MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    if (toe == MHD_REQUEST_TERMINATED_COMPLETED_OK && si &&
+        si->socket_context) {
+        conn_choose_timeout(c, si->socket_context);
     }
 }
 
@@ -349,8 +579,11 @@ web_serve(const WebConfig *cfg, AppErr *err)
         MHD_OPTION_THREAD_POOL_SIZE, (unsigned)WEB_THREADS,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)LIMIT_HEADER_BYTES,
         MHD_OPTION_CONNECTION_LIMIT, (unsigned)LIMIT_CONNECTIONS,
-        MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)LIMIT_CONNECTIONS_PER_CLIENT,
+        /* 0 turns MHD's per-IP limit off: on_connection() keeps it. */
+        MHD_OPTION_PER_IP_CONNECTION_LIMIT,
+        cfg->proxies.nAddr ? 0u : (unsigned)LIMIT_CONNECTIONS_PER_CLIENT,
         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)LIMIT_REQUEST_SECONDS,
+        MHD_OPTION_NOTIFY_CONNECTION, on_connection, (void *)cfg,
         MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
         MHD_OPTION_END);
     if (!d) {

@@ -10,6 +10,7 @@
 #ifndef LMPMON_WEB_H
 #define LMPMON_WEB_H
 
+#include "client_addr.h"
 #include "../base/apperr.h"
 
 struct WebConfig {
@@ -18,6 +19,8 @@ struct WebConfig {
     int bPublic;            /* anonymous visitors may read published rounds */
     int bSecureCookie;      /* cookies get Secure (served over TLS/proxy) */
     int bQuiet;             /* no access log (tests of throughput) */
+    ProxyList proxies;      /* --trusted-proxy: peers whose X-Forwarded-For
+                            ** names the client (client_addr.h) */
 };
 
 typedef struct WebConfig WebConfig;

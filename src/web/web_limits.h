@@ -18,6 +18,17 @@
 #define LIMIT_CONNECTIONS 256u
 #define LIMIT_CONNECTIONS_PER_CLIENT 32u
 
+/* Open connections above which the server is busy: a connection that
+** starts or finishes a request then may stay idle for only
+** LIMIT_IDLE_SECONDS_BUSY, so idle keep-alive connections make room for
+** new ones (server.c says what this guarantees). */
+#define LIMIT_CONNECTIONS_BUSY (LIMIT_CONNECTIONS / 4u * 3u)
+#define LIMIT_IDLE_SECONDS_BUSY 5u
+
+/* Most reverse proxies 'serve --trusted-proxy' accepts (a chain of a few
+** is usual; each one is compared with every connection's peer). */
+#define LIMIT_TRUSTED_PROXIES 16u
+
 /* Seconds a connection may stay idle or a request may take to arrive. */
 #define LIMIT_REQUEST_SECONDS 30u
 

@@ -37,6 +37,8 @@ make_db() {
 start_server() {
     db=$1
     shift
+    # A second server in one test must not find the first one's address.
+    rm -f serve.out
     "$LMPMON" --db "$db" serve --listen 127.0.0.1:0 "$@" >serve.out 2>>serve.err &
     SPID=$!
     i=0
