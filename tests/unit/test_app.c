@@ -906,6 +906,31 @@ test_app_admin(void **state)
     assert_false(before.bDisabled);
     user_release(&u);
     user_release(&before);
+
+    /* B renames PDOLVT; A changes only its kind (name "" keeps the name
+    ** as stored then): B's name and the organisation's aliases stay. */
+    Model dir = MODEL_INIT;
+    add_org(&dir, "PDOLVT", "Provincial Departments of Labour");
+    strv_push(&dir.aOrg[0].azAlias, &dir.aOrg[0].nAlias, "PDoLVT");
+    expect_ok(f, store_begin(f->b, fresh(f)));
+    expect_ok(f, store_put_org(f->b, &dir.aOrg[0], fresh(f)));
+    expect_ok(f, store_commit(f->b, fresh(f)));
+    model_release(&dir);
+    expect_ok(f, admin_org_save(f->b, &admin, "PDOLVT",
+                                "Provincial Departments of Labour and "
+                                "Vocational Training",
+                                ORG_GOVERNMENT, NULL, fresh(f)));
+    expect_ok(f, admin_org_save(f->a, &admin, "PDOLVT", "", ORG_OTHER, NULL,
+                                fresh(f)));
+    expect_ok(f, store_load_node(f->b, PLAN, "", &m, fresh(f)));
+    const Org *o = model_find_org(&m, "PDOLVT");
+    assert_non_null(o);
+    assert_string_equal(o->zName, "Provincial Departments of Labour and "
+                                  "Vocational Training");
+    assert_int_equal(o->eKind, ORG_OTHER);
+    assert_int_equal(o->nAlias, 1);
+    assert_string_equal(o->azAlias[0], "PDoLVT");
+    model_release(&m);
 }
 
 /* ---- a busy database --------------------------------------------------- */
