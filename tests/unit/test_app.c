@@ -708,6 +708,13 @@ test_app_case_stale_version(void **state)
     Case c;
     case_fill(&c, "C-1", "MOLVT");
     expect_ok(f, casework_create(f->b, &cwMolvt, &c, NULL, fresh(f)));
+    /* The same number entered by a colleague is refused, not merged. */
+    Case c2;
+    case_fill(&c2, "C-1", "MOLVT");
+    c2.zDestination = (char *)"Malaysia";
+    c2.requested = 1;
+    expect_refused(f, casework_create(f->a, &cwMolvt2, &c2, NULL, fresh(f)),
+                   APPERR_CONFLICT, "exists already");
     CaseFile formA, formB;
     case_read(f, f->a, "C-1", &formA);
     case_read(f, f->b, "C-1", &formB);
@@ -734,6 +741,8 @@ test_app_case_stale_version(void **state)
     assert_int_equal(now.c.eSatisfied, SATISFIED_UNKNOWN);
     assert_string_equal(now.c.zOutcome, "");
     assert_int_equal(now.c.ordered, 0);
+    assert_string_equal(now.c.zDestination, "Thailand");
+    assert_int_equal(now.c.requested, 120000);
     assert_true(now.iVersion > formA.iVersion);
     /* With the fresh version A's stage goes through. */
     expect_ok(f, casework_stage(f->a, &cwMolvt, "C-1", STAGE_RESOLVED,
