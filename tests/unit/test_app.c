@@ -482,6 +482,50 @@ test_app_second_submission(void **state)
                      ASSESS_SUBMITTED);
 }
 
+/* BUG: a reporter who takes a submitted statement back (saves it as a
+** draft with other text) after the officer opened the review form does
+** not change the assessment's version, so the officer's approve from that
+** form goes through: the activity is published as approved with the text
+** MOLVT withdrew, while MOLVT's statement is a draft saying something
+** else.  rules.h promises "any change since ... is a conflict, so what is
+** approved is what the officer saw"; workflow_save_statement() bumps the
+** assessment (STORE_BUMP) only for WF_SUBMIT, not for a WF_SAVE that
+** takes a submitted statement back.  Expected: the approve is a conflict
+** and the activity stays as it was. */
+static void
+test_app_withdrawn_statement(void **state)
+{
+    Fix *f = *state;
+    expect_ok(f, say(f, f->b, &molvt1, "1.1", "MOLVT: 120 officials trained",
+                     0, WF_SUBMIT));
+    Seen form = seen(f, f->a, "1.1", ROUND, "MOLVT");
+    /* The form the officer reads, pre-filled with the submitted text. */
+    assert_string_equal(form.zStmt, "MOLVT: 120 officials trained");
+    assert_int_equal(form.eStmtState, ASSESS_SUBMITTED);
+
+    /* MOLVT finds its figure wrong and takes the statement back. */
+    expect_ok(f, say(f, f->b, &molvt1, "1.1",
+                     "MOLVT: checking the figure, only 12 so far",
+                     form.iStmtVersion, WF_SAVE));
+    int rc = review(f, f->a, &officer, "1.1", "MOLVT: 120 officials trained",
+                    RATING_ON_TARGET, form.iVersion, WF_APPROVE, "");
+    AppErr got = f->err;
+    Seen now = seen(f, f->b, "1.1", ROUND, "MOLVT");
+    assert_int_equal(now.eStmtState, ASSESS_DRAFT);
+    assert_string_equal(now.zStmt,
+                        "MOLVT: checking the figure, only 12 so far");
+    /* What a user notices: the withdrawn figure published as approved. */
+    if (rc == 0) {
+        print_error("BUG: approved '%s' (state %s) although MOLVT took its "
+                    "statement back after the form was opened\n",
+                    now.zProgress, assess_state_name(now.eState));
+    }
+    f->err = got;
+    expect_refused(f, rc, APPERR_CONFLICT, "changed by someone else");
+    assert_int_not_equal(now.eState, ASSESS_APPROVED);
+    assert_string_equal(now.zProgress, "");
+}
+
 /* Two officers on the same form version: one saves, the other approves;
 ** the later is refused whichever it is, and the earlier stays. */
 static void
@@ -1044,6 +1088,7 @@ main(void)
         T(test_app_statement_forbidden),
         T(test_app_resubmit_after_return),
         T(test_app_second_submission),
+        T(test_app_withdrawn_statement),
         T(test_app_review_save_then_approve),
         T(test_app_review_approve_then_save),
         T(test_app_review_published_round),
