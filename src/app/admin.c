@@ -77,6 +77,9 @@ int
 admin_user_set_disabled(Store *s, const Actor *who, const char *zName,
                         int bDisabled, AppErr *err)
 {
+    if (admin_may(who, err)) {
+        return -1;
+    }
     if (bDisabled && str_eq(zName, who->zName)) {
         return apperr_set(err, APPERR_CONFLICT, "you cannot disable your own "
                           "account");

@@ -87,7 +87,9 @@ cw_load(Store *s, const Actor *who, const char *zCaseNo, int iVersion,
     if (!case_actor_may(who, &f->c)) {
         return apperr_set(err, APPERR_NOTFOUND, "no case %s", zCaseNo);
     }
-    if (iVersion > 0 && iVersion != f->iVersion) {
+    /* Payments add and never overwrite (iVersion < 0: not checked); every
+    ** other change names the version its form showed. */
+    if (iVersion >= 0 && iVersion != f->iVersion) {
         return apperr_set(err, APPERR_CONFLICT, "case %s was changed by "
                           "someone else since you opened it; your entry is "
                           "kept below: check and save again", zCaseNo);
@@ -151,7 +153,7 @@ casework_payment(Store *s, const Actor *who, const char *zCaseNo,
         return -1;
     }
     CaseFile f;
-    int rc = cw_load(s, who, zCaseNo, 0, &f, err);
+    int rc = cw_load(s, who, zCaseNo, -1, &f, err);
     if (rc == 0 && strcmp(zOn, f.c.zLodged) < 0) {
         rc = apperr_set(err, APPERR_INPUT, "%s is before the case was lodged "
                         "(%s)", zOn, f.c.zLodged);

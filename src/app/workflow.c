@@ -198,9 +198,15 @@ workflow_save_statement(Store *s, const Actor *who, const StatementEdit *e,
         st.iVersion = old ? old->iVersion : 0;
         rc = store_put_statement(s, p->zCode, n->zCode, rd->zCode, &st, err);
     }
-    if (rc == 0 && e->eAction == WF_SUBMIT) {
+    /* What the officer reviews changed — a statement submitted, or a
+    ** submitted one taken back to draft: the activity's version moves, so a
+    ** review form built before cannot approve what is no longer there. */
+    if (rc == 0 && (e->eAction == WF_SUBMIT ||
+                    (old && old->eState == ASSESS_SUBMITTED))) {
         Assessment na = *a;
-        na.eState = rules_state_after_submit(a->eState);
+        if (e->eAction == WF_SUBMIT) {
+            na.eState = rules_state_after_submit(a->eState);
+        }
         rc = store_put_assessment(s, p->zCode, n->zCode, &na, STORE_BUMP, err);
     }
     model_release(&m);

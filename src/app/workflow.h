@@ -50,9 +50,9 @@ typedef struct StatementEdit {
 } StatementEdit;
 
 /* Save or submit who's organisation's statement.  Submitting puts the
-** activity in the officer's queue (state submitted) and bumps its version,
-** so a review form built before the submission cannot approve stale
-** text. */
+** activity in the officer's queue (state submitted); submitting, or saving
+** a submitted statement back to draft, bumps the activity's version, so a
+** review form built before cannot approve text that changed. */
 int workflow_save_statement(Store *s, const Actor *who, const StatementEdit *e,
                             AppErr *err);
 

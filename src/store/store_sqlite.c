@@ -33,9 +33,9 @@ sq_fail(SqStore *S, AppErr *err, const char *zWhat)
     int code = sqlite3_extended_errcode(S->db);
     if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED) {
         apperr_set(err, APPERR_BUSY, "the database is busy with another "
-                   "change (an import?) and did not free up within %d "
-                   "seconds while %s; nothing was changed: try again in a "
-                   "moment", (S->msBusy + 999) / 1000, zWhat);
+                   "change (an import?) and did not free up within %.1f s "
+                   "while %s; nothing was changed: try again in a moment",
+                   S->msBusy / 1000.0, zWhat);
     } else {
         apperr_set(err, APPERR_DB, "database error while %s; nothing was "
                    "changed (the details are in the log)", zWhat);

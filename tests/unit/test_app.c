@@ -1,0 +1,1099 @@
+/*
+** test_app.c — unit tests of the use cases in src/app (workflow, casework,
+** admin) against two connections to one database.
+**
+** Two people working at once is what the service layer exists for: each
+** use case reads inside its own write transaction and writes with the
+** version the user's form showed, so the later of two saves is refused
+** (APPERR_CONFLICT) and the earlier one stays as it was.  The tests play
+** both people deterministically: Store A reads what a form would show,
+** Store B changes the same thing through the service, then A acts with
+** what it read, and the database is read back to show that B's change is
+** untouched.  A busy database (B holding the write lock) is APPERR_BUSY
+** with a message that tells the user to try again and no engine text.
+**
+** Each test works on its own small plan in a mkdtemp() directory:
+** goal 1 with activities 1.1 (MOLVT responsible, ILO contributing) and
+** 1.2 (PDOLVT), round 2018 open (opened through workflow_open_round) and
+** round 2019 a draft.
+*/
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <ctype.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app/admin.h"
+#include "app/casework.h"
+#include "app/workflow.h"
+#include "base/apperr.h"
+#include "base/buf.h"
+#include "base/xalloc.h"
+#include "core/cases.h"
+#include "core/model.h"
+#include "core/rules.h"
+#include "store/store.h"
+
+#define NOW "2018-12-01T10:00:00Z"
+#define PLAN "lmp"
+#define ROUND "2018"
+
+/* The people of the tests. */
+static const Actor admin = { "admin", ROLE_ADMIN, NULL };
+static const Actor officer = { "officer", ROLE_ME_OFFICER, NULL };
+static const Actor officer2 = { "officer2", ROLE_ME_OFFICER, NULL };
+static const Actor molvt1 = { "molvt1", ROLE_REPORTER, "MOLVT" };
+static const Actor molvt2 = { "molvt2", ROLE_REPORTER, "MOLVT" };
+static const Actor ilo = { "ilo", ROLE_REPORTER, "ILO" };
+static const Actor orgless = { "orgless", ROLE_REPORTER, NULL };
+static const Actor viewer = { "viewer", ROLE_VIEWER, NULL };
+static const Actor cwMolvt = { "cw-molvt", ROLE_CASE_OFFICER, "MOLVT" };
+static const Actor cwMolvt2 = { "cw-molvt2", ROLE_CASE_OFFICER, "MOLVT" };
+static const Actor cwIlo = { "cw-ilo", ROLE_CASE_OFFICER, "ILO" };
+static const Actor cwNone = { "cw-none", ROLE_CASE_OFFICER, NULL };
+static const Actor cwEmpty = { "cw-empty", ROLE_CASE_OFFICER, "" };
+
+typedef struct Fix {
+    char zDir[64];   /* the temporary directory */
+    char zPath[128]; /* zDir/lmp.db */
+    Store *a;        /* one person's connection */
+    Store *b;        /* another person's, on the same file */
+    AppErr err;      /* of the last call made through call() */
+} Fix;
+
+/* What the activity's page shows of one organisation's statement and the
+** assessment, read back from a store (outside any transaction). */
+typedef struct Seen {
+    RoundState eRound;
+    int iVersion;          /* the assessment's: what a review form carries */
+    char zProgress[256];
+    Rating eRating;
+    AssessState eState;
+    int bStmt;             /* the organisation has a statement */
+    int iStmtVersion;      /* 0 without one: what a statement form carries */
+    char zStmt[256];
+    AssessState eStmtState;
+    char zStmtBy[64];
+    char zComment[256];
+} Seen;
+
+/* ---- fixture ---------------------------------------------------------- */
+
+static AppErr *
+fresh(Fix *f)
+{
+    memset(&f->err, 0, sizeof f->err);
+    return &f->err;
+}
+
+static void
+expect_ok(Fix *f, int rc)
+{
+    if (rc != 0) {
+        print_error("unexpected failure: %s [%s]\n", f->err.zMsg,
+                    f->err.zDetail);
+    }
+    assert_int_equal(rc, 0);
+    assert_int_equal(f->err.code, APPERR_OK);
+}
+
+/* The call was refused with eCode and a message holding zPart (if any). */
+static void
+expect_refused(Fix *f, int rc, AppErrCode eCode, const char *zPart)
+{
+    if (rc == 0) {
+        print_error("expected refusal %d, but it succeeded\n", (int)eCode);
+    }
+    assert_int_not_equal(rc, 0);
+    if (f->err.code != eCode) {
+        print_error("expected code %d, got %d: %s\n", (int)eCode,
+                    (int)f->err.code, f->err.zMsg);
+    }
+    assert_int_equal(f->err.code, eCode);
+    if (zPart && !strstr(f->err.zMsg, zPart)) {
+        print_error("message '%s' lacks '%s'\n", f->err.zMsg, zPart);
+        fail();
+    }
+}
+
+static Store *
+open_store(Fix *f, StoreOpenMode e)
+{
+    Store *s = store_open(f->zPath, e, "tester", fresh(f));
+    if (!s) {
+        print_error("store_open: %s\n", f->err.zMsg);
+    }
+    assert_non_null(s);
+    return s;
+}
+
+static void
+add_org(Model *m, const char *zAcronym, const char *zName)
+{
+    Org *o = model_add_org(m);
+    o->zAcronym = xstrdup(zAcronym);
+    o->zName = xstrdup(zName);
+    o->eKind = ORG_GOVERNMENT;
+}
+
+static Node *
+add_node(Plan *p, const char *zCode, int iLevel, long iParent,
+         const char *zText)
+{
+    Node *n = plan_add_node(p);
+    n->zCode = xstrdup(zCode);
+    n->iLevel = iLevel;
+    n->iParent = iParent;
+    n->zText = xstrdup(zText);
+    return n;
+}
+
+/* The small plan, put through the store as an import would, then round
+** 2018 opened through the use case (which gives every activity its draft
+** assessment); then the two connections. */
+static int
+setup(void **state)
+{
+    Fix *f = xcalloc(1, sizeof *f);
+    (void)snprintf(f->zDir, sizeof f->zDir, "/tmp/lmpmon-app-XXXXXX");
+    assert_non_null(mkdtemp(f->zDir));
+    (void)snprintf(f->zPath, sizeof f->zPath, "%s/lmp.db", f->zDir);
+    assert_int_equal(setenv("LMPMON_NOW", NOW, 1), 0);
+
+    Model m = MODEL_INIT;
+    add_org(&m, "MOLVT", "Ministry of Labour and Vocational Training");
+    add_org(&m, "ILO", "International Labour Organization");
+    add_org(&m, "PDOLVT", "Provincial Departments of Labour");
+    Plan *p = model_add_plan(&m);
+    p->zCode = xstrdup(PLAN);
+    p->zTitle = xstrdup("Policy on Labour Migration");
+    p->aLevel[0].zName = xstrdup("goal");
+    p->aLevel[1].zName = xstrdup("activity");
+    p->nLevel = 2;
+    Round *r = plan_add_round(p);
+    r->zCode = xstrdup("2019");
+    r->zTitle = xstrdup("2019 review");
+    r->eState = ROUND_DRAFT;
+    add_node(p, "1", 0, -1, "Protection");
+    Node *n = add_node(p, "1.1", 1, 0, "Train border officials");
+    strv_push(&n->azResp, &n->nResp, "MOLVT");
+    strv_push(&n->azContrib, &n->nContrib, "ILO");
+    n = add_node(p, "1.2", 1, 0, "Open shelters");
+    strv_push(&n->azResp, &n->nResp, "PDOLVT");
+
+    Store *s = open_store(f, STORE_OPEN_CREATE);
+    expect_ok(f, store_begin(s, fresh(f)));
+    for (size_t i = 0; i < m.nOrg; i++) {
+        expect_ok(f, store_put_org(s, &m.aOrg[i], fresh(f)));
+    }
+    expect_ok(f, store_put_plan(s, p, fresh(f)));
+    expect_ok(f, store_put_round(s, PLAN, &p->aRound[0], fresh(f)));
+    for (size_t i = 0; i < p->nNode; i++) {
+        expect_ok(f, store_put_node(s, p, (long)i, 1, fresh(f)));
+    }
+    expect_ok(f, store_commit(s, fresh(f)));
+    expect_ok(f, workflow_open_round(s, &admin, PLAN, ROUND, "2018 review",
+                                     "2018-11-30", 1, fresh(f)));
+    store_close(s);
+    model_release(&m);
+
+    f->a = open_store(f, STORE_OPEN_EXISTING);
+    f->b = open_store(f, STORE_OPEN_EXISTING);
+    memset(&f->err, 0, sizeof f->err);
+    *state = f;
+    return 0;
+}
+
+static int
+teardown(void **state)
+{
+    Fix *f = *state;
+    store_close(f->a);
+    store_close(f->b);
+    DIR *d = opendir(f->zDir);
+    if (d) {
+        struct dirent *e;
+        while ((e = readdir(d)) != NULL) {
+            if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..")) {
+                char z[512];
+                (void)snprintf(z, sizeof z, "%s/%s", f->zDir, e->d_name);
+                (void)unlink(z);
+            }
+        }
+        closedir(d);
+    }
+    (void)rmdir(f->zDir);
+    free(f);
+    return 0;
+}
+
+/* ---- reading back ------------------------------------------------------ */
+
+static void
+copy(char *zOut, size_t nOut, const char *z)
+{
+    (void)snprintf(zOut, nOut, "%s", z ? z : "");
+}
+
+/* What s shows of activity zNode in round zRound and zOrg's statement. */
+static Seen
+seen(Fix *f, Store *s, const char *zNode, const char *zRound,
+     const char *zOrg)
+{
+    Seen v;
+    memset(&v, 0, sizeof v);
+    Model m = MODEL_INIT;
+    expect_ok(f, store_load_node(s, PLAN, zNode, &m, fresh(f)));
+    assert_int_equal(m.nPlan, 1);
+    const Plan *p = &m.aPlan[0];
+    assert_int_equal(p->nNode, 1);
+    const Round *r = plan_find_round(p, zRound);
+    assert_non_null(r);
+    v.eRound = r->eState;
+    const Assessment *a = node_find_assessment(&p->aNode[0], zRound);
+    assert_non_null(a);
+    v.iVersion = a->iVersion;
+    copy(v.zProgress, sizeof v.zProgress, a->zProgress);
+    v.eRating = a->eRating;
+    v.eState = a->eState;
+    const Statement *st = zOrg ? assessment_find_statement(a, zOrg) : NULL;
+    if (st) {
+        v.bStmt = 1;
+        v.iStmtVersion = st->iVersion;
+        copy(v.zStmt, sizeof v.zStmt, st->zText);
+        v.eStmtState = st->eState;
+        copy(v.zStmtBy, sizeof v.zStmtBy, st->zUpdatedBy);
+        copy(v.zComment, sizeof v.zComment, st->zComment);
+    }
+    model_release(&m);
+    return v;
+}
+
+static RoundState
+round_state(Fix *f, Store *s, const char *zRound)
+{
+    Model m = MODEL_INIT;
+    expect_ok(f, store_load_node(s, PLAN, "", &m, fresh(f)));
+    const Round *r = plan_find_round(&m.aPlan[0], zRound);
+    assert_non_null(r);
+    RoundState e = r->eState;
+    model_release(&m);
+    return e;
+}
+
+/* ---- acting ------------------------------------------------------------ */
+
+static int
+say(Fix *f, Store *s, const Actor *who, const char *zNode, const char *zText,
+    int iVersion, WorkflowAction e)
+{
+    StatementEdit se = { PLAN, zNode, ROUND, zText, RATING_ON_TARGET,
+                         iVersion, e };
+    return workflow_save_statement(s, who, &se, fresh(f));
+}
+
+static int
+review(Fix *f, Store *s, const Actor *who, const char *zNode,
+       const char *zProgress, Rating eRating, int iVersion, WorkflowAction e,
+       const char *zComment)
+{
+    ReviewEdit re = { PLAN, zNode, ROUND, zProgress, eRating, iVersion, e,
+                      zComment };
+    return workflow_review(s, who, &re, fresh(f));
+}
+
+/* ---- statements -------------------------------------------------------- */
+
+/* Two reporters of MOLVT open the empty statement form of 1.1 (version 0)
+** and both submit: the second is refused and the first text is stored. */
+static void
+test_app_first_statement_race(void **state)
+{
+    Fix *f = *state;
+    Seen formA = seen(f, f->a, "1.1", ROUND, "MOLVT");
+    Seen formB = seen(f, f->b, "1.1", ROUND, "MOLVT");
+    assert_false(formA.bStmt);
+    assert_int_equal(formA.iStmtVersion, 0);
+    assert_int_equal(formB.iStmtVersion, 0);
+
+    expect_ok(f, say(f, f->b, &molvt2, "1.1", "B: trained 120 officials",
+                     formB.iStmtVersion, WF_SUBMIT));
+    expect_refused(f, say(f, f->a, &molvt1, "1.1", "A: trained 80 officials",
+                          formA.iStmtVersion, WF_SUBMIT),
+                   APPERR_CONFLICT, "changed by someone else");
+
+    Seen now = seen(f, f->a, "1.1", ROUND, "MOLVT");
+    assert_true(now.bStmt);
+    assert_string_equal(now.zStmt, "B: trained 120 officials");
+    assert_string_equal(now.zStmtBy, "molvt2");
+    assert_int_equal(now.eStmtState, ASSESS_SUBMITTED);
+    assert_int_equal(now.iStmtVersion, 1);
+    assert_int_equal(now.eState, ASSESS_SUBMITTED);
+
+    /* The same with drafts: a second "first" draft is refused too. */
+    Seen formC = seen(f, f->a, "1.1", ROUND, "ILO");
+    expect_ok(f, say(f, f->b, &ilo, "1.1", "ILO draft one", 0, WF_SAVE));
+    expect_refused(f, say(f, f->a, &ilo, "1.1", "ILO draft two",
+                          formC.iStmtVersion, WF_SAVE),
+                   APPERR_CONFLICT, NULL);
+    assert_string_equal(seen(f, f->a, "1.1", ROUND, "ILO").zStmt,
+                        "ILO draft one");
+}
+
+/* A reporter writes only on the activities its organisation is linked to,
+** and only a reporter with an organisation writes statements. */
+static void
+test_app_statement_forbidden(void **state)
+{
+    Fix *f = *state;
+    expect_refused(f, say(f, f->a, &ilo, "1.2", "not ours", 0, WF_SUBMIT),
+                   APPERR_FORBIDDEN, "not linked");
+    expect_refused(f, say(f, f->a, &molvt1, "1.2", "not ours", 0, WF_SAVE),
+                   APPERR_FORBIDDEN, "not linked");
+    expect_refused(f, say(f, f->a, &orgless, "1.1", "who am I", 0, WF_SAVE),
+                   APPERR_FORBIDDEN, NULL);
+    expect_refused(f, say(f, f->a, &viewer, "1.1", "viewer", 0, WF_SAVE),
+                   APPERR_FORBIDDEN, NULL);
+    expect_refused(f, say(f, f->a, &officer, "1.1", "officer", 0, WF_SAVE),
+                   APPERR_FORBIDDEN, NULL);
+    Seen v = seen(f, f->b, "1.2", ROUND, "ILO");
+    assert_false(v.bStmt);
+    assert_false(seen(f, f->b, "1.2", ROUND, "MOLVT").bStmt);
+    assert_int_equal(v.eState, ASSESS_DRAFT);
+    assert_false(seen(f, f->b, "1.1", ROUND, "MOLVT").bStmt);
+}
+
+/* ---- reviews ----------------------------------------------------------- */
+
+/* The officer returns MOLVT's statement and reopens the review form; the
+** reporter resubmits a better text; the officer's approve from the form
+** built before the resubmission is refused.  Reloaded, the approve
+** publishes the resubmitted statement with the officer's narrative. */
+static void
+test_app_resubmit_after_return(void **state)
+{
+    Fix *f = *state;
+    expect_ok(f, say(f, f->b, &molvt1, "1.1", "Some training", 0, WF_SUBMIT));
+    Seen form = seen(f, f->a, "1.1", ROUND, "MOLVT");
+    expect_ok(f, review(f, f->a, &officer, "1.1", "", RATING_NONE,
+                        form.iVersion, WF_RETURN, "Please give numbers"));
+    Seen returned = seen(f, f->b, "1.1", ROUND, "MOLVT");
+    assert_int_equal(returned.eStmtState, ASSESS_RETURNED);
+    assert_string_equal(returned.zComment, "Please give numbers");
+    assert_int_equal(returned.eState, ASSESS_RETURNED);
+
+    /* The officer's page after the return: the form the approve comes from. */
+    Seen v1 = seen(f, f->a, "1.1", ROUND, "MOLVT");
+    /* The reporter answers with a better text. */
+    expect_ok(f, say(f, f->b, &molvt1, "1.1",
+                     "MOLVT trained 120 border officials in 2018",
+                     returned.iStmtVersion, WF_SUBMIT));
+    expect_refused(f, review(f, f->a, &officer, "1.1",
+                             "Officer: some training was given",
+                             RATING_ON_TARGET, v1.iVersion, WF_APPROVE, ""),
+                   APPERR_CONFLICT, "changed by someone else");
+    Seen after = seen(f, f->a, "1.1", ROUND, "MOLVT");
+    assert_int_equal(after.eState, ASSESS_SUBMITTED);
+    assert_int_equal(after.eStmtState, ASSESS_SUBMITTED);
+    assert_string_equal(after.zStmt,
+                        "MOLVT trained 120 border officials in 2018");
+    assert_int_equal(after.eRating, RATING_NONE);
+    assert_string_equal(after.zProgress, "");
+
+    /* Reloaded: the fresh version approves what the officer now sees. */
+    assert_true(after.iVersion > v1.iVersion);
+    expect_ok(f, review(f, f->a, &officer, "1.1",
+                        "120 border officials trained (MOLVT)",
+                        RATING_ON_TARGET, after.iVersion, WF_APPROVE, ""));
+    Seen done = seen(f, f->b, "1.1", ROUND, "MOLVT");
+    assert_int_equal(done.eState, ASSESS_APPROVED);
+    assert_int_equal(done.eRating, RATING_ON_TARGET);
+    assert_string_equal(done.zProgress, "120 border officials trained (MOLVT)");
+    assert_int_equal(done.eStmtState, ASSESS_APPROVED);
+    assert_string_equal(done.zStmt,
+                        "MOLVT trained 120 border officials in 2018");
+    assert_string_equal(done.zComment, "");
+    /* An approved statement no longer changes. */
+    expect_refused(f, say(f, f->b, &molvt1, "1.1", "late edit",
+                          done.iStmtVersion, WF_SAVE),
+                   APPERR_CONFLICT, "approved");
+}
+
+/* The activity is already waiting for review when a second submission
+** arrives (a partner's statement, or MOLVT resubmitting its own): the
+** officer's form from before it cannot approve, and an approve leaves a
+** partner's draft alone. */
+static void
+test_app_second_submission(void **state)
+{
+    Fix *f = *state;
+    expect_ok(f, say(f, f->b, &molvt1, "1.1", "MOLVT: first text", 0,
+                     WF_SUBMIT));
+    Seen form = seen(f, f->a, "1.1", ROUND, "MOLVT");
+    assert_int_equal(form.eState, ASSESS_SUBMITTED);
+
+    /* ILO submits while the officer reads. */
+    expect_ok(f, say(f, f->b, &ilo, "1.1", "ILO: funded the training", 0,
+                     WF_SUBMIT));
+    expect_refused(f, review(f, f->a, &officer, "1.1", "MOLVT: first text",
+                             RATING_ON_TARGET, form.iVersion, WF_APPROVE, ""),
+                   APPERR_CONFLICT, "changed by someone else");
+    Seen ilo1 = seen(f, f->a, "1.1", ROUND, "ILO");
+    assert_int_equal(ilo1.eStmtState, ASSESS_SUBMITTED);
+    assert_int_equal(ilo1.eState, ASSESS_SUBMITTED);
+    assert_int_equal(ilo1.eRating, RATING_NONE);
+
+    /* MOLVT resubmits a changed text while it is still submitted. */
+    form = seen(f, f->a, "1.1", ROUND, "MOLVT");
+    expect_ok(f, say(f, f->b, &molvt2, "1.1", "MOLVT: corrected text",
+                     form.iStmtVersion, WF_SUBMIT));
+    expect_refused(f, review(f, f->a, &officer, "1.1", "MOLVT: first text",
+                             RATING_ON_TARGET, form.iVersion, WF_APPROVE, ""),
+                   APPERR_CONFLICT, "changed by someone else");
+    Seen now = seen(f, f->a, "1.1", ROUND, "MOLVT");
+    assert_int_equal(now.eState, ASSESS_SUBMITTED);
+    assert_string_equal(now.zStmt, "MOLVT: corrected text");
+    assert_int_equal(now.eStmtState, ASSESS_SUBMITTED);
+
+    /* ILO takes its statement back to redraft it (before the officer opens
+    ** the form); the approve covers MOLVT's only, and ILO may still write. */
+    Seen ilo2 = seen(f, f->b, "1.1", ROUND, "ILO");
+    expect_ok(f, say(f, f->b, &ilo, "1.1", "ILO: redrafting",
+                     ilo2.iStmtVersion, WF_SAVE));
+    form = seen(f, f->a, "1.1", ROUND, "MOLVT");
+    expect_ok(f, review(f, f->a, &officer, "1.1", "Training given",
+                        RATING_ON_TARGET, form.iVersion, WF_APPROVE, ""));
+    assert_int_equal(seen(f, f->b, "1.1", ROUND, "MOLVT").eStmtState,
+                     ASSESS_APPROVED);
+    Seen ilo3 = seen(f, f->b, "1.1", ROUND, "ILO");
+    assert_int_equal(ilo3.eStmtState, ASSESS_DRAFT);
+    assert_string_equal(ilo3.zStmt, "ILO: redrafting");
+    expect_ok(f, say(f, f->b, &ilo, "1.1", "ILO: final", ilo3.iStmtVersion,
+                     WF_SUBMIT));
+    /* Which puts the activity back in the officer's queue. */
+    assert_int_equal(seen(f, f->b, "1.1", ROUND, "ILO").eState,
+                     ASSESS_SUBMITTED);
+}
+
+/* A reporter who takes a submitted statement back (saves it as a draft
+** with other text) after the officer opened the review form changes the
+** assessment's version: the officer's approve from that form is a
+** conflict and the activity stays as it was, never approved with text
+** MOLVT withdrew. */
+static void
+test_app_withdrawn_statement(void **state)
+{
+    Fix *f = *state;
+    expect_ok(f, say(f, f->b, &molvt1, "1.1", "MOLVT: 120 officials trained",
+                     0, WF_SUBMIT));
+    Seen form = seen(f, f->a, "1.1", ROUND, "MOLVT");
+    /* The form the officer reads, pre-filled with the submitted text. */
+    assert_string_equal(form.zStmt, "MOLVT: 120 officials trained");
+    assert_int_equal(form.eStmtState, ASSESS_SUBMITTED);
+
+    /* MOLVT finds its figure wrong and takes the statement back. */
+    expect_ok(f, say(f, f->b, &molvt1, "1.1",
+                     "MOLVT: checking the figure, only 12 so far",
+                     form.iStmtVersion, WF_SAVE));
+    int rc = review(f, f->a, &officer, "1.1", "MOLVT: 120 officials trained",
+                    RATING_ON_TARGET, form.iVersion, WF_APPROVE, "");
+    AppErr got = f->err;
+    Seen now = seen(f, f->b, "1.1", ROUND, "MOLVT");
+    assert_int_equal(now.eStmtState, ASSESS_DRAFT);
+    assert_string_equal(now.zStmt,
+                        "MOLVT: checking the figure, only 12 so far");
+    /* What a user notices: the withdrawn figure published as approved. */
+    if (rc == 0) {
+        print_error("approved '%s' (state %s) although MOLVT took its "
+                    "statement back after the form was opened\n",
+                    now.zProgress, assess_state_name(now.eState));
+    }
+    f->err = got;
+    expect_refused(f, rc, APPERR_CONFLICT, "changed by someone else");
+    assert_int_not_equal(now.eState, ASSESS_APPROVED);
+    assert_string_equal(now.zProgress, "");
+}
+
+/* Two officers on the same form version: one saves, the other approves;
+** the later is refused whichever it is, and the earlier stays. */
+static void
+test_app_review_save_then_approve(void **state)
+{
+    Fix *f = *state;
+    expect_ok(f, say(f, f->b, &molvt1, "1.1", "Training given", 0, WF_SUBMIT));
+    Seen formA = seen(f, f->a, "1.1", ROUND, "MOLVT");
+    Seen formB = seen(f, f->b, "1.1", ROUND, "MOLVT");
+    assert_int_equal(formA.iVersion, formB.iVersion);
+
+    expect_ok(f, review(f, f->b, &officer2, "1.1", "B: still progressing",
+                        RATING_PROGRESSING, formB.iVersion, WF_SAVE, ""));
+    expect_refused(f, review(f, f->a, &officer, "1.1", "A: done",
+                             RATING_ON_TARGET, formA.iVersion, WF_APPROVE,
+                             ""),
+                   APPERR_CONFLICT, "changed by someone else");
+    Seen now = seen(f, f->a, "1.1", ROUND, "MOLVT");
+    assert_string_equal(now.zProgress, "B: still progressing");
+    assert_int_equal(now.eRating, RATING_PROGRESSING);
+    assert_int_equal(now.eState, ASSESS_SUBMITTED);
+    assert_int_equal(now.eStmtState, ASSESS_SUBMITTED);
+}
+
+static void
+test_app_review_approve_then_save(void **state)
+{
+    Fix *f = *state;
+    expect_ok(f, say(f, f->b, &molvt1, "1.1", "Training given", 0, WF_SUBMIT));
+    Seen formA = seen(f, f->a, "1.1", ROUND, "MOLVT");
+    Seen formB = seen(f, f->b, "1.1", ROUND, "MOLVT");
+
+    expect_ok(f, review(f, f->b, &officer2, "1.1", "B: done",
+                        RATING_ON_TARGET, formB.iVersion, WF_APPROVE, ""));
+    expect_refused(f, review(f, f->a, &officer, "1.1", "A: my edit",
+                             RATING_NOT_ON_TARGET, formA.iVersion, WF_SAVE,
+                             ""),
+                   APPERR_CONFLICT, NULL);
+    /* Nor can A return what B approved. */
+    expect_refused(f, review(f, f->a, &officer, "1.1", "A: my edit",
+                             RATING_NOT_ON_TARGET, formA.iVersion, WF_RETURN,
+                             "redo"),
+                   APPERR_CONFLICT, NULL);
+    Seen now = seen(f, f->a, "1.1", ROUND, "MOLVT");
+    assert_string_equal(now.zProgress, "B: done");
+    assert_int_equal(now.eRating, RATING_ON_TARGET);
+    assert_int_equal(now.eState, ASSESS_APPROVED);
+    assert_int_equal(now.eStmtState, ASSESS_APPROVED);
+}
+
+/* The round is published (by B) while A has a review form of it open: A's
+** save is refused and the published assessment does not change. */
+static void
+test_app_review_published_round(void **state)
+{
+    Fix *f = *state;
+    expect_ok(f, say(f, f->b, &molvt1, "1.1", "Training given", 0, WF_SUBMIT));
+    Seen v = seen(f, f->b, "1.1", ROUND, "MOLVT");
+    expect_ok(f, review(f, f->b, &officer2, "1.1", "Published narrative",
+                        RATING_ON_TARGET, v.iVersion, WF_APPROVE, ""));
+    Seen form = seen(f, f->a, "1.1", ROUND, "MOLVT");
+    assert_int_equal(form.eRound, ROUND_OPEN);
+
+    expect_ok(f, workflow_set_round_state(f->b, &officer2, PLAN, ROUND,
+                                          ROUND_CLOSED, fresh(f)));
+    expect_ok(f, workflow_set_round_state(f->b, &officer2, PLAN, ROUND,
+                                          ROUND_PUBLISHED, fresh(f)));
+    expect_refused(f, review(f, f->a, &officer, "1.1", "A: rewritten",
+                             RATING_NOT_ON_TARGET, form.iVersion, WF_SAVE,
+                             ""),
+                   APPERR_CONFLICT, "published");
+    expect_refused(f, say(f, f->a, &ilo, "1.1", "late", 0, WF_SUBMIT),
+                   APPERR_CONFLICT, NULL);
+    Seen now = seen(f, f->a, "1.1", ROUND, "MOLVT");
+    assert_int_equal(now.eRound, ROUND_PUBLISHED);
+    assert_int_equal(now.iVersion, form.iVersion);
+    assert_string_equal(now.zProgress, "Published narrative");
+    assert_int_equal(now.eRating, RATING_ON_TARGET);
+    assert_int_equal(now.eState, ASSESS_APPROVED);
+    assert_false(seen(f, f->a, "1.1", ROUND, "ILO").bStmt);
+}
+
+/* Only M&E officers and admins review. */
+static void
+test_app_review_forbidden(void **state)
+{
+    Fix *f = *state;
+    expect_ok(f, say(f, f->b, &molvt1, "1.1", "Training given", 0, WF_SUBMIT));
+    Seen v = seen(f, f->a, "1.1", ROUND, "MOLVT");
+    const Actor *aWho[] = { &viewer, &cwMolvt, &molvt1 };
+    for (size_t i = 0; i < sizeof aWho / sizeof aWho[0]; i++) {
+        expect_refused(f, review(f, f->a, aWho[i], "1.1", "self-approved",
+                                 RATING_ON_TARGET, v.iVersion, WF_APPROVE, ""),
+                       APPERR_FORBIDDEN, NULL);
+        expect_refused(f, review(f, f->a, aWho[i], "1.1", "edited",
+                                 RATING_ON_TARGET, v.iVersion, WF_SAVE, ""),
+                       APPERR_FORBIDDEN, NULL);
+    }
+    Seen now = seen(f, f->a, "1.1", ROUND, "MOLVT");
+    assert_int_equal(now.iVersion, v.iVersion);
+    assert_int_equal(now.eState, ASSESS_SUBMITTED);
+    assert_int_equal(now.eStmtState, ASSESS_SUBMITTED);
+    assert_string_equal(now.zProgress, "");
+    /* An admin may. */
+    expect_ok(f, review(f, f->a, &admin, "1.1", "by the admin",
+                        RATING_PROGRESSING, v.iVersion, WF_APPROVE, ""));
+}
+
+/* ---- rounds ------------------------------------------------------------ */
+
+static void
+test_app_round_moves(void **state)
+{
+    Fix *f = *state;
+    /* Illegal moves are refused and change nothing. */
+    expect_refused(f, workflow_set_round_state(f->a, &officer, PLAN, ROUND,
+                                               ROUND_PUBLISHED, fresh(f)),
+                   APPERR_CONFLICT, "cannot go from open to published");
+    assert_int_equal(round_state(f, f->b, ROUND), ROUND_OPEN);
+    expect_refused(f, workflow_set_round_state(f->a, &officer, PLAN, ROUND,
+                                               ROUND_DRAFT, fresh(f)),
+                   APPERR_CONFLICT, NULL);
+    expect_refused(f, workflow_set_round_state(f->a, &officer, PLAN, "2019",
+                                               ROUND_PUBLISHED, fresh(f)),
+                   APPERR_CONFLICT, NULL);
+    expect_refused(f, workflow_set_round_state(f->a, &officer, PLAN, "2019",
+                                               ROUND_CLOSED, fresh(f)),
+                   APPERR_CONFLICT, NULL);
+    assert_int_equal(round_state(f, f->b, "2019"), ROUND_DRAFT);
+    /* Only editors move rounds. */
+    expect_refused(f, workflow_set_round_state(f->a, &molvt1, PLAN, ROUND,
+                                               ROUND_CLOSED, fresh(f)),
+                   APPERR_FORBIDDEN, NULL);
+    expect_refused(f, workflow_set_round_state(f->a, &viewer, PLAN, ROUND,
+                                               ROUND_CLOSED, fresh(f)),
+                   APPERR_FORBIDDEN, NULL);
+    assert_int_equal(round_state(f, f->b, ROUND), ROUND_OPEN);
+    expect_refused(f, workflow_set_round_state(f->a, &officer, PLAN, "2099",
+                                               ROUND_CLOSED, fresh(f)),
+                   APPERR_NOTFOUND, NULL);
+
+    /* Legal ones pass: close, reopen, close, publish. */
+    expect_ok(f, workflow_set_round_state(f->a, &officer, PLAN, ROUND,
+                                          ROUND_CLOSED, fresh(f)));
+    assert_int_equal(round_state(f, f->b, ROUND), ROUND_CLOSED);
+    expect_ok(f, workflow_set_round_state(f->a, &officer, PLAN, ROUND,
+                                          ROUND_OPEN, fresh(f)));
+    assert_int_equal(round_state(f, f->b, ROUND), ROUND_OPEN);
+    /* A draft round opens through workflow_open_round, which gives every
+    ** activity an assessment to report on. */
+    expect_ok(f, workflow_open_round(f->a, &officer, PLAN, "2019", NULL, NULL,
+                                     0, fresh(f)));
+    assert_int_equal(round_state(f, f->b, "2019"), ROUND_OPEN);
+    Seen v2019 = seen(f, f->b, "1.2", "2019", NULL);
+    assert_int_equal(v2019.eState, ASSESS_DRAFT);
+
+    /* A sees the round closed; B publishes it; A's reopen is refused. */
+    expect_ok(f, workflow_set_round_state(f->b, &officer2, PLAN, ROUND,
+                                          ROUND_CLOSED, fresh(f)));
+    assert_int_equal(round_state(f, f->a, ROUND), ROUND_CLOSED);
+    expect_ok(f, workflow_set_round_state(f->b, &officer2, PLAN, ROUND,
+                                          ROUND_PUBLISHED, fresh(f)));
+    expect_refused(f, workflow_set_round_state(f->a, &officer, PLAN, ROUND,
+                                               ROUND_OPEN, fresh(f)),
+                   APPERR_CONFLICT, "published");
+    /* Nothing leaves published. */
+    const RoundState aTo[] = { ROUND_DRAFT, ROUND_OPEN, ROUND_CLOSED,
+                               ROUND_PUBLISHED };
+    for (size_t i = 0; i < sizeof aTo / sizeof aTo[0]; i++) {
+        expect_refused(f, workflow_set_round_state(f->a, &admin, PLAN, ROUND,
+                                                   aTo[i], fresh(f)),
+                       APPERR_CONFLICT, "published");
+    }
+    expect_refused(f, workflow_open_round(f->a, &admin, PLAN, ROUND, NULL,
+                                          NULL, 0, fresh(f)),
+                   APPERR_CONFLICT, "published");
+    assert_int_equal(round_state(f, f->b, ROUND), ROUND_PUBLISHED);
+
+    /* Two officers create the same new round: the second is refused. */
+    expect_ok(f, workflow_open_round(f->b, &officer2, PLAN, "2020",
+                                     "B's title", NULL, 1, fresh(f)));
+    expect_refused(f, workflow_open_round(f->a, &officer, PLAN, "2020",
+                                          "A's title", NULL, 1, fresh(f)),
+                   APPERR_CONFLICT, "exists already");
+    Model m = MODEL_INIT;
+    expect_ok(f, store_load_node(f->a, PLAN, "", &m, fresh(f)));
+    assert_string_equal(plan_find_round(&m.aPlan[0], "2020")->zTitle,
+                        "B's title");
+    model_release(&m);
+}
+
+/* ---- cases ------------------------------------------------------------- */
+
+static void
+case_fill(Case *c, const char *zCaseNo, const char *zOrg)
+{
+    memset(c, 0, sizeof *c);
+    c->zCaseNo = (char *)zCaseNo;
+    memcpy(c->zLodged, "2018-01-15", 11);
+    c->eChannel = CHANNEL_MRC;
+    c->zAssistingOrg = (char *)zOrg;
+    c->eSex = SEX_FEMALE;
+    c->eLegal = LEGAL_REGULAR;
+    c->zDestination = (char *)"Thailand";
+    c->types = 1u << TYPE_UNPAID_WAGES;
+    c->eStage = STAGE_LODGED;
+    c->zOutcome = (char *)"";
+    c->eSatisfied = SATISFIED_UNKNOWN;
+    memcpy(c->zCurrency, "USD", 4);
+    c->requested = 120000;
+}
+
+/* The case as stored: f owned by the caller (case_file_release). */
+static void
+case_read(Fix *f, Store *s, const char *zCaseNo, CaseFile *cf)
+{
+    expect_ok(f, store_case_get(s, zCaseNo, cf, NULL, fresh(f)));
+}
+
+static void
+test_app_case_stale_version(void **state)
+{
+    Fix *f = *state;
+    Case c;
+    case_fill(&c, "C-1", "MOLVT");
+    expect_ok(f, casework_create(f->b, &cwMolvt, &c, NULL, fresh(f)));
+    /* The same number entered by a colleague is refused, not merged. */
+    Case c2;
+    case_fill(&c2, "C-1", "MOLVT");
+    c2.zDestination = (char *)"Malaysia";
+    c2.requested = 1;
+    expect_refused(f, casework_create(f->a, &cwMolvt2, &c2, NULL, fresh(f)),
+                   APPERR_CONFLICT, "exists already");
+    CaseFile formA, formB;
+    case_read(f, f->a, "C-1", &formA);
+    case_read(f, f->b, "C-1", &formB);
+    assert_int_equal(formA.iVersion, formB.iVersion);
+
+    expect_ok(f, casework_stage(f->b, &cwMolvt2, "C-1", STAGE_CONCILIATION,
+                                "2018-02-01", "first meeting",
+                                formB.iVersion, fresh(f)));
+    expect_refused(f, casework_stage(f->a, &cwMolvt, "C-1", STAGE_RESOLVED,
+                                     "2018-03-01", "settled", formA.iVersion,
+                                     fresh(f)),
+                   APPERR_CONFLICT, "changed by someone else");
+    expect_refused(f, casework_details(f->a, &cwMolvt, "C-1", SATISFIED_YES,
+                                       "paid in full", 120000, 100000,
+                                       formA.iVersion, fresh(f)),
+                   APPERR_CONFLICT, NULL);
+    CaseFile now;
+    case_read(f, f->a, "C-1", &now);
+    assert_int_equal(now.c.eStage, STAGE_CONCILIATION);
+    assert_string_equal(now.c.zResolved, "");
+    assert_int_equal(now.nEvent, 2);
+    assert_int_equal(now.aEvent[1].eStage, STAGE_CONCILIATION);
+    assert_string_equal(now.aEvent[1].zNote, "first meeting");
+    assert_int_equal(now.c.eSatisfied, SATISFIED_UNKNOWN);
+    assert_string_equal(now.c.zOutcome, "");
+    assert_int_equal(now.c.ordered, 0);
+    assert_string_equal(now.c.zDestination, "Thailand");
+    assert_int_equal(now.c.requested, 120000);
+    assert_true(now.iVersion > formA.iVersion);
+    /* With the fresh version A's stage goes through. */
+    expect_ok(f, casework_stage(f->a, &cwMolvt, "C-1", STAGE_RESOLVED,
+                                "2018-03-01", "settled", now.iVersion,
+                                fresh(f)));
+    CaseFile last;
+    case_read(f, f->b, "C-1", &last);
+    assert_int_equal(last.c.eStage, STAGE_RESOLVED);
+    assert_string_equal(last.c.zResolved, "2018-03-01");
+    assert_int_equal(last.nEvent, 3);
+    case_file_release(&formA);
+    case_file_release(&formB);
+    case_file_release(&now);
+    case_file_release(&last);
+}
+
+/* A case officer works only on its organisation's cases: another
+** organisation's case is "no case"; an officer without an organisation
+** has no case, not even one without an assisting organisation. */
+static void
+test_app_case_scope(void **state)
+{
+    Fix *f = *state;
+    Case c;
+    case_fill(&c, "C-M", "MOLVT");
+    expect_ok(f, casework_create(f->a, &admin, &c, NULL, fresh(f)));
+    case_fill(&c, "C-0", NULL);
+    expect_ok(f, casework_create(f->a, &admin, &c, NULL, fresh(f)));
+    CaseFile m0, n0;
+    case_read(f, f->a, "C-M", &m0);
+    case_read(f, f->a, "C-0", &n0);
+
+    expect_refused(f, casework_stage(f->a, &cwIlo, "C-M", STAGE_RESOLVED,
+                                     "2018-02-01", "", m0.iVersion, fresh(f)),
+                   APPERR_NOTFOUND, NULL);
+    expect_refused(f, casework_payment(f->a, &cwIlo, "C-M", "2018-02-01",
+                                       5000, fresh(f)),
+                   APPERR_NOTFOUND, NULL);
+    expect_refused(f, casework_details(f->a, &cwIlo, "C-M", SATISFIED_YES,
+                                       "mine now", 1, 1, m0.iVersion,
+                                       fresh(f)),
+                   APPERR_NOTFOUND, NULL);
+    const Actor *aNone[] = { &cwNone, &cwEmpty };
+    for (size_t i = 0; i < 2; i++) {
+        expect_refused(f, casework_stage(f->a, aNone[i], "C-0",
+                                         STAGE_RESOLVED, "2018-02-01", "",
+                                         n0.iVersion, fresh(f)),
+                       APPERR_NOTFOUND, NULL);
+        expect_refused(f, casework_payment(f->a, aNone[i], "C-0",
+                                           "2018-02-01", 5000, fresh(f)),
+                       APPERR_NOTFOUND, NULL);
+        expect_refused(f, casework_details(f->a, aNone[i], "C-0",
+                                           SATISFIED_YES, "x", 1, 1,
+                                           n0.iVersion, fresh(f)),
+                       APPERR_NOTFOUND, NULL);
+        case_fill(&c, "C-new", NULL);
+        expect_refused(f, casework_create(f->a, aNone[i], &c, NULL, fresh(f)),
+                       APPERR_FORBIDDEN, NULL);
+    }
+    /* Nor do other roles touch cases. */
+    expect_refused(f, casework_stage(f->a, &officer, "C-0", STAGE_RESOLVED,
+                                     "2018-02-01", "", n0.iVersion, fresh(f)),
+                   APPERR_NOTFOUND, NULL);
+    case_fill(&c, "C-new", "MOLVT");
+    expect_refused(f, casework_create(f->a, &molvt1, &c, NULL, fresh(f)),
+                   APPERR_FORBIDDEN, NULL);
+
+    CaseFile m1, n1;
+    case_read(f, f->b, "C-M", &m1);
+    case_read(f, f->b, "C-0", &n1);
+    assert_int_equal(m1.iVersion, m0.iVersion);
+    assert_int_equal(m1.c.eStage, STAGE_LODGED);
+    assert_int_equal(m1.c.paid, 0);
+    assert_int_equal(m1.nPayment, 0);
+    assert_string_equal(m1.c.zOutcome, "");
+    assert_int_equal(n1.iVersion, n0.iVersion);
+    assert_int_equal(n1.c.eStage, STAGE_LODGED);
+    assert_int_equal(n1.nEvent, 1);
+    assert_int_equal(n1.c.paid, 0);
+    AppErr *e = fresh(f);
+    CaseFile none;
+    assert_int_not_equal(store_case_get(f->b, "C-new", &none, NULL, e), 0);
+    assert_int_equal(e->code, APPERR_NOTFOUND);
+    /* The case officer of MOLVT may. */
+    expect_ok(f, casework_payment(f->a, &cwMolvt, "C-M", "2018-02-01", 5000,
+                                  fresh(f)));
+    case_file_release(&m0);
+    case_file_release(&n0);
+    case_file_release(&m1);
+    case_file_release(&n1);
+}
+
+/* ---- accounts ---------------------------------------------------------- */
+
+static User
+user_read(Fix *f, Store *s, const char *zName)
+{
+    User u;
+    expect_ok(f, store_user_get(s, zName, &u, fresh(f)));
+    return u;
+}
+
+static void
+test_app_admin(void **state)
+{
+    Fix *f = *state;
+    expect_ok(f, admin_user_add(f->a, &admin, "admin", ROLE_ADMIN, NULL,
+                                "hash-admin", fresh(f)));
+    expect_ok(f, admin_user_add(f->a, &admin, "molvt1", ROLE_REPORTER,
+                                "MOLVT", "hash-1", fresh(f)));
+
+    /* Nobody disables their own account. */
+    int rc = admin_user_set_disabled(f->a, &admin, "admin", 1, fresh(f));
+    assert_int_not_equal(rc, 0);
+    assert_int_not_equal(f->err.code, APPERR_OK);
+    assert_non_null(strstr(f->err.zMsg, "own account"));
+    User u = user_read(f, f->b, "admin");
+    assert_false(u.bDisabled);
+    user_release(&u);
+
+    /* Nobody but an admin manages accounts or organisations. */
+    const Actor *aWho[] = { &officer, &molvt1, &viewer, &cwMolvt };
+    for (size_t i = 0; i < sizeof aWho / sizeof aWho[0]; i++) {
+        expect_refused(f, admin_user_add(f->a, aWho[i], "intruder",
+                                         ROLE_ADMIN, NULL, "hash-x", fresh(f)),
+                       APPERR_FORBIDDEN, NULL);
+        expect_refused(f, admin_user_set_password(f->a, aWho[i], "admin",
+                                                  "hash-x", fresh(f)),
+                       APPERR_FORBIDDEN, NULL);
+        expect_refused(f, admin_user_set_disabled(f->a, aWho[i], "admin", 1,
+                                                  fresh(f)),
+                       APPERR_FORBIDDEN, NULL);
+        expect_refused(f, admin_org_save(f->a, aWho[i], "IOM", "IOM",
+                                         ORG_OTHER, NULL, fresh(f)),
+                       APPERR_FORBIDDEN, NULL);
+    }
+    AppErr *e = fresh(f);
+    assert_int_not_equal(store_user_get(f->b, "intruder", &u, e), 0);
+    assert_int_equal(e->code, APPERR_NOTFOUND);
+    u = user_read(f, f->b, "admin");
+    assert_false(u.bDisabled);
+    assert_string_equal(u.zHash, "hash-admin");
+    user_release(&u);
+    Model m = MODEL_INIT;
+    expect_ok(f, store_load_node(f->b, PLAN, "", &m, fresh(f)));
+    assert_null(model_find_org(&m, "IOM"));
+    model_release(&m);
+
+    /* Two admins add the same name: the second is refused. */
+    expect_ok(f, admin_user_add(f->b, &admin, "newcomer", ROLE_VIEWER, NULL,
+                                "hash-b", fresh(f)));
+    expect_refused(f, admin_user_add(f->a, &admin, "newcomer", ROLE_ADMIN,
+                                     NULL, "hash-a", fresh(f)),
+                   APPERR_CONFLICT, "exists already");
+    u = user_read(f, f->a, "newcomer");
+    assert_int_equal(u.eRole, ROLE_VIEWER);
+    assert_string_equal(u.zHash, "hash-b");
+    user_release(&u);
+
+    /* B disables molvt1 while A resets its password: both stick (A reads
+    ** the account inside its transaction, so it does not re-enable it). */
+    User before = user_read(f, f->a, "molvt1");
+    expect_ok(f, admin_user_set_disabled(f->b, &admin, "molvt1", 1, fresh(f)));
+    expect_ok(f, admin_user_set_password(f->a, &admin, "molvt1", "hash-2",
+                                         fresh(f)));
+    u = user_read(f, f->b, "molvt1");
+    assert_true(u.bDisabled);
+    assert_string_equal(u.zHash, "hash-2");
+    assert_string_equal(u.zOrg, "MOLVT");
+    assert_false(before.bDisabled);
+    user_release(&u);
+    user_release(&before);
+
+    /* B renames PDOLVT; A changes only its kind (name "" keeps the name
+    ** as stored then): B's name and the organisation's aliases stay. */
+    Model dir = MODEL_INIT;
+    add_org(&dir, "PDOLVT", "Provincial Departments of Labour");
+    strv_push(&dir.aOrg[0].azAlias, &dir.aOrg[0].nAlias, "PDoLVT");
+    expect_ok(f, store_begin(f->b, fresh(f)));
+    expect_ok(f, store_put_org(f->b, &dir.aOrg[0], fresh(f)));
+    expect_ok(f, store_commit(f->b, fresh(f)));
+    model_release(&dir);
+    expect_ok(f, admin_org_save(f->b, &admin, "PDOLVT",
+                                "Provincial Departments of Labour and "
+                                "Vocational Training",
+                                ORG_GOVERNMENT, NULL, fresh(f)));
+    expect_ok(f, admin_org_save(f->a, &admin, "PDOLVT", "", ORG_OTHER, NULL,
+                                fresh(f)));
+    expect_ok(f, store_load_node(f->b, PLAN, "", &m, fresh(f)));
+    const Org *o = model_find_org(&m, "PDOLVT");
+    assert_non_null(o);
+    assert_string_equal(o->zName, "Provincial Departments of Labour and "
+                                  "Vocational Training");
+    assert_int_equal(o->eKind, ORG_OTHER);
+    assert_int_equal(o->nAlias, 1);
+    assert_string_equal(o->azAlias[0], "PDoLVT");
+    model_release(&m);
+}
+
+/* ---- a busy database --------------------------------------------------- */
+
+static int
+has_word(const char *z, const char *zWord)
+{
+    size_t n = strlen(zWord);
+    for (; *z; z++) {
+        size_t i = 0;
+        while (i < n && z[i] &&
+               tolower((unsigned char)z[i]) == tolower((unsigned char)zWord[i])) {
+            i++;
+        }
+        if (i == n) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* The message a user sees for a busy database: try again, no engine text;
+** the engine's text is in the detail for the log. */
+static void
+expect_busy(Fix *f, int rc)
+{
+    expect_refused(f, rc, APPERR_BUSY, NULL);
+    if (!has_word(f->err.zMsg, "try again")) {
+        print_error("busy message '%s' does not say to try again\n",
+                    f->err.zMsg);
+        fail();
+    }
+    static const char *const azEngine[] = { "sqlite", "locked",
+                                            "database is locked" };
+    for (size_t i = 0; i < sizeof azEngine / sizeof azEngine[0]; i++) {
+        if (has_word(f->err.zMsg, azEngine[i])) {
+            print_error("busy message '%s' shows engine text '%s'\n",
+                        f->err.zMsg, azEngine[i]);
+            fail();
+        }
+    }
+    assert_true(f->err.zDetail[0] != '\0');
+}
+
+/* B holds the write lock (an import, say) longer than A's busy timeout:
+** every use case on A answers busy and writes nothing; once B is done,
+** A's retry goes through. */
+static void
+test_app_busy(void **state)
+{
+    Fix *f = *state;
+    Case c;
+    case_fill(&c, "C-1", "MOLVT");
+    expect_ok(f, casework_create(f->a, &admin, &c, NULL, fresh(f)));
+    Seen form = seen(f, f->a, "1.1", ROUND, "MOLVT");
+
+    store_set_busy_ms(f->a, 100);
+    expect_ok(f, store_begin(f->b, fresh(f)));
+    expect_busy(f, say(f, f->a, &molvt1, "1.1", "while busy",
+                       form.iStmtVersion, WF_SUBMIT));
+    /* Every other use case answers the same way. */
+    expect_busy(f, review(f, f->a, &officer, "1.1", "x", RATING_ON_TARGET,
+                          form.iVersion, WF_SAVE, ""));
+    expect_busy(f, workflow_set_round_state(f->a, &officer, PLAN, ROUND,
+                                            ROUND_CLOSED, fresh(f)));
+    expect_busy(f, workflow_open_round(f->a, &officer, PLAN, "2021", NULL,
+                                       NULL, 1, fresh(f)));
+    case_fill(&c, "C-2", "MOLVT");
+    expect_busy(f, casework_create(f->a, &cwMolvt, &c, NULL, fresh(f)));
+    expect_busy(f, casework_stage(f->a, &cwMolvt, "C-1", STAGE_CONCILIATION,
+                                  "2018-02-01", "", 0, fresh(f)));
+    expect_busy(f, casework_payment(f->a, &cwMolvt, "C-1", "2018-02-01", 10,
+                                    fresh(f)));
+    expect_busy(f, casework_details(f->a, &cwMolvt, "C-1", SATISFIED_YES, "x",
+                                    1, 1, 0, fresh(f)));
+    expect_busy(f, admin_user_add(f->a, &admin, "late", ROLE_VIEWER, NULL,
+                                  "hash", fresh(f)));
+    expect_busy(f, admin_org_save(f->a, &admin, "IOM", "", ORG_OTHER, NULL,
+                                  fresh(f)));
+    store_rollback(f->b);
+
+    /* Nothing was written. */
+    Seen now = seen(f, f->b, "1.1", ROUND, "MOLVT");
+    assert_false(now.bStmt);
+    assert_int_equal(now.iVersion, form.iVersion);
+    assert_int_equal(round_state(f, f->b, ROUND), ROUND_OPEN);
+
+    /* The retry goes through. */
+    expect_ok(f, say(f, f->a, &molvt1, "1.1", "after the wait",
+                     form.iStmtVersion, WF_SUBMIT));
+    now = seen(f, f->b, "1.1", ROUND, "MOLVT");
+    assert_string_equal(now.zStmt, "after the wait");
+    assert_int_equal(now.eStmtState, ASSESS_SUBMITTED);
+}
+
+int
+main(void)
+{
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+    const struct CMUnitTest tests[] = {
+        T(test_app_first_statement_race),
+        T(test_app_statement_forbidden),
+        T(test_app_resubmit_after_return),
+        T(test_app_second_submission),
+        T(test_app_withdrawn_statement),
+        T(test_app_review_save_then_approve),
+        T(test_app_review_approve_then_save),
+        T(test_app_review_published_round),
+        T(test_app_review_forbidden),
+        T(test_app_round_moves),
+        T(test_app_case_stale_version),
+        T(test_app_case_scope),
+        T(test_app_admin),
+        T(test_app_busy),
+    };
+#undef T
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
