@@ -248,24 +248,20 @@ view_matches(const Plan *p, size_t i, const char *zFoldQ)
     return bMatch;
 }
 
-/* ** PAGE: /plan */
-int
-page_plan(Req *r, Resp *w)
+/* What the plan tree shows: the plan and the folded search words. */
+typedef struct ViewPlan {
+    const Plan *p;
+    const char *zFoldQ;
+} ViewPlan;
+
+/* The plan tree with the latest ratings, the leaves matching the search
+** and their ancestors; from the data only (kept per snapshot). */
+static void
+view_plan_tree(const ReadModel *rm, const void *arg, Buf *b)
 {
-    const Model *m = NULL;
-    const Plan *p = page_load(r, w, &m);
-    if (!p) {
-        return 0;
-    }
-    page_begin(r, w, "Plan");
-    Buf *b = &w->body;
-    const char *zQ = req_query(r, "q");
-    HTML_LIT(b, "<form method=\"get\" action=\"/plan\" role=\"search\">"
-                "<label for=\"q\">Search by code or words</label><input "
-                "id=\"q\" name=\"q\" value=\"");
-    esc_html(b, zQ);
-    HTML_LIT(b, "\"/> <button type=\"submit\">Search</button></form>\n");
-    char *zFoldQ = str_fold(zQ);
+    const ViewPlan *x = arg;
+    const Plan *p = x->p;
+    const char *zFoldQ = x->zFoldQ;
     int iLeaf = plan_leaf_level(p);
     /* Mark matching leaves and their ancestors. */
     char *abShow = xcalloc(p->nNode ? p->nNode : 1, 1);
@@ -341,30 +337,50 @@ page_plan(Req *r, Resp *w)
     }
     HTML_LIT(b, "</ul></div>\n");
     free(abShow);
-    free(zFoldQ);
-    page_end(r, w);
-    return 0;
 }
 
-/* ** PAGE: /org/{} */
+/* ** PAGE: /plan */
 int
-page_org(Req *r, Resp *w)
+page_plan(Req *r, Resp *w)
 {
     const Model *m = NULL;
     const Plan *p = page_load(r, w, &m);
     if (!p) {
         return 0;
     }
-    const Org *o = model_find_org(m, r->azParam[0]);
-    if (!o) {
-        web_error(w, 404, "There is no such organisation.");
-        return 0;
-    }
-    Buf title = BUF_INIT;
-    buf_printf(&title, "%s — %s", o->zAcronym, o->zName);
-    page_begin(r, w, buf_str(&title));
-    buf_release(&title);
+    page_begin(r, w, "Plan");
     Buf *b = &w->body;
+    const char *zQ = req_query(r, "q");
+    HTML_LIT(b, "<form method=\"get\" action=\"/plan\" role=\"search\">"
+                "<label for=\"q\">Search by code or words</label><input "
+                "id=\"q\" name=\"q\" value=\"");
+    esc_html(b, zQ);
+    HTML_LIT(b, "\"/> <button type=\"submit\">Search</button></form>\n");
+    char *zFoldQ = str_fold(zQ);
+    ViewPlan x = { p, zFoldQ };
+    Buf key = BUF_INIT;
+    buf_printf(&key, "plan/%s/q=%s", p->zCode, zFoldQ);
+    readmodel_fragment(r->pView, buf_str(&key), view_plan_tree, &x, b);
+    buf_release(&key);
+    free(zFoldQ);
+    page_end(r, w);
+    return 0;
+}
+
+/* Which organisation view_org_tasks() shows, in which plan. */
+typedef struct ViewOrg {
+    const Plan *p;
+    const Org *o;
+} ViewOrg;
+
+/* An organisation's kind, parent and tasks with the open round's
+** statements; from the data only (kept per snapshot). */
+static void
+view_org_tasks(const ReadModel *rm, const void *arg, Buf *b)
+{
+    const ViewOrg *x = arg;
+    const Plan *p = x->p;
+    const Org *o = x->o;
     HTML_LIT(b, "<p>");
     esc_html(b, org_kind_name(o->eKind));
     if (o->zParent) {
@@ -436,21 +452,40 @@ page_org(Req *r, Resp *w)
                    nDue == 1 ? "" : "s");
     }
     HTML_LIT(b, ".</p>\n");
-    page_end(r, w);
-    return 0;
 }
 
-/* ** PAGE: /rounds */
+/* ** PAGE: /org/{} */
 int
-page_rounds(Req *r, Resp *w)
+page_org(Req *r, Resp *w)
 {
     const Model *m = NULL;
     const Plan *p = page_load(r, w, &m);
     if (!p) {
         return 0;
     }
-    page_begin(r, w, "Review rounds");
-    Buf *b = &w->body;
+    const Org *o = model_find_org(m, r->azParam[0]);
+    if (!o) {
+        web_error(w, 404, "There is no such organisation.");
+        return 0;
+    }
+    Buf title = BUF_INIT;
+    buf_printf(&title, "%s — %s", o->zAcronym, o->zName);
+    page_begin(r, w, buf_str(&title));
+    buf_release(&title);
+    ViewOrg x = { p, o };
+    Buf key = BUF_INIT;
+    buf_printf(&key, "org/%s/%s", p->zCode, o->zAcronym);
+    readmodel_fragment(r->pView, buf_str(&key), view_org_tasks, &x, &w->body);
+    buf_release(&key);
+    page_end(r, w);
+    return 0;
+}
+
+/* The plan's rounds with their counts (arg: the plan); kept per snapshot. */
+static void
+view_rounds_table(const ReadModel *rm, const void *arg, Buf *b)
+{
+    const Plan *p = arg;
     HTML_LIT(b, "<table><thead><tr><th scope=\"col\">Round</th><th "
                 "scope=\"col\">As of</th><th scope=\"col\">State</th><th "
                 "scope=\"col\">Activities</th><th scope=\"col\">Report</th>"
@@ -472,6 +507,23 @@ page_rounds(Req *r, Resp *w)
         HTML_LIT(b, "</td></tr>");
     }
     HTML_LIT(b, "</tbody></table>\n");
+}
+
+/* ** PAGE: /rounds */
+int
+page_rounds(Req *r, Resp *w)
+{
+    const Model *m = NULL;
+    const Plan *p = page_load(r, w, &m);
+    if (!p) {
+        return 0;
+    }
+    page_begin(r, w, "Review rounds");
+    Buf key = BUF_INIT;
+    buf_printf(&key, "rounds/%s", p->zCode);
+    readmodel_fragment(r->pView, buf_str(&key), view_rounds_table, p,
+                       &w->body);
+    buf_release(&key);
     page_end(r, w);
     return 0;
 }
@@ -492,18 +544,21 @@ view_load_round(Req *r, Resp *w, const Model **m, const Plan **pp)
     return rd;
 }
 
-/* ** PAGE: /round/{} */
-int
-page_round(Req *r, Resp *w)
-{
-    const Model *m = NULL;
+/* Which round view_round_body() shows. */
+typedef struct ViewRound {
     const Plan *p;
-    const Round *rd = view_load_round(r, w, &m, &p);
-    if (!rd) {
-        return 0;
-    }
-    page_begin(r, w, rd->zTitle);
-    Buf *b = &w->body;
+    const Round *rd;
+    int bFindings;   /* with the data-quality findings (not for the public) */
+} ViewRound;
+
+/* A round's state, collection, activities and findings; from the data
+** only (kept per snapshot). */
+static void
+view_round_body(const ReadModel *rm, const void *arg, Buf *b)
+{
+    const ViewRound *x = arg;
+    const Plan *p = x->p;
+    const Round *rd = x->rd;
     HTML_LIT(b, "<p>");
     esc_html(b, round_state_name(rd->eState));
     if (rd->zAsOf) {
@@ -541,9 +596,9 @@ page_round(Req *r, Resp *w)
         HTML_LIT(b, "</td></tr>");
     }
     HTML_LIT(b, "</tbody></table>\n");
-    if (!r->bAnon) {
-        Findings f = { 0 };
-        checks_run(m, p, rd->zCode, &f);
+    if (x->bFindings) {
+        const Findings *pf = readmodel_findings(rm, p, rd->zCode);
+        const Findings f = *pf;
         buf_printf(b, "<h2>Data-quality findings (%zu)</h2><table><thead><tr>"
                    "<th scope=\"col\">Severity</th><th scope=\"col\">Rule</th>"
                    "<th scope=\"col\">Activity</th><th scope=\"col\">Finding"
@@ -562,8 +617,26 @@ page_round(Req *r, Resp *w)
             HTML_LIT(b, "</td></tr>");
         }
         HTML_LIT(b, "</tbody></table>\n");
-        findings_release(&f);
     }
+}
+
+/* ** PAGE: /round/{} */
+int
+page_round(Req *r, Resp *w)
+{
+    const Model *m = NULL;
+    const Plan *p;
+    const Round *rd = view_load_round(r, w, &m, &p);
+    if (!rd) {
+        return 0;
+    }
+    page_begin(r, w, rd->zTitle);
+    ViewRound x = { p, rd, !r->bAnon };
+    Buf key = BUF_INIT;
+    buf_printf(&key, "round/%s/%s/%d", p->zCode, rd->zCode, x.bFindings);
+    readmodel_fragment(r->pView, buf_str(&key), view_round_body, &x,
+                       &w->body);
+    buf_release(&key);
     page_end(r, w);
     return 0;
 }
