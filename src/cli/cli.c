@@ -136,11 +136,19 @@ static const CliCommand aCommand[] = {
       "amounts in major units with two decimals; --with-personal adds the\n"
       "complainant's name, phone and identity document.\n" },
     /* ** COMMAND: sample */
-    { "sample", cmd_sample, "generate a synthetic complaints caseload",
-      "lmpmon sample complaints [--cases N] [--seed S] [--out FILE]\n\n"
-      "Write N synthetic cases (default 300) as cases CSV, with proportions\n"
-      "from the 2019 TRIANGLE in ASEAN briefing.  The same seed gives the\n"
-      "same caseload.  Import it with 'lmpmon case import'.\n" },
+    { "sample", cmd_sample, "generate a synthetic caseload or plan",
+      "lmpmon sample complaints [--cases N] [--seed S] [--out FILE]\n"
+      "       lmpmon sample plan [--activities N] [--orgs N] [--rounds N]\n"
+      "       [--seed S] --out DIR\n\n"
+      "complaints: write N synthetic cases (default 300) as cases CSV, with\n"
+      "proportions from the 2019 TRIANGLE in ASEAN briefing.  Import it with\n"
+      "'lmpmon case import'.\n\n"
+      "plan: write DIR/plan.json (organisations, the plan's levels and\n"
+      "rounds) and DIR/annex.csv (every activity, assessed in every round)\n"
+      "for a plan of N activities (default 5000), organisations (500) and\n"
+      "yearly rounds (10), shaped like the Cambodian sample.  Import them\n"
+      "with 'lmpmon import DIR/plan.json DIR/annex.csv'.\n\n"
+      "The same seed gives the same bytes.\n" },
     /* ** COMMAND: serve */
     { "serve", cmd_serve, "run the web application",
       "lmpmon serve [--listen HOST:PORT] [--public] [--secure-cookies] [--quiet]\n"

@@ -1,16 +1,20 @@
 /*
 ** cmd_cases.c — the complaints register from the command line: 'case
-** import|export', 'report complaints', 'sample complaints'.
+** import|export', 'report complaints', 'sample complaints'; and 'sample
+** plan', the synthetic plan for scale tests, which shares the command.
 */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "../base/base.h"
 #include "../io/cases_csv.h"
 #include "../io/cases_sample.h"
 #include "../io/import.h"
+#include "../io/plan_sample.h"
 #include "../io/xlsx_read.h"
 #include "../report/complaints_report.h"
 #include "../base/banned.h"
@@ -201,12 +205,79 @@ cmd_report_complaints(CliCtx *ctx, const char *zYear, const char *zFormat,
     return rc;
 }
 
+/* 'sample plan': plan.json and annex.csv into zDir (created if missing). */
+static int
+sample_plan(CliCtx *ctx, const char *zAct, const char *zOrgs,
+            const char *zRounds, const char *zSeed, const char *zDir)
+{
+    PlanSampleSize z;
+    long seed;
+    if (str_to_long(zAct, 1, PLAN_SAMPLE_MAX_ACTIVITIES, &z.nActivity) ||
+        str_to_long(zOrgs, 1, PLAN_SAMPLE_MAX_ORGS, &z.nOrg) ||
+        str_to_long(zRounds, 1, PLAN_SAMPLE_MAX_ROUNDS, &z.nRound) ||
+        str_to_long(zSeed, 0, 1L << 62, &seed)) {
+        return cli_usage_error(ctx, "--activities wants 1 to %ld, --orgs 1 to "
+                               "%ld, --rounds 1 to %ld, --seed a non-negative "
+                               "whole number", PLAN_SAMPLE_MAX_ACTIVITIES,
+                               PLAN_SAMPLE_MAX_ORGS, PLAN_SAMPLE_MAX_ROUNDS);
+    }
+    if (z.nActivity * z.nRound > PLAN_SAMPLE_MAX_ASSESSMENTS) {
+        return cli_usage_error(ctx, "%ld activities in %ld rounds are more "
+                               "than the %ld assessments one annex file can "
+                               "hold (LIMIT_IMPORT_FILE_BYTES)", z.nActivity,
+                               z.nRound, PLAN_SAMPLE_MAX_ASSESSMENTS);
+    }
+    if (!zDir) {
+        return cli_usage_error(ctx, "sample plan needs --out DIR");
+    }
+    z.seed = (uint64_t)seed;
+    AppErr err = APPERR_INIT;
+    if (mkdir(zDir, 0777) != 0 && errno != EEXIST) {
+        apperr_set(&err, APPERR_IO, "cannot create '%s': %s", zDir,
+                   strerror(errno));
+        return cli_fail(&err);
+    }
+    /* Capped at what one import takes: a plan that could not be imported
+    ** is no use as a sample. */
+    Buf json = BUF_INIT, csv = BUF_INIT, path = BUF_INIT;
+    buf_init(&json, LIMIT_IMPORT_FILE_BYTES);
+    buf_init(&csv, LIMIT_IMPORT_FILE_BYTES);
+    plan_sample_write(&z, &json, &csv);
+    int rc = CLI_OK;
+    if (buf_failed(&json) || buf_failed(&csv)) {
+        apperr_set(&err, APPERR_INPUT, "cannot write the sample: a file would "
+                   "be larger than %u bytes (LIMIT_IMPORT_FILE_BYTES); ask "
+                   "for fewer activities or rounds", LIMIT_IMPORT_FILE_BYTES);
+        rc = cli_fail(&err);
+        goto out;
+    }
+    buf_printf(&path, "%s/plan.json", zDir);
+    if (cli_write_output(buf_str(&path), buf_str(&json), json.n, &err)) {
+        rc = cli_fail(&err);
+        goto out;
+    }
+    buf_reset(&path);
+    buf_printf(&path, "%s/annex.csv", zDir);
+    if (cli_write_output(buf_str(&path), buf_str(&csv), csv.n, &err)) {
+        rc = cli_fail(&err);
+    }
+out:
+    buf_release(&json);
+    buf_release(&csv);
+    buf_release(&path);
+    return rc;
+}
+
 /* ** COMMAND: sample */
 int
 cmd_sample(CliCtx *ctx)
 {
-    const char *zCases = "300", *zSeed = "1", *zOut = NULL;
+    const char *zCases = NULL, *zSeed = "1", *zOut = NULL;
+    const char *zAct = NULL, *zOrgs = NULL, *zRounds = NULL;
     CliOpt aOpt[] = { { "cases", 1, &zCases, NULL },
+                      { "activities", 1, &zAct, NULL },
+                      { "orgs", 1, &zOrgs, NULL },
+                      { "rounds", 1, &zRounds, NULL },
                       { "seed", 1, &zSeed, NULL },
                       { "out", 1, &zOut, NULL },
                       { NULL, 0, NULL, NULL } };
@@ -215,14 +286,26 @@ cmd_sample(CliCtx *ctx)
     if (cli_parse(ctx, aOpt, &azPos, &nPos)) {
         return CLI_USAGE;
     }
-    int bOk = nPos == 1 && strcmp(azPos[0], "complaints") == 0;
+    const char *zWhat = nPos == 1 ? azPos[0] : "";
+    int bComplaints = strcmp(zWhat, "complaints") == 0;
+    int bPlan = strcmp(zWhat, "plan") == 0;
     free(azPos);
-    if (!bOk) {
-        return cli_usage_error(ctx, "sample complaints --cases N --seed S "
-                               "[--out FILE]");
+    /* An option of the other kind of sample is a mistake worth saying:
+    ** "--activities" would otherwise be ignored silently. */
+    if ((bComplaints && (zAct || zOrgs || zRounds)) || (bPlan && zCases)) {
+        bComplaints = bPlan = 0;
+    }
+    if (bPlan) {
+        return sample_plan(ctx, zAct ? zAct : "5000", zOrgs ? zOrgs : "500",
+                           zRounds ? zRounds : "10", zSeed, zOut);
+    }
+    if (!bComplaints) {
+        return cli_usage_error(ctx, "sample complaints [--cases N] [--seed S] "
+                               "[--out FILE], or sample plan [--activities N] "
+                               "[--orgs N] [--rounds N] [--seed S] --out DIR");
     }
     long nCases, seed;
-    if (str_to_long(zCases, 0, LIMIT_IMPORT_CASES, &nCases) ||
+    if (str_to_long(zCases ? zCases : "300", 0, LIMIT_IMPORT_CASES, &nCases) ||
         str_to_long(zSeed, 0, 1L << 62, &seed)) {
         return cli_usage_error(ctx, "--cases wants 0 to %ld, --seed a "
                                "non-negative whole number", LIMIT_IMPORT_CASES);

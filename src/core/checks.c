@@ -6,6 +6,14 @@
 ** "See last years comment" standing in for a narrative.  Matching is on
 ** lower-cased text; a phrase of completion preceded by a negation ("not
 ** completed", "not yet occurring") does not count as completion.
+**
+** A plan may have thousands of activities, hundreds of organisations and
+** ten rounds, so no rule compares every pair or searches per round: each
+** rule's cost is near-linear in activities x rounds plus organisations
+** (plus what its messages print).  Rounds are found by code in a sorted
+** index (RoundIdx), each round's assessments are gathered in one pass
+** (ByRound), equal texts are grouped by sorting once (texts_sort), and
+** responsible bodies are counted in one pass over the activities.
 */
 #include <stdarg.h>
 #include <stdio.h>
@@ -115,59 +123,11 @@ check_find_phrase(const char *zLow, const char *const *azPhrase,
                     for (const Assessment *a = &n->aAssess[k_]; a; a = NULL)   \
                         if (!(zRound) || str_eq(a->zRound, (zRound)))
 
-/* The activities of one round with their texts folded once: the rules
-** that compare texts across activities would otherwise fold each text
-** once per comparison. */
-typedef struct RoundTexts {
-    size_t n;
-    const Node **aNode;
-    const Assessment **aA;
-    char **azProgress;   /* folded progress narratives */
-    char **azAction;     /* folded action points */
-} RoundTexts;
-
-static void
-round_texts_build(const Plan *p, const char *zR, RoundTexts *t)
-{
-    memset(t, 0, sizeof *t);
-    size_t nMax = p->nNode ? p->nNode : 1;
-    t->aNode = xcalloc(nMax, sizeof *t->aNode);
-    t->aA = xcalloc(nMax, sizeof *t->aA);
-    t->azProgress = xcalloc(nMax, sizeof *t->azProgress);
-    t->azAction = xcalloc(nMax, sizeof *t->azAction);
-    int iLeaf = plan_leaf_level(p);
-    for (size_t i = 0; i < p->nNode; i++) {
-        const Node *n = &p->aNode[i];
-        const Assessment *a = node_find_assessment(n, zR);
-        if (n->iLevel != iLeaf || !a) {
-            continue;
-        }
-        t->aNode[t->n] = n;
-        t->aA[t->n] = a;
-        t->azProgress[t->n] = check_lower(a->zProgress);
-        t->azAction[t->n] = check_lower(a->zActionPoint);
-        t->n++;
-    }
-}
-
-static void
-round_texts_release(RoundTexts *t)
-{
-    for (size_t i = 0; i < t->n; i++) {
-        free(t->azProgress[i]);
-        free(t->azAction[i]);
-    }
-    free(t->aNode);
-    free(t->aA);
-    free(t->azProgress);
-    free(t->azAction);
-    memset(t, 0, sizeof *t);
-}
-
-/* A text with its activity's index, for grouping equal texts by sorting. */
+/* A text with an index, for grouping equal texts (or finding a code) by
+** sorting once instead of comparing every pair. */
 typedef struct TextAt {
-    const char *z;
-    size_t i;
+    const char *z;  /* the text (not owned); NULL is stored as "" */
+    size_t i;       /* its index in the caller's array */
 } TextAt;
 
 static int
@@ -178,18 +138,216 @@ text_at_cmp(const void *a, const void *b)
     return c ? c : (x->i < y->i ? -1 : x->i > y->i);
 }
 
+/* az[0..n) with their indexes, sorted by text, then index: equal texts
+** side by side, each run in plan order.  Heap array. */
+static TextAt *
+texts_sort(const char *const *az, size_t n)
+{
+    TextAt *a = xcalloc(n ? n : 1, sizeof *a);
+    for (size_t i = 0; i < n; i++) {
+        a[i].z = az[i] ? az[i] : "";
+        a[i].i = i;
+    }
+    qsort(a, n, sizeof *a, text_at_cmp);
+    return a;
+}
+
+/* Index of the first element of the sorted a[0..n) whose text is z (NULL
+** reads as "", as str_eq has it), or n if none. */
+static size_t
+texts_lower_bound(const TextAt *a, size_t n, const char *z)
+{
+    size_t lo = 0, hi = n;
+    z = z ? z : "";
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(a[mid].z, z) < 0) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo < n && strcmp(a[lo].z, z) == 0 ? lo : n;
+}
+
+/* The plan's rounds by code: a round's index from its code in log time.
+** Round codes are unique in a plan (the store's UNIQUE constraint, the
+** readers' duplicate checks), so "the first round with this code" is
+** "the round". */
+typedef struct RoundIdx {
+    TextAt *a;   /* codes sorted, with their index in p->aRound */
+    size_t n;
+} RoundIdx;
+
+static void
+round_idx_build(const Plan *p, RoundIdx *x)
+{
+    const char **az = xcalloc(p->nRound ? p->nRound : 1, sizeof *az);
+    for (size_t r = 0; r < p->nRound; r++) {
+        az[r] = p->aRound[r].zCode;
+    }
+    x->a = texts_sort(az, p->nRound);
+    x->n = p->nRound;
+    free(az);
+}
+
+/* Index in p->aRound of the round coded z, or -1. */
+static long
+round_idx_find(const RoundIdx *x, const char *z)
+{
+    size_t k = texts_lower_bound(x->a, x->n, z);
+    return k < x->n ? (long)x->a[k].i : -1;
+}
+
+static void
+round_idx_release(RoundIdx *x)
+{
+    free(x->a);
+    memset(x, 0, sizeof *x);
+}
+
+/* Every round's assessed nodes, in plan order, each with its first
+** assessment of that round (what node_find_assessment() returns), found
+** in one pass over all assessments.  Asking node_find_assessment() for
+** every node and round instead costs nodes x rounds x assessments per
+** node: quadratic in rounds. */
+typedef struct ByRound {
+    RoundIdx idx;
+    size_t *aStart;          /* round r: entries [aStart[r], aStart[r + 1]) */
+    size_t *aiNode;          /* node index of each entry */
+    const Assessment **aA;   /* its assessment */
+} ByRound;
+
+static void
+by_round_build(const Plan *p, ByRound *x)
+{
+    size_t nR = p->nRound;
+    round_idx_build(p, &x->idx);
+    x->aStart = xcalloc(nR + 1, sizeof *x->aStart);
+    /* The last node that had an assessment of round r: a node's later
+    ** assessments of the same round are not its first. */
+    size_t *aiLast = xcalloc(nR ? nR : 1, sizeof *aiLast);
+    size_t nEntry = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        size_t *aiFill = NULL;
+        if (pass == 1) {
+            /* Counts to offsets; aiFill is where round r's next goes. */
+            aiFill = xcalloc(nR ? nR : 1, sizeof *aiFill);
+            size_t nSum = 0;
+            for (size_t r = 0; r < nR; r++) {
+                size_t c = x->aStart[r + 1];
+                x->aStart[r] = aiFill[r] = nSum;
+                nSum += c;
+            }
+            x->aStart[nR] = nSum;
+            x->aiNode = xcalloc(nEntry ? nEntry : 1, sizeof *x->aiNode);
+            x->aA = xcalloc(nEntry ? nEntry : 1, sizeof *x->aA);
+        }
+        for (size_t r = 0; r < nR; r++) {
+            aiLast[r] = (size_t)-1;
+        }
+        for (size_t i = 0; i < p->nNode; i++) {
+            const Node *n = &p->aNode[i];
+            for (size_t k = 0; k < n->nAssess; k++) {
+                long r = round_idx_find(&x->idx, n->aAssess[k].zRound);
+                if (r < 0 || aiLast[r] == i) {
+                    continue;
+                }
+                aiLast[r] = i;
+                if (pass == 0) {
+                    x->aStart[r + 1]++; /* counted one place up */
+                    nEntry++;
+                } else {
+                    x->aiNode[aiFill[r]] = i;
+                    x->aA[aiFill[r]++] = &n->aAssess[k];
+                }
+            }
+        }
+        free(aiFill);
+    }
+    free(aiLast);
+}
+
+static void
+by_round_release(ByRound *x)
+{
+    round_idx_release(&x->idx);
+    free(x->aStart);
+    free(x->aiNode);
+    free(x->aA);
+    memset(x, 0, sizeof *x);
+}
+
+/* The activities of one round with the texts a rule compares folded once
+** (RT_PROGRESS, RT_ACTION): the rules that compare texts across
+** activities would otherwise fold each text once per comparison. */
+typedef struct RoundTexts {
+    size_t n;
+    const Node **aNode;
+    const Assessment **aA;
+    char **azProgress;   /* folded progress narratives, or NULL */
+    char **azAction;     /* folded action points, or NULL */
+} RoundTexts;
+
+#define RT_PROGRESS 1
+#define RT_ACTION 2
+
+static void
+round_texts_build(const Plan *p, const ByRound *x, const char *zR, int mText,
+                  RoundTexts *t)
+{
+    memset(t, 0, sizeof *t);
+    long r = round_idx_find(&x->idx, zR);
+    size_t lo = r < 0 ? 0 : x->aStart[r], hi = r < 0 ? 0 : x->aStart[r + 1];
+    size_t nMax = hi > lo ? hi - lo : 1;
+    t->aNode = xcalloc(nMax, sizeof *t->aNode);
+    t->aA = xcalloc(nMax, sizeof *t->aA);
+    t->azProgress = mText & RT_PROGRESS ? xcalloc(nMax, sizeof(char *)) : NULL;
+    t->azAction = mText & RT_ACTION ? xcalloc(nMax, sizeof(char *)) : NULL;
+    int iLeaf = plan_leaf_level(p);
+    for (size_t e = lo; e < hi; e++) {
+        const Node *n = &p->aNode[x->aiNode[e]];
+        const Assessment *a = x->aA[e];
+        if (n->iLevel != iLeaf) {
+            continue;
+        }
+        t->aNode[t->n] = n;
+        t->aA[t->n] = a;
+        if (t->azProgress) {
+            t->azProgress[t->n] = check_lower(a->zProgress);
+        }
+        if (t->azAction) {
+            t->azAction[t->n] = check_lower(a->zActionPoint);
+        }
+        t->n++;
+    }
+}
+
+static void
+round_texts_release(RoundTexts *t)
+{
+    for (size_t i = 0; i < t->n; i++) {
+        if (t->azProgress) {
+            free(t->azProgress[i]);
+        }
+        if (t->azAction) {
+            free(t->azAction[i]);
+        }
+    }
+    free(t->aNode);
+    free(t->aA);
+    free(t->azProgress);
+    free(t->azAction);
+    memset(t, 0, sizeof *t);
+}
+
 /* For each of az[0..n), the index of the first text (in plan order) equal
 ** to it: activities with equal texts share that index.  Heap array. */
 static size_t *
 texts_first_equal(char **az, size_t n)
 {
-    TextAt *a = xcalloc(n ? n : 1, sizeof *a);
+    TextAt *a = texts_sort((const char *const *)az, n);
     size_t *aFirst = xcalloc(n ? n : 1, sizeof *aFirst);
-    for (size_t i = 0; i < n; i++) {
-        a[i].z = az[i];
-        a[i].i = i;
-    }
-    qsort(a, n, sizeof *a, text_at_cmp);
     for (size_t k = 0; k < n; k++) {
         /* Sorted by text, then index: a run's head is its first activity. */
         size_t head = k > 0 && strcmp(a[k].z, a[k - 1].z) == 0 ? aFirst[a[k - 1].i]
@@ -275,35 +433,76 @@ static const char *const azStale[] = {
 static void
 check_stale(const Model *m, const Plan *p, const char *zRound, Findings *out)
 {
-    FOR_EACH_ASSESSMENT(p, zRound, n, a) {
-        char *zLow = check_lower(a->zProgress);
-        const char *zHit = check_find_phrase(zLow, azStale, 0);
-        if (zHit) {
-            finding_add(out, "stale_narrative", CHECK_WARNING, n->zCode,
-                        a->zRound, "the narrative carries forward (\"%s\") "
-                        "instead of reporting this round", zHit);
-        } else if (*zLow) {
-            /* The same text as the round before: copied forward. */
-            for (size_t r = 1; r < p->nRound; r++) {
-                if (!str_eq(p->aRound[r].zCode, a->zRound)) {
-                    continue;
+    RoundIdx idx;
+    round_idx_build(p, &idx);
+    /* Per node: its first assessment of each round (by round index), and
+    ** its narratives folded once each, so that comparing with the round
+    ** before costs no search through the node's assessments. */
+    long *aiByRound = xcalloc(p->nRound ? p->nRound : 1, sizeof *aiByRound);
+    for (size_t r = 0; r < p->nRound; r++) {
+        aiByRound[r] = -1;
+    }
+    char **azLow = NULL;
+    size_t nLowAlloc = 0;
+    int iLeaf = plan_leaf_level(p);
+    for (size_t i = 0; i < p->nNode; i++) {
+        const Node *n = &p->aNode[i];
+        if (n->iLevel != iLeaf) {
+            continue;
+        }
+        if (n->nAssess > nLowAlloc) {
+            free(azLow);
+            nLowAlloc = n->nAssess;
+            azLow = xcalloc(nLowAlloc, sizeof *azLow);
+        }
+        for (size_t k = 0; k < n->nAssess; k++) {
+            long r = round_idx_find(&idx, n->aAssess[k].zRound);
+            if (r >= 0 && aiByRound[r] < 0) {
+                aiByRound[r] = (long)k;
+            }
+        }
+        for (size_t k = 0; k < n->nAssess; k++) {
+            const Assessment *a = &n->aAssess[k];
+            if (zRound && !str_eq(a->zRound, zRound)) {
+                continue;
+            }
+            if (!azLow[k]) {
+                azLow[k] = check_lower(a->zProgress);
+            }
+            const char *zLow = azLow[k];
+            const char *zHit = check_find_phrase(zLow, azStale, 0);
+            long r = round_idx_find(&idx, a->zRound);
+            long kPrev = r >= 1 ? aiByRound[r - 1] : -1;
+            if (zHit) {
+                finding_add(out, "stale_narrative", CHECK_WARNING, n->zCode,
+                            a->zRound, "the narrative carries forward (\"%s\") "
+                            "instead of reporting this round", zHit);
+            } else if (*zLow && kPrev >= 0) {
+                /* The same text as the round before: copied forward. */
+                const Assessment *prev = &n->aAssess[kPrev];
+                if (!azLow[kPrev]) {
+                    azLow[kPrev] = check_lower(prev->zProgress);
                 }
-                const Assessment *prev =
-                    node_find_assessment(n, p->aRound[r - 1].zCode);
-                if (prev) {
-                    char *zPrev = check_lower(prev->zProgress);
-                    if (strcmp(zPrev, zLow) == 0) {
-                        finding_add(out, "stale_narrative", CHECK_WARNING,
-                                    n->zCode, a->zRound,
-                                    "the narrative repeats round %s word for "
-                                    "word", prev->zRound);
-                    }
-                    free(zPrev);
+                if (strcmp(azLow[kPrev], zLow) == 0) {
+                    finding_add(out, "stale_narrative", CHECK_WARNING,
+                                n->zCode, a->zRound,
+                                "the narrative repeats round %s word for "
+                                "word", prev->zRound);
                 }
             }
         }
-        free(zLow);
+        for (size_t k = 0; k < n->nAssess; k++) {
+            long r = round_idx_find(&idx, n->aAssess[k].zRound);
+            if (r >= 0) {
+                aiByRound[r] = -1;
+            }
+            free(azLow[k]);
+            azLow[k] = NULL;
+        }
     }
+    free(azLow);
+    free(aiByRound);
+    round_idx_release(&idx);
 }
 
 /* ** RULE: same_narrative_different_ratings */
@@ -311,41 +510,80 @@ static void
 check_same_narrative(const Model *m, const Plan *p, const char *zRound,
                      Findings *out)
 {
+    ByRound x;
+    by_round_build(p, &x);
     for (size_t r = 0; r < p->nRound; r++) {
         const char *zR = p->aRound[r].zCode;
         if (zRound && !str_eq(zR, zRound)) {
             continue;
         }
         RoundTexts t;
-        round_texts_build(p, zR, &t);
-        size_t *aFirst = texts_first_equal(t.azProgress, t.n);
-        for (size_t k = 0; k < t.n; k++) {
+        round_texts_build(p, &x, zR, RT_PROGRESS, &t);
+        size_t n = t.n;
+        /* Equal narratives side by side, each group in plan order.  For
+        ** each position: its group's first and past-the-end positions, and
+        ** the end of its run of equally rated neighbours, so that listing
+        ** a group's differently rated members skips a run in one step:
+        ** the cost is what the messages print, not group size squared. */
+        TextAt *a = texts_sort((const char *const *)t.azProgress, n);
+        size_t *aPos = xcalloc(n ? n : 1, sizeof *aPos);
+        size_t *aBegin = xcalloc(n ? n : 1, sizeof *aBegin);
+        size_t *aEnd = xcalloc(n ? n : 1, sizeof *aEnd);
+        size_t *aRunEnd = xcalloc(n ? n : 1, sizeof *aRunEnd);
+        for (size_t q = 0; q < n; q++) {
+            aPos[a[q].i] = q;
+            aBegin[q] = q > 0 && strcmp(a[q].z, a[q - 1].z) == 0 ? aBegin[q - 1]
+                                                                  : q;
+        }
+        for (size_t q = n; q-- > 0;) {
+            aEnd[q] = q + 1 < n && strcmp(a[q].z, a[q + 1].z) == 0 ? aEnd[q + 1]
+                                                                    : q + 1;
+            aRunEnd[q] = q + 1 < aEnd[q] && t.aA[a[q + 1].i]->eRating ==
+                                                t.aA[a[q].i]->eRating
+                             ? aRunEnd[q + 1]
+                             : q + 1;
+        }
+        for (size_t k = 0; k < n; k++) {
             const char *zA = t.azProgress[k];
+            size_t q = aPos[k];
+            /* Alone with its text: nothing to compare. */
+            if (aEnd[q] - aBegin[q] < 2) {
+                continue;
+            }
             /* Short or carried-forward texts ("see last years comment") are
             ** the stale rule's business, not shared narratives. */
             if (strlen(zA) < 20 || check_find_phrase(zA, azStale, 0)) {
                 continue;
             }
+            Rating e = t.aA[k]->eRating;
             Buf others = BUF_INIT;
-            for (size_t l = 0; l < t.n; l++) {
-                if (l != k && aFirst[l] == aFirst[k] &&
-                    t.aA[l]->eRating != t.aA[k]->eRating) {
-                    buf_printf(&others, "%s%s (%s)", others.n ? ", " : "",
-                               t.aNode[l]->zCode, rating_name(t.aA[l]->eRating));
+            for (size_t l = aBegin[q]; l < aEnd[q];) {
+                const Assessment *o = t.aA[a[l].i];
+                if (o->eRating == e) {
+                    l = aRunEnd[l]; /* k's own rating: skip the run */
+                    continue;
                 }
+                buf_printf(&others, "%s%s (%s)", others.n ? ", " : "",
+                           t.aNode[a[l].i]->zCode, rating_name(o->eRating));
+                l++;
             }
             if (others.n) {
                 finding_add(out, "same_narrative_different_ratings",
                             CHECK_ERROR, t.aNode[k]->zCode, zR,
                             "the same narrative is rated %s here and "
                             "differently under %s",
-                            rating_name(t.aA[k]->eRating), buf_str(&others));
+                            rating_name(e), buf_str(&others));
             }
             buf_release(&others);
         }
-        free(aFirst);
+        free(aPos);
+        free(aBegin);
+        free(aEnd);
+        free(aRunEnd);
+        free(a);
         round_texts_release(&t);
     }
+    by_round_release(&x);
 }
 
 /* ** RULE: no_responsible */
@@ -367,11 +605,12 @@ check_no_responsible(const Model *m, const Plan *p, const char *zRound,
 /* Non-zero if any assessment of round zR carries statements: the round
 ** was collected through lmpmon, so "no statement" can be taken literally. */
 static int
-check_round_has_statements(const Plan *p, const char *zR)
+check_round_has_statements(const ByRound *x, const char *zR)
 {
-    for (size_t i = 0; i < p->nNode; i++) {
-        const Assessment *a = node_find_assessment(&p->aNode[i], zR);
-        if (a && a->nStmt) {
+    long r = round_idx_find(&x->idx, zR);
+    for (size_t e = r < 0 ? 0 : x->aStart[r]; r >= 0 && e < x->aStart[r + 1];
+         e++) {
+        if (x->aA[e]->nStmt) {
             return 1;
         }
     }
@@ -392,49 +631,98 @@ check_org_spoke(const Org *g, const Assessment *a, const char *zLowProgress,
     return check_find_phrase(zLowProgress, azNames, 0) != NULL;
 }
 
+/* An organisation's names folded for check_find_phrase(): acronym, full
+** name, aliases, NULL-terminated.  Heap; free with org_names_free(). */
+static char **
+org_names_fold(const Org *g)
+{
+    char **azNames = xcalloc(g->nAlias + 3, sizeof *azNames);
+    azNames[0] = check_lower(g->zAcronym);
+    azNames[1] = check_lower(g->zName);
+    for (size_t k = 0; k < g->nAlias; k++) {
+        azNames[2 + k] = check_lower(g->azAlias[k]);
+    }
+    return azNames;
+}
+
+static void
+org_names_free(char **azNames)
+{
+    for (size_t k = 0; azNames && azNames[k]; k++) {
+        free(azNames[k]);
+    }
+    free(azNames);
+}
+
 /* ** RULE: silent_responsible_org */
 static void
 check_silent_org(const Model *m, const Plan *p, const char *zRound,
                  Findings *out)
 {
+    /* One pass over the round's activities and their responsible bodies,
+    ** counting per organisation (found by acronym in a sorted index),
+    ** instead of one pass over the activities per organisation.  Equal
+    ** acronyms, which a well-formed directory does not have, are side by
+    ** side in the index and each counts, as before. */
+    size_t nOrg = m->nOrg;
+    const char **azAcr = xcalloc(nOrg ? nOrg : 1, sizeof *azAcr);
+    for (size_t o = 0; o < nOrg; o++) {
+        azAcr[o] = m->aOrg[o].zAcronym;
+    }
+    TextAt *aByAcr = texts_sort(azAcr, nOrg);
+    free(azAcr);
+    size_t *anResp = xcalloc(nOrg ? nOrg : 1, sizeof *anResp);
+    char *abSpoke = xcalloc(nOrg ? nOrg : 1, 1);
+    /* The activity an organisation was last counted for: an activity
+    ** naming it twice counts once. */
+    size_t *aiLast = xcalloc(nOrg ? nOrg : 1, sizeof *aiLast);
+    char ***aazNames = xcalloc(nOrg ? nOrg : 1, sizeof *aazNames);
+    ByRound x;
+    by_round_build(p, &x);
     for (size_t r = 0; r < p->nRound; r++) {
         const char *zR = p->aRound[r].zCode;
         if (zRound && !str_eq(zR, zRound)) {
             continue;
         }
-        int bStatements = check_round_has_statements(p, zR);
+        int bStatements = check_round_has_statements(&x, zR);
         RoundTexts t;
-        round_texts_build(p, zR, &t);
-        for (size_t o = 0; o < m->nOrg; o++) {
+        round_texts_build(p, &x, zR, RT_PROGRESS, &t);
+        for (size_t o = 0; o < nOrg; o++) {
+            anResp[o] = 0;
+            abSpoke[o] = 0;
+            aiLast[o] = (size_t)-1;
+        }
+        for (size_t i = 0; i < t.n; i++) {
+            const Node *n = t.aNode[i];
+            for (size_t k = 0; k < n->nResp; k++) {
+                for (size_t q = texts_lower_bound(aByAcr, nOrg, n->azResp[k]);
+                     q < nOrg && str_eq(aByAcr[q].z, n->azResp[k]); q++) {
+                    size_t o = aByAcr[q].i;
+                    if (aiLast[o] == i) {
+                        continue;
+                    }
+                    aiLast[o] = i;
+                    anResp[o]++;
+                    if (abSpoke[o]) {
+                        continue; /* one mention is enough */
+                    }
+                    if (!aazNames[o]) {
+                        aazNames[o] = org_names_fold(&m->aOrg[o]);
+                    }
+                    abSpoke[o] = (char)check_org_spoke(
+                        &m->aOrg[o], t.aA[i], t.azProgress[i],
+                        (const char *const *)aazNames[o], bStatements);
+                }
+            }
+        }
+        /* Findings in directory order, as a scan per organisation gives. */
+        for (size_t o = 0; o < nOrg; o++) {
             const Org *g = &m->aOrg[o];
-            /* Its names, folded once: acronym, full name, aliases. */
-            char **azNames = xcalloc(g->nAlias + 3, sizeof *azNames);
-            azNames[0] = check_lower(g->zAcronym);
-            azNames[1] = check_lower(g->zName);
-            for (size_t k = 0; k < g->nAlias; k++) {
-                azNames[2 + k] = check_lower(g->azAlias[k]);
-            }
-            size_t nResp = 0, nSpoke = 0;
-            for (size_t i = 0; i < t.n; i++) {
-                const Node *n = t.aNode[i];
-                int bResp = 0;
-                for (size_t k = 0; k < n->nResp; k++) {
-                    bResp |= str_eq(n->azResp[k], g->zAcronym);
-                }
-                if (bResp) {
-                    nResp++;
-                    nSpoke += check_org_spoke(g, t.aA[i], t.azProgress[i],
-                                              (const char *const *)azNames,
-                                              bStatements);
-                }
-            }
-            for (size_t k = 0; k < g->nAlias + 2; k++) {
-                free(azNames[k]);
-            }
-            free(azNames);
+            size_t nResp = anResp[o];
             /* From an imported report only government bodies are expected
             ** to be named; when statements are collected, everyone is. */
-            if (nResp && !nSpoke && (bStatements || g->eKind == ORG_GOVERNMENT)) {
+            if (nResp && !abSpoke[o] &&
+                (bStatements || g->eKind == ORG_GOVERNMENT)) {
                 finding_add(out, "silent_responsible_org", CHECK_INFO, NULL, zR,
                             bStatements
                                 ? "%s is responsible for %zu activit%s in round "
@@ -446,6 +734,15 @@ check_silent_org(const Model *m, const Plan *p, const char *zRound,
         }
         round_texts_release(&t);
     }
+    by_round_release(&x);
+    for (size_t o = 0; o < nOrg; o++) {
+        org_names_free(aazNames[o]);
+    }
+    free(aazNames);
+    free(aiLast);
+    free(abSpoke);
+    free(anResp);
+    free(aByAcr);
 }
 
 /* ** RULE: duplicate_action_point */
@@ -453,13 +750,15 @@ static void
 check_duplicate_action(const Model *m, const Plan *p, const char *zRound,
                        Findings *out)
 {
+    ByRound x;
+    by_round_build(p, &x);
     for (size_t r = 0; r < p->nRound; r++) {
         const char *zR = p->aRound[r].zCode;
         if (zRound && !str_eq(zR, zRound)) {
             continue;
         }
         RoundTexts t;
-        round_texts_build(p, zR, &t);
+        round_texts_build(p, &x, zR, RT_ACTION, &t);
         size_t *aFirst = texts_first_equal(t.azAction, t.n);
         /* Every later activity (in plan order) repeats the first. */
         for (size_t k = 0; k < t.n; k++) {
@@ -473,6 +772,7 @@ check_duplicate_action(const Model *m, const Plan *p, const char *zRound,
         free(aFirst);
         round_texts_release(&t);
     }
+    by_round_release(&x);
 }
 
 const CheckRule aCheckRule[] = {

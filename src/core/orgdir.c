@@ -4,6 +4,7 @@
 ** A directory holds at most a few hundred bodies, so a linear scan over
 ** folded names is fast enough and keeps this free of hashing code.
 */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,16 +48,26 @@ orgdir_clear(OrgDir *d)
 }
 
 void
+orgdir_add_org(OrgDir *d, size_t iOrg)
+{
+    assert(iOrg < d->m->nOrg);
+    /* zShow points into the model's strings, which stay put when the
+    ** model's array of organisations grows: only the array moves, and
+    ** entries find their organisation by index. */
+    const Org *o = &d->m->aOrg[iOrg];
+    orgdir_add(d, o->zAcronym, iOrg);
+    orgdir_add(d, o->zName, iOrg);
+    for (size_t k = 0; k < o->nAlias; k++) {
+        orgdir_add(d, o->azAlias[k], iOrg);
+    }
+}
+
+void
 orgdir_refresh(OrgDir *d)
 {
     orgdir_clear(d);
     for (size_t i = 0; i < d->m->nOrg; i++) {
-        const Org *o = &d->m->aOrg[i];
-        orgdir_add(d, o->zAcronym, i);
-        orgdir_add(d, o->zName, i);
-        for (size_t k = 0; k < o->nAlias; k++) {
-            orgdir_add(d, o->azAlias[k], i);
-        }
+        orgdir_add_org(d, i);
     }
 }
 

@@ -22,6 +22,13 @@ void orgdir_free(OrgDir *d);
 /* Re-read m after organisations were added to it. */
 void orgdir_refresh(OrgDir *d);
 
+/* Index the organisation m->aOrg[iOrg] just appended to the model (its
+** acronym, name and aliases): what orgdir_refresh() would do for it,
+** without re-reading the others.  Importers creating organisations one
+** at a time use this to keep the cost of each independent of the
+** directory's size. */
+void orgdir_add_org(OrgDir *d, size_t iOrg);
+
 /* The organisation named z (acronym, alias or full name), or NULL. */
 const Org *orgdir_resolve(const OrgDir *d, const char *z);
 

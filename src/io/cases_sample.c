@@ -1,8 +1,8 @@
 /*
 ** cases_sample.c — the synthetic caseload generator (see cases_sample.h).
 **
-** splitmix64 drives every draw, so the output depends only on the seed and
-** the count.  Each case first picks its assisting body (one of the three
+** splitmix64 (sample_rng.h) drives every draw, so the output depends only
+** on the seed and the count.  Each case first picks its assisting body (one of the three
 ** the briefing describes, in their proportions), which sets the channel,
 ** the province, the share of women, the chance of resolution and the
 ** compensation scale; the rest is drawn from shares stated below.
@@ -11,48 +11,11 @@
 
 #include "cases_sample.h"
 #include "cases_csv.h"
+#include "sample_rng.h"
 #include "csv.h"
 #include "../base/base.h"
 #include "../core/cases.h"
 #include "../base/banned.h"
-
-typedef struct Rng {
-    uint64_t s;
-} Rng;
-
-static uint64_t
-rng_next(Rng *r)
-{
-    uint64_t z = (r->s += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-}
-
-/* Uniform in [0, 1). */
-static double
-rng_unit(Rng *r)
-{
-    return (double)(rng_next(r) >> 11) * (1.0 / 9007199254740992.0);
-}
-
-/* Index drawn by weights w[0..n). */
-static int
-rng_pick(Rng *r, const double *w, int n)
-{
-    double total = 0;
-    for (int i = 0; i < n; i++) {
-        total += w[i];
-    }
-    double x = rng_unit(r) * total;
-    for (int i = 0; i < n; i++) {
-        if (x < w[i]) {
-            return i;
-        }
-        x -= w[i];
-    }
-    return n - 1;
-}
 
 /* The assisting bodies of the briefing. */
 static const struct {

@@ -159,9 +159,15 @@ imp_resolve_names(Importer *im, const char *zFile, const char *zWhere,
                 return apperr_prefix(err, "cannot import '%s'", zFile);
             }
             im->stats->nCreatedOrg++;
-            if (imp_reload(im, err)) {
-                return -1;
-            }
+            /* Into db and the directory as a reload would put it, without
+            ** reloading: a reload per new organisation re-read every
+            ** node and assessment of the database each time, and moved
+            ** the nodes under the indexes imp_put_nodes holds. */
+            Org *pNew = model_add_org(&im->db);
+            pNew->zAcronym = xstrdup(a[i]);
+            pNew->zName = xstrdup(a[i]);
+            pNew->eKind = ORG_OTHER;
+            orgdir_add_org(im->dir, im->db.nOrg - 1);
             o = orgdir_resolve(im->dir, a[i]);
         }
         if (!o) {
@@ -320,7 +326,6 @@ imp_put_nodes(Importer *im, const char *zFile, Plan *p, int bCsv,
         if (imp_resolve_names(im, zFile, zCol, n->azContrib, n->nContrib, err)) {
             return -1;
         }
-        dbp = model_find_plan(&im->db, p->zCode); /* a reload may move it */
         int bLinks = !bCsv || n->iLevel == iLeaf;
         if (store_put_node(im->s, p, (long)i, bLinks, err)) {
             return apperr_prefix(err, "cannot import '%s': %s", zFile, zWhere);

@@ -21,6 +21,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <stdio.h>
+
+#include "base/buf.h"
+#include "base/str.h"
 #include "base/xalloc.h"
 #include "core/checks.h"
 #include "core/model.h"
@@ -733,6 +737,211 @@ test_checks_all_rounds_include_each_round(void **state)
     assert_int_equal(nBad, 0);
 }
 
+/* ---- many activities: the definitions, pair by pair ------------------- */
+
+/* The rules that compare activities with each other (one narrative under
+** several ratings, silent responsible bodies) group and index instead of
+** comparing every pair.  These tests build a plan where many activities
+** share a few narratives and responsible bodies and check every message
+** against the rule's definition computed pair by pair here. */
+
+/* Long narratives (20 characters or more, no carried-forward phrase);
+** the second folds like the first; only the last names a body, MOLVT. */
+static const char *const azShared[] = {
+    "Guidelines drafted and sent to the Council of Ministers",
+    "guidelines  drafted and sent to the council of ministers",
+    "Two provinces opened resource centres for migrants",
+    "Training of trainers held in the capital in June",
+    "MOLVT inspected forty agencies in three provinces",
+};
+#define N_SHARED (sizeof azShared / sizeof azShared[0])
+
+/* Next value of a small linear congruential generator (repeatable). */
+static unsigned
+lcg(unsigned *pState)
+{
+    *pState = *pState * 1103515245u + 12345u;
+    return (*pState >> 16) & 0x7fff;
+}
+
+/* nAct activities assessed in rounds 2016 and 2017 (some in one only);
+** narratives from azShared, ratings and responsible bodies drawn, a body
+** sometimes named twice in one activity, sometimes one the directory
+** does not know. */
+static void
+build_many(Model *m, size_t nAct, unsigned seed)
+{
+    static const char *const azResp[] = {
+        "MOLVT", "MOSVY", "MOLVT;MOSVY", "MOSVY;MOSVY", "MOI;MOLVT",
+        "MOLVT;MOLVT;MOSVY", "UNKNOWN",
+    };
+    static const Rating aRating[] = { NONE, NOT, PR, OT };
+    build_model(m, (const Row[]){ { NULL, NULL, NULL, NULL, NULL, NONE } });
+    add_org(m, "MOI", "Ministry of Interior", ORG_GOVERNMENT, NULL);
+    Plan *p = &m->aPlan[0];
+    unsigned st = seed;
+    for (size_t i = 0; i < nAct; i++) {
+        Node *n = plan_add_node(p);
+        char zCode[32];
+        (void)snprintf(zCode, sizeof zCode, "1.%zu", i + 1);
+        n->zCode = xstrdup(zCode);
+        n->iLevel = 1;
+        n->iParent = 0;
+        n->zText = xstrdup("An activity");
+        add_resp(n, azResp[lcg(&st) % (sizeof azResp / sizeof azResp[0])]);
+        unsigned mRound = 1 + lcg(&st) % 3; /* 1: 2016, 2: 2017, 3: both */
+        for (int r = 0; r < 2; r++) {
+            if (!(mRound & (1u << r))) {
+                continue;
+            }
+            Assessment *a = node_add_assessment(n);
+            a->zRound = xstrdup(r ? "2017" : "2016");
+            a->zActionPoint = xstrdup("An activity");
+            a->zProgress = xstrdup(azShared[lcg(&st) % N_SHARED]);
+            /* Mostly Progressing: long runs of one rating in a group. */
+            unsigned u = lcg(&st) % 10;
+            a->eRating = u < 7 ? PR : aRating[u % 4];
+            a->eState = ASSESS_APPROVED;
+        }
+    }
+}
+
+/* Findings of rule zRule, in order, one message a line. */
+static void
+messages_of(const Findings *f, const char *zRule, Buf *b)
+{
+    for (size_t i = 0; i < f->n; i++) {
+        if (strcmp(f->a[i].zRule, zRule) == 0) {
+            buf_printf(b, "%s %s: %s\n", f->a[i].zActivity ? f->a[i].zActivity : "-",
+                       f->a[i].zRound ? f->a[i].zRound : "-", f->a[i].zMessage);
+        }
+    }
+}
+
+/* same_narrative_different_ratings by its definition: per round, per
+** activity in plan order, every other activity of the round whose folded
+** narrative is the same and whose rating differs, in plan order. */
+static void
+expect_same_narrative(const Plan *p, Buf *b)
+{
+    for (size_t r = 0; r < p->nRound; r++) {
+        const char *zR = p->aRound[r].zCode;
+        for (size_t i = 0; i < p->nNode; i++) {
+            const Assessment *a = node_find_assessment(&p->aNode[i], zR);
+            if (p->aNode[i].iLevel != 1 || !a) {
+                continue;
+            }
+            char *zA = str_fold(a->zProgress);
+            Buf others = BUF_INIT;
+            for (size_t l = 0; l < p->nNode; l++) {
+                const Assessment *o = node_find_assessment(&p->aNode[l], zR);
+                if (l == i || p->aNode[l].iLevel != 1 || !o) {
+                    continue;
+                }
+                char *zO = str_fold(o->zProgress);
+                if (strcmp(zA, zO) == 0 && o->eRating != a->eRating) {
+                    buf_printf(&others, "%s%s (%s)", others.n ? ", " : "",
+                               p->aNode[l].zCode, rating_name(o->eRating));
+                }
+                free(zO);
+            }
+            if (others.n) {
+                buf_printf(b, "%s %s: the same narrative is rated %s here and "
+                           "differently under %s\n", p->aNode[i].zCode, zR,
+                           rating_name(a->eRating), buf_str(&others));
+            }
+            buf_release(&others);
+            free(zA);
+        }
+    }
+}
+
+/* silent_responsible_org by its definition for these texts (only MOLVT is
+** ever named, by acronym): per round, per government body in directory
+** order, the activities naming it responsible (once each) and whether
+** one of their narratives names it. */
+static void
+expect_silent(const Model *m, const Plan *p, Buf *b)
+{
+    for (size_t r = 0; r < p->nRound; r++) {
+        const char *zR = p->aRound[r].zCode;
+        for (size_t o = 0; o < m->nOrg; o++) {
+            const Org *g = &m->aOrg[o];
+            size_t nResp = 0;
+            int bNamed = 0;
+            for (size_t i = 0; i < p->nNode; i++) {
+                const Node *n = &p->aNode[i];
+                const Assessment *a = node_find_assessment(n, zR);
+                int bResp = 0;
+                for (size_t k = 0; k < n->nResp; k++) {
+                    bResp |= strcmp(n->azResp[k], g->zAcronym) == 0;
+                }
+                if (n->iLevel == 1 && a && bResp) {
+                    nResp++;
+                    bNamed |= strstr(a->zProgress, g->zAcronym) != NULL;
+                }
+            }
+            if (nResp && !bNamed && g->eKind == ORG_GOVERNMENT) {
+                buf_printf(b, "- %s: %s is responsible for %zu activit%s in "
+                           "round %s but no narrative of them mentions it\n",
+                           zR, g->zAcronym, nResp, nResp == 1 ? "y" : "ies", zR);
+            }
+        }
+    }
+}
+
+static void
+test_checks_many_same_narrative(void **state)
+{
+    (void)state;
+    for (unsigned seed = 1; seed <= 4; seed++) {
+        Model m = MODEL_INIT;
+        build_many(&m, 150, seed);
+        Findings f;
+        memset(&f, 0, sizeof f);
+        checks_run(&m, &m.aPlan[0], NULL, &f);
+        Buf got = BUF_INIT, want = BUF_INIT;
+        messages_of(&f, "same_narrative_different_ratings", &got);
+        expect_same_narrative(&m.aPlan[0], &want);
+        if (strcmp(buf_str(&got), buf_str(&want)) != 0) {
+            print_error("seed %u: got\n%s\nwanted\n%s\n", seed, buf_str(&got),
+                        buf_str(&want));
+        }
+        assert_true(want.n > 0); /* the case exercises the rule */
+        assert_string_equal(buf_str(&got), buf_str(&want));
+        buf_release(&got);
+        buf_release(&want);
+        findings_release(&f);
+        model_release(&m);
+    }
+}
+
+static void
+test_checks_many_silent_org(void **state)
+{
+    (void)state;
+    for (unsigned seed = 1; seed <= 4; seed++) {
+        Model m = MODEL_INIT;
+        build_many(&m, 60, seed);
+        Findings f;
+        memset(&f, 0, sizeof f);
+        checks_run(&m, &m.aPlan[0], NULL, &f);
+        Buf got = BUF_INIT, want = BUF_INIT;
+        messages_of(&f, "silent_responsible_org", &got);
+        expect_silent(&m, &m.aPlan[0], &want);
+        if (strcmp(buf_str(&got), buf_str(&want)) != 0) {
+            print_error("seed %u: got\n%s\nwanted\n%s\n", seed, buf_str(&got),
+                        buf_str(&want));
+        }
+        assert_true(want.n > 0);
+        assert_string_equal(buf_str(&got), buf_str(&want));
+        buf_release(&got);
+        buf_release(&want);
+        findings_release(&f);
+        model_release(&m);
+    }
+}
+
 /* checks_run appends: findings already there stay. */
 static void
 test_checks_run_appends(void **state)
@@ -769,6 +978,8 @@ main(void)
         cmocka_unit_test(test_checks_round_filter),
         cmocka_unit_test(test_checks_all_rounds_include_each_round),
         cmocka_unit_test(test_checks_run_appends),
+        cmocka_unit_test(test_checks_many_same_narrative),
+        cmocka_unit_test(test_checks_many_silent_org),
         cmocka_unit_test(test_checks_severity_names),
     };
 #define N_MORE (sizeof aMore / sizeof aMore[0])

@@ -13,6 +13,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -148,6 +149,35 @@ test_orgdir_refresh(void **state)
     orgdir_free(d);
 }
 
+/* Organisations appended one at a time (as import --create-orgs does)
+** resolve by every name once added; the model's array moving as it grows
+** does not lose the earlier ones. */
+static void
+test_orgdir_add_org(void **state)
+{
+    Model *m = *state;
+    OrgDir *d = orgdir_new(m);
+    add_org(m, "ILO", "International Labour Organization", "I.L.O.");
+    orgdir_add_org(d, m->nOrg - 1);
+    assert_string_equal(resolved(d, "ilo"), "ILO");
+    assert_string_equal(resolved(d, "i.l.o."), "ILO");
+    assert_string_equal(resolved(d, "International  Labour Organization"),
+                        "ILO");
+    for (int i = 0; i < 200; i++) {
+        char z[32];
+        (void)snprintf(z, sizeof z, "NEW%d", i);
+        add_org(m, z, z, NULL);
+        orgdir_add_org(d, m->nOrg - 1);
+    }
+    assert_string_equal(resolved(d, "new0"), "NEW0");
+    assert_string_equal(resolved(d, "NEW199"), "NEW199");
+    assert_string_equal(resolved(d, "MOFAIC"), "MOFA&IC");
+    assert_string_equal(resolved(d, "Ministry of Labour and Vocational "
+                                    "Training"), "MOLVT");
+    assert_null(orgdir_resolve(d, "NEW200"));
+    orgdir_free(d);
+}
+
 static void
 test_orgdir_suggest_near(void **state)
 {
@@ -269,6 +299,7 @@ main(void)
         cmocka_unit_test_setup_teardown(test_orgdir_acronym_wins_over_alias,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(test_orgdir_refresh, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_orgdir_add_org, setup, teardown),
         cmocka_unit_test_setup_teardown(test_orgdir_suggest_near, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_orgdir_suggest_max, setup,
