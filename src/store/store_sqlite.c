@@ -1487,7 +1487,7 @@ sq_load(Store *s, const char *zPlan, const char *zNode, Model *m, AppErr *err)
     sqlite3_stmt *st;
     if (SQ_PREPARE(S,
                    "SELECT id, code, title FROM plan"
-                   " WHERE $1 IS NULL OR code = $1 ORDER BY code",
+                   " WHERE $1 IS NULL OR code = $1 ORDER BY id",
                    &st, err)) {
         return -1;
     }

@@ -68,6 +68,11 @@ edit_form_start(Buf *b, const Req *r, const char *zCode, const char *zWhat,
     esc_html(b, zWhat);
     HTML_LIT(b, "\">");
     page_csrf_field(r, b);
+    if (page_plan_code(r)) {
+        HTML_LIT(b, "<input type=\"hidden\" name=\"plan\" value=\"");
+        esc_html(b, page_plan_code(r));
+        HTML_LIT(b, "\"/>");
+    }
     HTML_LIT(b, "<input type=\"hidden\" name=\"round\" value=\"");
     esc_html(b, zRound);
     buf_printf(b, "\"/><input type=\"hidden\" name=\"version\" value=\"%d\"/>",
@@ -354,6 +359,10 @@ edit_finish(Req *r, Resp *w, int rc, const AppErr *err, const char *zOk)
         buf_puts(&loc, "/activity/");
         url_encode(&loc, r->azParam[0]);
         buf_printf(&loc, "?saved=%s", zOk);
+        if (page_plan_code(r)) {
+            buf_puts(&loc, "&plan=");
+            url_encode(&loc, page_plan_code(r));
+        }
         resp_redirect(w, buf_str(&loc));
         buf_release(&loc);
         return;

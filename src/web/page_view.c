@@ -207,6 +207,22 @@ page_dashboard(Req *r, Resp *w)
     }
     page_begin(r, w, p->zTitle);
     Buf *b = &w->body;
+    if (m->nPlan > 1) {
+        /* Several plans: say which one this is and reach the others. */
+        HTML_LIT(b, "<p class=\"small\">Plans in this database: ");
+        for (size_t i = 0; i < m->nPlan; i++) {
+            buf_puts(b, i ? " \xC2\xB7 " : "");
+            if (&m->aPlan[i] == p) {
+                HTML_LIT(b, "<strong>");
+                esc_html(b, p->zTitle);
+                HTML_LIT(b, "</strong>");
+            } else {
+                page_link(b, "/?plan=", m->aPlan[i].zCode, "",
+                          m->aPlan[i].zTitle);
+            }
+        }
+        HTML_LIT(b, "</p>\n");
+    }
     Buf key = BUF_INIT;
     buf_printf(&key, "dashboard/%s", p->zCode);
     readmodel_fragment(r->pView, buf_str(&key), view_dashboard_review, p, b);
