@@ -395,6 +395,10 @@ store_sqlite_open(const char *zPath, StoreOpenMode eMode, const char *zActor,
                            NULL);
     }
     (void)sqlite3_exec(S->db, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
+    /* Reads map the file instead of copying it page by page through
+    ** read(): loading a national plan is mostly reading. */
+    (void)sqlite3_exec(S->db, "PRAGMA mmap_size = 268435456", NULL, NULL,
+                       NULL);
     if (version < nSchemaMigration && sq_migrate(S, version, zPath, err)) {
         sq_close(&S->base);
         return NULL;
@@ -1203,6 +1207,35 @@ sq_load_orgs(SqStore *S, Model *m, AppErr *err)
     return rc;
 }
 
+/* Position of round zCode in p's sorted rounds (nRound if absent). */
+static size_t
+sq_round_pos(const Plan *p, const char *zCode)
+{
+    for (size_t k = 0; k < p->nRound; k++) {
+        if (str_eq(p->aRound[k].zCode, zCode)) {
+            return k;
+        }
+    }
+    return p->nRound;
+}
+
+/* Sort n's assessments into p's round order (insertion sort: a node has
+** one assessment per round, a handful). */
+static void
+sq_sort_assessments(const Plan *p, Node *n)
+{
+    for (size_t i = 1; i < n->nAssess; i++) {
+        Assessment x = n->aAssess[i];
+        size_t pos = sq_round_pos(p, x.zRound);
+        size_t j = i;
+        while (j > 0 && sq_round_pos(p, n->aAssess[j - 1].zRound) > pos) {
+            n->aAssess[j] = n->aAssess[j - 1];
+            j--;
+        }
+        n->aAssess[j] = x;
+    }
+}
+
 /* A node row as read, before it takes its place in pre-order. */
 typedef struct SqNodeRow {
     sqlite3_int64 id, parentId, position;
@@ -1383,10 +1416,8 @@ sq_load_nodes(SqStore *S, sqlite3_int64 planId, const char *zNode, Plan *p,
              : SQ_PREPARE(S,
                           "SELECT a.node_id, r.code, a.action_point,"
                           " a.progress, a.rating, a.state, a.version"
-                          " FROM assessment a JOIN round r ON r.id = a.round_id"
-                          " WHERE r.plan_id = $1"
-                          " ORDER BY a.node_id, r.as_of IS NULL, r.as_of,"
-                          " r.code",
+                          " FROM assessment a CROSS JOIN round r"
+                          " ON r.id = a.round_id WHERE r.plan_id = $1",
                           &st, err)) {
         rc = -1;
         goto out_map;
@@ -1416,6 +1447,14 @@ sq_load_nodes(SqStore *S, sqlite3_int64 planId, const char *zNode, Plan *p,
     }
     (void)sqlite3_finalize(st);
     rc = rc == SQLITE_DONE ? 0 : sq_fail(S, err, "reading assessments");
+    /* CROSS JOIN keeps SQLite's loop order: one sequential pass over the
+    ** assessments, each round looked up in a table of a few rows (through
+    ** the round index it fetched every assessment row by id instead).  No
+    ** ORDER BY: sorting every assessment with its text spilled to disk;
+    ** each node's few assessments are put in round order here. */
+    for (size_t i = 0; rc == 0 && i < p->nNode; i++) {
+        sq_sort_assessments(p, &p->aNode[i]);
+    }
 out_map:
     free(aMap);
 out:
