@@ -169,10 +169,11 @@ readmodel_acquire(Store *s, ReadView eView, AppErr *err)
             rm_free(rm);
             rm = NULL;
         } else {
-            if (eView == READ_PUBLISHED) {
-                for (size_t i = 0; i < rm->m.nPlan; i++) {
+            for (size_t i = 0; i < rm->m.nPlan; i++) {
+                if (eView == READ_PUBLISHED) {
                     rm_only_published(&rm->m.aPlan[i]);
                 }
+                plan_index_codes(&rm->m.aPlan[i]);
             }
             ReadModel *pFree = NULL;
             (void)pthread_mutex_lock(&gMu);

@@ -83,6 +83,7 @@ plan_release(Plan *p)
         node_release(&p->aNode[i]);
     }
     free(p->aNode);
+    free(p->aiByCode);
 }
 
 void
@@ -184,9 +185,56 @@ model_find_org(const Model *m, const char *zAcronym)
     return NULL;
 }
 
+/* A node's code beside its index, for sorting without a global. */
+typedef struct CodeIndex {
+    const char *zCode;
+    long i;
+} CodeIndex;
+
+static int
+plan_code_cmp(const void *a, const void *b)
+{
+    return strcmp(((const CodeIndex *)a)->zCode, ((const CodeIndex *)b)->zCode);
+}
+
+void
+plan_index_codes(Plan *p)
+{
+    size_t n = p->nNode ? p->nNode : 1;
+    CodeIndex *a = xcalloc(n, sizeof *a);
+    for (size_t i = 0; i < p->nNode; i++) {
+        a[i].zCode = p->aNode[i].zCode;
+        a[i].i = (long)i;
+    }
+    qsort(a, p->nNode, sizeof *a, plan_code_cmp);
+    free(p->aiByCode);
+    p->aiByCode = xcalloc(n, sizeof *p->aiByCode);
+    for (size_t i = 0; i < p->nNode; i++) {
+        p->aiByCode[i] = a[i].i;
+    }
+    free(a);
+    p->nByCode = p->nNode;
+}
+
 long
 plan_find_node(const Plan *p, const char *zCode)
 {
+    if (p->aiByCode && p->nByCode == p->nNode && zCode) {
+        size_t lo = 0, hi = p->nNode;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            int c = strcmp(p->aNode[p->aiByCode[mid]].zCode, zCode);
+            if (c == 0) {
+                return p->aiByCode[mid];
+            }
+            if (c < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return -1;
+    }
     for (size_t i = 0; i < p->nNode; i++) {
         if (str_eq(p->aNode[i].zCode, zCode)) {
             return (long)i;

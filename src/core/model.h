@@ -146,6 +146,8 @@ typedef struct Plan {
     size_t nRound, nRoundAlloc;
     Node *aNode;        /* pre-order */
     size_t nNode, nNodeAlloc;
+    long *aiByCode;     /* node indexes sorted by code (plan_index_codes) */
+    size_t nByCode;     /* nodes the index covers; stale when != nNode */
 } Plan;
 
 typedef struct Model {
@@ -185,6 +187,12 @@ long plan_find_node(const Plan *p, const char *zCode);
 Round *plan_find_round(const Plan *p, const char *zCode);
 const Assessment *node_find_assessment(const Node *n, const char *zRound);
 int plan_find_level(const Plan *p, const char *zName);
+
+/* Sort an index of p's nodes by code, so plan_find_node() is a binary
+** search instead of a scan: for a plan read many times (the shared read
+** model).  Nodes added later make the index stale, and plan_find_node()
+** then scans again; codes must not change while it is in use. */
+void plan_index_codes(Plan *p);
 
 /* Index of the leaf level (the activities): nLevel - 1. */
 int plan_leaf_level(const Plan *p);

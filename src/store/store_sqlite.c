@@ -1512,8 +1512,11 @@ sq_load_plan(SqStore *S, sqlite3_int64 planId, const char *zNode, Plan *p,
         return sq_fail(S, err, "reading rounds");
     }
     plan_sort_rounds(p);
-    return sq_load_nodes(S, planId, zNode, p, err) ||
-           sq_load_statements(S, planId, zNode, p, err);
+    if (sq_load_nodes(S, planId, zNode, p, err)) {
+        return -1;
+    }
+    plan_index_codes(p); /* each statement row finds its node by code */
+    return sq_load_statements(S, planId, zNode, p, err);
 }
 
 static int

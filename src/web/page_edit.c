@@ -245,6 +245,51 @@ edit_activity_body(const ReadModel *rm, const void *arg, Buf *b)
     HTML_LIT(b, "</div>\n");
 }
 
+/* Whose history edit_history() shows, read through which connection. */
+typedef struct EditHistory {
+    Store *s;
+    const Plan *p;
+    const Node *n;
+} EditHistory;
+
+/* The activity's history of edits, newest first.  Kept per snapshot like
+** the page's other data-only parts: every edit moves the data version, so
+** the next request after an edit renders it again. */
+static void
+edit_history(const ReadModel *rm, const void *arg, Buf *b)
+{
+    const EditHistory *x = arg;
+    AuditEntry *ae = NULL;
+    size_t nAe = 0;
+    AppErr err = APPERR_INIT;
+    Buf key = BUF_INIT;
+    buf_printf(&key, "%s/%s", x->p->zCode, x->n->zCode);
+    if (store_audit_list(x->s, buf_str(&key), &ae, &nAe, &err) == 0) {
+        buf_printf(b, "<h2>History of edits (%zu)</h2><table><thead><tr>"
+                   "<th scope=\"col\">When</th><th scope=\"col\">Who</th>"
+                   "<th scope=\"col\">What</th><th scope=\"col\">Old</th>"
+                   "<th scope=\"col\">New</th></tr></thead><tbody>", nAe);
+        for (size_t i = nAe; i-- > 0;) {
+            HTML_LIT(b, "<tr><td>");
+            esc_html(b, ae[i].zAt);
+            HTML_LIT(b, "</td><td>");
+            esc_html(b, ae[i].zActor);
+            HTML_LIT(b, "</td><td>");
+            esc_html(b, ae[i].zKey + key.n);
+            buf_putc(b, ' ');
+            esc_html(b, ae[i].zField ? ae[i].zField : ae[i].zAction);
+            HTML_LIT(b, "</td><td>");
+            esc_html(b, ae[i].zOld ? ae[i].zOld : "");
+            HTML_LIT(b, "</td><td>");
+            esc_html(b, ae[i].zNew ? ae[i].zNew : "");
+            HTML_LIT(b, "</td></tr>");
+        }
+        HTML_LIT(b, "</tbody></table>\n");
+        audit_free(ae, nAe);
+    }
+    buf_release(&key);
+}
+
 void
 page_activity_render(Req *r, Resp *w, const char *zNotice,
                      const char *zNoticeKind)
@@ -293,35 +338,11 @@ page_activity_render(Req *r, Resp *w, const char *zNotice,
         }
     }
     if (!r->bAnon) {
-        AuditEntry *ae = NULL;
-        size_t nAe = 0;
-        AppErr err = APPERR_INIT;
-        Buf key = BUF_INIT;
-        buf_printf(&key, "%s/%s", p->zCode, n->zCode);
-        if (store_audit_list(r->s, buf_str(&key), &ae, &nAe, &err) == 0) {
-            buf_printf(b, "<h2>History of edits (%zu)</h2><table><thead><tr>"
-                       "<th scope=\"col\">When</th><th scope=\"col\">Who</th>"
-                       "<th scope=\"col\">What</th><th scope=\"col\">Old</th>"
-                       "<th scope=\"col\">New</th></tr></thead><tbody>", nAe);
-            for (size_t i = nAe; i-- > 0;) {
-                HTML_LIT(b, "<tr><td>");
-                esc_html(b, ae[i].zAt);
-                HTML_LIT(b, "</td><td>");
-                esc_html(b, ae[i].zActor);
-                HTML_LIT(b, "</td><td>");
-                esc_html(b, ae[i].zKey + key.n);
-                buf_putc(b, ' ');
-                esc_html(b, ae[i].zField ? ae[i].zField : ae[i].zAction);
-                HTML_LIT(b, "</td><td>");
-                esc_html(b, ae[i].zOld ? ae[i].zOld : "");
-                HTML_LIT(b, "</td><td>");
-                esc_html(b, ae[i].zNew ? ae[i].zNew : "");
-                HTML_LIT(b, "</td></tr>");
-            }
-            HTML_LIT(b, "</tbody></table>\n");
-            audit_free(ae, nAe);
-        }
-        buf_release(&key);
+        EditHistory h = { r->s, p, n };
+        Buf hkey = BUF_INIT;
+        buf_printf(&hkey, "history/%s/%s", p->zCode, n->zCode);
+        readmodel_fragment(r->pView, buf_str(&hkey), edit_history, &h, b);
+        buf_release(&hkey);
     }
     page_end(r, w);
 }
