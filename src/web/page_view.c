@@ -657,6 +657,40 @@ page_round(Req *r, Resp *w)
     return 0;
 }
 
+/* What view_round_report() renders. */
+typedef struct ViewReport {
+    Store *s;            /* for the complaints figure of the round's year */
+    const Plan *p;
+    const Round *rd;
+    const char *zPrev;   /* the round compared with, or NULL */
+    int bSuppress;       /* small complaint groups hidden */
+} ViewReport;
+
+/* The whole review report of a round as one HTML document ("" when it
+** cannot be made).  Kept per snapshot: the complaints register is audited
+** too, so a new case moves the data version like any other change. */
+static void
+view_round_report(const ReadModel *rm, const void *arg, Buf *b)
+{
+    const ViewReport *x = arg;
+    ReviewReport rep;
+    AppErr err = APPERR_INIT;
+    Buf goal10 = BUF_INIT;
+    /* Making a report is the slow work: at most WEB_SLOW_WORK at once, so
+    ** a crowd asking for new reports leaves threads for everyone else. */
+    (void)sem_wait(web_slow_work());
+    (void)casework_goal10_of_year(x->s, x->rd->zAsOf, x->bSuppress, &goal10,
+                                  &err);
+    if (review_report_build(x->p, x->rd->zCode, x->zPrev, NULL, &rep,
+                            &err) == 0) {
+        rep.zGoal10 = goal10.n ? buf_str(&goal10) : NULL;
+        review_render_html(&rep, b);
+        review_report_release(&rep);
+    }
+    (void)sem_post(web_slow_work());
+    buf_release(&goal10);
+}
+
 /* ** PAGE: /round/{}/report */
 int
 page_round_report(Req *r, Resp *w)
@@ -674,24 +708,17 @@ page_round_report(Req *r, Resp *w)
             zPrev = p->aRound[k - 1].zCode;
         }
     }
-    ReviewReport rep;
-    AppErr err = APPERR_INIT;
-    /* Reports are the slow pages: at most WEB_SLOW_WORK at once, so a
-    ** crowd asking for them leaves threads for everyone else. */
-    (void)sem_wait(web_slow_work());
-    Buf goal10 = BUF_INIT;
-    (void)casework_goal10_of_year(r->s, rd->zAsOf, view_suppress(r), &goal10,
-                                  &err);
-    if (review_report_build(p, rd->zCode, zPrev, NULL, &rep, &err)) {
+    ViewReport x = { r->s, p, rd, zPrev, view_suppress(r) };
+    Buf key = BUF_INIT;
+    buf_printf(&key, "report/%s/%s/%d", p->zCode, rd->zCode, x.bSuppress);
+    readmodel_fragment(r->pView, buf_str(&key), view_round_report, &x,
+                       &w->body);
+    buf_release(&key);
+    if (w->body.n == 0) {
         web_error(w, 404, "The report cannot be made for this round.");
     } else {
         w->zType = "text/html; charset=utf-8";
-        rep.zGoal10 = goal10.n ? buf_str(&goal10) : NULL;
-        review_render_html(&rep, &w->body);
-        review_report_release(&rep);
     }
-    buf_release(&goal10);
-    (void)sem_post(web_slow_work());
     return 0;
 }
 
