@@ -140,20 +140,24 @@ rm_take_current(ReadView eView, long iVersion)
 const ReadModel *
 readmodel_acquire(Store *s, ReadView eView, AppErr *err)
 {
+    /* One query on its own is atomic: no transaction is needed to learn
+    ** whether the current snapshot still holds, which is almost always. */
     long iVersion = 0;
-    if (store_begin_read(s, err)) {
-        return NULL;
-    }
     if (store_data_version(s, &iVersion, err)) {
-        store_end_read(s);
         return NULL;
     }
     ReadModel *rm = rm_take_current(eView, iVersion);
     if (rm) {
-        store_end_read(s);
         return rm;
     }
     (void)pthread_mutex_lock(&gLoadMu);
+    /* The load and its version come from one read transaction, so the
+    ** snapshot is consistent and labelled with the state it shows. */
+    if (store_begin_read(s, err) || store_data_version(s, &iVersion, err)) {
+        store_end_read(s);
+        (void)pthread_mutex_unlock(&gLoadMu);
+        return NULL;
+    }
     /* Another thread may have loaded this version while we waited. */
     rm = rm_take_current(eView, iVersion);
     if (!rm) {
@@ -184,8 +188,8 @@ readmodel_acquire(Store *s, ReadView eView, AppErr *err)
             rm_free(pFree);
         }
     }
-    (void)pthread_mutex_unlock(&gLoadMu);
     store_end_read(s);
+    (void)pthread_mutex_unlock(&gLoadMu);
     return rm;
 }
 
