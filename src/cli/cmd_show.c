@@ -609,38 +609,38 @@ cmd_round(CliCtx *ctx)
     if (list_args(ctx, &zPlan)) {
         return CLI_USAGE;
     }
-    Model m = MODEL_INIT;
-    if (show_load(ctx, zPlan, &m)) {
+    /* Counted by the database: a round list never loads an assessment. */
+    Store *s = cli_open_store(ctx);
+    if (!s) {
         return CLI_FAIL;
     }
+    RoundCount *a = NULL;
+    size_t n = 0;
+    AppErr err = APPERR_INIT;
+    if (store_round_list(s, zPlan, &a, &n, &err)) {
+        store_close(s);
+        return cli_fail(&err);
+    }
+    store_close(s);
     static const char *azHead[] = { "plan", "round", "as of", "state",
                                     "assessed", "rated", "title" };
     Table t;
     table_init(&t, 7, azHead);
-    for (size_t k = 0; k < m.nPlan; k++) {
-        const Plan *p = &m.aPlan[k];
-        for (size_t r = 0; r < p->nRound; r++) {
-            const Round *rd = &p->aRound[r];
-            size_t nAssessed = 0, nRated = 0;
-            for (size_t i = 0; i < p->nNode; i++) {
-                const Assessment *a = node_find_assessment(&p->aNode[i], rd->zCode);
-                nAssessed += a != NULL;
-                nRated += a && a->eRating != RATING_NONE;
-            }
-            char zA[32], zR[32];
-            (void)snprintf(zA, sizeof zA, "%zu", nAssessed);
-            (void)snprintf(zR, sizeof zR, "%zu", nRated);
-            const char *azRow[7] = { p->zCode, rd->zCode,
-                                     rd->zAsOf ? rd->zAsOf : "-",
-                                     round_state_name(rd->eState), zA, zR,
-                                     rd->zTitle };
-            table_add(&t, azRow);
-        }
+    for (size_t k = 0; k < n; k++) {
+        const Round *rd = &a[k].r;
+        char zA[32], zR[32];
+        (void)snprintf(zA, sizeof zA, "%ld", a[k].nAssessed);
+        (void)snprintf(zR, sizeof zR, "%ld", a[k].nRated);
+        const char *azRow[7] = { a[k].zPlan, rd->zCode,
+                                 rd->zAsOf ? rd->zAsOf : "-",
+                                 round_state_name(rd->eState), zA, zR,
+                                 rd->zTitle };
+        table_add(&t, azRow);
     }
+    round_count_free(a, n);
     Buf b = BUF_INIT;
     table_render(&t, term_width(), &b);
     table_release(&t);
     show_print(&b);
-    model_release(&m);
     return CLI_OK;
 }

@@ -285,3 +285,22 @@ store_case_list(Store *s, const char *zOrg, int nLimit, CaseVisitor fn,
 {
     return s->pMethods->xCaseList(s, zOrg, nLimit, fn, pArg, err);
 }
+
+int
+store_round_list(Store *s, const char *zPlan, RoundCount **paOut,
+                 size_t *pnOut, AppErr *err)
+{
+    return s->pMethods->xRoundList(s, zPlan, paOut, pnOut, err);
+}
+
+void
+round_count_free(RoundCount *a, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(a[i].zPlan);
+        free(a[i].r.zCode);
+        free(a[i].r.zTitle);
+        free(a[i].r.zAsOf);
+    }
+    free(a);
+}

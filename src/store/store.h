@@ -20,6 +20,7 @@
 #include "../core/cases.h"
 
 typedef struct Store Store;
+typedef struct RoundCount RoundCount;
 
 /* One row of the audit trail. */
 typedef struct AuditEntry {
@@ -111,6 +112,8 @@ typedef struct StoreMethods {
                            AppErr *);
     int (*xCaseList)(Store *, const char *zOrg, int nLimit, CaseVisitor,
                      void *, AppErr *);
+    int (*xRoundList)(Store *, const char *zPlan, RoundCount **, size_t *,
+                      AppErr *);
 } StoreMethods;
 
 /* Fields every backend shares; backends embed this first. */
@@ -279,5 +282,22 @@ int store_audit(Store *s, const char *zEntity, const char *zKey,
 ** in the SQL too (APPERR_CONFLICT when the row changed or appeared). */
 int store_put_statement(Store *s, const char *zPlan, const char *zNode,
                         const char *zRound, const Statement *st, AppErr *err);
+
+/* One row of store_round_list(): a round with its counts. */
+struct RoundCount {
+    char *zPlan;
+    Round r;            /* code, title, as-of, state (strings owned) */
+    long nAssessed;     /* activities assessed in the round */
+    long nRated;        /* of which rated */
+};
+
+/* The rounds of plan zPlan (all plans when NULL; plans in creation order,
+** rounds by as-of date, undated last, then code) with their counts,
+** counted by the database: what 'round list' shows, without loading a
+** single assessment.  APPERR_NOTFOUND for an unknown plan.  Free with
+** round_count_free(). */
+int store_round_list(Store *s, const char *zPlan, RoundCount **paOut,
+                     size_t *pnOut, AppErr *err);
+void round_count_free(RoundCount *a, size_t n);
 
 #endif

@@ -1634,6 +1634,54 @@ sq_data_version(Store *s, long *pOut, AppErr *err)
     return 0;
 }
 
+static int
+sq_round_list(Store *s, const char *zPlan, RoundCount **paOut, size_t *pnOut,
+              AppErr *err)
+{
+    SqStore *S = (SqStore *)s;
+    *paOut = NULL;
+    *pnOut = 0;
+    if (zPlan) {
+        sqlite3_int64 planId;
+        if (sq_plan_id(S, zPlan, &planId, err)) {
+            return -1;
+        }
+    }
+    sqlite3_stmt *st;
+    if (SQ_PREPARE(S,
+                   "SELECT p.code, r.code, r.title, r.as_of, r.state,"
+                   " (SELECT count(*) FROM assessment a"
+                   "   WHERE a.round_id = r.id),"
+                   " (SELECT count(*) FROM assessment a"
+                   "   WHERE a.round_id = r.id AND a.rating <> 'not_rated')"
+                   " FROM round r JOIN plan p ON p.id = r.plan_id"
+                   " WHERE $1 IS NULL OR p.code = $1"
+                   " ORDER BY p.id, r.as_of IS NULL, r.as_of, r.code",
+                   &st, err)) {
+        return -1;
+    }
+    sq_bind_text(st, 1, zPlan);
+    size_t nAlloc = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        xgrow((void **)paOut, &nAlloc, *pnOut, sizeof **paOut);
+        RoundCount *c = &(*paOut)[(*pnOut)++];
+        memset(c, 0, sizeof *c);
+        c->zPlan = sq_col_dup(st, 0);
+        c->r.zCode = sq_col_dup(st, 1);
+        c->r.zTitle = sq_col_dup(st, 2);
+        c->r.zAsOf = sq_col_dup(st, 3);
+        if (round_state_parse((const char *)sqlite3_column_text(st, 4),
+                              &c->r.eState)) {
+            c->r.eState = ROUND_DRAFT;
+        }
+        c->nAssessed = (long)sqlite3_column_int64(st, 5);
+        c->nRated = (long)sqlite3_column_int64(st, 6);
+    }
+    (void)sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : sq_fail(S, err, "listing rounds");
+}
+
 static const StoreMethods sqMethods = {
     .xClose = sq_close,
     .xBegin = sq_begin,
@@ -1666,4 +1714,5 @@ static const StoreMethods sqMethods = {
     .xCaseEventAdd = sq_case_event_add,
     .xCasePaymentAdd = sq_case_payment_add,
     .xCaseList = sq_case_list,
+    .xRoundList = sq_round_list,
 };
