@@ -122,42 +122,61 @@ workflow_set_round_state(Store *s, const Actor *who, const char *zPlan,
     return app_end(s, rc, err);
 }
 
-/* Load activity zNode with its assessment in zRound, inside the caller's
-** transaction; errors name what is missing. */
+/* One activity as a use case reads it inside its transaction. */
+typedef struct WfActivity {
+    Model m;            /* the plan with only this activity */
+    Plan *p;
+    Node *n;
+    const Round *rd;
+    Assessment *a;      /* its assessment in the round */
+} WfActivity;
+
+/* Begin who's transaction and load activity zNode with its assessment in
+** zRound inside it; errors name what is missing.  Whatever it returns,
+** end with wf_end(). */
 static int
-wf_load(Store *s, const char *zPlan, const char *zNode, const char *zRound,
-        Model *m, Plan **pp, Node **pn, const Round **pr, Assessment **pa,
-        AppErr *err)
+wf_begin(Store *s, const Actor *who, const char *zPlan, const char *zNode,
+         const char *zRound, WfActivity *x, AppErr *err)
 {
-    if (store_load_node(s, zPlan, zNode, m, err)) {
+    memset(x, 0, sizeof *x);
+    if (app_begin(s, who, err)) {
         return -1;
     }
-    Plan *p = app_plan(m, zPlan, err);
+    if (store_load_node(s, zPlan, zNode, &x->m, err)) {
+        return -1;
+    }
+    Plan *p = app_plan(&x->m, zPlan, err);
     if (!p) {
         return -1;
     }
     if (p->nNode != 1 || p->aNode[0].iLevel != plan_leaf_level(p)) {
         return apperr_set(err, APPERR_NOTFOUND, "no activity '%s'", zNode);
     }
-    *pr = plan_find_round(p, zRound);
-    if (!*pr) {
+    x->rd = plan_find_round(p, zRound);
+    if (!x->rd) {
         return apperr_set(err, APPERR_NOTFOUND, "no round '%s'", zRound);
     }
     Node *n = &p->aNode[0];
-    Assessment *a = NULL;
     for (size_t k = 0; k < n->nAssess; k++) {
         if (str_eq(n->aAssess[k].zRound, zRound)) {
-            a = &n->aAssess[k];
+            x->a = &n->aAssess[k];
         }
     }
-    if (!a) {
+    if (!x->a) {
         return apperr_set(err, APPERR_NOTFOUND, "activity '%s' is not part of "
                           "round '%s'", zNode, zRound);
     }
-    *pp = p;
-    *pn = n;
-    *pa = a;
+    x->p = p;
+    x->n = n;
     return 0;
+}
+
+/* Commit (rc 0) or roll back, and free what wf_begin() loaded. */
+static int
+wf_end(Store *s, WfActivity *x, int rc, AppErr *err)
+{
+    model_release(&x->m);
+    return app_end(s, rc, err);
 }
 
 int
@@ -168,16 +187,12 @@ workflow_save_statement(Store *s, const Actor *who, const StatementEdit *e,
         return apperr_set(err, APPERR_INPUT, "a statement is saved or "
                           "submitted");
     }
-    if (app_begin(s, who, err)) {
-        return -1;
-    }
-    Model m = MODEL_INIT;
-    Plan *p = NULL;
-    Node *n = NULL;
-    const Round *rd = NULL;
-    Assessment *a = NULL;
-    int rc = wf_load(s, e->zPlan, e->zNode, e->zRound, &m, &p, &n, &rd, &a,
-                     err);
+    WfActivity x;
+    int rc = wf_begin(s, who, e->zPlan, e->zNode, e->zRound, &x, err);
+    Plan *p = x.p;
+    Node *n = x.n;
+    const Round *rd = x.rd;
+    Assessment *a = x.a;
     const Statement *old =
         rc == 0 ? assessment_find_statement(a, who->zOrg) : NULL;
     if (rc == 0) {
@@ -209,23 +224,18 @@ workflow_save_statement(Store *s, const Actor *who, const StatementEdit *e,
         }
         rc = store_put_assessment(s, p->zCode, n->zCode, &na, STORE_BUMP, err);
     }
-    model_release(&m);
-    return app_end(s, rc, err);
+    return wf_end(s, &x, rc, err);
 }
 
 int
 workflow_review(Store *s, const Actor *who, const ReviewEdit *e, AppErr *err)
 {
-    if (app_begin(s, who, err)) {
-        return -1;
-    }
-    Model m = MODEL_INIT;
-    Plan *p = NULL;
-    Node *n = NULL;
-    const Round *rd = NULL;
-    Assessment *a = NULL;
-    int rc = wf_load(s, e->zPlan, e->zNode, e->zRound, &m, &p, &n, &rd, &a,
-                     err);
+    WfActivity x;
+    int rc = wf_begin(s, who, e->zPlan, e->zNode, e->zRound, &x, err);
+    Plan *p = x.p;
+    Node *n = x.n;
+    const Round *rd = x.rd;
+    Assessment *a = x.a;
     if (rc == 0) {
         rc = rules_review_may(who, e->zNode, rd, a, e->iVersion, e->eAction,
                               e->zProgress, e->eRating, e->zComment, err);
@@ -253,6 +263,5 @@ workflow_review(Store *s, const Actor *who, const ReviewEdit *e, AppErr *err)
         st.zComment = (char *)(e->eAction == WF_RETURN ? e->zComment : "");
         rc = store_put_statement(s, p->zCode, n->zCode, rd->zCode, &st, err);
     }
-    model_release(&m);
-    return app_end(s, rc, err);
+    return wf_end(s, &x, rc, err);
 }
