@@ -191,19 +191,21 @@ imp_resolve_names(Importer *im, const char *zFile, const char *zWhere,
     return 0;
 }
 
-/* Refuse a change to an assessment of a round published before the import. */
+/* Refuse a change to an assessment of a round published before the import.
+** bp is the plan as it was before (NULL if new), iBefore the node's index
+** in it (-1 if new). */
 static int
-imp_check_lock(Importer *im, const char *zFile, const char *zWhere,
-               const Plan *p, const Node *n, const Assessment *a, AppErr *err)
+imp_check_lock(const char *zFile, const char *zWhere, const Plan *p,
+               const Plan *bp, long iBefore, const Node *n,
+               const Assessment *a, AppErr *err)
 {
-    const Plan *bp = model_find_plan(&im->before, p->zCode);
     const Round *br = bp ? plan_find_round(bp, a->zRound) : NULL;
     if (!br || br->eState != ROUND_PUBLISHED) {
         return 0;
     }
-    long i = plan_find_node(bp, n->zCode);
-    const Assessment *old = i >= 0 ? node_find_assessment(&bp->aNode[i], a->zRound)
-                                   : NULL;
+    const Assessment *old =
+        iBefore >= 0 ? node_find_assessment(&bp->aNode[iBefore], a->zRound)
+                     : NULL;
     if (old && str_eq(old->zActionPoint, a->zActionPoint) &&
         str_eq(old->zProgress, a->zProgress) && old->eRating == a->eRating) {
         return 0;
@@ -259,12 +261,79 @@ imp_put_orgs(Importer *im, const char *zFile, Model *in, AppErr *err)
     return rc ? rc : (in->nOrg ? imp_reload(im, err) : 0);
 }
 
-/* Write the nodes and assessments of plan p (already resolved). */
+/* A plan's node codes sorted, to find a node by code in log time: a
+** linear plan_find_node() per row (and per assessment) made importing an
+** annex into a plan of thousands of activities quadratic. */
+typedef struct NodeAt {
+    const char *zCode;  /* the node's code (the plan's string) */
+    size_t i;           /* its index in the plan */
+} NodeAt;
+
+typedef struct NodeIdx {
+    const Plan *p;      /* the plan indexed, or NULL (nothing found) */
+    NodeAt *a;          /* sorted by code, then index */
+    size_t n;
+} NodeIdx;
+
 static int
-imp_put_nodes(Importer *im, const char *zFile, Plan *p, int bCsv,
-              const AnnexCols *cols, AppErr *err)
+node_at_cmp(const void *a, const void *b)
 {
-    const Plan *dbp = model_find_plan(&im->db, p->zCode);
+    const NodeAt *x = a, *y = b;
+    int c = strcmp(x->zCode, y->zCode);
+    return c ? c : (x->i < y->i ? -1 : x->i > y->i);
+}
+
+static void
+node_idx_build(NodeIdx *x, const Plan *p)
+{
+    memset(x, 0, sizeof *x);
+    if (!p) {
+        return;
+    }
+    x->p = p;
+    x->n = p->nNode;
+    x->a = xcalloc(p->nNode ? p->nNode : 1, sizeof *x->a);
+    for (size_t i = 0; i < p->nNode; i++) {
+        x->a[i].zCode = p->aNode[i].zCode;
+        x->a[i].i = i;
+    }
+    qsort(x->a, x->n, sizeof *x->a, node_at_cmp);
+}
+
+/* Index of the first node coded zCode, or -1: what plan_find_node()
+** returns. */
+static long
+node_idx_find(const NodeIdx *x, const char *zCode)
+{
+    size_t lo = 0, hi = x->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(x->a[mid].zCode, zCode) < 0) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo < x->n && strcmp(x->a[lo].zCode, zCode) == 0 ? (long)x->a[lo].i
+                                                          : -1;
+}
+
+static void
+node_idx_release(NodeIdx *x)
+{
+    free(x->a);
+    memset(x, 0, sizeof *x);
+}
+
+/* Write the nodes and assessments of plan p (already resolved); dbIdx
+** indexes the plan in db, bIdx the plan before the import.  Neither moves
+** meanwhile: nothing reloads db while nodes are written. */
+static int
+imp_put_nodes_idx(Importer *im, const char *zFile, Plan *p, int bCsv,
+                  const AnnexCols *cols, const NodeIdx *dbIdx,
+                  const NodeIdx *bIdx, AppErr *err)
+{
+    const Plan *dbp = dbIdx->p;
     int iLeaf = plan_leaf_level(p);
     for (size_t i = 0; i < p->nNode; i++) {
         Node *n = &p->aNode[i];
@@ -275,7 +344,7 @@ imp_put_nodes(Importer *im, const char *zFile, Plan *p, int bCsv,
             (void)snprintf(zWhere, sizeof zWhere, "plan '%.64s', node '%.64s'",
                            p->zCode, n->zCode);
         }
-        long iDb = dbp ? plan_find_node(dbp, n->zCode) : -1;
+        long iDb = node_idx_find(dbIdx, n->zCode);
         if (!n->zText) {
             /* Given by code alone: it must exist already. */
             if (iDb < 0) {
@@ -331,6 +400,7 @@ imp_put_nodes(Importer *im, const char *zFile, Plan *p, int bCsv,
             return apperr_prefix(err, "cannot import '%s': %s", zFile, zWhere);
         }
         im->stats->nNode++;
+        long iBefore = node_idx_find(bIdx, n->zCode);
         for (size_t k = 0; k < n->nAssess; k++) {
             Assessment *a = &n->aAssess[k];
             const Round *r = plan_find_round(p, a->zRound);
@@ -351,7 +421,8 @@ imp_put_nodes(Importer *im, const char *zFile, Plan *p, int bCsv,
             /* The import holds the write lock since it read the database:
             ** nothing can have changed in between, so no version guard. */
             a->iVersion = 0;
-            if (imp_check_lock(im, zFile, zWhere, p, n, a, err) ||
+            if (imp_check_lock(zFile, zWhere, p, bIdx->p, iBefore, n, a,
+                               err) ||
                 store_put_assessment(im->s, p->zCode, n->zCode, a, 0, err)) {
                 return err->code == APPERR_CONFLICT && strstr(err->zMsg, "locked")
                            ? -1
@@ -362,6 +433,19 @@ imp_put_nodes(Importer *im, const char *zFile, Plan *p, int bCsv,
         }
     }
     return 0;
+}
+
+static int
+imp_put_nodes(Importer *im, const char *zFile, Plan *p, int bCsv,
+              const AnnexCols *cols, AppErr *err)
+{
+    NodeIdx dbIdx, bIdx;
+    node_idx_build(&dbIdx, model_find_plan(&im->db, p->zCode));
+    node_idx_build(&bIdx, model_find_plan(&im->before, p->zCode));
+    int rc = imp_put_nodes_idx(im, zFile, p, bCsv, cols, &dbIdx, &bIdx, err);
+    node_idx_release(&dbIdx);
+    node_idx_release(&bIdx);
+    return rc;
 }
 
 /* Refuse changing a round that was published before the import. */

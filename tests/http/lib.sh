@@ -37,8 +37,10 @@ make_db() {
 start_server() {
     db=$1
     shift
-    # A second server in one test must not find the first one's address.
-    rm -f serve.out
+    # Empty it first: the server's own '>serve.out' happens after the fork,
+    # so the loop below could otherwise read the address of the server
+    # stopped before this one and talk to a closed port.
+    : >serve.out
     "$LMPMON" --db "$db" serve --listen 127.0.0.1:0 "$@" >serve.out 2>>serve.err &
     SPID=$!
     i=0
