@@ -111,24 +111,6 @@ store_load_node(Store *s, const char *zPlan, const char *zNode, Model *m,
 }
 
 int
-store_put_org(Store *s, const Org *o, AppErr *err)
-{
-    return s->pMethods->xPutOrg(s, o, err);
-}
-
-int
-store_put_plan(Store *s, const Plan *p, AppErr *err)
-{
-    return s->pMethods->xPutPlan(s, p, err);
-}
-
-int
-store_put_round(Store *s, const char *zPlan, const Round *r, AppErr *err)
-{
-    return s->pMethods->xPutRound(s, zPlan, r, err);
-}
-
-int
 store_put_node(Store *s, const Plan *p, long iNode, int bLinks, AppErr *err)
 {
     return s->pMethods->xPutNode(s, p, iNode, bLinks, err);
@@ -249,7 +231,8 @@ int
 store_audit(Store *s, const char *zEntity, const char *zKey,
             const char *zField, const char *zNew, AppErr *err)
 {
-    return s->pMethods->xAudit(s, zEntity, zKey, zField, zNew, err);
+    return s->pMethods->xAuditAdd(s, "update", zEntity, zKey, zField, NULL,
+                                  zNew, err);
 }
 
 int

@@ -69,6 +69,87 @@ typedef struct CasePerson {
 /* Called for each case of a scan; return non-zero to stop. */
 typedef int (*CaseVisitor)(void *pArg, const Case *c, const CasePerson *who);
 
+/* ---- rows, as a backend reads and writes them ---------------------------
+**
+** The puts (store_audit.c) hold the policy once for every backend: compare
+** the stored row with the new one, write one audit row per changed field,
+** apply the version rules.  They talk to a backend in rows: a row is named
+** by its key parts and holds its columns as text (NULL for SQL NULL) in the
+** order of its entity's STORE_<ENTITY>_* constants below; numbers and flags
+** are decimal text ("0", "1"), which SQLite's STRICT tables coerce and
+** PostgreSQL's text parameters take as they are.  A backend method only
+** runs SQL: it decides nothing and writes no audit row of its own. */
+typedef enum StoreEntity {
+    STORE_ORG = 0,    /* key: acronym */
+    STORE_PLAN,       /* key: code */
+    STORE_ROUND,      /* key: plan, code */
+    STORE_NODE,       /* key: plan, code */
+    STORE_ASSESSMENT, /* key: plan, node, round; has a version */
+    STORE_STATEMENT,  /* key: plan, node, round, organisation; a version */
+    STORE_USER,       /* key: name */
+    STORE_ENTITY_COUNT
+} StoreEntity;
+
+/* The columns of each entity's row. */
+enum {
+    STORE_ORG_NAME = 0,
+    STORE_ORG_KIND,          /* org_kind_name() */
+    STORE_ORG_PARENT,        /* the parent's acronym */
+    STORE_ORG_NCOL
+};
+enum {
+    STORE_PLAN_TITLE = 0,
+    STORE_PLAN_HAS_NODES,    /* read only: "1" when the plan has nodes */
+    STORE_PLAN_NCOL
+};
+enum {
+    STORE_ROUND_TITLE = 0,
+    STORE_ROUND_AS_OF,       /* YYYY-MM-DD */
+    STORE_ROUND_STATE,       /* round_state_name() */
+    STORE_ROUND_NCOL
+};
+enum {
+    STORE_NODE_TEXT = 0,
+    STORE_NODE_INDICATOR,
+    STORE_NODE_PARENT,       /* the parent node's code */
+    STORE_NODE_DEPTH,        /* the level's index; set by the INSERT only */
+    STORE_NODE_NCOL
+};
+enum {
+    STORE_ASSESSMENT_ACTION_POINT = 0,
+    STORE_ASSESSMENT_PROGRESS,
+    STORE_ASSESSMENT_RATING, /* rating_key() */
+    STORE_ASSESSMENT_STATE,  /* assess_state_name() */
+    STORE_ASSESSMENT_NCOL
+};
+enum {
+    STORE_STATEMENT_TEXT = 0,
+    STORE_STATEMENT_PROPOSED_RATING, /* rating_key() */
+    STORE_STATEMENT_STATE,   /* assess_state_name() */
+    STORE_STATEMENT_COMMENT,
+    STORE_STATEMENT_NCOL
+};
+enum {
+    STORE_USER_ROLE = 0,     /* role_name() */
+    STORE_USER_ORG,          /* the organisation's acronym */
+    STORE_USER_DISABLED,     /* "0" or "1" */
+    STORE_USER_PW_HASH,
+    STORE_USER_NCOL
+};
+#define STORE_NKEY_MAX 4     /* the most key parts of an entity */
+#define STORE_NCOL_MAX 4     /* the most columns of an entity */
+
+/* Sub-rows: lists that belong to a row and are replaced as a whole.  An
+** item is one text (two for a level); the items of a list are passed as
+** one flat array in their order (position). */
+typedef enum StoreSub {
+    STORE_SUB_ALIAS = 0,     /* an org's aliases; item: alias */
+    STORE_SUB_LEVEL,         /* a plan's levels; item: name, has_indicator */
+    STORE_SUB_RESPONSIBLE,   /* a node's responsible orgs; item: acronym */
+    STORE_SUB_CONTRIBUTING,  /* a node's contributing orgs; item: acronym */
+    STORE_SUB_COUNT
+} StoreSub;
+
 typedef struct StoreMethods {
     void (*xClose)(Store *);
     int (*xBegin)(Store *, AppErr *);
@@ -80,9 +161,39 @@ typedef struct StoreMethods {
     int (*xDataVersion)(Store *, long *pOut, AppErr *);
     int (*xLoad)(Store *, const char *zPlan, const char *zNode, Model *,
                  AppErr *);
-    int (*xPutOrg)(Store *, const Org *, AppErr *);
-    int (*xPutPlan)(Store *, const Plan *, AppErr *);
-    int (*xPutRound)(Store *, const char *zPlan, const Round *, AppErr *);
+    /* Read the row of entity e named by azKey: its columns into azOld
+    ** (STORE_NCOL_MAX slots, each set: a copy the caller frees, or NULL),
+    ** its version (0 when absent or unversioned).  *pbFound says whether
+    ** the row exists; when it does not because an owner named by a key
+    ** part does not exist, *piMissing is that part's index (for a
+    ** statement, 1 or 2 also when the activity was not assessed in the
+    ** round; the parts are tried in order), else -1.  Not finding is not
+    ** an error. */
+    int (*xRowGet)(Store *, StoreEntity e, const char *const *azKey,
+                   char **azOld, int *pVersion, int *pbFound, int *piMissing,
+                   AppErr *);
+    /* Write the row of entity e: with bInsert an INSERT (version 1), else
+    ** an UPDATE of its columns (read-only ones and the node's depth
+    ** excepted) that bumps a versioned row's version and, when
+    ** iVersion > 0, changes the row only if its version is still
+    ** iVersion.  *pbDone is 0 when nothing was written because the row
+    ** was there already (INSERT) or was not there at that version (UPDATE):
+    ** the caller's conflict.  Owners and referenced rows must exist. */
+    int (*xRowPut)(Store *, StoreEntity e, const char *const *azKey,
+                   const char *const *azNew, int bInsert, int iVersion,
+                   int *pbDone, AppErr *);
+    /* The sub-rows of kind k of the row azKey, as a flat array of texts
+    ** (*pazItem allocated, free each and the array; *pnItem counts
+    ** items), and their replacement (delete all, insert azItem in order;
+    ** a repeated item is kept once). */
+    int (*xSubGet)(Store *, StoreSub k, const char *const *azKey,
+                   char ***pazItem, size_t *pnItem, AppErr *);
+    int (*xSubPut)(Store *, StoreSub k, const char *const *azKey,
+                   const char *const *azItem, size_t nItem, AppErr *);
+    /* Append one row to the audit trail (actor and time: the store's). */
+    int (*xAuditAdd)(Store *, const char *zAction, const char *zEntity,
+                     const char *zKey, const char *zField, const char *zOld,
+                     const char *zNew, AppErr *);
     int (*xPutNode)(Store *, const Plan *, long iNode, int bLinks, AppErr *);
     int (*xPutAssessment)(Store *, const char *zPlan, const char *zNode,
                           const Assessment *, unsigned flags, AppErr *);
@@ -100,8 +211,6 @@ typedef struct StoreMethods {
     int (*xCasePut)(Store *, const Case *, const CasePerson *, AppErr *);
     int (*xCaseScan)(Store *, const char *zFrom, const char *zTo,
                      int bPersonal, CaseVisitor, void *, AppErr *);
-    int (*xAudit)(Store *, const char *zEntity, const char *zKey,
-                  const char *zField, const char *zNew, AppErr *);
     int (*xAuditLatest)(Store *, const char *zKey, long *pId, AppErr *);
     int (*xCaseGet)(Store *, const char *zCaseNo, CaseFile *, CasePerson *,
                     AppErr *);

@@ -1,0 +1,384 @@
+/*
+** store_sqlite_rows.c — rows and sub-rows for the puts, in SQLite (see
+** store.h, "rows"): one SELECT to read a row, one INSERT or UPDATE to write
+** it, a DELETE and INSERTs to replace its sub-rows.  SQL only: what is
+** audited, what counts as a change and which version a write needs are
+** decided once, above every backend, in store_audit.c.  This file is what
+** a PostgreSQL backend translates.
+*/
+#include <assert.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_sqlite_int.h"
+#include "../base/base.h"
+#include "../base/banned.h"
+
+/* Step st, a query of at most one row whose first nCol columns are the
+** row's columns and, with pVersion, whose column nCol is its version;
+** finalizes st. */
+static int
+sq_row_read(SqStore *S, sqlite3_stmt *st, int nCol, char **azOld,
+            int *pVersion, int *pbFound, AppErr *err, const char *zWhat)
+{
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        for (int i = 0; i < nCol; i++) {
+            azOld[i] = sq_col_dup(st, i);
+        }
+        if (pVersion) {
+            *pVersion = sqlite3_column_int(st, nCol);
+        }
+        *pbFound = 1;
+    }
+    (void)sqlite3_finalize(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        return sq_fail(S, err, zWhat);
+    }
+    return 0;
+}
+
+/* Run an INSERT or UPDATE; finalizes st.  *pbDone is 1 when it changed
+** one row, 0 when it changed none or met a unique key already there. */
+static int
+sq_row_write(SqStore *S, sqlite3_stmt *st, int *pbDone, AppErr *err,
+             const char *zWhat)
+{
+    int rc = sqlite3_step(st);
+    int xrc = sqlite3_extended_errcode(S->db);
+    (void)sqlite3_finalize(st);
+    if (rc == SQLITE_DONE) {
+        *pbDone = sqlite3_changes(S->db) == 1;
+        return 0;
+    }
+    if (xrc == SQLITE_CONSTRAINT_UNIQUE ||
+        xrc == SQLITE_CONSTRAINT_PRIMARYKEY) {
+        *pbDone = 0;
+        return 0;
+    }
+    return sq_fail(S, err, zWhat);
+}
+
+/* The id of plan zPlan, -1 when there is none. */
+static int
+sq_plan_find(SqStore *S, const char *zPlan, sqlite3_int64 *pId, AppErr *err)
+{
+    sqlite3_stmt *st;
+    if (SQ_PREPARE(S, "SELECT id FROM plan WHERE code = $1", &st, err)) {
+        return -1;
+    }
+    sq_bind_text(st, 1, zPlan);
+    return sq_lookup_id(S, st, pId, err);
+}
+
+/* ---- reading a row ------------------------------------------------------ */
+
+static int
+sq_org_row_get(SqStore *S, const char *const *azKey, char **azOld,
+               int *pbFound, AppErr *err)
+{
+    sqlite3_stmt *st;
+    if (SQ_PREPARE(S,
+                   "SELECT o.name, o.kind, p.acronym FROM org o"
+                   " LEFT JOIN org p ON p.id = o.parent_id"
+                   " WHERE o.acronym = $1",
+                   &st, err)) {
+        return -1;
+    }
+    sq_bind_text(st, 1, azKey[0]);
+    return sq_row_read(S, st, STORE_ORG_NCOL, azOld, NULL, pbFound, err,
+                       "reading an organisation");
+}
+
+static int
+sq_plan_row_get(SqStore *S, const char *const *azKey, char **azOld,
+                int *pbFound, AppErr *err)
+{
+    sqlite3_stmt *st;
+    if (SQ_PREPARE(S,
+                   "SELECT title, EXISTS(SELECT 1 FROM node"
+                   " WHERE plan_id = plan.id) FROM plan WHERE code = $1",
+                   &st, err)) {
+        return -1;
+    }
+    sq_bind_text(st, 1, azKey[0]);
+    return sq_row_read(S, st, STORE_PLAN_NCOL, azOld, NULL, pbFound, err,
+                       "reading a plan");
+}
+
+static int
+sq_round_row_get(SqStore *S, const char *const *azKey, char **azOld,
+                 int *pbFound, int *piMissing, AppErr *err)
+{
+    sqlite3_int64 planId;
+    if (sq_plan_find(S, azKey[0], &planId, err)) {
+        return -1;
+    }
+    if (planId < 0) {
+        *piMissing = 0;
+        return 0;
+    }
+    sqlite3_stmt *st;
+    if (SQ_PREPARE(S,
+                   "SELECT title, as_of, state FROM round"
+                   " WHERE plan_id = $1 AND code = $2",
+                   &st, err)) {
+        return -1;
+    }
+    sq_bind_int(st, 1, planId);
+    sq_bind_text(st, 2, azKey[1]);
+    return sq_row_read(S, st, STORE_ROUND_NCOL, azOld, NULL, pbFound, err,
+                       "reading a round");
+}
+
+int
+sq_row_get(Store *s, StoreEntity e, const char *const *azKey, char **azOld,
+           int *pVersion, int *pbFound, int *piMissing, AppErr *err)
+{
+    SqStore *S = (SqStore *)s;
+    for (int i = 0; i < STORE_NCOL_MAX; i++) {
+        azOld[i] = NULL;
+    }
+    *pVersion = 0;
+    *pbFound = 0;
+    *piMissing = -1;
+    switch (e) {
+    case STORE_ORG:
+        return sq_org_row_get(S, azKey, azOld, pbFound, err);
+    case STORE_PLAN:
+        return sq_plan_row_get(S, azKey, azOld, pbFound, err);
+    case STORE_ROUND:
+        return sq_round_row_get(S, azKey, azOld, pbFound, piMissing, err);
+    default:
+        break;
+    }
+    assert(!"no such entity");
+    return apperr_set(err, APPERR_INTERNAL, "reading an unknown entity");
+}
+
+/* ---- writing a row ------------------------------------------------------- */
+
+static int
+sq_org_row_put(SqStore *S, const char *const *azKey, const char *const *az,
+               int bInsert, int *pbDone, AppErr *err)
+{
+    sqlite3_stmt *st;
+    if (bInsert ? SQ_PREPARE(S,
+                             "INSERT INTO org(acronym, name, kind, parent_id)"
+                             " VALUES($1, $2, $3,"
+                             " (SELECT id FROM org WHERE acronym = $4))",
+                             &st, err)
+                : SQ_PREPARE(S,
+                             "UPDATE org SET name = $2, kind = $3,"
+                             " parent_id = (SELECT id FROM org"
+                             "  WHERE acronym = $4) WHERE acronym = $1",
+                             &st, err)) {
+        return -1;
+    }
+    sq_bind_text(st, 1, azKey[0]);
+    sq_bind_text(st, 2, az[STORE_ORG_NAME]);
+    sq_bind_text(st, 3, az[STORE_ORG_KIND]);
+    sq_bind_text(st, 4, az[STORE_ORG_PARENT]);
+    return sq_row_write(S, st, pbDone, err, "writing an organisation");
+}
+
+static int
+sq_plan_row_put(SqStore *S, const char *const *azKey, const char *const *az,
+                int bInsert, int *pbDone, AppErr *err)
+{
+    sqlite3_stmt *st;
+    if (bInsert ? SQ_PREPARE(S, "INSERT INTO plan(code, title) VALUES($1, $2)",
+                             &st, err)
+                : SQ_PREPARE(S, "UPDATE plan SET title = $2 WHERE code = $1",
+                             &st, err)) {
+        return -1;
+    }
+    sq_bind_text(st, 1, azKey[0]);
+    sq_bind_text(st, 2, az[STORE_PLAN_TITLE]);
+    return sq_row_write(S, st, pbDone, err, "writing a plan");
+}
+
+static int
+sq_round_row_put(SqStore *S, const char *const *azKey, const char *const *az,
+                 int bInsert, int *pbDone, AppErr *err)
+{
+    sqlite3_stmt *st;
+    if (bInsert ? SQ_PREPARE(S,
+                             "INSERT INTO round(plan_id, code, title, as_of,"
+                             " state) VALUES((SELECT id FROM plan"
+                             "  WHERE code = $1), $2, $3, $4, $5)",
+                             &st, err)
+                : SQ_PREPARE(S,
+                             "UPDATE round SET title = $3, as_of = $4,"
+                             " state = $5 WHERE plan_id = (SELECT id FROM plan"
+                             "  WHERE code = $1) AND code = $2",
+                             &st, err)) {
+        return -1;
+    }
+    sq_bind_text(st, 1, azKey[0]);
+    sq_bind_text(st, 2, azKey[1]);
+    sq_bind_text(st, 3, az[STORE_ROUND_TITLE]);
+    sq_bind_text(st, 4, az[STORE_ROUND_AS_OF]);
+    sq_bind_text(st, 5, az[STORE_ROUND_STATE]);
+    return sq_row_write(S, st, pbDone, err, "writing a round");
+}
+
+int
+sq_row_put(Store *s, StoreEntity e, const char *const *azKey,
+           const char *const *azNew, int bInsert, int iVersion, int *pbDone,
+           AppErr *err)
+{
+    SqStore *S = (SqStore *)s;
+    (void)iVersion;
+    *pbDone = 0;
+    switch (e) {
+    case STORE_ORG:
+        return sq_org_row_put(S, azKey, azNew, bInsert, pbDone, err);
+    case STORE_PLAN:
+        return sq_plan_row_put(S, azKey, azNew, bInsert, pbDone, err);
+    case STORE_ROUND:
+        return sq_round_row_put(S, azKey, azNew, bInsert, pbDone, err);
+    default:
+        break;
+    }
+    assert(!"no such entity");
+    return apperr_set(err, APPERR_INTERNAL, "writing an unknown entity");
+}
+
+/* ---- sub-rows -------------------------------------------------------------- */
+
+int
+sq_sub_get(Store *s, StoreSub k, const char *const *azKey, char ***pazItem,
+           size_t *pnItem, AppErr *err)
+{
+    SqStore *S = (SqStore *)s;
+    sqlite3_stmt *st;
+    int nCol = 1;
+    *pazItem = NULL;
+    *pnItem = 0;
+    switch (k) {
+    case STORE_SUB_ALIAS:
+        if (SQ_PREPARE(S,
+                       "SELECT a.alias FROM org_alias a JOIN org o"
+                       " ON o.id = a.org_id WHERE o.acronym = $1"
+                       " ORDER BY a.position",
+                       &st, err)) {
+            return -1;
+        }
+        break;
+    case STORE_SUB_LEVEL:
+        nCol = 2;
+        if (SQ_PREPARE(S,
+                       "SELECT l.name, l.has_indicator FROM plan_level l"
+                       " JOIN plan p ON p.id = l.plan_id WHERE p.code = $1"
+                       " ORDER BY l.depth",
+                       &st, err)) {
+            return -1;
+        }
+        break;
+    default:
+        assert(!"no such sub-row");
+        return apperr_set(err, APPERR_INTERNAL, "reading unknown sub-rows");
+    }
+    sq_bind_text(st, 1, azKey[0]);
+    char **az = NULL;
+    size_t n = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        for (int i = 0; i < nCol; i++) {
+            const char *z = (const char *)sqlite3_column_text(st, i);
+            strv_push(&az, &n, z ? z : "");
+        }
+    }
+    (void)sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        for (size_t i = 0; i < n; i++) {
+            free(az[i]);
+        }
+        free(az);
+        return sq_fail(S, err, "reading sub-rows");
+    }
+    *pazItem = az;
+    *pnItem = n / (size_t)nCol;
+    return 0;
+}
+
+/* Delete the sub-rows (the statement st, key bound) before inserting. */
+static int
+sq_sub_delete(SqStore *S, sqlite3_stmt *st, sqlite3_int64 ownerId,
+              AppErr *err)
+{
+    sq_bind_int(st, 1, ownerId);
+    return sq_run(S, st, err, "replacing sub-rows");
+}
+
+int
+sq_sub_put(Store *s, StoreSub k, const char *const *azKey,
+           const char *const *azItem, size_t nItem, AppErr *err)
+{
+    SqStore *S = (SqStore *)s;
+    sqlite3_stmt *st;
+    sqlite3_int64 ownerId = -1;
+    switch (k) {
+    case STORE_SUB_ALIAS:
+        if (sq_org_id(S, azKey[0], &ownerId, err) ||
+            SQ_PREPARE(S, "DELETE FROM org_alias WHERE org_id = $1", &st,
+                       err) ||
+            sq_sub_delete(S, st, ownerId, err)) {
+            return -1;
+        }
+        for (size_t i = 0; i < nItem; i++) {
+            if (SQ_PREPARE(S,
+                           "INSERT OR IGNORE INTO org_alias(org_id, alias,"
+                           " position) VALUES($1, $2, $3)",
+                           &st, err)) {
+                return -1;
+            }
+            sq_bind_int(st, 1, ownerId);
+            sq_bind_text(st, 2, azItem[i]);
+            sq_bind_int(st, 3, (sqlite3_int64)i);
+            if (sq_run(S, st, err, "writing an alias")) {
+                return -1;
+            }
+        }
+        return 0;
+    case STORE_SUB_LEVEL:
+        if (sq_plan_id(S, azKey[0], &ownerId, err) ||
+            SQ_PREPARE(S, "DELETE FROM plan_level WHERE plan_id = $1", &st,
+                       err) ||
+            sq_sub_delete(S, st, ownerId, err)) {
+            return -1;
+        }
+        for (size_t i = 0; i < nItem; i++) {
+            if (SQ_PREPARE(S,
+                           "INSERT INTO plan_level(plan_id, depth, name,"
+                           " has_indicator) VALUES($1, $2, $3, $4)",
+                           &st, err)) {
+                return -1;
+            }
+            sq_bind_int(st, 1, ownerId);
+            sq_bind_int(st, 2, (sqlite3_int64)i);
+            sq_bind_text(st, 3, azItem[2 * i]);
+            sq_bind_text(st, 4, azItem[2 * i + 1]);
+            if (sq_run(S, st, err, "writing plan levels")) {
+                return -1;
+            }
+        }
+        return 0;
+    default:
+        break;
+    }
+    assert(!"no such sub-row");
+    return apperr_set(err, APPERR_INTERNAL, "writing unknown sub-rows");
+}
+
+/* ---- the audit trail ------------------------------------------------------ */
+
+int
+sq_audit_add(Store *s, const char *zAction, const char *zEntity,
+             const char *zKey, const char *zField, const char *zOld,
+             const char *zNew, AppErr *err)
+{
+    return sq_audit((SqStore *)s, zAction, zEntity, zKey, zField, zOld, zNew,
+                    err);
+}
