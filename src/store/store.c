@@ -111,19 +111,6 @@ store_load_node(Store *s, const char *zPlan, const char *zNode, Model *m,
 }
 
 int
-store_put_node(Store *s, const Plan *p, long iNode, int bLinks, AppErr *err)
-{
-    return s->pMethods->xPutNode(s, p, iNode, bLinks, err);
-}
-
-int
-store_put_assessment(Store *s, const char *zPlan, const char *zNode,
-                     const Assessment *a, unsigned flags, AppErr *err)
-{
-    return s->pMethods->xPutAssessment(s, zPlan, zNode, a, flags, err);
-}
-
-int
 store_audit_list(Store *s, const char *zKeyPrefix, AuditEntry **paOut,
                  size_t *pnOut, AppErr *err)
 {

@@ -194,9 +194,6 @@ typedef struct StoreMethods {
     int (*xAuditAdd)(Store *, const char *zAction, const char *zEntity,
                      const char *zKey, const char *zField, const char *zOld,
                      const char *zNew, AppErr *);
-    int (*xPutNode)(Store *, const Plan *, long iNode, int bLinks, AppErr *);
-    int (*xPutAssessment)(Store *, const char *zPlan, const char *zNode,
-                          const Assessment *, unsigned flags, AppErr *);
     int (*xAuditList)(Store *, const char *zKeyPrefix, AuditEntry **,
                       size_t *, AppErr *);
     int (*xUserPut)(Store *, const User *, int bCreate, AppErr *);

@@ -94,6 +94,31 @@ static const Entity aEntity[STORE_ENTITY_COUNT] = {
         },
         .aCreate = { { NULL, STORE_ROUND_TITLE } }, .nCreate = 1,
     },
+    [STORE_NODE] = {
+        .zName = "node", .nKey = 2, .nCol = STORE_NODE_NCOL,
+        .aField = {
+            [STORE_NODE_TEXT] = { "text", AUDIT_TEXT },
+            [STORE_NODE_INDICATOR] = { "indicator", AUDIT_TEXT },
+            [STORE_NODE_PARENT] = { "parent", AUDIT_TEXT },
+            [STORE_NODE_DEPTH] = { "depth", AUDIT_NONE },
+        },
+        .aCreate = {
+            { NULL, STORE_NODE_TEXT },
+            { "indicator", STORE_NODE_INDICATOR },
+        },
+        .nCreate = 2,
+    },
+    [STORE_ASSESSMENT] = {
+        .zName = "assessment", .nKey = 3, .nCol = STORE_ASSESSMENT_NCOL,
+        .aField = {
+            [STORE_ASSESSMENT_ACTION_POINT] = { "action_point", AUDIT_TEXT },
+            [STORE_ASSESSMENT_PROGRESS] = { "progress", AUDIT_TEXT },
+            [STORE_ASSESSMENT_RATING] = { "rating", AUDIT_TEXT },
+            [STORE_ASSESSMENT_STATE] = { "state", AUDIT_TEXT },
+        },
+        .aCreate = { { NULL, STORE_ASSESSMENT_RATING } }, .nCreate = 1,
+        .eVersion = VERSION_GIVEN,
+    },
 };
 
 /* Sub-rows: audited as one field, their items joined. */
@@ -148,14 +173,16 @@ row_read(Store *s, StoreEntity e, const char *const *azKey, Row *r,
                                 &r->bFound, &r->iMissing, err);
 }
 
-/* Whether the row e named by azKey exists, in *pbFound. */
+/* Whether the row e named by azKey exists, in *pbFound; *piMissing as
+** in Row. */
 static int
 row_exists(Store *s, StoreEntity e, const char *const *azKey, int *pbFound,
-           AppErr *err)
+           int *piMissing, AppErr *err)
 {
     Row r;
     int rc = row_read(s, e, azKey, &r, err);
     *pbFound = r.bFound;
+    *piMissing = r.iMissing;
     row_release(&r);
     return rc;
 }
@@ -335,8 +362,8 @@ store_put_org(Store *s, const Org *o, AppErr *err)
 {
     if (o->zParent) {
         const char *azParent[] = { o->zParent };
-        int bFound = 0;
-        if (row_exists(s, STORE_ORG, azParent, &bFound, err)) {
+        int bFound = 0, iMissing = -1;
+        if (row_exists(s, STORE_ORG, azParent, &bFound, &iMissing, err)) {
             return -1;
         }
         if (!bFound) {
@@ -431,6 +458,136 @@ store_put_round(Store *s, const char *zPlan, const Round *rd, AppErr *err)
     }
     if (rc > 0) {
         rc = row_conflict(&r, zKey, err);
+    }
+    row_release(&r);
+    return rc;
+}
+
+/* Replace node r's organisations in one role (eSub) with azOrg[0..nOrg)
+** if they differ; each must exist. */
+static int
+links_put(Store *s, const Row *r, const char *zKey, StoreSub eSub,
+          char **azOrg, size_t nOrg, AppErr *err)
+{
+    SubDiff d;
+    int rc = sub_diff(s, r, eSub, (const char *const *)azOrg, nOrg, &d, err);
+    for (size_t i = 0; rc == 0 && d.bChanged && i < nOrg; i++) {
+        const char *azOrgKey[] = { azOrg[i] };
+        int bFound = 0, iMissing = -1;
+        rc = row_exists(s, STORE_ORG, azOrgKey, &bFound, &iMissing, err);
+        if (rc == 0 && !bFound) {
+            rc = apperr_set(err, APPERR_NOTFOUND, "no organisation '%s'",
+                            azOrg[i]);
+        }
+    }
+    if (rc == 0 && d.bChanged) {
+        rc = sub_replace(s, r, zKey, eSub, &d, (const char *const *)azOrg,
+                         nOrg, err);
+    }
+    sub_release(&d);
+    return rc;
+}
+
+int
+store_put_node(Store *s, const Plan *p, long iNode, int bLinks, AppErr *err)
+{
+    const Node *n = &p->aNode[iNode];
+    const char *zParent = n->iParent >= 0 ? p->aNode[n->iParent].zCode : NULL;
+    int bFound = 0, iMissing = -1;
+    if (zParent) {
+        const char *azParent[] = { p->zCode, zParent };
+        if (row_exists(s, STORE_NODE, azParent, &bFound, &iMissing, err)) {
+            return -1;
+        }
+        if (iMissing == 0) {
+            return apperr_set(err, APPERR_NOTFOUND, "no plan '%s'", p->zCode);
+        }
+        if (!bFound) {
+            return apperr_set(err, APPERR_NOTFOUND,
+                              "%s '%s' of %s '%s' does not exist",
+                              p->aLevel[n->iLevel - 1].zName, zParent,
+                              p->aLevel[n->iLevel].zName, n->zCode);
+        }
+    }
+    char zDepth[16];
+    (void)snprintf(zDepth, sizeof zDepth, "%d", n->iLevel);
+    const char *azKey[] = { p->zCode, n->zCode };
+    const char *azNew[STORE_NCOL_MAX] = {
+        [STORE_NODE_TEXT] = n->zText,
+        [STORE_NODE_INDICATOR] = n->zIndicator,
+        [STORE_NODE_PARENT] = zParent,
+        [STORE_NODE_DEPTH] = zDepth,
+    };
+    char zKey[2 * LIMIT_CODE_BYTES + 8];
+    (void)snprintf(zKey, sizeof zKey, "%s/%s", p->zCode, n->zCode);
+    Row r;
+    int rc = row_read(s, STORE_NODE, azKey, &r, err);
+    if (rc == 0 && r.iMissing == 0) {
+        rc = apperr_set(err, APPERR_NOTFOUND, "no plan '%s'", p->zCode);
+    }
+    /* A node keeps its level: what was a goal cannot become an activity. */
+    long depth = r.bFound ? strtol(r.azOld[STORE_NODE_DEPTH], NULL, 10) : 0;
+    if (rc == 0 && r.bFound && depth != n->iLevel) {
+        rc = apperr_set(err, APPERR_CONFLICT,
+                        "'%s' is %s %s in plan '%s', not %s %s", n->zCode,
+                        "a", p->aLevel[depth >= 0 && depth < p->nLevel
+                                       ? depth : 0].zName,
+                        p->zCode, "a", p->aLevel[n->iLevel].zName);
+    }
+    if (rc == 0) {
+        rc = row_write(s, &r, zKey, azNew, 0, 0, err);
+    }
+    if (rc > 0) {
+        rc = row_conflict(&r, zKey, err);
+    }
+    if (rc == 0 && bLinks) {
+        rc = links_put(s, &r, zKey, STORE_SUB_RESPONSIBLE, n->azResp,
+                       n->nResp, err) ||
+             links_put(s, &r, zKey, STORE_SUB_CONTRIBUTING, n->azContrib,
+                       n->nContrib, err);
+    }
+    row_release(&r);
+    return rc ? -1 : 0;
+}
+
+int
+store_put_assessment(Store *s, const char *zPlan, const char *zNode,
+                     const Assessment *a, unsigned flags, AppErr *err)
+{
+    const char *azKey[] = { zPlan, zNode, a->zRound };
+    const char *azNew[STORE_NCOL_MAX] = {
+        [STORE_ASSESSMENT_ACTION_POINT] = a->zActionPoint ? a->zActionPoint
+                                                          : "",
+        [STORE_ASSESSMENT_PROGRESS] = a->zProgress ? a->zProgress : "",
+        [STORE_ASSESSMENT_RATING] = rating_key(a->eRating),
+        [STORE_ASSESSMENT_STATE] = assess_state_name(a->eState),
+    };
+    char zKey[3 * LIMIT_CODE_BYTES + 8];
+    (void)snprintf(zKey, sizeof zKey, "%s/%s/%s", zPlan, zNode, a->zRound);
+    Row r;
+    int rc = row_read(s, STORE_ASSESSMENT, azKey, &r, err);
+    if (rc == 0 && r.iMissing == 0) {
+        rc = apperr_set(err, APPERR_NOTFOUND, "no plan '%s'", zPlan);
+    } else if (rc == 0 && r.iMissing == 1) {
+        rc = apperr_set(err, APPERR_NOTFOUND, "no activity '%s' in plan '%s'",
+                        zNode, zPlan);
+    } else if (rc == 0 && r.iMissing == 2) {
+        rc = apperr_set(err, APPERR_NOTFOUND, "no round '%s' in plan '%s'",
+                        a->zRound, zPlan);
+    }
+    if (rc == 0) {
+        rc = row_write(s, &r, zKey, azNew, a->iVersion, flags, err);
+    }
+    if (rc == ROW_STALE) {
+        rc = apperr_set(err, APPERR_CONFLICT,
+                        "the assessment of %s in round %s was changed by "
+                        "someone else since you opened it; your text is kept "
+                        "below: compare and save again", zNode, a->zRound);
+    } else if (rc == ROW_LOST) {
+        rc = apperr_set(err, APPERR_CONFLICT,
+                        "the assessment of %s in round %s was changed by "
+                        "someone else meanwhile; your text is kept below: "
+                        "compare and save again", zNode, a->zRound);
     }
     row_release(&r);
     return rc;

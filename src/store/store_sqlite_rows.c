@@ -71,6 +71,59 @@ sq_plan_find(SqStore *S, const char *zPlan, sqlite3_int64 *pId, AppErr *err)
     return sq_lookup_id(S, st, pId, err);
 }
 
+/* The ids of the activity and the round an assessment key names (plan,
+** node, round); *piMissing is the index of the first that does not exist,
+** or -1. */
+static int
+sq_assessment_find(SqStore *S, const char *const *azKey,
+                   sqlite3_int64 *pNodeId, sqlite3_int64 *pRoundId,
+                   int *piMissing, AppErr *err)
+{
+    sqlite3_int64 planId;
+    *pNodeId = *pRoundId = -1;
+    if (sq_plan_find(S, azKey[0], &planId, err)) {
+        return -1;
+    }
+    if (planId < 0) {
+        *piMissing = 0;
+        return 0;
+    }
+    if (sq_node_id(S, planId, azKey[1], pNodeId, err)) {
+        return -1;
+    }
+    if (*pNodeId < 0) {
+        *piMissing = 1;
+        return 0;
+    }
+    sqlite3_stmt *st;
+    if (SQ_PREPARE(S, "SELECT id FROM round WHERE plan_id = $1 AND code = $2",
+                   &st, err)) {
+        return -1;
+    }
+    sq_bind_int(st, 1, planId);
+    sq_bind_text(st, 2, azKey[2]);
+    if (sq_lookup_id(S, st, pRoundId, err)) {
+        return -1;
+    }
+    if (*pRoundId < 0) {
+        *piMissing = 2;
+    }
+    return 0;
+}
+
+/* The id of the node a node key (plan, code) names, -1 if none. */
+static int
+sq_node_find(SqStore *S, const char *const *azKey, sqlite3_int64 *pId,
+             AppErr *err)
+{
+    sqlite3_int64 planId;
+    *pId = -1;
+    if (sq_plan_find(S, azKey[0], &planId, err)) {
+        return -1;
+    }
+    return planId < 0 ? 0 : sq_node_id(S, planId, azKey[1], pId, err);
+}
+
 /* ---- reading a row ------------------------------------------------------ */
 
 static int
@@ -131,6 +184,57 @@ sq_round_row_get(SqStore *S, const char *const *azKey, char **azOld,
                        "reading a round");
 }
 
+static int
+sq_node_row_get(SqStore *S, const char *const *azKey, char **azOld,
+                int *pbFound, int *piMissing, AppErr *err)
+{
+    sqlite3_int64 planId;
+    if (sq_plan_find(S, azKey[0], &planId, err)) {
+        return -1;
+    }
+    if (planId < 0) {
+        *piMissing = 0;
+        return 0;
+    }
+    sqlite3_stmt *st;
+    if (SQ_PREPARE(S,
+                   "SELECT n.text, n.indicator, pn.code, n.depth FROM node n"
+                   " LEFT JOIN node pn ON pn.id = n.parent_id"
+                   " WHERE n.plan_id = $1 AND n.code = $2",
+                   &st, err)) {
+        return -1;
+    }
+    sq_bind_int(st, 1, planId);
+    sq_bind_text(st, 2, azKey[1]);
+    return sq_row_read(S, st, STORE_NODE_NCOL, azOld, NULL, pbFound, err,
+                       "reading a plan node");
+}
+
+static int
+sq_assessment_row_get(SqStore *S, const char *const *azKey, char **azOld,
+                      int *pVersion, int *pbFound, int *piMissing,
+                      AppErr *err)
+{
+    sqlite3_int64 nodeId, roundId;
+    if (sq_assessment_find(S, azKey, &nodeId, &roundId, piMissing, err)) {
+        return -1;
+    }
+    if (*piMissing >= 0) {
+        return 0;
+    }
+    sqlite3_stmt *st;
+    if (SQ_PREPARE(S,
+                   "SELECT action_point, progress, rating, state, version"
+                   " FROM assessment WHERE node_id = $1 AND round_id = $2",
+                   &st, err)) {
+        return -1;
+    }
+    sq_bind_int(st, 1, nodeId);
+    sq_bind_int(st, 2, roundId);
+    return sq_row_read(S, st, STORE_ASSESSMENT_NCOL, azOld, pVersion,
+                       pbFound, err, "reading an assessment");
+}
+
 int
 sq_row_get(Store *s, StoreEntity e, const char *const *azKey, char **azOld,
            int *pVersion, int *pbFound, int *piMissing, AppErr *err)
@@ -149,6 +253,11 @@ sq_row_get(Store *s, StoreEntity e, const char *const *azKey, char **azOld,
         return sq_plan_row_get(S, azKey, azOld, pbFound, err);
     case STORE_ROUND:
         return sq_round_row_get(S, azKey, azOld, pbFound, piMissing, err);
+    case STORE_NODE:
+        return sq_node_row_get(S, azKey, azOld, pbFound, piMissing, err);
+    case STORE_ASSESSMENT:
+        return sq_assessment_row_get(S, azKey, azOld, pVersion, pbFound,
+                                     piMissing, err);
     default:
         break;
     }
@@ -223,13 +332,86 @@ sq_round_row_put(SqStore *S, const char *const *azKey, const char *const *az,
     return sq_row_write(S, st, pbDone, err, "writing a round");
 }
 
+static int
+sq_node_row_put(SqStore *S, const char *const *azKey, const char *const *az,
+                int bInsert, int *pbDone, AppErr *err)
+{
+    sqlite3_int64 planId;
+    if (sq_plan_id(S, azKey[0], &planId, err)) {
+        return -1;
+    }
+    sqlite3_stmt *st;
+    if (bInsert ? SQ_PREPARE(S,
+                             "INSERT INTO node(plan_id, parent_id, depth, code,"
+                             " text, indicator, position) VALUES($1,"
+                             " (SELECT id FROM node WHERE plan_id = $1"
+                             "  AND code = $5), $6, $2, $3, $4,"
+                             " (SELECT coalesce(max(position), 0) + 1"
+                             "  FROM node WHERE plan_id = $1))",
+                             &st, err)
+                : SQ_PREPARE(S,
+                             "UPDATE node SET text = $3, indicator = $4,"
+                             " parent_id = (SELECT id FROM node"
+                             "  WHERE plan_id = $1 AND code = $5)"
+                             " WHERE plan_id = $1 AND code = $2",
+                             &st, err)) {
+        return -1;
+    }
+    sq_bind_int(st, 1, planId);
+    sq_bind_text(st, 2, azKey[1]);
+    sq_bind_text(st, 3, az[STORE_NODE_TEXT]);
+    sq_bind_text(st, 4, az[STORE_NODE_INDICATOR]);
+    sq_bind_text(st, 5, az[STORE_NODE_PARENT]);
+    if (bInsert) {
+        sq_bind_text(st, 6, az[STORE_NODE_DEPTH]);
+    }
+    return sq_row_write(S, st, pbDone, err, "writing a plan node");
+}
+
+/* The guard "$7 = 0 OR version = $7" is the version check of a use case's
+** write: zero rows changed means someone else wrote first. */
+static int
+sq_assessment_row_put(SqStore *S, const char *const *azKey,
+                      const char *const *az, int bInsert, int iVersion,
+                      int *pbDone, AppErr *err)
+{
+    sqlite3_int64 nodeId, roundId;
+    int iMissing = -1;
+    if (sq_assessment_find(S, azKey, &nodeId, &roundId, &iMissing, err)) {
+        return -1;
+    }
+    sqlite3_stmt *st;
+    if (bInsert ? SQ_PREPARE(S,
+                             "INSERT INTO assessment(node_id, round_id,"
+                             " action_point, progress, rating, state)"
+                             " VALUES($1, $2, $3, $4, $5, $6)",
+                             &st, err)
+                : SQ_PREPARE(S,
+                             "UPDATE assessment SET action_point = $3,"
+                             " progress = $4, rating = $5, state = $6,"
+                             " version = version + 1 WHERE node_id = $1"
+                             " AND round_id = $2 AND ($7 = 0 OR version = $7)",
+                             &st, err)) {
+        return -1;
+    }
+    sq_bind_int(st, 1, nodeId);
+    sq_bind_int(st, 2, roundId);
+    sq_bind_text(st, 3, az[STORE_ASSESSMENT_ACTION_POINT]);
+    sq_bind_text(st, 4, az[STORE_ASSESSMENT_PROGRESS]);
+    sq_bind_text(st, 5, az[STORE_ASSESSMENT_RATING]);
+    sq_bind_text(st, 6, az[STORE_ASSESSMENT_STATE]);
+    if (!bInsert) {
+        sq_bind_int(st, 7, iVersion);
+    }
+    return sq_row_write(S, st, pbDone, err, "writing an assessment");
+}
+
 int
 sq_row_put(Store *s, StoreEntity e, const char *const *azKey,
            const char *const *azNew, int bInsert, int iVersion, int *pbDone,
            AppErr *err)
 {
     SqStore *S = (SqStore *)s;
-    (void)iVersion;
     *pbDone = 0;
     switch (e) {
     case STORE_ORG:
@@ -238,6 +420,11 @@ sq_row_put(Store *s, StoreEntity e, const char *const *azKey,
         return sq_plan_row_put(S, azKey, azNew, bInsert, pbDone, err);
     case STORE_ROUND:
         return sq_round_row_put(S, azKey, azNew, bInsert, pbDone, err);
+    case STORE_NODE:
+        return sq_node_row_put(S, azKey, azNew, bInsert, pbDone, err);
+    case STORE_ASSESSMENT:
+        return sq_assessment_row_put(S, azKey, azNew, bInsert, iVersion,
+                                     pbDone, err);
     default:
         break;
     }
@@ -246,6 +433,14 @@ sq_row_put(Store *s, StoreEntity e, const char *const *azKey,
 }
 
 /* ---- sub-rows -------------------------------------------------------------- */
+
+/* node_org.role of a node's sub-rows. */
+static const char *
+sq_link_role(StoreSub k)
+{
+    return link_role_name(k == STORE_SUB_RESPONSIBLE ? LINK_RESPONSIBLE
+                                                     : LINK_CONTRIBUTING);
+}
 
 int
 sq_sub_get(Store *s, StoreSub k, const char *const *azKey, char ***pazItem,
@@ -265,6 +460,7 @@ sq_sub_get(Store *s, StoreSub k, const char *const *azKey, char ***pazItem,
                        &st, err)) {
             return -1;
         }
+        sq_bind_text(st, 1, azKey[0]);
         break;
     case STORE_SUB_LEVEL:
         nCol = 2;
@@ -275,12 +471,28 @@ sq_sub_get(Store *s, StoreSub k, const char *const *azKey, char ***pazItem,
                        &st, err)) {
             return -1;
         }
+        sq_bind_text(st, 1, azKey[0]);
+        break;
+    case STORE_SUB_RESPONSIBLE:
+    case STORE_SUB_CONTRIBUTING:
+        if (SQ_PREPARE(S,
+                       "SELECT o.acronym FROM node_org l"
+                       " JOIN org o ON o.id = l.org_id"
+                       " JOIN node n ON n.id = l.node_id"
+                       " JOIN plan p ON p.id = n.plan_id"
+                       " WHERE p.code = $1 AND n.code = $2 AND l.role = $3"
+                       " ORDER BY l.position",
+                       &st, err)) {
+            return -1;
+        }
+        sq_bind_text(st, 1, azKey[0]);
+        sq_bind_text(st, 2, azKey[1]);
+        sq_bind_text(st, 3, sq_link_role(k));
         break;
     default:
         assert(!"no such sub-row");
         return apperr_set(err, APPERR_INTERNAL, "reading unknown sub-rows");
     }
-    sq_bind_text(st, 1, azKey[0]);
     char **az = NULL;
     size_t n = 0;
     int rc;
@@ -303,15 +515,6 @@ sq_sub_get(Store *s, StoreSub k, const char *const *azKey, char ***pazItem,
     return 0;
 }
 
-/* Delete the sub-rows (the statement st, key bound) before inserting. */
-static int
-sq_sub_delete(SqStore *S, sqlite3_stmt *st, sqlite3_int64 ownerId,
-              AppErr *err)
-{
-    sq_bind_int(st, 1, ownerId);
-    return sq_run(S, st, err, "replacing sub-rows");
-}
-
 int
 sq_sub_put(Store *s, StoreSub k, const char *const *azKey,
            const char *const *azItem, size_t nItem, AppErr *err)
@@ -323,8 +526,11 @@ sq_sub_put(Store *s, StoreSub k, const char *const *azKey,
     case STORE_SUB_ALIAS:
         if (sq_org_id(S, azKey[0], &ownerId, err) ||
             SQ_PREPARE(S, "DELETE FROM org_alias WHERE org_id = $1", &st,
-                       err) ||
-            sq_sub_delete(S, st, ownerId, err)) {
+                       err)) {
+            return -1;
+        }
+        sq_bind_int(st, 1, ownerId);
+        if (sq_run(S, st, err, "replacing aliases")) {
             return -1;
         }
         for (size_t i = 0; i < nItem; i++) {
@@ -345,8 +551,11 @@ sq_sub_put(Store *s, StoreSub k, const char *const *azKey,
     case STORE_SUB_LEVEL:
         if (sq_plan_id(S, azKey[0], &ownerId, err) ||
             SQ_PREPARE(S, "DELETE FROM plan_level WHERE plan_id = $1", &st,
-                       err) ||
-            sq_sub_delete(S, st, ownerId, err)) {
+                       err)) {
+            return -1;
+        }
+        sq_bind_int(st, 1, ownerId);
+        if (sq_run(S, st, err, "replacing plan levels")) {
             return -1;
         }
         for (size_t i = 0; i < nItem; i++) {
@@ -361,6 +570,38 @@ sq_sub_put(Store *s, StoreSub k, const char *const *azKey,
             sq_bind_text(st, 3, azItem[2 * i]);
             sq_bind_text(st, 4, azItem[2 * i + 1]);
             if (sq_run(S, st, err, "writing plan levels")) {
+                return -1;
+            }
+        }
+        return 0;
+    case STORE_SUB_RESPONSIBLE:
+    case STORE_SUB_CONTRIBUTING:
+        if (sq_node_find(S, azKey, &ownerId, err) ||
+            SQ_PREPARE(S,
+                       "DELETE FROM node_org WHERE node_id = $1"
+                       " AND role = $2",
+                       &st, err)) {
+            return -1;
+        }
+        sq_bind_int(st, 1, ownerId);
+        sq_bind_text(st, 2, sq_link_role(k));
+        if (sq_run(S, st, err, "replacing links")) {
+            return -1;
+        }
+        for (size_t i = 0; i < nItem; i++) {
+            sqlite3_int64 orgId;
+            if (sq_org_id(S, azItem[i], &orgId, err) ||
+                SQ_PREPARE(S,
+                           "INSERT OR IGNORE INTO node_org(node_id, org_id,"
+                           " role, position) VALUES($1, $2, $3, $4)",
+                           &st, err)) {
+                return -1;
+            }
+            sq_bind_int(st, 1, ownerId);
+            sq_bind_int(st, 2, orgId);
+            sq_bind_text(st, 3, sq_link_role(k));
+            sq_bind_int(st, 4, (sqlite3_int64)i);
+            if (sq_run(S, st, err, "writing a link")) {
                 return -1;
             }
         }
