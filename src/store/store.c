@@ -134,12 +134,6 @@ audit_free(AuditEntry *a, size_t n)
 }
 
 int
-store_user_put(Store *s, const User *u, int bCreate, AppErr *err)
-{
-    return s->pMethods->xUserPut(s, u, bCreate, err);
-}
-
-int
 store_user_get(Store *s, const char *zName, User *u, AppErr *err)
 {
     return s->pMethods->xUserGet(s, zName, u, err);
@@ -173,13 +167,6 @@ int
 store_session_delete(Store *s, const char *zTokenHash, AppErr *err)
 {
     return s->pMethods->xSessionDelete(s, zTokenHash, err);
-}
-
-int
-store_put_statement(Store *s, const char *zPlan, const char *zNode,
-                    const char *zRound, const Statement *st, AppErr *err)
-{
-    return s->pMethods->xPutStatement(s, zPlan, zNode, zRound, st, err);
 }
 
 void

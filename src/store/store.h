@@ -196,15 +196,12 @@ typedef struct StoreMethods {
                      const char *zNew, AppErr *);
     int (*xAuditList)(Store *, const char *zKeyPrefix, AuditEntry **,
                       size_t *, AppErr *);
-    int (*xUserPut)(Store *, const User *, int bCreate, AppErr *);
     int (*xUserGet)(Store *, const char *zName, User *, AppErr *);
     int (*xUserList)(Store *, User **, size_t *, AppErr *);
     int (*xSessionPut)(Store *, const Session *, AppErr *);
     int (*xSessionGet)(Store *, const char *zTokenHash, Session *, AppErr *);
     int (*xSessionTouch)(Store *, const char *zTokenHash, long now, AppErr *);
     int (*xSessionDelete)(Store *, const char *zTokenHash, AppErr *);
-    int (*xPutStatement)(Store *, const char *zPlan, const char *zNode,
-                         const char *zRound, const Statement *, AppErr *);
     int (*xCasePut)(Store *, const Case *, const CasePerson *, AppErr *);
     int (*xCaseScan)(Store *, const char *zFrom, const char *zTo,
                      int bPersonal, CaseVisitor, void *, AppErr *);

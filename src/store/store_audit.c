@@ -119,6 +119,33 @@ static const Entity aEntity[STORE_ENTITY_COUNT] = {
         .aCreate = { { NULL, STORE_ASSESSMENT_RATING } }, .nCreate = 1,
         .eVersion = VERSION_GIVEN,
     },
+    [STORE_STATEMENT] = {
+        .zName = "statement", .nKey = 4, .nCol = STORE_STATEMENT_NCOL,
+        .aField = {
+            [STORE_STATEMENT_TEXT] = { "text", AUDIT_TEXT },
+            [STORE_STATEMENT_PROPOSED_RATING] = { "proposed_rating",
+                                                  AUDIT_TEXT },
+            [STORE_STATEMENT_STATE] = { "state", AUDIT_TEXT },
+            [STORE_STATEMENT_COMMENT] = { "comment", AUDIT_TEXT },
+        },
+        .aCreate = {
+            { NULL, STORE_STATEMENT_STATE },
+            { "text", STORE_STATEMENT_TEXT },
+        },
+        .nCreate = 2,
+        .eVersion = VERSION_ALWAYS,
+    },
+    [STORE_USER] = {
+        .zName = "user", .nKey = 1, .nCol = STORE_USER_NCOL,
+        .aField = {
+            [STORE_USER_ROLE] = { "role", AUDIT_TEXT },
+            [STORE_USER_ORG] = { "org", AUDIT_TEXT },
+            [STORE_USER_DISABLED] = { "disabled", AUDIT_YESNO },
+            /* The hash itself stays out of the audit trail. */
+            [STORE_USER_PW_HASH] = { "password", AUDIT_SECRET },
+        },
+        .aCreate = { { "role", STORE_USER_ROLE } }, .nCreate = 1,
+    },
 };
 
 /* Sub-rows: audited as one field, their items joined. */
@@ -588,6 +615,96 @@ store_put_assessment(Store *s, const char *zPlan, const char *zNode,
                         "the assessment of %s in round %s was changed by "
                         "someone else meanwhile; your text is kept below: "
                         "compare and save again", zNode, a->zRound);
+    }
+    row_release(&r);
+    return rc;
+}
+
+int
+store_put_statement(Store *s, const char *zPlan, const char *zNode,
+                    const char *zRound, const Statement *stm, AppErr *err)
+{
+    const char *azKey[] = { zPlan, zNode, zRound, stm->zOrg };
+    const char *azNew[STORE_NCOL_MAX] = {
+        [STORE_STATEMENT_TEXT] = stm->zText ? stm->zText : "",
+        [STORE_STATEMENT_PROPOSED_RATING] = rating_key(stm->eProposed),
+        [STORE_STATEMENT_STATE] = assess_state_name(stm->eState),
+        [STORE_STATEMENT_COMMENT] = stm->zComment ? stm->zComment : "",
+    };
+    char zKey[4 * LIMIT_CODE_BYTES + 8];
+    (void)snprintf(zKey, sizeof zKey, "%s/%s/%s/%s", zPlan, zNode, zRound,
+                   stm->zOrg);
+    Row r;
+    int rc = row_read(s, STORE_STATEMENT, azKey, &r, err);
+    if (rc == 0 && r.iMissing == 0) {
+        rc = apperr_set(err, APPERR_NOTFOUND, "no plan '%s'", zPlan);
+    } else if (rc == 0 && (r.iMissing == 1 || r.iMissing == 2)) {
+        rc = apperr_set(err, APPERR_NOTFOUND, "activity '%s' is not part of "
+                        "round '%s'", zNode, zRound);
+    } else if (rc == 0 && r.iMissing == 3) {
+        rc = apperr_set(err, APPERR_NOTFOUND, "no organisation '%s'",
+                        stm->zOrg);
+    }
+    /* The version is always checked: 0 means "there was no statement when
+    ** the form was built", and a plain INSERT that meets one is a
+    ** conflict too. */
+    if (rc == 0) {
+        rc = row_write(s, &r, zKey, azNew, stm->iVersion, 0, err);
+    }
+    if (rc == ROW_STALE) {
+        rc = apperr_set(err, APPERR_CONFLICT,
+                        "%s's statement on %s was changed by someone else "
+                        "since you opened it; your text is kept below: "
+                        "compare and save again", stm->zOrg, zNode);
+    } else if (rc == ROW_LOST) {
+        rc = apperr_set(err, APPERR_CONFLICT, "%s's statement on %s was %s by "
+                        "someone else meanwhile; your text is kept below: "
+                        "compare and save again", stm->zOrg, zNode,
+                        r.bFound ? "changed" : "written");
+    }
+    row_release(&r);
+    return rc;
+}
+
+int
+store_user_put(Store *s, const User *u, int bCreate, AppErr *err)
+{
+    if (u->zOrg) {
+        const char *azOrg[] = { u->zOrg };
+        int bFound = 0, iMissing = -1;
+        if (row_exists(s, STORE_ORG, azOrg, &bFound, &iMissing, err)) {
+            return -1;
+        }
+        if (!bFound) {
+            return apperr_set(err, APPERR_NOTFOUND, "no organisation '%s'",
+                              u->zOrg);
+        }
+    }
+    const char *azKey[] = { u->zName };
+    const char *azNew[STORE_NCOL_MAX] = {
+        [STORE_USER_ROLE] = role_name(u->eRole),
+        [STORE_USER_ORG] = u->zOrg,
+        [STORE_USER_DISABLED] = u->bDisabled ? "1" : "0",
+        [STORE_USER_PW_HASH] = u->zHash,
+    };
+    char zKey[LIMIT_CODE_BYTES + 8];
+    (void)snprintf(zKey, sizeof zKey, "user/%s", u->zName);
+    Row r;
+    int rc = row_read(s, STORE_USER, azKey, &r, err);
+    if (rc == 0 && bCreate && r.bFound) {
+        rc = apperr_set(err, APPERR_CONFLICT, "user '%s' exists already",
+                        u->zName);
+    } else if (rc == 0 && !bCreate && !r.bFound) {
+        rc = apperr_set(err, APPERR_NOTFOUND, "no user '%s'", u->zName);
+    }
+    if (rc == 0) {
+        rc = row_write(s, &r, zKey, azNew, 0, 0, err);
+    }
+    if (rc > 0 && bCreate) {
+        rc = apperr_set(err, APPERR_CONFLICT, "user '%s' exists already",
+                        u->zName);
+    } else if (rc > 0) {
+        rc = row_conflict(&r, zKey, err);
     }
     row_release(&r);
     return rc;

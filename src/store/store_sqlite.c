@@ -122,97 +122,6 @@ sq_lookup_id(SqStore *S, sqlite3_stmt *st, sqlite3_int64 *pOut, AppErr *err)
     return rc;
 }
 
-/* ---- audit trail ---------------------------------------------------- */
-
-int
-sq_audit(SqStore *S, const char *zAction, const char *zEntity,
-         const char *zKey, const char *zField, const char *zOld,
-         const char *zNew, AppErr *err)
-{
-    sqlite3_stmt *st;
-    if (SQ_PREPARE(S,
-                   "INSERT INTO audit(at, actor, action, entity, key, field,"
-                   " old, new) VALUES($1, $2, $3, $4, $5, $6, $7, $8)",
-                   &st, err)) {
-        return -1;
-    }
-    sq_bind_text(st, 1, S->base.zNow);
-    sq_bind_text(st, 2, S->base.zActor);
-    sq_bind_text(st, 3, zAction);
-    sq_bind_text(st, 4, zEntity);
-    sq_bind_text(st, 5, zKey);
-    sq_bind_text(st, 6, zField);
-    sq_bind_text(st, 7, zOld);
-    sq_bind_text(st, 8, zNew);
-    return sq_run(S, st, err, "writing the audit trail");
-}
-
-/* Audit an update of one field if the value changed; *pbChanged is set
-** when it did. */
-int
-sq_audit_field(SqStore *S, const char *zEntity, const char *zKey,
-               const char *zField, const char *zOld, const char *zNew,
-               int *pbChanged, AppErr *err)
-{
-    if (str_eq(zOld, zNew)) {
-        return 0;
-    }
-    *pbChanged = 1;
-    return sq_audit(S, "update", zEntity, zKey, zField, zOld ? zOld : "",
-                    zNew ? zNew : "", err);
-}
-
-/* ---- lookups ---------------------------------------------------------- */
-
-int
-sq_plan_id(SqStore *S, const char *zPlan, sqlite3_int64 *pId, AppErr *err)
-{
-    sqlite3_stmt *st;
-    if (SQ_PREPARE(S, "SELECT id FROM plan WHERE code = $1", &st, err)) {
-        return -1;
-    }
-    sq_bind_text(st, 1, zPlan);
-    if (sq_lookup_id(S, st, pId, err)) {
-        return -1;
-    }
-    if (*pId < 0) {
-        return apperr_set(err, APPERR_NOTFOUND, "no plan '%s'", zPlan);
-    }
-    return 0;
-}
-
-int
-sq_org_id(SqStore *S, const char *zAcronym, sqlite3_int64 *pId, AppErr *err)
-{
-    sqlite3_stmt *st;
-    if (SQ_PREPARE(S, "SELECT id FROM org WHERE acronym = $1", &st, err)) {
-        return -1;
-    }
-    sq_bind_text(st, 1, zAcronym);
-    if (sq_lookup_id(S, st, pId, err)) {
-        return -1;
-    }
-    if (*pId < 0) {
-        return apperr_set(err, APPERR_NOTFOUND, "no organisation '%s'",
-                          zAcronym);
-    }
-    return 0;
-}
-
-int
-sq_node_id(SqStore *S, sqlite3_int64 planId, const char *zCode,
-           sqlite3_int64 *pId, AppErr *err)
-{
-    sqlite3_stmt *st;
-    if (SQ_PREPARE(S, "SELECT id FROM node WHERE plan_id = $1 AND code = $2",
-                   &st, err)) {
-        return -1;
-    }
-    sq_bind_int(st, 1, planId);
-    sq_bind_text(st, 2, zCode);
-    return sq_lookup_id(S, st, pId, err);
-}
-
 /* ---- open, close, transactions ----------------------------------------- */
 
 static void
@@ -860,14 +769,12 @@ static const StoreMethods sqMethods = {
     .xSubPut = sq_sub_put,
     .xAuditAdd = sq_audit_add,
     .xAuditList = sq_audit_list,
-    .xUserPut = sq_user_put,
     .xUserGet = sq_user_get,
     .xUserList = sq_user_list,
     .xSessionPut = sq_session_put,
     .xSessionGet = sq_session_get,
     .xSessionTouch = sq_session_touch,
     .xSessionDelete = sq_session_delete,
-    .xPutStatement = sq_put_statement,
     .xCasePut = sq_case_put,
     .xCaseScan = sq_case_scan,
     .xAuditLatest = sq_audit_latest,

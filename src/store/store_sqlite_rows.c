@@ -71,6 +71,62 @@ sq_plan_find(SqStore *S, const char *zPlan, sqlite3_int64 *pId, AppErr *err)
     return sq_lookup_id(S, st, pId, err);
 }
 
+/* The id of organisation zAcronym, -1 when there is none. */
+static int
+sq_org_find(SqStore *S, const char *zAcronym, sqlite3_int64 *pId,
+            AppErr *err)
+{
+    sqlite3_stmt *st;
+    if (SQ_PREPARE(S, "SELECT id FROM org WHERE acronym = $1", &st, err)) {
+        return -1;
+    }
+    sq_bind_text(st, 1, zAcronym);
+    return sq_lookup_id(S, st, pId, err);
+}
+
+/* The id of node zCode of plan planId, -1 when there is none. */
+static int
+sq_node_id(SqStore *S, sqlite3_int64 planId, const char *zCode,
+           sqlite3_int64 *pId, AppErr *err)
+{
+    sqlite3_stmt *st;
+    if (SQ_PREPARE(S, "SELECT id FROM node WHERE plan_id = $1 AND code = $2",
+                   &st, err)) {
+        return -1;
+    }
+    sq_bind_int(st, 1, planId);
+    sq_bind_text(st, 2, zCode);
+    return sq_lookup_id(S, st, pId, err);
+}
+
+/* As sq_plan_find() and sq_org_find(), for writes: the puts check first
+** that what they write refers to exists, so not finding it here is
+** APPERR_NOTFOUND. */
+static int
+sq_plan_id(SqStore *S, const char *zPlan, sqlite3_int64 *pId, AppErr *err)
+{
+    if (sq_plan_find(S, zPlan, pId, err)) {
+        return -1;
+    }
+    if (*pId < 0) {
+        return apperr_set(err, APPERR_NOTFOUND, "no plan '%s'", zPlan);
+    }
+    return 0;
+}
+
+static int
+sq_org_id(SqStore *S, const char *zAcronym, sqlite3_int64 *pId, AppErr *err)
+{
+    if (sq_org_find(S, zAcronym, pId, err)) {
+        return -1;
+    }
+    if (*pId < 0) {
+        return apperr_set(err, APPERR_NOTFOUND, "no organisation '%s'",
+                          zAcronym);
+    }
+    return 0;
+}
+
 /* The ids of the activity and the round an assessment key names (plan,
 ** node, round); *piMissing is the index of the first that does not exist,
 ** or -1. */
@@ -122,6 +178,56 @@ sq_node_find(SqStore *S, const char *const *azKey, sqlite3_int64 *pId,
         return -1;
     }
     return planId < 0 ? 0 : sq_node_id(S, planId, azKey[1], pId, err);
+}
+
+/* The ids of the assessment and the organisation a statement key names
+** (plan, node, round, organisation); *piMissing as in xRowGet. */
+static int
+sq_statement_find(SqStore *S, const char *const *azKey,
+                  sqlite3_int64 *pAssessId, sqlite3_int64 *pOrgId,
+                  int *piMissing, AppErr *err)
+{
+    sqlite3_int64 planId, nodeId;
+    *pAssessId = *pOrgId = -1;
+    if (sq_plan_find(S, azKey[0], &planId, err)) {
+        return -1;
+    }
+    if (planId < 0) {
+        *piMissing = 0;
+        return 0;
+    }
+    if (sq_node_id(S, planId, azKey[1], &nodeId, err)) {
+        return -1;
+    }
+    if (nodeId < 0) {
+        *piMissing = 1;
+        return 0;
+    }
+    sqlite3_stmt *st;
+    if (SQ_PREPARE(S,
+                   "SELECT a.id FROM assessment a JOIN round r"
+                   " ON r.id = a.round_id WHERE a.node_id = $1 AND r.code = $2"
+                   " AND r.plan_id = $3",
+                   &st, err)) {
+        return -1;
+    }
+    sq_bind_int(st, 1, nodeId);
+    sq_bind_text(st, 2, azKey[2]);
+    sq_bind_int(st, 3, planId);
+    if (sq_lookup_id(S, st, pAssessId, err)) {
+        return -1;
+    }
+    if (*pAssessId < 0) {
+        *piMissing = 2;
+        return 0;
+    }
+    if (sq_org_find(S, azKey[3], pOrgId, err)) {
+        return -1;
+    }
+    if (*pOrgId < 0) {
+        *piMissing = 3;
+    }
+    return 0;
 }
 
 /* ---- reading a row ------------------------------------------------------ */
@@ -235,6 +341,47 @@ sq_assessment_row_get(SqStore *S, const char *const *azKey, char **azOld,
                        pbFound, err, "reading an assessment");
 }
 
+static int
+sq_statement_row_get(SqStore *S, const char *const *azKey, char **azOld,
+                     int *pVersion, int *pbFound, int *piMissing,
+                     AppErr *err)
+{
+    sqlite3_int64 assessId, orgId;
+    if (sq_statement_find(S, azKey, &assessId, &orgId, piMissing, err)) {
+        return -1;
+    }
+    if (*piMissing >= 0) {
+        return 0;
+    }
+    sqlite3_stmt *st;
+    if (SQ_PREPARE(S,
+                   "SELECT text, proposed_rating, state, comment, version"
+                   " FROM statement WHERE assessment_id = $1 AND org_id = $2",
+                   &st, err)) {
+        return -1;
+    }
+    sq_bind_int(st, 1, assessId);
+    sq_bind_int(st, 2, orgId);
+    return sq_row_read(S, st, STORE_STATEMENT_NCOL, azOld, pVersion, pbFound,
+                       err, "reading a statement");
+}
+
+static int
+sq_user_row_get(SqStore *S, const char *const *azKey, char **azOld,
+                int *pbFound, AppErr *err)
+{
+    sqlite3_stmt *st;
+    if (SQ_PREPARE(S,
+                   "SELECT u.role, o.acronym, u.disabled, u.pw_hash FROM user u"
+                   " LEFT JOIN org o ON o.id = u.org_id WHERE u.name = $1",
+                   &st, err)) {
+        return -1;
+    }
+    sq_bind_text(st, 1, azKey[0]);
+    return sq_row_read(S, st, STORE_USER_NCOL, azOld, NULL, pbFound, err,
+                       "reading a user");
+}
+
 int
 sq_row_get(Store *s, StoreEntity e, const char *const *azKey, char **azOld,
            int *pVersion, int *pbFound, int *piMissing, AppErr *err)
@@ -258,6 +405,11 @@ sq_row_get(Store *s, StoreEntity e, const char *const *azKey, char **azOld,
     case STORE_ASSESSMENT:
         return sq_assessment_row_get(S, azKey, azOld, pVersion, pbFound,
                                      piMissing, err);
+    case STORE_STATEMENT:
+        return sq_statement_row_get(S, azKey, azOld, pVersion, pbFound,
+                                    piMissing, err);
+    case STORE_USER:
+        return sq_user_row_get(S, azKey, azOld, pbFound, err);
     default:
         break;
     }
@@ -406,6 +558,75 @@ sq_assessment_row_put(SqStore *S, const char *const *azKey,
     return sq_row_write(S, st, pbDone, err, "writing an assessment");
 }
 
+static int
+sq_statement_row_put(SqStore *S, const char *const *azKey,
+                     const char *const *az, int bInsert, int iVersion,
+                     int *pbDone, AppErr *err)
+{
+    sqlite3_int64 assessId, orgId;
+    int iMissing = -1;
+    if (sq_statement_find(S, azKey, &assessId, &orgId, &iMissing, err)) {
+        return -1;
+    }
+    sqlite3_stmt *st;
+    if (bInsert ? SQ_PREPARE(S,
+                             "INSERT INTO statement(assessment_id, org_id, text,"
+                             " proposed_rating, state, comment, version,"
+                             " updated_by, updated_at) VALUES($1, $2, $3, $4,"
+                             " $5, $6, 1, $7, $8)",
+                             &st, err)
+                : SQ_PREPARE(S,
+                             "UPDATE statement SET text = $3,"
+                             " proposed_rating = $4, state = $5, comment = $6,"
+                             " version = version + 1, updated_by = $7,"
+                             " updated_at = $8 WHERE assessment_id = $1"
+                             " AND org_id = $2 AND ($9 = 0 OR version = $9)",
+                             &st, err)) {
+        return -1;
+    }
+    sq_bind_int(st, 1, assessId);
+    sq_bind_int(st, 2, orgId);
+    sq_bind_text(st, 3, az[STORE_STATEMENT_TEXT]);
+    sq_bind_text(st, 4, az[STORE_STATEMENT_PROPOSED_RATING]);
+    sq_bind_text(st, 5, az[STORE_STATEMENT_STATE]);
+    sq_bind_text(st, 6, az[STORE_STATEMENT_COMMENT]);
+    sq_bind_text(st, 7, S->base.zActor);
+    sq_bind_text(st, 8, S->base.zNow);
+    if (!bInsert) {
+        sq_bind_int(st, 9, iVersion);
+    }
+    return sq_row_write(S, st, pbDone, err, "writing a statement");
+}
+
+static int
+sq_user_row_put(SqStore *S, const char *const *azKey, const char *const *az,
+                int bInsert, int *pbDone, AppErr *err)
+{
+    sqlite3_stmt *st;
+    if (bInsert ? SQ_PREPARE(S,
+                             "INSERT INTO user(name, role, org_id, pw_hash,"
+                             " disabled, created) VALUES($1, $2,"
+                             " (SELECT id FROM org WHERE acronym = $3), $4, $5,"
+                             " $6)",
+                             &st, err)
+                : SQ_PREPARE(S,
+                             "UPDATE user SET role = $2, org_id = (SELECT id"
+                             "  FROM org WHERE acronym = $3), pw_hash = $4,"
+                             " disabled = $5 WHERE name = $1",
+                             &st, err)) {
+        return -1;
+    }
+    sq_bind_text(st, 1, azKey[0]);
+    sq_bind_text(st, 2, az[STORE_USER_ROLE]);
+    sq_bind_text(st, 3, az[STORE_USER_ORG]);
+    sq_bind_text(st, 4, az[STORE_USER_PW_HASH]);
+    sq_bind_text(st, 5, az[STORE_USER_DISABLED]);
+    if (bInsert) {
+        sq_bind_text(st, 6, S->base.zNow);
+    }
+    return sq_row_write(S, st, pbDone, err, "writing a user");
+}
+
 int
 sq_row_put(Store *s, StoreEntity e, const char *const *azKey,
            const char *const *azNew, int bInsert, int iVersion, int *pbDone,
@@ -425,6 +646,11 @@ sq_row_put(Store *s, StoreEntity e, const char *const *azKey,
     case STORE_ASSESSMENT:
         return sq_assessment_row_put(S, azKey, azNew, bInsert, iVersion,
                                      pbDone, err);
+    case STORE_STATEMENT:
+        return sq_statement_row_put(S, azKey, azNew, bInsert, iVersion,
+                                    pbDone, err);
+    case STORE_USER:
+        return sq_user_row_put(S, azKey, azNew, bInsert, pbDone, err);
     default:
         break;
     }
@@ -620,6 +846,21 @@ sq_audit_add(Store *s, const char *zAction, const char *zEntity,
              const char *zKey, const char *zField, const char *zOld,
              const char *zNew, AppErr *err)
 {
-    return sq_audit((SqStore *)s, zAction, zEntity, zKey, zField, zOld, zNew,
-                    err);
+    SqStore *S = (SqStore *)s;
+    sqlite3_stmt *st;
+    if (SQ_PREPARE(S,
+                   "INSERT INTO audit(at, actor, action, entity, key, field,"
+                   " old, new) VALUES($1, $2, $3, $4, $5, $6, $7, $8)",
+                   &st, err)) {
+        return -1;
+    }
+    sq_bind_text(st, 1, S->base.zNow);
+    sq_bind_text(st, 2, S->base.zActor);
+    sq_bind_text(st, 3, zAction);
+    sq_bind_text(st, 4, zEntity);
+    sq_bind_text(st, 5, zKey);
+    sq_bind_text(st, 6, zField);
+    sq_bind_text(st, 7, zOld);
+    sq_bind_text(st, 8, zNew);
+    return sq_run(S, st, err, "writing the audit trail");
 }
