@@ -385,7 +385,7 @@ row_conflict(const Row *r, const char *zKey, AppErr *err)
 /* ---- the entities -------------------------------------------------------- */
 
 int
-store_put_org(Store *s, const Org *o, AppErr *err)
+store_org_put(Store *s, const Org *o, AppErr *err)
 {
     if (o->zParent) {
         const char *azParent[] = { o->zParent };
@@ -422,7 +422,7 @@ store_put_org(Store *s, const Org *o, AppErr *err)
 }
 
 int
-store_put_plan(Store *s, const Plan *p, AppErr *err)
+store_plan_put(Store *s, const Plan *p, AppErr *err)
 {
     const char *azKey[] = { p->zCode };
     const char *azNew[STORE_NCOL_MAX] = {
@@ -465,7 +465,7 @@ store_put_plan(Store *s, const Plan *p, AppErr *err)
 }
 
 int
-store_put_round(Store *s, const char *zPlan, const Round *rd, AppErr *err)
+store_round_put(Store *s, const char *zPlan, const Round *rd, AppErr *err)
 {
     const char *azKey[] = { zPlan, rd->zCode };
     const char *azNew[STORE_NCOL_MAX] = {
@@ -516,7 +516,7 @@ links_put(Store *s, const Row *r, const char *zKey, StoreSub eSub,
 }
 
 int
-store_put_node(Store *s, const Plan *p, long iNode, int bLinks, AppErr *err)
+store_node_put(Store *s, const Plan *p, long iNode, int bLinks, AppErr *err)
 {
     const Node *n = &p->aNode[iNode];
     const char *zParent = n->iParent >= 0 ? p->aNode[n->iParent].zCode : NULL;
@@ -578,7 +578,7 @@ store_put_node(Store *s, const Plan *p, long iNode, int bLinks, AppErr *err)
 }
 
 int
-store_put_assessment(Store *s, const char *zPlan, const char *zNode,
+store_assessment_put(Store *s, const char *zPlan, const char *zNode,
                      const Assessment *a, unsigned flags, AppErr *err)
 {
     const char *azKey[] = { zPlan, zNode, a->zRound };
@@ -621,7 +621,7 @@ store_put_assessment(Store *s, const char *zPlan, const char *zNode,
 }
 
 int
-store_put_statement(Store *s, const char *zPlan, const char *zNode,
+store_statement_put(Store *s, const char *zPlan, const char *zNode,
                     const char *zRound, const Statement *stm, AppErr *err)
 {
     const char *azKey[] = { zPlan, zNode, zRound, stm->zOrg };

@@ -4,7 +4,6 @@
 ** literal SQL, bound values.  Accounts and statements are written through
 ** the rows of store_sqlite_rows.c, so the puts of store_audit.c audit them.
 */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
