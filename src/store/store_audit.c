@@ -18,6 +18,7 @@
 ** read and our write.  A backend only runs SQL; adding one is translating
 ** its queries, not copying these rules (docs/ARCHITECTURE.md, "The store").
 */
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,7 +59,7 @@ typedef enum VersionRule {
 
 typedef struct Entity {
     const char *zName;                   /* the audit rows' entity */
-    int nKey;                            /* key parts */
+    int nKey;                            /* key parts, none NULL */
     int nCol;                            /* columns */
     AuditField aField[STORE_NCOL_MAX];   /* per column, in column order */
     AuditCreate aCreate[2];              /* the rows of a creation */
@@ -195,6 +196,9 @@ row_read(Store *s, StoreEntity e, const char *const *azKey, Row *r,
     r->e = e;
     r->pE = &aEntity[e];
     r->azKey = azKey;
+    for (int i = 0; i < r->pE->nKey; i++) {
+        assert(azKey[i] != NULL);
+    }
     r->iMissing = -1;
     return s->pMethods->xRowGet(s, e, azKey, r->azOld, &r->version,
                                 &r->bFound, &r->iMissing, err);
