@@ -133,7 +133,7 @@ admin_org_save(Store *s, const Actor *who, const char *zAcronym,
         o.zParent = zParent && *zParent ? (char *)zParent : NULL;
         o.azAlias = old ? old->azAlias : NULL;
         o.nAlias = old ? old->nAlias : 0;
-        rc = store_put_org(s, &o, err);
+        rc = store_org_put(s, &o, err);
     }
     model_release(&m);
     return app_end(s, rc, err);

@@ -39,7 +39,7 @@ wf_fill_round(Store *s, const Plan *p, const char *zRound, AppErr *err)
         a.zProgress = (char *)"";
         a.eRating = RATING_NONE;
         a.eState = ASSESS_DRAFT;
-        rc = store_put_assessment(s, p->zCode, n->zCode, &a, 0, err);
+        rc = store_assessment_put(s, p->zCode, n->zCode, &a, 0, err);
     }
     return rc;
 }
@@ -87,7 +87,7 @@ workflow_open_round(Store *s, const Actor *who, const char *zPlan,
         }
         r.zTitle = (char *)buf_str(&title);
         r.zAsOf = (char *)(zAsOf && *zAsOf ? zAsOf : old ? old->zAsOf : NULL);
-        rc = store_put_round(s, p->zCode, &r, err) ||
+        rc = store_round_put(s, p->zCode, &r, err) ||
              wf_fill_round(s, p, zRound, err);
     }
     buf_release(&title);
@@ -114,7 +114,7 @@ workflow_set_round_state(Store *s, const Actor *who, const char *zPlan,
     } else if (rules_round_may_move(who, old, eState, err) == 0) {
         Round r = *old;
         r.eState = eState;
-        rc = store_put_round(s, p->zCode, &r, err);
+        rc = store_round_put(s, p->zCode, &r, err);
     } else {
         rc = -1;
     }
@@ -211,7 +211,7 @@ workflow_save_statement(Store *s, const Actor *who, const StatementEdit *e,
         st.zComment = old && e->eAction == WF_SAVE ? old->zComment
                                                    : (char *)"";
         st.iVersion = old ? old->iVersion : 0;
-        rc = store_put_statement(s, p->zCode, n->zCode, rd->zCode, &st, err);
+        rc = store_statement_put(s, p->zCode, n->zCode, rd->zCode, &st, err);
     }
     /* What the officer reviews changed — a statement submitted, or a
     ** submitted one taken back to draft: the activity's version moves, so a
@@ -222,7 +222,7 @@ workflow_save_statement(Store *s, const Actor *who, const StatementEdit *e,
         if (e->eAction == WF_SUBMIT) {
             na.eState = rules_state_after_submit(a->eState);
         }
-        rc = store_put_assessment(s, p->zCode, n->zCode, &na, STORE_BUMP, err);
+        rc = store_assessment_put(s, p->zCode, n->zCode, &na, STORE_BUMP, err);
     }
     return wf_end(s, &x, rc, err);
 }
@@ -249,7 +249,7 @@ workflow_review(Store *s, const Actor *who, const ReviewEdit *e, AppErr *err)
         } else if (e->eAction == WF_RETURN) {
             na.eState = ASSESS_RETURNED;
         }
-        rc = store_put_assessment(s, p->zCode, n->zCode, &na, 0, err);
+        rc = store_assessment_put(s, p->zCode, n->zCode, &na, 0, err);
     }
     for (size_t k = 0; rc == 0 && k < a->nStmt; k++) {
         const Statement *old = &a->aStmt[k];
@@ -261,7 +261,7 @@ workflow_review(Store *s, const Actor *who, const ReviewEdit *e, AppErr *err)
         st.eState = e->eAction == WF_APPROVE ? ASSESS_APPROVED
                                              : ASSESS_RETURNED;
         st.zComment = (char *)(e->eAction == WF_RETURN ? e->zComment : "");
-        rc = store_put_statement(s, p->zCode, n->zCode, rd->zCode, &st, err);
+        rc = store_statement_put(s, p->zCode, n->zCode, rd->zCode, &st, err);
     }
     return wf_end(s, &x, rc, err);
 }

@@ -266,7 +266,7 @@ cases_csv_import(Store *s, const char *zFile, const char *z, size_t n,
                     }
                     Org neu = { (char *)zOrg, (char *)zOrg, ORG_OTHER, NULL,
                                 NULL, 0 };
-                    if (store_put_org(s, &neu, err)) {
+                    if (store_org_put(s, &neu, err)) {
                         goto out;
                     }
                     stats->nCreatedOrgs++;

@@ -111,37 +111,6 @@ store_load_node(Store *s, const char *zPlan, const char *zNode, Model *m,
 }
 
 int
-store_put_org(Store *s, const Org *o, AppErr *err)
-{
-    return s->pMethods->xPutOrg(s, o, err);
-}
-
-int
-store_put_plan(Store *s, const Plan *p, AppErr *err)
-{
-    return s->pMethods->xPutPlan(s, p, err);
-}
-
-int
-store_put_round(Store *s, const char *zPlan, const Round *r, AppErr *err)
-{
-    return s->pMethods->xPutRound(s, zPlan, r, err);
-}
-
-int
-store_put_node(Store *s, const Plan *p, long iNode, int bLinks, AppErr *err)
-{
-    return s->pMethods->xPutNode(s, p, iNode, bLinks, err);
-}
-
-int
-store_put_assessment(Store *s, const char *zPlan, const char *zNode,
-                     const Assessment *a, unsigned flags, AppErr *err)
-{
-    return s->pMethods->xPutAssessment(s, zPlan, zNode, a, flags, err);
-}
-
-int
 store_audit_list(Store *s, const char *zKeyPrefix, AuditEntry **paOut,
                  size_t *pnOut, AppErr *err)
 {
@@ -162,12 +131,6 @@ audit_free(AuditEntry *a, size_t n)
         free(a[i].zNew);
     }
     free(a);
-}
-
-int
-store_user_put(Store *s, const User *u, int bCreate, AppErr *err)
-{
-    return s->pMethods->xUserPut(s, u, bCreate, err);
 }
 
 int
@@ -206,13 +169,6 @@ store_session_delete(Store *s, const char *zTokenHash, AppErr *err)
     return s->pMethods->xSessionDelete(s, zTokenHash, err);
 }
 
-int
-store_put_statement(Store *s, const char *zPlan, const char *zNode,
-                    const char *zRound, const Statement *st, AppErr *err)
-{
-    return s->pMethods->xPutStatement(s, zPlan, zNode, zRound, st, err);
-}
-
 void
 user_release(User *u)
 {
@@ -249,7 +205,8 @@ int
 store_audit(Store *s, const char *zEntity, const char *zKey,
             const char *zField, const char *zNew, AppErr *err)
 {
-    return s->pMethods->xAudit(s, zEntity, zKey, zField, zNew, err);
+    return s->pMethods->xAuditAdd(s, "update", zEntity, zKey, zField, NULL,
+                                  zNew, err);
 }
 
 int

@@ -10,7 +10,9 @@
 ** undoes them all, which is how an import that fails half-way leaves the
 ** database exactly as it was.  Every put compares the new values with the
 ** stored ones and writes one audit row per changed field (who: the actor
-** given at open; when: the time of store_begin()).
+** given at open or by store_set_actor(); when: the time of
+** store_begin()).  That policy is written once, above the backends, in
+** store_audit.c; a backend only runs SQL (see "rows" below).
 */
 #ifndef LMPMON_STORE_H
 #define LMPMON_STORE_H
@@ -70,6 +72,87 @@ typedef struct CasePerson {
 /* Called for each case of a scan; return non-zero to stop. */
 typedef int (*CaseVisitor)(void *pArg, const Case *c, const CasePerson *who);
 
+/* ---- rows, as a backend reads and writes them ---------------------------
+**
+** The puts (store_audit.c) hold the policy once for every backend: compare
+** the stored row with the new one, write one audit row per changed field,
+** apply the version rules.  They talk to a backend in rows: a row is named
+** by its key parts and holds its columns as text (NULL for SQL NULL) in the
+** order of its entity's STORE_<ENTITY>_* constants below; numbers and flags
+** are decimal text ("0", "1"), which SQLite's STRICT tables coerce and
+** PostgreSQL's text parameters take as they are.  A backend method only
+** runs SQL: it decides nothing and writes no audit row of its own. */
+typedef enum StoreEntity {
+    STORE_ORG = 0,    /* key: acronym */
+    STORE_PLAN,       /* key: code */
+    STORE_ROUND,      /* key: plan, code */
+    STORE_NODE,       /* key: plan, code */
+    STORE_ASSESSMENT, /* key: plan, node, round; has a version */
+    STORE_STATEMENT,  /* key: plan, node, round, organisation; a version */
+    STORE_USER,       /* key: name */
+    STORE_ENTITY_COUNT
+} StoreEntity;
+
+/* The columns of each entity's row. */
+enum {
+    STORE_ORG_NAME = 0,
+    STORE_ORG_KIND,          /* org_kind_name() */
+    STORE_ORG_PARENT,        /* the parent's acronym */
+    STORE_ORG_NCOL
+};
+enum {
+    STORE_PLAN_TITLE = 0,
+    STORE_PLAN_HAS_NODES,    /* read only: "1" when the plan has nodes */
+    STORE_PLAN_NCOL
+};
+enum {
+    STORE_ROUND_TITLE = 0,
+    STORE_ROUND_AS_OF,       /* YYYY-MM-DD */
+    STORE_ROUND_STATE,       /* round_state_name() */
+    STORE_ROUND_NCOL
+};
+enum {
+    STORE_NODE_TEXT = 0,
+    STORE_NODE_INDICATOR,
+    STORE_NODE_PARENT,       /* the parent node's code */
+    STORE_NODE_DEPTH,        /* the level's index; set by the INSERT only */
+    STORE_NODE_NCOL
+};
+enum {
+    STORE_ASSESSMENT_ACTION_POINT = 0,
+    STORE_ASSESSMENT_PROGRESS,
+    STORE_ASSESSMENT_RATING, /* rating_key() */
+    STORE_ASSESSMENT_STATE,  /* assess_state_name() */
+    STORE_ASSESSMENT_NCOL
+};
+enum {
+    STORE_STATEMENT_TEXT = 0,
+    STORE_STATEMENT_PROPOSED_RATING, /* rating_key() */
+    STORE_STATEMENT_STATE,   /* assess_state_name() */
+    STORE_STATEMENT_COMMENT,
+    STORE_STATEMENT_NCOL
+};
+enum {
+    STORE_USER_ROLE = 0,     /* role_name() */
+    STORE_USER_ORG,          /* the organisation's acronym */
+    STORE_USER_DISABLED,     /* "0" or "1" */
+    STORE_USER_PW_HASH,
+    STORE_USER_NCOL
+};
+#define STORE_NKEY_MAX 4     /* the most key parts of an entity */
+#define STORE_NCOL_MAX 4     /* the most columns of an entity */
+
+/* Sub-rows: lists that belong to a row and are replaced as a whole.  An
+** item is one text (two for a level); the items of a list are passed as
+** one flat array in their order (position). */
+typedef enum StoreSub {
+    STORE_SUB_ALIAS = 0,     /* an org's aliases; item: alias */
+    STORE_SUB_LEVEL,         /* a plan's levels; item: name, has_indicator */
+    STORE_SUB_RESPONSIBLE,   /* a node's responsible orgs; item: acronym */
+    STORE_SUB_CONTRIBUTING,  /* a node's contributing orgs; item: acronym */
+    STORE_SUB_COUNT
+} StoreSub;
+
 typedef struct StoreMethods {
     void (*xClose)(Store *);
     int (*xBegin)(Store *, AppErr *);
@@ -81,28 +164,50 @@ typedef struct StoreMethods {
     int (*xDataVersion)(Store *, long *pOut, AppErr *);
     int (*xLoad)(Store *, const char *zPlan, const char *zNode, Model *,
                  AppErr *);
-    int (*xPutOrg)(Store *, const Org *, AppErr *);
-    int (*xPutPlan)(Store *, const Plan *, AppErr *);
-    int (*xPutRound)(Store *, const char *zPlan, const Round *, AppErr *);
-    int (*xPutNode)(Store *, const Plan *, long iNode, int bLinks, AppErr *);
-    int (*xPutAssessment)(Store *, const char *zPlan, const char *zNode,
-                          const Assessment *, unsigned flags, AppErr *);
+    /* Read the row of entity e named by azKey: its columns into azOld
+    ** (STORE_NCOL_MAX slots, each set: a copy the caller frees, or NULL),
+    ** its version (0 when absent or unversioned).  *pbFound says whether
+    ** the row exists; when it does not because an owner named by a key
+    ** part does not exist, *piMissing is that part's index (for a
+    ** statement, 1 or 2 also when the activity was not assessed in the
+    ** round; the parts are tried in order), else -1.  Not finding is not
+    ** an error. */
+    int (*xRowGet)(Store *, StoreEntity e, const char *const *azKey,
+                   char **azOld, int *pVersion, int *pbFound, int *piMissing,
+                   AppErr *);
+    /* Write the row of entity e: with bInsert an INSERT (version 1), else
+    ** an UPDATE of its columns (read-only ones and the node's depth
+    ** excepted) that bumps a versioned row's version and, when
+    ** iVersion > 0, changes the row only if its version is still
+    ** iVersion.  *pbDone is 0 when nothing was written because the row
+    ** was there already (INSERT) or was not there at that version (UPDATE):
+    ** the caller's conflict.  Owners and referenced rows must exist. */
+    int (*xRowPut)(Store *, StoreEntity e, const char *const *azKey,
+                   const char *const *azNew, int bInsert, int iVersion,
+                   int *pbDone, AppErr *);
+    /* The sub-rows of kind k of the row azKey, as a flat array of texts
+    ** (*pazItem allocated, free each and the array; *pnItem counts
+    ** items), and their replacement (delete all, insert azItem in order;
+    ** a repeated item is kept once). */
+    int (*xSubGet)(Store *, StoreSub k, const char *const *azKey,
+                   char ***pazItem, size_t *pnItem, AppErr *);
+    int (*xSubPut)(Store *, StoreSub k, const char *const *azKey,
+                   const char *const *azItem, size_t nItem, AppErr *);
+    /* Append one row to the audit trail (actor and time: the store's). */
+    int (*xAuditAdd)(Store *, const char *zAction, const char *zEntity,
+                     const char *zKey, const char *zField, const char *zOld,
+                     const char *zNew, AppErr *);
     int (*xAuditList)(Store *, const char *zKeyPrefix, AuditEntry **,
                       size_t *, AppErr *);
-    int (*xUserPut)(Store *, const User *, int bCreate, AppErr *);
     int (*xUserGet)(Store *, const char *zName, User *, AppErr *);
     int (*xUserList)(Store *, User **, size_t *, AppErr *);
     int (*xSessionPut)(Store *, const Session *, AppErr *);
     int (*xSessionGet)(Store *, const char *zTokenHash, Session *, AppErr *);
     int (*xSessionTouch)(Store *, const char *zTokenHash, long now, AppErr *);
     int (*xSessionDelete)(Store *, const char *zTokenHash, AppErr *);
-    int (*xPutStatement)(Store *, const char *zPlan, const char *zNode,
-                         const char *zRound, const Statement *, AppErr *);
     int (*xCasePut)(Store *, const Case *, const CasePerson *, AppErr *);
     int (*xCaseScan)(Store *, const char *zFrom, const char *zTo,
                      int bPersonal, CaseVisitor, void *, AppErr *);
-    int (*xAudit)(Store *, const char *zEntity, const char *zKey,
-                  const char *zField, const char *zNew, AppErr *);
     int (*xAuditLatest)(Store *, const char *zKey, long *pId, AppErr *);
     int (*xCaseGet)(Store *, const char *zCaseNo, CaseFile *, CasePerson *,
                     AppErr *);
@@ -184,35 +289,89 @@ int store_load(Store *s, const char *zPlan, Model *m, AppErr *err);
 int store_load_node(Store *s, const char *zPlan, const char *zNode, Model *m,
                     AppErr *err);
 
-/* Insert or update (by acronym) an organisation with its aliases; its
-** parent must exist. */
-int store_put_org(Store *s, const Org *o, AppErr *err);
+/* ---- the puts (store_audit.c) ----------------------------------------------
+**
+** Each inserts or updates one row by its key, inside the caller's
+** transaction.  Putting what is stored writes nothing; otherwise one audit
+** row per changed field (old -> new; sub-rows such as aliases as one field,
+** joined), or the "create" rows of a new one.  Names of things that must
+** exist and do not are APPERR_NOTFOUND. */
 
-/* Insert or update (by code) a plan's title and levels; the levels of an
-** existing plan with nodes cannot change. */
-int store_put_plan(Store *s, const Plan *p, AppErr *err);
+/* An organisation (by acronym) with its aliases; its parent must exist. */
+int store_org_put(Store *s, const Org *o, AppErr *err);
 
-/* Insert or update (by code) a round of plan zPlan. */
-int store_put_round(Store *s, const char *zPlan, const Round *r, AppErr *err);
+/* A plan (by code): title and levels; the levels of a plan with nodes
+** cannot change (APPERR_CONFLICT). */
+int store_plan_put(Store *s, const Plan *p, AppErr *err);
 
-/* Insert or update node p->aNode[iNode] (by code) with its text, indicator
-** and parent; with bLinks also replace its responsible and contributing
-** organisations (which must exist). */
-int store_put_node(Store *s, const Plan *p, long iNode, int bLinks,
+/* A round (by code) of plan zPlan. */
+int store_round_put(Store *s, const char *zPlan, const Round *r, AppErr *err);
+
+/* Node p->aNode[iNode] (by code) with its text, indicator and parent
+** (which must exist); with bLinks also its responsible and contributing
+** organisations (which must exist).  A node keeps its level. */
+int store_node_put(Store *s, const Plan *p, long iNode, int bLinks,
                    AppErr *err);
 
-/* Flags of store_put_assessment(). */
+/* Flags of store_assessment_put(). */
 #define STORE_BUMP 0x1u  /* bump the version even if no field changed */
 
-/* Insert or update the assessment of node zNode in round a->zRound.  When
-** a->iVersion > 0 the stored version must equal it, checked in the UPDATE
-** itself (else APPERR_CONFLICT: someone saved in between); use cases
-** always pass the version they read.  0 (imports, which hold the write
-** lock from their first read) writes unconditionally.  Every change bumps
-** the version; with STORE_BUMP an unchanged one too (a statement submitted
-** to it changes what its reviewer must see). */
-int store_put_assessment(Store *s, const char *zPlan, const char *zNode,
+/* The assessment of node zNode in round a->zRound.  When a->iVersion > 0
+** the stored version must equal it, checked before writing and again in
+** the UPDATE itself (else APPERR_CONFLICT: someone saved in between); use
+** cases always pass the version they read.  0 (imports, which hold the
+** write lock from their first read) writes unconditionally.  Every change
+** bumps the version; with STORE_BUMP an unchanged one too (a statement
+** submitted to it changes what its reviewer must see). */
+int store_assessment_put(Store *s, const char *zPlan, const char *zNode,
                          const Assessment *a, unsigned flags, AppErr *err);
+
+/* Organisation st->zOrg's statement on node zNode in round zRound (the
+** assessment must exist).  st->iVersion is the version the writer read,
+** 0 when there was no statement; it is always checked, in the SQL too
+** (APPERR_CONFLICT when the row changed or appeared). */
+int store_statement_put(Store *s, const char *zPlan, const char *zNode,
+                        const char *zRound, const Statement *st, AppErr *err);
+
+/* An account: creates it (bCreate; the name must be new, else
+** APPERR_CONFLICT) or updates role, organisation, hash and disabled flag
+** of an existing one (else APPERR_NOTFOUND).  A new hash is audited as
+** "changed", never as its value. */
+int store_user_put(Store *s, const User *u, int bCreate, AppErr *err);
+
+/* The names before the puts were named store_<object>_<verb>, kept only
+** while src/io/import.c is being changed on another branch: it calls them
+** there.  Remove them once it calls the names above. */
+static inline int
+store_put_org(Store *s, const Org *o, AppErr *err)
+{
+    return store_org_put(s, o, err);
+}
+
+static inline int
+store_put_plan(Store *s, const Plan *p, AppErr *err)
+{
+    return store_plan_put(s, p, err);
+}
+
+static inline int
+store_put_round(Store *s, const char *zPlan, const Round *r, AppErr *err)
+{
+    return store_round_put(s, zPlan, r, err);
+}
+
+static inline int
+store_put_node(Store *s, const Plan *p, long iNode, int bLinks, AppErr *err)
+{
+    return store_node_put(s, p, iNode, bLinks, err);
+}
+
+static inline int
+store_put_assessment(Store *s, const char *zPlan, const char *zNode,
+                     const Assessment *a, unsigned flags, AppErr *err)
+{
+    return store_assessment_put(s, zPlan, zNode, a, flags, err);
+}
 
 /* Audit rows whose key is zKeyPrefix or starts with zKeyPrefix + "/",
 ** oldest first.  *paOut is allocated; free with audit_free(). */
@@ -220,10 +379,8 @@ int store_audit_list(Store *s, const char *zKeyPrefix, AuditEntry **paOut,
                      size_t *pnOut, AppErr *err);
 void audit_free(AuditEntry *a, size_t n);
 
-/* Accounts.  store_user_put() creates (bCreate; the name must be new) or
-** updates role, organisation, hash and disabled flag of an existing user.
-** store_user_get() returns APPERR_NOTFOUND for an unknown name. */
-int store_user_put(Store *s, const User *u, int bCreate, AppErr *err);
+/* Accounts (written with store_user_put()).  store_user_get() returns
+** APPERR_NOTFOUND for an unknown name. */
 int store_user_get(Store *s, const char *zName, User *u, AppErr *err);
 int store_user_list(Store *s, User **paOut, size_t *pnOut, AppErr *err);
 
@@ -275,13 +432,6 @@ int store_audit_latest(Store *s, const char *zKey, long *pId, AppErr *err);
 /* Write one audit row (action "update") in the current transaction. */
 int store_audit(Store *s, const char *zEntity, const char *zKey,
                 const char *zField, const char *zNew, AppErr *err);
-
-/* Insert or update organisation st->zOrg's statement on node zNode in
-** round zRound (the assessment must exist).  st->iVersion is the version
-** the writer read, 0 when there was no statement; it is always checked,
-** in the SQL too (APPERR_CONFLICT when the row changed or appeared). */
-int store_put_statement(Store *s, const char *zPlan, const char *zNode,
-                        const char *zRound, const Statement *st, AppErr *err);
 
 /* One row of store_round_list(): a round with its counts. */
 struct RoundCount {

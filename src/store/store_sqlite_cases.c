@@ -226,14 +226,6 @@ sq_case_visit(SqStore *S, sqlite3_stmt *st, int bPersonal, CaseVisitor fn,
 }
 
 int
-sq_audit_one(Store *s, const char *zEntity, const char *zKey,
-             const char *zField, const char *zNew, AppErr *err)
-{
-    return sq_audit((SqStore *)s, "update", zEntity, zKey, zField, NULL, zNew,
-                    err);
-}
-
-int
 sq_audit_latest(Store *s, const char *zKey, long *pId, AppErr *err)
 {
     SqStore *S = (SqStore *)s;

@@ -29,20 +29,23 @@ char *sq_col_dup(sqlite3_stmt *st, int i);
 int sq_run(SqStore *S, sqlite3_stmt *st, AppErr *err, const char *zWhat);
 int sq_lookup_id(SqStore *S, sqlite3_stmt *st, sqlite3_int64 *pOut,
                  AppErr *err);
-int sq_audit(SqStore *S, const char *zAction, const char *zEntity,
-             const char *zKey, const char *zField, const char *zOld,
-             const char *zNew, AppErr *err);
-int sq_audit_field(SqStore *S, const char *zEntity, const char *zKey,
-                   const char *zField, const char *zOld, const char *zNew,
-                   int *pbChanged, AppErr *err);
-int sq_plan_id(SqStore *S, const char *zPlan, sqlite3_int64 *pId, AppErr *err);
-int sq_org_id(SqStore *S, const char *zAcronym, sqlite3_int64 *pId,
-              AppErr *err);
-int sq_node_id(SqStore *S, sqlite3_int64 planId, const char *zCode,
-               sqlite3_int64 *pId, AppErr *err);
+
+/* store_sqlite_rows.c: rows and sub-rows for the puts, the audit trail. */
+int sq_row_get(Store *s, StoreEntity e, const char *const *azKey,
+               char **azOld, int *pVersion, int *pbFound, int *piMissing,
+               AppErr *err);
+int sq_row_put(Store *s, StoreEntity e, const char *const *azKey,
+               const char *const *azNew, int bInsert, int iVersion,
+               int *pbDone, AppErr *err);
+int sq_sub_get(Store *s, StoreSub k, const char *const *azKey,
+               char ***pazItem, size_t *pnItem, AppErr *err);
+int sq_sub_put(Store *s, StoreSub k, const char *const *azKey,
+               const char *const *azItem, size_t nItem, AppErr *err);
+int sq_audit_add(Store *s, const char *zAction, const char *zEntity,
+                 const char *zKey, const char *zField, const char *zOld,
+                 const char *zNew, AppErr *err);
 
 /* store_sqlite_auth.c: accounts, sessions, statements. */
-int sq_user_put(Store *s, const User *u, int bCreate, AppErr *err);
 int sq_user_get(Store *s, const char *zName, User *u, AppErr *err);
 int sq_user_list(Store *s, User **pa, size_t *pn, AppErr *err);
 int sq_session_put(Store *s, const Session *ses, AppErr *err);
@@ -50,13 +53,9 @@ int sq_session_get(Store *s, const char *zTokenHash, Session *ses,
                    AppErr *err);
 int sq_session_touch(Store *s, const char *zTokenHash, long now, AppErr *err);
 int sq_session_delete(Store *s, const char *zTokenHash, AppErr *err);
-int sq_put_statement(Store *s, const char *zPlan, const char *zNode,
-                     const char *zRound, const Statement *st, AppErr *err);
 int sq_case_put(Store *s, const Case *c, const CasePerson *who, AppErr *err);
 int sq_case_scan(Store *s, const char *zFrom, const char *zTo, int bPersonal,
                  CaseVisitor fn, void *pArg, AppErr *err);
-int sq_audit_one(Store *s, const char *zEntity, const char *zKey,
-                 const char *zField, const char *zNew, AppErr *err);
 void sq_cases_finalize(SqStore *S);
 int sq_audit_latest(Store *s, const char *zKey, long *pId, AppErr *err);
 int sq_case_get(Store *s, const char *zCaseNo, CaseFile *f, CasePerson *who,

@@ -191,12 +191,12 @@ setup(void **state)
     Store *s = open_store(f, STORE_OPEN_CREATE);
     expect_ok(f, store_begin(s, fresh(f)));
     for (size_t i = 0; i < m.nOrg; i++) {
-        expect_ok(f, store_put_org(s, &m.aOrg[i], fresh(f)));
+        expect_ok(f, store_org_put(s, &m.aOrg[i], fresh(f)));
     }
-    expect_ok(f, store_put_plan(s, p, fresh(f)));
-    expect_ok(f, store_put_round(s, PLAN, &p->aRound[0], fresh(f)));
+    expect_ok(f, store_plan_put(s, p, fresh(f)));
+    expect_ok(f, store_round_put(s, PLAN, &p->aRound[0], fresh(f)));
     for (size_t i = 0; i < p->nNode; i++) {
-        expect_ok(f, store_put_node(s, p, (long)i, 1, fresh(f)));
+        expect_ok(f, store_node_put(s, p, (long)i, 1, fresh(f)));
     }
     expect_ok(f, store_commit(s, fresh(f)));
     expect_ok(f, workflow_open_round(s, &admin, PLAN, ROUND, "2018 review",
@@ -961,7 +961,7 @@ test_app_admin(void **state)
     add_org(&dir, "PDOLVT", "Provincial Departments of Labour");
     strv_push(&dir.aOrg[0].azAlias, &dir.aOrg[0].nAlias, "PDoLVT");
     expect_ok(f, store_begin(f->b, fresh(f)));
-    expect_ok(f, store_put_org(f->b, &dir.aOrg[0], fresh(f)));
+    expect_ok(f, store_org_put(f->b, &dir.aOrg[0], fresh(f)));
     expect_ok(f, store_commit(f->b, fresh(f)));
     model_release(&dir);
     expect_ok(f, admin_org_save(f->b, &admin, "PDOLVT",

@@ -346,24 +346,24 @@ put_sample(Fix *f)
     f->s = open_ok(f, STORE_OPEN_CREATE);
     check_ok(f, store_begin(f->s, &f->err));
     for (size_t i = 0; i < m->nOrg; i++) {
-        check_ok(f, store_put_org(f->s, &m->aOrg[i], &f->err));
+        check_ok(f, store_org_put(f->s, &m->aOrg[i], &f->err));
     }
-    check_ok(f, store_put_plan(f->s, p, &f->err));
+    check_ok(f, store_plan_put(f->s, p, &f->err));
     for (size_t i = 0; i < p->nRound; i++) {
-        check_ok(f, store_put_round(f->s, "lmp", &p->aRound[i], &f->err));
+        check_ok(f, store_round_put(f->s, "lmp", &p->aRound[i], &f->err));
     }
     for (size_t i = 0; i < p->nNode; i++) {
-        check_ok(f, store_put_node(f->s, p, (long)i, 1, &f->err));
+        check_ok(f, store_node_put(f->s, p, (long)i, 1, &f->err));
     }
     Assessment a = assessment("2017", "Study more", RATING_PROGRESSING);
-    check_ok(f, store_put_assessment(f->s, "lmp", "1.1", &a, 0, &f->err));
+    check_ok(f, store_assessment_put(f->s, "lmp", "1.1", &a, 0, &f->err));
     a = assessment("2016", "Study", RATING_ON_TARGET);
-    check_ok(f, store_put_assessment(f->s, "lmp", "1.1", &a, 0, &f->err));
+    check_ok(f, store_assessment_put(f->s, "lmp", "1.1", &a, 0, &f->err));
     a = assessment("2016", "Build", RATING_NONE);
     a.eState = ASSESS_SUBMITTED;
-    check_ok(f, store_put_assessment(f->s, "lmp", "2.1", &a, 0, &f->err));
+    check_ok(f, store_assessment_put(f->s, "lmp", "2.1", &a, 0, &f->err));
     a = assessment("baseline", "Plan", RATING_PROGRESSING);
-    check_ok(f, store_put_assessment(f->s, "lmp", "2.1", &a, 0, &f->err));
+    check_ok(f, store_assessment_put(f->s, "lmp", "2.1", &a, 0, &f->err));
     check_ok(f, store_commit(f->s, &f->err));
 }
 
@@ -521,29 +521,29 @@ test_store_put_refused(void **state)
     check_ok(f, store_begin(f->s, &f->err));
     /* A round of an unknown plan. */
     AppErr err = APPERR_INIT;
-    assert_int_equal(store_put_round(f->s, "nope", &p->aRound[0], &err), -1);
+    assert_int_equal(store_round_put(f->s, "nope", &p->aRound[0], &err), -1);
     assert_int_equal(err.code, APPERR_NOTFOUND);
     /* An assessment of an unknown activity or round. */
     Assessment a = assessment("2016", "x", RATING_NONE);
     err.code = APPERR_OK;
-    assert_int_equal(store_put_assessment(f->s, "lmp", "9.9", &a, 0, &err), -1);
+    assert_int_equal(store_assessment_put(f->s, "lmp", "9.9", &a, 0, &err), -1);
     assert_int_equal(err.code, APPERR_NOTFOUND);
     assert_non_null(strstr(err.zMsg, "'9.9'"));
     a.zRound = (char *)"1999";
     err.code = APPERR_OK;
-    assert_int_equal(store_put_assessment(f->s, "lmp", "1.1", &a, 0, &err), -1);
+    assert_int_equal(store_assessment_put(f->s, "lmp", "1.1", &a, 0, &err), -1);
     assert_int_equal(err.code, APPERR_NOTFOUND);
     assert_non_null(strstr(err.zMsg, "'1999'"));
     /* A link to an unknown organisation. */
     strv_push(&p->aNode[1].azResp, &p->aNode[1].nResp, "NOBODY");
     err.code = APPERR_OK;
-    assert_int_equal(store_put_node(f->s, p, 1, 1, &err), -1);
+    assert_int_equal(store_node_put(f->s, p, 1, 1, &err), -1);
     assert_int_equal(err.code, APPERR_NOTFOUND);
     assert_non_null(strstr(err.zMsg, "'NOBODY'"));
     /* Levels of a plan that has nodes cannot change. */
     p->aLevel[0].bIndicator = 0;
     err.code = APPERR_OK;
-    assert_int_equal(store_put_plan(f->s, p, &err), -1);
+    assert_int_equal(store_plan_put(f->s, p, &err), -1);
     assert_int_equal(err.code, APPERR_CONFLICT);
     store_rollback(f->s);
 }
@@ -654,13 +654,13 @@ test_store_audit_update(void **state)
     n->zText = xstrdup("Study ratification");
     strv_push(&n->azResp, &n->nResp, "ILO");
     check_ok(f, store_begin(f->s, &f->err));
-    check_ok(f, store_put_node(f->s, p, 1, 1, &f->err));
+    check_ok(f, store_node_put(f->s, p, 1, 1, &f->err));
     Assessment a = assessment("2016", "Study", RATING_PROGRESSING);
-    check_ok(f, store_put_assessment(f->s, "lmp", "1.1", &a, 0, &f->err));
+    check_ok(f, store_assessment_put(f->s, "lmp", "1.1", &a, 0, &f->err));
     /* Same values as stored: no row. */
     a = assessment("2017", "Study more", RATING_PROGRESSING);
-    check_ok(f, store_put_assessment(f->s, "lmp", "1.1", &a, 0, &f->err));
-    check_ok(f, store_put_org(f->s, &f->m.aOrg[0], &f->err));
+    check_ok(f, store_assessment_put(f->s, "lmp", "1.1", &a, 0, &f->err));
+    check_ok(f, store_org_put(f->s, &f->m.aOrg[0], &f->err));
     check_ok(f, store_commit(f->s, &f->err));
 
     Buf b = BUF_INIT;
@@ -687,6 +687,329 @@ test_store_audit_update(void **state)
     assert_int_equal(g->aAssess[0].eRating, RATING_PROGRESSING);
 }
 
+/* ---- one audit row per changed field ------------------------------------- */
+
+/* How far a test has read the audit trail. */
+typedef struct Seen {
+    size_t n;   /* rows of the key seen so far */
+    long v;     /* store_data_version() when last looked */
+} Seen;
+
+static void
+seen_init(Fix *f, const char *zKey, Seen *p)
+{
+    AuditEntry *a = NULL;
+    check_ok(f, store_audit_list(f->s, zKey, &a, &p->n, &f->err));
+    audit_free(a, p->n);
+    check_ok(f, store_data_version(f->s, &p->v, &f->err));
+}
+
+/* The puts since the last look wrote exactly zWant under zKey ("" for
+** nothing; rows as "action field key old->new" lines) and no row of any
+** other key; *p moves past them. */
+static void
+expect_rows(Fix *f, const char *zKey, Seen *p, const char *zWant)
+{
+    AuditEntry *a = NULL;
+    size_t n = 0;
+    check_ok(f, store_audit_list(f->s, zKey, &a, &n, &f->err));
+    Buf b = BUF_INIT;
+    for (size_t i = p->n; i < n; i++) {
+        buf_printf(&b, "%s %s %s %s->%s\n", a[i].zAction, a[i].zField ?
+                   a[i].zField : "-", a[i].zKey, a[i].zOld ? a[i].zOld : "-",
+                   a[i].zNew ? a[i].zNew : "-");
+    }
+    audit_free(a, n);
+    if (strcmp(buf_str(&b), zWant) != 0) {
+        print_error("audit of %s:\n%s\nwanted:\n%s\n", zKey, buf_str(&b),
+                    zWant);
+    }
+    assert_string_equal(buf_str(&b), zWant);
+    long v = 0;
+    check_ok(f, store_data_version(f->s, &v, &f->err));
+    assert_int_equal(v - p->v, n - p->n);
+    p->n = n;
+    p->v = v;
+    buf_release(&b);
+}
+
+/* The stored version of lmp/zNode's assessment in zRound, and (with zOrg)
+** of that organisation's statement on it; 0 when there is none. */
+static int
+stored_version(Fix *f, const char *zNode, const char *zRound,
+               const char *zOrg)
+{
+    Model m = MODEL_INIT;
+    check_ok(f, store_load_node(f->s, "lmp", zNode, &m, &f->err));
+    int v = 0;
+    const Assessment *a = node_find_assessment(&m.aPlan[0].aNode[0], zRound);
+    if (a && !zOrg) {
+        v = a->iVersion;
+    } else if (a) {
+        const Statement *st = assessment_find_statement(a, zOrg);
+        v = st ? st->iVersion : 0;
+    }
+    model_release(&m);
+    return v;
+}
+
+static void
+set_text(char **pz, const char *z)
+{
+    free(*pz);
+    *pz = xstrdup(z);
+}
+
+/* Putting what is stored writes no audit row (and bumps no version); each
+** changed field writes exactly one row, old -> new. */
+static void
+test_store_audit_per_field(void **state)
+{
+    Fix *f = *state;
+    put_sample(f);
+    Plan *p = &f->m.aPlan[0];
+    Seen k;
+    check_ok(f, store_begin(f->s, &f->err));
+
+    /* An organisation: name, kind, parent, aliases. */
+    Org *o = &f->m.aOrg[0]; /* MOLVT */
+    seen_init(f, "MOLVT", &k);
+    check_ok(f, store_org_put(f->s, o, &f->err));
+    expect_rows(f, "MOLVT", &k, "");
+    set_text(&o->zName, "Ministry of Labour and Vocational Training");
+    check_ok(f, store_org_put(f->s, o, &f->err));
+    expect_rows(f, "MOLVT", &k, "update name MOLVT Ministry of Labour->"
+                "Ministry of Labour and Vocational Training\n");
+    o->eKind = ORG_OTHER;
+    check_ok(f, store_org_put(f->s, o, &f->err));
+    expect_rows(f, "MOLVT", &k, "update kind MOLVT government->other\n");
+    set_text(&o->zParent, "ILO");
+    check_ok(f, store_org_put(f->s, o, &f->err));
+    expect_rows(f, "MOLVT", &k, "update parent MOLVT ->ILO\n");
+    strv_push(&o->azAlias, &o->nAlias, "MoLVT");
+    strv_push(&o->azAlias, &o->nAlias, "Labour ministry");
+    check_ok(f, store_org_put(f->s, o, &f->err));
+    expect_rows(f, "MOLVT", &k, "update aliases MOLVT ->MoLVT; Labour "
+                "ministry\n");
+    check_ok(f, store_org_put(f->s, o, &f->err));
+    expect_rows(f, "MOLVT", &k, "");
+
+    /* A plan: title; levels while it has no nodes. */
+    seen_init(f, "lmp", &k);
+    check_ok(f, store_plan_put(f->s, p, &f->err));
+    expect_rows(f, "lmp", &k, "");
+    set_text(&p->zTitle, "National Policy on Labour Migration");
+    check_ok(f, store_plan_put(f->s, p, &f->err));
+    expect_rows(f, "lmp", &k, "update title lmp Policy on Labour Migration->"
+                "National Policy on Labour Migration\n");
+    check_ok(f, store_plan_put(f->s, p, &f->err));
+    expect_rows(f, "lmp", &k, "");
+    Model m2 = MODEL_INIT;
+    Plan *q = model_add_plan(&m2);
+    q->zCode = xstrdup("other");
+    q->zTitle = xstrdup("Other");
+    q->aLevel[0].zName = xstrdup("goal");
+    q->aLevel[1].zName = xstrdup("activity");
+    q->nLevel = 2;
+    check_ok(f, store_plan_put(f->s, q, &f->err));
+    seen_init(f, "other", &k);
+    check_ok(f, store_plan_put(f->s, q, &f->err));
+    expect_rows(f, "other", &k, "");
+    q->aLevel[0].bIndicator = 1;
+    check_ok(f, store_plan_put(f->s, q, &f->err));
+    expect_rows(f, "other", &k, "update levels other goal > activity->"
+                "goal* > activity\n");
+    model_release(&m2);
+
+    /* A round: title, as-of date, state. */
+    Round *r = plan_find_round(p, "2017");
+    seen_init(f, "lmp/round/2017", &k);
+    check_ok(f, store_round_put(f->s, "lmp", r, &f->err));
+    expect_rows(f, "lmp/round/2017", &k, "");
+    set_text(&r->zTitle, "2017 annual review");
+    check_ok(f, store_round_put(f->s, "lmp", r, &f->err));
+    expect_rows(f, "lmp/round/2017", &k, "update title lmp/round/2017 "
+                "2017 review->2017 annual review\n");
+    set_text(&r->zAsOf, "2018-01-15");
+    check_ok(f, store_round_put(f->s, "lmp", r, &f->err));
+    expect_rows(f, "lmp/round/2017", &k, "update as_of lmp/round/2017 "
+                "2017-12-31->2018-01-15\n");
+    r->eState = ROUND_CLOSED;
+    check_ok(f, store_round_put(f->s, "lmp", r, &f->err));
+    expect_rows(f, "lmp/round/2017", &k, "update state lmp/round/2017 "
+                "open->closed\n");
+
+    /* A node: text, indicator, parent, each role's organisations; the
+    ** links are left alone without bLinks.  Its assessments' rows are
+    ** under its key too: seen_init() counts them. */
+    Node *nd = &p->aNode[4]; /* 1.2, under goal 1 */
+    seen_init(f, "lmp/1.2", &k);
+    check_ok(f, store_node_put(f->s, p, 4, 1, &f->err));
+    expect_rows(f, "lmp/1.2", &k, "");
+    set_text(&nd->zText, "Ratify C189 and C181");
+    check_ok(f, store_node_put(f->s, p, 4, 1, &f->err));
+    expect_rows(f, "lmp/1.2", &k, "update text lmp/1.2 Ratify C189->"
+                "Ratify C189 and C181\n");
+    set_text(&nd->zIndicator, "# conventions");
+    check_ok(f, store_node_put(f->s, p, 4, 1, &f->err));
+    expect_rows(f, "lmp/1.2", &k, "update indicator lmp/1.2 ->"
+                "# conventions\n");
+    nd->iParent = 2;
+    check_ok(f, store_node_put(f->s, p, 4, 1, &f->err));
+    expect_rows(f, "lmp/1.2", &k, "update parent lmp/1.2 1->2\n");
+    strv_push(&nd->azResp, &nd->nResp, "MOLVT");
+    check_ok(f, store_node_put(f->s, p, 4, 0, &f->err));
+    expect_rows(f, "lmp/1.2", &k, "");
+    check_ok(f, store_node_put(f->s, p, 4, 1, &f->err));
+    expect_rows(f, "lmp/1.2", &k, "update responsible lmp/1.2 ->MOLVT\n");
+    strv_push(&nd->azContrib, &nd->nContrib, "ILO");
+    strv_push(&nd->azContrib, &nd->nContrib, "PDOLVT");
+    check_ok(f, store_node_put(f->s, p, 4, 1, &f->err));
+    expect_rows(f, "lmp/1.2", &k, "update contributing lmp/1.2 ->ILO; "
+                "PDOLVT\n");
+    check_ok(f, store_node_put(f->s, p, 4, 1, &f->err));
+    expect_rows(f, "lmp/1.2", &k, "");
+
+    /* An assessment, written as a use case does (with the version it
+    ** read): action point, progress, rating, state; every change bumps the
+    ** version, an unchanged put does not. */
+    Assessment as = assessment("2017", "Study more", RATING_PROGRESSING);
+    seen_init(f, "lmp/1.1/2017", &k);
+    int v = stored_version(f, "1.1", "2017", NULL);
+    assert_true(v > 0);
+    as.iVersion = v;
+    check_ok(f, store_assessment_put(f->s, "lmp", "1.1", &as, 0, &f->err));
+    expect_rows(f, "lmp/1.1/2017", &k, "");
+    assert_int_equal(stored_version(f, "1.1", "2017", NULL), v);
+    as.zActionPoint = (char *)"Study much more";
+    check_ok(f, store_assessment_put(f->s, "lmp", "1.1", &as, 0, &f->err));
+    expect_rows(f, "lmp/1.1/2017", &k, "update action_point lmp/1.1/2017 "
+                "Study more->Study much more\n");
+    assert_int_equal(stored_version(f, "1.1", "2017", NULL), ++v);
+    as.iVersion = v;
+    as.zProgress = (char *)"half done";
+    check_ok(f, store_assessment_put(f->s, "lmp", "1.1", &as, 0, &f->err));
+    expect_rows(f, "lmp/1.1/2017", &k, "update progress lmp/1.1/2017 "
+                "progress text->half done\n");
+    assert_int_equal(stored_version(f, "1.1", "2017", NULL), ++v);
+    as.iVersion = v;
+    as.eRating = RATING_ON_TARGET;
+    check_ok(f, store_assessment_put(f->s, "lmp", "1.1", &as, 0, &f->err));
+    expect_rows(f, "lmp/1.1/2017", &k, "update rating lmp/1.1/2017 "
+                "progressing->on_target\n");
+    assert_int_equal(stored_version(f, "1.1", "2017", NULL), ++v);
+    as.iVersion = v;
+    as.eState = ASSESS_RETURNED;
+    check_ok(f, store_assessment_put(f->s, "lmp", "1.1", &as, 0, &f->err));
+    expect_rows(f, "lmp/1.1/2017", &k, "update state lmp/1.1/2017 "
+                "approved->returned\n");
+    assert_int_equal(stored_version(f, "1.1", "2017", NULL), ++v);
+    /* STORE_BUMP bumps an unchanged one, without an audit row. */
+    as.iVersion = v;
+    check_ok(f, store_assessment_put(f->s, "lmp", "1.1", &as, STORE_BUMP,
+                                     &f->err));
+    expect_rows(f, "lmp/1.1/2017", &k, "");
+    assert_int_equal(stored_version(f, "1.1", "2017", NULL), ++v);
+
+    /* A statement: created at version 1 with its create rows; then text,
+    ** proposed rating, state, comment. */
+    Statement st;
+    memset(&st, 0, sizeof st);
+    st.zOrg = (char *)"ILO";
+    st.zText = (char *)"We studied";
+    st.eProposed = RATING_PROGRESSING;
+    st.eState = ASSESS_DRAFT;
+    const char *zSk = "lmp/1.1/2017/ILO";
+    seen_init(f, zSk, &k);
+    check_ok(f, store_statement_put(f->s, "lmp", "1.1", "2017", &st,
+                                    &f->err));
+    expect_rows(f, zSk, &k, "create - lmp/1.1/2017/ILO -->draft\n"
+                "create text lmp/1.1/2017/ILO -->We studied\n");
+    assert_int_equal(stored_version(f, "1.1", "2017", "ILO"), 1);
+    st.iVersion = 1;
+    check_ok(f, store_statement_put(f->s, "lmp", "1.1", "2017", &st,
+                                    &f->err));
+    expect_rows(f, zSk, &k, "");
+    assert_int_equal(stored_version(f, "1.1", "2017", "ILO"), 1);
+    st.zText = (char *)"We studied twice";
+    check_ok(f, store_statement_put(f->s, "lmp", "1.1", "2017", &st,
+                                    &f->err));
+    expect_rows(f, zSk, &k, "update text lmp/1.1/2017/ILO We studied->"
+                "We studied twice\n");
+    assert_int_equal(stored_version(f, "1.1", "2017", "ILO"), 2);
+    st.iVersion = 2;
+    st.eProposed = RATING_ON_TARGET;
+    check_ok(f, store_statement_put(f->s, "lmp", "1.1", "2017", &st,
+                                    &f->err));
+    expect_rows(f, zSk, &k, "update proposed_rating lmp/1.1/2017/ILO "
+                "progressing->on_target\n");
+    st.iVersion = 3;
+    st.eState = ASSESS_SUBMITTED;
+    check_ok(f, store_statement_put(f->s, "lmp", "1.1", "2017", &st,
+                                    &f->err));
+    expect_rows(f, zSk, &k, "update state lmp/1.1/2017/ILO "
+                "draft->submitted\n");
+    st.iVersion = 4;
+    st.zComment = (char *)"cite the study";
+    check_ok(f, store_statement_put(f->s, "lmp", "1.1", "2017", &st,
+                                    &f->err));
+    expect_rows(f, zSk, &k, "update comment lmp/1.1/2017/ILO ->"
+                "cite the study\n");
+    assert_int_equal(stored_version(f, "1.1", "2017", "ILO"), 5);
+    /* The version is always checked, even when nothing changed. */
+    st.iVersion = 4;
+    AppErr err = APPERR_INIT;
+    assert_int_equal(store_statement_put(f->s, "lmp", "1.1", "2017", &st,
+                                         &err), -1);
+    assert_int_equal(err.code, APPERR_CONFLICT);
+    expect_rows(f, zSk, &k, "");
+
+    /* A user: role, organisation, disabled, password (never its hash). */
+    User u;
+    memset(&u, 0, sizeof u);
+    u.zName = (char *)"sok";
+    u.eRole = ROLE_REPORTER;
+    u.zOrg = (char *)"ILO";
+    u.zHash = (char *)"hash-1";
+    seen_init(f, "user/sok", &k);
+    check_ok(f, store_user_put(f->s, &u, 1, &f->err));
+    expect_rows(f, "user/sok", &k, "create role user/sok -->reporter\n");
+    check_ok(f, store_user_put(f->s, &u, 0, &f->err));
+    expect_rows(f, "user/sok", &k, "");
+    u.eRole = ROLE_ME_OFFICER;
+    check_ok(f, store_user_put(f->s, &u, 0, &f->err));
+    expect_rows(f, "user/sok", &k, "update role user/sok reporter->"
+                "me_officer\n");
+    u.zOrg = (char *)"MOLVT";
+    check_ok(f, store_user_put(f->s, &u, 0, &f->err));
+    expect_rows(f, "user/sok", &k, "update org user/sok ILO->MOLVT\n");
+    u.bDisabled = 1;
+    check_ok(f, store_user_put(f->s, &u, 0, &f->err));
+    expect_rows(f, "user/sok", &k, "update disabled user/sok no->yes\n");
+    u.zHash = (char *)"hash-2";
+    check_ok(f, store_user_put(f->s, &u, 0, &f->err));
+    expect_rows(f, "user/sok", &k, "update password user/sok -->changed\n");
+    check_ok(f, store_commit(f->s, &f->err));
+
+    /* What was put is what loads. */
+    load(f, "lmp");
+    const Plan *g = &f->got.aPlan[0];
+    const Org *go = model_find_org(&f->got, "MOLVT");
+    assert_string_equal(go->zParent, "ILO");
+    assert_int_equal(go->nAlias, 2);
+    assert_string_equal(go->azAlias[1], "Labour ministry");
+    long i12 = plan_find_node(g, "1.2");
+    assert_string_equal(g->aNode[g->aNode[i12].iParent].zCode, "2");
+    assert_int_equal(g->aNode[i12].nContrib, 2);
+    assert_string_equal(plan_find_round(g, "2017")->zAsOf, "2018-01-15");
+    User gu;
+    check_ok(f, store_user_get(f->s, "sok", &gu, &f->err));
+    assert_string_equal(gu.zHash, "hash-2");
+    assert_string_equal(gu.zOrg, "MOLVT");
+    assert_int_equal(gu.bDisabled, 1);
+    user_release(&gu);
+}
+
 /* A rollback undoes every put of the transaction, audit rows included. */
 static void
 test_store_rollback(void **state)
@@ -697,14 +1020,14 @@ test_store_rollback(void **state)
     Org *o = add_org(&f->m, "IOM", "International Organization for Migration",
                      NULL, NULL);
     check_ok(f, store_begin(f->s, &f->err));
-    check_ok(f, store_put_org(f->s, o, &f->err));
+    check_ok(f, store_org_put(f->s, o, &f->err));
     add_node(p, "3", 0, -1, "Reintegration", NULL);
-    check_ok(f, store_put_node(f->s, p, (long)p->nNode - 1, 1, &f->err));
+    check_ok(f, store_node_put(f->s, p, (long)p->nNode - 1, 1, &f->err));
     free(p->aNode[0].zText);
     p->aNode[0].zText = xstrdup("Changed");
-    check_ok(f, store_put_node(f->s, p, 0, 1, &f->err));
+    check_ok(f, store_node_put(f->s, p, 0, 1, &f->err));
     Assessment a = assessment("2016", "Study", RATING_NOT_ON_TARGET);
-    check_ok(f, store_put_assessment(f->s, "lmp", "1.1", &a, 0, &f->err));
+    check_ok(f, store_assessment_put(f->s, "lmp", "1.1", &a, 0, &f->err));
     store_rollback(f->s);
 
     reopen(f);
@@ -725,7 +1048,7 @@ test_store_rollback(void **state)
     buf_release(&b);
     /* The store is usable after a rollback. */
     check_ok(f, store_begin(f->s, &f->err));
-    check_ok(f, store_put_org(f->s, o, &f->err));
+    check_ok(f, store_org_put(f->s, o, &f->err));
     check_ok(f, store_commit(f->s, &f->err));
     load(f, NULL);
     assert_non_null(model_find_org(&f->got, "IOM"));
@@ -740,7 +1063,7 @@ test_store_close_rolls_back(void **state)
     Org *o = add_org(&f->m, "IOM", "International Organization for Migration",
                      NULL, NULL);
     check_ok(f, store_begin(f->s, &f->err));
-    check_ok(f, store_put_org(f->s, o, &f->err));
+    check_ok(f, store_org_put(f->s, o, &f->err));
     reopen(f);
     load(f, NULL);
     assert_null(model_find_org(&f->got, "IOM"));
@@ -766,6 +1089,7 @@ main(void)
         T(test_store_audit_create),
         T(test_store_audit_update),
         T(test_store_audit_prefix),
+        T(test_store_audit_per_field),
         T(test_store_rollback),
         T(test_store_close_rolls_back),
     };

@@ -1,0 +1,715 @@
+/*
+** store_audit.c — the audit and version policy of every put, written once
+** above the backends.
+**
+** A put reads the stored row (xRowGet: its columns as text), compares each
+** audited column, as the entity's field table below says, with the new
+** value, writes one audit row per changed field (xAuditAdd), then asks the
+** backend to INSERT or UPDATE the row (xRowPut).  Sub-rows (an org's
+** aliases, a plan's levels, a node's organisations) are compared as one
+** joined text, audited once and replaced as a whole (xSubGet, xSubPut).
+** Nothing is written when nothing changed.
+**
+** Versions: the put compares the version the writer read with the stored
+** one before anything is written (a stale form fails early and writes no
+** audit row), and the backend repeats the guard in the UPDATE itself
+** ("... AND version = $n", zero rows → conflict), because under
+** PostgreSQL's READ COMMITTED another transaction may commit between our
+** read and our write.  A backend only runs SQL; adding one is translating
+** its queries, not copying these rules (docs/ARCHITECTURE.md, "The store").
+*/
+#include <assert.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store.h"
+#include "../base/buf.h"
+#include "../base/str.h"
+#include "../base/banned.h"
+
+/* How a column shows in the audit trail. */
+typedef enum AuditHow {
+    AUDIT_TEXT = 0, /* old -> new, as stored */
+    AUDIT_YESNO,    /* a flag stored "0"/"1", shown "no"/"yes" */
+    AUDIT_SECRET,   /* compared, shown as "changed" without either value */
+    AUDIT_NONE      /* neither audited nor a change: read only, or fixed
+                    ** once created (a rule of the entity checks it) */
+} AuditHow;
+
+typedef struct AuditField {
+    const char *zName; /* the audit row's field: "title" */
+    AuditHow eHow;
+} AuditField;
+
+/* One audit row written when a row is created. */
+typedef struct AuditCreate {
+    const char *zField; /* NULL for the headline row (always written); a
+                        ** named one is left out when its value is NULL */
+    int iCol;           /* the column whose new value it shows */
+} AuditCreate;
+
+typedef enum VersionRule {
+    VERSION_NONE = 0, /* the entity has no version */
+    VERSION_GIVEN,    /* checked when the writer gives one (> 0); 0 writes
+                      ** unconditionally (imports hold the write lock from
+                      ** their first read) */
+    VERSION_ALWAYS    /* always checked; 0 means "there was none" */
+} VersionRule;
+
+typedef struct Entity {
+    const char *zName;                   /* the audit rows' entity */
+    int nKey;                            /* key parts, none NULL */
+    int nCol;                            /* columns */
+    AuditField aField[STORE_NCOL_MAX];   /* per column, in column order */
+    AuditCreate aCreate[2];              /* the rows of a creation */
+    int nCreate;
+    VersionRule eVersion;
+} Entity;
+
+/* The field tables: what is audited of each entity, and how. */
+static const Entity aEntity[STORE_ENTITY_COUNT] = {
+    [STORE_ORG] = {
+        .zName = "org", .nKey = 1, .nCol = STORE_ORG_NCOL,
+        .aField = {
+            [STORE_ORG_NAME] = { "name", AUDIT_TEXT },
+            [STORE_ORG_KIND] = { "kind", AUDIT_TEXT },
+            [STORE_ORG_PARENT] = { "parent", AUDIT_TEXT },
+        },
+        .aCreate = { { NULL, STORE_ORG_NAME } }, .nCreate = 1,
+    },
+    [STORE_PLAN] = {
+        .zName = "plan", .nKey = 1, .nCol = STORE_PLAN_NCOL,
+        .aField = {
+            [STORE_PLAN_TITLE] = { "title", AUDIT_TEXT },
+            [STORE_PLAN_HAS_NODES] = { "has_nodes", AUDIT_NONE },
+        },
+        .aCreate = { { NULL, STORE_PLAN_TITLE } }, .nCreate = 1,
+    },
+    [STORE_ROUND] = {
+        .zName = "round", .nKey = 2, .nCol = STORE_ROUND_NCOL,
+        .aField = {
+            [STORE_ROUND_TITLE] = { "title", AUDIT_TEXT },
+            [STORE_ROUND_AS_OF] = { "as_of", AUDIT_TEXT },
+            [STORE_ROUND_STATE] = { "state", AUDIT_TEXT },
+        },
+        .aCreate = { { NULL, STORE_ROUND_TITLE } }, .nCreate = 1,
+    },
+    [STORE_NODE] = {
+        .zName = "node", .nKey = 2, .nCol = STORE_NODE_NCOL,
+        .aField = {
+            [STORE_NODE_TEXT] = { "text", AUDIT_TEXT },
+            [STORE_NODE_INDICATOR] = { "indicator", AUDIT_TEXT },
+            [STORE_NODE_PARENT] = { "parent", AUDIT_TEXT },
+            [STORE_NODE_DEPTH] = { "depth", AUDIT_NONE },
+        },
+        .aCreate = {
+            { NULL, STORE_NODE_TEXT },
+            { "indicator", STORE_NODE_INDICATOR },
+        },
+        .nCreate = 2,
+    },
+    [STORE_ASSESSMENT] = {
+        .zName = "assessment", .nKey = 3, .nCol = STORE_ASSESSMENT_NCOL,
+        .aField = {
+            [STORE_ASSESSMENT_ACTION_POINT] = { "action_point", AUDIT_TEXT },
+            [STORE_ASSESSMENT_PROGRESS] = { "progress", AUDIT_TEXT },
+            [STORE_ASSESSMENT_RATING] = { "rating", AUDIT_TEXT },
+            [STORE_ASSESSMENT_STATE] = { "state", AUDIT_TEXT },
+        },
+        .aCreate = { { NULL, STORE_ASSESSMENT_RATING } }, .nCreate = 1,
+        .eVersion = VERSION_GIVEN,
+    },
+    [STORE_STATEMENT] = {
+        .zName = "statement", .nKey = 4, .nCol = STORE_STATEMENT_NCOL,
+        .aField = {
+            [STORE_STATEMENT_TEXT] = { "text", AUDIT_TEXT },
+            [STORE_STATEMENT_PROPOSED_RATING] = { "proposed_rating",
+                                                  AUDIT_TEXT },
+            [STORE_STATEMENT_STATE] = { "state", AUDIT_TEXT },
+            [STORE_STATEMENT_COMMENT] = { "comment", AUDIT_TEXT },
+        },
+        .aCreate = {
+            { NULL, STORE_STATEMENT_STATE },
+            { "text", STORE_STATEMENT_TEXT },
+        },
+        .nCreate = 2,
+        .eVersion = VERSION_ALWAYS,
+    },
+    [STORE_USER] = {
+        .zName = "user", .nKey = 1, .nCol = STORE_USER_NCOL,
+        .aField = {
+            [STORE_USER_ROLE] = { "role", AUDIT_TEXT },
+            [STORE_USER_ORG] = { "org", AUDIT_TEXT },
+            [STORE_USER_DISABLED] = { "disabled", AUDIT_YESNO },
+            /* The hash itself stays out of the audit trail. */
+            [STORE_USER_PW_HASH] = { "password", AUDIT_SECRET },
+        },
+        .aCreate = { { "role", STORE_USER_ROLE } }, .nCreate = 1,
+    },
+};
+
+/* Sub-rows: audited as one field, their items joined. */
+typedef struct Sub {
+    const char *zField; /* the audit row's field: "aliases" */
+    int nCol;           /* texts per item; a second one is a flag shown as
+                        ** "*" after the first ("goal*": has indicators) */
+    const char *zSep;   /* between items */
+} Sub;
+
+static const Sub aSub[STORE_SUB_COUNT] = {
+    [STORE_SUB_ALIAS] = { "aliases", 1, "; " },
+    [STORE_SUB_LEVEL] = { "levels", 2, " > " },
+    [STORE_SUB_RESPONSIBLE] = { "responsible", 1, "; " },
+    [STORE_SUB_CONTRIBUTING] = { "contributing", 1, "; " },
+};
+
+/* ---- the generic put --------------------------------------------------- */
+
+/* A stored row as read, with what the put needs to write it back. */
+typedef struct Row {
+    StoreEntity e;
+    const Entity *pE;
+    const char *const *azKey;    /* borrowed from the caller */
+    char *azOld[STORE_NCOL_MAX]; /* the stored columns (owned) */
+    int version;                 /* stored version, 0 if none */
+    int bFound;                  /* the row exists */
+    int iMissing;                /* key part naming a missing owner, or -1 */
+} Row;
+
+static void
+row_release(Row *r)
+{
+    for (int i = 0; i < STORE_NCOL_MAX; i++) {
+        free(r->azOld[i]);
+        r->azOld[i] = NULL;
+    }
+}
+
+/* Read the row e named by azKey into *r (release it with row_release()
+** whatever this returns). */
+static int
+row_read(Store *s, StoreEntity e, const char *const *azKey, Row *r,
+         AppErr *err)
+{
+    memset(r, 0, sizeof *r);
+    r->e = e;
+    r->pE = &aEntity[e];
+    r->azKey = azKey;
+    for (int i = 0; i < r->pE->nKey; i++) {
+        assert(azKey[i] != NULL);
+    }
+    r->iMissing = -1;
+    return s->pMethods->xRowGet(s, e, azKey, r->azOld, &r->version,
+                                &r->bFound, &r->iMissing, err);
+}
+
+/* Whether the row e named by azKey exists, in *pbFound; *piMissing as
+** in Row. */
+static int
+row_exists(Store *s, StoreEntity e, const char *const *azKey, int *pbFound,
+           int *piMissing, AppErr *err)
+{
+    Row r;
+    int rc = row_read(s, e, azKey, &r, err);
+    *pbFound = r.bFound;
+    *piMissing = r.iMissing;
+    row_release(&r);
+    return rc;
+}
+
+/* A column's text as the audit trail shows it. */
+static const char *
+field_text(AuditHow eHow, const char *z)
+{
+    if (eHow == AUDIT_YESNO) {
+        return z && strtol(z, NULL, 10) != 0 ? "yes" : "no";
+    }
+    return z;
+}
+
+static int
+audit_add(Store *s, const char *zAction, const Row *r, const char *zKey,
+          const char *zField, const char *zOld, const char *zNew,
+          AppErr *err)
+{
+    return s->pMethods->xAuditAdd(s, zAction, r->pE->zName, zKey, zField,
+                                  zOld, zNew, err);
+}
+
+/* What row_write() returns besides 0 and -1: nothing was written. */
+#define ROW_STALE 1 /* the stored version is not the one the writer read */
+#define ROW_LOST 2  /* the write met a row changed (UPDATE) or one already
+                    ** there (INSERT): someone else wrote meanwhile */
+
+/* Audit the differences between r (as read) and azNew, then insert or
+** update the row; see the file's comment.  iVersion is the version the
+** writer read (see VersionRule); STORE_BUMP in flags writes (and bumps the
+** version) even when no field changed. */
+static int
+row_write(Store *s, const Row *r, const char *zKey, const char *const *azNew,
+          int iVersion, unsigned flags, AppErr *err)
+{
+    const Entity *pE = r->pE;
+    int stored = r->bFound ? r->version : 0;
+    if ((pE->eVersion == VERSION_ALWAYS ||
+         (pE->eVersion == VERSION_GIVEN && iVersion > 0)) &&
+        iVersion != stored) {
+        return ROW_STALE;
+    }
+    int bWrite = !r->bFound || (flags & STORE_BUMP) != 0;
+    if (!r->bFound) {
+        for (int i = 0; i < pE->nCreate; i++) {
+            const AuditCreate *c = &pE->aCreate[i];
+            if ((c->zField == NULL || azNew[c->iCol] != NULL) &&
+                audit_add(s, "create", r, zKey, c->zField, NULL,
+                          azNew[c->iCol], err)) {
+                return -1;
+            }
+        }
+    }
+    for (int i = 0; r->bFound && i < pE->nCol; i++) {
+        const AuditField *f = &pE->aField[i];
+        if (f->eHow == AUDIT_NONE) {
+            continue;
+        }
+        const char *zOld = field_text(f->eHow, r->azOld[i]);
+        const char *zNew = field_text(f->eHow, azNew[i]);
+        if (str_eq(zOld, zNew)) {
+            continue;
+        }
+        bWrite = 1;
+        if (f->eHow == AUDIT_SECRET
+                ? audit_add(s, "update", r, zKey, f->zName, NULL, "changed",
+                            err)
+                : audit_add(s, "update", r, zKey, f->zName,
+                            zOld ? zOld : "", zNew ? zNew : "", err)) {
+            return -1;
+        }
+    }
+    if (!bWrite) {
+        return 0;
+    }
+    int bDone = 0;
+    if (s->pMethods->xRowPut(s, r->e, r->azKey, azNew, !r->bFound,
+                             pE->eVersion == VERSION_NONE ? 0 : iVersion,
+                             &bDone, err)) {
+        return -1;
+    }
+    return bDone ? 0 : ROW_LOST;
+}
+
+/* The sub-rows of one kind, old and new, as the audit trail shows them. */
+typedef struct SubDiff {
+    Buf old;      /* joined stored items */
+    Buf neu;      /* joined new items */
+    int bChanged; /* they differ */
+} SubDiff;
+
+static void
+sub_join(const Sub *k, const char *const *azItem, size_t nItem, Buf *b)
+{
+    for (size_t i = 0; i < nItem; i++) {
+        const char *const *az = &azItem[i * (size_t)k->nCol];
+        buf_printf(b, "%s%s%s", i ? k->zSep : "", az[0],
+                   k->nCol > 1 && !str_eq(az[1], "0") ? "*" : "");
+    }
+}
+
+/* Compare the stored sub-rows eSub of r (none when r is new) with
+** azItem[0 .. nItem items).  Release d with sub_release(). */
+static int
+sub_diff(Store *s, const Row *r, StoreSub eSub, const char *const *azItem,
+         size_t nItem, SubDiff *d, AppErr *err)
+{
+    const Sub *k = &aSub[eSub];
+    d->old = (Buf)BUF_INIT;
+    d->neu = (Buf)BUF_INIT;
+    d->bChanged = 0;
+    if (r->bFound) {
+        char **azOld = NULL;
+        size_t nOld = 0;
+        int rc = s->pMethods->xSubGet(s, eSub, r->azKey, &azOld, &nOld, err);
+        sub_join(k, (const char *const *)azOld, nOld, &d->old);
+        for (size_t i = 0; i < nOld * (size_t)k->nCol; i++) {
+            free(azOld[i]);
+        }
+        free(azOld);
+        if (rc) {
+            return -1;
+        }
+    }
+    sub_join(k, azItem, nItem, &d->neu);
+    d->bChanged = !str_eq(buf_str(&d->old), buf_str(&d->neu));
+    return 0;
+}
+
+static void
+sub_release(SubDiff *d)
+{
+    buf_release(&d->old);
+    buf_release(&d->neu);
+}
+
+/* Audit the change d of r's sub-rows eSub (one row) and replace them. */
+static int
+sub_replace(Store *s, const Row *r, const char *zKey, StoreSub eSub,
+            const SubDiff *d, const char *const *azItem, size_t nItem,
+            AppErr *err)
+{
+    return audit_add(s, "update", r, zKey, aSub[eSub].zField,
+                     buf_str(&d->old), buf_str(&d->neu), err) ||
+           s->pMethods->xSubPut(s, eSub, r->azKey, azItem, nItem, err);
+}
+
+/* Compare, audit and replace in one step, for sub-rows without a rule. */
+static int
+sub_put(Store *s, const Row *r, const char *zKey, StoreSub eSub,
+        const char *const *azItem, size_t nItem, AppErr *err)
+{
+    SubDiff d;
+    int rc = sub_diff(s, r, eSub, azItem, nItem, &d, err);
+    if (rc == 0 && d.bChanged) {
+        rc = sub_replace(s, r, zKey, eSub, &d, azItem, nItem, err);
+    }
+    sub_release(&d);
+    return rc;
+}
+
+/* A conflict with a row written meanwhile, for entities without a message
+** of their own (only a concurrent writer at READ COMMITTED meets one). */
+static int
+row_conflict(const Row *r, const char *zKey, AppErr *err)
+{
+    return apperr_set(err, APPERR_CONFLICT, "%s '%s' was changed by someone "
+                      "else meanwhile; nothing was saved: try again",
+                      r->pE->zName, zKey);
+}
+
+/* ---- the entities -------------------------------------------------------- */
+
+int
+store_org_put(Store *s, const Org *o, AppErr *err)
+{
+    if (o->zParent) {
+        const char *azParent[] = { o->zParent };
+        int bFound = 0, iMissing = -1;
+        if (row_exists(s, STORE_ORG, azParent, &bFound, &iMissing, err)) {
+            return -1;
+        }
+        if (!bFound) {
+            apperr_set(err, APPERR_NOTFOUND, "no organisation '%s'",
+                       o->zParent);
+            return apperr_prefix(err, "organisation '%s'", o->zAcronym);
+        }
+    }
+    const char *azKey[] = { o->zAcronym };
+    const char *azNew[STORE_NCOL_MAX] = {
+        [STORE_ORG_NAME] = o->zName,
+        [STORE_ORG_KIND] = org_kind_name(o->eKind),
+        [STORE_ORG_PARENT] = o->zParent,
+    };
+    Row r;
+    int rc = row_read(s, STORE_ORG, azKey, &r, err);
+    if (rc == 0) {
+        rc = row_write(s, &r, o->zAcronym, azNew, 0, 0, err);
+    }
+    if (rc > 0) {
+        rc = row_conflict(&r, o->zAcronym, err);
+    }
+    if (rc == 0) {
+        rc = sub_put(s, &r, o->zAcronym, STORE_SUB_ALIAS,
+                     (const char *const *)o->azAlias, o->nAlias, err);
+    }
+    row_release(&r);
+    return rc;
+}
+
+int
+store_plan_put(Store *s, const Plan *p, AppErr *err)
+{
+    const char *azKey[] = { p->zCode };
+    const char *azNew[STORE_NCOL_MAX] = {
+        [STORE_PLAN_TITLE] = p->zTitle,
+    };
+    const char *azLevel[2 * LIMIT_PLAN_LEVELS];
+    for (int i = 0; i < p->nLevel; i++) {
+        azLevel[2 * i] = p->aLevel[i].zName;
+        azLevel[2 * i + 1] = p->aLevel[i].bIndicator ? "1" : "0";
+    }
+    Row r;
+    SubDiff d = { BUF_INIT, BUF_INIT, 0 };
+    int rc = row_read(s, STORE_PLAN, azKey, &r, err);
+    if (rc == 0) {
+        rc = row_write(s, &r, p->zCode, azNew, 0, 0, err);
+    }
+    if (rc > 0) {
+        rc = row_conflict(&r, p->zCode, err);
+    }
+    if (rc == 0) {
+        rc = sub_diff(s, &r, STORE_SUB_LEVEL, azLevel, (size_t)p->nLevel, &d,
+                      err);
+    }
+    if (rc == 0 && d.bChanged) {
+        /* Nodes sit at a level by its index: renumbering under them would
+        ** change what they are. */
+        if (r.bFound && str_eq(r.azOld[STORE_PLAN_HAS_NODES], "1")) {
+            rc = apperr_set(err, APPERR_CONFLICT,
+                            "plan '%s' has the levels '%s', not '%s' ('*' "
+                            "marks a level with indicators)", p->zCode,
+                            buf_str(&d.old), buf_str(&d.neu));
+        } else {
+            rc = sub_replace(s, &r, p->zCode, STORE_SUB_LEVEL, &d, azLevel,
+                             (size_t)p->nLevel, err);
+        }
+    }
+    sub_release(&d);
+    row_release(&r);
+    return rc;
+}
+
+int
+store_round_put(Store *s, const char *zPlan, const Round *rd, AppErr *err)
+{
+    const char *azKey[] = { zPlan, rd->zCode };
+    const char *azNew[STORE_NCOL_MAX] = {
+        [STORE_ROUND_TITLE] = rd->zTitle,
+        [STORE_ROUND_AS_OF] = rd->zAsOf,
+        [STORE_ROUND_STATE] = round_state_name(rd->eState),
+    };
+    char zKey[2 * LIMIT_CODE_BYTES + 8];
+    (void)snprintf(zKey, sizeof zKey, "%s/round/%s", zPlan, rd->zCode);
+    Row r;
+    int rc = row_read(s, STORE_ROUND, azKey, &r, err);
+    if (rc == 0 && r.iMissing == 0) {
+        rc = apperr_set(err, APPERR_NOTFOUND, "no plan '%s'", zPlan);
+    }
+    if (rc == 0) {
+        rc = row_write(s, &r, zKey, azNew, 0, 0, err);
+    }
+    if (rc > 0) {
+        rc = row_conflict(&r, zKey, err);
+    }
+    row_release(&r);
+    return rc;
+}
+
+/* Replace node r's organisations in one role (eSub) with azOrg[0..nOrg)
+** if they differ; each must exist. */
+static int
+links_put(Store *s, const Row *r, const char *zKey, StoreSub eSub,
+          char **azOrg, size_t nOrg, AppErr *err)
+{
+    SubDiff d;
+    int rc = sub_diff(s, r, eSub, (const char *const *)azOrg, nOrg, &d, err);
+    for (size_t i = 0; rc == 0 && d.bChanged && i < nOrg; i++) {
+        const char *azOrgKey[] = { azOrg[i] };
+        int bFound = 0, iMissing = -1;
+        rc = row_exists(s, STORE_ORG, azOrgKey, &bFound, &iMissing, err);
+        if (rc == 0 && !bFound) {
+            rc = apperr_set(err, APPERR_NOTFOUND, "no organisation '%s'",
+                            azOrg[i]);
+        }
+    }
+    if (rc == 0 && d.bChanged) {
+        rc = sub_replace(s, r, zKey, eSub, &d, (const char *const *)azOrg,
+                         nOrg, err);
+    }
+    sub_release(&d);
+    return rc;
+}
+
+int
+store_node_put(Store *s, const Plan *p, long iNode, int bLinks, AppErr *err)
+{
+    const Node *n = &p->aNode[iNode];
+    const char *zParent = n->iParent >= 0 ? p->aNode[n->iParent].zCode : NULL;
+    int bFound = 0, iMissing = -1;
+    if (zParent) {
+        const char *azParent[] = { p->zCode, zParent };
+        if (row_exists(s, STORE_NODE, azParent, &bFound, &iMissing, err)) {
+            return -1;
+        }
+        if (iMissing == 0) {
+            return apperr_set(err, APPERR_NOTFOUND, "no plan '%s'", p->zCode);
+        }
+        if (!bFound) {
+            return apperr_set(err, APPERR_NOTFOUND,
+                              "%s '%s' of %s '%s' does not exist",
+                              p->aLevel[n->iLevel - 1].zName, zParent,
+                              p->aLevel[n->iLevel].zName, n->zCode);
+        }
+    }
+    char zDepth[16];
+    (void)snprintf(zDepth, sizeof zDepth, "%d", n->iLevel);
+    const char *azKey[] = { p->zCode, n->zCode };
+    const char *azNew[STORE_NCOL_MAX] = {
+        [STORE_NODE_TEXT] = n->zText,
+        [STORE_NODE_INDICATOR] = n->zIndicator,
+        [STORE_NODE_PARENT] = zParent,
+        [STORE_NODE_DEPTH] = zDepth,
+    };
+    char zKey[2 * LIMIT_CODE_BYTES + 8];
+    (void)snprintf(zKey, sizeof zKey, "%s/%s", p->zCode, n->zCode);
+    Row r;
+    int rc = row_read(s, STORE_NODE, azKey, &r, err);
+    if (rc == 0 && r.iMissing == 0) {
+        rc = apperr_set(err, APPERR_NOTFOUND, "no plan '%s'", p->zCode);
+    }
+    /* A node keeps its level: what was a goal cannot become an activity. */
+    long depth = r.bFound ? strtol(r.azOld[STORE_NODE_DEPTH], NULL, 10) : 0;
+    if (rc == 0 && r.bFound && depth != n->iLevel) {
+        rc = apperr_set(err, APPERR_CONFLICT,
+                        "'%s' is %s %s in plan '%s', not %s %s", n->zCode,
+                        "a", p->aLevel[depth >= 0 && depth < p->nLevel
+                                       ? depth : 0].zName,
+                        p->zCode, "a", p->aLevel[n->iLevel].zName);
+    }
+    if (rc == 0) {
+        rc = row_write(s, &r, zKey, azNew, 0, 0, err);
+    }
+    if (rc > 0) {
+        rc = row_conflict(&r, zKey, err);
+    }
+    if (rc == 0 && bLinks) {
+        rc = links_put(s, &r, zKey, STORE_SUB_RESPONSIBLE, n->azResp,
+                       n->nResp, err) ||
+             links_put(s, &r, zKey, STORE_SUB_CONTRIBUTING, n->azContrib,
+                       n->nContrib, err);
+    }
+    row_release(&r);
+    return rc ? -1 : 0;
+}
+
+int
+store_assessment_put(Store *s, const char *zPlan, const char *zNode,
+                     const Assessment *a, unsigned flags, AppErr *err)
+{
+    const char *azKey[] = { zPlan, zNode, a->zRound };
+    const char *azNew[STORE_NCOL_MAX] = {
+        [STORE_ASSESSMENT_ACTION_POINT] = a->zActionPoint ? a->zActionPoint
+                                                          : "",
+        [STORE_ASSESSMENT_PROGRESS] = a->zProgress ? a->zProgress : "",
+        [STORE_ASSESSMENT_RATING] = rating_key(a->eRating),
+        [STORE_ASSESSMENT_STATE] = assess_state_name(a->eState),
+    };
+    char zKey[3 * LIMIT_CODE_BYTES + 8];
+    (void)snprintf(zKey, sizeof zKey, "%s/%s/%s", zPlan, zNode, a->zRound);
+    Row r;
+    int rc = row_read(s, STORE_ASSESSMENT, azKey, &r, err);
+    if (rc == 0 && r.iMissing == 0) {
+        rc = apperr_set(err, APPERR_NOTFOUND, "no plan '%s'", zPlan);
+    } else if (rc == 0 && r.iMissing == 1) {
+        rc = apperr_set(err, APPERR_NOTFOUND, "no activity '%s' in plan '%s'",
+                        zNode, zPlan);
+    } else if (rc == 0 && r.iMissing == 2) {
+        rc = apperr_set(err, APPERR_NOTFOUND, "no round '%s' in plan '%s'",
+                        a->zRound, zPlan);
+    }
+    if (rc == 0) {
+        rc = row_write(s, &r, zKey, azNew, a->iVersion, flags, err);
+    }
+    if (rc == ROW_STALE) {
+        rc = apperr_set(err, APPERR_CONFLICT,
+                        "the assessment of %s in round %s was changed by "
+                        "someone else since you opened it; your text is kept "
+                        "below: compare and save again", zNode, a->zRound);
+    } else if (rc == ROW_LOST) {
+        rc = apperr_set(err, APPERR_CONFLICT,
+                        "the assessment of %s in round %s was changed by "
+                        "someone else meanwhile; your text is kept below: "
+                        "compare and save again", zNode, a->zRound);
+    }
+    row_release(&r);
+    return rc;
+}
+
+int
+store_statement_put(Store *s, const char *zPlan, const char *zNode,
+                    const char *zRound, const Statement *stm, AppErr *err)
+{
+    const char *azKey[] = { zPlan, zNode, zRound, stm->zOrg };
+    const char *azNew[STORE_NCOL_MAX] = {
+        [STORE_STATEMENT_TEXT] = stm->zText ? stm->zText : "",
+        [STORE_STATEMENT_PROPOSED_RATING] = rating_key(stm->eProposed),
+        [STORE_STATEMENT_STATE] = assess_state_name(stm->eState),
+        [STORE_STATEMENT_COMMENT] = stm->zComment ? stm->zComment : "",
+    };
+    char zKey[4 * LIMIT_CODE_BYTES + 8];
+    (void)snprintf(zKey, sizeof zKey, "%s/%s/%s/%s", zPlan, zNode, zRound,
+                   stm->zOrg);
+    Row r;
+    int rc = row_read(s, STORE_STATEMENT, azKey, &r, err);
+    if (rc == 0 && r.iMissing == 0) {
+        rc = apperr_set(err, APPERR_NOTFOUND, "no plan '%s'", zPlan);
+    } else if (rc == 0 && (r.iMissing == 1 || r.iMissing == 2)) {
+        rc = apperr_set(err, APPERR_NOTFOUND, "activity '%s' is not part of "
+                        "round '%s'", zNode, zRound);
+    } else if (rc == 0 && r.iMissing == 3) {
+        rc = apperr_set(err, APPERR_NOTFOUND, "no organisation '%s'",
+                        stm->zOrg);
+    }
+    /* The version is always checked: 0 means "there was no statement when
+    ** the form was built", and a plain INSERT that meets one is a
+    ** conflict too. */
+    if (rc == 0) {
+        rc = row_write(s, &r, zKey, azNew, stm->iVersion, 0, err);
+    }
+    if (rc == ROW_STALE) {
+        rc = apperr_set(err, APPERR_CONFLICT,
+                        "%s's statement on %s was changed by someone else "
+                        "since you opened it; your text is kept below: "
+                        "compare and save again", stm->zOrg, zNode);
+    } else if (rc == ROW_LOST) {
+        rc = apperr_set(err, APPERR_CONFLICT, "%s's statement on %s was %s by "
+                        "someone else meanwhile; your text is kept below: "
+                        "compare and save again", stm->zOrg, zNode,
+                        r.bFound ? "changed" : "written");
+    }
+    row_release(&r);
+    return rc;
+}
+
+int
+store_user_put(Store *s, const User *u, int bCreate, AppErr *err)
+{
+    if (u->zOrg) {
+        const char *azOrg[] = { u->zOrg };
+        int bFound = 0, iMissing = -1;
+        if (row_exists(s, STORE_ORG, azOrg, &bFound, &iMissing, err)) {
+            return -1;
+        }
+        if (!bFound) {
+            return apperr_set(err, APPERR_NOTFOUND, "no organisation '%s'",
+                              u->zOrg);
+        }
+    }
+    const char *azKey[] = { u->zName };
+    const char *azNew[STORE_NCOL_MAX] = {
+        [STORE_USER_ROLE] = role_name(u->eRole),
+        [STORE_USER_ORG] = u->zOrg,
+        [STORE_USER_DISABLED] = u->bDisabled ? "1" : "0",
+        [STORE_USER_PW_HASH] = u->zHash,
+    };
+    char zKey[LIMIT_CODE_BYTES + 8];
+    (void)snprintf(zKey, sizeof zKey, "user/%s", u->zName);
+    Row r;
+    int rc = row_read(s, STORE_USER, azKey, &r, err);
+    if (rc == 0 && bCreate && r.bFound) {
+        rc = apperr_set(err, APPERR_CONFLICT, "user '%s' exists already",
+                        u->zName);
+    } else if (rc == 0 && !bCreate && !r.bFound) {
+        rc = apperr_set(err, APPERR_NOTFOUND, "no user '%s'", u->zName);
+    }
+    if (rc == 0) {
+        rc = row_write(s, &r, zKey, azNew, 0, 0, err);
+    }
+    if (rc > 0 && bCreate) {
+        rc = apperr_set(err, APPERR_CONFLICT, "user '%s' exists already",
+                        u->zName);
+    } else if (rc > 0) {
+        rc = row_conflict(&r, zKey, err);
+    }
+    row_release(&r);
+    return rc;
+}
