@@ -10,6 +10,7 @@
 ** always bound.
 */
 #include <assert.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,11 +48,50 @@ sq_fail(SqStore *S, AppErr *err, const char *zWhat)
 int
 sq_prepare(SqStore *S, const char *zSql, sqlite3_stmt **ppSt, AppErr *err)
 {
+    size_t h = ((size_t)(uintptr_t)zSql >> 3) % SQ_CACHE_SLOTS;
+    SqCached *slot = NULL;
+    for (size_t k = 0; k < SQ_CACHE_SLOTS; k++) {
+        SqCached *c = &S->aCache[(h + k) % SQ_CACHE_SLOTS];
+        if (c->zSql == zSql) {
+            if (!c->bBusy) {
+                c->bBusy = 1;
+                *ppSt = c->st;
+                return 0;
+            }
+            break; /* in use by an outer loop: a fresh one, not kept */
+        }
+        if (!c->zSql) {
+            slot = c;
+            break;
+        }
+    }
     if (sqlite3_prepare_v2(S->db, zSql, -1, ppSt, NULL) != SQLITE_OK) {
         *ppSt = NULL;
         return sq_fail(S, err, "preparing a query");
     }
+    if (slot) {
+        slot->zSql = zSql;
+        slot->st = *ppSt;
+        slot->bBusy = 1;
+    }
     return 0;
+}
+
+void
+sq_finalize(SqStore *S, sqlite3_stmt *st)
+{
+    if (!st) {
+        return;
+    }
+    for (size_t k = 0; k < SQ_CACHE_SLOTS; k++) {
+        if (S->aCache[k].st == st) {
+            (void)sqlite3_reset(st);
+            (void)sqlite3_clear_bindings(st);
+            S->aCache[k].bBusy = 0;
+            return;
+        }
+    }
+    (void)sqlite3_finalize(st);
 }
 
 /* Parameter "$n" of st (SQLite numbers named parameters by first use, so
@@ -96,7 +136,7 @@ int
 sq_run(SqStore *S, sqlite3_stmt *st, AppErr *err, const char *zWhat)
 {
     int rc = sqlite3_step(st);
-    (void)sqlite3_finalize(st);
+    sq_finalize(S, st);
     if (rc != SQLITE_DONE) {
         return sq_fail(S, err, zWhat);
     }
@@ -118,7 +158,7 @@ sq_lookup_id(SqStore *S, sqlite3_stmt *st, sqlite3_int64 *pOut, AppErr *err)
     } else {
         rc = sq_fail(S, err, "looking up a record");
     }
-    (void)sqlite3_finalize(st);
+    sq_finalize(S, st);
     return rc;
 }
 
@@ -132,6 +172,9 @@ sq_close(Store *s)
         (void)sqlite3_exec(S->db, "ROLLBACK", NULL, NULL, NULL);
     }
     sq_cases_finalize(S);
+    for (size_t k = 0; k < SQ_CACHE_SLOTS; k++) {
+        (void)sqlite3_finalize(S->aCache[k].st);
+    }
     (void)sqlite3_close(S->db);
     free(S->base.zActor);
     free(S);
@@ -197,7 +240,7 @@ sq_pragma_int(SqStore *S, const char *zSql, int *pOut)
     }
     int rc = sqlite3_step(st);
     *pOut = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
-    (void)sqlite3_finalize(st);
+    sq_finalize(S, st);
     return rc == SQLITE_ROW ? 0 : -1;
 }
 
@@ -350,7 +393,7 @@ sq_load_orgs(SqStore *S, Model *m, AppErr *err)
         free(zKind);
         o->zParent = sq_col_dup(st, 4);
     }
-    (void)sqlite3_finalize(st);
+    sq_finalize(S, st);
     if (rc != SQLITE_DONE) {
         free(aId);
         return sq_fail(S, err, "reading organisations");
@@ -373,7 +416,7 @@ sq_load_orgs(SqStore *S, Model *m, AppErr *err)
             }
         }
     }
-    (void)sqlite3_finalize(st);
+    sq_finalize(S, st);
     rc = rc == SQLITE_DONE ? 0 : sq_fail(S, err, "reading aliases");
     free(aId);
     return rc;
@@ -523,7 +566,7 @@ sq_load_nodes(SqStore *S, sqlite3_int64 planId, const char *zNode, Plan *p,
         r->zText = sq_col_dup(st, 5);
         r->zIndicator = sq_col_dup(st, 6);
     }
-    (void)sqlite3_finalize(st);
+    sq_finalize(S, st);
     if (rc != SQLITE_DONE) {
         rc = sq_fail(S, err, "reading plan nodes");
         goto out;
@@ -571,7 +614,7 @@ sq_load_nodes(SqStore *S, sqlite3_int64 planId, const char *zNode, Plan *p,
             strv_push(&n->azContrib, &n->nContrib, zOrg);
         }
     }
-    (void)sqlite3_finalize(st);
+    sq_finalize(S, st);
     if (rc != SQLITE_DONE) {
         rc = sq_fail(S, err, "reading links");
         goto out_map;
@@ -617,7 +660,7 @@ sq_load_nodes(SqStore *S, sqlite3_int64 planId, const char *zNode, Plan *p,
         }
         a->iVersion = sqlite3_column_int(st, 6);
     }
-    (void)sqlite3_finalize(st);
+    sq_finalize(S, st);
     rc = rc == SQLITE_DONE ? 0 : sq_fail(S, err, "reading assessments");
     /* CROSS JOIN keeps SQLite's loop order: one sequential pass over the
     ** assessments, each round looked up in a table of a few rows (through
@@ -658,7 +701,7 @@ sq_load_plan(SqStore *S, sqlite3_int64 planId, const char *zNode, Plan *p,
         p->aLevel[p->nLevel].bIndicator = sqlite3_column_int(st, 1);
         p->nLevel++;
     }
-    (void)sqlite3_finalize(st);
+    sq_finalize(S, st);
     if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
         return sq_fail(S, err, "reading plan levels");
     }
@@ -679,7 +722,7 @@ sq_load_plan(SqStore *S, sqlite3_int64 planId, const char *zNode, Plan *p,
             r->eState = ROUND_DRAFT;
         }
     }
-    (void)sqlite3_finalize(st);
+    sq_finalize(S, st);
     if (rc != SQLITE_DONE) {
         return sq_fail(S, err, "reading rounds");
     }
@@ -716,7 +759,7 @@ sq_load(Store *s, const char *zPlan, const char *zNode, Model *m, AppErr *err)
         p->zCode = sq_col_dup(st, 1);
         p->zTitle = sq_col_dup(st, 2);
     }
-    (void)sqlite3_finalize(st);
+    sq_finalize(S, st);
     if (rc != SQLITE_DONE) {
         free(aId);
         return sq_fail(S, err, "reading plans");
@@ -776,7 +819,7 @@ sq_audit_list(Store *s, const char *zKeyPrefix, AuditEntry **paOut,
         e->zOld = sq_col_dup(st, 6);
         e->zNew = sq_col_dup(st, 7);
     }
-    (void)sqlite3_finalize(st);
+    sq_finalize(S, st);
     return rc == SQLITE_DONE ? 0 : sq_fail(S, err, "reading the audit trail");
 }
 
@@ -857,7 +900,7 @@ sq_round_list(Store *s, const char *zPlan, RoundCount **paOut, size_t *pnOut,
         c->nAssessed = (long)sqlite3_column_int64(st, 5);
         c->nRated = (long)sqlite3_column_int64(st, 6);
     }
-    (void)sqlite3_finalize(st);
+    sq_finalize(S, st);
     return rc == SQLITE_DONE ? 0 : sq_fail(S, err, "listing rounds");
 }
 

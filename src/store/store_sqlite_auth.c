@@ -47,7 +47,7 @@ sq_user_get(Store *s, const char *zName, User *u, AppErr *err)
     if (rc == SQLITE_ROW) {
         sq_read_user(st, 0, u);
     }
-    (void)sqlite3_finalize(st);
+    sq_finalize(S, st);
     if (rc == SQLITE_ROW) {
         return 0;
     }
@@ -77,7 +77,7 @@ sq_user_list(Store *s, User **pa, size_t *pn, AppErr *err)
         xgrow((void **)pa, &nAlloc, *pn, sizeof **pa);
         sq_read_user(st, 0, &(*pa)[(*pn)++]);
     }
-    (void)sqlite3_finalize(st);
+    sq_finalize(S, st);
     return rc == SQLITE_DONE ? 0 : sq_fail(S, err, "listing users");
 }
 
@@ -128,7 +128,7 @@ sq_session_get(Store *s, const char *zTokenHash, Session *ses, AppErr *err)
         ses->lastSeen = (long)sqlite3_column_int64(st, 4);
         sq_read_user(st, 5, &ses->user);
     }
-    (void)sqlite3_finalize(st);
+    sq_finalize(S, st);
     if (rc == SQLITE_ROW) {
         return 0;
     }
@@ -233,6 +233,6 @@ sq_load_statements(SqStore *S, sqlite3_int64 planId, const char *zNode,
         x->zUpdatedBy = sq_col_dup(st, 8);
         x->zUpdatedAt = sq_col_dup(st, 9);
     }
-    (void)sqlite3_finalize(st);
+    sq_finalize(S, st);
     return rc == SQLITE_DONE ? 0 : sq_fail(S, err, "reading statements");
 }

@@ -18,8 +18,8 @@
 void
 sq_cases_finalize(SqStore *S)
 {
-    (void)sqlite3_finalize(S->pCasePut);
-    (void)sqlite3_finalize(S->pPersonPut);
+    sq_finalize(S, S->pCasePut);
+    sq_finalize(S, S->pPersonPut);
     S->pCasePut = S->pPersonPut = NULL;
 }
 
@@ -218,7 +218,7 @@ sq_case_visit(SqStore *S, sqlite3_stmt *st, int bPersonal, CaseVisitor fn,
                            (char *)sqlite3_column_text(st, 22) };
         bStop = fn(pArg, &c, bPersonal ? &who : NULL);
     }
-    (void)sqlite3_finalize(st);
+    sq_finalize(S, st);
     if (bStop || rc == SQLITE_DONE) {
         return 0;
     }
@@ -329,7 +329,7 @@ sq_case_get(Store *s, const char *zCaseNo, CaseFile *f, CasePerson *who,
             who->zIdDocument = sq_col_dup(st, 24);
         }
     }
-    (void)sqlite3_finalize(st);
+    sq_finalize(S, st);
     if (rc == SQLITE_DONE) {
         return apperr_set(err, APPERR_NOTFOUND, "no case '%s'", zCaseNo);
     }
@@ -353,7 +353,7 @@ sq_case_get(Store *s, const char *zCaseNo, CaseFile *f, CasePerson *who,
         e->zNote = sq_col_dup(st, 2);
         e->zActor = sq_col_dup(st, 3);
     }
-    (void)sqlite3_finalize(st);
+    sq_finalize(S, st);
     if (rc != SQLITE_DONE) {
         return sq_fail(S, err, "reading a case's timeline");
     }
@@ -372,7 +372,7 @@ sq_case_get(Store *s, const char *zCaseNo, CaseFile *f, CasePerson *who,
         p->amount = sqlite3_column_int64(st, 1);
         p->zActor = sq_col_dup(st, 2);
     }
-    (void)sqlite3_finalize(st);
+    sq_finalize(S, st);
     return rc == SQLITE_DONE ? 0 : sq_fail(S, err, "reading payments");
 }
 

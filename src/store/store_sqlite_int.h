@@ -9,8 +9,21 @@
 
 #include "store.h"
 
+/* Prepared statements kept for the connection's life, keyed by the
+** address of their SQL literal (SQ_PREPARE takes literals only, so the
+** address names the text).  Parsing SQL cost more than running it for the
+** short queries of a page or an import row. */
+#define SQ_CACHE_SLOTS 128
+
+typedef struct SqCached {
+    const char *zSql;     /* NULL: empty slot */
+    sqlite3_stmt *st;
+    int bBusy;            /* handed out and not yet given back */
+} SqCached;
+
 typedef struct SqStore {
     Store base;     /* must be first: a Store * is a SqStore * */
+    SqCached aCache[SQ_CACHE_SLOTS];
     sqlite3 *db;
     int bInTxn;     /* a write transaction is open */
     int msBusy;     /* how long a statement waits for another writer */
@@ -23,6 +36,10 @@ typedef struct SqStore {
 
 int sq_fail(SqStore *S, AppErr *err, const char *zWhat);
 int sq_prepare(SqStore *S, const char *zSql, sqlite3_stmt **ppSt, AppErr *err);
+
+/* Give a statement from sq_prepare() back: a cached one is reset and its
+** bindings cleared for the next use, any other finalized.  Accepts NULL. */
+void sq_finalize(SqStore *S, sqlite3_stmt *st);
 void sq_bind_text(sqlite3_stmt *st, int n, const char *z);
 void sq_bind_int(sqlite3_stmt *st, int n, sqlite3_int64 v);
 char *sq_col_dup(sqlite3_stmt *st, int i);

@@ -31,7 +31,7 @@ sq_row_read(SqStore *S, sqlite3_stmt *st, int nCol, char **azOld,
         }
         *pbFound = 1;
     }
-    (void)sqlite3_finalize(st);
+    sq_finalize(S, st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
         return sq_fail(S, err, zWhat);
     }
@@ -46,7 +46,7 @@ sq_row_write(SqStore *S, sqlite3_stmt *st, int *pbDone, AppErr *err,
 {
     int rc = sqlite3_step(st);
     int xrc = sqlite3_extended_errcode(S->db);
-    (void)sqlite3_finalize(st);
+    sq_finalize(S, st);
     if (rc == SQLITE_DONE) {
         *pbDone = sqlite3_changes(S->db) == 1;
         return 0;
@@ -728,7 +728,7 @@ sq_sub_get(Store *s, StoreSub k, const char *const *azKey, char ***pazItem,
             strv_push(&az, &n, z ? z : "");
         }
     }
-    (void)sqlite3_finalize(st);
+    sq_finalize(S, st);
     if (rc != SQLITE_DONE) {
         for (size_t i = 0; i < n; i++) {
             free(az[i]);
