@@ -203,7 +203,7 @@ plan_index_codes(Plan *p)
     size_t n = p->nNode ? p->nNode : 1;
     CodeIndex *a = xcalloc(n, sizeof *a);
     for (size_t i = 0; i < p->nNode; i++) {
-        a[i].zCode = p->aNode[i].zCode;
+        a[i].zCode = p->aNode[i].zCode ? p->aNode[i].zCode : "";
         a[i].i = (long)i;
     }
     qsort(a, p->nNode, sizeof *a, plan_code_cmp);
@@ -219,23 +219,34 @@ plan_index_codes(Plan *p)
 long
 plan_find_node(const Plan *p, const char *zCode)
 {
-    if (p->aiByCode && p->nByCode == p->nNode && zCode) {
-        size_t lo = 0, hi = p->nNode;
-        while (lo < hi) {
-            size_t mid = lo + (hi - lo) / 2;
-            int c = strcmp(p->aNode[p->aiByCode[mid]].zCode, zCode);
-            if (c == 0) {
-                return p->aiByCode[mid];
-            }
-            if (c < 0) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
+    if (!zCode) {
         return -1;
     }
-    for (size_t i = 0; i < p->nNode; i++) {
+    /* The index covers the first nByCode nodes; nodes appended since are
+    ** scanned.  When that tail grows long the index is remade, so a plan
+    ** built row by row (an import) stays near-linear.  Remaking changes
+    ** only the index, a cache: a plan shared between threads is indexed
+    ** whole before it is shared and never remade. */
+    size_t nIdx = p->aiByCode && p->nByCode <= p->nNode ? p->nByCode : 0;
+    if (p->nNode - nIdx > 32 + nIdx / 4) {
+        plan_index_codes((Plan *)p);
+        nIdx = p->nByCode;
+    }
+    size_t lo = 0, hi = nIdx;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const char *z = p->aNode[p->aiByCode[mid]].zCode;
+        int c = strcmp(z ? z : "", zCode);
+        if (c == 0) {
+            return p->aiByCode[mid];
+        }
+        if (c < 0) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    for (size_t i = nIdx; i < p->nNode; i++) {
         if (str_eq(p->aNode[i].zCode, zCode)) {
             return (long)i;
         }

@@ -189,9 +189,10 @@ const Assessment *node_find_assessment(const Node *n, const char *zRound);
 int plan_find_level(const Plan *p, const char *zName);
 
 /* Sort an index of p's nodes by code, so plan_find_node() is a binary
-** search instead of a scan: for a plan read many times (the shared read
-** model).  Nodes added later make the index stale, and plan_find_node()
-** then scans again; codes must not change while it is in use. */
+** search instead of a scan.  plan_find_node() remakes it itself when many
+** nodes were appended since; a plan shared between threads must be
+** indexed whole first (then nothing is remade).  Codes must not change
+** and nodes must only be appended while it is in use. */
 void plan_index_codes(Plan *p);
 
 /* Index of the leaf level (the activities): nLevel - 1. */

@@ -4,8 +4,9 @@
 
 "$LMPMON" --db old.db init --sample cambodia-lmp-2015-2018 >/dev/null || fail "sample"
 "$LMPMON" --db old.db export --format json --out before.json
-# Turn it back into a version 1 database: what version 2 added goes.
-sqlite3 old.db "DROP TABLE case_payment; DROP TABLE case_event;
+# Turn it back into a version 1 database: what versions 2 to 4 added goes.
+sqlite3 old.db "DROP INDEX node_plan_position;
+  DROP TABLE case_payment; DROP TABLE case_event;
   DROP TABLE case_person; DROP TABLE complaint_case;
   DROP TABLE statement; DROP TABLE session; DROP TABLE user;
   ALTER TABLE assessment DROP COLUMN version; PRAGMA user_version = 1;" ||
