@@ -111,6 +111,8 @@ typedef struct StoreMethods {
                            AppErr *);
     int (*xCaseList)(Store *, const char *zOrg, int nLimit, CaseVisitor,
                      void *, AppErr *);
+    int (*xAuditRows)(Store *, long iFrom, long iTo, const char *zKeyPrefix,
+                      AuditEntry **, long **, size_t *, AppErr *);
 } StoreMethods;
 
 /* Fields every backend shares; backends embed this first. */
@@ -277,5 +279,19 @@ int store_audit(Store *s, const char *zEntity, const char *zKey,
 ** in the SQL too (APPERR_CONFLICT when the row changed or appeared). */
 int store_put_statement(Store *s, const char *zPlan, const char *zNode,
                         const char *zRound, const Statement *st, AppErr *err);
+
+/* The audit rows with iFrom <= id <= iTo (iTo 0: no upper bound), oldest
+** first, with their ids in (*paiId)[i]; only those whose key is zKeyPrefix
+** or starts with zKeyPrefix + "/" unless zKeyPrefix is NULL.  Ids are the
+** data version (store_data_version()): the rows after a version are the
+** changes made since, which is how an import finds what changed in the
+** database after the export it reads, and what it wrote itself.  Reads
+** inside the caller's transaction (a write transaction sees its own rows).
+** *paOut and *paiId are allocated: free with audit_free() and free().
+** (The public wrapper is at the end of store_sqlite.c for now: store.c is
+** being reworked on another branch; it moves there at the merge.) */
+int store_audit_rows(Store *s, long iFrom, long iTo, const char *zKeyPrefix,
+                     AuditEntry **paOut, long **paiId, size_t *pnOut,
+                     AppErr *err);
 
 #endif
