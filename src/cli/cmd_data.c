@@ -11,6 +11,7 @@
 #include "../base/base.h"
 #include "../io/annex_csv.h"
 #include "../io/import.h"
+#include "../io/merge.h"
 #include "../io/model_json.h"
 #include "../io/samples.h"
 #include "../base/banned.h"
@@ -192,13 +193,16 @@ cmd_export(CliCtx *ctx)
     AppErr err = APPERR_INIT;
     Model m = MODEL_INIT;
     Buf out = BUF_INIT;
+    char *zRevision = NULL;
     int rc = CLI_FAIL;
-    if (store_load(s, zPlan, &m, &err)) {
+    /* The model with the revision it is at, so an import of the file
+    ** can tell the cells its user changed from those changed since. */
+    if (merge_export_load(s, zPlan, &m, &zRevision, &err)) {
         rc = cli_fail(&err);
         goto out;
     }
     if (bJson) {
-        model_json_write(&m, &out);
+        model_json_write_revision(&m, zRevision, &out);
     } else {
         if (m.nPlan != 1) {
             apperr_set(&err, APPERR_USAGE,
@@ -209,7 +213,7 @@ cmd_export(CliCtx *ctx)
             rc = cli_fail(&err);
             goto out;
         }
-        annex_csv_write(&m.aPlan[0], &out);
+        annex_csv_write(&m.aPlan[0], zRevision, &out);
     }
     if (buf_failed(&out)) {
         apperr_set(&err, APPERR_INTERNAL, "export larger than LIMIT_BUF_BYTES");
@@ -222,6 +226,7 @@ cmd_export(CliCtx *ctx)
     }
     rc = CLI_OK;
 out:
+    free(zRevision);
     buf_release(&out);
     model_release(&m);
     store_close(s);

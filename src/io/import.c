@@ -541,15 +541,17 @@ import_run(Store *s, const ImportInput *aIn, size_t nIn,
         int r;
         switch (imp_format_of(in)) {
         case IMPORT_JSON:
-            r = model_json_read(in->zName, in->z, in->n, &m, err) ||
+            r = model_json_read(in->zName, in->z, in->n, &m, NULL, err) ||
                 imp_apply_json(&im, in->zName, &m, err);
             break;
         case IMPORT_CSV: {
             const char *zPlan = NULL;
             AnnexCols cols;
+            memset(&cols, 0, sizeof cols);
             r = imp_csv_plan(&im, in->zName, &zPlan, err) ||
                 annex_csv_read(in->zName, in->z, in->n, zPlan, &m, &cols, err) ||
                 imp_apply_csv(&im, in->zName, &m, &cols, err);
+            annex_cols_release(&cols);
             break;
         }
         default:
