@@ -2,6 +2,7 @@
 ** merge.c — export revisions and the three-way merge of imported cells
 ** (see merge.h).
 */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,7 +54,7 @@ merge_revision_parse(const char *z, long *piRev, char *zAt, size_t nAt)
     char zNum[20];
     memcpy(zNum, z, (size_t)(zSep - z));
     zNum[zSep - z] = 0;
-    if (str_to_long(zNum, 1, 0x7fffffffL, piRev)) {
+    if (str_to_long(zNum, 1, LONG_MAX, piRev)) {
         return -1;
     }
     for (const char *p = zSep + 1; *p; p++) {
