@@ -312,7 +312,7 @@ annex_csv_read(const char *zFile, const char *z, size_t n, const char *zPlan,
     CsvRecord header = { 0 }, rec = { 0 };
     Col *aCol = NULL;
     int rc = -1;
-    memset(pCols, 0, sizeof *pCols);
+    annex_cols_release(pCols);
     Plan *p = model_add_plan(m);
     p->zCode = xstrdup(zPlan);
 

@@ -45,8 +45,9 @@ void annex_cols_release(AnnexCols *cols);
 ** (levels from the header; nodes in file order; organisation names as
 ** written, not yet resolved; round codes only).  A node given by its code
 ** alone has zText NULL: the import must find it in the database.  *pCols
-** is overwritten: release it with annex_cols_release() after the read,
-** whether it failed or not.  The revisions are taken as written (the
+** must be zeroed or hold an earlier read (which is released first);
+** release it with annex_cols_release() after the read, whether it failed
+** or not.  The revisions are taken as written (the
 ** import checks them against the database).
 ** Returns 0, or -1 with err naming file, line, column and field. */
 int annex_csv_read(const char *zFile, const char *z, size_t n,

@@ -518,6 +518,7 @@ test_annex_sample_round_trip(void **state)
     annex_csv_write(p, NULL, &b);
     Model m2 = MODEL_INIT;
     AnnexCols cols;
+    memset(&cols, 0, sizeof cols);
     AppErr err = APPERR_INIT;
     rc = annex_csv_read("out.csv", buf_str(&b), b.n, "lmp", &m2, &cols, &err);
     if (rc) {
