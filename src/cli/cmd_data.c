@@ -11,6 +11,7 @@
 #include "../base/base.h"
 #include "../io/annex_csv.h"
 #include "../io/import.h"
+#include "../io/merge.h"
 #include "../io/model_json.h"
 #include "../io/samples.h"
 #include "../base/banned.h"
@@ -43,7 +44,9 @@ init_import_sample(Store *s, const char *zName, AppErr *err)
     }
     ImportOpts opts = { NULL, 0 };
     ImportStats stats;
-    return import_run(s, aIn, 2, &opts, &stats, err);
+    int rc = import_run(s, aIn, 2, &opts, &stats, err);
+    import_stats_release(&stats);
+    return rc;
 }
 
 /* ** COMMAND: init */
@@ -96,6 +99,18 @@ cmd_init(CliCtx *ctx)
     return CLI_OK;
 }
 
+/* Print each line of z to f after zPrefix. */
+static void
+print_lines(FILE *f, const char *zPrefix, const char *z)
+{
+    while (*z) {
+        const char *zEnd = strchr(z, '\n');
+        int n = zEnd ? (int)(zEnd - z) : (int)strlen(z);
+        (void)fprintf(f, "%s%.*s\n", zPrefix, n, z);
+        z += n + (zEnd != NULL);
+    }
+}
+
 /* ** COMMAND: import */
 int
 cmd_import(CliCtx *ctx)
@@ -142,15 +157,25 @@ cmd_import(CliCtx *ctx)
     ImportStats stats;
     if (import_run(s, aIn, nPos, &opts, &stats, &err)) {
         rc = cli_fail(&err);
+        if (stats.nConflict > 1) {
+            print_lines(stderr, "  ", buf_str(&stats.conflicts));
+        }
+        import_stats_release(&stats);
         goto out;
     }
-    printf("imported %zu file%s: %zu organisations, %zu plan nodes, %zu "
-           "assessments", nPos, nPos == 1 ? "" : "s", stats.nOrg, stats.nNode,
-           stats.nAssess);
-    if (stats.nCreatedOrg) {
-        printf(" (%zu new organisations created)", stats.nCreatedOrg);
+    Buf msg = BUF_INIT;
+    if (nPos == 1) {
+        buf_printf(&msg, "imported '%s': ", azPos[0]);
+    } else {
+        buf_printf(&msg, "imported %zu files: ", nPos);
     }
-    printf("\n");
+    import_stats_describe(&stats, &msg);
+    printf("%s\n", buf_str(&msg));
+    (void)fflush(stdout);
+    /* Files written without merging say so. */
+    print_lines(stderr, "lmpmon: note: ", buf_str(&stats.notes));
+    buf_release(&msg);
+    import_stats_release(&stats);
     rc = CLI_OK;
 out:
     store_close(s);
@@ -192,13 +217,16 @@ cmd_export(CliCtx *ctx)
     AppErr err = APPERR_INIT;
     Model m = MODEL_INIT;
     Buf out = BUF_INIT;
+    char *zRevision = NULL;
     int rc = CLI_FAIL;
-    if (store_load(s, zPlan, &m, &err)) {
+    /* The model with the revision it is at, so an import of the file
+    ** can tell the cells its user changed from those changed since. */
+    if (merge_export_load(s, zPlan, &m, &zRevision, &err)) {
         rc = cli_fail(&err);
         goto out;
     }
     if (bJson) {
-        model_json_write(&m, &out);
+        model_json_write_revision(&m, zRevision, &out);
     } else {
         if (m.nPlan != 1) {
             apperr_set(&err, APPERR_USAGE,
@@ -209,7 +237,7 @@ cmd_export(CliCtx *ctx)
             rc = cli_fail(&err);
             goto out;
         }
-        annex_csv_write(&m.aPlan[0], &out);
+        annex_csv_write(&m.aPlan[0], zRevision, &out);
     }
     if (buf_failed(&out)) {
         apperr_set(&err, APPERR_INTERNAL, "export larger than LIMIT_BUF_BYTES");
@@ -222,6 +250,7 @@ cmd_export(CliCtx *ctx)
     }
     rc = CLI_OK;
 out:
+    free(zRevision);
     buf_release(&out);
     model_release(&m);
     store_close(s);

@@ -3,8 +3,9 @@
 **
 ** The header drives everything: level columns come in groups
 ** "<level>_code", "<level>" [, "<level>_indicator"], the last group being
-** the activities; then "responsible", "contributing"; then round groups.
-** Each row is checked cell by cell, so a mistake is reported where it is.
+** the activities; then "responsible", "contributing"; then round groups;
+** "lmpmon:revision" (an export's last column) may stand anywhere.  Each
+** row is checked cell by cell, so a mistake is reported where it is.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -23,7 +24,8 @@ typedef enum ColKind {
     COL_CONTRIBUTING,
     COL_ROUND_ACTION,
     COL_ROUND_PROGRESS,
-    COL_ROUND_RATING
+    COL_ROUND_RATING,
+    COL_REVISION
 } ColKind;
 
 typedef struct Col {
@@ -74,6 +76,11 @@ annex_read_header(const char *zFile, CsvRecord *h, Plan *p, Col *aCol,
                                   "duplicate column '%s' (also column %zu)",
                                   zFile, iCol, z, j + 1);
             }
+        }
+        if (strcmp(z, ANNEX_REVISION_COLUMN) == 0) {
+            aCol[k].eKind = COL_REVISION;
+            pCols->iRevision = iCol;
+            continue;
         }
         const char *zColon = strchr(z, ':');
         size_t nStem = 0;
@@ -166,12 +173,14 @@ annex_read_header(const char *zFile, CsvRecord *h, Plan *p, Col *aCol,
         if (iLevel >= 0 && strcmp(z, zLevel) == 0) {
             aCol[k].eKind = COL_LEVEL_TEXT;
             aCol[k].iLevel = iLevel;
+            pCols->aiText[iLevel] = iCol;
             continue;
         }
         if (iLevel >= 0 && strncmp(z, zLevel, nLevel) == 0 &&
             strcmp(z + nLevel, "_indicator") == 0) {
             aCol[k].eKind = COL_LEVEL_INDICATOR;
             aCol[k].iLevel = iLevel;
+            pCols->aiIndicator[iLevel] = iCol;
             p->aLevel[iLevel].bIndicator = 1;
             continue;
         }
@@ -225,7 +234,45 @@ annex_read_header(const char *zFile, CsvRecord *h, Plan *p, Col *aCol,
             }
         }
     }
+    pCols->aiRound = xcalloc(p->nRound ? 3 * p->nRound : 1, sizeof(int));
+    for (size_t k = 0; k < h->nField; k++) {
+        if (aCol[k].eKind >= COL_ROUND_ACTION &&
+            aCol[k].eKind <= COL_ROUND_RATING) {
+            pCols->aiRound[3 * (size_t)aCol[k].iRound +
+                           (size_t)(aCol[k].eKind - COL_ROUND_ACTION)] =
+                (int)k + 1;
+        }
+    }
     return 0;
+}
+
+void
+annex_cols_release(AnnexCols *cols)
+{
+    for (size_t i = 0; i < cols->nRevision; i++) {
+        free(cols->azRevision[i]);
+    }
+    free(cols->azRevision);
+    free(cols->aiRound);
+    memset(cols, 0, sizeof *cols);
+}
+
+/* Remember zRev (trimmed; NULL or empty: none) as the revision of node
+** iNode, the plan's newest. */
+static void
+annex_note_revision(AnnexCols *cols, size_t iNode, const char *zRev)
+{
+    xgrow((void **)&cols->azRevision, &cols->nRevisionAlloc, iNode,
+          sizeof *cols->azRevision);
+    while (cols->nRevision <= iNode) {
+        cols->azRevision[cols->nRevision++] = NULL;
+    }
+    char *z = zRev ? str_trim(zRev) : NULL;
+    if (z && !*z) {
+        free(z);
+        z = NULL;
+    }
+    cols->azRevision[iNode] = z;
 }
 
 /* Split a ';'-separated list of names into a string array. */
@@ -265,7 +312,7 @@ annex_csv_read(const char *zFile, const char *z, size_t n, const char *zPlan,
     CsvRecord header = { 0 }, rec = { 0 };
     Col *aCol = NULL;
     int rc = -1;
-    memset(pCols, 0, sizeof *pCols);
+    annex_cols_release(pCols);
     Plan *p = model_add_plan(m);
     p->zCode = xstrdup(zPlan);
 
@@ -345,6 +392,8 @@ annex_csv_read(const char *zFile, const char *z, size_t n, const char *zPlan,
                 goto out;
             }
         }
+        const char *zRev =
+            pCols->iRevision ? rec.azField[pCols->iRevision - 1] : NULL;
         /* Walk the levels top-down, creating or checking each node. */
         long iParent = -1;
         Node *leaf = NULL;
@@ -430,6 +479,7 @@ annex_csv_read(const char *zFile, const char *z, size_t n, const char *zPlan,
             nd->zText = *zText ? xstrdup(zText) : NULL;
             nd->zIndicator = *zInd ? xstrdup(zInd) : NULL;
             iParent = (long)(p->nNode - 1);
+            annex_note_revision(pCols, p->nNode - 1, zRev);
             if (l == iLeaf) {
                 leaf = nd;
             }
@@ -448,6 +498,7 @@ annex_csv_read(const char *zFile, const char *z, size_t n, const char *zPlan,
             size_t kRating = 0;
             for (size_t k = 0; k < header.nField; k++) {
                 if (aCol[k].eKind >= COL_ROUND_ACTION &&
+                    aCol[k].eKind <= COL_ROUND_RATING &&
                     aCol[k].iRound == (int)rd) {
                     azPart[aCol[k].eKind - COL_ROUND_ACTION] =
                         csv_unguard(rec.azField[k]);
@@ -491,7 +542,7 @@ out:
 
 /* Append one row's cells for node n (a leaf) of plan p. */
 static void
-annex_write_row(const Plan *p, long iNode, Buf *b)
+annex_write_row(const Plan *p, long iNode, const char *zRevision, Buf *b)
 {
     const Node *n = &p->aNode[iNode];
     for (int l = 0; l < p->nLevel; l++) {
@@ -530,11 +581,15 @@ annex_write_row(const Plan *p, long iNode, Buf *b)
         buf_putc(b, ',');
         csv_write_field(b, a ? rating_name(a->eRating) : "");
     }
+    if (zRevision) {
+        buf_putc(b, ',');
+        csv_write_field(b, zRevision);
+    }
     buf_puts(b, "\r\n");
 }
 
 void
-annex_csv_write(const Plan *p, Buf *b)
+annex_csv_write(const Plan *p, const char *zRevision, Buf *b)
 {
     buf_puts(b, "\xEF\xBB\xBF");
     for (int l = 0; l < p->nLevel; l++) {
@@ -561,11 +616,14 @@ annex_csv_write(const Plan *p, Buf *b)
         csv_write_field(b, buf_str(&col));
         buf_release(&col);
     }
+    if (zRevision) {
+        buf_puts(b, "," ANNEX_REVISION_COLUMN);
+    }
     buf_puts(b, "\r\n");
     int iLeaf = plan_leaf_level(p);
     for (size_t i = 0; i < p->nNode; i++) {
         if (p->aNode[i].iLevel == iLeaf) {
-            annex_write_row(p, (long)i, b);
+            annex_write_row(p, (long)i, zRevision, b);
         }
     }
 }

@@ -1,6 +1,6 @@
 /*
-** import.c — resolving parsed files against the store and writing them
-** (see import.h).
+** import.c — resolving parsed files against the store, merging them with
+** what changed since their export, and writing them (see import.h).
 */
 #include <errno.h>
 #include <stdio.h>
@@ -13,6 +13,7 @@
 
 #include "import.h"
 #include "annex_csv.h"
+#include "merge.h"
 #include "model_json.h"
 #include "../base/base.h"
 #include "../core/orgdir.h"
@@ -124,6 +125,15 @@ typedef struct Importer {
     Model before;   /* the database when the import began: what is locked */
     Model db;       /* the database now, inside the transaction */
     OrgDir *dir;    /* names of db's organisations */
+    /* The file being imported, for the merge (see io/merge.h). */
+    Merge *mg;      /* the audit trail since its revisions; NULL: none */
+    long iFileRev;  /* JSON: the revision's N; 0: the file cannot merge */
+    long *aiNodeRev; /* CSV: per node of its plan, the N of the row that
+                    ** gave it (0: cannot merge); NULL for JSON */
+    size_t nNodeRev;
+    const AnnexCols *cols; /* CSV: where the cells are, for messages */
+    size_t nRowBare;    /* CSV: rows of stored activities with no revision */
+    size_t nRowForeign; /* CSV: ... with a revision this database never had */
 } Importer;
 
 static int
@@ -139,13 +149,13 @@ imp_reload(Importer *im, AppErr *err)
     return 0;
 }
 
-/* Replace each name in a[0..n) by its organisation's acronym.  zWhere
-** prefixes messages ("line 4, column 9 (responsible)"). */
+/* Replace each name in a[0..*pn) by its organisation's acronym, once.
+** zWhere prefixes messages ("line 4, column 9 (responsible)"). */
 static int
 imp_resolve_names(Importer *im, const char *zFile, const char *zWhere,
-                  char **a, size_t n, AppErr *err)
+                  char **a, size_t *pn, AppErr *err)
 {
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < *pn; i++) {
         const Org *o = orgdir_resolve(im->dir, a[i]);
         if (!o && im->opts->bCreateOrgs) {
             if (strlen(a[i]) >= LIMIT_CODE_BYTES) {
@@ -155,7 +165,7 @@ imp_resolve_names(Importer *im, const char *zFile, const char *zWhere,
                                   "(LIMIT_CODE_BYTES)", zFile, zWhere, a[i]);
             }
             Org neu = { a[i], a[i], ORG_OTHER, NULL, NULL, 0 };
-            if (store_put_org(im->s, &neu, err)) {
+            if (store_org_put(im->s, &neu, err)) {
                 return apperr_prefix(err, "cannot import '%s'", zFile);
             }
             im->stats->nCreatedOrg++;
@@ -188,6 +198,22 @@ imp_resolve_names(Importer *im, const char *zFile, const char *zWhere,
             a[i] = xstrdup(o->zAcronym);
         }
     }
+    /* A body named twice ("MOI; Ministry of Interior") is one link: the
+    ** store keeps one, and a list that kept both would differ from the
+    ** stored one at every import. */
+    size_t nKept = 0;
+    for (size_t i = 0; i < *pn; i++) {
+        int bDup = 0;
+        for (size_t k = 0; k < nKept && !bDup; k++) {
+            bDup = strcmp(a[k], a[i]) == 0;
+        }
+        if (bDup) {
+            free(a[i]);
+        } else {
+            a[nKept++] = a[i];
+        }
+    }
+    *pn = nKept;
     return 0;
 }
 
@@ -216,10 +242,491 @@ imp_check_lock(const char *zFile, const char *zWhere, const Plan *p,
                       "'%s'", zFile, zWhere, a->zRound, p->zCode, n->zCode);
 }
 
-/* Put the organisations of in, parents before children. */
+/* ---- merging a file with what changed since its export ------------------
+**
+** Each cell a file holds for something the database has is merged
+** (merge_cell()) before it is put: where the user did not change it, the
+** file's value is replaced by the database's, so the put writes nothing
+** for it; a cell changed on both sides is recorded as a conflict, and from
+** the first one on nothing more is put (the import fails at the end of
+** the file, listing them all). */
+
+/* How a field's value reads in a message: a rating as the annex writes
+** it, anything else as it is. */
+static const char *
+imp_shown(const char *zField, const char *z)
+{
+    if (str_eq(zField, "rating")) {
+        for (int r = 0; r < RATING_COUNT; r++) {
+            if (str_eq(z, rating_key((Rating)r))) {
+                return rating_name((Rating)r);
+            }
+        }
+    }
+    return z ? z : "";
+}
+
+/* Record a conflict of the cell zWhere (field zField). */
+static void
+imp_conflict(Importer *im, const char *zWhere, const char *zField,
+             const char *zFile, const char *zDb, const MergeCell *c)
+{
+    Buf *b = &im->stats->conflicts;
+    im->stats->nConflict++;
+    buf_printf(b, "%s: changed in the file to ", zWhere);
+    merge_quote(b, imp_shown(zField, zFile));
+    buf_puts(b, " and in the database to ");
+    merge_quote(b, imp_shown(zField, zDb));
+    buf_printf(b, " (by %s at %s) since the export\n",
+               c->pBy && c->pBy->zActor ? c->pBy->zActor : "someone",
+               c->pBy && c->pBy->zAt ? c->pBy->zAt : "an unknown time");
+}
+
+/* Merge the text *pz (heap, may be NULL) the file has for field zField of
+** zEntity/zKey with zDb: keep the database's when the user did not change
+** it; record a conflict.  zWhere names the cell. */
+static void
+imp_merge_text(Importer *im, long iRev, const char *zEntity,
+               const char *zKey, const char *zField, char **pz,
+               const char *zDb, const char *zEmpty, const char *zWhere)
+{
+    MergeCell c;
+    merge_cell(im->mg, iRev, zEntity, zKey, zField, *pz, zDb, zEmpty, &c);
+    if (c.eHow == MERGE_KEEP_DB) {
+        free(*pz);
+        *pz = zDb ? xstrdup(zDb) : NULL;
+    } else if (c.eHow == MERGE_CONFLICT) {
+        imp_conflict(im, zWhere, zField, *pz, zDb, &c);
+    }
+}
+
+/* The same for a value from a list of keys (a rating, a state): *pi
+** indexes azKey, iDb the database's value. */
+static void
+imp_merge_key(Importer *im, long iRev, const char *zEntity, const char *zKey,
+              const char *zField, int *pi, int iDb, const char *zFileKey,
+              const char *zDbKey, const char *zEmpty, const char *zWhere)
+{
+    MergeCell c;
+    merge_cell(im->mg, iRev, zEntity, zKey, zField, zFileKey, zDbKey, zEmpty,
+               &c);
+    if (c.eHow == MERGE_KEEP_DB) {
+        *pi = iDb;
+    } else if (c.eHow == MERGE_CONFLICT) {
+        imp_conflict(im, zWhere, zField, zFileKey, zDbKey, &c);
+    }
+}
+
+/* The same for a list of acronyms or aliases, compared joined with "; "
+** as the audit trail writes them. */
+static void
+imp_merge_list(Importer *im, long iRev, const char *zEntity,
+               const char *zKey, const char *zField, char ***pa, size_t *pn,
+               char *const *aDb, size_t nDb, const char *zWhere)
+{
+    Buf file = BUF_INIT, db = BUF_INIT;
+    for (size_t i = 0; i < *pn; i++) {
+        buf_printf(&file, "%s%s", i ? "; " : "", (*pa)[i]);
+    }
+    for (size_t i = 0; i < nDb; i++) {
+        buf_printf(&db, "%s%s", i ? "; " : "", aDb[i]);
+    }
+    MergeCell c;
+    merge_cell(im->mg, iRev, zEntity, zKey, zField, buf_str(&file),
+               buf_str(&db), "", &c);
+    if (c.eHow == MERGE_KEEP_DB) {
+        for (size_t i = 0; i < *pn; i++) {
+            free((*pa)[i]);
+        }
+        free(*pa);
+        *pa = NULL;
+        *pn = 0;
+        for (size_t i = 0; i < nDb; i++) {
+            strv_push(pa, pn, aDb[i]);
+        }
+    } else if (c.eHow == MERGE_CONFLICT) {
+        imp_conflict(im, zWhere, zField, buf_str(&file), buf_str(&db), &c);
+    }
+    buf_release(&file);
+    buf_release(&db);
+}
+
+/* Where cell iCol (named zCol) of node n of p is: a CSV line and column,
+** or for JSON the plan and node. */
+static const char *
+imp_where(Importer *im, Buf *b, const Plan *p, const Node *n, int iCol,
+          const char *zCol)
+{
+    buf_reset(b);
+    if (im->cols) {
+        buf_printf(b, "line %d, column %d (%s), %s %s", n->iLine, iCol, zCol,
+                   p->aLevel[n->iLevel].zName, n->zCode);
+    } else {
+        buf_printf(b, "plan '%s', %s '%s': %s", p->zCode,
+                   p->aLevel[n->iLevel].zName, n->zCode, zCol);
+    }
+    return buf_str(b);
+}
+
+/* The revision of node i of p as the file gives it. */
+static long
+imp_node_rev(const Importer *im, size_t i)
+{
+    if (im->aiNodeRev) {
+        return i < im->nNodeRev ? im->aiNodeRev[i] : 0;
+    }
+    return im->iFileRev;
+}
+
+/* Merge node i of p (its names resolved) with d, the database's node:
+** text, indicator, parent and, with bLinks, its organisations. */
+static int
+imp_merge_node(Importer *im, const char *zFile, Plan *p, size_t i,
+               const Plan *dbp, const Node *d, int bLinks, AppErr *err)
+{
+    Node *n = &p->aNode[i];
+    long iRev = imp_node_rev(im, i);
+    const AnnexCols *cols = im->cols;
+    int l = n->iLevel;
+    char zKey[2 * LIMIT_CODE_BYTES + 8];
+    (void)snprintf(zKey, sizeof zKey, "%s/%s", p->zCode, n->zCode);
+    Buf where = BUF_INIT, col = BUF_INIT;
+    int rc = 0;
+    imp_merge_text(im, iRev, "node", zKey, "text", &n->zText, d->zText, "",
+                   imp_where(im, &where, p, n, cols ? cols->aiText[l] : 0,
+                             p->aLevel[l].zName));
+    if (p->aLevel[l].bIndicator) {
+        buf_printf(&col, "%s_indicator", p->aLevel[l].zName);
+        imp_merge_text(im, iRev, "node", zKey, "indicator", &n->zIndicator,
+                       d->zIndicator, "",
+                       imp_where(im, &where, p, n,
+                                 cols ? cols->aiIndicator[l] : 0,
+                                 buf_str(&col)));
+    }
+    if (bLinks) {
+        imp_merge_list(im, iRev, "node", zKey, "responsible", &n->azResp,
+                       &n->nResp, d->azResp, d->nResp,
+                       imp_where(im, &where, p, n, cols ? cols->iResp : 0,
+                                 "responsible"));
+        imp_merge_list(im, iRev, "node", zKey, "contributing", &n->azContrib,
+                       &n->nContrib, d->azContrib, d->nContrib,
+                       imp_where(im, &where, p, n, cols ? cols->iContrib : 0,
+                                 "contributing"));
+    }
+    /* The parent: a move is a change like any other. */
+    if (l > 0) {
+        const char *zDbParent =
+            d->iParent >= 0 ? dbp->aNode[d->iParent].zCode : NULL;
+        char *zParent = n->iParent >= 0
+                            ? xstrdup(p->aNode[n->iParent].zCode)
+                            : NULL;
+        buf_reset(&col);
+        buf_printf(&col, "%s_code", p->aLevel[l - 1].zName);
+        imp_merge_text(im, iRev, "node", zKey, "parent", &zParent, zDbParent,
+                       "", imp_where(im, &where, p, n,
+                                     cols ? cols->aiCode[l - 1] : 0,
+                                     buf_str(&col)));
+        long iNew = zParent ? plan_find_node(p, zParent) : -1;
+        if (!str_eq(zParent, n->iParent >= 0 ? p->aNode[n->iParent].zCode
+                                             : NULL)) {
+            /* The database moved it since the export, the user did not:
+            ** keep it where the database has it, if the file names that
+            ** parent (else the file is too old to say where it is). */
+            if (iNew < 0) {
+                rc = apperr_set(err, APPERR_CONFLICT,
+                                "cannot import '%s': %s: moved in the "
+                                "database under %s '%s' since the export, "
+                                "which the file does not have; nothing was "
+                                "imported (export again)", zFile,
+                                buf_str(&where), p->aLevel[l - 1].zName,
+                                zParent ? zParent : "");
+            } else {
+                n->iParent = iNew;
+            }
+        }
+        free(zParent);
+    }
+    buf_release(&where);
+    buf_release(&col);
+    return rc;
+}
+
+/* Merge assessment a of node i of p with old, the database's (NULL when it
+** has none: then every field reads empty).  bState: the file carries the
+** workflow state (JSON; the annex does not). */
+static void
+imp_merge_assessment(Importer *im, const Plan *p, size_t i, Assessment *a,
+                     const Assessment *old, int bState)
+{
+    const Node *n = &p->aNode[i];
+    long iRev = imp_node_rev(im, i);
+    char zKey[3 * LIMIT_CODE_BYTES + 8];
+    (void)snprintf(zKey, sizeof zKey, "%s/%s/%s", p->zCode, n->zCode,
+                   a->zRound);
+    long r = -1;
+    if (im->cols) {
+        const Round *rd = plan_find_round(p, a->zRound);
+        r = rd ? rd - p->aRound : -1;
+    }
+    static const char *const azPart[] = { "action_point", "progress",
+                                          "rating", "state" };
+    Buf where = BUF_INIT, col = BUF_INIT;
+    for (int k = 0; k < 4; k++) {
+        if (k == 3 && !bState) {
+            break;
+        }
+        buf_reset(&col);
+        buf_printf(&col, "%s:%s", a->zRound, azPart[k]);
+        int iCol = r >= 0 && k < 3 ? im->cols->aiRound[3 * r + k] : 0;
+        const char *zWhere = imp_where(im, &where, p, n, iCol, buf_str(&col));
+        if (k == 0) {
+            imp_merge_text(im, iRev, "assessment", zKey, azPart[k],
+                           &a->zActionPoint, old ? old->zActionPoint : NULL,
+                           "", zWhere);
+        } else if (k == 1) {
+            imp_merge_text(im, iRev, "assessment", zKey, azPart[k],
+                           &a->zProgress, old ? old->zProgress : NULL, "",
+                           zWhere);
+        } else if (k == 2) {
+            Rating eDb = old ? old->eRating : RATING_NONE;
+            int e = (int)a->eRating;
+            imp_merge_key(im, iRev, "assessment", zKey, azPart[k], &e,
+                          (int)eDb, rating_key(a->eRating), rating_key(eDb),
+                          rating_key(RATING_NONE), zWhere);
+            a->eRating = (Rating)e;
+        } else if (old) {
+            /* A state is never empty: a new assessment has none to keep. */
+            int e = (int)a->eState;
+            imp_merge_key(im, iRev, "assessment", zKey, azPart[k], &e,
+                          (int)old->eState, assess_state_name(a->eState),
+                          assess_state_name(old->eState), "", zWhere);
+            a->eState = (AssessState)e;
+        }
+    }
+    buf_release(&where);
+    buf_release(&col);
+}
+
+/* Merge organisation o of a JSON file (organisations[i]) with the
+** database's. */
+static void
+imp_merge_org(Importer *im, size_t i, Org *o)
+{
+    const Org *d = model_find_org(&im->db, o->zAcronym);
+    if (!d || !im->mg) {
+        return;
+    }
+    Buf where = BUF_INIT;
+    static const char *const azField[] = { "name", "kind", "parent",
+                                           "aliases" };
+    for (int k = 0; k < 4; k++) {
+        buf_reset(&where);
+        buf_printf(&where, "organisations[%zu] '%s': %s", i, o->zAcronym,
+                   azField[k]);
+        if (k == 0) {
+            imp_merge_text(im, im->iFileRev, "org", o->zAcronym, azField[k],
+                           &o->zName, d->zName, "", buf_str(&where));
+        } else if (k == 1) {
+            int e = (int)o->eKind;
+            imp_merge_key(im, im->iFileRev, "org", o->zAcronym, azField[k],
+                          &e, (int)d->eKind, org_kind_name(o->eKind),
+                          org_kind_name(d->eKind), "", buf_str(&where));
+            o->eKind = (OrgKind)e;
+        } else if (k == 2) {
+            imp_merge_text(im, im->iFileRev, "org", o->zAcronym, azField[k],
+                           &o->zParent, d->zParent, "", buf_str(&where));
+        } else {
+            imp_merge_list(im, im->iFileRev, "org", o->zAcronym, azField[k],
+                           &o->azAlias, &o->nAlias, d->azAlias, d->nAlias,
+                           buf_str(&where));
+        }
+    }
+    buf_release(&where);
+}
+
+/* Merge round rd of plan p (JSON plans[i]) with the database's. */
+static void
+imp_merge_round(Importer *im, size_t i, const Plan *p, Round *rd)
+{
+    const Plan *dbp = model_find_plan(&im->db, p->zCode);
+    const Round *d = dbp ? plan_find_round(dbp, rd->zCode) : NULL;
+    if (!d || !im->mg) {
+        return;
+    }
+    char zKey[2 * LIMIT_CODE_BYTES + 8];
+    (void)snprintf(zKey, sizeof zKey, "%s/round/%s", p->zCode, rd->zCode);
+    Buf where = BUF_INIT;
+    if (rd->zTitle) { /* else a default, "Review CODE" */
+        buf_printf(&where, "plans[%zu], round '%s': title", i, rd->zCode);
+        imp_merge_text(im, im->iFileRev, "round", zKey, "title", &rd->zTitle,
+                       d->zTitle, "", buf_str(&where));
+        buf_reset(&where);
+    }
+    buf_printf(&where, "plans[%zu], round '%s': as_of", i, rd->zCode);
+    imp_merge_text(im, im->iFileRev, "round", zKey, "as_of", &rd->zAsOf,
+                   d->zAsOf, "", buf_str(&where));
+    buf_reset(&where);
+    buf_printf(&where, "plans[%zu], round '%s': state", i, rd->zCode);
+    int e = (int)rd->eState;
+    imp_merge_key(im, im->iFileRev, "round", zKey, "state", &e, (int)d->eState,
+                  round_state_name(rd->eState), round_state_name(d->eState),
+                  "", buf_str(&where));
+    rd->eState = (RoundState)e;
+    buf_release(&where);
+}
+
+/* Check the revision z of a cell (CSV line iLine, or the JSON file) and
+** return its N in *piRev (0: cannot merge). */
+static int
+imp_add_revision(Importer *im, const char *zFile, const char *z, int iLine,
+                 long *piRev, AppErr *err)
+{
+    int rc = merge_add_revision(im->mg, im->s, z, piRev, err);
+    if (rc == -2) {
+        Buf where = BUF_INIT;
+        if (im->cols) {
+            buf_printf(&where, "line %d, column %d (%s)", iLine,
+                       im->cols->iRevision, ANNEX_REVISION_COLUMN);
+        } else {
+            buf_puts(&where, "revision");
+        }
+        apperr_set(err, APPERR_INPUT,
+                   "cannot import '%s': %s: '%s' is not a revision lmpmon "
+                   "wrote (keep what the export wrote there; without it, "
+                   "the file is written as it is)", zFile, buf_str(&where),
+                   z);
+        buf_release(&where);
+        return -1;
+    }
+    return rc ? apperr_prefix(err, "cannot import '%s'", zFile) : 0;
+}
+
+/* Prepare the merge of a CSV file: the revision of each node's row, and
+** the audit trail of its plan since the oldest. */
+static int
+imp_merge_begin_csv(Importer *im, const char *zFile, const Plan *p,
+                    const AnnexCols *cols, AppErr *err)
+{
+    im->cols = cols;
+    if (!cols->iRevision) {
+        buf_printf(&im->stats->notes,
+                   "'%s' does not say when it was exported (no column "
+                   "'%s'): every cell it holds was written as it is, over "
+                   "any change made in the database meanwhile\n", zFile,
+                   ANNEX_REVISION_COLUMN);
+        return 0;
+    }
+    im->mg = merge_new();
+    im->nNodeRev = p->nNode;
+    im->aiNodeRev = xcalloc(p->nNode ? p->nNode : 1, sizeof *im->aiNodeRev);
+    for (size_t i = 0; i < p->nNode && i < cols->nRevision; i++) {
+        if (cols->azRevision[i] &&
+            imp_add_revision(im, zFile, cols->azRevision[i], p->aNode[i].iLine,
+                             &im->aiNodeRev[i], err)) {
+            return -1;
+        }
+    }
+    if (merge_load(im->mg, im->s, p->zCode, err)) {
+        return apperr_prefix(err, "cannot import '%s'", zFile);
+    }
+    return 0;
+}
+
+/* Prepare the merge of a JSON file with revision zRevision (or none). */
+static int
+imp_merge_begin_json(Importer *im, const char *zFile, const char *zRevision,
+                     AppErr *err)
+{
+    if (!zRevision) {
+        buf_printf(&im->stats->notes,
+                   "'%s' does not say when it was exported (no \"revision\"): "
+                   "every value it holds was written as it is, over any "
+                   "change made in the database meanwhile\n", zFile);
+        return 0;
+    }
+    im->mg = merge_new();
+    if (imp_add_revision(im, zFile, zRevision, 0, &im->iFileRev, err)) {
+        return -1;
+    }
+    if (im->iFileRev == 0) {
+        buf_printf(&im->stats->notes,
+                   "'%s' was exported from another database (its revision "
+                   "'%s' is not in this one's history): every value it holds "
+                   "was written as it is\n", zFile, zRevision);
+    }
+    if (merge_load(im->mg, im->s, NULL, err)) {
+        return apperr_prefix(err, "cannot import '%s'", zFile);
+    }
+    return 0;
+}
+
+/* End a file's merge: the notes on its rows, the conflicts as the error. */
+static int
+imp_merge_end(Importer *im, const char *zFile, int rc, AppErr *err)
+{
+    ImportStats *st = im->stats;
+    if (zFile && im->nRowBare) {
+        buf_printf(&st->notes,
+                   "'%s': %zu row%s of an activity in the database %s no "
+                   "revision (column '%s' empty): %s cells were written as "
+                   "they are\n", zFile, im->nRowBare,
+                   im->nRowBare == 1 ? "" : "s",
+                   im->nRowBare == 1 ? "has" : "have", ANNEX_REVISION_COLUMN,
+                   im->nRowBare == 1 ? "its" : "their");
+    }
+    if (zFile && im->nRowForeign) {
+        buf_printf(&st->notes,
+                   "'%s': %zu row%s came from another database (%s revision "
+                   "is not in this one's history): %s cells were written as "
+                   "they are\n", zFile, im->nRowForeign,
+                   im->nRowForeign == 1 ? "" : "s",
+                   im->nRowForeign == 1 ? "its" : "their",
+                   im->nRowForeign == 1 ? "its" : "their");
+    }
+    if (rc == -2 && !st->nConflict) {
+        rc = apperr_set(err, APPERR_INTERNAL, "cannot import '%s': stopped "
+                        "for conflicts, but none was recorded", zFile);
+    }
+    if ((rc == 0 || rc == -2) && st->nConflict && zFile) {
+        const char *z = buf_str(&st->conflicts);
+        const char *zEnd = strchr(z, '\n');
+        int nFirst = zEnd ? (int)(zEnd - z) : (int)strlen(z);
+        if (st->nConflict == 1) {
+            rc = apperr_set(err, APPERR_CONFLICT,
+                            "cannot import '%s': %.*s; nothing was imported "
+                            "(to keep the database's value, put it in the "
+                            "file; to replace it, export again and make the "
+                            "change there)", zFile, nFirst, z);
+        } else {
+            rc = apperr_set(err, APPERR_CONFLICT,
+                            "cannot import '%s': %.*s; nothing was imported: "
+                            "%zu cells were changed both in the file and in "
+                            "the database, all listed below", zFile, nFirst,
+                            z, st->nConflict);
+        }
+    }
+    merge_free(im->mg);
+    im->mg = NULL;
+    free(im->aiNodeRev);
+    im->aiNodeRev = NULL;
+    im->nNodeRev = 0;
+    im->iFileRev = 0;
+    im->cols = NULL;
+    im->nRowBare = im->nRowForeign = 0;
+    return rc;
+}
+
+/* Put the organisations of in, parents before children.  Returns -2 (err
+** unset) when merging them found conflicts. */
 static int
 imp_put_orgs(Importer *im, const char *zFile, Model *in, AppErr *err)
 {
+    for (size_t i = 0; i < in->nOrg; i++) {
+        imp_merge_org(im, i, &in->aOrg[i]);
+    }
+    if (im->stats->nConflict) {
+        return -2;
+    }
     size_t nDone = 0;
     char *abDone = xcalloc(in->nOrg ? in->nOrg : 1, 1);
     int rc = 0;
@@ -237,7 +744,7 @@ imp_put_orgs(Importer *im, const char *zFile, Model *in, AppErr *err)
             if (!bParentReady) {
                 continue;
             }
-            if (store_put_org(im->s, o, err)) {
+            if (store_org_put(im->s, o, err)) {
                 rc = apperr_prefix(err, "cannot import '%s': organisations[%zu]",
                                    zFile, i);
             }
@@ -257,7 +764,6 @@ imp_put_orgs(Importer *im, const char *zFile, Model *in, AppErr *err)
         }
     }
     free(abDone);
-    im->stats->nOrg += in->nOrg;
     return rc ? rc : (in->nOrg ? imp_reload(im, err) : 0);
 }
 
@@ -325,9 +831,11 @@ node_idx_release(NodeIdx *x)
     memset(x, 0, sizeof *x);
 }
 
-/* Write the nodes and assessments of plan p (already resolved); dbIdx
-** indexes the plan in db, bIdx the plan before the import.  Neither moves
-** meanwhile: nothing reloads db while nodes are written. */
+/* Merge and write the nodes and assessments of plan p (already
+** resolved); dbIdx indexes the plan in db, bIdx the plan before the
+** import.  Neither moves meanwhile: nothing reloads db while nodes are
+** written.  After a conflict it goes on merging, to find them all, but
+** writes nothing more; then it returns -2 (err unset). */
 static int
 imp_put_nodes_idx(Importer *im, const char *zFile, Plan *p, int bCsv,
                   const AnnexCols *cols, const NodeIdx *dbIdx,
@@ -382,7 +890,7 @@ imp_put_nodes_idx(Importer *im, const char *zFile, Plan *p, int bCsv,
             (void)snprintf(zCol, sizeof zCol, "plan '%.64s', node '%.64s': "
                            "responsible", p->zCode, n->zCode);
         }
-        if (imp_resolve_names(im, zFile, zCol, n->azResp, n->nResp, err)) {
+        if (imp_resolve_names(im, zFile, zCol, n->azResp, &n->nResp, err)) {
             return -1;
         }
         if (bCsv) {
@@ -392,14 +900,29 @@ imp_put_nodes_idx(Importer *im, const char *zFile, Plan *p, int bCsv,
             (void)snprintf(zCol, sizeof zCol, "plan '%.64s', node '%.64s': "
                            "contributing", p->zCode, n->zCode);
         }
-        if (imp_resolve_names(im, zFile, zCol, n->azContrib, n->nContrib, err)) {
+        if (imp_resolve_names(im, zFile, zCol, n->azContrib, &n->nContrib, err)) {
             return -1;
         }
         int bLinks = !bCsv || n->iLevel == iLeaf;
-        if (store_put_node(im->s, p, (long)i, bLinks, err)) {
+        const Node *d = iDb >= 0 ? &dbp->aNode[iDb] : NULL;
+        if (d && imp_merge_node(im, zFile, p, i, dbp, d, bLinks, err)) {
+            return -1;
+        }
+        if (bCsv && n->iLevel == iLeaf && d && imp_node_rev(im, i) == 0 &&
+            cols->iRevision) {
+            /* A row of a stored activity that cannot merge. */
+            if (i < cols->nRevision && cols->azRevision[i]) {
+                im->nRowForeign++;
+            } else {
+                im->nRowBare++;
+            }
+        }
+        long vBefore = 0, vAfter = 0;
+        if (!im->stats->nConflict &&
+            (store_data_version(im->s, &vBefore, err) ||
+             store_node_put(im->s, p, (long)i, bLinks, err))) {
             return apperr_prefix(err, "cannot import '%s': %s", zFile, zWhere);
         }
-        im->stats->nNode++;
         long iBefore = node_idx_find(bIdx, n->zCode);
         for (size_t k = 0; k < n->nAssess; k++) {
             Assessment *a = &n->aAssess[k];
@@ -410,29 +933,45 @@ imp_put_nodes_idx(Importer *im, const char *zFile, Plan *p, int bCsv,
                                   "unknown round '%s'", zFile, zWhere,
                                   a->zRound);
             }
-            if (bCsv && iDb >= 0) {
+            const Assessment *old =
+                d ? node_find_assessment(d, a->zRound) : NULL;
+            if (bCsv && old) {
                 /* CSV carries no workflow state: keep the stored one. */
-                const Assessment *old =
-                    node_find_assessment(&dbp->aNode[iDb], a->zRound);
-                if (old) {
-                    a->eState = old->eState;
-                }
+                a->eState = old->eState;
+            }
+            if (d) {
+                imp_merge_assessment(im, p, i, a, old, !bCsv);
+            }
+            if (im->stats->nConflict) {
+                continue;
             }
             /* The import holds the write lock since it read the database:
             ** nothing can have changed in between, so no version guard. */
             a->iVersion = 0;
             if (imp_check_lock(zFile, zWhere, p, bIdx->p, iBefore, n, a,
                                err) ||
-                store_put_assessment(im->s, p->zCode, n->zCode, a, 0, err)) {
+                store_assessment_put(im->s, p->zCode, n->zCode, a, 0, err)) {
                 return err->code == APPERR_CONFLICT && strstr(err->zMsg, "locked")
                            ? -1
                            : apperr_prefix(err, "cannot import '%s': %s",
                                            zFile, zWhere);
             }
-            im->stats->nAssess++;
+        }
+        if (!im->stats->nConflict) {
+            /* What changed: the node's puts wrote audit rows. */
+            if (store_data_version(im->s, &vAfter, err)) {
+                return apperr_prefix(err, "cannot import '%s'", zFile);
+            }
+            if (vAfter > vBefore) {
+                if (n->iLevel == iLeaf) {
+                    im->stats->nActivity++;
+                } else {
+                    im->stats->nOtherNode++;
+                }
+            }
         }
     }
-    return 0;
+    return im->stats->nConflict ? -2 : 0;
 }
 
 static int
@@ -477,8 +1016,22 @@ imp_apply_json(Importer *im, const char *zFile, Model *in, AppErr *err)
         if (p->nLevel > 0) {
             if (!p->zTitle) {
                 p->zTitle = xstrdup(dbp && dbp->zTitle ? dbp->zTitle : p->zCode);
+            } else if (dbp && im->mg) {
+                Buf where = BUF_INIT;
+                buf_printf(&where, "plans[%zu]: title", i);
+                imp_merge_text(im, im->iFileRev, "plan", p->zCode, "title",
+                               &p->zTitle, dbp->zTitle, "", buf_str(&where));
+                buf_release(&where);
             }
-            if (store_put_plan(im->s, p, err)) {
+        }
+        for (size_t r = 0; r < p->nRound; r++) {
+            imp_merge_round(im, i, p, &p->aRound[r]);
+        }
+        if (im->stats->nConflict) {
+            return -2;
+        }
+        if (p->nLevel > 0) {
+            if (store_plan_put(im->s, p, err)) {
                 return apperr_prefix(err, "cannot import '%s': plans[%zu]",
                                      zFile, i);
             }
@@ -503,16 +1056,19 @@ imp_apply_json(Importer *im, const char *zFile, Model *in, AppErr *err)
                 rd->zTitle = buf_detach(&t);
             }
             if (imp_check_round(im, zFile, p, rd, err) ||
-                store_put_round(im->s, p->zCode, rd, err)) {
+                store_round_put(im->s, p->zCode, rd, err)) {
                 return err->code == APPERR_CONFLICT
                            ? -1
                            : apperr_prefix(err, "cannot import '%s': plans[%zu]",
                                            zFile, i);
             }
         }
-        if (imp_reload(im, err) ||
-            imp_put_nodes(im, zFile, p, 0, NULL, err)) {
+        if (imp_reload(im, err)) {
             return -1;
+        }
+        int rc = imp_put_nodes(im, zFile, p, 0, NULL, err);
+        if (rc) {
+            return rc;
         }
     }
     return 0;
@@ -549,7 +1105,7 @@ imp_apply_csv(Importer *im, const char *zFile, Model *in,
         p->zTitle = xstrdup(dbp->zTitle);
     } else {
         p->zTitle = xstrdup(p->zCode);
-        if (store_put_plan(im->s, p, err)) {
+        if (store_plan_put(im->s, p, err)) {
             return apperr_prefix(err, "cannot import '%s'", zFile);
         }
     }
@@ -562,7 +1118,7 @@ imp_apply_csv(Importer *im, const char *zFile, Model *in,
         buf_printf(&t, "Review %s", rd->zCode);
         rd->zTitle = buf_detach(&t);
         rd->eState = ROUND_OPEN;
-        if (store_put_round(im->s, p->zCode, rd, err)) {
+        if (store_round_put(im->s, p->zCode, rd, err)) {
             return apperr_prefix(err, "cannot import '%s'", zFile);
         }
     }
@@ -606,34 +1162,180 @@ imp_csv_plan(Importer *im, const char *zFile, const char **pzPlan, AppErr *err)
                       zFile, im->db.nPlan);
 }
 
+/* What each audit row an import wrote changed. */
+static ImportChange
+imp_change_kind(const AuditEntry *e)
+{
+    int bNew = str_eq(e->zAction, "create") && !e->zField;
+    const char *z = e->zField ? e->zField : "";
+    if (str_eq(e->zEntity, "org")) {
+        return bNew ? IMPORT_NEW_ORG : IMPORT_ORG_DETAIL;
+    }
+    if (str_eq(e->zEntity, "plan")) {
+        return bNew ? IMPORT_NEW_PLAN : IMPORT_PLAN_DETAIL;
+    }
+    if (str_eq(e->zEntity, "round")) {
+        return bNew ? IMPORT_NEW_ROUND : IMPORT_ROUND_DETAIL;
+    }
+    if (str_eq(e->zEntity, "node")) {
+        static const struct {
+            const char *zField;
+            ImportChange e;
+        } aNode[] = { { "text", IMPORT_NODE_TEXT },
+                      { "indicator", IMPORT_NODE_INDICATOR },
+                      { "parent", IMPORT_NODE_PARENT },
+                      { "responsible", IMPORT_NODE_RESPONSIBLE },
+                      { "contributing", IMPORT_NODE_CONTRIBUTING } };
+        for (size_t i = 0; i < sizeof aNode / sizeof aNode[0] && !bNew; i++) {
+            if (strcmp(z, aNode[i].zField) == 0) {
+                return aNode[i].e;
+            }
+        }
+        return bNew ? IMPORT_NEW_NODE : IMPORT_OTHER;
+    }
+    if (str_eq(e->zEntity, "assessment")) {
+        if (bNew) {
+            return IMPORT_NEW_ASSESSMENT;
+        }
+        return strcmp(z, "action_point") == 0 ? IMPORT_ACTION_POINT
+               : strcmp(z, "progress") == 0   ? IMPORT_PROGRESS
+               : strcmp(z, "rating") == 0     ? IMPORT_RATING
+               : strcmp(z, "state") == 0      ? IMPORT_ASSESS_STATE
+                                              : IMPORT_OTHER;
+    }
+    return IMPORT_OTHER;
+}
+
+/* Count what the import wrote: the audit rows after v0, inside its
+** transaction. */
+static int
+imp_count_changes(Importer *im, long v0, AppErr *err)
+{
+    AuditEntry *a = NULL;
+    long *aiId = NULL;
+    size_t n = 0;
+    if (store_audit_rows(im->s, v0 + 1, 0, NULL, &a, &aiId, &n, err)) {
+        return -1;
+    }
+    im->stats->nChange = n;
+    for (size_t i = 0; i < n; i++) {
+        im->stats->anChange[imp_change_kind(&a[i])]++;
+    }
+    audit_free(a, n);
+    free(aiId);
+    return 0;
+}
+
+void
+import_stats_release(ImportStats *stats)
+{
+    buf_release(&stats->notes);
+    buf_release(&stats->conflicts);
+}
+
+void
+import_stats_describe(const ImportStats *st, Buf *b)
+{
+    static const char *const azName[IMPORT_CHANGE_COUNT][2] = {
+        [IMPORT_NEW_ORG] = { "new organisation", "new organisations" },
+        [IMPORT_ORG_DETAIL] = { "organisation detail",
+                                "organisation details" },
+        [IMPORT_NEW_PLAN] = { "new plan", "new plans" },
+        [IMPORT_PLAN_DETAIL] = { "plan detail", "plan details" },
+        [IMPORT_NEW_ROUND] = { "new round", "new rounds" },
+        [IMPORT_ROUND_DETAIL] = { "round detail", "round details" },
+        [IMPORT_NEW_NODE] = { "new plan node", "new plan nodes" },
+        [IMPORT_NODE_TEXT] = { "text", "texts" },
+        [IMPORT_NODE_INDICATOR] = { "indicator", "indicators" },
+        [IMPORT_NODE_PARENT] = { "move", "moves" },
+        [IMPORT_NODE_RESPONSIBLE] = { "responsible", "responsible" },
+        [IMPORT_NODE_CONTRIBUTING] = { "contributing", "contributing" },
+        [IMPORT_NEW_ASSESSMENT] = { "new assessment", "new assessments" },
+        [IMPORT_ACTION_POINT] = { "action point", "action points" },
+        [IMPORT_PROGRESS] = { "progress", "progress" },
+        [IMPORT_RATING] = { "rating", "ratings" },
+        [IMPORT_ASSESS_STATE] = { "workflow state", "workflow states" },
+        [IMPORT_OTHER] = { "other", "other" },
+    };
+    if (st->nChange == 0) {
+        buf_puts(b, "no changes");
+        return;
+    }
+    buf_printf(b, "%zu change%s (", st->nChange, st->nChange == 1 ? "" : "s");
+    const char *zSep = "";
+    for (int k = 0; k < IMPORT_CHANGE_COUNT; k++) {
+        if (st->anChange[k]) {
+            buf_printf(b, "%s%zu %s", zSep, st->anChange[k],
+                       azName[k][st->anChange[k] != 1]);
+            zSep = ", ";
+        }
+    }
+    buf_putc(b, ')');
+    if (st->nActivity) {
+        buf_printf(b, " in %zu activit%s", st->nActivity,
+                   st->nActivity == 1 ? "y" : "ies");
+    }
+    if (st->nOtherNode) {
+        buf_printf(b, "%s %zu %splan node%s", st->nActivity ? " and" : " in",
+                   st->nOtherNode, st->nActivity ? "other " : "",
+                   st->nOtherNode == 1 ? "" : "s");
+    }
+}
+
 int
 import_run(Store *s, const ImportInput *aIn, size_t nIn,
            const ImportOpts *opts, ImportStats *stats, AppErr *err)
 {
-    Importer im = { s, opts, stats, MODEL_INIT, MODEL_INIT, NULL };
+    Importer im;
+    memset(&im, 0, sizeof im);
+    im.s = s;
+    im.opts = opts;
+    im.stats = stats;
     memset(stats, 0, sizeof *stats);
+    buf_init(&stats->notes, 0);
+    buf_init(&stats->conflicts, 0);
     if (store_begin(s, err)) {
         return -1;
     }
     int rc = -1;
-    if (store_load(s, NULL, &im.before, err) || imp_reload(&im, err)) {
+    long v0 = 0;
+    /* Everything is read under the write lock: a concurrent import waits
+    ** for this one to commit, then merges against what it wrote. */
+    if (store_data_version(s, &v0, err) ||
+        store_load(s, NULL, &im.before, err) || imp_reload(&im, err)) {
         goto out;
     }
     for (size_t i = 0; i < nIn; i++) {
         const ImportInput *in = &aIn[i];
         Model m = MODEL_INIT;
+        AnnexCols cols;
+        memset(&cols, 0, sizeof cols);
+        char *zRevision = NULL;
         int r;
         switch (imp_format_of(in)) {
         case IMPORT_JSON:
-            r = model_json_read(in->zName, in->z, in->n, &m, err) ||
-                imp_apply_json(&im, in->zName, &m, err);
+            r = model_json_read(in->zName, in->z, in->n, &m, &zRevision, err);
+            if (r == 0) {
+                r = imp_merge_begin_json(&im, in->zName, zRevision, err);
+            }
+            if (r == 0) {
+                r = imp_apply_json(&im, in->zName, &m, err);
+            }
             break;
         case IMPORT_CSV: {
             const char *zPlan = NULL;
-            AnnexCols cols;
-            r = imp_csv_plan(&im, in->zName, &zPlan, err) ||
-                annex_csv_read(in->zName, in->z, in->n, zPlan, &m, &cols, err) ||
-                imp_apply_csv(&im, in->zName, &m, &cols, err);
+            r = imp_csv_plan(&im, in->zName, &zPlan, err);
+            if (r == 0) {
+                r = annex_csv_read(in->zName, in->z, in->n, zPlan, &m, &cols,
+                                   err);
+            }
+            if (r == 0) {
+                r = imp_merge_begin_csv(&im, in->zName, &m.aPlan[0], &cols,
+                                        err);
+            }
+            if (r == 0) {
+                r = imp_apply_csv(&im, in->zName, &m, &cols, err);
+            }
             break;
         }
         default:
@@ -642,16 +1344,22 @@ import_run(Store *s, const ImportInput *aIn, size_t nIn,
                            "*.csv or *.json, or give --format csv|json)",
                            in->zName);
         }
+        r = imp_merge_end(&im, in->zName, r, err);
+        free(zRevision);
+        annex_cols_release(&cols);
         model_release(&m);
         if (r) {
             goto out;
         }
     }
-    rc = store_commit(s, err);
+    if (imp_count_changes(&im, v0, err) == 0) {
+        rc = store_commit(s, err);
+    }
 out:
     if (rc) {
         store_rollback(s);
     }
+    imp_merge_end(&im, NULL, 0, NULL);
     orgdir_free(im.dir);
     model_release(&im.db);
     model_release(&im.before);

@@ -7,6 +7,12 @@
 ** with the store's puts, all inside one transaction: the first error rolls
 ** everything back, so a failed import leaves the database as it was.
 ** Import merges: it creates and updates, it never deletes.
+**
+** A file an export wrote records the database's revision (io/merge.h):
+** then only the cells its user changed since are written, a cell changed
+** both in the file and in the database since is a conflict that refuses
+** the import, and the rest keep what the database holds now.  A file
+** without a revision is written as it is, as imports always were.
 */
 #ifndef LMPMON_IMPORT_H
 #define LMPMON_IMPORT_H
@@ -14,6 +20,7 @@
 #include <stddef.h>
 
 #include "../base/apperr.h"
+#include "../base/buf.h"
 #include "../store/store.h"
 
 typedef enum ImportFormat {
@@ -34,12 +41,50 @@ typedef struct ImportOpts {
     int bCreateOrgs;     /* create unknown organisations instead of failing */
 } ImportOpts;
 
+/* What an import changed, counted from the audit rows it wrote (one per
+** changed field or created thing), not from what the files held: a file
+** imported twice changes nothing the second time. */
+typedef enum ImportChange {
+    IMPORT_NEW_ORG = 0,
+    IMPORT_ORG_DETAIL,
+    IMPORT_NEW_PLAN,
+    IMPORT_PLAN_DETAIL,
+    IMPORT_NEW_ROUND,
+    IMPORT_ROUND_DETAIL,
+    IMPORT_NEW_NODE,
+    IMPORT_NODE_TEXT,
+    IMPORT_NODE_INDICATOR,
+    IMPORT_NODE_PARENT,
+    IMPORT_NODE_RESPONSIBLE,
+    IMPORT_NODE_CONTRIBUTING,
+    IMPORT_NEW_ASSESSMENT,
+    IMPORT_ACTION_POINT,
+    IMPORT_PROGRESS,
+    IMPORT_RATING,
+    IMPORT_ASSESS_STATE,
+    IMPORT_OTHER,
+    IMPORT_CHANGE_COUNT
+} ImportChange;
+
 typedef struct ImportStats {
-    size_t nOrg;         /* organisations in the files */
-    size_t nNode;        /* plan nodes in the files */
-    size_t nAssess;      /* assessments in the files */
+    size_t nChange;      /* audit rows written: fields changed, things made */
+    size_t anChange[IMPORT_CHANGE_COUNT]; /* the same by kind */
+    size_t nActivity;    /* activities (leaf nodes) changed or created */
+    size_t nOtherNode;   /* other plan nodes changed or created */
     size_t nCreatedOrg;  /* organisations created by --create-orgs */
+    size_t nConflict;    /* cells changed in a file and in the database */
+    Buf notes;           /* one line per file (or rows) written as it is,
+                         ** without merging: no revision, or another
+                         ** database's */
+    Buf conflicts;       /* one line per conflict (the import was refused) */
 } ImportStats;
+
+/* Free what stats holds; it stays usable.  import_run() starts with it. */
+void import_stats_release(ImportStats *stats);
+
+/* Append what an import changed to b: "3 changes (2 progress, 1 rating)
+** in 2 activities", or "no changes". */
+void import_stats_describe(const ImportStats *stats, Buf *b);
 
 /* Parse a --format word ("csv", "json"); -1 if unknown. */
 int import_format_parse(const char *z, ImportFormat *pOut);
@@ -55,8 +100,12 @@ int import_map_file(const char *zPath, size_t nLimit, const char **pz,
                     size_t *pn, AppErr *err);
 void import_unmap_file(const char *z, size_t n);
 
-/* Import the inputs in order, in one transaction of s.  Returns 0, or -1
-** with err naming file, line, column and field; then nothing was written. */
+/* Import the inputs in order, in one transaction of s, merging files that
+** carry a revision.  stats (initialised here; release it with
+** import_stats_release() either way) counts the changes and holds the
+** notes.  Returns 0, or -1 with err naming file, line, column and field
+** (for conflicts, the first; stats->conflicts lists them all); then
+** nothing was written. */
 int import_run(Store *s, const ImportInput *aIn, size_t nIn,
                const ImportOpts *opts, ImportStats *stats, AppErr *err);
 

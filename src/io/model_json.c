@@ -424,8 +424,11 @@ jread_plan(JCtx *c, json_t *o, Model *m)
 
 int
 model_json_read(const char *zFile, const char *z, size_t n, Model *m,
-                AppErr *err)
+                char **pzRevision, AppErr *err)
 {
+    if (pzRevision) {
+        *pzRevision = NULL;
+    }
     json_error_t jerr;
     json_t *root = json_loadb(z, n, JSON_REJECT_DUPLICATES, &jerr);
     if (!root) {
@@ -434,8 +437,8 @@ model_json_read(const char *zFile, const char *z, size_t n, Model *m,
                           jerr.line, jerr.column, jerr.text);
     }
     JCtx c = { zFile, BUF_INIT, err };
-    static const char *const azKey[] = { "lmpmon", "organisations", "plans",
-                                         NULL };
+    static const char *const azKey[] = { "lmpmon", "revision",
+                                         "organisations", "plans", NULL };
     int rc = -1;
     json_t *a, *v;
     size_t i;
@@ -461,7 +464,17 @@ model_json_read(const char *zFile, const char *z, size_t n, Model *m,
         jfail(&c, "%s", "format version must be 1 or more");
         goto out;
     }
-    if (jcheck_keys(&c, root, azKey) || jarray(&c, root, "organisations", &a)) {
+    char *zRevision = NULL;
+    if (jcheck_keys(&c, root, azKey) ||
+        jstring(&c, root, "revision", 0, 64, &zRevision)) {
+        goto out;
+    }
+    if (pzRevision) {
+        *pzRevision = zRevision;
+    } else {
+        free(zRevision);
+    }
+    if (jarray(&c, root, "organisations", &a)) {
         goto out;
     }
     json_array_foreach(a, i, v) {
@@ -485,6 +498,10 @@ model_json_read(const char *zFile, const char *z, size_t n, Model *m,
     }
     rc = 0;
 out:
+    if (rc && pzRevision) {
+        free(*pzRevision);
+        *pzRevision = NULL;
+    }
     buf_release(&c.path);
     json_decref(root);
     return rc;
@@ -559,8 +576,17 @@ jwrite_node(const Plan *p, size_t *pi)
 void
 model_json_write(const Model *m, Buf *b)
 {
+    model_json_write_revision(m, NULL, b);
+}
+
+void
+model_json_write_revision(const Model *m, const char *zRevision, Buf *b)
+{
     json_t *root = json_object();
     json_object_set_new(root, "lmpmon", json_integer(MODEL_JSON_VERSION));
+    if (zRevision) {
+        json_object_set_new(root, "revision", json_string(zRevision));
+    }
     json_t *orgs = json_array();
     for (size_t i = 0; i < m->nOrg; i++) {
         const Org *g = &m->aOrg[i];

@@ -1,7 +1,7 @@
 /*
 ** model_json.h — the whole model as JSON (docs/formats/model-json.md).
 **
-**   { "lmpmon": 1,
+**   { "lmpmon": 1, "revision": "1234@2026-03-04T10:15:00Z",
 **     "organisations": [ { "acronym", "name", "kind", "parent", "aliases" } ],
 **     "plans": [ { "code", "title", "levels": [ {"name", "indicator"} ],
 **                  "rounds": [ {"code", "title", "as_of", "state"} ],
@@ -24,13 +24,19 @@
 /* The version written in "lmpmon"; files from a newer one are refused. */
 #define MODEL_JSON_VERSION 1
 
-/* Parse z[0..n) named zFile into the empty model m.  Syntax errors name
-** line and column; shape errors name the JSON path of the value
-** ("plans[0].nodes[2].code").  Returns 0 or -1 with err filled. */
+/* Parse z[0..n) named zFile into the empty model m; *pzRevision (when not
+** NULL) gets a heap copy of "revision", what an export recorded (see
+** io/merge.h), or NULL.  Syntax errors name line and column; shape errors
+** name the JSON path of the value ("plans[0].nodes[2].code").  Returns 0
+** or -1 with err filled (then *pzRevision is NULL). */
 int model_json_read(const char *zFile, const char *z, size_t n, Model *m,
-                    AppErr *err);
+                    char **pzRevision, AppErr *err);
 
 /* Append m as indented JSON (UTF-8, keys in a fixed order) to b. */
 void model_json_write(const Model *m, Buf *b);
+
+/* The same with "revision": zRevision after "lmpmon" (when not NULL): what
+** an export writes (merge_export_load()). */
+void model_json_write_revision(const Model *m, const char *zRevision, Buf *b);
 
 #endif

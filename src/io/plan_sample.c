@@ -1191,6 +1191,6 @@ plan_sample_write(const PlanSampleSize *z, Buf *pJson, Buf *pCsv)
     mv.aPlan = &view;
     mv.nPlan = 1;
     model_json_write(&mv, pJson);
-    annex_csv_write(&m.aPlan[0], pCsv);
+    annex_csv_write(&m.aPlan[0], NULL, pCsv);
     model_release(&m);
 }

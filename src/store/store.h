@@ -219,6 +219,8 @@ typedef struct StoreMethods {
                      void *, AppErr *);
     int (*xRoundList)(Store *, const char *zPlan, RoundCount **, size_t *,
                       AppErr *);
+    int (*xAuditRows)(Store *, long iFrom, long iTo, const char *zKeyPrefix,
+                      AuditEntry **, long **, size_t *, AppErr *);
 } StoreMethods;
 
 /* Fields every backend shares; backends embed this first. */
@@ -339,40 +341,6 @@ int store_statement_put(Store *s, const char *zPlan, const char *zNode,
 ** "changed", never as its value. */
 int store_user_put(Store *s, const User *u, int bCreate, AppErr *err);
 
-/* The names before the puts were named store_<object>_<verb>, kept only
-** while src/io/import.c is being changed on another branch: it calls them
-** there.  Remove them once it calls the names above. */
-static inline int
-store_put_org(Store *s, const Org *o, AppErr *err)
-{
-    return store_org_put(s, o, err);
-}
-
-static inline int
-store_put_plan(Store *s, const Plan *p, AppErr *err)
-{
-    return store_plan_put(s, p, err);
-}
-
-static inline int
-store_put_round(Store *s, const char *zPlan, const Round *r, AppErr *err)
-{
-    return store_round_put(s, zPlan, r, err);
-}
-
-static inline int
-store_put_node(Store *s, const Plan *p, long iNode, int bLinks, AppErr *err)
-{
-    return store_node_put(s, p, iNode, bLinks, err);
-}
-
-static inline int
-store_put_assessment(Store *s, const char *zPlan, const char *zNode,
-                     const Assessment *a, unsigned flags, AppErr *err)
-{
-    return store_assessment_put(s, zPlan, zNode, a, flags, err);
-}
-
 /* Audit rows whose key is zKeyPrefix or starts with zKeyPrefix + "/",
 ** oldest first.  *paOut is allocated; free with audit_free(). */
 int store_audit_list(Store *s, const char *zKeyPrefix, AuditEntry **paOut,
@@ -449,5 +417,19 @@ struct RoundCount {
 int store_round_list(Store *s, const char *zPlan, RoundCount **paOut,
                      size_t *pnOut, AppErr *err);
 void round_count_free(RoundCount *a, size_t n);
+
+/* The audit rows with iFrom <= id <= iTo (iTo 0: no upper bound), oldest
+** first, with their ids in (*paiId)[i]; only those whose key is zKeyPrefix
+** or starts with zKeyPrefix + "/" unless zKeyPrefix is NULL.  Ids are the
+** data version (store_data_version()): the rows after a version are the
+** changes made since, which is how an import finds what changed in the
+** database after the export it reads, and what it wrote itself.  Reads
+** inside the caller's transaction (a write transaction sees its own rows).
+** *paOut and *paiId are allocated: free with audit_free() and free().
+** (The public wrapper is at the end of store_sqlite.c for now: store.c is
+** being reworked on another branch; it moves there at the merge.) */
+int store_audit_rows(Store *s, long iFrom, long iTo, const char *zKeyPrefix,
+                     AuditEntry **paOut, long **paiId, size_t *pnOut,
+                     AppErr *err);
 
 #endif

@@ -40,6 +40,12 @@ int sq_prepare(SqStore *S, const char *zSql, sqlite3_stmt **ppSt, AppErr *err);
 /* Give a statement from sq_prepare() back: a cached one is reset and its
 ** bindings cleared for the next use, any other finalized.  Accepts NULL. */
 void sq_finalize(SqStore *S, sqlite3_stmt *st);
+
+/* Finalizing a cached statement directly would finalize it twice (again
+** when the connection closes): the backend gives statements back with
+** sq_finalize().  The two places that must finalize write
+** (sqlite3_finalize)(st), which the macro does not touch. */
+#define sqlite3_finalize(st) use_sq_finalize_instead_of_sqlite3_finalize(st)
 void sq_bind_text(sqlite3_stmt *st, int n, const char *z);
 void sq_bind_int(sqlite3_stmt *st, int n, sqlite3_int64 v);
 char *sq_col_dup(sqlite3_stmt *st, int i);

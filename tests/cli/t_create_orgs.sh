@@ -53,7 +53,7 @@ expect_err "or use --create-orgs"
 
 run --db c.db import --create-orgs annex.csv
 expect_status 0
-expect_out "(2 new organisations created)"
+expect_out "(2 new organisations, "
 orgs=$(sqlite3 c.db "SELECT acronym || '|' || name || '|' || kind FROM org ORDER BY acronym" | tr '\n' ' ')
 [ "$orgs" = "CLEC|CLEC|other Labour Rights Network|Labour Rights Network|other MOLVT|Ministry of Labour|government " ] ||
     fail "organisations after --create-orgs: $orgs"

@@ -49,6 +49,7 @@ teardown(void **state)
 {
     Fix *f = *state;
     model_release(&f->m);
+    annex_cols_release(&f->cols);
     free(f);
     return 0;
 }
@@ -481,7 +482,7 @@ test_annex_round_trip(void **state)
     add_assessment(n, "2016", "", "+ more shelters", RATING_PROGRESSING);
 
     Buf b = BUF_INIT;
-    annex_csv_write(p, &b);
+    annex_csv_write(p, NULL, &b);
     assert_false(buf_failed(&b));
     /* UTF-8 with a byte-order mark, for spreadsheets. */
     assert_memory_equal(buf_str(&b), "\xEF\xBB\xBF", 3);
@@ -514,9 +515,10 @@ test_annex_sample_round_trip(void **state)
     assert_int_equal(p->nLevel, 4);
     assert_true(p->nNode > 100);
     Buf b = BUF_INIT;
-    annex_csv_write(p, &b);
+    annex_csv_write(p, NULL, &b);
     Model m2 = MODEL_INIT;
     AnnexCols cols;
+    memset(&cols, 0, sizeof cols);
     AppErr err = APPERR_INIT;
     rc = annex_csv_read("out.csv", buf_str(&b), b.n, "lmp", &m2, &cols, &err);
     if (rc) {
@@ -524,8 +526,78 @@ test_annex_sample_round_trip(void **state)
     }
     assert_int_equal(rc, 0);
     check_same_plan(p, &m2.aPlan[0]);
+    assert_int_equal(cols.iRevision, 0);
+    annex_cols_release(&cols);
     model_release(&m2);
     buf_release(&b);
+}
+
+/* An export's revision column: written last in every row, read back per
+** node (an ancestor takes the row that first gave it), accepted anywhere
+** in the header; the columns of every level and round are known for
+** messages. */
+static void
+test_annex_revision_column(void **state)
+{
+    Fix *f = *state;
+    const char *zRev = "1234@2026-01-01T08:00:00Z";
+    Model m = MODEL_INIT;
+    Plan *p = model_add_plan(&m);
+    p->zCode = xstrdup("lmp");
+    p->aLevel[0].zName = xstrdup("goal");
+    p->aLevel[0].bIndicator = 1;
+    p->aLevel[1].zName = xstrdup("activity");
+    p->nLevel = 2;
+    plan_add_round(p)->zCode = xstrdup("2017");
+    add_node(p, "1", 0, -1, "Standards", "# ratified");
+    Node *n = add_node(p, "1.1", 1, 0, "Study", NULL);
+    add_assessment(n, "2017", "Study", "Started", RATING_PROGRESSING);
+    add_node(p, "1.2", 1, 0, "Ratify", NULL);
+    Buf b = BUF_INIT;
+    annex_csv_write(p, zRev, &b);
+    const char *zHead = buf_str(&b) + 3;
+    assert_memory_equal(zHead,
+                        "goal_code,goal,goal_indicator,activity_code,activity,"
+                        "responsible,contributing,2017:action_point,"
+                        "2017:progress,2017:rating,lmpmon:revision\r\n", 115);
+    assert_non_null(strstr(buf_str(&b),
+                           "1.1,Study,,,Study,Started,Progressing,"
+                           "1234@2026-01-01T08:00:00Z\r\n"));
+    int rc = annex_csv_read("out.csv", buf_str(&b), b.n, "lmp", &f->m,
+                            &f->cols, &f->err);
+    if (rc) {
+        print_error("%s\n", f->err.zMsg);
+    }
+    assert_int_equal(rc, 0);
+    check_same_plan(p, &f->m.aPlan[0]);
+    assert_int_equal(f->cols.iRevision, 11);
+    assert_int_equal(f->cols.nRevision, 3);
+    for (size_t i = 0; i < 3; i++) {
+        assert_string_equal(f->cols.azRevision[i], zRev);
+    }
+    assert_int_equal(f->cols.aiText[0], 2);
+    assert_int_equal(f->cols.aiIndicator[0], 3);
+    assert_int_equal(f->cols.aiText[1], 5);
+    assert_int_equal(f->cols.aiIndicator[1], 0);
+    assert_int_equal(f->cols.aiRound[0], 8);
+    assert_int_equal(f->cols.aiRound[1], 9);
+    assert_int_equal(f->cols.aiRound[2], 10);
+    buf_release(&b);
+    model_release(&m);
+
+    /* First column, one row without, one with spaces around. */
+    model_release(&f->m);
+    annex_cols_release(&f->cols);
+    (void)read_ok(f, "lmpmon:revision,goal_code,goal,activity_code,"
+                     "activity,responsible,contributing,"
+                     "2017:action_point,2017:progress,2017:rating\n"
+                     ",1,G,1.1,A,,,x,y,\n"
+                     " 7@t ,1,G,1.2,B,,,x,y,\n");
+    assert_int_equal(f->cols.iRevision, 1);
+    assert_null(f->cols.azRevision[0]);
+    assert_null(f->cols.azRevision[1]);
+    assert_string_equal(f->cols.azRevision[2], "7@t");
+    assert_int_equal(f->m.aPlan[0].aNode[2].aAssess[0].eRating, RATING_NONE);
 }
 
 int
@@ -534,6 +606,7 @@ main(void)
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
     const struct CMUnitTest tests[] = {
         T(test_annex_levels_from_header),
+        T(test_annex_revision_column),
         T(test_annex_three_levels),
         T(test_annex_nodes_pre_order),
         T(test_annex_orgs_and_assessments),

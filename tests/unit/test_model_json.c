@@ -87,7 +87,8 @@ static const char zDoc[] =
 static int
 read_json(Fix *f, const char *z)
 {
-    return model_json_read("plan.json", z, strlen(z), &f->m, &f->err);
+    return model_json_read("plan.json", z, strlen(z), &f->m, NULL,
+                           &f->err);
 }
 
 /* Read z, which must fail with a message holding each NULL-ended part. */
@@ -449,12 +450,51 @@ check_round_trip(const Model *m)
     assert_false(buf_failed(&b));
     Model m2 = MODEL_INIT;
     AppErr err = APPERR_INIT;
-    int rc = model_json_read("out.json", buf_str(&b), b.n, &m2, &err);
+    int rc = model_json_read("out.json", buf_str(&b), b.n, &m2, NULL,
+                             &err);
     if (rc) {
         print_error("cannot read back: %s\n%s\n", err.zMsg, buf_str(&b));
     }
     assert_int_equal(rc, 0);
     check_same_model(m, &m2);
+    model_release(&m2);
+    buf_release(&b);
+}
+
+/* An export's revision goes after "lmpmon" and reads back; a file
+** without one reads as NULL; one of the wrong type is refused. */
+static void
+test_json_revision(void **state)
+{
+    Fix *f = *state;
+    assert_int_equal(read_json(f, zDoc), 0);
+    Buf b = BUF_INIT;
+    model_json_write_revision(&f->m, "77@2026-01-01T08:00:00Z", &b);
+    assert_memory_equal(buf_str(&b),
+                        "{\n \"lmpmon\": 1,\n \"revision\": "
+                        "\"77@2026-01-01T08:00:00Z\",\n", 50);
+    Model m2 = MODEL_INIT;
+    AppErr err = APPERR_INIT;
+    char *zRev = NULL;
+    assert_int_equal(model_json_read("out.json", buf_str(&b), b.n, &m2, &zRev,
+                                     &err), 0);
+    assert_string_equal(zRev, "77@2026-01-01T08:00:00Z");
+    assert_int_equal(m2.nPlan, f->m.nPlan);
+    assert_int_equal(m2.aPlan[0].nNode, f->m.aPlan[0].nNode);
+    free(zRev);
+    model_release(&m2);
+    buf_reset(&b);
+    model_json_write(&f->m, &b);
+    assert_null(strstr(buf_str(&b), "revision"));
+    assert_int_equal(model_json_read("out.json", buf_str(&b), b.n, &m2, &zRev,
+                                     &err), 0);
+    assert_null(zRev);
+    model_release(&m2);
+    const char *zBad = "{\"lmpmon\": 1, \"revision\": 77}";
+    assert_int_equal(model_json_read("bad.json", zBad, strlen(zBad), &m2,
+                                     &zRev, &err), -1);
+    assert_null(zRev);
+    assert_non_null(strstr(err.zMsg, "revision: expected a string"));
     model_release(&m2);
     buf_release(&b);
 }
@@ -483,7 +523,7 @@ test_json_sample_round_trip(void **state)
     const EmbeddedFile *e = samples_find("cambodia-lmp-2015-2018/plan.json");
     assert_non_null(e);
     int rc = model_json_read("plan.json", (const char *)e->aData, e->nData,
-                             &f->m, &f->err);
+                             &f->m, NULL, &f->err);
     if (rc) {
         print_error("%s\n", f->err.zMsg);
     }
@@ -510,6 +550,7 @@ main(void)
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
     const struct CMUnitTest tests[] = {
         T(test_json_read_orgs),
+        T(test_json_revision),
         T(test_json_read_plan),
         T(test_json_read_nodes),
         T(test_json_minimal),

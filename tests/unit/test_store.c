@@ -614,9 +614,9 @@ test_store_audit_prefix(void **state)
     check_ok(f, store_begin(f->s, &f->err));
     for (size_t k = 0; k < sizeof azNeighbour / sizeof azNeighbour[0]; k++) {
         add_node(p, azNeighbour[k], 1, 0, "Neighbour", NULL);
-        check_ok(f, store_put_node(f->s, p, (long)p->nNode - 1, 1, &f->err));
+        check_ok(f, store_node_put(f->s, p, (long)p->nNode - 1, 1, &f->err));
         Assessment a = assessment("2017", "Neighbour", RATING_PROGRESSING);
-        check_ok(f, store_put_assessment(f->s, "lmp", azNeighbour[k], &a, 0,
+        check_ok(f, store_assessment_put(f->s, "lmp", azNeighbour[k], &a, 0,
                                          &f->err));
     }
     check_ok(f, store_commit(f->s, &f->err));
@@ -1010,6 +1010,71 @@ test_store_audit_per_field(void **state)
     user_release(&gu);
 }
 
+/* store_audit_rows(): the rows of an id range, oldest first with their
+** ids (the data version), all keys or those under a prefix; inside a write
+** transaction it sees the transaction's own rows. */
+static void
+test_store_audit_rows(void **state)
+{
+    Fix *f = *state;
+    put_sample(f);
+    long v = 0;
+    check_ok(f, store_data_version(f->s, &v, &f->err));
+    assert_true(v > 5);
+    AuditEntry *a = NULL;
+    long *aiId = NULL;
+    size_t n = 0;
+    /* Everything: ids 1..v in order. */
+    check_ok(f, store_audit_rows(f->s, 1, 0, NULL, &a, &aiId, &n, &f->err));
+    assert_int_equal(n, (size_t)v);
+    for (size_t i = 0; i < n; i++) {
+        assert_int_equal(aiId[i], (long)i + 1);
+    }
+    audit_free(a, n);
+    free(aiId);
+    /* One row by its id. */
+    check_ok(f, store_audit_rows(f->s, v, v, NULL, &a, &aiId, &n, &f->err));
+    assert_int_equal(n, 1);
+    assert_int_equal(aiId[0], v);
+    assert_string_equal(a[0].zAt, NOW);
+    audit_free(a, n);
+    free(aiId);
+    /* Past the end: none. */
+    check_ok(f, store_audit_rows(f->s, v + 1, 0, NULL, &a, &aiId, &n,
+                                 &f->err));
+    assert_int_equal(n, 0);
+    audit_free(a, n);
+    free(aiId);
+
+    /* Changes after v, seen by the transaction that writes them, under
+    ** a prefix: the node's own rows, not the organisation's. */
+    Plan *p = &f->m.aPlan[0];
+    free(p->aNode[1].zText);
+    p->aNode[1].zText = xstrdup("Study again");
+    free(f->m.aOrg[0].zName);
+    f->m.aOrg[0].zName = xstrdup("Ministry of Labour and Vocational Training");
+    check_ok(f, store_begin(f->s, &f->err));
+    check_ok(f, store_org_put(f->s, &f->m.aOrg[0], &f->err));
+    check_ok(f, store_node_put(f->s, p, 1, 1, &f->err));
+    check_ok(f, store_audit_rows(f->s, v + 1, 0, "lmp", &a, &aiId, &n,
+                                 &f->err));
+    assert_int_equal(n, 1);
+    assert_int_equal(aiId[0], v + 2);
+    assert_string_equal(a[0].zKey, "lmp/1.1");
+    assert_string_equal(a[0].zField, "text");
+    assert_string_equal(a[0].zOld, "Study");
+    assert_string_equal(a[0].zNew, "Study again");
+    audit_free(a, n);
+    free(aiId);
+    check_ok(f, store_audit_rows(f->s, v + 1, 0, NULL, &a, &aiId, &n,
+                                 &f->err));
+    assert_int_equal(n, 2);
+    assert_string_equal(a[0].zKey, "MOLVT");
+    audit_free(a, n);
+    free(aiId);
+    store_rollback(f->s);
+}
+
 /* A rollback undoes every put of the transaction, audit rows included. */
 static void
 test_store_rollback(void **state)
@@ -1090,6 +1155,7 @@ main(void)
         T(test_store_audit_update),
         T(test_store_audit_prefix),
         T(test_store_audit_per_field),
+        T(test_store_audit_rows),
         T(test_store_rollback),
         T(test_store_close_rolls_back),
     };
