@@ -197,7 +197,8 @@ page_login(Req *r, Resp *w)
     ses.lastSeen = now;
     if (store_session_put(r->s, &ses, &err)) {
         user_release(&u);
-        web_error(w, 500, "The session cannot be stored.");
+        /* Busy (an import holds the database): 503 with Retry-After. */
+        web_fail(r, w, &err);
         return 0;
     }
     Buf c = BUF_INIT;
