@@ -173,11 +173,11 @@ readmodel_acquire(Store *s, ReadView eView, AppErr *err)
             rm_free(rm);
             rm = NULL;
         } else {
-            for (size_t i = 0; i < rm->m.nPlan; i++) {
-                if (eView == READ_PUBLISHED) {
-                    rm_only_published(&rm->m.aPlan[i]);
-                }
-                plan_index_codes(&rm->m.aPlan[i]);
+            /* store_load() indexed every plan's codes whole, so the
+            ** threads sharing it only read the index (model.h). */
+            for (size_t i = 0; i < rm->m.nPlan && eView == READ_PUBLISHED;
+                 i++) {
+                rm_only_published(&rm->m.aPlan[i]);
             }
             ReadModel *pFree = NULL;
             (void)pthread_mutex_lock(&gMu);

@@ -99,6 +99,11 @@ int
 workflow_set_round_state(Store *s, const Actor *who, const char *zPlan,
                          const char *zRound, RoundState eState, AppErr *err)
 {
+    /* Opening (or reopening) gives every activity its draft assessment:
+    ** one use case does that, whichever way a round is opened. */
+    if (eState == ROUND_OPEN) {
+        return workflow_open_round(s, who, zPlan, zRound, NULL, NULL, 0, err);
+    }
     if (app_begin(s, who, err)) {
         return -1;
     }

@@ -32,8 +32,9 @@ int workflow_open_round(Store *s, const Actor *who, const char *zPlan,
                         const char *zRound, const char *zTitle,
                         const char *zAsOf, int bMustBeNew, AppErr *err);
 
-/* Move round zRound of plan zPlan to eState (to open a round, use
-** workflow_open_round()), as core/rules.c's table allows. */
+/* Move round zRound of plan zPlan to eState, as core/rules.c's table
+** allows; moving to open is workflow_open_round() (without title or date
+** changes), so an opened round always has its activities. */
 int workflow_set_round_state(Store *s, const Actor *who, const char *zPlan,
                              const char *zRound, RoundState eState,
                              AppErr *err);

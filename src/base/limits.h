@@ -45,8 +45,8 @@
 #define LIMIT_JSON_DEPTH 64u
 
 /* How long a write waits for another writer (an import, a publish) before
-** giving up with "busy", by default: the CLI's and the server's
-** --busy-timeout override it.  Long enough for an ordinary import of a
+** giving up with "busy", by default: the global option --busy-timeout and
+** $LMPMON_BUSY_TIMEOUT override it, for every command and the server.  Long enough for an ordinary import of a
 ** plan, short enough that a web user gets an answer. */
 #define LIMIT_DB_BUSY_MS 5000
 

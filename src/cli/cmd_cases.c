@@ -233,8 +233,9 @@ sample_plan(CliCtx *ctx, const char *zAct, const char *zOrgs,
     z.seed = (uint64_t)seed;
     AppErr err = APPERR_INIT;
     if (mkdir(zDir, 0777) != 0 && errno != EEXIST) {
-        apperr_set(&err, APPERR_IO, "cannot create '%s': %s", zDir,
-                   strerror(errno));
+        apperr_set(&err, APPERR_IO, "cannot create the directory '%s': "
+                   "check that its parent exists and is writable", zDir);
+        apperr_detail(&err, "mkdir: %s", strerror(errno));
         return cli_fail(&err);
     }
     /* Capped at what one import takes: a plan that could not be imported

@@ -134,11 +134,6 @@ cmd_user(CliCtx *ctx)
             return cli_usage_error(ctx, "unknown role '%s' (accepted: "
                                    ROLE_ACCEPTED ")", zRole);
         }
-        if (eRole == ROLE_REPORTER && !zOrg) {
-            free(azPos);
-            return cli_usage_error(ctx, "a reporter reports for an organisation: "
-                                   "give --org ORG");
-        }
     }
     Store *s = cli_open_store(ctx);
     if (!s) {

@@ -767,81 +767,18 @@ imp_put_orgs(Importer *im, const char *zFile, Model *in, AppErr *err)
     return rc ? rc : (in->nOrg ? imp_reload(im, err) : 0);
 }
 
-/* A plan's node codes sorted, to find a node by code in log time: a
-** linear plan_find_node() per row (and per assessment) made importing an
-** annex into a plan of thousands of activities quadratic. */
-typedef struct NodeAt {
-    const char *zCode;  /* the node's code (the plan's string) */
-    size_t i;           /* its index in the plan */
-} NodeAt;
-
-typedef struct NodeIdx {
-    const Plan *p;      /* the plan indexed, or NULL (nothing found) */
-    NodeAt *a;          /* sorted by code, then index */
-    size_t n;
-} NodeIdx;
-
-static int
-node_at_cmp(const void *a, const void *b)
-{
-    const NodeAt *x = a, *y = b;
-    int c = strcmp(x->zCode, y->zCode);
-    return c ? c : (x->i < y->i ? -1 : x->i > y->i);
-}
-
-static void
-node_idx_build(NodeIdx *x, const Plan *p)
-{
-    memset(x, 0, sizeof *x);
-    if (!p) {
-        return;
-    }
-    x->p = p;
-    x->n = p->nNode;
-    x->a = xcalloc(p->nNode ? p->nNode : 1, sizeof *x->a);
-    for (size_t i = 0; i < p->nNode; i++) {
-        x->a[i].zCode = p->aNode[i].zCode;
-        x->a[i].i = i;
-    }
-    qsort(x->a, x->n, sizeof *x->a, node_at_cmp);
-}
-
-/* Index of the first node coded zCode, or -1: what plan_find_node()
-** returns. */
-static long
-node_idx_find(const NodeIdx *x, const char *zCode)
-{
-    size_t lo = 0, hi = x->n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (strcmp(x->a[mid].zCode, zCode) < 0) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
-    return lo < x->n && strcmp(x->a[lo].zCode, zCode) == 0 ? (long)x->a[lo].i
-                                                          : -1;
-}
-
-static void
-node_idx_release(NodeIdx *x)
-{
-    free(x->a);
-    memset(x, 0, sizeof *x);
-}
-
 /* Merge and write the nodes and assessments of plan p (already
-** resolved); dbIdx indexes the plan in db, bIdx the plan before the
-** import.  Neither moves meanwhile: nothing reloads db while nodes are
-** written.  After a conflict it goes on merging, to find them all, but
-** writes nothing more; then it returns -2 (err unset). */
+** resolved) against db's plan and the plan before the import.  Nodes are
+** found by code with plan_find_node(), which keeps its own index, so a
+** plan of thousands of activities costs no scan per row.  After a
+** conflict it goes on merging, to find them all, but writes nothing more;
+** then it returns -2 (err unset). */
 static int
-imp_put_nodes_idx(Importer *im, const char *zFile, Plan *p, int bCsv,
-                  const AnnexCols *cols, const NodeIdx *dbIdx,
-                  const NodeIdx *bIdx, AppErr *err)
+imp_put_nodes(Importer *im, const char *zFile, Plan *p, int bCsv,
+              const AnnexCols *cols, AppErr *err)
 {
-    const Plan *dbp = dbIdx->p;
+    const Plan *dbp = model_find_plan(&im->db, p->zCode);
+    const Plan *bp = model_find_plan(&im->before, p->zCode);
     int iLeaf = plan_leaf_level(p);
     for (size_t i = 0; i < p->nNode; i++) {
         Node *n = &p->aNode[i];
@@ -852,7 +789,7 @@ imp_put_nodes_idx(Importer *im, const char *zFile, Plan *p, int bCsv,
             (void)snprintf(zWhere, sizeof zWhere, "plan '%.64s', node '%.64s'",
                            p->zCode, n->zCode);
         }
-        long iDb = node_idx_find(dbIdx, n->zCode);
+        long iDb = dbp ? plan_find_node(dbp, n->zCode) : -1;
         if (!n->zText) {
             /* Given by code alone: it must exist already. */
             if (iDb < 0) {
@@ -923,7 +860,7 @@ imp_put_nodes_idx(Importer *im, const char *zFile, Plan *p, int bCsv,
              store_node_put(im->s, p, (long)i, bLinks, err))) {
             return apperr_prefix(err, "cannot import '%s': %s", zFile, zWhere);
         }
-        long iBefore = node_idx_find(bIdx, n->zCode);
+        long iBefore = bp ? plan_find_node(bp, n->zCode) : -1;
         for (size_t k = 0; k < n->nAssess; k++) {
             Assessment *a = &n->aAssess[k];
             const Round *r = plan_find_round(p, a->zRound);
@@ -948,7 +885,7 @@ imp_put_nodes_idx(Importer *im, const char *zFile, Plan *p, int bCsv,
             /* The import holds the write lock since it read the database:
             ** nothing can have changed in between, so no version guard. */
             a->iVersion = 0;
-            if (imp_check_lock(zFile, zWhere, p, bIdx->p, iBefore, n, a,
+            if (imp_check_lock(zFile, zWhere, p, bp, iBefore, n, a,
                                err) ||
                 store_assessment_put(im->s, p->zCode, n->zCode, a, 0, err)) {
                 return err->code == APPERR_CONFLICT && strstr(err->zMsg, "locked")
@@ -972,19 +909,6 @@ imp_put_nodes_idx(Importer *im, const char *zFile, Plan *p, int bCsv,
         }
     }
     return im->stats->nConflict ? -2 : 0;
-}
-
-static int
-imp_put_nodes(Importer *im, const char *zFile, Plan *p, int bCsv,
-              const AnnexCols *cols, AppErr *err)
-{
-    NodeIdx dbIdx, bIdx;
-    node_idx_build(&dbIdx, model_find_plan(&im->db, p->zCode));
-    node_idx_build(&bIdx, model_find_plan(&im->before, p->zCode));
-    int rc = imp_put_nodes_idx(im, zFile, p, bCsv, cols, &dbIdx, &bIdx, err);
-    node_idx_release(&dbIdx);
-    node_idx_release(&bIdx);
-    return rc;
 }
 
 /* Refuse changing a round that was published before the import. */

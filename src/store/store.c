@@ -100,7 +100,15 @@ store_data_version(Store *s, long *pOut, AppErr *err)
 int
 store_load(Store *s, const char *zPlan, Model *m, AppErr *err)
 {
-    return s->pMethods->xLoad(s, zPlan, NULL, m, err);
+    if (s->pMethods->xLoad(s, zPlan, NULL, m, err)) {
+        return -1;
+    }
+    /* Indexed whole here, whatever the backend: a model shared between
+    ** threads (the read model) then only ever reads its index. */
+    for (size_t i = 0; i < m->nPlan; i++) {
+        plan_index_codes(&m->aPlan[i]);
+    }
+    return 0;
 }
 
 int

@@ -280,7 +280,8 @@ int store_data_version(Store *s, long *pOut, AppErr *err);
 /* Load organisations and the plan zPlan (all plans when NULL, in the order
 ** they were created: the first plan stays first, so importing another one
 ** never changes what a link without ?plan= shows) into *m (which must be
-** empty).  Nodes come in pre-order, rounds by as-of date. */
+** empty).  Nodes come in pre-order, rounds by as-of date; every plan's
+** node codes are indexed (plan_index_codes()). */
 int store_load(Store *s, const char *zPlan, Model *m, AppErr *err);
 
 /* Load the organisations, plan zPlan's levels and rounds, and of its nodes

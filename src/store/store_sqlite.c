@@ -730,7 +730,6 @@ sq_load_plan(SqStore *S, sqlite3_int64 planId, const char *zNode, Plan *p,
     if (sq_load_nodes(S, planId, zNode, p, err)) {
         return -1;
     }
-    plan_index_codes(p); /* each statement row finds its node by code */
     return sq_load_statements(S, planId, zNode, p, err);
 }
 
@@ -859,11 +858,7 @@ sq_round_list(Store *s, const char *zPlan, RoundCount **paOut, size_t *pnOut,
     sqlite3_stmt *st;
     if (zPlan) {
         sqlite3_int64 planId = -1;
-        if (SQ_PREPARE(S, "SELECT id FROM plan WHERE code = $1", &st, err)) {
-            return -1;
-        }
-        sq_bind_text(st, 1, zPlan);
-        if (sq_lookup_id(S, st, &planId, err)) {
+        if (sq_plan_find(S, zPlan, &planId, err)) {
             return -1;
         }
         if (planId < 0) {

@@ -50,6 +50,10 @@ void sq_bind_text(sqlite3_stmt *st, int n, const char *z);
 void sq_bind_int(sqlite3_stmt *st, int n, sqlite3_int64 v);
 char *sq_col_dup(sqlite3_stmt *st, int i);
 int sq_run(SqStore *S, sqlite3_stmt *st, AppErr *err, const char *zWhat);
+/* The id of plan zPlan in *pId, -1 when there is none
+** (store_sqlite_rows.c). */
+int sq_plan_find(SqStore *S, const char *zPlan, sqlite3_int64 *pId,
+                 AppErr *err);
 int sq_lookup_id(SqStore *S, sqlite3_stmt *st, sqlite3_int64 *pOut,
                  AppErr *err);
 

@@ -60,7 +60,7 @@ sq_row_write(SqStore *S, sqlite3_stmt *st, int *pbDone, AppErr *err,
 }
 
 /* The id of plan zPlan, -1 when there is none. */
-static int
+int
 sq_plan_find(SqStore *S, const char *zPlan, sqlite3_int64 *pId, AppErr *err)
 {
     sqlite3_stmt *st;

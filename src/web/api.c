@@ -140,7 +140,8 @@ api_round_summary(Req *r, Resp *w)
     ReviewReport rep;
     AppErr err = APPERR_INIT;
     if (review_report_build(p, r->azParam[0], zCompare, zLevel, &rep, &err)) {
-        api_error(w, err.code == APPERR_USAGE ? 400 : 404, err.zMsg);
+        web_fail_status(r, w, &err);
+        api_error(w, w->status, err.zMsg);
     } else {
         w->zType = "application/json; charset=utf-8";
         buf_reset(&w->body);

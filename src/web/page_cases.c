@@ -200,7 +200,6 @@ page_case_new(Req *r, Resp *w)
 int
 page_case_create(Req *r, Resp *w)
 {
-    const char *zScope = cases_scope(r);
     AppErr err = APPERR_INIT;
     Case c;
     memset(&c, 0, sizeof c);
@@ -240,7 +239,7 @@ page_case_create(Req *r, Resp *w)
         memcpy(c.zLodged, zLodged, 11);
         c.eStage = STAGE_LODGED;
         c.eSatisfied = SATISFIED_UNKNOWN;
-        c.zAssistingOrg = (char *)(zScope ? zScope : NULL);
+        c.zAssistingOrg = NULL; /* casework_create: the officer's own */
         c.zProvince = (char *)req_form(r, "province");
         c.zAgeBand = (char *)req_form(r, "age_band");
         c.zDestination = (char *)req_form(r, "destination");

@@ -2,9 +2,11 @@
 ** page_view.c — the pages that show: dashboard, plan, activity,
 ** organisation, rounds, round, report.
 **
-** Each page loads the model once (page_load: anonymous readers see only
-** published rounds) and renders from it; every number is counted at that
-** moment (core/review.c), never stored.
+** Each page reads the process's shared snapshot (page_load: anonymous
+** readers see only published rounds); the parts that depend on the data
+** only are rendered once per snapshot (readmodel_fragment), so every
+** number is counted from the data as it is now (core/review.c) and
+** counted again after any change, never stored.
 */
 #include <pthread.h>
 #include <semaphore.h>
