@@ -20,14 +20,17 @@
 
 /* Load the model and pick the plan (zPlan, or the only one). */
 static Plan *
-report_load(const CliCtx *ctx, const char *zPlan, Model *m)
+report_load(const CliCtx *ctx, const char *zPlan, const char *const *azRound,
+            size_t nRound, int bRoundBefore, Model *m)
 {
     Store *s = cli_open_store(ctx);
     if (!s) {
         return NULL;
     }
     AppErr err = APPERR_INIT;
-    int rc = store_load(s, zPlan, m, &err);
+    int rc = nRound ? store_load_rounds(s, zPlan, azRound, nRound,
+                                        bRoundBefore, m, &err)
+                    : store_load(s, zPlan, m, &err);
     store_close(s);
     if (rc) {
         (void)cli_fail(&err);
@@ -110,8 +113,10 @@ cmd_report(CliCtx *ctx)
         return cli_usage_error(ctx, "unknown format '%s' (html, md, csv, json "
                                "or svg)", zFmt);
     }
+    /* The review reads the round and the one it is compared with only. */
+    const char *azRound[] = { zRound, zCompare };
     Model m = MODEL_INIT;
-    Plan *p = report_load(ctx, zPlan, &m);
+    Plan *p = report_load(ctx, zPlan, azRound, zCompare ? 2 : 1, 0, &m);
     if (!p) {
         model_release(&m);
         return CLI_FAIL;
@@ -364,8 +369,12 @@ cmd_check(CliCtx *ctx)
         return cli_usage_error(ctx, "unknown format '%s' (text or json)",
                                zFormat);
     }
+    /* The rules look at one round and compare it with the round before
+    ** (stale narratives); claims name their own rounds. */
+    const char *azRound[] = { zRound };
     Model m = MODEL_INIT;
-    Plan *p = report_load(ctx, zPlan, &m);
+    Plan *p = report_load(ctx, zPlan, azRound, zRound && !zClaims ? 1 : 0, 1,
+                          &m);
     if (!p) {
         model_release(&m);
         return CLI_FAIL;

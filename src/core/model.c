@@ -197,6 +197,36 @@ plan_code_cmp(const void *a, const void *b)
     return strcmp(((const CodeIndex *)a)->zCode, ((const CodeIndex *)b)->zCode);
 }
 
+/* Add the nodes appended since the index was made to it: sort them and
+** merge the two sorted runs, O(nodes) instead of sorting them all again. */
+static void
+plan_index_extend(Plan *p)
+{
+    size_t nOld = p->nByCode, nTail = p->nNode - nOld;
+    CodeIndex *aTail = xcalloc(nTail, sizeof *aTail);
+    for (size_t i = 0; i < nTail; i++) {
+        const char *z = p->aNode[nOld + i].zCode;
+        aTail[i].zCode = z ? z : "";
+        aTail[i].i = (long)(nOld + i);
+    }
+    qsort(aTail, nTail, sizeof *aTail, plan_code_cmp);
+    long *ai = xcalloc(p->nNode, sizeof *ai);
+    size_t a = 0, b = 0, k = 0;
+    while (a < nOld || b < nTail) {
+        const char *zA = a < nOld ? p->aNode[p->aiByCode[a]].zCode : NULL;
+        if (b == nTail ||
+            (a < nOld && strcmp(zA ? zA : "", aTail[b].zCode) <= 0)) {
+            ai[k++] = p->aiByCode[a++];
+        } else {
+            ai[k++] = aTail[b++].i;
+        }
+    }
+    free(aTail);
+    free(p->aiByCode);
+    p->aiByCode = ai;
+    p->nByCode = p->nNode;
+}
+
 void
 plan_index_codes(Plan *p)
 {
@@ -223,13 +253,17 @@ plan_find_node(const Plan *p, const char *zCode)
         return -1;
     }
     /* The index covers the first nByCode nodes; nodes appended since are
-    ** scanned.  When that tail grows long the index is remade, so a plan
-    ** built row by row (an import) stays near-linear.  Remaking changes
-    ** only the index, a cache: a plan shared between threads is indexed
-    ** whole before it is shared and never remade. */
+    ** scanned.  When that tail passes 64 nodes it is merged into the
+    ** index, so a plan built row by row (an import) costs a short scan and
+    ** a binary search per lookup.  Extending changes only the index, a
+    ** cache: a plan shared between threads is indexed whole before it is
+    ** shared and never extended. */
     size_t nIdx = p->aiByCode && p->nByCode <= p->nNode ? p->nByCode : 0;
-    if (p->nNode - nIdx > 32 + nIdx / 4) {
+    if (nIdx == 0 && p->nNode > 64) {
         plan_index_codes((Plan *)p);
+        nIdx = p->nByCode;
+    } else if (p->nNode - nIdx > 64) {
+        plan_index_extend((Plan *)p);
         nIdx = p->nByCode;
     }
     size_t lo = 0, hi = nIdx;

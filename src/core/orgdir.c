@@ -1,8 +1,11 @@
 /*
 ** orgdir.c — organisation name index and suggestions (see orgdir.h).
 **
-** A directory holds at most a few hundred bodies, so a linear scan over
-** folded names is fast enough and keeps this free of hashing code.
+** Names are kept in the order they were added (suggestions and ties
+** follow it) and, beside them, as a list of their positions sorted by
+** folded spelling: an import of a national plan resolves a name per
+** activity against a thousand and more spellings, and a scan per name made
+** that the import's largest cost after writing.
 */
 #include <assert.h>
 #include <stdlib.h>
@@ -23,7 +26,25 @@ struct OrgDir {
     const Model *m;
     OrgName *a;
     size_t n, nAlloc;
+    size_t *aiByFold;   /* positions in a, by zFold, then by position */
+    size_t nByFoldAlloc;
 };
+
+/* The first position in aiByFold whose spelling is not below zFold. */
+static size_t
+orgdir_lower_bound(const OrgDir *d, const char *zFold)
+{
+    size_t lo = 0, hi = d->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(d->a[d->aiByFold[mid]].zFold, zFold) < 0) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo;
+}
 
 static void
 orgdir_add(OrgDir *d, const char *z, size_t iOrg)
@@ -32,7 +53,18 @@ orgdir_add(OrgDir *d, const char *z, size_t iOrg)
         return;
     }
     xgrow((void **)&d->a, &d->nAlloc, d->n, sizeof *d->a);
-    d->a[d->n].zFold = str_fold(z);
+    xgrow((void **)&d->aiByFold, &d->nByFoldAlloc, d->n,
+          sizeof *d->aiByFold);
+    char *zFold = str_fold(z);
+    /* After every equal spelling: equal ones stay in the order added. */
+    size_t k = orgdir_lower_bound(d, zFold);
+    while (k < d->n && strcmp(d->a[d->aiByFold[k]].zFold, zFold) == 0) {
+        k++;
+    }
+    memmove(&d->aiByFold[k + 1], &d->aiByFold[k],
+            (d->n - k) * sizeof *d->aiByFold);
+    d->aiByFold[k] = d->n;
+    d->a[d->n].zFold = zFold;
     d->a[d->n].zShow = z;
     d->a[d->n].iOrg = iOrg;
     d->n++;
@@ -88,6 +120,7 @@ orgdir_free(OrgDir *d)
     }
     orgdir_clear(d);
     free(d->a);
+    free(d->aiByFold);
     free(d);
 }
 
@@ -97,17 +130,20 @@ orgdir_resolve(const OrgDir *d, const char *z)
     char *zFold = str_fold(z);
     const Org *found = NULL;
     /* Acronyms first: an alias of one body must not shadow another's
-    ** acronym. */
-    for (size_t i = 0; i < d->n && !found; i++) {
-        if (d->a[i].zShow == d->m->aOrg[d->a[i].iOrg].zAcronym &&
-            strcmp(d->a[i].zFold, zFold) == 0) {
-            found = &d->m->aOrg[d->a[i].iOrg];
+    ** acronym.  Otherwise the spelling added first. */
+    size_t kFirst = orgdir_lower_bound(d, zFold);
+    for (size_t k = kFirst; k < d->n && !found; k++) {
+        const OrgName *e = &d->a[d->aiByFold[k]];
+        if (strcmp(e->zFold, zFold) != 0) {
+            break;
+        }
+        if (e->zShow == d->m->aOrg[e->iOrg].zAcronym) {
+            found = &d->m->aOrg[e->iOrg];
         }
     }
-    for (size_t i = 0; i < d->n && !found; i++) {
-        if (strcmp(d->a[i].zFold, zFold) == 0) {
-            found = &d->m->aOrg[d->a[i].iOrg];
-        }
+    if (!found && kFirst < d->n &&
+        strcmp(d->a[d->aiByFold[kFirst]].zFold, zFold) == 0) {
+        found = &d->m->aOrg[d->a[d->aiByFold[kFirst]].iOrg];
     }
     free(zFold);
     return found;

@@ -186,6 +186,53 @@ const char *const azSchemaMigration[] = {
     ** finding the last position read every node of the plan, so importing
     ** a plan cost the square of its size. */
     "CREATE INDEX node_plan_position ON node(plan_id, position);",
+    /* 5: assessments and statements rebuilt with their checks written
+    ** with OR (see 3): with IN (...) every insert built and dropped a
+    ** temporary table, and importing a national plan spent half its time
+    ** in the allocator.  sq_migrate() turns foreign keys off around the
+    ** migrations, as SQLite's table-rebuild procedure asks. */
+    "CREATE TABLE assessment_new("
+    "  id INTEGER PRIMARY KEY,"
+    "  node_id INTEGER NOT NULL REFERENCES node(id),"
+    "  round_id INTEGER NOT NULL REFERENCES round(id),"
+    "  action_point TEXT NOT NULL DEFAULT '',"
+    "  progress TEXT NOT NULL DEFAULT '',"
+    "  rating TEXT NOT NULL CHECK(rating = 'on_target' OR"
+    "    rating = 'progressing' OR rating = 'not_on_target' OR"
+    "    rating = 'not_rated'),"
+    "  state TEXT NOT NULL CHECK(state = 'draft' OR state = 'submitted' OR"
+    "    state = 'returned' OR state = 'approved'),"
+    "  version INTEGER NOT NULL DEFAULT 1,"
+    "  UNIQUE(node_id, round_id)"
+    ") STRICT;"
+    "INSERT INTO assessment_new(id, node_id, round_id, action_point,"
+    "  progress, rating, state, version)"
+    "  SELECT id, node_id, round_id, action_point, progress, rating, state,"
+    "  version FROM assessment;"
+    "DROP TABLE assessment;"
+    "ALTER TABLE assessment_new RENAME TO assessment;"
+    "CREATE INDEX assessment_round ON assessment(round_id);"
+    "CREATE TABLE statement_new("
+    "  id INTEGER PRIMARY KEY,"
+    "  assessment_id INTEGER NOT NULL REFERENCES assessment(id),"
+    "  org_id INTEGER NOT NULL REFERENCES org(id),"
+    "  text TEXT NOT NULL DEFAULT '',"
+    "  proposed_rating TEXT NOT NULL CHECK(proposed_rating = 'on_target' OR"
+    "    proposed_rating = 'progressing' OR"
+    "    proposed_rating = 'not_on_target' OR proposed_rating = 'not_rated'),"
+    "  state TEXT NOT NULL CHECK(state = 'draft' OR state = 'submitted' OR"
+    "    state = 'returned' OR state = 'approved'),"
+    "  comment TEXT NOT NULL DEFAULT '',"
+    "  version INTEGER NOT NULL DEFAULT 1,"
+    "  updated_by TEXT,"
+    "  updated_at TEXT,"
+    "  UNIQUE(assessment_id, org_id)"
+    ") STRICT;"
+    "INSERT INTO statement_new SELECT id, assessment_id, org_id, text,"
+    "  proposed_rating, state, comment, version, updated_by, updated_at"
+    "  FROM statement;"
+    "DROP TABLE statement;"
+    "ALTER TABLE statement_new RENAME TO statement;",
 };
 
 const int nSchemaMigration =

@@ -97,10 +97,11 @@ store_data_version(Store *s, long *pOut, AppErr *err)
     return s->pMethods->xDataVersion(s, pOut, err);
 }
 
-int
-store_load(Store *s, const char *zPlan, Model *m, AppErr *err)
+/* Load what scope names; every plan's codes indexed. */
+static int
+store_load_scope(Store *s, const StoreScope *scope, Model *m, AppErr *err)
 {
-    if (s->pMethods->xLoad(s, zPlan, NULL, m, err)) {
+    if (s->pMethods->xLoad(s, scope, m, err)) {
         return -1;
     }
     /* Indexed whole here, whatever the backend: a model shared between
@@ -112,10 +113,28 @@ store_load(Store *s, const char *zPlan, Model *m, AppErr *err)
 }
 
 int
+store_load(Store *s, const char *zPlan, Model *m, AppErr *err)
+{
+    const StoreScope scope = { .zPlan = zPlan };
+    return store_load_scope(s, &scope, m, err);
+}
+
+int
+store_load_rounds(Store *s, const char *zPlan, const char *const *azRound,
+                  size_t nRound, int bRoundBefore, Model *m, AppErr *err)
+{
+    const StoreScope scope = { .zPlan = zPlan, .azRound = azRound,
+                               .nRound = nRound,
+                               .bRoundBefore = bRoundBefore };
+    return store_load_scope(s, &scope, m, err);
+}
+
+int
 store_load_node(Store *s, const char *zPlan, const char *zNode, Model *m,
                 AppErr *err)
 {
-    return s->pMethods->xLoad(s, zPlan, zNode, m, err);
+    const StoreScope scope = { .zPlan = zPlan, .zNode = zNode };
+    return s->pMethods->xLoad(s, &scope, m, err);
 }
 
 int

@@ -153,6 +153,16 @@ typedef enum StoreSub {
     STORE_SUB_COUNT
 } StoreSub;
 
+/* What a load reads (see store_load(), store_load_node(),
+** store_load_rounds()). */
+typedef struct StoreScope {
+    const char *zPlan;            /* NULL: every plan */
+    const char *zNode;            /* NULL: every node */
+    const char *const *azRound;   /* assessments of these rounds only; */
+    size_t nRound;                /* nRound 0: of every round */
+    int bRoundBefore;             /* and of the round before each */
+} StoreScope;
+
 typedef struct StoreMethods {
     void (*xClose)(Store *);
     int (*xBegin)(Store *, AppErr *);
@@ -162,8 +172,7 @@ typedef struct StoreMethods {
     int (*xBeginRead)(Store *, AppErr *);
     void (*xEndRead)(Store *);
     int (*xDataVersion)(Store *, long *pOut, AppErr *);
-    int (*xLoad)(Store *, const char *zPlan, const char *zNode, Model *,
-                 AppErr *);
+    int (*xLoad)(Store *, const StoreScope *, Model *, AppErr *);
     /* Read the row of entity e named by azKey: its columns into azOld
     ** (STORE_NCOL_MAX slots, each set: a copy the caller frees, or NULL),
     ** its version (0 when absent or unversioned).  *pbFound says whether
@@ -291,6 +300,16 @@ int store_load(Store *s, const char *zPlan, Model *m, AppErr *err);
 ** zNode does not exist. */
 int store_load_node(Store *s, const char *zPlan, const char *zNode, Model *m,
                     AppErr *err);
+
+/* As store_load() for plan zPlan (NULL: every plan), with the assessments
+** and statements of the rounds azRound[0 .. nRound) only, and with
+** bRoundBefore of the round before each of them too (in as-of order; what
+** the checks compare with).  Every round is listed.  For commands that
+** look at one or two rounds: a national plan holds ten rounds of
+** narratives, and reading them all was most of a report's cost. */
+int store_load_rounds(Store *s, const char *zPlan,
+                      const char *const *azRound, size_t nRound,
+                      int bRoundBefore, Model *m, AppErr *err);
 
 /* ---- the puts (store_audit.c) ----------------------------------------------
 **

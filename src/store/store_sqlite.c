@@ -99,9 +99,18 @@ sq_finalize(SqStore *S, sqlite3_stmt *st)
 static int
 sq_param(sqlite3_stmt *st, int n)
 {
+    static const char *const azName[] = {
+        "$0", "$1", "$2", "$3", "$4", "$5", "$6", "$7", "$8", "$9", "$10",
+        "$11", "$12", "$13", "$14", "$15", "$16", "$17", "$18", "$19", "$20",
+    };
     char zName[16];
-    (void)snprintf(zName, sizeof zName, "$%d", n);
-    int i = sqlite3_bind_parameter_index(st, zName);
+    const char *z = zName;
+    if (n >= 0 && n < (int)(sizeof azName / sizeof azName[0])) {
+        z = azName[n];      /* an import binds millions: no snprintf */
+    } else {
+        (void)snprintf(zName, sizeof zName, "$%d", n);
+    }
+    int i = sqlite3_bind_parameter_index(st, z);
     assert(i > 0);
     return i;
 }
@@ -172,6 +181,7 @@ sq_close(Store *s)
         (void)sqlite3_exec(S->db, "ROLLBACK", NULL, NULL, NULL);
     }
     sq_cases_finalize(S);
+    sq_ids_forget(S);
     for (size_t k = 0; k < SQ_CACHE_SLOTS; k++) {
         (void)(sqlite3_finalize)(S->aCache[k].st);
     }
@@ -188,6 +198,7 @@ sq_begin(Store *s, AppErr *err)
     if (sqlite3_exec(S->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
         return sq_fail(S, err, "starting a transaction");
     }
+    sq_ids_forget(S);
     S->bInTxn = 1;
     return 0;
 }
@@ -201,9 +212,11 @@ sq_commit(Store *s, AppErr *err)
         int rc = sq_fail(S, err, "committing");
         (void)sqlite3_exec(S->db, "ROLLBACK", NULL, NULL, NULL);
         S->bInTxn = 0;
+        sq_ids_forget(S);
         return rc;
     }
     S->bInTxn = 0;
+    sq_ids_forget(S);
     return 0;
 }
 
@@ -217,6 +230,7 @@ sq_begin_read(Store *s, AppErr *err)
     if (sqlite3_exec(S->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
         return sq_fail(S, err, "starting to read");
     }
+    sq_ids_forget(S);
     S->bInTxn = 1;
     return 0;
 }
@@ -229,6 +243,7 @@ sq_rollback(Store *s)
         (void)sqlite3_exec(S->db, "ROLLBACK", NULL, NULL, NULL);
         S->bInTxn = 0;
     }
+    sq_ids_forget(S);
 }
 
 static int
@@ -244,10 +259,14 @@ sq_pragma_int(SqStore *S, const char *zSql, int *pOut)
     return rc == SQLITE_ROW ? 0 : -1;
 }
 
-/* Apply the migrations after version iFrom in one transaction. */
+/* Apply the migrations after version iFrom in one transaction, foreign
+** keys off (a migration may rebuild a table others refer to: SQLite's
+** procedure for that drops the old table and renames the new one) and
+** checked before the commit instead. */
 static int
-sq_migrate(SqStore *S, int iFrom, const char *zPath, AppErr *err)
+sq_migrate_run(SqStore *S, int iFrom, const char *zPath, AppErr *err)
 {
+    (void)sqlite3_exec(S->db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL);
     if (sqlite3_exec(S->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
         return sq_fail(S, err, "starting the schema migration");
     }
@@ -264,6 +283,21 @@ sq_migrate(SqStore *S, int iFrom, const char *zPath, AppErr *err)
             return -1;
         }
     }
+    sqlite3_stmt *st = NULL;
+    int bDangling = 0;
+    if (sqlite3_prepare_v2(S->db, "PRAGMA foreign_key_check", -1, &st,
+                           NULL) == SQLITE_OK) {
+        bDangling = sqlite3_step(st) == SQLITE_ROW;
+    }
+    sq_finalize(S, st);
+    if (bDangling) {
+        apperr_set(err, APPERR_DB,
+                   "cannot migrate '%s' to schema version %d: it holds rows "
+                   "that refer to missing ones; it is unchanged", zPath,
+                   nSchemaMigration);
+        (void)sqlite3_exec(S->db, "ROLLBACK", NULL, NULL, NULL);
+        return -1;
+    }
     char zSql[128];
     (void)snprintf(zSql, sizeof zSql,
                    "PRAGMA application_id = %d; PRAGMA user_version = %d",
@@ -277,6 +311,14 @@ sq_migrate(SqStore *S, int iFrom, const char *zPath, AppErr *err)
         return rc;
     }
     return 0;
+}
+
+static int
+sq_migrate(SqStore *S, int iFrom, const char *zPath, AppErr *err)
+{
+    int rc = sq_migrate_run(S, iFrom, zPath, err);
+    (void)sqlite3_exec(S->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+    return rc;
 }
 
 static const StoreMethods sqMethods;
@@ -527,12 +569,69 @@ sq_emit_subtree(Plan *p, SqNodeRow *aRow, size_t nRow, size_t lo, size_t hi,
     }
 }
 
+/* A link as read, to be put in order: by node, responsible first, then
+** by position. */
+typedef struct SqLinkRow {
+    long iNode;
+    int bResponsible;
+    sqlite3_int64 position;
+    char *zOrg;
+} SqLinkRow;
+
+static int
+sq_link_row_cmp(const void *pa, const void *pb)
+{
+    const SqLinkRow *a = pa, *b = pb;
+    if (a->iNode != b->iNode) {
+        return a->iNode < b->iNode ? -1 : 1;
+    }
+    if (a->bResponsible != b->bResponsible) {
+        return a->bResponsible ? -1 : 1;
+    }
+    return a->position < b->position ? -1 : a->position > b->position;
+}
+
+/* Add the assessments st yields (node id, round code, action point,
+** progress, rating, state, version) to their nodes; gives st back. */
+static int
+sq_load_assessment_rows(SqStore *S, sqlite3_stmt *st, const SqIdIndex *aMap,
+                        size_t nMap, Plan *p, AppErr *err)
+{
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        long i = sq_index_of(aMap, nMap, sqlite3_column_int64(st, 0));
+        if (i < 0) {
+            continue;
+        }
+        Assessment *a = node_add_assessment(&p->aNode[i]);
+        a->zRound = sq_col_dup(st, 1);
+        a->zActionPoint = sq_col_dup(st, 2);
+        a->zProgress = sq_col_dup(st, 3);
+        const char *zRating = (const char *)sqlite3_column_text(st, 4);
+        a->eRating = RATING_NONE;
+        for (int r = 0; r < RATING_COUNT; r++) {
+            if (str_eq(zRating, rating_key((Rating)r))) {
+                a->eRating = (Rating)r;
+            }
+        }
+        if (assess_state_parse((const char *)sqlite3_column_text(st, 5),
+                               &a->eState)) {
+            a->eState = ASSESS_DRAFT;
+        }
+        a->iVersion = sqlite3_column_int(st, 6);
+    }
+    sq_finalize(S, st);
+    return rc == SQLITE_DONE ? 0 : sq_fail(S, err, "reading assessments");
+}
+
 /* The nodes of plan planId with their links and assessments; with zNode,
 ** only that node (a one-node plan whose node has no parent: what a use
 ** case needs to check and change one activity, at a cost independent of
-** the plan's size). */
+** the plan's size); with azRound, the assessments of those nRound rounds
+** only. */
 static int
-sq_load_nodes(SqStore *S, sqlite3_int64 planId, const char *zNode, Plan *p,
+sq_load_nodes(SqStore *S, sqlite3_int64 planId, const char *zNode,
+              const char *const *azRound, size_t nRound, Plan *p,
               AppErr *err)
 {
     sqlite3_stmt *st;
@@ -584,84 +683,100 @@ sq_load_nodes(SqStore *S, sqlite3_int64 planId, const char *zNode, Plan *p,
     size_t nMap = p->nNode;
     qsort(aMap, nMap, sizeof *aMap, sq_id_index_cmp);
 
-    /* Links, in role and position order. */
+    /* Links: read in the order SQLite finds them (an ORDER BY cost a
+    ** temporary b-tree as large as the plan's links), then put in role and
+    ** position order here. */
     if (bOne ? SQ_PREPARE(S,
-                          "SELECT l.node_id, l.role, o.acronym FROM node_org l"
-                          " JOIN org o ON o.id = l.org_id WHERE l.node_id = $1"
-                          " ORDER BY l.role DESC, l.position",
+                          "SELECT l.node_id, l.role, o.acronym, l.position"
+                          " FROM node_org l JOIN org o ON o.id = l.org_id"
+                          " WHERE l.node_id = $1",
                           &st, err)
              : SQ_PREPARE(S,
-                          "SELECT l.node_id, l.role, o.acronym FROM node_org l"
-                          " JOIN org o ON o.id = l.org_id JOIN node n"
-                          " ON n.id = l.node_id WHERE n.plan_id = $1"
-                          " ORDER BY l.node_id, l.role DESC, l.position",
+                          "SELECT l.node_id, l.role, o.acronym, l.position"
+                          " FROM node n JOIN node_org l ON l.node_id = n.id"
+                          " JOIN org o ON o.id = l.org_id WHERE n.plan_id = $1",
                           &st, err)) {
         rc = -1;
         goto out_map;
     }
     sq_bind_int(st, 1, bOne ? (nMap ? aMap[0].id : -1) : planId);
+    SqLinkRow *aLink = NULL;
+    size_t nLink = 0, nLinkAlloc = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         long i = sq_index_of(aMap, nMap, sqlite3_column_int64(st, 0));
         if (i < 0) {
             continue;
         }
-        Node *n = &p->aNode[i];
-        const char *zRole = (const char *)sqlite3_column_text(st, 1);
-        const char *zOrg = (const char *)sqlite3_column_text(st, 2);
-        if (str_eq(zRole, "responsible")) {
-            strv_push(&n->azResp, &n->nResp, zOrg);
-        } else {
-            strv_push(&n->azContrib, &n->nContrib, zOrg);
-        }
+        xgrow((void **)&aLink, &nLinkAlloc, nLink, sizeof *aLink);
+        SqLinkRow *l = &aLink[nLink++];
+        l->iNode = i;
+        l->bResponsible =
+            str_eq((const char *)sqlite3_column_text(st, 1), "responsible");
+        l->position = sqlite3_column_int64(st, 3);
+        l->zOrg = sq_col_dup(st, 2);
     }
     sq_finalize(S, st);
+    if (nLink) {
+        qsort(aLink, nLink, sizeof *aLink, sq_link_row_cmp);
+    }
+    for (size_t k = 0; k < nLink; k++) {
+        Node *n = &p->aNode[aLink[k].iNode];
+        if (aLink[k].bResponsible) {
+            strv_push(&n->azResp, &n->nResp, aLink[k].zOrg);
+        } else {
+            strv_push(&n->azContrib, &n->nContrib, aLink[k].zOrg);
+        }
+        free(aLink[k].zOrg);
+    }
+    free(aLink);
     if (rc != SQLITE_DONE) {
         rc = sq_fail(S, err, "reading links");
         goto out_map;
     }
+    rc = 0;
 
     /* Assessments, in round order (as-of date, then code). */
-    if (bOne ? SQ_PREPARE(S,
-                          "SELECT a.node_id, r.code, a.action_point,"
-                          " a.progress, a.rating, a.state, a.version"
-                          " FROM assessment a JOIN round r ON r.id = a.round_id"
-                          " WHERE a.node_id = $1"
-                          " ORDER BY r.as_of IS NULL, r.as_of, r.code",
-                          &st, err)
-             : SQ_PREPARE(S,
-                          "SELECT a.node_id, r.code, a.action_point,"
-                          " a.progress, a.rating, a.state, a.version"
-                          " FROM assessment a CROSS JOIN round r"
-                          " ON r.id = a.round_id WHERE r.plan_id = $1",
-                          &st, err)) {
-        rc = -1;
-        goto out_map;
+    if (bOne) {
+        if (SQ_PREPARE(S,
+                       "SELECT a.node_id, r.code, a.action_point,"
+                       " a.progress, a.rating, a.state, a.version"
+                       " FROM assessment a JOIN round r ON r.id = a.round_id"
+                       " WHERE a.node_id = $1"
+                       " ORDER BY r.as_of IS NULL, r.as_of, r.code",
+                       &st, err)) {
+            rc = -1;
+            goto out_map;
+        }
+        sq_bind_int(st, 1, nMap ? aMap[0].id : -1);
+        rc = sq_load_assessment_rows(S, st, aMap, nMap, p, err);
+    } else if (!azRound) {
+        if (SQ_PREPARE(S,
+                       "SELECT a.node_id, r.code, a.action_point,"
+                       " a.progress, a.rating, a.state, a.version"
+                       " FROM assessment a CROSS JOIN round r"
+                       " ON r.id = a.round_id WHERE r.plan_id = $1",
+                       &st, err)) {
+            rc = -1;
+            goto out_map;
+        }
+        sq_bind_int(st, 1, planId);
+        rc = sq_load_assessment_rows(S, st, aMap, nMap, p, err);
     }
-    sq_bind_int(st, 1, bOne ? (nMap ? aMap[0].id : -1) : planId);
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        long i = sq_index_of(aMap, nMap, sqlite3_column_int64(st, 0));
-        if (i < 0) {
-            continue;
+    for (size_t k = 0; azRound && rc == 0 && k < nRound; k++) {
+        /* Through the round index: only this round's rows are read. */
+        if (SQ_PREPARE(S,
+                       "SELECT a.node_id, r.code, a.action_point,"
+                       " a.progress, a.rating, a.state, a.version"
+                       " FROM round r JOIN assessment a ON a.round_id = r.id"
+                       " WHERE r.plan_id = $1 AND r.code = $2",
+                       &st, err)) {
+            rc = -1;
+            goto out_map;
         }
-        Assessment *a = node_add_assessment(&p->aNode[i]);
-        a->zRound = sq_col_dup(st, 1);
-        a->zActionPoint = sq_col_dup(st, 2);
-        a->zProgress = sq_col_dup(st, 3);
-        const char *zRating = (const char *)sqlite3_column_text(st, 4);
-        a->eRating = RATING_NONE;
-        for (int r = 0; r < RATING_COUNT; r++) {
-            if (str_eq(zRating, rating_key((Rating)r))) {
-                a->eRating = (Rating)r;
-            }
-        }
-        if (assess_state_parse((const char *)sqlite3_column_text(st, 5),
-                               &a->eState)) {
-            a->eState = ASSESS_DRAFT;
-        }
-        a->iVersion = sqlite3_column_int(st, 6);
+        sq_bind_int(st, 1, planId);
+        sq_bind_text(st, 2, azRound[k]);
+        rc = sq_load_assessment_rows(S, st, aMap, nMap, p, err);
     }
-    sq_finalize(S, st);
-    rc = rc == SQLITE_DONE ? 0 : sq_fail(S, err, "reading assessments");
     /* CROSS JOIN keeps SQLite's loop order: one sequential pass over the
     ** assessments, each round looked up in a table of a few rows (through
     ** the round index it fetched every assessment row by id instead).  No
@@ -683,8 +798,8 @@ out:
 }
 
 static int
-sq_load_plan(SqStore *S, sqlite3_int64 planId, const char *zNode, Plan *p,
-             AppErr *err)
+sq_load_plan(SqStore *S, sqlite3_int64 planId, const StoreScope *scope,
+             Plan *p, AppErr *err)
 {
     sqlite3_stmt *st;
     if (SQ_PREPARE(S,
@@ -727,16 +842,38 @@ sq_load_plan(SqStore *S, sqlite3_int64 planId, const char *zNode, Plan *p,
         return sq_fail(S, err, "reading rounds");
     }
     plan_sort_rounds(p);
-    if (sq_load_nodes(S, planId, zNode, p, err)) {
-        return -1;
+    /* The rounds whose assessments are wanted, by code; the round before
+    ** one is the one before it in as-of order. */
+    const char **azRound = NULL;
+    size_t nRound = 0;
+    if (scope->azRound && !scope->zNode) {
+        azRound = xcalloc(2 * scope->nRound + 1, sizeof *azRound);
+        for (size_t r = 0; r < p->nRound; r++) {
+            int bWant = 0;
+            for (size_t k = 0; k < scope->nRound && !bWant; k++) {
+                bWant = str_eq(p->aRound[r].zCode, scope->azRound[k]) ||
+                        (scope->bRoundBefore && r + 1 < p->nRound &&
+                         str_eq(p->aRound[r + 1].zCode, scope->azRound[k]));
+            }
+            if (bWant) {
+                azRound[nRound++] = p->aRound[r].zCode;
+            }
+        }
     }
-    return sq_load_statements(S, planId, zNode, p, err);
+    rc = sq_load_nodes(S, planId, scope->zNode, azRound, nRound, p, err);
+    if (rc == 0) {
+        rc = sq_load_statements(S, planId, scope->zNode, azRound, nRound, p,
+                                err);
+    }
+    free(azRound);
+    return rc;
 }
 
 static int
-sq_load(Store *s, const char *zPlan, const char *zNode, Model *m, AppErr *err)
+sq_load(Store *s, const StoreScope *scope, Model *m, AppErr *err)
 {
     SqStore *S = (SqStore *)s;
+    const char *zPlan = scope->zPlan;
     if (sq_load_orgs(S, m, err)) {
         return -1;
     }
@@ -768,7 +905,7 @@ sq_load(Store *s, const char *zPlan, const char *zNode, Model *m, AppErr *err)
         rc = apperr_set(err, APPERR_NOTFOUND, "no plan '%s'", zPlan);
     }
     for (size_t i = 0; i < m->nPlan && rc == 0; i++) {
-        rc = sq_load_plan(S, aId[i], zNode, &m->aPlan[i], err);
+        rc = sq_load_plan(S, aId[i], scope, &m->aPlan[i], err);
     }
     free(aId);
     return rc;

@@ -166,38 +166,12 @@ sq_session_delete(Store *s, const char *zTokenHash, AppErr *err)
 
 /* ---- statements ----------------------------------------------------------- */
 
-int
-sq_load_statements(SqStore *S, sqlite3_int64 planId, const char *zNode,
-                   Plan *p, AppErr *err)
+/* Add the statements st yields (node code, round code, organisation,
+** text, proposed rating, state, comment, version, updated by, updated at)
+** to their assessments; gives st back. */
+static int
+sq_load_statement_rows(SqStore *S, sqlite3_stmt *st, Plan *p, AppErr *err)
 {
-    sqlite3_stmt *st;
-    if (zNode ? SQ_PREPARE(S,
-                           "SELECT n.code, r.code, o.acronym, s.text,"
-                           " s.proposed_rating, s.state, s.comment, s.version,"
-                           " s.updated_by, s.updated_at FROM statement s"
-                           " JOIN assessment a ON a.id = s.assessment_id"
-                           " JOIN node n ON n.id = a.node_id"
-                           " JOIN round r ON r.id = a.round_id"
-                           " JOIN org o ON o.id = s.org_id"
-                           " WHERE n.plan_id = $1 AND n.code = $2"
-                           " ORDER BY s.id",
-                           &st, err)
-              : SQ_PREPARE(S,
-                           "SELECT n.code, r.code, o.acronym, s.text,"
-                           " s.proposed_rating, s.state, s.comment, s.version,"
-                           " s.updated_by, s.updated_at FROM statement s"
-                           " JOIN assessment a ON a.id = s.assessment_id"
-                           " JOIN node n ON n.id = a.node_id"
-                           " JOIN round r ON r.id = a.round_id"
-                           " JOIN org o ON o.id = s.org_id"
-                           " WHERE n.plan_id = $1 ORDER BY s.id",
-                           &st, err)) {
-        return -1;
-    }
-    sq_bind_int(st, 1, planId);
-    if (zNode) {
-        sq_bind_text(st, 2, zNode);
-    }
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         long i = plan_find_node(p, (const char *)sqlite3_column_text(st, 0));
@@ -235,4 +209,66 @@ sq_load_statements(SqStore *S, sqlite3_int64 planId, const char *zNode,
     }
     sq_finalize(S, st);
     return rc == SQLITE_DONE ? 0 : sq_fail(S, err, "reading statements");
+}
+
+int
+sq_load_statements(SqStore *S, sqlite3_int64 planId, const char *zNode,
+                   const char *const *azRound, size_t nRound, Plan *p,
+                   AppErr *err)
+{
+    sqlite3_stmt *st;
+    if (zNode) {
+        if (SQ_PREPARE(S,
+                       "SELECT n.code, r.code, o.acronym, s.text,"
+                       " s.proposed_rating, s.state, s.comment, s.version,"
+                       " s.updated_by, s.updated_at FROM statement s"
+                       " JOIN assessment a ON a.id = s.assessment_id"
+                       " JOIN node n ON n.id = a.node_id"
+                       " JOIN round r ON r.id = a.round_id"
+                       " JOIN org o ON o.id = s.org_id"
+                       " WHERE n.plan_id = $1 AND n.code = $2"
+                       " ORDER BY s.id",
+                       &st, err)) {
+            return -1;
+        }
+        sq_bind_int(st, 1, planId);
+        sq_bind_text(st, 2, zNode);
+        return sq_load_statement_rows(S, st, p, err);
+    }
+    if (!azRound) {
+        if (SQ_PREPARE(S,
+                       "SELECT n.code, r.code, o.acronym, s.text,"
+                       " s.proposed_rating, s.state, s.comment, s.version,"
+                       " s.updated_by, s.updated_at FROM statement s"
+                       " JOIN assessment a ON a.id = s.assessment_id"
+                       " JOIN node n ON n.id = a.node_id"
+                       " JOIN round r ON r.id = a.round_id"
+                       " JOIN org o ON o.id = s.org_id"
+                       " WHERE n.plan_id = $1 ORDER BY s.id",
+                       &st, err)) {
+            return -1;
+        }
+        sq_bind_int(st, 1, planId);
+        return sq_load_statement_rows(S, st, p, err);
+    }
+    for (size_t k = 0; k < nRound; k++) {
+        if (SQ_PREPARE(S,
+                       "SELECT n.code, r.code, o.acronym, s.text,"
+                       " s.proposed_rating, s.state, s.comment, s.version,"
+                       " s.updated_by, s.updated_at FROM statement s"
+                       " JOIN assessment a ON a.id = s.assessment_id"
+                       " JOIN node n ON n.id = a.node_id"
+                       " JOIN round r ON r.id = a.round_id"
+                       " JOIN org o ON o.id = s.org_id"
+                       " WHERE r.plan_id = $1 AND r.code = $2 ORDER BY s.id",
+                       &st, err)) {
+            return -1;
+        }
+        sq_bind_int(st, 1, planId);
+        sq_bind_text(st, 2, azRound[k]);
+        if (sq_load_statement_rows(S, st, p, err)) {
+            return -1;
+        }
+    }
+    return 0;
 }

@@ -21,6 +21,8 @@ typedef struct SqCached {
     int bBusy;            /* handed out and not yet given back */
 } SqCached;
 
+typedef struct SqIdEntry SqIdEntry;
+
 typedef struct SqStore {
     Store base;     /* must be first: a Store * is a SqStore * */
     SqCached aCache[SQ_CACHE_SLOTS];
@@ -29,7 +31,20 @@ typedef struct SqStore {
     int msBusy;     /* how long a statement waits for another writer */
     sqlite3_stmt *pCasePut;    /* kept for bulk imports (store_sqlite_cases.c) */
     sqlite3_stmt *pPersonPut;
+    SqIdEntry *aId;            /* ids by code for this transaction */
+    size_t nIdSlot, nIdUsed;   /* (store_sqlite_ids.c) */
 } SqStore;
+
+/* The id of the row of kind cKind ('p'lan, 'n'ode, 'r'ound,
+** 'o'rganisation) with code zCode in scope (the plan's id, or 0), as
+** found earlier in the same transaction: 1 and *pId if known, else 0.
+** sq_ids_put() remembers one (outside a transaction it does nothing);
+** sq_ids_forget() is called whenever a transaction begins or ends. */
+int sq_ids_get(SqStore *S, char cKind, sqlite3_int64 scope,
+               const char *zCode, sqlite3_int64 *pId);
+void sq_ids_put(SqStore *S, char cKind, sqlite3_int64 scope,
+                const char *zCode, sqlite3_int64 id);
+void sq_ids_forget(SqStore *S);
 
 /* Prepare a statement from a string literal only. */
 #define SQ_PREPARE(S, SQL, ppSt, err) sq_prepare((S), "" SQL "", (ppSt), (err))
@@ -94,6 +109,7 @@ int sq_case_list(Store *s, const char *zOrg, int nLimit, CaseVisitor fn,
 int sq_case_payment_add(Store *s, const char *zCaseNo, const CasePayment *p,
                         AppErr *err);
 int sq_load_statements(SqStore *S, sqlite3_int64 planId, const char *zNode,
-                       Plan *p, AppErr *err);
+                       const char *const *azRound, size_t nRound, Plan *p,
+                       AppErr *err);
 
 #endif

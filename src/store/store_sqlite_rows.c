@@ -63,12 +63,19 @@ sq_row_write(SqStore *S, sqlite3_stmt *st, int *pbDone, AppErr *err,
 int
 sq_plan_find(SqStore *S, const char *zPlan, sqlite3_int64 *pId, AppErr *err)
 {
+    if (sq_ids_get(S, 'p', 0, zPlan, pId)) {
+        return 0;
+    }
     sqlite3_stmt *st;
     if (SQ_PREPARE(S, "SELECT id FROM plan WHERE code = $1", &st, err)) {
         return -1;
     }
     sq_bind_text(st, 1, zPlan);
-    return sq_lookup_id(S, st, pId, err);
+    if (sq_lookup_id(S, st, pId, err)) {
+        return -1;
+    }
+    sq_ids_put(S, 'p', 0, zPlan, *pId);
+    return 0;
 }
 
 /* The id of organisation zAcronym, -1 when there is none. */
@@ -76,12 +83,19 @@ static int
 sq_org_find(SqStore *S, const char *zAcronym, sqlite3_int64 *pId,
             AppErr *err)
 {
+    if (sq_ids_get(S, 'o', 0, zAcronym, pId)) {
+        return 0;
+    }
     sqlite3_stmt *st;
     if (SQ_PREPARE(S, "SELECT id FROM org WHERE acronym = $1", &st, err)) {
         return -1;
     }
     sq_bind_text(st, 1, zAcronym);
-    return sq_lookup_id(S, st, pId, err);
+    if (sq_lookup_id(S, st, pId, err)) {
+        return -1;
+    }
+    sq_ids_put(S, 'o', 0, zAcronym, *pId);
+    return 0;
 }
 
 /* The id of node zCode of plan planId, -1 when there is none. */
@@ -89,6 +103,9 @@ static int
 sq_node_id(SqStore *S, sqlite3_int64 planId, const char *zCode,
            sqlite3_int64 *pId, AppErr *err)
 {
+    if (sq_ids_get(S, 'n', planId, zCode, pId)) {
+        return 0;
+    }
     sqlite3_stmt *st;
     if (SQ_PREPARE(S, "SELECT id FROM node WHERE plan_id = $1 AND code = $2",
                    &st, err)) {
@@ -96,7 +113,11 @@ sq_node_id(SqStore *S, sqlite3_int64 planId, const char *zCode,
     }
     sq_bind_int(st, 1, planId);
     sq_bind_text(st, 2, zCode);
-    return sq_lookup_id(S, st, pId, err);
+    if (sq_lookup_id(S, st, pId, err)) {
+        return -1;
+    }
+    sq_ids_put(S, 'n', planId, zCode, *pId);
+    return 0;
 }
 
 /* As sq_plan_find() and sq_org_find(), for writes: the puts check first
@@ -151,15 +172,19 @@ sq_assessment_find(SqStore *S, const char *const *azKey,
         *piMissing = 1;
         return 0;
     }
-    sqlite3_stmt *st;
-    if (SQ_PREPARE(S, "SELECT id FROM round WHERE plan_id = $1 AND code = $2",
-                   &st, err)) {
-        return -1;
-    }
-    sq_bind_int(st, 1, planId);
-    sq_bind_text(st, 2, azKey[2]);
-    if (sq_lookup_id(S, st, pRoundId, err)) {
-        return -1;
+    if (!sq_ids_get(S, 'r', planId, azKey[2], pRoundId)) {
+        sqlite3_stmt *st;
+        if (SQ_PREPARE(S,
+                       "SELECT id FROM round WHERE plan_id = $1 AND code = $2",
+                       &st, err)) {
+            return -1;
+        }
+        sq_bind_int(st, 1, planId);
+        sq_bind_text(st, 2, azKey[2]);
+        if (sq_lookup_id(S, st, pRoundId, err)) {
+            return -1;
+        }
+        sq_ids_put(S, 'r', planId, azKey[2], *pRoundId);
     }
     if (*pRoundId < 0) {
         *piMissing = 2;

@@ -499,6 +499,49 @@ test_store_load_assessments(void **state)
     assert_int_equal(p->aNode[2].nAssess, 0);
 }
 
+/* Loading some rounds gives every round and node but only those rounds'
+** assessments (and the round before each when asked: in as-of order,
+** "baseline" comes before 2016). */
+static void
+test_store_load_rounds(void **state)
+{
+    Fix *f = *state;
+    put_sample(f);
+    reopen(f);
+    const char *az2016[] = { "2016" };
+    check_ok(f, store_load_rounds(f->s, "lmp", az2016, 1, 0, &f->got,
+                                  &f->err));
+    const Plan *p = &f->got.aPlan[0];
+    assert_int_equal(p->nRound, 4);
+    assert_int_equal(p->nNode, 5);
+    assert_int_equal(p->aNode[1].nResp, 1);      /* links as before */
+    assert_int_equal(p->aNode[1].nContrib, 2);
+    assert_int_equal(p->aNode[1].nAssess, 1);    /* 1.1: 2016 only */
+    assert_string_equal(p->aNode[1].aAssess[0].zRound, "2016");
+    assert_int_equal(p->aNode[4].nAssess, 1);    /* 2.1: 2016 only */
+    assert_string_equal(p->aNode[4].aAssess[0].zRound, "2016");
+    assert_true(plan_find_node(p, "2.1") == 4);  /* indexed */
+
+    model_release(&f->got);
+    check_ok(f, store_load_rounds(f->s, "lmp", az2016, 1, 1, &f->got,
+                                  &f->err));
+    p = &f->got.aPlan[0];
+    assert_int_equal(p->aNode[1].nAssess, 1);    /* 1.1 has no baseline */
+    assert_int_equal(p->aNode[4].nAssess, 2);    /* 2.1: baseline, 2016 */
+    assert_string_equal(p->aNode[4].aAssess[0].zRound, "baseline");
+    assert_string_equal(p->aNode[4].aAssess[1].zRound, "2016");
+
+    /* A round with no assessments, and one that does not exist. */
+    model_release(&f->got);
+    const char *azNone[] = { "2018", "nope" };
+    check_ok(f, store_load_rounds(f->s, "lmp", azNone, 2, 0, &f->got,
+                                  &f->err));
+    p = &f->got.aPlan[0];
+    for (size_t i = 0; i < p->nNode; i++) {
+        assert_int_equal(p->aNode[i].nAssess, 0);
+    }
+}
+
 static void
 test_store_load_unknown_plan(void **state)
 {
@@ -1093,6 +1136,14 @@ test_store_rollback(void **state)
     check_ok(f, store_node_put(f->s, p, 0, 1, &f->err));
     Assessment a = assessment("2016", "Study", RATING_NOT_ON_TARGET);
     check_ok(f, store_assessment_put(f->s, "lmp", "1.1", &a, 0, &f->err));
+    check_ok(f, store_assessment_put(f->s, "lmp", "3", &a, 0, &f->err));
+    store_rollback(f->s);
+    /* The backend remembers ids by code within a transaction: node 3's
+    ** rolled-back id must be forgotten, not used to assess nothing. */
+    check_ok(f, store_begin(f->s, &f->err));
+    assert_int_equal(store_assessment_put(f->s, "lmp", "3", &a, 0, &f->err),
+                     -1);
+    assert_int_equal(f->err.code, APPERR_NOTFOUND);
     store_rollback(f->s);
 
     reopen(f);
@@ -1149,6 +1200,7 @@ main(void)
         T(test_store_load_plan),
         T(test_store_load_nodes_pre_order),
         T(test_store_load_assessments),
+        T(test_store_load_rounds),
         T(test_store_load_unknown_plan),
         T(test_store_put_refused),
         T(test_store_audit_create),
