@@ -13,9 +13,12 @@
 ** (plus what its messages print).  Rounds are found by code in a sorted
 ** index (RoundIdx), each round's assessments are gathered in one pass
 ** (ByRound), equal texts are grouped by sorting once (texts_sort), and
-** responsible bodies are counted in one pass over the activities.
+** responsible bodies are counted in one pass over the activities.  What
+** several rules need — the rounds' assessments, the narratives lower-cased
+** — is made once per run and kept in the CheckRun.
 */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,14 +69,6 @@ const char *
 check_severity_name(CheckSeverity e)
 {
     return e == CHECK_ERROR ? "error" : e == CHECK_WARNING ? "warning" : "info";
-}
-
-/* Lower-cased copy with runs of white space as one space. */
-static char *
-check_lower(const char *z)
-{
-    char *f = str_fold(z);
-    return f;
 }
 
 /* The first of the phrases (lower case) found in zLow, or NULL.  With
@@ -278,6 +273,93 @@ by_round_release(ByRound *x)
     memset(x, 0, sizeof *x);
 }
 
+/* Texts folded by str_fold() (lower case, runs of white space as one
+** space), kept by the address of the original: a narrative is folded once
+** per run however many rules read it. */
+typedef struct FoldMemo {
+    const char **azKey;    /* original texts; NULL: empty slot */
+    char **azFold;
+    size_t nSlot, nUsed;   /* nSlot a power of two, at most half used */
+} FoldMemo;
+
+struct CheckRun {
+    const Model *m;
+    const Plan *p;
+    const char *zRound;    /* NULL: every round */
+    ByRound x;             /* built on first use (run_by_round) */
+    int bByRound;
+    FoldMemo fold;
+};
+
+static size_t
+fold_slot(const FoldMemo *f, const char *z)
+{
+    size_t h = (size_t)(uintptr_t)z;
+    h ^= h >> 17;
+    h *= (size_t)0x9E3779B97F4A7C15u;
+    size_t i = (h >> 7) & (f->nSlot - 1);
+    while (f->azKey[i] && f->azKey[i] != z) {
+        i = (i + 1) & (f->nSlot - 1);
+    }
+    return i;
+}
+
+/* z lower-cased with runs of white space as one space; owned by the run. */
+static const char *
+run_fold(CheckRun *c, const char *z)
+{
+    FoldMemo *f = &c->fold;
+    if (!z) {
+        return "";
+    }
+    if (2 * (f->nUsed + 1) > f->nSlot) {
+        FoldMemo g = { NULL, NULL, f->nSlot ? 2 * f->nSlot : 1024, f->nUsed };
+        g.azKey = xcalloc(g.nSlot, sizeof *g.azKey);
+        g.azFold = xcalloc(g.nSlot, sizeof *g.azFold);
+        for (size_t i = 0; i < f->nSlot; i++) {
+            if (f->azKey[i]) {
+                size_t j = fold_slot(&g, f->azKey[i]);
+                g.azKey[j] = f->azKey[i];
+                g.azFold[j] = f->azFold[i];
+            }
+        }
+        free(f->azKey);
+        free(f->azFold);
+        *f = g;
+    }
+    size_t i = fold_slot(f, z);
+    if (!f->azKey[i]) {
+        f->azKey[i] = z;
+        f->azFold[i] = str_fold(z);
+        f->nUsed++;
+    }
+    return f->azFold[i];
+}
+
+static const ByRound *
+run_by_round(CheckRun *c)
+{
+    if (!c->bByRound) {
+        by_round_build(c->p, &c->x);
+        c->bByRound = 1;
+    }
+    return &c->x;
+}
+
+static void
+run_release(CheckRun *c)
+{
+    if (c->bByRound) {
+        by_round_release(&c->x);
+    }
+    for (size_t i = 0; i < c->fold.nSlot; i++) {
+        free(c->fold.azFold[i]);
+    }
+    free(c->fold.azKey);
+    free(c->fold.azFold);
+    memset(c, 0, sizeof *c);
+}
+
 /* The activities of one round with the texts a rule compares folded once
 ** (RT_PROGRESS, RT_ACTION): the rules that compare texts across
 ** activities would otherwise fold each text once per comparison. */
@@ -285,17 +367,18 @@ typedef struct RoundTexts {
     size_t n;
     const Node **aNode;
     const Assessment **aA;
-    char **azProgress;   /* folded progress narratives, or NULL */
-    char **azAction;     /* folded action points, or NULL */
+    const char **azProgress;   /* folded progress narratives, or NULL */
+    const char **azAction;     /* folded action points, or NULL */
 } RoundTexts;
 
 #define RT_PROGRESS 1
 #define RT_ACTION 2
 
 static void
-round_texts_build(const Plan *p, const ByRound *x, const char *zR, int mText,
-                  RoundTexts *t)
+round_texts_build(CheckRun *c, const char *zR, int mText, RoundTexts *t)
 {
+    const Plan *p = c->p;
+    const ByRound *x = run_by_round(c);
     memset(t, 0, sizeof *t);
     long r = round_idx_find(&x->idx, zR);
     size_t lo = r < 0 ? 0 : x->aStart[r], hi = r < 0 ? 0 : x->aStart[r + 1];
@@ -314,10 +397,10 @@ round_texts_build(const Plan *p, const ByRound *x, const char *zR, int mText,
         t->aNode[t->n] = n;
         t->aA[t->n] = a;
         if (t->azProgress) {
-            t->azProgress[t->n] = check_lower(a->zProgress);
+            t->azProgress[t->n] = run_fold(c, a->zProgress);
         }
         if (t->azAction) {
-            t->azAction[t->n] = check_lower(a->zActionPoint);
+            t->azAction[t->n] = run_fold(c, a->zActionPoint);
         }
         t->n++;
     }
@@ -326,14 +409,6 @@ round_texts_build(const Plan *p, const ByRound *x, const char *zR, int mText,
 static void
 round_texts_release(RoundTexts *t)
 {
-    for (size_t i = 0; i < t->n; i++) {
-        if (t->azProgress) {
-            free(t->azProgress[i]);
-        }
-        if (t->azAction) {
-            free(t->azAction[i]);
-        }
-    }
     free(t->aNode);
     free(t->aA);
     free(t->azProgress);
@@ -344,9 +419,9 @@ round_texts_release(RoundTexts *t)
 /* For each of az[0..n), the index of the first text (in plan order) equal
 ** to it: activities with equal texts share that index.  Heap array. */
 static size_t *
-texts_first_equal(char **az, size_t n)
+texts_first_equal(const char *const *az, size_t n)
 {
-    TextAt *a = texts_sort((const char *const *)az, n);
+    TextAt *a = texts_sort(az, n);
     size_t *aFirst = xcalloc(n ? n : 1, sizeof *aFirst);
     for (size_t k = 0; k < n; k++) {
         /* Sorted by text, then index: a run's head is its first activity. */
@@ -360,9 +435,10 @@ texts_first_equal(char **az, size_t n)
 
 /* ** RULE: missing_rating */
 static void
-check_missing_rating(const Model *m, const Plan *p, const char *zRound,
-                     Findings *out)
+check_missing_rating(CheckRun *c, Findings *out)
 {
+    const Plan *p = c->p;
+    const char *zRound = c->zRound;
     FOR_EACH_ASSESSMENT(p, zRound, n, a) {
         if (a->eRating == RATING_NONE) {
             finding_add(out, "missing_rating", CHECK_WARNING, n->zCode,
@@ -374,9 +450,10 @@ check_missing_rating(const Model *m, const Plan *p, const char *zRound,
 
 /* ** RULE: rating_without_narrative */
 static void
-check_rating_without_narrative(const Model *m, const Plan *p,
-                               const char *zRound, Findings *out)
+check_rating_without_narrative(CheckRun *c, Findings *out)
 {
+    const Plan *p = c->p;
+    const char *zRound = c->zRound;
     FOR_EACH_ASSESSMENT(p, zRound, n, a) {
         char *zT = str_trim(a->zProgress);
         if (a->eRating != RATING_NONE && (!*zT || strcmp(zT, ".") == 0)) {
@@ -402,11 +479,12 @@ static const char *const azCompleted[] = {
 
 /* ** RULE: narrative_contradicts_rating */
 static void
-check_contradiction(const Model *m, const Plan *p, const char *zRound,
-                    Findings *out)
+check_contradiction(CheckRun *c, Findings *out)
 {
+    const Plan *p = c->p;
+    const char *zRound = c->zRound;
     FOR_EACH_ASSESSMENT(p, zRound, n, a) {
-        char *zLow = check_lower(a->zProgress);
+        const char *zLow = run_fold(c, a->zProgress);
         const char *zHit = NULL;
         if (a->eRating == RATING_PROGRESSING || a->eRating == RATING_ON_TARGET) {
             zHit = check_find_phrase(zLow, azNegative, 0);
@@ -419,7 +497,6 @@ check_contradiction(const Model *m, const Plan *p, const char *zRound,
                         "rated %s but the narrative says \"%s\"",
                         rating_name(a->eRating), zHit);
         }
-        free(zLow);
     }
 }
 
@@ -431,29 +508,24 @@ static const char *const azStale[] = {
 
 /* ** RULE: stale_narrative */
 static void
-check_stale(const Model *m, const Plan *p, const char *zRound, Findings *out)
+check_stale(CheckRun *c, Findings *out)
 {
+    const Plan *p = c->p;
+    const char *zRound = c->zRound;
     RoundIdx idx;
     round_idx_build(p, &idx);
-    /* Per node: its first assessment of each round (by round index), and
-    ** its narratives folded once each, so that comparing with the round
-    ** before costs no search through the node's assessments. */
+    /* Per node: its first assessment of each round (by round index), so
+    ** that comparing with the round before costs no search through the
+    ** node's assessments. */
     long *aiByRound = xcalloc(p->nRound ? p->nRound : 1, sizeof *aiByRound);
     for (size_t r = 0; r < p->nRound; r++) {
         aiByRound[r] = -1;
     }
-    char **azLow = NULL;
-    size_t nLowAlloc = 0;
     int iLeaf = plan_leaf_level(p);
     for (size_t i = 0; i < p->nNode; i++) {
         const Node *n = &p->aNode[i];
         if (n->iLevel != iLeaf) {
             continue;
-        }
-        if (n->nAssess > nLowAlloc) {
-            free(azLow);
-            nLowAlloc = n->nAssess;
-            azLow = xcalloc(nLowAlloc, sizeof *azLow);
         }
         for (size_t k = 0; k < n->nAssess; k++) {
             long r = round_idx_find(&idx, n->aAssess[k].zRound);
@@ -466,10 +538,7 @@ check_stale(const Model *m, const Plan *p, const char *zRound, Findings *out)
             if (zRound && !str_eq(a->zRound, zRound)) {
                 continue;
             }
-            if (!azLow[k]) {
-                azLow[k] = check_lower(a->zProgress);
-            }
-            const char *zLow = azLow[k];
+            const char *zLow = run_fold(c, a->zProgress);
             const char *zHit = check_find_phrase(zLow, azStale, 0);
             long r = round_idx_find(&idx, a->zRound);
             long kPrev = r >= 1 ? aiByRound[r - 1] : -1;
@@ -480,10 +549,7 @@ check_stale(const Model *m, const Plan *p, const char *zRound, Findings *out)
             } else if (*zLow && kPrev >= 0) {
                 /* The same text as the round before: copied forward. */
                 const Assessment *prev = &n->aAssess[kPrev];
-                if (!azLow[kPrev]) {
-                    azLow[kPrev] = check_lower(prev->zProgress);
-                }
-                if (strcmp(azLow[kPrev], zLow) == 0) {
+                if (strcmp(run_fold(c, prev->zProgress), zLow) == 0) {
                     finding_add(out, "stale_narrative", CHECK_WARNING,
                                 n->zCode, a->zRound,
                                 "the narrative repeats round %s word for "
@@ -496,36 +562,32 @@ check_stale(const Model *m, const Plan *p, const char *zRound, Findings *out)
             if (r >= 0) {
                 aiByRound[r] = -1;
             }
-            free(azLow[k]);
-            azLow[k] = NULL;
         }
     }
-    free(azLow);
     free(aiByRound);
     round_idx_release(&idx);
 }
 
 /* ** RULE: same_narrative_different_ratings */
 static void
-check_same_narrative(const Model *m, const Plan *p, const char *zRound,
-                     Findings *out)
+check_same_narrative(CheckRun *c, Findings *out)
 {
-    ByRound x;
-    by_round_build(p, &x);
+    const Plan *p = c->p;
+    const char *zRound = c->zRound;
     for (size_t r = 0; r < p->nRound; r++) {
         const char *zR = p->aRound[r].zCode;
         if (zRound && !str_eq(zR, zRound)) {
             continue;
         }
         RoundTexts t;
-        round_texts_build(p, &x, zR, RT_PROGRESS, &t);
+        round_texts_build(c, zR, RT_PROGRESS, &t);
         size_t n = t.n;
         /* Equal narratives side by side, each group in plan order.  For
         ** each position: its group's first and past-the-end positions, and
         ** the end of its run of equally rated neighbours, so that listing
         ** a group's differently rated members skips a run in one step:
         ** the cost is what the messages print, not group size squared. */
-        TextAt *a = texts_sort((const char *const *)t.azProgress, n);
+        TextAt *a = texts_sort(t.azProgress, n);
         size_t *aPos = xcalloc(n ? n : 1, sizeof *aPos);
         size_t *aBegin = xcalloc(n ? n : 1, sizeof *aBegin);
         size_t *aEnd = xcalloc(n ? n : 1, sizeof *aEnd);
@@ -583,14 +645,14 @@ check_same_narrative(const Model *m, const Plan *p, const char *zRound,
         free(a);
         round_texts_release(&t);
     }
-    by_round_release(&x);
 }
 
 /* ** RULE: no_responsible */
 static void
-check_no_responsible(const Model *m, const Plan *p, const char *zRound,
-                     Findings *out)
+check_no_responsible(CheckRun *c, Findings *out)
 {
+    const Plan *p = c->p;
+    const char *zRound = c->zRound;
     /* Reported for each round the activity is part of, so that checking all
     ** rounds finds everything checking one round finds. */
     FOR_EACH_ASSESSMENT(p, zRound, n, a) {
@@ -637,10 +699,10 @@ static char **
 org_names_fold(const Org *g)
 {
     char **azNames = xcalloc(g->nAlias + 3, sizeof *azNames);
-    azNames[0] = check_lower(g->zAcronym);
-    azNames[1] = check_lower(g->zName);
+    azNames[0] = str_fold(g->zAcronym);
+    azNames[1] = str_fold(g->zName);
     for (size_t k = 0; k < g->nAlias; k++) {
-        azNames[2 + k] = check_lower(g->azAlias[k]);
+        azNames[2 + k] = str_fold(g->azAlias[k]);
     }
     return azNames;
 }
@@ -656,9 +718,11 @@ org_names_free(char **azNames)
 
 /* ** RULE: silent_responsible_org */
 static void
-check_silent_org(const Model *m, const Plan *p, const char *zRound,
-                 Findings *out)
+check_silent_org(CheckRun *c, Findings *out)
 {
+    const Model *m = c->m;
+    const Plan *p = c->p;
+    const char *zRound = c->zRound;
     /* One pass over the round's activities and their responsible bodies,
     ** counting per organisation (found by acronym in a sorted index),
     ** instead of one pass over the activities per organisation.  Equal
@@ -677,16 +741,14 @@ check_silent_org(const Model *m, const Plan *p, const char *zRound,
     ** naming it twice counts once. */
     size_t *aiLast = xcalloc(nOrg ? nOrg : 1, sizeof *aiLast);
     char ***aazNames = xcalloc(nOrg ? nOrg : 1, sizeof *aazNames);
-    ByRound x;
-    by_round_build(p, &x);
     for (size_t r = 0; r < p->nRound; r++) {
         const char *zR = p->aRound[r].zCode;
         if (zRound && !str_eq(zR, zRound)) {
             continue;
         }
-        int bStatements = check_round_has_statements(&x, zR);
+        int bStatements = check_round_has_statements(run_by_round(c), zR);
         RoundTexts t;
-        round_texts_build(p, &x, zR, RT_PROGRESS, &t);
+        round_texts_build(c, zR, RT_PROGRESS, &t);
         for (size_t o = 0; o < nOrg; o++) {
             anResp[o] = 0;
             abSpoke[o] = 0;
@@ -734,7 +796,6 @@ check_silent_org(const Model *m, const Plan *p, const char *zRound,
         }
         round_texts_release(&t);
     }
-    by_round_release(&x);
     for (size_t o = 0; o < nOrg; o++) {
         org_names_free(aazNames[o]);
     }
@@ -747,18 +808,17 @@ check_silent_org(const Model *m, const Plan *p, const char *zRound,
 
 /* ** RULE: duplicate_action_point */
 static void
-check_duplicate_action(const Model *m, const Plan *p, const char *zRound,
-                       Findings *out)
+check_duplicate_action(CheckRun *c, Findings *out)
 {
-    ByRound x;
-    by_round_build(p, &x);
+    const Plan *p = c->p;
+    const char *zRound = c->zRound;
     for (size_t r = 0; r < p->nRound; r++) {
         const char *zR = p->aRound[r].zCode;
         if (zRound && !str_eq(zR, zRound)) {
             continue;
         }
         RoundTexts t;
-        round_texts_build(p, &x, zR, RT_ACTION, &t);
+        round_texts_build(c, zR, RT_ACTION, &t);
         size_t *aFirst = texts_first_equal(t.azAction, t.n);
         /* Every later activity (in plan order) repeats the first. */
         for (size_t k = 0; k < t.n; k++) {
@@ -772,7 +832,6 @@ check_duplicate_action(const Model *m, const Plan *p, const char *zRound,
         free(aFirst);
         round_texts_release(&t);
     }
-    by_round_release(&x);
 }
 
 const CheckRule aCheckRule[] = {
@@ -805,7 +864,9 @@ const CheckRule aCheckRule[] = {
 void
 checks_run(const Model *m, const Plan *p, const char *zRound, Findings *out)
 {
+    CheckRun c = { .m = m, .p = p, .zRound = zRound };
     for (const CheckRule *r = aCheckRule; r->zName; r++) {
-        r->xCheck(m, p, zRound, out);
+        r->xCheck(&c, out);
     }
+    run_release(&c);
 }

@@ -33,13 +33,16 @@ typedef struct Findings {
     size_t n, nAlloc;
 } Findings;
 
+/* One run of the rules: the plan, the directory, the round, and what the
+** rules share so that each is computed once per run (checks.c). */
+typedef struct CheckRun CheckRun;
+
 typedef struct CheckRule {
     const char *zName;
     CheckSeverity eSeverity;
     const char *zDescription;
-    /* Add findings for round zRound of plan p (m for the directory). */
-    void (*xCheck)(const Model *m, const Plan *p, const char *zRound,
-                   Findings *out);
+    /* Add findings for the run's round of its plan. */
+    void (*xCheck)(CheckRun *c, Findings *out);
 } CheckRule;
 
 /* The rules, terminated by an entry with zName NULL. */

@@ -252,14 +252,18 @@ sq_load_statements(SqStore *S, sqlite3_int64 planId, const char *zNode,
         return sq_load_statement_rows(S, st, p, err);
     }
     for (size_t k = 0; k < nRound; k++) {
+        /* In this order (CROSS JOIN keeps it): the round's assessments are
+        ** walked in the round index alone, and only those with statements
+        ** are read.  SQLite's own choice read every assessment row of the
+        ** round, narratives and all, for a round with no statement. */
         if (SQ_PREPARE(S,
                        "SELECT n.code, r.code, o.acronym, s.text,"
                        " s.proposed_rating, s.state, s.comment, s.version,"
-                       " s.updated_by, s.updated_at FROM statement s"
-                       " JOIN assessment a ON a.id = s.assessment_id"
-                       " JOIN node n ON n.id = a.node_id"
-                       " JOIN round r ON r.id = a.round_id"
-                       " JOIN org o ON o.id = s.org_id"
+                       " s.updated_by, s.updated_at FROM round r"
+                       " CROSS JOIN assessment a ON a.round_id = r.id"
+                       " CROSS JOIN statement s ON s.assessment_id = a.id"
+                       " CROSS JOIN node n ON n.id = a.node_id"
+                       " CROSS JOIN org o ON o.id = s.org_id"
                        " WHERE r.plan_id = $1 AND r.code = $2 ORDER BY s.id",
                        &st, err)) {
             return -1;
