@@ -39,15 +39,28 @@ page_begin(Req *r, Resp *w, const char *zTitle)
     HTML_LIT(b, " \xE2\x80\x94 lmpmon</title>\n<link rel=\"stylesheet\" "
                 "href=\"/static/app.css\"/>\n<script src=\"/static/app.js\" "
                 "defer=\"defer\"></script>\n</head>\n<body>\n<header "
-                "class=\"top\"><nav><a class=\"brand\" href=\"/\">lmpmon</a> "
-                "<a href=\"/plan\">Plan</a> <a href=\"/rounds\">Rounds</a> "
-                "<a href=\"/complaints\">Complaints</a>");
+                "class=\"top\"><nav>");
+    /* On a page of a plan named by ?plan=, the plan's pages stay on it. */
+    Buf q = BUF_INIT;
+    buf_puts(&q, "");
+    if (page_plan_code(r)) {
+        buf_puts(&q, "?plan=");
+        url_encode(&q, page_plan_code(r));
+    }
+    HTML_LIT(b, "<a class=\"brand\" href=\"/");
+    esc_html(b, buf_str(&q));
+    HTML_LIT(b, "\">lmpmon</a> <a href=\"/plan");
+    esc_html(b, buf_str(&q));
+    HTML_LIT(b, "\">Plan</a> <a href=\"/rounds");
+    esc_html(b, buf_str(&q));
+    HTML_LIT(b, "\">Rounds</a> <a href=\"/complaints\">Complaints</a>");
     if (r->bAuthed) {
         const User *u = &r->ses.user;
         if (u->zOrg && u->eRole == ROLE_REPORTER) {
             HTML_LIT(b, " <a href=\"/org/");
             Buf e = BUF_INIT;
             url_encode(&e, u->zOrg);
+            buf_puts(&e, buf_str(&q));
             esc_html(b, buf_str(&e));
             buf_release(&e);
             HTML_LIT(b, "\">My tasks</a>");
@@ -76,6 +89,7 @@ page_begin(Req *r, Resp *w, const char *zTitle)
     HTML_LIT(b, "</header>\n<main>\n<h1>");
     esc_html(b, zTitle);
     HTML_LIT(b, "</h1>\n");
+    buf_release(&q);
 }
 
 void
@@ -150,16 +164,45 @@ page_link(Buf *b, const char *zPrefix, const char *zKey, const char *zSuffix,
     HTML_LIT(b, "</a>");
 }
 
-void
-page_link_activity(Buf *b, const char *zCode)
+char *
+page_plan_query(const Model *m, const Plan *p)
 {
-    page_link(b, "/activity/", zCode, "", zCode);
+    Buf q = BUF_INIT;
+    buf_puts(&q, "");
+    if (m->nPlan > 0 && p != &m->aPlan[0]) {
+        buf_puts(&q, "?plan=");
+        url_encode(&q, p->zCode);
+    }
+    return buf_detach(&q);
 }
 
 void
-page_link_org(Buf *b, const char *zAcronym)
+page_link_activity(Buf *b, const char *zCode, const char *zPlanQ)
 {
-    page_link(b, "/org/", zAcronym, "", zAcronym);
+    page_link(b, "/activity/", zCode, zPlanQ, zCode);
+}
+
+void
+page_link_org(Buf *b, const char *zAcronym, const char *zPlanQ)
+{
+    page_link(b, "/org/", zAcronym, zPlanQ, zAcronym);
+}
+
+void
+page_link_round(Buf *b, const Round *rd, const char *zPlanQ)
+{
+    page_link(b, "/round/", rd->zCode, zPlanQ, rd->zTitle);
+}
+
+void
+page_link_round_report(Buf *b, const Round *rd, const char *zPlanQ,
+                       const char *zText)
+{
+    Buf suffix = BUF_INIT;
+    buf_puts(&suffix, "/report");
+    buf_puts(&suffix, zPlanQ);
+    page_link(b, "/round/", rd->zCode, buf_str(&suffix), zText);
+    buf_release(&suffix);
 }
 
 void

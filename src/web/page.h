@@ -34,9 +34,20 @@ const Plan *page_load(Req *r, Resp *w, const Model **pm);
 void page_link(Buf *b, const char *zPrefix, const char *zKey,
                const char *zSuffix, const char *zText);
 
-/* A link to an activity / organisation (code escaped). */
-void page_link_activity(Buf *b, const char *zCode);
-void page_link_org(Buf *b, const char *zAcronym);
+/* What keeps a link on plan p: "" for the model's first plan (the one a
+** link without ?plan= shows), "?plan=CODE" for any other.  Heap; the
+** links below take it as zPlanQ, so that following a link inside a
+** second plan's pages stays in that plan. */
+char *page_plan_query(const Model *m, const Plan *p);
+
+/* A link to an activity / organisation / round of the plan zPlanQ names
+** (codes escaped). */
+void page_link_activity(Buf *b, const char *zCode, const char *zPlanQ);
+void page_link_org(Buf *b, const char *zAcronym, const char *zPlanQ);
+void page_link_round(Buf *b, const Round *rd, const char *zPlanQ);
+/* The review report of round rd, the link reading zText. */
+void page_link_round_report(Buf *b, const Round *rd, const char *zPlanQ,
+                            const char *zText);
 
 /* The rating as a small coloured label. */
 void page_rating(Buf *b, Rating e);

@@ -174,6 +174,7 @@ edit_activity_body(const ReadModel *rm, const void *arg, Buf *b)
     const Plan *p = x->p;
     long iNode = x->iNode;
     const Node *n = &p->aNode[iNode];
+    char *zQ = page_plan_query(readmodel_model(rm), p);
     HTML_LIT(b, "<p class=\"lead\">");
     esc_html(b, n->zText);
     HTML_LIT(b, "</p><p class=\"small\">");
@@ -196,13 +197,13 @@ edit_activity_body(const ReadModel *rm, const void *arg, Buf *b)
     HTML_LIT(b, "</p><p>Responsible: ");
     for (size_t k = 0; k < n->nResp; k++) {
         buf_puts(b, k ? ", " : "");
-        page_link_org(b, n->azResp[k]);
+        page_link_org(b, n->azResp[k], zQ);
     }
     buf_puts(b, n->nResp ? "" : "none");
     HTML_LIT(b, " \xC2\xB7 Partners: ");
     for (size_t k = 0; k < n->nContrib; k++) {
         buf_puts(b, k ? ", " : "");
-        page_link_org(b, n->azContrib[k]);
+        page_link_org(b, n->azContrib[k], zQ);
     }
     buf_puts(b, n->nContrib ? "" : "none");
     HTML_LIT(b, "</p>\n<div class=\"rounds\">");
@@ -243,6 +244,7 @@ edit_activity_body(const ReadModel *rm, const void *arg, Buf *b)
         HTML_LIT(b, "</section>");
     }
     HTML_LIT(b, "</div>\n");
+    free(zQ);
 }
 
 /* Whose history edit_history() shows, read through which connection. */

@@ -52,12 +52,6 @@ view_latest_rounds(const Plan *p, const Round **pLatest, const Round **pPrev)
     }
 }
 
-static void
-view_round_link(Buf *b, const Round *rd)
-{
-    page_link(b, "/round/", rd->zCode, "", rd->zTitle);
-}
-
 /* Collection status of an open round: assessments and statements by state. */
 static void
 view_collection(const Plan *p, const Round *rd, Buf *b)
@@ -111,19 +105,20 @@ view_dashboard_review(const ReadModel *rm, const void *arg, Buf *b)
         HTML_LIT(b, "<p>No round has been assessed yet.</p>");
         return;
     }
+    char *zQ = page_plan_query(readmodel_model(rm), p);
     ReviewReport rep;
     AppErr err = APPERR_INIT;
     if (review_report_build(p, latest->zCode, prev ? prev->zCode : NULL,
                             NULL, &rep, &err) == 0) {
         HTML_LIT(b, "<div class=\"rounds\"><section><h2>");
-        view_round_link(b, latest);
+        page_link_round(b, latest, zQ);
         buf_printf(b, " <span class=\"small\">(%s)</span></h2>",
                    round_state_name(latest->eState));
         review_chart_svg(&rep, &rep.now, latest->zTitle, b);
         HTML_LIT(b, "</section>");
         if (prev) {
             HTML_LIT(b, "<section><h2>");
-            view_round_link(b, prev);
+            page_link_round(b, prev, zQ);
             buf_printf(b, " <span class=\"small\">(%s)</span></h2>",
                        round_state_name(prev->eState));
             review_chart_svg(&rep, &rep.before, prev->zTitle, b);
@@ -179,8 +174,9 @@ view_dashboard_review(const ReadModel *rm, const void *arg, Buf *b)
     HTML_LIT(b, "<h2>Data quality</h2><p>");
     buf_printf(b, "%zu errors, %zu warnings, %zu notes in ", an[0], an[1],
                an[2]);
-    view_round_link(b, latest);
+    page_link_round(b, latest, zQ);
     HTML_LIT(b, ".</p>\n");
+    free(zQ);
 }
 
 /* The collection state of the plan's open rounds (arg: the plan). */
@@ -188,14 +184,16 @@ static void
 view_dashboard_open(const ReadModel *rm, const void *arg, Buf *b)
 {
     const Plan *p = arg;
+    char *zQ = page_plan_query(readmodel_model(rm), p);
     for (size_t k = 0; k < p->nRound; k++) {
         if (p->aRound[k].eState == ROUND_OPEN) {
             HTML_LIT(b, "<h2>Open round: ");
-            view_round_link(b, &p->aRound[k]);
+            page_link_round(b, &p->aRound[k], zQ);
             HTML_LIT(b, "</h2>");
             view_collection(p, &p->aRound[k], b);
         }
     }
+    free(zQ);
 }
 
 /* ** PAGE: / */
@@ -280,6 +278,7 @@ view_plan_tree(const ReadModel *rm, const void *arg, Buf *b)
     const ViewPlan *x = arg;
     const Plan *p = x->p;
     const char *zFoldQ = x->zFoldQ;
+    char *zQ = page_plan_query(readmodel_model(rm), p);
     int iLeaf = plan_leaf_level(p);
     /* Mark matching leaves and their ancestors. */
     char *abShow = xcalloc(p->nNode ? p->nNode : 1, 1);
@@ -311,7 +310,7 @@ view_plan_tree(const ReadModel *rm, const void *arg, Buf *b)
         }
         HTML_LIT(b, "<li>");
         if (n->iLevel == iLeaf) {
-            page_link_activity(b, n->zCode);
+            page_link_activity(b, n->zCode, zQ);
             buf_putc(b, ' ');
             esc_html(b, n->zText);
             const Assessment *a = latest ? node_find_assessment(n, latest->zCode)
@@ -323,13 +322,13 @@ view_plan_tree(const ReadModel *rm, const void *arg, Buf *b)
             HTML_LIT(b, "<div class=\"small\">Responsible: ");
             for (size_t k = 0; k < n->nResp; k++) {
                 buf_puts(b, k ? ", " : "");
-                page_link_org(b, n->azResp[k]);
+                page_link_org(b, n->azResp[k], zQ);
             }
             buf_puts(b, n->nResp ? "" : "none");
             HTML_LIT(b, "; partners: ");
             for (size_t k = 0; k < n->nContrib; k++) {
                 buf_puts(b, k ? ", " : "");
-                page_link_org(b, n->azContrib[k]);
+                page_link_org(b, n->azContrib[k], zQ);
             }
             buf_puts(b, n->nContrib ? "" : "none");
             HTML_LIT(b, "</div></li>");
@@ -355,6 +354,7 @@ view_plan_tree(const ReadModel *rm, const void *arg, Buf *b)
     }
     HTML_LIT(b, "</ul></div>\n");
     free(abShow);
+    free(zQ);
 }
 
 /* ** PAGE: /plan */
@@ -399,11 +399,12 @@ view_org_tasks(const ReadModel *rm, const void *arg, Buf *b)
     const ViewOrg *x = arg;
     const Plan *p = x->p;
     const Org *o = x->o;
+    char *zQ = page_plan_query(readmodel_model(rm), p);
     HTML_LIT(b, "<p>");
     esc_html(b, org_kind_name(o->eKind));
     if (o->zParent) {
         HTML_LIT(b, ", part of ");
-        page_link_org(b, o->zParent);
+        page_link_org(b, o->zParent, zQ);
     }
     HTML_LIT(b, "</p>");
     const Round *open = NULL;
@@ -435,7 +436,7 @@ view_org_tasks(const ReadModel *rm, const void *arg, Buf *b)
         }
         nTasks++;
         HTML_LIT(b, "<tr><td>");
-        page_link_activity(b, n->zCode);
+        page_link_activity(b, n->zCode, zQ);
         buf_putc(b, ' ');
         esc_html(b, n->zText);
         HTML_LIT(b, "</td><td>");
@@ -470,6 +471,7 @@ view_org_tasks(const ReadModel *rm, const void *arg, Buf *b)
                    nDue == 1 ? "" : "s");
     }
     HTML_LIT(b, ".</p>\n");
+    free(zQ);
 }
 
 /* ** PAGE: /org/{} */
@@ -504,6 +506,7 @@ static void
 view_rounds_table(const ReadModel *rm, const void *arg, Buf *b)
 {
     const Plan *p = arg;
+    char *zQ = page_plan_query(readmodel_model(rm), p);
     HTML_LIT(b, "<table><thead><tr><th scope=\"col\">Round</th><th "
                 "scope=\"col\">As of</th><th scope=\"col\">State</th><th "
                 "scope=\"col\">Activities</th><th scope=\"col\">Report</th>"
@@ -515,16 +518,17 @@ view_rounds_table(const ReadModel *rm, const void *arg, Buf *b)
             n += node_find_assessment(&p->aNode[i], rd->zCode) != NULL;
         }
         HTML_LIT(b, "<tr><td>");
-        view_round_link(b, rd);
+        page_link_round(b, rd, zQ);
         HTML_LIT(b, "</td><td>");
         esc_html(b, rd->zAsOf ? rd->zAsOf : "");
         HTML_LIT(b, "</td><td>");
         esc_html(b, round_state_name(rd->eState));
         buf_printf(b, "</td><td class=\"n\">%zu</td><td>", n);
-        page_link(b, "/round/", rd->zCode, "/report", "report");
+        page_link_round_report(b, rd, zQ, "report");
         HTML_LIT(b, "</td></tr>");
     }
     HTML_LIT(b, "</tbody></table>\n");
+    free(zQ);
 }
 
 /* ** PAGE: /rounds */
@@ -577,6 +581,7 @@ view_round_body(const ReadModel *rm, const void *arg, Buf *b)
     const ViewRound *x = arg;
     const Plan *p = x->p;
     const Round *rd = x->rd;
+    char *zQ = page_plan_query(readmodel_model(rm), p);
     HTML_LIT(b, "<p>");
     esc_html(b, round_state_name(rd->eState));
     if (rd->zAsOf) {
@@ -584,7 +589,7 @@ view_round_body(const ReadModel *rm, const void *arg, Buf *b)
         esc_html(b, rd->zAsOf);
     }
     HTML_LIT(b, " \xC2\xB7 ");
-    page_link(b, "/round/", rd->zCode, "/report", "the review report");
+    page_link_round_report(b, rd, zQ, "the review report");
     HTML_LIT(b, "</p>\n");
     view_collection(p, rd, b);
     HTML_LIT(b, "<h2>Activities</h2><table><thead><tr><th scope=\"col\">"
@@ -599,7 +604,7 @@ view_round_body(const ReadModel *rm, const void *arg, Buf *b)
             continue;
         }
         HTML_LIT(b, "<tr><td>");
-        page_link_activity(b, n->zCode);
+        page_link_activity(b, n->zCode, zQ);
         HTML_LIT(b, "</td><td>");
         page_rating(b, a->eRating);
         HTML_LIT(b, "</td><td>");
@@ -628,7 +633,7 @@ view_round_body(const ReadModel *rm, const void *arg, Buf *b)
             esc_html(b, f.a[i].zRule);
             HTML_LIT(b, "</td><td>");
             if (f.a[i].zActivity) {
-                page_link_activity(b, f.a[i].zActivity);
+                page_link_activity(b, f.a[i].zActivity, zQ);
             }
             HTML_LIT(b, "</td><td>");
             esc_html(b, f.a[i].zMessage);
@@ -636,6 +641,7 @@ view_round_body(const ReadModel *rm, const void *arg, Buf *b)
         }
         HTML_LIT(b, "</tbody></table>\n");
     }
+    free(zQ);
 }
 
 /* ** PAGE: /round/{} */

@@ -25,6 +25,25 @@ cmp -s before-48.html after-48.html || fail "activity 4.8 changed when another p
 
 curl -s -b viewer.jar "$BASE/?plan=a-second-plan" >second.html
 grep -q 'Synthetic labour migration plan' second.html || fail "?plan= does not show the second plan"
+# Links inside the second plan's pages stay in it; the first plan's keep
+# their plain form (what a bookmark made before the import shows).
+grep -q 'href="/round/[^"?]*?plan=a-second-plan"' second.html ||
+    fail "the second plan's dashboard links its rounds without ?plan="
+grep -q 'href="/plan?plan=a-second-plan"' second.html ||
+    fail "the menu of a second-plan page leaves the plan"
+curl -s -b viewer.jar "$BASE/plan?plan=a-second-plan" >second-plan.html
+grep -q 'href="/activity/1.2?plan=a-second-plan"' second-plan.html ||
+    fail "the second plan's tree links its activities without ?plan="
+grep -q 'href="/org/[^"?]*?plan=a-second-plan"' second-plan.html ||
+    fail "the second plan's tree links organisations without ?plan="
+if grep -q 'href="/activity/[^"?]*"' second-plan.html; then
+    fail "a link in the second plan's tree leaves the plan"
+fi
+curl -s -b viewer.jar "$BASE/rounds?plan=a-second-plan" |
+    grep -q 'href="/round/[^"?]*/report?plan=a-second-plan"' ||
+    fail "the second plan's rounds link their reports without ?plan="
+grep -q 'href="/activity/4.8"' after.html || curl -s -b viewer.jar "$BASE/plan" |
+    grep -q 'href="/activity/4.8"' || fail "the first plan's links changed form"
 code=$(curl -s -b viewer.jar -o /dev/null -w '%{http_code}' "$BASE/?plan=no-such-plan")
 [ "$code" = 404 ] || fail "unknown plan: expected 404, got $code"
 
