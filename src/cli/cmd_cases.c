@@ -31,6 +31,18 @@ case_year_range(const char *zYear, char zFrom[11], char zTo[11])
     return 0;
 }
 
+/* Tell writers kept waiting that a case import holds the database. */
+static void
+cases_note_import(Store *s, const char *zFile)
+{
+    if (s) {
+        Buf note = BUF_INIT;
+        buf_printf(&note, "an import of cases from '%s'", zFile);
+        store_set_writer_note(s, buf_str(&note));
+        buf_release(&note);
+    }
+}
+
 /* ** COMMAND: case */
 int
 cmd_case(CliCtx *ctx)
@@ -75,6 +87,7 @@ cmd_case(CliCtx *ctx)
         Buf csv = BUF_INIT;
         buf_init(&csv, (size_t)1 << 31);
         s = cli_open_store(ctx);
+        cases_note_import(s, azPos[1]);
         CaseImportStats st;
         if (xlsx_to_csv(azPos[1], &csv, &err)) {
             rc = cli_fail(&err);
@@ -95,6 +108,7 @@ cmd_case(CliCtx *ctx)
             goto out;
         }
         s = cli_open_store(ctx);
+        cases_note_import(s, azPos[1]);
         CaseImportStats st;
         if (!s) {
             rc = CLI_FAIL;

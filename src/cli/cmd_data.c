@@ -153,6 +153,14 @@ cmd_import(CliCtx *ctx)
     if (!s) {
         goto out;
     }
+    Buf note = BUF_INIT;
+    if (nPos == 1) {
+        buf_printf(&note, "an import of '%s'", azPos[0]);
+    } else {
+        buf_printf(&note, "an import of %zu files ('%s', ...)", nPos, azPos[0]);
+    }
+    store_set_writer_note(s, buf_str(&note));
+    buf_release(&note);
     ImportOpts opts = { zPlan, bCreateOrgs };
     ImportStats stats;
     if (import_run(s, aIn, nPos, &opts, &stats, &err)) {

@@ -91,6 +91,12 @@ store_set_busy_ms(Store *s, int ms)
     s->pMethods->xSetBusyMs(s, ms);
 }
 
+void
+store_set_writer_note(Store *s, const char *zWhat)
+{
+    s->pMethods->xSetWriterNote(s, zWhat);
+}
+
 int
 store_data_version(Store *s, long *pOut, AppErr *err)
 {

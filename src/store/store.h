@@ -169,6 +169,7 @@ typedef struct StoreMethods {
     int (*xCommit)(Store *, AppErr *);
     void (*xRollback)(Store *);
     void (*xSetBusyMs)(Store *, int ms);
+    void (*xSetWriterNote)(Store *, const char *zWhat);
     int (*xBeginRead)(Store *, AppErr *);
     void (*xEndRead)(Store *);
     int (*xDataVersion)(Store *, long *pOut, AppErr *);
@@ -277,6 +278,12 @@ void store_set_actor(Store *s, const char *zActor);
 ** process's setting, made once at start-up before any thread runs;
 ** LIMIT_DB_BUSY_MS until then). */
 void store_set_busy_ms(Store *s, int ms);
+
+/* What this store's write transactions do, in words ("an import of
+** 'annex.csv'"), from now on (NULL: nothing said).  Another writer kept
+** waiting past its busy timeout is then told who holds the database and
+** since when, instead of only that it is busy. */
+void store_set_writer_note(Store *s, const char *zWhat);
 void store_set_default_busy_ms(int ms);
 int store_default_busy_ms(void);
 

@@ -33,10 +33,19 @@ sq_fail(SqStore *S, AppErr *err, const char *zWhat)
 {
     int code = sqlite3_extended_errcode(S->db);
     if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED) {
-        apperr_set(err, APPERR_BUSY, "the database is busy with another "
-                   "change (an import?) and did not free up within %.1f s "
-                   "while %s; nothing was changed: try again in a moment",
-                   S->msBusy / 1000.0, zWhat);
+        Buf who = BUF_INIT;
+        if (sq_writer_note_describe(S, &who)) {
+            apperr_set(err, APPERR_BUSY, "the database is busy: %s holds it "
+                       "and did not finish within %.1f s while %s; nothing "
+                       "was changed: try again when it has finished",
+                       buf_str(&who), S->msBusy / 1000.0, zWhat);
+        } else {
+            apperr_set(err, APPERR_BUSY, "the database is busy with another "
+                       "change (an import?) and did not free up within "
+                       "%.1f s while %s; nothing was changed: try again in "
+                       "a moment", S->msBusy / 1000.0, zWhat);
+        }
+        buf_release(&who);
     } else {
         apperr_set(err, APPERR_DB, "database error while %s; nothing was "
                    "changed (the details are in the log)", zWhat);
@@ -182,6 +191,9 @@ sq_close(Store *s)
     }
     sq_cases_finalize(S);
     sq_ids_forget(S);
+    sq_writer_note_end(S);
+    free(S->zNote);
+    free(S->zNotePath);
     for (size_t k = 0; k < SQ_CACHE_SLOTS; k++) {
         (void)(sqlite3_finalize)(S->aCache[k].st);
     }
@@ -199,6 +211,7 @@ sq_begin(Store *s, AppErr *err)
         return sq_fail(S, err, "starting a transaction");
     }
     sq_ids_forget(S);
+    sq_writer_note_begin(S);
     S->bInTxn = 1;
     return 0;
 }
@@ -213,10 +226,12 @@ sq_commit(Store *s, AppErr *err)
         (void)sqlite3_exec(S->db, "ROLLBACK", NULL, NULL, NULL);
         S->bInTxn = 0;
         sq_ids_forget(S);
+        sq_writer_note_end(S);
         return rc;
     }
     S->bInTxn = 0;
     sq_ids_forget(S);
+    sq_writer_note_end(S);
     return 0;
 }
 
@@ -244,6 +259,7 @@ sq_rollback(Store *s)
         S->bInTxn = 0;
     }
     sq_ids_forget(S);
+    sq_writer_note_end(S);
 }
 
 static int
@@ -359,6 +375,9 @@ store_sqlite_open(const char *zPath, StoreOpenMode eMode, const char *zActor,
         return NULL;
     }
     S->msBusy = store_default_busy_ms();
+    Buf note = BUF_INIT;
+    buf_printf(&note, "%s-writer", zPath);
+    S->zNotePath = buf_detach(&note);
     (void)sqlite3_busy_timeout(S->db, S->msBusy);
     (void)sqlite3_exec(S->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
 
@@ -1046,6 +1065,7 @@ static const StoreMethods sqMethods = {
     .xCommit = sq_commit,
     .xRollback = sq_rollback,
     .xSetBusyMs = sq_set_busy_ms,
+    .xSetWriterNote = sq_writer_note_set,
     .xBeginRead = sq_begin_read,
     .xEndRead = sq_rollback,
     .xDataVersion = sq_data_version,

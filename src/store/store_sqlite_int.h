@@ -33,6 +33,9 @@ typedef struct SqStore {
     sqlite3_stmt *pPersonPut;
     SqIdEntry *aId;            /* ids by code for this transaction */
     size_t nIdSlot, nIdUsed;   /* (store_sqlite_ids.c) */
+    char *zNote;               /* what write transactions do, or NULL */
+    char *zNotePath;           /* the note beside the database */
+    int bNoteWritten;          /* (store_sqlite_writer.c) */
 } SqStore;
 
 /* The id of the row of kind cKind ('p'lan, 'n'ode, 'r'ound,
@@ -45,6 +48,15 @@ int sq_ids_get(SqStore *S, char cKind, sqlite3_int64 scope,
 void sq_ids_put(SqStore *S, char cKind, sqlite3_int64 scope,
                 const char *zCode, sqlite3_int64 id);
 void sq_ids_forget(SqStore *S);
+
+/* The writer's note (store_sqlite_writer.c): set what this connection's
+** write transactions do; write the note when one begins and remove it
+** when it ends; describe the note another process left ("an import of
+** 'a.csv' by sok (since 10:02:11)") into b, 0 if there is none. */
+void sq_writer_note_set(Store *s, const char *zWhat);
+void sq_writer_note_begin(SqStore *S);
+void sq_writer_note_end(SqStore *S);
+int sq_writer_note_describe(const SqStore *S, Buf *b);
 
 /* Prepare a statement from a string literal only. */
 #define SQ_PREPARE(S, SQL, ppSt, err) sq_prepare((S), "" SQL "", (ppSt), (err))

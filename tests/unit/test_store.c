@@ -1170,6 +1170,49 @@ test_store_rollback(void **state)
     assert_non_null(model_find_org(&f->got, "IOM"));
 }
 
+/* A writer kept waiting is told who holds the database and what they are
+** doing, when that writer said so; the note goes when its transaction
+** ends, and a note left by a process that is gone is not believed. */
+static void
+test_store_busy_names_writer(void **state)
+{
+    Fix *f = *state;
+    put_sample(f);
+    Store *other = store_open(f->zPath, STORE_OPEN_EXISTING, "sok", &f->err);
+    assert_non_null(other);
+    store_set_writer_note(other, "an import of 'annex.csv'");
+    check_ok(f, store_begin(other, &f->err));
+    char zNote[200];
+    (void)snprintf(zNote, sizeof zNote, "%s-writer", f->zPath);
+    assert_true(exists(zNote));
+
+    store_set_busy_ms(f->s, 50);
+    AppErr err = APPERR_INIT;
+    assert_int_equal(store_begin(f->s, &err), -1);
+    assert_int_equal(err.code, APPERR_BUSY);
+    assert_non_null(strstr(err.zMsg, "an import of 'annex.csv' by sok"));
+    assert_non_null(strstr(err.zMsg, "since "));
+    err = (AppErr)APPERR_INIT;
+    check_ok(f, store_commit(other, &f->err));
+    assert_false(exists(zNote));
+
+    /* A stale note (no such process) and a holder that said nothing: the
+    ** plain message. */
+    FILE *out = fopen(zNote, "w");
+    assert_non_null(out);
+    (void)fputs("2147483600\nghost\nan old import\n0\n", out);
+    (void)fclose(out);
+    store_set_writer_note(other, NULL);
+    check_ok(f, store_begin(other, &f->err));
+    assert_int_equal(store_begin(f->s, &err), -1);
+    assert_int_equal(err.code, APPERR_BUSY);
+    assert_null(strstr(err.zMsg, "ghost"));
+    assert_non_null(strstr(err.zMsg, "busy"));
+    err = (AppErr)APPERR_INIT;
+    store_rollback(other);
+    store_close(other);
+}
+
 /* Closing with a transaction open rolls it back. */
 static void
 test_store_close_rolls_back(void **state)
@@ -1209,6 +1252,7 @@ main(void)
         T(test_store_audit_per_field),
         T(test_store_audit_rows),
         T(test_store_rollback),
+        T(test_store_busy_names_writer),
         T(test_store_close_rolls_back),
     };
 #undef T
