@@ -220,3 +220,29 @@ str_now_utc(char *z, size_t n)
     (void)gmtime_r(&t, &tm);
     (void)strftime(z, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
+
+void
+str_time_local(const char *zIso, char *z, size_t n)
+{
+    int y, mo, d, h, mi, sec;
+    char cZ = 0;
+    struct tm tm;
+    memset(&tm, 0, sizeof tm);
+    if (!zIso || sscanf(zIso, "%4d-%2d-%2dT%2d:%2d:%2d%c", &y, &mo, &d, &h, &mi,
+                        &sec, &cZ) != 7 || cZ != 'Z') {
+        (void)snprintf(z, n, "%s", zIso ? zIso : "");
+        return;
+    }
+    tm.tm_year = y - 1900;
+    tm.tm_mon = mo - 1;
+    tm.tm_mday = d;
+    tm.tm_hour = h;
+    tm.tm_min = mi;
+    tm.tm_sec = sec;
+    time_t t = timegm(&tm);
+    struct tm local;
+    if (t == (time_t)-1 || !localtime_r(&t, &local) ||
+        strftime(z, n, "%Y-%m-%d %H:%M %Z", &local) == 0) {
+        (void)snprintf(z, n, "%s", zIso);
+    }
+}

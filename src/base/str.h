@@ -42,4 +42,11 @@ void str_date_from_days(long days, char z[11]);
 ** LMPMON_NOW in the environment overrides it, so tests are repeatable. */
 void str_now_utc(char *z, size_t n);
 
+/* The UTC time zIso ("YYYY-MM-DDTHH:MM:SSZ", as stored) as people read it
+** where lmpmon runs: "YYYY-MM-DD HH:MM ZONE" in the process's time zone
+** (TZ; lmpmon's --timezone sets it), e.g. "2017-11-28 15:30 +07".  Text
+** that is not such a time is copied as it is.  z: at least 32 bytes. */
+#define STR_TIME_LOCAL_BYTES 40
+void str_time_local(const char *zIso, char *z, size_t n);
+
 #endif

@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include <pwd.h>
 
@@ -189,6 +191,10 @@ static const char zGlobalHelp[] =
     "              a publish) before giving up, in milliseconds (default:\n"
     "              $LMPMON_BUSY_TIMEOUT, else 5000); the server answers 503\n"
     "              with Retry-After after it\n"
+    "  --timezone ZONE\n"
+    "              the time zone times are shown in, e.g. Asia/Phnom_Penh\n"
+    "              (default: $LMPMON_TZ, else the machine's); stored times\n"
+    "              stay in UTC\n"
     "  --help      help for lmpmon or for a command\n"
     "  --version   print the version\n";
 
@@ -398,16 +404,46 @@ cli_login_name(void)
     return pw ? pw->pw_name : "unknown";
 }
 
+/* Show times in zone zZone (a name of the tz database: "Asia/Phnom_Penh",
+** "UTC"); NULL or empty keeps the machine's.  Set once at start-up, before
+** any thread runs: the C library reads TZ. */
+static int
+cli_set_timezone(const char *zZone)
+{
+    if (!zZone || !*zZone) {
+        return 0;
+    }
+    /* A name, not a path or a POSIX rule: it must be a zone file. */
+    Buf path = BUF_INIT;
+    buf_printf(&path, "/usr/share/zoneinfo/%s", zZone);
+    struct stat sb;
+    int bOk = strstr(zZone, "..") == NULL && zZone[0] != '/' &&
+              stat(buf_str(&path), &sb) == 0 && S_ISREG(sb.st_mode);
+    buf_release(&path);
+    if (!bOk) {
+        (void)fprintf(stderr, "lmpmon: unknown time zone '%s' (a name like "
+                      "Asia/Phnom_Penh, Europe/Zurich or UTC)\n", zZone);
+        return -1;
+    }
+    (void)setenv("TZ", zZone, 1);
+    tzset();
+    return 0;
+}
+
 int
 cli_main(int argc, char **argv)
 {
     CliCtx ctx = { NULL, NULL, 0, NULL };
-    const char *zBusy = NULL;
+    const char *zBusy = NULL, *zZone = NULL;
     if (cli_take_global(&argc, argv, "--db", &ctx.zDb) ||
         cli_take_global(&argc, argv, "--as", &ctx.zActor) ||
-        cli_take_global(&argc, argv, "--busy-timeout", &zBusy)) {
-        (void)fputs("lmpmon: options --db, --as and --busy-timeout need a "
-                    "value\n", stderr);
+        cli_take_global(&argc, argv, "--busy-timeout", &zBusy) ||
+        cli_take_global(&argc, argv, "--timezone", &zZone)) {
+        (void)fputs("lmpmon: options --db, --as, --busy-timeout and "
+                    "--timezone need a value\n", stderr);
+        return CLI_USAGE;
+    }
+    if (cli_set_timezone(zZone ? zZone : getenv("LMPMON_TZ"))) {
         return CLI_USAGE;
     }
     if (!zBusy) {

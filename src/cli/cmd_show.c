@@ -202,7 +202,9 @@ show_history(const CliCtx *ctx, const char *zPlan, const char *zCode,
         /* What changed: the round for an assessment, then the field. */
         const char *zWhat = e->zKey + key.n;
         Buf line = BUF_INIT;
-        buf_printf(&line, "%s  %s  ", e->zAt, e->zActor);
+        char zWhen[STR_TIME_LOCAL_BYTES];
+        str_time_local(e->zAt, zWhen, sizeof zWhen);
+        buf_printf(&line, "%s  %s  ", zWhen, e->zActor);
         if (*zWhat == '/') {
             buf_printf(&line, "round %s ", zWhat + 1);
         }

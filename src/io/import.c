@@ -277,9 +277,11 @@ imp_conflict(Importer *im, const char *zWhere, const char *zField,
     merge_quote(b, imp_shown(zField, zFile));
     buf_puts(b, " and in the database to ");
     merge_quote(b, imp_shown(zField, zDb));
+    char zWhen[STR_TIME_LOCAL_BYTES];
+    str_time_local(c->pBy && c->pBy->zAt ? c->pBy->zAt : "an unknown time",
+                   zWhen, sizeof zWhen);
     buf_printf(b, " (by %s at %s) since the export\n",
-               c->pBy && c->pBy->zActor ? c->pBy->zActor : "someone",
-               c->pBy && c->pBy->zAt ? c->pBy->zAt : "an unknown time");
+               c->pBy && c->pBy->zActor ? c->pBy->zActor : "someone", zWhen);
 }
 
 /* Merge the text *pz (heap, may be NULL) the file has for field zField of

@@ -272,8 +272,10 @@ edit_history(const ReadModel *rm, const void *arg, Buf *b)
                    "<th scope=\"col\">What</th><th scope=\"col\">Old</th>"
                    "<th scope=\"col\">New</th></tr></thead><tbody>", nAe);
         for (size_t i = nAe; i-- > 0;) {
+            char zWhen[STR_TIME_LOCAL_BYTES];
+            str_time_local(ae[i].zAt, zWhen, sizeof zWhen);
             HTML_LIT(b, "<tr><td>");
-            esc_html(b, ae[i].zAt);
+            esc_html(b, zWhen);
             HTML_LIT(b, "</td><td>");
             esc_html(b, ae[i].zActor);
             HTML_LIT(b, "</td><td>");

@@ -11,7 +11,7 @@ rm -rf "$SCRATCH"
 mkdir -p "$SCRATCH"
 cd "$SCRATCH" || exit 1
 # Fixed clock, width and user so outputs are repeatable.
-export LMPMON_NOW=2026-01-01T00:00:00Z COLUMNS=100 USER=tester
+export LMPMON_NOW=2026-01-01T00:00:00Z COLUMNS=100 USER=tester LMPMON_TZ=UTC
 unset LMPMON_DB
 SAMPLE=$SRC/data/cambodia-lmp-2015-2018
 nfail=0

@@ -21,9 +21,24 @@ LMPMON_NOW=2026-02-01T09:30:00Z "$LMPMON" --db a.db --as alice import v2.csv >/d
 
 run --db a.db show activity 1.1 --history
 expect_status 0
-expect_out "2026-01-01T08:00:00Z  tester  created: Activity one"
-expect_out "2026-02-01T09:30:00Z  alice  round 2018 progress: 'Started' -> 'Finished'"
-expect_out "2026-02-01T09:30:00Z  alice  round 2018 rating: 'progressing' -> 'on_target'"
+expect_out "2026-01-01 08:00 UTC  tester  created: Activity one"
+expect_out "2026-02-01 09:30 UTC  alice  round 2018 progress: 'Started' -> 'Finished'"
+expect_out "2026-02-01 09:30 UTC  alice  round 2018 rating: 'progressing' -> 'on_target'"
+
+# Times are stored in UTC and shown in the installation's time zone.
+run --db a.db --timezone Asia/Phnom_Penh show activity 1.1 --history
+expect_status 0
+expect_out "2026-01-01 15:00 +07  tester  created: Activity one"
+LMPMON_TZ=Europe/Zurich "$LMPMON" --db a.db show activity 1.1 --history |
+    grep -q "2026-02-01 10:30 CET  alice  round 2018 progress" ||
+    fail "LMPMON_TZ does not set the time zone"
+[ "$(sqlite3 a.db "SELECT min(at) FROM audit")" = 2026-01-01T08:00:00Z ] ||
+    fail "stored times are no longer UTC"
+run --db a.db --timezone Mars/Olympus show activity 1.1 --history
+expect_status 2
+expect_err "unknown time zone 'Mars/Olympus'"
+run --db a.db --timezone ../../../etc/passwd show activity 1.1
+expect_status 2
 
 # The audit table holds the same, one row per changed field.
 n=$(sqlite3 a.db "SELECT count(*) FROM audit WHERE actor = 'alice'")

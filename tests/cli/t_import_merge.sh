@@ -68,7 +68,7 @@ sed -e 's/,Not on Target,/,Progressing,/' -e 's/Bob one/Bob again/' f.csv >confl
 before=$(db_state m.db)
 run --db m.db --as bob import conflict.csv
 expect_status 1
-expect_err "cannot import 'conflict.csv': line 4, column 10 (2018:rating), activity 1.3: changed in the file to 'Progressing' and in the database to 'On Target' (by alice at 2026-02-01T09:30:00Z) since the export; nothing was imported"
+expect_err "cannot import 'conflict.csv': line 4, column 10 (2018:rating), activity 1.3: changed in the file to 'Progressing' and in the database to 'On Target' (by alice at 2026-02-01 09:30 UTC) since the export; nothing was imported"
 [ "$before" = "$(db_state m.db)" ] || fail "a refused import changed the database"
 [ "$(progress 1.1)" = "Bob one" ] || fail "the refused file's other change was written"
 
@@ -79,7 +79,7 @@ before=$(db_state m.db)
 run --db m.db --as bob import conflict2.csv
 expect_status 1
 expect_err "2 cells were changed both in the file and in the database, all listed below"
-expect_err "  line 3, column 9 (2018:progress), activity 1.2: changed in the file to 'Bob two' and in the database to 'Alice two again' (by alice at 2026-02-01T09:30:00Z) since the export"
+expect_err "  line 3, column 9 (2018:progress), activity 1.2: changed in the file to 'Bob two' and in the database to 'Alice two again' (by alice at 2026-02-01 09:30 UTC) since the export"
 expect_err "  line 4, column 10 (2018:rating), activity 1.3: changed in the file to 'Progressing' and in the database to 'On Target' (by alice at"
 [ "$before" = "$(db_state m.db)" ] || fail "a refused import changed the database"
 
