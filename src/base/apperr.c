@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "apperr.h"
+#include "utf8.h"
 #include "banned.h"
 
 int
@@ -23,6 +24,29 @@ apperr_set(AppErr *err, AppErrCode code, const char *zFmt, ...)
     return -1;
 }
 
+/* Replace control characters and bytes that are not UTF-8 in z by '?':
+** a detail can quote the engine quoting a damaged file (its schema text,
+** raw bytes), and a log line must stay one readable line. */
+static void
+apperr_make_printable(char *z)
+{
+    size_t n = strlen(z), i = 0;
+    while (i < n) {
+        long bad = utf8_invalid_at(z + i, n - i);
+        size_t end = bad < 0 ? n : i + (size_t)bad;
+        for (size_t k = i; k < end; k++) {
+            if ((unsigned char)z[k] < 0x20 || z[k] == 0x7f) {
+                z[k] = '?';
+            }
+        }
+        if (bad < 0) {
+            break;
+        }
+        z[end] = '?';
+        i = end + 1;
+    }
+}
+
 int
 apperr_detail(AppErr *err, const char *zFmt, ...)
 {
@@ -33,6 +57,7 @@ apperr_detail(AppErr *err, const char *zFmt, ...)
     va_start(ap, zFmt);
     (void)vsnprintf(err->zDetail, sizeof err->zDetail, zFmt, ap);
     va_end(ap);
+    apperr_make_printable(err->zDetail);
     return -1;
 }
 

@@ -38,7 +38,8 @@ int apperr_set(AppErr *err, AppErrCode code, const char *zFmt, ...)
 
 /* Record what the log needs to diagnose the failure already in err (the
 ** database engine's own text, an errno string).  Users never see it: the
-** web router and the CLI write it to the log.  Returns -1. */
+** web router and the CLI write it to the log.  Control characters and
+** bytes that are not UTF-8 become '?', so it stays one line.  Returns -1. */
 int apperr_detail(AppErr *err, const char *zFmt, ...)
     __attribute__((format(printf, 2, 3)));
 

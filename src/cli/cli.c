@@ -157,6 +157,28 @@ static const CliCommand aCommand[] = {
       "yearly rounds (10), shaped like the Cambodian sample.  Import them\n"
       "with 'lmpmon import DIR/plan.json DIR/annex.csv'.\n\n"
       "The same seed gives the same bytes.\n" },
+    /* ** COMMAND: backup */
+    { "backup", cmd_backup, "copy the database, even while it is in use",
+      "lmpmon backup --to FILE [--force]\n\n"
+      "Write a copy of the database to FILE: one consistent state, taken\n"
+      "while the server and imports go on writing (a change is in it whole\n"
+      "or not at all).  The copy is checked (SQLite's integrity check) and\n"
+      "written to FILE.tmp first, then renamed, so FILE is never a partial\n"
+      "copy.  FILE is an lmpmon database itself: 'lmpmon --db FILE show plan'\n"
+      "reads it.  'serve --backup-every' makes backups on a schedule.\n\n"
+      "  --to FILE  where to write the copy\n"
+      "  --force    replace FILE if it exists (else it is refused)\n" },
+    /* ** COMMAND: restore */
+    { "restore", cmd_restore, "replace the database by a backup",
+      "lmpmon restore --from FILE\n\n"
+      "Replace the database (--db) by the backup FILE, in one step: a crash\n"
+      "leaves the old database.  FILE must be an lmpmon database of this\n"
+      "lmpmon's schema or an older one (migrated when restored), and pass\n"
+      "SQLite's integrity check; the database must not be in use: stop\n"
+      "'lmpmon serve' first.  A missing database is created.  Everything\n"
+      "changed since the backup is lost: back up the database first when\n"
+      "in doubt.\n\n"
+      "  --from FILE  the backup to restore\n" },
     /* ** COMMAND: serve */
     { "serve", cmd_serve, "run the web application",
       "lmpmon serve [--listen HOST:PORT] [--public] [--secure-cookies] [--quiet]\n"

@@ -294,3 +294,27 @@ round_count_free(RoundCount *a, size_t n)
     }
     free(a);
 }
+
+int
+store_backup(Store *s, const char *zFile, unsigned flags, AppErr *err)
+{
+    return s->pMethods->xBackup(s, zFile, flags, err);
+}
+
+int
+store_check(Store *s, AppErr *err)
+{
+    return s->pMethods->xCheck(s, err);
+}
+
+int
+store_restore(Store *s, const char *zPath, AppErr *err)
+{
+    if (strncmp(zPath, "postgresql://", 13) == 0 ||
+        strncmp(zPath, "postgres://", 11) == 0) {
+        return apperr_set(err, APPERR_USAGE, "cannot restore into '%s': a "
+                          "PostgreSQL database is restored with pg_restore",
+                          zPath);
+    }
+    return s->pMethods->xRestore(s, zPath, err);
+}

@@ -231,6 +231,10 @@ typedef struct StoreMethods {
                       AppErr *);
     int (*xAuditRows)(Store *, long iFrom, long iTo, const char *zKeyPrefix,
                       AuditEntry **, long **, size_t *, AppErr *);
+    /* Backups (see store_backup(), store_check(), store_restore()). */
+    int (*xBackup)(Store *, const char *zFile, unsigned flags, AppErr *);
+    int (*xCheck)(Store *, AppErr *);
+    int (*xRestore)(Store *, const char *zPath, AppErr *);
 } StoreMethods;
 
 /* Fields every backend shares; backends embed this first. */
@@ -242,17 +246,23 @@ struct Store {
 
 typedef enum StoreOpenMode {
     STORE_OPEN_EXISTING = 0, /* the database must exist and be lmpmon's */
-    STORE_OPEN_CREATE        /* create a new database; refuse an existing file */
+    STORE_OPEN_CREATE,       /* create a new database; refuse an existing file */
+    STORE_OPEN_READ_ONLY     /* an existing lmpmon database (a backup) as it
+                             ** is: read only, an older schema not migrated */
 } StoreOpenMode;
 
 /* Current schema version this binary writes. */
 int store_schema_version(void);
 
 /* Open the database at zPath (a file name; later also a postgresql:// URL).
-** Migrates an older schema forward.  Refuses, leaving the file untouched: a
+** Migrates an older schema forward (not with STORE_OPEN_READ_ONLY, which
+** only reads and writes nothing).  Refuses, leaving the file untouched: a
 ** missing file (unless creating), an existing file when creating, a file
-** that is not an lmpmon database, a database from a newer lmpmon.
-** Returns NULL and fills err on failure.  Caller frees with store_close(). */
+** that is not an lmpmon database, a database from a newer lmpmon, one
+** whose directory must be writable and is not (SQLite's WAL files), a
+** database damaged at its start.  A file that is read-only opens; writes
+** to it then fail with a message saying so.  Returns NULL and fills err
+** on failure.  Caller frees with store_close(). */
 Store *store_open(const char *zPath, StoreOpenMode eMode, const char *zActor,
                   AppErr *err);
 
@@ -458,5 +468,41 @@ void round_count_free(RoundCount *a, size_t n);
 int store_audit_rows(Store *s, long iFrom, long iTo, const char *zKeyPrefix,
                      AuditEntry **paOut, long **paiId, size_t *pnOut,
                      AppErr *err);
+
+/* ---- backups -------------------------------------------------------------
+**
+** A backup is the whole database as one consistent state: whatever commits
+** while it is taken is in it entirely or not at all, and writers are not
+** held up (the SQLite backend copies a WAL snapshot with SQLite's online
+** backup API).  It is an lmpmon database itself: 'lmpmon --db BACKUP ...'
+** reads it.  PostgreSQL installations will use pg_dump instead. */
+
+/* Flags of store_backup(). */
+#define STORE_BACKUP_FORCE 0x1u  /* replace zFile if it exists */
+
+/* Write a copy of the database to the new file zFile: first to
+** "zFile.tmp" (removed on failure; a leftover of an interrupted backup is
+** replaced), then renamed, so zFile is never a partial copy.  Refuses an
+** existing zFile (APPERR_CONFLICT) unless STORE_BACKUP_FORCE.  Not inside
+** a transaction.  Errors: a full disk, an unwritable directory
+** (APPERR_IO), a damaged database (APPERR_DB), a database held by a
+** restore (APPERR_BUSY). */
+int store_backup(Store *s, const char *zFile, unsigned flags, AppErr *err);
+
+/* Check that the database is undamaged: every page, row and index (SQLite:
+** PRAGMA integrity_check).  0 when it is; else APPERR_DB with a message
+** for people and the first problems found in the detail.  Reads the whole
+** database. */
+int store_check(Store *s, AppErr *err);
+
+/* Make the database at zPath (a file; created when missing) a copy of s's
+** (a backup opened with STORE_OPEN_READ_ONLY, checked with store_check()),
+** in one step: a reader sees the old database or the new one, and a crash
+** leaves the old one.  Refuses, changing nothing: a zPath that anyone
+** holds open (a running server, an import; APPERR_BUSY), a zPath that is
+** not an lmpmon database or is too damaged to be replaced in place, a
+** missing zPath beside an orphaned journal, zPath being s's own file.
+** What zPath held is lost: take a backup of it first when in doubt. */
+int store_restore(Store *s, const char *zPath, AppErr *err);
 
 #endif

@@ -14,7 +14,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <sqlite3.h>
 
@@ -25,14 +28,44 @@
 #include "../base/banned.h"
 
 
+/* SQLite's code for a failure on connection db that returned code: an
+** I/O error the operating system explains as a full disk or a read-only
+** file system (ENOSPC when the WAL index grows, EROFS when it is made)
+** becomes SQLITE_FULL or SQLITE_READONLY, the words users need. */
+static int
+sq_code_refine(sqlite3 *db, int code)
+{
+    int e = db ? sqlite3_system_errno(db) : 0;
+    if ((code & 0xff) == SQLITE_IOERR || (code & 0xff) == SQLITE_CANTOPEN) {
+        if (e == ENOSPC || e == EDQUOT) {
+            return SQLITE_FULL;
+        }
+        if (e == EROFS) {
+            return SQLITE_READONLY;
+        }
+    }
+    return code;
+}
+
+/* The code of the last failure on connection db (see sq_code_refine()). */
+static int
+sq_errcode(sqlite3 *db)
+{
+    return sq_code_refine(db, sqlite3_extended_errcode(db));
+}
+
 /* The engine's text goes to the detail (the log), never to the message:
 ** users get what they can act on.  A busy database is its own code so the
-** web answers 503 with Retry-After and the CLI says to try again. */
+** web answers 503 with Retry-After and the CLI says to try again.  No file
+** name: the web shows these messages, and a server's paths are none of a
+** visitor's business (the CLI names the file where it opens it). */
 int
-sq_fail(SqStore *S, AppErr *err, const char *zWhat)
+sq_fail_code(SqStore *S, int code, const char *zEngine, AppErr *err,
+             const char *zWhat)
 {
-    int code = sqlite3_extended_errcode(S->db);
-    if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED) {
+    switch (code & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: {
         Buf who = BUF_INIT;
         if (sq_writer_note_describe(S, &who)) {
             apperr_set(err, APPERR_BUSY, "the database is busy: %s holds it "
@@ -46,12 +79,45 @@ sq_fail(SqStore *S, AppErr *err, const char *zWhat)
                        "a moment", S->msBusy / 1000.0, zWhat);
         }
         buf_release(&who);
-    } else {
+        break;
+    }
+    case SQLITE_FULL:
+        apperr_set(err, APPERR_IO, "the disk is full: cannot finish %s; "
+                   "nothing was changed (free some space, then try again)",
+                   zWhat);
+        break;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+        apperr_set(err, APPERR_IO, "the database is read-only (its file, "
+                   "its directory or the file system): cannot finish %s; "
+                   "nothing was changed", zWhat);
+        break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+        apperr_set(err, APPERR_DB, "the database is damaged (found while %s); "
+                   "nothing was changed: restore it from a backup ('lmpmon "
+                   "restore --from FILE')", zWhat);
+        break;
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+        apperr_set(err, APPERR_IO, "cannot read or write the database file "
+                   "while %s: the disk or the file system failed (the details "
+                   "are in the log); nothing was changed", zWhat);
+        break;
+    default:
         apperr_set(err, APPERR_DB, "database error while %s; nothing was "
                    "changed (the details are in the log)", zWhat);
+        break;
     }
     return apperr_detail(err, "sqlite %d while %s: %s", code, zWhat,
-                         sqlite3_errmsg(S->db));
+                         zEngine ? zEngine : sqlite3_errstr(code));
+}
+
+int
+sq_fail(SqStore *S, AppErr *err, const char *zWhat)
+{
+    return sq_fail_code(S, sq_errcode(S->db),
+                        sqlite3_errmsg(S->db), err, zWhat);
 }
 
 int
@@ -199,6 +265,7 @@ sq_close(Store *s)
     }
     (void)sqlite3_close(S->db);
     free(S->base.zActor);
+    free(S->zPath);
     free(S);
 }
 
@@ -339,6 +406,75 @@ sq_migrate(SqStore *S, int iFrom, const char *zPath, AppErr *err)
 
 static const StoreMethods sqMethods;
 
+/* The directory part of zPath ("." when it has none) into b. */
+static void
+sq_dir_of(const char *zPath, Buf *b)
+{
+    const char *zSlash = strrchr(zPath, '/');
+    if (!zSlash) {
+        buf_puts(b, ".");
+    } else if (zSlash == zPath) {
+        buf_puts(b, "/");
+    } else {
+        buf_append(b, zPath, (size_t)(zSlash - zPath));
+    }
+}
+
+/* Whether the directory of zPath lets us create files: SQLite creates
+** "-wal" and "-shm" files beside a WAL database, even to read it. */
+static int
+sq_dir_writable(const char *zPath)
+{
+    Buf dir = BUF_INIT;
+    sq_dir_of(zPath, &dir);
+    int bOk = access(buf_str(&dir), W_OK) == 0;
+    buf_release(&dir);
+    return bOk;
+}
+
+/* Why opening zPath failed at its first read, in words a user can act on
+** (the engine's code and text go to the detail).  Returns -1. */
+static int
+sq_open_fail(SqStore *S, const char *zPath, AppErr *err)
+{
+    int code = sq_errcode(S->db);
+    switch (code & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return sq_fail(S, err, "opening the database");
+    case SQLITE_CORRUPT:
+        apperr_set(err, APPERR_DB, "database '%s' is damaged: restore it "
+                   "from a backup ('lmpmon restore --from FILE')", zPath);
+        break;
+    case SQLITE_FULL:
+        apperr_set(err, APPERR_IO, "cannot open database '%s': the disk is "
+                   "full", zPath);
+        break;
+    case SQLITE_CANTOPEN:
+    case SQLITE_READONLY:
+    case SQLITE_IOERR:
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+        if (!sq_dir_writable(zPath)) {
+            apperr_set(err, APPERR_IO, "cannot open database '%s': its "
+                       "directory is read-only, and SQLite must create "
+                       "'%s-wal' and '%s-shm' beside it (make the directory "
+                       "writable, or copy the database to one that is)",
+                       zPath, zPath, zPath);
+        } else {
+            apperr_set(err, APPERR_IO, "cannot open database '%s': the disk "
+                       "or the file system failed (the details are in the "
+                       "log)", zPath);
+        }
+        break;
+    default:
+        apperr_set(err, APPERR_INPUT, "'%s' is not an lmpmon database", zPath);
+        break;
+    }
+    return apperr_detail(err, "sqlite %d opening '%s': %s", code, zPath,
+                         sqlite3_errmsg(S->db));
+}
+
 Store *
 store_sqlite_open(const char *zPath, StoreOpenMode eMode, const char *zActor,
                   AppErr *err)
@@ -357,18 +493,39 @@ store_sqlite_open(const char *zPath, StoreOpenMode eMode, const char *zActor,
                    "--db PATH)", zPath);
         return NULL;
     }
+    if (eMode == STORE_OPEN_READ_ONLY && !bExists) {
+        apperr_set(err, APPERR_NOTFOUND, "no file '%s'", zPath);
+        return NULL;
+    }
     if (bExists && (!S_ISREG(sb.st_mode) || sb.st_size == 0)) {
         apperr_set(err, APPERR_INPUT, "'%s' is not an lmpmon database", zPath);
+        return NULL;
+    }
+    if (bExists && access(zPath, R_OK) != 0) {
+        apperr_set(err, APPERR_IO, "cannot open database '%s': you may not "
+                   "read it (see its owner and permissions)", zPath);
         return NULL;
     }
 
     SqStore *S = xcalloc(1, sizeof *S);
     S->base.pMethods = &sqMethods;
     S->base.zActor = xstrdup(zActor ? zActor : "unknown");
-    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
+    S->zPath = xstrdup(zPath);
+    /* READWRITE opens a write-protected file for reading only: reading an
+    ** archived copy works, and a write then fails as SQLITE_READONLY,
+    ** which sq_fail() explains. */
+    int flags = (eMode == STORE_OPEN_READ_ONLY ? SQLITE_OPEN_READONLY
+                                               : SQLITE_OPEN_READWRITE) |
+                SQLITE_OPEN_NOMUTEX |
                 (eMode == STORE_OPEN_CREATE ? SQLITE_OPEN_CREATE : 0);
     if (sqlite3_open_v2(zPath, &S->db, flags, NULL) != SQLITE_OK) {
-        apperr_set(err, APPERR_IO, "cannot open database '%s'", zPath);
+        if (eMode == STORE_OPEN_CREATE && !sq_dir_writable(zPath)) {
+            apperr_set(err, APPERR_IO, "cannot create database '%s': its "
+                       "directory is missing or read-only", zPath);
+        } else {
+            apperr_set(err, APPERR_IO, "cannot open database '%s' (the "
+                       "details are in the log)", zPath);
+        }
         apperr_detail(err, "sqlite: %s",
                       S->db ? sqlite3_errmsg(S->db) : "out of memory");
         sq_close(&S->base);
@@ -384,11 +541,11 @@ store_sqlite_open(const char *zPath, StoreOpenMode eMode, const char *zActor,
     int appId = 0, version = 0;
     if (sq_pragma_int(S, "PRAGMA application_id", &appId) ||
         sq_pragma_int(S, "PRAGMA user_version", &version)) {
-        apperr_set(err, APPERR_INPUT, "'%s' is not an lmpmon database", zPath);
+        sq_open_fail(S, zPath, err);
         sq_close(&S->base);
         return NULL;
     }
-    if (eMode == STORE_OPEN_EXISTING && appId != SCHEMA_APPLICATION_ID) {
+    if (eMode != STORE_OPEN_CREATE && appId != SCHEMA_APPLICATION_ID) {
         apperr_set(err, APPERR_INPUT, "'%s' is not an lmpmon database", zPath);
         sq_close(&S->base);
         return NULL;
@@ -412,7 +569,8 @@ store_sqlite_open(const char *zPath, StoreOpenMode eMode, const char *zActor,
     ** read(): loading a national plan is mostly reading. */
     (void)sqlite3_exec(S->db, "PRAGMA mmap_size = 268435456", NULL, NULL,
                        NULL);
-    if (version < nSchemaMigration && sq_migrate(S, version, zPath, err)) {
+    if (eMode != STORE_OPEN_READ_ONLY && version < nSchemaMigration &&
+        sq_migrate(S, version, zPath, err)) {
         sq_close(&S->base);
         return NULL;
     }
@@ -1055,6 +1213,367 @@ sq_round_list(Store *s, const char *zPlan, RoundCount **paOut, size_t *pnOut,
     return rc == SQLITE_DONE ? 0 : sq_fail(S, err, "listing rounds");
 }
 
+/* ---- backup, check, restore -------------------------------------------- */
+
+/* How long a restore waits for others to let go of the database it
+** replaces: a command finishing is quick; a running server never lets go,
+** and its user should hear so at once. */
+#define SQ_RESTORE_WAIT_MS 1000
+
+/* Remove zFile and what SQLite may have left beside it.  Only for files
+** whose names are ours ("X.tmp"). */
+static void
+sq_unlink_with_journals(const char *zFile)
+{
+    static const char *const azSuffix[] = { "", "-journal", "-wal", "-shm" };
+    for (size_t i = 0; i < sizeof azSuffix / sizeof azSuffix[0]; i++) {
+        Buf b = BUF_INIT;
+        buf_printf(&b, "%s%s", zFile, azSuffix[i]);
+        (void)unlink(buf_str(&b));
+        buf_release(&b);
+    }
+}
+
+/* Make a rename in zPath's directory survive a power cut (the file's own
+** data SQLite has synced).  Best effort: some file systems refuse fsync on
+** a directory, and the rename itself has happened. */
+static void
+sq_sync_dir(const char *zPath)
+{
+    Buf dir = BUF_INIT;
+    sq_dir_of(zPath, &dir);
+    int fd = open(buf_str(&dir), O_RDONLY | O_DIRECTORY);
+    if (fd >= 0) {
+        (void)fsync(fd);
+        (void)close(fd);
+    }
+    buf_release(&dir);
+}
+
+/* Whether zA and zB name the same existing file. */
+static int
+sq_same_file(const char *zA, const char *zB)
+{
+    struct stat a, b;
+    return stat(zA, &a) == 0 && stat(zB, &b) == 0 && a.st_dev == b.st_dev &&
+           a.st_ino == b.st_ino;
+}
+
+/* PRAGMA integrity_check on connection db (S's or a copy's): 0 when it
+** answers "ok", else APPERR_DB with the first problems in the detail. */
+static int
+sq_integrity(SqStore *S, sqlite3 *db, AppErr *err)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db, "PRAGMA integrity_check(10)", -1, &st, NULL) !=
+        SQLITE_OK) {
+        return sq_fail_code(S, sq_errcode(db),
+                            sqlite3_errmsg(db), err, "checking the database");
+    }
+    Buf found = BUF_INIT;
+    int nBad = 0, rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *z = (const char *)sqlite3_column_text(st, 0);
+        if (!z || strcmp(z, "ok") != 0) {
+            buf_printf(&found, "%s%s", nBad++ ? "; " : "", z ? z : "?");
+        }
+    }
+    int code = rc == SQLITE_DONE ? SQLITE_OK : sq_errcode(db);
+    Buf engine = BUF_INIT;
+    buf_puts(&engine, code == SQLITE_OK ? "" : sqlite3_errmsg(db));
+    sq_finalize(S, st);
+    if (code != SQLITE_OK) {
+        rc = sq_fail_code(S, code, buf_str(&engine), err,
+                          "checking the database");
+    } else if (nBad) {
+        apperr_set(err, APPERR_DB, "the database is damaged: the integrity "
+                   "check found %s%d problem%s", nBad >= 10 ? "at least " : "",
+                   nBad, nBad == 1 ? "" : "s");
+        rc = apperr_detail(err, "integrity_check: %s", buf_str(&found));
+    } else {
+        rc = 0;
+    }
+    buf_release(&engine);
+    buf_release(&found);
+    return rc;
+}
+
+static int
+sq_check(Store *s, AppErr *err)
+{
+    SqStore *S = (SqStore *)s;
+    return sq_integrity(S, S->db, err);
+}
+
+/* What copying into zFile failed with, as the message says it. */
+static int
+sq_copy_fail(SqStore *S, int code, const char *zEngine, const char *zFile,
+             AppErr *err)
+{
+    switch (code & 0xff) {
+    case SQLITE_CANTOPEN:
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_IOERR:
+        apperr_set(err, APPERR_IO, "cannot write the copy: its directory "
+                   "is read-only or the disk failed (the details are in the "
+                   "log)");
+        return apperr_detail(err, "sqlite %d writing '%s': %s", code, zFile,
+                             zEngine ? zEngine : sqlite3_errstr(code));
+    default:
+        return sq_fail_code(S, code, zEngine, err, "copying the database");
+    }
+}
+
+/* Copy S's database into the new file zFile with SQLite's online backup
+** API, then leave it in journal mode WAL (bWal: a database to use) or
+** DELETE (a backup: one self-contained file, which opens even on
+** read-only media such as a CD or a write-protected USB stick).  With
+** bCheck, the copy must pass the integrity check, so a damaged database
+** is not saved over good backups.  zFile is left behind on failure: the
+** caller removes it. */
+static int
+sq_copy_to_file(SqStore *S, const char *zFile, int bWal, int bCheck,
+                AppErr *err)
+{
+    sqlite3 *dst = NULL;
+    int rc = sqlite3_open_v2(zFile, &dst, SQLITE_OPEN_READWRITE |
+                             SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+    if (rc != SQLITE_OK) {
+        rc = sq_copy_fail(S, rc, dst ? sqlite3_errmsg(dst) : NULL, zFile, err);
+        (void)sqlite3_close(dst);
+        return rc;
+    }
+    sqlite3_backup *b = sqlite3_backup_init(dst, "main", S->db, "main");
+    if (!b) {
+        rc = sq_copy_fail(S, sq_errcode(dst),
+                          sqlite3_errmsg(dst), zFile, err);
+        (void)sqlite3_close(dst);
+        return rc;
+    }
+    /* All pages in one step: one read transaction of the source, so one
+    ** snapshot, and in WAL mode no writer waits for it.  In several steps
+    ** SQLite would restart the copy whenever another connection commits
+    ** between two of them, and a busy server might never let it end. */
+    int msWaited = 0;
+    while ((rc = sqlite3_backup_step(b, -1)) == SQLITE_BUSY ||
+           rc == SQLITE_LOCKED) {
+        if (msWaited >= S->msBusy) {
+            break;
+        }
+        (void)sqlite3_sleep(50);
+        msWaited += 50;
+    }
+    (void)sqlite3_backup_finish(b);
+    if (rc != SQLITE_DONE) {
+        rc = sq_copy_fail(S, sq_code_refine(dst, rc), NULL, zFile, err);
+    } else if (bCheck && sq_integrity(S, dst, err)) {
+        rc = -1;
+    } else if (sqlite3_exec(dst, bWal ? "PRAGMA journal_mode = WAL"
+                                      : "PRAGMA journal_mode = DELETE",
+                            NULL, NULL, NULL) != SQLITE_OK) {
+        rc = sq_copy_fail(S, sq_errcode(dst),
+                          sqlite3_errmsg(dst), zFile, err);
+    } else {
+        rc = 0;
+    }
+    if (sqlite3_close(dst) != SQLITE_OK && rc == 0) {
+        rc = apperr_set(err, APPERR_INTERNAL, "cannot close '%s'", zFile);
+    }
+    return rc;
+}
+
+/* Copy S's database to the new file zPath: through "zPath.tmp", renamed
+** when complete (a leftover of an interrupted copy is replaced). */
+static int
+sq_copy_to_new_file(SqStore *S, const char *zPath, int bWal, int bCheck,
+                    AppErr *err)
+{
+    Buf tmp = BUF_INIT;
+    buf_printf(&tmp, "%s.tmp", zPath);
+    sq_unlink_with_journals(buf_str(&tmp));
+    int rc = sq_copy_to_file(S, buf_str(&tmp), bWal, bCheck, err);
+    if (rc == 0 && rename(buf_str(&tmp), zPath) != 0) {
+        rc = apperr_set(err, APPERR_IO, "cannot write '%s': renaming '%s' to "
+                        "it failed", zPath, buf_str(&tmp));
+        apperr_detail(err, "rename: %s", strerror(errno));
+    }
+    if (rc) {
+        sq_unlink_with_journals(buf_str(&tmp));
+    } else {
+        sq_sync_dir(zPath);
+    }
+    buf_release(&tmp);
+    return rc;
+}
+
+static int
+sq_backup(Store *s, const char *zFile, unsigned flags, AppErr *err)
+{
+    SqStore *S = (SqStore *)s;
+    assert(!S->bInTxn);
+    struct stat sb;
+    if (stat(zFile, &sb) == 0) {
+        if (sq_same_file(zFile, S->zPath)) {
+            return apperr_set(err, APPERR_USAGE, "cannot back up to '%s': it "
+                              "is the database itself", zFile);
+        }
+        if (!S_ISREG(sb.st_mode)) {
+            return apperr_set(err, APPERR_USAGE, "cannot back up to '%s': it "
+                              "is not a file", zFile);
+        }
+        if (!(flags & STORE_BACKUP_FORCE)) {
+            return apperr_set(err, APPERR_CONFLICT, "cannot back up to '%s': "
+                              "the file exists (give --force to replace it)",
+                              zFile);
+        }
+    }
+    if (!sq_dir_writable(zFile)) {
+        return apperr_set(err, APPERR_IO, "cannot back up to '%s': its "
+                          "directory is missing or read-only", zFile);
+    }
+    if (sq_copy_to_new_file(S, zFile, 0, 1, err)) {
+        return apperr_prefix(err, "cannot back up to '%s'", zFile);
+    }
+    return 0;
+}
+
+/* Replace the lmpmon database zPath, which exists, by S's, inside one
+** write transaction of zPath: the backup API writes every page of it in
+** that transaction, so a reader sees the old database or the new one and
+** a crash rolls back to the old one.
+**
+** Nobody else may have it open: a server's cached model, a command's
+** loaded plan would otherwise go on from data that is no longer there.
+** In WAL mode every open connection keeps a shared lock on the file, idle
+** or not, so the exclusive lock of locking_mode EXCLUSIVE is granted only
+** when no one has it open, and it is then held until we close. */
+static int
+sq_restore_in_place(SqStore *S, const char *zPath, AppErr *err)
+{
+    sqlite3 *dst = NULL;
+    int rc = sqlite3_open_v2(zPath, &dst, SQLITE_OPEN_READWRITE |
+                             SQLITE_OPEN_NOMUTEX, NULL);
+    int code = rc;
+    if (rc == SQLITE_OK) {
+        (void)sqlite3_busy_timeout(dst, SQ_RESTORE_WAIT_MS);
+        if (sqlite3_exec(dst, "PRAGMA locking_mode = EXCLUSIVE; "
+                         "BEGIN EXCLUSIVE", NULL, NULL, NULL) != SQLITE_OK) {
+            code = sq_errcode(dst);
+        }
+    }
+    int appId = 0;
+    if (code == SQLITE_OK) {
+        sqlite3_stmt *st = NULL;
+        if (sqlite3_prepare_v2(dst, "PRAGMA application_id", -1, &st, NULL) !=
+                SQLITE_OK ||
+            sqlite3_step(st) != SQLITE_ROW) {
+            code = sq_errcode(dst);
+        } else {
+            appId = sqlite3_column_int(st, 0);
+        }
+        sq_finalize(S, st);
+        (void)sqlite3_exec(dst, "COMMIT", NULL, NULL, NULL);
+    }
+    switch (code & 0xff) {
+    case SQLITE_OK:
+        if (appId == SCHEMA_APPLICATION_ID) {
+            break;
+        }
+        /* fall through */
+    case SQLITE_NOTADB:
+        rc = apperr_set(err, APPERR_INPUT, "cannot restore into '%s': it is "
+                        "not an lmpmon database; nothing was changed (to put "
+                        "the backup in its place, move it away first)", zPath);
+        break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        rc = apperr_set(err, APPERR_BUSY, "cannot restore into '%s': it is in "
+                        "use (a running 'lmpmon serve', an import, another "
+                        "command); nothing was changed: stop it, then restore "
+                        "again", zPath);
+        break;
+    case SQLITE_CORRUPT:
+        rc = apperr_set(err, APPERR_DB, "cannot restore into '%s': it is too "
+                        "damaged to be replaced in place; nothing was changed "
+                        "(move it and any '%s-wal' away, then restore again)",
+                        zPath, zPath);
+        break;
+    default:
+        rc = sq_copy_fail(S, code, dst ? sqlite3_errmsg(dst) : NULL, zPath,
+                          err);
+        apperr_prefix(err, "cannot restore into '%s'", zPath);
+        break;
+    }
+    if (code != SQLITE_OK || appId != SCHEMA_APPLICATION_ID) {
+        apperr_detail(err, "sqlite %d opening '%s' to restore: %s", code,
+                      zPath, dst ? sqlite3_errmsg(dst) : "out of memory");
+        (void)sqlite3_close(dst);
+        return rc;
+    }
+    sqlite3_backup *b = sqlite3_backup_init(dst, "main", S->db, "main");
+    rc = b ? sqlite3_backup_step(b, -1) : sq_errcode(dst);
+    if (b) {
+        (void)sqlite3_backup_finish(b);
+    }
+    if (rc == SQLITE_DONE) {
+        rc = 0;
+    } else {
+        rc = sq_copy_fail(S, sq_code_refine(dst, rc), NULL, zPath, err);
+        apperr_prefix(err, "cannot restore into '%s'", zPath);
+    }
+    /* The last connection checkpoints the WAL into the file and removes
+    ** it. */
+    if (sqlite3_close(dst) != SQLITE_OK && rc == 0) {
+        rc = apperr_set(err, APPERR_INTERNAL, "cannot close '%s'", zPath);
+    }
+    return rc;
+}
+
+static int
+sq_restore(Store *s, const char *zPath, AppErr *err)
+{
+    SqStore *S = (SqStore *)s;
+    assert(!S->bInTxn);
+    struct stat sb;
+    if (stat(zPath, &sb) == 0) {
+        if (sq_same_file(zPath, S->zPath)) {
+            return apperr_set(err, APPERR_USAGE, "cannot restore '%s' from "
+                              "itself", zPath);
+        }
+        if (!S_ISREG(sb.st_mode) || sb.st_size == 0) {
+            return apperr_set(err, APPERR_INPUT, "cannot restore into '%s': "
+                              "it is not an lmpmon database; nothing was "
+                              "changed (to put the backup in its place, move "
+                              "it away first)", zPath);
+        }
+        return sq_restore_in_place(S, zPath, err);
+    }
+    /* A new file.  A journal left beside it would be played into the new
+    ** database when it is first opened: refuse rather than delete what
+    ** may be the only copy of someone's last changes. */
+    static const char *const azJournal[] = { "-wal", "-journal" };
+    for (size_t i = 0; i < sizeof azJournal / sizeof azJournal[0]; i++) {
+        Buf j = BUF_INIT;
+        buf_printf(&j, "%s%s", zPath, azJournal[i]);
+        int bLeft = stat(buf_str(&j), &sb) == 0 && sb.st_size > 0;
+        if (bLeft) {
+            apperr_set(err, APPERR_CONFLICT, "cannot restore into '%s': '%s' "
+                       "is left from an earlier database; nothing was changed "
+                       "(move it away too, then restore again)", zPath,
+                       buf_str(&j));
+        }
+        buf_release(&j);
+        if (bLeft) {
+            return -1;
+        }
+    }
+    if (sq_copy_to_new_file(S, zPath, 1, 0, err)) {
+        return apperr_prefix(err, "cannot restore into '%s'", zPath);
+    }
+    return 0;
+}
+
 static int sq_audit_rows(Store *s, long iFrom, long iTo,
                          const char *zKeyPrefix, AuditEntry **paOut,
                          long **paiId, size_t *pnOut, AppErr *err);
@@ -1091,6 +1610,9 @@ static const StoreMethods sqMethods = {
     .xCaseList = sq_case_list,
     .xRoundList = sq_round_list,
     .xAuditRows = sq_audit_rows,
+    .xBackup = sq_backup,
+    .xCheck = sq_check,
+    .xRestore = sq_restore,
 };
 
 /* ---- audit rows by id (imports that merge) ------------------------------ */

@@ -27,6 +27,7 @@ typedef struct SqStore {
     Store base;     /* must be first: a Store * is a SqStore * */
     SqCached aCache[SQ_CACHE_SLOTS];
     sqlite3 *db;
+    char *zPath;    /* the database file, as given to store_open() */
     int bInTxn;     /* a write transaction is open */
     int msBusy;     /* how long a statement waits for another writer */
     sqlite3_stmt *pCasePut;    /* kept for bulk imports (store_sqlite_cases.c) */
@@ -62,6 +63,10 @@ int sq_writer_note_describe(const SqStore *S, Buf *b);
 #define SQ_PREPARE(S, SQL, ppSt, err) sq_prepare((S), "" SQL "", (ppSt), (err))
 
 int sq_fail(SqStore *S, AppErr *err, const char *zWhat);
+/* sq_fail() for an engine result code and text of any connection (a
+** backup's, whose code a step returns). */
+int sq_fail_code(SqStore *S, int code, const char *zEngine, AppErr *err,
+                 const char *zWhat);
 int sq_prepare(SqStore *S, const char *zSql, sqlite3_stmt **ppSt, AppErr *err);
 
 /* Give a statement from sq_prepare() back: a cached one is reset and its
