@@ -55,4 +55,7 @@
 ** activity pages about 30 MiB. */
 #define LIMIT_READ_MEMO_BYTES (48u * 1024u * 1024u)
 
+/* Most scheduled backups 'serve --keep' keeps: a year of daily ones. */
+#define LIMIT_BACKUPS_KEPT 366
+
 #endif

@@ -182,7 +182,8 @@ static const CliCommand aCommand[] = {
     /* ** COMMAND: serve */
     { "serve", cmd_serve, "run the web application",
       "lmpmon serve [--listen HOST:PORT] [--public] [--secure-cookies] [--quiet]\n"
-      "             [--trusted-proxy ADDR]...\n\n"
+      "             [--trusted-proxy ADDR]...\n"
+      "             [--backup-every INTERVAL [--keep N] [--backup-dir DIR]]\n\n"
       "Serve the database to browsers until Ctrl-C or SIGTERM (requests in\n"
       "flight are finished first).  Logs one line per request to standard\n"
       "error.\n\n"
@@ -198,7 +199,18 @@ static const CliCommand aCommand[] = {
       "                  proxy; it is what the log shows and what failed\n"
       "                  logins are throttled by.  From other peers the\n"
       "                  header is ignored.  A trusted proxy is exempt from\n"
-      "                  the limit of 32 connections per client address.\n" },
+      "                  the limit of 32 connections per client address.\n"
+      "  --backup-every INTERVAL  back the database up every INTERVAL (a\n"
+      "                  number and d, h or m: 24h, 7d, 30m), as 'lmpmon\n"
+      "                  backup' does, into files named by the local date\n"
+      "                  and time (lmpmon-2026-11-29T0300.db); the first at\n"
+      "                  start unless the newest is younger than INTERVAL.\n"
+      "                  Each backup and failure is logged; a failure never\n"
+      "                  stops the server\n"
+      "  --keep N        keep the newest N of those backups, remove older\n"
+      "                  ones (default 14; other files are never touched)\n"
+      "  --backup-dir DIR  where they go (default: DB-backups beside the\n"
+      "                  database DB, created when missing)\n" },
 };
 
 #define N_COMMAND (sizeof aCommand / sizeof aCommand[0])

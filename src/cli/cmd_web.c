@@ -16,18 +16,50 @@
 #include "../web/web.h"
 #include "../base/banned.h"
 
+/* Parse an interval of --backup-every: a whole number and a unit, d
+** (days), h, m or s (seconds: for tests), from 1 s to 366 days.  0, or -1
+** when z is none of these. */
+static int
+serve_parse_interval(const char *z, long *pnSec)
+{
+    size_t n = strlen(z);
+    if (n < 2 || n > 16) {
+        return -1;
+    }
+    long nUnit;
+    switch (z[n - 1]) {
+    case 'd': nUnit = 86400; break;
+    case 'h': nUnit = 3600; break;
+    case 'm': nUnit = 60; break;
+    case 's': nUnit = 1; break;
+    default: return -1;
+    }
+    char zNum[16];
+    (void)snprintf(zNum, sizeof zNum, "%.*s", (int)(n - 1), z);
+    long v;
+    if (str_to_long(zNum, 1, 366L * 86400 / nUnit, &v)) {
+        return -1;
+    }
+    *pnSec = v * nUnit;
+    return 0;
+}
+
 /* ** COMMAND: serve */
 int
 cmd_serve(CliCtx *ctx)
 {
     const char *zListen = "127.0.0.1:8080";
     const char *azProxy[LIMIT_OPTION_REPEATS];
+    const char *zEvery = NULL, *zKeep = NULL, *zBackupDir = NULL;
     int bPublic = 0, bSecure = 0, bQuiet = 0, nProxy = 0;
     CliOpt aOpt[] = { { "listen", 1, &zListen, NULL },
                       { "public", 0, NULL, &bPublic },
                       { "secure-cookies", 0, NULL, &bSecure },
                       { "quiet", 0, NULL, &bQuiet },
                       { "trusted-proxy", 1, azProxy, &nProxy },
+                      { "backup-every", 1, &zEvery, NULL },
+                      { "keep", 1, &zKeep, NULL },
+                      { "backup-dir", 1, &zBackupDir, NULL },
                       { NULL, 0, NULL, NULL } };
     char **azPos;
     size_t nPos;
@@ -39,7 +71,22 @@ cmd_serve(CliCtx *ctx)
         return cli_usage_error(ctx, "serve takes no arguments");
     }
     WebConfig cfg = { .zDb = ctx->zDb, .zListen = zListen, .bPublic = bPublic,
-                      .bSecureCookie = bSecure, .bQuiet = bQuiet };
+                      .bSecureCookie = bSecure, .bQuiet = bQuiet,
+                      .nBackupKeep = 14, .zBackupDir = zBackupDir };
+    if (!zEvery && (zKeep || zBackupDir)) {
+        return cli_usage_error(ctx, "--keep and --backup-dir go with "
+                               "--backup-every");
+    }
+    if (zEvery && serve_parse_interval(zEvery, &cfg.nBackupSeconds)) {
+        return cli_usage_error(ctx, "--backup-every takes a number and a unit "
+                               "(d, h or m), e.g. 24h, not '%s'", zEvery);
+    }
+    long nKeep = cfg.nBackupKeep;
+    if (zKeep && str_to_long(zKeep, 1, LIMIT_BACKUPS_KEPT, &nKeep)) {
+        return cli_usage_error(ctx, "--keep takes a number of backups from 1 "
+                               "to %d, not '%s'", LIMIT_BACKUPS_KEPT, zKeep);
+    }
+    cfg.nBackupKeep = (int)nKeep;
     AppErr err = APPERR_INIT;
     for (int i = 0; i < nProxy; i++) {
         if (proxy_list_add(&cfg.proxies, azProxy[i], &err)) {

@@ -36,6 +36,7 @@
 #include "client_addr.h"
 #include "router.h"
 #include "complaints_cache.h"
+#include "backup_timer.h"
 #include "web_limits.h"
 #include "../base/base.h"
 #include "../base/secret.h"
@@ -597,6 +598,11 @@ web_serve(const WebConfig *cfg, AppErr *err)
         return apperr_set(err, APPERR_IO, "cannot listen on '%s': %s",
                           cfg->zListen, strerror(errno ? errno : EADDRINUSE));
     }
+    if (backup_timer_start(cfg, err)) {
+        MHD_stop_daemon(d);
+        complaints_cache_stop();
+        return -1;
+    }
     const union MHD_DaemonInfo *di =
         MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
     char zAddr[64];
@@ -616,6 +622,7 @@ web_serve(const WebConfig *cfg, AppErr *err)
     }
     MHD_stop_daemon(d);
     complaints_cache_stop();
+    backup_timer_stop();
     (void)fprintf(stderr, "lmpmon: stopped\n");
     return 0;
 }

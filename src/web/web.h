@@ -21,6 +21,10 @@ struct WebConfig {
     int bQuiet;             /* no access log (tests of throughput) */
     ProxyList proxies;      /* --trusted-proxy: peers whose X-Forwarded-For
                             ** names the client (client_addr.h) */
+    long nBackupSeconds;    /* --backup-every, in seconds; 0: no backups
+                            ** (backup_timer.h) */
+    int nBackupKeep;        /* --keep: how many of them to keep */
+    const char *zBackupDir; /* --backup-dir; NULL: "DB-backups" */
 };
 
 typedef struct WebConfig WebConfig;

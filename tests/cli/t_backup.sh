@@ -207,4 +207,65 @@ run --db wr.db restore --from "w$last.db"
 expect_status 0
 "$LMPMON" --db wr.db plan list >/dev/null || fail "the restored w$last.db does not open"
 
+# --- the server's scheduled backups --------------------------------------
+# Every 2 s (the unit s is for tests), the newest 3 kept, while commands
+# write; other files in the directory are left alone.
+"$LMPMON" --db w.db --busy-timeout 20000 round open 2018 --plan cambodia-lmp-2015-2018 >/dev/null ||
+    fail "round open on w.db"
+mkdir bk
+echo "keep me" >bk/notes.txt
+cp b.db bk/lmpmon-manual.db
+"$LMPMON" --db w.db serve --listen 127.0.0.1:0 --quiet --backup-every 2s --keep 3 \
+    --backup-dir bk >serve2.out 2>serve2.err &
+spid=$!
+# Writes while it runs: the round closed and opened again, one
+# transaction each.
+i=0
+while [ $i -lt 16 ]; do
+    "$LMPMON" --db w.db --busy-timeout 20000 round close 2018 --plan cambodia-lmp-2015-2018 >/dev/null &&
+        "$LMPMON" --db w.db --busy-timeout 20000 round open 2018 --plan cambodia-lmp-2015-2018 >/dev/null ||
+        fail "a write while the server backs up"
+    sleep 0.4
+    i=$((i + 1))
+done
+kill "$spid"
+wait "$spid"
+nwritten=$(grep -c 'lmpmon: backup written: ' serve2.err)
+[ "$nwritten" -ge 4 ] || fail "expected at least 4 scheduled backups in about 8 s, got $nwritten: $(cat serve2.err)"
+grep -q 'backup failed' serve2.err && fail "a scheduled backup failed: $(cat serve2.err)"
+grep -q '1 older removed, the newest 3 kept' serve2.err || fail "no old backup was removed: $(cat serve2.err)"
+nkept=$(ls bk | grep -c '^lmpmon-[0-9-]*T[0-9]*\.db$')
+[ "$nkept" = 3 ] || fail "expected the newest 3 backups kept, found $nkept: $(ls bk)"
+[ "$(cat bk/notes.txt)" = "keep me" ] && [ -f bk/lmpmon-manual.db ] ||
+    fail "pruning touched files that are not scheduled backups: $(ls bk)"
+ls bk | grep -q '\.tmp' && fail "a temporary file was left: $(ls bk)"
+for f in bk/lmpmon-2*.db; do
+    [ "$(sqlite3 "$f" 'PRAGMA integrity_check')" = ok ] || fail "$f fails the integrity check"
+done
+newest=$(ls bk/lmpmon-2*.db | tail -1)
+run --db sched.db restore --from "$newest"
+expect_status 0
+"$LMPMON" --db sched.db round list --plan cambodia-lmp-2015-2018 >/dev/null ||
+    fail "the restored scheduled backup does not read"
+
+# A directory that cannot be made: the failure is logged, the server
+# serves on.
+"$LMPMON" --db s.db serve --listen 127.0.0.1:0 --quiet --backup-every 2s \
+    --backup-dir no/such/dir >serve3.out 2>serve3.err &
+spid=$!
+i=0
+while ! grep -q 'backup failed' serve3.err 2>/dev/null; do
+    i=$((i + 1))
+    [ $i -gt 100 ] && { fail "no failure logged: $(cat serve3.err)"; break; }
+    sleep 0.05
+done
+grep -q "backup failed: cannot create the directory 'no/such/dir'" serve3.err ||
+    fail "the failure does not say why: $(cat serve3.err)"
+base=$(sed -n 's|.*\(http://127.0.0.1:[0-9]*\)/.*|\1|p' serve3.out)
+code=$(curl -s -o /dev/null -w '%{http_code}' "$base/login")
+[ "$code" = 200 ] || fail "the server does not serve after a failed backup: $code"
+kill -0 "$spid" 2>/dev/null || fail "the server stopped after a failed backup"
+kill "$spid"
+wait "$spid"
+
 finish
