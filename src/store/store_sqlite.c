@@ -1455,7 +1455,9 @@ sq_restore_in_place(SqStore *S, const char *zPath, AppErr *err)
     int rc = sqlite3_open_v2(zPath, &dst, SQLITE_OPEN_READWRITE |
                              SQLITE_OPEN_NOMUTEX, NULL);
     int code = rc;
-    if (rc == SQLITE_OK) {
+    if (rc == SQLITE_OK && sqlite3_db_readonly(dst, "main") == 1) {
+        code = SQLITE_READONLY; /* a write-protected file opens read only */
+    } else if (rc == SQLITE_OK) {
         (void)sqlite3_busy_timeout(dst, SQ_RESTORE_WAIT_MS);
         if (sqlite3_exec(dst, "PRAGMA locking_mode = EXCLUSIVE; "
                          "BEGIN EXCLUSIVE", NULL, NULL, NULL) != SQLITE_OK) {
@@ -1492,6 +1494,12 @@ sq_restore_in_place(SqStore *S, const char *zPath, AppErr *err)
                         "use (a running 'lmpmon serve', an import, another "
                         "command); nothing was changed: stop it, then restore "
                         "again", zPath);
+        break;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+        rc = apperr_set(err, APPERR_IO, "cannot restore into '%s': it is "
+                        "read-only (its file, its directory or the file "
+                        "system); nothing was changed", zPath);
         break;
     case SQLITE_CORRUPT:
         rc = apperr_set(err, APPERR_DB, "cannot restore into '%s': it is too "

@@ -60,6 +60,29 @@ db_state() {
     sqlite3 "$1" "SELECT count(*) FROM audit; SELECT max(id) FROM audit;"
 }
 
+# hold_lock DB SQL PROBE: another process (the sqlite3 shell) runs SQL on
+# DB (e.g. "BEGIN IMMEDIATE; ...") and keeps what it holds until
+# release_lock; returns once PROBE (SQL run with no busy wait) fails on DB,
+# i.e. once the lock is held.
+hold_lock() {
+    rm -f lock.release
+    (echo "PRAGMA busy_timeout = 10000;"; echo "$2"; while [ ! -e lock.release ]; do sleep 0.05; done; echo "ROLLBACK;") |
+        sqlite3 "$1" >lock.out 2>&1 &
+    lock_pid=$!
+    i=0
+    while sqlite3 "$1" "PRAGMA busy_timeout = 0; $3" >/dev/null 2>&1; do
+        i=$((i + 1))
+        [ $i -gt 200 ] && { fail "the lock on $1 was not taken: $(cat lock.out)"; break; }
+        sleep 0.05
+    done
+}
+
+release_lock() {
+    : >lock.release
+    wait "$lock_pid"
+    rm -f lock.release
+}
+
 finish() {
     if [ "$nfail" -ne 0 ]; then
         echo "$nfail expectation(s) failed" >&2

@@ -144,14 +144,12 @@ expect_status 0
 kill "$spid"
 wait "$spid"
 # ... nor is one another process writes to (holding the write lock).
-(echo "BEGIN IMMEDIATE; UPDATE round SET title = title;"; sleep 3; echo "ROLLBACK;") |
-    sqlite3 s.db &
-lpid=$!
-sleep 0.5
+hold_lock s.db "BEGIN IMMEDIATE; UPDATE round SET title = title;" \
+    "BEGIN IMMEDIATE; ROLLBACK;"
 refused b.db "cannot restore into 's.db': it is in use"
 run --db s.db backup --to while-locked.db
 expect_status 0
-wait "$lpid"
+release_lock
 run --db s.db restore --from while-serving.db
 expect_status 0
 
