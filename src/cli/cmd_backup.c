@@ -125,24 +125,24 @@ cmd_restore(CliCtx *ctx)
     clock_gettime(CLOCK_MONOTONIC, &t0);
     /* Read only: checking a backup must not change it (no migration). */
     Store *b = store_open(zFrom, STORE_OPEN_READ_ONLY, ctx->zActor, &err);
-    if (b && store_check(b, &err)) {
-        store_close(b);
-        b = NULL;
-    }
     if (!b && err.code != APPERR_DB) {
-        return restore_fail("cannot restore", &err); /* names the file */
+        return restore_fail("cannot restore", &err); /* it names the file */
     }
-    if (!b) {
-        /* Damaged: what the store says names "the database" and advises
-        ** restoring it, which is what failed. */
-        const char *zFound = strstr(err.zMsg, "the integrity check found");
-        Buf why = BUF_INIT;
-        buf_printf(&why, "cannot restore from '%s'", zFrom);
-        AppErr damaged = err;
-        (void)snprintf(damaged.zMsg, sizeof damaged.zMsg, "it is damaged (%s)",
-                       zFound ? zFound : "parts of it cannot be read");
-        int rc = restore_fail(buf_str(&why), &damaged);
-        buf_release(&why);
+    if (b && store_check(b, &err) == 0) {
+        err.code = APPERR_OK;
+    } else {
+        store_close(b);
+        Buf ctxt = BUF_INIT;
+        buf_printf(&ctxt, "cannot restore from '%s'", zFrom);
+        if (err.code == APPERR_DB) {
+            /* The store's words advise restoring "the database" from a
+            ** backup, which is what failed: the specifics stay in the
+            ** detail. */
+            (void)snprintf(err.zMsg, sizeof err.zMsg, "it is damaged (it "
+                           "fails the integrity check)");
+        }
+        int rc = restore_fail(buf_str(&ctxt), &err);
+        buf_release(&ctxt);
         return rc;
     }
     if (store_restore(b, ctx->zDb, &err)) {
