@@ -59,6 +59,23 @@ void sq_writer_note_begin(SqStore *S);
 void sq_writer_note_end(SqStore *S);
 int sq_writer_note_describe(const SqStore *S, Buf *b);
 
+/* SQLite's code for a failure on db that returned code, with an I/O error
+** the system explains as a full disk or a read-only file system made
+** SQLITE_FULL or SQLITE_READONLY; sq_errcode() for the last failure. */
+int sq_code_refine(sqlite3 *db, int code);
+int sq_errcode(sqlite3 *db);
+/* The directory part of zPath ("." when it has none) into b; whether that
+** directory lets us create files (SQLite's -wal and -shm). */
+void sq_dir_of(const char *zPath, Buf *b);
+int sq_dir_writable(const char *zPath);
+
+/* The methods in files of their own: loading the model
+** (store_sqlite_load.c), backups (store_sqlite_backup.c). */
+int sq_load(Store *s, const StoreScope *scope, Model *m, AppErr *err);
+int sq_check(Store *s, AppErr *err);
+int sq_backup(Store *s, const char *zFile, unsigned flags, AppErr *err);
+int sq_restore(Store *s, const char *zPath, AppErr *err);
+
 /* Prepare a statement from a string literal only. */
 #define SQ_PREPARE(S, SQL, ppSt, err) sq_prepare((S), "" SQL "", (ppSt), (err))
 

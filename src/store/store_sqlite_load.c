@@ -1,0 +1,526 @@
+/*
+** store_sqlite_load.c — reading the model (store_load(), store_load_node(),
+** store_load_rounds()) from an SQLite database: organisations, then each
+** plan's levels, rounds, nodes in pre-order, links, assessments and
+** statements, each in one query whose rows are put in order here.
+*/
+#include <assert.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "store_sqlite_int.h"
+#include "../base/base.h"
+#include "../base/banned.h"
+
+
+static int
+sq_load_orgs(SqStore *S, Model *m, AppErr *err)
+{
+    sqlite3_stmt *st;
+    if (SQ_PREPARE(S,
+                   "SELECT o.id, o.acronym, o.name, o.kind, p.acronym"
+                   " FROM org o LEFT JOIN org p ON p.id = o.parent_id"
+                   " ORDER BY o.acronym COLLATE NOCASE, o.acronym",
+                   &st, err)) {
+        return -1;
+    }
+    sqlite3_int64 *aId = NULL;
+    size_t nIdAlloc = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        xgrow((void **)&aId, &nIdAlloc, m->nOrg, sizeof *aId);
+        aId[m->nOrg] = sqlite3_column_int64(st, 0);
+        Org *o = model_add_org(m);
+        o->zAcronym = sq_col_dup(st, 1);
+        o->zName = sq_col_dup(st, 2);
+        char *zKind = sq_col_dup(st, 3);
+        if (org_kind_parse(zKind, &o->eKind)) {
+            o->eKind = ORG_OTHER;
+        }
+        free(zKind);
+        o->zParent = sq_col_dup(st, 4);
+    }
+    sq_finalize(S, st);
+    if (rc != SQLITE_DONE) {
+        free(aId);
+        return sq_fail(S, err, "reading organisations");
+    }
+    /* All aliases in one query, attached by organisation id. */
+    if (SQ_PREPARE(S,
+                   "SELECT org_id, alias FROM org_alias"
+                   " ORDER BY org_id, position",
+                   &st, err)) {
+        free(aId);
+        return -1;
+    }
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        sqlite3_int64 orgId = sqlite3_column_int64(st, 0);
+        for (size_t i = 0; i < m->nOrg; i++) {
+            if (aId[i] == orgId) {
+                strv_push(&m->aOrg[i].azAlias, &m->aOrg[i].nAlias,
+                          (const char *)sqlite3_column_text(st, 1));
+                break;
+            }
+        }
+    }
+    sq_finalize(S, st);
+    rc = rc == SQLITE_DONE ? 0 : sq_fail(S, err, "reading aliases");
+    free(aId);
+    return rc;
+}
+
+/* Position of round zCode in p's sorted rounds (nRound if absent). */
+static size_t
+sq_round_pos(const Plan *p, const char *zCode)
+{
+    for (size_t k = 0; k < p->nRound; k++) {
+        if (str_eq(p->aRound[k].zCode, zCode)) {
+            return k;
+        }
+    }
+    return p->nRound;
+}
+
+/* Sort n's assessments into p's round order (insertion sort: a node has
+** one assessment per round, a handful). */
+static void
+sq_sort_assessments(const Plan *p, Node *n)
+{
+    for (size_t i = 1; i < n->nAssess; i++) {
+        Assessment x = n->aAssess[i];
+        size_t pos = sq_round_pos(p, x.zRound);
+        size_t j = i;
+        while (j > 0 && sq_round_pos(p, n->aAssess[j - 1].zRound) > pos) {
+            n->aAssess[j] = n->aAssess[j - 1];
+            j--;
+        }
+        n->aAssess[j] = x;
+    }
+}
+
+/* A node row as read, before it takes its place in pre-order. */
+typedef struct SqNodeRow {
+    sqlite3_int64 id, parentId, position;
+    int depth;
+    char *zCode, *zText, *zIndicator;
+} SqNodeRow;
+
+static int
+sq_node_row_cmp(const void *a, const void *b)
+{
+    const SqNodeRow *x = a, *y = b;
+    if (x->parentId != y->parentId) {
+        return x->parentId < y->parentId ? -1 : 1;
+    }
+    return x->position < y->position ? -1 : x->position > y->position;
+}
+
+/* Maps a node id to its index in Plan.aNode. */
+typedef struct SqIdIndex {
+    sqlite3_int64 id;
+    long i;
+} SqIdIndex;
+
+static int
+sq_id_index_cmp(const void *a, const void *b)
+{
+    const SqIdIndex *x = a, *y = b;
+    return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static long
+sq_index_of(const SqIdIndex *a, size_t n, sqlite3_int64 id)
+{
+    SqIdIndex key = { id, -1 };
+    const SqIdIndex *p = bsearch(&key, a, n, sizeof *a, sq_id_index_cmp);
+    return p ? p->i : -1;
+}
+
+/* Append rows[lo..hi) (siblings, sorted) and their subtrees in pre-order. */
+static void
+sq_emit_subtree(Plan *p, SqNodeRow *aRow, size_t nRow, size_t lo, size_t hi,
+                long iParent, SqIdIndex *aMap)
+{
+    for (size_t k = lo; k < hi; k++) {
+        SqNodeRow *r = &aRow[k];
+        long iSelf = (long)p->nNode;
+        Node *n = plan_add_node(p);
+        n->zCode = r->zCode;
+        n->zText = r->zText;
+        n->zIndicator = r->zIndicator;
+        n->iLevel = r->depth;
+        n->iParent = iParent;
+        r->zCode = r->zText = r->zIndicator = NULL;
+        aMap[iSelf].id = r->id;
+        aMap[iSelf].i = iSelf;
+        /* Children of r form one run in the sorted rows. */
+        SqNodeRow key = { 0, r->id, -1, 0, NULL, NULL, NULL };
+        size_t a = 0, b = nRow;
+        while (a < b) {
+            size_t mid = (a + b) / 2;
+            if (sq_node_row_cmp(&aRow[mid], &key) < 0) {
+                a = mid + 1;
+            } else {
+                b = mid;
+            }
+        }
+        size_t end = a;
+        while (end < nRow && aRow[end].parentId == r->id) {
+            end++;
+        }
+        if (end > a) {
+            sq_emit_subtree(p, aRow, nRow, a, end, iSelf, aMap);
+        }
+    }
+}
+
+/* A link as read, to be put in order: by node, responsible first, then
+** by position. */
+typedef struct SqLinkRow {
+    long iNode;
+    int bResponsible;
+    sqlite3_int64 position;
+    char *zOrg;
+} SqLinkRow;
+
+static int
+sq_link_row_cmp(const void *pa, const void *pb)
+{
+    const SqLinkRow *a = pa, *b = pb;
+    if (a->iNode != b->iNode) {
+        return a->iNode < b->iNode ? -1 : 1;
+    }
+    if (a->bResponsible != b->bResponsible) {
+        return a->bResponsible ? -1 : 1;
+    }
+    return a->position < b->position ? -1 : a->position > b->position;
+}
+
+/* Add the assessments st yields (node id, round code, action point,
+** progress, rating, state, version) to their nodes; gives st back. */
+static int
+sq_load_assessment_rows(SqStore *S, sqlite3_stmt *st, const SqIdIndex *aMap,
+                        size_t nMap, Plan *p, AppErr *err)
+{
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        long i = sq_index_of(aMap, nMap, sqlite3_column_int64(st, 0));
+        if (i < 0) {
+            continue;
+        }
+        Assessment *a = node_add_assessment(&p->aNode[i]);
+        a->zRound = sq_col_dup(st, 1);
+        a->zActionPoint = sq_col_dup(st, 2);
+        a->zProgress = sq_col_dup(st, 3);
+        const char *zRating = (const char *)sqlite3_column_text(st, 4);
+        a->eRating = RATING_NONE;
+        for (int r = 0; r < RATING_COUNT; r++) {
+            if (str_eq(zRating, rating_key((Rating)r))) {
+                a->eRating = (Rating)r;
+            }
+        }
+        if (assess_state_parse((const char *)sqlite3_column_text(st, 5),
+                               &a->eState)) {
+            a->eState = ASSESS_DRAFT;
+        }
+        a->iVersion = sqlite3_column_int(st, 6);
+    }
+    sq_finalize(S, st);
+    return rc == SQLITE_DONE ? 0 : sq_fail(S, err, "reading assessments");
+}
+
+/* The nodes of plan planId with their links and assessments; with zNode,
+** only that node (a one-node plan whose node has no parent: what a use
+** case needs to check and change one activity, at a cost independent of
+** the plan's size); with azRound, the assessments of those nRound rounds
+** only. */
+static int
+sq_load_nodes(SqStore *S, sqlite3_int64 planId, const char *zNode,
+              const char *const *azRound, size_t nRound, Plan *p,
+              AppErr *err)
+{
+    sqlite3_stmt *st;
+    int bOne = zNode != NULL;
+    if (bOne ? SQ_PREPARE(S,
+                          "SELECT id, 0, position, depth, code, text,"
+                          " indicator FROM node WHERE plan_id = $1"
+                          " AND code = $2",
+                          &st, err)
+             : SQ_PREPARE(S,
+                          "SELECT id, coalesce(parent_id, 0), position, depth,"
+                          " code, text, indicator FROM node WHERE plan_id = $1",
+                          &st, err)) {
+        return -1;
+    }
+    sq_bind_int(st, 1, planId);
+    if (bOne) {
+        sq_bind_text(st, 2, zNode);
+    }
+    SqNodeRow *aRow = NULL;
+    size_t nRow = 0, nRowAlloc = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        xgrow((void **)&aRow, &nRowAlloc, nRow, sizeof *aRow);
+        SqNodeRow *r = &aRow[nRow++];
+        r->id = sqlite3_column_int64(st, 0);
+        r->parentId = sqlite3_column_int64(st, 1);
+        r->position = sqlite3_column_int64(st, 2);
+        r->depth = sqlite3_column_int(st, 3);
+        r->zCode = sq_col_dup(st, 4);
+        r->zText = sq_col_dup(st, 5);
+        r->zIndicator = sq_col_dup(st, 6);
+    }
+    sq_finalize(S, st);
+    if (rc != SQLITE_DONE) {
+        rc = sq_fail(S, err, "reading plan nodes");
+        goto out;
+    }
+    rc = 0;
+    if (nRow) {
+        qsort(aRow, nRow, sizeof *aRow, sq_node_row_cmp);
+    }
+    SqIdIndex *aMap = xcalloc(nRow ? nRow : 1, sizeof *aMap);
+    size_t nRoots = 0;
+    while (nRoots < nRow && aRow[nRoots].parentId == 0) {
+        nRoots++;
+    }
+    sq_emit_subtree(p, aRow, nRow, 0, nRoots, -1, aMap);
+    size_t nMap = p->nNode;
+    qsort(aMap, nMap, sizeof *aMap, sq_id_index_cmp);
+
+    /* Links: read in the order SQLite finds them (an ORDER BY cost a
+    ** temporary b-tree as large as the plan's links), then put in role and
+    ** position order here. */
+    if (bOne ? SQ_PREPARE(S,
+                          "SELECT l.node_id, l.role, o.acronym, l.position"
+                          " FROM node_org l JOIN org o ON o.id = l.org_id"
+                          " WHERE l.node_id = $1",
+                          &st, err)
+             : SQ_PREPARE(S,
+                          "SELECT l.node_id, l.role, o.acronym, l.position"
+                          " FROM node n JOIN node_org l ON l.node_id = n.id"
+                          " JOIN org o ON o.id = l.org_id WHERE n.plan_id = $1",
+                          &st, err)) {
+        rc = -1;
+        goto out_map;
+    }
+    sq_bind_int(st, 1, bOne ? (nMap ? aMap[0].id : -1) : planId);
+    SqLinkRow *aLink = NULL;
+    size_t nLink = 0, nLinkAlloc = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        long i = sq_index_of(aMap, nMap, sqlite3_column_int64(st, 0));
+        if (i < 0) {
+            continue;
+        }
+        xgrow((void **)&aLink, &nLinkAlloc, nLink, sizeof *aLink);
+        SqLinkRow *l = &aLink[nLink++];
+        l->iNode = i;
+        l->bResponsible =
+            str_eq((const char *)sqlite3_column_text(st, 1), "responsible");
+        l->position = sqlite3_column_int64(st, 3);
+        l->zOrg = sq_col_dup(st, 2);
+    }
+    sq_finalize(S, st);
+    if (nLink) {
+        qsort(aLink, nLink, sizeof *aLink, sq_link_row_cmp);
+    }
+    for (size_t k = 0; k < nLink; k++) {
+        Node *n = &p->aNode[aLink[k].iNode];
+        if (aLink[k].bResponsible) {
+            strv_push(&n->azResp, &n->nResp, aLink[k].zOrg);
+        } else {
+            strv_push(&n->azContrib, &n->nContrib, aLink[k].zOrg);
+        }
+        free(aLink[k].zOrg);
+    }
+    free(aLink);
+    if (rc != SQLITE_DONE) {
+        rc = sq_fail(S, err, "reading links");
+        goto out_map;
+    }
+    rc = 0;
+
+    /* Assessments, in round order (as-of date, then code). */
+    if (bOne) {
+        if (SQ_PREPARE(S,
+                       "SELECT a.node_id, r.code, a.action_point,"
+                       " a.progress, a.rating, a.state, a.version"
+                       " FROM assessment a JOIN round r ON r.id = a.round_id"
+                       " WHERE a.node_id = $1"
+                       " ORDER BY r.as_of IS NULL, r.as_of, r.code",
+                       &st, err)) {
+            rc = -1;
+            goto out_map;
+        }
+        sq_bind_int(st, 1, nMap ? aMap[0].id : -1);
+        rc = sq_load_assessment_rows(S, st, aMap, nMap, p, err);
+    } else if (!azRound) {
+        if (SQ_PREPARE(S,
+                       "SELECT a.node_id, r.code, a.action_point,"
+                       " a.progress, a.rating, a.state, a.version"
+                       " FROM assessment a CROSS JOIN round r"
+                       " ON r.id = a.round_id WHERE r.plan_id = $1",
+                       &st, err)) {
+            rc = -1;
+            goto out_map;
+        }
+        sq_bind_int(st, 1, planId);
+        rc = sq_load_assessment_rows(S, st, aMap, nMap, p, err);
+    }
+    for (size_t k = 0; azRound && rc == 0 && k < nRound; k++) {
+        /* Through the round index: only this round's rows are read. */
+        if (SQ_PREPARE(S,
+                       "SELECT a.node_id, r.code, a.action_point,"
+                       " a.progress, a.rating, a.state, a.version"
+                       " FROM round r JOIN assessment a ON a.round_id = r.id"
+                       " WHERE r.plan_id = $1 AND r.code = $2",
+                       &st, err)) {
+            rc = -1;
+            goto out_map;
+        }
+        sq_bind_int(st, 1, planId);
+        sq_bind_text(st, 2, azRound[k]);
+        rc = sq_load_assessment_rows(S, st, aMap, nMap, p, err);
+    }
+    /* CROSS JOIN keeps SQLite's loop order: one sequential pass over the
+    ** assessments, each round looked up in a table of a few rows (through
+    ** the round index it fetched every assessment row by id instead).  No
+    ** ORDER BY: sorting every assessment with its text spilled to disk;
+    ** each node's few assessments are put in round order here. */
+    for (size_t i = 0; rc == 0 && i < p->nNode; i++) {
+        sq_sort_assessments(p, &p->aNode[i]);
+    }
+out_map:
+    free(aMap);
+out:
+    for (size_t k = 0; k < nRow; k++) {
+        free(aRow[k].zCode);
+        free(aRow[k].zText);
+        free(aRow[k].zIndicator);
+    }
+    free(aRow);
+    return rc;
+}
+
+static int
+sq_load_plan(SqStore *S, sqlite3_int64 planId, const StoreScope *scope,
+             Plan *p, AppErr *err)
+{
+    sqlite3_stmt *st;
+    if (SQ_PREPARE(S,
+                   "SELECT name, has_indicator FROM plan_level"
+                   " WHERE plan_id = $1 ORDER BY depth",
+                   &st, err)) {
+        return -1;
+    }
+    sq_bind_int(st, 1, planId);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW &&
+           p->nLevel < (int)LIMIT_PLAN_LEVELS) {
+        p->aLevel[p->nLevel].zName = sq_col_dup(st, 0);
+        p->aLevel[p->nLevel].bIndicator = sqlite3_column_int(st, 1);
+        p->nLevel++;
+    }
+    sq_finalize(S, st);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+        return sq_fail(S, err, "reading plan levels");
+    }
+    if (SQ_PREPARE(S,
+                   "SELECT code, title, as_of, state FROM round"
+                   " WHERE plan_id = $1",
+                   &st, err)) {
+        return -1;
+    }
+    sq_bind_int(st, 1, planId);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        Round *r = plan_add_round(p);
+        r->zCode = sq_col_dup(st, 0);
+        r->zTitle = sq_col_dup(st, 1);
+        r->zAsOf = sq_col_dup(st, 2);
+        if (round_state_parse((const char *)sqlite3_column_text(st, 3),
+                              &r->eState)) {
+            r->eState = ROUND_DRAFT;
+        }
+    }
+    sq_finalize(S, st);
+    if (rc != SQLITE_DONE) {
+        return sq_fail(S, err, "reading rounds");
+    }
+    plan_sort_rounds(p);
+    /* The rounds whose assessments are wanted, by code; the round before
+    ** one is the one before it in as-of order. */
+    const char **azRound = NULL;
+    size_t nRound = 0;
+    if (scope->azRound && !scope->zNode) {
+        azRound = xcalloc(2 * scope->nRound + 1, sizeof *azRound);
+        for (size_t r = 0; r < p->nRound; r++) {
+            int bWant = 0;
+            for (size_t k = 0; k < scope->nRound && !bWant; k++) {
+                bWant = str_eq(p->aRound[r].zCode, scope->azRound[k]) ||
+                        (scope->bRoundBefore && r + 1 < p->nRound &&
+                         str_eq(p->aRound[r + 1].zCode, scope->azRound[k]));
+            }
+            if (bWant) {
+                azRound[nRound++] = p->aRound[r].zCode;
+            }
+        }
+    }
+    rc = sq_load_nodes(S, planId, scope->zNode, azRound, nRound, p, err);
+    if (rc == 0) {
+        rc = sq_load_statements(S, planId, scope->zNode, azRound, nRound, p,
+                                err);
+    }
+    free(azRound);
+    return rc;
+}
+
+int
+sq_load(Store *s, const StoreScope *scope, Model *m, AppErr *err)
+{
+    SqStore *S = (SqStore *)s;
+    const char *zPlan = scope->zPlan;
+    if (sq_load_orgs(S, m, err)) {
+        return -1;
+    }
+    sqlite3_stmt *st;
+    if (SQ_PREPARE(S,
+                   "SELECT id, code, title FROM plan"
+                   " WHERE $1 IS NULL OR code = $1 ORDER BY id",
+                   &st, err)) {
+        return -1;
+    }
+    sq_bind_text(st, 1, zPlan);
+    sqlite3_int64 *aId = NULL;
+    size_t nIdAlloc = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        xgrow((void **)&aId, &nIdAlloc, m->nPlan, sizeof *aId);
+        aId[m->nPlan] = sqlite3_column_int64(st, 0);
+        Plan *p = model_add_plan(m);
+        p->zCode = sq_col_dup(st, 1);
+        p->zTitle = sq_col_dup(st, 2);
+    }
+    sq_finalize(S, st);
+    if (rc != SQLITE_DONE) {
+        free(aId);
+        return sq_fail(S, err, "reading plans");
+    }
+    rc = 0;
+    if (zPlan && m->nPlan == 0) {
+        rc = apperr_set(err, APPERR_NOTFOUND, "no plan '%s'", zPlan);
+    }
+    for (size_t i = 0; i < m->nPlan && rc == 0; i++) {
+        rc = sq_load_plan(S, aId[i], scope, &m->aPlan[i], err);
+    }
+    free(aId);
+    return rc;
+}
+
