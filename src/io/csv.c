@@ -152,16 +152,30 @@ csv_read_record(CsvReader *r, CsvRecord *rec, AppErr *err)
     return 1;
 }
 
+/* Whether csv_write_field() puts an apostrophe before z, and whether it
+** quotes it. */
+static int
+csv_needs_guard(const char *z)
+{
+    /* A text that already starts with the guard ("'=") gets one more
+    ** apostrophe, so csv_unguard() gives it back unchanged. */
+    return z[0] && (strchr("=+-@", z[0]) ||
+                    (z[0] == '\'' && z[1] && strchr("=+-@", z[1])));
+}
+
+static int
+csv_needs_quotes(const char *z, size_t n)
+{
+    return strpbrk(z, ",\"\r\n") != NULL ||
+           (n > 0 && (z[0] == ' ' || z[n - 1] == ' '));
+}
+
 void
 csv_write_field(Buf *b, const char *z)
 {
     size_t n = strlen(z);
-    /* A text that already starts with the guard ("'=") gets one more
-    ** apostrophe, so csv_unguard() gives it back unchanged. */
-    int bGuard = n > 0 && (strchr("=+-@", z[0]) ||
-                           (z[0] == '\'' && z[1] && strchr("=+-@", z[1])));
-    int bQuote = strpbrk(z, ",\"\r\n") != NULL ||
-                 (n > 0 && (z[0] == ' ' || z[n - 1] == ' '));
+    int bGuard = csv_needs_guard(z);
+    int bQuote = csv_needs_quotes(z, n);
     if (!bQuote && !bGuard) {
         buf_append(b, z, n);
         return;
@@ -181,6 +195,20 @@ csv_write_field(Buf *b, const char *z)
     if (bQuote) {
         buf_putc(b, '"');
     }
+}
+
+size_t
+csv_field_size(const char *z)
+{
+    size_t n = strlen(z);
+    size_t nOut = n + (size_t)csv_needs_guard(z);
+    if (csv_needs_quotes(z, n)) {
+        nOut += 2;
+        for (const char *p = strchr(z, '"'); p; p = strchr(p + 1, '"')) {
+            nOut++;
+        }
+    }
+    return nOut;
 }
 
 const char *

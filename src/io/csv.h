@@ -52,6 +52,9 @@ void csv_record_release(CsvRecord *rec);
 ** field that itself starts with "'=" is written "''=" for the same reason. */
 void csv_write_field(Buf *b, const char *z);
 
+/* The number of bytes csv_write_field(b, z) appends. */
+size_t csv_field_size(const char *z);
+
 /* If z is a guarded field ("'=..."), the text without the apostrophe;
 ** else z itself. */
 const char *csv_unguard(const char *z);
