@@ -29,6 +29,13 @@
 /* Most columns in one imported CSV file. */
 #define LIMIT_IMPORT_COLUMNS 512u
 
+/* Most fields and bytes in one CSV record, checked while it is read: a
+** line of a million commas is refused before its fields are kept (each
+** costs some 20 bytes of bookkeeping).  Above LIMIT_IMPORT_COLUMNS, so a
+** header that is too wide is still refused by name. */
+#define LIMIT_CSV_FIELDS 1000u
+#define LIMIT_CSV_RECORD_BYTES (4u * 1024u * 1024u)
+
 /* Most levels in a plan's tree (area, section, goal, activity = 4). */
 #define LIMIT_PLAN_LEVELS 8u
 

@@ -5,8 +5,10 @@
 ** and trims spaces (reference/tech-choices.md, section 4).  The reader
 ** accepts what spreadsheets write: a BOM, CRLF or LF line ends, quoted
 ** fields with commas, quotes ("") and newlines.  It refuses, with the line
-** and column, an unterminated quoted field, a stray quote, and a field
-** longer than LIMIT_FIELD_BYTES.  Completely empty lines are skipped.
+** and column, an unterminated quoted field, a stray quote, a field longer
+** than LIMIT_FIELD_BYTES, and a record of more than LIMIT_CSV_FIELDS fields
+** or LIMIT_CSV_RECORD_BYTES bytes (checked as it is read, so one record
+** never costs more memory than that).  Completely empty lines are skipped.
 */
 #ifndef LMPMON_CSV_H
 #define LMPMON_CSV_H

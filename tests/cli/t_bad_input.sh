@@ -75,6 +75,25 @@ check long_field.csv "line 2, column 5: field longer than 32768 bytes (LIMIT_FIE
 awk -v h="$H" 'BEGIN { print h; for (i = 1; i <= 100001; i++) printf "1,Goal one,Indicator one,1.%d,Activity,MOLVT,ILO,x,y,Progressing\n", i }' >many_rows.csv
 check many_rows.csv "line 100002: more than 100000 rows (LIMIT_IMPORT_ROWS)"
 
+# A record of more than LIMIT_CSV_RECORD_BYTES (4 MiB), in fields of 30,000.
+x30k=$(head -c 30000 /dev/zero | tr '\0' x)
+{
+    printf '%s\n1,Goal one,Indicator one,1.1,Activity' "$H"
+    i=0
+    while [ $i -lt 150 ]; do printf ',%s' "$x30k"; i=$((i + 1)); done
+    printf '\n'
+} >long_record.csv
+check long_record.csv "cannot import 'long_record.csv': line 2, column 145: record longer than 4194304 bytes (LIMIT_CSV_RECORD_BYTES)"
+
+# A 30 MB line of commas in a case file: refused at field 1001, in bounded
+# memory (it took 653 MB when every field was kept first).
+{ printf 'case_no,lodged_on\n'; head -c 30000000 /dev/zero | tr '\0' ','; printf '\n'; } >commas.csv
+run_bounded 100 --db d.db case import commas.csv
+expect_status 1
+expect_err "cannot import 'commas.csv': line 2, column 1001: more than 1000 fields in one record (LIMIT_CSV_FIELDS)"
+[ "$before" = "$(db_state d.db)" ] || fail "commas.csv changed the database"
+echo "commas.csv: peak ${peak_kb:-?} KB"
+
 # An unknown organisation, with suggestions.
 printf '%s\n%s\n' "$H" "1,Goal one,Indicator one,1.1,Activity one,MOLVT; MOFA,ILO,x,y,Progressing" >unknown_org.csv
 check unknown_org.csv "line 2, column 6 (responsible): unknown organisation 'MOFA' (did you mean "

@@ -273,6 +273,60 @@ test_csv_field_limit(void **state)
     buf_release(&z);
 }
 
+/* A record of LIMIT_CSV_FIELDS fields is read; one field more is refused
+** at the column past the limit, on the line of the record. */
+static void
+test_csv_fields_limit(void **state)
+{
+    Fix *f = *state;
+    Buf z = BUF_INIT;
+    buf_puts(&z, "head\n");
+    buf_repeat(&z, ',', LIMIT_CSV_FIELDS - 1);
+    buf_puts(&z, "\n");
+    start(f, buf_str(&z), z.n);
+    assert_int_equal(next(f), 1);
+    assert_int_equal(next(f), 1);
+    assert_int_equal(f->rec.nField, LIMIT_CSV_FIELDS);
+
+    buf_reset(&z);
+    buf_puts(&z, "head\n");
+    buf_repeat(&z, ',', 30u * 1000u * 1000u); /* a 30 MB line */
+    buf_puts(&z, "\n");
+    start(f, buf_str(&z), z.n);
+    assert_int_equal(next(f), 1);
+    expect_error(f, "line 2, column 1001: more than 1000 fields in one "
+                    "record (LIMIT_CSV_FIELDS)");
+    /* Bounded bookkeeping: nothing like 30 million fields was kept. */
+    assert_true(f->rec.nAlloc <= 2 * LIMIT_CSV_FIELDS);
+    buf_release(&z);
+}
+
+/* Fields within LIMIT_FIELD_BYTES can still add up to a record beyond
+** LIMIT_CSV_RECORD_BYTES: refused where it passes the limit, quoted or
+** not. */
+static void
+test_csv_record_bytes_limit(void **state)
+{
+    Fix *f = *state;
+    Buf z = BUF_INIT;
+    for (int bQuote = 0; bQuote < 2; bQuote++) {
+        buf_reset(&z);
+        buf_puts(&z, "head\n");
+        size_t nField = LIMIT_CSV_RECORD_BYTES / LIMIT_FIELD_BYTES + 2;
+        for (size_t k = 0; k < nField; k++) {
+            buf_puts(&z, k ? (bQuote ? ",\"" : ",") : (bQuote ? "\"" : ""));
+            buf_repeat(&z, 'a', LIMIT_FIELD_BYTES);
+            buf_puts(&z, bQuote ? "\"" : "");
+        }
+        buf_puts(&z, "\n");
+        start(f, buf_str(&z), z.n);
+        assert_int_equal(next(f), 1);
+        expect_error(f, "line 2, column 129: record longer than 4194304 bytes "
+                        "(LIMIT_CSV_RECORD_BYTES)");
+    }
+    buf_release(&z);
+}
+
 /* What csv_write_field makes of z. */
 static const char *
 written(Buf *b, const char *z)
@@ -428,6 +482,8 @@ main(void)
         T(test_csv_stray_quote),
         T(test_csv_text_after_quote),
         T(test_csv_field_limit),
+        T(test_csv_fields_limit),
+        T(test_csv_record_bytes_limit),
         T(test_csv_write_quoting),
         T(test_csv_write_formula_guard),
         T(test_csv_unguard),
