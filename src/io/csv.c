@@ -185,15 +185,22 @@ csv_read_record(CsvReader *r, CsvRecord *rec, AppErr *err)
     return 1;
 }
 
-/* Whether csv_write_field() puts an apostrophe before z, and whether it
-** quotes it. */
+/* The first bytes that make a spreadsheet program read a cell as a
+** formula: = + - @, and TAB and CR, which some programs strip first. */
+#define CSV_FORMULA_START "=+-@\t\r"
+
+/* Whether z, after any apostrophes it starts with, starts like a formula:
+** the texts csv_write_field() puts one more apostrophe before.  Counting
+** the text's own apostrophes makes the guard reversible for every text:
+** "=x" is written "'=x", "'=x" is written "''=x", and csv_unguard() takes
+** exactly one off each. */
 static int
 csv_needs_guard(const char *z)
 {
-    /* A text that already starts with the guard ("'=") gets one more
-    ** apostrophe, so csv_unguard() gives it back unchanged. */
-    return z[0] && (strchr("=+-@", z[0]) ||
-                    (z[0] == '\'' && z[1] && strchr("=+-@", z[1])));
+    while (*z == '\'') {
+        z++;
+    }
+    return *z && strchr(CSV_FORMULA_START, *z) != NULL;
 }
 
 static int
@@ -247,9 +254,15 @@ csv_field_size(const char *z)
 const char *
 csv_unguard(const char *z)
 {
-    if (z[0] == '\'' && z[1] &&
-        (strchr("=+-@", z[1]) || (z[1] == '\'' && z[2] && strchr("=+-@", z[2])))) {
-        return z + 1;
+    return z[0] == '\'' && csv_needs_guard(z) ? z + 1 : z;
+}
+
+void
+csv_record_unguard(CsvRecord *rec)
+{
+    for (size_t k = 0; k < rec->nField; k++) {
+        if (rec->azField[k][0] == '\'' && csv_needs_guard(rec->azField[k])) {
+            rec->azField[k]++;
+        }
     }
-    return z;
 }

@@ -154,4 +154,40 @@ run --db copy2.db import --plan p formula.out.csv
 "$LMPMON" --db copy2.db export --plan p --out formula.out2.csv
 cmp -s formula.out.csv formula.out2.csv || fail "guarded cells did not round-trip"
 
+# Export and import are exact inverses for every text, whatever it starts
+# with: a formula sign after TAB or CR (which spreadsheets strip), texts
+# with apostrophes of their own before a formula sign or not, codes too.
+# The plan goes JSON -> database -> CSV -> another database, whose JSON
+# export must equal the first's.
+cat >tricky.json <<'JSON'
+{"lmpmon": 1, "plans": [{"code": "t", "title": "Tricky",
+ "levels": [{"name": "goal", "indicator": true}, {"name": "activity"}],
+ "rounds": [{"code": "2018", "title": "2018 review", "state": "open"}],
+ "nodes": [{"code": "1", "level": "goal", "text": "''=1+1", "indicator": "\t=cmd|' /C calc'!A0",
+   "children": [
+    {"code": "1.1", "level": "activity", "text": "'=x", "responsible": ["MOLVT"],
+     "assessments": [{"round": "2018", "action_point": "\r=1", "progress": "'''-5", "rating": "Progressing"}]},
+    {"code": "-1.2", "level": "activity", "text": "@SUM(A1)", "responsible": ["MOLVT"],
+     "assessments": [{"round": "2018", "action_point": "'\t=1", "progress": "'-' marks a missing value"}]},
+    {"code": "'=1.3", "level": "activity", "text": "''", "responsible": ["MOLVT"],
+     "assessments": [{"round": "2018", "action_point": "+1", "progress": "''+1", "rating": "On Target"}]}]}]}]}
+JSON
+cp d.db tricky1.db
+run --db tricky1.db import tricky.json
+expect_status 0
+"$LMPMON" --db tricky1.db export --plan t --out tricky.csv
+grep -qF "'	=cmd" tricky.csv || fail "a TAB before '=' not guarded: $(cat tricky.csv)"
+grep -qF "\"'$(printf '\r')=1\"" tricky.csv || fail "a CR before '=' not guarded"
+grep -qF ",''=x," tricky.csv || fail "'=x not written ''=x"
+grep -q "$(printf ',[\t\r=+@-]')" tricky.csv && fail "a cell starts like a formula: $(cat tricky.csv)"
+cp d.db tricky2.db
+# (the CSV does not hold the titles)
+sed -n '1,3p' tricky.json | sed '3s/,$/}]}/' >skeleton.json
+"$LMPMON" --db tricky2.db import skeleton.json >/dev/null 2>&1 || fail "skeleton"
+run --db tricky2.db import --plan t tricky.csv
+expect_status 0
+"$LMPMON" --db tricky1.db export --format json | grep -v '"revision"' >tricky1.json
+"$LMPMON" --db tricky2.db export --format json | grep -v '"revision"' >tricky2.json
+diff tricky1.json tricky2.json >tricky.diff || fail "texts changed on the way through CSV: $(cat tricky.diff)"
+
 finish
