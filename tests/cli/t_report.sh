@@ -115,4 +115,10 @@ awk 'BEGIN { want = -1 } !/^\|/ { want = -1; next }
       if (want < 0) want = n; else if (n != want) { print NR ": " $0; bad = 1 } }
     END { exit bad }' out.txt >cells.txt || fail "a table row has the wrong number of cells: $(head -3 cells.txt)"
 
+# The terminal's view of an activity capitalises level names the same way.
+run --db h.db show activity '[1](http://e)' --plan h
+expect_status 0
+iconv -f UTF-8 -t UTF-8 out.txt >/dev/null 2>&1 || fail "'show activity' wrote invalid UTF-8"
+expect_out 'Área *A*|1: [link](http://evil.example) &amp;'
+
 finish
