@@ -118,6 +118,36 @@ expect_status 1
 expect_err "organisations[0].kind: unknown kind 'club'"
 [ "$before" = "$(db_state d.db)" ] || fail "a bad JSON file changed the database"
 
+# Organisations' parents form a tree: a cycle is refused, naming the
+# organisations on it, whether it lies within the file or closes through
+# the database (before, X's parent Y and Y's parent X were accepted, and
+# the JSON export could then not be imported: neither parent came first).
+printf '{"lmpmon": 1, "organisations": [{"acronym": "QA"}, {"acronym": "QB", "parent": "QC"}, {"acronym": "QC", "parent": "QB"}]}' >cycle.json
+run --db d.db import cycle.json
+expect_status 1
+expect_err "cannot import 'cycle.json': organisations[1] 'QB': parent 'QC' makes a cycle of parents: QB → QC → QB"
+[ "$before" = "$(db_state d.db)" ] || fail "cycle.json changed the database"
+cp d.db orgs.db
+printf '{"lmpmon": 1, "organisations": [{"acronym": "QX"}, {"acronym": "QY", "parent": "QX"}]}' >tree.json
+run --db orgs.db import tree.json
+expect_status 0
+orgs_before=$(db_state orgs.db)
+printf '{"lmpmon": 1, "organisations": [{"acronym": "QX", "parent": "QY"}]}' >close.json
+run --db orgs.db import close.json
+expect_status 1
+expect_err "cannot import 'close.json': organisations[0] 'QX': parent 'QY' makes a cycle of parents: QX → QY → QX"
+[ "$orgs_before" = "$(db_state orgs.db)" ] || fail "close.json changed the database"
+printf '{"lmpmon": 1, "organisations": [{"acronym": "QX", "parent": "QX"}]}' >self.json
+run --db orgs.db import self.json
+expect_status 1
+expect_err "organisations[0] 'QX': parent 'QX' makes a cycle of parents: QX → QX"
+[ "$orgs_before" = "$(db_state orgs.db)" ] || fail "self.json changed the database"
+# The directory still goes out and back in.
+"$LMPMON" --db orgs.db export --format json --out orgs.json
+"$LMPMON" --db fresh.db init >/dev/null
+run --db fresh.db import orgs.json
+expect_status 0
+
 # Two files in one import: the second is bad, so the first is not kept either.
 run --db d.db import --plan p ok.csv bad_rating.csv
 expect_status 1
