@@ -112,6 +112,13 @@ printf '{"lmpmon": 1, "plans": [}' >syntax.json
 run --db d.db import syntax.json
 expect_status 1
 expect_err "cannot import 'syntax.json': line 1, column 25"
+# 100,000 nested arrays: refused at the bracket past LIMIT_JSON_DEPTH, not
+# at jansson's own cap of 2048 after recursing that deep.
+awk 'BEGIN { printf "{\"lmpmon\": 1, \"plans\": "; for (i = 0; i < 100000; i++) printf "["
+             for (i = 0; i < 100000; i++) printf "]"; print "}" }' >deep.json
+run_bounded 50 --db d.db import deep.json
+expect_status 1
+expect_err "cannot import 'deep.json': line 1, column 87: nested deeper than 64 levels (LIMIT_JSON_DEPTH)"
 printf '{"lmpmon": 1, "organisations": [{"acronym": "X", "kind": "club"}]}' >kind.json
 run --db d.db import kind.json
 expect_status 1
