@@ -98,28 +98,22 @@ xml_doctype(void *ud, const char *zName, const char *zSys, const char *zPub,
 ** handlers and user data x (a struct starting with an XmlPart).  The part
 ** may unpack to at most nMax bytes (the limit zLimit), checked against its
 ** directory entry before reading and against the bytes inflated while
-** reading.  An absent part is an error if bRequired, else *pbFound = 0.
+** reading.  An absent part is an error if bRequired, else skipped.
 ** Returns 0 or -1 with err naming the file and the part (zWhat: "sheet"). */
 static int
 xml_parse_part(zip_t *za, const char *zName, int bRequired, size_t nMax,
                const char *zLimit, const char *zWhat, XmlPart *x,
                XML_StartElementHandler xStart, XML_EndElementHandler xEnd,
-               XML_CharacterDataHandler xText, int *pbFound,
-               const char *zFile, AppErr *err)
+               XML_CharacterDataHandler xText, const char *zFile,
+               AppErr *err)
 {
     zip_stat_t st;
-    if (pbFound) {
-        *pbFound = 0;
-    }
     if (zip_stat(za, zName, 0, &st) != 0) {
         if (bRequired) {
             return apperr_set(err, APPERR_INPUT, "cannot import '%s': not a "
                               "spreadsheet (no %s inside)", zFile, zName);
         }
         return 0;
-    }
-    if (pbFound) {
-        *pbFound = 1;
     }
     if ((st.valid & ZIP_STAT_SIZE) && st.size > nMax) {
         return apperr_set(err, APPERR_INPUT, "cannot import '%s': the "
@@ -732,14 +726,13 @@ xlsx_to_csv(const char *zPath, Buf *b, AppErr *err)
     memset(&sh, 0, sizeof sh);
     buf_init(&sh.val, LIMIT_FIELD_BYTES);
     int rc = -1;
-    int bFound;
     if (xml_parse_part(za, "xl/workbook.xml", 1, LIMIT_XLSX_PART_BYTES,
                        "LIMIT_XLSX_PART_BYTES", "workbook part", &bk.part,
-                       wb_start, NULL, NULL, NULL, zPath, err) ||
+                       wb_start, NULL, NULL, zPath, err) ||
         xml_parse_part(za, "xl/_rels/workbook.xml.rels", 1,
                        LIMIT_XLSX_PART_BYTES, "LIMIT_XLSX_PART_BYTES",
                        "relationship list", &bk.part, rels_start, NULL, NULL,
-                       NULL, zPath, err)) {
+                       zPath, err)) {
         goto out;
     }
     if (!bk.zSheetTarget) {
@@ -749,11 +742,10 @@ xlsx_to_csv(const char *zPath, Buf *b, AppErr *err)
     }
     if (xml_parse_part(za, "xl/styles.xml", 0, LIMIT_XLSX_PART_BYTES,
                        "LIMIT_XLSX_PART_BYTES", "style sheet", &bk.part,
-                       styles_start, styles_end, NULL, &bFound, zPath, err) ||
+                       styles_start, styles_end, NULL, zPath, err) ||
         xml_parse_part(za, "xl/sharedStrings.xml", 0, LIMIT_XLSX_STRINGS_BYTES,
                        "LIMIT_XLSX_STRINGS_BYTES", "shared string table",
-                       &bk.part, sst_start, sst_end, sst_text, &bFound, zPath,
-                       err)) {
+                       &bk.part, sst_start, sst_end, sst_text, zPath, err)) {
         goto out;
     }
     /* Part sizes bound it already; this is the backstop. */
@@ -768,7 +760,7 @@ xlsx_to_csv(const char *zPath, Buf *b, AppErr *err)
     sh.nOutStart = b->n;
     if (xml_parse_part(za, bk.zSheetTarget, 1, LIMIT_XLSX_SHEET_BYTES,
                        "LIMIT_XLSX_SHEET_BYTES", "sheet", &sh.part,
-                       sheet_start, sheet_end, sheet_text, NULL, zPath, err)) {
+                       sheet_start, sheet_end, sheet_text, zPath, err)) {
         goto out;
     }
     if (buf_failed(b)) {
