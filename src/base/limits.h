@@ -29,6 +29,13 @@
 /* Most columns in one imported CSV file. */
 #define LIMIT_IMPORT_COLUMNS 512u
 
+/* Most fields and bytes in one CSV record, checked while it is read: a
+** line of a million commas is refused before its fields are kept (each
+** costs some 20 bytes of bookkeeping).  Above LIMIT_IMPORT_COLUMNS, so a
+** header that is too wide is still refused by name. */
+#define LIMIT_CSV_FIELDS 1000u
+#define LIMIT_CSV_RECORD_BYTES (4u * 1024u * 1024u)
+
 /* Most levels in a plan's tree (area, section, goal, activity = 4). */
 #define LIMIT_PLAN_LEVELS 8u
 
@@ -40,6 +47,30 @@
 
 /* Most times one repeatable command-line option may be given. */
 #define LIMIT_OPTION_REPEATS 16u
+
+/* Spreadsheets (.xlsx) are zip archives of XML parts: each part is
+** streamed through the XML parser, its declared and its actually inflated
+** size both held to these limits, so a small file that unpacks to
+** gigabytes is refused after reading at most the limit.  The sheet: a
+** register of half a million cases takes about 250 MiB. */
+#define LIMIT_XLSX_SHEET_BYTES (256u * 1024u * 1024u)
+
+/* The shared string table: text only, a fraction of the sheet. */
+#define LIMIT_XLSX_STRINGS_BYTES (64u * 1024u * 1024u)
+
+/* Every other part read (workbook, relationships, styles). */
+#define LIMIT_XLSX_PART_BYTES (16u * 1024u * 1024u)
+
+/* Most shared strings (at least 16 bytes of XML each). */
+#define LIMIT_XLSX_STRINGS 4000000u
+
+/* The CSV text a sheet becomes: one shared string can be referenced by
+** every cell, so the parts' sizes alone do not bound it. */
+#define LIMIT_XLSX_TEXT_BYTES (128u * 1024u * 1024u)
+
+/* The last column (XFD) and row of a spreadsheet, as Excel has them. */
+#define LIMIT_XLSX_COLUMNS 16384u
+#define LIMIT_XLSX_ROWS 1048576u
 
 /* Deepest JSON nesting accepted on import (jansson's own cap is 2048). */
 #define LIMIT_JSON_DEPTH 64u

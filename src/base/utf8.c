@@ -231,3 +231,83 @@ utf8_pad(Buf *b, const char *z, size_t nWidth)
         buf_repeat(b, ' ', nWidth - w);
     }
 }
+
+/* The capital of the lower-case letter cp, or cp itself: the scripts with
+** case that plans are written in (Latin, Greek, Cyrillic), from tables
+** small enough to check by eye; Khmer has no case. */
+static uint32_t
+utf8_cp_upper(uint32_t cp)
+{
+    if ((cp >= 'a' && cp <= 'z') || (cp >= 0xE0 && cp <= 0xFE && cp != 0xF7) ||
+        (cp >= 0x3B1 && cp <= 0x3CB && cp != 0x3C2) ||
+        (cp >= 0x430 && cp <= 0x44F)) {
+        return cp - 0x20;
+    }
+    if (cp == 0xFF) {
+        return 0x178;
+    }
+    if (cp == 0x3C2) {
+        return 0x3A3; /* final sigma */
+    }
+    if (cp >= 0x450 && cp <= 0x45F) {
+        return cp - 0x50;
+    }
+    /* Latin Extended-A pairs: capital first, small second, except in the
+    ** two runs where the pairs start on an odd code point. */
+    if (cp == 0x131) {
+        return 'I'; /* dotless i */
+    }
+    if ((cp >= 0x100 && cp <= 0x12F) || (cp >= 0x132 && cp <= 0x137) ||
+        (cp >= 0x14A && cp <= 0x177)) {
+        return cp & 1 ? cp - 1 : cp;
+    }
+    if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E)) {
+        return cp & 1 ? cp : cp - 1;
+    }
+    return cp;
+}
+
+/* Append code point cp (at most U+10FFFF, no surrogate) as UTF-8. */
+static void
+utf8_put_cp(Buf *b, uint32_t cp)
+{
+    char z[4];
+    size_t n;
+    if (cp < 0x80) {
+        z[0] = (char)cp;
+        n = 1;
+    } else if (cp < 0x800) {
+        z[0] = (char)(0xC0 | (cp >> 6));
+        z[1] = (char)(0x80 | (cp & 0x3F));
+        n = 2;
+    } else if (cp < 0x10000) {
+        z[0] = (char)(0xE0 | (cp >> 12));
+        z[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        z[2] = (char)(0x80 | (cp & 0x3F));
+        n = 3;
+    } else {
+        z[0] = (char)(0xF0 | (cp >> 18));
+        z[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        z[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        z[3] = (char)(0x80 | (cp & 0x3F));
+        n = 4;
+    }
+    buf_append(b, z, n);
+}
+
+void
+utf8_capitalise(Buf *b, const char *z)
+{
+    size_t n = strlen(z);
+    if (n == 0) {
+        return;
+    }
+    if (utf8_invalid_at(z, n) >= 0) {
+        buf_append(b, z, n); /* not ours to judge here: left as it is */
+        return;
+    }
+    uint32_t cp;
+    size_t len = utf8_decode(z, n, &cp);
+    utf8_put_cp(b, utf8_cp_upper(cp));
+    buf_append(b, z + len, n - len);
+}

@@ -37,4 +37,10 @@ void utf8_wrap(Buf *b, const char *z, size_t nWidth, const char *zIndent);
 ** with spaces to exactly nWidth columns.  Newlines show as spaces. */
 void utf8_pad(Buf *b, const char *z, size_t nWidth);
 
+/* Append z with its first letter capitalised ("área" -> "Área", "goal" ->
+** "Goal"), always valid UTF-8 for valid z: a first character without a
+** capital (a digit, Khmer, a letter outside Latin, Greek and Cyrillic)
+** stays as it is, and so does an invalid z. */
+void utf8_capitalise(Buf *b, const char *z);
+
 #endif

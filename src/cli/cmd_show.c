@@ -263,8 +263,8 @@ show_activity(const CliCtx *ctx, const char *zCode, const char *zPlan,
     const Node *n = &p->aNode[iNode];
     Buf b = BUF_INIT;
     const char *zLevel = p->aLevel[n->iLevel].zName;
-    buf_printf(&b, "%c%s %s — %s\n", zLevel[0] - 'a' + 'A', zLevel + 1,
-               n->zCode, p->zTitle);
+    utf8_capitalise(&b, zLevel);
+    buf_printf(&b, " %s — %s\n", n->zCode, p->zTitle);
     utf8_wrap(&b, n->zText, w - 2, "  ");
     buf_putc(&b, '\n');
     for (int l = 0; l < n->iLevel; l++) {
@@ -274,8 +274,8 @@ show_activity(const CliCtx *ctx, const char *zCode, const char *zPlan,
         }
         const Node *a = &p->aNode[ia];
         Buf head = BUF_INIT;
-        buf_printf(&head, "%s %s: ", p->aLevel[l].zName, a->zCode);
-        head.z[0] = (char)(head.z[0] - 'a' + 'A');
+        utf8_capitalise(&head, p->aLevel[l].zName);
+        buf_printf(&head, " %s: ", a->zCode);
         buf_puts(&head, a->zText);
         utf8_wrap(&b, buf_str(&head), w, "");
         buf_release(&head);

@@ -36,4 +36,17 @@ const Org *orgdir_resolve(const OrgDir *d, const char *z);
 ** ", " ("'MOFA&IC', 'MOFA'"); appends nothing if none is close. */
 void orgdir_suggest(const OrgDir *d, const char *z, size_t nMax, Buf *b);
 
+/* The rule that organisations' parents form a tree, never a cycle (A's
+** parent B, B's parent A), which an export could not be imported from:
+** parents must come first.  Checks the organisations of db as upd would
+** leave them (an organisation of upd replaces db's of the same acronym,
+** its parent included; the others keep db's).  Returns 1 when one of
+** upd's organisations is on a cycle: *piOrg is the index in upd of the
+** first such, and its cycle is appended to pPath ("A → B → A").  Returns
+** 0 when there is none; cycles among db's organisations alone, which upd
+** did not make, are not reported.  A parent nobody has is no cycle (the
+** importer reports it).  Allocates only temporarily. */
+int orgdir_find_parent_cycle(const Model *db, const Model *upd, size_t *piOrg,
+                             Buf *pPath);
+
 #endif

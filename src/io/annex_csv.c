@@ -335,6 +335,9 @@ annex_csv_read(const char *zFile, const char *z, size_t n, const char *zPlan,
                    LIMIT_IMPORT_COLUMNS);
         goto out;
     }
+    /* Every field, the header's too, goes through the export's formula
+    ** guard once, here: codes and round names come back as written. */
+    csv_record_unguard(&header);
     for (size_t k = 0; k < header.nField; k++) {
         if (utf8_invalid_at(header.azField[k], strlen(header.azField[k])) >= 0) {
             apperr_set(err, APPERR_INPUT,
@@ -372,6 +375,7 @@ annex_csv_read(const char *zFile, const char *z, size_t n, const char *zPlan,
                        header.nField);
             goto out;
         }
+        csv_record_unguard(&rec);
         /* Cell checks common to all columns. */
         for (size_t k = 0; k < rec.nField; k++) {
             const char *zF = rec.azField[k];
@@ -414,8 +418,8 @@ annex_csv_read(const char *zFile, const char *z, size_t n, const char *zPlan,
                 }
             }
             char *zCode = str_trim(rec.azField[kCode]);
-            const char *zText = csv_unguard(rec.azField[kText]);
-            const char *zInd = bInd ? csv_unguard(rec.azField[kInd]) : "";
+            const char *zText = rec.azField[kText];
+            const char *zInd = bInd ? rec.azField[kInd] : "";
             if (!*zCode) {
                 apperr_set(err, APPERR_INPUT,
                            "cannot import '%s': line %d, column %zu (%s): "
@@ -486,7 +490,7 @@ annex_csv_read(const char *zFile, const char *z, size_t n, const char *zPlan,
         }
         /* Organisations and rounds of the leaf. */
         for (size_t k = 0; k < header.nField; k++) {
-            const char *zF = csv_unguard(rec.azField[k]);
+            const char *zF = rec.azField[k];
             if (aCol[k].eKind == COL_RESPONSIBLE) {
                 annex_split_names(zF, &leaf->azResp, &leaf->nResp);
             } else if (aCol[k].eKind == COL_CONTRIBUTING) {
@@ -501,7 +505,7 @@ annex_csv_read(const char *zFile, const char *z, size_t n, const char *zPlan,
                     aCol[k].eKind <= COL_ROUND_RATING &&
                     aCol[k].iRound == (int)rd) {
                     azPart[aCol[k].eKind - COL_ROUND_ACTION] =
-                        csv_unguard(rec.azField[k]);
+                        rec.azField[k];
                     if (aCol[k].eKind == COL_ROUND_RATING) {
                         kRating = k;
                     }

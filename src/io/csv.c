@@ -1,6 +1,7 @@
 /*
 ** csv.c — RFC 4180 reader and writer (see csv.h).
 */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -48,11 +49,36 @@ csv_end_field(CsvRecord *rec, size_t iStart, int iLine)
     rec->nField++;
 }
 
+/* Whether n more bytes of the field that began at iStart still fit its
+** and the record's limits; -1 with err naming line iLine and column iCol
+** if not.  Checked before appending, so a huge field is never copied.
+** The record's size is that of its fields, without their NULs in d. */
+static int
+csv_fits(const CsvRecord *rec, size_t iStart, size_t n, int iLine,
+         size_t iCol, AppErr *err)
+{
+    const Buf *d = &rec->data;
+    if (d->n - iStart + n > LIMIT_FIELD_BYTES) {
+        return apperr_set(err, APPERR_INPUT,
+                          "line %d, column %zu: field longer than %u bytes "
+                          "(LIMIT_FIELD_BYTES)",
+                          iLine, iCol, LIMIT_FIELD_BYTES);
+    }
+    if (d->n - rec->nField + n > LIMIT_CSV_RECORD_BYTES) {
+        return apperr_set(err, APPERR_INPUT,
+                          "line %d, column %zu: record longer than %u bytes "
+                          "(LIMIT_CSV_RECORD_BYTES)",
+                          iLine, iCol, LIMIT_CSV_RECORD_BYTES);
+    }
+    return 0;
+}
+
 int
 csv_read_record(CsvReader *r, CsvRecord *rec, AppErr *err)
 {
     if (rec->data.nMax == 0) {
-        buf_init(&rec->data, 0);
+        /* The fields plus a NUL after each. */
+        buf_init(&rec->data, (size_t)LIMIT_CSV_RECORD_BYTES + LIMIT_CSV_FIELDS);
     }
     buf_reset(&rec->data);
     rec->nField = 0;
@@ -72,6 +98,12 @@ csv_read_record(CsvReader *r, CsvRecord *rec, AppErr *err)
         int iFieldLine = r->iLine;
         size_t iCol = rec->nField + 1;
         size_t iStart = d->n;
+        if (rec->nField >= LIMIT_CSV_FIELDS) {
+            return apperr_set(err, APPERR_INPUT,
+                              "line %d, column %zu: more than %u fields in "
+                              "one record (LIMIT_CSV_FIELDS)",
+                              iFieldLine, iCol, LIMIT_CSV_FIELDS);
+        }
         if (r->i < r->n && r->z[r->i] == '"') {
             /* Quoted field: copy runs up to the next quote. */
             r->i++;
@@ -85,12 +117,18 @@ csv_read_record(CsvReader *r, CsvRecord *rec, AppErr *err)
                                       iFieldLine, iCol);
                 }
                 size_t nRun = (size_t)(q - (r->z + r->i));
+                if (csv_fits(rec, iStart, nRun, iFieldLine, iCol, err)) {
+                    return -1;
+                }
                 for (size_t k = 0; k < nRun; k++) {
                     r->iLine += r->z[r->i + k] == '\n';
                 }
                 buf_append(d, r->z + r->i, nRun);
                 r->i += nRun + 1;
                 if (r->i < r->n && r->z[r->i] == '"') {
+                    if (csv_fits(rec, iStart, 1, iFieldLine, iCol, err)) {
+                        return -1;
+                    }
                     buf_putc(d, '"');
                     r->i++;
                     continue;
@@ -117,14 +155,11 @@ csv_read_record(CsvReader *r, CsvRecord *rec, AppErr *err)
                                   "double the quote)",
                                   r->iLine, iCol);
             }
+            if (csv_fits(rec, iStart, j - r->i, iFieldLine, iCol, err)) {
+                return -1;
+            }
             buf_append(d, r->z + r->i, j - r->i);
             r->i = j;
-        }
-        if (d->n - iStart > LIMIT_FIELD_BYTES) {
-            return apperr_set(err, APPERR_INPUT,
-                              "line %d, column %zu: field longer than %u bytes "
-                              "(LIMIT_FIELD_BYTES)",
-                              iFieldLine, iCol, LIMIT_FIELD_BYTES);
         }
         csv_end_field(rec, iStart, iFieldLine);
         if (r->i >= r->n) {
@@ -141,10 +176,8 @@ csv_read_record(CsvReader *r, CsvRecord *rec, AppErr *err)
         r->iLine++;
         break;
     }
-    if (buf_failed(d)) {
-        return apperr_set(err, APPERR_INPUT, "line %d: record too large",
-                          rec->iLine);
-    }
+    /* The limits above keep the buffer within its maximum. */
+    assert(!buf_failed(d));
     /* The buffer is final now: point the fields into it. */
     for (size_t k = 0; k < rec->nField; k++) {
         rec->azField[k] = d->z + rec->aiOff[k];
@@ -152,16 +185,37 @@ csv_read_record(CsvReader *r, CsvRecord *rec, AppErr *err)
     return 1;
 }
 
+/* The first bytes that make a spreadsheet program read a cell as a
+** formula: = + - @, and TAB and CR, which some programs strip first. */
+#define CSV_FORMULA_START "=+-@\t\r"
+
+/* Whether z, after any apostrophes it starts with, starts like a formula:
+** the texts csv_write_field() puts one more apostrophe before.  Counting
+** the text's own apostrophes makes the guard reversible for every text:
+** "=x" is written "'=x", "'=x" is written "''=x", and csv_unguard() takes
+** exactly one off each. */
+static int
+csv_needs_guard(const char *z)
+{
+    while (*z == '\'') {
+        z++;
+    }
+    return *z && strchr(CSV_FORMULA_START, *z) != NULL;
+}
+
+static int
+csv_needs_quotes(const char *z, size_t n)
+{
+    return strpbrk(z, ",\"\r\n") != NULL ||
+           (n > 0 && (z[0] == ' ' || z[n - 1] == ' '));
+}
+
 void
 csv_write_field(Buf *b, const char *z)
 {
     size_t n = strlen(z);
-    /* A text that already starts with the guard ("'=") gets one more
-    ** apostrophe, so csv_unguard() gives it back unchanged. */
-    int bGuard = n > 0 && (strchr("=+-@", z[0]) ||
-                           (z[0] == '\'' && z[1] && strchr("=+-@", z[1])));
-    int bQuote = strpbrk(z, ",\"\r\n") != NULL ||
-                 (n > 0 && (z[0] == ' ' || z[n - 1] == ' '));
+    int bGuard = csv_needs_guard(z);
+    int bQuote = csv_needs_quotes(z, n);
     if (!bQuote && !bGuard) {
         buf_append(b, z, n);
         return;
@@ -183,12 +237,32 @@ csv_write_field(Buf *b, const char *z)
     }
 }
 
+size_t
+csv_field_size(const char *z)
+{
+    size_t n = strlen(z);
+    size_t nOut = n + (size_t)csv_needs_guard(z);
+    if (csv_needs_quotes(z, n)) {
+        nOut += 2;
+        for (const char *p = strchr(z, '"'); p; p = strchr(p + 1, '"')) {
+            nOut++;
+        }
+    }
+    return nOut;
+}
+
 const char *
 csv_unguard(const char *z)
 {
-    if (z[0] == '\'' && z[1] &&
-        (strchr("=+-@", z[1]) || (z[1] == '\'' && z[2] && strchr("=+-@", z[2])))) {
-        return z + 1;
+    return z[0] == '\'' && csv_needs_guard(z) ? z + 1 : z;
+}
+
+void
+csv_record_unguard(CsvRecord *rec)
+{
+    for (size_t k = 0; k < rec->nField; k++) {
+        if (rec->azField[k][0] == '\'' && csv_needs_guard(rec->azField[k])) {
+            rec->azField[k]++;
+        }
     }
-    return z;
 }

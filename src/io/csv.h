@@ -5,8 +5,10 @@
 ** and trims spaces (reference/tech-choices.md, section 4).  The reader
 ** accepts what spreadsheets write: a BOM, CRLF or LF line ends, quoted
 ** fields with commas, quotes ("") and newlines.  It refuses, with the line
-** and column, an unterminated quoted field, a stray quote, and a field
-** longer than LIMIT_FIELD_BYTES.  Completely empty lines are skipped.
+** and column, an unterminated quoted field, a stray quote, a field longer
+** than LIMIT_FIELD_BYTES, and a record of more than LIMIT_CSV_FIELDS fields
+** or LIMIT_CSV_RECORD_BYTES bytes (checked as it is read, so one record
+** never costs more memory than that).  Completely empty lines are skipped.
 */
 #ifndef LMPMON_CSV_H
 #define LMPMON_CSV_H
@@ -46,14 +48,22 @@ int csv_read_record(CsvReader *r, CsvRecord *rec, AppErr *err);
 void csv_record_release(CsvRecord *rec);
 
 /* Append z as one CSV field to b: quoted when it holds a comma, quote, CR,
-** LF or leading/trailing space.  A field starting with '=', '+', '-' or
-** '@' gets a leading apostrophe so spreadsheet programs show it as text
-** instead of running it as a formula; csv_unguard() undoes that.  A
-** field that itself starts with "'=" is written "''=" for the same reason. */
+** LF or leading/trailing space.  A field starting like a formula ('=',
+** '+', '-', '@', TAB or CR) gets a leading apostrophe so spreadsheet
+** programs show it as text instead of running it; so does one starting
+** with apostrophes followed by those ("'=x" is written "''=x"), which
+** makes csv_unguard() the exact inverse for every text. */
 void csv_write_field(Buf *b, const char *z);
 
-/* If z is a guarded field ("'=..."), the text without the apostrophe;
-** else z itself. */
+/* The number of bytes csv_write_field(b, z) appends. */
+size_t csv_field_size(const char *z);
+
+/* Undo csv_write_field()'s guard: if z is apostrophes followed by a
+** formula start ("'=...", "''-..."), z without its first apostrophe; else
+** z itself.  Apply it once to each field read. */
 const char *csv_unguard(const char *z);
+
+/* csv_unguard() every field of rec, in place (call it once per record). */
+void csv_record_unguard(CsvRecord *rec);
 
 #endif

@@ -729,6 +729,17 @@ imp_put_orgs(Importer *im, const char *zFile, Model *in, AppErr *err)
     if (im->stats->nConflict) {
         return -2;
     }
+    size_t iCycle;
+    Buf cycle = BUF_INIT;
+    if (orgdir_find_parent_cycle(&im->db, in, &iCycle, &cycle)) {
+        apperr_set(err, APPERR_INPUT, "cannot import '%s': organisations[%zu] "
+                   "'%s': parent '%s' makes a cycle of parents: %s", zFile,
+                   iCycle, in->aOrg[iCycle].zAcronym, in->aOrg[iCycle].zParent,
+                   buf_str(&cycle));
+        buf_release(&cycle);
+        return -1;
+    }
+    buf_release(&cycle);
     size_t nDone = 0;
     char *abDone = xcalloc(in->nOrg ? in->nOrg : 1, 1);
     int rc = 0;

@@ -423,11 +423,58 @@ jread_plan(JCtx *c, json_t *o, Model *m)
 }
 
 int
+model_json_depth_at(const char *z, size_t n, unsigned nMax, int *piLine,
+                    int *piCol)
+{
+    unsigned depth = 0;
+    int iLine = 1, iCol = 0, bString = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)z[i];
+        if (c == '\n') {
+            iLine++;
+            iCol = 0;
+            continue;
+        }
+        if ((c & 0xC0) != 0x80) {
+            iCol++; /* the first byte of a character */
+        }
+        if (bString) {
+            if (c == '\\') {
+                i += i + 1 < n && z[i + 1] != '\n'; /* its escaped byte */
+                iCol++;
+            } else if (c == '"') {
+                bString = 0;
+            }
+        } else if (c == '"') {
+            bString = 1;
+        } else if (c == '[' || c == '{') {
+            if (++depth > nMax) {
+                *piLine = iLine;
+                *piCol = iCol;
+                return 1;
+            }
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            depth--;
+        }
+    }
+    return 0;
+}
+
+int
 model_json_read(const char *zFile, const char *z, size_t n, Model *m,
                 char **pzRevision, AppErr *err)
 {
     if (pzRevision) {
         *pzRevision = NULL;
+    }
+    /* jansson recurses once per level, up to its own cap of 2048: ours,
+    ** far below, is checked before it starts. */
+    int iLine, iCol;
+    if (model_json_depth_at(z, n, LIMIT_JSON_DEPTH, &iLine, &iCol)) {
+        return apperr_set(err, APPERR_INPUT,
+                          "cannot import '%s': line %d, column %d: nested "
+                          "deeper than %u levels (LIMIT_JSON_DEPTH)", zFile,
+                          iLine, iCol, LIMIT_JSON_DEPTH);
     }
     json_error_t jerr;
     json_t *root = json_loadb(z, n, JSON_REJECT_DUPLICATES, &jerr);

@@ -26,11 +26,21 @@
 
 /* Parse z[0..n) named zFile into the empty model m; *pzRevision (when not
 ** NULL) gets a heap copy of "revision", what an export recorded (see
-** io/merge.h), or NULL.  Syntax errors name line and column; shape errors
+** io/merge.h), or NULL.  Syntax errors, and nesting deeper than
+** LIMIT_JSON_DEPTH, name line and column; shape errors
 ** name the JSON path of the value ("plans[0].nodes[2].code").  Returns 0
 ** or -1 with err filled (then *pzRevision is NULL). */
 int model_json_read(const char *zFile, const char *z, size_t n, Model *m,
                     char **pzRevision, AppErr *err);
+
+/* Where the JSON text z[0..n) first nests arrays and objects deeper than
+** nMax: returns 1 and the 1-based line and column (in characters, as
+** jansson counts them) of the bracket one level too deep, or 0 when it
+** never does.  Scans without building anything (strings and their escapes
+** skipped; the rest need not be valid JSON), so a file of 100,000 nested
+** arrays is refused before a parser recurses into it. */
+int model_json_depth_at(const char *z, size_t n, unsigned nMax, int *piLine,
+                        int *piCol);
 
 /* Append m as indented JSON (UTF-8, keys in a fixed order) to b. */
 void model_json_write(const Model *m, Buf *b);

@@ -1,12 +1,24 @@
 /*
 ** xlsx_read.c — the spreadsheet reader (see xlsx_read.h).
 **
-** Each XML part is read whole (bounded) and parsed with expat; element
-** names are compared without their namespace prefix.  The sheet's cells
-** are collected row by row and written out as CSV, which the importers
-** already validate cell by cell.
+** Each XML part is streamed from the archive into expat in chunks, never
+** held whole; element names are compared without their namespace prefix.
+** The sheet's cells are collected row by row and written out as CSV, which
+** the importers already validate cell by cell.
+**
+** A spreadsheet comes from people we do not control, and a zip archive
+** can claim one size and inflate to another: every part is held to a
+** named limit (limits.h) both by the size its directory entry declares and
+** by the bytes actually inflated, and the CSV text the sheet becomes is
+** counted as it grows (one shared string referenced by every cell is a
+** bomb the parts' sizes do not show).  Cell references are parsed with
+** the last column (XFD) and row of a spreadsheet as bounds, so no
+** reference can make us allocate a row of billions of cells.
 */
+#include <limits.h>
 #include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,10 +31,37 @@
 #include "../base/base.h"
 #include "../base/banned.h"
 
-/* Largest XML part of a spreadsheet we read (uncompressed). */
-#define LIMIT_XLSX_PART_BYTES (1024u * 1024u * 1024u)
-/* Most shared strings. */
-#define LIMIT_XLSX_STRINGS 20000000u
+/* Bytes read from the archive at a time. */
+#define XLSX_CHUNK_BYTES (64u * 1024u)
+
+/* What every parser's user data starts with: how a handler stops the
+** parse with a message (the caller adds the file name). */
+typedef struct XmlPart {
+    XML_Parser xp;     /* the parser running, for XML_StopParser */
+    const char *zWhat; /* the part, for messages: "sheet" */
+    AppErr *err;       /* where the message goes */
+    int bFailed;       /* a handler refused the part */
+} XmlPart;
+
+static void xml_fail(XmlPart *x, const char *zFmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Stop the parse of x's part with a message; the first one is kept. */
+static void
+xml_fail(XmlPart *x, const char *zFmt, ...)
+{
+    if (x->bFailed) {
+        return;
+    }
+    char zMsg[512];
+    va_list ap;
+    va_start(ap, zFmt);
+    (void)vsnprintf(zMsg, sizeof zMsg, zFmt, ap);
+    va_end(ap);
+    apperr_set(x->err, APPERR_INPUT, "%s", zMsg);
+    x->bFailed = 1;
+    (void)XML_StopParser(x->xp, XML_FALSE);
+}
 
 static const char *
 local_name(const char *z)
@@ -42,64 +81,102 @@ attr(const char **aAttr, const char *zName)
     return NULL;
 }
 
-/* Read a part of the archive whole; NULL with err when absent (if
-** bRequired) or too large. */
-static char *
-zip_part(zip_t *za, const char *zName, size_t *pn, int bRequired,
-         const char *zFile, AppErr *err)
+/* OOXML parts never have a document type; refusing one keeps entity
+** expansion (the "billion laughs") out entirely. */
+static void XMLCALL
+xml_doctype(void *ud, const char *zName, const char *zSys, const char *zPub,
+            int bInternal)
+{
+    (void)zName, (void)zSys, (void)zPub, (void)bInternal;
+    XmlPart *x = ud;
+    xml_fail(x, "%s, line %lu: a document type declaration, which "
+             "spreadsheets never have", x->zWhat,
+             (unsigned long)XML_GetCurrentLineNumber(x->xp));
+}
+
+/* Stream the part zName of the archive through expat with the given
+** handlers and user data x (a struct starting with an XmlPart).  The part
+** may unpack to at most nMax bytes (the limit zLimit), checked against its
+** directory entry before reading and against the bytes inflated while
+** reading.  An absent part is an error if bRequired, else skipped.
+** Returns 0 or -1 with err naming the file and the part (zWhat: "sheet"). */
+static int
+xml_parse_part(zip_t *za, const char *zName, int bRequired, size_t nMax,
+               const char *zLimit, const char *zWhat, XmlPart *x,
+               XML_StartElementHandler xStart, XML_EndElementHandler xEnd,
+               XML_CharacterDataHandler xText, const char *zFile,
+               AppErr *err)
 {
     zip_stat_t st;
     if (zip_stat(za, zName, 0, &st) != 0) {
         if (bRequired) {
-            apperr_set(err, APPERR_INPUT, "cannot import '%s': not a "
-                       "spreadsheet (no %s inside)", zFile, zName);
+            return apperr_set(err, APPERR_INPUT, "cannot import '%s': not a "
+                              "spreadsheet (no %s inside)", zFile, zName);
         }
-        return NULL;
+        return 0;
     }
-    if (!(st.valid & ZIP_STAT_SIZE) || st.size > LIMIT_XLSX_PART_BYTES) {
-        apperr_set(err, APPERR_INPUT, "cannot import '%s': %s is larger than "
-                   "%u bytes unpacked (LIMIT_XLSX_PART_BYTES)", zFile, zName,
-                   LIMIT_XLSX_PART_BYTES);
-        return NULL;
+    if ((st.valid & ZIP_STAT_SIZE) && st.size > nMax) {
+        return apperr_set(err, APPERR_INPUT, "cannot import '%s': the "
+                          "workbook's %s unpacks to more than %zu MiB (%s)",
+                          zFile, zWhat, nMax >> 20, zLimit);
     }
     zip_file_t *zf = zip_fopen(za, zName, 0);
     if (!zf) {
-        apperr_set(err, APPERR_INPUT, "cannot import '%s': cannot read %s",
-                   zFile, zName);
-        return NULL;
+        return apperr_set(err, APPERR_INPUT, "cannot import '%s': cannot "
+                          "read %s", zFile, zName);
     }
-    char *z = xmalloc((size_t)st.size + 1);
-    zip_int64_t n = zip_fread(zf, z, st.size);
-    zip_fclose(zf);
-    if (n < 0 || (zip_uint64_t)n != st.size) {
-        free(z);
-        apperr_set(err, APPERR_INPUT, "cannot import '%s': %s is damaged",
-                   zFile, zName);
-        return NULL;
-    }
-    z[n] = 0;
-    *pn = (size_t)n;
-    return z;
-}
-
-/* Parse z[0..n) with the given callbacks; -1 with err on bad XML. */
-static int
-xml_parse(const char *z, size_t n, void *ud, XML_StartElementHandler xStart,
-          XML_EndElementHandler xEnd, XML_CharacterDataHandler xText,
-          const char *zFile, const char *zPart, AppErr *err)
-{
     XML_Parser p = XML_ParserCreate(NULL);
-    XML_SetUserData(p, ud);
+    if (!p) {
+        abort(); /* out of memory, as xmalloc() would */
+    }
+    x->xp = p;
+    x->zWhat = zWhat;
+    x->err = err;
+    x->bFailed = 0;
+    XML_SetUserData(p, x);
     XML_SetElementHandler(p, xStart, xEnd);
     XML_SetCharacterDataHandler(p, xText);
+    XML_SetStartDoctypeDeclHandler(p, xml_doctype);
+    char *aChunk = xmalloc(XLSX_CHUNK_BYTES);
+    size_t nTotal = 0;
     int rc = 0;
-    if (XML_Parse(p, z, (int)n, 1) == XML_STATUS_ERROR) {
-        rc = apperr_set(err, APPERR_INPUT, "cannot import '%s': %s: %s at line "
-                        "%lu", zFile, zPart,
-                        XML_ErrorString(XML_GetErrorCode(p)),
-                        (unsigned long)XML_GetCurrentLineNumber(p));
+    for (;;) {
+        zip_int64_t n = zip_fread(zf, aChunk, XLSX_CHUNK_BYTES);
+        if (n < 0) {
+            rc = apperr_set(err, APPERR_INPUT, "cannot import '%s': %s is "
+                            "damaged", zFile, zName);
+            break;
+        }
+        /* The directory entry may lie: count what comes out. */
+        nTotal += (size_t)n;
+        if (nTotal > nMax) {
+            rc = apperr_set(err, APPERR_INPUT, "cannot import '%s': the "
+                            "workbook's %s unpacks to more than %zu MiB (%s)",
+                            zFile, zWhat, nMax >> 20, zLimit);
+            break;
+        }
+        if (XML_Parse(p, aChunk, (int)n, n == 0) == XML_STATUS_ERROR) {
+            if (x->bFailed) {
+                rc = apperr_prefix(err, "cannot import '%s'", zFile);
+            } else {
+                rc = apperr_set(err, APPERR_INPUT, "cannot import '%s': %s: "
+                                "%s at line %lu", zFile, zWhat,
+                                XML_ErrorString(XML_GetErrorCode(p)),
+                                (unsigned long)XML_GetCurrentLineNumber(p));
+            }
+            break;
+        }
+        if (n == 0) {
+            break;
+        }
     }
+    if (rc == 0 && x->bFailed) {
+        rc = apperr_prefix(err, "cannot import '%s'", zFile);
+    }
+    free(aChunk);
     XML_ParserFree(p);
+    x->xp = NULL;
+    zip_fclose(zf);
     return rc;
 }
 
@@ -135,6 +212,7 @@ unescape_x(Buf *b)
 /* ---- workbook, relationships, styles, shared strings ------------------- */
 
 typedef struct Book {
+    XmlPart part;        /* first: the parser's user data */
     char *zSheetRid;     /* r:id of the first sheet */
     char *zSheetTarget;  /* its part */
     int b1904;
@@ -142,11 +220,19 @@ typedef struct Book {
     size_t nXf, nXfAlloc;
     int aCustomDate[512]; /* custom numFmtId (164..) -> date? -1 unknown */
     int bInCellXfs;
-    char **azStr;        /* shared strings */
+    Buf strs;            /* shared strings, each NUL-terminated */
+    uint32_t *aiStr;     /* offset of each shared string in strs */
     size_t nStr, nStrAlloc;
     Buf cur;             /* text of the current <si> */
     int bInSi, bInT, bInRph;
 } Book;
+
+/* Shared string i (i < bk->nStr). */
+static const char *
+book_string(const Book *bk, size_t i)
+{
+    return bk->strs.z + bk->aiStr[i];
+}
 
 static void XMLCALL
 wb_start(void *ud, const char *zEl, const char **aAttr)
@@ -280,18 +366,32 @@ sst_end(void *ud, const char *zEl)
 {
     Book *bk = ud;
     const char *z = local_name(zEl);
+    if (bk->part.bFailed) {
+        return;
+    }
     if (strcmp(z, "t") == 0) {
         bk->bInT = 0;
     } else if (strcmp(z, "rPh") == 0) {
         bk->bInRph = 0;
     } else if (strcmp(z, "si") == 0) {
         bk->bInSi = 0;
-        if (bk->nStr < LIMIT_XLSX_STRINGS) {
-            unescape_x(&bk->cur);
-            xgrow((void **)&bk->azStr, &bk->nStrAlloc, bk->nStr,
-                  sizeof *bk->azStr);
-            bk->azStr[bk->nStr++] = xstrdup(buf_str(&bk->cur));
+        if (buf_failed(&bk->cur)) {
+            xml_fail(&bk->part, "shared string %zu: longer than %u bytes "
+                     "(LIMIT_FIELD_BYTES)", bk->nStr, LIMIT_FIELD_BYTES);
+            return;
         }
+        if (bk->nStr >= LIMIT_XLSX_STRINGS) {
+            xml_fail(&bk->part, "more than %u shared strings "
+                     "(LIMIT_XLSX_STRINGS)", LIMIT_XLSX_STRINGS);
+            return;
+        }
+        unescape_x(&bk->cur);
+        xgrow((void **)&bk->aiStr, &bk->nStrAlloc, bk->nStr,
+              sizeof *bk->aiStr);
+        /* strs holds at most the part's text plus a NUL per string. */
+        bk->aiStr[bk->nStr++] = (uint32_t)bk->strs.n;
+        buf_append(&bk->strs, bk->cur.z ? bk->cur.z : "", bk->cur.n);
+        buf_putc(&bk->strs, 0);
     }
 }
 
@@ -307,8 +407,12 @@ sst_text(void *ud, const char *z, int n)
 /* ---- the sheet ------------------------------------------------------------ */
 
 typedef struct Sheet {
+    XmlPart part;       /* first: the parser's user data */
     Book *bk;
     Buf *out;           /* CSV */
+    size_t nOutStart;   /* out's length before the sheet */
+    size_t nText;       /* CSV bytes of the sheet so far, written or in
+                        ** azCell: held to LIMIT_XLSX_TEXT_BYTES */
     char **azCell;      /* cells of the current row, by column */
     size_t nCell, nCellAlloc;
     long iRow;          /* 1-based row number of the current row */
@@ -320,21 +424,64 @@ typedef struct Sheet {
     int iStyle;
     int bInV, bInT, bInIs;
     Buf val;
-    char zRef[16];
-    AppErr *err;
-    int bFailed;
+    char zRef[24];      /* the current cell, for messages: "B7" */
 } Sheet;
 
-/* Column index of a reference like "AB12" (0-based); -1 if none. */
+/* The number the leading digits of z spell, or LIMIT_XLSX_ROWS + 1 when
+** it is larger: no row number can overflow. */
 static long
-col_of_ref(const char *z)
+digits_capped(const char *z)
 {
-    long c = 0;
-    int n = 0;
-    for (; *z >= 'A' && *z <= 'Z'; z++, n++) {
-        c = c * 26 + (*z - 'A' + 1);
+    long r = 0;
+    for (; *z >= '0' && *z <= '9'; z++) {
+        if (r <= (long)LIMIT_XLSX_ROWS) {
+            r = r * 10 + (*z - '0');
+        }
     }
-    return n ? c - 1 : -1;
+    return r <= (long)LIMIT_XLSX_ROWS ? r : (long)LIMIT_XLSX_ROWS + 1;
+}
+
+int
+xlsx_parse_ref(const char *zRef, long *piCol, long *piRow)
+{
+    long c = 0, r;
+    const char *z = zRef;
+    *piCol = -1;
+    *piRow = 0;
+    /* Stop counting past the limit, so no reference can overflow. */
+    for (; *z >= 'A' && *z <= 'Z'; z++) {
+        if (c <= (long)LIMIT_XLSX_COLUMNS) {
+            c = c * 26 + (*z - 'A' + 1);
+        }
+    }
+    if (z == zRef) {
+        return 0;
+    }
+    if (c > (long)LIMIT_XLSX_COLUMNS) {
+        return XLSX_REF_BAD_COLUMN;
+    }
+    *piCol = c - 1;
+    r = digits_capped(z);
+    if (r > (long)LIMIT_XLSX_ROWS) {
+        return XLSX_REF_BAD_ROW;
+    }
+    *piRow = r;
+    return 0;
+}
+
+/* The name of column iCol (0-based): "A", "AB", "XFD". */
+static void
+col_name(size_t iCol, char z[8])
+{
+    char aRev[8];
+    int n = 0;
+    for (size_t c = iCol + 1; c > 0 && n < 7; c = (c - 1) / 26) {
+        aRev[n++] = (char)('A' + (c - 1) % 26);
+    }
+    for (int k = 0; k < n; k++) {
+        z[k] = aRev[n - 1 - k];
+    }
+    z[n] = 0;
 }
 
 static void
@@ -363,6 +510,13 @@ sheet_flush_row(Sheet *s)
     }
     s->nCell = 0;
     s->iLastRow = s->iRow;
+    /* Now exact: what the row's cells were counted at, plus padding. */
+    s->nText = s->out->n - s->nOutStart;
+    if (s->nText > LIMIT_XLSX_TEXT_BYTES) {
+        xml_fail(&s->part, "row %ld: the sheet comes to more than %u MiB of "
+                 "text (LIMIT_XLSX_TEXT_BYTES)", s->iRow,
+                 LIMIT_XLSX_TEXT_BYTES >> 20);
+    }
 }
 
 static void XMLCALL
@@ -370,21 +524,53 @@ sheet_start(void *ud, const char *zEl, const char **aAttr)
 {
     Sheet *s = ud;
     const char *z = local_name(zEl);
+    if (s->part.bFailed) {
+        return;
+    }
     if (strcmp(z, "row") == 0) {
         const char *zR = attr(aAttr, "r");
-        long r;
-        s->iRow = zR && str_to_long(zR, 1, 100000000, &r) == 0 ? r
-                                                                : s->iLastRow + 1;
+        long r = zR && *zR && zR[strspn(zR, "0123456789")] == 0
+                     ? digits_capped(zR) : 0;
+        s->iRow = r > 0 ? r : s->iLastRow + 1;
+        if (s->iRow > (long)LIMIT_XLSX_ROWS) {
+            char zRow[24];
+            if (zR) {
+                (void)snprintf(zRow, sizeof zRow, "%.20s", zR);
+            } else {
+                (void)snprintf(zRow, sizeof zRow, "%ld", s->iRow);
+            }
+            xml_fail(&s->part, "row %s: beyond row %u, the last row of a "
+                     "spreadsheet (LIMIT_XLSX_ROWS)", zRow, LIMIT_XLSX_ROWS);
+            return;
+        }
         s->iCol = 0;
     } else if (strcmp(z, "c") == 0) {
         const char *zR = attr(aAttr, "r");
         const char *zT = attr(aAttr, "t");
         const char *zS = attr(aAttr, "s");
-        long col = zR ? col_of_ref(zR) : -1;
+        long col = -1, row = 0;
+        int e = zR ? xlsx_parse_ref(zR, &col, &row) : 0;
         if (col >= 0) {
             s->iCol = (size_t)col;
         }
-        (void)snprintf(s->zRef, sizeof s->zRef, "%s", zR ? zR : "?");
+        if (zR) {
+            (void)snprintf(s->zRef, sizeof s->zRef, "%.20s", zR);
+        } else {
+            char zCol[8];
+            col_name(s->iCol, zCol);
+            (void)snprintf(s->zRef, sizeof s->zRef, "%s%ld", zCol, s->iRow);
+        }
+        if (e == XLSX_REF_BAD_COLUMN || s->iCol >= LIMIT_XLSX_COLUMNS) {
+            xml_fail(&s->part, "cell %s: column beyond XFD, the last "
+                     "column of a spreadsheet (LIMIT_XLSX_COLUMNS)", s->zRef);
+            return;
+        }
+        if (e == XLSX_REF_BAD_ROW) {
+            xml_fail(&s->part, "cell %s: row beyond %u, the last row of a "
+                     "spreadsheet (LIMIT_XLSX_ROWS)", s->zRef,
+                     LIMIT_XLSX_ROWS);
+            return;
+        }
         (void)snprintf(s->zType, sizeof s->zType, "%s", zT ? zT : "n");
         long st = 0;
         s->iStyle = zS && str_to_long(zS, 0, 1000000, &st) == 0 ? (int)st : 0;
@@ -419,7 +605,7 @@ sheet_end(void *ud, const char *zEl)
 {
     Sheet *s = ud;
     const char *z = local_name(zEl);
-    if (s->bFailed) {
+    if (s->part.bFailed) {
         return;
     }
     if (strcmp(z, "v") == 0) {
@@ -431,16 +617,19 @@ sheet_end(void *ud, const char *zEl)
     } else if (strcmp(z, "c") == 0) {
         Buf cell = BUF_INIT;
         const char *zV = buf_str(&s->val);
+        if (buf_failed(&s->val)) {
+            xml_fail(&s->part, "cell %s: text longer than %u bytes "
+                     "(LIMIT_FIELD_BYTES)", s->zRef, LIMIT_FIELD_BYTES);
+            return;
+        }
         if (strcmp(s->zType, "s") == 0) {
             long i;
             if (str_to_long(zV, 0, (long)s->bk->nStr - 1, &i)) {
-                apperr_set(s->err, APPERR_INPUT, "cell %s: shared string %s "
-                           "does not exist", s->zRef, zV);
-                s->bFailed = 1;
-                buf_release(&cell);
+                xml_fail(&s->part, "cell %s: shared string %.20s does not "
+                         "exist", s->zRef, zV);
                 return;
             }
-            buf_puts(&cell, s->bk->azStr[i]);
+            buf_puts(&cell, book_string(s->bk, (size_t)i));
         } else if (strcmp(s->zType, "inlineStr") == 0 ||
                    strcmp(s->zType, "str") == 0) {
             buf_puts(&cell, zV);
@@ -448,10 +637,7 @@ sheet_end(void *ud, const char *zEl)
         } else if (strcmp(s->zType, "b") == 0) {
             buf_puts(&cell, strcmp(zV, "1") == 0 ? "yes" : "no");
         } else if (strcmp(s->zType, "e") == 0) {
-            apperr_set(s->err, APPERR_INPUT, "cell %s holds the error %s",
-                       s->zRef, zV);
-            s->bFailed = 1;
-            buf_release(&cell);
+            xml_fail(&s->part, "cell %s holds the error %.40s", s->zRef, zV);
             return;
         } else if (strcmp(s->zType, "d") == 0) {
             buf_append(&cell, zV, strlen(zV) >= 10 ? 10 : strlen(zV));
@@ -466,6 +652,16 @@ sheet_end(void *ud, const char *zEl)
             } else {
                 number_text(v, &cell);
             }
+        }
+        /* Count the cell before keeping it: the text a sheet expands to
+        ** is bounded, not only its XML. */
+        s->nText += csv_field_size(buf_str(&cell)) + 1;
+        if (s->nText > LIMIT_XLSX_TEXT_BYTES) {
+            buf_release(&cell);
+            xml_fail(&s->part, "cell %s: the sheet comes to more than %u MiB "
+                     "of text (LIMIT_XLSX_TEXT_BYTES)", s->zRef,
+                     LIMIT_XLSX_TEXT_BYTES >> 20);
+            return;
         }
         xgrow((void **)&s->azCell, &s->nCellAlloc, s->iCol, sizeof *s->azCell);
         if (s->iCol >= s->nCell) {
@@ -525,73 +721,61 @@ xlsx_to_csv(const char *zPath, Buf *b, AppErr *err)
         bk.aCustomDate[i] = -1;
     }
     buf_init(&bk.cur, LIMIT_FIELD_BYTES);
+    buf_init(&bk.strs, (size_t)LIMIT_XLSX_STRINGS_BYTES + LIMIT_XLSX_STRINGS);
     Sheet sh;
     memset(&sh, 0, sizeof sh);
     buf_init(&sh.val, LIMIT_FIELD_BYTES);
     int rc = -1;
-    size_t n = 0;
-    char *z = zip_part(za, "xl/workbook.xml", &n, 1, zPath, err);
-    if (!z || xml_parse(z, n, &bk, wb_start, NULL, NULL, zPath, "workbook",
-                        err)) {
+    if (xml_parse_part(za, "xl/workbook.xml", 1, LIMIT_XLSX_PART_BYTES,
+                       "LIMIT_XLSX_PART_BYTES", "workbook part", &bk.part,
+                       wb_start, NULL, NULL, zPath, err) ||
+        xml_parse_part(za, "xl/_rels/workbook.xml.rels", 1,
+                       LIMIT_XLSX_PART_BYTES, "LIMIT_XLSX_PART_BYTES",
+                       "relationship list", &bk.part, rels_start, NULL, NULL,
+                       zPath, err)) {
         goto out;
     }
-    free(z);
-    z = zip_part(za, "xl/_rels/workbook.xml.rels", &n, 1, zPath, err);
-    if (!z || xml_parse(z, n, &bk, rels_start, NULL, NULL, zPath,
-                        "relationships", err)) {
-        goto out;
-    }
-    free(z);
-    z = NULL;
     if (!bk.zSheetTarget) {
         apperr_set(err, APPERR_INPUT, "cannot import '%s': the workbook has no "
                    "sheet", zPath);
         goto out;
     }
-    z = zip_part(za, "xl/styles.xml", &n, 0, zPath, err);
-    if (err->code) {
+    if (xml_parse_part(za, "xl/styles.xml", 0, LIMIT_XLSX_PART_BYTES,
+                       "LIMIT_XLSX_PART_BYTES", "style sheet", &bk.part,
+                       styles_start, styles_end, NULL, zPath, err) ||
+        xml_parse_part(za, "xl/sharedStrings.xml", 0, LIMIT_XLSX_STRINGS_BYTES,
+                       "LIMIT_XLSX_STRINGS_BYTES", "shared string table",
+                       &bk.part, sst_start, sst_end, sst_text, zPath, err)) {
         goto out;
     }
-    if (z && xml_parse(z, n, &bk, styles_start, styles_end, NULL, zPath,
-                       "styles", err)) {
-        goto out;
-    }
-    free(z);
-    z = zip_part(za, "xl/sharedStrings.xml", &n, 0, zPath, err);
-    if (err->code) {
-        goto out;
-    }
-    if (z && xml_parse(z, n, &bk, sst_start, sst_end, sst_text, zPath,
-                       "shared strings", err)) {
-        goto out;
-    }
-    free(z);
-    z = zip_part(za, bk.zSheetTarget, &n, 1, zPath, err);
-    if (!z) {
+    /* Part sizes bound it already; this is the backstop. */
+    if (buf_failed(&bk.strs)) {
+        apperr_set(err, APPERR_INPUT, "cannot import '%s': the shared strings "
+                   "come to more than %u MiB (LIMIT_XLSX_STRINGS_BYTES)",
+                   zPath, LIMIT_XLSX_STRINGS_BYTES >> 20);
         goto out;
     }
     sh.bk = &bk;
     sh.out = b;
-    sh.err = err;
-    if (xml_parse(z, n, &sh, sheet_start, sheet_end, sheet_text, zPath,
-                  "sheet", err)) {
+    sh.nOutStart = b->n;
+    if (xml_parse_part(za, bk.zSheetTarget, 1, LIMIT_XLSX_SHEET_BYTES,
+                       "LIMIT_XLSX_SHEET_BYTES", "sheet", &sh.part,
+                       sheet_start, sheet_end, sheet_text, zPath, err)) {
         goto out;
     }
-    if (sh.bFailed) {
-        apperr_prefix(err, "cannot import '%s'", zPath);
+    if (buf_failed(b)) {
+        apperr_set(err, APPERR_INPUT, "cannot import '%s': the sheet's text "
+                   "is too large to import at once", zPath);
         goto out;
     }
     rc = 0;
 out:
-    free(z);
     zip_close(za);
     free(bk.zSheetRid);
     free(bk.zSheetTarget);
     free(bk.aXfDate);
-    for (size_t i = 0; i < bk.nStr; i++) {
-        free(bk.azStr[i]);
-    }
-    free(bk.azStr);
+    free(bk.aiStr);
+    buf_release(&bk.strs);
     buf_release(&bk.cur);
     for (size_t k = 0; k < sh.nCellAlloc; k++) {
         free(sh.azCell ? sh.azCell[k] : NULL);

@@ -7,7 +7,10 @@
 ** booleans, formula results, dates recognised by their number format
 ** (built-in and custom, 1900 and 1904 date systems), sparse cells, absolute
 ** or relative sheet paths, any namespace prefix.  Bounded: each part's
-** uncompressed size is checked before reading (LIMIT_XLSX_PART_BYTES).
+** unpacked size, declared and actually inflated (LIMIT_XLSX_SHEET_BYTES,
+** LIMIT_XLSX_STRINGS_BYTES, LIMIT_XLSX_PART_BYTES), the CSV text the sheet
+** becomes (LIMIT_XLSX_TEXT_BYTES), each cell's text (LIMIT_FIELD_BYTES)
+** and cell references (column XFD, row 1,048,576) are held to limits.h.
 */
 #ifndef LMPMON_XLSX_READ_H
 #define LMPMON_XLSX_READ_H
@@ -20,8 +23,22 @@
 /* Convert the first sheet of the .xlsx file zPath into CSV text appended
 ** to b (one CSV record per sheet row, empty cells as empty fields; dates
 ** as YYYY-MM-DD; numbers as written by a person: 1200, 1200.5).  Returns 0
-** or -1 with err naming the file and, for bad cells, the cell (B7). */
+** or -1 with err naming the file and, for bad cells, the cell (B7); a
+** workbook beyond a limit is refused having read at most that limit. */
 int xlsx_to_csv(const char *zPath, Buf *b, AppErr *err);
+
+/* What xlsx_parse_ref() finds wrong with a cell reference. */
+enum {
+    XLSX_REF_BAD_COLUMN = -1, /* beyond XFD (LIMIT_XLSX_COLUMNS) */
+    XLSX_REF_BAD_ROW = -2     /* beyond LIMIT_XLSX_ROWS */
+};
+
+/* Exposed for tests: parse a cell reference such as "AB12" into its
+** 0-based column *piCol and 1-based row *piRow (0 when it has no digits).
+** Without leading capital letters it is no reference: *piCol = -1 and 0
+** is returned.  Returns 0, or XLSX_REF_BAD_COLUMN / XLSX_REF_BAD_ROW for a
+** column or row no spreadsheet has; never overflows, however long zRef. */
+int xlsx_parse_ref(const char *zRef, long *piCol, long *piRow);
 
 /* Exposed for tests: the date YYYY-MM-DD of serial day number v in the
 ** 1900 (b1904 = 0) or 1904 date system; -1 if out of range. */

@@ -21,13 +21,22 @@ void esc_html(Buf *b, const char *z);
 ** starts a new paragraph (</p><p>), a single newline becomes <br>. */
 void esc_html_paragraphs(Buf *b, const char *z);
 
-/* Append z for a Markdown table cell: '|' and '\' escaped, line breaks as
-** <br>, leading '#', '>', '-', '+', '*' and digits-with-dot left alone
-** inside cells (they are not special there). */
+/* Append z for a Markdown table cell: '|' and the inline specials
+** ('\', '`', '*', '_', '[', ']', '~') backslash-escaped, '<' as &lt;, an
+** '&' that starts a character reference as "\&", line breaks as <br>;
+** leading '#', '>', '-', '+' and digits-with-dot left alone inside cells
+** (they are not special there). */
 void esc_md_cell(Buf *b, const char *z);
 
-/* Append z for Markdown running text: '*', '_', '`', '[', ']', '<', '\'
-** escaped so data cannot add formatting or links. */
+/* Append z for Markdown running text (a paragraph, heading or list item):
+** escaped as for a cell, so data cannot add formatting, links, HTML or
+** table cells, nor end the block with a line break. */
 void esc_md_text(Buf *b, const char *z);
+
+/* esc_md_text() for data that starts a line or follows a list marker
+** ("- "): there the start of a block ("# ", '>', "- ", "+ ", "--", "==",
+** "12. ", "12) ") is escaped too, so data cannot start a heading, quote,
+** list or rule. */
+void esc_md_line(Buf *b, const char *z);
 
 #endif

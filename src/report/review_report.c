@@ -366,13 +366,24 @@ review_md_pct(Buf *b, size_t n, size_t total)
                total);
 }
 
+/* Append level name zName capitalised ("area" -> "Area", "área" ->
+** "Área"), through the Markdown encoder x. */
+static void
+review_md_level(Buf *b, const char *zName, void (*x)(Buf *, const char *))
+{
+    Buf t = BUF_INIT;
+    utf8_capitalise(&t, zName);
+    x(b, buf_str(&t));
+    buf_release(&t);
+}
+
 static void
 review_md_table(const ReviewReport *r, const ReviewSummary *s, Buf *b)
 {
-    buf_printf(b, "| %c%s | On Target | Progressing | Not on Target | Not rated "
-               "| Progressing or on target |\n|---|---:|---:|---:|---:|---:|\n",
-               r->p->aLevel[r->iLevel].zName[0] - 'a' + 'A',
-               r->p->aLevel[r->iLevel].zName + 1);
+    buf_puts(b, "| ");
+    review_md_level(b, r->p->aLevel[r->iLevel].zName, esc_md_cell);
+    buf_puts(b, " | On Target | Progressing | Not on Target | Not rated "
+                "| Progressing or on target |\n|---|---:|---:|---:|---:|---:|\n");
     for (size_t g = 0; g <= s->nGroup; g++) {
         const ReviewGroup *gr = g < s->nGroup ? &s->aGroup[g] : &s->all;
         buf_puts(b, "| ");
@@ -405,7 +416,9 @@ review_md_list(const ReviewReport *r, const char *zTitle, const long *a,
         const Node *nd = &r->p->aNode[a[i]];
         const Assessment *a0 = node_find_assessment(nd, r->pCompare->zCode);
         const Assessment *a1 = node_find_assessment(nd, r->pRound->zCode);
-        buf_printf(b, "- %s ", nd->zCode);
+        buf_puts(b, "- ");
+        esc_md_line(b, nd->zCode);
+        buf_putc(b, ' ');
         esc_md_text(b, nd->zText);
         if (a0 && a1) {
             buf_printf(b, " (%s → %s)", *rating_name(a0->eRating) ? rating_name(a0->eRating) : "not rated",
@@ -415,6 +428,17 @@ review_md_list(const ReviewReport *r, const char *zTitle, const long *a,
     }
 }
 
+/* "## Status of activities by area (2017)" with data escaped. */
+static void
+review_md_heading(Buf *b, const char *zLevel, const char *zRound)
+{
+    buf_puts(b, "\n## Status of activities by ");
+    esc_md_text(b, zLevel);
+    buf_puts(b, " (");
+    esc_md_text(b, zRound);
+    buf_puts(b, ")\n\n");
+}
+
 void
 review_render_md(const ReviewReport *r, Buf *b)
 {
@@ -422,34 +446,36 @@ review_render_md(const ReviewReport *r, Buf *b)
     buf_puts(b, "# ");
     esc_md_text(b, r->pRound->zTitle);
     buf_puts(b, "\n\n");
-    esc_md_text(b, p->zTitle);
+    esc_md_line(b, p->zTitle);
     if (r->pRound->zAsOf) {
-        buf_printf(b, " — as of %s", r->pRound->zAsOf);
+        buf_puts(b, " — as of ");
+        esc_md_text(b, r->pRound->zAsOf);
     }
     buf_printf(b, "\n\nShares are of %s; percentages are rounded to whole "
                "numbers, half away from zero. On Target means completed.\n",
                REVIEW_DENOMINATOR);
-    buf_printf(b, "\n## Status of activities by %s (%s)\n\n",
-               p->aLevel[r->iLevel].zName, r->pRound->zCode);
+    review_md_heading(b, p->aLevel[r->iLevel].zName, r->pRound->zCode);
     review_md_table(r, &r->now, b);
     buf_putc(b, '\n');
     for (size_t i = 0; i < r->nSentence; i++) {
         buf_puts(b, "- ");
-        esc_md_text(b, r->azSentence[i]);
+        esc_md_line(b, r->azSentence[i]);
         buf_putc(b, '\n');
     }
     if (r->zGoal10) {
         buf_puts(b, "\n");
-        esc_md_text(b, r->zGoal10);
+        esc_md_line(b, r->zGoal10);
         buf_puts(b, "\n");
     }
     if (r->pCompare) {
-        buf_printf(b, "\n## Status of activities by %s (%s)\n\n",
-                   p->aLevel[r->iLevel].zName, r->pCompare->zCode);
+        review_md_heading(b, p->aLevel[r->iLevel].zName, r->pCompare->zCode);
         review_md_table(r, &r->before, b);
-        buf_printf(b, "\n## Changes from %s to %s\n\nChange of each share in "
-                   "percentage points (the difference of the rounded "
-                   "percentages).\n\n", r->pCompare->zCode, r->pRound->zCode);
+        buf_puts(b, "\n## Changes from ");
+        esc_md_text(b, r->pCompare->zCode);
+        buf_puts(b, " to ");
+        esc_md_text(b, r->pRound->zCode);
+        buf_puts(b, "\n\nChange of each share in percentage points (the "
+                    "difference of the rounded percentages).\n\n");
         buf_puts(b, "| Group | On Target | Progressing | Not on Target | Not "
                     "rated |\n|---|---:|---:|---:|---:|\n");
         for (size_t g = 0; g <= r->now.nGroup; g++) {
@@ -482,9 +508,11 @@ review_render_md(const ReviewReport *r, Buf *b)
     for (size_t i = 0; i < p->nNode; i++) {
         const Node *n = &p->aNode[i];
         if (n->iLevel < iLeaf) {
-            buf_printf(b, "\n%.*s %c%s %s: ", n->iLevel + 3, "######",
-                       p->aLevel[n->iLevel].zName[0] - 'a' + 'A',
-                       p->aLevel[n->iLevel].zName + 1, n->zCode);
+            buf_printf(b, "\n%.*s ", n->iLevel + 3, "######");
+            review_md_level(b, p->aLevel[n->iLevel].zName, esc_md_text);
+            buf_putc(b, ' ');
+            esc_md_text(b, n->zCode);
+            buf_puts(b, ": ");
             esc_md_text(b, n->zText);
             buf_putc(b, '\n');
             if (n->zIndicator) {
@@ -496,8 +524,13 @@ review_render_md(const ReviewReport *r, Buf *b)
                 buf_puts(b, "\n| Activity | Responsible | Partners |");
                 for (int k = r->pCompare ? 0 : 1; k < 2; k++) {
                     const char *zR = k == 0 ? r->pCompare->zCode : r->pRound->zCode;
-                    buf_printf(b, " %s action point | %s progress | %s rating |",
-                               zR, zR, zR);
+                    static const char *const azCol[] = { "action point",
+                                                         "progress", "rating" };
+                    for (int c = 0; c < 3; c++) {
+                        buf_putc(b, ' ');
+                        esc_md_cell(b, zR);
+                        buf_printf(b, " %s |", azCol[c]);
+                    }
                 }
                 buf_puts(b, "\n|---|---|---|");
                 for (int k = r->pCompare ? 0 : 1; k < 2; k++) {
@@ -511,7 +544,9 @@ review_render_md(const ReviewReport *r, Buf *b)
             !(r->pCompare && node_find_assessment(n, r->pCompare->zCode))) {
             continue;
         }
-        buf_printf(b, "| %s ", n->zCode);
+        buf_puts(b, "| ");
+        esc_md_cell(b, n->zCode);
+        buf_putc(b, ' ');
         esc_md_cell(b, n->zText);
         buf_puts(b, " | ");
         for (size_t k = 0; k < n->nResp; k++) {

@@ -83,6 +83,34 @@ release_lock() {
     rm -f lock.release
 }
 
+# run_bounded MB CMD...: like run, and fail if lmpmon's peak memory (its
+# largest resident set, from /usr/bin/time) passed MB megabytes; the peak
+# in KB is left in $peak_kb.  The run is also held to 2 GiB of address
+# space, so a regression fails here instead of exhausting the machine.
+# Neither applies to a sanitizer build (shadow memory and the quarantine
+# dwarf ours), nor is the peak measured without /usr/bin/time (Debian
+# package 'time').
+run_bounded() {
+    bound_mb=$1
+    shift
+    peak_kb=
+    if grep -aq __asan_init "$LMPMON"; then
+        run "$@"
+        return
+    fi
+    if [ -x /usr/bin/time ]; then
+        (ulimit -v 2097152; exec /usr/bin/time -f %M -o peak.txt "$LMPMON" "$@") \
+            >out.txt 2>err.txt
+        status=$?
+        peak_kb=$(tail -n 1 peak.txt)
+        [ "$peak_kb" -le $((bound_mb * 1024)) ] ||
+            fail "$* took $peak_kb KB of memory, more than $bound_mb MB"
+    else
+        (ulimit -v 2097152; exec "$LMPMON" "$@") >out.txt 2>err.txt
+        status=$?
+    fi
+}
+
 finish() {
     if [ "$nfail" -ne 0 ]; then
         echo "$nfail expectation(s) failed" >&2

@@ -75,6 +75,25 @@ check long_field.csv "line 2, column 5: field longer than 32768 bytes (LIMIT_FIE
 awk -v h="$H" 'BEGIN { print h; for (i = 1; i <= 100001; i++) printf "1,Goal one,Indicator one,1.%d,Activity,MOLVT,ILO,x,y,Progressing\n", i }' >many_rows.csv
 check many_rows.csv "line 100002: more than 100000 rows (LIMIT_IMPORT_ROWS)"
 
+# A record of more than LIMIT_CSV_RECORD_BYTES (4 MiB), in fields of 30,000.
+x30k=$(head -c 30000 /dev/zero | tr '\0' x)
+{
+    printf '%s\n1,Goal one,Indicator one,1.1,Activity' "$H"
+    i=0
+    while [ $i -lt 150 ]; do printf ',%s' "$x30k"; i=$((i + 1)); done
+    printf '\n'
+} >long_record.csv
+check long_record.csv "cannot import 'long_record.csv': line 2, column 145: record longer than 4194304 bytes (LIMIT_CSV_RECORD_BYTES)"
+
+# A 30 MB line of commas in a case file: refused at field 1001, in bounded
+# memory (it took 653 MB when every field was kept first).
+{ printf 'case_no,lodged_on\n'; head -c 30000000 /dev/zero | tr '\0' ','; printf '\n'; } >commas.csv
+run_bounded 100 --db d.db case import commas.csv
+expect_status 1
+expect_err "cannot import 'commas.csv': line 2, column 1001: more than 1000 fields in one record (LIMIT_CSV_FIELDS)"
+[ "$before" = "$(db_state d.db)" ] || fail "commas.csv changed the database"
+echo "commas.csv: peak ${peak_kb:-?} KB"
+
 # An unknown organisation, with suggestions.
 printf '%s\n%s\n' "$H" "1,Goal one,Indicator one,1.1,Activity one,MOLVT; MOFA,ILO,x,y,Progressing" >unknown_org.csv
 check unknown_org.csv "line 2, column 6 (responsible): unknown organisation 'MOFA' (did you mean "
@@ -93,11 +112,48 @@ printf '{"lmpmon": 1, "plans": [}' >syntax.json
 run --db d.db import syntax.json
 expect_status 1
 expect_err "cannot import 'syntax.json': line 1, column 25"
+# 100,000 nested arrays: refused at the bracket past LIMIT_JSON_DEPTH, not
+# at jansson's own cap of 2048 after recursing that deep.
+awk 'BEGIN { printf "{\"lmpmon\": 1, \"plans\": "; for (i = 0; i < 100000; i++) printf "["
+             for (i = 0; i < 100000; i++) printf "]"; print "}" }' >deep.json
+run_bounded 50 --db d.db import deep.json
+expect_status 1
+expect_err "cannot import 'deep.json': line 1, column 87: nested deeper than 64 levels (LIMIT_JSON_DEPTH)"
 printf '{"lmpmon": 1, "organisations": [{"acronym": "X", "kind": "club"}]}' >kind.json
 run --db d.db import kind.json
 expect_status 1
 expect_err "organisations[0].kind: unknown kind 'club'"
 [ "$before" = "$(db_state d.db)" ] || fail "a bad JSON file changed the database"
+
+# Organisations' parents form a tree: a cycle is refused, naming the
+# organisations on it, whether it lies within the file or closes through
+# the database (before, X's parent Y and Y's parent X were accepted, and
+# the JSON export could then not be imported: neither parent came first).
+printf '{"lmpmon": 1, "organisations": [{"acronym": "QA"}, {"acronym": "QB", "parent": "QC"}, {"acronym": "QC", "parent": "QB"}]}' >cycle.json
+run --db d.db import cycle.json
+expect_status 1
+expect_err "cannot import 'cycle.json': organisations[1] 'QB': parent 'QC' makes a cycle of parents: QB → QC → QB"
+[ "$before" = "$(db_state d.db)" ] || fail "cycle.json changed the database"
+cp d.db orgs.db
+printf '{"lmpmon": 1, "organisations": [{"acronym": "QX"}, {"acronym": "QY", "parent": "QX"}]}' >tree.json
+run --db orgs.db import tree.json
+expect_status 0
+orgs_before=$(db_state orgs.db)
+printf '{"lmpmon": 1, "organisations": [{"acronym": "QX", "parent": "QY"}]}' >close.json
+run --db orgs.db import close.json
+expect_status 1
+expect_err "cannot import 'close.json': organisations[0] 'QX': parent 'QY' makes a cycle of parents: QX → QY → QX"
+[ "$orgs_before" = "$(db_state orgs.db)" ] || fail "close.json changed the database"
+printf '{"lmpmon": 1, "organisations": [{"acronym": "QX", "parent": "QX"}]}' >self.json
+run --db orgs.db import self.json
+expect_status 1
+expect_err "organisations[0] 'QX': parent 'QX' makes a cycle of parents: QX → QX"
+[ "$orgs_before" = "$(db_state orgs.db)" ] || fail "self.json changed the database"
+# The directory still goes out and back in.
+"$LMPMON" --db orgs.db export --format json --out orgs.json
+"$LMPMON" --db fresh.db init >/dev/null
+run --db fresh.db import orgs.json
+expect_status 0
 
 # Two files in one import: the second is bad, so the first is not kept either.
 run --db d.db import --plan p ok.csv bad_rating.csv
@@ -134,5 +190,41 @@ cp copy.db copy2.db
 run --db copy2.db import --plan p formula.out.csv
 "$LMPMON" --db copy2.db export --plan p --out formula.out2.csv
 cmp -s formula.out.csv formula.out2.csv || fail "guarded cells did not round-trip"
+
+# Export and import are exact inverses for every text, whatever it starts
+# with: a formula sign after TAB or CR (which spreadsheets strip), texts
+# with apostrophes of their own before a formula sign or not, codes too.
+# The plan goes JSON -> database -> CSV -> another database, whose JSON
+# export must equal the first's.
+cat >tricky.json <<'JSON'
+{"lmpmon": 1, "plans": [{"code": "t", "title": "Tricky",
+ "levels": [{"name": "goal", "indicator": true}, {"name": "activity"}],
+ "rounds": [{"code": "2018", "title": "2018 review", "state": "open"}],
+ "nodes": [{"code": "1", "level": "goal", "text": "''=1+1", "indicator": "\t=cmd|' /C calc'!A0",
+   "children": [
+    {"code": "1.1", "level": "activity", "text": "'=x", "responsible": ["MOLVT"],
+     "assessments": [{"round": "2018", "action_point": "\r=1", "progress": "'''-5", "rating": "Progressing"}]},
+    {"code": "-1.2", "level": "activity", "text": "@SUM(A1)", "responsible": ["MOLVT"],
+     "assessments": [{"round": "2018", "action_point": "'\t=1", "progress": "'-' marks a missing value"}]},
+    {"code": "'=1.3", "level": "activity", "text": "''", "responsible": ["MOLVT"],
+     "assessments": [{"round": "2018", "action_point": "+1", "progress": "''+1", "rating": "On Target"}]}]}]}]}
+JSON
+cp d.db tricky1.db
+run --db tricky1.db import tricky.json
+expect_status 0
+"$LMPMON" --db tricky1.db export --plan t --out tricky.csv
+grep -qF "'	=cmd" tricky.csv || fail "a TAB before '=' not guarded: $(cat tricky.csv)"
+grep -qF "\"'$(printf '\r')=1\"" tricky.csv || fail "a CR before '=' not guarded"
+grep -qF ",''=x," tricky.csv || fail "'=x not written ''=x"
+grep -q "$(printf ',[\t\r=+@-]')" tricky.csv && fail "a cell starts like a formula: $(cat tricky.csv)"
+cp d.db tricky2.db
+# (the CSV does not hold the titles)
+sed -n '1,3p' tricky.json | sed '3s/,$/}]}/' >skeleton.json
+"$LMPMON" --db tricky2.db import skeleton.json >/dev/null 2>&1 || fail "skeleton"
+run --db tricky2.db import --plan t tricky.csv
+expect_status 0
+"$LMPMON" --db tricky1.db export --format json | grep -v '"revision"' >tricky1.json
+"$LMPMON" --db tricky2.db export --format json | grep -v '"revision"' >tricky2.json
+diff tricky1.json tricky2.json >tricky.diff || fail "texts changed on the way through CSV: $(cat tricky.diff)"
 
 finish

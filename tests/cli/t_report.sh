@@ -72,4 +72,53 @@ grep -q '<img' x.html && fail "an <img> from the data reached the HTML"
 grep -qF '&lt;img src=x onerror=alert(1)&gt;</p><p>next | cell' x.html || fail "narrative not escaped as text"
 grep -qF 'next \| cell' x.md || fail "pipe not escaped in Markdown"
 
+# Markdown: codes, level and round names are data too, escaped wherever
+# they land (headings, table cells, list items); a level name is
+# capitalised as text, not byte by byte (which made 'área' invalid UTF-8
+# and 'Area' '!rea').
+cat >h.json <<'JSON'
+{"lmpmon": 1, "organisations": [{"acronym": "MOLVT"}],
+ "plans": [{"code": "h", "title": "# Hostile *plan*",
+ "levels": [{"name": "área", "indicator": true}, {"name": "Area|x"}],
+ "rounds": [{"code": "r1|*x*", "title": "Round 1", "state": "open"},
+            {"code": "r2", "title": "Round 2", "state": "open"}],
+ "nodes": [{"code": "*A*|1", "level": "área", "text": "[link](http://evil.example) &amp;", "indicator": "~~struck~~",
+   "children": [
+    {"code": "[1](http://e)", "level": "Area|x", "text": "`code` _em_\n# heading", "responsible": ["MOLVT"],
+     "assessments": [{"round": "r1|*x*", "action_point": "a|b", "progress": "1. item", "rating": "Progressing"},
+                     {"round": "r2", "action_point": "x", "progress": "y", "rating": "On Target"}]},
+    {"code": "- 2", "level": "Area|x", "text": "plain", "responsible": ["MOLVT"],
+     "assessments": [{"round": "r1|*x*", "action_point": "p", "progress": "q", "rating": "Not on Target"}]}]}]}]}
+JSON
+"$LMPMON" --db h.db init >/dev/null
+"$LMPMON" --db h.db import h.json >/dev/null 2>&1 || fail "h.json"
+run --db h.db report review --plan h --round r2 --compare 'r1|*x*' --format md
+expect_status 0
+iconv -f UTF-8 -t UTF-8 out.txt >/dev/null 2>&1 || fail "the Markdown is not valid UTF-8"
+expect_out '| Área | On Target |'
+expect_out '### Área \*A\*\|1: \[link\](http://evil.example) \&amp;'
+expect_out '## Status of activities by área (r1\|\*x\*)'
+expect_out '## Changes from r1\|\*x\* to r2'
+expect_out '- \[1\](http://e) \`code\` \_em\_<br># heading (Progressing → On Target)'
+expect_out '| \[1\](http://e) \`code\` \_em\_<br># heading | MOLVT |  | a\|b | 1. item |'
+expect_out '| r1\|\*x\* action point | r1\|\*x\* progress |'
+expect_out 'Indicator: \~\~struck\~\~'
+expect_out '\# Hostile \*plan\*'
+# Nothing from the data is left unescaped: no '[', '*', '_', '`' or '~'
+# without a backslash, but for the report's own bold list titles.
+grep -v '^\*\*' out.txt | grep -nE '(^|[^\\])[][*_`~]' >raw.txt &&
+    fail "unescaped Markdown from the data: $(head -3 raw.txt)"
+# Every row of a table has as many cell separators as the table's header.
+awk 'BEGIN { want = -1 } !/^\|/ { want = -1; next }
+    { n = 0; for (i = 1; i <= length($0); i++) {
+        c = substr($0, i, 1); if (c == "\\") i++; else if (c == "|") n++ }
+      if (want < 0) want = n; else if (n != want) { print NR ": " $0; bad = 1 } }
+    END { exit bad }' out.txt >cells.txt || fail "a table row has the wrong number of cells: $(head -3 cells.txt)"
+
+# The terminal's view of an activity capitalises level names the same way.
+run --db h.db show activity '[1](http://e)' --plan h
+expect_status 0
+iconv -f UTF-8 -t UTF-8 out.txt >/dev/null 2>&1 || fail "'show activity' wrote invalid UTF-8"
+expect_out 'Área *A*|1: [link](http://evil.example) &amp;'
+
 finish

@@ -273,6 +273,60 @@ test_csv_field_limit(void **state)
     buf_release(&z);
 }
 
+/* A record of LIMIT_CSV_FIELDS fields is read; one field more is refused
+** at the column past the limit, on the line of the record. */
+static void
+test_csv_fields_limit(void **state)
+{
+    Fix *f = *state;
+    Buf z = BUF_INIT;
+    buf_puts(&z, "head\n");
+    buf_repeat(&z, ',', LIMIT_CSV_FIELDS - 1);
+    buf_puts(&z, "\n");
+    start(f, buf_str(&z), z.n);
+    assert_int_equal(next(f), 1);
+    assert_int_equal(next(f), 1);
+    assert_int_equal(f->rec.nField, LIMIT_CSV_FIELDS);
+
+    buf_reset(&z);
+    buf_puts(&z, "head\n");
+    buf_repeat(&z, ',', 30u * 1000u * 1000u); /* a 30 MB line */
+    buf_puts(&z, "\n");
+    start(f, buf_str(&z), z.n);
+    assert_int_equal(next(f), 1);
+    expect_error(f, "line 2, column 1001: more than 1000 fields in one "
+                    "record (LIMIT_CSV_FIELDS)");
+    /* Bounded bookkeeping: nothing like 30 million fields was kept. */
+    assert_true(f->rec.nAlloc <= 2 * LIMIT_CSV_FIELDS);
+    buf_release(&z);
+}
+
+/* Fields within LIMIT_FIELD_BYTES can still add up to a record beyond
+** LIMIT_CSV_RECORD_BYTES: refused where it passes the limit, quoted or
+** not. */
+static void
+test_csv_record_bytes_limit(void **state)
+{
+    Fix *f = *state;
+    Buf z = BUF_INIT;
+    for (int bQuote = 0; bQuote < 2; bQuote++) {
+        buf_reset(&z);
+        buf_puts(&z, "head\n");
+        size_t nField = LIMIT_CSV_RECORD_BYTES / LIMIT_FIELD_BYTES + 2;
+        for (size_t k = 0; k < nField; k++) {
+            buf_puts(&z, k ? (bQuote ? ",\"" : ",") : (bQuote ? "\"" : ""));
+            buf_repeat(&z, 'a', LIMIT_FIELD_BYTES);
+            buf_puts(&z, bQuote ? "\"" : "");
+        }
+        buf_puts(&z, "\n");
+        start(f, buf_str(&z), z.n);
+        assert_int_equal(next(f), 1);
+        expect_error(f, "line 2, column 129: record longer than 4194304 bytes "
+                        "(LIMIT_CSV_RECORD_BYTES)");
+    }
+    buf_release(&z);
+}
+
 /* What csv_write_field makes of z. */
 static const char *
 written(Buf *b, const char *z)
@@ -315,6 +369,15 @@ test_csv_write_formula_guard(void **state)
     /* Not at the start: no guard. */
     assert_string_equal(written(&b, "1+1=2"), "1+1=2");
     assert_string_equal(written(&b, "a-b"), "a-b");
+    /* TAB and CR, which some programs strip before looking for '=': */
+    assert_string_equal(written(&b, "\t=1+1"), "'\t=1+1");
+    assert_string_equal(written(&b, "\r=1+1"), "\"'\r=1+1\"");
+    /* A text starting with apostrophes and a formula sign gets one more. */
+    assert_string_equal(written(&b, "'=x"), "''=x");
+    assert_string_equal(written(&b, "''=x"), "'''=x");
+    /* Apostrophes before anything else: left alone. */
+    assert_string_equal(written(&b, "'quoted'"), "'quoted'");
+    assert_string_equal(written(&b, "''"), "''");
     buf_release(&b);
 }
 
@@ -330,6 +393,11 @@ test_csv_unguard(void **state)
     assert_string_equal(csv_unguard("'"), "'");
     assert_string_equal(csv_unguard(""), "");
     assert_string_equal(csv_unguard("=1"), "=1");
+    assert_string_equal(csv_unguard("'\t=1"), "\t=1");
+    assert_string_equal(csv_unguard("'\r=1"), "\r=1");
+    assert_string_equal(csv_unguard("''=x"), "'=x");
+    assert_string_equal(csv_unguard("'''-1"), "''-1");
+    assert_string_equal(csv_unguard("''"), "''");
 }
 
 /* Write az as one record between two others, read it back, unguard: the
@@ -411,6 +479,44 @@ test_csv_round_trip_apostrophe(void **state)
     check_round_trip(f, az, sizeof az / sizeof az[0]);
 }
 
+/* Texts that start like formulas, with apostrophes of their own, or both:
+** each is written so that no spreadsheet runs it (the field as read starts
+** with no formula sign), and comes back exactly through csv_unguard() and
+** through csv_record_unguard(), which the annex importer uses. */
+static void
+test_csv_guard_table(void **state)
+{
+    Fix *f = *state;
+    static const char *const az[] = {
+        "", "'", "''", "'''", "a", "'a", "''a", "a'", "=", "'=", "''=",
+        "=1+1", "'=1+1", "''=1+1", "'''=1+1", "+1", "'+1", "-1", "'-1",
+        "''-1", "@SUM(A1)", "'@x", "\t", "\t=1", "'\t=1", "''\t=1",
+        "\r", "\r=1", "'\r=1", "\r\n=1", "\n=1", " =1", "' =1",
+        "'-' marks a missing value", "=HYPERLINK(\"http://x\",\"y\")",
+        "'=HYPERLINK(\"http://x\")", "a,'=b", "\"=1\"", "'\"=1\"",
+        "-", "--", "'--", "=\n=", "\xE1\x9E\x95=", "'\xE1\x9E\x95",
+    };
+    size_t n = sizeof az / sizeof az[0];
+    check_round_trip(f, az, n);
+    Buf *b = &f->out;
+    for (size_t k = 1; k < n; k++) { /* alone, "" is an empty line */
+        buf_reset(b);
+        csv_write_field(b, az[k]);
+        buf_puts(b, "\r\n");
+        start(f, buf_str(b), b->n);
+        assert_int_equal(next(f), 1);
+        assert_int_equal(f->rec.nField, 1);
+        const char *zRaw = f->rec.azField[0];
+        if (*zRaw && strchr("=+-@\t\r", *zRaw)) {
+            print_error("'%s' was written to start with a formula sign\n",
+                        az[k]);
+            fail();
+        }
+        csv_record_unguard(&f->rec);
+        assert_string_equal(f->rec.azField[0], az[k]);
+    }
+}
+
 int
 main(void)
 {
@@ -428,9 +534,12 @@ main(void)
         T(test_csv_stray_quote),
         T(test_csv_text_after_quote),
         T(test_csv_field_limit),
+        T(test_csv_fields_limit),
+        T(test_csv_record_bytes_limit),
         T(test_csv_write_quoting),
         T(test_csv_write_formula_guard),
         T(test_csv_unguard),
+        T(test_csv_guard_table),
         T(test_csv_round_trip),
         T(test_csv_round_trip_multiline),
         T(test_csv_round_trip_apostrophe),

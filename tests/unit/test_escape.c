@@ -261,21 +261,42 @@ test_esc_md_cell(void **state)
     check_encode(esc_md_cell, "- item", "- item");
     check_encode(esc_md_cell, "+ item", "+ item");
     check_encode(esc_md_cell, "1. first", "1. first");
+    /* Inline markup works inside cells: escaped. */
+    check_encode(esc_md_cell, "*bold* _em_ `code`",
+                 "\\*bold\\* \\_em\\_ \\`code\\`");
+    check_encode(esc_md_cell, "[link](http://x)", "\\[link\\](http://x)");
+    check_encode(esc_md_cell, "~~gone~~", "\\~\\~gone\\~\\~");
+    check_encode(esc_md_cell, "<b>", "&lt;b>");
+    /* A character reference would show as its character; a lone '&' is
+    ** text already. */
+    check_encode(esc_md_cell, "&amp; &#39; &x", "\\&amp; \\&#39; &x");
+    check_encode(esc_md_cell, "MOFA&IC", "MOFA&IC");
 }
 
-/* Undo esc_md_text's escapes; NULL if a special character is left raw. */
+#define MD_PUNCT "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
+
+/* Undo esc_md_text's escapes; NULL if a special character (or a line
+** break, or a character reference) is left raw. */
 static char *
 md_decode(const char *z)
 {
     Buf b = BUF_INIT;
     for (const char *p = z; *p;) {
-        if (*p == '\\' && p[1] && strchr("*_`[]\\<", p[1])) {
+        if (*p == '\\' && p[1] && strchr(MD_PUNCT, p[1])) {
+            /* CommonMark: a backslash before ASCII punctuation. */
             buf_putc(&b, p[1]);
             p += 2;
         } else if (strncmp(p, "&lt;", 4) == 0) {
             buf_putc(&b, '<');
             p += 4;
-        } else if (strchr("*_`[]\\<", *p)) {
+        } else if (strncmp(p, "<br>", 4) == 0) {
+            buf_putc(&b, '\n');
+            p += 4;
+        } else if (strchr("*_`[]\\<~|\n", *p) ||
+                   (*p == '&' && p[1] && strchr(p, ';') &&
+                    strspn(p + 1, "#abcdefghijklmnopqrstuvwxyz"
+                                  "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") ==
+                        (size_t)(strchr(p, ';') - p - 1))) {
             buf_release(&b);
             return NULL;
         } else {
@@ -315,6 +336,42 @@ test_esc_md_text(void **state)
     check_md_text("<script>x</script> *a* _b_ `c` [d] \\e");
     check_md_text("\\*");
     check_md_text("");
+    check_md_text("~~a~~ | b &amp; &#x27; & c");
+    /* A line break would end a heading or list item: <br> instead. */
+    check_encode(esc_md_text, "one\ntwo", "one<br>two");
+    check_encode(esc_md_text, "one\r\ntwo", "one<br>two");
+    check_md_text("one\ntwo\n\n# three");
+    /* In running text a leading '#' or "1." is not at a line start. */
+    check_encode(esc_md_text, "# of cases", "# of cases");
+}
+
+/* esc_md_line: data that starts a line cannot start a block. */
+static void
+test_esc_md_line(void **state)
+{
+    (void)state;
+    check_encode(esc_md_line, "# Title", "\\# Title");
+    check_encode(esc_md_line, "###### six", "\\###### six");
+    check_encode(esc_md_line, "#", "\\#");
+    check_encode(esc_md_line, "> quote", "\\> quote");
+    check_encode(esc_md_line, "- item", "\\- item");
+    check_encode(esc_md_line, "+ item", "\\+ item");
+    check_encode(esc_md_line, "---", "\\---");
+    check_encode(esc_md_line, "==", "\\==");
+    check_encode(esc_md_line, "1. first", "1\\. first");
+    check_encode(esc_md_line, "12) twelfth", "12\\) twelfth");
+    check_encode(esc_md_line, "3.", "3\\.");
+    /* Not a block start: left alone. */
+    check_encode(esc_md_line, "#hashtag", "#hashtag");
+    check_encode(esc_md_line, "####### seven", "####### seven");
+    check_encode(esc_md_line, "4.3 Review", "4.3 Review");
+    check_encode(esc_md_line, "-5 degrees", "-5 degrees");
+    check_encode(esc_md_line, "+1", "+1");
+    check_encode(esc_md_line, "2017 progress review", "2017 progress review");
+    check_encode(esc_md_line, "1234567890. ten digits", "1234567890. ten digits");
+    /* And the inline escapes still apply. */
+    check_encode(esc_md_line, "# *x*", "\\# \\*x\\*");
+    check_encode(esc_md_line, "", "");
 }
 
 int
@@ -331,6 +388,7 @@ main(void)
         cmocka_unit_test(test_esc_html_paragraphs_mixed),
         cmocka_unit_test(test_esc_md_cell),
         cmocka_unit_test(test_esc_md_text),
+        cmocka_unit_test(test_esc_md_line),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -334,6 +334,48 @@ test_json_syntax_error(void **state)
                   "\"Caf\xE9\"}]}", "line 2, column ", NULL);
 }
 
+/* Nesting deeper than LIMIT_JSON_DEPTH is refused before parsing, at the
+** bracket one level too deep; brackets inside strings do not count. */
+static void
+test_json_depth(void **state)
+{
+    Fix *f = *state;
+    Buf b = BUF_INIT;
+    /* 100,000 nested arrays: the 65th bracket is too deep. */
+    buf_repeat(&b, '[', 100000);
+    buf_repeat(&b, ']', 100000);
+    read_fails(f, buf_str(&b), "line 1, column 65: nested deeper than 64 "
+               "levels (LIMIT_JSON_DEPTH)", NULL);
+    model_release(&f->m);
+    /* Inside a document, after a string of brackets and escapes, and a
+    ** line break; the object itself is level 1. */
+    buf_reset(&b);
+    buf_puts(&b, "{\"lmpmon\": 1, \"x\": \"[[{\\\"\\\\[\",\n \"y\": ");
+    buf_repeat(&b, '[', 64);
+    buf_repeat(&b, ']', 64);
+    buf_puts(&b, "}");
+    read_fails(f, buf_str(&b), "line 2, column 70: nested deeper than 64",
+               NULL);
+    model_release(&f->m);
+    /* 64 levels are fine as far as depth goes (the shape is wrong). */
+    buf_reset(&b);
+    buf_puts(&b, "{\"lmpmon\": 1, \"x\": ");
+    buf_repeat(&b, '[', 63);
+    buf_repeat(&b, ']', 63);
+    buf_puts(&b, "}");
+    read_fails(f, buf_str(&b), "unknown key", NULL);
+    assert_null(strstr(f->err.zMsg, "deeper"));
+    buf_release(&b);
+    /* Columns count characters, as jansson's do. */
+    int iLine = 0, iCol = 0;
+    assert_int_equal(model_json_depth_at("{\"\xC3\xA1\": [[", 10, 2, &iLine,
+                                         &iCol), 1);
+    assert_int_equal(iLine, 1);
+    assert_int_equal(iCol, 8);
+    assert_int_equal(model_json_depth_at("[]]][[", 6, 1, &iLine, &iCol), 1);
+    assert_int_equal(iCol, 6);
+}
+
 static void
 test_json_invalid_rating(void **state)
 {
@@ -561,6 +603,7 @@ main(void)
         T(test_json_newer_version),
         T(test_json_duplicate_keys),
         T(test_json_syntax_error),
+        T(test_json_depth),
         T(test_json_invalid_rating),
         T(test_json_other_shape_errors),
         T(test_json_round_trip),

@@ -284,10 +284,112 @@ test_orgdir_suggest_one_per_org(void **state)
     assert_int_equal(rcMosav, 0);
 }
 
+/* An organisation named z with parent zParent (NULL for none). */
+static void
+add_child(Model *m, const char *z, const char *zParent)
+{
+    Org *o = add_org(m, z, z, NULL);
+    o->zParent = zParent ? xstrdup(zParent) : NULL;
+}
+
+/* orgdir_find_parent_cycle(db, upd): the index and path it reports, as
+** "i: A → B → A", or "none". */
+static char *
+cycle_of(const Model *db, const Model *upd)
+{
+    size_t i = 999;
+    Buf path = BUF_INIT;
+    Buf b = BUF_INIT;
+    if (orgdir_find_parent_cycle(db, upd, &i, &path)) {
+        buf_printf(&b, "%zu: %s", i, buf_str(&path));
+    } else {
+        buf_puts(&b, "none");
+    }
+    buf_release(&path);
+    return buf_detach(&b);
+}
+
+static void
+check_cycle(const Model *db, const Model *upd, const char *zWant)
+{
+    char *z = cycle_of(db, upd);
+    int bOk = strcmp(z, zWant) == 0;
+    if (!bOk) {
+        print_error("got '%s', expected '%s'\n", z, zWant);
+    }
+    free(z);
+    assert_true(bOk);
+}
+
+/* Parents form a tree: a cycle made by an update is found, with the
+** update's first organisation on it, whether the cycle lies within the
+** update or closes through the database. */
+static void
+test_orgdir_parent_cycle(void **state)
+{
+    (void)state;
+    Model db, upd;
+    memset(&db, 0, sizeof db);
+    memset(&upd, 0, sizeof upd);
+    check_cycle(&db, &upd, "none");
+
+    /* Within the update: A's parent B, B's parent A. */
+    add_child(&upd, "C", NULL);
+    add_child(&upd, "A", "B");
+    add_child(&upd, "B", "A");
+    check_cycle(&db, &upd, "1: A → B → A");
+    model_release(&upd);
+    memset(&upd, 0, sizeof upd);
+
+    /* Through the database: Y's parent is X there; the update makes X's
+    ** parent Y. */
+    add_child(&db, "X", NULL);
+    add_child(&db, "Y", "X");
+    add_child(&upd, "X", "Y");
+    check_cycle(&db, &upd, "0: X → Y → X");
+    /* ... unless it also moves Y elsewhere: the update's parents win. */
+    add_child(&upd, "Y", "Z");
+    add_child(&upd, "Z", NULL);
+    check_cycle(&db, &upd, "none");
+    model_release(&upd);
+    memset(&upd, 0, sizeof upd);
+
+    /* Its own parent. */
+    add_child(&upd, "S", "S");
+    check_cycle(&db, &upd, "0: S → S");
+    model_release(&upd);
+    memset(&upd, 0, sizeof upd);
+
+    /* A cycle of the database's alone is not the update's doing; a parent
+    ** nobody has is no cycle; a chain into a cycle is not on it. */
+    add_child(&db, "P", "Q");
+    add_child(&db, "Q", "P");
+    add_child(&upd, "R", "P");
+    add_child(&upd, "U", "nobody");
+    check_cycle(&db, &upd, "none");
+    model_release(&upd);
+    memset(&upd, 0, sizeof upd);
+
+    /* A long chain, then closed: found, in one pass. */
+    char zName[16], zParent[16];
+    for (int i = 0; i < 2000; i++) {
+        (void)snprintf(zName, sizeof zName, "O%d", i);
+        (void)snprintf(zParent, sizeof zParent, "O%d", i + 1);
+        add_child(&upd, zName, i + 1 < 2000 ? zParent : NULL);
+    }
+    check_cycle(&db, &upd, "none");
+    free(upd.aOrg[1999].zParent);
+    upd.aOrg[1999].zParent = xstrdup("O1998");
+    check_cycle(&db, &upd, "1998: O1998 → O1999 → O1998");
+    model_release(&upd);
+    model_release(&db);
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_orgdir_parent_cycle),
         cmocka_unit_test_setup_teardown(test_orgdir_resolve_acronym, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_orgdir_resolve_alias, setup,

@@ -341,6 +341,46 @@ test_utf8_pad_narrow_column(void **state)
     assert_true(bAbcOk);
 }
 
+/* z capitalised by utf8_capitalise(), checked against zWant and, for
+** valid z, for valid UTF-8. */
+static void
+check_capital(const char *z, const char *zWant)
+{
+    Buf b = BUF_INIT;
+    utf8_capitalise(&b, z);
+    if (utf8_invalid_at(z, strlen(z)) < 0) {
+        assert_int_equal(utf8_invalid_at(buf_str(&b), b.n), -1);
+    }
+    assert_string_equal(buf_str(&b), zWant);
+    buf_release(&b);
+}
+
+/* The first letter becomes a capital, in UTF-8: a byte-wise 'a' - 'A'
+** made "área" the invalid "\xA3\xA1rea" and "Area" "!rea". */
+static void
+test_utf8_capitalise(void **state)
+{
+    (void)state;
+    check_capital("goal", "Goal");
+    check_capital("Area", "Area");
+    check_capital("\xC3\xA1rea", "\xC3\x81rea");         /* área -> Área */
+    check_capital("\xC3\x81rea", "\xC3\x81rea");         /* Área stays */
+    check_capital("\xC3\xA9tape", "\xC3\x89tape");       /* étape */
+    check_capital("\xC3\xBF", "\xC5\xB8");               /* ÿ -> Ÿ */
+    check_capital("\xC5\x82\xC3\xB3" "d\xC5\xBA", "\xC5\x81\xC3\xB3" "d\xC5\xBA"); /* łódź */
+    check_capital("\xC5\xBEupa", "\xC5\xBDupa");         /* župa */
+    check_capital("\xC4\xB1", "I");                        /* dotless i */
+    check_capital("\xCE\xB1\xCF\x81", "\xCE\x91\xCF\x81");   /* αρ */
+    check_capital("\xD0\xBE\xD0\xB1", "\xD0\x9E\xD0\xB1");   /* об */
+    check_capital("\xD1\x91", "\xD0\x81");               /* ё -> Ё */
+    check_capital(KHMER_SROK, KHMER_SROK);                /* no case */
+    check_capital("1st", "1st");
+    check_capital("_x", "_x");
+    check_capital("", "");
+    /* Not UTF-8: left as it is, never made worse. */
+    check_capital("\xA1x", "\xA1x");
+}
+
 int
 main(void)
 {
@@ -359,6 +399,7 @@ main(void)
         cmocka_unit_test(test_utf8_pad_newlines),
         cmocka_unit_test(test_utf8_pad_exact_width),
         cmocka_unit_test(test_utf8_pad_narrow_column),
+        cmocka_unit_test(test_utf8_capitalise),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

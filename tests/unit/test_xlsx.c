@@ -1,7 +1,7 @@
 /*
 ** test_xlsx.c — the spreadsheet reader's date rules: serial numbers in both
 ** date systems (with Excel's phantom 29 February 1900) and which number
-** formats show dates.
+** formats show dates; cell references parsed within the sheet's bounds.
 */
 #include <stdarg.h>
 #include <stddef.h>
@@ -61,6 +61,45 @@ test_date_formats(void **state)
     assert_false(xlsx_format_is_date(170, "#,##0"));
 }
 
+/* References inside the sheet, up to the last column and row. */
+static void
+test_ref_valid(void **state)
+{
+    long c, r;
+    assert_int_equal(xlsx_parse_ref("A1", &c, &r), 0);
+    assert_int_equal(c, 0);
+    assert_int_equal(r, 1);
+    assert_int_equal(xlsx_parse_ref("AB12", &c, &r), 0);
+    assert_int_equal(c, 27);
+    assert_int_equal(r, 12);
+    assert_int_equal(xlsx_parse_ref("XFD1048576", &c, &r), 0);
+    assert_int_equal(c, 16383);
+    assert_int_equal(r, 1048576);
+    /* No row part, and no reference at all. */
+    assert_int_equal(xlsx_parse_ref("C", &c, &r), 0);
+    assert_int_equal(c, 2);
+    assert_int_equal(r, 0);
+    assert_int_equal(xlsx_parse_ref("12", &c, &r), 0);
+    assert_int_equal(c, -1);
+}
+
+/* Beyond XFD or row 1,048,576 is refused, and however long the reference
+** nothing overflows (UBSan checks that in the sanitizer build). */
+static void
+test_ref_beyond(void **state)
+{
+    long c, r;
+    assert_int_equal(xlsx_parse_ref("XFE1", &c, &r), XLSX_REF_BAD_COLUMN);
+    assert_int_equal(xlsx_parse_ref("FXSHRXW1", &c, &r), XLSX_REF_BAD_COLUMN);
+    assert_int_equal(xlsx_parse_ref("ZZZZZZZZZZZZZZ1", &c, &r),
+                     XLSX_REF_BAD_COLUMN);
+    assert_int_equal(xlsx_parse_ref("ZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZ1", &c,
+                                    &r), XLSX_REF_BAD_COLUMN);
+    assert_int_equal(xlsx_parse_ref("A1048577", &c, &r), XLSX_REF_BAD_ROW);
+    assert_int_equal(xlsx_parse_ref("A99999999999999999999999999", &c, &r),
+                     XLSX_REF_BAD_ROW);
+}
+
 int
 main(void)
 {
@@ -68,6 +107,8 @@ main(void)
         cmocka_unit_test(test_serial_1900),
         cmocka_unit_test(test_serial_1904),
         cmocka_unit_test(test_date_formats),
+        cmocka_unit_test(test_ref_valid),
+        cmocka_unit_test(test_ref_beyond),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
