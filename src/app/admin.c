@@ -7,6 +7,7 @@
 #include "admin.h"
 #include "app.h"
 #include "../base/base.h"
+#include "../core/orgdir.h"
 #include "../base/banned.h"
 
 static int
@@ -109,10 +110,6 @@ admin_org_save(Store *s, const Actor *who, const char *zAcronym,
     if (strlen(zName) > LIMIT_FIELD_BYTES) {
         return apperr_set(err, APPERR_INPUT, "the name is too long");
     }
-    if (zParent && str_eq(zParent, zAcronym)) {
-        return apperr_set(err, APPERR_INPUT, "an organisation cannot be part "
-                          "of itself");
-    }
     if (app_begin(s, who, err)) {
         return -1;
     }
@@ -133,7 +130,20 @@ admin_org_save(Store *s, const Actor *who, const char *zAcronym,
         o.zParent = zParent && *zParent ? (char *)zParent : NULL;
         o.azAlias = old ? old->azAlias : NULL;
         o.nAlias = old ? old->nAlias : 0;
-        rc = store_org_put(s, &o, err);
+        /* The directory as the change would leave it has no cycle of
+        ** parents (the import's rule, in core). */
+        const Model upd = { .aOrg = &o, .nOrg = 1, .nOrgAlloc = 1 };
+        size_t iCycle = 0;
+        Buf path = BUF_INIT;
+        if (orgdir_find_parent_cycle(&m, &upd, &iCycle, &path)) {
+            rc = apperr_set(err, APPERR_INPUT, "%s cannot be part of %s: that "
+                            "makes a cycle of parents (%s)", zAcronym,
+                            zParent, buf_str(&path));
+        }
+        buf_release(&path);
+        if (rc == 0) {
+            rc = store_org_put(s, &o, err);
+        }
     }
     model_release(&m);
     return app_end(s, rc, err);

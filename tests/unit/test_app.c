@@ -979,6 +979,22 @@ test_app_admin(void **state)
     assert_int_equal(o->nAlias, 1);
     assert_string_equal(o->azAlias[0], "PDoLVT");
     model_release(&m);
+
+    /* No cycle of parents: PDOLVT is part of MOLVT, so MOLVT cannot become
+    ** part of PDOLVT, nor anything part of itself; nothing is written. */
+    expect_ok(f, admin_org_save(f->a, &admin, "MOLVT", "Ministry of Labour",
+                                ORG_GOVERNMENT, NULL, fresh(f)));
+    expect_ok(f, admin_org_save(f->a, &admin, "PDOLVT", "", ORG_GOVERNMENT,
+                                "MOLVT", fresh(f)));
+    expect_refused(f, admin_org_save(f->a, &admin, "MOLVT", "",
+                                     ORG_GOVERNMENT, "PDOLVT", fresh(f)),
+                   APPERR_INPUT, "cycle of parents (MOLVT");
+    expect_refused(f, admin_org_save(f->a, &admin, "MOLVT", "",
+                                     ORG_GOVERNMENT, "MOLVT", fresh(f)),
+                   APPERR_INPUT, "cycle of parents");
+    expect_ok(f, store_load_node(f->b, PLAN, "", &m, fresh(f)));
+    assert_null(model_find_org(&m, "MOLVT")->zParent);
+    model_release(&m);
 }
 
 /* ---- a busy database --------------------------------------------------- */
