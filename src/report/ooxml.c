@@ -1,0 +1,2 @@
+/* placeholder */
+extern int lmp_ooxml_placeholder;
