@@ -143,7 +143,7 @@ doc_counts_table(ReviewDoc *d, const ReviewSummary *s, int iTable)
     const ReviewReport *r = d->r;
     doc_text(d, DOC_CAPTION, "Table %d: Activities by status and %s, %s",
              iTable, r->p->aLevel[r->iLevel].zName, s->pRound->zTitle);
-    static const double aW[] = { 0.25, 0.15, 0.15, 0.15, 0.15, 0.15 };
+    static const double aW[] = { 0.22, 0.156, 0.156, 0.156, 0.156, 0.156 };
     static const unsigned char aR[] = { 0, 1, 1, 1, 1, 1 };
     DocTable *t = doc_table(d, 6, aW, aR);
     Buf level = BUF_INIT;

@@ -299,7 +299,7 @@ static const DocxStyle aDocxStyle[] = {
     { "Label", "Label", NULL, 0, 0, 0, -1, -1, 0, 1, NULL, 0, 0, 0 },
     { "Note", "Note", NULL, 19, 0, 1, 80, 240, 0, 0, "F0F0F0", 0, 0, 0 },
     { "ListBullet", "List Bullet", NULL, 0, 0, 0, 0, 80, 0, 0, NULL, 0, 1, 0 },
-    { "TableText", "Table Text", DOCX_NARROW, 17, 0, 0, 0, 0, 0, 0, NULL, 0, 0, 0 },
+    { "TableText", "Table Text", DOCX_NARROW, 16, 0, 0, 0, 0, 0, 0, NULL, 0, 0, 0 },
     { "AnnexText", "Annex Text", DOCX_NARROW, 15, 0, 0, 0, 40, 0, 0, NULL, 0, 0, 0 },
     { "TOCHeading", "TOC Heading", DOCX_SANS, 30, 1, 0, 0, 200, 0, 0, NULL, 0, 0, 0 },
     { "TOC1", "toc 1", DOCX_SANS, 21, 1, 0, 120, 40, 0, 0, NULL, 0, 0, 1 },
