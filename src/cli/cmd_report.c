@@ -159,9 +159,11 @@ cmd_report(CliCtx *ctx)
         break;
     case 5:
         rc = review_render_pdf(&r, &b, &err) ? CLI_FAIL : CLI_OK;
+        review_print_release_fonts();
         break;
     default:
         rc = review_render_docx(&r, &b, &err) ? CLI_FAIL : CLI_OK;
+        review_print_release_fonts();
     }
     if (rc != CLI_OK) {
         rc = cli_fail(&err);

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include <cairo-pdf.h>
+#include <fontconfig/fontconfig.h>
 
 #include "review_print.h"
 #include "review_doc.h"
@@ -518,4 +519,12 @@ review_render_pdf(const ReviewReport *r, Buf *b, AppErr *err)
     free(x.aiPageNow);
     review_doc_release(&d);
     return rc;
+}
+
+void
+review_print_release_fonts(void)
+{
+    pango_cairo_font_map_set_default(NULL);
+    cairo_debug_reset_static_data();
+    FcFini();
 }

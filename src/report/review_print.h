@@ -41,4 +41,10 @@ int review_chart_png(const ReviewReport *r, const ReviewSummary *s,
                      const char *zTitle, double w, int nDpi, Buf *b,
                      double *pH, AppErr *err);
 
+/* Release the font caches of Pango, cairo and fontconfig, which live for
+** the whole process otherwise.  For a process that prints and exits (the
+** CLI), so that leak checkers see nothing left; never while another
+** thread may be drawing. */
+void review_print_release_fonts(void);
+
 #endif

@@ -155,7 +155,7 @@ cat >k.json <<JSON
    "children": [
     {"code": "1.1", "level": "activity", "text": "Train labour inspectors",
      "responsible": ["MOLVT"],
-     "assessments": [{"round": "r1", "progress": "របាយការណ៍វឌ្ឍនភាព ប្រចាំឆ្នាំ", "rating": "Progressing"}]},
+     "assessments": [{"round": "r1", "progress": "របាយការណ៍វឌ្ឍនភាព ប្រចាំឆ្នាំ <b>A&B</b> 'q'", "rating": "Progressing"}]},
     {"code": "1.2", "level": "activity", "text": "Report every province",
      "responsible": ["MOLVT"],
      "assessments": [{"round": "r1", "progress": "$long END-OF-NARRATIVE", "rating": "On Target"}]}]}]}]}
@@ -176,6 +176,13 @@ n=$(pdftotext -layout k.pdf - | grep -c 'Activity *Responsible *Partners')
 [ "$kpages" -ge 5 ] || fail "expected the long narrative over several pages ($kpages)"
 run --db k.db report review --round r1 --format docx --out k.docx
 expect_status 0
+# Markup in the data stays text: every part still parses.
+rm -rf kx && mkdir kx && (cd kx && unzip -q ../k.docx) || fail "k.docx is not a zip"
+for part in $(cd kx && find . -name '*.xml' -o -name '*.rels'); do
+    xmllint --noout "kx/$part" 2>xml.err || fail "k.docx part $part: $(head -3 xml.err)"
+done
+grep -qF '&lt;b&gt;A&amp;B&lt;/b&gt;' kx/word/document.xml || fail "markup in a narrative is not escaped"
+grep -qF '<b>A&B</b>' k.txt || fail "the PDF does not show a narrative's markup as text"
 soffice --headless --convert-to pdf --outdir lo k.docx >lo.log 2>&1 || fail "k.docx: $(tail -3 lo.log)"
 pdffonts lo/k.pdf | grep -q 'KhmerOS' || fail "the DOCX does not set Khmer in a Khmer font"
 
