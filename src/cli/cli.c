@@ -76,7 +76,7 @@ static const CliCommand aCommand[] = {
     /* ** COMMAND: report */
     { "report", cmd_report, "generate the review or the complaints report",
       "lmpmon report review --round R [--compare R0] [--level LEVEL]\n"
-      "       [--format html|md|csv|json|svg] [--out FILE] [--plan CODE]\n"
+      "       [--format html|md|csv|json|svg|pdf|docx] [--out FILE] [--plan CODE]\n"
       "       lmpmon report complaints [--year Y] [--format html|csv|json|xlsx]\n"
       "       [--out FILE] [--suppress]\n\n"
       "The complaints report gives cases lodged and resolved, the share\n"
@@ -92,7 +92,9 @@ static const CliCommand aCommand[] = {
       "                rated up or down, new ones, reworded action points\n"
       "  --level L     group by another level of the plan (e.g. goal)\n"
       "  --format F    html (one self-contained file, printable), md, csv,\n"
-      "                json or svg (the chart alone); default: from --out's\n"
+      "                json, svg (the chart alone), pdf (A4: cover, contents,\n"
+      "                page N of M, the annex on landscape pages) or docx\n"
+      "                (the same for Word); default: from --out's\n"
       "                extension, else html\n"
       "  --out FILE    write to FILE instead of standard output\n" },
     /* ** COMMAND: check */
