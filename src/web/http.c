@@ -69,6 +69,25 @@ url_encode(Buf *b, const char *z)
     }
 }
 
+const char *
+url_local_target(const char *z)
+{
+    /* "//host" and "/\\host" are network-path references: another site. */
+    if (z[0] != '/' || z[1] == '/' || z[1] == '\\') {
+        return "/";
+    }
+    /* C0 controls, space and DEL; and C1 controls (U+0080..U+009F, UTF-8
+    ** C2 80..C2 9F), which have no business in a path either.  Non-ASCII
+    ** letters stay: an organisation's acronym may be Khmer. */
+    for (const unsigned char *p = (const unsigned char *)z; *p; p++) {
+        if (*p <= 0x20 || *p == 0x7f ||
+            (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)) {
+            return "/";
+        }
+    }
+    return z;
+}
+
 static void
 params_add(Params *p, char *zKey, char *zVal)
 {

@@ -80,6 +80,15 @@ char *url_decode(const char *z, size_t n, int bPlusIsSpace);
 /* Append z percent-encoded for a URL path segment or query value. */
 void url_encode(Buf *b, const char *z);
 
+/* z if it is a redirect target on this site, else "/".  A local target
+** is a path: one '/' then anything but '/' or a backslash
+** ("/plan?round=2018"), with no control character or space anywhere
+** (browsers drop tabs and newlines inside a URL and read a backslash as
+** '/', so "/<TAB>/evil.example" would lead to another site).  z is decoded
+** text (a query or form value).  Returns z itself or a static string;
+** never allocates. */
+const char *url_local_target(const char *z);
+
 /* Convenience for handlers. */
 const char *req_form(const Req *r, const char *zKey);   /* "" if absent */
 const char *req_query(const Req *r, const char *zKey);  /* "" if absent */

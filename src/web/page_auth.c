@@ -109,16 +109,6 @@ login_new_csrf(Req *r, Resp *w, char zToken[SECRET_TOKEN_CHARS])
     w->zSetCookie = buf_detach(&c);
 }
 
-/* A redirect target from the form: local paths only. */
-static const char *
-login_next(const char *z)
-{
-    if (z[0] == '/' && z[1] != '/' && z[1] != '\\' && !strchr(z, ':')) {
-        return z;
-    }
-    return "/";
-}
-
 /* ** PAGE: /login (GET) */
 int
 page_login_form(Req *r, Resp *w)
@@ -130,7 +120,8 @@ page_login_form(Req *r, Resp *w)
     char zToken[SECRET_TOKEN_CHARS];
     login_new_csrf(r, w, zToken);
     w->bPrivate = 1;
-    login_render(r, w, zToken, login_next(req_query(r, "next")), "", NULL);
+    login_render(r, w, zToken, url_local_target(req_query(r, "next")), "",
+                 NULL);
     return 0;
 }
 
@@ -140,7 +131,7 @@ page_login(Req *r, Resp *w)
 {
     const char *zUser = req_form(r, "username");
     const char *zPass = req_form(r, "password");
-    const char *zNext = login_next(req_form(r, "next"));
+    const char *zNext = url_local_target(req_form(r, "next"));
     User u;
     AppErr err = APPERR_INIT;
     int bUser = strlen(zUser) < LIMIT_CODE_BYTES &&

@@ -97,4 +97,29 @@ grep -q 'script' e.html && fail "404 page echoes the path"
 curl -s -b admin.jar "$BASE/activity/%3Cb%3Eq" >e.html
 grep -q '<b>q' e.html && fail "unknown activity page echoes the code"
 
+# --- after logging in, the user stays on this site ---
+# login_next NEXT: log in as viewer with the form field next=NEXT; prints
+# the Location answered.
+login_next() {
+    rm -f r.jar
+    curl -s -c r.jar "$BASE/login" >/dev/null
+    curl -s -D h.txt -o /dev/null -b r.jar \
+        --data-urlencode "csrf=$(awk '/lmpmon_csrf/ { print $7 }' r.jar)" \
+        -d username=viewer --data-urlencode "password=$PASS" \
+        --data-urlencode "next=$1" "$BASE/login"
+    sed -n 's/^Location: //Ip' h.txt | tr -d '\r'
+}
+tab=$(printf '\t')
+for next in "/$tab/evil.example" "//evil.example" "/\\evil.example" \
+    "https://evil.example/"; do
+    loc=$(login_next "$next")
+    [ "$loc" = / ] || fail "login with next='$next' redirected to '$loc'"
+done
+loc=$(login_next "/round/2018/report?compare=2017")
+[ "$loc" = "/round/2018/report?compare=2017" ] ||
+    fail "login lost a local next page: '$loc'"
+# The link's own next (MHD decodes %09 to a tab) never reaches the form.
+curl -s "$BASE/login?next=/%09/evil.example" | grep -q 'name="next" value="/"' ||
+    fail "the login form keeps a next page on another site"
+
 finish
