@@ -97,6 +97,19 @@ grep -q 'script' e.html && fail "404 page echoes the path"
 curl -s -b admin.jar "$BASE/activity/%3Cb%3Eq" >e.html
 grep -q '<b>q' e.html && fail "unknown activity page echoes the code"
 
+# --- the admin page's notices are the server's own words ---
+curl -s -b admin.jar "$BASE/admin?msg=Security+update%3A+enter+your+password+at+evil.example" >a.html
+grep -q 'evil.example' a.html && fail "/admin?msg= shows the link's text"
+curl -s -b admin.jar "$BASE/admin?done=Enter+your+password+at+evil.example" >a.html
+grep -q 'class="notice' a.html && fail "/admin?done= with an unknown key shows a notice"
+curl -s -D h.txt -o /dev/null -b admin.jar \
+    --data-urlencode "csrf=$(csrf_of admin /plan)" -d name=noticed \
+    -d role=viewer -d password=long-enough-pw -d action=add "$BASE/admin/user"
+loc=$(sed -n 's/^Location: //Ip' h.txt | tr -d '\r')
+[ "$loc" = "/admin?done=user_added" ] || fail "adding a user redirected to '$loc'"
+curl -s -b admin.jar "$BASE$loc" | grep -q 'class="notice ok" role="status">User added.' ||
+    fail "the admin page does not confirm the new user"
+
 # --- after logging in, the user stays on this site ---
 # login_next NEXT: log in as viewer with the form field next=NEXT; prints
 # the Location answered.
