@@ -36,6 +36,16 @@
 ** timeout answers 503 and asks the client to come back this much later. */
 #define LIMIT_WEB_RETRY_AFTER_SECONDS 2
 
+/* Failed logins (login_throttle.h): free ones per client address and per
+** user name, the longest back-off window after more, how long a quiet
+** address or name takes to be forgotten, logins checked at once from one
+** address, and how many addresses and names are remembered. */
+#define LIMIT_LOGIN_FREE_FAILURES 3
+#define LIMIT_LOGIN_BACKOFF_MAX_SECONDS 60
+#define LIMIT_LOGIN_FORGET_SECONDS (15 * 60)
+#define LIMIT_LOGIN_CONCURRENT_PER_CLIENT 2
+#define LIMIT_LOGIN_THROTTLE_KEYS 1024
+
 /* Password hashings at once (argon2id takes 64 MiB and ~0.1 s each). */
 #define LIMIT_CONCURRENT_HASHING 2
 
