@@ -1,8 +1,11 @@
 /*
 ** http.c — decoding query strings, forms and cookies (see http.h).
 */
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "http.h"
 #include "web_limits.h"
@@ -86,6 +89,54 @@ url_local_target(const char *z)
         }
     }
     return z;
+}
+
+int
+http_host_is_loopback(const char *zHost)
+{
+    if (!zHost) {
+        return 0;
+    }
+    /* Split "name[:port]"; an IPv6 literal is bracketed. */
+    const char *zEnd;
+    if (zHost[0] == '[') {
+        zEnd = strchr(zHost, ']');
+        zEnd = zEnd ? zEnd + 1 : NULL;
+    } else {
+        zEnd = strchr(zHost, ':');
+        zEnd = zEnd ? zEnd : zHost + strlen(zHost);
+    }
+    if (!zEnd || zEnd == zHost) {
+        return 0;
+    }
+    if (*zEnd) {
+        size_t nPort = strlen(zEnd + 1);
+        if (zEnd[0] != ':' || nPort < 1 || nPort > 5 ||
+            strspn(zEnd + 1, "0123456789") != nPort) {
+            return 0;
+        }
+    }
+    char zName[64];
+    size_t n = (size_t)(zEnd - zHost);
+    if (n >= sizeof zName) {
+        return 0;
+    }
+    memcpy(zName, zHost, n);
+    zName[n] = 0;
+    if (strcasecmp(zName, "localhost") == 0) {
+        return 1;
+    }
+    struct in_addr a4;
+    if (inet_pton(AF_INET, zName, &a4) == 1) {
+        return (ntohl(a4.s_addr) >> 24) == 127;
+    }
+    struct in6_addr a6;
+    if (zName[0] == '[' && n > 2) {
+        zName[n - 1] = 0;
+        return inet_pton(AF_INET6, zName + 1, &a6) == 1 &&
+               IN6_IS_ADDR_LOOPBACK(&a6);
+    }
+    return 0;
 }
 
 static void

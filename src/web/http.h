@@ -89,6 +89,14 @@ void url_encode(Buf *b, const char *z);
 ** never allocates. */
 const char *url_local_target(const char *z);
 
+/* Is zHost (a Host header; NULL when there was none) a name of this
+** machine that no other site can point at: "localhost", an IPv4 literal
+** in 127.0.0.0/8 or the IPv6 literal "[::1]", each with an optional
+** ":PORT"?  A page on another site that rebinds its own DNS name to
+** 127.0.0.1 reaches a loopback server with that name in Host; a server
+** on loopback answers only these (server.c). */
+int http_host_is_loopback(const char *zHost);
+
 /* Convenience for handlers. */
 const char *req_form(const Req *r, const char *zKey);   /* "" if absent */
 const char *req_query(const Req *r, const char *zKey);  /* "" if absent */

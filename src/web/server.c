@@ -44,7 +44,7 @@
 /* Per-request state between the calls of the access handler. */
 typedef struct Conn {
     Buf body;
-    int bTooBig;
+    int bAnswered;           /* refused on the first call: skip the body */
     struct timespec t0;
 } Conn;
 
@@ -421,9 +421,17 @@ on_request(void *cls, struct MHD_Connection *c, const char *zUrl,
         const char *zLen = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
                                                        "Content-Length");
         long nLen = 0;
+        if (cfg->bLoopbackOnly &&
+            !http_host_is_loopback(MHD_lookup_connection_value(
+                c, MHD_HEADER_KIND, "Host"))) {
+            k->bAnswered = 1;
+            return refuse(c, cfg, zMethod, zUrl, k, 421,
+                          "This server answers only to addresses of this "
+                          "computer: localhost or 127.0.0.1.");
+        }
         if (zLen && (str_to_long(zLen, 0, 1L << 40, &nLen) ||
                      nLen > (long)LIMIT_BODY_BYTES)) {
-            k->bTooBig = 1;
+            k->bAnswered = 1;
             return refuse(c, cfg, zMethod, zUrl, k, 413,
                           "The request body is larger than the server "
                           "accepts (LIMIT_BODY_BYTES).");
@@ -431,10 +439,10 @@ on_request(void *cls, struct MHD_Connection *c, const char *zUrl,
         return MHD_YES;
     }
     if (*pnUpload) {
-        if (!k->bTooBig) {
+        if (!k->bAnswered) {
             buf_append(&k->body, zUpload, *pnUpload);
             if (buf_failed(&k->body)) {
-                k->bTooBig = 1;
+                k->bAnswered = 1;
                 *pnUpload = 0;
                 return refuse(c, cfg, zMethod, zUrl, k, 413,
                               "The request body is larger than the server "
@@ -444,7 +452,7 @@ on_request(void *cls, struct MHD_Connection *c, const char *zUrl,
         *pnUpload = 0;
         return MHD_YES;
     }
-    if (k->bTooBig) {
+    if (k->bAnswered) {
         return MHD_YES; /* already answered */
     }
     Req r;
@@ -552,12 +560,22 @@ parse_listen(const char *z, struct sockaddr_in *sa, AppErr *err)
 }
 
 int
-web_serve(const WebConfig *cfg, AppErr *err)
+web_serve(const WebConfig *pConfig, AppErr *err)
 {
     struct sockaddr_in sa;
-    if (parse_listen(cfg->zListen, &sa, err)) {
+    if (parse_listen(pConfig->zListen, &sa, err)) {
         return -1;
     }
+    /* DNS rebinding: a page on another site can rename its own host to
+    ** 127.0.0.1 and have the visitor's browser talk to a server on
+    ** loopback as if it were that site; the Host header still carries the
+    ** other site's name.  A server only this machine can reach answers
+    ** only its own names.  With --public or behind a --trusted-proxy it is
+    ** reached under names we do not know, and is exposed on purpose. */
+    WebConfig run = *pConfig;
+    run.bLoopbackOnly = (ntohl(sa.sin_addr.s_addr) >> 24) == 127 &&
+                        !run.bPublic && run.proxies.nAddr == 0;
+    const WebConfig *cfg = &run;
     if (secret_init()) {
         return apperr_set(err, APPERR_INTERNAL, "libsodium cannot start");
     }

@@ -21,6 +21,8 @@ struct WebConfig {
     int bQuiet;             /* no access log (tests of throughput) */
     ProxyList proxies;      /* --trusted-proxy: peers whose X-Forwarded-For
                             ** names the client (client_addr.h) */
+    int bLoopbackOnly;      /* set by web_serve(): answer only requests
+                            ** whose Host is this machine (server.c) */
 };
 
 typedef struct WebConfig WebConfig;

@@ -4,7 +4,10 @@
 ** What these protect: the page a login sends the user on to
 ** (/login?next=...) stays on this site whatever the link said, so a link
 ** to the real login page cannot hand the user to another site afterwards
-** (an open redirect, the first step of a phishing page).
+** (an open redirect, the first step of a phishing page); a server on
+** loopback answers only requests addressed to this machine, so a page on
+** another site that points its own name at 127.0.0.1 (DNS rebinding)
+** cannot use the visitor's browser to read or change lmpmon's data.
 */
 #include <stdarg.h>
 #include <stddef.h>
@@ -86,12 +89,45 @@ test_other_sites_refused(void **state)
     assert_refused("/plan\xc2\x85"); /* U+0085, a C1 control (NEL) */
 }
 
+static void
+test_loopback_hosts(void **state)
+{
+    (void)state;
+    const char *azYes[] = { "localhost", "LocalHost", "localhost:8080",
+                            "127.0.0.1", "127.0.0.1:8080", "127.0.0.2:1",
+                            "127.255.255.254", "[::1]", "[::1]:8080",
+                            "[0:0:0:0:0:0:0:1]:80" };
+    const char *azNo[] = { NULL, "", ":8080", "evil.example",
+                           "evil.example:8080", "localhost.evil.example",
+                           "127.0.0.1.nip.io", "127.0.0.1.evil.example:80",
+                           "localhost:", "localhost:80:80", "localhost:http",
+                           "localhost:123456", "127.0.0.1 ", " localhost",
+                           "128.0.0.1", "10.0.0.1:8080", "0.0.0.0",
+                           "127.1", "0x7f.0.0.1", "2130706433", "::1",
+                           "[::1", "[::1]x", "[::2]:80", "[]", "[::ffff:7f00:1]x",
+                           "[::1]:", "localhost\t" };
+    for (size_t i = 0; i < sizeof azYes / sizeof azYes[0]; i++) {
+        if (!http_host_is_loopback(azYes[i])) {
+            print_error("'%s' is this machine\n", azYes[i]);
+            fail();
+        }
+    }
+    for (size_t i = 0; i < sizeof azNo / sizeof azNo[0]; i++) {
+        if (http_host_is_loopback(azNo[i])) {
+            print_error("'%s' is not surely this machine\n",
+                        azNo[i] ? azNo[i] : "(none)");
+            fail();
+        }
+    }
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_local_paths_kept),
         cmocka_unit_test(test_other_sites_refused),
+        cmocka_unit_test(test_loopback_hosts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
