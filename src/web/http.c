@@ -160,7 +160,7 @@ params_parse_urlencoded(Params *p, const char *z, size_t n)
         }
         if (e > i) {
             if (p->n >= LIMIT_FORM_FIELDS) {
-                return -1;
+                return PARAMS_TOO_MANY;
             }
             const char *eq = memchr(z + i, '=', e - i);
             size_t nKey = eq ? (size_t)(eq - (z + i)) : e - i;
@@ -170,7 +170,7 @@ params_parse_urlencoded(Params *p, const char *z, size_t n)
             if (!zKey || !zVal) {
                 free(zKey);
                 free(zVal);
-                return -1;
+                return PARAMS_BAD_TEXT;
             }
             params_add(p, zKey, zVal);
         }

@@ -60,9 +60,12 @@ typedef struct Resp {
     int nRetryAfter;         /* seconds for a Retry-After header, 0: none */
 } Resp;
 
-/* Parse an application/x-www-form-urlencoded string z[0..n) into p
-** (appending).  Returns 0, or -1 for a pair that is not valid UTF-8 after
-** decoding or more than LIMIT_FORM_FIELDS pairs. */
+/* Parse an application/x-www-form-urlencoded string z[0..n) (a form body
+** or a query string) into p (appending).  Returns 0; PARAMS_BAD_TEXT for a
+** pair that is not valid UTF-8 after decoding or holds a NUL; or
+** PARAMS_TOO_MANY when p would hold more than LIMIT_FORM_FIELDS pairs. */
+#define PARAMS_BAD_TEXT (-1)
+#define PARAMS_TOO_MANY (-2)
 int params_parse_urlencoded(Params *p, const char *z, size_t n);
 
 /* Parse a Cookie header ("a=1; b=2") into p. */

@@ -44,7 +44,11 @@
 /* Per-request state between the calls of the access handler. */
 typedef struct Conn {
     Buf body;
+    char *zQuery;            /* the raw query string (on_uri()), or NULL */
+    int bStarted;            /* the access handler has been called */
     int bAnswered;           /* refused on the first call: skip the body */
+    int bTooBig;             /* the body outgrew LIMIT_BODY_BYTES: the rest
+                             ** is read and dropped, then 413 */
     struct timespec t0;
 } Conn;
 
@@ -373,30 +377,40 @@ on_connection(void *cls, struct MHD_Connection *c, void **ppSocket,
     }
 }
 
-/* Copies the query arguments (MHD has decoded them) into a Params,
-** refusing too many and invalid UTF-8. */
-typedef struct QueryCollect {
-    Params *p;
-    int bBad;
-} QueryCollect;
-
-static enum MHD_Result
-collect_query(void *cls, enum MHD_ValueKind kind, const char *zKey,
-              const char *zVal)
+/*
+** The query string is ours, not MHD's.
+**
+** MHD 0.9.75 parses the query into records in the connection's memory pool
+** (LIMIT_HEADER_BYTES) as soon as the request line is in.  When they do not
+** fit (a thousand arguments of a few bytes each do not), it queues a 431,
+** but then carries on reading headers over it, and the client gets no
+** answer at all (parse_initial_message_line() ignores the failure).  So
+** on_uri(), which MHD calls with the raw URI just before it looks at the
+** query, copies the query and ends the string MHD is about to parse right
+** after the '?': MHD sees no arguments, and the access handler decodes the
+** copy with http.c's params_parse_urlencoded(), the same bounded and
+** UTF-8-checked decoder as url-encoded forms, and answers 400 when it is
+** refused.  (The URI is MHD's own buffer, which it changes itself at that
+** point; the API gives it to us as const.)
+**
+** on_uri() also allocates the request's Conn: what it returns is the
+** first *ppConn of the access handler, and on_completed() gets it back
+** even when the request never reaches the handler.
+*/
+static void *
+on_uri(void *cls, const char *zUri, struct MHD_Connection *c)
 {
-    QueryCollect *qc = cls;
-    if (qc->p->n >= LIMIT_FORM_FIELDS || !zKey ||
-        utf8_invalid_at(zKey, strlen(zKey)) >= 0 ||
-        (zVal && utf8_invalid_at(zVal, strlen(zVal)) >= 0)) {
-        qc->bBad = 1;
-        return MHD_NO;
+    (void)cls;
+    (void)c;
+    Conn *k = xcalloc(1, sizeof *k);
+    buf_init(&k->body, LIMIT_BODY_BYTES);
+    clock_gettime(CLOCK_MONOTONIC, &k->t0);
+    char *zMark = (char *)strchr(zUri, '?'); /* MHD's buffer: see above */
+    if (zMark) {
+        k->zQuery = xstrdup(zMark + 1);
+        zMark[1] = 0;
     }
-    qc->p->azKey = xreallocarray(qc->p->azKey, qc->p->n + 1, sizeof(char *));
-    qc->p->azVal = xreallocarray(qc->p->azVal, qc->p->n + 1, sizeof(char *));
-    qc->p->azKey[qc->p->n] = xstrdup(zKey);
-    qc->p->azVal[qc->p->n] = xstrdup(zVal ? zVal : "");
-    qc->p->n++;
-    return MHD_YES;
+    return k;
 }
 
 static enum MHD_Result
@@ -406,17 +420,15 @@ on_request(void *cls, struct MHD_Connection *c, const char *zUrl,
 {
     const WebConfig *cfg = cls;
     Conn *k = *ppConn;
-    if (!k) {
+    assert(k); /* on_uri() made it */
+    if (!k->bStarted) {
         const union MHD_ConnectionInfo *si =
             MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
         const ConnState *cs = si ? si->socket_context : NULL;
         if (cs && cs->bRefused) {
             return MHD_NO; /* over the per-client limit: close unanswered */
         }
-        k = xcalloc(1, sizeof *k);
-        buf_init(&k->body, LIMIT_BODY_BYTES);
-        clock_gettime(CLOCK_MONOTONIC, &k->t0);
-        *ppConn = k;
+        k->bStarted = 1;
         atomic_fetch_add(&nInFlight, 1);
         const char *zLen = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
                                                        "Content-Length");
@@ -439,14 +451,14 @@ on_request(void *cls, struct MHD_Connection *c, const char *zUrl,
         return MHD_YES;
     }
     if (*pnUpload) {
-        if (!k->bAnswered) {
+        /* A body without Content-Length (chunked) can outgrow the limit
+        ** here, where MHD 0.9.75 takes no response (it would close the
+        ** connection unanswered): drop the rest and answer at the end. */
+        if (!k->bAnswered && !k->bTooBig) {
             buf_append(&k->body, zUpload, *pnUpload);
             if (buf_failed(&k->body)) {
-                k->bAnswered = 1;
-                *pnUpload = 0;
-                return refuse(c, cfg, zMethod, zUrl, k, 413,
-                              "The request body is larger than the server "
-                              "accepts (LIMIT_BODY_BYTES).");
+                k->bTooBig = 1;
+                buf_release(&k->body);
             }
         }
         *pnUpload = 0;
@@ -454,6 +466,12 @@ on_request(void *cls, struct MHD_Connection *c, const char *zUrl,
     }
     if (k->bAnswered) {
         return MHD_YES; /* already answered */
+    }
+    if (k->bTooBig) {
+        k->bAnswered = 1;
+        return refuse(c, cfg, zMethod, zUrl, k, 413,
+                      "The request body is larger than the server accepts "
+                      "(LIMIT_BODY_BYTES).");
     }
     Req r;
     memset(&r, 0, sizeof r);
@@ -472,24 +490,25 @@ on_request(void *cls, struct MHD_Connection *c, const char *zUrl,
     r.zHost = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host");
     r.zBody = buf_str(&k->body);
     r.nBody = k->body.n;
-    /* MHD has already %-decoded the path; the query we decode ourselves
-    ** from the raw arguments so limits and UTF-8 checks are ours. */
-    int bBad = utf8_invalid_at(zUrl, strlen(zUrl)) >= 0;
+    /* MHD has already %-decoded the path; the query is decoded here from
+    ** on_uri()'s copy, by the rules of forms. */
+    int rcParse = utf8_invalid_at(zUrl, strlen(zUrl)) >= 0 ? PARAMS_BAD_TEXT
+                                                           : 0;
     r.zPath = zUrl;
-    if (!bBad) {
-        QueryCollect qc = { &r.query, 0 };
-        (void)MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect_query,
-                                        &qc);
-        bBad = qc.bBad;
+    if (rcParse == 0 && k->zQuery) {
+        rcParse = params_parse_urlencoded(&r.query, k->zQuery,
+                                          strlen(k->zQuery));
     }
     const char *zType = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
                                                     "Content-Type");
-    if (!bBad && k->body.n && zType &&
-        strncmp(zType, "application/x-www-form-urlencoded", 33) == 0 &&
-        params_parse_urlencoded(&r.form, k->body.z, k->body.n)) {
-        bBad = 1;
+    if (rcParse == 0 && k->body.n && zType &&
+        strncmp(zType, "application/x-www-form-urlencoded", 33) == 0) {
+        rcParse = params_parse_urlencoded(&r.form, k->body.z, k->body.n);
     }
-    if (bBad) {
+    if (rcParse == PARAMS_TOO_MANY) {
+        web_error(&w, 400, "The request has more fields than the server "
+                           "accepts (LIMIT_FORM_FIELDS).");
+    } else if (rcParse) {
         web_error(&w, 400, "The request could not be read.");
     } else {
         router_dispatch(&r, &w);
@@ -515,10 +534,13 @@ on_completed(void *cls, struct MHD_Connection *c, void **ppConn,
 {
     Conn *k = *ppConn;
     if (k) {
+        if (k->bStarted) {
+            atomic_fetch_sub(&nInFlight, 1);
+        }
         buf_release(&k->body);
+        free(k->zQuery);
         free(k);
         *ppConn = NULL;
-        atomic_fetch_sub(&nInFlight, 1);
     }
     /* The connection may now sit idle, waiting for the next request. */
     const union MHD_ConnectionInfo *si =
@@ -609,6 +631,7 @@ web_serve(const WebConfig *pConfig, AppErr *err)
         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)LIMIT_REQUEST_SECONDS,
         MHD_OPTION_NOTIFY_CONNECTION, on_connection, (void *)cfg,
         MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+        MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL,
         MHD_OPTION_END);
     if (!d) {
         complaints_cache_stop();
