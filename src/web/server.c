@@ -274,13 +274,154 @@ client_slot_give(int iSlot)
     pthread_mutex_unlock(&clientSlotMutex);
 }
 
+/* Where a connection is in its request, for the deadline (below). */
+typedef enum ConnPhase {
+    CONN_IDLE,       /* waiting for a request line */
+    CONN_RECEIVING,  /* request line in: headers and body arriving */
+    CONN_ANSWERING   /* request complete: handled, answer being sent */
+} ConnPhase;
+
 /* What the server keeps per TCP connection: MHD's socket context, from
 ** NOTIFY_CONNECTION STARTED to CLOSED. */
 typedef struct ConnState {
     int iClientSlot;         /* aClientSlot entry counting it, or -1 */
     int bRefused;            /* over the per-client limit: being closed */
     unsigned nIdleSeconds;   /* the idle timeout MHD applies to it */
+    /* The deadline's, under liveMutex: */
+    int iLive;               /* its aLive[] entry, or -1 */
+    int fd;                  /* its socket, or -1 */
+    ConnPhase ePhase;
+    long long msPhase;       /* when ePhase began (mono_ms()) */
+    int bExpired;            /* past its deadline: being closed */
+    char zPeer[NET_ADDR_CHARS]; /* the TCP peer, for the log */
 } ConnState;
+
+/*
+** Every request has a deadline.
+**
+** MHD's timeout counts time without traffic, so a client that sends a
+** header line every few seconds (slowloris) keeps its connection for as
+** long as it likes, and a few hundred such clients hold every slot while
+** sending almost nothing.  So a request must be complete, headers and
+** body, within LIMIT_REQUEST_TOTAL_SECONDS of its request line (the first
+** thing MHD tells us of: on_uri()).  The request line itself must come
+** within LIMIT_REQUEST_SECONDS + LIMIT_REQUEST_TOTAL_SECONDS of the
+** connection going idle: a silent connection is closed by MHD's idle
+** timeout long before, so only one that trickles its request line in
+** lives that long.
+**
+** While a request trickles in, MHD calls nothing of ours, so a watchdog
+** thread (deadline_watch) looks at every open connection each
+** WEB_DEADLINE_TICK_MS and shuts down the socket of one past its
+** deadline; MHD then sees the end of the stream and closes the connection,
+** as for a client that hung up (no answer: MHD 0.9.75 takes no response
+** before the request is complete).  Connections are in aLive[] from
+** NOTIFY_CONNECTION STARTED to CLOSED, under liveMutex, and MHD closes a
+** socket only after CLOSED, so the watchdog never shuts down a socket
+** number that has been given to another connection.
+*/
+#define WEB_DEADLINE_TICK_MS 250
+
+static ConnState *aLive[LIMIT_CONNECTIONS];
+static pthread_mutex_t liveMutex = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t liveStop;      /* signalled to end deadline_watch */
+static int bLiveStop;                /* under liveMutex */
+
+static long long
+mono_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+/* Enter cs (new: CONN_IDLE) into aLive[]; MHD holds at most
+** LIMIT_CONNECTIONS connections, so there is room. */
+static void
+conn_live_add(ConnState *cs)
+{
+    pthread_mutex_lock(&liveMutex);
+    cs->iLive = -1;
+    cs->ePhase = CONN_IDLE;
+    cs->msPhase = mono_ms();
+    for (int i = 0; i < (int)LIMIT_CONNECTIONS && cs->iLive < 0; i++) {
+        if (!aLive[i]) {
+            aLive[i] = cs;
+            cs->iLive = i;
+        }
+    }
+    pthread_mutex_unlock(&liveMutex);
+}
+
+static void
+conn_live_remove(ConnState *cs)
+{
+    pthread_mutex_lock(&liveMutex);
+    if (cs->iLive >= 0) {
+        aLive[cs->iLive] = NULL;
+    }
+    cs->iLive = -1;
+    pthread_mutex_unlock(&liveMutex);
+}
+
+/* Connection c's request has reached phase e. */
+static void
+conn_phase(struct MHD_Connection *c, ConnPhase e)
+{
+    const union MHD_ConnectionInfo *si =
+        MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    ConnState *cs = si ? si->socket_context : NULL;
+    if (cs) {
+        pthread_mutex_lock(&liveMutex);
+        cs->ePhase = e;
+        cs->msPhase = mono_ms();
+        pthread_mutex_unlock(&liveMutex);
+    }
+}
+
+/* The watchdog thread: close the connections past their deadline. */
+static void *
+deadline_watch(void *p)
+{
+    const WebConfig *cfg = p;
+    long long msTotal = 1000LL * (cfg->nRequestSeconds
+                                      ? cfg->nRequestSeconds
+                                      : LIMIT_REQUEST_TOTAL_SECONDS);
+    long long msIdle = 1000LL * LIMIT_REQUEST_SECONDS + msTotal;
+    pthread_mutex_lock(&liveMutex);
+    while (!bLiveStop) {
+        long long now = mono_ms();
+        for (int i = 0; i < (int)LIMIT_CONNECTIONS; i++) {
+            ConnState *cs = aLive[i];
+            if (!cs || cs->bExpired || cs->fd < 0 ||
+                cs->ePhase == CONN_ANSWERING ||
+                now - cs->msPhase <=
+                    (cs->ePhase == CONN_IDLE ? msIdle : msTotal)) {
+                continue;
+            }
+            cs->bExpired = 1;
+            (void)shutdown(cs->fd, SHUT_RDWR);
+            if (!cfg->bQuiet) {
+                char zNow[32];
+                str_now_utc(zNow, sizeof zNow);
+                (void)fprintf(stderr, "%s lmpmon: closed a connection from "
+                              "%s: its request was not complete after %lld s "
+                              "(LIMIT_REQUEST_TOTAL_SECONDS)\n", zNow,
+                              cs->zPeer, msTotal / 1000);
+            }
+        }
+        struct timespec ts;
+        clock_gettime(CLOCK_MONOTONIC, &ts);
+        ts.tv_nsec += WEB_DEADLINE_TICK_MS * 1000000L;
+        if (ts.tv_nsec >= 1000000000L) {
+            ts.tv_sec++;
+            ts.tv_nsec -= 1000000000L;
+        }
+        (void)pthread_cond_timedwait(&liveStop, &liveMutex, &ts);
+    }
+    pthread_mutex_unlock(&liveMutex);
+    return NULL;
+}
 
 /*
 ** Idle connections make room before new ones wait.
@@ -336,6 +477,9 @@ on_connection(void *cls, struct MHD_Connection *c, void **ppSocket,
         if (cs && cs->iClientSlot >= 0) {
             client_slot_give(cs->iClientSlot);
         }
+        if (cs) {
+            conn_live_remove(cs);
+        }
         free(cs);
         *ppSocket = NULL;
         atomic_fetch_sub(&nOpenConn, 1);
@@ -352,7 +496,16 @@ on_connection(void *cls, struct MHD_Connection *c, void **ppSocket,
     conn_choose_timeout(c, cs);
     const union MHD_ConnectionInfo *ci =
         MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    const union MHD_ConnectionInfo *fi =
+        MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
     NetAddr peer;
+    cs->fd = fi ? fi->connect_fd : -1;
+    if (ci && net_addr_from_sockaddr(ci->client_addr, &peer) == 0) {
+        net_addr_format(&peer, cs->zPeer);
+    } else {
+        (void)snprintf(cs->zPeer, sizeof cs->zPeer, "-");
+    }
+    conn_live_add(cs);
     if (cfg->proxies.nAddr == 0 || !ci ||
         net_addr_from_sockaddr(ci->client_addr, &peer) ||
         proxy_list_has(&cfg->proxies, &peer)) {
@@ -361,10 +514,8 @@ on_connection(void *cls, struct MHD_Connection *c, void **ppSocket,
     cs->iClientSlot = client_slot_take(&peer);
     if (cs->iClientSlot < 0) {
         cs->bRefused = 1;
-        const union MHD_ConnectionInfo *fi =
-            MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
-        if (fi) {
-            (void)shutdown(fi->connect_fd, SHUT_RDWR);
+        if (cs->fd >= 0) {
+            (void)shutdown(cs->fd, SHUT_RDWR);
         }
         if (!cfg->bQuiet) {
             char zNow[32], zPeer[NET_ADDR_CHARS];
@@ -401,7 +552,7 @@ static void *
 on_uri(void *cls, const char *zUri, struct MHD_Connection *c)
 {
     (void)cls;
-    (void)c;
+    conn_phase(c, CONN_RECEIVING);
     Conn *k = xcalloc(1, sizeof *k);
     buf_init(&k->body, LIMIT_BODY_BYTES);
     clock_gettime(CLOCK_MONOTONIC, &k->t0);
@@ -467,6 +618,7 @@ on_request(void *cls, struct MHD_Connection *c, const char *zUrl,
     if (k->bAnswered) {
         return MHD_YES; /* already answered */
     }
+    conn_phase(c, CONN_ANSWERING);
     if (k->bTooBig) {
         k->bAnswered = 1;
         return refuse(c, cfg, zMethod, zUrl, k, 413,
@@ -543,6 +695,7 @@ on_completed(void *cls, struct MHD_Connection *c, void **ppConn,
         *ppConn = NULL;
     }
     /* The connection may now sit idle, waiting for the next request. */
+    conn_phase(c, CONN_IDLE);
     const union MHD_ConnectionInfo *si =
         MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
     if (toe == MHD_REQUEST_TERMINATED_COMPLETED_OK && si &&
@@ -638,6 +791,20 @@ web_serve(const WebConfig *pConfig, AppErr *err)
         return apperr_set(err, APPERR_IO, "cannot listen on '%s': %s",
                           cfg->zListen, strerror(errno ? errno : EADDRINUSE));
     }
+    pthread_condattr_t ca;
+    pthread_t thWatch;
+    (void)pthread_condattr_init(&ca);
+    (void)pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+    (void)pthread_cond_init(&liveStop, &ca);
+    (void)pthread_condattr_destroy(&ca);
+    bLiveStop = 0;
+    int bWatch = pthread_create(&thWatch, NULL, deadline_watch,
+                                (void *)cfg) == 0;
+    if (!bWatch) {
+        (void)fprintf(stderr, "lmpmon: cannot start the request deadline "
+                      "thread; requests are bounded only by the idle "
+                      "timeout\n");
+    }
     const union MHD_DaemonInfo *di =
         MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
     char zAddr[64];
@@ -656,6 +823,14 @@ web_serve(const WebConfig *pConfig, AppErr *err)
         nanosleep(&ts, NULL);
     }
     MHD_stop_daemon(d);
+    if (bWatch) {
+        pthread_mutex_lock(&liveMutex);
+        bLiveStop = 1;
+        (void)pthread_cond_signal(&liveStop);
+        pthread_mutex_unlock(&liveMutex);
+        (void)pthread_join(thWatch, NULL);
+    }
+    (void)pthread_cond_destroy(&liveStop);
     complaints_cache_stop();
     (void)fprintf(stderr, "lmpmon: stopped\n");
     return 0;

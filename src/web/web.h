@@ -23,6 +23,8 @@ struct WebConfig {
                             ** names the client (client_addr.h) */
     int bLoopbackOnly;      /* set by web_serve(): answer only requests
                             ** whose Host is this machine (server.c) */
+    unsigned nRequestSeconds; /* a request's deadline, shorter than
+                            ** LIMIT_REQUEST_TOTAL_SECONDS (tests); 0: that */
 };
 
 typedef struct WebConfig WebConfig;

@@ -29,8 +29,15 @@
 ** is usual; each one is compared with every connection's peer). */
 #define LIMIT_TRUSTED_PROXIES 16u
 
-/* Seconds a connection may stay idle or a request may take to arrive. */
+/* Seconds a connection may stay idle, or go without traffic while a
+** request arrives (MHD's timeout). */
 #define LIMIT_REQUEST_SECONDS 30u
+
+/* Seconds from a request's request line until its headers and body are all
+** in, however steadily they trickle (server.c: "Every request has a
+** deadline").  The environment variable LMPMON_REQUEST_SECONDS can only
+** shorten it, for tests. */
+#define LIMIT_REQUEST_TOTAL_SECONDS 30u
 
 /* A request that found the database busy for longer than the server's busy
 ** timeout answers 503 and asks the client to come back this much later. */
