@@ -1,17 +1,24 @@
 /*
 ** server.c — libmicrohttpd glue: the daemon, the request's life, headers,
-** the access log, the connection limits, graceful shutdown.
+** the access log, the connection limits, the request deadline, graceful
+** shutdown.
 **
-** MHD calls the access handler several times per request.  The first call
-** only sets up the per-request state and returns: answering on the first
-** call makes MHD 0.9.75 close every connection (reference/tech-choices.md,
-** 1.2).  Later calls collect the body (bounded by LIMIT_BODY_BYTES); the
-** last one builds a Req, lets the router fill a Resp, adds the security
-** headers every response carries, and queues it.
+** MHD calls on_uri() once a request line is in (it sets up the
+** per-request state and takes the query string away from MHD), then the
+** access handler several times.  The first call only checks what the
+** headers allow (a Host of this machine when serving on loopback, a
+** Content-Length within LIMIT_BODY_BYTES) and returns: answering on the
+** first call makes MHD 0.9.75 close the connection afterwards
+** (reference/tech-choices.md, 1.2), which only refusals do.  Later calls
+** collect the body (bounded by LIMIT_BODY_BYTES); the last one builds a
+** Req, lets the router fill a Resp, adds the security headers every
+** response carries, and queues it.
 **
 ** MHD's connection notifications (on_connection) keep a small state per
 ** TCP connection: the per-client connection limit when a proxy is trusted,
-** and the idle timeout that frees slots when the server is busy.
+** the idle timeout that frees slots when the server is busy, and where its
+** request is, for the watchdog thread that closes requests past their
+** deadline.
 */
 #include <arpa/inet.h>
 #include <assert.h>

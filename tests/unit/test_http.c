@@ -104,8 +104,8 @@ test_loopback_hosts(void **state)
                            "localhost:123456", "127.0.0.1 ", " localhost",
                            "128.0.0.1", "10.0.0.1:8080", "0.0.0.0",
                            "127.1", "0x7f.0.0.1", "2130706433", "::1",
-                           "[::1", "[::1]x", "[::2]:80", "[]", "[::ffff:7f00:1]x",
-                           "[::1]:", "localhost\t" };
+                           "[::1", "[::1]x", "[::2]:80", "[]",
+                           "[::ffff:7f00:1]x", "[::1]:", "localhost\t" };
     for (size_t i = 0; i < sizeof azYes / sizeof azYes[0]; i++) {
         if (!http_host_is_loopback(azYes[i])) {
             print_error("'%s' is this machine\n", azYes[i]);

@@ -38,8 +38,8 @@ attempt(const char *zAddr, const char *zUser, int bFailed, long long msNow)
 
 /* An attempt at msNow is refused with verdict e and Retry-After nWant. */
 static void
-refused(const char *zAddr, const char *zUser, long long msNow,
-        LoginVerdict e, int nWant)
+refused(const char *zAddr, const char *zUser, long long msNow, LoginVerdict e,
+        int nWant)
 {
     int nWait = -1;
     assert_int_equal(login_throttle_begin(zAddr, zUser, msNow, &nWait), e);
@@ -109,14 +109,13 @@ test_forgotten_with_time(void **state)
     }
     long long tLast = t + (LIMIT_LOGIN_FREE_FAILURES + 1) * 100 * SEC;
     /* Not yet forgotten: the next failure opens a longer window. */
-    assert_int_equal(attempt(zIp, "y", 1,
-                             tLast + (LIMIT_LOGIN_FORGET_SECONDS - 1) * SEC),
-                     8);
+    assert_int_equal(
+        attempt(zIp, "y", 1, tLast + (LIMIT_LOGIN_FORGET_SECONDS - 1) * SEC),
+        8);
     tLast += (LIMIT_LOGIN_FORGET_SECONDS - 1) * SEC;
     /* Quiet long enough: free again. */
-    assert_int_equal(attempt(zIp, "z", 1,
-                             tLast + LIMIT_LOGIN_FORGET_SECONDS * SEC),
-                     0);
+    assert_int_equal(
+        attempt(zIp, "z", 1, tLast + LIMIT_LOGIN_FORGET_SECONDS * SEC), 0);
 }
 
 /* A user name is held back whatever address the guesses come from. */
@@ -153,8 +152,7 @@ test_concurrent_cap(void **state)
                      LOGIN_GO);
     (void)login_throttle_end("203.0.113.6", "b", 0, t);
     (void)login_throttle_end(zIp, "a", 0, t + 100);
-    assert_int_equal(login_throttle_begin(zIp, "b", t + 100, &nWait),
-                     LOGIN_GO);
+    assert_int_equal(login_throttle_begin(zIp, "b", t + 100, &nWait), LOGIN_GO);
     (void)login_throttle_end(zIp, "b", 0, t + 200);
     for (int i = 1; i < (int)LIMIT_LOGIN_CONCURRENT_PER_CLIENT; i++) {
         (void)login_throttle_end(zIp, "a", 0, t + 200);
