@@ -806,6 +806,7 @@ static const StoreMethods sqMethods = {
     .xSessionGet = sq_session_get,
     .xSessionTouch = sq_session_touch,
     .xSessionDelete = sq_session_delete,
+    .xSessionDeleteUser = sq_session_delete_user,
     .xCasePut = sq_case_put,
     .xCaseScan = sq_case_scan,
     .xAuditLatest = sq_audit_latest,

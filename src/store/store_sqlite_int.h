@@ -134,6 +134,7 @@ int sq_session_get(Store *s, const char *zTokenHash, Session *ses,
                    AppErr *err);
 int sq_session_touch(Store *s, const char *zTokenHash, long now, AppErr *err);
 int sq_session_delete(Store *s, const char *zTokenHash, AppErr *err);
+int sq_session_delete_user(Store *s, const char *zUser, AppErr *err);
 int sq_case_put(Store *s, const Case *c, const CasePerson *who, AppErr *err);
 int sq_case_scan(Store *s, const char *zFrom, const char *zTo, int bPersonal,
                  CaseVisitor fn, void *pArg, AppErr *err);
