@@ -166,4 +166,18 @@ loc=$(login_next "/round/2018/report?compare=2017")
 curl -s "$BASE/login?next=/%09/evil.example" | grep -q 'name="next" value="/"' ||
     fail "the login form keeps a next page on another site"
 
+# The JSON API takes one flat object: deep nesting is refused at once with
+# its place, and nothing is saved.
+tok=$(csrf_of molvt /plan)
+deep=$(python3 -c 'print("{\"round\": \"2018\", \"text\": " + "[" * 20000 + "]" * 20000 + "}")')
+code=$(curl -s -b molvt.jar -o post.body -w '%{http_code}' -H "X-CSRF-Token: $tok" \
+    -H 'Content-Type: application/json' --data-binary "$deep" "$BASE/api/activity/4.8/statement")
+[ "$code" = 400 ] || fail "deeply nested JSON: expected 400, got $code"
+grep -q 'line 1, column 27 nests deeper' post.body || fail "nested JSON: no place given: $(head -c 200 post.body)"
+code=$(curl -s -b molvt.jar -o post.body -w '%{http_code}' -H "X-CSRF-Token: $tok" \
+    -H 'Content-Type: application/json' \
+    -d '{"round": "2018", "text": "flat is fine", "action": "save", "version": 0}' \
+    "$BASE/api/activity/4.8/statement")
+[ "$code" = 200 ] || [ "$code" = 201 ] || fail "a flat statement object: $code $(head -c 200 post.body)"
+
 finish
