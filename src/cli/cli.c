@@ -181,6 +181,15 @@ static const CliCommand aCommand[] = {
       "changed since the backup is lost: back up the database first when\n"
       "in doubt.\n\n"
       "  --from FILE  the backup to restore\n" },
+    /* ** COMMAND: routes */
+    { "routes", cmd_routes, "list the web application's addresses",
+      "lmpmon routes\n\n"
+      "Print every address the web application answers, one a line: the\n"
+      "method, the path ({} is one part of the address, such as an activity\n"
+      "code), who may use it (role names; 'public': anonymous readers when\n"
+      "the server runs with --public; 'open': no login), and 'csrf' when it\n"
+      "changes something (it then needs the form's token).  For the IT staff\n"
+      "putting a proxy in front of the server, and for the permission test.\n" },
     /* ** COMMAND: serve */
     { "serve", cmd_serve, "run the web application",
       "lmpmon serve [--listen HOST:PORT] [--public] [--secure-cookies] [--quiet]\n"

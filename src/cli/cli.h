@@ -77,6 +77,7 @@ int cmd_round(CliCtx *ctx);
 int cmd_report(CliCtx *ctx);
 int cmd_check(CliCtx *ctx);
 int cmd_serve(CliCtx *ctx);
+int cmd_routes(CliCtx *ctx);
 int cmd_case(CliCtx *ctx);
 int cmd_sample(CliCtx *ctx);
 int cmd_report_complaints(CliCtx *ctx, const char *zYear, const char *zFormat,

@@ -44,6 +44,27 @@ serve_parse_interval(const char *z, long *pnSec)
     return 0;
 }
 
+/* ** COMMAND: routes */
+int
+cmd_routes(CliCtx *ctx)
+{
+    char **azPos;
+    size_t nPos;
+    CliOpt aOpt[] = { { NULL, 0, NULL, NULL } };
+    if (cli_parse(ctx, aOpt, &azPos, &nPos)) {
+        return CLI_USAGE;
+    }
+    free(azPos);
+    if (nPos) {
+        return cli_usage_error(ctx, "routes takes no arguments");
+    }
+    Buf b = BUF_INIT;
+    web_describe_routes(&b);
+    (void)fwrite(buf_str(&b), 1, b.n, stdout);
+    buf_release(&b);
+    return CLI_OK;
+}
+
 /* ** COMMAND: serve */
 int
 cmd_serve(CliCtx *ctx)

@@ -273,7 +273,7 @@ router_dispatch(Req *r, Resp *w)
         return;
     }
     (void)route_match(route->zPattern, r->zRawPath, r);
-    if (route->who & WEB_OPEN && !route->bCsrf &&
+    if (route->who & WEB_OPEN && !route_changes_state(route->zMethod) &&
         strncmp(r->zPath, "/static/", 8) == 0) {
         route->xHandler(r, w);  /* assets need no database */
         return;
@@ -309,7 +309,7 @@ router_dispatch(Req *r, Resp *w)
                       r->bAuthed ? "Your role does not allow this."
                                  : "Log in first.");
         }
-    } else if (route->bCsrf && !router_csrf_ok(r)) {
+    } else if (route_changes_state(r->zMethod) && !router_csrf_ok(r)) {
         web_error(w, 403, "The form has expired or did not come from this "
                           "site. Reload the page and try again.");
     } else {
@@ -323,4 +323,36 @@ router_dispatch(Req *r, Resp *w)
     /* A failed database connection is reset; a busy one is only busy. */
     router_store_release(r->s, w->status >= 500 && w->status != 503);
     r->s = NULL;
+}
+
+int
+route_changes_state(const char *zMethod)
+{
+    return strcmp(zMethod, "GET") != 0 && strcmp(zMethod, "HEAD") != 0;
+}
+
+void
+web_describe_routes(Buf *b)
+{
+    for (const Route *x = aRoute; x->zMethod; x++) {
+        buf_printf(b, "%-5s %-32s ", x->zMethod, x->zPattern);
+        const char *zSep = "";
+        if (x->who & WEB_OPEN) {
+            buf_puts(b, "open");
+            zSep = ",";
+        }
+        for (int e = 0; e < ROLE_COUNT; e++) {
+            if (x->who & ROLE_BIT(e)) {
+                buf_printf(b, "%s%s", zSep, role_name((Role)e));
+                zSep = ",";
+            }
+        }
+        if (x->who & WEB_PUBLIC) {
+            buf_printf(b, "%spublic", zSep);
+        }
+        if (route_changes_state(x->zMethod)) {
+            buf_puts(b, " csrf");
+        }
+        buf_putc(b, '\n');
+    }
 }

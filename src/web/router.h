@@ -16,15 +16,20 @@ typedef int (*WebHandler)(Req *r, Resp *w);
 #define WEB_OPEN 0x200u          /* no login at all (login page, assets) */
 
 typedef struct Route {
-    const char *zMethod;
+    const char *zMethod;    /* any method but GET changes state: the
+                            ** router checks its CSRF token and origin */
     const char *zPattern;   /* "{}" matches one path segment */
     unsigned who;           /* ROLE_BIT()s and WEB_PUBLIC / WEB_OPEN */
-    int bCsrf;              /* state-changing: token and origin checked */
     WebHandler xHandler;
 } Route;
 
 /* The routes (routes.c), terminated by a NULL method. */
 extern const Route aRoute[];
+
+/* Whether a request with zMethod changes state (so needs its CSRF token):
+** every method but GET and HEAD. */
+int route_changes_state(const char *zMethod);
+
 
 /* Handle one request: find the route, open the database, check session,
 ** role and CSRF, run the handler.  Always fills w. */

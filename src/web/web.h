@@ -12,6 +12,7 @@
 
 #include "client_addr.h"
 #include "../base/apperr.h"
+#include "../base/buf.h"
 
 struct WebConfig {
     const char *zDb;        /* database path */
@@ -36,5 +37,11 @@ typedef struct WebConfig WebConfig;
 /* Serve until SIGINT or SIGTERM; requests in flight are finished before
 ** returning.  Returns 0, or -1 with err (address in use, bad --listen). */
 int web_serve(const WebConfig *cfg, AppErr *err);
+
+/* The route table for people (lmpmon routes): one line per route,
+** "METHOD PATH WHO" with WHO the roles' names, "public" (anonymous readers
+** with --public) and "open" (no login), then "csrf" for a route that
+** changes state. */
+void web_describe_routes(Buf *b);
 
 #endif

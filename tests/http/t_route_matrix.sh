@@ -1,0 +1,209 @@
+# The role x route matrix, walked from the route table itself: every route
+# 'lmpmon routes' lists must be in this test's own matrix (and the other
+# way round), and for every route and every role (and no login) the server
+# must allow what the matrix allows — "allowed" meaning the handler did
+# its work (2xx or 3xx), not merely "not 401/403" — and refuse the rest
+# before any handler runs (401/403, or a redirect to the login page for an
+# anonymous reader of a page).  Every route that changes state needs its
+# CSRF token: the same request without it is refused (403).
+. "$(dirname "$0")/lib.sh"
+
+make_db d.db
+echo "$PASS" | "$LMPMON" --db d.db user add lscw --role case_officer --org LSCW >/dev/null
+printf '%s\n%s\n' 'case_no,lodged_on,sex,assisting_org' 'LSCW-1,2018-03-01,female,LSCW' >c.csv
+"$LMPMON" --db d.db case import c.csv >/dev/null || fail "case import"
+start_server d.db --public
+USERS="admin officer molvt lscw viewer"
+for u in $USERS; do login "$u"; done
+
+# The matrix: method, route, who may use it (roles by the names 'lmpmon
+# routes' prints; 'public': anonymous readers with --public; 'open': no
+# login at all).  Written here, not read from the code.
+cat >matrix.txt <<'EOF'
+GET /static/app.css open
+GET /static/app.js open
+GET /login open
+POST /login open
+POST /logout admin,me_officer,reporter,case_officer,viewer
+GET / admin,me_officer,reporter,case_officer,viewer,public
+GET /plan admin,me_officer,reporter,case_officer,viewer,public
+GET /activity/{} admin,me_officer,reporter,case_officer,viewer,public
+POST /activity/{}/statement reporter
+POST /activity/{}/review admin,me_officer
+GET /org/{} admin,me_officer,reporter,case_officer,viewer,public
+GET /rounds admin,me_officer,reporter,case_officer,viewer,public
+GET /round/{} admin,me_officer,reporter,case_officer,viewer,public
+GET /round/{}/report admin,me_officer,reporter,case_officer,viewer,public
+GET /complaints admin,me_officer,reporter,case_officer,viewer,public
+GET /cases admin,case_officer
+GET /cases/new admin,case_officer
+POST /cases admin,case_officer
+GET /case/{} admin,case_officer
+POST /case/{}/stage admin,case_officer
+POST /case/{}/payment admin,case_officer
+POST /case/{}/details admin,case_officer
+GET /admin admin,me_officer
+POST /admin/user admin
+POST /admin/round admin,me_officer
+POST /admin/org admin
+GET /api/me admin,me_officer,reporter,case_officer,viewer
+GET /api/plan admin,me_officer,reporter,case_officer,viewer,public
+GET /api/activity/{} admin,me_officer,reporter,case_officer,viewer,public
+GET /api/round/{}/summary admin,me_officer,reporter,case_officer,viewer,public
+GET /api/checks admin,me_officer,reporter,case_officer,viewer
+POST /api/activity/{}/statement reporter
+EOF
+
+# The route table as the server has it: the same routes, the same people,
+# and 'csrf' exactly on the routes that are not GET.
+"$LMPMON" routes >routes.txt || fail "lmpmon routes"
+awk '{ print $1, $2, $3 }' routes.txt | sort >have.txt
+sort matrix.txt >want.txt
+diff want.txt have.txt >routes.diff ||
+    fail "the route table and the test's matrix differ (< test, > server):\n$(cat routes.diff)"
+awk '($1 == "GET") != ($4 != "csrf") { print }' routes.txt >csrf.bad
+[ -s csrf.bad ] && fail "CSRF is not exactly on the routes that change state:\n$(cat csrf.bad)"
+
+role_of() {
+    case $1 in
+    admin) echo admin ;; officer) echo me_officer ;; molvt) echo reporter ;;
+    lscw) echo case_officer ;; viewer) echo viewer ;; anon) echo public ;;
+    esac
+}
+
+# A concrete address for a route.
+address() {
+    case $1 in
+    /activity/{}/statement) echo /activity/1.1/statement ;;
+    /api/activity/{}/statement) echo /api/activity/1.2/statement ;;
+    *) echo "$1" | sed 's|/activity/{}|/activity/4.8|; s|/org/{}|/org/MOLVT|;
+        s|/round/{}|/round/2017|; s|/case/{}|/case/LSCW-1|' ;;
+    esac
+}
+
+# post_as USER PATH DATA...: a form post with USER's token; code in $code.
+post_as() {
+    code=$(post "$@")
+}
+
+# The form data that does the route's work for user u (version numbers read
+# from the page, as a browser would).
+do_post() {
+    u=$1
+    route=$2
+    path=$(address "$route")
+    case $route in
+    /login)
+        # As a browser: the login form's page gives the token.
+        rm -f l.jar
+        curl -s -c l.jar "$BASE/login" >/dev/null
+        t=$(awk '/lmpmon_csrf/ { print $7 }' l.jar)
+        code=$(curl -s -b l.jar -o post.body -w '%{http_code}' --data-urlencode "csrf=$t" \
+            --data-urlencode username=viewer --data-urlencode "password=$PASS" "$BASE/login") ;;
+    /activity/{}/statement)
+        post_as "$u" "$path" round=2018 version=0 action=save text="matrix $u" rating=progressing ;;
+    /activity/{}/review)
+        v=$(version_of "$u" /activity/4.8 /activity/4.8/review)
+        post_as "$u" "$path" round=2018 "version=${v:-0}" action=save progress="by $u" rating=progressing ;;
+    /cases)
+        post_as "$u" /cases "case_no=M-$u" lodged_on=2018-05-01 sex=female channel=ngo \
+            legal_status=unknown currency=USD ;;
+    /case/{}/stage)
+        v=$(version_of "$u" /case/LSCW-1 /case/LSCW-1/stage)
+        post_as "$u" "$path" stage=conciliation on=2018-03-05 "version=${v:-0}" ;;
+    /case/{}/payment)
+        v=$(version_of "$u" /case/LSCW-1 /case/LSCW-1/payment)
+        post_as "$u" "$path" paid_on=2018-04-01 amount=10 "version=${v:-0}" ;;
+    /case/{}/details)
+        v=$(version_of "$u" /case/LSCW-1 /case/LSCW-1/details)
+        post_as "$u" "$path" satisfied=yes outcome=settled requested=10 ordered=10 \
+            "version=${v:-0}" ;;
+    /admin/user) post_as "$u" /admin/user "name=m_$u" role=viewer password=long-enough-pw action=add ;;
+    /admin/round) post_as "$u" /admin/round "round=M$u" state=new "title=Matrix $u" ;;
+    /admin/org) post_as "$u" /admin/org "acronym=M_$u" kind=ngo "name=Org of $u" ;;
+    /logout) post_as "$u" /logout ;;
+    /api/activity/{}/statement)
+        tok=""
+        [ "$u" != anon ] && tok=$(csrf_of "$u" /plan)
+        code=$(curl -s -b "$u.jar" -o post.body -w '%{http_code}' -H "X-CSRF-Token: $tok" \
+            -H 'Content-Type: application/json' \
+            -d "{\"round\": \"2018\", \"text\": \"api $u\", \"action\": \"save\", \"version\": 0}" \
+            "$BASE$path") ;;
+    *) fail "no request is written for POST $route: add one to do_post"; code=000 ;;
+    esac
+}
+
+# check USER METHOD ROUTE WHO
+check() {
+    u=$1
+    method=$2
+    route=$3
+    who=$4
+    role=$(role_of "$u")
+    case ",$who," in
+    *,open,* | *,"$role",*) allowed=1 ;;
+    *) allowed=0 ;;
+    esac
+    path=$(address "$route")
+    if [ "$method" = GET ]; then
+        if [ "$u" = anon ]; then
+            code=$(curl -s -o get.body -D get.head -w '%{http_code}' "$BASE$path")
+        else
+            code=$(curl -s -b "$u.jar" -o get.body -D get.head -w '%{http_code}' "$BASE$path")
+        fi
+    else
+        do_post "$u" "$route"
+    fi
+    if [ $allowed = 1 ]; then
+        case $code in
+        2?? | 3??)
+            if [ "$code" = 303 ] && grep -qi '^location: /login' get.head 2>/dev/null &&
+                [ "$method" = GET ]; then
+                fail "$u $method $path: sent to the login page, but the matrix allows it"
+            fi ;;
+        *) fail "$u $method $path: allowed, but answered $code: $(head -c 200 post.body 2>/dev/null)" ;;
+        esac
+    else
+        case $code in
+        401 | 403) ;;
+        303)
+            [ "$u" = anon ] && [ "$method" = GET ] && grep -qi '^location: /login' get.head ||
+                fail "$u $method $path: refused by the matrix, but answered 303" ;;
+        *) fail "$u $method $path: refused by the matrix, but answered $code" ;;
+        esac
+    fi
+    rm -f get.head
+}
+
+n=0
+while read -r method route who; do
+    [ "$route" = /logout ] && continue  # last: it ends the session
+    for u in anon $USERS; do
+        check "$u" "$method" "$route" "$who"
+        n=$((n + 1))
+    done
+done <matrix.txt
+
+# Without its token, every state-changing route is refused (for a user it
+# allows), and nothing runs.
+while read -r method route who; do
+    [ "$method" = GET ] && continue
+    [ "$route" = /login ] && continue
+    for u in $USERS; do
+        role=$(role_of "$u")
+        case ",$who," in *,"$role",*) ;; *) continue ;; esac
+        code=$(curl -s -b "$u.jar" -o nocsrf.body -w '%{http_code}' -d "x=1" \
+            "$BASE$(address "$route")")
+        [ "$code" = 403 ] || fail "$u POST $route without a token: expected 403, got $code"
+        break
+    done
+done <matrix.txt
+code=$(curl -s -o /dev/null -w '%{http_code}' -d "username=viewer&password=$PASS" "$BASE/login")
+[ "$code" = 403 ] || fail "a login without the form's token: expected 403, got $code"
+
+for u in anon $USERS; do
+    check "$u" POST /logout "$(awk '$2 == "/logout" { print $3 }' matrix.txt)"
+    n=$((n + 1))
+done
+echo "$n role x route requests"
+finish
