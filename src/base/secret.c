@@ -127,3 +127,15 @@ secret_equal(const char *a, const char *b)
     }
     return sodium_memcmp(a, b, n) == 0;
 }
+
+void
+secret_csp_hash(const char *z, char zOut[SECRET_CSP_HASH_CHARS])
+{
+    unsigned char h[crypto_hash_sha256_BYTES];
+    (void)crypto_hash_sha256(h, (const unsigned char *)z, strlen(z));
+    char zB64[sodium_base64_ENCODED_LEN(crypto_hash_sha256_BYTES,
+                                        sodium_base64_VARIANT_ORIGINAL)];
+    (void)sodium_bin2base64(zB64, sizeof zB64, h, sizeof h,
+                            sodium_base64_VARIANT_ORIGINAL);
+    (void)snprintf(zOut, SECRET_CSP_HASH_CHARS, "'sha256-%s'", zB64);
+}

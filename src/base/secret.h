@@ -42,4 +42,9 @@ const char *secret_dummy_hash(void);
 /* Constant-time comparison of two strings; 1 when equal. */
 int secret_equal(const char *a, const char *b);
 
+/* The Content-Security-Policy source of an inline <style> or <script>
+** whose text is z: "'sha256-BASE64'" into zOut (at least 56 bytes). */
+#define SECRET_CSP_HASH_CHARS 56
+void secret_csp_hash(const char *z, char zOut[SECRET_CSP_HASH_CHARS]);
+
 #endif

@@ -390,6 +390,12 @@ review_html_annex(const ReviewReport *r, Buf *b)
     HTML_LIT(b, "</section>\n");
 }
 
+const char *
+review_html_css(void)
+{
+    return zCss;
+}
+
 void
 review_render_html(const ReviewReport *r, Buf *b)
 {

@@ -40,6 +40,9 @@ void review_report_release(ReviewReport *r);
 
 /* Renderers: append the whole document to b. */
 void review_render_html(const ReviewReport *r, Buf *b);
+/* The stylesheet review_render_html() puts inline in its <style> (the web
+** allows exactly it in the Content-Security-Policy, by its hash). */
+const char *review_html_css(void);
 void review_render_md(const ReviewReport *r, Buf *b);
 void review_render_csv(const ReviewReport *r, Buf *b);
 void review_render_json(const ReviewReport *r, Buf *b);

@@ -47,6 +47,7 @@
 #include "web_limits.h"
 #include "../base/base.h"
 #include "../base/secret.h"
+#include "../report/review_report.h"
 #include "../base/banned.h"
 
 /* Per-request state between the calls of the access handler. */
@@ -65,10 +66,21 @@ typedef struct Conn {
 ** for this to reach zero. */
 static atomic_int nInFlight;
 
-static const char zCsp[] =
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-    "img-src 'self' data:; form-action 'self'; base-uri 'none'; "
-    "frame-ancestors 'none'";
+/* No inline script or style: the stylesheet and the script are files
+** (/static/); the one inline <style> is the review report's, a page people
+** save and mail as one file, allowed by its hash only (csp_init()). */
+static char zCsp[512];
+
+static void
+csp_init(void)
+{
+    char zStyle[SECRET_CSP_HASH_CHARS];
+    secret_csp_hash(review_html_css(), zStyle);
+    (void)snprintf(zCsp, sizeof zCsp,
+                   "default-src 'self'; script-src 'self'; style-src 'self' "
+                   "%s; img-src 'self' data:; form-action 'self'; "
+                   "base-uri 'none'; frame-ancestors 'none'", zStyle);
+}
 
 static double
 ms_since(const struct timespec *t0)
@@ -766,6 +778,7 @@ web_serve(const WebConfig *pConfig, AppErr *err)
     if (secret_init()) {
         return apperr_set(err, APPERR_INTERNAL, "libsodium cannot start");
     }
+    csp_init();
     /* glibc gives each thread its own heap arena; the shared read model is
     ** built by whichever thread finds the data changed, so every arena ends
     ** up holding the free space of an old snapshot.  Two arenas keep the

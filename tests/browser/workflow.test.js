@@ -129,6 +129,16 @@ async function login(page, base, user) {
     const desc = await page.textContent('svg desc');
     check(/All activities: \d+ activities, 1 On Target/.test(desc), 'the 2018 chart does not count the approved activity: ' + desc);
     await page.screenshot({ path: path.join(shots, '6-dashboard-after.png'), fullPage: true });
+    // The review report page keeps its own stylesheet inline (it is saved
+    // and mailed as one file); the Content-Security-Policy allows exactly
+    // that one by its hash, and nothing else inline.
+    const cspErrors = [];
+    page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) cspErrors.push(m.text()); });
+    await page.goto(base + '/round/2017/report');
+    const border = await page.evaluate(() => getComputedStyle(document.querySelector('h2')).borderBottomStyle);
+    check(border === 'solid', 'the review report is unstyled (its inline stylesheet was blocked?): ' + border);
+    await page.goto(base + '/activity/4.8');
+    check(cspErrors.length === 0, 'Content-Security-Policy violations: ' + cspErrors.join(' | '));
     await ctx.close();
 
     // A case officer of LSCW records a case from lodging to payment.
