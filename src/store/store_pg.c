@@ -403,7 +403,13 @@ pg_begin(Store *s, AppErr *err)
         return -1;
     }
     S->bInTxn = S->bWrite = 1;
-    PGresult *r = PQexec(S->db, "SELECT pg_advisory_xact_lock(1280134477)");
+    /* Not through pg_query(): a busy lock is not a failure to report
+    ** yet, and must not be retried. */
+    char zKey[24];
+    (void)snprintf(zKey, sizeof zKey, "%d", PG_WRITER_LOCK);
+    const char *azArg[] = { zKey };
+    PGresult *r = PQexecParams(S->db, "SELECT pg_advisory_xact_lock($1::bigint)",
+                               1, NULL, azArg, NULL, NULL, 0);
     if (PQresultStatus(r) == PGRES_TUPLES_OK) {
         PQclear(r);
         return 0;
