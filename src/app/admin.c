@@ -50,7 +50,9 @@ admin_user_add(Store *s, const Actor *who, const char *zName, Role eRole,
 }
 
 /* Read account zName inside the transaction; set its password hash (zHash)
-** or else its disabled flag; write. */
+** or else its disabled flag; write.  A new password or a disabled account
+** ends the account's sessions in the same transaction: whoever changes a
+** password because it leaked means to shut out whoever used it. */
 static int
 admin_user_change(Store *s, const Actor *who, const char *zName,
                   int bDisabled, const char *zHash, AppErr *err)
@@ -69,6 +71,9 @@ admin_user_change(Store *s, const Actor *who, const char *zName,
             u.bDisabled = bDisabled;
         }
         rc = store_user_put(s, &u, 0, err);
+    }
+    if (rc == 0 && (zHash || bDisabled)) {
+        rc = store_session_delete_user(s, zName, err);
     }
     user_release(&u);
     return app_end(s, rc, err);

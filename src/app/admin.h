@@ -15,11 +15,13 @@ int admin_user_add(Store *s, const Actor *who, const char *zName, Role eRole,
                    const char *zOrg, const char *zHash, AppErr *err);
 
 /* Disable (bDisabled) or enable account zName; nobody disables their own
-** account, so an installation keeps an administrator who can log in. */
+** account, so an installation keeps an administrator who can log in.
+** Disabling ends the account's sessions. */
 int admin_user_set_disabled(Store *s, const Actor *who, const char *zName,
                             int bDisabled, AppErr *err);
 
-/* Replace account zName's password hash. */
+/* Replace account zName's password hash and end the account's sessions
+** (every browser logged in as zName must log in again). */
 int admin_user_set_password(Store *s, const Actor *who, const char *zName,
                             const char *zHash, AppErr *err);
 

@@ -77,7 +77,7 @@ static const CliCommand aCommand[] = {
     /* ** COMMAND: report */
     { "report", cmd_report, "generate the review or the complaints report",
       "lmpmon report review --round R [--compare R0] [--level LEVEL]\n"
-      "       [--format html|md|csv|json|svg] [--out FILE] [--plan CODE]\n"
+      "       [--format html|md|csv|json|svg|pdf|docx] [--out FILE] [--plan CODE]\n"
       "       lmpmon report complaints [--year Y] [--format html|csv|json|xlsx]\n"
       "       [--out FILE] [--suppress]\n\n"
       "The complaints report gives cases lodged and resolved, the share\n"
@@ -93,7 +93,9 @@ static const CliCommand aCommand[] = {
       "                rated up or down, new ones, reworded action points\n"
       "  --level L     group by another level of the plan (e.g. goal)\n"
       "  --format F    html (one self-contained file, printable), md, csv,\n"
-      "                json or svg (the chart alone); default: from --out's\n"
+      "                json, svg (the chart alone), pdf (A4: cover, contents,\n"
+      "                page N of M, the annex on landscape pages) or docx\n"
+      "                (the same for Word); default: from --out's\n"
       "                extension, else html\n"
       "  --out FILE    write to FILE instead of standard output\n" },
     /* ** COMMAND: check */
@@ -189,7 +191,12 @@ static const CliCommand aCommand[] = {
       "flight are finished first).  Logs one line per request to standard\n"
       "error.\n\n"
       "  --listen A      address and port (default 127.0.0.1:8080; port 0\n"
-      "                  picks a free one, printed at start)\n"
+      "                  picks a free one, printed at start).  On a\n"
+      "                  loopback address, without --public or\n"
+      "                  --trusted-proxy, only requests addressed to\n"
+      "                  localhost, 127.x.x.x or [::1] are answered (421\n"
+      "                  otherwise), so no other site's page can reach the\n"
+      "                  server through the browser (DNS rebinding)\n"
       "  --public        anonymous visitors may read published rounds\n"
       "  --secure-cookies  mark cookies Secure (behind a TLS proxy)\n"
       "  --quiet         no access log\n"

@@ -14,6 +14,7 @@
 #include "../core/claims.h"
 #include "../io/claims_csv.h"
 #include "../io/import.h"
+#include "../report/review_print.h"
 #include "../report/review_report.h"
 #include "../app/casework.h"
 #include "../base/banned.h"
@@ -56,7 +57,7 @@ report_format(const char *zFormat, const char *zOut, const char *zDefault)
     }
     const char *zDot = zOut ? strrchr(zOut, '.') : NULL;
     static const char *const az[] = { "html", "md", "csv", "json", "svg", "txt",
-                                      "xlsx" };
+                                      "xlsx", "pdf", "docx" };
     for (size_t i = 0; zDot && i < sizeof az / sizeof az[0]; i++) {
         if (strcmp(zDot + 1, az[i]) == 0) {
             return strcmp(az[i], "txt") == 0 ? "text" : az[i];
@@ -102,16 +103,17 @@ cmd_report(CliCtx *ctx)
         return cli_usage_error(ctx, "which round? (--round CODE)");
     }
     const char *zFmt = report_format(zFormat, zOut, "html");
-    static const char *const azFmt[] = { "html", "md", "csv", "json", "svg" };
+    static const char *const azFmt[] = { "html", "md", "csv", "json", "svg",
+                                         "pdf", "docx" };
     int iFmt = -1;
-    for (int i = 0; i < 5; i++) {
+    for (int i = 0; i < (int)(sizeof azFmt / sizeof azFmt[0]); i++) {
         if (strcmp(zFmt, azFmt[i]) == 0) {
             iFmt = i;
         }
     }
     if (iFmt < 0) {
-        return cli_usage_error(ctx, "unknown format '%s' (html, md, csv, json "
-                               "or svg)", zFmt);
+        return cli_usage_error(ctx, "unknown format '%s' (html, md, csv, json, "
+                               "svg, pdf or docx)", zFmt);
     }
     /* The review reads the round and the one it is compared with only. */
     const char *azRound[] = { zRound, zCompare };
@@ -138,6 +140,7 @@ cmd_report(CliCtx *ctx)
         r.zGoal10 = buf_str(&goal10);
     }
     Buf b = BUF_INIT;
+    int rc = CLI_OK;
     switch (iFmt) {
     case 0:
         review_render_html(&r, &b);
@@ -151,11 +154,20 @@ cmd_report(CliCtx *ctx)
     case 3:
         review_render_json(&r, &b);
         break;
-    default:
+    case 4:
         review_render_svg(&r, &b);
+        break;
+    case 5:
+        rc = review_render_pdf(&r, &b, &err) ? CLI_FAIL : CLI_OK;
+        review_print_release_fonts();
+        break;
+    default:
+        rc = review_render_docx(&r, &b, &err) ? CLI_FAIL : CLI_OK;
+        review_print_release_fonts();
     }
-    int rc = CLI_OK;
-    if (cli_write_output(zOut, buf_str(&b), b.n, &err)) {
+    if (rc != CLI_OK) {
+        rc = cli_fail(&err);
+    } else if (cli_write_output(zOut, buf_str(&b), b.n, &err)) {
         rc = cli_fail(&err);
     }
     buf_release(&b);

@@ -87,6 +87,12 @@ cmd_serve(CliCtx *ctx)
                                "to %d, not '%s'", LIMIT_BACKUPS_KEPT, zKeep);
     }
     cfg.nBackupKeep = (int)nKeep;
+    /* Tests shorten the request deadline; nothing lengthens it. */
+    long nDeadline = 0;
+    if (str_to_long(getenv("LMPMON_REQUEST_SECONDS"), 1,
+                    LIMIT_REQUEST_TOTAL_SECONDS, &nDeadline) == 0) {
+        cfg.nRequestSeconds = (unsigned)nDeadline;
+    }
     AppErr err = APPERR_INIT;
     for (int i = 0; i < nProxy; i++) {
         if (proxy_list_add(&cfg.proxies, azProxy[i], &err)) {

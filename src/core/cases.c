@@ -445,27 +445,109 @@ case_cell_median_days(const CaseCell *c)
     return (vLo + vHi + 1) / 2;
 }
 
+/* Add cell c's counts to the merged cell m. */
+static void
+case_cell_merge(CaseCell *m, const CaseCell *c)
+{
+    m->nCases += c->nCases;
+    m->nResolved += c->nResolved;
+    m->nWithin3 += c->nWithin3;
+    m->nSatisfiedWithin3 += c->nSatisfiedWithin3;
+    m->nCourt += c->nCourt;
+    m->requested += c->requested;
+    m->ordered += c->ordered;
+    m->paid += c->paid;
+    for (long dd = 0; c->aDayHist && dd <= CASE_DAYS_CAP; dd++) {
+        m->aDayHist[dd] += c->aDayHist[dd];
+    }
+}
+
+void
+case_shown_build(const CaseReport *r, CaseDim d, int bSuppress, CaseShown *s)
+{
+    memset(s, 0, sizeof *s);
+    size_t n = r->anCell[d];
+    const CaseCell *a = r->aCell[d];
+    char *abHidden = xcalloc(n ? n : 1, 1);
+    size_t nHidden = 0;
+    long nHiddenCases = 0;
+    for (size_t i = 0; bSuppress && i < n; i++) {
+        if (a[i].nCases < CASE_SUPPRESS_BELOW) {
+            abHidden[i] = 1;
+            nHidden++;
+            nHiddenCases += a[i].nCases;
+        }
+    }
+    /* Secondary suppression: hide the smallest shown cells until no
+    ** subtraction gives a small count back. */
+    while (nHidden > 0 && nHidden < n &&
+           (nHidden == 1 || nHiddenCases < CASE_SUPPRESS_BELOW)) {
+        size_t iMin = n;
+        for (size_t i = 0; i < n; i++) {
+            if (!abHidden[i] && (iMin == n || a[i].nCases < a[iMin].nCases)) {
+                iMin = i;
+            }
+        }
+        abHidden[iMin] = 1;
+        nHidden++;
+        nHiddenCases += a[iMin].nCases;
+    }
+    s->apCell = xcalloc(n ? n : 1, sizeof *s->apCell);
+    s->other.zValue = xstrdup("other groups");
+    s->other.aDayHist = xcalloc(CASE_DAYS_CAP + 1, sizeof *s->other.aDayHist);
+    for (size_t i = 0; i < n; i++) {
+        if (abHidden[i]) {
+            case_cell_merge(&s->other, &a[i]);
+            s->nMerged++;
+        } else {
+            s->apCell[s->nCell++] = &a[i];
+        }
+    }
+    s->bOtherHidden = s->nMerged > 0 && s->other.nCases < CASE_SUPPRESS_BELOW;
+    free(abHidden);
+}
+
+void
+case_shown_release(CaseShown *s)
+{
+    free(s->apCell);
+    free(s->other.zValue);
+    free(s->other.aDayHist);
+    memset(s, 0, sizeof *s);
+}
+
 int
 case_goal10_figure(const CaseReport *r, CaseDim d, const char *zValue,
                    int bSuppress, Buf *b)
 {
-    for (size_t i = 0; i < r->anCell[d]; i++) {
-        const CaseCell *c = &r->aCell[d][i];
-        if (strcmp(c->zValue, zValue) != 0) {
-            continue;
-        }
-        if (bSuppress && c->nCases < CASE_SUPPRESS_BELOW) {
-            buf_printf(b, "fewer than %d cases (not shown)",
-                       CASE_SUPPRESS_BELOW);
-            return 0;
-        }
-        buf_printf(b, "%ld%% (%ld of %ld)",
-                   review_pct(c->nSatisfiedWithin3, c->nCases),
-                   c->nSatisfiedWithin3, c->nCases);
-        return 1;
+    int bFound = 0, bShown = 0;
+    const CaseCell *c = NULL;
+    for (size_t i = 0; i < r->anCell[d] && !bFound; i++) {
+        c = &r->aCell[d][i];
+        bFound = strcmp(c->zValue, zValue) == 0;
     }
-    buf_puts(b, "no cases");
-    return 0;
+    if (!bFound) {
+        buf_puts(b, "no cases");
+        return 0;
+    }
+    CaseShown s;
+    case_shown_build(r, d, bSuppress, &s);
+    for (size_t i = 0; i < s.nCell && !bShown; i++) {
+        bShown = s.apCell[i] == c;
+    }
+    case_shown_release(&s);
+    if (!bShown && c->nCases < CASE_SUPPRESS_BELOW) {
+        buf_printf(b, "fewer than %d cases (not shown)", CASE_SUPPRESS_BELOW);
+        return 0;
+    }
+    if (!bShown) {
+        buf_puts(b, "not shown (it would let a smaller group be worked out)");
+        return 0;
+    }
+    buf_printf(b, "%ld%% (%ld of %ld)",
+               review_pct(c->nSatisfiedWithin3, c->nCases),
+               c->nSatisfiedWithin3, c->nCases);
+    return 1;
 }
 
 int

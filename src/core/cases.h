@@ -190,12 +190,35 @@ long case_cell_median_days(const CaseCell *c);
 
 /* Append the goal-10 figure of the cell (d, zValue) of r: "45% (138 of
 ** 306)"; or "fewer than 5 cases (not shown)" when bSuppress and the cell
-** is small; or "no cases".  Returns 1 when figures were appended. */
+** is not shown (case_shown_build()); or "no cases".  Returns 1 when figures
+** were appended. */
 int case_goal10_figure(const CaseReport *r, CaseDim d, const char *zValue,
                        int bSuppress, Buf *b);
 
 /* Minimum number of cases a cell needs to be shown to viewers and the
 ** public; smaller cells are suppressed. */
 #define CASE_SUPPRESS_BELOW 5
+
+/* How one dimension of a report is shown.  Without suppression every cell
+** is shown.  With it, a cell of fewer than CASE_SUPPRESS_BELOW cases is not
+** shown, and neither is what would let a reader work it out: while the
+** cells not shown are only one, or hold fewer than CASE_SUPPRESS_BELOW
+** cases together, the smallest shown cell joins them (otherwise the total
+** minus the shown cells gives the hidden count back).  The cells not shown
+** are merged into one "other groups" cell, so their labels (a province, a
+** destination) are not shown either; when even that holds fewer than
+** CASE_SUPPRESS_BELOW cases (a dimension with very few cases in all), it
+** is shown without figures. */
+typedef struct CaseShown {
+    const CaseCell **apCell;   /* the cells shown as they are, in order */
+    size_t nCell;
+    CaseCell other;            /* the others merged (nMerged of them) */
+    size_t nMerged;            /* 0: nothing merged, no "other" row */
+    int bOtherHidden;          /* the merged cell is too small to show */
+} CaseShown;
+
+void case_shown_build(const CaseReport *r, CaseDim d, int bSuppress,
+                      CaseShown *s);
+void case_shown_release(CaseShown *s);
 
 #endif

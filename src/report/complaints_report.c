@@ -21,10 +21,21 @@
     "satisfied_within_3_months,pct_within_3_months,"                          \
     "pct_satisfied_within_3_months,compensation_ordered,compensation_paid\r\n"
 
-static int
-cell_hidden(const ComplaintsView *v, const CaseCell *c)
+/* The k-th row of a dimension as shown (case_shown_build()): the cells
+** shown, then the merged "other groups"; NULL past the end.  *pbHidden:
+** the row is shown without figures. */
+static const CaseCell *
+shown_row(const CaseShown *sh, size_t k, int *pbHidden)
 {
-    return v->bSuppress && c->nCases < CASE_SUPPRESS_BELOW;
+    *pbHidden = 0;
+    if (k < sh->nCell) {
+        return sh->apCell[k];
+    }
+    if (k == sh->nCell && sh->nMerged) {
+        *pbHidden = sh->bOtherHidden;
+        return &sh->other;
+    }
+    return NULL;
 }
 
 void
@@ -32,13 +43,16 @@ complaints_render_csv(const ComplaintsView *v, Buf *b)
 {
     buf_puts(b, CSV_HEADER);
     for (int d = 0; d < DIM_COUNT; d++) {
-        for (size_t i = 0; i < v->r->anCell[d]; i++) {
-            const CaseCell *c = &v->r->aCell[d][i];
+        CaseShown sh;
+        case_shown_build(v->r, (CaseDim)d, v->bSuppress, &sh);
+        const CaseCell *c;
+        int bHidden;
+        for (size_t i = 0; (c = shown_row(&sh, i, &bHidden)) != NULL; i++) {
             csv_write_field(b, case_dim_name((CaseDim)d));
             buf_putc(b, ',');
             csv_write_field(b, c->zValue);
-            if (cell_hidden(v, c)) {
-                buf_puts(b, ",,,,,,,,\r\n"); /* fewer than 5 cases: suppressed */
+            if (bHidden) {
+                buf_puts(b, ",,,,,,,,\r\n"); /* too few cases: suppressed */
                 continue;
             }
             buf_printf(b, ",%ld,%ld,%ld,%ld,%ld,%ld,", c->nCases, c->nResolved,
@@ -50,6 +64,7 @@ complaints_render_csv(const ComplaintsView *v, Buf *b)
             case_amount_format(b, c->paid);
             buf_puts(b, "\r\n");
         }
+        case_shown_release(&sh);
     }
 }
 
@@ -81,12 +96,18 @@ complaints_render_json(const ComplaintsView *v, Buf *b)
     json_object_set_new(root, "other_currency_cases", json_integer(v->r->nMixed));
     json_t *rows = json_array();
     for (int d = 0; d < DIM_COUNT; d++) {
-        for (size_t i = 0; i < v->r->anCell[d]; i++) {
-            const CaseCell *c = &v->r->aCell[d][i];
+        CaseShown sh;
+        case_shown_build(v->r, (CaseDim)d, v->bSuppress, &sh);
+        const CaseCell *c;
+        int bHidden;
+        for (size_t i = 0; (c = shown_row(&sh, i, &bHidden)) != NULL; i++) {
             json_t *o = json_object();
             json_object_set_new(o, "dimension", json_string(case_dim_name((CaseDim)d)));
             json_object_set_new(o, "value", json_string(c->zValue));
-            if (cell_hidden(v, c)) {
+            if (c == &sh.other) {
+                json_object_set_new(o, "groups", json_integer((json_int_t)sh.nMerged));
+            }
+            if (bHidden) {
                 json_object_set_new(o, "suppressed", json_true());
                 json_array_append_new(rows, o);
                 continue;
@@ -112,6 +133,7 @@ complaints_render_json(const ComplaintsView *v, Buf *b)
                                 json_integer(review_pct((long)c->paid, (long)c->ordered)));
             json_array_append_new(rows, o);
         }
+        case_shown_release(&sh);
     }
     json_object_set_new(root, "rows", rows);
     char *z = json_dumps(root, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
@@ -150,8 +172,10 @@ complaints_render_html(const ComplaintsView *v, Buf *b)
                 "three calendar months after lodging (lodged 31 January, "
                 "resolved by 30 April). Shares are of the cases lodged. ");
     if (v->bSuppress) {
-        buf_printf(b, "Groups of fewer than %d cases are not shown. ",
-                   CASE_SUPPRESS_BELOW);
+        buf_printf(b, "Groups of fewer than %d cases are not shown, nor "
+                   "the smallest others where a small group could be worked "
+                   "out from them; they are counted together as \"other "
+                   "groups\" (how many in brackets). ", CASE_SUPPRESS_BELOW);
     }
     if (r->nMixed) {
         buf_printf(b, "%ld cases in other currencies than ", r->nMixed);
@@ -176,12 +200,18 @@ complaints_render_html(const ComplaintsView *v, Buf *b)
                     "scope=\"col\">Requested</th><th scope=\"col\">Ordered</th>"
                     "<th scope=\"col\">Paid</th><th scope=\"col\">Paid of "
                     "ordered</th></tr></thead><tbody>\n");
-        for (size_t i = 0; i < r->anCell[d]; i++) {
-            const CaseCell *c = &r->aCell[d][i];
+        CaseShown sh;
+        case_shown_build(r, (CaseDim)d, v->bSuppress, &sh);
+        const CaseCell *c;
+        int bHidden;
+        for (size_t i = 0; (c = shown_row(&sh, i, &bHidden)) != NULL; i++) {
             HTML_LIT(b, "<tr><th scope=\"row\">");
             esc_html(b, c->zValue);
+            if (c == &sh.other) {
+                buf_printf(b, " (%zu)", sh.nMerged);
+            }
             HTML_LIT(b, "</th>");
-            if (cell_hidden(v, c)) {
+            if (bHidden) {
                 buf_printf(b, "<td colspan=\"10\">fewer than %d cases</td></tr>\n",
                            CASE_SUPPRESS_BELOW);
                 continue;
@@ -203,6 +233,7 @@ complaints_render_html(const ComplaintsView *v, Buf *b)
             buf_printf(b, "<td class=\"n\">%ld%%</td></tr>\n",
                        review_pct((long)c->paid, (long)c->ordered));
         }
+        case_shown_release(&sh);
         HTML_LIT(b, "</tbody></table>\n");
     }
     HTML_LIT(b, "</section>\n");
@@ -246,11 +277,14 @@ complaints_render_xlsx(const ComplaintsView *v, const char *zPath, AppErr *err)
     }
     xlsx_out_row(x);
     for (int d = 0; d < DIM_COUNT; d++) {
-        for (size_t i = 0; i < v->r->anCell[d]; i++) {
-            const CaseCell *c = &v->r->aCell[d][i];
+        CaseShown sh;
+        case_shown_build(v->r, (CaseDim)d, v->bSuppress, &sh);
+        const CaseCell *c;
+        int bHidden;
+        for (size_t i = 0; (c = shown_row(&sh, i, &bHidden)) != NULL; i++) {
             xlsx_out_text(x, case_dim_name((CaseDim)d));
             xlsx_out_text(x, c->zValue);
-            if (!cell_hidden(v, c)) {
+            if (!bHidden) {
                 xlsx_out_number(x, (double)c->nCases);
                 xlsx_out_number(x, (double)c->nResolved);
                 xlsx_out_number(x, (double)c->nWithin3);
@@ -263,6 +297,7 @@ complaints_render_xlsx(const ComplaintsView *v, const char *zPath, AppErr *err)
             }
             xlsx_out_row(x);
         }
+        case_shown_release(&sh);
     }
     return xlsx_out_close(x, err);
 }

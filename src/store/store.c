@@ -229,6 +229,12 @@ store_session_delete(Store *s, const char *zTokenHash, AppErr *err)
     return s->pMethods->xSessionDelete(s, zTokenHash, err);
 }
 
+int
+store_session_delete_user(Store *s, const char *zUser, AppErr *err)
+{
+    return s->pMethods->xSessionDeleteUser(s, zUser, err);
+}
+
 void
 user_release(User *u)
 {

@@ -215,6 +215,7 @@ typedef struct StoreMethods {
     int (*xSessionGet)(Store *, const char *zTokenHash, Session *, AppErr *);
     int (*xSessionTouch)(Store *, const char *zTokenHash, long now, AppErr *);
     int (*xSessionDelete)(Store *, const char *zTokenHash, AppErr *);
+    int (*xSessionDeleteUser)(Store *, const char *zUser, AppErr *);
     int (*xCasePut)(Store *, const Case *, const CasePerson *, AppErr *);
     int (*xCaseScan)(Store *, const char *zFrom, const char *zTo,
                      int bPersonal, CaseVisitor, void *, AppErr *);
@@ -410,6 +411,9 @@ int store_session_get(Store *s, const char *zTokenHash, Session *ses,
 int store_session_touch(Store *s, const char *zTokenHash, long now,
                         AppErr *err);
 int store_session_delete(Store *s, const char *zTokenHash, AppErr *err);
+
+/* End every session of account zUser (none, or no such user: 0). */
+int store_session_delete_user(Store *s, const char *zUser, AppErr *err);
 
 /* Insert or update a case (by case number) and, when who is not NULL, its
 ** personal details.  For bulk imports: call inside one transaction; the

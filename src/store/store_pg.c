@@ -721,6 +721,7 @@ static const StoreMethods pgMethods = {
     .xSessionGet = pg_session_get,
     .xSessionTouch = pg_session_touch,
     .xSessionDelete = pg_session_delete,
+    .xSessionDeleteUser = pg_session_delete_user,
     .xCasePut = pg_case_put,
     .xCaseScan = pg_case_scan,
     .xAuditLatest = pg_audit_latest,

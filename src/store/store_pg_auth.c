@@ -149,6 +149,18 @@ pg_session_delete(Store *s, const char *zTokenHash, AppErr *err)
                   "ending a session");
 }
 
+int
+pg_session_delete_user(Store *s, const char *zUser, AppErr *err)
+{
+    PgStore *S = (PgStore *)s;
+    PgArgs a = { 0 };
+    pg_arg_text(&a, 1, zUser);
+    return PG_RUN(S,
+                  "DELETE FROM session WHERE user_id ="
+                  " (SELECT id FROM account WHERE name = $1)",
+                  &a, err, "ending a user's sessions");
+}
+
 /* ---- statements ----------------------------------------------------------- */
 
 /* The columns of a statement query: node code, round code, organisation,

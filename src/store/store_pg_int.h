@@ -110,6 +110,7 @@ int pg_session_get(Store *s, const char *zTokenHash, Session *ses,
                    AppErr *err);
 int pg_session_touch(Store *s, const char *zTokenHash, long now, AppErr *err);
 int pg_session_delete(Store *s, const char *zTokenHash, AppErr *err);
+int pg_session_delete_user(Store *s, const char *zUser, AppErr *err);
 int pg_load_statements(PgStore *S, long long planId, const char *zNode,
                        const char *const *azRound, size_t nRound, Plan *p,
                        AppErr *err);

@@ -274,6 +274,18 @@ sq_begin(Store *s, AppErr *err)
 {
     SqStore *S = (SqStore *)s;
     assert(!S->bInTxn);
+    /* SQLite writes on through its open descriptor into a file that was
+    ** deleted or replaced meanwhile: every later change would be lost. */
+    struct stat sb;
+    if (S->bIdentity && (stat(S->zPath, &sb) != 0 || sb.st_dev != S->dev ||
+                         sb.st_ino != S->ino)) {
+        apperr_set(err, APPERR_IO, "the database file was deleted or "
+                   "replaced while lmpmon had it open; nothing was saved "
+                   "(restart lmpmon, or restore the database with 'lmpmon "
+                   "restore')");
+        return apperr_detail(err, "'%s' is no longer the file opened",
+                             S->zPath);
+    }
     if (sqlite3_exec(S->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
         return sq_fail(S, err, "starting a transaction");
     }
@@ -574,6 +586,12 @@ store_sqlite_open(const char *zPath, StoreOpenMode eMode, const char *zActor,
         sq_close(&S->base);
         return NULL;
     }
+    struct stat sbOpen;
+    if (stat(zPath, &sbOpen) == 0) {
+        S->dev = sbOpen.st_dev;
+        S->ino = sbOpen.st_ino;
+        S->bIdentity = 1;
+    }
     return &S->base;
 }
 
@@ -788,6 +806,7 @@ static const StoreMethods sqMethods = {
     .xSessionGet = sq_session_get,
     .xSessionTouch = sq_session_touch,
     .xSessionDelete = sq_session_delete,
+    .xSessionDeleteUser = sq_session_delete_user,
     .xCasePut = sq_case_put,
     .xCaseScan = sq_case_scan,
     .xAuditLatest = sq_audit_latest,

@@ -164,6 +164,21 @@ sq_session_delete(Store *s, const char *zTokenHash, AppErr *err)
     return sq_run(S, st, err, "ending a session");
 }
 
+int
+sq_session_delete_user(Store *s, const char *zUser, AppErr *err)
+{
+    SqStore *S = (SqStore *)s;
+    sqlite3_stmt *st;
+    if (SQ_PREPARE(S,
+                   "DELETE FROM session WHERE user_id ="
+                   " (SELECT id FROM account WHERE name = $1)",
+                   &st, err)) {
+        return -1;
+    }
+    sq_bind_text(st, 1, zUser);
+    return sq_run(S, st, err, "ending a user's sessions");
+}
+
 /* ---- statements ----------------------------------------------------------- */
 
 /* Add the statements st yields (node code, round code, organisation,

@@ -5,6 +5,8 @@
 #ifndef LMPMON_STORE_SQLITE_INT_H
 #define LMPMON_STORE_SQLITE_INT_H
 
+#include <sys/types.h>
+
 #include <sqlite3.h>
 
 #include "store.h"
@@ -34,6 +36,9 @@ typedef struct SqStore {
     sqlite3_stmt *pPersonPut;
     SqIdEntry *aId;            /* ids by code for this transaction */
     size_t nIdSlot, nIdUsed;   /* (store_sqlite_ids.c) */
+    dev_t dev;                 /* which file zPath was at open: a write */
+    ino_t ino;                 /* into a file deleted or replaced since */
+    int bIdentity;             /* would be lost (sq_begin() checks) */
     char *zNote;               /* what write transactions do, or NULL */
     char *zNotePath;           /* the note beside the database */
     int bNoteWritten;          /* (store_sqlite_writer.c) */
@@ -129,6 +134,7 @@ int sq_session_get(Store *s, const char *zTokenHash, Session *ses,
                    AppErr *err);
 int sq_session_touch(Store *s, const char *zTokenHash, long now, AppErr *err);
 int sq_session_delete(Store *s, const char *zTokenHash, AppErr *err);
+int sq_session_delete_user(Store *s, const char *zUser, AppErr *err);
 int sq_case_put(Store *s, const Case *c, const CasePerson *who, AppErr *err);
 int sq_case_scan(Store *s, const char *zFrom, const char *zTo, int bPersonal,
                  CaseVisitor fn, void *pArg, AppErr *err);

@@ -185,6 +185,17 @@ int
 api_statement_post(Req *r, Resp *w)
 {
     json_error_t jerr;
+    int iLine = 0, iCol = 0;
+    /* One flat object: anything nested is refused before jansson recurses
+    ** into it (the rule of every JSON reader: model_json_depth_at()). */
+    if (model_json_depth_at(r->zBody, r->nBody, 1, &iLine, &iCol)) {
+        Buf m = BUF_INIT;
+        buf_printf(&m, "expected one flat JSON object; line %d, column %d "
+                   "nests deeper", iLine, iCol);
+        api_error(w, 400, buf_str(&m));
+        buf_release(&m);
+        return 0;
+    }
     json_t *in = json_loadb(r->zBody, r->nBody, JSON_REJECT_DUPLICATES, &jerr);
     const char *zRound = NULL, *zText = NULL, *zRating = "not_rated";
     const char *zAction = "save";

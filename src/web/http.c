@@ -1,8 +1,11 @@
 /*
 ** http.c — decoding query strings, forms and cookies (see http.h).
 */
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "http.h"
 #include "web_limits.h"
@@ -69,6 +72,73 @@ url_encode(Buf *b, const char *z)
     }
 }
 
+const char *
+url_local_target(const char *z)
+{
+    /* "//host" and "/\\host" are network-path references: another site. */
+    if (z[0] != '/' || z[1] == '/' || z[1] == '\\') {
+        return "/";
+    }
+    /* C0 controls, space and DEL; and C1 controls (U+0080..U+009F, UTF-8
+    ** C2 80..C2 9F), which have no business in a path either.  Non-ASCII
+    ** letters stay: an organisation's acronym may be Khmer. */
+    for (const unsigned char *p = (const unsigned char *)z; *p; p++) {
+        if (*p <= 0x20 || *p == 0x7f ||
+            (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)) {
+            return "/";
+        }
+    }
+    return z;
+}
+
+int
+http_host_is_loopback(const char *zHost)
+{
+    if (!zHost) {
+        return 0;
+    }
+    /* Split "name[:port]"; an IPv6 literal is bracketed. */
+    const char *zEnd;
+    if (zHost[0] == '[') {
+        zEnd = strchr(zHost, ']');
+        zEnd = zEnd ? zEnd + 1 : NULL;
+    } else {
+        zEnd = strchr(zHost, ':');
+        zEnd = zEnd ? zEnd : zHost + strlen(zHost);
+    }
+    if (!zEnd || zEnd == zHost) {
+        return 0;
+    }
+    if (*zEnd) {
+        size_t nPort = strlen(zEnd + 1);
+        if (zEnd[0] != ':' || nPort < 1 || nPort > 5 ||
+            strspn(zEnd + 1, "0123456789") != nPort) {
+            return 0;
+        }
+    }
+    char zName[64];
+    size_t n = (size_t)(zEnd - zHost);
+    if (n >= sizeof zName) {
+        return 0;
+    }
+    memcpy(zName, zHost, n);
+    zName[n] = 0;
+    if (strcasecmp(zName, "localhost") == 0) {
+        return 1;
+    }
+    struct in_addr a4;
+    if (inet_pton(AF_INET, zName, &a4) == 1) {
+        return (ntohl(a4.s_addr) >> 24) == 127;
+    }
+    struct in6_addr a6;
+    if (zName[0] == '[' && n > 2) {
+        zName[n - 1] = 0;
+        return inet_pton(AF_INET6, zName + 1, &a6) == 1 &&
+               IN6_IS_ADDR_LOOPBACK(&a6);
+    }
+    return 0;
+}
+
 static void
 params_add(Params *p, char *zKey, char *zVal)
 {
@@ -90,7 +160,7 @@ params_parse_urlencoded(Params *p, const char *z, size_t n)
         }
         if (e > i) {
             if (p->n >= LIMIT_FORM_FIELDS) {
-                return -1;
+                return PARAMS_TOO_MANY;
             }
             const char *eq = memchr(z + i, '=', e - i);
             size_t nKey = eq ? (size_t)(eq - (z + i)) : e - i;
@@ -100,7 +170,7 @@ params_parse_urlencoded(Params *p, const char *z, size_t n)
             if (!zKey || !zVal) {
                 free(zKey);
                 free(zVal);
-                return -1;
+                return PARAMS_BAD_TEXT;
             }
             params_add(p, zKey, zVal);
         }

@@ -60,9 +60,12 @@ typedef struct Resp {
     int nRetryAfter;         /* seconds for a Retry-After header, 0: none */
 } Resp;
 
-/* Parse an application/x-www-form-urlencoded string z[0..n) into p
-** (appending).  Returns 0, or -1 for a pair that is not valid UTF-8 after
-** decoding or more than LIMIT_FORM_FIELDS pairs. */
+/* Parse an application/x-www-form-urlencoded string z[0..n) (a form body
+** or a query string) into p (appending).  Returns 0; PARAMS_BAD_TEXT for a
+** pair that is not valid UTF-8 after decoding or holds a NUL; or
+** PARAMS_TOO_MANY when p would hold more than LIMIT_FORM_FIELDS pairs. */
+#define PARAMS_BAD_TEXT (-1)
+#define PARAMS_TOO_MANY (-2)
 int params_parse_urlencoded(Params *p, const char *z, size_t n);
 
 /* Parse a Cookie header ("a=1; b=2") into p. */
@@ -79,6 +82,23 @@ char *url_decode(const char *z, size_t n, int bPlusIsSpace);
 
 /* Append z percent-encoded for a URL path segment or query value. */
 void url_encode(Buf *b, const char *z);
+
+/* z if it is a redirect target on this site, else "/".  A local target
+** is a path: one '/' then anything but '/' or a backslash
+** ("/plan?round=2018"), with no control character or space anywhere
+** (browsers drop tabs and newlines inside a URL and read a backslash as
+** '/', so "/<TAB>/evil.example" would lead to another site).  z is decoded
+** text (a query or form value).  Returns z itself or a static string;
+** never allocates. */
+const char *url_local_target(const char *z);
+
+/* Is zHost (a Host header; NULL when there was none) a name of this
+** machine that no other site can point at: "localhost", an IPv4 literal
+** in 127.0.0.0/8 or the IPv6 literal "[::1]", each with an optional
+** ":PORT"?  A page on another site that rebinds its own DNS name to
+** 127.0.0.1 reaches a loopback server with that name in Host; a server
+** on loopback answers only these (server.c). */
+int http_host_is_loopback(const char *zHost);
 
 /* Convenience for handlers. */
 const char *req_form(const Req *r, const char *zKey);   /* "" if absent */

@@ -1,13 +1,13 @@
 /*
 ** page_auth.c — logging in and out.
 **
-** A failed login is logged and answered late: each failure for the same
-** user name or client address doubles the wait (up to 4 s), so guessing
-** passwords is slow while a typo costs a quarter of a second.  Password
-** checks go through secret.c, which bounds how many argon2id runs happen
-** at once.
+** A failed login is logged and counted by login_throttle.c against the
+** client's address and the user name: after a few, logins from that
+** address or for that name are answered 429 at once (with Retry-After)
+** until a back-off window has passed, and the password is not even
+** checked.  Nothing waits in the handler.  Password checks go through
+** secret.c, which bounds how many argon2id runs happen at once.
 */
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,60 +16,12 @@
 #include "pages.h"
 #include "page.h"
 #include "router.h"
+#include "login_throttle.h"
 #include "web.h"
 #include "../base/base.h"
 #include "../base/secret.h"
 #include "../report/escape.h"
 #include "../base/banned.h"
-
-/* Recent failures per user name or client address (keys "u:name",
-** "ip:1.2.3.4").  A small table: the oldest entry gives way. */
-typedef struct LoginFailure {
-    char zKey[80];
-    int nFail;
-    time_t tLast;
-} LoginFailure;
-
-static LoginFailure aFailure[128];
-static pthread_mutex_t failureMutex = PTHREAD_MUTEX_INITIALIZER;
-
-/* Record (bFailed) or clear a key; returns the delay in ms to apply. */
-static long
-login_note(const char *zKey, int bFailed)
-{
-    time_t now = time(NULL);
-    long ms = 0;
-    pthread_mutex_lock(&failureMutex);
-    LoginFailure *slot = NULL, *oldest = &aFailure[0];
-    for (size_t i = 0; i < sizeof aFailure / sizeof aFailure[0]; i++) {
-        if (strcmp(aFailure[i].zKey, zKey) == 0) {
-            slot = &aFailure[i];
-        }
-        if (aFailure[i].tLast < oldest->tLast) {
-            oldest = &aFailure[i];
-        }
-    }
-    if (slot && now - slot->tLast > 15 * 60) {
-        slot->nFail = 0; /* quiet for 15 minutes: forgiven */
-    }
-    if (!bFailed) {
-        if (slot) {
-            slot->zKey[0] = 0;
-            slot->nFail = 0;
-        }
-    } else {
-        if (!slot) {
-            slot = oldest;
-            (void)snprintf(slot->zKey, sizeof slot->zKey, "%s", zKey);
-            slot->nFail = 0;
-        }
-        slot->nFail++;
-        slot->tLast = now;
-        ms = 250L << (slot->nFail > 5 ? 4 : slot->nFail - 1);
-    }
-    pthread_mutex_unlock(&failureMutex);
-    return ms;
-}
 
 static void
 login_render(Req *r, Resp *w, const char *zToken, const char *zNext,
@@ -109,16 +61,6 @@ login_new_csrf(Req *r, Resp *w, char zToken[SECRET_TOKEN_CHARS])
     w->zSetCookie = buf_detach(&c);
 }
 
-/* A redirect target from the form: local paths only. */
-static const char *
-login_next(const char *z)
-{
-    if (z[0] == '/' && z[1] != '/' && z[1] != '\\' && !strchr(z, ':')) {
-        return z;
-    }
-    return "/";
-}
-
 /* ** PAGE: /login (GET) */
 int
 page_login_form(Req *r, Resp *w)
@@ -130,8 +72,32 @@ page_login_form(Req *r, Resp *w)
     char zToken[SECRET_TOKEN_CHARS];
     login_new_csrf(r, w, zToken);
     w->bPrivate = 1;
-    login_render(r, w, zToken, login_next(req_query(r, "next")), "", NULL);
+    login_render(r, w, zToken, url_local_target(req_query(r, "next")), "",
+                 NULL);
     return 0;
+}
+
+/* The answer while login_throttle.c holds the client back: 429 at once,
+** with the seconds to wait in Retry-After and on the page. */
+static void
+login_refuse(Req *r, Resp *w, const char *zNext, const char *zUser,
+             LoginVerdict e, int nWait)
+{
+    Buf msg = BUF_INIT;
+    buf_printf(&msg, "%s; try again in %d second%s.",
+               e == LOGIN_WAIT_USER
+                   ? "Too many failed sign-ins for this user name"
+               : e == LOGIN_WAIT_BUSY
+                   ? "Too many sign-ins from your address at once"
+                   : "Too many failed sign-ins from your address",
+               nWait, nWait == 1 ? "" : "s");
+    char zToken[SECRET_TOKEN_CHARS];
+    login_new_csrf(r, w, zToken);
+    w->status = 429;
+    w->nRetryAfter = nWait;
+    w->bPrivate = 1;
+    login_render(r, w, zToken, zNext, zUser, buf_str(&msg));
+    buf_release(&msg);
 }
 
 /* ** PAGE: /login (POST) */
@@ -140,7 +106,14 @@ page_login(Req *r, Resp *w)
 {
     const char *zUser = req_form(r, "username");
     const char *zPass = req_form(r, "password");
-    const char *zNext = login_next(req_form(r, "next"));
+    const char *zNext = url_local_target(req_form(r, "next"));
+    int nWait = 0;
+    LoginVerdict e = login_throttle_begin(r->zClientIp, zUser,
+                                          login_throttle_now(), &nWait);
+    if (e != LOGIN_GO) {
+        login_refuse(r, w, zNext, zUser, e, nWait);
+        return 0;
+    }
     User u;
     AppErr err = APPERR_INIT;
     int bUser = strlen(zUser) < LIMIT_CODE_BYTES &&
@@ -149,12 +122,9 @@ page_login(Req *r, Resp *w)
     int bOk = secret_verify_password(bUser ? u.zHash : secret_dummy_hash(),
                                      zPass) == 0 &&
               bUser && !u.bDisabled;
-    char zIpKey[80], zUserKey[80];
-    (void)snprintf(zIpKey, sizeof zIpKey, "ip:%s", r->zClientIp);
-    (void)snprintf(zUserKey, sizeof zUserKey, "u:%.70s", zUser);
+    int nWindow = login_throttle_end(r->zClientIp, zUser, !bOk,
+                                     login_throttle_now());
     if (!bOk) {
-        long ms1 = login_note(zIpKey, 1), ms2 = login_note(zUserKey, 1);
-        long ms = ms1 > ms2 ? ms1 : ms2;
         Buf log = BUF_INIT;
         char zNow[32];
         str_now_utc(zNow, sizeof zNow);
@@ -162,12 +132,14 @@ page_login(Req *r, Resp *w)
         for (const char *p = zUser; *p && p - zUser < 64; p++) {
             buf_putc(&log, (*p > 32 && *p < 127) ? *p : '?');
         }
-        buf_printf(&log, "' from %s%s; answering in %ld ms\n", r->zClientIp,
-                   bUser && u.bDisabled ? " (account disabled)" : "", ms);
+        buf_printf(&log, "' from %s%s", r->zClientIp,
+                   bUser && u.bDisabled ? " (account disabled)" : "");
+        if (nWindow) {
+            buf_printf(&log, "; further logins refused for %d s", nWindow);
+        }
+        buf_putc(&log, '\n');
         (void)fputs(buf_str(&log), stderr);
         buf_release(&log);
-        struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
-        nanosleep(&ts, NULL);
         if (bUser) {
             user_release(&u);
         }
@@ -180,8 +152,6 @@ page_login(Req *r, Resp *w)
                      "disabled.");
         return 0;
     }
-    (void)login_note(zIpKey, 0);
-    (void)login_note(zUserKey, 0);
     char zToken[SECRET_TOKEN_CHARS], zHash[SECRET_HASH_HEX];
     char zCsrf[SECRET_TOKEN_CHARS];
     secret_new_token(zToken);

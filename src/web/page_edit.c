@@ -6,6 +6,7 @@
 ** version is refused by the store (409) and the page is shown again with
 ** the user's own text in the form, so nothing typed is lost.
 */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -465,6 +466,31 @@ page_review_post(Req *r, Resp *w)
     return 0;
 }
 
+/* What /admin?done=KEY says after an action: fixed texts, so a link to
+** the admin page cannot make it show a message of the linker's choosing.
+** An unknown key shows nothing. */
+static const struct {
+    const char *zKey;
+    const char *zText;
+} aAdminDone[] = {
+    { "user_added", "User added." },
+    { "user_disabled", "User disabled." },
+    { "user_enabled", "User enabled." },
+    { "org_saved", "Organisation saved." },
+    { "round_updated", "Round updated." },
+};
+
+static const char *
+admin_done_text(const char *zKey)
+{
+    for (size_t i = 0; i < sizeof aAdminDone / sizeof aAdminDone[0]; i++) {
+        if (str_eq(zKey, aAdminDone[i].zKey)) {
+            return aAdminDone[i].zText;
+        }
+    }
+    return NULL;
+}
+
 /* ** PAGE: /admin */
 int
 page_admin(Req *r, Resp *w)
@@ -476,9 +502,9 @@ page_admin(Req *r, Resp *w)
     }
     page_begin(r, w, "Administration");
     Buf *b = &w->body;
-    const char *zMsg = req_query(r, "msg");
-    if (*zMsg) {
-        page_notice(b, "ok", zMsg);
+    const char *zDone = admin_done_text(req_query(r, "done"));
+    if (zDone) {
+        page_notice(b, "ok", zDone);
     }
     HTML_LIT(b, "<h2>Review rounds</h2><table><thead><tr><th scope=\"col\">"
                 "Round</th><th scope=\"col\">State</th><th scope=\"col\">"
@@ -599,16 +625,23 @@ page_admin(Req *r, Resp *w)
     return 0;
 }
 
+/* After an admin POST: the error page, or back to the admin page (of the
+** plan the form named) with the notice of aAdminDone[] keyed zDone. */
 static void
-admin_done(const Req *r, Resp *w, int rc, const AppErr *err, const char *zOk)
+admin_done(const Req *r, Resp *w, int rc, const AppErr *err, const char *zDone)
 {
     if (rc) {
         web_fail(r, w, err);
         return;
     }
+    assert(admin_done_text(zDone));
     Buf loc = BUF_INIT;
-    buf_puts(&loc, "/admin?msg=");
-    url_encode(&loc, zOk);
+    buf_puts(&loc, "/admin?done=");
+    url_encode(&loc, zDone);
+    if (page_plan_code(r)) {
+        buf_puts(&loc, "&plan=");
+        url_encode(&loc, page_plan_code(r));
+    }
     resp_redirect(w, buf_str(&loc));
     buf_release(&loc);
 }
@@ -625,8 +658,8 @@ page_admin_user_post(Req *r, Resp *w)
     if (str_eq(zAction, "disable") || str_eq(zAction, "enable")) {
         rc = admin_user_set_disabled(r->s, &who, zName, zAction[0] == 'd',
                                      &err);
-        admin_done(r, w, rc, &err, zAction[0] == 'd' ? "user disabled"
-                                                    : "user enabled");
+        admin_done(r, w, rc, &err, zAction[0] == 'd' ? "user_disabled"
+                                                    : "user_enabled");
         return 0;
     }
     Role eRole;
@@ -641,7 +674,7 @@ page_admin_user_post(Req *r, Resp *w)
                             zHash, &err);
     }
     free(zHash);
-    admin_done(r, w, rc, &err, "user added");
+    admin_done(r, w, rc, &err, "user_added");
     return 0;
 }
 
@@ -661,7 +694,7 @@ page_admin_org_post(Req *r, Resp *w)
                             req_form(r, "name"), eKind, req_form(r, "parent"),
                             &err);
     }
-    admin_done(r, w, rc, &err, "organisation saved");
+    admin_done(r, w, rc, &err, "org_saved");
     return 0;
 }
 
@@ -685,6 +718,6 @@ page_admin_round_post(Req *r, Resp *w)
         rc = workflow_set_round_state(r->s, &who, page_plan_code(r), zRound, e,
                                       &err);
     }
-    admin_done(r, w, rc, &err, "round updated");
+    admin_done(r, w, rc, &err, "round_updated");
     return 0;
 }

@@ -37,6 +37,8 @@ web_error(Resp *w, int status, const char *zMessage)
                          : status == 405 ? "Method not allowed"
                          : status == 409 ? "Changed meanwhile"
                          : status == 413 ? "Too large"
+                         : status == 421 ? "Wrong address"
+                         : status == 429 ? "Too many requests"
                          : status == 503 ? "Busy, try again"
                                          : "Server error";
     buf_printf(&w->body, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta "

@@ -1,17 +1,24 @@
 /*
 ** server.c — libmicrohttpd glue: the daemon, the request's life, headers,
-** the access log, the connection limits, graceful shutdown.
+** the access log, the connection limits, the request deadline, graceful
+** shutdown.
 **
-** MHD calls the access handler several times per request.  The first call
-** only sets up the per-request state and returns: answering on the first
-** call makes MHD 0.9.75 close every connection (reference/tech-choices.md,
-** 1.2).  Later calls collect the body (bounded by LIMIT_BODY_BYTES); the
-** last one builds a Req, lets the router fill a Resp, adds the security
-** headers every response carries, and queues it.
+** MHD calls on_uri() once a request line is in (it sets up the
+** per-request state and takes the query string away from MHD), then the
+** access handler several times.  The first call only checks what the
+** headers allow (a Host of this machine when serving on loopback, a
+** Content-Length within LIMIT_BODY_BYTES) and returns: answering on the
+** first call makes MHD 0.9.75 close the connection afterwards
+** (reference/tech-choices.md, 1.2), which only refusals do.  Later calls
+** collect the body (bounded by LIMIT_BODY_BYTES); the last one builds a
+** Req, lets the router fill a Resp, adds the security headers every
+** response carries, and queues it.
 **
 ** MHD's connection notifications (on_connection) keep a small state per
 ** TCP connection: the per-client connection limit when a proxy is trusted,
-** and the idle timeout that frees slots when the server is busy.
+** the idle timeout that frees slots when the server is busy, and where its
+** request is, for the watchdog thread that closes requests past their
+** deadline.
 */
 #include <arpa/inet.h>
 #include <assert.h>
@@ -45,7 +52,11 @@
 /* Per-request state between the calls of the access handler. */
 typedef struct Conn {
     Buf body;
-    int bTooBig;
+    char *zQuery;            /* the raw query string (on_uri()), or NULL */
+    int bStarted;            /* the access handler has been called */
+    int bAnswered;           /* refused on the first call: skip the body */
+    int bTooBig;             /* the body outgrew LIMIT_BODY_BYTES: the rest
+                             ** is read and dropped, then 413 */
     struct timespec t0;
 } Conn;
 
@@ -271,13 +282,154 @@ client_slot_give(int iSlot)
     pthread_mutex_unlock(&clientSlotMutex);
 }
 
+/* Where a connection is in its request, for the deadline (below). */
+typedef enum ConnPhase {
+    CONN_IDLE,       /* waiting for a request line */
+    CONN_RECEIVING,  /* request line in: headers and body arriving */
+    CONN_ANSWERING   /* request complete: handled, answer being sent */
+} ConnPhase;
+
 /* What the server keeps per TCP connection: MHD's socket context, from
 ** NOTIFY_CONNECTION STARTED to CLOSED. */
 typedef struct ConnState {
     int iClientSlot;         /* aClientSlot entry counting it, or -1 */
     int bRefused;            /* over the per-client limit: being closed */
     unsigned nIdleSeconds;   /* the idle timeout MHD applies to it */
+    /* The deadline's, under liveMutex: */
+    int iLive;               /* its aLive[] entry, or -1 */
+    int fd;                  /* its socket, or -1 */
+    ConnPhase ePhase;
+    long long msPhase;       /* when ePhase began (mono_ms()) */
+    int bExpired;            /* past its deadline: being closed */
+    char zPeer[NET_ADDR_CHARS]; /* the TCP peer, for the log */
 } ConnState;
+
+/*
+** Every request has a deadline.
+**
+** MHD's timeout counts time without traffic, so a client that sends a
+** header line every few seconds (slowloris) keeps its connection for as
+** long as it likes, and a few hundred such clients hold every slot while
+** sending almost nothing.  So a request must be complete, headers and
+** body, within LIMIT_REQUEST_TOTAL_SECONDS of its request line (the first
+** thing MHD tells us of: on_uri()).  The request line itself must come
+** within LIMIT_REQUEST_SECONDS + LIMIT_REQUEST_TOTAL_SECONDS of the
+** connection going idle: a silent connection is closed by MHD's idle
+** timeout long before, so only one that trickles its request line in
+** lives that long.
+**
+** While a request trickles in, MHD calls nothing of ours, so a watchdog
+** thread (deadline_watch) looks at every open connection each
+** WEB_DEADLINE_TICK_MS and shuts down the socket of one past its
+** deadline; MHD then sees the end of the stream and closes the connection,
+** as for a client that hung up (no answer: MHD 0.9.75 takes no response
+** before the request is complete).  Connections are in aLive[] from
+** NOTIFY_CONNECTION STARTED to CLOSED, under liveMutex, and MHD closes a
+** socket only after CLOSED, so the watchdog never shuts down a socket
+** number that has been given to another connection.
+*/
+#define WEB_DEADLINE_TICK_MS 250
+
+static ConnState *aLive[LIMIT_CONNECTIONS];
+static pthread_mutex_t liveMutex = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t liveStop;      /* signalled to end deadline_watch */
+static int bLiveStop;                /* under liveMutex */
+
+static long long
+mono_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+/* Enter cs (new: CONN_IDLE) into aLive[]; MHD holds at most
+** LIMIT_CONNECTIONS connections, so there is room. */
+static void
+conn_live_add(ConnState *cs)
+{
+    pthread_mutex_lock(&liveMutex);
+    cs->iLive = -1;
+    cs->ePhase = CONN_IDLE;
+    cs->msPhase = mono_ms();
+    for (int i = 0; i < (int)LIMIT_CONNECTIONS && cs->iLive < 0; i++) {
+        if (!aLive[i]) {
+            aLive[i] = cs;
+            cs->iLive = i;
+        }
+    }
+    pthread_mutex_unlock(&liveMutex);
+}
+
+static void
+conn_live_remove(ConnState *cs)
+{
+    pthread_mutex_lock(&liveMutex);
+    if (cs->iLive >= 0) {
+        aLive[cs->iLive] = NULL;
+    }
+    cs->iLive = -1;
+    pthread_mutex_unlock(&liveMutex);
+}
+
+/* Connection c's request has reached phase e. */
+static void
+conn_phase(struct MHD_Connection *c, ConnPhase e)
+{
+    const union MHD_ConnectionInfo *si =
+        MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    ConnState *cs = si ? si->socket_context : NULL;
+    if (cs) {
+        pthread_mutex_lock(&liveMutex);
+        cs->ePhase = e;
+        cs->msPhase = mono_ms();
+        pthread_mutex_unlock(&liveMutex);
+    }
+}
+
+/* The watchdog thread: close the connections past their deadline. */
+static void *
+deadline_watch(void *p)
+{
+    const WebConfig *cfg = p;
+    long long msTotal = 1000LL * (cfg->nRequestSeconds
+                                      ? cfg->nRequestSeconds
+                                      : LIMIT_REQUEST_TOTAL_SECONDS);
+    long long msIdle = 1000LL * LIMIT_REQUEST_SECONDS + msTotal;
+    pthread_mutex_lock(&liveMutex);
+    while (!bLiveStop) {
+        long long now = mono_ms();
+        for (int i = 0; i < (int)LIMIT_CONNECTIONS; i++) {
+            ConnState *cs = aLive[i];
+            if (!cs || cs->bExpired || cs->fd < 0 ||
+                cs->ePhase == CONN_ANSWERING ||
+                now - cs->msPhase <=
+                    (cs->ePhase == CONN_IDLE ? msIdle : msTotal)) {
+                continue;
+            }
+            cs->bExpired = 1;
+            (void)shutdown(cs->fd, SHUT_RDWR);
+            if (!cfg->bQuiet) {
+                char zNow[32];
+                str_now_utc(zNow, sizeof zNow);
+                (void)fprintf(stderr, "%s lmpmon: closed a connection from "
+                              "%s: its request was not complete after %lld s "
+                              "(LIMIT_REQUEST_TOTAL_SECONDS)\n", zNow,
+                              cs->zPeer, msTotal / 1000);
+            }
+        }
+        struct timespec ts;
+        clock_gettime(CLOCK_MONOTONIC, &ts);
+        ts.tv_nsec += WEB_DEADLINE_TICK_MS * 1000000L;
+        if (ts.tv_nsec >= 1000000000L) {
+            ts.tv_sec++;
+            ts.tv_nsec -= 1000000000L;
+        }
+        (void)pthread_cond_timedwait(&liveStop, &liveMutex, &ts);
+    }
+    pthread_mutex_unlock(&liveMutex);
+    return NULL;
+}
 
 /*
 ** Idle connections make room before new ones wait.
@@ -333,6 +485,9 @@ on_connection(void *cls, struct MHD_Connection *c, void **ppSocket,
         if (cs && cs->iClientSlot >= 0) {
             client_slot_give(cs->iClientSlot);
         }
+        if (cs) {
+            conn_live_remove(cs);
+        }
         free(cs);
         *ppSocket = NULL;
         atomic_fetch_sub(&nOpenConn, 1);
@@ -349,7 +504,16 @@ on_connection(void *cls, struct MHD_Connection *c, void **ppSocket,
     conn_choose_timeout(c, cs);
     const union MHD_ConnectionInfo *ci =
         MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    const union MHD_ConnectionInfo *fi =
+        MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
     NetAddr peer;
+    cs->fd = fi ? fi->connect_fd : -1;
+    if (ci && net_addr_from_sockaddr(ci->client_addr, &peer) == 0) {
+        net_addr_format(&peer, cs->zPeer);
+    } else {
+        (void)snprintf(cs->zPeer, sizeof cs->zPeer, "-");
+    }
+    conn_live_add(cs);
     if (cfg->proxies.nAddr == 0 || !ci ||
         net_addr_from_sockaddr(ci->client_addr, &peer) ||
         proxy_list_has(&cfg->proxies, &peer)) {
@@ -358,10 +522,8 @@ on_connection(void *cls, struct MHD_Connection *c, void **ppSocket,
     cs->iClientSlot = client_slot_take(&peer);
     if (cs->iClientSlot < 0) {
         cs->bRefused = 1;
-        const union MHD_ConnectionInfo *fi =
-            MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
-        if (fi) {
-            (void)shutdown(fi->connect_fd, SHUT_RDWR);
+        if (cs->fd >= 0) {
+            (void)shutdown(cs->fd, SHUT_RDWR);
         }
         if (!cfg->bQuiet) {
             char zNow[32], zPeer[NET_ADDR_CHARS];
@@ -374,30 +536,40 @@ on_connection(void *cls, struct MHD_Connection *c, void **ppSocket,
     }
 }
 
-/* Copies the query arguments (MHD has decoded them) into a Params,
-** refusing too many and invalid UTF-8. */
-typedef struct QueryCollect {
-    Params *p;
-    int bBad;
-} QueryCollect;
-
-static enum MHD_Result
-collect_query(void *cls, enum MHD_ValueKind kind, const char *zKey,
-              const char *zVal)
+/*
+** The query string is ours, not MHD's.
+**
+** MHD 0.9.75 parses the query into records in the connection's memory pool
+** (LIMIT_HEADER_BYTES) as soon as the request line is in.  When they do not
+** fit (a thousand arguments of a few bytes each do not), it queues a 431,
+** but then carries on reading headers over it, and the client gets no
+** answer at all (parse_initial_message_line() ignores the failure).  So
+** on_uri(), which MHD calls with the raw URI just before it looks at the
+** query, copies the query and ends the string MHD is about to parse right
+** after the '?': MHD sees no arguments, and the access handler decodes the
+** copy with http.c's params_parse_urlencoded(), the same bounded and
+** UTF-8-checked decoder as url-encoded forms, and answers 400 when it is
+** refused.  (The URI is MHD's own buffer, which it changes itself at that
+** point; the API gives it to us as const.)
+**
+** on_uri() also allocates the request's Conn: what it returns is the
+** first *ppConn of the access handler, and on_completed() gets it back
+** even when the request never reaches the handler.
+*/
+static void *
+on_uri(void *cls, const char *zUri, struct MHD_Connection *c)
 {
-    QueryCollect *qc = cls;
-    if (qc->p->n >= LIMIT_FORM_FIELDS || !zKey ||
-        utf8_invalid_at(zKey, strlen(zKey)) >= 0 ||
-        (zVal && utf8_invalid_at(zVal, strlen(zVal)) >= 0)) {
-        qc->bBad = 1;
-        return MHD_NO;
+    (void)cls;
+    conn_phase(c, CONN_RECEIVING);
+    Conn *k = xcalloc(1, sizeof *k);
+    buf_init(&k->body, LIMIT_BODY_BYTES);
+    clock_gettime(CLOCK_MONOTONIC, &k->t0);
+    char *zMark = (char *)strchr(zUri, '?'); /* MHD's buffer: see above */
+    if (zMark) {
+        k->zQuery = xstrdup(zMark + 1);
+        zMark[1] = 0;
     }
-    qc->p->azKey = xreallocarray(qc->p->azKey, qc->p->n + 1, sizeof(char *));
-    qc->p->azVal = xreallocarray(qc->p->azVal, qc->p->n + 1, sizeof(char *));
-    qc->p->azKey[qc->p->n] = xstrdup(zKey);
-    qc->p->azVal[qc->p->n] = xstrdup(zVal ? zVal : "");
-    qc->p->n++;
-    return MHD_YES;
+    return k;
 }
 
 static enum MHD_Result
@@ -407,24 +579,30 @@ on_request(void *cls, struct MHD_Connection *c, const char *zUrl,
 {
     const WebConfig *cfg = cls;
     Conn *k = *ppConn;
-    if (!k) {
+    assert(k); /* on_uri() made it */
+    if (!k->bStarted) {
         const union MHD_ConnectionInfo *si =
             MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
         const ConnState *cs = si ? si->socket_context : NULL;
         if (cs && cs->bRefused) {
             return MHD_NO; /* over the per-client limit: close unanswered */
         }
-        k = xcalloc(1, sizeof *k);
-        buf_init(&k->body, LIMIT_BODY_BYTES);
-        clock_gettime(CLOCK_MONOTONIC, &k->t0);
-        *ppConn = k;
+        k->bStarted = 1;
         atomic_fetch_add(&nInFlight, 1);
         const char *zLen = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
                                                        "Content-Length");
         long nLen = 0;
+        if (cfg->bLoopbackOnly &&
+            !http_host_is_loopback(MHD_lookup_connection_value(
+                c, MHD_HEADER_KIND, "Host"))) {
+            k->bAnswered = 1;
+            return refuse(c, cfg, zMethod, zUrl, k, 421,
+                          "This server answers only to addresses of this "
+                          "computer: localhost or 127.0.0.1.");
+        }
         if (zLen && (str_to_long(zLen, 0, 1L << 40, &nLen) ||
                      nLen > (long)LIMIT_BODY_BYTES)) {
-            k->bTooBig = 1;
+            k->bAnswered = 1;
             return refuse(c, cfg, zMethod, zUrl, k, 413,
                           "The request body is larger than the server "
                           "accepts (LIMIT_BODY_BYTES).");
@@ -432,21 +610,28 @@ on_request(void *cls, struct MHD_Connection *c, const char *zUrl,
         return MHD_YES;
     }
     if (*pnUpload) {
-        if (!k->bTooBig) {
+        /* A body without Content-Length (chunked) can outgrow the limit
+        ** here, where MHD 0.9.75 takes no response (it would close the
+        ** connection unanswered): drop the rest and answer at the end. */
+        if (!k->bAnswered && !k->bTooBig) {
             buf_append(&k->body, zUpload, *pnUpload);
             if (buf_failed(&k->body)) {
                 k->bTooBig = 1;
-                *pnUpload = 0;
-                return refuse(c, cfg, zMethod, zUrl, k, 413,
-                              "The request body is larger than the server "
-                              "accepts (LIMIT_BODY_BYTES).");
+                buf_release(&k->body);
             }
         }
         *pnUpload = 0;
         return MHD_YES;
     }
-    if (k->bTooBig) {
+    if (k->bAnswered) {
         return MHD_YES; /* already answered */
+    }
+    conn_phase(c, CONN_ANSWERING);
+    if (k->bTooBig) {
+        k->bAnswered = 1;
+        return refuse(c, cfg, zMethod, zUrl, k, 413,
+                      "The request body is larger than the server accepts "
+                      "(LIMIT_BODY_BYTES).");
     }
     Req r;
     memset(&r, 0, sizeof r);
@@ -465,24 +650,25 @@ on_request(void *cls, struct MHD_Connection *c, const char *zUrl,
     r.zHost = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host");
     r.zBody = buf_str(&k->body);
     r.nBody = k->body.n;
-    /* MHD has already %-decoded the path; the query we decode ourselves
-    ** from the raw arguments so limits and UTF-8 checks are ours. */
-    int bBad = utf8_invalid_at(zUrl, strlen(zUrl)) >= 0;
+    /* MHD has already %-decoded the path; the query is decoded here from
+    ** on_uri()'s copy, by the rules of forms. */
+    int rcParse = utf8_invalid_at(zUrl, strlen(zUrl)) >= 0 ? PARAMS_BAD_TEXT
+                                                           : 0;
     r.zPath = zUrl;
-    if (!bBad) {
-        QueryCollect qc = { &r.query, 0 };
-        (void)MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect_query,
-                                        &qc);
-        bBad = qc.bBad;
+    if (rcParse == 0 && k->zQuery) {
+        rcParse = params_parse_urlencoded(&r.query, k->zQuery,
+                                          strlen(k->zQuery));
     }
     const char *zType = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
                                                     "Content-Type");
-    if (!bBad && k->body.n && zType &&
-        strncmp(zType, "application/x-www-form-urlencoded", 33) == 0 &&
-        params_parse_urlencoded(&r.form, k->body.z, k->body.n)) {
-        bBad = 1;
+    if (rcParse == 0 && k->body.n && zType &&
+        strncmp(zType, "application/x-www-form-urlencoded", 33) == 0) {
+        rcParse = params_parse_urlencoded(&r.form, k->body.z, k->body.n);
     }
-    if (bBad) {
+    if (rcParse == PARAMS_TOO_MANY) {
+        web_error(&w, 400, "The request has more fields than the server "
+                           "accepts (LIMIT_FORM_FIELDS).");
+    } else if (rcParse) {
         web_error(&w, 400, "The request could not be read.");
     } else {
         router_dispatch(&r, &w);
@@ -508,12 +694,16 @@ on_completed(void *cls, struct MHD_Connection *c, void **ppConn,
 {
     Conn *k = *ppConn;
     if (k) {
+        if (k->bStarted) {
+            atomic_fetch_sub(&nInFlight, 1);
+        }
         buf_release(&k->body);
+        free(k->zQuery);
         free(k);
         *ppConn = NULL;
-        atomic_fetch_sub(&nInFlight, 1);
     }
     /* The connection may now sit idle, waiting for the next request. */
+    conn_phase(c, CONN_IDLE);
     const union MHD_ConnectionInfo *si =
         MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
     if (toe == MHD_REQUEST_TERMINATED_COMPLETED_OK && si &&
@@ -553,12 +743,22 @@ parse_listen(const char *z, struct sockaddr_in *sa, AppErr *err)
 }
 
 int
-web_serve(const WebConfig *cfg, AppErr *err)
+web_serve(const WebConfig *pConfig, AppErr *err)
 {
     struct sockaddr_in sa;
-    if (parse_listen(cfg->zListen, &sa, err)) {
+    if (parse_listen(pConfig->zListen, &sa, err)) {
         return -1;
     }
+    /* DNS rebinding: a page on another site can rename its own host to
+    ** 127.0.0.1 and have the visitor's browser talk to a server on
+    ** loopback as if it were that site; the Host header still carries the
+    ** other site's name.  A server only this machine can reach answers
+    ** only its own names.  With --public or behind a --trusted-proxy it is
+    ** reached under names we do not know, and is exposed on purpose. */
+    WebConfig run = *pConfig;
+    run.bLoopbackOnly = (ntohl(sa.sin_addr.s_addr) >> 24) == 127 &&
+                        !run.bPublic && run.proxies.nAddr == 0;
+    const WebConfig *cfg = &run;
     if (secret_init()) {
         return apperr_set(err, APPERR_INTERNAL, "libsodium cannot start");
     }
@@ -592,6 +792,7 @@ web_serve(const WebConfig *cfg, AppErr *err)
         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)LIMIT_REQUEST_SECONDS,
         MHD_OPTION_NOTIFY_CONNECTION, on_connection, (void *)cfg,
         MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+        MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL,
         MHD_OPTION_END);
     if (!d) {
         complaints_cache_stop();
@@ -602,6 +803,20 @@ web_serve(const WebConfig *cfg, AppErr *err)
         MHD_stop_daemon(d);
         complaints_cache_stop();
         return -1;
+    }
+    pthread_condattr_t ca;
+    pthread_t thWatch;
+    (void)pthread_condattr_init(&ca);
+    (void)pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+    (void)pthread_cond_init(&liveStop, &ca);
+    (void)pthread_condattr_destroy(&ca);
+    bLiveStop = 0;
+    int bWatch = pthread_create(&thWatch, NULL, deadline_watch,
+                                (void *)cfg) == 0;
+    if (!bWatch) {
+        (void)fprintf(stderr, "lmpmon: cannot start the request deadline "
+                      "thread; requests are bounded only by the idle "
+                      "timeout\n");
     }
     const union MHD_DaemonInfo *di =
         MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
@@ -621,6 +836,14 @@ web_serve(const WebConfig *cfg, AppErr *err)
         nanosleep(&ts, NULL);
     }
     MHD_stop_daemon(d);
+    if (bWatch) {
+        pthread_mutex_lock(&liveMutex);
+        bLiveStop = 1;
+        (void)pthread_cond_signal(&liveStop);
+        pthread_mutex_unlock(&liveMutex);
+        (void)pthread_join(thWatch, NULL);
+    }
+    (void)pthread_cond_destroy(&liveStop);
     complaints_cache_stop();
     backup_timer_stop();
     (void)fprintf(stderr, "lmpmon: stopped\n");

@@ -25,6 +25,10 @@ struct WebConfig {
                             ** (backup_timer.h) */
     int nBackupKeep;        /* --keep: how many of them to keep */
     const char *zBackupDir; /* --backup-dir; NULL: "DB-backups" */
+    int bLoopbackOnly;      /* set by web_serve(): answer only requests
+                            ** whose Host is this machine (server.c) */
+    unsigned nRequestSeconds; /* a request's deadline, shorter than
+                            ** LIMIT_REQUEST_TOTAL_SECONDS (tests); 0: that */
 };
 
 typedef struct WebConfig WebConfig;

@@ -29,12 +29,29 @@
 ** is usual; each one is compared with every connection's peer). */
 #define LIMIT_TRUSTED_PROXIES 16u
 
-/* Seconds a connection may stay idle or a request may take to arrive. */
+/* Seconds a connection may stay idle, or go without traffic while a
+** request arrives (MHD's timeout). */
 #define LIMIT_REQUEST_SECONDS 30u
+
+/* Seconds from a request's request line until its headers and body are all
+** in, however steadily they trickle (server.c: "Every request has a
+** deadline").  The environment variable LMPMON_REQUEST_SECONDS can only
+** shorten it, for tests. */
+#define LIMIT_REQUEST_TOTAL_SECONDS 30u
 
 /* A request that found the database busy for longer than the server's busy
 ** timeout answers 503 and asks the client to come back this much later. */
 #define LIMIT_WEB_RETRY_AFTER_SECONDS 2
+
+/* Failed logins (login_throttle.h): free ones per client address and per
+** user name, the longest back-off window after more, how long a quiet
+** address or name takes to be forgotten, logins checked at once from one
+** address, and how many addresses and names are remembered. */
+#define LIMIT_LOGIN_FREE_FAILURES 3
+#define LIMIT_LOGIN_BACKOFF_MAX_SECONDS 60
+#define LIMIT_LOGIN_FORGET_SECONDS (15 * 60)
+#define LIMIT_LOGIN_CONCURRENT_PER_CLIENT 2
+#define LIMIT_LOGIN_THROTTLE_KEYS 1024
 
 /* Password hashings at once (argon2id takes 64 MiB and ~0.1 s each). */
 #define LIMIT_CONCURRENT_HASHING 2

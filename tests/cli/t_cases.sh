@@ -70,7 +70,10 @@ run --db t.db report complaints --format csv
 expect_out 'all,all,5,4,3,2,60,40,300.00,150.00'
 expect_out 'sex,female,2,2,1,1,50,50,200.00,150.00'
 run --db t.db report complaints --format csv --suppress
-expect_out 'sex,female,,,,,,,,'
+# Women 2 and men 3: both small, so neither is shown nor named; together
+# they are "other groups" with 5 cases, which may be shown.
+expect_out 'sex,other groups,5,4,3,2,60,40,300.00,150.00'
+grep -q '^sex,female' out.txt && fail "a group of 2 women is named under --suppress"
 run --db t.db report complaints --year 2017 --format csv
 expect_out 'dimension,value'
 grep -q '^all,' out.txt && fail "--year 2017 counted cases lodged in 2018"

@@ -41,6 +41,37 @@ code=$(curl -s -o /dev/null -w '%{http_code}' -H "X-Big: $big" "$BASE/login")
 case $code in 4*) ;; *) fail "oversized header: expected a 4xx, got $code" ;; esac
 code=$(curl -s -o /dev/null -w '%{http_code}' "$BASE/login")
 [ "$code" = 200 ] || fail "the server did not survive the oversized header ($code)"
+# A body sent in chunks (no Content-Length) that outgrows the limit: 413,
+# not a connection closed without an answer.
+code=$(curl -s -o e.html -w '%{http_code}' -b molvt.jar -H 'Transfer-Encoding: chunked' \
+    --data-binary @big.txt "$BASE/activity/1.1/statement")
+[ "$code" = 413 ] || fail "oversized chunked body: expected 413, got '$code'"
+grep -q 'larger than the server accepts' e.html || fail "the chunked 413 does not say why"
+# A chunked body within the limit is read as any other.
+rm -f c.jar
+curl -s -c c.jar "$BASE/login" >/dev/null
+printf 'csrf=%s&username=viewer&password=%s' "$(awk '/lmpmon_csrf/ { print $7 }' c.jar)" \
+    "$PASS" >chunked.txt
+code=$(curl -s -o /dev/null -w '%{http_code}' -b c.jar -H 'Transfer-Encoding: chunked' \
+    -H 'Content-Type: application/x-www-form-urlencoded' --data-binary @chunked.txt \
+    "$BASE/login")
+[ "$code" = 303 ] || fail "a login form sent in chunks answered $code"
+# A thousand query arguments (more than the connection's memory holds as
+# MHD's records), and four thousand empty ones: 400, not silence.
+q=$(seq 1000 | sed 's/^/a&=1/' | paste -sd '&' -)
+code=$(curl -s -o e.html -w '%{http_code}' "$BASE/login?$q")
+[ "$code" = 400 ] || fail "1,000 query arguments: expected 400, got '$code'"
+grep -q 'more fields than the server accepts' e.html || fail "the 400 does not say why"
+q=$(seq 4000 | sed 's/^.*$/a/' | paste -sd '&' -)
+code=$(curl -s -o /dev/null -w '%{http_code}' -b molvt.jar "$BASE/plan?$q")
+[ "$code" = 400 ] || fail "4,000 empty query arguments: expected 400, got '$code'"
+q=$(seq 64 | sed 's/^/a&=1/' | paste -sd '&' -)
+code=$(curl -s -o /dev/null -w '%{http_code}' "$BASE/login?$q")
+[ "$code" = 200 ] || fail "64 query arguments (LIMIT_FORM_FIELDS) answered $code"
+code=$(curl -s -o /dev/null -w '%{http_code}' "$BASE/login?a=%FF")
+[ "$code" = 400 ] || fail "a query argument that is not UTF-8 answered $code"
+code=$(curl -s -o /dev/null -w '%{http_code}' "$BASE/login")
+[ "$code" = 200 ] || fail "the server did not survive the long queries ($code)"
 
 # --- escaping: a hostile text in every field comes back as text ---
 X='<script>alert(1)</script><img src=x onerror=alert(2)>"'"'"'&'
@@ -96,5 +127,57 @@ curl -s -b admin.jar "$BASE/no-such-%3Cscript%3Eabc" >e.html
 grep -q 'script' e.html && fail "404 page echoes the path"
 curl -s -b admin.jar "$BASE/activity/%3Cb%3Eq" >e.html
 grep -q '<b>q' e.html && fail "unknown activity page echoes the code"
+
+# --- the admin page's notices are the server's own words ---
+curl -s -b admin.jar "$BASE/admin?msg=Security+update%3A+enter+your+password+at+evil.example" >a.html
+grep -q 'evil.example' a.html && fail "/admin?msg= shows the link's text"
+curl -s -b admin.jar "$BASE/admin?done=Enter+your+password+at+evil.example" >a.html
+grep -q 'class="notice' a.html && fail "/admin?done= with an unknown key shows a notice"
+curl -s -D h.txt -o /dev/null -b admin.jar \
+    --data-urlencode "csrf=$(csrf_of admin /plan)" -d name=noticed \
+    -d role=viewer -d password=long-enough-pw -d action=add "$BASE/admin/user"
+loc=$(sed -n 's/^Location: //Ip' h.txt | tr -d '\r')
+[ "$loc" = "/admin?done=user_added" ] || fail "adding a user redirected to '$loc'"
+curl -s -b admin.jar "$BASE$loc" | grep -q 'class="notice ok" role="status">User added.' ||
+    fail "the admin page does not confirm the new user"
+
+# --- after logging in, the user stays on this site ---
+# login_next NEXT: log in as viewer with the form field next=NEXT; prints
+# the Location answered.
+login_next() {
+    rm -f r.jar
+    curl -s -c r.jar "$BASE/login" >/dev/null
+    curl -s -D h.txt -o /dev/null -b r.jar \
+        --data-urlencode "csrf=$(awk '/lmpmon_csrf/ { print $7 }' r.jar)" \
+        -d username=viewer --data-urlencode "password=$PASS" \
+        --data-urlencode "next=$1" "$BASE/login"
+    sed -n 's/^Location: //Ip' h.txt | tr -d '\r'
+}
+tab=$(printf '\t')
+for next in "/$tab/evil.example" "//evil.example" "/\\evil.example" \
+    "https://evil.example/"; do
+    loc=$(login_next "$next")
+    [ "$loc" = / ] || fail "login with next='$next' redirected to '$loc'"
+done
+loc=$(login_next "/round/2018/report?compare=2017")
+[ "$loc" = "/round/2018/report?compare=2017" ] ||
+    fail "login lost a local next page: '$loc'"
+# The link's own next (MHD decodes %09 to a tab) never reaches the form.
+curl -s "$BASE/login?next=/%09/evil.example" | grep -q 'name="next" value="/"' ||
+    fail "the login form keeps a next page on another site"
+
+# The JSON API takes one flat object: deep nesting is refused at once with
+# its place, and nothing is saved.
+tok=$(csrf_of molvt /plan)
+deep=$(python3 -c 'print("{\"round\": \"2018\", \"text\": " + "[" * 20000 + "]" * 20000 + "}")')
+code=$(curl -s -b molvt.jar -o post.body -w '%{http_code}' -H "X-CSRF-Token: $tok" \
+    -H 'Content-Type: application/json' --data-binary "$deep" "$BASE/api/activity/4.8/statement")
+[ "$code" = 400 ] || fail "deeply nested JSON: expected 400, got $code"
+grep -q 'line 1, column 27 nests deeper' post.body || fail "nested JSON: no place given: $(head -c 200 post.body)"
+code=$(curl -s -b molvt.jar -o post.body -w '%{http_code}' -H "X-CSRF-Token: $tok" \
+    -H 'Content-Type: application/json' \
+    -d '{"round": "2018", "text": "flat is fine", "action": "save", "version": 0}' \
+    "$BASE/api/activity/4.8/statement")
+[ "$code" = 200 ] || [ "$code" = 201 ] || fail "a flat statement object: $code $(head -c 200 post.body)"
 
 finish

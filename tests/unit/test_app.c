@@ -1008,6 +1008,71 @@ test_app_admin(void **state)
     model_release(&m);
 }
 
+/* Open a session for account zUser with token hash zHash. */
+static void
+session_open(Fix *f, const char *zUser, const char *zHash)
+{
+    User u = user_read(f, f->a, zUser);
+    Session ses;
+    memset(&ses, 0, sizeof ses);
+    ses.zTokenHash = (char *)zHash;
+    ses.userId = u.id;
+    ses.zCsrf = (char *)"csrf";
+    ses.created = 1;
+    ses.lastSeen = 1;
+    expect_ok(f, store_session_put(f->a, &ses, fresh(f)));
+    user_release(&u);
+}
+
+/* Does the session with token hash zHash still exist (read with B)? */
+static int
+session_alive(Fix *f, const char *zHash)
+{
+    Session ses;
+    AppErr *e = fresh(f);
+    int rc = store_session_get(f->b, zHash, &ses, e);
+    if (rc == 0) {
+        session_release(&ses);
+        return 1;
+    }
+    assert_int_equal(e->code, APPERR_NOTFOUND);
+    return 0;
+}
+
+/* A new password or a disabled account logs the account out everywhere
+** (someone who had the old password keeps no session); other accounts
+** stay logged in, and enabling an account again opens nothing. */
+static void
+test_app_admin_sessions(void **state)
+{
+    Fix *f = *state;
+    expect_ok(f, admin_user_add(f->a, &admin, "molvt1", ROLE_REPORTER,
+                                "MOLVT", "hash-1", fresh(f)));
+    expect_ok(f, admin_user_add(f->a, &admin, "ilo", ROLE_REPORTER, "ILO",
+                                "hash-i", fresh(f)));
+    session_open(f, "molvt1", "s-molvt1-laptop");
+    session_open(f, "molvt1", "s-molvt1-phone");
+    session_open(f, "ilo", "s-ilo");
+    expect_ok(f, admin_user_set_password(f->a, &admin, "molvt1", "hash-2",
+                                         fresh(f)));
+    assert_false(session_alive(f, "s-molvt1-laptop"));
+    assert_false(session_alive(f, "s-molvt1-phone"));
+    assert_true(session_alive(f, "s-ilo"));
+
+    session_open(f, "molvt1", "s-molvt1-again");
+    expect_ok(f, admin_user_set_disabled(f->a, &admin, "molvt1", 1, fresh(f)));
+    assert_false(session_alive(f, "s-molvt1-again"));
+    assert_true(session_alive(f, "s-ilo"));
+    expect_ok(f, admin_user_set_disabled(f->a, &admin, "molvt1", 0, fresh(f)));
+    assert_true(session_alive(f, "s-ilo"));
+
+    /* A refused change ends nothing. */
+    expect_refused(f, admin_user_set_password(f->a, &viewer, "ilo", "hash-x",
+                                              fresh(f)),
+                   APPERR_FORBIDDEN, NULL);
+    assert_true(session_alive(f, "s-ilo"));
+}
+
 /* ---- a busy database --------------------------------------------------- */
 
 static int
@@ -1121,6 +1186,7 @@ main(void)
         T(test_app_case_stale_version),
         T(test_app_case_scope),
         T(test_app_admin),
+        T(test_app_admin_sessions),
         T(test_app_busy),
     };
 #undef T

@@ -1238,6 +1238,26 @@ test_store_busy_names_writer(void **state)
     store_close(other);
 }
 
+/* A database file deleted or replaced while the store has it open: a
+** write is refused, saying so, instead of going into the deleted file. */
+static void
+test_store_file_deleted(void **state)
+{
+    Fix *f = *state;
+    put_sample(f);
+    assert_int_equal(unlink(f->zPath), 0);
+    AppErr err = APPERR_INIT;
+    assert_int_equal(store_begin(f->s, &err), -1);
+    assert_int_equal(err.code, APPERR_IO);
+    assert_non_null(strstr(err.zMsg, "deleted or replaced"));
+    assert_non_null(strstr(err.zMsg, "nothing was saved"));
+    /* Another file in its place is not it either. */
+    store_close(open_ok(f, STORE_OPEN_CREATE));
+    err = (AppErr)APPERR_INIT;
+    assert_int_equal(store_begin(f->s, &err), -1);
+    assert_int_equal(err.code, APPERR_IO);
+}
+
 /* Closing with a transaction open rolls it back. */
 static void
 test_store_close_rolls_back(void **state)
@@ -1419,6 +1439,7 @@ main(void)
         T(test_store_audit_rows),
         T(test_store_rollback),
         T(test_store_busy_names_writer),
+        T(test_store_file_deleted),
         T(test_store_close_rolls_back),
     };
     const struct CMUnitTest aSqlite[] = {

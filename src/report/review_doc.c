@@ -1,0 +1,413 @@
+/*
+** review_doc.c — what the printable review says, in order (review_doc.h).
+**
+** The wording follows the HTML report (review_html.c) so a reader finds
+** the same document in every format; the numbers come from the built
+** ReviewReport (counted once in review_report.c and core/review.c).
+*/
+#include <assert.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "review_doc.h"
+#include "../base/base.h"
+#include "../base/banned.h"
+
+/* The statuses in the order the report lists them, with their labels. */
+static const struct {
+    Rating e;
+    const char *zLabel;
+} aDocStatus[] = {
+    { RATING_ON_TARGET, "On Target" },
+    { RATING_PROGRESSING, "Progressing" },
+    { RATING_NOT_ON_TARGET, "Not on Target" },
+    { RATING_NONE, "Not rated" },
+};
+#define DOC_NSTATUS 4
+
+/* ---- Building blocks ------------------------------------------------------ */
+
+static DocBlock *
+doc_add(ReviewDoc *d, DocKind e)
+{
+    xgrow((void **)&d->aBlock, &d->nBlockAlloc, d->nBlock, sizeof *d->aBlock);
+    DocBlock *b = &d->aBlock[d->nBlock++];
+    memset(b, 0, sizeof *b);
+    b->e = e;
+    return b;
+}
+
+static DocBlock *
+doc_text(ReviewDoc *d, DocKind e, const char *zFmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static DocBlock *
+doc_text(ReviewDoc *d, DocKind e, const char *zFmt, ...)
+{
+    Buf b = BUF_INIT;
+    va_list ap;
+    va_start(ap, zFmt);
+    buf_vprintf(&b, zFmt, ap);
+    va_end(ap);
+    DocBlock *p = doc_add(d, e);
+    p->zText = buf_detach(&b);
+    return p;
+}
+
+static void
+doc_heading(ReviewDoc *d, int iLevel, const char *z)
+{
+    DocBlock *p = doc_text(d, DOC_HEADING, "%s", z);
+    p->iLevel = iLevel;
+    p->bToc = iLevel <= 2;
+}
+
+/* A table of nCol columns with widths aWidth (shares) and, where aRight
+** has a 1, right-aligned columns; one header row. */
+static DocTable *
+doc_table(ReviewDoc *d, size_t nCol, const double *aWidth,
+          const unsigned char *aRight)
+{
+    assert(nCol <= sizeof ((DocTable *)0)->aWidth / sizeof(double));
+    DocTable *t = xcalloc(1, sizeof *t);
+    t->nCol = nCol;
+    t->nHead = 1;
+    for (size_t i = 0; i < nCol; i++) {
+        t->aWidth[i] = aWidth[i];
+        t->aRight[i] = aRight ? aRight[i] : 0;
+    }
+    doc_add(d, DOC_TABLE)->pTable = t;
+    return t;
+}
+
+/* Append a cell; a row begins every nCol cells. */
+static void
+doc_cell(DocTable *t, const char *zFmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void
+doc_cell(DocTable *t, const char *zFmt, ...)
+{
+    if (t->nCell % t->nCol == 0) {
+        xgrow((void **)&t->aBold, &t->nRowAlloc, t->nRow, 1);
+        t->aBold[t->nRow++] = 0;
+    }
+    Buf b = BUF_INIT;
+    va_list ap;
+    va_start(ap, zFmt);
+    buf_vprintf(&b, zFmt, ap);
+    va_end(ap);
+    xgrow((void **)&t->azCell, &t->nCellAlloc, t->nCell, sizeof(char *));
+    t->azCell[t->nCell++] = buf_detach(&b);
+}
+
+const char *
+doc_table_cell(const DocTable *t, size_t iRow, size_t iCol)
+{
+    size_t i = iRow * t->nCol + iCol;
+    return i < t->nCell ? t->azCell[i] : "";
+}
+
+/* ---- The parts of the review ---------------------------------------------- */
+
+static const char *
+doc_rating_label(const Assessment *a)
+{
+    if (!a) {
+        return "not in this round";
+    }
+    return a->eRating == RATING_NONE ? "not rated" : rating_name(a->eRating);
+}
+
+/* "Area" from "area". */
+static void
+doc_level_cap(const ReviewReport *r, int iLevel, Buf *b)
+{
+    const char *z = r->p->aLevel[iLevel].zName;
+    buf_putc(b, (char)(*z >= 'a' && *z <= 'z' ? *z - 'a' + 'A' : *z));
+    buf_puts(b, z + 1);
+}
+
+static void
+doc_pct(DocTable *t, size_t n, size_t nTotal)
+{
+    doc_cell(t, "%ld%% (%zu of %zu)", review_pct((long)n, (long)nTotal), n,
+             nTotal);
+}
+
+/* The counts of one round by group: the table behind its figure. */
+static void
+doc_counts_table(ReviewDoc *d, const ReviewSummary *s, int iTable)
+{
+    const ReviewReport *r = d->r;
+    doc_text(d, DOC_CAPTION, "Table %d: Activities by status and %s, %s",
+             iTable, r->p->aLevel[r->iLevel].zName, s->pRound->zTitle);
+    static const double aW[] = { 0.22, 0.156, 0.156, 0.156, 0.156, 0.156 };
+    static const unsigned char aR[] = { 0, 1, 1, 1, 1, 1 };
+    DocTable *t = doc_table(d, 6, aW, aR);
+    Buf level = BUF_INIT;
+    doc_level_cap(r, r->iLevel, &level);
+    doc_cell(t, "%s", buf_str(&level));
+    buf_release(&level);
+    for (int k = 0; k < DOC_NSTATUS; k++) {
+        doc_cell(t, "%s", aDocStatus[k].zLabel);
+    }
+    doc_cell(t, "Progressing or on target");
+    for (size_t g = 0; g <= s->nGroup; g++) {
+        const ReviewGroup *gr = g < s->nGroup ? &s->aGroup[g] : &s->all;
+        if (gr->iNode >= 0) {
+            doc_cell(t, "%s %s", r->p->aNode[gr->iNode].zCode,
+                     review_group_name(r, gr->iNode));
+        } else {
+            doc_cell(t, "%s", review_group_name(r, gr->iNode));
+            t->aBold[t->nRow - 1] = 1;
+        }
+        for (int k = 0; k < DOC_NSTATUS; k++) {
+            doc_pct(t, gr->c.an[aDocStatus[k].e], gr->c.nTotal);
+        }
+        doc_pct(t, review_count(&gr->c, REVIEW_MASK_POSITIVE), gr->c.nTotal);
+    }
+}
+
+static void
+doc_figure(ReviewDoc *d, const ReviewSummary *s, int iFigure)
+{
+    const ReviewReport *r = d->r;
+    DocBlock *p = doc_text(d, DOC_FIGURE, "Figure %d: Status of activities by "
+                           "%s, %s", iFigure, r->p->aLevel[r->iLevel].zName,
+                           s->pRound->zTitle);
+    p->pSum = s;
+    p->iFigure = iFigure;
+}
+
+static void
+doc_change_list(ReviewDoc *d, const char *zTitle, const long *a, size_t n)
+{
+    const ReviewReport *r = d->r;
+    Buf h = BUF_INIT;
+    buf_printf(&h, "%s (%zu)", zTitle, n);
+    doc_heading(d, 2, buf_str(&h));
+    buf_release(&h);
+    if (n == 0) {
+        doc_text(d, DOC_PARA, "None.");
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const Node *nd = &r->p->aNode[a[i]];
+        const Assessment *a0 = node_find_assessment(nd, r->pCompare->zCode);
+        const Assessment *a1 = node_find_assessment(nd, r->pRound->zCode);
+        if (a0 && a1) {
+            doc_text(d, DOC_BULLET, "%s %s (%s \xE2\x86\x92 %s)", nd->zCode,
+                     nd->zText, doc_rating_label(a0), doc_rating_label(a1));
+        } else {
+            doc_text(d, DOC_BULLET, "%s %s", nd->zCode, nd->zText);
+        }
+    }
+}
+
+static void
+doc_comparison(ReviewDoc *d)
+{
+    const ReviewReport *r = d->r;
+    Buf h = BUF_INIT;
+    buf_printf(&h, "Changes from %s to %s", r->pCompare->zCode,
+               r->pRound->zCode);
+    doc_heading(d, 1, buf_str(&h));
+    buf_release(&h);
+    doc_text(d, DOC_PARA, "The change of each share in percentage points: the "
+             "difference of the rounded percentages printed above. The action "
+             "plan changes between rounds (see the lists below), so the "
+             "comparison is not always like for like.");
+    doc_text(d, DOC_CAPTION, "Table 3: Change in percentage points, %s to %s",
+             r->pCompare->zCode, r->pRound->zCode);
+    static const double aW[] = { 0.34, 0.13, 0.13, 0.13, 0.13, 0.14 };
+    static const unsigned char aR[] = { 0, 1, 1, 1, 1, 1 };
+    DocTable *t = doc_table(d, 6, aW, aR);
+    doc_cell(t, "Group");
+    for (int k = 0; k < DOC_NSTATUS; k++) {
+        doc_cell(t, "%s", aDocStatus[k].zLabel);
+    }
+    doc_cell(t, "Activities");
+    for (size_t g = 0; g <= r->now.nGroup; g++) {
+        const ReviewGroup *now = g < r->now.nGroup ? &r->now.aGroup[g]
+                                                   : &r->now.all;
+        const ReviewGroup *old = review_group(&r->before, now->iNode);
+        doc_cell(t, "%s", review_group_name(r, now->iNode));
+        t->aBold[t->nRow - 1] = now->iNode < 0;
+        for (int k = 0; k < DOC_NSTATUS; k++) {
+            if (old) {
+                doc_cell(t, "%+ld", review_pp_change(&old->c, &now->c,
+                                                     REVIEW_MASK(aDocStatus[k].e)));
+            } else {
+                doc_cell(t, "new");
+            }
+        }
+        doc_cell(t, "%zu \xE2\x86\x92 %zu", old ? old->c.nTotal : 0,
+                 now->c.nTotal);
+    }
+    const ReviewChanges *c = &r->changes;
+    doc_change_list(d, "Rated higher", c->aUp, c->nUp);
+    doc_change_list(d, "Rated lower", c->aDown, c->nDown);
+    doc_change_list(d, "New in this round", c->aNew, c->nNew);
+    doc_change_list(d, "Action point reworded between the rounds",
+                    c->aReworded, c->nReworded);
+}
+
+/* Organisation acronyms joined by ", ". */
+static void
+doc_orgs(DocTable *t, char *const *az, size_t n)
+{
+    Buf b = BUF_INIT;
+    for (size_t k = 0; k < n; k++) {
+        buf_puts(&b, k ? ", " : "");
+        buf_puts(&b, az[k]);
+    }
+    doc_cell(t, "%s", buf_str(&b));
+    buf_release(&b);
+}
+
+/* The annex: every activity of the round (and of the round compared with)
+** under its area, section and goal, with the round's action point,
+** progress narrative and rating.  With --compare the earlier rating is
+** given beside the new one; the earlier narratives are in the earlier
+** round's own review, and printing them too would double the annex. */
+static void
+doc_annex(ReviewDoc *d)
+{
+    const ReviewReport *r = d->r;
+    const Plan *p = r->p;
+    int iLeaf = plan_leaf_level(p);
+    doc_add(d, DOC_LANDSCAPE);
+    doc_heading(d, 1, "Annex: activities, responsible bodies, partners and "
+                      "progress");
+    DocTable *t = NULL;
+    for (size_t i = 0; i < p->nNode; i++) {
+        const Node *n = &p->aNode[i];
+        if (n->iLevel < iLeaf) {
+            t = NULL;
+            Buf h = BUF_INIT;
+            doc_level_cap(r, n->iLevel, &h);
+            buf_printf(&h, " %s: %s", n->zCode, n->zText);
+            doc_heading(d, n->iLevel + 2 > 4 ? 4 : n->iLevel + 2, buf_str(&h));
+            buf_release(&h);
+            if (n->zIndicator) {
+                doc_text(d, DOC_LABEL, "Indicator: %s", n->zIndicator)->nBold =
+                    strlen("Indicator:");
+            }
+            continue;
+        }
+        const Assessment *a = node_find_assessment(n, r->pRound->zCode);
+        const Assessment *a0 = r->pCompare
+                                   ? node_find_assessment(n, r->pCompare->zCode)
+                                   : NULL;
+        if (!a && !a0) {
+            continue;
+        }
+        if (!t) {
+            if (r->pCompare) {
+                static const double aW[] = { 0.19, 0.08, 0.085, 0.21,
+                                             0.305, 0.065, 0.065 };
+                t = doc_table(d, 7, aW, NULL);
+            } else {
+                static const double aW[] = { 0.19, 0.08, 0.085, 0.23,
+                                             0.35, 0.065 };
+                t = doc_table(d, 6, aW, NULL);
+            }
+            t->bSmall = 1;
+            doc_cell(t, "Activity");
+            doc_cell(t, "Responsible");
+            doc_cell(t, "Partners");
+            doc_cell(t, "Action point %s", r->pRound->zCode);
+            doc_cell(t, "Progress %s", r->pRound->zCode);
+            if (r->pCompare) {
+                doc_cell(t, "Rating %s", r->pCompare->zCode);
+            }
+            doc_cell(t, "Rating %s", r->pRound->zCode);
+        }
+        doc_cell(t, "%s %s", n->zCode, n->zText);
+        doc_orgs(t, n->azResp, n->nResp);
+        doc_orgs(t, n->azContrib, n->nContrib);
+        doc_cell(t, "%s", a && a->zActionPoint ? a->zActionPoint : "");
+        doc_cell(t, "%s", a && a->zProgress ? a->zProgress : "");
+        if (r->pCompare) {
+            doc_cell(t, "%s", doc_rating_label(a0));
+        }
+        doc_cell(t, "%s", doc_rating_label(a));
+    }
+}
+
+void
+review_doc_build(const ReviewReport *r, ReviewDoc *d)
+{
+    memset(d, 0, sizeof *d);
+    d->r = r;
+    d->zPlan = r->p->zTitle;
+    d->zTitle = r->pRound->zTitle;
+    d->zAsOf = r->pRound->zAsOf;
+    d->zCompare = r->pCompare ? r->pCompare->zTitle : NULL;
+    char zNow[32];
+    str_now_utc(zNow, sizeof zNow);
+    memcpy(d->zGenerated, zNow, 10);
+    d->zGenerated[10] = 0;
+
+    doc_text(d, DOC_NOTE, "Each activity is rated On Target (completed), "
+             "Progressing (work is underway) or Not on Target (no evidence "
+             "that work is underway). Shares are of %s; percentages are "
+             "rounded to whole numbers, half away from zero, and printed with "
+             "their counts. Generated by lmpmon from the data.",
+             REVIEW_DENOMINATOR);
+    Buf h = BUF_INIT;
+    buf_puts(&h, "Status of activities by ");
+    buf_puts(&h, r->p->aLevel[r->iLevel].zName);
+    doc_heading(d, 1, buf_str(&h));
+    buf_release(&h);
+    doc_figure(d, &r->now, 1);
+    doc_counts_table(d, &r->now, 1);
+    for (size_t i = 0; i < r->nSentence; i++) {
+        doc_text(d, DOC_BULLET, "%s", r->azSentence[i]);
+    }
+    if (r->zGoal10) {
+        doc_text(d, DOC_PARA, "%s", r->zGoal10);
+    }
+    if (r->pCompare) {
+        doc_figure(d, &r->before, 2);
+        doc_counts_table(d, &r->before, 2);
+        doc_comparison(d);
+    }
+    doc_annex(d);
+}
+
+void
+review_doc_release(ReviewDoc *d)
+{
+    for (size_t i = 0; i < d->nBlock; i++) {
+        DocBlock *b = &d->aBlock[i];
+        free(b->zText);
+        if (b->pTable) {
+            for (size_t k = 0; k < b->pTable->nCell; k++) {
+                free(b->pTable->azCell[k]);
+            }
+            free(b->pTable->azCell);
+            free(b->pTable->aBold);
+            free(b->pTable);
+        }
+    }
+    free(d->aBlock);
+    memset(d, 0, sizeof *d);
+}
+
+void
+review_doc_chart_desc(const ReviewReport *r, const ReviewSummary *s, Buf *b)
+{
+    for (size_t g = 0; g <= s->nGroup; g++) {
+        const ReviewGroup *gr = g < s->nGroup ? &s->aGroup[g] : &s->all;
+        buf_puts(b, review_group_name(r, gr->iNode));
+        buf_printf(b, ": %zu activities", gr->c.nTotal);
+        for (int k = 0; k < DOC_NSTATUS; k++) {
+            buf_printf(b, ", %zu %s", gr->c.an[aDocStatus[k].e],
+                       aDocStatus[k].zLabel);
+        }
+        buf_puts(b, g < s->nGroup ? ". " : ".");
+    }
+}

@@ -1,0 +1,49 @@
+# Databases written by earlier lmpmon versions, frozen as SQL text in
+# tests/cli/data/lmpmon-v1.sql and -v2.sql (made once from the migrations
+# as they shipped, with the Cambodian sample in them), open in this lmpmon:
+# migrated to the current schema on first use, in one step, with every
+# plan, assessment, audit row, account and statement kept.  The reports and
+# checks they give are those of a database made today from the sample.
+. "$(dirname "$0")/lib.sh"
+
+want=$("$LMPMON" --version | sed 's/.*schema version \([0-9]*\).*/\1/')
+"$LMPMON" --db fresh.db init --sample cambodia-lmp-2015-2018 >/dev/null || fail "fresh sample"
+"$LMPMON" --db fresh.db round open 2018 --title "2018 review" --as-of 2018-11-30 >/dev/null ||
+    fail "fresh round 2018"
+"$LMPMON" --db fresh.db report review --round 2017 --compare 2016 --format csv >fresh-review.csv
+"$LMPMON" --db fresh.db check --round 2017 >fresh-check.txt
+
+for v in 1 2; do
+    sqlite3 v$v.db <"$SRC/tests/cli/data/lmpmon-v$v.sql" || fail "cannot build the version $v database"
+    [ "$(sqlite3 v$v.db 'PRAGMA user_version')" = $v ] || fail "v$v.db is not at version $v"
+    audit=$(sqlite3 v$v.db "SELECT count(*), max(id) FROM audit")
+    assess=$(sqlite3 v$v.db "SELECT count(*) FROM assessment")
+
+    run --db v$v.db export --format json --out v$v.json
+    expect_status 0
+    [ "$(sqlite3 v$v.db 'PRAGMA user_version')" = "$want" ] ||
+        fail "version $v not migrated to $want"
+    [ "$(sqlite3 v$v.db 'PRAGMA integrity_check')" = ok ] || fail "v$v: integrity_check"
+    [ "$(sqlite3 v$v.db 'PRAGMA foreign_key_check')" = "" ] || fail "v$v: dangling rows"
+    [ "$(sqlite3 v$v.db "SELECT count(*), max(id) FROM audit")" = "$audit" ] ||
+        fail "v$v: the audit trail changed"
+    [ "$(sqlite3 v$v.db "SELECT count(*) FROM assessment")" = "$assess" ] ||
+        fail "v$v: assessments lost"
+    run --db v$v.db report review --round 2017 --compare 2016 --format csv
+    cmp -s out.txt fresh-review.csv || fail "v$v: the 2017 review differs from a fresh sample's"
+    run --db v$v.db check --round 2017
+    cmp -s out.txt fresh-check.txt || fail "v$v: check differs from a fresh sample's"
+    run --db v$v.db show activity 4.8 --history
+    expect_status 0
+    expect_out "2017-12-01 09:00 UTC"
+done
+cmp -s v1.json v2.json || fail "versions 1 and 2 migrate to different data"
+
+# Version 2's account and statement: the reporter is still there with its
+# organisation, and its submitted statement kept every field.
+run --db v2.db user list
+expect_out "molvt"
+expect_out "MOLVT"
+[ "$(sqlite3 v2.db "SELECT text, state, version, updated_by FROM statement")" = \
+    "MOLVT trained 120 officials.|submitted|2|molvt" ] || fail "v2: the statement changed"
+finish
