@@ -71,22 +71,21 @@ pg_arg_int(PgArgs *a, int i, long long v)
 char *
 pg_dup(const PGresult *r, int row, int col)
 {
-    return PQgetisnull(r, row, col) ? NULL
-                                    : xstrdup(PQgetvalue(r, row, col));
+    return PQgetisnull(r, row, col) ? NULL : xstrdup(PQgetvalue(r, row, col));
 }
 
 long long
 pg_int(const PGresult *r, int row, int col)
 {
-    return PQgetisnull(r, row, col) ? 0
-                                    : strtoll(PQgetvalue(r, row, col), NULL,
-                                              10);
+    return PQgetisnull(r, row, col)
+               ? 0
+               : strtoll(PQgetvalue(r, row, col), NULL, 10);
 }
 
 const char *
 pg_text(const PGresult *r, int row, int col)
 {
-    return PQgetvalue(r, row, col);   /* "" for NULL */
+    return PQgetvalue(r, row, col); /* "" for NULL */
 }
 
 /* ---- failures ----------------------------------------------------------- */
@@ -111,38 +110,52 @@ int
 pg_fail(PgStore *S, const PGresult *r, AppErr *err, const char *zWhat)
 {
     const char *zState = pg_state(r);
-    if (!r || PQstatus(S->db) == CONNECTION_BAD || (zState[0] == '0' && zState[1] == '8') ||
+    if (!r || PQstatus(S->db) == CONNECTION_BAD ||
+        (zState[0] == '0' && zState[1] == '8') ||
         pg_state_is(zState, "57P01") || pg_state_is(zState, "57P02") ||
         pg_state_is(zState, "57P03")) {
-        apperr_set(err, APPERR_IO, "lost the connection to the database "
-                   "server while %s; nothing was changed: try again", zWhat);
+        apperr_set(err, APPERR_IO,
+                   "lost the connection to the database "
+                   "server while %s; nothing was changed: try again",
+                   zWhat);
     } else if (pg_state_is(zState, "40001") || pg_state_is(zState, "40P01") ||
                pg_state_is(zState, "55P03") || pg_state_is(zState, "57014")) {
-        apperr_set(err, APPERR_BUSY, "the database is busy with another "
+        apperr_set(err, APPERR_BUSY,
+                   "the database is busy with another "
                    "change and did not free up within %.1f s while %s; "
                    "nothing was changed: try again in a moment",
                    S->msBusy / 1000.0, zWhat);
     } else if (pg_state_is(zState, "23505")) {
-        apperr_set(err, APPERR_CONFLICT, "someone else wrote the same thing "
+        apperr_set(err, APPERR_CONFLICT,
+                   "someone else wrote the same thing "
                    "meanwhile (while %s); nothing was changed: try again",
                    zWhat);
     } else if (pg_state_is(zState, "53100")) {
-        apperr_set(err, APPERR_IO, "the database server's disk is full: "
-                   "cannot finish %s; nothing was changed", zWhat);
+        apperr_set(err, APPERR_IO,
+                   "the database server's disk is full: "
+                   "cannot finish %s; nothing was changed",
+                   zWhat);
     } else if (pg_state_is(zState, "25006")) {
-        apperr_set(err, APPERR_IO, "the database is open read-only: cannot "
-                   "finish %s; nothing was changed", zWhat);
+        apperr_set(err, APPERR_IO,
+                   "the database is open read-only: cannot "
+                   "finish %s; nothing was changed",
+                   zWhat);
     } else if (pg_state_is(zState, "42501")) {
-        apperr_set(err, APPERR_IO, "the database server does not let user "
+        apperr_set(err, APPERR_IO,
+                   "the database server does not let user "
                    "'%s' do this (while %s); nothing was changed",
                    PQuser(S->db), zWhat);
     } else if (zState[0] == '2' && zState[1] == '2') {
-        apperr_set(err, APPERR_INPUT, "the database refused a value while "
+        apperr_set(err, APPERR_INPUT,
+                   "the database refused a value while "
                    "%s (a date or a number out of range?); nothing was "
-                   "changed", zWhat);
+                   "changed",
+                   zWhat);
     } else {
-        apperr_set(err, APPERR_DB, "database error while %s; nothing was "
-                   "changed (the details are in the log)", zWhat);
+        apperr_set(err, APPERR_DB,
+                   "database error while %s; nothing was "
+                   "changed (the details are in the log)",
+                   zWhat);
     }
     const char *zEngine = r ? PQresultErrorMessage(r) : "";
     if (!zEngine || !*zEngine) {
@@ -168,9 +181,9 @@ static int
 pg_session_setup(PgStore *S, AppErr *err)
 {
     PGresult *r = PQexec(S->db, "SET DateStyle = ISO, YMD;"
-                         " SET TimeZone = 'UTC';"
-                         " SET client_encoding = 'UTF8';"
-                         " SET IntervalStyle = postgres");
+                                " SET TimeZone = 'UTC';"
+                                " SET client_encoding = 'UTF8';"
+                                " SET IntervalStyle = postgres");
     int bOk = PQresultStatus(r) == PGRES_COMMAND_OK;
     if (!bOk) {
         pg_fail(S, r, err, "setting up the connection");
@@ -248,8 +261,8 @@ pg_query(PgStore *S, const char *zSql, const PgArgs *args, AppErr *err,
             (void)snprintf(zName, sizeof zName, "q%d", k);
             r = PQexecPrepared(S->db, zName, args->n, args->az, NULL, NULL, 0);
         } else {
-            r = PQexecParams(S->db, zSql, args->n, NULL, args->az, NULL,
-                             NULL, 0);
+            r = PQexecParams(S->db, zSql, args->n, NULL, args->az, NULL, NULL,
+                             0);
         }
         ExecStatusType e = PQresultStatus(r);
         if (e == PGRES_TUPLES_OK || e == PGRES_COMMAND_OK) {
@@ -408,8 +421,9 @@ pg_begin(Store *s, AppErr *err)
     char zKey[24];
     (void)snprintf(zKey, sizeof zKey, "%d", PG_WRITER_LOCK);
     const char *azArg[] = { zKey };
-    PGresult *r = PQexecParams(S->db, "SELECT pg_advisory_xact_lock($1::bigint)",
-                               1, NULL, azArg, NULL, NULL, 0);
+    PGresult *r =
+        PQexecParams(S->db, "SELECT pg_advisory_xact_lock($1::bigint)", 1, NULL,
+                     azArg, NULL, NULL, 0);
     if (PQresultStatus(r) == PGRES_TUPLES_OK) {
         PQclear(r);
         return 0;
@@ -429,15 +443,19 @@ pg_begin(Store *s, AppErr *err)
     pg_rollback(s);
     Buf who = BUF_INIT;
     if (pg_writer_describe(S, &who)) {
-        apperr_set(err, APPERR_BUSY, "the database is busy: %s holds it and "
+        apperr_set(err, APPERR_BUSY,
+                   "the database is busy: %s holds it and "
                    "did not finish within %.1f s while starting a "
                    "transaction; nothing was changed: try again when it has "
-                   "finished", buf_str(&who), S->msBusy / 1000.0);
+                   "finished",
+                   buf_str(&who), S->msBusy / 1000.0);
     } else {
-        apperr_set(err, APPERR_BUSY, "the database is busy with another "
+        apperr_set(err, APPERR_BUSY,
+                   "the database is busy with another "
                    "change (an import?) and did not free up within %.1f s "
                    "while starting a transaction; nothing was changed: try "
-                   "again in a moment", S->msBusy / 1000.0);
+                   "again in a moment",
+                   S->msBusy / 1000.0);
     }
     buf_release(&who);
     return apperr_detail(err, "%s", tmp.zDetail);
@@ -454,7 +472,8 @@ pg_commit(Store *s, AppErr *err)
               strcmp(PQcmdStatus(r), "COMMIT") == 0;
     if (!bOk) {
         if (PQresultStatus(r) == PGRES_COMMAND_OK) {
-            apperr_set(err, APPERR_DB, "database error while committing; "
+            apperr_set(err, APPERR_DB,
+                       "database error while committing; "
                        "nothing was changed (the details are in the log)");
             apperr_detail(err, "postgresql: COMMIT of a failed transaction");
         } else {
@@ -479,8 +498,8 @@ pg_begin_read(Store *s, AppErr *err)
     PgStore *S = (PgStore *)s;
     assert(!S->bInTxn);
     pg_reconnect(S);
-    if (pg_exec_plain(S, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
-                      err, "starting to read")) {
+    if (pg_exec_plain(S, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", err,
+                      "starting to read")) {
         return -1;
     }
     S->bInTxn = 1;
@@ -524,12 +543,13 @@ pg_audit_list(Store *s, const char *zKeyPrefix, AuditEntry **paOut,
     ** (keys compare byte-wise: COLLATE "C"), as in the SQLite backend. */
     PgArgs a = { 0 };
     pg_arg_text(&a, 1, zKeyPrefix);
-    PGresult *r = PG_QUERY(S,
-                           "SELECT " PG_TS("at") ", actor, action, entity,"
-                           " key, field, old, new FROM audit"
-                           " WHERE key = $1::text OR (key >= $1::text || '/'"
-                           " AND key < $1::text || '0') ORDER BY id",
-                           &a, err, "reading the audit trail");
+    PGresult *r = PG_QUERY(
+        S,
+        "SELECT " PG_TS("at") ", actor, action, entity,"
+                              " key, field, old, new FROM audit"
+                              " WHERE key = $1::text OR (key >= $1::text || '/'"
+                              " AND key < $1::text || '0') ORDER BY id",
+        &a, err, "reading the audit trail");
     if (!r) {
         return -1;
     }
@@ -563,16 +583,17 @@ pg_audit_rows(Store *s, long iFrom, long iTo, const char *zKeyPrefix,
     pg_arg_int(&a, 1, iFrom);
     pg_arg_int(&a, 2, iTo);
     pg_arg_text(&a, 3, zKeyPrefix);
-    PGresult *r = PG_QUERY(S,
-                           "SELECT id, " PG_TS("at") ", actor, action, entity,"
-                           " key, field, old, new FROM audit"
-                           " WHERE id >= $1::bigint"
-                           " AND ($2::bigint <= 0 OR id <= $2::bigint)"
-                           " AND ($3::text IS NULL OR key = $3::text"
-                           "  OR (key >= $3::text || '/'"
-                           "      AND key < $3::text || '0'))"
-                           " ORDER BY id",
-                           &a, err, "reading the audit trail");
+    PGresult *r = PG_QUERY(
+        S,
+        "SELECT id, " PG_TS("at") ", actor, action, entity,"
+                                  " key, field, old, new FROM audit"
+                                  " WHERE id >= $1::bigint"
+                                  " AND ($2::bigint <= 0 OR id <= $2::bigint)"
+                                  " AND ($3::text IS NULL OR key = $3::text"
+                                  "  OR (key >= $3::text || '/'"
+                                  "      AND key < $3::text || '0'))"
+                                  " ORDER BY id",
+        &a, err, "reading the audit trail");
     if (!r) {
         return -1;
     }
@@ -606,8 +627,9 @@ pg_data_version(Store *s, long *pOut, AppErr *err)
 {
     PgStore *S = (PgStore *)s;
     long long v = 0;
-    if (pg_lookup_id(S, PG_QUERY(S, "SELECT coalesce(max(id), 0) FROM audit",
-                                 NULL, err, "reading the data version"),
+    if (pg_lookup_id(S,
+                     PG_QUERY(S, "SELECT coalesce(max(id), 0) FROM audit", NULL,
+                              err, "reading the data version"),
                      &v)) {
         return -1;
     }
@@ -675,7 +697,8 @@ pg_backup(Store *s, const char *zFile, unsigned flags, AppErr *err)
     (void)s;
     (void)zFile;
     (void)flags;
-    return apperr_set(err, APPERR_USAGE, "cannot back up a PostgreSQL "
+    return apperr_set(err, APPERR_USAGE,
+                      "cannot back up a PostgreSQL "
                       "database with lmpmon: use pg_dump (for example "
                       "'pg_dump -Fc -f lmpmon.dump DBNAME'), and pg_restore "
                       "to restore it");
@@ -685,7 +708,8 @@ static int
 pg_check(Store *s, AppErr *err)
 {
     (void)s;
-    return apperr_set(err, APPERR_USAGE, "cannot check a PostgreSQL database "
+    return apperr_set(err, APPERR_USAGE,
+                      "cannot check a PostgreSQL database "
                       "with lmpmon: use PostgreSQL's own tools (pg_amcheck)");
 }
 
@@ -694,7 +718,8 @@ pg_restore(Store *s, const char *zPath, AppErr *err)
 {
     (void)s;
     (void)zPath;
-    return apperr_set(err, APPERR_USAGE, "cannot restore from a PostgreSQL "
+    return apperr_set(err, APPERR_USAGE,
+                      "cannot restore from a PostgreSQL "
                       "database with lmpmon: use pg_dump and pg_restore");
 }
 
@@ -769,7 +794,7 @@ store_pg_conceal(const char *zUrl, Buf *pOut, Buf *pPassword)
     const char *zAt = NULL;
     for (size_t i = 0; i < nAuth; i++) {
         if (zRest[i] == '@') {
-            zAt = zRest + i;   /* the last '@' ends the user part */
+            zAt = zRest + i; /* the last '@' ends the user part */
         }
     }
     if (zAt) {
@@ -829,28 +854,40 @@ pg_connect_fail(PgStore *S, AppErr *err)
     const char *zUser = PQuser(S->db) ? PQuser(S->db) : "";
     if (strstr(zMsg, "password authentication failed") ||
         strstr(zMsg, "SCRAM authentication")) {
-        apperr_set(err, APPERR_IO, "cannot connect to %s: the server refused "
-                   "the password of user '%s'", S->zName, zUser);
+        apperr_set(err, APPERR_IO,
+                   "cannot connect to %s: the server refused "
+                   "the password of user '%s'",
+                   S->zName, zUser);
     } else if (strstr(zMsg, "no password supplied")) {
-        apperr_set(err, APPERR_IO, "cannot connect to %s: the server asks "
+        apperr_set(err, APPERR_IO,
+                   "cannot connect to %s: the server asks "
                    "for user '%s''s password (put it in ~/.pgpass or the "
-                   "file PGPASSFILE names)", S->zName, zUser);
+                   "file PGPASSFILE names)",
+                   S->zName, zUser);
     } else if (strstr(zMsg, "database \"") && strstr(zMsg, "does not exist")) {
-        apperr_set(err, APPERR_NOTFOUND, "no database %s (create it with "
-                   "createdb, then 'lmpmon --db URL init')", S->zName);
+        apperr_set(err, APPERR_NOTFOUND,
+                   "no database %s (create it with "
+                   "createdb, then 'lmpmon --db URL init')",
+                   S->zName);
     } else if (strstr(zMsg, "role \"") && strstr(zMsg, "does not exist")) {
-        apperr_set(err, APPERR_IO, "cannot connect to %s: the server has no "
-                   "user '%s'", S->zName, zUser);
+        apperr_set(err, APPERR_IO,
+                   "cannot connect to %s: the server has no "
+                   "user '%s'",
+                   S->zName, zUser);
     } else if (strstr(zMsg, "Connection refused") ||
                strstr(zMsg, "could not translate host name") ||
                strstr(zMsg, "No such file or directory") ||
                strstr(zMsg, "timeout expired")) {
-        apperr_set(err, APPERR_IO, "cannot connect to %s: no database server "
+        apperr_set(err, APPERR_IO,
+                   "cannot connect to %s: no database server "
                    "answers there (is it running, and is the address "
-                   "right?)", S->zName);
+                   "right?)",
+                   S->zName);
     } else {
-        apperr_set(err, APPERR_IO, "cannot connect to %s (the details are in "
-                   "the log)", S->zName);
+        apperr_set(err, APPERR_IO,
+                   "cannot connect to %s (the details are in "
+                   "the log)",
+                   S->zName);
     }
     return apperr_detail(err, "libpq: %s", zMsg);
 }
@@ -909,10 +946,12 @@ pg_migrate(PgStore *S, int iFrom, StoreOpenMode eMode, AppErr *err)
     int version = 0;
     int rc = pg_schema_state(S, &nTable, &version, err);
     if (rc == 0 && eMode == STORE_OPEN_CREATE && nTable > 0) {
-        rc = apperr_set(err, APPERR_CONFLICT, "cannot create the lmpmon "
-                        "database in %s: it is not empty", S->zName);
+        rc = apperr_set(err, APPERR_CONFLICT,
+                        "cannot create the lmpmon "
+                        "database in %s: it is not empty",
+                        S->zName);
     } else if (rc == 0 && version > iFrom) {
-        pg_rollback(&S->base);   /* migrated by another process meanwhile */
+        pg_rollback(&S->base); /* migrated by another process meanwhile */
         return 0;
     }
     for (int i = iFrom; rc == 0 && i < nPgMigration; i++) {
@@ -920,7 +959,8 @@ pg_migrate(PgStore *S, int iFrom, StoreOpenMode eMode, AppErr *err)
         if (PQresultStatus(r) != PGRES_COMMAND_OK) {
             AppErr tmp = APPERR_INIT;
             pg_fail(S, r, &tmp, "migrating");
-            apperr_set(err, APPERR_DB, "cannot %s %s to schema version %d; "
+            apperr_set(err, APPERR_DB,
+                       "cannot %s %s to schema version %d; "
                        "it is unchanged (the details are in the log)",
                        iFrom ? "migrate" : "create the lmpmon schema in",
                        S->zName, i + 1);
@@ -958,7 +998,8 @@ store_pg_open(const char *zUrl, StoreOpenMode eMode, const char *zActor,
     const char *azVal[] = { zUrl, "lmpmon", NULL };
     S->db = PQconnectdbParams(azKey, azVal, 1);
     if (!S->db) {
-        apperr_set(err, APPERR_IO, "cannot connect to the database server: "
+        apperr_set(err, APPERR_IO,
+                   "cannot connect to the database server: "
                    "out of memory");
         pg_close(&S->base);
         return NULL;
@@ -972,32 +1013,39 @@ store_pg_open(const char *zUrl, StoreOpenMode eMode, const char *zActor,
     }
     long long nTable = 0;
     int version = 0;
-    if (pg_session_setup(S, err) ||
-        pg_set_lock_timeout(S, S->msBusy, err) ||
+    if (pg_session_setup(S, err) || pg_set_lock_timeout(S, S->msBusy, err) ||
         pg_schema_state(S, &nTable, &version, err)) {
         pg_close(&S->base);
         return NULL;
     }
     int rc = 0;
     if (version == 0 && nTable == 0 && eMode != STORE_OPEN_CREATE) {
-        rc = apperr_set(err, APPERR_NOTFOUND, "database %s holds no lmpmon "
+        rc = apperr_set(err, APPERR_NOTFOUND,
+                        "database %s holds no lmpmon "
                         "data (create it with 'lmpmon --db URL init')",
                         S->zName);
     } else if (version == 0 && nTable > 0) {
         rc = eMode == STORE_OPEN_CREATE
-                 ? apperr_set(err, APPERR_CONFLICT, "cannot create the "
+                 ? apperr_set(err, APPERR_CONFLICT,
+                              "cannot create the "
                               "lmpmon database in %s: it holds another "
-                              "program's tables", S->zName)
-                 : apperr_set(err, APPERR_INPUT, "%s is not an lmpmon "
-                              "database", S->zName);
+                              "program's tables",
+                              S->zName)
+                 : apperr_set(err, APPERR_INPUT,
+                              "%s is not an lmpmon "
+                              "database",
+                              S->zName);
     } else if (version > 0 && eMode == STORE_OPEN_CREATE) {
-        rc = apperr_set(err, APPERR_CONFLICT, "cannot create database %s: "
-                        "it holds an lmpmon database already", S->zName);
+        rc = apperr_set(err, APPERR_CONFLICT,
+                        "cannot create database %s: "
+                        "it holds an lmpmon database already",
+                        S->zName);
     } else if (version > nPgMigration) {
-        rc = apperr_set(err, APPERR_CONFLICT, "database %s was written by a "
+        rc = apperr_set(err, APPERR_CONFLICT,
+                        "database %s was written by a "
                         "newer lmpmon (schema version %d; this lmpmon knows "
-                        "versions up to %d): upgrade lmpmon", S->zName,
-                        version, nPgMigration);
+                        "versions up to %d): upgrade lmpmon",
+                        S->zName, version, nPgMigration);
     } else if (eMode == STORE_OPEN_READ_ONLY) {
         rc = pg_exec_plain(S, "SET default_transaction_read_only = on", err,
                            "opening read-only");

@@ -13,8 +13,8 @@
 ** The database must exist; STORE_OPEN_CREATE creates lmpmon's schema in
 ** it when it is empty.  Returns NULL and fills err on failure: messages
 ** name user, host, port and database, never the password. */
-Store *store_pg_open(const char *zUrl, StoreOpenMode eMode,
-                     const char *zActor, AppErr *err);
+Store *store_pg_open(const char *zUrl, StoreOpenMode eMode, const char *zActor,
+                     AppErr *err);
 
 /* The schema version this binary writes to PostgreSQL. */
 int store_pg_schema_version(void);

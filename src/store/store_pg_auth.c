@@ -14,9 +14,9 @@
 /* ---- users ---------------------------------------------------------------- */
 
 /* The columns every user query returns from i0 on. */
-#define PG_USER_COLS                                                        \
-    "u.id, u.name, u.role, o.acronym, u.pw_hash, u.disabled::int, "        \
-    PG_TS("u.created")
+#define PG_USER_COLS                                                           \
+ "u.id, u.name, u.role, o.acronym, u.pw_hash, u.disabled::int, " PG_TS(        \
+     "u.created")
 
 static void
 pg_read_user(const PGresult *r, int row, int i0, User *u)
@@ -52,8 +52,7 @@ pg_user_get(Store *s, const char *zName, User *u, AppErr *err)
         pg_read_user(r, 0, 0, u);
     }
     PQclear(r);
-    return bFound ? 0 : apperr_set(err, APPERR_NOTFOUND, "no user '%s'",
-                                   zName);
+    return bFound ? 0 : apperr_set(err, APPERR_NOTFOUND, "no user '%s'", zName);
 }
 
 int
@@ -165,9 +164,9 @@ pg_session_delete_user(Store *s, const char *zUser, AppErr *err)
 
 /* The columns of a statement query: node code, round code, organisation,
 ** text, proposed rating, state, comment, version, updated by, at. */
-#define PG_STATEMENT_COLS                                                   \
-    "n.code, r.code, o.acronym, s.text, s.proposed_rating, s.state,"       \
-    " s.comment, s.version, s.updated_by, " PG_TS("s.updated_at")
+#define PG_STATEMENT_COLS                                                      \
+ "n.code, r.code, o.acronym, s.text, s.proposed_rating, s.state,"              \
+ " s.comment, s.version, s.updated_by, " PG_TS("s.updated_at")
 
 /* Add the statements of r to their assessments; clears r. */
 static int

@@ -19,14 +19,26 @@ pg_case_put(Store *s, const Case *c, const CasePerson *who, AppErr *err)
     PgStore *S = (PgStore *)s;
     PgArgs a = { 0 };
     const char *azText[20] = {
-        c->zCaseNo, c->zLodged, c->zResolved, case_channel_name(c->eChannel),
+        c->zCaseNo,
+        c->zLodged,
+        c->zResolved,
+        case_channel_name(c->eChannel),
         c->zAssistingOrg ? c->zAssistingOrg : "",
-        c->zProvince ? c->zProvince : "", case_sex_name(c->eSex),
-        c->zAgeBand ? c->zAgeBand : "", case_legal_name(c->eLegal),
-        c->zDestination ? c->zDestination : "", c->zSector ? c->zSector : "",
-        c->zAgency ? c->zAgency : "", NULL, case_stage_name(c->eStage),
-        c->zOutcome ? c->zOutcome : "", case_satisfied_name(c->eSatisfied),
-        c->zCurrency, NULL, NULL, NULL,
+        c->zProvince ? c->zProvince : "",
+        case_sex_name(c->eSex),
+        c->zAgeBand ? c->zAgeBand : "",
+        case_legal_name(c->eLegal),
+        c->zDestination ? c->zDestination : "",
+        c->zSector ? c->zSector : "",
+        c->zAgency ? c->zAgency : "",
+        NULL,
+        case_stage_name(c->eStage),
+        c->zOutcome ? c->zOutcome : "",
+        case_satisfied_name(c->eSatisfied),
+        c->zCurrency,
+        NULL,
+        NULL,
+        NULL,
     };
     for (int k = 0; k < 20; k++) {
         pg_arg_text(&a, k + 1, azText[k]);
@@ -93,11 +105,11 @@ pg_fixed(const PGresult *r, int row, int col, char *z, size_t n)
 
 /* The case columns every case query returns, in sq_case_scan()'s order;
 ** with personal details or three NULLs after them. */
-#define PG_CASE_COLS                                                        \
-    "c.case_no, c.lodged_on, coalesce(c.resolved_on::text, ''), c.channel," \
-    " c.assisting_org, c.province, c.sex, c.age_band, c.legal_status,"      \
-    " c.destination, c.sector, c.agency, c.types, c.stage, c.outcome,"      \
-    " c.satisfied, c.currency, c.requested, c.ordered, c.paid"
+#define PG_CASE_COLS                                                           \
+ "c.case_no, c.lodged_on, coalesce(c.resolved_on::text, ''), c.channel,"       \
+ " c.assisting_org, c.province, c.sex, c.age_band, c.legal_status,"            \
+ " c.destination, c.sector, c.agency, c.types, c.stage, c.outcome,"            \
+ " c.satisfied, c.currency, c.requested, c.ordered, c.paid"
 
 /* Call fn for every row of the query sent on S (single-row mode): the
 ** Case points into the row, valid during the call only. */
@@ -169,7 +181,8 @@ pg_case_scan(Store *s, const char *zFrom, const char *zTo, int bPersonal,
     pg_arg_text(&a, 2, zTo);
     /* Id order: the order cases were first stored, as in SQLite. */
     int rc = bPersonal
-        ? pg_case_send(S,
+                 ? pg_case_send(
+                       S,
                        "SELECT " PG_CASE_COLS ", p.name, p.phone,"
                        " p.id_document FROM complaint_case c"
                        " LEFT JOIN case_person p ON p.case_id = c.id"
@@ -177,7 +190,8 @@ pg_case_scan(Store *s, const char *zFrom, const char *zTo, int bPersonal,
                        " AND ($2::date IS NULL OR c.lodged_on <= $2::date)"
                        " ORDER BY c.id",
                        &a, err)
-        : pg_case_send(S,
+                 : pg_case_send(
+                       S,
                        "SELECT " PG_CASE_COLS ", NULL, NULL, NULL"
                        " FROM complaint_case c"
                        " WHERE ($1::date IS NULL OR c.lodged_on >= $1::date)"
@@ -188,8 +202,8 @@ pg_case_scan(Store *s, const char *zFrom, const char *zTo, int bPersonal,
 }
 
 int
-pg_case_list(Store *s, const char *zOrg, int nLimit, CaseVisitor fn,
-             void *pArg, AppErr *err)
+pg_case_list(Store *s, const char *zOrg, int nLimit, CaseVisitor fn, void *pArg,
+             AppErr *err)
 {
     PgStore *S = (PgStore *)s;
     PgArgs a = { 0 };
@@ -213,10 +227,11 @@ pg_audit_latest(Store *s, const char *zKey, long *pId, AppErr *err)
     PgArgs a = { 0 };
     pg_arg_text(&a, 1, zKey);
     long long id = 0;
-    if (pg_lookup_id(S, PG_QUERY(S,
-                                 "SELECT coalesce(max(id), 0) FROM audit"
-                                 " WHERE key = $1",
-                                 &a, err, "reading the audit trail"),
+    if (pg_lookup_id(S,
+                     PG_QUERY(S,
+                              "SELECT coalesce(max(id), 0) FROM audit"
+                              " WHERE key = $1",
+                              &a, err, "reading the audit trail"),
                      &id)) {
         return -1;
     }
@@ -238,10 +253,11 @@ pg_case_id(PgStore *S, const char *zCaseNo, long long *pId, AppErr *err)
 {
     PgArgs a = { 0 };
     pg_arg_text(&a, 1, zCaseNo);
-    if (pg_lookup_id(S, PG_QUERY(S,
-                                 "SELECT id FROM complaint_case"
-                                 " WHERE case_no = $1",
-                                 &a, err, "looking up a case"),
+    if (pg_lookup_id(S,
+                     PG_QUERY(S,
+                              "SELECT id FROM complaint_case"
+                              " WHERE case_no = $1",
+                              &a, err, "looking up a case"),
                      pId)) {
         return -1;
     }

@@ -25,34 +25,35 @@
 #define PG_WRITER_LOCK 0x4C4D504D
 
 typedef struct PgStore {
-    Store base;                          /* must be first */
+    Store base; /* must be first */
     PGconn *db;
     const char *azPrepared[PG_CACHE_SLOTS]; /* SQL of slot k, or NULL */
-    char *zName;      /* the database as messages name it: no password */
-    int bInTxn;       /* a transaction (write or read) is open */
-    int bWrite;       /* ... and it is a write transaction */
-    int msBusy;       /* how long a write waits for another writer */
-    char *zNote;      /* what write transactions do, or NULL */
+    char *zName; /* the database as messages name it: no password */
+    int bInTxn;  /* a transaction (write or read) is open */
+    int bWrite;  /* ... and it is a write transaction */
+    int msBusy;  /* how long a write waits for another writer */
+    char *zNote; /* what write transactions do, or NULL */
 } PgStore;
 
 /* Parameters of one query: up to PG_NPARAM texts (NULL for SQL NULL);
 ** numbers are formatted into the struct's own buffers. */
 #define PG_NPARAM 24
+
 typedef struct PgArgs {
     const char *az[PG_NPARAM];
     char aNum[PG_NPARAM][24];
     int n;
 } PgArgs;
 
-void pg_arg_text(PgArgs *a, int i, const char *z);   /* $i, 1-based */
+void pg_arg_text(PgArgs *a, int i, const char *z); /* $i, 1-based */
 void pg_arg_int(PgArgs *a, int i, long long v);
 
 /* Run the literal SQL with the arguments: a result whose status is
 ** PGRES_TUPLES_OK or PGRES_COMMAND_OK (PQclear() it), or NULL with err
 ** filled as pg_fail() says.  zWhat names what was being done, for the
 ** message ("reading a plan"). */
-#define PG_QUERY(S, SQL, args, err, zWhat) \
-    pg_query((S), "" SQL "", (args), (err), (zWhat))
+#define PG_QUERY(S, SQL, args, err, zWhat)                                     \
+ pg_query((S), "" SQL "", (args), (err), (zWhat))
 PGresult *pg_query(PgStore *S, const char *zSql, const PgArgs *args,
                    AppErr *err, const char *zWhat);
 
@@ -74,23 +75,22 @@ int pg_lookup_id(PgStore *S, PGresult *r, long long *pOut);
 /* Run a statement that returns nothing interesting; 0 or -1. */
 int pg_run(PgStore *S, const char *zSql, const PgArgs *args, AppErr *err,
            const char *zWhat);
-#define PG_RUN(S, SQL, args, err, zWhat) \
-    pg_run((S), "" SQL "", (args), (err), (zWhat))
+#define PG_RUN(S, SQL, args, err, zWhat)                                       \
+ pg_run((S), "" SQL "", (args), (err), (zWhat))
 
 /* Timestamps are stored as timestamptz and shown as lmpmon writes them
 ** ("2018-03-01T10:00:00Z"), whatever the server's settings. */
-#define PG_TS(col) \
-    "to_char(" col " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+#define PG_TS(col)                                                             \
+ "to_char(" col " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
 
 /* store_pg_rows.c: rows and sub-rows for the puts, the audit trail. */
-int pg_row_get(Store *s, StoreEntity e, const char *const *azKey,
-               char **azOld, int *pVersion, int *pbFound, int *piMissing,
-               AppErr *err);
+int pg_row_get(Store *s, StoreEntity e, const char *const *azKey, char **azOld,
+               int *pVersion, int *pbFound, int *piMissing, AppErr *err);
 int pg_row_put(Store *s, StoreEntity e, const char *const *azKey,
-               const char *const *azNew, int bInsert, int iVersion,
-               int *pbDone, AppErr *err);
-int pg_sub_get(Store *s, StoreSub k, const char *const *azKey,
-               char ***pazItem, size_t *pnItem, AppErr *err);
+               const char *const *azNew, int bInsert, int iVersion, int *pbDone,
+               AppErr *err);
+int pg_sub_get(Store *s, StoreSub k, const char *const *azKey, char ***pazItem,
+               size_t *pnItem, AppErr *err);
 int pg_sub_put(Store *s, StoreSub k, const char *const *azKey,
                const char *const *azItem, size_t nItem, AppErr *err);
 int pg_audit_add(Store *s, const char *zAction, const char *zEntity,
@@ -106,8 +106,7 @@ int pg_load(Store *s, const StoreScope *scope, Model *m, AppErr *err);
 int pg_user_get(Store *s, const char *zName, User *u, AppErr *err);
 int pg_user_list(Store *s, User **pa, size_t *pn, AppErr *err);
 int pg_session_put(Store *s, const Session *ses, AppErr *err);
-int pg_session_get(Store *s, const char *zTokenHash, Session *ses,
-                   AppErr *err);
+int pg_session_get(Store *s, const char *zTokenHash, Session *ses, AppErr *err);
 int pg_session_touch(Store *s, const char *zTokenHash, long now, AppErr *err);
 int pg_session_delete(Store *s, const char *zTokenHash, AppErr *err);
 int pg_session_delete_user(Store *s, const char *zUser, AppErr *err);

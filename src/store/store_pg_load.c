@@ -39,8 +39,9 @@ pg_load_orgs(PgStore *S, Model *m, AppErr *err)
         o->zParent = pg_dup(r, row, 4);
     }
     PQclear(r);
-    r = PG_QUERY(S, "SELECT org_id, alias FROM org_alias"
-                    " ORDER BY org_id, position",
+    r = PG_QUERY(S,
+                 "SELECT org_id, alias FROM org_alias"
+                 " ORDER BY org_id, position",
                  NULL, err, "reading aliases");
     if (!r) {
         free(aId);
@@ -100,8 +101,7 @@ pg_load_assessment_rows(PGresult *r, const StoreIdIndex *aMap, size_t nMap,
 ** those rounds only (see sq_load_nodes()). */
 static int
 pg_load_nodes(PgStore *S, long long planId, const char *zNode,
-              const char *const *azRound, size_t nRound, Plan *p,
-              AppErr *err)
+              const char *const *azRound, size_t nRound, Plan *p, AppErr *err)
 {
     int bOne = zNode != NULL;
     PgArgs a = { 0 };
@@ -260,8 +260,9 @@ pg_load_plan(PgStore *S, long long planId, const StoreScope *scope, Plan *p,
         p->nLevel++;
     }
     PQclear(r);
-    r = PG_QUERY(S, "SELECT code, title, as_of, state FROM round"
-                    " WHERE plan_id = $1",
+    r = PG_QUERY(S,
+                 "SELECT code, title, as_of, state FROM round"
+                 " WHERE plan_id = $1",
                  &a, err, "reading rounds");
     if (!r) {
         return -1;

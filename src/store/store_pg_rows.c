@@ -58,8 +58,9 @@ pg_plan_find(PgStore *S, const char *zPlan, long long *pId, AppErr *err)
 {
     PgArgs a = { 0 };
     pg_arg_text(&a, 1, zPlan);
-    return pg_lookup_id(S, PG_QUERY(S, "SELECT id FROM plan WHERE code = $1",
-                                    &a, err, "looking up a plan"),
+    return pg_lookup_id(S,
+                        PG_QUERY(S, "SELECT id FROM plan WHERE code = $1", &a,
+                                 err, "looking up a plan"),
                         pId);
 }
 
@@ -68,9 +69,9 @@ pg_org_find(PgStore *S, const char *zAcronym, long long *pId, AppErr *err)
 {
     PgArgs a = { 0 };
     pg_arg_text(&a, 1, zAcronym);
-    return pg_lookup_id(S, PG_QUERY(S,
-                                    "SELECT id FROM org WHERE acronym = $1",
-                                    &a, err, "looking up an organisation"),
+    return pg_lookup_id(S,
+                        PG_QUERY(S, "SELECT id FROM org WHERE acronym = $1", &a,
+                                 err, "looking up an organisation"),
                         pId);
 }
 
@@ -81,10 +82,11 @@ pg_node_id(PgStore *S, long long planId, const char *zCode, long long *pId,
     PgArgs a = { 0 };
     pg_arg_int(&a, 1, planId);
     pg_arg_text(&a, 2, zCode);
-    return pg_lookup_id(S, PG_QUERY(S,
-                                    "SELECT id FROM node WHERE plan_id = $1"
-                                    " AND code = $2",
-                                    &a, err, "looking up a plan node"),
+    return pg_lookup_id(S,
+                        PG_QUERY(S,
+                                 "SELECT id FROM node WHERE plan_id = $1"
+                                 " AND code = $2",
+                                 &a, err, "looking up a plan node"),
                         pId);
 }
 
@@ -138,10 +140,11 @@ pg_assessment_find(PgStore *S, const char *const *azKey, long long *pNodeId,
     PgArgs a = { 0 };
     pg_arg_int(&a, 1, planId);
     pg_arg_text(&a, 2, azKey[2]);
-    if (pg_lookup_id(S, PG_QUERY(S,
-                                 "SELECT id FROM round WHERE plan_id = $1"
-                                 " AND code = $2",
-                                 &a, err, "looking up a round"),
+    if (pg_lookup_id(S,
+                     PG_QUERY(S,
+                              "SELECT id FROM round WHERE plan_id = $1"
+                              " AND code = $2",
+                              &a, err, "looking up a round"),
                      pRoundId)) {
         return -1;
     }
@@ -152,8 +155,7 @@ pg_assessment_find(PgStore *S, const char *const *azKey, long long *pNodeId,
 }
 
 static int
-pg_node_find(PgStore *S, const char *const *azKey, long long *pId,
-             AppErr *err)
+pg_node_find(PgStore *S, const char *const *azKey, long long *pId, AppErr *err)
 {
     long long planId;
     *pId = -1;
@@ -189,11 +191,12 @@ pg_statement_find(PgStore *S, const char *const *azKey, long long *pAssessId,
     pg_arg_int(&a, 1, nodeId);
     pg_arg_text(&a, 2, azKey[2]);
     pg_arg_int(&a, 3, planId);
-    if (pg_lookup_id(S, PG_QUERY(S,
-                                 "SELECT a.id FROM assessment a JOIN round r"
-                                 " ON r.id = a.round_id WHERE a.node_id = $1"
-                                 " AND r.code = $2 AND r.plan_id = $3",
-                                 &a, err, "looking up an assessment"),
+    if (pg_lookup_id(S,
+                     PG_QUERY(S,
+                              "SELECT a.id FROM assessment a JOIN round r"
+                              " ON r.id = a.round_id WHERE a.node_id = $1"
+                              " AND r.code = $2 AND r.plan_id = $3",
+                              &a, err, "looking up an assessment"),
                      pAssessId)) {
         return -1;
     }
@@ -228,20 +231,22 @@ pg_row_get(Store *s, StoreEntity e, const char *const *azKey, char **azOld,
     switch (e) {
     case STORE_ORG:
         pg_arg_text(&a, 1, azKey[0]);
-        return pg_row_read(S, PG_QUERY(S,
-                                       "SELECT o.name, o.kind, p.acronym"
-                                       " FROM org o LEFT JOIN org p"
-                                       " ON p.id = o.parent_id"
-                                       " WHERE o.acronym = $1",
-                                       &a, err, "reading an organisation"),
+        return pg_row_read(S,
+                           PG_QUERY(S,
+                                    "SELECT o.name, o.kind, p.acronym"
+                                    " FROM org o LEFT JOIN org p"
+                                    " ON p.id = o.parent_id"
+                                    " WHERE o.acronym = $1",
+                                    &a, err, "reading an organisation"),
                            STORE_ORG_NCOL, azOld, NULL, pbFound);
     case STORE_PLAN:
         pg_arg_text(&a, 1, azKey[0]);
-        return pg_row_read(S, PG_QUERY(S,
-                                       "SELECT title, (EXISTS(SELECT 1"
-                                       " FROM node WHERE plan_id = plan.id))"
-                                       "::int FROM plan WHERE code = $1",
-                                       &a, err, "reading a plan"),
+        return pg_row_read(S,
+                           PG_QUERY(S,
+                                    "SELECT title, (EXISTS(SELECT 1"
+                                    " FROM node WHERE plan_id = plan.id))"
+                                    "::int FROM plan WHERE code = $1",
+                                    &a, err, "reading a plan"),
                            STORE_PLAN_NCOL, azOld, NULL, pbFound);
     case STORE_ROUND:
     case STORE_NODE:
@@ -255,19 +260,21 @@ pg_row_get(Store *s, StoreEntity e, const char *const *azKey, char **azOld,
         pg_arg_int(&a, 1, planId);
         pg_arg_text(&a, 2, azKey[1]);
         if (e == STORE_ROUND) {
-            return pg_row_read(S, PG_QUERY(S,
-                                           "SELECT title, as_of, state"
-                                           " FROM round WHERE plan_id = $1"
-                                           " AND code = $2",
-                                           &a, err, "reading a round"),
+            return pg_row_read(S,
+                               PG_QUERY(S,
+                                        "SELECT title, as_of, state"
+                                        " FROM round WHERE plan_id = $1"
+                                        " AND code = $2",
+                                        &a, err, "reading a round"),
                                STORE_ROUND_NCOL, azOld, NULL, pbFound);
         }
-        return pg_row_read(S, PG_QUERY(S,
-                                       "SELECT n.text, n.indicator, pn.code,"
-                                       " n.depth FROM node n LEFT JOIN node pn"
-                                       " ON pn.id = n.parent_id"
-                                       " WHERE n.plan_id = $1 AND n.code = $2",
-                                       &a, err, "reading a plan node"),
+        return pg_row_read(S,
+                           PG_QUERY(S,
+                                    "SELECT n.text, n.indicator, pn.code,"
+                                    " n.depth FROM node n LEFT JOIN node pn"
+                                    " ON pn.id = n.parent_id"
+                                    " WHERE n.plan_id = $1 AND n.code = $2",
+                                    &a, err, "reading a plan node"),
                            STORE_NODE_NCOL, azOld, NULL, pbFound);
     case STORE_ASSESSMENT:
         if (pg_assessment_find(S, azKey, &id1, &id2, piMissing, err)) {
@@ -278,11 +285,12 @@ pg_row_get(Store *s, StoreEntity e, const char *const *azKey, char **azOld,
         }
         pg_arg_int(&a, 1, id1);
         pg_arg_int(&a, 2, id2);
-        return pg_row_read(S, PG_QUERY(S,
-                                       "SELECT action_point, progress, rating,"
-                                       " state, version FROM assessment"
-                                       " WHERE node_id = $1 AND round_id = $2",
-                                       &a, err, "reading an assessment"),
+        return pg_row_read(S,
+                           PG_QUERY(S,
+                                    "SELECT action_point, progress, rating,"
+                                    " state, version FROM assessment"
+                                    " WHERE node_id = $1 AND round_id = $2",
+                                    &a, err, "reading an assessment"),
                            STORE_ASSESSMENT_NCOL, azOld, pVersion, pbFound);
     case STORE_STATEMENT:
         if (pg_statement_find(S, azKey, &id1, &id2, piMissing, err)) {
@@ -293,21 +301,23 @@ pg_row_get(Store *s, StoreEntity e, const char *const *azKey, char **azOld,
         }
         pg_arg_int(&a, 1, id1);
         pg_arg_int(&a, 2, id2);
-        return pg_row_read(S, PG_QUERY(S,
-                                       "SELECT text, proposed_rating, state,"
-                                       " comment, version FROM statement"
-                                       " WHERE assessment_id = $1"
-                                       " AND org_id = $2",
-                                       &a, err, "reading a statement"),
+        return pg_row_read(S,
+                           PG_QUERY(S,
+                                    "SELECT text, proposed_rating, state,"
+                                    " comment, version FROM statement"
+                                    " WHERE assessment_id = $1"
+                                    " AND org_id = $2",
+                                    &a, err, "reading a statement"),
                            STORE_STATEMENT_NCOL, azOld, pVersion, pbFound);
     case STORE_USER:
         pg_arg_text(&a, 1, azKey[0]);
-        return pg_row_read(S, PG_QUERY(S,
-                                       "SELECT u.role, o.acronym,"
-                                       " u.disabled::int, u.pw_hash"
-                                       " FROM account u LEFT JOIN org o"
-                                       " ON o.id = u.org_id WHERE u.name = $1",
-                                       &a, err, "reading a user"),
+        return pg_row_read(S,
+                           PG_QUERY(S,
+                                    "SELECT u.role, o.acronym,"
+                                    " u.disabled::int, u.pw_hash"
+                                    " FROM account u LEFT JOIN org o"
+                                    " ON o.id = u.org_id WHERE u.name = $1",
+                                    &a, err, "reading a user"),
                            STORE_USER_NCOL, azOld, NULL, pbFound);
     default:
         break;

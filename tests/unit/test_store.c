@@ -1439,10 +1439,10 @@ main(void)
         T(test_store_audit_rows),
         T(test_store_rollback),
         T(test_store_busy_names_writer),
-        T(test_store_file_deleted),
         T(test_store_close_rolls_back),
     };
     const struct CMUnitTest aSqlite[] = {
+        T(test_store_file_deleted),
         T(test_store_missing_file),
         T(test_store_not_sqlite),
         T(test_store_empty_file),
