@@ -475,6 +475,8 @@ cli_set_timezone(const char *zZone)
     return 0;
 }
 
+static int cli_dispatch(CliCtx *pCtx, int argc, char **argv);
+
 int
 cli_main(int argc, char **argv)
 {
@@ -508,11 +510,19 @@ cli_main(int argc, char **argv)
         ctx.zDb = zEnv && *zEnv ? zEnv : "lmpmon.db";
     }
     /* A password in a PostgreSQL URL moves to the environment here, so
-    ** that no message, log line or banner can ever show it.  (Kept for
-    ** the process's life: ctx.zDb is used until exit.) */
-    static char *zDbShown;
-    zDbShown = store_db_conceal(ctx.zDb);
+    ** that no message, log line or banner can ever show it. */
+    char *zDbShown = store_db_conceal(ctx.zDb);
     ctx.zDb = zDbShown;
+    int rc = cli_dispatch(&ctx, argc, argv);
+    free(zDbShown);
+    return rc;
+}
+
+/* The command line after the global options: help, version, a command. */
+static int
+cli_dispatch(CliCtx *pCtx, int argc, char **argv)
+{
+    CliCtx ctx = *pCtx;
     if (!ctx.zActor) {
         ctx.zActor = cli_login_name();
     }
