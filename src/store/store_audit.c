@@ -425,9 +425,28 @@ store_org_put(Store *s, const Org *o, AppErr *err)
     return rc;
 }
 
+/* Plan, round and node codes are joined with '/' into the audit trail's
+** keys ("plan/4.8/2017"), where a key's history includes the keys below
+** it: a code holding '/' would read as another record's ("4/8" as round 8
+** of activity 4).  Refused where they are written. */
+static int
+code_check(const char *zWhat, const char *zCode, AppErr *err)
+{
+    if (zCode && strchr(zCode, '/')) {
+        return apperr_set(err, APPERR_INPUT, "%s code '%s' holds '/', which "
+                          "separates the parts of a record's address; use "
+                          "another character (such as '.' or '-')", zWhat,
+                          zCode);
+    }
+    return 0;
+}
+
 int
 store_plan_put(Store *s, const Plan *p, AppErr *err)
 {
+    if (code_check("plan", p->zCode, err)) {
+        return -1;
+    }
     const char *azKey[] = { p->zCode };
     const char *azNew[STORE_NCOL_MAX] = {
         [STORE_PLAN_TITLE] = p->zTitle,
@@ -471,6 +490,9 @@ store_plan_put(Store *s, const Plan *p, AppErr *err)
 int
 store_round_put(Store *s, const char *zPlan, const Round *rd, AppErr *err)
 {
+    if (code_check("round", rd->zCode, err)) {
+        return -1;
+    }
     const char *azKey[] = { zPlan, rd->zCode };
     const char *azNew[STORE_NCOL_MAX] = {
         [STORE_ROUND_TITLE] = rd->zTitle,
@@ -523,6 +545,9 @@ int
 store_node_put(Store *s, const Plan *p, long iNode, int bLinks, AppErr *err)
 {
     const Node *n = &p->aNode[iNode];
+    if (code_check(p->aLevel[n->iLevel].zName, n->zCode, err)) {
+        return -1;
+    }
     const char *zParent = n->iParent >= 0 ? p->aNode[n->iParent].zCode : NULL;
     int bFound = 0, iMissing = -1;
     if (zParent) {

@@ -27,6 +27,9 @@ typedef struct WebConfig WebConfig;
 typedef struct Req {
     const char *zMethod;     /* "GET", "POST", ... */
     const char *zPath;       /* decoded path, without the query */
+    const char *zRawPath;    /* the path as sent (percent-encoded): routes
+                             ** match it, then decode each parameter, so a
+                             ** code holding '/' (%2F) is one parameter */
     const char *zClientIp;   /* the client's address (behind a trusted
                              ** proxy: from X-Forwarded-For), for the log
                              ** and the failed-login throttle */

@@ -140,7 +140,9 @@ router_store_release(Store *s, int bBroken)
     }
 }
 
-/* Match zPath against zPattern; fills r's path parameters. */
+/* Match zPath, the path as sent (percent-encoded), against zPattern; a
+** "{}" takes one segment, decoded (a code with '/' in it comes as %2F and
+** stays one parameter); fills r's path parameters. */
 static int
 route_match(const char *zPattern, const char *zPath, Req *r)
 {
@@ -151,10 +153,12 @@ route_match(const char *zPattern, const char *zPath, Req *r)
         if (p[0] == '{' && p[1] == '}') {
             const char *e = strchr(q, '/');
             size_t n = e ? (size_t)(e - q) : strlen(q);
-            if (n == 0 || nParam >= 4) {
+            char *zParam = n == 0 || nParam >= 4 ? NULL : url_decode(q, n, 0);
+            if (!zParam || !*zParam) {
+                free(zParam);
                 break;
             }
-            azParam[nParam++] = xstrndup(q, n);
+            azParam[nParam++] = zParam;
             p += 2;
             q += n;
             continue;
@@ -253,7 +257,7 @@ router_dispatch(Req *r, Resp *w)
     const Route *route = NULL;
     int bPathKnown = 0;
     for (const Route *x = aRoute; x->zMethod && !route; x++) {
-        if (route_match(x->zPattern, r->zPath, NULL)) {
+        if (route_match(x->zPattern, r->zRawPath, NULL)) {
             bPathKnown = 1;
             if (strcmp(x->zMethod, r->zMethod) == 0 ||
                 (strcmp(r->zMethod, "HEAD") == 0 &&
@@ -268,7 +272,7 @@ router_dispatch(Req *r, Resp *w)
                              : "There is no page at this address.");
         return;
     }
-    (void)route_match(route->zPattern, r->zPath, r);
+    (void)route_match(route->zPattern, r->zRawPath, r);
     if (route->who & WEB_OPEN && !route->bCsrf &&
         strncmp(r->zPath, "/static/", 8) == 0) {
         route->xHandler(r, w);  /* assets need no database */

@@ -53,6 +53,7 @@
 typedef struct Conn {
     Buf body;
     char *zQuery;            /* the raw query string (on_uri()), or NULL */
+    char *zRawPath;          /* the path as sent, before MHD decodes it */
     int bStarted;            /* the access handler has been called */
     int bAnswered;           /* refused on the first call: skip the body */
     int bTooBig;             /* the body outgrew LIMIT_BODY_BYTES: the rest
@@ -565,6 +566,7 @@ on_uri(void *cls, const char *zUri, struct MHD_Connection *c)
     buf_init(&k->body, LIMIT_BODY_BYTES);
     clock_gettime(CLOCK_MONOTONIC, &k->t0);
     char *zMark = (char *)strchr(zUri, '?'); /* MHD's buffer: see above */
+    k->zRawPath = xstrndup(zUri, zMark ? (size_t)(zMark - zUri) : strlen(zUri));
     if (zMark) {
         k->zQuery = xstrdup(zMark + 1);
         zMark[1] = 0;
@@ -655,6 +657,7 @@ on_request(void *cls, struct MHD_Connection *c, const char *zUrl,
     int rcParse = utf8_invalid_at(zUrl, strlen(zUrl)) >= 0 ? PARAMS_BAD_TEXT
                                                            : 0;
     r.zPath = zUrl;
+    r.zRawPath = k->zRawPath ? k->zRawPath : zUrl;
     if (rcParse == 0 && k->zQuery) {
         rcParse = params_parse_urlencoded(&r.query, k->zQuery,
                                           strlen(k->zQuery));
@@ -699,6 +702,7 @@ on_completed(void *cls, struct MHD_Connection *c, void **ppConn,
         }
         buf_release(&k->body);
         free(k->zQuery);
+        free(k->zRawPath);
         free(k);
         *ppConn = NULL;
     }

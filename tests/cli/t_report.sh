@@ -84,7 +84,7 @@ cat >h.json <<'JSON'
             {"code": "r2", "title": "Round 2", "state": "open"}],
  "nodes": [{"code": "*A*|1", "level": "área", "text": "[link](http://evil.example) &amp;", "indicator": "~~struck~~",
    "children": [
-    {"code": "[1](http://e)", "level": "Area|x", "text": "`code` _em_\n# heading", "responsible": ["MOLVT"],
+    {"code": "[1](http:e)", "level": "Area|x", "text": "`code` _em_\n# heading", "responsible": ["MOLVT"],
      "assessments": [{"round": "r1|*x*", "action_point": "a|b", "progress": "1. item", "rating": "Progressing"},
                      {"round": "r2", "action_point": "x", "progress": "y", "rating": "On Target"}]},
     {"code": "- 2", "level": "Area|x", "text": "plain", "responsible": ["MOLVT"],
@@ -99,8 +99,8 @@ expect_out '| Área | On Target |'
 expect_out '### Área \*A\*\|1: \[link\](http://evil.example) \&amp;'
 expect_out '## Status of activities by área (r1\|\*x\*)'
 expect_out '## Changes from r1\|\*x\* to r2'
-expect_out '- \[1\](http://e) \`code\` \_em\_<br># heading (Progressing → On Target)'
-expect_out '| \[1\](http://e) \`code\` \_em\_<br># heading | MOLVT |  | a\|b | 1. item |'
+expect_out '- \[1\](http:e) \`code\` \_em\_<br># heading (Progressing → On Target)'
+expect_out '| \[1\](http:e) \`code\` \_em\_<br># heading | MOLVT |  | a\|b | 1. item |'
 expect_out '| r1\|\*x\* action point | r1\|\*x\* progress |'
 expect_out 'Indicator: \~\~struck\~\~'
 expect_out '\# Hostile \*plan\*'
@@ -116,7 +116,7 @@ awk 'BEGIN { want = -1 } !/^\|/ { want = -1; next }
     END { exit bad }' out.txt >cells.txt || fail "a table row has the wrong number of cells: $(head -3 cells.txt)"
 
 # The terminal's view of an activity capitalises level names the same way.
-run --db h.db show activity '[1](http://e)' --plan h
+run --db h.db show activity '[1](http:e)' --plan h
 expect_status 0
 iconv -f UTF-8 -t UTF-8 out.txt >/dev/null 2>&1 || fail "'show activity' wrote invalid UTF-8"
 expect_out 'Área *A*|1: [link](http://evil.example) &amp;'
