@@ -13,6 +13,7 @@
 
 #include "cli.h"
 #include "../base/base.h"
+#include "../store/store_pg.h"
 #include "../base/banned.h"
 
 #ifndef LMPMON_VERSION
@@ -233,7 +234,10 @@ static const CliCommand aCommand[] = {
 
 static const char zGlobalHelp[] =
     "global options (before or after the command):\n"
-    "  --db PATH   the database (default: $LMPMON_DB, else ./lmpmon.db)\n"
+    "  --db PATH   the database (default: $LMPMON_DB, else ./lmpmon.db): an\n"
+    "              SQLite file, or postgresql://USER@HOST[:PORT]/DB for a\n"
+    "              PostgreSQL database (password from ~/.pgpass, PGPASSFILE\n"
+    "              or PGPASSWORD; libpq's PG* variables and ?sslmode=...)\n"
     "  --as NAME   who is making changes, for the audit trail (default:\n"
     "              the login name)\n"
     "  --busy-timeout MS\n"
@@ -480,6 +484,8 @@ cli_set_timezone(const char *zZone)
     return 0;
 }
 
+static int cli_dispatch(CliCtx *pCtx, int argc, char **argv);
+
 int
 cli_main(int argc, char **argv)
 {
@@ -512,6 +518,20 @@ cli_main(int argc, char **argv)
         const char *zEnv = getenv("LMPMON_DB");
         ctx.zDb = zEnv && *zEnv ? zEnv : "lmpmon.db";
     }
+    /* A password in a PostgreSQL URL moves to the environment here, so
+    ** that no message, log line or banner can ever show it. */
+    char *zDbShown = store_db_conceal(ctx.zDb);
+    ctx.zDb = zDbShown;
+    int rc = cli_dispatch(&ctx, argc, argv);
+    free(zDbShown);
+    return rc;
+}
+
+/* The command line after the global options: help, version, a command. */
+static int
+cli_dispatch(CliCtx *pCtx, int argc, char **argv)
+{
+    CliCtx ctx = *pCtx;
     if (!ctx.zActor) {
         ctx.zActor = cli_login_name();
     }
@@ -530,8 +550,9 @@ cli_main(int argc, char **argv)
         return CLI_OK;
     }
     if (strcmp(argv[1], "--version") == 0) {
-        printf("lmpmon %s (schema version %d)\n", LMPMON_VERSION,
-               store_schema_version());
+        printf("lmpmon %s (schema version %d, %d on PostgreSQL)\n",
+               LMPMON_VERSION, store_schema_version(),
+               store_pg_schema_version());
         return CLI_OK;
     }
     const CliCommand *c = cli_find(argv[1]);

@@ -78,6 +78,11 @@ cmd_init(CliCtx *ctx)
     }
     if (zSample && init_import_sample(s, zSample, &err)) {
         store_close(s);
+        if (store_is_url(ctx->zDb)) {
+            /* The schema stays: the import rolled back, and the database
+            ** (made by its administrator) is lmpmon's and empty. */
+            return cli_fail(&err);
+        }
         /* The database was created by us a moment ago: leave no empty
         ** shell behind a failed sample import. */
         (void)unlink(ctx->zDb);

@@ -233,6 +233,10 @@ const char *const azSchemaMigration[] = {
     "  FROM statement;"
     "DROP TABLE statement;"
     "ALTER TABLE statement_new RENAME TO statement;",
+    /* 6: the accounts' table is 'account', as in PostgreSQL, where 'user'
+    ** is a reserved word.  SQLite (since 3.26) rewrites the reference of
+    ** session.user_id to the new name. */
+    "ALTER TABLE user RENAME TO account;",
 };
 
 const int nSchemaMigration =

@@ -7,6 +7,7 @@
 
 #include "store.h"
 #include "store_sqlite.h"
+#include "store_pg.h"
 #include "../base/str.h"
 #include "../base/xalloc.h"
 #include "../base/banned.h"
@@ -15,13 +16,39 @@ Store *
 store_open(const char *zPath, StoreOpenMode eMode, const char *zActor,
            AppErr *err)
 {
-    if (strncmp(zPath, "postgresql://", 13) == 0 ||
-        strncmp(zPath, "postgres://", 11) == 0) {
-        apperr_set(err, APPERR_USAGE,
-                   "cannot open '%s': PostgreSQL is not supported yet", zPath);
-        return NULL;
+    if (store_is_url(zPath)) {
+        return store_pg_open(zPath, eMode, zActor, err);
     }
     return store_sqlite_open(zPath, eMode, zActor, err);
+}
+
+int
+store_is_url(const char *zDb)
+{
+    return strncmp(zDb, "postgresql://", 13) == 0 ||
+           strncmp(zDb, "postgres://", 11) == 0;
+}
+
+char *
+store_db_conceal(const char *zDb)
+{
+    if (!store_is_url(zDb)) {
+        return xstrdup(zDb);
+    }
+    Buf out = BUF_INIT, pw = BUF_INIT;
+    store_pg_conceal(zDb, &out, &pw);
+    if (pw.n > 0) {
+        (void)setenv("PGPASSWORD", buf_str(&pw), 1);
+        /* Wipe our copy; libpq reads the environment's. */
+        if (pw.z) {
+            volatile char *z = pw.z;
+            for (size_t i = 0; i < pw.n; i++) {
+                z[i] = 0;
+            }
+        }
+    }
+    buf_release(&pw);
+    return buf_detach(&out);
 }
 
 void
@@ -316,11 +343,14 @@ store_check(Store *s, AppErr *err)
 int
 store_restore(Store *s, const char *zPath, AppErr *err)
 {
-    if (strncmp(zPath, "postgresql://", 13) == 0 ||
-        strncmp(zPath, "postgres://", 11) == 0) {
-        return apperr_set(err, APPERR_USAGE, "cannot restore into '%s': a "
-                          "PostgreSQL database is restored with pg_restore",
-                          zPath);
+    if (store_is_url(zPath)) {
+        Buf name = BUF_INIT;
+        store_pg_conceal(zPath, &name, NULL);
+        apperr_set(err, APPERR_USAGE, "cannot restore into '%s': a "
+                   "PostgreSQL database is restored with pg_restore",
+                   buf_str(&name));
+        buf_release(&name);
+        return -1;
     }
     return s->pMethods->xRestore(s, zPath, err);
 }

@@ -255,7 +255,9 @@ typedef enum StoreOpenMode {
 /* Current schema version this binary writes. */
 int store_schema_version(void);
 
-/* Open the database at zPath (a file name; later also a postgresql:// URL).
+/* Open the database at zPath: an SQLite file, or a PostgreSQL database
+** named by a postgresql:// URL (store_pg.h: the database must exist, and
+** STORE_OPEN_CREATE creates the schema in it when it is empty).
 ** Migrates an older schema forward (not with STORE_OPEN_READ_ONLY, which
 ** only reads and writes nothing).  Refuses, leaving the file untouched: a
 ** missing file (unless creating), an existing file when creating, a file
@@ -266,6 +268,17 @@ int store_schema_version(void);
 ** on failure.  Caller frees with store_close(). */
 Store *store_open(const char *zPath, StoreOpenMode eMode, const char *zActor,
                   AppErr *err);
+
+/* Whether zDb names a PostgreSQL database ("postgresql://..." or
+** "postgres://...") rather than an SQLite file. */
+int store_is_url(const char *zDb);
+
+/* zDb as it may be shown, logged and passed around: a PostgreSQL URL
+** without its password, which goes to the environment (PGPASSWORD, where
+** libpq finds it) instead; a file name as it is.  Call once at start-up,
+** before any thread runs (it changes the environment).  Returns a heap
+** copy the caller frees. */
+char *store_db_conceal(const char *zDb);
 
 /* Close; accepts NULL.  Rolls back an open transaction. */
 void store_close(Store *s);

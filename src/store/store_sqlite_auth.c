@@ -37,7 +37,7 @@ sq_user_get(Store *s, const char *zName, User *u, AppErr *err)
     memset(u, 0, sizeof *u);
     if (SQ_PREPARE(S,
                    "SELECT u.id, u.name, u.role, o.acronym, u.pw_hash,"
-                   " u.disabled, u.created FROM user u"
+                   " u.disabled, u.created FROM account u"
                    " LEFT JOIN org o ON o.id = u.org_id WHERE u.name = $1",
                    &st, err)) {
         return -1;
@@ -66,7 +66,7 @@ sq_user_list(Store *s, User **pa, size_t *pn, AppErr *err)
     *pn = 0;
     if (SQ_PREPARE(S,
                    "SELECT u.id, u.name, u.role, o.acronym, u.pw_hash,"
-                   " u.disabled, u.created FROM user u"
+                   " u.disabled, u.created FROM account u"
                    " LEFT JOIN org o ON o.id = u.org_id ORDER BY u.name",
                    &st, err)) {
         return -1;
@@ -112,7 +112,7 @@ sq_session_get(Store *s, const char *zTokenHash, Session *ses, AppErr *err)
                    "SELECT s.token_hash, s.user_id, s.csrf, s.created,"
                    " s.last_seen, u.id, u.name, u.role, o.acronym, u.pw_hash,"
                    " u.disabled, u.created FROM session s"
-                   " JOIN user u ON u.id = s.user_id"
+                   " JOIN account u ON u.id = s.user_id"
                    " LEFT JOIN org o ON o.id = u.org_id"
                    " WHERE s.token_hash = $1",
                    &st, err)) {
@@ -171,7 +171,7 @@ sq_session_delete_user(Store *s, const char *zUser, AppErr *err)
     sqlite3_stmt *st;
     if (SQ_PREPARE(S,
                    "DELETE FROM session WHERE user_id ="
-                   " (SELECT id FROM user WHERE name = $1)",
+                   " (SELECT id FROM account WHERE name = $1)",
                    &st, err)) {
         return -1;
     }

@@ -17,6 +17,7 @@
 #include <sqlite3.h>
 
 #include "store_sqlite_int.h"
+#include "store_tree.h"
 #include "../base/base.h"
 #include "../base/banned.h"
 
@@ -77,142 +78,15 @@ sq_load_orgs(SqStore *S, Model *m, AppErr *err)
     return rc;
 }
 
-/* Position of round zCode in p's sorted rounds (nRound if absent). */
-static size_t
-sq_round_pos(const Plan *p, const char *zCode)
-{
-    for (size_t k = 0; k < p->nRound; k++) {
-        if (str_eq(p->aRound[k].zCode, zCode)) {
-            return k;
-        }
-    }
-    return p->nRound;
-}
-
-/* Sort n's assessments into p's round order (insertion sort: a node has
-** one assessment per round, a handful). */
-static void
-sq_sort_assessments(const Plan *p, Node *n)
-{
-    for (size_t i = 1; i < n->nAssess; i++) {
-        Assessment x = n->aAssess[i];
-        size_t pos = sq_round_pos(p, x.zRound);
-        size_t j = i;
-        while (j > 0 && sq_round_pos(p, n->aAssess[j - 1].zRound) > pos) {
-            n->aAssess[j] = n->aAssess[j - 1];
-            j--;
-        }
-        n->aAssess[j] = x;
-    }
-}
-
-/* A node row as read, before it takes its place in pre-order. */
-typedef struct SqNodeRow {
-    sqlite3_int64 id, parentId, position;
-    int depth;
-    char *zCode, *zText, *zIndicator;
-} SqNodeRow;
-
-static int
-sq_node_row_cmp(const void *a, const void *b)
-{
-    const SqNodeRow *x = a, *y = b;
-    if (x->parentId != y->parentId) {
-        return x->parentId < y->parentId ? -1 : 1;
-    }
-    return x->position < y->position ? -1 : x->position > y->position;
-}
-
-/* Maps a node id to its index in Plan.aNode. */
-typedef struct SqIdIndex {
-    sqlite3_int64 id;
-    long i;
-} SqIdIndex;
-
-static int
-sq_id_index_cmp(const void *a, const void *b)
-{
-    const SqIdIndex *x = a, *y = b;
-    return x->id < y->id ? -1 : x->id > y->id;
-}
-
-static long
-sq_index_of(const SqIdIndex *a, size_t n, sqlite3_int64 id)
-{
-    SqIdIndex key = { id, -1 };
-    const SqIdIndex *p = bsearch(&key, a, n, sizeof *a, sq_id_index_cmp);
-    return p ? p->i : -1;
-}
-
-/* Append rows[lo..hi) (siblings, sorted) and their subtrees in pre-order. */
-static void
-sq_emit_subtree(Plan *p, SqNodeRow *aRow, size_t nRow, size_t lo, size_t hi,
-                long iParent, SqIdIndex *aMap)
-{
-    for (size_t k = lo; k < hi; k++) {
-        SqNodeRow *r = &aRow[k];
-        long iSelf = (long)p->nNode;
-        Node *n = plan_add_node(p);
-        n->zCode = r->zCode;
-        n->zText = r->zText;
-        n->zIndicator = r->zIndicator;
-        n->iLevel = r->depth;
-        n->iParent = iParent;
-        r->zCode = r->zText = r->zIndicator = NULL;
-        aMap[iSelf].id = r->id;
-        aMap[iSelf].i = iSelf;
-        /* Children of r form one run in the sorted rows. */
-        SqNodeRow key = { 0, r->id, -1, 0, NULL, NULL, NULL };
-        size_t a = 0, b = nRow;
-        while (a < b) {
-            size_t mid = (a + b) / 2;
-            if (sq_node_row_cmp(&aRow[mid], &key) < 0) {
-                a = mid + 1;
-            } else {
-                b = mid;
-            }
-        }
-        size_t end = a;
-        while (end < nRow && aRow[end].parentId == r->id) {
-            end++;
-        }
-        if (end > a) {
-            sq_emit_subtree(p, aRow, nRow, a, end, iSelf, aMap);
-        }
-    }
-}
-
-/* A link as read, to be put in order: by node, responsible first, then
-** by position. */
-typedef struct SqLinkRow {
-    long iNode;
-    int bResponsible;
-    sqlite3_int64 position;
-    char *zOrg;
-} SqLinkRow;
-
-static int
-sq_link_row_cmp(const void *pa, const void *pb)
-{
-    const SqLinkRow *a = pa, *b = pb;
-    if (a->iNode != b->iNode) {
-        return a->iNode < b->iNode ? -1 : 1;
-    }
-    if (a->bResponsible != b->bResponsible) {
-        return a->bResponsible ? -1 : 1;
-    }
-    return a->position < b->position ? -1 : a->position > b->position;
-}
-
 /* Add the assessments st yields (node id, round code, action point,
 ** progress, rating, state, version) to their nodes; gives st back. */
 static int
-sq_load_assessment_rows(SqStore *S, sqlite3_stmt *st, const SqIdIndex *aMap,
+sq_load_assessment_rows(SqStore *S, sqlite3_stmt *st, const StoreIdIndex *aMap,
                         size_t nMap, Plan *p, AppErr *err)
 {
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        long i = sq_index_of(aMap, nMap, sqlite3_column_int64(st, 0));
+        long i = store_tree_index_of(aMap, nMap, sqlite3_column_int64(st, 0));
         if (i < 0) {
             continue;
         }
@@ -264,12 +138,12 @@ sq_load_nodes(SqStore *S, sqlite3_int64 planId, const char *zNode,
     if (bOne) {
         sq_bind_text(st, 2, zNode);
     }
-    SqNodeRow *aRow = NULL;
+    StoreNodeRow *aRow = NULL;
     size_t nRow = 0, nRowAlloc = 0;
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         xgrow((void **)&aRow, &nRowAlloc, nRow, sizeof *aRow);
-        SqNodeRow *r = &aRow[nRow++];
+        StoreNodeRow *r = &aRow[nRow++];
         r->id = sqlite3_column_int64(st, 0);
         r->parentId = sqlite3_column_int64(st, 1);
         r->position = sqlite3_column_int64(st, 2);
@@ -285,16 +159,16 @@ sq_load_nodes(SqStore *S, sqlite3_int64 planId, const char *zNode,
     }
     rc = 0;
     if (nRow) {
-        qsort(aRow, nRow, sizeof *aRow, sq_node_row_cmp);
+        qsort(aRow, nRow, sizeof *aRow, store_tree_node_cmp);
     }
-    SqIdIndex *aMap = xcalloc(nRow ? nRow : 1, sizeof *aMap);
+    StoreIdIndex *aMap = xcalloc(nRow ? nRow : 1, sizeof *aMap);
     size_t nRoots = 0;
     while (nRoots < nRow && aRow[nRoots].parentId == 0) {
         nRoots++;
     }
-    sq_emit_subtree(p, aRow, nRow, 0, nRoots, -1, aMap);
+    store_tree_emit(p, aRow, nRow, 0, nRoots, -1, aMap);
     size_t nMap = p->nNode;
-    qsort(aMap, nMap, sizeof *aMap, sq_id_index_cmp);
+    qsort(aMap, nMap, sizeof *aMap, store_tree_id_cmp);
 
     /* Links: read in the order SQLite finds them (an ORDER BY cost a
     ** temporary b-tree as large as the plan's links), then put in role and
@@ -313,15 +187,15 @@ sq_load_nodes(SqStore *S, sqlite3_int64 planId, const char *zNode,
         goto out_map;
     }
     sq_bind_int(st, 1, bOne ? (nMap ? aMap[0].id : -1) : planId);
-    SqLinkRow *aLink = NULL;
+    StoreLinkRow *aLink = NULL;
     size_t nLink = 0, nLinkAlloc = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        long i = sq_index_of(aMap, nMap, sqlite3_column_int64(st, 0));
+        long i = store_tree_index_of(aMap, nMap, sqlite3_column_int64(st, 0));
         if (i < 0) {
             continue;
         }
         xgrow((void **)&aLink, &nLinkAlloc, nLink, sizeof *aLink);
-        SqLinkRow *l = &aLink[nLink++];
+        StoreLinkRow *l = &aLink[nLink++];
         l->iNode = i;
         l->bResponsible =
             str_eq((const char *)sqlite3_column_text(st, 1), "responsible");
@@ -330,7 +204,7 @@ sq_load_nodes(SqStore *S, sqlite3_int64 planId, const char *zNode,
     }
     sq_finalize(S, st);
     if (nLink) {
-        qsort(aLink, nLink, sizeof *aLink, sq_link_row_cmp);
+        qsort(aLink, nLink, sizeof *aLink, store_tree_link_cmp);
     }
     for (size_t k = 0; k < nLink; k++) {
         Node *n = &p->aNode[aLink[k].iNode];
@@ -396,7 +270,7 @@ sq_load_nodes(SqStore *S, sqlite3_int64 planId, const char *zNode,
     ** ORDER BY: sorting every assessment with its text spilled to disk;
     ** each node's few assessments are put in round order here. */
     for (size_t i = 0; rc == 0 && i < p->nNode; i++) {
-        sq_sort_assessments(p, &p->aNode[i]);
+        store_tree_sort_assessments(p, &p->aNode[i]);
     }
 out_map:
     free(aMap);

@@ -397,7 +397,7 @@ sq_user_row_get(SqStore *S, const char *const *azKey, char **azOld,
 {
     sqlite3_stmt *st;
     if (SQ_PREPARE(S,
-                   "SELECT u.role, o.acronym, u.disabled, u.pw_hash FROM user u"
+                   "SELECT u.role, o.acronym, u.disabled, u.pw_hash FROM account u"
                    " LEFT JOIN org o ON o.id = u.org_id WHERE u.name = $1",
                    &st, err)) {
         return -1;
@@ -629,13 +629,13 @@ sq_user_row_put(SqStore *S, const char *const *azKey, const char *const *az,
 {
     sqlite3_stmt *st;
     if (bInsert ? SQ_PREPARE(S,
-                             "INSERT INTO user(name, role, org_id, pw_hash,"
+                             "INSERT INTO account(name, role, org_id, pw_hash,"
                              " disabled, created) VALUES($1, $2,"
                              " (SELECT id FROM org WHERE acronym = $3), $4, $5,"
                              " $6)",
                              &st, err)
                 : SQ_PREPARE(S,
-                             "UPDATE user SET role = $2, org_id = (SELECT id"
+                             "UPDATE account SET role = $2, org_id = (SELECT id"
                              "  FROM org WHERE acronym = $3), pw_hash = $4,"
                              " disabled = $5 WHERE name = $1",
                              &st, err)) {

@@ -9,7 +9,7 @@
 sqlite3 old.db "DROP INDEX node_plan_position;
   DROP TABLE case_payment; DROP TABLE case_event;
   DROP TABLE case_person; DROP TABLE complaint_case;
-  DROP TABLE statement; DROP TABLE session; DROP TABLE user;
+  DROP TABLE statement; DROP TABLE session; DROP TABLE account;
   ALTER TABLE assessment DROP COLUMN version; PRAGMA user_version = 1;" ||
     fail "could not make a version 1 database"
 [ "$(sqlite3 old.db 'PRAGMA user_version')" = 1 ] || fail "not at version 1"
@@ -19,7 +19,7 @@ expect_status 0
 want=$("$LMPMON" --version | sed 's/.*schema version \([0-9]*\).*/\1/')
 [ "$(sqlite3 old.db 'PRAGMA user_version')" = "$want" ] || fail "not migrated to version $want"
 cmp -s before.json after.json || fail "the migration changed the data"
-sqlite3 old.db "SELECT count(*) FROM user" >/dev/null || fail "no user table after migration"
+sqlite3 old.db "SELECT count(*) FROM account" >/dev/null || fail "no account table after migration"
 # Version 5 rebuilt assessments and statements with OR checks (an IN list
 # made SQLite build a temporary table per insert): nothing of the old
 # tables' checks is left, no row refers to a missing one, the file is sound.
@@ -36,12 +36,31 @@ sqlite3 v4.db "INSERT INTO statement(assessment_id, org_id, text, proposed_ratin
     state, comment, version, updated_by, updated_at)
   VALUES((SELECT min(id) FROM assessment), (SELECT min(id) FROM org),
     'Trained 40 officials', 'progressing', 'submitted', 'ok', 3, 'sok',
-    '2017-10-01T08:00:00Z'); PRAGMA user_version = 4;" || fail "could not make a version 4 database"
+    '2017-10-01T08:00:00Z'); ALTER TABLE account RENAME TO user;
+  PRAGMA user_version = 4;" || fail "could not make a version 4 database"
 before=$(sqlite3 v4.db "SELECT * FROM statement; SELECT count(*), sum(version) FROM assessment")
 run --db v4.db export --format json --out v4.json
 expect_status 0
 after=$(sqlite3 v4.db "SELECT * FROM statement; SELECT count(*), sum(version) FROM assessment")
 [ "$before" = "$after" ] || fail "the migration from version 4 changed statements or assessments"
 [ "$(sqlite3 v4.db 'PRAGMA user_version')" = "$want" ] || fail "version 4 not migrated"
+
+# From version 5, with an account and its session: version 6 renames the
+# table 'user' (a reserved word in PostgreSQL) to 'account', keeping both
+# rows and the session's reference to its account.
+"$LMPMON" --db v5.db init >/dev/null || fail "init v5"
+echo "correct horse battery" | "$LMPMON" --db v5.db user add sok --role viewer >/dev/null ||
+    fail "no account in v5"
+sqlite3 v5.db "INSERT INTO session VALUES('feed', (SELECT id FROM account WHERE name = 'sok'),
+      'c', 1, 2); ALTER TABLE account RENAME TO user; PRAGMA user_version = 5;" ||
+    fail "could not make a version 5 database"
+run --db v5.db user list
+expect_status 0
+expect_out sok
+[ "$(sqlite3 v5.db 'PRAGMA user_version')" = "$want" ] || fail "version 5 not migrated"
+[ "$(sqlite3 v5.db "SELECT a.name FROM session s JOIN account a ON a.id = s.user_id")" = sok ] ||
+    fail "the session lost its account in the migration"
+sqlite3 v5.db ".schema session" | grep -q "REFERENCES \"*account" || fail "session still refers to 'user'"
+[ "$(sqlite3 v5.db 'PRAGMA foreign_key_check')" = "" ] || fail "dangling rows after migration 6"
 
 finish

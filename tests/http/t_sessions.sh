@@ -30,7 +30,7 @@ PASS=new-secret-pass-2 login molvt
 code=$(post admin /admin/user name=ilo action=disable)
 [ "$code" = 303 ] || fail "disabling ilo answered $code"
 [ "$(me ilo)" = 401 ] || fail "a disabled account's session still works"
-n=$(sqlite3 d.db "SELECT count(*) FROM session s JOIN user u ON u.id = s.user_id WHERE u.name = 'ilo'")
+n=$(sqlite3 d.db "SELECT count(*) FROM session s JOIN account u ON u.id = s.user_id WHERE u.name = 'ilo'")
 [ "$n" = 0 ] || fail "the disabled account keeps $n session(s) in the database"
 [ "$(me admin)" = 200 ] || fail "the admin was logged out by disabling ilo"
 

@@ -12,7 +12,9 @@
 ** untouched.  A busy database (B holding the write lock) is APPERR_BUSY
 ** with a message that tells the user to try again and no engine text.
 **
-** Each test works on its own small plan in a mkdtemp() directory:
+** Each test works on its own small plan in a mkdtemp() directory (or, when
+** LMPMON_TEST_PG_URL names a PostgreSQL test server, in a new database
+** there: ctest's unit_app_pg runs every race on PostgreSQL too):
 ** goal 1 with activities 1.1 (MOLVT responsible, ILO contributing) and
 ** 1.2 (PDOLVT), round 2018 open (opened through workflow_open_round) and
 ** round 2019 a draft.
@@ -40,6 +42,7 @@
 #include "core/model.h"
 #include "core/rules.h"
 #include "store/store.h"
+#include "pg_testdb.h"
 
 #define NOW "2018-12-01T10:00:00Z"
 #define PLAN "lmp"
@@ -62,7 +65,8 @@ static const Actor cwEmpty = { "cw-empty", ROLE_CASE_OFFICER, "" };
 
 typedef struct Fix {
     char zDir[64];   /* the temporary directory */
-    char zPath[128]; /* zDir/lmp.db */
+    char zPath[256]; /* zDir/lmp.db, or the PostgreSQL database's URL */
+    char zPgName[64]; /* the PostgreSQL database, or "" */
     Store *a;        /* one person's connection */
     Store *b;        /* another person's, on the same file */
     AppErr err;      /* of the last call made through call() */
@@ -165,6 +169,10 @@ setup(void **state)
     (void)snprintf(f->zDir, sizeof f->zDir, "/tmp/lmpmon-app-XXXXXX");
     assert_non_null(mkdtemp(f->zDir));
     (void)snprintf(f->zPath, sizeof f->zPath, "%s/lmp.db", f->zDir);
+    if (testdb_pg()) {
+        assert_int_equal(testdb_create(f->zPgName, sizeof f->zPgName,
+                                       f->zPath, sizeof f->zPath), 0);
+    }
     assert_int_equal(setenv("LMPMON_NOW", NOW, 1), 0);
 
     Model m = MODEL_INIT;
@@ -217,6 +225,9 @@ teardown(void **state)
     Fix *f = *state;
     store_close(f->a);
     store_close(f->b);
+    if (f->zPgName[0]) {
+        testdb_drop(f->zPgName);
+    }
     DIR *d = opendir(f->zDir);
     if (d) {
         struct dirent *e;
@@ -1093,7 +1104,9 @@ expect_busy(Fix *f, int rc)
         fail();
     }
     static const char *const azEngine[] = { "sqlite", "locked",
-                                            "database is locked" };
+                                            "database is locked",
+                                            "postgresql", "lock timeout",
+                                            "canceling statement" };
     for (size_t i = 0; i < sizeof azEngine / sizeof azEngine[0]; i++) {
         if (has_word(f->err.zMsg, azEngine[i])) {
             print_error("busy message '%s' shows engine text '%s'\n",

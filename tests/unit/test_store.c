@@ -5,7 +5,11 @@
 ** damage a file that is not ours (or is from a newer lmpmon), what is put
 ** must load back as the same plan, every change must leave an audit row
 ** with the old and new value, and a rollback must leave no trace.  Each
-** test works in its own mkdtemp() directory.
+** test works in its own mkdtemp() directory, or, when LMPMON_TEST_PG_URL
+** names a PostgreSQL test server (ctest's unit_store_pg), in its own new
+** database there (pg_testdb.h): the same tests hold for both backends,
+** with each backend's own refusals (a file that is not ours, a database
+** that is not ours) tested on it.
 */
 #include <stdarg.h>
 #include <stddef.h>
@@ -27,12 +31,14 @@
 #include "base/xalloc.h"
 #include "core/model.h"
 #include "store/store.h"
+#include "pg_testdb.h"
 
 #define NOW "2018-03-01T10:00:00Z"
 
 typedef struct Fix {
     char zDir[64];   /* the temporary directory */
-    char zPath[128]; /* zDir/lmp.db */
+    char zPath[256]; /* zDir/lmp.db, or the PostgreSQL database's URL */
+    char zPgName[64]; /* the PostgreSQL database, or "" */
     Store *s;
     AppErr err;
     Model m;         /* what tests put */
@@ -46,6 +52,10 @@ setup(void **state)
     (void)snprintf(f->zDir, sizeof f->zDir, "/tmp/lmpmon-test-XXXXXX");
     assert_non_null(mkdtemp(f->zDir));
     (void)snprintf(f->zPath, sizeof f->zPath, "%s/lmp.db", f->zDir);
+    if (testdb_pg()) {
+        assert_int_equal(testdb_create(f->zPgName, sizeof f->zPgName,
+                                       f->zPath, sizeof f->zPath), 0);
+    }
     assert_int_equal(setenv("LMPMON_NOW", NOW, 1), 0);
     *state = f;
     return 0;
@@ -58,6 +68,9 @@ teardown(void **state)
     store_close(f->s);
     model_release(&f->m);
     model_release(&f->got);
+    if (f->zPgName[0]) {
+        testdb_drop(f->zPgName);
+    }
     DIR *d = opendir(f->zDir);
     if (d) {
         struct dirent *e;
@@ -168,10 +181,10 @@ test_store_create_then_existing(void **state)
     Fix *f = *state;
     Store *s = open_ok(f, STORE_OPEN_CREATE);
     store_close(s);
-    assert_true(exists(f->zPath));
+    assert_true(testdb_pg() || exists(f->zPath));
     /* Creating over an existing database is refused. */
     open_refused(f, f->zPath, STORE_OPEN_CREATE, APPERR_CONFLICT,
-                 "already exists");
+                 "already");
     f->s = open_ok(f, STORE_OPEN_EXISTING);
     assert_true(store_schema_version() >= 1);
     /* A new database has no plan. */
@@ -1184,19 +1197,31 @@ test_store_busy_names_writer(void **state)
     assert_non_null(other);
     store_set_writer_note(other, "an import of 'annex.csv'");
     check_ok(f, store_begin(other, &f->err));
-    char zNote[200];
+    char zNote[300];
     (void)snprintf(zNote, sizeof zNote, "%s-writer", f->zPath);
-    assert_true(exists(zNote));
+    /* SQLite: a file beside the database; PostgreSQL: the connection's
+    ** application_name, read through the lock's holder. */
+    assert_true(testdb_pg() || exists(zNote));
 
     store_set_busy_ms(f->s, 50);
     AppErr err = APPERR_INIT;
     assert_int_equal(store_begin(f->s, &err), -1);
     assert_int_equal(err.code, APPERR_BUSY);
+    if (!strstr(err.zMsg, "an import of 'annex.csv' by sok")) {
+        print_error("busy message: %s [%s]\n", err.zMsg, err.zDetail);
+    }
     assert_non_null(strstr(err.zMsg, "an import of 'annex.csv' by sok"));
     assert_non_null(strstr(err.zMsg, "since "));
     err = (AppErr)APPERR_INIT;
     check_ok(f, store_commit(other, &f->err));
     assert_false(exists(zNote));
+    if (testdb_pg()) {
+        /* Once it is done, the next writer goes ahead. */
+        check_ok(f, store_begin(f->s, &f->err));
+        store_rollback(f->s);
+        store_close(other);
+        return;
+    }
 
     /* A stale note (no such process) and a holder that said nothing: the
     ** plain message. */
@@ -1250,17 +1275,158 @@ test_store_close_rolls_back(void **state)
     assert_null(model_find_org(&f->got, "IOM"));
 }
 
+/* ---- PostgreSQL: refusals of a database that is not as expected --------- */
+
+/* The number of tables, views and sequences in the database zUrl. */
+static long
+pg_relations(const char *zUrl)
+{
+    long n = -1;
+    assert_int_equal(testdb_exec_url(zUrl,
+                                     "SELECT count(*) FROM pg_class c"
+                                     " JOIN pg_namespace s"
+                                     " ON s.oid = c.relnamespace"
+                                     " WHERE s.nspname = 'public'",
+                                     &n), 0);
+    return n;
+}
+
+/* An empty database is no lmpmon database yet: only 'init' (CREATE)
+** makes it one; opening it creates nothing. */
+static void
+test_store_pg_empty_database(void **state)
+{
+    Fix *f = *state;
+    open_refused(f, f->zPath, STORE_OPEN_EXISTING, APPERR_NOTFOUND,
+                 "holds no lmpmon data");
+    open_refused(f, f->zPath, STORE_OPEN_READ_ONLY, APPERR_NOTFOUND,
+                 "holds no lmpmon data");
+    assert_int_equal(pg_relations(f->zPath), 0);
+    f->s = open_ok(f, STORE_OPEN_CREATE);
+    assert_true(pg_relations(f->zPath) > 10);
+    long v = -1;
+    assert_int_equal(testdb_exec_url(f->zPath, "SELECT version FROM"
+                                     " schema_version WHERE application ="
+                                     " 'lmpmon'", &v), 0);
+    assert_true(v >= 1);
+}
+
+/* A database that does not exist is named, and not created. */
+static void
+test_store_pg_missing_database(void **state)
+{
+    Fix *f = *state;
+    char zUrl[256];
+    testdb_url("lmpmon_no_such_db", zUrl, sizeof zUrl);
+    open_refused(f, zUrl, STORE_OPEN_EXISTING, APPERR_NOTFOUND,
+                 "lmpmon_no_such_db");
+    open_refused(f, zUrl, STORE_OPEN_CREATE, APPERR_NOTFOUND,
+                 "lmpmon_no_such_db");
+}
+
+/* Another program's database is refused, for reading and for creating,
+** and left exactly as it was. */
+static void
+test_store_pg_other_database(void **state)
+{
+    Fix *f = *state;
+    assert_int_equal(testdb_exec_url(f->zPath,
+                                     "CREATE TABLE customer(id integer,"
+                                     " name text);"
+                                     "INSERT INTO customer VALUES(1, 'Sok')",
+                                     NULL), 0);
+    open_refused(f, f->zPath, STORE_OPEN_EXISTING, APPERR_INPUT,
+                 "not an lmpmon database");
+    open_refused(f, f->zPath, STORE_OPEN_READ_ONLY, APPERR_INPUT,
+                 "not an lmpmon database");
+    open_refused(f, f->zPath, STORE_OPEN_CREATE, APPERR_CONFLICT,
+                 "another program's tables");
+    /* A table that happens to be called schema_version is not our
+    ** marker either. */
+    assert_int_equal(testdb_exec_url(f->zPath,
+                                     "CREATE TABLE schema_version(v integer)",
+                                     NULL), 0);
+    open_refused(f, f->zPath, STORE_OPEN_EXISTING, APPERR_INPUT,
+                 "not an lmpmon database");
+    assert_int_equal(pg_relations(f->zPath), 2);
+    long n = -1;
+    assert_int_equal(testdb_exec_url(f->zPath, "SELECT count(*) FROM"
+                                     " customer WHERE name = 'Sok'", &n), 0);
+    assert_int_equal(n, 1);
+}
+
+/* A database of a newer lmpmon is refused untouched, even read-only. */
+static void
+test_store_pg_newer_schema(void **state)
+{
+    Fix *f = *state;
+    put_sample(f);
+    store_close(f->s);
+    f->s = NULL;
+    assert_int_equal(testdb_exec_url(f->zPath, "UPDATE schema_version SET"
+                                     " version = 999", NULL), 0);
+    long nBefore = pg_relations(f->zPath);
+    open_refused(f, f->zPath, STORE_OPEN_EXISTING, APPERR_CONFLICT, "newer");
+    open_refused(f, f->zPath, STORE_OPEN_READ_ONLY, APPERR_CONFLICT, "newer");
+    long v = -1;
+    assert_int_equal(testdb_exec_url(f->zPath, "SELECT version FROM"
+                                     " schema_version", &v), 0);
+    assert_int_equal(v, 999);
+    assert_int_equal(pg_relations(f->zPath), nBefore);
+}
+
+/* A refused password is said so, naming user, host and database but
+** never the password itself, not even in the detail for the log. */
+static void
+test_store_pg_wrong_password(void **state)
+{
+    Fix *f = *state;
+    char zUrl[300];
+    const char *zAdmin = getenv("LMPMON_TEST_PG_URL");
+    const char *zAt = strchr(zAdmin, '@');
+    const char *zSlash = strrchr(zAdmin, '/');
+    (void)snprintf(zUrl, sizeof zUrl, "postgresql://lmpmon:Not-The-Pw-42%.*s/%s",
+                   (int)(zSlash - zAt), zAt, f->zPgName);
+    AppErr err = APPERR_INIT;
+    assert_null(store_open(zUrl, STORE_OPEN_EXISTING, "tester", &err));
+    assert_int_equal(err.code, APPERR_IO);
+    assert_non_null(strstr(err.zMsg, "refused the password"));
+    assert_non_null(strstr(err.zMsg, "lmpmon"));
+    assert_non_null(strstr(err.zMsg, f->zPgName));
+    assert_null(strstr(err.zMsg, "Not-The-Pw-42"));
+    assert_null(strstr(err.zDetail, "Not-The-Pw-42"));
+    /* What the CLI shows of such a URL has no password either, and
+    ** libpq finds it in the environment instead. */
+    char *zShown = store_db_conceal(zUrl);
+    assert_null(strstr(zShown, "Not-The-Pw-42"));
+    assert_non_null(strstr(zShown, f->zPgName));
+    assert_string_equal(getenv("PGPASSWORD"), "Not-The-Pw-42");
+    free(zShown);
+    assert_int_equal(unsetenv("PGPASSWORD"), 0);
+}
+
+/* Backups, checks and restores are PostgreSQL's own tools' business. */
+static void
+test_store_pg_backup_refused(void **state)
+{
+    Fix *f = *state;
+    put_sample(f);
+    AppErr err = APPERR_INIT;
+    assert_int_equal(store_backup(f->s, "/tmp/never.db", 0, &err), -1);
+    assert_int_equal(err.code, APPERR_USAGE);
+    assert_non_null(strstr(err.zMsg, "pg_dump"));
+    err = (AppErr)APPERR_INIT;
+    assert_int_equal(store_check(f->s, &err), -1);
+    assert_int_equal(err.code, APPERR_USAGE);
+    assert_false(exists("/tmp/never.db"));
+}
+
 int
 main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
-    const struct CMUnitTest tests[] = {
+    const struct CMUnitTest aCommon[] = {
         T(test_store_create_then_existing),
-        T(test_store_missing_file),
-        T(test_store_not_sqlite),
-        T(test_store_empty_file),
-        T(test_store_other_sqlite),
-        T(test_store_newer_schema),
         T(test_store_load_orgs),
         T(test_store_load_plan),
         T(test_store_load_nodes_pre_order),
@@ -1275,9 +1441,30 @@ main(void)
         T(test_store_audit_rows),
         T(test_store_rollback),
         T(test_store_busy_names_writer),
-        T(test_store_file_deleted),
         T(test_store_close_rolls_back),
     };
+    const struct CMUnitTest aSqlite[] = {
+        T(test_store_file_deleted),
+        T(test_store_missing_file),
+        T(test_store_not_sqlite),
+        T(test_store_empty_file),
+        T(test_store_other_sqlite),
+        T(test_store_newer_schema),
+    };
+    const struct CMUnitTest aPg[] = {
+        T(test_store_pg_empty_database),
+        T(test_store_pg_missing_database),
+        T(test_store_pg_other_database),
+        T(test_store_pg_newer_schema),
+        T(test_store_pg_wrong_password),
+        T(test_store_pg_backup_refused),
+    };
 #undef T
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    int nFail = cmocka_run_group_tests_name("common", aCommon, NULL, NULL);
+    if (testdb_pg()) {
+        nFail += cmocka_run_group_tests_name("postgresql", aPg, NULL, NULL);
+    } else {
+        nFail += cmocka_run_group_tests_name("sqlite", aSqlite, NULL, NULL);
+    }
+    return nFail;
 }

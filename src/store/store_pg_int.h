@@ -1,0 +1,131 @@
+/*
+** store_pg_int.h — what the files of the PostgreSQL backend share: the
+** backend's struct and its query helpers.
+**
+** The backend is a translation of the SQLite one (store_sqlite*.c): the
+** same methods, the same queries in PostgreSQL's dialect, split the same
+** way (store_pg_rows.c, store_pg_load.c, store_pg_auth.c,
+** store_pg_cases.c).  Every value travels as text ($N parameters, text
+** results); SQL is always a literal, prepared once per connection.
+*/
+#ifndef LMPMON_STORE_PG_INT_H
+#define LMPMON_STORE_PG_INT_H
+
+#include <libpq-fe.h>
+
+#include "store.h"
+
+/* Prepared statements kept for the connection's life, keyed by the
+** address of their SQL literal as in the SQLite backend; slot k is the
+** server-side statement "q<k>". */
+#define PG_CACHE_SLOTS 256
+
+/* The key of the advisory lock every write transaction holds: 'LMPM'.
+** Writers take turns as under SQLite's BEGIN IMMEDIATE (see pg_begin()). */
+#define PG_WRITER_LOCK 0x4C4D504D
+
+typedef struct PgStore {
+    Store base; /* must be first */
+    PGconn *db;
+    const char *azPrepared[PG_CACHE_SLOTS]; /* SQL of slot k, or NULL */
+    char *zName; /* the database as messages name it: no password */
+    int bInTxn;  /* a transaction (write or read) is open */
+    int bWrite;  /* ... and it is a write transaction */
+    int msBusy;  /* how long a write waits for another writer */
+    char *zNote; /* what write transactions do, or NULL */
+} PgStore;
+
+/* Parameters of one query: up to PG_NPARAM texts (NULL for SQL NULL);
+** numbers are formatted into the struct's own buffers. */
+#define PG_NPARAM 24
+
+typedef struct PgArgs {
+    const char *az[PG_NPARAM];
+    char aNum[PG_NPARAM][24];
+    int n;
+} PgArgs;
+
+void pg_arg_text(PgArgs *a, int i, const char *z); /* $i, 1-based */
+void pg_arg_int(PgArgs *a, int i, long long v);
+
+/* Run the literal SQL with the arguments: a result whose status is
+** PGRES_TUPLES_OK or PGRES_COMMAND_OK (PQclear() it), or NULL with err
+** filled as pg_fail() says.  zWhat names what was being done, for the
+** message ("reading a plan"). */
+#define PG_QUERY(S, SQL, args, err, zWhat)                                     \
+ pg_query((S), "" SQL "", (args), (err), (zWhat))
+PGresult *pg_query(PgStore *S, const char *zSql, const PgArgs *args,
+                   AppErr *err, const char *zWhat);
+
+/* Fill err for a failed query result (or a lost connection when r is
+** NULL): a message for people by SQLSTATE class (busy, conflict, lost
+** connection, full disk, ...), the engine's text only in the detail.
+** Returns -1. */
+int pg_fail(PgStore *S, const PGresult *r, AppErr *err, const char *zWhat);
+
+/* Copy of field (row, col) of r, NULL for SQL NULL. */
+char *pg_dup(const PGresult *r, int row, int col);
+/* Field (row, col) as a number (0 for NULL), as text ("" for NULL). */
+long long pg_int(const PGresult *r, int row, int col);
+const char *pg_text(const PGresult *r, int row, int col);
+
+/* One number from a one-column query: *pOut, -1 when there is no row. */
+int pg_lookup_id(PgStore *S, PGresult *r, long long *pOut);
+
+/* Run a statement that returns nothing interesting; 0 or -1. */
+int pg_run(PgStore *S, const char *zSql, const PgArgs *args, AppErr *err,
+           const char *zWhat);
+#define PG_RUN(S, SQL, args, err, zWhat)                                       \
+ pg_run((S), "" SQL "", (args), (err), (zWhat))
+
+/* Timestamps are stored as timestamptz and shown as lmpmon writes them
+** ("2018-03-01T10:00:00Z"), whatever the server's settings. */
+#define PG_TS(col)                                                             \
+ "to_char(" col " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+
+/* store_pg_rows.c: rows and sub-rows for the puts, the audit trail. */
+int pg_row_get(Store *s, StoreEntity e, const char *const *azKey, char **azOld,
+               int *pVersion, int *pbFound, int *piMissing, AppErr *err);
+int pg_row_put(Store *s, StoreEntity e, const char *const *azKey,
+               const char *const *azNew, int bInsert, int iVersion, int *pbDone,
+               AppErr *err);
+int pg_sub_get(Store *s, StoreSub k, const char *const *azKey, char ***pazItem,
+               size_t *pnItem, AppErr *err);
+int pg_sub_put(Store *s, StoreSub k, const char *const *azKey,
+               const char *const *azItem, size_t nItem, AppErr *err);
+int pg_audit_add(Store *s, const char *zAction, const char *zEntity,
+                 const char *zKey, const char *zField, const char *zOld,
+                 const char *zNew, AppErr *err);
+/* The id of plan zPlan in *pId, -1 when there is none. */
+int pg_plan_find(PgStore *S, const char *zPlan, long long *pId, AppErr *err);
+
+/* store_pg_load.c */
+int pg_load(Store *s, const StoreScope *scope, Model *m, AppErr *err);
+
+/* store_pg_auth.c: accounts, sessions, statements. */
+int pg_user_get(Store *s, const char *zName, User *u, AppErr *err);
+int pg_user_list(Store *s, User **pa, size_t *pn, AppErr *err);
+int pg_session_put(Store *s, const Session *ses, AppErr *err);
+int pg_session_get(Store *s, const char *zTokenHash, Session *ses, AppErr *err);
+int pg_session_touch(Store *s, const char *zTokenHash, long now, AppErr *err);
+int pg_session_delete(Store *s, const char *zTokenHash, AppErr *err);
+int pg_session_delete_user(Store *s, const char *zUser, AppErr *err);
+int pg_load_statements(PgStore *S, long long planId, const char *zNode,
+                       const char *const *azRound, size_t nRound, Plan *p,
+                       AppErr *err);
+
+/* store_pg_cases.c */
+int pg_case_put(Store *s, const Case *c, const CasePerson *who, AppErr *err);
+int pg_case_scan(Store *s, const char *zFrom, const char *zTo, int bPersonal,
+                 CaseVisitor fn, void *pArg, AppErr *err);
+int pg_audit_latest(Store *s, const char *zKey, long *pId, AppErr *err);
+int pg_case_get(Store *s, const char *zCaseNo, CaseFile *f, CasePerson *who,
+                AppErr *err);
+int pg_case_event_add(Store *s, const char *zCaseNo, const CaseEvent *e,
+                      AppErr *err);
+int pg_case_payment_add(Store *s, const char *zCaseNo, const CasePayment *p,
+                        AppErr *err);
+int pg_case_list(Store *s, const char *zOrg, int nLimit, CaseVisitor fn,
+                 void *pArg, AppErr *err);
+
+#endif

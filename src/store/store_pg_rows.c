@@ -1,0 +1,686 @@
+/*
+** store_pg_rows.c — rows and sub-rows for the puts, in PostgreSQL (see
+** store.h, "rows"): the translation of store_sqlite_rows.c.  One SELECT
+** reads a row, one INSERT or UPDATE writes it, a DELETE and INSERTs
+** replace its sub-rows.  SQL only: what is audited and which version a
+** write needs are decided above every backend, in store_audit.c.
+**
+** What differs from SQLite: an INSERT that meets a unique key does nothing
+** (ON CONFLICT DO NOTHING) instead of failing, since a failed statement
+** would end the whole transaction; zero rows written is the put's
+** conflict either way.  Flags are BOOLEAN columns, read back as "0"/"1".
+*/
+#include <assert.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_pg_int.h"
+#include "../base/base.h"
+#include "../base/banned.h"
+
+/* Read a query of at most one row whose first nCol columns are the row's
+** columns and, with pVersion, whose column nCol is its version. */
+static int
+pg_row_read(PgStore *S, PGresult *r, int nCol, char **azOld, int *pVersion,
+            int *pbFound)
+{
+    (void)S;
+    if (!r) {
+        return -1;
+    }
+    if (PQntuples(r) > 0) {
+        for (int i = 0; i < nCol; i++) {
+            azOld[i] = pg_dup(r, 0, i);
+        }
+        if (pVersion) {
+            *pVersion = (int)pg_int(r, 0, nCol);
+        }
+        *pbFound = 1;
+    }
+    PQclear(r);
+    return 0;
+}
+
+/* An INSERT or UPDATE's outcome: *pbDone is 1 when it changed one row. */
+static int
+pg_row_wrote(PGresult *r, int *pbDone)
+{
+    if (!r) {
+        return -1;
+    }
+    *pbDone = strcmp(PQcmdTuples(r), "1") == 0;
+    PQclear(r);
+    return 0;
+}
+
+int
+pg_plan_find(PgStore *S, const char *zPlan, long long *pId, AppErr *err)
+{
+    PgArgs a = { 0 };
+    pg_arg_text(&a, 1, zPlan);
+    return pg_lookup_id(S,
+                        PG_QUERY(S, "SELECT id FROM plan WHERE code = $1", &a,
+                                 err, "looking up a plan"),
+                        pId);
+}
+
+static int
+pg_org_find(PgStore *S, const char *zAcronym, long long *pId, AppErr *err)
+{
+    PgArgs a = { 0 };
+    pg_arg_text(&a, 1, zAcronym);
+    return pg_lookup_id(S,
+                        PG_QUERY(S, "SELECT id FROM org WHERE acronym = $1", &a,
+                                 err, "looking up an organisation"),
+                        pId);
+}
+
+static int
+pg_node_id(PgStore *S, long long planId, const char *zCode, long long *pId,
+           AppErr *err)
+{
+    PgArgs a = { 0 };
+    pg_arg_int(&a, 1, planId);
+    pg_arg_text(&a, 2, zCode);
+    return pg_lookup_id(S,
+                        PG_QUERY(S,
+                                 "SELECT id FROM node WHERE plan_id = $1"
+                                 " AND code = $2",
+                                 &a, err, "looking up a plan node"),
+                        pId);
+}
+
+static int
+pg_plan_id(PgStore *S, const char *zPlan, long long *pId, AppErr *err)
+{
+    if (pg_plan_find(S, zPlan, pId, err)) {
+        return -1;
+    }
+    if (*pId < 0) {
+        return apperr_set(err, APPERR_NOTFOUND, "no plan '%s'", zPlan);
+    }
+    return 0;
+}
+
+static int
+pg_org_id(PgStore *S, const char *zAcronym, long long *pId, AppErr *err)
+{
+    if (pg_org_find(S, zAcronym, pId, err)) {
+        return -1;
+    }
+    if (*pId < 0) {
+        return apperr_set(err, APPERR_NOTFOUND, "no organisation '%s'",
+                          zAcronym);
+    }
+    return 0;
+}
+
+/* The ids of the activity and the round of an assessment key (plan, node,
+** round); *piMissing is the index of the first that does not exist. */
+static int
+pg_assessment_find(PgStore *S, const char *const *azKey, long long *pNodeId,
+                   long long *pRoundId, int *piMissing, AppErr *err)
+{
+    long long planId;
+    *pNodeId = *pRoundId = -1;
+    if (pg_plan_find(S, azKey[0], &planId, err)) {
+        return -1;
+    }
+    if (planId < 0) {
+        *piMissing = 0;
+        return 0;
+    }
+    if (pg_node_id(S, planId, azKey[1], pNodeId, err)) {
+        return -1;
+    }
+    if (*pNodeId < 0) {
+        *piMissing = 1;
+        return 0;
+    }
+    PgArgs a = { 0 };
+    pg_arg_int(&a, 1, planId);
+    pg_arg_text(&a, 2, azKey[2]);
+    if (pg_lookup_id(S,
+                     PG_QUERY(S,
+                              "SELECT id FROM round WHERE plan_id = $1"
+                              " AND code = $2",
+                              &a, err, "looking up a round"),
+                     pRoundId)) {
+        return -1;
+    }
+    if (*pRoundId < 0) {
+        *piMissing = 2;
+    }
+    return 0;
+}
+
+static int
+pg_node_find(PgStore *S, const char *const *azKey, long long *pId, AppErr *err)
+{
+    long long planId;
+    *pId = -1;
+    if (pg_plan_find(S, azKey[0], &planId, err)) {
+        return -1;
+    }
+    return planId < 0 ? 0 : pg_node_id(S, planId, azKey[1], pId, err);
+}
+
+/* The ids of the assessment and the organisation of a statement key
+** (plan, node, round, organisation); *piMissing as in xRowGet. */
+static int
+pg_statement_find(PgStore *S, const char *const *azKey, long long *pAssessId,
+                  long long *pOrgId, int *piMissing, AppErr *err)
+{
+    long long planId, nodeId;
+    *pAssessId = *pOrgId = -1;
+    if (pg_plan_find(S, azKey[0], &planId, err)) {
+        return -1;
+    }
+    if (planId < 0) {
+        *piMissing = 0;
+        return 0;
+    }
+    if (pg_node_id(S, planId, azKey[1], &nodeId, err)) {
+        return -1;
+    }
+    if (nodeId < 0) {
+        *piMissing = 1;
+        return 0;
+    }
+    PgArgs a = { 0 };
+    pg_arg_int(&a, 1, nodeId);
+    pg_arg_text(&a, 2, azKey[2]);
+    pg_arg_int(&a, 3, planId);
+    if (pg_lookup_id(S,
+                     PG_QUERY(S,
+                              "SELECT a.id FROM assessment a JOIN round r"
+                              " ON r.id = a.round_id WHERE a.node_id = $1"
+                              " AND r.code = $2 AND r.plan_id = $3",
+                              &a, err, "looking up an assessment"),
+                     pAssessId)) {
+        return -1;
+    }
+    if (*pAssessId < 0) {
+        *piMissing = 2;
+        return 0;
+    }
+    if (pg_org_find(S, azKey[3], pOrgId, err)) {
+        return -1;
+    }
+    if (*pOrgId < 0) {
+        *piMissing = 3;
+    }
+    return 0;
+}
+
+/* ---- reading a row ------------------------------------------------------ */
+
+int
+pg_row_get(Store *s, StoreEntity e, const char *const *azKey, char **azOld,
+           int *pVersion, int *pbFound, int *piMissing, AppErr *err)
+{
+    PgStore *S = (PgStore *)s;
+    for (int i = 0; i < STORE_NCOL_MAX; i++) {
+        azOld[i] = NULL;
+    }
+    *pVersion = 0;
+    *pbFound = 0;
+    *piMissing = -1;
+    PgArgs a = { 0 };
+    long long planId = -1, id1 = -1, id2 = -1;
+    switch (e) {
+    case STORE_ORG:
+        pg_arg_text(&a, 1, azKey[0]);
+        return pg_row_read(S,
+                           PG_QUERY(S,
+                                    "SELECT o.name, o.kind, p.acronym"
+                                    " FROM org o LEFT JOIN org p"
+                                    " ON p.id = o.parent_id"
+                                    " WHERE o.acronym = $1",
+                                    &a, err, "reading an organisation"),
+                           STORE_ORG_NCOL, azOld, NULL, pbFound);
+    case STORE_PLAN:
+        pg_arg_text(&a, 1, azKey[0]);
+        return pg_row_read(S,
+                           PG_QUERY(S,
+                                    "SELECT title, (EXISTS(SELECT 1"
+                                    " FROM node WHERE plan_id = plan.id))"
+                                    "::int FROM plan WHERE code = $1",
+                                    &a, err, "reading a plan"),
+                           STORE_PLAN_NCOL, azOld, NULL, pbFound);
+    case STORE_ROUND:
+    case STORE_NODE:
+        if (pg_plan_find(S, azKey[0], &planId, err)) {
+            return -1;
+        }
+        if (planId < 0) {
+            *piMissing = 0;
+            return 0;
+        }
+        pg_arg_int(&a, 1, planId);
+        pg_arg_text(&a, 2, azKey[1]);
+        if (e == STORE_ROUND) {
+            return pg_row_read(S,
+                               PG_QUERY(S,
+                                        "SELECT title, as_of, state"
+                                        " FROM round WHERE plan_id = $1"
+                                        " AND code = $2",
+                                        &a, err, "reading a round"),
+                               STORE_ROUND_NCOL, azOld, NULL, pbFound);
+        }
+        return pg_row_read(S,
+                           PG_QUERY(S,
+                                    "SELECT n.text, n.indicator, pn.code,"
+                                    " n.depth FROM node n LEFT JOIN node pn"
+                                    " ON pn.id = n.parent_id"
+                                    " WHERE n.plan_id = $1 AND n.code = $2",
+                                    &a, err, "reading a plan node"),
+                           STORE_NODE_NCOL, azOld, NULL, pbFound);
+    case STORE_ASSESSMENT:
+        if (pg_assessment_find(S, azKey, &id1, &id2, piMissing, err)) {
+            return -1;
+        }
+        if (*piMissing >= 0) {
+            return 0;
+        }
+        pg_arg_int(&a, 1, id1);
+        pg_arg_int(&a, 2, id2);
+        return pg_row_read(S,
+                           PG_QUERY(S,
+                                    "SELECT action_point, progress, rating,"
+                                    " state, version FROM assessment"
+                                    " WHERE node_id = $1 AND round_id = $2",
+                                    &a, err, "reading an assessment"),
+                           STORE_ASSESSMENT_NCOL, azOld, pVersion, pbFound);
+    case STORE_STATEMENT:
+        if (pg_statement_find(S, azKey, &id1, &id2, piMissing, err)) {
+            return -1;
+        }
+        if (*piMissing >= 0) {
+            return 0;
+        }
+        pg_arg_int(&a, 1, id1);
+        pg_arg_int(&a, 2, id2);
+        return pg_row_read(S,
+                           PG_QUERY(S,
+                                    "SELECT text, proposed_rating, state,"
+                                    " comment, version FROM statement"
+                                    " WHERE assessment_id = $1"
+                                    " AND org_id = $2",
+                                    &a, err, "reading a statement"),
+                           STORE_STATEMENT_NCOL, azOld, pVersion, pbFound);
+    case STORE_USER:
+        pg_arg_text(&a, 1, azKey[0]);
+        return pg_row_read(S,
+                           PG_QUERY(S,
+                                    "SELECT u.role, o.acronym,"
+                                    " u.disabled::int, u.pw_hash"
+                                    " FROM account u LEFT JOIN org o"
+                                    " ON o.id = u.org_id WHERE u.name = $1",
+                                    &a, err, "reading a user"),
+                           STORE_USER_NCOL, azOld, NULL, pbFound);
+    default:
+        break;
+    }
+    assert(!"no such entity");
+    return apperr_set(err, APPERR_INTERNAL, "reading an unknown entity");
+}
+
+/* ---- writing a row ------------------------------------------------------- */
+
+/* The guards "$n = 0 OR version = $n" are the version check of a use
+** case's write: zero rows changed means someone else wrote first. */
+int
+pg_row_put(Store *s, StoreEntity e, const char *const *azKey,
+           const char *const *az, int bInsert, int iVersion, int *pbDone,
+           AppErr *err)
+{
+    PgStore *S = (PgStore *)s;
+    *pbDone = 0;
+    PgArgs a = { 0 };
+    long long id1 = -1, id2 = -1;
+    int iMissing = -1;
+    PGresult *r = NULL;
+    switch (e) {
+    case STORE_ORG:
+        pg_arg_text(&a, 1, azKey[0]);
+        pg_arg_text(&a, 2, az[STORE_ORG_NAME]);
+        pg_arg_text(&a, 3, az[STORE_ORG_KIND]);
+        pg_arg_text(&a, 4, az[STORE_ORG_PARENT]);
+        r = bInsert ? PG_QUERY(S,
+                               "INSERT INTO org(acronym, name, kind, parent_id)"
+                               " VALUES($1, $2, $3, (SELECT id FROM org"
+                               "  WHERE acronym = $4::text))"
+                               " ON CONFLICT DO NOTHING",
+                               &a, err, "writing an organisation")
+                    : PG_QUERY(S,
+                               "UPDATE org SET name = $2, kind = $3,"
+                               " parent_id = (SELECT id FROM org"
+                               "  WHERE acronym = $4::text)"
+                               " WHERE acronym = $1",
+                               &a, err, "writing an organisation");
+        break;
+    case STORE_PLAN:
+        pg_arg_text(&a, 1, azKey[0]);
+        pg_arg_text(&a, 2, az[STORE_PLAN_TITLE]);
+        r = bInsert ? PG_QUERY(S,
+                               "INSERT INTO plan(code, title) VALUES($1, $2)"
+                               " ON CONFLICT DO NOTHING",
+                               &a, err, "writing a plan")
+                    : PG_QUERY(S, "UPDATE plan SET title = $2 WHERE code = $1",
+                               &a, err, "writing a plan");
+        break;
+    case STORE_ROUND:
+        pg_arg_text(&a, 1, azKey[0]);
+        pg_arg_text(&a, 2, azKey[1]);
+        pg_arg_text(&a, 3, az[STORE_ROUND_TITLE]);
+        pg_arg_text(&a, 4, az[STORE_ROUND_AS_OF]);
+        pg_arg_text(&a, 5, az[STORE_ROUND_STATE]);
+        r = bInsert ? PG_QUERY(S,
+                               "INSERT INTO round(plan_id, code, title, as_of,"
+                               " state) VALUES((SELECT id FROM plan"
+                               "  WHERE code = $1::text), $2, $3, $4::date, $5)"
+                               " ON CONFLICT DO NOTHING",
+                               &a, err, "writing a round")
+                    : PG_QUERY(S,
+                               "UPDATE round SET title = $3, as_of = $4::date,"
+                               " state = $5 WHERE plan_id = (SELECT id"
+                               "  FROM plan WHERE code = $1::text)"
+                               " AND code = $2",
+                               &a, err, "writing a round");
+        break;
+    case STORE_NODE:
+        if (pg_plan_id(S, azKey[0], &id1, err)) {
+            return -1;
+        }
+        pg_arg_int(&a, 1, id1);
+        pg_arg_text(&a, 2, azKey[1]);
+        pg_arg_text(&a, 3, az[STORE_NODE_TEXT]);
+        pg_arg_text(&a, 4, az[STORE_NODE_INDICATOR]);
+        pg_arg_text(&a, 5, az[STORE_NODE_PARENT]);
+        if (bInsert) {
+            pg_arg_text(&a, 6, az[STORE_NODE_DEPTH]);
+            r = PG_QUERY(S,
+                         "INSERT INTO node(plan_id, parent_id, depth, code,"
+                         " text, indicator, position) VALUES($1::bigint,"
+                         " (SELECT id FROM node WHERE plan_id = $1::bigint"
+                         "  AND code = $5::text), $6::integer, $2, $3, $4,"
+                         " (SELECT coalesce(max(position), 0) + 1"
+                         "  FROM node WHERE plan_id = $1::bigint))"
+                         " ON CONFLICT DO NOTHING",
+                         &a, err, "writing a plan node");
+        } else {
+            r = PG_QUERY(S,
+                         "UPDATE node SET text = $3, indicator = $4,"
+                         " parent_id = (SELECT id FROM node"
+                         "  WHERE plan_id = $1::bigint AND code = $5::text)"
+                         " WHERE plan_id = $1::bigint AND code = $2",
+                         &a, err, "writing a plan node");
+        }
+        break;
+    case STORE_ASSESSMENT:
+        if (pg_assessment_find(S, azKey, &id1, &id2, &iMissing, err)) {
+            return -1;
+        }
+        pg_arg_int(&a, 1, id1);
+        pg_arg_int(&a, 2, id2);
+        pg_arg_text(&a, 3, az[STORE_ASSESSMENT_ACTION_POINT]);
+        pg_arg_text(&a, 4, az[STORE_ASSESSMENT_PROGRESS]);
+        pg_arg_text(&a, 5, az[STORE_ASSESSMENT_RATING]);
+        pg_arg_text(&a, 6, az[STORE_ASSESSMENT_STATE]);
+        if (bInsert) {
+            r = PG_QUERY(S,
+                         "INSERT INTO assessment(node_id, round_id,"
+                         " action_point, progress, rating, state)"
+                         " VALUES($1, $2, $3, $4, $5, $6)"
+                         " ON CONFLICT DO NOTHING",
+                         &a, err, "writing an assessment");
+        } else {
+            pg_arg_int(&a, 7, iVersion);
+            r = PG_QUERY(S,
+                         "UPDATE assessment SET action_point = $3,"
+                         " progress = $4, rating = $5, state = $6,"
+                         " version = version + 1 WHERE node_id = $1"
+                         " AND round_id = $2"
+                         " AND ($7::integer = 0 OR version = $7::integer)",
+                         &a, err, "writing an assessment");
+        }
+        break;
+    case STORE_STATEMENT:
+        if (pg_statement_find(S, azKey, &id1, &id2, &iMissing, err)) {
+            return -1;
+        }
+        pg_arg_int(&a, 1, id1);
+        pg_arg_int(&a, 2, id2);
+        pg_arg_text(&a, 3, az[STORE_STATEMENT_TEXT]);
+        pg_arg_text(&a, 4, az[STORE_STATEMENT_PROPOSED_RATING]);
+        pg_arg_text(&a, 5, az[STORE_STATEMENT_STATE]);
+        pg_arg_text(&a, 6, az[STORE_STATEMENT_COMMENT]);
+        pg_arg_text(&a, 7, S->base.zActor);
+        pg_arg_text(&a, 8, S->base.zNow);
+        if (bInsert) {
+            r = PG_QUERY(S,
+                         "INSERT INTO statement(assessment_id, org_id, text,"
+                         " proposed_rating, state, comment, version,"
+                         " updated_by, updated_at) VALUES($1, $2, $3, $4,"
+                         " $5, $6, 1, $7, $8::timestamptz)"
+                         " ON CONFLICT DO NOTHING",
+                         &a, err, "writing a statement");
+        } else {
+            pg_arg_int(&a, 9, iVersion);
+            r = PG_QUERY(S,
+                         "UPDATE statement SET text = $3,"
+                         " proposed_rating = $4, state = $5, comment = $6,"
+                         " version = version + 1, updated_by = $7,"
+                         " updated_at = $8::timestamptz"
+                         " WHERE assessment_id = $1 AND org_id = $2"
+                         " AND ($9::integer = 0 OR version = $9::integer)",
+                         &a, err, "writing a statement");
+        }
+        break;
+    case STORE_USER:
+        pg_arg_text(&a, 1, azKey[0]);
+        pg_arg_text(&a, 2, az[STORE_USER_ROLE]);
+        pg_arg_text(&a, 3, az[STORE_USER_ORG]);
+        pg_arg_text(&a, 4, az[STORE_USER_PW_HASH]);
+        pg_arg_text(&a, 5, az[STORE_USER_DISABLED]);
+        if (bInsert) {
+            pg_arg_text(&a, 6, S->base.zNow);
+            r = PG_QUERY(S,
+                         "INSERT INTO account(name, role, org_id, pw_hash,"
+                         " disabled, created) VALUES($1, $2,"
+                         " (SELECT id FROM org WHERE acronym = $3::text), $4,"
+                         " $5::boolean, $6::timestamptz)"
+                         " ON CONFLICT DO NOTHING",
+                         &a, err, "writing a user");
+        } else {
+            r = PG_QUERY(S,
+                         "UPDATE account SET role = $2, org_id = (SELECT id"
+                         "  FROM org WHERE acronym = $3::text), pw_hash = $4,"
+                         " disabled = $5::boolean WHERE name = $1",
+                         &a, err, "writing a user");
+        }
+        break;
+    default:
+        assert(!"no such entity");
+        return apperr_set(err, APPERR_INTERNAL, "writing an unknown entity");
+    }
+    return pg_row_wrote(r, pbDone);
+}
+
+/* ---- sub-rows -------------------------------------------------------------- */
+
+static const char *
+pg_link_role(StoreSub k)
+{
+    return link_role_name(k == STORE_SUB_RESPONSIBLE ? LINK_RESPONSIBLE
+                                                     : LINK_CONTRIBUTING);
+}
+
+int
+pg_sub_get(Store *s, StoreSub k, const char *const *azKey, char ***pazItem,
+           size_t *pnItem, AppErr *err)
+{
+    PgStore *S = (PgStore *)s;
+    PgArgs a = { 0 };
+    PGresult *r = NULL;
+    int nCol = 1;
+    *pazItem = NULL;
+    *pnItem = 0;
+    switch (k) {
+    case STORE_SUB_ALIAS:
+        pg_arg_text(&a, 1, azKey[0]);
+        r = PG_QUERY(S,
+                     "SELECT a.alias FROM org_alias a JOIN org o"
+                     " ON o.id = a.org_id WHERE o.acronym = $1"
+                     " ORDER BY a.position",
+                     &a, err, "reading sub-rows");
+        break;
+    case STORE_SUB_LEVEL:
+        nCol = 2;
+        pg_arg_text(&a, 1, azKey[0]);
+        r = PG_QUERY(S,
+                     "SELECT l.name, l.has_indicator::int FROM plan_level l"
+                     " JOIN plan p ON p.id = l.plan_id WHERE p.code = $1"
+                     " ORDER BY l.depth",
+                     &a, err, "reading sub-rows");
+        break;
+    case STORE_SUB_RESPONSIBLE:
+    case STORE_SUB_CONTRIBUTING:
+        pg_arg_text(&a, 1, azKey[0]);
+        pg_arg_text(&a, 2, azKey[1]);
+        pg_arg_text(&a, 3, pg_link_role(k));
+        r = PG_QUERY(S,
+                     "SELECT o.acronym FROM node_org l"
+                     " JOIN org o ON o.id = l.org_id"
+                     " JOIN node n ON n.id = l.node_id"
+                     " JOIN plan p ON p.id = n.plan_id"
+                     " WHERE p.code = $1 AND n.code = $2 AND l.role = $3"
+                     " ORDER BY l.position",
+                     &a, err, "reading sub-rows");
+        break;
+    default:
+        assert(!"no such sub-row");
+        return apperr_set(err, APPERR_INTERNAL, "reading unknown sub-rows");
+    }
+    if (!r) {
+        return -1;
+    }
+    char **az = NULL;
+    size_t n = 0;
+    for (int row = 0; row < PQntuples(r); row++) {
+        for (int i = 0; i < nCol; i++) {
+            strv_push(&az, &n, pg_text(r, row, i));
+        }
+    }
+    PQclear(r);
+    *pazItem = az;
+    *pnItem = n / (size_t)nCol;
+    return 0;
+}
+
+int
+pg_sub_put(Store *s, StoreSub k, const char *const *azKey,
+           const char *const *azItem, size_t nItem, AppErr *err)
+{
+    PgStore *S = (PgStore *)s;
+    long long ownerId = -1;
+    PgArgs a = { 0 };
+    switch (k) {
+    case STORE_SUB_ALIAS:
+        if (pg_org_id(S, azKey[0], &ownerId, err)) {
+            return -1;
+        }
+        pg_arg_int(&a, 1, ownerId);
+        if (PG_RUN(S, "DELETE FROM org_alias WHERE org_id = $1", &a, err,
+                   "replacing aliases")) {
+            return -1;
+        }
+        for (size_t i = 0; i < nItem; i++) {
+            pg_arg_text(&a, 2, azItem[i]);
+            pg_arg_int(&a, 3, (long long)i);
+            if (PG_RUN(S,
+                       "INSERT INTO org_alias(org_id, alias, position)"
+                       " VALUES($1, $2, $3) ON CONFLICT DO NOTHING",
+                       &a, err, "writing an alias")) {
+                return -1;
+            }
+        }
+        return 0;
+    case STORE_SUB_LEVEL:
+        if (pg_plan_id(S, azKey[0], &ownerId, err)) {
+            return -1;
+        }
+        pg_arg_int(&a, 1, ownerId);
+        if (PG_RUN(S, "DELETE FROM plan_level WHERE plan_id = $1", &a, err,
+                   "replacing plan levels")) {
+            return -1;
+        }
+        for (size_t i = 0; i < nItem; i++) {
+            pg_arg_int(&a, 2, (long long)i);
+            pg_arg_text(&a, 3, azItem[2 * i]);
+            pg_arg_text(&a, 4, azItem[2 * i + 1]);
+            if (PG_RUN(S,
+                       "INSERT INTO plan_level(plan_id, depth, name,"
+                       " has_indicator) VALUES($1, $2, $3, $4::boolean)",
+                       &a, err, "writing plan levels")) {
+                return -1;
+            }
+        }
+        return 0;
+    case STORE_SUB_RESPONSIBLE:
+    case STORE_SUB_CONTRIBUTING:
+        if (pg_node_find(S, azKey, &ownerId, err)) {
+            return -1;
+        }
+        pg_arg_int(&a, 1, ownerId);
+        pg_arg_text(&a, 2, pg_link_role(k));
+        if (PG_RUN(S, "DELETE FROM node_org WHERE node_id = $1 AND role = $2",
+                   &a, err, "replacing links")) {
+            return -1;
+        }
+        for (size_t i = 0; i < nItem; i++) {
+            long long orgId;
+            if (pg_org_id(S, azItem[i], &orgId, err)) {
+                return -1;
+            }
+            pg_arg_int(&a, 3, orgId);
+            pg_arg_int(&a, 4, (long long)i);
+            if (PG_RUN(S,
+                       "INSERT INTO node_org(node_id, role, org_id, position)"
+                       " VALUES($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+                       &a, err, "writing a link")) {
+                return -1;
+            }
+        }
+        return 0;
+    default:
+        break;
+    }
+    assert(!"no such sub-row");
+    return apperr_set(err, APPERR_INTERNAL, "writing unknown sub-rows");
+}
+
+/* ---- the audit trail ------------------------------------------------------ */
+
+int
+pg_audit_add(Store *s, const char *zAction, const char *zEntity,
+             const char *zKey, const char *zField, const char *zOld,
+             const char *zNew, AppErr *err)
+{
+    PgStore *S = (PgStore *)s;
+    PgArgs a = { 0 };
+    pg_arg_text(&a, 1, S->base.zNow);
+    pg_arg_text(&a, 2, S->base.zActor);
+    pg_arg_text(&a, 3, zAction);
+    pg_arg_text(&a, 4, zEntity);
+    pg_arg_text(&a, 5, zKey);
+    pg_arg_text(&a, 6, zField);
+    pg_arg_text(&a, 7, zOld);
+    pg_arg_text(&a, 8, zNew);
+    return PG_RUN(S,
+                  "INSERT INTO audit(at, actor, action, entity, key, field,"
+                  " old, new) VALUES($1::timestamptz, $2, $3, $4, $5, $6, $7,"
+                  " $8)",
+                  &a, err, "writing the audit trail");
+}

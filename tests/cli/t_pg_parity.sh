@@ -1,0 +1,144 @@
+# The same sample in SQLite and in PostgreSQL gives the same bytes: exports
+# (JSON, CSV), the review report (CSV, HTML), the checks with and without
+# the printed claims, the rounds and the audit trail.  Then PostgreSQL's own
+# promises: a JSON round trip, a database that is not lmpmon's or is from a
+# newer lmpmon is refused and left as it was, a wrong password is said so
+# without showing it, and backups are left to pg_dump.
+. "$(dirname "$0")/lib.sh"
+. "$SRC/tests/pg-lib.sh"
+
+# pg_dump_of URL: the database's whole content, as pg_dump writes it
+# (without the random key of its \restrict lines).
+pg_dump_of() {
+    pg_dump "$1" | grep -v '^\\\(un\)\{0,1\}restrict '
+}
+
+PG=$(pg_newdb parity)
+run --db sq.db init --sample cambodia-lmp-2015-2018
+expect_status 0
+run --db "$PG" init --sample cambodia-lmp-2015-2018
+expect_status 0
+expect_out "with the sample 'cambodia-lmp-2015-2018'"
+
+# same_output NAME ARGS...: lmpmon ARGS on both databases, byte for byte
+# (stdout, stderr and exit status).
+same_output() {
+    name=$1
+    shift
+    "$LMPMON" --db sq.db "$@" >"sq-$name.out" 2>"sq-$name.err"
+    echo "exit $?" >>"sq-$name.err"
+    "$LMPMON" --db "$PG" "$@" >"pg-$name.out" 2>"pg-$name.err"
+    echo "exit $?" >>"pg-$name.err"
+    [ -s "sq-$name.out" ] || fail "$name: no output on SQLite: $(cat "sq-$name.err")"
+    cmp -s "sq-$name.out" "pg-$name.out" ||
+        fail "$name differs between SQLite and PostgreSQL: $(diff "sq-$name.out" "pg-$name.out" | head -8)"
+    cmp -s "sq-$name.err" "pg-$name.err" ||
+        fail "$name: messages or status differ: $(cat "pg-$name.err")"
+}
+
+same_output json export --format json
+same_output csv export --format csv
+same_output review-csv report review --round 2017 --compare 2016 --format csv
+same_output review-html report review --round 2017 --compare 2016 --format html
+same_output check check
+same_output claims check --claims "$SAMPLE/claims-2017.csv"
+same_output rounds round list
+same_output orgs org list
+same_output history show activity 4.8 --history
+same_output round-2017 show round 2017
+# Complaints cases: a synthetic caseload imported into both, exported with
+# personal details and reported on.
+"$LMPMON" sample complaints --cases 400 --seed 7 --out cases.csv >/dev/null || fail "sample complaints"
+same_output case-import case import cases.csv --create-orgs
+same_output case-export case export --with-personal
+same_output complaints report complaints --format csv
+same_output complaints-2018 report complaints --year 2018 --format json
+
+# A JSON round trip on PostgreSQL: what is exported imports into an empty
+# database and exports again byte for byte.
+PG2=$(pg_newdb roundtrip)
+run --db "$PG2" init
+expect_status 0
+cp pg-json.out pg.json
+run --db "$PG2" import pg.json
+expect_status 0
+"$LMPMON" --db "$PG2" export --format json --out rt.json
+"$LMPMON" --db "$PG2" export --format csv --out rt.csv
+cmp -s pg-json.out rt.json || fail "JSON export differs after a JSON round trip on PostgreSQL"
+cmp -s pg-csv.out rt.csv || fail "CSV export differs after a JSON round trip on PostgreSQL"
+# Importing it again changes nothing, not even the audit trail.
+before=$(pg_sql "$PG2" "SELECT count(*), max(id) FROM audit")
+run --db "$PG2" import pg.json
+expect_status 0
+expect_out "no changes"
+[ "$(pg_sql "$PG2" "SELECT count(*), max(id) FROM audit")" = "$before" ] ||
+    fail "a second import of the same file wrote to the audit trail"
+
+# Another program's database: refused, whatever the command, untouched.
+OTHER=$(pg_newdb other)
+pg_sql "$OTHER" "CREATE TABLE customer(id integer PRIMARY KEY, name text);
+    INSERT INTO customer VALUES (1, 'Sok')"
+pg_dump_of "$OTHER" >other-before.sql || fail "pg_dump"
+run --db "$OTHER" export --format json
+expect_status 1
+expect_err "is not an lmpmon database"
+run --db "$OTHER" init
+expect_status 1
+expect_err "another program's tables"
+run --db "$OTHER" import "$SAMPLE/plan.json"
+expect_status 1
+pg_dump_of "$OTHER" >other-after.sql
+cmp -s other-before.sql other-after.sql || fail "a refused database was changed"
+
+# A database of a newer lmpmon: refused, untouched.
+NEWER=$(pg_newdb newer)
+"$LMPMON" --db "$NEWER" init >/dev/null || fail "init newer"
+pg_sql "$NEWER" "UPDATE schema_version SET version = 999"
+pg_dump_of "$NEWER" >newer-before.sql
+run --db "$NEWER" export --format json
+expect_status 1
+expect_err "newer lmpmon (schema version 999"
+run --db "$NEWER" import "$SAMPLE/plan.json"
+expect_status 1
+pg_dump_of "$NEWER" >newer-after.sql
+cmp -s newer-before.sql newer-after.sql || fail "a database of a newer lmpmon was changed"
+
+# An empty database is not one yet, and a missing one is named.
+EMPTY=$(pg_newdb empty)
+run --db "$EMPTY" export --format json
+expect_status 1
+expect_err "holds no lmpmon data"
+[ "$(pg_sql "$EMPTY" "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")" = 0 ] ||
+    fail "opening an empty database created tables"
+run --db "${PG_ADMIN%/*}/lmpmon_nowhere_$$" export --format json
+expect_status 1
+expect_err "no database postgresql://"
+expect_err "lmpmon_nowhere_$$"
+
+# A wrong password: said so, naming the user and the database, never the
+# password (in the URL, or in its query string).
+hostpart=${PG_ADMIN#postgresql://}
+hostpart=${hostpart#*@}
+hostpart=${hostpart%/*}
+run --db "postgresql://lmpmon:Wrong-Pw-77@$hostpart/${PG#*/*/*/}" export --format json
+expect_status 1
+expect_err "refused the password of user 'lmpmon'"
+grep -q "Wrong-Pw-77" err.txt out.txt && fail "the password was shown: $(cat err.txt)"
+run --db "postgresql://lmpmon@$hostpart/${PG#*/*/*/}?password=Wrong-Pw-78" show plan
+expect_status 1
+expect_err "refused the password"
+grep -q "Wrong-Pw-78" err.txt out.txt && fail "the password was shown: $(cat err.txt)"
+# The right one in the URL works, and the banner of 'init' does not show it.
+pw=$(sed -n 's/^[^:]*:[^:]*:[^:]*:[^:]*:\(.*\)$/\1/p' "$PGPASSFILE" | head -1)
+PW_DB=$(pg_newdb password)
+run --db "postgresql://lmpmon:$pw@$hostpart/${PW_DB#*/*/*/}" init
+expect_status 0
+grep -qF "$pw" out.txt err.txt && fail "init printed the password"
+
+# Backups are pg_dump's.
+run --db "$PG" backup --to never.db
+expect_status 2
+expect_err "pg_dump"
+[ -e never.db ] && fail "a backup file was written"
+
+finish
