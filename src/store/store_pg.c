@@ -400,6 +400,7 @@ pg_rollback(Store *s)
         PQclear(r);
         S->bInTxn = S->bWrite = 0;
     }
+    store_ids_release(&S->ids);
 }
 
 static int
@@ -416,6 +417,7 @@ pg_begin(Store *s, AppErr *err)
         return -1;
     }
     S->bInTxn = S->bWrite = 1;
+    store_ids_start(&S->ids);
     /* Not through pg_query(): a busy lock is not a failure to report
     ** yet, and must not be retried. */
     char zKey[24];
@@ -486,6 +488,7 @@ pg_commit(Store *s, AppErr *err)
         return -1;
     }
     S->bInTxn = S->bWrite = 0;
+    store_ids_release(&S->ids);
     return 0;
 }
 
@@ -504,6 +507,7 @@ pg_begin_read(Store *s, AppErr *err)
     }
     S->bInTxn = 1;
     S->bWrite = 0;
+    store_ids_start(&S->ids);
     return 0;
 }
 
@@ -524,6 +528,7 @@ pg_close(Store *s)
         pg_rollback(s);
         PQfinish(S->db);
     }
+    store_ids_release(&S->ids);
     free(S->zNote);
     free(S->zName);
     free(S->base.zActor);

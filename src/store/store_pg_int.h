@@ -14,6 +14,7 @@
 #include <libpq-fe.h>
 
 #include "store.h"
+#include "store_ids.h"
 
 /* Prepared statements kept for the connection's life, keyed by the
 ** address of their SQL literal as in the SQLite backend; slot k is the
@@ -28,11 +29,12 @@ typedef struct PgStore {
     Store base; /* must be first */
     PGconn *db;
     const char *azPrepared[PG_CACHE_SLOTS]; /* SQL of slot k, or NULL */
-    char *zName; /* the database as messages name it: no password */
-    int bInTxn;  /* a transaction (write or read) is open */
-    int bWrite;  /* ... and it is a write transaction */
-    int msBusy;  /* how long a write waits for another writer */
-    char *zNote; /* what write transactions do, or NULL */
+    char *zName;  /* the database as messages name it: no password */
+    int bInTxn;   /* a transaction (write or read) is open */
+    int bWrite;   /* ... and it is a write transaction */
+    int msBusy;   /* how long a write waits for another writer */
+    char *zNote;  /* what write transactions do, or NULL */
+    StoreIds ids; /* ids by code for this transaction (store_ids.h) */
 } PgStore;
 
 /* Parameters of one query: up to PG_NPARAM texts (NULL for SQL NULL);

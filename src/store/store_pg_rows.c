@@ -53,41 +53,65 @@ pg_row_wrote(PGresult *r, int *pbDone)
     return 0;
 }
 
+/* The lookups of ids by code go through the transaction's id cache
+** (store_ids.h): an import's puts name the same plan, activities, rounds
+** and organisations again and again, and each lookup is a round trip. */
 int
 pg_plan_find(PgStore *S, const char *zPlan, long long *pId, AppErr *err)
 {
+    if (store_ids_get(&S->ids, STORE_ID_PLAN, 0, zPlan, pId)) {
+        return 0;
+    }
     PgArgs a = { 0 };
     pg_arg_text(&a, 1, zPlan);
-    return pg_lookup_id(S,
-                        PG_QUERY(S, "SELECT id FROM plan WHERE code = $1", &a,
-                                 err, "looking up a plan"),
-                        pId);
+    if (pg_lookup_id(S,
+                     PG_QUERY(S, "SELECT id FROM plan WHERE code = $1", &a, err,
+                              "looking up a plan"),
+                     pId)) {
+        return -1;
+    }
+    store_ids_put(&S->ids, STORE_ID_PLAN, 0, zPlan, *pId);
+    return 0;
 }
 
 static int
 pg_org_find(PgStore *S, const char *zAcronym, long long *pId, AppErr *err)
 {
+    if (store_ids_get(&S->ids, STORE_ID_ORG, 0, zAcronym, pId)) {
+        return 0;
+    }
     PgArgs a = { 0 };
     pg_arg_text(&a, 1, zAcronym);
-    return pg_lookup_id(S,
-                        PG_QUERY(S, "SELECT id FROM org WHERE acronym = $1", &a,
-                                 err, "looking up an organisation"),
-                        pId);
+    if (pg_lookup_id(S,
+                     PG_QUERY(S, "SELECT id FROM org WHERE acronym = $1", &a,
+                              err, "looking up an organisation"),
+                     pId)) {
+        return -1;
+    }
+    store_ids_put(&S->ids, STORE_ID_ORG, 0, zAcronym, *pId);
+    return 0;
 }
 
 static int
 pg_node_id(PgStore *S, long long planId, const char *zCode, long long *pId,
            AppErr *err)
 {
+    if (store_ids_get(&S->ids, STORE_ID_NODE, planId, zCode, pId)) {
+        return 0;
+    }
     PgArgs a = { 0 };
     pg_arg_int(&a, 1, planId);
     pg_arg_text(&a, 2, zCode);
-    return pg_lookup_id(S,
-                        PG_QUERY(S,
-                                 "SELECT id FROM node WHERE plan_id = $1"
-                                 " AND code = $2",
-                                 &a, err, "looking up a plan node"),
-                        pId);
+    if (pg_lookup_id(S,
+                     PG_QUERY(S,
+                              "SELECT id FROM node WHERE plan_id = $1"
+                              " AND code = $2",
+                              &a, err, "looking up a plan node"),
+                     pId)) {
+        return -1;
+    }
+    store_ids_put(&S->ids, STORE_ID_NODE, planId, zCode, *pId);
+    return 0;
 }
 
 static int
@@ -137,16 +161,19 @@ pg_assessment_find(PgStore *S, const char *const *azKey, long long *pNodeId,
         *piMissing = 1;
         return 0;
     }
-    PgArgs a = { 0 };
-    pg_arg_int(&a, 1, planId);
-    pg_arg_text(&a, 2, azKey[2]);
-    if (pg_lookup_id(S,
-                     PG_QUERY(S,
-                              "SELECT id FROM round WHERE plan_id = $1"
-                              " AND code = $2",
-                              &a, err, "looking up a round"),
-                     pRoundId)) {
-        return -1;
+    if (!store_ids_get(&S->ids, STORE_ID_ROUND, planId, azKey[2], pRoundId)) {
+        PgArgs a = { 0 };
+        pg_arg_int(&a, 1, planId);
+        pg_arg_text(&a, 2, azKey[2]);
+        if (pg_lookup_id(S,
+                         PG_QUERY(S,
+                                  "SELECT id FROM round WHERE plan_id = $1"
+                                  " AND code = $2",
+                                  &a, err, "looking up a round"),
+                         pRoundId)) {
+            return -1;
+        }
+        store_ids_put(&S->ids, STORE_ID_ROUND, planId, azKey[2], *pRoundId);
     }
     if (*pRoundId < 0) {
         *piMissing = 2;

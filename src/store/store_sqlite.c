@@ -256,7 +256,7 @@ sq_close(Store *s)
         (void)sqlite3_exec(S->db, "ROLLBACK", NULL, NULL, NULL);
     }
     sq_cases_finalize(S);
-    sq_ids_forget(S);
+    store_ids_release(&S->ids);
     sq_writer_note_end(S);
     free(S->zNote);
     free(S->zNotePath);
@@ -289,7 +289,7 @@ sq_begin(Store *s, AppErr *err)
     if (sqlite3_exec(S->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
         return sq_fail(S, err, "starting a transaction");
     }
-    sq_ids_forget(S);
+    store_ids_start(&S->ids);
     sq_writer_note_begin(S);
     S->bInTxn = 1;
     return 0;
@@ -304,12 +304,12 @@ sq_commit(Store *s, AppErr *err)
         int rc = sq_fail(S, err, "committing");
         (void)sqlite3_exec(S->db, "ROLLBACK", NULL, NULL, NULL);
         S->bInTxn = 0;
-        sq_ids_forget(S);
+        store_ids_release(&S->ids);
         sq_writer_note_end(S);
         return rc;
     }
     S->bInTxn = 0;
-    sq_ids_forget(S);
+    store_ids_release(&S->ids);
     sq_writer_note_end(S);
     return 0;
 }
@@ -324,7 +324,7 @@ sq_begin_read(Store *s, AppErr *err)
     if (sqlite3_exec(S->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
         return sq_fail(S, err, "starting to read");
     }
-    sq_ids_forget(S);
+    store_ids_start(&S->ids);
     S->bInTxn = 1;
     return 0;
 }
@@ -337,7 +337,7 @@ sq_rollback(Store *s)
         (void)sqlite3_exec(S->db, "ROLLBACK", NULL, NULL, NULL);
         S->bInTxn = 0;
     }
-    sq_ids_forget(S);
+    store_ids_release(&S->ids);
     sq_writer_note_end(S);
 }
 

@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include "store.h"
+#include "store_ids.h"
 
 /* Prepared statements kept for the connection's life, keyed by the
 ** address of their SQL literal (SQ_PREPARE takes literals only, so the
@@ -23,8 +24,6 @@ typedef struct SqCached {
     int bBusy;            /* handed out and not yet given back */
 } SqCached;
 
-typedef struct SqIdEntry SqIdEntry;
-
 typedef struct SqStore {
     Store base;     /* must be first: a Store * is a SqStore * */
     SqCached aCache[SQ_CACHE_SLOTS];
@@ -34,8 +33,7 @@ typedef struct SqStore {
     int msBusy;     /* how long a statement waits for another writer */
     sqlite3_stmt *pCasePut;    /* kept for bulk imports (store_sqlite_cases.c) */
     sqlite3_stmt *pPersonPut;
-    SqIdEntry *aId;            /* ids by code for this transaction */
-    size_t nIdSlot, nIdUsed;   /* (store_sqlite_ids.c) */
+    StoreIds ids;              /* ids by code for this transaction */
     dev_t dev;                 /* which file zPath was at open: a write */
     ino_t ino;                 /* into a file deleted or replaced since */
     int bIdentity;             /* would be lost (sq_begin() checks) */
@@ -43,17 +41,6 @@ typedef struct SqStore {
     char *zNotePath;           /* the note beside the database */
     int bNoteWritten;          /* (store_sqlite_writer.c) */
 } SqStore;
-
-/* The id of the row of kind cKind ('p'lan, 'n'ode, 'r'ound,
-** 'o'rganisation) with code zCode in scope (the plan's id, or 0), as
-** found earlier in the same transaction: 1 and *pId if known, else 0.
-** sq_ids_put() remembers one (outside a transaction it does nothing);
-** sq_ids_forget() is called whenever a transaction begins or ends. */
-int sq_ids_get(SqStore *S, char cKind, sqlite3_int64 scope,
-               const char *zCode, sqlite3_int64 *pId);
-void sq_ids_put(SqStore *S, char cKind, sqlite3_int64 scope,
-                const char *zCode, sqlite3_int64 id);
-void sq_ids_forget(SqStore *S);
 
 /* The writer's note (store_sqlite_writer.c): set what this connection's
 ** write transactions do; write the note when one begins and remove it

@@ -63,7 +63,7 @@ sq_row_write(SqStore *S, sqlite3_stmt *st, int *pbDone, AppErr *err,
 int
 sq_plan_find(SqStore *S, const char *zPlan, sqlite3_int64 *pId, AppErr *err)
 {
-    if (sq_ids_get(S, 'p', 0, zPlan, pId)) {
+    if (store_ids_get(&S->ids, STORE_ID_PLAN, 0, zPlan, pId)) {
         return 0;
     }
     sqlite3_stmt *st;
@@ -74,7 +74,7 @@ sq_plan_find(SqStore *S, const char *zPlan, sqlite3_int64 *pId, AppErr *err)
     if (sq_lookup_id(S, st, pId, err)) {
         return -1;
     }
-    sq_ids_put(S, 'p', 0, zPlan, *pId);
+    store_ids_put(&S->ids, STORE_ID_PLAN, 0, zPlan, *pId);
     return 0;
 }
 
@@ -83,7 +83,7 @@ static int
 sq_org_find(SqStore *S, const char *zAcronym, sqlite3_int64 *pId,
             AppErr *err)
 {
-    if (sq_ids_get(S, 'o', 0, zAcronym, pId)) {
+    if (store_ids_get(&S->ids, STORE_ID_ORG, 0, zAcronym, pId)) {
         return 0;
     }
     sqlite3_stmt *st;
@@ -94,7 +94,7 @@ sq_org_find(SqStore *S, const char *zAcronym, sqlite3_int64 *pId,
     if (sq_lookup_id(S, st, pId, err)) {
         return -1;
     }
-    sq_ids_put(S, 'o', 0, zAcronym, *pId);
+    store_ids_put(&S->ids, STORE_ID_ORG, 0, zAcronym, *pId);
     return 0;
 }
 
@@ -103,7 +103,7 @@ static int
 sq_node_id(SqStore *S, sqlite3_int64 planId, const char *zCode,
            sqlite3_int64 *pId, AppErr *err)
 {
-    if (sq_ids_get(S, 'n', planId, zCode, pId)) {
+    if (store_ids_get(&S->ids, STORE_ID_NODE, planId, zCode, pId)) {
         return 0;
     }
     sqlite3_stmt *st;
@@ -116,7 +116,7 @@ sq_node_id(SqStore *S, sqlite3_int64 planId, const char *zCode,
     if (sq_lookup_id(S, st, pId, err)) {
         return -1;
     }
-    sq_ids_put(S, 'n', planId, zCode, *pId);
+    store_ids_put(&S->ids, STORE_ID_NODE, planId, zCode, *pId);
     return 0;
 }
 
@@ -172,7 +172,7 @@ sq_assessment_find(SqStore *S, const char *const *azKey,
         *piMissing = 1;
         return 0;
     }
-    if (!sq_ids_get(S, 'r', planId, azKey[2], pRoundId)) {
+    if (!store_ids_get(&S->ids, STORE_ID_ROUND, planId, azKey[2], pRoundId)) {
         sqlite3_stmt *st;
         if (SQ_PREPARE(S,
                        "SELECT id FROM round WHERE plan_id = $1 AND code = $2",
@@ -184,7 +184,7 @@ sq_assessment_find(SqStore *S, const char *const *azKey,
         if (sq_lookup_id(S, st, pRoundId, err)) {
             return -1;
         }
-        sq_ids_put(S, 'r', planId, azKey[2], *pRoundId);
+        store_ids_put(&S->ids, STORE_ID_ROUND, planId, azKey[2], *pRoundId);
     }
     if (*pRoundId < 0) {
         *piMissing = 2;
