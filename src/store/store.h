@@ -417,8 +417,12 @@ int store_session_delete_user(Store *s, const char *zUser, AppErr *err);
 
 /* Insert or update a case (by case number) and, when who is not NULL, its
 ** personal details.  For bulk imports: call inside one transaction; the
-** prepared statements are reused.  No audit row per case: the caller
-** records the import as a whole with store_audit(). */
+** prepared statements are reused, and a backend may hold the case back
+** and write it with others (PostgreSQL: COPY in batches) before its next
+** query or at store_commit() — so a failure it causes may be reported by
+** a later call or by the commit, and nothing of the transaction is kept.
+** No audit row per case: the caller records the import as a whole with
+** store_audit(). */
 int store_case_put(Store *s, const Case *c, const CasePerson *who,
                    AppErr *err);
 

@@ -91,7 +91,7 @@ pg_text(const PGresult *r, int row, int col)
 /* ---- failures ----------------------------------------------------------- */
 
 /* The SQLSTATE of r ("" when there is none: a lost connection). */
-static const char *
+const char *
 pg_state(const PGresult *r)
 {
     const char *z = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
@@ -229,6 +229,10 @@ pg_query(PgStore *S, const char *zSql, const PgArgs *args, AppErr *err,
     static const PgArgs none = { { 0 }, { { 0 } }, 0 };
     if (!args) {
         args = &none;
+    }
+    /* Cases held back for COPY go first: this query may read them. */
+    if (S->pCopy && pg_copy_flush_cases(S, err)) {
+        return NULL;
     }
     pg_reconnect(S);
     size_t h = ((size_t)(uintptr_t)zSql >> 3) % PG_CACHE_SLOTS;
@@ -395,6 +399,7 @@ static void
 pg_rollback(Store *s)
 {
     PgStore *S = (PgStore *)s;
+    pg_copy_discard(S);
     if (S->bInTxn) {
         PGresult *r = PQexec(S->db, "ROLLBACK");
         PQclear(r);
@@ -468,6 +473,10 @@ pg_commit(Store *s, AppErr *err)
 {
     PgStore *S = (PgStore *)s;
     assert(S->bInTxn);
+    if (pg_copy_flush(S, err)) {
+        pg_rollback(s);
+        return -1;
+    }
     PGresult *r = PQexec(S->db, "COMMIT");
     /* A transaction that failed earlier answers COMMIT with ROLLBACK. */
     int bOk = PQresultStatus(r) == PGRES_COMMAND_OK &&
@@ -489,6 +498,7 @@ pg_commit(Store *s, AppErr *err)
     }
     S->bInTxn = S->bWrite = 0;
     store_ids_release(&S->ids);
+    pg_copy_discard(S); /* nothing is left; the next transaction starts anew */
     return 0;
 }
 
@@ -529,6 +539,7 @@ pg_close(Store *s)
         PQfinish(S->db);
     }
     store_ids_release(&S->ids);
+    pg_copy_free(S);
     free(S->zNote);
     free(S->zName);
     free(S->base.zActor);
@@ -544,6 +555,9 @@ pg_audit_list(Store *s, const char *zKeyPrefix, AuditEntry **paOut,
     PgStore *S = (PgStore *)s;
     *paOut = NULL;
     *pnOut = 0;
+    if (pg_audit_flush(S, err)) {
+        return -1;
+    }
     /* The key itself or a key below it, as a range of the index audit_key
     ** (keys compare byte-wise: COLLATE "C"), as in the SQLite backend. */
     PgArgs a = { 0 };
@@ -584,6 +598,9 @@ pg_audit_rows(Store *s, long iFrom, long iTo, const char *zKeyPrefix,
     *paOut = NULL;
     *paiId = NULL;
     *pnOut = 0;
+    if (pg_audit_flush(S, err)) {
+        return -1;
+    }
     PgArgs a = { 0 };
     pg_arg_int(&a, 1, iFrom);
     pg_arg_int(&a, 2, iTo);
@@ -632,6 +649,9 @@ pg_data_version(Store *s, long *pOut, AppErr *err)
 {
     PgStore *S = (PgStore *)s;
     long long v = 0;
+    if (pg_audit_flush(S, err)) {
+        return -1;
+    }
     if (pg_lookup_id(S,
                      PG_QUERY(S, "SELECT coalesce(max(id), 0) FROM audit", NULL,
                               err, "reading the data version"),

@@ -13,40 +13,17 @@
 #include "../base/base.h"
 #include "../base/banned.h"
 
+/* The one-row upsert of a case (by case number) from its fields as text,
+** in the order of the COPY in store_pg_copy.c; with azWho, its personal
+** details too. */
 int
-pg_case_put(Store *s, const Case *c, const CasePerson *who, AppErr *err)
+pg_case_upsert(PgStore *S, const char *const *az, const char *const *azWho,
+               AppErr *err)
 {
-    PgStore *S = (PgStore *)s;
     PgArgs a = { 0 };
-    const char *azText[20] = {
-        c->zCaseNo,
-        c->zLodged,
-        c->zResolved,
-        case_channel_name(c->eChannel),
-        c->zAssistingOrg ? c->zAssistingOrg : "",
-        c->zProvince ? c->zProvince : "",
-        case_sex_name(c->eSex),
-        c->zAgeBand ? c->zAgeBand : "",
-        case_legal_name(c->eLegal),
-        c->zDestination ? c->zDestination : "",
-        c->zSector ? c->zSector : "",
-        c->zAgency ? c->zAgency : "",
-        NULL,
-        case_stage_name(c->eStage),
-        c->zOutcome ? c->zOutcome : "",
-        case_satisfied_name(c->eSatisfied),
-        c->zCurrency,
-        NULL,
-        NULL,
-        NULL,
-    };
     for (int k = 0; k < 20; k++) {
-        pg_arg_text(&a, k + 1, azText[k]);
+        pg_arg_text(&a, k + 1, az[k]);
     }
-    pg_arg_int(&a, 13, (long long)c->types);
-    pg_arg_int(&a, 18, c->requested);
-    pg_arg_int(&a, 19, c->ordered);
-    pg_arg_int(&a, 20, c->paid);
     PGresult *r = PG_QUERY(S,
                            "INSERT INTO complaint_case(case_no, lodged_on,"
                            " resolved_on, channel, assisting_org, province,"
@@ -54,8 +31,9 @@ pg_case_put(Store *s, const Case *c, const CasePerson *who, AppErr *err)
                            " agency, types, stage, outcome, satisfied,"
                            " currency, requested, ordered, paid)"
                            " VALUES($1, $2::date, nullif($3::text, '')::date,"
-                           " $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,"
-                           " $15, $16, $17, $18, $19, $20)"
+                           " $4, $5, $6, $7, $8, $9, $10, $11, $12,"
+                           " $13::integer, $14, $15, $16, $17, $18::bigint,"
+                           " $19::bigint, $20::bigint)"
                            " ON CONFLICT(case_no) DO UPDATE SET"
                            " lodged_on = excluded.lodged_on,"
                            " resolved_on = excluded.resolved_on,"
@@ -80,20 +58,64 @@ pg_case_put(Store *s, const Case *c, const CasePerson *who, AppErr *err)
     if (pg_lookup_id(S, r, &id)) {
         return -1;
     }
-    if (!who) {
+    if (!azWho) {
         return 0;
     }
     PgArgs b = { 0 };
     pg_arg_int(&b, 1, id);
-    pg_arg_text(&b, 2, who->zName ? who->zName : "");
-    pg_arg_text(&b, 3, who->zPhone ? who->zPhone : "");
-    pg_arg_text(&b, 4, who->zIdDocument ? who->zIdDocument : "");
+    pg_arg_text(&b, 2, azWho[0]);
+    pg_arg_text(&b, 3, azWho[1]);
+    pg_arg_text(&b, 4, azWho[2]);
     return PG_RUN(S,
                   "INSERT INTO case_person(case_id, name, phone, id_document)"
                   " VALUES($1, $2, $3, $4) ON CONFLICT(case_id) DO UPDATE SET"
                   " name = excluded.name, phone = excluded.phone,"
                   " id_document = excluded.id_document",
                   &b, err, "writing personal details");
+}
+
+/* Inside a write transaction the case is held back and written with
+** others through COPY (store_pg_copy.c); outside one, upserted now. */
+int
+pg_case_put(Store *s, const Case *c, const CasePerson *who, AppErr *err)
+{
+    PgStore *S = (PgStore *)s;
+    char azNum[4][24];
+    (void)snprintf(azNum[0], sizeof azNum[0], "%u", c->types);
+    (void)snprintf(azNum[1], sizeof azNum[1], "%lld", (long long)c->requested);
+    (void)snprintf(azNum[2], sizeof azNum[2], "%lld", (long long)c->ordered);
+    (void)snprintf(azNum[3], sizeof azNum[3], "%lld", (long long)c->paid);
+    const char *az[20] = {
+        c->zCaseNo,
+        c->zLodged,
+        c->zResolved,
+        case_channel_name(c->eChannel),
+        c->zAssistingOrg ? c->zAssistingOrg : "",
+        c->zProvince ? c->zProvince : "",
+        case_sex_name(c->eSex),
+        c->zAgeBand ? c->zAgeBand : "",
+        case_legal_name(c->eLegal),
+        c->zDestination ? c->zDestination : "",
+        c->zSector ? c->zSector : "",
+        c->zAgency ? c->zAgency : "",
+        azNum[0],
+        case_stage_name(c->eStage),
+        c->zOutcome ? c->zOutcome : "",
+        case_satisfied_name(c->eSatisfied),
+        c->zCurrency,
+        azNum[1],
+        azNum[2],
+        azNum[3],
+    };
+    const char *azWho[3] = {
+        who && who->zName ? who->zName : "",
+        who && who->zPhone ? who->zPhone : "",
+        who && who->zIdDocument ? who->zIdDocument : "",
+    };
+    if (S->bInTxn && S->bWrite) {
+        return pg_copy_case_put(S, az, who ? azWho : NULL, err);
+    }
+    return pg_case_upsert(S, az, who ? azWho : NULL, err);
 }
 
 /* Copy field (row, col) into a fixed buffer (dates, currency). */
@@ -164,6 +186,9 @@ pg_case_visit(PgStore *S, int bPersonal, CaseVisitor fn, void *pArg,
 static int
 pg_case_send(PgStore *S, const char *zSql, const PgArgs *a, AppErr *err)
 {
+    if (pg_copy_flush_cases(S, err)) {
+        return -1;
+    }
     if (!PQsendQueryParams(S->db, zSql, a->n, NULL, a->az, NULL, NULL, 0) ||
         !PQsetSingleRowMode(S->db)) {
         return pg_fail(S, NULL, err, "reading cases");
@@ -224,6 +249,9 @@ int
 pg_audit_latest(Store *s, const char *zKey, long *pId, AppErr *err)
 {
     PgStore *S = (PgStore *)s;
+    if (pg_audit_flush(S, err)) {
+        return -1;
+    }
     PgArgs a = { 0 };
     pg_arg_text(&a, 1, zKey);
     long long id = 0;

@@ -25,16 +25,20 @@
 ** Writers take turns as under SQLite's BEGIN IMMEDIATE (see pg_begin()). */
 #define PG_WRITER_LOCK 0x4C4D504D
 
+/* Rows held back for COPY (store_pg_copy.c). */
+typedef struct PgCopy PgCopy;
+
 typedef struct PgStore {
     Store base; /* must be first */
     PGconn *db;
     const char *azPrepared[PG_CACHE_SLOTS]; /* SQL of slot k, or NULL */
-    char *zName;  /* the database as messages name it: no password */
-    int bInTxn;   /* a transaction (write or read) is open */
-    int bWrite;   /* ... and it is a write transaction */
-    int msBusy;   /* how long a write waits for another writer */
-    char *zNote;  /* what write transactions do, or NULL */
-    StoreIds ids; /* ids by code for this transaction (store_ids.h) */
+    char *zName;   /* the database as messages name it: no password */
+    int bInTxn;    /* a transaction (write or read) is open */
+    int bWrite;    /* ... and it is a write transaction */
+    int msBusy;    /* how long a write waits for another writer */
+    char *zNote;   /* what write transactions do, or NULL */
+    StoreIds ids;  /* ids by code for this transaction (store_ids.h) */
+    PgCopy *pCopy; /* cases and audit rows held back, or NULL */
 } PgStore;
 
 /* Parameters of one query: up to PG_NPARAM texts (NULL for SQL NULL);
@@ -64,6 +68,9 @@ PGresult *pg_query(PgStore *S, const char *zSql, const PgArgs *args,
 ** connection, full disk, ...), the engine's text only in the detail.
 ** Returns -1. */
 int pg_fail(PgStore *S, const PGresult *r, AppErr *err, const char *zWhat);
+
+/* The SQLSTATE of a failed result ("" when there is none). */
+const char *pg_state(const PGresult *r);
 
 /* Copy of field (row, col) of r, NULL for SQL NULL. */
 char *pg_dup(const PGresult *r, int row, int col);
@@ -116,7 +123,30 @@ int pg_load_statements(PgStore *S, long long planId, const char *zNode,
                        const char *const *azRound, size_t nRound, Plan *p,
                        AppErr *err);
 
+/* store_pg_copy.c: rows held back and sent with COPY.
+**
+** pg_copy_case_put() keeps a case (its 20 fields as text in the order of
+** pg_case_upsert(), azWho its 3 personal fields or NULL) to be written
+** with others; pg_copy_audit_add() an audit row (at, actor, action,
+** entity, key, field, old, new; NULL for SQL NULL).  Either may write
+** what was kept before (and fail for it).  pg_copy_flush_cases() writes
+** the cases kept (pg_query() calls it before every query), pg_audit_flush()
+** the audit rows (call it before reading the audit trail),
+** pg_copy_flush() both (before COMMIT); 0 or -1 with err filled.
+** pg_copy_discard() drops everything kept (at a rollback; it ends a COPY
+** in progress), pg_copy_free() frees it all (at close). */
+int pg_copy_case_put(PgStore *S, const char *const *az,
+                     const char *const *azWho, AppErr *err);
+int pg_copy_audit_add(PgStore *S, const char *const *az, AppErr *err);
+int pg_copy_flush_cases(PgStore *S, AppErr *err);
+int pg_audit_flush(PgStore *S, AppErr *err);
+int pg_copy_flush(PgStore *S, AppErr *err);
+void pg_copy_discard(PgStore *S);
+void pg_copy_free(PgStore *S);
+
 /* store_pg_cases.c */
+int pg_case_upsert(PgStore *S, const char *const *az, const char *const *azWho,
+                   AppErr *err);
 int pg_case_put(Store *s, const Case *c, const CasePerson *who, AppErr *err);
 int pg_case_scan(Store *s, const char *zFrom, const char *zTo, int bPersonal,
                  CaseVisitor fn, void *pArg, AppErr *err);

@@ -696,6 +696,12 @@ pg_audit_add(Store *s, const char *zAction, const char *zEntity,
              const char *zNew, AppErr *err)
 {
     PgStore *S = (PgStore *)s;
+    if (S->bInTxn && S->bWrite) {
+        /* Held back and sent with the others through COPY. */
+        const char *az[8] = { S->base.zNow, S->base.zActor, zAction, zEntity,
+                              zKey,         zField,         zOld,    zNew };
+        return pg_copy_audit_add(S, az, err);
+    }
     PgArgs a = { 0 };
     pg_arg_text(&a, 1, S->base.zNow);
     pg_arg_text(&a, 2, S->base.zActor);
