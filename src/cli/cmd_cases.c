@@ -11,6 +11,7 @@
 
 #include "cli.h"
 #include "../base/base.h"
+#include "../app/complaints.h"
 #include "../io/cases_csv.h"
 #include "../io/cases_sample.h"
 #include "../io/import.h"
@@ -153,13 +154,6 @@ out:
     return rc;
 }
 
-static int
-complaints_add(void *pArg, const Case *c, const CasePerson *who)
-{
-    case_report_add(pArg, c);
-    return 0;
-}
-
 /* 'report complaints' (called by cmd_report). */
 int
 cmd_report_complaints(CliCtx *ctx, const char *zYear, const char *zFormat,
@@ -188,15 +182,24 @@ cmd_report_complaints(CliCtx *ctx, const char *zYear, const char *zFormat,
         return CLI_FAIL;
     }
     AppErr err = APPERR_INIT;
-    CaseReport r;
-    case_report_init(&r);
+    /* The reports kept ready when current (app/complaints.h), else the
+    ** register counted once for all years. */
+    CaseReportSet set;
+    case_report_set_init(&set);
+    long gen = 0, year = 0;
+    if (zYear && str_to_long(zYear, 1, 9999, &year)) {
+        year = 0;
+    }
+    CaseReport empty;
+    case_report_init(&empty);
     int rc = CLI_OK;
-    if (store_case_scan(s, zYear ? zFrom : NULL, zYear ? zTo : NULL, 0,
-                        complaints_add, &r, &err)) {
+    if (complaints_set_load(s, 0, &set, &gen, &err)) {
         rc = cli_fail(&err);
     } else {
-        case_report_finish(&r);
-        ComplaintsView v = { &r, zYear ? zYear : "all years", bSuppress };
+        case_report_set_finish(&set);
+        const CaseReport *pr = case_report_set_get(&set, zYear ? year : 0);
+        ComplaintsView v = { pr ? pr : &empty, zYear ? zYear : "all years",
+                             bSuppress };
         Buf b = BUF_INIT;
         if (iFmt == 3) {
             if (complaints_render_xlsx(&v, zOut, &err)) {
@@ -214,7 +217,7 @@ cmd_report_complaints(CliCtx *ctx, const char *zYear, const char *zFormat,
         }
         buf_release(&b);
     }
-    case_report_release(&r);
+    case_report_set_release(&set);
     store_close(s);
     return rc;
 }

@@ -7,6 +7,8 @@
 ** through a small hash table per dimension, so counting a million cases
 ** costs a few hash lookups each, not a scan of every value seen.
 */
+#include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -560,4 +562,333 @@ case_actor_may(const Actor *who, const Case *c)
         return 0;
     }
     return c->zAssistingOrg && str_eq(c->zAssistingOrg, who->zOrg);
+}
+
+/* ---- the reports of a whole register ------------------------------------------ */
+
+void
+case_report_set_init(CaseReportSet *x)
+{
+    memset(x, 0, sizeof *x);
+    case_report_init(&x->all);
+}
+
+void
+case_report_set_release(CaseReportSet *x)
+{
+    case_report_release(&x->all);
+    for (size_t i = 0; i < x->nYear; i++) {
+        case_report_release(&x->aYear[i].rep);
+    }
+    free(x->aYear);
+    memset(x, 0, sizeof *x);
+}
+
+/* The report of year (0: all), created on first sight. */
+static CaseReport *
+case_set_report(CaseReportSet *x, long year)
+{
+    if (year == 0) {
+        return &x->all;
+    }
+    for (size_t i = 0; i < x->nYear; i++) {
+        if (x->aYear[i].year == year) {
+            return &x->aYear[i].rep;
+        }
+    }
+    xgrow((void **)&x->aYear, &x->nYearAlloc, x->nYear, sizeof *x->aYear);
+    CaseYearReport *y = &x->aYear[x->nYear++];
+    y->year = year;
+    case_report_init(&y->rep);
+    return &y->rep;
+}
+
+void
+case_report_set_add_year(CaseReportSet *x, const Case *c)
+{
+    const char *z = c->zLodged;
+    long year = (z[0] - '0') * 1000 + (z[1] - '0') * 100 + (z[2] - '0') * 10 +
+                (z[3] - '0');
+    case_report_add(case_set_report(x, year), c);
+}
+
+void
+case_report_set_add(CaseReportSet *x, const Case *c)
+{
+    case_report_add(&x->all, c);
+    case_report_set_add_year(x, c);
+}
+
+void
+case_report_set_finish(CaseReportSet *x)
+{
+    case_report_finish(&x->all);
+    for (size_t i = 0; i < x->nYear; i++) {
+        case_report_finish(&x->aYear[i].rep);
+    }
+}
+
+const CaseReport *
+case_report_set_get(const CaseReportSet *x, long year)
+{
+    if (year == 0) {
+        return x->all.anCell[DIM_ALL] ? &x->all : NULL;
+    }
+    for (size_t i = 0; i < x->nYear; i++) {
+        if (x->aYear[i].year == year) {
+            return &x->aYear[i].rep;
+        }
+    }
+    return NULL;
+}
+
+static int
+case_report_merge(CaseReport *d, const CaseReport *s)
+{
+    if (s->anCell[DIM_ALL] == 0) {
+        return 0;
+    }
+    if (!d->zCurrency[0]) {
+        memcpy(d->zCurrency, s->zCurrency, sizeof d->zCurrency);
+    } else if (strcmp(d->zCurrency, s->zCurrency) != 0) {
+        return -1;
+    }
+    d->nMixed += s->nMixed;
+    for (int dim = 0; dim < DIM_COUNT; dim++) {
+        for (size_t i = 0; i < s->anCell[dim]; i++) {
+            const CaseCell *c = &s->aCell[dim][i];
+            case_cell_merge(case_cell(d, (CaseDim)dim, c->zValue), c);
+        }
+    }
+    return 0;
+}
+
+int
+case_report_set_total(CaseReportSet *x)
+{
+    for (size_t i = 0; i < x->nYear; i++) {
+        const CaseReport *y = &x->aYear[i].rep;
+        if (y->nMixed ||
+            (x->all.zCurrency[0] && strcmp(y->zCurrency, x->all.zCurrency)) ||
+            case_report_merge(&x->all, y)) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+int
+case_report_set_merge(CaseReportSet *dst, const CaseReportSet *src)
+{
+    if (case_report_merge(&dst->all, &src->all)) {
+        return -1;
+    }
+    for (size_t i = 0; i < src->nYear; i++) {
+        const CaseYearReport *y = &src->aYear[i];
+        if (case_report_merge(case_set_report(dst, y->year), &y->rep)) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* The text form, one line each:
+**   lmpmon case report set 1
+**   report YEAR CURRENCY NMIXED          (year 0: all; currency "-": none)
+**   cell DIM CASES RESOLVED WITHIN3 SATISFIED COURT REQ ORD PAID VALUE
+**   hist DAY:COUNT ...                   (after each cell; non-zero days)
+**   end
+** VALUE is the rest of its line, with backslash and line breaks escaped. */
+#define CASE_SET_MAGIC "lmpmon case report set 1"
+
+static void
+case_report_write(const CaseReport *r, long year, Buf *b)
+{
+    buf_printf(b, "report %ld %s %ld\n", year,
+               r->zCurrency[0] ? r->zCurrency : "-", r->nMixed);
+    for (int d = 0; d < DIM_COUNT; d++) {
+        for (size_t i = 0; i < r->anCell[d]; i++) {
+            const CaseCell *c = &r->aCell[d][i];
+            buf_printf(b, "cell %d %ld %ld %ld %ld %ld %lld %lld %lld ", d,
+                       c->nCases, c->nResolved, c->nWithin3,
+                       c->nSatisfiedWithin3, c->nCourt,
+                       (long long)c->requested, (long long)c->ordered,
+                       (long long)c->paid);
+            for (const char *p = c->zValue; *p; p++) {
+                if (*p == '\\' || *p == '\n') {
+                    buf_putc(b, '\\');
+                    buf_putc(b, *p == '\n' ? 'n' : '\\');
+                } else {
+                    buf_putc(b, *p);
+                }
+            }
+            buf_puts(b, "\nhist");
+            for (size_t k = 0; k <= CASE_DAYS_CAP; k++) {
+                if (c->aDayHist[k]) {
+                    buf_printf(b, " %zu:%u", k, c->aDayHist[k]);
+                }
+            }
+            buf_putc(b, '\n');
+        }
+    }
+}
+
+void
+case_report_set_write(const CaseReportSet *x, Buf *b)
+{
+    buf_puts(b, CASE_SET_MAGIC "\n");
+    case_report_write(&x->all, 0, b);
+    for (size_t i = 0; i < x->nYear; i++) {
+        case_report_write(&x->aYear[i].rep, x->aYear[i].year, b);
+    }
+    buf_puts(b, "end\n");
+}
+
+/* A number at *pz followed by a space or a line's end (not consumed), in
+** [lo, hi]; advances *pz.  0 or -1. */
+static int
+case_set_num(const char **pz, long long lo, long long hi, long long *pOut)
+{
+    const char *z = *pz;
+    int bNeg = *z == '-';
+    z += bNeg;
+    if (*z < '0' || *z > '9') {
+        return -1;
+    }
+    long long v = 0;
+    while (*z >= '0' && *z <= '9') {
+        if (v > (INT64_MAX - 9) / 10) {
+            return -1;
+        }
+        v = v * 10 + (*z++ - '0');
+    }
+    v = bNeg ? -v : v;
+    if (v < lo || v > hi) {
+        return -1;
+    }
+    *pOut = v;
+    *pz = z;
+    return 0;
+}
+
+/* Expect the literal zWord at *pz; advances past it. */
+static int
+case_set_word(const char **pz, const char *zWord)
+{
+    size_t n = strlen(zWord);
+    if (strncmp(*pz, zWord, n) != 0) {
+        return -1;
+    }
+    *pz += n;
+    return 0;
+}
+
+int
+case_report_set_read(CaseReportSet *x, const char *z)
+{
+    if (case_set_word(&z, CASE_SET_MAGIC "\n")) {
+        return -1;
+    }
+    CaseReport *r = NULL;
+    CaseCell *c = NULL;
+    Buf val = BUF_INIT;
+    int rc = -1;
+    for (;;) {
+        long long a[9];
+        if (case_set_word(&z, "end\n") == 0) {
+            rc = *z ? -1 : 0;
+            break;
+        }
+        if (case_set_word(&z, "report ") == 0) {
+            long long year, nMixed;
+            if (case_set_num(&z, 0, 9999, &year) || *z++ != ' ') {
+                break;
+            }
+            r = case_set_report(x, (long)year);
+            if (r->anCell[DIM_ALL] || r->zCurrency[0]) {
+                break; /* twice */
+            }
+            if (*z == '-') {
+                z++;
+            } else {
+                for (int k = 0; k < 3; k++) {
+                    if (z[k] < 'A' || z[k] > 'Z') {
+                        goto out;
+                    }
+                }
+                memcpy(r->zCurrency, z, 3);
+                r->zCurrency[3] = '\0';
+                z += 3;
+            }
+            if (*z++ != ' ' || case_set_num(&z, 0, LONG_MAX, &nMixed) ||
+                *z++ != '\n') {
+                break;
+            }
+            r->nMixed = (long)nMixed;
+            c = NULL;
+        } else if (r && case_set_word(&z, "cell ") == 0) {
+            long long dim;
+            if (case_set_num(&z, 0, DIM_COUNT - 1, &dim)) {
+                break;
+            }
+            int bBad = 0;
+            for (int k = 0; k < 8 && !bBad; k++) {
+                bBad = *z++ != ' ' ||
+                       case_set_num(&z, k < 5 ? 0 : INT64_MIN / 2,
+                                    k < 5 ? LONG_MAX : INT64_MAX / 2, &a[k]);
+            }
+            if (bBad || *z++ != ' ') {
+                break;
+            }
+            buf_reset(&val);
+            while (*z && *z != '\n') {
+                if (*z == '\\') {
+                    z++;
+                    if (*z != 'n' && *z != '\\') {
+                        goto out;
+                    }
+                    buf_putc(&val, *z == 'n' ? '\n' : '\\');
+                    z++;
+                } else {
+                    buf_putc(&val, *z++);
+                }
+            }
+            if (*z++ != '\n' || buf_failed(&val)) {
+                break;
+            }
+            size_t nBefore = r->anCell[dim];
+            c = case_cell(r, (CaseDim)dim, buf_str(&val));
+            if (r->anCell[dim] == nBefore) {
+                break; /* the same value twice */
+            }
+            c->nCases = (long)a[0];
+            c->nResolved = (long)a[1];
+            c->nWithin3 = (long)a[2];
+            c->nSatisfiedWithin3 = (long)a[3];
+            c->nCourt = (long)a[4];
+            c->requested = a[5];
+            c->ordered = a[6];
+            c->paid = a[7];
+            if (case_set_word(&z, "hist")) {
+                break;
+            }
+            while (*z == ' ') {
+                long long day, n;
+                z++;
+                if (case_set_num(&z, 0, CASE_DAYS_CAP, &day) || *z++ != ':' ||
+                    case_set_num(&z, 1, UINT_MAX, &n)) {
+                    goto out;
+                }
+                c->aDayHist[day] = (unsigned)n;
+            }
+            if (*z++ != '\n') {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+out:
+    buf_release(&val);
+    return rc;
 }

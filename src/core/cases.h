@@ -221,4 +221,60 @@ void case_shown_build(const CaseReport *r, CaseDim d, int bSuppress,
                       CaseShown *s);
 void case_shown_release(CaseShown *s);
 
+/* ---- the reports of a whole register ------------------------------------
+**
+** One pass over the register makes the report of all cases and one per
+** year lodged (what the server keeps ready).  A set can be written as
+** text and read back (the database keeps the set of its current cases:
+** store_kept_get()), and the set of cases added after a set's cases can
+** be merged into it, so an import that only adds cases updates the kept
+** set without counting the register again. */
+typedef struct CaseYearReport {
+    long year;
+    CaseReport rep;
+} CaseYearReport;
+
+typedef struct CaseReportSet {
+    CaseReport all;         /* every case */
+    CaseYearReport *aYear;  /* by year lodged, in the order first seen */
+    size_t nYear, nYearAlloc;
+} CaseReportSet;
+
+void case_report_set_init(CaseReportSet *x);
+void case_report_set_release(CaseReportSet *x);
+
+/* Count case c in the all-years report and in its year's. */
+void case_report_set_add(CaseReportSet *x, const Case *c);
+
+/* Count case c in its year's report only, for a caller that sums the
+** years with case_report_set_total() at the end: half the work of
+** case_report_set_add() per case. */
+void case_report_set_add_year(CaseReportSet *x, const Case *c);
+
+/* Make the all-years report the sum of the years' (it must be empty).
+** -1, leaving it partly made, when that sum would differ from counting
+** every case into it: a year sums another currency than the others, or
+** holds cases of a second currency. */
+int case_report_set_total(CaseReportSet *x);
+
+/* Finish every report (case_report_finish()): call before rendering. */
+void case_report_set_finish(CaseReportSet *x);
+
+/* The report of year (0: all years), NULL when no case was lodged then.
+** Points into x. */
+const CaseReport *case_report_set_get(const CaseReportSet *x, long year);
+
+/* Merge src, the reports of cases stored after all of dst's, into dst:
+** counts, sums and histograms add up.  -1 when a report of src sums
+** another currency than dst's (the first case's currency is the one
+** summed, so the merge would differ from counting again): dst is then
+** partly merged and must be discarded. */
+int case_report_set_merge(CaseReportSet *dst, const CaseReportSet *src);
+
+/* Append x as text to b; read it back into x (initialised, empty): 0, or
+** -1 for text that is not a set written by this version (x then holds
+** part of it: release it). */
+void case_report_set_write(const CaseReportSet *x, Buf *b);
+int case_report_set_read(CaseReportSet *x, const char *z);
+
 #endif

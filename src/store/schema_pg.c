@@ -188,6 +188,12 @@ const char *const azPgMigration[] = {
     "  actor " TXT " NOT NULL"
     ");"
     "CREATE INDEX case_payment_case ON case_payment(case_id);",
+    /* 2: SQLite's 7, what is kept ready (store_kept_get()). */
+    "CREATE TABLE kept("
+    "  name " TXT " PRIMARY KEY,"
+    "  gen BIGINT NOT NULL,"
+    "  body TEXT NOT NULL"
+    ");",
 };
 
 const int nPgMigration =

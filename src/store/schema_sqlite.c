@@ -237,6 +237,13 @@ const char *const azSchemaMigration[] = {
     ** is a reserved word.  SQLite (since 3.26) rewrites the reference of
     ** session.user_id to the new name. */
     "ALTER TABLE user RENAME TO account;",
+    /* 7: what is kept ready (store_kept_get()): the complaints reports of
+    ** the current cases, so a report needs no count of the register. */
+    "CREATE TABLE kept("
+    "  name TEXT PRIMARY KEY,"
+    "  gen INTEGER NOT NULL,"
+    "  body TEXT NOT NULL"
+    ") STRICT;",
 };
 
 const int nSchemaMigration =

@@ -282,6 +282,28 @@ store_audit_latest(Store *s, const char *zKey, long *pId, AppErr *err)
 }
 
 int
+store_case_count(Store *s, long *pn, AppErr *err)
+{
+    return s->pMethods->xCaseCount(s, pn, err);
+}
+
+int
+store_kept_get(Store *s, const char *zName, long *pGen, char **pzBody,
+               AppErr *err)
+{
+    *pGen = -1;
+    *pzBody = NULL;
+    return s->pMethods->xKeptGet(s, zName, pGen, pzBody, err);
+}
+
+int
+store_kept_put(Store *s, const char *zName, long gen, const char *zBody,
+               AppErr *err)
+{
+    return s->pMethods->xKeptPut(s, zName, gen, zBody, err);
+}
+
+int
 store_case_get(Store *s, const char *zCaseNo, CaseFile *f, CasePerson *who,
                AppErr *err)
 {

@@ -220,6 +220,11 @@ typedef struct StoreMethods {
     int (*xCaseScan)(Store *, const char *zFrom, const char *zTo,
                      int bPersonal, CaseVisitor, void *, AppErr *);
     int (*xAuditLatest)(Store *, const char *zKey, long *pId, AppErr *);
+    int (*xCaseCount)(Store *, long *pn, AppErr *);
+    int (*xKeptGet)(Store *, const char *zName, long *pGen, char **pzBody,
+                    AppErr *);
+    int (*xKeptPut)(Store *, const char *zName, long gen, const char *zBody,
+                    AppErr *);
     int (*xCaseGet)(Store *, const char *zCaseNo, CaseFile *, CasePerson *,
                     AppErr *);
     int (*xCaseEventAdd)(Store *, const char *zCaseNo, const CaseEvent *,
@@ -454,6 +459,22 @@ int store_case_payment_add(Store *s, const char *zCaseNo,
 /* The id of the latest audit row with key zKey (0 if none): a cheap
 ** "has this changed?" for caches, since every change is audited. */
 int store_audit_latest(Store *s, const char *zKey, long *pId, AppErr *err);
+
+/* The number of cases stored. */
+int store_case_count(Store *s, long *pn, AppErr *err);
+
+/* What is kept ready: a text derived from the data (the complaints
+** reports of all cases: "complaints") with the generation it was made at
+** (for the complaints, store_audit_latest("cases")).  A reader uses it
+** only when the generation is still current; it is never audited and
+** never moves the data version.  store_kept_get() gives *pzBody (free())
+** or NULL when nothing is kept under zName; store_kept_put() replaces it,
+** unless what is kept is of a later generation. */
+int store_kept_get(Store *s, const char *zName, long *pGen, char **pzBody,
+                   AppErr *err);
+#define STORE_KEPT_COMPLAINTS "complaints" /* app/complaints.h */
+int store_kept_put(Store *s, const char *zName, long gen, const char *zBody,
+                   AppErr *err);
 
 /* Write one audit row (action "update") in the current transaction. */
 int store_audit(Store *s, const char *zEntity, const char *zKey,

@@ -267,6 +267,58 @@ pg_audit_latest(Store *s, const char *zKey, long *pId, AppErr *err)
     return 0;
 }
 
+int
+pg_case_count(Store *s, long *pn, AppErr *err)
+{
+    PgStore *S = (PgStore *)s;
+    long long n = 0;
+    if (pg_lookup_id(S,
+                     PG_QUERY(S, "SELECT count(*) FROM complaint_case", NULL,
+                              err, "counting cases"),
+                     &n)) {
+        return -1;
+    }
+    *pn = (long)n;
+    return 0;
+}
+
+/* ---- what is kept ready ------------------------------------------------------ */
+
+int
+pg_kept_get(Store *s, const char *zName, long *pGen, char **pzBody, AppErr *err)
+{
+    PgStore *S = (PgStore *)s;
+    PgArgs a = { 0 };
+    pg_arg_text(&a, 1, zName);
+    PGresult *r = PG_QUERY(S, "SELECT gen, body FROM kept WHERE name = $1", &a,
+                           err, "reading what is kept ready");
+    if (!r) {
+        return -1;
+    }
+    if (PQntuples(r) > 0) {
+        *pGen = (long)pg_int(r, 0, 0);
+        *pzBody = pg_dup(r, 0, 1);
+    }
+    PQclear(r);
+    return 0;
+}
+
+int
+pg_kept_put(Store *s, const char *zName, long gen, const char *zBody,
+            AppErr *err)
+{
+    PgStore *S = (PgStore *)s;
+    PgArgs a = { 0 };
+    pg_arg_text(&a, 1, zName);
+    pg_arg_int(&a, 2, gen);
+    pg_arg_text(&a, 3, zBody);
+    return PG_RUN(S,
+                  "INSERT INTO kept(name, gen, body) VALUES($1, $2, $3)"
+                  " ON CONFLICT(name) DO UPDATE SET gen = excluded.gen,"
+                  " body = excluded.body WHERE excluded.gen >= kept.gen",
+                  &a, err, "keeping a report ready");
+}
+
 /* ---- one case, for its page ------------------------------------------------ */
 
 static char *

@@ -151,6 +151,11 @@ int pg_case_put(Store *s, const Case *c, const CasePerson *who, AppErr *err);
 int pg_case_scan(Store *s, const char *zFrom, const char *zTo, int bPersonal,
                  CaseVisitor fn, void *pArg, AppErr *err);
 int pg_audit_latest(Store *s, const char *zKey, long *pId, AppErr *err);
+int pg_case_count(Store *s, long *pn, AppErr *err);
+int pg_kept_get(Store *s, const char *zName, long *pGen, char **pzBody,
+                AppErr *err);
+int pg_kept_put(Store *s, const char *zName, long gen, const char *zBody,
+                AppErr *err);
 int pg_case_get(Store *s, const char *zCaseNo, CaseFile *f, CasePerson *who,
                 AppErr *err);
 int pg_case_event_add(Store *s, const char *zCaseNo, const CaseEvent *e,

@@ -243,6 +243,68 @@ sq_audit_latest(Store *s, const char *zKey, long *pId, AppErr *err)
     return 0;
 }
 
+int
+sq_case_count(Store *s, long *pn, AppErr *err)
+{
+    SqStore *S = (SqStore *)s;
+    sqlite3_stmt *st;
+    if (SQ_PREPARE(S, "SELECT count(*) FROM complaint_case", &st, err)) {
+        return -1;
+    }
+    sqlite3_int64 n = 0;
+    if (sq_lookup_id(S, st, &n, err)) {
+        return -1;
+    }
+    *pn = (long)n;
+    return 0;
+}
+
+/* ---- what is kept ready ------------------------------------------------------ */
+
+int
+sq_kept_get(Store *s, const char *zName, long *pGen, char **pzBody,
+            AppErr *err)
+{
+    SqStore *S = (SqStore *)s;
+    sqlite3_stmt *st;
+    if (SQ_PREPARE(S, "SELECT gen, body FROM kept WHERE name = $1", &st,
+                   err)) {
+        return -1;
+    }
+    sq_bind_text(st, 1, zName);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *pGen = (long)sqlite3_column_int64(st, 0);
+        *pzBody = sq_col_dup(st, 1);
+        rc = 0;
+    } else if (rc == SQLITE_DONE) {
+        rc = 0;
+    } else {
+        rc = sq_fail(S, err, "reading what is kept ready");
+    }
+    sq_finalize(S, st);
+    return rc;
+}
+
+int
+sq_kept_put(Store *s, const char *zName, long gen, const char *zBody,
+            AppErr *err)
+{
+    SqStore *S = (SqStore *)s;
+    sqlite3_stmt *st;
+    if (SQ_PREPARE(S,
+                   "INSERT INTO kept(name, gen, body) VALUES($1, $2, $3)"
+                   " ON CONFLICT(name) DO UPDATE SET gen = excluded.gen,"
+                   " body = excluded.body WHERE excluded.gen >= kept.gen",
+                   &st, err)) {
+        return -1;
+    }
+    sq_bind_text(st, 1, zName);
+    sq_bind_int(st, 2, gen);
+    sq_bind_text(st, 3, zBody);
+    return sq_run(S, st, err, "keeping a report ready");
+}
+
 /* ---- one case, for its page ------------------------------------------------ */
 
 static char *

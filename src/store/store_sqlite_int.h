@@ -127,6 +127,11 @@ int sq_case_scan(Store *s, const char *zFrom, const char *zTo, int bPersonal,
                  CaseVisitor fn, void *pArg, AppErr *err);
 void sq_cases_finalize(SqStore *S);
 int sq_audit_latest(Store *s, const char *zKey, long *pId, AppErr *err);
+int sq_case_count(Store *s, long *pn, AppErr *err);
+int sq_kept_get(Store *s, const char *zName, long *pGen, char **pzBody,
+                AppErr *err);
+int sq_kept_put(Store *s, const char *zName, long gen, const char *zBody,
+                AppErr *err);
 int sq_case_get(Store *s, const char *zCaseNo, CaseFile *f, CasePerson *who,
                 AppErr *err);
 int sq_case_event_add(Store *s, const char *zCaseNo, const CaseEvent *e,

@@ -10,18 +10,9 @@
 #include "complaints_cache.h"
 #include "web.h"
 #include "../base/base.h"
+#include "../app/complaints.h"
 #include "../store/store.h"
 #include "../base/banned.h"
-
-/* The reports of one refresh: all years, and each year lodged. */
-typedef struct CacheSet {
-    CaseReport all;
-    struct {
-        long year;
-        CaseReport rep;
-    } *aYear;
-    size_t nYear, nYearAlloc;
-} CacheSet;
 
 static struct {
     pthread_mutex_t mutex;
@@ -29,49 +20,26 @@ static struct {
     pthread_t thread;
     int bRunning, bStop;
     Store *s;            /* the thread's own connection */
-    long gen;            /* audit id the reports were made at */
-    CacheSet *pSet;      /* NULL until there are cases */
+    long gen;            /* the register's generation the reports are of */
+    CaseReportSet *pSet; /* NULL until there are cases */
 } cache = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER,
             (pthread_t)0, 0, 0, NULL, -1, NULL };
 
 static void
-cache_set_free(CacheSet *x)
+cache_set_free(CaseReportSet *x)
 {
-    if (!x) {
-        return;
+    if (x) {
+        case_report_set_release(x);
+        free(x);
     }
-    case_report_release(&x->all);
-    for (size_t i = 0; i < x->nYear; i++) {
-        case_report_release(&x->aYear[i].rep);
-    }
-    free(x->aYear);
-    free(x);
 }
 
-/* Count a case in the all-years report and in its year's, in one pass. */
-static int
-cache_add(void *pArg, const Case *c, const CasePerson *who)
-{
-    CacheSet *x = pArg;
-    case_report_add(&x->all, c);
-    long y = (c->zLodged[0] - '0') * 1000 + (c->zLodged[1] - '0') * 100 +
-             (c->zLodged[2] - '0') * 10 + (c->zLodged[3] - '0');
-    size_t i = 0;
-    while (i < x->nYear && x->aYear[i].year != y) {
-        i++;
-    }
-    if (i == x->nYear) {
-        xgrow((void **)&x->aYear, &x->nYearAlloc, x->nYear, sizeof *x->aYear);
-        x->aYear[i].year = y;
-        case_report_init(&x->aYear[i].rep);
-        x->nYear++;
-    }
-    case_report_add(&x->aYear[i].rep, c);
-    return 0;
-}
-
-/* Remake the report if the register changed; outside the lock but for
-** the swap, so pages keep being served from the old one meanwhile. */
+/* Remake the reports if the register changed (in this process or any
+** other: the generation is the database's); outside the lock but for the
+** swap, so pages keep being served from the old ones meanwhile.  The
+** reports come from the database when they are kept there for this
+** generation (another server, or an import, made them); counted ones are
+** kept there for the others. */
 static void
 cache_refresh(void)
 {
@@ -80,22 +48,19 @@ cache_refresh(void)
     if (store_audit_latest(cache.s, "cases", &gen, &err) || gen == cache.gen) {
         return;
     }
-    CacheSet *x = xcalloc(1, sizeof *x);
-    case_report_init(&x->all);
-    if (store_case_scan(cache.s, NULL, NULL, 0, cache_add, x, &err)) {
+    CaseReportSet *x = xcalloc(1, sizeof *x);
+    case_report_set_init(x);
+    if (complaints_set_load(cache.s, 1, x, &gen, &err)) {
         cache_set_free(x);
         return;
     }
-    case_report_finish(&x->all);
-    for (size_t i = 0; i < x->nYear; i++) {
-        case_report_finish(&x->aYear[i].rep);
-    }
-    if (x->all.anCell[DIM_ALL] == 0) {
+    case_report_set_finish(x);
+    if (!case_report_set_get(x, 0)) {
         cache_set_free(x);
         x = NULL;
     }
     pthread_mutex_lock(&cache.mutex);
-    CacheSet *old = cache.pSet;
+    CaseReportSet *old = cache.pSet;
     cache.pSet = x;
     cache.gen = gen;
     pthread_mutex_unlock(&cache.mutex);
@@ -109,7 +74,7 @@ cache_thread(void *arg)
     while (!cache.bStop) {
         struct timespec ts;
         clock_gettime(CLOCK_REALTIME, &ts);
-        ts.tv_sec += 2;
+        ts.tv_sec += 1;
         (void)pthread_cond_timedwait(&cache.wake, &cache.mutex, &ts);
         if (cache.bStop) {
             break;
@@ -129,6 +94,9 @@ complaints_cache_start(const WebConfig *cfg, AppErr *err)
     if (!cache.s) {
         return -1;
     }
+    /* Its only write keeps counted reports for others: never worth
+    ** waiting for an import. */
+    store_set_busy_ms(cache.s, 200);
     cache_refresh();
     cache.bStop = 0;
     if (pthread_create(&cache.thread, NULL, cache_thread, NULL) != 0) {
@@ -170,16 +138,11 @@ complaints_cache_use(long year, void (*fn)(const CaseReport *, void *),
 {
     pthread_mutex_lock(&cache.mutex);
     int rc = -1;
-    const CacheSet *x = cache.pSet;
-    if (x && year == 0) {
-        fn(&x->all, pArg);
+    const CaseReport *r = cache.pSet ? case_report_set_get(cache.pSet, year)
+                                     : NULL;
+    if (r) {
+        fn(r, pArg);
         rc = 0;
-    }
-    for (size_t i = 0; x && year && i < x->nYear && rc; i++) {
-        if (x->aYear[i].year == year) {
-            fn(&x->aYear[i].rep, pArg);
-            rc = 0;
-        }
     }
     pthread_mutex_unlock(&cache.mutex);
     return rc;

@@ -3,10 +3,15 @@
 **
 ** Counting a large register takes long (0.6 s at a million cases), too
 ** long for a page.  The server keeps the reports of all years and of each
-** year in memory, made in one pass at start and remade by a background
-** thread whenever the register changes (every change to cases writes an audit row with key "cases";
-** the thread looks every two seconds).  Pages read it under a lock and
-** never scan; between a change and the remake they show the previous one.
+** year in memory, and a background thread remakes them whenever the
+** register changes, through this server or any other process on the same
+** database: every change to cases writes an audit row with key "cases",
+** and the thread looks at the newest one every second.  It takes the
+** reports the database keeps for that generation when there are (made by
+** an import, or by another server: app/complaints.h), else counts the
+** register once and keeps the result there for the others.  Pages read
+** it under a lock and never scan; between a change and the remake they
+** show the previous one.
 */
 #ifndef LMPMON_COMPLAINTS_CACHE_H
 #define LMPMON_COMPLAINTS_CACHE_H

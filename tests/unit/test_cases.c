@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/xalloc.h"
 #include "core/cases.h"
 #include "core/model.h"
 
@@ -237,6 +238,170 @@ test_goal10_figure_hidden(void **state)
     case_report_release(&r);
 }
 
+
+/* ---- the reports of a whole register ------------------------------------ */
+
+/* Case i of a varied caseload: years 2016-2019, resolved or not, within
+** three months or not, several types, provinces with odd characters. */
+static void
+varied_case(long i, Case *c, char *zProv, size_t nProv, const char *zCur)
+{
+    static const char *const azProv[] = { "Prey Veng", "Kampot",
+                                          "Line\nbreak", "Back\\slash" };
+    memset(c, 0, sizeof *c);
+    (void)snprintf(c->zLodged, sizeof c->zLodged, "%ld-%02ld-%02ld",
+                   2016 + i % 4, 1 + i % 12, 1 + i % 28);
+    if (i % 3) {
+        c->eStage = STAGE_RESOLVED;
+        (void)snprintf(c->zResolved, sizeof c->zResolved, "%ld-%02ld-28",
+                       2016 + i % 4 + (i % 5 == 0), 1 + (i * 7) % 12);
+        if (strcmp(c->zResolved, c->zLodged) < 0) {
+            memcpy(c->zResolved, c->zLodged, 11);
+        }
+    } else {
+        c->eStage = i % 2 ? STAGE_COURT : STAGE_LODGED;
+    }
+    c->eSex = (CaseSex)(i % SEX_COUNT);
+    c->eSatisfied = (CaseSatisfied)(i % SATISFIED_COUNT);
+    (void)snprintf(zProv, nProv, "%s", azProv[i % 4]);
+    c->zProvince = zProv;
+    c->zDestination = (char *)(i % 2 ? "Thailand" : "");
+    c->zAssistingOrg = i % 5 ? (char *)"MRC" : NULL;
+    c->types = (unsigned)(1 + i % 100);
+    memcpy(c->zCurrency, zCur, 4);
+    c->requested = 1000 + i;
+    c->ordered = 500 + i;
+    c->paid = i;
+}
+
+/* The set's text after finishing (cells sorted: comparable). */
+static char *
+set_text(CaseReportSet *x)
+{
+    case_report_set_finish(x);
+    Buf b = BUF_INIT;
+    case_report_set_write(x, &b);
+    return buf_detach(&b);
+}
+
+/* Counting the cases in two parts and merging gives what counting them
+** all gives; so does summing the years; the text reads back the same. */
+static void
+test_report_set_merge_and_text(void **state)
+{
+    (void)state;
+    CaseReportSet all, first, second;
+    case_report_set_init(&all);
+    case_report_set_init(&first);
+    case_report_set_init(&second);
+    char zProv[32];
+    for (long i = 0; i < 2000; i++) {
+        Case c;
+        varied_case(i, &c, zProv, sizeof zProv, "USD");
+        case_report_set_add(&all, &c);
+        if (i < 1300) {
+            case_report_set_add(&first, &c);
+        } else {
+            case_report_set_add_year(&second, &c);
+        }
+    }
+    assert_int_equal(case_report_set_total(&second), 0);
+    /* Through the text, as the database keeps it. */
+    Buf b = BUF_INIT;
+    case_report_set_write(&first, &b);
+    CaseReportSet kept;
+    case_report_set_init(&kept);
+    assert_int_equal(case_report_set_read(&kept, buf_str(&b)), 0);
+    buf_release(&b);
+    assert_int_equal(case_report_set_merge(&kept, &second), 0);
+    char *zAll = set_text(&all), *zMerged = set_text(&kept);
+    assert_string_equal(zMerged, zAll);
+    assert_non_null(strstr(zAll, "Line\\nbreak"));
+    const CaseReport *r = case_report_set_get(&kept, 2017);
+    assert_non_null(r);
+    assert_int_equal(r->aCell[DIM_ALL][0].nCases, 500);
+    assert_null(case_report_set_get(&kept, 2015));
+    free(zAll);
+    free(zMerged);
+    case_report_set_release(&all);
+    case_report_set_release(&first);
+    case_report_set_release(&second);
+    case_report_set_release(&kept);
+}
+
+/* Sums are in the first case's currency: added cases of another currency
+** cannot be merged, nor years holding two currencies summed. */
+static void
+test_report_set_currencies(void **state)
+{
+    (void)state;
+    CaseReportSet usd, khr, mixed;
+    case_report_set_init(&usd);
+    case_report_set_init(&khr);
+    case_report_set_init(&mixed);
+    char zProv[32];
+    Case c;
+    for (long i = 0; i < 50; i++) {
+        varied_case(i, &c, zProv, sizeof zProv, "USD");
+        case_report_set_add(&usd, &c);
+        varied_case(i, &c, zProv, sizeof zProv, "KHR");
+        case_report_set_add_year(&khr, &c);
+        varied_case(i, &c, zProv, sizeof zProv, i == 7 ? "KHR" : "USD");
+        case_report_set_add_year(&mixed, &c);
+    }
+    assert_int_equal(case_report_set_total(&khr), 0);
+    assert_int_equal(case_report_set_merge(&usd, &khr), -1);
+    assert_int_equal(case_report_set_total(&mixed), -1);
+    case_report_set_release(&usd);
+    case_report_set_release(&khr);
+    case_report_set_release(&mixed);
+}
+
+/* Text that is not a whole set of this version is refused. */
+static void
+test_report_set_bad_text(void **state)
+{
+    (void)state;
+    CaseReportSet x;
+    case_report_set_init(&x);
+    char zProv[32];
+    Case c;
+    varied_case(4, &c, zProv, sizeof zProv, "USD");
+    case_report_set_add(&x, &c);
+    Buf b = BUF_INIT;
+    case_report_set_write(&x, &b);
+    case_report_set_release(&x);
+    const char *z = buf_str(&b);
+    char *zCut = xstrndup(z, b.n - 4); /* no "end" */
+    static const char *const azBad[] = {
+        "", "lmpmon case report set 2\nend\n",
+        "lmpmon case report set 1\nreport 0 usd 0\nend\n",
+        "lmpmon case report set 1\ncell 0 1 1 1 1 0 0 0 0 all\nhist\nend\n",
+        "lmpmon case report set 1\nreport 0 USD 0\n"
+        "cell 9 1 1 1 1 0 0 0 0 all\nhist\nend\n",
+        "lmpmon case report set 1\nreport 0 USD 0\n"
+        "cell 0 1 1 1 1 0 0 0 0 all\nhist 3661:1\nend\n",
+        "lmpmon case report set 1\nreport 0 USD 0\nreport 0 USD 0\nend\n",
+        "lmpmon case report set 1\nreport 0 USD 0\nend\nmore",
+    };
+    size_t nBad = sizeof azBad / sizeof azBad[0];
+    for (size_t i = 0; i <= nBad; i++) {
+        const char *zBad = i < nBad ? azBad[i] : zCut;
+        case_report_set_init(&x);
+        int rc = case_report_set_read(&x, zBad);
+        if (rc != -1) {
+            print_error("accepted: %s\n", zBad);
+        }
+        assert_int_equal(rc, -1);
+        case_report_set_release(&x);
+    }
+    case_report_set_init(&x);
+    assert_int_equal(case_report_set_read(&x, z), 0);
+    case_report_set_release(&x);
+    free(zCut);
+    buf_release(&b);
+}
+
 int
 main(void)
 {
@@ -247,6 +412,9 @@ main(void)
         cmocka_unit_test(test_actor_scope),
         cmocka_unit_test(test_suppression_no_subtraction),
         cmocka_unit_test(test_goal10_figure_hidden),
+        cmocka_unit_test(test_report_set_merge_and_text),
+        cmocka_unit_test(test_report_set_currencies),
+        cmocka_unit_test(test_report_set_bad_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
