@@ -41,7 +41,7 @@ grep -q 'All cases: 50% (3 of 6) of the cases; women: 40% (2 of 5) of the cases;
     fail "goal-10 line: $(grep -o 'All cases:[^<]*' dash.html)"
 curl -s -b viewer.jar "$BASE/" | grep -q 'men: fewer than 5 cases (not shown)' || fail "the viewer's dashboard shows a group of 1"
 # The server remakes its report when the register changes (it looks every
-# two seconds), so the dashboard soon counts a case imported meanwhile.
+# second), so the dashboard soon counts a case imported meanwhile.
 printf 'case_no,lodged_on,sex\nK7,2018-03-01,male\n' >more.csv
 "$LMPMON" --db d.db case import more.csv >/dev/null
 seen=0
