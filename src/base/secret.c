@@ -139,3 +139,36 @@ secret_csp_hash(const char *z, char zOut[SECRET_CSP_HASH_CHARS])
                             sodium_base64_VARIANT_ORIGINAL);
     (void)snprintf(zOut, SECRET_CSP_HASH_CHARS, "'sha256-%s'", zB64);
 }
+
+struct SecretDigest {
+    crypto_generichash_state st;
+};
+
+SecretDigest *
+secret_digest_new(void)
+{
+    (void)secret_init();
+    /* The state wants 64-byte alignment, more than malloc() promises. */
+    size_t n = (sizeof(SecretDigest) + 63) / 64 * 64;
+    SecretDigest *d = aligned_alloc(64, n);
+    if (!d) {
+        abort(); /* as xmalloc: memory exhausted */
+    }
+    (void)crypto_generichash_init(&d->st, NULL, 0, 32);
+    return d;
+}
+
+void
+secret_digest_add(SecretDigest *d, const void *p, size_t n)
+{
+    (void)crypto_generichash_update(&d->st, p, n);
+}
+
+void
+secret_digest_end(SecretDigest *d, char zHex[SECRET_HASH_HEX])
+{
+    unsigned char h[32];
+    (void)crypto_generichash_final(&d->st, h, sizeof h);
+    (void)sodium_bin2hex(zHex, SECRET_HASH_HEX, h, sizeof h);
+    free(d);
+}

@@ -47,4 +47,13 @@ int secret_equal(const char *a, const char *b);
 #define SECRET_CSP_HASH_CHARS 56
 void secret_csp_hash(const char *z, char zOut[SECRET_CSP_HASH_CHARS]);
 
+/* A BLAKE2b-256 digest of bytes fed in pieces, for comparing large texts
+** (two databases' exports) without holding them: secret_digest_new()
+** (allocates), secret_digest_add() any number of times, then
+** secret_digest_end() writes the hex digest and frees d. */
+typedef struct SecretDigest SecretDigest;
+SecretDigest *secret_digest_new(void);
+void secret_digest_add(SecretDigest *d, const void *p, size_t n);
+void secret_digest_end(SecretDigest *d, char zHex[SECRET_HASH_HEX]);
+
 #endif

@@ -182,6 +182,22 @@ static const CliCommand aCommand[] = {
       "changed since the backup is lost: back up the database first when\n"
       "in doubt.\n\n"
       "  --from FILE  the backup to restore\n" },
+    /* ** COMMAND: copy */
+    { "copy", cmd_copy, "move a whole installation to another database",
+      "lmpmon copy --from SRC --to DST\n\n"
+      "Copy everything in the database SRC into DST, each an SQLite file or a\n"
+      "postgresql:// URL, either way: plans, organisations, rounds,\n"
+      "assessments, statements, the audit trail with its ids, accounts with\n"
+      "their passwords, cases with personal details, their timelines and\n"
+      "payments.  Sessions are not copied: everyone logs in again.  DST must\n"
+      "hold no data: a missing file or an empty PostgreSQL database is\n"
+      "created; a database holding anything is refused.  The copy is one\n"
+      "transaction, read from one state of SRC, and is checked before it is\n"
+      "committed: every table, the export and the cases with personal\n"
+      "details must read back from DST as from SRC.  Stop the servers on\n"
+      "SRC first, or what they write meanwhile stays behind.\n\n"
+      "  --from SRC  the installation to copy (unchanged)\n"
+      "  --to DST    where to copy it\n" },
     /* ** COMMAND: routes */
     { "routes", cmd_routes, "list the web application's addresses",
       "lmpmon routes\n\n"

@@ -66,7 +66,7 @@ int cli_write_output(const char *zOut, const char *z, size_t n, AppErr *err);
 int cli_main(int argc, char **argv);
 
 /* Command handlers (cmd_data.c, cmd_show.c, cmd_report.c, cmd_web.c,
-** cmd_backup.c). */
+** cmd_backup.c, cmd_copy.c). */
 int cmd_init(CliCtx *ctx);
 int cmd_import(CliCtx *ctx);
 int cmd_export(CliCtx *ctx);
@@ -85,6 +85,7 @@ int cmd_report_complaints(CliCtx *ctx, const char *zYear, const char *zFormat,
 int cmd_user(CliCtx *ctx);
 int cmd_backup(CliCtx *ctx);
 int cmd_restore(CliCtx *ctx);
+int cmd_copy(CliCtx *ctx);
 int cmd_round_state(CliCtx *ctx, const char *zVerb, const char *zRound,
                     const char *zPlan, const char *zTitle, const char *zAsOf);
 

@@ -31,6 +31,12 @@ int cases_csv_import(Store *s, const char *zFile, const char *z, size_t n,
 int cases_csv_export(Store *s, const char *zFrom, const char *zTo,
                      int bPersonal, Buf *b, AppErr *err);
 
+/* The export of every case (with personal details when bPersonal) as a
+** hex digest in zHex (SECRET_HASH_HEX bytes) and the number of cases in
+** *pnCases, without holding the export: equal digests, equal exports. */
+int cases_csv_digest(Store *s, int bPersonal, char zHex[65], long *pnCases,
+                     AppErr *err);
+
 /* The same export as a spreadsheet written to zPath (dates as date cells,
 ** amounts as numbers with two decimals). */
 int cases_xlsx_export(Store *s, const char *zFrom, const char *zTo,

@@ -69,6 +69,33 @@ typedef struct CasePerson {
     char *zIdDocument;
 } CasePerson;
 
+/* The tables of an installation, in the order a copy writes them
+** (whatever a row refers to comes first).  Sessions and what is kept ready
+** are not among them. */
+typedef enum StoreTable {
+    STORE_TABLE_PLAN = 0,
+    STORE_TABLE_PLAN_LEVEL,
+    STORE_TABLE_ORG,
+    STORE_TABLE_ORG_ALIAS,
+    STORE_TABLE_NODE,
+    STORE_TABLE_NODE_ORG,
+    STORE_TABLE_ROUND,
+    STORE_TABLE_ASSESSMENT,
+    STORE_TABLE_ACCOUNT,
+    STORE_TABLE_STATEMENT,
+    STORE_TABLE_AUDIT,
+    STORE_TABLE_CASE,
+    STORE_TABLE_CASE_PERSON,
+    STORE_TABLE_CASE_EVENT,
+    STORE_TABLE_CASE_PAYMENT,
+    STORE_TABLE_COUNT
+} StoreTable;
+
+/* Called for each row of store_table_scan(): its nVal texts (NULL for SQL
+** NULL), valid during the call; return non-zero to stop. */
+typedef int (*StoreRowVisitor)(void *pArg, const char *const *azVal,
+                               int nVal);
+
 /* Called for each case of a scan; return non-zero to stop. */
 typedef int (*CaseVisitor)(void *pArg, const Case *c, const CasePerson *who);
 
@@ -225,6 +252,12 @@ typedef struct StoreMethods {
                     AppErr *);
     int (*xKeptPut)(Store *, const char *zName, long gen, const char *zBody,
                     AppErr *);
+    int (*xTableScan)(Store *, StoreTable t, StoreRowVisitor fn, void *pArg,
+                      AppErr *);
+    int (*xTablePut)(Store *, StoreTable t, const char *const *azVal,
+                     AppErr *);
+    int (*xTableEnd)(Store *, StoreTable t, AppErr *);
+    int (*xTableCount)(Store *, StoreTable t, long *pn, AppErr *);
     int (*xCaseGet)(Store *, const char *zCaseNo, CaseFile *, CasePerson *,
                     AppErr *);
     int (*xCaseEventAdd)(Store *, const char *zCaseNo, const CaseEvent *,
@@ -510,6 +543,42 @@ void round_count_free(RoundCount *a, size_t n);
 int store_audit_rows(Store *s, long iFrom, long iTo, const char *zKeyPrefix,
                      AuditEntry **paOut, long **paiId, size_t *pnOut,
                      AppErr *err);
+
+/* ---- copying a whole installation (store_copy.c) --------------------------
+**
+** 'lmpmon copy' moves an installation between databases, SQLite or
+** PostgreSQL either way, table by table with every id kept: the audit
+** trail's ids are the revisions that exports name.  Sessions are not
+** copied (their users log in again), nor what is kept ready (counted again
+** when needed). */
+int store_copy(Store *from, Store *to, long anRow[STORE_TABLE_COUNT],
+               AppErr *err);
+
+/* The rows of table t, in key order, as texts in the same form from every
+** backend (NULL for SQL NULL; numbers in decimal; flags "0"/"1"; dates
+** YYYY-MM-DD and NULL for none, also a case's resolution, which SQLite
+** keeps as ""; moments YYYY-MM-DDTHH:MM:SSZ), store_table_ncol(t) of them
+** per row, in the column order of store_table_column().  The texts live
+** during the call only; fn returns non-zero to stop. */
+int store_table_scan(Store *s, StoreTable t, StoreRowVisitor fn, void *pArg,
+                     AppErr *err);
+
+/* Insert a row of table t as store_table_scan() gives it, inside the
+** caller's write transaction; the backend may hold it back until
+** store_table_end(t), which also sets the table's id counter past the
+** ids written.  References are checked by the end of the transaction, so
+** rows may refer to rows of the same table inserted later. */
+int store_table_put(Store *s, StoreTable t, const char *const *azVal,
+                    AppErr *err);
+int store_table_end(Store *s, StoreTable t, AppErr *err);
+
+/* The number of rows of table t. */
+int store_table_count(Store *s, StoreTable t, long *pn, AppErr *err);
+
+/* Table t's name, its number of columns and the name of column i. */
+const char *store_table_name(StoreTable t);
+int store_table_ncol(StoreTable t);
+const char *store_table_column(StoreTable t, int i);
 
 /* ---- backups -------------------------------------------------------------
 **

@@ -86,9 +86,7 @@ struct PgCopy {
 
 /* ---- COPY text ------------------------------------------------------------ */
 
-/* Append z (NULL: SQL NULL) as one field of COPY's text format: tab
-** before all but the first, backslash escapes for what would end it. */
-static void
+void
 pg_copy_field(Buf *b, const char *z, int bFirst)
 {
     if (!bFirst) {
@@ -572,6 +570,14 @@ pg_copy_flush(PgStore *S, AppErr *err)
 void
 pg_copy_discard(PgStore *S)
 {
+    if (S->bTableCopy) { /* a copied table's COPY (store_pg_tables.c) */
+        S->bTableCopy = 0;
+        (void)PQputCopyEnd(S->db, "rolled back");
+        PGresult *r;
+        while ((r = PQgetResult(S->db)) != NULL) {
+            PQclear(r);
+        }
+    }
     PgCopy *C = S->pCopy;
     if (!C) {
         return;

@@ -32,13 +32,14 @@ typedef struct PgStore {
     Store base; /* must be first */
     PGconn *db;
     const char *azPrepared[PG_CACHE_SLOTS]; /* SQL of slot k, or NULL */
-    char *zName;   /* the database as messages name it: no password */
-    int bInTxn;    /* a transaction (write or read) is open */
-    int bWrite;    /* ... and it is a write transaction */
-    int msBusy;    /* how long a write waits for another writer */
-    char *zNote;   /* what write transactions do, or NULL */
-    StoreIds ids;  /* ids by code for this transaction (store_ids.h) */
-    PgCopy *pCopy; /* cases and audit rows held back, or NULL */
+    char *zName;    /* the database as messages name it: no password */
+    int bInTxn;     /* a transaction (write or read) is open */
+    int bWrite;     /* ... and it is a write transaction */
+    int msBusy;     /* how long a write waits for another writer */
+    char *zNote;    /* what write transactions do, or NULL */
+    StoreIds ids;   /* ids by code for this transaction (store_ids.h) */
+    PgCopy *pCopy;  /* cases and audit rows held back, or NULL */
+    int bTableCopy; /* a COPY of a copied table is open (store_pg_tables.c) */
 } PgStore;
 
 /* Parameters of one query: up to PG_NPARAM texts (NULL for SQL NULL);
@@ -135,6 +136,10 @@ int pg_load_statements(PgStore *S, long long planId, const char *zNode,
 ** pg_copy_flush() both (before COMMIT); 0 or -1 with err filled.
 ** pg_copy_discard() drops everything kept (at a rollback; it ends a COPY
 ** in progress), pg_copy_free() frees it all (at close). */
+/* Append z (NULL: SQL NULL) as one field of COPY's text format to b: a
+** tab before all but the first, backslash escapes for what would end it. */
+void pg_copy_field(Buf *b, const char *z, int bFirst);
+
 int pg_copy_case_put(PgStore *S, const char *const *az,
                      const char *const *azWho, AppErr *err);
 int pg_copy_audit_add(PgStore *S, const char *const *az, AppErr *err);
@@ -152,6 +157,13 @@ int pg_case_scan(Store *s, const char *zFrom, const char *zTo, int bPersonal,
                  CaseVisitor fn, void *pArg, AppErr *err);
 int pg_audit_latest(Store *s, const char *zKey, long *pId, AppErr *err);
 int pg_case_count(Store *s, long *pn, AppErr *err);
+
+/* store_pg_tables.c: whole tables, for 'lmpmon copy'. */
+int pg_table_scan(Store *s, StoreTable t, StoreRowVisitor fn, void *pArg,
+                  AppErr *err);
+int pg_table_put(Store *s, StoreTable t, const char *const *azVal, AppErr *err);
+int pg_table_end(Store *s, StoreTable t, AppErr *err);
+int pg_table_count(Store *s, StoreTable t, long *pn, AppErr *err);
 int pg_kept_get(Store *s, const char *zName, long *pGen, char **pzBody,
                 AppErr *err);
 int pg_kept_put(Store *s, const char *zName, long gen, const char *zBody,

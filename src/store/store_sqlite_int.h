@@ -34,6 +34,7 @@ typedef struct SqStore {
     sqlite3_stmt *pCasePut;    /* kept for bulk imports (store_sqlite_cases.c) */
     sqlite3_stmt *pPersonPut;
     StoreIds ids;              /* ids by code for this transaction */
+    long nTablePut;            /* rows copied into the current table */
     dev_t dev;                 /* which file zPath was at open: a write */
     ino_t ino;                 /* into a file deleted or replaced since */
     int bIdentity;             /* would be lost (sq_begin() checks) */
@@ -128,6 +129,14 @@ int sq_case_scan(Store *s, const char *zFrom, const char *zTo, int bPersonal,
 void sq_cases_finalize(SqStore *S);
 int sq_audit_latest(Store *s, const char *zKey, long *pId, AppErr *err);
 int sq_case_count(Store *s, long *pn, AppErr *err);
+
+/* store_sqlite_tables.c: whole tables, for 'lmpmon copy'. */
+int sq_table_scan(Store *s, StoreTable t, StoreRowVisitor fn, void *pArg,
+                  AppErr *err);
+int sq_table_put(Store *s, StoreTable t, const char *const *azVal,
+                 AppErr *err);
+int sq_table_end(Store *s, StoreTable t, AppErr *err);
+int sq_table_count(Store *s, StoreTable t, long *pn, AppErr *err);
 int sq_kept_get(Store *s, const char *zName, long *pGen, char **pzBody,
                 AppErr *err);
 int sq_kept_put(Store *s, const char *zName, long gen, const char *zBody,

@@ -1,0 +1,154 @@
+/*
+** store_copy.c — copying a whole installation from one database to
+** another, whatever their backends (see store.h, "copying a whole
+** installation"): the tables and their columns as every backend reads and
+** writes them, and the copy itself, table by table.
+**
+** A backend reads a table with one literal SELECT and writes it with one
+** literal INSERT (SQLite) or COPY (PostgreSQL) per table, in the column
+** order below; the values travel as text in one form (store.h), so each
+** backend translates only its own differences (PostgreSQL's BOOLEAN, DATE
+** and timestamptz columns, SQLite's "" for a case not resolved).
+*/
+#include <assert.h>
+
+#include "store.h"
+#include "../base/base.h"
+#include "../base/banned.h"
+
+static const struct {
+    const char *zName;
+    const char *azCol[24];
+} aTable[STORE_TABLE_COUNT] = {
+    [STORE_TABLE_PLAN] = { "plan", { "id", "code", "title" } },
+    [STORE_TABLE_PLAN_LEVEL] = { "plan_level",
+                                 { "plan_id", "depth", "name",
+                                   "has_indicator" } },
+    [STORE_TABLE_ORG] = { "org",
+                          { "id", "acronym", "name", "kind", "parent_id" } },
+    [STORE_TABLE_ORG_ALIAS] = { "org_alias",
+                                { "org_id", "alias", "position" } },
+    [STORE_TABLE_NODE] = { "node",
+                           { "id", "plan_id", "parent_id", "depth", "code",
+                             "text", "indicator", "position" } },
+    [STORE_TABLE_NODE_ORG] = { "node_org",
+                               { "node_id", "org_id", "role", "position" } },
+    [STORE_TABLE_ROUND] = { "round",
+                            { "id", "plan_id", "code", "title", "as_of",
+                              "state" } },
+    [STORE_TABLE_ASSESSMENT] = { "assessment",
+                                 { "id", "node_id", "round_id", "action_point",
+                                   "progress", "rating", "state", "version" } },
+    [STORE_TABLE_ACCOUNT] = { "account",
+                              { "id", "name", "role", "org_id", "pw_hash",
+                                "disabled", "created" } },
+    [STORE_TABLE_STATEMENT] = { "statement",
+                                { "id", "assessment_id", "org_id", "text",
+                                  "proposed_rating", "state", "comment",
+                                  "version", "updated_by", "updated_at" } },
+    [STORE_TABLE_AUDIT] = { "audit",
+                            { "id", "at", "actor", "action", "entity", "key",
+                              "field", "old", "new" } },
+    [STORE_TABLE_CASE] = { "complaint_case",
+                           { "id",           "case_no",     "lodged_on",
+                             "resolved_on",  "channel",     "assisting_org",
+                             "province",     "sex",         "age_band",
+                             "legal_status", "destination", "sector",
+                             "agency",       "types",       "stage",
+                             "outcome",      "satisfied",   "currency",
+                             "requested",    "ordered",     "paid",
+                             "version" } },
+    [STORE_TABLE_CASE_PERSON] = { "case_person",
+                                  { "case_id", "name", "phone",
+                                    "id_document" } },
+    [STORE_TABLE_CASE_EVENT] = { "case_event",
+                                 { "id", "case_id", "stage", "on_date", "note",
+                                   "actor" } },
+    [STORE_TABLE_CASE_PAYMENT] = { "case_payment",
+                                   { "id", "case_id", "paid_on", "amount",
+                                     "actor" } },
+};
+
+const char *
+store_table_name(StoreTable t)
+{
+    assert(t >= 0 && t < STORE_TABLE_COUNT);
+    return aTable[t].zName;
+}
+
+int
+store_table_ncol(StoreTable t)
+{
+    assert(t >= 0 && t < STORE_TABLE_COUNT);
+    int n = 0;
+    while (n < 24 && aTable[t].azCol[n]) {
+        n++;
+    }
+    return n;
+}
+
+const char *
+store_table_column(StoreTable t, int i)
+{
+    assert(i >= 0 && i < store_table_ncol(t));
+    return aTable[t].azCol[i];
+}
+
+int
+store_table_scan(Store *s, StoreTable t, StoreRowVisitor fn, void *pArg,
+                 AppErr *err)
+{
+    return s->pMethods->xTableScan(s, t, fn, pArg, err);
+}
+
+int
+store_table_put(Store *s, StoreTable t, const char *const *azVal, AppErr *err)
+{
+    return s->pMethods->xTablePut(s, t, azVal, err);
+}
+
+int
+store_table_end(Store *s, StoreTable t, AppErr *err)
+{
+    return s->pMethods->xTableEnd(s, t, err);
+}
+
+int
+store_table_count(Store *s, StoreTable t, long *pn, AppErr *err)
+{
+    return s->pMethods->xTableCount(s, t, pn, err);
+}
+
+typedef struct CopyCtx {
+    Store *to;
+    StoreTable t;
+    long n; /* rows written */
+    int rc;
+    AppErr *err;
+} CopyCtx;
+
+static int
+copy_row(void *pArg, const char *const *azVal, int nVal)
+{
+    CopyCtx *x = pArg;
+    assert(nVal == store_table_ncol(x->t));
+    (void)nVal;
+    x->rc = store_table_put(x->to, x->t, azVal, x->err);
+    x->n += x->rc == 0;
+    return x->rc;
+}
+
+int
+store_copy(Store *from, Store *to, long anRow[STORE_TABLE_COUNT], AppErr *err)
+{
+    for (int t = 0; t < STORE_TABLE_COUNT; t++) {
+        CopyCtx x = { to, (StoreTable)t, 0, 0, err };
+        if (store_table_scan(from, (StoreTable)t, copy_row, &x, err) || x.rc ||
+            store_table_end(to, (StoreTable)t, err)) {
+            return apperr_prefix(err, "cannot copy table '%s'",
+                                 aTable[t].zName);
+        }
+        anRow[t] = x.n;
+    }
+    return 0;
+}

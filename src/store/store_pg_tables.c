@@ -1,0 +1,234 @@
+/*
+** store_pg_tables.c — whole tables read and written for 'lmpmon copy'
+** (store.h, "copying a whole installation"; the columns are those of
+** store_copy.c, in its order): the translation of store_sqlite_tables.c.
+**
+** A table is read in libpq's single-row mode (a million cases are never in
+** memory at once), flags as 0/1, dates as text (DateStyle ISO), moments in
+** lmpmon's form (PG_TS); it is written through one COPY ... FROM STDIN
+** streamed row by row and ended by pg_table_end(), which then moves the
+** identity past the ids written, since COPY gave them explicitly.
+*/
+#include <assert.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_pg_int.h"
+#include "../base/base.h"
+#include "../base/banned.h"
+
+static const struct {
+    const char *zSelect, *zCopy, *zCount;
+    const char *zIdentity; /* moves the id counter past the ids, or NULL */
+} aSql[STORE_TABLE_COUNT] = {
+    [STORE_TABLE_PLAN] = { "SELECT id, code, title FROM plan ORDER BY id",
+                           "COPY plan(id, code, title) FROM STDIN",
+                           "SELECT count(*) FROM plan",
+                           "SELECT setval(pg_get_serial_sequence('plan', 'id'),"
+                           " coalesce(max(id), 0) + 1, false) FROM plan" },
+    [STORE_TABLE_PLAN_LEVEL] = { "SELECT plan_id, depth, name, has_indicator::int FROM plan_level"
+                                 " ORDER BY plan_id, depth",
+                                 "COPY plan_level(plan_id, depth, name, has_indicator) FROM STDIN",
+                                 "SELECT count(*) FROM plan_level", NULL },
+    [STORE_TABLE_ORG] = { "SELECT id, acronym, name, kind, parent_id FROM org ORDER BY id",
+                          "COPY org(id, acronym, name, kind, parent_id) FROM STDIN",
+                          "SELECT count(*) FROM org",
+                          "SELECT setval(pg_get_serial_sequence('org', 'id'),"
+                          " coalesce(max(id), 0) + 1, false) FROM org" },
+    [STORE_TABLE_ORG_ALIAS] = { "SELECT org_id, alias, position FROM org_alias"
+                                " ORDER BY org_id, alias",
+                                "COPY org_alias(org_id, alias, position) FROM STDIN",
+                                "SELECT count(*) FROM org_alias", NULL },
+    [STORE_TABLE_NODE] = { "SELECT id, plan_id, parent_id, depth, code, text, indicator,"
+                           " position FROM node ORDER BY id",
+                           "COPY node(id, plan_id, parent_id, depth, code, text, indicator,"
+                           " position) FROM STDIN",
+                           "SELECT count(*) FROM node",
+                           "SELECT setval(pg_get_serial_sequence('node', 'id'),"
+                           " coalesce(max(id), 0) + 1, false) FROM node" },
+    [STORE_TABLE_NODE_ORG] = { "SELECT node_id, org_id, role, position FROM node_org"
+                               " ORDER BY node_id, role, org_id",
+                               "COPY node_org(node_id, org_id, role, position) FROM STDIN",
+                               "SELECT count(*) FROM node_org", NULL },
+    [STORE_TABLE_ROUND] = { "SELECT id, plan_id, code, title, as_of::text, state FROM round"
+                            " ORDER BY id",
+                            "COPY round(id, plan_id, code, title, as_of, state) FROM STDIN",
+                            "SELECT count(*) FROM round",
+                            "SELECT setval(pg_get_serial_sequence('round', 'id'),"
+                            " coalesce(max(id), 0) + 1, false) FROM round" },
+    [STORE_TABLE_ASSESSMENT] = { "SELECT id, node_id, round_id, action_point, progress, rating, state,"
+                                 " version FROM assessment ORDER BY id",
+                                 "COPY assessment(id, node_id, round_id, action_point, progress,"
+                                 " rating, state, version) FROM STDIN",
+                                 "SELECT count(*) FROM assessment",
+                                 "SELECT setval(pg_get_serial_sequence('assessment', 'id'),"
+                                 " coalesce(max(id), 0) + 1, false) FROM assessment" },
+    [STORE_TABLE_ACCOUNT] = { "SELECT id, name, role, org_id, pw_hash, disabled::int,"
+                              " " PG_TS("created") " FROM account ORDER BY id",
+                              "COPY account(id, name, role, org_id, pw_hash, disabled, created)"
+                              " FROM STDIN",
+                              "SELECT count(*) FROM account",
+                              "SELECT setval(pg_get_serial_sequence('account', 'id'),"
+                              " coalesce(max(id), 0) + 1, false) FROM account" },
+    [STORE_TABLE_STATEMENT] = { "SELECT id, assessment_id, org_id, text, proposed_rating, state,"
+                                " comment, version, updated_by, " PG_TS(
+                                    "updated_at") " FROM statement ORDER BY id",
+                                "COPY statement(id, assessment_id, org_id, text, proposed_rating,"
+                                " state, comment, version, updated_by, updated_at) FROM STDIN",
+                                "SELECT count(*) FROM statement",
+                                "SELECT setval(pg_get_serial_sequence('statement', 'id'),"
+                                " coalesce(max(id), 0) + 1, false) FROM statement" },
+    [STORE_TABLE_AUDIT] = { "SELECT id, " PG_TS(
+                                "at") ", actor, action, entity, key, field, old,"
+                                      " new FROM audit ORDER BY id",
+                            "COPY audit(id, at, actor, action, entity, key, field, old, new)"
+                            " FROM STDIN",
+                            "SELECT count(*) FROM audit",
+                            "SELECT setval(pg_get_serial_sequence('audit', 'id'),"
+                            " coalesce(max(id), 0) + 1, false) FROM audit" },
+    [STORE_TABLE_CASE] = { "SELECT id, case_no, lodged_on::text, resolved_on::text, channel,"
+                           " assisting_org, province, sex, age_band, legal_status, destination,"
+                           " sector, agency, types, stage, outcome, satisfied, currency,"
+                           " requested, ordered, paid, version FROM complaint_case ORDER BY id",
+                           "COPY complaint_case(id, case_no, lodged_on, resolved_on, channel,"
+                           " assisting_org, province, sex, age_band, legal_status, destination,"
+                           " sector, agency, types, stage, outcome, satisfied, currency,"
+                           " requested, ordered, paid, version) FROM STDIN",
+                           "SELECT count(*) FROM complaint_case",
+                           "SELECT setval(pg_get_serial_sequence('complaint_case', 'id'),"
+                           " coalesce(max(id), 0) + 1, false) FROM complaint_case" },
+    [STORE_TABLE_CASE_PERSON] = { "SELECT case_id, name, phone, id_document FROM case_person"
+                                  " ORDER BY case_id",
+                                  "COPY case_person(case_id, name, phone, id_document) FROM STDIN",
+                                  "SELECT count(*) FROM case_person", NULL },
+    [STORE_TABLE_CASE_EVENT] = { "SELECT id, case_id, stage, on_date::text, note, actor FROM case_event"
+                                 " ORDER BY id",
+                                 "COPY case_event(id, case_id, stage, on_date, note, actor) FROM STDIN",
+                                 "SELECT count(*) FROM case_event",
+                                 "SELECT setval(pg_get_serial_sequence('case_event', 'id'),"
+                                 " coalesce(max(id), 0) + 1, false) FROM case_event" },
+    [STORE_TABLE_CASE_PAYMENT] = { "SELECT id, case_id, paid_on::text, amount, actor FROM case_payment"
+                                   " ORDER BY id",
+                                   "COPY case_payment(id, case_id, paid_on, amount, actor) FROM STDIN",
+                                   "SELECT count(*) FROM case_payment",
+                                   "SELECT setval(pg_get_serial_sequence('case_payment', 'id'),"
+                                   " coalesce(max(id), 0) + 1, false) FROM case_payment" },
+};
+
+int
+pg_table_scan(Store *s, StoreTable t, StoreRowVisitor fn, void *pArg,
+              AppErr *err)
+{
+    PgStore *S = (PgStore *)s;
+    if (pg_copy_flush_cases(S, err)) {
+        return -1;
+    }
+    /* Not prepared: a streamed query cannot share the statement cache's
+    ** synchronous calls (as pg_case_send()). */
+    if (!PQsendQuery(S->db, aSql[t].zSelect) || !PQsetSingleRowMode(S->db)) {
+        return pg_fail(S, NULL, err, "reading a table");
+    }
+    int nCol = store_table_ncol(t);
+    assert(nCol <= 24);
+    const char *az[24];
+    int bStop = 0, rc = 0;
+    PGresult *r;
+    while ((r = PQgetResult(S->db)) != NULL) {
+        ExecStatusType e = PQresultStatus(r);
+        if (e == PGRES_SINGLE_TUPLE && !bStop) {
+            assert(PQnfields(r) == nCol);
+            for (int i = 0; i < nCol; i++) {
+                az[i] = PQgetisnull(r, 0, i) ? NULL : PQgetvalue(r, 0, i);
+            }
+            bStop = fn(pArg, az, nCol);
+        } else if (e != PGRES_SINGLE_TUPLE && e != PGRES_TUPLES_OK && rc == 0) {
+            rc = pg_fail(S, r, err, "reading a table");
+        }
+        PQclear(r);
+    }
+    return rc;
+}
+
+int
+pg_table_put(Store *s, StoreTable t, const char *const *azVal, AppErr *err)
+{
+    PgStore *S = (PgStore *)s;
+    assert(S->bInTxn && S->bWrite);
+    if (!S->bTableCopy) {
+        if (pg_copy_flush(S, err)) {
+            return -1;
+        }
+        PGresult *r = PQexec(S->db, aSql[t].zCopy);
+        int bOk = PQresultStatus(r) == PGRES_COPY_IN;
+        if (!bOk) {
+            pg_fail(S, r, err, "writing a copied table");
+        }
+        PQclear(r);
+        if (!bOk) {
+            return -1;
+        }
+        S->bTableCopy = 1;
+    }
+    Buf b = BUF_INIT;
+    int nCol = store_table_ncol(t);
+    for (int i = 0; i < nCol; i++) {
+        pg_copy_field(&b, azVal[i], i == 0);
+    }
+    buf_putc(&b, '\n');
+    int rc = PQputCopyData(S->db, buf_str(&b), (int)b.n) == 1
+                 ? 0
+                 : pg_fail(S, NULL, err, "writing a copied table");
+    buf_release(&b);
+    return rc;
+}
+
+int
+pg_table_end(Store *s, StoreTable t, AppErr *err)
+{
+    PgStore *S = (PgStore *)s;
+    if (S->bTableCopy) {
+        S->bTableCopy = 0;
+        (void)PQputCopyEnd(S->db, NULL);
+        int rc = 0;
+        PGresult *r;
+        while ((r = PQgetResult(S->db)) != NULL) {
+            if (PQresultStatus(r) == PGRES_COPY_IN) {
+                (void)PQputCopyEnd(S->db, "lmpmon gave up");
+            } else if (PQresultStatus(r) != PGRES_COMMAND_OK && rc == 0) {
+                rc = pg_fail(S, r, err, "writing a copied table");
+            }
+            PQclear(r);
+        }
+        if (rc) {
+            return -1;
+        }
+    }
+    if (!aSql[t].zIdentity) {
+        return 0;
+    }
+    PGresult *r = PQexec(S->db, aSql[t].zIdentity);
+    int bOk = PQresultStatus(r) == PGRES_TUPLES_OK;
+    if (!bOk) {
+        pg_fail(S, r, err, "setting a table's ids");
+    }
+    PQclear(r);
+    return bOk ? 0 : -1;
+}
+
+int
+pg_table_count(Store *s, StoreTable t, long *pn, AppErr *err)
+{
+    PgStore *S = (PgStore *)s;
+    if (pg_copy_flush_cases(S, err)) {
+        return -1;
+    }
+    PGresult *r = PQexec(S->db, aSql[t].zCount);
+    if (PQresultStatus(r) != PGRES_TUPLES_OK || PQntuples(r) != 1) {
+        pg_fail(S, r, err, "counting a table's rows");
+        PQclear(r);
+        return -1;
+    }
+    *pn = (long)pg_int(r, 0, 0);
+    PQclear(r);
+    return 0;
+}
