@@ -98,6 +98,15 @@ cmd_serve(CliCtx *ctx)
         return cli_usage_error(ctx, "--keep and --backup-dir go with "
                                "--backup-every");
     }
+    if (zEvery && store_is_url(ctx->zDb)) {
+        /* The schedule copies an SQLite file; PostgreSQL has its own tools,
+        ** and a server that started would only log a failure a day. */
+        return cli_usage_error(ctx, "--backup-every backs up SQLite "
+                               "databases: back up a PostgreSQL database "
+                               "with pg_dump instead (for example "
+                               "'pg_dump -Fc -f lmpmon.dump DBNAME' from a "
+                               "systemd timer or cron; docs/deploy.md)");
+    }
     if (zEvery && serve_parse_interval(zEvery, &cfg.nBackupSeconds)) {
         return cli_usage_error(ctx, "--backup-every takes a number and a unit "
                                "(d, h or m), e.g. 24h, not '%s'", zEvery);

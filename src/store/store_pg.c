@@ -915,6 +915,17 @@ pg_connect_fail(PgStore *S, AppErr *err)
                    "answers there (is it running, and is the address "
                    "right?)",
                    S->zName);
+    } else if (strstr(zMsg, "server does not support SSL")) {
+        apperr_set(err, APPERR_IO,
+                   "cannot connect to %s: the server does not "
+                   "offer TLS, which sslmode asks for (docs/deploy.md)",
+                   S->zName);
+    } else if (strstr(zMsg, "certificate") || strstr(zMsg, "SSL error")) {
+        apperr_set(err, APPERR_IO,
+                   "cannot connect to %s: its TLS certificate "
+                   "could not be verified (sslmode, sslrootcert: "
+                   "docs/deploy.md)",
+                   S->zName);
     } else {
         apperr_set(err, APPERR_IO,
                    "cannot connect to %s (the details are in "

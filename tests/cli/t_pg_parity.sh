@@ -135,10 +135,30 @@ run --db "postgresql://lmpmon:$pw@$hostpart/${PW_DB#*/*/*/}" init
 expect_status 0
 grep -qF "$pw" out.txt err.txt && fail "init printed the password"
 
+# libpq's parameters after '?' reach it (docs/deploy.md's URLs): a
+# connect timeout and no TLS work; TLS demanded of a server without it is
+# refused, saying so, without the password.
+run --db "$PG?connect_timeout=5&sslmode=disable" show plan
+expect_status 0
+run --db "postgresql://lmpmon:Secret-Pw-80@$hostpart/${PG#*/*/*/}?sslmode=require" show plan
+expect_status 1
+expect_err "does not offer TLS"
+grep -q "Secret-Pw-80" err.txt out.txt && fail "the password was shown: $(cat err.txt)"
+
 # Backups are pg_dump's.
 run --db "$PG" backup --to never.db
 expect_status 2
 expect_err "pg_dump"
 [ -e never.db ] && fail "a backup file was written"
+# A server on PostgreSQL with scheduled backups is refused at once, before
+# it listens, pointing to pg_dump (and never showing a password).
+run --db "$PG" serve --listen 127.0.0.1:0 --backup-every 24h
+expect_status 2
+expect_err "pg_dump"
+expect_err "docs/deploy.md"
+run --db "postgresql://lmpmon:Secret-Pw-79@$hostpart/${PG#*/*/*/}" serve --listen 127.0.0.1:0 --backup-every 1h --keep 3
+expect_status 2
+expect_err "pg_dump"
+grep -q "Secret-Pw-79" err.txt out.txt && fail "the password was shown: $(cat err.txt)"
 
 finish
