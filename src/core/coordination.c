@@ -98,35 +98,39 @@ coord_is_several(const CoordActivity *a)
 ** are quoted as printed. */
 const CoordTest aCoordTest[] = {
     { "several_bodies",
+      "Several responsible bodies and progress",
       "require more than one Ministries\xE2\x80\x99 participation, and "
       "inter\xE2\x80\x90ministerial cooperation around LMP implementation "
       "has not been high",
       "activities with several responsible bodies",
       "activities led by one government body",
-      "progressing or on target", -1, 1, coord_group_lead,
+      "are progressing or on target", -1, 1, coord_group_lead,
       coord_is_positive },
     { "partner_support",
+      "Development partner or UN support and progress",
       "the high dependence on development partner funding threatens the "
       "sustainability of activities being implemented, and means that other "
       "activities may not be implemented at all",
       "activities without development partner or UN support",
       "activities with development partner or UN support",
-      "progressing or on target", -1, 1, coord_group_support,
+      "are progressing or on target", -1, 1, coord_group_support,
       coord_is_positive },
     { "support_where_least_progress",
+      "Development partner or UN support in the least progressing areas",
       "development partner support has not been concentrated in this area",
       "activities in the least progressing areas",
       "activities in the other areas",
-      "supported by a development partner or UN agency", -1, 0,
+      "are supported by a development partner or UN agency", -1, 0,
       coord_group_least, coord_is_supported },
     { "several_where_least_progress",
+      "Several responsible bodies in the least progressing areas",
       "some activities [of the least progressing areas] require more than "
       "one Ministries\xE2\x80\x99 participation",
       "activities in the least progressing areas",
       "activities in the other areas",
-      "with several responsible bodies", 1, 0, coord_group_least,
+      "have several responsible bodies", 1, 0, coord_group_least,
       coord_is_several },
-    { NULL, NULL, NULL, NULL, NULL, 0, 0, NULL, NULL },
+    { NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, NULL, NULL },
 };
 
 static int
@@ -296,10 +300,9 @@ coord_org_cmp(const void *pa, const void *pb)
     return strcmp(a->zAcronym, b->zAcronym);
 }
 
-/* Did the organisation of slot o report on activity a (coordination.h,
-** "reported")? */
-static int
-coord_reported(const Coordination *c, const CoordActivity *a, const char *zAcr)
+int
+coordination_reported(const Coordination *c, const CoordActivity *a,
+                      const char *zAcr)
 {
     if (c->bStatements) {
         const Statement *s = assessment_find_statement(a->pA, zAcr);
@@ -345,7 +348,7 @@ coord_count_links(Coordination *c, const OrgIndex *x, CoordOrg *aSlot)
             pOnly = g->pOrg;
             a->bSupport |= coord_kind_supports(g->pOrg);
             g->nResp++;
-            g->nRespReported += coord_reported(c, a, g->zAcronym) != 0;
+            g->nRespReported += coordination_reported(c, a, g->zAcronym) != 0;
             g->anRating[a->pA->eRating]++;
             if (a->iArea >= 0) {
                 g->anArea[a->iArea]++;
@@ -361,7 +364,7 @@ coord_count_links(Coordination *c, const OrgIndex *x, CoordOrg *aSlot)
             a->nContrib++;
             a->bSupport |= coord_kind_supports(g->pOrg);
             g->nContrib++;
-            g->nContribReported += coord_reported(c, a, g->zAcronym) != 0;
+            g->nContribReported += coordination_reported(c, a, g->zAcronym) != 0;
         }
         if (a->nResp == 0) {
             a->eLead = COORD_LEAD_NONE;

@@ -145,10 +145,13 @@ typedef struct Coordination Coordination;
 ** measured property. */
 typedef struct CoordTest {
     const char *zName;        /* key: "several_bodies" */
+    const char *zTitle;       /* heading: "Several responsible bodies and
+                              ** progress" */
     const char *zClaim;       /* the review's words */
     const char *zFirst;       /* "activities with several responsible bodies" */
     const char *zSecond;      /* "activities led by one government body" */
-    const char *zMeasure;     /* "progressing or on target" */
+    const char *zMeasure;     /* what is counted, as a verb phrase: "are
+                              ** progressing or on target" */
     int iExpect;              /* the review's explanation holds when the
                               ** first share is lower (-1) or higher (1) */
     int bByArea;              /* compared within each area too */
@@ -243,5 +246,10 @@ size_t coordination_list_count(const Coordination *c, const CoordList *l);
 
 /* Non-zero if a is progressing or on target. */
 int coord_is_positive(const CoordActivity *a);
+
+/* Non-zero if the organisation zAcronym reported on activity a of c's
+** round (see "reported" above). */
+int coordination_reported(const Coordination *c, const CoordActivity *a,
+                          const char *zAcronym);
 
 #endif
