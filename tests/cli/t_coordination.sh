@@ -23,6 +23,8 @@ xmllint --noout c.html 2>xml.err || fail "HTML is not well-formed: $(head -5 xml
 python3 -m json.tool c.json >/dev/null 2>json.err || fail "JSON does not parse: $(head -5 json.err)"
 [ "$(head -1 c.csv | tr -d '\r')" = "round,area_code,area,activity,role,organisation,org_kind,responsible_bodies,lead,supported,rating,reported,least_progressing_area,same_wording_group" ] ||
     fail "CSV header: $(head -1 c.csv)"
+grep -qxF "$(head -1 c.csv | tr -d '\r')" "$SRC/docs/formats/coordination.md" ||
+    fail "the CSV header is not the one docs/formats/coordination.md documents"
 grep -qiE '(src|href)="(https?:)?//' c.html && fail "the HTML refers to an outside resource"
 grep -q '<script' c.html && fail "the HTML has a script"
 # One heat map, with a title, a text alternative and a table behind it.
