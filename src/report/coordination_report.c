@@ -206,8 +206,9 @@ rep_verdict_sentence(const CoordResult *r, Buf *b)
                    d == 1 ? "" : "s", r->marginPp);
         break;
     default:
-        buf_printf(b, "The difference, %ld points, is more than chance would "
-                   "give (%ld points here) and goes %s.", d, r->marginPp,
+        buf_printf(b, "The difference, %ld point%s, is more than chance would "
+                   "give (%ld points here) and goes %s.", d, d == 1 ? "" : "s",
+                   r->marginPp,
                    r->bAsClaimed ? "the way the review's explanation says"
                                  : "against the review's explanation");
     }
@@ -1037,15 +1038,28 @@ rep_heat_fill(size_t n, size_t nMax, char *z, size_t nz, int *pbDark)
     *pbDark = 0.2126 * aLin[0] + 0.7152 * aLin[1] + 0.0722 * aLin[2] < 0.179;
 }
 
+/* The heat map draws at most this many organisations (those responsible
+** for the most activities: aOrg's order); the table behind it has all. */
+#define REP_HEAT_ROWS 40
+
+/* The number of organisations responsible for at least one activity. */
+static size_t
+rep_responsible_orgs(const Coordination *c)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < c->nOrg; k++) {
+        n += c->aOrg[k].nResp > 0;
+    }
+    return n;
+}
+
 static void
 rep_heatmap_svg(const Coordination *c, const char *zTitle, Buf *b)
 {
-    size_t nRow = 0, nMax = 0;
-    for (size_t k = 0; k < c->nOrg; k++) {
-        if (!c->aOrg[k].nResp) {
-            continue;
-        }
-        nRow++;
+    size_t nRow = rep_responsible_orgs(c), nMax = 0;
+    nRow = nRow > REP_HEAT_ROWS ? REP_HEAT_ROWS : nRow;
+    /* aOrg puts the responsible ones first, most responsible first. */
+    for (size_t k = 0; k < nRow; k++) {
         for (size_t a = 0; a < c->nArea; a++) {
             nMax = c->aOrg[k].anArea[a] > nMax ? c->aOrg[k].anArea[a] : nMax;
         }
@@ -1060,11 +1074,8 @@ rep_heatmap_svg(const Coordination *c, const char *zTitle, Buf *b)
                width, height);
     esc_html(b, zTitle);
     HTML_LIT(b, "</title>\n<desc id=\"coord-d1\">");
-    for (size_t k = 0; k < c->nOrg; k++) {
+    for (size_t k = 0; k < nRow; k++) {
         const CoordOrg *g = &c->aOrg[k];
-        if (!g->nResp) {
-            continue;
-        }
         esc_html(b, g->zAcronym);
         buf_printf(b, ": %zu", g->nResp);
         for (size_t a = 0; a < c->nArea; a++) {
@@ -1090,13 +1101,9 @@ rep_heatmap_svg(const Coordination *c, const char *zTitle, Buf *b)
     buf_printf(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" "
                "font-weight=\"bold\">All</text>\n",
                wLabel + (int)c->nArea * wCell + 30, top - 8);
-    size_t r = 0;
-    for (size_t k = 0; k < c->nOrg; k++) {
+    for (size_t k = 0; k < nRow; k++) {
         const CoordOrg *g = &c->aOrg[k];
-        if (!g->nResp) {
-            continue;
-        }
-        int y = top + (int)r++ * hRow;
+        int y = top + (int)k * hRow;
         Buf label = BUF_INIT;
         utf8_pad(&label, g->zAcronym, 34);
         while (label.n && label.z[label.n - 1] == ' ') {
@@ -1129,8 +1136,13 @@ rep_heatmap_svg(const Coordination *c, const char *zTitle, Buf *b)
                    wLabel + (int)c->nArea * wCell + 30, y + 15, g->nResp);
     }
     buf_printf(b, "<text x=\"%d\" y=\"%d\" fill=\"#444444\">Activities each "
-               "organisation is responsible for; darker is more.</text>\n",
-               0, top + (int)nRow * hRow + 20);
+               "organisation is responsible for; darker is more.", 0,
+               top + (int)nRow * hRow + 20);
+    if (nRow < rep_responsible_orgs(c)) {
+        buf_printf(b, " The %zu responsible for the most of the %zu; the "
+                   "table lists all.", nRow, rep_responsible_orgs(c));
+    }
+    HTML_LIT(b, "</text>\n");
     HTML_LIT(b, "</svg>\n");
 }
 
