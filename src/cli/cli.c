@@ -75,11 +75,23 @@ static const CliCommand aCommand[] = {
       "may be named by acronym, full name or alias.  --history adds the\n"
       "activity's audit trail: who changed what, when, old -> new.\n" },
     /* ** COMMAND: report */
-    { "report", cmd_report, "generate the review or the complaints report",
+    { "report", cmd_report,
+      "generate the review, the coordination or the complaints report",
       "lmpmon report review --round R [--compare R0] [--level LEVEL]\n"
       "       [--format html|md|csv|json|svg|pdf|docx] [--out FILE] [--plan CODE]\n"
+      "       lmpmon report coordination --round R [--format html|md|csv|json]\n"
+      "       [--out FILE] [--plan CODE]\n"
       "       lmpmon report complaints [--year Y] [--format html|csv|json|xlsx]\n"
       "       [--out FILE] [--suppress]\n\n"
+      "The coordination report says, for round R, which organisation is\n"
+      "responsible for and contributes to which activities, how many of them\n"
+      "were reported and how they are rated; the activities with no or many\n"
+      "responsible bodies and one wording under several codes; the\n"
+      "responsible organisations that stayed silent; responsible activities\n"
+      "per organisation and area; and tests the review's explanations of slow\n"
+      "progress (several responsible bodies, development partner support)\n"
+      "with the counts behind them.  Its CSV holds the rows every figure is\n"
+      "counted from (docs/formats/coordination.md).\n\n"
       "The complaints report gives cases lodged and resolved, the share\n"
       "resolved within 3 months and to the complainant's satisfaction (the\n"
       "goal-10 indicator) by sex, province, destination, assisting body and\n"
