@@ -11,7 +11,7 @@ BUILD      ?= build
 BUILD_ASAN ?= build-asan
 JOBS       ?= 2
 
-.PHONY: all deps build build-asan test test-plain test-asan demo clean
+.PHONY: all deps build build-asan test test-plain test-asan demo clean lint
 
 all: build
 
@@ -46,6 +46,10 @@ test: deps
 demo: deps
 	@$(MAKE) --no-print-directory build
 	@scripts/demo $(BUILD)/lmpmon
+
+# The rules no compiler checks: layers, escaping in pages, formatting.
+lint:
+	@scripts/lint
 
 clean:
 	rm -rf $(BUILD) $(BUILD_ASAN)

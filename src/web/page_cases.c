@@ -334,8 +334,8 @@ case_render(Req *r, Resp *w, const char *zNotice, const char *zKind)
         if (f.c.eStage == STAGE_RESOLVED) {
             char zBy[11];
             case_three_months_after(f.c.zLodged, zBy);
-            buf_puts(b, strcmp(f.c.zResolved, zBy) <= 0 ? " (within 3 months)"
-                                                         : " (after 3 months)");
+            int bWithin = strcmp(f.c.zResolved, zBy) <= 0;
+            buf_puts(b, bWithin ? " (within 3 months)" : " (after 3 months)");
         }
     }
     HTML_LIT(b, "; satisfied: ");

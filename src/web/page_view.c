@@ -88,8 +88,9 @@ view_collection(const Plan *p, const Round *rd, Buf *b)
     for (int s = 0; s < ASSESS_STATE_COUNT; s++) {
         buf_printf(b, "<td class=\"n\">%zu</td>", anStmt[s]);
     }
-    buf_printf(b, "</tr></tbody></table><p>%zu statement%s of responsible "
-               "bodies still missing.</p>\n", nMissing, nMissing == 1 ? "" : "s");
+    buf_printf(b, "</tr></tbody></table><p>%zu ", nMissing);
+    esc_html(b, nMissing == 1 ? "statement" : "statements");
+    HTML_LIT(b, " of responsible bodies still missing.</p>\n");
 }
 
 /* The dashboard's part that depends on the data only: charts and
@@ -112,15 +113,17 @@ view_dashboard_review(const ReadModel *rm, const void *arg, Buf *b)
                             NULL, &rep, &err) == 0) {
         HTML_LIT(b, "<div class=\"rounds\"><section><h2>");
         page_link_round(b, latest, zQ);
-        buf_printf(b, " <span class=\"small\">(%s)</span></h2>",
-                   round_state_name(latest->eState));
+        HTML_LIT(b, " <span class=\"small\">(");
+        esc_html(b, round_state_name(latest->eState));
+        HTML_LIT(b, ")</span></h2>");
         review_chart_svg(&rep, &rep.now, latest->zTitle, b);
         HTML_LIT(b, "</section>");
         if (prev) {
             HTML_LIT(b, "<section><h2>");
             page_link_round(b, prev, zQ);
-            buf_printf(b, " <span class=\"small\">(%s)</span></h2>",
-                       round_state_name(prev->eState));
+            HTML_LIT(b, " <span class=\"small\">(");
+            esc_html(b, round_state_name(prev->eState));
+            HTML_LIT(b, ")</span></h2>");
             review_chart_svg(&rep, &rep.before, prev->zTitle, b);
             HTML_LIT(b, "</section>");
         }
@@ -292,8 +295,9 @@ view_plan_tree(const ReadModel *rm, const void *arg, Buf *b)
         }
     }
     if (*zFoldQ) {
-        buf_printf(b, "<p>%zu activit%s found.</p>", nHits,
-                   nHits == 1 ? "y" : "ies");
+        buf_printf(b, "<p>%zu ", nHits);
+        esc_html(b, nHits == 1 ? "activity" : "activities");
+        HTML_LIT(b, " found.</p>");
     }
     const Round *latest, *prev;
     view_latest_rounds(p, &latest, &prev);
@@ -467,8 +471,9 @@ view_org_tasks(const ReadModel *rm, const void *arg, Buf *b)
     HTML_LIT(b, "</tbody></table>");
     buf_printf(b, "<p>%zu activities", nTasks);
     if (open) {
-        buf_printf(b, "; %zu statement%s due in the open round", nDue,
-                   nDue == 1 ? "" : "s");
+        buf_printf(b, "; %zu ", nDue);
+        esc_html(b, nDue == 1 ? "statement" : "statements");
+        HTML_LIT(b, " due in the open round");
     }
     HTML_LIT(b, ".</p>\n");
     free(zQ);
