@@ -246,26 +246,23 @@ plan_index_codes(Plan *p)
     p->nByCode = p->nNode;
 }
 
+/* The nodes the index covers: the first nByCode, or none when the index
+** is missing or stale (nodes were taken away since it was made). */
+static size_t
+plan_index_covers(const Plan *p)
+{
+    return p->aiByCode && p->nByCode <= p->nNode ? p->nByCode : 0;
+}
+
 long
-plan_find_node(const Plan *p, const char *zCode)
+plan_lookup_node(const Plan *p, const char *zCode)
 {
     if (!zCode) {
         return -1;
     }
-    /* The index covers the first nByCode nodes; nodes appended since are
-    ** scanned.  When that tail passes 64 nodes it is merged into the
-    ** index, so a plan built row by row (an import) costs a short scan and
-    ** a binary search per lookup.  Extending changes only the index, a
-    ** cache: a plan shared between threads is indexed whole before it is
-    ** shared and never extended. */
-    size_t nIdx = p->aiByCode && p->nByCode <= p->nNode ? p->nByCode : 0;
-    if (nIdx == 0 && p->nNode > 64) {
-        plan_index_codes((Plan *)p);
-        nIdx = p->nByCode;
-    } else if (p->nNode - nIdx > 64) {
-        plan_index_extend((Plan *)p);
-        nIdx = p->nByCode;
-    }
+    /* The index covers the first nIdx nodes; nodes appended since are
+    ** scanned. */
+    size_t nIdx = plan_index_covers(p);
     size_t lo = 0, hi = nIdx;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
@@ -286,6 +283,27 @@ plan_find_node(const Plan *p, const char *zCode)
         }
     }
     return -1;
+}
+
+long
+plan_find_node(Plan *p, const char *zCode)
+{
+    if (!zCode) {
+        return -1;
+    }
+    /* When the tail of nodes the index does not cover passes 64 nodes it
+    ** is merged into the index, so a plan built row by row (an import)
+    ** costs a short scan and a binary search per lookup.  Extending
+    ** changes only the index, a cache: a plan shared between threads is
+    ** indexed whole before it is shared and only looked up
+    ** (plan_lookup_node()). */
+    size_t nIdx = plan_index_covers(p);
+    if (nIdx == 0 && p->nNode > 64) {
+        plan_index_codes(p);
+    } else if (p->nNode - nIdx > 64) {
+        plan_index_extend(p);
+    }
+    return plan_lookup_node(p, zCode);
 }
 
 Round *

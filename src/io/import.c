@@ -790,8 +790,8 @@ static int
 imp_put_nodes(Importer *im, const char *zFile, Plan *p, int bCsv,
               const AnnexCols *cols, AppErr *err)
 {
-    const Plan *dbp = model_find_plan(&im->db, p->zCode);
-    const Plan *bp = model_find_plan(&im->before, p->zCode);
+    Plan *dbp = model_find_plan(&im->db, p->zCode);
+    Plan *bp = model_find_plan(&im->before, p->zCode);
     int iLeaf = plan_leaf_level(p);
     for (size_t i = 0; i < p->nNode; i++) {
         Node *n = &p->aNode[i];

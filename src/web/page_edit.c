@@ -304,7 +304,7 @@ page_activity_render(Req *r, Resp *w, const char *zNotice,
     if (!p) {
         return;
     }
-    long iNode = plan_find_node(p, r->azParam[0]);
+    long iNode = plan_lookup_node(p, r->azParam[0]);
     if (iNode < 0 || p->aNode[iNode].iLevel != plan_leaf_level(p)) {
         web_error(w, 404, "There is no such activity.");
         return;

@@ -533,7 +533,7 @@ test_store_load_rounds(void **state)
     assert_string_equal(p->aNode[1].aAssess[0].zRound, "2016");
     assert_int_equal(p->aNode[4].nAssess, 1);    /* 2.1: 2016 only */
     assert_string_equal(p->aNode[4].aAssess[0].zRound, "2016");
-    assert_true(plan_find_node(p, "2.1") == 4);  /* indexed */
+    assert_true(plan_lookup_node(p, "2.1") == 4);  /* indexed */
 
     model_release(&f->got);
     check_ok(f, store_load_rounds(f->s, "lmp", az2016, 1, 1, &f->got,
@@ -1056,7 +1056,7 @@ test_store_audit_per_field(void **state)
     assert_string_equal(go->zParent, "ILO");
     assert_int_equal(go->nAlias, 2);
     assert_string_equal(go->azAlias[1], "Labour ministry");
-    long i12 = plan_find_node(g, "1.2");
+    long i12 = plan_lookup_node(g, "1.2");
     assert_string_equal(g->aNode[g->aNode[i12].iParent].zCode, "2");
     assert_int_equal(g->aNode[i12].nContrib, 2);
     assert_string_equal(plan_find_round(g, "2017")->zAsOf, "2018-01-15");
@@ -1167,7 +1167,7 @@ test_store_rollback(void **state)
     assert_null(model_find_org(&f->got, "IOM"));
     const Plan *g = &f->got.aPlan[0];
     assert_int_equal(g->nNode, 5);
-    assert_int_equal(plan_find_node(g, "3"), -1);
+    assert_int_equal(plan_lookup_node(g, "3"), -1);
     assert_string_equal(g->aNode[0].zText, "Standards");
     assert_int_equal(g->aNode[1].aAssess[0].eRating, RATING_ON_TARGET);
     Buf b = BUF_INIT;
