@@ -254,6 +254,15 @@ session_release(Session *ses)
     memset(ses, 0, sizeof *ses);
 }
 
+void
+case_person_release(CasePerson *who)
+{
+    free(who->zName);
+    free(who->zPhone);
+    free(who->zIdDocument);
+    memset(who, 0, sizeof *who);
+}
+
 int
 store_case_put(Store *s, const Case *c, const CasePerson *who, AppErr *err)
 {
