@@ -70,9 +70,7 @@ rm_only_published(Plan *p)
         if (p->aRound[r].eState == ROUND_PUBLISHED) {
             p->aRound[k++] = p->aRound[r];
         } else {
-            free(p->aRound[r].zCode);
-            free(p->aRound[r].zTitle);
-            free(p->aRound[r].zAsOf);
+            round_release(&p->aRound[r]);
         }
     }
     p->nRound = k;

@@ -26,15 +26,21 @@ strv_push(char ***pa, size_t *pn, const char *z)
 }
 
 void
+statement_release(Statement *st)
+{
+    free(st->zOrg);
+    free(st->zText);
+    free(st->zComment);
+    free(st->zUpdatedBy);
+    free(st->zUpdatedAt);
+    memset(st, 0, sizeof *st);
+}
+
+void
 assessment_release_statements(Assessment *a)
 {
     for (size_t k = 0; k < a->nStmt; k++) {
-        Statement *st = &a->aStmt[k];
-        free(st->zOrg);
-        free(st->zText);
-        free(st->zComment);
-        free(st->zUpdatedBy);
-        free(st->zUpdatedAt);
+        statement_release(&a->aStmt[k]);
     }
     free(a->aStmt);
     a->aStmt = NULL;
@@ -65,6 +71,15 @@ node_release(Node *n)
     free(n->aAssess);
 }
 
+void
+round_release(Round *r)
+{
+    free(r->zCode);
+    free(r->zTitle);
+    free(r->zAsOf);
+    memset(r, 0, sizeof *r);
+}
+
 static void
 plan_release(Plan *p)
 {
@@ -74,9 +89,7 @@ plan_release(Plan *p)
         free(p->aLevel[i].zName);
     }
     for (size_t i = 0; i < p->nRound; i++) {
-        free(p->aRound[i].zCode);
-        free(p->aRound[i].zTitle);
-        free(p->aRound[i].zAsOf);
+        round_release(&p->aRound[i]);
     }
     free(p->aRound);
     for (size_t i = 0; i < p->nNode; i++) {

@@ -173,6 +173,9 @@ Statement *assessment_add_statement(Assessment *a);
 /* Free what an assessment owns (or only its statements); it becomes empty. */
 void assessment_release(Assessment *a);
 void assessment_release_statements(Assessment *a);
+/* Free what a statement, a round owns; it becomes empty. */
+void statement_release(Statement *st);
+void round_release(Round *r);
 const Statement *assessment_find_statement(const Assessment *a,
                                            const char *zOrg);
 

@@ -330,9 +330,7 @@ round_count_free(RoundCount *a, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         free(a[i].zPlan);
-        free(a[i].r.zCode);
-        free(a[i].r.zTitle);
-        free(a[i].r.zAsOf);
+        round_release(&a[i].r);
     }
     free(a);
 }
