@@ -169,7 +169,7 @@ typedef struct EditActivity {
 ** the plan, organisations, each round's assessment and statements.
 ** Rendered once per snapshot (app/readmodel.h). */
 static void
-edit_activity_body(const ReadModel *rm, const void *arg, Buf *b)
+edit_activity_body(ReadModel *rm, const void *arg, Buf *b)
 {
     const EditActivity *x = arg;
     const Plan *p = x->p;
@@ -259,7 +259,7 @@ typedef struct EditHistory {
 ** the page's other data-only parts: every edit moves the data version, so
 ** the next request after an edit renders it again. */
 static void
-edit_history(const ReadModel *rm, const void *arg, Buf *b)
+edit_history(ReadModel *rm, const void *arg, Buf *b)
 {
     const EditHistory *x = arg;
     AuditEntry *ae = NULL;

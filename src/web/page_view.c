@@ -97,7 +97,7 @@ view_collection(const Plan *p, const Round *rd, Buf *b)
 ** sentences of the two latest rounds, the changes, the data-quality count
 ** (arg: the plan).  Rendered once per snapshot. */
 static void
-view_dashboard_review(const ReadModel *rm, const void *arg, Buf *b)
+view_dashboard_review(ReadModel *rm, const void *arg, Buf *b)
 {
     const Plan *p = arg;
     const Round *latest, *prev;
@@ -184,7 +184,7 @@ view_dashboard_review(const ReadModel *rm, const void *arg, Buf *b)
 
 /* The collection state of the plan's open rounds (arg: the plan). */
 static void
-view_dashboard_open(const ReadModel *rm, const void *arg, Buf *b)
+view_dashboard_open(ReadModel *rm, const void *arg, Buf *b)
 {
     const Plan *p = arg;
     char *zQ = page_plan_query(readmodel_model(rm), p);
@@ -276,7 +276,7 @@ typedef struct ViewPlan {
 /* The plan tree with the latest ratings, the leaves matching the search
 ** and their ancestors; from the data only (kept per snapshot). */
 static void
-view_plan_tree(const ReadModel *rm, const void *arg, Buf *b)
+view_plan_tree(ReadModel *rm, const void *arg, Buf *b)
 {
     const ViewPlan *x = arg;
     const Plan *p = x->p;
@@ -398,7 +398,7 @@ typedef struct ViewOrg {
 /* An organisation's kind, parent and tasks with the open round's
 ** statements; from the data only (kept per snapshot). */
 static void
-view_org_tasks(const ReadModel *rm, const void *arg, Buf *b)
+view_org_tasks(ReadModel *rm, const void *arg, Buf *b)
 {
     const ViewOrg *x = arg;
     const Plan *p = x->p;
@@ -508,7 +508,7 @@ page_org(Req *r, Resp *w)
 
 /* The plan's rounds with their counts (arg: the plan); kept per snapshot. */
 static void
-view_rounds_table(const ReadModel *rm, const void *arg, Buf *b)
+view_rounds_table(ReadModel *rm, const void *arg, Buf *b)
 {
     const Plan *p = arg;
     char *zQ = page_plan_query(readmodel_model(rm), p);
@@ -581,7 +581,7 @@ typedef struct ViewRound {
 /* A round's state, collection, activities and findings; from the data
 ** only (kept per snapshot). */
 static void
-view_round_body(const ReadModel *rm, const void *arg, Buf *b)
+view_round_body(ReadModel *rm, const void *arg, Buf *b)
 {
     const ViewRound *x = arg;
     const Plan *p = x->p;
@@ -683,7 +683,7 @@ typedef struct ViewReport {
 ** cannot be made).  Kept per snapshot: the complaints register is audited
 ** too, so a new case moves the data version like any other change. */
 static void
-view_round_report(const ReadModel *rm, const void *arg, Buf *b)
+view_round_report(ReadModel *rm, const void *arg, Buf *b)
 {
     const ViewReport *x = arg;
     ReviewReport rep;
