@@ -1023,12 +1023,13 @@ session_open(Fix *f, const char *zUser, const char *zHash)
     User u = user_read(f, f->a, zUser);
     Session ses;
     memset(&ses, 0, sizeof ses);
-    ses.zTokenHash = (char *)zHash;
+    ses.zTokenHash = xstrdup(zHash);
     ses.userId = u.id;
-    ses.zCsrf = (char *)"csrf";
+    ses.zCsrf = xstrdup("csrf");
     ses.created = 1;
     ses.lastSeen = 1;
     expect_ok(f, store_session_put(f->a, &ses, fresh(f)));
+    session_release(&ses);
     user_release(&u);
 }
 
