@@ -127,12 +127,18 @@ access_log(const WebConfig *cfg, const char *zIp, const char *zMethod,
     buf_release(&b);
 }
 
+/* Queue w; its body is handed to MHD, which frees it once sent (w->body
+** is left empty): a 5 MB report page is not copied for every request in
+** flight. */
 static enum MHD_Result
-queue_resp(struct MHD_Connection *c, const Resp *w)
+queue_resp(struct MHD_Connection *c, Resp *w)
 {
-    struct MHD_Response *r = MHD_create_response_from_buffer(
-        w->body.n, (void *)buf_str(&w->body), MHD_RESPMEM_MUST_COPY);
+    size_t n = w->body.n;
+    char *z = buf_detach(&w->body);
+    struct MHD_Response *r =
+        MHD_create_response_from_buffer(n, z, MHD_RESPMEM_MUST_FREE);
     if (!r) {
+        free(z);
         return MHD_NO;
     }
     (void)MHD_add_response_header(r, "Content-Type",
