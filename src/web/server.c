@@ -127,17 +127,18 @@ access_log(const WebConfig *cfg, const char *zIp, const char *zMethod,
     buf_release(&b);
 }
 
+/* Queue w; its body is handed to MHD, which frees it once sent (w->body
+** is left empty): a 5 MB report page is not copied for every request in
+** flight. */
 static enum MHD_Result
 queue_resp(struct MHD_Connection *c, Resp *w)
 {
-    /* The response takes the body's bytes, and MHD frees them once sent:
-    ** no copy.  w->body is left empty. */
-    size_t nBody = w->body.n;
-    char *zBody = buf_detach(&w->body);
-    struct MHD_Response *r = MHD_create_response_from_buffer(
-        nBody, zBody, MHD_RESPMEM_MUST_FREE);
+    size_t n = w->body.n;
+    char *z = buf_detach(&w->body);
+    struct MHD_Response *r =
+        MHD_create_response_from_buffer(n, z, MHD_RESPMEM_MUST_FREE);
     if (!r) {
-        free(zBody);
+        free(z);
         return MHD_NO;
     }
     (void)MHD_add_response_header(r, "Content-Type",
