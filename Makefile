@@ -4,14 +4,22 @@
 #   make demo   install what is missing, build, run the sample
 #   make test   install what is missing, build, run every test (also under
 #               AddressSanitizer + UBSan)
+#   make fuzz   build the libFuzzer harnesses with clang in build-fuzz/ and
+#               run each for SECONDS (60) on a copy of its corpus; FUZZERS=
+#               names a few (docs/HACKING.md; not part of 'make test')
 #
 # CMake does the building; this file only orders the steps.
 
 BUILD      ?= build
 BUILD_ASAN ?= build-asan
+BUILD_FUZZ ?= build-fuzz
 JOBS       ?= 2
+SECONDS    ?= 60
+FUZZERS    ?= csv annex_csv cases_csv claims_csv model_json xlsx urlencoded \
+              cookies url route client_addr host
 
-.PHONY: all deps build build-asan test test-plain test-asan demo clean
+.PHONY: all deps build build-asan test test-plain test-asan demo clean lint \
+        fuzz build-fuzz
 
 all: build
 
@@ -43,9 +51,25 @@ test: deps
 	@$(MAKE) --no-print-directory test-plain
 	@$(MAKE) --no-print-directory test-asan
 
+$(BUILD_FUZZ)/CMakeCache.txt:
+	@CC=clang cmake -S . -B $(BUILD_FUZZ) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	    -DLMPMON_FUZZ=ON >/dev/null
+
+build-fuzz: $(BUILD_FUZZ)/CMakeCache.txt
+	@cmake --build $(BUILD_FUZZ) -j$(JOBS) --target fuzz_all
+
+fuzz:
+	@scripts/install-deps
+	@$(MAKE) --no-print-directory build-fuzz
+	@scripts/fuzz $(BUILD_FUZZ) $(SECONDS) $(FUZZERS)
+
 demo: deps
 	@$(MAKE) --no-print-directory build
 	@scripts/demo $(BUILD)/lmpmon
 
+# The rules no compiler checks: layers, escaping in pages, formatting.
+lint:
+	@scripts/lint
+
 clean:
-	rm -rf $(BUILD) $(BUILD_ASAN)
+	rm -rf $(BUILD) $(BUILD_ASAN) $(BUILD_FUZZ)

@@ -55,7 +55,8 @@ void buf_putc(Buf *b, char c);
 /* Append formatted text (printf rules). */
 void buf_printf(Buf *b, const char *zFmt, ...)
     __attribute__((format(printf, 2, 3)));
-void buf_vprintf(Buf *b, const char *zFmt, va_list ap);
+void buf_vprintf(Buf *b, const char *zFmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
 
 /* Append c n times. */
 void buf_repeat(Buf *b, char c, size_t n);

@@ -13,6 +13,7 @@
 
 #include "cli.h"
 #include "../base/base.h"
+#include "../base/file.h"
 #include "../store/store_pg.h"
 #include "../base/banned.h"
 
@@ -75,11 +76,23 @@ static const CliCommand aCommand[] = {
       "may be named by acronym, full name or alias.  --history adds the\n"
       "activity's audit trail: who changed what, when, old -> new.\n" },
     /* ** COMMAND: report */
-    { "report", cmd_report, "generate the review or the complaints report",
+    { "report", cmd_report,
+      "generate the review, the coordination or the complaints report",
       "lmpmon report review --round R [--compare R0] [--level LEVEL]\n"
       "       [--format html|md|csv|json|svg|pdf|docx] [--out FILE] [--plan CODE]\n"
+      "       lmpmon report coordination --round R [--format html|md|csv|json]\n"
+      "       [--out FILE] [--plan CODE]\n"
       "       lmpmon report complaints [--year Y] [--format html|csv|json|xlsx]\n"
       "       [--out FILE] [--suppress]\n\n"
+      "The coordination report says, for round R, which organisation is\n"
+      "responsible for and contributes to which activities, how many of them\n"
+      "were reported and how they are rated; the activities with no or many\n"
+      "responsible bodies and one wording under several codes; the\n"
+      "responsible organisations that stayed silent; responsible activities\n"
+      "per organisation and area; and tests the review's explanations of slow\n"
+      "progress (several responsible bodies, development partner support)\n"
+      "with the counts behind them.  Its CSV holds the rows every figure is\n"
+      "counted from (docs/formats/coordination.md).\n\n"
       "The complaints report gives cases lodged and resolved, the share\n"
       "resolved within 3 months and to the complainant's satisfaction (the\n"
       "goal-10 indicator) by sex, province, destination, assisting body and\n"
@@ -408,8 +421,21 @@ cli_write_output(const char *zOut, const char *z, size_t n, AppErr *err)
 {
     if (!zOut || strcmp(zOut, "-") == 0) {
         if (fwrite(z, 1, n, stdout) != n || fflush(stdout) != 0) {
-            return apperr_set(err, APPERR_IO, "cannot write the output: %s",
-                              strerror(errno));
+            apperr_set(err, APPERR_IO, "cannot write the output");
+            return apperr_detail(err, "stdout: %s", strerror(errno));
+        }
+        return 0;
+    }
+    if (file_is_special(zOut)) {
+        /* A device or a pipe (/dev/null, /dev/stdout): written as it is,
+        ** never replaced by a renamed file. */
+        FILE *f = fopen(zOut, "wb");
+        int bOk = f && fwrite(z, 1, n, f) == n;
+        int e = errno;
+        bOk = f && fclose(f) == 0 && bOk;
+        if (!bOk) {
+            apperr_set(err, APPERR_IO, "cannot write '%s'", zOut);
+            return apperr_detail(err, "%s: %s", zOut, strerror(e));
         }
         return 0;
     }
@@ -418,15 +444,17 @@ cli_write_output(const char *zOut, const char *z, size_t n, AppErr *err)
     FILE *f = fopen(buf_str(&tmp), "wb");
     int rc = 0;
     if (!f) {
-        rc = apperr_set(err, APPERR_IO, "cannot write '%s': %s", zOut,
-                        strerror(errno));
+        rc = apperr_set(err, APPERR_IO, "cannot write '%s' (is its directory "
+                        "there and writable?)", zOut);
+        apperr_detail(err, "%s: %s", buf_str(&tmp), strerror(errno));
     } else {
         int bOk = fwrite(z, 1, n, f) == n;
         bOk &= fflush(f) == 0 && fsync(fileno(f)) == 0;
         bOk &= fclose(f) == 0;
         if (!bOk || rename(buf_str(&tmp), zOut) != 0) {
-            rc = apperr_set(err, APPERR_IO, "cannot write '%s': %s", zOut,
-                            strerror(errno));
+            rc = apperr_set(err, APPERR_IO, "cannot write '%s' (is the disk "
+                            "full?)", zOut);
+            apperr_detail(err, "%s: %s", zOut, strerror(errno));
             (void)unlink(buf_str(&tmp));
         }
     }

@@ -1,6 +1,7 @@
 /*
-** cmd_report.c — 'report review' and 'check' (data-quality findings and
-** the verification of a report's printed figures).
+** cmd_report.c — 'report review', 'report coordination' and 'check'
+** (data-quality findings and the verification of a report's printed
+** figures).  'report complaints' is in cmd_cases.c.
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,8 +13,10 @@
 #include "../base/base.h"
 #include "../core/checks.h"
 #include "../core/claims.h"
+#include "../core/coordination.h"
 #include "../io/claims_csv.h"
 #include "../io/import.h"
+#include "../report/coordination_report.h"
 #include "../report/review_print.h"
 #include "../report/review_report.h"
 #include "../app/casework.h"
@@ -66,6 +69,70 @@ report_format(const char *zFormat, const char *zOut, const char *zDefault)
     return zDefault;
 }
 
+/* 'report coordination': who is responsible for what in round zRound and
+** whether the review's explanations of slow progress hold
+** (core/coordination.h), in format zFmt (html, md, csv or json). */
+static int
+report_coordination(const CliCtx *ctx, const char *zRound, const char *zPlan,
+                    const char *zFmt, const char *zOut)
+{
+    static const char *const azFmt[] = { "html", "md", "csv", "json" };
+    int iFmt = -1;
+    for (int i = 0; i < (int)(sizeof azFmt / sizeof azFmt[0]); i++) {
+        if (strcmp(zFmt, azFmt[i]) == 0) {
+            iFmt = i;
+        }
+    }
+    if (iFmt < 0) {
+        return cli_usage_error(ctx, "unknown format '%s' for the coordination "
+                               "report (html, md, csv or json)", zFmt);
+    }
+    if (!zRound) {
+        return cli_usage_error(ctx, "which round? (--round CODE)");
+    }
+    /* Only the round's assessments are needed: the silent rule, too, looks
+    ** at the round alone. */
+    const char *azRound[] = { zRound };
+    Model m = MODEL_INIT;
+    Plan *p = report_load(ctx, zPlan, azRound, 1, 0, &m);
+    if (!p) {
+        model_release(&m);
+        return CLI_FAIL;
+    }
+    AppErr err = APPERR_INIT;
+    Coordination c;
+    if (coordination_build(&m, p, zRound, &c, &err)) {
+        model_release(&m);
+        return cli_fail(&err);
+    }
+    Buf b = BUF_INIT;
+    switch (iFmt) {
+    case 0:
+        coordination_render_html(&c, &b);
+        break;
+    case 1:
+        coordination_render_md(&c, &b);
+        break;
+    case 2:
+        coordination_render_csv(&c, &b);
+        break;
+    default:
+        coordination_render_json(&c, &b);
+    }
+    int rc = CLI_OK;
+    if (buf_failed(&b)) {
+        apperr_set(&err, APPERR_INPUT, "the coordination report of round '%s' "
+                   "is larger than %zu bytes", zRound, b.nMax);
+        rc = cli_fail(&err);
+    } else if (cli_write_output(zOut, buf_str(&b), b.n, &err)) {
+        rc = cli_fail(&err);
+    }
+    buf_release(&b);
+    coordination_release(&c);
+    model_release(&m);
+    return rc;
+}
+
 /* ** COMMAND: report */
 int
 cmd_report(CliCtx *ctx)
@@ -89,15 +156,25 @@ cmd_report(CliCtx *ctx)
     }
     int bReview = nPos == 1 && strcmp(azPos[0], "review") == 0;
     int bComplaints = nPos == 1 && strcmp(azPos[0], "complaints") == 0;
+    int bCoordination = nPos == 1 && strcmp(azPos[0], "coordination") == 0;
     free(azPos);
     if (bComplaints) {
         return cmd_report_complaints(ctx, zYear,
                                      report_format(zFormat, zOut, "html"),
                                      zOut, bSuppress);
     }
+    if (bCoordination) {
+        if (zCompare || zLevel || zYear || bSuppress) {
+            return cli_usage_error(ctx, "report coordination takes --round, "
+                                   "--plan, --format and --out only");
+        }
+        return report_coordination(ctx, zRound, zPlan,
+                                   report_format(zFormat, zOut, "html"), zOut);
+    }
     if (!bReview) {
-        return cli_usage_error(ctx, "report what? ('report review --round R' "
-                               "or 'report complaints')");
+        return cli_usage_error(ctx, "report what? ('report review --round R', "
+                               "'report coordination --round R' or 'report "
+                               "complaints')");
     }
     if (!zRound) {
         return cli_usage_error(ctx, "which round? (--round CODE)");

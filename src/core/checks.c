@@ -25,6 +25,7 @@
 
 #include "checks.h"
 #include "orgdir.h"
+#include "texts.h"
 #include "../base/buf.h"
 #include "../base/str.h"
 #include "../base/xalloc.h"
@@ -51,6 +52,7 @@ finding_add(Findings *out, const char *zRule, CheckSeverity e,
     buf_vprintf(&b, zFmt, ap);
     va_end(ap);
     f->zMessage = buf_detach(&b);
+    f->zOrg = NULL;
 }
 
 void
@@ -60,6 +62,7 @@ findings_release(Findings *f)
         free(f->a[i].zActivity);
         free(f->a[i].zRound);
         free(f->a[i].zMessage);
+        free(f->a[i].zOrg);
     }
     free(f->a);
     memset(f, 0, sizeof *f);
@@ -117,53 +120,6 @@ check_find_phrase(const char *zLow, const char *const *azPhrase,
                 for (size_t k_ = 0; k_ < n->nAssess; k_++)                     \
                     for (const Assessment *a = &n->aAssess[k_]; a; a = NULL)   \
                         if (!(zRound) || str_eq(a->zRound, (zRound)))
-
-/* A text with an index, for grouping equal texts (or finding a code) by
-** sorting once instead of comparing every pair. */
-typedef struct TextAt {
-    const char *z;  /* the text (not owned); NULL is stored as "" */
-    size_t i;       /* its index in the caller's array */
-} TextAt;
-
-static int
-text_at_cmp(const void *a, const void *b)
-{
-    const TextAt *x = a, *y = b;
-    int c = strcmp(x->z, y->z);
-    return c ? c : (x->i < y->i ? -1 : x->i > y->i);
-}
-
-/* az[0..n) with their indexes, sorted by text, then index: equal texts
-** side by side, each run in plan order.  Heap array. */
-static TextAt *
-texts_sort(const char *const *az, size_t n)
-{
-    TextAt *a = xcalloc(n ? n : 1, sizeof *a);
-    for (size_t i = 0; i < n; i++) {
-        a[i].z = az[i] ? az[i] : "";
-        a[i].i = i;
-    }
-    qsort(a, n, sizeof *a, text_at_cmp);
-    return a;
-}
-
-/* Index of the first element of the sorted a[0..n) whose text is z (NULL
-** reads as "", as str_eq has it), or n if none. */
-static size_t
-texts_lower_bound(const TextAt *a, size_t n, const char *z)
-{
-    size_t lo = 0, hi = n;
-    z = z ? z : "";
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (strcmp(a[mid].z, z) < 0) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
-    return lo < n && strcmp(a[lo].z, z) == 0 ? lo : n;
-}
 
 /* The plan's rounds by code: a round's index from its code in log time.
 ** Round codes are unique in a plan (the store's UNIQUE constraint, the
@@ -414,23 +370,6 @@ round_texts_release(RoundTexts *t)
     free(t->azProgress);
     free(t->azAction);
     memset(t, 0, sizeof *t);
-}
-
-/* For each of az[0..n), the index of the first text (in plan order) equal
-** to it: activities with equal texts share that index.  Heap array. */
-static size_t *
-texts_first_equal(const char *const *az, size_t n)
-{
-    TextAt *a = texts_sort(az, n);
-    size_t *aFirst = xcalloc(n ? n : 1, sizeof *aFirst);
-    for (size_t k = 0; k < n; k++) {
-        /* Sorted by text, then index: a run's head is its first activity. */
-        size_t head = k > 0 && strcmp(a[k].z, a[k - 1].z) == 0 ? aFirst[a[k - 1].i]
-                                                                : a[k].i;
-        aFirst[a[k].i] = head;
-    }
-    free(a);
-    return aFirst;
 }
 
 /* ** RULE: missing_rating */
@@ -792,6 +731,7 @@ check_silent_org(CheckRun *c, Findings *out)
                                 : "%s is responsible for %zu activit%s in round "
                                   "%s but no narrative of them mentions it",
                             g->zAcronym, nResp, nResp == 1 ? "y" : "ies", zR);
+                out->a[out->n - 1].zOrg = xstrdup(g->zAcronym);
             }
         }
         round_texts_release(&t);
@@ -869,4 +809,19 @@ checks_run(const Model *m, const Plan *p, const char *zRound, Findings *out)
         r->xCheck(&c, out);
     }
     run_release(&c);
+}
+
+int
+checks_run_rule(const Model *m, const Plan *p, const char *zRound,
+                const char *zRule, Findings *out)
+{
+    for (const CheckRule *r = aCheckRule; r->zName; r++) {
+        if (str_eq(r->zName, zRule)) {
+            CheckRun c = { .m = m, .p = p, .zRound = zRound };
+            r->xCheck(&c, out);
+            run_release(&c);
+            return 0;
+        }
+    }
+    return -1;
 }

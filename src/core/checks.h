@@ -26,6 +26,8 @@ typedef struct Finding {
                            ** organisation or the round */
     char *zRound;          /* round code, or NULL */
     char *zMessage;        /* one line */
+    char *zOrg;            /* acronym of the organisation a finding about
+                           ** one is about, or NULL */
 } Finding;
 
 typedef struct Findings {
@@ -52,6 +54,13 @@ extern const CheckRule aCheckRule[];
 ** appending to out.  Findings come rule by rule, in plan order. */
 void checks_run(const Model *m, const Plan *p, const char *zRound,
                 Findings *out);
+
+/* Run only the rule named zRule, as checks_run() would.  Returns 0, or -1
+** (adding nothing) when aCheckRule has no such rule.  For analyses that
+** take a rule's notion as it is (coordination.c: silent_responsible_org)
+** instead of re-implementing it. */
+int checks_run_rule(const Model *m, const Plan *p, const char *zRound,
+                    const char *zRule, Findings *out);
 
 void findings_release(Findings *f);
 

@@ -251,8 +251,9 @@ static const Affix azWhere[] = {
 static const char *const azQualifier[] = {
     "", " in line with ILO standards", " in cooperation with social partners",
     " with a focus on women migrant workers",
-    " in the main destination countries", " with the support of development "
-    "partners", " for the construction sector", " for the fisheries sector",
+    " in the main destination countries",
+    " with the support of development partners",
+    " for the construction sector", " for the fisheries sector",
     " for domestic workers", " through the provincial migration working group",
 };
 

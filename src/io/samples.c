@@ -9,12 +9,7 @@
 const EmbeddedFile *
 samples_find(const char *zPath)
 {
-    for (const EmbeddedFile *f = aEmbeddedFile; f->zPath; f++) {
-        if (strcmp(f->zPath, zPath) == 0) {
-            return f;
-        }
-    }
-    return NULL;
+    return embedded_find(aEmbeddedFile, zPath);
 }
 
 void

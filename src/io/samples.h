@@ -8,15 +8,10 @@
 #ifndef LMPMON_SAMPLES_H
 #define LMPMON_SAMPLES_H
 
-#include <stddef.h>
+#include "../base/embedded.h"
 
-typedef struct EmbeddedFile {
-    const char *zPath;             /* relative to data/: "NAME/plan.json" */
-    const unsigned char *aData;    /* content, NUL-terminated */
-    size_t nData;                  /* bytes, without the NUL */
-} EmbeddedFile;
-
-/* Terminated by an entry whose zPath is NULL.  Generated at build time. */
+/* Paths relative to data/ ("NAME/plan.json"); terminated by an entry whose
+** zPath is NULL.  Generated at build time. */
 extern const EmbeddedFile aEmbeddedFile[];
 
 /* The file zPath, or NULL. */

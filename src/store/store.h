@@ -69,6 +69,9 @@ typedef struct CasePerson {
     char *zIdDocument;
 } CasePerson;
 
+/* Free the strings who owns; who becomes empty. */
+void case_person_release(CasePerson *who);
+
 /* The tables of an installation, in the order a copy writes them
 ** (whatever a row refers to comes first).  Sessions and what is kept ready
 ** are not among them. */

@@ -151,7 +151,7 @@ pg_case_visit(PgStore *S, int bPersonal, CaseVisitor fn, void *pArg,
             pg_fixed(r, 0, 2, c.zResolved, sizeof c.zResolved);
             (void)case_channel_parse(pg_text(r, 0, 3), &c.eChannel);
             const char *zOrg = pg_text(r, 0, 4);
-            c.zAssistingOrg = *zOrg ? (char *)zOrg : NULL;
+            c.zAssistingOrg = *zOrg ? PQgetvalue(r, 0, 4) : NULL;
             c.zProvince = PQgetvalue(r, 0, 5);
             (void)case_sex_parse(pg_text(r, 0, 6), &c.eSex);
             c.zAgeBand = PQgetvalue(r, 0, 7);

@@ -20,96 +20,82 @@ static const struct {
                            "INSERT INTO plan(id, code, title)"
                            " VALUES($1, $2, $3)",
                            "SELECT count(*) FROM plan" },
-    [STORE_TABLE_PLAN_LEVEL] = {
-        "SELECT plan_id, depth, name, has_indicator FROM plan_level"
-        " ORDER BY plan_id, depth",
-        "INSERT INTO plan_level(plan_id, depth, name, has_indicator)"
-        " VALUES($1, $2, $3, $4)",
-        "SELECT count(*) FROM plan_level" },
-    [STORE_TABLE_ORG] = {
-        "SELECT id, acronym, name, kind, parent_id FROM org ORDER BY id",
-        "INSERT INTO org(id, acronym, name, kind, parent_id)"
-        " VALUES($1, $2, $3, $4, $5)",
-        "SELECT count(*) FROM org" },
-    [STORE_TABLE_ORG_ALIAS] = {
-        "SELECT org_id, alias, position FROM org_alias"
-        " ORDER BY org_id, alias",
-        "INSERT INTO org_alias(org_id, alias, position) VALUES($1, $2, $3)",
-        "SELECT count(*) FROM org_alias" },
-    [STORE_TABLE_NODE] = {
-        "SELECT id, plan_id, parent_id, depth, code, text, indicator,"
-        " position FROM node ORDER BY id",
-        "INSERT INTO node(id, plan_id, parent_id, depth, code, text,"
-        " indicator, position) VALUES($1, $2, $3, $4, $5, $6, $7, $8)",
-        "SELECT count(*) FROM node" },
-    [STORE_TABLE_NODE_ORG] = {
-        "SELECT node_id, org_id, role, position FROM node_org"
-        " ORDER BY node_id, role, org_id",
-        "INSERT INTO node_org(node_id, org_id, role, position)"
-        " VALUES($1, $2, $3, $4)",
-        "SELECT count(*) FROM node_org" },
-    [STORE_TABLE_ROUND] = {
-        "SELECT id, plan_id, code, title, nullif(as_of, ''), state FROM round"
-        " ORDER BY id",
-        "INSERT INTO round(id, plan_id, code, title, as_of, state)"
-        " VALUES($1, $2, $3, $4, $5, $6)",
-        "SELECT count(*) FROM round" },
-    [STORE_TABLE_ASSESSMENT] = {
-        "SELECT id, node_id, round_id, action_point, progress, rating, state,"
-        " version FROM assessment ORDER BY id",
-        "INSERT INTO assessment(id, node_id, round_id, action_point, progress,"
-        " rating, state, version) VALUES($1, $2, $3, $4, $5, $6, $7, $8)",
-        "SELECT count(*) FROM assessment" },
-    [STORE_TABLE_ACCOUNT] = {
-        "SELECT id, name, role, org_id, pw_hash, disabled, created"
-        " FROM account ORDER BY id",
-        "INSERT INTO account(id, name, role, org_id, pw_hash, disabled,"
-        " created) VALUES($1, $2, $3, $4, $5, $6, $7)",
-        "SELECT count(*) FROM account" },
-    [STORE_TABLE_STATEMENT] = {
-        "SELECT id, assessment_id, org_id, text, proposed_rating, state,"
-        " comment, version, updated_by, nullif(updated_at, '')"
-        " FROM statement ORDER BY id",
-        "INSERT INTO statement(id, assessment_id, org_id, text,"
-        " proposed_rating, state, comment, version, updated_by, updated_at)"
-        " VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-        "SELECT count(*) FROM statement" },
-    [STORE_TABLE_AUDIT] = {
-        "SELECT id, at, actor, action, entity, key, field, old, new"
-        " FROM audit ORDER BY id",
-        "INSERT INTO audit(id, at, actor, action, entity, key, field, old,"
-        " new) VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-        "SELECT count(*) FROM audit" },
-    [STORE_TABLE_CASE] = {
-        "SELECT id, case_no, lodged_on, nullif(resolved_on, ''), channel,"
-        " assisting_org, province, sex, age_band, legal_status, destination,"
-        " sector, agency, types, stage, outcome, satisfied, currency,"
-        " requested, ordered, paid, version FROM complaint_case ORDER BY id",
-        "INSERT INTO complaint_case(id, case_no, lodged_on, resolved_on,"
-        " channel, assisting_org, province, sex, age_band, legal_status,"
-        " destination, sector, agency, types, stage, outcome, satisfied,"
-        " currency, requested, ordered, paid, version) VALUES($1, $2, $3,"
-        " coalesce($4, ''), $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,"
-        " $16, $17, $18, $19, $20, $21, $22)",
-        "SELECT count(*) FROM complaint_case" },
-    [STORE_TABLE_CASE_PERSON] = {
-        "SELECT case_id, name, phone, id_document FROM case_person"
-        " ORDER BY case_id",
-        "INSERT INTO case_person(case_id, name, phone, id_document)"
-        " VALUES($1, $2, $3, $4)",
-        "SELECT count(*) FROM case_person" },
-    [STORE_TABLE_CASE_EVENT] = {
-        "SELECT id, case_id, stage, on_date, note, actor FROM case_event"
-        " ORDER BY id",
-        "INSERT INTO case_event(id, case_id, stage, on_date, note, actor)"
-        " VALUES($1, $2, $3, $4, $5, $6)",
-        "SELECT count(*) FROM case_event" },
-    [STORE_TABLE_CASE_PAYMENT] = {
-        "SELECT id, case_id, paid_on, amount, actor FROM case_payment"
-        " ORDER BY id",
-        "INSERT INTO case_payment(id, case_id, paid_on, amount, actor)"
-        " VALUES($1, $2, $3, $4, $5)",
-        "SELECT count(*) FROM case_payment" },
+    [STORE_TABLE_PLAN_LEVEL] = { "SELECT plan_id, depth, name, has_indicator FROM plan_level"
+                                 " ORDER BY plan_id, depth",
+                                 "INSERT INTO plan_level(plan_id, depth, name, has_indicator)"
+                                 " VALUES($1, $2, $3, $4)",
+                                 "SELECT count(*) FROM plan_level" },
+    [STORE_TABLE_ORG] = { "SELECT id, acronym, name, kind, parent_id FROM org ORDER BY id",
+                          "INSERT INTO org(id, acronym, name, kind, parent_id)"
+                          " VALUES($1, $2, $3, $4, $5)",
+                          "SELECT count(*) FROM org" },
+    [STORE_TABLE_ORG_ALIAS] = { "SELECT org_id, alias, position FROM org_alias"
+                                " ORDER BY org_id, alias",
+                                "INSERT INTO org_alias(org_id, alias, position) VALUES($1, $2, $3)",
+                                "SELECT count(*) FROM org_alias" },
+    [STORE_TABLE_NODE] = { "SELECT id, plan_id, parent_id, depth, code, text, indicator,"
+                           " position FROM node ORDER BY id",
+                           "INSERT INTO node(id, plan_id, parent_id, depth, code, text,"
+                           " indicator, position) VALUES($1, $2, $3, $4, $5, $6, $7, $8)",
+                           "SELECT count(*) FROM node" },
+    [STORE_TABLE_NODE_ORG] = { "SELECT node_id, org_id, role, position FROM node_org"
+                               " ORDER BY node_id, role, org_id",
+                               "INSERT INTO node_org(node_id, org_id, role, position)"
+                               " VALUES($1, $2, $3, $4)",
+                               "SELECT count(*) FROM node_org" },
+    [STORE_TABLE_ROUND] = { "SELECT id, plan_id, code, title, nullif(as_of, ''), state FROM round"
+                            " ORDER BY id",
+                            "INSERT INTO round(id, plan_id, code, title, as_of, state)"
+                            " VALUES($1, $2, $3, $4, $5, $6)",
+                            "SELECT count(*) FROM round" },
+    [STORE_TABLE_ASSESSMENT] = { "SELECT id, node_id, round_id, action_point, progress, rating, state,"
+                                 " version FROM assessment ORDER BY id",
+                                 "INSERT INTO assessment(id, node_id, round_id, action_point, progress,"
+                                 " rating, state, version) VALUES($1, $2, $3, $4, $5, $6, $7, $8)",
+                                 "SELECT count(*) FROM assessment" },
+    [STORE_TABLE_ACCOUNT] = { "SELECT id, name, role, org_id, pw_hash, disabled, created"
+                              " FROM account ORDER BY id",
+                              "INSERT INTO account(id, name, role, org_id, pw_hash, disabled,"
+                              " created) VALUES($1, $2, $3, $4, $5, $6, $7)",
+                              "SELECT count(*) FROM account" },
+    [STORE_TABLE_STATEMENT] = { "SELECT id, assessment_id, org_id, text, proposed_rating, state,"
+                                " comment, version, updated_by, nullif(updated_at, '')"
+                                " FROM statement ORDER BY id",
+                                "INSERT INTO statement(id, assessment_id, org_id, text,"
+                                " proposed_rating, state, comment, version, updated_by, updated_at)"
+                                " VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+                                "SELECT count(*) FROM statement" },
+    [STORE_TABLE_AUDIT] = { "SELECT id, at, actor, action, entity, key, field, old, new"
+                            " FROM audit ORDER BY id",
+                            "INSERT INTO audit(id, at, actor, action, entity, key, field, old,"
+                            " new) VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                            "SELECT count(*) FROM audit" },
+    [STORE_TABLE_CASE] = { "SELECT id, case_no, lodged_on, nullif(resolved_on, ''), channel,"
+                           " assisting_org, province, sex, age_band, legal_status, destination,"
+                           " sector, agency, types, stage, outcome, satisfied, currency,"
+                           " requested, ordered, paid, version FROM complaint_case ORDER BY id",
+                           "INSERT INTO complaint_case(id, case_no, lodged_on, resolved_on,"
+                           " channel, assisting_org, province, sex, age_band, legal_status,"
+                           " destination, sector, agency, types, stage, outcome, satisfied,"
+                           " currency, requested, ordered, paid, version) VALUES($1, $2, $3,"
+                           " coalesce($4, ''), $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,"
+                           " $16, $17, $18, $19, $20, $21, $22)",
+                           "SELECT count(*) FROM complaint_case" },
+    [STORE_TABLE_CASE_PERSON] = { "SELECT case_id, name, phone, id_document FROM case_person"
+                                  " ORDER BY case_id",
+                                  "INSERT INTO case_person(case_id, name, phone, id_document)"
+                                  " VALUES($1, $2, $3, $4)",
+                                  "SELECT count(*) FROM case_person" },
+    [STORE_TABLE_CASE_EVENT] = { "SELECT id, case_id, stage, on_date, note, actor FROM case_event"
+                                 " ORDER BY id",
+                                 "INSERT INTO case_event(id, case_id, stage, on_date, note, actor)"
+                                 " VALUES($1, $2, $3, $4, $5, $6)",
+                                 "SELECT count(*) FROM case_event" },
+    [STORE_TABLE_CASE_PAYMENT] = { "SELECT id, case_id, paid_on, amount, actor FROM case_payment"
+                                   " ORDER BY id",
+                                   "INSERT INTO case_payment(id, case_id, paid_on, amount, actor)"
+                                   " VALUES($1, $2, $3, $4, $5)",
+                                   "SELECT count(*) FROM case_payment" },
 };
 
 /* The statements are literals of the table above, so the statement cache
@@ -156,8 +142,8 @@ sq_table_put(Store *s, StoreTable t, const char *const *azVal, AppErr *err)
     if (S->nTablePut++ == 0) {
         /* Rows may refer to rows of their own table written later (an
         ** organisation's parent): references are checked at commit. */
-        (void)sqlite3_exec(S->db, "PRAGMA defer_foreign_keys = ON", NULL,
-                           NULL, NULL);
+        (void)sqlite3_exec(S->db, "PRAGMA defer_foreign_keys = ON", NULL, NULL,
+                           NULL);
     }
     sqlite3_stmt *st;
     if (sq_table_prepare(S, aSql[t].zInsert, &st, err)) {

@@ -88,15 +88,16 @@ view_collection(const Plan *p, const Round *rd, Buf *b)
     for (int s = 0; s < ASSESS_STATE_COUNT; s++) {
         buf_printf(b, "<td class=\"n\">%zu</td>", anStmt[s]);
     }
-    buf_printf(b, "</tr></tbody></table><p>%zu statement%s of responsible "
-               "bodies still missing.</p>\n", nMissing, nMissing == 1 ? "" : "s");
+    buf_printf(b, "</tr></tbody></table><p>%zu ", nMissing);
+    esc_html(b, nMissing == 1 ? "statement" : "statements");
+    HTML_LIT(b, " of responsible bodies still missing.</p>\n");
 }
 
 /* The dashboard's part that depends on the data only: charts and
 ** sentences of the two latest rounds, the changes, the data-quality count
 ** (arg: the plan).  Rendered once per snapshot. */
 static void
-view_dashboard_review(const ReadModel *rm, const void *arg, Buf *b)
+view_dashboard_review(ReadModel *rm, const void *arg, Buf *b)
 {
     const Plan *p = arg;
     const Round *latest, *prev;
@@ -112,15 +113,17 @@ view_dashboard_review(const ReadModel *rm, const void *arg, Buf *b)
                             NULL, &rep, &err) == 0) {
         HTML_LIT(b, "<div class=\"rounds\"><section><h2>");
         page_link_round(b, latest, zQ);
-        buf_printf(b, " <span class=\"small\">(%s)</span></h2>",
-                   round_state_name(latest->eState));
+        HTML_LIT(b, " <span class=\"small\">(");
+        esc_html(b, round_state_name(latest->eState));
+        HTML_LIT(b, ")</span></h2>");
         review_chart_svg(&rep, &rep.now, latest->zTitle, b);
         HTML_LIT(b, "</section>");
         if (prev) {
             HTML_LIT(b, "<section><h2>");
             page_link_round(b, prev, zQ);
-            buf_printf(b, " <span class=\"small\">(%s)</span></h2>",
-                       round_state_name(prev->eState));
+            HTML_LIT(b, " <span class=\"small\">(");
+            esc_html(b, round_state_name(prev->eState));
+            HTML_LIT(b, ")</span></h2>");
             review_chart_svg(&rep, &rep.before, prev->zTitle, b);
             HTML_LIT(b, "</section>");
         }
@@ -181,7 +184,7 @@ view_dashboard_review(const ReadModel *rm, const void *arg, Buf *b)
 
 /* The collection state of the plan's open rounds (arg: the plan). */
 static void
-view_dashboard_open(const ReadModel *rm, const void *arg, Buf *b)
+view_dashboard_open(ReadModel *rm, const void *arg, Buf *b)
 {
     const Plan *p = arg;
     char *zQ = page_plan_query(readmodel_model(rm), p);
@@ -273,7 +276,7 @@ typedef struct ViewPlan {
 /* The plan tree with the latest ratings, the leaves matching the search
 ** and their ancestors; from the data only (kept per snapshot). */
 static void
-view_plan_tree(const ReadModel *rm, const void *arg, Buf *b)
+view_plan_tree(ReadModel *rm, const void *arg, Buf *b)
 {
     const ViewPlan *x = arg;
     const Plan *p = x->p;
@@ -292,8 +295,9 @@ view_plan_tree(const ReadModel *rm, const void *arg, Buf *b)
         }
     }
     if (*zFoldQ) {
-        buf_printf(b, "<p>%zu activit%s found.</p>", nHits,
-                   nHits == 1 ? "y" : "ies");
+        buf_printf(b, "<p>%zu ", nHits);
+        esc_html(b, nHits == 1 ? "activity" : "activities");
+        HTML_LIT(b, " found.</p>");
     }
     const Round *latest, *prev;
     view_latest_rounds(p, &latest, &prev);
@@ -394,7 +398,7 @@ typedef struct ViewOrg {
 /* An organisation's kind, parent and tasks with the open round's
 ** statements; from the data only (kept per snapshot). */
 static void
-view_org_tasks(const ReadModel *rm, const void *arg, Buf *b)
+view_org_tasks(ReadModel *rm, const void *arg, Buf *b)
 {
     const ViewOrg *x = arg;
     const Plan *p = x->p;
@@ -467,8 +471,9 @@ view_org_tasks(const ReadModel *rm, const void *arg, Buf *b)
     HTML_LIT(b, "</tbody></table>");
     buf_printf(b, "<p>%zu activities", nTasks);
     if (open) {
-        buf_printf(b, "; %zu statement%s due in the open round", nDue,
-                   nDue == 1 ? "" : "s");
+        buf_printf(b, "; %zu ", nDue);
+        esc_html(b, nDue == 1 ? "statement" : "statements");
+        HTML_LIT(b, " due in the open round");
     }
     HTML_LIT(b, ".</p>\n");
     free(zQ);
@@ -503,7 +508,7 @@ page_org(Req *r, Resp *w)
 
 /* The plan's rounds with their counts (arg: the plan); kept per snapshot. */
 static void
-view_rounds_table(const ReadModel *rm, const void *arg, Buf *b)
+view_rounds_table(ReadModel *rm, const void *arg, Buf *b)
 {
     const Plan *p = arg;
     char *zQ = page_plan_query(readmodel_model(rm), p);
@@ -576,7 +581,7 @@ typedef struct ViewRound {
 /* A round's state, collection, activities and findings; from the data
 ** only (kept per snapshot). */
 static void
-view_round_body(const ReadModel *rm, const void *arg, Buf *b)
+view_round_body(ReadModel *rm, const void *arg, Buf *b)
 {
     const ViewRound *x = arg;
     const Plan *p = x->p;
@@ -678,7 +683,7 @@ typedef struct ViewReport {
 ** cannot be made).  Kept per snapshot: the complaints register is audited
 ** too, so a new case moves the data version like any other change. */
 static void
-view_round_report(const ReadModel *rm, const void *arg, Buf *b)
+view_round_report(ReadModel *rm, const void *arg, Buf *b)
 {
     const ViewReport *x = arg;
     ReviewReport rep;

@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "router.h"
+#include "router_int.h"
 #include "page.h"
 #include "../app/readmodel.h"
 #include "web.h"
@@ -142,8 +143,9 @@ router_store_release(Store *s, int bBroken)
 
 /* Match zPath, the path as sent (percent-encoded), against zPattern; a
 ** "{}" takes one segment, decoded (a code with '/' in it comes as %2F and
-** stays one parameter); fills r's path parameters. */
-static int
+** stays one parameter); fills r's path parameters.  Declared in
+** router_int.h for tests/fuzz. */
+int
 route_match(const char *zPattern, const char *zPath, Req *r)
 {
     const char *p = zPattern, *q = zPath;
@@ -195,7 +197,7 @@ router_session(Req *r)
         secret_hash_token(zToken, zHash);
         AppErr err = APPERR_INIT;
         if (store_session_get(r->s, zHash, &r->ses, &err) == 0) {
-            long now = (long)time(NULL);
+            long now = (long)str_clock_now();
             if (r->ses.user.bDisabled ||
                 now - r->ses.lastSeen > LIMIT_SESSION_IDLE_SECONDS ||
                 now - r->ses.created > LIMIT_SESSION_ABSOLUTE_SECONDS) {

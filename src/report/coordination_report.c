@@ -1,0 +1,1480 @@
+/*
+** coordination_report.c — the coordination report in HTML (with an SVG
+** heat map), Markdown, CSV and JSON (see coordination_report.h).
+**
+** The sentences are written once, as plain text (rep_summary,
+** rep_compare_sentence, rep_verdict_sentence), and every format escapes
+** them for its context.  Nothing is counted here that core/coordination.c
+** has not counted, except what a format lays out per row.
+*/
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "coordination_report.h"
+#include "escape.h"
+#include "../base/base.h"
+#include "../core/review.h"
+#include "../core/texts.h"
+#include "../io/csv.h"
+#include "../base/banned.h"
+
+/* ---- shared pieces ---------------------------------------------------------- */
+
+/* Sentences built as plain text, each owned. */
+typedef struct Sentences {
+    char **az;
+    size_t n, nAlloc;
+} Sentences;
+
+static void
+sentences_push(Sentences *s, Buf *b)
+{
+    xgrow((void **)&s->az, &s->nAlloc, s->n, sizeof *s->az);
+    s->az[s->n++] = buf_detach(b);
+}
+
+static void
+sentences_release(Sentences *s)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        free(s->az[i]);
+    }
+    free(s->az);
+    memset(s, 0, sizeof *s);
+}
+
+/* The kind of an organisation in words; "not in the directory" for an
+** acronym the directory does not know. */
+static const char *
+rep_kind_label(const Org *g)
+{
+    static const char *const az[ORG_KIND_COUNT] = {
+        "government", "development partner", "UN agency", "NGO",
+        "trade union", "employers", "private sector", "other",
+    };
+    if (!g) {
+        return "not in the directory";
+    }
+    return (unsigned)g->eKind < ORG_KIND_COUNT ? az[g->eKind] : "other";
+}
+
+static const Node *
+rep_node(const Coordination *c, const CoordActivity *a)
+{
+    return &c->p->aNode[a->iNode];
+}
+
+static const char *
+rep_area_code(const Coordination *c, long iArea)
+{
+    return iArea < 0 ? "" : c->p->aNode[c->aArea[iArea].iNode].zCode;
+}
+
+static const char *
+rep_area_name(const Coordination *c, long iArea)
+{
+    return iArea < 0 ? "" : c->p->aNode[c->aArea[iArea].iNode].zText;
+}
+
+/* The name of the plan's first level ("area"), for headings. */
+static const char *
+rep_area_level(const Coordination *c)
+{
+    return c->p->nLevel > 1 ? c->p->aLevel[0].zName : "area";
+}
+
+/* "77 per cent (60 out of 78)". */
+static void
+rep_share(Buf *b, size_t n, size_t nOf)
+{
+    buf_printf(b, "%ld per cent (%zu out of %zu)",
+               review_pct((long)n, (long)nOf), n, nOf);
+}
+
+/* "77 per cent of the activities (60 out of 78)", the review's way of
+** starting a sentence with a share. */
+static void
+rep_share_of(Buf *b, size_t n, size_t nOf)
+{
+    buf_printf(b, "%ld per cent of the activities (%zu out of %zu)",
+               review_pct((long)n, (long)nOf), n, nOf);
+}
+
+/* "77% (60 of 78)", for table cells; "none" for a share of nothing. */
+static void
+rep_cell_share(Buf *b, size_t n, size_t nOf)
+{
+    if (nOf == 0) {
+        buf_puts(b, "none");
+        return;
+    }
+    buf_printf(b, "%ld%% (%zu of %zu)", review_pct((long)n, (long)nOf), n,
+               nOf);
+}
+
+/* z with its first letter in capitals (z is one of our ASCII literals). */
+static void
+rep_capitalised(Buf *b, const char *z)
+{
+    if (*z >= 'a' && *z <= 'z') {
+        buf_putc(b, (char)(*z - 'a' + 'A'));
+        z++;
+    }
+    buf_puts(b, z);
+}
+
+/* The distinct acronyms of az[0..n), in order: az[k] if it is the first of
+** its spelling. */
+static int
+rep_first_of(char *const *az, size_t k)
+{
+    for (size_t j = 0; j < k; j++) {
+        if (str_eq(az[j], az[k])) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* "MOLVT, MOI" (distinct, in the plan's order), or "none". */
+static void
+rep_bodies(Buf *b, char *const *az, size_t n)
+{
+    size_t nOut = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (rep_first_of(az, k)) {
+            buf_printf(b, "%s%s", nOut++ ? ", " : "", az[k]);
+        }
+    }
+    if (!nOut) {
+        buf_puts(b, "none");
+    }
+}
+
+static const char *
+rep_verdict_label(const CoordResult *r)
+{
+    switch (r->eVerdict) {
+    case COORD_WITHIN_CHANCE:
+        return "within chance";
+    case COORD_FIRST_HIGHER:
+        return r->bAsClaimed ? "higher, as the review says"
+                             : "higher, against the review";
+    case COORD_FIRST_LOWER:
+        return r->bAsClaimed ? "lower, as the review says"
+                             : "lower, against the review";
+    default:
+        return "too few to say";
+    }
+}
+
+/* "Activities with several responsible bodies are progressing or on
+** target in 77 per cent of cases (60 out of 78); activities led by one
+** government body in 80 per cent (20 out of 25)." */
+static void
+rep_compare_sentence(const CoordResult *r, Buf *b)
+{
+    const CoordTest *t = r->pTest;
+    rep_capitalised(b, t->zFirst);
+    buf_printf(b, " %s in %ld per cent of cases (%zu out of %zu); %s in ",
+               t->zMeasure, review_pct((long)r->first.n, (long)r->first.nOf),
+               r->first.n, r->first.nOf, t->zSecond);
+    rep_share(b, r->second.n, r->second.nOf);
+    buf_putc(b, '.');
+}
+
+/* The verdict in words, with the numbers it rests on. */
+static void
+rep_verdict_sentence(const CoordResult *r, Buf *b)
+{
+    long d = r->diffPp < 0 ? -r->diffPp : r->diffPp;
+    switch (r->eVerdict) {
+    case COORD_TOO_FEW:
+        buf_printf(b, "With %zu and %zu activities in the two groups, the "
+                   "numbers are too small to say anything (the rule asks for "
+                   "at least %d in each).", r->first.nOf, r->second.nOf,
+                   COORD_MIN_GROUP);
+        break;
+    case COORD_WITHIN_CHANCE:
+        buf_printf(b, "The difference, %ld point%s, is within what chance "
+                   "would give (up to %ld points here): the data neither "
+                   "supports nor contradicts the review's explanation.", d,
+                   d == 1 ? "" : "s", r->marginPp);
+        break;
+    default:
+        buf_printf(b, "The difference, %ld point%s, is more than chance would "
+                   "give (%ld points here) and goes %s.", d, d == 1 ? "" : "s",
+                   r->marginPp,
+                   r->bAsClaimed ? "the way the review's explanation says"
+                                 : "against the review's explanation");
+    }
+}
+
+/* The review's words as a sentence: 'The review: “...”.' */
+static void
+rep_claim_sentence(const CoordTest *t, Buf *b)
+{
+    buf_printf(b, "The review: \xE2\x80\x9C%s\xE2\x80\x9D.", t->zClaim);
+}
+
+/* The organisation responsible for the most activities (aOrg is sorted
+** so), or NULL when nobody is responsible for any. */
+static const CoordOrg *
+rep_top_org(const Coordination *c)
+{
+    return c->nOrg && c->aOrg[0].nResp ? &c->aOrg[0] : NULL;
+}
+
+/* The summary: what the round's responsibilities look like, in the
+** review's style. */
+static void
+rep_summary(const Coordination *c, Sentences *s)
+{
+    Buf b = BUF_INIT;
+    size_t n = c->nAct;
+    if (n == 0) {
+        buf_printf(&b, "No activity was assessed in round %s.",
+                   c->pRound->zCode);
+        sentences_push(s, &b);
+        return;
+    }
+    buf_printf(&b, "Of the %zu activities of round %s, ", n, c->pRound->zCode);
+    rep_share(&b, c->anLead[COORD_LEAD_ONE_GOVERNMENT], n);
+    buf_puts(&b, " are led by one government body, ");
+    rep_share(&b, c->anLead[COORD_LEAD_SEVERAL], n);
+    buf_puts(&b, " by several responsible bodies, ");
+    rep_share(&b, c->anLead[COORD_LEAD_ONE_OTHER], n);
+    buf_puts(&b, " by one body of another kind, and ");
+    rep_share(&b, c->anLead[COORD_LEAD_NONE], n);
+    buf_puts(&b, " have no responsible body.");
+    sentences_push(s, &b);
+
+    size_t nMany = 0;
+    for (size_t i = 0; i < n; i++) {
+        nMany += c->aAct[i].nResp >= COORD_MANY_RESPONSIBLE;
+    }
+    rep_share_of(&b, nMany, n);
+    buf_printf(&b, " have %d or more responsible bodies.",
+               COORD_MANY_RESPONSIBLE);
+    sentences_push(s, &b);
+
+    rep_share_of(&b, c->nSupport, n);
+    buf_puts(&b, " have a development partner or UN agency among their "
+                 "responsible or contributing bodies.");
+    sentences_push(s, &b);
+
+    size_t nResp = 0, nOnly = 0;
+    for (size_t o = 0; o < c->nOrg; o++) {
+        nResp += c->aOrg[o].nResp > 0;
+        nOnly += c->aOrg[o].nResp == 0;
+    }
+    buf_printf(&b, "%zu organisation%s %s responsible for at least one "
+               "activity of the round, and %zu more only contribute%s.",
+               nResp, nResp == 1 ? "" : "s", nResp == 1 ? "is" : "are", nOnly,
+               nOnly == 1 ? "s" : "");
+    sentences_push(s, &b);
+
+    const CoordOrg *g = rep_top_org(c);
+    if (g) {
+        buf_printf(&b, "%s is responsible for the most: ", g->zAcronym);
+        rep_share_of(&b, g->nResp, n);
+        buf_printf(&b, "; %zu of its %zu were reported in the round, and ",
+                   g->nRespReported, g->nResp);
+        rep_share(&b, g->anRating[RATING_PROGRESSING] +
+                          g->anRating[RATING_ON_TARGET], g->nResp);
+        buf_puts(&b, " are progressing or on target.");
+        sentences_push(s, &b);
+    }
+
+    if (c->nArea) {
+        size_t nLeast = 0;
+        for (size_t a = 0; a < c->nArea; a++) {
+            nLeast += c->aArea[a].bLeastProgressing != 0;
+        }
+        buf_printf(&b, "The least progressing %ss, below the ",
+                   rep_area_level(c));
+        rep_share(&b, c->nPositive, n);
+        buf_puts(&b, " of all activities progressing or on target, ");
+        if (!nLeast) {
+            buf_puts(&b, "are none.");
+        } else {
+            buf_puts(&b, nLeast == 1 ? "is " : "are ");
+            size_t k = 0;
+            for (size_t a = 0; a < c->nArea; a++) {
+                const CoordArea *r = &c->aArea[a];
+                if (!r->bLeastProgressing) {
+                    continue;
+                }
+                buf_puts(&b, k == 0 ? "" : k + 1 == nLeast ? ", and " : ", ");
+                buf_printf(&b, "%s, with ", rep_area_name(c, (long)a));
+                rep_share(&b, r->nPositive, r->nAct);
+                k++;
+            }
+            buf_putc(&b, '.');
+        }
+        sentences_push(s, &b);
+    }
+
+    size_t nAcross = 0, nIn = 0;
+    for (size_t k = 0; k < c->nOverlap; k++) {
+        nAcross += c->aOverlap[k].bAcrossOrgs != 0;
+        nIn += c->aOverlap[k].nAct;
+    }
+    if (c->nOverlap) {
+        buf_printf(&b, "%zu wording%s appear%s under more than one activity "
+                   "code (%zu activities); %zu of them under different "
+                   "responsible bodies.", c->nOverlap,
+                   c->nOverlap == 1 ? "" : "s", c->nOverlap == 1 ? "s" : "",
+                   nIn, nAcross);
+    } else {
+        buf_puts(&b, "No wording appears under more than one activity code.");
+    }
+    sentences_push(s, &b);
+
+    if (c->silent.n) {
+        buf_printf(&b, "%zu organisation%s responsible for activities of the "
+                   "round %s silent in it (lmpmon's rule "
+                   "silent_responsible_org): ", c->silent.n,
+                   c->silent.n == 1 ? "" : "s",
+                   c->silent.n == 1 ? "is" : "are");
+        for (size_t f = 0; f < c->silent.n; f++) {
+            buf_printf(&b, "%s%s", f ? ", " : "",
+                       c->silent.a[f].zOrg ? c->silent.a[f].zOrg : "?");
+        }
+        buf_putc(&b, '.');
+    } else {
+        buf_puts(&b, "No responsible organisation is silent in the round "
+                     "(lmpmon's rule silent_responsible_org).");
+    }
+    sentences_push(s, &b);
+    buf_release(&b);
+}
+
+/* The method, in words, for the top of the HTML and Markdown. */
+static void
+rep_method(const Coordination *c, Buf *b)
+{
+    buf_printf(b, "Every activity assessed in round %s counts, rated or "
+               "not, as in the review: each share names the activities it is "
+               "of, is rounded to whole per cent, half away from zero, and is "
+               "printed with its counts. ", c->pRound->zCode);
+    if (c->bStatements) {
+        buf_puts(b, "The round collected statements: an organisation reported "
+                    "on an activity when its own statement is submitted or "
+                    "approved. ");
+    } else {
+        buf_puts(b, "The round was imported from a report, with one progress "
+                    "narrative per activity: an activity with a narrative "
+                    "counts as reported for every body on it. ");
+    }
+    buf_printf(b, "An activity is led by one government body when it has "
+               "exactly one responsible body and that body is of kind "
+               "government; several means two or more; many, %d or more. "
+               "Supported means a development partner or UN agency is among "
+               "the responsible or contributing bodies. The least "
+               "progressing %ss are those whose share progressing or on "
+               "target is below that of all activities. Two activities share "
+               "a wording when the round's action point (or, when the round "
+               "gives none, the activity's text) is the same once case, "
+               "punctuation and spacing are set aside. A comparison of two "
+               "shares says nothing when a group has fewer than %d "
+               "activities; otherwise the shares differ when the difference "
+               "is more than %d standard errors of a difference of two "
+               "proportions (pooled), and are within what chance gives when "
+               "not. Generated by lmpmon from the data.",
+               COORD_MANY_RESPONSIBLE, rep_area_level(c), COORD_MIN_GROUP,
+               COORD_CHANCE_SE);
+}
+
+/* The organisations of c by acronym, for per-link lookups. */
+typedef struct RepOrgIdx {
+    TextAt *a;
+    size_t n;
+} RepOrgIdx;
+
+static void
+rep_org_idx_build(const Coordination *c, RepOrgIdx *x)
+{
+    const char **az = xcalloc(c->nOrg ? c->nOrg : 1, sizeof *az);
+    for (size_t o = 0; o < c->nOrg; o++) {
+        az[o] = c->aOrg[o].zAcronym;
+    }
+    x->a = texts_sort(az, c->nOrg);
+    x->n = c->nOrg;
+    free(az);
+}
+
+static const CoordOrg *
+rep_org_find(const Coordination *c, const RepOrgIdx *x, const char *z)
+{
+    size_t k = texts_lower_bound(x->a, x->n, z);
+    return k < x->n ? &c->aOrg[x->a[k].i] : NULL;
+}
+
+/* ---- CSV ---------------------------------------------------------------------- */
+
+/* One row: the activity's columns, with role, organisation, kind and
+** reported as given. */
+static void
+rep_csv_row(const Coordination *c, const CoordActivity *a, const char *zRole,
+            const CoordOrg *g, int bReported, Buf *b)
+{
+    const Node *n = rep_node(c, a);
+    csv_write_field(b, c->pRound->zCode);
+    buf_putc(b, ',');
+    csv_write_field(b, rep_area_code(c, a->iArea));
+    buf_putc(b, ',');
+    csv_write_field(b, rep_area_name(c, a->iArea));
+    buf_putc(b, ',');
+    csv_write_field(b, n->zCode);
+    buf_printf(b, ",%s,", zRole);
+    csv_write_field(b, g ? g->zAcronym : "");
+    buf_putc(b, ',');
+    if (g) {
+        csv_write_field(b, g->pOrg ? org_kind_name(g->pOrg->eKind) : "unknown");
+    }
+    buf_printf(b, ",%zu,%s,%s,%s,%s,%s,", a->nResp, coord_lead_key(a->eLead),
+               a->bSupport ? "yes" : "no", rating_key(a->pA->eRating),
+               bReported ? "yes" : "no",
+               a->iArea >= 0 && c->aArea[a->iArea].bLeastProgressing ? "yes"
+                                                                     : "no");
+    if (a->iOverlap >= 0) {
+        const CoordOverlap *o = &c->aOverlap[a->iOverlap];
+        csv_write_field(b, rep_node(c, &c->aAct[o->aiAct[0]])->zCode);
+    }
+    buf_puts(b, "\r\n");
+}
+
+void
+coordination_render_csv(const Coordination *c, Buf *b)
+{
+    buf_puts(b, COORDINATION_CSV_HEADER "\r\n");
+    RepOrgIdx x;
+    rep_org_idx_build(c, &x);
+    for (size_t i = 0; i < c->nAct; i++) {
+        const CoordActivity *a = &c->aAct[i];
+        const Node *n = rep_node(c, a);
+        rep_csv_row(c, a, "activity", NULL, a->bNarrative, b);
+        for (size_t k = 0; k < n->nResp; k++) {
+            if (rep_first_of(n->azResp, k)) {
+                rep_csv_row(c, a, "responsible", rep_org_find(c, &x, n->azResp[k]),
+                            coordination_reported(c, a, n->azResp[k]), b);
+            }
+        }
+        for (size_t k = 0; k < n->nContrib; k++) {
+            if (rep_first_of(n->azContrib, k)) {
+                rep_csv_row(c, a, "contributing",
+                            rep_org_find(c, &x, n->azContrib[k]),
+                            coordination_reported(c, a, n->azContrib[k]), b);
+            }
+        }
+    }
+    free(x.a);
+}
+
+/* ---- JSON --------------------------------------------------------------------- */
+
+static json_t *
+rep_json_share(size_t n, size_t nOf)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "count", json_integer((json_int_t)n));
+    json_object_set_new(o, "of", json_integer((json_int_t)nOf));
+    json_object_set_new(o, "percent",
+                        json_integer(review_pct((long)n, (long)nOf)));
+    return o;
+}
+
+static json_t *
+rep_json_codes(const Coordination *c, const CoordList *l)
+{
+    json_t *arr = json_array();
+    for (size_t i = 0; i < c->nAct; i++) {
+        if (l->xHas(&c->aAct[i])) {
+            json_array_append_new(arr,
+                                  json_string(rep_node(c, &c->aAct[i])->zCode));
+        }
+    }
+    return arr;
+}
+
+static json_t *
+rep_json_result(const Coordination *c, const CoordResult *r)
+{
+    json_t *o = json_object();
+    if (r->iArea >= 0) {
+        json_object_set_new(o, "area", json_string(rep_area_code(c, r->iArea)));
+    }
+    json_object_set_new(o, "first", rep_json_share(r->first.n, r->first.nOf));
+    json_object_set_new(o, "second",
+                        rep_json_share(r->second.n, r->second.nOf));
+    json_object_set_new(o, "in_neither", json_integer((json_int_t)r->nNeither));
+    json_object_set_new(o, "difference_points", json_integer(r->diffPp));
+    if (r->eVerdict == COORD_TOO_FEW) {
+        json_object_set_new(o, "chance_margin_points", json_null());
+    } else {
+        json_object_set_new(o, "chance_margin_points",
+                            json_integer(r->marginPp));
+    }
+    json_object_set_new(o, "verdict",
+                        json_string(coord_verdict_key(r->eVerdict)));
+    json_object_set_new(o, "as_the_review_says", json_boolean(r->bAsClaimed));
+    return o;
+}
+
+void
+coordination_render_json(const Coordination *c, Buf *b)
+{
+    json_t *root = json_object();
+    json_object_set_new(root, "plan", json_string(c->p->zCode));
+    json_object_set_new(root, "round", json_string(c->pRound->zCode));
+    json_object_set_new(root, "round_title",
+                        json_string(c->pRound->zTitle ? c->pRound->zTitle
+                                                      : c->pRound->zCode));
+    json_object_set_new(root, "activities", json_integer((json_int_t)c->nAct));
+    json_object_set_new(root, "denominator", json_string(REVIEW_DENOMINATOR));
+    json_object_set_new(root, "rounding",
+                        json_string("integer per cent, half away from zero"));
+    json_object_set_new(root, "statements_collected",
+                        json_boolean(c->bStatements));
+    json_t *th = json_object();
+    json_object_set_new(th, "many_responsible",
+                        json_integer(COORD_MANY_RESPONSIBLE));
+    json_object_set_new(th, "min_group", json_integer(COORD_MIN_GROUP));
+    json_object_set_new(th, "chance_standard_errors",
+                        json_integer(COORD_CHANCE_SE));
+    json_object_set_new(root, "thresholds", th);
+
+    json_t *tot = json_object();
+    json_object_set_new(tot, "progressing_or_on_target",
+                        rep_json_share(c->nPositive, c->nAct));
+    json_t *lead = json_object();
+    for (int e = 0; e < COORD_LEAD_COUNT; e++) {
+        json_object_set_new(lead, coord_lead_key((CoordLead)e),
+                            json_integer((json_int_t)c->anLead[e]));
+    }
+    json_object_set_new(tot, "lead", lead);
+    json_object_set_new(tot, "supported", rep_json_share(c->nSupport, c->nAct));
+    json_object_set_new(root, "totals", tot);
+
+    Sentences s = { 0 };
+    rep_summary(c, &s);
+    json_t *sent = json_array();
+    for (size_t i = 0; i < s.n; i++) {
+        json_array_append_new(sent, json_string(s.az[i]));
+    }
+    sentences_release(&s);
+    json_object_set_new(root, "sentences", sent);
+
+    json_t *orgs = json_array();
+    for (size_t k = 0; k < c->nOrg; k++) {
+        const CoordOrg *g = &c->aOrg[k];
+        json_t *o = json_object();
+        json_object_set_new(o, "acronym", json_string(g->zAcronym));
+        json_object_set_new(o, "name", g->pOrg ? json_string(g->pOrg->zName)
+                                               : json_null());
+        json_object_set_new(o, "kind", g->pOrg
+                                           ? json_string(org_kind_name(
+                                                 g->pOrg->eKind))
+                                           : json_null());
+        json_object_set_new(o, "responsible", json_integer((json_int_t)g->nResp));
+        json_object_set_new(o, "responsible_reported",
+                            json_integer((json_int_t)g->nRespReported));
+        json_object_set_new(o, "contributing",
+                            json_integer((json_int_t)g->nContrib));
+        json_object_set_new(o, "contributing_reported",
+                            json_integer((json_int_t)g->nContribReported));
+        json_t *rt = json_object();
+        static const Rating aOrder[] = { RATING_ON_TARGET, RATING_PROGRESSING,
+                                         RATING_NOT_ON_TARGET, RATING_NONE };
+        for (size_t q = 0; q < 4; q++) {
+            json_object_set_new(rt, rating_key(aOrder[q]),
+                                json_integer((json_int_t)g->anRating[aOrder[q]]));
+        }
+        json_object_set_new(o, "ratings", rt);
+        json_object_set_new(o, "progressing_or_on_target",
+                            rep_json_share(g->anRating[RATING_PROGRESSING] +
+                                               g->anRating[RATING_ON_TARGET],
+                                           g->nResp));
+        json_object_set_new(o, "silent", json_boolean(g->bSilent));
+        json_t *ba = json_object();
+        for (size_t a = 0; a < c->nArea; a++) {
+            json_object_set_new(ba, rep_area_code(c, (long)a),
+                                json_integer((json_int_t)g->anArea[a]));
+        }
+        json_object_set_new(o, "responsible_by_area", ba);
+        json_array_append_new(orgs, o);
+    }
+    json_object_set_new(root, "organisations", orgs);
+
+    json_t *lists = json_object();
+    for (const CoordList *l = aCoordList; l->zName; l++) {
+        json_object_set_new(lists, l->zName, rep_json_codes(c, l));
+    }
+    json_object_set_new(root, "activities_listed", lists);
+
+    json_t *ov = json_array();
+    for (size_t k = 0; k < c->nOverlap; k++) {
+        const CoordOverlap *g = &c->aOverlap[k];
+        json_t *o = json_object();
+        json_t *acts = json_array();
+        for (size_t q = 0; q < g->nAct; q++) {
+            const CoordActivity *a = &c->aAct[g->aiAct[q]];
+            const Node *n = rep_node(c, a);
+            json_t *x = json_object();
+            json_object_set_new(x, "code", json_string(n->zCode));
+            json_t *resp = json_array();
+            for (size_t r = 0; r < n->nResp; r++) {
+                if (rep_first_of(n->azResp, r)) {
+                    json_array_append_new(resp, json_string(n->azResp[r]));
+                }
+            }
+            json_object_set_new(x, "responsible", resp);
+            json_object_set_new(x, "wording", json_string(a->zWording));
+            json_array_append_new(acts, x);
+        }
+        json_object_set_new(o, "activities", acts);
+        json_object_set_new(o, "across_organisations",
+                            json_boolean(g->bAcrossOrgs));
+        json_array_append_new(ov, o);
+    }
+    json_object_set_new(root, "same_wording", ov);
+
+    json_t *areas = json_array();
+    for (size_t a = 0; a < c->nArea; a++) {
+        const CoordArea *r = &c->aArea[a];
+        json_t *o = json_object();
+        json_object_set_new(o, "code", json_string(rep_area_code(c, (long)a)));
+        json_object_set_new(o, "name", json_string(rep_area_name(c, (long)a)));
+        json_object_set_new(o, "activities", json_integer((json_int_t)r->nAct));
+        json_object_set_new(o, "progressing_or_on_target",
+                            rep_json_share(r->nPositive, r->nAct));
+        json_t *ld = json_object();
+        for (int e = 0; e < COORD_LEAD_COUNT; e++) {
+            json_object_set_new(ld, coord_lead_key((CoordLead)e),
+                                json_integer((json_int_t)r->anLead[e]));
+        }
+        json_object_set_new(o, "lead", ld);
+        json_object_set_new(o, "supported", rep_json_share(r->nSupport, r->nAct));
+        json_object_set_new(o, "least_progressing",
+                            json_boolean(r->bLeastProgressing));
+        json_array_append_new(areas, o);
+    }
+    json_object_set_new(root, "areas", areas);
+
+    json_t *tests = json_array();
+    for (const CoordTest *t = aCoordTest; t->zName; t++) {
+        const CoordResult *r = coordination_result(c, t, -1);
+        json_t *o = rep_json_result(c, r);
+        json_object_set_new(o, "name", json_string(t->zName));
+        json_object_set_new(o, "claim", json_string(t->zClaim));
+        json_object_set_new(o, "first_group", json_string(t->zFirst));
+        json_object_set_new(o, "second_group", json_string(t->zSecond));
+        json_object_set_new(o, "measure", json_string(t->zMeasure));
+        Buf x = BUF_INIT;
+        rep_compare_sentence(r, &x);
+        buf_putc(&x, ' ');
+        rep_verdict_sentence(r, &x);
+        json_object_set_new(o, "sentence", json_string(buf_str(&x)));
+        buf_release(&x);
+        if (t->bByArea) {
+            json_t *ba = json_array();
+            for (size_t a = 0; a < c->nArea; a++) {
+                json_array_append_new(ba, rep_json_result(
+                                              c, coordination_result(c, t, (long)a)));
+            }
+            json_object_set_new(o, "by_area", ba);
+        }
+        json_array_append_new(tests, o);
+    }
+    json_object_set_new(root, "explanations", tests);
+
+    json_t *silent = json_array();
+    for (size_t f = 0; f < c->silent.n; f++) {
+        json_t *o = json_object();
+        json_object_set_new(o, "organisation", c->silent.a[f].zOrg
+                                                   ? json_string(c->silent.a[f].zOrg)
+                                                   : json_null());
+        json_object_set_new(o, "message", json_string(c->silent.a[f].zMessage));
+        json_array_append_new(silent, o);
+    }
+    json_object_set_new(root, "silent", silent);
+
+    char *z = json_dumps(root, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
+    if (z) {
+        buf_puts(b, z);
+        buf_putc(b, '\n');
+        free(z);
+    }
+    json_decref(root);
+}
+
+/* ---- HTML ---------------------------------------------------------------------- */
+
+static const char zCss[] =
+    "body{font-family:sans-serif;line-height:1.4;margin:2em auto;"
+    "max-width:60em;padding:0 1em;color:#111}"
+    "h1{font-size:1.6em}h2{margin-top:2em;border-bottom:1px solid #999}"
+    "table{border-collapse:collapse;margin:1em 0;width:100%}"
+    "th,td{border:1px solid #999;padding:.3em .5em;vertical-align:top;"
+    "text-align:left}td.n{text-align:right;white-space:nowrap}"
+    "caption{text-align:left;font-weight:bold;margin-bottom:.3em}"
+    "figure{margin:1em 0}svg{max-width:100%;height:auto}"
+    "blockquote{margin:.5em 2em;font-style:italic}"
+    ".method{background:#f3f3f3;padding:.5em 1em}"
+    "#organisations table,#explanations table{font-size:.85em}"
+    "@page{size:A4;margin:15mm}"
+    "@media print{body{margin:0;max-width:none}h2,h3{break-after:avoid}"
+    "tr{break-inside:avoid}}";
+
+static void
+rep_html_td_n(Buf *b, size_t n)
+{
+    buf_printf(b, "<td class=\"n\">%zu</td>", n);
+}
+
+static void
+rep_html_td_share(Buf *b, size_t n, size_t nOf)
+{
+    HTML_LIT(b, "<td class=\"n\">");
+    rep_cell_share(b, n, nOf);
+    HTML_LIT(b, "</td>");
+}
+
+static void
+rep_html_area_th(const Coordination *c, long a, Buf *b)
+{
+    HTML_LIT(b, "<th scope=\"row\">");
+    esc_html(b, rep_area_code(c, a));
+    buf_putc(b, ' ');
+    esc_html(b, rep_area_name(c, a));
+    HTML_LIT(b, "</th>");
+}
+
+static void
+rep_html_explanations(const Coordination *c, Buf *b)
+{
+    HTML_LIT(b, "<section id=\"explanations\">\n<h2>The review's "
+                "explanations, tested</h2>\n");
+    for (const CoordTest *t = aCoordTest; t->zName; t++) {
+        const CoordResult *r = coordination_result(c, t, -1);
+        Buf x = BUF_INIT;
+        HTML_LIT(b, "<section id=\"test-");
+        esc_html(b, t->zName);
+        HTML_LIT(b, "\">\n<h3>");
+        esc_html(b, t->zTitle);
+        HTML_LIT(b, "</h3>\n<blockquote><p>");
+        esc_html(b, t->zClaim);
+        HTML_LIT(b, "</p></blockquote>\n<p>");
+        rep_compare_sentence(r, &x);
+        esc_html(b, buf_str(&x));
+        buf_reset(&x);
+        buf_putc(b, ' ');
+        rep_verdict_sentence(r, &x);
+        esc_html(b, buf_str(&x));
+        buf_release(&x);
+        HTML_LIT(b, "</p>\n");
+        if (t->bByArea && c->nArea) {
+            HTML_LIT(b, "<table>\n<caption>By ");
+            esc_html(b, rep_area_level(c));
+            HTML_LIT(b, ": share that ");
+            esc_html(b, t->zMeasure);
+            HTML_LIT(b, "</caption>\n<thead><tr><th scope=\"col\">");
+            x = (Buf)BUF_INIT;
+            utf8_capitalise(&x, rep_area_level(c));
+            esc_html(b, buf_str(&x));
+            buf_release(&x);
+            HTML_LIT(b, "</th><th scope=\"col\">");
+            x = (Buf)BUF_INIT;
+            rep_capitalised(&x, t->zFirst);
+            esc_html(b, buf_str(&x));
+            buf_release(&x);
+            HTML_LIT(b, "</th><th scope=\"col\">");
+            x = (Buf)BUF_INIT;
+            rep_capitalised(&x, t->zSecond);
+            esc_html(b, buf_str(&x));
+            buf_release(&x);
+            HTML_LIT(b, "</th><th scope=\"col\">Difference (points)</th>"
+                        "<th scope=\"col\">Verdict</th></tr></thead>\n"
+                        "<tbody>\n");
+            for (size_t a = 0; a < c->nArea; a++) {
+                const CoordResult *ra = coordination_result(c, t, (long)a);
+                HTML_LIT(b, "<tr>");
+                rep_html_area_th(c, (long)a, b);
+                rep_html_td_share(b, ra->first.n, ra->first.nOf);
+                rep_html_td_share(b, ra->second.n, ra->second.nOf);
+                buf_printf(b, "<td class=\"n\">%+ld</td><td>", ra->diffPp);
+                esc_html(b, rep_verdict_label(ra));
+                HTML_LIT(b, "</td></tr>\n");
+            }
+            HTML_LIT(b, "</tbody></table>\n");
+        }
+        HTML_LIT(b, "</section>\n");
+    }
+    /* The areas, whose shares the last two comparisons rest on. */
+    if (c->nArea) {
+        HTML_LIT(b, "<table>\n<caption>Activities by ");
+        esc_html(b, rep_area_level(c));
+        HTML_LIT(b, ": progress, who leads them, support</caption>\n<thead>"
+                    "<tr><th scope=\"col\">");
+        Buf x = BUF_INIT;
+        utf8_capitalise(&x, rep_area_level(c));
+        esc_html(b, buf_str(&x));
+        buf_release(&x);
+        HTML_LIT(b, "</th><th scope=\"col\">Activities</th><th scope=\"col\">"
+                    "Progressing or on target</th><th scope=\"col\">Several "
+                    "responsible bodies</th><th scope=\"col\">One government "
+                    "body</th><th scope=\"col\">Supported by a development "
+                    "partner or UN agency</th><th scope=\"col\">Least "
+                    "progressing</th></tr></thead>\n<tbody>\n");
+        for (size_t a = 0; a < c->nArea; a++) {
+            const CoordArea *r = &c->aArea[a];
+            HTML_LIT(b, "<tr>");
+            rep_html_area_th(c, (long)a, b);
+            rep_html_td_n(b, r->nAct);
+            rep_html_td_share(b, r->nPositive, r->nAct);
+            rep_html_td_share(b, r->anLead[COORD_LEAD_SEVERAL], r->nAct);
+            rep_html_td_share(b, r->anLead[COORD_LEAD_ONE_GOVERNMENT], r->nAct);
+            rep_html_td_share(b, r->nSupport, r->nAct);
+            HTML_LIT(b, "<td>");
+            buf_puts(b, r->bLeastProgressing ? "yes" : "no");
+            HTML_LIT(b, "</td></tr>\n");
+        }
+        HTML_LIT(b, "<tr><th scope=\"row\">All activities</th>");
+        rep_html_td_n(b, c->nAct);
+        rep_html_td_share(b, c->nPositive, c->nAct);
+        rep_html_td_share(b, c->anLead[COORD_LEAD_SEVERAL], c->nAct);
+        rep_html_td_share(b, c->anLead[COORD_LEAD_ONE_GOVERNMENT], c->nAct);
+        rep_html_td_share(b, c->nSupport, c->nAct);
+        HTML_LIT(b, "<td></td></tr>\n</tbody></table>\n");
+    }
+    HTML_LIT(b, "</section>\n");
+}
+
+static void
+rep_html_orgs(const Coordination *c, Buf *b)
+{
+    HTML_LIT(b, "<section id=\"organisations\">\n<h2>Organisations</h2>\n<p>");
+    HTML_LIT(b, "Per organisation, the activities of round ");
+    esc_html(b, c->pRound->zCode);
+    HTML_LIT(b, " it is responsible for and contributes to, how many of "
+                "those were reported, and the ratings of those it is "
+                "responsible for; shares are of the activities it is "
+                "responsible for.</p>\n<table>\n<caption>Activities per "
+                "organisation, ");
+    esc_html(b, c->pRound->zCode);
+    HTML_LIT(b, "</caption>\n<thead><tr><th scope=\"col\">Organisation</th>"
+                "<th scope=\"col\">Kind</th><th scope=\"col\">Responsible</th>"
+                "<th scope=\"col\">of which reported</th><th scope=\"col\">"
+                "Contributing</th><th scope=\"col\">of which reported</th>"
+                "<th scope=\"col\">On Target</th><th scope=\"col\">"
+                "Progressing</th><th scope=\"col\">Not on Target</th>"
+                "<th scope=\"col\">Not rated</th><th scope=\"col\">"
+                "Progressing or on target</th><th scope=\"col\">Silent"
+                "</th></tr></thead>\n<tbody>\n");
+    for (size_t k = 0; k < c->nOrg; k++) {
+        const CoordOrg *g = &c->aOrg[k];
+        HTML_LIT(b, "<tr><th scope=\"row\">");
+        if (g->pOrg && !str_eq(g->pOrg->zName, g->zAcronym)) {
+            HTML_LIT(b, "<abbr title=\"");
+            esc_html(b, g->pOrg->zName);
+            HTML_LIT(b, "\">");
+            esc_html(b, g->zAcronym);
+            HTML_LIT(b, "</abbr>");
+        } else {
+            esc_html(b, g->zAcronym);
+        }
+        HTML_LIT(b, "</th><td>");
+        esc_html(b, rep_kind_label(g->pOrg));
+        HTML_LIT(b, "</td>");
+        rep_html_td_n(b, g->nResp);
+        rep_html_td_n(b, g->nRespReported);
+        rep_html_td_n(b, g->nContrib);
+        rep_html_td_n(b, g->nContribReported);
+        rep_html_td_n(b, g->anRating[RATING_ON_TARGET]);
+        rep_html_td_n(b, g->anRating[RATING_PROGRESSING]);
+        rep_html_td_n(b, g->anRating[RATING_NOT_ON_TARGET]);
+        rep_html_td_n(b, g->anRating[RATING_NONE]);
+        if (g->nResp) {
+            rep_html_td_share(b, g->anRating[RATING_PROGRESSING] +
+                                     g->anRating[RATING_ON_TARGET],
+                              g->nResp);
+        } else {
+            HTML_LIT(b, "<td></td>");
+        }
+        HTML_LIT(b, "<td>");
+        buf_puts(b, g->bSilent ? "yes" : "");
+        HTML_LIT(b, "</td></tr>\n");
+    }
+    HTML_LIT(b, "</tbody></table>\n</section>\n");
+}
+
+/* One activity as a list item: code, text, responsible bodies. */
+static void
+rep_html_activity_li(const Coordination *c, const CoordActivity *a, Buf *b)
+{
+    const Node *n = rep_node(c, a);
+    Buf x = BUF_INIT;
+    HTML_LIT(b, "<li>");
+    esc_html(b, n->zCode);
+    buf_putc(b, ' ');
+    esc_html(b, n->zText);
+    HTML_LIT(b, " (responsible: ");
+    rep_bodies(&x, n->azResp, n->nResp);
+    esc_html(b, buf_str(&x));
+    buf_release(&x);
+    HTML_LIT(b, ")</li>\n");
+}
+
+static void
+rep_html_lists(const Coordination *c, Buf *b)
+{
+    HTML_LIT(b, "<section id=\"responsibility\">\n<h2>Responsibility</h2>\n");
+    for (const CoordList *l = aCoordList; l->zName; l++) {
+        if (str_eq(l->zName, "same_wording")) {
+            continue; /* the groups below say more */
+        }
+        size_t n = coordination_list_count(c, l);
+        HTML_LIT(b, "<h3 id=\"list-");
+        esc_html(b, l->zName);
+        HTML_LIT(b, "\">");
+        esc_html(b, l->zTitle);
+        if (str_eq(l->zName, "many_responsible")) {
+            buf_printf(b, " (%d or more)", COORD_MANY_RESPONSIBLE);
+        }
+        buf_printf(b, ": %zu of %zu</h3>\n", n, c->nAct);
+        if (!n) {
+            HTML_LIT(b, "<p>None.</p>\n");
+            continue;
+        }
+        HTML_LIT(b, "<ul>\n");
+        for (size_t i = 0; i < c->nAct; i++) {
+            if (l->xHas(&c->aAct[i])) {
+                rep_html_activity_li(c, &c->aAct[i], b);
+            }
+        }
+        HTML_LIT(b, "</ul>\n");
+    }
+    HTML_LIT(b, "<h3 id=\"list-same_wording\">One wording under several "
+                "activity codes: ");
+    buf_printf(b, "%zu group%s</h3>\n", c->nOverlap,
+               c->nOverlap == 1 ? "" : "s");
+    if (!c->nOverlap) {
+        HTML_LIT(b, "<p>None.</p>\n");
+    }
+    for (size_t k = 0; k < c->nOverlap; k++) {
+        const CoordOverlap *o = &c->aOverlap[k];
+        HTML_LIT(b, "<p>");
+        esc_html(b, o->bAcrossOrgs ? "Under different responsible bodies:"
+                                   : "Under the same responsible bodies:");
+        HTML_LIT(b, " \xE2\x80\x9C");
+        esc_html(b, c->aAct[o->aiAct[0]].zWording);
+        HTML_LIT(b, "\xE2\x80\x9D</p>\n<ul>\n");
+        for (size_t q = 0; q < o->nAct; q++) {
+            rep_html_activity_li(c, &c->aAct[o->aiAct[q]], b);
+        }
+        HTML_LIT(b, "</ul>\n");
+    }
+    HTML_LIT(b, "</section>\n");
+}
+
+static void
+rep_html_silent(const Coordination *c, Buf *b)
+{
+    HTML_LIT(b, "<section id=\"silent\">\n<h2>Responsible but silent</h2>\n"
+                "<p>As lmpmon's data-quality rule silent_responsible_org "
+                "decides (<code>lmpmon check</code>): ");
+    esc_html(b, c->bStatements
+                    ? "a responsible organisation that gave no statement in "
+                      "the round."
+                    : "for a round imported from a report, a responsible "
+                      "government body that no narrative of its activities "
+                      "mentions.");
+    HTML_LIT(b, "</p>\n");
+    if (!c->silent.n) {
+        HTML_LIT(b, "<p>None.</p>\n");
+    } else {
+        HTML_LIT(b, "<ul>\n");
+        for (size_t f = 0; f < c->silent.n; f++) {
+            HTML_LIT(b, "<li>");
+            esc_html(b, c->silent.a[f].zMessage);
+            HTML_LIT(b, "</li>\n");
+        }
+        HTML_LIT(b, "</ul>\n");
+    }
+    HTML_LIT(b, "</section>\n");
+}
+
+/* Fill of a heat-map cell of n out of a largest nMax: white for 0, then
+** from light to dark blue, so that lightness alone tells the order. */
+static void
+rep_heat_fill(size_t n, size_t nMax, char *z, size_t nz, int *pbDark)
+{
+    static const unsigned aLight[3] = { 0xde, 0xeb, 0xf7 };
+    static const unsigned aDark[3] = { 0x08, 0x30, 0x6b };
+    if (n == 0 || nMax == 0) {
+        (void)snprintf(z, nz, "#ffffff");
+        *pbDark = 0;
+        return;
+    }
+    double t = nMax > 1 ? (double)(n - 1) / (double)(nMax - 1) : 1.0;
+    unsigned rgb[3];
+    for (int k = 0; k < 3; k++) {
+        rgb[k] = (unsigned)((double)aLight[k] +
+                            t * ((double)aDark[k] - (double)aLight[k]) + 0.5);
+    }
+    (void)snprintf(z, nz, "#%02x%02x%02x", rgb[0], rgb[1], rgb[2]);
+    /* White text where it contrasts more than black: relative luminance
+    ** (WCAG) below 0.179. */
+    double aLin[3];
+    for (int k = 0; k < 3; k++) {
+        double v = (double)rgb[k] / 255.0;
+        aLin[k] = v <= 0.04045 ? v / 12.92 : pow((v + 0.055) / 1.055, 2.4);
+    }
+    *pbDark = 0.2126 * aLin[0] + 0.7152 * aLin[1] + 0.0722 * aLin[2] < 0.179;
+}
+
+/* The heat map draws at most this many organisations (those responsible
+** for the most activities: aOrg's order); the table behind it has all. */
+#define REP_HEAT_ROWS 40
+
+/* The number of organisations responsible for at least one activity. */
+static size_t
+rep_responsible_orgs(const Coordination *c)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < c->nOrg; k++) {
+        n += c->aOrg[k].nResp > 0;
+    }
+    return n;
+}
+
+static void
+rep_heatmap_svg(const Coordination *c, const char *zTitle, Buf *b)
+{
+    size_t nRow = rep_responsible_orgs(c), nMax = 0;
+    nRow = nRow > REP_HEAT_ROWS ? REP_HEAT_ROWS : nRow;
+    /* aOrg puts the responsible ones first, most responsible first. */
+    for (size_t k = 0; k < nRow; k++) {
+        for (size_t a = 0; a < c->nArea; a++) {
+            nMax = c->aOrg[k].anArea[a] > nMax ? c->aOrg[k].anArea[a] : nMax;
+        }
+    }
+    const int wLabel = 240, wCell = 64, hRow = 22, top = 56;
+    int width = wLabel + (int)c->nArea * wCell + 70;
+    int height = top + (int)nRow * hRow + 30;
+    buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d "
+               "%d\" width=\"%d\" height=\"%d\" role=\"img\" "
+               "aria-labelledby=\"coord-t1 coord-d1\" font-family=\"sans-serif\" "
+               "font-size=\"12\">\n<title id=\"coord-t1\">", width, height,
+               width, height);
+    esc_html(b, zTitle);
+    HTML_LIT(b, "</title>\n<desc id=\"coord-d1\">");
+    for (size_t k = 0; k < nRow; k++) {
+        const CoordOrg *g = &c->aOrg[k];
+        esc_html(b, g->zAcronym);
+        buf_printf(b, ": %zu", g->nResp);
+        for (size_t a = 0; a < c->nArea; a++) {
+            buf_puts(b, a ? ", " : " (");
+            esc_html(b, rep_area_code(c, (long)a));
+            buf_printf(b, " %zu", g->anArea[a]);
+        }
+        buf_puts(b, c->nArea ? "). " : ". ");
+    }
+    HTML_LIT(b, "</desc>\n<text x=\"0\" y=\"16\" font-size=\"14\" "
+                "font-weight=\"bold\">");
+    esc_html(b, zTitle);
+    HTML_LIT(b, "</text>\n");
+    for (size_t a = 0; a < c->nArea; a++) {
+        buf_printf(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" "
+                   "font-weight=\"bold\"><title>", wLabel + (int)a * wCell +
+                   wCell / 2, top - 8);
+        esc_html(b, rep_area_name(c, (long)a));
+        HTML_LIT(b, "</title>");
+        esc_html(b, rep_area_code(c, (long)a));
+        HTML_LIT(b, "</text>\n");
+    }
+    buf_printf(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" "
+               "font-weight=\"bold\">All</text>\n",
+               wLabel + (int)c->nArea * wCell + 30, top - 8);
+    for (size_t k = 0; k < nRow; k++) {
+        const CoordOrg *g = &c->aOrg[k];
+        int y = top + (int)k * hRow;
+        Buf label = BUF_INIT;
+        utf8_pad(&label, g->zAcronym, 34);
+        while (label.n && label.z[label.n - 1] == ' ') {
+            buf_truncate(&label, label.n - 1);
+        }
+        buf_printf(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">",
+                   wLabel - 8, y + 15);
+        esc_html(b, buf_str(&label));
+        HTML_LIT(b, "</text>\n");
+        buf_release(&label);
+        for (size_t a = 0; a < c->nArea; a++) {
+            char zFill[8];
+            int bDark;
+            size_t n = g->anArea[a];
+            rep_heat_fill(n, nMax, zFill, sizeof zFill, &bDark);
+            int x = wLabel + (int)a * wCell;
+            buf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" "
+                       "fill=\"%s\" stroke=\"#999999\"><title>", x, y, wCell,
+                       hRow, zFill);
+            esc_html(b, g->zAcronym);
+            buf_puts(b, ", ");
+            esc_html(b, rep_area_code(c, (long)a));
+            buf_printf(b, ": %zu</title></rect>\n<text x=\"%d\" y=\"%d\" "
+                       "text-anchor=\"middle\" fill=\"%s\">%zu</text>\n", n,
+                       x + wCell / 2, y + 15,
+                       bDark ? "#ffffff" : n ? "#000000" : "#767676", n);
+        }
+        buf_printf(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" "
+                   "font-weight=\"bold\">%zu</text>\n",
+                   wLabel + (int)c->nArea * wCell + 30, y + 15, g->nResp);
+    }
+    buf_printf(b, "<text x=\"%d\" y=\"%d\" fill=\"#444444\">Activities each "
+               "organisation is responsible for; darker is more.", 0,
+               top + (int)nRow * hRow + 20);
+    if (nRow < rep_responsible_orgs(c)) {
+        buf_printf(b, " The %zu responsible for the most of the %zu; the "
+                   "table lists all.", nRow, rep_responsible_orgs(c));
+    }
+    HTML_LIT(b, "</text>\n");
+    HTML_LIT(b, "</svg>\n");
+}
+
+static void
+rep_html_matrix(const Coordination *c, Buf *b)
+{
+    HTML_LIT(b, "<section id=\"matrix\">\n<h2>Responsible activities by "
+                "organisation and ");
+    esc_html(b, rep_area_level(c));
+    HTML_LIT(b, "</h2>\n");
+    if (!c->nArea) {
+        HTML_LIT(b, "<p>The plan has no level above its activities.</p>\n"
+                    "</section>\n");
+        return;
+    }
+    Buf t = BUF_INIT;
+    buf_printf(&t, "Figure 1: Activities each organisation is responsible "
+               "for, by %s, round %s", rep_area_level(c), c->pRound->zCode);
+    HTML_LIT(b, "<figure>\n");
+    rep_heatmap_svg(c, buf_str(&t), b);
+    HTML_LIT(b, "<figcaption>");
+    esc_html(b, buf_str(&t));
+    HTML_LIT(b, ". The table below gives the same numbers.</figcaption>\n"
+                "</figure>\n<table>\n<caption>Responsible activities by "
+                "organisation and ");
+    esc_html(b, rep_area_level(c));
+    HTML_LIT(b, "</caption>\n<thead><tr><th scope=\"col\">Organisation</th>");
+    for (size_t a = 0; a < c->nArea; a++) {
+        HTML_LIT(b, "<th scope=\"col\"><abbr title=\"");
+        esc_html(b, rep_area_name(c, (long)a));
+        HTML_LIT(b, "\">");
+        esc_html(b, rep_area_code(c, (long)a));
+        HTML_LIT(b, "</abbr></th>");
+    }
+    HTML_LIT(b, "<th scope=\"col\">All</th></tr></thead>\n<tbody>\n");
+    for (size_t k = 0; k < c->nOrg; k++) {
+        const CoordOrg *g = &c->aOrg[k];
+        if (!g->nResp) {
+            continue;
+        }
+        HTML_LIT(b, "<tr><th scope=\"row\">");
+        esc_html(b, g->zAcronym);
+        HTML_LIT(b, "</th>");
+        for (size_t a = 0; a < c->nArea; a++) {
+            rep_html_td_n(b, g->anArea[a]);
+        }
+        rep_html_td_n(b, g->nResp);
+        HTML_LIT(b, "</tr>\n");
+    }
+    HTML_LIT(b, "</tbody></table>\n</section>\n");
+    buf_release(&t);
+}
+
+void
+coordination_render_html(const Coordination *c, Buf *b)
+{
+    const char *zTitle = c->pRound->zTitle ? c->pRound->zTitle
+                                           : c->pRound->zCode;
+    HTML_LIT(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta "
+                "charset=\"utf-8\"/>\n<meta name=\"viewport\" "
+                "content=\"width=device-width, initial-scale=1\"/>\n<title>"
+                "Coordination: ");
+    esc_html(b, zTitle);
+    buf_puts(b, " \xE2\x80\x94 ");
+    esc_html(b, c->p->zTitle);
+    HTML_LIT(b, "</title>\n<style>");
+    buf_puts(b, zCss);
+    HTML_LIT(b, "</style>\n</head>\n<body>\n<header>\n<h1>Coordination: ");
+    esc_html(b, zTitle);
+    HTML_LIT(b, "</h1>\n<p>");
+    esc_html(b, c->p->zTitle);
+    if (c->pRound->zAsOf) {
+        buf_puts(b, " \xE2\x80\x94 as of ");
+        esc_html(b, c->pRound->zAsOf);
+    }
+    HTML_LIT(b, "</p>\n</header>\n<p class=\"method\">");
+    Buf x = BUF_INIT;
+    rep_method(c, &x);
+    esc_html(b, buf_str(&x));
+    buf_release(&x);
+    HTML_LIT(b, "</p>\n<section id=\"summary\">\n<h2>Summary</h2>\n"
+                "<ul class=\"sentences\">\n");
+    Sentences s = { 0 };
+    rep_summary(c, &s);
+    for (size_t i = 0; i < s.n; i++) {
+        HTML_LIT(b, "<li>");
+        esc_html(b, s.az[i]);
+        HTML_LIT(b, "</li>\n");
+    }
+    sentences_release(&s);
+    HTML_LIT(b, "</ul>\n</section>\n");
+    rep_html_explanations(c, b);
+    rep_html_orgs(c, b);
+    rep_html_lists(c, b);
+    rep_html_silent(c, b);
+    rep_html_matrix(c, b);
+    HTML_LIT(b, "</body>\n</html>\n");
+}
+
+/* ---- Markdown --------------------------------------------------------------------- */
+
+static void
+rep_md_share(Buf *b, size_t n, size_t nOf)
+{
+    buf_putc(b, ' ');
+    rep_cell_share(b, n, nOf);
+    buf_puts(b, " |");
+}
+
+static void
+rep_md_activity(const Coordination *c, const CoordActivity *a, Buf *b)
+{
+    const Node *n = rep_node(c, a);
+    Buf x = BUF_INIT;
+    buf_puts(b, "- ");
+    esc_md_line(b, n->zCode);
+    buf_putc(b, ' ');
+    esc_md_text(b, n->zText);
+    buf_puts(b, " (responsible: ");
+    rep_bodies(&x, n->azResp, n->nResp);
+    esc_md_text(b, buf_str(&x));
+    buf_release(&x);
+    buf_puts(b, ")\n");
+}
+
+void
+coordination_render_md(const Coordination *c, Buf *b)
+{
+    const char *zTitle = c->pRound->zTitle ? c->pRound->zTitle
+                                           : c->pRound->zCode;
+    Buf x = BUF_INIT;
+    buf_puts(b, "# Coordination: ");
+    esc_md_text(b, zTitle);
+    buf_puts(b, "\n\n");
+    esc_md_line(b, c->p->zTitle);
+    if (c->pRound->zAsOf) {
+        buf_puts(b, " \xE2\x80\x94 as of ");
+        esc_md_text(b, c->pRound->zAsOf);
+    }
+    buf_puts(b, "\n\n");
+    rep_method(c, &x);
+    esc_md_line(b, buf_str(&x));
+    buf_reset(&x);
+    buf_puts(b, "\n\n## Summary\n\n");
+    Sentences s = { 0 };
+    rep_summary(c, &s);
+    for (size_t i = 0; i < s.n; i++) {
+        buf_puts(b, "- ");
+        esc_md_line(b, s.az[i]);
+        buf_putc(b, '\n');
+    }
+    sentences_release(&s);
+
+    buf_puts(b, "\n## The review's explanations, tested\n");
+    for (const CoordTest *t = aCoordTest; t->zName; t++) {
+        const CoordResult *r = coordination_result(c, t, -1);
+        buf_puts(b, "\n### ");
+        esc_md_text(b, t->zTitle);
+        buf_puts(b, "\n\n");
+        rep_claim_sentence(t, &x);
+        esc_md_line(b, buf_str(&x));
+        buf_reset(&x);
+        buf_puts(b, "\n\n");
+        rep_compare_sentence(r, &x);
+        buf_putc(&x, ' ');
+        rep_verdict_sentence(r, &x);
+        esc_md_line(b, buf_str(&x));
+        buf_reset(&x);
+        buf_putc(b, '\n');
+        if (t->bByArea && c->nArea) {
+            buf_puts(b, "\n| ");
+            utf8_capitalise(&x, rep_area_level(c));
+            esc_md_cell(b, buf_str(&x));
+            buf_reset(&x);
+            buf_puts(b, " | ");
+            rep_capitalised(&x, t->zFirst);
+            esc_md_cell(b, buf_str(&x));
+            buf_reset(&x);
+            buf_puts(b, " | ");
+            rep_capitalised(&x, t->zSecond);
+            esc_md_cell(b, buf_str(&x));
+            buf_reset(&x);
+            buf_puts(b, " | Difference (points) | Verdict |\n"
+                        "|---|---:|---:|---:|---|\n");
+            for (size_t a = 0; a < c->nArea; a++) {
+                const CoordResult *ra = coordination_result(c, t, (long)a);
+                buf_puts(b, "| ");
+                esc_md_cell(b, rep_area_code(c, (long)a));
+                buf_putc(b, ' ');
+                esc_md_cell(b, rep_area_name(c, (long)a));
+                buf_puts(b, " |");
+                rep_md_share(b, ra->first.n, ra->first.nOf);
+                rep_md_share(b, ra->second.n, ra->second.nOf);
+                buf_printf(b, " %+ld | %s |\n", ra->diffPp,
+                           rep_verdict_label(ra));
+            }
+        }
+    }
+    if (c->nArea) {
+        buf_puts(b, "\n### Activities by ");
+        esc_md_text(b, rep_area_level(c));
+        buf_puts(b, "\n\n| ");
+        utf8_capitalise(&x, rep_area_level(c));
+        esc_md_cell(b, buf_str(&x));
+        buf_reset(&x);
+        buf_puts(b, " | Activities | Progressing or on target | Several "
+                    "responsible bodies | One government body | Supported | "
+                    "Least progressing |\n|---|---:|---:|---:|---:|---:|---|\n");
+        for (size_t a = 0; a < c->nArea; a++) {
+            const CoordArea *r = &c->aArea[a];
+            buf_puts(b, "| ");
+            esc_md_cell(b, rep_area_code(c, (long)a));
+            buf_putc(b, ' ');
+            esc_md_cell(b, rep_area_name(c, (long)a));
+            buf_printf(b, " | %zu |", r->nAct);
+            rep_md_share(b, r->nPositive, r->nAct);
+            rep_md_share(b, r->anLead[COORD_LEAD_SEVERAL], r->nAct);
+            rep_md_share(b, r->anLead[COORD_LEAD_ONE_GOVERNMENT], r->nAct);
+            rep_md_share(b, r->nSupport, r->nAct);
+            buf_printf(b, " %s |\n", r->bLeastProgressing ? "yes" : "no");
+        }
+        buf_printf(b, "| All activities | %zu |", c->nAct);
+        rep_md_share(b, c->nPositive, c->nAct);
+        rep_md_share(b, c->anLead[COORD_LEAD_SEVERAL], c->nAct);
+        rep_md_share(b, c->anLead[COORD_LEAD_ONE_GOVERNMENT], c->nAct);
+        rep_md_share(b, c->nSupport, c->nAct);
+        buf_puts(b, "  |\n");
+    }
+
+    buf_puts(b, "\n## Organisations\n\nShares are of the activities each "
+                "organisation is responsible for.\n\n| Organisation | Kind | "
+                "Responsible | reported | Contributing | reported | On Target "
+                "| Progressing | Not on Target | Not rated | Progressing or on "
+                "target | Silent |\n|---|---|---:|---:|---:|---:|---:|---:|"
+                "---:|---:|---:|---|\n");
+    for (size_t k = 0; k < c->nOrg; k++) {
+        const CoordOrg *g = &c->aOrg[k];
+        buf_puts(b, "| ");
+        esc_md_cell(b, g->zAcronym);
+        buf_puts(b, " | ");
+        esc_md_cell(b, rep_kind_label(g->pOrg));
+        buf_printf(b, " | %zu | %zu | %zu | %zu | %zu | %zu | %zu | %zu |",
+                   g->nResp, g->nRespReported, g->nContrib, g->nContribReported,
+                   g->anRating[RATING_ON_TARGET],
+                   g->anRating[RATING_PROGRESSING],
+                   g->anRating[RATING_NOT_ON_TARGET], g->anRating[RATING_NONE]);
+        if (g->nResp) {
+            rep_md_share(b, g->anRating[RATING_PROGRESSING] +
+                                g->anRating[RATING_ON_TARGET],
+                         g->nResp);
+        } else {
+            buf_puts(b, "  |");
+        }
+        buf_printf(b, " %s |\n", g->bSilent ? "yes" : "");
+    }
+
+    buf_puts(b, "\n## Responsibility\n");
+    for (const CoordList *l = aCoordList; l->zName; l++) {
+        if (str_eq(l->zName, "same_wording")) {
+            continue; /* the groups below say more */
+        }
+        size_t n = coordination_list_count(c, l);
+        buf_puts(b, "\n### ");
+        esc_md_text(b, l->zTitle);
+        if (str_eq(l->zName, "many_responsible")) {
+            buf_printf(b, " (%d or more)", COORD_MANY_RESPONSIBLE);
+        }
+        buf_printf(b, ": %zu of %zu\n\n", n, c->nAct);
+        if (!n) {
+            buf_puts(b, "None.\n");
+        }
+        for (size_t i = 0; i < c->nAct; i++) {
+            if (l->xHas(&c->aAct[i])) {
+                rep_md_activity(c, &c->aAct[i], b);
+            }
+        }
+    }
+    buf_printf(b, "\n### One wording under several activity codes: %zu "
+               "group%s\n", c->nOverlap, c->nOverlap == 1 ? "" : "s");
+    if (!c->nOverlap) {
+        buf_puts(b, "\nNone.\n");
+    }
+    for (size_t k = 0; k < c->nOverlap; k++) {
+        const CoordOverlap *o = &c->aOverlap[k];
+        buf_puts(b, o->bAcrossOrgs ? "\nUnder different responsible bodies: "
+                                   : "\nUnder the same responsible bodies: ");
+        buf_puts(b, "\xE2\x80\x9C");
+        esc_md_text(b, c->aAct[o->aiAct[0]].zWording);
+        buf_puts(b, "\xE2\x80\x9D\n\n");
+        for (size_t q = 0; q < o->nAct; q++) {
+            rep_md_activity(c, &c->aAct[o->aiAct[q]], b);
+        }
+    }
+
+    buf_puts(b, "\n## Responsible but silent\n\nAs lmpmon's data-quality rule "
+                "silent_responsible_org decides (`lmpmon check`).\n\n");
+    if (!c->silent.n) {
+        buf_puts(b, "None.\n");
+    }
+    for (size_t f = 0; f < c->silent.n; f++) {
+        buf_puts(b, "- ");
+        esc_md_line(b, c->silent.a[f].zMessage);
+        buf_putc(b, '\n');
+    }
+
+    if (c->nArea) {
+        buf_puts(b, "\n## Responsible activities by organisation and ");
+        esc_md_text(b, rep_area_level(c));
+        buf_puts(b, "\n\n| Organisation |");
+        for (size_t a = 0; a < c->nArea; a++) {
+            buf_putc(b, ' ');
+            esc_md_cell(b, rep_area_code(c, (long)a));
+            buf_puts(b, " |");
+        }
+        buf_puts(b, " All |\n|---|");
+        for (size_t a = 0; a <= c->nArea; a++) {
+            buf_puts(b, "---:|");
+        }
+        buf_putc(b, '\n');
+        for (size_t k = 0; k < c->nOrg; k++) {
+            const CoordOrg *g = &c->aOrg[k];
+            if (!g->nResp) {
+                continue;
+            }
+            buf_puts(b, "| ");
+            esc_md_cell(b, g->zAcronym);
+            buf_puts(b, " |");
+            for (size_t a = 0; a < c->nArea; a++) {
+                buf_printf(b, " %zu |", g->anArea[a]);
+            }
+            buf_printf(b, " %zu |\n", g->nResp);
+        }
+    }
+    buf_release(&x);
+}

@@ -1,0 +1,31 @@
+/*
+** coordination_report.h — the coordination report of a round: who is
+** responsible for what, who reported, and whether the review's
+** explanations of slow progress hold, in the review's style.
+**
+** core/coordination.c counts; this file writes it as one self-contained
+** HTML file (tables, sentences and an SVG heat map of responsible
+** activities per organisation and area), Markdown, JSON, or the CSV of the
+** rows every figure is counted from (docs/formats/coordination.md).  Every
+** share is printed with its counts and its denominator; every number of
+** the HTML, Markdown and JSON can be recounted from the CSV.
+*/
+#ifndef LMPMON_COORDINATION_REPORT_H
+#define LMPMON_COORDINATION_REPORT_H
+
+#include "../base/buf.h"
+#include "../core/coordination.h"
+
+/* The CSV's header line (without the line end), as documented. */
+#define COORDINATION_CSV_HEADER                                               \
+    "round,area_code,area,activity,role,organisation,org_kind,"              \
+    "responsible_bodies,lead,supported,rating,reported,"                     \
+    "least_progressing_area,same_wording_group"
+
+/* Renderers: append the whole document for c to b. */
+void coordination_render_html(const Coordination *c, Buf *b);
+void coordination_render_md(const Coordination *c, Buf *b);
+void coordination_render_csv(const Coordination *c, Buf *b);
+void coordination_render_json(const Coordination *c, Buf *b);
+
+#endif
