@@ -331,7 +331,9 @@ cases_csv_import(Store *s, const char *zFile, const char *z, size_t n,
 #undef CELL
 #undef BAD
         if (store_case_put(s, &c, bPersonal ? &who : NULL, err)) {
-            apperr_prefix(err, "cannot import '%s': line %d", zFile, rec.iLine);
+            /* No line: the backend may have been writing cases held back
+            ** from earlier lines (store.h); it names a case it can. */
+            apperr_prefix(err, "cannot import '%s'", zFile);
             goto out;
         }
         if (bKeep) {
@@ -371,6 +373,9 @@ cases_csv_import(Store *s, const char *zFile, const char *z, size_t n,
         }
     }
     rc = store_commit(s, err);
+    if (rc) {
+        apperr_prefix(err, "cannot import '%s'", zFile);
+    }
 out:
     if (rc) {
         store_rollback(s);

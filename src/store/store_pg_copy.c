@@ -129,13 +129,17 @@ pg_array_item(Buf *b, const char *z)
 }
 
 /* Read the results of a COPY that was ended (or failed): 0, or -1 with
-** err filled and *pbUnique set when it failed on a unique key. */
+** err filled, *pbUnique set when it failed on a unique key and *piLine
+** the line of the COPY's data it failed at (from the error's context;
+** 0 when unknown). */
 static int
-pg_copy_result(PgStore *S, int *pbUnique, AppErr *err, const char *zWhat)
+pg_copy_result(PgStore *S, int *pbUnique, long *piLine, AppErr *err,
+               const char *zWhat)
 {
     int rc = 0;
     PGresult *r;
     *pbUnique = 0;
+    *piLine = 0;
     while ((r = PQgetResult(S->db)) != NULL) {
         ExecStatusType e = PQresultStatus(r);
         if (e == PGRES_COPY_IN) {
@@ -143,6 +147,11 @@ pg_copy_result(PgStore *S, int *pbUnique, AppErr *err, const char *zWhat)
             (void)PQputCopyEnd(S->db, "lmpmon gave up");
         } else if (e != PGRES_COMMAND_OK && rc == 0) {
             *pbUnique = strcmp(pg_state(r), "23505") == 0;
+            const char *zCtx = PQresultErrorField(r, PG_DIAG_CONTEXT);
+            const char *zLine = zCtx ? strstr(zCtx, ", line ") : NULL;
+            if (zLine) {
+                *piLine = strtol(zLine + 7, NULL, 10);
+            }
             rc = pg_fail(S, r, err, zWhat);
         }
         PQclear(r);
@@ -189,7 +198,8 @@ pg_copy_send(PgStore *S, const char *zCopy, const Buf *b, int *pbUnique,
     if (i == b->n) {
         (void)PQputCopyEnd(S->db, NULL);
     }
-    return pg_copy_result(S, pbUnique, err, zWhat);
+    long iLine;
+    return pg_copy_result(S, pbUnique, &iLine, err, zWhat);
 }
 
 /* ---- the batch of cases ----------------------------------------------------- */
@@ -459,13 +469,19 @@ pg_copy_batch_end(PgStore *S, PgCopy *C, AppErr *err)
     }
     C->bCopying = C->bStreaming = 0;
     int bUnique = 0;
+    long iLine = 0;
     AppErr tmp = APPERR_INIT;
-    rc = pg_copy_result(S, &bUnique, &tmp, "writing cases");
+    rc = pg_copy_result(S, &bUnique, &iLine, &tmp, "writing cases");
     if (rc && bUnique) {
         rc = pg_exec_savepoint(S, "ROLLBACK TO SAVEPOINT lmpmon_copy", err) ||
              pg_batch_slow(S, C, err);
     } else if (rc) {
+        /* Line k of the COPY is the batch's row k - 1: name its case. */
         *err = tmp;
+        if (iLine >= 1 && (size_t)iLine <= C->nRow) {
+            apperr_prefix(err, "case '%s'",
+                          pg_row_field(C, (size_t)iLine - 1, 0));
+        }
     } else {
         rc = pg_batch_people(S, C, NULL, err);
     }

@@ -88,6 +88,7 @@ sed '2,$ s/^C-/Z-/' gen.csv | head -5000 >z.csv
 run --db "$PG" case import z.csv --create-orgs
 expect_status 1
 expect_err "nothing was changed"
+expect_err "cannot import 'z.csv': case 'Z-00002999': "
 grep -q "no_z99\|violates" err.txt && fail "the engine's text was shown: $(cat err.txt)"
 expect_count 120601
 [ "$(pg_sql "$PG" "SELECT count(*) FROM audit WHERE key = 'cases'")" = 2 ] ||
