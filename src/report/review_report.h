@@ -27,11 +27,19 @@ typedef struct ReviewReport {
     size_t nSentence;
     const char *zGoal10;      /* the complaints indicator sentence for the
                               ** round's year, set by the caller, or NULL */
+    int bRatedOnly;           /* the round is still collecting: now (and
+                              ** before) count only the activities rated
+                              ** in it (core's review_rated_only()) */
+    ReviewProgress progress;  /* how far the round's collection is */
+    const char *zDenominator; /* what the shares are of, in words */
 } ReviewReport;
 
 /* Build the report of round zRound of p at level zLevel (a level name of
 ** the plan, or NULL for the top level), compared with zCompare when not
-** NULL.  Returns 0 or -1 with err (unknown round or level).  p must
+** NULL.  A round still collecting (review_rated_only()) counts only its
+** rated activities, and the round compared with only those same
+** activities, so no share falls because ratings have not come in yet; its
+** sentences say so ("rated so far").  Returns 0 or -1 with err (unknown round or level).  p must
 ** outlive the report. */
 int review_report_build(const Plan *p, const char *zRound,
                         const char *zCompare, const char *zLevel,
