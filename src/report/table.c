@@ -1,0 +1,291 @@
+/*
+** table.c — one table, three formats (see table.h).
+*/
+#include <assert.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "table.h"
+#include "escape.h"
+#include "../base/base.h"
+#include "../io/csv.h"
+#include "../io/xlsx_write.h"
+#include "../base/banned.h"
+
+void
+table_init(Table *t, const char *zId, const char *zCaption)
+{
+    assert(zId && *zId &&
+           strspn(zId, "abcdefghijklmnopqrstuvwxyz0123456789_") == strlen(zId));
+    memset(t, 0, sizeof *t);
+    t->zId = zId;
+    t->zCaption = zCaption ? xstrdup(zCaption) : NULL;
+}
+
+void
+table_release(Table *t)
+{
+    for (size_t i = 0; i < t->nCol; i++) {
+        free(t->azHead[i]);
+    }
+    free(t->azHead);
+    for (size_t i = 0; i < t->nCell; i++) {
+        free(t->aCell[i].zText);
+        free(t->aCell[i].zHref);
+        free(t->aCell[i].zClass);
+    }
+    free(t->aCell);
+    free(t->zCaption);
+    memset(t, 0, sizeof *t);
+}
+
+void
+table_col(Table *t, const char *zName)
+{
+    t->azHead = xreallocarray(t->azHead, t->nCol + 1, sizeof *t->azHead);
+    t->azHead[t->nCol++] = xstrdup(zName);
+}
+
+static TableCell *
+table_cell(Table *t, const char *z)
+{
+    xgrow((void **)&t->aCell, &t->nAlloc, t->nCell, sizeof *t->aCell);
+    TableCell *c = &t->aCell[t->nCell++];
+    memset(c, 0, sizeof *c);
+    c->zText = xstrdup(z ? z : "");
+    return c;
+}
+
+void
+table_text(Table *t, const char *z)
+{
+    (void)table_cell(t, z);
+}
+
+void
+table_link(Table *t, const char *z, const char *zHref)
+{
+    table_cell(t, z)->zHref = zHref ? xstrdup(zHref) : NULL;
+}
+
+void
+table_badge(Table *t, const char *z, const char *zClass)
+{
+    table_cell(t, z)->zClass = zClass ? xstrdup(zClass) : NULL;
+}
+
+void
+table_num(Table *t, long n)
+{
+    char z[32];
+    Buf b = BUF_INIT;
+    buf_printf(&b, "%ld", n);
+    size_t k = b.n < sizeof z - 1 ? b.n : sizeof z - 1;
+    memcpy(z, buf_str(&b), k);
+    z[k] = 0;
+    buf_release(&b);
+    TableCell *c = table_cell(t, z);
+    c->bNum = 1;
+    c->nValue = n;
+}
+
+size_t
+table_rows(const Table *t)
+{
+    return t->nCol ? (t->nCell + t->nCol - 1) / t->nCol : 0;
+}
+
+static const struct {
+    const char *zName;
+    const char *zMime;
+} aTableFormat[TABLE_FORMAT_COUNT] = {
+    [TABLE_HTML] = { "html", "text/html; charset=utf-8" },
+    [TABLE_CSV] = { "csv", "text/csv; charset=utf-8" },
+    [TABLE_XLSX] = { "xlsx", "application/vnd.openxmlformats-officedocument."
+                             "spreadsheetml.sheet" },
+};
+
+int
+table_format_parse(const char *z, TableFormat *pOut)
+{
+    if (!z || !*z) {
+        *pOut = TABLE_HTML;
+        return 0;
+    }
+    for (int i = 0; i < TABLE_FORMAT_COUNT; i++) {
+        if (strcmp(z, aTableFormat[i].zName) == 0) {
+            *pOut = (TableFormat)i;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+const char *
+table_format_mime(TableFormat e)
+{
+    return aTableFormat[(unsigned)e < TABLE_FORMAT_COUNT ? e : 0].zMime;
+}
+
+const char *
+table_format_ext(TableFormat e)
+{
+    return aTableFormat[(unsigned)e < TABLE_FORMAT_COUNT ? e : 0].zName;
+}
+
+/* The address of a download of t in format zFmt: zSelf with the table and
+** the format added to its query. */
+static void
+table_download_href(const Table *t, const char *zSelf, const char *zFmt,
+                    Buf *out)
+{
+    buf_puts(out, zSelf);
+    buf_puts(out, strchr(zSelf, '?') ? "&" : "?");
+    buf_puts(out, "table=");
+    buf_puts(out, t->zId); /* [a-z0-9_]: nothing to encode */
+    buf_puts(out, "&format=");
+    buf_puts(out, zFmt);
+}
+
+void
+table_render_html(const Table *t, const char *zSelf, Buf *b)
+{
+    HTML_LIT(b, "<div class=\"table-wrap\" tabindex=\"0\"><table id=\"t-");
+    esc_html(b, t->zId);
+    HTML_LIT(b, "\">");
+    if (t->zCaption) {
+        HTML_LIT(b, "<caption>");
+        esc_html(b, t->zCaption);
+        HTML_LIT(b, "</caption>");
+    }
+    HTML_LIT(b, "<thead><tr>");
+    for (size_t i = 0; i < t->nCol; i++) {
+        HTML_LIT(b, "<th scope=\"col\">");
+        esc_html(b, t->azHead[i]);
+        HTML_LIT(b, "</th>");
+    }
+    HTML_LIT(b, "</tr></thead><tbody>");
+    for (size_t i = 0; i < t->nCell; i++) {
+        const TableCell *c = &t->aCell[i];
+        size_t iCol = i % t->nCol;
+        if (iCol == 0) {
+            HTML_LIT(b, "<tr>");
+        }
+        int bHead = iCol == 0 && t->bRowHeads;
+        if (bHead) {
+            HTML_LIT(b, "<th scope=\"row\">");
+        } else if (c->bNum) {
+            HTML_LIT(b, "<td class=\"n\">");
+        } else {
+            HTML_LIT(b, "<td>");
+        }
+        if (c->zHref) {
+            HTML_LIT(b, "<a href=\"");
+            esc_html(b, c->zHref);
+            HTML_LIT(b, "\">");
+        }
+        if (c->zClass) {
+            HTML_LIT(b, "<span class=\"");
+            esc_html(b, c->zClass);
+            HTML_LIT(b, "\">");
+        }
+        esc_html(b, c->zText);
+        if (c->zClass) {
+            HTML_LIT(b, "</span>");
+        }
+        if (c->zHref) {
+            HTML_LIT(b, "</a>");
+        }
+        if (bHead) {
+            HTML_LIT(b, "</th>");
+        } else {
+            HTML_LIT(b, "</td>");
+        }
+        if (iCol + 1 == t->nCol || i + 1 == t->nCell) {
+            HTML_LIT(b, "</tr>");
+        }
+    }
+    HTML_LIT(b, "</tbody></table></div>\n");
+    if (zSelf) {
+        Buf h = BUF_INIT;
+        HTML_LIT(b, "<p class=\"downloads small\">Download this table: "
+                    "<a download=\"\" href=\"");
+        table_download_href(t, zSelf, "csv", &h);
+        esc_html(b, buf_str(&h));
+        HTML_LIT(b, "\">CSV</a> \xC2\xB7 <a download=\"\" href=\"");
+        buf_reset(&h);
+        table_download_href(t, zSelf, "xlsx", &h);
+        esc_html(b, buf_str(&h));
+        HTML_LIT(b, "\">XLSX</a></p>\n");
+        buf_release(&h);
+    }
+}
+
+void
+table_render_csv(const Table *t, Buf *b)
+{
+    for (size_t i = 0; i < t->nCol; i++) {
+        if (i) {
+            buf_putc(b, ',');
+        }
+        csv_write_field(b, t->azHead[i]);
+    }
+    buf_puts(b, "\r\n");
+    for (size_t i = 0; i < t->nCell; i++) {
+        size_t iCol = i % t->nCol;
+        if (iCol) {
+            buf_putc(b, ',');
+        }
+        if (t->aCell[i].bNum) {
+            buf_puts(b, t->aCell[i].zText); /* a number, never a formula */
+        } else {
+            csv_write_field(b, t->aCell[i].zText);
+        }
+        if (iCol + 1 == t->nCol) {
+            buf_puts(b, "\r\n");
+        }
+    }
+    if (t->nCol && t->nCell % t->nCol) {
+        buf_puts(b, "\r\n");
+    }
+}
+
+int
+table_render_xlsx(const Table *t, Buf *b, AppErr *err)
+{
+    XlsxOut *x = xlsx_out_new_mem(t->zId, err);
+    if (!x) {
+        return -1;
+    }
+    for (size_t i = 0; i < t->nCol; i++) {
+        xlsx_out_header(x, t->azHead[i]);
+    }
+    xlsx_out_row(x);
+    for (size_t i = 0; i < t->nCell; i++) {
+        const TableCell *c = &t->aCell[i];
+        if (c->bNum) {
+            xlsx_out_number(x, (double)c->nValue);
+        } else {
+            xlsx_out_text(x, c->zText);
+        }
+        if ((i + 1) % t->nCol == 0) {
+            xlsx_out_row(x);
+        }
+    }
+    return xlsx_out_take(x, b, err);
+}
+
+int
+table_render(const Table *t, TableFormat e, Buf *b, AppErr *err)
+{
+    switch (e) {
+    case TABLE_CSV:
+        table_render_csv(t, b);
+        return 0;
+    case TABLE_XLSX:
+        return table_render_xlsx(t, b, err);
+    default:
+        table_render_html(t, NULL, b);
+        return 0;
+    }
+}
