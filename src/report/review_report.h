@@ -32,6 +32,9 @@ typedef struct ReviewReport {
                               ** in it (core's review_rated_only()) */
     ReviewProgress progress;  /* how far the round's collection is */
     const char *zDenominator; /* what the shares are of, in words */
+    const char *zSelf;        /* the HTML's own address on the web, whose
+                              ** ?format= gives the other formats (links
+                              ** at its top), or NULL (a file: none) */
 } ReviewReport;
 
 /* Build the report of round zRound of p at level zLevel (a level name of
@@ -45,6 +48,33 @@ int review_report_build(const Plan *p, const char *zRound,
                         const char *zCompare, const char *zLevel,
                         ReviewReport *r, AppErr *err);
 void review_report_release(ReviewReport *r);
+
+/* A format a report is made in: the CLI's --format NAME and the web's
+** ?format=NAME. */
+typedef struct ReportFormat {
+    const char *zName;  /* "pdf" */
+    const char *zMime;  /* its Content-Type */
+    const char *zLabel; /* what people call it: "PDF", "Word" */
+    int bPrint;         /* drawn with Pango and cairo (review_print.h) */
+} ReportFormat;
+
+/* The review report's formats, ended by a NULL name: html, md, csv,
+** json, svg, pdf, docx. */
+extern const ReportFormat aReviewFormat[];
+
+/* The format named zName in table a, or NULL. */
+const ReportFormat *report_format_find(const ReportFormat *a,
+                                       const char *zName);
+
+/* "html, md, csv or json": the names of table a, for messages. */
+void report_format_list(const ReportFormat *a, Buf *b);
+
+/* Render r in the format named zFormat (aReviewFormat) into b.  0, or -1
+** with err: an unknown format (APPERR_USAGE, listing the formats), or
+** a PDF or DOCX that cannot be made.  For the print formats the caller
+** releases the fonts if it wants (review_print_release_fonts()). */
+int review_render(const ReviewReport *r, const char *zFormat, Buf *b,
+                  AppErr *err);
 
 /* Renderers: append the whole document to b. */
 void review_render_html(const ReviewReport *r, Buf *b);

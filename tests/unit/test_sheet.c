@@ -1,6 +1,6 @@
 /*
-** test_table.c — unit tests of the tables the web application shows and
-** downloads (src/report/table.h): the HTML escapes every cell and offers
+** test_sheet.c — unit tests of the tables the web application shows and
+** downloads (src/report/sheet.h): the HTML escapes every cell and offers
 ** the downloads, the CSV holds the same cells with spreadsheet formulas
 ** guarded, and the XLSX reads back (io/xlsx_read.c) as the same CSV.
 */
@@ -16,32 +16,32 @@
 #include <unistd.h>
 
 #include "io/xlsx_read.h"
-#include "report/table.h"
+#include "report/sheet.h"
 
 static void
-fill(Table *t)
+fill(Sheet *t)
 {
-    table_init(t, "activities", "Activities & <their> ratings");
-    table_col(t, "Activity");
-    table_col(t, "Rating");
-    table_col(t, "Statements");
-    table_link(t, "4.8", "/activity/4.8?plan=a&b");
-    table_badge(t, "On Target", "rating r-on_target");
-    table_num(t, 3);
-    table_text(t, "=HYPERLINK(\"http://evil\")");
-    table_text(t, "<script>");
-    table_num(t, -12);
+    sheet_init(t, "activities", "Activities & <their> ratings");
+    sheet_col(t, "Activity");
+    sheet_col(t, "Rating");
+    sheet_col(t, "Statements");
+    sheet_link(t, "4.8", "/activity/4.8?plan=a&b");
+    sheet_badge(t, "On Target", "rating r-on_target");
+    sheet_num(t, 3);
+    sheet_text(t, "=HYPERLINK(\"http://evil\")");
+    sheet_text(t, "<script>");
+    sheet_num(t, -12);
 }
 
 static void
-test_table_html(void **state)
+test_sheet_html(void **state)
 {
     (void)state;
-    Table t;
+    Sheet t;
     fill(&t);
-    assert_int_equal(table_rows(&t), 2);
+    assert_int_equal(sheet_rows(&t), 2);
     Buf b = BUF_INIT;
-    table_render_html(&t, "/round/2018?plan=x", &b);
+    sheet_render_html(&t, "/round/2018?plan=x", &b);
     const char *z = buf_str(&b);
     assert_non_null(strstr(z, "<div class=\"table-wrap\""));
     assert_non_null(strstr(z, "<caption>Activities &amp; &lt;their&gt; "
@@ -57,14 +57,14 @@ test_table_html(void **state)
                               "activities&amp;format=csv\""));
     assert_non_null(strstr(z, "table=activities&amp;format=xlsx"));
     buf_reset(&b);
-    table_render_html(&t, "/rounds", &b);
+    sheet_render_html(&t, "/rounds", &b);
     assert_non_null(strstr(buf_str(&b), "href=\"/rounds?table=activities&amp;"
                                         "format=csv\""));
     buf_reset(&b);
-    table_render_html(&t, NULL, &b);
+    sheet_render_html(&t, NULL, &b);
     assert_null(strstr(buf_str(&b), "format=csv"));
     buf_release(&b);
-    table_release(&t);
+    sheet_release(&t);
 }
 
 static const char zWantCsv[] =
@@ -73,27 +73,27 @@ static const char zWantCsv[] =
     "\"'=HYPERLINK(\"\"http://evil\"\")\",<script>,-12\r\n";
 
 static void
-test_table_csv(void **state)
+test_sheet_csv(void **state)
 {
     (void)state;
-    Table t;
+    Sheet t;
     fill(&t);
     Buf b = BUF_INIT;
-    table_render_csv(&t, &b);
+    sheet_render_csv(&t, &b);
     assert_string_equal(buf_str(&b), zWantCsv);
     buf_release(&b);
-    table_release(&t);
+    sheet_release(&t);
 }
 
 static void
-test_table_xlsx_round_trip(void **state)
+test_sheet_xlsx_round_trip(void **state)
 {
     (void)state;
-    Table t;
+    Sheet t;
     fill(&t);
     Buf b = BUF_INIT;
     AppErr err = APPERR_INIT;
-    assert_int_equal(table_render_xlsx(&t, &b, &err), 0);
+    assert_int_equal(sheet_render_xlsx(&t, &b, &err), 0);
     assert_true(b.n > 100);
     assert_memory_equal(b.z, "PK", 2); /* a zip package */
     char zPath[] = "/tmp/lmpmon-test-table-XXXXXX";
@@ -123,23 +123,23 @@ test_table_xlsx_round_trip(void **state)
     free(zXlsx);
     buf_release(&csv);
     buf_release(&b);
-    table_release(&t);
+    sheet_release(&t);
 }
 
 static void
-test_table_formats(void **state)
+test_sheet_formats(void **state)
 {
     (void)state;
-    TableFormat e;
-    assert_int_equal(table_format_parse("", &e), 0);
-    assert_int_equal(e, TABLE_HTML);
-    assert_int_equal(table_format_parse("csv", &e), 0);
-    assert_int_equal(e, TABLE_CSV);
-    assert_int_equal(table_format_parse("xlsx", &e), 0);
-    assert_int_equal(e, TABLE_XLSX);
-    assert_int_equal(table_format_parse("pdf", &e), -1);
-    assert_string_equal(table_format_ext(TABLE_XLSX), "xlsx");
-    assert_string_equal(table_format_mime(TABLE_CSV),
+    SheetFormat e;
+    assert_int_equal(sheet_format_parse("", &e), 0);
+    assert_int_equal(e, SHEET_HTML);
+    assert_int_equal(sheet_format_parse("csv", &e), 0);
+    assert_int_equal(e, SHEET_CSV);
+    assert_int_equal(sheet_format_parse("xlsx", &e), 0);
+    assert_int_equal(e, SHEET_XLSX);
+    assert_int_equal(sheet_format_parse("pdf", &e), -1);
+    assert_string_equal(sheet_format_ext(SHEET_XLSX), "xlsx");
+    assert_string_equal(sheet_format_mime(SHEET_CSV),
                         "text/csv; charset=utf-8");
 }
 
@@ -147,10 +147,10 @@ int
 main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_table_html),
-        cmocka_unit_test(test_table_csv),
-        cmocka_unit_test(test_table_xlsx_round_trip),
-        cmocka_unit_test(test_table_formats),
+        cmocka_unit_test(test_sheet_html),
+        cmocka_unit_test(test_sheet_csv),
+        cmocka_unit_test(test_sheet_xlsx_round_trip),
+        cmocka_unit_test(test_sheet_formats),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

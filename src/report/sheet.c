@@ -1,11 +1,11 @@
 /*
-** table.c — one table, three formats (see table.h).
+** sheet.c — one table, three formats (see sheet.h).
 */
 #include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "table.h"
+#include "sheet.h"
 #include "escape.h"
 #include "../base/base.h"
 #include "../io/csv.h"
@@ -13,7 +13,7 @@
 #include "../base/banned.h"
 
 void
-table_init(Table *t, const char *zId, const char *zCaption)
+sheet_init(Sheet *t, const char *zId, const char *zCaption)
 {
     assert(zId && *zId &&
            strspn(zId, "abcdefghijklmnopqrstuvwxyz0123456789_") == strlen(zId));
@@ -23,16 +23,18 @@ table_init(Table *t, const char *zId, const char *zCaption)
 }
 
 void
-table_release(Table *t)
+sheet_release(Sheet *t)
 {
     for (size_t i = 0; i < t->nCol; i++) {
         free(t->azHead[i]);
     }
     free(t->azHead);
+    free(t->abHtmlOnly);
     for (size_t i = 0; i < t->nCell; i++) {
         free(t->aCell[i].zText);
         free(t->aCell[i].zHref);
         free(t->aCell[i].zClass);
+        free(t->aCell[i].zMarkup);
     }
     free(t->aCell);
     free(t->zCaption);
@@ -40,42 +42,58 @@ table_release(Table *t)
 }
 
 void
-table_col(Table *t, const char *zName)
+sheet_col(Sheet *t, const char *zName)
 {
+    assert(t->nCell == 0);
     t->azHead = xreallocarray(t->azHead, t->nCol + 1, sizeof *t->azHead);
+    t->abHtmlOnly = xreallocarray(t->abHtmlOnly, t->nCol + 1, 1);
+    t->abHtmlOnly[t->nCol] = 0;
     t->azHead[t->nCol++] = xstrdup(zName);
 }
 
-static TableCell *
-table_cell(Table *t, const char *z)
+void
+sheet_col_html(Sheet *t, const char *zName)
+{
+    sheet_col(t, zName);
+    t->abHtmlOnly[t->nCol - 1] = 1;
+}
+
+static SheetCell *
+sheet_cell(Sheet *t, const char *z)
 {
     xgrow((void **)&t->aCell, &t->nAlloc, t->nCell, sizeof *t->aCell);
-    TableCell *c = &t->aCell[t->nCell++];
+    SheetCell *c = &t->aCell[t->nCell++];
     memset(c, 0, sizeof *c);
     c->zText = xstrdup(z ? z : "");
     return c;
 }
 
 void
-table_text(Table *t, const char *z)
+sheet_text(Sheet *t, const char *z)
 {
-    (void)table_cell(t, z);
+    (void)sheet_cell(t, z);
 }
 
 void
-table_link(Table *t, const char *z, const char *zHref)
+sheet_link(Sheet *t, const char *z, const char *zHref)
 {
-    table_cell(t, z)->zHref = zHref ? xstrdup(zHref) : NULL;
+    sheet_cell(t, z)->zHref = zHref ? xstrdup(zHref) : NULL;
 }
 
 void
-table_badge(Table *t, const char *z, const char *zClass)
+sheet_badge(Sheet *t, const char *z, const char *zClass)
 {
-    table_cell(t, z)->zClass = zClass ? xstrdup(zClass) : NULL;
+    sheet_cell(t, z)->zClass = zClass ? xstrdup(zClass) : NULL;
 }
 
 void
-table_num(Table *t, long n)
+sheet_markup(Sheet *t, const char *zMarkup)
+{
+    sheet_cell(t, "")->zMarkup = xstrdup(zMarkup ? zMarkup : "");
+}
+
+void
+sheet_num(Sheet *t, long n)
 {
     char z[32];
     Buf b = BUF_INIT;
@@ -84,13 +102,13 @@ table_num(Table *t, long n)
     memcpy(z, buf_str(&b), k);
     z[k] = 0;
     buf_release(&b);
-    TableCell *c = table_cell(t, z);
+    SheetCell *c = sheet_cell(t, z);
     c->bNum = 1;
     c->nValue = n;
 }
 
 size_t
-table_rows(const Table *t)
+sheet_rows(const Sheet *t)
 {
     return t->nCol ? (t->nCell + t->nCol - 1) / t->nCol : 0;
 }
@@ -98,23 +116,23 @@ table_rows(const Table *t)
 static const struct {
     const char *zName;
     const char *zMime;
-} aTableFormat[TABLE_FORMAT_COUNT] = {
-    [TABLE_HTML] = { "html", "text/html; charset=utf-8" },
-    [TABLE_CSV] = { "csv", "text/csv; charset=utf-8" },
-    [TABLE_XLSX] = { "xlsx", "application/vnd.openxmlformats-officedocument."
+} aSheetFormat[SHEET_FORMAT_COUNT] = {
+    [SHEET_HTML] = { "html", "text/html; charset=utf-8" },
+    [SHEET_CSV] = { "csv", "text/csv; charset=utf-8" },
+    [SHEET_XLSX] = { "xlsx", "application/vnd.openxmlformats-officedocument."
                              "spreadsheetml.sheet" },
 };
 
 int
-table_format_parse(const char *z, TableFormat *pOut)
+sheet_format_parse(const char *z, SheetFormat *pOut)
 {
     if (!z || !*z) {
-        *pOut = TABLE_HTML;
+        *pOut = SHEET_HTML;
         return 0;
     }
-    for (int i = 0; i < TABLE_FORMAT_COUNT; i++) {
-        if (strcmp(z, aTableFormat[i].zName) == 0) {
-            *pOut = (TableFormat)i;
+    for (int i = 0; i < SHEET_FORMAT_COUNT; i++) {
+        if (strcmp(z, aSheetFormat[i].zName) == 0) {
+            *pOut = (SheetFormat)i;
             return 0;
         }
     }
@@ -122,21 +140,21 @@ table_format_parse(const char *z, TableFormat *pOut)
 }
 
 const char *
-table_format_mime(TableFormat e)
+sheet_format_mime(SheetFormat e)
 {
-    return aTableFormat[(unsigned)e < TABLE_FORMAT_COUNT ? e : 0].zMime;
+    return aSheetFormat[(unsigned)e < SHEET_FORMAT_COUNT ? e : 0].zMime;
 }
 
 const char *
-table_format_ext(TableFormat e)
+sheet_format_ext(SheetFormat e)
 {
-    return aTableFormat[(unsigned)e < TABLE_FORMAT_COUNT ? e : 0].zName;
+    return aSheetFormat[(unsigned)e < SHEET_FORMAT_COUNT ? e : 0].zName;
 }
 
 /* The address of a download of t in format zFmt: zSelf with the table and
 ** the format added to its query. */
 static void
-table_download_href(const Table *t, const char *zSelf, const char *zFmt,
+sheet_download_href(const Sheet *t, const char *zSelf, const char *zFmt,
                     Buf *out)
 {
     buf_puts(out, zSelf);
@@ -148,7 +166,7 @@ table_download_href(const Table *t, const char *zSelf, const char *zFmt,
 }
 
 void
-table_render_html(const Table *t, const char *zSelf, Buf *b)
+sheet_render_html(const Sheet *t, const char *zSelf, Buf *b)
 {
     HTML_LIT(b, "<div class=\"table-wrap\" tabindex=\"0\"><table id=\"t-");
     esc_html(b, t->zId);
@@ -166,7 +184,7 @@ table_render_html(const Table *t, const char *zSelf, Buf *b)
     }
     HTML_LIT(b, "</tr></thead><tbody>");
     for (size_t i = 0; i < t->nCell; i++) {
-        const TableCell *c = &t->aCell[i];
+        const SheetCell *c = &t->aCell[i];
         size_t iCol = i % t->nCol;
         if (iCol == 0) {
             HTML_LIT(b, "<tr>");
@@ -178,6 +196,10 @@ table_render_html(const Table *t, const char *zSelf, Buf *b)
             HTML_LIT(b, "<td class=\"n\">");
         } else {
             HTML_LIT(b, "<td>");
+        }
+        if (c->zMarkup) {
+            /* Markup the caller built with escape.h's encoders. */
+            buf_puts(b, c->zMarkup);
         }
         if (c->zHref) {
             HTML_LIT(b, "<a href=\"");
@@ -210,11 +232,11 @@ table_render_html(const Table *t, const char *zSelf, Buf *b)
         Buf h = BUF_INIT;
         HTML_LIT(b, "<p class=\"downloads small\">Download this table: "
                     "<a download=\"\" href=\"");
-        table_download_href(t, zSelf, "csv", &h);
+        sheet_download_href(t, zSelf, "csv", &h);
         esc_html(b, buf_str(&h));
         HTML_LIT(b, "\">CSV</a> \xC2\xB7 <a download=\"\" href=\"");
         buf_reset(&h);
-        table_download_href(t, zSelf, "xlsx", &h);
+        sheet_download_href(t, zSelf, "xlsx", &h);
         esc_html(b, buf_str(&h));
         HTML_LIT(b, "\">XLSX</a></p>\n");
         buf_release(&h);
@@ -222,24 +244,33 @@ table_render_html(const Table *t, const char *zSelf, Buf *b)
 }
 
 void
-table_render_csv(const Table *t, Buf *b)
+sheet_render_csv(const Sheet *t, Buf *b)
 {
+    const char *zSep = "";
     for (size_t i = 0; i < t->nCol; i++) {
-        if (i) {
-            buf_putc(b, ',');
+        if (!t->abHtmlOnly[i]) {
+            buf_puts(b, zSep);
+            csv_write_field(b, t->azHead[i]);
+            zSep = ",";
         }
-        csv_write_field(b, t->azHead[i]);
     }
     buf_puts(b, "\r\n");
+    zSep = "";
     for (size_t i = 0; i < t->nCell; i++) {
         size_t iCol = i % t->nCol;
-        if (iCol) {
-            buf_putc(b, ',');
+        if (iCol == 0) {
+            zSep = "";
         }
-        if (t->aCell[i].bNum) {
+        if (t->abHtmlOnly[iCol]) {
+            /* nothing: a column of buttons */
+        } else if (t->aCell[i].bNum) {
+            buf_puts(b, zSep);
             buf_puts(b, t->aCell[i].zText); /* a number, never a formula */
+            zSep = ",";
         } else {
+            buf_puts(b, zSep);
             csv_write_field(b, t->aCell[i].zText);
+            zSep = ",";
         }
         if (iCol + 1 == t->nCol) {
             buf_puts(b, "\r\n");
@@ -251,19 +282,23 @@ table_render_csv(const Table *t, Buf *b)
 }
 
 int
-table_render_xlsx(const Table *t, Buf *b, AppErr *err)
+sheet_render_xlsx(const Sheet *t, Buf *b, AppErr *err)
 {
     XlsxOut *x = xlsx_out_new_mem(t->zId, err);
     if (!x) {
         return -1;
     }
     for (size_t i = 0; i < t->nCol; i++) {
-        xlsx_out_header(x, t->azHead[i]);
+        if (!t->abHtmlOnly[i]) {
+            xlsx_out_header(x, t->azHead[i]);
+        }
     }
     xlsx_out_row(x);
     for (size_t i = 0; i < t->nCell; i++) {
-        const TableCell *c = &t->aCell[i];
-        if (c->bNum) {
+        const SheetCell *c = &t->aCell[i];
+        if (t->abHtmlOnly[i % t->nCol]) {
+            /* nothing: a column of buttons */
+        } else if (c->bNum) {
             xlsx_out_number(x, (double)c->nValue);
         } else {
             xlsx_out_text(x, c->zText);
@@ -276,16 +311,16 @@ table_render_xlsx(const Table *t, Buf *b, AppErr *err)
 }
 
 int
-table_render(const Table *t, TableFormat e, Buf *b, AppErr *err)
+sheet_render(const Sheet *t, SheetFormat e, Buf *b, AppErr *err)
 {
     switch (e) {
-    case TABLE_CSV:
-        table_render_csv(t, b);
+    case SHEET_CSV:
+        sheet_render_csv(t, b);
         return 0;
-    case TABLE_XLSX:
-        return table_render_xlsx(t, b, err);
+    case SHEET_XLSX:
+        return sheet_render_xlsx(t, b, err);
     default:
-        table_render_html(t, NULL, b);
+        sheet_render_html(t, NULL, b);
         return 0;
     }
 }
