@@ -416,7 +416,29 @@ review_render_html(const ReviewReport *r, Buf *b)
         buf_puts(b, " \xE2\x80\x94 as of ");
         esc_html(b, r->pRound->zAsOf);
     }
-    HTML_LIT(b, "</p>\n</header>\n<p class=\"method\">Each activity is rated "
+    HTML_LIT(b, "</p>\n");
+    if (r->zSelf) {
+        /* On the web: the same report in the other formats. */
+        HTML_LIT(b, "<p class=\"formats\">This report as ");
+        for (const ReportFormat *f = aReviewFormat; f->zName; f++) {
+            if (strcmp(f->zName, "html") == 0) {
+                continue;
+            }
+            Buf h = BUF_INIT;
+            buf_puts(&h, r->zSelf);
+            buf_puts(&h, strchr(r->zSelf, '?') ? "&" : "?");
+            buf_puts(&h, "format=");
+            buf_puts(&h, f->zName);
+            HTML_LIT(b, "<a download=\"\" href=\"");
+            esc_html(b, buf_str(&h));
+            HTML_LIT(b, "\">");
+            esc_html(b, f->zLabel);
+            HTML_LIT(b, "</a> ");
+            buf_release(&h);
+        }
+        HTML_LIT(b, "</p>\n");
+    }
+    HTML_LIT(b, "</header>\n<p class=\"method\">Each activity is rated "
                 "On Target (completed), Progressing (work is underway) or Not "
                 "on Target (no evidence that work is underway). Shares are of ");
     esc_html(b, r->zDenominator);
