@@ -184,6 +184,27 @@ review_report_build(const Plan *p, const char *zRound, const char *zCompare,
 }
 
 void
+review_progress_sentence(const ReviewProgress *g, Buf *b)
+{
+    buf_printf(b, "%zu of %zu %s rated%s", g->nRated, g->nAssessed,
+               g->nAssessed == 1 ? "activity" : "activities",
+               g->bCollecting ? " so far" : "");
+    if (g->nExpected == 0) {
+        buf_puts(b, ".");
+    } else if (g->bCollecting) {
+        buf_printf(b, "; %zu of %zu %s owed by the responsible bodies %s in, "
+                   "%zu not yet.", g->nReported, g->nExpected,
+                   g->nExpected == 1 ? "statement" : "statements",
+                   g->nReported == 1 ? "is" : "are", g->nMissing);
+    } else {
+        buf_printf(b, "; %zu of %zu %s owed by the responsible bodies %s "
+                   "given.", g->nReported, g->nExpected,
+                   g->nExpected == 1 ? "statement" : "statements",
+                   g->nReported == 1 ? "was" : "were");
+    }
+}
+
+void
 review_report_release(ReviewReport *r)
 {
     for (size_t i = 0; i < r->nSentence; i++) {

@@ -91,6 +91,13 @@ void review_render_svg(const ReviewReport *r, Buf *b);
 void review_chart_svg(const ReviewReport *r, const ReviewSummary *s,
                       const char *zTitle, Buf *b);
 
+/* How far a round's collection is, in words, appended to b.  While it
+** collects: "31 of 103 activities rated so far; 12 of 150 statements owed
+** by the responsible bodies are in, 138 not yet."; once closed: "103 of
+** 103 activities rated; 45 of 150 statements owed by the responsible
+** bodies were given." (never "missing": collection is over). */
+void review_progress_sentence(const ReviewProgress *g, Buf *b);
+
 /* Name a group in running text: "the international framework" for an
 ** area, "goal 4" for a level with indicators or a long text, "all
 ** activities" for the whole plan.  Appends to b. */

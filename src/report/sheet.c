@@ -87,6 +87,14 @@ sheet_badge(Sheet *t, const char *z, const char *zClass)
 }
 
 void
+sheet_num_text(Sheet *t, double v, const char *zText)
+{
+    SheetCell *c = sheet_cell(t, zText);
+    c->bNum = 1;
+    c->v = v;
+}
+
+void
 sheet_markup(Sheet *t, const char *zMarkup)
 {
     sheet_cell(t, "")->zMarkup = xstrdup(zMarkup ? zMarkup : "");
@@ -104,7 +112,7 @@ sheet_num(Sheet *t, long n)
     buf_release(&b);
     SheetCell *c = sheet_cell(t, z);
     c->bNum = 1;
-    c->nValue = n;
+    c->v = (double)n;
 }
 
 size_t
@@ -299,7 +307,7 @@ sheet_render_xlsx(const Sheet *t, Buf *b, AppErr *err)
         if (t->abHtmlOnly[i % t->nCol]) {
             /* nothing: a column of buttons */
         } else if (c->bNum) {
-            xlsx_out_number(x, (double)c->nValue);
+            xlsx_out_number(x, c->v);
         } else {
             xlsx_out_text(x, c->zText);
         }

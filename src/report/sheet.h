@@ -32,7 +32,7 @@ typedef struct SheetCell {
     char *zMarkup; /* HTML only: markup the caller built with escape.h's
                    ** encoders (a form's buttons), or NULL */
     int bNum;      /* a count: right-aligned, a number cell in XLSX */
-    long nValue;   /* its value when bNum */
+    double v;   /* its value when bNum */
 } SheetCell;
 
 typedef struct Sheet {
@@ -66,6 +66,9 @@ void sheet_text(Sheet *t, const char *z);
 void sheet_link(Sheet *t, const char *z, const char *zHref);
 void sheet_badge(Sheet *t, const char *z, const char *zClass);
 void sheet_num(Sheet *t, long n);
+/* A number shown as zText ("+3"; CSV and HTML), a number in XLSX.  zText
+** must be a number as people write one: it is not formula-guarded. */
+void sheet_num_text(Sheet *t, double v, const char *zText);
 void sheet_markup(Sheet *t, const char *zMarkup);
 
 /* Add a column shown in HTML only (its cells are sheet_markup(): the

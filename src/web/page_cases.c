@@ -16,6 +16,7 @@
 #include "complaints_cache.h"
 #include "../base/base.h"
 #include "../report/escape.h"
+#include "../report/sheet.h"
 #include "../app/casework.h"
 #include "../base/banned.h"
 
@@ -35,39 +36,67 @@ cases_in_scope(const Req *r, const Case *c)
     return case_actor_may(&who, c);
 }
 
-static void
-cases_link(Buf *b, const char *zNo)
-{
-    page_link(b, "/case/", zNo, "", zNo);
-}
-
+/* One case as a row of the cases sheet. */
 static int
 cases_row(void *pArg, const Case *c, const CasePerson *who)
 {
-    Buf *b = pArg;
-    HTML_LIT(b, "<tr><td>");
-    cases_link(b, c->zCaseNo);
-    HTML_LIT(b, "</td><td>");
-    esc_html(b, c->zLodged);
-    HTML_LIT(b, "</td><td>");
-    esc_html(b, case_sex_name(c->eSex));
-    HTML_LIT(b, "</td><td>");
-    esc_html(b, c->zDestination);
-    HTML_LIT(b, "</td><td>");
-    esc_html(b, case_stage_name(c->eStage));
-    HTML_LIT(b, "</td><td class=\"n\">");
-    case_amount_format(b, c->ordered);
-    HTML_LIT(b, "</td><td class=\"n\">");
-    case_amount_format(b, c->paid);
-    HTML_LIT(b, "</td></tr>");
+    Sheet *t = pArg;
+    Buf h = BUF_INIT;
+    buf_puts(&h, "/case/");
+    url_encode(&h, c->zCaseNo);
+    sheet_link(t, c->zCaseNo, buf_str(&h));
+    buf_release(&h);
+    sheet_text(t, c->zLodged);
+    sheet_text(t, case_sex_name(c->eSex));
+    sheet_text(t, c->zDestination);
+    sheet_text(t, case_stage_name(c->eStage));
+    Buf a = BUF_INIT;
+    case_amount_format(&a, c->ordered);
+    sheet_num_text(t, (double)c->ordered / 100.0, buf_str(&a));
+    buf_reset(&a);
+    case_amount_format(&a, c->paid);
+    sheet_num_text(t, (double)c->paid / 100.0, buf_str(&a));
+    buf_release(&a);
     return 0;
 }
+
+/* What the cases sheet lists: the organisation the user's case work is
+** limited to, through the request's connection. */
+typedef struct CasesList {
+    Store *s;
+    const char *zScope;
+} CasesList;
+
+/* The 200 latest cases in the user's scope (sheet "cases"). */
+static void
+cases_sheet(const void *arg, const char *zId, Sheet *t)
+{
+    const CasesList *x = arg;
+    free(t->zCaption);
+    t->zCaption = xstrdup("The 200 latest cases");
+    sheet_col(t, "Case");
+    sheet_col(t, "Lodged");
+    sheet_col(t, "Sex");
+    sheet_col(t, "Destination");
+    sheet_col(t, "Stage");
+    sheet_col(t, "Ordered");
+    sheet_col(t, "Paid");
+    AppErr err = APPERR_INIT;
+    (void)store_case_list(x->s, x->zScope, 200, cases_row, t, &err);
+}
+
+static const char *const azCasesSheet[] = { "cases", NULL };
 
 /* ** PAGE: /cases */
 int
 page_cases(Req *r, Resp *w)
 {
     const char *zScope = cases_scope(r);
+    CasesList x = { r->s, zScope };
+    if ((!zScope || *zScope) &&
+        page_download(r, w, azCasesSheet, cases_sheet, &x, "cases")) {
+        return 0;
+    }
     page_begin(r, w, zScope && *zScope ? "Cases of my organisation" : "Cases");
     Buf *b = &w->body;
     if (zScope && !*zScope) {
@@ -77,15 +106,14 @@ page_cases(Req *r, Resp *w)
         return 0;
     }
     HTML_LIT(b, "<p><a href=\"/cases/new\">Open a new case</a> \xC2\xB7 "
-                "<a href=\"/complaints\">The complaints report</a></p>"
-                "<table><caption>The 200 latest cases</caption><thead><tr>"
-                "<th scope=\"col\">Case</th><th scope=\"col\">Lodged</th>"
-                "<th scope=\"col\">Sex</th><th scope=\"col\">Destination</th>"
-                "<th scope=\"col\">Stage</th><th scope=\"col\">Ordered</th>"
-                "<th scope=\"col\">Paid</th></tr></thead><tbody>");
-    AppErr err = APPERR_INIT;
-    (void)store_case_list(r->s, zScope, 200, cases_row, b, &err);
-    HTML_LIT(b, "</tbody></table>\n");
+                "<a href=\"/complaints\">The complaints report</a></p>");
+    Sheet t;
+    sheet_init(&t, "cases", NULL);
+    cases_sheet(&x, "cases", &t);
+    char *zSelf = page_self(r);
+    page_sheet(b, &t, zSelf);
+    free(zSelf);
+    sheet_release(&t);
     page_end(r, w);
     return 0;
 }
@@ -275,7 +303,7 @@ case_render(Req *r, Resp *w, const char *zNotice, const char *zKind)
     CasePerson who;
     AppErr err = APPERR_INIT;
     if (store_case_get(r->s, r->azParam[0], &f, &who, &err)) {
-        web_error(w, 404, "There is no such case.");
+        web_error(r, w, 404, "There is no such case.");
         return;
     }
     if (!cases_in_scope(r, &f.c)) {
@@ -283,7 +311,7 @@ case_render(Req *r, Resp *w, const char *zNotice, const char *zKind)
         free(who.zName);
         free(who.zPhone);
         free(who.zIdDocument);
-        web_error(w, 404, "There is no such case.");
+        web_error(r, w, 404, "There is no such case.");
         return;
     }
     Buf title = BUF_INIT;
@@ -458,7 +486,7 @@ case_finish(Req *r, Resp *w, int rc, const AppErr *err)
         return;
     }
     if (err->code == APPERR_NOTFOUND) {
-        web_error(w, 404, "There is no such case.");
+        web_error(r, w, 404, "There is no such case.");
         return;
     }
     buf_reset(&w->body);
