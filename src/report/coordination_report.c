@@ -729,7 +729,9 @@ static const char zCss[] =
     "#organisations table,#explanations table{font-size:.85em}"
     "@page{size:A4;margin:15mm}"
     "@media print{body{margin:0;max-width:none}h2,h3{break-after:avoid}"
-    "tr{break-inside:avoid}}";
+    "tr{break-inside:avoid}}"
+    "@media screen and (max-width:40em){body{margin:1em auto}"
+    "table{display:block;overflow-x:auto}}";
 
 static void
 rep_html_td_n(Buf *b, size_t n)

@@ -150,7 +150,9 @@ static const char zCss[] =
     "@page annex{size:A4 landscape;margin:12mm}"
     "@media print{body{margin:0;max-width:none}.annex{page:annex;"
     "break-before:page}h2,h3{break-after:avoid}tr{break-inside:avoid}"
-    "a{color:inherit;text-decoration:none}}";
+    "a{color:inherit;text-decoration:none}}"
+    "@media screen and (max-width:40em){body{margin:1em auto}"
+    "table{display:block;overflow-x:auto}}";
 
 static void
 review_html_pct(Buf *b, size_t n, size_t total)
@@ -429,11 +431,12 @@ review_render_html(const ReviewReport *r, Buf *b)
             buf_puts(&h, strchr(r->zSelf, '?') ? "&" : "?");
             buf_puts(&h, "format=");
             buf_puts(&h, f->zName);
+            buf_puts(b, f == aReviewFormat + 1 ? "" : " \xC2\xB7 ");
             HTML_LIT(b, "<a download=\"\" href=\"");
             esc_html(b, buf_str(&h));
             HTML_LIT(b, "\">");
             esc_html(b, f->zLabel);
-            HTML_LIT(b, "</a> ");
+            HTML_LIT(b, "</a>");
             buf_release(&h);
         }
         HTML_LIT(b, "</p>\n");

@@ -109,8 +109,9 @@ review_sentence(const ReviewReport *r, const ReviewGroup *g)
             return buf_detach(&b);
         }
         if (r->bRatedOnly) {
-            buf_printf(&b, "So far %zu of %zu activities have been rated. ",
-                       r->progress.nRated, r->progress.nAssessed);
+            buf_printf(&b, "So far %zu of %zu activities %s been rated. ",
+                       r->progress.nRated, r->progress.nAssessed,
+                       r->progress.nRated == 1 ? "has" : "have");
         }
         buf_printf(&b, "Overall, %ld per cent of %s (%zu out of "
                    "%zu) are progressing or on target, and %ld per cent (%zu "

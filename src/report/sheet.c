@@ -75,6 +75,12 @@ sheet_text(Sheet *t, const char *z)
 }
 
 void
+sheet_text_clip(Sheet *t, const char *z, size_t nWidth)
+{
+    sheet_cell(t, z)->nClip = nWidth;
+}
+
+void
 sheet_link(Sheet *t, const char *z, const char *zHref)
 {
     sheet_cell(t, z)->zHref = zHref ? xstrdup(zHref) : NULL;
@@ -219,7 +225,21 @@ sheet_render_html(const Sheet *t, const char *zSelf, Buf *b)
             esc_html(b, c->zClass);
             HTML_LIT(b, "\">");
         }
-        esc_html(b, c->zText);
+        if (c->nClip && utf8_width(c->zText, strlen(c->zText)) > c->nClip) {
+            Buf cut = BUF_INIT;
+            utf8_pad(&cut, c->zText, c->nClip);
+            while (cut.n && cut.z[cut.n - 1] == ' ') {
+                buf_truncate(&cut, cut.n - 1);
+            }
+            HTML_LIT(b, "<span title=\"");
+            esc_html(b, c->zText);
+            HTML_LIT(b, "\">");
+            esc_html(b, buf_str(&cut));
+            HTML_LIT(b, "</span>");
+            buf_release(&cut);
+        } else {
+            esc_html(b, c->zText);
+        }
         if (c->zClass) {
             HTML_LIT(b, "</span>");
         }

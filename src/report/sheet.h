@@ -31,6 +31,8 @@ typedef struct SheetCell {
                    ** badge: "rating r-on_target"), or NULL */
     char *zMarkup; /* HTML only: markup the caller built with escape.h's
                    ** encoders (a form's buttons), or NULL */
+    size_t nClip;  /* HTML: show at most this many columns ("…" and the
+                   ** whole text as a tooltip); 0: all */
     int bNum;      /* a count: right-aligned, a number cell in XLSX */
     double v;   /* its value when bNum */
 } SheetCell;
@@ -66,6 +68,9 @@ void sheet_text(Sheet *t, const char *z);
 void sheet_link(Sheet *t, const char *z, const char *zHref);
 void sheet_badge(Sheet *t, const char *z, const char *zClass);
 void sheet_num(Sheet *t, long n);
+/* Text that HTML cuts to nWidth columns (the whole text in a tooltip;
+** CSV and XLSX hold it whole): a long wording in a list. */
+void sheet_text_clip(Sheet *t, const char *z, size_t nWidth);
 /* A number shown as zText ("+3"; CSV and HTML), a number in XLSX.  zText
 ** must be a number as people write one: it is not formula-guarded. */
 void sheet_num_text(Sheet *t, double v, const char *zText);

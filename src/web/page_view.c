@@ -259,9 +259,13 @@ view_dashboard_chart(const ReviewReport *rep, const ReviewSummary *s,
     Buf title = BUF_INIT;
     buf_puts(&title, rd->zTitle);
     if (rep->bRatedOnly) {
-        buf_printf(&title, s == &rep->now ? ": the %zu activities rated so far"
-                                          : ": the same %zu activities",
-                   rep->now.all.c.nTotal);
+        size_t n = rep->now.all.c.nTotal;
+        const char *zWhat = n == 1 ? "activity" : "activities";
+        if (s == &rep->now) {
+            buf_printf(&title, ": the %zu %s rated so far", n, zWhat);
+        } else {
+            buf_printf(&title, ": the same %zu %s", n, zWhat);
+        }
     }
     review_chart_svg(rep, s, buf_str(&title), b);
     buf_release(&title);
@@ -712,7 +716,7 @@ view_org_tasks_sheet(const ViewOrg *x, Sheet *t, size_t *pnTasks,
         char *zHref = view_href("/activity/", n->zCode, "", x->zPlanQ);
         sheet_link(t, n->zCode, zHref);
         free(zHref);
-        sheet_text(t, n->zText);
+        sheet_text_clip(t, n->zText, 80);
         sheet_text(t, link_role_label((LinkRole)iRole));
         if (open) {
             const Assessment *a = node_find_assessment(n, open->zCode);
@@ -944,7 +948,7 @@ view_round_activities(const ViewRound *x, Sheet *t)
         char *zHref = view_href("/activity/", n->zCode, "", x->zPlanQ);
         sheet_link(t, n->zCode, zHref);
         free(zHref);
-        sheet_text(t, n->zText);
+        sheet_text_clip(t, n->zText, 80);
         Buf v = BUF_INIT;
         for (size_t k = 0; k < n->nResp; k++) {
             buf_printf(&v, "%s%s", k ? ", " : "", n->azResp[k]);
