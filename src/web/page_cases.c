@@ -296,6 +296,77 @@ page_case_create(Req *r, Resp *w)
 
 /* Render the case page, with a notice; after a refused save the user's
 ** entries stay in the forms. */
+/* A case as page_cases' sheets see it. */
+typedef struct CaseShow {
+    const CaseFile *f;
+    const CasePerson *who;
+} CaseShow;
+
+/* The case's facts, one per row (sheet "case"). */
+static void
+case_sheet(const void *arg, const char *zId, Sheet *t)
+{
+    const CaseShow *x = arg;
+    const Case *c = &x->f->c;
+    t->bRowHeads = 1;
+    sheet_col(t, "Field");
+    sheet_col(t, "Value");
+    Buf v = BUF_INIT;
+    sheet_text(t, "Lodged");
+    buf_printf(&v, "%s (%s)", c->zLodged, case_channel_name(c->eChannel));
+    sheet_text(t, buf_str(&v));
+    sheet_text(t, "Assisting");
+    sheet_text(t, c->zAssistingOrg ? c->zAssistingOrg : "");
+    sheet_text(t, "Complainant");
+    buf_reset(&v);
+    buf_printf(&v, "%s, %s", case_sex_name(c->eSex), case_legal_name(c->eLegal));
+    if (*c->zAgeBand) {
+        buf_printf(&v, ", %s", c->zAgeBand);
+    }
+    buf_printf(&v, "; %s \xE2\x86\x92 %s", c->zProvince, c->zDestination);
+    sheet_text(t, buf_str(&v));
+    sheet_text(t, "Personal details");
+    buf_reset(&v);
+    buf_printf(&v, "%s %s %s", x->who->zName ? x->who->zName : "",
+               x->who->zPhone ? x->who->zPhone : "",
+               x->who->zIdDocument ? x->who->zIdDocument : "");
+    sheet_text(t, buf_str(&v));
+    sheet_text(t, "Complaint");
+    buf_reset(&v);
+    for (int k = 0, n = 0; k < TYPE_COUNT; k++) {
+        if (c->types & (1u << k)) {
+            buf_printf(&v, "%s%s", n++ ? ", " : "", case_type_name((CaseType)k));
+        }
+    }
+    sheet_text(t, buf_str(&v));
+    sheet_text(t, "Stage");
+    buf_reset(&v);
+    buf_puts(&v, case_stage_name(c->eStage));
+    if (*c->zResolved) {
+        buf_printf(&v, " on %s", c->zResolved);
+        if (c->eStage == STAGE_RESOLVED) {
+            char zBy[11];
+            case_three_months_after(c->zLodged, zBy);
+            buf_puts(&v, strcmp(c->zResolved, zBy) <= 0 ? " (within 3 months)"
+                                                        : " (after 3 months)");
+        }
+    }
+    buf_printf(&v, "; satisfied: %s", case_satisfied_name(c->eSatisfied));
+    sheet_text(t, buf_str(&v));
+    sheet_text(t, "Compensation");
+    buf_reset(&v);
+    case_amount_format(&v, c->requested);
+    buf_puts(&v, " requested, ");
+    case_amount_format(&v, c->ordered);
+    buf_puts(&v, " ordered, ");
+    case_amount_format(&v, c->paid);
+    buf_printf(&v, " paid (%s)", c->zCurrency);
+    sheet_text(t, buf_str(&v));
+    buf_release(&v);
+}
+
+static const char *const azCaseSheet[] = { "case", NULL };
+
 static void
 case_render(Req *r, Resp *w, const char *zNotice, const char *zKind)
 {
@@ -314,6 +385,15 @@ case_render(Req *r, Resp *w, const char *zNotice, const char *zKind)
         web_error(r, w, 404, "There is no such case.");
         return;
     }
+    CaseShow dl = { &f, &who };
+    if (!zNotice &&
+        page_download(r, w, azCaseSheet, case_sheet, &dl, f.c.zCaseNo)) {
+        case_file_release(&f);
+        free(who.zName);
+        free(who.zPhone);
+        free(who.zIdDocument);
+        return;
+    }
     Buf title = BUF_INIT;
     buf_printf(&title, "Case %s", f.c.zCaseNo);
     page_begin(r, w, buf_str(&title));
@@ -323,60 +403,15 @@ case_render(Req *r, Resp *w, const char *zNotice, const char *zKind)
     if (zNotice) {
         page_notice(b, zKind, zNotice);
     }
-    HTML_LIT(b, "<table><tbody><tr><th scope=\"row\">Lodged</th><td>");
-    esc_html(b, f.c.zLodged);
-    HTML_LIT(b, " (");
-    esc_html(b, case_channel_name(f.c.eChannel));
-    HTML_LIT(b, ")</td></tr><tr><th scope=\"row\">Assisting</th><td>");
-    esc_html(b, f.c.zAssistingOrg ? f.c.zAssistingOrg : "");
-    HTML_LIT(b, "</td></tr><tr><th scope=\"row\">Complainant</th><td>");
-    esc_html(b, case_sex_name(f.c.eSex));
-    buf_puts(b, ", ");
-    esc_html(b, case_legal_name(f.c.eLegal));
-    if (*f.c.zAgeBand) {
-        buf_puts(b, ", ");
-        esc_html(b, f.c.zAgeBand);
-    }
-    HTML_LIT(b, "; ");
-    esc_html(b, f.c.zProvince);
-    HTML_LIT(b, " \xE2\x86\x92 ");
-    esc_html(b, f.c.zDestination);
-    HTML_LIT(b, "</td></tr><tr><th scope=\"row\">Personal details</th><td>");
-    esc_html(b, who.zName ? who.zName : "");
-    buf_puts(b, " ");
-    esc_html(b, who.zPhone ? who.zPhone : "");
-    buf_puts(b, " ");
-    esc_html(b, who.zIdDocument ? who.zIdDocument : "");
-    HTML_LIT(b, "</td></tr><tr><th scope=\"row\">Complaint</th><td>");
-    for (int t = 0, k = 0; t < TYPE_COUNT; t++) {
-        if (f.c.types & (1u << t)) {
-            buf_puts(b, k++ ? ", " : "");
-            esc_html(b, case_type_name((CaseType)t));
-        }
-    }
-    HTML_LIT(b, "</td></tr><tr><th scope=\"row\">Stage</th><td>");
-    esc_html(b, case_stage_name(f.c.eStage));
-    if (*f.c.zResolved) {
-        HTML_LIT(b, " on ");
-        esc_html(b, f.c.zResolved);
-        if (f.c.eStage == STAGE_RESOLVED) {
-            char zBy[11];
-            case_three_months_after(f.c.zLodged, zBy);
-            int bWithin = strcmp(f.c.zResolved, zBy) <= 0;
-            buf_puts(b, bWithin ? " (within 3 months)" : " (after 3 months)");
-        }
-    }
-    HTML_LIT(b, "; satisfied: ");
-    esc_html(b, case_satisfied_name(f.c.eSatisfied));
-    HTML_LIT(b, "</td></tr><tr><th scope=\"row\">Compensation</th><td>");
-    case_amount_format(b, f.c.requested);
-    HTML_LIT(b, " requested, ");
-    case_amount_format(b, f.c.ordered);
-    HTML_LIT(b, " ordered, ");
-    case_amount_format(b, f.c.paid);
-    HTML_LIT(b, " paid (");
-    esc_html(b, f.c.zCurrency);
-    HTML_LIT(b, ")</td></tr></tbody></table>\n<h2>Timeline</h2><ol>");
+    CaseShow cs = { &f, &who };
+    Sheet t;
+    sheet_init(&t, "case", NULL);
+    case_sheet(&cs, "case", &t);
+    char *zSelf = page_self(r);
+    page_sheet(b, &t, zSelf);
+    free(zSelf);
+    sheet_release(&t);
+    HTML_LIT(b, "<h2>Timeline</h2><ol>");
     for (size_t i = 0; i < f.nEvent; i++) {
         HTML_LIT(b, "<li>");
         esc_html(b, f.aEvent[i].zOn);
