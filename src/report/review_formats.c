@@ -46,8 +46,7 @@ report_format_list(const ReportFormat *a, Buf *b)
 }
 
 int
-review_render(const ReviewReport *r, const char *zFormat, Buf *b,
-              AppErr *err)
+review_render(const ReviewReport *r, const char *zFormat, Buf *b, AppErr *err)
 {
     const ReportFormat *f = report_format_find(aReviewFormat, zFormat);
     if (!f) {

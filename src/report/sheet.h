@@ -34,7 +34,7 @@ typedef struct SheetCell {
     size_t nClip;  /* HTML: show at most this many columns ("…" and the
                    ** whole text as a tooltip); 0: all */
     int bNum;      /* a count: right-aligned, a number cell in XLSX */
-    double v;   /* its value when bNum */
+    double v;      /* its value when bNum */
 } SheetCell;
 
 typedef struct Sheet {

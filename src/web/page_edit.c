@@ -952,6 +952,19 @@ typedef struct AdminMove {
     const Round *rd;
 } AdminMove;
 
+/* One line of a checklist: still open (bold) or done. */
+static void
+admin_check_item(Buf *b, int bOpen, const char *zText)
+{
+    if (bOpen) {
+        HTML_LIT(b, "<li class=\"open\">");
+    } else {
+        HTML_LIT(b, "<li class=\"done\">");
+    }
+    esc_html(b, zText);
+    HTML_LIT(b, "</li>");
+}
+
 /* What closing or publishing a round leaves behind: the move's warning
 ** and the checklist core counts (review_progress, the data-quality
 ** findings). */
@@ -973,16 +986,24 @@ admin_round_confirm_body(Req *r, Buf *b, const void *arg)
     size_t nNotApproved = g.nAssessed - g.anAssess[ASSESS_APPROVED];
     size_t nNever = g.nExpected - g.nReported;
     HTML_LIT(b, "<h2>Before you go on</h2><ul class=\"checklist\">");
-    buf_printf(b, "<li class=\"%s\">%zu of %zu activities are not rated."
-               "</li>", nUnrated ? "open" : "done", nUnrated, g.nAssessed);
-    buf_printf(b, "<li class=\"%s\">%zu of %zu activities are not "
-               "approved.</li>", nNotApproved ? "open" : "done", nNotApproved,
+    Buf t = BUF_INIT;
+    buf_printf(&t, "%zu of %zu activities are not rated.", nUnrated,
                g.nAssessed);
-    buf_printf(b, "<li class=\"%s\">%zu of %zu statements owed by the "
-               "responsible bodies were never submitted.</li>",
-               nNever ? "open" : "done", nNever, g.nExpected);
-    buf_printf(b, "<li class=\"%s\">%zu data-quality %s.</li></ul>\n",
-               nErr ? "open" : "done", nErr, nErr == 1 ? "error" : "errors");
+    admin_check_item(b, nUnrated != 0, buf_str(&t));
+    buf_reset(&t);
+    buf_printf(&t, "%zu of %zu activities are not approved.", nNotApproved,
+               g.nAssessed);
+    admin_check_item(b, nNotApproved != 0, buf_str(&t));
+    buf_reset(&t);
+    buf_printf(&t, "%zu of %zu statements owed by the responsible bodies "
+               "were never submitted.", nNever, g.nExpected);
+    admin_check_item(b, nNever != 0, buf_str(&t));
+    buf_reset(&t);
+    buf_printf(&t, "%zu data-quality %s.", nErr, nErr == 1 ? "error"
+                                                          : "errors");
+    admin_check_item(b, nErr != 0, buf_str(&t));
+    buf_release(&t);
+    HTML_LIT(b, "</ul>\n");
     HTML_LIT(b, "<p>The round's page lists them: ");
     char *zQ = page_plan_query(x->m, x->p);
     page_link_round(b, x->rd, zQ);

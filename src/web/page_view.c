@@ -296,8 +296,9 @@ view_dashboard_review(const ReadModel *rm, const void *arg, Buf *b)
         HTML_LIT(b, "<p class=\"progress lead\">");
         page_link_round(b, latest, zQ);
         HTML_LIT(b, " is collecting: <strong>");
-        buf_printf(b, "%zu of %zu %s rated so far", g.nRated, g.nAssessed,
-                   g.nAssessed == 1 ? "activity" : "activities");
+        buf_printf(b, "%zu of %zu ", g.nRated, g.nAssessed);
+        buf_puts(b, g.nAssessed == 1 ? "activity" : "activities");
+        HTML_LIT(b, " rated so far");
         HTML_LIT(b, "</strong>.");
         if (g.nRated == 0) {
             HTML_LIT(b, " Nothing is counted or compared until ratings come "
