@@ -42,11 +42,13 @@ admin_user_add(Store *s, const Actor *who, const char *zName, Role eRole,
     }
     User u;
     memset(&u, 0, sizeof u);
-    u.zName = (char *)zName;
+    u.zName = xstrdup(zName);
     u.eRole = eRole;
-    u.zOrg = zOrg && *zOrg ? (char *)zOrg : NULL;
-    u.zHash = (char *)zHash;
-    return app_end(s, store_user_put(s, &u, 1, err), err);
+    u.zOrg = zOrg && *zOrg ? xstrdup(zOrg) : NULL;
+    u.zHash = xstrdup(zHash);
+    int rc = store_user_put(s, &u, 1, err);
+    user_release(&u);
+    return app_end(s, rc, err);
 }
 
 /* Read account zName inside the transaction; set its password hash (zHash)
@@ -125,19 +127,21 @@ admin_org_save(Store *s, const Actor *who, const char *zAcronym,
         rc = 0;
         err->code = APPERR_OK;
     }
+    /* The organisation as the change leaves it, alone in a model of its
+    ** own (copies: a model owns its strings). */
+    Model upd = MODEL_INIT;
     if (rc == 0) {
         const Org *old = model_find_org(&m, zAcronym);
-        Org o;
-        memset(&o, 0, sizeof o);
-        o.zAcronym = (char *)zAcronym;
-        o.zName = (char *)(*zName ? zName : old ? old->zName : zAcronym);
-        o.eKind = eKind;
-        o.zParent = zParent && *zParent ? (char *)zParent : NULL;
-        o.azAlias = old ? old->azAlias : NULL;
-        o.nAlias = old ? old->nAlias : 0;
+        Org *o = model_add_org(&upd);
+        o->zAcronym = xstrdup(zAcronym);
+        o->zName = xstrdup(*zName ? zName : old ? old->zName : zAcronym);
+        o->eKind = eKind;
+        o->zParent = zParent && *zParent ? xstrdup(zParent) : NULL;
+        for (size_t i = 0; old && i < old->nAlias; i++) {
+            strv_push(&o->azAlias, &o->nAlias, old->azAlias[i]);
+        }
         /* The directory as the change would leave it has no cycle of
         ** parents (the import's rule, in core). */
-        const Model upd = { .aOrg = &o, .nOrg = 1, .nOrgAlloc = 1 };
         size_t iCycle = 0;
         Buf path = BUF_INIT;
         if (orgdir_find_parent_cycle(&m, &upd, &iCycle, &path)) {
@@ -147,9 +151,10 @@ admin_org_save(Store *s, const Actor *who, const char *zAcronym,
         }
         buf_release(&path);
         if (rc == 0) {
-            rc = store_org_put(s, &o, err);
+            rc = store_org_put(s, o, err);
         }
     }
+    model_release(&upd);
     model_release(&m);
     return app_end(s, rc, err);
 }

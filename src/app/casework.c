@@ -26,7 +26,7 @@ cw_audit(Store *s, const char *zCaseNo, const char *zField, const char *zNew,
 }
 
 int
-casework_create(Store *s, const Actor *actor, const Case *cIn,
+casework_create(Store *s, const Actor *actor, const Case *c,
                 const CasePerson *who, AppErr *err)
 {
     if (actor->eRole != ROLE_ADMIN && actor->eRole != ROLE_CASE_OFFICER) {
@@ -37,12 +37,6 @@ casework_create(Store *s, const Actor *actor, const Case *cIn,
         return apperr_set(err, APPERR_FORBIDDEN, "your account belongs to no "
                           "organisation, so it cannot record cases");
     }
-    /* A case officer records the cases its own organisation assists. */
-    Case cScoped = *cIn;
-    if (actor->eRole == ROLE_CASE_OFFICER) {
-        cScoped.zAssistingOrg = (char *)actor->zOrg;
-    }
-    const Case *c = &cScoped;
     if (!c->zCaseNo || !*c->zCaseNo || strlen(c->zCaseNo) >= LIMIT_CODE_BYTES) {
         return apperr_set(err, APPERR_INPUT, "a case number has 1 to %u "
                           "characters", LIMIT_CODE_BYTES - 1);
@@ -64,11 +58,22 @@ casework_create(Store *s, const Actor *actor, const Case *cIn,
         rc = -1;
     } else {
         err->code = APPERR_OK;
-        CaseEvent e = { STAGE_LODGED, "", (char *)"case opened", NULL };
+        /* A case officer records the cases its own organisation assists:
+        ** the case as given, with the officer's organisation (a copy, as
+        ** a Case owns its strings). */
+        Case cScoped = *c;
+        char *zOrg = NULL;
+        if (actor->eRole == ROLE_CASE_OFFICER) {
+            zOrg = xstrdup(actor->zOrg);
+            cScoped.zAssistingOrg = zOrg;
+        }
+        char zNote[] = "case opened";
+        CaseEvent e = { STAGE_LODGED, "", zNote, NULL };
         memcpy(e.zOn, c->zLodged, 11);
-        rc = store_case_put(s, c, who, err) ||
+        rc = store_case_put(s, &cScoped, who, err) ||
              store_case_event_add(s, c->zCaseNo, &e, err) ||
              cw_audit(s, c->zCaseNo, "opened", c->zLodged, err);
+        free(zOrg);
     }
     return app_end(s, rc, err);
 }
@@ -128,11 +133,12 @@ casework_stage(Store *s, const Actor *who, const char *zCaseNo,
                      eStage == STAGE_WITHDRAWN ||
                      eStage == STAGE_CLOSED_UNRESOLVED;
         memcpy(f.c.zResolved, bFinal ? zOn : "", bFinal ? 11 : 1);
-        CaseEvent e = { eStage, "", (char *)zNote, NULL };
+        CaseEvent e = { eStage, "", xstrdup(zNote), NULL };
         memcpy(e.zOn, zOn, 11);
         rc = store_case_put(s, &f.c, NULL, err) ||
              store_case_event_add(s, zCaseNo, &e, err) ||
              cw_audit(s, zCaseNo, "stage", case_stage_name(eStage), err);
+        free(e.zNote);
     }
     case_file_release(&f);
     return app_end(s, rc, err);

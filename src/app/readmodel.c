@@ -70,9 +70,7 @@ rm_only_published(Plan *p)
         if (p->aRound[r].eState == ROUND_PUBLISHED) {
             p->aRound[k++] = p->aRound[r];
         } else {
-            free(p->aRound[r].zCode);
-            free(p->aRound[r].zTitle);
-            free(p->aRound[r].zAsOf);
+            round_release(&p->aRound[r]);
         }
     }
     p->nRound = k;
@@ -109,9 +107,9 @@ rm_unref_locked(ReadModel *rm, ReadModel **pFree)
 }
 
 void
-readmodel_release(const ReadModel *rmc)
+readmodel_release(ReadModel *rm)
 {
-    ReadModel *rm = (ReadModel *)rmc, *pFree = NULL;
+    ReadModel *pFree = NULL;
     if (!rm) {
         return;
     }
@@ -137,7 +135,7 @@ rm_take_current(ReadView eView, long iVersion)
     return rm;
 }
 
-const ReadModel *
+ReadModel *
 readmodel_acquire(Store *s, ReadView eView, AppErr *err)
 {
     /* One query on its own is atomic: no transaction is needed to learn
@@ -206,9 +204,8 @@ readmodel_version(const ReadModel *rm)
 }
 
 const Findings *
-readmodel_findings(const ReadModel *rmc, const Plan *p, const char *zRound)
+readmodel_findings(ReadModel *rm, const Plan *p, const char *zRound)
 {
-    ReadModel *rm = (ReadModel *)rmc;
     (void)pthread_mutex_lock(&rm->mu);
     MemoFindings *mf = NULL;
     for (size_t i = 0; i < rm->nFind && !mf; i++) {
@@ -270,10 +267,9 @@ rm_memo_grow(ReadModel *rm)
 }
 
 void
-readmodel_fragment(const ReadModel *rmc, const char *zKey, ReadRender xRender,
+readmodel_fragment(ReadModel *rm, const char *zKey, ReadRender xRender,
                    const void *arg, Buf *b)
 {
-    ReadModel *rm = (ReadModel *)rmc;
     (void)pthread_mutex_lock(&rm->mu);
     Memo *e = rm->nMemoSlot ? rm_memo_slot(rm->aMemo, rm->nMemoSlot, zKey)
                             : NULL;

@@ -36,11 +36,13 @@ typedef enum ReadView {
 /* The snapshot of the current data in view eView, held for the caller
 ** until readmodel_release().  s is the caller's connection (used only to
 ** read the version and, when the data changed, to load).  NULL with err
-** filled when the database cannot be read. */
-const ReadModel *readmodel_acquire(Store *s, ReadView eView, AppErr *err);
+** filled when the database cannot be read.  The handle is not const:
+** holding, giving back and the memos below change it (under its locks);
+** the data it holds is read-only (readmodel_model()). */
+ReadModel *readmodel_acquire(Store *s, ReadView eView, AppErr *err);
 
 /* Give a snapshot back; accepts NULL. */
-void readmodel_release(const ReadModel *rm);
+void readmodel_release(ReadModel *rm);
 
 /* The snapshot's model (organisations and every plan); read-only. */
 const Model *readmodel_model(const ReadModel *rm);
@@ -50,18 +52,18 @@ long readmodel_version(const ReadModel *rm);
 
 /* The data-quality findings of plan p (of this snapshot) in round zRound,
 ** computed on first use and kept with the snapshot. */
-const Findings *readmodel_findings(const ReadModel *rm, const Plan *p,
+const Findings *readmodel_findings(ReadModel *rm, const Plan *p,
                                    const char *zRound);
 
 /* Renders a fragment into b from the snapshot only (nothing about who
 ** asks); arg is the caller's. */
-typedef void (*ReadRender)(const ReadModel *rm, const void *arg, Buf *b);
+typedef void (*ReadRender)(ReadModel *rm, const void *arg, Buf *b);
 
 /* Append to b the fragment named zKey, rendering it with xRender on first
 ** use and keeping it with the snapshot (up to LIMIT_READ_MEMO_BYTES per
 ** snapshot; past that it is rendered each time).  zKey must name
 ** everything the fragment depends on besides the snapshot. */
-void readmodel_fragment(const ReadModel *rm, const char *zKey,
+void readmodel_fragment(ReadModel *rm, const char *zKey,
                         ReadRender xRender, const void *arg, Buf *b);
 
 /* Drop the snapshots the process holds (tests, shutdown); snapshots still

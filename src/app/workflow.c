@@ -34,12 +34,13 @@ wf_fill_round(Store *s, const Plan *p, const char *zRound, AppErr *err)
         }
         Assessment a;
         memset(&a, 0, sizeof a);
-        a.zRound = (char *)zRound;
-        a.zActionPoint = (char *)zAction;
-        a.zProgress = (char *)"";
+        a.zRound = xstrdup(zRound);
+        a.zActionPoint = xstrdup(zAction);
+        a.zProgress = xstrdup("");
         a.eRating = RATING_NONE;
         a.eState = ASSESS_DRAFT;
         rc = store_assessment_put(s, p->zCode, n->zCode, &a, 0, err);
+        assessment_release(&a);
     }
     return rc;
 }
@@ -77,7 +78,7 @@ workflow_open_round(Store *s, const Actor *who, const char *zPlan,
         rc = rules_round_may_move(who, old, ROUND_OPEN, err);
     }
     if (rc == 0) {
-        Round r = { (char *)zRound, NULL, NULL, ROUND_OPEN };
+        Round r = { xstrdup(zRound), NULL, NULL, ROUND_OPEN };
         if (zTitle && *zTitle) {
             buf_puts(&title, zTitle);
         } else if (old) {
@@ -85,10 +86,11 @@ workflow_open_round(Store *s, const Actor *who, const char *zPlan,
         } else {
             buf_printf(&title, "%s review", zRound);
         }
-        r.zTitle = (char *)buf_str(&title);
-        r.zAsOf = (char *)(zAsOf && *zAsOf ? zAsOf : old ? old->zAsOf : NULL);
+        r.zTitle = buf_detach(&title);
+        r.zAsOf = xstrdup(zAsOf && *zAsOf ? zAsOf : old ? old->zAsOf : NULL);
         rc = store_round_put(s, p->zCode, &r, err) ||
              wf_fill_round(s, p, zRound, err);
+        round_release(&r);
     }
     buf_release(&title);
     model_release(&m);
@@ -207,16 +209,17 @@ workflow_save_statement(Store *s, const Actor *who, const StatementEdit *e,
     if (rc == 0) {
         Statement st;
         memset(&st, 0, sizeof st);
-        st.zOrg = (char *)who->zOrg;
-        st.zText = (char *)e->zText;
+        st.zOrg = xstrdup(who->zOrg);
+        st.zText = xstrdup(e->zText);
         st.eProposed = e->eProposed;
         st.eState = e->eAction == WF_SUBMIT ? ASSESS_SUBMITTED : ASSESS_DRAFT;
         /* A returned statement keeps its comment while it is redrafted; a
         ** submission answers it. */
-        st.zComment = old && e->eAction == WF_SAVE ? old->zComment
-                                                   : (char *)"";
+        st.zComment = xstrdup(old && e->eAction == WF_SAVE ? old->zComment
+                                                           : "");
         st.iVersion = old ? old->iVersion : 0;
         rc = store_statement_put(s, p->zCode, n->zCode, rd->zCode, &st, err);
+        statement_release(&st);
     }
     /* What the officer reviews changed — a statement submitted, or a
     ** submitted one taken back to draft: the activity's version moves, so a
@@ -246,8 +249,11 @@ workflow_review(Store *s, const Actor *who, const ReviewEdit *e, AppErr *err)
                               e->zProgress, e->eRating, e->zComment, err);
     }
     if (rc == 0) {
+        /* The assessment as read with the officer's progress (a copy:
+        ** the assessment's strings are its own). */
         Assessment na = *a;
-        na.zProgress = (char *)e->zProgress;
+        char *zProgress = xstrdup(e->zProgress);
+        na.zProgress = zProgress;
         na.eRating = e->eRating;
         if (e->eAction == WF_APPROVE) {
             na.eState = ASSESS_APPROVED;
@@ -255,6 +261,7 @@ workflow_review(Store *s, const Actor *who, const ReviewEdit *e, AppErr *err)
             na.eState = ASSESS_RETURNED;
         }
         rc = store_assessment_put(s, p->zCode, n->zCode, &na, 0, err);
+        free(zProgress);
     }
     for (size_t k = 0; rc == 0 && k < a->nStmt; k++) {
         const Statement *old = &a->aStmt[k];
@@ -265,8 +272,10 @@ workflow_review(Store *s, const Actor *who, const ReviewEdit *e, AppErr *err)
         Statement st = *old;
         st.eState = e->eAction == WF_APPROVE ? ASSESS_APPROVED
                                              : ASSESS_RETURNED;
-        st.zComment = (char *)(e->eAction == WF_RETURN ? e->zComment : "");
+        char *zComment = xstrdup(e->eAction == WF_RETURN ? e->zComment : "");
+        st.zComment = zComment;
         rc = store_statement_put(s, p->zCode, n->zCode, rd->zCode, &st, err);
+        free(zComment);
     }
     return wf_end(s, &x, rc, err);
 }

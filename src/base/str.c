@@ -207,6 +207,41 @@ str_date_from_days(long days, char z[11])
     z[10] = 0;
 }
 
+int
+str_parse_utc(const char *z, time_t *pt)
+{
+    int y, mo, d, h, mi, sec;
+    char cZ = 0;
+    if (!z || sscanf(z, "%4d-%2d-%2dT%2d:%2d:%2d%c", &y, &mo, &d, &h, &mi,
+                     &sec, &cZ) != 7 || cZ != 'Z') {
+        return -1;
+    }
+    struct tm tm;
+    memset(&tm, 0, sizeof tm);
+    tm.tm_year = y - 1900;
+    tm.tm_mon = mo - 1;
+    tm.tm_mday = d;
+    tm.tm_hour = h;
+    tm.tm_min = mi;
+    tm.tm_sec = sec;
+    time_t t = timegm(&tm);
+    if (t == (time_t)-1) {
+        return -1;
+    }
+    *pt = t;
+    return 0;
+}
+
+time_t
+str_clock_now(void)
+{
+    time_t t;
+    if (str_parse_utc(getenv("LMPMON_NOW"), &t) == 0) {
+        return t;
+    }
+    return time(NULL);
+}
+
 void
 str_now_utc(char *z, size_t n)
 {
@@ -215,7 +250,7 @@ str_now_utc(char *z, size_t n)
         (void)snprintf(z, n, "%s", zFixed);
         return;
     }
-    time_t t = time(NULL);
+    time_t t = str_clock_now();
     struct tm tm;
     (void)gmtime_r(&t, &tm);
     (void)strftime(z, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
@@ -224,25 +259,10 @@ str_now_utc(char *z, size_t n)
 void
 str_time_local(const char *zIso, char *z, size_t n)
 {
-    int y, mo, d, h, mi, sec;
-    char cZ = 0;
-    struct tm tm;
-    memset(&tm, 0, sizeof tm);
-    if (!zIso || sscanf(zIso, "%4d-%2d-%2dT%2d:%2d:%2d%c", &y, &mo, &d, &h, &mi,
-                        &sec, &cZ) != 7 || cZ != 'Z') {
-        (void)snprintf(z, n, "%s", zIso ? zIso : "");
-        return;
-    }
-    tm.tm_year = y - 1900;
-    tm.tm_mon = mo - 1;
-    tm.tm_mday = d;
-    tm.tm_hour = h;
-    tm.tm_min = mi;
-    tm.tm_sec = sec;
-    time_t t = timegm(&tm);
+    time_t t;
     struct tm local;
-    if (t == (time_t)-1 || !localtime_r(&t, &local) ||
+    if (str_parse_utc(zIso, &t) || !localtime_r(&t, &local) ||
         strftime(z, n, "%Y-%m-%d %H:%M %Z", &local) == 0) {
-        (void)snprintf(z, n, "%s", zIso);
+        (void)snprintf(z, n, "%s", zIso ? zIso : "");
     }
 }

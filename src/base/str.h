@@ -38,9 +38,18 @@ int str_is_date(const char *z);
 long str_date_days(const char *zIso);
 void str_date_from_days(long days, char z[11]);
 
-/* Current UTC time as "YYYY-MM-DDTHH:MM:SSZ" into z (at least 21 bytes).
-** LMPMON_NOW in the environment overrides it, so tests are repeatable. */
+/* The time now, from the one clock lmpmon reads: LMPMON_NOW in the
+** environment ("YYYY-MM-DDTHH:MM:SSZ") fixes it, so that tests are
+** repeatable and session expiry can be tested; otherwise the system's. */
+#include <time.h>
+time_t str_clock_now(void);
+
+/* Current UTC time (str_clock_now()) as "YYYY-MM-DDTHH:MM:SSZ" into z (at
+** least 21 bytes). */
 void str_now_utc(char *z, size_t n);
+
+/* Parse "YYYY-MM-DDTHH:MM:SSZ" into *pt: 0, or -1 when z is not that. */
+int str_parse_utc(const char *z, time_t *pt);
 
 /* The UTC time zIso ("YYYY-MM-DDTHH:MM:SSZ", as stored) as people read it
 ** where lmpmon runs: "YYYY-MM-DD HH:MM ZONE" in the process's time zone

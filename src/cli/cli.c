@@ -13,6 +13,7 @@
 
 #include "cli.h"
 #include "../base/base.h"
+#include "../base/file.h"
 #include "../store/store_pg.h"
 #include "../base/banned.h"
 
@@ -402,8 +403,21 @@ cli_write_output(const char *zOut, const char *z, size_t n, AppErr *err)
 {
     if (!zOut || strcmp(zOut, "-") == 0) {
         if (fwrite(z, 1, n, stdout) != n || fflush(stdout) != 0) {
-            return apperr_set(err, APPERR_IO, "cannot write the output: %s",
-                              strerror(errno));
+            apperr_set(err, APPERR_IO, "cannot write the output");
+            return apperr_detail(err, "stdout: %s", strerror(errno));
+        }
+        return 0;
+    }
+    if (file_is_special(zOut)) {
+        /* A device or a pipe (/dev/null, /dev/stdout): written as it is,
+        ** never replaced by a renamed file. */
+        FILE *f = fopen(zOut, "wb");
+        int bOk = f && fwrite(z, 1, n, f) == n;
+        int e = errno;
+        bOk = f && fclose(f) == 0 && bOk;
+        if (!bOk) {
+            apperr_set(err, APPERR_IO, "cannot write '%s'", zOut);
+            return apperr_detail(err, "%s: %s", zOut, strerror(e));
         }
         return 0;
     }
@@ -412,15 +426,17 @@ cli_write_output(const char *zOut, const char *z, size_t n, AppErr *err)
     FILE *f = fopen(buf_str(&tmp), "wb");
     int rc = 0;
     if (!f) {
-        rc = apperr_set(err, APPERR_IO, "cannot write '%s': %s", zOut,
-                        strerror(errno));
+        rc = apperr_set(err, APPERR_IO, "cannot write '%s' (is its directory "
+                        "there and writable?)", zOut);
+        apperr_detail(err, "%s: %s", buf_str(&tmp), strerror(errno));
     } else {
         int bOk = fwrite(z, 1, n, f) == n;
         bOk &= fflush(f) == 0 && fsync(fileno(f)) == 0;
         bOk &= fclose(f) == 0;
         if (!bOk || rename(buf_str(&tmp), zOut) != 0) {
-            rc = apperr_set(err, APPERR_IO, "cannot write '%s': %s", zOut,
-                            strerror(errno));
+            rc = apperr_set(err, APPERR_IO, "cannot write '%s' (is the disk "
+                            "full?)", zOut);
+            apperr_detail(err, "%s: %s", zOut, strerror(errno));
             (void)unlink(buf_str(&tmp));
         }
     }

@@ -101,9 +101,8 @@ cmd_case(CliCtx *ctx)
         }
         buf_release(&csv);
     } else if (strcmp(zSub, "import") == 0 && nPos == 2) {
-        const char *z = NULL;
-        size_t n = 0;
-        if (import_map_file(azPos[1], LIMIT_CASE_FILE_BYTES, &z, &n, &err)) {
+        MappedFile mf;
+        if (import_map_file(azPos[1], LIMIT_CASE_FILE_BYTES, &mf, &err)) {
             rc = cli_fail(&err);
             goto out;
         }
@@ -112,7 +111,8 @@ cmd_case(CliCtx *ctx)
         CaseImportStats st;
         if (!s) {
             rc = CLI_FAIL;
-        } else if (cases_csv_import(s, azPos[1], z, n, bCreateOrgs, &st, &err)) {
+        } else if (cases_csv_import(s, azPos[1], mf.z, mf.n, bCreateOrgs, &st,
+                                    &err)) {
             rc = cli_fail(&err);
         } else {
             printf("imported %ld cases", st.nCases);
@@ -121,7 +121,7 @@ cmd_case(CliCtx *ctx)
             }
             printf("\n");
         }
-        import_unmap_file(z, n);
+        import_unmap_file(&mf);
     } else if (strcmp(zSub, "export") == 0 && nPos == 1 && bXlsx) {
         s = cli_open_store(ctx);
         if (!zOut) {

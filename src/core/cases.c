@@ -126,9 +126,8 @@ case_types_parse(const char *z, unsigned *pTypes)
 }
 
 void
-case_file_release(CaseFile *f)
+case_release(Case *c)
 {
-    Case *c = &f->c;
     free(c->zCaseNo);
     free(c->zAssistingOrg);
     free(c->zProvince);
@@ -137,6 +136,13 @@ case_file_release(CaseFile *f)
     free(c->zSector);
     free(c->zAgency);
     free(c->zOutcome);
+    memset(c, 0, sizeof *c);
+}
+
+void
+case_file_release(CaseFile *f)
+{
+    case_release(&f->c);
     for (size_t i = 0; i < f->nEvent; i++) {
         free(f->aEvent[i].zNote);
         free(f->aEvent[i].zActor);

@@ -90,6 +90,9 @@ typedef struct CaseFile {
     size_t nPayment;
 } CaseFile;
 
+/* Free the strings c owns (a case built with heap copies, or one of a
+** CaseFile); c becomes empty.  case_file_release() frees everything. */
+void case_release(Case *c);
 void case_file_release(CaseFile *f);
 
 /* Names (machine keys) and parsing; parse accepts common spellings ("F",

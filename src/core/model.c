@@ -26,15 +26,21 @@ strv_push(char ***pa, size_t *pn, const char *z)
 }
 
 void
+statement_release(Statement *st)
+{
+    free(st->zOrg);
+    free(st->zText);
+    free(st->zComment);
+    free(st->zUpdatedBy);
+    free(st->zUpdatedAt);
+    memset(st, 0, sizeof *st);
+}
+
+void
 assessment_release_statements(Assessment *a)
 {
     for (size_t k = 0; k < a->nStmt; k++) {
-        Statement *st = &a->aStmt[k];
-        free(st->zOrg);
-        free(st->zText);
-        free(st->zComment);
-        free(st->zUpdatedBy);
-        free(st->zUpdatedAt);
+        statement_release(&a->aStmt[k]);
     }
     free(a->aStmt);
     a->aStmt = NULL;
@@ -65,6 +71,15 @@ node_release(Node *n)
     free(n->aAssess);
 }
 
+void
+round_release(Round *r)
+{
+    free(r->zCode);
+    free(r->zTitle);
+    free(r->zAsOf);
+    memset(r, 0, sizeof *r);
+}
+
 static void
 plan_release(Plan *p)
 {
@@ -74,9 +89,7 @@ plan_release(Plan *p)
         free(p->aLevel[i].zName);
     }
     for (size_t i = 0; i < p->nRound; i++) {
-        free(p->aRound[i].zCode);
-        free(p->aRound[i].zTitle);
-        free(p->aRound[i].zAsOf);
+        round_release(&p->aRound[i]);
     }
     free(p->aRound);
     for (size_t i = 0; i < p->nNode; i++) {
@@ -246,26 +259,23 @@ plan_index_codes(Plan *p)
     p->nByCode = p->nNode;
 }
 
+/* The nodes the index covers: the first nByCode, or none when the index
+** is missing or stale (nodes were taken away since it was made). */
+static size_t
+plan_index_covers(const Plan *p)
+{
+    return p->aiByCode && p->nByCode <= p->nNode ? p->nByCode : 0;
+}
+
 long
-plan_find_node(const Plan *p, const char *zCode)
+plan_lookup_node(const Plan *p, const char *zCode)
 {
     if (!zCode) {
         return -1;
     }
-    /* The index covers the first nByCode nodes; nodes appended since are
-    ** scanned.  When that tail passes 64 nodes it is merged into the
-    ** index, so a plan built row by row (an import) costs a short scan and
-    ** a binary search per lookup.  Extending changes only the index, a
-    ** cache: a plan shared between threads is indexed whole before it is
-    ** shared and never extended. */
-    size_t nIdx = p->aiByCode && p->nByCode <= p->nNode ? p->nByCode : 0;
-    if (nIdx == 0 && p->nNode > 64) {
-        plan_index_codes((Plan *)p);
-        nIdx = p->nByCode;
-    } else if (p->nNode - nIdx > 64) {
-        plan_index_extend((Plan *)p);
-        nIdx = p->nByCode;
-    }
+    /* The index covers the first nIdx nodes; nodes appended since are
+    ** scanned. */
+    size_t nIdx = plan_index_covers(p);
     size_t lo = 0, hi = nIdx;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
@@ -286,6 +296,27 @@ plan_find_node(const Plan *p, const char *zCode)
         }
     }
     return -1;
+}
+
+long
+plan_find_node(Plan *p, const char *zCode)
+{
+    if (!zCode) {
+        return -1;
+    }
+    /* When the tail of nodes the index does not cover passes 64 nodes it
+    ** is merged into the index, so a plan built row by row (an import)
+    ** costs a short scan and a binary search per lookup.  Extending
+    ** changes only the index, a cache: a plan shared between threads is
+    ** indexed whole before it is shared and only looked up
+    ** (plan_lookup_node()). */
+    size_t nIdx = plan_index_covers(p);
+    if (nIdx == 0 && p->nNode > 64) {
+        plan_index_codes(p);
+    } else if (p->nNode - nIdx > 64) {
+        plan_index_extend(p);
+    }
+    return plan_lookup_node(p, zCode);
 }
 
 Round *

@@ -176,6 +176,9 @@ Statement *assessment_add_statement(Assessment *a);
 /* Free what an assessment owns (or only its statements); it becomes empty. */
 void assessment_release(Assessment *a);
 void assessment_release_statements(Assessment *a);
+/* Free what a statement, a round owns; it becomes empty. */
+void statement_release(Statement *st);
+void round_release(Round *r);
 const Statement *assessment_find_statement(const Assessment *a,
                                            const char *zOrg);
 
@@ -186,7 +189,13 @@ void strv_push(char ***pa, size_t *pn, const char *z);
 ** org lookup is by acronym only (see orgdir.h for name resolution). */
 Plan *model_find_plan(const Model *m, const char *zCode);
 Org *model_find_org(const Model *m, const char *zAcronym);
-long plan_find_node(const Plan *p, const char *zCode);
+/* Node zCode of p: plan_find_node() first brings p's code index up to date
+** when many nodes were appended since it was made (a plan being built, by
+** an import or a load), so it changes p; plan_lookup_node() never does
+** (the index as it stands, then a scan of the nodes it does not cover),
+** for a plan shared between threads or read only. */
+long plan_find_node(Plan *p, const char *zCode);
+long plan_lookup_node(const Plan *p, const char *zCode);
 Round *plan_find_round(const Plan *p, const char *zCode);
 const Assessment *node_find_assessment(const Node *n, const char *zRound);
 int plan_find_level(const Plan *p, const char *zName);
@@ -194,8 +203,9 @@ int plan_find_level(const Plan *p, const char *zName);
 /* Sort an index of p's nodes by code, so plan_find_node() is a binary
 ** search instead of a scan.  plan_find_node() remakes it itself when many
 ** nodes were appended since; a plan shared between threads must be
-** indexed whole first (then nothing is remade).  Codes must not change
-** and nodes must only be appended while it is in use. */
+** indexed whole first, then only looked up with plan_lookup_node().
+** Codes must not change and nodes must only be appended while it is in
+** use. */
 void plan_index_codes(Plan *p);
 
 /* Index of the leaf level (the activities): nLevel - 1. */

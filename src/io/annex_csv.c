@@ -299,7 +299,7 @@ annex_split_names(const char *z, char ***pa, size_t *pn)
 
 /* Index of the node with code zCode among p's nodes, or -1. */
 static long
-annex_find(const Plan *p, const char *zCode)
+annex_find(Plan *p, const char *zCode)
 {
     return plan_find_node(p, zCode);
 }

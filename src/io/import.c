@@ -75,9 +75,11 @@ import_read_file(const char *zPath, char **pz, size_t *pn, AppErr *err)
 }
 
 int
-import_map_file(const char *zPath, size_t nLimit, const char **pz, size_t *pn,
-                AppErr *err)
+import_map_file(const char *zPath, size_t nLimit, MappedFile *f, AppErr *err)
 {
+    f->z = "";
+    f->n = 0;
+    f->pMap = NULL;
     int fd = open(zPath, O_RDONLY);
     if (fd < 0) {
         return apperr_set(err, APPERR_IO, "cannot read '%s': %s", zPath,
@@ -93,28 +95,32 @@ import_map_file(const char *zPath, size_t nLimit, const char **pz, size_t *pn,
         return apperr_set(err, APPERR_INPUT, "cannot import '%s': larger than "
                           "%zu bytes", zPath, nLimit);
     }
-    *pn = (size_t)sb.st_size;
-    *pz = "";
-    if (*pn > 0) {
-        void *p = mmap(NULL, *pn, PROT_READ, MAP_PRIVATE, fd, 0);
+    size_t n = (size_t)sb.st_size;
+    if (n > 0) {
+        void *p = mmap(NULL, n, PROT_READ, MAP_PRIVATE, fd, 0);
         if (p == MAP_FAILED) {
             (void)close(fd);
             return apperr_set(err, APPERR_IO, "cannot read '%s': %s", zPath,
                               strerror(errno));
         }
-        (void)madvise(p, *pn, MADV_SEQUENTIAL);
-        *pz = p;
+        (void)madvise(p, n, MADV_SEQUENTIAL);
+        f->pMap = p;
+        f->z = p;
+        f->n = n;
     }
     (void)close(fd);
     return 0;
 }
 
 void
-import_unmap_file(const char *z, size_t n)
+import_unmap_file(MappedFile *f)
 {
-    if (n > 0) {
-        (void)munmap((void *)z, n);
+    if (f->pMap) {
+        (void)munmap(f->pMap, f->n);
     }
+    f->z = "";
+    f->n = 0;
+    f->pMap = NULL;
 }
 
 /* State shared by the steps of one import. */
@@ -790,8 +796,8 @@ static int
 imp_put_nodes(Importer *im, const char *zFile, Plan *p, int bCsv,
               const AnnexCols *cols, AppErr *err)
 {
-    const Plan *dbp = model_find_plan(&im->db, p->zCode);
-    const Plan *bp = model_find_plan(&im->before, p->zCode);
+    Plan *dbp = model_find_plan(&im->db, p->zCode);
+    Plan *bp = model_find_plan(&im->before, p->zCode);
     int iLeaf = plan_leaf_level(p);
     for (size_t i = 0; i < p->nNode; i++) {
         Node *n = &p->aNode[i];

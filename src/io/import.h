@@ -93,12 +93,20 @@ int import_format_parse(const char *z, ImportFormat *pOut);
 ** the caller frees.  Returns 0 or -1 with err naming the file. */
 int import_read_file(const char *zPath, char **pz, size_t *pn, AppErr *err);
 
-/* Map a whole file read-only (at most nLimit bytes) instead of reading it:
-** for large case registers.  *pz is not NUL-terminated; release with
-** import_unmap_file().  Returns 0 or -1 with err naming the file. */
-int import_map_file(const char *zPath, size_t nLimit, const char **pz,
-                    size_t *pn, AppErr *err);
-void import_unmap_file(const char *z, size_t n);
+/* A file mapped read-only (import_map_file()). */
+typedef struct MappedFile {
+    const char *z;  /* its n bytes, not NUL-terminated ("" when empty) */
+    size_t n;
+    void *pMap;     /* the mapping, NULL when empty (nothing is mapped) */
+} MappedFile;
+
+/* Map a whole file read-only (at most nLimit bytes) into *f instead of
+** reading it: for large case registers.  Release with import_unmap_file().
+** Returns 0, or -1 with err naming the file and *f empty (nothing to
+** release). */
+int import_map_file(const char *zPath, size_t nLimit, MappedFile *f,
+                    AppErr *err);
+void import_unmap_file(MappedFile *f);
 
 /* Import the inputs in order, in one transaction of s, merging files that
 ** carry a revision.  stats (initialised here; release it with

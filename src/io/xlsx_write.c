@@ -17,6 +17,7 @@
 
 #include "xlsx_write.h"
 #include "../base/base.h"
+#include "../base/file.h"
 #include "../base/banned.h"
 
 struct XlsxOut {
@@ -180,6 +181,13 @@ xlsx_out_close(XlsxOut *x, AppErr *err)
     if (e != LXW_NO_ERROR) {
         rc = apperr_set(err, APPERR_IO, "cannot write '%s': %s", x->zPath,
                         lxw_strerror(e));
+        (void)unlink(x->zTmp);
+    } else if (file_is_special(x->zPath)) {
+        /* A device or a pipe is written into, never renamed over. */
+        if (file_copy_into(x->zTmp, x->zPath)) {
+            rc = apperr_set(err, APPERR_IO, "cannot write '%s'", x->zPath);
+            apperr_detail(err, "%s: %s", x->zPath, strerror(errno));
+        }
         (void)unlink(x->zTmp);
     } else if (rename(x->zTmp, x->zPath) != 0) {
         rc = apperr_set(err, APPERR_IO, "cannot write '%s'", x->zPath);

@@ -254,6 +254,15 @@ session_release(Session *ses)
     memset(ses, 0, sizeof *ses);
 }
 
+void
+case_person_release(CasePerson *who)
+{
+    free(who->zName);
+    free(who->zPhone);
+    free(who->zIdDocument);
+    memset(who, 0, sizeof *who);
+}
+
 int
 store_case_put(Store *s, const Case *c, const CasePerson *who, AppErr *err)
 {
@@ -321,9 +330,7 @@ round_count_free(RoundCount *a, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         free(a[i].zPlan);
-        free(a[i].r.zCode);
-        free(a[i].r.zTitle);
-        free(a[i].r.zAsOf);
+        round_release(&a[i].r);
     }
     free(a);
 }

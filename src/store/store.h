@@ -69,6 +69,9 @@ typedef struct CasePerson {
     char *zIdDocument;
 } CasePerson;
 
+/* Free the strings who owns; who becomes empty. */
+void case_person_release(CasePerson *who);
+
 /* Called for each case of a scan; return non-zero to stop. */
 typedef int (*CaseVisitor)(void *pArg, const Case *c, const CasePerson *who);
 

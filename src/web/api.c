@@ -82,7 +82,7 @@ api_activity(Req *r, Resp *w)
     if (!p) {
         return 0;
     }
-    long i = plan_find_node(p, r->azParam[0]);
+    long i = plan_lookup_node(p, r->azParam[0]);
     if (i < 0 || p->aNode[i].iLevel != plan_leaf_level(p)) {
         api_error(w, 404, "no such activity");
         return 0;

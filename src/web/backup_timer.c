@@ -104,7 +104,9 @@ timer_list(char ***pazName, size_t *pnName)
         }
     }
     (void)closedir(d);
-    qsort(*pazName, *pnName, sizeof **pazName, timer_name_cmp);
+    if (*pnName > 1) {
+        qsort(*pazName, *pnName, sizeof **pazName, timer_name_cmp);
+    }
 }
 
 static void

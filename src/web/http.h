@@ -49,7 +49,7 @@ typedef struct Req {
     int bAuthed;
     int bAnon;               /* anonymous reader of a --public server */
     Store *s;                /* the request's database connection */
-    const struct ReadModel *pView; /* shared snapshot held by the request */
+    struct ReadModel *pView; /* shared snapshot held by the request */
     const WebConfig *cfg;
 } Req;
 

@@ -157,7 +157,7 @@ page_login(Req *r, Resp *w)
     secret_new_token(zToken);
     secret_new_token(zCsrf);
     secret_hash_token(zToken, zHash);
-    long now = (long)time(NULL);
+    long now = (long)str_clock_now();
     Session ses;
     memset(&ses, 0, sizeof ses);
     ses.zTokenHash = zHash;

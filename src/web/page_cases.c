@@ -229,10 +229,12 @@ int
 page_case_create(Req *r, Resp *w)
 {
     AppErr err = APPERR_INIT;
+    /* Heap copies of the form's fields: a Case owns its strings. */
     Case c;
     memset(&c, 0, sizeof c);
+    CasePerson who;
+    memset(&who, 0, sizeof who);
     int rc = 0;
-    c.zCaseNo = (char *)req_form(r, "case_no");
     const char *zLodged = req_form(r, "lodged_on");
     if (!str_is_date(zLodged)) {
         rc = apperr_set(&err, APPERR_INPUT, "the date lodged is not a date "
@@ -264,33 +266,36 @@ page_case_create(Req *r, Resp *w)
         }
     }
     if (rc == 0) {
+        c.zCaseNo = xstrdup(req_form(r, "case_no"));
         memcpy(c.zLodged, zLodged, 11);
         c.eStage = STAGE_LODGED;
         c.eSatisfied = SATISFIED_UNKNOWN;
         c.zAssistingOrg = NULL; /* casework_create: the officer's own */
-        c.zProvince = (char *)req_form(r, "province");
-        c.zAgeBand = (char *)req_form(r, "age_band");
-        c.zDestination = (char *)req_form(r, "destination");
-        c.zSector = (char *)req_form(r, "sector");
-        c.zAgency = (char *)req_form(r, "agency");
-        c.zOutcome = (char *)"";
-        CasePerson who = { (char *)req_form(r, "name"),
-                           (char *)req_form(r, "phone"),
-                           (char *)req_form(r, "id_document") };
+        c.zProvince = xstrdup(req_form(r, "province"));
+        c.zAgeBand = xstrdup(req_form(r, "age_band"));
+        c.zDestination = xstrdup(req_form(r, "destination"));
+        c.zSector = xstrdup(req_form(r, "sector"));
+        c.zAgency = xstrdup(req_form(r, "agency"));
+        c.zOutcome = xstrdup("");
+        who.zName = xstrdup(req_form(r, "name"));
+        who.zPhone = xstrdup(req_form(r, "phone"));
+        who.zIdDocument = xstrdup(req_form(r, "id_document"));
         Actor actor = page_actor(r);
         rc = casework_create(r->s, &actor, &c, &who, &err);
     }
     if (rc) {
         cases_new_form(r, w, err.zMsg);
         web_fail_status(r, w, &err);
-        return 0;
+    } else {
+        complaints_cache_poke();
+        Buf loc = BUF_INIT;
+        buf_puts(&loc, "/case/");
+        url_encode(&loc, c.zCaseNo);
+        resp_redirect(w, buf_str(&loc));
+        buf_release(&loc);
     }
-    complaints_cache_poke();
-    Buf loc = BUF_INIT;
-    buf_puts(&loc, "/case/");
-    url_encode(&loc, c.zCaseNo);
-    resp_redirect(w, buf_str(&loc));
-    buf_release(&loc);
+    case_release(&c);
+    case_person_release(&who);
     return 0;
 }
 
@@ -379,9 +384,7 @@ case_render(Req *r, Resp *w, const char *zNotice, const char *zKind)
     }
     if (!cases_in_scope(r, &f.c)) {
         case_file_release(&f);
-        free(who.zName);
-        free(who.zPhone);
-        free(who.zIdDocument);
+        case_person_release(&who);
         web_error(r, w, 404, "There is no such case.");
         return;
     }
@@ -389,9 +392,7 @@ case_render(Req *r, Resp *w, const char *zNotice, const char *zKind)
     if (!zNotice &&
         page_download(r, w, azCaseSheet, case_sheet, &dl, f.c.zCaseNo)) {
         case_file_release(&f);
-        free(who.zName);
-        free(who.zPhone);
-        free(who.zIdDocument);
+        case_person_release(&who);
         return;
     }
     Buf title = BUF_INIT;
@@ -493,9 +494,7 @@ case_render(Req *r, Resp *w, const char *zNotice, const char *zKind)
     buf_release(&action);
     page_end(r, w);
     case_file_release(&f);
-    free(who.zName);
-    free(who.zPhone);
-    free(who.zIdDocument);
+    case_person_release(&who);
 }
 
 /* ** PAGE: /case/{} */

@@ -151,7 +151,7 @@ typedef struct EditActivity {
 ** the plan, organisations, each round's assessment and statements.
 ** Rendered once per snapshot (app/readmodel.h). */
 static void
-edit_activity_body(const ReadModel *rm, const void *arg, Buf *b)
+edit_activity_body(ReadModel *rm, const void *arg, Buf *b)
 {
     const EditActivity *x = arg;
     const Plan *p = x->p;
@@ -289,7 +289,7 @@ typedef struct EditHistoryPage {
 ** other data-only parts: every edit moves the data version, so the next
 ** request after an edit renders it again. */
 static void
-edit_history(const ReadModel *rm, const void *arg, Buf *b)
+edit_history(ReadModel *rm, const void *arg, Buf *b)
 {
     const EditHistoryPage *x = arg;
     Sheet t;
@@ -313,7 +313,7 @@ page_activity_render(Req *r, Resp *w, const char *zNotice,
     if (!p) {
         return;
     }
-    long iNode = plan_find_node(p, r->azParam[0]);
+    long iNode = plan_lookup_node(p, r->azParam[0]);
     if (iNode < 0 || p->aNode[iNode].iLevel != plan_leaf_level(p)) {
         web_error(r, w, 404, "There is no such activity.");
         return;

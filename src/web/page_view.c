@@ -278,7 +278,7 @@ view_dashboard_chart(const ReviewReport *rep, const ReviewSummary *s,
 ** collects, it says how far collection is and compares only what has
 ** been rated (core's review_rated_only()). */
 static void
-view_dashboard_review(const ReadModel *rm, const void *arg, Buf *b)
+view_dashboard_review(ReadModel *rm, const void *arg, Buf *b)
 {
     const ViewDash *x = arg;
     const Plan *p = x->p;
@@ -360,7 +360,7 @@ view_dashboard_review(const ReadModel *rm, const void *arg, Buf *b)
 
 /* The collection state of the plan's open rounds (arg: ViewDash). */
 static void
-view_dashboard_open(const ReadModel *rm, const void *arg, Buf *b)
+view_dashboard_open(ReadModel *rm, const void *arg, Buf *b)
 {
     const ViewDash *x = arg;
     const Plan *p = x->p;
@@ -510,7 +510,7 @@ static const char *const azPlanSheet[] = { "activities", NULL };
 ** matching the search and their ancestors; from the data only (kept per
 ** snapshot). */
 static void
-view_plan_tree(const ReadModel *rm, const void *arg, Buf *b)
+view_plan_tree(ReadModel *rm, const void *arg, Buf *b)
 {
     const ViewPlan *x = arg;
     const Plan *p = x->p;
@@ -757,7 +757,7 @@ static const char *const azOrgSheet[] = { "tasks", NULL };
 /* An organisation's kind, parent and tasks; from the data only (kept per
 ** snapshot). */
 static void
-view_org_tasks(const ReadModel *rm, const void *arg, Buf *b)
+view_org_tasks(ReadModel *rm, const void *arg, Buf *b)
 {
     const ViewOrg *x = arg;
     const Org *o = x->o;
@@ -860,7 +860,7 @@ view_rounds_sheet(const void *arg, const char *zId, Sheet *t)
 static const char *const azRoundsSheet[] = { "rounds", NULL };
 
 static void
-view_rounds_table(const ReadModel *rm, const void *arg, Buf *b)
+view_rounds_table(ReadModel *rm, const void *arg, Buf *b)
 {
     const ViewRounds *x = arg;
     Sheet t;
@@ -918,7 +918,7 @@ view_load_round(Req *r, Resp *w, const Model **m, const Plan **pp)
 
 /* Which round view_round_body() shows. */
 typedef struct ViewRound {
-    const ReadModel *rm;
+    ReadModel *rm;
     const Plan *p;
     const Round *rd;
     int bFindings;      /* with the data-quality findings (not for the
@@ -1020,7 +1020,7 @@ static const char *const azRoundSheetPublic[] = { "activities", "collection",
 /* A round's state, collection, activities and findings; from the data
 ** only (kept per snapshot). */
 static void
-view_round_body(const ReadModel *rm, const void *arg, Buf *b)
+view_round_body(ReadModel *rm, const void *arg, Buf *b)
 {
     const ViewRound *x = arg;
     const Round *rd = x->rd;
@@ -1116,7 +1116,7 @@ static pthread_mutex_t printMu = PTHREAD_MUTEX_INITIALIZER;
 ** cannot be made).  The complaints register is audited too, so a new case
 ** moves the data version like any other change: kept per snapshot. */
 static void
-view_round_report(const ReadModel *rm, const void *arg, Buf *b)
+view_round_report(ReadModel *rm, const void *arg, Buf *b)
 {
     const ViewReport *x = arg;
     ReviewReport rep;
@@ -1226,7 +1226,7 @@ typedef struct ViewCoord {
 } ViewCoord;
 
 static void
-view_coordination(const ReadModel *rm, const void *arg, Buf *b)
+view_coordination(ReadModel *rm, const void *arg, Buf *b)
 {
     const ViewCoord *x = arg;
     Coordination c;

@@ -187,7 +187,7 @@ router_session(Req *r)
         secret_hash_token(zToken, zHash);
         AppErr err = APPERR_INIT;
         if (store_session_get(r->s, zHash, &r->ses, &err) == 0) {
-            long now = (long)time(NULL);
+            long now = (long)str_clock_now();
             if (r->ses.user.bDisabled ||
                 now - r->ses.lastSeen > LIMIT_SESSION_IDLE_SECONDS ||
                 now - r->ses.created > LIMIT_SESSION_ABSOLUTE_SECONDS) {

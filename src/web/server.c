@@ -131,12 +131,18 @@ access_log(const WebConfig *cfg, const char *zIp, const char *zMethod,
     buf_release(&b);
 }
 
+/* Queue w; its body is handed to MHD, which frees it once sent (w->body
+** is left empty): a 5 MB report page is not copied for every request in
+** flight. */
 static enum MHD_Result
-queue_resp(struct MHD_Connection *c, const Resp *w)
+queue_resp(struct MHD_Connection *c, Resp *w)
 {
-    struct MHD_Response *r = MHD_create_response_from_buffer(
-        w->body.n, (void *)buf_str(&w->body), MHD_RESPMEM_MUST_COPY);
+    size_t n = w->body.n;
+    char *z = buf_detach(&w->body);
+    struct MHD_Response *r =
+        MHD_create_response_from_buffer(n, z, MHD_RESPMEM_MUST_FREE);
     if (!r) {
+        free(z);
         return MHD_NO;
     }
     (void)MHD_add_response_header(r, "Content-Type",
@@ -807,7 +813,7 @@ web_serve(const WebConfig *pConfig, AppErr *err)
     struct MHD_Daemon *d = MHD_start_daemon(
         MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG | MHD_USE_ITC, 0,
         NULL, NULL,
-        on_request, (void *)cfg,
+        on_request, &run, /* the callbacks' cfg (MHD's closures are void *) */
         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
         MHD_OPTION_THREAD_POOL_SIZE, (unsigned)WEB_THREADS,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)LIMIT_HEADER_BYTES,
@@ -816,7 +822,7 @@ web_serve(const WebConfig *pConfig, AppErr *err)
         MHD_OPTION_PER_IP_CONNECTION_LIMIT,
         cfg->proxies.nAddr ? 0u : (unsigned)LIMIT_CONNECTIONS_PER_CLIENT,
         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)LIMIT_REQUEST_SECONDS,
-        MHD_OPTION_NOTIFY_CONNECTION, on_connection, (void *)cfg,
+        MHD_OPTION_NOTIFY_CONNECTION, on_connection, &run,
         MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
         MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL,
         MHD_OPTION_END);
@@ -837,8 +843,7 @@ web_serve(const WebConfig *pConfig, AppErr *err)
     (void)pthread_cond_init(&liveStop, &ca);
     (void)pthread_condattr_destroy(&ca);
     bLiveStop = 0;
-    int bWatch = pthread_create(&thWatch, NULL, deadline_watch,
-                                (void *)cfg) == 0;
+    int bWatch = pthread_create(&thWatch, NULL, deadline_watch, &run) == 0;
     if (!bWatch) {
         (void)fprintf(stderr, "lmpmon: cannot start the request deadline "
                       "thread; requests are bounded only by the idle "

@@ -725,20 +725,21 @@ test_app_round_moves(void **state)
 
 /* ---- cases ------------------------------------------------------------- */
 
+/* Fill c with a new case of copies (free with case_release()). */
 static void
 case_fill(Case *c, const char *zCaseNo, const char *zOrg)
 {
     memset(c, 0, sizeof *c);
-    c->zCaseNo = (char *)zCaseNo;
+    c->zCaseNo = xstrdup(zCaseNo);
     memcpy(c->zLodged, "2018-01-15", 11);
     c->eChannel = CHANNEL_MRC;
-    c->zAssistingOrg = (char *)zOrg;
+    c->zAssistingOrg = xstrdup(zOrg);
     c->eSex = SEX_FEMALE;
     c->eLegal = LEGAL_REGULAR;
-    c->zDestination = (char *)"Thailand";
+    c->zDestination = xstrdup("Thailand");
     c->types = 1u << TYPE_UNPAID_WAGES;
     c->eStage = STAGE_LODGED;
-    c->zOutcome = (char *)"";
+    c->zOutcome = xstrdup("");
     c->eSatisfied = SATISFIED_UNKNOWN;
     memcpy(c->zCurrency, "USD", 4);
     c->requested = 120000;
@@ -761,7 +762,8 @@ test_app_case_stale_version(void **state)
     /* The same number entered by a colleague is refused, not merged. */
     Case c2;
     case_fill(&c2, "C-1", "MOLVT");
-    c2.zDestination = (char *)"Malaysia";
+    free(c2.zDestination);
+    c2.zDestination = xstrdup("Malaysia");
     c2.requested = 1;
     expect_refused(f, casework_create(f->a, &cwMolvt2, &c2, NULL, fresh(f)),
                    APPERR_CONFLICT, "exists already");
@@ -807,6 +809,8 @@ test_app_case_stale_version(void **state)
     case_file_release(&formB);
     case_file_release(&now);
     case_file_release(&last);
+    case_release(&c);
+    case_release(&c2);
 }
 
 /* A case officer works only on its organisation's cases: another
@@ -819,6 +823,7 @@ test_app_case_scope(void **state)
     Case c;
     case_fill(&c, "C-M", "MOLVT");
     expect_ok(f, casework_create(f->a, &admin, &c, NULL, fresh(f)));
+    case_release(&c);
     case_fill(&c, "C-0", NULL);
     expect_ok(f, casework_create(f->a, &admin, &c, NULL, fresh(f)));
     CaseFile m0, n0;
@@ -848,6 +853,7 @@ test_app_case_scope(void **state)
                                            SATISFIED_YES, "x", 1, 1,
                                            n0.iVersion, fresh(f)),
                        APPERR_NOTFOUND, NULL);
+        case_release(&c);
         case_fill(&c, "C-new", NULL);
         expect_refused(f, casework_create(f->a, aNone[i], &c, NULL, fresh(f)),
                        APPERR_FORBIDDEN, NULL);
@@ -856,6 +862,7 @@ test_app_case_scope(void **state)
     expect_refused(f, casework_stage(f->a, &officer, "C-0", STAGE_RESOLVED,
                                      "2018-02-01", "", n0.iVersion, fresh(f)),
                    APPERR_NOTFOUND, NULL);
+    case_release(&c);
     case_fill(&c, "C-new", "MOLVT");
     expect_refused(f, casework_create(f->a, &molvt1, &c, NULL, fresh(f)),
                    APPERR_FORBIDDEN, NULL);
@@ -883,6 +890,7 @@ test_app_case_scope(void **state)
     case_file_release(&n0);
     case_file_release(&m1);
     case_file_release(&n1);
+    case_release(&c);
 }
 
 /* ---- accounts ---------------------------------------------------------- */
@@ -1015,12 +1023,13 @@ session_open(Fix *f, const char *zUser, const char *zHash)
     User u = user_read(f, f->a, zUser);
     Session ses;
     memset(&ses, 0, sizeof ses);
-    ses.zTokenHash = (char *)zHash;
+    ses.zTokenHash = xstrdup(zHash);
     ses.userId = u.id;
-    ses.zCsrf = (char *)"csrf";
+    ses.zCsrf = xstrdup("csrf");
     ses.created = 1;
     ses.lastSeen = 1;
     expect_ok(f, store_session_put(f->a, &ses, fresh(f)));
+    session_release(&ses);
     user_release(&u);
 }
 
@@ -1140,6 +1149,7 @@ test_app_busy(void **state)
                                             ROUND_CLOSED, fresh(f)));
     expect_busy(f, workflow_open_round(f->a, &officer, PLAN, "2021", NULL,
                                        NULL, 1, fresh(f)));
+    case_release(&c);
     case_fill(&c, "C-2", "MOLVT");
     expect_busy(f, casework_create(f->a, &cwMolvt, &c, NULL, fresh(f)));
     expect_busy(f, casework_stage(f->a, &cwMolvt, "C-1", STAGE_CONCILIATION,
@@ -1166,6 +1176,7 @@ test_app_busy(void **state)
     now = seen(f, f->b, "1.1", ROUND, "MOLVT");
     assert_string_equal(now.zStmt, "after the wait");
     assert_int_equal(now.eStmtState, ASSESS_SUBMITTED);
+    case_release(&c);
 }
 
 int

@@ -120,17 +120,19 @@ test_actor_scope(void **state)
     const Actor lscw = { "x", ROLE_CASE_OFFICER, "LSCW" };
     const Actor admin = { "x", ROLE_ADMIN, NULL };
     const Actor viewer = { "x", ROLE_VIEWER, "LSCW" };
+    /* The case's own strings (a Case holds char *). */
+    char zEmpty[] = "", zLscw[] = "LSCW", zCentral[] = "CENTRAL";
     assert_false(case_actor_may(&none, &c));
     assert_false(case_actor_may(&empty, &c));
     assert_false(case_actor_may(&lscw, &c));
     assert_true(case_actor_may(&admin, &c));
-    c.zAssistingOrg = (char *)"";
+    c.zAssistingOrg = zEmpty;
     assert_false(case_actor_may(&empty, &c));
-    c.zAssistingOrg = (char *)"LSCW";
+    c.zAssistingOrg = zLscw;
     assert_true(case_actor_may(&lscw, &c));
     assert_false(case_actor_may(&none, &c));
     assert_false(case_actor_may(&viewer, &c));
-    c.zAssistingOrg = (char *)"CENTRAL";
+    c.zAssistingOrg = zCentral;
     assert_false(case_actor_may(&lscw, &c));
 }
 
@@ -140,6 +142,7 @@ report_of(CaseReport *r, const long *an, size_t n)
 {
     case_report_init(r);
     char azName[16][24];
+    char zThailand[] = "Thailand";
     for (size_t i = 0; i < n; i++) {
         (void)snprintf(azName[i], sizeof azName[i], "P%zu", i);
         for (long k = 0; k < an[i]; k++) {
@@ -147,7 +150,7 @@ report_of(CaseReport *r, const long *an, size_t n)
             memset(&c, 0, sizeof c);
             memcpy(c.zLodged, "2018-01-10", 11);
             c.zProvince = azName[i];
-            c.zDestination = (char *)"Thailand";
+            c.zDestination = zThailand;
             memcpy(c.zCurrency, "USD", 4);
             case_report_add(r, &c);
         }

@@ -570,7 +570,7 @@ case_problems(const Case *c, const Findings *f)
 static void
 test_checks_case(void **state)
 {
-    const Case *c = *state;
+    const Case *c = &aCase[*(const size_t *)*state];
     Model m = MODEL_INIT;
     build_model(&m, c->aRow);
     Findings f;
@@ -1002,9 +1002,13 @@ main(void)
 #define N_MORE (sizeof aMore / sizeof aMore[0])
     /* One cmocka test per case, named by the case, then the others. */
     struct CMUnitTest tests[N_CASE + N_MORE];
+    /* A test's state is a void *: each gets its case's index, aCase
+    ** itself staying const. */
+    size_t aiCase[N_CASE];
     for (size_t k = 0; k < N_CASE; k++) {
+        aiCase[k] = k;
         struct CMUnitTest t = { aCase[k].zName, test_checks_case, NULL, NULL,
-                                (void *)&aCase[k] };
+                                &aiCase[k] };
         tests[k] = t;
     }
     for (size_t k = 0; k < N_MORE; k++) {

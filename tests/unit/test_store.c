@@ -309,17 +309,26 @@ add_round(Plan *p, const char *zCode, const char *zAsOf, RoundState e)
     r->eState = e;
 }
 
+/* An approved assessment of copies (free with assessment_release()). */
 static Assessment
 assessment(const char *zRound, const char *zAction, Rating e)
 {
     Assessment a;
     memset(&a, 0, sizeof a);
-    a.zRound = (char *)zRound;
-    a.zActionPoint = (char *)zAction;
-    a.zProgress = (char *)"progress text";
+    a.zRound = xstrdup(zRound);
+    a.zActionPoint = xstrdup(zAction);
+    a.zProgress = xstrdup("progress text");
     a.eRating = e;
     a.eState = ASSESS_APPROVED;
     return a;
+}
+
+/* Replace the string *pz owns with a copy of z. */
+static void
+set_copy(char **pz, const char *z)
+{
+    free(*pz);
+    *pz = xstrdup(z);
 }
 
 /* Fill f->m with a plan whose nodes are not in pre-order (activity 1.2
@@ -370,13 +379,17 @@ put_sample(Fix *f)
     }
     Assessment a = assessment("2017", "Study more", RATING_PROGRESSING);
     check_ok(f, store_assessment_put(f->s, "lmp", "1.1", &a, 0, &f->err));
+    assessment_release(&a);
     a = assessment("2016", "Study", RATING_ON_TARGET);
     check_ok(f, store_assessment_put(f->s, "lmp", "1.1", &a, 0, &f->err));
+    assessment_release(&a);
     a = assessment("2016", "Build", RATING_NONE);
     a.eState = ASSESS_SUBMITTED;
     check_ok(f, store_assessment_put(f->s, "lmp", "2.1", &a, 0, &f->err));
+    assessment_release(&a);
     a = assessment("baseline", "Plan", RATING_PROGRESSING);
     check_ok(f, store_assessment_put(f->s, "lmp", "2.1", &a, 0, &f->err));
+    assessment_release(&a);
     check_ok(f, store_commit(f->s, &f->err));
 }
 
@@ -533,7 +546,7 @@ test_store_load_rounds(void **state)
     assert_string_equal(p->aNode[1].aAssess[0].zRound, "2016");
     assert_int_equal(p->aNode[4].nAssess, 1);    /* 2.1: 2016 only */
     assert_string_equal(p->aNode[4].aAssess[0].zRound, "2016");
-    assert_true(plan_find_node(p, "2.1") == 4);  /* indexed */
+    assert_true(plan_lookup_node(p, "2.1") == 4);  /* indexed */
 
     model_release(&f->got);
     check_ok(f, store_load_rounds(f->s, "lmp", az2016, 1, 1, &f->got,
@@ -585,11 +598,12 @@ test_store_put_refused(void **state)
     assert_int_equal(store_assessment_put(f->s, "lmp", "9.9", &a, 0, &err), -1);
     assert_int_equal(err.code, APPERR_NOTFOUND);
     assert_non_null(strstr(err.zMsg, "'9.9'"));
-    a.zRound = (char *)"1999";
+    set_copy(&a.zRound, "1999");
     err.code = APPERR_OK;
     assert_int_equal(store_assessment_put(f->s, "lmp", "1.1", &a, 0, &err), -1);
     assert_int_equal(err.code, APPERR_NOTFOUND);
     assert_non_null(strstr(err.zMsg, "'1999'"));
+    assessment_release(&a);
     /* A link to an unknown organisation. */
     strv_push(&p->aNode[1].azResp, &p->aNode[1].nResp, "NOBODY");
     err.code = APPERR_OK;
@@ -674,6 +688,7 @@ test_store_audit_prefix(void **state)
         Assessment a = assessment("2017", "Neighbour", RATING_PROGRESSING);
         check_ok(f, store_assessment_put(f->s, "lmp", azNeighbour[k], &a, 0,
                                          &f->err));
+        assessment_release(&a);
     }
     /* A code with a '/' in it would have a key below "lmp/1.1" and show
     ** in 1.1's history (keys are joined with '/'): it is refused. */
@@ -715,9 +730,11 @@ test_store_audit_update(void **state)
     check_ok(f, store_node_put(f->s, p, 1, 1, &f->err));
     Assessment a = assessment("2016", "Study", RATING_PROGRESSING);
     check_ok(f, store_assessment_put(f->s, "lmp", "1.1", &a, 0, &f->err));
+    assessment_release(&a);
     /* Same values as stored: no row. */
     a = assessment("2017", "Study more", RATING_PROGRESSING);
     check_ok(f, store_assessment_put(f->s, "lmp", "1.1", &a, 0, &f->err));
+    assessment_release(&a);
     check_ok(f, store_org_put(f->s, &f->m.aOrg[0], &f->err));
     check_ok(f, store_commit(f->s, &f->err));
 
@@ -939,13 +956,13 @@ test_store_audit_per_field(void **state)
     check_ok(f, store_assessment_put(f->s, "lmp", "1.1", &as, 0, &f->err));
     expect_rows(f, "lmp/1.1/2017", &k, "");
     assert_int_equal(stored_version(f, "1.1", "2017", NULL), v);
-    as.zActionPoint = (char *)"Study much more";
+    set_copy(&as.zActionPoint, "Study much more");
     check_ok(f, store_assessment_put(f->s, "lmp", "1.1", &as, 0, &f->err));
     expect_rows(f, "lmp/1.1/2017", &k, "update action_point lmp/1.1/2017 "
                 "Study more->Study much more\n");
     assert_int_equal(stored_version(f, "1.1", "2017", NULL), ++v);
     as.iVersion = v;
-    as.zProgress = (char *)"half done";
+    set_copy(&as.zProgress, "half done");
     check_ok(f, store_assessment_put(f->s, "lmp", "1.1", &as, 0, &f->err));
     expect_rows(f, "lmp/1.1/2017", &k, "update progress lmp/1.1/2017 "
                 "progress text->half done\n");
@@ -973,8 +990,8 @@ test_store_audit_per_field(void **state)
     ** proposed rating, state, comment. */
     Statement st;
     memset(&st, 0, sizeof st);
-    st.zOrg = (char *)"ILO";
-    st.zText = (char *)"We studied";
+    st.zOrg = xstrdup("ILO");
+    st.zText = xstrdup("We studied");
     st.eProposed = RATING_PROGRESSING;
     st.eState = ASSESS_DRAFT;
     const char *zSk = "lmp/1.1/2017/ILO";
@@ -989,7 +1006,7 @@ test_store_audit_per_field(void **state)
                                     &f->err));
     expect_rows(f, zSk, &k, "");
     assert_int_equal(stored_version(f, "1.1", "2017", "ILO"), 1);
-    st.zText = (char *)"We studied twice";
+    set_copy(&st.zText, "We studied twice");
     check_ok(f, store_statement_put(f->s, "lmp", "1.1", "2017", &st,
                                     &f->err));
     expect_rows(f, zSk, &k, "update text lmp/1.1/2017/ILO We studied->"
@@ -1008,7 +1025,7 @@ test_store_audit_per_field(void **state)
     expect_rows(f, zSk, &k, "update state lmp/1.1/2017/ILO "
                 "draft->submitted\n");
     st.iVersion = 4;
-    st.zComment = (char *)"cite the study";
+    set_copy(&st.zComment, "cite the study");
     check_ok(f, store_statement_put(f->s, "lmp", "1.1", "2017", &st,
                                     &f->err));
     expect_rows(f, zSk, &k, "update comment lmp/1.1/2017/ILO ->"
@@ -1025,10 +1042,10 @@ test_store_audit_per_field(void **state)
     /* A user: role, organisation, disabled, password (never its hash). */
     User u;
     memset(&u, 0, sizeof u);
-    u.zName = (char *)"sok";
+    u.zName = xstrdup("sok");
     u.eRole = ROLE_REPORTER;
-    u.zOrg = (char *)"ILO";
-    u.zHash = (char *)"hash-1";
+    u.zOrg = xstrdup("ILO");
+    u.zHash = xstrdup("hash-1");
     seen_init(f, "user/sok", &k);
     check_ok(f, store_user_put(f->s, &u, 1, &f->err));
     expect_rows(f, "user/sok", &k, "create role user/sok -->reporter\n");
@@ -1038,13 +1055,13 @@ test_store_audit_per_field(void **state)
     check_ok(f, store_user_put(f->s, &u, 0, &f->err));
     expect_rows(f, "user/sok", &k, "update role user/sok reporter->"
                 "me_officer\n");
-    u.zOrg = (char *)"MOLVT";
+    set_copy(&u.zOrg, "MOLVT");
     check_ok(f, store_user_put(f->s, &u, 0, &f->err));
     expect_rows(f, "user/sok", &k, "update org user/sok ILO->MOLVT\n");
     u.bDisabled = 1;
     check_ok(f, store_user_put(f->s, &u, 0, &f->err));
     expect_rows(f, "user/sok", &k, "update disabled user/sok no->yes\n");
-    u.zHash = (char *)"hash-2";
+    set_copy(&u.zHash, "hash-2");
     check_ok(f, store_user_put(f->s, &u, 0, &f->err));
     expect_rows(f, "user/sok", &k, "update password user/sok -->changed\n");
     check_ok(f, store_commit(f->s, &f->err));
@@ -1056,7 +1073,7 @@ test_store_audit_per_field(void **state)
     assert_string_equal(go->zParent, "ILO");
     assert_int_equal(go->nAlias, 2);
     assert_string_equal(go->azAlias[1], "Labour ministry");
-    long i12 = plan_find_node(g, "1.2");
+    long i12 = plan_lookup_node(g, "1.2");
     assert_string_equal(g->aNode[g->aNode[i12].iParent].zCode, "2");
     assert_int_equal(g->aNode[i12].nContrib, 2);
     assert_string_equal(plan_find_round(g, "2017")->zAsOf, "2018-01-15");
@@ -1066,6 +1083,9 @@ test_store_audit_per_field(void **state)
     assert_string_equal(gu.zOrg, "MOLVT");
     assert_int_equal(gu.bDisabled, 1);
     user_release(&gu);
+    assessment_release(&as);
+    statement_release(&st);
+    user_release(&u);
 }
 
 /* store_audit_rows(): the rows of an id range, oldest first with their
@@ -1167,7 +1187,7 @@ test_store_rollback(void **state)
     assert_null(model_find_org(&f->got, "IOM"));
     const Plan *g = &f->got.aPlan[0];
     assert_int_equal(g->nNode, 5);
-    assert_int_equal(plan_find_node(g, "3"), -1);
+    assert_int_equal(plan_lookup_node(g, "3"), -1);
     assert_string_equal(g->aNode[0].zText, "Standards");
     assert_int_equal(g->aNode[1].aAssess[0].eRating, RATING_ON_TARGET);
     Buf b = BUF_INIT;
@@ -1183,6 +1203,7 @@ test_store_rollback(void **state)
     check_ok(f, store_commit(f->s, &f->err));
     load(f, NULL);
     assert_non_null(model_find_org(&f->got, "IOM"));
+    assessment_release(&a);
 }
 
 /* A writer kept waiting is told who holds the database and what they are

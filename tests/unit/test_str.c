@@ -14,6 +14,7 @@
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 #include <string.h>
 
 #include "base/str.h"
@@ -190,6 +191,30 @@ test_str_now_utc(void **state)
     assert_true(str_is_date(z));
 }
 
+/* The one clock: LMPMON_NOW fixes it (sessions are tested with it), and
+** stored times parse back to the same instant. */
+static void
+test_str_clock(void **state)
+{
+    (void)state;
+    time_t t = 0;
+    assert_int_equal(str_parse_utc("2026-03-01T08:00:00Z", &t), 0);
+    assert_true(t == (time_t)1772352000);
+    assert_int_equal(str_parse_utc("2026-03-01 08:00:00", &t), -1);
+    assert_int_equal(str_parse_utc("2026-03-01T08:00:00", &t), -1);
+    assert_int_equal(str_parse_utc("", &t), -1);
+    assert_int_equal(str_parse_utc(NULL, &t), -1);
+    assert_int_equal(setenv("LMPMON_NOW", "2026-03-01T08:00:00Z", 1), 0);
+    assert_true(str_clock_now() == (time_t)1772352000);
+    char z[32];
+    str_now_utc(z, sizeof z);
+    assert_string_equal(z, "2026-03-01T08:00:00Z");
+    assert_int_equal(setenv("LMPMON_NOW", "not a time", 1), 0);
+    time_t now = time(NULL);
+    assert_true(str_clock_now() >= now && str_clock_now() <= now + 5);
+    assert_int_equal(unsetenv("LMPMON_NOW"), 0);
+}
+
 int
 main(void)
 {
@@ -203,6 +228,7 @@ main(void)
         cmocka_unit_test(test_str_to_long),
         cmocka_unit_test(test_str_is_date),
         cmocka_unit_test(test_str_now_utc),
+        cmocka_unit_test(test_str_clock),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
