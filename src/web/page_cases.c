@@ -47,9 +47,9 @@ cases_row(void *pArg, const Case *c, const CasePerson *who)
     sheet_link(t, c->zCaseNo, buf_str(&h));
     buf_release(&h);
     sheet_text(t, c->zLodged);
-    sheet_text(t, case_sex_name(c->eSex));
+    sheet_text(t, case_sex_label(c->eSex));
     sheet_text(t, c->zDestination);
-    sheet_text(t, case_stage_name(c->eStage));
+    sheet_text(t, case_stage_label(c->eStage));
     Buf a = BUF_INIT;
     case_amount_format(&a, c->ordered);
     sheet_num_text(t, (double)c->ordered / 100.0, buf_str(&a));
@@ -118,9 +118,47 @@ page_cases(Req *r, Resp *w)
     return 0;
 }
 
+/* The label of a key of each select's kind (core/cases.h). */
+static const char *
+cases_label_channel(const char *z)
+{
+    CaseChannel e;
+    return case_channel_parse(z, &e) ? z : case_channel_label(e);
+}
+
+static const char *
+cases_label_sex(const char *z)
+{
+    CaseSex e;
+    return case_sex_parse(z, &e) ? z : case_sex_label(e);
+}
+
+static const char *
+cases_label_legal(const char *z)
+{
+    CaseLegal e;
+    return case_legal_parse(z, &e) ? z : case_legal_label(e);
+}
+
+static const char *
+cases_label_stage(const char *z)
+{
+    CaseStage e;
+    return case_stage_parse(z, &e) ? z : case_stage_label(e);
+}
+
+static const char *
+cases_label_satisfied(const char *z)
+{
+    CaseSatisfied e;
+    return case_satisfied_parse(z, &e) ? z : case_satisfied_label(e);
+}
+
+/* A select of the keys az[0..n): each option's value the key, its text
+** the key's label (xLabel). */
 static void
 cases_select(Buf *b, const char *zName, const char *const *az, int n,
-             const char *zSel)
+             const char *zSel, const char *(*xLabel)(const char *))
 {
     HTML_LIT(b, "<select id=\"");
     esc_html(b, zName);
@@ -128,12 +166,14 @@ cases_select(Buf *b, const char *zName, const char *const *az, int n,
     esc_html(b, zName);
     HTML_LIT(b, "\">");
     for (int i = 0; i < n; i++) {
-        HTML_LIT(b, "<option");
+        HTML_LIT(b, "<option value=\"");
+        esc_html(b, az[i]);
+        HTML_LIT(b, "\"");
         if (str_eq(az[i], zSel)) {
             HTML_LIT(b, " selected=\"selected\"");
         }
         HTML_LIT(b, ">");
-        esc_html(b, az[i]);
+        esc_html(b, xLabel(az[i]));
         HTML_LIT(b, "</option>");
     }
     HTML_LIT(b, "</select>");
@@ -180,11 +220,13 @@ cases_new_form(Req *r, Resp *w, const char *zError)
     cases_input(b, "lodged_on", "Lodged on (YYYY-MM-DD)", req_form(r, "lodged_on"),
                 "date");
     HTML_LIT(b, "<label for=\"channel\">Channel</label>");
-    cases_select(b, "channel", azChannelW, 6, req_form(r, "channel"));
+    cases_select(b, "channel", azChannelW, 6, req_form(r, "channel"),
+                 cases_label_channel);
     HTML_LIT(b, "<label for=\"sex\">Complainant's sex</label>");
-    cases_select(b, "sex", azSexW, 3, req_form(r, "sex"));
+    cases_select(b, "sex", azSexW, 3, req_form(r, "sex"), cases_label_sex);
     HTML_LIT(b, "<label for=\"legal_status\">Legal status</label>");
-    cases_select(b, "legal_status", azLegalW, 3, req_form(r, "legal_status"));
+    cases_select(b, "legal_status", azLegalW, 3, req_form(r, "legal_status"),
+                 cases_label_legal);
     cases_input(b, "age_band", "Age band", req_form(r, "age_band"), "text");
     cases_input(b, "province", "Province", req_form(r, "province"), "text");
     cases_input(b, "destination", "Destination country",
@@ -193,11 +235,10 @@ cases_new_form(Req *r, Resp *w, const char *zError)
     cases_input(b, "agency", "Recruitment agency", req_form(r, "agency"), "text");
     HTML_LIT(b, "<fieldset><legend>Complaint types</legend>");
     for (int t = 0; t < TYPE_COUNT; t++) {
-        const char *zT = case_type_name((CaseType)t);
         HTML_LIT(b, "<label><input type=\"checkbox\" name=\"type\" value=\"");
-        esc_html(b, zT);
+        esc_html(b, case_type_name((CaseType)t));
         HTML_LIT(b, "\"/> ");
-        esc_html(b, zT);
+        esc_html(b, case_type_label((CaseType)t));
         HTML_LIT(b, "</label>");
     }
     HTML_LIT(b, "</fieldset>");
@@ -318,13 +359,14 @@ case_sheet(const void *arg, const char *zId, Sheet *t)
     sheet_col(t, "Value");
     Buf v = BUF_INIT;
     sheet_text(t, "Lodged");
-    buf_printf(&v, "%s (%s)", c->zLodged, case_channel_name(c->eChannel));
+    buf_printf(&v, "%s (%s)", c->zLodged, case_channel_label(c->eChannel));
     sheet_text(t, buf_str(&v));
     sheet_text(t, "Assisting");
     sheet_text(t, c->zAssistingOrg ? c->zAssistingOrg : "");
     sheet_text(t, "Complainant");
     buf_reset(&v);
-    buf_printf(&v, "%s, %s", case_sex_name(c->eSex), case_legal_name(c->eLegal));
+    buf_printf(&v, "%s, %s", case_sex_label(c->eSex),
+               case_legal_label(c->eLegal));
     if (*c->zAgeBand) {
         buf_printf(&v, ", %s", c->zAgeBand);
     }
@@ -340,13 +382,14 @@ case_sheet(const void *arg, const char *zId, Sheet *t)
     buf_reset(&v);
     for (int k = 0, n = 0; k < TYPE_COUNT; k++) {
         if (c->types & (1u << k)) {
-            buf_printf(&v, "%s%s", n++ ? ", " : "", case_type_name((CaseType)k));
+            buf_printf(&v, "%s%s", n++ ? ", " : "",
+                       case_type_label((CaseType)k));
         }
     }
     sheet_text(t, buf_str(&v));
     sheet_text(t, "Stage");
     buf_reset(&v);
-    buf_puts(&v, case_stage_name(c->eStage));
+    buf_puts(&v, case_stage_label(c->eStage));
     if (*c->zResolved) {
         buf_printf(&v, " on %s", c->zResolved);
         if (c->eStage == STAGE_RESOLVED) {
@@ -356,7 +399,7 @@ case_sheet(const void *arg, const char *zId, Sheet *t)
                                                         : " (after 3 months)");
         }
     }
-    buf_printf(&v, "; satisfied: %s", case_satisfied_name(c->eSatisfied));
+    buf_printf(&v, "; satisfied: %s", case_satisfied_label(c->eSatisfied));
     sheet_text(t, buf_str(&v));
     sheet_text(t, "Compensation");
     buf_reset(&v);
@@ -417,7 +460,7 @@ case_render(Req *r, Resp *w, const char *zNotice, const char *zKind)
         HTML_LIT(b, "<li>");
         esc_html(b, f.aEvent[i].zOn);
         buf_puts(b, ": ");
-        esc_html(b, case_stage_name(f.aEvent[i].eStage));
+        esc_html(b, case_stage_label(f.aEvent[i].eStage));
         if (*f.aEvent[i].zNote) {
             buf_puts(b, " \xE2\x80\x94 ");
             esc_html(b, f.aEvent[i].zNote);
@@ -451,7 +494,8 @@ case_render(Req *r, Resp *w, const char *zNotice, const char *zKind)
     buf_printf(b, "<input type=\"hidden\" name=\"version\" value=\"%d\"/>",
                f.iVersion);
     HTML_LIT(b, "<label for=\"stage\">Stage reached</label>");
-    cases_select(b, "stage", azStageW, 5, bKeep ? req_form(r, "stage") : "");
+    cases_select(b, "stage", azStageW, 5, bKeep ? req_form(r, "stage") : "",
+                 cases_label_stage);
     cases_input(b, "on", "On (YYYY-MM-DD)", bKeep ? req_form(r, "on") : "", "date");
     cases_input(b, "note", "Note", bKeep ? req_form(r, "note") : "", "text");
     HTML_LIT(b, "<div><button type=\"submit\">Record the stage</button></div>"
@@ -478,7 +522,8 @@ case_render(Req *r, Resp *w, const char *zNotice, const char *zKind)
     HTML_LIT(b, "<label for=\"satisfied\">Complainant satisfied</label>");
     cases_select(b, "satisfied", azSatisfiedW, 3,
                  bKeep ? req_form(r, "satisfied")
-                       : case_satisfied_name(f.c.eSatisfied));
+                       : case_satisfied_name(f.c.eSatisfied),
+                 cases_label_satisfied);
     cases_input(b, "outcome", "Outcome", bKeep ? req_form(r, "outcome")
                                                : f.c.zOutcome, "text");
     Buf amt = BUF_INIT;

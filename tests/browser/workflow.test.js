@@ -194,7 +194,7 @@ async function login(page, base, user) {
     await page.fill('#amount', '450');
     await Promise.all([page.waitForNavigation(), page.click('text=Record the payment')]);
     const main = await page.textContent('main');
-    check(main.includes('resolved on 2019-04-30 (within 3 months)'), 'the case is not shown resolved within 3 months');
+    check(main.includes('Resolved on 2019-04-30 (within 3 months)'), 'the case is not shown resolved within 3 months');
     check(main.includes('1200.00 requested, 900.00 ordered, 450.00 paid'), 'compensation not recorded');
     check(main.includes('2019-05-20: payment received, 450.00 USD'), 'the payment is not in the timeline');
     await page.screenshot({ path: path.join(shots, '7-case-timeline.png'), fullPage: true });

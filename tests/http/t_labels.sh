@@ -77,6 +77,34 @@ grep -q '>Note<' r.html || fail "the findings show severity keys"
 curl -s -b molvt.jar "$BASE/org/MOLVT" >t.html
 grep -q '<td>Responsible</td>' t.html || fail "the tasks show the link role's key"
 grep -q 'Returned: Please give numbers' t.html || fail "the returned task does not say so with the comment"
+# The complaints register's codes too: sex, legal status, channel, stage,
+# complaint types, satisfaction.
+echo "$PASS" | "$LMPMON" --db d.db user add lscw --role case_officer --org LSCW >/dev/null
+login lscw
+code=$(post lscw /cases case_no=L-1 lodged_on=2019-01-31 channel=mrc sex=female \
+    legal_status=irregular province=Kandal destination=Thailand type=unpaid_wages \
+    type=confiscated_documents requested=100 currency=USD)
+[ "$code" = 303 ] || fail "opening a case: $code"
+v=$(version_of lscw /case/L-1 /case/L-1/stage)
+code=$(post lscw /case/L-1/stage stage=closed_unresolved on=2019-03-01 "version=$v")
+[ "$code" = 303 ] || fail "recording a stage: $code"
+for page in /cases /case/L-1 /cases/new; do
+    curl -s -b lscw.jar "$BASE$page" >c.html
+    text c.html >c.txt
+    for c in unpaid_wages confiscated_documents closed_unresolved irregular mrc female; do
+        grep -qw -- "$c" c.txt && fail "$page shows the case code '$c'"
+    done
+done
+curl -s -b lscw.jar "$BASE/case/L-1" >c.html
+text c.html >c.txt
+grep -q 'Unpaid wages, Confiscated documents' c.txt || fail "complaint types are not labels"
+grep -q 'Closed, unresolved' c.txt || fail "the stage is not a label"
+grep -q 'Female, Irregular' c.txt || fail "sex and legal status are not labels"
+grep -q '2019-01-31 (Migrant Worker Resource Centre)' c.txt || fail "the channel is not a label"
+grep -q '<option value="court">Referred to court</option>' c.html || fail "the stage select shows keys"
+curl -s -b lscw.jar "$BASE/cases/new" | grep -q 'value="unpaid_wages"/> Unpaid wages' ||
+    fail "the complaint types' boxes show keys"
+
 # The API keeps the codes: machines read them.
 curl -s -b officer.jar "$BASE/api/activity/4.8" | grep -q '"state": "returned"' ||
     fail "the API no longer gives the state's key"
