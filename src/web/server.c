@@ -48,6 +48,7 @@
 #include "../base/base.h"
 #include "../base/secret.h"
 #include "../report/coordination_report.h"
+#include "../report/review_print.h"
 #include "../report/review_report.h"
 #include "../base/banned.h"
 
@@ -877,6 +878,8 @@ web_serve(const WebConfig *pConfig, AppErr *err)
     (void)pthread_cond_destroy(&liveStop);
     complaints_cache_stop();
     backup_timer_stop();
+    /* The report pages may have drawn PDFs: no thread draws any more. */
+    review_print_release_fonts();
     (void)fprintf(stderr, "lmpmon: stopped\n");
     return 0;
 }
