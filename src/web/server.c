@@ -800,6 +800,10 @@ web_serve(const WebConfig *pConfig, AppErr *err)
     ** up holding the free space of an old snapshot.  Two arenas keep the
     ** server's memory near what it uses. */
     (void)mallopt(M_ARENA_MAX, 2);
+    /* Page bodies of megabytes (a national plan's report) are mapped and
+    ** unmapped whole: with glibc's sliding threshold they would land in
+    ** the heap after the first one was freed, and stay there. */
+    (void)mallopt(M_MMAP_THRESHOLD, 256 * 1024);
     if (complaints_cache_start(cfg, err)) {
         return -1;
     }
