@@ -96,7 +96,11 @@ test_sheet_xlsx_round_trip(void **state)
     assert_int_equal(sheet_render_xlsx(&t, &b, &err), 0);
     assert_true(b.n > 100);
     assert_memory_equal(b.z, "PK", 2); /* a zip package */
-    char zPath[] = "/tmp/lmpmon-test-table-XXXXXX";
+    const char *zDir = getenv("TMPDIR");
+    Buf tmp = BUF_INIT;
+    buf_printf(&tmp, "%s/lmpmon-test-sheet-XXXXXX",
+               zDir && *zDir ? zDir : "/tmp");
+    char *zPath = buf_detach(&tmp);
     int fd = mkstemp(zPath);
     assert_true(fd >= 0);
     assert_int_equal(write(fd, b.z, b.n), (ssize_t)b.n);
@@ -121,6 +125,7 @@ test_sheet_xlsx_round_trip(void **state)
     assert_non_null(strstr(buf_str(&csv), "<script>,'-12"));
     unlink(zXlsx);
     free(zXlsx);
+    free(zPath);
     buf_release(&csv);
     buf_release(&b);
     sheet_release(&t);
