@@ -71,21 +71,20 @@ report_format(const char *zFormat, const char *zOut, const char *zDefault)
 
 /* 'report coordination': who is responsible for what in round zRound and
 ** whether the review's explanations of slow progress hold
-** (core/coordination.h), in format zFmt (html, md, csv or json). */
+** (core/coordination.h), in format zFmt (report/coordination_report.h's
+** table: html, md, csv or json). */
 static int
 report_coordination(const CliCtx *ctx, const char *zRound, const char *zPlan,
                     const char *zFmt, const char *zOut)
 {
-    static const char *const azFmt[] = { "html", "md", "csv", "json" };
-    int iFmt = -1;
-    for (int i = 0; i < (int)(sizeof azFmt / sizeof azFmt[0]); i++) {
-        if (strcmp(zFmt, azFmt[i]) == 0) {
-            iFmt = i;
-        }
-    }
-    if (iFmt < 0) {
-        return cli_usage_error(ctx, "unknown format '%s' for the coordination "
-                               "report (html, md, csv or json)", zFmt);
+    if (!report_format_find(aCoordinationFormat, zFmt)) {
+        Buf names = BUF_INIT;
+        report_format_list(aCoordinationFormat, &names);
+        int rc = cli_usage_error(ctx, "unknown format '%s' for the "
+                                 "coordination report (%s)", zFmt,
+                                 buf_str(&names));
+        buf_release(&names);
+        return rc;
     }
     if (!zRound) {
         return cli_usage_error(ctx, "which round? (--round CODE)");
@@ -106,21 +105,10 @@ report_coordination(const CliCtx *ctx, const char *zRound, const char *zPlan,
         return cli_fail(&err);
     }
     Buf b = BUF_INIT;
-    switch (iFmt) {
-    case 0:
-        coordination_render_html(&c, &b);
-        break;
-    case 1:
-        coordination_render_md(&c, &b);
-        break;
-    case 2:
-        coordination_render_csv(&c, &b);
-        break;
-    default:
-        coordination_render_json(&c, &b);
-    }
     int rc = CLI_OK;
-    if (buf_failed(&b)) {
+    if (coordination_render(&c, zFmt, &b, &err)) {
+        rc = cli_fail(&err);
+    } else if (buf_failed(&b)) {
         apperr_set(&err, APPERR_INPUT, "the coordination report of round '%s' "
                    "is larger than %zu bytes", zRound, b.nMax);
         rc = cli_fail(&err);
@@ -180,17 +168,14 @@ cmd_report(CliCtx *ctx)
         return cli_usage_error(ctx, "which round? (--round CODE)");
     }
     const char *zFmt = report_format(zFormat, zOut, "html");
-    static const char *const azFmt[] = { "html", "md", "csv", "json", "svg",
-                                         "pdf", "docx" };
-    int iFmt = -1;
-    for (int i = 0; i < (int)(sizeof azFmt / sizeof azFmt[0]); i++) {
-        if (strcmp(zFmt, azFmt[i]) == 0) {
-            iFmt = i;
-        }
-    }
-    if (iFmt < 0) {
-        return cli_usage_error(ctx, "unknown format '%s' (html, md, csv, json, "
-                               "svg, pdf or docx)", zFmt);
+    const ReportFormat *pFmt = report_format_find(aReviewFormat, zFmt);
+    if (!pFmt) {
+        Buf names = BUF_INIT;
+        report_format_list(aReviewFormat, &names);
+        int rc = cli_usage_error(ctx, "unknown format '%s' (%s)", zFmt,
+                                 buf_str(&names));
+        buf_release(&names);
+        return rc;
     }
     /* The review reads the round and the one it is compared with only. */
     const char *azRound[] = { zRound, zCompare };
@@ -217,29 +202,8 @@ cmd_report(CliCtx *ctx)
         r.zGoal10 = buf_str(&goal10);
     }
     Buf b = BUF_INIT;
-    int rc = CLI_OK;
-    switch (iFmt) {
-    case 0:
-        review_render_html(&r, &b);
-        break;
-    case 1:
-        review_render_md(&r, &b);
-        break;
-    case 2:
-        review_render_csv(&r, &b);
-        break;
-    case 3:
-        review_render_json(&r, &b);
-        break;
-    case 4:
-        review_render_svg(&r, &b);
-        break;
-    case 5:
-        rc = review_render_pdf(&r, &b, &err) ? CLI_FAIL : CLI_OK;
-        review_print_release_fonts();
-        break;
-    default:
-        rc = review_render_docx(&r, &b, &err) ? CLI_FAIL : CLI_OK;
+    int rc = review_render(&r, zFmt, &b, &err) ? CLI_FAIL : CLI_OK;
+    if (pFmt->bPrint) {
         review_print_release_fonts();
     }
     if (rc != CLI_OK) {

@@ -74,6 +74,23 @@ check_severity_name(CheckSeverity e)
     return e == CHECK_ERROR ? "error" : e == CHECK_WARNING ? "warning" : "info";
 }
 
+const char *
+check_severity_label(CheckSeverity e)
+{
+    return e == CHECK_ERROR ? "Error" : e == CHECK_WARNING ? "Warning" : "Note";
+}
+
+const char *
+check_rule_label(const char *zRule)
+{
+    for (const CheckRule *r = aCheckRule; r->zName; r++) {
+        if (str_eq(r->zName, zRule)) {
+            return r->zLabel;
+        }
+    }
+    return zRule;
+}
+
 /* The first of the phrases (lower case) found in zLow, or NULL.  With
 ** bNegatable, an occurrence shortly after "not", "no" or "yet" is
 ** skipped. */
@@ -775,30 +792,33 @@ check_duplicate_action(CheckRun *c, Findings *out)
 }
 
 const CheckRule aCheckRule[] = {
-    { "missing_rating", CHECK_WARNING,
+    { "missing_rating", CHECK_WARNING, "Missing rating",
       "an activity of the round has no rating", check_missing_rating },
-    { "rating_without_narrative", CHECK_WARNING,
+    { "rating_without_narrative", CHECK_WARNING, "Rating without narrative",
       "a rating with no progress narrative to support it",
       check_rating_without_narrative },
     { "narrative_contradicts_rating", CHECK_ERROR,
+      "Narrative contradicts the rating",
       "the narrative says the opposite of the rating",
       check_contradiction },
-    { "stale_narrative", CHECK_WARNING,
+    { "stale_narrative", CHECK_WARNING, "Stale narrative",
       "the narrative refers elsewhere or repeats the previous round",
       check_stale },
     { "same_narrative_different_ratings", CHECK_ERROR,
+      "Same narrative, different ratings",
       "one narrative under several activities rated differently",
       check_same_narrative },
-    { "no_responsible", CHECK_WARNING, "an activity with no responsible body",
+    { "no_responsible", CHECK_WARNING, "No responsible body",
+      "an activity with no responsible body",
       check_no_responsible },
-    { "silent_responsible_org", CHECK_INFO,
+    { "silent_responsible_org", CHECK_INFO, "Silent responsible body",
       "a responsible organisation that gave no statement in the round (for "
       "rounds imported from a report: a government body no narrative "
       "mentions)", check_silent_org },
-    { "duplicate_action_point", CHECK_WARNING,
+    { "duplicate_action_point", CHECK_WARNING, "Duplicate action point",
       "the same action point text under two activity codes",
       check_duplicate_action },
-    { NULL, CHECK_INFO, NULL, NULL },
+    { NULL, CHECK_INFO, NULL, NULL, NULL },
 };
 
 void

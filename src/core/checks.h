@@ -42,6 +42,7 @@ typedef struct CheckRun CheckRun;
 typedef struct CheckRule {
     const char *zName;
     CheckSeverity eSeverity;
+    const char *zLabel;       /* what pages show: "Missing rating" */
     const char *zDescription;
     /* Add findings for the run's round of its plan. */
     void (*xCheck)(CheckRun *c, Findings *out);
@@ -64,6 +65,13 @@ int checks_run_rule(const Model *m, const Plan *p, const char *zRound,
 
 void findings_release(Findings *f);
 
+/* The severity's key ("error", "warning", "info") and label ("Error",
+** "Warning", "Note"). */
 const char *check_severity_name(CheckSeverity e);
+const char *check_severity_label(CheckSeverity e);
+
+/* The label of rule zRule ("Missing rating"), or zRule itself when there
+** is no such rule.  Static or zRule. */
+const char *check_rule_label(const char *zRule);
 
 #endif

@@ -17,6 +17,7 @@
 
 #include <stddef.h>
 
+#include "codes.h"
 #include "rating.h"
 #include "../base/limits.h"
 
@@ -74,7 +75,9 @@ typedef struct Actor {
     const char *zOrg;   /* acronym of the actor's organisation, or NULL */
 } Actor;
 
+/* The role's key ("me_officer") and label ("M&E officer"), codes.h. */
 const char *role_name(Role e);
+const char *role_label(Role e);
 int role_parse(const char *z, Role *pOut);
 
 typedef struct Org {
@@ -214,15 +217,21 @@ long plan_ancestor_at(const Plan *p, long i, int iLevel);
 /* Sort p's rounds by as-of date (undated last), then code. */
 void plan_sort_rounds(Plan *p);
 
-/* Names and parsing of the enums, for files and messages.  The parse
-** functions return 0 on success, -1 for an unknown word. */
+/* Names and parsing of the enums (one table each: codes.h).  *_name()
+** is the key, for files, forms and messages; *_label() what pages show.
+** The parse functions take a key (or a label, code_index()) and return 0
+** on success, -1 for an unknown word. */
 const char *org_kind_name(OrgKind e);
+const char *org_kind_label(OrgKind e);
 int org_kind_parse(const char *z, OrgKind *pOut);
 const char *round_state_name(RoundState e);
+const char *round_state_label(RoundState e);
 int round_state_parse(const char *z, RoundState *pOut);
 const char *assess_state_name(AssessState e);
+const char *assess_state_label(AssessState e);
 int assess_state_parse(const char *z, AssessState *pOut);
 const char *link_role_name(LinkRole e);
+const char *link_role_label(LinkRole e);
 
 /* The accepted words, for error messages. */
 #define ORG_KIND_ACCEPTED "government, development_partner, un_agency, ngo, trade_union, employers, private_sector, other"

@@ -8,10 +8,15 @@
 #include "../base/banned.h"
 
 const RoundMove aRoundMove[] = {
-    { ROUND_DRAFT, ROUND_OPEN, "open" },
-    { ROUND_OPEN, ROUND_CLOSED, "close" },
-    { ROUND_CLOSED, ROUND_OPEN, "reopen" },
-    { ROUND_CLOSED, ROUND_PUBLISHED, "publish" },
+    { ROUND_DRAFT, ROUND_OPEN, "open", "Open", NULL },
+    { ROUND_OPEN, ROUND_CLOSED, "close", "Close",
+      "Closing ends collection: reporters can no longer save or submit "
+      "statements. It can be reopened while it is not published." },
+    { ROUND_CLOSED, ROUND_OPEN, "reopen", "Reopen", NULL },
+    { ROUND_CLOSED, ROUND_PUBLISHED, "publish", "Publish",
+      "Publishing is final: the round is locked, nobody can change its "
+      "ratings, narratives or statements afterwards, and its report is "
+      "shown to everyone who may read published rounds." },
 };
 const size_t nRoundMove = sizeof aRoundMove / sizeof aRoundMove[0];
 

@@ -21,6 +21,9 @@ typedef struct RoundMove {
     RoundState eFrom;
     RoundState eTo;
     const char *zVerb;   /* "open", "close", "reopen", "publish" */
+    const char *zLabel;  /* its button: "Open", "Close", ... */
+    const char *zWarning; /* what it does that is hard to undo, which the
+                         ** user confirms first; NULL: nothing to confirm */
 } RoundMove;
 
 extern const RoundMove aRoundMove[];

@@ -259,13 +259,10 @@ complaints_render_html_page(const ComplaintsView *v, Buf *b)
     HTML_LIT(b, "</body>\n</html>\n");
 }
 
-int
-complaints_render_xlsx(const ComplaintsView *v, const char *zPath, AppErr *err)
+/* The rows of the spreadsheet of v, into x. */
+static void
+complaints_xlsx_rows(const ComplaintsView *v, XlsxOut *x)
 {
-    XlsxOut *x = xlsx_out_new(zPath, "complaints", err);
-    if (!x) {
-        return -1;
-    }
     static const char *const azHead[] = {
         "dimension", "value", "cases", "resolved", "within_3_months",
         "satisfied_within_3_months", "pct_within_3_months",
@@ -299,5 +296,26 @@ complaints_render_xlsx(const ComplaintsView *v, const char *zPath, AppErr *err)
         }
         case_shown_release(&sh);
     }
+}
+
+int
+complaints_render_xlsx(const ComplaintsView *v, const char *zPath, AppErr *err)
+{
+    XlsxOut *x = xlsx_out_new(zPath, "complaints", err);
+    if (!x) {
+        return -1;
+    }
+    complaints_xlsx_rows(v, x);
     return xlsx_out_close(x, err);
+}
+
+int
+complaints_render_xlsx_buf(const ComplaintsView *v, Buf *b, AppErr *err)
+{
+    XlsxOut *x = xlsx_out_new_mem("complaints", err);
+    if (!x) {
+        return -1;
+    }
+    complaints_xlsx_rows(v, x);
+    return xlsx_out_take(x, b, err);
 }

@@ -31,6 +31,9 @@ void complaints_render_html_page(const ComplaintsView *v, Buf *b); /* a file */
 int complaints_render_xlsx(const ComplaintsView *v, const char *zPath,
                            AppErr *err);
 
+/* The same spreadsheet appended to b (a download).  0 or -1 with err. */
+int complaints_render_xlsx_buf(const ComplaintsView *v, Buf *b, AppErr *err);
+
 /* One line for dashboards: "Goal 10: 41% (123 of 300) of cases ...". */
 void complaints_indicator_sentence(const ComplaintsView *v, CaseDim d,
                                    const char *zValue, Buf *b);

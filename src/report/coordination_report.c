@@ -729,7 +729,9 @@ static const char zCss[] =
     "#organisations table,#explanations table{font-size:.85em}"
     "@page{size:A4;margin:15mm}"
     "@media print{body{margin:0;max-width:none}h2,h3{break-after:avoid}"
-    "tr{break-inside:avoid}}";
+    "tr{break-inside:avoid}}"
+    "@media screen and (max-width:40em){body{margin:1em auto}"
+    "table{display:block;overflow-x:auto}}";
 
 static void
 rep_html_td_n(Buf *b, size_t n)
@@ -1477,4 +1479,48 @@ coordination_render_md(const Coordination *c, Buf *b)
         }
     }
     buf_release(&x);
+}
+
+const ReportFormat aCoordinationFormat[] = {
+    { "html", "text/html; charset=utf-8", "HTML", 0 },
+    { "md", "text/markdown; charset=utf-8", "Markdown", 0 },
+    { "csv", "text/csv; charset=utf-8", "CSV", 0 },
+    { "json", "application/json; charset=utf-8", "JSON", 0 },
+    { NULL, NULL, NULL, 0 },
+};
+
+int
+coordination_render(const Coordination *c, const char *zFormat, Buf *b,
+                    AppErr *err)
+{
+    const ReportFormat *f = report_format_find(aCoordinationFormat, zFormat);
+    if (!f) {
+        Buf names = BUF_INIT;
+        report_format_list(aCoordinationFormat, &names);
+        apperr_set(err, APPERR_USAGE, "unknown format '%s' for the "
+                   "coordination report (%s)", zFormat ? zFormat : "",
+                   buf_str(&names));
+        buf_release(&names);
+        return -1;
+    }
+    switch (f - aCoordinationFormat) {
+    case 0:
+        coordination_render_html(c, b);
+        break;
+    case 1:
+        coordination_render_md(c, b);
+        break;
+    case 2:
+        coordination_render_csv(c, b);
+        break;
+    default:
+        coordination_render_json(c, b);
+    }
+    return 0;
+}
+
+const char *
+coordination_html_css(void)
+{
+    return zCss;
 }

@@ -91,26 +91,39 @@ review_group_phrase(const ReviewReport *r, long iNode, Buf *b)
 }
 
 /* "83 per cent of the activities (10 out of 12) are progressing or on
-** target" for one group. */
+** target" for one group; while the round collects, "of the activities
+** rated so far". */
 static char *
 review_sentence(const ReviewReport *r, const ReviewGroup *g)
 {
     Buf b = BUF_INIT;
     size_t nPos = review_count(&g->c, REVIEW_MASK_POSITIVE);
     long pct = review_pct((long)nPos, (long)g->c.nTotal);
+    const char *zOf = r->bRatedOnly ? "the activities rated so far"
+                                    : "the activities";
     if (g->iNode < 0) {
         size_t nDone = g->c.an[RATING_ON_TARGET];
-        buf_printf(&b, "Overall, %ld per cent of the activities (%zu out of "
+        if (r->bRatedOnly && g->c.nTotal == 0) {
+            buf_printf(&b, "No activity has been rated yet (0 of %zu "
+                       "activities in the round).", r->progress.nAssessed);
+            return buf_detach(&b);
+        }
+        if (r->bRatedOnly) {
+            buf_printf(&b, "So far %zu of %zu activities %s been rated. ",
+                       r->progress.nRated, r->progress.nAssessed,
+                       r->progress.nRated == 1 ? "has" : "have");
+        }
+        buf_printf(&b, "Overall, %ld per cent of %s (%zu out of "
                    "%zu) are progressing or on target, and %ld per cent (%zu "
                    "out of %zu) are on target (completed).",
-                   pct, nPos, g->c.nTotal,
+                   pct, zOf, nPos, g->c.nTotal,
                    review_pct((long)nDone, (long)g->c.nTotal), nDone,
                    g->c.nTotal);
     } else {
         buf_puts(&b, "In ");
         review_group_phrase(r, g->iNode, &b);
-        buf_printf(&b, " %ld per cent of the activities (%zu out of %zu) are "
-                   "progressing or on target.", pct, nPos, g->c.nTotal);
+        buf_printf(&b, " %ld per cent of %s (%zu out of %zu) are "
+                   "progressing or on target.", pct, zOf, nPos, g->c.nTotal);
     }
     return buf_detach(&b);
 }
@@ -141,13 +154,21 @@ review_report_build(const Plan *p, const char *zRound, const char *zCompare,
         return apperr_set(err, APPERR_INPUT, "plan '%s' has no level above its "
                           "activities to group by", p->zCode);
     }
-    if (review_summarise(p, zRound, r->iLevel, &r->now)) {
+    const Round *rd = plan_find_round(p, zRound);
+    if (!rd) {
         return apperr_set(err, APPERR_NOTFOUND, "no round '%s' in plan '%s'",
                           zRound, p->zCode);
     }
+    r->bRatedOnly = review_rated_only(rd);
+    r->zDenominator = r->bRatedOnly ? REVIEW_DENOMINATOR_RATED
+                                    : REVIEW_DENOMINATOR;
+    review_progress(p, rd, &r->progress);
+    const char *zAmong = r->bRatedOnly ? zRound : NULL;
+    (void)review_summarise_among(p, zRound, r->iLevel, zAmong, &r->now);
     r->pRound = r->now.pRound;
     if (zCompare) {
-        if (review_summarise(p, zCompare, r->iLevel, &r->before)) {
+        if (review_summarise_among(p, zCompare, r->iLevel, zAmong,
+                                   &r->before)) {
             review_summary_release(&r->now);
             return apperr_set(err, APPERR_NOTFOUND, "no round '%s' in plan "
                               "'%s'", zCompare, p->zCode);
@@ -161,6 +182,27 @@ review_report_build(const Plan *p, const char *zRound, const char *zCompare,
     }
     r->azSentence[r->nSentence++] = review_sentence(r, &r->now.all);
     return 0;
+}
+
+void
+review_progress_sentence(const ReviewProgress *g, Buf *b)
+{
+    buf_printf(b, "%zu of %zu %s rated%s", g->nRated, g->nAssessed,
+               g->nAssessed == 1 ? "activity" : "activities",
+               g->bCollecting ? " so far" : "");
+    if (g->nExpected == 0) {
+        buf_puts(b, ".");
+    } else if (g->bCollecting) {
+        buf_printf(b, "; %zu of %zu %s owed by the responsible bodies %s in, "
+                   "%zu not yet.", g->nReported, g->nExpected,
+                   g->nExpected == 1 ? "statement" : "statements",
+                   g->nReported == 1 ? "is" : "are", g->nMissing);
+    } else {
+        buf_printf(b, "; %zu of %zu %s owed by the responsible bodies %s "
+                   "given.", g->nReported, g->nExpected,
+                   g->nExpected == 1 ? "statement" : "statements",
+                   g->nReported == 1 ? "was" : "were");
+    }
 }
 
 void
@@ -290,7 +332,12 @@ review_render_json(const ReviewReport *r, Buf *b)
     json_object_set_new(root, "plan", json_string(r->p->zCode));
     json_object_set_new(root, "level",
                         json_string(r->p->aLevel[r->iLevel].zName));
-    json_object_set_new(root, "denominator", json_string(REVIEW_DENOMINATOR));
+    json_object_set_new(root, "denominator", json_string(r->zDenominator));
+    json_object_set_new(root, "rated_only", json_boolean(r->bRatedOnly));
+    json_object_set_new(root, "activities_assessed",
+                        json_integer((json_int_t)r->progress.nAssessed));
+    json_object_set_new(root, "activities_rated",
+                        json_integer((json_int_t)r->progress.nRated));
     json_object_set_new(root, "rounding",
                         json_string("integer per cent, half away from zero"));
     json_t *rounds = json_array();
@@ -453,7 +500,7 @@ review_render_md(const ReviewReport *r, Buf *b)
     }
     buf_printf(b, "\n\nShares are of %s; percentages are rounded to whole "
                "numbers, half away from zero. On Target means completed.\n",
-               REVIEW_DENOMINATOR);
+               r->zDenominator);
     review_md_heading(b, p->aLevel[r->iLevel].zName, r->pRound->zCode);
     review_md_table(r, &r->now, b);
     buf_putc(b, '\n');

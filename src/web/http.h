@@ -59,6 +59,8 @@ typedef struct Resp {
     Buf body;
     char *zLocation;         /* redirect target, or NULL */
     char *zSetCookie;        /* Set-Cookie value, or NULL */
+    char *zDisposition;      /* Content-Disposition value (a download:
+                             ** "attachment; filename=..."), or NULL */
     int bPrivate;            /* logged-in content: Cache-Control no-store */
     int nRetryAfter;         /* seconds for a Retry-After header, 0: none */
 } Resp;

@@ -49,8 +49,9 @@ void web_fail_status(const Req *r, Resp *w, const AppErr *err);
 /* web_fail_status() and an error page with err's message. */
 void web_fail(const Req *r, Resp *w, const AppErr *err);
 
-/* A page with only a status line and a short message (never the request's
-** own text). */
-void web_error(Resp *w, int status, const char *zMessage);
+/* An error page with the status's title and a short message (never the
+** request's own text), in the site's frame: header, navigation and who is
+** logged in, as far as r (NULL: nothing known yet) tells. */
+void web_error(const Req *r, Resp *w, int status, const char *zMessage);
 
 #endif

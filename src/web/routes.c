@@ -30,6 +30,7 @@ const Route aRoute[] = {
     { "GET",  "/rounds",                 PUB,       page_rounds },
     { "GET",  "/round/{}",               PUB,       page_round },
     { "GET",  "/round/{}/report",        PUB,       page_round_report },
+    { "GET",  "/round/{}/coordination",  PUB,       page_round_coordination },
     { "GET",  "/complaints",             PUB,       page_complaints },
     { "GET",  "/cases",                  CASES,     page_cases },
     { "GET",  "/cases/new",              CASES,     page_case_new },

@@ -47,6 +47,8 @@
 #include "web_limits.h"
 #include "../base/base.h"
 #include "../base/secret.h"
+#include "../report/coordination_report.h"
+#include "../report/review_print.h"
 #include "../report/review_report.h"
 #include "../base/banned.h"
 
@@ -67,19 +69,22 @@ typedef struct Conn {
 static atomic_int nInFlight;
 
 /* No inline script or style: the stylesheet and the script are files
-** (/static/); the one inline <style> is the review report's, a page people
-** save and mail as one file, allowed by its hash only (csp_init()). */
-static char zCsp[512];
+** (/static/); the inline <style>s are the review and the coordination
+** reports', pages people save and mail as one file, allowed by their
+** hashes only (csp_init()). */
+static char zCsp[640];
 
 static void
 csp_init(void)
 {
     char zStyle[SECRET_CSP_HASH_CHARS];
+    char zStyle2[SECRET_CSP_HASH_CHARS];
     secret_csp_hash(review_html_css(), zStyle);
+    secret_csp_hash(coordination_html_css(), zStyle2);
     (void)snprintf(zCsp, sizeof zCsp,
                    "default-src 'self'; script-src 'self'; style-src 'self' "
-                   "%s; img-src 'self' data:; form-action 'self'; "
-                   "base-uri 'none'; frame-ancestors 'none'", zStyle);
+                   "%s %s; img-src 'self' data:; form-action 'self'; "
+                   "base-uri 'none'; frame-ancestors 'none'", zStyle, zStyle2);
 }
 
 static double
@@ -161,6 +166,10 @@ queue_resp(struct MHD_Connection *c, Resp *w)
     if (w->zSetCookie) {
         (void)MHD_add_response_header(r, "Set-Cookie", w->zSetCookie);
     }
+    if (w->zDisposition) {
+        (void)MHD_add_response_header(r, "Content-Disposition",
+                                      w->zDisposition);
+    }
     enum MHD_Result rc = MHD_queue_response(c, (unsigned)w->status, r);
     MHD_destroy_response(r);
     return rc;
@@ -221,7 +230,7 @@ refuse(struct MHD_Connection *c, const WebConfig *cfg, const char *zMethod,
 {
     Resp w;
     resp_init(&w);
-    web_error(&w, status, zMsg);
+    web_error(NULL, &w, status, zMsg);
     char zIp[NET_ADDR_CHARS];
     access_log(cfg, request_client(c, cfg, zIp), zMethod, zUrl, status,
                w.body.n, ms_since(&k->t0), NULL);
@@ -687,10 +696,10 @@ on_request(void *cls, struct MHD_Connection *c, const char *zUrl,
         rcParse = params_parse_urlencoded(&r.form, k->body.z, k->body.n);
     }
     if (rcParse == PARAMS_TOO_MANY) {
-        web_error(&w, 400, "The request has more fields than the server "
+        web_error(NULL, &w, 400, "The request has more fields than the server "
                            "accepts (LIMIT_FORM_FIELDS).");
     } else if (rcParse) {
-        web_error(&w, 400, "The request could not be read.");
+        web_error(NULL, &w, 400, "The request could not be read.");
     } else {
         router_dispatch(&r, &w);
     }
@@ -700,6 +709,7 @@ on_request(void *cls, struct MHD_Connection *c, const char *zUrl,
     buf_release(&w.body);
     free(w.zLocation);
     free(w.zSetCookie);
+    free(w.zDisposition);
     params_release(&r.query);
     params_release(&r.form);
     for (int i = 0; i < r.nParam; i++) {
@@ -872,6 +882,8 @@ web_serve(const WebConfig *pConfig, AppErr *err)
     (void)pthread_cond_destroy(&liveStop);
     complaints_cache_stop();
     backup_timer_stop();
+    /* The report pages may have drawn PDFs: no thread draws any more. */
+    review_print_release_fonts();
     (void)fprintf(stderr, "lmpmon: stopped\n");
     return 0;
 }

@@ -970,6 +970,22 @@ test_checks_severity_names(void **state)
     assert_string_equal(check_severity_name(CHECK_INFO), "info");
 }
 
+/* Every rule and severity reads as words on a page, never as a key. */
+static void
+test_checks_labels(void **state)
+{
+    (void)state;
+    for (const CheckRule *r = aCheckRule; r->zName; r++) {
+        assert_non_null(r->zLabel);
+        assert_true(*r->zLabel);
+        assert_null(strchr(r->zLabel, '_'));
+        assert_string_equal(check_rule_label(r->zName), r->zLabel);
+    }
+    assert_string_equal(check_rule_label("no_such_rule"), "no_such_rule");
+    assert_string_equal(check_severity_label(CHECK_ERROR), "Error");
+    assert_string_equal(check_severity_label(CHECK_INFO), "Note");
+}
+
 int
 main(void)
 {
@@ -981,6 +997,7 @@ main(void)
         cmocka_unit_test(test_checks_many_same_narrative),
         cmocka_unit_test(test_checks_many_silent_org),
         cmocka_unit_test(test_checks_severity_names),
+        cmocka_unit_test(test_checks_labels),
     };
 #define N_MORE (sizeof aMore / sizeof aMore[0])
     /* One cmocka test per case, named by the case, then the others. */

@@ -523,6 +523,148 @@ test_review_changes_white_space(void **state)
     review_changes_release(&c);
 }
 
+/* ---- a round still collecting --------------------------------------- */
+
+/* Round 2017 of the small plan, open: 1.1, 1.2 and 2.3 are rated, 2.1 and
+** 2.2 not yet. */
+static Plan *
+plan_open_2017(void **state)
+{
+    Model *m = *state;
+    Plan *p = &m->aPlan[0];
+    for (size_t k = 0; k < p->nRound; k++) {
+        p->aRound[k].eState = ROUND_PUBLISHED;
+    }
+    plan_find_round(p, "2017")->eState = ROUND_OPEN;
+    return p;
+}
+
+static void
+test_review_rated_only_by_state(void **state)
+{
+    (void)state;
+    Round rd;
+    memset(&rd, 0, sizeof rd);
+    static const struct {
+        RoundState e;
+        int bRatedOnly;
+    } aCase[] = { { ROUND_DRAFT, 1 }, { ROUND_OPEN, 1 },
+                  { ROUND_CLOSED, 0 }, { ROUND_PUBLISHED, 0 } };
+    for (size_t i = 0; i < sizeof aCase / sizeof aCase[0]; i++) {
+        rd.eState = aCase[i].e;
+        assert_int_equal(review_rated_only(&rd), aCase[i].bRatedOnly);
+    }
+    assert_int_equal(review_rated_only(NULL), 0);
+}
+
+static void
+test_review_summarise_among_rated(void **state)
+{
+    const Plan *p = plan_open_2017(state);
+    ReviewSummary s;
+    /* The open round's shares: 3 rated of 5 assessed. */
+    assert_int_equal(review_summarise_among(p, "2017", 0, "2017", &s), 0);
+    check_count(&s.all.c, 0, 1, 1, 1);
+    assert_int_equal(review_pct((long)review_count(&s.all.c,
+                                                   REVIEW_MASK_POSITIVE),
+                                (long)s.all.c.nTotal),
+                     67);
+    review_summary_release(&s);
+    /* The same activities in 2016: 1.1 Progressing, 1.2 On Target, 2.3
+    ** not rated then (2.1 and 2.2 are left out: not rated in 2017). */
+    assert_int_equal(review_summarise_among(p, "2016", 0, "2017", &s), 0);
+    check_count(&s.all.c, 1, 0, 1, 1);
+    assert_int_equal(s.nGroup, 1); /* B's activities were not rated in 2017 */
+    review_summary_release(&s);
+    /* NULL: every activity assessed, as review_summarise(). */
+    assert_int_equal(review_summarise_among(p, "2017", 0, NULL, &s), 0);
+    check_count(&s.all.c, 2, 1, 1, 1);
+    review_summary_release(&s);
+    /* Nothing rated in 2018: empty, not an error. */
+    assert_int_equal(review_summarise_among(p, "2017", 0, "2018", &s), 0);
+    assert_int_equal(s.all.c.nTotal, 0);
+    assert_int_equal(s.nGroup, 0);
+    review_summary_release(&s);
+}
+
+/* Responsible bodies and statements of 1.1 (MOLVT, NCCT) and 1.2 (MOLVT)
+** in 2017. */
+static void
+add_statements_2017(Plan *p)
+{
+    Node *n = &p->aNode[2];
+    strv_push(&n->azResp, &n->nResp, "MOLVT");
+    strv_push(&n->azResp, &n->nResp, "NCCT");
+    Assessment *a = &n->aAssess[1];
+    Statement *st = assessment_add_statement(a);
+    st->zOrg = xstrdup("MOLVT");
+    st->eState = ASSESS_SUBMITTED;
+    st = assessment_add_statement(a);
+    st->zOrg = xstrdup("NCCT");
+    st->eState = ASSESS_DRAFT;
+    n = &p->aNode[3];
+    strv_push(&n->azResp, &n->nResp, "MOLVT");
+    n->aAssess[1].eState = ASSESS_SUBMITTED;
+}
+
+static void
+test_review_progress_open(void **state)
+{
+    Plan *p = plan_open_2017(state);
+    add_statements_2017(p);
+    ReviewProgress g;
+    review_progress(p, plan_find_round(p, "2017"), &g);
+    assert_true(g.bCollecting);
+    assert_int_equal(g.nAssessed, 5);
+    assert_int_equal(g.nRated, 3);
+    assert_int_equal(g.anAssess[ASSESS_APPROVED], 4);
+    assert_int_equal(g.anAssess[ASSESS_SUBMITTED], 1);
+    assert_int_equal(g.anStmt[ASSESS_SUBMITTED], 1);
+    assert_int_equal(g.anStmt[ASSESS_DRAFT], 1);
+    /* Owed: MOLVT and NCCT on 1.1, MOLVT on 1.2; reported: MOLVT on 1.1. */
+    assert_int_equal(g.nExpected, 3);
+    assert_int_equal(g.nReported, 1);
+    assert_int_equal(g.nMissing, 2);
+}
+
+static void
+test_review_progress_published_misses_nothing(void **state)
+{
+    Plan *p = plan_open_2017(state);
+    add_statements_2017(p);
+    Round *rd = plan_find_round(p, "2017");
+    static const RoundState aE[] = { ROUND_CLOSED, ROUND_PUBLISHED };
+    for (size_t i = 0; i < 2; i++) {
+        rd->eState = aE[i];
+        ReviewProgress g;
+        review_progress(p, rd, &g);
+        assert_false(g.bCollecting);
+        assert_int_equal(g.nExpected, 3);
+        assert_int_equal(g.nReported, 1);
+        assert_int_equal(g.nMissing, 0);
+    }
+}
+
+static void
+test_review_latest_rated(void **state)
+{
+    const Plan *p = plan_open_2017(state);
+    const Round *rd = NULL;
+    /* 2.2: Not on Target in 2016, not rated in 2017: 2016's rating. */
+    const Assessment *a = review_latest_rated(p, &p->aNode[6], &rd);
+    assert_non_null(a);
+    assert_string_equal(rd->zCode, "2016");
+    assert_int_equal(a->eRating, RATING_NOT_ON_TARGET);
+    /* 1.1: rated in 2017. */
+    a = review_latest_rated(p, &p->aNode[2], &rd);
+    assert_string_equal(rd->zCode, "2017");
+    assert_int_equal(a->eRating, RATING_ON_TARGET);
+    /* 2.1: assessed only in 2017, not rated; 4.1: never assessed. */
+    assert_null(review_latest_rated(p, &p->aNode[5], &rd));
+    assert_null(rd);
+    assert_null(review_latest_rated(p, &p->aNode[14], &rd));
+}
+
 int
 main(void)
 {
@@ -545,6 +687,11 @@ main(void)
         T(test_review_changes_reverse),
         T(test_review_changes_empty_round),
         T(test_review_changes_white_space),
+        cmocka_unit_test(test_review_rated_only_by_state),
+        T(test_review_summarise_among_rated),
+        T(test_review_progress_open),
+        T(test_review_progress_published_misses_nothing),
+        T(test_review_latest_rated),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);
