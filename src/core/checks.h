@@ -14,19 +14,19 @@
 #include "model.h"
 
 typedef enum CheckSeverity {
-    CHECK_ERROR = 0,  /* the data contradicts itself */
-    CHECK_WARNING,    /* something a reader of the report will miss */
-    CHECK_INFO        /* worth a look */
+    CHECK_ERROR = 0, /* the data contradicts itself */
+    CHECK_WARNING,   /* something a reader of the report will miss */
+    CHECK_INFO       /* worth a look */
 } CheckSeverity;
 
 typedef struct Finding {
-    const char *zRule;     /* rule name (static) */
+    const char *zRule; /* rule name (static) */
     CheckSeverity eSeverity;
-    char *zActivity;       /* activity code, or NULL for a finding about an
+    char *zActivity; /* activity code, or NULL for a finding about an
                            ** organisation or the round */
-    char *zRound;          /* round code, or NULL */
-    char *zMessage;        /* one line */
-    char *zOrg;            /* acronym of the organisation a finding about
+    char *zRound;    /* round code, or NULL */
+    char *zMessage;  /* one line */
+    char *zOrg;      /* acronym of the organisation a finding about
                            ** one is about, or NULL */
 } Finding;
 
@@ -42,7 +42,7 @@ typedef struct CheckRun CheckRun;
 typedef struct CheckRule {
     const char *zName;
     CheckSeverity eSeverity;
-    const char *zLabel;       /* what pages show: "Missing rating" */
+    const char *zLabel; /* what pages show: "Missing rating" */
     const char *zDescription;
     /* Add findings for the run's round of its plan. */
     void (*xCheck)(CheckRun *c, Findings *out);

@@ -13,10 +13,10 @@
 #include "codes.h"
 
 typedef enum Rating {
-    RATING_NONE = 0,        /* not rated */
-    RATING_NOT_ON_TARGET,   /* no evidence the activity is underway */
-    RATING_PROGRESSING,     /* work underway */
-    RATING_ON_TARGET,       /* completed */
+    RATING_NONE = 0,      /* not rated */
+    RATING_NOT_ON_TARGET, /* no evidence the activity is underway */
+    RATING_PROGRESSING,   /* work underway */
+    RATING_ON_TARGET,     /* completed */
     RATING_COUNT
 } Rating;
 

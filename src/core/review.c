@@ -121,9 +121,8 @@ review_progress(const Plan *p, const Round *rd, ReviewProgress *out)
     int iLeaf = plan_leaf_level(p);
     for (size_t i = 0; i < p->nNode; i++) {
         const Node *n = &p->aNode[i];
-        const Assessment *a = n->iLevel == iLeaf
-                                  ? node_find_assessment(n, rd->zCode)
-                                  : NULL;
+        const Assessment *a =
+            n->iLevel == iLeaf ? node_find_assessment(n, rd->zCode) : NULL;
         if (!a) {
             continue;
         }
@@ -134,8 +133,7 @@ review_progress(const Plan *p, const Round *rd, ReviewProgress *out)
                           : ASSESS_DRAFT]++;
         for (size_t k = 0; k < a->nStmt; k++) {
             AssessState e = a->aStmt[k].eState;
-            out->anStmt[(unsigned)e < ASSESS_STATE_COUNT ? e
-                                                         : ASSESS_DRAFT]++;
+            out->anStmt[(unsigned)e < ASSESS_STATE_COUNT ? e : ASSESS_DRAFT]++;
         }
         for (size_t k = 0; k < n->nResp; k++) {
             const Statement *st = assessment_find_statement(a, n->azResp[k]);

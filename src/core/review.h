@@ -16,36 +16,35 @@
 
 #include "model.h"
 
-#define REVIEW_DENOMINATOR \
-    "all activities assessed in the round, rated or not"
+#define REVIEW_DENOMINATOR "all activities assessed in the round, rated or not"
 
 /* The denominator while a round is still collecting (review_rated_only):
 ** an activity not rated yet is one nobody has assessed, not one that made
 ** no progress, so counting it would make every share fall to zero the
 ** day a round opens. */
-#define REVIEW_DENOMINATOR_RATED \
-    "the activities rated so far in the round, which is still collecting"
+#define REVIEW_DENOMINATOR_RATED                                               \
+ "the activities rated so far in the round, which is still collecting"
 
 /* Counts of each rating among a set of activities. */
 typedef struct StatusCount {
-    size_t an[RATING_COUNT];  /* indexed by Rating */
-    size_t nTotal;            /* sum of an[] */
+    size_t an[RATING_COUNT]; /* indexed by Rating */
+    size_t nTotal;           /* sum of an[] */
 } StatusCount;
 
 /* One group (a node of the grouping level, or the whole plan). */
 typedef struct ReviewGroup {
-    long iNode;        /* index into the plan's nodes; -1 for "all" */
+    long iNode; /* index into the plan's nodes; -1 for "all" */
     StatusCount c;
 } ReviewGroup;
 
 /* The counts of one round at one level. */
 typedef struct ReviewSummary {
     const Round *pRound;
-    int iLevel;              /* grouping level; groups are its nodes */
-    ReviewGroup *aGroup;     /* in plan order; groups without activities
+    int iLevel;          /* grouping level; groups are its nodes */
+    ReviewGroup *aGroup; /* in plan order; groups without activities
                              ** assessed in the round are left out */
     size_t nGroup;
-    ReviewGroup all;         /* the whole plan */
+    ReviewGroup all; /* the whole plan */
 } ReviewSummary;
 
 /* Integer percentage of num / den, rounded half away from zero (num may
@@ -79,18 +78,18 @@ int review_rated_only(const Round *rd);
 
 /* How far the collection of a round has come. */
 typedef struct ReviewProgress {
-    size_t nAssessed;                     /* activities assessed in it */
-    size_t nRated;                        /* of them, rated */
-    size_t anAssess[ASSESS_STATE_COUNT];  /* activities by workflow state */
-    size_t anStmt[ASSESS_STATE_COUNT];    /* statements by state */
-    size_t nExpected;     /* statements owed: one per responsible body of
+    size_t nAssessed;                    /* activities assessed in it */
+    size_t nRated;                       /* of them, rated */
+    size_t anAssess[ASSESS_STATE_COUNT]; /* activities by workflow state */
+    size_t anStmt[ASSESS_STATE_COUNT];   /* statements by state */
+    size_t nExpected; /* statements owed: one per responsible body of
                           ** each activity assessed */
-    size_t nMissing;      /* of those, none yet or only a draft; always 0
+    size_t nMissing;  /* of those, none yet or only a draft; always 0
                           ** once the round is closed or published: its
                           ** collection is over, nothing is missing any
                           ** more, some bodies simply did not report */
-    size_t nReported;     /* of those, submitted, returned or approved */
-    int bCollecting;      /* review_rated_only(): draft or open */
+    size_t nReported; /* of those, submitted, returned or approved */
+    int bCollecting;  /* review_rated_only(): draft or open */
 } ReviewProgress;
 
 /* Count the collection of round rd of plan p into *out (activities of the
@@ -115,13 +114,13 @@ long review_pp_change(const StatusCount *before, const StatusCount *after,
 
 /* Activities that changed between round zFrom and zTo. */
 typedef struct ReviewChanges {
-    long *aUp;        /* node indexes rated higher in zTo */
+    long *aUp; /* node indexes rated higher in zTo */
     size_t nUp;
-    long *aDown;      /* rated lower */
+    long *aDown; /* rated lower */
     size_t nDown;
-    long *aNew;       /* assessed in zTo but not in zFrom */
+    long *aNew; /* assessed in zTo but not in zFrom */
     size_t nNew;
-    long *aReworded;  /* action point worded differently */
+    long *aReworded; /* action point worded differently */
     size_t nReworded;
 } ReviewChanges;
 
@@ -135,8 +134,8 @@ void review_changes_release(ReviewChanges *c);
 
 /* Bit masks of common status sets. */
 #define REVIEW_MASK(r) (1u << (r))
-#define REVIEW_MASK_POSITIVE \
-    (REVIEW_MASK(RATING_ON_TARGET) | REVIEW_MASK(RATING_PROGRESSING))
+#define REVIEW_MASK_POSITIVE                                                   \
+ (REVIEW_MASK(RATING_ON_TARGET) | REVIEW_MASK(RATING_PROGRESSING))
 
 /* Parse "on_target+progressing" (keys of rating_key(), joined by '+') into
 ** a mask; -1 if a key is unknown or the text is empty. */

@@ -33,8 +33,7 @@ struct XlsxOut {
 static int
 xlsx_out_open(XlsxOut *x, const char *zSheet, AppErr *err)
 {
-    lxw_workbook_options opt = { .constant_memory = LXW_TRUE,
-                                 .tmpdir = NULL };
+    lxw_workbook_options opt = { .constant_memory = LXW_TRUE, .tmpdir = NULL };
     x->wb = workbook_new_opt(x->zTmp, &opt);
     if (!x->wb) {
         apperr_set(err, APPERR_IO, "cannot write '%s'",
@@ -162,8 +161,8 @@ xlsx_out_date(XlsxOut *x, const char *zIso)
 void
 xlsx_out_amount(XlsxOut *x, int64_t minor)
 {
-    (void)worksheet_write_number(x->ws, x->row, x->col++,
-                                 (double)minor / 100.0, x->fAmount);
+    (void)worksheet_write_number(x->ws, x->row, x->col++, (double)minor / 100.0,
+                                 x->fAmount);
 }
 
 void

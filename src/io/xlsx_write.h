@@ -20,11 +20,11 @@ typedef struct XlsxOut XlsxOut;
 XlsxOut *xlsx_out_new(const char *zPath, const char *zSheet, AppErr *err);
 
 /* Cells of the current row, left to right; xlsx_out_row() ends the row. */
-void xlsx_out_header(XlsxOut *x, const char *z);   /* bold */
+void xlsx_out_header(XlsxOut *x, const char *z); /* bold */
 void xlsx_out_text(XlsxOut *x, const char *z);
 void xlsx_out_number(XlsxOut *x, double v);
-void xlsx_out_date(XlsxOut *x, const char *zIso);  /* YYYY-MM-DD or "" */
-void xlsx_out_amount(XlsxOut *x, int64_t minor);   /* 0.00 format */
+void xlsx_out_date(XlsxOut *x, const char *zIso); /* YYYY-MM-DD or "" */
+void xlsx_out_amount(XlsxOut *x, int64_t minor);  /* 0.00 format */
 void xlsx_out_row(XlsxOut *x);
 
 /* Finish: write the file and rename it into place.  0 or -1 with err;

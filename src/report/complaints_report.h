@@ -17,13 +17,13 @@
 
 typedef struct ComplaintsView {
     const CaseReport *r;
-    const char *zPeriod;   /* "2018", or "all years" */
+    const char *zPeriod; /* "2018", or "all years" */
     int bSuppress;
 } ComplaintsView;
 
 void complaints_render_csv(const ComplaintsView *v, Buf *b);
 void complaints_render_json(const ComplaintsView *v, Buf *b);
-void complaints_render_html(const ComplaintsView *v, Buf *b);   /* a section */
+void complaints_render_html(const ComplaintsView *v, Buf *b); /* a section */
 void complaints_render_html_page(const ComplaintsView *v, Buf *b); /* a file */
 
 /* The CSV's table as a spreadsheet written to zPath. */

@@ -17,10 +17,10 @@
 #include "../core/coordination.h"
 
 /* The CSV's header line (without the line end), as documented. */
-#define COORDINATION_CSV_HEADER                                               \
-    "round,area_code,area,activity,role,organisation,org_kind,"              \
-    "responsible_bodies,lead,supported,rating,reported,"                     \
-    "least_progressing_area,same_wording_group"
+#define COORDINATION_CSV_HEADER                                                \
+ "round,area_code,area,activity,role,organisation,org_kind,"                   \
+ "responsible_bodies,lead,supported,rating,reported,"                          \
+ "least_progressing_area,same_wording_group"
 
 /* The coordination report's formats (review_report.h's ReportFormat),
 ** ended by a NULL name: html, md, csv, json. */

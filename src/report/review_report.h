@@ -17,13 +17,13 @@
 
 typedef struct ReviewReport {
     const Plan *p;
-    const Round *pRound;      /* the round reported */
-    const Round *pCompare;    /* the round compared with, or NULL */
-    int iLevel;               /* grouping level */
+    const Round *pRound;   /* the round reported */
+    const Round *pCompare; /* the round compared with, or NULL */
+    int iLevel;            /* grouping level */
     ReviewSummary now;
-    ReviewSummary before;     /* valid when pCompare */
-    ReviewChanges changes;    /* valid when pCompare */
-    char **azSentence;        /* one per group of now, then the overall one */
+    ReviewSummary before;  /* valid when pCompare */
+    ReviewChanges changes; /* valid when pCompare */
+    char **azSentence;     /* one per group of now, then the overall one */
     size_t nSentence;
     const char *zGoal10;      /* the complaints indicator sentence for the
                               ** round's year, set by the caller, or NULL */
@@ -44,9 +44,8 @@ typedef struct ReviewReport {
 ** activities, so no share falls because ratings have not come in yet; its
 ** sentences say so ("rated so far").  Returns 0 or -1 with err (unknown round or level).  p must
 ** outlive the report. */
-int review_report_build(const Plan *p, const char *zRound,
-                        const char *zCompare, const char *zLevel,
-                        ReviewReport *r, AppErr *err);
+int review_report_build(const Plan *p, const char *zRound, const char *zCompare,
+                        const char *zLevel, ReviewReport *r, AppErr *err);
 void review_report_release(ReviewReport *r);
 
 /* A format a report is made in: the CLI's --format NAME and the web's

@@ -154,8 +154,8 @@ page_load(Req *r, Resp *w, const Model **pm)
 {
     AppErr err = APPERR_INIT;
     if (!r->pView) {
-        r->pView = readmodel_acquire(r->s, r->bAnon ? READ_PUBLISHED
-                                                    : READ_FULL, &err);
+        r->pView = readmodel_acquire(
+            r->s, r->bAnon ? READ_PUBLISHED : READ_FULL, &err);
         if (!r->pView) {
             web_fail(r, w, &err);
             return NULL;
@@ -172,8 +172,9 @@ page_load(Req *r, Resp *w, const Model **pm)
         return p;
     }
     if (m->nPlan == 0) {
-        web_error(r, w, 404, "The database holds no plan yet: import one "
-                             "with 'lmpmon import'.");
+        web_error(r, w, 404,
+                  "The database holds no plan yet: import one "
+                  "with 'lmpmon import'.");
         return NULL;
     }
     return &m->aPlan[0];
@@ -352,8 +353,9 @@ page_download(const Req *r, Resp *w, const char *const *azId,
     }
     SheetFormat e;
     if (sheet_format_parse(zFormat, &e) || e == SHEET_HTML) {
-        web_error(r, w, 400, "Tables download as CSV or XLSX only "
-                             "(format=csv or format=xlsx).");
+        web_error(r, w, 400,
+                  "Tables download as CSV or XLSX only "
+                  "(format=csv or format=xlsx).");
         return 1;
     }
     const char *zWant = req_query(r, "table");
@@ -382,8 +384,7 @@ page_download(const Req *r, Resp *w, const char *const *azId,
 }
 
 void
-page_attachment(Resp *w, const char *zStem, const char *zId,
-                const char *zExt)
+page_attachment(Resp *w, const char *zStem, const char *zId, const char *zExt)
 {
     /* The file name from codes: only characters no header or file system
     ** minds; anything else becomes '_'. */

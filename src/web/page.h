@@ -74,8 +74,8 @@ void page_select_code(Buf *b, const char *zId, const char *zName, CodeKind k,
 /* A <select> of the organisations of m's directory (value the acronym,
 ** text "ACRONYM — Full name"), first an option "" reading zNone; zSel
 ** selected. */
-void page_select_org(Buf *b, const Model *m, const char *zId,
-                     const char *zName, const char *zNone, const char *zSel);
+void page_select_org(Buf *b, const Model *m, const char *zId, const char *zName,
+                     const char *zNone, const char *zSel);
 
 /* The page's own address: its path as sent and the query parameters that
 ** choose what it shows (plan, q, year), re-encoded; nothing else of the

@@ -24,9 +24,9 @@
 static const char *
 cases_scope(const Req *r)
 {
-    return r->ses.user.eRole == ROLE_ADMIN ? NULL
-                                           : (r->ses.user.zOrg ? r->ses.user.zOrg
-                                                               : "");
+    return r->ses.user.eRole == ROLE_ADMIN
+               ? NULL
+               : (r->ses.user.zOrg ? r->ses.user.zOrg : "");
 }
 
 static int
@@ -100,8 +100,9 @@ page_cases(Req *r, Resp *w)
     page_begin(r, w, zScope && *zScope ? "Cases of my organisation" : "Cases");
     Buf *b = &w->body;
     if (zScope && !*zScope) {
-        page_notice(b, "error", "Your account belongs to no organisation: ask "
-                                "an administrator to set one.");
+        page_notice(b, "error",
+                    "Your account belongs to no organisation: ask "
+                    "an administrator to set one.");
         page_end(r, w);
         return 0;
     }
@@ -200,8 +201,8 @@ cases_input(Buf *b, const char *zName, const char *zLabel, const char *zValue,
 
 static const char *const azSexW[] = { "female", "male", "unknown" };
 static const char *const azLegalW[] = { "irregular", "regular", "unknown" };
-static const char *const azChannelW[] = { "mrc", "pdolvt", "hotline", "ngo",
-                                          "embassy", "other" };
+static const char *const azChannelW[] = { "mrc", "pdolvt",  "hotline",
+                                          "ngo", "embassy", "other" };
 static const char *const azStageW[] = { "conciliation", "resolved", "court",
                                         "withdrawn", "closed_unresolved" };
 static const char *const azSatisfiedW[] = { "unknown", "yes", "no" };
@@ -214,11 +215,12 @@ cases_new_form(Req *r, Resp *w, const char *zError)
     if (zError) {
         page_notice(b, "error", zError);
     }
-    HTML_LIT(b, "<form class=\"card entry\" method=\"post\" action=\"/cases\">");
+    HTML_LIT(b,
+             "<form class=\"card entry\" method=\"post\" action=\"/cases\">");
     page_csrf_field(r, b);
     cases_input(b, "case_no", "Case number", req_form(r, "case_no"), "text");
-    cases_input(b, "lodged_on", "Lodged on (YYYY-MM-DD)", req_form(r, "lodged_on"),
-                "date");
+    cases_input(b, "lodged_on", "Lodged on (YYYY-MM-DD)",
+                req_form(r, "lodged_on"), "date");
     HTML_LIT(b, "<label for=\"channel\">Channel</label>");
     cases_select(b, "channel", azChannelW, 6, req_form(r, "channel"),
                  cases_label_channel);
@@ -232,7 +234,8 @@ cases_new_form(Req *r, Resp *w, const char *zError)
     cases_input(b, "destination", "Destination country",
                 req_form(r, "destination"), "text");
     cases_input(b, "sector", "Sector", req_form(r, "sector"), "text");
-    cases_input(b, "agency", "Recruitment agency", req_form(r, "agency"), "text");
+    cases_input(b, "agency", "Recruitment agency", req_form(r, "agency"),
+                "text");
     HTML_LIT(b, "<fieldset><legend>Complaint types</legend>");
     for (int t = 0; t < TYPE_COUNT; t++) {
         HTML_LIT(b, "<label><input type=\"checkbox\" name=\"type\" value=\"");
@@ -244,14 +247,14 @@ cases_new_form(Req *r, Resp *w, const char *zError)
     HTML_LIT(b, "</fieldset>");
     cases_input(b, "requested", "Compensation requested (e.g. 1200.00)",
                 req_form(r, "requested"), "text");
-    cases_input(b, "currency", "Currency", *req_form(r, "currency")
-                                               ? req_form(r, "currency") : "USD",
+    cases_input(b, "currency", "Currency",
+                *req_form(r, "currency") ? req_form(r, "currency") : "USD",
                 "text");
     HTML_LIT(b, "<h3>Personal details (seen by case officers only)</h3>");
     cases_input(b, "name", "Name", req_form(r, "name"), "text");
     cases_input(b, "phone", "Phone", req_form(r, "phone"), "text");
-    cases_input(b, "id_document", "Identity document", req_form(r, "id_document"),
-                "text");
+    cases_input(b, "id_document", "Identity document",
+                req_form(r, "id_document"), "text");
     HTML_LIT(b, "<div><button type=\"submit\">Open the case</button></div>"
                 "</form>\n");
     page_end(r, w);
@@ -278,20 +281,24 @@ page_case_create(Req *r, Resp *w)
     int rc = 0;
     const char *zLodged = req_form(r, "lodged_on");
     if (!str_is_date(zLodged)) {
-        rc = apperr_set(&err, APPERR_INPUT, "the date lodged is not a date "
+        rc = apperr_set(&err, APPERR_INPUT,
+                        "the date lodged is not a date "
                         "written YYYY-MM-DD");
     } else if (case_sex_parse(req_form(r, "sex"), &c.eSex) ||
                case_legal_parse(req_form(r, "legal_status"), &c.eLegal) ||
                case_channel_parse(req_form(r, "channel"), &c.eChannel)) {
-        rc = apperr_set(&err, APPERR_INPUT, "choose sex, legal status and "
+        rc = apperr_set(&err, APPERR_INPUT,
+                        "choose sex, legal status and "
                         "channel from the lists");
     } else if (case_amount_parse(req_form(r, "requested"), &c.requested)) {
-        rc = apperr_set(&err, APPERR_INPUT, "the amount requested is not an "
+        rc = apperr_set(&err, APPERR_INPUT,
+                        "the amount requested is not an "
                         "amount (digits, at most two decimals)");
     } else {
         const char *zCur = req_form(r, "currency");
         if (strlen(zCur) != 3) {
-            rc = apperr_set(&err, APPERR_INPUT, "the currency is a three-letter "
+            rc = apperr_set(&err, APPERR_INPUT,
+                            "the currency is a three-letter "
                             "code such as USD");
         } else {
             memcpy(c.zCurrency, zCur, 4);
@@ -496,7 +503,8 @@ case_render(Req *r, Resp *w, const char *zNotice, const char *zKind)
     HTML_LIT(b, "<label for=\"stage\">Stage reached</label>");
     cases_select(b, "stage", azStageW, 5, bKeep ? req_form(r, "stage") : "",
                  cases_label_stage);
-    cases_input(b, "on", "On (YYYY-MM-DD)", bKeep ? req_form(r, "on") : "", "date");
+    cases_input(b, "on", "On (YYYY-MM-DD)", bKeep ? req_form(r, "on") : "",
+                "date");
     cases_input(b, "note", "Note", bKeep ? req_form(r, "note") : "", "text");
     HTML_LIT(b, "<div><button type=\"submit\">Record the stage</button></div>"
                 "</form>");
@@ -508,7 +516,8 @@ case_render(Req *r, Resp *w, const char *zNotice, const char *zKind)
     page_csrf_field(r, b);
     cases_input(b, "paid_on", "Paid on (YYYY-MM-DD)",
                 bKeep ? req_form(r, "paid_on") : "", "date");
-    cases_input(b, "amount", "Amount", bKeep ? req_form(r, "amount") : "", "text");
+    cases_input(b, "amount", "Amount", bKeep ? req_form(r, "amount") : "",
+                "text");
     HTML_LIT(b, "<div><button type=\"submit\">Record the payment</button></div>"
                 "</form>");
     buf_truncate(&action, nBase);
@@ -524,8 +533,8 @@ case_render(Req *r, Resp *w, const char *zNotice, const char *zKind)
                  bKeep ? req_form(r, "satisfied")
                        : case_satisfied_name(f.c.eSatisfied),
                  cases_label_satisfied);
-    cases_input(b, "outcome", "Outcome", bKeep ? req_form(r, "outcome")
-                                               : f.c.zOutcome, "text");
+    cases_input(b, "outcome", "Outcome",
+                bKeep ? req_form(r, "outcome") : f.c.zOutcome, "text");
     Buf amt = BUF_INIT;
     case_amount_format(&amt, f.c.requested);
     cases_input(b, "requested", "Compensation requested",
@@ -608,12 +617,13 @@ page_case_payment(Req *r, Resp *w)
     int64_t amount;
     int rc;
     if (case_amount_parse(req_form(r, "amount"), &amount)) {
-        rc = apperr_set(&err, APPERR_INPUT, "the amount is not an amount "
+        rc = apperr_set(&err, APPERR_INPUT,
+                        "the amount is not an amount "
                         "(digits, at most two decimals)");
     } else {
         Actor who = page_actor(r);
-        rc = casework_payment(r->s, &who, r->azParam[0],
-                              req_form(r, "paid_on"), amount, &err);
+        rc = casework_payment(r->s, &who, r->azParam[0], req_form(r, "paid_on"),
+                              amount, &err);
     }
     case_finish(r, w, rc, &err);
     return 0;
@@ -631,7 +641,8 @@ page_case_details(Req *r, Resp *w)
         case_amount_parse(req_form(r, "requested"), &requested) ||
         case_amount_parse(req_form(r, "ordered"), &ordered) ||
         case_version(r) < 0) {
-        rc = apperr_set(&err, APPERR_INPUT, "check the amounts (digits, at most "
+        rc = apperr_set(&err, APPERR_INPUT,
+                        "check the amounts (digits, at most "
                         "two decimals) and the choice of satisfaction");
     } else {
         Actor who = page_actor(r);

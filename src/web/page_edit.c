@@ -42,7 +42,8 @@ static void
 edit_form_start(Buf *b, const Req *r, const char *zCode, const char *zWhat,
                 const char *zRound, int iVersion)
 {
-    HTML_LIT(b, "<form class=\"card entry\" method=\"post\" action=\"/activity/");
+    HTML_LIT(b,
+             "<form class=\"card entry\" method=\"post\" action=\"/activity/");
     Buf e = BUF_INIT;
     url_encode(&e, zCode);
     esc_html(b, buf_str(&e));
@@ -79,13 +80,15 @@ edit_statement_form(Req *r, Buf *b, const Node *n, const Round *rd,
         return;
     }
     if (st && st->eState == ASSESS_RETURNED) {
-        HTML_LIT(b, "<p class=\"notice error\">Returned by the M&amp;E officer: ");
+        HTML_LIT(b,
+                 "<p class=\"notice error\">Returned by the M&amp;E officer: ");
         esc_html(b, st->zComment);
         HTML_LIT(b, "</p>");
     }
     const char *zText = bKeepPosted ? req_form(r, "text") : st ? st->zText : "";
     Rating eR = bKeepPosted ? edit_rating_of(req_form(r, "rating"))
-                            : st ? st->eProposed : RATING_NONE;
+                : st        ? st->eProposed
+                            : RATING_NONE;
     edit_form_start(b, r, n->zCode, "statement", rd->zCode,
                     st ? st->iVersion : 0);
     HTML_LIT(b, "<label for=\"text\">What ");
@@ -120,18 +123,20 @@ edit_review_form(Req *r, Buf *b, const Node *n, const Round *rd,
                        a->aStmt[k].zOrg, a->aStmt[k].zText);
         }
     }
-    const char *zText = bKeepPosted ? req_form(r, "progress")
+    const char *zText = bKeepPosted     ? req_form(r, "progress")
                         : *a->zProgress ? a->zProgress
                                         : buf_str(&merged);
-    Rating eR = bKeepPosted ? edit_rating_of(req_form(r, "rating")) : a->eRating;
+    Rating eR =
+        bKeepPosted ? edit_rating_of(req_form(r, "rating")) : a->eRating;
     edit_form_start(b, r, n->zCode, "review", rd->zCode, a->iVersion);
     HTML_LIT(b, "<label for=\"progress\">Progress narrative</label><textarea "
                 "id=\"progress\" name=\"progress\">");
     esc_html(b, zText);
     HTML_LIT(b, "</textarea><label for=\"rating\">Rating</label>");
     edit_rating_select(b, "rating", eR);
-    HTML_LIT(b, "<label for=\"comment\">Comment to the organisations (needed to "
-                "return)</label><input id=\"comment\" name=\"comment\" value=\"");
+    HTML_LIT(b,
+             "<label for=\"comment\">Comment to the organisations (needed to "
+             "return)</label><input id=\"comment\" name=\"comment\" value=\"");
     esc_html(b, bKeepPosted ? req_form(r, "comment") : "");
     HTML_LIT(b, "\"/><div><button type=\"submit\" name=\"action\" "
                 "value=\"save\">Save</button><button type=\"submit\" "
@@ -269,10 +274,10 @@ edit_history_sheet(const void *arg, const char *zId, Sheet *t)
                              ae[i].zField);
             sheet_text(t, buf_str(&what));
             buf_release(&what);
-            sheet_text(t, history_value(ae[i].zEntity, ae[i].zField,
-                                        ae[i].zOld));
-            sheet_text(t, history_value(ae[i].zEntity, ae[i].zField,
-                                        ae[i].zNew));
+            sheet_text(t,
+                       history_value(ae[i].zEntity, ae[i].zField, ae[i].zOld));
+            sheet_text(t,
+                       history_value(ae[i].zEntity, ae[i].zField, ae[i].zNew));
         }
         audit_free(ae, nAe);
     }
@@ -322,8 +327,8 @@ page_activity_render(Req *r, Resp *w, const char *zNotice,
     EditHistory hd = { r->s, p, n };
     Buf stem = BUF_INIT;
     buf_printf(&stem, "activity-%s", n->zCode);
-    int bDownload = !zNotice &&
-                    page_download(r, w, r->bAnon ? azNoSheet : azActivitySheet,
+    int bDownload =
+        !zNotice && page_download(r, w, r->bAnon ? azNoSheet : azActivitySheet,
                                   edit_history_sheet, &hd, buf_str(&stem));
     buf_release(&stem);
     if (bDownload) {
@@ -385,6 +390,7 @@ page_activity(Req *r, Resp *w)
                    { "approve", "Approved." },
                    { "return", "Returned to the organisations with your "
                                "comment." } };
+
     const char *zSaved = req_query(r, "saved");
     const char *zNotice = NULL;
     for (size_t i = 0; i < sizeof aSaved / sizeof aSaved[0]; i++) {
@@ -439,15 +445,19 @@ page_statement_post(Req *r, Resp *w)
     const char *zAction = req_form(r, "action");
     int iVersion = edit_version(r);
     int rc;
-    if (iVersion < 0 || (!str_eq(zAction, "save") &&
-                         !str_eq(zAction, "submit"))) {
-        rc = apperr_set(&err, APPERR_INPUT, "the form is incomplete; reload the "
+    if (iVersion < 0 ||
+        (!str_eq(zAction, "save") && !str_eq(zAction, "submit"))) {
+        rc = apperr_set(&err, APPERR_INPUT,
+                        "the form is incomplete; reload the "
                         "page");
     } else {
         Actor who = page_actor(r);
-        StatementEdit e = { page_plan_code(r), r->azParam[0],
-                            req_form(r, "round"), req_form(r, "text"),
-                            edit_rating_of(req_form(r, "rating")), iVersion,
+        StatementEdit e = { page_plan_code(r),
+                            r->azParam[0],
+                            req_form(r, "round"),
+                            req_form(r, "text"),
+                            edit_rating_of(req_form(r, "rating")),
+                            iVersion,
                             str_eq(zAction, "submit") ? WF_SUBMIT : WF_SAVE };
         rc = workflow_save_statement(r->s, &who, &e, &err);
     }
@@ -455,7 +465,8 @@ page_statement_post(Req *r, Resp *w)
         web_fail(r, w, &err);
         return 0;
     }
-    edit_finish(r, w, rc, &err, str_eq(zAction, "submit") ? "submitted" : "saved");
+    edit_finish(r, w, rc, &err,
+                str_eq(zAction, "submit") ? "submitted" : "saved");
     return 0;
 }
 
@@ -471,19 +482,25 @@ page_review_post(Req *r, Resp *w)
     int iVersion = edit_version(r);
     int rc;
     if (iVersion <= 0) {
-        rc = apperr_set(&err, APPERR_INPUT, "the form is incomplete; reload the "
+        rc = apperr_set(&err, APPERR_INPUT,
+                        "the form is incomplete; reload the "
                         "page");
     } else {
         Actor who = page_actor(r);
-        ReviewEdit re = { page_plan_code(r), r->azParam[0],
-                          req_form(r, "round"), req_form(r, "progress"),
-                          edit_rating_of(req_form(r, "rating")), iVersion, e,
+        ReviewEdit re = { page_plan_code(r),
+                          r->azParam[0],
+                          req_form(r, "round"),
+                          req_form(r, "progress"),
+                          edit_rating_of(req_form(r, "rating")),
+                          iVersion,
+                          e,
                           req_form(r, "comment") };
         rc = workflow_review(r->s, &who, &re, &err);
     }
-    edit_finish(r, w, rc, &err, e == WF_APPROVE  ? "approve"
-                                : e == WF_RETURN ? "return"
-                                                 : "save");
+    edit_finish(r, w, rc, &err,
+                e == WF_APPROVE  ? "approve"
+                : e == WF_RETURN ? "return"
+                                 : "save");
     return 0;
 }
 
@@ -750,8 +767,8 @@ admin_render(Req *r, Resp *w, const char *zNotice, const char *zKind,
                          eKeep == ADMIN_FORM_USER ? req_form(r, "role")
                                                   : role_name(ROLE_VIEWER));
         HTML_LIT(b, "<label for=\"org\">Organisation</label>");
-        page_select_org(b, m, "org", "org", "(none)", KEPT(ADMIN_FORM_USER,
-                                                           "org"));
+        page_select_org(b, m, "org", "org", "(none)",
+                        KEPT(ADMIN_FORM_USER, "org"));
         HTML_LIT(b, "<label for=\"password\">Password (8 characters or more)"
                     "</label><input id=\"password\" name=\"password\" "
                     "type=\"password\" autocomplete=\"new-password\" "
@@ -763,11 +780,13 @@ admin_render(Req *r, Resp *w, const char *zNotice, const char *zKind,
         admin_orgs_sheet(&x, "orgs", &t);
         page_sheet(b, &t, zSelf);
         sheet_release(&t);
-        HTML_LIT(b, "<form class=\"card\" method=\"post\" action=\"/admin/org\">"
-                    "<h3>Add an organisation, or correct one by giving its "
-                    "acronym</h3>");
+        HTML_LIT(b,
+                 "<form class=\"card\" method=\"post\" action=\"/admin/org\">"
+                 "<h3>Add an organisation, or correct one by giving its "
+                 "acronym</h3>");
         page_csrf_field(r, b);
-        admin_input(b, "acronym", "Acronym", KEPT(ADMIN_FORM_ORG, "acronym"), 1);
+        admin_input(b, "acronym", "Acronym", KEPT(ADMIN_FORM_ORG, "acronym"),
+                    1);
         HTML_LIT(b, "<label for=\"oname\">Full name</label><input "
                     "id=\"oname\" name=\"name\" value=\"");
         esc_html(b, KEPT(ADMIN_FORM_ORG, "name"));
@@ -903,21 +922,20 @@ page_admin_user_post(Req *r, Resp *w)
             return 0;
         }
         rc = admin_user_set_disabled(r->s, &who, zName, bDisable, &err);
-        admin_done(r, w, rc, &err, bDisable ? "user_disabled"
-                                            : "user_enabled",
+        admin_done(r, w, rc, &err, bDisable ? "user_disabled" : "user_enabled",
                    ADMIN_FORM_NONE);
         return 0;
     }
     Role eRole;
     char *zHash = NULL;
     if (role_parse(req_form(r, "role"), &eRole)) {
-        rc = apperr_set(&err, APPERR_INPUT, "unknown role (accepted: "
-                        ROLE_ACCEPTED ")");
+        rc = apperr_set(&err, APPERR_INPUT,
+                        "unknown role (accepted: " ROLE_ACCEPTED ")");
     } else if (secret_hash_password(req_form(r, "password"), &zHash, &err)) {
         rc = -1;
     } else {
-        rc = admin_user_add(r->s, &who, zName, eRole, req_form(r, "org"),
-                            zHash, &err);
+        rc = admin_user_add(r->s, &who, zName, eRole, req_form(r, "org"), zHash,
+                            &err);
     }
     free(zHash);
     admin_done(r, w, rc, &err, "user_added", ADMIN_FORM_USER);
@@ -933,8 +951,8 @@ page_admin_org_post(Req *r, Resp *w)
     OrgKind eKind;
     int rc;
     if (org_kind_parse(req_form(r, "kind"), &eKind)) {
-        rc = apperr_set(&err, APPERR_INPUT, "unknown kind (accepted: "
-                        ORG_KIND_ACCEPTED ")");
+        rc = apperr_set(&err, APPERR_INPUT,
+                        "unknown kind (accepted: " ORG_KIND_ACCEPTED ")");
     } else {
         rc = admin_org_save(r->s, &who, req_form(r, "acronym"),
                             req_form(r, "name"), eKind, req_form(r, "parent"),
@@ -995,12 +1013,14 @@ admin_round_confirm_body(Req *r, Buf *b, const void *arg)
                g.nAssessed);
     admin_check_item(b, nNotApproved != 0, buf_str(&t));
     buf_reset(&t);
-    buf_printf(&t, "%zu of %zu statements owed by the responsible bodies "
-               "were never submitted.", nNever, g.nExpected);
+    buf_printf(&t,
+               "%zu of %zu statements owed by the responsible bodies "
+               "were never submitted.",
+               nNever, g.nExpected);
     admin_check_item(b, nNever != 0, buf_str(&t));
     buf_reset(&t);
-    buf_printf(&t, "%zu data-quality %s.", nErr, nErr == 1 ? "error"
-                                                          : "errors");
+    buf_printf(&t, "%zu data-quality %s.", nErr,
+               nErr == 1 ? "error" : "errors");
     admin_check_item(b, nErr != 0, buf_str(&t));
     buf_release(&t);
     HTML_LIT(b, "</ul>\n");
@@ -1044,8 +1064,7 @@ page_admin_round_post(Req *r, Resp *w)
             buf_printf(&button, "Yes, %s", mv->zVerb);
             AdminMove am = { mv, m, p, rd };
             admin_confirm_page(r, w, buf_str(&title), "/admin/round", azField,
-                               buf_str(&button), admin_round_confirm_body,
-                               &am);
+                               buf_str(&button), admin_round_confirm_body, &am);
             buf_release(&button);
             buf_release(&title);
             return 0;

@@ -47,7 +47,8 @@ view_latest_rounds(const Plan *p, const Round **pLatest, const Round **pPrev)
     for (size_t r = p->nRound; r-- > 0;) {
         int bAny = 0;
         for (size_t i = 0; i < p->nNode && !bAny; i++) {
-            bAny = node_find_assessment(&p->aNode[i], p->aRound[r].zCode) != NULL;
+            bAny =
+                node_find_assessment(&p->aNode[i], p->aRound[r].zCode) != NULL;
         }
         if (!bAny) {
             continue;
@@ -155,14 +156,14 @@ view_changes_sheet(const ReviewReport *rep, Sheet *t)
         sheet_col(t, rating_label(aR[k]));
     }
     for (size_t g = 0; g <= rep->now.nGroup; g++) {
-        const ReviewGroup *now = g < rep->now.nGroup ? &rep->now.aGroup[g]
-                                                     : &rep->now.all;
+        const ReviewGroup *now =
+            g < rep->now.nGroup ? &rep->now.aGroup[g] : &rep->now.all;
         const ReviewGroup *old = review_group(&rep->before, now->iNode);
         sheet_text(t, review_group_name(rep, now->iNode));
         for (int k = 0; k < 4; k++) {
             if (old) {
-                long pp = review_pp_change(&old->c, &now->c,
-                                           REVIEW_MASK(aR[k]));
+                long pp =
+                    review_pp_change(&old->c, &now->c, REVIEW_MASK(aR[k]));
                 Buf v = BUF_INIT;
                 buf_printf(&v, "%+ld", pp);
                 sheet_num_text(t, (double)pp, buf_str(&v));
@@ -315,9 +316,8 @@ view_dashboard_review(ReadModel *rm, const void *arg, Buf *b)
     }
     ReviewReport rep;
     AppErr err = APPERR_INIT;
-    if (now && review_report_build(p, now->zCode,
-                                   before ? before->zCode : NULL, NULL, &rep,
-                                   &err) == 0) {
+    if (now && review_report_build(p, now->zCode, before ? before->zCode : NULL,
+                                   NULL, &rep, &err) == 0) {
         HTML_LIT(b, "<div class=\"rounds\">");
         view_dashboard_chart(&rep, &rep.now, zQ, b);
         if (before) {
@@ -339,9 +339,10 @@ view_dashboard_review(ReadModel *rm, const void *arg, Buf *b)
             view_changes_sheet(&rep, &t);
             page_sheet(b, &t, x->zSelf);
             sheet_release(&t);
-            buf_printf(b, "<p>Activities rated higher: %zu; lower: %zu; new "
-                       "in this round: %zu.</p>\n", rep.changes.nUp,
-                       rep.changes.nDown, rep.changes.nNew);
+            buf_printf(b,
+                       "<p>Activities rated higher: %zu; lower: %zu; new "
+                       "in this round: %zu.</p>\n",
+                       rep.changes.nUp, rep.changes.nDown, rep.changes.nNew);
         }
         review_report_release(&rep);
     }
@@ -458,7 +459,7 @@ view_matches(const Plan *p, size_t i, const char *zFoldQ)
 typedef struct ViewPlan {
     const Plan *p;
     const char *zFoldQ;
-    const char *zPlanQ;  /* page_plan_query() */
+    const char *zPlanQ; /* page_plan_query() */
 } ViewPlan;
 
 /* The activities the plan page finds, as a table (sheet "activities"):
@@ -644,8 +645,8 @@ page_plan(Req *r, Resp *w)
     HTML_LIT(b, "\"/> <button type=\"submit\">Search</button></form>\n");
     HTML_LIT(b, "<p class=\"small\">Each activity shows its latest rating "
                 "and the round that gave it.</p>\n");
-    view_download_links(b, zSelf, "activities", *zFoldQ ? "these activities"
-                                                        : "the activities");
+    view_download_links(b, zSelf, "activities",
+                        *zFoldQ ? "these activities" : "the activities");
     Buf key = BUF_INIT;
     buf_printf(&key, "plan/%s/q=%s", p->zCode, zFoldQ);
     readmodel_fragment(r->pView, buf_str(&key), view_plan_tree, &x, b);
@@ -684,8 +685,7 @@ view_org_open(const Plan *p)
 /* An organisation's tasks with the open round's statements (sheet
 ** "tasks"); *pnTasks and *pnDue count them. */
 static void
-view_org_tasks_sheet(const ViewOrg *x, Sheet *t, size_t *pnTasks,
-                     size_t *pnDue)
+view_org_tasks_sheet(const ViewOrg *x, Sheet *t, size_t *pnTasks, size_t *pnDue)
 {
     const Plan *p = x->p;
     const Org *o = x->o;
@@ -707,8 +707,8 @@ view_org_tasks_sheet(const ViewOrg *x, Sheet *t, size_t *pnTasks,
             iRole = str_eq(n->azResp[k], o->zAcronym) ? LINK_RESPONSIBLE : -1;
         }
         for (size_t k = 0; k < n->nContrib && iRole < 0; k++) {
-            iRole = str_eq(n->azContrib[k], o->zAcronym) ? LINK_CONTRIBUTING
-                                                         : -1;
+            iRole =
+                str_eq(n->azContrib[k], o->zAcronym) ? LINK_CONTRIBUTING : -1;
         }
         if (iRole < 0) {
             continue;
@@ -721,8 +721,8 @@ view_org_tasks_sheet(const ViewOrg *x, Sheet *t, size_t *pnTasks,
         sheet_text(t, link_role_label((LinkRole)iRole));
         if (open) {
             const Assessment *a = node_find_assessment(n, open->zCode);
-            const Statement *st = a ? assessment_find_statement(a, o->zAcronym)
-                                    : NULL;
+            const Statement *st =
+                a ? assessment_find_statement(a, o->zAcronym) : NULL;
             if (!a) {
                 sheet_text(t, "Not in this round");
             } else if (!st) {
@@ -736,8 +736,8 @@ view_org_tasks_sheet(const ViewOrg *x, Sheet *t, size_t *pnTasks,
                 }
                 sheet_text(t, buf_str(&v));
                 buf_release(&v);
-                nDue += st->eState == ASSESS_DRAFT ||
-                        st->eState == ASSESS_RETURNED;
+                nDue +=
+                    st->eState == ASSESS_DRAFT || st->eState == ASSESS_RETURNED;
             }
         }
     }
@@ -883,8 +883,7 @@ page_rounds(Req *r, Resp *w)
     char *zPlanQ = page_plan_query(m, p);
     char *zSelf = page_self(r);
     ViewRounds x = { p, zPlanQ, zSelf };
-    if (!page_download(r, w, azRoundsSheet, view_rounds_sheet, &x,
-                       "rounds")) {
+    if (!page_download(r, w, azRoundsSheet, view_rounds_sheet, &x, "rounds")) {
         page_begin(r, w, "Review rounds");
         Buf key = BUF_INIT;
         buf_printf(&key, "rounds/%s", p->zCode);
@@ -921,7 +920,7 @@ typedef struct ViewRound {
     ReadModel *rm;
     const Plan *p;
     const Round *rd;
-    int bFindings;      /* with the data-quality findings (not for the
+    int bFindings; /* with the data-quality findings (not for the
                         ** public) */
     const char *zPlanQ;
     const char *zSelf;
@@ -988,8 +987,8 @@ view_round_findings(const ViewRound *x, Sheet *t)
                     azSev[f->a[i].eSeverity]);
         sheet_text(t, check_rule_label(f->a[i].zRule));
         if (f->a[i].zActivity) {
-            char *zHref = view_href("/activity/", f->a[i].zActivity, "",
-                                    x->zPlanQ);
+            char *zHref =
+                view_href("/activity/", f->a[i].zActivity, "", x->zPlanQ);
             sheet_link(t, f->a[i].zActivity, zHref);
             free(zHref);
         } else {
@@ -1099,7 +1098,7 @@ page_round(Req *r, Resp *w)
 
 /* What view_round_report() renders. */
 typedef struct ViewReport {
-    Store *s;            /* for the complaints figure of the round's year */
+    Store *s; /* for the complaints figure of the round's year */
     const Plan *p;
     const Round *rd;
     const char *zPrev;   /* the round compared with, or NULL */
@@ -1127,8 +1126,8 @@ view_round_report(ReadModel *rm, const void *arg, Buf *b)
     (void)sem_wait(web_slow_work());
     (void)casework_goal10_of_year(x->s, x->rd->zAsOf, x->bSuppress, &goal10,
                                   &err);
-    if (review_report_build(x->p, x->rd->zCode, x->zPrev, NULL, &rep,
-                            &err) == 0) {
+    if (review_report_build(x->p, x->rd->zCode, x->zPrev, NULL, &rep, &err) ==
+        0) {
         rep.zGoal10 = goal10.n ? buf_str(&goal10) : NULL;
         rep.zSelf = x->zSelf;
         const ReportFormat *f = report_format_find(aReviewFormat, x->zFormat);
@@ -1260,8 +1259,9 @@ page_round_coordination(Req *r, Resp *w)
                        &w->body);
     buf_release(&key);
     if (w->body.n == 0) {
-        web_error(r, w, 404, "The coordination report cannot be made for "
-                             "this round.");
+        web_error(r, w, 404,
+                  "The coordination report cannot be made for "
+                  "this round.");
         return 0;
     }
     w->zType = f->zMime;
@@ -1302,7 +1302,7 @@ typedef struct ViewRender {
     Buf *b;
     int bSuppress;
     const char *zPeriod;
-    SheetFormat eFormat;  /* the page (HTML), or its download */
+    SheetFormat eFormat; /* the page (HTML), or its download */
     AppErr *err;
     int rc;
 } ViewRender;
@@ -1336,18 +1336,21 @@ page_complaints(Req *r, Resp *w)
     }
     SheetFormat e;
     if (sheet_format_parse(req_query(r, "format"), &e)) {
-        web_error(r, w, 400, "The complaints report downloads as CSV or XLSX "
-                             "only (format=csv or format=xlsx).");
+        web_error(r, w, 400,
+                  "The complaints report downloads as CSV or XLSX "
+                  "only (format=csv or format=xlsx).");
         return 0;
     }
     AppErr err = APPERR_INIT;
-    ViewRender x = { &w->body, view_suppress(r), y ? zYear : "all years", e,
-                     &err, 0 };
+    ViewRender x = {
+        &w->body, view_suppress(r), y ? zYear : "all years", e, &err, 0
+    };
     if (e != SHEET_HTML) {
         /* The report's table of every dimension, as the CLI writes it. */
         if (complaints_cache_use(y, view_render_report, &x)) {
-            web_error(r, w, 404, "There are no complaints cases for this "
-                                 "period.");
+            web_error(r, w, 404,
+                      "There are no complaints cases for this "
+                      "period.");
         } else if (x.rc) {
             web_fail(r, w, &err);
         } else {
@@ -1395,7 +1398,8 @@ view_goal10_line(const CaseReport *rep, void *pArg)
     ComplaintsView v = { rep, "all years", x->bSuppress };
     Buf s = BUF_INIT;
     buf_printf(&s, "%s: ", x->zPeriod);
-    s.z[0] = (char)(s.z[0] >= 'a' && s.z[0] <= 'z' ? s.z[0] - 'a' + 'A' : s.z[0]);
+    s.z[0] =
+        (char)(s.z[0] >= 'a' && s.z[0] <= 'z' ? s.z[0] - 'a' + 'A' : s.z[0]);
     complaints_indicator_sentence(&v, DIM_ALL, "all", &s);
     buf_puts(&s, "; women: ");
     complaints_indicator_sentence(&v, DIM_SEX, "female", &s);

@@ -282,14 +282,15 @@ router_dispatch(Req *r, Resp *w)
     (void)route_match(route->zPattern, r->zRawPath, r);
     if (route->who & WEB_OPEN && !route_changes_state(route->zMethod) &&
         strncmp(r->zPath, "/static/", 8) == 0) {
-        route->xHandler(r, w);  /* assets need no database */
+        route->xHandler(r, w); /* assets need no database */
         return;
     }
     AppErr err = APPERR_INIT;
     r->s = router_store_acquire(r, &err);
     if (!r->s) {
         (void)fprintf(stderr, "lmpmon: %s\n", err.zMsg);
-        web_error(r, w, 500, "The database cannot be opened; see the server log.");
+        web_error(r, w, 500,
+                  "The database cannot be opened; see the server log.");
         return;
     }
     router_session(r);
@@ -317,8 +318,9 @@ router_dispatch(Req *r, Resp *w)
                                  : "Log in first.");
         }
     } else if (route_changes_state(r->zMethod) && !router_csrf_ok(r)) {
-        web_error(r, w, 403, "The form has expired or did not come from this "
-                          "site. Reload the page and try again.");
+        web_error(r, w, 403,
+                  "The form has expired or did not come from this "
+                  "site. Reload the page and try again.");
     } else {
         route->xHandler(r, w);
         if (r->bAuthed) {

@@ -29,20 +29,20 @@ static void
 test_review_pct_rounding(void **state)
 {
     (void)state;
-    assert_int_equal(review_pct(10, 12), 83);  /* 83.33 */
-    assert_int_equal(review_pct(1, 8), 13);    /* 12.5 rounds up */
-    assert_int_equal(review_pct(3, 8), 38);    /* 37.5 rounds up */
-    assert_int_equal(review_pct(-1, 8), -13);  /* -12.5: away from zero */
+    assert_int_equal(review_pct(10, 12), 83); /* 83.33 */
+    assert_int_equal(review_pct(1, 8), 13);   /* 12.5 rounds up */
+    assert_int_equal(review_pct(3, 8), 38);   /* 37.5 rounds up */
+    assert_int_equal(review_pct(-1, 8), -13); /* -12.5: away from zero */
     assert_int_equal(review_pct(-3, 8), -38);
-    assert_int_equal(review_pct(2, 3), 67);    /* 66.67 */
-    assert_int_equal(review_pct(1, 3), 33);    /* 33.33 */
+    assert_int_equal(review_pct(2, 3), 67); /* 66.67 */
+    assert_int_equal(review_pct(1, 3), 33); /* 33.33 */
     assert_int_equal(review_pct(0, 5), 0);
     assert_int_equal(review_pct(5, 5), 100);
-    assert_int_equal(review_pct(1, 200), 1);   /* 0.5 rounds up */
-    assert_int_equal(review_pct(-1, 200), -1); /* -0.5 rounds down */
-    assert_int_equal(review_pct(1, 201), 0);   /* 0.4975 */
+    assert_int_equal(review_pct(1, 200), 1);     /* 0.5 rounds up */
+    assert_int_equal(review_pct(-1, 200), -1);   /* -0.5 rounds down */
+    assert_int_equal(review_pct(1, 201), 0);     /* 0.4975 */
     assert_int_equal(review_pct(199, 200), 100); /* 99.5 */
-    assert_int_equal(review_pct(25, 31), 81);  /* 80.65 */
+    assert_int_equal(review_pct(25, 31), 81);    /* 80.65 */
 }
 
 static void
@@ -119,8 +119,15 @@ test_review_mask_parse_refused(void **state)
 {
     (void)state;
     static const char *const azBad[] = {
-        "", "on_target+", "done", "on_target++progressing", "+on_target",
-        "on_target+done", "on_targetprogressing", "on target", "on_targets",
+        "",
+        "on_target+",
+        "done",
+        "on_target++progressing",
+        "+on_target",
+        "on_target+done",
+        "on_targetprogressing",
+        "on target",
+        "on_targets",
     };
     for (size_t i = 0; i < sizeof azBad / sizeof azBad[0]; i++) {
         unsigned mask = 0;
@@ -166,8 +173,7 @@ add_node(Plan *p, const char *zCode, int iLevel, long iParent,
 }
 
 static void
-add_assess(Plan *p, long i, const char *zRound, const char *zAction,
-           Rating e)
+add_assess(Plan *p, long i, const char *zRound, const char *zAction, Rating e)
 {
     Assessment *a = node_add_assessment(&p->aNode[i]);
     a->zRound = xstrdup(zRound);
@@ -198,8 +204,7 @@ setup(void **state)
     add_assess(p, i, "2017", " Draft the\tpolicy\n", RATING_ON_TARGET);
     i = add_node(p, "1.2", 2, g, "Ratify C189");
     add_assess(p, i, "2016", "Ratify C189", RATING_ON_TARGET);
-    add_assess(p, i, "2017", "Ratify and implement C189",
-               RATING_PROGRESSING);
+    add_assess(p, i, "2017", "Ratify and implement C189", RATING_PROGRESSING);
     g = add_node(p, "A.2", 1, a, "Services");
     i = add_node(p, "2.1", 2, g, "Open job centres");
     add_assess(p, i, "2017", "Open job centres", RATING_NONE);
@@ -273,10 +278,10 @@ test_review_summarise_areas_2016(void **state)
     assert_int_equal(s.all.iNode, -1);
     check_count(&s.all.c, 1, 2, 2, 1);
     /* The not-rated 2.3 is in the denominator: 3 of 6 positive. */
-    assert_int_equal(review_pct((long)review_count(&s.all.c,
-                                                   REVIEW_MASK_POSITIVE),
-                                (long)s.all.c.nTotal),
-                     50);
+    assert_int_equal(
+        review_pct((long)review_count(&s.all.c, REVIEW_MASK_POSITIVE),
+                   (long)s.all.c.nTotal),
+        50);
     review_summary_release(&s);
 }
 
@@ -390,13 +395,11 @@ test_review_pp_change(void **state)
                      -20);
     /* The complement: 88% to 67%. */
     assert_int_equal(
-        review_pp_change(&before, &after,
-                         REVIEW_MASK(RATING_NOT_ON_TARGET)),
+        review_pp_change(&before, &after, REVIEW_MASK(RATING_NOT_ON_TARGET)),
         -21);
     /* An empty round counts as 0%. */
     StatusCount none = count_of(0, 0);
-    assert_int_equal(review_pp_change(&none, &after, REVIEW_MASK_POSITIVE),
-                     33);
+    assert_int_equal(review_pp_change(&none, &after, REVIEW_MASK_POSITIVE), 33);
 }
 
 static void
@@ -410,9 +413,8 @@ test_review_pp_change_from_plan(void **state)
     assert_int_equal(
         review_pp_change(&s16.all.c, &s17.all.c, REVIEW_MASK_POSITIVE), -10);
     /* Not rated: 1 of 6 (17%), 2 of 5 (40%). */
-    assert_int_equal(review_pp_change(&s16.all.c, &s17.all.c,
-                                      REVIEW_MASK(RATING_NONE)),
-                     23);
+    assert_int_equal(
+        review_pp_change(&s16.all.c, &s17.all.c, REVIEW_MASK(RATING_NONE)), 23);
     review_summary_release(&s16);
     review_summary_release(&s17);
 }
@@ -438,10 +440,10 @@ test_review_changes_2016_2017(void **state)
     const Plan *p = plan_of(state);
     ReviewChanges c;
     review_changes(p, "2016", "2017", &c);
-    static const long aUp[] = { 2 };        /* 1.1 Progressing -> On Target */
-    static const long aDown[] = { 3 };      /* 1.2 On Target -> Progressing */
-    static const long aNew[] = { 5 };       /* 2.1 */
-    static const long aReworded[] = { 3 };  /* 1.2 only: 1.1 differs in
+    static const long aUp[] = { 2 };       /* 1.1 Progressing -> On Target */
+    static const long aDown[] = { 3 };     /* 1.2 On Target -> Progressing */
+    static const long aNew[] = { 5 };      /* 2.1 */
+    static const long aReworded[] = { 3 }; /* 1.2 only: 1.1 differs in
                                             ** white space, 2.2 and 2.3
                                             ** have an empty action point */
     check_list(c.aUp, c.nUp, aUp, 1, "up");
@@ -492,8 +494,9 @@ test_review_changes_white_space(void **state)
     Model *m = *state;
     Plan *p = &m->aPlan[0];
     static const char *const azSame[] = {
-        "Draft  the policy", "Draft the policy ", "\tDraft the policy",
-        "Draft\nthe\r\npolicy", "  Draft   the   policy  ",
+        "Draft  the policy",        "Draft the policy ",
+        "\tDraft the policy",       "Draft\nthe\r\npolicy",
+        "  Draft   the   policy  ",
     };
     long i = 2; /* 1.1; its 2016 action point is "Draft the  policy" */
     for (size_t k = 0; k < sizeof azSame / sizeof azSame[0]; k++) {
@@ -545,11 +548,15 @@ test_review_rated_only_by_state(void **state)
     (void)state;
     Round rd;
     memset(&rd, 0, sizeof rd);
+
     static const struct {
         RoundState e;
         int bRatedOnly;
-    } aCase[] = { { ROUND_DRAFT, 1 }, { ROUND_OPEN, 1 },
-                  { ROUND_CLOSED, 0 }, { ROUND_PUBLISHED, 0 } };
+    } aCase[] = { { ROUND_DRAFT, 1 },
+                  { ROUND_OPEN, 1 },
+                  { ROUND_CLOSED, 0 },
+                  { ROUND_PUBLISHED, 0 } };
+
     for (size_t i = 0; i < sizeof aCase / sizeof aCase[0]; i++) {
         rd.eState = aCase[i].e;
         assert_int_equal(review_rated_only(&rd), aCase[i].bRatedOnly);
@@ -565,10 +572,10 @@ test_review_summarise_among_rated(void **state)
     /* The open round's shares: 3 rated of 5 assessed. */
     assert_int_equal(review_summarise_among(p, "2017", 0, "2017", &s), 0);
     check_count(&s.all.c, 0, 1, 1, 1);
-    assert_int_equal(review_pct((long)review_count(&s.all.c,
-                                                   REVIEW_MASK_POSITIVE),
-                                (long)s.all.c.nTotal),
-                     67);
+    assert_int_equal(
+        review_pct((long)review_count(&s.all.c, REVIEW_MASK_POSITIVE),
+                   (long)s.all.c.nTotal),
+        67);
     review_summary_release(&s);
     /* The same activities in 2016: 1.1 Progressing, 1.2 On Target, 2.3
     ** not rated then (2.1 and 2.2 are left out: not rated in 2017). */
