@@ -14,7 +14,8 @@ static int
 admin_may(const Actor *who, AppErr *err)
 {
     if (who->eRole != ROLE_ADMIN) {
-        return apperr_set(err, APPERR_FORBIDDEN, "only administrators manage "
+        return apperr_set(err, APPERR_FORBIDDEN,
+                          "only administrators manage "
                           "accounts and organisations");
     }
     return 0;
@@ -34,7 +35,8 @@ admin_user_add(Store *s, const Actor *who, const char *zName, Role eRole,
     /* A case officer without an organisation is allowed (it sees no case
     ** until one is set); a reporter without one could never report. */
     if (eRole == ROLE_REPORTER && (!zOrg || !*zOrg)) {
-        return apperr_set(err, APPERR_INPUT, "a reporter reports for an "
+        return apperr_set(err, APPERR_INPUT,
+                          "a reporter reports for an "
                           "organisation: give its acronym");
     }
     if (app_begin(s, who, err)) {
@@ -56,8 +58,8 @@ admin_user_add(Store *s, const Actor *who, const char *zName, Role eRole,
 ** ends the account's sessions in the same transaction: whoever changes a
 ** password because it leaked means to shut out whoever used it. */
 static int
-admin_user_change(Store *s, const Actor *who, const char *zName,
-                  int bDisabled, const char *zHash, AppErr *err)
+admin_user_change(Store *s, const Actor *who, const char *zName, int bDisabled,
+                  const char *zHash, AppErr *err)
 {
     if (admin_may(who, err) || app_begin(s, who, err)) {
         return -1;
@@ -89,7 +91,8 @@ admin_user_set_disabled(Store *s, const Actor *who, const char *zName,
         return -1;
     }
     if (bDisabled && str_eq(zName, who->zName)) {
-        return apperr_set(err, APPERR_CONFLICT, "you cannot disable your own "
+        return apperr_set(err, APPERR_CONFLICT,
+                          "you cannot disable your own "
                           "account");
     }
     return admin_user_change(s, who, zName, bDisabled, NULL, err);
@@ -145,9 +148,10 @@ admin_org_save(Store *s, const Actor *who, const char *zAcronym,
         size_t iCycle = 0;
         Buf path = BUF_INIT;
         if (orgdir_find_parent_cycle(&m, &upd, &iCycle, &path)) {
-            rc = apperr_set(err, APPERR_INPUT, "%s cannot be part of %s: that "
-                            "makes a cycle of parents (%s)", zAcronym,
-                            zParent, buf_str(&path));
+            rc = apperr_set(err, APPERR_INPUT,
+                            "%s cannot be part of %s: that "
+                            "makes a cycle of parents (%s)",
+                            zAcronym, zParent, buf_str(&path));
         }
         buf_release(&path);
         if (rc == 0) {

@@ -33,7 +33,8 @@ app_plan(Model *m, const char *zPlan, AppErr *err)
         return p;
     }
     if (m->nPlan == 0) {
-        apperr_set(err, APPERR_NOTFOUND, "the database holds no plan yet: "
+        apperr_set(err, APPERR_NOTFOUND,
+                   "the database holds no plan yet: "
                    "import one with 'lmpmon import'");
         return NULL;
     }

@@ -11,7 +11,6 @@
 #include "../base/base.h"
 #include "../base/banned.h"
 
-
 static int
 cw_audit(Store *s, const char *zCaseNo, const char *zField, const char *zNew,
          AppErr *err)
@@ -30,20 +29,26 @@ casework_create(Store *s, const Actor *actor, const Case *c,
                 const CasePerson *who, AppErr *err)
 {
     if (actor->eRole != ROLE_ADMIN && actor->eRole != ROLE_CASE_OFFICER) {
-        return apperr_set(err, APPERR_FORBIDDEN, "only case officers record "
+        return apperr_set(err, APPERR_FORBIDDEN,
+                          "only case officers record "
                           "cases");
     }
     if (actor->eRole == ROLE_CASE_OFFICER && (!actor->zOrg || !*actor->zOrg)) {
-        return apperr_set(err, APPERR_FORBIDDEN, "your account belongs to no "
+        return apperr_set(err, APPERR_FORBIDDEN,
+                          "your account belongs to no "
                           "organisation, so it cannot record cases");
     }
     if (!c->zCaseNo || !*c->zCaseNo || strlen(c->zCaseNo) >= LIMIT_CODE_BYTES) {
-        return apperr_set(err, APPERR_INPUT, "a case number has 1 to %u "
-                          "characters", LIMIT_CODE_BYTES - 1);
+        return apperr_set(err, APPERR_INPUT,
+                          "a case number has 1 to %u "
+                          "characters",
+                          LIMIT_CODE_BYTES - 1);
     }
     if (!str_is_date(c->zLodged)) {
-        return apperr_set(err, APPERR_INPUT, "'%s' is not a date written "
-                          "YYYY-MM-DD", c->zLodged);
+        return apperr_set(err, APPERR_INPUT,
+                          "'%s' is not a date written "
+                          "YYYY-MM-DD",
+                          c->zLodged);
     }
     if (app_begin(s, actor, err)) {
         return -1;
@@ -95,9 +100,11 @@ cw_load(Store *s, const Actor *who, const char *zCaseNo, int iVersion,
     /* Payments add and never overwrite (iVersion < 0: not checked); every
     ** other change names the version its form showed. */
     if (iVersion >= 0 && iVersion != f->iVersion) {
-        return apperr_set(err, APPERR_CONFLICT, "case %s was changed by "
+        return apperr_set(err, APPERR_CONFLICT,
+                          "case %s was changed by "
                           "someone else since you opened it; your entry is "
-                          "kept below: check and save again", zCaseNo);
+                          "kept below: check and save again",
+                          zCaseNo);
     }
     return 0;
 }
@@ -108,8 +115,10 @@ casework_stage(Store *s, const Actor *who, const char *zCaseNo,
                int iVersion, AppErr *err)
 {
     if (!str_is_date(zOn)) {
-        return apperr_set(err, APPERR_INPUT, "'%s' is not a date written "
-                          "YYYY-MM-DD", zOn);
+        return apperr_set(err, APPERR_INPUT,
+                          "'%s' is not a date written "
+                          "YYYY-MM-DD",
+                          zOn);
     }
     if (app_begin(s, who, err)) {
         return -1;
@@ -117,14 +126,16 @@ casework_stage(Store *s, const Actor *who, const char *zCaseNo,
     CaseFile f;
     int rc = cw_load(s, who, zCaseNo, iVersion, &f, err);
     if (rc == 0 && strcmp(zOn, f.c.zLodged) < 0) {
-        rc = apperr_set(err, APPERR_INPUT, "%s is before the case was lodged "
-                        "(%s)", zOn, f.c.zLodged);
+        rc = apperr_set(err, APPERR_INPUT,
+                        "%s is before the case was lodged "
+                        "(%s)",
+                        zOn, f.c.zLodged);
     }
-    if (rc == 0 && f.nEvent &&
-        strcmp(zOn, f.aEvent[f.nEvent - 1].zOn) < 0) {
-        rc = apperr_set(err, APPERR_INPUT, "%s is before the case's last step "
-                        "(%s on %s)", zOn,
-                        case_stage_name(f.aEvent[f.nEvent - 1].eStage),
+    if (rc == 0 && f.nEvent && strcmp(zOn, f.aEvent[f.nEvent - 1].zOn) < 0) {
+        rc = apperr_set(err, APPERR_INPUT,
+                        "%s is before the case's last step "
+                        "(%s on %s)",
+                        zOn, case_stage_name(f.aEvent[f.nEvent - 1].eStage),
                         f.aEvent[f.nEvent - 1].zOn);
     }
     if (rc == 0) {
@@ -149,8 +160,10 @@ casework_payment(Store *s, const Actor *who, const char *zCaseNo,
                  const char *zOn, int64_t amount, AppErr *err)
 {
     if (!str_is_date(zOn)) {
-        return apperr_set(err, APPERR_INPUT, "'%s' is not a date written "
-                          "YYYY-MM-DD", zOn);
+        return apperr_set(err, APPERR_INPUT,
+                          "'%s' is not a date written "
+                          "YYYY-MM-DD",
+                          zOn);
     }
     if (amount <= 0) {
         return apperr_set(err, APPERR_INPUT, "a payment is more than zero");
@@ -161,8 +174,10 @@ casework_payment(Store *s, const Actor *who, const char *zCaseNo,
     CaseFile f;
     int rc = cw_load(s, who, zCaseNo, -1, &f, err);
     if (rc == 0 && strcmp(zOn, f.c.zLodged) < 0) {
-        rc = apperr_set(err, APPERR_INPUT, "%s is before the case was lodged "
-                        "(%s)", zOn, f.c.zLodged);
+        rc = apperr_set(err, APPERR_INPUT,
+                        "%s is before the case was lodged "
+                        "(%s)",
+                        zOn, f.c.zLodged);
     }
     if (rc == 0) {
         CasePayment p = { "", amount, NULL };

@@ -42,7 +42,7 @@ int casework_goal10_sentence(Store *s, const char *zFrom, const char *zTo,
 
 /* The same for the calendar year of the date zDate (a round's as-of
 ** date); appends nothing when zDate is NULL or not a date. */
-int casework_goal10_of_year(Store *s, const char *zDate, int bSuppress,
-                            Buf *b, AppErr *err);
+int casework_goal10_of_year(Store *s, const char *zDate, int bSuppress, Buf *b,
+                            AppErr *err);
 
 #endif

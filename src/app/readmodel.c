@@ -17,8 +17,8 @@
 
 /* One remembered fragment, in an open-addressing table keyed by name. */
 typedef struct Memo {
-    char *zKey;     /* NULL: empty slot */
-    char *z;        /* the rendered bytes */
+    char *zKey; /* NULL: empty slot */
+    char *z;    /* the rendered bytes */
     size_t n;
 } Memo;
 
@@ -30,11 +30,11 @@ typedef struct MemoFindings {
 } MemoFindings;
 
 struct ReadModel {
-    Model m;               /* read-only once published to readers */
-    long iVersion;         /* store_data_version() it was loaded at */
-    int nRef;              /* guarded by gMu */
-    pthread_mutex_t mu;    /* guards the memos below; recursive */
-    Memo *aMemo;           /* power-of-two table */
+    Model m;            /* read-only once published to readers */
+    long iVersion;      /* store_data_version() it was loaded at */
+    int nRef;           /* guarded by gMu */
+    pthread_mutex_t mu; /* guards the memos below; recursive */
+    Memo *aMemo;        /* power-of-two table */
     size_t nMemoSlot, nMemo, nMemoBytes;
     MemoFindings *aFind;
     size_t nFind, nFindAlloc;
@@ -271,8 +271,8 @@ readmodel_fragment(ReadModel *rm, const char *zKey, ReadRender xRender,
                    const void *arg, Buf *b)
 {
     (void)pthread_mutex_lock(&rm->mu);
-    Memo *e = rm->nMemoSlot ? rm_memo_slot(rm->aMemo, rm->nMemoSlot, zKey)
-                            : NULL;
+    Memo *e =
+        rm->nMemoSlot ? rm_memo_slot(rm->aMemo, rm->nMemoSlot, zKey) : NULL;
     if (e && e->zKey) {
         buf_append(b, e->z, e->n);
         (void)pthread_mutex_unlock(&rm->mu);
@@ -283,8 +283,7 @@ readmodel_fragment(ReadModel *rm, const char *zKey, ReadRender xRender,
     Buf frag = BUF_INIT;
     xRender(rm, arg, &frag);
     buf_append(b, buf_str(&frag), frag.n);
-    if (!frag.bOverflow &&
-        rm->nMemoBytes + frag.n <= LIMIT_READ_MEMO_BYTES) {
+    if (!frag.bOverflow && rm->nMemoBytes + frag.n <= LIMIT_READ_MEMO_BYTES) {
         rm_memo_grow(rm);
         e = rm_memo_slot(rm->aMemo, rm->nMemoSlot, zKey);
         e->zKey = xstrdup(zKey);

@@ -28,8 +28,8 @@
 typedef struct ReadModel ReadModel;
 
 typedef enum ReadView {
-    READ_FULL = 0,    /* every round, statements included */
-    READ_PUBLISHED,   /* published rounds only, no statements */
+    READ_FULL = 0,  /* every round, statements included */
+    READ_PUBLISHED, /* published rounds only, no statements */
     READ_VIEW_COUNT
 } ReadView;
 
@@ -63,8 +63,8 @@ typedef void (*ReadRender)(ReadModel *rm, const void *arg, Buf *b);
 ** use and keeping it with the snapshot (up to LIMIT_READ_MEMO_BYTES per
 ** snapshot; past that it is rendered each time).  zKey must name
 ** everything the fragment depends on besides the snapshot. */
-void readmodel_fragment(ReadModel *rm, const char *zKey,
-                        ReadRender xRender, const void *arg, Buf *b);
+void readmodel_fragment(ReadModel *rm, const char *zKey, ReadRender xRender,
+                        const void *arg, Buf *b);
 
 /* Drop the snapshots the process holds (tests, shutdown); snapshots still
 ** held by callers live until released. */

@@ -51,12 +51,16 @@ workflow_open_round(Store *s, const Actor *who, const char *zPlan,
                     int bMustBeNew, AppErr *err)
 {
     if (!*zRound || strlen(zRound) >= LIMIT_CODE_BYTES) {
-        return apperr_set(err, APPERR_INPUT, "a round needs a code of 1 to %u "
-                          "bytes", LIMIT_CODE_BYTES - 1);
+        return apperr_set(err, APPERR_INPUT,
+                          "a round needs a code of 1 to %u "
+                          "bytes",
+                          LIMIT_CODE_BYTES - 1);
     }
     if (zAsOf && *zAsOf && !str_is_date(zAsOf)) {
-        return apperr_set(err, APPERR_INPUT, "'%s' is not a date written "
-                          "YYYY-MM-DD", zAsOf);
+        return apperr_set(err, APPERR_INPUT,
+                          "'%s' is not a date written "
+                          "YYYY-MM-DD",
+                          zAsOf);
     }
     if (zTitle && strlen(zTitle) > LIMIT_FIELD_BYTES) {
         return apperr_set(err, APPERR_INPUT, "the title is too long");
@@ -131,11 +135,11 @@ workflow_set_round_state(Store *s, const Actor *who, const char *zPlan,
 
 /* One activity as a use case reads it inside its transaction. */
 typedef struct WfActivity {
-    Model m;            /* the plan with only this activity */
+    Model m; /* the plan with only this activity */
     Plan *p;
     Node *n;
     const Round *rd;
-    Assessment *a;      /* its assessment in the round */
+    Assessment *a; /* its assessment in the round */
 } WfActivity;
 
 /* Begin who's transaction and load activity zNode with its assessment in
@@ -170,8 +174,10 @@ wf_begin(Store *s, const Actor *who, const char *zPlan, const char *zNode,
         }
     }
     if (!x->a) {
-        return apperr_set(err, APPERR_NOTFOUND, "activity '%s' is not part of "
-                          "round '%s'", zNode, zRound);
+        return apperr_set(err, APPERR_NOTFOUND,
+                          "activity '%s' is not part of "
+                          "round '%s'",
+                          zNode, zRound);
     }
     x->p = p;
     x->n = n;
@@ -191,7 +197,8 @@ workflow_save_statement(Store *s, const Actor *who, const StatementEdit *e,
                         AppErr *err)
 {
     if (e->eAction != WF_SAVE && e->eAction != WF_SUBMIT) {
-        return apperr_set(err, APPERR_INPUT, "a statement is saved or "
+        return apperr_set(err, APPERR_INPUT,
+                          "a statement is saved or "
                           "submitted");
     }
     WfActivity x;
@@ -215,8 +222,8 @@ workflow_save_statement(Store *s, const Actor *who, const StatementEdit *e,
         st.eState = e->eAction == WF_SUBMIT ? ASSESS_SUBMITTED : ASSESS_DRAFT;
         /* A returned statement keeps its comment while it is redrafted; a
         ** submission answers it. */
-        st.zComment = xstrdup(old && e->eAction == WF_SAVE ? old->zComment
-                                                           : "");
+        st.zComment =
+            xstrdup(old && e->eAction == WF_SAVE ? old->zComment : "");
         st.iVersion = old ? old->iVersion : 0;
         rc = store_statement_put(s, p->zCode, n->zCode, rd->zCode, &st, err);
         statement_release(&st);
@@ -224,8 +231,8 @@ workflow_save_statement(Store *s, const Actor *who, const StatementEdit *e,
     /* What the officer reviews changed — a statement submitted, or a
     ** submitted one taken back to draft: the activity's version moves, so a
     ** review form built before cannot approve what is no longer there. */
-    if (rc == 0 && (e->eAction == WF_SUBMIT ||
-                    (old && old->eState == ASSESS_SUBMITTED))) {
+    if (rc == 0 &&
+        (e->eAction == WF_SUBMIT || (old && old->eState == ASSESS_SUBMITTED))) {
         Assessment na = *a;
         if (e->eAction == WF_SUBMIT) {
             na.eState = rules_state_after_submit(a->eState);
@@ -270,8 +277,8 @@ workflow_review(Store *s, const Actor *who, const ReviewEdit *e, AppErr *err)
             continue;
         }
         Statement st = *old;
-        st.eState = e->eAction == WF_APPROVE ? ASSESS_APPROVED
-                                             : ASSESS_RETURNED;
+        st.eState =
+            e->eAction == WF_APPROVE ? ASSESS_APPROVED : ASSESS_RETURNED;
         char *zComment = xstrdup(e->eAction == WF_RETURN ? e->zComment : "");
         st.zComment = zComment;
         rc = store_statement_put(s, p->zCode, n->zCode, rd->zCode, &st, err);

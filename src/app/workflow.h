@@ -41,8 +41,8 @@ int workflow_set_round_state(Store *s, const Actor *who, const char *zPlan,
 
 /* What a reporter sends: its organisation's statement on one activity. */
 typedef struct StatementEdit {
-    const char *zPlan;      /* NULL: the first plan */
-    const char *zNode;      /* activity code */
+    const char *zPlan; /* NULL: the first plan */
+    const char *zNode; /* activity code */
     const char *zRound;
     const char *zText;
     Rating eProposed;
@@ -59,10 +59,10 @@ int workflow_save_statement(Store *s, const Actor *who, const StatementEdit *e,
 
 /* What an M&E officer sends: the review of one activity. */
 typedef struct ReviewEdit {
-    const char *zPlan;      /* NULL: the first plan */
+    const char *zPlan; /* NULL: the first plan */
     const char *zNode;
     const char *zRound;
-    const char *zProgress;  /* the narrative */
+    const char *zProgress; /* the narrative */
     Rating eRating;
     int iVersion;           /* assessment version the form showed */
     WorkflowAction eAction; /* WF_SAVE, WF_APPROVE or WF_RETURN */

@@ -12,24 +12,30 @@
 
 typedef enum AppErrCode {
     APPERR_OK = 0,
-    APPERR_INPUT,    /* the user's data is wrong: fix the file */
-    APPERR_NOTFOUND, /* a named thing does not exist */
-    APPERR_CONFLICT, /* exists already, or changed under us */
+    APPERR_INPUT,     /* the user's data is wrong: fix the file */
+    APPERR_NOTFOUND,  /* a named thing does not exist */
+    APPERR_CONFLICT,  /* exists already, or changed under us */
     APPERR_FORBIDDEN, /* the actor may not do this (role, organisation) */
-    APPERR_IO,       /* file system trouble */
-    APPERR_DB,       /* the database refused or failed (detail in zDetail) */
-    APPERR_BUSY,     /* another writer held the database too long: retry */
-    APPERR_USAGE,    /* wrong command line */
-    APPERR_INTERNAL  /* a bug worth reporting */
+    APPERR_IO,        /* file system trouble */
+    APPERR_DB,        /* the database refused or failed (detail in zDetail) */
+    APPERR_BUSY,      /* another writer held the database too long: retry */
+    APPERR_USAGE,     /* wrong command line */
+    APPERR_INTERNAL   /* a bug worth reporting */
 } AppErrCode;
 
 typedef struct AppErr {
-    AppErrCode code;    /* APPERR_OK while nothing failed */
-    char zMsg[1024];    /* one line, safe to show to users */
-    char zDetail[512];  /* for the log only: engine text, errno; may be "" */
+    AppErrCode code;   /* APPERR_OK while nothing failed */
+    char zMsg[1024];   /* one line, safe to show to users */
+    char zDetail[512]; /* for the log only: engine text, errno; may be "" */
 } AppErr;
 
-#define APPERR_INIT { APPERR_OK, { 0 }, { 0 } }
+#define APPERR_INIT                                                            \
+ {                                                                             \
+  APPERR_OK, { 0 },                                                            \
+  {                                                                            \
+   0                                                                           \
+  }                                                                            \
+ }
 
 /* Record a failure: code and printf-formatted message.  Always returns -1
 ** so callers can write `return apperr_set(err, ...);`.  err may be NULL. */

@@ -22,14 +22,17 @@
 #include "limits.h"
 
 typedef struct Buf {
-    char *z;     /* content, NUL-terminated; NULL until first growth */
-    size_t n;    /* bytes used, not counting the NUL */
+    char *z;       /* content, NUL-terminated; NULL until first growth */
+    size_t n;      /* bytes used, not counting the NUL */
     size_t nAlloc; /* bytes allocated for z */
-    size_t nMax; /* appends beyond this many bytes set bOverflow */
+    size_t nMax;   /* appends beyond this many bytes set bOverflow */
     int bOverflow; /* sticky: an append was refused for size */
 } Buf;
 
-#define BUF_INIT { NULL, 0, 0, LIMIT_BUF_BYTES, 0 }
+#define BUF_INIT                                                               \
+ {                                                                             \
+  NULL, 0, 0, LIMIT_BUF_BYTES, 0                                               \
+ }
 
 /* Make b empty with the given maximum size (0 = LIMIT_BUF_BYTES). */
 void buf_init(Buf *b, size_t nMax);

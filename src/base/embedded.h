@@ -9,9 +9,9 @@
 #include <stddef.h>
 
 typedef struct EmbeddedFile {
-    const char *zPath;             /* relative to the embedded root */
-    const unsigned char *aData;    /* content, NUL-terminated */
-    size_t nData;                  /* bytes, without the NUL */
+    const char *zPath;          /* relative to the embedded root */
+    const unsigned char *aData; /* content, NUL-terminated */
+    size_t nData;               /* bytes, without the NUL */
 } EmbeddedFile;
 
 /* The file zPath of table a (terminated by a NULL zPath), or NULL. */

@@ -33,7 +33,7 @@
 ** line of a million commas is refused before its fields are kept (each
 ** costs some 20 bytes of bookkeeping).  Above LIMIT_IMPORT_COLUMNS, so a
 ** header that is too wide is still refused by name. */
-#define LIMIT_CSV_FIELDS 1000u
+#define LIMIT_CSV_FIELDS       1000u
 #define LIMIT_CSV_RECORD_BYTES (4u * 1024u * 1024u)
 
 /* Most levels in a plan's tree (area, section, goal, activity = 4). */
@@ -70,7 +70,7 @@
 
 /* The last column (XFD) and row of a spreadsheet, as Excel has them. */
 #define LIMIT_XLSX_COLUMNS 16384u
-#define LIMIT_XLSX_ROWS 1048576u
+#define LIMIT_XLSX_ROWS    1048576u
 
 /* Deepest JSON nesting accepted on import (jansson's own cap is 2048). */
 #define LIMIT_JSON_DEPTH 64u

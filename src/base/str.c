@@ -146,7 +146,9 @@ str_to_long(const char *z, long lo, long hi, long *pOut)
 int
 str_is_date(const char *z)
 {
-    static const int aDays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    static const int aDays[] = {
+        31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
+    };
     if (!z || strlen(z) != 10 || z[4] != '-' || z[7] != '-') {
         return 0;
     }
@@ -155,7 +157,8 @@ str_is_date(const char *z)
             return 0;
         }
     }
-    int y = (z[0] - '0') * 1000 + (z[1] - '0') * 100 + (z[2] - '0') * 10 + (z[3] - '0');
+    int y = (z[0] - '0') * 1000 + (z[1] - '0') * 100 + (z[2] - '0') * 10 +
+            (z[3] - '0');
     int m = (z[5] - '0') * 10 + (z[6] - '0');
     int d = (z[8] - '0') * 10 + (z[9] - '0');
     if (y < 1900 || m < 1 || m > 12 || d < 1 || d > aDays[m - 1]) {
@@ -212,8 +215,10 @@ str_parse_utc(const char *z, time_t *pt)
 {
     int y, mo, d, h, mi, sec;
     char cZ = 0;
-    if (!z || sscanf(z, "%4d-%2d-%2dT%2d:%2d:%2d%c", &y, &mo, &d, &h, &mi,
-                     &sec, &cZ) != 7 || cZ != 'Z') {
+    if (!z ||
+        sscanf(z, "%4d-%2d-%2dT%2d:%2d:%2d%c", &y, &mo, &d, &h, &mi, &sec,
+               &cZ) != 7 ||
+        cZ != 'Z') {
         return -1;
     }
     struct tm tm;

@@ -62,7 +62,10 @@ utf8_decode(const char *z, size_t n, uint32_t *pCp)
         *pCp = 0xFFFD;
         return n;
     }
-    uint32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+    uint32_t cp = len == 1   ? c
+                  : len == 2 ? (c & 0x1F)
+                  : len == 3 ? (c & 0x0F)
+                             : (c & 0x07);
     for (size_t k = 1; k < len; k++) {
         cp = (cp << 6) | (s[k] & 0x3F);
     }
@@ -75,7 +78,11 @@ utf8_cp_width(uint32_t cp)
 {
     /* Zero width: combining marks (general ranges), Khmer and other
     ** Brahmic vowel signs and coeng, zero-width space and joiners. */
-    if ((cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x17B4 && cp <= 0x17D3 && cp != 0x17B6 && cp != 0x17BE && cp != 0x17BF && cp != 0x17C0 && cp != 0x17C1 && cp != 0x17C2 && cp != 0x17C3 && cp != 0x17C4 && cp != 0x17C5 && cp != 0x17C7 && cp != 0x17C8) ||
+    if ((cp >= 0x0300 && cp <= 0x036F) ||
+        (cp >= 0x17B4 && cp <= 0x17D3 && cp != 0x17B6 && cp != 0x17BE &&
+         cp != 0x17BF && cp != 0x17C0 && cp != 0x17C1 && cp != 0x17C2 &&
+         cp != 0x17C3 && cp != 0x17C4 && cp != 0x17C5 && cp != 0x17C7 &&
+         cp != 0x17C8) ||
         cp == 0x17DD || (cp >= 0x200B && cp <= 0x200F) || cp == 0xFEFF ||
         (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0x20D0 && cp <= 0x20FF)) {
         return 0;
@@ -156,14 +163,16 @@ utf8_wrap_line(Buf *b, const char *z, size_t n, size_t nWidth,
             while (wordEnd < n && z[wordEnd] != ' ') {
                 wordEnd++;
             }
-            size_t gap = lineEnd > lineStart ? utf8_width(z + lineEnd, i - lineEnd) : 0;
+            size_t gap =
+                lineEnd > lineStart ? utf8_width(z + lineEnd, i - lineEnd) : 0;
             size_t ww = utf8_width(z + i, wordEnd - i);
             if (lineEnd > lineStart && w + gap + ww > nWidth) {
                 break;
             }
             if (lineEnd == lineStart && ww > nWidth) {
                 /* A word longer than the line: break it. */
-                wordEnd = i + utf8_prefix_fitting(z + i, wordEnd - i, nWidth, 1);
+                wordEnd =
+                    i + utf8_prefix_fitting(z + i, wordEnd - i, nWidth, 1);
                 ww = utf8_width(z + i, wordEnd - i);
             }
             w += gap + ww;

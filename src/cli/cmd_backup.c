@@ -58,7 +58,7 @@ cmd_backup(CliCtx *ctx)
     free(azPos);
     if (nPos) {
         return cli_usage_error(ctx, "backup takes no arguments (the file "
-                               "goes after --to)");
+                                    "goes after --to)");
     }
     if (!zTo || !*zTo) {
         return cli_usage_error(ctx, "where to? (--to FILE)");
@@ -76,8 +76,8 @@ cmd_backup(CliCtx *ctx)
     } else {
         char zSize[32];
         backup_size_text(zTo, zSize, sizeof zSize);
-        printf("backed up '%s' to '%s' (%s in %.2f s)\n", ctx->zDb, zTo,
-               zSize, backup_seconds_since(&t0));
+        printf("backed up '%s' to '%s' (%s in %.2f s)\n", ctx->zDb, zTo, zSize,
+               backup_seconds_since(&t0));
     }
     store_close(s);
     return rc;
@@ -115,7 +115,7 @@ cmd_restore(CliCtx *ctx)
     free(azPos);
     if (nPos) {
         return cli_usage_error(ctx, "restore takes no arguments (the backup "
-                               "goes after --from)");
+                                    "goes after --from)");
     }
     if (!zFrom || !*zFrom) {
         return cli_usage_error(ctx, "from which backup? (--from FILE)");
@@ -138,7 +138,8 @@ cmd_restore(CliCtx *ctx)
             /* The store's words advise restoring "the database" from a
             ** backup, which is what failed: the specifics stay in the
             ** detail. */
-            (void)snprintf(err.zMsg, sizeof err.zMsg, "it is damaged (it "
+            (void)snprintf(err.zMsg, sizeof err.zMsg,
+                           "it is damaged (it "
                            "fails the integrity check)");
         }
         int rc = restore_fail(buf_str(&ctxt), &err);

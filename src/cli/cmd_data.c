@@ -54,7 +54,8 @@ int
 cmd_init(CliCtx *ctx)
 {
     const char *zSample = NULL;
-    CliOpt aOpt[] = { { "sample", 1, &zSample, NULL }, { NULL, 0, NULL, NULL } };
+    CliOpt aOpt[] = { { "sample", 1, &zSample, NULL },
+                      { NULL, 0, NULL, NULL } };
     char **azPos;
     size_t nPos;
     if (cli_parse(ctx, aOpt, &azPos, &nPos)) {
@@ -134,7 +135,8 @@ cmd_import(CliCtx *ctx)
     ImportFormat eFormat = IMPORT_AUTO;
     if (zFormat && import_format_parse(zFormat, &eFormat)) {
         free(azPos);
-        return cli_usage_error(ctx, "unknown format '%s' (csv or json)", zFormat);
+        return cli_usage_error(ctx, "unknown format '%s' (csv or json)",
+                               zFormat);
     }
     if (nPos == 0) {
         free(azPos);
@@ -217,11 +219,13 @@ cmd_export(CliCtx *ctx)
     }
     free(azPos);
     if (nPos) {
-        return cli_usage_error(ctx, "export takes no file arguments (use --out)");
+        return cli_usage_error(ctx,
+                               "export takes no file arguments (use --out)");
     }
     int bJson = strcmp(zFormat, "json") == 0;
     if (!bJson && strcmp(zFormat, "csv") != 0) {
-        return cli_usage_error(ctx, "unknown format '%s' (csv or json)", zFormat);
+        return cli_usage_error(ctx, "unknown format '%s' (csv or json)",
+                               zFormat);
     }
     Store *s = cli_open_store(ctx);
     if (!s) {
@@ -243,10 +247,12 @@ cmd_export(CliCtx *ctx)
     } else {
         if (m.nPlan != 1) {
             apperr_set(&err, APPERR_USAGE,
-                       m.nPlan ? "the database holds %zu plans; choose one with "
-                                 "--plan CODE"
-                               : "the database holds %zu plans: nothing to "
-                                 "export as CSV", m.nPlan);
+                       m.nPlan
+                           ? "the database holds %zu plans; choose one with "
+                             "--plan CODE"
+                           : "the database holds %zu plans: nothing to "
+                             "export as CSV",
+                       m.nPlan);
             rc = cli_fail(&err);
             goto out;
         }

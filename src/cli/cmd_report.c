@@ -32,8 +32,8 @@ report_load(const CliCtx *ctx, const char *zPlan, const char *const *azRound,
         return NULL;
     }
     AppErr err = APPERR_INIT;
-    int rc = nRound ? store_load_rounds(s, zPlan, azRound, nRound,
-                                        bRoundBefore, m, &err)
+    int rc = nRound ? store_load_rounds(s, zPlan, azRound, nRound, bRoundBefore,
+                                        m, &err)
                     : store_load(s, zPlan, m, &err);
     store_close(s);
     if (rc) {
@@ -44,8 +44,10 @@ report_load(const CliCtx *ctx, const char *zPlan, const char *const *azRound,
         return model_find_plan(m, zPlan);
     }
     if (m->nPlan != 1) {
-        (void)fprintf(stderr, "lmpmon: the database holds %zu plans; choose one "
-                      "with --plan CODE\n", m->nPlan);
+        (void)fprintf(stderr,
+                      "lmpmon: the database holds %zu plans; choose one "
+                      "with --plan CODE\n",
+                      m->nPlan);
         return NULL;
     }
     return &m->aPlan[0];
@@ -59,8 +61,8 @@ report_format(const char *zFormat, const char *zOut, const char *zDefault)
         return zFormat;
     }
     const char *zDot = zOut ? strrchr(zOut, '.') : NULL;
-    static const char *const az[] = { "html", "md", "csv", "json", "svg", "txt",
-                                      "xlsx", "pdf", "docx" };
+    static const char *const az[] = { "html", "md",   "csv", "json", "svg",
+                                      "txt",  "xlsx", "pdf", "docx" };
     for (size_t i = 0; zDot && i < sizeof az / sizeof az[0]; i++) {
         if (strcmp(zDot + 1, az[i]) == 0) {
             return strcmp(az[i], "txt") == 0 ? "text" : az[i];
@@ -71,21 +73,21 @@ report_format(const char *zFormat, const char *zOut, const char *zDefault)
 
 /* 'report coordination': who is responsible for what in round zRound and
 ** whether the review's explanations of slow progress hold
-** (core/coordination.h), in format zFmt (html, md, csv or json). */
+** (core/coordination.h), in format zFmt (report/coordination_report.h's
+** table: html, md, csv or json). */
 static int
 report_coordination(const CliCtx *ctx, const char *zRound, const char *zPlan,
                     const char *zFmt, const char *zOut)
 {
-    static const char *const azFmt[] = { "html", "md", "csv", "json" };
-    int iFmt = -1;
-    for (int i = 0; i < (int)(sizeof azFmt / sizeof azFmt[0]); i++) {
-        if (strcmp(zFmt, azFmt[i]) == 0) {
-            iFmt = i;
-        }
-    }
-    if (iFmt < 0) {
-        return cli_usage_error(ctx, "unknown format '%s' for the coordination "
-                               "report (html, md, csv or json)", zFmt);
+    if (!report_format_find(aCoordinationFormat, zFmt)) {
+        Buf names = BUF_INIT;
+        report_format_list(aCoordinationFormat, &names);
+        int rc = cli_usage_error(ctx,
+                                 "unknown format '%s' for the "
+                                 "coordination report (%s)",
+                                 zFmt, buf_str(&names));
+        buf_release(&names);
+        return rc;
     }
     if (!zRound) {
         return cli_usage_error(ctx, "which round? (--round CODE)");
@@ -106,23 +108,14 @@ report_coordination(const CliCtx *ctx, const char *zRound, const char *zPlan,
         return cli_fail(&err);
     }
     Buf b = BUF_INIT;
-    switch (iFmt) {
-    case 0:
-        coordination_render_html(&c, &b);
-        break;
-    case 1:
-        coordination_render_md(&c, &b);
-        break;
-    case 2:
-        coordination_render_csv(&c, &b);
-        break;
-    default:
-        coordination_render_json(&c, &b);
-    }
     int rc = CLI_OK;
-    if (buf_failed(&b)) {
-        apperr_set(&err, APPERR_INPUT, "the coordination report of round '%s' "
-                   "is larger than %zu bytes", zRound, b.nMax);
+    if (coordination_render(&c, zFmt, &b, &err)) {
+        rc = cli_fail(&err);
+    } else if (buf_failed(&b)) {
+        apperr_set(&err, APPERR_INPUT,
+                   "the coordination report of round '%s' "
+                   "is larger than %zu bytes",
+                   zRound, b.nMax);
         rc = cli_fail(&err);
     } else if (cli_write_output(zOut, buf_str(&b), b.n, &err)) {
         rc = cli_fail(&err);
@@ -159,20 +152,20 @@ cmd_report(CliCtx *ctx)
     int bCoordination = nPos == 1 && strcmp(azPos[0], "coordination") == 0;
     free(azPos);
     if (bComplaints) {
-        return cmd_report_complaints(ctx, zYear,
-                                     report_format(zFormat, zOut, "html"),
-                                     zOut, bSuppress);
+        return cmd_report_complaints(
+            ctx, zYear, report_format(zFormat, zOut, "html"), zOut, bSuppress);
     }
     if (bCoordination) {
         if (zCompare || zLevel || zYear || bSuppress) {
             return cli_usage_error(ctx, "report coordination takes --round, "
-                                   "--plan, --format and --out only");
+                                        "--plan, --format and --out only");
         }
         return report_coordination(ctx, zRound, zPlan,
                                    report_format(zFormat, zOut, "html"), zOut);
     }
     if (!bReview) {
-        return cli_usage_error(ctx, "report what? ('report review --round R', "
+        return cli_usage_error(ctx,
+                               "report what? ('report review --round R', "
                                "'report coordination --round R' or 'report "
                                "complaints')");
     }
@@ -180,17 +173,14 @@ cmd_report(CliCtx *ctx)
         return cli_usage_error(ctx, "which round? (--round CODE)");
     }
     const char *zFmt = report_format(zFormat, zOut, "html");
-    static const char *const azFmt[] = { "html", "md", "csv", "json", "svg",
-                                         "pdf", "docx" };
-    int iFmt = -1;
-    for (int i = 0; i < (int)(sizeof azFmt / sizeof azFmt[0]); i++) {
-        if (strcmp(zFmt, azFmt[i]) == 0) {
-            iFmt = i;
-        }
-    }
-    if (iFmt < 0) {
-        return cli_usage_error(ctx, "unknown format '%s' (html, md, csv, json, "
-                               "svg, pdf or docx)", zFmt);
+    const ReportFormat *pFmt = report_format_find(aReviewFormat, zFmt);
+    if (!pFmt) {
+        Buf names = BUF_INIT;
+        report_format_list(aReviewFormat, &names);
+        int rc = cli_usage_error(ctx, "unknown format '%s' (%s)", zFmt,
+                                 buf_str(&names));
+        buf_release(&names);
+        return rc;
     }
     /* The review reads the round and the one it is compared with only. */
     const char *azRound[] = { zRound, zCompare };
@@ -217,29 +207,8 @@ cmd_report(CliCtx *ctx)
         r.zGoal10 = buf_str(&goal10);
     }
     Buf b = BUF_INIT;
-    int rc = CLI_OK;
-    switch (iFmt) {
-    case 0:
-        review_render_html(&r, &b);
-        break;
-    case 1:
-        review_render_md(&r, &b);
-        break;
-    case 2:
-        review_render_csv(&r, &b);
-        break;
-    case 3:
-        review_render_json(&r, &b);
-        break;
-    case 4:
-        review_render_svg(&r, &b);
-        break;
-    case 5:
-        rc = review_render_pdf(&r, &b, &err) ? CLI_FAIL : CLI_OK;
-        review_print_release_fonts();
-        break;
-    default:
-        rc = review_render_docx(&r, &b, &err) ? CLI_FAIL : CLI_OK;
+    int rc = review_render(&r, zFmt, &b, &err) ? CLI_FAIL : CLI_OK;
+    if (pFmt->bPrint) {
         review_print_release_fonts();
     }
     if (rc != CLI_OK) {
@@ -266,11 +235,11 @@ check_print_findings(const Findings *f, int bJson, Buf *b)
             json_object_set_new(o, "rule", json_string(x->zRule));
             json_object_set_new(o, "severity",
                                 json_string(check_severity_name(x->eSeverity)));
-            json_object_set_new(o, "activity", x->zActivity
-                                                   ? json_string(x->zActivity)
-                                                   : json_null());
-            json_object_set_new(o, "round", x->zRound ? json_string(x->zRound)
-                                                      : json_null());
+            json_object_set_new(o, "activity",
+                                x->zActivity ? json_string(x->zActivity)
+                                             : json_null());
+            json_object_set_new(
+                o, "round", x->zRound ? json_string(x->zRound) : json_null());
             json_object_set_new(o, "message", json_string(x->zMessage));
             json_array_append_new(arr, o);
         }
@@ -299,15 +268,15 @@ static json_t *
 check_json_figures(long num, long den, long pct)
 {
     json_t *o = json_object();
-    json_object_set_new(o, "numerator", num == CLAIM_NOT_PRINTED
-                                            ? json_null()
-                                            : json_integer(num));
-    json_object_set_new(o, "denominator", den == CLAIM_NOT_PRINTED
-                                              ? json_null()
-                                              : json_integer(den));
-    json_object_set_new(o, "percent", pct == CLAIM_NOT_PRINTED
-                                          ? json_null()
-                                          : json_integer(pct));
+    json_object_set_new(o, "numerator",
+                        num == CLAIM_NOT_PRINTED ? json_null()
+                                                 : json_integer(num));
+    json_object_set_new(o, "denominator",
+                        den == CLAIM_NOT_PRINTED ? json_null()
+                                                 : json_integer(den));
+    json_object_set_new(o, "percent",
+                        pct == CLAIM_NOT_PRINTED ? json_null()
+                                                 : json_integer(pct));
     return o;
 }
 
@@ -379,8 +348,8 @@ check_claims(const Plan *p, const char *zFile, int bJson, Buf *b)
             json_object_set_new(o, "round", json_string(c->zRound));
             json_object_set_new(o, "group", json_string(res->zGroupName));
             json_object_set_new(o, "statuses", json_string(c->zStatuses));
-            json_object_set_new(o, "since", c->zSince ? json_string(c->zSince)
-                                                      : json_null());
+            json_object_set_new(
+                o, "since", c->zSince ? json_string(c->zSince) : json_null());
             json_object_set_new(o, "status",
                                 json_string(claim_status_name(res->eStatus)));
             json_object_set_new(o, "printed",
@@ -403,7 +372,8 @@ check_claims(const Plan *p, const char *zFile, int bJson, Buf *b)
         check_text_figures(b, c->num, c->den, c->pct, c->zSince != NULL);
         buf_puts(b, "; the data gives ");
         if (c->zSince) {
-            buf_printf(b, "%+ld points (%ld%% (%ld of %ld) -> %ld%% (%ld of %ld))",
+            buf_printf(b,
+                       "%+ld points (%ld%% (%ld of %ld) -> %ld%% (%ld of %ld))",
                        computedPct, res->pctSince, res->numSince, res->denSince,
                        res->pct, res->num, res->den);
         } else {
@@ -421,9 +391,10 @@ check_claims(const Plan *p, const char *zFile, int bJson, Buf *b)
         free(zj);
         json_decref(arr);
     } else {
-        buf_printf(b, "%zu claims: %zu hold, %zu wrong_percent, %zu wrong_count, "
-                   "%zu wrong_denominator\n", nClaim, anStatus[0], anStatus[1],
-                   anStatus[2], anStatus[3]);
+        buf_printf(b,
+                   "%zu claims: %zu hold, %zu wrong_percent, %zu wrong_count, "
+                   "%zu wrong_denominator\n",
+                   nClaim, anStatus[0], anStatus[1], anStatus[2], anStatus[3]);
     }
     for (size_t k = 0; k < nClaim; k++) {
         claim_release(&a[k]);
@@ -462,8 +433,8 @@ cmd_check(CliCtx *ctx)
     ** (stale narratives); claims name their own rounds. */
     const char *azRound[] = { zRound };
     Model m = MODEL_INIT;
-    Plan *p = report_load(ctx, zPlan, azRound, zRound && !zClaims ? 1 : 0, 1,
-                          &m);
+    Plan *p =
+        report_load(ctx, zPlan, azRound, zRound && !zClaims ? 1 : 0, 1, &m);
     if (!p) {
         model_release(&m);
         return CLI_FAIL;

@@ -46,10 +46,11 @@ show_pick_plan(const CliCtx *ctx, Model *m, const char *zPlan)
     if (m->nPlan == 1) {
         return &m->aPlan[0];
     }
-    (void)fprintf(stderr, m->nPlan ? "lmpmon: the database holds %zu plans; "
-                                     "choose one with --plan CODE\n"
-                                   : "lmpmon: the database holds %zu plans "
-                                     "(import one first)\n",
+    (void)fprintf(stderr,
+                  m->nPlan ? "lmpmon: the database holds %zu plans; "
+                             "choose one with --plan CODE\n"
+                           : "lmpmon: the database holds %zu plans "
+                             "(import one first)\n",
                   m->nPlan);
     return NULL;
 }
@@ -167,7 +168,8 @@ show_plan(const CliCtx *ctx, const char *zPlan)
         buf_putc(&b, '\n');
     }
     if (zLatest) {
-        buf_printf(&b, "\n(ratings: the latest round each %s was assessed in)\n",
+        buf_printf(&b,
+                   "\n(ratings: the latest round each %s was assessed in)\n",
                    p->aLevel[plan_leaf_level(p)].zName);
     }
     show_print(&b);
@@ -178,8 +180,8 @@ show_plan(const CliCtx *ctx, const char *zPlan)
 /* Append the audit trail of node zCode of plan zPlan (and of its
 ** assessments) to b, oldest first. */
 static int
-show_history(const CliCtx *ctx, const char *zPlan, const char *zCode,
-             size_t w, Buf *b)
+show_history(const CliCtx *ctx, const char *zPlan, const char *zCode, size_t w,
+             Buf *b)
 {
     Store *s = cli_open_store(ctx);
     if (!s) {
@@ -209,9 +211,9 @@ show_history(const CliCtx *ctx, const char *zPlan, const char *zCode,
             buf_printf(&line, "round %s ", zWhat + 1);
         }
         if (!e->zField) {
-            buf_printf(&line, "%s: %s", str_eq(e->zEntity, "assessment")
-                                            ? "assessed, rating"
-                                            : "created",
+            buf_printf(&line, "%s: %s",
+                       str_eq(e->zEntity, "assessment") ? "assessed, rating"
+                                                        : "created",
                        e->zNew ? e->zNew : "");
         } else if (str_eq(e->zAction, "create")) {
             buf_printf(&line, "%s set: %s", e->zField, e->zNew ? e->zNew : "");
@@ -243,9 +245,10 @@ show_activity(const CliCtx *ctx, const char *zCode, const char *zPlan,
         long i = plan_find_node(&m.aPlan[k], zCode);
         if (i >= 0) {
             if (p) {
-                (void)fprintf(stderr, "lmpmon: '%s' is in plans '%s' and '%s'; "
-                              "choose one with --plan CODE\n", zCode,
-                              p->zCode, m.aPlan[k].zCode);
+                (void)fprintf(stderr,
+                              "lmpmon: '%s' is in plans '%s' and '%s'; "
+                              "choose one with --plan CODE\n",
+                              zCode, p->zCode, m.aPlan[k].zCode);
                 model_release(&m);
                 return CLI_FAIL;
             }
@@ -303,10 +306,12 @@ show_activity(const CliCtx *ctx, const char *zCode, const char *zPlan,
             continue;
         }
         const char *zRating = rating_name(a->eRating);
-        buf_printf(&b, "\nRating: %s   [%s]\n", *zRating ? zRating : "not rated",
+        buf_printf(&b, "\nRating: %s   [%s]\n",
+                   *zRating ? zRating : "not rated",
                    assess_state_name(a->eState));
         buf_puts(&b, "Action point:\n");
-        utf8_wrap(&b, *a->zActionPoint ? a->zActionPoint : "(none)", w - 2, "  ");
+        utf8_wrap(&b, *a->zActionPoint ? a->zActionPoint : "(none)", w - 2,
+                  "  ");
         buf_puts(&b, "Progress:\n");
         utf8_wrap(&b, *a->zProgress ? a->zProgress : "(none)", w - 2, "  ");
     }
@@ -362,11 +367,12 @@ show_org(const CliCtx *ctx, const char *zName)
             const Node *n = &p->aNode[i];
             const char *zRole = NULL;
             for (size_t j = 0; j < n->nResp && !zRole; j++) {
-                zRole = str_eq(n->azResp[j], o->zAcronym) ? "responsible" : NULL;
+                zRole =
+                    str_eq(n->azResp[j], o->zAcronym) ? "responsible" : NULL;
             }
             for (size_t j = 0; j < n->nContrib && !zRole; j++) {
                 zRole = str_eq(n->azContrib[j], o->zAcronym) ? "contributing"
-                                                              : NULL;
+                                                             : NULL;
             }
             if (!zRole) {
                 continue;
@@ -402,9 +408,10 @@ show_round(const CliCtx *ctx, const char *zRound, const char *zPlan)
     for (size_t k = 0; k < m.nPlan; k++) {
         Round *r = plan_find_round(&m.aPlan[k], zRound);
         if (r && rd) {
-            (void)fprintf(stderr, "lmpmon: round '%s' is in plans '%s' and "
-                          "'%s'; choose one with --plan CODE\n", zRound,
-                          p->zCode, m.aPlan[k].zCode);
+            (void)fprintf(stderr,
+                          "lmpmon: round '%s' is in plans '%s' and "
+                          "'%s'; choose one with --plan CODE\n",
+                          zRound, p->zCode, m.aPlan[k].zCode);
             model_release(&m);
             return CLI_FAIL;
         }
@@ -438,7 +445,8 @@ show_round(const CliCtx *ctx, const char *zRound, const char *zPlan)
         anCount[a->eRating]++;
         const char *zRating = rating_name(a->eRating);
         const char *azRow[3] = { n->zCode, *zRating ? zRating : "not rated",
-                                 *a->zActionPoint ? a->zActionPoint : n->zText };
+                                 *a->zActionPoint ? a->zActionPoint
+                                                  : n->zText };
         table_add(&t, azRow);
     }
     buf_printf(&b, "\n%zu activities assessed:\n", nAssessed);
@@ -624,7 +632,7 @@ cmd_round(CliCtx *ctx)
         return cli_fail(&err);
     }
     store_close(s);
-    static const char *azHead[] = { "plan", "round", "as of", "state",
+    static const char *azHead[] = { "plan",     "round", "as of", "state",
                                     "assessed", "rated", "title" };
     Table t;
     table_init(&t, 7, azHead);
@@ -633,9 +641,12 @@ cmd_round(CliCtx *ctx)
         char zA[32], zR[32];
         (void)snprintf(zA, sizeof zA, "%ld", a[k].nAssessed);
         (void)snprintf(zR, sizeof zR, "%ld", a[k].nRated);
-        const char *azRow[7] = { a[k].zPlan, rd->zCode,
+        const char *azRow[7] = { a[k].zPlan,
+                                 rd->zCode,
                                  rd->zAsOf ? rd->zAsOf : "-",
-                                 round_state_name(rd->eState), zA, zR,
+                                 round_state_name(rd->eState),
+                                 zA,
+                                 zR,
                                  rd->zTitle };
         table_add(&t, azRow);
     }

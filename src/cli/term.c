@@ -110,7 +110,8 @@ table_render(const Table *t, size_t nWidth, Buf *b)
     for (long r = -1; r < (long)t->nRow; r++) {
         size_t nLineStart = b->n;
         for (size_t c = 0; c < t->nCol; c++) {
-            const char *z = r < 0 ? t->azHead[c] : t->azCell[(size_t)r * t->nCol + c];
+            const char *z =
+                r < 0 ? t->azHead[c] : t->azCell[(size_t)r * t->nCol + c];
             if (c) {
                 buf_puts(b, "  ");
             }

@@ -15,8 +15,8 @@ size_t term_width(void);
 /* A table of text cells, printed with columns fitted to a width. */
 typedef struct Table {
     size_t nCol;
-    const char **azHead;  /* nCol headings (static strings) */
-    char **azCell;        /* nRow * nCol copies */
+    const char **azHead; /* nCol headings (static strings) */
+    char **azCell;       /* nRow * nCol copies */
     size_t nRow, nAlloc;
 } Table;
 

@@ -34,6 +34,26 @@ static const char *const azType[TYPE_COUNT] = {
     "unpaid_wages", "deception", "confiscated_documents", "abuse", "injury",
     "death", "other",
 };
+/* What pages show for each key above, in the same order (one label per
+** code, as core/codes.h's tables). */
+static const char *const azSexLabel[SEX_COUNT] = { "Female", "Male",
+                                                   "Unknown" };
+static const char *const azLegalLabel[LEGAL_COUNT] = { "Regular", "Irregular",
+                                                       "Unknown" };
+static const char *const azSatisfiedLabel[SATISFIED_COUNT] = { "Yes", "No",
+                                                               "Not known" };
+static const char *const azStageLabel[STAGE_COUNT] = {
+    "Lodged", "Conciliation", "Resolved", "Referred to court", "Withdrawn",
+    "Closed, unresolved",
+};
+static const char *const azChannelLabel[CHANNEL_COUNT] = {
+    "Migrant Worker Resource Centre", "PDOLVT", "Hotline", "NGO", "Embassy",
+    "Other",
+};
+static const char *const azTypeLabel[TYPE_COUNT] = {
+    "Unpaid wages", "Deception", "Confiscated documents", "Abuse", "Injury",
+    "Death", "Other",
+};
 static const char *const azDim[DIM_COUNT] = {
     "all", "sex", "province", "destination", "assisting_org", "complaint_type",
 };
@@ -42,6 +62,12 @@ const char *
 case_sex_name(CaseSex e)
 {
     return azSex[(unsigned)e < SEX_COUNT ? e : SEX_UNKNOWN];
+}
+
+const char *
+case_sex_label(CaseSex e)
+{
+    return azSexLabel[(unsigned)e < SEX_COUNT ? e : SEX_UNKNOWN];
 }
 
 int
@@ -71,10 +97,14 @@ case_sex_parse(const char *z, CaseSex *p)
     return rc;
 }
 
-#define CASE_ENUM(name, Type, az, n, zEmpty)                                  \
+#define CASE_ENUM(name, Type, az, azLabel, n, zEmpty)                         \
     const char *case_##name##_name(Type e)                                    \
     {                                                                         \
         return az[(unsigned)e < (unsigned)(n) ? (int)e : (n) - 1];           \
+    }                                                                         \
+    const char *case_##name##_label(Type e)                                   \
+    {                                                                         \
+        return azLabel[(unsigned)e < (unsigned)(n) ? (int)e : (n) - 1];      \
     }                                                                         \
     int case_##name##_parse(const char *z, Type *p)                           \
     {                                                                         \
@@ -86,15 +116,23 @@ case_sex_parse(const char *z, CaseSex *p)
         return 0;                                                             \
     }
 
-CASE_ENUM(legal, CaseLegal, azLegal, LEGAL_COUNT, "unknown")
-CASE_ENUM(satisfied, CaseSatisfied, azSatisfied, SATISFIED_COUNT, "unknown")
-CASE_ENUM(stage, CaseStage, azStage, STAGE_COUNT, "lodged")
-CASE_ENUM(channel, CaseChannel, azChannel, CHANNEL_COUNT, "other")
+CASE_ENUM(legal, CaseLegal, azLegal, azLegalLabel, LEGAL_COUNT, "unknown")
+CASE_ENUM(satisfied, CaseSatisfied, azSatisfied, azSatisfiedLabel,
+          SATISFIED_COUNT, "unknown")
+CASE_ENUM(stage, CaseStage, azStage, azStageLabel, STAGE_COUNT, "lodged")
+CASE_ENUM(channel, CaseChannel, azChannel, azChannelLabel, CHANNEL_COUNT,
+          "other")
 
 const char *
 case_type_name(CaseType e)
 {
     return azType[(unsigned)e < TYPE_COUNT ? e : TYPE_OTHER];
+}
+
+const char *
+case_type_label(CaseType e)
+{
+    return azTypeLabel[(unsigned)e < TYPE_COUNT ? e : TYPE_OTHER];
 }
 
 int

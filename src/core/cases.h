@@ -104,16 +104,22 @@ void case_file_release(CaseFile *f);
 int case_actor_may(const Actor *who, const Case *c);
 
 const char *case_sex_name(CaseSex e);
+const char *case_sex_label(CaseSex e); /* what pages show */
 int case_sex_parse(const char *z, CaseSex *p);
 const char *case_legal_name(CaseLegal e);
+const char *case_legal_label(CaseLegal e); /* what pages show */
 int case_legal_parse(const char *z, CaseLegal *p);
 const char *case_satisfied_name(CaseSatisfied e);
+const char *case_satisfied_label(CaseSatisfied e); /* what pages show */
 int case_satisfied_parse(const char *z, CaseSatisfied *p);
 const char *case_stage_name(CaseStage e);
+const char *case_stage_label(CaseStage e); /* what pages show */
 int case_stage_parse(const char *z, CaseStage *p);
 const char *case_channel_name(CaseChannel e);
+const char *case_channel_label(CaseChannel e); /* what pages show */
 int case_channel_parse(const char *z, CaseChannel *p);
 const char *case_type_name(CaseType e);
+const char *case_type_label(CaseType e); /* what pages show */
 /* "unpaid_wages; deception" into bits; -1 naming nothing if unknown. */
 int case_types_parse(const char *z, unsigned *pTypes);
 

@@ -74,12 +74,28 @@ check_severity_name(CheckSeverity e)
     return e == CHECK_ERROR ? "error" : e == CHECK_WARNING ? "warning" : "info";
 }
 
+const char *
+check_severity_label(CheckSeverity e)
+{
+    return e == CHECK_ERROR ? "Error" : e == CHECK_WARNING ? "Warning" : "Note";
+}
+
+const char *
+check_rule_label(const char *zRule)
+{
+    for (const CheckRule *r = aCheckRule; r->zName; r++) {
+        if (str_eq(r->zName, zRule)) {
+            return r->zLabel;
+        }
+    }
+    return zRule;
+}
+
 /* The first of the phrases (lower case) found in zLow, or NULL.  With
 ** bNegatable, an occurrence shortly after "not", "no" or "yet" is
 ** skipped. */
 static const char *
-check_find_phrase(const char *zLow, const char *const *azPhrase,
-                  int bNegatable)
+check_find_phrase(const char *zLow, const char *const *azPhrase, int bNegatable)
 {
     for (const char *const *p = azPhrase; *p; p++) {
         const char *s = zLow;
@@ -94,8 +110,8 @@ check_find_phrase(const char *zLow, const char *const *azPhrase,
                 }
                 size_t n = (size_t)(s - q);
                 char *zClause = xstrndup(q, n);
-                const char *const azNeg[] = { "not", "no", "yet", "never",
-                                              "nothing", NULL };
+                const char *const azNeg[] = { "not",   "no",      "yet",
+                                              "never", "nothing", NULL };
                 bNegated = check_find_phrase(zClause, azNeg, 0) != NULL;
                 free(zClause);
             }
@@ -113,20 +129,20 @@ check_find_phrase(const char *zLow, const char *const *azPhrase,
 }
 
 /* Calls fn for each (activity, assessment) of the rounds selected. */
-#define FOR_EACH_ASSESSMENT(p, zRound, n, a)                                  \
-    for (size_t i_ = 0; i_ < (p)->nNode; i_++)                                \
-        for (const Node *n = &(p)->aNode[i_]; n; n = NULL)                     \
-            if (n->iLevel == plan_leaf_level(p))                               \
-                for (size_t k_ = 0; k_ < n->nAssess; k_++)                     \
-                    for (const Assessment *a = &n->aAssess[k_]; a; a = NULL)   \
-                        if (!(zRound) || str_eq(a->zRound, (zRound)))
+#define FOR_EACH_ASSESSMENT(p, zRound, n, a)                                   \
+ for (size_t i_ = 0; i_ < (p)->nNode; i_++)                                    \
+  for (const Node *n = &(p)->aNode[i_]; n; n = NULL)                           \
+   if (n->iLevel == plan_leaf_level(p))                                        \
+    for (size_t k_ = 0; k_ < n->nAssess; k_++)                                 \
+     for (const Assessment *a = &n->aAssess[k_]; a; a = NULL)                  \
+      if (!(zRound) || str_eq(a->zRound, (zRound)))
 
 /* The plan's rounds by code: a round's index from its code in log time.
 ** Round codes are unique in a plan (the store's UNIQUE constraint, the
 ** readers' duplicate checks), so "the first round with this code" is
 ** "the round". */
 typedef struct RoundIdx {
-    TextAt *a;   /* codes sorted, with their index in p->aRound */
+    TextAt *a; /* codes sorted, with their index in p->aRound */
     size_t n;
 } RoundIdx;
 
@@ -164,9 +180,9 @@ round_idx_release(RoundIdx *x)
 ** node: quadratic in rounds. */
 typedef struct ByRound {
     RoundIdx idx;
-    size_t *aStart;          /* round r: entries [aStart[r], aStart[r + 1]) */
-    size_t *aiNode;          /* node index of each entry */
-    const Assessment **aA;   /* its assessment */
+    size_t *aStart;        /* round r: entries [aStart[r], aStart[r + 1]) */
+    size_t *aiNode;        /* node index of each entry */
+    const Assessment **aA; /* its assessment */
 } ByRound;
 
 static void
@@ -233,16 +249,16 @@ by_round_release(ByRound *x)
 ** space), kept by the address of the original: a narrative is folded once
 ** per run however many rules read it. */
 typedef struct FoldMemo {
-    const char **azKey;    /* original texts; NULL: empty slot */
+    const char **azKey; /* original texts; NULL: empty slot */
     char **azFold;
-    size_t nSlot, nUsed;   /* nSlot a power of two, at most half used */
+    size_t nSlot, nUsed; /* nSlot a power of two, at most half used */
 } FoldMemo;
 
 struct CheckRun {
     const Model *m;
     const Plan *p;
-    const char *zRound;    /* NULL: every round */
-    ByRound x;             /* built on first use (run_by_round) */
+    const char *zRound; /* NULL: every round */
+    ByRound x;          /* built on first use (run_by_round) */
     int bByRound;
     FoldMemo fold;
 };
@@ -323,12 +339,12 @@ typedef struct RoundTexts {
     size_t n;
     const Node **aNode;
     const Assessment **aA;
-    const char **azProgress;   /* folded progress narratives, or NULL */
-    const char **azAction;     /* folded action points, or NULL */
+    const char **azProgress; /* folded progress narratives, or NULL */
+    const char **azAction;   /* folded action points, or NULL */
 } RoundTexts;
 
 #define RT_PROGRESS 1
-#define RT_ACTION 2
+#define RT_ACTION   2
 
 static void
 round_texts_build(CheckRun *c, const char *zR, int mText, RoundTexts *t)
@@ -378,7 +394,8 @@ check_missing_rating(CheckRun *c, Findings *out)
 {
     const Plan *p = c->p;
     const char *zRound = c->zRound;
-    FOR_EACH_ASSESSMENT(p, zRound, n, a) {
+    FOR_EACH_ASSESSMENT(p, zRound, n, a)
+    {
         if (a->eRating == RATING_NONE) {
             finding_add(out, "missing_rating", CHECK_WARNING, n->zCode,
                         a->zRound, "activity %s has no rating in round %s",
@@ -393,7 +410,8 @@ check_rating_without_narrative(CheckRun *c, Findings *out)
 {
     const Plan *p = c->p;
     const char *zRound = c->zRound;
-    FOR_EACH_ASSESSMENT(p, zRound, n, a) {
+    FOR_EACH_ASSESSMENT(p, zRound, n, a)
+    {
         char *zT = str_trim(a->zProgress);
         if (a->eRating != RATING_NONE && (!*zT || strcmp(zT, ".") == 0)) {
             finding_add(out, "rating_without_narrative", CHECK_WARNING,
@@ -406,14 +424,15 @@ check_rating_without_narrative(CheckRun *c, Findings *out)
 }
 
 static const char *const azNegative[] = {
-    "not on target", "not on track", "no progress", "not yet occurring",
-    "no evidence", "not occurring", "not started", "nothing has been done",
-    NULL,
+    "not on target",     "not on track",          "no progress",
+    "not yet occurring", "no evidence",           "not occurring",
+    "not started",       "nothing has been done", NULL,
 };
 
 static const char *const azCompleted[] = {
-    "completed", "is occurring", "has occurred", "have occurred",
-    "was adopted", "has been adopted", "finalised", "finalized", NULL,
+    "completed",     "is occurring", "has occurred",
+    "have occurred", "was adopted",  "has been adopted",
+    "finalised",     "finalized",    NULL,
 };
 
 /* ** RULE: narrative_contradicts_rating */
@@ -422,10 +441,12 @@ check_contradiction(CheckRun *c, Findings *out)
 {
     const Plan *p = c->p;
     const char *zRound = c->zRound;
-    FOR_EACH_ASSESSMENT(p, zRound, n, a) {
+    FOR_EACH_ASSESSMENT(p, zRound, n, a)
+    {
         const char *zLow = run_fold(c, a->zProgress);
         const char *zHit = NULL;
-        if (a->eRating == RATING_PROGRESSING || a->eRating == RATING_ON_TARGET) {
+        if (a->eRating == RATING_PROGRESSING ||
+            a->eRating == RATING_ON_TARGET) {
             zHit = check_find_phrase(zLow, azNegative, 0);
         } else if (a->eRating == RATING_NOT_ON_TARGET) {
             zHit = check_find_phrase(zLow, azCompleted, 1);
@@ -440,9 +461,17 @@ check_contradiction(CheckRun *c, Findings *out)
 }
 
 static const char *const azStale[] = {
-    "see last year", "see last years", "see past year", "see above",
-    "see previous", "as above", "same as last year", "no new information",
-    "no update", "no new update", NULL,
+    "see last year",
+    "see last years",
+    "see past year",
+    "see above",
+    "see previous",
+    "as above",
+    "same as last year",
+    "no new information",
+    "no update",
+    "no new update",
+    NULL,
 };
 
 /* ** RULE: stale_narrative */
@@ -483,16 +512,19 @@ check_stale(CheckRun *c, Findings *out)
             long kPrev = r >= 1 ? aiByRound[r - 1] : -1;
             if (zHit) {
                 finding_add(out, "stale_narrative", CHECK_WARNING, n->zCode,
-                            a->zRound, "the narrative carries forward (\"%s\") "
-                            "instead of reporting this round", zHit);
+                            a->zRound,
+                            "the narrative carries forward (\"%s\") "
+                            "instead of reporting this round",
+                            zHit);
             } else if (*zLow && kPrev >= 0) {
                 /* The same text as the round before: copied forward. */
                 const Assessment *prev = &n->aAssess[kPrev];
                 if (strcmp(run_fold(c, prev->zProgress), zLow) == 0) {
-                    finding_add(out, "stale_narrative", CHECK_WARNING,
-                                n->zCode, a->zRound,
+                    finding_add(out, "stale_narrative", CHECK_WARNING, n->zCode,
+                                a->zRound,
                                 "the narrative repeats round %s word for "
-                                "word", prev->zRound);
+                                "word",
+                                prev->zRound);
                 }
             }
         }
@@ -533,12 +565,12 @@ check_same_narrative(CheckRun *c, Findings *out)
         size_t *aRunEnd = xcalloc(n ? n : 1, sizeof *aRunEnd);
         for (size_t q = 0; q < n; q++) {
             aPos[a[q].i] = q;
-            aBegin[q] = q > 0 && strcmp(a[q].z, a[q - 1].z) == 0 ? aBegin[q - 1]
-                                                                  : q;
+            aBegin[q] =
+                q > 0 && strcmp(a[q].z, a[q - 1].z) == 0 ? aBegin[q - 1] : q;
         }
         for (size_t q = n; q-- > 0;) {
             aEnd[q] = q + 1 < n && strcmp(a[q].z, a[q + 1].z) == 0 ? aEnd[q + 1]
-                                                                    : q + 1;
+                                                                   : q + 1;
             aRunEnd[q] = q + 1 < aEnd[q] && t.aA[a[q + 1].i]->eRating ==
                                                 t.aA[a[q].i]->eRating
                              ? aRunEnd[q + 1]
@@ -594,10 +626,12 @@ check_no_responsible(CheckRun *c, Findings *out)
     const char *zRound = c->zRound;
     /* Reported for each round the activity is part of, so that checking all
     ** rounds finds everything checking one round finds. */
-    FOR_EACH_ASSESSMENT(p, zRound, n, a) {
+    FOR_EACH_ASSESSMENT(p, zRound, n, a)
+    {
         if (n->nResp == 0) {
             finding_add(out, "no_responsible", CHECK_WARNING, n->zCode,
-                        a->zRound, "no responsible body: nobody is asked to "
+                        a->zRound,
+                        "no responsible body: nobody is asked to "
                         "report on it");
         }
     }
@@ -724,13 +758,14 @@ check_silent_org(CheckRun *c, Findings *out)
             ** to be named; when statements are collected, everyone is. */
             if (nResp && !abSpoke[o] &&
                 (bStatements || g->eKind == ORG_GOVERNMENT)) {
-                finding_add(out, "silent_responsible_org", CHECK_INFO, NULL, zR,
-                            bStatements
-                                ? "%s is responsible for %zu activit%s in round "
-                                  "%s and has submitted no statement"
-                                : "%s is responsible for %zu activit%s in round "
-                                  "%s but no narrative of them mentions it",
-                            g->zAcronym, nResp, nResp == 1 ? "y" : "ies", zR);
+                finding_add(
+                    out, "silent_responsible_org", CHECK_INFO, NULL, zR,
+                    bStatements
+                        ? "%s is responsible for %zu activit%s in round "
+                          "%s and has submitted no statement"
+                        : "%s is responsible for %zu activit%s in round "
+                          "%s but no narrative of them mentions it",
+                    g->zAcronym, nResp, nResp == 1 ? "y" : "ies", zR);
                 out->a[out->n - 1].zOrg = xstrdup(g->zAcronym);
             }
         }
@@ -775,30 +810,32 @@ check_duplicate_action(CheckRun *c, Findings *out)
 }
 
 const CheckRule aCheckRule[] = {
-    { "missing_rating", CHECK_WARNING,
+    { "missing_rating", CHECK_WARNING, "Missing rating",
       "an activity of the round has no rating", check_missing_rating },
-    { "rating_without_narrative", CHECK_WARNING,
+    { "rating_without_narrative", CHECK_WARNING, "Rating without narrative",
       "a rating with no progress narrative to support it",
       check_rating_without_narrative },
     { "narrative_contradicts_rating", CHECK_ERROR,
-      "the narrative says the opposite of the rating",
-      check_contradiction },
-    { "stale_narrative", CHECK_WARNING,
+      "Narrative contradicts the rating",
+      "the narrative says the opposite of the rating", check_contradiction },
+    { "stale_narrative", CHECK_WARNING, "Stale narrative",
       "the narrative refers elsewhere or repeats the previous round",
       check_stale },
     { "same_narrative_different_ratings", CHECK_ERROR,
+      "Same narrative, different ratings",
       "one narrative under several activities rated differently",
       check_same_narrative },
-    { "no_responsible", CHECK_WARNING, "an activity with no responsible body",
-      check_no_responsible },
-    { "silent_responsible_org", CHECK_INFO,
+    { "no_responsible", CHECK_WARNING, "No responsible body",
+      "an activity with no responsible body", check_no_responsible },
+    { "silent_responsible_org", CHECK_INFO, "Silent responsible body",
       "a responsible organisation that gave no statement in the round (for "
       "rounds imported from a report: a government body no narrative "
-      "mentions)", check_silent_org },
-    { "duplicate_action_point", CHECK_WARNING,
+      "mentions)",
+      check_silent_org },
+    { "duplicate_action_point", CHECK_WARNING, "Duplicate action point",
       "the same action point text under two activity codes",
       check_duplicate_action },
-    { NULL, CHECK_INFO, NULL, NULL },
+    { NULL, CHECK_INFO, NULL, NULL, NULL },
 };
 
 void

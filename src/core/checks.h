@@ -14,19 +14,19 @@
 #include "model.h"
 
 typedef enum CheckSeverity {
-    CHECK_ERROR = 0,  /* the data contradicts itself */
-    CHECK_WARNING,    /* something a reader of the report will miss */
-    CHECK_INFO        /* worth a look */
+    CHECK_ERROR = 0, /* the data contradicts itself */
+    CHECK_WARNING,   /* something a reader of the report will miss */
+    CHECK_INFO       /* worth a look */
 } CheckSeverity;
 
 typedef struct Finding {
-    const char *zRule;     /* rule name (static) */
+    const char *zRule; /* rule name (static) */
     CheckSeverity eSeverity;
-    char *zActivity;       /* activity code, or NULL for a finding about an
+    char *zActivity; /* activity code, or NULL for a finding about an
                            ** organisation or the round */
-    char *zRound;          /* round code, or NULL */
-    char *zMessage;        /* one line */
-    char *zOrg;            /* acronym of the organisation a finding about
+    char *zRound;    /* round code, or NULL */
+    char *zMessage;  /* one line */
+    char *zOrg;      /* acronym of the organisation a finding about
                            ** one is about, or NULL */
 } Finding;
 
@@ -42,6 +42,7 @@ typedef struct CheckRun CheckRun;
 typedef struct CheckRule {
     const char *zName;
     CheckSeverity eSeverity;
+    const char *zLabel; /* what pages show: "Missing rating" */
     const char *zDescription;
     /* Add findings for the run's round of its plan. */
     void (*xCheck)(CheckRun *c, Findings *out);
@@ -64,6 +65,13 @@ int checks_run_rule(const Model *m, const Plan *p, const char *zRound,
 
 void findings_release(Findings *f);
 
+/* The severity's key ("error", "warning", "info") and label ("Error",
+** "Warning", "Note"). */
 const char *check_severity_name(CheckSeverity e);
+const char *check_severity_label(CheckSeverity e);
+
+/* The label of rule zRule ("Missing rating"), or zRule itself when there
+** is no such rule.  Static or zRule. */
+const char *check_rule_label(const char *zRule);
 
 #endif

@@ -94,12 +94,16 @@ claim_evaluate(const Plan *p, const Claim *c, ClaimResult *out, AppErr *err)
 {
     memset(out, 0, sizeof *out);
     if (!plan_find_round(p, c->zRound)) {
-        return apperr_set(err, APPERR_INPUT, "line %d: no round '%s' in plan "
-                          "'%s'", c->iLine, c->zRound, p->zCode);
+        return apperr_set(err, APPERR_INPUT,
+                          "line %d: no round '%s' in plan "
+                          "'%s'",
+                          c->iLine, c->zRound, p->zCode);
     }
     if (c->zSince && !plan_find_round(p, c->zSince)) {
-        return apperr_set(err, APPERR_INPUT, "line %d: no round '%s' in plan "
-                          "'%s'", c->iLine, c->zSince, p->zCode);
+        return apperr_set(err, APPERR_INPUT,
+                          "line %d: no round '%s' in plan "
+                          "'%s'",
+                          c->iLine, c->zSince, p->zCode);
     }
     long iGroup = claim_find_group(p, c->zGroup);
     if (iGroup == -2) {
@@ -124,10 +128,11 @@ claim_evaluate(const Plan *p, const Claim *c, ClaimResult *out, AppErr *err)
         /* Readers subtract the printed, rounded shares; the exact
         ** difference rounded is accepted too. */
         long change = out->pct - out->pctSince;
-        long exact = review_pct(out->num * out->denSince -
-                                    out->numSince * out->den,
-                                out->den * out->denSince);
-        if (c->pct != CLAIM_NOT_PRINTED && c->pct != change && c->pct != exact) {
+        long exact =
+            review_pct(out->num * out->denSince - out->numSince * out->den,
+                       out->den * out->denSince);
+        if (c->pct != CLAIM_NOT_PRINTED && c->pct != change &&
+            c->pct != exact) {
             out->eStatus = CLAIM_WRONG_PERCENT;
         }
         return 0;

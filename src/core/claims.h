@@ -19,15 +19,15 @@
 #define CLAIM_NOT_PRINTED (-1000000L) /* a figure the sentence does not give */
 
 typedef struct Claim {
-    char *zId;         /* the claim's name in the file ("c3") */
-    char *zRound;      /* round the claim speaks of */
-    char *zGroup;      /* node code or text, or "all" */
-    char *zStatuses;   /* as written: "on_target+progressing" */
-    unsigned mask;     /* parsed zStatuses */
+    char *zId;          /* the claim's name in the file ("c3") */
+    char *zRound;       /* round the claim speaks of */
+    char *zGroup;       /* node code or text, or "all" */
+    char *zStatuses;    /* as written: "on_target+progressing" */
+    unsigned mask;      /* parsed zStatuses */
     long num, den, pct; /* as printed, or CLAIM_NOT_PRINTED */
-    char *zSince;      /* earlier round for a change claim, else NULL */
-    char *zSentence;   /* the printed sentence */
-    int iLine;         /* line in the claims file */
+    char *zSince;       /* earlier round for a change claim, else NULL */
+    char *zSentence;    /* the printed sentence */
+    int iLine;          /* line in the claims file */
 } Claim;
 
 typedef enum ClaimStatus {
@@ -39,10 +39,10 @@ typedef enum ClaimStatus {
 
 typedef struct ClaimResult {
     ClaimStatus eStatus;
-    const char *zGroupName;  /* the group's text, or "all activities" */
-    long num, den, pct;      /* computed; for a change claim num and den
+    const char *zGroupName; /* the group's text, or "all activities" */
+    long num, den, pct;     /* computed; for a change claim num and den
                              ** are the counts of the later round */
-    long pctSince;           /* change claims: share in the earlier round */
+    long pctSince;          /* change claims: share in the earlier round */
     long numSince, denSince;
 } ClaimResult;
 

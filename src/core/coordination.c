@@ -28,7 +28,10 @@ const char *
 coord_lead_key(CoordLead e)
 {
     static const char *const az[COORD_LEAD_COUNT] = {
-        "none", "one_government", "one_other", "several",
+        "none",
+        "one_government",
+        "one_other",
+        "several",
     };
     return (unsigned)e < COORD_LEAD_COUNT ? az[e] : "none";
 }
@@ -61,7 +64,7 @@ static int
 coord_group_lead(const Coordination *c, const CoordActivity *a)
 {
     (void)c;
-    return a->eLead == COORD_LEAD_SEVERAL        ? 1
+    return a->eLead == COORD_LEAD_SEVERAL          ? 1
            : a->eLead == COORD_LEAD_ONE_GOVERNMENT ? 2
                                                    : 0;
 }
@@ -97,17 +100,14 @@ coord_is_several(const CoordActivity *a)
 /* The words of the review (2017, "Challenges to LMP Implementation")
 ** are quoted as printed. */
 const CoordTest aCoordTest[] = {
-    { "several_bodies",
-      "Several responsible bodies and progress",
+    { "several_bodies", "Several responsible bodies and progress",
       "require more than one Ministries\xE2\x80\x99 participation, and "
       "inter\xE2\x80\x90ministerial cooperation around LMP implementation "
       "has not been high",
       "activities with several responsible bodies",
-      "activities led by one government body",
-      "are progressing or on target", -1, 1, coord_group_lead,
-      coord_is_positive },
-    { "partner_support",
-      "Development partner or UN support and progress",
+      "activities led by one government body", "are progressing or on target",
+      -1, 1, coord_group_lead, coord_is_positive },
+    { "partner_support", "Development partner or UN support and progress",
       "the high dependence on development partner funding threatens the "
       "sustainability of activities being implemented, and means that other "
       "activities may not be implemented at all",
@@ -127,9 +127,8 @@ const CoordTest aCoordTest[] = {
       "some activities [of the least progressing areas] require more than "
       "one Ministries\xE2\x80\x99 participation",
       "activities in the least progressing areas",
-      "activities in the other areas",
-      "have several responsible bodies", 1, 0, coord_group_least,
-      coord_is_several },
+      "activities in the other areas", "have several responsible bodies", 1, 0,
+      coord_group_least, coord_is_several },
     { NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, NULL, NULL },
 };
 
@@ -229,10 +228,10 @@ coordination_result(const Coordination *c, const CoordTest *t, long iArea)
 /* The organisations by acronym: the directory's and every acronym an
 ** activity of the round names, each once. */
 typedef struct OrgIndex {
-    const char **azAcr;   /* directory acronyms, then the activities' */
+    const char **azAcr; /* directory acronyms, then the activities' */
     size_t nAcr;
-    TextAt *aSorted;      /* azAcr sorted */
-    size_t *aiSlot;       /* slot of each sorted position */
+    TextAt *aSorted; /* azAcr sorted */
+    size_t *aiSlot;  /* slot of each sorted position */
     size_t nSlot;
 } OrgIndex;
 
@@ -306,8 +305,8 @@ coordination_reported(const Coordination *c, const CoordActivity *a,
 {
     if (c->bStatements) {
         const Statement *s = assessment_find_statement(a->pA, zAcr);
-        return s && (s->eState == ASSESS_SUBMITTED ||
-                     s->eState == ASSESS_APPROVED);
+        return s &&
+               (s->eState == ASSESS_SUBMITTED || s->eState == ASSESS_APPROVED);
     }
     return a->bNarrative;
 }
@@ -315,8 +314,8 @@ coordination_reported(const Coordination *c, const CoordActivity *a,
 static int
 coord_kind_supports(const Org *g)
 {
-    return g && (g->eKind == ORG_DEVELOPMENT_PARTNER ||
-                 g->eKind == ORG_UN_AGENCY);
+    return g &&
+           (g->eKind == ORG_DEVELOPMENT_PARTNER || g->eKind == ORG_UN_AGENCY);
 }
 
 /* Count the links of every activity: per organisation slot into aSlot,
@@ -328,8 +327,8 @@ coord_count_links(Coordination *c, const OrgIndex *x, CoordOrg *aSlot)
     /* The activity a slot was last counted for, per role: an activity
     ** naming a body twice counts it once. */
     size_t *aiLastResp = xcalloc(x->nSlot ? x->nSlot : 1, sizeof *aiLastResp);
-    size_t *aiLastContrib = xcalloc(x->nSlot ? x->nSlot : 1,
-                                    sizeof *aiLastContrib);
+    size_t *aiLastContrib =
+        xcalloc(x->nSlot ? x->nSlot : 1, sizeof *aiLastContrib);
     for (size_t s = 0; s < x->nSlot; s++) {
         aiLastResp[s] = aiLastContrib[s] = (size_t)-1;
     }
@@ -364,7 +363,8 @@ coord_count_links(Coordination *c, const OrgIndex *x, CoordOrg *aSlot)
             a->nContrib++;
             a->bSupport |= coord_kind_supports(g->pOrg);
             g->nContrib++;
-            g->nContribReported += coordination_reported(c, a, g->zAcronym) != 0;
+            g->nContribReported +=
+                coordination_reported(c, a, g->zAcronym) != 0;
         }
         if (a->nResp == 0) {
             a->eLead = COORD_LEAD_NONE;
@@ -508,8 +508,8 @@ coord_collect(Coordination *c)
         a->iArea = iAnc >= 0 ? aiAreaOf[iAnc] : -1;
         a->pA = pA;
         a->bNarrative = coord_has_text(pA->zProgress);
-        a->zWording = coord_has_text(pA->zActionPoint) ? pA->zActionPoint
-                                                       : n->zText;
+        a->zWording =
+            coord_has_text(pA->zActionPoint) ? pA->zActionPoint : n->zText;
         a->iOverlap = -1;
         c->bStatements |= pA->nStmt > 0;
     }
@@ -539,8 +539,8 @@ coord_count_areas(Coordination *c)
     for (size_t g = 0; g < c->nArea; g++) {
         CoordArea *r = &c->aArea[g];
         /* nPositive / nAct < c->nPositive / c->nAct, in integers. */
-        r->bLeastProgressing = r->nAct > 0 &&
-                               r->nPositive * c->nAct < c->nPositive * r->nAct;
+        r->bLeastProgressing =
+            r->nAct > 0 && r->nPositive * c->nAct < c->nPositive * r->nAct;
     }
 }
 

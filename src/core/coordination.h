@@ -92,50 +92,50 @@ const char *coord_lead_key(CoordLead e);
 
 /* One activity of the round. */
 typedef struct CoordActivity {
-    long iNode;               /* index into the plan's nodes */
-    long iArea;               /* index into Coordination.aArea, or -1 */
-    const Assessment *pA;     /* its assessment of the round */
-    size_t nResp;             /* distinct responsible bodies */
-    size_t nContrib;          /* distinct contributing bodies */
+    long iNode;           /* index into the plan's nodes */
+    long iArea;           /* index into Coordination.aArea, or -1 */
+    const Assessment *pA; /* its assessment of the round */
+    size_t nResp;         /* distinct responsible bodies */
+    size_t nContrib;      /* distinct contributing bodies */
     CoordLead eLead;
-    int bSupport;             /* a development partner or UN agency is
+    int bSupport;         /* a development partner or UN agency is
                               ** responsible or contributes */
-    int bNarrative;           /* the assessment has a progress narrative */
-    const char *zWording;     /* the round's action point, or the node's text
+    int bNarrative;       /* the assessment has a progress narrative */
+    const char *zWording; /* the round's action point, or the node's text
                               ** when that is empty (not owned) */
-    long iOverlap;            /* index into aOverlap of its group of the
+    long iOverlap;        /* index into aOverlap of its group of the
                               ** same wording, or -1 */
 } CoordActivity;
 
 /* One organisation named on an activity of the round. */
 typedef struct CoordOrg {
-    const char *zAcronym;     /* not owned */
-    const Org *pOrg;          /* its directory entry; NULL when the
+    const char *zAcronym;          /* not owned */
+    const Org *pOrg;               /* its directory entry; NULL when the
                               ** directory does not know the acronym */
-    size_t nResp;             /* activities it is responsible for */
-    size_t nRespReported;     /* ... of those, reported */
-    size_t nContrib;          /* activities it contributes to */
-    size_t nContribReported;  /* ... of those, reported */
+    size_t nResp;                  /* activities it is responsible for */
+    size_t nRespReported;          /* ... of those, reported */
+    size_t nContrib;               /* activities it contributes to */
+    size_t nContribReported;       /* ... of those, reported */
     size_t anRating[RATING_COUNT]; /* ratings of its responsible ones */
-    size_t *anArea;           /* responsible activities per area (nArea) */
-    int bSilent;              /* silent_responsible_org names it */
+    size_t *anArea;                /* responsible activities per area (nArea) */
+    int bSilent;                   /* silent_responsible_org names it */
 } CoordOrg;
 
 /* One area (a node of the first level) with activities in the round. */
 typedef struct CoordArea {
-    long iNode;               /* index into the plan's nodes */
-    size_t nAct;              /* activities of the round in it */
-    size_t nPositive;         /* progressing or on target */
+    long iNode;       /* index into the plan's nodes */
+    size_t nAct;      /* activities of the round in it */
+    size_t nPositive; /* progressing or on target */
     size_t anLead[COORD_LEAD_COUNT];
-    size_t nSupport;          /* supported */
-    int bLeastProgressing;    /* share positive below the round's */
+    size_t nSupport;       /* supported */
+    int bLeastProgressing; /* share positive below the round's */
 } CoordArea;
 
 /* Activities sharing one wording under different codes. */
 typedef struct CoordOverlap {
-    size_t *aiAct;            /* indexes into aAct, in plan order */
-    size_t nAct;              /* at least 2 */
-    int bAcrossOrgs;          /* their responsible bodies differ */
+    size_t *aiAct;   /* indexes into aAct, in plan order */
+    size_t nAct;     /* at least 2 */
+    int bAcrossOrgs; /* their responsible bodies differ */
 } CoordOverlap;
 
 typedef struct Coordination Coordination;
@@ -144,17 +144,17 @@ typedef struct Coordination Coordination;
 ** the activities of a first and a second group, the share having the
 ** measured property. */
 typedef struct CoordTest {
-    const char *zName;        /* key: "several_bodies" */
-    const char *zTitle;       /* heading: "Several responsible bodies and
+    const char *zName;    /* key: "several_bodies" */
+    const char *zTitle;   /* heading: "Several responsible bodies and
                               ** progress" */
-    const char *zClaim;       /* the review's words */
-    const char *zFirst;       /* "activities with several responsible bodies" */
-    const char *zSecond;      /* "activities led by one government body" */
-    const char *zMeasure;     /* what is counted, as a verb phrase: "are
+    const char *zClaim;   /* the review's words */
+    const char *zFirst;   /* "activities with several responsible bodies" */
+    const char *zSecond;  /* "activities led by one government body" */
+    const char *zMeasure; /* what is counted, as a verb phrase: "are
                               ** progressing or on target" */
-    int iExpect;              /* the review's explanation holds when the
+    int iExpect;          /* the review's explanation holds when the
                               ** first share is lower (-1) or higher (1) */
-    int bByArea;              /* compared within each area too */
+    int bByArea;          /* compared within each area too */
     /* 1: a is in the first group, 2: in the second, 0: in neither. */
     int (*xGroup)(const Coordination *c, const CoordActivity *a);
     /* Non-zero if a has the measured property. */
@@ -165,10 +165,10 @@ typedef struct CoordTest {
 extern const CoordTest aCoordTest[];
 
 typedef enum CoordVerdict {
-    COORD_TOO_FEW = 0,        /* a group has fewer than COORD_MIN_GROUP */
-    COORD_WITHIN_CHANCE,      /* the difference is within chance */
-    COORD_FIRST_HIGHER,       /* the first share is higher, beyond chance */
-    COORD_FIRST_LOWER         /* the first share is lower, beyond chance */
+    COORD_TOO_FEW = 0,   /* a group has fewer than COORD_MIN_GROUP */
+    COORD_WITHIN_CHANCE, /* the difference is within chance */
+    COORD_FIRST_HIGHER,  /* the first share is higher, beyond chance */
+    COORD_FIRST_LOWER    /* the first share is lower, beyond chance */
 } CoordVerdict;
 
 /* Machine key: "too_few", "within_chance", "first_higher", "first_lower". */
@@ -182,21 +182,21 @@ typedef struct CoordShare {
 
 typedef struct CoordResult {
     const CoordTest *pTest;
-    long iArea;               /* -1: every activity of the round */
+    long iArea; /* -1: every activity of the round */
     CoordShare first, second;
-    size_t nNeither;          /* activities in neither group */
-    long diffPp;              /* first minus second, in points: the
+    size_t nNeither; /* activities in neither group */
+    long diffPp;     /* first minus second, in points: the
                               ** difference of the rounded percentages */
-    long marginPp;            /* COORD_CHANCE_SE standard errors in points,
+    long marginPp;   /* COORD_CHANCE_SE standard errors in points,
                               ** rounded; 0 when too few */
     CoordVerdict eVerdict;
-    int bAsClaimed;           /* a difference the way iExpect says */
+    int bAsClaimed; /* a difference the way iExpect says */
 } CoordResult;
 
 /* A list of activities the report names (aCoordList). */
 typedef struct CoordList {
-    const char *zName;        /* key: "no_responsible" */
-    const char *zTitle;       /* "Activities with no responsible body" */
+    const char *zName;  /* key: "no_responsible" */
+    const char *zTitle; /* "Activities with no responsible body" */
     int (*xHas)(const CoordActivity *a);
 } CoordList;
 
@@ -207,25 +207,25 @@ struct Coordination {
     const Model *m;
     const Plan *p;
     const Round *pRound;
-    int bStatements;          /* the round collected statements */
-    CoordActivity *aAct;      /* the activities of the round, plan order */
+    int bStatements;     /* the round collected statements */
+    CoordActivity *aAct; /* the activities of the round, plan order */
     size_t nAct;
-    CoordArea *aArea;         /* plan order; only areas with activities */
+    CoordArea *aArea; /* plan order; only areas with activities */
     size_t nArea;
-    CoordOrg *aOrg;           /* organisations named on an activity of the
+    CoordOrg *aOrg; /* organisations named on an activity of the
                               ** round: most responsible first, then most
                               ** contributing, then by acronym */
     size_t nOrg;
-    CoordOverlap *aOverlap;   /* in the plan order of their first activity */
+    CoordOverlap *aOverlap; /* in the plan order of their first activity */
     size_t nOverlap;
-    CoordResult *aResult;     /* per test of aCoordTest: overall, then per
+    CoordResult *aResult; /* per test of aCoordTest: overall, then per
                               ** area of aArea when bByArea */
     size_t nResult;
-    size_t nPositive;         /* activities progressing or on target */
+    size_t nPositive; /* activities progressing or on target */
     size_t anLead[COORD_LEAD_COUNT];
-    size_t nSupport;          /* supported activities */
+    size_t nSupport; /* supported activities */
     size_t anRating[RATING_COUNT];
-    Findings silent;          /* silent_responsible_org's findings */
+    Findings silent; /* silent_responsible_org's findings */
 };
 
 /* Analyse round zRound of plan p (one of m's plans; m gives the

@@ -389,22 +389,115 @@ plan_sort_rounds(Plan *p)
     }
 }
 
-static const char *const azOrgKind[ORG_KIND_COUNT] = {
-    "government", "development_partner", "un_agency", "ngo",
-    "trade_union", "employers", "private_sector", "other",
+/* One table per code kind (codes.h): the key, then the label. */
+static const CodeName aOrgKind[ORG_KIND_COUNT] = {
+    [ORG_GOVERNMENT] = { "government", "Government" },
+    [ORG_DEVELOPMENT_PARTNER] = { "development_partner",
+                                  "Development partner" },
+    [ORG_UN_AGENCY] = { "un_agency", "UN agency" },
+    [ORG_NGO] = { "ngo", "NGO" },
+    [ORG_TRADE_UNION] = { "trade_union", "Trade union" },
+    [ORG_EMPLOYERS] = { "employers", "Employers' organisation" },
+    [ORG_PRIVATE_SECTOR] = { "private_sector", "Private sector" },
+    [ORG_OTHER] = { "other", "Other" },
 };
-static const char *const azRoundState[ROUND_STATE_COUNT] = {
-    "draft", "open", "closed", "published",
+static const CodeName aRoundState[ROUND_STATE_COUNT] = {
+    [ROUND_DRAFT] = { "draft", "Draft" },
+    [ROUND_OPEN] = { "open", "Open" },
+    [ROUND_CLOSED] = { "closed", "Closed" },
+    [ROUND_PUBLISHED] = { "published", "Published" },
 };
-static const char *const azAssessState[ASSESS_STATE_COUNT] = {
-    "draft", "submitted", "returned", "approved",
+static const CodeName aAssessState[ASSESS_STATE_COUNT] = {
+    [ASSESS_DRAFT] = { "draft", "Draft" },
+    [ASSESS_SUBMITTED] = { "submitted", "Submitted" },
+    [ASSESS_RETURNED] = { "returned", "Returned" },
+    [ASSESS_APPROVED] = { "approved", "Approved" },
+};
+static const CodeName aRole[ROLE_COUNT] = {
+    [ROLE_ADMIN] = { "admin", "Administrator" },
+    [ROLE_ME_OFFICER] = { "me_officer", "M&E officer" },
+    [ROLE_REPORTER] = { "reporter", "Reporter" },
+    [ROLE_CASE_OFFICER] = { "case_officer", "Case officer" },
+    [ROLE_VIEWER] = { "viewer", "Viewer" },
+};
+static const CodeName aLinkRole[] = {
+    [LINK_RESPONSIBLE] = { "responsible", "Responsible" },
+    [LINK_CONTRIBUTING] = { "contributing", "Contributing partner" },
 };
 
-/* A key of az[0..n) (see str_key_index) into *pOut; 0 or -1. */
-static int
-enum_parse(const char *const *az, int n, const char *z, int *pOut)
+const CodeName *
+code_table(CodeKind k, size_t *pn)
 {
-    int i = str_key_index(az, n, z);
+    switch (k) {
+    case CODE_ROLE:
+        *pn = ROLE_COUNT;
+        return aRole;
+    case CODE_RATING:
+        *pn = RATING_COUNT;
+        return aRatingCode;
+    case CODE_ROUND_STATE:
+        *pn = ROUND_STATE_COUNT;
+        return aRoundState;
+    case CODE_ASSESS_STATE:
+        *pn = ASSESS_STATE_COUNT;
+        return aAssessState;
+    case CODE_ORG_KIND:
+        *pn = ORG_KIND_COUNT;
+        return aOrgKind;
+    default:
+        *pn = sizeof aLinkRole / sizeof aLinkRole[0];
+        return aLinkRole;
+    }
+}
+
+int
+code_index(CodeKind k, const char *z)
+{
+    size_t n;
+    const CodeName *a = code_table(k, &n);
+    for (size_t i = 0; z && i < n; i++) {
+        if (strcmp(z, a[i].zKey) == 0) {
+            return (int)i;
+        }
+    }
+    /* Folded: "Trade union" and "TRADE-UNION" find trade_union, "M&E
+    ** officer" its label. */
+    char *f = str_fold(z ? z : "");
+    char *fKey = xstrdup(f);
+    for (char *p = fKey; *p; p++) {
+        *p = *p == ' ' ? '_' : *p;
+    }
+    int found = -1;
+    for (size_t i = 0; i < n && found < 0 && *f; i++) {
+        char *fLabel = str_fold(a[i].zLabel);
+        if (strcmp(fKey, a[i].zKey) == 0 || strcmp(f, fLabel) == 0) {
+            found = (int)i;
+        }
+        free(fLabel);
+    }
+    free(fKey);
+    free(f);
+    return found;
+}
+
+const char *
+code_label(CodeKind k, const char *zKey)
+{
+    size_t n;
+    const CodeName *a = code_table(k, &n);
+    for (size_t i = 0; zKey && i < n; i++) {
+        if (strcmp(zKey, a[i].zKey) == 0) {
+            return a[i].zLabel;
+        }
+    }
+    return zKey;
+}
+
+/* code_index() of kind k into *pOut; 0 or -1. */
+static int
+enum_parse(CodeKind k, const char *z, int *pOut)
+{
+    int i = code_index(k, z);
     if (i < 0) {
         return -1;
     }
@@ -415,14 +508,20 @@ enum_parse(const char *const *az, int n, const char *z, int *pOut)
 const char *
 org_kind_name(OrgKind e)
 {
-    return (unsigned)e < ORG_KIND_COUNT ? azOrgKind[e] : "other";
+    return aOrgKind[(unsigned)e < ORG_KIND_COUNT ? e : ORG_OTHER].zKey;
+}
+
+const char *
+org_kind_label(OrgKind e)
+{
+    return aOrgKind[(unsigned)e < ORG_KIND_COUNT ? e : ORG_OTHER].zLabel;
 }
 
 int
 org_kind_parse(const char *z, OrgKind *pOut)
 {
     int i;
-    if (enum_parse(azOrgKind, ORG_KIND_COUNT, z, &i)) {
+    if (enum_parse(CODE_ORG_KIND, z, &i)) {
         return -1;
     }
     *pOut = (OrgKind)i;
@@ -432,14 +531,21 @@ org_kind_parse(const char *z, OrgKind *pOut)
 const char *
 round_state_name(RoundState e)
 {
-    return (unsigned)e < ROUND_STATE_COUNT ? azRoundState[e] : "draft";
+    return aRoundState[(unsigned)e < ROUND_STATE_COUNT ? e : ROUND_DRAFT].zKey;
+}
+
+const char *
+round_state_label(RoundState e)
+{
+    return aRoundState[(unsigned)e < ROUND_STATE_COUNT ? e : ROUND_DRAFT]
+        .zLabel;
 }
 
 int
 round_state_parse(const char *z, RoundState *pOut)
 {
     int i;
-    if (enum_parse(azRoundState, ROUND_STATE_COUNT, z, &i)) {
+    if (enum_parse(CODE_ROUND_STATE, z, &i)) {
         return -1;
     }
     *pOut = (RoundState)i;
@@ -449,35 +555,45 @@ round_state_parse(const char *z, RoundState *pOut)
 const char *
 assess_state_name(AssessState e)
 {
-    return (unsigned)e < ASSESS_STATE_COUNT ? azAssessState[e] : "draft";
+    return aAssessState[(unsigned)e < ASSESS_STATE_COUNT ? e : ASSESS_DRAFT]
+        .zKey;
+}
+
+const char *
+assess_state_label(AssessState e)
+{
+    return aAssessState[(unsigned)e < ASSESS_STATE_COUNT ? e : ASSESS_DRAFT]
+        .zLabel;
 }
 
 int
 assess_state_parse(const char *z, AssessState *pOut)
 {
     int i;
-    if (enum_parse(azAssessState, ASSESS_STATE_COUNT, z, &i)) {
+    if (enum_parse(CODE_ASSESS_STATE, z, &i)) {
         return -1;
     }
     *pOut = (AssessState)i;
     return 0;
 }
 
-static const char *const azRole[ROLE_COUNT] = {
-    "admin", "me_officer", "reporter", "case_officer", "viewer",
-};
-
 const char *
 role_name(Role e)
 {
-    return (unsigned)e < ROLE_COUNT ? azRole[e] : "viewer";
+    return aRole[(unsigned)e < ROLE_COUNT ? e : ROLE_VIEWER].zKey;
+}
+
+const char *
+role_label(Role e)
+{
+    return aRole[(unsigned)e < ROLE_COUNT ? e : ROLE_VIEWER].zLabel;
 }
 
 int
 role_parse(const char *z, Role *pOut)
 {
     int i;
-    if (enum_parse(azRole, ROLE_COUNT, z, &i)) {
+    if (enum_parse(CODE_ROLE, z, &i)) {
         return -1;
     }
     *pOut = (Role)i;
@@ -487,5 +603,11 @@ role_parse(const char *z, Role *pOut)
 const char *
 link_role_name(LinkRole e)
 {
-    return e == LINK_RESPONSIBLE ? "responsible" : "contributing";
+    return aLinkRole[e == LINK_RESPONSIBLE ? 0 : 1].zKey;
+}
+
+const char *
+link_role_label(LinkRole e)
+{
+    return aLinkRole[e == LINK_RESPONSIBLE ? 0 : 1].zLabel;
 }

@@ -17,6 +17,7 @@
 
 #include <stddef.h>
 
+#include "codes.h"
 #include "rating.h"
 #include "../base/limits.h"
 
@@ -33,10 +34,10 @@ typedef enum OrgKind {
 } OrgKind;
 
 typedef enum RoundState {
-    ROUND_DRAFT = 0,  /* being prepared by the M&E officer */
-    ROUND_OPEN,       /* reporters enter progress */
-    ROUND_CLOSED,     /* entry over, validation */
-    ROUND_PUBLISHED,  /* read-only: the published review */
+    ROUND_DRAFT = 0, /* being prepared by the M&E officer */
+    ROUND_OPEN,      /* reporters enter progress */
+    ROUND_CLOSED,    /* entry over, validation */
+    ROUND_PUBLISHED, /* read-only: the published review */
     ROUND_STATE_COUNT
 } RoundState;
 
@@ -55,11 +56,11 @@ typedef enum LinkRole {
 
 /* What a user may do (the web layer's route table decides per role). */
 typedef enum Role {
-    ROLE_ADMIN = 0,     /* users, organisations, rounds */
-    ROLE_ME_OFFICER,    /* validates ratings, publishes reports */
-    ROLE_REPORTER,      /* reports on its organisation's activities */
-    ROLE_CASE_OFFICER,  /* complaints cases */
-    ROLE_VIEWER,        /* reads */
+    ROLE_ADMIN = 0,    /* users, organisations, rounds */
+    ROLE_ME_OFFICER,   /* validates ratings, publishes reports */
+    ROLE_REPORTER,     /* reports on its organisation's activities */
+    ROLE_CASE_OFFICER, /* complaints cases */
+    ROLE_VIEWER,       /* reads */
     ROLE_COUNT
 } Role;
 
@@ -69,41 +70,43 @@ typedef enum Role {
 ** (core/rules.h) decide from it.  The CLI's actor is the local operator,
 ** with the admin's rights; the web's is the logged-in user. */
 typedef struct Actor {
-    const char *zName;  /* recorded in the audit trail */
+    const char *zName; /* recorded in the audit trail */
     Role eRole;
-    const char *zOrg;   /* acronym of the actor's organisation, or NULL */
+    const char *zOrg; /* acronym of the actor's organisation, or NULL */
 } Actor;
 
+/* The role's key ("me_officer") and label ("M&E officer"), codes.h. */
 const char *role_name(Role e);
+const char *role_label(Role e);
 int role_parse(const char *z, Role *pOut);
 
 typedef struct Org {
-    char *zAcronym;  /* key: "MOLVT"; what links and exports use */
-    char *zName;     /* full name; may equal the acronym */
+    char *zAcronym; /* key: "MOLVT"; what links and exports use */
+    char *zName;    /* full name; may equal the acronym */
     OrgKind eKind;
-    char *zParent;   /* acronym of the parent organisation, or NULL */
-    char **azAlias;  /* other spellings that resolve to this org */
+    char *zParent;  /* acronym of the parent organisation, or NULL */
+    char **azAlias; /* other spellings that resolve to this org */
     size_t nAlias;
 } Org;
 
 typedef struct Round {
-    char *zCode;     /* "2017": stable key, used in CSV column names */
-    char *zTitle;    /* "2017 progress review" */
-    char *zAsOf;     /* YYYY-MM-DD the assessment speaks of, or NULL */
+    char *zCode;  /* "2017": stable key, used in CSV column names */
+    char *zTitle; /* "2017 progress review" */
+    char *zAsOf;  /* YYYY-MM-DD the assessment speaks of, or NULL */
     RoundState eState;
 } Round;
 
 /* One organisation's own report on an activity in a round, written by its
 ** reporter and merged by the M&E officer into the assessment. */
 typedef struct Statement {
-    char *zOrg;          /* acronym */
-    char *zText;         /* what the organisation reports */
-    Rating eProposed;    /* the rating it proposes */
-    AssessState eState;  /* draft, submitted, returned, approved */
-    char *zComment;      /* the M&E officer's comment when returned */
-    int iVersion;        /* bumped by every save; guards concurrent edits */
-    char *zUpdatedBy;    /* who saved last */
-    char *zUpdatedAt;    /* when */
+    char *zOrg;         /* acronym */
+    char *zText;        /* what the organisation reports */
+    Rating eProposed;   /* the rating it proposes */
+    AssessState eState; /* draft, submitted, returned, approved */
+    char *zComment;     /* the M&E officer's comment when returned */
+    int iVersion;       /* bumped by every save; guards concurrent edits */
+    char *zUpdatedBy;   /* who saved last */
+    char *zUpdatedAt;   /* when */
 } Statement;
 
 typedef struct Assessment {
@@ -112,42 +115,42 @@ typedef struct Assessment {
     char *zProgress;    /* the progress narrative */
     Rating eRating;
     AssessState eState;
-    int iVersion;       /* stored version; 0 in input means "do not check" */
-    Statement *aStmt;   /* the organisations' statements */
+    int iVersion;     /* stored version; 0 in input means "do not check" */
+    Statement *aStmt; /* the organisations' statements */
     size_t nStmt;
 } Assessment;
 
 typedef struct Node {
-    char *zCode;        /* stable across years: "4.10"; unique in the plan */
-    int iLevel;         /* index into Plan.aLevel */
-    long iParent;       /* index into Plan.aNode, -1 for a top-level node */
-    char *zText;        /* the node's text (area name, goal, activity) */
-    char *zIndicator;   /* indicator text where the level has indicators */
-    char **azResp;      /* acronyms of responsible organisations */
+    char *zCode;      /* stable across years: "4.10"; unique in the plan */
+    int iLevel;       /* index into Plan.aLevel */
+    long iParent;     /* index into Plan.aNode, -1 for a top-level node */
+    char *zText;      /* the node's text (area name, goal, activity) */
+    char *zIndicator; /* indicator text where the level has indicators */
+    char **azResp;    /* acronyms of responsible organisations */
     size_t nResp;
-    char **azContrib;   /* acronyms of contributing organisations */
+    char **azContrib; /* acronyms of contributing organisations */
     size_t nContrib;
     Assessment *aAssess; /* one per round the node was assessed in */
     size_t nAssess;
-    int iLine;          /* source line for error messages, 0 if none */
+    int iLine; /* source line for error messages, 0 if none */
 } Node;
 
 typedef struct Level {
-    char *zName;        /* "area", "goal", "activity": lower-case key */
-    int bIndicator;     /* nodes of this level carry indicator text */
+    char *zName;    /* "area", "goal", "activity": lower-case key */
+    int bIndicator; /* nodes of this level carry indicator text */
 } Level;
 
 typedef struct Plan {
-    char *zCode;        /* "cambodia-lmp-2015-2018" */
+    char *zCode; /* "cambodia-lmp-2015-2018" */
     char *zTitle;
     Level aLevel[LIMIT_PLAN_LEVELS];
-    int nLevel;         /* 0 when a plan is only referenced, not defined */
+    int nLevel; /* 0 when a plan is only referenced, not defined */
     Round *aRound;
     size_t nRound, nRoundAlloc;
-    Node *aNode;        /* pre-order */
+    Node *aNode; /* pre-order */
     size_t nNode, nNodeAlloc;
-    long *aiByCode;     /* node indexes sorted by code (plan_index_codes) */
-    size_t nByCode;     /* nodes the index covers; stale when != nNode */
+    long *aiByCode; /* node indexes sorted by code (plan_index_codes) */
+    size_t nByCode; /* nodes the index covers; stale when != nNode */
 } Plan;
 
 typedef struct Model {
@@ -157,7 +160,10 @@ typedef struct Model {
     size_t nPlan, nPlanAlloc;
 } Model;
 
-#define MODEL_INIT { NULL, 0, 0, NULL, 0, 0 }
+#define MODEL_INIT                                                             \
+ {                                                                             \
+  NULL, 0, 0, NULL, 0, 0                                                       \
+ }
 
 /* Free everything m owns; m becomes empty.  Accepts an empty model. */
 void model_release(Model *m);
@@ -214,19 +220,26 @@ long plan_ancestor_at(const Plan *p, long i, int iLevel);
 /* Sort p's rounds by as-of date (undated last), then code. */
 void plan_sort_rounds(Plan *p);
 
-/* Names and parsing of the enums, for files and messages.  The parse
-** functions return 0 on success, -1 for an unknown word. */
+/* Names and parsing of the enums (one table each: codes.h).  *_name()
+** is the key, for files, forms and messages; *_label() what pages show.
+** The parse functions take a key (or a label, code_index()) and return 0
+** on success, -1 for an unknown word. */
 const char *org_kind_name(OrgKind e);
+const char *org_kind_label(OrgKind e);
 int org_kind_parse(const char *z, OrgKind *pOut);
 const char *round_state_name(RoundState e);
+const char *round_state_label(RoundState e);
 int round_state_parse(const char *z, RoundState *pOut);
 const char *assess_state_name(AssessState e);
+const char *assess_state_label(AssessState e);
 int assess_state_parse(const char *z, AssessState *pOut);
 const char *link_role_name(LinkRole e);
+const char *link_role_label(LinkRole e);
 
 /* The accepted words, for error messages. */
-#define ORG_KIND_ACCEPTED "government, development_partner, un_agency, ngo, trade_union, employers, private_sector, other"
-#define ROUND_STATE_ACCEPTED "draft, open, closed, published"
+#define ORG_KIND_ACCEPTED                                                      \
+ "government, development_partner, un_agency, ngo, trade_union, employers, private_sector, other"
+#define ROUND_STATE_ACCEPTED  "draft, open, closed, published"
 #define ASSESS_STATE_ACCEPTED "draft, submitted, returned, approved"
 
 #endif

@@ -17,16 +17,16 @@
 #include "../base/banned.h"
 
 typedef struct OrgName {
-    char *zFold;     /* folded spelling */
+    char *zFold;       /* folded spelling */
     const char *zShow; /* spelling to suggest */
-    size_t iOrg;     /* index into the model's aOrg */
+    size_t iOrg;       /* index into the model's aOrg */
 } OrgName;
 
 struct OrgDir {
     const Model *m;
     OrgName *a;
     size_t n, nAlloc;
-    size_t *aiByFold;   /* positions in a, by zFold, then by position */
+    size_t *aiByFold; /* positions in a, by zFold, then by position */
     size_t nByFoldAlloc;
 };
 
@@ -53,8 +53,7 @@ orgdir_add(OrgDir *d, const char *z, size_t iOrg)
         return;
     }
     xgrow((void **)&d->a, &d->nAlloc, d->n, sizeof *d->a);
-    xgrow((void **)&d->aiByFold, &d->nByFoldAlloc, d->n,
-          sizeof *d->aiByFold);
+    xgrow((void **)&d->aiByFold, &d->nByFoldAlloc, d->n, sizeof *d->aiByFold);
     char *zFold = str_fold(z);
     /* After every equal spelling: equal ones stay in the order added. */
     size_t k = orgdir_lower_bound(d, zFold);
@@ -199,8 +198,8 @@ orgdir_suggest(const OrgDir *d, const char *z, size_t nMax, Buf *b)
 /* An organisation as the parent rule sees it. */
 typedef struct OrgNode {
     const char *zAcronym;
-    const char *zParent;  /* NULL or "" for none */
-    long iUpd;            /* index in the update, or -1 for the database's */
+    const char *zParent; /* NULL or "" for none */
+    long iUpd;           /* index in the update, or -1 for the database's */
 } OrgNode;
 
 /* By acronym; for the same acronym, the update's first. */
@@ -225,12 +224,12 @@ orgdir_find_parent_cycle(const Model *db, const Model *upd, size_t *piOrg,
     size_t n = upd->nOrg + db->nOrg;
     OrgNode *a = xcalloc(n ? n : 1, sizeof *a);
     for (size_t i = 0; i < upd->nOrg; i++) {
-        a[i] = (OrgNode){ upd->aOrg[i].zAcronym, upd->aOrg[i].zParent,
-                          (long)i };
+        a[i] =
+            (OrgNode){ upd->aOrg[i].zAcronym, upd->aOrg[i].zParent, (long)i };
     }
     for (size_t i = 0; i < db->nOrg; i++) {
-        a[upd->nOrg + i] = (OrgNode){ db->aOrg[i].zAcronym,
-                                      db->aOrg[i].zParent, -1 };
+        a[upd->nOrg + i] =
+            (OrgNode){ db->aOrg[i].zAcronym, db->aOrg[i].zParent, -1 };
     }
     qsort(a, n, sizeof *a, orgnode_cmp);
     /* One node per acronym: the update's where it has one. */
@@ -247,10 +246,10 @@ orgdir_find_parent_cycle(const Model *db, const Model *upd, size_t *piOrg,
     char *aState = xcalloc(m ? m : 1, 1);
     char *aOn = xcalloc(m ? m : 1, 1);
     for (size_t i = 0; i < m; i++) {
-        const OrgNode *p = a[i].zParent && *a[i].zParent
-                               ? bsearch(a[i].zParent, a, m, sizeof *a,
-                                         orgnode_cmp_key)
-                               : NULL;
+        const OrgNode *p =
+            a[i].zParent && *a[i].zParent
+                ? bsearch(a[i].zParent, a, m, sizeof *a, orgnode_cmp_key)
+                : NULL;
         aPar[i] = p ? (long)(p - a) : -1;
     }
     for (size_t i = 0; i < m; i++) {

@@ -45,32 +45,28 @@ rating_parse(const char *z, Rating *pOut)
     return rc;
 }
 
+const CodeName aRatingCode[RATING_COUNT] = {
+    [RATING_NONE] = { "not_rated", "Not rated" },
+    [RATING_NOT_ON_TARGET] = { "not_on_target", "Not on Target" },
+    [RATING_PROGRESSING] = { "progressing", "Progressing" },
+    [RATING_ON_TARGET] = { "on_target", "On Target" },
+};
+
 const char *
 rating_name(Rating r)
 {
-    switch (r) {
-    case RATING_ON_TARGET:
-        return "On Target";
-    case RATING_PROGRESSING:
-        return "Progressing";
-    case RATING_NOT_ON_TARGET:
-        return "Not on Target";
-    default:
-        return "";
-    }
+    return (unsigned)r < RATING_COUNT && r != RATING_NONE ? rating_label(r)
+                                                          : "";
 }
 
 const char *
 rating_key(Rating r)
 {
-    switch (r) {
-    case RATING_ON_TARGET:
-        return "on_target";
-    case RATING_PROGRESSING:
-        return "progressing";
-    case RATING_NOT_ON_TARGET:
-        return "not_on_target";
-    default:
-        return "not_rated";
-    }
+    return aRatingCode[(unsigned)r < RATING_COUNT ? r : RATING_NONE].zKey;
+}
+
+const char *
+rating_label(Rating r)
+{
+    return aRatingCode[(unsigned)r < RATING_COUNT ? r : RATING_NONE].zLabel;
 }

@@ -10,11 +10,13 @@
 #ifndef LMPMON_RATING_H
 #define LMPMON_RATING_H
 
+#include "codes.h"
+
 typedef enum Rating {
-    RATING_NONE = 0,        /* not rated */
-    RATING_NOT_ON_TARGET,   /* no evidence the activity is underway */
-    RATING_PROGRESSING,     /* work underway */
-    RATING_ON_TARGET,       /* completed */
+    RATING_NONE = 0,      /* not rated */
+    RATING_NOT_ON_TARGET, /* no evidence the activity is underway */
+    RATING_PROGRESSING,   /* work underway */
+    RATING_ON_TARGET,     /* completed */
     RATING_COUNT
 } Rating;
 
@@ -32,5 +34,11 @@ const char *rating_name(Rating r);
 
 /* Machine key: "on_target", "progressing", "not_on_target", "not_rated". */
 const char *rating_key(Rating r);
+
+/* What pages show: rating_name(), and "Not rated" for RATING_NONE. */
+const char *rating_label(Rating r);
+
+/* The ratings' keys and labels, indexed by Rating (codes.h). */
+extern const CodeName aRatingCode[RATING_COUNT];
 
 #endif

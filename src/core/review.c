@@ -46,6 +46,19 @@ int
 review_summarise(const Plan *p, const char *zRound, int iLevel,
                  ReviewSummary *out)
 {
+    return review_summarise_among(p, zRound, iLevel, NULL, out);
+}
+
+int
+review_rated_only(const Round *rd)
+{
+    return rd && (rd->eState == ROUND_DRAFT || rd->eState == ROUND_OPEN);
+}
+
+int
+review_summarise_among(const Plan *p, const char *zRound, int iLevel,
+                       const char *zAmong, ReviewSummary *out)
+{
     memset(out, 0, sizeof *out);
     out->pRound = plan_find_round(p, zRound);
     out->iLevel = iLevel;
@@ -73,6 +86,12 @@ review_summarise(const Plan *p, const char *zRound, int iLevel,
         if (!a) {
             continue;
         }
+        if (zAmong) {
+            const Assessment *b = node_find_assessment(n, zAmong);
+            if (!b || b->eRating == RATING_NONE) {
+                continue;
+            }
+        }
         out->all.c.an[a->eRating]++;
         out->all.c.nTotal++;
         long iAnc = plan_ancestor_at(p, (long)i, iLevel);
@@ -92,6 +111,52 @@ review_summarise(const Plan *p, const char *zRound, int iLevel,
     }
     out->nGroup = k;
     return 0;
+}
+
+void
+review_progress(const Plan *p, const Round *rd, ReviewProgress *out)
+{
+    memset(out, 0, sizeof *out);
+    out->bCollecting = review_rated_only(rd);
+    int iLeaf = plan_leaf_level(p);
+    for (size_t i = 0; i < p->nNode; i++) {
+        const Node *n = &p->aNode[i];
+        const Assessment *a =
+            n->iLevel == iLeaf ? node_find_assessment(n, rd->zCode) : NULL;
+        if (!a) {
+            continue;
+        }
+        out->nAssessed++;
+        out->nRated += a->eRating != RATING_NONE;
+        out->anAssess[(unsigned)a->eState < ASSESS_STATE_COUNT
+                          ? a->eState
+                          : ASSESS_DRAFT]++;
+        for (size_t k = 0; k < a->nStmt; k++) {
+            AssessState e = a->aStmt[k].eState;
+            out->anStmt[(unsigned)e < ASSESS_STATE_COUNT ? e : ASSESS_DRAFT]++;
+        }
+        for (size_t k = 0; k < n->nResp; k++) {
+            const Statement *st = assessment_find_statement(a, n->azResp[k]);
+            int bIn = st && st->eState != ASSESS_DRAFT;
+            out->nExpected++;
+            out->nReported += bIn;
+            out->nMissing += !bIn && out->bCollecting;
+        }
+    }
+}
+
+const Assessment *
+review_latest_rated(const Plan *p, const Node *n, const Round **pRound)
+{
+    *pRound = NULL;
+    for (size_t k = p->nRound; k-- > 0;) {
+        const Assessment *a = node_find_assessment(n, p->aRound[k].zCode);
+        if (a && a->eRating != RATING_NONE) {
+            *pRound = &p->aRound[k];
+            return a;
+        }
+    }
+    return NULL;
 }
 
 void

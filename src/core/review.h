@@ -16,29 +16,35 @@
 
 #include "model.h"
 
-#define REVIEW_DENOMINATOR \
-    "all activities assessed in the round, rated or not"
+#define REVIEW_DENOMINATOR "all activities assessed in the round, rated or not"
+
+/* The denominator while a round is still collecting (review_rated_only):
+** an activity not rated yet is one nobody has assessed, not one that made
+** no progress, so counting it would make every share fall to zero the
+** day a round opens. */
+#define REVIEW_DENOMINATOR_RATED                                               \
+ "the activities rated so far in the round, which is still collecting"
 
 /* Counts of each rating among a set of activities. */
 typedef struct StatusCount {
-    size_t an[RATING_COUNT];  /* indexed by Rating */
-    size_t nTotal;            /* sum of an[] */
+    size_t an[RATING_COUNT]; /* indexed by Rating */
+    size_t nTotal;           /* sum of an[] */
 } StatusCount;
 
 /* One group (a node of the grouping level, or the whole plan). */
 typedef struct ReviewGroup {
-    long iNode;        /* index into the plan's nodes; -1 for "all" */
+    long iNode; /* index into the plan's nodes; -1 for "all" */
     StatusCount c;
 } ReviewGroup;
 
 /* The counts of one round at one level. */
 typedef struct ReviewSummary {
     const Round *pRound;
-    int iLevel;              /* grouping level; groups are its nodes */
-    ReviewGroup *aGroup;     /* in plan order; groups without activities
+    int iLevel;          /* grouping level; groups are its nodes */
+    ReviewGroup *aGroup; /* in plan order; groups without activities
                              ** assessed in the round are left out */
     size_t nGroup;
-    ReviewGroup all;         /* the whole plan */
+    ReviewGroup all; /* the whole plan */
 } ReviewSummary;
 
 /* Integer percentage of num / den, rounded half away from zero (num may
@@ -56,6 +62,47 @@ int review_summarise(const Plan *p, const char *zRound, int iLevel,
                      ReviewSummary *out);
 void review_summary_release(ReviewSummary *s);
 
+/* review_summarise(), counting only the activities that are rated in
+** round zAmong (NULL: every activity assessed in zRound, as
+** review_summarise()).  With zAmong = zRound, the shares of a round still
+** collecting; with zAmong the collecting round and zRound an earlier
+** one, the same activities then, for a like-for-like comparison. */
+int review_summarise_among(const Plan *p, const char *zRound, int iLevel,
+                           const char *zAmong, ReviewSummary *out);
+
+/* Whether the shares of round rd count only its rated activities: while
+** it is collecting (draft or open) a missing rating means "not assessed
+** yet"; once closed, every activity assessed counts, rated or not
+** (REVIEW_DENOMINATOR). */
+int review_rated_only(const Round *rd);
+
+/* How far the collection of a round has come. */
+typedef struct ReviewProgress {
+    size_t nAssessed;                    /* activities assessed in it */
+    size_t nRated;                       /* of them, rated */
+    size_t anAssess[ASSESS_STATE_COUNT]; /* activities by workflow state */
+    size_t anStmt[ASSESS_STATE_COUNT];   /* statements by state */
+    size_t nExpected; /* statements owed: one per responsible body of
+                          ** each activity assessed */
+    size_t nMissing;  /* of those, none yet or only a draft; always 0
+                          ** once the round is closed or published: its
+                          ** collection is over, nothing is missing any
+                          ** more, some bodies simply did not report */
+    size_t nReported; /* of those, submitted, returned or approved */
+    int bCollecting;  /* review_rated_only(): draft or open */
+} ReviewProgress;
+
+/* Count the collection of round rd of plan p into *out (activities of the
+** leaf level only). */
+void review_progress(const Plan *p, const Round *rd, ReviewProgress *out);
+
+/* The latest rated assessment of node n: the last round of p (in the
+** plan's round order) in which n has a rating, its round in *pRound; NULL
+** (and *pRound NULL) when n was never rated.  What a plan overview shows
+** while a round is open: the open round's "not rated" says nothing. */
+const Assessment *review_latest_rated(const Plan *p, const Node *n,
+                                      const Round **pRound);
+
 /* The group of s for node iNode (-1: all), or NULL. */
 const ReviewGroup *review_group(const ReviewSummary *s, long iNode);
 
@@ -67,13 +114,13 @@ long review_pp_change(const StatusCount *before, const StatusCount *after,
 
 /* Activities that changed between round zFrom and zTo. */
 typedef struct ReviewChanges {
-    long *aUp;        /* node indexes rated higher in zTo */
+    long *aUp; /* node indexes rated higher in zTo */
     size_t nUp;
-    long *aDown;      /* rated lower */
+    long *aDown; /* rated lower */
     size_t nDown;
-    long *aNew;       /* assessed in zTo but not in zFrom */
+    long *aNew; /* assessed in zTo but not in zFrom */
     size_t nNew;
-    long *aReworded;  /* action point worded differently */
+    long *aReworded; /* action point worded differently */
     size_t nReworded;
 } ReviewChanges;
 
@@ -87,8 +134,8 @@ void review_changes_release(ReviewChanges *c);
 
 /* Bit masks of common status sets. */
 #define REVIEW_MASK(r) (1u << (r))
-#define REVIEW_MASK_POSITIVE \
-    (REVIEW_MASK(RATING_ON_TARGET) | REVIEW_MASK(RATING_PROGRESSING))
+#define REVIEW_MASK_POSITIVE                                                   \
+ (REVIEW_MASK(RATING_ON_TARGET) | REVIEW_MASK(RATING_PROGRESSING))
 
 /* Parse "on_target+progressing" (keys of rating_key(), joined by '+') into
 ** a mask; -1 if a key is unknown or the text is empty. */

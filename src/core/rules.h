@@ -20,7 +20,10 @@
 typedef struct RoundMove {
     RoundState eFrom;
     RoundState eTo;
-    const char *zVerb;   /* "open", "close", "reopen", "publish" */
+    const char *zVerb;    /* "open", "close", "reopen", "publish" */
+    const char *zLabel;   /* its button: "Open", "Close", ... */
+    const char *zWarning; /* what it does that is hard to undo, which the
+                         ** user confirms first; NULL: nothing to confirm */
 } RoundMove;
 
 extern const RoundMove aRoundMove[];
@@ -36,10 +39,10 @@ int rules_round_may_move(const Actor *who, const Round *r, RoundState eTo,
 
 /* What a reporter's or an officer's action does. */
 typedef enum WorkflowAction {
-    WF_SAVE = 0,   /* keep as draft (reporter) / save edits (officer) */
-    WF_SUBMIT,     /* reporter: hand the statement to the M&E officer */
-    WF_APPROVE,    /* officer: accept narrative, rating and statements */
-    WF_RETURN      /* officer: send statements back with a comment */
+    WF_SAVE = 0, /* keep as draft (reporter) / save edits (officer) */
+    WF_SUBMIT,   /* reporter: hand the statement to the M&E officer */
+    WF_APPROVE,  /* officer: accept narrative, rating and statements */
+    WF_RETURN    /* officer: send statements back with a comment */
 } WorkflowAction;
 
 /* Is organisation zOrg responsible for or contributing to n? */

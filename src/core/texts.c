@@ -51,8 +51,9 @@ texts_first_equal(const char *const *az, size_t n)
     size_t *aFirst = xcalloc(n ? n : 1, sizeof *aFirst);
     for (size_t k = 0; k < n; k++) {
         /* Sorted by text, then index: a run's head is its first text. */
-        size_t head = k > 0 && strcmp(a[k].z, a[k - 1].z) == 0 ? aFirst[a[k - 1].i]
-                                                                : a[k].i;
+        size_t head = k > 0 && strcmp(a[k].z, a[k - 1].z) == 0
+                          ? aFirst[a[k - 1].i]
+                          : a[k].i;
         aFirst[a[k].i] = head;
     }
     free(a);

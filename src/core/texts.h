@@ -15,8 +15,8 @@
 
 /* A text with an index, for grouping equal texts (or finding one). */
 typedef struct TextAt {
-    const char *z;  /* the text (not owned); NULL is stored as "" */
-    size_t i;       /* its index in the caller's array */
+    const char *z; /* the text (not owned); NULL is stored as "" */
+    size_t i;      /* its index in the caller's array */
 } TextAt;
 
 /* az[0..n) with their indexes, sorted by text (strcmp), then index: equal

@@ -30,8 +30,8 @@ typedef enum ColKind {
 
 typedef struct Col {
     ColKind eKind;
-    int iLevel;     /* for level columns */
-    int iRound;     /* for round columns: index into the plan's rounds */
+    int iLevel; /* for level columns */
+    int iRound; /* for round columns: index into the plan's rounds */
 } Col;
 
 static int
@@ -95,11 +95,12 @@ annex_read_header(const char *zFile, CsvRecord *h, Plan *p, Col *aCol,
             } else if (strcmp(zPart, "rating") == 0) {
                 e = COL_ROUND_RATING;
             } else {
-                return apperr_set(err, APPERR_INPUT,
-                                  "cannot import '%s': line 1, column %d: "
-                                  "unknown column '%s' (a round has the columns "
-                                  "'R:action_point', 'R:progress', 'R:rating')",
-                                  zFile, iCol, z);
+                return apperr_set(
+                    err, APPERR_INPUT,
+                    "cannot import '%s': line 1, column %d: "
+                    "unknown column '%s' (a round has the columns "
+                    "'R:action_point', 'R:progress', 'R:rating')",
+                    zFile, iCol, z);
             }
             if (nRound == 0 || nRound >= LIMIT_CODE_BYTES) {
                 return apperr_set(err, APPERR_INPUT,
@@ -142,7 +143,8 @@ annex_read_header(const char *zFile, CsvRecord *h, Plan *p, Col *aCol,
         /* A level column. */
         if (annex_ends_with(z, "_code", &nStem)) {
             char *zLevel = xstrndup(z, nStem);
-            if (!annex_valid_name(zLevel) || p->nLevel >= (int)LIMIT_PLAN_LEVELS) {
+            if (!annex_valid_name(zLevel) ||
+                p->nLevel >= (int)LIMIT_PLAN_LEVELS) {
                 apperr_set(err, APPERR_INPUT,
                            "cannot import '%s': line 1, column %d: unknown "
                            "column '%s'%s",
@@ -157,7 +159,8 @@ annex_read_header(const char *zFile, CsvRecord *h, Plan *p, Col *aCol,
             if (plan_find_level(p, zLevel) >= 0) {
                 apperr_set(err, APPERR_INPUT,
                            "cannot import '%s': line 1, column %d: level '%s' "
-                           "appears twice", zFile, iCol, zLevel);
+                           "appears twice",
+                           zFile, iCol, zLevel);
                 free(zLevel);
                 return -1;
             }
@@ -187,8 +190,7 @@ annex_read_header(const char *zFile, CsvRecord *h, Plan *p, Col *aCol,
         return apperr_set(err, APPERR_INPUT,
                           "cannot import '%s': line 1, column %d: unknown "
                           "column '%s'%s%s%s",
-                          zFile, iCol, z,
-                          iLevel >= 0 ? " (after '" : "",
+                          zFile, iCol, z, iLevel >= 0 ? " (after '" : "",
                           iLevel >= 0 ? p->aLevel[iLevel].zName : "",
                           iLevel >= 0 ? "_code' come its text column, named "
                                         "after the level, and optionally "
@@ -211,26 +213,29 @@ annex_read_header(const char *zFile, CsvRecord *h, Plan *p, Col *aCol,
         return apperr_set(err, APPERR_INPUT,
                           "cannot import '%s': line 1: missing columns for the "
                           "plan levels (e.g. 'goal_code', 'goal', "
-                          "'activity_code', 'activity')", zFile);
+                          "'activity_code', 'activity')",
+                          zFile);
     }
     if (!bSeenResp || !bSeenContrib) {
         return apperr_set(err, APPERR_INPUT,
                           "cannot import '%s': line 1: missing column '%s'",
                           zFile, bSeenResp ? "contributing" : "responsible");
     }
-    static const char *const azPart[] = { "action_point", "progress", "rating" };
+    static const char *const azPart[] = { "action_point", "progress",
+                                          "rating" };
     for (size_t r = 0; r < p->nRound; r++) {
         for (int part = 0; part < 3; part++) {
             int bFound = 0;
             for (size_t k = 0; k < h->nField; k++) {
                 bFound |= aCol[k].eKind == (ColKind)(COL_ROUND_ACTION + part) &&
-                          aCol[k].iRound == (int)r && strchr(h->azField[k], ':');
+                          aCol[k].iRound == (int)r &&
+                          strchr(h->azField[k], ':');
             }
             if (!bFound) {
                 return apperr_set(err, APPERR_INPUT,
                                   "cannot import '%s': line 1: missing column "
-                                  "'%s:%s'", zFile, p->aRound[r].zCode,
-                                  azPart[part]);
+                                  "'%s:%s'",
+                                  zFile, p->aRound[r].zCode, azPart[part]);
             }
         }
     }
@@ -325,24 +330,27 @@ annex_csv_read(const char *zFile, const char *z, size_t n, const char *zPlan,
     if (got == 0) {
         apperr_set(err, APPERR_INPUT,
                    "cannot import '%s': the file is empty (expected a header "
-                   "line, see docs/formats/annex-csv.md)", zFile);
+                   "line, see docs/formats/annex-csv.md)",
+                   zFile);
         goto out;
     }
     if (header.nField > LIMIT_IMPORT_COLUMNS) {
         apperr_set(err, APPERR_INPUT,
                    "cannot import '%s': line 1: %zu columns, more than %u "
-                   "(LIMIT_IMPORT_COLUMNS)", zFile, header.nField,
-                   LIMIT_IMPORT_COLUMNS);
+                   "(LIMIT_IMPORT_COLUMNS)",
+                   zFile, header.nField, LIMIT_IMPORT_COLUMNS);
         goto out;
     }
     /* Every field, the header's too, goes through the export's formula
     ** guard once, here: codes and round names come back as written. */
     csv_record_unguard(&header);
     for (size_t k = 0; k < header.nField; k++) {
-        if (utf8_invalid_at(header.azField[k], strlen(header.azField[k])) >= 0) {
+        if (utf8_invalid_at(header.azField[k], strlen(header.azField[k])) >=
+            0) {
             apperr_set(err, APPERR_INPUT,
                        "cannot import '%s': line 1, column %zu: invalid UTF-8 "
-                       "(save the file as UTF-8)", zFile, k + 1);
+                       "(save the file as UTF-8)",
+                       zFile, k + 1);
             goto out;
         }
     }
@@ -364,15 +372,15 @@ annex_csv_read(const char *zFile, const char *z, size_t n, const char *zPlan,
         if (++nRow > LIMIT_IMPORT_ROWS) {
             apperr_set(err, APPERR_INPUT,
                        "cannot import '%s': line %d: more than %u rows "
-                       "(LIMIT_IMPORT_ROWS); split the file", zFile,
-                       rec.iLine, LIMIT_IMPORT_ROWS);
+                       "(LIMIT_IMPORT_ROWS); split the file",
+                       zFile, rec.iLine, LIMIT_IMPORT_ROWS);
             goto out;
         }
         if (rec.nField != header.nField) {
             apperr_set(err, APPERR_INPUT,
                        "cannot import '%s': line %d: %zu fields, but the "
-                       "header has %zu columns", zFile, rec.iLine, rec.nField,
-                       header.nField);
+                       "header has %zu columns",
+                       zFile, rec.iLine, rec.nField, header.nField);
             goto out;
         }
         csv_record_unguard(&rec);
@@ -423,9 +431,9 @@ annex_csv_read(const char *zFile, const char *z, size_t n, const char *zPlan,
             if (!*zCode) {
                 apperr_set(err, APPERR_INPUT,
                            "cannot import '%s': line %d, column %zu (%s): "
-                           "empty %s code", zFile, rec.aiLine[kCode],
-                           kCode + 1, header.azField[kCode],
-                           p->aLevel[l].zName);
+                           "empty %s code",
+                           zFile, rec.aiLine[kCode], kCode + 1,
+                           header.azField[kCode], p->aLevel[l].zName);
                 free(zCode);
                 goto out;
             }
@@ -459,9 +467,10 @@ annex_csv_read(const char *zFile, const char *z, size_t n, const char *zPlan,
                 if (zWhy) {
                     apperr_set(err, APPERR_INPUT,
                                "cannot import '%s': line %d, column %zu (%s): "
-                               "%s '%s' %s on line %d", zFile,
-                               rec.aiLine[kWhy], kWhy + 1, header.azField[kWhy],
-                               p->aLevel[l].zName, zCode, zWhy, o->iLine);
+                               "%s '%s' %s on line %d",
+                               zFile, rec.aiLine[kWhy], kWhy + 1,
+                               header.azField[kWhy], p->aLevel[l].zName, zCode,
+                               zWhy, o->iLine);
                     free(zCode);
                     goto out;
                 }
@@ -504,8 +513,7 @@ annex_csv_read(const char *zFile, const char *z, size_t n, const char *zPlan,
                 if (aCol[k].eKind >= COL_ROUND_ACTION &&
                     aCol[k].eKind <= COL_ROUND_RATING &&
                     aCol[k].iRound == (int)rd) {
-                    azPart[aCol[k].eKind - COL_ROUND_ACTION] =
-                        rec.azField[k];
+                    azPart[aCol[k].eKind - COL_ROUND_ACTION] = rec.azField[k];
                     if (aCol[k].eKind == COL_ROUND_RATING) {
                         kRating = k;
                     }
@@ -515,10 +523,9 @@ annex_csv_read(const char *zFile, const char *z, size_t n, const char *zPlan,
             if (rating_parse(azPart[2], &eRating)) {
                 apperr_set(err, APPERR_INPUT,
                            "cannot import '%s': line %d, column %zu (%s): "
-                           "unknown rating '%s' (accepted: %s)", zFile,
-                           rec.aiLine[kRating], kRating + 1,
-                           header.azField[kRating], azPart[2],
-                           RATING_ACCEPTED);
+                           "unknown rating '%s' (accepted: %s)",
+                           zFile, rec.aiLine[kRating], kRating + 1,
+                           header.azField[kRating], azPart[2], RATING_ACCEPTED);
                 goto out;
             }
             if (!*azPart[0] && !*azPart[1] && !*azPart[2]) {

@@ -27,12 +27,12 @@ typedef struct AnnexCols {
     int aiCode[LIMIT_PLAN_LEVELS]; /* 1-based column of each level's code */
     int aiText[LIMIT_PLAN_LEVELS]; /* ... of its text */
     int aiIndicator[LIMIT_PLAN_LEVELS]; /* ... of its indicator, 0: none */
-    int iResp;                     /* column of "responsible" */
-    int iContrib;                  /* column of "contributing" */
-    int iRevision;                 /* column of "lmpmon:revision", 0: none */
-    int *aiRound;                  /* per round of the plan read, 3 columns:
+    int iResp;                          /* column of "responsible" */
+    int iContrib;                       /* column of "contributing" */
+    int iRevision;     /* column of "lmpmon:revision", 0: none */
+    int *aiRound;      /* per round of the plan read, 3 columns:
                                    ** action point, progress, rating */
-    char **azRevision;             /* per node of the plan read (index as in
+    char **azRevision; /* per node of the plan read (index as in
                                    ** aNode): the revision in the row that
                                    ** gave the node, NULL when empty */
     size_t nRevision, nRevisionAlloc;

@@ -22,18 +22,39 @@ static const struct {
     const char *zOrg, *zChannel;
     const char *azProvince[3];
     double aProvinceW[3];
-    double weight;       /* cases in the briefing */
-    double women;        /* share of women */
-    double resolved;     /* share reaching resolution */
-    double requestMean;  /* USD requested per case */
-    double orderShare;   /* ordered / requested */
+    double weight;      /* cases in the briefing */
+    double women;       /* share of women */
+    double resolved;    /* share reaching resolution */
+    double requestMean; /* USD requested per case */
+    double orderShare;  /* ordered / requested */
 } aBody[] = {
-    { "LSCW", "ngo", { "Phnom Penh", "Battambang", "Banteay Meanchey" },
-      { 0.4, 0.3, 0.3 }, 67, 23.0 / 67, 0.80, 1900, 0.665 },
-    { "MRC", "mrc", { "Kampong Cham", "Kampong Cham", "Kampong Cham" },
-      { 1, 0, 0 }, 45, 22.0 / 45, 0.75, 11500.0 / 45, 6755.0 / 11500 },
-    { "MRC", "mrc", { "Prey Veng", "Prey Veng", "Prey Veng" },
-      { 1, 0, 0 }, 194, 93.0 / 194, 0.97, 300, 0.6 },
+    { "LSCW",
+      "ngo",
+      { "Phnom Penh", "Battambang", "Banteay Meanchey" },
+      { 0.4, 0.3, 0.3 },
+      67,
+      23.0 / 67,
+      0.80,
+      1900,
+      0.665 },
+    { "MRC",
+      "mrc",
+      { "Kampong Cham", "Kampong Cham", "Kampong Cham" },
+      { 1, 0, 0 },
+      45,
+      22.0 / 45,
+      0.75,
+      11500.0 / 45,
+      6755.0 / 11500 },
+    { "MRC",
+      "mrc",
+      { "Prey Veng", "Prey Veng", "Prey Veng" },
+      { 1, 0, 0 },
+      194,
+      93.0 / 194,
+      0.97,
+      300,
+      0.6 },
 };
 
 /* Migrant stocks by destination (seeds/002): Thailand MOU + verified +
@@ -45,15 +66,15 @@ static const double aDestWomen[] = { 0.43, 0.19, 0.77, 0.61, 1.0 };
 
 static const char *const azAge[] = { "18-24", "25-34", "35-44", "45+" };
 static const double aAgeW[] = { 35, 40, 18, 7 };
-static const char *const azSector[] = { "agriculture", "construction",
+static const char *const azSector[] = { "agriculture",   "construction",
                                         "manufacturing", "fishing",
                                         "domestic work", "services" };
 static const double aSectorW[] = { 30, 30, 20, 8, 7, 5 };
-static const char *const azAgency[] = { "", "", "Agency A", "Agency B",
-                                        "Agency C", "Agency D" };
+static const char *const azAgency[] = { "",         "",         "Agency A",
+                                        "Agency B", "Agency C", "Agency D" };
 /* Chance of each complaint type (several may apply). */
-static const double aTypeP[TYPE_COUNT] = { 0.55, 0.30, 0.15, 0.08, 0.05,
-                                           0.01, 0.05 };
+static const double aTypeP[TYPE_COUNT] = { 0.55, 0.30, 0.15, 0.08,
+                                           0.05, 0.01, 0.05 };
 
 void
 cases_sample_write(long nCases, uint64_t seed, Buf *b)
@@ -94,7 +115,8 @@ cases_sample_write(long nCases, uint64_t seed, Buf *b)
         } else {
             zStage = "lodged";
         }
-        if (strcmp(zStage, "lodged") != 0 && strcmp(zStage, "conciliation") != 0) {
+        if (strcmp(zStage, "lodged") != 0 &&
+            strcmp(zStage, "conciliation") != 0) {
             /* Days to the final stage: mostly weeks, a long tail. */
             double x = rng_unit(&r);
             long days = (long)(10 + 170 * x * x * (0.5 + rng_unit(&r)));
@@ -108,10 +130,10 @@ cases_sample_write(long nCases, uint64_t seed, Buf *b)
         }
         int64_t requested = (int64_t)(aBody[iBody].requestMean * 100 *
                                       (0.3 + 1.4 * rng_unit(&r)));
-        int64_t ordered = bResolved ? (int64_t)((double)requested *
-                                                aBody[iBody].orderShare *
-                                                (0.6 + 0.8 * rng_unit(&r)))
-                                    : 0;
+        int64_t ordered =
+            bResolved ? (int64_t)((double)requested * aBody[iBody].orderShare *
+                                  (0.6 + 0.8 * rng_unit(&r)))
+                      : 0;
         if (ordered > requested) {
             ordered = requested;
         }
@@ -130,8 +152,8 @@ cases_sample_write(long nCases, uint64_t seed, Buf *b)
         if (types.n == 0) {
             buf_puts(&types, "unpaid_wages");
         }
-        const char *zProvince = aBody[iBody].azProvince[rng_pick(
-            &r, aBody[iBody].aProvinceW, 3)];
+        const char *zProvince =
+            aBody[iBody].azProvince[rng_pick(&r, aBody[iBody].aProvinceW, 3)];
         const char *zLegal = rng_unit(&r) < 0.55 ? "irregular" : "regular";
         /* case_no,lodged_on,resolved_on,sex,legal_status,destination,
         ** province,assisting_org,satisfied,requested,ordered,paid,currency,

@@ -10,8 +10,8 @@
 #include "../base/banned.h"
 
 static const char *const azClaimCol[] = {
-    "claim", "round", "group", "statuses", "numerator", "denominator",
-    "percent", "since", "sentence",
+    "claim",       "round",   "group", "statuses", "numerator",
+    "denominator", "percent", "since", "sentence",
 };
 #define N_CLAIM_COL (sizeof azClaimCol / sizeof azClaimCol[0])
 
@@ -44,8 +44,10 @@ claims_csv_read(const char *zFile, const char *z, size_t n, Claim **paOut,
     int got = csv_read_record(&r, &rec, err);
     if (got <= 0) {
         if (got == 0) {
-            apperr_set(err, APPERR_INPUT, "cannot read claims '%s': the file "
-                       "is empty", zFile);
+            apperr_set(err, APPERR_INPUT,
+                       "cannot read claims '%s': the file "
+                       "is empty",
+                       zFile);
         } else {
             apperr_prefix(err, "cannot read claims '%s'", zFile);
         }
@@ -59,8 +61,10 @@ claims_csv_read(const char *zFile, const char *z, size_t n, Claim **paOut,
             }
         }
         if (aiCol[c] < 0 && strcmp(azClaimCol[c], "since") != 0) {
-            apperr_set(err, APPERR_INPUT, "cannot read claims '%s': line 1: "
-                       "missing column '%s'", zFile, azClaimCol[c]);
+            apperr_set(err, APPERR_INPUT,
+                       "cannot read claims '%s': line 1: "
+                       "missing column '%s'",
+                       zFile, azClaimCol[c]);
             goto out;
         }
     }
@@ -70,24 +74,27 @@ claims_csv_read(const char *zFile, const char *z, size_t n, Claim **paOut,
             bKnown |= strcmp(rec.azField[k], azClaimCol[c]) == 0;
         }
         if (!bKnown) {
-            apperr_set(err, APPERR_INPUT, "cannot read claims '%s': line 1, "
-                       "column %zu: unknown column '%s'", zFile, k + 1,
-                       rec.azField[k]);
+            apperr_set(err, APPERR_INPUT,
+                       "cannot read claims '%s': line 1, "
+                       "column %zu: unknown column '%s'",
+                       zFile, k + 1, rec.azField[k]);
             goto out;
         }
     }
     size_t nHeader = rec.nField;
     while ((got = csv_read_record(&r, &rec, err)) > 0) {
         if (rec.nField != nHeader) {
-            apperr_set(err, APPERR_INPUT, "cannot read claims '%s': line %d: "
-                       "%zu fields, but the header has %zu columns", zFile,
-                       rec.iLine, rec.nField, nHeader);
+            apperr_set(err, APPERR_INPUT,
+                       "cannot read claims '%s': line %d: "
+                       "%zu fields, but the header has %zu columns",
+                       zFile, rec.iLine, rec.nField, nHeader);
             goto out;
         }
         if (nClaim >= LIMIT_IMPORT_ROWS) {
-            apperr_set(err, APPERR_INPUT, "cannot read claims '%s': line %d: "
-                       "more than %u rows (LIMIT_IMPORT_ROWS)", zFile,
-                       rec.iLine, LIMIT_IMPORT_ROWS);
+            apperr_set(err, APPERR_INPUT,
+                       "cannot read claims '%s': line %d: "
+                       "more than %u rows (LIMIT_IMPORT_ROWS)",
+                       zFile, rec.iLine, LIMIT_IMPORT_ROWS);
             goto out;
         }
         xgrow((void **)&a, &nAlloc, nClaim, sizeof *a);
@@ -106,7 +113,8 @@ claims_csv_read(const char *zFile, const char *z, size_t n, Claim **paOut,
 #undef CELL
         for (int k = 0; k < 3; k++) {
             if (claims_number(azNum[k], apNum[k])) {
-                apperr_set(err, APPERR_INPUT, "cannot read claims '%s': line "
+                apperr_set(err, APPERR_INPUT,
+                           "cannot read claims '%s': line "
                            "%d, column %d (%s): '%s' is not a whole number",
                            zFile, rec.iLine, aiCol[4 + k] + 1,
                            azClaimCol[4 + k], azNum[k]);
@@ -114,18 +122,21 @@ claims_csv_read(const char *zFile, const char *z, size_t n, Claim **paOut,
             }
         }
         if (!*c->zRound || !*c->zGroup) {
-            apperr_set(err, APPERR_INPUT, "cannot read claims '%s': line %d, "
-                       "column %d (%s): empty", zFile, rec.iLine,
+            apperr_set(err, APPERR_INPUT,
+                       "cannot read claims '%s': line %d, "
+                       "column %d (%s): empty",
+                       zFile, rec.iLine,
                        !*c->zRound ? aiCol[1] + 1 : aiCol[2] + 1,
                        !*c->zRound ? "round" : "group");
             goto out;
         }
         if (review_mask_parse(c->zStatuses, &c->mask)) {
-            apperr_set(err, APPERR_INPUT, "cannot read claims '%s': line %d, "
+            apperr_set(err, APPERR_INPUT,
+                       "cannot read claims '%s': line %d, "
                        "column %d (statuses): unknown statuses '%s' (accepted: "
                        "on_target, progressing, not_on_target, not_rated, "
-                       "joined by '+')", zFile, rec.iLine, aiCol[3] + 1,
-                       c->zStatuses);
+                       "joined by '+')",
+                       zFile, rec.iLine, aiCol[3] + 1, c->zStatuses);
             goto out;
         }
     }

@@ -54,8 +54,8 @@ csv_end_field(CsvRecord *rec, size_t iStart, int iLine)
 ** if not.  Checked before appending, so a huge field is never copied.
 ** The record's size is that of its fields, without their NULs in d. */
 static int
-csv_fits(const CsvRecord *rec, size_t iStart, size_t n, int iLine,
-         size_t iCol, AppErr *err)
+csv_fits(const CsvRecord *rec, size_t iStart, size_t n, int iLine, size_t iCol,
+         AppErr *err)
 {
     const Buf *d = &rec->data;
     if (d->n - iStart + n > LIMIT_FIELD_BYTES) {
@@ -108,8 +108,8 @@ csv_read_record(CsvReader *r, CsvRecord *rec, AppErr *err)
             /* Quoted field: copy runs up to the next quote. */
             r->i++;
             for (;;) {
-                const char *q = r->i < r->n ? memchr(r->z + r->i, '"', r->n - r->i)
-                                            : NULL;
+                const char *q =
+                    r->i < r->n ? memchr(r->z + r->i, '"', r->n - r->i) : NULL;
                 if (!q) {
                     return apperr_set(err, APPERR_INPUT,
                                       "line %d, column %zu: quoted field not "

@@ -19,20 +19,20 @@
 #include "../base/buf.h"
 
 typedef struct CsvRecord {
-    char **azField;  /* NUL-terminated fields, pointing into data */
-    int *aiLine;     /* line on which each field starts */
+    char **azField; /* NUL-terminated fields, pointing into data */
+    int *aiLine;    /* line on which each field starts */
     size_t nField;
     size_t nAlloc;
-    int iLine;       /* line on which the record starts */
-    Buf data;        /* the record's fields, NUL-separated; reused */
-    size_t *aiOff;   /* field offsets in data while reading */
+    int iLine;     /* line on which the record starts */
+    Buf data;      /* the record's fields, NUL-separated; reused */
+    size_t *aiOff; /* field offsets in data while reading */
 } CsvRecord;
 
 typedef struct CsvReader {
-    const char *z;   /* the whole input (not owned) */
+    const char *z; /* the whole input (not owned) */
     size_t n;
-    size_t i;        /* next byte to read */
-    int iLine;       /* current line, 1-based */
+    size_t i;  /* next byte to read */
+    int iLine; /* current line, 1-based */
 } CsvReader;
 
 /* Start reading z[0..n); skips a UTF-8 byte-order mark. */

@@ -62,8 +62,8 @@ import_read_file(const char *zPath, char **pz, size_t *pn, AppErr *err)
         buf_release(&b);
         return apperr_set(err, APPERR_INPUT,
                           "cannot import '%s': larger than %u bytes "
-                          "(LIMIT_IMPORT_FILE_BYTES)", zPath,
-                          LIMIT_IMPORT_FILE_BYTES);
+                          "(LIMIT_IMPORT_FILE_BYTES)",
+                          zPath, LIMIT_IMPORT_FILE_BYTES);
     }
     if (bReadErr) {
         buf_release(&b);
@@ -88,12 +88,15 @@ import_map_file(const char *zPath, size_t nLimit, MappedFile *f, AppErr *err)
     struct stat sb;
     if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
         (void)close(fd);
-        return apperr_set(err, APPERR_IO, "cannot read '%s': not a file", zPath);
+        return apperr_set(err, APPERR_IO, "cannot read '%s': not a file",
+                          zPath);
     }
     if ((unsigned long long)sb.st_size > nLimit) {
         (void)close(fd);
-        return apperr_set(err, APPERR_INPUT, "cannot import '%s': larger than "
-                          "%zu bytes", zPath, nLimit);
+        return apperr_set(err, APPERR_INPUT,
+                          "cannot import '%s': larger than "
+                          "%zu bytes",
+                          zPath, nLimit);
     }
     size_t n = (size_t)sb.st_size;
     if (n > 0) {
@@ -128,17 +131,17 @@ typedef struct Importer {
     Store *s;
     const ImportOpts *opts;
     ImportStats *stats;
-    Model before;   /* the database when the import began: what is locked */
-    Model db;       /* the database now, inside the transaction */
-    OrgDir *dir;    /* names of db's organisations */
+    Model before; /* the database when the import began: what is locked */
+    Model db;     /* the database now, inside the transaction */
+    OrgDir *dir;  /* names of db's organisations */
     /* The file being imported, for the merge (see io/merge.h). */
-    Merge *mg;      /* the audit trail since its revisions; NULL: none */
-    long iFileRev;  /* JSON: the revision's N; 0: the file cannot merge */
+    Merge *mg;       /* the audit trail since its revisions; NULL: none */
+    long iFileRev;   /* JSON: the revision's N; 0: the file cannot merge */
     long *aiNodeRev; /* CSV: per node of its plan, the N of the row that
                     ** gave it (0: cannot merge); NULL for JSON */
     size_t nNodeRev;
     const AnnexCols *cols; /* CSV: where the cells are, for messages */
-    size_t nRowBare;    /* CSV: rows of stored activities with no revision */
+    size_t nRowBare;       /* CSV: rows of stored activities with no revision */
     size_t nRowForeign; /* CSV: ... with a revision this database never had */
 } Importer;
 
@@ -158,8 +161,8 @@ imp_reload(Importer *im, AppErr *err)
 /* Replace each name in a[0..*pn) by its organisation's acronym, once.
 ** zWhere prefixes messages ("line 4, column 9 (responsible)"). */
 static int
-imp_resolve_names(Importer *im, const char *zFile, const char *zWhere,
-                  char **a, size_t *pn, AppErr *err)
+imp_resolve_names(Importer *im, const char *zFile, const char *zWhere, char **a,
+                  size_t *pn, AppErr *err)
 {
     for (size_t i = 0; i < *pn; i++) {
         const Org *o = orgdir_resolve(im->dir, a[i]);
@@ -168,7 +171,8 @@ imp_resolve_names(Importer *im, const char *zFile, const char *zWhere,
                 return apperr_set(err, APPERR_INPUT,
                                   "cannot import '%s': %s: organisation name "
                                   "'%s' is too long to become an acronym "
-                                  "(LIMIT_CODE_BYTES)", zFile, zWhere, a[i]);
+                                  "(LIMIT_CODE_BYTES)",
+                                  zFile, zWhere, a[i]);
             }
             Org neu = { a[i], a[i], ORG_OTHER, NULL, NULL, 0 };
             if (store_org_put(im->s, &neu, err)) {
@@ -189,13 +193,14 @@ imp_resolve_names(Importer *im, const char *zFile, const char *zWhere,
         if (!o) {
             Buf sug = BUF_INIT;
             orgdir_suggest(im->dir, a[i], 3, &sug);
-            apperr_set(err, APPERR_INPUT,
-                       "cannot import '%s': %s: unknown organisation '%s'%s%s%s",
-                       zFile, zWhere, a[i], sug.n ? " (did you mean " : "",
-                       buf_str(&sug),
-                       sug.n ? "? or use --create-orgs)"
-                             : " (add it to the directory, or use "
-                               "--create-orgs)");
+            apperr_set(
+                err, APPERR_INPUT,
+                "cannot import '%s': %s: unknown organisation '%s'%s%s%s",
+                zFile, zWhere, a[i], sug.n ? " (did you mean " : "",
+                buf_str(&sug),
+                sug.n ? "? or use --create-orgs)"
+                      : " (add it to the directory, or use "
+                        "--create-orgs)");
             buf_release(&sug);
             return -1;
         }
@@ -228,8 +233,8 @@ imp_resolve_names(Importer *im, const char *zFile, const char *zWhere,
 ** in it (-1 if new). */
 static int
 imp_check_lock(const char *zFile, const char *zWhere, const Plan *p,
-               const Plan *bp, long iBefore, const Node *n,
-               const Assessment *a, AppErr *err)
+               const Plan *bp, long iBefore, const Node *n, const Assessment *a,
+               AppErr *err)
 {
     const Round *br = bp ? plan_find_round(bp, a->zRound) : NULL;
     if (!br || br->eState != ROUND_PUBLISHED) {
@@ -245,7 +250,8 @@ imp_check_lock(const char *zFile, const char *zWhere, const Plan *p,
     return apperr_set(err, APPERR_CONFLICT,
                       "cannot import '%s': %s: round '%s' of plan '%s' is "
                       "published and locked; the file would change activity "
-                      "'%s'", zFile, zWhere, a->zRound, p->zCode, n->zCode);
+                      "'%s'",
+                      zFile, zWhere, a->zRound, p->zCode, n->zCode);
 }
 
 /* ---- merging a file with what changed since its export ------------------
@@ -294,9 +300,9 @@ imp_conflict(Importer *im, const char *zWhere, const char *zField,
 ** zEntity/zKey with zDb: keep the database's when the user did not change
 ** it; record a conflict.  zWhere names the cell. */
 static void
-imp_merge_text(Importer *im, long iRev, const char *zEntity,
-               const char *zKey, const char *zField, char **pz,
-               const char *zDb, const char *zEmpty, const char *zWhere)
+imp_merge_text(Importer *im, long iRev, const char *zEntity, const char *zKey,
+               const char *zField, char **pz, const char *zDb,
+               const char *zEmpty, const char *zWhere)
 {
     MergeCell c;
     merge_cell(im->mg, iRev, zEntity, zKey, zField, *pz, zDb, zEmpty, &c);
@@ -328,9 +334,9 @@ imp_merge_key(Importer *im, long iRev, const char *zEntity, const char *zKey,
 /* The same for a list of acronyms or aliases, compared joined with "; "
 ** as the audit trail writes them. */
 static void
-imp_merge_list(Importer *im, long iRev, const char *zEntity,
-               const char *zKey, const char *zField, char ***pa, size_t *pn,
-               char *const *aDb, size_t nDb, const char *zWhere)
+imp_merge_list(Importer *im, long iRev, const char *zEntity, const char *zKey,
+               const char *zField, char ***pa, size_t *pn, char *const *aDb,
+               size_t nDb, const char *zWhere)
 {
     Buf file = BUF_INIT, db = BUF_INIT;
     for (size_t i = 0; i < *pn; i++) {
@@ -412,10 +418,10 @@ imp_merge_node(Importer *im, const char *zFile, Plan *p, size_t i,
                                  buf_str(&col)));
     }
     if (bLinks) {
-        imp_merge_list(im, iRev, "node", zKey, "responsible", &n->azResp,
-                       &n->nResp, d->azResp, d->nResp,
-                       imp_where(im, &where, p, n, cols ? cols->iResp : 0,
-                                 "responsible"));
+        imp_merge_list(
+            im, iRev, "node", zKey, "responsible", &n->azResp, &n->nResp,
+            d->azResp, d->nResp,
+            imp_where(im, &where, p, n, cols ? cols->iResp : 0, "responsible"));
         imp_merge_list(im, iRev, "node", zKey, "contributing", &n->azContrib,
                        &n->nContrib, d->azContrib, d->nContrib,
                        imp_where(im, &where, p, n, cols ? cols->iContrib : 0,
@@ -425,18 +431,17 @@ imp_merge_node(Importer *im, const char *zFile, Plan *p, size_t i,
     if (l > 0) {
         const char *zDbParent =
             d->iParent >= 0 ? dbp->aNode[d->iParent].zCode : NULL;
-        char *zParent = n->iParent >= 0
-                            ? xstrdup(p->aNode[n->iParent].zCode)
-                            : NULL;
+        char *zParent =
+            n->iParent >= 0 ? xstrdup(p->aNode[n->iParent].zCode) : NULL;
         buf_reset(&col);
         buf_printf(&col, "%s_code", p->aLevel[l - 1].zName);
-        imp_merge_text(im, iRev, "node", zKey, "parent", &zParent, zDbParent,
-                       "", imp_where(im, &where, p, n,
-                                     cols ? cols->aiCode[l - 1] : 0,
-                                     buf_str(&col)));
+        imp_merge_text(
+            im, iRev, "node", zKey, "parent", &zParent, zDbParent, "",
+            imp_where(im, &where, p, n, cols ? cols->aiCode[l - 1] : 0,
+                      buf_str(&col)));
         long iNew = zParent ? plan_find_node(p, zParent) : -1;
-        if (!str_eq(zParent, n->iParent >= 0 ? p->aNode[n->iParent].zCode
-                                             : NULL)) {
+        if (!str_eq(zParent,
+                    n->iParent >= 0 ? p->aNode[n->iParent].zCode : NULL)) {
             /* The database moved it since the export, the user did not:
             ** keep it where the database has it, if the file names that
             ** parent (else the file is too old to say where it is). */
@@ -445,8 +450,8 @@ imp_merge_node(Importer *im, const char *zFile, Plan *p, size_t i,
                                 "cannot import '%s': %s: moved in the "
                                 "database under %s '%s' since the export, "
                                 "which the file does not have; nothing was "
-                                "imported (export again)", zFile,
-                                buf_str(&where), p->aLevel[l - 1].zName,
+                                "imported (export again)",
+                                zFile, buf_str(&where), p->aLevel[l - 1].zName,
                                 zParent ? zParent : "");
             } else {
                 n->iParent = iNew;
@@ -476,8 +481,8 @@ imp_merge_assessment(Importer *im, const Plan *p, size_t i, Assessment *a,
         const Round *rd = plan_find_round(p, a->zRound);
         r = rd ? rd - p->aRound : -1;
     }
-    static const char *const azPart[] = { "action_point", "progress",
-                                          "rating", "state" };
+    static const char *const azPart[] = { "action_point", "progress", "rating",
+                                          "state" };
     Buf where = BUF_INIT, col = BUF_INIT;
     for (int k = 0; k < 4; k++) {
         if (k == 3 && !bState) {
@@ -489,8 +494,8 @@ imp_merge_assessment(Importer *im, const Plan *p, size_t i, Assessment *a,
         const char *zWhere = imp_where(im, &where, p, n, iCol, buf_str(&col));
         if (k == 0) {
             imp_merge_text(im, iRev, "assessment", zKey, azPart[k],
-                           &a->zActionPoint, old ? old->zActionPoint : NULL,
-                           "", zWhere);
+                           &a->zActionPoint, old ? old->zActionPoint : NULL, "",
+                           zWhere);
         } else if (k == 1) {
             imp_merge_text(im, iRev, "assessment", zKey, azPart[k],
                            &a->zProgress, old ? old->zProgress : NULL, "",
@@ -498,8 +503,8 @@ imp_merge_assessment(Importer *im, const Plan *p, size_t i, Assessment *a,
         } else if (k == 2) {
             Rating eDb = old ? old->eRating : RATING_NONE;
             int e = (int)a->eRating;
-            imp_merge_key(im, iRev, "assessment", zKey, azPart[k], &e,
-                          (int)eDb, rating_key(a->eRating), rating_key(eDb),
+            imp_merge_key(im, iRev, "assessment", zKey, azPart[k], &e, (int)eDb,
+                          rating_key(a->eRating), rating_key(eDb),
                           rating_key(RATING_NONE), zWhere);
             a->eRating = (Rating)e;
         } else if (old) {
@@ -536,8 +541,8 @@ imp_merge_org(Importer *im, size_t i, Org *o)
                            &o->zName, d->zName, "", buf_str(&where));
         } else if (k == 1) {
             int e = (int)o->eKind;
-            imp_merge_key(im, im->iFileRev, "org", o->zAcronym, azField[k],
-                          &e, (int)d->eKind, org_kind_name(o->eKind),
+            imp_merge_key(im, im->iFileRev, "org", o->zAcronym, azField[k], &e,
+                          (int)d->eKind, org_kind_name(o->eKind),
                           org_kind_name(d->eKind), "", buf_str(&where));
             o->eKind = (OrgKind)e;
         } else if (k == 2) {
@@ -577,8 +582,8 @@ imp_merge_round(Importer *im, size_t i, const Plan *p, Round *rd)
     buf_printf(&where, "plans[%zu], round '%s': state", i, rd->zCode);
     int e = (int)rd->eState;
     imp_merge_key(im, im->iFileRev, "round", zKey, "state", &e, (int)d->eState,
-                  round_state_name(rd->eState), round_state_name(d->eState),
-                  "", buf_str(&where));
+                  round_state_name(rd->eState), round_state_name(d->eState), "",
+                  buf_str(&where));
     rd->eState = (RoundState)e;
     buf_release(&where);
 }
@@ -601,8 +606,8 @@ imp_add_revision(Importer *im, const char *zFile, const char *z, int iLine,
         apperr_set(err, APPERR_INPUT,
                    "cannot import '%s': %s: '%s' is not a revision lmpmon "
                    "wrote (keep what the export wrote there; without it, "
-                   "the file is written as it is)", zFile, buf_str(&where),
-                   z);
+                   "the file is written as it is)",
+                   zFile, buf_str(&where), z);
         buf_release(&where);
         return -1;
     }
@@ -620,8 +625,8 @@ imp_merge_begin_csv(Importer *im, const char *zFile, const Plan *p,
         buf_printf(&im->stats->notes,
                    "'%s' does not say when it was exported (no column "
                    "'%s'): every cell it holds was written as it is, over "
-                   "any change made in the database meanwhile\n", zFile,
-                   ANNEX_REVISION_COLUMN);
+                   "any change made in the database meanwhile\n",
+                   zFile, ANNEX_REVISION_COLUMN);
         return 0;
     }
     im->mg = merge_new();
@@ -649,7 +654,8 @@ imp_merge_begin_json(Importer *im, const char *zFile, const char *zRevision,
         buf_printf(&im->stats->notes,
                    "'%s' does not say when it was exported (no \"revision\"): "
                    "every value it holds was written as it is, over any "
-                   "change made in the database meanwhile\n", zFile);
+                   "change made in the database meanwhile\n",
+                   zFile);
         return 0;
     }
     im->mg = merge_new();
@@ -660,7 +666,8 @@ imp_merge_begin_json(Importer *im, const char *zFile, const char *zRevision,
         buf_printf(&im->stats->notes,
                    "'%s' was exported from another database (its revision "
                    "'%s' is not in this one's history): every value it holds "
-                   "was written as it is\n", zFile, zRevision);
+                   "was written as it is\n",
+                   zFile, zRevision);
     }
     if (merge_load(im->mg, im->s, NULL, err)) {
         return apperr_prefix(err, "cannot import '%s'", zFile);
@@ -677,8 +684,8 @@ imp_merge_end(Importer *im, const char *zFile, int rc, AppErr *err)
         buf_printf(&st->notes,
                    "'%s': %zu row%s of an activity in the database %s no "
                    "revision (column '%s' empty): %s cells were written as "
-                   "they are\n", zFile, im->nRowBare,
-                   im->nRowBare == 1 ? "" : "s",
+                   "they are\n",
+                   zFile, im->nRowBare, im->nRowBare == 1 ? "" : "s",
                    im->nRowBare == 1 ? "has" : "have", ANNEX_REVISION_COLUMN,
                    im->nRowBare == 1 ? "its" : "their");
     }
@@ -686,14 +693,16 @@ imp_merge_end(Importer *im, const char *zFile, int rc, AppErr *err)
         buf_printf(&st->notes,
                    "'%s': %zu row%s came from another database (%s revision "
                    "is not in this one's history): %s cells were written as "
-                   "they are\n", zFile, im->nRowForeign,
-                   im->nRowForeign == 1 ? "" : "s",
+                   "they are\n",
+                   zFile, im->nRowForeign, im->nRowForeign == 1 ? "" : "s",
                    im->nRowForeign == 1 ? "its" : "their",
                    im->nRowForeign == 1 ? "its" : "their");
     }
     if (rc == -2 && !st->nConflict) {
-        rc = apperr_set(err, APPERR_INTERNAL, "cannot import '%s': stopped "
-                        "for conflicts, but none was recorded", zFile);
+        rc = apperr_set(err, APPERR_INTERNAL,
+                        "cannot import '%s': stopped "
+                        "for conflicts, but none was recorded",
+                        zFile);
     }
     if ((rc == 0 || rc == -2) && st->nConflict && zFile) {
         const char *z = buf_str(&st->conflicts);
@@ -704,13 +713,14 @@ imp_merge_end(Importer *im, const char *zFile, int rc, AppErr *err)
                             "cannot import '%s': %.*s; nothing was imported "
                             "(to keep the database's value, put it in the "
                             "file; to replace it, export again and make the "
-                            "change there)", zFile, nFirst, z);
+                            "change there)",
+                            zFile, nFirst, z);
         } else {
             rc = apperr_set(err, APPERR_CONFLICT,
                             "cannot import '%s': %.*s; nothing was imported: "
                             "%zu cells were changed both in the file and in "
-                            "the database, all listed below", zFile, nFirst,
-                            z, st->nConflict);
+                            "the database, all listed below",
+                            zFile, nFirst, z, st->nConflict);
         }
     }
     merge_free(im->mg);
@@ -738,10 +748,11 @@ imp_put_orgs(Importer *im, const char *zFile, Model *in, AppErr *err)
     size_t iCycle;
     Buf cycle = BUF_INIT;
     if (orgdir_find_parent_cycle(&im->db, in, &iCycle, &cycle)) {
-        apperr_set(err, APPERR_INPUT, "cannot import '%s': organisations[%zu] "
-                   "'%s': parent '%s' makes a cycle of parents: %s", zFile,
-                   iCycle, in->aOrg[iCycle].zAcronym, in->aOrg[iCycle].zParent,
-                   buf_str(&cycle));
+        apperr_set(err, APPERR_INPUT,
+                   "cannot import '%s': organisations[%zu] "
+                   "'%s': parent '%s' makes a cycle of parents: %s",
+                   zFile, iCycle, in->aOrg[iCycle].zAcronym,
+                   in->aOrg[iCycle].zParent, buf_str(&cycle));
         buf_release(&cycle);
         return -1;
     }
@@ -756,16 +767,18 @@ imp_put_orgs(Importer *im, const char *zFile, Model *in, AppErr *err)
             if (abDone[i]) {
                 continue;
             }
-            int bParentReady = !o->zParent || model_find_org(&im->db, o->zParent);
+            int bParentReady =
+                !o->zParent || model_find_org(&im->db, o->zParent);
             for (size_t k = 0; k < in->nOrg && !bParentReady; k++) {
-                bParentReady = abDone[k] && str_eq(in->aOrg[k].zAcronym, o->zParent);
+                bParentReady =
+                    abDone[k] && str_eq(in->aOrg[k].zAcronym, o->zParent);
             }
             if (!bParentReady) {
                 continue;
             }
             if (store_org_put(im->s, o, err)) {
-                rc = apperr_prefix(err, "cannot import '%s': organisations[%zu]",
-                                   zFile, i);
+                rc = apperr_prefix(
+                    err, "cannot import '%s': organisations[%zu]", zFile, i);
             }
             abDone[i] = 1;
             nDone++;
@@ -775,8 +788,9 @@ imp_put_orgs(Importer *im, const char *zFile, Model *in, AppErr *err)
                 if (!abDone[i]) {
                     rc = apperr_set(err, APPERR_INPUT,
                                     "cannot import '%s': organisations[%zu] "
-                                    "'%s': unknown parent '%s'", zFile, i,
-                                    in->aOrg[i].zAcronym, in->aOrg[i].zParent);
+                                    "'%s': unknown parent '%s'",
+                                    zFile, i, in->aOrg[i].zAcronym,
+                                    in->aOrg[i].zParent);
                     break;
                 }
             }
@@ -822,7 +836,8 @@ imp_put_nodes(Importer *im, const char *zFile, Plan *p, int bCsv,
                     err, APPERR_INPUT,
                     "cannot import '%s': line %d, column %d (%s_code): %s '%s' "
                     "does not exist%s%s%s (give its text in column '%s' to "
-                    "create it)", zFile, n->iLine, cols->aiCode[n->iLevel],
+                    "create it)",
+                    zFile, n->iLine, cols->aiCode[n->iLevel],
                     p->aLevel[n->iLevel].zName, p->aLevel[n->iLevel].zName,
                     n->zCode, iChild >= 0 ? ", so " : "",
                     iChild >= 0 ? p->aNode[iChild].zCode : "",
@@ -840,23 +855,30 @@ imp_put_nodes(Importer *im, const char *zFile, Plan *p, int bCsv,
         }
         char zCol[400];
         if (bCsv) {
-            (void)snprintf(zCol, sizeof zCol, "line %d, column %d (responsible)",
-                           n->iLine, cols->iResp);
+            (void)snprintf(zCol, sizeof zCol,
+                           "line %d, column %d (responsible)", n->iLine,
+                           cols->iResp);
         } else {
-            (void)snprintf(zCol, sizeof zCol, "plan '%.64s', node '%.64s': "
-                           "responsible", p->zCode, n->zCode);
+            (void)snprintf(zCol, sizeof zCol,
+                           "plan '%.64s', node '%.64s': "
+                           "responsible",
+                           p->zCode, n->zCode);
         }
         if (imp_resolve_names(im, zFile, zCol, n->azResp, &n->nResp, err)) {
             return -1;
         }
         if (bCsv) {
-            (void)snprintf(zCol, sizeof zCol, "line %d, column %d (contributing)",
-                           n->iLine, cols->iContrib);
+            (void)snprintf(zCol, sizeof zCol,
+                           "line %d, column %d (contributing)", n->iLine,
+                           cols->iContrib);
         } else {
-            (void)snprintf(zCol, sizeof zCol, "plan '%.64s', node '%.64s': "
-                           "contributing", p->zCode, n->zCode);
+            (void)snprintf(zCol, sizeof zCol,
+                           "plan '%.64s', node '%.64s': "
+                           "contributing",
+                           p->zCode, n->zCode);
         }
-        if (imp_resolve_names(im, zFile, zCol, n->azContrib, &n->nContrib, err)) {
+        if (imp_resolve_names(im, zFile, zCol, n->azContrib, &n->nContrib,
+                              err)) {
             return -1;
         }
         int bLinks = !bCsv || n->iLevel == iLeaf;
@@ -886,8 +908,8 @@ imp_put_nodes(Importer *im, const char *zFile, Plan *p, int bCsv,
             if (!r && !(dbp && plan_find_round(dbp, a->zRound))) {
                 return apperr_set(err, APPERR_INPUT,
                                   "cannot import '%s': %s: assessment for "
-                                  "unknown round '%s'", zFile, zWhere,
-                                  a->zRound);
+                                  "unknown round '%s'",
+                                  zFile, zWhere, a->zRound);
             }
             const Assessment *old =
                 d ? node_find_assessment(d, a->zRound) : NULL;
@@ -904,13 +926,13 @@ imp_put_nodes(Importer *im, const char *zFile, Plan *p, int bCsv,
             /* The import holds the write lock since it read the database:
             ** nothing can have changed in between, so no version guard. */
             a->iVersion = 0;
-            if (imp_check_lock(zFile, zWhere, p, bp, iBefore, n, a,
-                               err) ||
+            if (imp_check_lock(zFile, zWhere, p, bp, iBefore, n, a, err) ||
                 store_assessment_put(im->s, p->zCode, n->zCode, a, 0, err)) {
-                return err->code == APPERR_CONFLICT && strstr(err->zMsg, "locked")
+                return err->code == APPERR_CONFLICT &&
+                               strstr(err->zMsg, "locked")
                            ? -1
-                           : apperr_prefix(err, "cannot import '%s': %s",
-                                           zFile, zWhere);
+                           : apperr_prefix(err, "cannot import '%s': %s", zFile,
+                                           zWhere);
             }
         }
         if (!im->stats->nConflict) {
@@ -932,8 +954,8 @@ imp_put_nodes(Importer *im, const char *zFile, Plan *p, int bCsv,
 
 /* Refuse changing a round that was published before the import. */
 static int
-imp_check_round(Importer *im, const char *zFile, const Plan *p,
-                const Round *r, AppErr *err)
+imp_check_round(Importer *im, const char *zFile, const Plan *p, const Round *r,
+                AppErr *err)
 {
     const Plan *bp = model_find_plan(&im->before, p->zCode);
     const Round *br = bp ? plan_find_round(bp, r->zCode) : NULL;
@@ -942,7 +964,8 @@ imp_check_round(Importer *im, const char *zFile, const Plan *p,
          br->eState != r->eState)) {
         return apperr_set(err, APPERR_CONFLICT,
                           "cannot import '%s': round '%s' of plan '%s' is "
-                          "published and locked", zFile, r->zCode, p->zCode);
+                          "published and locked",
+                          zFile, r->zCode, p->zCode);
     }
     return 0;
 }
@@ -958,7 +981,8 @@ imp_apply_json(Importer *im, const char *zFile, Model *in, AppErr *err)
         const Plan *dbp = model_find_plan(&im->db, p->zCode);
         if (p->nLevel > 0) {
             if (!p->zTitle) {
-                p->zTitle = xstrdup(dbp && dbp->zTitle ? dbp->zTitle : p->zCode);
+                p->zTitle =
+                    xstrdup(dbp && dbp->zTitle ? dbp->zTitle : p->zCode);
             } else if (dbp && im->mg) {
                 Buf where = BUF_INIT;
                 buf_printf(&where, "plans[%zu]: title", i);
@@ -1002,7 +1026,8 @@ imp_apply_json(Importer *im, const char *zFile, Model *in, AppErr *err)
                 store_round_put(im->s, p->zCode, rd, err)) {
                 return err->code == APPERR_CONFLICT
                            ? -1
-                           : apperr_prefix(err, "cannot import '%s': plans[%zu]",
+                           : apperr_prefix(err,
+                                           "cannot import '%s': plans[%zu]",
                                            zFile, i);
             }
         }
@@ -1018,8 +1043,8 @@ imp_apply_json(Importer *im, const char *zFile, Model *in, AppErr *err)
 }
 
 static int
-imp_apply_csv(Importer *im, const char *zFile, Model *in,
-              const AnnexCols *cols, AppErr *err)
+imp_apply_csv(Importer *im, const char *zFile, Model *in, const AnnexCols *cols,
+              AppErr *err)
 {
     Plan *p = &in->aPlan[0];
     const Plan *dbp = model_find_plan(&im->db, p->zCode);
@@ -1035,10 +1060,11 @@ imp_apply_csv(Importer *im, const char *zFile, Model *in,
         }
         int bSame = str_eq(buf_str(&want), buf_str(&have));
         if (!bSame) {
-            apperr_set(err, APPERR_INPUT,
-                       "cannot import '%s': line 1: the columns give the levels "
-                       "%s, but plan '%s' has the levels %s", zFile,
-                       buf_str(&have), p->zCode, buf_str(&want));
+            apperr_set(
+                err, APPERR_INPUT,
+                "cannot import '%s': line 1: the columns give the levels "
+                "%s, but plan '%s' has the levels %s",
+                zFile, buf_str(&have), p->zCode, buf_str(&want));
         }
         buf_release(&want);
         buf_release(&have);
@@ -1129,6 +1155,7 @@ imp_change_kind(const AuditEntry *e)
                       { "parent", IMPORT_NODE_PARENT },
                       { "responsible", IMPORT_NODE_RESPONSIBLE },
                       { "contributing", IMPORT_NODE_CONTRIBUTING } };
+
         for (size_t i = 0; i < sizeof aNode / sizeof aNode[0] && !bNew; i++) {
             if (strcmp(z, aNode[i].zField) == 0) {
                 return aNode[i].e;
@@ -1181,8 +1208,7 @@ import_stats_describe(const ImportStats *st, Buf *b)
 {
     static const char *const azName[IMPORT_CHANGE_COUNT][2] = {
         [IMPORT_NEW_ORG] = { "new organisation", "new organisations" },
-        [IMPORT_ORG_DETAIL] = { "organisation detail",
-                                "organisation details" },
+        [IMPORT_ORG_DETAIL] = { "organisation detail", "organisation details" },
         [IMPORT_NEW_PLAN] = { "new plan", "new plans" },
         [IMPORT_PLAN_DETAIL] = { "plan detail", "plan details" },
         [IMPORT_NEW_ROUND] = { "new round", "new rounds" },
@@ -1226,8 +1252,8 @@ import_stats_describe(const ImportStats *st, Buf *b)
 }
 
 int
-import_run(Store *s, const ImportInput *aIn, size_t nIn,
-           const ImportOpts *opts, ImportStats *stats, AppErr *err)
+import_run(Store *s, const ImportInput *aIn, size_t nIn, const ImportOpts *opts,
+           ImportStats *stats, AppErr *err)
 {
     Importer im;
     memset(&im, 0, sizeof im);

@@ -30,15 +30,15 @@ typedef enum ImportFormat {
 } ImportFormat;
 
 typedef struct ImportInput {
-    const char *zName;   /* file name, for messages and the format */
-    const char *z;       /* content (not owned) */
+    const char *zName; /* file name, for messages and the format */
+    const char *z;     /* content (not owned) */
     size_t n;
     ImportFormat eFormat;
 } ImportInput;
 
 typedef struct ImportOpts {
-    const char *zPlan;   /* plan a CSV file goes into; NULL: the only plan */
-    int bCreateOrgs;     /* create unknown organisations instead of failing */
+    const char *zPlan; /* plan a CSV file goes into; NULL: the only plan */
+    int bCreateOrgs;   /* create unknown organisations instead of failing */
 } ImportOpts;
 
 /* What an import changed, counted from the audit rows it wrote (one per
@@ -67,16 +67,16 @@ typedef enum ImportChange {
 } ImportChange;
 
 typedef struct ImportStats {
-    size_t nChange;      /* audit rows written: fields changed, things made */
+    size_t nChange; /* audit rows written: fields changed, things made */
     size_t anChange[IMPORT_CHANGE_COUNT]; /* the same by kind */
-    size_t nActivity;    /* activities (leaf nodes) changed or created */
-    size_t nOtherNode;   /* other plan nodes changed or created */
-    size_t nCreatedOrg;  /* organisations created by --create-orgs */
-    size_t nConflict;    /* cells changed in a file and in the database */
-    Buf notes;           /* one line per file (or rows) written as it is,
+    size_t nActivity;   /* activities (leaf nodes) changed or created */
+    size_t nOtherNode;  /* other plan nodes changed or created */
+    size_t nCreatedOrg; /* organisations created by --create-orgs */
+    size_t nConflict;   /* cells changed in a file and in the database */
+    Buf notes;          /* one line per file (or rows) written as it is,
                          ** without merging: no revision, or another
                          ** database's */
-    Buf conflicts;       /* one line per conflict (the import was refused) */
+    Buf conflicts;      /* one line per conflict (the import was refused) */
 } ImportStats;
 
 /* Free what stats holds; it stays usable.  import_run() starts with it. */
@@ -95,9 +95,9 @@ int import_read_file(const char *zPath, char **pz, size_t *pn, AppErr *err);
 
 /* A file mapped read-only (import_map_file()). */
 typedef struct MappedFile {
-    const char *z;  /* its n bytes, not NUL-terminated ("" when empty) */
+    const char *z; /* its n bytes, not NUL-terminated ("" when empty) */
     size_t n;
-    void *pMap;     /* the mapping, NULL when empty (nothing is mapped) */
+    void *pMap; /* the mapping, NULL when empty (nothing is mapped) */
 } MappedFile;
 
 /* Map a whole file read-only (at most nLimit bytes) into *f instead of

@@ -68,16 +68,16 @@ merge_revision_parse(const char *z, long *piRev, char *zAt, size_t nAt)
 
 /* A revision already checked. */
 typedef struct MergeRev {
-    char *z;      /* as the file wrote it */
-    long iRev;    /* its N, or 0 when this database never had it */
+    char *z;   /* as the file wrote it */
+    long iRev; /* its N, or 0 when this database never had it */
 } MergeRev;
 
 struct Merge {
-    MergeRev *aRev;       /* revisions checked, in the order first seen */
+    MergeRev *aRev; /* revisions checked, in the order first seen */
     size_t nRev, nRevAlloc;
-    long iMin;            /* smallest valid N; 0 when none */
-    AuditEntry *aRow;     /* audit rows after iMin, by id */
-    long *aiId;           /* their ids */
+    long iMin;        /* smallest valid N; 0 when none */
+    AuditEntry *aRow; /* audit rows after iMin, by id */
+    long *aiId;       /* their ids */
     size_t nRow;
     struct MergeRef *aRef; /* aRow by entity, key, field, id */
 };
@@ -105,8 +105,7 @@ merge_free(Merge *mg)
 }
 
 int
-merge_add_revision(Merge *mg, Store *s, const char *z, long *piRev,
-                   AppErr *err)
+merge_add_revision(Merge *mg, Store *s, const char *z, long *piRev, AppErr *err)
 {
     /* Files hold one revision in every row, or a few: look back first. */
     for (size_t i = mg->nRev; i-- > 0;) {
@@ -184,8 +183,8 @@ merge_load(Merge *mg, Store *s, const char *zKeyPrefix, AppErr *err)
     if (mg->iMin == 0) {
         return 0;
     }
-    if (store_audit_rows(s, mg->iMin + 1, 0, zKeyPrefix, &mg->aRow,
-                         &mg->aiId, &mg->nRow, err)) {
+    if (store_audit_rows(s, mg->iMin + 1, 0, zKeyPrefix, &mg->aRow, &mg->aiId,
+                         &mg->nRow, err)) {
         return -1;
     }
     mg->aRef = xcalloc(mg->nRow ? mg->nRow : 1, sizeof *mg->aRef);
@@ -221,8 +220,8 @@ merge_lower_bound(const Merge *mg, const char *zEntity, const char *zKey,
 
 /* The row at position k of aRef if it is of (entity, key, field). */
 static const AuditEntry *
-merge_row_at(const Merge *mg, size_t k, const char *zEntity,
-             const char *zKey, const char *zField)
+merge_row_at(const Merge *mg, size_t k, const char *zEntity, const char *zKey,
+             const char *zField)
 {
     if (k >= mg->nRow) {
         return NULL;
@@ -282,6 +281,7 @@ void
 merge_quote(Buf *b, const char *z)
 {
     enum { MAX_BYTES = 60 };
+
     buf_putc(b, '\'');
     size_t n = 0;
     for (const char *p = z ? z : ""; *p; p++, n++) {

@@ -51,17 +51,17 @@ int merge_revision_parse(const char *z, long *piRev, char *zAt, size_t nAt);
 
 /* How one cell merges (see the top of this file). */
 typedef enum MergeHow {
-    MERGE_SAME = 0,   /* the file holds the database's value */
-    MERGE_KEEP_DB,    /* the user did not change it; the database did */
-    MERGE_TAKE_FILE,  /* the user changed it (or the file cannot merge) */
-    MERGE_CONFLICT    /* both changed it, to different values */
+    MERGE_SAME = 0,  /* the file holds the database's value */
+    MERGE_KEEP_DB,   /* the user did not change it; the database did */
+    MERGE_TAKE_FILE, /* the user changed it (or the file cannot merge) */
+    MERGE_CONFLICT   /* both changed it, to different values */
 } MergeHow;
 
 /* What merge_cell() found. */
 typedef struct MergeCell {
     MergeHow eHow;
-    const char *zBase;      /* the value at export (MERGE_CONFLICT, _KEEP_DB) */
-    const AuditEntry *pBy;  /* MERGE_CONFLICT: the database's latest change
+    const char *zBase;     /* the value at export (MERGE_CONFLICT, _KEEP_DB) */
+    const AuditEntry *pBy; /* MERGE_CONFLICT: the database's latest change
                             ** to the cell since the export (who, when) */
 } MergeCell;
 

@@ -62,7 +62,8 @@ jcheck_keys(JCtx *c, json_t *o, const char *const *azKnown)
 {
     const char *zKey;
     json_t *v;
-    json_object_foreach(o, zKey, v) {
+    json_object_foreach(o, zKey, v)
+    {
         int bKnown = 0;
         for (const char *const *p = azKnown; *p; p++) {
             bKnown |= strcmp(*p, zKey) == 0;
@@ -135,7 +136,8 @@ jstrings(JCtx *c, json_t *o, const char *zKey, char ***pa, size_t *pn)
     }
     size_t i;
     json_t *v;
-    json_array_foreach(a, i, v) {
+    json_array_foreach(a, i, v)
+    {
         if (!json_is_string(v) || json_string_length(v) == 0 ||
             json_string_length(v) > LIMIT_FIELD_BYTES) {
             size_t n0 = jpush_key(c, zKey);
@@ -152,8 +154,8 @@ jstrings(JCtx *c, json_t *o, const char *zKey, char ***pa, size_t *pn)
 static int
 jread_org(JCtx *c, json_t *o, Model *m)
 {
-    static const char *const azKey[] = { "acronym", "name", "kind", "parent",
-                                         "aliases", NULL };
+    static const char *const azKey[] = { "acronym", "name",    "kind",
+                                         "parent",  "aliases", NULL };
     if (!json_is_object(o)) {
         return jfail(c, "expected %s", "an object");
     }
@@ -188,8 +190,8 @@ jread_org(JCtx *c, json_t *o, Model *m)
 static int
 jread_assessment(JCtx *c, json_t *o, Node *nd)
 {
-    static const char *const azKey[] = { "round", "action_point", "progress",
-                                         "rating", "state", NULL };
+    static const char *const azKey[] = { "round",  "action_point", "progress",
+                                         "rating", "state",        NULL };
     if (!json_is_object(o)) {
         return jfail(c, "expected %s", "an object");
     }
@@ -214,7 +216,8 @@ jread_assessment(JCtx *c, json_t *o, Node *nd)
     }
     if (rating_parse(zRating, &a->eRating)) {
         size_t n = jpush_key(c, "rating");
-        jfail(c, "unknown rating '%s' (accepted: " RATING_ACCEPTED ")", zRating);
+        jfail(c, "unknown rating '%s' (accepted: " RATING_ACCEPTED ")",
+              zRating);
         buf_truncate(&c->path, n);
         goto out;
     }
@@ -236,9 +239,10 @@ out:
 static int
 jread_node(JCtx *c, json_t *o, Plan *p, long iParent, unsigned depth)
 {
-    static const char *const azKey[] = { "code", "level", "text", "indicator",
-                                         "responsible", "contributing",
-                                         "assessments", "children", NULL };
+    static const char *const azKey[] = {
+        "code",         "level",       "text",     "indicator", "responsible",
+        "contributing", "assessments", "children", NULL
+    };
     if (!json_is_object(o)) {
         return jfail(c, "expected %s", "an object");
     }
@@ -268,8 +272,10 @@ jread_node(JCtx *c, json_t *o, Plan *p, long iParent, unsigned depth)
         if (nd->iLevel < 0) {
             jfail(c, "level '%s' is not one of the plan's levels", zLevel);
         } else {
-            jfail(c, "a '%s' node cannot stand here (levels go one step down "
-                  "the plan's list of levels)", zLevel);
+            jfail(c,
+                  "a '%s' node cannot stand here (levels go one step down "
+                  "the plan's list of levels)",
+                  zLevel);
         }
         buf_truncate(&c->path, n);
         free(zLevel);
@@ -290,7 +296,8 @@ jread_node(JCtx *c, json_t *o, Plan *p, long iParent, unsigned depth)
     if (jarray(c, o, "assessments", &a)) {
         return -1;
     }
-    json_array_foreach(a, i, v) {
+    json_array_foreach(a, i, v)
+    {
         size_t n0 = jpush_key(c, "assessments");
         jpush_index(c, i);
         /* nd may move when children are added; index it afresh. */
@@ -302,7 +309,8 @@ jread_node(JCtx *c, json_t *o, Plan *p, long iParent, unsigned depth)
     if (jarray(c, o, "children", &a)) {
         return -1;
     }
-    json_array_foreach(a, i, v) {
+    json_array_foreach(a, i, v)
+    {
         size_t n0 = jpush_key(c, "children");
         jpush_index(c, i);
         if (jread_node(c, v, p, iSelf, depth + 1)) {
@@ -316,11 +324,11 @@ jread_node(JCtx *c, json_t *o, Plan *p, long iParent, unsigned depth)
 static int
 jread_plan(JCtx *c, json_t *o, Model *m)
 {
-    static const char *const azKey[] = { "code", "title", "levels", "rounds",
-                                         "nodes", NULL };
+    static const char *const azKey[] = { "code",   "title", "levels",
+                                         "rounds", "nodes", NULL };
     static const char *const azLevelKey[] = { "name", "indicator", NULL };
-    static const char *const azRoundKey[] = { "code", "title", "as_of",
-                                              "state", NULL };
+    static const char *const azRoundKey[] = { "code", "title", "as_of", "state",
+                                              NULL };
     if (!json_is_object(o)) {
         return jfail(c, "expected %s", "an object");
     }
@@ -337,7 +345,8 @@ jread_plan(JCtx *c, json_t *o, Model *m)
     if (jarray(c, o, "levels", &a)) {
         return -1;
     }
-    json_array_foreach(a, i, v) {
+    json_array_foreach(a, i, v)
+    {
         size_t n0 = jpush_key(c, "levels");
         jpush_index(c, i);
         if (!json_is_object(v)) {
@@ -367,7 +376,8 @@ jread_plan(JCtx *c, json_t *o, Model *m)
     if (jarray(c, o, "rounds", &a)) {
         return -1;
     }
-    json_array_foreach(a, i, v) {
+    json_array_foreach(a, i, v)
+    {
         size_t n0 = jpush_key(c, "rounds");
         jpush_index(c, i);
         if (!json_is_object(v)) {
@@ -411,7 +421,8 @@ jread_plan(JCtx *c, json_t *o, Model *m)
         jpush_key(c, "levels");
         return jfail(c, "%s", "a plan with nodes needs its levels");
     }
-    json_array_foreach(a, i, v) {
+    json_array_foreach(a, i, v)
+    {
         size_t n0 = jpush_key(c, "nodes");
         jpush_index(c, i);
         if (jread_node(c, v, p, -1, 0)) {
@@ -473,8 +484,8 @@ model_json_read(const char *zFile, const char *z, size_t n, Model *m,
     if (model_json_depth_at(z, n, LIMIT_JSON_DEPTH, &iLine, &iCol)) {
         return apperr_set(err, APPERR_INPUT,
                           "cannot import '%s': line %d, column %d: nested "
-                          "deeper than %u levels (LIMIT_JSON_DEPTH)", zFile,
-                          iLine, iCol, LIMIT_JSON_DEPTH);
+                          "deeper than %u levels (LIMIT_JSON_DEPTH)",
+                          zFile, iLine, iCol, LIMIT_JSON_DEPTH);
     }
     json_error_t jerr;
     json_t *root = json_loadb(z, n, JSON_REJECT_DUPLICATES, &jerr);
@@ -484,8 +495,8 @@ model_json_read(const char *zFile, const char *z, size_t n, Model *m,
                           jerr.line, jerr.column, jerr.text);
     }
     JCtx c = { zFile, BUF_INIT, err };
-    static const char *const azKey[] = { "lmpmon", "revision",
-                                         "organisations", "plans", NULL };
+    static const char *const azKey[] = { "lmpmon", "revision", "organisations",
+                                         "plans", NULL };
     int rc = -1;
     json_t *a, *v;
     size_t i;
@@ -501,9 +512,10 @@ model_json_read(const char *zFile, const char *z, size_t n, Model *m,
     }
     if (json_integer_value(ver) > MODEL_JSON_VERSION) {
         jpush_key(&c, "lmpmon");
-        jfail(&c, "format version %lld is newer than this lmpmon reads (%d): "
-              "upgrade lmpmon", (long long)json_integer_value(ver),
-              MODEL_JSON_VERSION);
+        jfail(&c,
+              "format version %lld is newer than this lmpmon reads (%d): "
+              "upgrade lmpmon",
+              (long long)json_integer_value(ver), MODEL_JSON_VERSION);
         goto out;
     }
     if (json_integer_value(ver) < 1) {
@@ -524,7 +536,8 @@ model_json_read(const char *zFile, const char *z, size_t n, Model *m,
     if (jarray(&c, root, "organisations", &a)) {
         goto out;
     }
-    json_array_foreach(a, i, v) {
+    json_array_foreach(a, i, v)
+    {
         jpush_key(&c, "organisations");
         jpush_index(&c, i);
         if (jread_org(&c, v, m)) {
@@ -535,7 +548,8 @@ model_json_read(const char *zFile, const char *z, size_t n, Model *m,
     if (jarray(&c, root, "plans", &a)) {
         goto out;
     }
-    json_array_foreach(a, i, v) {
+    json_array_foreach(a, i, v)
+    {
         jpush_key(&c, "plans");
         jpush_index(&c, i);
         if (jread_plan(&c, v, m)) {
@@ -596,11 +610,13 @@ jwrite_node(const Plan *p, size_t *pi)
             const Assessment *a = &n->aAssess[k];
             json_t *ao = json_object();
             json_object_set_new(ao, "round", json_string(a->zRound));
-            json_object_set_new(ao, "action_point",
-                                json_string(a->zActionPoint ? a->zActionPoint : ""));
+            json_object_set_new(
+                ao, "action_point",
+                json_string(a->zActionPoint ? a->zActionPoint : ""));
             json_object_set_new(ao, "progress",
                                 json_string(a->zProgress ? a->zProgress : ""));
-            json_object_set_new(ao, "rating", json_string(rating_name(a->eRating)));
+            json_object_set_new(ao, "rating",
+                                json_string(rating_name(a->eRating)));
             json_object_set_new(ao, "state",
                                 json_string(assess_state_name(a->eState)));
             json_array_append_new(arr, ao);
@@ -651,7 +667,8 @@ model_json_write_revision(const Model *m, const char *zRevision, Buf *b)
         const Plan *p = &m->aPlan[i];
         json_t *o = json_object();
         json_object_set_new(o, "code", json_string(p->zCode));
-        json_object_set_new(o, "title", json_string(p->zTitle ? p->zTitle : ""));
+        json_object_set_new(o, "title",
+                            json_string(p->zTitle ? p->zTitle : ""));
         json_t *lv = json_array();
         for (int l = 0; l < p->nLevel; l++) {
             json_t *lo = json_object();
@@ -666,7 +683,8 @@ model_json_write_revision(const Model *m, const char *zRevision, Buf *b)
             const Round *rd = &p->aRound[r];
             json_t *ro = json_object();
             json_object_set_new(ro, "code", json_string(rd->zCode));
-            json_object_set_new(ro, "title", json_string(rd->zTitle ? rd->zTitle : ""));
+            json_object_set_new(ro, "title",
+                                json_string(rd->zTitle ? rd->zTitle : ""));
             json_object_set_new(ro, "as_of", jstr_or_null(rd->zAsOf));
             json_object_set_new(ro, "state",
                                 json_string(round_state_name(rd->eState)));

@@ -40,43 +40,84 @@ affix_put(Buf *b, const Affix *a, const char *zWord)
 }
 
 static const char *const azMinistry[] = {
-    "Labour and Vocational Training", "Interior",
-    "Foreign Affairs and International Cooperation", "Women's Affairs",
-    "Social Affairs, Veterans and Youth Rehabilitation", "Justice",
-    "Health", "Education, Youth and Sport", "Planning", "Economy and Finance",
-    "Commerce", "Tourism", "Agriculture, Forestry and Fisheries",
-    "Industry and Handicraft", "Rural Development", "Information",
-    "Public Works and Transport", "Posts and Telecommunications",
-    "Environment", "Culture and Fine Arts", "Land Management",
-    "Mines and Energy", "Civil Service", "National Defence",
-    "Cults and Religion", "Water Resources and Meteorology",
+    "Labour and Vocational Training",
+    "Interior",
+    "Foreign Affairs and International Cooperation",
+    "Women's Affairs",
+    "Social Affairs, Veterans and Youth Rehabilitation",
+    "Justice",
+    "Health",
+    "Education, Youth and Sport",
+    "Planning",
+    "Economy and Finance",
+    "Commerce",
+    "Tourism",
+    "Agriculture, Forestry and Fisheries",
+    "Industry and Handicraft",
+    "Rural Development",
+    "Information",
+    "Public Works and Transport",
+    "Posts and Telecommunications",
+    "Environment",
+    "Culture and Fine Arts",
+    "Land Management",
+    "Mines and Energy",
+    "Civil Service",
+    "National Defence",
+    "Cults and Religion",
+    "Water Resources and Meteorology",
 };
 
 static const char *const azDeptTopic[] = {
-    "Employment and Manpower", "Labour Inspection", "Immigration",
-    "Identification", "Consular Affairs", "Vocational Training",
-    "Social Security", "Anti-Human Trafficking and Juvenile Protection",
-    "Labour Market Information", "Gender Equality", "Overseas Workers' Welfare",
-    "Legal Affairs", "Planning and Statistics", "International Cooperation",
-    "Occupational Safety and Health", "Child Labour", "Skills Standards",
-    "Passports", "Border Management", "Labour Disputes",
+    "Employment and Manpower",
+    "Labour Inspection",
+    "Immigration",
+    "Identification",
+    "Consular Affairs",
+    "Vocational Training",
+    "Social Security",
+    "Anti-Human Trafficking and Juvenile Protection",
+    "Labour Market Information",
+    "Gender Equality",
+    "Overseas Workers' Welfare",
+    "Legal Affairs",
+    "Planning and Statistics",
+    "International Cooperation",
+    "Occupational Safety and Health",
+    "Child Labour",
+    "Skills Standards",
+    "Passports",
+    "Border Management",
+    "Labour Disputes",
 };
 
 static const struct {
     const char *zName, *zCode;
 } aProvince[] = {
-    { "Banteay Meanchey", "BMC" }, { "Battambang", "BTB" },
-    { "Kampong Cham", "KCM" },     { "Kampong Chhnang", "KCH" },
-    { "Kampong Speu", "KSP" },     { "Kampong Thom", "KTM" },
-    { "Kampot", "KPT" },           { "Kandal", "KDL" },
-    { "Kep", "KEP" },              { "Koh Kong", "KKG" },
-    { "Kratie", "KRT" },           { "Mondulkiri", "MDK" },
-    { "Oddar Meanchey", "OMC" },   { "Pailin", "PLN" },
-    { "Phnom Penh", "PNH" },       { "Preah Sihanouk", "PSN" },
-    { "Preah Vihear", "PVH" },     { "Prey Veng", "PVG" },
-    { "Pursat", "PST" },           { "Ratanakiri", "RTK" },
-    { "Siem Reap", "SRP" },        { "Stung Treng", "STG" },
-    { "Svay Rieng", "SVR" },       { "Takeo", "TKO" },
+    { "Banteay Meanchey", "BMC" },
+    { "Battambang", "BTB" },
+    { "Kampong Cham", "KCM" },
+    { "Kampong Chhnang", "KCH" },
+    { "Kampong Speu", "KSP" },
+    { "Kampong Thom", "KTM" },
+    { "Kampot", "KPT" },
+    { "Kandal", "KDL" },
+    { "Kep", "KEP" },
+    { "Koh Kong", "KKG" },
+    { "Kratie", "KRT" },
+    { "Mondulkiri", "MDK" },
+    { "Oddar Meanchey", "OMC" },
+    { "Pailin", "PLN" },
+    { "Phnom Penh", "PNH" },
+    { "Preah Sihanouk", "PSN" },
+    { "Preah Vihear", "PVH" },
+    { "Prey Veng", "PVG" },
+    { "Pursat", "PST" },
+    { "Ratanakiri", "RTK" },
+    { "Siem Reap", "SRP" },
+    { "Stung Treng", "STG" },
+    { "Svay Rieng", "SVR" },
+    { "Takeo", "TKO" },
     { "Tbong Khmum", "TBK" },
 };
 
@@ -92,16 +133,22 @@ static const struct {
 static const struct {
     const char *zCountry, *zAdjective, *zIso;
 } aDonor[] = {
-    { "Australia", "Australian", "AUS" },  { "Japan", "Japanese", "JPN" },
+    { "Australia", "Australian", "AUS" },
+    { "Japan", "Japanese", "JPN" },
     { "the Republic of Korea", "Korean", "KOR" },
-    { "Germany", "German", "DEU" },        { "Sweden", "Swedish", "SWE" },
+    { "Germany", "German", "DEU" },
+    { "Sweden", "Swedish", "SWE" },
     { "Switzerland", "Swiss", "CHE" },
     { "the United States", "United States", "USA" },
     { "the United Kingdom", "British", "GBR" },
-    { "New Zealand", "New Zealand", "NZL" }, { "Canada", "Canadian", "CAN" },
-    { "France", "French", "FRA" },         { "the Netherlands", "Dutch", "NLD" },
-    { "Norway", "Norwegian", "NOR" },      { "Denmark", "Danish", "DNK" },
-    { "Finland", "Finnish", "FIN" },       { "Ireland", "Irish", "IRL" },
+    { "New Zealand", "New Zealand", "NZL" },
+    { "Canada", "Canadian", "CAN" },
+    { "France", "French", "FRA" },
+    { "the Netherlands", "Dutch", "NLD" },
+    { "Norway", "Norwegian", "NOR" },
+    { "Denmark", "Danish", "DNK" },
+    { "Finland", "Finnish", "FIN" },
+    { "Ireland", "Irish", "IRL" },
 };
 
 static const struct {
@@ -110,13 +157,13 @@ static const struct {
     { "International Labour Organization", "ILO" },
     { "International Organization for Migration", "IOM" },
     { "United Nations Entity for Gender Equality and the Empowerment of "
-      "Women", "UN Women" },
+      "Women",
+      "UN Women" },
     { "United Nations Children's Fund", "UNICEF" },
     { "United Nations Development Programme", "UNDP" },
     { "United Nations Population Fund", "UNFPA" },
     { "United Nations Office on Drugs and Crime", "UNODC" },
-    { "Office of the United Nations High Commissioner for Refugees",
-      "UNHCR" },
+    { "Office of the United Nations High Commissioner for Refugees", "UNHCR" },
     { "World Health Organization", "WHO" },
     { "Food and Agriculture Organization of the United Nations", "FAO" },
     { "United Nations Educational, Scientific and Cultural Organization",
@@ -125,22 +172,23 @@ static const struct {
 };
 
 static const char *const azNgoA[] = {
-    "Legal", "Community", "Migrant", "Women's", "Workers'", "Youth", "Rural",
-    "Human Rights", "Family", "Labour", "Children's", "Development",
+    "Legal", "Community",    "Migrant", "Women's", "Workers'",   "Youth",
+    "Rural", "Human Rights", "Family",  "Labour",  "Children's", "Development",
 };
 static const char *const azNgoB[] = {
-    "Support", "Rights", "Development", "Education", "Aid", "Action",
-    "Solidarity", "Welfare", "Advocacy", "Empowerment",
+    "Support", "Rights",     "Development", "Education", "Aid",
+    "Action",  "Solidarity", "Welfare",     "Advocacy",  "Empowerment",
 };
 static const char *const azNgoC[] = {
-    "Centre", "Network", "Association", "Foundation", "Organisation",
-    "Alliance", "Initiative", "Project",
+    "Centre",       "Network",  "Association", "Foundation",
+    "Organisation", "Alliance", "Initiative",  "Project",
 };
 
 static const char *const azSector[] = {
-    "Construction", "Garment", "Agriculture", "Fisheries", "Domestic",
-    "Hospitality", "Transport", "Food and Beverage", "Rubber", "Tourism",
-    "Informal Economy", "Manufacturing", "Textile", "Security", "Footwear",
+    "Construction", "Garment",     "Agriculture",      "Fisheries",
+    "Domestic",     "Hospitality", "Transport",        "Food and Beverage",
+    "Rubber",       "Tourism",     "Informal Economy", "Manufacturing",
+    "Textile",      "Security",    "Footwear",
 };
 static const Affix azUnionForm[] = {
     { "", " Workers' Federation" },
@@ -154,11 +202,12 @@ static const Affix azEmployerForm[] = {
     { "", " Business Council" },
 };
 static const char *const azFirmA[] = {
-    "Angkor", "Mekong", "Golden", "Star", "Royal", "Lotus", "Tonle",
-    "Sunrise", "Pacific", "Unity", "Bayon", "Apsara", "Silver", "Diamond",
+    "Angkor",  "Mekong",  "Golden", "Star",  "Royal",  "Lotus",  "Tonle",
+    "Sunrise", "Pacific", "Unity",  "Bayon", "Apsara", "Silver", "Diamond",
 };
 static const char *const azFirmB[] = {
-    "Manpower", "Recruitment", "Human Resources", "Employment Services",
+    "Manpower",           "Recruitment",
+    "Human Resources",    "Employment Services",
     "Overseas Placement",
 };
 static const char *const azFirmC[] = { "Co., Ltd.", "Agency", "Group" };
@@ -171,24 +220,32 @@ static const Affix azOtherForm[] = {
 
 /* Areas and sections of the plan. */
 static const char *const azArea[] = {
-    "Governance and policy", "International framework",
-    "Protection of migrant workers", "Recruitment and placement",
-    "Skills and employability", "Return and reintegration",
-    "Data and research", "Access to justice", "Social protection",
-    "Gender equality in labour migration", "Remittances and financial inclusion",
+    "Governance and policy",
+    "International framework",
+    "Protection of migrant workers",
+    "Recruitment and placement",
+    "Skills and employability",
+    "Return and reintegration",
+    "Data and research",
+    "Access to justice",
+    "Social protection",
+    "Gender equality in labour migration",
+    "Remittances and financial inclusion",
     "Counter-trafficking",
 };
 static const char *const azSectionTheme[] = {
-    "Legal framework for", "Institutional capacity for", "Services for",
-    "Information and awareness on", "Cooperation on", "Monitoring of",
+    "Legal framework for", "Institutional capacity for",
+    "Services for",        "Information and awareness on",
+    "Cooperation on",      "Monitoring of",
 };
 
 /* Goals: a subject and what should become true of it. */
 static const char *const azGoalSubject[] = {
-    "Migrant workers", "Women migrant workers", "Provincial authorities",
-    "Private recruitment agencies", "Returning migrants",
-    "Employers in destination countries", "Labour inspectors",
-    "Families of migrant workers", "Commune councils", "Labour attachés",
+    "Migrant workers",        "Women migrant workers",
+    "Provincial authorities", "Private recruitment agencies",
+    "Returning migrants",     "Employers in destination countries",
+    "Labour inspectors",      "Families of migrant workers",
+    "Commune councils",       "Labour attachés",
 };
 static const char *const azGoalOutcome[] = {
     "have access to accurate information before they leave",
@@ -249,52 +306,67 @@ static const Affix azWhere[] = {
     { "with the ", " provincial hall" },
 };
 static const char *const azQualifier[] = {
-    "", " in line with ILO standards", " in cooperation with social partners",
+    "",
+    " in line with ILO standards",
+    " in cooperation with social partners",
     " with a focus on women migrant workers",
     " in the main destination countries",
     " with the support of development partners",
-    " for the construction sector", " for the fisheries sector",
-    " for domestic workers", " through the provincial migration working group",
+    " for the construction sector",
+    " for the fisheries sector",
+    " for domestic workers",
+    " through the provincial migration working group",
 };
 
 /* For narratives. */
 static const char *const azDoc[] = {
-    "guideline on ethical recruitment", "standard employment contract",
-    "sub-decree on sending workers abroad", "prakas on recruitment agencies",
-    "pre-departure training curriculum", "national action plan",
-    "referral guideline", "labour migration database",
-    "complaints handling manual", "skills recognition framework",
+    "guideline on ethical recruitment",
+    "standard employment contract",
+    "sub-decree on sending workers abroad",
+    "prakas on recruitment agencies",
+    "pre-departure training curriculum",
+    "national action plan",
+    "referral guideline",
+    "labour migration database",
+    "complaints handling manual",
+    "skills recognition framework",
     "memorandum of understanding with the destination country",
-    "code of conduct for recruitment agencies", "gender strategy",
+    "code of conduct for recruitment agencies",
+    "gender strategy",
     "reintegration policy",
 };
 static const char *const azWho[] = {
-    "labour officials", "provincial officers", "migrant workers",
-    "women migrant workers", "recruitment agency staff",
-    "commune councillors", "labour inspectors", "returnees", "village chiefs",
-    "students",
+    "labour officials",         "provincial officers",
+    "migrant workers",          "women migrant workers",
+    "recruitment agency staff", "commune councillors",
+    "labour inspectors",        "returnees",
+    "village chiefs",           "students",
 };
 static const char *const azService[] = {
-    "legal aid", "pre-departure orientation", "skills testing", "counselling",
-    "referral services", "job placement services",
+    "legal aid",
+    "pre-departure orientation",
+    "skills testing",
+    "counselling",
+    "referral services",
+    "job placement services",
     "financial literacy training",
 };
 static const char *const azMonth[] = {
-    "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December",
+    "January", "February", "March",     "April",   "May",      "June",
+    "July",    "August",   "September", "October", "November", "December",
 };
 /* Carried forward instead of a narrative (all caught by the stale rule). */
 static const char *const azCarried[] = {
     "No new information.", "See last years comment.", "No update.",
-    "As above.", "no new information",
+    "As above.",           "no new information",
 };
 static const double aCarriedW[] = { 5, 3, 2, 1, 1 };
 
 /* ---- a set of folded names: every name, alias and acronym is unique ---- */
 
 typedef struct NameSet {
-    char **a;        /* folded names; NULL marks a free slot */
-    size_t nSlot;    /* a power of two */
+    char **a;     /* folded names; NULL marks a free slot */
+    size_t nSlot; /* a power of two */
     size_t n;
 } NameSet;
 
@@ -391,8 +463,8 @@ org_initials(const char *z, Buf *b)
 typedef struct OrgDraft {
     Buf name;
     Buf acronym;
-    const char *zParent;  /* acronym of an organisation made before */
-    const char *zAlias;   /* an alias to try, or NULL */
+    const char *zParent; /* acronym of an organisation made before */
+    const char *zAlias;  /* an alias to try, or NULL */
     Buf alias;
 } OrgDraft;
 
@@ -480,7 +552,7 @@ sample_orgs(Rng *r, long nOrg, Model *m)
     /* Two thirds ministries at most, so that even a small directory has
     ** departments under a ministry (a parent). */
     long nMinistry = aCount[ORG_GOVERNMENT] * 2 / 3;
-    nMinistry = nMinistry < 1 ? 1
+    nMinistry = nMinistry < 1                        ? 1
                 : nMinistry > (long)N_OF(azMinistry) ? (long)N_OF(azMinistry)
                                                      : nMinistry;
     for (long c = 0; c < aCount[ORG_GOVERNMENT]; c++) {
@@ -498,17 +570,21 @@ sample_orgs(Rng *r, long nOrg, Model *m)
             size_t t = (size_t)(c - nMinistry);
             const Org *pMin = &m->aOrg[(t / 2 + iOff) % (size_t)nMinistry];
             const char *zMinName = pMin->zName + strlen("Ministry of ");
-            const char *zProv = aProvince[(t / 2 + iOff) % N_OF(aProvince)].zName;
+            const char *zProv =
+                aProvince[(t / 2 + iOff) % N_OF(aProvince)].zName;
             const char *zProvCode =
                 aProvince[(t / 2 + iOff) % N_OF(aProvince)].zCode;
             switch (t % 3) {
             case 0: {
                 /* Each round of the topics under another title. */
                 static const char *const azDept[] = {
-                    "Department of", "General Department of",
-                    "Directorate of", "Office of",
+                    "Department of",
+                    "General Department of",
+                    "Directorate of",
+                    "Office of",
                 };
-                static const char *const azDeptAcr[] = { "D", "GD", "DIR", "O" };
+                static const char *const azDeptAcr[] = { "D", "GD", "DIR",
+                                                         "O" };
                 size_t iTopic = t / 3 + iOff;
                 size_t iDept = iTopic / N_OF(azDeptTopic) % N_OF(azDept);
                 const char *zTopic = azDeptTopic[iTopic % N_OF(azDeptTopic)];
@@ -519,8 +595,8 @@ sample_orgs(Rng *r, long nOrg, Model *m)
                 break;
             }
             case 1:
-                buf_printf(&d.name, "Provincial Department of %s, %s",
-                           zMinName, zProv);
+                buf_printf(&d.name, "Provincial Department of %s, %s", zMinName,
+                           zProv);
                 buf_puts(&d.acronym, "PD");
                 org_initials(zMinName, &d.acronym);
                 buf_printf(&d.acronym, "-%s", zProvCode);
@@ -534,7 +610,8 @@ sample_orgs(Rng *r, long nOrg, Model *m)
                 }
                 break;
             default: {
-                const char *zTopic = azDeptTopic[(t / 3 + iOff + 7) % N_OF(azDeptTopic)];
+                const char *zTopic =
+                    azDeptTopic[(t / 3 + iOff + 7) % N_OF(azDeptTopic)];
                 buf_printf(&d.name, "%s Provincial Committee for %s", zProv,
                            zTopic);
                 buf_puts(&d.acronym, "PC");
@@ -647,8 +724,8 @@ sample_orgs(Rng *r, long nOrg, Model *m)
     for (long c = 0; c < aCount[ORG_OTHER]; c++) {
         size_t t = (size_t)c + iOff;
         const char *zProv = aProvince[t % N_OF(aProvince)].zName;
-        affix_put(&d.name, &azOtherForm[t / N_OF(aProvince) % N_OF(azOtherForm)],
-                  zProv);
+        affix_put(&d.name,
+                  &azOtherForm[t / N_OF(aProvince) % N_OF(azOtherForm)], zProv);
         org_initials(buf_str(&d.name), &d.acronym);
         buf_printf(&d.acronym, "-%s", aProvince[t % N_OF(aProvince)].zCode);
         org_commit(m, &set, &d, ORG_OTHER);
@@ -661,8 +738,8 @@ sample_orgs(Rng *r, long nOrg, Model *m)
 
 /* ---- the plan's tree ------------------------------------------------------ */
 
-static char *
-str_printf(const char *zFmt, ...) __attribute__((format(printf, 1, 2)));
+static char *str_printf(const char *zFmt, ...)
+    __attribute__((format(printf, 1, 2)));
 
 static char *
 str_printf(const char *zFmt, ...)
@@ -715,7 +792,8 @@ sample_activity_text(long i, size_t iOff)
     size_t iW = t / nA % nW;
     Buf b = BUF_INIT;
     buf_printf(&b, "%s ", azActivity[t % nA]);
-    affix_put(&b, &azWhere[iW % N_OF(azWhere)], aProvince[iW / N_OF(azWhere)].zName);
+    affix_put(&b, &azWhere[iW % N_OF(azWhere)],
+              aProvince[iW / N_OF(azWhere)].zName);
     buf_printf(&b, "%s", azQualifier[t / nA / nW]);
     if ((size_t)i >= nComb) {
         buf_printf(&b, " (phase %zu)", (size_t)i / nComb + 1);
@@ -734,7 +812,9 @@ sample_tree(Rng *r, const PlanSampleSize *z, Plan *p)
     long nGoal = sample_split(r, z->nActivity, 3, 13, &aGoal);
     long nSection = sample_split(r, nGoal, 2, 8, &aSection);
     long nArea = z->nActivity / 500;
-    nArea = nArea < 1 ? 1 : nArea > (long)N_OF(azArea) ? (long)N_OF(azArea) : nArea;
+    nArea = nArea < 1                    ? 1
+            : nArea > (long)N_OF(azArea) ? (long)N_OF(azArea)
+                                         : nArea;
     nArea = nArea > nSection ? nSection : nArea;
     size_t iOff = (size_t)(rng_next(r) % 100000);
     long iGoal = 0, iSection = 0, iAct = 0;
@@ -776,8 +856,8 @@ sample_tree(Rng *r, const PlanSampleSize *z, Plan *p)
                     char *zText = k > 0 && rng_next(r) % 200 == 0
                                       ? xstrdup(p->aNode[p->nNode - 1].zText)
                                       : sample_activity_text(iAct, iOff);
-                    sample_node(p, 3, iG, str_printf("%ld.%ld", iGoal + 1, k + 1),
-                                zText);
+                    sample_node(p, 3, iG,
+                                str_printf("%ld.%ld", iGoal + 1, k + 1), zText);
                 }
             }
         }
@@ -792,8 +872,8 @@ sample_tree(Rng *r, const PlanSampleSize *z, Plan *p)
 ** ministries (first of the government bodies) drawn most often. */
 typedef struct Pools {
     const Model *m;
-    size_t *aGov, nGov;      /* indexes of government bodies */
-    size_t *aOther, nOther;  /* indexes of everyone else */
+    size_t *aGov, nGov;     /* indexes of government bodies */
+    size_t *aOther, nOther; /* indexes of everyone else */
 } Pools;
 
 /* Index in [0, n) drawn with weight falling along the list: steeply
@@ -856,7 +936,8 @@ sample_links(Rng *r, const Pools *pl, size_t iLead, Node *n, size_t *aiLink,
         }
         aiLink[nLink++] = iOrg;
         if (k < nResp) {
-            strv_push(&n->azResp, &n->nResp, org_written(r, &pl->m->aOrg[iOrg]));
+            strv_push(&n->azResp, &n->nResp,
+                      org_written(r, &pl->m->aOrg[iOrg]));
         } else {
             strv_push(&n->azContrib, &n->nContrib,
                       org_written(r, &pl->m->aOrg[iOrg]));
@@ -899,7 +980,8 @@ typedef struct SampleVoice {
 ** adopted or completed (On Target), not started (Not on Target).  Returns
 ** 0 and writes nothing for other ratings or, at times, for these. */
 static int
-sample_opening(Rng *r, Rating e, const SampleVoice *who, const char *zYear, Buf *b)
+sample_opening(Rng *r, Rating e, const SampleVoice *who, const char *zYear,
+               Buf *b)
 {
     const char *zDoc = pick(r, azDoc, N_OF(azDoc));
     const char *zMonth = pick(r, azMonth, N_OF(azMonth));
@@ -910,13 +992,16 @@ sample_opening(Rng *r, Rating e, const SampleVoice *who, const char *zYear, Buf 
             buf_printf(b, "The %s was adopted in %s %s.", zDoc, zMonth, zYear);
             break;
         case 1:
-            buf_printf(b, "%s completed the %s in %s %s and shared it with "
-                       "all provinces.", who->zStart, zDoc, zMonth, zYear);
+            buf_printf(b,
+                       "%s completed the %s in %s %s and shared it with "
+                       "all provinces.",
+                       who->zStart, zDoc, zMonth, zYear);
             break;
         default:
-            buf_printf(b, "This activity has been completed; %s held %ld "
-                       "follow-up meetings in %s.", who->zMid,
-                       2 + (long)(rng_next(r) % 20), zProv);
+            buf_printf(b,
+                       "This activity has been completed; %s held %ld "
+                       "follow-up meetings in %s.",
+                       who->zMid, 2 + (long)(rng_next(r) % 20), zProv);
         }
         return 1;
     }
@@ -927,8 +1012,10 @@ sample_opening(Rng *r, Rating e, const SampleVoice *who, const char *zYear, Buf 
                        zYear);
             break;
         case 1:
-            buf_printf(b, "Funding for the %s in %s province has not been "
-                       "secured.", zDoc, zProv);
+            buf_printf(b,
+                       "Funding for the %s in %s province has not been "
+                       "secured.",
+                       zDoc, zProv);
             break;
         case 2:
             buf_printf(b, "%s reported that work on the %s has not started.",
@@ -947,6 +1034,7 @@ sample_opening(Rng *r, Rating e, const SampleVoice *who, const char *zYear, Buf 
 ** narrative may have: who did what, how many, where.  The numbers and
 ** names make two narratives alike only when one was copied. */
 #define SAMPLE_N_SENTENCE 9
+
 static void
 sample_sentence(Rng *r, int iKind, const SampleVoice *who, const char *zOrg2,
                 const char *zYear, Buf *b)
@@ -965,8 +1053,10 @@ sample_sentence(Rng *r, int iKind, const SampleVoice *who, const char *zOrg2,
                    who->zStart, zOrg2, n % 40 + 2, zWho, zDoc);
         break;
     case 2:
-        buf_printf(b, "A draft %s was prepared by %s in %s and is under "
-                   "review.", zDoc, who->zMid, pick(r, azMonth, N_OF(azMonth)));
+        buf_printf(b,
+                   "A draft %s was prepared by %s in %s and is under "
+                   "review.",
+                   zDoc, who->zMid, pick(r, azMonth, N_OF(azMonth)));
         break;
     case 3:
         buf_printf(b, "%ld %s received %s through %s.", n * 7, zWho,
@@ -981,16 +1071,22 @@ sample_sentence(Rng *r, int iKind, const SampleVoice *who, const char *zOrg2,
                    zDoc, nProv);
         break;
     case 6:
-        buf_printf(b, "Coordination between %s and %ld provincial departments "
-                   "remains a challenge.", who->zMid, nProv);
+        buf_printf(b,
+                   "Coordination between %s and %ld provincial departments "
+                   "remains a challenge.",
+                   who->zMid, nProv);
         break;
     case 7:
-        buf_printf(b, "Budget constraints delayed work on the %s in %ld "
-                   "provinces.", zDoc, nProv);
+        buf_printf(b,
+                   "Budget constraints delayed work on the %s in %ld "
+                   "provinces.",
+                   zDoc, nProv);
         break;
     default:
-        buf_printf(b, "%s organised %ld awareness sessions reaching %ld "
-                   "people.", who->zStart, n % 60 + 3, n * 37);
+        buf_printf(b,
+                   "%s organised %ld awareness sessions reaching %ld "
+                   "people.",
+                   who->zStart, n % 60 + 3, n * 37);
     }
 }
 
@@ -1121,8 +1217,7 @@ sample_assessments(Rng *r, const Model *m, Plan *p)
             } else if (u < 0.14) {
                 a->zProgress = xstrdup(azShared[k]);
             } else {
-                a->zProgress =
-                    sample_narrative(r, m, aiLink, nLink, e, zYear);
+                a->zProgress = sample_narrative(r, m, aiLink, nLink, e, zYear);
             }
             if (!*a->zActionPoint && !*a->zProgress && e == RATING_NONE) {
                 /* All three empty would mean "not in this round". */

@@ -32,8 +32,8 @@
 /* Bounds of the sizes: what one annex file may hold (LIMIT_IMPORT_ROWS
 ** rows; three columns per round within LIMIT_IMPORT_COLUMNS). */
 #define PLAN_SAMPLE_MAX_ACTIVITIES ((long)LIMIT_IMPORT_ROWS)
-#define PLAN_SAMPLE_MAX_ORGS 100000L
-#define PLAN_SAMPLE_MAX_ROUNDS 100L
+#define PLAN_SAMPLE_MAX_ORGS       100000L
+#define PLAN_SAMPLE_MAX_ROUNDS     100L
 /* Activities times rounds: an assessment takes about 340 bytes of annex,
 ** so more would not fit LIMIT_IMPORT_FILE_BYTES anyway, and refusing
 ** before generating spares building gigabytes to find out. */
@@ -43,10 +43,10 @@
 #define PLAN_SAMPLE_CODE "synthetic-lmp"
 
 typedef struct PlanSampleSize {
-    long nActivity;  /* activities (leaf nodes), 1..PLAN_SAMPLE_MAX_ACTIVITIES */
-    long nOrg;       /* organisations, 1..PLAN_SAMPLE_MAX_ORGS */
-    long nRound;     /* review rounds, 1..PLAN_SAMPLE_MAX_ROUNDS */
-    uint64_t seed;   /* same seed and sizes, same plan */
+    long nActivity; /* activities (leaf nodes), 1..PLAN_SAMPLE_MAX_ACTIVITIES */
+    long nOrg;      /* organisations, 1..PLAN_SAMPLE_MAX_ORGS */
+    long nRound;    /* review rounds, 1..PLAN_SAMPLE_MAX_ROUNDS */
+    uint64_t seed;  /* same seed and sizes, same plan */
 } PlanSampleSize;
 
 /* Fill the empty model m with the synthetic directory and one plan (code

@@ -13,7 +13,7 @@
 #include <stdint.h>
 
 typedef struct Rng {
-    uint64_t s;  /* the state: advanced by a constant per draw */
+    uint64_t s; /* the state: advanced by a constant per draw */
 } Rng;
 
 /* The next 64 random bits. */

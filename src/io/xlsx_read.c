@@ -89,9 +89,10 @@ xml_doctype(void *ud, const char *zName, const char *zSys, const char *zPub,
 {
     (void)zName, (void)zSys, (void)zPub, (void)bInternal;
     XmlPart *x = ud;
-    xml_fail(x, "%s, line %lu: a document type declaration, which "
-             "spreadsheets never have", x->zWhat,
-             (unsigned long)XML_GetCurrentLineNumber(x->xp));
+    xml_fail(x,
+             "%s, line %lu: a document type declaration, which "
+             "spreadsheets never have",
+             x->zWhat, (unsigned long)XML_GetCurrentLineNumber(x->xp));
 }
 
 /* Stream the part zName of the archive through expat with the given
@@ -104,26 +105,30 @@ static int
 xml_parse_part(zip_t *za, const char *zName, int bRequired, size_t nMax,
                const char *zLimit, const char *zWhat, XmlPart *x,
                XML_StartElementHandler xStart, XML_EndElementHandler xEnd,
-               XML_CharacterDataHandler xText, const char *zFile,
-               AppErr *err)
+               XML_CharacterDataHandler xText, const char *zFile, AppErr *err)
 {
     zip_stat_t st;
     if (zip_stat(za, zName, 0, &st) != 0) {
         if (bRequired) {
-            return apperr_set(err, APPERR_INPUT, "cannot import '%s': not a "
-                              "spreadsheet (no %s inside)", zFile, zName);
+            return apperr_set(err, APPERR_INPUT,
+                              "cannot import '%s': not a "
+                              "spreadsheet (no %s inside)",
+                              zFile, zName);
         }
         return 0;
     }
     if ((st.valid & ZIP_STAT_SIZE) && st.size > nMax) {
-        return apperr_set(err, APPERR_INPUT, "cannot import '%s': the "
+        return apperr_set(err, APPERR_INPUT,
+                          "cannot import '%s': the "
                           "workbook's %s unpacks to more than %zu MiB (%s)",
                           zFile, zWhat, nMax >> 20, zLimit);
     }
     zip_file_t *zf = zip_fopen(za, zName, 0);
     if (!zf) {
-        return apperr_set(err, APPERR_INPUT, "cannot import '%s': cannot "
-                          "read %s", zFile, zName);
+        return apperr_set(err, APPERR_INPUT,
+                          "cannot import '%s': cannot "
+                          "read %s",
+                          zFile, zName);
     }
     XML_Parser p = XML_ParserCreate(NULL);
     if (!p) {
@@ -143,14 +148,17 @@ xml_parse_part(zip_t *za, const char *zName, int bRequired, size_t nMax,
     for (;;) {
         zip_int64_t n = zip_fread(zf, aChunk, XLSX_CHUNK_BYTES);
         if (n < 0) {
-            rc = apperr_set(err, APPERR_INPUT, "cannot import '%s': %s is "
-                            "damaged", zFile, zName);
+            rc = apperr_set(err, APPERR_INPUT,
+                            "cannot import '%s': %s is "
+                            "damaged",
+                            zFile, zName);
             break;
         }
         /* The directory entry may lie: count what comes out. */
         nTotal += (size_t)n;
         if (nTotal > nMax) {
-            rc = apperr_set(err, APPERR_INPUT, "cannot import '%s': the "
+            rc = apperr_set(err, APPERR_INPUT,
+                            "cannot import '%s': the "
                             "workbook's %s unpacks to more than %zu MiB (%s)",
                             zFile, zWhat, nMax >> 20, zLimit);
             break;
@@ -159,8 +167,10 @@ xml_parse_part(zip_t *za, const char *zName, int bRequired, size_t nMax,
             if (x->bFailed) {
                 rc = apperr_prefix(err, "cannot import '%s'", zFile);
             } else {
-                rc = apperr_set(err, APPERR_INPUT, "cannot import '%s': %s: "
-                                "%s at line %lu", zFile, zWhat,
+                rc = apperr_set(err, APPERR_INPUT,
+                                "cannot import '%s': %s: "
+                                "%s at line %lu",
+                                zFile, zWhat,
                                 XML_ErrorString(XML_GetErrorCode(p)),
                                 (unsigned long)XML_GetCurrentLineNumber(p));
             }
@@ -192,9 +202,10 @@ unescape_x(Buf *b)
             int bHex = 1;
             for (int k = 2; k < 6; k++) {
                 char c = b->z[i + k];
-                int h = (c >= '0' && c <= '9') ? c - '0'
+                int h = (c >= '0' && c <= '9')   ? c - '0'
                         : (c >= 'a' && c <= 'f') ? c - 'a' + 10
-                        : (c >= 'A' && c <= 'F') ? c - 'A' + 10 : -1;
+                        : (c >= 'A' && c <= 'F') ? c - 'A' + 10
+                                                 : -1;
                 bHex &= h >= 0;
                 v = v * 16 + (unsigned)(h < 0 ? 0 : h);
             }
@@ -212,18 +223,18 @@ unescape_x(Buf *b)
 /* ---- workbook, relationships, styles, shared strings ------------------- */
 
 typedef struct Book {
-    XmlPart part;        /* first: the parser's user data */
-    char *zSheetRid;     /* r:id of the first sheet */
-    char *zSheetTarget;  /* its part */
+    XmlPart part;       /* first: the parser's user data */
+    char *zSheetRid;    /* r:id of the first sheet */
+    char *zSheetTarget; /* its part */
     int b1904;
-    int *aXfDate;        /* per cellXfs index: shows a date */
+    int *aXfDate; /* per cellXfs index: shows a date */
     size_t nXf, nXfAlloc;
     int aCustomDate[512]; /* custom numFmtId (164..) -> date? -1 unknown */
     int bInCellXfs;
-    Buf strs;            /* shared strings, each NUL-terminated */
-    uint32_t *aiStr;     /* offset of each shared string in strs */
+    Buf strs;        /* shared strings, each NUL-terminated */
+    uint32_t *aiStr; /* offset of each shared string in strs */
     size_t nStr, nStrAlloc;
-    Buf cur;             /* text of the current <si> */
+    Buf cur; /* text of the current <si> */
     int bInSi, bInT, bInRph;
 } Book;
 
@@ -272,8 +283,10 @@ rels_start(void *ud, const char *zEl, const char **aAttr)
 int
 xlsx_format_is_date(int numFmtId, const char *zFormatCode)
 {
-    if ((numFmtId >= 14 && numFmtId <= 22) || (numFmtId >= 45 && numFmtId <= 47) ||
-        (numFmtId >= 27 && numFmtId <= 36) || (numFmtId >= 50 && numFmtId <= 58)) {
+    if ((numFmtId >= 14 && numFmtId <= 22) ||
+        (numFmtId >= 45 && numFmtId <= 47) ||
+        (numFmtId >= 27 && numFmtId <= 36) ||
+        (numFmtId >= 50 && numFmtId <= 58)) {
         return 1;
     }
     if (!zFormatCode) {
@@ -330,9 +343,11 @@ styles_start(void *ud, const char *zEl, const char **aAttr)
         if (zId) {
             (void)str_to_long(zId, 0, 100000, &id);
         }
-        int bDate = id >= 164 && id < 164 + 512 ? bk->aCustomDate[id - 164] == 1
-                                                : xlsx_format_is_date((int)id, NULL);
-        xgrow((void **)&bk->aXfDate, &bk->nXfAlloc, bk->nXf, sizeof *bk->aXfDate);
+        int bDate = id >= 164 && id < 164 + 512
+                        ? bk->aCustomDate[id - 164] == 1
+                        : xlsx_format_is_date((int)id, NULL);
+        xgrow((void **)&bk->aXfDate, &bk->nXfAlloc, bk->nXf,
+              sizeof *bk->aXfDate);
         bk->aXfDate[bk->nXf++] = bDate;
     }
 }
@@ -376,18 +391,21 @@ sst_end(void *ud, const char *zEl)
     } else if (strcmp(z, "si") == 0) {
         bk->bInSi = 0;
         if (buf_failed(&bk->cur)) {
-            xml_fail(&bk->part, "shared string %zu: longer than %u bytes "
-                     "(LIMIT_FIELD_BYTES)", bk->nStr, LIMIT_FIELD_BYTES);
+            xml_fail(&bk->part,
+                     "shared string %zu: longer than %u bytes "
+                     "(LIMIT_FIELD_BYTES)",
+                     bk->nStr, LIMIT_FIELD_BYTES);
             return;
         }
         if (bk->nStr >= LIMIT_XLSX_STRINGS) {
-            xml_fail(&bk->part, "more than %u shared strings "
-                     "(LIMIT_XLSX_STRINGS)", LIMIT_XLSX_STRINGS);
+            xml_fail(&bk->part,
+                     "more than %u shared strings "
+                     "(LIMIT_XLSX_STRINGS)",
+                     LIMIT_XLSX_STRINGS);
             return;
         }
         unescape_x(&bk->cur);
-        xgrow((void **)&bk->aiStr, &bk->nStrAlloc, bk->nStr,
-              sizeof *bk->aiStr);
+        xgrow((void **)&bk->aiStr, &bk->nStrAlloc, bk->nStr, sizeof *bk->aiStr);
         /* strs holds at most the part's text plus a NUL per string. */
         bk->aiStr[bk->nStr++] = (uint32_t)bk->strs.n;
         buf_append(&bk->strs, bk->cur.z ? bk->cur.z : "", bk->cur.n);
@@ -407,24 +425,24 @@ sst_text(void *ud, const char *z, int n)
 /* ---- the sheet ------------------------------------------------------------ */
 
 typedef struct Sheet {
-    XmlPart part;       /* first: the parser's user data */
+    XmlPart part; /* first: the parser's user data */
     Book *bk;
-    Buf *out;           /* CSV */
-    size_t nOutStart;   /* out's length before the sheet */
-    size_t nText;       /* CSV bytes of the sheet so far, written or in
+    Buf *out;         /* CSV */
+    size_t nOutStart; /* out's length before the sheet */
+    size_t nText;     /* CSV bytes of the sheet so far, written or in
                         ** azCell: held to LIMIT_XLSX_TEXT_BYTES */
-    char **azCell;      /* cells of the current row, by column */
+    char **azCell;    /* cells of the current row, by column */
     size_t nCell, nCellAlloc;
-    long iRow;          /* 1-based row number of the current row */
-    long iLastRow;      /* last row written */
-    size_t nWidth;      /* cells of the first (header) row: shorter rows
+    long iRow;      /* 1-based row number of the current row */
+    long iLastRow;  /* last row written */
+    size_t nWidth;  /* cells of the first (header) row: shorter rows
                         ** are padded, as spreadsheets drop empty cells */
-    size_t iCol;        /* column of the current cell */
-    char zType[16];     /* t attribute */
+    size_t iCol;    /* column of the current cell */
+    char zType[16]; /* t attribute */
     int iStyle;
     int bInV, bInT, bInIs;
     Buf val;
-    char zRef[24];      /* the current cell, for messages: "B7" */
+    char zRef[24]; /* the current cell, for messages: "B7" */
 } Sheet;
 
 /* The number the leading digits of z spell, or LIMIT_XLSX_ROWS + 1 when
@@ -513,9 +531,10 @@ sheet_flush_row(Sheet *s)
     /* Now exact: what the row's cells were counted at, plus padding. */
     s->nText = s->out->n - s->nOutStart;
     if (s->nText > LIMIT_XLSX_TEXT_BYTES) {
-        xml_fail(&s->part, "row %ld: the sheet comes to more than %u MiB of "
-                 "text (LIMIT_XLSX_TEXT_BYTES)", s->iRow,
-                 LIMIT_XLSX_TEXT_BYTES >> 20);
+        xml_fail(&s->part,
+                 "row %ld: the sheet comes to more than %u MiB of "
+                 "text (LIMIT_XLSX_TEXT_BYTES)",
+                 s->iRow, LIMIT_XLSX_TEXT_BYTES >> 20);
     }
 }
 
@@ -530,7 +549,8 @@ sheet_start(void *ud, const char *zEl, const char **aAttr)
     if (strcmp(z, "row") == 0) {
         const char *zR = attr(aAttr, "r");
         long r = zR && *zR && zR[strspn(zR, "0123456789")] == 0
-                     ? digits_capped(zR) : 0;
+                     ? digits_capped(zR)
+                     : 0;
         s->iRow = r > 0 ? r : s->iLastRow + 1;
         if (s->iRow > (long)LIMIT_XLSX_ROWS) {
             char zRow[24];
@@ -539,8 +559,10 @@ sheet_start(void *ud, const char *zEl, const char **aAttr)
             } else {
                 (void)snprintf(zRow, sizeof zRow, "%ld", s->iRow);
             }
-            xml_fail(&s->part, "row %s: beyond row %u, the last row of a "
-                     "spreadsheet (LIMIT_XLSX_ROWS)", zRow, LIMIT_XLSX_ROWS);
+            xml_fail(&s->part,
+                     "row %s: beyond row %u, the last row of a "
+                     "spreadsheet (LIMIT_XLSX_ROWS)",
+                     zRow, LIMIT_XLSX_ROWS);
             return;
         }
         s->iCol = 0;
@@ -561,14 +583,17 @@ sheet_start(void *ud, const char *zEl, const char **aAttr)
             (void)snprintf(s->zRef, sizeof s->zRef, "%s%ld", zCol, s->iRow);
         }
         if (e == XLSX_REF_BAD_COLUMN || s->iCol >= LIMIT_XLSX_COLUMNS) {
-            xml_fail(&s->part, "cell %s: column beyond XFD, the last "
-                     "column of a spreadsheet (LIMIT_XLSX_COLUMNS)", s->zRef);
+            xml_fail(&s->part,
+                     "cell %s: column beyond XFD, the last "
+                     "column of a spreadsheet (LIMIT_XLSX_COLUMNS)",
+                     s->zRef);
             return;
         }
         if (e == XLSX_REF_BAD_ROW) {
-            xml_fail(&s->part, "cell %s: row beyond %u, the last row of a "
-                     "spreadsheet (LIMIT_XLSX_ROWS)", s->zRef,
-                     LIMIT_XLSX_ROWS);
+            xml_fail(&s->part,
+                     "cell %s: row beyond %u, the last row of a "
+                     "spreadsheet (LIMIT_XLSX_ROWS)",
+                     s->zRef, LIMIT_XLSX_ROWS);
             return;
         }
         (void)snprintf(s->zType, sizeof s->zType, "%s", zT ? zT : "n");
@@ -618,15 +643,19 @@ sheet_end(void *ud, const char *zEl)
         Buf cell = BUF_INIT;
         const char *zV = buf_str(&s->val);
         if (buf_failed(&s->val)) {
-            xml_fail(&s->part, "cell %s: text longer than %u bytes "
-                     "(LIMIT_FIELD_BYTES)", s->zRef, LIMIT_FIELD_BYTES);
+            xml_fail(&s->part,
+                     "cell %s: text longer than %u bytes "
+                     "(LIMIT_FIELD_BYTES)",
+                     s->zRef, LIMIT_FIELD_BYTES);
             return;
         }
         if (strcmp(s->zType, "s") == 0) {
             long i;
             if (str_to_long(zV, 0, (long)s->bk->nStr - 1, &i)) {
-                xml_fail(&s->part, "cell %s: shared string %.20s does not "
-                         "exist", s->zRef, zV);
+                xml_fail(&s->part,
+                         "cell %s: shared string %.20s does not "
+                         "exist",
+                         s->zRef, zV);
                 return;
             }
             buf_puts(&cell, book_string(s->bk, (size_t)i));
@@ -658,9 +687,10 @@ sheet_end(void *ud, const char *zEl)
         s->nText += csv_field_size(buf_str(&cell)) + 1;
         if (s->nText > LIMIT_XLSX_TEXT_BYTES) {
             buf_release(&cell);
-            xml_fail(&s->part, "cell %s: the sheet comes to more than %u MiB "
-                     "of text (LIMIT_XLSX_TEXT_BYTES)", s->zRef,
-                     LIMIT_XLSX_TEXT_BYTES >> 20);
+            xml_fail(&s->part,
+                     "cell %s: the sheet comes to more than %u MiB "
+                     "of text (LIMIT_XLSX_TEXT_BYTES)",
+                     s->zRef, LIMIT_XLSX_TEXT_BYTES >> 20);
             return;
         }
         xgrow((void **)&s->azCell, &s->nCellAlloc, s->iCol, sizeof *s->azCell);
@@ -712,8 +742,10 @@ xlsx_to_csv(const char *zPath, Buf *b, AppErr *err)
     int ze = 0;
     zip_t *za = zip_open(zPath, ZIP_RDONLY, &ze);
     if (!za) {
-        return apperr_set(err, APPERR_INPUT, "cannot import '%s': not a "
-                          "spreadsheet (.xlsx is a zip archive)", zPath);
+        return apperr_set(err, APPERR_INPUT,
+                          "cannot import '%s': not a "
+                          "spreadsheet (.xlsx is a zip archive)",
+                          zPath);
     }
     Book bk;
     memset(&bk, 0, sizeof bk);
@@ -736,8 +768,10 @@ xlsx_to_csv(const char *zPath, Buf *b, AppErr *err)
         goto out;
     }
     if (!bk.zSheetTarget) {
-        apperr_set(err, APPERR_INPUT, "cannot import '%s': the workbook has no "
-                   "sheet", zPath);
+        apperr_set(err, APPERR_INPUT,
+                   "cannot import '%s': the workbook has no "
+                   "sheet",
+                   zPath);
         goto out;
     }
     if (xml_parse_part(za, "xl/styles.xml", 0, LIMIT_XLSX_PART_BYTES,
@@ -750,7 +784,8 @@ xlsx_to_csv(const char *zPath, Buf *b, AppErr *err)
     }
     /* Part sizes bound it already; this is the backstop. */
     if (buf_failed(&bk.strs)) {
-        apperr_set(err, APPERR_INPUT, "cannot import '%s': the shared strings "
+        apperr_set(err, APPERR_INPUT,
+                   "cannot import '%s': the shared strings "
                    "come to more than %u MiB (LIMIT_XLSX_STRINGS_BYTES)",
                    zPath, LIMIT_XLSX_STRINGS_BYTES >> 20);
         goto out;
@@ -759,13 +794,15 @@ xlsx_to_csv(const char *zPath, Buf *b, AppErr *err)
     sh.out = b;
     sh.nOutStart = b->n;
     if (xml_parse_part(za, bk.zSheetTarget, 1, LIMIT_XLSX_SHEET_BYTES,
-                       "LIMIT_XLSX_SHEET_BYTES", "sheet", &sh.part,
-                       sheet_start, sheet_end, sheet_text, zPath, err)) {
+                       "LIMIT_XLSX_SHEET_BYTES", "sheet", &sh.part, sheet_start,
+                       sheet_end, sheet_text, zPath, err)) {
         goto out;
     }
     if (buf_failed(b)) {
-        apperr_set(err, APPERR_INPUT, "cannot import '%s': the sheet's text "
-                   "is too large to import at once", zPath);
+        apperr_set(err, APPERR_INPUT,
+                   "cannot import '%s': the sheet's text "
+                   "is too large to import at once",
+                   zPath);
         goto out;
     }
     rc = 0;

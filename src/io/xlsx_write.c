@@ -6,9 +6,11 @@
 ** cells (serial numbers with a date format) so spreadsheets sort and
 ** filter them; amounts are numbers with two decimals.
 */
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <xlsxwriter.h>
@@ -27,23 +29,22 @@ struct XlsxOut {
     lxw_col_t col;
 };
 
-XlsxOut *
-xlsx_out_new(const char *zPath, const char *zSheet, AppErr *err)
+/* Open x's workbook on x->zTmp; 0, or -1 with err (x freed). */
+static int
+xlsx_out_open(XlsxOut *x, const char *zSheet, AppErr *err)
 {
-    XlsxOut *x = xcalloc(1, sizeof *x);
-    x->zPath = xstrdup(zPath);
-    Buf t = BUF_INIT;
-    buf_printf(&t, "%s.tmp.%ld", zPath, (long)getpid());
-    x->zTmp = buf_detach(&t);
-    lxw_workbook_options opt = { .constant_memory = LXW_TRUE,
-                                 .tmpdir = NULL };
+    lxw_workbook_options opt = { .constant_memory = LXW_TRUE, .tmpdir = NULL };
     x->wb = workbook_new_opt(x->zTmp, &opt);
     if (!x->wb) {
-        apperr_set(err, APPERR_IO, "cannot write '%s'", zPath);
+        apperr_set(err, APPERR_IO, "cannot write '%s'",
+                   x->zPath ? x->zPath : x->zTmp);
+        if (!x->zPath) {
+            (void)unlink(x->zTmp);
+        }
         free(x->zPath);
         free(x->zTmp);
         free(x);
-        return NULL;
+        return -1;
     }
     x->ws = workbook_add_worksheet(x->wb, zSheet);
     x->fBold = workbook_add_format(x->wb);
@@ -52,7 +53,74 @@ xlsx_out_new(const char *zPath, const char *zSheet, AppErr *err)
     format_set_num_format(x->fDate, "yyyy-mm-dd");
     x->fAmount = workbook_add_format(x->wb);
     format_set_num_format(x->fAmount, "0.00");
-    return x;
+    return 0;
+}
+
+XlsxOut *
+xlsx_out_new(const char *zPath, const char *zSheet, AppErr *err)
+{
+    XlsxOut *x = xcalloc(1, sizeof *x);
+    x->zPath = xstrdup(zPath);
+    Buf t = BUF_INIT;
+    buf_printf(&t, "%s.tmp.%ld", zPath, (long)getpid());
+    x->zTmp = buf_detach(&t);
+    return xlsx_out_open(x, zSheet, err) ? NULL : x;
+}
+
+XlsxOut *
+xlsx_out_new_mem(const char *zSheet, AppErr *err)
+{
+    const char *zDir = getenv("TMPDIR");
+    Buf t = BUF_INIT;
+    buf_printf(&t, "%s/lmpmon-xlsx-XXXXXX", zDir && *zDir ? zDir : "/tmp");
+    char *zTmp = buf_detach(&t);
+    int fd = mkstemp(zTmp);
+    if (fd < 0) {
+        apperr_set(err, APPERR_IO, "cannot make a temporary file in '%s'",
+                   zDir && *zDir ? zDir : "/tmp");
+        free(zTmp);
+        return NULL;
+    }
+    (void)close(fd);
+    XlsxOut *x = xcalloc(1, sizeof *x);
+    x->zTmp = zTmp;
+    return xlsx_out_open(x, zSheet, err) ? NULL : x;
+}
+
+int
+xlsx_out_take(XlsxOut *x, Buf *b, AppErr *err)
+{
+    lxw_error e = workbook_close(x->wb);
+    int rc = 0;
+    if (e != LXW_NO_ERROR) {
+        rc = apperr_set(err, APPERR_IO, "cannot write a spreadsheet: %s",
+                        lxw_strerror(e));
+    } else {
+        int fd = open(x->zTmp, O_RDONLY);
+        struct stat st;
+        if (fd < 0 || fstat(fd, &st) != 0) {
+            rc = apperr_set(err, APPERR_IO, "cannot read back '%s'", x->zTmp);
+        } else {
+            size_t nWas = b->n;
+            char aChunk[16384];
+            ssize_t nRead;
+            while ((nRead = read(fd, aChunk, sizeof aChunk)) > 0) {
+                buf_append(b, aChunk, (size_t)nRead);
+            }
+            if (nRead < 0 || buf_failed(b)) {
+                buf_truncate(b, nWas);
+                rc = apperr_set(err, APPERR_IO, "cannot read back '%s'",
+                                x->zTmp);
+            }
+        }
+        if (fd >= 0) {
+            (void)close(fd);
+        }
+    }
+    (void)unlink(x->zTmp);
+    free(x->zTmp);
+    free(x);
+    return rc;
 }
 
 void
@@ -93,8 +161,8 @@ xlsx_out_date(XlsxOut *x, const char *zIso)
 void
 xlsx_out_amount(XlsxOut *x, int64_t minor)
 {
-    (void)worksheet_write_number(x->ws, x->row, x->col++,
-                                 (double)minor / 100.0, x->fAmount);
+    (void)worksheet_write_number(x->ws, x->row, x->col++, (double)minor / 100.0,
+                                 x->fAmount);
 }
 
 void

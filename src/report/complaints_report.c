@@ -16,10 +16,10 @@
 #include "../io/xlsx_write.h"
 #include "../base/banned.h"
 
-#define CSV_HEADER                                                            \
-    "dimension,value,cases,resolved,within_3_months,"                         \
-    "satisfied_within_3_months,pct_within_3_months,"                          \
-    "pct_satisfied_within_3_months,compensation_ordered,compensation_paid\r\n"
+#define CSV_HEADER                                                             \
+ "dimension,value,cases,resolved,within_3_months,"                             \
+ "satisfied_within_3_months,pct_within_3_months,"                              \
+ "pct_satisfied_within_3_months,compensation_ordered,compensation_paid\r\n"
 
 /* The k-th row of a dimension as shown (case_shown_build()): the cells
 ** shown, then the merged "other groups"; NULL past the end.  *pbHidden:
@@ -93,7 +93,8 @@ complaints_render_json(const ComplaintsView *v, Buf *b)
     json_object_set_new(root, "suppressed_below",
                         v->bSuppress ? json_integer(CASE_SUPPRESS_BELOW)
                                      : json_null());
-    json_object_set_new(root, "other_currency_cases", json_integer(v->r->nMixed));
+    json_object_set_new(root, "other_currency_cases",
+                        json_integer(v->r->nMixed));
     json_t *rows = json_array();
     for (int d = 0; d < DIM_COUNT; d++) {
         CaseShown sh;
@@ -102,10 +103,12 @@ complaints_render_json(const ComplaintsView *v, Buf *b)
         int bHidden;
         for (size_t i = 0; (c = shown_row(&sh, i, &bHidden)) != NULL; i++) {
             json_t *o = json_object();
-            json_object_set_new(o, "dimension", json_string(case_dim_name((CaseDim)d)));
+            json_object_set_new(o, "dimension",
+                                json_string(case_dim_name((CaseDim)d)));
             json_object_set_new(o, "value", json_string(c->zValue));
             if (c == &sh.other) {
-                json_object_set_new(o, "groups", json_integer((json_int_t)sh.nMerged));
+                json_object_set_new(o, "groups",
+                                    json_integer((json_int_t)sh.nMerged));
             }
             if (bHidden) {
                 json_object_set_new(o, "suppressed", json_true());
@@ -114,23 +117,29 @@ complaints_render_json(const ComplaintsView *v, Buf *b)
             }
             json_object_set_new(o, "cases", json_integer(c->nCases));
             json_object_set_new(o, "resolved", json_integer(c->nResolved));
-            json_object_set_new(o, "within_3_months", json_integer(c->nWithin3));
+            json_object_set_new(o, "within_3_months",
+                                json_integer(c->nWithin3));
             json_object_set_new(o, "satisfied_within_3_months",
                                 json_integer(c->nSatisfiedWithin3));
-            json_object_set_new(o, "pct_within_3_months",
-                                json_integer(review_pct(c->nWithin3, c->nCases)));
-            json_object_set_new(o, "pct_satisfied_within_3_months",
-                                json_integer(review_pct(c->nSatisfiedWithin3,
-                                                        c->nCases)));
+            json_object_set_new(
+                o, "pct_within_3_months",
+                json_integer(review_pct(c->nWithin3, c->nCases)));
+            json_object_set_new(
+                o, "pct_satisfied_within_3_months",
+                json_integer(review_pct(c->nSatisfiedWithin3, c->nCases)));
             long med = case_cell_median_days(c);
             json_object_set_new(o, "median_days_to_resolution",
                                 med < 0 ? json_null() : json_integer(med));
-            json_object_set_new(o, "referred_to_court", json_integer(c->nCourt));
-            json_object_set_new(o, "compensation_requested", amount_json(c->requested));
-            json_object_set_new(o, "compensation_ordered", amount_json(c->ordered));
+            json_object_set_new(o, "referred_to_court",
+                                json_integer(c->nCourt));
+            json_object_set_new(o, "compensation_requested",
+                                amount_json(c->requested));
+            json_object_set_new(o, "compensation_ordered",
+                                amount_json(c->ordered));
             json_object_set_new(o, "compensation_paid", amount_json(c->paid));
-            json_object_set_new(o, "pct_ordered_paid",
-                                json_integer(review_pct((long)c->paid, (long)c->ordered)));
+            json_object_set_new(
+                o, "pct_ordered_paid",
+                json_integer(review_pct((long)c->paid, (long)c->ordered)));
             json_array_append_new(rows, o);
         }
         case_shown_release(&sh);
@@ -166,16 +175,21 @@ void
 complaints_render_html(const ComplaintsView *v, Buf *b)
 {
     const CaseReport *r = v->r;
-    HTML_LIT(b, "<section class=\"complaints\">\n<p class=\"method\">Cases lodged in ");
+    HTML_LIT(
+        b,
+        "<section class=\"complaints\">\n<p class=\"method\">Cases lodged in ");
     esc_html(b, v->zPeriod);
-    HTML_LIT(b, ". \"Within 3 months\" means resolved no later than the same day "
-                "three calendar months after lodging (lodged 31 January, "
-                "resolved by 30 April). Shares are of the cases lodged. ");
+    HTML_LIT(b,
+             ". \"Within 3 months\" means resolved no later than the same day "
+             "three calendar months after lodging (lodged 31 January, "
+             "resolved by 30 April). Shares are of the cases lodged. ");
     if (v->bSuppress) {
-        buf_printf(b, "Groups of fewer than %d cases are not shown, nor "
+        buf_printf(b,
+                   "Groups of fewer than %d cases are not shown, nor "
                    "the smallest others where a small group could be worked "
                    "out from them; they are counted together as \"other "
-                   "groups\" (how many in brackets). ", CASE_SUPPRESS_BELOW);
+                   "groups\" (how many in brackets). ",
+                   CASE_SUPPRESS_BELOW);
     }
     if (r->nMixed) {
         buf_printf(b, "%ld cases in other currencies than ", r->nMixed);
@@ -212,14 +226,17 @@ complaints_render_html(const ComplaintsView *v, Buf *b)
             }
             HTML_LIT(b, "</th>");
             if (bHidden) {
-                buf_printf(b, "<td colspan=\"10\">fewer than %d cases</td></tr>\n",
+                buf_printf(b,
+                           "<td colspan=\"10\">fewer than %d cases</td></tr>\n",
                            CASE_SUPPRESS_BELOW);
                 continue;
             }
             long med = case_cell_median_days(c);
-            buf_printf(b, "<td class=\"n\">%ld</td><td class=\"n\">%ld</td>"
+            buf_printf(b,
+                       "<td class=\"n\">%ld</td><td class=\"n\">%ld</td>"
                        "<td class=\"n\">%ld%% (%ld)</td><td class=\"n\">%ld%% "
-                       "(%ld)</td><td class=\"n\">", c->nCases, c->nResolved,
+                       "(%ld)</td><td class=\"n\">",
+                       c->nCases, c->nResolved,
                        review_pct(c->nWithin3, c->nCases), c->nWithin3,
                        review_pct(c->nSatisfiedWithin3, c->nCases),
                        c->nSatisfiedWithin3);
@@ -259,17 +276,20 @@ complaints_render_html_page(const ComplaintsView *v, Buf *b)
     HTML_LIT(b, "</body>\n</html>\n");
 }
 
-int
-complaints_render_xlsx(const ComplaintsView *v, const char *zPath, AppErr *err)
+/* The rows of the spreadsheet of v, into x. */
+static void
+complaints_xlsx_rows(const ComplaintsView *v, XlsxOut *x)
 {
-    XlsxOut *x = xlsx_out_new(zPath, "complaints", err);
-    if (!x) {
-        return -1;
-    }
     static const char *const azHead[] = {
-        "dimension", "value", "cases", "resolved", "within_3_months",
-        "satisfied_within_3_months", "pct_within_3_months",
-        "pct_satisfied_within_3_months", "compensation_ordered",
+        "dimension",
+        "value",
+        "cases",
+        "resolved",
+        "within_3_months",
+        "satisfied_within_3_months",
+        "pct_within_3_months",
+        "pct_satisfied_within_3_months",
+        "compensation_ordered",
         "compensation_paid",
     };
     for (size_t k = 0; k < sizeof azHead / sizeof azHead[0]; k++) {
@@ -290,8 +310,8 @@ complaints_render_xlsx(const ComplaintsView *v, const char *zPath, AppErr *err)
                 xlsx_out_number(x, (double)c->nWithin3);
                 xlsx_out_number(x, (double)c->nSatisfiedWithin3);
                 xlsx_out_number(x, (double)review_pct(c->nWithin3, c->nCases));
-                xlsx_out_number(x, (double)review_pct(c->nSatisfiedWithin3,
-                                                      c->nCases));
+                xlsx_out_number(
+                    x, (double)review_pct(c->nSatisfiedWithin3, c->nCases));
                 xlsx_out_amount(x, c->ordered);
                 xlsx_out_amount(x, c->paid);
             }
@@ -299,5 +319,26 @@ complaints_render_xlsx(const ComplaintsView *v, const char *zPath, AppErr *err)
         }
         case_shown_release(&sh);
     }
+}
+
+int
+complaints_render_xlsx(const ComplaintsView *v, const char *zPath, AppErr *err)
+{
+    XlsxOut *x = xlsx_out_new(zPath, "complaints", err);
+    if (!x) {
+        return -1;
+    }
+    complaints_xlsx_rows(v, x);
     return xlsx_out_close(x, err);
+}
+
+int
+complaints_render_xlsx_buf(const ComplaintsView *v, Buf *b, AppErr *err)
+{
+    XlsxOut *x = xlsx_out_new_mem("complaints", err);
+    if (!x) {
+        return -1;
+    }
+    complaints_xlsx_rows(v, x);
+    return xlsx_out_take(x, b, err);
 }

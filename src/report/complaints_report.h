@@ -17,19 +17,22 @@
 
 typedef struct ComplaintsView {
     const CaseReport *r;
-    const char *zPeriod;   /* "2018", or "all years" */
+    const char *zPeriod; /* "2018", or "all years" */
     int bSuppress;
 } ComplaintsView;
 
 void complaints_render_csv(const ComplaintsView *v, Buf *b);
 void complaints_render_json(const ComplaintsView *v, Buf *b);
-void complaints_render_html(const ComplaintsView *v, Buf *b);   /* a section */
+void complaints_render_html(const ComplaintsView *v, Buf *b); /* a section */
 void complaints_render_html_page(const ComplaintsView *v, Buf *b); /* a file */
 
 /* The CSV's table as a spreadsheet written to zPath. */
 #include "../base/apperr.h"
 int complaints_render_xlsx(const ComplaintsView *v, const char *zPath,
                            AppErr *err);
+
+/* The same spreadsheet appended to b (a download).  0 or -1 with err. */
+int complaints_render_xlsx_buf(const ComplaintsView *v, Buf *b, AppErr *err);
 
 /* One line for dashboards: "Goal 10: 41% (123 of 300) of cases ...". */
 void complaints_indicator_sentence(const ComplaintsView *v, CaseDim d,

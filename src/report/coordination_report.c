@@ -53,8 +53,8 @@ static const char *
 rep_kind_label(const Org *g)
 {
     static const char *const az[ORG_KIND_COUNT] = {
-        "government", "development partner", "UN agency", "NGO",
-        "trade union", "employers", "private sector", "other",
+        "government",  "development partner", "UN agency",      "NGO",
+        "trade union", "employers",           "private sector", "other",
     };
     if (!g) {
         return "not in the directory";
@@ -112,8 +112,7 @@ rep_cell_share(Buf *b, size_t n, size_t nOf)
         buf_puts(b, "none");
         return;
     }
-    buf_printf(b, "%ld%% (%zu of %zu)", review_pct((long)n, (long)nOf), n,
-               nOf);
+    buf_printf(b, "%ld%% (%zu of %zu)", review_pct((long)n, (long)nOf), n, nOf);
 }
 
 /* z with its first letter in capitals (z is one of our ASCII literals). */
@@ -194,21 +193,24 @@ rep_verdict_sentence(const CoordResult *r, Buf *b)
     long d = r->diffPp < 0 ? -r->diffPp : r->diffPp;
     switch (r->eVerdict) {
     case COORD_TOO_FEW:
-        buf_printf(b, "With %zu and %zu activities in the two groups, the "
+        buf_printf(b,
+                   "With %zu and %zu activities in the two groups, the "
                    "numbers are too small to say anything (the rule asks for "
-                   "at least %d in each).", r->first.nOf, r->second.nOf,
-                   COORD_MIN_GROUP);
+                   "at least %d in each).",
+                   r->first.nOf, r->second.nOf, COORD_MIN_GROUP);
         break;
     case COORD_WITHIN_CHANCE:
-        buf_printf(b, "The difference, %ld point%s, is within what chance "
+        buf_printf(b,
+                   "The difference, %ld point%s, is within what chance "
                    "would give (up to %ld points here): the data neither "
-                   "supports nor contradicts the review's explanation.", d,
-                   d == 1 ? "" : "s", r->marginPp);
+                   "supports nor contradicts the review's explanation.",
+                   d, d == 1 ? "" : "s", r->marginPp);
         break;
     default:
-        buf_printf(b, "The difference, %ld point%s, is more than chance would "
-                   "give (%ld points here) and goes %s.", d, d == 1 ? "" : "s",
-                   r->marginPp,
+        buf_printf(b,
+                   "The difference, %ld point%s, is more than chance would "
+                   "give (%ld points here) and goes %s.",
+                   d, d == 1 ? "" : "s", r->marginPp,
                    r->bAsClaimed ? "the way the review's explanation says"
                                  : "against the review's explanation");
     }
@@ -272,7 +274,8 @@ rep_summary(const Coordination *c, Sentences *s)
         nResp += c->aOrg[o].nResp > 0;
         nOnly += c->aOrg[o].nResp == 0;
     }
-    buf_printf(&b, "%zu organisation%s %s responsible for at least one "
+    buf_printf(&b,
+               "%zu organisation%s %s responsible for at least one "
                "activity of the round, and %zu more only contribute%s.",
                nResp, nResp == 1 ? "" : "s", nResp == 1 ? "is" : "are", nOnly,
                nOnly == 1 ? "s" : "");
@@ -284,8 +287,9 @@ rep_summary(const Coordination *c, Sentences *s)
         rep_share_of(&b, g->nResp, n);
         buf_printf(&b, "; %zu of its %zu were reported in the round, and ",
                    g->nRespReported, g->nResp);
-        rep_share(&b, g->anRating[RATING_PROGRESSING] +
-                          g->anRating[RATING_ON_TARGET], g->nResp);
+        rep_share(
+            &b, g->anRating[RATING_PROGRESSING] + g->anRating[RATING_ON_TARGET],
+            g->nResp);
         buf_puts(&b, " are progressing or on target.");
         sentences_push(s, &b);
     }
@@ -325,21 +329,23 @@ rep_summary(const Coordination *c, Sentences *s)
         nIn += c->aOverlap[k].nAct;
     }
     if (c->nOverlap) {
-        buf_printf(&b, "%zu wording%s appear%s under more than one activity "
+        buf_printf(&b,
+                   "%zu wording%s appear%s under more than one activity "
                    "code (%zu activities); %zu of them under different "
-                   "responsible bodies.", c->nOverlap,
-                   c->nOverlap == 1 ? "" : "s", c->nOverlap == 1 ? "s" : "",
-                   nIn, nAcross);
+                   "responsible bodies.",
+                   c->nOverlap, c->nOverlap == 1 ? "" : "s",
+                   c->nOverlap == 1 ? "s" : "", nIn, nAcross);
     } else {
         buf_puts(&b, "No wording appears under more than one activity code.");
     }
     sentences_push(s, &b);
 
     if (c->silent.n) {
-        buf_printf(&b, "%zu organisation%s responsible for activities of the "
+        buf_printf(&b,
+                   "%zu organisation%s responsible for activities of the "
                    "round %s silent in it (lmpmon's rule "
-                   "silent_responsible_org): ", c->silent.n,
-                   c->silent.n == 1 ? "" : "s",
+                   "silent_responsible_org): ",
+                   c->silent.n, c->silent.n == 1 ? "" : "s",
                    c->silent.n == 1 ? "is" : "are");
         for (size_t f = 0; f < c->silent.n; f++) {
             buf_printf(&b, "%s%s", f ? ", " : "",
@@ -358,10 +364,12 @@ rep_summary(const Coordination *c, Sentences *s)
 static void
 rep_method(const Coordination *c, Buf *b)
 {
-    buf_printf(b, "Every activity assessed in round %s counts, rated or "
+    buf_printf(b,
+               "Every activity assessed in round %s counts, rated or "
                "not, as in the review: each share names the activities it is "
                "of, is rounded to whole per cent, half away from zero, and is "
-               "printed with its counts. ", c->pRound->zCode);
+               "printed with its counts. ",
+               c->pRound->zCode);
     if (c->bStatements) {
         buf_puts(b, "The round collected statements: an organisation reported "
                     "on an activity when its own statement is submitted or "
@@ -371,7 +379,8 @@ rep_method(const Coordination *c, Buf *b)
                     "narrative per activity: an activity with a narrative "
                     "counts as reported for every body on it. ");
     }
-    buf_printf(b, "An activity is led by one government body when it has "
+    buf_printf(b,
+               "An activity is led by one government body when it has "
                "exactly one responsible body and that body is of kind "
                "government; several means two or more; many, %d or more. "
                "Supported means a development partner or UN agency is among "
@@ -461,7 +470,8 @@ coordination_render_csv(const Coordination *c, Buf *b)
         rep_csv_row(c, a, "activity", NULL, a->bNarrative, b);
         for (size_t k = 0; k < n->nResp; k++) {
             if (rep_first_of(n->azResp, k)) {
-                rep_csv_row(c, a, "responsible", rep_org_find(c, &x, n->azResp[k]),
+                rep_csv_row(c, a, "responsible",
+                            rep_org_find(c, &x, n->azResp[k]),
                             coordination_reported(c, a, n->azResp[k]), b);
             }
         }
@@ -532,9 +542,9 @@ coordination_render_json(const Coordination *c, Buf *b)
     json_t *root = json_object();
     json_object_set_new(root, "plan", json_string(c->p->zCode));
     json_object_set_new(root, "round", json_string(c->pRound->zCode));
-    json_object_set_new(root, "round_title",
-                        json_string(c->pRound->zTitle ? c->pRound->zTitle
-                                                      : c->pRound->zCode));
+    json_object_set_new(
+        root, "round_title",
+        json_string(c->pRound->zTitle ? c->pRound->zTitle : c->pRound->zCode));
     json_object_set_new(root, "activities", json_integer((json_int_t)c->nAct));
     json_object_set_new(root, "denominator", json_string(REVIEW_DENOMINATOR));
     json_object_set_new(root, "rounding",
@@ -575,13 +585,13 @@ coordination_render_json(const Coordination *c, Buf *b)
         const CoordOrg *g = &c->aOrg[k];
         json_t *o = json_object();
         json_object_set_new(o, "acronym", json_string(g->zAcronym));
-        json_object_set_new(o, "name", g->pOrg ? json_string(g->pOrg->zName)
-                                               : json_null());
-        json_object_set_new(o, "kind", g->pOrg
-                                           ? json_string(org_kind_name(
-                                                 g->pOrg->eKind))
-                                           : json_null());
-        json_object_set_new(o, "responsible", json_integer((json_int_t)g->nResp));
+        json_object_set_new(
+            o, "name", g->pOrg ? json_string(g->pOrg->zName) : json_null());
+        json_object_set_new(o, "kind",
+                            g->pOrg ? json_string(org_kind_name(g->pOrg->eKind))
+                                    : json_null());
+        json_object_set_new(o, "responsible",
+                            json_integer((json_int_t)g->nResp));
         json_object_set_new(o, "responsible_reported",
                             json_integer((json_int_t)g->nRespReported));
         json_object_set_new(o, "contributing",
@@ -592,8 +602,9 @@ coordination_render_json(const Coordination *c, Buf *b)
         static const Rating aOrder[] = { RATING_ON_TARGET, RATING_PROGRESSING,
                                          RATING_NOT_ON_TARGET, RATING_NONE };
         for (size_t q = 0; q < 4; q++) {
-            json_object_set_new(rt, rating_key(aOrder[q]),
-                                json_integer((json_int_t)g->anRating[aOrder[q]]));
+            json_object_set_new(
+                rt, rating_key(aOrder[q]),
+                json_integer((json_int_t)g->anRating[aOrder[q]]));
         }
         json_object_set_new(o, "ratings", rt);
         json_object_set_new(o, "progressing_or_on_target",
@@ -659,7 +670,8 @@ coordination_render_json(const Coordination *c, Buf *b)
                                 json_integer((json_int_t)r->anLead[e]));
         }
         json_object_set_new(o, "lead", ld);
-        json_object_set_new(o, "supported", rep_json_share(r->nSupport, r->nAct));
+        json_object_set_new(o, "supported",
+                            rep_json_share(r->nSupport, r->nAct));
         json_object_set_new(o, "least_progressing",
                             json_boolean(r->bLeastProgressing));
         json_array_append_new(areas, o);
@@ -684,8 +696,8 @@ coordination_render_json(const Coordination *c, Buf *b)
         if (t->bByArea) {
             json_t *ba = json_array();
             for (size_t a = 0; a < c->nArea; a++) {
-                json_array_append_new(ba, rep_json_result(
-                                              c, coordination_result(c, t, (long)a)));
+                json_array_append_new(
+                    ba, rep_json_result(c, coordination_result(c, t, (long)a)));
             }
             json_object_set_new(o, "by_area", ba);
         }
@@ -696,9 +708,10 @@ coordination_render_json(const Coordination *c, Buf *b)
     json_t *silent = json_array();
     for (size_t f = 0; f < c->silent.n; f++) {
         json_t *o = json_object();
-        json_object_set_new(o, "organisation", c->silent.a[f].zOrg
-                                                   ? json_string(c->silent.a[f].zOrg)
-                                                   : json_null());
+        json_object_set_new(o, "organisation",
+                            c->silent.a[f].zOrg
+                                ? json_string(c->silent.a[f].zOrg)
+                                : json_null());
         json_object_set_new(o, "message", json_string(c->silent.a[f].zMessage));
         json_array_append_new(silent, o);
     }
@@ -729,7 +742,9 @@ static const char zCss[] =
     "#organisations table,#explanations table{font-size:.85em}"
     "@page{size:A4;margin:15mm}"
     "@media print{body{margin:0;max-width:none}h2,h3{break-after:avoid}"
-    "tr{break-inside:avoid}}";
+    "tr{break-inside:avoid}}"
+    "@media screen and (max-width:40em){body{margin:1em auto}"
+    "table{display:block;overflow-x:auto}}";
 
 static void
 rep_html_td_n(Buf *b, size_t n)
@@ -900,8 +915,9 @@ rep_html_orgs(const Coordination *c, Buf *b)
         rep_html_td_n(b, g->anRating[RATING_NOT_ON_TARGET]);
         rep_html_td_n(b, g->anRating[RATING_NONE]);
         if (g->nResp) {
-            rep_html_td_share(b, g->anRating[RATING_PROGRESSING] +
-                                     g->anRating[RATING_ON_TARGET],
+            rep_html_td_share(b,
+                              g->anRating[RATING_PROGRESSING] +
+                                  g->anRating[RATING_ON_TARGET],
                               g->nResp);
         } else {
             HTML_LIT(b, "<td></td>");
@@ -1067,11 +1083,13 @@ rep_heatmap_svg(const Coordination *c, const char *zTitle, Buf *b)
     const int wLabel = 240, wCell = 64, hRow = 22, top = 56;
     int width = wLabel + (int)c->nArea * wCell + 70;
     int height = top + (int)nRow * hRow + 30;
-    buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d "
-               "%d\" width=\"%d\" height=\"%d\" role=\"img\" "
-               "aria-labelledby=\"coord-t1 coord-d1\" font-family=\"sans-serif\" "
-               "font-size=\"12\">\n<title id=\"coord-t1\">", width, height,
-               width, height);
+    buf_printf(
+        b,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d "
+        "%d\" width=\"%d\" height=\"%d\" role=\"img\" "
+        "aria-labelledby=\"coord-t1 coord-d1\" font-family=\"sans-serif\" "
+        "font-size=\"12\">\n<title id=\"coord-t1\">",
+        width, height, width, height);
     esc_html(b, zTitle);
     HTML_LIT(b, "</title>\n<desc id=\"coord-d1\">");
     for (size_t k = 0; k < nRow; k++) {
@@ -1090,15 +1108,17 @@ rep_heatmap_svg(const Coordination *c, const char *zTitle, Buf *b)
     esc_html(b, zTitle);
     HTML_LIT(b, "</text>\n");
     for (size_t a = 0; a < c->nArea; a++) {
-        buf_printf(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" "
-                   "font-weight=\"bold\"><title>", wLabel + (int)a * wCell +
-                   wCell / 2, top - 8);
+        buf_printf(b,
+                   "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" "
+                   "font-weight=\"bold\"><title>",
+                   wLabel + (int)a * wCell + wCell / 2, top - 8);
         esc_html(b, rep_area_name(c, (long)a));
         HTML_LIT(b, "</title>");
         esc_html(b, rep_area_code(c, (long)a));
         HTML_LIT(b, "</text>\n");
     }
-    buf_printf(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" "
+    buf_printf(b,
+               "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" "
                "font-weight=\"bold\">All</text>\n",
                wLabel + (int)c->nArea * wCell + 30, top - 8);
     for (size_t k = 0; k < nRow; k++) {
@@ -1120,27 +1140,36 @@ rep_heatmap_svg(const Coordination *c, const char *zTitle, Buf *b)
             size_t n = g->anArea[a];
             rep_heat_fill(n, nMax, zFill, sizeof zFill, &bDark);
             int x = wLabel + (int)a * wCell;
-            buf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" "
-                       "fill=\"%s\" stroke=\"#999999\"><title>", x, y, wCell,
-                       hRow, zFill);
+            buf_printf(b,
+                       "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" "
+                       "fill=\"%s\" stroke=\"#999999\"><title>",
+                       x, y, wCell, hRow, zFill);
             esc_html(b, g->zAcronym);
             buf_puts(b, ", ");
             esc_html(b, rep_area_code(c, (long)a));
-            buf_printf(b, ": %zu</title></rect>\n<text x=\"%d\" y=\"%d\" "
-                       "text-anchor=\"middle\" fill=\"%s\">%zu</text>\n", n,
-                       x + wCell / 2, y + 15,
-                       bDark ? "#ffffff" : n ? "#000000" : "#767676", n);
+            buf_printf(b,
+                       ": %zu</title></rect>\n<text x=\"%d\" y=\"%d\" "
+                       "text-anchor=\"middle\" fill=\"%s\">%zu</text>\n",
+                       n, x + wCell / 2, y + 15,
+                       bDark ? "#ffffff"
+                       : n   ? "#000000"
+                             : "#767676",
+                       n);
         }
-        buf_printf(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" "
+        buf_printf(b,
+                   "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" "
                    "font-weight=\"bold\">%zu</text>\n",
                    wLabel + (int)c->nArea * wCell + 30, y + 15, g->nResp);
     }
-    buf_printf(b, "<text x=\"%d\" y=\"%d\" fill=\"#444444\">Activities each "
-               "organisation is responsible for; darker is more.", 0,
-               top + (int)nRow * hRow + 20);
+    buf_printf(b,
+               "<text x=\"%d\" y=\"%d\" fill=\"#444444\">Activities each "
+               "organisation is responsible for; darker is more.",
+               0, top + (int)nRow * hRow + 20);
     if (nRow < rep_responsible_orgs(c)) {
-        buf_printf(b, " The %zu responsible for the most of the %zu; the "
-                   "table lists all.", nRow, rep_responsible_orgs(c));
+        buf_printf(b,
+                   " The %zu responsible for the most of the %zu; the "
+                   "table lists all.",
+                   nRow, rep_responsible_orgs(c));
     }
     HTML_LIT(b, "</text>\n");
     HTML_LIT(b, "</svg>\n");
@@ -1159,8 +1188,10 @@ rep_html_matrix(const Coordination *c, Buf *b)
         return;
     }
     Buf t = BUF_INIT;
-    buf_printf(&t, "Figure 1: Activities each organisation is responsible "
-               "for, by %s, round %s", rep_area_level(c), c->pRound->zCode);
+    buf_printf(&t,
+               "Figure 1: Activities each organisation is responsible "
+               "for, by %s, round %s",
+               rep_area_level(c), c->pRound->zCode);
     HTML_LIT(b, "<figure>\n");
     rep_heatmap_svg(c, buf_str(&t), b);
     HTML_LIT(b, "<figcaption>");
@@ -1199,8 +1230,8 @@ rep_html_matrix(const Coordination *c, Buf *b)
 void
 coordination_render_html(const Coordination *c, Buf *b)
 {
-    const char *zTitle = c->pRound->zTitle ? c->pRound->zTitle
-                                           : c->pRound->zCode;
+    const char *zTitle =
+        c->pRound->zTitle ? c->pRound->zTitle : c->pRound->zCode;
     HTML_LIT(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta "
                 "charset=\"utf-8\"/>\n<meta name=\"viewport\" "
                 "content=\"width=device-width, initial-scale=1\"/>\n<title>"
@@ -1271,8 +1302,8 @@ rep_md_activity(const Coordination *c, const CoordActivity *a, Buf *b)
 void
 coordination_render_md(const Coordination *c, Buf *b)
 {
-    const char *zTitle = c->pRound->zTitle ? c->pRound->zTitle
-                                           : c->pRound->zCode;
+    const char *zTitle =
+        c->pRound->zTitle ? c->pRound->zTitle : c->pRound->zCode;
     Buf x = BUF_INIT;
     buf_puts(b, "# Coordination: ");
     esc_md_text(b, zTitle);
@@ -1348,9 +1379,10 @@ coordination_render_md(const Coordination *c, Buf *b)
         utf8_capitalise(&x, rep_area_level(c));
         esc_md_cell(b, buf_str(&x));
         buf_reset(&x);
-        buf_puts(b, " | Activities | Progressing or on target | Several "
-                    "responsible bodies | One government body | Supported | "
-                    "Least progressing |\n|---|---:|---:|---:|---:|---:|---|\n");
+        buf_puts(b,
+                 " | Activities | Progressing or on target | Several "
+                 "responsible bodies | One government body | Supported | "
+                 "Least progressing |\n|---|---:|---:|---:|---:|---:|---|\n");
         for (size_t a = 0; a < c->nArea; a++) {
             const CoordArea *r = &c->aArea[a];
             buf_puts(b, "| ");
@@ -1390,8 +1422,9 @@ coordination_render_md(const Coordination *c, Buf *b)
                    g->anRating[RATING_PROGRESSING],
                    g->anRating[RATING_NOT_ON_TARGET], g->anRating[RATING_NONE]);
         if (g->nResp) {
-            rep_md_share(b, g->anRating[RATING_PROGRESSING] +
-                                g->anRating[RATING_ON_TARGET],
+            rep_md_share(b,
+                         g->anRating[RATING_PROGRESSING] +
+                             g->anRating[RATING_ON_TARGET],
                          g->nResp);
         } else {
             buf_puts(b, "  |");
@@ -1420,8 +1453,10 @@ coordination_render_md(const Coordination *c, Buf *b)
             }
         }
     }
-    buf_printf(b, "\n### One wording under several activity codes: %zu "
-               "group%s\n", c->nOverlap, c->nOverlap == 1 ? "" : "s");
+    buf_printf(b,
+               "\n### One wording under several activity codes: %zu "
+               "group%s\n",
+               c->nOverlap, c->nOverlap == 1 ? "" : "s");
     if (!c->nOverlap) {
         buf_puts(b, "\nNone.\n");
     }
@@ -1477,4 +1512,49 @@ coordination_render_md(const Coordination *c, Buf *b)
         }
     }
     buf_release(&x);
+}
+
+const ReportFormat aCoordinationFormat[] = {
+    { "html", "text/html; charset=utf-8", "HTML", 0 },
+    { "md", "text/markdown; charset=utf-8", "Markdown", 0 },
+    { "csv", "text/csv; charset=utf-8", "CSV", 0 },
+    { "json", "application/json; charset=utf-8", "JSON", 0 },
+    { NULL, NULL, NULL, 0 },
+};
+
+int
+coordination_render(const Coordination *c, const char *zFormat, Buf *b,
+                    AppErr *err)
+{
+    const ReportFormat *f = report_format_find(aCoordinationFormat, zFormat);
+    if (!f) {
+        Buf names = BUF_INIT;
+        report_format_list(aCoordinationFormat, &names);
+        apperr_set(err, APPERR_USAGE,
+                   "unknown format '%s' for the "
+                   "coordination report (%s)",
+                   zFormat ? zFormat : "", buf_str(&names));
+        buf_release(&names);
+        return -1;
+    }
+    switch (f - aCoordinationFormat) {
+    case 0:
+        coordination_render_html(c, b);
+        break;
+    case 1:
+        coordination_render_md(c, b);
+        break;
+    case 2:
+        coordination_render_csv(c, b);
+        break;
+    default:
+        coordination_render_json(c, b);
+    }
+    return 0;
+}
+
+const char *
+coordination_html_css(void)
+{
+    return zCss;
 }

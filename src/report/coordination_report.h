@@ -17,10 +17,24 @@
 #include "../core/coordination.h"
 
 /* The CSV's header line (without the line end), as documented. */
-#define COORDINATION_CSV_HEADER                                               \
-    "round,area_code,area,activity,role,organisation,org_kind,"              \
-    "responsible_bodies,lead,supported,rating,reported,"                     \
-    "least_progressing_area,same_wording_group"
+#define COORDINATION_CSV_HEADER                                                \
+ "round,area_code,area,activity,role,organisation,org_kind,"                   \
+ "responsible_bodies,lead,supported,rating,reported,"                          \
+ "least_progressing_area,same_wording_group"
+
+/* The coordination report's formats (review_report.h's ReportFormat),
+** ended by a NULL name: html, md, csv, json. */
+#include "review_report.h"
+extern const ReportFormat aCoordinationFormat[];
+
+/* Render c in the format named zFormat into b.  0, or -1 with err for an
+** unknown format (APPERR_USAGE, listing the formats). */
+int coordination_render(const Coordination *c, const char *zFormat, Buf *b,
+                        AppErr *err);
+
+/* The stylesheet coordination_render_html() puts inline (the web allows
+** exactly it, by its hash, as the review report's). */
+const char *coordination_html_css(void);
 
 /* Renderers: append the whole document for c to b. */
 void coordination_render_html(const Coordination *c, Buf *b);

@@ -20,7 +20,8 @@ xml_begin(Xml *x, Buf *b)
 {
     memset(x, 0, sizeof *x);
     x->b = b;
-    buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n");
+    buf_puts(b,
+             "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n");
 }
 
 /* End the start tag of the innermost element: its content follows. */
@@ -106,9 +107,9 @@ xml_end(Xml *x)
 /* ---- The package ---------------------------------------------------------- */
 
 struct Ooxml {
-    zip_source_t *src;      /* the archive's bytes, in memory */
+    zip_source_t *src; /* the archive's bytes, in memory */
     zip_t *za;
-    AppErr err;             /* the first failure */
+    AppErr err; /* the first failure */
 };
 
 /* Parts are dated 1980-01-02 so that the same document gives the same
@@ -132,7 +133,7 @@ ooxml_new(AppErr *err)
         return NULL;
     }
     zip_error_fini(&ze);
-    zip_source_keep(src);   /* kept past zip_close(), to read the bytes */
+    zip_source_keep(src); /* kept past zip_close(), to read the bytes */
     Ooxml *o = xcalloc(1, sizeof *o);
     o->src = src;
     o->za = za;
@@ -150,15 +151,19 @@ ooxml_add(Ooxml *o, const char *zPath, const char *z, size_t n)
     zip_source_t *s = zip_source_buffer(o->za, zCopy, n, 1);
     if (!s) {
         free(zCopy);
-        apperr_set(&o->err, APPERR_INTERNAL, "cannot add '%s' to the "
-                   "document: %s", zPath, zip_strerror(o->za));
+        apperr_set(&o->err, APPERR_INTERNAL,
+                   "cannot add '%s' to the "
+                   "document: %s",
+                   zPath, zip_strerror(o->za));
         return;
     }
     zip_int64_t i = zip_file_add(o->za, zPath, s, ZIP_FL_ENC_UTF_8);
     if (i < 0) {
         zip_source_free(s);
-        apperr_set(&o->err, APPERR_INTERNAL, "cannot add '%s' to the "
-                   "document: %s", zPath, zip_strerror(o->za));
+        apperr_set(&o->err, APPERR_INTERNAL,
+                   "cannot add '%s' to the "
+                   "document: %s",
+                   zPath, zip_strerror(o->za));
         return;
     }
     (void)zip_file_set_mtime(o->za, (zip_uint64_t)i, OOXML_MTIME, 0);
@@ -185,7 +190,8 @@ ooxml_finish(Ooxml *o, Buf *b, AppErr *err)
             buf_append(b, a, (size_t)n);
         }
         if (n < 0) {
-            rc = apperr_set(err, APPERR_INTERNAL, "cannot read the document "
+            rc = apperr_set(err, APPERR_INTERNAL,
+                            "cannot read the document "
                             "back");
         }
         zip_source_close(o->src);

@@ -28,10 +28,10 @@
 #define XML_MAX_DEPTH 32
 
 typedef struct Xml {
-    Buf *b;                              /* where the part is written */
-    const char *azOpen[XML_MAX_DEPTH];   /* names of the open elements */
+    Buf *b;                            /* where the part is written */
+    const char *azOpen[XML_MAX_DEPTH]; /* names of the open elements */
     int nOpen;
-    int bTagOpen;                        /* "<name attr..." lacks its '>' */
+    int bTagOpen; /* "<name attr..." lacks its '>' */
 } Xml;
 
 /* Start a part in b with the XML declaration. */
@@ -44,15 +44,15 @@ void xml_open_(Xml *x, const char *zName);
 /* An attribute of the element just opened (before any content). */
 void xml_attr_(Xml *x, const char *zName, const char *zValue);
 void xml_attr_long_(Xml *x, const char *zName, long v);
-#define XML_ATTR(x, name, value) xml_attr_((x), "" name "", (value))
+#define XML_ATTR(x, name, value)  xml_attr_((x), "" name "", (value))
 #define XML_ATTR_LONG(x, name, v) xml_attr_long_((x), "" name "", (v))
 
 /* An empty element with one attribute, or none (zValue NULL). */
 void xml_leaf_(Xml *x, const char *zName, const char *zAttr,
                const char *zValue);
 #define XML_LEAF(x, name) xml_leaf_((x), "" name "", NULL, NULL)
-#define XML_LEAF1(x, name, attr, value) \
-    xml_leaf_((x), "" name "", "" attr "", (value))
+#define XML_LEAF1(x, name, attr, value)                                        \
+ xml_leaf_((x), "" name "", "" attr "", (value))
 
 /* Text content, escaped. */
 void xml_text(Xml *x, const char *z);

@@ -19,16 +19,16 @@
 #include "../base/base.h"
 #include "../base/banned.h"
 
-#define PG_CELL_PAD_X 3.0   /* points inside a table cell, left and right */
-#define PG_CELL_PAD_Y 2.0   /* and above and below */
-#define PG_BOX_PAD 6.0      /* inside a boxed paragraph */
+#define PG_CELL_PAD_X 3.0 /* points inside a table cell, left and right */
+#define PG_CELL_PAD_Y 2.0 /* and above and below */
+#define PG_BOX_PAD    6.0 /* inside a boxed paragraph */
 
 /* A laid-out text and its lines' vertical extents in points. */
 typedef struct PgLines {
     PangoLayout *pl;
     int n;
     double *aTop, *aBot;
-    double h;               /* the whole layout's height */
+    double h; /* the whole layout's height */
 } PgLines;
 
 /* A heading or caption waiting for what follows it. */
@@ -42,14 +42,14 @@ struct Pager {
     cairo_surface_t *pSurface;
     cairo_t *cr;
     PangoContext *ctx;
-    PgFrame aFrame[2];      /* portrait, landscape */
+    PgFrame aFrame[2]; /* portrait, landscape */
     PgDecorate xDecorate;
     void *pArg;
-    int bLandscape;         /* orientation of the open or next page */
-    int bOpen;              /* a page is open */
-    int bEmpty;             /* nothing but the header and footer on it yet */
-    int iPage;              /* pages started */
-    double y;               /* where the next block goes */
+    int bLandscape; /* orientation of the open or next page */
+    int bOpen;      /* a page is open */
+    int bEmpty;     /* nothing but the header and footer on it yet */
+    int iPage;      /* pages started */
+    double y;       /* where the next block goes */
     PgPending *aPend;
     size_t nPend, nPendAlloc;
 };
@@ -71,8 +71,8 @@ pager_context_new(cairo_t *cr)
 }
 
 PangoLayout *
-pager_layout(PangoContext *ctx, const PgStyle *st, const char *z,
-             size_t nBold, double width)
+pager_layout(PangoContext *ctx, const PgStyle *st, const char *z, size_t nBold,
+             double width)
 {
     PangoLayout *pl = pango_layout_new(ctx);
     PangoFontDescription *fd = pango_font_description_from_string(st->zFont);
@@ -273,8 +273,8 @@ pg_need(Pager *pg, double h)
         if (!pg->bEmpty) {
             pg->y += p->st->spaceBefore;
         }
-        pg_draw_lines(pg, &p->t, 0, p->t.n, pg_left(pg) + p->st->indent,
-                      pg->y, p->st->grey);
+        pg_draw_lines(pg, &p->t, 0, p->t.n, pg_left(pg) + p->st->indent, pg->y,
+                      p->st->grey);
         pg->y += p->t.h + p->st->spaceAfter;
         pg->bEmpty = 0;
         if (p->piPage) {
@@ -373,7 +373,8 @@ pager_para(Pager *pg, const PgStyle *st, const char *z, size_t nBold,
     double w = pager_text_width(pg) - st->indent;
     PgLines t;
     if (st->bBox) {
-        pg_lines_of(&t, pager_layout(pg->ctx, st, z, nBold, w - 2 * PG_BOX_PAD));
+        pg_lines_of(&t,
+                    pager_layout(pg->ctx, st, z, nBold, w - 2 * PG_BOX_PAD));
         double h = t.h + 2 * PG_BOX_PAD;
         pg_need(pg, st->spaceBefore + h);
         pg_space_before(pg, st);
@@ -421,8 +422,8 @@ pager_para(Pager *pg, const PgStyle *st, const char *z, size_t nBold,
 }
 
 void
-pager_toc_line(Pager *pg, const PgStyle *st, const char *z,
-               const char *zPage, int iTarget)
+pager_toc_line(Pager *pg, const PgStyle *st, const char *z, const char *zPage,
+               int iTarget)
 {
     const double wNumber = 36;
     double x = pg_left(pg) + st->indent;
@@ -486,7 +487,7 @@ pager_picture(Pager *pg, double h, PgDraw xDraw, void *pArg)
 typedef struct PgRow {
     PgLines a[8];
     size_t n;
-    double h;                /* tallest cell, without padding */
+    double h; /* tallest cell, without padding */
 } PgRow;
 
 static void
@@ -499,8 +500,8 @@ pg_row_layout(Pager *pg, const PgTable *t, size_t iRow, PgRow *pRow)
     for (size_t c = 0; c < t->nCol; c++) {
         const char *z = t->azCell[iRow * t->nCol + c];
         double w = t->aWidth[c] * wText - 2 * PG_CELL_PAD_X;
-        PangoLayout *pl = pager_layout(pg->ctx, t->pStyle, z,
-                                       bBold ? strlen(z) : 0, w);
+        PangoLayout *pl =
+            pager_layout(pg->ctx, t->pStyle, z, bBold ? strlen(z) : 0, w);
         if (t->aRight && t->aRight[c]) {
             pango_layout_set_alignment(pl, PANGO_ALIGN_RIGHT);
         }

@@ -32,23 +32,23 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
-#define PG_A4_WIDTH 595.276   /* points */
+#define PG_A4_WIDTH  595.276 /* points */
 #define PG_A4_HEIGHT 841.890
 
 /* How a block of text looks. */
 typedef struct PgStyle {
-    const char *zFont;     /* Pango font description, "DejaVu Sans Bold 12" */
-    double spaceBefore;    /* points above; dropped at the top of a page */
-    double spaceAfter;     /* points below */
-    double indent;         /* left indent in points */
-    double lineSpacing;    /* factor of the font's line height; 0 = 1 */
-    double grey;           /* text colour: 0 black .. 1 white */
-    int bBox;              /* drawn on a light grey box, never split */
+    const char *zFont;  /* Pango font description, "DejaVu Sans Bold 12" */
+    double spaceBefore; /* points above; dropped at the top of a page */
+    double spaceAfter;  /* points below */
+    double indent;      /* left indent in points */
+    double lineSpacing; /* factor of the font's line height; 0 = 1 */
+    double grey;        /* text colour: 0 black .. 1 white */
+    int bBox;           /* drawn on a light grey box, never split */
 } PgStyle;
 
 /* Margins and the running header/footer of pages of one orientation. */
 typedef struct PgFrame {
-    double top, bottom, left, right;   /* margins, points */
+    double top, bottom, left, right; /* margins, points */
 } PgFrame;
 
 /* Called when a page starts, before anything else is drawn on it: draws

@@ -24,6 +24,7 @@ static const struct {
     { RATING_NOT_ON_TARGET, "Not on Target" },
     { RATING_NONE, "Not rated" },
 };
+
 #define DOC_NSTATUS 4
 
 /* ---- Building blocks ------------------------------------------------------ */
@@ -38,8 +39,7 @@ doc_add(ReviewDoc *d, DocKind e)
     return b;
 }
 
-static DocBlock *
-doc_text(ReviewDoc *d, DocKind e, const char *zFmt, ...)
+static DocBlock *doc_text(ReviewDoc *d, DocKind e, const char *zFmt, ...)
     __attribute__((format(printf, 3, 4)));
 
 static DocBlock *
@@ -69,7 +69,7 @@ static DocTable *
 doc_table(ReviewDoc *d, size_t nCol, const double *aWidth,
           const unsigned char *aRight)
 {
-    assert(nCol <= sizeof ((DocTable *)0)->aWidth / sizeof(double));
+    assert(nCol <= sizeof((DocTable *)0)->aWidth / sizeof(double));
     DocTable *t = xcalloc(1, sizeof *t);
     t->nCol = nCol;
     t->nHead = 1;
@@ -82,8 +82,7 @@ doc_table(ReviewDoc *d, size_t nCol, const double *aWidth,
 }
 
 /* Append a cell; a row begins every nCol cells. */
-static void
-doc_cell(DocTable *t, const char *zFmt, ...)
+static void doc_cell(DocTable *t, const char *zFmt, ...)
     __attribute__((format(printf, 2, 3)));
 
 static void
@@ -174,9 +173,11 @@ static void
 doc_figure(ReviewDoc *d, const ReviewSummary *s, int iFigure)
 {
     const ReviewReport *r = d->r;
-    DocBlock *p = doc_text(d, DOC_FIGURE, "Figure %d: Status of activities by "
-                           "%s, %s", iFigure, r->p->aLevel[r->iLevel].zName,
-                           s->pRound->zTitle);
+    DocBlock *p =
+        doc_text(d, DOC_FIGURE,
+                 "Figure %d: Status of activities by "
+                 "%s, %s",
+                 iFigure, r->p->aLevel[r->iLevel].zName, s->pRound->zTitle);
     p->pSum = s;
     p->iFigure = iFigure;
 }
@@ -215,7 +216,8 @@ doc_comparison(ReviewDoc *d)
                r->pRound->zCode);
     doc_heading(d, 1, buf_str(&h));
     buf_release(&h);
-    doc_text(d, DOC_PARA, "The change of each share in percentage points: the "
+    doc_text(d, DOC_PARA,
+             "The change of each share in percentage points: the "
              "difference of the rounded percentages printed above. The action "
              "plan changes between rounds (see the lists below), so the "
              "comparison is not always like for like.");
@@ -230,15 +232,16 @@ doc_comparison(ReviewDoc *d)
     }
     doc_cell(t, "Activities");
     for (size_t g = 0; g <= r->now.nGroup; g++) {
-        const ReviewGroup *now = g < r->now.nGroup ? &r->now.aGroup[g]
-                                                   : &r->now.all;
+        const ReviewGroup *now =
+            g < r->now.nGroup ? &r->now.aGroup[g] : &r->now.all;
         const ReviewGroup *old = review_group(&r->before, now->iNode);
         doc_cell(t, "%s", review_group_name(r, now->iNode));
         t->aBold[t->nRow - 1] = now->iNode < 0;
         for (int k = 0; k < DOC_NSTATUS; k++) {
             if (old) {
-                doc_cell(t, "%+ld", review_pp_change(&old->c, &now->c,
-                                                     REVIEW_MASK(aDocStatus[k].e)));
+                doc_cell(t, "%+ld",
+                         review_pp_change(&old->c, &now->c,
+                                          REVIEW_MASK(aDocStatus[k].e)));
             } else {
                 doc_cell(t, "new");
             }
@@ -250,8 +253,8 @@ doc_comparison(ReviewDoc *d)
     doc_change_list(d, "Rated higher", c->aUp, c->nUp);
     doc_change_list(d, "Rated lower", c->aDown, c->nDown);
     doc_change_list(d, "New in this round", c->aNew, c->nNew);
-    doc_change_list(d, "Action point reworded between the rounds",
-                    c->aReworded, c->nReworded);
+    doc_change_list(d, "Action point reworded between the rounds", c->aReworded,
+                    c->nReworded);
 }
 
 /* Organisation acronyms joined by ", ". */
@@ -279,8 +282,9 @@ doc_annex(ReviewDoc *d)
     const Plan *p = r->p;
     int iLeaf = plan_leaf_level(p);
     doc_add(d, DOC_LANDSCAPE);
-    doc_heading(d, 1, "Annex: activities, responsible bodies, partners and "
-                      "progress");
+    doc_heading(d, 1,
+                "Annex: activities, responsible bodies, partners and "
+                "progress");
     DocTable *t = NULL;
     for (size_t i = 0; i < p->nNode; i++) {
         const Node *n = &p->aNode[i];
@@ -298,20 +302,19 @@ doc_annex(ReviewDoc *d)
             continue;
         }
         const Assessment *a = node_find_assessment(n, r->pRound->zCode);
-        const Assessment *a0 = r->pCompare
-                                   ? node_find_assessment(n, r->pCompare->zCode)
-                                   : NULL;
+        const Assessment *a0 =
+            r->pCompare ? node_find_assessment(n, r->pCompare->zCode) : NULL;
         if (!a && !a0) {
             continue;
         }
         if (!t) {
             if (r->pCompare) {
-                static const double aW[] = { 0.19, 0.08, 0.085, 0.21,
+                static const double aW[] = { 0.19,  0.08,  0.085, 0.21,
                                              0.305, 0.065, 0.065 };
                 t = doc_table(d, 7, aW, NULL);
             } else {
-                static const double aW[] = { 0.19, 0.08, 0.085, 0.23,
-                                             0.35, 0.065 };
+                static const double aW[] = { 0.19, 0.08, 0.085,
+                                             0.23, 0.35, 0.065 };
                 t = doc_table(d, 6, aW, NULL);
             }
             t->bSmall = 1;
@@ -351,12 +354,13 @@ review_doc_build(const ReviewReport *r, ReviewDoc *d)
     memcpy(d->zGenerated, zNow, 10);
     d->zGenerated[10] = 0;
 
-    doc_text(d, DOC_NOTE, "Each activity is rated On Target (completed), "
+    doc_text(d, DOC_NOTE,
+             "Each activity is rated On Target (completed), "
              "Progressing (work is underway) or Not on Target (no evidence "
              "that work is underway). Shares are of %s; percentages are "
              "rounded to whole numbers, half away from zero, and printed with "
              "their counts. Generated by lmpmon from the data.",
-             REVIEW_DENOMINATOR);
+             r->zDenominator);
     Buf h = BUF_INIT;
     buf_puts(&h, "Status of activities by ");
     buf_puts(&h, r->p->aLevel[r->iLevel].zName);

@@ -22,50 +22,50 @@
 #include "review_report.h"
 
 typedef enum DocKind {
-    DOC_HEADING,    /* zText at iLevel 1 (chapter) .. 4 */
-    DOC_PARA,       /* running text; the first nBold bytes in bold */
-    DOC_NOTE,       /* a boxed remark (the method) */
-    DOC_BULLET,     /* one item of a bulleted list */
-    DOC_CAPTION,    /* a table's caption; kept with the table */
-    DOC_LABEL,      /* text about what follows, kept with it (an
+    DOC_HEADING,  /* zText at iLevel 1 (chapter) .. 4 */
+    DOC_PARA,     /* running text; the first nBold bytes in bold */
+    DOC_NOTE,     /* a boxed remark (the method) */
+    DOC_BULLET,   /* one item of a bulleted list */
+    DOC_CAPTION,  /* a table's caption; kept with the table */
+    DOC_LABEL,    /* text about what follows, kept with it (an
                     ** indicator); the first nBold bytes in bold */
-    DOC_TABLE,      /* pTable */
-    DOC_FIGURE,     /* the chart of pSum, titled zText */
-    DOC_LANDSCAPE   /* what follows is on landscape pages (the annex) */
+    DOC_TABLE,    /* pTable */
+    DOC_FIGURE,   /* the chart of pSum, titled zText */
+    DOC_LANDSCAPE /* what follows is on landscape pages (the annex) */
 } DocKind;
 
 /* A table with fixed column widths; its first nHead rows are the header,
 ** repeated on every page it runs over. */
 typedef struct DocTable {
     size_t nCol;
-    double aWidth[8];       /* share of the text width, summing to 1 */
+    double aWidth[8];        /* share of the text width, summing to 1 */
     unsigned char aRight[8]; /* 1: the column is right-aligned (numbers) */
-    size_t nHead;           /* header rows */
-    char **azCell;          /* nRow * nCol cells, row by row; owned */
+    size_t nHead;            /* header rows */
+    char **azCell;           /* nRow * nCol cells, row by row; owned */
     size_t nCell, nCellAlloc;
-    unsigned char *aBold;   /* per row: 1 for a total row */
+    unsigned char *aBold; /* per row: 1 for a total row */
     size_t nRow, nRowAlloc;
-    int bSmall;             /* the annex: smaller type */
+    int bSmall; /* the annex: smaller type */
 } DocTable;
 
 typedef struct DocBlock {
     DocKind e;
-    int iLevel;              /* DOC_HEADING: 1..4 */
-    int bToc;                /* DOC_HEADING: listed in the contents */
-    char *zText;             /* text, or the figure's title; owned */
-    size_t nBold;            /* DOC_PARA: leading bytes in bold */
-    DocTable *pTable;        /* DOC_TABLE; owned */
+    int iLevel;                /* DOC_HEADING: 1..4 */
+    int bToc;                  /* DOC_HEADING: listed in the contents */
+    char *zText;               /* text, or the figure's title; owned */
+    size_t nBold;              /* DOC_PARA: leading bytes in bold */
+    DocTable *pTable;          /* DOC_TABLE; owned */
     const ReviewSummary *pSum; /* DOC_FIGURE: the counts drawn */
-    int iFigure;             /* DOC_FIGURE: its number, from 1 */
+    int iFigure;               /* DOC_FIGURE: its number, from 1 */
 } DocBlock;
 
 typedef struct ReviewDoc {
-    const ReviewReport *r;   /* what the document shows; not owned */
-    const char *zPlan;       /* plan title */
-    const char *zTitle;      /* round title */
-    const char *zAsOf;       /* "as of" date, or NULL */
-    const char *zCompare;    /* title of the round compared with, or NULL */
-    char zGenerated[11];     /* YYYY-MM-DD (LMPMON_NOW in tests) */
+    const ReviewReport *r; /* what the document shows; not owned */
+    const char *zPlan;     /* plan title */
+    const char *zTitle;    /* round title */
+    const char *zAsOf;     /* "as of" date, or NULL */
+    const char *zCompare;  /* title of the round compared with, or NULL */
+    char zGenerated[11];   /* YYYY-MM-DD (LMPMON_NOW in tests) */
     DocBlock *aBlock;
     size_t nBlock, nBlockAlloc;
 } ReviewDoc;

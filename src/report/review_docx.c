@@ -25,29 +25,32 @@
 #include "../base/banned.h"
 
 #define NS_W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-#define NS_R "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+#define NS_R                                                                   \
+ "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 #define NS_REL "http://schemas.openxmlformats.org/package/2006/relationships"
-#define NS_WP "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
-#define NS_A "http://schemas.openxmlformats.org/drawingml/2006/main"
+#define NS_WP                                                                  \
+ "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+#define NS_A   "http://schemas.openxmlformats.org/drawingml/2006/main"
 #define NS_PIC "http://schemas.openxmlformats.org/drawingml/2006/picture"
-#define REL_TYPE "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+#define REL_TYPE                                                               \
+ "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 
-#define DOCX_SANS "DejaVu Sans"
-#define DOCX_SERIF "DejaVu Serif"
+#define DOCX_SANS   "DejaVu Sans"
+#define DOCX_SERIF  "DejaVu Serif"
 #define DOCX_NARROW "DejaVu Sans Condensed"
-#define DOCX_KHMER "Khmer OS Siemreap"
+#define DOCX_KHMER  "Khmer OS Siemreap"
 
 /* A4 in twips, and the text widths of the two orientations. */
 #define DOCX_A4_SHORT 11906
-#define DOCX_A4_LONG 16838
-#define DOCX_MARGIN_P 1247       /* 22 mm */
-#define DOCX_MARGIN_L 680        /* 12 mm */
-#define DOCX_TEXT_P (DOCX_A4_SHORT - 2 * DOCX_MARGIN_P)
-#define DOCX_TEXT_L (DOCX_A4_LONG - 2 * DOCX_MARGIN_L)
+#define DOCX_A4_LONG  16838
+#define DOCX_MARGIN_P 1247 /* 22 mm */
+#define DOCX_MARGIN_L 680  /* 12 mm */
+#define DOCX_TEXT_P   (DOCX_A4_SHORT - 2 * DOCX_MARGIN_P)
+#define DOCX_TEXT_L   (DOCX_A4_LONG - 2 * DOCX_MARGIN_L)
 
-#define DOCX_EMU_PER_PT 12700L
-#define DOCX_FIG_WIDTH_PT 460.0  /* the figures' width on the page */
-#define DOCX_FIG_DPI 200
+#define DOCX_EMU_PER_PT   12700L
+#define DOCX_FIG_WIDTH_PT 460.0 /* the figures' width on the page */
+#define DOCX_FIG_DPI      200
 
 /* ---- Small helpers -------------------------------------------------------- */
 
@@ -222,8 +225,9 @@ docx_rels(Ooxml *o, Buf *b, int nFigure)
     XML_OPEN(&x, "Relationships");
     XML_ATTR(&x, "xmlns", NS_REL);
     docx_rel(&x, "rId1", REL_TYPE "officeDocument", "word/document.xml");
-    docx_rel(&x, "rId2", "http://schemas.openxmlformats.org/package/2006/"
-                         "relationships/metadata/core-properties",
+    docx_rel(&x, "rId2",
+             "http://schemas.openxmlformats.org/package/2006/"
+             "relationships/metadata/core-properties",
              "docProps/core.xml");
     docx_rel(&x, "rId3", REL_TYPE "extended-properties", "docProps/app.xml");
     xml_end(&x);
@@ -275,33 +279,42 @@ docx_size(Xml *x, long nHalfPoints)
 /* One paragraph style. */
 typedef struct DocxStyle {
     const char *zId, *zName;
-    const char *zFont;      /* NULL: the default (serif) */
-    long nSize;             /* half-points; 0: the default */
+    const char *zFont; /* NULL: the default (serif) */
+    long nSize;        /* half-points; 0: the default */
     int bBold, bItalic;
-    long nBefore, nAfter;   /* twips; -1: the default */
-    int iOutline;           /* heading level 1..4, 0 for none */
+    long nBefore, nAfter; /* twips; -1: the default */
+    int iOutline;         /* heading level 1..4, 0 for none */
     int bKeepNext;
-    const char *zShade;     /* background fill, or NULL */
-    long nIndent;           /* left indent, twips */
-    int bBullet;            /* numbered with the bullet list */
-    int bLeader;            /* a dotted tab to the right margin (contents) */
+    const char *zShade; /* background fill, or NULL */
+    long nIndent;       /* left indent, twips */
+    int bBullet;        /* numbered with the bullet list */
+    int bLeader;        /* a dotted tab to the right margin (contents) */
 } DocxStyle;
 
 static const DocxStyle aDocxStyle[] = {
-    { "Heading1", "heading 1", DOCX_SANS, 30, 1, 0, 360, 160, 1, 1, NULL, 0, 0, 0 },
-    { "Heading2", "heading 2", DOCX_SANS, 24, 1, 0, 240, 100, 2, 1, NULL, 0, 0, 0 },
-    { "Heading3", "heading 3", DOCX_SANS, 21, 1, 0, 180, 80, 3, 1, NULL, 0, 0, 0 },
-    { "Heading4", "heading 4", DOCX_SANS, 18, 1, 0, 140, 60, 4, 1, NULL, 0, 0, 0 },
+    { "Heading1", "heading 1", DOCX_SANS, 30, 1, 0, 360, 160, 1, 1, NULL, 0, 0,
+      0 },
+    { "Heading2", "heading 2", DOCX_SANS, 24, 1, 0, 240, 100, 2, 1, NULL, 0, 0,
+      0 },
+    { "Heading3", "heading 3", DOCX_SANS, 21, 1, 0, 180, 80, 3, 1, NULL, 0, 0,
+      0 },
+    { "Heading4", "heading 4", DOCX_SANS, 18, 1, 0, 140, 60, 4, 1, NULL, 0, 0,
+      0 },
     { "Title", "Title", DOCX_SERIF, 56, 1, 0, 2400, 240, 0, 0, NULL, 0, 0, 0 },
-    { "Subtitle", "Subtitle", DOCX_SERIF, 30, 0, 0, 0, 200, 0, 0, NULL, 0, 0, 0 },
-    { "CoverLine", "Cover Line", DOCX_SANS, 22, 0, 0, 0, 80, 0, 0, NULL, 0, 0, 0 },
+    { "Subtitle", "Subtitle", DOCX_SERIF, 30, 0, 0, 0, 200, 0, 0, NULL, 0, 0,
+      0 },
+    { "CoverLine", "Cover Line", DOCX_SANS, 22, 0, 0, 0, 80, 0, 0, NULL, 0, 0,
+      0 },
     { "Caption", "caption", DOCX_SANS, 17, 1, 0, 160, 60, 0, 1, NULL, 0, 0, 0 },
     { "Label", "Label", NULL, 0, 0, 0, -1, -1, 0, 1, NULL, 0, 0, 0 },
     { "Note", "Note", NULL, 19, 0, 1, 80, 240, 0, 0, "F0F0F0", 0, 0, 0 },
     { "ListBullet", "List Bullet", NULL, 0, 0, 0, 0, 80, 0, 0, NULL, 0, 1, 0 },
-    { "TableText", "Table Text", DOCX_NARROW, 16, 0, 0, 0, 0, 0, 0, NULL, 0, 0, 0 },
-    { "AnnexText", "Annex Text", DOCX_NARROW, 15, 0, 0, 0, 40, 0, 0, NULL, 0, 0, 0 },
-    { "TOCHeading", "TOC Heading", DOCX_SANS, 30, 1, 0, 0, 200, 0, 0, NULL, 0, 0, 0 },
+    { "TableText", "Table Text", DOCX_NARROW, 16, 0, 0, 0, 0, 0, 0, NULL, 0, 0,
+      0 },
+    { "AnnexText", "Annex Text", DOCX_NARROW, 15, 0, 0, 0, 40, 0, 0, NULL, 0, 0,
+      0 },
+    { "TOCHeading", "TOC Heading", DOCX_SANS, 30, 1, 0, 0, 200, 0, 0, NULL, 0,
+      0, 0 },
     { "TOC1", "toc 1", DOCX_SANS, 21, 1, 0, 120, 40, 0, 0, NULL, 0, 0, 1 },
     { "TOC2", "toc 2", DOCX_SANS, 20, 0, 0, 0, 40, 0, 0, NULL, 320, 0, 1 },
     { "Header", "header", DOCX_SANS, 15, 0, 0, 0, 0, 0, 0, NULL, 0, 0, 0 },
@@ -421,7 +434,7 @@ docx_styles(Ooxml *o, Buf *b)
     XML_LEAF1(&x, "w:name", "w:val", "Report Table");
     XML_OPEN(&x, "w:tblPr");
     XML_OPEN(&x, "w:tblBorders");
-    static const char *const azSide[] = { "w:top", "w:left", "w:bottom",
+    static const char *const azSide[] = { "w:top",   "w:left",    "w:bottom",
                                           "w:right", "w:insideH", "w:insideV" };
     for (size_t i = 0; i < 6; i++) {
         xml_open_(&x, azSide[i]);
@@ -561,8 +574,9 @@ docx_props(Ooxml *o, Buf *b, const ReviewDoc *d)
     Xml x;
     xml_begin(&x, b);
     XML_OPEN(&x, "cp:coreProperties");
-    XML_ATTR(&x, "xmlns:cp", "http://schemas.openxmlformats.org/package/2006/"
-                             "metadata/core-properties");
+    XML_ATTR(&x, "xmlns:cp",
+             "http://schemas.openxmlformats.org/package/2006/"
+             "metadata/core-properties");
     XML_ATTR(&x, "xmlns:dc", "http://purl.org/dc/elements/1.1/");
     XML_ATTR(&x, "xmlns:dcterms", "http://purl.org/dc/terms/");
     XML_ATTR(&x, "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance");
@@ -585,8 +599,9 @@ docx_props(Ooxml *o, Buf *b, const ReviewDoc *d)
 
     xml_begin(&x, b);
     XML_OPEN(&x, "Properties");
-    XML_ATTR(&x, "xmlns", "http://schemas.openxmlformats.org/officeDocument/"
-                          "2006/extended-properties");
+    XML_ATTR(&x, "xmlns",
+             "http://schemas.openxmlformats.org/officeDocument/"
+             "2006/extended-properties");
     XML_OPEN(&x, "Application");
     xml_text(&x, "lmpmon");
     xml_end(&x);
@@ -770,14 +785,14 @@ docx_picture(Xml *x, const DocBlock *b, const ReviewReport *r, double w,
     XML_ATTR(x, "prst", "rect");
     XML_LEAF(x, "a:avLst");
     xml_close(x);
-    xml_close(x);   /* pic:spPr */
-    xml_close(x);   /* pic:pic */
-    xml_close(x);   /* a:graphicData */
-    xml_close(x);   /* a:graphic */
-    xml_close(x);   /* wp:inline */
-    xml_close(x);   /* w:drawing */
-    xml_close(x);   /* w:r */
-    xml_close(x);   /* w:p */
+    xml_close(x); /* pic:spPr */
+    xml_close(x); /* pic:pic */
+    xml_close(x); /* a:graphicData */
+    xml_close(x); /* a:graphic */
+    xml_close(x); /* wp:inline */
+    xml_close(x); /* w:drawing */
+    xml_close(x); /* w:r */
+    xml_close(x); /* w:p */
     buf_release(&desc);
 }
 
@@ -853,7 +868,8 @@ docx_cover(Xml *x, const ReviewDoc *d)
         docx_para(x, "CoverLine", buf_str(&b), 0, 0, 0);
         buf_reset(&b);
     }
-    buf_printf(&b, "Generated on %s by lmpmon from the data: every number is "
+    buf_printf(&b,
+               "Generated on %s by lmpmon from the data: every number is "
                "counted from the ratings recorded for the round.",
                d->zGenerated);
     docx_para(x, "CoverLine", buf_str(&b), 0, 0, 0);

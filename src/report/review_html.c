@@ -28,6 +28,7 @@ static const struct {
     { RATING_NOT_ON_TARGET, "Not on Target", "#f6b26b", "#000000" },
     { RATING_NONE, "Not rated", "url(#lmp-hatch)", "#000000" },
 };
+
 #define N_SEG 4
 
 void
@@ -40,10 +41,12 @@ review_chart_svg(const ReviewReport *r, const ReviewSummary *s,
     int width = wLabel + wBar + 60;
     /* Element ids only need to differ between the charts of one file. */
     unsigned id = s == &r->before ? 2 : 1;
-    buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d "
+    buf_printf(b,
+               "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d "
                "%d\" width=\"%d\" height=\"%d\" role=\"img\" "
                "aria-labelledby=\"lmp-t%u lmp-d%u\" font-family=\"sans-serif\" "
-               "font-size=\"12\">\n", width, height, width, height, id, id);
+               "font-size=\"12\">\n",
+               width, height, width, height, id, id);
     HTML_LIT(b, "<title id=\"");
     buf_printf(b, "lmp-t%u\">", id);
     esc_html(b, zTitle);
@@ -66,15 +69,17 @@ review_chart_svg(const ReviewReport *r, const ReviewSummary *s,
                 "x2=\"0\" y2=\"6\" stroke=\"#555555\" stroke-width=\"2\"/>"
                 "</pattern></defs>\n");
     buf_printf(b, "<text x=\"0\" y=\"16\" font-size=\"14\" "
-               "font-weight=\"bold\">");
+                  "font-weight=\"bold\">");
     esc_html(b, zTitle);
     HTML_LIT(b, "</text>\n");
     /* Legend. */
     int x = 0;
     for (int k = 0; k < N_SEG; k++) {
-        buf_printf(b, "<rect x=\"%d\" y=\"32\" width=\"14\" height=\"14\" "
+        buf_printf(b,
+                   "<rect x=\"%d\" y=\"32\" width=\"14\" height=\"14\" "
                    "fill=\"%s\" stroke=\"#333333\"/><text x=\"%d\" y=\"44\">%s"
-                   "</text>\n", x, aSeg[k].zFill, x + 20, aSeg[k].zLabel);
+                   "</text>\n",
+                   x, aSeg[k].zFill, x + 20, aSeg[k].zLabel);
         x += 30 + (int)strlen(aSeg[k].zLabel) * 7;
     }
     for (size_t g = 0; g < nRow; g++) {
@@ -91,7 +96,8 @@ review_chart_svg(const ReviewReport *r, const ReviewSummary *s,
             }
         }
         buf_printf(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\"%s>",
-                   wLabel - 8, y + 19, gr->iNode < 0 ? " font-weight=\"bold\"" : "");
+                   wLabel - 8, y + 19,
+                   gr->iNode < 0 ? " font-weight=\"bold\"" : "");
         esc_html(b, buf_str(&label));
         HTML_LIT(b, "</text>\n");
         buf_release(&label);
@@ -102,24 +108,27 @@ review_chart_svg(const ReviewReport *r, const ReviewSummary *s,
                 continue;
             }
             double w = (double)wBar * (double)n / (double)gr->c.nTotal;
-            buf_printf(b, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" "
+            buf_printf(b,
+                       "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" "
                        "height=\"22\" fill=\"%s\" stroke=\"#ffffff\"><title>",
                        xPos, y + 4, w, aSeg[k].zFill);
             esc_html(b, review_group_name(r, gr->iNode));
             buf_printf(b, ": %zu %s</title></rect>\n", n, aSeg[k].zLabel);
             if (w >= 18) {
-                buf_printf(b, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" "
-                           "fill=\"%s\">%zu</text>\n", xPos + w / 2, y + 19,
-                           aSeg[k].zText, n);
+                buf_printf(b,
+                           "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" "
+                           "fill=\"%s\">%zu</text>\n",
+                           xPos + w / 2, y + 19, aSeg[k].zText, n);
             }
             xPos += w;
         }
         buf_printf(b, "<text x=\"%d\" y=\"%d\">%zu</text>\n", wLabel + wBar + 6,
                    y + 19, gr->c.nTotal);
     }
-    buf_printf(b, "<text x=\"%d\" y=\"%d\" fill=\"#444444\">Number of "
-               "activities; total at the right.</text>\n", wLabel,
-               top + (int)nRow * hRow + 18);
+    buf_printf(b,
+               "<text x=\"%d\" y=\"%d\" fill=\"#444444\">Number of "
+               "activities; total at the right.</text>\n",
+               wLabel, top + (int)nRow * hRow + 18);
     HTML_LIT(b, "</svg>\n");
 }
 
@@ -150,7 +159,9 @@ static const char zCss[] =
     "@page annex{size:A4 landscape;margin:12mm}"
     "@media print{body{margin:0;max-width:none}.annex{page:annex;"
     "break-before:page}h2,h3{break-after:avoid}tr{break-inside:avoid}"
-    "a{color:inherit;text-decoration:none}}";
+    "a{color:inherit;text-decoration:none}}"
+    "@media screen and (max-width:40em){body{margin:1em auto}"
+    "table{display:block;overflow-x:auto}}";
 
 static void
 review_html_pct(Buf *b, size_t n, size_t total)
@@ -269,17 +280,17 @@ review_html_comparison(const ReviewReport *r, Buf *b)
                 "Target</th><th scope=\"col\">Not rated</th><th scope=\"col\">"
                 "Activities</th></tr></thead>\n<tbody>\n");
     for (size_t g = 0; g <= r->now.nGroup; g++) {
-        const ReviewGroup *now = g < r->now.nGroup ? &r->now.aGroup[g]
-                                                   : &r->now.all;
+        const ReviewGroup *now =
+            g < r->now.nGroup ? &r->now.aGroup[g] : &r->now.all;
         const ReviewGroup *old = review_group(&r->before, now->iNode);
         HTML_LIT(b, "<tr><th scope=\"row\">");
         esc_html(b, review_group_name(r, now->iNode));
         HTML_LIT(b, "</th>");
         for (int k = 0; k < N_SEG; k++) {
             if (old) {
-                buf_printf(b, "<td class=\"n\">%+ld</td>",
-                           review_pp_change(&old->c, &now->c,
-                                            REVIEW_MASK(aSeg[k].e)));
+                buf_printf(
+                    b, "<td class=\"n\">%+ld</td>",
+                    review_pp_change(&old->c, &now->c, REVIEW_MASK(aSeg[k].e)));
             } else {
                 HTML_LIT(b, "<td class=\"n\">new</td>");
             }
@@ -290,7 +301,8 @@ review_html_comparison(const ReviewReport *r, Buf *b)
     HTML_LIT(b, "</tbody></table>\n");
     review_html_list(r, "Rated higher", r->changes.aUp, r->changes.nUp, b);
     review_html_list(r, "Rated lower", r->changes.aDown, r->changes.nDown, b);
-    review_html_list(r, "New in this round", r->changes.aNew, r->changes.nNew, b);
+    review_html_list(r, "New in this round", r->changes.aNew, r->changes.nNew,
+                     b);
     review_html_list(r, "Action point reworded between the rounds",
                      r->changes.aReworded, r->changes.nReworded, b);
     HTML_LIT(b, "</section>\n");
@@ -307,8 +319,9 @@ review_html_annex(const ReviewReport *r, Buf *b)
         aR[nR++] = r->pCompare;
     }
     aR[nR++] = r->pRound;
-    HTML_LIT(b, "<section id=\"annex\" class=\"annex\">\n<h2>Annex: activities, "
-                "responsible bodies, partners and progress</h2>\n");
+    HTML_LIT(b,
+             "<section id=\"annex\" class=\"annex\">\n<h2>Annex: activities, "
+             "responsible bodies, partners and progress</h2>\n");
     int bOpen = 0;
     for (size_t i = 0; i < p->nNode; i++) {
         const Node *n = &p->aNode[i];
@@ -416,10 +429,34 @@ review_render_html(const ReviewReport *r, Buf *b)
         buf_puts(b, " \xE2\x80\x94 as of ");
         esc_html(b, r->pRound->zAsOf);
     }
-    HTML_LIT(b, "</p>\n</header>\n<p class=\"method\">Each activity is rated "
-                "On Target (completed), Progressing (work is underway) or Not "
-                "on Target (no evidence that work is underway). Shares are of ");
-    buf_puts(b, REVIEW_DENOMINATOR);
+    HTML_LIT(b, "</p>\n");
+    if (r->zSelf) {
+        /* On the web: the same report in the other formats. */
+        HTML_LIT(b, "<p class=\"formats\">This report as ");
+        for (const ReportFormat *f = aReviewFormat; f->zName; f++) {
+            if (strcmp(f->zName, "html") == 0) {
+                continue;
+            }
+            Buf h = BUF_INIT;
+            buf_puts(&h, r->zSelf);
+            buf_puts(&h, strchr(r->zSelf, '?') ? "&" : "?");
+            buf_puts(&h, "format=");
+            buf_puts(&h, f->zName);
+            buf_puts(b, f == aReviewFormat + 1 ? "" : " \xC2\xB7 ");
+            HTML_LIT(b, "<a download=\"\" href=\"");
+            esc_html(b, buf_str(&h));
+            HTML_LIT(b, "\">");
+            esc_html(b, f->zLabel);
+            HTML_LIT(b, "</a>");
+            buf_release(&h);
+        }
+        HTML_LIT(b, "</p>\n");
+    }
+    HTML_LIT(b,
+             "</header>\n<p class=\"method\">Each activity is rated "
+             "On Target (completed), Progressing (work is underway) or Not "
+             "on Target (no evidence that work is underway). Shares are of ");
+    esc_html(b, r->zDenominator);
     HTML_LIT(b, "; percentages are rounded to whole numbers, half away from "
                 "zero, and printed with their counts. Generated by lmpmon "
                 "from the data.</p>\n<section id=\"status\">\n<h2>Status of "

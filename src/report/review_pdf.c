@@ -28,9 +28,9 @@
 #include "../base/banned.h"
 
 /* Latin from DejaVu; Khmer, which DejaVu lacks, from the Khmer fonts. */
-#define PDF_KHMER "Khmer OS Siemreap, Noto Sans Khmer"
-#define PDF_SANS "DejaVu Sans, " PDF_KHMER
-#define PDF_SERIF "DejaVu Serif, " PDF_KHMER
+#define PDF_KHMER  "Khmer OS Siemreap, Noto Sans Khmer"
+#define PDF_SANS   "DejaVu Sans, " PDF_KHMER
+#define PDF_SERIF  "DejaVu Serif, " PDF_KHMER
 #define PDF_NARROW "DejaVu Sans Condensed, " PDF_KHMER
 
 /* font, space before, after, indent, line spacing, grey, box */
@@ -59,22 +59,24 @@ static const PgFrame frameLandscape = { 46, 38, 34, 34 };
 static const struct {
     Rating e;
     const char *zLabel;
-    double r, g, b;         /* fill */
-    double text;            /* grey of the count printed on it */
+    double r, g, b; /* fill */
+    double text;    /* grey of the count printed on it */
 } aPdfSeg[] = {
-    { RATING_ON_TARGET, "On Target", 0x1f / 255.0, 0x4e / 255.0, 0x79 / 255.0, 1 },
+    { RATING_ON_TARGET, "On Target", 0x1f / 255.0, 0x4e / 255.0, 0x79 / 255.0,
+      1 },
     { RATING_PROGRESSING, "Progressing", 0x6f / 255.0, 0xa8 / 255.0,
       0xdc / 255.0, 0 },
     { RATING_NOT_ON_TARGET, "Not on Target", 0xf6 / 255.0, 0xb2 / 255.0,
       0x6b / 255.0, 0 },
     { RATING_NONE, "Not rated", -1, -1, -1, 0 },
 };
+
 #define PDF_NSEG 4
 
-#define CHART_TOP 44.0      /* title and legend above the bars */
-#define CHART_TITLE 18.0    /* the title's part of it */
-#define CHART_ROW 25.0      /* one bar and its label */
-#define CHART_FOOT 22.0     /* the note below */
+#define CHART_TOP   44.0 /* title and legend above the bars */
+#define CHART_TITLE 18.0 /* the title's part of it */
+#define CHART_ROW   25.0 /* one bar and its label */
+#define CHART_FOOT  22.0 /* the note below */
 
 double
 review_chart_height(const ReviewSummary *s, const char *zTitle, double w)
@@ -93,8 +95,8 @@ chart_fill(cairo_t *cr, int k)
     }
     /* White with grey diagonal lines, drawn as a repeating vector tile. */
     cairo_rectangle_t ext = { 0, 0, 6, 6 };
-    cairo_surface_t *tile = cairo_recording_surface_create(
-        CAIRO_CONTENT_COLOR_ALPHA, &ext);
+    cairo_surface_t *tile =
+        cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &ext);
     cairo_t *t = cairo_create(tile);
     cairo_set_source_rgb(t, 1, 1, 1);
     cairo_paint(t);
@@ -120,7 +122,7 @@ chart_text(cairo_t *cr, PangoContext *ctx, const PgStyle *st, const char *z,
     PangoLayout *pl = pager_layout(ctx, st, z, 0, w);
     pango_layout_set_height(pl, -nLines);
     pango_layout_set_ellipsize(pl, PANGO_ELLIPSIZE_END);
-    pango_layout_set_alignment(pl, iAlign < 0 ? PANGO_ALIGN_LEFT
+    pango_layout_set_alignment(pl, iAlign < 0   ? PANGO_ALIGN_LEFT
                                    : iAlign > 0 ? PANGO_ALIGN_RIGHT
                                                 : PANGO_ALIGN_CENTER);
     int wPl, hPl;
@@ -220,8 +222,8 @@ review_chart_draw(cairo_t *cr, const ReviewReport *r, const ReviewSummary *s,
                                     hBar - 6);
                     cairo_fill(cr);
                 }
-                chart_text(cr, ctx, &stCount, zNum, xSeg + wSeg / 2,
-                           yBar + 3.5, wSeg, 1, 0, aPdfSeg[k].text);
+                chart_text(cr, ctx, &stCount, zNum, xSeg + wSeg / 2, yBar + 3.5,
+                           wSeg, 1, 0, aPdfSeg[k].text);
             }
             xSeg += wSeg;
         }
@@ -270,7 +272,8 @@ review_chart_png(const ReviewReport *r, const ReviewSummary *s,
     cairo_scale(cr, scale, scale);
     review_chart_draw(cr, r, s, zTitle, w);
     cairo_destroy(cr);
-    cairo_status_t st = cairo_surface_write_to_png_stream(img, pdf_write_buf, b);
+    cairo_status_t st =
+        cairo_surface_write_to_png_stream(img, pdf_write_buf, b);
     cairo_surface_destroy(img);
     *pH = h;
     if (st != CAIRO_STATUS_SUCCESS) {
@@ -284,9 +287,9 @@ review_chart_png(const ReviewReport *r, const ReviewSummary *s,
 
 typedef struct ReviewPdf {
     const ReviewDoc *d;
-    int *aiPage;         /* per block: the page of a heading (first run) */
-    int *aiPageNow;      /* the same, being filled by this run */
-    int nPage;           /* pages of the first run; 0 during it */
+    int *aiPage;    /* per block: the page of a heading (first run) */
+    int *aiPageNow; /* the same, being filled by this run */
+    int nPage;      /* pages of the first run; 0 during it */
     cairo_surface_t *pSurface;
 } ReviewPdf;
 
@@ -296,7 +299,7 @@ pdf_decorate(void *pArg, cairo_t *cr, PangoContext *ctx, int iPage,
 {
     const ReviewPdf *x = pArg;
     if (iPage == 1) {
-        return;             /* the cover */
+        return; /* the cover */
     }
     double w = width - f->left - f->right;
     double y = f->top - 30;
@@ -315,8 +318,8 @@ pdf_decorate(void *pArg, cairo_t *cr, PangoContext *ctx, int iPage,
     } else {
         (void)snprintf(z, sizeof z, "page %d", iPage);
     }
-    chart_text(cr, ctx, &stRunning, z, f->left + w / 2,
-               height - f->bottom + 22, w, 1, 0, stRunning.grey);
+    chart_text(cr, ctx, &stRunning, z, f->left + w / 2, height - f->bottom + 22,
+               w, 1, 0, stRunning.grey);
 }
 
 /* The cover, drawn as one picture filling the first page. */
@@ -347,7 +350,8 @@ pdf_cover(void *pArg, cairo_t *cr, double w)
         y += chart_text(cr, ctx, &stLine, buf_str(&b), 0, y, w, 2, -1, 0) + 6;
         buf_reset(&b);
     }
-    buf_printf(&b, "Generated on %s by lmpmon from the data: every number is "
+    buf_printf(&b,
+               "Generated on %s by lmpmon from the data: every number is "
                "counted from the ratings recorded for the round.",
                d->zGenerated);
     chart_text(cr, ctx, &stSmall, buf_str(&b), 0, 640, w, 3, -1, 0.3);
@@ -420,18 +424,20 @@ pdf_lay_out(ReviewPdf *x)
             break;
         case DOC_TABLE: {
             const DocTable *t = b->pTable;
-            PgTable pt = { t->nCol, t->nRow, t->nHead, t->aWidth, t->aRight,
-                           t->azCell, t->aBold,
-                           t->bSmall ? &stAnnex : &stTable };
+            PgTable pt = { t->nCol,   t->nRow,
+                           t->nHead,  t->aWidth,
+                           t->aRight, t->azCell,
+                           t->aBold,  t->bSmall ? &stAnnex : &stTable };
             pager_table(pg, &pt);
             break;
         }
         case DOC_FIGURE: {
             PdfFigure f = { d->r, b };
             pager_space(pg, 6);
-            pager_picture(pg, review_chart_height(b->pSum, b->zText,
-                                                  pager_text_width(pg)),
-                          pdf_figure, &f);
+            pager_picture(
+                pg,
+                review_chart_height(b->pSum, b->zText, pager_text_width(pg)),
+                pdf_figure, &f);
             pager_space(pg, 6);
             break;
         }
@@ -511,9 +517,10 @@ review_render_pdf(const ReviewReport *r, Buf *b, AppErr *err)
         /* The layout is deterministic: runs that disagree are a bug, and
         ** the contents and footers would lie. */
         buf_truncate(b, nStart);
-        rc = apperr_set(err, APPERR_INTERNAL, "cannot write the PDF: its two "
-                        "layout runs disagree (%d and %d pages)", nFirst,
-                        x.nPage);
+        rc = apperr_set(err, APPERR_INTERNAL,
+                        "cannot write the PDF: its two "
+                        "layout runs disagree (%d and %d pages)",
+                        nFirst, x.nPage);
     }
     free(x.aiPage);
     free(x.aiPageNow);

@@ -38,8 +38,8 @@ void review_chart_draw(cairo_t *cr, const ReviewReport *r,
 ** appended to b; its height in points in *pH.  0, or -1 with err.  Uses
 ** cairo's image surface: allocates about (w * nDpi / 72)^2 bytes. */
 int review_chart_png(const ReviewReport *r, const ReviewSummary *s,
-                     const char *zTitle, double w, int nDpi, Buf *b,
-                     double *pH, AppErr *err);
+                     const char *zTitle, double w, int nDpi, Buf *b, double *pH,
+                     AppErr *err);
 
 /* Release the font caches of Pango, cairo and fontconfig, which live for
 ** the whole process otherwise.  For a process that prints and exits (the

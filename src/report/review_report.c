@@ -91,26 +91,44 @@ review_group_phrase(const ReviewReport *r, long iNode, Buf *b)
 }
 
 /* "83 per cent of the activities (10 out of 12) are progressing or on
-** target" for one group. */
+** target" for one group; while the round collects, "of the activities
+** rated so far". */
 static char *
 review_sentence(const ReviewReport *r, const ReviewGroup *g)
 {
     Buf b = BUF_INIT;
     size_t nPos = review_count(&g->c, REVIEW_MASK_POSITIVE);
     long pct = review_pct((long)nPos, (long)g->c.nTotal);
+    const char *zOf =
+        r->bRatedOnly ? "the activities rated so far" : "the activities";
     if (g->iNode < 0) {
         size_t nDone = g->c.an[RATING_ON_TARGET];
-        buf_printf(&b, "Overall, %ld per cent of the activities (%zu out of "
+        if (r->bRatedOnly && g->c.nTotal == 0) {
+            buf_printf(&b,
+                       "No activity has been rated yet (0 of %zu "
+                       "activities in the round).",
+                       r->progress.nAssessed);
+            return buf_detach(&b);
+        }
+        if (r->bRatedOnly) {
+            buf_printf(&b, "So far %zu of %zu activities %s been rated. ",
+                       r->progress.nRated, r->progress.nAssessed,
+                       r->progress.nRated == 1 ? "has" : "have");
+        }
+        buf_printf(&b,
+                   "Overall, %ld per cent of %s (%zu out of "
                    "%zu) are progressing or on target, and %ld per cent (%zu "
                    "out of %zu) are on target (completed).",
-                   pct, nPos, g->c.nTotal,
+                   pct, zOf, nPos, g->c.nTotal,
                    review_pct((long)nDone, (long)g->c.nTotal), nDone,
                    g->c.nTotal);
     } else {
         buf_puts(&b, "In ");
         review_group_phrase(r, g->iNode, &b);
-        buf_printf(&b, " %ld per cent of the activities (%zu out of %zu) are "
-                   "progressing or on target.", pct, nPos, g->c.nTotal);
+        buf_printf(&b,
+                   " %ld per cent of %s (%zu out of %zu) are "
+                   "progressing or on target.",
+                   pct, zOf, nPos, g->c.nTotal);
     }
     return buf_detach(&b);
 }
@@ -130,27 +148,40 @@ review_report_build(const Plan *p, const char *zRound, const char *zCompare,
             for (int l = 0; l < iLeaf; l++) {
                 buf_printf(&names, "%s%s", l ? ", " : "", p->aLevel[l].zName);
             }
-            apperr_set(err, APPERR_USAGE, "plan '%s' has no level '%s' to "
-                       "group by (levels: %s)", p->zCode, zLevel,
-                       buf_str(&names));
+            apperr_set(err, APPERR_USAGE,
+                       "plan '%s' has no level '%s' to "
+                       "group by (levels: %s)",
+                       p->zCode, zLevel, buf_str(&names));
             buf_release(&names);
             return -1;
         }
     }
     if (iLeaf < 1) {
-        return apperr_set(err, APPERR_INPUT, "plan '%s' has no level above its "
-                          "activities to group by", p->zCode);
+        return apperr_set(err, APPERR_INPUT,
+                          "plan '%s' has no level above its "
+                          "activities to group by",
+                          p->zCode);
     }
-    if (review_summarise(p, zRound, r->iLevel, &r->now)) {
+    const Round *rd = plan_find_round(p, zRound);
+    if (!rd) {
         return apperr_set(err, APPERR_NOTFOUND, "no round '%s' in plan '%s'",
                           zRound, p->zCode);
     }
+    r->bRatedOnly = review_rated_only(rd);
+    r->zDenominator =
+        r->bRatedOnly ? REVIEW_DENOMINATOR_RATED : REVIEW_DENOMINATOR;
+    review_progress(p, rd, &r->progress);
+    const char *zAmong = r->bRatedOnly ? zRound : NULL;
+    (void)review_summarise_among(p, zRound, r->iLevel, zAmong, &r->now);
     r->pRound = r->now.pRound;
     if (zCompare) {
-        if (review_summarise(p, zCompare, r->iLevel, &r->before)) {
+        if (review_summarise_among(p, zCompare, r->iLevel, zAmong,
+                                   &r->before)) {
             review_summary_release(&r->now);
-            return apperr_set(err, APPERR_NOTFOUND, "no round '%s' in plan "
-                              "'%s'", zCompare, p->zCode);
+            return apperr_set(err, APPERR_NOTFOUND,
+                              "no round '%s' in plan "
+                              "'%s'",
+                              zCompare, p->zCode);
         }
         r->pCompare = r->before.pRound;
         review_changes(p, zCompare, zRound, &r->changes);
@@ -161,6 +192,31 @@ review_report_build(const Plan *p, const char *zRound, const char *zCompare,
     }
     r->azSentence[r->nSentence++] = review_sentence(r, &r->now.all);
     return 0;
+}
+
+void
+review_progress_sentence(const ReviewProgress *g, Buf *b)
+{
+    buf_printf(b, "%zu of %zu %s rated%s", g->nRated, g->nAssessed,
+               g->nAssessed == 1 ? "activity" : "activities",
+               g->bCollecting ? " so far" : "");
+    if (g->nExpected == 0) {
+        buf_puts(b, ".");
+    } else if (g->bCollecting) {
+        buf_printf(b,
+                   "; %zu of %zu %s owed by the responsible bodies %s in, "
+                   "%zu not yet.",
+                   g->nReported, g->nExpected,
+                   g->nExpected == 1 ? "statement" : "statements",
+                   g->nReported == 1 ? "is" : "are", g->nMissing);
+    } else {
+        buf_printf(b,
+                   "; %zu of %zu %s owed by the responsible bodies %s "
+                   "given.",
+                   g->nReported, g->nExpected,
+                   g->nExpected == 1 ? "statement" : "statements",
+                   g->nReported == 1 ? "was" : "were");
+    }
 }
 
 void
@@ -241,10 +297,11 @@ review_json_group(const ReviewReport *r, const ReviewGroup *g)
     json_t *pct = json_object();
     for (size_t k = 0; k < 4; k++) {
         Rating e = aStatusOrder[k];
-        json_object_set_new(o, rating_key(e), json_integer((json_int_t)g->c.an[e]));
-        json_object_set_new(pct, rating_key(e),
-                            json_integer(review_pct((long)g->c.an[e],
-                                                    (long)g->c.nTotal)));
+        json_object_set_new(o, rating_key(e),
+                            json_integer((json_int_t)g->c.an[e]));
+        json_object_set_new(
+            pct, rating_key(e),
+            json_integer(review_pct((long)g->c.an[e], (long)g->c.nTotal)));
     }
     json_object_set_new(o, "total", json_integer((json_int_t)g->c.nTotal));
     json_object_set_new(
@@ -261,9 +318,9 @@ review_json_summary(const ReviewReport *r, const ReviewSummary *s)
     json_t *o = json_object();
     json_object_set_new(o, "round", json_string(s->pRound->zCode));
     json_object_set_new(o, "title", json_string(s->pRound->zTitle));
-    json_object_set_new(o, "as_of", s->pRound->zAsOf
-                                        ? json_string(s->pRound->zAsOf)
-                                        : json_null());
+    json_object_set_new(o, "as_of",
+                        s->pRound->zAsOf ? json_string(s->pRound->zAsOf)
+                                         : json_null());
     json_t *groups = json_array();
     for (size_t g = 0; g < s->nGroup; g++) {
         json_array_append_new(groups, review_json_group(r, &s->aGroup[g]));
@@ -290,7 +347,12 @@ review_render_json(const ReviewReport *r, Buf *b)
     json_object_set_new(root, "plan", json_string(r->p->zCode));
     json_object_set_new(root, "level",
                         json_string(r->p->aLevel[r->iLevel].zName));
-    json_object_set_new(root, "denominator", json_string(REVIEW_DENOMINATOR));
+    json_object_set_new(root, "denominator", json_string(r->zDenominator));
+    json_object_set_new(root, "rated_only", json_boolean(r->bRatedOnly));
+    json_object_set_new(root, "activities_assessed",
+                        json_integer((json_int_t)r->progress.nAssessed));
+    json_object_set_new(root, "activities_rated",
+                        json_integer((json_int_t)r->progress.nRated));
     json_object_set_new(root, "rounding",
                         json_string("integer per cent, half away from zero"));
     json_t *rounds = json_array();
@@ -305,7 +367,8 @@ review_render_json(const ReviewReport *r, Buf *b)
     }
     json_object_set_new(root, "sentences", sent);
     if (r->zGoal10) {
-        json_object_set_new(root, "complaints_indicator", json_string(r->zGoal10));
+        json_object_set_new(root, "complaints_indicator",
+                            json_string(r->zGoal10));
     }
     if (r->pCompare) {
         json_t *cmp = json_object();
@@ -313,16 +376,17 @@ review_render_json(const ReviewReport *r, Buf *b)
         json_object_set_new(cmp, "to", json_string(r->pRound->zCode));
         json_t *groups = json_array();
         for (size_t g = 0; g <= r->now.nGroup; g++) {
-            const ReviewGroup *now = g < r->now.nGroup ? &r->now.aGroup[g]
-                                                       : &r->now.all;
+            const ReviewGroup *now =
+                g < r->now.nGroup ? &r->now.aGroup[g] : &r->now.all;
             const ReviewGroup *old = review_group(&r->before, now->iNode);
             if (!old) {
                 continue;
             }
             json_t *o = json_object();
-            json_object_set_new(o, "code", now->iNode < 0
-                                               ? json_null()
-                                               : json_string(r->p->aNode[now->iNode].zCode));
+            json_object_set_new(
+                o, "code",
+                now->iNode < 0 ? json_null()
+                               : json_string(r->p->aNode[now->iNode].zCode));
             json_object_set_new(o, "name",
                                 json_string(review_group_name(r, now->iNode)));
             json_t *pp = json_object();
@@ -336,16 +400,17 @@ review_render_json(const ReviewReport *r, Buf *b)
             json_array_append_new(groups, o);
         }
         json_object_set_new(cmp, "groups", groups);
-        json_object_set_new(cmp, "rated_up",
-                            review_json_codes(r, r->changes.aUp, r->changes.nUp));
-        json_object_set_new(cmp, "rated_down", review_json_codes(
-                                                   r, r->changes.aDown,
-                                                   r->changes.nDown));
-        json_object_set_new(cmp, "new",
-                            review_json_codes(r, r->changes.aNew, r->changes.nNew));
-        json_object_set_new(cmp, "reworded",
-                            review_json_codes(r, r->changes.aReworded,
-                                              r->changes.nReworded));
+        json_object_set_new(
+            cmp, "rated_up",
+            review_json_codes(r, r->changes.aUp, r->changes.nUp));
+        json_object_set_new(
+            cmp, "rated_down",
+            review_json_codes(r, r->changes.aDown, r->changes.nDown));
+        json_object_set_new(
+            cmp, "new", review_json_codes(r, r->changes.aNew, r->changes.nNew));
+        json_object_set_new(
+            cmp, "reworded",
+            review_json_codes(r, r->changes.aReworded, r->changes.nReworded));
         json_object_set_new(root, "comparison", cmp);
     }
     char *z = json_dumps(root, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
@@ -382,8 +447,9 @@ review_md_table(const ReviewReport *r, const ReviewSummary *s, Buf *b)
 {
     buf_puts(b, "| ");
     review_md_level(b, r->p->aLevel[r->iLevel].zName, esc_md_cell);
-    buf_puts(b, " | On Target | Progressing | Not on Target | Not rated "
-                "| Progressing or on target |\n|---|---:|---:|---:|---:|---:|\n");
+    buf_puts(b,
+             " | On Target | Progressing | Not on Target | Not rated "
+             "| Progressing or on target |\n|---|---:|---:|---:|---:|---:|\n");
     for (size_t g = 0; g <= s->nGroup; g++) {
         const ReviewGroup *gr = g < s->nGroup ? &s->aGroup[g] : &s->all;
         buf_puts(b, "| ");
@@ -421,8 +487,11 @@ review_md_list(const ReviewReport *r, const char *zTitle, const long *a,
         buf_putc(b, ' ');
         esc_md_text(b, nd->zText);
         if (a0 && a1) {
-            buf_printf(b, " (%s → %s)", *rating_name(a0->eRating) ? rating_name(a0->eRating) : "not rated",
-                       *rating_name(a1->eRating) ? rating_name(a1->eRating) : "not rated");
+            buf_printf(b, " (%s → %s)",
+                       *rating_name(a0->eRating) ? rating_name(a0->eRating)
+                                                 : "not rated",
+                       *rating_name(a1->eRating) ? rating_name(a1->eRating)
+                                                 : "not rated");
         }
         buf_putc(b, '\n');
     }
@@ -451,9 +520,10 @@ review_render_md(const ReviewReport *r, Buf *b)
         buf_puts(b, " — as of ");
         esc_md_text(b, r->pRound->zAsOf);
     }
-    buf_printf(b, "\n\nShares are of %s; percentages are rounded to whole "
+    buf_printf(b,
+               "\n\nShares are of %s; percentages are rounded to whole "
                "numbers, half away from zero. On Target means completed.\n",
-               REVIEW_DENOMINATOR);
+               r->zDenominator);
     review_md_heading(b, p->aLevel[r->iLevel].zName, r->pRound->zCode);
     review_md_table(r, &r->now, b);
     buf_putc(b, '\n');
@@ -479,16 +549,17 @@ review_render_md(const ReviewReport *r, Buf *b)
         buf_puts(b, "| Group | On Target | Progressing | Not on Target | Not "
                     "rated |\n|---|---:|---:|---:|---:|\n");
         for (size_t g = 0; g <= r->now.nGroup; g++) {
-            const ReviewGroup *now = g < r->now.nGroup ? &r->now.aGroup[g]
-                                                       : &r->now.all;
+            const ReviewGroup *now =
+                g < r->now.nGroup ? &r->now.aGroup[g] : &r->now.all;
             const ReviewGroup *old = review_group(&r->before, now->iNode);
             buf_puts(b, "| ");
             esc_md_cell(b, review_group_name(r, now->iNode));
             buf_puts(b, " |");
             for (size_t k = 0; k < 4; k++) {
                 if (old) {
-                    buf_printf(b, " %+ld |", review_pp_change(&old->c, &now->c,
-                                                              REVIEW_MASK(aStatusOrder[k])));
+                    buf_printf(b, " %+ld |",
+                               review_pp_change(&old->c, &now->c,
+                                                REVIEW_MASK(aStatusOrder[k])));
                 } else {
                     buf_puts(b, " new |");
                 }
@@ -497,8 +568,8 @@ review_render_md(const ReviewReport *r, Buf *b)
         }
         review_md_list(r, "Rated higher", r->changes.aUp, r->changes.nUp, b);
         review_md_list(r, "Rated lower", r->changes.aDown, r->changes.nDown, b);
-        review_md_list(r, "New in this round", r->changes.aNew,
-                       r->changes.nNew, b);
+        review_md_list(r, "New in this round", r->changes.aNew, r->changes.nNew,
+                       b);
         review_md_list(r, "Action point reworded (not like for like)",
                        r->changes.aReworded, r->changes.nReworded, b);
     }
@@ -523,7 +594,8 @@ review_render_md(const ReviewReport *r, Buf *b)
             if (i + 1 < p->nNode && p->aNode[i + 1].iLevel == iLeaf) {
                 buf_puts(b, "\n| Activity | Responsible | Partners |");
                 for (int k = r->pCompare ? 0 : 1; k < 2; k++) {
-                    const char *zR = k == 0 ? r->pCompare->zCode : r->pRound->zCode;
+                    const char *zR =
+                        k == 0 ? r->pCompare->zCode : r->pRound->zCode;
                     static const char *const azCol[] = { "action point",
                                                          "progress", "rating" };
                     for (int c = 0; c < 3; c++) {

@@ -17,26 +17,63 @@
 
 typedef struct ReviewReport {
     const Plan *p;
-    const Round *pRound;      /* the round reported */
-    const Round *pCompare;    /* the round compared with, or NULL */
-    int iLevel;               /* grouping level */
+    const Round *pRound;   /* the round reported */
+    const Round *pCompare; /* the round compared with, or NULL */
+    int iLevel;            /* grouping level */
     ReviewSummary now;
-    ReviewSummary before;     /* valid when pCompare */
-    ReviewChanges changes;    /* valid when pCompare */
-    char **azSentence;        /* one per group of now, then the overall one */
+    ReviewSummary before;  /* valid when pCompare */
+    ReviewChanges changes; /* valid when pCompare */
+    char **azSentence;     /* one per group of now, then the overall one */
     size_t nSentence;
     const char *zGoal10;      /* the complaints indicator sentence for the
                               ** round's year, set by the caller, or NULL */
+    int bRatedOnly;           /* the round is still collecting: now (and
+                              ** before) count only the activities rated
+                              ** in it (core's review_rated_only()) */
+    ReviewProgress progress;  /* how far the round's collection is */
+    const char *zDenominator; /* what the shares are of, in words */
+    const char *zSelf;        /* the HTML's own address on the web, whose
+                              ** ?format= gives the other formats (links
+                              ** at its top), or NULL (a file: none) */
 } ReviewReport;
 
 /* Build the report of round zRound of p at level zLevel (a level name of
 ** the plan, or NULL for the top level), compared with zCompare when not
-** NULL.  Returns 0 or -1 with err (unknown round or level).  p must
+** NULL.  A round still collecting (review_rated_only()) counts only its
+** rated activities, and the round compared with only those same
+** activities, so no share falls because ratings have not come in yet; its
+** sentences say so ("rated so far").  Returns 0 or -1 with err (unknown round or level).  p must
 ** outlive the report. */
-int review_report_build(const Plan *p, const char *zRound,
-                        const char *zCompare, const char *zLevel,
-                        ReviewReport *r, AppErr *err);
+int review_report_build(const Plan *p, const char *zRound, const char *zCompare,
+                        const char *zLevel, ReviewReport *r, AppErr *err);
 void review_report_release(ReviewReport *r);
+
+/* A format a report is made in: the CLI's --format NAME and the web's
+** ?format=NAME. */
+typedef struct ReportFormat {
+    const char *zName;  /* "pdf" */
+    const char *zMime;  /* its Content-Type */
+    const char *zLabel; /* what people call it: "PDF", "Word" */
+    int bPrint;         /* drawn with Pango and cairo (review_print.h) */
+} ReportFormat;
+
+/* The review report's formats, ended by a NULL name: html, md, csv,
+** json, svg, pdf, docx. */
+extern const ReportFormat aReviewFormat[];
+
+/* The format named zName in table a, or NULL. */
+const ReportFormat *report_format_find(const ReportFormat *a,
+                                       const char *zName);
+
+/* "html, md, csv or json": the names of table a, for messages. */
+void report_format_list(const ReportFormat *a, Buf *b);
+
+/* Render r in the format named zFormat (aReviewFormat) into b.  0, or -1
+** with err: an unknown format (APPERR_USAGE, listing the formats), or
+** a PDF or DOCX that cannot be made.  For the print formats the caller
+** releases the fonts if it wants (review_print_release_fonts()). */
+int review_render(const ReviewReport *r, const char *zFormat, Buf *b,
+                  AppErr *err);
 
 /* Renderers: append the whole document to b. */
 void review_render_html(const ReviewReport *r, Buf *b);
@@ -52,6 +89,13 @@ void review_render_svg(const ReviewReport *r, Buf *b);
 ** declaration), for embedding; zTitle is its title. */
 void review_chart_svg(const ReviewReport *r, const ReviewSummary *s,
                       const char *zTitle, Buf *b);
+
+/* How far a round's collection is, in words, appended to b.  While it
+** collects: "31 of 103 activities rated so far; 12 of 150 statements owed
+** by the responsible bodies are in, 138 not yet."; once closed: "103 of
+** 103 activities rated; 45 of 150 statements owed by the responsible
+** bodies were given." (never "missing": collection is over). */
+void review_progress_sentence(const ReviewProgress *g, Buf *b);
 
 /* Name a group in running text: "the international framework" for an
 ** area, "goal 4" for a level with indicators or a long text, "all

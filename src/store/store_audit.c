@@ -58,11 +58,11 @@ typedef enum VersionRule {
 } VersionRule;
 
 typedef struct Entity {
-    const char *zName;                   /* the audit rows' entity */
-    int nKey;                            /* key parts, none NULL */
-    int nCol;                            /* columns */
-    AuditField aField[STORE_NCOL_MAX];   /* per column, in column order */
-    AuditCreate aCreate[2];              /* the rows of a creation */
+    const char *zName;                 /* the audit rows' entity */
+    int nKey;                          /* key parts, none NULL */
+    int nCol;                          /* columns */
+    AuditField aField[STORE_NCOL_MAX]; /* per column, in column order */
+    AuditCreate aCreate[2];            /* the rows of a creation */
     int nCreate;
     VersionRule eVersion;
 } Entity;
@@ -189,8 +189,7 @@ row_release(Row *r)
 /* Read the row e named by azKey into *r (release it with row_release()
 ** whatever this returns). */
 static int
-row_read(Store *s, StoreEntity e, const char *const *azKey, Row *r,
-         AppErr *err)
+row_read(Store *s, StoreEntity e, const char *const *azKey, Row *r, AppErr *err)
 {
     memset(r, 0, sizeof *r);
     r->e = e;
@@ -200,8 +199,8 @@ row_read(Store *s, StoreEntity e, const char *const *azKey, Row *r,
         assert(azKey[i] != NULL);
     }
     r->iMissing = -1;
-    return s->pMethods->xRowGet(s, e, azKey, r->azOld, &r->version,
-                                &r->bFound, &r->iMissing, err);
+    return s->pMethods->xRowGet(s, e, azKey, r->azOld, &r->version, &r->bFound,
+                                &r->iMissing, err);
 }
 
 /* Whether the row e named by azKey exists, in *pbFound; *piMissing as
@@ -230,16 +229,16 @@ field_text(AuditHow eHow, const char *z)
 
 static int
 audit_add(Store *s, const char *zAction, const Row *r, const char *zKey,
-          const char *zField, const char *zOld, const char *zNew,
-          AppErr *err)
+          const char *zField, const char *zOld, const char *zNew, AppErr *err)
 {
-    return s->pMethods->xAuditAdd(s, zAction, r->pE->zName, zKey, zField,
-                                  zOld, zNew, err);
+    return s->pMethods->xAuditAdd(s, zAction, r->pE->zName, zKey, zField, zOld,
+                                  zNew, err);
 }
 
 /* What row_write() returns besides 0 and -1: nothing was written. */
 #define ROW_STALE 1 /* the stored version is not the one the writer read */
-#define ROW_LOST 2  /* the write met a row changed (UPDATE) or one already
+#define ROW_LOST                                                               \
+ 2 /* the write met a row changed (UPDATE) or one already
                     ** there (INSERT): someone else wrote meanwhile */
 
 /* Audit the differences between r (as read) and azNew, then insert or
@@ -262,8 +261,8 @@ row_write(Store *s, const Row *r, const char *zKey, const char *const *azNew,
         for (int i = 0; i < pE->nCreate; i++) {
             const AuditCreate *c = &pE->aCreate[i];
             if ((c->zField == NULL || azNew[c->iCol] != NULL) &&
-                audit_add(s, "create", r, zKey, c->zField, NULL,
-                          azNew[c->iCol], err)) {
+                audit_add(s, "create", r, zKey, c->zField, NULL, azNew[c->iCol],
+                          err)) {
                 return -1;
             }
         }
@@ -282,8 +281,8 @@ row_write(Store *s, const Row *r, const char *zKey, const char *const *azNew,
         if (f->eHow == AUDIT_SECRET
                 ? audit_add(s, "update", r, zKey, f->zName, NULL, "changed",
                             err)
-                : audit_add(s, "update", r, zKey, f->zName,
-                            zOld ? zOld : "", zNew ? zNew : "", err)) {
+                : audit_add(s, "update", r, zKey, f->zName, zOld ? zOld : "",
+                            zNew ? zNew : "", err)) {
             return -1;
         }
     }
@@ -357,8 +356,8 @@ sub_replace(Store *s, const Row *r, const char *zKey, StoreSub eSub,
             const SubDiff *d, const char *const *azItem, size_t nItem,
             AppErr *err)
 {
-    return audit_add(s, "update", r, zKey, aSub[eSub].zField,
-                     buf_str(&d->old), buf_str(&d->neu), err) ||
+    return audit_add(s, "update", r, zKey, aSub[eSub].zField, buf_str(&d->old),
+                     buf_str(&d->neu), err) ||
            s->pMethods->xSubPut(s, eSub, r->azKey, azItem, nItem, err);
 }
 
@@ -381,7 +380,8 @@ sub_put(Store *s, const Row *r, const char *zKey, StoreSub eSub,
 static int
 row_conflict(const Row *r, const char *zKey, AppErr *err)
 {
-    return apperr_set(err, APPERR_CONFLICT, "%s '%s' was changed by someone "
+    return apperr_set(err, APPERR_CONFLICT,
+                      "%s '%s' was changed by someone "
                       "else meanwhile; nothing was saved: try again",
                       r->pE->zName, zKey);
 }
@@ -433,10 +433,11 @@ static int
 code_check(const char *zWhat, const char *zCode, AppErr *err)
 {
     if (zCode && strchr(zCode, '/')) {
-        return apperr_set(err, APPERR_INPUT, "%s code '%s' holds '/', which "
+        return apperr_set(err, APPERR_INPUT,
+                          "%s code '%s' holds '/', which "
                           "separates the parts of a record's address; use "
-                          "another character (such as '.' or '-')", zWhat,
-                          zCode);
+                          "another character (such as '.' or '-')",
+                          zWhat, zCode);
     }
     return 0;
 }
@@ -475,8 +476,8 @@ store_plan_put(Store *s, const Plan *p, AppErr *err)
         if (r.bFound && str_eq(r.azOld[STORE_PLAN_HAS_NODES], "1")) {
             rc = apperr_set(err, APPERR_CONFLICT,
                             "plan '%s' has the levels '%s', not '%s' ('*' "
-                            "marks a level with indicators)", p->zCode,
-                            buf_str(&d.old), buf_str(&d.neu));
+                            "marks a level with indicators)",
+                            p->zCode, buf_str(&d.old), buf_str(&d.neu));
         } else {
             rc = sub_replace(s, &r, p->zCode, STORE_SUB_LEVEL, &d, azLevel,
                              (size_t)p->nLevel, err);
@@ -519,8 +520,8 @@ store_round_put(Store *s, const char *zPlan, const Round *rd, AppErr *err)
 /* Replace node r's organisations in one role (eSub) with azOrg[0..nOrg)
 ** if they differ; each must exist. */
 static int
-links_put(Store *s, const Row *r, const char *zKey, StoreSub eSub,
-          char **azOrg, size_t nOrg, AppErr *err)
+links_put(Store *s, const Row *r, const char *zKey, StoreSub eSub, char **azOrg,
+          size_t nOrg, AppErr *err)
 {
     SubDiff d;
     int rc = sub_diff(s, r, eSub, (const char *const *)azOrg, nOrg, &d, err);
@@ -534,8 +535,8 @@ links_put(Store *s, const Row *r, const char *zKey, StoreSub eSub,
         }
     }
     if (rc == 0 && d.bChanged) {
-        rc = sub_replace(s, r, zKey, eSub, &d, (const char *const *)azOrg,
-                         nOrg, err);
+        rc = sub_replace(s, r, zKey, eSub, &d, (const char *const *)azOrg, nOrg,
+                         err);
     }
     sub_release(&d);
     return rc;
@@ -584,11 +585,11 @@ store_node_put(Store *s, const Plan *p, long iNode, int bLinks, AppErr *err)
     /* A node keeps its level: what was a goal cannot become an activity. */
     long depth = r.bFound ? strtol(r.azOld[STORE_NODE_DEPTH], NULL, 10) : 0;
     if (rc == 0 && r.bFound && depth != n->iLevel) {
-        rc = apperr_set(err, APPERR_CONFLICT,
-                        "'%s' is %s %s in plan '%s', not %s %s", n->zCode,
-                        "a", p->aLevel[depth >= 0 && depth < p->nLevel
-                                       ? depth : 0].zName,
-                        p->zCode, "a", p->aLevel[n->iLevel].zName);
+        rc = apperr_set(
+            err, APPERR_CONFLICT, "'%s' is %s %s in plan '%s', not %s %s",
+            n->zCode, "a",
+            p->aLevel[depth >= 0 && depth < p->nLevel ? depth : 0].zName,
+            p->zCode, "a", p->aLevel[n->iLevel].zName);
     }
     if (rc == 0) {
         rc = row_write(s, &r, zKey, azNew, 0, 0, err);
@@ -597,8 +598,8 @@ store_node_put(Store *s, const Plan *p, long iNode, int bLinks, AppErr *err)
         rc = row_conflict(&r, zKey, err);
     }
     if (rc == 0 && bLinks) {
-        rc = links_put(s, &r, zKey, STORE_SUB_RESPONSIBLE, n->azResp,
-                       n->nResp, err) ||
+        rc = links_put(s, &r, zKey, STORE_SUB_RESPONSIBLE, n->azResp, n->nResp,
+                       err) ||
              links_put(s, &r, zKey, STORE_SUB_CONTRIBUTING, n->azContrib,
                        n->nContrib, err);
     }
@@ -612,8 +613,8 @@ store_assessment_put(Store *s, const char *zPlan, const char *zNode,
 {
     const char *azKey[] = { zPlan, zNode, a->zRound };
     const char *azNew[STORE_NCOL_MAX] = {
-        [STORE_ASSESSMENT_ACTION_POINT] = a->zActionPoint ? a->zActionPoint
-                                                          : "",
+        [STORE_ASSESSMENT_ACTION_POINT] =
+            a->zActionPoint ? a->zActionPoint : "",
         [STORE_ASSESSMENT_PROGRESS] = a->zProgress ? a->zProgress : "",
         [STORE_ASSESSMENT_RATING] = rating_key(a->eRating),
         [STORE_ASSESSMENT_STATE] = assess_state_name(a->eState),
@@ -638,12 +639,14 @@ store_assessment_put(Store *s, const char *zPlan, const char *zNode,
         rc = apperr_set(err, APPERR_CONFLICT,
                         "the assessment of %s in round %s was changed by "
                         "someone else since you opened it; your text is kept "
-                        "below: compare and save again", zNode, a->zRound);
+                        "below: compare and save again",
+                        zNode, a->zRound);
     } else if (rc == ROW_LOST) {
         rc = apperr_set(err, APPERR_CONFLICT,
                         "the assessment of %s in round %s was changed by "
                         "someone else meanwhile; your text is kept below: "
-                        "compare and save again", zNode, a->zRound);
+                        "compare and save again",
+                        zNode, a->zRound);
     }
     row_release(&r);
     return rc;
@@ -668,11 +671,13 @@ store_statement_put(Store *s, const char *zPlan, const char *zNode,
     if (rc == 0 && r.iMissing == 0) {
         rc = apperr_set(err, APPERR_NOTFOUND, "no plan '%s'", zPlan);
     } else if (rc == 0 && (r.iMissing == 1 || r.iMissing == 2)) {
-        rc = apperr_set(err, APPERR_NOTFOUND, "activity '%s' is not part of "
-                        "round '%s'", zNode, zRound);
+        rc = apperr_set(err, APPERR_NOTFOUND,
+                        "activity '%s' is not part of "
+                        "round '%s'",
+                        zNode, zRound);
     } else if (rc == 0 && r.iMissing == 3) {
-        rc = apperr_set(err, APPERR_NOTFOUND, "no organisation '%s'",
-                        stm->zOrg);
+        rc =
+            apperr_set(err, APPERR_NOTFOUND, "no organisation '%s'", stm->zOrg);
     }
     /* The version is always checked: 0 means "there was no statement when
     ** the form was built", and a plain INSERT that meets one is a
@@ -684,12 +689,14 @@ store_statement_put(Store *s, const char *zPlan, const char *zNode,
         rc = apperr_set(err, APPERR_CONFLICT,
                         "%s's statement on %s was changed by someone else "
                         "since you opened it; your text is kept below: "
-                        "compare and save again", stm->zOrg, zNode);
+                        "compare and save again",
+                        stm->zOrg, zNode);
     } else if (rc == ROW_LOST) {
-        rc = apperr_set(err, APPERR_CONFLICT, "%s's statement on %s was %s by "
+        rc = apperr_set(err, APPERR_CONFLICT,
+                        "%s's statement on %s was %s by "
                         "someone else meanwhile; your text is kept below: "
-                        "compare and save again", stm->zOrg, zNode,
-                        r.bFound ? "changed" : "written");
+                        "compare and save again",
+                        stm->zOrg, zNode, r.bFound ? "changed" : "written");
     }
     row_release(&r);
     return rc;

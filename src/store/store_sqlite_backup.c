@@ -25,7 +25,6 @@
 #include "../base/base.h"
 #include "../base/banned.h"
 
-
 /* How long a restore waits for others to let go of the database it
 ** replaces: a command finishing is quick; a running server never lets go,
 ** and its user should hear so at once. */
@@ -78,8 +77,8 @@ sq_integrity(SqStore *S, sqlite3 *db, AppErr *err)
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(db, "PRAGMA integrity_check(10)", -1, &st, NULL) !=
         SQLITE_OK) {
-        return sq_fail_code(S, sq_errcode(db),
-                            sqlite3_errmsg(db), err, "checking the database");
+        return sq_fail_code(S, sq_errcode(db), sqlite3_errmsg(db), err,
+                            "checking the database");
     }
     Buf found = BUF_INIT;
     int nBad = 0, rc;
@@ -97,9 +96,10 @@ sq_integrity(SqStore *S, sqlite3 *db, AppErr *err)
         rc = sq_fail_code(S, code, buf_str(&engine), err,
                           "checking the database");
     } else if (nBad) {
-        apperr_set(err, APPERR_DB, "the database is damaged: the integrity "
-                   "check found %s%d problem%s", nBad >= 10 ? "at least " : "",
-                   nBad, nBad == 1 ? "" : "s");
+        apperr_set(err, APPERR_DB,
+                   "the database is damaged: the integrity "
+                   "check found %s%d problem%s",
+                   nBad >= 10 ? "at least " : "", nBad, nBad == 1 ? "" : "s");
         rc = apperr_detail(err, "integrity_check: %s", buf_str(&found));
     } else {
         rc = 0;
@@ -126,7 +126,8 @@ sq_copy_fail(SqStore *S, int code, const char *zEngine, const char *zFile,
     case SQLITE_READONLY:
     case SQLITE_PERM:
     case SQLITE_IOERR:
-        apperr_set(err, APPERR_IO, "cannot write the copy: its directory "
+        apperr_set(err, APPERR_IO,
+                   "cannot write the copy: its directory "
                    "is read-only or the disk failed (the details are in the "
                    "log)");
         return apperr_detail(err, "sqlite %d writing '%s': %s", code, zFile,
@@ -148,8 +149,9 @@ sq_copy_to_file(SqStore *S, const char *zFile, int bWal, int bCheck,
                 AppErr *err)
 {
     sqlite3 *dst = NULL;
-    int rc = sqlite3_open_v2(zFile, &dst, SQLITE_OPEN_READWRITE |
-                             SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+    int rc = sqlite3_open_v2(
+        zFile, &dst,
+        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
     if (rc != SQLITE_OK) {
         rc = sq_copy_fail(S, rc, dst ? sqlite3_errmsg(dst) : NULL, zFile, err);
         (void)sqlite3_close(dst);
@@ -157,8 +159,7 @@ sq_copy_to_file(SqStore *S, const char *zFile, int bWal, int bCheck,
     }
     sqlite3_backup *b = sqlite3_backup_init(dst, "main", S->db, "main");
     if (!b) {
-        rc = sq_copy_fail(S, sq_errcode(dst),
-                          sqlite3_errmsg(dst), zFile, err);
+        rc = sq_copy_fail(S, sq_errcode(dst), sqlite3_errmsg(dst), zFile, err);
         (void)sqlite3_close(dst);
         return rc;
     }
@@ -180,11 +181,11 @@ sq_copy_to_file(SqStore *S, const char *zFile, int bWal, int bCheck,
         rc = sq_copy_fail(S, sq_code_refine(dst, rc), NULL, zFile, err);
     } else if (bCheck && sq_integrity(S, dst, err)) {
         rc = -1;
-    } else if (sqlite3_exec(dst, bWal ? "PRAGMA journal_mode = WAL"
-                                      : "PRAGMA journal_mode = DELETE",
+    } else if (sqlite3_exec(dst,
+                            bWal ? "PRAGMA journal_mode = WAL"
+                                 : "PRAGMA journal_mode = DELETE",
                             NULL, NULL, NULL) != SQLITE_OK) {
-        rc = sq_copy_fail(S, sq_errcode(dst),
-                          sqlite3_errmsg(dst), zFile, err);
+        rc = sq_copy_fail(S, sq_errcode(dst), sqlite3_errmsg(dst), zFile, err);
     } else {
         rc = 0;
     }
@@ -205,8 +206,10 @@ sq_copy_to_new_file(SqStore *S, const char *zPath, int bWal, int bCheck,
     sq_unlink_with_journals(buf_str(&tmp));
     int rc = sq_copy_to_file(S, buf_str(&tmp), bWal, bCheck, err);
     if (rc == 0 && rename(buf_str(&tmp), zPath) != 0) {
-        rc = apperr_set(err, APPERR_IO, "cannot write '%s': renaming '%s' to "
-                        "it failed", zPath, buf_str(&tmp));
+        rc = apperr_set(err, APPERR_IO,
+                        "cannot write '%s': renaming '%s' to "
+                        "it failed",
+                        zPath, buf_str(&tmp));
         apperr_detail(err, "rename: %s", strerror(errno));
     }
     if (rc) {
@@ -226,22 +229,29 @@ sq_backup(Store *s, const char *zFile, unsigned flags, AppErr *err)
     struct stat sb;
     if (stat(zFile, &sb) == 0) {
         if (sq_same_file(zFile, S->zPath)) {
-            return apperr_set(err, APPERR_USAGE, "cannot back up to '%s': it "
-                              "is the database itself", zFile);
+            return apperr_set(err, APPERR_USAGE,
+                              "cannot back up to '%s': it "
+                              "is the database itself",
+                              zFile);
         }
         if (!S_ISREG(sb.st_mode)) {
-            return apperr_set(err, APPERR_USAGE, "cannot back up to '%s': it "
-                              "is not a file", zFile);
+            return apperr_set(err, APPERR_USAGE,
+                              "cannot back up to '%s': it "
+                              "is not a file",
+                              zFile);
         }
         if (!(flags & STORE_BACKUP_FORCE)) {
-            return apperr_set(err, APPERR_CONFLICT, "cannot back up to '%s': "
+            return apperr_set(err, APPERR_CONFLICT,
+                              "cannot back up to '%s': "
                               "the file exists (give --force to replace it)",
                               zFile);
         }
     }
     if (!sq_dir_writable(zFile)) {
-        return apperr_set(err, APPERR_IO, "cannot back up to '%s': its "
-                          "directory is missing or read-only", zFile);
+        return apperr_set(err, APPERR_IO,
+                          "cannot back up to '%s': its "
+                          "directory is missing or read-only",
+                          zFile);
     }
     if (sq_copy_to_new_file(S, zFile, 0, 1, err)) {
         return apperr_prefix(err, "cannot back up to '%s'", zFile);
@@ -263,15 +273,17 @@ static int
 sq_restore_in_place(SqStore *S, const char *zPath, AppErr *err)
 {
     sqlite3 *dst = NULL;
-    int rc = sqlite3_open_v2(zPath, &dst, SQLITE_OPEN_READWRITE |
-                             SQLITE_OPEN_NOMUTEX, NULL);
+    int rc = sqlite3_open_v2(zPath, &dst,
+                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
     int code = rc;
     if (rc == SQLITE_OK && sqlite3_db_readonly(dst, "main") == 1) {
         code = SQLITE_READONLY; /* a write-protected file opens read only */
     } else if (rc == SQLITE_OK) {
         (void)sqlite3_busy_timeout(dst, SQ_RESTORE_WAIT_MS);
-        if (sqlite3_exec(dst, "PRAGMA locking_mode = EXCLUSIVE; "
-                         "BEGIN EXCLUSIVE", NULL, NULL, NULL) != SQLITE_OK) {
+        if (sqlite3_exec(dst,
+                         "PRAGMA locking_mode = EXCLUSIVE; "
+                         "BEGIN EXCLUSIVE",
+                         NULL, NULL, NULL) != SQLITE_OK) {
             code = sq_errcode(dst);
         }
     }
@@ -295,38 +307,45 @@ sq_restore_in_place(SqStore *S, const char *zPath, AppErr *err)
         }
         /* fall through */
     case SQLITE_NOTADB:
-        rc = apperr_set(err, APPERR_INPUT, "cannot restore into '%s': it is "
+        rc = apperr_set(err, APPERR_INPUT,
+                        "cannot restore into '%s': it is "
                         "not an lmpmon database; nothing was changed (to put "
-                        "the backup in its place, move it away first)", zPath);
+                        "the backup in its place, move it away first)",
+                        zPath);
         break;
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-        rc = apperr_set(err, APPERR_BUSY, "cannot restore into '%s': it is in "
+        rc = apperr_set(err, APPERR_BUSY,
+                        "cannot restore into '%s': it is in "
                         "use (a running 'lmpmon serve', an import, another "
                         "command); nothing was changed: stop it, then restore "
-                        "again", zPath);
+                        "again",
+                        zPath);
         break;
     case SQLITE_READONLY:
     case SQLITE_PERM:
-        rc = apperr_set(err, APPERR_IO, "cannot restore into '%s': it is "
+        rc = apperr_set(err, APPERR_IO,
+                        "cannot restore into '%s': it is "
                         "read-only (its file, its directory or the file "
-                        "system); nothing was changed", zPath);
+                        "system); nothing was changed",
+                        zPath);
         break;
     case SQLITE_CORRUPT:
-        rc = apperr_set(err, APPERR_DB, "cannot restore into '%s': it is too "
+        rc = apperr_set(err, APPERR_DB,
+                        "cannot restore into '%s': it is too "
                         "damaged to be replaced in place; nothing was changed "
                         "(move it and any '%s-wal' away, then restore again)",
                         zPath, zPath);
         break;
     default:
-        rc = sq_copy_fail(S, code, dst ? sqlite3_errmsg(dst) : NULL, zPath,
-                          err);
+        rc =
+            sq_copy_fail(S, code, dst ? sqlite3_errmsg(dst) : NULL, zPath, err);
         apperr_prefix(err, "cannot restore into '%s'", zPath);
         break;
     }
     if (code != SQLITE_OK || appId != SCHEMA_APPLICATION_ID) {
-        apperr_detail(err, "sqlite %d opening '%s' to restore: %s", code,
-                      zPath, dst ? sqlite3_errmsg(dst) : "out of memory");
+        apperr_detail(err, "sqlite %d opening '%s' to restore: %s", code, zPath,
+                      dst ? sqlite3_errmsg(dst) : "out of memory");
         (void)sqlite3_close(dst);
         return rc;
     }
@@ -357,14 +376,18 @@ sq_restore(Store *s, const char *zPath, AppErr *err)
     struct stat sb;
     if (stat(zPath, &sb) == 0) {
         if (sq_same_file(zPath, S->zPath)) {
-            return apperr_set(err, APPERR_USAGE, "cannot restore '%s' from "
-                              "itself", zPath);
+            return apperr_set(err, APPERR_USAGE,
+                              "cannot restore '%s' from "
+                              "itself",
+                              zPath);
         }
         if (!S_ISREG(sb.st_mode) || sb.st_size == 0) {
-            return apperr_set(err, APPERR_INPUT, "cannot restore into '%s': "
+            return apperr_set(err, APPERR_INPUT,
+                              "cannot restore into '%s': "
                               "it is not an lmpmon database; nothing was "
                               "changed (to put the backup in its place, move "
-                              "it away first)", zPath);
+                              "it away first)",
+                              zPath);
         }
         return sq_restore_in_place(S, zPath, err);
     }
@@ -377,10 +400,11 @@ sq_restore(Store *s, const char *zPath, AppErr *err)
         buf_printf(&j, "%s%s", zPath, azJournal[i]);
         int bLeft = stat(buf_str(&j), &sb) == 0 && sb.st_size > 0;
         if (bLeft) {
-            apperr_set(err, APPERR_CONFLICT, "cannot restore into '%s': '%s' "
+            apperr_set(err, APPERR_CONFLICT,
+                       "cannot restore into '%s': '%s' "
                        "is left from an earlier database; nothing was changed "
-                       "(move it away too, then restore again)", zPath,
-                       buf_str(&j));
+                       "(move it away too, then restore again)",
+                       zPath, buf_str(&j));
         }
         buf_release(&j);
         if (bLeft) {

@@ -21,7 +21,6 @@
 #include "../base/base.h"
 #include "../base/banned.h"
 
-
 static int
 sq_load_orgs(SqStore *S, Model *m, AppErr *err)
 {
@@ -118,8 +117,7 @@ sq_load_assessment_rows(SqStore *S, sqlite3_stmt *st, const StoreIdIndex *aMap,
 ** only. */
 static int
 sq_load_nodes(SqStore *S, sqlite3_int64 planId, const char *zNode,
-              const char *const *azRound, size_t nRound, Plan *p,
-              AppErr *err)
+              const char *const *azRound, size_t nRound, Plan *p, AppErr *err)
 {
     sqlite3_stmt *st;
     int bOne = zNode != NULL;
@@ -285,8 +283,8 @@ out:
 }
 
 static int
-sq_load_plan(SqStore *S, sqlite3_int64 planId, const StoreScope *scope,
-             Plan *p, AppErr *err)
+sq_load_plan(SqStore *S, sqlite3_int64 planId, const StoreScope *scope, Plan *p,
+             AppErr *err)
 {
     sqlite3_stmt *st;
     if (SQ_PREPARE(S,
@@ -397,4 +395,3 @@ sq_load(Store *s, const StoreScope *scope, Model *m, AppErr *err)
     free(aId);
     return rc;
 }
-

@@ -36,7 +36,6 @@ store_tree_sort_assessments(const Plan *p, Node *n)
     }
 }
 
-
 int
 store_tree_node_cmp(const void *a, const void *b)
 {
@@ -46,7 +45,6 @@ store_tree_node_cmp(const void *a, const void *b)
     }
     return x->position < y->position ? -1 : x->position > y->position;
 }
-
 
 int
 store_tree_id_cmp(const void *a, const void *b)
@@ -101,7 +99,6 @@ store_tree_emit(Plan *p, StoreNodeRow *aRow, size_t nRow, size_t lo, size_t hi,
     }
 }
 
-
 int
 store_tree_link_cmp(const void *pa, const void *pb)
 {
@@ -114,4 +111,3 @@ store_tree_link_cmp(const void *pa, const void *pb)
     }
     return a->position < b->position ? -1 : a->position > b->position;
 }
-

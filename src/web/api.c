@@ -53,9 +53,10 @@ int
 api_me(Req *r, Resp *w)
 {
     const User *u = &r->ses.user;
-    api_send(w, 200, json_pack("{s:s,s:s,s:s?,s:s}", "name", u->zName, "role",
-                               role_name(u->eRole), "org", u->zOrg, "csrf",
-                               r->ses.zCsrf));
+    api_send(w, 200,
+             json_pack("{s:s,s:s,s:s?,s:s}", "name", u->zName, "role",
+                       role_name(u->eRole), "org", u->zOrg, "csrf",
+                       r->ses.zCsrf));
     return 0;
 }
 
@@ -103,11 +104,11 @@ api_activity(Req *r, Resp *w)
     json_t *rounds = json_array();
     for (size_t k = 0; k < n->nAssess; k++) {
         const Assessment *x = &n->aAssess[k];
-        json_t *ro = json_pack("{s:s,s:s,s:s,s:s,s:s,s:i}", "round", x->zRound,
-                               "action_point", x->zActionPoint, "progress",
-                               x->zProgress, "rating", rating_key(x->eRating),
-                               "state", assess_state_name(x->eState),
-                               "version", x->iVersion);
+        json_t *ro =
+            json_pack("{s:s,s:s,s:s,s:s,s:s,s:i}", "round", x->zRound,
+                      "action_point", x->zActionPoint, "progress", x->zProgress,
+                      "rating", rating_key(x->eRating), "state",
+                      assess_state_name(x->eState), "version", x->iVersion);
         json_t *stmts = json_array();
         for (size_t s = 0; s < x->nStmt; s++) {
             const Statement *st = &x->aStmt[s];
@@ -172,8 +173,8 @@ api_checks(Req *r, Resp *w)
         json_array_append_new(
             arr, json_pack("{s:s,s:s,s:s?,s:s?,s:s}", "rule", f.a[i].zRule,
                            "severity", check_severity_name(f.a[i].eSeverity),
-                           "activity", f.a[i].zActivity, "round",
-                           f.a[i].zRound, "message", f.a[i].zMessage));
+                           "activity", f.a[i].zActivity, "round", f.a[i].zRound,
+                           "message", f.a[i].zMessage));
     }
     findings_release(&f);
     api_send(w, 200, arr);
@@ -190,8 +191,10 @@ api_statement_post(Req *r, Resp *w)
     ** into it (the rule of every JSON reader: model_json_depth_at()). */
     if (model_json_depth_at(r->zBody, r->nBody, 1, &iLine, &iCol)) {
         Buf m = BUF_INIT;
-        buf_printf(&m, "expected one flat JSON object; line %d, column %d "
-                   "nests deeper", iLine, iCol);
+        buf_printf(&m,
+                   "expected one flat JSON object; line %d, column %d "
+                   "nests deeper",
+                   iLine, iCol);
         api_error(w, 400, buf_str(&m));
         buf_release(&m);
         return 0;
@@ -200,18 +203,20 @@ api_statement_post(Req *r, Resp *w)
     const char *zRound = NULL, *zText = NULL, *zRating = "not_rated";
     const char *zAction = "save";
     json_int_t version = 0;
-    if (!in || json_unpack_ex(in, &jerr, JSON_STRICT, "{s:s,s:s,s?s,s?s,s?I}",
-                              "round", &zRound, "text", &zText, "rating",
-                              &zRating, "action", &zAction, "version",
-                              &version)) {
-        api_error(w, 400, "expected {\"round\", \"text\", \"rating\", "
-                          "\"action\": \"save\"|\"submit\", \"version\"}");
+    if (!in ||
+        json_unpack_ex(in, &jerr, JSON_STRICT, "{s:s,s:s,s?s,s?s,s?I}", "round",
+                       &zRound, "text", &zText, "rating", &zRating, "action",
+                       &zAction, "version", &version)) {
+        api_error(w, 400,
+                  "expected {\"round\", \"text\", \"rating\", "
+                  "\"action\": \"save\"|\"submit\", \"version\"}");
         json_decref(in);
         return 0;
     }
     Rating eRating;
     if (rating_parse(zRating, &eRating) && strcmp(zRating, "not_rated") != 0 &&
-        strcmp(zRating, "on_target") != 0 && strcmp(zRating, "not_on_target") != 0) {
+        strcmp(zRating, "on_target") != 0 &&
+        strcmp(zRating, "not_on_target") != 0) {
         api_error(w, 400, "unknown rating");
         json_decref(in);
         return 0;
@@ -227,8 +232,12 @@ api_statement_post(Req *r, Resp *w)
         rc = apperr_set(&err, APPERR_INPUT, "bad version");
     } else {
         Actor who = page_actor(r);
-        StatementEdit e = { page_plan_code(r), r->azParam[0], zRound, zText,
-                            eRating, (int)version,
+        StatementEdit e = { page_plan_code(r),
+                            r->azParam[0],
+                            zRound,
+                            zText,
+                            eRating,
+                            (int)version,
                             strcmp(zAction, "submit") == 0 ? WF_SUBMIT
                                                            : WF_SAVE };
         rc = workflow_save_statement(r->s, &who, &e, &err);

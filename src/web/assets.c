@@ -20,7 +20,7 @@ asset_send(Resp *w, const char *zName, const char *zType)
 {
     const EmbeddedFile *f = embedded_find(aWebAsset, zName);
     if (!f) {
-        web_error(w, 404, "There is no such file.");
+        web_error(NULL, w, 404, "There is no such file.");
         return 0;
     }
     w->zType = zType;

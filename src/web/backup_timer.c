@@ -26,17 +26,25 @@
 
 static struct {
     pthread_mutex_t mutex;
-    pthread_cond_t wake;      /* signalled to stop; waits on CLOCK_MONOTONIC */
+    pthread_cond_t wake; /* signalled to stop; waits on CLOCK_MONOTONIC */
     pthread_t thread;
-    int bRunning;             /* the thread was started */
-    int bStop;                /* the server is stopping */
-    char *zDb;                /* the database */
-    char *zDir;               /* where backups go */
-    long nEvery;              /* seconds between backups */
-    int nKeep;                /* how many backups to keep */
-    long nFirstDelay;         /* seconds from start to the first backup */
-} timer = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, (pthread_t)0,
-            0, 0, NULL, NULL, 0, 0, 0 };
+    int bRunning;     /* the thread was started */
+    int bStop;        /* the server is stopping */
+    char *zDb;        /* the database */
+    char *zDir;       /* where backups go */
+    long nEvery;      /* seconds between backups */
+    int nKeep;        /* how many backups to keep */
+    long nFirstDelay; /* seconds from start to the first backup */
+} timer = { PTHREAD_MUTEX_INITIALIZER,
+            PTHREAD_COND_INITIALIZER,
+            (pthread_t)0,
+            0,
+            0,
+            NULL,
+            NULL,
+            0,
+            0,
+            0 };
 
 /* One line on the server's log, as the access log writes them. */
 static void timer_log(const char *zFmt, ...)
@@ -182,8 +190,8 @@ timer_backup_once(void)
 {
     if (mkdir(timer.zDir, 0750) != 0 && errno != EEXIST) {
         timer_log("backup failed: cannot create the directory '%s'; the next "
-                  "attempt is in %ld s [%s]", timer.zDir, timer.nEvery,
-                  strerror(errno));
+                  "attempt is in %ld s [%s]",
+                  timer.zDir, timer.nEvery, strerror(errno));
         return;
     }
     Buf path = BUF_INIT;
@@ -204,7 +212,8 @@ timer_backup_once(void)
         long nBytes = stat(buf_str(&path), &sb) == 0 ? (long)sb.st_size : -1;
         int nRemoved = timer_prune();
         timer_log("backup written: '%s' (%ld bytes in %.2f s); %d older "
-                  "removed, the newest %d kept", buf_str(&path), nBytes,
+                  "removed, the newest %d kept",
+                  buf_str(&path), nBytes,
                   (double)(t1.tv_sec - t0.tv_sec) +
                       (double)(t1.tv_nsec - t0.tv_nsec) / 1e9,
                   nRemoved, timer.nKeep);
@@ -301,8 +310,8 @@ backup_timer_start(const WebConfig *cfg, AppErr *err)
     }
     timer.bRunning = 1;
     timer_log("backups every %ld s into '%s', the newest %d kept; the next "
-              "in %ld s", timer.nEvery, timer.zDir, timer.nKeep,
-              timer.nFirstDelay);
+              "in %ld s",
+              timer.nEvery, timer.zDir, timer.nKeep, timer.nFirstDelay);
     return 0;
 }
 

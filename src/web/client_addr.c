@@ -13,8 +13,8 @@
 #include "../base/banned.h"
 
 /* The first 12 bytes of an IPv4-mapped IPv6 address (RFC 4291, 2.5.5.2). */
-static const unsigned char aV4Mapped[12] = { 0, 0, 0, 0, 0, 0, 0, 0,
-                                             0, 0, 0xff, 0xff };
+static const unsigned char aV4Mapped[12] = { 0, 0, 0, 0, 0,    0,
+                                             0, 0, 0, 0, 0xff, 0xff };
 
 int
 net_addr_parse(const char *z, size_t n, NetAddr *p)
@@ -80,11 +80,14 @@ proxy_list_add(ProxyList *pl, const char *z, AppErr *err)
 {
     NetAddr a;
     if (net_addr_parse(z, strlen(z), &a)) {
-        return apperr_set(err, APPERR_USAGE, "cannot trust proxy '%s': not an "
-                          "IPv4 or IPv6 address (e.g. 127.0.0.1 or ::1)", z);
+        return apperr_set(err, APPERR_USAGE,
+                          "cannot trust proxy '%s': not an "
+                          "IPv4 or IPv6 address (e.g. 127.0.0.1 or ::1)",
+                          z);
     }
     if (pl->nAddr >= LIMIT_TRUSTED_PROXIES) {
-        return apperr_set(err, APPERR_USAGE, "cannot trust proxy '%s': at "
+        return apperr_set(err, APPERR_USAGE,
+                          "cannot trust proxy '%s': at "
                           "most %u trusted proxies (LIMIT_TRUSTED_PROXIES)",
                           z, LIMIT_TRUSTED_PROXIES);
     }
@@ -104,8 +107,8 @@ proxy_list_has(const ProxyList *pl, const NetAddr *p)
 }
 
 void
-client_addr_resolve(const ProxyList *pl, const NetAddr *pPeer,
-                    const char *zXff, NetAddr *pClient)
+client_addr_resolve(const ProxyList *pl, const NetAddr *pPeer, const char *zXff,
+                    NetAddr *pClient)
 {
     *pClient = *pPeer;
     if (!zXff || !proxy_list_has(pl, pPeer)) {

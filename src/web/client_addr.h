@@ -36,7 +36,7 @@ struct sockaddr;
 /* An IPv4 or IPv6 address.  IPv4 is held IPv4-mapped (::ffff:a.b.c.d) so
 ** that the two spellings of one address compare equal. */
 typedef struct NetAddr {
-    unsigned char a[16];     /* network byte order */
+    unsigned char a[16]; /* network byte order */
 } NetAddr;
 
 /* The proxies of --trusted-proxy. */

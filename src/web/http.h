@@ -25,27 +25,27 @@ typedef struct Params {
 typedef struct WebConfig WebConfig;
 
 typedef struct Req {
-    const char *zMethod;     /* "GET", "POST", ... */
-    const char *zPath;       /* decoded path, without the query */
-    const char *zRawPath;    /* the path as sent (percent-encoded): routes
+    const char *zMethod;   /* "GET", "POST", ... */
+    const char *zPath;     /* decoded path, without the query */
+    const char *zRawPath;  /* the path as sent (percent-encoded): routes
                              ** match it, then decode each parameter, so a
                              ** code holding '/' (%2F) is one parameter */
-    const char *zClientIp;   /* the client's address (behind a trusted
+    const char *zClientIp; /* the client's address (behind a trusted
                              ** proxy: from X-Forwarded-For), for the log
                              ** and the failed-login throttle */
     Params query;
-    Params form;             /* url-encoded POST body */
-    const char *zBody;       /* raw body (JSON API), NUL-terminated */
+    Params form;       /* url-encoded POST body */
+    const char *zBody; /* raw body (JSON API), NUL-terminated */
     size_t nBody;
-    const char *zCookie;     /* the Cookie header, or NULL */
-    const char *zCsrfHeader; /* X-CSRF-Token header, or NULL */
+    const char *zCookie;       /* the Cookie header, or NULL */
+    const char *zCsrfHeader;   /* X-CSRF-Token header, or NULL */
     const char *zSecFetchSite; /* Sec-Fetch-Site header, or NULL */
-    const char *zOrigin;     /* Origin header, or NULL */
-    const char *zHost;       /* Host header, or NULL */
-    char *azParam[4];        /* path parameters ({code}), decoded */
+    const char *zOrigin;       /* Origin header, or NULL */
+    const char *zHost;         /* Host header, or NULL */
+    char *azParam[4];          /* path parameters ({code}), decoded */
     int nParam;
     /* Filled by the router: */
-    Session ses;             /* valid when bAuthed */
+    Session ses; /* valid when bAuthed */
     int bAuthed;
     int bAnon;               /* anonymous reader of a --public server */
     Store *s;                /* the request's database connection */
@@ -54,13 +54,15 @@ typedef struct Req {
 } Req;
 
 typedef struct Resp {
-    int status;              /* HTTP status */
-    const char *zType;       /* Content-Type (static string) */
+    int status;        /* HTTP status */
+    const char *zType; /* Content-Type (static string) */
     Buf body;
-    char *zLocation;         /* redirect target, or NULL */
-    char *zSetCookie;        /* Set-Cookie value, or NULL */
-    int bPrivate;            /* logged-in content: Cache-Control no-store */
-    int nRetryAfter;         /* seconds for a Retry-After header, 0: none */
+    char *zLocation;    /* redirect target, or NULL */
+    char *zSetCookie;   /* Set-Cookie value, or NULL */
+    char *zDisposition; /* Content-Disposition value (a download:
+                             ** "attachment; filename=..."), or NULL */
+    int bPrivate;       /* logged-in content: Cache-Control no-store */
+    int nRetryAfter;    /* seconds for a Retry-After header, 0: none */
 } Resp;
 
 /* Parse an application/x-www-form-urlencoded string z[0..n) (a form body
@@ -104,8 +106,8 @@ const char *url_local_target(const char *z);
 int http_host_is_loopback(const char *zHost);
 
 /* Convenience for handlers. */
-const char *req_form(const Req *r, const char *zKey);   /* "" if absent */
-const char *req_query(const Req *r, const char *zKey);  /* "" if absent */
+const char *req_form(const Req *r, const char *zKey);  /* "" if absent */
+const char *req_query(const Req *r, const char *zKey); /* "" if absent */
 
 /* Make w an empty 200 response. */
 void resp_init(Resp *w);

@@ -13,6 +13,7 @@
 #include "web_limits.h"
 #include "../base/base.h"
 #include "../report/escape.h"
+#include "../report/sheet.h"
 #include "../base/banned.h"
 
 const char *
@@ -27,8 +28,13 @@ page_csrf_cookie(const Req *r)
     return r->cfg->bSecureCookie ? "__Host-lmpmon_csrf" : "lmpmon_csrf";
 }
 
-void
-page_begin(Req *r, Resp *w, const char *zTitle)
+/* The head, the site's header (navigation, who is logged in) and the
+** page's heading.  zPlanQ keeps the navigation on a plan named by ?plan=
+** ("" for none): an error page passes "", so it never echoes the
+** request.  r may be NULL (a refusal before any request was read): then
+** the header offers only the public pages. */
+static void
+page_frame(const Req *r, Resp *w, const char *zTitle, const char *zPlanQ)
 {
     Buf *b = &w->body;
     w->zType = "text/html; charset=utf-8";
@@ -40,27 +46,29 @@ page_begin(Req *r, Resp *w, const char *zTitle)
                 "href=\"/static/app.css\"/>\n<script src=\"/static/app.js\" "
                 "defer=\"defer\"></script>\n</head>\n<body>\n<header "
                 "class=\"top\"><nav>");
-    /* On a page of a plan named by ?plan=, the plan's pages stay on it. */
-    Buf q = BUF_INIT;
-    buf_puts(&q, "");
-    if (page_plan_code(r)) {
-        buf_puts(&q, "?plan=");
-        url_encode(&q, page_plan_code(r));
-    }
     HTML_LIT(b, "<a class=\"brand\" href=\"/");
-    esc_html(b, buf_str(&q));
-    HTML_LIT(b, "\">lmpmon</a> <a href=\"/plan");
-    esc_html(b, buf_str(&q));
+    esc_html(b, zPlanQ);
+    HTML_LIT(b, "\">lmpmon</a>");
+    if (!r) {
+        /* Refused before the request was read (a foreign Host, a body
+        ** too large): the brand only, nothing of the site's content. */
+        HTML_LIT(b, "</nav></header>\n<main>\n<h1>");
+        esc_html(b, zTitle);
+        HTML_LIT(b, "</h1>\n");
+        return;
+    }
+    HTML_LIT(b, " <a href=\"/plan");
+    esc_html(b, zPlanQ);
     HTML_LIT(b, "\">Plan</a> <a href=\"/rounds");
-    esc_html(b, buf_str(&q));
+    esc_html(b, zPlanQ);
     HTML_LIT(b, "\">Rounds</a> <a href=\"/complaints\">Complaints</a>");
-    if (r->bAuthed) {
+    if (r && r->bAuthed) {
         const User *u = &r->ses.user;
         if (u->zOrg && u->eRole == ROLE_REPORTER) {
             HTML_LIT(b, " <a href=\"/org/");
             Buf e = BUF_INIT;
             url_encode(&e, u->zOrg);
-            buf_puts(&e, buf_str(&q));
+            buf_puts(&e, zPlanQ);
             esc_html(b, buf_str(&e));
             buf_release(&e);
             HTML_LIT(b, "\">My tasks</a>");
@@ -75,7 +83,7 @@ page_begin(Req *r, Resp *w, const char *zTitle)
                     "action=\"/logout\"><span>");
         esc_html(b, u->zName);
         HTML_LIT(b, " (");
-        esc_html(b, role_name(u->eRole));
+        esc_html(b, role_label(u->eRole));
         if (u->zOrg) {
             HTML_LIT(b, ", ");
             esc_html(b, u->zOrg);
@@ -89,11 +97,34 @@ page_begin(Req *r, Resp *w, const char *zTitle)
     HTML_LIT(b, "</header>\n<main>\n<h1>");
     esc_html(b, zTitle);
     HTML_LIT(b, "</h1>\n");
+}
+
+void
+page_begin(const Req *r, Resp *w, const char *zTitle)
+{
+    /* On a page of a plan named by ?plan=, the plan's pages stay on it. */
+    Buf q = BUF_INIT;
+    buf_puts(&q, "");
+    if (page_plan_code(r)) {
+        buf_puts(&q, "?plan=");
+        url_encode(&q, page_plan_code(r));
+    }
+    page_frame(r, w, zTitle, buf_str(&q));
     buf_release(&q);
 }
 
 void
-page_end(Req *r, Resp *w)
+page_error(const Req *r, Resp *w, const char *zTitle, const char *zMessage)
+{
+    buf_reset(&w->body);
+    page_frame(r, w, zTitle, "");
+    page_notice(&w->body, "error", zMessage);
+    HTML_LIT(&w->body, "<p><a href=\"/\">Back to the dashboard</a></p>\n");
+    page_end(r, w);
+}
+
+void
+page_end(const Req *r, Resp *w)
 {
     HTML_LIT(&w->body, "</main>\n</body>\n</html>\n");
 }
@@ -123,8 +154,8 @@ page_load(Req *r, Resp *w, const Model **pm)
 {
     AppErr err = APPERR_INIT;
     if (!r->pView) {
-        r->pView = readmodel_acquire(r->s, r->bAnon ? READ_PUBLISHED
-                                                    : READ_FULL, &err);
+        r->pView = readmodel_acquire(
+            r->s, r->bAnon ? READ_PUBLISHED : READ_FULL, &err);
         if (!r->pView) {
             web_fail(r, w, &err);
             return NULL;
@@ -136,13 +167,14 @@ page_load(Req *r, Resp *w, const Model **pm)
     if (zPlan) {
         const Plan *p = model_find_plan(m, zPlan);
         if (!p) {
-            web_error(w, 404, "There is no such plan.");
+            web_error(r, w, 404, "There is no such plan.");
         }
         return p;
     }
     if (m->nPlan == 0) {
-        web_error(w, 404, "The database holds no plan yet: import one with "
-                          "'lmpmon import'.");
+        web_error(r, w, 404,
+                  "The database holds no plan yet: import one "
+                  "with 'lmpmon import'.");
         return NULL;
     }
     return &m->aPlan[0];
@@ -211,8 +243,168 @@ page_rating(Buf *b, Rating e)
     HTML_LIT(b, "<span class=\"rating r-");
     esc_html(b, rating_key(e));
     HTML_LIT(b, "\">");
-    esc_html(b, e == RATING_NONE ? "not rated" : rating_name(e));
+    esc_html(b, rating_label(e));
     HTML_LIT(b, "</span>");
+}
+
+char *
+page_rating_class(Rating e)
+{
+    Buf c = BUF_INIT;
+    buf_puts(&c, "rating r-");
+    buf_puts(&c, rating_key(e));
+    return buf_detach(&c);
+}
+
+void
+page_sheet_rating(Sheet *t, Rating e)
+{
+    char *zClass = page_rating_class(e);
+    sheet_badge(t, rating_label(e), zClass);
+    free(zClass);
+}
+
+void
+page_select_code(Buf *b, const char *zId, const char *zName, CodeKind k,
+                 const char *zSelKey)
+{
+    size_t n;
+    const CodeName *a = code_table(k, &n);
+    HTML_LIT(b, "<select id=\"");
+    esc_html(b, zId);
+    HTML_LIT(b, "\" name=\"");
+    esc_html(b, zName);
+    HTML_LIT(b, "\">");
+    for (size_t i = 0; i < n; i++) {
+        HTML_LIT(b, "<option value=\"");
+        esc_html(b, a[i].zKey);
+        HTML_LIT(b, "\"");
+        if (str_eq(a[i].zKey, zSelKey)) {
+            HTML_LIT(b, " selected=\"selected\"");
+        }
+        HTML_LIT(b, ">");
+        esc_html(b, a[i].zLabel);
+        HTML_LIT(b, "</option>");
+    }
+    HTML_LIT(b, "</select>");
+}
+
+void
+page_select_org(Buf *b, const Model *m, const char *zId, const char *zName,
+                const char *zNone, const char *zSel)
+{
+    HTML_LIT(b, "<select id=\"");
+    esc_html(b, zId);
+    HTML_LIT(b, "\" name=\"");
+    esc_html(b, zName);
+    HTML_LIT(b, "\"><option value=\"\">");
+    esc_html(b, zNone);
+    HTML_LIT(b, "</option>");
+    for (size_t i = 0; i < m->nOrg; i++) {
+        const Org *o = &m->aOrg[i];
+        HTML_LIT(b, "<option value=\"");
+        esc_html(b, o->zAcronym);
+        HTML_LIT(b, "\"");
+        if (str_eq(o->zAcronym, zSel)) {
+            HTML_LIT(b, " selected=\"selected\"");
+        }
+        HTML_LIT(b, ">");
+        esc_html(b, o->zAcronym);
+        if (!str_eq(o->zName, o->zAcronym)) {
+            HTML_LIT(b, " \xE2\x80\x94 ");
+            esc_html(b, o->zName);
+        }
+        HTML_LIT(b, "</option>");
+    }
+    HTML_LIT(b, "</select>");
+}
+
+char *
+page_self(const Req *r)
+{
+    static const char *const azKeep[] = { "plan", "q", "year" };
+    Buf b = BUF_INIT;
+    buf_puts(&b, r->zRawPath);
+    const char *zSep = "?";
+    for (size_t i = 0; i < sizeof azKeep / sizeof azKeep[0]; i++) {
+        const char *z = params_get(&r->query, azKeep[i]);
+        if (z && *z) {
+            buf_printf(&b, "%s%s=", zSep, azKeep[i]);
+            url_encode(&b, z);
+            zSep = "&";
+        }
+    }
+    return buf_detach(&b);
+}
+
+void
+page_sheet(Buf *b, const Sheet *t, const char *zSelf)
+{
+    sheet_render_html(t, zSelf, b);
+}
+
+int
+page_download(const Req *r, Resp *w, const char *const *azId,
+              PageSheetBuild xBuild, const void *arg, const char *zStem)
+{
+    const char *zFormat = req_query(r, "format");
+    if (!*zFormat) {
+        return 0;
+    }
+    SheetFormat e;
+    if (sheet_format_parse(zFormat, &e) || e == SHEET_HTML) {
+        web_error(r, w, 400,
+                  "Tables download as CSV or XLSX only "
+                  "(format=csv or format=xlsx).");
+        return 1;
+    }
+    const char *zWant = req_query(r, "table");
+    const char *zId = NULL;
+    for (size_t i = 0; azId[i] && !zId; i++) {
+        zId = !*zWant || str_eq(zWant, azId[i]) ? azId[i] : NULL;
+    }
+    if (!zId) {
+        web_error(r, w, 404, "This page has no table of that name.");
+        return 1;
+    }
+    Sheet t;
+    sheet_init(&t, zId, NULL);
+    xBuild(arg, zId, &t);
+    AppErr err = APPERR_INIT;
+    buf_reset(&w->body);
+    if (sheet_render(&t, e, &w->body, &err)) {
+        sheet_release(&t);
+        web_fail(r, w, &err);
+        return 1;
+    }
+    sheet_release(&t);
+    w->zType = sheet_format_mime(e);
+    page_attachment(w, zStem, zId, sheet_format_ext(e));
+    return 1;
+}
+
+void
+page_attachment(Resp *w, const char *zStem, const char *zId, const char *zExt)
+{
+    /* The file name from codes: only characters no header or file system
+    ** minds; anything else becomes '_'. */
+    Buf name = BUF_INIT;
+    buf_puts(&name, "attachment; filename=\"");
+    size_t n0 = name.n;
+    buf_puts(&name, zStem);
+    if (zId) {
+        buf_putc(&name, '-');
+        buf_puts(&name, zId);
+    }
+    for (size_t i = n0; i < name.n; i++) {
+        char c = name.z[i];
+        int bOk = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                  (c >= '0' && c <= '9') || c == '-' || c == '.';
+        name.z[i] = bOk ? c : '_';
+    }
+    buf_printf(&name, ".%s\"", zExt);
+    free(w->zDisposition);
+    w->zDisposition = buf_detach(&name);
 }
 
 int
@@ -224,6 +416,9 @@ page_user_links(const Req *r, const Node *n)
 const char *
 page_plan_code(const Req *r)
 {
+    if (!r) {
+        return NULL;
+    }
     const char *z = params_get(&r->query, "plan");
     if (!z || !*z) {
         z = params_get(&r->form, "plan");

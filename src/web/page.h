@@ -6,6 +6,7 @@
 #define LMPMON_PAGE_H
 
 #include "http.h"
+#include "../report/sheet.h"
 
 /* Cookie names: "__Host-" prefixed when cookies are Secure (TLS). */
 const char *page_session_cookie(const Req *r);
@@ -13,8 +14,15 @@ const char *page_csrf_cookie(const Req *r);
 
 /* Start an HTML page: head, header with navigation and the user's name
 ** and logout button.  zTitle is data (escaped). */
-void page_begin(Req *r, Resp *w, const char *zTitle);
-void page_end(Req *r, Resp *w);
+void page_begin(const Req *r, Resp *w, const char *zTitle);
+void page_end(const Req *r, Resp *w);
+
+/* w's body becomes an error page titled zTitle with the message zMessage
+** in the site's frame (header, navigation, who is logged in; r NULL: none
+** known), never echoing the request.  The status is the caller's
+** (web_error() in router.c picks title and status). */
+void page_error(const Req *r, Resp *w, const char *zTitle,
+                const char *zMessage);
 
 /* The hidden CSRF input of a form. */
 void page_csrf_field(const Req *r, Buf *b);
@@ -49,8 +57,52 @@ void page_link_round(Buf *b, const Round *rd, const char *zPlanQ);
 void page_link_round_report(Buf *b, const Round *rd, const char *zPlanQ,
                             const char *zText);
 
-/* The rating as a small coloured label. */
+/* The rating as a small coloured label (its words: rating_label()). */
 void page_rating(Buf *b, Rating e);
+
+/* The class of a rating's badge ("rating r-on_target"); heap. */
+char *page_rating_class(Rating e);
+
+/* The next cell of t: rating e as a badge. */
+void page_sheet_rating(Sheet *t, Rating e);
+
+/* A <select> of the codes of kind k (codes.h): each option's value the
+** key, its text the label; zSelKey (a key, or NULL) selected. */
+void page_select_code(Buf *b, const char *zId, const char *zName, CodeKind k,
+                      const char *zSelKey);
+
+/* A <select> of the organisations of m's directory (value the acronym,
+** text "ACRONYM — Full name"), first an option "" reading zNone; zSel
+** selected. */
+void page_select_org(Buf *b, const Model *m, const char *zId, const char *zName,
+                     const char *zNone, const char *zSel);
+
+/* The page's own address: its path as sent and the query parameters that
+** choose what it shows (plan, q, year), re-encoded; nothing else of the
+** request.  Heap. */
+char *page_self(const Req *r);
+
+/* Sheet t as HTML with links to download it from zSelf (page_self(); NULL:
+** no links). */
+void page_sheet(Buf *b, const Sheet *t, const char *zSelf);
+
+/* Builds table zId of a page into t (initialised, empty) from the page's
+** own arg. */
+typedef void (*PageSheetBuild)(const void *arg, const char *zId, Sheet *t);
+
+/* Answer a download if the request asks for one (?format=csv|xlsx): the
+** table ?table= names (one of azId, NULL-terminated; the first when none
+** is named) built by xBuild, as an attachment named ZSTEM-ID.EXT.
+** Returns 1 when w is filled (the download, or 400 for another format,
+** 404 for a table the page lacks), 0 when the request is an ordinary
+** view. */
+int page_download(const Req *r, Resp *w, const char *const *azId,
+                  PageSheetBuild xBuild, const void *arg, const char *zStem);
+
+/* Content-Disposition of w: an attachment named ZSTEM[-ID].EXT, with any
+** character but letters, digits, '-' and '.' written '_'. */
+void page_attachment(Resp *w, const char *zStem, const char *zId,
+                     const char *zExt);
 
 /* The semaphore bounding slow pages (reports) to WEB_SLOW_WORK at once. */
 #include <semaphore.h>

@@ -84,13 +84,12 @@ login_refuse(Req *r, Resp *w, const char *zNext, const char *zUser,
              LoginVerdict e, int nWait)
 {
     Buf msg = BUF_INIT;
-    buf_printf(&msg, "%s; try again in %d second%s.",
-               e == LOGIN_WAIT_USER
-                   ? "Too many failed sign-ins for this user name"
-               : e == LOGIN_WAIT_BUSY
-                   ? "Too many sign-ins from your address at once"
-                   : "Too many failed sign-ins from your address",
-               nWait, nWait == 1 ? "" : "s");
+    buf_printf(
+        &msg, "%s; try again in %d second%s.",
+        e == LOGIN_WAIT_USER   ? "Too many failed sign-ins for this user name"
+        : e == LOGIN_WAIT_BUSY ? "Too many sign-ins from your address at once"
+                               : "Too many failed sign-ins from your address",
+        nWait, nWait == 1 ? "" : "s");
     char zToken[SECRET_TOKEN_CHARS];
     login_new_csrf(r, w, zToken);
     w->status = 429;
@@ -108,8 +107,8 @@ page_login(Req *r, Resp *w)
     const char *zPass = req_form(r, "password");
     const char *zNext = url_local_target(req_form(r, "next"));
     int nWait = 0;
-    LoginVerdict e = login_throttle_begin(r->zClientIp, zUser,
-                                          login_throttle_now(), &nWait);
+    LoginVerdict e =
+        login_throttle_begin(r->zClientIp, zUser, login_throttle_now(), &nWait);
     if (e != LOGIN_GO) {
         login_refuse(r, w, zNext, zUser, e, nWait);
         return 0;
@@ -122,8 +121,8 @@ page_login(Req *r, Resp *w)
     int bOk = secret_verify_password(bUser ? u.zHash : secret_dummy_hash(),
                                      zPass) == 0 &&
               bUser && !u.bDisabled;
-    int nWindow = login_throttle_end(r->zClientIp, zUser, !bOk,
-                                     login_throttle_now());
+    int nWindow =
+        login_throttle_end(r->zClientIp, zUser, !bOk, login_throttle_now());
     if (!bOk) {
         Buf log = BUF_INIT;
         char zNow[32];

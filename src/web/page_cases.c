@@ -16,6 +16,7 @@
 #include "complaints_cache.h"
 #include "../base/base.h"
 #include "../report/escape.h"
+#include "../report/sheet.h"
 #include "../app/casework.h"
 #include "../base/banned.h"
 
@@ -23,9 +24,9 @@
 static const char *
 cases_scope(const Req *r)
 {
-    return r->ses.user.eRole == ROLE_ADMIN ? NULL
-                                           : (r->ses.user.zOrg ? r->ses.user.zOrg
-                                                               : "");
+    return r->ses.user.eRole == ROLE_ADMIN
+               ? NULL
+               : (r->ses.user.zOrg ? r->ses.user.zOrg : "");
 }
 
 static int
@@ -35,64 +36,130 @@ cases_in_scope(const Req *r, const Case *c)
     return case_actor_may(&who, c);
 }
 
-static void
-cases_link(Buf *b, const char *zNo)
-{
-    page_link(b, "/case/", zNo, "", zNo);
-}
-
+/* One case as a row of the cases sheet. */
 static int
 cases_row(void *pArg, const Case *c, const CasePerson *who)
 {
-    Buf *b = pArg;
-    HTML_LIT(b, "<tr><td>");
-    cases_link(b, c->zCaseNo);
-    HTML_LIT(b, "</td><td>");
-    esc_html(b, c->zLodged);
-    HTML_LIT(b, "</td><td>");
-    esc_html(b, case_sex_name(c->eSex));
-    HTML_LIT(b, "</td><td>");
-    esc_html(b, c->zDestination);
-    HTML_LIT(b, "</td><td>");
-    esc_html(b, case_stage_name(c->eStage));
-    HTML_LIT(b, "</td><td class=\"n\">");
-    case_amount_format(b, c->ordered);
-    HTML_LIT(b, "</td><td class=\"n\">");
-    case_amount_format(b, c->paid);
-    HTML_LIT(b, "</td></tr>");
+    Sheet *t = pArg;
+    Buf h = BUF_INIT;
+    buf_puts(&h, "/case/");
+    url_encode(&h, c->zCaseNo);
+    sheet_link(t, c->zCaseNo, buf_str(&h));
+    buf_release(&h);
+    sheet_text(t, c->zLodged);
+    sheet_text(t, case_sex_label(c->eSex));
+    sheet_text(t, c->zDestination);
+    sheet_text(t, case_stage_label(c->eStage));
+    Buf a = BUF_INIT;
+    case_amount_format(&a, c->ordered);
+    sheet_num_text(t, (double)c->ordered / 100.0, buf_str(&a));
+    buf_reset(&a);
+    case_amount_format(&a, c->paid);
+    sheet_num_text(t, (double)c->paid / 100.0, buf_str(&a));
+    buf_release(&a);
     return 0;
 }
+
+/* What the cases sheet lists: the organisation the user's case work is
+** limited to, through the request's connection. */
+typedef struct CasesList {
+    Store *s;
+    const char *zScope;
+} CasesList;
+
+/* The 200 latest cases in the user's scope (sheet "cases"). */
+static void
+cases_sheet(const void *arg, const char *zId, Sheet *t)
+{
+    const CasesList *x = arg;
+    free(t->zCaption);
+    t->zCaption = xstrdup("The 200 latest cases");
+    sheet_col(t, "Case");
+    sheet_col(t, "Lodged");
+    sheet_col(t, "Sex");
+    sheet_col(t, "Destination");
+    sheet_col(t, "Stage");
+    sheet_col(t, "Ordered");
+    sheet_col(t, "Paid");
+    AppErr err = APPERR_INIT;
+    (void)store_case_list(x->s, x->zScope, 200, cases_row, t, &err);
+}
+
+static const char *const azCasesSheet[] = { "cases", NULL };
 
 /* ** PAGE: /cases */
 int
 page_cases(Req *r, Resp *w)
 {
     const char *zScope = cases_scope(r);
+    CasesList x = { r->s, zScope };
+    if ((!zScope || *zScope) &&
+        page_download(r, w, azCasesSheet, cases_sheet, &x, "cases")) {
+        return 0;
+    }
     page_begin(r, w, zScope && *zScope ? "Cases of my organisation" : "Cases");
     Buf *b = &w->body;
     if (zScope && !*zScope) {
-        page_notice(b, "error", "Your account belongs to no organisation: ask "
-                                "an administrator to set one.");
+        page_notice(b, "error",
+                    "Your account belongs to no organisation: ask "
+                    "an administrator to set one.");
         page_end(r, w);
         return 0;
     }
     HTML_LIT(b, "<p><a href=\"/cases/new\">Open a new case</a> \xC2\xB7 "
-                "<a href=\"/complaints\">The complaints report</a></p>"
-                "<table><caption>The 200 latest cases</caption><thead><tr>"
-                "<th scope=\"col\">Case</th><th scope=\"col\">Lodged</th>"
-                "<th scope=\"col\">Sex</th><th scope=\"col\">Destination</th>"
-                "<th scope=\"col\">Stage</th><th scope=\"col\">Ordered</th>"
-                "<th scope=\"col\">Paid</th></tr></thead><tbody>");
-    AppErr err = APPERR_INIT;
-    (void)store_case_list(r->s, zScope, 200, cases_row, b, &err);
-    HTML_LIT(b, "</tbody></table>\n");
+                "<a href=\"/complaints\">The complaints report</a></p>");
+    Sheet t;
+    sheet_init(&t, "cases", NULL);
+    cases_sheet(&x, "cases", &t);
+    char *zSelf = page_self(r);
+    page_sheet(b, &t, zSelf);
+    free(zSelf);
+    sheet_release(&t);
     page_end(r, w);
     return 0;
 }
 
+/* The label of a key of each select's kind (core/cases.h). */
+static const char *
+cases_label_channel(const char *z)
+{
+    CaseChannel e;
+    return case_channel_parse(z, &e) ? z : case_channel_label(e);
+}
+
+static const char *
+cases_label_sex(const char *z)
+{
+    CaseSex e;
+    return case_sex_parse(z, &e) ? z : case_sex_label(e);
+}
+
+static const char *
+cases_label_legal(const char *z)
+{
+    CaseLegal e;
+    return case_legal_parse(z, &e) ? z : case_legal_label(e);
+}
+
+static const char *
+cases_label_stage(const char *z)
+{
+    CaseStage e;
+    return case_stage_parse(z, &e) ? z : case_stage_label(e);
+}
+
+static const char *
+cases_label_satisfied(const char *z)
+{
+    CaseSatisfied e;
+    return case_satisfied_parse(z, &e) ? z : case_satisfied_label(e);
+}
+
+/* A select of the keys az[0..n): each option's value the key, its text
+** the key's label (xLabel). */
 static void
 cases_select(Buf *b, const char *zName, const char *const *az, int n,
-             const char *zSel)
+             const char *zSel, const char *(*xLabel)(const char *))
 {
     HTML_LIT(b, "<select id=\"");
     esc_html(b, zName);
@@ -100,12 +167,14 @@ cases_select(Buf *b, const char *zName, const char *const *az, int n,
     esc_html(b, zName);
     HTML_LIT(b, "\">");
     for (int i = 0; i < n; i++) {
-        HTML_LIT(b, "<option");
+        HTML_LIT(b, "<option value=\"");
+        esc_html(b, az[i]);
+        HTML_LIT(b, "\"");
         if (str_eq(az[i], zSel)) {
             HTML_LIT(b, " selected=\"selected\"");
         }
         HTML_LIT(b, ">");
-        esc_html(b, az[i]);
+        esc_html(b, xLabel(az[i]));
         HTML_LIT(b, "</option>");
     }
     HTML_LIT(b, "</select>");
@@ -132,8 +201,8 @@ cases_input(Buf *b, const char *zName, const char *zLabel, const char *zValue,
 
 static const char *const azSexW[] = { "female", "male", "unknown" };
 static const char *const azLegalW[] = { "irregular", "regular", "unknown" };
-static const char *const azChannelW[] = { "mrc", "pdolvt", "hotline", "ngo",
-                                          "embassy", "other" };
+static const char *const azChannelW[] = { "mrc", "pdolvt",  "hotline",
+                                          "ngo", "embassy", "other" };
 static const char *const azStageW[] = { "conciliation", "resolved", "court",
                                         "withdrawn", "closed_unresolved" };
 static const char *const azSatisfiedW[] = { "unknown", "yes", "no" };
@@ -146,43 +215,46 @@ cases_new_form(Req *r, Resp *w, const char *zError)
     if (zError) {
         page_notice(b, "error", zError);
     }
-    HTML_LIT(b, "<form class=\"card entry\" method=\"post\" action=\"/cases\">");
+    HTML_LIT(b,
+             "<form class=\"card entry\" method=\"post\" action=\"/cases\">");
     page_csrf_field(r, b);
     cases_input(b, "case_no", "Case number", req_form(r, "case_no"), "text");
-    cases_input(b, "lodged_on", "Lodged on (YYYY-MM-DD)", req_form(r, "lodged_on"),
-                "date");
+    cases_input(b, "lodged_on", "Lodged on (YYYY-MM-DD)",
+                req_form(r, "lodged_on"), "date");
     HTML_LIT(b, "<label for=\"channel\">Channel</label>");
-    cases_select(b, "channel", azChannelW, 6, req_form(r, "channel"));
+    cases_select(b, "channel", azChannelW, 6, req_form(r, "channel"),
+                 cases_label_channel);
     HTML_LIT(b, "<label for=\"sex\">Complainant's sex</label>");
-    cases_select(b, "sex", azSexW, 3, req_form(r, "sex"));
+    cases_select(b, "sex", azSexW, 3, req_form(r, "sex"), cases_label_sex);
     HTML_LIT(b, "<label for=\"legal_status\">Legal status</label>");
-    cases_select(b, "legal_status", azLegalW, 3, req_form(r, "legal_status"));
+    cases_select(b, "legal_status", azLegalW, 3, req_form(r, "legal_status"),
+                 cases_label_legal);
     cases_input(b, "age_band", "Age band", req_form(r, "age_band"), "text");
     cases_input(b, "province", "Province", req_form(r, "province"), "text");
     cases_input(b, "destination", "Destination country",
                 req_form(r, "destination"), "text");
     cases_input(b, "sector", "Sector", req_form(r, "sector"), "text");
-    cases_input(b, "agency", "Recruitment agency", req_form(r, "agency"), "text");
+    cases_input(b, "agency", "Recruitment agency", req_form(r, "agency"),
+                "text");
     HTML_LIT(b, "<fieldset><legend>Complaint types</legend>");
     for (int t = 0; t < TYPE_COUNT; t++) {
-        const char *zT = case_type_name((CaseType)t);
         HTML_LIT(b, "<label><input type=\"checkbox\" name=\"type\" value=\"");
-        esc_html(b, zT);
+        esc_html(b, case_type_name((CaseType)t));
         HTML_LIT(b, "\"/> ");
-        esc_html(b, zT);
+        esc_html(b, case_type_label((CaseType)t));
         HTML_LIT(b, "</label>");
     }
     HTML_LIT(b, "</fieldset>");
     cases_input(b, "requested", "Compensation requested (e.g. 1200.00)",
                 req_form(r, "requested"), "text");
-    cases_input(b, "currency", "Currency", *req_form(r, "currency")
-                                               ? req_form(r, "currency") : "USD",
+    cases_input(b, "currency", "Currency",
+                *req_form(r, "currency") ? req_form(r, "currency") : "USD",
                 "text");
     HTML_LIT(b, "<h3>Personal details (seen by case officers only)</h3>");
     cases_input(b, "name", "Name", req_form(r, "name"), "text");
     cases_input(b, "phone", "Phone", req_form(r, "phone"), "text");
-    cases_input(b, "id_document", "Identity document", req_form(r, "id_document"),
-                "text");
+    cases_input(b, "id_document", "Identity document",
+                req_form(r, "id_document"), "text");
     HTML_LIT(b, "<div><button type=\"submit\">Open the case</button></div>"
                 "</form>\n");
     page_end(r, w);
@@ -209,20 +281,24 @@ page_case_create(Req *r, Resp *w)
     int rc = 0;
     const char *zLodged = req_form(r, "lodged_on");
     if (!str_is_date(zLodged)) {
-        rc = apperr_set(&err, APPERR_INPUT, "the date lodged is not a date "
+        rc = apperr_set(&err, APPERR_INPUT,
+                        "the date lodged is not a date "
                         "written YYYY-MM-DD");
     } else if (case_sex_parse(req_form(r, "sex"), &c.eSex) ||
                case_legal_parse(req_form(r, "legal_status"), &c.eLegal) ||
                case_channel_parse(req_form(r, "channel"), &c.eChannel)) {
-        rc = apperr_set(&err, APPERR_INPUT, "choose sex, legal status and "
+        rc = apperr_set(&err, APPERR_INPUT,
+                        "choose sex, legal status and "
                         "channel from the lists");
     } else if (case_amount_parse(req_form(r, "requested"), &c.requested)) {
-        rc = apperr_set(&err, APPERR_INPUT, "the amount requested is not an "
+        rc = apperr_set(&err, APPERR_INPUT,
+                        "the amount requested is not an "
                         "amount (digits, at most two decimals)");
     } else {
         const char *zCur = req_form(r, "currency");
         if (strlen(zCur) != 3) {
-            rc = apperr_set(&err, APPERR_INPUT, "the currency is a three-letter "
+            rc = apperr_set(&err, APPERR_INPUT,
+                            "the currency is a three-letter "
                             "code such as USD");
         } else {
             memcpy(c.zCurrency, zCur, 4);
@@ -273,6 +349,79 @@ page_case_create(Req *r, Resp *w)
 
 /* Render the case page, with a notice; after a refused save the user's
 ** entries stay in the forms. */
+/* A case as page_cases' sheets see it. */
+typedef struct CaseShow {
+    const CaseFile *f;
+    const CasePerson *who;
+} CaseShow;
+
+/* The case's facts, one per row (sheet "case"). */
+static void
+case_sheet(const void *arg, const char *zId, Sheet *t)
+{
+    const CaseShow *x = arg;
+    const Case *c = &x->f->c;
+    t->bRowHeads = 1;
+    sheet_col(t, "Field");
+    sheet_col(t, "Value");
+    Buf v = BUF_INIT;
+    sheet_text(t, "Lodged");
+    buf_printf(&v, "%s (%s)", c->zLodged, case_channel_label(c->eChannel));
+    sheet_text(t, buf_str(&v));
+    sheet_text(t, "Assisting");
+    sheet_text(t, c->zAssistingOrg ? c->zAssistingOrg : "");
+    sheet_text(t, "Complainant");
+    buf_reset(&v);
+    buf_printf(&v, "%s, %s", case_sex_label(c->eSex),
+               case_legal_label(c->eLegal));
+    if (*c->zAgeBand) {
+        buf_printf(&v, ", %s", c->zAgeBand);
+    }
+    buf_printf(&v, "; %s \xE2\x86\x92 %s", c->zProvince, c->zDestination);
+    sheet_text(t, buf_str(&v));
+    sheet_text(t, "Personal details");
+    buf_reset(&v);
+    buf_printf(&v, "%s %s %s", x->who->zName ? x->who->zName : "",
+               x->who->zPhone ? x->who->zPhone : "",
+               x->who->zIdDocument ? x->who->zIdDocument : "");
+    sheet_text(t, buf_str(&v));
+    sheet_text(t, "Complaint");
+    buf_reset(&v);
+    for (int k = 0, n = 0; k < TYPE_COUNT; k++) {
+        if (c->types & (1u << k)) {
+            buf_printf(&v, "%s%s", n++ ? ", " : "",
+                       case_type_label((CaseType)k));
+        }
+    }
+    sheet_text(t, buf_str(&v));
+    sheet_text(t, "Stage");
+    buf_reset(&v);
+    buf_puts(&v, case_stage_label(c->eStage));
+    if (*c->zResolved) {
+        buf_printf(&v, " on %s", c->zResolved);
+        if (c->eStage == STAGE_RESOLVED) {
+            char zBy[11];
+            case_three_months_after(c->zLodged, zBy);
+            buf_puts(&v, strcmp(c->zResolved, zBy) <= 0 ? " (within 3 months)"
+                                                        : " (after 3 months)");
+        }
+    }
+    buf_printf(&v, "; satisfied: %s", case_satisfied_label(c->eSatisfied));
+    sheet_text(t, buf_str(&v));
+    sheet_text(t, "Compensation");
+    buf_reset(&v);
+    case_amount_format(&v, c->requested);
+    buf_puts(&v, " requested, ");
+    case_amount_format(&v, c->ordered);
+    buf_puts(&v, " ordered, ");
+    case_amount_format(&v, c->paid);
+    buf_printf(&v, " paid (%s)", c->zCurrency);
+    sheet_text(t, buf_str(&v));
+    buf_release(&v);
+}
+
+static const char *const azCaseSheet[] = { "case", NULL };
+
 static void
 case_render(Req *r, Resp *w, const char *zNotice, const char *zKind)
 {
@@ -280,13 +429,20 @@ case_render(Req *r, Resp *w, const char *zNotice, const char *zKind)
     CasePerson who;
     AppErr err = APPERR_INIT;
     if (store_case_get(r->s, r->azParam[0], &f, &who, &err)) {
-        web_error(w, 404, "There is no such case.");
+        web_error(r, w, 404, "There is no such case.");
         return;
     }
     if (!cases_in_scope(r, &f.c)) {
         case_file_release(&f);
         case_person_release(&who);
-        web_error(w, 404, "There is no such case.");
+        web_error(r, w, 404, "There is no such case.");
+        return;
+    }
+    CaseShow dl = { &f, &who };
+    if (!zNotice &&
+        page_download(r, w, azCaseSheet, case_sheet, &dl, f.c.zCaseNo)) {
+        case_file_release(&f);
+        case_person_release(&who);
         return;
     }
     Buf title = BUF_INIT;
@@ -298,65 +454,20 @@ case_render(Req *r, Resp *w, const char *zNotice, const char *zKind)
     if (zNotice) {
         page_notice(b, zKind, zNotice);
     }
-    HTML_LIT(b, "<table><tbody><tr><th scope=\"row\">Lodged</th><td>");
-    esc_html(b, f.c.zLodged);
-    HTML_LIT(b, " (");
-    esc_html(b, case_channel_name(f.c.eChannel));
-    HTML_LIT(b, ")</td></tr><tr><th scope=\"row\">Assisting</th><td>");
-    esc_html(b, f.c.zAssistingOrg ? f.c.zAssistingOrg : "");
-    HTML_LIT(b, "</td></tr><tr><th scope=\"row\">Complainant</th><td>");
-    esc_html(b, case_sex_name(f.c.eSex));
-    buf_puts(b, ", ");
-    esc_html(b, case_legal_name(f.c.eLegal));
-    if (*f.c.zAgeBand) {
-        buf_puts(b, ", ");
-        esc_html(b, f.c.zAgeBand);
-    }
-    HTML_LIT(b, "; ");
-    esc_html(b, f.c.zProvince);
-    HTML_LIT(b, " \xE2\x86\x92 ");
-    esc_html(b, f.c.zDestination);
-    HTML_LIT(b, "</td></tr><tr><th scope=\"row\">Personal details</th><td>");
-    esc_html(b, who.zName ? who.zName : "");
-    buf_puts(b, " ");
-    esc_html(b, who.zPhone ? who.zPhone : "");
-    buf_puts(b, " ");
-    esc_html(b, who.zIdDocument ? who.zIdDocument : "");
-    HTML_LIT(b, "</td></tr><tr><th scope=\"row\">Complaint</th><td>");
-    for (int t = 0, k = 0; t < TYPE_COUNT; t++) {
-        if (f.c.types & (1u << t)) {
-            buf_puts(b, k++ ? ", " : "");
-            esc_html(b, case_type_name((CaseType)t));
-        }
-    }
-    HTML_LIT(b, "</td></tr><tr><th scope=\"row\">Stage</th><td>");
-    esc_html(b, case_stage_name(f.c.eStage));
-    if (*f.c.zResolved) {
-        HTML_LIT(b, " on ");
-        esc_html(b, f.c.zResolved);
-        if (f.c.eStage == STAGE_RESOLVED) {
-            char zBy[11];
-            case_three_months_after(f.c.zLodged, zBy);
-            int bWithin = strcmp(f.c.zResolved, zBy) <= 0;
-            buf_puts(b, bWithin ? " (within 3 months)" : " (after 3 months)");
-        }
-    }
-    HTML_LIT(b, "; satisfied: ");
-    esc_html(b, case_satisfied_name(f.c.eSatisfied));
-    HTML_LIT(b, "</td></tr><tr><th scope=\"row\">Compensation</th><td>");
-    case_amount_format(b, f.c.requested);
-    HTML_LIT(b, " requested, ");
-    case_amount_format(b, f.c.ordered);
-    HTML_LIT(b, " ordered, ");
-    case_amount_format(b, f.c.paid);
-    HTML_LIT(b, " paid (");
-    esc_html(b, f.c.zCurrency);
-    HTML_LIT(b, ")</td></tr></tbody></table>\n<h2>Timeline</h2><ol>");
+    CaseShow cs = { &f, &who };
+    Sheet t;
+    sheet_init(&t, "case", NULL);
+    case_sheet(&cs, "case", &t);
+    char *zSelf = page_self(r);
+    page_sheet(b, &t, zSelf);
+    free(zSelf);
+    sheet_release(&t);
+    HTML_LIT(b, "<h2>Timeline</h2><ol>");
     for (size_t i = 0; i < f.nEvent; i++) {
         HTML_LIT(b, "<li>");
         esc_html(b, f.aEvent[i].zOn);
         buf_puts(b, ": ");
-        esc_html(b, case_stage_name(f.aEvent[i].eStage));
+        esc_html(b, case_stage_label(f.aEvent[i].eStage));
         if (*f.aEvent[i].zNote) {
             buf_puts(b, " \xE2\x80\x94 ");
             esc_html(b, f.aEvent[i].zNote);
@@ -390,8 +501,10 @@ case_render(Req *r, Resp *w, const char *zNotice, const char *zKind)
     buf_printf(b, "<input type=\"hidden\" name=\"version\" value=\"%d\"/>",
                f.iVersion);
     HTML_LIT(b, "<label for=\"stage\">Stage reached</label>");
-    cases_select(b, "stage", azStageW, 5, bKeep ? req_form(r, "stage") : "");
-    cases_input(b, "on", "On (YYYY-MM-DD)", bKeep ? req_form(r, "on") : "", "date");
+    cases_select(b, "stage", azStageW, 5, bKeep ? req_form(r, "stage") : "",
+                 cases_label_stage);
+    cases_input(b, "on", "On (YYYY-MM-DD)", bKeep ? req_form(r, "on") : "",
+                "date");
     cases_input(b, "note", "Note", bKeep ? req_form(r, "note") : "", "text");
     HTML_LIT(b, "<div><button type=\"submit\">Record the stage</button></div>"
                 "</form>");
@@ -403,7 +516,8 @@ case_render(Req *r, Resp *w, const char *zNotice, const char *zKind)
     page_csrf_field(r, b);
     cases_input(b, "paid_on", "Paid on (YYYY-MM-DD)",
                 bKeep ? req_form(r, "paid_on") : "", "date");
-    cases_input(b, "amount", "Amount", bKeep ? req_form(r, "amount") : "", "text");
+    cases_input(b, "amount", "Amount", bKeep ? req_form(r, "amount") : "",
+                "text");
     HTML_LIT(b, "<div><button type=\"submit\">Record the payment</button></div>"
                 "</form>");
     buf_truncate(&action, nBase);
@@ -417,9 +531,10 @@ case_render(Req *r, Resp *w, const char *zNotice, const char *zKind)
     HTML_LIT(b, "<label for=\"satisfied\">Complainant satisfied</label>");
     cases_select(b, "satisfied", azSatisfiedW, 3,
                  bKeep ? req_form(r, "satisfied")
-                       : case_satisfied_name(f.c.eSatisfied));
-    cases_input(b, "outcome", "Outcome", bKeep ? req_form(r, "outcome")
-                                               : f.c.zOutcome, "text");
+                       : case_satisfied_name(f.c.eSatisfied),
+                 cases_label_satisfied);
+    cases_input(b, "outcome", "Outcome",
+                bKeep ? req_form(r, "outcome") : f.c.zOutcome, "text");
     Buf amt = BUF_INIT;
     case_amount_format(&amt, f.c.requested);
     cases_input(b, "requested", "Compensation requested",
@@ -459,7 +574,7 @@ case_finish(Req *r, Resp *w, int rc, const AppErr *err)
         return;
     }
     if (err->code == APPERR_NOTFOUND) {
-        web_error(w, 404, "There is no such case.");
+        web_error(r, w, 404, "There is no such case.");
         return;
     }
     buf_reset(&w->body);
@@ -502,12 +617,13 @@ page_case_payment(Req *r, Resp *w)
     int64_t amount;
     int rc;
     if (case_amount_parse(req_form(r, "amount"), &amount)) {
-        rc = apperr_set(&err, APPERR_INPUT, "the amount is not an amount "
+        rc = apperr_set(&err, APPERR_INPUT,
+                        "the amount is not an amount "
                         "(digits, at most two decimals)");
     } else {
         Actor who = page_actor(r);
-        rc = casework_payment(r->s, &who, r->azParam[0],
-                              req_form(r, "paid_on"), amount, &err);
+        rc = casework_payment(r->s, &who, r->azParam[0], req_form(r, "paid_on"),
+                              amount, &err);
     }
     case_finish(r, w, rc, &err);
     return 0;
@@ -525,7 +641,8 @@ page_case_details(Req *r, Resp *w)
         case_amount_parse(req_form(r, "requested"), &requested) ||
         case_amount_parse(req_form(r, "ordered"), &ordered) ||
         case_version(r) < 0) {
-        rc = apperr_set(&err, APPERR_INPUT, "check the amounts (digits, at most "
+        rc = apperr_set(&err, APPERR_INPUT,
+                        "check the amounts (digits, at most "
                         "two decimals) and the choice of satisfaction");
     } else {
         Actor who = page_actor(r);

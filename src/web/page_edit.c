@@ -19,48 +19,31 @@
 #include "../app/workflow.h"
 #include "../app/admin.h"
 #include "../app/readmodel.h"
+#include "../core/history.h"
+#include "../core/review.h"
+#include "../core/rules.h"
+#include "../report/sheet.h"
 #include "../base/banned.h"
 
 static void
 edit_rating_select(Buf *b, const char *zName, Rating eSel)
 {
-    static const Rating aR[] = { RATING_NONE, RATING_ON_TARGET,
-                                 RATING_PROGRESSING, RATING_NOT_ON_TARGET };
-    HTML_LIT(b, "<select id=\"");
-    esc_html(b, zName);
-    HTML_LIT(b, "\" name=\"");
-    esc_html(b, zName);
-    HTML_LIT(b, "\">");
-    for (int k = 0; k < 4; k++) {
-        HTML_LIT(b, "<option value=\"");
-        esc_html(b, rating_key(aR[k]));
-        HTML_LIT(b, "\"");
-        if (aR[k] == eSel) {
-            HTML_LIT(b, " selected=\"selected\"");
-        }
-        HTML_LIT(b, ">");
-        esc_html(b, aR[k] == RATING_NONE ? "not rated" : rating_name(aR[k]));
-        HTML_LIT(b, "</option>");
-    }
-    HTML_LIT(b, "</select>");
+    page_select_code(b, zName, zName, CODE_RATING, rating_key(eSel));
 }
 
 static Rating
 edit_rating_of(const char *z)
 {
-    for (int r = 0; r < RATING_COUNT; r++) {
-        if (str_eq(z, rating_key((Rating)r))) {
-            return (Rating)r;
-        }
-    }
-    return RATING_NONE;
+    int i = code_index(CODE_RATING, z);
+    return i < 0 ? RATING_NONE : (Rating)i;
 }
 
 static void
 edit_form_start(Buf *b, const Req *r, const char *zCode, const char *zWhat,
                 const char *zRound, int iVersion)
 {
-    HTML_LIT(b, "<form class=\"card entry\" method=\"post\" action=\"/activity/");
+    HTML_LIT(b,
+             "<form class=\"card entry\" method=\"post\" action=\"/activity/");
     Buf e = BUF_INIT;
     url_encode(&e, zCode);
     esc_html(b, buf_str(&e));
@@ -97,13 +80,15 @@ edit_statement_form(Req *r, Buf *b, const Node *n, const Round *rd,
         return;
     }
     if (st && st->eState == ASSESS_RETURNED) {
-        HTML_LIT(b, "<p class=\"notice error\">Returned by the M&amp;E officer: ");
+        HTML_LIT(b,
+                 "<p class=\"notice error\">Returned by the M&amp;E officer: ");
         esc_html(b, st->zComment);
         HTML_LIT(b, "</p>");
     }
     const char *zText = bKeepPosted ? req_form(r, "text") : st ? st->zText : "";
     Rating eR = bKeepPosted ? edit_rating_of(req_form(r, "rating"))
-                            : st ? st->eProposed : RATING_NONE;
+                : st        ? st->eProposed
+                            : RATING_NONE;
     edit_form_start(b, r, n->zCode, "statement", rd->zCode,
                     st ? st->iVersion : 0);
     HTML_LIT(b, "<label for=\"text\">What ");
@@ -138,18 +123,20 @@ edit_review_form(Req *r, Buf *b, const Node *n, const Round *rd,
                        a->aStmt[k].zOrg, a->aStmt[k].zText);
         }
     }
-    const char *zText = bKeepPosted ? req_form(r, "progress")
+    const char *zText = bKeepPosted     ? req_form(r, "progress")
                         : *a->zProgress ? a->zProgress
                                         : buf_str(&merged);
-    Rating eR = bKeepPosted ? edit_rating_of(req_form(r, "rating")) : a->eRating;
+    Rating eR =
+        bKeepPosted ? edit_rating_of(req_form(r, "rating")) : a->eRating;
     edit_form_start(b, r, n->zCode, "review", rd->zCode, a->iVersion);
     HTML_LIT(b, "<label for=\"progress\">Progress narrative</label><textarea "
                 "id=\"progress\" name=\"progress\">");
     esc_html(b, zText);
     HTML_LIT(b, "</textarea><label for=\"rating\">Rating</label>");
     edit_rating_select(b, "rating", eR);
-    HTML_LIT(b, "<label for=\"comment\">Comment to the organisations (needed to "
-                "return)</label><input id=\"comment\" name=\"comment\" value=\"");
+    HTML_LIT(b,
+             "<label for=\"comment\">Comment to the organisations (needed to "
+             "return)</label><input id=\"comment\" name=\"comment\" value=\"");
     esc_html(b, bKeepPosted ? req_form(r, "comment") : "");
     HTML_LIT(b, "\"/><div><button type=\"submit\" name=\"action\" "
                 "value=\"save\">Save</button><button type=\"submit\" "
@@ -219,7 +206,7 @@ edit_activity_body(ReadModel *rm, const void *arg, Buf *b)
         HTML_LIT(b, "</h2><p>");
         page_rating(b, a->eRating);
         HTML_LIT(b, " <span class=\"small\">");
-        esc_html(b, assess_state_name(a->eState));
+        esc_html(b, assess_state_label(a->eState));
         HTML_LIT(b, "</span></p><h3>Action point</h3><p>");
         esc_html_paragraphs(b, *a->zActionPoint ? a->zActionPoint : "(none)");
         HTML_LIT(b, "</p><h3>Progress</h3><p>");
@@ -230,10 +217,11 @@ edit_activity_body(ReadModel *rm, const void *arg, Buf *b)
             HTML_LIT(b, "<div class=\"small\"><strong>");
             esc_html(b, st->zOrg);
             HTML_LIT(b, "</strong> (");
-            esc_html(b, assess_state_name(st->eState));
+            esc_html(b, assess_state_label(st->eState));
             HTML_LIT(b, ", proposes ");
-            esc_html(b, st->eProposed == RATING_NONE ? "no rating"
-                                                      : rating_name(st->eProposed));
+            esc_html(b, st->eProposed == RATING_NONE
+                            ? "no rating"
+                            : rating_label(st->eProposed));
             HTML_LIT(b, "): ");
             esc_html_paragraphs(b, st->zText);
             if (*st->zComment) {
@@ -255,11 +243,10 @@ typedef struct EditHistory {
     const Node *n;
 } EditHistory;
 
-/* The activity's history of edits, newest first.  Kept per snapshot like
-** the page's other data-only parts: every edit moves the data version, so
-** the next request after an edit renders it again. */
+/* The activity's history of edits, newest first, in words (sheet
+** "history"): "2018 statement of MOLVT: state", "Submitted" → "Approved". */
 static void
-edit_history(ReadModel *rm, const void *arg, Buf *b)
+edit_history_sheet(const void *arg, const char *zId, Sheet *t)
 {
     const EditHistory *x = arg;
     AuditEntry *ae = NULL;
@@ -267,33 +254,60 @@ edit_history(ReadModel *rm, const void *arg, Buf *b)
     AppErr err = APPERR_INIT;
     Buf key = BUF_INIT;
     buf_printf(&key, "%s/%s", x->p->zCode, x->n->zCode);
+    sheet_col(t, "When");
+    sheet_col(t, "Who");
+    sheet_col(t, "What");
+    sheet_col(t, "Old");
+    sheet_col(t, "New");
     if (store_audit_list(x->s, buf_str(&key), &ae, &nAe, &err) == 0) {
-        buf_printf(b, "<h2>History of edits (%zu)</h2><table><thead><tr>"
-                   "<th scope=\"col\">When</th><th scope=\"col\">Who</th>"
-                   "<th scope=\"col\">What</th><th scope=\"col\">Old</th>"
-                   "<th scope=\"col\">New</th></tr></thead><tbody>", nAe);
+        Buf cap = BUF_INIT;
+        buf_printf(&cap, "%zu %s", nAe, nAe == 1 ? "edit" : "edits");
+        free(t->zCaption);
+        t->zCaption = buf_detach(&cap);
         for (size_t i = nAe; i-- > 0;) {
             char zWhen[STR_TIME_LOCAL_BYTES];
             str_time_local(ae[i].zAt, zWhen, sizeof zWhen);
-            HTML_LIT(b, "<tr><td>");
-            esc_html(b, zWhen);
-            HTML_LIT(b, "</td><td>");
-            esc_html(b, ae[i].zActor);
-            HTML_LIT(b, "</td><td>");
-            esc_html(b, ae[i].zKey + key.n);
-            buf_putc(b, ' ');
-            esc_html(b, ae[i].zField ? ae[i].zField : ae[i].zAction);
-            HTML_LIT(b, "</td><td>");
-            esc_html(b, ae[i].zOld ? ae[i].zOld : "");
-            HTML_LIT(b, "</td><td>");
-            esc_html(b, ae[i].zNew ? ae[i].zNew : "");
-            HTML_LIT(b, "</td></tr>");
+            sheet_text(t, zWhen);
+            sheet_text(t, ae[i].zActor);
+            Buf what = BUF_INIT;
+            history_describe(&what, ae[i].zEntity, ae[i].zKey, key.n,
+                             ae[i].zField);
+            sheet_text(t, buf_str(&what));
+            buf_release(&what);
+            sheet_text(t,
+                       history_value(ae[i].zEntity, ae[i].zField, ae[i].zOld));
+            sheet_text(t,
+                       history_value(ae[i].zEntity, ae[i].zField, ae[i].zNew));
         }
-        HTML_LIT(b, "</tbody></table>\n");
         audit_free(ae, nAe);
     }
     buf_release(&key);
 }
+
+/* What edit_history() draws: the history and the page's address. */
+typedef struct EditHistoryPage {
+    EditHistory h;
+    const char *zSelf;
+} EditHistoryPage;
+
+/* The activity's history as a table.  Kept per snapshot like the page's
+** other data-only parts: every edit moves the data version, so the next
+** request after an edit renders it again. */
+static void
+edit_history(ReadModel *rm, const void *arg, Buf *b)
+{
+    const EditHistoryPage *x = arg;
+    Sheet t;
+    sheet_init(&t, "history", NULL);
+    edit_history_sheet(&x->h, "history", &t);
+    HTML_LIT(b, "<h2>History of edits</h2>");
+    page_sheet(b, &t, x->zSelf);
+    sheet_release(&t);
+    (void)rm;
+}
+
+static const char *const azActivitySheet[] = { "history", NULL };
+static const char *const azNoSheet[] = { NULL };
 
 void
 page_activity_render(Req *r, Resp *w, const char *zNotice,
@@ -306,10 +320,20 @@ page_activity_render(Req *r, Resp *w, const char *zNotice,
     }
     long iNode = plan_lookup_node(p, r->azParam[0]);
     if (iNode < 0 || p->aNode[iNode].iLevel != plan_leaf_level(p)) {
-        web_error(w, 404, "There is no such activity.");
+        web_error(r, w, 404, "There is no such activity.");
         return;
     }
     const Node *n = &p->aNode[iNode];
+    EditHistory hd = { r->s, p, n };
+    Buf stem = BUF_INIT;
+    buf_printf(&stem, "activity-%s", n->zCode);
+    int bDownload =
+        !zNotice && page_download(r, w, r->bAnon ? azNoSheet : azActivitySheet,
+                                  edit_history_sheet, &hd, buf_str(&stem));
+    buf_release(&stem);
+    if (bDownload) {
+        return;
+    }
     Buf title = BUF_INIT;
     buf_printf(&title, "%s %s", p->aLevel[n->iLevel].zName, n->zCode);
     page_begin(r, w, buf_str(&title));
@@ -343,11 +367,13 @@ page_activity_render(Req *r, Resp *w, const char *zNotice,
         }
     }
     if (!r->bAnon) {
-        EditHistory h = { r->s, p, n };
+        char *zSelf = page_self(r);
+        EditHistoryPage h = { { r->s, p, n }, zSelf };
         Buf hkey = BUF_INIT;
         buf_printf(&hkey, "history/%s/%s", p->zCode, n->zCode);
         readmodel_fragment(r->pView, buf_str(&hkey), edit_history, &h, b);
         buf_release(&hkey);
+        free(zSelf);
     }
     page_end(r, w);
 }
@@ -364,6 +390,7 @@ page_activity(Req *r, Resp *w)
                    { "approve", "Approved." },
                    { "return", "Returned to the organisations with your "
                                "comment." } };
+
     const char *zSaved = req_query(r, "saved");
     const char *zNotice = NULL;
     for (size_t i = 0; i < sizeof aSaved / sizeof aSaved[0]; i++) {
@@ -418,15 +445,19 @@ page_statement_post(Req *r, Resp *w)
     const char *zAction = req_form(r, "action");
     int iVersion = edit_version(r);
     int rc;
-    if (iVersion < 0 || (!str_eq(zAction, "save") &&
-                         !str_eq(zAction, "submit"))) {
-        rc = apperr_set(&err, APPERR_INPUT, "the form is incomplete; reload the "
+    if (iVersion < 0 ||
+        (!str_eq(zAction, "save") && !str_eq(zAction, "submit"))) {
+        rc = apperr_set(&err, APPERR_INPUT,
+                        "the form is incomplete; reload the "
                         "page");
     } else {
         Actor who = page_actor(r);
-        StatementEdit e = { page_plan_code(r), r->azParam[0],
-                            req_form(r, "round"), req_form(r, "text"),
-                            edit_rating_of(req_form(r, "rating")), iVersion,
+        StatementEdit e = { page_plan_code(r),
+                            r->azParam[0],
+                            req_form(r, "round"),
+                            req_form(r, "text"),
+                            edit_rating_of(req_form(r, "rating")),
+                            iVersion,
                             str_eq(zAction, "submit") ? WF_SUBMIT : WF_SAVE };
         rc = workflow_save_statement(r->s, &who, &e, &err);
     }
@@ -434,7 +465,8 @@ page_statement_post(Req *r, Resp *w)
         web_fail(r, w, &err);
         return 0;
     }
-    edit_finish(r, w, rc, &err, str_eq(zAction, "submit") ? "submitted" : "saved");
+    edit_finish(r, w, rc, &err,
+                str_eq(zAction, "submit") ? "submitted" : "saved");
     return 0;
 }
 
@@ -450,19 +482,25 @@ page_review_post(Req *r, Resp *w)
     int iVersion = edit_version(r);
     int rc;
     if (iVersion <= 0) {
-        rc = apperr_set(&err, APPERR_INPUT, "the form is incomplete; reload the "
+        rc = apperr_set(&err, APPERR_INPUT,
+                        "the form is incomplete; reload the "
                         "page");
     } else {
         Actor who = page_actor(r);
-        ReviewEdit re = { page_plan_code(r), r->azParam[0],
-                          req_form(r, "round"), req_form(r, "progress"),
-                          edit_rating_of(req_form(r, "rating")), iVersion, e,
+        ReviewEdit re = { page_plan_code(r),
+                          r->azParam[0],
+                          req_form(r, "round"),
+                          req_form(r, "progress"),
+                          edit_rating_of(req_form(r, "rating")),
+                          iVersion,
+                          e,
                           req_form(r, "comment") };
         rc = workflow_review(r->s, &who, &re, &err);
     }
-    edit_finish(r, w, rc, &err, e == WF_APPROVE  ? "approve"
-                                : e == WF_RETURN ? "return"
-                                                 : "save");
+    edit_finish(r, w, rc, &err,
+                e == WF_APPROVE  ? "approve"
+                : e == WF_RETURN ? "return"
+                                 : "save");
     return 0;
 }
 
@@ -491,147 +529,302 @@ admin_done_text(const char *zKey)
     return NULL;
 }
 
-/* ** PAGE: /admin */
-int
-page_admin(Req *r, Resp *w)
+/* Which admin form a refused post came from: it is shown again with what
+** the user typed (never the password). */
+typedef enum AdminForm {
+    ADMIN_FORM_NONE = 0,
+    ADMIN_FORM_ROUND,
+    ADMIN_FORM_USER,
+    ADMIN_FORM_ORG
+} AdminForm;
+
+/* What the admin page's tables are built from. */
+typedef struct AdminPage {
+    const Req *r;
+    const Plan *p;
+    const Model *m;
+} AdminPage;
+
+/* The hidden field "plan" of a form on a plan named by ?plan=. */
+static void
+admin_plan_field(const Req *r, Buf *b)
 {
-    const Model *m = NULL;
-    const Plan *p = page_load(r, w, &m);
-    if (!p) {
-        return 0;
+    if (page_plan_code(r)) {
+        HTML_LIT(b, "<input type=\"hidden\" name=\"plan\" value=\"");
+        esc_html(b, page_plan_code(r));
+        HTML_LIT(b, "\"/>");
     }
-    page_begin(r, w, "Administration");
-    Buf *b = &w->body;
-    const char *zDone = admin_done_text(req_query(r, "done"));
-    if (zDone) {
-        page_notice(b, "ok", zDone);
-    }
-    HTML_LIT(b, "<h2>Review rounds</h2><table><thead><tr><th scope=\"col\">"
-                "Round</th><th scope=\"col\">State</th><th scope=\"col\">"
-                "Change</th></tr></thead><tbody>");
+}
+
+/* The rounds with their state and the moves core's table allows (sheet
+** "rounds"; the buttons are HTML only). */
+static void
+admin_rounds_sheet(const void *arg, const char *zId, Sheet *t)
+{
+    const AdminPage *x = arg;
+    const Plan *p = x->p;
+    sheet_col(t, "Round");
+    sheet_col(t, "Title");
+    sheet_col(t, "State");
+    sheet_col(t, "Activities");
+    sheet_col(t, "Rated");
+    sheet_col_html(t, "Change");
     for (size_t k = 0; k < p->nRound; k++) {
         const Round *rd = &p->aRound[k];
-        HTML_LIT(b, "<tr><td>");
-        esc_html(b, rd->zCode);
-        buf_putc(b, ' ');
-        esc_html(b, rd->zTitle);
-        HTML_LIT(b, "</td><td>");
-        esc_html(b, round_state_name(rd->eState));
-        HTML_LIT(b, "</td><td>");
+        ReviewProgress g;
+        review_progress(p, rd, &g);
+        sheet_text(t, rd->zCode);
+        sheet_text(t, rd->zTitle);
+        sheet_text(t, round_state_label(rd->eState));
+        sheet_num(t, (long)g.nAssessed);
+        sheet_num(t, (long)g.nRated);
         /* The buttons are core's table of moves: what is offered is what
-        ** the use case accepts. */
+        ** the use case accepts.  A move with a warning asks first. */
+        Buf f = BUF_INIT;
         for (size_t i = 0; i < nRoundMove; i++) {
             if (aRoundMove[i].eFrom != rd->eState) {
                 continue;
             }
-            HTML_LIT(b, "<form method=\"post\" action=\"/admin/round\">");
-            page_csrf_field(r, b);
-            HTML_LIT(b, "<input type=\"hidden\" name=\"round\" value=\"");
-            esc_html(b, rd->zCode);
-            HTML_LIT(b, "\"/><input type=\"hidden\" name=\"state\" value=\"");
-            esc_html(b, round_state_name(aRoundMove[i].eTo));
-            HTML_LIT(b, "\"/><button type=\"submit\">");
-            esc_html(b, aRoundMove[i].zVerb);
-            HTML_LIT(b, "</button></form>");
+            HTML_LIT(&f, "<form class=\"inline\" method=\"post\" "
+                         "action=\"/admin/round\">");
+            page_csrf_field(x->r, &f);
+            admin_plan_field(x->r, &f);
+            HTML_LIT(&f, "<input type=\"hidden\" name=\"round\" value=\"");
+            esc_html(&f, rd->zCode);
+            HTML_LIT(&f, "\"/><input type=\"hidden\" name=\"state\" value=\"");
+            esc_html(&f, round_state_name(aRoundMove[i].eTo));
+            HTML_LIT(&f, "\"/><button type=\"submit\">");
+            esc_html(&f, aRoundMove[i].zLabel);
+            esc_html(&f, aRoundMove[i].zWarning ? "\xE2\x80\xA6" : "");
+            HTML_LIT(&f, "</button></form>");
         }
         if (rd->eState == ROUND_PUBLISHED) {
-            HTML_LIT(b, "locked");
+            HTML_LIT(&f, "Locked");
         }
-        HTML_LIT(b, "</td></tr>");
+        sheet_markup(t, buf_str(&f));
+        buf_release(&f);
     }
-    HTML_LIT(b, "</tbody></table><form class=\"card\" method=\"post\" "
-                "action=\"/admin/round\">");
+}
+
+/* The accounts (sheet "users"; enable and disable are HTML only). */
+static void
+admin_users_sheet(const void *arg, const char *zId, Sheet *t)
+{
+    const AdminPage *x = arg;
+    sheet_col(t, "Name");
+    sheet_col(t, "Role");
+    sheet_col(t, "Organisation");
+    sheet_col(t, "State");
+    sheet_col_html(t, "Change");
+    User *aU = NULL;
+    size_t nU = 0;
+    AppErr err = APPERR_INIT;
+    if (store_user_list(x->r->s, &aU, &nU, &err)) {
+        return;
+    }
+    for (size_t i = 0; i < nU; i++) {
+        sheet_text(t, aU[i].zName);
+        sheet_text(t, role_label(aU[i].eRole));
+        sheet_text(t, aU[i].zOrg ? aU[i].zOrg : "");
+        sheet_text(t, aU[i].bDisabled ? "Disabled" : "Active");
+        Buf f = BUF_INIT;
+        HTML_LIT(&f, "<form class=\"inline\" method=\"post\" "
+                     "action=\"/admin/user\">");
+        page_csrf_field(x->r, &f);
+        HTML_LIT(&f, "<input type=\"hidden\" name=\"name\" value=\"");
+        esc_html(&f, aU[i].zName);
+        HTML_LIT(&f, "\"/>");
+        if (aU[i].bDisabled) {
+            HTML_LIT(&f, "<button type=\"submit\" name=\"action\" "
+                         "value=\"enable\">Enable\xE2\x80\xA6</button>");
+        } else {
+            HTML_LIT(&f, "<button type=\"submit\" name=\"action\" "
+                         "value=\"disable\">Disable\xE2\x80\xA6</button>");
+        }
+        HTML_LIT(&f, "</form>");
+        sheet_markup(t, buf_str(&f));
+        buf_release(&f);
+        user_release(&aU[i]);
+    }
+    free(aU);
+}
+
+/* The organisation directory (sheet "orgs"). */
+static void
+admin_orgs_sheet(const void *arg, const char *zId, Sheet *t)
+{
+    const AdminPage *x = arg;
+    sheet_col(t, "Acronym");
+    sheet_col(t, "Name");
+    sheet_col(t, "Kind");
+    sheet_col(t, "Part of");
+    for (size_t i = 0; i < x->m->nOrg; i++) {
+        const Org *o = &x->m->aOrg[i];
+        Buf h = BUF_INIT;
+        buf_puts(&h, "/org/");
+        url_encode(&h, o->zAcronym);
+        sheet_link(t, o->zAcronym, buf_str(&h));
+        buf_release(&h);
+        sheet_text(t, o->zName);
+        sheet_text(t, org_kind_label(o->eKind));
+        sheet_text(t, o->zParent ? o->zParent : "");
+    }
+}
+
+static void
+admin_sheet(const void *arg, const char *zId, Sheet *t)
+{
+    if (strcmp(zId, "users") == 0) {
+        admin_users_sheet(arg, zId, t);
+    } else if (strcmp(zId, "orgs") == 0) {
+        admin_orgs_sheet(arg, zId, t);
+    } else {
+        admin_rounds_sheet(arg, zId, t);
+    }
+}
+
+static const char *const azAdminSheet[] = { "rounds", "users", "orgs", NULL };
+static const char *const azOfficerSheet[] = { "rounds", NULL };
+
+/* A text input: label, id and name zName, value zValue (escaped). */
+static void
+admin_input(Buf *b, const char *zName, const char *zLabel, const char *zValue,
+            int bRequired)
+{
+    HTML_LIT(b, "<label for=\"");
+    esc_html(b, zName);
+    HTML_LIT(b, "\">");
+    esc_html(b, zLabel);
+    HTML_LIT(b, "</label><input id=\"");
+    esc_html(b, zName);
+    HTML_LIT(b, "\" name=\"");
+    esc_html(b, zName);
+    HTML_LIT(b, "\" value=\"");
+    esc_html(b, zValue);
+    HTML_LIT(b, "\"");
+    if (bRequired) {
+        HTML_LIT(b, " required=\"required\"");
+    }
+    HTML_LIT(b, "/>");
+}
+
+/* The admin page, with a notice (NULL: none) and, after a refused post
+** from form eKeep, that form filled with what the user typed. */
+static void
+admin_render(Req *r, Resp *w, const char *zNotice, const char *zKind,
+             AdminForm eKeep)
+{
+    const Model *m = NULL;
+    const Plan *p = page_load(r, w, &m);
+    if (!p) {
+        return;
+    }
+    int bAdmin = r->ses.user.eRole == ROLE_ADMIN;
+    AdminPage x = { r, p, m };
+    if (!zNotice && page_download(r, w, bAdmin ? azAdminSheet : azOfficerSheet,
+                                  admin_sheet, &x, "admin")) {
+        return;
+    }
+    char *zSelf = page_self(r);
+    page_begin(r, w, "Administration");
+    Buf *b = &w->body;
+    if (zNotice) {
+        page_notice(b, zKind, zNotice);
+    }
+    /* The form posted (kept) or empty. */
+#define KEPT(F, K) (eKeep == (F) ? req_form(r, K) : "")
+    HTML_LIT(b, "<h2>Review rounds</h2>");
+    Sheet t;
+    sheet_init(&t, "rounds", NULL);
+    admin_rounds_sheet(&x, "rounds", &t);
+    page_sheet(b, &t, zSelf);
+    sheet_release(&t);
+    HTML_LIT(b, "<form class=\"card\" method=\"post\" action=\"/admin/round\">"
+                "<h3>Open a new round</h3>");
     page_csrf_field(r, b);
-    HTML_LIT(b, "<input type=\"hidden\" name=\"state\" value=\"new\"/>"
-                "<label for=\"round\">Open a new round: code</label><input "
-                "id=\"round\" name=\"round\" required=\"required\"/><label "
-                "for=\"title\">Title</label><input id=\"title\" name=\"title\"/>"
-                "<label for=\"as_of\">As of (YYYY-MM-DD)</label><input "
-                "id=\"as_of\" name=\"as_of\"/><div><button type=\"submit\">Open"
-                "</button></div></form>\n");
-    if (r->ses.user.eRole == ROLE_ADMIN) {
-        User *aU = NULL;
-        size_t nU = 0;
-        AppErr err = APPERR_INIT;
-        if (store_user_list(r->s, &aU, &nU, &err) == 0) {
-            HTML_LIT(b, "<h2>Users</h2><table><thead><tr><th scope=\"col\">Name"
-                        "</th><th scope=\"col\">Role</th><th scope=\"col\">"
-                        "Organisation</th><th scope=\"col\">State</th></tr>"
-                        "</thead><tbody>");
-            for (size_t i = 0; i < nU; i++) {
-                HTML_LIT(b, "<tr><td>");
-                esc_html(b, aU[i].zName);
-                HTML_LIT(b, "</td><td>");
-                esc_html(b, role_name(aU[i].eRole));
-                HTML_LIT(b, "</td><td>");
-                esc_html(b, aU[i].zOrg ? aU[i].zOrg : "");
-                HTML_LIT(b, "</td><td><form method=\"post\" "
-                            "action=\"/admin/user\">");
-                page_csrf_field(r, b);
-                HTML_LIT(b, "<input type=\"hidden\" name=\"name\" value=\"");
-                esc_html(b, aU[i].zName);
-                HTML_LIT(b, "\"/>");
-                esc_html(b, aU[i].bDisabled ? "disabled " : "active ");
-                if (aU[i].bDisabled) {
-                    HTML_LIT(b, "<button type=\"submit\" name=\"action\" "
-                                "value=\"enable\">enable</button>");
-                } else {
-                    HTML_LIT(b, "<button type=\"submit\" name=\"action\" "
-                                "value=\"disable\">disable</button>");
-                }
-                HTML_LIT(b, "</form></td></tr>");
-                user_release(&aU[i]);
-            }
-            free(aU);
-            HTML_LIT(b, "</tbody></table>");
-        }
-        HTML_LIT(b, "<form class=\"card\" method=\"post\" action=\"/admin/user\">");
+    admin_plan_field(r, b);
+    HTML_LIT(b, "<input type=\"hidden\" name=\"state\" value=\"new\"/>");
+    admin_input(b, "round", "Code (e.g. 2019)", KEPT(ADMIN_FORM_ROUND, "round"),
+                1);
+    admin_input(b, "title", "Title", KEPT(ADMIN_FORM_ROUND, "title"), 0);
+    admin_input(b, "as_of", "As of (YYYY-MM-DD)",
+                KEPT(ADMIN_FORM_ROUND, "as_of"), 0);
+    HTML_LIT(b, "<div><button type=\"submit\">Open</button></div></form>\n");
+    if (bAdmin) {
+        HTML_LIT(b, "<h2>Users</h2>");
+        sheet_init(&t, "users", NULL);
+        admin_users_sheet(&x, "users", &t);
+        page_sheet(b, &t, zSelf);
+        sheet_release(&t);
+        HTML_LIT(b, "<form class=\"card\" method=\"post\" "
+                    "action=\"/admin/user\"><h3>Add a user</h3>");
         page_csrf_field(r, b);
-        HTML_LIT(b, "<label for=\"name\">New user: name</label><input id=\"name\" "
-                    "name=\"name\" required=\"required\"/><label for=\"role\">"
-                    "Role</label><select id=\"role\" name=\"role\">");
-        for (int k = 0; k < ROLE_COUNT; k++) {
-            HTML_LIT(b, "<option>");
-            esc_html(b, role_name((Role)k));
-            HTML_LIT(b, "</option>");
-        }
-        HTML_LIT(b, "</select><label for=\"org\">Organisation (acronym)</label>"
-                    "<input id=\"org\" name=\"org\"/><label for=\"password\">"
-                    "Password (8 characters or more)</label><input "
-                    "id=\"password\" name=\"password\" type=\"password\" "
-                    "autocomplete=\"new-password\" required=\"required\"/><div>"
-                    "<button type=\"submit\" name=\"action\" value=\"add\">"
-                    "Add user</button></div></form>\n");
-        HTML_LIT(b, "<h2>Organisations</h2><p>");
-        buf_printf(b, "%zu organisations in the directory. ", m->nOrg);
-        HTML_LIT(b, "Add one, or correct one by giving its acronym:</p><form "
-                    "class=\"card\" method=\"post\" action=\"/admin/org\">");
+        admin_input(b, "name", "Name (to log in with)",
+                    KEPT(ADMIN_FORM_USER, "name"), 1);
+        HTML_LIT(b, "<label for=\"role\">Role</label>");
+        /* The least privileged role unless the user chose another. */
+        page_select_code(b, "role", "role", CODE_ROLE,
+                         eKeep == ADMIN_FORM_USER ? req_form(r, "role")
+                                                  : role_name(ROLE_VIEWER));
+        HTML_LIT(b, "<label for=\"org\">Organisation</label>");
+        page_select_org(b, m, "org", "org", "(none)",
+                        KEPT(ADMIN_FORM_USER, "org"));
+        HTML_LIT(b, "<label for=\"password\">Password (8 characters or more)"
+                    "</label><input id=\"password\" name=\"password\" "
+                    "type=\"password\" autocomplete=\"new-password\" "
+                    "required=\"required\"/><div><button type=\"submit\" "
+                    "name=\"action\" value=\"add\">Add user</button></div>"
+                    "</form>\n");
+        HTML_LIT(b, "<h2>Organisations</h2>");
+        sheet_init(&t, "orgs", NULL);
+        admin_orgs_sheet(&x, "orgs", &t);
+        page_sheet(b, &t, zSelf);
+        sheet_release(&t);
+        HTML_LIT(b,
+                 "<form class=\"card\" method=\"post\" action=\"/admin/org\">"
+                 "<h3>Add an organisation, or correct one by giving its "
+                 "acronym</h3>");
         page_csrf_field(r, b);
-        HTML_LIT(b, "<label for=\"acronym\">Acronym</label><input "
-                    "id=\"acronym\" name=\"acronym\" required=\"required\"/>"
-                    "<label for=\"oname\">Full name</label><input id=\"oname\" "
-                    "name=\"name\"/><label for=\"kind\">Kind</label><select "
-                    "id=\"kind\" name=\"kind\">");
-        for (int k = 0; k < ORG_KIND_COUNT; k++) {
-            HTML_LIT(b, "<option>");
-            esc_html(b, org_kind_name((OrgKind)k));
-            HTML_LIT(b, "</option>");
-        }
-        HTML_LIT(b, "</select><label for=\"parent\">Part of (acronym)</label>"
-                    "<input id=\"parent\" name=\"parent\"/><div><button "
-                    "type=\"submit\">Save organisation</button></div></form>\n");
+        admin_input(b, "acronym", "Acronym", KEPT(ADMIN_FORM_ORG, "acronym"),
+                    1);
+        HTML_LIT(b, "<label for=\"oname\">Full name</label><input "
+                    "id=\"oname\" name=\"name\" value=\"");
+        esc_html(b, KEPT(ADMIN_FORM_ORG, "name"));
+        HTML_LIT(b, "\"/><label for=\"kind\">Kind</label>");
+        page_select_code(b, "kind", "kind", CODE_ORG_KIND,
+                         KEPT(ADMIN_FORM_ORG, "kind"));
+        HTML_LIT(b, "<label for=\"parent\">Part of</label>");
+        page_select_org(b, m, "parent", "parent", "(none)",
+                        KEPT(ADMIN_FORM_ORG, "parent"));
+        HTML_LIT(b, "<div><button type=\"submit\">Save organisation</button>"
+                    "</div></form>\n");
     }
+#undef KEPT
+    free(zSelf);
     page_end(r, w);
+}
+
+/* ** PAGE: /admin */
+int
+page_admin(Req *r, Resp *w)
+{
+    const char *zDone = admin_done_text(req_query(r, "done"));
+    admin_render(r, w, zDone, "ok", ADMIN_FORM_NONE);
     return 0;
 }
 
-/* After an admin POST: the error page, or back to the admin page (of the
-** plan the form named) with the notice of aAdminDone[] keyed zDone. */
+/* After an admin POST: back to the admin page (of the plan the form
+** named) with the notice of aAdminDone[] keyed zDone; or, refused, the
+** admin page again with the reason and form eForm as the user filled it
+** (the status says why: 400, 403, 409, ...). */
 static void
-admin_done(const Req *r, Resp *w, int rc, const AppErr *err, const char *zDone)
+admin_done(Req *r, Resp *w, int rc, const AppErr *err, const char *zDone,
+           AdminForm eForm)
 {
     if (rc) {
-        web_fail(r, w, err);
+        buf_reset(&w->body);
+        admin_render(r, w, err->zMsg, "error", eForm);
+        web_fail_status(r, w, err);
         return;
     }
     assert(admin_done_text(zDone));
@@ -646,6 +839,66 @@ admin_done(const Req *r, Resp *w, int rc, const AppErr *err, const char *zDone)
     buf_release(&loc);
 }
 
+/* The second step of an action that is hard to undo: what it will do,
+** then a form that repeats the post with confirm=yes, and a way back.
+** azField: the posted fields to repeat (NULL-terminated). */
+static void
+admin_confirm_page(Req *r, Resp *w, const char *zTitle, const char *zAction,
+                   const char *const *azField, const char *zButton,
+                   void (*xBody)(Req *r, Buf *b, const void *arg),
+                   const void *arg)
+{
+    page_begin(r, w, zTitle);
+    Buf *b = &w->body;
+    xBody(r, b, arg);
+    HTML_LIT(b, "<form class=\"card confirm\" method=\"post\" action=\"");
+    esc_html(b, zAction);
+    HTML_LIT(b, "\">");
+    page_csrf_field(r, b);
+    admin_plan_field(r, b);
+    for (size_t i = 0; azField[i]; i++) {
+        HTML_LIT(b, "<input type=\"hidden\" name=\"");
+        esc_html(b, azField[i]);
+        HTML_LIT(b, "\" value=\"");
+        esc_html(b, req_form(r, azField[i]));
+        HTML_LIT(b, "\"/>");
+    }
+    HTML_LIT(b, "<input type=\"hidden\" name=\"confirm\" value=\"yes\"/>"
+                "<button type=\"submit\" class=\"danger\">");
+    esc_html(b, zButton);
+    HTML_LIT(b, "</button> <a class=\"button\" href=\"/admin");
+    if (page_plan_code(r)) {
+        Buf q = BUF_INIT;
+        buf_puts(&q, "?plan=");
+        url_encode(&q, page_plan_code(r));
+        esc_html(b, buf_str(&q));
+        buf_release(&q);
+    }
+    HTML_LIT(b, "\">Cancel</a></form>\n");
+    page_end(r, w);
+}
+
+/* What disabling or enabling an account does. */
+static void
+admin_user_confirm_body(Req *r, Buf *b, const void *arg)
+{
+    const int *pbDisable = arg;
+    HTML_LIT(b, "<p>");
+    if (*pbDisable) {
+        HTML_LIT(b, "The account <strong>");
+        esc_html(b, req_form(r, "name"));
+        HTML_LIT(b, "</strong> will be logged out everywhere at once and "
+                    "cannot log in until an administrator enables it again. "
+                    "Nothing it wrote is changed.");
+    } else {
+        HTML_LIT(b, "The account <strong>");
+        esc_html(b, req_form(r, "name"));
+        HTML_LIT(b, "</strong> will be able to log in again with its "
+                    "password.");
+    }
+    HTML_LIT(b, "</p>\n");
+}
+
 /* ** PAGE: /admin/user (POST) */
 int
 page_admin_user_post(Req *r, Resp *w)
@@ -656,25 +909,36 @@ page_admin_user_post(Req *r, Resp *w)
     const char *zAction = req_form(r, "action");
     int rc;
     if (str_eq(zAction, "disable") || str_eq(zAction, "enable")) {
-        rc = admin_user_set_disabled(r->s, &who, zName, zAction[0] == 'd',
-                                     &err);
-        admin_done(r, w, rc, &err, zAction[0] == 'd' ? "user_disabled"
-                                                    : "user_enabled");
+        int bDisable = zAction[0] == 'd';
+        if (!str_eq(req_form(r, "confirm"), "yes")) {
+            static const char *const azField[] = { "name", "action", NULL };
+            Buf title = BUF_INIT;
+            buf_printf(&title, "%s %s?", bDisable ? "Disable" : "Enable",
+                       zName);
+            admin_confirm_page(r, w, buf_str(&title), "/admin/user", azField,
+                               bDisable ? "Yes, disable" : "Yes, enable",
+                               admin_user_confirm_body, &bDisable);
+            buf_release(&title);
+            return 0;
+        }
+        rc = admin_user_set_disabled(r->s, &who, zName, bDisable, &err);
+        admin_done(r, w, rc, &err, bDisable ? "user_disabled" : "user_enabled",
+                   ADMIN_FORM_NONE);
         return 0;
     }
     Role eRole;
     char *zHash = NULL;
     if (role_parse(req_form(r, "role"), &eRole)) {
-        rc = apperr_set(&err, APPERR_INPUT, "unknown role (accepted: "
-                        ROLE_ACCEPTED ")");
+        rc = apperr_set(&err, APPERR_INPUT,
+                        "unknown role (accepted: " ROLE_ACCEPTED ")");
     } else if (secret_hash_password(req_form(r, "password"), &zHash, &err)) {
         rc = -1;
     } else {
-        rc = admin_user_add(r->s, &who, zName, eRole, req_form(r, "org"),
-                            zHash, &err);
+        rc = admin_user_add(r->s, &who, zName, eRole, req_form(r, "org"), zHash,
+                            &err);
     }
     free(zHash);
-    admin_done(r, w, rc, &err, "user_added");
+    admin_done(r, w, rc, &err, "user_added", ADMIN_FORM_USER);
     return 0;
 }
 
@@ -687,15 +951,84 @@ page_admin_org_post(Req *r, Resp *w)
     OrgKind eKind;
     int rc;
     if (org_kind_parse(req_form(r, "kind"), &eKind)) {
-        rc = apperr_set(&err, APPERR_INPUT, "unknown kind (accepted: "
-                        ORG_KIND_ACCEPTED ")");
+        rc = apperr_set(&err, APPERR_INPUT,
+                        "unknown kind (accepted: " ORG_KIND_ACCEPTED ")");
     } else {
         rc = admin_org_save(r->s, &who, req_form(r, "acronym"),
                             req_form(r, "name"), eKind, req_form(r, "parent"),
                             &err);
     }
-    admin_done(r, w, rc, &err, "org_saved");
+    admin_done(r, w, rc, &err, "org_saved", ADMIN_FORM_ORG);
     return 0;
+}
+
+/* A round move to confirm, and the round. */
+typedef struct AdminMove {
+    const RoundMove *mv;
+    const Model *m;
+    const Plan *p;
+    const Round *rd;
+} AdminMove;
+
+/* One line of a checklist: still open (bold) or done. */
+static void
+admin_check_item(Buf *b, int bOpen, const char *zText)
+{
+    if (bOpen) {
+        HTML_LIT(b, "<li class=\"open\">");
+    } else {
+        HTML_LIT(b, "<li class=\"done\">");
+    }
+    esc_html(b, zText);
+    HTML_LIT(b, "</li>");
+}
+
+/* What closing or publishing a round leaves behind: the move's warning
+** and the checklist core counts (review_progress, the data-quality
+** findings). */
+static void
+admin_round_confirm_body(Req *r, Buf *b, const void *arg)
+{
+    const AdminMove *x = arg;
+    HTML_LIT(b, "<p class=\"notice warning\" role=\"alert\">");
+    esc_html(b, x->mv->zWarning);
+    HTML_LIT(b, "</p>\n");
+    ReviewProgress g;
+    review_progress(x->p, x->rd, &g);
+    const Findings *f = readmodel_findings(r->pView, x->p, x->rd->zCode);
+    size_t nErr = 0;
+    for (size_t i = 0; i < f->n; i++) {
+        nErr += f->a[i].eSeverity == CHECK_ERROR;
+    }
+    size_t nUnrated = g.nAssessed - g.nRated;
+    size_t nNotApproved = g.nAssessed - g.anAssess[ASSESS_APPROVED];
+    size_t nNever = g.nExpected - g.nReported;
+    HTML_LIT(b, "<h2>Before you go on</h2><ul class=\"checklist\">");
+    Buf t = BUF_INIT;
+    buf_printf(&t, "%zu of %zu activities are not rated.", nUnrated,
+               g.nAssessed);
+    admin_check_item(b, nUnrated != 0, buf_str(&t));
+    buf_reset(&t);
+    buf_printf(&t, "%zu of %zu activities are not approved.", nNotApproved,
+               g.nAssessed);
+    admin_check_item(b, nNotApproved != 0, buf_str(&t));
+    buf_reset(&t);
+    buf_printf(&t,
+               "%zu of %zu statements owed by the responsible bodies "
+               "were never submitted.",
+               nNever, g.nExpected);
+    admin_check_item(b, nNever != 0, buf_str(&t));
+    buf_reset(&t);
+    buf_printf(&t, "%zu data-quality %s.", nErr,
+               nErr == 1 ? "error" : "errors");
+    admin_check_item(b, nErr != 0, buf_str(&t));
+    buf_release(&t);
+    HTML_LIT(b, "</ul>\n");
+    HTML_LIT(b, "<p>The round's page lists them: ");
+    char *zQ = page_plan_query(x->m, x->p);
+    page_link_round(b, x->rd, zQ);
+    free(zQ);
+    HTML_LIT(b, ".</p>\n");
 }
 
 /* ** PAGE: /admin/round (POST) */
@@ -715,9 +1048,31 @@ page_admin_round_post(Req *r, Resp *w)
     } else if (round_state_parse(zState, &e)) {
         rc = apperr_set(&err, APPERR_INPUT, "unknown state");
     } else {
+        /* A move that is hard to undo asks first, with the checklist. */
+        const Model *m = NULL;
+        const Plan *p = page_load(r, w, &m);
+        if (!p) {
+            return 0;
+        }
+        const Round *rd = plan_find_round(p, zRound);
+        const RoundMove *mv = rd ? rules_round_move(rd->eState, e) : NULL;
+        if (mv && mv->zWarning && !str_eq(req_form(r, "confirm"), "yes")) {
+            static const char *const azField[] = { "round", "state", NULL };
+            Buf title = BUF_INIT;
+            buf_printf(&title, "%s %s?", mv->zLabel, rd->zTitle);
+            Buf button = BUF_INIT;
+            buf_printf(&button, "Yes, %s", mv->zVerb);
+            AdminMove am = { mv, m, p, rd };
+            admin_confirm_page(r, w, buf_str(&title), "/admin/round", azField,
+                               buf_str(&button), admin_round_confirm_body, &am);
+            buf_release(&button);
+            buf_release(&title);
+            return 0;
+        }
         rc = workflow_set_round_state(r->s, &who, page_plan_code(r), zRound, e,
                                       &err);
     }
-    admin_done(r, w, rc, &err, "round_updated");
+    admin_done(r, w, rc, &err, "round_updated",
+               str_eq(zState, "new") ? ADMIN_FORM_ROUND : ADMIN_FORM_NONE);
     return 0;
 }

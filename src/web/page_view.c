@@ -1,12 +1,16 @@
 /*
 ** page_view.c — the pages that show: dashboard, plan, activity,
-** organisation, rounds, round, report.
+** organisation, rounds, round, the review and coordination reports,
+** complaints.
 **
 ** Each page reads the process's shared snapshot (page_load: anonymous
 ** readers see only published rounds); the parts that depend on the data
 ** only are rendered once per snapshot (readmodel_fragment), so every
 ** number is counted from the data as it is now (core/review.c) and
-** counted again after any change, never stored.
+** counted again after any change, never stored.  Every table is a Sheet
+** (report/sheet.h) built by one function per page, which both draws it
+** and answers its download (?table=ID&format=csv|xlsx): what is
+** downloaded is what is shown.  Codes show as their labels (codes.h).
 */
 #include <pthread.h>
 #include <semaphore.h>
@@ -20,10 +24,14 @@
 #include "complaints_cache.h"
 #include "../base/base.h"
 #include "../core/checks.h"
+#include "../core/coordination.h"
 #include "../core/review.h"
 #include "../report/complaints_report.h"
+#include "../report/coordination_report.h"
 #include "../report/escape.h"
+#include "../report/review_print.h"
 #include "../report/review_report.h"
+#include "../report/sheet.h"
 #include "../app/casework.h"
 #include "../app/readmodel.h"
 #include "../base/banned.h"
@@ -31,7 +39,7 @@
 void view_goal10(Req *r, Buf *b);
 static int view_suppress(const Req *r);
 
-/* Index of the latest round with assessments, and the one before it. */
+/* The latest round with assessments, and the one before it. */
 static void
 view_latest_rounds(const Plan *p, const Round **pLatest, const Round **pPrev)
 {
@@ -39,7 +47,8 @@ view_latest_rounds(const Plan *p, const Round **pLatest, const Round **pPrev)
     for (size_t r = p->nRound; r-- > 0;) {
         int bAny = 0;
         for (size_t i = 0; i < p->nNode && !bAny; i++) {
-            bAny = node_find_assessment(&p->aNode[i], p->aRound[r].zCode) != NULL;
+            bAny =
+                node_find_assessment(&p->aNode[i], p->aRound[r].zCode) != NULL;
         }
         if (!bAny) {
             continue;
@@ -52,54 +61,228 @@ view_latest_rounds(const Plan *p, const Round **pLatest, const Round **pPrev)
     }
 }
 
-/* Collection status of an open round: assessments and statements by state. */
-static void
-view_collection(const Plan *p, const Round *rd, Buf *b)
+/* The address of an activity, organisation or round page of the plan
+** zPlanQ names (page_plan_query()); heap. */
+static char *
+view_href(const char *zPrefix, const char *zCode, const char *zSuffix,
+          const char *zPlanQ)
 {
-    size_t anAssess[ASSESS_STATE_COUNT] = { 0 }, anStmt[ASSESS_STATE_COUNT] = { 0 };
-    size_t nMissing = 0, nActivities = 0;
-    int iLeaf = plan_leaf_level(p);
-    for (size_t i = 0; i < p->nNode; i++) {
-        const Node *n = &p->aNode[i];
-        const Assessment *a = node_find_assessment(n, rd->zCode);
-        if (n->iLevel != iLeaf || !a) {
-            continue;
-        }
-        nActivities++;
-        anAssess[a->eState]++;
-        for (size_t k = 0; k < a->nStmt; k++) {
-            anStmt[a->aStmt[k].eState]++;
-        }
-        for (size_t k = 0; k < n->nResp; k++) {
-            const Statement *st = assessment_find_statement(a, n->azResp[k]);
-            nMissing += !st || st->eState == ASSESS_DRAFT;
-        }
-    }
-    HTML_LIT(b, "<table><caption>Collection in ");
-    esc_html(b, rd->zTitle);
-    buf_printf(b, "</caption><thead><tr><th scope=\"col\"></th><th scope=\"col\">"
-               "draft</th><th scope=\"col\">submitted</th><th scope=\"col\">"
-               "returned</th><th scope=\"col\">approved</th></tr></thead><tbody>"
-               "<tr><th scope=\"row\">Activities (%zu)</th>", nActivities);
+    Buf h = BUF_INIT;
+    buf_puts(&h, zPrefix);
+    url_encode(&h, zCode);
+    buf_puts(&h, zSuffix);
+    buf_puts(&h, zPlanQ);
+    return buf_detach(&h);
+}
+
+/* ---- collection -------------------------------------------------------- */
+
+/* The collection of round rd: activities and statements by workflow
+** state, with the totals (sheet "collection"). */
+static void
+view_collection_sheet(const Plan *p, const Round *rd, Sheet *t)
+{
+    ReviewProgress g;
+    review_progress(p, rd, &g);
+    Buf cap = BUF_INIT;
+    buf_printf(&cap, "Collection in %s", rd->zTitle);
+    free(t->zCaption);
+    t->zCaption = buf_detach(&cap);
+    t->bRowHeads = 1;
+    sheet_col(t, "");
     for (int s = 0; s < ASSESS_STATE_COUNT; s++) {
-        buf_printf(b, "<td class=\"n\">%zu</td>", anAssess[s]);
+        sheet_col(t, assess_state_label((AssessState)s));
     }
-    HTML_LIT(b, "</tr><tr><th scope=\"row\">Statements</th>");
+    sheet_col(t, "Total");
+    sheet_col(t, "Rated");
+    sheet_text(t, "Activities");
     for (int s = 0; s < ASSESS_STATE_COUNT; s++) {
-        buf_printf(b, "<td class=\"n\">%zu</td>", anStmt[s]);
+        sheet_num(t, (long)g.anAssess[s]);
     }
-    buf_printf(b, "</tr></tbody></table><p>%zu ", nMissing);
-    esc_html(b, nMissing == 1 ? "statement" : "statements");
-    HTML_LIT(b, " of responsible bodies still missing.</p>\n");
+    sheet_num(t, (long)g.nAssessed);
+    sheet_num(t, (long)g.nRated);
+    sheet_text(t, "Statements");
+    size_t nStmt = 0;
+    for (int s = 0; s < ASSESS_STATE_COUNT; s++) {
+        sheet_num(t, (long)g.anStmt[s]);
+        nStmt += g.anStmt[s];
+    }
+    sheet_num(t, (long)nStmt);
+    sheet_text(t, "");
+}
+
+/* The collection of round rd in words and as a table. */
+static void
+view_collection(const Plan *p, const Round *rd, const char *zSelf, Buf *b)
+{
+    ReviewProgress g;
+    review_progress(p, rd, &g);
+    Buf s = BUF_INIT;
+    review_progress_sentence(&g, &s);
+    HTML_LIT(b, "<p class=\"progress\">");
+    esc_html(b, buf_str(&s));
+    HTML_LIT(b, "</p>\n");
+    buf_release(&s);
+    Sheet t;
+    sheet_init(&t, "collection", NULL);
+    view_collection_sheet(p, rd, &t);
+    page_sheet(b, &t, zSelf);
+    sheet_release(&t);
+}
+
+/* ---- dashboard --------------------------------------------------------- */
+
+/* "What changed since R": the change of each share in points, per group,
+** of report rep (sheet "changes"). */
+static void
+view_changes_sheet(const ReviewReport *rep, Sheet *t)
+{
+    Buf cap = BUF_INIT;
+    buf_printf(&cap, "Change since %s, in percentage points",
+               rep->pCompare->zTitle);
+    if (rep->bRatedOnly) {
+        buf_puts(&cap, " (the same activities, rated so far)");
+    }
+    free(t->zCaption);
+    t->zCaption = buf_detach(&cap);
+    t->bRowHeads = 1;
+    static const Rating aR[] = { RATING_ON_TARGET, RATING_PROGRESSING,
+                                 RATING_NOT_ON_TARGET, RATING_NONE };
+    Buf h = BUF_INIT;
+    utf8_capitalise(&h, rep->p->aLevel[rep->iLevel].zName);
+    sheet_col(t, buf_str(&h));
+    buf_release(&h);
+    for (int k = 0; k < 4; k++) {
+        sheet_col(t, rating_label(aR[k]));
+    }
+    for (size_t g = 0; g <= rep->now.nGroup; g++) {
+        const ReviewGroup *now =
+            g < rep->now.nGroup ? &rep->now.aGroup[g] : &rep->now.all;
+        const ReviewGroup *old = review_group(&rep->before, now->iNode);
+        sheet_text(t, review_group_name(rep, now->iNode));
+        for (int k = 0; k < 4; k++) {
+            if (old) {
+                long pp =
+                    review_pp_change(&old->c, &now->c, REVIEW_MASK(aR[k]));
+                Buf v = BUF_INIT;
+                buf_printf(&v, "%+ld", pp);
+                sheet_num_text(t, (double)pp, buf_str(&v));
+                buf_release(&v);
+            } else {
+                sheet_text(t, "new");
+            }
+        }
+    }
+}
+
+/* The rounds the dashboard shows of plan p: the latest with assessments
+** (*pNow) and the one it is compared with (*pBefore, or NULL).  While
+** the latest collects and nothing is rated yet, there is nothing to
+** count in it: the dashboard shows the round before on its own. */
+static void
+view_dashboard_rounds(const Plan *p, const Round **pNow, const Round **pBefore,
+                      ReviewProgress *g)
+{
+    const Round *latest, *prev;
+    view_latest_rounds(p, &latest, &prev);
+    memset(g, 0, sizeof *g);
+    if (latest) {
+        review_progress(p, latest, g);
+    }
+    if (latest && g->bCollecting && g->nRated == 0) {
+        *pNow = prev;
+        *pBefore = NULL;
+    } else {
+        *pNow = latest;
+        *pBefore = prev;
+    }
+}
+
+/* What the dashboard's tables are built from: the plan. */
+typedef struct ViewDash {
+    const Plan *p;
+    const char *zSelf;
+} ViewDash;
+
+/* The open round of p whose collection the dashboard shows (the first). */
+static const Round *
+view_open_round(const Plan *p)
+{
+    for (size_t k = 0; k < p->nRound; k++) {
+        if (p->aRound[k].eState == ROUND_OPEN) {
+            return &p->aRound[k];
+        }
+    }
+    return NULL;
+}
+
+static void
+view_dashboard_sheet(const void *arg, const char *zId, Sheet *t)
+{
+    const ViewDash *x = arg;
+    if (strcmp(zId, "collection") == 0) {
+        const Round *rd = view_open_round(x->p);
+        if (rd) {
+            view_collection_sheet(x->p, rd, t);
+        } else {
+            sheet_col(t, "No round is open");
+        }
+        return;
+    }
+    const Round *now, *before;
+    ReviewProgress g;
+    view_dashboard_rounds(x->p, &now, &before, &g);
+    ReviewReport rep;
+    AppErr err = APPERR_INIT;
+    if (now && before &&
+        review_report_build(x->p, now->zCode, before->zCode, NULL, &rep,
+                            &err) == 0) {
+        view_changes_sheet(&rep, t);
+        review_report_release(&rep);
+    } else {
+        sheet_col(t, "Nothing to compare");
+    }
+}
+
+static const char *const azDashSheet[] = { "changes", "collection", NULL };
+
+/* The chart and sentences of report rep's round, titled. */
+static void
+view_dashboard_chart(const ReviewReport *rep, const ReviewSummary *s,
+                     const char *zQ, Buf *b)
+{
+    const Round *rd = s->pRound;
+    HTML_LIT(b, "<section><h2>");
+    page_link_round(b, rd, zQ);
+    HTML_LIT(b, " <span class=\"small\">(");
+    esc_html(b, round_state_label(rd->eState));
+    HTML_LIT(b, ")</span></h2>");
+    Buf title = BUF_INIT;
+    buf_puts(&title, rd->zTitle);
+    if (rep->bRatedOnly) {
+        size_t n = rep->now.all.c.nTotal;
+        const char *zWhat = n == 1 ? "activity" : "activities";
+        if (s == &rep->now) {
+            buf_printf(&title, ": the %zu %s rated so far", n, zWhat);
+        } else {
+            buf_printf(&title, ": the same %zu %s", n, zWhat);
+        }
+    }
+    review_chart_svg(rep, s, buf_str(&title), b);
+    buf_release(&title);
+    HTML_LIT(b, "</section>");
 }
 
 /* The dashboard's part that depends on the data only: charts and
 ** sentences of the two latest rounds, the changes, the data-quality count
-** (arg: the plan).  Rendered once per snapshot. */
+** (arg: ViewDash).  Rendered once per snapshot.  While the latest round
+** collects, it says how far collection is and compares only what has
+** been rated (core's review_rated_only()). */
 static void
 view_dashboard_review(ReadModel *rm, const void *arg, Buf *b)
 {
-    const Plan *p = arg;
+    const ViewDash *x = arg;
+    const Plan *p = x->p;
     const Round *latest, *prev;
     view_latest_rounds(p, &latest, &prev);
     if (!latest) {
@@ -107,25 +290,38 @@ view_dashboard_review(ReadModel *rm, const void *arg, Buf *b)
         return;
     }
     char *zQ = page_plan_query(readmodel_model(rm), p);
+    const Round *now, *before;
+    ReviewProgress g;
+    view_dashboard_rounds(p, &now, &before, &g);
+    if (g.bCollecting) {
+        HTML_LIT(b, "<p class=\"progress lead\">");
+        page_link_round(b, latest, zQ);
+        HTML_LIT(b, " is collecting: <strong>");
+        buf_printf(b, "%zu of %zu ", g.nRated, g.nAssessed);
+        buf_puts(b, g.nAssessed == 1 ? "activity" : "activities");
+        HTML_LIT(b, " rated so far");
+        HTML_LIT(b, "</strong>.");
+        if (g.nRated == 0) {
+            HTML_LIT(b, " Nothing is counted or compared until ratings come "
+                        "in.");
+            if (now) {
+                HTML_LIT(b, " Below: the round before it, as it stands.");
+            }
+        } else {
+            HTML_LIT(b, " The shares and changes below count only those, "
+                        "and compare them with the same activities in the "
+                        "round before.");
+        }
+        HTML_LIT(b, "</p>\n");
+    }
     ReviewReport rep;
     AppErr err = APPERR_INIT;
-    if (review_report_build(p, latest->zCode, prev ? prev->zCode : NULL,
-                            NULL, &rep, &err) == 0) {
-        HTML_LIT(b, "<div class=\"rounds\"><section><h2>");
-        page_link_round(b, latest, zQ);
-        HTML_LIT(b, " <span class=\"small\">(");
-        esc_html(b, round_state_name(latest->eState));
-        HTML_LIT(b, ")</span></h2>");
-        review_chart_svg(&rep, &rep.now, latest->zTitle, b);
-        HTML_LIT(b, "</section>");
-        if (prev) {
-            HTML_LIT(b, "<section><h2>");
-            page_link_round(b, prev, zQ);
-            HTML_LIT(b, " <span class=\"small\">(");
-            esc_html(b, round_state_name(prev->eState));
-            HTML_LIT(b, ")</span></h2>");
-            review_chart_svg(&rep, &rep.before, prev->zTitle, b);
-            HTML_LIT(b, "</section>");
+    if (now && review_report_build(p, now->zCode, before ? before->zCode : NULL,
+                                   NULL, &rep, &err) == 0) {
+        HTML_LIT(b, "<div class=\"rounds\">");
+        view_dashboard_chart(&rep, &rep.now, zQ, b);
+        if (before) {
+            view_dashboard_chart(&rep, &rep.before, zQ, b);
         }
         HTML_LIT(b, "</div>\n<ul>");
         for (size_t i = 0; i < rep.nSentence; i++) {
@@ -134,38 +330,19 @@ view_dashboard_review(ReadModel *rm, const void *arg, Buf *b)
             HTML_LIT(b, "</li>");
         }
         HTML_LIT(b, "</ul>\n");
-        if (prev) {
+        if (before) {
             HTML_LIT(b, "<h2>What changed since ");
-            esc_html(b, prev->zCode);
-            HTML_LIT(b, "</h2><table><thead><tr><th scope=\"col\">Area</th>"
-                        "<th scope=\"col\">On Target</th><th scope=\"col\">"
-                        "Progressing</th><th scope=\"col\">Not on Target"
-                        "</th><th scope=\"col\">Not rated</th></tr></thead>"
-                        "<tbody>");
-            for (size_t g = 0; g <= rep.now.nGroup; g++) {
-                const ReviewGroup *now = g < rep.now.nGroup ? &rep.now.aGroup[g]
-                                                            : &rep.now.all;
-                const ReviewGroup *old = review_group(&rep.before, now->iNode);
-                HTML_LIT(b, "<tr><th scope=\"row\">");
-                esc_html(b, review_group_name(&rep, now->iNode));
-                HTML_LIT(b, "</th>");
-                static const Rating aR[] = { RATING_ON_TARGET, RATING_PROGRESSING,
-                                             RATING_NOT_ON_TARGET, RATING_NONE };
-                for (int k = 0; k < 4; k++) {
-                    if (old) {
-                        buf_printf(b, "<td class=\"n\">%+ld pts</td>",
-                                   review_pp_change(&old->c, &now->c,
-                                                    REVIEW_MASK(aR[k])));
-                    } else {
-                        HTML_LIT(b, "<td class=\"n\">new</td>");
-                    }
-                }
-                HTML_LIT(b, "</tr>");
-            }
-            buf_printf(b, "</tbody></table><p>Activities rated higher: "
-                       "%zu; lower: %zu; new in this round: %zu.</p>\n",
-                       rep.changes.nUp, rep.changes.nDown,
-                       rep.changes.nNew);
+            esc_html(b, before->zTitle);
+            HTML_LIT(b, "</h2>");
+            Sheet t;
+            sheet_init(&t, "changes", NULL);
+            view_changes_sheet(&rep, &t);
+            page_sheet(b, &t, x->zSelf);
+            sheet_release(&t);
+            buf_printf(b,
+                       "<p>Activities rated higher: %zu; lower: %zu; new "
+                       "in this round: %zu.</p>\n",
+                       rep.changes.nUp, rep.changes.nDown, rep.changes.nNew);
         }
         review_report_release(&rep);
     }
@@ -182,18 +359,19 @@ view_dashboard_review(ReadModel *rm, const void *arg, Buf *b)
     free(zQ);
 }
 
-/* The collection state of the plan's open rounds (arg: the plan). */
+/* The collection state of the plan's open rounds (arg: ViewDash). */
 static void
 view_dashboard_open(ReadModel *rm, const void *arg, Buf *b)
 {
-    const Plan *p = arg;
+    const ViewDash *x = arg;
+    const Plan *p = x->p;
     char *zQ = page_plan_query(readmodel_model(rm), p);
     for (size_t k = 0; k < p->nRound; k++) {
         if (p->aRound[k].eState == ROUND_OPEN) {
             HTML_LIT(b, "<h2>Open round: ");
             page_link_round(b, &p->aRound[k], zQ);
             HTML_LIT(b, "</h2>");
-            view_collection(p, &p->aRound[k], b);
+            view_collection(p, &p->aRound[k], x->zSelf, b);
         }
     }
     free(zQ);
@@ -206,6 +384,13 @@ page_dashboard(Req *r, Resp *w)
     const Model *m = NULL;
     const Plan *p = page_load(r, w, &m);
     if (!p) {
+        return 0;
+    }
+    char *zSelf = page_self(r);
+    ViewDash x = { p, zSelf };
+    if (page_download(r, w, azDashSheet, view_dashboard_sheet, &x,
+                      "dashboard")) {
+        free(zSelf);
         return 0;
     }
     page_begin(r, w, p->zTitle);
@@ -228,14 +413,17 @@ page_dashboard(Req *r, Resp *w)
     }
     Buf key = BUF_INIT;
     buf_printf(&key, "dashboard/%s", p->zCode);
-    readmodel_fragment(r->pView, buf_str(&key), view_dashboard_review, p, b);
+    readmodel_fragment(r->pView, buf_str(&key), view_dashboard_review, &x, b);
     view_goal10(r, b);
     buf_puts(&key, "/open");
-    readmodel_fragment(r->pView, buf_str(&key), view_dashboard_open, p, b);
+    readmodel_fragment(r->pView, buf_str(&key), view_dashboard_open, &x, b);
     buf_release(&key);
+    free(zSelf);
     page_end(r, w);
     return 0;
 }
+
+/* ---- plan -------------------------------------------------------------- */
 
 static int
 view_matches(const Plan *p, size_t i, const char *zFoldQ)
@@ -271,17 +459,64 @@ view_matches(const Plan *p, size_t i, const char *zFoldQ)
 typedef struct ViewPlan {
     const Plan *p;
     const char *zFoldQ;
+    const char *zPlanQ; /* page_plan_query() */
 } ViewPlan;
 
-/* The plan tree with the latest ratings, the leaves matching the search
-** and their ancestors; from the data only (kept per snapshot). */
+/* The activities the plan page finds, as a table (sheet "activities"):
+** code, text, latest rating with its round, responsible bodies,
+** partners. */
+static void
+view_plan_sheet(const void *arg, const char *zId, Sheet *t)
+{
+    const ViewPlan *x = arg;
+    const Plan *p = x->p;
+    int iLeaf = plan_leaf_level(p);
+    sheet_col(t, "Code");
+    sheet_col(t, "Activity");
+    sheet_col(t, "Latest rating");
+    sheet_col(t, "Rated in");
+    sheet_col(t, "Responsible");
+    sheet_col(t, "Partners");
+    for (size_t i = 0; i < p->nNode; i++) {
+        const Node *n = &p->aNode[i];
+        if (n->iLevel != iLeaf || !view_matches(p, i, x->zFoldQ)) {
+            continue;
+        }
+        char *zHref = view_href("/activity/", n->zCode, "", x->zPlanQ);
+        sheet_link(t, n->zCode, zHref);
+        free(zHref);
+        sheet_text(t, n->zText);
+        const Round *rd;
+        const Assessment *a = review_latest_rated(p, n, &rd);
+        page_sheet_rating(t, a ? a->eRating : RATING_NONE);
+        sheet_text(t, rd ? rd->zTitle : "");
+        Buf o = BUF_INIT;
+        for (size_t k = 0; k < n->nResp; k++) {
+            buf_printf(&o, "%s%s", k ? ", " : "", n->azResp[k]);
+        }
+        sheet_text(t, buf_str(&o));
+        buf_reset(&o);
+        for (size_t k = 0; k < n->nContrib; k++) {
+            buf_printf(&o, "%s%s", k ? ", " : "", n->azContrib[k]);
+        }
+        sheet_text(t, buf_str(&o));
+        buf_release(&o);
+    }
+}
+
+static const char *const azPlanSheet[] = { "activities", NULL };
+
+/* The plan tree with each activity's latest rated assessment (and its
+** round: an open round's "not rated" says nothing yet), the leaves
+** matching the search and their ancestors; from the data only (kept per
+** snapshot). */
 static void
 view_plan_tree(ReadModel *rm, const void *arg, Buf *b)
 {
     const ViewPlan *x = arg;
     const Plan *p = x->p;
     const char *zFoldQ = x->zFoldQ;
-    char *zQ = page_plan_query(readmodel_model(rm), p);
+    const char *zQ = x->zPlanQ;
     int iLeaf = plan_leaf_level(p);
     /* Mark matching leaves and their ancestors. */
     char *abShow = xcalloc(p->nNode ? p->nNode : 1, 1);
@@ -299,8 +534,6 @@ view_plan_tree(ReadModel *rm, const void *arg, Buf *b)
         esc_html(b, nHits == 1 ? "activity" : "activities");
         HTML_LIT(b, " found.</p>");
     }
-    const Round *latest, *prev;
-    view_latest_rounds(p, &latest, &prev);
     HTML_LIT(b, "<div class=\"tree\"><ul>");
     int depth = 0;
     for (size_t i = 0; i < p->nNode; i++) {
@@ -317,11 +550,14 @@ view_plan_tree(ReadModel *rm, const void *arg, Buf *b)
             page_link_activity(b, n->zCode, zQ);
             buf_putc(b, ' ');
             esc_html(b, n->zText);
-            const Assessment *a = latest ? node_find_assessment(n, latest->zCode)
-                                         : NULL;
-            if (a) {
-                buf_putc(b, ' ');
-                page_rating(b, a->eRating);
+            const Round *rd;
+            const Assessment *a = review_latest_rated(p, n, &rd);
+            buf_putc(b, ' ');
+            page_rating(b, a ? a->eRating : RATING_NONE);
+            if (rd) {
+                HTML_LIT(b, " <span class=\"small\">");
+                esc_html(b, rd->zTitle);
+                HTML_LIT(b, "</span>");
             }
             HTML_LIT(b, "<div class=\"small\">Responsible: ");
             for (size_t k = 0; k < n->nResp; k++) {
@@ -358,7 +594,29 @@ view_plan_tree(ReadModel *rm, const void *arg, Buf *b)
     }
     HTML_LIT(b, "</ul></div>\n");
     free(abShow);
-    free(zQ);
+    (void)rm;
+}
+
+/* Links to download what a page shows as a list, as the table zId. */
+static void
+view_download_links(Buf *b, const char *zSelf, const char *zId,
+                    const char *zWhat)
+{
+    Buf h = BUF_INIT;
+    HTML_LIT(b, "<p class=\"downloads small\">Download ");
+    esc_html(b, zWhat);
+    HTML_LIT(b, ": <a download=\"\" href=\"");
+    buf_printf(&h, "%s%stable=", zSelf, strchr(zSelf, '?') ? "&" : "?");
+    buf_puts(&h, zId);
+    size_t n = h.n;
+    buf_puts(&h, "&format=csv");
+    esc_html(b, buf_str(&h));
+    HTML_LIT(b, "\">CSV</a> \xC2\xB7 <a download=\"\" href=\"");
+    buf_truncate(&h, n);
+    buf_puts(&h, "&format=xlsx");
+    esc_html(b, buf_str(&h));
+    HTML_LIT(b, "\">XLSX</a></p>\n");
+    buf_release(&h);
 }
 
 /* ** PAGE: /plan */
@@ -370,113 +628,161 @@ page_plan(Req *r, Resp *w)
     if (!p) {
         return 0;
     }
+    const char *zQ = req_query(r, "q");
+    char *zFoldQ = str_fold(zQ);
+    char *zPlanQ = page_plan_query(m, p);
+    ViewPlan x = { p, zFoldQ, zPlanQ };
+    char *zSelf = page_self(r);
+    if (page_download(r, w, azPlanSheet, view_plan_sheet, &x, "plan")) {
+        goto out;
+    }
     page_begin(r, w, "Plan");
     Buf *b = &w->body;
-    const char *zQ = req_query(r, "q");
     HTML_LIT(b, "<form method=\"get\" action=\"/plan\" role=\"search\">"
                 "<label for=\"q\">Search by code or words</label><input "
                 "id=\"q\" name=\"q\" value=\"");
     esc_html(b, zQ);
     HTML_LIT(b, "\"/> <button type=\"submit\">Search</button></form>\n");
-    char *zFoldQ = str_fold(zQ);
-    ViewPlan x = { p, zFoldQ };
+    HTML_LIT(b, "<p class=\"small\">Each activity shows its latest rating "
+                "and the round that gave it.</p>\n");
+    view_download_links(b, zSelf, "activities",
+                        *zFoldQ ? "these activities" : "the activities");
     Buf key = BUF_INIT;
     buf_printf(&key, "plan/%s/q=%s", p->zCode, zFoldQ);
     readmodel_fragment(r->pView, buf_str(&key), view_plan_tree, &x, b);
     buf_release(&key);
-    free(zFoldQ);
     page_end(r, w);
+out:
+    free(zSelf);
+    free(zPlanQ);
+    free(zFoldQ);
     return 0;
 }
+
+/* ---- organisation ------------------------------------------------------ */
 
 /* Which organisation view_org_tasks() shows, in which plan. */
 typedef struct ViewOrg {
     const Plan *p;
     const Org *o;
+    const char *zPlanQ;
+    const char *zSelf;
 } ViewOrg;
 
-/* An organisation's kind, parent and tasks with the open round's
-** statements; from the data only (kept per snapshot). */
-static void
-view_org_tasks(ReadModel *rm, const void *arg, Buf *b)
+/* The open round of p, or NULL. */
+static const Round *
+view_org_open(const Plan *p)
 {
-    const ViewOrg *x = arg;
-    const Plan *p = x->p;
-    const Org *o = x->o;
-    char *zQ = page_plan_query(readmodel_model(rm), p);
-    HTML_LIT(b, "<p>");
-    esc_html(b, org_kind_name(o->eKind));
-    if (o->zParent) {
-        HTML_LIT(b, ", part of ");
-        page_link_org(b, o->zParent, zQ);
-    }
-    HTML_LIT(b, "</p>");
     const Round *open = NULL;
     for (size_t k = 0; k < p->nRound; k++) {
         if (p->aRound[k].eState == ROUND_OPEN) {
             open = &p->aRound[k];
         }
     }
-    HTML_LIT(b, "<h2>Tasks</h2><table><thead><tr><th scope=\"col\">Activity"
-                "</th><th scope=\"col\">Role</th>");
+    return open;
+}
+
+/* An organisation's tasks with the open round's statements (sheet
+** "tasks"); *pnTasks and *pnDue count them. */
+static void
+view_org_tasks_sheet(const ViewOrg *x, Sheet *t, size_t *pnTasks, size_t *pnDue)
+{
+    const Plan *p = x->p;
+    const Org *o = x->o;
+    const Round *open = view_org_open(p);
+    sheet_col(t, "Activity");
+    sheet_col(t, "Title");
+    sheet_col(t, "Role");
+    Buf h = BUF_INIT;
     if (open) {
-        HTML_LIT(b, "<th scope=\"col\">Statement in ");
-        esc_html(b, open->zCode);
-        HTML_LIT(b, "</th>");
+        buf_printf(&h, "Statement in %s", open->zTitle);
+        sheet_col(t, buf_str(&h));
     }
-    HTML_LIT(b, "</tr></thead><tbody>");
+    buf_release(&h);
     size_t nTasks = 0, nDue = 0;
     for (size_t i = 0; i < p->nNode; i++) {
         const Node *n = &p->aNode[i];
-        const char *zRole = NULL;
-        for (size_t k = 0; k < n->nResp && !zRole; k++) {
-            zRole = str_eq(n->azResp[k], o->zAcronym) ? "responsible" : NULL;
+        int iRole = -1;
+        for (size_t k = 0; k < n->nResp && iRole < 0; k++) {
+            iRole = str_eq(n->azResp[k], o->zAcronym) ? LINK_RESPONSIBLE : -1;
         }
-        for (size_t k = 0; k < n->nContrib && !zRole; k++) {
-            zRole = str_eq(n->azContrib[k], o->zAcronym) ? "contributing" : NULL;
+        for (size_t k = 0; k < n->nContrib && iRole < 0; k++) {
+            iRole =
+                str_eq(n->azContrib[k], o->zAcronym) ? LINK_CONTRIBUTING : -1;
         }
-        if (!zRole) {
+        if (iRole < 0) {
             continue;
         }
         nTasks++;
-        HTML_LIT(b, "<tr><td>");
-        page_link_activity(b, n->zCode, zQ);
-        buf_putc(b, ' ');
-        esc_html(b, n->zText);
-        HTML_LIT(b, "</td><td>");
-        esc_html(b, zRole);
-        HTML_LIT(b, "</td>");
+        char *zHref = view_href("/activity/", n->zCode, "", x->zPlanQ);
+        sheet_link(t, n->zCode, zHref);
+        free(zHref);
+        sheet_text_clip(t, n->zText, 80);
+        sheet_text(t, link_role_label((LinkRole)iRole));
         if (open) {
             const Assessment *a = node_find_assessment(n, open->zCode);
-            const Statement *st = a ? assessment_find_statement(a, o->zAcronym)
-                                    : NULL;
-            HTML_LIT(b, "<td>");
+            const Statement *st =
+                a ? assessment_find_statement(a, o->zAcronym) : NULL;
             if (!a) {
-                HTML_LIT(b, "not in this round");
+                sheet_text(t, "Not in this round");
             } else if (!st) {
-                HTML_LIT(b, "<strong>due</strong>");
+                sheet_badge(t, "Due", "badge due");
                 nDue++;
             } else {
-                esc_html(b, assess_state_name(st->eState));
+                Buf v = BUF_INIT;
+                buf_puts(&v, assess_state_label(st->eState));
                 if (st->eState == ASSESS_RETURNED && *st->zComment) {
-                    HTML_LIT(b, ": ");
-                    esc_html(b, st->zComment);
+                    buf_printf(&v, ": %s", st->zComment);
                 }
-                nDue += st->eState == ASSESS_DRAFT || st->eState == ASSESS_RETURNED;
+                sheet_text(t, buf_str(&v));
+                buf_release(&v);
+                nDue +=
+                    st->eState == ASSESS_DRAFT || st->eState == ASSESS_RETURNED;
             }
-            HTML_LIT(b, "</td>");
         }
-        HTML_LIT(b, "</tr>");
     }
-    HTML_LIT(b, "</tbody></table>");
-    buf_printf(b, "<p>%zu activities", nTasks);
-    if (open) {
+    *pnTasks = nTasks;
+    *pnDue = nDue;
+}
+
+static void
+view_org_sheet(const void *arg, const char *zId, Sheet *t)
+{
+    size_t nTasks, nDue;
+    view_org_tasks_sheet(arg, t, &nTasks, &nDue);
+}
+
+static const char *const azOrgSheet[] = { "tasks", NULL };
+
+/* An organisation's kind, parent and tasks; from the data only (kept per
+** snapshot). */
+static void
+view_org_tasks(ReadModel *rm, const void *arg, Buf *b)
+{
+    const ViewOrg *x = arg;
+    const Org *o = x->o;
+    HTML_LIT(b, "<p>");
+    esc_html(b, org_kind_label(o->eKind));
+    if (o->zParent) {
+        HTML_LIT(b, ", part of ");
+        page_link_org(b, o->zParent, x->zPlanQ);
+    }
+    HTML_LIT(b, "</p><h2>Tasks</h2>");
+    Sheet t;
+    sheet_init(&t, "tasks", NULL);
+    size_t nTasks, nDue;
+    view_org_tasks_sheet(x, &t, &nTasks, &nDue);
+    page_sheet(b, &t, x->zSelf);
+    sheet_release(&t);
+    buf_printf(b, "<p>%zu ", nTasks);
+    esc_html(b, nTasks == 1 ? "activity" : "activities");
+    if (view_org_open(x->p)) {
         buf_printf(b, "; %zu ", nDue);
         esc_html(b, nDue == 1 ? "statement" : "statements");
         HTML_LIT(b, " due in the open round");
     }
     HTML_LIT(b, ".</p>\n");
-    free(zQ);
+    (void)rm;
 }
 
 /* ** PAGE: /org/{} */
@@ -490,50 +796,79 @@ page_org(Req *r, Resp *w)
     }
     const Org *o = model_find_org(m, r->azParam[0]);
     if (!o) {
-        web_error(w, 404, "There is no such organisation.");
+        web_error(r, w, 404, "There is no such organisation.");
         return 0;
     }
-    Buf title = BUF_INIT;
-    buf_printf(&title, "%s — %s", o->zAcronym, o->zName);
-    page_begin(r, w, buf_str(&title));
-    buf_release(&title);
-    ViewOrg x = { p, o };
-    Buf key = BUF_INIT;
-    buf_printf(&key, "org/%s/%s", p->zCode, o->zAcronym);
-    readmodel_fragment(r->pView, buf_str(&key), view_org_tasks, &x, &w->body);
-    buf_release(&key);
-    page_end(r, w);
+    char *zPlanQ = page_plan_query(m, p);
+    char *zSelf = page_self(r);
+    ViewOrg x = { p, o, zPlanQ, zSelf };
+    if (!page_download(r, w, azOrgSheet, view_org_sheet, &x, o->zAcronym)) {
+        Buf title = BUF_INIT;
+        buf_printf(&title, "%s — %s", o->zAcronym, o->zName);
+        page_begin(r, w, buf_str(&title));
+        buf_release(&title);
+        Buf key = BUF_INIT;
+        buf_printf(&key, "org/%s/%s", p->zCode, o->zAcronym);
+        readmodel_fragment(r->pView, buf_str(&key), view_org_tasks, &x,
+                           &w->body);
+        buf_release(&key);
+        page_end(r, w);
+    }
+    free(zSelf);
+    free(zPlanQ);
     return 0;
 }
 
-/* The plan's rounds with their counts (arg: the plan); kept per snapshot. */
+/* ---- rounds ------------------------------------------------------------ */
+
+/* What the rounds' tables are built from. */
+typedef struct ViewRounds {
+    const Plan *p;
+    const char *zPlanQ;
+    const char *zSelf;
+} ViewRounds;
+
+/* The plan's rounds with their counts, newest first (sheet "rounds"). */
+static void
+view_rounds_sheet(const void *arg, const char *zId, Sheet *t)
+{
+    const ViewRounds *x = arg;
+    const Plan *p = x->p;
+    sheet_col(t, "Round");
+    sheet_col(t, "As of");
+    sheet_col(t, "State");
+    sheet_col(t, "Activities");
+    sheet_col(t, "Rated");
+    sheet_col(t, "Report");
+    for (size_t k = p->nRound; k-- > 0;) {
+        const Round *rd = &p->aRound[k];
+        ReviewProgress g;
+        review_progress(p, rd, &g);
+        char *zHref = view_href("/round/", rd->zCode, "", x->zPlanQ);
+        sheet_link(t, rd->zTitle, zHref);
+        free(zHref);
+        sheet_text(t, rd->zAsOf ? rd->zAsOf : "");
+        sheet_text(t, round_state_label(rd->eState));
+        sheet_num(t, (long)g.nAssessed);
+        sheet_num(t, (long)g.nRated);
+        zHref = view_href("/round/", rd->zCode, "/report", x->zPlanQ);
+        sheet_link(t, "Review report", zHref);
+        free(zHref);
+    }
+}
+
+static const char *const azRoundsSheet[] = { "rounds", NULL };
+
 static void
 view_rounds_table(ReadModel *rm, const void *arg, Buf *b)
 {
-    const Plan *p = arg;
-    char *zQ = page_plan_query(readmodel_model(rm), p);
-    HTML_LIT(b, "<table><thead><tr><th scope=\"col\">Round</th><th "
-                "scope=\"col\">As of</th><th scope=\"col\">State</th><th "
-                "scope=\"col\">Activities</th><th scope=\"col\">Report</th>"
-                "</tr></thead><tbody>");
-    for (size_t k = p->nRound; k-- > 0;) {
-        const Round *rd = &p->aRound[k];
-        size_t n = 0;
-        for (size_t i = 0; i < p->nNode; i++) {
-            n += node_find_assessment(&p->aNode[i], rd->zCode) != NULL;
-        }
-        HTML_LIT(b, "<tr><td>");
-        page_link_round(b, rd, zQ);
-        HTML_LIT(b, "</td><td>");
-        esc_html(b, rd->zAsOf ? rd->zAsOf : "");
-        HTML_LIT(b, "</td><td>");
-        esc_html(b, round_state_name(rd->eState));
-        buf_printf(b, "</td><td class=\"n\">%zu</td><td>", n);
-        page_link_round_report(b, rd, zQ, "report");
-        HTML_LIT(b, "</td></tr>");
-    }
-    HTML_LIT(b, "</tbody></table>\n");
-    free(zQ);
+    const ViewRounds *x = arg;
+    Sheet t;
+    sheet_init(&t, "rounds", NULL);
+    view_rounds_sheet(x, "rounds", &t);
+    page_sheet(b, &t, x->zSelf);
+    sheet_release(&t);
+    (void)rm;
 }
 
 /* ** PAGE: /rounds */
@@ -545,18 +880,27 @@ page_rounds(Req *r, Resp *w)
     if (!p) {
         return 0;
     }
-    page_begin(r, w, "Review rounds");
-    Buf key = BUF_INIT;
-    buf_printf(&key, "rounds/%s", p->zCode);
-    readmodel_fragment(r->pView, buf_str(&key), view_rounds_table, p,
-                       &w->body);
-    buf_release(&key);
-    page_end(r, w);
+    char *zPlanQ = page_plan_query(m, p);
+    char *zSelf = page_self(r);
+    ViewRounds x = { p, zPlanQ, zSelf };
+    if (!page_download(r, w, azRoundsSheet, view_rounds_sheet, &x, "rounds")) {
+        page_begin(r, w, "Review rounds");
+        Buf key = BUF_INIT;
+        buf_printf(&key, "rounds/%s", p->zCode);
+        readmodel_fragment(r->pView, buf_str(&key), view_rounds_table, &x,
+                           &w->body);
+        buf_release(&key);
+        page_end(r, w);
+    }
+    free(zSelf);
+    free(zPlanQ);
     return 0;
 }
 
+/* ---- round ------------------------------------------------------------- */
+
 /* Load the model and find the round named in the path; on failure the
-** error page is in w and NULL is returned (m still needs releasing). */
+** error page is in w and NULL is returned. */
 static const Round *
 view_load_round(Req *r, Resp *w, const Model **m, const Plan **pp)
 {
@@ -566,41 +910,34 @@ view_load_round(Req *r, Resp *w, const Model **m, const Plan **pp)
     }
     const Round *rd = plan_find_round(*pp, r->azParam[0]);
     if (!rd) {
-        web_error(w, 404, "There is no such round.");
+        web_error(r, w, 404, "There is no such round.");
     }
     return rd;
 }
 
 /* Which round view_round_body() shows. */
 typedef struct ViewRound {
+    ReadModel *rm;
     const Plan *p;
     const Round *rd;
-    int bFindings;   /* with the data-quality findings (not for the public) */
+    int bFindings; /* with the data-quality findings (not for the
+                        ** public) */
+    const char *zPlanQ;
+    const char *zSelf;
 } ViewRound;
 
-/* A round's state, collection, activities and findings; from the data
-** only (kept per snapshot). */
+/* The round's activities (sheet "activities"). */
 static void
-view_round_body(ReadModel *rm, const void *arg, Buf *b)
+view_round_activities(const ViewRound *x, Sheet *t)
 {
-    const ViewRound *x = arg;
     const Plan *p = x->p;
     const Round *rd = x->rd;
-    char *zQ = page_plan_query(readmodel_model(rm), p);
-    HTML_LIT(b, "<p>");
-    esc_html(b, round_state_name(rd->eState));
-    if (rd->zAsOf) {
-        HTML_LIT(b, ", as of ");
-        esc_html(b, rd->zAsOf);
-    }
-    HTML_LIT(b, " \xC2\xB7 ");
-    page_link_round_report(b, rd, zQ, "the review report");
-    HTML_LIT(b, "</p>\n");
-    view_collection(p, rd, b);
-    HTML_LIT(b, "<h2>Activities</h2><table><thead><tr><th scope=\"col\">"
-                "Activity</th><th scope=\"col\">Rating</th><th scope=\"col\">"
-                "State</th><th scope=\"col\">Statements</th></tr></thead>"
-                "<tbody>");
+    sheet_col(t, "Activity");
+    sheet_col(t, "Title");
+    sheet_col(t, "Responsible");
+    sheet_col(t, "Rating");
+    sheet_col(t, "State");
+    sheet_col(t, "Statements");
     int iLeaf = plan_leaf_level(p);
     for (size_t i = 0; i < p->nNode; i++) {
         const Node *n = &p->aNode[i];
@@ -608,45 +945,122 @@ view_round_body(ReadModel *rm, const void *arg, Buf *b)
         if (n->iLevel != iLeaf || !a) {
             continue;
         }
-        HTML_LIT(b, "<tr><td>");
-        page_link_activity(b, n->zCode, zQ);
-        HTML_LIT(b, "</td><td>");
-        page_rating(b, a->eRating);
-        HTML_LIT(b, "</td><td>");
-        esc_html(b, assess_state_name(a->eState));
-        HTML_LIT(b, "</td><td>");
+        char *zHref = view_href("/activity/", n->zCode, "", x->zPlanQ);
+        sheet_link(t, n->zCode, zHref);
+        free(zHref);
+        sheet_text_clip(t, n->zText, 80);
+        Buf v = BUF_INIT;
+        for (size_t k = 0; k < n->nResp; k++) {
+            buf_printf(&v, "%s%s", k ? ", " : "", n->azResp[k]);
+        }
+        sheet_text(t, buf_str(&v));
+        page_sheet_rating(t, a->eRating);
+        sheet_text(t, assess_state_label(a->eState));
+        buf_reset(&v);
         for (size_t k = 0; k < a->nStmt; k++) {
-            buf_puts(b, k ? ", " : "");
-            esc_html(b, a->aStmt[k].zOrg);
-            buf_puts(b, ": ");
-            esc_html(b, assess_state_name(a->aStmt[k].eState));
+            buf_printf(&v, "%s%s: %s", k ? ", " : "", a->aStmt[k].zOrg,
+                       assess_state_label(a->aStmt[k].eState));
         }
-        HTML_LIT(b, "</td></tr>");
+        sheet_text(t, buf_str(&v));
+        buf_release(&v);
     }
-    HTML_LIT(b, "</tbody></table>\n");
+}
+
+/* The round's data-quality findings (sheet "findings"). */
+static void
+view_round_findings(const ViewRound *x, Sheet *t)
+{
+    const Findings *f = readmodel_findings(x->rm, x->p, x->rd->zCode);
+    Buf cap = BUF_INIT;
+    buf_printf(&cap, "%zu findings", f->n);
+    free(t->zCaption);
+    t->zCaption = buf_detach(&cap);
+    sheet_col(t, "Severity");
+    sheet_col(t, "Rule");
+    sheet_col(t, "Activity");
+    sheet_col(t, "Finding");
+    for (size_t i = 0; i < f->n; i++) {
+        static const char *const azSev[] = { "badge sev-error",
+                                             "badge sev-warning",
+                                             "badge sev-info" };
+        sheet_badge(t, check_severity_label(f->a[i].eSeverity),
+                    azSev[f->a[i].eSeverity]);
+        sheet_text(t, check_rule_label(f->a[i].zRule));
+        if (f->a[i].zActivity) {
+            char *zHref =
+                view_href("/activity/", f->a[i].zActivity, "", x->zPlanQ);
+            sheet_link(t, f->a[i].zActivity, zHref);
+            free(zHref);
+        } else {
+            sheet_text(t, "");
+        }
+        sheet_text(t, f->a[i].zMessage);
+    }
+}
+
+static void
+view_round_sheet(const void *arg, const char *zId, Sheet *t)
+{
+    const ViewRound *x = arg;
+    if (strcmp(zId, "collection") == 0) {
+        view_collection_sheet(x->p, x->rd, t);
+    } else if (strcmp(zId, "findings") == 0) {
+        view_round_findings(x, t);
+    } else {
+        view_round_activities(x, t);
+    }
+}
+
+static const char *const azRoundSheet[] = { "activities", "collection",
+                                            "findings", NULL };
+static const char *const azRoundSheetPublic[] = { "activities", "collection",
+                                                  NULL };
+
+/* A round's state, collection, activities and findings; from the data
+** only (kept per snapshot). */
+static void
+view_round_body(ReadModel *rm, const void *arg, Buf *b)
+{
+    const ViewRound *x = arg;
+    const Round *rd = x->rd;
+    HTML_LIT(b, "<p>");
+    esc_html(b, round_state_label(rd->eState));
+    if (rd->zAsOf) {
+        HTML_LIT(b, ", as of ");
+        esc_html(b, rd->zAsOf);
+    }
+    HTML_LIT(b, "</p>\n<p class=\"reports\">");
+    page_link_round_report(b, rd, x->zPlanQ, "The review report");
+    HTML_LIT(b, " (");
+    for (const ReportFormat *f = aReviewFormat; f->zName; f++) {
+        Buf h = BUF_INIT;
+        buf_printf(&h, "/report%s%sformat=%s", x->zPlanQ,
+                   *x->zPlanQ ? "&" : "?", f->zName);
+        buf_puts(b, f == aReviewFormat ? "" : " \xC2\xB7 ");
+        page_link(b, "/round/", rd->zCode, buf_str(&h), f->zLabel);
+        buf_release(&h);
+    }
+    HTML_LIT(b, ") \xC2\xB7 ");
+    Buf h = BUF_INIT;
+    buf_printf(&h, "/coordination%s", x->zPlanQ);
+    page_link(b, "/round/", rd->zCode, buf_str(&h), "The coordination report");
+    buf_release(&h);
+    HTML_LIT(b, "</p>\n<h2>Collection</h2>");
+    view_collection(x->p, rd, x->zSelf, b);
+    HTML_LIT(b, "<h2>Activities</h2>");
+    Sheet t;
+    sheet_init(&t, "activities", NULL);
+    view_round_activities(x, &t);
+    page_sheet(b, &t, x->zSelf);
+    sheet_release(&t);
     if (x->bFindings) {
-        const Findings *pf = readmodel_findings(rm, p, rd->zCode);
-        const Findings f = *pf;
-        buf_printf(b, "<h2>Data-quality findings (%zu)</h2><table><thead><tr>"
-                   "<th scope=\"col\">Severity</th><th scope=\"col\">Rule</th>"
-                   "<th scope=\"col\">Activity</th><th scope=\"col\">Finding"
-                   "</th></tr></thead><tbody>", f.n);
-        for (size_t i = 0; i < f.n; i++) {
-            HTML_LIT(b, "<tr><td>");
-            esc_html(b, check_severity_name(f.a[i].eSeverity));
-            HTML_LIT(b, "</td><td>");
-            esc_html(b, f.a[i].zRule);
-            HTML_LIT(b, "</td><td>");
-            if (f.a[i].zActivity) {
-                page_link_activity(b, f.a[i].zActivity, zQ);
-            }
-            HTML_LIT(b, "</td><td>");
-            esc_html(b, f.a[i].zMessage);
-            HTML_LIT(b, "</td></tr>");
-        }
-        HTML_LIT(b, "</tbody></table>\n");
+        HTML_LIT(b, "<h2>Data-quality findings</h2>");
+        sheet_init(&t, "findings", NULL);
+        view_round_findings(x, &t);
+        page_sheet(b, &t, x->zSelf);
+        sheet_release(&t);
     }
-    free(zQ);
+    (void)rm;
 }
 
 /* ** PAGE: /round/{} */
@@ -659,29 +1073,47 @@ page_round(Req *r, Resp *w)
     if (!rd) {
         return 0;
     }
-    page_begin(r, w, rd->zTitle);
-    ViewRound x = { p, rd, !r->bAnon };
-    Buf key = BUF_INIT;
-    buf_printf(&key, "round/%s/%s/%d", p->zCode, rd->zCode, x.bFindings);
-    readmodel_fragment(r->pView, buf_str(&key), view_round_body, &x,
-                       &w->body);
-    buf_release(&key);
-    page_end(r, w);
+    char *zPlanQ = page_plan_query(m, p);
+    char *zSelf = page_self(r);
+    ViewRound x = { r->pView, p, rd, !r->bAnon, zPlanQ, zSelf };
+    Buf stem = BUF_INIT;
+    buf_printf(&stem, "round-%s", rd->zCode);
+    if (!page_download(r, w, x.bFindings ? azRoundSheet : azRoundSheetPublic,
+                       view_round_sheet, &x, buf_str(&stem))) {
+        page_begin(r, w, rd->zTitle);
+        Buf key = BUF_INIT;
+        buf_printf(&key, "round/%s/%s/%d", p->zCode, rd->zCode, x.bFindings);
+        readmodel_fragment(r->pView, buf_str(&key), view_round_body, &x,
+                           &w->body);
+        buf_release(&key);
+        page_end(r, w);
+    }
+    buf_release(&stem);
+    free(zSelf);
+    free(zPlanQ);
     return 0;
 }
 
+/* ---- the review report ------------------------------------------------- */
+
 /* What view_round_report() renders. */
 typedef struct ViewReport {
-    Store *s;            /* for the complaints figure of the round's year */
+    Store *s; /* for the complaints figure of the round's year */
     const Plan *p;
     const Round *rd;
     const char *zPrev;   /* the round compared with, or NULL */
     int bSuppress;       /* small complaint groups hidden */
+    const char *zFormat; /* aReviewFormat's name */
+    const char *zSelf;   /* the report page's address */
 } ViewReport;
 
-/* The whole review report of a round as one HTML document ("" when it
-** cannot be made).  Kept per snapshot: the complaints register is audited
-** too, so a new case moves the data version like any other change. */
+/* Print formats are drawn one at a time: Pango's and fontconfig's caches
+** are shared by the process. */
+static pthread_mutex_t printMu = PTHREAD_MUTEX_INITIALIZER;
+
+/* The whole review report of a round in format x->zFormat ("" when it
+** cannot be made).  The complaints register is audited too, so a new case
+** moves the data version like any other change: kept per snapshot. */
 static void
 view_round_report(ReadModel *rm, const void *arg, Buf *b)
 {
@@ -694,14 +1126,45 @@ view_round_report(ReadModel *rm, const void *arg, Buf *b)
     (void)sem_wait(web_slow_work());
     (void)casework_goal10_of_year(x->s, x->rd->zAsOf, x->bSuppress, &goal10,
                                   &err);
-    if (review_report_build(x->p, x->rd->zCode, x->zPrev, NULL, &rep,
-                            &err) == 0) {
+    if (review_report_build(x->p, x->rd->zCode, x->zPrev, NULL, &rep, &err) ==
+        0) {
         rep.zGoal10 = goal10.n ? buf_str(&goal10) : NULL;
-        review_render_html(&rep, b);
+        rep.zSelf = x->zSelf;
+        const ReportFormat *f = report_format_find(aReviewFormat, x->zFormat);
+        if (f && f->bPrint) {
+            (void)pthread_mutex_lock(&printMu);
+        }
+        if (review_render(&rep, x->zFormat, b, &err)) {
+            buf_reset(b);
+        }
+        if (f && f->bPrint) {
+            (void)pthread_mutex_unlock(&printMu);
+        }
         review_report_release(&rep);
     }
     (void)sem_post(web_slow_work());
     buf_release(&goal10);
+    (void)rm;
+}
+
+/* The format a report page is asked for (?format=, "html" when none), in
+** *ppFmt; 0, or -1 with a 400 page in w listing table a's formats. */
+static int
+view_report_format(const Req *r, Resp *w, const ReportFormat *a,
+                   const ReportFormat **ppFmt)
+{
+    const char *zFmt = req_query(r, "format");
+    *ppFmt = report_format_find(a, *zFmt ? zFmt : "html");
+    if (!*ppFmt) {
+        Buf msg = BUF_INIT;
+        buf_puts(&msg, "This report is made in ");
+        report_format_list(a, &msg);
+        buf_puts(&msg, " only.");
+        web_error(r, w, 400, buf_str(&msg));
+        buf_release(&msg);
+        return -1;
+    }
+    return 0;
 }
 
 /* ** PAGE: /round/{}/report */
@@ -711,7 +1174,8 @@ page_round_report(Req *r, Resp *w)
     const Model *m = NULL;
     const Plan *p;
     const Round *rd = view_load_round(r, w, &m, &p);
-    if (!rd) {
+    const ReportFormat *f;
+    if (!rd || view_report_format(r, w, aReviewFormat, &f)) {
         return 0;
     }
     /* Compared with the round before it, as the CLI's --compare would. */
@@ -721,19 +1185,96 @@ page_round_report(Req *r, Resp *w)
             zPrev = p->aRound[k - 1].zCode;
         }
     }
-    ViewReport x = { r->s, p, rd, zPrev, view_suppress(r) };
+    char *zSelf = page_self(r);
+    ViewReport x = { r->s, p, rd, zPrev, view_suppress(r), f->zName, zSelf };
     Buf key = BUF_INIT;
-    buf_printf(&key, "report/%s/%s/%d", p->zCode, rd->zCode, x.bSuppress);
-    readmodel_fragment(r->pView, buf_str(&key), view_round_report, &x,
-                       &w->body);
-    buf_release(&key);
-    if (w->body.n == 0) {
-        web_error(w, 404, "The report cannot be made for this round.");
+    buf_printf(&key, "report/%s/%s/%d/%s", p->zCode, rd->zCode, x.bSuppress,
+               f->zName);
+    if (f->bPrint) {
+        /* A PDF or Word file is made each time, outside the snapshot's
+        ** lock: drawing one takes long enough to hold up every page. */
+        view_round_report(r->pView, &x, &w->body);
     } else {
-        w->zType = "text/html; charset=utf-8";
+        readmodel_fragment(r->pView, buf_str(&key), view_round_report, &x,
+                           &w->body);
+    }
+    buf_release(&key);
+    free(zSelf);
+    if (w->body.n == 0) {
+        web_error(r, w, 404, "The report cannot be made for this round.");
+        return 0;
+    }
+    w->zType = f->zMime;
+    if (strcmp(f->zName, "html") != 0) {
+        Buf stem = BUF_INIT;
+        buf_printf(&stem, "review-%s", rd->zCode);
+        page_attachment(w, buf_str(&stem), NULL, f->zName);
+        buf_release(&stem);
     }
     return 0;
 }
+
+/* ---- the coordination report ------------------------------------------ */
+
+/* What view_coordination() renders. */
+typedef struct ViewCoord {
+    const Model *m;
+    const Plan *p;
+    const Round *rd;
+    const char *zFormat;
+} ViewCoord;
+
+static void
+view_coordination(ReadModel *rm, const void *arg, Buf *b)
+{
+    const ViewCoord *x = arg;
+    Coordination c;
+    AppErr err = APPERR_INIT;
+    (void)sem_wait(web_slow_work());
+    if (coordination_build(x->m, x->p, x->rd->zCode, &c, &err) == 0) {
+        if (coordination_render(&c, x->zFormat, b, &err)) {
+            buf_reset(b);
+        }
+        coordination_release(&c);
+    }
+    (void)sem_post(web_slow_work());
+    (void)rm;
+}
+
+/* ** PAGE: /round/{}/coordination */
+int
+page_round_coordination(Req *r, Resp *w)
+{
+    const Model *m = NULL;
+    const Plan *p;
+    const Round *rd = view_load_round(r, w, &m, &p);
+    const ReportFormat *f;
+    if (!rd || view_report_format(r, w, aCoordinationFormat, &f)) {
+        return 0;
+    }
+    ViewCoord x = { m, p, rd, f->zName };
+    Buf key = BUF_INIT;
+    buf_printf(&key, "coordination/%s/%s/%s", p->zCode, rd->zCode, f->zName);
+    readmodel_fragment(r->pView, buf_str(&key), view_coordination, &x,
+                       &w->body);
+    buf_release(&key);
+    if (w->body.n == 0) {
+        web_error(r, w, 404,
+                  "The coordination report cannot be made for "
+                  "this round.");
+        return 0;
+    }
+    w->zType = f->zMime;
+    if (strcmp(f->zName, "html") != 0) {
+        Buf stem = BUF_INIT;
+        buf_printf(&stem, "coordination-%s", rd->zCode);
+        page_attachment(w, buf_str(&stem), NULL, f->zName);
+        buf_release(&stem);
+    }
+    return 0;
+}
+
+/* ---- complaints -------------------------------------------------------- */
 
 /* Viewers and the public see no cell of fewer than CASE_SUPPRESS_BELOW
 ** cases; those who handle cases see all. */
@@ -761,6 +1302,9 @@ typedef struct ViewRender {
     Buf *b;
     int bSuppress;
     const char *zPeriod;
+    SheetFormat eFormat; /* the page (HTML), or its download */
+    AppErr *err;
+    int rc;
 } ViewRender;
 
 static void
@@ -768,7 +1312,16 @@ view_render_report(const CaseReport *rep, void *pArg)
 {
     ViewRender *x = pArg;
     ComplaintsView v = { rep, x->zPeriod, x->bSuppress };
-    complaints_render_html(&v, x->b);
+    switch (x->eFormat) {
+    case SHEET_CSV:
+        complaints_render_csv(&v, x->b);
+        break;
+    case SHEET_XLSX:
+        x->rc = complaints_render_xlsx_buf(&v, x->b, x->err);
+        break;
+    default:
+        complaints_render_html(&v, x->b);
+    }
 }
 
 /* ** PAGE: /complaints */
@@ -778,7 +1331,35 @@ page_complaints(Req *r, Resp *w)
     const char *zYear = req_query(r, "year");
     long y = 0;
     if (*zYear && str_to_long(zYear, 1900, 9999, &y)) {
-        web_error(w, 400, "The year is not a year.");
+        web_error(r, w, 400, "The year is not a year.");
+        return 0;
+    }
+    SheetFormat e;
+    if (sheet_format_parse(req_query(r, "format"), &e)) {
+        web_error(r, w, 400,
+                  "The complaints report downloads as CSV or XLSX "
+                  "only (format=csv or format=xlsx).");
+        return 0;
+    }
+    AppErr err = APPERR_INIT;
+    ViewRender x = {
+        &w->body, view_suppress(r), y ? zYear : "all years", e, &err, 0
+    };
+    if (e != SHEET_HTML) {
+        /* The report's table of every dimension, as the CLI writes it. */
+        if (complaints_cache_use(y, view_render_report, &x)) {
+            web_error(r, w, 404,
+                      "There are no complaints cases for this "
+                      "period.");
+        } else if (x.rc) {
+            web_fail(r, w, &err);
+        } else {
+            w->zType = sheet_format_mime(e);
+            Buf stem = BUF_INIT;
+            buf_printf(&stem, "complaints-%s", y ? zYear : "all");
+            page_attachment(w, buf_str(&stem), NULL, sheet_format_ext(e));
+            buf_release(&stem);
+        }
         return 0;
     }
     Buf t = BUF_INIT;
@@ -788,7 +1369,7 @@ page_complaints(Req *r, Resp *w)
     Buf *b = &w->body;
     view_complaints_form(b, zYear);
     /* From the server's background-made reports: never a scan here. */
-    ViewRender x = { b, view_suppress(r), y ? zYear : "all years" };
+    size_t nBefore = b->n;
     if (complaints_cache_use(y, view_render_report, &x)) {
         HTML_LIT(b, "<p>No complaints cases ");
         if (y) {
@@ -799,6 +1380,10 @@ page_complaints(Req *r, Resp *w)
                         "one under Cases)");
         }
         HTML_LIT(b, ".</p>\n");
+    } else if (b->n > nBefore) {
+        char *zSelf = page_self(r);
+        view_download_links(b, zSelf, "all", "the report's table");
+        free(zSelf);
     }
     page_end(r, w);
     return 0;
@@ -813,7 +1398,8 @@ view_goal10_line(const CaseReport *rep, void *pArg)
     ComplaintsView v = { rep, "all years", x->bSuppress };
     Buf s = BUF_INIT;
     buf_printf(&s, "%s: ", x->zPeriod);
-    s.z[0] = (char)(s.z[0] >= 'a' && s.z[0] <= 'z' ? s.z[0] - 'a' + 'A' : s.z[0]);
+    s.z[0] =
+        (char)(s.z[0] >= 'a' && s.z[0] <= 'z' ? s.z[0] - 'a' + 'A' : s.z[0]);
     complaints_indicator_sentence(&v, DIM_ALL, "all", &s);
     buf_puts(&s, "; women: ");
     complaints_indicator_sentence(&v, DIM_SEX, "female", &s);
@@ -838,7 +1424,7 @@ view_goal10(Req *r, Buf *b)
                 "satisfaction within 3 months</h2>");
     Buf zy = BUF_INIT;
     buf_printf(&zy, "cases lodged in %ld", y);
-    ViewRender x = { b, view_suppress(r), buf_str(&zy) };
+    ViewRender x = { b, view_suppress(r), buf_str(&zy), SHEET_HTML, NULL, 0 };
     (void)complaints_cache_use(y, view_goal10_line, &x);
     x.zPeriod = "all cases";
     (void)complaints_cache_use(0, view_goal10_line, &x);

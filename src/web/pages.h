@@ -19,6 +19,7 @@ int page_org(Req *r, Resp *w);
 int page_rounds(Req *r, Resp *w);
 int page_round(Req *r, Resp *w);
 int page_round_report(Req *r, Resp *w);
+int page_round_coordination(Req *r, Resp *w);
 int page_complaints(Req *r, Resp *w);
 
 /* page_edit.c */

@@ -26,11 +26,9 @@
 #include "../base/banned.h"
 
 void
-web_error(Resp *w, int status, const char *zMessage)
+web_error(const Req *r, Resp *w, int status, const char *zMessage)
 {
     w->status = status;
-    w->zType = "text/html; charset=utf-8";
-    buf_reset(&w->body);
     const char *zTitle = status == 400   ? "Bad request"
                          : status == 401 ? "Log in first"
                          : status == 403 ? "Not allowed"
@@ -42,13 +40,7 @@ web_error(Resp *w, int status, const char *zMessage)
                          : status == 429 ? "Too many requests"
                          : status == 503 ? "Busy, try again"
                                          : "Server error";
-    buf_printf(&w->body, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta "
-               "charset=\"utf-8\"/><title>%d %s</title><link "
-               "rel=\"stylesheet\" href=\"/static/app.css\"/></head><body>"
-               "<main><h1>%s</h1><p>", status, zTitle, zTitle);
-    esc_html(&w->body, zMessage);
-    HTML_LIT(&w->body, "</p><p><a href=\"/\">Back to the dashboard</a></p>"
-                       "</main></body></html>\n");
+    page_error(r, w, zTitle, zMessage);
 }
 
 int
@@ -95,7 +87,7 @@ web_fail(const Req *r, Resp *w, const AppErr *err)
 {
     web_fail_status(r, w, err);
     int status = w->status;
-    web_error(w, status, err->zMsg);
+    web_error(r, w, status, err->zMsg);
 }
 
 /* Each server thread keeps its database connection between requests:
@@ -269,22 +261,36 @@ router_dispatch(Req *r, Resp *w)
         }
     }
     if (!route) {
-        web_error(w, bPathKnown ? 405 : 404,
+        /* The error page keeps the site's frame: who is logged in shows
+        ** in its header, as on any page. */
+        AppErr err = APPERR_INIT;
+        r->s = strncmp(r->zPath, "/static/", 8) == 0
+                   ? NULL
+                   : router_store_acquire(r, &err);
+        if (r->s) {
+            router_session(r);
+        }
+        web_error(r, w, bPathKnown ? 405 : 404,
                   bPathKnown ? "This address does not accept that method."
                              : "There is no page at this address.");
+        if (r->s) {
+            router_store_release(r->s, 0);
+            r->s = NULL;
+        }
         return;
     }
     (void)route_match(route->zPattern, r->zRawPath, r);
     if (route->who & WEB_OPEN && !route_changes_state(route->zMethod) &&
         strncmp(r->zPath, "/static/", 8) == 0) {
-        route->xHandler(r, w);  /* assets need no database */
+        route->xHandler(r, w); /* assets need no database */
         return;
     }
     AppErr err = APPERR_INIT;
     r->s = router_store_acquire(r, &err);
     if (!r->s) {
         (void)fprintf(stderr, "lmpmon: %s\n", err.zMsg);
-        web_error(w, 500, "The database cannot be opened; see the server log.");
+        web_error(r, w, 500,
+                  "The database cannot be opened; see the server log.");
         return;
     }
     router_session(r);
@@ -307,13 +313,14 @@ router_dispatch(Req *r, Resp *w)
             resp_redirect(w, buf_str(&loc));
             buf_release(&loc);
         } else {
-            web_error(w, r->bAuthed ? 403 : 401,
+            web_error(r, w, r->bAuthed ? 403 : 401,
                       r->bAuthed ? "Your role does not allow this."
                                  : "Log in first.");
         }
     } else if (route_changes_state(r->zMethod) && !router_csrf_ok(r)) {
-        web_error(w, 403, "The form has expired or did not come from this "
-                          "site. Reload the page and try again.");
+        web_error(r, w, 403,
+                  "The form has expired or did not come from this "
+                  "site. Reload the page and try again.");
     } else {
         route->xHandler(r, w);
         if (r->bAuthed) {

@@ -9,17 +9,17 @@
 typedef int (*WebHandler)(Req *r, Resp *w);
 
 /* Who may use a route: bits of ROLE_BIT(role), plus: */
-#define ROLE_BIT(r) (1u << (r))
-#define WEB_ANY_USER 0x1Fu       /* every role */
-#define WEB_EDITORS (ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_ME_OFFICER))
-#define WEB_PUBLIC 0x100u        /* anonymous readers too, with --public */
-#define WEB_OPEN 0x200u          /* no login at all (login page, assets) */
+#define ROLE_BIT(r)  (1u << (r))
+#define WEB_ANY_USER 0x1Fu /* every role */
+#define WEB_EDITORS  (ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_ME_OFFICER))
+#define WEB_PUBLIC   0x100u /* anonymous readers too, with --public */
+#define WEB_OPEN     0x200u /* no login at all (login page, assets) */
 
 typedef struct Route {
-    const char *zMethod;    /* any method but GET changes state: the
+    const char *zMethod;  /* any method but GET changes state: the
                             ** router checks its CSRF token and origin */
-    const char *zPattern;   /* "{}" matches one path segment */
-    unsigned who;           /* ROLE_BIT()s and WEB_PUBLIC / WEB_OPEN */
+    const char *zPattern; /* "{}" matches one path segment */
+    unsigned who;         /* ROLE_BIT()s and WEB_PUBLIC / WEB_OPEN */
     WebHandler xHandler;
 } Route;
 
@@ -29,7 +29,6 @@ extern const Route aRoute[];
 /* Whether a request with zMethod changes state (so needs its CSRF token):
 ** every method but GET and HEAD. */
 int route_changes_state(const char *zMethod);
-
 
 /* Handle one request: find the route, open the database, check session,
 ** role and CSRF, run the handler.  Always fills w. */
@@ -49,8 +48,9 @@ void web_fail_status(const Req *r, Resp *w, const AppErr *err);
 /* web_fail_status() and an error page with err's message. */
 void web_fail(const Req *r, Resp *w, const AppErr *err);
 
-/* A page with only a status line and a short message (never the request's
-** own text). */
-void web_error(Resp *w, int status, const char *zMessage);
+/* An error page with the status's title and a short message (never the
+** request's own text), in the site's frame: header, navigation and who is
+** logged in, as far as r (NULL: nothing known yet) tells. */
+void web_error(const Req *r, Resp *w, int status, const char *zMessage);
 
 #endif

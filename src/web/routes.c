@@ -7,46 +7,47 @@
 #include "router.h"
 #include "pages.h"
 
-#define ALL WEB_ANY_USER
-#define PUB (WEB_ANY_USER | WEB_PUBLIC)
-#define EDIT WEB_EDITORS
-#define ADMIN ROLE_BIT(ROLE_ADMIN)
-#define REPORT ROLE_BIT(ROLE_REPORTER)  /* the use case checks the link */
-#define CASES (ROLE_BIT(ROLE_CASE_OFFICER) | ROLE_BIT(ROLE_ADMIN))
+#define ALL    WEB_ANY_USER
+#define PUB    (WEB_ANY_USER | WEB_PUBLIC)
+#define EDIT   WEB_EDITORS
+#define ADMIN  ROLE_BIT(ROLE_ADMIN)
+#define REPORT ROLE_BIT(ROLE_REPORTER) /* the use case checks the link */
+#define CASES  (ROLE_BIT(ROLE_CASE_OFFICER) | ROLE_BIT(ROLE_ADMIN))
 
 const Route aRoute[] = {
     /* method  path                      who       handler */
-    { "GET",  "/static/app.css",         WEB_OPEN,  asset_css },
-    { "GET",  "/static/app.js",          WEB_OPEN,  asset_js },
-    { "GET",  "/login",                  WEB_OPEN,  page_login_form },
-    { "POST", "/login",                  WEB_OPEN,  page_login },
-    { "POST", "/logout",                 ALL,       page_logout },
-    { "GET",  "/",                       PUB,       page_dashboard },
-    { "GET",  "/plan",                   PUB,       page_plan },
-    { "GET",  "/activity/{}",            PUB,       page_activity },
-    { "POST", "/activity/{}/statement",  REPORT,    page_statement_post },
-    { "POST", "/activity/{}/review",     EDIT,      page_review_post },
-    { "GET",  "/org/{}",                 PUB,       page_org },
-    { "GET",  "/rounds",                 PUB,       page_rounds },
-    { "GET",  "/round/{}",               PUB,       page_round },
-    { "GET",  "/round/{}/report",        PUB,       page_round_report },
-    { "GET",  "/complaints",             PUB,       page_complaints },
-    { "GET",  "/cases",                  CASES,     page_cases },
-    { "GET",  "/cases/new",              CASES,     page_case_new },
-    { "POST", "/cases",                  CASES,     page_case_create },
-    { "GET",  "/case/{}",                CASES,     page_case },
-    { "POST", "/case/{}/stage",          CASES,     page_case_stage },
-    { "POST", "/case/{}/payment",        CASES,     page_case_payment },
-    { "POST", "/case/{}/details",        CASES,     page_case_details },
-    { "GET",  "/admin",                  EDIT,      page_admin },
-    { "POST", "/admin/user",             ADMIN,     page_admin_user_post },
-    { "POST", "/admin/round",            EDIT,      page_admin_round_post },
-    { "POST", "/admin/org",              ADMIN,     page_admin_org_post },
-    { "GET",  "/api/me",                 ALL,       api_me },
-    { "GET",  "/api/plan",               PUB,       api_plan },
-    { "GET",  "/api/activity/{}",        PUB,       api_activity },
-    { "GET",  "/api/round/{}/summary",   PUB,       api_round_summary },
-    { "GET",  "/api/checks",             ALL,       api_checks },
+    { "GET", "/static/app.css", WEB_OPEN, asset_css },
+    { "GET", "/static/app.js", WEB_OPEN, asset_js },
+    { "GET", "/login", WEB_OPEN, page_login_form },
+    { "POST", "/login", WEB_OPEN, page_login },
+    { "POST", "/logout", ALL, page_logout },
+    { "GET", "/", PUB, page_dashboard },
+    { "GET", "/plan", PUB, page_plan },
+    { "GET", "/activity/{}", PUB, page_activity },
+    { "POST", "/activity/{}/statement", REPORT, page_statement_post },
+    { "POST", "/activity/{}/review", EDIT, page_review_post },
+    { "GET", "/org/{}", PUB, page_org },
+    { "GET", "/rounds", PUB, page_rounds },
+    { "GET", "/round/{}", PUB, page_round },
+    { "GET", "/round/{}/report", PUB, page_round_report },
+    { "GET", "/round/{}/coordination", PUB, page_round_coordination },
+    { "GET", "/complaints", PUB, page_complaints },
+    { "GET", "/cases", CASES, page_cases },
+    { "GET", "/cases/new", CASES, page_case_new },
+    { "POST", "/cases", CASES, page_case_create },
+    { "GET", "/case/{}", CASES, page_case },
+    { "POST", "/case/{}/stage", CASES, page_case_stage },
+    { "POST", "/case/{}/payment", CASES, page_case_payment },
+    { "POST", "/case/{}/details", CASES, page_case_details },
+    { "GET", "/admin", EDIT, page_admin },
+    { "POST", "/admin/user", ADMIN, page_admin_user_post },
+    { "POST", "/admin/round", EDIT, page_admin_round_post },
+    { "POST", "/admin/org", ADMIN, page_admin_org_post },
+    { "GET", "/api/me", ALL, api_me },
+    { "GET", "/api/plan", PUB, api_plan },
+    { "GET", "/api/activity/{}", PUB, api_activity },
+    { "GET", "/api/round/{}/summary", PUB, api_round_summary },
+    { "GET", "/api/checks", ALL, api_checks },
     { "POST", "/api/activity/{}/statement", REPORT, api_statement_post },
     { NULL, NULL, 0, NULL },
 };

@@ -47,17 +47,19 @@
 #include "web_limits.h"
 #include "../base/base.h"
 #include "../base/secret.h"
+#include "../report/coordination_report.h"
+#include "../report/review_print.h"
 #include "../report/review_report.h"
 #include "../base/banned.h"
 
 /* Per-request state between the calls of the access handler. */
 typedef struct Conn {
     Buf body;
-    char *zQuery;            /* the raw query string (on_uri()), or NULL */
-    char *zRawPath;          /* the path as sent, before MHD decodes it */
-    int bStarted;            /* the access handler has been called */
-    int bAnswered;           /* refused on the first call: skip the body */
-    int bTooBig;             /* the body outgrew LIMIT_BODY_BYTES: the rest
+    char *zQuery;   /* the raw query string (on_uri()), or NULL */
+    char *zRawPath; /* the path as sent, before MHD decodes it */
+    int bStarted;   /* the access handler has been called */
+    int bAnswered;  /* refused on the first call: skip the body */
+    int bTooBig;    /* the body outgrew LIMIT_BODY_BYTES: the rest
                              ** is read and dropped, then 413 */
     struct timespec t0;
 } Conn;
@@ -67,19 +69,23 @@ typedef struct Conn {
 static atomic_int nInFlight;
 
 /* No inline script or style: the stylesheet and the script are files
-** (/static/); the one inline <style> is the review report's, a page people
-** save and mail as one file, allowed by its hash only (csp_init()). */
-static char zCsp[512];
+** (/static/); the inline <style>s are the review and the coordination
+** reports', pages people save and mail as one file, allowed by their
+** hashes only (csp_init()). */
+static char zCsp[640];
 
 static void
 csp_init(void)
 {
     char zStyle[SECRET_CSP_HASH_CHARS];
+    char zStyle2[SECRET_CSP_HASH_CHARS];
     secret_csp_hash(review_html_css(), zStyle);
+    secret_csp_hash(coordination_html_css(), zStyle2);
     (void)snprintf(zCsp, sizeof zCsp,
                    "default-src 'self'; script-src 'self'; style-src 'self' "
-                   "%s; img-src 'self' data:; form-action 'self'; "
-                   "base-uri 'none'; frame-ancestors 'none'", zStyle);
+                   "%s %s; img-src 'self' data:; form-action 'self'; "
+                   "base-uri 'none'; frame-ancestors 'none'",
+                   zStyle, zStyle2);
 }
 
 static double
@@ -141,9 +147,8 @@ queue_resp(struct MHD_Connection *c, Resp *w)
         free(z);
         return MHD_NO;
     }
-    (void)MHD_add_response_header(r, "Content-Type",
-                                  w->zType ? w->zType
-                                           : "text/html; charset=utf-8");
+    (void)MHD_add_response_header(
+        r, "Content-Type", w->zType ? w->zType : "text/html; charset=utf-8");
     (void)MHD_add_response_header(r, "Content-Security-Policy", zCsp);
     (void)MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
     (void)MHD_add_response_header(r, "X-Frame-Options", "DENY");
@@ -160,6 +165,10 @@ queue_resp(struct MHD_Connection *c, Resp *w)
     }
     if (w->zSetCookie) {
         (void)MHD_add_response_header(r, "Set-Cookie", w->zSetCookie);
+    }
+    if (w->zDisposition) {
+        (void)MHD_add_response_header(r, "Content-Disposition",
+                                      w->zDisposition);
     }
     enum MHD_Result rc = MHD_queue_response(c, (unsigned)w->status, r);
     MHD_destroy_response(r);
@@ -221,7 +230,7 @@ refuse(struct MHD_Connection *c, const WebConfig *cfg, const char *zMethod,
 {
     Resp w;
     resp_init(&w);
-    web_error(&w, status, zMsg);
+    web_error(NULL, &w, status, zMsg);
     char zIp[NET_ADDR_CHARS];
     access_log(cfg, request_client(c, cfg, zIp), zMethod, zUrl, status,
                w.body.n, ms_since(&k->t0), NULL);
@@ -255,8 +264,8 @@ refuse(struct MHD_Connection *c, const WebConfig *cfg, const char *zMethod,
 
 /* One address and its open connections. */
 typedef struct ClientSlot {
-    NetAddr addr;            /* the peer */
-    unsigned nConn;          /* its counted connections; 0: slot is free */
+    NetAddr addr;   /* the peer */
+    unsigned nConn; /* its counted connections; 0: slot is free */
 } ClientSlot;
 
 /* MHD never holds more than LIMIT_CONNECTIONS connections, and each holds
@@ -303,23 +312,23 @@ client_slot_give(int iSlot)
 
 /* Where a connection is in its request, for the deadline (below). */
 typedef enum ConnPhase {
-    CONN_IDLE,       /* waiting for a request line */
-    CONN_RECEIVING,  /* request line in: headers and body arriving */
-    CONN_ANSWERING   /* request complete: handled, answer being sent */
+    CONN_IDLE,      /* waiting for a request line */
+    CONN_RECEIVING, /* request line in: headers and body arriving */
+    CONN_ANSWERING  /* request complete: handled, answer being sent */
 } ConnPhase;
 
 /* What the server keeps per TCP connection: MHD's socket context, from
 ** NOTIFY_CONNECTION STARTED to CLOSED. */
 typedef struct ConnState {
-    int iClientSlot;         /* aClientSlot entry counting it, or -1 */
-    int bRefused;            /* over the per-client limit: being closed */
-    unsigned nIdleSeconds;   /* the idle timeout MHD applies to it */
+    int iClientSlot;       /* aClientSlot entry counting it, or -1 */
+    int bRefused;          /* over the per-client limit: being closed */
+    unsigned nIdleSeconds; /* the idle timeout MHD applies to it */
     /* The deadline's, under liveMutex: */
-    int iLive;               /* its aLive[] entry, or -1 */
-    int fd;                  /* its socket, or -1 */
+    int iLive; /* its aLive[] entry, or -1 */
+    int fd;    /* its socket, or -1 */
     ConnPhase ePhase;
-    long long msPhase;       /* when ePhase began (mono_ms()) */
-    int bExpired;            /* past its deadline: being closed */
+    long long msPhase;          /* when ePhase began (mono_ms()) */
+    int bExpired;               /* past its deadline: being closed */
     char zPeer[NET_ADDR_CHARS]; /* the TCP peer, for the log */
 } ConnState;
 
@@ -351,8 +360,8 @@ typedef struct ConnState {
 
 static ConnState *aLive[LIMIT_CONNECTIONS];
 static pthread_mutex_t liveMutex = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t liveStop;      /* signalled to end deadline_watch */
-static int bLiveStop;                /* under liveMutex */
+static pthread_cond_t liveStop; /* signalled to end deadline_watch */
+static int bLiveStop;           /* under liveMutex */
 
 static long long
 mono_ms(void)
@@ -411,9 +420,9 @@ static void *
 deadline_watch(void *p)
 {
     const WebConfig *cfg = p;
-    long long msTotal = 1000LL * (cfg->nRequestSeconds
-                                      ? cfg->nRequestSeconds
-                                      : LIMIT_REQUEST_TOTAL_SECONDS);
+    long long msTotal =
+        1000LL * (cfg->nRequestSeconds ? cfg->nRequestSeconds
+                                       : LIMIT_REQUEST_TOTAL_SECONDS);
     long long msIdle = 1000LL * LIMIT_REQUEST_SECONDS + msTotal;
     pthread_mutex_lock(&liveMutex);
     while (!bLiveStop) {
@@ -431,10 +440,11 @@ deadline_watch(void *p)
             if (!cfg->bQuiet) {
                 char zNow[32];
                 str_now_utc(zNow, sizeof zNow);
-                (void)fprintf(stderr, "%s lmpmon: closed a connection from "
+                (void)fprintf(stderr,
+                              "%s lmpmon: closed a connection from "
                               "%s: its request was not complete after %lld s "
-                              "(LIMIT_REQUEST_TOTAL_SECONDS)\n", zNow,
-                              cs->zPeer, msTotal / 1000);
+                              "(LIMIT_REQUEST_TOTAL_SECONDS)\n",
+                              zNow, cs->zPeer, msTotal / 1000);
             }
         }
         struct timespec ts;
@@ -518,7 +528,8 @@ on_connection(void *cls, struct MHD_Connection *c, void **ppSocket,
     atomic_fetch_add(&nOpenConn, 1);
     ConnState *cs = xcalloc(1, sizeof *cs);
     cs->iClientSlot = -1;
-    cs->nIdleSeconds = LIMIT_REQUEST_SECONDS; /* MHD_OPTION_CONNECTION_TIMEOUT */
+    cs->nIdleSeconds =
+        LIMIT_REQUEST_SECONDS; /* MHD_OPTION_CONNECTION_TIMEOUT */
     *ppSocket = cs;
     conn_choose_timeout(c, cs);
     const union MHD_ConnectionInfo *ci =
@@ -548,7 +559,8 @@ on_connection(void *cls, struct MHD_Connection *c, void **ppSocket,
             char zNow[32], zPeer[NET_ADDR_CHARS];
             str_now_utc(zNow, sizeof zNow);
             net_addr_format(&peer, zPeer);
-            (void)fprintf(stderr, "%s lmpmon: refused a connection from %s: "
+            (void)fprintf(stderr,
+                          "%s lmpmon: refused a connection from %s: "
                           "it has %u already (LIMIT_CONNECTIONS_PER_CLIENT)\n",
                           zNow, zPeer, LIMIT_CONNECTIONS_PER_CLIENT);
         }
@@ -609,12 +621,12 @@ on_request(void *cls, struct MHD_Connection *c, const char *zUrl,
         }
         k->bStarted = 1;
         atomic_fetch_add(&nInFlight, 1);
-        const char *zLen = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
-                                                       "Content-Length");
+        const char *zLen =
+            MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
         long nLen = 0;
         if (cfg->bLoopbackOnly &&
-            !http_host_is_loopback(MHD_lookup_connection_value(
-                c, MHD_HEADER_KIND, "Host"))) {
+            !http_host_is_loopback(
+                MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host"))) {
             k->bAnswered = 1;
             return refuse(c, cfg, zMethod, zUrl, k, 421,
                           "This server answers only to addresses of this "
@@ -662,35 +674,36 @@ on_request(void *cls, struct MHD_Connection *c, const char *zUrl,
     r.zClientIp = request_client(c, cfg, zIp);
     r.cfg = cfg;
     r.zCookie = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Cookie");
-    r.zCsrfHeader = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
-                                                "X-CSRF-Token");
-    r.zSecFetchSite = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
-                                                  "Sec-Fetch-Site");
+    r.zCsrfHeader =
+        MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-CSRF-Token");
+    r.zSecFetchSite =
+        MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Sec-Fetch-Site");
     r.zOrigin = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin");
     r.zHost = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host");
     r.zBody = buf_str(&k->body);
     r.nBody = k->body.n;
     /* MHD has already %-decoded the path; the query is decoded here from
     ** on_uri()'s copy, by the rules of forms. */
-    int rcParse = utf8_invalid_at(zUrl, strlen(zUrl)) >= 0 ? PARAMS_BAD_TEXT
-                                                           : 0;
+    int rcParse =
+        utf8_invalid_at(zUrl, strlen(zUrl)) >= 0 ? PARAMS_BAD_TEXT : 0;
     r.zPath = zUrl;
     r.zRawPath = k->zRawPath ? k->zRawPath : zUrl;
     if (rcParse == 0 && k->zQuery) {
-        rcParse = params_parse_urlencoded(&r.query, k->zQuery,
-                                          strlen(k->zQuery));
+        rcParse =
+            params_parse_urlencoded(&r.query, k->zQuery, strlen(k->zQuery));
     }
-    const char *zType = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
-                                                    "Content-Type");
+    const char *zType =
+        MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type");
     if (rcParse == 0 && k->body.n && zType &&
         strncmp(zType, "application/x-www-form-urlencoded", 33) == 0) {
         rcParse = params_parse_urlencoded(&r.form, k->body.z, k->body.n);
     }
     if (rcParse == PARAMS_TOO_MANY) {
-        web_error(&w, 400, "The request has more fields than the server "
-                           "accepts (LIMIT_FORM_FIELDS).");
+        web_error(NULL, &w, 400,
+                  "The request has more fields than the server "
+                  "accepts (LIMIT_FORM_FIELDS).");
     } else if (rcParse) {
-        web_error(&w, 400, "The request could not be read.");
+        web_error(NULL, &w, 400, "The request could not be read.");
     } else {
         router_dispatch(&r, &w);
     }
@@ -700,6 +713,7 @@ on_request(void *cls, struct MHD_Connection *c, const char *zUrl,
     buf_release(&w.body);
     free(w.zLocation);
     free(w.zSetCookie);
+    free(w.zDisposition);
     params_release(&r.query);
     params_release(&r.form);
     for (int i = 0; i < r.nParam; i++) {
@@ -743,8 +757,10 @@ parse_listen(const char *z, struct sockaddr_in *sa, AppErr *err)
     const char *colon = strrchr(z, ':');
     long port;
     if (!colon || str_to_long(colon + 1, 0, 65535, &port)) {
-        return apperr_set(err, APPERR_USAGE, "cannot listen on '%s': give "
-                          "HOST:PORT, e.g. 127.0.0.1:8080", z);
+        return apperr_set(err, APPERR_USAGE,
+                          "cannot listen on '%s': give "
+                          "HOST:PORT, e.g. 127.0.0.1:8080",
+                          z);
     }
     char zHost[64];
     size_t n = (size_t)(colon - z);
@@ -757,8 +773,10 @@ parse_listen(const char *z, struct sockaddr_in *sa, AppErr *err)
         (void)snprintf(zHost, sizeof zHost, "127.0.0.1");
     }
     if (inet_pton(AF_INET, zHost, &sa->sin_addr) != 1) {
-        return apperr_set(err, APPERR_USAGE, "cannot listen on '%s': '%s' is "
-                          "not an IPv4 address", z, zHost);
+        return apperr_set(err, APPERR_USAGE,
+                          "cannot listen on '%s': '%s' is "
+                          "not an IPv4 address",
+                          z, zHost);
     }
     sa->sin_port = htons((unsigned short)port);
     return 0;
@@ -807,8 +825,8 @@ web_serve(const WebConfig *pConfig, AppErr *err)
 
     struct MHD_Daemon *d = MHD_start_daemon(
         MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG | MHD_USE_ITC, 0,
-        NULL, NULL,
-        on_request, &run, /* the callbacks' cfg (MHD's closures are void *) */
+        NULL, NULL, on_request,
+        &run, /* the callbacks' cfg (MHD's closures are void *) */
         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
         MHD_OPTION_THREAD_POOL_SIZE, (unsigned)WEB_THREADS,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)LIMIT_HEADER_BYTES,
@@ -819,8 +837,7 @@ web_serve(const WebConfig *pConfig, AppErr *err)
         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)LIMIT_REQUEST_SECONDS,
         MHD_OPTION_NOTIFY_CONNECTION, on_connection, &run,
         MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
-        MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL,
-        MHD_OPTION_END);
+        MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL, MHD_OPTION_END);
     if (!d) {
         complaints_cache_stop();
         return apperr_set(err, APPERR_IO, "cannot listen on '%s': %s",
@@ -841,8 +858,8 @@ web_serve(const WebConfig *pConfig, AppErr *err)
     int bWatch = pthread_create(&thWatch, NULL, deadline_watch, &run) == 0;
     if (!bWatch) {
         (void)fprintf(stderr, "lmpmon: cannot start the request deadline "
-                      "thread; requests are bounded only by the idle "
-                      "timeout\n");
+                              "thread; requests are bounded only by the idle "
+                              "timeout\n");
     }
     const union MHD_DaemonInfo *di =
         MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
@@ -872,6 +889,8 @@ web_serve(const WebConfig *pConfig, AppErr *err)
     (void)pthread_cond_destroy(&liveStop);
     complaints_cache_stop();
     backup_timer_stop();
+    /* The report pages may have drawn PDFs: no thread draws any more. */
+    review_print_release_fonts();
     (void)fprintf(stderr, "lmpmon: stopped\n");
     return 0;
 }

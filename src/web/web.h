@@ -15,18 +15,18 @@
 #include "../base/buf.h"
 
 struct WebConfig {
-    const char *zDb;        /* database path */
-    const char *zListen;    /* "127.0.0.1:8080" */
-    int bPublic;            /* anonymous visitors may read published rounds */
-    int bSecureCookie;      /* cookies get Secure (served over TLS/proxy) */
-    int bQuiet;             /* no access log (tests of throughput) */
-    ProxyList proxies;      /* --trusted-proxy: peers whose X-Forwarded-For
+    const char *zDb;          /* database path */
+    const char *zListen;      /* "127.0.0.1:8080" */
+    int bPublic;              /* anonymous visitors may read published rounds */
+    int bSecureCookie;        /* cookies get Secure (served over TLS/proxy) */
+    int bQuiet;               /* no access log (tests of throughput) */
+    ProxyList proxies;        /* --trusted-proxy: peers whose X-Forwarded-For
                             ** names the client (client_addr.h) */
-    long nBackupSeconds;    /* --backup-every, in seconds; 0: no backups
+    long nBackupSeconds;      /* --backup-every, in seconds; 0: no backups
                             ** (backup_timer.h) */
-    int nBackupKeep;        /* --keep: how many of them to keep */
-    const char *zBackupDir; /* --backup-dir; NULL: "DB-backups" */
-    int bLoopbackOnly;      /* set by web_serve(): answer only requests
+    int nBackupKeep;          /* --keep: how many of them to keep */
+    const char *zBackupDir;   /* --backup-dir; NULL: "DB-backups" */
+    int bLoopbackOnly;        /* set by web_serve(): answer only requests
                             ** whose Host is this machine (server.c) */
     unsigned nRequestSeconds; /* a request's deadline, shorter than
                             ** LIMIT_REQUEST_TOTAL_SECONDS (tests); 0: that */

@@ -15,14 +15,14 @@
 #define LIMIT_HEADER_BYTES (32u * 1024u)
 
 /* Simultaneous connections in all, and from one client address. */
-#define LIMIT_CONNECTIONS 256u
+#define LIMIT_CONNECTIONS            256u
 #define LIMIT_CONNECTIONS_PER_CLIENT 32u
 
 /* Open connections above which the server is busy: a connection that
 ** starts or finishes a request then may stay idle for only
 ** LIMIT_IDLE_SECONDS_BUSY, so idle keep-alive connections make room for
 ** new ones (server.c says what this guarantees). */
-#define LIMIT_CONNECTIONS_BUSY (LIMIT_CONNECTIONS / 4u * 3u)
+#define LIMIT_CONNECTIONS_BUSY  (LIMIT_CONNECTIONS / 4u * 3u)
 #define LIMIT_IDLE_SECONDS_BUSY 5u
 
 /* Most reverse proxies 'serve --trusted-proxy' accepts (a chain of a few
@@ -47,11 +47,11 @@
 ** user name, the longest back-off window after more, how long a quiet
 ** address or name takes to be forgotten, logins checked at once from one
 ** address, and how many addresses and names are remembered. */
-#define LIMIT_LOGIN_FREE_FAILURES 3
-#define LIMIT_LOGIN_BACKOFF_MAX_SECONDS 60
-#define LIMIT_LOGIN_FORGET_SECONDS (15 * 60)
+#define LIMIT_LOGIN_FREE_FAILURES         3
+#define LIMIT_LOGIN_BACKOFF_MAX_SECONDS   60
+#define LIMIT_LOGIN_FORGET_SECONDS        (15 * 60)
 #define LIMIT_LOGIN_CONCURRENT_PER_CLIENT 2
-#define LIMIT_LOGIN_THROTTLE_KEYS 1024
+#define LIMIT_LOGIN_THROTTLE_KEYS         1024
 
 /* Password hashings at once (argon2id takes 64 MiB and ~0.1 s each). */
 #define LIMIT_CONCURRENT_HASHING 2
@@ -60,7 +60,7 @@
 #define WEB_SLOW_WORK 2
 
 /* Session lifetimes, seconds: idle and absolute. */
-#define LIMIT_SESSION_IDLE_SECONDS (2 * 60 * 60)
+#define LIMIT_SESSION_IDLE_SECONDS     (2 * 60 * 60)
 #define LIMIT_SESSION_ABSOLUTE_SECONDS (12 * 60 * 60)
 
 /* Worker threads of the server. */

@@ -1,7 +1,10 @@
 // Browser test of lmpmon's web application, in Debian's chromium driven by
 // playwright-core: log in; a reporter submits progress; the M&E officer
-// approves; the dashboard changes; a reporter is refused on another
-// organisation's activity.  Screenshots are kept in the scratch directory.
+// approves; the dashboard changes, counting only what is rated while the
+// round is open; a reporter is refused on another organisation's activity;
+// every main page fits a 390 px phone without sideways scrolling.
+// Screenshots are kept in the scratch directory (390-*.png and 1280-*.png:
+// the main pages at both widths).
 //
 //   node workflow.test.js LMPMON SOURCE_DIR SCRATCH_DIR
 'use strict';
@@ -30,6 +33,7 @@ function run(args, input) {
 }
 run(['init', '--sample', 'cambodia-lmp-2015-2018']);
 run(['round', 'open', '2018', '--title', '2018 review', '--as-of', '2018-11-30']);
+run(['user', 'add', 'admin', '--role', 'admin'], PASS + '\n');
 run(['user', 'add', 'officer', '--role', 'me_officer'], PASS + '\n');
 run(['user', 'add', 'molvt', '--role', 'reporter', '--org', 'MOLVT'], PASS + '\n');
 run(['user', 'add', 'ilo', '--role', 'reporter', '--org', 'ILO'], PASS + '\n');
@@ -116,6 +120,14 @@ async function login(page, base, user) {
     await page.goto(base + '/');
     const before = await page.textContent('main');
     await page.screenshot({ path: path.join(shots, '4-dashboard-before.png'), fullPage: true });
+    // The open round has nothing rated yet: the dashboard says how far
+    // collection is and counts nothing of it, instead of "0 per cent".
+    check(before.includes('0 of 103 activities rated so far'), 'the dashboard does not say how far collection is');
+    check(!/0 per cent \(0 out of/.test(before), 'the dashboard counts the unrated open round as "0 per cent"');
+    check(!/[-\u2212]\d+ pts|^-\d+$/m.test(before), 'the dashboard compares the unrated open round with the last one');
+    check(/\d+ of 291 statements owed by the responsible bodies (is|are) in/.test(before),
+          'the dashboard does not count the statements owed');
+    check(!before.includes('statements still missing'), 'the old "still missing" line is back');
     await page.goto(base + '/activity/4.8');
     const narrative = await page.inputValue('#progress');
     check(narrative.includes('MOLVT trained 120 border officials'), 'the review form is not pre-filled with the statement');
@@ -127,7 +139,15 @@ async function login(page, base, user) {
     const after = await page.textContent('main');
     check(before !== after, 'the dashboard did not change after the approval');
     const desc = await page.textContent('svg desc');
-    check(/All activities: \d+ activities, 1 On Target/.test(desc), 'the 2018 chart does not count the approved activity: ' + desc);
+    check(/All activities: 1 activities, 1 On Target/.test(desc), 'the 2018 chart does not count only the rated activity: ' + desc);
+    check(after.includes('1 of 103 activities rated so far'), 'the dashboard does not count the rated activity');
+    check(after.includes('of the activities rated so far (1 out of 1)'), 'the sentences do not say they count the rated activities only');
+    check(!after.includes('(0 out of 12)'), 'an area with nothing rated is still counted');
+    // Published rounds never report statements as missing.
+    await page.goto(base + '/round/2017');
+    const r2017 = await page.textContent('p.progress');
+    check(/103 of 103 activities rated; \d+ of \d+ statements owed by the responsible bodies were given/.test(r2017) &&
+          !/not yet|missing/.test(r2017), 'the published 2017 round reports statements as missing: ' + r2017);
     await page.screenshot({ path: path.join(shots, '6-dashboard-after.png'), fullPage: true });
     // The review report page keeps its own stylesheet inline (it is saved
     // and mailed as one file); the Content-Security-Policy allows exactly
@@ -174,7 +194,7 @@ async function login(page, base, user) {
     await page.fill('#amount', '450');
     await Promise.all([page.waitForNavigation(), page.click('text=Record the payment')]);
     const main = await page.textContent('main');
-    check(main.includes('resolved on 2019-04-30 (within 3 months)'), 'the case is not shown resolved within 3 months');
+    check(main.includes('Resolved on 2019-04-30 (within 3 months)'), 'the case is not shown resolved within 3 months');
     check(main.includes('1200.00 requested, 900.00 ordered, 450.00 paid'), 'compensation not recorded');
     check(main.includes('2019-05-20: payment received, 450.00 USD'), 'the payment is not in the timeline');
     await page.screenshot({ path: path.join(shots, '7-case-timeline.png'), fullPage: true });
@@ -190,6 +210,56 @@ async function login(page, base, user) {
     await page.screenshot({ path: path.join(shots, '8-complaints-report.png'), fullPage: true });
     await page.goto(base + '/');
     check((await page.textContent('main')).includes('All cases: 100% (1 of 1)'), 'the goal-10 line is not on the dashboard');
+    await ctx.close();
+
+    // Every main page at a phone's width (390 px) and a desktop's (1280
+    // px): no sideways scrolling of the page (a wide table scrolls inside
+    // its own box), and a screenshot of each for a person to look at.
+    const pages = [
+      ['officer', 'dashboard', '/'], ['officer', 'plan', '/plan'], ['officer', 'rounds', '/rounds'],
+      ['officer', 'round-2018', '/round/2018'], ['officer', 'round-2017', '/round/2017'],
+      ['officer', 'activity', '/activity/4.8'], ['officer', 'org', '/org/MOLVT'],
+      ['officer', 'complaints', '/complaints'], ['officer', 'report', '/round/2017/report'],
+      ['officer', 'coordination', '/round/2017/coordination'],
+      ['admin', 'admin', '/admin'], ['lscw', 'cases', '/cases'], ['lscw', 'case', '/case/LSCW-2019-001'],
+      ['officer', 'not-found', '/no-such-page'],
+    ];
+    for (const width of [390, 1280]) {
+      const ctxs = {};
+      for (const [user, name, addr] of pages) {
+        if (!ctxs[user]) {
+          ctxs[user] = await browser.newContext({ viewport: { width, height: 844 } });
+          const p0 = await ctxs[user].newPage();
+          await login(p0, base, user);
+          await p0.close();
+        }
+        const pg = await ctxs[user].newPage();
+        await pg.goto(base + addr);
+        const sw = await pg.evaluate(() => document.documentElement.scrollWidth);
+        if (width === 390) {
+          check(sw <= 390, name + ' (' + addr + ') scrolls sideways at 390 px: ' + sw + ' px wide');
+        }
+        await pg.screenshot({ path: path.join(shots, width + '-' + name + '.png'), fullPage: true });
+        await pg.close();
+      }
+      for (const c of Object.values(ctxs)) await c.close();
+    }
+
+    // The admin publishes: a second step lists what is still open, and
+    // nothing happens until it is confirmed.
+    ctx = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    page = await ctx.newPage();
+    await login(page, base, 'admin');
+    await page.goto(base + '/admin');
+    check((await page.inputValue('select#role')) === 'viewer', 'the new-user form does not default to viewer');
+    check((await page.$('select#org option[value=MOLVT]')) !== null, 'organisations are not picked from the directory');
+    await Promise.all([page.waitForNavigation(), page.click('form[action="/admin/round"] button:text("Close")')]);
+    const confirmText = await page.textContent('main');
+    check(confirmText.includes('102 of 103 activities are not rated'), 'the close step does not list the unrated activities: ' + confirmText.slice(0, 300));
+    await page.screenshot({ path: path.join(shots, '390-confirm-close.png'), fullPage: true });
+    check((await page.evaluate(() => document.documentElement.scrollWidth)) <= 390, 'the confirmation page scrolls sideways');
+    await page.goto(base + '/rounds');
+    check((await page.textContent('main')).includes('Open'), 'the round closed without confirmation');
     await ctx.close();
   } catch (e) {
     failures++;

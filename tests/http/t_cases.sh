@@ -16,7 +16,7 @@ code=$(post lscw /cases case_no=L-1 lodged_on=2019-01-31 channel=ngo sex=female 
 curl -s -b lscw.jar "$BASE/case/L-1" >c.html
 grep -q '<script>alert' c.html && fail "markup from a case reached the page"
 grep -qF '&lt;script&gt;alert(1)&lt;/script&gt;' c.html || fail "the province is not shown escaped"
-grep -q 'unpaid_wages, deception' c.html || fail "complaint types not recorded"
+grep -q 'Unpaid wages, Deception' c.html || fail "complaint types not recorded"
 
 # Who may: case officers and admins; nobody else, not even the M&E officer.
 for u in viewer molvt officer; do

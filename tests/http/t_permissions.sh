@@ -85,7 +85,7 @@ code=$(curl -s -b viewer-old.jar -o /dev/null -w '%{http_code}' "$BASE/plan")
 
 # The admin disables an account on the admin page.
 login admin
-code=$(post admin /admin/user name=cases action=disable)
+code=$(post admin /admin/user name=cases action=disable confirm=yes)
 [ "$code" = 303 ] || fail "disable through the admin page: $code"
 "$LMPMON" --db d.db user list | grep -q '^cases .*disabled' || fail "cases is not disabled"
 # Organisations added on the admin page resolve like any other.

@@ -86,9 +86,13 @@ grep -q '"on_target": 1' s1.json || fail "the summary does not count the approve
 
 # The published round is locked.
 for s in closed published; do
-    code=$(post officer /admin/round round=2018 state=$s)
+    code=$(post officer /admin/round round=2018 state=$s confirm=yes)
     [ "$code" = 303 ] || fail "round 2018 to $s: $code"
 done
+# Published, the round counts every activity, rated or not (while it was
+# open it counted only the rated one).
+curl -s -b officer.jar "$BASE/api/round/2018/summary" >s1.json
+grep -q '"rated_only": false' s1.json || fail "the published round still counts only what is rated"
 curl -s -b officer.jar "$BASE/api/activity/4.8" >pub0.json
 v4=$(awk '/"round": "2018"/ { on = 1 } on && /"version"/ { gsub(/[^0-9]/, ""); print; exit }' pub0.json)
 [ -n "$v4" ] || fail "no version of the published assessment"

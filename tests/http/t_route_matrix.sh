@@ -34,6 +34,7 @@ GET /org/{} admin,me_officer,reporter,case_officer,viewer,public
 GET /rounds admin,me_officer,reporter,case_officer,viewer,public
 GET /round/{} admin,me_officer,reporter,case_officer,viewer,public
 GET /round/{}/report admin,me_officer,reporter,case_officer,viewer,public
+GET /round/{}/coordination admin,me_officer,reporter,case_officer,viewer,public
 GET /complaints admin,me_officer,reporter,case_officer,viewer,public
 GET /cases admin,case_officer
 GET /cases/new admin,case_officer

@@ -124,7 +124,9 @@ n=$(sqlite3 d.db "SELECT count(*) FROM session WHERE token_hash = '$tok'")
 
 # --- error pages do not echo the request ---
 curl -s -b admin.jar "$BASE/no-such-%3Cscript%3Eabc" >e.html
-grep -q 'script' e.html && fail "404 page echoes the path"
+grep -q 'no-such\|<script>abc\|&lt;script' e.html && fail "404 page echoes the path"
+grep -q 'class="top"' e.html || fail "the 404 page lost the site's header"
+grep -q 'admin (Administrator)' e.html || fail "the 404 page does not show who is logged in"
 curl -s -b admin.jar "$BASE/activity/%3Cb%3Eq" >e.html
 grep -q '<b>q' e.html && fail "unknown activity page echoes the code"
 

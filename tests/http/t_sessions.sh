@@ -27,7 +27,7 @@ PASS=new-secret-pass-2 login molvt
 [ "$(me molvt)" = 200 ] || fail "the new password does not log in"
 
 # Disabled on the admin page: the user's browser is logged out at once.
-code=$(post admin /admin/user name=ilo action=disable)
+code=$(post admin /admin/user name=ilo action=disable confirm=yes)
 [ "$code" = 303 ] || fail "disabling ilo answered $code"
 [ "$(me ilo)" = 401 ] || fail "a disabled account's session still works"
 n=$(sqlite3 d.db "SELECT count(*) FROM session s JOIN account u ON u.id = s.user_id WHERE u.name = 'ilo'")

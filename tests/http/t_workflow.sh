@@ -16,7 +16,7 @@ grep -q '2018 review' before.html || fail "dashboard does not show the open roun
 code=$(post molvt /activity/4.8/statement round=2018 version=0 action=submit \
     rating=on_target "text=MOLVT trained 120 border officials in 2018.")
 [ "$code" = 303 ] || fail "submit: $code"
-curl -s -b molvt.jar "$BASE/org/MOLVT" | grep -q 'submitted' || fail "MOLVT's task list lacks the submitted statement"
+curl -s -b molvt.jar "$BASE/org/MOLVT" | grep -q 'Submitted' || fail "MOLVT's task list lacks the submitted statement"
 
 # The officer's form is pre-filled with the statement.
 curl -s -b officer.jar "$BASE/activity/4.8" | grep -q 'MOLVT: MOLVT trained 120 border officials' ||
@@ -56,7 +56,7 @@ curl -s -b molvt.jar "$BASE/activity/1.1" | grep -q 'Please give numbers' || fai
 
 # Published rounds are locked.
 for s in closed published; do
-    code=$(post officer /admin/round round=2018 state=$s)
+    code=$(post officer /admin/round round=2018 state=$s confirm=yes)
     [ "$code" = 303 ] || fail "round 2018 to $s: $code"
 done
 v=$(curl -s -b officer.jar "$BASE/api/activity/4.8" | grep -o '"version": [0-9]*' | tail -1 | grep -o '[0-9]*')

@@ -26,9 +26,10 @@
 /* Columns: 1 goal_code, 2 goal, 3 goal_indicator, 4 activity_code,
 ** 5 activity, 6 responsible, 7 contributing, 8-10 round 2016, 11-13 round
 ** 2017. */
-#define HDR "goal_code,goal,goal_indicator,activity_code,activity," \
-            "responsible,contributing,2016:action_point,2016:progress," \
-            "2016:rating,2017:action_point,2017:progress,2017:rating\n"
+#define HDR                                                                    \
+ "goal_code,goal,goal_indicator,activity_code,activity,"                       \
+ "responsible,contributing,2016:action_point,2016:progress,"                   \
+ "2016:rating,2017:action_point,2017:progress,2017:rating\n"
 
 typedef struct Fix {
     Model m;
@@ -107,11 +108,10 @@ check_strv(char **a, size_t n, const char *const *azWant, size_t nWant)
 }
 
 static const char zGood[] =
-    HDR
-    "1,Standards reviewed,# ratified,1.1,Study ratification,"
-    "MOLVT; MOFA&IC,ILO,Study,\"Done, with ILO\",On Target,,,\n"
-    "1,,,1.2,Ratify C189,MOLVT,,,,,Ratify,Under way,Progressing\n"
-    "2,Protection,,2.1,Shelters, MOSVY ; ; MOWA ,,,,,,,not on target\n";
+    HDR "1,Standards reviewed,# ratified,1.1,Study ratification,"
+        "MOLVT; MOFA&IC,ILO,Study,\"Done, with ILO\",On Target,,,\n"
+        "1,,,1.2,Ratify C189,MOLVT,,,,,Ratify,Under way,Progressing\n"
+        "2,Protection,,2.1,Shelters, MOSVY ; ; MOWA ,,,,,,,not on target\n";
 
 static void
 test_annex_levels_from_header(void **state)
@@ -252,19 +252,21 @@ static void
 test_annex_duplicate_activity(void **state)
 {
     Fix *f = *state;
-    read_fails(f, HDR "1,G,,1.1,A,MOLVT,,,,,,,\n"
-                      "1,G,,1.2,B,MOLVT,,,,,,,\n"
-                      "1,G,,1.1,C,MOLVT,,,,,,,\n",
-               "line 4", "column 4 (activity_code)", "'1.1'",
-               "first on line 2", NULL);
+    read_fails(f,
+               HDR "1,G,,1.1,A,MOLVT,,,,,,,\n"
+                   "1,G,,1.2,B,MOLVT,,,,,,,\n"
+                   "1,G,,1.1,C,MOLVT,,,,,,,\n",
+               "line 4", "column 4 (activity_code)", "'1.1'", "first on line 2",
+               NULL);
 }
 
 static void
 test_annex_unknown_rating(void **state)
 {
     Fix *f = *state;
-    read_fails(f, HDR "1,G,,1.1,A,MOLVT,,,,,,,\n"
-                      "1,G,,1.2,B,MOLVT,,,,,x,y,On track?\n",
+    read_fails(f,
+               HDR "1,G,,1.1,A,MOLVT,,,,,,,\n"
+                   "1,G,,1.2,B,MOLVT,,,,,x,y,On track?\n",
                "line 3, column 13 (2017:rating)", "unknown rating 'On track?'",
                "'On Target'", "'Progressing'", "'Not on Target'", NULL);
 }
@@ -282,16 +284,18 @@ static void
 test_annex_missing_column(void **state)
 {
     Fix *f = *state;
-    read_fails(f, "goal_code,goal,activity_code,activity,responsible,"
-                  "contributing,2017:action_point,2017:progress\n"
-                  "1,G,1.1,A,MOLVT,,x,y\n",
+    read_fails(f,
+               "goal_code,goal,activity_code,activity,responsible,"
+               "contributing,2017:action_point,2017:progress\n"
+               "1,G,1.1,A,MOLVT,,x,y\n",
                "line 1", "missing column '2017:rating'", NULL);
     model_release(&f->m);
     read_fails(f, "goal_code,goal,activity_code,activity,responsible\n",
                "missing column 'contributing'", NULL);
     model_release(&f->m);
-    read_fails(f, "goal_code,activity_code,activity,responsible,"
-                  "contributing\n",
+    read_fails(f,
+               "goal_code,activity_code,activity,responsible,"
+               "contributing\n",
                "missing column 'goal'", NULL);
 }
 
@@ -299,16 +303,19 @@ static void
 test_annex_unknown_column(void **state)
 {
     Fix *f = *state;
-    read_fails(f, "goal_code,goal,activity_code,activity,responsible,"
-                  "contributing,notes\n",
+    read_fails(f,
+               "goal_code,goal,activity_code,activity,responsible,"
+               "contributing,notes\n",
                "line 1, column 7", "unknown column 'notes'", NULL);
     model_release(&f->m);
-    read_fails(f, "goal_code,goal,activity_code,activity,responsible,"
-                  "contributing,2017:score\n",
+    read_fails(f,
+               "goal_code,goal,activity_code,activity,responsible,"
+               "contributing,2017:score\n",
                "line 1, column 7", "unknown column '2017:score'", NULL);
     model_release(&f->m);
-    read_fails(f, "goal_code,goal,activity_code,activity,description,"
-                  "responsible,contributing\n",
+    read_fails(f,
+               "goal_code,goal,activity_code,activity,description,"
+               "responsible,contributing\n",
                "line 1, column 5", "unknown column 'description'", NULL);
 }
 
@@ -316,18 +323,20 @@ static void
 test_annex_duplicate_column(void **state)
 {
     Fix *f = *state;
-    read_fails(f, "goal_code,goal,activity_code,activity,responsible,"
-                  "contributing,responsible\n",
-               "line 1, column 7", "duplicate column 'responsible'",
-               "column 5", NULL);
+    read_fails(f,
+               "goal_code,goal,activity_code,activity,responsible,"
+               "contributing,responsible\n",
+               "line 1, column 7", "duplicate column 'responsible'", "column 5",
+               NULL);
 }
 
 static void
 test_annex_wrong_field_count(void **state)
 {
     Fix *f = *state;
-    read_fails(f, HDR "1,G,,1.1,A,MOLVT,,,,,,,\n"
-                      "1,G,,1.2,B,MOLVT,,,,,,\n",
+    read_fails(f,
+               HDR "1,G,,1.1,A,MOLVT,,,,,,,\n"
+                   "1,G,,1.2,B,MOLVT,,,,,,\n",
                "line 3", "12 fields", "13 columns", NULL);
     model_release(&f->m);
     read_fails(f, HDR "1,G,,1.1,A,MOLVT,,,,,,,,\n", "line 2", "14 fields",
@@ -347,8 +356,9 @@ static void
 test_annex_invalid_utf8(void **state)
 {
     Fix *f = *state;
-    read_fails(f, HDR "1,G,,1.1,A,MOLVT,,,,,,,\n"
-                      "1,G,,1.2,Caf\xE9 latin-1,MOLVT,,,,,,,\n",
+    read_fails(f,
+               HDR "1,G,,1.1,A,MOLVT,,,,,,,\n"
+                   "1,G,,1.2,Caf\xE9 latin-1,MOLVT,,,,,,,\n",
                "line 3, column 5 (activity)", "invalid UTF-8", NULL);
 }
 
@@ -356,8 +366,8 @@ static void
 test_annex_csv_syntax_error(void **state)
 {
     Fix *f = *state;
-    read_fails(f, HDR "1,G,,1.1,\"A,MOLVT,,,,,,,\n",
-               "line 2, column 5", "not closed", NULL);
+    read_fails(f, HDR "1,G,,1.1,\"A,MOLVT,,,,,,,\n", "line 2, column 5",
+               "not closed", NULL);
 }
 
 static void
@@ -365,8 +375,7 @@ test_annex_empty_code(void **state)
 {
     Fix *f = *state;
     read_fails(f, HDR "1,G,,,A,MOLVT,,,,,,,\n",
-               "line 2, column 4 (activity_code)", "empty activity code",
-               NULL);
+               "line 2, column 4 (activity_code)", "empty activity code", NULL);
 }
 
 /* A goal's text given twice must agree. */
@@ -374,10 +383,11 @@ static void
 test_annex_conflicting_goal_text(void **state)
 {
     Fix *f = *state;
-    read_fails(f, HDR "1,Goal one,,1.1,A,MOLVT,,,,,,,\n"
-                      "1,Goal 1,,1.2,B,MOLVT,,,,,,,\n",
-               "line 3, column 2 (goal)", "'1'", "different text",
-               "line 2", NULL);
+    read_fails(f,
+               HDR "1,Goal one,,1.1,A,MOLVT,,,,,,,\n"
+                   "1,Goal 1,,1.2,B,MOLVT,,,,,,,\n",
+               "line 3, column 2 (goal)", "'1'", "different text", "line 2",
+               NULL);
 }
 
 /* Compare two plans field by field (what the annex layout carries). */
@@ -411,8 +421,8 @@ check_same_plan(const Plan *a, const Plan *b)
         }
         check_strv(y->azResp, y->nResp, (const char *const *)x->azResp,
                    x->nResp);
-        check_strv(y->azContrib, y->nContrib,
-                   (const char *const *)x->azContrib, x->nContrib);
+        check_strv(y->azContrib, y->nContrib, (const char *const *)x->azContrib,
+                   x->nContrib);
         assert_int_equal(x->nAssess, y->nAssess);
         for (size_t k = 0; k < x->nAssess; k++) {
             assert_string_equal(x->aAssess[k].zRound, y->aAssess[k].zRound);
@@ -467,7 +477,8 @@ test_annex_round_trip(void **state)
     add_node(p, "1", 0, -1, "Standards, \"reviewed\"", "# ratified\n(count)");
     Node *n = add_node(p, "1.1", 1, 0,
                        "\xE1\x9E\x95\xE1\x9F\x82\xE1\x9E\x93\xE1\x9E\x80"
-                       "\xE1\x9E\xB6\xE1\x9E\x9A: study", NULL);
+                       "\xE1\x9E\xB6\xE1\x9E\x9A: study",
+                       NULL);
     strv_push(&n->azResp, &n->nResp, "MOLVT");
     strv_push(&n->azResp, &n->nResp, "MOFA&IC");
     strv_push(&n->azContrib, &n->nContrib, "ILO");
@@ -486,8 +497,8 @@ test_annex_round_trip(void **state)
     assert_false(buf_failed(&b));
     /* UTF-8 with a byte-order mark, for spreadsheets. */
     assert_memory_equal(buf_str(&b), "\xEF\xBB\xBF", 3);
-    int rc = annex_csv_read("out.csv", buf_str(&b), b.n, "lmp", &f->m,
-                            &f->cols, &f->err);
+    int rc = annex_csv_read("out.csv", buf_str(&b), b.n, "lmp", &f->m, &f->cols,
+                            &f->err);
     if (rc) {
         print_error("cannot read back:\n%s\n%s\n", buf_str(&b), f->err.zMsg);
     }
@@ -559,12 +570,12 @@ test_annex_revision_column(void **state)
     assert_memory_equal(zHead,
                         "goal_code,goal,goal_indicator,activity_code,activity,"
                         "responsible,contributing,2017:action_point,"
-                        "2017:progress,2017:rating,lmpmon:revision\r\n", 115);
-    assert_non_null(strstr(buf_str(&b),
-                           "1.1,Study,,,Study,Started,Progressing,"
-                           "1234@2026-01-01T08:00:00Z\r\n"));
-    int rc = annex_csv_read("out.csv", buf_str(&b), b.n, "lmp", &f->m,
-                            &f->cols, &f->err);
+                        "2017:progress,2017:rating,lmpmon:revision\r\n",
+                        115);
+    assert_non_null(strstr(buf_str(&b), "1.1,Study,,,Study,Started,Progressing,"
+                                        "1234@2026-01-01T08:00:00Z\r\n"));
+    int rc = annex_csv_read("out.csv", buf_str(&b), b.n, "lmp", &f->m, &f->cols,
+                            &f->err);
     if (rc) {
         print_error("%s\n", f->err.zMsg);
     }

@@ -44,8 +44,8 @@
 #include "store/store.h"
 #include "pg_testdb.h"
 
-#define NOW "2018-12-01T10:00:00Z"
-#define PLAN "lmp"
+#define NOW   "2018-12-01T10:00:00Z"
+#define PLAN  "lmp"
 #define ROUND "2018"
 
 /* The people of the tests. */
@@ -64,24 +64,24 @@ static const Actor cwNone = { "cw-none", ROLE_CASE_OFFICER, NULL };
 static const Actor cwEmpty = { "cw-empty", ROLE_CASE_OFFICER, "" };
 
 typedef struct Fix {
-    char zDir[64];   /* the temporary directory */
-    char zPath[256]; /* zDir/lmp.db, or the PostgreSQL database's URL */
+    char zDir[64];    /* the temporary directory */
+    char zPath[256];  /* zDir/lmp.db, or the PostgreSQL database's URL */
     char zPgName[64]; /* the PostgreSQL database, or "" */
-    Store *a;        /* one person's connection */
-    Store *b;        /* another person's, on the same file */
-    AppErr err;      /* of the last call made through call() */
+    Store *a;         /* one person's connection */
+    Store *b;         /* another person's, on the same file */
+    AppErr err;       /* of the last call made through call() */
 } Fix;
 
 /* What the activity's page shows of one organisation's statement and the
 ** assessment, read back from a store (outside any transaction). */
 typedef struct Seen {
     RoundState eRound;
-    int iVersion;          /* the assessment's: what a review form carries */
+    int iVersion; /* the assessment's: what a review form carries */
     char zProgress[256];
     Rating eRating;
     AssessState eState;
-    int bStmt;             /* the organisation has a statement */
-    int iStmtVersion;      /* 0 without one: what a statement form carries */
+    int bStmt;        /* the organisation has a statement */
+    int iStmtVersion; /* 0 without one: what a statement form carries */
     char zStmt[256];
     AssessState eStmtState;
     char zStmtBy[64];
@@ -170,8 +170,9 @@ setup(void **state)
     assert_non_null(mkdtemp(f->zDir));
     (void)snprintf(f->zPath, sizeof f->zPath, "%s/lmp.db", f->zDir);
     if (testdb_pg()) {
-        assert_int_equal(testdb_create(f->zPgName, sizeof f->zPgName,
-                                       f->zPath, sizeof f->zPath), 0);
+        assert_int_equal(testdb_create(f->zPgName, sizeof f->zPgName, f->zPath,
+                                       sizeof f->zPath),
+                         0);
     }
     assert_int_equal(setenv("LMPMON_NOW", NOW, 1), 0);
 
@@ -255,8 +256,7 @@ copy(char *zOut, size_t nOut, const char *z)
 
 /* What s shows of activity zNode in round zRound and zOrg's statement. */
 static Seen
-seen(Fix *f, Store *s, const char *zNode, const char *zRound,
-     const char *zOrg)
+seen(Fix *f, Store *s, const char *zNode, const char *zRound, const char *zOrg)
 {
     Seen v;
     memset(&v, 0, sizeof v);
@@ -305,7 +305,7 @@ static int
 say(Fix *f, Store *s, const Actor *who, const char *zNode, const char *zText,
     int iVersion, WorkflowAction e)
 {
-    StatementEdit se = { PLAN, zNode, ROUND, zText, RATING_ON_TARGET,
+    StatementEdit se = { PLAN,     zNode, ROUND, zText, RATING_ON_TARGET,
                          iVersion, e };
     return workflow_save_statement(s, who, &se, fresh(f));
 }
@@ -315,8 +315,8 @@ review(Fix *f, Store *s, const Actor *who, const char *zNode,
        const char *zProgress, Rating eRating, int iVersion, WorkflowAction e,
        const char *zComment)
 {
-    ReviewEdit re = { PLAN, zNode, ROUND, zProgress, eRating, iVersion, e,
-                      zComment };
+    ReviewEdit re = { PLAN,    zNode,    ROUND, zProgress,
+                      eRating, iVersion, e,     zComment };
     return workflow_review(s, who, &re, fresh(f));
 }
 
@@ -336,8 +336,9 @@ test_app_first_statement_race(void **state)
 
     expect_ok(f, say(f, f->b, &molvt2, "1.1", "B: trained 120 officials",
                      formB.iStmtVersion, WF_SUBMIT));
-    expect_refused(f, say(f, f->a, &molvt1, "1.1", "A: trained 80 officials",
-                          formA.iStmtVersion, WF_SUBMIT),
+    expect_refused(f,
+                   say(f, f->a, &molvt1, "1.1", "A: trained 80 officials",
+                       formA.iStmtVersion, WF_SUBMIT),
                    APPERR_CONFLICT, "changed by someone else");
 
     Seen now = seen(f, f->a, "1.1", ROUND, "MOLVT");
@@ -351,9 +352,10 @@ test_app_first_statement_race(void **state)
     /* The same with drafts: a second "first" draft is refused too. */
     Seen formC = seen(f, f->a, "1.1", ROUND, "ILO");
     expect_ok(f, say(f, f->b, &ilo, "1.1", "ILO draft one", 0, WF_SAVE));
-    expect_refused(f, say(f, f->a, &ilo, "1.1", "ILO draft two",
-                          formC.iStmtVersion, WF_SAVE),
-                   APPERR_CONFLICT, NULL);
+    expect_refused(
+        f,
+        say(f, f->a, &ilo, "1.1", "ILO draft two", formC.iStmtVersion, WF_SAVE),
+        APPERR_CONFLICT, NULL);
     assert_string_equal(seen(f, f->a, "1.1", ROUND, "ILO").zStmt,
                         "ILO draft one");
 }
@@ -406,9 +408,10 @@ test_app_resubmit_after_return(void **state)
     expect_ok(f, say(f, f->b, &molvt1, "1.1",
                      "MOLVT trained 120 border officials in 2018",
                      returned.iStmtVersion, WF_SUBMIT));
-    expect_refused(f, review(f, f->a, &officer, "1.1",
-                             "Officer: some training was given",
-                             RATING_ON_TARGET, v1.iVersion, WF_APPROVE, ""),
+    expect_refused(f,
+                   review(f, f->a, &officer, "1.1",
+                          "Officer: some training was given", RATING_ON_TARGET,
+                          v1.iVersion, WF_APPROVE, ""),
                    APPERR_CONFLICT, "changed by someone else");
     Seen after = seen(f, f->a, "1.1", ROUND, "MOLVT");
     assert_int_equal(after.eState, ASSESS_SUBMITTED);
@@ -432,9 +435,10 @@ test_app_resubmit_after_return(void **state)
                         "MOLVT trained 120 border officials in 2018");
     assert_string_equal(done.zComment, "");
     /* An approved statement no longer changes. */
-    expect_refused(f, say(f, f->b, &molvt1, "1.1", "late edit",
-                          done.iStmtVersion, WF_SAVE),
-                   APPERR_CONFLICT, "approved");
+    expect_refused(
+        f,
+        say(f, f->b, &molvt1, "1.1", "late edit", done.iStmtVersion, WF_SAVE),
+        APPERR_CONFLICT, "approved");
 }
 
 /* The activity is already waiting for review when a second submission
@@ -445,16 +449,17 @@ static void
 test_app_second_submission(void **state)
 {
     Fix *f = *state;
-    expect_ok(f, say(f, f->b, &molvt1, "1.1", "MOLVT: first text", 0,
-                     WF_SUBMIT));
+    expect_ok(f,
+              say(f, f->b, &molvt1, "1.1", "MOLVT: first text", 0, WF_SUBMIT));
     Seen form = seen(f, f->a, "1.1", ROUND, "MOLVT");
     assert_int_equal(form.eState, ASSESS_SUBMITTED);
 
     /* ILO submits while the officer reads. */
-    expect_ok(f, say(f, f->b, &ilo, "1.1", "ILO: funded the training", 0,
-                     WF_SUBMIT));
-    expect_refused(f, review(f, f->a, &officer, "1.1", "MOLVT: first text",
-                             RATING_ON_TARGET, form.iVersion, WF_APPROVE, ""),
+    expect_ok(
+        f, say(f, f->b, &ilo, "1.1", "ILO: funded the training", 0, WF_SUBMIT));
+    expect_refused(f,
+                   review(f, f->a, &officer, "1.1", "MOLVT: first text",
+                          RATING_ON_TARGET, form.iVersion, WF_APPROVE, ""),
                    APPERR_CONFLICT, "changed by someone else");
     Seen ilo1 = seen(f, f->a, "1.1", ROUND, "ILO");
     assert_int_equal(ilo1.eStmtState, ASSESS_SUBMITTED);
@@ -465,8 +470,9 @@ test_app_second_submission(void **state)
     form = seen(f, f->a, "1.1", ROUND, "MOLVT");
     expect_ok(f, say(f, f->b, &molvt2, "1.1", "MOLVT: corrected text",
                      form.iStmtVersion, WF_SUBMIT));
-    expect_refused(f, review(f, f->a, &officer, "1.1", "MOLVT: first text",
-                             RATING_ON_TARGET, form.iVersion, WF_APPROVE, ""),
+    expect_refused(f,
+                   review(f, f->a, &officer, "1.1", "MOLVT: first text",
+                          RATING_ON_TARGET, form.iVersion, WF_APPROVE, ""),
                    APPERR_CONFLICT, "changed by someone else");
     Seen now = seen(f, f->a, "1.1", ROUND, "MOLVT");
     assert_int_equal(now.eState, ASSESS_SUBMITTED);
@@ -476,8 +482,8 @@ test_app_second_submission(void **state)
     /* ILO takes its statement back to redraft it (before the officer opens
     ** the form); the approve covers MOLVT's only, and ILO may still write. */
     Seen ilo2 = seen(f, f->b, "1.1", ROUND, "ILO");
-    expect_ok(f, say(f, f->b, &ilo, "1.1", "ILO: redrafting",
-                     ilo2.iStmtVersion, WF_SAVE));
+    expect_ok(f, say(f, f->b, &ilo, "1.1", "ILO: redrafting", ilo2.iStmtVersion,
+                     WF_SAVE));
     form = seen(f, f->a, "1.1", ROUND, "MOLVT");
     expect_ok(f, review(f, f->a, &officer, "1.1", "Training given",
                         RATING_ON_TARGET, form.iVersion, WF_APPROVE, ""));
@@ -502,8 +508,8 @@ static void
 test_app_withdrawn_statement(void **state)
 {
     Fix *f = *state;
-    expect_ok(f, say(f, f->b, &molvt1, "1.1", "MOLVT: 120 officials trained",
-                     0, WF_SUBMIT));
+    expect_ok(f, say(f, f->b, &molvt1, "1.1", "MOLVT: 120 officials trained", 0,
+                     WF_SUBMIT));
     Seen form = seen(f, f->a, "1.1", ROUND, "MOLVT");
     /* The form the officer reads, pre-filled with the submitted text. */
     assert_string_equal(form.zStmt, "MOLVT: 120 officials trained");
@@ -545,9 +551,9 @@ test_app_review_save_then_approve(void **state)
 
     expect_ok(f, review(f, f->b, &officer2, "1.1", "B: still progressing",
                         RATING_PROGRESSING, formB.iVersion, WF_SAVE, ""));
-    expect_refused(f, review(f, f->a, &officer, "1.1", "A: done",
-                             RATING_ON_TARGET, formA.iVersion, WF_APPROVE,
-                             ""),
+    expect_refused(f,
+                   review(f, f->a, &officer, "1.1", "A: done", RATING_ON_TARGET,
+                          formA.iVersion, WF_APPROVE, ""),
                    APPERR_CONFLICT, "changed by someone else");
     Seen now = seen(f, f->a, "1.1", ROUND, "MOLVT");
     assert_string_equal(now.zProgress, "B: still progressing");
@@ -564,16 +570,17 @@ test_app_review_approve_then_save(void **state)
     Seen formA = seen(f, f->a, "1.1", ROUND, "MOLVT");
     Seen formB = seen(f, f->b, "1.1", ROUND, "MOLVT");
 
-    expect_ok(f, review(f, f->b, &officer2, "1.1", "B: done",
-                        RATING_ON_TARGET, formB.iVersion, WF_APPROVE, ""));
-    expect_refused(f, review(f, f->a, &officer, "1.1", "A: my edit",
-                             RATING_NOT_ON_TARGET, formA.iVersion, WF_SAVE,
-                             ""),
+    expect_ok(f, review(f, f->b, &officer2, "1.1", "B: done", RATING_ON_TARGET,
+                        formB.iVersion, WF_APPROVE, ""));
+    expect_refused(f,
+                   review(f, f->a, &officer, "1.1", "A: my edit",
+                          RATING_NOT_ON_TARGET, formA.iVersion, WF_SAVE, ""),
                    APPERR_CONFLICT, NULL);
     /* Nor can A return what B approved. */
-    expect_refused(f, review(f, f->a, &officer, "1.1", "A: my edit",
-                             RATING_NOT_ON_TARGET, formA.iVersion, WF_RETURN,
-                             "redo"),
+    expect_refused(f,
+                   review(f, f->a, &officer, "1.1", "A: my edit",
+                          RATING_NOT_ON_TARGET, formA.iVersion, WF_RETURN,
+                          "redo"),
                    APPERR_CONFLICT, NULL);
     Seen now = seen(f, f->a, "1.1", ROUND, "MOLVT");
     assert_string_equal(now.zProgress, "B: done");
@@ -599,9 +606,9 @@ test_app_review_published_round(void **state)
                                           ROUND_CLOSED, fresh(f)));
     expect_ok(f, workflow_set_round_state(f->b, &officer2, PLAN, ROUND,
                                           ROUND_PUBLISHED, fresh(f)));
-    expect_refused(f, review(f, f->a, &officer, "1.1", "A: rewritten",
-                             RATING_NOT_ON_TARGET, form.iVersion, WF_SAVE,
-                             ""),
+    expect_refused(f,
+                   review(f, f->a, &officer, "1.1", "A: rewritten",
+                          RATING_NOT_ON_TARGET, form.iVersion, WF_SAVE, ""),
                    APPERR_CONFLICT, "published");
     expect_refused(f, say(f, f->a, &ilo, "1.1", "late", 0, WF_SUBMIT),
                    APPERR_CONFLICT, NULL);
@@ -623,11 +630,13 @@ test_app_review_forbidden(void **state)
     Seen v = seen(f, f->a, "1.1", ROUND, "MOLVT");
     const Actor *aWho[] = { &viewer, &cwMolvt, &molvt1 };
     for (size_t i = 0; i < sizeof aWho / sizeof aWho[0]; i++) {
-        expect_refused(f, review(f, f->a, aWho[i], "1.1", "self-approved",
-                                 RATING_ON_TARGET, v.iVersion, WF_APPROVE, ""),
+        expect_refused(f,
+                       review(f, f->a, aWho[i], "1.1", "self-approved",
+                              RATING_ON_TARGET, v.iVersion, WF_APPROVE, ""),
                        APPERR_FORBIDDEN, NULL);
-        expect_refused(f, review(f, f->a, aWho[i], "1.1", "edited",
-                                 RATING_ON_TARGET, v.iVersion, WF_SAVE, ""),
+        expect_refused(f,
+                       review(f, f->a, aWho[i], "1.1", "edited",
+                              RATING_ON_TARGET, v.iVersion, WF_SAVE, ""),
                        APPERR_FORBIDDEN, NULL);
     }
     Seen now = seen(f, f->a, "1.1", ROUND, "MOLVT");
@@ -647,30 +656,37 @@ test_app_round_moves(void **state)
 {
     Fix *f = *state;
     /* Illegal moves are refused and change nothing. */
-    expect_refused(f, workflow_set_round_state(f->a, &officer, PLAN, ROUND,
-                                               ROUND_PUBLISHED, fresh(f)),
+    expect_refused(f,
+                   workflow_set_round_state(f->a, &officer, PLAN, ROUND,
+                                            ROUND_PUBLISHED, fresh(f)),
                    APPERR_CONFLICT, "cannot go from open to published");
     assert_int_equal(round_state(f, f->b, ROUND), ROUND_OPEN);
-    expect_refused(f, workflow_set_round_state(f->a, &officer, PLAN, ROUND,
-                                               ROUND_DRAFT, fresh(f)),
+    expect_refused(f,
+                   workflow_set_round_state(f->a, &officer, PLAN, ROUND,
+                                            ROUND_DRAFT, fresh(f)),
                    APPERR_CONFLICT, NULL);
-    expect_refused(f, workflow_set_round_state(f->a, &officer, PLAN, "2019",
-                                               ROUND_PUBLISHED, fresh(f)),
+    expect_refused(f,
+                   workflow_set_round_state(f->a, &officer, PLAN, "2019",
+                                            ROUND_PUBLISHED, fresh(f)),
                    APPERR_CONFLICT, NULL);
-    expect_refused(f, workflow_set_round_state(f->a, &officer, PLAN, "2019",
-                                               ROUND_CLOSED, fresh(f)),
+    expect_refused(f,
+                   workflow_set_round_state(f->a, &officer, PLAN, "2019",
+                                            ROUND_CLOSED, fresh(f)),
                    APPERR_CONFLICT, NULL);
     assert_int_equal(round_state(f, f->b, "2019"), ROUND_DRAFT);
     /* Only editors move rounds. */
-    expect_refused(f, workflow_set_round_state(f->a, &molvt1, PLAN, ROUND,
-                                               ROUND_CLOSED, fresh(f)),
+    expect_refused(f,
+                   workflow_set_round_state(f->a, &molvt1, PLAN, ROUND,
+                                            ROUND_CLOSED, fresh(f)),
                    APPERR_FORBIDDEN, NULL);
-    expect_refused(f, workflow_set_round_state(f->a, &viewer, PLAN, ROUND,
-                                               ROUND_CLOSED, fresh(f)),
+    expect_refused(f,
+                   workflow_set_round_state(f->a, &viewer, PLAN, ROUND,
+                                            ROUND_CLOSED, fresh(f)),
                    APPERR_FORBIDDEN, NULL);
     assert_int_equal(round_state(f, f->b, ROUND), ROUND_OPEN);
-    expect_refused(f, workflow_set_round_state(f->a, &officer, PLAN, "2099",
-                                               ROUND_CLOSED, fresh(f)),
+    expect_refused(f,
+                   workflow_set_round_state(f->a, &officer, PLAN, "2099",
+                                            ROUND_CLOSED, fresh(f)),
                    APPERR_NOTFOUND, NULL);
 
     /* Legal ones pass: close, reopen, close, publish. */
@@ -694,27 +710,31 @@ test_app_round_moves(void **state)
     assert_int_equal(round_state(f, f->a, ROUND), ROUND_CLOSED);
     expect_ok(f, workflow_set_round_state(f->b, &officer2, PLAN, ROUND,
                                           ROUND_PUBLISHED, fresh(f)));
-    expect_refused(f, workflow_set_round_state(f->a, &officer, PLAN, ROUND,
-                                               ROUND_OPEN, fresh(f)),
+    expect_refused(f,
+                   workflow_set_round_state(f->a, &officer, PLAN, ROUND,
+                                            ROUND_OPEN, fresh(f)),
                    APPERR_CONFLICT, "published");
     /* Nothing leaves published. */
     const RoundState aTo[] = { ROUND_DRAFT, ROUND_OPEN, ROUND_CLOSED,
                                ROUND_PUBLISHED };
     for (size_t i = 0; i < sizeof aTo / sizeof aTo[0]; i++) {
-        expect_refused(f, workflow_set_round_state(f->a, &admin, PLAN, ROUND,
-                                                   aTo[i], fresh(f)),
+        expect_refused(f,
+                       workflow_set_round_state(f->a, &admin, PLAN, ROUND,
+                                                aTo[i], fresh(f)),
                        APPERR_CONFLICT, "published");
     }
-    expect_refused(f, workflow_open_round(f->a, &admin, PLAN, ROUND, NULL,
-                                          NULL, 0, fresh(f)),
-                   APPERR_CONFLICT, "published");
+    expect_refused(
+        f,
+        workflow_open_round(f->a, &admin, PLAN, ROUND, NULL, NULL, 0, fresh(f)),
+        APPERR_CONFLICT, "published");
     assert_int_equal(round_state(f, f->b, ROUND), ROUND_PUBLISHED);
 
     /* Two officers create the same new round: the second is refused. */
-    expect_ok(f, workflow_open_round(f->b, &officer2, PLAN, "2020",
-                                     "B's title", NULL, 1, fresh(f)));
-    expect_refused(f, workflow_open_round(f->a, &officer, PLAN, "2020",
-                                          "A's title", NULL, 1, fresh(f)),
+    expect_ok(f, workflow_open_round(f->b, &officer2, PLAN, "2020", "B's title",
+                                     NULL, 1, fresh(f)));
+    expect_refused(f,
+                   workflow_open_round(f->a, &officer, PLAN, "2020",
+                                       "A's title", NULL, 1, fresh(f)),
                    APPERR_CONFLICT, "exists already");
     Model m = MODEL_INIT;
     expect_ok(f, store_load_node(f->a, PLAN, "", &m, fresh(f)));
@@ -773,15 +793,17 @@ test_app_case_stale_version(void **state)
     assert_int_equal(formA.iVersion, formB.iVersion);
 
     expect_ok(f, casework_stage(f->b, &cwMolvt2, "C-1", STAGE_CONCILIATION,
-                                "2018-02-01", "first meeting",
-                                formB.iVersion, fresh(f)));
-    expect_refused(f, casework_stage(f->a, &cwMolvt, "C-1", STAGE_RESOLVED,
-                                     "2018-03-01", "settled", formA.iVersion,
-                                     fresh(f)),
+                                "2018-02-01", "first meeting", formB.iVersion,
+                                fresh(f)));
+    expect_refused(f,
+                   casework_stage(f->a, &cwMolvt, "C-1", STAGE_RESOLVED,
+                                  "2018-03-01", "settled", formA.iVersion,
+                                  fresh(f)),
                    APPERR_CONFLICT, "changed by someone else");
-    expect_refused(f, casework_details(f->a, &cwMolvt, "C-1", SATISFIED_YES,
-                                       "paid in full", 120000, 100000,
-                                       formA.iVersion, fresh(f)),
+    expect_refused(f,
+                   casework_details(f->a, &cwMolvt, "C-1", SATISFIED_YES,
+                                    "paid in full", 120000, 100000,
+                                    formA.iVersion, fresh(f)),
                    APPERR_CONFLICT, NULL);
     CaseFile now;
     case_read(f, f->a, "C-1", &now);
@@ -797,9 +819,9 @@ test_app_case_stale_version(void **state)
     assert_int_equal(now.c.requested, 120000);
     assert_true(now.iVersion > formA.iVersion);
     /* With the fresh version A's stage goes through. */
-    expect_ok(f, casework_stage(f->a, &cwMolvt, "C-1", STAGE_RESOLVED,
-                                "2018-03-01", "settled", now.iVersion,
-                                fresh(f)));
+    expect_ok(f,
+              casework_stage(f->a, &cwMolvt, "C-1", STAGE_RESOLVED,
+                             "2018-03-01", "settled", now.iVersion, fresh(f)));
     CaseFile last;
     case_read(f, f->b, "C-1", &last);
     assert_int_equal(last.c.eStage, STAGE_RESOLVED);
@@ -830,28 +852,30 @@ test_app_case_scope(void **state)
     case_read(f, f->a, "C-M", &m0);
     case_read(f, f->a, "C-0", &n0);
 
-    expect_refused(f, casework_stage(f->a, &cwIlo, "C-M", STAGE_RESOLVED,
-                                     "2018-02-01", "", m0.iVersion, fresh(f)),
+    expect_refused(f,
+                   casework_stage(f->a, &cwIlo, "C-M", STAGE_RESOLVED,
+                                  "2018-02-01", "", m0.iVersion, fresh(f)),
                    APPERR_NOTFOUND, NULL);
-    expect_refused(f, casework_payment(f->a, &cwIlo, "C-M", "2018-02-01",
-                                       5000, fresh(f)),
-                   APPERR_NOTFOUND, NULL);
-    expect_refused(f, casework_details(f->a, &cwIlo, "C-M", SATISFIED_YES,
-                                       "mine now", 1, 1, m0.iVersion,
-                                       fresh(f)),
+    expect_refused(
+        f, casework_payment(f->a, &cwIlo, "C-M", "2018-02-01", 5000, fresh(f)),
+        APPERR_NOTFOUND, NULL);
+    expect_refused(f,
+                   casework_details(f->a, &cwIlo, "C-M", SATISFIED_YES,
+                                    "mine now", 1, 1, m0.iVersion, fresh(f)),
                    APPERR_NOTFOUND, NULL);
     const Actor *aNone[] = { &cwNone, &cwEmpty };
     for (size_t i = 0; i < 2; i++) {
-        expect_refused(f, casework_stage(f->a, aNone[i], "C-0",
-                                         STAGE_RESOLVED, "2018-02-01", "",
-                                         n0.iVersion, fresh(f)),
+        expect_refused(f,
+                       casework_stage(f->a, aNone[i], "C-0", STAGE_RESOLVED,
+                                      "2018-02-01", "", n0.iVersion, fresh(f)),
                        APPERR_NOTFOUND, NULL);
-        expect_refused(f, casework_payment(f->a, aNone[i], "C-0",
-                                           "2018-02-01", 5000, fresh(f)),
+        expect_refused(f,
+                       casework_payment(f->a, aNone[i], "C-0", "2018-02-01",
+                                        5000, fresh(f)),
                        APPERR_NOTFOUND, NULL);
-        expect_refused(f, casework_details(f->a, aNone[i], "C-0",
-                                           SATISFIED_YES, "x", 1, 1,
-                                           n0.iVersion, fresh(f)),
+        expect_refused(f,
+                       casework_details(f->a, aNone[i], "C-0", SATISFIED_YES,
+                                        "x", 1, 1, n0.iVersion, fresh(f)),
                        APPERR_NOTFOUND, NULL);
         case_release(&c);
         case_fill(&c, "C-new", NULL);
@@ -859,8 +883,9 @@ test_app_case_scope(void **state)
                        APPERR_FORBIDDEN, NULL);
     }
     /* Nor do other roles touch cases. */
-    expect_refused(f, casework_stage(f->a, &officer, "C-0", STAGE_RESOLVED,
-                                     "2018-02-01", "", n0.iVersion, fresh(f)),
+    expect_refused(f,
+                   casework_stage(f->a, &officer, "C-0", STAGE_RESOLVED,
+                                  "2018-02-01", "", n0.iVersion, fresh(f)),
                    APPERR_NOTFOUND, NULL);
     case_release(&c);
     case_fill(&c, "C-new", "MOLVT");
@@ -909,8 +934,8 @@ test_app_admin(void **state)
     Fix *f = *state;
     expect_ok(f, admin_user_add(f->a, &admin, "admin", ROLE_ADMIN, NULL,
                                 "hash-admin", fresh(f)));
-    expect_ok(f, admin_user_add(f->a, &admin, "molvt1", ROLE_REPORTER,
-                                "MOLVT", "hash-1", fresh(f)));
+    expect_ok(f, admin_user_add(f->a, &admin, "molvt1", ROLE_REPORTER, "MOLVT",
+                                "hash-1", fresh(f)));
 
     /* Nobody disables their own account. */
     int rc = admin_user_set_disabled(f->a, &admin, "admin", 1, fresh(f));
@@ -924,17 +949,20 @@ test_app_admin(void **state)
     /* Nobody but an admin manages accounts or organisations. */
     const Actor *aWho[] = { &officer, &molvt1, &viewer, &cwMolvt };
     for (size_t i = 0; i < sizeof aWho / sizeof aWho[0]; i++) {
-        expect_refused(f, admin_user_add(f->a, aWho[i], "intruder",
-                                         ROLE_ADMIN, NULL, "hash-x", fresh(f)),
+        expect_refused(f,
+                       admin_user_add(f->a, aWho[i], "intruder", ROLE_ADMIN,
+                                      NULL, "hash-x", fresh(f)),
                        APPERR_FORBIDDEN, NULL);
-        expect_refused(f, admin_user_set_password(f->a, aWho[i], "admin",
-                                                  "hash-x", fresh(f)),
-                       APPERR_FORBIDDEN, NULL);
-        expect_refused(f, admin_user_set_disabled(f->a, aWho[i], "admin", 1,
-                                                  fresh(f)),
-                       APPERR_FORBIDDEN, NULL);
-        expect_refused(f, admin_org_save(f->a, aWho[i], "IOM", "IOM",
-                                         ORG_OTHER, NULL, fresh(f)),
+        expect_refused(
+            f,
+            admin_user_set_password(f->a, aWho[i], "admin", "hash-x", fresh(f)),
+            APPERR_FORBIDDEN, NULL);
+        expect_refused(
+            f, admin_user_set_disabled(f->a, aWho[i], "admin", 1, fresh(f)),
+            APPERR_FORBIDDEN, NULL);
+        expect_refused(f,
+                       admin_org_save(f->a, aWho[i], "IOM", "IOM", ORG_OTHER,
+                                      NULL, fresh(f)),
                        APPERR_FORBIDDEN, NULL);
     }
     AppErr *e = fresh(f);
@@ -952,8 +980,9 @@ test_app_admin(void **state)
     /* Two admins add the same name: the second is refused. */
     expect_ok(f, admin_user_add(f->b, &admin, "newcomer", ROLE_VIEWER, NULL,
                                 "hash-b", fresh(f)));
-    expect_refused(f, admin_user_add(f->a, &admin, "newcomer", ROLE_ADMIN,
-                                     NULL, "hash-a", fresh(f)),
+    expect_refused(f,
+                   admin_user_add(f->a, &admin, "newcomer", ROLE_ADMIN, NULL,
+                                  "hash-a", fresh(f)),
                    APPERR_CONFLICT, "exists already");
     u = user_read(f, f->a, "newcomer");
     assert_int_equal(u.eRole, ROLE_VIEWER);
@@ -964,8 +993,8 @@ test_app_admin(void **state)
     ** the account inside its transaction, so it does not re-enable it). */
     User before = user_read(f, f->a, "molvt1");
     expect_ok(f, admin_user_set_disabled(f->b, &admin, "molvt1", 1, fresh(f)));
-    expect_ok(f, admin_user_set_password(f->a, &admin, "molvt1", "hash-2",
-                                         fresh(f)));
+    expect_ok(
+        f, admin_user_set_password(f->a, &admin, "molvt1", "hash-2", fresh(f)));
     u = user_read(f, f->b, "molvt1");
     assert_true(u.bDisabled);
     assert_string_equal(u.zHash, "hash-2");
@@ -1005,11 +1034,13 @@ test_app_admin(void **state)
                                 ORG_GOVERNMENT, NULL, fresh(f)));
     expect_ok(f, admin_org_save(f->a, &admin, "PDOLVT", "", ORG_GOVERNMENT,
                                 "MOLVT", fresh(f)));
-    expect_refused(f, admin_org_save(f->a, &admin, "MOLVT", "",
-                                     ORG_GOVERNMENT, "PDOLVT", fresh(f)),
+    expect_refused(f,
+                   admin_org_save(f->a, &admin, "MOLVT", "", ORG_GOVERNMENT,
+                                  "PDOLVT", fresh(f)),
                    APPERR_INPUT, "cycle of parents (MOLVT");
-    expect_refused(f, admin_org_save(f->a, &admin, "MOLVT", "",
-                                     ORG_GOVERNMENT, "MOLVT", fresh(f)),
+    expect_refused(f,
+                   admin_org_save(f->a, &admin, "MOLVT", "", ORG_GOVERNMENT,
+                                  "MOLVT", fresh(f)),
                    APPERR_INPUT, "cycle of parents");
     expect_ok(f, store_load_node(f->b, PLAN, "", &m, fresh(f)));
     assert_null(model_find_org(&m, "MOLVT")->zParent);
@@ -1055,15 +1086,15 @@ static void
 test_app_admin_sessions(void **state)
 {
     Fix *f = *state;
-    expect_ok(f, admin_user_add(f->a, &admin, "molvt1", ROLE_REPORTER,
-                                "MOLVT", "hash-1", fresh(f)));
+    expect_ok(f, admin_user_add(f->a, &admin, "molvt1", ROLE_REPORTER, "MOLVT",
+                                "hash-1", fresh(f)));
     expect_ok(f, admin_user_add(f->a, &admin, "ilo", ROLE_REPORTER, "ILO",
                                 "hash-i", fresh(f)));
     session_open(f, "molvt1", "s-molvt1-laptop");
     session_open(f, "molvt1", "s-molvt1-phone");
     session_open(f, "ilo", "s-ilo");
-    expect_ok(f, admin_user_set_password(f->a, &admin, "molvt1", "hash-2",
-                                         fresh(f)));
+    expect_ok(
+        f, admin_user_set_password(f->a, &admin, "molvt1", "hash-2", fresh(f)));
     assert_false(session_alive(f, "s-molvt1-laptop"));
     assert_false(session_alive(f, "s-molvt1-phone"));
     assert_true(session_alive(f, "s-ilo"));
@@ -1076,9 +1107,9 @@ test_app_admin_sessions(void **state)
     assert_true(session_alive(f, "s-ilo"));
 
     /* A refused change ends nothing. */
-    expect_refused(f, admin_user_set_password(f->a, &viewer, "ilo", "hash-x",
-                                              fresh(f)),
-                   APPERR_FORBIDDEN, NULL);
+    expect_refused(
+        f, admin_user_set_password(f->a, &viewer, "ilo", "hash-x", fresh(f)),
+        APPERR_FORBIDDEN, NULL);
     assert_true(session_alive(f, "s-ilo"));
 }
 
@@ -1091,7 +1122,8 @@ has_word(const char *z, const char *zWord)
     for (; *z; z++) {
         size_t i = 0;
         while (i < n && z[i] &&
-               tolower((unsigned char)z[i]) == tolower((unsigned char)zWord[i])) {
+               tolower((unsigned char)z[i]) ==
+                   tolower((unsigned char)zWord[i])) {
             i++;
         }
         if (i == n) {
@@ -1112,10 +1144,10 @@ expect_busy(Fix *f, int rc)
                     f->err.zMsg);
         fail();
     }
-    static const char *const azEngine[] = { "sqlite", "locked",
-                                            "database is locked",
-                                            "postgresql", "lock timeout",
-                                            "canceling statement" };
+    static const char *const azEngine[] = {
+        "sqlite",     "locked",       "database is locked",
+        "postgresql", "lock timeout", "canceling statement"
+    };
     for (size_t i = 0; i < sizeof azEngine / sizeof azEngine[0]; i++) {
         if (has_word(f->err.zMsg, azEngine[i])) {
             print_error("busy message '%s' shows engine text '%s'\n",
@@ -1140,28 +1172,28 @@ test_app_busy(void **state)
 
     store_set_busy_ms(f->a, 100);
     expect_ok(f, store_begin(f->b, fresh(f)));
-    expect_busy(f, say(f, f->a, &molvt1, "1.1", "while busy",
-                       form.iStmtVersion, WF_SUBMIT));
+    expect_busy(f, say(f, f->a, &molvt1, "1.1", "while busy", form.iStmtVersion,
+                       WF_SUBMIT));
     /* Every other use case answers the same way. */
     expect_busy(f, review(f, f->a, &officer, "1.1", "x", RATING_ON_TARGET,
                           form.iVersion, WF_SAVE, ""));
     expect_busy(f, workflow_set_round_state(f->a, &officer, PLAN, ROUND,
                                             ROUND_CLOSED, fresh(f)));
-    expect_busy(f, workflow_open_round(f->a, &officer, PLAN, "2021", NULL,
-                                       NULL, 1, fresh(f)));
+    expect_busy(f, workflow_open_round(f->a, &officer, PLAN, "2021", NULL, NULL,
+                                       1, fresh(f)));
     case_release(&c);
     case_fill(&c, "C-2", "MOLVT");
     expect_busy(f, casework_create(f->a, &cwMolvt, &c, NULL, fresh(f)));
     expect_busy(f, casework_stage(f->a, &cwMolvt, "C-1", STAGE_CONCILIATION,
                                   "2018-02-01", "", 0, fresh(f)));
-    expect_busy(f, casework_payment(f->a, &cwMolvt, "C-1", "2018-02-01", 10,
-                                    fresh(f)));
+    expect_busy(
+        f, casework_payment(f->a, &cwMolvt, "C-1", "2018-02-01", 10, fresh(f)));
     expect_busy(f, casework_details(f->a, &cwMolvt, "C-1", SATISFIED_YES, "x",
                                     1, 1, 0, fresh(f)));
     expect_busy(f, admin_user_add(f->a, &admin, "late", ROLE_VIEWER, NULL,
                                   "hash", fresh(f)));
-    expect_busy(f, admin_org_save(f->a, &admin, "IOM", "", ORG_OTHER, NULL,
-                                  fresh(f)));
+    expect_busy(
+        f, admin_org_save(f->a, &admin, "IOM", "", ORG_OTHER, NULL, fresh(f)));
     store_rollback(f->b);
 
     /* Nothing was written. */

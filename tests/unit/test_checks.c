@@ -32,8 +32,8 @@
 /* One assessment of an activity; rows with the same code are the same
 ** activity (assessed in several rounds). */
 typedef struct Row {
-    const char *zCode;     /* activity code; NULL ends the table */
-    const char *zResp;     /* responsible acronyms, ';'-separated; NULL: none */
+    const char *zCode; /* activity code; NULL ends the table */
+    const char *zResp; /* responsible acronyms, ';'-separated; NULL: none */
     const char *zRound;
     const char *zAction;   /* action point */
     const char *zProgress; /* narrative */
@@ -49,11 +49,11 @@ typedef struct Want {
 } Want;
 
 typedef struct Case {
-    const char *zName;       /* test name shown by cmocka */
+    const char *zName; /* test name shown by cmocka */
     const Row *aRow;
-    const char *zRound;      /* round given to checks_run; NULL: all */
-    const char *azRule[3];   /* rules whose findings must be exactly aWant */
-    Want aWant[6];           /* ends at zRule NULL */
+    const char *zRound;    /* round given to checks_run; NULL: all */
+    const char *azRule[3]; /* rules whose findings must be exactly aWant */
+    Want aWant[6];         /* ends at zRule NULL */
 } Case;
 
 /* Severity each rule must carry, from checks.h: rules that find the data
@@ -73,9 +73,9 @@ static const struct {
     { "duplicate_action_point", CHECK_WARNING },
 };
 
-#define OT RATING_ON_TARGET
-#define PR RATING_PROGRESSING
-#define NOT RATING_NOT_ON_TARGET
+#define OT   RATING_ON_TARGET
+#define PR   RATING_PROGRESSING
+#define NOT  RATING_NOT_ON_TARGET
 #define NONE RATING_NONE
 
 /* ---- missing_rating ---------------------------------------------------- */
@@ -121,8 +121,8 @@ static const Row aNoNarrativeQuiet[] = {
 static const Row aContradictFires[] = {
     { "1.1", "ILO", "2017", "Certify skills", "No evidence this occurring",
       PR },
-    { "1.2", "ILO", "2017", "Ratify C189",
-      "The ratification is not on target", OT },
+    { "1.2", "ILO", "2017", "Ratify C189", "The ratification is not on target",
+      OT },
     { "1.3", "MOLVT", "2017", "Inspect agencies",
       "MOLVT thinks this is occurring", NOT },
     { NULL, NULL, NULL, NULL, NULL, NONE },
@@ -180,10 +180,8 @@ static const Row aSameQuiet[] = {
 /* A shared "See last years comment" is a stale narrative, not one
 ** narrative rated two ways. */
 static const Row aSameStale[] = {
-    { "1.1", "ILO", "2017", "Draft guidelines", "See last years comment",
-      PR },
-    { "1.2", "ILO", "2017", "Adopt guidelines", "See last years comment",
-      NOT },
+    { "1.1", "ILO", "2017", "Draft guidelines", "See last years comment", PR },
+    { "1.2", "ILO", "2017", "Adopt guidelines", "See last years comment", NOT },
     { NULL, NULL, NULL, NULL, NULL, NONE },
 };
 
@@ -214,8 +212,8 @@ static const Row aSilentFires[] = {
       PR },
     { "1.2", "MOLVT;ILO", "2016", "Train officers", "ILO trained officers",
       PR },
-    { "1.2", "MOLVT;ILO", "2017", "Train officers",
-      "ILO trained more officers", OT },
+    { "1.2", "MOLVT;ILO", "2017", "Train officers", "ILO trained more officers",
+      OT },
     { NULL, NULL, NULL, NULL, NULL, NONE },
 };
 
@@ -249,8 +247,8 @@ static const Row aSilentNgo[] = {
 /* ---- duplicate_action_point --------------------------------------------- */
 
 static const Row aDuplicateFires[] = {
-    { "1.1", "ILO", "2017", "Organise job fairs in provinces",
-      "Two fairs held", PR },
+    { "1.1", "ILO", "2017", "Organise job fairs in provinces", "Two fairs held",
+      PR },
     { "1.2", "ILO", "2017", "Organise job fairs in provinces",
       "Planned for next year", NOT },
     { "1.3", "ILO", "2017", "Study", "The study was published in May", OT },
@@ -258,8 +256,8 @@ static const Row aDuplicateFires[] = {
 };
 
 static const Row aDuplicateQuiet[] = {
-    { "1.1", "ILO", "2017", "Organise job fairs in provinces",
-      "Two fairs held", PR },
+    { "1.1", "ILO", "2017", "Organise job fairs in provinces", "Two fairs held",
+      PR },
     { "1.2", "ILO", "2017", "Organise job fairs in Phnom Penh",
       "Planned for next year", NOT },
     /* Two empty action points are no text at all, not a duplicate. */
@@ -268,80 +266,144 @@ static const Row aDuplicateQuiet[] = {
     { NULL, NULL, NULL, NULL, NULL, NONE },
 };
 
-#define END { NULL, NULL, NULL }
+#define END                                                                    \
+ {                                                                             \
+  NULL, NULL, NULL                                                             \
+ }
 
 static const Case aCase[] = {
-    { "missing_rating fires", aMissingFires, "2017",
+    { "missing_rating fires",
+      aMissingFires,
+      "2017",
       { "missing_rating" },
       { { "missing_rating", "1.1", "2017" }, END } },
-    { "missing_rating quiet", aMissingQuiet, "2017",
-      { "missing_rating" }, { END } },
-    { "missing_rating quiet in another round", aMissingOtherRound, "2017",
-      { "missing_rating" }, { END } },
-    { "missing_rating fires in its round", aMissingOtherRound, "2016",
+    { "missing_rating quiet",
+      aMissingQuiet,
+      "2017",
+      { "missing_rating" },
+      { END } },
+    { "missing_rating quiet in another round",
+      aMissingOtherRound,
+      "2017",
+      { "missing_rating" },
+      { END } },
+    { "missing_rating fires in its round",
+      aMissingOtherRound,
+      "2016",
       { "missing_rating" },
       { { "missing_rating", "1.1", "2016" }, END } },
 
-    { "rating_without_narrative fires", aNoNarrativeFires, "2017",
+    { "rating_without_narrative fires",
+      aNoNarrativeFires,
+      "2017",
       { "rating_without_narrative" },
       { { "rating_without_narrative", "1.1", "2017" },
-        { "rating_without_narrative", "1.2", "2017" }, END } },
-    { "rating_without_narrative quiet", aNoNarrativeQuiet, "2017",
-      { "rating_without_narrative" }, { END } },
+        { "rating_without_narrative", "1.2", "2017" },
+        END } },
+    { "rating_without_narrative quiet",
+      aNoNarrativeQuiet,
+      "2017",
+      { "rating_without_narrative" },
+      { END } },
 
-    { "narrative_contradicts_rating fires", aContradictFires, "2017",
+    { "narrative_contradicts_rating fires",
+      aContradictFires,
+      "2017",
       { "narrative_contradicts_rating" },
       { { "narrative_contradicts_rating", "1.1", "2017" },
         { "narrative_contradicts_rating", "1.2", "2017" },
-        { "narrative_contradicts_rating", "1.3", "2017" }, END } },
-    { "narrative_contradicts_rating quiet", aContradictQuiet, "2017",
-      { "narrative_contradicts_rating" }, { END } },
+        { "narrative_contradicts_rating", "1.3", "2017" },
+        END } },
+    { "narrative_contradicts_rating quiet",
+      aContradictQuiet,
+      "2017",
+      { "narrative_contradicts_rating" },
+      { END } },
 
-    { "stale_narrative fires", aStaleFires, NULL,
+    { "stale_narrative fires",
+      aStaleFires,
+      NULL,
       { "stale_narrative" },
       { { "stale_narrative", "1.1", "2017" },
         { "stale_narrative", "1.2", "2017" },
         { "stale_narrative", "1.3", "2017" },
-        { "stale_narrative", "1.4", "2017" }, END } },
-    { "stale_narrative quiet", aStaleQuiet, NULL,
-      { "stale_narrative" }, { END } },
+        { "stale_narrative", "1.4", "2017" },
+        END } },
+    { "stale_narrative quiet",
+      aStaleQuiet,
+      NULL,
+      { "stale_narrative" },
+      { END } },
 
-    { "same_narrative_different_ratings fires", aSameFires, "2017",
+    { "same_narrative_different_ratings fires",
+      aSameFires,
+      "2017",
       { "same_narrative_different_ratings" },
       { { "same_narrative_different_ratings", "1.1", "2017" },
-        { "same_narrative_different_ratings", "1.2", "2017" }, END } },
-    { "same_narrative_different_ratings quiet", aSameQuiet, "2017",
-      { "same_narrative_different_ratings" }, { END } },
-    { "same_narrative_different_ratings quiet when stale", aSameStale,
-      "2017", { "same_narrative_different_ratings", "stale_narrative" },
+        { "same_narrative_different_ratings", "1.2", "2017" },
+        END } },
+    { "same_narrative_different_ratings quiet",
+      aSameQuiet,
+      "2017",
+      { "same_narrative_different_ratings" },
+      { END } },
+    { "same_narrative_different_ratings quiet when stale",
+      aSameStale,
+      "2017",
+      { "same_narrative_different_ratings", "stale_narrative" },
       { { "stale_narrative", "1.1", "2017" },
-        { "stale_narrative", "1.2", "2017" }, END } },
+        { "stale_narrative", "1.2", "2017" },
+        END } },
 
-    { "no_responsible fires", aNoRespFires, "2017",
+    { "no_responsible fires",
+      aNoRespFires,
+      "2017",
       { "no_responsible" },
       { { "no_responsible", "1.1", "2017" }, END } },
-    { "no_responsible quiet", aNoRespQuiet, "2017",
-      { "no_responsible" }, { END } },
+    { "no_responsible quiet",
+      aNoRespQuiet,
+      "2017",
+      { "no_responsible" },
+      { END } },
 
-    { "silent_responsible_org fires once per round", aSilentFires, NULL,
+    { "silent_responsible_org fires once per round",
+      aSilentFires,
+      NULL,
       { "silent_responsible_org" },
       { { "silent_responsible_org", NULL, "2016" },
-        { "silent_responsible_org", NULL, "2017" }, END } },
-    { "silent_responsible_org fires for the round checked", aSilentFires,
-      "2017", { "silent_responsible_org" },
+        { "silent_responsible_org", NULL, "2017" },
+        END } },
+    { "silent_responsible_org fires for the round checked",
+      aSilentFires,
+      "2017",
+      { "silent_responsible_org" },
       { { "silent_responsible_org", NULL, "2017" }, END } },
-    { "silent_responsible_org quiet when an alias is named", aSilentAlias,
-      NULL, { "silent_responsible_org" }, { END } },
+    { "silent_responsible_org quiet when an alias is named",
+      aSilentAlias,
+      NULL,
+      { "silent_responsible_org" },
+      { END } },
     { "silent_responsible_org quiet when acronym or name is named",
-      aSilentNamed, NULL, { "silent_responsible_org" }, { END } },
-    { "silent_responsible_org quiet for an NGO", aSilentNgo, NULL,
-      { "silent_responsible_org" }, { END } },
+      aSilentNamed,
+      NULL,
+      { "silent_responsible_org" },
+      { END } },
+    { "silent_responsible_org quiet for an NGO",
+      aSilentNgo,
+      NULL,
+      { "silent_responsible_org" },
+      { END } },
 
-    { "duplicate_action_point fires", aDuplicateFires, "2017",
+    { "duplicate_action_point fires",
+      aDuplicateFires,
+      "2017",
       { "duplicate_action_point" },
       { { "duplicate_action_point", "1.1|1.2", "2017" }, END } },
-    { "duplicate_action_point quiet", aDuplicateQuiet, "2017",
-      { "duplicate_action_point" }, { END } },
+    { "duplicate_action_point quiet",
+      aDuplicateQuiet,
+      "2017",
+      { "duplicate_action_point" },
+      { END } },
 };
 
 #define N_CASE (sizeof aCase / sizeof aCase[0])
@@ -385,8 +447,7 @@ build_model(Model *m, const Row *aRow)
     add_org(m, "MOSVY",
             "Ministry of Social Affairs, Veterans and Youth Rehabilitation",
             ORG_GOVERNMENT, NULL);
-    add_org(m, "ILO", "International Labour Organization", ORG_UN_AGENCY,
-            NULL);
+    add_org(m, "ILO", "International Labour Organization", ORG_UN_AGENCY, NULL);
     add_org(m, "CARE", "CARE International", ORG_NGO, NULL);
     Plan *p = model_add_plan(m);
     p->zCode = xstrdup("lmp");
@@ -542,8 +603,8 @@ case_problems(const Case *c, const Findings *f)
                       same_str(w->zRound, x->zRound);
         }
         if (!bWanted) {
-            print_error("unexpected %s for activity %s, round %s\n",
-                        x->zRule, x->zActivity ? x->zActivity : "(null)",
+            print_error("unexpected %s for activity %s, round %s\n", x->zRule,
+                        x->zActivity ? x->zActivity : "(null)",
                         x->zRound ? x->zRound : "(null)");
             nBad++;
         }
@@ -611,8 +672,7 @@ test_checks_every_rule_covered(void **state)
         }
         CheckSeverity e;
         if (severity_of(r->zName, &e) != 0) {
-            print_error("rule '%s' has no expected severity here\n",
-                        r->zName);
+            print_error("rule '%s' has no expected severity here\n", r->zName);
             nBad++;
         }
         if (!bFires || !bQuiet) {
@@ -772,8 +832,9 @@ static void
 build_many(Model *m, size_t nAct, unsigned seed)
 {
     static const char *const azResp[] = {
-        "MOLVT", "MOSVY", "MOLVT;MOSVY", "MOSVY;MOSVY", "MOI;MOLVT",
-        "MOLVT;MOLVT;MOSVY", "UNKNOWN",
+        "MOLVT",       "MOSVY",     "MOLVT;MOSVY",
+        "MOSVY;MOSVY", "MOI;MOLVT", "MOLVT;MOLVT;MOSVY",
+        "UNKNOWN",
     };
     static const Rating aRating[] = { NONE, NOT, PR, OT };
     build_model(m, (const Row[]){ { NULL, NULL, NULL, NULL, NULL, NONE } });
@@ -812,7 +873,8 @@ messages_of(const Findings *f, const char *zRule, Buf *b)
 {
     for (size_t i = 0; i < f->n; i++) {
         if (strcmp(f->a[i].zRule, zRule) == 0) {
-            buf_printf(b, "%s %s: %s\n", f->a[i].zActivity ? f->a[i].zActivity : "-",
+            buf_printf(b, "%s %s: %s\n",
+                       f->a[i].zActivity ? f->a[i].zActivity : "-",
                        f->a[i].zRound ? f->a[i].zRound : "-", f->a[i].zMessage);
         }
     }
@@ -846,9 +908,11 @@ expect_same_narrative(const Plan *p, Buf *b)
                 free(zO);
             }
             if (others.n) {
-                buf_printf(b, "%s %s: the same narrative is rated %s here and "
-                           "differently under %s\n", p->aNode[i].zCode, zR,
-                           rating_name(a->eRating), buf_str(&others));
+                buf_printf(b,
+                           "%s %s: the same narrative is rated %s here and "
+                           "differently under %s\n",
+                           p->aNode[i].zCode, zR, rating_name(a->eRating),
+                           buf_str(&others));
             }
             buf_release(&others);
             free(zA);
@@ -882,9 +946,11 @@ expect_silent(const Model *m, const Plan *p, Buf *b)
                 }
             }
             if (nResp && !bNamed && g->eKind == ORG_GOVERNMENT) {
-                buf_printf(b, "- %s: %s is responsible for %zu activit%s in "
+                buf_printf(b,
+                           "- %s: %s is responsible for %zu activit%s in "
                            "round %s but no narrative of them mentions it\n",
-                           zR, g->zAcronym, nResp, nResp == 1 ? "y" : "ies", zR);
+                           zR, g->zAcronym, nResp, nResp == 1 ? "y" : "ies",
+                           zR);
             }
         }
     }
@@ -970,6 +1036,22 @@ test_checks_severity_names(void **state)
     assert_string_equal(check_severity_name(CHECK_INFO), "info");
 }
 
+/* Every rule and severity reads as words on a page, never as a key. */
+static void
+test_checks_labels(void **state)
+{
+    (void)state;
+    for (const CheckRule *r = aCheckRule; r->zName; r++) {
+        assert_non_null(r->zLabel);
+        assert_true(*r->zLabel);
+        assert_null(strchr(r->zLabel, '_'));
+        assert_string_equal(check_rule_label(r->zName), r->zLabel);
+    }
+    assert_string_equal(check_rule_label("no_such_rule"), "no_such_rule");
+    assert_string_equal(check_severity_label(CHECK_ERROR), "Error");
+    assert_string_equal(check_severity_label(CHECK_INFO), "Note");
+}
+
 int
 main(void)
 {
@@ -981,6 +1063,7 @@ main(void)
         cmocka_unit_test(test_checks_many_same_narrative),
         cmocka_unit_test(test_checks_many_silent_org),
         cmocka_unit_test(test_checks_severity_names),
+        cmocka_unit_test(test_checks_labels),
     };
 #define N_MORE (sizeof aMore / sizeof aMore[0])
     /* One cmocka test per case, named by the case, then the others. */

@@ -136,9 +136,8 @@ teardown(void **state)
 
 /* Fill f->c (releasing the previous claim) as the claims file would. */
 static void
-set_claim(Fix *f, const char *zRound, const char *zGroup,
-          const char *zStatuses, long num, long den, long pct,
-          const char *zSince)
+set_claim(Fix *f, const char *zRound, const char *zGroup, const char *zStatuses,
+          long num, long den, long pct, const char *zSince)
 {
     claim_release(&f->c);
     f->c.zId = xstrdup("c1");
@@ -276,8 +275,10 @@ test_claim_group_by_text(void **state)
     Fix *f = *state;
     ClaimResult r;
     static const char *const azGroup[] = {
-        "International framework", "international framework",
-        "  INTERNATIONAL   Framework ", "International\tframework",
+        "International framework",
+        "international framework",
+        "  INTERNATIONAL   Framework ",
+        "International\tframework",
     };
     for (size_t k = 0; k < sizeof azGroup / sizeof azGroup[0]; k++) {
         set_claim(f, "2017", azGroup[k], "on_target+progressing", 10, 12, 83,
@@ -285,8 +286,8 @@ test_claim_group_by_text(void **state)
         check_status(verdict(f, &r), CLAIM_HOLDS);
         assert_string_equal(r.zGroupName, "International framework");
     }
-    set_claim(f, "2017", "labour migration GOVERNANCE", "on_target", 15, 31,
-              48, NULL);
+    set_claim(f, "2017", "labour migration GOVERNANCE", "on_target", 15, 31, 48,
+              NULL);
     check_status(verdict(f, &r), CLAIM_HOLDS);
     assert_string_equal(r.zGroupName, "Labour migration governance");
 }
@@ -321,8 +322,7 @@ check_input_error(Fix *f, const char *zName)
     assert_int_equal(rc, -1);
     assert_int_equal(f->err.code, APPERR_INPUT);
     if (!strstr(f->err.zMsg, "line 7") || !strstr(f->err.zMsg, zName)) {
-        print_error("message '%s' lacks 'line 7' or %s\n", f->err.zMsg,
-                    zName);
+        print_error("message '%s' lacks 'line 7' or %s\n", f->err.zMsg, zName);
     }
     assert_non_null(strstr(f->err.zMsg, "line 7"));
     assert_non_null(strstr(f->err.zMsg, zName));

@@ -47,8 +47,8 @@ check_client(const ProxyList *pl, const char *zPeer, const char *zXff,
     client_addr_resolve(pl, &peer, zXff, &client);
     net_addr_format(&client, zGot);
     if (strcmp(zGot, zWant) != 0) {
-        print_error("peer %s, X-Forwarded-For \"%s\": got %s, want %s\n",
-                    zPeer, zXff ? zXff : "(none)", zGot, zWant);
+        print_error("peer %s, X-Forwarded-For \"%s\": got %s, want %s\n", zPeer,
+                    zXff ? zXff : "(none)", zGot, zWant);
     }
     assert_string_equal(zGot, zWant);
 }
@@ -132,9 +132,18 @@ test_garbage_keeps_the_peer(void **state)
     const char *az[] = { "10.0.0.1", NULL };
     ProxyList pl = proxies(az);
     const char *azBad[] = {
-        "unknown", "203.0.113.7:8080", "[2001:db8::7]", "fe80::1%eth0",
-        "1.2.3", "1.2.3.4.5", "256.1.1.1", "01.2.3.4", "203.0.113.7;x",
-        "\"203.0.113.7\"", "<script>", "203.0.113.7 6.6.6.6",
+        "unknown",
+        "203.0.113.7:8080",
+        "[2001:db8::7]",
+        "fe80::1%eth0",
+        "1.2.3",
+        "1.2.3.4.5",
+        "256.1.1.1",
+        "01.2.3.4",
+        "203.0.113.7;x",
+        "\"203.0.113.7\"",
+        "<script>",
+        "203.0.113.7 6.6.6.6",
         "2001:db8::7::1",
         "1234567890123456789012345678901234567890123456789012345678901234",
     };
@@ -168,8 +177,9 @@ test_proxy_list_add_refuses_bad_values(void **state)
     (void)state;
     ProxyList pl;
     memset(&pl, 0, sizeof pl);
-    const char *azBad[] = { "", "localhost", "10.0.0.0/8", "10.0.0.1:80",
-                            " 10.0.0.1", "[::1]" };
+    const char *azBad[] = { "",           "localhost",
+                            "10.0.0.0/8", "10.0.0.1:80",
+                            " 10.0.0.1",  "[::1]" };
     for (size_t i = 0; i < sizeof azBad / sizeof azBad[0]; i++) {
         AppErr err = APPERR_INIT;
         assert_int_equal(proxy_list_add(&pl, azBad[i], &err), -1);
@@ -208,7 +218,8 @@ test_sockaddr_and_format(void **state)
     struct sockaddr_in6 s6;
     memset(&s6, 0, sizeof s6);
     s6.sin6_family = AF_INET6;
-    assert_int_equal(inet_pton(AF_INET6, "2001:db8::1:0:0:1", &s6.sin6_addr), 1);
+    assert_int_equal(inet_pton(AF_INET6, "2001:db8::1:0:0:1", &s6.sin6_addr),
+                     1);
     assert_int_equal(net_addr_from_sockaddr((struct sockaddr *)&s6, &a), 0);
     net_addr_format(&a, z);
     assert_string_equal(z, "2001:db8::1:0:0:1");

@@ -24,24 +24,24 @@
 #include "core/coordination.h"
 #include "core/model.h"
 
-#define OT RATING_ON_TARGET
-#define PR RATING_PROGRESSING
-#define NOT RATING_NOT_ON_TARGET
+#define OT   RATING_ON_TARGET
+#define PR   RATING_PROGRESSING
+#define NOT  RATING_NOT_ON_TARGET
 #define NONE RATING_NONE
 
 /* One assessment of an activity. */
 typedef struct Act {
-    const char *zArea;     /* area code (created on first use); NULL: the
+    const char *zArea; /* area code (created on first use); NULL: the
                            ** plan has one level, activities only */
-    const char *zCode;     /* activity code; NULL ends a table */
-    const char *zResp;     /* ';'-separated acronyms, or NULL */
+    const char *zCode; /* activity code; NULL ends a table */
+    const char *zResp; /* ';'-separated acronyms, or NULL */
     const char *zContrib;
     const char *zRound;
     const char *zText;     /* the activity's text */
     const char *zAction;   /* the round's action point */
     const char *zProgress; /* narrative */
     Rating eRating;
-    const char *zStmt;     /* statements "ORG=state;ORG=state", or NULL */
+    const char *zStmt; /* statements "ORG=state;ORG=state", or NULL */
 } Act;
 
 static void
@@ -166,8 +166,10 @@ add_many(Plan *p, const char *zArea, const char *zPrefix, size_t n,
     for (size_t k = 0; k < n; k++) {
         char zCode[32];
         (void)snprintf(zCode, sizeof zCode, "%s.%zu", zPrefix, k + 1);
-        Act r = { zArea, zCode, zResp, zContrib, "2017", NULL, NULL,
-                  "reported", k < nPositive ? PR : NOT, NULL };
+        Act r = { zArea,    zCode,      zResp,
+                  zContrib, "2017",     NULL,
+                  NULL,     "reported", k < nPositive ? PR : NOT,
+                  NULL };
         add_act(p, &r);
     }
 }
@@ -233,8 +235,8 @@ static const Act aSmall[] = {
     { "A1", "1.1", "MOLVT", "ILO", "2017", NULL, "Train officials.",
       "Training held", PR, NULL },
     /* No action point in 2017: its wording is the activity's text. */
-    { "A1", "1.2", "MOLVT;MOI", "CARE", "2017",
-      "Set caps on recruitment costs", "", "", NOT, NULL },
+    { "A1", "1.2", "MOLVT;MOI", "CARE", "2017", "Set caps on recruitment costs",
+      "", "", NOT, NULL },
     { "A1", "1.3", NULL, "DFAT", "2017", NULL, "train  officials", "Done", OT,
       NULL },
     /* A blank narrative is no narrative. */
@@ -300,9 +302,12 @@ test_coordination_activities(void **state)
     assert_true(c.aAct[4].bNarrative);
     /* Lists: no responsible 1.3; many (4 or more) 2.1; same wording 1.1 and
     ** 1.3, 1.2 (its text) and 2.1, 2.2 and 2.3: 6. */
-    assert_int_equal(coordination_list_count(&c, list_named("no_responsible")), 1);
-    assert_int_equal(coordination_list_count(&c, list_named("many_responsible")), 1);
-    assert_int_equal(coordination_list_count(&c, list_named("same_wording")), 6);
+    assert_int_equal(coordination_list_count(&c, list_named("no_responsible")),
+                     1);
+    assert_int_equal(
+        coordination_list_count(&c, list_named("many_responsible")), 1);
+    assert_int_equal(coordination_list_count(&c, list_named("same_wording")),
+                     6);
     coordination_release(&c);
     model_release(&m);
 }
@@ -349,8 +354,8 @@ test_coordination_organisations(void **state)
     ** responsible (MOLVT 4; ACRA, MOI 2; CARE, ILO 1, each contributing to
     ** 1; DFAT, XYZ 0, each contributing to 1), ties by acronym. */
     assert_int_equal(c.nOrg, 7);
-    const char *azOrder[] = { "MOLVT", "ACRA", "MOI", "CARE", "ILO", "DFAT",
-                              "XYZ" };
+    const char *azOrder[] = { "MOLVT", "ACRA", "MOI", "CARE",
+                              "ILO",   "DFAT", "XYZ" };
     for (size_t o = 0; o < 7; o++) {
         assert_string_equal(c.aOrg[o].zAcronym, azOrder[o]);
     }
@@ -478,15 +483,16 @@ test_coordination_small_groups_too_few(void **state)
     check_result(coordination_result(&c, t, 1), 0, 1, 1, 1, 2);
     /* partner_support: without 1.2, 2.2, 2.3, 2.4 (2.2, 2.4 positive);
     ** with 1.1, 1.3, 2.1 (1.1, 1.3 positive). */
-    check_result(coordination_result(&c, test_named("partner_support"), -1),
-                 2, 4, 2, 3, 0);
+    check_result(coordination_result(&c, test_named("partner_support"), -1), 2,
+                 4, 2, 3, 0);
     /* Least progressing A2 (4) against A1 (3): supported 2.1 against 1.1,
     ** 1.3; several 2.1 against 1.2. */
     t = test_named("support_where_least_progress");
     check_result(coordination_result(&c, t, -1), 1, 4, 2, 3, 0);
     assert_null(coordination_result(&c, t, 0));
-    check_result(coordination_result(&c, test_named(
-                     "several_where_least_progress"), -1), 1, 4, 1, 3, 0);
+    check_result(
+        coordination_result(&c, test_named("several_where_least_progress"), -1),
+        1, 4, 1, 3, 0);
     coordination_release(&c);
     model_release(&m);
 }
@@ -625,6 +631,7 @@ test_coordination_every_test_reaches_a_verdict(void **state)
     assert_int_equal(coordination_build(&m, p, "2017", &c, &err), 0);
     assert_true(c.aArea[0].bLeastProgressing);
     assert_false(c.aArea[1].bLeastProgressing);
+
     static const struct {
         const char *zTest;
         size_t n1, d1, n2, d2;
@@ -638,14 +645,15 @@ test_coordination_every_test_reaches_a_verdict(void **state)
         { "several_where_least_progress", 20, 20, 0, 20, COORD_FIRST_HIGHER,
           100, 32 },
     };
+
     size_t nTest = 0;
     for (const CoordTest *t = aCoordTest; t->zName; t++) {
         nTest++;
     }
     assert_int_equal(nTest, sizeof aWant / sizeof aWant[0]);
     for (size_t k = 0; k < nTest; k++) {
-        const CoordResult *r = coordination_result(
-            &c, test_named(aWant[k].zTest), -1);
+        const CoordResult *r =
+            coordination_result(&c, test_named(aWant[k].zTest), -1);
         check_result(r, aWant[k].n1, aWant[k].d1, aWant[k].n2, aWant[k].d2, 0);
         assert_int_equal(r->eVerdict, aWant[k].e);
         assert_true(r->bAsClaimed);
@@ -653,8 +661,8 @@ test_coordination_every_test_reaches_a_verdict(void **state)
         assert_int_equal(r->marginPp, aWant[k].marginPp);
     }
     /* Within an area one of the groups is empty: too few. */
-    const CoordResult *r = coordination_result(&c, test_named("several_bodies"),
-                                               0);
+    const CoordResult *r =
+        coordination_result(&c, test_named("several_bodies"), 0);
     check_result(r, 4, 20, 0, 0, 0);
     assert_int_equal(r->eVerdict, COORD_TOO_FEW);
     coordination_release(&c);
@@ -679,8 +687,9 @@ test_coordination_plan_without_areas(void **state)
     assert_int_equal(c.nArea, 0);
     assert_int_equal(c.aAct[0].iArea, -1);
     /* No areas: nobody is in an area group. */
-    check_result(coordination_result(&c, test_named(
-                     "support_where_least_progress"), -1), 0, 0, 0, 0, 1);
+    check_result(
+        coordination_result(&c, test_named("support_where_least_progress"), -1),
+        0, 0, 0, 0, 1);
     assert_int_equal(org_named(&c, "MOLVT")->nResp, 1);
     coordination_release(&c);
     model_release(&m);
@@ -720,8 +729,9 @@ test_coordination_empty_round(void **state)
     assert_int_equal(c.nOrg, 0);
     assert_int_equal(c.nArea, 0);
     assert_int_equal(c.nOverlap, 0);
-    assert_int_equal(coordination_result(&c, test_named("several_bodies"), -1)
-                         ->eVerdict, COORD_TOO_FEW);
+    assert_int_equal(
+        coordination_result(&c, test_named("several_bodies"), -1)->eVerdict,
+        COORD_TOO_FEW);
     coordination_release(&c);
     model_release(&m);
 }

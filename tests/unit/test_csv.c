@@ -25,8 +25,8 @@ typedef struct Fix {
     CsvReader r;
     CsvRecord rec;
     AppErr err;
-    Buf in;          /* the input being read */
-    Buf out;         /* what a test wrote */
+    Buf in;  /* the input being read */
+    Buf out; /* what a test wrote */
 } Fix;
 
 static int
@@ -101,7 +101,10 @@ static void
 test_csv_bom_crlf(void **state)
 {
     Fix *f = *state;
-    start(f, "\xEF\xBB\xBF" "code,text\r\n4.1,Study\r\n", 0);
+    start(f,
+          "\xEF\xBB\xBF"
+          "code,text\r\n4.1,Study\r\n",
+          0);
     static const char *const a1[] = { "code", "text" };
     static const char *const a2[] = { "4.1", "Study" };
     expect_record(f, 1, 2, a1);
@@ -137,8 +140,10 @@ static void
 test_csv_quoted(void **state)
 {
     Fix *f = *state;
-    start(f, "\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\",z\n"
-             "next,\"\"\n", 0);
+    start(f,
+          "\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\",z\n"
+          "next,\"\"\n",
+          0);
     static const char *const a1[] = { "x, y", "say \"hi\"", "two\nlines", "z" };
     expect_record(f, 1, 4, a1);
     /* "z" comes after the newline inside the third field. */
@@ -449,10 +454,14 @@ test_csv_round_trip(void **state)
 {
     Fix *f = *state;
     static const char *const az[] = {
-        "", "plain", "a,b", "\"", "\"\"", "say \"hi\", twice",
-        " spaced ", "=1+1", "-5", "+x", "@home",
-        "=HYPERLINK(\"http://x\",\"y\")", "'quoted'",
-        "\xE1\x9E\x95\xE1\x9F\x82\xE1\x9E\x93, \xE1\x9E\x80", "end",
+        "",         "plain",
+        "a,b",      "\"",
+        "\"\"",     "say \"hi\", twice",
+        " spaced ", "=1+1",
+        "-5",       "+x",
+        "@home",    "=HYPERLINK(\"http://x\",\"y\")",
+        "'quoted'", "\xE1\x9E\x95\xE1\x9F\x82\xE1\x9E\x93, \xE1\x9E\x80",
+        "end",
     };
     check_round_trip(f, az, sizeof az / sizeof az[0]);
 }
@@ -488,13 +497,51 @@ test_csv_guard_table(void **state)
 {
     Fix *f = *state;
     static const char *const az[] = {
-        "", "'", "''", "'''", "a", "'a", "''a", "a'", "=", "'=", "''=",
-        "=1+1", "'=1+1", "''=1+1", "'''=1+1", "+1", "'+1", "-1", "'-1",
-        "''-1", "@SUM(A1)", "'@x", "\t", "\t=1", "'\t=1", "''\t=1",
-        "\r", "\r=1", "'\r=1", "\r\n=1", "\n=1", " =1", "' =1",
-        "'-' marks a missing value", "=HYPERLINK(\"http://x\",\"y\")",
-        "'=HYPERLINK(\"http://x\")", "a,'=b", "\"=1\"", "'\"=1\"",
-        "-", "--", "'--", "=\n=", "\xE1\x9E\x95=", "'\xE1\x9E\x95",
+        "",
+        "'",
+        "''",
+        "'''",
+        "a",
+        "'a",
+        "''a",
+        "a'",
+        "=",
+        "'=",
+        "''=",
+        "=1+1",
+        "'=1+1",
+        "''=1+1",
+        "'''=1+1",
+        "+1",
+        "'+1",
+        "-1",
+        "'-1",
+        "''-1",
+        "@SUM(A1)",
+        "'@x",
+        "\t",
+        "\t=1",
+        "'\t=1",
+        "''\t=1",
+        "\r",
+        "\r=1",
+        "'\r=1",
+        "\r\n=1",
+        "\n=1",
+        " =1",
+        "' =1",
+        "'-' marks a missing value",
+        "=HYPERLINK(\"http://x\",\"y\")",
+        "'=HYPERLINK(\"http://x\")",
+        "a,'=b",
+        "\"=1\"",
+        "'\"=1\"",
+        "-",
+        "--",
+        "'--",
+        "=\n=",
+        "\xE1\x9E\x95=",
+        "'\xE1\x9E\x95",
     };
     size_t n = sizeof az / sizeof az[0];
     check_round_trip(f, az, n);

@@ -39,8 +39,7 @@ check_encode(Encoder x, const char *z, const char *zWant)
 {
     char *zGot = encode(x, z);
     if (strcmp(zGot, zWant) != 0) {
-        print_error("encoding '%s': got '%s', expected '%s'\n", z, zGot,
-                    zWant);
+        print_error("encoding '%s': got '%s', expected '%s'\n", z, zGot, zWant);
     }
     int bSame = strcmp(zGot, zWant) == 0;
     free(zGot);
@@ -56,10 +55,11 @@ html_decode(const char *zHtml)
         const char *zEnt;
         char c;
     } aEnt[] = {
-        { "&amp;", '&' },  { "&lt;", '<' },   { "&gt;", '>' },
-        { "&quot;", '"' }, { "&#34;", '"' },  { "&#x22;", '"' },
+        { "&amp;", '&' },  { "&lt;", '<' },    { "&gt;", '>' },
+        { "&quot;", '"' }, { "&#34;", '"' },   { "&#x22;", '"' },
         { "&#39;", '\'' }, { "&#x27;", '\'' }, { "&apos;", '\'' },
     };
+
     Buf b = BUF_INIT;
     for (const char *p = zHtml; *p;) {
         if (strchr("<>\"'", *p)) {
@@ -124,7 +124,14 @@ test_esc_html_controls(void **state)
     (void)state;
     /* Tab and newline stay; other C0 controls, which XML 1.0 forbids, go. */
     check_encode(esc_html, "a\tb\nc", "a\tb\nc");
-    check_encode(esc_html, "a\x01" "b\x08" "c\x0b" "d\x0c" "e\x1b" "f\x1f" "g",
+    check_encode(esc_html,
+                 "a\x01"
+                 "b\x08"
+                 "c\x0b"
+                 "d\x0c"
+                 "e\x1b"
+                 "f\x1f"
+                 "g",
                  "abcdefg");
     /* A carriage return is a control character too: CRLF becomes LF. */
     check_encode(esc_html, "line\r\nnext", "line\nnext");
@@ -200,9 +207,8 @@ test_esc_html_paragraphs_single_newline(void **state)
         char *z = encode(esc_html_paragraphs, azIn[k]);
         /* <br> or <br/>: either is fine. */
         int bOk = strncmp(z, "one<br", 6) == 0 && count_of(z, "<br") == 1 &&
-                  !strstr(z, "</p>") && !strchr(z, '\r') &&
-                  !strchr(z, '\n') && strlen(z) >= 3 &&
-                  strcmp(z + strlen(z) - 3, "two") == 0;
+                  !strstr(z, "</p>") && !strchr(z, '\r') && !strchr(z, '\n') &&
+                  strlen(z) >= 3 && strcmp(z + strlen(z) - 3, "two") == 0;
         if (!bOk) {
             print_error("paragraphs of '%s' gave '%s'\n", azIn[k], z);
         }
@@ -215,8 +221,8 @@ static void
 test_esc_html_paragraphs_escapes(void **state)
 {
     (void)state;
-    char *z = encode(esc_html_paragraphs,
-                     "a<b & \"c\"\n\n<script>alert(1)</script>");
+    char *z =
+        encode(esc_html_paragraphs, "a<b & \"c\"\n\n<script>alert(1)</script>");
     int bOk = strcmp(z, "a&lt;b &amp; &quot;c&quot;</p><p>"
                         "&lt;script&gt;alert(1)&lt;/script&gt;") == 0;
     if (!bOk) {
@@ -368,7 +374,8 @@ test_esc_md_line(void **state)
     check_encode(esc_md_line, "-5 degrees", "-5 degrees");
     check_encode(esc_md_line, "+1", "+1");
     check_encode(esc_md_line, "2017 progress review", "2017 progress review");
-    check_encode(esc_md_line, "1234567890. ten digits", "1234567890. ten digits");
+    check_encode(esc_md_line, "1234567890. ten digits",
+                 "1234567890. ten digits");
     /* And the inline escapes still apply. */
     check_encode(esc_md_line, "# *x*", "\\# \\*x\\*");
     check_encode(esc_md_line, "", "");

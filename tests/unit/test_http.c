@@ -53,7 +53,7 @@ test_local_paths_kept(void **state)
     assert_local("/activity/1.1");
     assert_local("/round/2018/report?compare=2017&level=2");
     assert_local("/org/ILO?plan=lmp-2015-2018");
-    assert_local("/a:b"); /* a path: no browser reads a scheme after '/' */
+    assert_local("/a:b");   /* a path: no browser reads a scheme after '/' */
     assert_local("/x/\\y"); /* a backslash after the first segment: a path */
     assert_local("/org/\xe1\x9e\x80"); /* non-ASCII letters are allowed */
     /* Not decoded again by a browser before the URL is parsed: a path. */
@@ -93,19 +93,39 @@ static void
 test_loopback_hosts(void **state)
 {
     (void)state;
-    const char *azYes[] = { "localhost", "LocalHost", "localhost:8080",
-                            "127.0.0.1", "127.0.0.1:8080", "127.0.0.2:1",
-                            "127.255.255.254", "[::1]", "[::1]:8080",
-                            "[0:0:0:0:0:0:0:1]:80" };
-    const char *azNo[] = { NULL, "", ":8080", "evil.example",
-                           "evil.example:8080", "localhost.evil.example",
-                           "127.0.0.1.nip.io", "127.0.0.1.evil.example:80",
-                           "localhost:", "localhost:80:80", "localhost:http",
-                           "localhost:123456", "127.0.0.1 ", " localhost",
-                           "128.0.0.1", "10.0.0.1:8080", "0.0.0.0",
-                           "127.1", "0x7f.0.0.1", "2130706433", "::1",
-                           "[::1", "[::1]x", "[::2]:80", "[]",
-                           "[::ffff:7f00:1]x", "[::1]:", "localhost\t" };
+    const char *azYes[] = { "localhost",       "LocalHost",
+                            "localhost:8080",  "127.0.0.1",
+                            "127.0.0.1:8080",  "127.0.0.2:1",
+                            "127.255.255.254", "[::1]",
+                            "[::1]:8080",      "[0:0:0:0:0:0:0:1]:80" };
+    const char *azNo[] = { NULL,
+                           "",
+                           ":8080",
+                           "evil.example",
+                           "evil.example:8080",
+                           "localhost.evil.example",
+                           "127.0.0.1.nip.io",
+                           "127.0.0.1.evil.example:80",
+                           "localhost:",
+                           "localhost:80:80",
+                           "localhost:http",
+                           "localhost:123456",
+                           "127.0.0.1 ",
+                           " localhost",
+                           "128.0.0.1",
+                           "10.0.0.1:8080",
+                           "0.0.0.0",
+                           "127.1",
+                           "0x7f.0.0.1",
+                           "2130706433",
+                           "::1",
+                           "[::1",
+                           "[::1]x",
+                           "[::2]:80",
+                           "[]",
+                           "[::ffff:7f00:1]x",
+                           "[::1]:",
+                           "localhost\t" };
     for (size_t i = 0; i < sizeof azYes / sizeof azYes[0]; i++) {
         if (!http_host_is_loopback(azYes[i])) {
             print_error("'%s' is this machine\n", azYes[i]);

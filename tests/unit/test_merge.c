@@ -32,8 +32,8 @@ typedef struct Fix {
     char zPath[128];
     Store *s;
     AppErr err;
-    Model m;           /* what was put */
-    char *zRevision;   /* the export's revision */
+    Model m;         /* what was put */
+    char *zRevision; /* the export's revision */
     Merge *mg;
 } Fix;
 
@@ -111,8 +111,8 @@ setup(void **state)
                                      &f->err));
     check_ok(f, store_commit(f->s, &f->err));
     Model exported = MODEL_INIT;
-    check_ok(f, merge_export_load(f->s, NULL, &exported, &f->zRevision,
-                                  &f->err));
+    check_ok(f,
+             merge_export_load(f->s, NULL, &exported, &f->zRevision, &f->err));
     assert_int_equal(exported.nPlan, 1);
     model_release(&exported);
     f->mg = merge_new();
@@ -183,9 +183,11 @@ test_merge_revision_text(void **state)
                      0);
     assert_int_equal(iRev, v);
     assert_string_equal(zAt, "2026-01-01T08:00:00Z");
-    static const char *const azBad[] = { "", "12", "@2026", "12@", "x@2026",
-                                         "-3@2026", "0@2026", "12@20 26",
-                                         "99999999999999999999@2026" };
+    static const char *const azBad[] = {
+        "",       "12",       "@2026",
+        "12@",    "x@2026",   "-3@2026",
+        "0@2026", "12@20 26", "99999999999999999999@2026"
+    };
     for (size_t i = 0; i < sizeof azBad / sizeof azBad[0]; i++) {
         if (merge_revision_parse(azBad[i], &iRev, zAt, sizeof zAt) == 0) {
             print_error("'%s' was read as a revision\n", azBad[i]);
@@ -206,12 +208,12 @@ test_merge_revision_unknown(void **state)
     assert_int_equal(add_revision(f, f->zRevision), v);
     char z[64];
     (void)snprintf(z, sizeof z, "%ld@2026-01-01T08:00:00Z", v + 100);
-    assert_int_equal(add_revision(f, z), 0);         /* not (yet) there */
+    assert_int_equal(add_revision(f, z), 0); /* not (yet) there */
     (void)snprintf(z, sizeof z, "%ld@2025-12-31T23:59:59Z", v);
-    assert_int_equal(add_revision(f, z), 0);         /* another history */
+    assert_int_equal(add_revision(f, z), 0); /* another history */
     long iRev = 0;
-    assert_int_equal(merge_add_revision(f->mg, f->s, "yesterday", &iRev,
-                                        &f->err), -2);
+    assert_int_equal(
+        merge_add_revision(f->mg, f->s, "yesterday", &iRev, &f->err), -2);
     check_ok(f, merge_load(f->mg, f->s, "lmp", &f->err));
     MergeCell c;
     merge_cell(f->mg, 0, "assessment", "lmp/1.1/2017", "progress", "Mine",
@@ -230,8 +232,8 @@ test_merge_cells(void **state)
     MergeCell c;
 
     /* The file still has the exported value: keep the database's. */
-    merge_cell(f->mg, iRev, "assessment", "lmp/1.1/2017", "progress",
-               "Started", "Finished", "", &c);
+    merge_cell(f->mg, iRev, "assessment", "lmp/1.1/2017", "progress", "Started",
+               "Finished", "", &c);
     assert_int_equal(c.eHow, MERGE_KEEP_DB);
     assert_string_equal(c.zBase, "Started");
     /* Both changed it, differently: a conflict, with who and when. */
@@ -247,16 +249,16 @@ test_merge_cells(void **state)
                "Finished", "Finished", "", &c);
     assert_int_equal(c.eHow, MERGE_SAME);
     /* Only the file changed it: write it. */
-    merge_cell(f->mg, iRev, "assessment", "lmp/1.1/2017", "rating",
-               "on_target", "progressing", "not_rated", &c);
+    merge_cell(f->mg, iRev, "assessment", "lmp/1.1/2017", "rating", "on_target",
+               "progressing", "not_rated", &c);
     assert_int_equal(c.eHow, MERGE_TAKE_FILE);
     merge_cell(f->mg, iRev, "node", "lmp/1.1", "responsible", "MOLVT; ILO",
                "MOLVT", "", &c);
     assert_int_equal(c.eHow, MERGE_TAKE_FILE);
     /* Created after the export: the file could only have had it empty.
     ** Empty in the file: keep; filled in: a conflict with its creator. */
-    merge_cell(f->mg, iRev, "assessment", "lmp/1.1/2018", "rating",
-               "not_rated", "on_target", "not_rated", &c);
+    merge_cell(f->mg, iRev, "assessment", "lmp/1.1/2018", "rating", "not_rated",
+               "on_target", "not_rated", &c);
     assert_int_equal(c.eHow, MERGE_KEEP_DB);
     merge_cell(f->mg, iRev, "assessment", "lmp/1.1/2018", "progress", "Mine",
                "New", "", &c);
@@ -329,10 +331,8 @@ main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
     const struct CMUnitTest tests[] = {
-        T(test_merge_revision_text),
-        T(test_merge_revision_unknown),
-        T(test_merge_cells),
-        T(test_merge_changed_back),
+        T(test_merge_revision_text), T(test_merge_revision_unknown),
+        T(test_merge_cells),         T(test_merge_changed_back),
         T(test_merge_quote),
     };
 #undef T

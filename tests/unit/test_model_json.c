@@ -87,8 +87,7 @@ static const char zDoc[] =
 static int
 read_json(Fix *f, const char *z)
 {
-    return model_json_read("plan.json", z, strlen(z), &f->m, NULL,
-                           &f->err);
+    return model_json_read("plan.json", z, strlen(z), &f->m, NULL, &f->err);
 }
 
 /* Read z, which must fail with a message holding each NULL-ended part. */
@@ -238,27 +237,28 @@ test_json_wrong_type(void **state)
     read_doc_fails(f, "\"code\": \"2016\"", "\"code\": 2016",
                    "plans[0].rounds[0].code: ", "expected a string");
     model_release(&f->m);
-    read_doc_fails(f, "\"responsible\": [\"MOLVT\"]", "\"responsible\": \"MOLVT\"",
-                   "plans[0].nodes[0].children[0].responsible: ",
-                   "expected an array");
+    read_doc_fails(
+        f, "\"responsible\": [\"MOLVT\"]", "\"responsible\": \"MOLVT\"",
+        "plans[0].nodes[0].children[0].responsible: ", "expected an array");
     model_release(&f->m);
     read_doc_fails(f, "\"indicator\": true", "\"indicator\": \"yes\"",
                    "plans[0].levels[0].indicator: ", "true or false");
     model_release(&f->m);
-    read_doc_fails(f, "\"contributing\": [\"ILO\"]",
-                   "\"contributing\": [\"ILO\", 7]",
-                   "plans[0].nodes[0].children[0].contributing[1]: ",
-                   "non-empty string");
+    read_doc_fails(
+        f, "\"contributing\": [\"ILO\"]", "\"contributing\": [\"ILO\", 7]",
+        "plans[0].nodes[0].children[0].contributing[1]: ", "non-empty string");
 }
 
 static void
 test_json_unknown_key(void **state)
 {
     Fix *f = *state;
-    read_doc_fails(f, "\"acronym\": \"ILO\"", "\"acronym\": \"ILO\", \"colour\": 1",
+    read_doc_fails(f, "\"acronym\": \"ILO\"",
+                   "\"acronym\": \"ILO\", \"colour\": 1",
                    "organisations[2].colour: ", "unknown key 'colour'");
     model_release(&f->m);
-    read_doc_fails(f, "\"text\": \"Shelters\"", "\"text\": \"Shelters\", \"txt\": \"\"",
+    read_doc_fails(f, "\"text\": \"Shelters\"",
+                   "\"text\": \"Shelters\", \"txt\": \"\"",
                    "plans[0].nodes[1].children[0].txt: ", "unknown key 'txt'");
     model_release(&f->m);
     read_doc_fails(f, "\"lmpmon\": 1,", "\"lmpmon\": 1, \"plan\": [],",
@@ -330,8 +330,10 @@ test_json_syntax_error(void **state)
     read_fails(f, "{\"lmpmon\": 1,\n \"plans\": [", "line 2", NULL);
     model_release(&f->m);
     /* Invalid UTF-8 in a string. */
-    read_fails(f, "{\"lmpmon\": 1,\n\"organisations\": [{\"acronym\": "
-                  "\"Caf\xE9\"}]}", "line 2, column ", NULL);
+    read_fails(f,
+               "{\"lmpmon\": 1,\n\"organisations\": [{\"acronym\": "
+               "\"Caf\xE9\"}]}",
+               "line 2, column ", NULL);
 }
 
 /* Nesting deeper than LIMIT_JSON_DEPTH is refused before parsing, at the
@@ -344,8 +346,10 @@ test_json_depth(void **state)
     /* 100,000 nested arrays: the 65th bracket is too deep. */
     buf_repeat(&b, '[', 100000);
     buf_repeat(&b, ']', 100000);
-    read_fails(f, buf_str(&b), "line 1, column 65: nested deeper than 64 "
-               "levels (LIMIT_JSON_DEPTH)", NULL);
+    read_fails(f, buf_str(&b),
+               "line 1, column 65: nested deeper than 64 "
+               "levels (LIMIT_JSON_DEPTH)",
+               NULL);
     model_release(&f->m);
     /* Inside a document, after a string of brackets and escapes, and a
     ** line break; the object itself is level 1. */
@@ -368,8 +372,8 @@ test_json_depth(void **state)
     buf_release(&b);
     /* Columns count characters, as jansson's do. */
     int iLine = 0, iCol = 0;
-    assert_int_equal(model_json_depth_at("{\"\xC3\xA1\": [[", 10, 2, &iLine,
-                                         &iCol), 1);
+    assert_int_equal(
+        model_json_depth_at("{\"\xC3\xA1\": [[", 10, 2, &iLine, &iCol), 1);
     assert_int_equal(iLine, 1);
     assert_int_equal(iCol, 8);
     assert_int_equal(model_json_depth_at("[]]][[", 6, 1, &iLine, &iCol), 1);
@@ -400,13 +404,14 @@ test_json_other_shape_errors(void **state)
                    "organisations[2].kind: ", "unknown kind 'agency'");
     model_release(&f->m);
     /* A goal under a goal. */
-    read_doc_fails(f, "{\"code\": \"2.1\", \"level\": \"activity\"",
-                   "{\"code\": \"2.1\", \"level\": \"goal\"",
-                   "plans[0].nodes[1].children[0].level: ", "cannot stand here");
+    read_doc_fails(
+        f, "{\"code\": \"2.1\", \"level\": \"activity\"",
+        "{\"code\": \"2.1\", \"level\": \"goal\"",
+        "plans[0].nodes[1].children[0].level: ", "cannot stand here");
     model_release(&f->m);
-    read_doc_fails(f, "{\"code\": \"2.1\"", "{\"code\": \"1.1\"",
-                   "plans[0].nodes[1].children[0].code: ",
-                   "duplicate code '1.1'");
+    read_doc_fails(
+        f, "{\"code\": \"2.1\"", "{\"code\": \"1.1\"",
+        "plans[0].nodes[1].children[0].code: ", "duplicate code '1.1'");
     model_release(&f->m);
     read_doc_fails(f, "{\"code\": \"2017\"", "{\"code\": \"2016\"",
                    "plans[0].rounds[1]", "duplicate round code '2016'");
@@ -492,8 +497,7 @@ check_round_trip(const Model *m)
     assert_false(buf_failed(&b));
     Model m2 = MODEL_INIT;
     AppErr err = APPERR_INIT;
-    int rc = model_json_read("out.json", buf_str(&b), b.n, &m2, NULL,
-                             &err);
+    int rc = model_json_read("out.json", buf_str(&b), b.n, &m2, NULL, &err);
     if (rc) {
         print_error("cannot read back: %s\n%s\n", err.zMsg, buf_str(&b));
     }
@@ -514,12 +518,13 @@ test_json_revision(void **state)
     model_json_write_revision(&f->m, "77@2026-01-01T08:00:00Z", &b);
     assert_memory_equal(buf_str(&b),
                         "{\n \"lmpmon\": 1,\n \"revision\": "
-                        "\"77@2026-01-01T08:00:00Z\",\n", 50);
+                        "\"77@2026-01-01T08:00:00Z\",\n",
+                        50);
     Model m2 = MODEL_INIT;
     AppErr err = APPERR_INIT;
     char *zRev = NULL;
-    assert_int_equal(model_json_read("out.json", buf_str(&b), b.n, &m2, &zRev,
-                                     &err), 0);
+    assert_int_equal(
+        model_json_read("out.json", buf_str(&b), b.n, &m2, &zRev, &err), 0);
     assert_string_equal(zRev, "77@2026-01-01T08:00:00Z");
     assert_int_equal(m2.nPlan, f->m.nPlan);
     assert_int_equal(m2.aPlan[0].nNode, f->m.aPlan[0].nNode);
@@ -528,13 +533,13 @@ test_json_revision(void **state)
     buf_reset(&b);
     model_json_write(&f->m, &b);
     assert_null(strstr(buf_str(&b), "revision"));
-    assert_int_equal(model_json_read("out.json", buf_str(&b), b.n, &m2, &zRev,
-                                     &err), 0);
+    assert_int_equal(
+        model_json_read("out.json", buf_str(&b), b.n, &m2, &zRev, &err), 0);
     assert_null(zRev);
     model_release(&m2);
     const char *zBad = "{\"lmpmon\": 1, \"revision\": 77}";
-    assert_int_equal(model_json_read("bad.json", zBad, strlen(zBad), &m2,
-                                     &zRev, &err), -1);
+    assert_int_equal(
+        model_json_read("bad.json", zBad, strlen(zBad), &m2, &zRev, &err), -1);
     assert_null(zRev);
     assert_non_null(strstr(err.zMsg, "revision: expected a string"));
     model_release(&m2);

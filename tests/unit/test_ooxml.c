@@ -33,7 +33,8 @@ test_xml_escapes_data(void **state)
     const char *z = buf_str(&b);
     assert_non_null(strstr(z, "<?xml version=\"1.0\""));
     assert_non_null(strstr(z, "w:val=\"a&quot;b&#39; &lt;c&gt;&amp;d\""));
-    assert_non_null(strstr(z, "<w:t>&lt;/w:t&gt;&lt;w:r&gt;&amp;amp; ok</w:t>"));
+    assert_non_null(
+        strstr(z, "<w:t>&lt;/w:t&gt;&lt;w:r&gt;&amp;amp; ok</w:t>"));
     assert_null(strchr(z, '\x01'));
     assert_non_null(strstr(z, "</w:p>\n"));
     buf_release(&b);

@@ -23,8 +23,7 @@
 #include "core/orgdir.h"
 
 static Org *
-add_org(Model *m, const char *zAcronym, const char *zName,
-        const char *zAlias)
+add_org(Model *m, const char *zAcronym, const char *zName, const char *zAlias)
 {
     Org *o = model_add_org(m);
     o->zAcronym = xstrdup(zAcronym);
@@ -94,7 +93,8 @@ test_orgdir_resolve_full_name(void **state)
 {
     OrgDir *d = orgdir_new(*state);
     assert_string_equal(
-        resolved(d, "Ministry of Foreign Affairs and International Cooperation"),
+        resolved(d,
+                 "Ministry of Foreign Affairs and International Cooperation"),
         "MOFA&IC");
     assert_string_equal(
         resolved(d, "  ministry of FOREIGN affairs  and\tinternational "
@@ -173,7 +173,8 @@ test_orgdir_add_org(void **state)
     assert_string_equal(resolved(d, "NEW199"), "NEW199");
     assert_string_equal(resolved(d, "MOFAIC"), "MOFA&IC");
     assert_string_equal(resolved(d, "Ministry of Labour and Vocational "
-                                    "Training"), "MOLVT");
+                                    "Training"),
+                        "MOLVT");
     assert_null(orgdir_resolve(d, "NEW200"));
     orgdir_free(d);
 }

@@ -29,20 +29,20 @@ static void
 test_review_pct_rounding(void **state)
 {
     (void)state;
-    assert_int_equal(review_pct(10, 12), 83);  /* 83.33 */
-    assert_int_equal(review_pct(1, 8), 13);    /* 12.5 rounds up */
-    assert_int_equal(review_pct(3, 8), 38);    /* 37.5 rounds up */
-    assert_int_equal(review_pct(-1, 8), -13);  /* -12.5: away from zero */
+    assert_int_equal(review_pct(10, 12), 83); /* 83.33 */
+    assert_int_equal(review_pct(1, 8), 13);   /* 12.5 rounds up */
+    assert_int_equal(review_pct(3, 8), 38);   /* 37.5 rounds up */
+    assert_int_equal(review_pct(-1, 8), -13); /* -12.5: away from zero */
     assert_int_equal(review_pct(-3, 8), -38);
-    assert_int_equal(review_pct(2, 3), 67);    /* 66.67 */
-    assert_int_equal(review_pct(1, 3), 33);    /* 33.33 */
+    assert_int_equal(review_pct(2, 3), 67); /* 66.67 */
+    assert_int_equal(review_pct(1, 3), 33); /* 33.33 */
     assert_int_equal(review_pct(0, 5), 0);
     assert_int_equal(review_pct(5, 5), 100);
-    assert_int_equal(review_pct(1, 200), 1);   /* 0.5 rounds up */
-    assert_int_equal(review_pct(-1, 200), -1); /* -0.5 rounds down */
-    assert_int_equal(review_pct(1, 201), 0);   /* 0.4975 */
+    assert_int_equal(review_pct(1, 200), 1);     /* 0.5 rounds up */
+    assert_int_equal(review_pct(-1, 200), -1);   /* -0.5 rounds down */
+    assert_int_equal(review_pct(1, 201), 0);     /* 0.4975 */
     assert_int_equal(review_pct(199, 200), 100); /* 99.5 */
-    assert_int_equal(review_pct(25, 31), 81);  /* 80.65 */
+    assert_int_equal(review_pct(25, 31), 81);    /* 80.65 */
 }
 
 static void
@@ -119,8 +119,15 @@ test_review_mask_parse_refused(void **state)
 {
     (void)state;
     static const char *const azBad[] = {
-        "", "on_target+", "done", "on_target++progressing", "+on_target",
-        "on_target+done", "on_targetprogressing", "on target", "on_targets",
+        "",
+        "on_target+",
+        "done",
+        "on_target++progressing",
+        "+on_target",
+        "on_target+done",
+        "on_targetprogressing",
+        "on target",
+        "on_targets",
     };
     for (size_t i = 0; i < sizeof azBad / sizeof azBad[0]; i++) {
         unsigned mask = 0;
@@ -166,8 +173,7 @@ add_node(Plan *p, const char *zCode, int iLevel, long iParent,
 }
 
 static void
-add_assess(Plan *p, long i, const char *zRound, const char *zAction,
-           Rating e)
+add_assess(Plan *p, long i, const char *zRound, const char *zAction, Rating e)
 {
     Assessment *a = node_add_assessment(&p->aNode[i]);
     a->zRound = xstrdup(zRound);
@@ -198,8 +204,7 @@ setup(void **state)
     add_assess(p, i, "2017", " Draft the\tpolicy\n", RATING_ON_TARGET);
     i = add_node(p, "1.2", 2, g, "Ratify C189");
     add_assess(p, i, "2016", "Ratify C189", RATING_ON_TARGET);
-    add_assess(p, i, "2017", "Ratify and implement C189",
-               RATING_PROGRESSING);
+    add_assess(p, i, "2017", "Ratify and implement C189", RATING_PROGRESSING);
     g = add_node(p, "A.2", 1, a, "Services");
     i = add_node(p, "2.1", 2, g, "Open job centres");
     add_assess(p, i, "2017", "Open job centres", RATING_NONE);
@@ -273,10 +278,10 @@ test_review_summarise_areas_2016(void **state)
     assert_int_equal(s.all.iNode, -1);
     check_count(&s.all.c, 1, 2, 2, 1);
     /* The not-rated 2.3 is in the denominator: 3 of 6 positive. */
-    assert_int_equal(review_pct((long)review_count(&s.all.c,
-                                                   REVIEW_MASK_POSITIVE),
-                                (long)s.all.c.nTotal),
-                     50);
+    assert_int_equal(
+        review_pct((long)review_count(&s.all.c, REVIEW_MASK_POSITIVE),
+                   (long)s.all.c.nTotal),
+        50);
     review_summary_release(&s);
 }
 
@@ -390,13 +395,11 @@ test_review_pp_change(void **state)
                      -20);
     /* The complement: 88% to 67%. */
     assert_int_equal(
-        review_pp_change(&before, &after,
-                         REVIEW_MASK(RATING_NOT_ON_TARGET)),
+        review_pp_change(&before, &after, REVIEW_MASK(RATING_NOT_ON_TARGET)),
         -21);
     /* An empty round counts as 0%. */
     StatusCount none = count_of(0, 0);
-    assert_int_equal(review_pp_change(&none, &after, REVIEW_MASK_POSITIVE),
-                     33);
+    assert_int_equal(review_pp_change(&none, &after, REVIEW_MASK_POSITIVE), 33);
 }
 
 static void
@@ -410,9 +413,8 @@ test_review_pp_change_from_plan(void **state)
     assert_int_equal(
         review_pp_change(&s16.all.c, &s17.all.c, REVIEW_MASK_POSITIVE), -10);
     /* Not rated: 1 of 6 (17%), 2 of 5 (40%). */
-    assert_int_equal(review_pp_change(&s16.all.c, &s17.all.c,
-                                      REVIEW_MASK(RATING_NONE)),
-                     23);
+    assert_int_equal(
+        review_pp_change(&s16.all.c, &s17.all.c, REVIEW_MASK(RATING_NONE)), 23);
     review_summary_release(&s16);
     review_summary_release(&s17);
 }
@@ -438,10 +440,10 @@ test_review_changes_2016_2017(void **state)
     const Plan *p = plan_of(state);
     ReviewChanges c;
     review_changes(p, "2016", "2017", &c);
-    static const long aUp[] = { 2 };        /* 1.1 Progressing -> On Target */
-    static const long aDown[] = { 3 };      /* 1.2 On Target -> Progressing */
-    static const long aNew[] = { 5 };       /* 2.1 */
-    static const long aReworded[] = { 3 };  /* 1.2 only: 1.1 differs in
+    static const long aUp[] = { 2 };       /* 1.1 Progressing -> On Target */
+    static const long aDown[] = { 3 };     /* 1.2 On Target -> Progressing */
+    static const long aNew[] = { 5 };      /* 2.1 */
+    static const long aReworded[] = { 3 }; /* 1.2 only: 1.1 differs in
                                             ** white space, 2.2 and 2.3
                                             ** have an empty action point */
     check_list(c.aUp, c.nUp, aUp, 1, "up");
@@ -492,8 +494,9 @@ test_review_changes_white_space(void **state)
     Model *m = *state;
     Plan *p = &m->aPlan[0];
     static const char *const azSame[] = {
-        "Draft  the policy", "Draft the policy ", "\tDraft the policy",
-        "Draft\nthe\r\npolicy", "  Draft   the   policy  ",
+        "Draft  the policy",        "Draft the policy ",
+        "\tDraft the policy",       "Draft\nthe\r\npolicy",
+        "  Draft   the   policy  ",
     };
     long i = 2; /* 1.1; its 2016 action point is "Draft the  policy" */
     for (size_t k = 0; k < sizeof azSame / sizeof azSame[0]; k++) {
@@ -523,6 +526,152 @@ test_review_changes_white_space(void **state)
     review_changes_release(&c);
 }
 
+/* ---- a round still collecting --------------------------------------- */
+
+/* Round 2017 of the small plan, open: 1.1, 1.2 and 2.3 are rated, 2.1 and
+** 2.2 not yet. */
+static Plan *
+plan_open_2017(void **state)
+{
+    Model *m = *state;
+    Plan *p = &m->aPlan[0];
+    for (size_t k = 0; k < p->nRound; k++) {
+        p->aRound[k].eState = ROUND_PUBLISHED;
+    }
+    plan_find_round(p, "2017")->eState = ROUND_OPEN;
+    return p;
+}
+
+static void
+test_review_rated_only_by_state(void **state)
+{
+    (void)state;
+    Round rd;
+    memset(&rd, 0, sizeof rd);
+
+    static const struct {
+        RoundState e;
+        int bRatedOnly;
+    } aCase[] = { { ROUND_DRAFT, 1 },
+                  { ROUND_OPEN, 1 },
+                  { ROUND_CLOSED, 0 },
+                  { ROUND_PUBLISHED, 0 } };
+
+    for (size_t i = 0; i < sizeof aCase / sizeof aCase[0]; i++) {
+        rd.eState = aCase[i].e;
+        assert_int_equal(review_rated_only(&rd), aCase[i].bRatedOnly);
+    }
+    assert_int_equal(review_rated_only(NULL), 0);
+}
+
+static void
+test_review_summarise_among_rated(void **state)
+{
+    const Plan *p = plan_open_2017(state);
+    ReviewSummary s;
+    /* The open round's shares: 3 rated of 5 assessed. */
+    assert_int_equal(review_summarise_among(p, "2017", 0, "2017", &s), 0);
+    check_count(&s.all.c, 0, 1, 1, 1);
+    assert_int_equal(
+        review_pct((long)review_count(&s.all.c, REVIEW_MASK_POSITIVE),
+                   (long)s.all.c.nTotal),
+        67);
+    review_summary_release(&s);
+    /* The same activities in 2016: 1.1 Progressing, 1.2 On Target, 2.3
+    ** not rated then (2.1 and 2.2 are left out: not rated in 2017). */
+    assert_int_equal(review_summarise_among(p, "2016", 0, "2017", &s), 0);
+    check_count(&s.all.c, 1, 0, 1, 1);
+    assert_int_equal(s.nGroup, 1); /* B's activities were not rated in 2017 */
+    review_summary_release(&s);
+    /* NULL: every activity assessed, as review_summarise(). */
+    assert_int_equal(review_summarise_among(p, "2017", 0, NULL, &s), 0);
+    check_count(&s.all.c, 2, 1, 1, 1);
+    review_summary_release(&s);
+    /* Nothing rated in 2018: empty, not an error. */
+    assert_int_equal(review_summarise_among(p, "2017", 0, "2018", &s), 0);
+    assert_int_equal(s.all.c.nTotal, 0);
+    assert_int_equal(s.nGroup, 0);
+    review_summary_release(&s);
+}
+
+/* Responsible bodies and statements of 1.1 (MOLVT, NCCT) and 1.2 (MOLVT)
+** in 2017. */
+static void
+add_statements_2017(Plan *p)
+{
+    Node *n = &p->aNode[2];
+    strv_push(&n->azResp, &n->nResp, "MOLVT");
+    strv_push(&n->azResp, &n->nResp, "NCCT");
+    Assessment *a = &n->aAssess[1];
+    Statement *st = assessment_add_statement(a);
+    st->zOrg = xstrdup("MOLVT");
+    st->eState = ASSESS_SUBMITTED;
+    st = assessment_add_statement(a);
+    st->zOrg = xstrdup("NCCT");
+    st->eState = ASSESS_DRAFT;
+    n = &p->aNode[3];
+    strv_push(&n->azResp, &n->nResp, "MOLVT");
+    n->aAssess[1].eState = ASSESS_SUBMITTED;
+}
+
+static void
+test_review_progress_open(void **state)
+{
+    Plan *p = plan_open_2017(state);
+    add_statements_2017(p);
+    ReviewProgress g;
+    review_progress(p, plan_find_round(p, "2017"), &g);
+    assert_true(g.bCollecting);
+    assert_int_equal(g.nAssessed, 5);
+    assert_int_equal(g.nRated, 3);
+    assert_int_equal(g.anAssess[ASSESS_APPROVED], 4);
+    assert_int_equal(g.anAssess[ASSESS_SUBMITTED], 1);
+    assert_int_equal(g.anStmt[ASSESS_SUBMITTED], 1);
+    assert_int_equal(g.anStmt[ASSESS_DRAFT], 1);
+    /* Owed: MOLVT and NCCT on 1.1, MOLVT on 1.2; reported: MOLVT on 1.1. */
+    assert_int_equal(g.nExpected, 3);
+    assert_int_equal(g.nReported, 1);
+    assert_int_equal(g.nMissing, 2);
+}
+
+static void
+test_review_progress_published_misses_nothing(void **state)
+{
+    Plan *p = plan_open_2017(state);
+    add_statements_2017(p);
+    Round *rd = plan_find_round(p, "2017");
+    static const RoundState aE[] = { ROUND_CLOSED, ROUND_PUBLISHED };
+    for (size_t i = 0; i < 2; i++) {
+        rd->eState = aE[i];
+        ReviewProgress g;
+        review_progress(p, rd, &g);
+        assert_false(g.bCollecting);
+        assert_int_equal(g.nExpected, 3);
+        assert_int_equal(g.nReported, 1);
+        assert_int_equal(g.nMissing, 0);
+    }
+}
+
+static void
+test_review_latest_rated(void **state)
+{
+    const Plan *p = plan_open_2017(state);
+    const Round *rd = NULL;
+    /* 2.2: Not on Target in 2016, not rated in 2017: 2016's rating. */
+    const Assessment *a = review_latest_rated(p, &p->aNode[6], &rd);
+    assert_non_null(a);
+    assert_string_equal(rd->zCode, "2016");
+    assert_int_equal(a->eRating, RATING_NOT_ON_TARGET);
+    /* 1.1: rated in 2017. */
+    a = review_latest_rated(p, &p->aNode[2], &rd);
+    assert_string_equal(rd->zCode, "2017");
+    assert_int_equal(a->eRating, RATING_ON_TARGET);
+    /* 2.1: assessed only in 2017, not rated; 4.1: never assessed. */
+    assert_null(review_latest_rated(p, &p->aNode[5], &rd));
+    assert_null(rd);
+    assert_null(review_latest_rated(p, &p->aNode[14], &rd));
+}
+
 int
 main(void)
 {
@@ -545,6 +694,11 @@ main(void)
         T(test_review_changes_reverse),
         T(test_review_changes_empty_round),
         T(test_review_changes_white_space),
+        cmocka_unit_test(test_review_rated_only_by_state),
+        T(test_review_summarise_among_rated),
+        T(test_review_progress_open),
+        T(test_review_progress_published_misses_nothing),
+        T(test_review_latest_rated),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);

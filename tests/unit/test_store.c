@@ -36,13 +36,13 @@
 #define NOW "2018-03-01T10:00:00Z"
 
 typedef struct Fix {
-    char zDir[64];   /* the temporary directory */
-    char zPath[256]; /* zDir/lmp.db, or the PostgreSQL database's URL */
+    char zDir[64];    /* the temporary directory */
+    char zPath[256];  /* zDir/lmp.db, or the PostgreSQL database's URL */
     char zPgName[64]; /* the PostgreSQL database, or "" */
     Store *s;
     AppErr err;
-    Model m;         /* what tests put */
-    Model got;       /* what store_load gives */
+    Model m;   /* what tests put */
+    Model got; /* what store_load gives */
 } Fix;
 
 static int
@@ -53,8 +53,9 @@ setup(void **state)
     assert_non_null(mkdtemp(f->zDir));
     (void)snprintf(f->zPath, sizeof f->zPath, "%s/lmp.db", f->zDir);
     if (testdb_pg()) {
-        assert_int_equal(testdb_create(f->zPgName, sizeof f->zPgName,
-                                       f->zPath, sizeof f->zPath), 0);
+        assert_int_equal(testdb_create(f->zPgName, sizeof f->zPgName, f->zPath,
+                                       sizeof f->zPath),
+                         0);
     }
     assert_int_equal(setenv("LMPMON_NOW", NOW, 1), 0);
     *state = f;
@@ -183,8 +184,7 @@ test_store_create_then_existing(void **state)
     store_close(s);
     assert_true(testdb_pg() || exists(f->zPath));
     /* Creating over an existing database is refused. */
-    open_refused(f, f->zPath, STORE_OPEN_CREATE, APPERR_CONFLICT,
-                 "already");
+    open_refused(f, f->zPath, STORE_OPEN_CREATE, APPERR_CONFLICT, "already");
     f->s = open_ok(f, STORE_OPEN_EXISTING);
     assert_true(store_schema_version() >= 1);
     /* A new database has no plan. */
@@ -247,8 +247,10 @@ test_store_other_sqlite(void **state)
     sqlite3 *db = NULL;
     assert_int_equal(sqlite3_open(f->zPath, &db), SQLITE_OK);
     sqlite3_stmt *st = NULL;
-    assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_schema",
-                                        -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(db,
+                                        "SELECT count(*) FROM sqlite_schema",
+                                        -1, &st, NULL),
+                     SQLITE_OK);
     assert_int_equal(sqlite3_step(st), SQLITE_ROW);
     assert_int_equal(sqlite3_column_int(st, 0), 1);
     sqlite3_finalize(st);
@@ -270,8 +272,8 @@ test_store_newer_schema(void **state)
 /* ---- putting and loading -------------------------------------------- */
 
 static Org *
-add_org(Model *m, const char *zAcronym, const char *zName,
-        const char *zParent, const char *zAlias)
+add_org(Model *m, const char *zAcronym, const char *zName, const char *zParent,
+        const char *zAlias)
 {
     Org *o = model_add_org(m);
     o->zAcronym = xstrdup(zAcronym);
@@ -339,8 +341,7 @@ put_sample(Fix *f)
 {
     Model *m = &f->m;
     add_org(m, "MOLVT", "Ministry of Labour", NULL, NULL);
-    add_org(m, "PDOLVT", "Provincial Departments of Labour", "MOLVT",
-            "PDoLVT");
+    add_org(m, "PDOLVT", "Provincial Departments of Labour", "MOLVT", "PDoLVT");
     add_org(m, "ILO", "International Labour Organization", NULL, NULL)->eKind =
         ORG_UN_AGENCY;
     Plan *p = model_add_plan(m);
@@ -355,15 +356,15 @@ put_sample(Fix *f)
     add_round(p, "2018", NULL, ROUND_DRAFT);
     add_round(p, "2016", "2016-12-31", ROUND_PUBLISHED);
     add_round(p, "baseline", "2015-06-30", ROUND_CLOSED);
-    add_node(p, "1", 0, -1, "Standards", "# ratified");         /* 0 */
-    Node *n = add_node(p, "1.1", 1, 0, "Study", NULL);           /* 1 */
+    add_node(p, "1", 0, -1, "Standards", "# ratified"); /* 0 */
+    Node *n = add_node(p, "1.1", 1, 0, "Study", NULL);  /* 1 */
     strv_push(&n->azResp, &n->nResp, "MOLVT");
     strv_push(&n->azContrib, &n->nContrib, "ILO");
     strv_push(&n->azContrib, &n->nContrib, "PDOLVT");
-    add_node(p, "2", 0, -1, "Protection", NULL);                 /* 2 */
-    n = add_node(p, "2.1", 1, 2, "Shelters", NULL);              /* 3 */
+    add_node(p, "2", 0, -1, "Protection", NULL);    /* 2 */
+    n = add_node(p, "2.1", 1, 2, "Shelters", NULL); /* 3 */
     strv_push(&n->azResp, &n->nResp, "PDOLVT");
-    add_node(p, "1.2", 1, 0, "Ratify C189", NULL);               /* 4 */
+    add_node(p, "1.2", 1, 0, "Ratify C189", NULL); /* 4 */
 
     f->s = open_ok(f, STORE_OPEN_CREATE);
     check_ok(f, store_begin(f->s, &f->err));
@@ -535,33 +536,30 @@ test_store_load_rounds(void **state)
     put_sample(f);
     reopen(f);
     const char *az2016[] = { "2016" };
-    check_ok(f, store_load_rounds(f->s, "lmp", az2016, 1, 0, &f->got,
-                                  &f->err));
+    check_ok(f, store_load_rounds(f->s, "lmp", az2016, 1, 0, &f->got, &f->err));
     const Plan *p = &f->got.aPlan[0];
     assert_int_equal(p->nRound, 4);
     assert_int_equal(p->nNode, 5);
-    assert_int_equal(p->aNode[1].nResp, 1);      /* links as before */
+    assert_int_equal(p->aNode[1].nResp, 1); /* links as before */
     assert_int_equal(p->aNode[1].nContrib, 2);
-    assert_int_equal(p->aNode[1].nAssess, 1);    /* 1.1: 2016 only */
+    assert_int_equal(p->aNode[1].nAssess, 1); /* 1.1: 2016 only */
     assert_string_equal(p->aNode[1].aAssess[0].zRound, "2016");
-    assert_int_equal(p->aNode[4].nAssess, 1);    /* 2.1: 2016 only */
+    assert_int_equal(p->aNode[4].nAssess, 1); /* 2.1: 2016 only */
     assert_string_equal(p->aNode[4].aAssess[0].zRound, "2016");
-    assert_true(plan_lookup_node(p, "2.1") == 4);  /* indexed */
+    assert_true(plan_lookup_node(p, "2.1") == 4); /* indexed */
 
     model_release(&f->got);
-    check_ok(f, store_load_rounds(f->s, "lmp", az2016, 1, 1, &f->got,
-                                  &f->err));
+    check_ok(f, store_load_rounds(f->s, "lmp", az2016, 1, 1, &f->got, &f->err));
     p = &f->got.aPlan[0];
-    assert_int_equal(p->aNode[1].nAssess, 1);    /* 1.1 has no baseline */
-    assert_int_equal(p->aNode[4].nAssess, 2);    /* 2.1: baseline, 2016 */
+    assert_int_equal(p->aNode[1].nAssess, 1); /* 1.1 has no baseline */
+    assert_int_equal(p->aNode[4].nAssess, 2); /* 2.1: baseline, 2016 */
     assert_string_equal(p->aNode[4].aAssess[0].zRound, "baseline");
     assert_string_equal(p->aNode[4].aAssess[1].zRound, "2016");
 
     /* A round with no assessments, and one that does not exist. */
     model_release(&f->got);
     const char *azNone[] = { "2018", "nope" };
-    check_ok(f, store_load_rounds(f->s, "lmp", azNone, 2, 0, &f->got,
-                                  &f->err));
+    check_ok(f, store_load_rounds(f->s, "lmp", azNone, 2, 0, &f->got, &f->err));
     p = &f->got.aPlan[0];
     for (size_t i = 0; i < p->nNode; i++) {
         assert_int_equal(p->aNode[i].nAssess, 0);
@@ -750,7 +748,8 @@ test_store_audit_update(void **state)
                         "on_target->progressing\n");
     buf_reset(&b);
     audit_text(f, "MOLVT", &b);
-    assert_string_equal(buf_str(&b), "create org MOLVT - -->Ministry of Labour\n");
+    assert_string_equal(buf_str(&b),
+                        "create org MOLVT - -->Ministry of Labour\n");
     buf_release(&b);
 
     /* And the new values are what loads. */
@@ -766,8 +765,8 @@ test_store_audit_update(void **state)
 
 /* How far a test has read the audit trail. */
 typedef struct Seen {
-    size_t n;   /* rows of the key seen so far */
-    long v;     /* store_data_version() when last looked */
+    size_t n; /* rows of the key seen so far */
+    long v;   /* store_data_version() when last looked */
 } Seen;
 
 static void
@@ -790,9 +789,9 @@ expect_rows(Fix *f, const char *zKey, Seen *p, const char *zWant)
     check_ok(f, store_audit_list(f->s, zKey, &a, &n, &f->err));
     Buf b = BUF_INIT;
     for (size_t i = p->n; i < n; i++) {
-        buf_printf(&b, "%s %s %s %s->%s\n", a[i].zAction, a[i].zField ?
-                   a[i].zField : "-", a[i].zKey, a[i].zOld ? a[i].zOld : "-",
-                   a[i].zNew ? a[i].zNew : "-");
+        buf_printf(&b, "%s %s %s %s->%s\n", a[i].zAction,
+                   a[i].zField ? a[i].zField : "-", a[i].zKey,
+                   a[i].zOld ? a[i].zOld : "-", a[i].zNew ? a[i].zNew : "-");
     }
     audit_free(a, n);
     if (strcmp(buf_str(&b), zWant) != 0) {
@@ -811,8 +810,7 @@ expect_rows(Fix *f, const char *zKey, Seen *p, const char *zWant)
 /* The stored version of lmp/zNode's assessment in zRound, and (with zOrg)
 ** of that organisation's statement on it; 0 when there is none. */
 static int
-stored_version(Fix *f, const char *zNode, const char *zRound,
-               const char *zOrg)
+stored_version(Fix *f, const char *zNode, const char *zRound, const char *zOrg)
 {
     Model m = MODEL_INIT;
     check_ok(f, store_load_node(f->s, "lmp", zNode, &m, &f->err));
@@ -853,7 +851,8 @@ test_store_audit_per_field(void **state)
     expect_rows(f, "MOLVT", &k, "");
     set_text(&o->zName, "Ministry of Labour and Vocational Training");
     check_ok(f, store_org_put(f->s, o, &f->err));
-    expect_rows(f, "MOLVT", &k, "update name MOLVT Ministry of Labour->"
+    expect_rows(f, "MOLVT", &k,
+                "update name MOLVT Ministry of Labour->"
                 "Ministry of Labour and Vocational Training\n");
     o->eKind = ORG_OTHER;
     check_ok(f, store_org_put(f->s, o, &f->err));
@@ -864,7 +863,8 @@ test_store_audit_per_field(void **state)
     strv_push(&o->azAlias, &o->nAlias, "MoLVT");
     strv_push(&o->azAlias, &o->nAlias, "Labour ministry");
     check_ok(f, store_org_put(f->s, o, &f->err));
-    expect_rows(f, "MOLVT", &k, "update aliases MOLVT ->MoLVT; Labour "
+    expect_rows(f, "MOLVT", &k,
+                "update aliases MOLVT ->MoLVT; Labour "
                 "ministry\n");
     check_ok(f, store_org_put(f->s, o, &f->err));
     expect_rows(f, "MOLVT", &k, "");
@@ -875,7 +875,8 @@ test_store_audit_per_field(void **state)
     expect_rows(f, "lmp", &k, "");
     set_text(&p->zTitle, "National Policy on Labour Migration");
     check_ok(f, store_plan_put(f->s, p, &f->err));
-    expect_rows(f, "lmp", &k, "update title lmp Policy on Labour Migration->"
+    expect_rows(f, "lmp", &k,
+                "update title lmp Policy on Labour Migration->"
                 "National Policy on Labour Migration\n");
     check_ok(f, store_plan_put(f->s, p, &f->err));
     expect_rows(f, "lmp", &k, "");
@@ -892,7 +893,8 @@ test_store_audit_per_field(void **state)
     expect_rows(f, "other", &k, "");
     q->aLevel[0].bIndicator = 1;
     check_ok(f, store_plan_put(f->s, q, &f->err));
-    expect_rows(f, "other", &k, "update levels other goal > activity->"
+    expect_rows(f, "other", &k,
+                "update levels other goal > activity->"
                 "goal* > activity\n");
     model_release(&m2);
 
@@ -903,15 +905,18 @@ test_store_audit_per_field(void **state)
     expect_rows(f, "lmp/round/2017", &k, "");
     set_text(&r->zTitle, "2017 annual review");
     check_ok(f, store_round_put(f->s, "lmp", r, &f->err));
-    expect_rows(f, "lmp/round/2017", &k, "update title lmp/round/2017 "
+    expect_rows(f, "lmp/round/2017", &k,
+                "update title lmp/round/2017 "
                 "2017 review->2017 annual review\n");
     set_text(&r->zAsOf, "2018-01-15");
     check_ok(f, store_round_put(f->s, "lmp", r, &f->err));
-    expect_rows(f, "lmp/round/2017", &k, "update as_of lmp/round/2017 "
+    expect_rows(f, "lmp/round/2017", &k,
+                "update as_of lmp/round/2017 "
                 "2017-12-31->2018-01-15\n");
     r->eState = ROUND_CLOSED;
     check_ok(f, store_round_put(f->s, "lmp", r, &f->err));
-    expect_rows(f, "lmp/round/2017", &k, "update state lmp/round/2017 "
+    expect_rows(f, "lmp/round/2017", &k,
+                "update state lmp/round/2017 "
                 "open->closed\n");
 
     /* A node: text, indicator, parent, each role's organisations; the
@@ -923,11 +928,13 @@ test_store_audit_per_field(void **state)
     expect_rows(f, "lmp/1.2", &k, "");
     set_text(&nd->zText, "Ratify C189 and C181");
     check_ok(f, store_node_put(f->s, p, 4, 1, &f->err));
-    expect_rows(f, "lmp/1.2", &k, "update text lmp/1.2 Ratify C189->"
+    expect_rows(f, "lmp/1.2", &k,
+                "update text lmp/1.2 Ratify C189->"
                 "Ratify C189 and C181\n");
     set_text(&nd->zIndicator, "# conventions");
     check_ok(f, store_node_put(f->s, p, 4, 1, &f->err));
-    expect_rows(f, "lmp/1.2", &k, "update indicator lmp/1.2 ->"
+    expect_rows(f, "lmp/1.2", &k,
+                "update indicator lmp/1.2 ->"
                 "# conventions\n");
     nd->iParent = 2;
     check_ok(f, store_node_put(f->s, p, 4, 1, &f->err));
@@ -940,7 +947,8 @@ test_store_audit_per_field(void **state)
     strv_push(&nd->azContrib, &nd->nContrib, "ILO");
     strv_push(&nd->azContrib, &nd->nContrib, "PDOLVT");
     check_ok(f, store_node_put(f->s, p, 4, 1, &f->err));
-    expect_rows(f, "lmp/1.2", &k, "update contributing lmp/1.2 ->ILO; "
+    expect_rows(f, "lmp/1.2", &k,
+                "update contributing lmp/1.2 ->ILO; "
                 "PDOLVT\n");
     check_ok(f, store_node_put(f->s, p, 4, 1, &f->err));
     expect_rows(f, "lmp/1.2", &k, "");
@@ -958,31 +966,35 @@ test_store_audit_per_field(void **state)
     assert_int_equal(stored_version(f, "1.1", "2017", NULL), v);
     set_copy(&as.zActionPoint, "Study much more");
     check_ok(f, store_assessment_put(f->s, "lmp", "1.1", &as, 0, &f->err));
-    expect_rows(f, "lmp/1.1/2017", &k, "update action_point lmp/1.1/2017 "
+    expect_rows(f, "lmp/1.1/2017", &k,
+                "update action_point lmp/1.1/2017 "
                 "Study more->Study much more\n");
     assert_int_equal(stored_version(f, "1.1", "2017", NULL), ++v);
     as.iVersion = v;
     set_copy(&as.zProgress, "half done");
     check_ok(f, store_assessment_put(f->s, "lmp", "1.1", &as, 0, &f->err));
-    expect_rows(f, "lmp/1.1/2017", &k, "update progress lmp/1.1/2017 "
+    expect_rows(f, "lmp/1.1/2017", &k,
+                "update progress lmp/1.1/2017 "
                 "progress text->half done\n");
     assert_int_equal(stored_version(f, "1.1", "2017", NULL), ++v);
     as.iVersion = v;
     as.eRating = RATING_ON_TARGET;
     check_ok(f, store_assessment_put(f->s, "lmp", "1.1", &as, 0, &f->err));
-    expect_rows(f, "lmp/1.1/2017", &k, "update rating lmp/1.1/2017 "
+    expect_rows(f, "lmp/1.1/2017", &k,
+                "update rating lmp/1.1/2017 "
                 "progressing->on_target\n");
     assert_int_equal(stored_version(f, "1.1", "2017", NULL), ++v);
     as.iVersion = v;
     as.eState = ASSESS_RETURNED;
     check_ok(f, store_assessment_put(f->s, "lmp", "1.1", &as, 0, &f->err));
-    expect_rows(f, "lmp/1.1/2017", &k, "update state lmp/1.1/2017 "
+    expect_rows(f, "lmp/1.1/2017", &k,
+                "update state lmp/1.1/2017 "
                 "approved->returned\n");
     assert_int_equal(stored_version(f, "1.1", "2017", NULL), ++v);
     /* STORE_BUMP bumps an unchanged one, without an audit row. */
     as.iVersion = v;
-    check_ok(f, store_assessment_put(f->s, "lmp", "1.1", &as, STORE_BUMP,
-                                     &f->err));
+    check_ok(
+        f, store_assessment_put(f->s, "lmp", "1.1", &as, STORE_BUMP, &f->err));
     expect_rows(f, "lmp/1.1/2017", &k, "");
     assert_int_equal(stored_version(f, "1.1", "2017", NULL), ++v);
 
@@ -996,46 +1008,45 @@ test_store_audit_per_field(void **state)
     st.eState = ASSESS_DRAFT;
     const char *zSk = "lmp/1.1/2017/ILO";
     seen_init(f, zSk, &k);
-    check_ok(f, store_statement_put(f->s, "lmp", "1.1", "2017", &st,
-                                    &f->err));
-    expect_rows(f, zSk, &k, "create - lmp/1.1/2017/ILO -->draft\n"
+    check_ok(f, store_statement_put(f->s, "lmp", "1.1", "2017", &st, &f->err));
+    expect_rows(f, zSk, &k,
+                "create - lmp/1.1/2017/ILO -->draft\n"
                 "create text lmp/1.1/2017/ILO -->We studied\n");
     assert_int_equal(stored_version(f, "1.1", "2017", "ILO"), 1);
     st.iVersion = 1;
-    check_ok(f, store_statement_put(f->s, "lmp", "1.1", "2017", &st,
-                                    &f->err));
+    check_ok(f, store_statement_put(f->s, "lmp", "1.1", "2017", &st, &f->err));
     expect_rows(f, zSk, &k, "");
     assert_int_equal(stored_version(f, "1.1", "2017", "ILO"), 1);
     set_copy(&st.zText, "We studied twice");
-    check_ok(f, store_statement_put(f->s, "lmp", "1.1", "2017", &st,
-                                    &f->err));
-    expect_rows(f, zSk, &k, "update text lmp/1.1/2017/ILO We studied->"
+    check_ok(f, store_statement_put(f->s, "lmp", "1.1", "2017", &st, &f->err));
+    expect_rows(f, zSk, &k,
+                "update text lmp/1.1/2017/ILO We studied->"
                 "We studied twice\n");
     assert_int_equal(stored_version(f, "1.1", "2017", "ILO"), 2);
     st.iVersion = 2;
     st.eProposed = RATING_ON_TARGET;
-    check_ok(f, store_statement_put(f->s, "lmp", "1.1", "2017", &st,
-                                    &f->err));
-    expect_rows(f, zSk, &k, "update proposed_rating lmp/1.1/2017/ILO "
+    check_ok(f, store_statement_put(f->s, "lmp", "1.1", "2017", &st, &f->err));
+    expect_rows(f, zSk, &k,
+                "update proposed_rating lmp/1.1/2017/ILO "
                 "progressing->on_target\n");
     st.iVersion = 3;
     st.eState = ASSESS_SUBMITTED;
-    check_ok(f, store_statement_put(f->s, "lmp", "1.1", "2017", &st,
-                                    &f->err));
-    expect_rows(f, zSk, &k, "update state lmp/1.1/2017/ILO "
+    check_ok(f, store_statement_put(f->s, "lmp", "1.1", "2017", &st, &f->err));
+    expect_rows(f, zSk, &k,
+                "update state lmp/1.1/2017/ILO "
                 "draft->submitted\n");
     st.iVersion = 4;
     set_copy(&st.zComment, "cite the study");
-    check_ok(f, store_statement_put(f->s, "lmp", "1.1", "2017", &st,
-                                    &f->err));
-    expect_rows(f, zSk, &k, "update comment lmp/1.1/2017/ILO ->"
+    check_ok(f, store_statement_put(f->s, "lmp", "1.1", "2017", &st, &f->err));
+    expect_rows(f, zSk, &k,
+                "update comment lmp/1.1/2017/ILO ->"
                 "cite the study\n");
     assert_int_equal(stored_version(f, "1.1", "2017", "ILO"), 5);
     /* The version is always checked, even when nothing changed. */
     st.iVersion = 4;
     AppErr err = APPERR_INIT;
-    assert_int_equal(store_statement_put(f->s, "lmp", "1.1", "2017", &st,
-                                         &err), -1);
+    assert_int_equal(store_statement_put(f->s, "lmp", "1.1", "2017", &st, &err),
+                     -1);
     assert_int_equal(err.code, APPERR_CONFLICT);
     expect_rows(f, zSk, &k, "");
 
@@ -1053,7 +1064,8 @@ test_store_audit_per_field(void **state)
     expect_rows(f, "user/sok", &k, "");
     u.eRole = ROLE_ME_OFFICER;
     check_ok(f, store_user_put(f->s, &u, 0, &f->err));
-    expect_rows(f, "user/sok", &k, "update role user/sok reporter->"
+    expect_rows(f, "user/sok", &k,
+                "update role user/sok reporter->"
                 "me_officer\n");
     set_copy(&u.zOrg, "MOLVT");
     check_ok(f, store_user_put(f->s, &u, 0, &f->err));
@@ -1118,8 +1130,7 @@ test_store_audit_rows(void **state)
     audit_free(a, n);
     free(aiId);
     /* Past the end: none. */
-    check_ok(f, store_audit_rows(f->s, v + 1, 0, NULL, &a, &aiId, &n,
-                                 &f->err));
+    check_ok(f, store_audit_rows(f->s, v + 1, 0, NULL, &a, &aiId, &n, &f->err));
     assert_int_equal(n, 0);
     audit_free(a, n);
     free(aiId);
@@ -1134,8 +1145,8 @@ test_store_audit_rows(void **state)
     check_ok(f, store_begin(f->s, &f->err));
     check_ok(f, store_org_put(f->s, &f->m.aOrg[0], &f->err));
     check_ok(f, store_node_put(f->s, p, 1, 1, &f->err));
-    check_ok(f, store_audit_rows(f->s, v + 1, 0, "lmp", &a, &aiId, &n,
-                                 &f->err));
+    check_ok(f,
+             store_audit_rows(f->s, v + 1, 0, "lmp", &a, &aiId, &n, &f->err));
     assert_int_equal(n, 1);
     assert_int_equal(aiId[0], v + 2);
     assert_string_equal(a[0].zKey, "lmp/1.1");
@@ -1144,8 +1155,7 @@ test_store_audit_rows(void **state)
     assert_string_equal(a[0].zNew, "Study again");
     audit_free(a, n);
     free(aiId);
-    check_ok(f, store_audit_rows(f->s, v + 1, 0, NULL, &a, &aiId, &n,
-                                 &f->err));
+    check_ok(f, store_audit_rows(f->s, v + 1, 0, NULL, &a, &aiId, &n, &f->err));
     assert_int_equal(n, 2);
     assert_string_equal(a[0].zKey, "MOLVT");
     audit_free(a, n);
@@ -1308,7 +1318,8 @@ pg_relations(const char *zUrl)
                                      " JOIN pg_namespace s"
                                      " ON s.oid = c.relnamespace"
                                      " WHERE s.nspname = 'public'",
-                                     &n), 0);
+                                     &n),
+                     0);
     return n;
 }
 
@@ -1326,9 +1337,12 @@ test_store_pg_empty_database(void **state)
     f->s = open_ok(f, STORE_OPEN_CREATE);
     assert_true(pg_relations(f->zPath) > 10);
     long v = -1;
-    assert_int_equal(testdb_exec_url(f->zPath, "SELECT version FROM"
+    assert_int_equal(testdb_exec_url(f->zPath,
+                                     "SELECT version FROM"
                                      " schema_version WHERE application ="
-                                     " 'lmpmon'", &v), 0);
+                                     " 'lmpmon'",
+                                     &v),
+                     0);
     assert_true(v >= 1);
 }
 
@@ -1355,7 +1369,8 @@ test_store_pg_other_database(void **state)
                                      "CREATE TABLE customer(id integer,"
                                      " name text);"
                                      "INSERT INTO customer VALUES(1, 'Sok')",
-                                     NULL), 0);
+                                     NULL),
+                     0);
     open_refused(f, f->zPath, STORE_OPEN_EXISTING, APPERR_INPUT,
                  "not an lmpmon database");
     open_refused(f, f->zPath, STORE_OPEN_READ_ONLY, APPERR_INPUT,
@@ -1366,13 +1381,17 @@ test_store_pg_other_database(void **state)
     ** marker either. */
     assert_int_equal(testdb_exec_url(f->zPath,
                                      "CREATE TABLE schema_version(v integer)",
-                                     NULL), 0);
+                                     NULL),
+                     0);
     open_refused(f, f->zPath, STORE_OPEN_EXISTING, APPERR_INPUT,
                  "not an lmpmon database");
     assert_int_equal(pg_relations(f->zPath), 2);
     long n = -1;
-    assert_int_equal(testdb_exec_url(f->zPath, "SELECT count(*) FROM"
-                                     " customer WHERE name = 'Sok'", &n), 0);
+    assert_int_equal(testdb_exec_url(f->zPath,
+                                     "SELECT count(*) FROM"
+                                     " customer WHERE name = 'Sok'",
+                                     &n),
+                     0);
     assert_int_equal(n, 1);
 }
 
@@ -1384,14 +1403,20 @@ test_store_pg_newer_schema(void **state)
     put_sample(f);
     store_close(f->s);
     f->s = NULL;
-    assert_int_equal(testdb_exec_url(f->zPath, "UPDATE schema_version SET"
-                                     " version = 999", NULL), 0);
+    assert_int_equal(testdb_exec_url(f->zPath,
+                                     "UPDATE schema_version SET"
+                                     " version = 999",
+                                     NULL),
+                     0);
     long nBefore = pg_relations(f->zPath);
     open_refused(f, f->zPath, STORE_OPEN_EXISTING, APPERR_CONFLICT, "newer");
     open_refused(f, f->zPath, STORE_OPEN_READ_ONLY, APPERR_CONFLICT, "newer");
     long v = -1;
-    assert_int_equal(testdb_exec_url(f->zPath, "SELECT version FROM"
-                                     " schema_version", &v), 0);
+    assert_int_equal(testdb_exec_url(f->zPath,
+                                     "SELECT version FROM"
+                                     " schema_version",
+                                     &v),
+                     0);
     assert_int_equal(v, 999);
     assert_int_equal(pg_relations(f->zPath), nBefore);
 }
@@ -1406,7 +1431,8 @@ test_store_pg_wrong_password(void **state)
     const char *zAdmin = getenv("LMPMON_TEST_PG_URL");
     const char *zAt = strchr(zAdmin, '@');
     const char *zSlash = strrchr(zAdmin, '/');
-    (void)snprintf(zUrl, sizeof zUrl, "postgresql://lmpmon:Not-The-Pw-42%.*s/%s",
+    (void)snprintf(zUrl, sizeof zUrl,
+                   "postgresql://lmpmon:Not-The-Pw-42%.*s/%s",
                    (int)(zSlash - zAt), zAt, f->zPgName);
     AppErr err = APPERR_INIT;
     assert_null(store_open(zUrl, STORE_OPEN_EXISTING, "tester", &err));
@@ -1465,20 +1491,14 @@ main(void)
         T(test_store_close_rolls_back),
     };
     const struct CMUnitTest aSqlite[] = {
-        T(test_store_file_deleted),
-        T(test_store_missing_file),
-        T(test_store_not_sqlite),
-        T(test_store_empty_file),
-        T(test_store_other_sqlite),
-        T(test_store_newer_schema),
+        T(test_store_file_deleted), T(test_store_missing_file),
+        T(test_store_not_sqlite),   T(test_store_empty_file),
+        T(test_store_other_sqlite), T(test_store_newer_schema),
     };
     const struct CMUnitTest aPg[] = {
-        T(test_store_pg_empty_database),
-        T(test_store_pg_missing_database),
-        T(test_store_pg_other_database),
-        T(test_store_pg_newer_schema),
-        T(test_store_pg_wrong_password),
-        T(test_store_pg_backup_refused),
+        T(test_store_pg_empty_database), T(test_store_pg_missing_database),
+        T(test_store_pg_other_database), T(test_store_pg_newer_schema),
+        T(test_store_pg_wrong_password), T(test_store_pg_backup_refused),
     };
 #undef T
     int nFail = cmocka_run_group_tests_name("common", aCommon, NULL, NULL);

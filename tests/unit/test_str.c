@@ -25,8 +25,7 @@ check_fold(const char *z, const char *zWant)
 {
     char *zGot = str_fold(z);
     if (strcmp(zGot, zWant) != 0) {
-        print_error("str_fold(\"%s\") = \"%s\", want \"%s\"\n", z, zGot,
-                    zWant);
+        print_error("str_fold(\"%s\") = \"%s\", want \"%s\"\n", z, zGot, zWant);
     }
     int bOk = strcmp(zGot, zWant) == 0;
     free(zGot);
@@ -137,10 +136,10 @@ test_str_to_long(void **state)
     assert_int_equal(str_to_long("0x10", 0, 100, &v), -1);
     assert_int_equal(str_to_long("101", 0, 100, &v), -1);
     assert_int_equal(str_to_long("-1", 0, 100, &v), -1);
-    assert_int_equal(str_to_long("99999999999999999999999", LONG_MIN,
-                                 LONG_MAX, &v), -1);
-    assert_int_equal(str_to_long("-99999999999999999999999", LONG_MIN,
-                                 LONG_MAX, &v), -1);
+    assert_int_equal(
+        str_to_long("99999999999999999999999", LONG_MIN, LONG_MAX, &v), -1);
+    assert_int_equal(
+        str_to_long("-99999999999999999999999", LONG_MIN, LONG_MAX, &v), -1);
     /* A refused value leaves the output alone. */
     assert_int_equal(v, 1234);
 
@@ -154,8 +153,8 @@ static void
 test_str_is_date(void **state)
 {
     (void)state;
-    assert_true(str_is_date("2016-02-29"));  /* leap year */
-    assert_true(str_is_date("2000-02-29"));  /* divisible by 400 */
+    assert_true(str_is_date("2016-02-29")); /* leap year */
+    assert_true(str_is_date("2000-02-29")); /* divisible by 400 */
     assert_true(str_is_date("2017-12-31"));
     assert_true(str_is_date("2017-01-01"));
     assert_false(str_is_date("2017-02-29"));

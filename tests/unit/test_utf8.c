@@ -18,9 +18,11 @@
 #include "base/buf.h"
 #include "base/utf8.h"
 
-#define KHMER_PLAN "\xE1\x9E\x95\xE1\x9F\x82\xE1\x9E\x93\xE1\x9E\x80\xE1\x9E\xB6\xE1\x9E\x9A" /* ផែនការ */
-#define KHMER_SROK "\xE1\x9E\x9F\xE1\x9F\x92\xE1\x9E\x9A\xE1\x9E\xBB\xE1\x9E\x80" /* ស្រុក */
-#define ELLIPSIS "\xE2\x80\xA6" /* … */
+#define KHMER_PLAN                                                             \
+ "\xE1\x9E\x95\xE1\x9F\x82\xE1\x9E\x93\xE1\x9E\x80\xE1\x9E\xB6\xE1\x9E\x9A" /* ផែនការ */
+#define KHMER_SROK                                                             \
+ "\xE1\x9E\x9F\xE1\x9F\x92\xE1\x9E\x9A\xE1\x9E\xBB\xE1\x9E\x80" /* ស្រុក */
+#define ELLIPSIS "\xE2\x80\xA6"                                 /* … */
 
 static long
 invalid_at(const char *z)
@@ -44,7 +46,8 @@ test_utf8_valid(void **state)
     assert_string_equal(KHMER_PLAN, "ផែនការ");
     assert_string_equal(KHMER_SROK, "ស្រុក");
     assert_int_equal(invalid_at(KHMER_PLAN), -1);
-    assert_int_equal(invalid_at("caf\xC3\xA9 \xE4\xB8\xAD \xF0\x9F\x98\x80"), -1);
+    assert_int_equal(invalid_at("caf\xC3\xA9 \xE4\xB8\xAD \xF0\x9F\x98\x80"),
+                     -1);
     /* The largest code point, U+10FFFF, and the last before surrogates. */
     assert_int_equal(invalid_at("\xF4\x8F\xBF\xBF"), -1);
     assert_int_equal(invalid_at("\xED\x9F\xBF"), -1);
@@ -70,7 +73,7 @@ static void
 test_utf8_overlong(void **state)
 {
     (void)state;
-    assert_int_equal(invalid_at("\xC0\xAF"), 0);       /* '/' in 2 bytes */
+    assert_int_equal(invalid_at("\xC0\xAF"), 0); /* '/' in 2 bytes */
     assert_int_equal(invalid_at("a\xC1\xBF"), 1);
     assert_int_equal(invalid_at("ab\xE0\x80\xAF"), 2); /* '/' in 3 bytes */
     assert_int_equal(invalid_at("\xF0\x80\x80\xAF"), 0);
@@ -80,8 +83,8 @@ static void
 test_utf8_surrogate_and_range(void **state)
 {
     (void)state;
-    assert_int_equal(invalid_at("\xED\xA0\x80"), 0);   /* U+D800 */
-    assert_int_equal(invalid_at("x\xED\xBF\xBF"), 1);  /* U+DFFF */
+    assert_int_equal(invalid_at("\xED\xA0\x80"), 0);     /* U+D800 */
+    assert_int_equal(invalid_at("x\xED\xBF\xBF"), 1);    /* U+DFFF */
     assert_int_equal(invalid_at("\xF4\x90\x80\x80"), 0); /* U+110000 */
     assert_int_equal(invalid_at("ok\xF5\x80\x80\x80"), 2);
     assert_int_equal(invalid_at("\xFF"), 0);
@@ -107,7 +110,9 @@ test_utf8_width_khmer_cjk(void **state)
     assert_int_equal(utf8_cp_width(0x17B6), 1); /* vowel sign aa */
     /* CJK takes two columns, "e" + combining acute one. */
     assert_int_equal(width("\xE4\xB8\xAD\xE6\x96\x87"), 4); /* 中文 */
-    assert_int_equal(width("a\xE4\xB8\xAD" "b"), 4);
+    assert_int_equal(width("a\xE4\xB8\xAD"
+                           "b"),
+                     4);
     assert_int_equal(width("e\xCC\x81"), 1);
     assert_int_equal(width(ELLIPSIS), 1);
 }
@@ -216,7 +221,8 @@ test_utf8_wrap_keeps_line_breaks(void **state)
     (void)state;
     Buf b = BUF_INIT;
     utf8_wrap(&b, "first\n\nthird line\r\nfourth", 20, "| ");
-    assert_string_equal(buf_str(&b), "| first\n|\x20\n| third line\n| fourth\n");
+    assert_string_equal(buf_str(&b),
+                        "| first\n|\x20\n| third line\n| fourth\n");
     buf_release(&b);
 }
 
@@ -235,8 +241,8 @@ test_utf8_wrap_blank_line_of_spaces(void **state)
     for (const char *p = z; *p; p++) {
         nLine += *p == '\n';
     }
-    int bOk = nLine == 3 && strncmp(z, "para one\n", 9) == 0 &&
-              b.n >= 9 && strcmp(z + b.n - 9, "para two\n") == 0;
+    int bOk = nLine == 3 && strncmp(z, "para one\n", 9) == 0 && b.n >= 9 &&
+              strcmp(z + b.n - 9, "para two\n") == 0;
     if (!bOk) {
         print_error("utf8_wrap gave '%s'\n", buf_str(&b));
     }
@@ -295,8 +301,14 @@ test_utf8_pad_exact_width(void **state)
 {
     (void)state;
     static const char *const az[] = {
-        "", "a", "abcdefghij", KHMER_PLAN, KHMER_SROK " " KHMER_SROK,
-        "\xE4\xB8\xAD\xE6\x96\x87\xE5\xAD\x97", "a\xE4\xB8\xAD" "bc",
+        "",
+        "a",
+        "abcdefghij",
+        KHMER_PLAN,
+        KHMER_SROK " " KHMER_SROK,
+        "\xE4\xB8\xAD\xE6\x96\x87\xE5\xAD\x97",
+        "a\xE4\xB8\xAD"
+        "bc",
     };
     Buf b = BUF_INIT;
     for (size_t i = 0; i < sizeof az / sizeof az[0]; i++) {
@@ -327,8 +339,8 @@ test_utf8_pad_narrow_column(void **state)
     utf8_pad(&b, "\xE4\xB8\xAD\xE6\x96\x87", 2);
     size_t wCjk = utf8_width(buf_str(&b), b.n);
     if (wCjk != 2) {
-        print_error("utf8_pad('中文', 2) gave '%s', %zu columns\n",
-                    buf_str(&b), wCjk);
+        print_error("utf8_pad('中文', 2) gave '%s', %zu columns\n", buf_str(&b),
+                    wCjk);
     }
     buf_reset(&b);
     utf8_pad(&b, "abc", 1);
@@ -363,17 +375,20 @@ test_utf8_capitalise(void **state)
     (void)state;
     check_capital("goal", "Goal");
     check_capital("Area", "Area");
-    check_capital("\xC3\xA1rea", "\xC3\x81rea");         /* área -> Área */
-    check_capital("\xC3\x81rea", "\xC3\x81rea");         /* Área stays */
-    check_capital("\xC3\xA9tape", "\xC3\x89tape");       /* étape */
-    check_capital("\xC3\xBF", "\xC5\xB8");               /* ÿ -> Ÿ */
-    check_capital("\xC5\x82\xC3\xB3" "d\xC5\xBA", "\xC5\x81\xC3\xB3" "d\xC5\xBA"); /* łódź */
-    check_capital("\xC5\xBEupa", "\xC5\xBDupa");         /* župa */
+    check_capital("\xC3\xA1rea", "\xC3\x81rea");   /* área -> Área */
+    check_capital("\xC3\x81rea", "\xC3\x81rea");   /* Área stays */
+    check_capital("\xC3\xA9tape", "\xC3\x89tape"); /* étape */
+    check_capital("\xC3\xBF", "\xC5\xB8");         /* ÿ -> Ÿ */
+    check_capital("\xC5\x82\xC3\xB3"
+                  "d\xC5\xBA",
+                  "\xC5\x81\xC3\xB3"
+                  "d\xC5\xBA");                            /* łódź */
+    check_capital("\xC5\xBEupa", "\xC5\xBDupa");           /* župa */
     check_capital("\xC4\xB1", "I");                        /* dotless i */
-    check_capital("\xCE\xB1\xCF\x81", "\xCE\x91\xCF\x81");   /* αρ */
-    check_capital("\xD0\xBE\xD0\xB1", "\xD0\x9E\xD0\xB1");   /* об */
-    check_capital("\xD1\x91", "\xD0\x81");               /* ё -> Ё */
-    check_capital(KHMER_SROK, KHMER_SROK);                /* no case */
+    check_capital("\xCE\xB1\xCF\x81", "\xCE\x91\xCF\x81"); /* αρ */
+    check_capital("\xD0\xBE\xD0\xB1", "\xD0\x9E\xD0\xB1"); /* об */
+    check_capital("\xD1\x91", "\xD0\x81");                 /* ё -> Ё */
+    check_capital(KHMER_SROK, KHMER_SROK);                 /* no case */
     check_capital("1st", "1st");
     check_capital("_x", "_x");
     check_capital("", "");

@@ -93,8 +93,9 @@ test_ref_beyond(void **state)
     assert_int_equal(xlsx_parse_ref("FXSHRXW1", &c, &r), XLSX_REF_BAD_COLUMN);
     assert_int_equal(xlsx_parse_ref("ZZZZZZZZZZZZZZ1", &c, &r),
                      XLSX_REF_BAD_COLUMN);
-    assert_int_equal(xlsx_parse_ref("ZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZ1", &c,
-                                    &r), XLSX_REF_BAD_COLUMN);
+    assert_int_equal(
+        xlsx_parse_ref("ZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZ1", &c, &r),
+        XLSX_REF_BAD_COLUMN);
     assert_int_equal(xlsx_parse_ref("A1048577", &c, &r), XLSX_REF_BAD_ROW);
     assert_int_equal(xlsx_parse_ref("A99999999999999999999999999", &c, &r),
                      XLSX_REF_BAD_ROW);
@@ -104,10 +105,8 @@ int
 main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_serial_1900),
-        cmocka_unit_test(test_serial_1904),
-        cmocka_unit_test(test_date_formats),
-        cmocka_unit_test(test_ref_valid),
+        cmocka_unit_test(test_serial_1900),  cmocka_unit_test(test_serial_1904),
+        cmocka_unit_test(test_date_formats), cmocka_unit_test(test_ref_valid),
         cmocka_unit_test(test_ref_beyond),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

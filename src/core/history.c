@@ -1,0 +1,118 @@
+/*
+** history.c — the audit trail in words (see history.h).
+**
+** The entity and field names are those of store/store_audit.c's field
+** tables (aEntity, aSub); a new audited field that this table lacks
+** still shows, by its own name.
+*/
+#include <string.h>
+
+#include "history.h"
+#include "codes.h"
+#include "../base/str.h"
+#include "../base/banned.h"
+
+/* A field of an entity (NULL: of any entity) as a phrase, and the code
+** kind its values are in (CODE_KIND_COUNT: free text). */
+static const struct {
+    const char *zEntity;
+    const char *zField;
+    const char *zLabel;
+    CodeKind eKind;
+} aHistoryField[] = {
+    { "assessment", NULL, "created with rating", CODE_RATING },
+    { "assessment", "rating", "rating", CODE_RATING },
+    { "assessment", "state", "state", CODE_ASSESS_STATE },
+    { "assessment", "action_point", "action point", CODE_KIND_COUNT },
+    { "assessment", "progress", "progress narrative", CODE_KIND_COUNT },
+    { "statement", NULL, "created as", CODE_ASSESS_STATE },
+    { "statement", "state", "state", CODE_ASSESS_STATE },
+    { "statement", "proposed_rating", "proposed rating", CODE_RATING },
+    { "statement", "text", "text", CODE_KIND_COUNT },
+    { "statement", "comment", "comment", CODE_KIND_COUNT },
+    { "round", "state", "state", CODE_ROUND_STATE },
+    { "round", "as_of", "as of", CODE_KIND_COUNT },
+    { "org", "kind", "kind", CODE_ORG_KIND },
+    { "user", "role", "role", CODE_ROLE },
+    { "user", "org", "organisation", CODE_KIND_COUNT },
+    { "node", "text", "wording", CODE_KIND_COUNT },
+    { NULL, "responsible", "responsible bodies", CODE_KIND_COUNT },
+    { NULL, "contributing", "partners", CODE_KIND_COUNT },
+    { NULL, NULL, "created", CODE_KIND_COUNT },
+};
+
+/* The row of aHistoryField for zEntity's zField, or -1. */
+static int
+history_field(const char *zEntity, const char *zField)
+{
+    int n = (int)(sizeof aHistoryField / sizeof aHistoryField[0]);
+    for (int i = 0; i < n; i++) {
+        if ((!aHistoryField[i].zEntity ||
+             str_eq(aHistoryField[i].zEntity, zEntity)) &&
+            (zField ? aHistoryField[i].zField &&
+                          strcmp(aHistoryField[i].zField, zField) == 0
+                    : aHistoryField[i].zField == NULL)) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+/* The key's part i after nSkip bytes (parts separated by '/', the first
+** one empty when the rest starts with '/'), as a length and a start. */
+static const char *
+history_part(const char *zKey, int i, size_t *pn)
+{
+    const char *z = zKey;
+    for (; i > 0 && z; i--) {
+        z = strchr(z, '/');
+        z = z ? z + 1 : NULL;
+    }
+    if (!z) {
+        *pn = 0;
+        return "";
+    }
+    const char *e = strchr(z, '/');
+    *pn = e ? (size_t)(e - z) : strlen(z);
+    return z;
+}
+
+void
+history_describe(Buf *b, const char *zEntity, const char *zKey, size_t nSkip,
+                 const char *zField)
+{
+    size_t nKey = zKey ? strlen(zKey) : 0;
+    const char *zRest = zKey && nSkip <= nKey ? zKey + nSkip : "";
+    /* What the rest of the key names: "/2018" an assessment's round,
+    ** "/2018/MOLVT" a statement's round and organisation; "" the thing
+    ** the page is about.  On a page that knows nothing (nSkip 0) the
+    ** whole key is shown. */
+    size_t n1, n2;
+    const char *z1 = history_part(zRest, 1, &n1);
+    const char *z2 = history_part(zRest, 2, &n2);
+    if (str_eq(zEntity, "statement") && *zRest == '/') {
+        buf_printf(b, "%.*s statement of %.*s", (int)n1, z1, (int)n2, z2);
+    } else if (str_eq(zEntity, "assessment") && *zRest == '/') {
+        buf_printf(b, "%.*s assessment", (int)n1, z1);
+    } else if (str_eq(zEntity, "node") && !*zRest) {
+        buf_puts(b, "Activity");
+    } else {
+        buf_puts(b, zEntity ? zEntity : "");
+        if (*zRest) {
+            buf_printf(b, " %s", zRest);
+        }
+    }
+    buf_puts(b, ": ");
+    int i = history_field(zEntity, zField);
+    buf_puts(b, i >= 0 ? aHistoryField[i].zLabel : zField);
+}
+
+const char *
+history_value(const char *zEntity, const char *zField, const char *zValue)
+{
+    int i = history_field(zEntity, zField);
+    if (!zValue || i < 0 || aHistoryField[i].eKind == CODE_KIND_COUNT) {
+        return zValue;
+    }
+    return code_label(aHistoryField[i].eKind, zValue);
+}

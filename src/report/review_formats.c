@@ -1,0 +1,81 @@
+/*
+** review_formats.c — the formats the review report is made in, one table
+** for the CLI's 'report review --format' and the web's report page: each
+** name with its MIME type and what people call it, and one function that
+** renders a built report in any of them.
+*/
+#include <string.h>
+
+#include "review_report.h"
+#include "review_print.h"
+#include "../base/base.h"
+#include "../base/banned.h"
+
+const ReportFormat aReviewFormat[] = {
+    { "html", "text/html; charset=utf-8", "HTML", 0 },
+    { "md", "text/markdown; charset=utf-8", "Markdown", 0 },
+    { "csv", "text/csv; charset=utf-8", "CSV", 0 },
+    { "json", "application/json; charset=utf-8", "JSON", 0 },
+    { "svg", "image/svg+xml", "SVG chart", 0 },
+    { "pdf", "application/pdf", "PDF", 1 },
+    { "docx",
+      "application/vnd.openxmlformats-officedocument.wordprocessingml."
+      "document",
+      "Word", 1 },
+    { NULL, NULL, NULL, 0 },
+};
+
+const ReportFormat *
+report_format_find(const ReportFormat *a, const char *zName)
+{
+    for (; zName && a->zName; a++) {
+        if (strcmp(a->zName, zName) == 0) {
+            return a;
+        }
+    }
+    return NULL;
+}
+
+void
+report_format_list(const ReportFormat *a, Buf *b)
+{
+    for (const ReportFormat *f = a; f->zName; f++) {
+        buf_puts(b, f == a ? "" : f[1].zName ? ", " : " or ");
+        buf_puts(b, f->zName);
+    }
+}
+
+int
+review_render(const ReviewReport *r, const char *zFormat, Buf *b, AppErr *err)
+{
+    const ReportFormat *f = report_format_find(aReviewFormat, zFormat);
+    if (!f) {
+        Buf names = BUF_INIT;
+        report_format_list(aReviewFormat, &names);
+        apperr_set(err, APPERR_USAGE, "unknown format '%s' (%s)",
+                   zFormat ? zFormat : "", buf_str(&names));
+        buf_release(&names);
+        return -1;
+    }
+    switch (f - aReviewFormat) {
+    case 0:
+        review_render_html(r, b);
+        return 0;
+    case 1:
+        review_render_md(r, b);
+        return 0;
+    case 2:
+        review_render_csv(r, b);
+        return 0;
+    case 3:
+        review_render_json(r, b);
+        return 0;
+    case 4:
+        review_render_svg(r, b);
+        return 0;
+    case 5:
+        return review_render_pdf(r, b, err);
+    default:
+        return review_render_docx(r, b, err);
+    }
+}
