@@ -20,7 +20,8 @@ static sem_t secretHashing;
 static void
 secret_init_once(void)
 {
-    if (sodium_init() >= 0 && sem_init(&secretHashing, 0, SECRET_MAX_HASHING) == 0) {
+    if (sodium_init() >= 0 &&
+        sem_init(&secretHashing, 0, SECRET_MAX_HASHING) == 0) {
         secretReady = 0;
     }
 }

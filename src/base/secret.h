@@ -15,8 +15,8 @@
 #include "apperr.h"
 
 #define SECRET_MAX_HASHING 2
-#define SECRET_TOKEN_CHARS 44   /* base64url of 32 bytes, NUL included */
-#define SECRET_HASH_HEX 65      /* 32-byte hash in hex, NUL included */
+#define SECRET_TOKEN_CHARS 44 /* base64url of 32 bytes, NUL included */
+#define SECRET_HASH_HEX    65 /* 32-byte hash in hex, NUL included */
 
 /* Initialise libsodium once; -1 if it cannot be used. */
 int secret_init(void);

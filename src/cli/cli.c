@@ -25,7 +25,7 @@ typedef struct CliCommand {
     const char *zName;
     int (*xRun)(CliCtx *);
     const char *zSummary;
-    const char *zUsage;  /* full --help text after the "usage:" line */
+    const char *zUsage; /* full --help text after the "usage:" line */
 } CliCommand;
 
 static const CliCommand aCommand[] = {
@@ -125,11 +125,9 @@ static const CliCommand aCommand[] = {
       "wrong_denominator, with the figure the data gives.\n\n"
       "The exit status is 0 whenever the check ran, whatever it found.\n" },
     /* ** COMMAND: plan */
-    { "plan", cmd_plan, "list plans",
-      "lmpmon plan list\n" },
+    { "plan", cmd_plan, "list plans", "lmpmon plan list\n" },
     /* ** COMMAND: org */
-    { "org", cmd_org, "list organisations",
-      "lmpmon org list\n" },
+    { "org", cmd_org, "list organisations", "lmpmon org list\n" },
     /* ** COMMAND: round */
     { "round", cmd_round, "list review rounds; open, close, publish one",
       "lmpmon round list [--plan CODE]\n"
@@ -288,7 +286,8 @@ cli_print_help(void)
 {
     printf("lmpmon %s — monitoring and evaluation of labour migration "
            "policy\n\nusage: lmpmon [--db PATH] [--as NAME] COMMAND "
-           "[ARGS]\n\ncommands:\n", LMPMON_VERSION);
+           "[ARGS]\n\ncommands:\n",
+           LMPMON_VERSION);
     for (size_t i = 0; i < N_COMMAND; i++) {
         printf("  %-8s %s\n", aCommand[i].zName, aCommand[i].zSummary);
     }
@@ -340,8 +339,7 @@ cli_usage_error(const CliCtx *ctx, const char *zFmt, ...)
 }
 
 int
-cli_parse(const CliCtx *ctx, const CliOpt *aOpt, char ***pazPos,
-          size_t *pnPos)
+cli_parse(const CliCtx *ctx, const CliOpt *aOpt, char ***pazPos, size_t *pnPos)
 {
     char **azPos = xcalloc((size_t)ctx->argc + 1, sizeof *azPos);
     size_t nPos = 0;
@@ -361,7 +359,8 @@ cli_parse(const CliCtx *ctx, const CliOpt *aOpt, char ***pazPos,
         size_t nName = zEq ? (size_t)(zEq - zName) : strlen(zName);
         const CliOpt *o = NULL;
         for (const CliOpt *p = aOpt; p && p->zName; p++) {
-            if (strlen(p->zName) == nName && strncmp(p->zName, zName, nName) == 0) {
+            if (strlen(p->zName) == nName &&
+                strncmp(p->zName, zName, nName) == 0) {
                 o = p;
             }
         }
@@ -444,16 +443,20 @@ cli_write_output(const char *zOut, const char *z, size_t n, AppErr *err)
     FILE *f = fopen(buf_str(&tmp), "wb");
     int rc = 0;
     if (!f) {
-        rc = apperr_set(err, APPERR_IO, "cannot write '%s' (is its directory "
-                        "there and writable?)", zOut);
+        rc = apperr_set(err, APPERR_IO,
+                        "cannot write '%s' (is its directory "
+                        "there and writable?)",
+                        zOut);
         apperr_detail(err, "%s: %s", buf_str(&tmp), strerror(errno));
     } else {
         int bOk = fwrite(z, 1, n, f) == n;
         bOk &= fflush(f) == 0 && fsync(fileno(f)) == 0;
         bOk &= fclose(f) == 0;
         if (!bOk || rename(buf_str(&tmp), zOut) != 0) {
-            rc = apperr_set(err, APPERR_IO, "cannot write '%s' (is the disk "
-                            "full?)", zOut);
+            rc = apperr_set(err, APPERR_IO,
+                            "cannot write '%s' (is the disk "
+                            "full?)",
+                            zOut);
             apperr_detail(err, "%s: %s", zOut, strerror(errno));
             (void)unlink(buf_str(&tmp));
         }
@@ -521,8 +524,10 @@ cli_set_timezone(const char *zZone)
               stat(buf_str(&path), &sb) == 0 && S_ISREG(sb.st_mode);
     buf_release(&path);
     if (!bOk) {
-        (void)fprintf(stderr, "lmpmon: unknown time zone '%s' (a name like "
-                      "Asia/Phnom_Penh, Europe/Zurich or UTC)\n", zZone);
+        (void)fprintf(stderr,
+                      "lmpmon: unknown time zone '%s' (a name like "
+                      "Asia/Phnom_Penh, Europe/Zurich or UTC)\n",
+                      zZone);
         return -1;
     }
     (void)setenv("TZ", zZone, 1);
@@ -542,7 +547,8 @@ cli_main(int argc, char **argv)
         cli_take_global(&argc, argv, "--busy-timeout", &zBusy) ||
         cli_take_global(&argc, argv, "--timezone", &zZone)) {
         (void)fputs("lmpmon: options --db, --as, --busy-timeout and "
-                    "--timezone need a value\n", stderr);
+                    "--timezone need a value\n",
+                    stderr);
         return CLI_USAGE;
     }
     if (cli_set_timezone(zZone ? zZone : getenv("LMPMON_TZ"))) {
@@ -554,8 +560,10 @@ cli_main(int argc, char **argv)
     if (zBusy && *zBusy) {
         long ms = 0;
         if (str_to_long(zBusy, 0, 3600L * 1000, &ms)) {
-            (void)fprintf(stderr, "lmpmon: --busy-timeout takes milliseconds "
-                          "from 0 to 3600000, not '%s'\n", zBusy);
+            (void)fprintf(stderr,
+                          "lmpmon: --busy-timeout takes milliseconds "
+                          "from 0 to 3600000, not '%s'\n",
+                          zBusy);
             return CLI_USAGE;
         }
         store_set_default_busy_ms((int)ms);
@@ -603,8 +611,10 @@ cli_dispatch(CliCtx *pCtx, int argc, char **argv)
     }
     const CliCommand *c = cli_find(argv[1]);
     if (!c) {
-        (void)fprintf(stderr, "lmpmon: unknown command '%s' (see 'lmpmon "
-                              "--help')\n", argv[1]);
+        (void)fprintf(stderr,
+                      "lmpmon: unknown command '%s' (see 'lmpmon "
+                      "--help')\n",
+                      argv[1]);
         return CLI_USAGE;
     }
     for (int i = 2; i < argc; i++) {

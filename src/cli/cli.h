@@ -17,9 +17,9 @@
 enum { CLI_OK = 0, CLI_FAIL = 1, CLI_USAGE = 2 };
 
 typedef struct CliCtx {
-    const char *zDb;     /* --db, $LMPMON_DB, or "./lmpmon.db" */
-    const char *zActor;  /* --as, or the login name */
-    int argc;            /* the command's own arguments (argv[0] = name) */
+    const char *zDb;    /* --db, $LMPMON_DB, or "./lmpmon.db" */
+    const char *zActor; /* --as, or the login name */
+    int argc;           /* the command's own arguments (argv[0] = name) */
     char **argv;
 } CliCtx;
 
@@ -28,10 +28,10 @@ typedef struct CliCtx {
 ** --trusted-proxy B'): pzVal is then an array of LIMIT_OPTION_REPEATS
 ** entries that receives the values in order, and *pbSet counts them. */
 typedef struct CliOpt {
-    const char *zName;   /* without "--" */
-    int bArg;            /* takes a value */
-    const char **pzVal;  /* where the value goes (bArg) */
-    int *pbSet;          /* set to 1 when given (!bArg); value count (bArg) */
+    const char *zName;  /* without "--" */
+    int bArg;           /* takes a value */
+    const char **pzVal; /* where the value goes (bArg) */
+    int *pbSet;         /* set to 1 when given (!bArg); value count (bArg) */
 } CliOpt;
 
 /* Parse ctx's argv against aOpt (terminated by a NULL name); positional

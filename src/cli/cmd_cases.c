@@ -81,8 +81,8 @@ cmd_case(CliCtx *ctx)
     }
     size_t nName = nPos == 2 ? strlen(azPos[1]) : 0;
     if (strcmp(zSub, "import") == 0 && nPos == 2 &&
-        ((zFormat && bXlsx) ||
-         (!zFormat && nName > 5 && strcmp(azPos[1] + nName - 5, ".xlsx") == 0))) {
+        ((zFormat && bXlsx) || (!zFormat && nName > 5 &&
+                                strcmp(azPos[1] + nName - 5, ".xlsx") == 0))) {
         /* A spreadsheet becomes CSV text, then goes through the same
         ** checks; messages then name the sheet's row as the line. */
         Buf csv = BUF_INIT;
@@ -129,8 +129,9 @@ cmd_case(CliCtx *ctx)
             rc = cli_usage_error(ctx, "an xlsx export needs --out FILE.xlsx");
         } else if (!s) {
             rc = CLI_FAIL;
-        } else if (cases_xlsx_export(s, zYear ? zFrom : NULL, zYear ? zTo : NULL,
-                                     bPersonal, zOut, &err)) {
+        } else if (cases_xlsx_export(s, zYear ? zFrom : NULL,
+                                     zYear ? zTo : NULL, bPersonal, zOut,
+                                     &err)) {
             rc = cli_fail(&err);
         }
     } else if (strcmp(zSub, "export") == 0 && nPos == 1) {
@@ -146,7 +147,7 @@ cmd_case(CliCtx *ctx)
         buf_release(&b);
     } else {
         rc = cli_usage_error(ctx, "case import FILE, or case export [--year Y] "
-                             "[--with-personal] [--out FILE]");
+                                  "[--with-personal] [--out FILE]");
     }
 out:
     store_close(s);
@@ -171,8 +172,10 @@ cmd_report_complaints(CliCtx *ctx, const char *zYear, const char *zFormat,
         }
     }
     if (iFmt < 0) {
-        return cli_usage_error(ctx, "unknown format '%s' for the complaints "
-                               "report (html, csv, json or xlsx)", zFormat);
+        return cli_usage_error(ctx,
+                               "unknown format '%s' for the complaints "
+                               "report (html, csv, json or xlsx)",
+                               zFormat);
     }
     if (iFmt == 3 && !zOut) {
         return cli_usage_error(ctx, "an xlsx report needs --out FILE.xlsx");
@@ -233,16 +236,20 @@ sample_plan(CliCtx *ctx, const char *zAct, const char *zOrgs,
         str_to_long(zOrgs, 1, PLAN_SAMPLE_MAX_ORGS, &z.nOrg) ||
         str_to_long(zRounds, 1, PLAN_SAMPLE_MAX_ROUNDS, &z.nRound) ||
         str_to_long(zSeed, 0, 1L << 62, &seed)) {
-        return cli_usage_error(ctx, "--activities wants 1 to %ld, --orgs 1 to "
+        return cli_usage_error(ctx,
+                               "--activities wants 1 to %ld, --orgs 1 to "
                                "%ld, --rounds 1 to %ld, --seed a non-negative "
-                               "whole number", PLAN_SAMPLE_MAX_ACTIVITIES,
-                               PLAN_SAMPLE_MAX_ORGS, PLAN_SAMPLE_MAX_ROUNDS);
+                               "whole number",
+                               PLAN_SAMPLE_MAX_ACTIVITIES, PLAN_SAMPLE_MAX_ORGS,
+                               PLAN_SAMPLE_MAX_ROUNDS);
     }
     if (z.nActivity * z.nRound > PLAN_SAMPLE_MAX_ASSESSMENTS) {
-        return cli_usage_error(ctx, "%ld activities in %ld rounds are more "
+        return cli_usage_error(ctx,
+                               "%ld activities in %ld rounds are more "
                                "than the %ld assessments one annex file can "
-                               "hold (LIMIT_IMPORT_FILE_BYTES)", z.nActivity,
-                               z.nRound, PLAN_SAMPLE_MAX_ASSESSMENTS);
+                               "hold (LIMIT_IMPORT_FILE_BYTES)",
+                               z.nActivity, z.nRound,
+                               PLAN_SAMPLE_MAX_ASSESSMENTS);
     }
     if (!zDir) {
         return cli_usage_error(ctx, "sample plan needs --out DIR");
@@ -250,8 +257,10 @@ sample_plan(CliCtx *ctx, const char *zAct, const char *zOrgs,
     z.seed = (uint64_t)seed;
     AppErr err = APPERR_INIT;
     if (mkdir(zDir, 0777) != 0 && errno != EEXIST) {
-        apperr_set(&err, APPERR_IO, "cannot create the directory '%s': "
-                   "check that its parent exists and is writable", zDir);
+        apperr_set(&err, APPERR_IO,
+                   "cannot create the directory '%s': "
+                   "check that its parent exists and is writable",
+                   zDir);
         apperr_detail(&err, "mkdir: %s", strerror(errno));
         return cli_fail(&err);
     }
@@ -263,9 +272,11 @@ sample_plan(CliCtx *ctx, const char *zAct, const char *zOrgs,
     plan_sample_write(&z, &json, &csv);
     int rc = CLI_OK;
     if (buf_failed(&json) || buf_failed(&csv)) {
-        apperr_set(&err, APPERR_INPUT, "cannot write the sample: a file would "
+        apperr_set(&err, APPERR_INPUT,
+                   "cannot write the sample: a file would "
                    "be larger than %u bytes (LIMIT_IMPORT_FILE_BYTES); ask "
-                   "for fewer activities or rounds", LIMIT_IMPORT_FILE_BYTES);
+                   "for fewer activities or rounds",
+                   LIMIT_IMPORT_FILE_BYTES);
         rc = cli_fail(&err);
         goto out;
     }
@@ -292,13 +303,12 @@ cmd_sample(CliCtx *ctx)
 {
     const char *zCases = NULL, *zSeed = "1", *zOut = NULL;
     const char *zAct = NULL, *zOrgs = NULL, *zRounds = NULL;
-    CliOpt aOpt[] = { { "cases", 1, &zCases, NULL },
-                      { "activities", 1, &zAct, NULL },
-                      { "orgs", 1, &zOrgs, NULL },
-                      { "rounds", 1, &zRounds, NULL },
-                      { "seed", 1, &zSeed, NULL },
-                      { "out", 1, &zOut, NULL },
-                      { NULL, 0, NULL, NULL } };
+    CliOpt aOpt[] = {
+        { "cases", 1, &zCases, NULL }, { "activities", 1, &zAct, NULL },
+        { "orgs", 1, &zOrgs, NULL },   { "rounds", 1, &zRounds, NULL },
+        { "seed", 1, &zSeed, NULL },   { "out", 1, &zOut, NULL },
+        { NULL, 0, NULL, NULL }
+    };
     char **azPos;
     size_t nPos;
     if (cli_parse(ctx, aOpt, &azPos, &nPos)) {
@@ -318,15 +328,18 @@ cmd_sample(CliCtx *ctx)
                            zRounds ? zRounds : "10", zSeed, zOut);
     }
     if (!bComplaints) {
-        return cli_usage_error(ctx, "sample complaints [--cases N] [--seed S] "
+        return cli_usage_error(ctx,
+                               "sample complaints [--cases N] [--seed S] "
                                "[--out FILE], or sample plan [--activities N] "
                                "[--orgs N] [--rounds N] [--seed S] --out DIR");
     }
     long nCases, seed;
     if (str_to_long(zCases ? zCases : "300", 0, LIMIT_IMPORT_CASES, &nCases) ||
         str_to_long(zSeed, 0, 1L << 62, &seed)) {
-        return cli_usage_error(ctx, "--cases wants 0 to %ld, --seed a "
-                               "non-negative whole number", LIMIT_IMPORT_CASES);
+        return cli_usage_error(ctx,
+                               "--cases wants 0 to %ld, --seed a "
+                               "non-negative whole number",
+                               LIMIT_IMPORT_CASES);
     }
     Buf b = BUF_INIT;
     buf_init(&b, (size_t)1 << 31);

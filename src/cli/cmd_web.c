@@ -28,11 +28,20 @@ serve_parse_interval(const char *z, long *pnSec)
     }
     long nUnit;
     switch (z[n - 1]) {
-    case 'd': nUnit = 86400; break;
-    case 'h': nUnit = 3600; break;
-    case 'm': nUnit = 60; break;
-    case 's': nUnit = 1; break;
-    default: return -1;
+    case 'd':
+        nUnit = 86400;
+        break;
+    case 'h':
+        nUnit = 3600;
+        break;
+    case 'm':
+        nUnit = 60;
+        break;
+    case 's':
+        nUnit = 1;
+        break;
+    default:
+        return -1;
     }
     char zNum[16];
     (void)snprintf(zNum, sizeof zNum, "%.*s", (int)(n - 1), z);
@@ -91,30 +100,39 @@ cmd_serve(CliCtx *ctx)
     if (nPos) {
         return cli_usage_error(ctx, "serve takes no arguments");
     }
-    WebConfig cfg = { .zDb = ctx->zDb, .zListen = zListen, .bPublic = bPublic,
-                      .bSecureCookie = bSecure, .bQuiet = bQuiet,
-                      .nBackupKeep = 14, .zBackupDir = zBackupDir };
+    WebConfig cfg = { .zDb = ctx->zDb,
+                      .zListen = zListen,
+                      .bPublic = bPublic,
+                      .bSecureCookie = bSecure,
+                      .bQuiet = bQuiet,
+                      .nBackupKeep = 14,
+                      .zBackupDir = zBackupDir };
     if (!zEvery && (zKeep || zBackupDir)) {
         return cli_usage_error(ctx, "--keep and --backup-dir go with "
-                               "--backup-every");
+                                    "--backup-every");
     }
     if (zEvery && store_is_url(ctx->zDb)) {
         /* The schedule copies an SQLite file; PostgreSQL has its own tools,
         ** and a server that started would only log a failure a day. */
-        return cli_usage_error(ctx, "--backup-every backs up SQLite "
+        return cli_usage_error(ctx,
+                               "--backup-every backs up SQLite "
                                "databases: back up a PostgreSQL database "
                                "with pg_dump instead (for example "
                                "'pg_dump -Fc -f lmpmon.dump DBNAME' from a "
                                "systemd timer or cron; docs/deploy.md)");
     }
     if (zEvery && serve_parse_interval(zEvery, &cfg.nBackupSeconds)) {
-        return cli_usage_error(ctx, "--backup-every takes a number and a unit "
-                               "(d, h or m), e.g. 24h, not '%s'", zEvery);
+        return cli_usage_error(ctx,
+                               "--backup-every takes a number and a unit "
+                               "(d, h or m), e.g. 24h, not '%s'",
+                               zEvery);
     }
     long nKeep = cfg.nBackupKeep;
     if (zKeep && str_to_long(zKeep, 1, LIMIT_BACKUPS_KEPT, &nKeep)) {
-        return cli_usage_error(ctx, "--keep takes a number of backups from 1 "
-                               "to %d, not '%s'", LIMIT_BACKUPS_KEPT, zKeep);
+        return cli_usage_error(ctx,
+                               "--keep takes a number of backups from 1 "
+                               "to %d, not '%s'",
+                               LIMIT_BACKUPS_KEPT, zKeep);
     }
     cfg.nBackupKeep = (int)nKeep;
     /* Tests shorten the request deadline; nothing lengthens it. */
@@ -197,25 +215,26 @@ cmd_user(CliCtx *ctx)
     const char *zSub = nPos ? azPos[0] : "";
     const char *zName = nPos > 1 ? azPos[1] : NULL;
     int bList = strcmp(zSub, "list") == 0 && nPos == 1;
-    int bNamed = nPos == 2 && (strcmp(zSub, "add") == 0 ||
-                               strcmp(zSub, "passwd") == 0 ||
-                               strcmp(zSub, "disable") == 0 ||
-                               strcmp(zSub, "enable") == 0);
+    int bNamed = nPos == 2 &&
+                 (strcmp(zSub, "add") == 0 || strcmp(zSub, "passwd") == 0 ||
+                  strcmp(zSub, "disable") == 0 || strcmp(zSub, "enable") == 0);
     if (!bList && !bNamed) {
         free(azPos);
-        return cli_usage_error(ctx, "user add NAME --role ROLE [--org ORG], "
-                               "user passwd NAME, user disable NAME, user list");
+        return cli_usage_error(
+            ctx, "user add NAME --role ROLE [--org ORG], "
+                 "user passwd NAME, user disable NAME, user list");
     }
     Role eRole = ROLE_VIEWER;
     if (strcmp(zSub, "add") == 0) {
         if (!zRole) {
             free(azPos);
-            return cli_usage_error(ctx, "which role? (--role: " ROLE_ACCEPTED ")");
+            return cli_usage_error(ctx,
+                                   "which role? (--role: " ROLE_ACCEPTED ")");
         }
         if (role_parse(zRole, &eRole)) {
             free(azPos);
-            return cli_usage_error(ctx, "unknown role '%s' (accepted: "
-                                   ROLE_ACCEPTED ")", zRole);
+            return cli_usage_error(
+                ctx, "unknown role '%s' (accepted: " ROLE_ACCEPTED ")", zRole);
         }
     }
     Store *s = cli_open_store(ctx);
@@ -286,23 +305,22 @@ cmd_round_state(CliCtx *ctx, const char *zVerb, const char *zRound,
     Model m = MODEL_INIT;
     int rc = CLI_OK;
     /* With several plans, a round is ambiguous without --plan. */
-    if (!zPlan && store_load_node(s, NULL, "", &m, &err) == 0 &&
-        m.nPlan > 1) {
-        apperr_set(&err, APPERR_USAGE, "the database holds %zu plans; choose "
-                   "one with --plan CODE", m.nPlan);
+    if (!zPlan && store_load_node(s, NULL, "", &m, &err) == 0 && m.nPlan > 1) {
+        apperr_set(&err, APPERR_USAGE,
+                   "the database holds %zu plans; choose "
+                   "one with --plan CODE",
+                   m.nPlan);
         rc = cli_fail(&err);
         goto out;
     }
     Actor who = cli_actor(ctx);
     int r;
     if (strcmp(zVerb, "open") == 0) {
-        r = workflow_open_round(s, &who, zPlan, zRound, zTitle, zAsOf, 0,
-                                &err);
+        r = workflow_open_round(s, &who, zPlan, zRound, zTitle, zAsOf, 0, &err);
     } else {
-        r = workflow_set_round_state(s, &who, zPlan, zRound,
-                                     strcmp(zVerb, "close") == 0 ? ROUND_CLOSED
-                                                                 : ROUND_PUBLISHED,
-                                     &err);
+        r = workflow_set_round_state(
+            s, &who, zPlan, zRound,
+            strcmp(zVerb, "close") == 0 ? ROUND_CLOSED : ROUND_PUBLISHED, &err);
     }
     if (r) {
         rc = cli_fail(&err);

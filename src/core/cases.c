@@ -24,15 +24,15 @@ static const char *const azLegal[LEGAL_COUNT] = { "regular", "irregular",
 static const char *const azSatisfied[SATISFIED_COUNT] = { "yes", "no",
                                                           "unknown" };
 static const char *const azStage[STAGE_COUNT] = {
-    "lodged", "conciliation", "resolved", "court", "withdrawn",
-    "closed_unresolved",
+    "lodged", "conciliation", "resolved",
+    "court",  "withdrawn",    "closed_unresolved",
 };
 static const char *const azChannel[CHANNEL_COUNT] = {
     "mrc", "pdolvt", "hotline", "ngo", "embassy", "other",
 };
 static const char *const azType[TYPE_COUNT] = {
     "unpaid_wages", "deception", "confiscated_documents", "abuse", "injury",
-    "death", "other",
+    "death",        "other",
 };
 /* What pages show for each key above, in the same order (one label per
 ** code, as core/codes.h's tables). */
@@ -43,16 +43,20 @@ static const char *const azLegalLabel[LEGAL_COUNT] = { "Regular", "Irregular",
 static const char *const azSatisfiedLabel[SATISFIED_COUNT] = { "Yes", "No",
                                                                "Not known" };
 static const char *const azStageLabel[STAGE_COUNT] = {
-    "Lodged", "Conciliation", "Resolved", "Referred to court", "Withdrawn",
-    "Closed, unresolved",
+    "Lodged",    "Conciliation",       "Resolved", "Referred to court",
+    "Withdrawn", "Closed, unresolved",
 };
 static const char *const azChannelLabel[CHANNEL_COUNT] = {
-    "Migrant Worker Resource Centre", "PDOLVT", "Hotline", "NGO", "Embassy",
+    "Migrant Worker Resource Centre",
+    "PDOLVT",
+    "Hotline",
+    "NGO",
+    "Embassy",
     "Other",
 };
 static const char *const azTypeLabel[TYPE_COUNT] = {
     "Unpaid wages", "Deception", "Confiscated documents", "Abuse", "Injury",
-    "Death", "Other",
+    "Death",        "Other",
 };
 static const char *const azDim[DIM_COUNT] = {
     "all", "sex", "province", "destination", "assisting_org", "complaint_type",
@@ -76,10 +80,11 @@ case_sex_parse(const char *z, CaseSex *p)
     static const struct {
         const char *z;
         CaseSex e;
-    } aAlt[] = { { "f", SEX_FEMALE }, { "w", SEX_FEMALE },
+    } aAlt[] = { { "f", SEX_FEMALE },     { "w", SEX_FEMALE },
                  { "woman", SEX_FEMALE }, { "women", SEX_FEMALE },
-                 { "m", SEX_MALE }, { "man", SEX_MALE }, { "men", SEX_MALE },
-                 { "", SEX_UNKNOWN } };
+                 { "m", SEX_MALE },       { "man", SEX_MALE },
+                 { "men", SEX_MALE },     { "", SEX_UNKNOWN } };
+
     int i = str_key_index(azSex, SEX_COUNT, z);
     if (i >= 0) {
         *p = (CaseSex)i;
@@ -97,24 +102,24 @@ case_sex_parse(const char *z, CaseSex *p)
     return rc;
 }
 
-#define CASE_ENUM(name, Type, az, azLabel, n, zEmpty)                         \
-    const char *case_##name##_name(Type e)                                    \
-    {                                                                         \
-        return az[(unsigned)e < (unsigned)(n) ? (int)e : (n) - 1];           \
-    }                                                                         \
-    const char *case_##name##_label(Type e)                                   \
-    {                                                                         \
-        return azLabel[(unsigned)e < (unsigned)(n) ? (int)e : (n) - 1];      \
-    }                                                                         \
-    int case_##name##_parse(const char *z, Type *p)                           \
-    {                                                                         \
-        int i = str_key_index(az, n, (z && *z) ? z : (zEmpty));                \
-        if (i < 0) {                                                          \
-            return -1;                                                        \
-        }                                                                     \
-        *p = (Type)i;                                                         \
-        return 0;                                                             \
-    }
+#define CASE_ENUM(name, Type, az, azLabel, n, zEmpty)                          \
+ const char *case_##name##_name(Type e)                                        \
+ {                                                                             \
+  return az[(unsigned)e < (unsigned)(n) ? (int)e : (n)-1];                     \
+ }                                                                             \
+ const char *case_##name##_label(Type e)                                       \
+ {                                                                             \
+  return azLabel[(unsigned)e < (unsigned)(n) ? (int)e : (n)-1];                \
+ }                                                                             \
+ int case_##name##_parse(const char *z, Type *p)                               \
+ {                                                                             \
+  int i = str_key_index(az, n, (z && *z) ? z : (zEmpty));                      \
+  if (i < 0) {                                                                 \
+   return -1;                                                                  \
+  }                                                                            \
+  *p = (Type)i;                                                                \
+  return 0;                                                                    \
+ }
 
 CASE_ENUM(legal, CaseLegal, azLegal, azLegalLabel, LEGAL_COUNT, "unknown")
 CASE_ENUM(satisfied, CaseSatisfied, azSatisfied, azSatisfiedLabel,
@@ -271,7 +276,8 @@ case_month_days(int y, int m)
 static void
 case_date_split(const char *z, int *y, int *m, int *d)
 {
-    *y = (z[0] - '0') * 1000 + (z[1] - '0') * 100 + (z[2] - '0') * 10 + (z[3] - '0');
+    *y = (z[0] - '0') * 1000 + (z[1] - '0') * 100 + (z[2] - '0') * 10 +
+         (z[3] - '0');
     *m = (z[5] - '0') * 10 + (z[6] - '0');
     *d = (z[8] - '0') * 10 + (z[9] - '0');
 }
@@ -382,7 +388,9 @@ case_cell_add(CaseCell *c, const Case *x, int bWithin3, long days, int bSums)
     c->nCases++;
     if (x->eStage == STAGE_RESOLVED && x->zResolved[0]) {
         c->nResolved++;
-        c->aDayHist[days < 0 ? 0 : days > CASE_DAYS_CAP ? CASE_DAYS_CAP : days]++;
+        c->aDayHist[days < 0               ? 0
+                    : days > CASE_DAYS_CAP ? CASE_DAYS_CAP
+                                           : days]++;
         if (bWithin3) {
             c->nWithin3++;
             c->nSatisfiedWithin3 += x->eSatisfied == SATISFIED_YES;
@@ -417,12 +425,14 @@ case_report_add(CaseReport *r, const Case *x)
     case_cell_add(case_cell(r, DIM_ALL, "all"), x, bWithin3, days, bSums);
     case_cell_add(case_cell(r, DIM_SEX, case_sex_name(x->eSex)), x, bWithin3,
                   days, bSums);
-    case_cell_add(case_cell(r, DIM_PROVINCE, x->zProvince && *x->zProvince
-                                                 ? x->zProvince : "unknown"),
-                  x, bWithin3, days, bSums);
+    case_cell_add(
+        case_cell(r, DIM_PROVINCE,
+                  x->zProvince && *x->zProvince ? x->zProvince : "unknown"),
+        x, bWithin3, days, bSums);
     case_cell_add(case_cell(r, DIM_DESTINATION,
                             x->zDestination && *x->zDestination
-                                ? x->zDestination : "unknown"),
+                                ? x->zDestination
+                                : "unknown"),
                   x, bWithin3, days, bSums);
     case_cell_add(case_cell(r, DIM_ASSISTING_ORG,
                             x->zAssistingOrg ? x->zAssistingOrg : "none"),
@@ -446,7 +456,8 @@ case_report_finish(CaseReport *r)
 {
     for (int d = 0; d < DIM_COUNT; d++) {
         if (r->anCell[d] > 1) {
-            qsort(r->aCell[d], r->anCell[d], sizeof *r->aCell[d], case_cell_cmp);
+            qsort(r->aCell[d], r->anCell[d], sizeof *r->aCell[d],
+                  case_cell_cmp);
         }
         /* The hash indexes are stale after sorting; lookups are over. */
         free(r->aSlot[d]);
@@ -755,9 +766,8 @@ case_report_write(const CaseReport *r, long year, Buf *b)
             const CaseCell *c = &r->aCell[d][i];
             buf_printf(b, "cell %d %ld %ld %ld %ld %ld %lld %lld %lld ", d,
                        c->nCases, c->nResolved, c->nWithin3,
-                       c->nSatisfiedWithin3, c->nCourt,
-                       (long long)c->requested, (long long)c->ordered,
-                       (long long)c->paid);
+                       c->nSatisfiedWithin3, c->nCourt, (long long)c->requested,
+                       (long long)c->ordered, (long long)c->paid);
             for (const char *p = c->zValue; *p; p++) {
                 if (*p == '\\' || *p == '\n') {
                     buf_putc(b, '\\');

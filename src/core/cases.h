@@ -21,47 +21,77 @@
 #include <stdint.h>
 #include "model.h"
 
-typedef enum CaseSex { SEX_FEMALE = 0, SEX_MALE, SEX_UNKNOWN, SEX_COUNT } CaseSex;
-typedef enum CaseLegal { LEGAL_REGULAR = 0, LEGAL_IRREGULAR, LEGAL_UNKNOWN,
-                         LEGAL_COUNT } CaseLegal;
-typedef enum CaseSatisfied { SATISFIED_YES = 0, SATISFIED_NO, SATISFIED_UNKNOWN,
-                             SATISFIED_COUNT } CaseSatisfied;
+typedef enum CaseSex {
+    SEX_FEMALE = 0,
+    SEX_MALE,
+    SEX_UNKNOWN,
+    SEX_COUNT
+} CaseSex;
+
+typedef enum CaseLegal {
+    LEGAL_REGULAR = 0,
+    LEGAL_IRREGULAR,
+    LEGAL_UNKNOWN,
+    LEGAL_COUNT
+} CaseLegal;
+
+typedef enum CaseSatisfied {
+    SATISFIED_YES = 0,
+    SATISFIED_NO,
+    SATISFIED_UNKNOWN,
+    SATISFIED_COUNT
+} CaseSatisfied;
+
 typedef enum CaseStage {
     STAGE_LODGED = 0,
     STAGE_CONCILIATION,
     STAGE_RESOLVED,
-    STAGE_COURT,            /* referred to court */
+    STAGE_COURT, /* referred to court */
     STAGE_WITHDRAWN,
     STAGE_CLOSED_UNRESOLVED,
     STAGE_COUNT
 } CaseStage;
-typedef enum CaseChannel { CHANNEL_MRC = 0, CHANNEL_PDOLVT, CHANNEL_HOTLINE,
-                           CHANNEL_NGO, CHANNEL_EMBASSY, CHANNEL_OTHER,
-                           CHANNEL_COUNT } CaseChannel;
+
+typedef enum CaseChannel {
+    CHANNEL_MRC = 0,
+    CHANNEL_PDOLVT,
+    CHANNEL_HOTLINE,
+    CHANNEL_NGO,
+    CHANNEL_EMBASSY,
+    CHANNEL_OTHER,
+    CHANNEL_COUNT
+} CaseChannel;
 
 /* Complaint types, as bits of Case.types. */
-typedef enum CaseType { TYPE_UNPAID_WAGES = 0, TYPE_DECEPTION,
-                        TYPE_CONFISCATED_DOCUMENTS, TYPE_ABUSE, TYPE_INJURY,
-                        TYPE_DEATH, TYPE_OTHER, TYPE_COUNT } CaseType;
+typedef enum CaseType {
+    TYPE_UNPAID_WAGES = 0,
+    TYPE_DECEPTION,
+    TYPE_CONFISCATED_DOCUMENTS,
+    TYPE_ABUSE,
+    TYPE_INJURY,
+    TYPE_DEATH,
+    TYPE_OTHER,
+    TYPE_COUNT
+} CaseType;
 
 typedef struct Case {
-    char *zCaseNo;        /* unique */
-    char zLodged[11];     /* YYYY-MM-DD */
-    char zResolved[11];   /* date the final stage was reached, or "" */
+    char *zCaseNo;      /* unique */
+    char zLodged[11];   /* YYYY-MM-DD */
+    char zResolved[11]; /* date the final stage was reached, or "" */
     CaseChannel eChannel;
-    char *zAssistingOrg;  /* acronym, or NULL */
+    char *zAssistingOrg; /* acronym, or NULL */
     char *zProvince;
     CaseSex eSex;
-    char *zAgeBand;       /* "18-24", ... or "" */
+    char *zAgeBand; /* "18-24", ... or "" */
     CaseLegal eLegal;
-    char *zDestination;   /* country */
+    char *zDestination; /* country */
     char *zSector;
-    char *zAgency;        /* recruitment agency, or "" */
-    unsigned types;       /* bits 1 << CaseType */
+    char *zAgency;  /* recruitment agency, or "" */
+    unsigned types; /* bits 1 << CaseType */
     CaseStage eStage;
     char *zOutcome;
     CaseSatisfied eSatisfied;
-    char zCurrency[4];    /* ISO 4217, "USD" */
+    char zCurrency[4];                /* ISO 4217, "USD" */
     int64_t requested, ordered, paid; /* minor units (cents) */
 } Case;
 
@@ -76,7 +106,7 @@ typedef struct CaseEvent {
 /* One payment of compensation received. */
 typedef struct CasePayment {
     char zOn[11];
-    int64_t amount;   /* minor units */
+    int64_t amount; /* minor units */
     char *zActor;
 } CasePayment;
 
@@ -123,12 +153,14 @@ const char *case_type_label(CaseType e); /* what pages show */
 /* "unpaid_wages; deception" into bits; -1 naming nothing if unknown. */
 int case_types_parse(const char *z, unsigned *pTypes);
 
-#define CASE_SEX_ACCEPTED "female, male, unknown (or F, M, woman, man)"
-#define CASE_LEGAL_ACCEPTED "regular, irregular, unknown"
+#define CASE_SEX_ACCEPTED       "female, male, unknown (or F, M, woman, man)"
+#define CASE_LEGAL_ACCEPTED     "regular, irregular, unknown"
 #define CASE_SATISFIED_ACCEPTED "yes, no, unknown"
-#define CASE_STAGE_ACCEPTED "lodged, conciliation, resolved, court, withdrawn, closed_unresolved"
+#define CASE_STAGE_ACCEPTED                                                    \
+ "lodged, conciliation, resolved, court, withdrawn, closed_unresolved"
 #define CASE_CHANNEL_ACCEPTED "mrc, pdolvt, hotline, ngo, embassy, other"
-#define CASE_TYPE_ACCEPTED "unpaid_wages, deception, confiscated_documents, abuse, injury, death, other"
+#define CASE_TYPE_ACCEPTED                                                     \
+ "unpaid_wages, deception, confiscated_documents, abuse, injury, death, other"
 
 /* Parse an amount in major units ("1234.5", "6755", "84600.00") into minor
 ** units; no thousands separators, at most two decimals, not negative.
@@ -156,13 +188,13 @@ long case_days_between(const char *zFrom, const char *zTo);
 /* Counts for one breakdown value ("female", "Kampong Cham", ...). */
 typedef struct CaseCell {
     char *zValue;
-    long nCases;            /* lodged */
-    long nResolved;         /* stage resolved */
-    long nWithin3;          /* resolved within three months */
-    long nSatisfiedWithin3; /* ... and the complainant satisfied */
-    long nCourt;            /* referred to court */
+    long nCases;                      /* lodged */
+    long nResolved;                   /* stage resolved */
+    long nWithin3;                    /* resolved within three months */
+    long nSatisfiedWithin3;           /* ... and the complainant satisfied */
+    long nCourt;                      /* referred to court */
     int64_t requested, ordered, paid; /* sums in minor units */
-    unsigned *aDayHist;     /* resolved cases by days to resolution, the
+    unsigned *aDayHist; /* resolved cases by days to resolution, the
                             ** last bucket holding CASE_DAYS_CAP and more */
 } CaseCell;
 
@@ -171,20 +203,28 @@ typedef struct CaseCell {
 #define CASE_DAYS_CAP 3660
 
 /* The dimensions of the complaints report, in report order. */
-typedef enum CaseDim { DIM_ALL = 0, DIM_SEX, DIM_PROVINCE, DIM_DESTINATION,
-                       DIM_ASSISTING_ORG, DIM_TYPE, DIM_COUNT } CaseDim;
+typedef enum CaseDim {
+    DIM_ALL = 0,
+    DIM_SEX,
+    DIM_PROVINCE,
+    DIM_DESTINATION,
+    DIM_ASSISTING_ORG,
+    DIM_TYPE,
+    DIM_COUNT
+} CaseDim;
+
 const char *case_dim_name(CaseDim e);
 
 typedef struct CaseReport {
-    CaseCell *aCell[DIM_COUNT];   /* cells per dimension, sorted by value */
+    CaseCell *aCell[DIM_COUNT]; /* cells per dimension, sorted by value */
     size_t anCell[DIM_COUNT];
     size_t anAlloc[DIM_COUNT];
-    int *aSlot[DIM_COUNT];        /* hash of values -> cell index (+1) */
+    int *aSlot[DIM_COUNT]; /* hash of values -> cell index (+1) */
     size_t anSlot[DIM_COUNT];
-    char zCurrency[4];            /* the currency of the sums, or "" when
+    char zCurrency[4]; /* the currency of the sums, or "" when
                                   ** cases mix currencies (then per currency
                                   ** reporting is needed: see nMixed) */
-    long nMixed;                  /* cases not in zCurrency, left out of sums */
+    long nMixed;       /* cases not in zCurrency, left out of sums */
 } CaseReport;
 
 void case_report_init(CaseReport *r);
@@ -219,11 +259,11 @@ int case_goal10_figure(const CaseReport *r, CaseDim d, const char *zValue,
 ** CASE_SUPPRESS_BELOW cases (a dimension with very few cases in all), it
 ** is shown without figures. */
 typedef struct CaseShown {
-    const CaseCell **apCell;   /* the cells shown as they are, in order */
+    const CaseCell **apCell; /* the cells shown as they are, in order */
     size_t nCell;
-    CaseCell other;            /* the others merged (nMerged of them) */
-    size_t nMerged;            /* 0: nothing merged, no "other" row */
-    int bOtherHidden;          /* the merged cell is too small to show */
+    CaseCell other;   /* the others merged (nMerged of them) */
+    size_t nMerged;   /* 0: nothing merged, no "other" row */
+    int bOtherHidden; /* the merged cell is too small to show */
 } CaseShown;
 
 void case_shown_build(const CaseReport *r, CaseDim d, int bSuppress,
@@ -244,8 +284,8 @@ typedef struct CaseYearReport {
 } CaseYearReport;
 
 typedef struct CaseReportSet {
-    CaseReport all;         /* every case */
-    CaseYearReport *aYear;  /* by year lodged, in the order first seen */
+    CaseReport all;        /* every case */
+    CaseYearReport *aYear; /* by year lodged, in the order first seen */
     size_t nYear, nYearAlloc;
 } CaseReportSet;
 

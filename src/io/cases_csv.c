@@ -14,11 +14,27 @@
 
 /* Export order: the columns first, then the rest. */
 const char *const azCaseColumn[] = {
-    "case_no", "lodged_on", "resolved_on", "sex", "legal_status",
-    "destination", "province", "assisting_org", "satisfied",
-    "compensation_requested", "compensation_ordered", "compensation_paid",
-    "currency", "channel", "age_band", "sector", "recruitment_agency",
-    "complaint_types", "stage", "outcome", NULL,
+    "case_no",
+    "lodged_on",
+    "resolved_on",
+    "sex",
+    "legal_status",
+    "destination",
+    "province",
+    "assisting_org",
+    "satisfied",
+    "compensation_requested",
+    "compensation_ordered",
+    "compensation_paid",
+    "currency",
+    "channel",
+    "age_band",
+    "sector",
+    "recruitment_agency",
+    "complaint_types",
+    "stage",
+    "outcome",
+    NULL,
 };
 
 /* Personal columns, after the others, only with bPersonal. */
@@ -26,10 +42,30 @@ static const char *const azPersonColumn[] = { "complainant_name", "phone",
                                               "id_document", NULL };
 
 enum {
-    C_CASE_NO, C_LODGED, C_RESOLVED, C_SEX, C_LEGAL, C_DEST, C_PROVINCE,
-    C_ORG, C_SATISFIED, C_REQUESTED, C_ORDERED, C_PAID, C_CURRENCY,
-    C_CHANNEL, C_AGE, C_SECTOR, C_AGENCY, C_TYPES, C_STAGE, C_OUTCOME,
-    C_NAME, C_PHONE, C_IDDOC, C_COUNT
+    C_CASE_NO,
+    C_LODGED,
+    C_RESOLVED,
+    C_SEX,
+    C_LEGAL,
+    C_DEST,
+    C_PROVINCE,
+    C_ORG,
+    C_SATISFIED,
+    C_REQUESTED,
+    C_ORDERED,
+    C_PAID,
+    C_CURRENCY,
+    C_CHANNEL,
+    C_AGE,
+    C_SECTOR,
+    C_AGENCY,
+    C_TYPES,
+    C_STAGE,
+    C_OUTCOME,
+    C_NAME,
+    C_PHONE,
+    C_IDDOC,
+    C_COUNT
 };
 
 /* Resolved assisting-organisation names, so a million rows do not fold
@@ -100,9 +136,11 @@ cases_csv_import(Store *s, const char *zFile, const char *z, size_t n,
     int got = csv_read_record(&r, &rec, err);
     if (got <= 0) {
         if (got == 0) {
-            apperr_set(err, APPERR_INPUT, "cannot import '%s': the file is "
+            apperr_set(err, APPERR_INPUT,
+                       "cannot import '%s': the file is "
                        "empty (expected a header line, see "
-                       "docs/formats/cases-csv.md)", zFile);
+                       "docs/formats/cases-csv.md)",
+                       zFile);
         } else {
             apperr_prefix(err, "cannot import '%s'", zFile);
         }
@@ -119,23 +157,27 @@ cases_csv_import(Store *s, const char *zFile, const char *z, size_t n,
             iFound = strcmp(zH, azPersonColumn[c]) == 0 ? C_NAME + c : -1;
         }
         if (iFound < 0) {
-            apperr_set(err, APPERR_INPUT, "cannot import '%s': line 1, column "
+            apperr_set(err, APPERR_INPUT,
+                       "cannot import '%s': line 1, column "
                        "%zu: unknown column '%s' (see docs/formats/"
-                       "cases-csv.md)", zFile, k + 1, zH);
+                       "cases-csv.md)",
+                       zFile, k + 1, zH);
             goto out_nostore;
         }
         if (aiCol[iFound] >= 0) {
-            apperr_set(err, APPERR_INPUT, "cannot import '%s': line 1, column "
-                       "%zu: duplicate column '%s' (also column %d)", zFile,
-                       k + 1, zH, aiCol[iFound] + 1);
+            apperr_set(err, APPERR_INPUT,
+                       "cannot import '%s': line 1, column "
+                       "%zu: duplicate column '%s' (also column %d)",
+                       zFile, k + 1, zH, aiCol[iFound] + 1);
             goto out_nostore;
         }
         aiCol[iFound] = (int)k;
     }
     if (aiCol[C_CASE_NO] < 0 || aiCol[C_LODGED] < 0) {
-        apperr_set(err, APPERR_INPUT, "cannot import '%s': line 1: missing "
-                   "column '%s'", zFile,
-                   aiCol[C_CASE_NO] < 0 ? "case_no" : "lodged_on");
+        apperr_set(err, APPERR_INPUT,
+                   "cannot import '%s': line 1: missing "
+                   "column '%s'",
+                   zFile, aiCol[C_CASE_NO] < 0 ? "case_no" : "lodged_on");
         goto out_nostore;
     }
     if (store_begin(s, err)) {
@@ -164,8 +206,8 @@ cases_csv_import(Store *s, const char *zFile, const char *z, size_t n,
         }
     }
     dir = orgdir_new(&m);
-    int bPersonal = aiCol[C_NAME] >= 0 || aiCol[C_PHONE] >= 0 ||
-                    aiCol[C_IDDOC] >= 0;
+    int bPersonal =
+        aiCol[C_NAME] >= 0 || aiCol[C_PHONE] >= 0 || aiCol[C_IDDOC] >= 0;
     for (;;) {
         got = csv_read_record(&r, &rec, err);
         if (got < 0) {
@@ -176,31 +218,33 @@ cases_csv_import(Store *s, const char *zFile, const char *z, size_t n,
             break;
         }
         if (rec.nField != nHeader) {
-            apperr_set(err, APPERR_INPUT, "cannot import '%s': line %d: %zu "
-                       "fields, but the header has %zu columns", zFile,
-                       rec.iLine, rec.nField, nHeader);
+            apperr_set(err, APPERR_INPUT,
+                       "cannot import '%s': line %d: %zu "
+                       "fields, but the header has %zu columns",
+                       zFile, rec.iLine, rec.nField, nHeader);
             goto out;
         }
         if (stats->nCases >= LIMIT_IMPORT_CASES) {
-            apperr_set(err, APPERR_INPUT, "cannot import '%s': line %d: more "
-                       "than %ld cases in one file (LIMIT_IMPORT_CASES)", zFile,
-                       rec.iLine, LIMIT_IMPORT_CASES);
+            apperr_set(err, APPERR_INPUT,
+                       "cannot import '%s': line %d: more "
+                       "than %ld cases in one file (LIMIT_IMPORT_CASES)",
+                       zFile, rec.iLine, LIMIT_IMPORT_CASES);
             goto out;
         }
 #define CELL(k) (aiCol[k] >= 0 ? csv_unguard(rec.azField[aiCol[k]]) : "")
-#define BAD(k, ...)                                                           \
-    do {                                                                      \
-        apperr_set(err, APPERR_INPUT, __VA_ARGS__);                           \
-        apperr_prefix(err, "cannot import '%s': line %d, column %d (%s)",     \
-                      zFile, aiCol[k] >= 0 ? rec.aiLine[aiCol[k]] : rec.iLine, \
-                      aiCol[k] + 1,                                           \
-                      k < C_NAME ? azCaseColumn[k]                            \
-                                 : azPersonColumn[k - C_NAME]);               \
-        goto out;                                                             \
-    } while (0)
+#define BAD(k, ...)                                                            \
+ do {                                                                          \
+  apperr_set(err, APPERR_INPUT, __VA_ARGS__);                                  \
+  apperr_prefix(err, "cannot import '%s': line %d, column %d (%s)", zFile,     \
+                aiCol[k] >= 0 ? rec.aiLine[aiCol[k]] : rec.iLine,              \
+                aiCol[k] + 1,                                                  \
+                k < C_NAME ? azCaseColumn[k] : azPersonColumn[k - C_NAME]);    \
+  goto out;                                                                    \
+ } while (0)
         for (size_t k = 0; k < rec.nField; k++) {
             if (utf8_invalid_at(rec.azField[k], strlen(rec.azField[k])) >= 0) {
-                apperr_set(err, APPERR_INPUT, "cannot import '%s': line %d, "
+                apperr_set(err, APPERR_INPUT,
+                           "cannot import '%s': line %d, "
                            "column %zu: invalid UTF-8 (save the file as UTF-8)",
                            zFile, rec.aiLine[k], k + 1);
                 goto out;
@@ -235,28 +279,34 @@ cases_csv_import(Store *s, const char *zFile, const char *z, size_t n,
                 CELL(C_SEX));
         }
         if (case_legal_parse(CELL(C_LEGAL), &c.eLegal)) {
-            BAD(C_LEGAL, "unknown value '%s' (accepted: " CASE_LEGAL_ACCEPTED
-                ")", CELL(C_LEGAL));
+            BAD(C_LEGAL,
+                "unknown value '%s' (accepted: " CASE_LEGAL_ACCEPTED ")",
+                CELL(C_LEGAL));
         }
         if (case_satisfied_parse(CELL(C_SATISFIED), &c.eSatisfied)) {
-            BAD(C_SATISFIED, "unknown value '%s' (accepted: "
-                CASE_SATISFIED_ACCEPTED ")", CELL(C_SATISFIED));
+            BAD(C_SATISFIED,
+                "unknown value '%s' (accepted: " CASE_SATISFIED_ACCEPTED ")",
+                CELL(C_SATISFIED));
         }
         if (case_channel_parse(CELL(C_CHANNEL), &c.eChannel)) {
-            BAD(C_CHANNEL, "unknown value '%s' (accepted: "
-                CASE_CHANNEL_ACCEPTED ")", CELL(C_CHANNEL));
+            BAD(C_CHANNEL,
+                "unknown value '%s' (accepted: " CASE_CHANNEL_ACCEPTED ")",
+                CELL(C_CHANNEL));
         }
         if (case_types_parse(CELL(C_TYPES), &c.types)) {
-            BAD(C_TYPES, "unknown complaint type in '%s' (accepted, separated "
-                "by ';': " CASE_TYPE_ACCEPTED ")", CELL(C_TYPES));
+            BAD(C_TYPES,
+                "unknown complaint type in '%s' (accepted, separated "
+                "by ';': " CASE_TYPE_ACCEPTED ")",
+                CELL(C_TYPES));
         }
         const char *zStage = CELL(C_STAGE);
         if (!*zStage) {
             zStage = *zResolved ? "resolved" : "lodged";
         }
         if (case_stage_parse(zStage, &c.eStage)) {
-            BAD(C_STAGE, "unknown value '%s' (accepted: " CASE_STAGE_ACCEPTED
-                ")", zStage);
+            BAD(C_STAGE,
+                "unknown value '%s' (accepted: " CASE_STAGE_ACCEPTED ")",
+                zStage);
         }
         if (c.eStage == STAGE_RESOLVED && !*zResolved) {
             BAD(C_STAGE, "the case is resolved but has no resolved_on date");
@@ -265,7 +315,8 @@ cases_csv_import(Store *s, const char *zFile, const char *z, size_t n,
         int64_t *apAmt[3] = { &c.requested, &c.ordered, &c.paid };
         for (int k = 0; k < 3; k++) {
             if (case_amount_parse(CELL(aiAmt[k]), apAmt[k])) {
-                BAD(aiAmt[k], "'%s' is not an amount (digits with at most two "
+                BAD(aiAmt[k],
+                    "'%s' is not an amount (digits with at most two "
                     "decimals after a point, no thousands separators)",
                     CELL(aiAmt[k]));
             }
@@ -288,11 +339,13 @@ cases_csv_import(Store *s, const char *zFile, const char *z, size_t n,
                 const Org *o = orgdir_resolve(dir, zOrg);
                 if (!o && bCreateOrgs) {
                     if (strlen(zOrg) >= LIMIT_CODE_BYTES) {
-                        BAD(C_ORG, "organisation name '%s' is too long to "
-                            "become an acronym", zOrg);
+                        BAD(C_ORG,
+                            "organisation name '%s' is too long to "
+                            "become an acronym",
+                            zOrg);
                     }
-                    Org neu = { (char *)zOrg, (char *)zOrg, ORG_OTHER, NULL,
-                                NULL, 0 };
+                    Org neu = { (char *)zOrg, (char *)zOrg, ORG_OTHER,
+                                NULL,         NULL,         0 };
                     if (store_org_put(s, &neu, err)) {
                         goto out;
                     }
@@ -302,16 +355,21 @@ cases_csv_import(Store *s, const char *zFile, const char *z, size_t n,
                 } else if (!o) {
                     Buf sug = BUF_INIT;
                     orgdir_suggest(dir, zOrg, 3, &sug);
-                    apperr_set(err, APPERR_INPUT, "unknown organisation "
-                               "'%s'%s%s%s", zOrg, sug.n ? " (did you mean " : "",
-                               buf_str(&sug), sug.n ? "? or use --create-orgs)"
-                                                    : " (add it to the "
-                                                      "directory, or use "
-                                                      "--create-orgs)");
+                    apperr_set(err, APPERR_INPUT,
+                               "unknown organisation "
+                               "'%s'%s%s%s",
+                               zOrg, sug.n ? " (did you mean " : "",
+                               buf_str(&sug),
+                               sug.n ? "? or use --create-orgs)"
+                                     : " (add it to the "
+                                       "directory, or use "
+                                       "--create-orgs)");
                     buf_release(&sug);
-                    apperr_prefix(err, "cannot import '%s': line %d, column "
-                                  "%d (assisting_org)", zFile,
-                                  rec.aiLine[aiCol[C_ORG]], aiCol[C_ORG] + 1);
+                    apperr_prefix(err,
+                                  "cannot import '%s': line %d, column "
+                                  "%d (assisting_org)",
+                                  zFile, rec.aiLine[aiCol[C_ORG]],
+                                  aiCol[C_ORG] + 1);
                     goto out;
                 } else {
                     org_memo_put(&memo, zOrg, o->zAcronym);
@@ -364,8 +422,8 @@ cases_csv_import(Store *s, const char *zFile, const char *z, size_t n,
             Buf b = BUF_INIT;
             buf_init(&b, 0);
             case_report_set_write(&base, &b);
-            int r2 = !buf_failed(&b) &&
-                     store_kept_put(s, STORE_KEPT_COMPLAINTS, gen, buf_str(&b), err);
+            int r2 = !buf_failed(&b) && store_kept_put(s, STORE_KEPT_COMPLAINTS,
+                                                       gen, buf_str(&b), err);
             buf_release(&b);
             if (r2) {
                 goto out;
@@ -474,14 +532,15 @@ cases_csv_export(Store *s, const char *zFrom, const char *zTo, int bPersonal,
         return -1;
     }
     if (buf_failed(b)) {
-        return apperr_set(err, APPERR_INPUT, "the export is larger than "
+        return apperr_set(err, APPERR_INPUT,
+                          "the export is larger than "
                           "LIMIT_BUF_BYTES: export a year at a time (--year)");
     }
     return 0;
 }
 
 typedef struct DigestCtx {
-    ExportCtx x;          /* one line at a time into x.b */
+    ExportCtx x; /* one line at a time into x.b */
     SecretDigest *d;
     long n;
 } DigestCtx;

@@ -16,8 +16,8 @@
 #include "../store/store.h"
 
 typedef struct CaseImportStats {
-    long nCases;        /* rows imported */
-    long nCreatedOrgs;  /* with bCreateOrgs */
+    long nCases;       /* rows imported */
+    long nCreatedOrgs; /* with bCreateOrgs */
 } CaseImportStats;
 
 /* Import z[0..n) named zFile into s in one transaction.  Assisting

@@ -156,7 +156,8 @@ int
 store_load_rounds(Store *s, const char *zPlan, const char *const *azRound,
                   size_t nRound, int bRoundBefore, Model *m, AppErr *err)
 {
-    const StoreScope scope = { .zPlan = zPlan, .azRound = azRound,
+    const StoreScope scope = { .zPlan = zPlan,
+                               .azRound = azRound,
                                .nRound = nRound,
                                .bRoundBefore = bRoundBefore };
     return store_load_scope(s, &scope, m, err);
@@ -277,8 +278,8 @@ store_case_scan(Store *s, const char *zFrom, const char *zTo, int bPersonal,
 }
 
 int
-store_audit(Store *s, const char *zEntity, const char *zKey,
-            const char *zField, const char *zNew, AppErr *err)
+store_audit(Store *s, const char *zEntity, const char *zKey, const char *zField,
+            const char *zNew, AppErr *err)
 {
     return s->pMethods->xAuditAdd(s, "update", zEntity, zKey, zField, NULL,
                                   zNew, err);
@@ -341,8 +342,8 @@ store_case_list(Store *s, const char *zOrg, int nLimit, CaseVisitor fn,
 }
 
 int
-store_round_list(Store *s, const char *zPlan, RoundCount **paOut,
-                 size_t *pnOut, AppErr *err)
+store_round_list(Store *s, const char *zPlan, RoundCount **paOut, size_t *pnOut,
+                 AppErr *err)
 {
     return s->pMethods->xRoundList(s, zPlan, paOut, pnOut, err);
 }
@@ -375,7 +376,8 @@ store_restore(Store *s, const char *zPath, AppErr *err)
     if (store_is_url(zPath)) {
         Buf name = BUF_INIT;
         store_pg_conceal(zPath, &name, NULL);
-        apperr_set(err, APPERR_USAGE, "cannot restore into '%s': a "
+        apperr_set(err, APPERR_USAGE,
+                   "cannot restore into '%s': a "
                    "PostgreSQL database is restored with pg_restore",
                    buf_str(&name));
         buf_release(&name);

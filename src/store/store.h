@@ -26,25 +26,25 @@ typedef struct RoundCount RoundCount;
 
 /* One row of the audit trail. */
 typedef struct AuditEntry {
-    char *zAt;       /* UTC time, ISO 8601 */
-    char *zActor;    /* who */
-    char *zAction;   /* "create" or "update" */
-    char *zEntity;   /* "org", "plan", "round", "node", "assessment" */
-    char *zKey;      /* "plan/4.8/2017" */
-    char *zField;    /* changed field, NULL for a create */
-    char *zOld;      /* previous value, NULL for a create */
-    char *zNew;      /* new value */
+    char *zAt;     /* UTC time, ISO 8601 */
+    char *zActor;  /* who */
+    char *zAction; /* "create" or "update" */
+    char *zEntity; /* "org", "plan", "round", "node", "assessment" */
+    char *zKey;    /* "plan/4.8/2017" */
+    char *zField;  /* changed field, NULL for a create */
+    char *zOld;    /* previous value, NULL for a create */
+    char *zNew;    /* new value */
 } AuditEntry;
 
 /* A user account.  The password is kept only as an argon2id string. */
 typedef struct User {
     long id;
-    char *zName;      /* login name */
+    char *zName; /* login name */
     Role eRole;
-    char *zOrg;       /* acronym of the user's organisation, or NULL */
-    char *zHash;      /* crypto_pwhash_str() output */
+    char *zOrg;  /* acronym of the user's organisation, or NULL */
+    char *zHash; /* crypto_pwhash_str() output */
     int bDisabled;
-    char *zCreated;   /* UTC time */
+    char *zCreated; /* UTC time */
 } User;
 
 void user_release(User *u);
@@ -52,12 +52,12 @@ void user_release(User *u);
 /* A login session.  The browser holds a random token; the database holds
 ** only its hash, so a copy of the database opens no session. */
 typedef struct Session {
-    char *zTokenHash;  /* hex BLAKE2b of the token */
+    char *zTokenHash; /* hex BLAKE2b of the token */
     long userId;
-    char *zCsrf;       /* the session's CSRF secret */
-    long created;      /* Unix time */
-    long lastSeen;     /* Unix time */
-    User user;         /* filled by store_session_get() */
+    char *zCsrf;   /* the session's CSRF secret */
+    long created;  /* Unix time */
+    long lastSeen; /* Unix time */
+    User user;     /* filled by store_session_get() */
 } Session;
 
 void session_release(Session *ses);
@@ -96,8 +96,7 @@ typedef enum StoreTable {
 
 /* Called for each row of store_table_scan(): its nVal texts (NULL for SQL
 ** NULL), valid during the call; return non-zero to stop. */
-typedef int (*StoreRowVisitor)(void *pArg, const char *const *azVal,
-                               int nVal);
+typedef int (*StoreRowVisitor)(void *pArg, const char *const *azVal, int nVal);
 
 /* Called for each case of a scan; return non-zero to stop. */
 typedef int (*CaseVisitor)(void *pArg, const Case *c, const CasePerson *who);
@@ -126,28 +125,32 @@ typedef enum StoreEntity {
 /* The columns of each entity's row. */
 enum {
     STORE_ORG_NAME = 0,
-    STORE_ORG_KIND,          /* org_kind_name() */
-    STORE_ORG_PARENT,        /* the parent's acronym */
+    STORE_ORG_KIND,   /* org_kind_name() */
+    STORE_ORG_PARENT, /* the parent's acronym */
     STORE_ORG_NCOL
 };
+
 enum {
     STORE_PLAN_TITLE = 0,
-    STORE_PLAN_HAS_NODES,    /* read only: "1" when the plan has nodes */
+    STORE_PLAN_HAS_NODES, /* read only: "1" when the plan has nodes */
     STORE_PLAN_NCOL
 };
+
 enum {
     STORE_ROUND_TITLE = 0,
-    STORE_ROUND_AS_OF,       /* YYYY-MM-DD */
-    STORE_ROUND_STATE,       /* round_state_name() */
+    STORE_ROUND_AS_OF, /* YYYY-MM-DD */
+    STORE_ROUND_STATE, /* round_state_name() */
     STORE_ROUND_NCOL
 };
+
 enum {
     STORE_NODE_TEXT = 0,
     STORE_NODE_INDICATOR,
-    STORE_NODE_PARENT,       /* the parent node's code */
-    STORE_NODE_DEPTH,        /* the level's index; set by the INSERT only */
+    STORE_NODE_PARENT, /* the parent node's code */
+    STORE_NODE_DEPTH,  /* the level's index; set by the INSERT only */
     STORE_NODE_NCOL
 };
+
 enum {
     STORE_ASSESSMENT_ACTION_POINT = 0,
     STORE_ASSESSMENT_PROGRESS,
@@ -155,42 +158,45 @@ enum {
     STORE_ASSESSMENT_STATE,  /* assess_state_name() */
     STORE_ASSESSMENT_NCOL
 };
+
 enum {
     STORE_STATEMENT_TEXT = 0,
     STORE_STATEMENT_PROPOSED_RATING, /* rating_key() */
-    STORE_STATEMENT_STATE,   /* assess_state_name() */
+    STORE_STATEMENT_STATE,           /* assess_state_name() */
     STORE_STATEMENT_COMMENT,
     STORE_STATEMENT_NCOL
 };
+
 enum {
-    STORE_USER_ROLE = 0,     /* role_name() */
-    STORE_USER_ORG,          /* the organisation's acronym */
-    STORE_USER_DISABLED,     /* "0" or "1" */
+    STORE_USER_ROLE = 0, /* role_name() */
+    STORE_USER_ORG,      /* the organisation's acronym */
+    STORE_USER_DISABLED, /* "0" or "1" */
     STORE_USER_PW_HASH,
     STORE_USER_NCOL
 };
-#define STORE_NKEY_MAX 4     /* the most key parts of an entity */
-#define STORE_NCOL_MAX 4     /* the most columns of an entity */
+
+#define STORE_NKEY_MAX 4 /* the most key parts of an entity */
+#define STORE_NCOL_MAX 4 /* the most columns of an entity */
 
 /* Sub-rows: lists that belong to a row and are replaced as a whole.  An
 ** item is one text (two for a level); the items of a list are passed as
 ** one flat array in their order (position). */
 typedef enum StoreSub {
-    STORE_SUB_ALIAS = 0,     /* an org's aliases; item: alias */
-    STORE_SUB_LEVEL,         /* a plan's levels; item: name, has_indicator */
-    STORE_SUB_RESPONSIBLE,   /* a node's responsible orgs; item: acronym */
-    STORE_SUB_CONTRIBUTING,  /* a node's contributing orgs; item: acronym */
+    STORE_SUB_ALIAS = 0,    /* an org's aliases; item: alias */
+    STORE_SUB_LEVEL,        /* a plan's levels; item: name, has_indicator */
+    STORE_SUB_RESPONSIBLE,  /* a node's responsible orgs; item: acronym */
+    STORE_SUB_CONTRIBUTING, /* a node's contributing orgs; item: acronym */
     STORE_SUB_COUNT
 } StoreSub;
 
 /* What a load reads (see store_load(), store_load_node(),
 ** store_load_rounds()). */
 typedef struct StoreScope {
-    const char *zPlan;            /* NULL: every plan */
-    const char *zNode;            /* NULL: every node */
-    const char *const *azRound;   /* assessments of these rounds only; */
-    size_t nRound;                /* nRound 0: of every round */
-    int bRoundBefore;             /* and of the round before each */
+    const char *zPlan;          /* NULL: every plan */
+    const char *zNode;          /* NULL: every node */
+    const char *const *azRound; /* assessments of these rounds only; */
+    size_t nRound;              /* nRound 0: of every round */
+    int bRoundBefore;           /* and of the round before each */
 } StoreScope;
 
 typedef struct StoreMethods {
@@ -237,8 +243,8 @@ typedef struct StoreMethods {
     int (*xAuditAdd)(Store *, const char *zAction, const char *zEntity,
                      const char *zKey, const char *zField, const char *zOld,
                      const char *zNew, AppErr *);
-    int (*xAuditList)(Store *, const char *zKeyPrefix, AuditEntry **,
-                      size_t *, AppErr *);
+    int (*xAuditList)(Store *, const char *zKeyPrefix, AuditEntry **, size_t *,
+                      AppErr *);
     int (*xUserGet)(Store *, const char *zName, User *, AppErr *);
     int (*xUserList)(Store *, User **, size_t *, AppErr *);
     int (*xSessionPut)(Store *, const Session *, AppErr *);
@@ -247,8 +253,8 @@ typedef struct StoreMethods {
     int (*xSessionDelete)(Store *, const char *zTokenHash, AppErr *);
     int (*xSessionDeleteUser)(Store *, const char *zUser, AppErr *);
     int (*xCasePut)(Store *, const Case *, const CasePerson *, AppErr *);
-    int (*xCaseScan)(Store *, const char *zFrom, const char *zTo,
-                     int bPersonal, CaseVisitor, void *, AppErr *);
+    int (*xCaseScan)(Store *, const char *zFrom, const char *zTo, int bPersonal,
+                     CaseVisitor, void *, AppErr *);
     int (*xAuditLatest)(Store *, const char *zKey, long *pId, AppErr *);
     int (*xCaseCount)(Store *, long *pn, AppErr *);
     int (*xKeptGet)(Store *, const char *zName, long *pGen, char **pzBody,
@@ -257,8 +263,7 @@ typedef struct StoreMethods {
                     AppErr *);
     int (*xTableScan)(Store *, StoreTable t, StoreRowVisitor fn, void *pArg,
                       AppErr *);
-    int (*xTablePut)(Store *, StoreTable t, const char *const *azVal,
-                     AppErr *);
+    int (*xTablePut)(Store *, StoreTable t, const char *const *azVal, AppErr *);
     int (*xTableEnd)(Store *, StoreTable t, AppErr *);
     int (*xTableCount)(Store *, StoreTable t, long *pn, AppErr *);
     int (*xCaseGet)(Store *, const char *zCaseNo, CaseFile *, CasePerson *,
@@ -267,8 +272,8 @@ typedef struct StoreMethods {
                          AppErr *);
     int (*xCasePaymentAdd)(Store *, const char *zCaseNo, const CasePayment *,
                            AppErr *);
-    int (*xCaseList)(Store *, const char *zOrg, int nLimit, CaseVisitor,
-                     void *, AppErr *);
+    int (*xCaseList)(Store *, const char *zOrg, int nLimit, CaseVisitor, void *,
+                     AppErr *);
     int (*xRoundList)(Store *, const char *zPlan, RoundCount **, size_t *,
                       AppErr *);
     int (*xAuditRows)(Store *, long iFrom, long iTo, const char *zKeyPrefix,
@@ -282,14 +287,14 @@ typedef struct StoreMethods {
 /* Fields every backend shares; backends embed this first. */
 struct Store {
     const StoreMethods *pMethods;
-    char *zActor;      /* recorded in the audit trail */
-    char zNow[32];     /* time of the current transaction */
+    char *zActor;  /* recorded in the audit trail */
+    char zNow[32]; /* time of the current transaction */
 };
 
 typedef enum StoreOpenMode {
     STORE_OPEN_EXISTING = 0, /* the database must exist and be lmpmon's */
-    STORE_OPEN_CREATE,       /* create a new database; refuse an existing file */
-    STORE_OPEN_READ_ONLY     /* an existing lmpmon database (a backup) as it
+    STORE_OPEN_CREATE,   /* create a new database; refuse an existing file */
+    STORE_OPEN_READ_ONLY /* an existing lmpmon database (a backup) as it
                              ** is: read only, an older schema not migrated */
 } StoreOpenMode;
 
@@ -379,9 +384,8 @@ int store_load_node(Store *s, const char *zPlan, const char *zNode, Model *m,
 ** the checks compare with).  Every round is listed.  For commands that
 ** look at one or two rounds: a national plan holds ten rounds of
 ** narratives, and reading them all was most of a report's cost. */
-int store_load_rounds(Store *s, const char *zPlan,
-                      const char *const *azRound, size_t nRound,
-                      int bRoundBefore, Model *m, AppErr *err);
+int store_load_rounds(Store *s, const char *zPlan, const char *const *azRound,
+                      size_t nRound, int bRoundBefore, Model *m, AppErr *err);
 
 /* ---- the puts (store_audit.c) ----------------------------------------------
 **
@@ -408,7 +412,7 @@ int store_node_put(Store *s, const Plan *p, long iNode, int bLinks,
                    AppErr *err);
 
 /* Flags of store_assessment_put(). */
-#define STORE_BUMP 0x1u  /* bump the version even if no field changed */
+#define STORE_BUMP 0x1u /* bump the version even if no field changed */
 
 /* The assessment of node zNode in round a->zRound.  When a->iVersion > 0
 ** the stored version must equal it, checked before writing and again in
@@ -464,15 +468,14 @@ int store_session_delete_user(Store *s, const char *zUser, AppErr *err);
 ** a later call or by the commit, and nothing of the transaction is kept.
 ** No audit row per case: the caller records the import as a whole with
 ** store_audit(). */
-int store_case_put(Store *s, const Case *c, const CasePerson *who,
-                   AppErr *err);
+int store_case_put(Store *s, const Case *c, const CasePerson *who, AppErr *err);
 
 /* Call fn for every case lodged between zFrom and zTo (inclusive,
 ** YYYY-MM-DD; NULL for no bound), in the order cases were first stored.  Personal details
 ** are read only when bPersonal.  The Case passed is valid during the call
 ** only. */
-int store_case_scan(Store *s, const char *zFrom, const char *zTo,
-                    int bPersonal, CaseVisitor fn, void *pArg, AppErr *err);
+int store_case_scan(Store *s, const char *zFrom, const char *zTo, int bPersonal,
+                    CaseVisitor fn, void *pArg, AppErr *err);
 
 /* The case zCaseNo with its timeline and payments (and, when who is not
 ** NULL, personal details; free its strings with free()).  APPERR_NOTFOUND
@@ -489,8 +492,8 @@ int store_case_list(Store *s, const char *zOrg, int nLimit, CaseVisitor fn,
 ** grows by it).  Inside the caller's transaction; actors are the store's. */
 int store_case_event_add(Store *s, const char *zCaseNo, const CaseEvent *e,
                          AppErr *err);
-int store_case_payment_add(Store *s, const char *zCaseNo,
-                           const CasePayment *p, AppErr *err);
+int store_case_payment_add(Store *s, const char *zCaseNo, const CasePayment *p,
+                           AppErr *err);
 
 /* The id of the latest audit row with key zKey (0 if none): a cheap
 ** "has this changed?" for caches, since every change is audited. */
@@ -519,9 +522,9 @@ int store_audit(Store *s, const char *zEntity, const char *zKey,
 /* One row of store_round_list(): a round with its counts. */
 struct RoundCount {
     char *zPlan;
-    Round r;            /* code, title, as-of, state (strings owned) */
-    long nAssessed;     /* activities assessed in the round */
-    long nRated;        /* of which rated */
+    Round r;        /* code, title, as-of, state (strings owned) */
+    long nAssessed; /* activities assessed in the round */
+    long nRated;    /* of which rated */
 };
 
 /* The rounds of plan zPlan (all plans when NULL; plans in creation order,
@@ -592,7 +595,7 @@ const char *store_table_column(StoreTable t, int i);
 ** reads it.  PostgreSQL installations will use pg_dump instead. */
 
 /* Flags of store_backup(). */
-#define STORE_BACKUP_FORCE 0x1u  /* replace zFile if it exists */
+#define STORE_BACKUP_FORCE 0x1u /* replace zFile if it exists */
 
 /* Write a copy of the database to the new file zFile: first to
 ** "zFile.tmp" (removed on failure; a leftover of an interrupted backup is

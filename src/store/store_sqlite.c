@@ -27,7 +27,6 @@
 #include "../base/base.h"
 #include "../base/banned.h"
 
-
 /* SQLite's code for a failure on connection db that returned code: an
 ** I/O error the operating system explains as a full disk or a read-only
 ** file system (ENOSPC when the WAL index grows, EROFS when it is made)
@@ -68,45 +67,57 @@ sq_fail_code(SqStore *S, int code, const char *zEngine, AppErr *err,
     case SQLITE_LOCKED: {
         Buf who = BUF_INIT;
         if (sq_writer_note_describe(S, &who)) {
-            apperr_set(err, APPERR_BUSY, "the database is busy: %s holds it "
+            apperr_set(err, APPERR_BUSY,
+                       "the database is busy: %s holds it "
                        "and did not finish within %.1f s while %s; nothing "
                        "was changed: try again when it has finished",
                        buf_str(&who), S->msBusy / 1000.0, zWhat);
         } else {
-            apperr_set(err, APPERR_BUSY, "the database is busy with another "
+            apperr_set(err, APPERR_BUSY,
+                       "the database is busy with another "
                        "change (an import?) and did not free up within "
                        "%.1f s while %s; nothing was changed: try again in "
-                       "a moment", S->msBusy / 1000.0, zWhat);
+                       "a moment",
+                       S->msBusy / 1000.0, zWhat);
         }
         buf_release(&who);
         break;
     }
     case SQLITE_FULL:
-        apperr_set(err, APPERR_IO, "the disk is full: cannot finish %s; "
+        apperr_set(err, APPERR_IO,
+                   "the disk is full: cannot finish %s; "
                    "nothing was changed (free some space, then try again)",
                    zWhat);
         break;
     case SQLITE_READONLY:
     case SQLITE_PERM:
-        apperr_set(err, APPERR_IO, "the database is read-only (its file, "
+        apperr_set(err, APPERR_IO,
+                   "the database is read-only (its file, "
                    "its directory or the file system): cannot finish %s; "
-                   "nothing was changed", zWhat);
+                   "nothing was changed",
+                   zWhat);
         break;
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
-        apperr_set(err, APPERR_DB, "the database is damaged (found while %s); "
+        apperr_set(err, APPERR_DB,
+                   "the database is damaged (found while %s); "
                    "nothing was changed: restore it from a backup ('lmpmon "
-                   "restore --from FILE')", zWhat);
+                   "restore --from FILE')",
+                   zWhat);
         break;
     case SQLITE_IOERR:
     case SQLITE_CANTOPEN:
-        apperr_set(err, APPERR_IO, "cannot read or write the database file "
+        apperr_set(err, APPERR_IO,
+                   "cannot read or write the database file "
                    "while %s: the disk or the file system failed (the details "
-                   "are in the log); nothing was changed", zWhat);
+                   "are in the log); nothing was changed",
+                   zWhat);
         break;
     default:
-        apperr_set(err, APPERR_DB, "database error while %s; nothing was "
-                   "changed (the details are in the log)", zWhat);
+        apperr_set(err, APPERR_DB,
+                   "database error while %s; nothing was "
+                   "changed (the details are in the log)",
+                   zWhat);
         break;
     }
     return apperr_detail(err, "sqlite %d while %s: %s", code, zWhat,
@@ -116,8 +127,8 @@ sq_fail_code(SqStore *S, int code, const char *zEngine, AppErr *err,
 int
 sq_fail(SqStore *S, AppErr *err, const char *zWhat)
 {
-    return sq_fail_code(S, sq_errcode(S->db),
-                        sqlite3_errmsg(S->db), err, zWhat);
+    return sq_fail_code(S, sq_errcode(S->db), sqlite3_errmsg(S->db), err,
+                        zWhat);
 }
 
 int
@@ -175,13 +186,14 @@ static int
 sq_param(sqlite3_stmt *st, int n)
 {
     static const char *const azName[] = {
-        "$0", "$1", "$2", "$3", "$4", "$5", "$6", "$7", "$8", "$9", "$10",
-        "$11", "$12", "$13", "$14", "$15", "$16", "$17", "$18", "$19", "$20",
+        "$0",  "$1",  "$2",  "$3",  "$4",  "$5",  "$6",
+        "$7",  "$8",  "$9",  "$10", "$11", "$12", "$13",
+        "$14", "$15", "$16", "$17", "$18", "$19", "$20",
     };
     char zName[16];
     const char *z = zName;
     if (n >= 0 && n < (int)(sizeof azName / sizeof azName[0])) {
-        z = azName[n];      /* an import binds millions: no snprintf */
+        z = azName[n]; /* an import binds millions: no snprintf */
     } else {
         (void)snprintf(zName, sizeof zName, "$%d", n);
     }
@@ -279,7 +291,8 @@ sq_begin(Store *s, AppErr *err)
     struct stat sb;
     if (S->bIdentity && (stat(S->zPath, &sb) != 0 || sb.st_dev != S->dev ||
                          sb.st_ino != S->ino)) {
-        apperr_set(err, APPERR_IO, "the database file was deleted or "
+        apperr_set(err, APPERR_IO,
+                   "the database file was deleted or "
                    "replaced while lmpmon had it open; nothing was saved "
                    "(restart lmpmon, or restore the database with 'lmpmon "
                    "restore')");
@@ -371,7 +384,8 @@ sq_migrate_run(SqStore *S, int iFrom, const char *zPath, AppErr *err)
             SQLITE_OK) {
             apperr_set(err, APPERR_DB,
                        "cannot migrate '%s' to schema version %d; it is "
-                       "unchanged (the details are in the log)", zPath, i + 1);
+                       "unchanged (the details are in the log)",
+                       zPath, i + 1);
             apperr_detail(err, "sqlite: %s", zErr ? zErr : "unknown error");
             sqlite3_free(zErr);
             (void)sqlite3_exec(S->db, "ROLLBACK", NULL, NULL, NULL);
@@ -380,16 +394,16 @@ sq_migrate_run(SqStore *S, int iFrom, const char *zPath, AppErr *err)
     }
     sqlite3_stmt *st = NULL;
     int bDangling = 0;
-    if (sqlite3_prepare_v2(S->db, "PRAGMA foreign_key_check", -1, &st,
-                           NULL) == SQLITE_OK) {
+    if (sqlite3_prepare_v2(S->db, "PRAGMA foreign_key_check", -1, &st, NULL) ==
+        SQLITE_OK) {
         bDangling = sqlite3_step(st) == SQLITE_ROW;
     }
     sq_finalize(S, st);
     if (bDangling) {
         apperr_set(err, APPERR_DB,
                    "cannot migrate '%s' to schema version %d: it holds rows "
-                   "that refer to missing ones; it is unchanged", zPath,
-                   nSchemaMigration);
+                   "that refer to missing ones; it is unchanged",
+                   zPath, nSchemaMigration);
         (void)sqlite3_exec(S->db, "ROLLBACK", NULL, NULL, NULL);
         return -1;
     }
@@ -455,12 +469,16 @@ sq_open_fail(SqStore *S, const char *zPath, AppErr *err)
     case SQLITE_LOCKED:
         return sq_fail(S, err, "opening the database");
     case SQLITE_CORRUPT:
-        apperr_set(err, APPERR_DB, "database '%s' is damaged: restore it "
-                   "from a backup ('lmpmon restore --from FILE')", zPath);
+        apperr_set(err, APPERR_DB,
+                   "database '%s' is damaged: restore it "
+                   "from a backup ('lmpmon restore --from FILE')",
+                   zPath);
         break;
     case SQLITE_FULL:
-        apperr_set(err, APPERR_IO, "cannot open database '%s': the disk is "
-                   "full", zPath);
+        apperr_set(err, APPERR_IO,
+                   "cannot open database '%s': the disk is "
+                   "full",
+                   zPath);
         break;
     case SQLITE_CANTOPEN:
     case SQLITE_READONLY:
@@ -468,15 +486,18 @@ sq_open_fail(SqStore *S, const char *zPath, AppErr *err)
     case SQLITE_PERM:
     case SQLITE_AUTH:
         if (!sq_dir_writable(zPath)) {
-            apperr_set(err, APPERR_IO, "cannot open database '%s': its "
+            apperr_set(err, APPERR_IO,
+                       "cannot open database '%s': its "
                        "directory is read-only, and SQLite must create "
                        "'%s-wal' and '%s-shm' beside it (make the directory "
                        "writable, or copy the database to one that is)",
                        zPath, zPath, zPath);
         } else {
-            apperr_set(err, APPERR_IO, "cannot open database '%s': the disk "
+            apperr_set(err, APPERR_IO,
+                       "cannot open database '%s': the disk "
                        "or the file system failed (the details are in the "
-                       "log)", zPath);
+                       "log)",
+                       zPath);
         }
         break;
     default:
@@ -502,7 +523,8 @@ store_sqlite_open(const char *zPath, StoreOpenMode eMode, const char *zActor,
     if (eMode == STORE_OPEN_EXISTING && !bExists) {
         apperr_set(err, APPERR_NOTFOUND,
                    "no database '%s' (create one with 'lmpmon init', or give "
-                   "--db PATH)", zPath);
+                   "--db PATH)",
+                   zPath);
         return NULL;
     }
     if (eMode == STORE_OPEN_READ_ONLY && !bExists) {
@@ -514,8 +536,10 @@ store_sqlite_open(const char *zPath, StoreOpenMode eMode, const char *zActor,
         return NULL;
     }
     if (bExists && access(zPath, R_OK) != 0) {
-        apperr_set(err, APPERR_IO, "cannot open database '%s': you may not "
-                   "read it (see its owner and permissions)", zPath);
+        apperr_set(err, APPERR_IO,
+                   "cannot open database '%s': you may not "
+                   "read it (see its owner and permissions)",
+                   zPath);
         return NULL;
     }
 
@@ -532,11 +556,15 @@ store_sqlite_open(const char *zPath, StoreOpenMode eMode, const char *zActor,
                 (eMode == STORE_OPEN_CREATE ? SQLITE_OPEN_CREATE : 0);
     if (sqlite3_open_v2(zPath, &S->db, flags, NULL) != SQLITE_OK) {
         if (eMode == STORE_OPEN_CREATE && !sq_dir_writable(zPath)) {
-            apperr_set(err, APPERR_IO, "cannot create database '%s': its "
-                       "directory is missing or read-only", zPath);
+            apperr_set(err, APPERR_IO,
+                       "cannot create database '%s': its "
+                       "directory is missing or read-only",
+                       zPath);
         } else {
-            apperr_set(err, APPERR_IO, "cannot open database '%s' (the "
-                       "details are in the log)", zPath);
+            apperr_set(err, APPERR_IO,
+                       "cannot open database '%s' (the "
+                       "details are in the log)",
+                       zPath);
         }
         apperr_detail(err, "sqlite: %s",
                       S->db ? sqlite3_errmsg(S->db) : "out of memory");
@@ -566,7 +594,8 @@ store_sqlite_open(const char *zPath, StoreOpenMode eMode, const char *zActor,
         apperr_set(err, APPERR_CONFLICT,
                    "database '%s' was written by a newer lmpmon (schema "
                    "version %d; this lmpmon knows versions up to %d): upgrade "
-                   "lmpmon", zPath, version, nSchemaMigration);
+                   "lmpmon",
+                   zPath, version, nSchemaMigration);
         sq_close(&S->base);
         return NULL;
     }
@@ -579,8 +608,7 @@ store_sqlite_open(const char *zPath, StoreOpenMode eMode, const char *zActor,
     (void)sqlite3_exec(S->db, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
     /* Reads map the file instead of copying it page by page through
     ** read(): loading a national plan is mostly reading. */
-    (void)sqlite3_exec(S->db, "PRAGMA mmap_size = 268435456", NULL, NULL,
-                       NULL);
+    (void)sqlite3_exec(S->db, "PRAGMA mmap_size = 268435456", NULL, NULL, NULL);
     if (eMode != STORE_OPEN_READ_ONLY && version < nSchemaMigration &&
         sq_migrate(S, version, zPath, err)) {
         sq_close(&S->base);

@@ -53,18 +53,32 @@ sq_case_put(Store *s, const Case *c, const CasePerson *who, AppErr *err)
     static const int aiWant[] = { 1, 2, 3, 20 };
     for (int k = 0; k < 4; k++) {
         if (sqlite3_bind_parameter_index(st, azName[k]) != aiWant[k]) {
-            return apperr_set(err, APPERR_INTERNAL, "case statement parameters "
+            return apperr_set(err, APPERR_INTERNAL,
+                              "case statement parameters "
                               "are not numbered in order");
         }
     }
     const char *azText[20] = {
-        c->zCaseNo, c->zLodged, c->zResolved, case_channel_name(c->eChannel),
-        c->zAssistingOrg ? c->zAssistingOrg : "", c->zProvince ? c->zProvince : "",
-        case_sex_name(c->eSex), c->zAgeBand ? c->zAgeBand : "",
-        case_legal_name(c->eLegal), c->zDestination ? c->zDestination : "",
-        c->zSector ? c->zSector : "", c->zAgency ? c->zAgency : "", NULL,
-        case_stage_name(c->eStage), c->zOutcome ? c->zOutcome : "",
-        case_satisfied_name(c->eSatisfied), c->zCurrency, NULL, NULL, NULL,
+        c->zCaseNo,
+        c->zLodged,
+        c->zResolved,
+        case_channel_name(c->eChannel),
+        c->zAssistingOrg ? c->zAssistingOrg : "",
+        c->zProvince ? c->zProvince : "",
+        case_sex_name(c->eSex),
+        c->zAgeBand ? c->zAgeBand : "",
+        case_legal_name(c->eLegal),
+        c->zDestination ? c->zDestination : "",
+        c->zSector ? c->zSector : "",
+        c->zAgency ? c->zAgency : "",
+        NULL,
+        case_stage_name(c->eStage),
+        c->zOutcome ? c->zOutcome : "",
+        case_satisfied_name(c->eSatisfied),
+        c->zCurrency,
+        NULL,
+        NULL,
+        NULL,
     };
     for (int k = 0; k < 20; k++) {
         if (azText[k]) {
@@ -142,30 +156,33 @@ sq_case_scan(Store *s, const char *zFrom, const char *zTo, int bPersonal,
     /* Rowid order: the order cases were first imported or entered, which
     ** is stable and needs no index walk.  The join to personal details is
     ** a separate statement so reports never touch that table. */
-    int rcPrep = bPersonal
-        ? SQ_PREPARE(S,
-                     "SELECT c.case_no, c.lodged_on, c.resolved_on, c.channel,"
-                     " c.assisting_org, c.province, c.sex, c.age_band,"
-                     " c.legal_status, c.destination, c.sector, c.agency,"
-                     " c.types, c.stage, c.outcome, c.satisfied, c.currency,"
-                     " c.requested, c.ordered, c.paid, p.name, p.phone,"
-                     " p.id_document, $3"
-                     " FROM complaint_case c LEFT JOIN case_person p"
-                     " ON p.case_id = c.id"
-                     " WHERE ($1 IS NULL OR c.lodged_on >= $1)"
-                     " AND ($2 IS NULL OR c.lodged_on <= $2)"
-                     " ORDER BY c.id",
-                     &st, err)
-        : SQ_PREPARE(S,
-                     "SELECT case_no, lodged_on, resolved_on, channel,"
-                     " assisting_org, province, sex, age_band, legal_status,"
-                     " destination, sector, agency, types, stage, outcome,"
-                     " satisfied, currency, requested, ordered, paid, NULL,"
-                     " NULL, NULL, $3 FROM complaint_case"
-                     " WHERE ($1 IS NULL OR lodged_on >= $1)"
-                     " AND ($2 IS NULL OR lodged_on <= $2)"
-                     " ORDER BY id",
-                     &st, err);
+    int rcPrep =
+        bPersonal
+            ? SQ_PREPARE(
+                  S,
+                  "SELECT c.case_no, c.lodged_on, c.resolved_on, c.channel,"
+                  " c.assisting_org, c.province, c.sex, c.age_band,"
+                  " c.legal_status, c.destination, c.sector, c.agency,"
+                  " c.types, c.stage, c.outcome, c.satisfied, c.currency,"
+                  " c.requested, c.ordered, c.paid, p.name, p.phone,"
+                  " p.id_document, $3"
+                  " FROM complaint_case c LEFT JOIN case_person p"
+                  " ON p.case_id = c.id"
+                  " WHERE ($1 IS NULL OR c.lodged_on >= $1)"
+                  " AND ($2 IS NULL OR c.lodged_on <= $2)"
+                  " ORDER BY c.id",
+                  &st, err)
+            : SQ_PREPARE(
+                  S,
+                  "SELECT case_no, lodged_on, resolved_on, channel,"
+                  " assisting_org, province, sex, age_band, legal_status,"
+                  " destination, sector, agency, types, stage, outcome,"
+                  " satisfied, currency, requested, ordered, paid, NULL,"
+                  " NULL, NULL, $3 FROM complaint_case"
+                  " WHERE ($1 IS NULL OR lodged_on >= $1)"
+                  " AND ($2 IS NULL OR lodged_on <= $2)"
+                  " ORDER BY id",
+                  &st, err);
     if (rcPrep) {
         return -1;
     }
@@ -262,13 +279,11 @@ sq_case_count(Store *s, long *pn, AppErr *err)
 /* ---- what is kept ready ------------------------------------------------------ */
 
 int
-sq_kept_get(Store *s, const char *zName, long *pGen, char **pzBody,
-            AppErr *err)
+sq_kept_get(Store *s, const char *zName, long *pGen, char **pzBody, AppErr *err)
 {
     SqStore *S = (SqStore *)s;
     sqlite3_stmt *st;
-    if (SQ_PREPARE(S, "SELECT gen, body FROM kept WHERE name = $1", &st,
-                   err)) {
+    if (SQ_PREPARE(S, "SELECT gen, body FROM kept WHERE name = $1", &st, err)) {
         return -1;
     }
     sq_bind_text(st, 1, zName);
@@ -367,7 +382,8 @@ sq_case_get(Store *s, const char *zCaseNo, CaseFile *f, CasePerson *who,
                                  &c->eChannel);
         c->zAssistingOrg = sq_dup_or_null(st, 5);
         c->zProvince = sq_col_dup(st, 6);
-        (void)case_sex_parse((const char *)sqlite3_column_text(st, 7), &c->eSex);
+        (void)case_sex_parse((const char *)sqlite3_column_text(st, 7),
+                             &c->eSex);
         c->zAgeBand = sq_col_dup(st, 8);
         (void)case_legal_parse((const char *)sqlite3_column_text(st, 9),
                                &c->eLegal);
@@ -446,10 +462,11 @@ sq_case_event_add(Store *s, const char *zCaseNo, const CaseEvent *e,
     sqlite3_int64 id;
     sqlite3_stmt *st;
     if (sq_case_id(S, zCaseNo, &id, err) ||
-        SQ_PREPARE(S,
-                   "INSERT INTO case_event(case_id, stage, on_date, note, actor)"
-                   " VALUES($1, $2, $3, $4, $5)",
-                   &st, err)) {
+        SQ_PREPARE(
+            S,
+            "INSERT INTO case_event(case_id, stage, on_date, note, actor)"
+            " VALUES($1, $2, $3, $4, $5)",
+            &st, err)) {
         return -1;
     }
     sq_bind_int(st, 1, id);
@@ -491,8 +508,8 @@ sq_case_payment_add(Store *s, const char *zCaseNo, const CasePayment *p,
 }
 
 int
-sq_case_list(Store *s, const char *zOrg, int nLimit, CaseVisitor fn,
-             void *pArg, AppErr *err)
+sq_case_list(Store *s, const char *zOrg, int nLimit, CaseVisitor fn, void *pArg,
+             AppErr *err)
 {
     SqStore *S = (SqStore *)s;
     sqlite3_stmt *st;

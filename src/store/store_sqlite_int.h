@@ -19,28 +19,28 @@
 #define SQ_CACHE_SLOTS 128
 
 typedef struct SqCached {
-    const char *zSql;     /* NULL: empty slot */
+    const char *zSql; /* NULL: empty slot */
     sqlite3_stmt *st;
-    int bBusy;            /* handed out and not yet given back */
+    int bBusy; /* handed out and not yet given back */
 } SqCached;
 
 typedef struct SqStore {
-    Store base;     /* must be first: a Store * is a SqStore * */
+    Store base; /* must be first: a Store * is a SqStore * */
     SqCached aCache[SQ_CACHE_SLOTS];
     sqlite3 *db;
-    char *zPath;    /* the database file, as given to store_open() */
-    int bInTxn;     /* a write transaction is open */
-    int msBusy;     /* how long a statement waits for another writer */
-    sqlite3_stmt *pCasePut;    /* kept for bulk imports (store_sqlite_cases.c) */
+    char *zPath;            /* the database file, as given to store_open() */
+    int bInTxn;             /* a write transaction is open */
+    int msBusy;             /* how long a statement waits for another writer */
+    sqlite3_stmt *pCasePut; /* kept for bulk imports (store_sqlite_cases.c) */
     sqlite3_stmt *pPersonPut;
-    StoreIds ids;              /* ids by code for this transaction */
-    long nTablePut;            /* rows copied into the current table */
-    dev_t dev;                 /* which file zPath was at open: a write */
-    ino_t ino;                 /* into a file deleted or replaced since */
-    int bIdentity;             /* would be lost (sq_begin() checks) */
-    char *zNote;               /* what write transactions do, or NULL */
-    char *zNotePath;           /* the note beside the database */
-    int bNoteWritten;          /* (store_sqlite_writer.c) */
+    StoreIds ids;     /* ids by code for this transaction */
+    long nTablePut;   /* rows copied into the current table */
+    dev_t dev;        /* which file zPath was at open: a write */
+    ino_t ino;        /* into a file deleted or replaced since */
+    int bIdentity;    /* would be lost (sq_begin() checks) */
+    char *zNote;      /* what write transactions do, or NULL */
+    char *zNotePath;  /* the note beside the database */
+    int bNoteWritten; /* (store_sqlite_writer.c) */
 } SqStore;
 
 /* The writer's note (store_sqlite_writer.c): set what this connection's
@@ -100,14 +100,13 @@ int sq_lookup_id(SqStore *S, sqlite3_stmt *st, sqlite3_int64 *pOut,
                  AppErr *err);
 
 /* store_sqlite_rows.c: rows and sub-rows for the puts, the audit trail. */
-int sq_row_get(Store *s, StoreEntity e, const char *const *azKey,
-               char **azOld, int *pVersion, int *pbFound, int *piMissing,
-               AppErr *err);
+int sq_row_get(Store *s, StoreEntity e, const char *const *azKey, char **azOld,
+               int *pVersion, int *pbFound, int *piMissing, AppErr *err);
 int sq_row_put(Store *s, StoreEntity e, const char *const *azKey,
-               const char *const *azNew, int bInsert, int iVersion,
-               int *pbDone, AppErr *err);
-int sq_sub_get(Store *s, StoreSub k, const char *const *azKey,
-               char ***pazItem, size_t *pnItem, AppErr *err);
+               const char *const *azNew, int bInsert, int iVersion, int *pbDone,
+               AppErr *err);
+int sq_sub_get(Store *s, StoreSub k, const char *const *azKey, char ***pazItem,
+               size_t *pnItem, AppErr *err);
 int sq_sub_put(Store *s, StoreSub k, const char *const *azKey,
                const char *const *azItem, size_t nItem, AppErr *err);
 int sq_audit_add(Store *s, const char *zAction, const char *zEntity,
@@ -118,8 +117,7 @@ int sq_audit_add(Store *s, const char *zAction, const char *zEntity,
 int sq_user_get(Store *s, const char *zName, User *u, AppErr *err);
 int sq_user_list(Store *s, User **pa, size_t *pn, AppErr *err);
 int sq_session_put(Store *s, const Session *ses, AppErr *err);
-int sq_session_get(Store *s, const char *zTokenHash, Session *ses,
-                   AppErr *err);
+int sq_session_get(Store *s, const char *zTokenHash, Session *ses, AppErr *err);
 int sq_session_touch(Store *s, const char *zTokenHash, long now, AppErr *err);
 int sq_session_delete(Store *s, const char *zTokenHash, AppErr *err);
 int sq_session_delete_user(Store *s, const char *zUser, AppErr *err);
@@ -133,8 +131,7 @@ int sq_case_count(Store *s, long *pn, AppErr *err);
 /* store_sqlite_tables.c: whole tables, for 'lmpmon copy'. */
 int sq_table_scan(Store *s, StoreTable t, StoreRowVisitor fn, void *pArg,
                   AppErr *err);
-int sq_table_put(Store *s, StoreTable t, const char *const *azVal,
-                 AppErr *err);
+int sq_table_put(Store *s, StoreTable t, const char *const *azVal, AppErr *err);
 int sq_table_end(Store *s, StoreTable t, AppErr *err);
 int sq_table_count(Store *s, StoreTable t, long *pn, AppErr *err);
 int sq_kept_get(Store *s, const char *zName, long *pGen, char **pzBody,

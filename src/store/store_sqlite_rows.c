@@ -18,8 +18,8 @@
 ** row's columns and, with pVersion, whose column nCol is its version;
 ** finalizes st. */
 static int
-sq_row_read(SqStore *S, sqlite3_stmt *st, int nCol, char **azOld,
-            int *pVersion, int *pbFound, AppErr *err, const char *zWhat)
+sq_row_read(SqStore *S, sqlite3_stmt *st, int nCol, char **azOld, int *pVersion,
+            int *pbFound, AppErr *err, const char *zWhat)
 {
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
@@ -80,8 +80,7 @@ sq_plan_find(SqStore *S, const char *zPlan, sqlite3_int64 *pId, AppErr *err)
 
 /* The id of organisation zAcronym, -1 when there is none. */
 static int
-sq_org_find(SqStore *S, const char *zAcronym, sqlite3_int64 *pId,
-            AppErr *err)
+sq_org_find(SqStore *S, const char *zAcronym, sqlite3_int64 *pId, AppErr *err)
 {
     if (store_ids_get(&S->ids, STORE_ID_ORG, 0, zAcronym, pId)) {
         return 0;
@@ -152,9 +151,8 @@ sq_org_id(SqStore *S, const char *zAcronym, sqlite3_int64 *pId, AppErr *err)
 ** node, round); *piMissing is the index of the first that does not exist,
 ** or -1. */
 static int
-sq_assessment_find(SqStore *S, const char *const *azKey,
-                   sqlite3_int64 *pNodeId, sqlite3_int64 *pRoundId,
-                   int *piMissing, AppErr *err)
+sq_assessment_find(SqStore *S, const char *const *azKey, sqlite3_int64 *pNodeId,
+                   sqlite3_int64 *pRoundId, int *piMissing, AppErr *err)
 {
     sqlite3_int64 planId;
     *pNodeId = *pRoundId = -1;
@@ -258,8 +256,8 @@ sq_statement_find(SqStore *S, const char *const *azKey,
 /* ---- reading a row ------------------------------------------------------ */
 
 static int
-sq_org_row_get(SqStore *S, const char *const *azKey, char **azOld,
-               int *pbFound, AppErr *err)
+sq_org_row_get(SqStore *S, const char *const *azKey, char **azOld, int *pbFound,
+               AppErr *err)
 {
     sqlite3_stmt *st;
     if (SQ_PREPARE(S,
@@ -343,8 +341,7 @@ sq_node_row_get(SqStore *S, const char *const *azKey, char **azOld,
 
 static int
 sq_assessment_row_get(SqStore *S, const char *const *azKey, char **azOld,
-                      int *pVersion, int *pbFound, int *piMissing,
-                      AppErr *err)
+                      int *pVersion, int *pbFound, int *piMissing, AppErr *err)
 {
     sqlite3_int64 nodeId, roundId;
     if (sq_assessment_find(S, azKey, &nodeId, &roundId, piMissing, err)) {
@@ -362,14 +359,13 @@ sq_assessment_row_get(SqStore *S, const char *const *azKey, char **azOld,
     }
     sq_bind_int(st, 1, nodeId);
     sq_bind_int(st, 2, roundId);
-    return sq_row_read(S, st, STORE_ASSESSMENT_NCOL, azOld, pVersion,
-                       pbFound, err, "reading an assessment");
+    return sq_row_read(S, st, STORE_ASSESSMENT_NCOL, azOld, pVersion, pbFound,
+                       err, "reading an assessment");
 }
 
 static int
 sq_statement_row_get(SqStore *S, const char *const *azKey, char **azOld,
-                     int *pVersion, int *pbFound, int *piMissing,
-                     AppErr *err)
+                     int *pVersion, int *pbFound, int *piMissing, AppErr *err)
 {
     sqlite3_int64 assessId, orgId;
     if (sq_statement_find(S, azKey, &assessId, &orgId, piMissing, err)) {
@@ -396,10 +392,11 @@ sq_user_row_get(SqStore *S, const char *const *azKey, char **azOld,
                 int *pbFound, AppErr *err)
 {
     sqlite3_stmt *st;
-    if (SQ_PREPARE(S,
-                   "SELECT u.role, o.acronym, u.disabled, u.pw_hash FROM account u"
-                   " LEFT JOIN org o ON o.id = u.org_id WHERE u.name = $1",
-                   &st, err)) {
+    if (SQ_PREPARE(
+            S,
+            "SELECT u.role, o.acronym, u.disabled, u.pw_hash FROM account u"
+            " LEFT JOIN org o ON o.id = u.org_id WHERE u.name = $1",
+            &st, err)) {
         return -1;
     }
     sq_bind_text(st, 1, azKey[0]);
@@ -594,19 +591,20 @@ sq_statement_row_put(SqStore *S, const char *const *azKey,
         return -1;
     }
     sqlite3_stmt *st;
-    if (bInsert ? SQ_PREPARE(S,
-                             "INSERT INTO statement(assessment_id, org_id, text,"
-                             " proposed_rating, state, comment, version,"
-                             " updated_by, updated_at) VALUES($1, $2, $3, $4,"
-                             " $5, $6, 1, $7, $8)",
-                             &st, err)
-                : SQ_PREPARE(S,
-                             "UPDATE statement SET text = $3,"
-                             " proposed_rating = $4, state = $5, comment = $6,"
-                             " version = version + 1, updated_by = $7,"
-                             " updated_at = $8 WHERE assessment_id = $1"
-                             " AND org_id = $2 AND ($9 = 0 OR version = $9)",
-                             &st, err)) {
+    if (bInsert
+            ? SQ_PREPARE(S,
+                         "INSERT INTO statement(assessment_id, org_id, text,"
+                         " proposed_rating, state, comment, version,"
+                         " updated_by, updated_at) VALUES($1, $2, $3, $4,"
+                         " $5, $6, 1, $7, $8)",
+                         &st, err)
+            : SQ_PREPARE(S,
+                         "UPDATE statement SET text = $3,"
+                         " proposed_rating = $4, state = $5, comment = $6,"
+                         " version = version + 1, updated_by = $7,"
+                         " updated_at = $8 WHERE assessment_id = $1"
+                         " AND org_id = $2 AND ($9 = 0 OR version = $9)",
+                         &st, err)) {
         return -1;
     }
     sq_bind_int(st, 1, assessId);
@@ -669,11 +667,11 @@ sq_row_put(Store *s, StoreEntity e, const char *const *azKey,
     case STORE_NODE:
         return sq_node_row_put(S, azKey, azNew, bInsert, pbDone, err);
     case STORE_ASSESSMENT:
-        return sq_assessment_row_put(S, azKey, azNew, bInsert, iVersion,
-                                     pbDone, err);
+        return sq_assessment_row_put(S, azKey, azNew, bInsert, iVersion, pbDone,
+                                     err);
     case STORE_STATEMENT:
-        return sq_statement_row_put(S, azKey, azNew, bInsert, iVersion,
-                                    pbDone, err);
+        return sq_statement_row_put(S, azKey, azNew, bInsert, iVersion, pbDone,
+                                    err);
     case STORE_USER:
         return sq_user_row_put(S, azKey, azNew, bInsert, pbDone, err);
     default:

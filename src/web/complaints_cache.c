@@ -22,8 +22,14 @@ static struct {
     Store *s;            /* the thread's own connection */
     long gen;            /* the register's generation the reports are of */
     CaseReportSet *pSet; /* NULL until there are cases */
-} cache = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER,
-            (pthread_t)0, 0, 0, NULL, -1, NULL };
+} cache = { PTHREAD_MUTEX_INITIALIZER,
+            PTHREAD_COND_INITIALIZER,
+            (pthread_t)0,
+            0,
+            0,
+            NULL,
+            -1,
+            NULL };
 
 static void
 cache_set_free(CaseReportSet *x)
@@ -138,8 +144,8 @@ complaints_cache_use(long year, void (*fn)(const CaseReport *, void *),
 {
     pthread_mutex_lock(&cache.mutex);
     int rc = -1;
-    const CaseReport *r = cache.pSet ? case_report_set_get(cache.pSet, year)
-                                     : NULL;
+    const CaseReport *r =
+        cache.pSet ? case_report_set_get(cache.pSet, year) : NULL;
     if (r) {
         fn(r, pArg);
         rc = 0;

@@ -27,17 +27,17 @@ test_three_months_month_ends(void **state)
 {
     (void)state;
     static const char *const aCase[][2] = {
-        { "2018-01-31", "2018-04-30" },  /* April has 30 days */
+        { "2018-01-31", "2018-04-30" }, /* April has 30 days */
         { "2018-01-15", "2018-04-15" },
         { "2018-03-31", "2018-06-30" },
-        { "2018-10-31", "2019-01-31" },  /* into the next year */
+        { "2018-10-31", "2019-01-31" }, /* into the next year */
         { "2018-12-31", "2019-03-31" },
-        { "2018-11-30", "2019-02-28" },  /* February, common year */
-        { "2019-11-30", "2020-02-29" },  /* February, leap year */
+        { "2018-11-30", "2019-02-28" }, /* February, common year */
+        { "2019-11-30", "2020-02-29" }, /* February, leap year */
         { "2019-11-29", "2020-02-29" },
-        { "2020-02-29", "2020-05-29" },  /* from a leap day */
-        { "2099-11-30", "2100-02-28" },  /* 2100 is not a leap year */
-        { "1999-11-30", "2000-02-29" },  /* 2000 is */
+        { "2020-02-29", "2020-05-29" }, /* from a leap day */
+        { "2099-11-30", "2100-02-28" }, /* 2100 is not a leap year */
+        { "1999-11-30", "2000-02-29" }, /* 2000 is */
     };
     for (size_t i = 0; i < sizeof aCase / sizeof aCase[0]; i++) {
         char z[11];
@@ -65,29 +65,31 @@ static void
 test_amount_parse(void **state)
 {
     (void)state;
+
     static const struct {
         const char *z;
         int bOk;
         int64_t minor;
     } a[] = {
         { "0", 1, 0 },
-        { "", 1, 0 },                 /* an empty cell is no amount */
+        { "", 1, 0 }, /* an empty cell is no amount */
         { "6755", 1, 675500 },
         { "1234.5", 1, 123450 },
         { "84600.00", 1, 8460000 },
         { " 12.34 ", 1, 1234 },
         { "92233720368547740", 1, 9223372036854774000 },
-        { "922337203685477580", 0, 0 },  /* would overflow in cents */
-        { "1234.567", 0, 0 },         /* three decimals */
+        { "922337203685477580", 0, 0 }, /* would overflow in cents */
+        { "1234.567", 0, 0 },           /* three decimals */
         { "12.", 0, 0 },
         { ".5", 0, 0 },
         { "-1", 0, 0 },
-        { "1,000", 0, 0 },            /* no thousands separators */
+        { "1,000", 0, 0 }, /* no thousands separators */
         { "1 000", 0, 0 },
         { "12a", 0, 0 },
         { "1e3", 0, 0 },
         { "USD 5", 0, 0 },
     };
+
     for (size_t i = 0; i < sizeof a / sizeof a[0]; i++) {
         int64_t v = -7;
         int rc = case_amount_parse(a[i].z, &v);
@@ -167,12 +169,13 @@ static void
 test_suppression_no_subtraction(void **state)
 {
     (void)state;
+
     static const struct {
         long an[6];
         size_t n;
-        size_t nShown;    /* cells shown as they are */
-        size_t nMerged;   /* cells in "other groups" */
-        long nOther;      /* its cases */
+        size_t nShown;  /* cells shown as they are */
+        size_t nMerged; /* cells in "other groups" */
+        long nOther;    /* its cases */
         int bOtherHidden;
     } a[] = {
         { { 5, 1 }, 2, 0, 2, 6, 0 },          /* 1 alone: 6 - 5 = 1 */
@@ -183,6 +186,7 @@ test_suppression_no_subtraction(void **state)
         { { 1, 2 }, 2, 0, 2, 3, 1 },          /* 3 in all: no figures */
         { { 4 }, 1, 0, 1, 4, 1 },
     };
+
     for (size_t t = 0; t < sizeof a / sizeof a[0]; t++) {
         CaseReport r;
         report_of(&r, a[t].an, a[t].n);
@@ -241,7 +245,6 @@ test_goal10_figure_hidden(void **state)
     case_report_release(&r);
 }
 
-
 /* ---- the reports of a whole register ------------------------------------ */
 
 /* Case i of a varied caseload: years 2016-2019, resolved or not, within
@@ -249,8 +252,8 @@ test_goal10_figure_hidden(void **state)
 static void
 varied_case(long i, Case *c, char *zProv, size_t nProv, const char *zCur)
 {
-    static const char *const azProv[] = { "Prey Veng", "Kampot",
-                                          "Line\nbreak", "Back\\slash" };
+    static const char *const azProv[] = { "Prey Veng", "Kampot", "Line\nbreak",
+                                          "Back\\slash" };
     memset(c, 0, sizeof *c);
     (void)snprintf(c->zLodged, sizeof c->zLodged, "%ld-%02ld-%02ld",
                    2016 + i % 4, 1 + i % 12, 1 + i % 28);
@@ -378,7 +381,8 @@ test_report_set_bad_text(void **state)
     const char *z = buf_str(&b);
     char *zCut = xstrndup(z, b.n - 4); /* no "end" */
     static const char *const azBad[] = {
-        "", "lmpmon case report set 2\nend\n",
+        "",
+        "lmpmon case report set 2\nend\n",
         "lmpmon case report set 1\nreport 0 usd 0\nend\n",
         "lmpmon case report set 1\ncell 0 1 1 1 1 0 0 0 0 all\nhist\nend\n",
         "lmpmon case report set 1\nreport 0 USD 0\n"
