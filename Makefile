@@ -3,7 +3,7 @@
 #   make        build build/lmpmon
 #   make demo   install what is missing, build, run the sample
 #   make test   install what is missing, build, run every test (also under
-#               AddressSanitizer + UBSan)
+#               AddressSanitizer + UBSan), then make lint
 #   make fuzz   build the libFuzzer harnesses with clang in build-fuzz/ and
 #               run each for SECONDS (60) on a copy of its corpus; FUZZERS=
 #               names a few (docs/HACKING.md; not part of 'make test')
@@ -50,6 +50,7 @@ test-asan: build-asan
 test: deps
 	@$(MAKE) --no-print-directory test-plain
 	@$(MAKE) --no-print-directory test-asan
+	@$(MAKE) --no-print-directory lint
 
 $(BUILD_FUZZ)/CMakeCache.txt:
 	@CC=clang cmake -S . -B $(BUILD_FUZZ) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
