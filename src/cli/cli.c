@@ -132,11 +132,14 @@ static const CliCommand aCommand[] = {
     { "round", cmd_round, "list review rounds; open, close, publish one",
       "lmpmon round list [--plan CODE]\n"
       "       lmpmon round open CODE [--title T] [--as-of YYYY-MM-DD]\n"
-      "       lmpmon round close CODE\n"
-      "       lmpmon round publish CODE\n\n"
+      "       lmpmon round close CODE [--yes]\n"
+      "       lmpmon round publish CODE [--yes]\n\n"
       "A round goes draft -> open -> closed -> published; a closed round may\n"
       "reopen; a published round is locked.  Opening a new round gives every\n"
-      "activity a draft assessment whose action point is the latest wording.\n" },
+      "activity a draft assessment whose action point is the latest wording.\n"
+      "Closing or publishing prints what is still open (activities not rated\n"
+      "or not approved, statements never submitted, data-quality errors) and\n"
+      "refuses, exit 1, unless --yes.\n" },
     /* ** COMMAND: user */
     { "user", cmd_user, "manage user accounts",
       "lmpmon user add NAME --role ROLE [--org ORG]\n"

@@ -601,9 +601,11 @@ cmd_round(CliCtx *ctx)
                            strcmp(ctx->argv[1], "close") == 0 ||
                            strcmp(ctx->argv[1], "publish") == 0)) {
         const char *zTitle = NULL, *zAsOf = NULL;
+        int bYes = 0;
         CliOpt aOpt[] = { { "plan", 1, &zPlan, NULL },
                           { "title", 1, &zTitle, NULL },
                           { "as-of", 1, &zAsOf, NULL },
+                          { "yes", 0, NULL, &bYes },
                           { NULL, 0, NULL, NULL } };
         char **azPos;
         size_t nPos;
@@ -611,7 +613,7 @@ cmd_round(CliCtx *ctx)
             return CLI_USAGE;
         }
         int rc = nPos == 2 ? cmd_round_state(ctx, azPos[0], azPos[1], zPlan,
-                                             zTitle, zAsOf)
+                                             zTitle, zAsOf, bYes)
                            : cli_usage_error(ctx, "round %s CODE", azPos[0]);
         free(azPos);
         return rc;

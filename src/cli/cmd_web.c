@@ -14,6 +14,8 @@
 #include "../app/workflow.h"
 #include "../app/admin.h"
 #include "../web/web.h"
+#include "../core/checks.h"
+#include "../core/review.h"
 #include "../base/banned.h"
 
 /* Parse an interval of --backup-every: a whole number and a unit, d
@@ -293,9 +295,56 @@ out:
 }
 
 /* 'round open|close|publish CODE'; called by cmd_round for those words. */
+/* Before closing or publishing round zRound: core's checklist on stderr;
+** 0 when nothing is open or bYes, else -1 (nothing done). */
+static int
+round_checklist_passes(Store *s, const char *zPlan, const char *zRound,
+                       const char *zVerb, int bYes)
+{
+    const char *azRound[] = { zRound };
+    Model m = MODEL_INIT;
+    AppErr err = APPERR_INIT;
+    if (store_load_rounds(s, zPlan, azRound, 1, 1, &m, &err) || m.nPlan == 0) {
+        model_release(&m);
+        return 0; /* the use case says what is wrong */
+    }
+    const Plan *p = &m.aPlan[0];
+    const Round *rd = plan_find_round(p, zRound);
+    int rc = 0;
+    if (rd) {
+        Findings f = { 0 };
+        checks_run(&m, p, zRound, &f);
+        size_t nErr = 0;
+        for (size_t i = 0; i < f.n; i++) {
+            nErr += f.a[i].eSeverity == CHECK_ERROR;
+        }
+        findings_release(&f);
+        ReviewCheckItem a[REVIEW_CHECKLIST_ITEMS];
+        int nOpen = review_round_checklist(p, rd, nErr, a);
+        if (nOpen && !bYes) {
+            (void)fprintf(stderr,
+                          "lmpmon: round %s is not %s; before you "
+                          "go on:\n",
+                          zRound, zVerb[0] == 'c' ? "closed" : "published");
+            for (int i = 0; i < REVIEW_CHECKLIST_ITEMS; i++) {
+                (void)fprintf(stderr, "  %s %s\n", a[i].bOpen ? "-" : "+",
+                              a[i].zText);
+            }
+            (void)fprintf(stderr,
+                          "lmpmon: give --yes to %s it all the "
+                          "same\n",
+                          zVerb);
+            rc = -1;
+        }
+    }
+    model_release(&m);
+    return rc;
+}
+
 int
 cmd_round_state(CliCtx *ctx, const char *zVerb, const char *zRound,
-                const char *zPlan, const char *zTitle, const char *zAsOf)
+                const char *zPlan, const char *zTitle, const char *zAsOf,
+                int bYes)
 {
     Store *s = cli_open_store(ctx);
     if (!s) {
@@ -311,6 +360,11 @@ cmd_round_state(CliCtx *ctx, const char *zVerb, const char *zRound,
                    "one with --plan CODE",
                    m.nPlan);
         rc = cli_fail(&err);
+        goto out;
+    }
+    if (strcmp(zVerb, "open") != 0 &&
+        round_checklist_passes(s, zPlan, zRound, zVerb, bYes)) {
+        rc = CLI_FAIL;
         goto out;
     }
     Actor who = cli_actor(ctx);

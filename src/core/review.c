@@ -1,6 +1,7 @@
 /*
 ** review.c — counting review rounds (see review.h).
 */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -307,4 +308,36 @@ review_mask_parse(const char *z, unsigned *pMask)
     }
     *pMask = mask;
     return 0;
+}
+
+int
+review_round_checklist(const Plan *p, const Round *rd, size_t nErrors,
+                       ReviewCheckItem a[REVIEW_CHECKLIST_ITEMS])
+{
+    ReviewProgress g;
+    review_progress(p, rd, &g);
+    size_t nUnrated = g.nAssessed - g.nRated;
+    size_t nNotApproved = g.nAssessed - g.anAssess[ASSESS_APPROVED];
+    size_t nNever = g.nExpected - g.nReported;
+    a[0].bOpen = nUnrated != 0;
+    (void)snprintf(a[0].zText, sizeof a[0].zText,
+                   "%zu of %zu activities are not rated.", nUnrated,
+                   g.nAssessed);
+    a[1].bOpen = nNotApproved != 0;
+    (void)snprintf(a[1].zText, sizeof a[1].zText,
+                   "%zu of %zu activities are not approved.", nNotApproved,
+                   g.nAssessed);
+    a[2].bOpen = nNever != 0;
+    (void)snprintf(a[2].zText, sizeof a[2].zText,
+                   "%zu of %zu statements owed by the responsible bodies "
+                   "were never submitted.",
+                   nNever, g.nExpected);
+    a[3].bOpen = nErrors != 0;
+    (void)snprintf(a[3].zText, sizeof a[3].zText, "%zu data-quality %s.",
+                   nErrors, nErrors == 1 ? "error" : "errors");
+    int nOpen = 0;
+    for (int i = 0; i < REVIEW_CHECKLIST_ITEMS; i++) {
+        nOpen += a[i].bOpen;
+    }
+    return nOpen;
 }

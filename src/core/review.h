@@ -96,6 +96,21 @@ typedef struct ReviewProgress {
 ** leaf level only). */
 void review_progress(const Plan *p, const Round *rd, ReviewProgress *out);
 
+/* What closing or publishing round rd of p would leave behind, item by
+** item ("12 of 103 activities are not rated."), each open or done;
+** nErrors is the number of data-quality errors in the round.  The web's
+** confirm page and the CLI's 'round close|publish' show the same list.
+** Returns how many items are still open. */
+#define REVIEW_CHECKLIST_ITEMS 4
+
+typedef struct ReviewCheckItem {
+    int bOpen;
+    char zText[160];
+} ReviewCheckItem;
+
+int review_round_checklist(const Plan *p, const Round *rd, size_t nErrors,
+                           ReviewCheckItem a[REVIEW_CHECKLIST_ITEMS]);
+
 /* The latest rated assessment of node n: the last round of p (in the
 ** plan's round order) in which n has a rating, its round in *pRound; NULL
 ** (and *pRound NULL) when n was never rated.  What a plan overview shows

@@ -984,8 +984,7 @@ admin_check_item(Buf *b, int bOpen, const char *zText)
 }
 
 /* What closing or publishing a round leaves behind: the move's warning
-** and the checklist core counts (review_progress, the data-quality
-** findings). */
+** and core's checklist (review_round_checklist()). */
 static void
 admin_round_confirm_body(Req *r, Buf *b, const void *arg)
 {
@@ -993,36 +992,17 @@ admin_round_confirm_body(Req *r, Buf *b, const void *arg)
     HTML_LIT(b, "<p class=\"notice warning\" role=\"alert\">");
     esc_html(b, x->mv->zWarning);
     HTML_LIT(b, "</p>\n");
-    ReviewProgress g;
-    review_progress(x->p, x->rd, &g);
     const Findings *f = readmodel_findings(r->pView, x->p, x->rd->zCode);
     size_t nErr = 0;
     for (size_t i = 0; i < f->n; i++) {
         nErr += f->a[i].eSeverity == CHECK_ERROR;
     }
-    size_t nUnrated = g.nAssessed - g.nRated;
-    size_t nNotApproved = g.nAssessed - g.anAssess[ASSESS_APPROVED];
-    size_t nNever = g.nExpected - g.nReported;
+    ReviewCheckItem a[REVIEW_CHECKLIST_ITEMS];
+    (void)review_round_checklist(x->p, x->rd, nErr, a);
     HTML_LIT(b, "<h2>Before you go on</h2><ul class=\"checklist\">");
-    Buf t = BUF_INIT;
-    buf_printf(&t, "%zu of %zu activities are not rated.", nUnrated,
-               g.nAssessed);
-    admin_check_item(b, nUnrated != 0, buf_str(&t));
-    buf_reset(&t);
-    buf_printf(&t, "%zu of %zu activities are not approved.", nNotApproved,
-               g.nAssessed);
-    admin_check_item(b, nNotApproved != 0, buf_str(&t));
-    buf_reset(&t);
-    buf_printf(&t,
-               "%zu of %zu statements owed by the responsible bodies "
-               "were never submitted.",
-               nNever, g.nExpected);
-    admin_check_item(b, nNever != 0, buf_str(&t));
-    buf_reset(&t);
-    buf_printf(&t, "%zu data-quality %s.", nErr,
-               nErr == 1 ? "error" : "errors");
-    admin_check_item(b, nErr != 0, buf_str(&t));
-    buf_release(&t);
+    for (int i = 0; i < REVIEW_CHECKLIST_ITEMS; i++) {
+        admin_check_item(b, a[i].bOpen, a[i].zText);
+    }
     HTML_LIT(b, "</ul>\n");
     HTML_LIT(b, "<p>The round's page lists them: ");
     char *zQ = page_plan_query(x->m, x->p);

@@ -221,7 +221,7 @@ spid=$!
 # transaction each.
 i=0
 while [ $i -lt 16 ]; do
-    "$LMPMON" --db w.db --busy-timeout 20000 round close 2018 --plan cambodia-lmp-2015-2018 >/dev/null &&
+    "$LMPMON" --db w.db --busy-timeout 20000 round close 2018 --yes --plan cambodia-lmp-2015-2018 >/dev/null &&
         "$LMPMON" --db w.db --busy-timeout 20000 round open 2018 --plan cambodia-lmp-2015-2018 >/dev/null ||
         fail "a write while the server backs up"
     sleep 0.4

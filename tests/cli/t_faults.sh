@@ -190,7 +190,7 @@ if [ $can_drop = 1 ]; then
     # Read-only file: reading works, writing says why not.
     urun --db u/ro.db plan list
     expect_status 0
-    urun --db u/ro.db round close 2018
+    urun --db u/ro.db round close 2018 --yes
     quiet_fault
     expect_err "the database is read-only (its file, its directory or the file system)"
     expect_err "nothing was changed"
