@@ -32,13 +32,24 @@ import_format_parse(const char *z, ImportFormat *pOut)
     return 0;
 }
 
+/* A file that cannot be read: what a user can act on in the message,
+** the system's words (errno) in the detail only. */
+static int
+import_read_fail(AppErr *err, const char *zPath, int e)
+{
+    apperr_set(err, APPERR_IO, "cannot read '%s'%s", zPath,
+               e == ENOENT   ? ": there is no such file"
+               : e == EACCES ? ": permission denied"
+                             : "");
+    return apperr_detail(err, "%s: %s", zPath, strerror(e));
+}
+
 int
 import_read_file(const char *zPath, char **pz, size_t *pn, AppErr *err)
 {
     FILE *f = fopen(zPath, "rb");
     if (!f) {
-        return apperr_set(err, APPERR_IO, "cannot read '%s': %s", zPath,
-                          strerror(errno));
+        return import_read_fail(err, zPath, errno);
     }
     struct stat sb;
     if (fstat(fileno(f), &sb) == 0 && !S_ISREG(sb.st_mode)) {
@@ -82,8 +93,7 @@ import_map_file(const char *zPath, size_t nLimit, MappedFile *f, AppErr *err)
     f->pMap = NULL;
     int fd = open(zPath, O_RDONLY);
     if (fd < 0) {
-        return apperr_set(err, APPERR_IO, "cannot read '%s': %s", zPath,
-                          strerror(errno));
+        return import_read_fail(err, zPath, errno);
     }
     struct stat sb;
     if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
@@ -103,8 +113,7 @@ import_map_file(const char *zPath, size_t nLimit, MappedFile *f, AppErr *err)
         void *p = mmap(NULL, n, PROT_READ, MAP_PRIVATE, fd, 0);
         if (p == MAP_FAILED) {
             (void)close(fd);
-            return apperr_set(err, APPERR_IO, "cannot read '%s': %s", zPath,
-                              strerror(errno));
+            return import_read_fail(err, zPath, errno);
         }
         (void)madvise(p, n, MADV_SEQUENTIAL);
         f->pMap = p;

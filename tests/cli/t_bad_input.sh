@@ -36,6 +36,12 @@ check missing_col.csv "cannot import 'missing_col.csv': line 1: missing column '
 printf '%s\n%s\n' "goal_code,goal,goal_indicator,activity_code,activity,responsible,contributing,2018:action_point,2018:progress" "1,G,I,1.1,A,MOLVT,ILO,x,y" >missing_round_col.csv
 check missing_round_col.csv "line 1: missing column '2018:rating'"
 
+# A file that is not there: said in words, not in the system's.
+run --db d.db import --plan p no-such-file.csv
+expect_status 1
+expect_err "cannot read 'no-such-file.csv': there is no such file"
+grep -q "No such file or directory" err.txt && fail "errno text reached the user"
+
 # '/' joins codes in the audit trail's keys: a code holding one is refused.
 printf '%s\n%s\n' "$H" '1,Goal one,Indicator one,1/1,Activity one,MOLVT,ILO,Do it,Done,Progressing' >slash_code.csv
 check slash_code.csv "cannot import 'slash_code.csv': line 2: activity code '1/1' holds '/'"
