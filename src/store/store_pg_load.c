@@ -278,23 +278,8 @@ pg_load_plan(PgStore *S, long long planId, const StoreScope *scope, Plan *p,
     }
     PQclear(r);
     plan_sort_rounds(p);
-    /* The rounds whose assessments are wanted, as in sq_load_plan(). */
-    const char **azRound = NULL;
     size_t nRound = 0;
-    if (scope->azRound && !scope->zNode) {
-        azRound = xcalloc(2 * scope->nRound + 1, sizeof *azRound);
-        for (size_t k = 0; k < p->nRound; k++) {
-            int bWant = 0;
-            for (size_t j = 0; j < scope->nRound && !bWant; j++) {
-                bWant = str_eq(p->aRound[k].zCode, scope->azRound[j]) ||
-                        (scope->bRoundBefore && k + 1 < p->nRound &&
-                         str_eq(p->aRound[k + 1].zCode, scope->azRound[j]));
-            }
-            if (bWant) {
-                azRound[nRound++] = p->aRound[k].zCode;
-            }
-        }
-    }
+    const char **azRound = store_tree_scope_rounds(scope, p, &nRound);
     int rc = pg_load_nodes(S, planId, scope->zNode, azRound, nRound, p, err);
     if (rc == 0) {
         rc = pg_load_statements(S, planId, scope->zNode, azRound, nRound, p,

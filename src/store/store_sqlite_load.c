@@ -327,24 +327,8 @@ sq_load_plan(SqStore *S, sqlite3_int64 planId, const StoreScope *scope, Plan *p,
         return sq_fail(S, err, "reading rounds");
     }
     plan_sort_rounds(p);
-    /* The rounds whose assessments are wanted, by code; the round before
-    ** one is the one before it in as-of order. */
-    const char **azRound = NULL;
     size_t nRound = 0;
-    if (scope->azRound && !scope->zNode) {
-        azRound = xcalloc(2 * scope->nRound + 1, sizeof *azRound);
-        for (size_t r = 0; r < p->nRound; r++) {
-            int bWant = 0;
-            for (size_t k = 0; k < scope->nRound && !bWant; k++) {
-                bWant = str_eq(p->aRound[r].zCode, scope->azRound[k]) ||
-                        (scope->bRoundBefore && r + 1 < p->nRound &&
-                         str_eq(p->aRound[r + 1].zCode, scope->azRound[k]));
-            }
-            if (bWant) {
-                azRound[nRound++] = p->aRound[r].zCode;
-            }
-        }
-    }
+    const char **azRound = store_tree_scope_rounds(scope, p, &nRound);
     rc = sq_load_nodes(S, planId, scope->zNode, azRound, nRound, p, err);
     if (rc == 0) {
         rc = sq_load_statements(S, planId, scope->zNode, azRound, nRound, p,

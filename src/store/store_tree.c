@@ -111,3 +111,25 @@ store_tree_link_cmp(const void *pa, const void *pb)
     }
     return a->position < b->position ? -1 : a->position > b->position;
 }
+
+const char **
+store_tree_scope_rounds(const StoreScope *scope, const Plan *p, size_t *pn)
+{
+    *pn = 0;
+    if (!scope->azRound || scope->zNode) {
+        return NULL;
+    }
+    const char **azRound = xcalloc(2 * scope->nRound + 1, sizeof *azRound);
+    for (size_t r = 0; r < p->nRound; r++) {
+        int bWant = 0;
+        for (size_t k = 0; k < scope->nRound && !bWant; k++) {
+            bWant = str_eq(p->aRound[r].zCode, scope->azRound[k]) ||
+                    (scope->bRoundBefore && r + 1 < p->nRound &&
+                     str_eq(p->aRound[r + 1].zCode, scope->azRound[k]));
+        }
+        if (bWant) {
+            azRound[(*pn)++] = p->aRound[r].zCode;
+        }
+    }
+    return azRound;
+}

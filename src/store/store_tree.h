@@ -56,4 +56,12 @@ void store_tree_emit(Plan *p, StoreNodeRow *aRow, size_t nRow, size_t lo,
 /* Sort n's assessments into p's round order (p's rounds sorted). */
 void store_tree_sort_assessments(const Plan *p, Node *n);
 
+/* The rounds of p (its rounds loaded and in order) whose assessments a
+** load of scope reads: NULL when every round's (no scope->azRound, or one
+** node), else a heap array of p's round codes in *pn — those scope names
+** and, with bRoundBefore, the round before each in as-of order. */
+#include "store.h"
+const char **store_tree_scope_rounds(const StoreScope *scope, const Plan *p,
+                                     size_t *pn);
+
 #endif
