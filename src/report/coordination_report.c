@@ -18,6 +18,7 @@
 #include "escape.h"
 #include "../base/base.h"
 #include "../core/review.h"
+#include "review_report.h"
 #include "../core/texts.h"
 #include "../io/csv.h"
 #include "../base/banned.h"
@@ -728,23 +729,11 @@ coordination_render_json(const Coordination *c, Buf *b)
 
 /* ---- HTML ---------------------------------------------------------------------- */
 
+/* The review report's stylesheet (review_html_css()) comes first, in a
+** <style> of its own; these are only the rules the analysis adds. */
 static const char zCss[] =
-    "body{font-family:sans-serif;line-height:1.4;margin:2em auto;"
-    "max-width:60em;padding:0 1em;color:#111}"
-    "h1{font-size:1.6em}h2{margin-top:2em;border-bottom:1px solid #999}"
-    "table{border-collapse:collapse;margin:1em 0;width:100%}"
-    "th,td{border:1px solid #999;padding:.3em .5em;vertical-align:top;"
-    "text-align:left}td.n{text-align:right;white-space:nowrap}"
-    "caption{text-align:left;font-weight:bold;margin-bottom:.3em}"
-    "figure{margin:1em 0}svg{max-width:100%;height:auto}"
     "blockquote{margin:.5em 2em;font-style:italic}"
-    ".method{background:#f3f3f3;padding:.5em 1em}"
-    "#organisations table,#explanations table{font-size:.85em}"
-    "@page{size:A4;margin:15mm}"
-    "@media print{body{margin:0;max-width:none}h2,h3{break-after:avoid}"
-    "tr{break-inside:avoid}}"
-    "@media screen and (max-width:40em){body{margin:1em auto}"
-    "table{display:block;overflow-x:auto}}";
+    "#organisations table,#explanations table{font-size:.85em}";
 
 static void
 rep_html_td_n(Buf *b, size_t n)
@@ -1240,6 +1229,8 @@ coordination_render_html(const Coordination *c, Buf *b)
     buf_puts(b, " \xE2\x80\x94 ");
     esc_html(b, c->p->zTitle);
     HTML_LIT(b, "</title>\n<style>");
+    buf_puts(b, review_html_css());
+    HTML_LIT(b, "</style>\n<style>");
     buf_puts(b, zCss);
     HTML_LIT(b, "</style>\n</head>\n<body>\n<header>\n<h1>Coordination: ");
     esc_html(b, zTitle);

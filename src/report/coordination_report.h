@@ -32,8 +32,9 @@ extern const ReportFormat aCoordinationFormat[];
 int coordination_render(const Coordination *c, const char *zFormat, Buf *b,
                         AppErr *err);
 
-/* The stylesheet coordination_render_html() puts inline (the web allows
-** exactly it, by its hash, as the review report's). */
+/* The rules coordination_render_html() adds, inline, after the review
+** report's stylesheet (the web allows exactly these two <style>s, by
+** their hashes). */
 const char *coordination_html_css(void);
 
 /* Renderers: append the whole document for c to b. */
