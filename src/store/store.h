@@ -221,6 +221,12 @@ typedef struct StoreMethods {
     int (*xRowGet)(Store *, StoreEntity e, const char *const *azKey,
                    char **azOld, int *pVersion, int *pbFound, int *piMissing,
                    AppErr *);
+    /* Whether the row of entity e named by azKey exists, *piMissing as
+    ** in xRowGet: xRowGet without the columns, for a backend that can
+    ** answer from what the transaction already knows (the ids of
+    ** store_ids.h).  NULL: xRowGet answers. */
+    int (*xRowExists)(Store *, StoreEntity e, const char *const *azKey,
+                      int *pbFound, int *piMissing, AppErr *);
     /* Write the row of entity e: with bInsert an INSERT (version 1), else
     ** an UPDATE of its columns (read-only ones and the node's depth
     ** excepted) that bumps a versioned row's version and, when

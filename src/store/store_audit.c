@@ -209,6 +209,11 @@ static int
 row_exists(Store *s, StoreEntity e, const char *const *azKey, int *pbFound,
            int *piMissing, AppErr *err)
 {
+    if (s->pMethods->xRowExists) {
+        *pbFound = 0;
+        *piMissing = -1;
+        return s->pMethods->xRowExists(s, e, azKey, pbFound, piMissing, err);
+    }
     Row r;
     int rc = row_read(s, e, azKey, &r, err);
     *pbFound = r.bFound;

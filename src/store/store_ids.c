@@ -15,7 +15,10 @@ struct StoreIdEntry {
     char *zCode;     /* NULL: empty slot */
     long long scope; /* the plan's id for nodes and rounds, else 0 */
     long long id;
-    char cKind; /* STORE_ID_* */
+    unsigned long long children; /* bit (child id % 64) of the rows
+                                 ** written below a new row */
+    char cKind;                  /* STORE_ID_* */
+    char bNew;                   /* inserted by this transaction */
 };
 
 /* FNV-1a over the kind, the scope and the code. */
@@ -48,6 +51,17 @@ store_id_slot(StoreIdEntry *a, size_t nSlot, char cKind, long long scope,
     return &a[i];
 }
 
+/* The entry of (cKind, scope, zCode) if one is kept, else NULL. */
+static StoreIdEntry *
+store_id_find(const StoreIds *t, char cKind, long long scope, const char *zCode)
+{
+    if (!t->bOn || t->nSlot == 0) {
+        return NULL;
+    }
+    StoreIdEntry *e = store_id_slot(t->a, t->nSlot, cKind, scope, zCode);
+    return e->zCode ? e : NULL;
+}
+
 void
 store_ids_start(StoreIds *t)
 {
@@ -71,23 +85,21 @@ int
 store_ids_get(const StoreIds *t, char cKind, long long scope, const char *zCode,
               long long *pId)
 {
-    if (!t->bOn || t->nSlot == 0) {
-        return 0;
-    }
-    const StoreIdEntry *e = store_id_slot(t->a, t->nSlot, cKind, scope, zCode);
-    if (!e->zCode) {
+    const StoreIdEntry *e = store_id_find(t, cKind, scope, zCode);
+    if (!e) {
         return 0;
     }
     *pId = e->id;
     return 1;
 }
 
-void
-store_ids_put(StoreIds *t, char cKind, long long scope, const char *zCode,
-              long long id)
+/* The entry of (cKind, scope, zCode), made if new; NULL when nothing is
+** kept (outside a transaction). */
+static StoreIdEntry *
+store_id_entry(StoreIds *t, char cKind, long long scope, const char *zCode)
 {
-    if (!t->bOn || id < 0) {
-        return;
+    if (!t->bOn) {
+        return NULL;
     }
     if (2 * (t->nUsed + 1) > t->nSlot) {
         size_t nNew = t->nSlot ? 2 * t->nSlot : 256;
@@ -107,7 +119,54 @@ store_ids_put(StoreIds *t, char cKind, long long scope, const char *zCode,
         e->zCode = xstrdup(zCode);
         e->cKind = cKind;
         e->scope = scope;
+        e->bNew = 0;
+        e->children = 0;
         t->nUsed++;
     }
-    e->id = id;
+    return e;
+}
+
+void
+store_ids_put(StoreIds *t, char cKind, long long scope, const char *zCode,
+              long long id)
+{
+    StoreIdEntry *e = id >= 0 ? store_id_entry(t, cKind, scope, zCode) : NULL;
+    if (e) {
+        e->id = id;
+    }
+}
+
+void
+store_ids_put_new(StoreIds *t, char cKind, long long scope, const char *zCode,
+                  long long id)
+{
+    StoreIdEntry *e = id >= 0 ? store_id_entry(t, cKind, scope, zCode) : NULL;
+    if (e) {
+        e->id = id;
+        e->bNew = 1;
+    }
+}
+
+static unsigned long long
+store_id_child_bit(long long child)
+{
+    return 1ull << ((unsigned long long)child & 63u);
+}
+
+void
+store_ids_add_child(StoreIds *t, char cKind, long long scope, const char *zCode,
+                    long long child)
+{
+    StoreIdEntry *e = store_id_find(t, cKind, scope, zCode);
+    if (e && e->bNew) {
+        e->children |= store_id_child_bit(child);
+    }
+}
+
+int
+store_ids_child_absent(const StoreIds *t, char cKind, long long scope,
+                       const char *zCode, long long child)
+{
+    const StoreIdEntry *e = store_id_find(t, cKind, scope, zCode);
+    return e && e->bNew && (e->children & store_id_child_bit(child)) == 0;
 }

@@ -16,6 +16,15 @@
 ** transaction begins and store_ids_release() when it ends (commit,
 ** rollback, close); outside a transaction get finds nothing and put keeps
 ** nothing.
+**
+** It also remembers which rows the transaction itself inserted
+** (store_ids_put_new()): nothing can refer to such a row from before, so
+** a put under a new node knows without a query that the node has no
+** assessment yet, other than those the transaction wrote under it
+** (store_ids_add_child()) — the reads a bulk import of a new plan would
+** otherwise make once per assessment, to find nothing.  The children are
+** kept as one bit per child id modulo 64: a bit set by another child only
+** costs the query it would have made anyway.
 */
 #ifndef LMPMON_STORE_IDS_H
 #define LMPMON_STORE_IDS_H
@@ -58,5 +67,21 @@ int store_ids_get(const StoreIds *t, char cKind, long long scope,
 ** zCode. */
 void store_ids_put(StoreIds *t, char cKind, long long scope, const char *zCode,
                    long long id);
+
+/* As store_ids_put(), for a row this transaction inserted. */
+void store_ids_put_new(StoreIds *t, char cKind, long long scope,
+                       const char *zCode, long long id);
+
+/* Remember that this transaction wrote a row below the new row (cKind,
+** scope, zCode) that child id (e.g. a round's) names.  Nothing is kept
+** for a row not inserted by this transaction. */
+void store_ids_add_child(StoreIds *t, char cKind, long long scope,
+                         const char *zCode, long long child);
+
+/* 1 when the row (cKind, scope, zCode) was inserted by this transaction
+** and no row below it named by child was written since: that row cannot
+** exist.  0 when it may (ask the database). */
+int store_ids_child_absent(const StoreIds *t, char cKind, long long scope,
+                           const char *zCode, long long child);
 
 #endif

@@ -823,6 +823,7 @@ static const StoreMethods sqMethods = {
     .xDataVersion = sq_data_version,
     .xLoad = sq_load,
     .xRowGet = sq_row_get,
+    .xRowExists = sq_row_exists,
     .xRowPut = sq_row_put,
     .xSubGet = sq_sub_get,
     .xSubPut = sq_sub_put,

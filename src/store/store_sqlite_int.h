@@ -102,6 +102,8 @@ int sq_lookup_id(SqStore *S, sqlite3_stmt *st, sqlite3_int64 *pOut,
 /* store_sqlite_rows.c: rows and sub-rows for the puts, the audit trail. */
 int sq_row_get(Store *s, StoreEntity e, const char *const *azKey, char **azOld,
                int *pVersion, int *pbFound, int *piMissing, AppErr *err);
+int sq_row_exists(Store *s, StoreEntity e, const char *const *azKey,
+                  int *pbFound, int *piMissing, AppErr *err);
 int sq_row_put(Store *s, StoreEntity e, const char *const *azKey,
                const char *const *azNew, int bInsert, int iVersion, int *pbDone,
                AppErr *err);

@@ -119,6 +119,16 @@ sq_node_id(SqStore *S, sqlite3_int64 planId, const char *zCode,
     return 0;
 }
 
+/* The plan's id of a key (plan, ...) whose plan was looked up before in
+** this transaction, else -1. */
+static sqlite3_int64
+sq_key_plan(SqStore *S, const char *const *azKey)
+{
+    sqlite3_int64 planId;
+    return store_ids_get(&S->ids, STORE_ID_PLAN, 0, azKey[0], &planId) ? planId
+                                                                       : -1;
+}
+
 /* As sq_plan_find() and sq_org_find(), for writes: the puts check first
 ** that what they write refers to exists, so not finding it here is
 ** APPERR_NOTFOUND. */
@@ -350,6 +360,10 @@ sq_assessment_row_get(SqStore *S, const char *const *azKey, char **azOld,
     if (*piMissing >= 0) {
         return 0;
     }
+    if (store_ids_child_absent(&S->ids, STORE_ID_NODE, sq_key_plan(S, azKey),
+                               azKey[1], roundId)) {
+        return 0; /* nothing to read: see store_ids.h */
+    }
     sqlite3_stmt *st;
     if (SQ_PREPARE(S,
                    "SELECT action_point, progress, rating, state, version"
@@ -437,6 +451,41 @@ sq_row_get(Store *s, StoreEntity e, const char *const *azKey, char **azOld,
     }
     assert(!"no such entity");
     return apperr_set(err, APPERR_INTERNAL, "reading an unknown entity");
+}
+
+/* Organisations and nodes by their ids, which the transaction keeps
+** (the links of every node of an import name a few hundred organisations
+** thousands of times); other rows as sq_row_get(). */
+int
+sq_row_exists(Store *s, StoreEntity e, const char *const *azKey, int *pbFound,
+              int *piMissing, AppErr *err)
+{
+    SqStore *S = (SqStore *)s;
+    sqlite3_int64 id = -1;
+    if (e == STORE_ORG) {
+        if (sq_org_find(S, azKey[0], &id, err)) {
+            return -1;
+        }
+        *pbFound = id >= 0;
+        return 0;
+    }
+    if (e == STORE_NODE) {
+        if (sq_node_find(S, azKey, &id, err)) {
+            return -1;
+        }
+        if (id < 0 && sq_key_plan(S, azKey) < 0) {
+            *piMissing = 0;
+        }
+        *pbFound = id >= 0;
+        return 0;
+    }
+    char *azOld[STORE_NCOL_MAX];
+    int version;
+    int rc = sq_row_get(s, e, azKey, azOld, &version, pbFound, piMissing, err);
+    for (int i = 0; i < STORE_NCOL_MAX; i++) {
+        free(azOld[i]);
+    }
+    return rc;
 }
 
 /* ---- writing a row ------------------------------------------------------- */
@@ -539,7 +588,14 @@ sq_node_row_put(SqStore *S, const char *const *azKey, const char *const *az,
     if (bInsert) {
         sq_bind_text(st, 6, az[STORE_NODE_DEPTH]);
     }
-    return sq_row_write(S, st, pbDone, err, "writing a plan node");
+    if (sq_row_write(S, st, pbDone, err, "writing a plan node")) {
+        return -1;
+    }
+    if (bInsert && *pbDone) {
+        store_ids_put_new(&S->ids, STORE_ID_NODE, planId, azKey[1],
+                          sqlite3_last_insert_rowid(S->db));
+    }
+    return 0;
 }
 
 /* The guard "$7 = 0 OR version = $7" is the version check of a use case's
@@ -577,7 +633,14 @@ sq_assessment_row_put(SqStore *S, const char *const *azKey,
     if (!bInsert) {
         sq_bind_int(st, 7, iVersion);
     }
-    return sq_row_write(S, st, pbDone, err, "writing an assessment");
+    if (sq_row_write(S, st, pbDone, err, "writing an assessment")) {
+        return -1;
+    }
+    if (bInsert && *pbDone) {
+        store_ids_add_child(&S->ids, STORE_ID_NODE, sq_key_plan(S, azKey),
+                            azKey[1], roundId);
+    }
+    return 0;
 }
 
 static int

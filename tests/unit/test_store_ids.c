@@ -87,6 +87,36 @@ test_store_ids_only_within_transaction(void **state)
     store_ids_release(&t); /* twice is harmless */
 }
 
+/* A row the transaction inserted has no children but those written under
+** it since; a row found in the database may have any; a bit shared by
+** two children (ids 64 apart) only says "ask". */
+static void
+test_store_ids_children_of_new_rows(void **state)
+{
+    (void)state;
+    StoreIds t = STORE_IDS_INIT;
+    store_ids_start(&t);
+    store_ids_put(&t, STORE_ID_NODE, 1, "old", 10);
+    store_ids_put_new(&t, STORE_ID_NODE, 1, "new", 11);
+    assert_false(store_ids_child_absent(&t, STORE_ID_NODE, 1, "old", 3));
+    assert_false(store_ids_child_absent(&t, STORE_ID_NODE, 1, "gone", 3));
+    assert_true(store_ids_child_absent(&t, STORE_ID_NODE, 1, "new", 3));
+    assert_true(store_ids_child_absent(&t, STORE_ID_NODE, 2, "new", 3) == 0);
+    store_ids_add_child(&t, STORE_ID_NODE, 1, "new", 3);
+    assert_false(store_ids_child_absent(&t, STORE_ID_NODE, 1, "new", 3));
+    assert_false(store_ids_child_absent(&t, STORE_ID_NODE, 1, "new", 67));
+    assert_true(store_ids_child_absent(&t, STORE_ID_NODE, 1, "new", 4));
+    /* Found again by a lookup, it stays new. */
+    store_ids_put(&t, STORE_ID_NODE, 1, "new", 11);
+    assert_true(store_ids_child_absent(&t, STORE_ID_NODE, 1, "new", 4));
+    store_ids_add_child(&t, STORE_ID_NODE, 1, "old", 5);
+    assert_false(store_ids_child_absent(&t, STORE_ID_NODE, 1, "old", 6));
+    /* The next transaction knows nothing of it. */
+    store_ids_start(&t);
+    assert_false(store_ids_child_absent(&t, STORE_ID_NODE, 1, "new", 4));
+    store_ids_release(&t);
+}
+
 int
 main(void)
 {
@@ -94,6 +124,7 @@ main(void)
         cmocka_unit_test(test_store_ids_kinds_and_scopes_apart),
         cmocka_unit_test(test_store_ids_grow),
         cmocka_unit_test(test_store_ids_only_within_transaction),
+        cmocka_unit_test(test_store_ids_children_of_new_rows),
     };
     return cmocka_run_group_tests(aTest, NULL, NULL);
 }
