@@ -277,12 +277,34 @@ store_case_scan(Store *s, const char *zFrom, const char *zTo, int bPersonal,
     return s->pMethods->xCaseScan(s, zFrom, zTo, bPersonal, fn, pArg, err);
 }
 
+void
+store_set_audit_observer(Store *s, StoreAuditObserver fn, void *pArg)
+{
+    s->xObserve = fn;
+    s->pObserveArg = pArg;
+}
+
+int
+store_audit_append(Store *s, const char *zAction, const char *zEntity,
+                   const char *zKey, const char *zField, const char *zOld,
+                   const char *zNew, AppErr *err)
+{
+    if (s->pMethods->xAuditAdd(s, zAction, zEntity, zKey, zField, zOld, zNew,
+                               err)) {
+        return -1;
+    }
+    if (s->xObserve) {
+        s->xObserve(s->pObserveArg, zAction, zEntity, zField);
+    }
+    return 0;
+}
+
 int
 store_audit(Store *s, const char *zEntity, const char *zKey, const char *zField,
             const char *zNew, AppErr *err)
 {
-    return s->pMethods->xAuditAdd(s, "update", zEntity, zKey, zField, NULL,
-                                  zNew, err);
+    return store_audit_append(s, "update", zEntity, zKey, zField, NULL, zNew,
+                              err);
 }
 
 int

@@ -290,11 +290,17 @@ typedef struct StoreMethods {
     int (*xRestore)(Store *, const char *zPath, AppErr *);
 } StoreMethods;
 
+/* Told of each audit row as it is written (store_set_audit_observer()). */
+typedef void (*StoreAuditObserver)(void *pArg, const char *zAction,
+                                   const char *zEntity, const char *zField);
+
 /* Fields every backend shares; backends embed this first. */
 struct Store {
     const StoreMethods *pMethods;
-    char *zActor;  /* recorded in the audit trail */
-    char zNow[32]; /* time of the current transaction */
+    char *zActor;                /* recorded in the audit trail */
+    char zNow[32];               /* time of the current transaction */
+    StoreAuditObserver xObserve; /* NULL: nobody is told */
+    void *pObserveArg;
 };
 
 typedef enum StoreOpenMode {
@@ -345,6 +351,18 @@ void store_rollback(Store *s);
 ** others commit (WAL snapshot).  Not for writes. */
 int store_begin_read(Store *s, AppErr *err);
 void store_end_read(Store *s);
+
+/* From now on tell fn (with pArg) of every audit row written through
+** this store, as it is written; NULL stops.  An import counts its changes
+** so, instead of reading its audit rows back before it commits.  A row
+** told of is gone again if its transaction rolls back. */
+void store_set_audit_observer(Store *s, StoreAuditObserver fn, void *pArg);
+
+/* Append one row to the audit trail and tell the observer: the one way
+** every put and store_audit() write it. */
+int store_audit_append(Store *s, const char *zAction, const char *zEntity,
+                       const char *zKey, const char *zField, const char *zOld,
+                       const char *zNew, AppErr *err);
 
 /* The actor recorded in the audit trail from now on (a copy is kept). */
 void store_set_actor(Store *s, const char *zActor);

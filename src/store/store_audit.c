@@ -4,7 +4,7 @@
 **
 ** A put reads the stored row (xRowGet: its columns as text), compares each
 ** audited column, as the entity's field table below says, with the new
-** value, writes one audit row per changed field (xAuditAdd), then asks the
+** value, writes one audit row per changed field (store_audit_append()), then asks the
 ** backend to INSERT or UPDATE the row (xRowPut).  Sub-rows (an org's
 ** aliases, a plan's levels, a node's organisations) are compared as one
 ** joined text, audited once and replaced as a whole (xSubGet, xSubPut).
@@ -236,8 +236,8 @@ static int
 audit_add(Store *s, const char *zAction, const Row *r, const char *zKey,
           const char *zField, const char *zOld, const char *zNew, AppErr *err)
 {
-    return s->pMethods->xAuditAdd(s, zAction, r->pE->zName, zKey, zField, zOld,
-                                  zNew, err);
+    return store_audit_append(s, zAction, r->pE->zName, zKey, zField, zOld,
+                              zNew, err);
 }
 
 /* What row_write() returns besides 0 and -1: nothing was written. */
