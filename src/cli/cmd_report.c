@@ -17,7 +17,7 @@
 #include "../io/claims_csv.h"
 #include "../io/import.h"
 #include "../report/coordination_report.h"
-#include "../report/review_print.h"
+#include "../report/print.h"
 #include "../report/review_report.h"
 #include "../app/casework.h"
 #include "../base/banned.h"

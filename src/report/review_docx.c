@@ -877,7 +877,7 @@ docx_cover(Xml *x, const ReviewDoc *d)
 }
 
 int
-review_render_docx(const ReviewReport *r, Buf *out, AppErr *err)
+print_review_docx(const ReviewReport *r, Buf *out, AppErr *err)
 {
     ReviewDoc d;
     review_doc_build(r, &d);

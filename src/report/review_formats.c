@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "review_report.h"
-#include "review_print.h"
+#include "print.h"
 #include "../base/base.h"
 #include "../base/banned.h"
 

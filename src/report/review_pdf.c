@@ -472,7 +472,7 @@ pdf_outline(const ReviewPdf *x)
 }
 
 int
-review_render_pdf(const ReviewReport *r, Buf *b, AppErr *err)
+print_review_pdf(const ReviewReport *r, Buf *b, AppErr *err)
 {
     ReviewDoc d;
     review_doc_build(r, &d);
@@ -529,7 +529,7 @@ review_render_pdf(const ReviewReport *r, Buf *b, AppErr *err)
 }
 
 void
-review_print_release_fonts(void)
+print_release_fonts(void)
 {
     pango_cairo_font_map_set_default(NULL);
     cairo_debug_reset_static_data();

@@ -1,7 +1,7 @@
 /*
-** review_print.h — the review report as a printed document: PDF drawn
-** with Pango and cairo (review_pdf.c), and Word's Office Open XML
-** (review_docx.c).
+** review_print.h — inside the printing module (lmpmon-print.so, see
+** print.h): the review report as a printed document, PDF drawn with Pango
+** and cairo (review_pdf.c), and Word's Office Open XML (review_docx.c).
 **
 ** Both print the blocks of review_doc.h: a cover, the contents, the status
 ** by group with figures 1 and 2 (the same counts as the SVG charts of the
@@ -17,13 +17,12 @@
 
 #include "review_report.h"
 
-/* The whole review r as an A4 PDF, appended to b.  Returns 0, or -1 with
-** err when cairo fails (out of memory, a font it cannot embed). */
-int review_render_pdf(const ReviewReport *r, Buf *b, AppErr *err);
-
-/* The whole review r as a Word document (.docx), appended to b.  Returns
-** 0, or -1 with err when the package cannot be written. */
-int review_render_docx(const ReviewReport *r, Buf *b, AppErr *err);
+/* The printing module's three entry points (print.h says how the
+** program finds them), one for review_render_pdf(),
+** review_render_docx() and review_print_release_fonts() each. */
+int print_review_pdf(const ReviewReport *r, Buf *b, AppErr *err);
+int print_review_docx(const ReviewReport *r, Buf *b, AppErr *err);
+void print_release_fonts(void);
 
 /* The stacked bar chart of s (a summary of r) drawn with cairo at the
 ** origin, w points wide, titled zTitle (NULL: no title, for a picture
@@ -40,11 +39,5 @@ void review_chart_draw(cairo_t *cr, const ReviewReport *r,
 int review_chart_png(const ReviewReport *r, const ReviewSummary *s,
                      const char *zTitle, double w, int nDpi, Buf *b, double *pH,
                      AppErr *err);
-
-/* Release the font caches of Pango, cairo and fontconfig, which live for
-** the whole process otherwise.  For a process that prints and exits (the
-** CLI), so that leak checkers see nothing left; never while another
-** thread may be drawing. */
-void review_print_release_fonts(void);
 
 #endif

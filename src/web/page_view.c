@@ -29,7 +29,6 @@
 #include "../report/complaints_report.h"
 #include "../report/coordination_report.h"
 #include "../report/escape.h"
-#include "../report/review_print.h"
 #include "../report/review_report.h"
 #include "../report/sheet.h"
 #include "../app/casework.h"

@@ -48,7 +48,7 @@
 #include "../base/base.h"
 #include "../base/secret.h"
 #include "../report/coordination_report.h"
-#include "../report/review_print.h"
+#include "../report/print.h"
 #include "../report/review_report.h"
 #include "../base/banned.h"
 

@@ -186,6 +186,26 @@ grep -qF '<b>A&B</b>' k.txt || fail "the PDF does not show a narrative's markup 
 soffice --headless --convert-to pdf --outdir lo k.docx >lo.log 2>&1 || fail "k.docx: $(tail -3 lo.log)"
 pdffonts lo/k.pdf | grep -q 'KhmerOS' || fail "the DOCX does not set Khmer in a Khmer font"
 
+# The drawing is a module loaded on first use (src/report/print.h): a
+# program copied without it still runs every other command, and asked for
+# a PDF or a Word file says what is missing, in words, writing nothing.
+mkdir -p alone && cp "$LMPMON" alone/lmpmon
+LMPMON_MODULE_DIR= ./alone/lmpmon --db s.db report review --round 2017 --compare 2016 --format csv >alone.csv ||
+    fail "lmpmon without its printing module cannot write a CSV"
+cmp -s alone.csv r.csv || fail "lmpmon without its printing module writes another CSV"
+for fmt in pdf docx; do
+    LMPMON_MODULE_DIR= ./alone/lmpmon --db s.db report review --round 2017 --format $fmt \
+        --out alone.$fmt >alone.out 2>alone.err && fail "a $fmt was written without the printing module"
+    grep -q "lacks its printing module (lmpmon-print.so" alone.err ||
+        fail "no word of the missing printing module for $fmt: $(cat alone.err)"
+    grep -qi "dlopen\|cannot open shared object" alone.err && fail "loader text reached the user: $(cat alone.err)"
+    [ ! -e alone.$fmt ] || fail "a half-written alone.$fmt was left"
+done
+# LMPMON_MODULE_DIR names where the module is (an installation elsewhere).
+LMPMON_MODULE_DIR=$(dirname "$LMPMON") ./alone/lmpmon --db s.db report review --round 2017 \
+    --format pdf --out alone.pdf || fail "LMPMON_MODULE_DIR does not find the printing module"
+head -c 5 alone.pdf | grep -q '^%PDF-' || fail "the PDF through LMPMON_MODULE_DIR is not a PDF"
+
 # A format that does not exist is named in the error.
 run --db s.db report review --round 2017 --format odt
 expect_status 2

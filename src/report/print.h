@@ -1,0 +1,38 @@
+/*
+** print.h — the review as a printed document (PDF and Word), drawn by the
+** printing module.
+**
+** Pango, cairo and fontconfig bring some thirty shared libraries: loading
+** them at every start took half of the start-up of every command (5 of
+** 10 ms), while only the PDF and Word outputs use them.  So the code
+** that draws (review_pdf.c, paginate.c, review_docx.c) is a module of its
+** own, lmpmon-print.so, linked against them and loaded with dlopen() the
+** first time a PDF or a Word file is asked for.  It is looked for
+** beside the program (the build tree), then in ../lib/lmpmon/ from it (an
+** installed prefix: cmake --install), or in $LMPMON_MODULE_DIR.  The
+** module calls the program's own functions (buffers, the report), which
+** the program exports (ENABLE_EXPORTS); what only printing uses
+** (review_doc.c, ooxml.c) is compiled into the module alone.
+*/
+#ifndef LMPMON_PRINT_H
+#define LMPMON_PRINT_H
+
+#include "review_report.h"
+
+/* The whole review r as an A4 PDF, appended to b.  Returns 0, or -1 with
+** err when the printing module cannot be loaded or cairo fails (out of
+** memory, a font it cannot embed).  Safe from several threads. */
+int review_render_pdf(const ReviewReport *r, Buf *b, AppErr *err);
+
+/* The whole review r as a Word document (.docx), appended to b.  Returns
+** 0, or -1 with err when the module cannot be loaded or the package
+** cannot be written. */
+int review_render_docx(const ReviewReport *r, Buf *b, AppErr *err);
+
+/* Release the font caches of Pango, cairo and fontconfig, which live for
+** the whole process otherwise, if the module was loaded.  For a process
+** that prints and exits (the CLI), so that leak checkers see nothing left;
+** never while another thread may be drawing. */
+void review_print_release_fonts(void);
+
+#endif
