@@ -266,35 +266,70 @@ rm_memo_grow(ReadModel *rm)
     rm->nMemoSlot = nNew;
 }
 
+/* The kept fragment zKey (*pn bytes), rendered and kept on first use; NULL
+** when it cannot be kept, rendered into b instead.  The caller holds
+** rm->mu: a second request for the same fragment waits for the first
+** instead of doing the same work.  A kept fragment's text never moves
+** (the table holds pointers to it) until the snapshot is freed. */
+static const char *
+rm_fragment_locked(ReadModel *rm, const char *zKey, ReadRender xRender,
+                   const void *arg, Buf *b, size_t *pn)
+{
+    Memo *e =
+        rm->nMemoSlot ? rm_memo_slot(rm->aMemo, rm->nMemoSlot, zKey) : NULL;
+    if (e && e->zKey) {
+        *pn = e->n;
+        return e->z;
+    }
+    Buf frag = BUF_INIT;
+    xRender(rm, arg, &frag);
+    if (frag.bOverflow || rm->nMemoBytes + frag.n > LIMIT_READ_MEMO_BYTES) {
+        buf_append(b, buf_str(&frag), frag.n);
+        buf_release(&frag);
+        return NULL;
+    }
+    rm_memo_grow(rm);
+    e = rm_memo_slot(rm->aMemo, rm->nMemoSlot, zKey);
+    e->zKey = xstrdup(zKey);
+    e->n = frag.n;
+    e->z = xmalloc(frag.n + 1);
+    memcpy(e->z, buf_str(&frag), frag.n + 1);
+    rm->nMemo++;
+    rm->nMemoBytes += e->n;
+    buf_release(&frag);
+    *pn = e->n;
+    return e->z;
+}
+
 void
 readmodel_fragment(ReadModel *rm, const char *zKey, ReadRender xRender,
                    const void *arg, Buf *b)
 {
     (void)pthread_mutex_lock(&rm->mu);
-    Memo *e =
-        rm->nMemoSlot ? rm_memo_slot(rm->aMemo, rm->nMemoSlot, zKey) : NULL;
-    if (e && e->zKey) {
-        buf_append(b, e->z, e->n);
-        (void)pthread_mutex_unlock(&rm->mu);
-        return;
+    size_t n = 0;
+    const char *z = rm_fragment_locked(rm, zKey, xRender, arg, b, &n);
+    if (z) {
+        buf_append(b, z, n);
     }
-    /* Rendered under the snapshot's lock: a second request for the same
-    ** fragment waits for this one instead of doing the same work. */
-    Buf frag = BUF_INIT;
-    xRender(rm, arg, &frag);
-    buf_append(b, buf_str(&frag), frag.n);
-    if (!frag.bOverflow && rm->nMemoBytes + frag.n <= LIMIT_READ_MEMO_BYTES) {
-        rm_memo_grow(rm);
-        e = rm_memo_slot(rm->aMemo, rm->nMemoSlot, zKey);
-        e->zKey = xstrdup(zKey);
-        e->n = frag.n;
-        e->z = xmalloc(frag.n + 1);
-        memcpy(e->z, buf_str(&frag), frag.n + 1);
-        rm->nMemo++;
-        rm->nMemoBytes += e->n;
-    }
-    buf_release(&frag);
     (void)pthread_mutex_unlock(&rm->mu);
+}
+
+const char *
+readmodel_fragment_ref(ReadModel *rm, const char *zKey, ReadRender xRender,
+                       const void *arg, Buf *b, size_t *pn)
+{
+    (void)pthread_mutex_lock(&rm->mu);
+    const char *z = rm_fragment_locked(rm, zKey, xRender, arg, b, pn);
+    (void)pthread_mutex_unlock(&rm->mu);
+    return z;
+}
+
+void
+readmodel_hold(ReadModel *rm)
+{
+    (void)pthread_mutex_lock(&gMu);
+    rm->nRef++;
+    (void)pthread_mutex_unlock(&gMu);
 }
 
 void

@@ -66,6 +66,19 @@ typedef void (*ReadRender)(ReadModel *rm, const void *arg, Buf *b);
 void readmodel_fragment(ReadModel *rm, const char *zKey, ReadRender xRender,
                         const void *arg, Buf *b);
 
+/* As readmodel_fragment(), without the copy: the kept fragment itself,
+** *pn bytes, valid while rm is held (readmodel_hold()); NULL when it
+** could not be kept (past LIMIT_READ_MEMO_BYTES), and then rendered into
+** b instead.  A multi-megabyte page served to many readers at once is
+** then one copy, not one per response in flight. */
+const char *readmodel_fragment_ref(ReadModel *rm, const char *zKey,
+                                   ReadRender xRender, const void *arg, Buf *b,
+                                   size_t *pn);
+
+/* One more hold on rm, given back with readmodel_release(): for what
+** outlives the request that acquired it (a response still being sent). */
+void readmodel_hold(ReadModel *rm);
+
 /* Drop the snapshots the process holds (tests, shutdown); snapshots still
 ** held by callers live until released. */
 void readmodel_reset(void);

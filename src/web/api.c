@@ -24,7 +24,7 @@ api_send(Resp *w, int status, json_t *j)
     w->status = status;
     w->zType = "application/json; charset=utf-8";
     char *z = json_dumps(j, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
-    buf_reset(&w->body);
+    resp_reset_body(w);
     buf_puts(&w->body, z ? z : "null");
     buf_putc(&w->body, '\n');
     free(z);
@@ -69,7 +69,7 @@ api_plan(Req *r, Resp *w)
         return 0;
     }
     w->zType = "application/json; charset=utf-8";
-    buf_reset(&w->body);
+    resp_reset_body(w);
     model_json_write(m, &w->body);
     return 0;
 }
@@ -145,7 +145,7 @@ api_round_summary(Req *r, Resp *w)
         api_error(w, w->status, err.zMsg);
     } else {
         w->zType = "application/json; charset=utf-8";
-        buf_reset(&w->body);
+        resp_reset_body(w);
         review_render_json(&rep, &w->body);
         review_report_release(&rep);
     }

@@ -9,6 +9,7 @@
 
 #include "http.h"
 #include "web_limits.h"
+#include "../app/readmodel.h"
 #include "../base/base.h"
 #include "../base/banned.h"
 
@@ -248,4 +249,34 @@ resp_init(Resp *w)
     memset(w, 0, sizeof *w);
     w->status = 200;
     buf_init(&w->body, 0);
+}
+
+size_t
+resp_length(const Resp *w)
+{
+    size_t n = w->body.n;
+    for (int i = 0; i < w->nSplice; i++) {
+        n += w->aSplice[i].n;
+    }
+    return n;
+}
+
+void
+resp_reset_body(Resp *w)
+{
+    buf_reset(&w->body);
+    w->nSplice = 0;
+}
+
+void
+resp_release(Resp *w)
+{
+    buf_release(&w->body);
+    w->nSplice = 0;
+    readmodel_release(w->pHeld);
+    w->pHeld = NULL;
+    free(w->zLocation);
+    free(w->zSetCookie);
+    free(w->zDisposition);
+    w->zLocation = w->zSetCookie = w->zDisposition = NULL;
 }

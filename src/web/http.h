@@ -53,16 +53,30 @@ typedef struct Req {
     const WebConfig *cfg;
 } Req;
 
+/* Bytes of a kept fragment (page_fragment()) that go into the response at
+** offset at of body, sent from where they are kept instead of copied. */
+typedef struct RespSplice {
+    size_t at;
+    const char *z;
+    size_t n;
+} RespSplice;
+
+#define RESP_SPLICES 4
+
 typedef struct Resp {
     int status;        /* HTTP status */
     const char *zType; /* Content-Type (static string) */
-    Buf body;
-    char *zLocation;    /* redirect target, or NULL */
-    char *zSetCookie;   /* Set-Cookie value, or NULL */
-    char *zDisposition; /* Content-Disposition value (a download:
+    Buf body;          /* the response's own bytes, around the splices */
+    RespSplice aSplice[RESP_SPLICES];
+    int nSplice;
+    struct ReadModel *pHeld; /* the snapshot the splices point into, held
+                             ** until the response is sent */
+    char *zLocation;         /* redirect target, or NULL */
+    char *zSetCookie;        /* Set-Cookie value, or NULL */
+    char *zDisposition;      /* Content-Disposition value (a download:
                              ** "attachment; filename=..."), or NULL */
-    int bPrivate;       /* logged-in content: Cache-Control no-store */
-    int nRetryAfter;    /* seconds for a Retry-After header, 0: none */
+    int bPrivate;            /* logged-in content: Cache-Control no-store */
+    int nRetryAfter;         /* seconds for a Retry-After header, 0: none */
 } Resp;
 
 /* Parse an application/x-www-form-urlencoded string z[0..n) (a form body
@@ -111,6 +125,16 @@ const char *req_query(const Req *r, const char *zKey); /* "" if absent */
 
 /* Make w an empty 200 response. */
 void resp_init(Resp *w);
+
+/* The body's length: its own bytes and the splices. */
+size_t resp_length(const Resp *w);
+
+/* Empty the body (its own bytes and the splices): for an error page or a
+** download that replaces what a handler had begun. */
+void resp_reset_body(Resp *w);
+
+/* Free what w holds (the body, headers, the snapshot held for splices). */
+void resp_release(Resp *w);
 
 /* Set a redirect (303 See Other) to zLocation. */
 void resp_redirect(Resp *w, const char *zLocation);

@@ -114,9 +114,30 @@ page_begin(const Req *r, Resp *w, const char *zTitle)
 }
 
 void
+page_fragment(Req *r, Resp *w, const char *zKey, ReadRender xRender,
+              const void *arg)
+{
+    size_t n = 0;
+    const char *z =
+        readmodel_fragment_ref(r->pView, zKey, xRender, arg, &w->body, &n);
+    if (!z) {
+        return; /* not kept: rendered into the body */
+    }
+    if (w->nSplice == RESP_SPLICES || (w->pHeld && w->pHeld != r->pView)) {
+        buf_append(&w->body, z, n);
+        return;
+    }
+    if (!w->pHeld) {
+        readmodel_hold(r->pView);
+        w->pHeld = r->pView;
+    }
+    w->aSplice[w->nSplice++] = (RespSplice){ w->body.n, z, n };
+}
+
+void
 page_error(const Req *r, Resp *w, const char *zTitle, const char *zMessage)
 {
-    buf_reset(&w->body);
+    resp_reset_body(w);
     page_frame(r, w, zTitle, "");
     page_notice(&w->body, "error", zMessage);
     HTML_LIT(&w->body, "<p><a href=\"/\">Back to the dashboard</a></p>\n");
@@ -371,7 +392,7 @@ page_download(const Req *r, Resp *w, const char *const *azId,
     sheet_init(&t, zId, NULL);
     xBuild(arg, zId, &t);
     AppErr err = APPERR_INIT;
-    buf_reset(&w->body);
+    resp_reset_body(w);
     if (sheet_render(&t, e, &w->body, &err)) {
         sheet_release(&t);
         web_fail(r, w, &err);

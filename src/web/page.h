@@ -6,6 +6,7 @@
 #define LMPMON_PAGE_H
 
 #include "http.h"
+#include "../app/readmodel.h"
 #include "../report/sheet.h"
 
 /* Cookie names: "__Host-" prefixed when cookies are Secure (TLS). */
@@ -37,6 +38,13 @@ void page_notice(Buf *b, const char *zKind, const char *zText);
 ** the first).  Anonymous readers see published rounds only.  On failure
 ** fills w with an error page and returns NULL. */
 const Plan *page_load(Req *r, Resp *w, const Model **pm);
+
+/* Append the fragment zKey of the request's snapshot to w's body
+** (readmodel_fragment(): rendered once per snapshot), sent from where the
+** snapshot keeps it instead of copied into every response: the response
+** holds the snapshot until it is sent. */
+void page_fragment(Req *r, Resp *w, const char *zKey, ReadRender xRender,
+                   const void *arg);
 
 /* <a href="PREFIX + url-encoded KEY + SUFFIX">TEXT</a>, all escaped. */
 void page_link(Buf *b, const char *zPrefix, const char *zKey,

@@ -345,7 +345,7 @@ page_activity_render(Req *r, Resp *w, const char *zNotice,
     EditActivity x = { p, iNode };
     Buf memo = BUF_INIT;
     buf_printf(&memo, "activity/%s/%s", p->zCode, n->zCode);
-    readmodel_fragment(r->pView, buf_str(&memo), edit_activity_body, &x, b);
+    page_fragment(r, w, buf_str(&memo), edit_activity_body, &x);
     buf_release(&memo);
     /* Entry forms for open (and, for officers, closed) rounds. */
     int bKeep = zNotice && strcmp(zNoticeKind, "error") == 0;
@@ -371,7 +371,7 @@ page_activity_render(Req *r, Resp *w, const char *zNotice,
         EditHistoryPage h = { { r->s, p, n }, zSelf };
         Buf hkey = BUF_INIT;
         buf_printf(&hkey, "history/%s/%s", p->zCode, n->zCode);
-        readmodel_fragment(r->pView, buf_str(&hkey), edit_history, &h, b);
+        page_fragment(r, w, buf_str(&hkey), edit_history, &h);
         buf_release(&hkey);
         free(zSelf);
     }

@@ -412,10 +412,10 @@ page_dashboard(Req *r, Resp *w)
     }
     Buf key = BUF_INIT;
     buf_printf(&key, "dashboard/%s", p->zCode);
-    readmodel_fragment(r->pView, buf_str(&key), view_dashboard_review, &x, b);
+    page_fragment(r, w, buf_str(&key), view_dashboard_review, &x);
     view_goal10(r, b);
     buf_puts(&key, "/open");
-    readmodel_fragment(r->pView, buf_str(&key), view_dashboard_open, &x, b);
+    page_fragment(r, w, buf_str(&key), view_dashboard_open, &x);
     buf_release(&key);
     free(zSelf);
     page_end(r, w);
@@ -648,7 +648,7 @@ page_plan(Req *r, Resp *w)
                         *zFoldQ ? "these activities" : "the activities");
     Buf key = BUF_INIT;
     buf_printf(&key, "plan/%s/q=%s", p->zCode, zFoldQ);
-    readmodel_fragment(r->pView, buf_str(&key), view_plan_tree, &x, b);
+    page_fragment(r, w, buf_str(&key), view_plan_tree, &x);
     buf_release(&key);
     page_end(r, w);
 out:
@@ -808,8 +808,7 @@ page_org(Req *r, Resp *w)
         buf_release(&title);
         Buf key = BUF_INIT;
         buf_printf(&key, "org/%s/%s", p->zCode, o->zAcronym);
-        readmodel_fragment(r->pView, buf_str(&key), view_org_tasks, &x,
-                           &w->body);
+        page_fragment(r, w, buf_str(&key), view_org_tasks, &x);
         buf_release(&key);
         page_end(r, w);
     }
@@ -886,8 +885,7 @@ page_rounds(Req *r, Resp *w)
         page_begin(r, w, "Review rounds");
         Buf key = BUF_INIT;
         buf_printf(&key, "rounds/%s", p->zCode);
-        readmodel_fragment(r->pView, buf_str(&key), view_rounds_table, &x,
-                           &w->body);
+        page_fragment(r, w, buf_str(&key), view_rounds_table, &x);
         buf_release(&key);
         page_end(r, w);
     }
@@ -1082,8 +1080,7 @@ page_round(Req *r, Resp *w)
         page_begin(r, w, rd->zTitle);
         Buf key = BUF_INIT;
         buf_printf(&key, "round/%s/%s/%d", p->zCode, rd->zCode, x.bFindings);
-        readmodel_fragment(r->pView, buf_str(&key), view_round_body, &x,
-                           &w->body);
+        page_fragment(r, w, buf_str(&key), view_round_body, &x);
         buf_release(&key);
         page_end(r, w);
     }
@@ -1194,12 +1191,11 @@ page_round_report(Req *r, Resp *w)
         ** lock: drawing one takes long enough to hold up every page. */
         view_round_report(r->pView, &x, &w->body);
     } else {
-        readmodel_fragment(r->pView, buf_str(&key), view_round_report, &x,
-                           &w->body);
+        page_fragment(r, w, buf_str(&key), view_round_report, &x);
     }
     buf_release(&key);
     free(zSelf);
-    if (w->body.n == 0) {
+    if (resp_length(w) == 0) {
         web_error(r, w, 404, "The report cannot be made for this round.");
         return 0;
     }
@@ -1254,10 +1250,9 @@ page_round_coordination(Req *r, Resp *w)
     ViewCoord x = { m, p, rd, f->zName };
     Buf key = BUF_INIT;
     buf_printf(&key, "coordination/%s/%s/%s", p->zCode, rd->zCode, f->zName);
-    readmodel_fragment(r->pView, buf_str(&key), view_coordination, &x,
-                       &w->body);
+    page_fragment(r, w, buf_str(&key), view_coordination, &x);
     buf_release(&key);
-    if (w->body.n == 0) {
+    if (resp_length(w) == 0) {
         web_error(r, w, 404,
                   "The coordination report cannot be made for "
                   "this round.");

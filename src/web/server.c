@@ -40,6 +40,7 @@
 
 #include "web.h"
 #include "http.h"
+#include "../app/readmodel.h"
 #include "client_addr.h"
 #include "router.h"
 #include "complaints_cache.h"
@@ -133,18 +134,67 @@ access_log(const WebConfig *cfg, const char *zIp, const char *zMethod,
     buf_release(&b);
 }
 
-/* Queue w; its body is handed to MHD, which frees it once sent (w->body
-** is left empty): a 5 MB report page is not copied for every request in
-** flight. */
-static enum MHD_Result
-queue_resp(struct MHD_Connection *c, Resp *w)
+/* What a response made of pieces owns until MHD has sent it. */
+typedef struct SentBody {
+    char *z;                 /* the response's own bytes */
+    struct ReadModel *pHeld; /* the snapshot its splices point into */
+} SentBody;
+
+static void
+sent_body_free(void *cls)
+{
+    SentBody *o = cls;
+    free(o->z);
+    readmodel_release(o->pHeld);
+    free(o);
+}
+
+/* w's body as an MHD response, handed over (w->body is left empty, the
+** snapshot's hold passes to the response): a 5 MB report page is neither
+** copied for every request in flight nor, when it is a fragment the
+** snapshot keeps (page_fragment()), copied at all. */
+static struct MHD_Response *
+resp_to_mhd(Resp *w)
 {
     size_t n = w->body.n;
     char *z = buf_detach(&w->body);
+    if (w->nSplice == 0) {
+        struct MHD_Response *r =
+            MHD_create_response_from_buffer(n, z, MHD_RESPMEM_MUST_FREE);
+        if (!r) {
+            free(z);
+        }
+        return r;
+    }
+    struct MHD_IoVec aIov[2 * RESP_SPLICES + 1];
+    unsigned nIov = 0;
+    size_t at = 0;
+    for (int i = 0; i < w->nSplice; i++) {
+        const RespSplice *p = &w->aSplice[i];
+        aIov[nIov++] = (struct MHD_IoVec){ z + at, p->at - at };
+        aIov[nIov++] = (struct MHD_IoVec){ p->z, p->n };
+        at = p->at;
+    }
+    aIov[nIov++] = (struct MHD_IoVec){ z + at, n - at };
+    SentBody *o = xmalloc(sizeof *o);
+    o->z = z;
+    o->pHeld = w->pHeld;
+    w->pHeld = NULL;
+    w->nSplice = 0;
     struct MHD_Response *r =
-        MHD_create_response_from_buffer(n, z, MHD_RESPMEM_MUST_FREE);
+        MHD_create_response_from_iovec(aIov, nIov, sent_body_free, o);
     if (!r) {
-        free(z);
+        sent_body_free(o);
+    }
+    return r;
+}
+
+/* Queue w (resp_to_mhd()). */
+static enum MHD_Result
+queue_resp(struct MHD_Connection *c, Resp *w)
+{
+    struct MHD_Response *r = resp_to_mhd(w);
+    if (!r) {
         return MHD_NO;
     }
     (void)MHD_add_response_header(
@@ -233,9 +283,9 @@ refuse(struct MHD_Connection *c, const WebConfig *cfg, const char *zMethod,
     web_error(NULL, &w, status, zMsg);
     char zIp[NET_ADDR_CHARS];
     access_log(cfg, request_client(c, cfg, zIp), zMethod, zUrl, status,
-               w.body.n, ms_since(&k->t0), NULL);
+               resp_length(&w), ms_since(&k->t0), NULL);
     enum MHD_Result rc = queue_resp(c, &w);
-    buf_release(&w.body);
+    resp_release(&w);
     return rc;
 }
 
@@ -707,13 +757,10 @@ on_request(void *cls, struct MHD_Connection *c, const char *zUrl,
     } else {
         router_dispatch(&r, &w);
     }
-    access_log(cfg, r.zClientIp, zMethod, zUrl, w.status, w.body.n,
+    access_log(cfg, r.zClientIp, zMethod, zUrl, w.status, resp_length(&w),
                ms_since(&k->t0), r.bAuthed ? r.ses.user.zName : NULL);
     enum MHD_Result rc = queue_resp(c, &w);
-    buf_release(&w.body);
-    free(w.zLocation);
-    free(w.zSetCookie);
-    free(w.zDisposition);
+    resp_release(&w);
     params_release(&r.query);
     params_release(&r.form);
     for (int i = 0; i < r.nParam; i++) {

@@ -10,6 +10,23 @@ n=$(grep -c '"GET /login" 200' serve.err)
 [ "$n" = 1 ] || fail "expected one access-log line for GET /login, got $n"
 grep -q '"GET /static/app.css" 200' serve.err || fail "no log line for the stylesheet"
 
+# Pages whose parts the shared snapshot keeps (page_fragment()) are sent
+# from where they are kept, between the page's own bytes: the second
+# request of a page (from the kept parts) answers the same bytes as the
+# first (rendered), with a Content-Length that counts them all, and the
+# access log counts the same.
+login viewer
+for page in /plan /round/2017 /round/2017/report /rounds /; do
+    curl -s -b viewer.jar -D h1.txt -o p1.html "$BASE$page"
+    curl -s -b viewer.jar -D h2.txt -o p2.html "$BASE$page"
+    cmp -s p1.html p2.html || fail "$page: the kept parts answer other bytes than the first rendering"
+    size=$(wc -c <p2.html)
+    len=$(tr -d '\r' <h2.txt | awk 'tolower($1) == "content-length:" { print $2 }')
+    [ "$len" = "$size" ] || fail "$page: Content-Length $len for $size bytes"
+    tail -n 1 p2.html | grep -q '</html>' || fail "$page: the page does not end with its frame"
+    grep -q "\"GET $page\" 200 $size " serve.err || fail "$page: the access log does not count $size bytes"
+done
+
 # A port in use is a clear error.
 port=${BASE##*:}
 "$LMPMON" --db d.db serve --listen "127.0.0.1:$port" >o2.txt 2>e2.txt
