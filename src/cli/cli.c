@@ -131,6 +131,7 @@ static const CliCommand aCommand[] = {
     /* ** COMMAND: round */
     { "round", cmd_round, "list review rounds; open, close, publish one",
       "lmpmon round list [--plan CODE]\n"
+      "       lmpmon round status CODE [--plan CODE] [--format text|csv|json]\n"
       "       lmpmon round open CODE [--title T] [--as-of YYYY-MM-DD]\n"
       "       lmpmon round close CODE [--yes]\n"
       "       lmpmon round publish CODE [--yes]\n\n"
@@ -139,7 +140,10 @@ static const CliCommand aCommand[] = {
       "activity a draft assessment whose action point is the latest wording.\n"
       "Closing or publishing prints what is still open (activities not rated\n"
       "or not approved, statements never submitted, data-quality errors) and\n"
-      "refuses, exit 1, unless --yes.\n" },
+      "refuses, exit 1, unless --yes.  Status shows the collection of a round\n"
+      "per organisation: the activities it is responsible for or a partner\n"
+      "on, its statements by state, and what it still has to do (statements\n"
+      "owed and not begun, drafts, returned ones), those with most first.\n" },
     /* ** COMMAND: user */
     { "user", cmd_user, "manage user accounts",
       "lmpmon user add NAME --role ROLE [--org ORG]\n"

@@ -13,6 +13,9 @@
 #include "term.h"
 #include "../base/base.h"
 #include "../core/orgdir.h"
+#include "../core/review.h"
+#include "../report/collection.h"
+#include "../report/review_report.h"
 #include "../base/banned.h"
 
 /* Load the model (one plan when zPlan is set) or print why not. */
@@ -592,11 +595,127 @@ cmd_org(CliCtx *ctx)
     return CLI_OK;
 }
 
+/* ** COMMAND: round status */
+static int
+cmd_round_status(CliCtx *ctx, const char *zRound, const char *zPlan,
+                 const char *zFormat)
+{
+    if (zFormat && strcmp(zFormat, "text") != 0 &&
+        strcmp(zFormat, "csv") != 0 && strcmp(zFormat, "json") != 0) {
+        return cli_usage_error(ctx, "unknown format '%s' (text, csv or json)",
+                               zFormat);
+    }
+    Store *s = cli_open_store(ctx);
+    if (!s) {
+        return CLI_FAIL;
+    }
+    Model m = MODEL_INIT;
+    AppErr err = APPERR_INIT;
+    const char *azRound[] = { zRound };
+    int rc = store_load_rounds(s, zPlan, azRound, 1, 0, &m, &err);
+    store_close(s);
+    if (rc) {
+        model_release(&m);
+        return cli_fail(&err);
+    }
+    const Plan *p = zPlan          ? model_find_plan(&m, zPlan)
+                    : m.nPlan == 1 ? &m.aPlan[0]
+                                   : NULL;
+    const Round *rd = p ? plan_find_round(p, zRound) : NULL;
+    if (!p || !rd) {
+        if (!p && !zPlan && m.nPlan > 1) {
+            apperr_set(&err, APPERR_USAGE,
+                       "the database holds %zu plans; choose one with "
+                       "--plan CODE",
+                       m.nPlan);
+        } else {
+            apperr_set(&err, APPERR_NOTFOUND, "no round '%s'%s%s", zRound,
+                       zPlan ? " in plan " : "", zPlan ? zPlan : "");
+        }
+        model_release(&m);
+        return cli_fail(&err);
+    }
+    Buf b = BUF_INIT;
+    if (zFormat && strcmp(zFormat, "json") == 0) {
+        collection_json(&m, p, rd, &b);
+    } else {
+        Sheet t;
+        collection_sheet(&m, p, rd, "collection", NULL, NULL, &t);
+        if (zFormat && strcmp(zFormat, "csv") == 0) {
+            rc = sheet_render(&t, SHEET_CSV, &b, &err);
+        } else {
+            ReviewProgress g;
+            review_progress(p, rd, &g);
+            buf_printf(&b, "%s (%s): ", rd->zTitle ? rd->zTitle : rd->zCode,
+                       round_state_label(rd->eState));
+            review_progress_sentence(&g, &b);
+            buf_puts(&b, "\n");
+
+            /* An 80-column terminal holds the acronym and the counts of
+            ** statements: the names and the partners' activities are in
+            ** the CSV and the JSON. */
+            static const struct {
+                size_t iCol;
+                const char *zHead;
+            } aShow[] = { { 0, "Organisation" }, { 2, "Owed" },
+                          { 4, "Not begun" },    { 5, "Draft" },
+                          { 6, "Submitted" },    { 7, "Returned" },
+                          { 8, "Approved" },     { 9, "To do" } };
+
+            enum { N_SHOW = sizeof aShow / sizeof aShow[0] };
+
+            const char *azHead[N_SHOW];
+            for (size_t k = 0; k < N_SHOW; k++) {
+                azHead[k] = aShow[k].zHead;
+            }
+            Table tt;
+            table_init(&tt, N_SHOW, azHead);
+            const char *azRow[N_SHOW];
+            for (size_t i = 0; i + t.nCol <= t.nCell; i += t.nCol) {
+                for (size_t k = 0; k < N_SHOW; k++) {
+                    azRow[k] = t.aCell[i + aShow[k].iCol].zText;
+                }
+                table_add(&tt, azRow);
+            }
+            if (t.nCell == 0) {
+                buf_puts(&b, "No organisation is linked to an activity "
+                             "assessed in this round.\n");
+            } else {
+                table_render(&tt, term_width(), &b);
+            }
+            table_release(&tt);
+        }
+        sheet_release(&t);
+    }
+    model_release(&m);
+    if (rc) {
+        buf_release(&b);
+        return cli_fail(&err);
+    }
+    show_print(&b);
+    return CLI_OK;
+}
+
 /* ** COMMAND: round list */
 int
 cmd_round(CliCtx *ctx)
 {
     const char *zPlan = NULL;
+    if (ctx->argc >= 2 && strcmp(ctx->argv[1], "status") == 0) {
+        const char *zFormat = NULL;
+        CliOpt aOpt[] = { { "plan", 1, &zPlan, NULL },
+                          { "format", 1, &zFormat, NULL },
+                          { NULL, 0, NULL, NULL } };
+        char **azPos;
+        size_t nPos;
+        if (cli_parse(ctx, aOpt, &azPos, &nPos)) {
+            return CLI_USAGE;
+        }
+        int rc = nPos == 2 ? cmd_round_status(ctx, azPos[1], zPlan, zFormat)
+                           : cli_usage_error(ctx, "round status CODE");
+        free(azPos);
+        return rc;
+    }
     if (ctx->argc >= 2 && (strcmp(ctx->argv[1], "open") == 0 ||
                            strcmp(ctx->argv[1], "close") == 0 ||
                            strcmp(ctx->argv[1], "publish") == 0)) {

@@ -146,6 +146,131 @@ review_progress(const Plan *p, const Round *rd, ReviewProgress *out)
     }
 }
 
+size_t
+review_org_outstanding(const ReviewOrgProgress *o)
+{
+    return o->bCollecting ? o->nNotStarted + o->anStmt[ASSESS_DRAFT] +
+                                o->anStmt[ASSESS_RETURNED]
+                          : 0;
+}
+
+static int
+org_progress_name_cmp(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static int
+org_progress_cmp(const void *a, const void *b)
+{
+    const ReviewOrgProgress *x = a, *y = b;
+    size_t nx = x->bCollecting ? review_org_outstanding(x) : x->nNotStarted;
+    size_t ny = y->bCollecting ? review_org_outstanding(y) : y->nNotStarted;
+    if (nx != ny) {
+        return nx > ny ? -1 : 1;
+    }
+    return strcmp(x->zOrg, y->zOrg);
+}
+
+/* The entry of zOrg among a[0..n), sorted by acronym (it is there). */
+static ReviewOrgProgress *
+org_progress_find(ReviewOrgProgress *a, size_t n, const char *zOrg)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(a[mid].zOrg, zOrg);
+        if (c == 0) {
+            return &a[mid];
+        }
+        if (c < 0) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return NULL;
+}
+
+/* Whether zOrg is among n's responsible bodies. */
+static int
+org_progress_responsible(const Node *n, const char *zOrg)
+{
+    for (size_t k = 0; k < n->nResp; k++) {
+        if (str_eq(n->azResp[k], zOrg)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+ReviewOrgProgress *
+review_org_progress(const Plan *p, const Round *rd, size_t *pn)
+{
+    int iLeaf = plan_leaf_level(p);
+    /* The acronyms linked to an assessed activity, each once, sorted: a
+    ** national plan links a few hundred organisations thousands of times. */
+    const char **az = NULL;
+    size_t nAz = 0, nAlloc = 0;
+    for (size_t i = 0; i < p->nNode; i++) {
+        const Node *n = &p->aNode[i];
+        if (n->iLevel != iLeaf || !node_find_assessment(n, rd->zCode)) {
+            continue;
+        }
+        for (size_t k = 0; k < n->nResp + n->nContrib; k++) {
+            xgrow((void **)&az, &nAlloc, nAz, sizeof *az);
+            az[nAz++] =
+                k < n->nResp ? n->azResp[k] : n->azContrib[k - n->nResp];
+        }
+    }
+    if (nAz) {
+        qsort(az, nAz, sizeof *az, org_progress_name_cmp);
+    }
+    ReviewOrgProgress *a = xcalloc(nAz ? nAz : 1, sizeof *a);
+    size_t nOrg = 0;
+    for (size_t i = 0; i < nAz; i++) {
+        if (nOrg == 0 || strcmp(a[nOrg - 1].zOrg, az[i]) != 0) {
+            a[nOrg].bCollecting = review_rated_only(rd);
+            a[nOrg++].zOrg = az[i];
+        }
+    }
+    free(az);
+    for (size_t i = 0; i < p->nNode; i++) {
+        const Node *n = &p->aNode[i];
+        const Assessment *s =
+            n->iLevel == iLeaf ? node_find_assessment(n, rd->zCode) : NULL;
+        if (!s) {
+            continue;
+        }
+        for (size_t k = 0; k < n->nResp + n->nContrib; k++) {
+            int bResp = k < n->nResp;
+            const char *zOrg =
+                bResp ? n->azResp[k] : n->azContrib[k - n->nResp];
+            ReviewOrgProgress *o = org_progress_find(a, nOrg, zOrg);
+            const Statement *st = assessment_find_statement(s, zOrg);
+            if (!bResp && org_progress_responsible(n, zOrg)) {
+                continue; /* also responsible: counted as that */
+            }
+            if (bResp) {
+                o->nResponsible++;
+                o->nNotStarted += st == NULL;
+            } else {
+                o->nPartner++;
+            }
+            if (st) {
+                o->anStmt[(unsigned)st->eState < ASSESS_STATE_COUNT
+                              ? st->eState
+                              : ASSESS_DRAFT]++;
+            }
+        }
+    }
+    if (nOrg) {
+        qsort(a, nOrg, sizeof *a, org_progress_cmp);
+    }
+    *pn = nOrg;
+    return a;
+}
+
 const Assessment *
 review_latest_rated(const Plan *p, const Node *n, const Round **pRound)
 {

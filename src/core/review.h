@@ -96,6 +96,32 @@ typedef struct ReviewProgress {
 ** leaf level only). */
 void review_progress(const Plan *p, const Round *rd, ReviewProgress *out);
 
+/* One organisation's part in the collection of a round: the activities
+** assessed in it that the organisation is linked to, and its statements
+** on them.  A responsible body owes a statement on each activity it is
+** responsible for; a partner may write one. */
+typedef struct ReviewOrgProgress {
+    const char *zOrg;                  /* acronym, borrowed from the plan */
+    size_t nResponsible;               /* activities it is responsible for */
+    size_t nPartner;                   /* activities it contributes to */
+    size_t nNotStarted;                /* owed statements not begun */
+    size_t anStmt[ASSESS_STATE_COUNT]; /* its statements by state */
+    int bCollecting;                   /* the round is (review_rated_only()) */
+} ReviewOrgProgress;
+
+/* What an organisation still has to do in a collecting round: owed
+** statements not begun, drafts and returned ones; nothing once the round
+** is closed (its collection is over). */
+size_t review_org_outstanding(const ReviewOrgProgress *o);
+
+/* The collection of round rd of p per organisation linked to an activity
+** assessed in it (leaf level), those with most outstanding first (in a
+** closed round: most owed statements never begun), then by acronym: the
+** officer's list of whom to chase.  *pn entries; free()
+** the array (the acronyms are the plan's). */
+ReviewOrgProgress *review_org_progress(const Plan *p, const Round *rd,
+                                       size_t *pn);
+
 /* What closing or publishing round rd of p would leave behind, item by
 ** item ("12 of 103 activities are not rated."), each open or done;
 ** nErrors is the number of data-quality errors in the round.  The web's

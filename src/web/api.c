@@ -14,6 +14,7 @@
 #include "../base/base.h"
 #include "../core/checks.h"
 #include "../io/model_json.h"
+#include "../report/collection.h"
 #include "../report/review_report.h"
 #include "../app/workflow.h"
 #include "../base/banned.h"
@@ -149,6 +150,26 @@ api_round_summary(Req *r, Resp *w)
         review_render_json(&rep, &w->body);
         review_report_release(&rep);
     }
+    return 0;
+}
+
+/* ** PAGE: /api/round/{}/collection */
+int
+api_round_collection(Req *r, Resp *w)
+{
+    const Model *m = NULL;
+    const Plan *p = api_load(r, w, &m);
+    if (!p) {
+        return 0;
+    }
+    const Round *rd = plan_find_round(p, r->azParam[0]);
+    if (!rd) {
+        api_error(w, 404, "no such round");
+        return 0;
+    }
+    w->zType = "application/json; charset=utf-8";
+    resp_reset_body(w);
+    collection_json(m, p, rd, &w->body);
     return 0;
 }
 

@@ -43,6 +43,7 @@ int page_case_details(Req *r, Resp *w);
 int api_plan(Req *r, Resp *w);
 int api_activity(Req *r, Resp *w);
 int api_round_summary(Req *r, Resp *w);
+int api_round_collection(Req *r, Resp *w);
 int api_checks(Req *r, Resp *w);
 int api_statement_post(Req *r, Resp *w);
 int api_me(Req *r, Resp *w);

@@ -47,6 +47,7 @@ const Route aRoute[] = {
     { "GET", "/api/plan", PUB, api_plan },
     { "GET", "/api/activity/{}", PUB, api_activity },
     { "GET", "/api/round/{}/summary", PUB, api_round_summary },
+    { "GET", "/api/round/{}/collection", ALL, api_round_collection },
     { "GET", "/api/checks", ALL, api_checks },
     { "POST", "/api/activity/{}/statement", REPORT, api_statement_post },
     { NULL, NULL, 0, NULL },

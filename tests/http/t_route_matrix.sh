@@ -51,6 +51,7 @@ GET /api/me admin,me_officer,reporter,case_officer,viewer
 GET /api/plan admin,me_officer,reporter,case_officer,viewer,public
 GET /api/activity/{} admin,me_officer,reporter,case_officer,viewer,public
 GET /api/round/{}/summary admin,me_officer,reporter,case_officer,viewer,public
+GET /api/round/{}/collection admin,me_officer,reporter,case_officer,viewer
 GET /api/checks admin,me_officer,reporter,case_officer,viewer
 POST /api/activity/{}/statement reporter
 EOF

@@ -652,6 +652,79 @@ test_review_progress_published_misses_nothing(void **state)
     }
 }
 
+/* Per organisation: MOLVT owes 1.1 (submitted) and 1.2 (not begun); NCCT
+** owes 1.1 (a draft); ILO, a partner of 2.3 that is also responsible for
+** it (counted once, as responsible) and a partner of 2.1 with a returned
+** statement there; UNW only a partner of 2.1, silent.  Those with most
+** outstanding come first. */
+static void
+test_review_org_progress(void **state)
+{
+    Plan *p = plan_open_2017(state);
+    add_statements_2017(p);
+    Node *n = &p->aNode[5]; /* 2.1 */
+    strv_push(&n->azContrib, &n->nContrib, "ILO");
+    strv_push(&n->azContrib, &n->nContrib, "UNW");
+    Statement *st = assessment_add_statement(&n->aAssess[0]);
+    st->zOrg = xstrdup("ILO");
+    st->eState = ASSESS_RETURNED;
+    n = &p->aNode[7]; /* 2.3 */
+    strv_push(&n->azResp, &n->nResp, "ILO");
+    strv_push(&n->azContrib, &n->nContrib, "ILO");
+    size_t nOrg = 0;
+    ReviewOrgProgress *a =
+        review_org_progress(p, plan_find_round(p, "2017"), &nOrg);
+    assert_int_equal(nOrg, 4);
+    /* ILO: 2.3 not begun + 2.1 returned = 2; MOLVT: 1.2 not begun = 1;
+    ** NCCT: a draft = 1; UNW: 0. */
+    assert_string_equal(a[0].zOrg, "ILO");
+    assert_int_equal(a[0].nResponsible, 1);
+    assert_int_equal(a[0].nPartner, 1);
+    assert_int_equal(a[0].nNotStarted, 1);
+    assert_int_equal(a[0].anStmt[ASSESS_RETURNED], 1);
+    assert_int_equal(review_org_outstanding(&a[0]), 2);
+    assert_string_equal(a[1].zOrg, "MOLVT");
+    assert_int_equal(a[1].nResponsible, 2);
+    assert_int_equal(a[1].nNotStarted, 1);
+    assert_int_equal(a[1].anStmt[ASSESS_SUBMITTED], 1);
+    assert_string_equal(a[2].zOrg, "NCCT");
+    assert_int_equal(a[2].anStmt[ASSESS_DRAFT], 1);
+    assert_int_equal(a[2].nNotStarted, 0);
+    assert_string_equal(a[3].zOrg, "UNW");
+    assert_int_equal(a[3].nResponsible, 0);
+    assert_int_equal(a[3].nPartner, 1);
+    assert_int_equal(review_org_outstanding(&a[3]), 0);
+    free(a);
+    /* Closed, the collection is over: nothing to do; the order is who
+    ** never began most (ILO and MOLVT one each), then by acronym. */
+    plan_find_round(p, "2017")->eState = ROUND_CLOSED;
+    a = review_org_progress(p, plan_find_round(p, "2017"), &nOrg);
+    assert_int_equal(nOrg, 4);
+    assert_string_equal(a[0].zOrg, "ILO");
+    assert_string_equal(a[1].zOrg, "MOLVT");
+    for (size_t i = 0; i < nOrg; i++) {
+        assert_int_equal(review_org_outstanding(&a[i]), 0);
+    }
+    assert_int_equal(a[1].nNotStarted, 1);
+    free(a);
+    /* Closed, the collection is over: nothing to do; the order is who
+    ** never began most (ILO and MOLVT one each), then by acronym. */
+    plan_find_round(p, "2017")->eState = ROUND_CLOSED;
+    a = review_org_progress(p, plan_find_round(p, "2017"), &nOrg);
+    assert_int_equal(nOrg, 4);
+    assert_string_equal(a[0].zOrg, "ILO");
+    assert_string_equal(a[1].zOrg, "MOLVT");
+    for (size_t i = 0; i < nOrg; i++) {
+        assert_int_equal(review_org_outstanding(&a[i]), 0);
+    }
+    assert_int_equal(a[1].nNotStarted, 1);
+    free(a);
+    /* A round nobody was assessed in: nobody. */
+    a = review_org_progress(p, plan_find_round(p, "2018"), &nOrg);
+    assert_int_equal(nOrg, 0);
+    free(a);
+}
+
 static void
 test_review_latest_rated(void **state)
 {
@@ -698,6 +771,7 @@ main(void)
         T(test_review_summarise_among_rated),
         T(test_review_progress_open),
         T(test_review_progress_published_misses_nothing),
+        T(test_review_org_progress),
         T(test_review_latest_rated),
     };
 #undef T

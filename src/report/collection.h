@@ -1,0 +1,30 @@
+/*
+** collection.h — how far the collection of a round has come, per
+** organisation (core's review_org_progress()): the officer's list of whom
+** to chase, as a table (the round page, `lmpmon round status`, CSV and
+** XLSX downloads) and as JSON (GET /api/round/R/collection).
+*/
+#ifndef LMPMON_COLLECTION_H
+#define LMPMON_COLLECTION_H
+
+#include "sheet.h"
+#include "../core/model.h"
+
+/* The table of round rd of p: organisation, its name (from m's
+** directory), activities it is responsible for, partner on, statements
+** not started, draft, submitted, returned, approved, and what it still
+** has to do; those with most outstanding first.  With zOrgHref the
+** acronym links to zOrgHref + acronym + zSuffix in HTML (escaped by the
+** sheet).  t is initialised here as table zId. */
+void collection_sheet(const Model *m, const Plan *p, const Round *rd,
+                      const char *zId, const char *zOrgHref,
+                      const char *zSuffix, Sheet *t);
+
+/* The same as a JSON object appended to b: {"plan", "round", "title",
+** "state", "assessed", "rated", "owed", "reported", "missing",
+** "organisations": [{"org", "name", "responsible", "partner",
+** "not_started", "draft", "submitted", "returned", "approved",
+** "outstanding"}]}. */
+void collection_json(const Model *m, const Plan *p, const Round *rd, Buf *b);
+
+#endif

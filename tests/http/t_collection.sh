@@ -1,0 +1,91 @@
+# The collection of a round per organisation — whom the officer has to
+# chase — the same from 'lmpmon round status' (text, CSV, JSON) and from
+# GET /api/round/R/collection, its counts checked against the database
+# itself: MOLVT keeps one statement as a draft and has another returned by
+# the officer; what it owes is one statement per activity it is responsible
+# for; what it still has to do is the owed ones not begun, the draft and
+# the returned one.
+. "$(dirname "$0")/lib.sh"
+
+make_db d.db
+start_server d.db
+login molvt
+login officer
+login viewer
+
+# Two activities MOLVT is responsible for, from the database.
+sqlite3 d.db "SELECT n.code FROM node_org l JOIN org o ON o.id = l.org_id
+    JOIN node n ON n.id = l.node_id WHERE o.acronym = 'MOLVT'
+    AND l.role = 'responsible' AND n.depth = 3 ORDER BY n.id LIMIT 2" >codes.txt
+a1=$(sed -n 1p codes.txt)
+a2=$(sed -n 2p codes.txt)
+[ -n "$a1" ] && [ -n "$a2" ] || fail "the sample has no two activities of MOLVT"
+
+code=$(post molvt "/activity/$a1/statement" round=2018 version=0 action=save \
+    rating=progressing "text=MOLVT's draft on $a1")
+[ "$code" = 303 ] || fail "draft on $a1: $code"
+code=$(post molvt "/activity/$a2/statement" round=2018 version=0 action=submit \
+    rating=progressing "text=MOLVT's report on $a2")
+[ "$code" = 303 ] || fail "submission on $a2: $code"
+v=$(version_of officer "/activity/$a2" "/activity/$a2/review")
+code=$(post officer "/activity/$a2/review" round=2018 "version=$v" \
+    action=return rating=not_rated progress= "comment=Numbers, please")
+[ "$code" = 303 ] || fail "return of $a2: $code"
+
+# What the database says: statements owed by responsible bodies of the
+# activities assessed in 2018, and MOLVT's share.
+owed_all=$(sqlite3 d.db "SELECT count(*) FROM node_org l JOIN node n ON n.id = l.node_id
+    JOIN assessment a ON a.node_id = n.id JOIN round r ON r.id = a.round_id
+    WHERE r.code = '2018' AND l.role = 'responsible' AND n.depth = 3")
+owed=$(sqlite3 d.db "SELECT count(*) FROM node_org l JOIN org o ON o.id = l.org_id
+    JOIN node n ON n.id = l.node_id JOIN assessment a ON a.node_id = n.id
+    JOIN round r ON r.id = a.round_id
+    WHERE r.code = '2018' AND l.role = 'responsible' AND n.depth = 3 AND o.acronym = 'MOLVT'")
+[ "$owed" -ge 2 ] || fail "MOLVT owes $owed statements"
+
+# The JSON of the command and of the API: the same document.
+"$LMPMON" --db d.db round status 2018 --format json >cli.json || fail "round status --format json"
+curl -s -b viewer.jar "$BASE/api/round/2018/collection" >api.json
+cmp -s cli.json api.json || fail "the API and the command disagree: $(diff cli.json api.json | head -5)"
+json_of() { # json_of ORG KEY: the number KEY of organisation ORG
+    python3 -c 'import json,sys
+d = json.load(open("cli.json"))
+print([o for o in d["organisations"] if o["org"] == sys.argv[1]][0][sys.argv[2]])' "$1" "$2"
+}
+python3 -c 'import json; d = json.load(open("cli.json")); print(d["owed"])' >owed.txt
+[ "$(cat owed.txt)" = "$owed_all" ] || fail "owed: $(cat owed.txt), the database says $owed_all"
+[ "$(json_of MOLVT responsible)" = "$owed" ] || fail "MOLVT responsible for $(json_of MOLVT responsible), not $owed"
+[ "$(json_of MOLVT draft)" = 1 ] || fail "MOLVT drafts: $(json_of MOLVT draft)"
+[ "$(json_of MOLVT returned)" = 1 ] || fail "MOLVT returned: $(json_of MOLVT returned)"
+[ "$(json_of MOLVT submitted)" = 0 ] || fail "MOLVT submitted: $(json_of MOLVT submitted)"
+[ "$(json_of MOLVT not_started)" = $((owed - 2)) ] || fail "MOLVT not begun: $(json_of MOLVT not_started)"
+[ "$(json_of MOLVT outstanding)" = "$owed" ] || fail "MOLVT to do: $(json_of MOLVT outstanding), not $owed"
+# Whom to chase first: to-do never grows down the list.
+python3 -c 'import json
+o = [x["outstanding"] for x in json.load(open("cli.json"))["organisations"]]
+assert o == sorted(o, reverse=True), o' || fail "the organisations are not in order of what they still owe"
+
+# The text: a sentence with the round's figures, then MOLVT's row.
+"$LMPMON" --db d.db round status 2018 >cli.txt || fail "round status"
+grep -q "^2018 review (Open): 0 of 103 activities rated so far; 1 of $owed_all statements owed" cli.txt ||
+    fail "no summary line: $(head -1 cli.txt)"
+grep -q "^MOLVT  *$owed  *$((owed - 2))  *1  *0  *1  *0  *$owed\$" cli.txt ||
+    fail "MOLVT's row: $(grep '^MOLVT' cli.txt)"
+# The CSV: the names and the partners too, a row per organisation.
+"$LMPMON" --db d.db round status 2018 --format csv >cli.csv || fail "round status --format csv"
+head -1 cli.csv | grep -q '^Organisation,Name,Responsible,Partner,Not begun,Draft,Submitted,Returned,Approved,To do' ||
+    fail "CSV header: $(head -1 cli.csv)"
+[ "$(($(wc -l <cli.csv) - 1))" = "$(python3 -c 'import json; print(len(json.load(open("cli.json"))["organisations"]))')" ] ||
+    fail "the CSV and the JSON list different organisations"
+grep -q '^MOLVT,Ministry of Labour and Vocational Training,' cli.csv || fail "no MOLVT row with its name"
+
+# Refusals: an unknown round, a format that does not exist.
+"$LMPMON" --db d.db round status 2031 >o.txt 2>e.txt
+[ $? = 1 ] || fail "an unknown round did not exit 1"
+grep -q "no round '2031'" e.txt || fail "unknown round: $(cat e.txt)"
+"$LMPMON" --db d.db round status 2018 --format odt >o.txt 2>e.txt
+[ $? = 2 ] || fail "an unknown format did not exit 2"
+[ "$(curl -s -o /dev/null -w '%{http_code}' -b viewer.jar "$BASE/api/round/2031/collection")" = 404 ] ||
+    fail "the API answers an unknown round with other than 404"
+
+finish
