@@ -640,7 +640,7 @@ cmd_round_status(CliCtx *ctx, const char *zRound, const char *zPlan,
         collection_json(&m, p, rd, &b);
     } else {
         Sheet t;
-        collection_sheet(&m, p, rd, "collection", NULL, NULL, &t);
+        collection_sheet(&m, p, rd, "organisations", NULL, NULL, &t);
         if (zFormat && strcmp(zFormat, "csv") == 0) {
             rc = sheet_render(&t, SHEET_CSV, &b, &err);
         } else {

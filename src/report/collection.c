@@ -22,7 +22,7 @@ collection_org_name(const Model *m, const char *zOrg)
 
 void
 collection_sheet(const Model *m, const Plan *p, const Round *rd,
-                 const char *zId, const char *zOrgHref, const char *zSuffix,
+                 const char *zId, CollectionHref xHref, const void *arg,
                  Sheet *t)
 {
     sheet_init(t, zId, NULL);
@@ -39,10 +39,9 @@ collection_sheet(const Model *m, const Plan *p, const Round *rd,
     Buf href = BUF_INIT;
     for (size_t i = 0; i < n; i++) {
         const ReviewOrgProgress *o = &a[i];
-        if (zOrgHref) {
+        if (xHref) {
             buf_reset(&href);
-            buf_printf(&href, "%s%s%s", zOrgHref, o->zOrg,
-                       zSuffix ? zSuffix : "");
+            xHref(&href, o->zOrg, arg);
             sheet_link(t, o->zOrg, buf_str(&href));
         } else {
             sheet_text(t, o->zOrg);

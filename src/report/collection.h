@@ -10,15 +10,17 @@
 #include "sheet.h"
 #include "../core/model.h"
 
+/* Appends to b the address an organisation's acronym links to. */
+typedef void (*CollectionHref)(Buf *b, const char *zOrg, const void *arg);
+
 /* The table of round rd of p: organisation, its name (from m's
 ** directory), activities it is responsible for, partner on, statements
-** not started, draft, submitted, returned, approved, and what it still
-** has to do; those with most outstanding first.  With zOrgHref the
-** acronym links to zOrgHref + acronym + zSuffix in HTML (escaped by the
-** sheet).  t is initialised here as table zId. */
+** not begun, draft, submitted, returned, approved, and what it still has
+** to do; those with most outstanding first.  With xHref the acronym links
+** where xHref(arg) says (HTML).  t is initialised here as table zId. */
 void collection_sheet(const Model *m, const Plan *p, const Round *rd,
-                      const char *zId, const char *zOrgHref,
-                      const char *zSuffix, Sheet *t);
+                      const char *zId, CollectionHref xHref, const void *arg,
+                      Sheet *t);
 
 /* The same as a JSON object appended to b: {"plan", "round", "title",
 ** "state", "assessed", "rated", "owed", "reported", "missing",

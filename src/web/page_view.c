@@ -29,6 +29,7 @@
 #include "../report/complaints_report.h"
 #include "../report/coordination_report.h"
 #include "../report/escape.h"
+#include "../report/collection.h"
 #include "../report/review_report.h"
 #include "../report/sheet.h"
 #include "../app/casework.h"
@@ -923,6 +924,16 @@ typedef struct ViewRound {
     const char *zSelf;
 } ViewRound;
 
+/* The address of organisation zOrg's page, keeping the plan (arg: the
+** "?plan=" query of the page, or ""). */
+static void
+view_org_href(Buf *pHref, const char *zOrg, const void *arg)
+{
+    buf_puts(pHref, "/org/");
+    url_encode(pHref, zOrg);
+    buf_puts(pHref, (const char *)arg); /* an address: the sheet escapes it */
+}
+
 /* The round's activities (sheet "activities"). */
 static void
 view_round_activities(const ViewRound *x, Sheet *t)
@@ -1001,6 +1012,10 @@ view_round_sheet(const void *arg, const char *zId, Sheet *t)
     const ViewRound *x = arg;
     if (strcmp(zId, "collection") == 0) {
         view_collection_sheet(x->p, x->rd, t);
+    } else if (strcmp(zId, "organisations") == 0) {
+        sheet_release(t);
+        collection_sheet(readmodel_model(x->rm), x->p, x->rd, "organisations",
+                         view_org_href, x->zPlanQ, t);
     } else if (strcmp(zId, "findings") == 0) {
         view_round_findings(x, t);
     } else {
@@ -1009,7 +1024,7 @@ view_round_sheet(const void *arg, const char *zId, Sheet *t)
 }
 
 static const char *const azRoundSheet[] = { "activities", "collection",
-                                            "findings", NULL };
+                                            "organisations", "findings", NULL };
 static const char *const azRoundSheetPublic[] = { "activities", "collection",
                                                   NULL };
 
@@ -1044,6 +1059,16 @@ view_round_body(ReadModel *rm, const void *arg, Buf *b)
     buf_release(&h);
     HTML_LIT(b, "</p>\n<h2>Collection</h2>");
     view_collection(x->p, rd, x->zSelf, b);
+    if (x->bFindings) {
+        /* Statements are not in a public reader's view: no counts of
+        ** them to show. */
+        HTML_LIT(b, "<h2>By organisation</h2>");
+        Sheet o;
+        collection_sheet(readmodel_model(x->rm), x->p, rd, "organisations",
+                         view_org_href, x->zPlanQ, &o);
+        page_sheet(b, &o, x->zSelf);
+        sheet_release(&o);
+    }
     HTML_LIT(b, "<h2>Activities</h2>");
     Sheet t;
     sheet_init(&t, "activities", NULL);

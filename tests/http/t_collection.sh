@@ -79,6 +79,19 @@ head -1 cli.csv | grep -q '^Organisation,Name,Responsible,Partner,Not begun,Draf
     fail "the CSV and the JSON list different organisations"
 grep -q '^MOLVT,Ministry of Labour and Vocational Training,' cli.csv || fail "no MOLVT row with its name"
 
+# The round page shows the same table to the officer, MOLVT linked to its
+# page, and downloads it; a public reader sees no statements, so no table.
+curl -s -b officer.jar "$BASE/round/2018" >round.html
+grep -q '<h2>By organisation</h2>' round.html || fail "the round page has no table by organisation"
+grep -q 'href="/org/MOLVT"' round.html || fail "MOLVT is not linked to its page"
+curl -s -b officer.jar "$BASE/round/2018?table=organisations&format=csv" >page.csv
+cmp -s page.csv cli.csv || fail "the page's CSV differs from the command's: $(diff page.csv cli.csv | head -3)"
+stop_server
+start_server d.db --public
+[ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/round/2017?table=organisations&format=csv")" = 404 ] ||
+    fail "a public reader downloads the table of statements"
+curl -s "$BASE/round/2017" | grep -q 'By organisation' && fail "a public reader sees the table of statements"
+
 # Refusals: an unknown round, a format that does not exist.
 "$LMPMON" --db d.db round status 2031 >o.txt 2>e.txt
 [ $? = 1 ] || fail "an unknown round did not exit 1"
