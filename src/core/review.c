@@ -146,6 +146,38 @@ review_progress(const Plan *p, const Round *rd, ReviewProgress *out)
     }
 }
 
+ReviewNeed
+review_need(const Assessment *a, const Statement *st)
+{
+    if (!a) {
+        return NEED_NONE;
+    }
+    if (!st) {
+        return NEED_NOT_BEGUN;
+    }
+    switch (st->eState) {
+    case ASSESS_RETURNED:
+        return NEED_RETURNED;
+    case ASSESS_SUBMITTED:
+        return NEED_SUBMITTED;
+    case ASSESS_APPROVED:
+        return NEED_APPROVED;
+    default:
+        return NEED_DRAFT;
+    }
+}
+
+const char *
+review_need_label(ReviewNeed e)
+{
+    static const char *const az[NEED_COUNT] = {
+        [NEED_RETURNED] = "Returned", [NEED_NOT_BEGUN] = "Not begun",
+        [NEED_DRAFT] = "Draft",       [NEED_SUBMITTED] = "Submitted",
+        [NEED_APPROVED] = "Approved", [NEED_NONE] = "Not in this round",
+    };
+    return (unsigned)e < NEED_COUNT ? az[e] : "";
+}
+
 size_t
 review_org_outstanding(const ReviewOrgProgress *o)
 {

@@ -122,6 +122,25 @@ size_t review_org_outstanding(const ReviewOrgProgress *o);
 ReviewOrgProgress *review_org_progress(const Plan *p, const Round *rd,
                                        size_t *pn);
 
+/* What a reporter's statement on an activity needs, most urgent first:
+** the order of an organisation's tasks in a collecting round. */
+typedef enum ReviewNeed {
+    NEED_RETURNED = 0, /* the officer sent it back: answer first */
+    NEED_NOT_BEGUN,    /* owed (or welcome) and not begun */
+    NEED_DRAFT,        /* begun, not submitted */
+    NEED_SUBMITTED,    /* with the officer */
+    NEED_APPROVED,     /* done */
+    NEED_NONE,         /* the activity is not assessed in the round */
+    NEED_COUNT
+} ReviewNeed;
+
+/* The need of statement st (NULL: none yet) on an activity whose
+** assessment in the round is a (NULL: not assessed in it). */
+ReviewNeed review_need(const Assessment *a, const Statement *st);
+
+/* "Returned", "Not begun", "Draft", ... */
+const char *review_need_label(ReviewNeed e);
+
 /* What closing or publishing round rd of p would leave behind, item by
 ** item ("12 of 103 activities are not rated."), each open or done;
 ** nErrors is the number of data-quality errors in the round.  The web's

@@ -682,10 +682,31 @@ view_org_open(const Plan *p)
     return open;
 }
 
+/* One of an organisation's tasks: a linked activity and what its
+** statement in the open round needs. */
+typedef struct ViewTask {
+    size_t iNode;
+    int iRole; /* LinkRole */
+    ReviewNeed eNeed;
+} ViewTask;
+
+/* Most urgent first (review_need()), then in plan order. */
+static int
+view_task_cmp(const void *pa, const void *pb)
+{
+    const ViewTask *a = pa, *b = pb;
+    if (a->eNeed != b->eNeed) {
+        return a->eNeed < b->eNeed ? -1 : 1;
+    }
+    return a->iNode < b->iNode ? -1 : a->iNode > b->iNode;
+}
+
 /* An organisation's tasks with the open round's statements (sheet
-** "tasks"); *pnTasks and *pnDue count them. */
+** "tasks"), what needs it first: returned, not begun, drafts, then the
+** rest; anNeed[NEED_COUNT] counts them (all NEED_NONE without an open
+** round). */
 static void
-view_org_tasks_sheet(const ViewOrg *x, Sheet *t, size_t *pnTasks, size_t *pnDue)
+view_org_tasks_sheet(const ViewOrg *x, Sheet *t, size_t anNeed[NEED_COUNT])
 {
     const Plan *p = x->p;
     const Org *o = x->o;
@@ -699,7 +720,9 @@ view_org_tasks_sheet(const ViewOrg *x, Sheet *t, size_t *pnTasks, size_t *pnDue)
         sheet_col(t, buf_str(&h));
     }
     buf_release(&h);
-    size_t nTasks = 0, nDue = 0;
+    memset(anNeed, 0, NEED_COUNT * sizeof *anNeed);
+    ViewTask *aTask = NULL;
+    size_t nTask = 0, nAlloc = 0;
     for (size_t i = 0; i < p->nNode; i++) {
         const Node *n = &p->aNode[i];
         int iRole = -1;
@@ -713,43 +736,52 @@ view_org_tasks_sheet(const ViewOrg *x, Sheet *t, size_t *pnTasks, size_t *pnDue)
         if (iRole < 0) {
             continue;
         }
-        nTasks++;
+        const Assessment *a =
+            open ? node_find_assessment(n, open->zCode) : NULL;
+        xgrow((void **)&aTask, &nAlloc, nTask, sizeof *aTask);
+        aTask[nTask++] = (ViewTask){
+            i, iRole,
+            review_need(a, a ? assessment_find_statement(a, o->zAcronym) : NULL)
+        };
+        anNeed[aTask[nTask - 1].eNeed]++;
+    }
+    if (open && nTask) {
+        qsort(aTask, nTask, sizeof *aTask, view_task_cmp);
+    }
+    for (size_t k = 0; k < nTask; k++) {
+        const Node *n = &p->aNode[aTask[k].iNode];
         char *zHref = view_href("/activity/", n->zCode, "", x->zPlanQ);
         sheet_link(t, n->zCode, zHref);
         free(zHref);
         sheet_text_clip(t, n->zText, 80);
-        sheet_text(t, link_role_label((LinkRole)iRole));
-        if (open) {
-            const Assessment *a = node_find_assessment(n, open->zCode);
-            const Statement *st =
-                a ? assessment_find_statement(a, o->zAcronym) : NULL;
-            if (!a) {
-                sheet_text(t, "Not in this round");
-            } else if (!st) {
-                sheet_badge(t, "Due", "badge due");
-                nDue++;
-            } else {
-                Buf v = BUF_INIT;
-                buf_puts(&v, assess_state_label(st->eState));
-                if (st->eState == ASSESS_RETURNED && *st->zComment) {
-                    buf_printf(&v, ": %s", st->zComment);
-                }
-                sheet_text(t, buf_str(&v));
-                buf_release(&v);
-                nDue +=
-                    st->eState == ASSESS_DRAFT || st->eState == ASSESS_RETURNED;
-            }
+        sheet_text(t, link_role_label((LinkRole)aTask[k].iRole));
+        if (!open) {
+            continue;
+        }
+        const Assessment *a = node_find_assessment(n, open->zCode);
+        const Statement *st =
+            a ? assessment_find_statement(a, o->zAcronym) : NULL;
+        ReviewNeed e = aTask[k].eNeed;
+        if (e == NEED_NOT_BEGUN) {
+            sheet_badge(t, "Due", "badge due");
+        } else if (e == NEED_RETURNED && st && *st->zComment) {
+            Buf v = BUF_INIT;
+            buf_printf(&v, "%s: %s", review_need_label(e), st->zComment);
+            sheet_badge(t, buf_str(&v), "badge returned");
+            buf_release(&v);
+        } else {
+            sheet_text(t, review_need_label(e));
         }
     }
-    *pnTasks = nTasks;
-    *pnDue = nDue;
+    free(aTask);
 }
 
 static void
 view_org_sheet(const void *arg, const char *zId, Sheet *t)
 {
-    size_t nTasks, nDue;
-    view_org_tasks_sheet(arg, t, &nTasks, &nDue);
+    size_t anNeed[NEED_COUNT];
+    view_org_tasks_sheet(arg, t, anNeed);
+    (void)zId;
 }
 
 static const char *const azOrgSheet[] = { "tasks", NULL };
@@ -770,18 +802,36 @@ view_org_tasks(ReadModel *rm, const void *arg, Buf *b)
     HTML_LIT(b, "</p><h2>Tasks</h2>");
     Sheet t;
     sheet_init(&t, "tasks", NULL);
-    size_t nTasks, nDue;
-    view_org_tasks_sheet(x, &t, &nTasks, &nDue);
+    size_t anNeed[NEED_COUNT];
+    view_org_tasks_sheet(x, &t, anNeed);
+    size_t nTasks = 0;
+    for (int e = 0; e < NEED_COUNT; e++) {
+        nTasks += anNeed[e];
+    }
+    /* The counts first: what is waiting, then the table in that order. */
+    buf_printf(b, "<p class=\"counts\">%zu ", nTasks);
+    esc_html(b, nTasks == 1 ? "activity" : "activities");
+    const Round *open = view_org_open(x->p);
+    if (open) {
+        HTML_LIT(b, " in ");
+        esc_html(b, open->zTitle);
+        HTML_LIT(b, ":");
+        int bFirst = 1;
+        for (int e = 0; e < NEED_COUNT; e++) {
+            if (anNeed[e] == 0) {
+                continue;
+            }
+            if (!bFirst) {
+                HTML_LIT(b, " \xC2\xB7");
+            }
+            bFirst = 0;
+            buf_printf(b, " %zu ", anNeed[e]);
+            esc_html(b, review_need_label((ReviewNeed)e));
+        }
+    }
+    HTML_LIT(b, "</p>\n");
     page_sheet(b, &t, x->zSelf);
     sheet_release(&t);
-    buf_printf(b, "<p>%zu ", nTasks);
-    esc_html(b, nTasks == 1 ? "activity" : "activities");
-    if (view_org_open(x->p)) {
-        buf_printf(b, "; %zu ", nDue);
-        esc_html(b, nDue == 1 ? "statement" : "statements");
-        HTML_LIT(b, " due in the open round");
-    }
-    HTML_LIT(b, ".</p>\n");
     (void)rm;
 }
 

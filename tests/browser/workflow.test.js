@@ -83,7 +83,7 @@ async function login(page, base, user) {
     let page = await ctx.newPage();
     await login(page, base, 'molvt');
     await page.goto(base + '/org/MOLVT');
-    check((await page.textContent('main')).includes('due'), 'MOLVT has no task due in the open round');
+    check((await page.textContent('main')).includes('Not begun'), 'MOLVT has no task not begun in the open round');
     await page.goto(base + '/activity/4.8');
     await page.fill('#text', 'MOLVT trained 120 border officials in Battambang in 2018.');
     await page.selectOption('#rating', 'on_target');
