@@ -260,6 +260,24 @@ static const CliCommand aCommand[] = {
       "                  ones (default 14; other files are never touched)\n"
       "  --backup-dir DIR  where they go (default: DB-backups beside the\n"
       "                  database DB, created when missing)\n" },
+    /* ** COMMAND: recommendation */
+    { "recommendation", cmd_recommendation,
+      "a review's recommendations, priorities and their follow-up",
+      "lmpmon recommendation import FILE [--plan P]\n"
+      "       lmpmon recommendation export [--round R] [--format csv|xlsx]\n"
+      "       [--out FILE]\n"
+      "       lmpmon recommendation list [--round R]\n"
+      "       lmpmon recommendation follow-up ROUND CODE --in ROUND\n"
+      "       --status S [--evidence TEXT]\n\n"
+      "The recommendations a review made, by its workshop's discussion\n"
+      "groups, which of them became priorities of the next action plan, the\n"
+      "plan codes they concern and the organisations asked to act\n"
+      "(docs/formats/recommendations-csv.md).  An import (CSV or XLSX) is one\n"
+      "transaction: the first bad cell (line, column, reason; unknown names\n"
+      "with the closest known ones) refuses the whole file.  follow-up\n"
+      "records how far recommendation CODE of round ROUND got, in the later\n"
+      "round --in: not_started, in_progress, done or dropped, with the\n"
+      "evidence.  The M&E officer's work: the web has the same forms.\n" },
 };
 
 #define N_COMMAND (sizeof aCommand / sizeof aCommand[0])

@@ -94,6 +94,8 @@ expect_status 0
 [ "$(sqlite3 v7.db 'PRAGMA user_version')" = "$want" ] || fail "version 7 not migrated"
 cmp -s v7-before.json v7-after.json || fail "the migration from version 7 changed the data"
 [ "$(sqlite3 v7.db 'SELECT count(*) FROM recommendation')" = 0 ] || fail "recommendations from nowhere"
+run --db v7.db recommendation import "$SRC/data/cambodia-lmp-2015-2018/recommendations-2017.csv"
+expect_status 0
 [ "$(sqlite3 v7.db 'PRAGMA foreign_key_check')" = "" ] || fail "dangling rows after migration 8"
 sqlite3 v7.db ".schema rec_followup" | grep -q "CHECK(status = 'not_started' OR" ||
     fail "follow-up statuses are not checked"
