@@ -27,8 +27,7 @@ recs_file_release(RecsFile *f)
     f->aiLine = NULL;
 }
 
-/* Split a ';'-joined list into trimmed non-empty items. */
-static void
+void
 recs_split(const char *z, char ***paz, size_t *pn)
 {
     while (z && *z) {

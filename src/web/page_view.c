@@ -1044,6 +1044,11 @@ view_round_body(ReadModel *rm, const void *arg, Buf *b)
     Buf h = BUF_INIT;
     buf_printf(&h, "/coordination%s", x->zPlanQ);
     page_link(b, "/round/", rd->zCode, buf_str(&h), "The coordination report");
+    buf_reset(&h);
+    buf_printf(&h, "/recommendations%s", x->zPlanQ);
+    HTML_LIT(b, " \xC2\xB7 ");
+    page_link(b, "/round/", rd->zCode, buf_str(&h),
+              "Recommendations and priorities");
     buf_release(&h);
     HTML_LIT(b, "</p>\n<h2>Collection</h2>");
     view_collection(x->p, rd, x->zSelf, b);
