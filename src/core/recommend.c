@@ -188,3 +188,70 @@ rec_suggest_node(const Plan *p, const char *zCode, size_t nMax, Buf *b)
         }
     }
 }
+
+/* How each priority line of a draft begins (rec_draft_wording_len()). */
+#define REC_DRAFT_MARK "Priority of the "
+
+size_t
+rec_draft_wording_len(const char *z)
+{
+    const char *zMark = strstr(z, "\n\n" REC_DRAFT_MARK);
+    return zMark ? (size_t)(zMark - z) : strlen(z);
+}
+
+/* Does r concern node n of p, directly or through a node above it? */
+static int
+rec_concerns(const Plan *p, const Node *n, const Rec *r)
+{
+    for (const Node *x = n; x;
+         x = x->iParent >= 0 ? &p->aNode[x->iParent] : NULL) {
+        for (size_t i = 0; i < r->nNode; i++) {
+            if (str_eq(r->azNode[i], x->zCode)) {
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+size_t
+rec_priorities_for(const Plan *p, const Node *n, const RecSet *s,
+                   const char *zRound, Buf *b)
+{
+    long iNew = round_index(p, zRound);
+    if (iNew < 0) {
+        iNew = (long)p->nRound;
+    }
+    size_t nOut = 0;
+    for (size_t i = 0; i < s->nRec; i++) {
+        const Rec *r = &s->aRec[i];
+        long iRec = round_index(p, r->zRound);
+        if (!r->bPriority || iRec < 0 || iRec >= iNew ||
+            !rec_concerns(p, n, r)) {
+            continue;
+        }
+        /* Its status as last recorded before the new round. */
+        const RecFollowup *fu = NULL;
+        long iFu = -1;
+        for (size_t k = 0; k < r->nFollow; k++) {
+            long j = round_index(p, r->aFollow[k].zRound);
+            if (j < iNew && j > iFu) {
+                iFu = j;
+                fu = &r->aFollow[k];
+            }
+        }
+        if (fu && (fu->eStatus == REC_DONE || fu->eStatus == REC_DROPPED)) {
+            continue;
+        }
+        const Round *rd = &p->aRound[iRec];
+        buf_printf(b, "%s" REC_DRAFT_MARK "%s (%s%s%s): %s", nOut ? "\n" : "",
+                   rd->zTitle ? rd->zTitle : rd->zCode, r->zCode,
+                   r->zGroup ? ", " : "", r->zGroup ? r->zGroup : "", r->zText);
+        if (fu) {
+            buf_printf(b, " [%s in %s]", rec_status_label(fu->eStatus),
+                       fu->zRound);
+        }
+        nOut++;
+    }
+    return nOut;
+}

@@ -110,6 +110,22 @@ int rec_may_record(const Actor *who, AppErr *err);
 int rec_may_follow_up(const Plan *p, const char *zRecRound, const Round *r,
                       AppErr *err);
 
+/* Append to b, one line each ("Priority of the 2017 review (C1, Cost of
+** migration): text"), the priorities made in rounds before zRound (in p's
+** round order; a round not in p yet counts as the latest) that concern
+** node n — naming n, or a goal or area above it — and that are not done
+** or dropped as last recorded before zRound.  What a new round's draft
+** action point carries from the workshop (app/workflow.c).  Returns how
+** many. */
+size_t rec_priorities_for(const Plan *p, const Node *n, const RecSet *s,
+                          const char *zRound, Buf *b);
+
+/* The length of action point z without the priorities a draft appended
+** to it ("\n\nPriority of the ..." to the end): the wording a later
+** draft starts from, so that a priority done since is not carried on in
+** the text of an action point nobody edited. */
+size_t rec_draft_wording_len(const char *z);
+
 /* Append to b up to nMax codes of p's nodes closest to zCode (quoted,
 ** joined by ", "; nothing when none is close): a "did you mean" for a
 ** code that names no node. */
