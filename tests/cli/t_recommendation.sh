@@ -105,6 +105,15 @@ expect_out "status: In progress in 2018: ACRA drafted a note"
 run --db s.db recommendation export --round 2017
 expect_out "In progress,2018,ACRA drafted a note"
 
+# The review report of 2017 lists the recommendations its review made; the
+# 2018 report, the follow-ups recorded in 2018 (and 2017's none of them).
+run --db s.db report review --round 2017 --format md
+expect_out "## Recommendations and priorities"
+expect_out "- C1 (Cost of migration; priority): relevant stakeholders such as ACRA"
+grep -q "Follow-up of earlier" out.txt && fail "the 2017 report shows follow-ups of later rounds"
+run --db s.db report review --round 2018 --format json
+expect_out '"C1 of 2017: In progress. ACRA drafted a note"'
+
 # Next year's action plan: round 2018, opened after the import, drafted
 # each activity's action point from 2017's and the 2017 priorities that
 # concern it (C1 names 7.7 and 7.8; S5 names 11.7; R4, not a priority,

@@ -82,6 +82,12 @@ grep -q "^Cost of migration,C1,.*,In progress,2018,ACRA drafted a note" r2.csv |
     fail "the status is not in the list: $(grep C1 r2.csv)"
 curl -s -b viewer.jar "$BASE/round/2017/recommendation/C1?table=followups&format=csv" | grep -q "^2018,In progress" ||
     fail "the follow-ups table lacks 2018"
+# The review reports: 2017's lists what its review recommended, 2018's the
+# follow-up recorded in 2018.
+curl -s -b viewer.jar "$BASE/round/2017/report" | grep -q "C1 (Cost of migration; priority): First officer" ||
+    fail "the 2017 review report lacks its recommendations"
+curl -s -b viewer.jar "$BASE/round/2018/report" | grep -q "C1 of 2017: In progress. ACRA drafted a note" ||
+    fail "the 2018 review report lacks the follow-up"
 code=$(curl -s -b viewer.jar -o /dev/null -w '%{http_code}' "$BASE/round/2017/recommendation/ZZ")
 [ "$code" = 404 ] || fail "an unknown recommendation answered $code"
 finish
