@@ -14,12 +14,17 @@
 #include "../base/banned.h"
 
 /* Create the draft assessments of round zRound for every activity of p
-** that has none: the action point is the latest earlier wording. */
+** that has none: the action point is the latest earlier wording, followed
+** by the priorities of earlier reviews that concern the activity and are
+** not done (core/recommend.h), for the M&E officer to work into next
+** year's action point. */
 static int
 wf_fill_round(Store *s, const Plan *p, const char *zRound, AppErr *err)
 {
     int iLeaf = plan_leaf_level(p);
-    int rc = 0;
+    RecSet recs;
+    int rc = store_rec_list(s, p->zCode, &recs, err);
+    Buf draft = BUF_INIT, prio = BUF_INIT;
     for (size_t i = 0; rc == 0 && i < p->nNode; i++) {
         const Node *n = &p->aNode[i];
         if (n->iLevel != iLeaf || node_find_assessment(n, zRound)) {
@@ -32,6 +37,13 @@ wf_fill_round(Store *s, const Plan *p, const char *zRound, AppErr *err)
                 zAction = a->zActionPoint;
             }
         }
+        buf_reset(&prio);
+        buf_reset(&draft);
+        buf_append(&draft, zAction, rec_draft_wording_len(zAction));
+        if (rec_priorities_for(p, n, &recs, zRound, &prio)) {
+            buf_printf(&draft, "\n\n%s", buf_str(&prio));
+        }
+        zAction = buf_str(&draft);
         Assessment a;
         memset(&a, 0, sizeof a);
         a.zRound = xstrdup(zRound);
@@ -42,6 +54,9 @@ wf_fill_round(Store *s, const Plan *p, const char *zRound, AppErr *err)
         rc = store_assessment_put(s, p->zCode, n->zCode, &a, 0, err);
         assessment_release(&a);
     }
+    buf_release(&draft);
+    buf_release(&prio);
+    rec_set_release(&recs);
     return rc;
 }
 

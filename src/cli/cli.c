@@ -205,7 +205,8 @@ static const CliCommand aCommand[] = {
       "lmpmon copy --from SRC --to DST\n\n"
       "Copy everything in the database SRC into DST, each an SQLite file or a\n"
       "postgresql:// URL, either way: plans, organisations, rounds,\n"
-      "assessments, statements, the audit trail with its ids, accounts with\n"
+      "assessments, statements, recommendations and their follow-up, the\n"
+      "audit trail with its ids, accounts with\n"
       "their passwords, cases with personal details, their timelines and\n"
       "payments.  Sessions are not copied: everyone logs in again.  DST must\n"
       "hold no data: a missing file or an empty PostgreSQL database is\n"
@@ -264,6 +265,24 @@ static const CliCommand aCommand[] = {
       "                  ones (default 14; other files are never touched)\n"
       "  --backup-dir DIR  where they go (default: DB-backups beside the\n"
       "                  database DB, created when missing)\n" },
+    /* ** COMMAND: recommendation */
+    { "recommendation", cmd_recommendation,
+      "a review's recommendations, priorities and their follow-up",
+      "lmpmon recommendation import FILE [--plan P]\n"
+      "       lmpmon recommendation export [--round R] [--format csv|xlsx]\n"
+      "       [--out FILE]\n"
+      "       lmpmon recommendation list [--round R]\n"
+      "       lmpmon recommendation follow-up ROUND CODE --in ROUND\n"
+      "       --status S [--evidence TEXT]\n\n"
+      "The recommendations a review made, by its workshop's discussion\n"
+      "groups, which of them became priorities of the next action plan, the\n"
+      "plan codes they concern and the organisations asked to act\n"
+      "(docs/formats/recommendations-csv.md).  An import (CSV or XLSX) is one\n"
+      "transaction: the first bad cell (line, column, reason; unknown names\n"
+      "with the closest known ones) refuses the whole file.  follow-up\n"
+      "records how far recommendation CODE of round ROUND got, in the later\n"
+      "round --in: not_started, in_progress, done or dropped, with the\n"
+      "evidence.  The M&E officer's work: the web has the same forms.\n" },
 };
 
 #define N_COMMAND (sizeof aCommand / sizeof aCommand[0])

@@ -86,6 +86,7 @@ int cmd_user(CliCtx *ctx);
 int cmd_backup(CliCtx *ctx);
 int cmd_restore(CliCtx *ctx);
 int cmd_copy(CliCtx *ctx);
+int cmd_recommendation(CliCtx *ctx);
 int cmd_round_state(CliCtx *ctx, const char *zVerb, const char *zRound,
                     const char *zPlan, const char *zTitle, const char *zAsOf,
                     int bYes);

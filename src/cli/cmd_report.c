@@ -20,6 +20,7 @@
 #include "../report/print.h"
 #include "../report/review_report.h"
 #include "../app/casework.h"
+#include "../app/recommendations.h"
 #include "../base/banned.h"
 
 /* Load the model and pick the plan (zPlan, or the only one). */
@@ -202,6 +203,18 @@ cmd_report(CliCtx *ctx)
     if (s) {
         (void)casework_goal10_of_year(s, r.pRound->zAsOf, 0, &goal10, &err);
     }
+    /* The recommendations the review made and the follow-ups recorded in
+    ** its round (app/recommendations.h). */
+    Model mRecs = MODEL_INIT;
+    Plan *pRecs = NULL;
+    RecSet recs;
+    memset(&recs, 0, sizeof recs);
+    AppErr errRecs = APPERR_INIT;
+    if (s && app_recs_read(s, p->zCode, &mRecs, &pRecs, &recs, &errRecs) == 0) {
+        review_report_set_recs(&r, &recs);
+    }
+    rec_set_release(&recs);
+    model_release(&mRecs);
     store_close(s);
     if (goal10.n) {
         r.zGoal10 = buf_str(&goal10);

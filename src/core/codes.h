@@ -26,6 +26,7 @@ typedef enum CodeKind {
     CODE_ASSESS_STATE, /* AssessState: assessments and statements */
     CODE_ORG_KIND,     /* OrgKind */
     CODE_LINK_ROLE,    /* LinkRole */
+    CODE_REC_STATUS,   /* RecStatus (recommend.h) */
     CODE_KIND_COUNT
 } CodeKind;
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "model.h"
+#include "recommend.h"
 #include "../base/str.h"
 #include "../base/xalloc.h"
 #include "../base/banned.h"
@@ -444,6 +445,8 @@ code_table(CodeKind k, size_t *pn)
     case CODE_ORG_KIND:
         *pn = ORG_KIND_COUNT;
         return aOrgKind;
+    case CODE_REC_STATUS:
+        return rec_status_table(pn);
     default:
         *pn = sizeof aLinkRole / sizeof aLinkRole[0];
         return aLinkRole;

@@ -374,6 +374,17 @@ review_doc_build(const ReviewReport *r, ReviewDoc *d)
     if (r->zGoal10) {
         doc_text(d, DOC_PARA, "%s", r->zGoal10);
     }
+    for (int k = 0; k < 2; k++) {
+        size_t n = k ? r->nFollow : r->nRec;
+        if (n) {
+            doc_heading(d, 2,
+                        k ? "Follow-up of earlier recommendations"
+                          : "Recommendations and priorities");
+        }
+        for (size_t i = 0; i < n; i++) {
+            doc_text(d, DOC_BULLET, "%s", k ? r->azFollow[i] : r->azRec[i]);
+        }
+    }
     if (r->pCompare) {
         doc_figure(d, &r->before, 2);
         doc_counts_table(d, &r->before, 2);

@@ -476,6 +476,24 @@ review_render_html(const ReviewReport *r, Buf *b)
         esc_html(b, r->zGoal10);
         HTML_LIT(b, "</p>\n");
     }
+    for (int k = 0; k < 2; k++) {
+        char **az = k ? r->azFollow : r->azRec;
+        size_t n = k ? r->nFollow : r->nRec;
+        if (n == 0) {
+            continue;
+        }
+        if (k) {
+            HTML_LIT(b, "<h3>Follow-up of earlier recommendations</h3>\n<ul>");
+        } else {
+            HTML_LIT(b, "<h3>Recommendations and priorities</h3>\n<ul>");
+        }
+        for (size_t i = 0; i < n; i++) {
+            HTML_LIT(b, "<li>");
+            esc_html(b, az[i]);
+            HTML_LIT(b, "</li>\n");
+        }
+        HTML_LIT(b, "</ul>\n");
+    }
     if (r->pCompare) {
         review_html_figure(r, &r->before, 2, b);
     }

@@ -226,12 +226,52 @@ review_report_release(ReviewReport *r)
         free(r->azSentence[i]);
     }
     free(r->azSentence);
+    for (size_t i = 0; i < r->nRec; i++) {
+        free(r->azRec[i]);
+    }
+    free(r->azRec);
+    for (size_t i = 0; i < r->nFollow; i++) {
+        free(r->azFollow[i]);
+    }
+    free(r->azFollow);
     review_summary_release(&r->now);
     if (r->pCompare) {
         review_summary_release(&r->before);
         review_changes_release(&r->changes);
     }
     memset(r, 0, sizeof *r);
+}
+
+void
+review_report_set_recs(ReviewReport *r, const RecSet *s)
+{
+    const char *zRound = r->pRound->zCode;
+    Buf line = BUF_INIT;
+    for (size_t i = 0; i < s->nRec; i++) {
+        const Rec *rec = &s->aRec[i];
+        buf_reset(&line);
+        if (str_eq(rec->zRound, zRound)) {
+            buf_printf(&line, "%s", rec->zCode);
+            if (rec->zGroup || rec->bPriority) {
+                buf_printf(&line, " (%s%s%s)", rec->zGroup ? rec->zGroup : "",
+                           rec->zGroup && rec->bPriority ? "; " : "",
+                           rec->bPriority ? "priority" : "");
+            }
+            buf_printf(&line, ": %s", rec->zText);
+            strv_push(&r->azRec, &r->nRec, buf_str(&line));
+        }
+        const RecFollowup *f = rec_find_followup(rec, zRound);
+        if (f) {
+            buf_reset(&line);
+            buf_printf(&line, "%s of %s: %s", rec->zCode, rec->zRound,
+                       rec_status_label(f->eStatus));
+            if (*f->zEvidence) {
+                buf_printf(&line, ". %s", f->zEvidence);
+            }
+            strv_push(&r->azFollow, &r->nFollow, buf_str(&line));
+        }
+    }
+    buf_release(&line);
 }
 
 /* ---- CSV ------------------------------------------------------------------ */
@@ -369,6 +409,17 @@ review_render_json(const ReviewReport *r, Buf *b)
     if (r->zGoal10) {
         json_object_set_new(root, "complaints_indicator",
                             json_string(r->zGoal10));
+    }
+    if (r->nRec || r->nFollow) {
+        json_t *aRec = json_array(), *aFollow = json_array();
+        for (size_t i = 0; i < r->nRec; i++) {
+            json_array_append_new(aRec, json_string(r->azRec[i]));
+        }
+        for (size_t i = 0; i < r->nFollow; i++) {
+            json_array_append_new(aFollow, json_string(r->azFollow[i]));
+        }
+        json_object_set_new(root, "recommendations", aRec);
+        json_object_set_new(root, "followups", aFollow);
     }
     if (r->pCompare) {
         json_t *cmp = json_object();
@@ -508,6 +559,27 @@ review_md_heading(Buf *b, const char *zLevel, const char *zRound)
     buf_puts(b, ")\n\n");
 }
 
+/* The section on recommendations, when r has one. */
+static void
+review_md_recs(const ReviewReport *r, Buf *b)
+{
+    const char *const azHead[2] = { "\n## Recommendations and priorities\n\n",
+                                    "\n## Follow-up of earlier "
+                                    "recommendations\n\n" };
+    char **aaz[2] = { r->azRec, r->azFollow };
+    size_t an[2] = { r->nRec, r->nFollow };
+    for (int k = 0; k < 2; k++) {
+        if (an[k]) {
+            buf_puts(b, azHead[k]);
+        }
+        for (size_t i = 0; i < an[k]; i++) {
+            buf_puts(b, "- ");
+            esc_md_line(b, aaz[k][i]);
+            buf_putc(b, '\n');
+        }
+    }
+}
+
 void
 review_render_md(const ReviewReport *r, Buf *b)
 {
@@ -537,6 +609,7 @@ review_render_md(const ReviewReport *r, Buf *b)
         esc_md_line(b, r->zGoal10);
         buf_puts(b, "\n");
     }
+    review_md_recs(r, b);
     if (r->pCompare) {
         review_md_heading(b, p->aLevel[r->iLevel].zName, r->pCompare->zCode);
         review_md_table(r, &r->before, b);

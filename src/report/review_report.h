@@ -13,6 +13,7 @@
 
 #include "../base/apperr.h"
 #include "../base/buf.h"
+#include "../core/recommend.h"
 #include "../core/review.h"
 
 typedef struct ReviewReport {
@@ -35,7 +36,21 @@ typedef struct ReviewReport {
     const char *zSelf;        /* the HTML's own address on the web, whose
                               ** ?format= gives the other formats (links
                               ** at its top), or NULL (a file: none) */
+    char **azRec;             /* the recommendations this review made, one line
+                     ** each (review_report_set_recs()), or none */
+    size_t nRec;
+    char **azFollow; /* the follow-ups recorded in this round of earlier
+                     ** recommendations, one line each */
+    size_t nFollow;
 } ReviewReport;
+
+/* Give r the section on recommendations (core/recommend.h) from s, the
+** plan's: those the round's review made ("C1 (Cost of migration;
+** priority): text"), and how far earlier ones got as recorded in this
+** round ("C1 of 2017: In progress. ACRA drafted a note"); a report of
+** another round tells nothing of later follow-ups.  No section when both
+** are empty.  The lines are r's (review_report_release()). */
+void review_report_set_recs(ReviewReport *r, const RecSet *s);
 
 /* Build the report of round zRound of p at level zLevel (a level name of
 ** the plan, or NULL for the top level), compared with zCompare when not

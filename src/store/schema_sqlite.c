@@ -244,6 +244,55 @@ const char *const azSchemaMigration[] = {
     "  gen INTEGER NOT NULL,"
     "  body TEXT NOT NULL"
     ") STRICT;",
+    /* 8: a review's recommendations (core/recommend.h): the workshop's
+    ** discussion groups, each recommendation with the plan nodes it
+    ** concerns and the organisations it asks to act, and its follow-up in
+    ** later rounds.  Self-contained, so it can take another number when
+    ** merged beside other migrations. */
+    "CREATE TABLE rec_group("
+    "  id INTEGER PRIMARY KEY,"
+    "  round_id INTEGER NOT NULL REFERENCES round(id),"
+    "  name TEXT NOT NULL,"
+    "  position INTEGER NOT NULL,"
+    "  UNIQUE(round_id, name)"
+    ") STRICT;"
+    "CREATE TABLE recommendation("
+    "  id INTEGER PRIMARY KEY,"
+    "  round_id INTEGER NOT NULL REFERENCES round(id),"
+    "  code TEXT NOT NULL,"
+    "  text TEXT NOT NULL,"
+    "  group_id INTEGER REFERENCES rec_group(id),"
+    "  priority INTEGER NOT NULL DEFAULT 0 CHECK(priority = 0 OR priority = 1),"
+    "  source TEXT NOT NULL DEFAULT '',"
+    "  position INTEGER NOT NULL,"
+    "  version INTEGER NOT NULL DEFAULT 1,"
+    "  UNIQUE(round_id, code)"
+    ") STRICT;"
+    "CREATE TABLE rec_node("
+    "  rec_id INTEGER NOT NULL REFERENCES recommendation(id),"
+    "  node_id INTEGER NOT NULL REFERENCES node(id),"
+    "  position INTEGER NOT NULL,"
+    "  PRIMARY KEY(rec_id, node_id)"
+    ") STRICT;"
+    "CREATE INDEX rec_node_node ON rec_node(node_id);"
+    "CREATE TABLE rec_org("
+    "  rec_id INTEGER NOT NULL REFERENCES recommendation(id),"
+    "  org_id INTEGER NOT NULL REFERENCES org(id),"
+    "  position INTEGER NOT NULL,"
+    "  PRIMARY KEY(rec_id, org_id)"
+    ") STRICT;"
+    "CREATE TABLE rec_followup("
+    "  id INTEGER PRIMARY KEY,"
+    "  rec_id INTEGER NOT NULL REFERENCES recommendation(id),"
+    "  round_id INTEGER NOT NULL REFERENCES round(id),"
+    "  status TEXT NOT NULL CHECK(status = 'not_started' OR"
+    "    status = 'in_progress' OR status = 'done' OR status = 'dropped'),"
+    "  evidence TEXT NOT NULL DEFAULT '',"
+    "  recorded_by TEXT NOT NULL,"
+    "  recorded_at TEXT NOT NULL,"
+    "  version INTEGER NOT NULL DEFAULT 1,"
+    "  UNIQUE(rec_id, round_id)"
+    ") STRICT;",
 };
 
 const int nSchemaMigration =

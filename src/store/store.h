@@ -20,6 +20,7 @@
 #include "../base/apperr.h"
 #include "../core/model.h"
 #include "../core/cases.h"
+#include "../core/recommend.h"
 
 typedef struct Store Store;
 typedef struct RoundCount RoundCount;
@@ -91,6 +92,11 @@ typedef enum StoreTable {
     STORE_TABLE_CASE_PERSON,
     STORE_TABLE_CASE_EVENT,
     STORE_TABLE_CASE_PAYMENT,
+    STORE_TABLE_REC_GROUP,
+    STORE_TABLE_RECOMMENDATION,
+    STORE_TABLE_REC_NODE,
+    STORE_TABLE_REC_ORG,
+    STORE_TABLE_REC_FOLLOWUP,
     STORE_TABLE_COUNT
 } StoreTable;
 
@@ -119,6 +125,9 @@ typedef enum StoreEntity {
     STORE_ASSESSMENT, /* key: plan, node, round; has a version */
     STORE_STATEMENT,  /* key: plan, node, round, organisation; a version */
     STORE_USER,       /* key: name */
+    STORE_GROUP,      /* key: plan, round, name: a discussion group */
+    STORE_REC,        /* key: plan, round, code; has a version */
+    STORE_FOLLOWUP,   /* key: plan, round, code, follow-up round; a version */
     STORE_ENTITY_COUNT
 } StoreEntity;
 
@@ -175,6 +184,25 @@ enum {
     STORE_USER_NCOL
 };
 
+enum {
+    STORE_GROUP_NAME = 0, /* the key's name again: the create row */
+    STORE_GROUP_NCOL
+};
+
+enum {
+    STORE_REC_TEXT = 0,
+    STORE_REC_GROUP,    /* the discussion group's name, or NULL */
+    STORE_REC_PRIORITY, /* "0" or "1" */
+    STORE_REC_SOURCE,
+    STORE_REC_NCOL
+};
+
+enum {
+    STORE_FOLLOWUP_STATUS = 0, /* rec_status_name() */
+    STORE_FOLLOWUP_EVIDENCE,
+    STORE_FOLLOWUP_NCOL
+};
+
 #define STORE_NKEY_MAX 4 /* the most key parts of an entity */
 #define STORE_NCOL_MAX 4 /* the most columns of an entity */
 
@@ -186,6 +214,8 @@ typedef enum StoreSub {
     STORE_SUB_LEVEL,        /* a plan's levels; item: name, has_indicator */
     STORE_SUB_RESPONSIBLE,  /* a node's responsible orgs; item: acronym */
     STORE_SUB_CONTRIBUTING, /* a node's contributing orgs; item: acronym */
+    STORE_SUB_REC_NODE,     /* a recommendation's nodes; item: code */
+    STORE_SUB_REC_ORG,      /* the organisations it asks; item: acronym */
     STORE_SUB_COUNT
 } StoreSub;
 
@@ -198,6 +228,23 @@ typedef struct StoreScope {
     size_t nRound;              /* nRound 0: of every round */
     int bRoundBefore;           /* and of the round before each */
 } StoreScope;
+
+/* The parts of a plan's recommendations a backend reads (xRecScan), each
+** ordered by round (as-of date, then code) and position, and their texts:
+**   GROUP    round, name
+**   REC      round, code, text, group, priority "0"/"1", source, version
+**   NODE     round, code, node code
+**   ORG      round, code, acronym
+**   FOLLOWUP round, code, follow-up round, status, evidence, recorded by,
+**            recorded at (YYYY-MM-DDTHH:MM:SSZ), version */
+typedef enum StoreRecPart {
+    STORE_REC_PART_GROUP = 0,
+    STORE_REC_PART_REC,
+    STORE_REC_PART_NODE,
+    STORE_REC_PART_ORG,
+    STORE_REC_PART_FOLLOWUP,
+    STORE_REC_PART_COUNT
+} StoreRecPart;
 
 typedef struct StoreMethods {
     void (*xClose)(Store *);
@@ -288,6 +335,10 @@ typedef struct StoreMethods {
     int (*xBackup)(Store *, const char *zFile, unsigned flags, AppErr *);
     int (*xCheck)(Store *, AppErr *);
     int (*xRestore)(Store *, const char *zPath, AppErr *);
+    /* The rows of one part of plan zPlan's recommendations, as texts
+    ** (see store_rec_list(), which assembles them). */
+    int (*xRecScan)(Store *, const char *zPlan, StoreRecPart part,
+                    StoreRowVisitor fn, void *pArg, AppErr *);
 } StoreMethods;
 
 /* Told of each audit row as it is written (store_set_audit_observer()). */
@@ -573,6 +624,40 @@ void round_count_free(RoundCount *a, size_t n);
 int store_audit_rows(Store *s, long iFrom, long iTo, const char *zKeyPrefix,
                      AuditEntry **paOut, long **paiId, size_t *pnOut,
                      AppErr *err);
+
+/* ---- recommendations (store_audit.c, store.c) ---------------------------
+**
+** A round's discussion groups, its recommendations with the nodes they
+** concern and the organisations they ask, and their follow-ups in later
+** rounds (core/recommend.h).  The puts audit as the others do: keys
+** "PLAN/round/ROUND/group/NAME", "PLAN/round/ROUND/rec/CODE" and
+** "PLAN/round/ROUND/rec/CODE/FOLLOW-UP-ROUND", so a round's history holds
+** them.  The round (and the follow-up's round) must exist
+** (APPERR_NOTFOUND), as must the group, nodes and organisations named. */
+
+/* Discussion group zName of round zRound (created once; nothing to
+** update). */
+int store_rec_group_put(Store *s, const char *zPlan, const char *zRound,
+                        const char *zName, AppErr *err);
+
+/* Recommendation r (by round and code) with its nodes and organisations.
+** r->iVersion > 0 must be the stored version (checked, and again in the
+** UPDATE: APPERR_CONFLICT); 0 writes unconditionally (imports, which hold
+** the write lock from their first read). */
+int store_rec_put(Store *s, const char *zPlan, const Rec *r, AppErr *err);
+
+/* The follow-up f of recommendation zCode of round zRound.  f->iVersion is
+** the version the writer read, 0 when there was none: always checked
+** (APPERR_CONFLICT when it changed or appeared meanwhile).  Who and when
+** are the store's actor and transaction time. */
+int store_followup_put(Store *s, const char *zPlan, const char *zRound,
+                       const char *zCode, const RecFollowup *f, AppErr *err);
+
+/* Every recommendation of plan zPlan with groups, nodes, organisations and
+** follow-ups, into *out (empty; free with rec_set_release()), in round
+** order then the order they were first written.  Inside the caller's
+** transaction (read or write). */
+int store_rec_list(Store *s, const char *zPlan, RecSet *out, AppErr *err);
 
 /* ---- copying a whole installation (store_copy.c) --------------------------
 **

@@ -147,6 +147,37 @@ static const Entity aEntity[STORE_ENTITY_COUNT] = {
         },
         .aCreate = { { "role", STORE_USER_ROLE } }, .nCreate = 1,
     },
+    [STORE_GROUP] = {
+        .zName = "rec_group", .nKey = 3, .nCol = STORE_GROUP_NCOL,
+        .aField = {
+            [STORE_GROUP_NAME] = { "name", AUDIT_NONE },
+        },
+        .aCreate = { { NULL, STORE_GROUP_NAME } }, .nCreate = 1,
+    },
+    [STORE_REC] = {
+        .zName = "recommendation", .nKey = 3, .nCol = STORE_REC_NCOL,
+        .aField = {
+            [STORE_REC_TEXT] = { "text", AUDIT_TEXT },
+            [STORE_REC_GROUP] = { "group", AUDIT_TEXT },
+            [STORE_REC_PRIORITY] = { "priority", AUDIT_YESNO },
+            [STORE_REC_SOURCE] = { "source", AUDIT_TEXT },
+        },
+        .aCreate = { { NULL, STORE_REC_TEXT } }, .nCreate = 1,
+        .eVersion = VERSION_GIVEN,
+    },
+    [STORE_FOLLOWUP] = {
+        .zName = "followup", .nKey = 4, .nCol = STORE_FOLLOWUP_NCOL,
+        .aField = {
+            [STORE_FOLLOWUP_STATUS] = { "status", AUDIT_TEXT },
+            [STORE_FOLLOWUP_EVIDENCE] = { "evidence", AUDIT_TEXT },
+        },
+        .aCreate = {
+            { NULL, STORE_FOLLOWUP_STATUS },
+            { "evidence", STORE_FOLLOWUP_EVIDENCE },
+        },
+        .nCreate = 2,
+        .eVersion = VERSION_ALWAYS,
+    },
 };
 
 /* Sub-rows: audited as one field, their items joined. */
@@ -162,6 +193,8 @@ static const Sub aSub[STORE_SUB_COUNT] = {
     [STORE_SUB_LEVEL] = { "levels", 2, " > " },
     [STORE_SUB_RESPONSIBLE] = { "responsible", 1, "; " },
     [STORE_SUB_CONTRIBUTING] = { "contributing", 1, "; " },
+    [STORE_SUB_REC_NODE] = { "concerns", 1, "; " },
+    [STORE_SUB_REC_ORG] = { "asked", 1, "; " },
 };
 
 /* ---- the generic put --------------------------------------------------- */
@@ -749,4 +782,183 @@ store_user_put(Store *s, const User *u, int bCreate, AppErr *err)
     }
     row_release(&r);
     return rc;
+}
+
+/* ---- recommendations ----------------------------------------------------- */
+
+/* APPERR_NOTFOUND unless round zRound of plan zPlan exists. */
+static int
+round_must_exist(Store *s, const char *zPlan, const char *zRound, AppErr *err)
+{
+    const char *azKey[] = { zPlan, zRound };
+    int bFound = 0, iMissing = -1;
+    if (row_exists(s, STORE_ROUND, azKey, &bFound, &iMissing, err)) {
+        return -1;
+    }
+    if (iMissing == 0) {
+        return apperr_set(err, APPERR_NOTFOUND, "no plan '%s'", zPlan);
+    }
+    if (!bFound) {
+        return apperr_set(err, APPERR_NOTFOUND, "no round '%s' in plan '%s'",
+                          zRound, zPlan);
+    }
+    return 0;
+}
+
+int
+store_rec_group_put(Store *s, const char *zPlan, const char *zRound,
+                    const char *zName, AppErr *err)
+{
+    if (round_must_exist(s, zPlan, zRound, err)) {
+        return -1;
+    }
+    const char *azKey[] = { zPlan, zRound, zName };
+    const char *azNew[STORE_NCOL_MAX] = { [STORE_GROUP_NAME] = zName };
+    char zKey[4 * LIMIT_CODE_BYTES + 16];
+    (void)snprintf(zKey, sizeof zKey, "%s/round/%s/group/%s", zPlan, zRound,
+                   zName);
+    Row r;
+    int rc = row_read(s, STORE_GROUP, azKey, &r, err);
+    if (rc == 0) {
+        rc = row_write(s, &r, zKey, azNew, 0, 0, err);
+    }
+    if (rc > 0) {
+        rc = row_conflict(&r, zKey, err);
+    }
+    row_release(&r);
+    return rc;
+}
+
+/* The check of one item of a recommendation's sub-rows: a node of the
+** plan, or an organisation. */
+static int
+rec_item_must_exist(Store *s, const char *zPlan, StoreSub eSub,
+                    const char *zItem, AppErr *err)
+{
+    int bFound = 0, iMissing = -1;
+    if (eSub == STORE_SUB_REC_NODE) {
+        const char *azKey[] = { zPlan, zItem };
+        if (row_exists(s, STORE_NODE, azKey, &bFound, &iMissing, err)) {
+            return -1;
+        }
+        return bFound ? 0
+                      : apperr_set(err, APPERR_NOTFOUND,
+                                   "no goal or activity '%s' in plan '%s'",
+                                   zItem, zPlan);
+    }
+    const char *azKey[] = { zItem };
+    if (row_exists(s, STORE_ORG, azKey, &bFound, &iMissing, err)) {
+        return -1;
+    }
+    return bFound ? 0
+                  : apperr_set(err, APPERR_NOTFOUND, "no organisation '%s'",
+                               zItem);
+}
+
+int
+store_rec_put(Store *s, const char *zPlan, const Rec *rc0, AppErr *err)
+{
+    if (code_check("recommendation", rc0->zCode, err) ||
+        round_must_exist(s, zPlan, rc0->zRound, err)) {
+        return -1;
+    }
+    if (rc0->zGroup) {
+        const char *azGroup[] = { zPlan, rc0->zRound, rc0->zGroup };
+        int bFound = 0, iMissing = -1;
+        if (row_exists(s, STORE_GROUP, azGroup, &bFound, &iMissing, err)) {
+            return -1;
+        }
+        if (!bFound) {
+            return apperr_set(err, APPERR_NOTFOUND,
+                              "no discussion group '%s' in round %s",
+                              rc0->zGroup, rc0->zRound);
+        }
+    }
+    const char *azKey[] = { zPlan, rc0->zRound, rc0->zCode };
+    const char *azNew[STORE_NCOL_MAX] = {
+        [STORE_REC_TEXT] = rc0->zText ? rc0->zText : "",
+        [STORE_REC_GROUP] = rc0->zGroup,
+        [STORE_REC_PRIORITY] = rc0->bPriority ? "1" : "0",
+        [STORE_REC_SOURCE] = rc0->zSource ? rc0->zSource : "",
+    };
+    char zKey[3 * LIMIT_CODE_BYTES + 16];
+    (void)snprintf(zKey, sizeof zKey, "%s/round/%s/rec/%s", zPlan, rc0->zRound,
+                   rc0->zCode);
+    const StoreSub aKind[2] = { STORE_SUB_REC_NODE, STORE_SUB_REC_ORG };
+    char **aaz[2] = { rc0->azNode, rc0->azOrg };
+    size_t an[2] = { rc0->nNode, rc0->nOrg };
+    SubDiff d[2] = { { BUF_INIT, BUF_INIT, 0 }, { BUF_INIT, BUF_INIT, 0 } };
+    Row r;
+    int rc = row_read(s, STORE_REC, azKey, &r, err);
+    for (int k = 0; rc == 0 && k < 2; k++) {
+        rc = sub_diff(s, &r, aKind[k], (const char *const *)aaz[k], an[k],
+                      &d[k], err);
+        for (size_t i = 0; rc == 0 && d[k].bChanged && i < an[k]; i++) {
+            rc = rec_item_must_exist(s, zPlan, aKind[k], aaz[k][i], err);
+        }
+    }
+    /* A change of nodes or organisations only is a change of the
+    ** recommendation too: its version moves, so a form opened before
+    ** cannot write the old lists back. */
+    if (rc == 0) {
+        rc = row_write(s, &r, zKey, azNew, rc0->iVersion,
+                       d[0].bChanged || d[1].bChanged ? STORE_BUMP : 0, err);
+    }
+    if (rc == ROW_STALE || rc == ROW_LOST) {
+        rc = apperr_set(err, APPERR_CONFLICT,
+                        "recommendation %s of round %s was changed by someone "
+                        "else since you opened it; your text is kept below: "
+                        "compare and save again",
+                        rc0->zCode, rc0->zRound);
+    }
+    for (int k = 0; rc == 0 && k < 2; k++) {
+        if (d[k].bChanged) {
+            rc = sub_replace(s, &r, zKey, aKind[k], &d[k],
+                             (const char *const *)aaz[k], an[k], err);
+        }
+    }
+    sub_release(&d[0]);
+    sub_release(&d[1]);
+    row_release(&r);
+    return rc ? -1 : 0;
+}
+
+int
+store_followup_put(Store *s, const char *zPlan, const char *zRound,
+                   const char *zCode, const RecFollowup *f, AppErr *err)
+{
+    if (round_must_exist(s, zPlan, f->zRound, err)) {
+        return -1;
+    }
+    const char *azRec[] = { zPlan, zRound, zCode };
+    int bFound = 0, iMissing = -1;
+    if (row_exists(s, STORE_REC, azRec, &bFound, &iMissing, err)) {
+        return -1;
+    }
+    if (!bFound) {
+        return apperr_set(err, APPERR_NOTFOUND,
+                          "no recommendation '%s' in round %s", zCode, zRound);
+    }
+    const char *azKey[] = { zPlan, zRound, zCode, f->zRound };
+    const char *azNew[STORE_NCOL_MAX] = {
+        [STORE_FOLLOWUP_STATUS] = rec_status_name(f->eStatus),
+        [STORE_FOLLOWUP_EVIDENCE] = f->zEvidence ? f->zEvidence : "",
+    };
+    char zKey[4 * LIMIT_CODE_BYTES + 16];
+    (void)snprintf(zKey, sizeof zKey, "%s/round/%s/rec/%s/%s", zPlan, zRound,
+                   zCode, f->zRound);
+    Row r;
+    int rc = row_read(s, STORE_FOLLOWUP, azKey, &r, err);
+    if (rc == 0) {
+        rc = row_write(s, &r, zKey, azNew, f->iVersion, 0, err);
+    }
+    if (rc == ROW_STALE || rc == ROW_LOST) {
+        rc = apperr_set(err, APPERR_CONFLICT,
+                        "the %s follow-up of recommendation %s was %s by "
+                        "someone else since you opened it; your text is kept "
+                        "below: compare and save again",
+                        f->zRound, zCode, r.bFound ? "changed" : "written");
+    }
+    row_release(&r);
+    return rc ? -1 : 0;
 }

@@ -67,6 +67,19 @@ static const struct {
     [STORE_TABLE_CASE_PAYMENT] = { "case_payment",
                                    { "id", "case_id", "paid_on", "amount",
                                      "actor" } },
+    [STORE_TABLE_REC_GROUP] = { "rec_group",
+                                { "id", "round_id", "name", "position" } },
+    [STORE_TABLE_RECOMMENDATION] = { "recommendation",
+                                     { "id", "round_id", "code", "text",
+                                       "group_id", "priority", "source",
+                                       "position", "version" } },
+    [STORE_TABLE_REC_NODE] = { "rec_node",
+                               { "rec_id", "node_id", "position" } },
+    [STORE_TABLE_REC_ORG] = { "rec_org", { "rec_id", "org_id", "position" } },
+    [STORE_TABLE_REC_FOLLOWUP] = { "rec_followup",
+                                   { "id", "rec_id", "round_id", "status",
+                                     "evidence", "recorded_by", "recorded_at",
+                                     "version" } },
 };
 
 const char *

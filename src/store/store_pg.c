@@ -791,6 +791,7 @@ static const StoreMethods pgMethods = {
     .xBackup = pg_backup,
     .xCheck = pg_check,
     .xRestore = pg_restore,
+    .xRecScan = pg_rec_scan,
 };
 
 /* ---- naming a database without its password --------------------------- */

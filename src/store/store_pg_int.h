@@ -177,4 +177,17 @@ int pg_case_payment_add(Store *s, const char *zCaseNo, const CasePayment *p,
 int pg_case_list(Store *s, const char *zOrg, int nLimit, CaseVisitor fn,
                  void *pArg, AppErr *err);
 
+/* store_pg_recs.c: recommendations (as store_sqlite_recs.c). */
+int pg_rec_row_get(PgStore *S, StoreEntity e, const char *const *azKey,
+                   char **azOld, int *pVersion, int *pbFound, AppErr *err);
+int pg_rec_row_put(PgStore *S, StoreEntity e, const char *const *azKey,
+                   const char *const *az, int bInsert, int iVersion,
+                   int *pbDone, AppErr *err);
+int pg_rec_sub_get(PgStore *S, StoreSub k, const char *const *azKey,
+                   char ***pazItem, size_t *pnItem, AppErr *err);
+int pg_rec_sub_put(PgStore *S, StoreSub k, const char *const *azKey,
+                   const char *const *azItem, size_t nItem, AppErr *err);
+int pg_rec_scan(Store *s, const char *zPlan, StoreRecPart part,
+                StoreRowVisitor fn, void *pArg, AppErr *err);
+
 #endif

@@ -346,6 +346,10 @@ pg_row_get(Store *s, StoreEntity e, const char *const *azKey, char **azOld,
                                     " ON o.id = u.org_id WHERE u.name = $1",
                                     &a, err, "reading a user"),
                            STORE_USER_NCOL, azOld, NULL, pbFound);
+    case STORE_GROUP:
+    case STORE_REC:
+    case STORE_FOLLOWUP:
+        return pg_rec_row_get(S, e, azKey, azOld, pVersion, pbFound, err);
     default:
         break;
     }
@@ -369,6 +373,10 @@ pg_row_put(Store *s, StoreEntity e, const char *const *azKey,
     int iMissing = -1;
     PGresult *r = NULL;
     switch (e) {
+    case STORE_GROUP:
+    case STORE_REC:
+    case STORE_FOLLOWUP:
+        return pg_rec_row_put(S, e, azKey, az, bInsert, iVersion, pbDone, err);
     case STORE_ORG:
         pg_arg_text(&a, 1, azKey[0]);
         pg_arg_text(&a, 2, az[STORE_ORG_NAME]);
@@ -555,6 +563,9 @@ pg_sub_get(Store *s, StoreSub k, const char *const *azKey, char ***pazItem,
     *pazItem = NULL;
     *pnItem = 0;
     switch (k) {
+    case STORE_SUB_REC_NODE:
+    case STORE_SUB_REC_ORG:
+        return pg_rec_sub_get(S, k, azKey, pazItem, pnItem, err);
     case STORE_SUB_ALIAS:
         pg_arg_text(&a, 1, azKey[0]);
         r = PG_QUERY(S,
@@ -614,6 +625,9 @@ pg_sub_put(Store *s, StoreSub k, const char *const *azKey,
     long long ownerId = -1;
     PgArgs a = { 0 };
     switch (k) {
+    case STORE_SUB_REC_NODE:
+    case STORE_SUB_REC_ORG:
+        return pg_rec_sub_put(S, k, azKey, azItem, nItem, err);
     case STORE_SUB_ALIAS:
         if (pg_org_id(S, azKey[0], &ownerId, err)) {
             return -1;

@@ -113,6 +113,33 @@ static const struct {
                                    "SELECT count(*) FROM case_payment",
                                    "SELECT setval(pg_get_serial_sequence('case_payment', 'id'),"
                                    " coalesce(max(id), 0) + 1, false) FROM case_payment" },
+    [STORE_TABLE_REC_GROUP] = { "SELECT id, round_id, name, position FROM rec_group ORDER BY id",
+                                "COPY rec_group(id, round_id, name, position) FROM STDIN",
+                                "SELECT count(*) FROM rec_group",
+                                "SELECT setval(pg_get_serial_sequence('rec_group', 'id'),"
+                                " coalesce(max(id), 0) + 1, false) FROM rec_group" },
+    [STORE_TABLE_RECOMMENDATION] = { "SELECT id, round_id, code, text, group_id, priority::int, source,"
+                                     " position, version FROM recommendation ORDER BY id",
+                                     "COPY recommendation(id, round_id, code, text, group_id,"
+                                     " priority, source, position, version) FROM STDIN",
+                                     "SELECT count(*) FROM recommendation",
+                                     "SELECT setval(pg_get_serial_sequence('recommendation', 'id'),"
+                                     " coalesce(max(id), 0) + 1, false) FROM recommendation" },
+    [STORE_TABLE_REC_NODE] = { "SELECT rec_id, node_id, position FROM rec_node"
+                               " ORDER BY rec_id, node_id",
+                               "COPY rec_node(rec_id, node_id, position) FROM STDIN",
+                               "SELECT count(*) FROM rec_node", NULL },
+    [STORE_TABLE_REC_ORG] = { "SELECT rec_id, org_id, position FROM rec_org"
+                              " ORDER BY rec_id, org_id",
+                              "COPY rec_org(rec_id, org_id, position) FROM STDIN",
+                              "SELECT count(*) FROM rec_org", NULL },
+    [STORE_TABLE_REC_FOLLOWUP] = { "SELECT id, rec_id, round_id, status, evidence, recorded_by, " PG_TS(
+                                       "recorded_at") ", version FROM rec_followup ORDER BY id",
+                                   "COPY rec_followup(id, rec_id, round_id, status, evidence,"
+                                   " recorded_by, recorded_at, version) FROM STDIN",
+                                   "SELECT count(*) FROM rec_followup",
+                                   "SELECT setval(pg_get_serial_sequence('rec_followup', 'id'),"
+                                   " coalesce(max(id), 0) + 1, false) FROM rec_followup" },
 };
 
 int

@@ -855,4 +855,5 @@ static const StoreMethods sqMethods = {
     .xBackup = sq_backup,
     .xCheck = sq_check,
     .xRestore = sq_restore,
+    .xRecScan = sq_rec_scan,
 };

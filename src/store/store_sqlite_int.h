@@ -152,4 +152,19 @@ int sq_load_statements(SqStore *S, sqlite3_int64 planId, const char *zNode,
                        const char *const *azRound, size_t nRound, Plan *p,
                        AppErr *err);
 
+/* store_sqlite_recs.c: recommendations' rows, sub-rows and parts; the
+** first three are sq_row_get()'s, sq_row_put()'s, sq_sub_get()'s and
+** sq_sub_put()'s cases for them. */
+int sq_rec_row_get(SqStore *S, StoreEntity e, const char *const *azKey,
+                   char **azOld, int *pVersion, int *pbFound, AppErr *err);
+int sq_rec_row_put(SqStore *S, StoreEntity e, const char *const *azKey,
+                   const char *const *az, int bInsert, int iVersion,
+                   int *pbDone, AppErr *err);
+int sq_rec_sub_get(SqStore *S, StoreSub k, const char *const *azKey,
+                   char ***pazItem, size_t *pnItem, AppErr *err);
+int sq_rec_sub_put(SqStore *S, StoreSub k, const char *const *azKey,
+                   const char *const *azItem, size_t nItem, AppErr *err);
+int sq_rec_scan(Store *s, const char *zPlan, StoreRecPart part,
+                StoreRowVisitor fn, void *pArg, AppErr *err);
+
 #endif

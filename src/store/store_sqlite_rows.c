@@ -446,6 +446,10 @@ sq_row_get(Store *s, StoreEntity e, const char *const *azKey, char **azOld,
                                     piMissing, err);
     case STORE_USER:
         return sq_user_row_get(S, azKey, azOld, pbFound, err);
+    case STORE_GROUP:
+    case STORE_REC:
+    case STORE_FOLLOWUP:
+        return sq_rec_row_get(S, e, azKey, azOld, pVersion, pbFound, err);
     default:
         break;
     }
@@ -737,6 +741,11 @@ sq_row_put(Store *s, StoreEntity e, const char *const *azKey,
                                     err);
     case STORE_USER:
         return sq_user_row_put(S, azKey, azNew, bInsert, pbDone, err);
+    case STORE_GROUP:
+    case STORE_REC:
+    case STORE_FOLLOWUP:
+        return sq_rec_row_put(S, e, azKey, azNew, bInsert, iVersion, pbDone,
+                              err);
     default:
         break;
     }
@@ -764,6 +773,9 @@ sq_sub_get(Store *s, StoreSub k, const char *const *azKey, char ***pazItem,
     *pazItem = NULL;
     *pnItem = 0;
     switch (k) {
+    case STORE_SUB_REC_NODE:
+    case STORE_SUB_REC_ORG:
+        return sq_rec_sub_get(S, k, azKey, pazItem, pnItem, err);
     case STORE_SUB_ALIAS:
         if (SQ_PREPARE(S,
                        "SELECT a.alias FROM org_alias a JOIN org o"
@@ -835,6 +847,9 @@ sq_sub_put(Store *s, StoreSub k, const char *const *azKey,
     sqlite3_stmt *st;
     sqlite3_int64 ownerId = -1;
     switch (k) {
+    case STORE_SUB_REC_NODE:
+    case STORE_SUB_REC_ORG:
+        return sq_rec_sub_put(S, k, azKey, azItem, nItem, err);
     case STORE_SUB_ALIAS:
         if (sq_org_id(S, azKey[0], &ownerId, err) ||
             SQ_PREPARE(S, "DELETE FROM org_alias WHERE org_id = $1", &st,

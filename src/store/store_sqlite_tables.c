@@ -96,6 +96,32 @@ static const struct {
                                    "INSERT INTO case_payment(id, case_id, paid_on, amount, actor)"
                                    " VALUES($1, $2, $3, $4, $5)",
                                    "SELECT count(*) FROM case_payment" },
+    [STORE_TABLE_REC_GROUP] = { "SELECT id, round_id, name, position FROM rec_group ORDER BY id",
+                                "INSERT INTO rec_group(id, round_id, name, position)"
+                                " VALUES($1, $2, $3, $4)",
+                                "SELECT count(*) FROM rec_group" },
+    [STORE_TABLE_RECOMMENDATION] = { "SELECT id, round_id, code, text, group_id, priority, source,"
+                                     " position, version FROM recommendation ORDER BY id",
+                                     "INSERT INTO recommendation(id, round_id, code, text, group_id,"
+                                     " priority, source, position, version)"
+                                     " VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                                     "SELECT count(*) FROM recommendation" },
+    [STORE_TABLE_REC_NODE] = { "SELECT rec_id, node_id, position FROM rec_node"
+                               " ORDER BY rec_id, node_id",
+                               "INSERT INTO rec_node(rec_id, node_id, position)"
+                               " VALUES($1, $2, $3)",
+                               "SELECT count(*) FROM rec_node" },
+    [STORE_TABLE_REC_ORG] = { "SELECT rec_id, org_id, position FROM rec_org"
+                              " ORDER BY rec_id, org_id",
+                              "INSERT INTO rec_org(rec_id, org_id, position)"
+                              " VALUES($1, $2, $3)",
+                              "SELECT count(*) FROM rec_org" },
+    [STORE_TABLE_REC_FOLLOWUP] = { "SELECT id, rec_id, round_id, status, evidence, recorded_by,"
+                                   " recorded_at, version FROM rec_followup ORDER BY id",
+                                   "INSERT INTO rec_followup(id, rec_id, round_id, status, evidence,"
+                                   " recorded_by, recorded_at, version)"
+                                   " VALUES($1, $2, $3, $4, $5, $6, $7, $8)",
+                                   "SELECT count(*) FROM rec_followup" },
 };
 
 /* The statements are literals of the table above, so the statement cache

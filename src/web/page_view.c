@@ -34,6 +34,7 @@
 #include "../report/sheet.h"
 #include "../app/casework.h"
 #include "../app/readmodel.h"
+#include "../app/recommendations.h"
 #include "../base/banned.h"
 
 void view_goal10(Req *r, Buf *b);
@@ -1106,6 +1107,11 @@ view_round_body(ReadModel *rm, const void *arg, Buf *b)
     Buf h = BUF_INIT;
     buf_printf(&h, "/coordination%s", x->zPlanQ);
     page_link(b, "/round/", rd->zCode, buf_str(&h), "The coordination report");
+    buf_reset(&h);
+    buf_printf(&h, "/recommendations%s", x->zPlanQ);
+    HTML_LIT(b, " \xC2\xB7 ");
+    page_link(b, "/round/", rd->zCode, buf_str(&h),
+              "Recommendations and priorities");
     buf_release(&h);
     HTML_LIT(b, "</p>\n<h2>Collection</h2>");
     view_collection(x->p, rd, x->zSelf, b);
@@ -1201,6 +1207,19 @@ view_round_report(ReadModel *rm, const void *arg, Buf *b)
         0) {
         rep.zGoal10 = goal10.n ? buf_str(&goal10) : NULL;
         rep.zSelf = x->zSelf;
+        /* The recommendations the review made and the follow-ups recorded
+        ** in the round: of the round only, so a published report shows
+        ** nothing of rounds not published. */
+        Model mRecs = MODEL_INIT;
+        Plan *pRecs = NULL;
+        RecSet recs;
+        AppErr errRecs = APPERR_INIT;
+        if (app_recs_read(x->s, x->p->zCode, &mRecs, &pRecs, &recs, &errRecs) ==
+            0) {
+            review_report_set_recs(&rep, &recs);
+            rec_set_release(&recs);
+        }
+        model_release(&mRecs);
         const ReportFormat *f = report_format_find(aReviewFormat, x->zFormat);
         if (f && f->bPrint) {
             (void)pthread_mutex_lock(&printMu);

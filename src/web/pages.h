@@ -48,6 +48,14 @@ int api_checks(Req *r, Resp *w);
 int api_statement_post(Req *r, Resp *w);
 int api_me(Req *r, Resp *w);
 
+/* page_plan.c */
+int page_round_recommendations(Req *r, Resp *w);
+int page_round_recommendations_post(Req *r, Resp *w);
+int page_round_recommendation(Req *r, Resp *w);
+int page_round_recommendation_post(Req *r, Resp *w);
+int page_round_followup_post(Req *r, Resp *w);
+int api_round_recommendations(Req *r, Resp *w);
+
 /* assets.c */
 int asset_css(Req *r, Resp *w);
 int asset_js(Req *r, Resp *w);

@@ -53,6 +53,20 @@ same_output case-import case import cases.csv --create-orgs
 same_output case-export case export --with-personal
 same_output complaints report complaints --format csv
 same_output complaints-2018 report complaints --year 2018 --format json
+# Recommendations: the sample's imported into both, a bad file refused
+# alike, a follow-up recorded, then listed, exported and drafted into the
+# next round's action points the same way.
+same_output recs-import recommendation import "$SAMPLE/recommendations-2017.csv"
+printf 'round,code,group,text,concerns,asked,priority,source\n2017,X,,t,,MOLTV,no,s\n' >bad-recs.csv
+"$LMPMON" --db sq.db recommendation import bad-recs.csv 2>sq-bad-recs.err
+"$LMPMON" --db "$PG" recommendation import bad-recs.csv 2>pg-bad-recs.err
+cmp -s sq-bad-recs.err pg-bad-recs.err || fail "a bad recommendations file is refused differently"
+same_output recs-round round open 2018 --title "2018 review" --as-of 2018-11-30
+same_output recs-follow recommendation follow-up 2017 C1 --in 2018 --status in_progress --evidence note
+same_output recs-list recommendation list
+same_output recs-export recommendation export
+same_output recs-draft export --format csv
+same_output recs-history show round 2018
 
 # A JSON round trip on PostgreSQL: what is exported imports into an empty
 # database and exports again byte for byte.

@@ -35,6 +35,9 @@ for u in anon admin officer molvt ilo cases viewer; do
     esac
     check $u /activity/1.1/review $want round=2018 version=999 action=save progress=x rating=progressing
     check $u /admin/round $want round=2018 state=closed
+    check $u /round/2017/recommendations $want "code=P-$u" text=x
+    check $u /round/2017/recommendation/P-admin $want version=1 text=y
+    check $u /round/2017/recommendation/P-admin/follow-up $want in=2018 status=done version-2018=0
     case $u in
     admin) want=allow ;;
     *) want=deny ;;

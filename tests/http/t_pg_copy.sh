@@ -57,6 +57,10 @@ awk 'BEGIN { FS = OFS = "," } { sub(/\r$/, "") }
      NR == 1 { print $0, "complainant_name", "phone", "id_document"; next }
      { print $0, (NR % 3 ? "" : "Name " NR), "", "" }' gen.csv >cases.csv
 "$LMPMON" --db a.db case import cases.csv --create-orgs >/dev/null || fail "case import"
+"$LMPMON" --db a.db recommendation import "$SRC/data/cambodia-lmp-2015-2018/recommendations-2017.csv" \
+    >/dev/null || fail "recommendation import"
+"$LMPMON" --db a.db recommendation follow-up 2017 C1 --in 2018 --status in_progress \
+    --evidence "a note" >/dev/null || fail "follow-up"
 [ "$(sqlite3 a.db "SELECT count(*) FROM session")" -gt 0 ] || fail "no sessions to leave behind"
 
 # fingerprint DB TAG: what a user or an auditor can get out of DB.
@@ -67,11 +71,13 @@ fingerprint() {
     "$LMPMON" --db "$1" show activity 4.8 --history >"$2-history.txt" || fail "history $2"
     "$LMPMON" --db "$1" user list >"$2-users.txt" || fail "user list $2"
     "$LMPMON" --db "$1" report complaints --format csv >"$2-report.csv" || fail "report $2"
+    "$LMPMON" --db "$1" recommendation export >"$2-recs.csv" || fail "recommendations $2"
 }
 # sqlite_rows DB: every copied table of an SQLite file, row by row.
 sqlite_rows() {
     for t in plan plan_level org org_alias node node_org round assessment \
-        account statement audit complaint_case case_person case_event case_payment; do
+        account statement audit complaint_case case_person case_event case_payment \
+        rec_group recommendation rec_node rec_org rec_followup; do
         echo "== $t"
         sqlite3 "$1" "SELECT * FROM $t" | sort
     done
@@ -91,11 +97,12 @@ expect_status 0
 fingerprint a.db a
 fingerprint "$PG" p
 fingerprint b.db b
-for f in .json .csv -cases.csv -history.txt -users.txt -report.csv; do
+for f in .json .csv -cases.csv -history.txt -users.txt -report.csv -recs.csv; do
     cmp -s "a$f" "p$f" || fail "SQLite and its PostgreSQL copy differ in $f: $(diff "a$f" "p$f" | head -4)"
     cmp -s "a$f" "b$f" || fail "the round trip changed $f: $(diff "a$f" "b$f" | head -4)"
 done
 grep -q "Sok Chea" b-cases.csv || fail "personal details lost"
+grep -q "In progress,2018,a note" b-recs.csv || fail "a recommendation's follow-up lost"
 grep -q "Approved, with a line" b.json || fail "the review's narrative lost"
 sqlite_rows a.db >a-rows.txt
 sqlite_rows b.db >b-rows.txt

@@ -12,6 +12,8 @@ make_db d.db
 echo "$PASS" | "$LMPMON" --db d.db user add lscw --role case_officer --org LSCW >/dev/null
 printf '%s\n%s\n' 'case_no,lodged_on,sex,assisting_org' 'LSCW-1,2018-03-01,female,LSCW' >c.csv
 "$LMPMON" --db d.db case import c.csv >/dev/null || fail "case import"
+"$LMPMON" --db d.db recommendation import "$SRC/data/cambodia-lmp-2015-2018/recommendations-2017.csv" \
+    >/dev/null || fail "recommendation import"
 start_server d.db --public
 USERS="admin officer molvt lscw viewer"
 for u in $USERS; do login "$u"; done
@@ -54,6 +56,12 @@ GET /api/round/{}/summary admin,me_officer,reporter,case_officer,viewer,public
 GET /api/round/{}/collection admin,me_officer,reporter,case_officer,viewer
 GET /api/checks admin,me_officer,reporter,case_officer,viewer
 POST /api/activity/{}/statement reporter
+GET /round/{}/recommendations admin,me_officer,reporter,case_officer,viewer,public
+POST /round/{}/recommendations admin,me_officer
+GET /round/{}/recommendation/{} admin,me_officer,reporter,case_officer,viewer,public
+POST /round/{}/recommendation/{} admin,me_officer
+POST /round/{}/recommendation/{}/follow-up admin,me_officer
+GET /api/round/{}/recommendations admin,me_officer,reporter,case_officer,viewer,public
 EOF
 
 # The route table as the server has it: the same routes, the same people,
@@ -79,7 +87,8 @@ address() {
     /activity/{}/statement) echo /activity/1.1/statement ;;
     /api/activity/{}/statement) echo /api/activity/1.2/statement ;;
     *) echo "$1" | sed 's|/activity/{}|/activity/4.8|; s|/org/{}|/org/MOLVT|;
-        s|/round/{}|/round/2017|; s|/case/{}|/case/LSCW-1|' ;;
+        s|/round/{}|/round/2017|; s|/case/{}|/case/LSCW-1|;
+        s|/recommendation/{}|/recommendation/C1|' ;;
     esac
 }
 
@@ -124,6 +133,15 @@ do_post() {
     /admin/round) post_as "$u" /admin/round "round=M$u" state=new "title=Matrix $u" ;;
     /admin/org) post_as "$u" /admin/org "acronym=M_$u" kind=ngo "name=Org of $u" ;;
     /logout) post_as "$u" /logout ;;
+    /round/{}/recommendations)
+        post_as "$u" "$path" "code=M-$u" "text=Matrix $u" group=Policy priority=yes ;;
+    /round/{}/recommendation/{})
+        v=$(version_of "$u" "$path" "$path")
+        post_as "$u" "$path" "version=${v:-0}" "text=Edited by $u" concerns=7.8 asked=ACRA ;;
+    /round/{}/recommendation/{}/follow-up)
+        v=$(curl -s -b "$u.jar" "$BASE/round/2017/recommendation/C1" |
+            sed -n 's/.*name="version-2018" value="\([0-9]*\)".*/\1/p' | head -1)
+        post_as "$u" "$path" in=2018 status=in_progress "evidence=by $u" "version-2018=${v:-0}" ;;
     /api/activity/{}/statement)
         tok=""
         [ "$u" != anon ] && tok=$(csrf_of "$u" /plan)

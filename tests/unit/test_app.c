@@ -34,6 +34,7 @@
 
 #include "app/admin.h"
 #include "app/casework.h"
+#include "app/recommendations.h"
 #include "app/workflow.h"
 #include "base/apperr.h"
 #include "base/buf.h"
@@ -1211,6 +1212,115 @@ test_app_busy(void **state)
     case_release(&c);
 }
 
+/* ---- recommendations ------------------------------------------------------ */
+
+/* The version of recommendation R1 of round 2018 as a form would show it,
+** and its status recorded in zRound (REC_STATUS_COUNT: none). */
+static int
+rec_seen(Fix *f, Store *s, const char *zRound, RecStatus *pStatus)
+{
+    Model m = MODEL_INIT;
+    Plan *p = NULL;
+    RecSet set;
+    expect_ok(f, app_recs_read(s, PLAN, &m, &p, &set, fresh(f)));
+    const Rec *r = rec_set_find(&set, ROUND, "R1");
+    int v = r ? r->iVersion : 0;
+    const RecFollowup *fu = r && zRound ? rec_find_followup(r, zRound) : NULL;
+    if (pStatus) {
+        *pStatus = fu ? fu->eStatus : REC_STATUS_COUNT;
+    }
+    if (zRound) {
+        v = fu ? fu->iVersion : 0;
+    }
+    rec_set_release(&set);
+    model_release(&m);
+    return v;
+}
+
+static void
+rec_make(Rec *r, const char *zText, const char *zOrg)
+{
+    memset(r, 0, sizeof *r);
+    r->zRound = xstrdup(ROUND);
+    r->zCode = xstrdup("R1");
+    r->zText = xstrdup(zText);
+    r->zGroup = xstrdup("Policy");
+    strv_push(&r->azNode, &r->nNode, "1.1");
+    strv_push(&r->azOrg, &r->nOrg, zOrg);
+}
+
+/* Two officers edit one recommendation: the later save, made from a form
+** built before the first, is refused and the first stays.  Follow-ups
+** race the same way, go only into later rounds, and only officers and
+** administrators record any of it.  Organisation names resolve to
+** acronyms; an unknown one is refused with the closest names. */
+static void
+test_app_recommendations(void **state)
+{
+    Fix *f = *state;
+    Rec r;
+    rec_make(&r, "Train labour counsellors",
+             "Ministry of Labour and Vocational Training");
+    expect_refused(f, app_rec_put(f->a, &molvt1, PLAN, &r, 1, fresh(f)),
+                   APPERR_FORBIDDEN, "M&E officer");
+    expect_ok(f, app_rec_put(f->a, &officer, PLAN, &r, 1, fresh(f)));
+    /* Adding the same code again is a conflict, not an overwrite. */
+    expect_refused(f, app_rec_put(f->b, &officer2, PLAN, &r, 1, fresh(f)),
+                   APPERR_CONFLICT, "already");
+    rec_release(&r);
+
+    int v = rec_seen(f, f->a, NULL, NULL);
+    rec_make(&r, "B's wording", "MOLVT");
+    r.iVersion = rec_seen(f, f->b, NULL, NULL);
+    expect_ok(f, app_rec_put(f->b, &officer2, PLAN, &r, 0, fresh(f)));
+    rec_release(&r);
+    rec_make(&r, "A's wording", "MOLVT");
+    r.iVersion = v;
+    expect_refused(f, app_rec_put(f->a, &officer, PLAN, &r, 0, fresh(f)),
+                   APPERR_CONFLICT, "someone else");
+    rec_release(&r);
+    Model m = MODEL_INIT;
+    Plan *p = NULL;
+    RecSet set;
+    expect_ok(f, app_recs_read(f->a, PLAN, &m, &p, &set, fresh(f)));
+    assert_string_equal(rec_set_find(&set, ROUND, "R1")->zText, "B's wording");
+    assert_string_equal(rec_set_find(&set, ROUND, "R1")->azOrg[0], "MOLVT");
+    rec_set_release(&set);
+    model_release(&m);
+
+    rec_make(&r, "x", "Ministry of Labor and Vocational Training");
+    r.iVersion = rec_seen(f, f->a, NULL, NULL);
+    expect_refused(f, app_rec_put(f->a, &officer, PLAN, &r, 0, fresh(f)),
+                   APPERR_NOTFOUND,
+                   "closest: 'Ministry of Labour and Vocational Training'");
+    rec_release(&r);
+
+    /* Follow-ups: in 2019 (after 2018), not in 2018 itself. */
+    RecFollowup fu = { .zRound = (char *)(uintptr_t) "2019",
+                       .eStatus = REC_IN_PROGRESS,
+                       .zEvidence = (char *)(uintptr_t) "drafted" };
+    fu.zRound = (char *)(uintptr_t)ROUND;
+    expect_refused(
+        f, app_followup_put(f->a, &officer, PLAN, ROUND, "R1", &fu, fresh(f)),
+        APPERR_INPUT, "later round");
+    fu.zRound = (char *)(uintptr_t) "2019";
+    expect_refused(
+        f, app_followup_put(f->a, &viewer, PLAN, ROUND, "R1", &fu, fresh(f)),
+        APPERR_FORBIDDEN, NULL);
+    int vA = rec_seen(f, f->a, "2019", NULL); /* none yet: 0 */
+    fu.iVersion = rec_seen(f, f->b, "2019", NULL);
+    expect_ok(
+        f, app_followup_put(f->b, &officer2, PLAN, ROUND, "R1", &fu, fresh(f)));
+    fu.iVersion = vA;
+    fu.eStatus = REC_DROPPED;
+    expect_refused(
+        f, app_followup_put(f->a, &officer, PLAN, ROUND, "R1", &fu, fresh(f)),
+        APPERR_CONFLICT, "someone else");
+    RecStatus e;
+    (void)rec_seen(f, f->a, "2019", &e);
+    assert_int_equal(e, REC_IN_PROGRESS);
+}
+
 int
 main(void)
 {
@@ -1231,6 +1341,7 @@ main(void)
         T(test_app_admin),
         T(test_app_admin_sessions),
         T(test_app_busy),
+        T(test_app_recommendations),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);

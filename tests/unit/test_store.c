@@ -1468,6 +1468,138 @@ test_store_pg_backup_refused(void **state)
     assert_false(exists("/tmp/never.db"));
 }
 
+/* ---- recommendations ------------------------------------------------------ */
+
+/* A recommendation of round 2017 of the sample plan: group, nodes, orgs. */
+static void
+rec_fill(Rec *r, const char *zText)
+{
+    memset(r, 0, sizeof *r);
+    r->zRound = xstrdup("2017");
+    r->zCode = xstrdup("R1");
+    r->zText = xstrdup(zText);
+    r->zGroup = xstrdup("Policy");
+    r->bPriority = 1;
+    r->zSource = xstrdup("2017 review, §Policy");
+    strv_push(&r->azNode, &r->nNode, "1.1");
+    strv_push(&r->azNode, &r->nNode, "2");
+    strv_push(&r->azOrg, &r->nOrg, "MOLVT");
+}
+
+/* Groups, recommendations and follow-ups: audited per field like the other
+** entities (under the round's key), versioned writes refused when stale,
+** unknown names refused, and everything read back as written. */
+static void
+test_store_recommendations(void **state)
+{
+    Fix *f = *state;
+    put_sample(f);
+    Seen seen;
+    const char *zKey = "lmp/round/2017";
+    seen_init(f, zKey, &seen);
+    Rec r;
+    rec_fill(&r, "Train labour counsellors");
+    check_ok(f, store_begin(f->s, &f->err));
+    check_ok(f, store_rec_group_put(f->s, "lmp", "2017", "Policy", &f->err));
+    check_ok(f, store_rec_put(f->s, "lmp", &r, &f->err));
+    check_ok(f, store_commit(f->s, &f->err));
+    expect_rows(f, zKey, &seen,
+                "create - lmp/round/2017/group/Policy -->Policy\n"
+                "create - lmp/round/2017/rec/R1 -->Train labour counsellors\n"
+                "update concerns lmp/round/2017/rec/R1 ->1.1; 2\n"
+                "update asked lmp/round/2017/rec/R1 ->MOLVT\n");
+    /* The same again writes nothing; one changed field writes one row. */
+    check_ok(f, store_begin(f->s, &f->err));
+    check_ok(f, store_rec_group_put(f->s, "lmp", "2017", "Policy", &f->err));
+    check_ok(f, store_rec_put(f->s, "lmp", &r, &f->err));
+    r.bPriority = 0;
+    r.iVersion = 1;
+    check_ok(f, store_rec_put(f->s, "lmp", &r, &f->err));
+    check_ok(f, store_commit(f->s, &f->err));
+    expect_rows(f, zKey, &seen,
+                "update priority lmp/round/2017/rec/R1 yes->no\n");
+    /* Version 1 is stale now (2): refused, nothing written. */
+    free(r.zText);
+    r.zText = xstrdup("Something else");
+    check_ok(f, store_begin(f->s, &f->err));
+    assert_int_equal(store_rec_put(f->s, "lmp", &r, &f->err), -1);
+    assert_int_equal(f->err.code, APPERR_CONFLICT);
+    store_rollback(f->s);
+    expect_rows(f, zKey, &seen, "");
+    /* Only the nodes change: the version moves all the same. */
+    f->err = (AppErr)APPERR_INIT;
+    r.iVersion = 2;
+    free(r.zText);
+    r.zText = xstrdup("Train labour counsellors");
+    free(r.azNode[1]);
+    r.azNode[1] = xstrdup("1.2");
+    check_ok(f, store_begin(f->s, &f->err));
+    check_ok(f, store_rec_put(f->s, "lmp", &r, &f->err));
+    check_ok(f, store_commit(f->s, &f->err));
+    expect_rows(f, zKey, &seen,
+                "update concerns lmp/round/2017/rec/R1 1.1; 2->1.1; 1.2\n");
+    /* Unknown names are refused with their kind. */
+    free(r.azNode[1]);
+    r.azNode[1] = xstrdup("9.9");
+    r.iVersion = 0;
+    check_ok(f, store_begin(f->s, &f->err));
+    assert_int_equal(store_rec_put(f->s, "lmp", &r, &f->err), -1);
+    assert_int_equal(f->err.code, APPERR_NOTFOUND);
+    assert_non_null(strstr(f->err.zMsg, "9.9"));
+    store_rollback(f->s);
+    f->err = (AppErr)APPERR_INIT;
+    /* A follow-up in 2018: created once; a second writer who saw none
+    ** meets the first one's. */
+    RecFollowup fu = { .zRound = (char *)(uintptr_t) "2018",
+                       .eStatus = REC_IN_PROGRESS,
+                       .zEvidence = (char *)(uintptr_t) "a draft" };
+    check_ok(f, store_begin(f->s, &f->err));
+    check_ok(f, store_followup_put(f->s, "lmp", "2017", "R1", &fu, &f->err));
+    check_ok(f, store_commit(f->s, &f->err));
+    expect_rows(f, zKey, &seen,
+                "create - lmp/round/2017/rec/R1/2018 -->in_progress\n"
+                "create evidence lmp/round/2017/rec/R1/2018 -->a draft\n");
+    fu.eStatus = REC_DONE;
+    check_ok(f, store_begin(f->s, &f->err));
+    assert_int_equal(
+        store_followup_put(f->s, "lmp", "2017", "R1", &fu, &f->err), -1);
+    assert_int_equal(f->err.code, APPERR_CONFLICT);
+    store_rollback(f->s);
+    f->err = (AppErr)APPERR_INIT;
+    fu.iVersion = 1;
+    check_ok(f, store_begin(f->s, &f->err));
+    check_ok(f, store_followup_put(f->s, "lmp", "2017", "R1", &fu, &f->err));
+    check_ok(f, store_commit(f->s, &f->err));
+    expect_rows(f, zKey, &seen,
+                "update status lmp/round/2017/rec/R1/2018 in_progress->done\n");
+    /* Read back whole. */
+    reopen(f);
+    RecSet set;
+    check_ok(f, store_begin_read(f->s, &f->err));
+    check_ok(f, store_rec_list(f->s, "lmp", &set, &f->err));
+    store_end_read(f->s);
+    assert_int_equal(set.nGroup, 1);
+    assert_string_equal(set.aGroup[0].zName, "Policy");
+    assert_int_equal(set.nRec, 1);
+    const Rec *g = &set.aRec[0];
+    assert_string_equal(g->zText, "Train labour counsellors");
+    assert_string_equal(g->zGroup, "Policy");
+    assert_string_equal(g->zSource, "2017 review, §Policy");
+    assert_int_equal(g->bPriority, 0);
+    assert_int_equal(g->iVersion, 3);
+    assert_int_equal(g->nNode, 2);
+    assert_string_equal(g->azNode[1], "1.2");
+    assert_int_equal(g->nOrg, 1);
+    assert_int_equal(g->nFollow, 1);
+    assert_int_equal(g->aFollow[0].eStatus, REC_DONE);
+    assert_string_equal(g->aFollow[0].zEvidence, "a draft");
+    assert_string_equal(g->aFollow[0].zBy, "tester");
+    assert_string_equal(g->aFollow[0].zAt, NOW);
+    assert_int_equal(g->aFollow[0].iVersion, 2);
+    rec_set_release(&set);
+    rec_release(&r);
+}
+
 int
 main(void)
 {
@@ -1489,6 +1621,7 @@ main(void)
         T(test_store_rollback),
         T(test_store_busy_names_writer),
         T(test_store_close_rolls_back),
+        T(test_store_recommendations),
     };
     const struct CMUnitTest aSqlite[] = {
         T(test_store_file_deleted), T(test_store_missing_file),
