@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "model.h"
+#include "outreach.h"
 #include "../base/str.h"
 #include "../base/xalloc.h"
 #include "../base/banned.h"
@@ -444,6 +445,12 @@ code_table(CodeKind k, size_t *pn)
     case CODE_ORG_KIND:
         *pn = ORG_KIND_COUNT;
         return aOrgKind;
+    case CODE_OUTREACH_KIND:
+    case CODE_OUTREACH_STATUS:
+    case CODE_STAT_MEASURE:
+    case CODE_STAT_CHANNEL:
+    case CODE_STAT_SEX:
+        return outreach_code_table(k, pn);
     default:
         *pn = sizeof aLinkRole / sizeof aLinkRole[0];
         return aLinkRole;

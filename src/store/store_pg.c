@@ -791,6 +791,9 @@ static const StoreMethods pgMethods = {
     .xBackup = pg_backup,
     .xCheck = pg_check,
     .xRestore = pg_restore,
+    .xOutreachList = pg_outreach_list,
+    .xMediaList = pg_media_list,
+    .xStatList = pg_stat_list,
 };
 
 /* ---- naming a database without its password --------------------------- */

@@ -109,6 +109,24 @@ int pg_audit_add(Store *s, const char *zAction, const char *zEntity,
 /* The id of plan zPlan in *pId, -1 when there is none. */
 int pg_plan_find(PgStore *S, const char *zPlan, long long *pId, AppErr *err);
 
+/* Outreach events, media, statistics (store_pg_outreach.c): their rows
+** and sub-rows for pg_row_get(), pg_row_put(), pg_sub_get() and
+** pg_sub_put(), and the lists. */
+int pg_outreach_row_get(PgStore *S, StoreEntity e, const char *const *azKey,
+                        char **azOld, int *pbFound, AppErr *err);
+int pg_outreach_row_put(PgStore *S, StoreEntity e, const char *const *azKey,
+                        const char *const *az, int bInsert, int *pbDone,
+                        AppErr *err);
+int pg_outreach_sub_get(PgStore *S, StoreSub k, const char *const *azKey,
+                        char ***pazItem, size_t *pnItem, AppErr *err);
+int pg_outreach_sub_put(PgStore *S, StoreSub k, const char *const *azKey,
+                        const char *const *azItem, size_t nItem, AppErr *err);
+int pg_outreach_list(Store *s, const char *zFrom, const char *zTo,
+                     Outreach **pa, size_t *pn, AppErr *err);
+int pg_media_list(Store *s, const char *zFrom, const char *zTo, Media **pa,
+                  size_t *pn, AppErr *err);
+int pg_stat_list(Store *s, StatObs **pa, size_t *pn, AppErr *err);
+
 /* store_pg_load.c */
 int pg_load(Store *s, const StoreScope *scope, Model *m, AppErr *err);
 

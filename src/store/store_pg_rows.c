@@ -346,6 +346,10 @@ pg_row_get(Store *s, StoreEntity e, const char *const *azKey, char **azOld,
                                     " ON o.id = u.org_id WHERE u.name = $1",
                                     &a, err, "reading a user"),
                            STORE_USER_NCOL, azOld, NULL, pbFound);
+    case STORE_OUTREACH:
+    case STORE_MEDIA:
+    case STORE_STAT:
+        return pg_outreach_row_get(S, e, azKey, azOld, pbFound, err);
     default:
         break;
     }
@@ -528,6 +532,10 @@ pg_row_put(Store *s, StoreEntity e, const char *const *azKey,
                          &a, err, "writing a user");
         }
         break;
+    case STORE_OUTREACH:
+    case STORE_MEDIA:
+    case STORE_STAT:
+        return pg_outreach_row_put(S, e, azKey, az, bInsert, pbDone, err);
     default:
         assert(!"no such entity");
         return apperr_set(err, APPERR_INTERNAL, "writing an unknown entity");
@@ -586,6 +594,10 @@ pg_sub_get(Store *s, StoreSub k, const char *const *azKey, char ***pazItem,
                      " ORDER BY l.position",
                      &a, err, "reading sub-rows");
         break;
+    case STORE_SUB_OUTREACH_PLACE:
+    case STORE_SUB_OUTREACH_ORG:
+    case STORE_SUB_OUTREACH_NODE:
+        return pg_outreach_sub_get(S, k, azKey, pazItem, pnItem, err);
     default:
         assert(!"no such sub-row");
         return apperr_set(err, APPERR_INTERNAL, "reading unknown sub-rows");
@@ -681,6 +693,10 @@ pg_sub_put(Store *s, StoreSub k, const char *const *azKey,
             }
         }
         return 0;
+    case STORE_SUB_OUTREACH_PLACE:
+    case STORE_SUB_OUTREACH_ORG:
+    case STORE_SUB_OUTREACH_NODE:
+        return pg_outreach_sub_put(S, k, azKey, azItem, nItem, err);
     default:
         break;
     }

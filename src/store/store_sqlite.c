@@ -854,4 +854,7 @@ static const StoreMethods sqMethods = {
     .xBackup = sq_backup,
     .xCheck = sq_check,
     .xRestore = sq_restore,
+    .xOutreachList = sq_outreach_list,
+    .xMediaList = sq_media_list,
+    .xStatList = sq_stat_list,
 };

@@ -432,6 +432,10 @@ sq_row_get(Store *s, StoreEntity e, const char *const *azKey, char **azOld,
                                     piMissing, err);
     case STORE_USER:
         return sq_user_row_get(S, azKey, azOld, pbFound, err);
+    case STORE_OUTREACH:
+    case STORE_MEDIA:
+    case STORE_STAT:
+        return sq_outreach_row_get(S, e, azKey, azOld, pbFound, err);
     default:
         break;
     }
@@ -674,6 +678,10 @@ sq_row_put(Store *s, StoreEntity e, const char *const *azKey,
                                     err);
     case STORE_USER:
         return sq_user_row_put(S, azKey, azNew, bInsert, pbDone, err);
+    case STORE_OUTREACH:
+    case STORE_MEDIA:
+    case STORE_STAT:
+        return sq_outreach_row_put(S, e, azKey, azNew, bInsert, pbDone, err);
     default:
         break;
     }
@@ -738,6 +746,10 @@ sq_sub_get(Store *s, StoreSub k, const char *const *azKey, char ***pazItem,
         sq_bind_text(st, 2, azKey[1]);
         sq_bind_text(st, 3, sq_link_role(k));
         break;
+    case STORE_SUB_OUTREACH_PLACE:
+    case STORE_SUB_OUTREACH_ORG:
+    case STORE_SUB_OUTREACH_NODE:
+        return sq_outreach_sub_get(S, k, azKey, pazItem, pnItem, err);
     default:
         assert(!"no such sub-row");
         return apperr_set(err, APPERR_INTERNAL, "reading unknown sub-rows");
@@ -855,6 +867,10 @@ sq_sub_put(Store *s, StoreSub k, const char *const *azKey,
             }
         }
         return 0;
+    case STORE_SUB_OUTREACH_PLACE:
+    case STORE_SUB_OUTREACH_ORG:
+    case STORE_SUB_OUTREACH_NODE:
+        return sq_outreach_sub_put(S, k, azKey, azItem, nItem, err);
     default:
         break;
     }

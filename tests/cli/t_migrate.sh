@@ -3,6 +3,11 @@
 # one transaction.
 . "$(dirname "$0")/lib.sh"
 
+# What version 8 added (outreach, media, statistics), dropped to make a
+# database of an earlier version.
+drop8="DROP TABLE outreach_node; DROP TABLE outreach_org; DROP TABLE outreach_place;
+    DROP TABLE outreach; DROP TABLE media; DROP TABLE stat_obs;"
+
 "$LMPMON" --db old.db init --sample cambodia-lmp-2015-2018 >/dev/null || fail "sample"
 "$LMPMON" --db old.db export --format json --out before.json
 # Turn it back into a version 1 database: what versions 2 to 4 added goes.
@@ -10,7 +15,7 @@ sqlite3 old.db "DROP INDEX node_plan_position;
   DROP TABLE case_payment; DROP TABLE case_event;
   DROP TABLE case_person; DROP TABLE complaint_case;
   DROP TABLE statement; DROP TABLE session; DROP TABLE account;
-  DROP TABLE kept;
+  DROP TABLE kept; $drop8
   ALTER TABLE assessment DROP COLUMN version; PRAGMA user_version = 1;" ||
     fail "could not make a version 1 database"
 [ "$(sqlite3 old.db 'PRAGMA user_version')" = 1 ] || fail "not at version 1"
@@ -38,7 +43,7 @@ sqlite3 v4.db "INSERT INTO statement(assessment_id, org_id, text, proposed_ratin
   VALUES((SELECT min(id) FROM assessment), (SELECT min(id) FROM org),
     'Trained 40 officials', 'progressing', 'submitted', 'ok', 3, 'sok',
     '2017-10-01T08:00:00Z'); ALTER TABLE account RENAME TO user;
-  DROP TABLE kept; PRAGMA user_version = 4;" || fail "could not make a version 4 database"
+  DROP TABLE kept; $drop8 PRAGMA user_version = 4;" || fail "could not make a version 4 database"
 before=$(sqlite3 v4.db "SELECT * FROM statement; SELECT count(*), sum(version) FROM assessment")
 run --db v4.db export --format json --out v4.json
 expect_status 0
@@ -54,7 +59,7 @@ echo "correct horse battery" | "$LMPMON" --db v5.db user add sok --role viewer >
     fail "no account in v5"
 sqlite3 v5.db "INSERT INTO session VALUES('feed', (SELECT id FROM account WHERE name = 'sok'),
       'c', 1, 2); ALTER TABLE account RENAME TO user; DROP TABLE kept;
-      PRAGMA user_version = 5;" ||
+      $drop8 PRAGMA user_version = 5;" ||
     fail "could not make a version 5 database"
 run --db v5.db user list
 expect_status 0
@@ -72,11 +77,25 @@ sqlite3 v5.db ".schema session" | grep -q "REFERENCES \"*account" || fail "sessi
 "$LMPMON" sample complaints --cases 50 --seed 2 --out c.csv >/dev/null
 "$LMPMON" --db v6.db case import c.csv --create-orgs >/dev/null || fail "cases in v6"
 "$LMPMON" --db v6.db report complaints --format csv --out r6.csv
-sqlite3 v6.db "DROP TABLE kept; PRAGMA user_version = 6;" || fail "could not make a version 6 database"
+sqlite3 v6.db "DROP TABLE kept; $drop8 PRAGMA user_version = 6;" || fail "could not make a version 6 database"
 run --db v6.db report complaints --format csv --out r7.csv
 expect_status 0
 [ "$(sqlite3 v6.db 'PRAGMA user_version')" = "$want" ] || fail "version 6 not migrated"
 cmp -s r6.csv r7.csv || fail "the report changed with the migration"
 [ "$(sqlite3 v6.db 'SELECT count(*) FROM kept')" = 0 ] || fail "reports kept from nowhere"
 
+# From version 7: version 8 adds outreach events, media coverage and
+# statistics; a database without them gets them, empty, and takes them.
+"$LMPMON" --db v7.db init --sample cambodia-lmp-2015-2018 >/dev/null || fail "init v7"
+sqlite3 v7.db "$drop8 PRAGMA user_version = 7;" ||
+    fail "could not make a version 7 database"
+run --db v7.db org list
+expect_status 0
+[ "$(sqlite3 v7.db 'PRAGMA user_version')" = "$want" ] || fail "version 7 not migrated"
+sqlite3 v7.db "INSERT INTO stat_obs(measure, destination, channel, sex, period, source, value)
+    VALUES('stock', 'TH', 'mou', 'total', '2018-05', 'OFWA', 311290)" ||
+    fail "version 8's tables do not take a figure"
+sqlite3 v7.db "INSERT INTO stat_obs(measure, destination, channel, sex, period, source, value)
+    VALUES('stock', 'TH', 'bus', 'total', '2018-05', 'OFWA', 1)" 2>/dev/null &&
+    fail "a channel outside the list was accepted"
 finish
