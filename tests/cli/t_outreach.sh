@@ -6,7 +6,9 @@
 # field, with nothing written.
 . "$(dirname "$0")/lib.sh"
 
-"$LMPMON" --db a.db init --sample cambodia-lmp-2015-2018 >/dev/null || fail "sample"
+# The sample's directory and plan, without its own briefing data.
+"$LMPMON" --db a.db init >/dev/null || fail "init"
+"$LMPMON" --db a.db import "$SAMPLE/plan.json" >/dev/null || fail "directory"
 cp a.db empty.db
 
 cat >events.csv <<'CSV'
