@@ -804,6 +804,20 @@ store_user_put(Store *s, const User *u, int bCreate, AppErr *err)
 
 /* ---- outreach, media, statistics ------------------------------------- */
 
+/* Read, compare, audit and write the row e named by azKey (zKey in the
+** audit trail), for entities without versions or rules of their own;
+** *pr holds the row as read (release it whatever this returns). */
+static int
+row_put_plain(Store *s, StoreEntity e, const char *const *azKey,
+              const char *zKey, const char *const *azNew, Row *pr, AppErr *err)
+{
+    int rc = row_read(s, e, azKey, pr, err);
+    if (rc == 0) {
+        rc = row_write(s, pr, zKey, azNew, 0, 0, err);
+    }
+    return rc > 0 ? row_conflict(pr, zKey, err) : rc;
+}
+
 /* A count or amount as a row's text: NULL when not given. */
 static const char *
 count_text(int64_t v, char *zBuf)
@@ -881,13 +895,8 @@ store_outreach_put(Store *s, const Outreach *o, AppErr *err)
     Row r;
     memset(&r, 0, sizeof r);
     if (rc == 0) {
-        rc = row_read(s, STORE_OUTREACH, azKey, &r, err);
-    }
-    if (rc == 0) {
-        rc = row_write(s, &r, buf_str(&key), azNew, 0, 0, err);
-    }
-    if (rc > 0) {
-        rc = row_conflict(&r, buf_str(&key), err);
+        rc = row_put_plain(s, STORE_OUTREACH, azKey, buf_str(&key), azNew, &r,
+                           err);
     }
     if (rc == 0) {
         /* Lists compare with what the row held (nothing when new). */
@@ -914,13 +923,8 @@ store_media_put(Store *s, const Media *m, AppErr *err)
     Buf key = BUF_INIT;
     buf_printf(&key, "media/%s/%s", m->zDate, m->zTitle);
     Row r;
-    int rc = row_read(s, STORE_MEDIA, azKey, &r, err);
-    if (rc == 0) {
-        rc = row_write(s, &r, buf_str(&key), azNew, 0, 0, err);
-    }
-    if (rc > 0) {
-        rc = row_conflict(&r, buf_str(&key), err);
-    }
+    int rc =
+        row_put_plain(s, STORE_MEDIA, azKey, buf_str(&key), azNew, &r, err);
     row_release(&r);
     buf_release(&key);
     return rc;
@@ -945,13 +949,7 @@ store_stat_put(Store *s, const StatObs *o, AppErr *err)
     buf_printf(&key, "stat/%s/%s/%s/%s/%s/%s", zMeasure, o->zDest, zChannel,
                zSex, o->zPeriod, o->zSource);
     Row r;
-    int rc = row_read(s, STORE_STAT, azKey, &r, err);
-    if (rc == 0) {
-        rc = row_write(s, &r, buf_str(&key), azNew, 0, 0, err);
-    }
-    if (rc > 0) {
-        rc = row_conflict(&r, buf_str(&key), err);
-    }
+    int rc = row_put_plain(s, STORE_STAT, azKey, buf_str(&key), azNew, &r, err);
     row_release(&r);
     buf_release(&key);
     return rc;

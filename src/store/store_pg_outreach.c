@@ -18,23 +18,6 @@
 /* A date column as YYYY-MM-DD whatever DateStyle says. */
 #define PG_DATE(col) "to_char(" col ", 'YYYY-MM-DD')"
 
-/* Read a query of at most one row of nCol columns; clears r. */
-static int
-pg_one_row(PGresult *r, int nCol, char **azOld, int *pbFound)
-{
-    if (!r) {
-        return -1;
-    }
-    if (PQntuples(r) > 0) {
-        for (int i = 0; i < nCol; i++) {
-            azOld[i] = pg_dup(r, 0, i);
-        }
-        *pbFound = 1;
-    }
-    PQclear(r);
-    return 0;
-}
-
 int
 pg_outreach_row_get(PgStore *S, StoreEntity e, const char *const *azKey,
                     char **azOld, int *pbFound, AppErr *err)
@@ -44,7 +27,8 @@ pg_outreach_row_get(PgStore *S, StoreEntity e, const char *const *azKey,
     case STORE_OUTREACH:
         pg_arg_text(&a, 1, azKey[0]);
         pg_arg_text(&a, 2, azKey[1]);
-        return pg_one_row(
+        return pg_row_read(
+            S,
             PG_QUERY(
                 S,
                 "SELECT " PG_DATE(
@@ -54,44 +38,34 @@ pg_outreach_row_get(PgStore *S, StoreEntity e, const char *const *azKey,
                                  " FROM outreach o LEFT JOIN plan p ON p.id = o.plan_id"
                                  " WHERE o.held_from = $1::date AND o.title = $2",
                 &a, err, "reading an outreach event"),
-            STORE_OUTREACH_NCOL, azOld, pbFound);
+            STORE_OUTREACH_NCOL, azOld, NULL, pbFound);
     case STORE_MEDIA:
         pg_arg_text(&a, 1, azKey[0]);
         pg_arg_text(&a, 2, azKey[1]);
-        return pg_one_row(PG_QUERY(S,
-                                   "SELECT outlet, link FROM media"
-                                   " WHERE published_on = $1::date"
-                                   " AND title = $2",
-                                   &a, err, "reading a media article"),
-                          STORE_MEDIA_NCOL, azOld, pbFound);
+        return pg_row_read(S,
+                           PG_QUERY(S,
+                                    "SELECT outlet, link FROM media"
+                                    " WHERE published_on = $1::date"
+                                    " AND title = $2",
+                                    &a, err, "reading a media article"),
+                           STORE_MEDIA_NCOL, azOld, NULL, pbFound);
     case STORE_STAT:
         for (int i = 0; i < 6; i++) {
             pg_arg_text(&a, i + 1, azKey[i]);
         }
-        return pg_one_row(PG_QUERY(S,
-                                   "SELECT value, note FROM stat_obs"
-                                   " WHERE measure = $1 AND destination = $2"
-                                   " AND channel = $3 AND sex = $4"
-                                   " AND period = $5 AND source = $6",
-                                   &a, err, "reading a statistics figure"),
-                          STORE_STAT_NCOL, azOld, pbFound);
+        return pg_row_read(S,
+                           PG_QUERY(S,
+                                    "SELECT value, note FROM stat_obs"
+                                    " WHERE measure = $1 AND destination = $2"
+                                    " AND channel = $3 AND sex = $4"
+                                    " AND period = $5 AND source = $6",
+                                    &a, err, "reading a statistics figure"),
+                           STORE_STAT_NCOL, azOld, NULL, pbFound);
     default:
         break;
     }
     assert(!"no such entity");
     return apperr_set(err, APPERR_INTERNAL, "reading an unknown entity");
-}
-
-/* An INSERT or UPDATE's outcome: *pbDone is 1 when it changed one row. */
-static int
-pg_one_wrote(PGresult *r, int *pbDone)
-{
-    if (!r) {
-        return -1;
-    }
-    *pbDone = strcmp(PQcmdTuples(r), "1") == 0;
-    PQclear(r);
-    return 0;
 }
 
 int
@@ -107,7 +81,7 @@ pg_outreach_row_put(PgStore *S, StoreEntity e, const char *const *azKey,
         for (int i = 0; i < STORE_OUTREACH_NCOL; i++) {
             pg_arg_text(&a, i + 3, az[i]);
         }
-        return pg_one_wrote(
+        return pg_row_wrote(
             bInsert
                 ? PG_QUERY(S,
                            "INSERT INTO outreach(held_from, title, held_to,"
@@ -136,7 +110,7 @@ pg_outreach_row_put(PgStore *S, StoreEntity e, const char *const *azKey,
         pg_arg_text(&a, 2, azKey[1]);
         pg_arg_text(&a, 3, az[STORE_MEDIA_OUTLET]);
         pg_arg_text(&a, 4, az[STORE_MEDIA_LINK]);
-        return pg_one_wrote(
+        return pg_row_wrote(
             bInsert ? PG_QUERY(S,
                                "INSERT INTO media(published_on, title,"
                                " outlet, link) VALUES($1::date, $2, $3, $4)"
@@ -154,7 +128,7 @@ pg_outreach_row_put(PgStore *S, StoreEntity e, const char *const *azKey,
         }
         pg_arg_text(&a, 7, az[STORE_STAT_VALUE]);
         pg_arg_text(&a, 8, az[STORE_STAT_NOTE]);
-        return pg_one_wrote(
+        return pg_row_wrote(
             bInsert ? PG_QUERY(S,
                                "INSERT INTO stat_obs(measure, destination,"
                                " channel, sex, period, source, value, note)"
@@ -176,57 +150,39 @@ pg_outreach_row_put(PgStore *S, StoreEntity e, const char *const *azKey,
     return apperr_set(err, APPERR_INTERNAL, "writing an unknown entity");
 }
 
-int
-pg_outreach_sub_get(PgStore *S, StoreSub k, const char *const *azKey,
-                    char ***pazItem, size_t *pnItem, AppErr *err)
+PGresult *
+pg_outreach_sub_query(PgStore *S, StoreSub k, const char *const *azKey,
+                      AppErr *err)
 {
     PgArgs a = { 0 };
-    PGresult *r;
     pg_arg_text(&a, 1, azKey[0]);
     pg_arg_text(&a, 2, azKey[1]);
     switch (k) {
     case STORE_SUB_OUTREACH_PLACE:
-        r = PG_QUERY(S,
-                     "SELECT l.code FROM outreach_place l"
-                     " JOIN outreach o ON o.id = l.outreach_id"
-                     " WHERE o.held_from = $1::date AND o.title = $2"
-                     " ORDER BY l.position",
-                     &a, err, "reading an event's lists");
-        break;
+        return PG_QUERY(S,
+                        "SELECT l.code FROM outreach_place l"
+                        " JOIN outreach o ON o.id = l.outreach_id"
+                        " WHERE o.held_from = $1::date AND o.title = $2"
+                        " ORDER BY l.position",
+                        &a, err, "reading an event's lists");
     case STORE_SUB_OUTREACH_ORG:
-        r = PG_QUERY(S,
-                     "SELECT g.acronym FROM outreach_org l"
-                     " JOIN outreach o ON o.id = l.outreach_id"
-                     " JOIN org g ON g.id = l.org_id"
-                     " WHERE o.held_from = $1::date AND o.title = $2"
-                     " ORDER BY l.position",
-                     &a, err, "reading an event's lists");
-        break;
-    case STORE_SUB_OUTREACH_NODE:
-        r = PG_QUERY(S,
-                     "SELECT n.code FROM outreach_node l"
-                     " JOIN outreach o ON o.id = l.outreach_id"
-                     " JOIN node n ON n.id = l.node_id"
-                     " WHERE o.held_from = $1::date AND o.title = $2"
-                     " ORDER BY l.position",
-                     &a, err, "reading an event's lists");
-        break;
+        return PG_QUERY(S,
+                        "SELECT g.acronym FROM outreach_org l"
+                        " JOIN outreach o ON o.id = l.outreach_id"
+                        " JOIN org g ON g.id = l.org_id"
+                        " WHERE o.held_from = $1::date AND o.title = $2"
+                        " ORDER BY l.position",
+                        &a, err, "reading an event's lists");
     default:
-        assert(!"no such sub-row");
-        return apperr_set(err, APPERR_INTERNAL, "reading unknown sub-rows");
+        assert(k == STORE_SUB_OUTREACH_NODE);
+        return PG_QUERY(S,
+                        "SELECT n.code FROM outreach_node l"
+                        " JOIN outreach o ON o.id = l.outreach_id"
+                        " JOIN node n ON n.id = l.node_id"
+                        " WHERE o.held_from = $1::date AND o.title = $2"
+                        " ORDER BY l.position",
+                        &a, err, "reading an event's lists");
     }
-    if (!r) {
-        return -1;
-    }
-    char **az = NULL;
-    size_t n = 0;
-    for (int row = 0; row < PQntuples(r); row++) {
-        strv_push(&az, &n, pg_text(r, row, 0));
-    }
-    PQclear(r);
-    *pazItem = az;
-    *pnItem = n;
-    return 0;
 }
 
 int
@@ -349,12 +305,12 @@ pg_outreach_list(Store *s, const char *zFrom, const char *zTo, Outreach **pa,
     for (size_t i = 0; i < n; i++) {
         Outreach *o = &(*pa)[i];
         const char *azKey[] = { o->zFrom, o->zTitle };
-        if (pg_outreach_sub_get(S, STORE_SUB_OUTREACH_PLACE, azKey, &o->azPlace,
-                                &o->nPlace, err) ||
-            pg_outreach_sub_get(S, STORE_SUB_OUTREACH_ORG, azKey, &o->azOrg,
-                                &o->nOrg, err) ||
-            pg_outreach_sub_get(S, STORE_SUB_OUTREACH_NODE, azKey,
-                                &o->azActivity, &o->nActivity, err)) {
+        if (pg_sub_get(s, STORE_SUB_OUTREACH_PLACE, azKey, &o->azPlace,
+                       &o->nPlace, err) ||
+            pg_sub_get(s, STORE_SUB_OUTREACH_ORG, azKey, &o->azOrg, &o->nOrg,
+                       err) ||
+            pg_sub_get(s, STORE_SUB_OUTREACH_NODE, azKey, &o->azActivity,
+                       &o->nActivity, err)) {
             return -1;
         }
     }

@@ -20,7 +20,7 @@
 
 /* Read a query of at most one row whose first nCol columns are the row's
 ** columns and, with pVersion, whose column nCol is its version. */
-static int
+int
 pg_row_read(PgStore *S, PGresult *r, int nCol, char **azOld, int *pVersion,
             int *pbFound)
 {
@@ -42,7 +42,7 @@ pg_row_read(PgStore *S, PGresult *r, int nCol, char **azOld, int *pVersion,
 }
 
 /* An INSERT or UPDATE's outcome: *pbDone is 1 when it changed one row. */
-static int
+int
 pg_row_wrote(PGresult *r, int *pbDone)
 {
     if (!r) {
@@ -597,7 +597,8 @@ pg_sub_get(Store *s, StoreSub k, const char *const *azKey, char ***pazItem,
     case STORE_SUB_OUTREACH_PLACE:
     case STORE_SUB_OUTREACH_ORG:
     case STORE_SUB_OUTREACH_NODE:
-        return pg_outreach_sub_get(S, k, azKey, pazItem, pnItem, err);
+        r = pg_outreach_sub_query(S, k, azKey, err);
+        break;
     default:
         assert(!"no such sub-row");
         return apperr_set(err, APPERR_INTERNAL, "reading unknown sub-rows");

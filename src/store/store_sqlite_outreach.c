@@ -13,25 +13,6 @@
 #include "../base/base.h"
 #include "../base/banned.h"
 
-/* Step st, a query of at most one row of nCol columns; finalizes st. */
-static int
-sq_one_row(SqStore *S, sqlite3_stmt *st, int nCol, char **azOld, int *pbFound,
-           AppErr *err, const char *zWhat)
-{
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        for (int i = 0; i < nCol; i++) {
-            azOld[i] = sq_col_dup(st, i);
-        }
-        *pbFound = 1;
-    }
-    sq_finalize(S, st);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-        return sq_fail(S, err, zWhat);
-    }
-    return 0;
-}
-
 int
 sq_outreach_row_get(SqStore *S, StoreEntity e, const char *const *azKey,
                     char **azOld, int *pbFound, AppErr *err)
@@ -50,8 +31,8 @@ sq_outreach_row_get(SqStore *S, StoreEntity e, const char *const *azKey,
         }
         sq_bind_text(st, 1, azKey[0]);
         sq_bind_text(st, 2, azKey[1]);
-        return sq_one_row(S, st, STORE_OUTREACH_NCOL, azOld, pbFound, err,
-                          "reading an outreach event");
+        return sq_row_read(S, st, STORE_OUTREACH_NCOL, azOld, NULL, pbFound,
+                           err, "reading an outreach event");
     case STORE_MEDIA:
         if (SQ_PREPARE(S,
                        "SELECT outlet, link FROM media"
@@ -61,8 +42,8 @@ sq_outreach_row_get(SqStore *S, StoreEntity e, const char *const *azKey,
         }
         sq_bind_text(st, 1, azKey[0]);
         sq_bind_text(st, 2, azKey[1]);
-        return sq_one_row(S, st, STORE_MEDIA_NCOL, azOld, pbFound, err,
-                          "reading a media article");
+        return sq_row_read(S, st, STORE_MEDIA_NCOL, azOld, NULL, pbFound, err,
+                           "reading a media article");
     case STORE_STAT:
         if (SQ_PREPARE(S,
                        "SELECT value, note FROM stat_obs WHERE measure = $1"
@@ -74,32 +55,13 @@ sq_outreach_row_get(SqStore *S, StoreEntity e, const char *const *azKey,
         for (int i = 0; i < 6; i++) {
             sq_bind_text(st, i + 1, azKey[i]);
         }
-        return sq_one_row(S, st, STORE_STAT_NCOL, azOld, pbFound, err,
-                          "reading a statistics figure");
+        return sq_row_read(S, st, STORE_STAT_NCOL, azOld, NULL, pbFound, err,
+                           "reading a statistics figure");
     default:
         break;
     }
     assert(!"no such entity");
     return apperr_set(err, APPERR_INTERNAL, "reading an unknown entity");
-}
-
-/* Run an INSERT or UPDATE; finalizes st (as store_sqlite_rows.c's). */
-static int
-sq_one_write(SqStore *S, sqlite3_stmt *st, int *pbDone, AppErr *err,
-             const char *zWhat)
-{
-    int rc = sqlite3_step(st);
-    int xrc = sqlite3_extended_errcode(S->db);
-    sq_finalize(S, st);
-    if (rc == SQLITE_DONE) {
-        *pbDone = sqlite3_changes(S->db) == 1;
-        return 0;
-    }
-    if (xrc == SQLITE_CONSTRAINT_UNIQUE) {
-        *pbDone = 0;
-        return 0;
-    }
-    return sq_fail(S, err, zWhat);
 }
 
 int
@@ -135,7 +97,7 @@ sq_outreach_row_put(SqStore *S, StoreEntity e, const char *const *azKey,
         for (int i = 0; i < STORE_OUTREACH_NCOL; i++) {
             sq_bind_text(st, i + 3, az[i]);
         }
-        return sq_one_write(S, st, pbDone, err, "writing an outreach event");
+        return sq_row_write(S, st, pbDone, err, "writing an outreach event");
     case STORE_MEDIA:
         if (bInsert ? SQ_PREPARE(S,
                                  "INSERT INTO media(published_on, title,"
@@ -151,7 +113,7 @@ sq_outreach_row_put(SqStore *S, StoreEntity e, const char *const *azKey,
         sq_bind_text(st, 2, azKey[1]);
         sq_bind_text(st, 3, az[STORE_MEDIA_OUTLET]);
         sq_bind_text(st, 4, az[STORE_MEDIA_LINK]);
-        return sq_one_write(S, st, pbDone, err, "writing a media article");
+        return sq_row_write(S, st, pbDone, err, "writing a media article");
     case STORE_STAT:
         if (bInsert ? SQ_PREPARE(S,
                                  "INSERT INTO stat_obs(measure, destination,"
@@ -171,7 +133,7 @@ sq_outreach_row_put(SqStore *S, StoreEntity e, const char *const *azKey,
         }
         sq_bind_text(st, 7, az[STORE_STAT_VALUE]);
         sq_bind_text(st, 8, az[STORE_STAT_NOTE]);
-        return sq_one_write(S, st, pbDone, err, "writing a statistics figure");
+        return sq_row_write(S, st, pbDone, err, "writing a statistics figure");
     default:
         break;
     }
@@ -197,10 +159,9 @@ sq_outreach_id(SqStore *S, const char *const *azKey, sqlite3_int64 *pId,
 }
 
 int
-sq_outreach_sub_get(SqStore *S, StoreSub k, const char *const *azKey,
-                    char ***pazItem, size_t *pnItem, AppErr *err)
+sq_outreach_sub_prepare(SqStore *S, StoreSub k, const char *const *azKey,
+                        sqlite3_stmt **pSt, AppErr *err)
 {
-    sqlite3_stmt *st;
     int rc;
     switch (k) {
     case STORE_SUB_OUTREACH_PLACE:
@@ -209,7 +170,7 @@ sq_outreach_sub_get(SqStore *S, StoreSub k, const char *const *azKey,
                         " JOIN outreach o ON o.id = l.outreach_id"
                         " WHERE o.held_from = $1 AND o.title = $2"
                         " ORDER BY l.position",
-                        &st, err);
+                        pSt, err);
         break;
     case STORE_SUB_OUTREACH_ORG:
         rc = SQ_PREPARE(S,
@@ -218,42 +179,24 @@ sq_outreach_sub_get(SqStore *S, StoreSub k, const char *const *azKey,
                         " JOIN org g ON g.id = l.org_id"
                         " WHERE o.held_from = $1 AND o.title = $2"
                         " ORDER BY l.position",
-                        &st, err);
+                        pSt, err);
         break;
-    case STORE_SUB_OUTREACH_NODE:
+    default:
+        assert(k == STORE_SUB_OUTREACH_NODE);
         rc = SQ_PREPARE(S,
                         "SELECT n.code FROM outreach_node l"
                         " JOIN outreach o ON o.id = l.outreach_id"
                         " JOIN node n ON n.id = l.node_id"
                         " WHERE o.held_from = $1 AND o.title = $2"
                         " ORDER BY l.position",
-                        &st, err);
+                        pSt, err);
         break;
-    default:
-        assert(!"no such sub-row");
-        return apperr_set(err, APPERR_INTERNAL, "reading unknown sub-rows");
     }
     if (rc) {
         return -1;
     }
-    sq_bind_text(st, 1, azKey[0]);
-    sq_bind_text(st, 2, azKey[1]);
-    char **az = NULL;
-    size_t n = 0;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *z = (const char *)sqlite3_column_text(st, 0);
-        strv_push(&az, &n, z ? z : "");
-    }
-    sq_finalize(S, st);
-    if (rc != SQLITE_DONE) {
-        for (size_t i = 0; i < n; i++) {
-            free(az[i]);
-        }
-        free(az);
-        return sq_fail(S, err, "reading an event's lists");
-    }
-    *pazItem = az;
-    *pnItem = n;
+    sq_bind_text(*pSt, 1, azKey[0]);
+    sq_bind_text(*pSt, 2, azKey[1]);
     return 0;
 }
 
@@ -381,12 +324,12 @@ sq_outreach_list(Store *s, const char *zFrom, const char *zTo, Outreach **pa,
     for (size_t i = 0; i < *pn; i++) {
         Outreach *o = &(*pa)[i];
         const char *azKey[] = { o->zFrom, o->zTitle };
-        if (sq_outreach_sub_get(S, STORE_SUB_OUTREACH_PLACE, azKey, &o->azPlace,
-                                &o->nPlace, err) ||
-            sq_outreach_sub_get(S, STORE_SUB_OUTREACH_ORG, azKey, &o->azOrg,
-                                &o->nOrg, err) ||
-            sq_outreach_sub_get(S, STORE_SUB_OUTREACH_NODE, azKey,
-                                &o->azActivity, &o->nActivity, err)) {
+        if (sq_sub_get(s, STORE_SUB_OUTREACH_PLACE, azKey, &o->azPlace,
+                       &o->nPlace, err) ||
+            sq_sub_get(s, STORE_SUB_OUTREACH_ORG, azKey, &o->azOrg, &o->nOrg,
+                       err) ||
+            sq_sub_get(s, STORE_SUB_OUTREACH_NODE, azKey, &o->azActivity,
+                       &o->nActivity, err)) {
             return -1;
         }
     }

@@ -17,7 +17,7 @@
 /* Step st, a query of at most one row whose first nCol columns are the
 ** row's columns and, with pVersion, whose column nCol is its version;
 ** finalizes st. */
-static int
+int
 sq_row_read(SqStore *S, sqlite3_stmt *st, int nCol, char **azOld, int *pVersion,
             int *pbFound, AppErr *err, const char *zWhat)
 {
@@ -40,7 +40,7 @@ sq_row_read(SqStore *S, sqlite3_stmt *st, int nCol, char **azOld, int *pVersion,
 
 /* Run an INSERT or UPDATE; finalizes st.  *pbDone is 1 when it changed
 ** one row, 0 when it changed none or met a unique key already there. */
-static int
+int
 sq_row_write(SqStore *S, sqlite3_stmt *st, int *pbDone, AppErr *err,
              const char *zWhat)
 {
@@ -749,7 +749,10 @@ sq_sub_get(Store *s, StoreSub k, const char *const *azKey, char ***pazItem,
     case STORE_SUB_OUTREACH_PLACE:
     case STORE_SUB_OUTREACH_ORG:
     case STORE_SUB_OUTREACH_NODE:
-        return sq_outreach_sub_get(S, k, azKey, pazItem, pnItem, err);
+        if (sq_outreach_sub_prepare(S, k, azKey, &st, err)) {
+            return -1;
+        }
+        break;
     default:
         assert(!"no such sub-row");
         return apperr_set(err, APPERR_INTERNAL, "reading unknown sub-rows");
