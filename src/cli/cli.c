@@ -154,12 +154,17 @@ static const CliCommand aCommand[] = {
     { "case", cmd_case, "import and export complaints cases",
       "lmpmon case import FILE [--create-orgs]\n"
       "       lmpmon case export [--format csv|xlsx] [--year Y] [--with-personal]\n"
-      "       [--out FILE]\n\n"
+      "       [--out FILE]\n"
+      "       lmpmon case places\n\n"
       "Cases as CSV (docs/formats/cases-csv.md).  An import is one transaction:\n"
       "the first bad cell (line, column, reason) refuses the whole file.\n"
       "Assisting organisations resolve through the directory.  Export writes\n"
       "amounts in major units with two decimals; --with-personal adds the\n"
-      "complainant's name, phone and identity document.\n" },
+      "complainant's name, phone and identity document.\n\n"
+      "places: each destination and province the cases hold, as written,\n"
+      "with its number of cases and the place the gazetteer makes of it\n"
+      "(ISO code and name), or the closest names when it makes none: what\n"
+      "to correct before places are stored by code.\n" },
     /* ** COMMAND: outreach */
     { "outreach", cmd_outreach, "import, export and list outreach events",
       "lmpmon outreach import FILE\n"

@@ -216,6 +216,12 @@ gaz_find(const Gazetteer *g, GazKind k, const char *z)
     return z && *z ? names_find(g->apIndex[k], z) : -1;
 }
 
+void
+gaz_suggest(const Gazetteer *g, GazKind k, const char *z, size_t nMax, Buf *b)
+{
+    names_suggest(g->apIndex[k], z, nMax, b);
+}
+
 /* Fill err for the unknown name z, suggesting from the kinds k0 .. k1. */
 static int
 gaz_unknown(const Gazetteer *g, GazKind k0, GazKind k1, const char *zNoun,
@@ -224,7 +230,7 @@ gaz_unknown(const Gazetteer *g, GazKind k0, GazKind k1, const char *zNoun,
     Buf b = BUF_INIT;
     for (int k = (int)k0; k <= (int)k1; k++) {
         Buf one = BUF_INIT;
-        names_suggest(g->apIndex[k], z, 3, &one);
+        gaz_suggest(g, (GazKind)k, z, 3, &one);
         if (one.n > 0) {
             buf_printf(&b, "%s%s", b.n ? ", " : "", buf_str(&one));
         }

@@ -64,6 +64,12 @@ int gaz_resolve(const Gazetteer *g, GazKind k, const char *z,
 int gaz_resolve_place(const Gazetteer *g, const char *z, const char **pzCode,
                       AppErr *err);
 
+/* Append to b up to nMax names of kind k closest to z, quoted and
+** separated by ", ", one per place; nothing when none is close. */
+#include "../base/buf.h"
+void gaz_suggest(const Gazetteer *g, GazKind k, const char *z, size_t nMax,
+                 Buf *b);
+
 /* The name of kind k for messages: "province", "country". */
 const char *gaz_kind_noun(GazKind k);
 

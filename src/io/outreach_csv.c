@@ -158,10 +158,15 @@ bad(Reader *r, int c, const char *zFmt, ...)
     (void)vsnprintf(zMsg, sizeof zMsg, zFmt, ap);
     va_end(ap);
     int i = r->aiCol[c];
-    return apperr_set(r->err, APPERR_INPUT,
-                      "cannot import '%s': line %d, column %d (%s): %s",
-                      r->zFile, i >= 0 ? r->rec.aiLine[i] : r->rec.iLine, i + 1,
-                      aKind[r->k].aCol[c].zName, zMsg);
+    if (i < 0) {
+        /* A column the file does not have (a rule needs it). */
+        return apperr_set(r->err, APPERR_INPUT,
+                          "cannot import '%s': line %d (%s): %s", r->zFile,
+                          r->rec.iLine, aKind[r->k].aCol[c].zName, zMsg);
+    }
+    return apperr_set(
+        r->err, APPERR_INPUT, "cannot import '%s': line %d, column %d (%s): %s",
+        r->zFile, r->rec.aiLine[i], i + 1, aKind[r->k].aCol[c].zName, zMsg);
 }
 
 /* As bad(), with the message core or the gazetteer left in err. */
@@ -528,11 +533,17 @@ row_key(const Reader *r)
     return buf_detach(&b);
 }
 
+/* A figure the file holds, with its line (for the sums checked last). */
+typedef struct FileStat {
+    StatObs o;
+    int iLine;
+} FileStat;
+
 /* Put one record read from the current row; *pbWrote says whether it
 ** wrote anything. */
 static int
-put_row(Reader *r, Store *s, StatObs **paStat, size_t *pnStat,
-        size_t *pnStatAlloc, int **paiLine, int *pbWrote)
+put_row(Reader *r, Store *s, FileStat **paStat, size_t *pnStat,
+        size_t *pnStatAlloc, int *pbWrote)
 {
     long vBefore = 0, vAfter = 0;
     int rc = store_data_version(s, &vBefore, r->err);
@@ -551,12 +562,8 @@ put_row(Reader *r, Store *s, StatObs **paStat, size_t *pnStat,
         StatObs so = { 0 };
         rc = read_stat(r, &so) || store_stat_put(s, &so, r->err) ? -1 : 0;
         if (rc == 0) {
-            size_t nAlloc = *pnStatAlloc;
             xgrow((void **)paStat, pnStatAlloc, *pnStat, sizeof **paStat);
-            xgrow((void **)paiLine, &nAlloc, *pnStat, sizeof **paiLine);
-            (*paStat)[*pnStat] = so;
-            (*paiLine)[*pnStat] = r->rec.iLine;
-            (*pnStat)++;
+            (*paStat)[(*pnStat)++] = (FileStat){ so, r->rec.iLine };
         } else {
             stat_obs_release(&so);
         }
@@ -580,8 +587,7 @@ outreach_csv_import(Store *s, OutreachFile k, const char *zFile, const char *z,
     memset(stats, 0, sizeof *stats);
     CsvReader in;
     csv_reader_init(&in, z, n);
-    StatObs *aStat = NULL;
-    int *aiLine = NULL;
+    FileStat *aStat = NULL;
     RowKey *aKey = NULL;
     size_t nKeyAlloc = 0;
     size_t nStat = 0, nStatAlloc = 0;
@@ -649,7 +655,7 @@ outreach_csv_import(Store *s, OutreachFile k, const char *zFile, const char *z,
             }
         }
         int bWrote = 0;
-        if (put_row(&r, s, &aStat, &nStat, &nStatAlloc, &aiLine, &bWrote)) {
+        if (put_row(&r, s, &aStat, &nStat, &nStatAlloc, &bWrote)) {
             if (strncmp(err->zMsg, "cannot import", 13) != 0) {
                 apperr_prefix(err, "cannot import '%s': line %d", zFile,
                               r.rec.iLine);
@@ -693,15 +699,15 @@ outreach_csv_import(Store *s, OutreachFile k, const char *zFile, const char *z,
         ** another sex of it (the total may be the database's). */
         int iLine = 0, iSame = 0;
         for (size_t i = 0; bBad && i < nStat && !iLine; i++) {
-            const StatObs *a = &aStat[i], *b = &aAll[iBad];
+            const StatObs *a = &aStat[i].o, *b = &aAll[iBad];
             if (stat_obs_cmp(a, b) == 0) {
-                iLine = aiLine[i];
+                iLine = aStat[i].iLine;
             } else if (!iSame && a->eMeasure == b->eMeasure &&
                        a->eChannel == b->eChannel &&
                        strcmp(a->zDest, b->zDest) == 0 &&
                        strcmp(a->zPeriod, b->zPeriod) == 0 &&
                        strcmp(a->zSource, b->zSource) == 0) {
-                iSame = aiLine[i];
+                iSame = aStat[i].iLine;
             }
         }
         iLine = iLine ? iLine : iSame;
@@ -741,10 +747,9 @@ out:
         store_rollback(s);
     }
     for (size_t i = 0; i < nStat; i++) {
-        stat_obs_release(&aStat[i]);
+        stat_obs_release(&aStat[i].o);
     }
     free(aStat);
-    free(aiLine);
     for (long i = 0; aKey && i < stats->nRows; i++) {
         free(aKey[i].zKey);
     }

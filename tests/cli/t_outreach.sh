@@ -6,14 +6,14 @@
 # field, with nothing written.
 . "$(dirname "$0")/lib.sh"
 
-# The sample's directory and plan, without its own briefing data.
+# The sample's directory and plan, without its briefing data.
 "$LMPMON" --db a.db init >/dev/null || fail "init"
-"$LMPMON" --db a.db import "$SAMPLE/plan.json" >/dev/null || fail "directory"
+"$LMPMON" --db a.db import "$SAMPLE/plan.json" "$SAMPLE/annex.csv" >/dev/null || fail "plan"
 cp a.db empty.db
 
 cat >events.csv <<'CSV'
 date,date_to,title,kind,status,places,organisations,plan,activities,women,men,unknown,total,currency,requested,ordered,purpose,attendees,notes
-2019-07-30,,AFML preparatory meeting,meeting,held,Phnom Penh,MOLVT; TRIANGLE in ASEAN,,,11,39,,,,,,,,13 recommendations
+2019-07-30,,AFML preparatory meeting,meeting,held,Phnom Penh,MOLVT; TRIANGLE in ASEAN,cambodia-lmp-2015-2018,1.1; 4.8,11,39,,,,,,,,13 recommendations
 2019-09-12,2019-09-13,"Gender and statistics, a training",Training,,phnom penh;PreyVeng,ILO;UN Women,,,27,16,,43,,,,,,
 2017-04-01,2019-07-31,Dispute resolutions,legal_assistance,held,Kompong Cham,Legal Support for Children and Women,,,23,44,,67,USD,,84600,,,
 2019-12-05,,Annual action plan workshop,workshop,planned,KH-12,MOLVT,,,,,,,,,,To discuss the policy,"Tripartite constituents, UN",
@@ -32,6 +32,9 @@ expect_out "4 events in 'events.csv': no changes"
 [ "$(sqlite3 a.db "SELECT g.acronym FROM outreach_org l JOIN org g ON g.id = l.org_id
     JOIN outreach o ON o.id = l.outreach_id WHERE o.title = 'Dispute resolutions'")" = LSCW ] ||
     fail "an organisation's full name not resolved"
+# Linked activities are the plan's nodes.
+[ "$(sqlite3 a.db "SELECT group_concat(n.code, ' ') FROM outreach_node l JOIN node n
+    ON n.id = l.node_id ORDER BY l.position")" = "1.1 4.8" ] || fail "activities not linked"
 # A total left out is women + men.
 [ "$(sqlite3 a.db "SELECT total FROM outreach WHERE title = 'AFML preparatory meeting'")" = 50 ] ||
     fail "the total of W11: M39 is not 50"
@@ -116,6 +119,10 @@ printf 'date,title,kind,room\n2019-10-02,x,meeting,A\n' >b7.csv
 bad outreach b7.csv "line 1, column 4: unknown column 'room'"
 printf 'date,title,kind\n2019-10-02,Twice,meeting\n2019-10-02,Twice,workshop\n' >b8.csv
 bad outreach b8.csv "line 3: the same date and title as line 2"
+printf 'date,title,kind,activities\n2019-10-02,Linked,training,4.8\n' >b16.csv
+bad outreach b16.csv "line 2 (plan): needed to name the linked activities"
+printf 'date,title,kind,plan,activities\n2019-10-02,Linked,training,cambodia-lmp-2015-2018,99.9\n' >b17.csv
+bad outreach b17.csv "line 2, column 5 (activities): no activity '99.9' in plan 'cambodia-lmp-2015-2018'"
 printf 'date,title\n2019-10-02,No outlet\n' >b9.csv
 bad media b9.csv "line 1: missing column 'outlet'"
 printf 'date,title,outlet\n2019-10-02,,Khmer Times\n' >b10.csv
