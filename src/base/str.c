@@ -47,6 +47,60 @@ str_fold(const char *z)
     return out;
 }
 
+/* Base letters of U+00C0 .. U+017F, lower-cased; '.' drops the character
+** (the signs x and ÷). */
+static const char zLatinBase[] =
+    "aaaaaaaceeeeiiiidnooooo.ouuuuyts"
+    "aaaaaaaceeeeiiiidnooooo.ouuuuyty"
+    "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiijjjjkkk"
+    "llllllllllnnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+
+char *
+str_fold_name(const char *z)
+{
+    _Static_assert(sizeof zLatinBase == 0x180 - 0xC0 + 1,
+                   "one base letter per code point");
+    size_t n = strlen(z);
+    char *out = xmalloc(n + 1);
+    size_t j = 0;
+    const unsigned char *p = (const unsigned char *)z;
+    for (size_t i = 0; i < n;) {
+        unsigned c = p[i];
+        if (c < 0x80) {
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                out[j++] = (char)c;
+            } else if (c >= 'A' && c <= 'Z') {
+                out[j++] = (char)(c - 'A' + 'a');
+            }
+            i++;
+            continue;
+        }
+        size_t nSeq = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+        if (i + nSeq > n) {
+            nSeq = n - i;
+        }
+        unsigned cp = 0;
+        if (nSeq == 2) {
+            cp = ((c & 0x1Fu) << 6) | (p[i + 1] & 0x3Fu);
+        } else if (nSeq == 3) {
+            cp = ((c & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) |
+                 (p[i + 2] & 0x3Fu);
+        }
+        if (cp >= 0xC0 && cp < 0x180) {
+            if (zLatinBase[cp - 0xC0] != '.') {
+                out[j++] = zLatinBase[cp - 0xC0];
+            }
+        } else if (!((cp >= 0x80 && cp < 0xC0) ||
+                     (cp >= 0x2000 && cp < 0x2070) || cp == 0xFEFF)) {
+            memcpy(out + j, p + i, nSeq);
+            j += nSeq;
+        }
+        i += nSeq;
+    }
+    out[j] = 0;
+    return out;
+}
+
 int
 str_key_index(const char *const *az, int n, const char *z)
 {

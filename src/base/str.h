@@ -14,6 +14,15 @@ int str_eq(const char *a, const char *b);
 ** collapsed to one space.  "On-Track " and "on  track" fold alike. */
 char *str_fold(const char *z);
 
+/* Heap copy of z folded harder, for place names people type many ways:
+** ASCII letters lower-cased, Latin letters with diacritics (U+00C0 to
+** U+017F) as their base letter, and every space, punctuation mark and
+** invisible or typographic mark (U+0080 to U+00BF, U+2000 to U+206F,
+** U+FEFF) dropped; digits and other letters (Khmer) kept as they are.
+** "Prey Veng ", "prey-veng" and "PreyVeng" fold to "preyveng",
+** "Thaïland" to "thailand". */
+char *str_fold_name(const char *z);
+
 /* Index of z among the machine keys az[0..n) ("trade_union"), or -1:
 ** matched exactly first (no allocation: the common case in bulk imports),
 ** then folded (str_fold) with spaces as '_', so "Trade union" and

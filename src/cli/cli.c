@@ -158,12 +158,53 @@ static const CliCommand aCommand[] = {
     { "case", cmd_case, "import and export complaints cases",
       "lmpmon case import FILE [--create-orgs]\n"
       "       lmpmon case export [--format csv|xlsx] [--year Y] [--with-personal]\n"
-      "       [--out FILE]\n\n"
+      "       [--out FILE]\n"
+      "       lmpmon case places\n\n"
       "Cases as CSV (docs/formats/cases-csv.md).  An import is one transaction:\n"
       "the first bad cell (line, column, reason) refuses the whole file.\n"
       "Assisting organisations resolve through the directory.  Export writes\n"
       "amounts in major units with two decimals; --with-personal adds the\n"
-      "complainant's name, phone and identity document.\n" },
+      "complainant's name, phone and identity document.\n\n"
+      "places: each destination and province the cases hold, as written,\n"
+      "with its number of cases and the place the gazetteer makes of it\n"
+      "(ISO code and name), or the closest names when it makes none: what\n"
+      "to correct before places are stored by code.\n" },
+    /* ** COMMAND: outreach */
+    { "outreach", cmd_outreach, "import, export and list outreach events",
+      "lmpmon outreach import FILE\n"
+      "       lmpmon outreach export [--format csv|xlsx] [--quarter Q | --from D\n"
+      "       --to D] [--out FILE]\n"
+      "       lmpmon outreach list [--quarter Q | --from D --to D]\n\n"
+      "Trainings, meetings, counselling, dissemination, consultations,\n"
+      "workshops, legal assistance: held or planned, with places, organisations,\n"
+      "linked activities and the people reached by sex\n"
+      "(docs/formats/outreach-csv.md).  An import is one transaction: the\n"
+      "first bad cell (line, column, reason) refuses the whole file; places\n"
+      "resolve through the gazetteer, organisations through the directory.\n"
+      "Importing the same file again changes nothing and says so.\n\n"
+      "  --quarter Q  events whose first day is in quarter Q (2019Q3)\n"
+      "  --from D, --to D  events whose first day is in [D, D]\n"
+      "  --format F   csv or xlsx (default: from --out's name, else csv)\n"
+      "  --out FILE   write to FILE (replaced whole); default: standard output\n" },
+    /* ** COMMAND: media */
+    { "media", cmd_media, "import, export and list media coverage",
+      "lmpmon media import FILE\n"
+      "       lmpmon media export [--format csv|xlsx] [--quarter Q | --from D\n"
+      "       --to D] [--out FILE]\n"
+      "       lmpmon media list [--quarter Q | --from D --to D]\n\n"
+      "Articles about labour migration: date, title, outlet, link\n"
+      "(docs/formats/outreach-csv.md); imported and exported as outreach is.\n" },
+    /* ** COMMAND: stats */
+    { "stats", cmd_stats, "import, export and list migration statistics",
+      "lmpmon stats import FILE\n"
+      "       lmpmon stats export [--format csv|xlsx] [--out FILE]\n"
+      "       lmpmon stats list\n\n"
+      "Migrant stocks and flows by destination country, channel (MOU,\n"
+      "nationality verification, seasonal, one-stop service registration,\n"
+      "other) and sex, with their source and reference date or period, one\n"
+      "figure a row (docs/formats/outreach-csv.md).  Destinations resolve\n"
+      "through the gazetteer; a figure's women, men and total must add up.\n"
+      "Importing the same file again changes nothing and says so.\n" },
     /* ** COMMAND: sample */
     { "sample", cmd_sample, "generate a synthetic caseload or plan",
       "lmpmon sample complaints [--cases N] [--seed S] [--out FILE]\n"

@@ -79,6 +79,9 @@ int cmd_check(CliCtx *ctx);
 int cmd_serve(CliCtx *ctx);
 int cmd_routes(CliCtx *ctx);
 int cmd_case(CliCtx *ctx);
+int cmd_outreach(CliCtx *ctx); /* cmd_outreach.c */
+int cmd_media(CliCtx *ctx);
+int cmd_stats(CliCtx *ctx);
 int cmd_sample(CliCtx *ctx);
 int cmd_report_complaints(CliCtx *ctx, const char *zYear, const char *zFormat,
                           const char *zOut, int bSuppress);

@@ -10,9 +10,12 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "term.h"
+#include "../core/gazetteer.h"
 #include "../base/base.h"
 #include "../app/complaints.h"
 #include "../io/cases_csv.h"
+#include "../io/cases_places.h"
 #include "../io/cases_sample.h"
 #include "../io/import.h"
 #include "../io/plan_sample.h"
@@ -42,6 +45,62 @@ cases_note_import(Store *s, const char *zFile)
         store_set_writer_note(s, buf_str(&note));
         buf_release(&note);
     }
+}
+
+/* 'case places': each distinct destination and province of the register
+** and what the gazetteer makes of it (io/cases_places.h). */
+static int
+case_places_print(Store *s)
+{
+    AppErr err = APPERR_INIT;
+    CasePlace *a = NULL;
+    size_t n = 0;
+    if (cases_places(s, &a, &n, &err)) {
+        return cli_fail(&err);
+    }
+    static const char *azHead[] = { "field", "as written", "cases", "place" };
+    Table t;
+    table_init(&t, 4, azHead);
+    long nBad = 0, nBadCases = 0;
+    for (size_t i = 0; i < n; i++) {
+        char zCases[24];
+        (void)snprintf(zCases, sizeof zCases, "%ld", a[i].nCases);
+        Buf place = BUF_INIT;
+        if (a[i].zCode) {
+            buf_printf(&place, "%s %s", a[i].zCode, gaz_label(a[i].zCode));
+        } else {
+            buf_printf(&place, "unresolved%s%s%s",
+                       *a[i].zClosest ? " (closest: " : "", a[i].zClosest,
+                       *a[i].zClosest ? ")" : "");
+            nBad++;
+            nBadCases += a[i].nCases;
+        }
+        const char *azRow[4] = { a[i].zField, a[i].zValue, zCases,
+                                 buf_str(&place) };
+        table_add(&t, azRow);
+        buf_release(&place);
+    }
+    Buf b = BUF_INIT;
+    if (n == 0) {
+        buf_puts(&b, "no destination or province in the register\n");
+    } else {
+        table_render(&t, term_width(), &b);
+        if (nBad) {
+            buf_printf(&b,
+                       "%ld of %zu values (in %ld cases) name no place the "
+                       "gazetteer knows: correct them before places are "
+                       "stored by code\n",
+                       nBad, n, nBadCases);
+        } else {
+            buf_printf(&b, "all %zu values name a place the gazetteer knows\n",
+                       n);
+        }
+    }
+    (void)fwrite(buf_str(&b), 1, b.n, stdout);
+    buf_release(&b);
+    table_release(&t);
+    cases_places_free(a, n);
+    return CLI_OK;
 }
 
 /* ** COMMAND: case */
@@ -145,9 +204,13 @@ cmd_case(CliCtx *ctx)
             rc = cli_fail(&err);
         }
         buf_release(&b);
+    } else if (strcmp(zSub, "places") == 0 && nPos == 1) {
+        s = cli_open_store(ctx);
+        rc = s ? case_places_print(s) : CLI_FAIL;
     } else {
-        rc = cli_usage_error(ctx, "case import FILE, or case export [--year Y] "
-                                  "[--with-personal] [--out FILE]");
+        rc = cli_usage_error(ctx, "case import FILE, case export [--year Y] "
+                                  "[--with-personal] [--out FILE], or case "
+                                  "places");
     }
 out:
     store_close(s);

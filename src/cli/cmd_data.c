@@ -13,6 +13,7 @@
 #include "../io/import.h"
 #include "../io/merge.h"
 #include "../io/model_json.h"
+#include "../io/outreach_csv.h"
 #include "../io/samples.h"
 #include "../base/banned.h"
 
@@ -46,6 +47,30 @@ init_import_sample(Store *s, const char *zName, AppErr *err)
     ImportStats stats;
     int rc = import_run(s, aIn, 2, &opts, &stats, err);
     import_stats_release(&stats);
+
+    /* Then what a sample may add: the quarterly briefing's events, media
+    ** coverage and statistics (docs/formats/outreach-csv.md), each file
+    ** its own import, as 'lmpmon outreach import' would do it. */
+    static const struct {
+        const char *zFile;
+        OutreachFile k;
+    } aExtra[] = {
+        { "outreach.csv", OUTREACH_FILE_EVENTS },
+        { "media.csv", OUTREACH_FILE_MEDIA },
+        { "stats.csv", OUTREACH_FILE_STATS },
+    };
+
+    for (size_t i = 0; rc == 0 && i < sizeof aExtra / sizeof aExtra[0]; i++) {
+        char zPath[256];
+        (void)snprintf(zPath, sizeof zPath, "%s/%s", zName, aExtra[i].zFile);
+        const EmbeddedFile *f = samples_find(zPath);
+        OutreachImportStats st;
+        if (f) {
+            rc =
+                outreach_csv_import(s, aExtra[i].k, zPath,
+                                    (const char *)f->aData, f->nData, &st, err);
+        }
+    }
     return rc;
 }
 

@@ -20,13 +20,18 @@ typedef struct CodeName {
 } CodeName;
 
 typedef enum CodeKind {
-    CODE_ROLE = 0,     /* Role (model.h) */
-    CODE_RATING,       /* Rating (rating.h) */
-    CODE_ROUND_STATE,  /* RoundState */
-    CODE_ASSESS_STATE, /* AssessState: assessments and statements */
-    CODE_ORG_KIND,     /* OrgKind */
-    CODE_LINK_ROLE,    /* LinkRole */
-    CODE_REC_STATUS,   /* RecStatus (recommend.h) */
+    CODE_ROLE = 0,        /* Role (model.h) */
+    CODE_RATING,          /* Rating (rating.h) */
+    CODE_ROUND_STATE,     /* RoundState */
+    CODE_ASSESS_STATE,    /* AssessState: assessments and statements */
+    CODE_ORG_KIND,        /* OrgKind */
+    CODE_LINK_ROLE,       /* LinkRole */
+    CODE_REC_STATUS,      /* RecStatus (recommend.h) */
+    CODE_OUTREACH_KIND,   /* OutreachKind (outreach.h) */
+    CODE_OUTREACH_STATUS, /* OutreachStatus */
+    CODE_STAT_MEASURE,    /* StatMeasure */
+    CODE_STAT_CHANNEL,    /* StatChannel */
+    CODE_STAT_SEX,        /* StatSex */
     CODE_KIND_COUNT
 } CodeKind;
 

@@ -6,6 +6,7 @@
 
 #include "model.h"
 #include "recommend.h"
+#include "outreach.h"
 #include "../base/str.h"
 #include "../base/xalloc.h"
 #include "../base/banned.h"
@@ -447,6 +448,12 @@ code_table(CodeKind k, size_t *pn)
         return aOrgKind;
     case CODE_REC_STATUS:
         return rec_status_table(pn);
+    case CODE_OUTREACH_KIND:
+    case CODE_OUTREACH_STATUS:
+    case CODE_STAT_MEASURE:
+    case CODE_STAT_CHANNEL:
+    case CODE_STAT_SEX:
+        return outreach_code_table(k, pn);
     default:
         *pn = sizeof aLinkRole / sizeof aLinkRole[0];
         return aLinkRole;

@@ -370,6 +370,26 @@ store_round_list(Store *s, const char *zPlan, RoundCount **paOut, size_t *pnOut,
     return s->pMethods->xRoundList(s, zPlan, paOut, pnOut, err);
 }
 
+int
+store_outreach_list(Store *s, const char *zFrom, const char *zTo, Outreach **pa,
+                    size_t *pn, AppErr *err)
+{
+    return s->pMethods->xOutreachList(s, zFrom, zTo, pa, pn, err);
+}
+
+int
+store_media_list(Store *s, const char *zFrom, const char *zTo, Media **pa,
+                 size_t *pn, AppErr *err)
+{
+    return s->pMethods->xMediaList(s, zFrom, zTo, pa, pn, err);
+}
+
+int
+store_stat_list(Store *s, StatObs **pa, size_t *pn, AppErr *err)
+{
+    return s->pMethods->xStatList(s, pa, pn, err);
+}
+
 void
 round_count_free(RoundCount *a, size_t n)
 {

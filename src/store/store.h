@@ -21,6 +21,7 @@
 #include "../core/model.h"
 #include "../core/cases.h"
 #include "../core/recommend.h"
+#include "../core/outreach.h"
 
 typedef struct Store Store;
 typedef struct RoundCount RoundCount;
@@ -97,6 +98,12 @@ typedef enum StoreTable {
     STORE_TABLE_REC_NODE,
     STORE_TABLE_REC_ORG,
     STORE_TABLE_REC_FOLLOWUP,
+    STORE_TABLE_OUTREACH,
+    STORE_TABLE_OUTREACH_PLACE,
+    STORE_TABLE_OUTREACH_ORG,
+    STORE_TABLE_OUTREACH_NODE,
+    STORE_TABLE_MEDIA,
+    STORE_TABLE_STAT_OBS,
     STORE_TABLE_COUNT
 } StoreTable;
 
@@ -128,6 +135,10 @@ typedef enum StoreEntity {
     STORE_GROUP,      /* key: plan, round, name: a discussion group */
     STORE_REC,        /* key: plan, round, code; has a version */
     STORE_FOLLOWUP,   /* key: plan, round, code, follow-up round; a version */
+    STORE_OUTREACH,   /* key: first day, title */
+    STORE_MEDIA,      /* key: date, title */
+    STORE_STAT,       /* key: measure, destination, channel, sex, period,
+                      ** source (outreach.h's keys and codes) */
     STORE_ENTITY_COUNT
 } StoreEntity;
 
@@ -203,19 +214,47 @@ enum {
     STORE_FOLLOWUP_NCOL
 };
 
-#define STORE_NKEY_MAX 4 /* the most key parts of an entity */
-#define STORE_NCOL_MAX 4 /* the most columns of an entity */
+/* Outreach events, media coverage, statistics (core/outreach.h): counts
+** and amounts as decimal text, NULL when not given. */
+enum {
+    STORE_OUTREACH_TO = 0, /* last day, NULL for one day */
+    STORE_OUTREACH_KIND,   /* code key (CODE_OUTREACH_KIND) */
+    STORE_OUTREACH_STATUS, /* code key (CODE_OUTREACH_STATUS) */
+    STORE_OUTREACH_PLAN,   /* the plan of the linked activities */
+    STORE_OUTREACH_WOMEN,
+    STORE_OUTREACH_MEN,
+    STORE_OUTREACH_UNKNOWN,
+    STORE_OUTREACH_TOTAL,
+    STORE_OUTREACH_CURRENCY,
+    STORE_OUTREACH_REQUESTED, /* minor units */
+    STORE_OUTREACH_ORDERED,   /* minor units */
+    STORE_OUTREACH_PURPOSE,
+    STORE_OUTREACH_ATTENDEES,
+    STORE_OUTREACH_NOTES,
+    STORE_OUTREACH_NCOL
+};
+
+enum { STORE_MEDIA_OUTLET = 0, STORE_MEDIA_LINK, STORE_MEDIA_NCOL };
+
+enum { STORE_STAT_VALUE = 0, STORE_STAT_NOTE, STORE_STAT_NCOL };
+
+#define STORE_NKEY_MAX 6  /* the most key parts of an entity */
+#define STORE_NCOL_MAX 14 /* the most columns of an entity */
 
 /* Sub-rows: lists that belong to a row and are replaced as a whole.  An
 ** item is one text (two for a level); the items of a list are passed as
 ** one flat array in their order (position). */
 typedef enum StoreSub {
-    STORE_SUB_ALIAS = 0,    /* an org's aliases; item: alias */
-    STORE_SUB_LEVEL,        /* a plan's levels; item: name, has_indicator */
-    STORE_SUB_RESPONSIBLE,  /* a node's responsible orgs; item: acronym */
-    STORE_SUB_CONTRIBUTING, /* a node's contributing orgs; item: acronym */
-    STORE_SUB_REC_NODE,     /* a recommendation's nodes; item: code */
-    STORE_SUB_REC_ORG,      /* the organisations it asks; item: acronym */
+    STORE_SUB_ALIAS = 0,      /* an org's aliases; item: alias */
+    STORE_SUB_LEVEL,          /* a plan's levels; item: name, has_indicator */
+    STORE_SUB_RESPONSIBLE,    /* a node's responsible orgs; item: acronym */
+    STORE_SUB_CONTRIBUTING,   /* a node's contributing orgs; item: acronym */
+    STORE_SUB_REC_NODE,       /* a recommendation's nodes; item: code */
+    STORE_SUB_REC_ORG,        /* the organisations it asks; item: acronym */
+    STORE_SUB_OUTREACH_PLACE, /* an event's places; item: gazetteer code */
+    STORE_SUB_OUTREACH_ORG,   /* an event's organisations; item: acronym */
+    STORE_SUB_OUTREACH_NODE,  /* an event's activities; item: node code of
+                              ** the event's plan */
     STORE_SUB_COUNT
 } StoreSub;
 
@@ -339,6 +378,13 @@ typedef struct StoreMethods {
     ** (see store_rec_list(), which assembles them). */
     int (*xRecScan)(Store *, const char *zPlan, StoreRecPart part,
                     StoreRowVisitor fn, void *pArg, AppErr *);
+    /* Outreach events, media coverage, statistics (see
+    ** store_outreach_list()). */
+    int (*xOutreachList)(Store *, const char *zFrom, const char *zTo,
+                         Outreach **, size_t *, AppErr *);
+    int (*xMediaList)(Store *, const char *zFrom, const char *zTo, Media **,
+                      size_t *, AppErr *);
+    int (*xStatList)(Store *, StatObs **, size_t *, AppErr *);
 } StoreMethods;
 
 /* Told of each audit row as it is written (store_set_audit_observer()). */
@@ -469,6 +515,30 @@ int store_load_rounds(Store *s, const char *zPlan, const char *const *azRound,
 ** row per changed field (old -> new; sub-rows such as aliases as one field,
 ** joined), or the "create" rows of a new one.  Names of things that must
 ** exist and do not are APPERR_NOTFOUND. */
+
+/* An outreach event (by first day and title) with its places,
+** organisations and activities (replaced as lists), which must exist:
+** organisations and the plan's nodes (APPERR_NOTFOUND otherwise).  The
+** caller has checked it (outreach_check()) and resolved its names. */
+int store_outreach_put(Store *s, const Outreach *o, AppErr *err);
+
+/* A media article (by date and title). */
+int store_media_put(Store *s, const Media *m, AppErr *err);
+
+/* A statistics figure (by its measure, destination, channel, sex, period
+** and source: a different source is a different figure). */
+int store_stat_put(Store *s, const StatObs *o, AppErr *err);
+
+/* The outreach events whose first day is in [zFrom, zTo] (either NULL:
+** unbounded), by first day and title; the media articles the same way;
+** every statistics figure in stat_obs_cmp() order.  *pa is allocated:
+** release each element (outreach_release(), media_release(),
+** stat_obs_release()) and free the array. */
+int store_outreach_list(Store *s, const char *zFrom, const char *zTo,
+                        Outreach **pa, size_t *pn, AppErr *err);
+int store_media_list(Store *s, const char *zFrom, const char *zTo, Media **pa,
+                     size_t *pn, AppErr *err);
+int store_stat_list(Store *s, StatObs **pa, size_t *pn, AppErr *err);
 
 /* An organisation (by acronym) with its aliases; its parent must exist. */
 int store_org_put(Store *s, const Org *o, AppErr *err);

@@ -33,6 +33,8 @@ typedef enum AuditHow {
     AUDIT_TEXT = 0, /* old -> new, as stored */
     AUDIT_YESNO,    /* a flag stored "0"/"1", shown "no"/"yes" */
     AUDIT_SECRET,   /* compared, shown as "changed" without either value */
+    AUDIT_MONEY,    /* an amount stored in minor units, shown in major
+                    ** units with two decimals ("84600.00") */
     AUDIT_NONE      /* neither audited nor a change: read only, or fixed
                     ** once created (a rule of the entity checks it) */
 } AuditHow;
@@ -178,6 +180,46 @@ static const Entity aEntity[STORE_ENTITY_COUNT] = {
         .nCreate = 2,
         .eVersion = VERSION_ALWAYS,
     },
+    [STORE_OUTREACH] = {
+        .zName = "outreach", .nKey = 2, .nCol = STORE_OUTREACH_NCOL,
+        .aField = {
+            [STORE_OUTREACH_TO] = { "date_to", AUDIT_TEXT },
+            [STORE_OUTREACH_KIND] = { "kind", AUDIT_TEXT },
+            [STORE_OUTREACH_STATUS] = { "status", AUDIT_TEXT },
+            [STORE_OUTREACH_PLAN] = { "plan", AUDIT_TEXT },
+            [STORE_OUTREACH_WOMEN] = { "women", AUDIT_TEXT },
+            [STORE_OUTREACH_MEN] = { "men", AUDIT_TEXT },
+            [STORE_OUTREACH_UNKNOWN] = { "unknown", AUDIT_TEXT },
+            [STORE_OUTREACH_TOTAL] = { "total", AUDIT_TEXT },
+            [STORE_OUTREACH_CURRENCY] = { "currency", AUDIT_TEXT },
+            [STORE_OUTREACH_REQUESTED] = { "requested", AUDIT_MONEY },
+            [STORE_OUTREACH_ORDERED] = { "ordered", AUDIT_MONEY },
+            [STORE_OUTREACH_PURPOSE] = { "purpose", AUDIT_TEXT },
+            [STORE_OUTREACH_ATTENDEES] = { "attendees", AUDIT_TEXT },
+            [STORE_OUTREACH_NOTES] = { "notes", AUDIT_TEXT },
+        },
+        .aCreate = {
+            { NULL, STORE_OUTREACH_KIND },
+            { "total", STORE_OUTREACH_TOTAL },
+        },
+        .nCreate = 2,
+    },
+    [STORE_MEDIA] = {
+        .zName = "media", .nKey = 2, .nCol = STORE_MEDIA_NCOL,
+        .aField = {
+            [STORE_MEDIA_OUTLET] = { "outlet", AUDIT_TEXT },
+            [STORE_MEDIA_LINK] = { "link", AUDIT_TEXT },
+        },
+        .aCreate = { { NULL, STORE_MEDIA_OUTLET } }, .nCreate = 1,
+    },
+    [STORE_STAT] = {
+        .zName = "stat", .nKey = 6, .nCol = STORE_STAT_NCOL,
+        .aField = {
+            [STORE_STAT_VALUE] = { "value", AUDIT_TEXT },
+            [STORE_STAT_NOTE] = { "note", AUDIT_TEXT },
+        },
+        .aCreate = { { NULL, STORE_STAT_VALUE } }, .nCreate = 1,
+    },
 };
 
 /* Sub-rows: audited as one field, their items joined. */
@@ -195,6 +237,9 @@ static const Sub aSub[STORE_SUB_COUNT] = {
     [STORE_SUB_CONTRIBUTING] = { "contributing", 1, "; " },
     [STORE_SUB_REC_NODE] = { "concerns", 1, "; " },
     [STORE_SUB_REC_ORG] = { "asked", 1, "; " },
+    [STORE_SUB_OUTREACH_PLACE] = { "places", 1, "; " },
+    [STORE_SUB_OUTREACH_ORG] = { "organisations", 1, "; " },
+    [STORE_SUB_OUTREACH_NODE] = { "activities", 1, "; " },
 };
 
 /* ---- the generic put --------------------------------------------------- */
@@ -255,12 +300,22 @@ row_exists(Store *s, StoreEntity e, const char *const *azKey, int *pbFound,
     return rc;
 }
 
-/* A column's text as the audit trail shows it. */
+/* A column's text as the audit trail shows it; zBuf holds a text made
+** for it (LIMIT_AMOUNT_TEXT bytes). */
+#define LIMIT_AMOUNT_TEXT 32
+
 static const char *
-field_text(AuditHow eHow, const char *z)
+field_text(AuditHow eHow, const char *z, char *zBuf)
 {
     if (eHow == AUDIT_YESNO) {
         return z && strtol(z, NULL, 10) != 0 ? "yes" : "no";
+    }
+    if (eHow == AUDIT_MONEY && z) {
+        long long v = strtoll(z, NULL, 10);
+        (void)snprintf(zBuf, LIMIT_AMOUNT_TEXT, "%s%lld.%02lld",
+                       v < 0 ? "-" : "", (v < 0 ? -v : v) / 100,
+                       (v < 0 ? -v : v) % 100);
+        return zBuf;
     }
     return z;
 }
@@ -310,8 +365,9 @@ row_write(Store *s, const Row *r, const char *zKey, const char *const *azNew,
         if (f->eHow == AUDIT_NONE) {
             continue;
         }
-        const char *zOld = field_text(f->eHow, r->azOld[i]);
-        const char *zNew = field_text(f->eHow, azNew[i]);
+        char zOldBuf[LIMIT_AMOUNT_TEXT], zNewBuf[LIMIT_AMOUNT_TEXT];
+        const char *zOld = field_text(f->eHow, r->azOld[i], zOldBuf);
+        const char *zNew = field_text(f->eHow, azNew[i], zNewBuf);
         if (str_eq(zOld, zNew)) {
             continue;
         }
@@ -961,4 +1017,157 @@ store_followup_put(Store *s, const char *zPlan, const char *zRound,
     }
     row_release(&r);
     return rc ? -1 : 0;
+}
+
+/* ---- outreach, media, statistics ------------------------------------- */
+
+/* Read, compare, audit and write the row e named by azKey (zKey in the
+** audit trail), for entities without versions or rules of their own;
+** *pr holds the row as read (release it whatever this returns). */
+static int
+row_put_plain(Store *s, StoreEntity e, const char *const *azKey,
+              const char *zKey, const char *const *azNew, Row *pr, AppErr *err)
+{
+    int rc = row_read(s, e, azKey, pr, err);
+    if (rc == 0) {
+        rc = row_write(s, pr, zKey, azNew, 0, 0, err);
+    }
+    return rc > 0 ? row_conflict(pr, zKey, err) : rc;
+}
+
+/* A count or amount as a row's text: NULL when not given. */
+static const char *
+count_text(int64_t v, char *zBuf)
+{
+    if (v == OUTREACH_NONE) {
+        return NULL;
+    }
+    (void)snprintf(zBuf, LIMIT_AMOUNT_TEXT, "%lld", (long long)v);
+    return zBuf;
+}
+
+/* Whether each of azItem[0..n) exists as entity e, keyed by zOwner (when
+** not NULL) and the item; APPERR_NOTFOUND naming the first that does
+** not. */
+static int
+items_exist(Store *s, StoreEntity e, const char *zOwner, char **azItem,
+            size_t n, const char *zWhat, AppErr *err)
+{
+    for (size_t i = 0; i < n; i++) {
+        const char *azOne[] = { zOwner ? zOwner : azItem[i], azItem[i] };
+        int bFound = 0, iMissing = -1;
+        if (row_exists(s, e, azOne, &bFound, &iMissing, err)) {
+            return -1;
+        }
+        if (!bFound) {
+            return apperr_set(err, APPERR_NOTFOUND, "no %s '%s'", zWhat,
+                              azItem[i]);
+        }
+    }
+    return 0;
+}
+
+int
+store_outreach_put(Store *s, const Outreach *o, AppErr *err)
+{
+    char azNum[6][LIMIT_AMOUNT_TEXT];
+    const char *azKey[] = { o->zFrom, o->zTitle };
+    const char *azNew[STORE_NCOL_MAX] = {
+        [STORE_OUTREACH_TO] = o->zTo,
+        [STORE_OUTREACH_KIND] =
+            code_table(CODE_OUTREACH_KIND, &(size_t){ 0 })[o->eKind].zKey,
+        [STORE_OUTREACH_STATUS] =
+            code_table(CODE_OUTREACH_STATUS, &(size_t){ 0 })[o->eStatus].zKey,
+        [STORE_OUTREACH_PLAN] = o->zPlan,
+        [STORE_OUTREACH_WOMEN] = count_text(o->n.women, azNum[0]),
+        [STORE_OUTREACH_MEN] = count_text(o->n.men, azNum[1]),
+        [STORE_OUTREACH_UNKNOWN] = count_text(o->n.unknown, azNum[2]),
+        [STORE_OUTREACH_TOTAL] = count_text(o->n.total, azNum[3]),
+        [STORE_OUTREACH_CURRENCY] = o->zCurrency,
+        [STORE_OUTREACH_REQUESTED] = count_text(o->requested, azNum[4]),
+        [STORE_OUTREACH_ORDERED] = count_text(o->ordered, azNum[5]),
+        [STORE_OUTREACH_PURPOSE] = o->zPurpose,
+        [STORE_OUTREACH_ATTENDEES] = o->zAttendees,
+        [STORE_OUTREACH_NOTES] = o->zNotes,
+    };
+    Buf key = BUF_INIT;
+    buf_printf(&key, "outreach/%s/%s", o->zFrom, o->zTitle);
+    int rc = 0;
+    if (o->zPlan) {
+        const char *azPlan[] = { o->zPlan };
+        int bFound = 0, iMissing = -1;
+        rc = row_exists(s, STORE_PLAN, azPlan, &bFound, &iMissing, err);
+        if (rc == 0 && !bFound) {
+            rc = apperr_set(err, APPERR_NOTFOUND, "no plan '%s'", o->zPlan);
+        }
+    }
+    if (rc == 0) {
+        rc = items_exist(s, STORE_ORG, NULL, o->azOrg, o->nOrg, "organisation",
+                         err) ||
+                     items_exist(s, STORE_NODE, o->zPlan, o->azActivity,
+                                 o->nActivity, "activity", err)
+                 ? -1
+                 : 0;
+    }
+    Row r;
+    memset(&r, 0, sizeof r);
+    if (rc == 0) {
+        rc = row_put_plain(s, STORE_OUTREACH, azKey, buf_str(&key), azNew, &r,
+                           err);
+    }
+    if (rc == 0) {
+        /* Lists compare with what the row held (nothing when new). */
+        rc = sub_put(s, &r, buf_str(&key), STORE_SUB_OUTREACH_PLACE,
+                     (const char *const *)o->azPlace, o->nPlace, err) ||
+             sub_put(s, &r, buf_str(&key), STORE_SUB_OUTREACH_ORG,
+                     (const char *const *)o->azOrg, o->nOrg, err) ||
+             sub_put(s, &r, buf_str(&key), STORE_SUB_OUTREACH_NODE,
+                     (const char *const *)o->azActivity, o->nActivity, err);
+    }
+    row_release(&r);
+    buf_release(&key);
+    return rc ? -1 : 0;
+}
+
+int
+store_media_put(Store *s, const Media *m, AppErr *err)
+{
+    const char *azKey[] = { m->zDate, m->zTitle };
+    const char *azNew[STORE_NCOL_MAX] = {
+        [STORE_MEDIA_OUTLET] = m->zOutlet,
+        [STORE_MEDIA_LINK] = m->zLink,
+    };
+    Buf key = BUF_INIT;
+    buf_printf(&key, "media/%s/%s", m->zDate, m->zTitle);
+    Row r;
+    int rc =
+        row_put_plain(s, STORE_MEDIA, azKey, buf_str(&key), azNew, &r, err);
+    row_release(&r);
+    buf_release(&key);
+    return rc;
+}
+
+int
+store_stat_put(Store *s, const StatObs *o, AppErr *err)
+{
+    char zValue[LIMIT_AMOUNT_TEXT];
+    const char *zMeasure =
+        code_table(CODE_STAT_MEASURE, &(size_t){ 0 })[o->eMeasure].zKey;
+    const char *zChannel =
+        code_table(CODE_STAT_CHANNEL, &(size_t){ 0 })[o->eChannel].zKey;
+    const char *zSex = code_table(CODE_STAT_SEX, &(size_t){ 0 })[o->eSex].zKey;
+    const char *azKey[] = { zMeasure, o->zDest,   zChannel,
+                            zSex,     o->zPeriod, o->zSource };
+    const char *azNew[STORE_NCOL_MAX] = {
+        [STORE_STAT_VALUE] = count_text(o->value, zValue),
+        [STORE_STAT_NOTE] = o->zNote,
+    };
+    Buf key = BUF_INIT;
+    buf_printf(&key, "stat/%s/%s/%s/%s/%s/%s", zMeasure, o->zDest, zChannel,
+               zSex, o->zPeriod, o->zSource);
+    Row r;
+    int rc = row_put_plain(s, STORE_STAT, azKey, buf_str(&key), azNew, &r, err);
+    row_release(&r);
+    buf_release(&key);
+    return rc;
 }

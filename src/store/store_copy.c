@@ -80,6 +80,23 @@ static const struct {
                                    { "id", "rec_id", "round_id", "status",
                                      "evidence", "recorded_by", "recorded_at",
                                      "version" } },
+    [STORE_TABLE_OUTREACH] = { "outreach",
+                               { "id", "held_from", "title", "held_to", "kind",
+                                 "status", "plan_id", "women", "men", "unknown",
+                                 "total", "currency", "requested", "ordered",
+                                 "purpose", "attendees", "notes" } },
+    [STORE_TABLE_OUTREACH_PLACE] = { "outreach_place",
+                                     { "outreach_id", "code", "position" } },
+    [STORE_TABLE_OUTREACH_ORG] = { "outreach_org",
+                                   { "outreach_id", "org_id", "position" } },
+    [STORE_TABLE_OUTREACH_NODE] = { "outreach_node",
+                                    { "outreach_id", "node_id", "position" } },
+    [STORE_TABLE_MEDIA] = { "media",
+                            { "id", "published_on", "title", "outlet",
+                              "link" } },
+    [STORE_TABLE_STAT_OBS] = { "stat_obs",
+                               { "id", "measure", "destination", "channel",
+                                 "sex", "period", "source", "value", "note" } },
 };
 
 const char *

@@ -792,6 +792,9 @@ static const StoreMethods pgMethods = {
     .xCheck = pg_check,
     .xRestore = pg_restore,
     .xRecScan = pg_rec_scan,
+    .xOutreachList = pg_outreach_list,
+    .xMediaList = pg_media_list,
+    .xStatList = pg_stat_list,
 };
 
 /* ---- naming a database without its password --------------------------- */

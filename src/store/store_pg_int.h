@@ -109,6 +109,34 @@ int pg_audit_add(Store *s, const char *zAction, const char *zEntity,
 /* The id of plan zPlan in *pId, -1 when there is none. */
 int pg_plan_find(PgStore *S, const char *zPlan, long long *pId, AppErr *err);
 
+/* A one-row read and a write's outcome of store_pg_rows.c, for the rows
+** of other files: pg_row_read() takes a query's result of at most one row
+** (its first nCol columns the row's, column nCol its version when
+** pVersion), pg_row_wrote() an INSERT's or UPDATE's (*pbDone: it changed
+** one row); both clear r, and a NULL r (the query failed) is -1. */
+int pg_row_read(PgStore *S, PGresult *r, int nCol, char **azOld, int *pVersion,
+                int *pbFound);
+int pg_row_wrote(PGresult *r, int *pbDone);
+
+/* Outreach events, media, statistics (store_pg_outreach.c): their rows
+** and sub-rows for pg_row_get(), pg_row_put(), pg_sub_get() and
+** pg_sub_put(), and the lists. */
+int pg_outreach_row_get(PgStore *S, StoreEntity e, const char *const *azKey,
+                        char **azOld, int *pbFound, AppErr *err);
+int pg_outreach_row_put(PgStore *S, StoreEntity e, const char *const *azKey,
+                        const char *const *az, int bInsert, int *pbDone,
+                        AppErr *err);
+/* The result of the query of an event's sub-rows k (for pg_sub_get()). */
+PGresult *pg_outreach_sub_query(PgStore *S, StoreSub k,
+                                const char *const *azKey, AppErr *err);
+int pg_outreach_sub_put(PgStore *S, StoreSub k, const char *const *azKey,
+                        const char *const *azItem, size_t nItem, AppErr *err);
+int pg_outreach_list(Store *s, const char *zFrom, const char *zTo,
+                     Outreach **pa, size_t *pn, AppErr *err);
+int pg_media_list(Store *s, const char *zFrom, const char *zTo, Media **pa,
+                  size_t *pn, AppErr *err);
+int pg_stat_list(Store *s, StatObs **pa, size_t *pn, AppErr *err);
+
 /* store_pg_load.c */
 int pg_load(Store *s, const StoreScope *scope, Model *m, AppErr *err);
 

@@ -20,7 +20,7 @@
 
 /* Read a query of at most one row whose first nCol columns are the row's
 ** columns and, with pVersion, whose column nCol is its version. */
-static int
+int
 pg_row_read(PgStore *S, PGresult *r, int nCol, char **azOld, int *pVersion,
             int *pbFound)
 {
@@ -42,7 +42,7 @@ pg_row_read(PgStore *S, PGresult *r, int nCol, char **azOld, int *pVersion,
 }
 
 /* An INSERT or UPDATE's outcome: *pbDone is 1 when it changed one row. */
-static int
+int
 pg_row_wrote(PGresult *r, int *pbDone)
 {
     if (!r) {
@@ -350,6 +350,10 @@ pg_row_get(Store *s, StoreEntity e, const char *const *azKey, char **azOld,
     case STORE_REC:
     case STORE_FOLLOWUP:
         return pg_rec_row_get(S, e, azKey, azOld, pVersion, pbFound, err);
+    case STORE_OUTREACH:
+    case STORE_MEDIA:
+    case STORE_STAT:
+        return pg_outreach_row_get(S, e, azKey, azOld, pbFound, err);
     default:
         break;
     }
@@ -536,6 +540,10 @@ pg_row_put(Store *s, StoreEntity e, const char *const *azKey,
                          &a, err, "writing a user");
         }
         break;
+    case STORE_OUTREACH:
+    case STORE_MEDIA:
+    case STORE_STAT:
+        return pg_outreach_row_put(S, e, azKey, az, bInsert, pbDone, err);
     default:
         assert(!"no such entity");
         return apperr_set(err, APPERR_INTERNAL, "writing an unknown entity");
@@ -596,6 +604,11 @@ pg_sub_get(Store *s, StoreSub k, const char *const *azKey, char ***pazItem,
                      " WHERE p.code = $1 AND n.code = $2 AND l.role = $3"
                      " ORDER BY l.position",
                      &a, err, "reading sub-rows");
+        break;
+    case STORE_SUB_OUTREACH_PLACE:
+    case STORE_SUB_OUTREACH_ORG:
+    case STORE_SUB_OUTREACH_NODE:
+        r = pg_outreach_sub_query(S, k, azKey, err);
         break;
     default:
         assert(!"no such sub-row");
@@ -695,6 +708,10 @@ pg_sub_put(Store *s, StoreSub k, const char *const *azKey,
             }
         }
         return 0;
+    case STORE_SUB_OUTREACH_PLACE:
+    case STORE_SUB_OUTREACH_ORG:
+    case STORE_SUB_OUTREACH_NODE:
+        return pg_outreach_sub_put(S, k, azKey, azItem, nItem, err);
     default:
         break;
     }

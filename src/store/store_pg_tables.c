@@ -140,6 +140,42 @@ static const struct {
                                    "SELECT count(*) FROM rec_followup",
                                    "SELECT setval(pg_get_serial_sequence('rec_followup', 'id'),"
                                    " coalesce(max(id), 0) + 1, false) FROM rec_followup" },
+    [STORE_TABLE_OUTREACH] = { "SELECT id, held_from::text, title, held_to::text, kind, status,"
+                               " plan_id, women, men, unknown, total, currency, requested, ordered,"
+                               " purpose, attendees, notes FROM outreach ORDER BY id",
+                               "COPY outreach(id, held_from, title, held_to, kind, status, plan_id,"
+                               " women, men, unknown, total, currency, requested, ordered, purpose,"
+                               " attendees, notes) FROM STDIN",
+                               "SELECT count(*) FROM outreach",
+                               "SELECT setval(pg_get_serial_sequence('outreach', 'id'),"
+                               " coalesce(max(id), 0) + 1, false) FROM outreach" },
+    [STORE_TABLE_OUTREACH_PLACE] = { "SELECT outreach_id, code, position FROM outreach_place"
+                                     " ORDER BY outreach_id, code",
+                                     "COPY outreach_place(outreach_id, code, position) FROM STDIN",
+                                     "SELECT count(*) FROM outreach_place",
+                                     NULL },
+    [STORE_TABLE_OUTREACH_ORG] = { "SELECT outreach_id, org_id, position FROM outreach_org"
+                                   " ORDER BY outreach_id, org_id",
+                                   "COPY outreach_org(outreach_id, org_id, position) FROM STDIN",
+                                   "SELECT count(*) FROM outreach_org", NULL },
+    [STORE_TABLE_OUTREACH_NODE] = { "SELECT outreach_id, node_id, position FROM outreach_node"
+                                    " ORDER BY outreach_id, node_id",
+                                    "COPY outreach_node(outreach_id, node_id, position) FROM STDIN",
+                                    "SELECT count(*) FROM outreach_node",
+                                    NULL },
+    [STORE_TABLE_MEDIA] = { "SELECT id, published_on::text, title, outlet, link FROM media"
+                            " ORDER BY id",
+                            "COPY media(id, published_on, title, outlet, link) FROM STDIN",
+                            "SELECT count(*) FROM media",
+                            "SELECT setval(pg_get_serial_sequence('media', 'id'),"
+                            " coalesce(max(id), 0) + 1, false) FROM media" },
+    [STORE_TABLE_STAT_OBS] = { "SELECT id, measure, destination, channel, sex, period, source, value,"
+                               " note FROM stat_obs ORDER BY id",
+                               "COPY stat_obs(id, measure, destination, channel, sex, period,"
+                               " source, value, note) FROM STDIN",
+                               "SELECT count(*) FROM stat_obs",
+                               "SELECT setval(pg_get_serial_sequence('stat_obs', 'id'),"
+                               " coalesce(max(id), 0) + 1, false) FROM stat_obs" },
 };
 
 int

@@ -856,4 +856,7 @@ static const StoreMethods sqMethods = {
     .xCheck = sq_check,
     .xRestore = sq_restore,
     .xRecScan = sq_rec_scan,
+    .xOutreachList = sq_outreach_list,
+    .xMediaList = sq_media_list,
+    .xStatList = sq_stat_list,
 };

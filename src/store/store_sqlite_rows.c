@@ -17,7 +17,7 @@
 /* Step st, a query of at most one row whose first nCol columns are the
 ** row's columns and, with pVersion, whose column nCol is its version;
 ** finalizes st. */
-static int
+int
 sq_row_read(SqStore *S, sqlite3_stmt *st, int nCol, char **azOld, int *pVersion,
             int *pbFound, AppErr *err, const char *zWhat)
 {
@@ -40,7 +40,7 @@ sq_row_read(SqStore *S, sqlite3_stmt *st, int nCol, char **azOld, int *pVersion,
 
 /* Run an INSERT or UPDATE; finalizes st.  *pbDone is 1 when it changed
 ** one row, 0 when it changed none or met a unique key already there. */
-static int
+int
 sq_row_write(SqStore *S, sqlite3_stmt *st, int *pbDone, AppErr *err,
              const char *zWhat)
 {
@@ -450,6 +450,10 @@ sq_row_get(Store *s, StoreEntity e, const char *const *azKey, char **azOld,
     case STORE_REC:
     case STORE_FOLLOWUP:
         return sq_rec_row_get(S, e, azKey, azOld, pVersion, pbFound, err);
+    case STORE_OUTREACH:
+    case STORE_MEDIA:
+    case STORE_STAT:
+        return sq_outreach_row_get(S, e, azKey, azOld, pbFound, err);
     default:
         break;
     }
@@ -746,6 +750,10 @@ sq_row_put(Store *s, StoreEntity e, const char *const *azKey,
     case STORE_FOLLOWUP:
         return sq_rec_row_put(S, e, azKey, azNew, bInsert, iVersion, pbDone,
                               err);
+    case STORE_OUTREACH:
+    case STORE_MEDIA:
+    case STORE_STAT:
+        return sq_outreach_row_put(S, e, azKey, azNew, bInsert, pbDone, err);
     default:
         break;
     }
@@ -812,6 +820,13 @@ sq_sub_get(Store *s, StoreSub k, const char *const *azKey, char ***pazItem,
         sq_bind_text(st, 1, azKey[0]);
         sq_bind_text(st, 2, azKey[1]);
         sq_bind_text(st, 3, sq_link_role(k));
+        break;
+    case STORE_SUB_OUTREACH_PLACE:
+    case STORE_SUB_OUTREACH_ORG:
+    case STORE_SUB_OUTREACH_NODE:
+        if (sq_outreach_sub_prepare(S, k, azKey, &st, err)) {
+            return -1;
+        }
         break;
     default:
         assert(!"no such sub-row");
@@ -933,6 +948,10 @@ sq_sub_put(Store *s, StoreSub k, const char *const *azKey,
             }
         }
         return 0;
+    case STORE_SUB_OUTREACH_PLACE:
+    case STORE_SUB_OUTREACH_ORG:
+    case STORE_SUB_OUTREACH_NODE:
+        return sq_outreach_sub_put(S, k, azKey, azItem, nItem, err);
     default:
         break;
     }

@@ -122,6 +122,38 @@ static const struct {
                                    " recorded_by, recorded_at, version)"
                                    " VALUES($1, $2, $3, $4, $5, $6, $7, $8)",
                                    "SELECT count(*) FROM rec_followup" },
+    [STORE_TABLE_OUTREACH] = { "SELECT id, held_from, title, held_to, kind, status, plan_id, women,"
+                               " men, unknown, total, currency, requested, ordered, purpose,"
+                               " attendees, notes FROM outreach ORDER BY id",
+                               "INSERT INTO outreach(id, held_from, title, held_to, kind, status,"
+                               " plan_id, women, men, unknown, total, currency, requested, ordered,"
+                               " purpose, attendees, notes) VALUES($1, $2, $3, $4, $5, $6, $7, $8,"
+                               " $9, $10, $11, $12, $13, $14, $15, $16, $17)",
+                               "SELECT count(*) FROM outreach" },
+    [STORE_TABLE_OUTREACH_PLACE] = { "SELECT outreach_id, code, position FROM outreach_place"
+                                     " ORDER BY outreach_id, code",
+                                     "INSERT INTO outreach_place(outreach_id, code, position)"
+                                     " VALUES($1, $2, $3)",
+                                     "SELECT count(*) FROM outreach_place" },
+    [STORE_TABLE_OUTREACH_ORG] = { "SELECT outreach_id, org_id, position FROM outreach_org"
+                                   " ORDER BY outreach_id, org_id",
+                                   "INSERT INTO outreach_org(outreach_id, org_id, position)"
+                                   " VALUES($1, $2, $3)",
+                                   "SELECT count(*) FROM outreach_org" },
+    [STORE_TABLE_OUTREACH_NODE] = { "SELECT outreach_id, node_id, position FROM outreach_node"
+                                    " ORDER BY outreach_id, node_id",
+                                    "INSERT INTO outreach_node(outreach_id, node_id, position)"
+                                    " VALUES($1, $2, $3)",
+                                    "SELECT count(*) FROM outreach_node" },
+    [STORE_TABLE_MEDIA] = { "SELECT id, published_on, title, outlet, link FROM media ORDER BY id",
+                            "INSERT INTO media(id, published_on, title, outlet, link)"
+                            " VALUES($1, $2, $3, $4, $5)",
+                            "SELECT count(*) FROM media" },
+    [STORE_TABLE_STAT_OBS] = { "SELECT id, measure, destination, channel, sex, period, source, value,"
+                               " note FROM stat_obs ORDER BY id",
+                               "INSERT INTO stat_obs(id, measure, destination, channel, sex, period,"
+                               " source, value, note) VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                               "SELECT count(*) FROM stat_obs" },
 };
 
 /* The statements are literals of the table above, so the statement cache

@@ -161,6 +161,9 @@ sqlite3 v1.db "DROP INDEX node_plan_position;
   DROP TABLE statement; DROP TABLE session; DROP TABLE account;
   DROP TABLE kept; DROP TABLE rec_followup; DROP TABLE rec_org; DROP TABLE rec_node;
   DROP TABLE recommendation; DROP TABLE rec_group;
+  DROP TABLE outreach_node; DROP TABLE outreach_org;
+  DROP TABLE outreach_place; DROP TABLE outreach; DROP TABLE media;
+  DROP TABLE stat_obs;
   ALTER TABLE assessment DROP COLUMN version; PRAGMA user_version = 1;" ||
     fail "could not make a version 1 database"
 run --db old.db restore --from v1.db

@@ -3,6 +3,11 @@
 # one transaction.
 . "$(dirname "$0")/lib.sh"
 
+# What version 8 added (outreach, media, statistics), dropped to make a
+# database of an earlier version.
+drop9="DROP TABLE outreach_node; DROP TABLE outreach_org; DROP TABLE outreach_place;
+    DROP TABLE outreach; DROP TABLE media; DROP TABLE stat_obs;"
+
 "$LMPMON" --db old.db init --sample cambodia-lmp-2015-2018 >/dev/null || fail "sample"
 "$LMPMON" --db old.db export --format json --out before.json
 # Turn it back into a version 1 database: what versions 2 to 4 added goes.
@@ -11,7 +16,7 @@ sqlite3 old.db "DROP INDEX node_plan_position;
   DROP TABLE case_person; DROP TABLE complaint_case;
   DROP TABLE statement; DROP TABLE session; DROP TABLE account;
   DROP TABLE kept; DROP TABLE rec_followup; DROP TABLE rec_org; DROP TABLE rec_node;
-  DROP TABLE recommendation; DROP TABLE rec_group; 
+  DROP TABLE recommendation; DROP TABLE rec_group; $drop9
   ALTER TABLE assessment DROP COLUMN version; PRAGMA user_version = 1;" ||
     fail "could not make a version 1 database"
 [ "$(sqlite3 old.db 'PRAGMA user_version')" = 1 ] || fail "not at version 1"
@@ -40,7 +45,7 @@ sqlite3 v4.db "INSERT INTO statement(assessment_id, org_id, text, proposed_ratin
     'Trained 40 officials', 'progressing', 'submitted', 'ok', 3, 'sok',
     '2017-10-01T08:00:00Z'); ALTER TABLE account RENAME TO user;
   DROP TABLE kept; DROP TABLE rec_followup; DROP TABLE rec_org; DROP TABLE rec_node;
-  DROP TABLE recommendation; DROP TABLE rec_group; PRAGMA user_version = 4;" || fail "could not make a version 4 database"
+  DROP TABLE recommendation; DROP TABLE rec_group; $drop9 PRAGMA user_version = 4;" || fail "could not make a version 4 database"
 before=$(sqlite3 v4.db "SELECT * FROM statement; SELECT count(*), sum(version) FROM assessment")
 run --db v4.db export --format json --out v4.json
 expect_status 0
@@ -57,7 +62,7 @@ echo "correct horse battery" | "$LMPMON" --db v5.db user add sok --role viewer >
 sqlite3 v5.db "INSERT INTO session VALUES('feed', (SELECT id FROM account WHERE name = 'sok'),
       'c', 1, 2); ALTER TABLE account RENAME TO user; DROP TABLE kept;
       DROP TABLE rec_followup; DROP TABLE rec_org; DROP TABLE rec_node;
-  DROP TABLE recommendation; DROP TABLE rec_group; PRAGMA user_version = 5;" ||
+  DROP TABLE recommendation; DROP TABLE rec_group; $drop9 PRAGMA user_version = 5;" ||
     fail "could not make a version 5 database"
 run --db v5.db user list
 expect_status 0
@@ -75,7 +80,7 @@ sqlite3 v5.db ".schema session" | grep -q "REFERENCES \"*account" || fail "sessi
 "$LMPMON" sample complaints --cases 50 --seed 2 --out c.csv >/dev/null
 "$LMPMON" --db v6.db case import c.csv --create-orgs >/dev/null || fail "cases in v6"
 "$LMPMON" --db v6.db report complaints --format csv --out r6.csv
-sqlite3 v6.db "DROP TABLE kept; DROP TABLE rec_followup; DROP TABLE rec_org; DROP TABLE rec_node; DROP TABLE recommendation; DROP TABLE rec_group; PRAGMA user_version = 6;" || fail "could not make a version 6 database"
+sqlite3 v6.db "DROP TABLE kept; DROP TABLE rec_followup; DROP TABLE rec_org; DROP TABLE rec_node; DROP TABLE recommendation; DROP TABLE rec_group; $drop9 PRAGMA user_version = 6;" || fail "could not make a version 6 database"
 run --db v6.db report complaints --format csv --out r7.csv
 expect_status 0
 [ "$(sqlite3 v6.db 'PRAGMA user_version')" = "$want" ] || fail "version 6 not migrated"
@@ -86,7 +91,7 @@ cmp -s r6.csv r7.csv || fail "the report changed with the migration"
 # data is as it was, and the sample's recommendations import into it.
 "$LMPMON" --db v7.db init --sample cambodia-lmp-2015-2018 >/dev/null || fail "init v7"
 "$LMPMON" --db v7.db export --format json --out v7-before.json
-sqlite3 v7.db "$(printf '%s' "DROP TABLE rec_followup; DROP TABLE rec_org; DROP TABLE rec_node;
+sqlite3 v7.db "$(printf '%s' "$drop9 DROP TABLE rec_followup; DROP TABLE rec_org; DROP TABLE rec_node;
   DROP TABLE recommendation; DROP TABLE rec_group; PRAGMA user_version = 7;")" ||
     fail "could not make a version 7 database"
 run --db v7.db export --format json --out v7-after.json
@@ -100,4 +105,18 @@ expect_status 0
 sqlite3 v7.db ".schema rec_followup" | grep -q "CHECK(status = 'not_started' OR" ||
     fail "follow-up statuses are not checked"
 
+# From version 8: version 9 adds outreach events, media coverage and
+# statistics; a database without them gets them, empty, and takes them.
+"$LMPMON" --db v8.db init --sample cambodia-lmp-2015-2018 >/dev/null || fail "init v8"
+sqlite3 v8.db "$drop9 PRAGMA user_version = 8;" ||
+    fail "could not make a version 8 database"
+run --db v8.db org list
+expect_status 0
+[ "$(sqlite3 v8.db 'PRAGMA user_version')" = "$want" ] || fail "version 8 not migrated"
+sqlite3 v8.db "INSERT INTO stat_obs(measure, destination, channel, sex, period, source, value)
+    VALUES('stock', 'TH', 'mou', 'total', '2018-05', 'OFWA', 311290)" ||
+    fail "version 9's tables do not take a figure"
+sqlite3 v8.db "INSERT INTO stat_obs(measure, destination, channel, sex, period, source, value)
+    VALUES('stock', 'TH', 'bus', 'total', '2018-05', 'OFWA', 1)" 2>/dev/null &&
+    fail "a channel outside the list was accepted"
 finish

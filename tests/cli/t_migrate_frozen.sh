@@ -1,5 +1,5 @@
 # Databases written by earlier lmpmon versions, frozen as SQL text in
-# tests/cli/data/lmpmon-v1.sql and -v2.sql (made once from the migrations
+# tests/cli/data/lmpmon-v1.sql, -v2.sql and -v7.sql (made once from the migrations
 # as they shipped, with the Cambodian sample in them), open in this lmpmon:
 # migrated to the current schema on first use, in one step, with every
 # plan, assessment, audit row, account and statement kept.  The reports and
@@ -38,6 +38,26 @@ for v in 1 2; do
     expect_out "2017-12-01 09:00 UTC"
 done
 cmp -s v1.json v2.json || fail "versions 1 and 2 migrate to different data"
+
+# Version 7 (the last before outreach and statistics), with cases: it
+# migrates in one step, keeps its audit trail and cases as they were, and
+# holds the new tables, empty.
+sqlite3 v7.db <"$SRC/tests/cli/data/lmpmon-v7.sql" || fail "cannot build the version 7 database"
+[ "$(sqlite3 v7.db 'PRAGMA user_version')" = 7 ] || fail "v7.db is not at version 7"
+audit=$(sqlite3 v7.db "SELECT count(*), max(id) FROM audit")
+cases=$(sqlite3 v7.db "SELECT * FROM complaint_case ORDER BY id")
+run --db v7.db report review --round 2017 --compare 2016 --format csv
+expect_status 0
+[ "$(sqlite3 v7.db 'PRAGMA user_version')" = "$want" ] || fail "version 7 not migrated to $want"
+[ "$(sqlite3 v7.db 'PRAGMA integrity_check')" = ok ] || fail "v7: integrity_check"
+[ "$(sqlite3 v7.db 'PRAGMA foreign_key_check')" = "" ] || fail "v7: dangling rows"
+[ "$(sqlite3 v7.db "SELECT count(*), max(id) FROM audit")" = "$audit" ] ||
+    fail "v7: the audit trail changed"
+[ "$(sqlite3 v7.db "SELECT * FROM complaint_case ORDER BY id")" = "$cases" ] ||
+    fail "v7: the cases changed"
+cmp -s out.txt fresh-review.csv || fail "v7: the 2017 review differs from a fresh sample's"
+[ "$(sqlite3 v7.db "SELECT (SELECT count(*) FROM outreach) + (SELECT count(*) FROM media)
+    + (SELECT count(*) FROM stat_obs)")" = 0 ] || fail "v7: outreach or statistics from nowhere"
 
 # Version 2's account and statement: the reporter is still there with its
 # organisation, and its submitted statement kept every field.

@@ -46,6 +46,15 @@ same_output rounds round list
 same_output orgs org list
 same_output history show activity 4.8 --history
 same_output round-2017 show round 2017
+# The 2019 briefing's outreach, media and statistics the sample holds, and
+# a re-import of each export (nothing changes on either).
+same_output outreach outreach export
+same_output outreach-q3 outreach list --quarter 2019Q3
+same_output media media export
+same_output stats stats export
+same_output stats-list stats list
+"$LMPMON" --db sq.db stats export --out st.csv
+same_output stats-again stats import st.csv
 # Complaints cases: a synthetic caseload imported into both, exported with
 # personal details and reported on.
 "$LMPMON" sample complaints --cases 400 --seed 7 --out cases.csv >/dev/null || fail "sample complaints"
@@ -78,8 +87,13 @@ run --db "$PG2" import pg.json
 expect_status 0
 "$LMPMON" --db "$PG2" export --format json --out rt.json
 "$LMPMON" --db "$PG2" export --format csv --out rt.csv
-cmp -s pg-json.out rt.json || fail "JSON export differs after a JSON round trip on PostgreSQL"
-cmp -s pg-csv.out rt.csv || fail "CSV export differs after a JSON round trip on PostgreSQL"
+# Without the revision (the newest audit row): the sample's outreach and
+# statistics have audit rows of their own that the JSON does not carry.
+norev() { sed 's/[0-9][0-9]*@2026-01-01T00:00:00Z/REV/g' "$1"; }
+[ "$(norev pg-json.out)" = "$(norev rt.json)" ] ||
+    fail "JSON export differs after a JSON round trip on PostgreSQL"
+[ "$(norev pg-csv.out)" = "$(norev rt.csv)" ] ||
+    fail "CSV export differs after a JSON round trip on PostgreSQL"
 # Importing it again changes nothing, not even the audit trail.
 before=$(pg_sql "$PG2" "SELECT count(*), max(id) FROM audit")
 run --db "$PG2" import pg.json

@@ -9,14 +9,27 @@ expect_status 0
 run --db a.db export --format json --out a.json
 expect_status 0
 
+# The revision an export records is the database's newest audit row:
+# the sample also holds the 2019 briefing's outreach and statistics
+# (their own audit rows), which the plan's files do not carry, so a copy
+# made from them is at another revision.  Compared without it.
+norev() {
+    sed 's/[0-9][0-9]*@2026-01-01T00:00:00Z/REV/g' "$1" >"$1.norev"
+}
+same_export() { # same_export A B MESSAGE
+    norev "$1"
+    norev "$2"
+    cmp -s "$1.norev" "$2.norev" || fail "$3"
+}
+
 # JSON carries everything: organisations, plan, rounds, states.
 "$LMPMON" --db b.db init >/dev/null
 run --db b.db import a.json
 expect_status 0
 "$LMPMON" --db b.db export --format json --out b.json
 "$LMPMON" --db b.db export --format csv --out b.csv
-cmp -s a.json b.json || fail "JSON export differs after a JSON round trip"
-cmp -s a.csv b.csv || fail "CSV export differs after a JSON round trip"
+same_export a.json b.json "JSON export differs after a JSON round trip"
+same_export a.csv b.csv "CSV export differs after a JSON round trip"
 
 # CSV with the directory and the rounds (plan.json) in one import: the
 # rounds are published, so they can only be filled in the same transaction.
@@ -24,7 +37,7 @@ cmp -s a.csv b.csv || fail "CSV export differs after a JSON round trip"
 run --db c.db import "$SAMPLE/plan.json" a.csv
 expect_status 0
 "$LMPMON" --db c.db export --format csv --out c.csv
-cmp -s a.csv c.csv || fail "CSV export differs after a CSV round trip"
+same_export a.csv c.csv "CSV export differs after a CSV round trip"
 
 # Importing the same file again changes nothing, not even the audit trail.
 before=$(db_state c.db)

@@ -31,6 +31,14 @@ static void
 test_history_describe(void **state)
 {
     (void)state;
+    /* The briefing's records say their kinds and fields in words. */
+    check_describe("outreach", "outreach/2019-09-12/Training", 0, "unknown",
+                   "outreach outreach/2019-09-12/Training: of unknown sex");
+    assert_string_equal(history_value("outreach", NULL, "legal_assistance"),
+                        "Legal assistance and dispute resolution");
+    assert_string_equal(history_value("outreach", "status", "planned"),
+                        "Planned");
+    assert_string_equal(history_value("stat", "value", "311290"), "311290");
     const char *zAct = "lmp/4.8";
     size_t n = strlen(zAct);
     check_describe("statement", "lmp/4.8/2018/MOLVT", n, "state",

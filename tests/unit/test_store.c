@@ -1600,6 +1600,154 @@ test_store_recommendations(void **state)
     rec_release(&r);
 }
 
+/* ---- outreach, media, statistics ----------------------------------------- */
+
+/* An outreach event as an import would put it. */
+static void
+event(Outreach *o, const char *zFrom, const char *zTitle, long w, long m)
+{
+    outreach_init(o);
+    o->zFrom = xstrdup(zFrom);
+    o->zTitle = xstrdup(zTitle);
+    o->eKind = OUTREACH_TRAINING;
+    strv_push(&o->azPlace, &o->nPlace, "KH-3");
+    strv_push(&o->azPlace, &o->nPlace, "KH-14");
+    strv_push(&o->azOrg, &o->nOrg, "MOLVT");
+    o->zPlan = xstrdup("lmp");
+    strv_push(&o->azActivity, &o->nActivity, "1.1");
+    o->n.women = w;
+    o->n.men = m;
+    o->n.total = w + m;
+    o->zCurrency = xstrdup("USD");
+    o->ordered = 8460000;
+}
+
+/* Events, articles and figures load back as put, on both backends;
+** putting them again writes nothing; a change writes one row per field
+** (amounts shown in major units); names that do not exist are refused. */
+static void
+test_store_outreach(void **state)
+{
+    Fix *f = *state;
+    put_sample(f);
+    Outreach o;
+    event(&o, "2019-09-12", "Gender and statistics", 27, 16);
+    Media md = { xstrdup("2019-09-19"), xstrdup("Cambodia to curb fees"),
+                 xstrdup("Bangkok Post"), NULL };
+    StatObs so = { STAT_STOCK,         xstrdup("TH"),   STAT_MOU, STAT_WOMEN,
+                   xstrdup("2018-05"), xstrdup("OFWA"), 129680,   NULL };
+    check_ok(f, store_begin(f->s, &f->err));
+    check_ok(f, store_outreach_put(f->s, &o, &f->err));
+    check_ok(f, store_media_put(f->s, &md, &f->err));
+    check_ok(f, store_stat_put(f->s, &so, &f->err));
+    check_ok(f, store_commit(f->s, &f->err));
+
+    Seen seen;
+    seen_init(f, "outreach", &seen);
+    check_ok(f, store_begin(f->s, &f->err));
+    check_ok(f, store_outreach_put(f->s, &o, &f->err));
+    check_ok(f, store_media_put(f->s, &md, &f->err));
+    check_ok(f, store_stat_put(f->s, &so, &f->err));
+    check_ok(f, store_commit(f->s, &f->err));
+    expect_rows(f, "outreach", &seen, "");
+
+    o.n.women = 28;
+    o.n.total = 44;
+    o.ordered = 8460050;
+    free(o.azPlace[1]);
+    o.azPlace[1] = xstrdup("KH-12");
+    so.value = 129681;
+    check_ok(f, store_begin(f->s, &f->err));
+    check_ok(f, store_outreach_put(f->s, &o, &f->err));
+    check_ok(f, store_commit(f->s, &f->err));
+    expect_rows(f, "outreach", &seen,
+                "update women outreach/2019-09-12/Gender and statistics "
+                "27->28\n"
+                "update total outreach/2019-09-12/Gender and statistics "
+                "43->44\n"
+                "update ordered outreach/2019-09-12/Gender and statistics "
+                "84600.00->84600.50\n"
+                "update places outreach/2019-09-12/Gender and statistics "
+                "KH-3; KH-14->KH-3; KH-12\n");
+    Seen seenStat;
+    seen_init(f, "stat", &seenStat);
+    check_ok(f, store_begin(f->s, &f->err));
+    check_ok(f, store_stat_put(f->s, &so, &f->err));
+    check_ok(f, store_commit(f->s, &f->err));
+    expect_rows(f, "stat", &seenStat,
+                "update value stat/stock/TH/mou/women/2018-05/OFWA "
+                "129680->129681\n");
+
+    Outreach *aO = NULL;
+    size_t nO = 0;
+    check_ok(f, store_outreach_list(f->s, "2019-07-01", "2019-09-30", &aO, &nO,
+                                    &f->err));
+    assert_int_equal(nO, 1);
+    assert_string_equal(aO[0].zTitle, "Gender and statistics");
+    assert_int_equal(aO[0].eKind, OUTREACH_TRAINING);
+    assert_int_equal(aO[0].n.women, 28);
+    assert_int_equal(aO[0].n.men, 16);
+    assert_int_equal(aO[0].n.unknown, OUTREACH_NONE);
+    assert_int_equal(aO[0].nPlace, 2);
+    assert_string_equal(aO[0].azPlace[1], "KH-12");
+    assert_int_equal(aO[0].nOrg, 1);
+    assert_string_equal(aO[0].azActivity[0], "1.1");
+    assert_null(aO[0].zTo);
+    outreach_release(&aO[0]);
+    free(aO);
+    check_ok(f,
+             store_outreach_list(f->s, "2019-10-01", NULL, &aO, &nO, &f->err));
+    assert_int_equal(nO, 0);
+    free(aO);
+
+    Media *aM = NULL;
+    size_t nM = 0;
+    check_ok(f, store_media_list(f->s, NULL, NULL, &aM, &nM, &f->err));
+    assert_int_equal(nM, 1);
+    assert_string_equal(aM[0].zOutlet, "Bangkok Post");
+    assert_null(aM[0].zLink);
+    media_release(&aM[0]);
+    free(aM);
+    StatObs *aS = NULL;
+    size_t nS = 0;
+    check_ok(f, store_stat_list(f->s, &aS, &nS, &f->err));
+    assert_int_equal(nS, 1);
+    assert_int_equal(aS[0].value, 129681);
+    assert_int_equal(aS[0].eChannel, STAT_MOU);
+    assert_string_equal(aS[0].zPeriod, "2018-05");
+    stat_obs_release(&aS[0]);
+    free(aS);
+
+    /* An organisation or an activity nobody has: refused, nothing kept. */
+    Outreach bad;
+    event(&bad, "2019-09-13", "Other", 1, 1);
+    free(bad.azOrg[0]);
+    bad.azOrg[0] = xstrdup("NOBODY");
+    check_ok(f, store_begin(f->s, &f->err));
+    assert_int_equal(store_outreach_put(f->s, &bad, &f->err), -1);
+    assert_int_equal(f->err.code, APPERR_NOTFOUND);
+    assert_non_null(strstr(f->err.zMsg, "NOBODY"));
+    store_rollback(f->s);
+    f->err = (AppErr)APPERR_INIT;
+    free(bad.azOrg[0]);
+    bad.azOrg[0] = xstrdup("MOLVT");
+    free(bad.azActivity[0]);
+    bad.azActivity[0] = xstrdup("9.9");
+    check_ok(f, store_begin(f->s, &f->err));
+    assert_int_equal(store_outreach_put(f->s, &bad, &f->err), -1);
+    assert_non_null(strstr(f->err.zMsg, "9.9"));
+    store_rollback(f->s);
+    f->err = (AppErr)APPERR_INIT;
+    check_ok(f, store_outreach_list(f->s, NULL, NULL, &aO, &nO, &f->err));
+    assert_int_equal(nO, 1);
+    outreach_release(&aO[0]);
+    free(aO);
+    outreach_release(&bad);
+    outreach_release(&o);
+    media_release(&md);
+    stat_obs_release(&so);
+}
+
 int
 main(void)
 {
@@ -1622,6 +1770,7 @@ main(void)
         T(test_store_busy_names_writer),
         T(test_store_close_rolls_back),
         T(test_store_recommendations),
+        T(test_store_outreach),
     };
     const struct CMUnitTest aSqlite[] = {
         T(test_store_file_deleted), T(test_store_missing_file),
