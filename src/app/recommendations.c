@@ -208,3 +208,27 @@ app_recs_read(Store *s, const char *zPlan, Model *m, Plan **pp, RecSet *out,
     *pp = rc ? NULL : p;
     return rc ? -1 : 0;
 }
+
+int
+app_action_plan_read(Store *s, const char *zPlan, const char *zRound, Model *m,
+                     Plan **pp, const Round **prd, RecSet *out, AppErr *err)
+{
+    memset(out, 0, sizeof *out);
+    *pp = NULL;
+    *prd = NULL;
+    if (store_begin_read(s, err)) {
+        return -1;
+    }
+    const char *azRound[] = { zRound };
+    int rc = store_load_rounds(s, zPlan, azRound, 1, 0, m, err);
+    Plan *p = rc ? NULL : app_plan(m, zPlan, err);
+    const Round *rd = p ? plan_find_round(p, zRound) : NULL;
+    if (p && !rd) {
+        apperr_set(err, APPERR_NOTFOUND, "no round '%s'", zRound);
+    }
+    rc = rc || !rd || store_rec_list(s, p->zCode, out, err);
+    store_end_read(s);
+    *pp = rc ? NULL : p;
+    *prd = rc ? NULL : rd;
+    return rc ? -1 : 0;
+}
