@@ -78,77 +78,101 @@ rec_write(Store *s, const char *zPlan, const Rec *r, AppErr *err)
                : 0;
 }
 
+/* What the writing use cases share: the plan read inside the write
+** transaction, its organisation directory, and the names of a refusal. */
+typedef struct RecTxn {
+    Model m;
+    Plan *p;   /* the plan written to, NULL until read */
+    OrgDir *d; /* m's directory */
+    Buf name;  /* an unknown name (rec_resolve()) */
+    Buf sugg;  /* the closest known ones */
+} RecTxn;
+
+/* Begin the write transaction, read the plan and index its
+** organisations; 0, or -1 with err.  End t with rec_txn_end() whatever
+** this returns. */
+static int
+rec_txn_begin(Store *s, const Actor *who, const char *zPlan, RecTxn *t,
+              AppErr *err)
+{
+    memset(t, 0, sizeof *t);
+    t->name = (Buf)BUF_INIT;
+    t->sugg = (Buf)BUF_INIT;
+    if (app_begin(s, who, err) || store_load(s, zPlan, &t->m, err)) {
+        return -1;
+    }
+    t->p = app_plan(&t->m, zPlan, err);
+    if (!t->p) {
+        return -1;
+    }
+    t->d = orgdir_new(&t->m);
+    return 0;
+}
+
+/* Commit when rc is 0, else roll back; free t.  Returns app_end()'s. */
+static int
+rec_txn_end(Store *s, int rc, RecTxn *t, AppErr *err)
+{
+    rc = app_end(s, rc ? -1 : 0, err);
+    orgdir_free(t->d);
+    model_release(&t->m);
+    buf_release(&t->name);
+    buf_release(&t->sugg);
+    return rc;
+}
+
 int
 app_recs_import(Store *s, const Actor *who, const char *zPlan, RecsFile *f,
                 AppErr *err)
 {
-    Model m = { 0 };
-    OrgDir *d = NULL;
-    Buf name = BUF_INIT, sugg = BUF_INIT;
+    RecTxn t;
     if (rec_may_record(who, err)) {
         return -1;
     }
-    int rc = app_begin(s, who, err) || store_load(s, zPlan, &m, err);
-    Plan *p = rc ? NULL : app_plan(&m, zPlan, err);
-    rc = rc || !p;
-    if (rc == 0) {
-        d = orgdir_new(&m);
-    }
+    int rc = rec_txn_begin(s, who, zPlan, &t, err);
     for (size_t i = 0; rc == 0 && i < f->set.nRec; i++) {
         Rec *r = &f->set.aRec[i];
         int iWhat = 0;
-        if (rec_resolve(p, d, r, &iWhat, &name, &sugg)) {
+        if (rec_resolve(t.p, t.d, r, &iWhat, &t.name, &t.sugg)) {
             int aiCol[] = { 1, f->iColConcerns, f->iColAsked };
             char zWhere[96];
             (void)snprintf(zWhere, sizeof zWhere,
                            "line %d, column %d (%s): ", f->aiLine[i],
                            aiCol[iWhat], azWhat[iWhat]);
-            rec_unknown(err, zWhere, iWhat, &name, &sugg);
+            rec_unknown(err, zWhere, iWhat, &t.name, &t.sugg);
             rc = -1;
-        } else if (rec_write(s, p->zCode, r, err)) {
+        } else if (rec_write(s, t.p->zCode, r, err)) {
             apperr_prefix(err, "line %d", f->aiLine[i]);
             rc = -1;
         }
     }
-    if (rc && p) {
+    if (rc && t.p) {
         apperr_prefix(err, "cannot import '%s'", f->zFile);
     }
-    rc = app_end(s, rc ? -1 : 0, err);
-    orgdir_free(d);
-    model_release(&m);
-    buf_release(&name);
-    buf_release(&sugg);
-    return rc;
+    return rec_txn_end(s, rc, &t, err);
 }
 
 int
 app_rec_put(Store *s, const Actor *who, const char *zPlan, Rec *r, int bCreate,
             AppErr *err)
 {
-    Model m = { 0 };
+    RecTxn t;
     RecSet have = { 0 };
-    OrgDir *d = NULL;
-    Buf name = BUF_INIT, sugg = BUF_INIT;
     if (rec_may_record(who, err)) {
         return -1;
     }
-    int rc = app_begin(s, who, err) || store_load(s, zPlan, &m, err);
-    Plan *p = rc ? NULL : app_plan(&m, zPlan, err);
-    rc = rc || !p;
-    if (rc == 0) {
-        d = orgdir_new(&m);
-        int iWhat = 0;
-        if (!r->zText || !*r->zText || !r->zCode || !*r->zCode) {
-            rc = apperr_set(err, APPERR_INPUT,
-                            "a recommendation needs a code and a text");
-        } else if (rec_resolve(p, d, r, &iWhat, &name, &sugg)) {
-            char zWhere[64];
-            (void)snprintf(zWhere, sizeof zWhere, "%s: ", azWhat[iWhat]);
-            rc = rec_unknown(err, zWhere, iWhat, &name, &sugg);
-        }
+    int rc = rec_txn_begin(s, who, zPlan, &t, err);
+    int iWhat = 0;
+    if (rc == 0 && (!r->zText || !*r->zText || !r->zCode || !*r->zCode)) {
+        rc = apperr_set(err, APPERR_INPUT,
+                        "a recommendation needs a code and a text");
+    } else if (rc == 0 && rec_resolve(t.p, t.d, r, &iWhat, &t.name, &t.sugg)) {
+        char zWhere[64];
+        (void)snprintf(zWhere, sizeof zWhere, "%s: ", azWhat[iWhat]);
+        rc = rec_unknown(err, zWhere, iWhat, &t.name, &t.sugg);
     }
     if (rc == 0 && bCreate) {
-        rc = store_rec_list(s, p->zCode, &have, err);
+        rc = store_rec_list(s, t.p->zCode, &have, err);
         if (rc == 0 && rec_set_find(&have, r->zRound, r->zCode)) {
             rc = apperr_set(err, APPERR_CONFLICT,
                             "round %s has a recommendation %s already",
@@ -156,15 +180,10 @@ app_rec_put(Store *s, const Actor *who, const char *zPlan, Rec *r, int bCreate,
         }
     }
     if (rc == 0) {
-        rc = rec_write(s, p->zCode, r, err);
+        rc = rec_write(s, t.p->zCode, r, err);
     }
-    rc = app_end(s, rc ? -1 : 0, err);
     rec_set_release(&have);
-    orgdir_free(d);
-    model_release(&m);
-    buf_release(&name);
-    buf_release(&sugg);
-    return rc;
+    return rec_txn_end(s, rc, &t, err);
 }
 
 int
@@ -206,5 +225,29 @@ app_recs_read(Store *s, const char *zPlan, Model *m, Plan **pp, RecSet *out,
     rc = rc || !p || store_rec_list(s, p->zCode, out, err);
     store_end_read(s);
     *pp = rc ? NULL : p;
+    return rc ? -1 : 0;
+}
+
+int
+app_action_plan_read(Store *s, const char *zPlan, const char *zRound, Model *m,
+                     Plan **pp, const Round **prd, RecSet *out, AppErr *err)
+{
+    memset(out, 0, sizeof *out);
+    *pp = NULL;
+    *prd = NULL;
+    if (store_begin_read(s, err)) {
+        return -1;
+    }
+    const char *azRound[] = { zRound };
+    int rc = store_load_rounds(s, zPlan, azRound, 1, 0, m, err);
+    Plan *p = rc ? NULL : app_plan(m, zPlan, err);
+    const Round *rd = p ? plan_find_round(p, zRound) : NULL;
+    if (p && !rd) {
+        apperr_set(err, APPERR_NOTFOUND, "no round '%s'", zRound);
+    }
+    rc = rc || !rd || store_rec_list(s, p->zCode, out, err);
+    store_end_read(s);
+    *pp = rc ? NULL : p;
+    *prd = rc ? NULL : rd;
     return rc ? -1 : 0;
 }

@@ -14,6 +14,7 @@
 #include "../io/recs_csv.h"
 #include "../io/xlsx_read.h"
 #include "../io/xlsx_write.h"
+#include "../report/action_plan.h"
 #include "../base/banned.h"
 
 static int
@@ -265,5 +266,56 @@ cmd_recommendation(CliCtx *ctx)
                                   "--status S");
     }
     free(azPos);
+    return rc;
+}
+
+/* 'report action-plan --round R': the round's action plan
+** (report/action_plan.h) as CSV, XLSX (needs --out) or a printable HTML
+** page. */
+int
+cmd_report_action_plan(CliCtx *ctx, const char *zRound, const char *zPlan,
+                       const char *zFormat, const char *zOut)
+{
+    SheetFormat e;
+    if (sheet_format_parse(zFormat, &e) && strcmp(zFormat, "html") != 0) {
+        return cli_usage_error(ctx,
+                               "unknown format '%s' for the action plan "
+                               "(csv, xlsx or html)",
+                               zFormat);
+    }
+    if (e == SHEET_XLSX && !zOut) {
+        return cli_usage_error(ctx,
+                               "an xlsx action plan needs --out FILE.xlsx");
+    }
+    Store *s = cli_open_store(ctx);
+    if (!s) {
+        return CLI_FAIL;
+    }
+    AppErr err = APPERR_INIT;
+    Model m = MODEL_INIT;
+    Plan *p = NULL;
+    const Round *rd = NULL;
+    RecSet set;
+    Buf b = BUF_INIT;
+    Sheet t;
+    sheet_init(&t, "action-plan", NULL);
+    int rc = app_action_plan_read(s, zPlan, zRound, &m, &p, &rd, &set, &err);
+    if (rc == 0) {
+        action_plan_sheet(p, rd, &set, &t);
+        if (e == SHEET_HTML) {
+            action_plan_render_html(p, rd, &t, &b);
+        } else {
+            rc = sheet_render(&t, e, &b, &err);
+        }
+    }
+    if (rc == 0) {
+        rc = cli_write_output(zOut, buf_str(&b), b.n, &err);
+    }
+    rc = rc ? cli_fail(&err) : CLI_OK;
+    sheet_release(&t);
+    buf_release(&b);
+    rec_set_release(&set);
+    model_release(&m);
+    store_close(s);
     return rc;
 }

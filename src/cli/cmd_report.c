@@ -151,7 +151,17 @@ cmd_report(CliCtx *ctx)
     int bReview = nPos == 1 && strcmp(azPos[0], "review") == 0;
     int bComplaints = nPos == 1 && strcmp(azPos[0], "complaints") == 0;
     int bCoordination = nPos == 1 && strcmp(azPos[0], "coordination") == 0;
+    int bActionPlan = nPos == 1 && strcmp(azPos[0], "action-plan") == 0;
     free(azPos);
+    if (bActionPlan) {
+        if (zCompare || zLevel || zYear || bSuppress || !zRound) {
+            return cli_usage_error(ctx, "report action-plan takes --round "
+                                        "(required), --plan, --format and "
+                                        "--out only");
+        }
+        return cmd_report_action_plan(
+            ctx, zRound, zPlan, report_format(zFormat, zOut, "csv"), zOut);
+    }
     if (bComplaints) {
         return cmd_report_complaints(
             ctx, zYear, report_format(zFormat, zOut, "html"), zOut, bSuppress);

@@ -19,6 +19,7 @@
 #include "router.h"
 #include "../base/base.h"
 #include "../app/recommendations.h"
+#include "../report/action_plan.h"
 #include "../report/escape.h"
 #include "../base/banned.h"
 
@@ -34,6 +35,7 @@ typedef struct PlanRecs {
 
 static const char *const azRecsSheet[] = { "recommendations", NULL };
 static const char *const azRecSheet[] = { "followups", NULL };
+static const char *const azPlanSheet[] = { "action-plan", NULL };
 
 /* The round's recommendations in the order people read them: those of no
 ** group first (the review's own), then group by group. */
@@ -298,6 +300,54 @@ int
 page_round_recommendations(Req *r, Resp *w)
 {
     plan_recs_render(r, w, *req_query(r, "saved") ? "Saved." : NULL, "ok");
+    return 0;
+}
+
+static void
+plan_action_sheet(const void *arg, const char *zId, Sheet *t)
+{
+    const PlanRecs *x = arg;
+    (void)zId;
+    action_plan_sheet(x->p, x->rd, x->set, t);
+}
+
+/* ** PAGE: /round/{}/action-plan */
+int
+page_round_action_plan(Req *r, Resp *w)
+{
+    Model mr = MODEL_INIT;
+    RecSet set;
+    PlanRecs x;
+    if (plan_read(r, w, &mr, &x, &set)) {
+        model_release(&mr);
+        return 0;
+    }
+    Buf stem = BUF_INIT;
+    buf_printf(&stem, "action-plan-%s", x.rd->zCode);
+    if (!page_download(r, w, azPlanSheet, plan_action_sheet, &x,
+                       buf_str(&stem))) {
+        Buf title = BUF_INIT;
+        buf_printf(&title, "Action plan: %s", x.rd->zTitle);
+        page_begin(r, w, buf_str(&title));
+        buf_release(&title);
+        Buf *b = &w->body;
+        HTML_LIT(b, "<p>Each activity of the round with its action point "
+                    "and, beside it, the priorities of earlier reviews that "
+                    "concern it (or its goal or area) and are not done or "
+                    "dropped. Opening a round drafts its action points from "
+                    "the year before and these priorities.</p>");
+        Sheet t;
+        sheet_init(&t, "action-plan", NULL);
+        action_plan_sheet(x.p, x.rd, &set, &t);
+        char *zSelf = page_self(r);
+        page_sheet(b, &t, zSelf);
+        free(zSelf);
+        sheet_release(&t);
+        page_end(r, w);
+    }
+    buf_release(&stem);
+    rec_set_release(&set);
+    model_release(&mr);
     return 0;
 }
 

@@ -1112,6 +1112,10 @@ view_round_body(ReadModel *rm, const void *arg, Buf *b)
     HTML_LIT(b, " \xC2\xB7 ");
     page_link(b, "/round/", rd->zCode, buf_str(&h),
               "Recommendations and priorities");
+    buf_reset(&h);
+    buf_printf(&h, "/action-plan%s", x->zPlanQ);
+    HTML_LIT(b, " \xC2\xB7 ");
+    page_link(b, "/round/", rd->zCode, buf_str(&h), "Action plan");
     buf_release(&h);
     HTML_LIT(b, "</p>\n<h2>Collection</h2>");
     view_collection(x->p, rd, x->zSelf, b);

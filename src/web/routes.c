@@ -59,5 +59,6 @@ const Route aRoute[] = {
     { "POST", "/round/{}/recommendation/{}/follow-up", EDIT,
       page_round_followup_post },
     { "GET", "/api/round/{}/recommendations", PUB, api_round_recommendations },
+    { "GET", "/round/{}/action-plan", PUB, page_round_action_plan },
     { NULL, NULL, 0, NULL },
 };

@@ -88,6 +88,13 @@ curl -s -b viewer.jar "$BASE/round/2017/report" | grep -q "C1 (Cost of migration
     fail "the 2017 review report lacks its recommendations"
 curl -s -b viewer.jar "$BASE/round/2018/report" | grep -q "C1 of 2017: In progress. ACRA drafted a note" ||
     fail "the 2018 review report lacks the follow-up"
+# The 2018 action plan: each activity's action point and the 2017
+# priorities concerning it, downloadable.
+curl -s -b viewer.jar "$BASE/round/2018/action-plan?table=action-plan&format=csv" >ap.csv
+grep -q "^7.8,.*(C1, Cost of migration): First officer" ap.csv ||
+    fail "the action plan lacks C1 beside 7.8: $(grep '^7.8,' ap.csv | head -c 300)"
+curl -s -b viewer.jar "$BASE/round/2018" | grep -q 'href="/round/2018/action-plan"' ||
+    fail "the round's page has no link to its action plan"
 code=$(curl -s -b viewer.jar -o /dev/null -w '%{http_code}' "$BASE/round/2017/recommendation/ZZ")
 [ "$code" = 404 ] || fail "an unknown recommendation answered $code"
 finish

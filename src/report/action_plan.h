@@ -1,0 +1,28 @@
+/*
+** action_plan.h — a round's action plan as a table: each activity with
+** its responsible and contributing organisations, its action point in the
+** round (drafted when the round was opened: core/recommend.h,
+** rec_priorities_for()) and the priorities of earlier reviews that concern
+** it and are not done or dropped, as they stand now.  The same table is
+** the web's /round/{}/action-plan (downloadable) and 'lmpmon report
+** action-plan' (CSV, XLSX, or a printable HTML page).
+*/
+#ifndef LMPMON_ACTION_PLAN_H
+#define LMPMON_ACTION_PLAN_H
+
+#include "sheet.h"
+#include "../core/recommend.h"
+
+/* Fill t (initialised, empty) with round rd's action plan of plan p
+** (the activities assessed in rd, in plan order): the action point
+** without the lines its draft appended, and beside it the priorities of
+** recommendations s (p's) that concern it and are not done as they stand
+** now. */
+void action_plan_sheet(const Plan *p, const Round *rd, const RecSet *s,
+                       Sheet *t);
+
+/* t as one printable, self-contained HTML page titled after rd and p. */
+void action_plan_render_html(const Plan *p, const Round *rd, const Sheet *t,
+                             Buf *b);
+
+#endif
