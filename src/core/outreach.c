@@ -222,6 +222,17 @@ outreach_check(Outreach *o, AppErr *err)
     return outreach_check_counts(&o->n, err);
 }
 
+/* "YYYY-MM-DD" of year y (1900-2999), month and day into zOut (11 bytes):
+** the bounds of a period, compared as text ("-31" closes every month). */
+static void
+period_day(char *zOut, long y, long m, long d)
+{
+    char z[64];
+    (void)snprintf(z, sizeof z, "%04ld-%02ld-%02ld", y, m, d);
+    memcpy(zOut, z, 10);
+    zOut[10] = '\0';
+}
+
 /* The length of the date, month, quarter or year at z (0 if none), and
 ** its first and last day as comparable text in zLo, zHi (11 bytes). */
 static size_t
@@ -248,20 +259,20 @@ period_part(const char *z, size_t n, char *zLo, char *zHi)
         return 0;
     }
     if (n == 4) {
-        snprintf(zLo, 11, "%04ld-01-01", y);
-        snprintf(zHi, 11, "%04ld-12-31", y);
+        period_day(zLo, y, 1, 1);
+        period_day(zHi, y, 12, 31);
         return n;
     }
     if (n == 6 && zBuf[4] == 'Q' && zBuf[5] >= '1' && zBuf[5] <= '4') {
         int q = zBuf[5] - '0';
-        snprintf(zLo, 11, "%04ld-%02d-01", y, 3 * q - 2);
-        snprintf(zHi, 11, "%04ld-%02d-31", y, 3 * q);
+        period_day(zLo, y, 3 * q - 2, 1);
+        period_day(zHi, y, 3 * q, 31);
         return n;
     }
     if (n == 7 && zBuf[4] == '-' && !str_to_long(zBuf + 5, 1, 12, &m) &&
         zBuf[5] >= '0' && zBuf[5] <= '1') {
-        snprintf(zLo, 11, "%04ld-%02ld-01", y, m);
-        snprintf(zHi, 11, "%04ld-%02ld-31", y, m);
+        period_day(zLo, y, m, 1);
+        period_day(zHi, y, m, 31);
         return n;
     }
     return 0;
