@@ -298,7 +298,7 @@ cmd_report_action_plan(CliCtx *ctx, const char *zRound, const char *zPlan,
     RecSet set;
     Buf b = BUF_INIT;
     Sheet t;
-    sheet_init(&t, "action-plan", NULL);
+    sheet_init(&t, "action_plan", NULL);
     int rc = app_action_plan_read(s, zPlan, zRound, &m, &p, &rd, &set, &err);
     if (rc == 0) {
         action_plan_sheet(p, rd, &set, &t);

@@ -35,7 +35,7 @@ typedef struct PlanRecs {
 
 static const char *const azRecsSheet[] = { "recommendations", NULL };
 static const char *const azRecSheet[] = { "followups", NULL };
-static const char *const azPlanSheet[] = { "action-plan", NULL };
+static const char *const azPlanSheet[] = { "action_plan", NULL };
 
 /* The round's recommendations in the order people read them: those of no
 ** group first (the review's own), then group by group. */
@@ -337,7 +337,7 @@ page_round_action_plan(Req *r, Resp *w)
                     "dropped. Opening a round drafts its action points from "
                     "the year before and these priorities.</p>");
         Sheet t;
-        sheet_init(&t, "action-plan", NULL);
+        sheet_init(&t, "action_plan", NULL);
         action_plan_sheet(x.p, x.rd, &set, &t);
         char *zSelf = page_self(r);
         page_sheet(b, &t, zSelf);

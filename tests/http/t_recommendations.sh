@@ -90,7 +90,7 @@ curl -s -b viewer.jar "$BASE/round/2018/report" | grep -q "C1 of 2017: In progre
     fail "the 2018 review report lacks the follow-up"
 # The 2018 action plan: each activity's action point and the 2017
 # priorities concerning it, downloadable.
-curl -s -b viewer.jar "$BASE/round/2018/action-plan?table=action-plan&format=csv" >ap.csv
+curl -s -b viewer.jar "$BASE/round/2018/action-plan?table=action_plan&format=csv" >ap.csv
 grep -q "^7.8,.*(C1, Cost of migration): First officer" ap.csv ||
     fail "the action plan lacks C1 beside 7.8: $(grep '^7.8,' ap.csv | head -c 300)"
 curl -s -b viewer.jar "$BASE/round/2018" | grep -q 'href="/round/2018/action-plan"' ||
