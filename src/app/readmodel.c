@@ -13,6 +13,7 @@
 
 #include "readmodel.h"
 #include "../base/base.h"
+#include "../base/i18n.h"
 #include "../base/banned.h"
 
 /* One remembered fragment, in an open-addressing table keyed by name. */
@@ -266,9 +267,26 @@ rm_memo_grow(ReadModel *rm)
     rm->nMemoSlot = nNew;
 }
 
+static void readmodel_fragment_keyed(ReadModel *rm, const char *zKey,
+                                     ReadRender xRender, const void *arg,
+                                     Buf *b);
+
 void
-readmodel_fragment(ReadModel *rm, const char *zKey, ReadRender xRender,
-                   const void *arg, Buf *b)
+readmodel_fragment(ReadModel *rm, const char *zKeyAsked, ReadRender xRender,
+                   const void *pArg, Buf *b)
+{
+    /* A fragment is written in the request's language: the language is
+    ** part of what it shows, so part of its key. */
+    Buf key = BUF_INIT;
+    buf_printf(&key, "%s:%s", i18n_lang_code(i18n_current()), zKeyAsked);
+    const char *zKey = buf_str(&key);
+    readmodel_fragment_keyed(rm, zKey, xRender, pArg, b);
+    buf_release(&key);
+}
+
+static void
+readmodel_fragment_keyed(ReadModel *rm, const char *zKey, ReadRender xRender,
+                         const void *arg, Buf *b)
 {
     (void)pthread_mutex_lock(&rm->mu);
     Memo *e =

@@ -10,6 +10,7 @@
 
 #include "cli.h"
 #include "../base/base.h"
+#include "../base/i18n.h"
 #include "../base/secret.h"
 #include "../app/workflow.h"
 #include "../app/admin.h"
@@ -83,6 +84,7 @@ cmd_serve(CliCtx *ctx)
     const char *zListen = "127.0.0.1:8080";
     const char *azProxy[LIMIT_OPTION_REPEATS];
     const char *zEvery = NULL, *zKeep = NULL, *zBackupDir = NULL;
+    const char *zLanguage = NULL;
     int bPublic = 0, bSecure = 0, bQuiet = 0, nProxy = 0;
     CliOpt aOpt[] = { { "listen", 1, &zListen, NULL },
                       { "public", 0, NULL, &bPublic },
@@ -92,6 +94,7 @@ cmd_serve(CliCtx *ctx)
                       { "backup-every", 1, &zEvery, NULL },
                       { "keep", 1, &zKeep, NULL },
                       { "backup-dir", 1, &zBackupDir, NULL },
+                      { "language", 1, &zLanguage, NULL },
                       { NULL, 0, NULL, NULL } };
     char **azPos;
     size_t nPos;
@@ -102,13 +105,26 @@ cmd_serve(CliCtx *ctx)
     if (nPos) {
         return cli_usage_error(ctx, "serve takes no arguments");
     }
+    /* The language of a visitor who chose none and whose browser asks for
+    ** none of ours: --language, else LMPMON_LANG, else English. */
+    if (!zLanguage) {
+        zLanguage = getenv("LMPMON_LANG");
+    }
+    int eLang = zLanguage && *zLanguage ? i18n_lang_parse(zLanguage) : 0;
+    if (eLang < 0) {
+        return cli_usage_error(ctx,
+                               "--language (or LMPMON_LANG) takes en or km, "
+                               "not '%s'",
+                               zLanguage);
+    }
     WebConfig cfg = { .zDb = ctx->zDb,
                       .zListen = zListen,
                       .bPublic = bPublic,
                       .bSecureCookie = bSecure,
                       .bQuiet = bQuiet,
                       .nBackupKeep = 14,
-                      .zBackupDir = zBackupDir };
+                      .zBackupDir = zBackupDir,
+                      .eLang = eLang };
     if (!zEvery && (zKeep || zBackupDir)) {
         return cli_usage_error(ctx, "--keep and --backup-dir go with "
                                     "--backup-every");

@@ -29,6 +29,7 @@
 #include "../base/buf.h"
 #include "../base/str.h"
 #include "../base/xalloc.h"
+#include "../base/i18n.h"
 #include "../base/banned.h"
 
 static void finding_add(Findings *out, const char *zRule, CheckSeverity e,
@@ -77,7 +78,9 @@ check_severity_name(CheckSeverity e)
 const char *
 check_severity_label(CheckSeverity e)
 {
-    return e == CHECK_ERROR ? "Error" : e == CHECK_WARNING ? "Warning" : "Note";
+    return e == CHECK_ERROR     ? _("Error")
+           : e == CHECK_WARNING ? _("Warning")
+                                : _("Note");
 }
 
 const char *
@@ -85,7 +88,7 @@ check_rule_label(const char *zRule)
 {
     for (const CheckRule *r = aCheckRule; r->zName; r++) {
         if (str_eq(r->zName, zRule)) {
-            return r->zLabel;
+            return _(r->zLabel);
         }
     }
     return zRule;
@@ -810,29 +813,29 @@ check_duplicate_action(CheckRun *c, Findings *out)
 }
 
 const CheckRule aCheckRule[] = {
-    { "missing_rating", CHECK_WARNING, "Missing rating",
+    { "missing_rating", CHECK_WARNING, N_("Missing rating"),
       "an activity of the round has no rating", check_missing_rating },
-    { "rating_without_narrative", CHECK_WARNING, "Rating without narrative",
+    { "rating_without_narrative", CHECK_WARNING, N_("Rating without narrative"),
       "a rating with no progress narrative to support it",
       check_rating_without_narrative },
     { "narrative_contradicts_rating", CHECK_ERROR,
-      "Narrative contradicts the rating",
+      N_("Narrative contradicts the rating"),
       "the narrative says the opposite of the rating", check_contradiction },
-    { "stale_narrative", CHECK_WARNING, "Stale narrative",
+    { "stale_narrative", CHECK_WARNING, N_("Stale narrative"),
       "the narrative refers elsewhere or repeats the previous round",
       check_stale },
     { "same_narrative_different_ratings", CHECK_ERROR,
-      "Same narrative, different ratings",
+      N_("Same narrative, different ratings"),
       "one narrative under several activities rated differently",
       check_same_narrative },
-    { "no_responsible", CHECK_WARNING, "No responsible body",
+    { "no_responsible", CHECK_WARNING, N_("No responsible body"),
       "an activity with no responsible body", check_no_responsible },
-    { "silent_responsible_org", CHECK_INFO, "Silent responsible body",
+    { "silent_responsible_org", CHECK_INFO, N_("Silent responsible body"),
       "a responsible organisation that gave no statement in the round (for "
       "rounds imported from a report: a government body no narrative "
       "mentions)",
       check_silent_org },
-    { "duplicate_action_point", CHECK_WARNING, "Duplicate action point",
+    { "duplicate_action_point", CHECK_WARNING, N_("Duplicate action point"),
       "the same action point text under two activity codes",
       check_duplicate_action },
     { NULL, CHECK_INFO, NULL, NULL, NULL },
