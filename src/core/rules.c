@@ -5,18 +5,19 @@
 
 #include "rules.h"
 #include "../base/base.h"
+#include "../base/i18n.h"
 #include "../base/banned.h"
 
 const RoundMove aRoundMove[] = {
-    { ROUND_DRAFT, ROUND_OPEN, "open", "Open", NULL },
-    { ROUND_OPEN, ROUND_CLOSED, "close", "Close",
-      "Closing ends collection: reporters can no longer save or submit "
-      "statements. It can be reopened while it is not published." },
-    { ROUND_CLOSED, ROUND_OPEN, "reopen", "Reopen", NULL },
-    { ROUND_CLOSED, ROUND_PUBLISHED, "publish", "Publish",
-      "Publishing is final: the round is locked, nobody can change its "
-      "ratings, narratives or statements afterwards, and its report is "
-      "shown to everyone who may read published rounds." },
+    { ROUND_DRAFT, ROUND_OPEN, N_("open"), N_("Open"), NULL },
+    { ROUND_OPEN, ROUND_CLOSED, N_("close"), N_("Close"),
+      N_("Closing ends collection: reporters can no longer save or submit "
+         "statements. It can be reopened while it is not published.") },
+    { ROUND_CLOSED, ROUND_OPEN, N_("reopen"), N_("Reopen"), NULL },
+    { ROUND_CLOSED, ROUND_PUBLISHED, N_("publish"), N_("Publish"),
+      N_("Publishing is final: the round is locked, nobody can change its "
+         "ratings, narratives or statements afterwards, and its report is "
+         "shown to everyone who may read published rounds.") },
 };
 const size_t nRoundMove = sizeof aRoundMove / sizeof aRoundMove[0];
 

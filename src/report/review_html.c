@@ -56,7 +56,7 @@ review_chart_svg(const ReviewReport *r, const ReviewSummary *s,
     for (size_t g = 0; g < nRow; g++) {
         const ReviewGroup *gr = g < s->nGroup ? &s->aGroup[g] : &s->all;
         esc_html(b, review_group_name(r, gr->iNode));
-        buf_printf(b, ": %zu activities", gr->c.nTotal);
+        buf_printf(b, _(": %zu activities"), gr->c.nTotal);
         for (int k = 0; k < N_SEG; k++) {
             buf_printf(b, ", %zu %s", gr->c.an[aSeg[k].e], _(aSeg[k].zLabel));
         }
@@ -125,10 +125,10 @@ review_chart_svg(const ReviewReport *r, const ReviewSummary *s,
         buf_printf(b, "<text x=\"%d\" y=\"%d\">%zu</text>\n", wLabel + wBar + 6,
                    y + 19, gr->c.nTotal);
     }
-    buf_printf(b,
-               "<text x=\"%d\" y=\"%d\" fill=\"#444444\">Number of "
-               "activities; total at the right.</text>\n",
-               wLabel, top + (int)nRow * hRow + 18);
+    buf_printf(b, "<text x=\"%d\" y=\"%d\" fill=\"#444444\">", wLabel,
+               top + (int)nRow * hRow + 18);
+    esc_html(b, _("Number of activities; total at the right."));
+    HTML_LIT(b, "</text>\n");
     HTML_LIT(b, "</svg>\n");
 }
 

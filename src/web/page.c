@@ -366,7 +366,7 @@ page_select_code(Buf *b, const char *zId, const char *zName, CodeKind k,
             HTML_LIT(b, " selected=\"selected\"");
         }
         HTML_LIT(b, ">");
-        esc_html(b, a[i].zLabel);
+        esc_html(b, _(a[i].zLabel));
         HTML_LIT(b, "</option>");
     }
     HTML_LIT(b, "</select>");

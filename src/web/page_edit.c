@@ -218,7 +218,7 @@ edit_activity_body(ReadModel *rm, const void *arg, Buf *b)
         buf_puts(b, k ? ", " : "");
         page_link_org(b, n->azResp[k], zQ);
     }
-    buf_puts(b, n->nResp ? "" : "none");
+    esc_html(b, n->nResp ? "" : _("none"));
     HTML_LIT(b, " ");
     HTML_TR(b, "\xC2\xB7 Partners:");
     HTML_LIT(b, " ");
@@ -226,7 +226,7 @@ edit_activity_body(ReadModel *rm, const void *arg, Buf *b)
         buf_puts(b, k ? ", " : "");
         page_link_org(b, n->azContrib[k], zQ);
     }
-    buf_puts(b, n->nContrib ? "" : "none");
+    esc_html(b, n->nContrib ? "" : _("none"));
     HTML_LIT(b, "</p>\n<div class=\"rounds\">");
     for (size_t k = p->nRound; k-- > 0;) {
         const Round *rd = &p->aRound[k];
@@ -612,7 +612,7 @@ admin_rounds_sheet(const void *arg, const char *zId, Sheet *t)
     sheet_col(t, _("State"));
     sheet_col(t, _("Activities"));
     sheet_col(t, _("Rated"));
-    sheet_col_html(t, "Change");
+    sheet_col_html(t, _("Change"));
     for (size_t k = 0; k < p->nRound; k++) {
         const Round *rd = &p->aRound[k];
         ReviewProgress g;
@@ -638,7 +638,7 @@ admin_rounds_sheet(const void *arg, const char *zId, Sheet *t)
             HTML_LIT(&f, "\"/><input type=\"hidden\" name=\"state\" value=\"");
             esc_html(&f, round_state_name(aRoundMove[i].eTo));
             HTML_LIT(&f, "\"/><button type=\"submit\">");
-            esc_html(&f, aRoundMove[i].zLabel);
+            esc_html(&f, _(aRoundMove[i].zLabel));
             esc_html(&f, aRoundMove[i].zWarning ? "\xE2\x80\xA6" : "");
             HTML_LIT(&f, "</button></form>");
         }
@@ -659,7 +659,7 @@ admin_users_sheet(const void *arg, const char *zId, Sheet *t)
     sheet_col(t, _("Role"));
     sheet_col(t, _("Organisation"));
     sheet_col(t, _("State"));
-    sheet_col_html(t, "Change");
+    sheet_col_html(t, _("Change"));
     User *aU = NULL;
     size_t nU = 0;
     AppErr err = APPERR_INIT;
@@ -1070,7 +1070,7 @@ admin_round_confirm_body(Req *r, Buf *b, const void *arg)
 {
     const AdminMove *x = arg;
     HTML_LIT(b, "<p class=\"notice warning\" role=\"alert\">");
-    esc_html(b, x->mv->zWarning);
+    esc_html(b, _(x->mv->zWarning));
     HTML_LIT(b, "</p>\n");
     const Findings *f = readmodel_findings(r->pView, x->p, x->rd->zCode);
     size_t nErr = 0;
@@ -1123,9 +1123,9 @@ page_admin_round_post(Req *r, Resp *w)
         if (mv && mv->zWarning && !str_eq(req_form(r, "confirm"), "yes")) {
             static const char *const azField[] = { "round", "state", NULL };
             Buf title = BUF_INIT;
-            buf_printf(&title, "%s %s?", mv->zLabel, rd->zTitle);
+            buf_printf(&title, _("%s %s?"), _(mv->zLabel), rd->zTitle);
             Buf button = BUF_INIT;
-            buf_printf(&button, _("Yes, %s"), mv->zVerb);
+            buf_printf(&button, _("Yes, %s"), _(mv->zVerb));
             AdminMove am = { mv, m, p, rd };
             admin_confirm_page(r, w, buf_str(&title), "/admin/round", azField,
                                buf_str(&button), admin_round_confirm_body, &am);

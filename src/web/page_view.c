@@ -262,11 +262,16 @@ view_dashboard_chart(const ReviewReport *rep, const ReviewSummary *s,
     buf_puts(&title, rd->zTitle);
     if (rep->bRatedOnly) {
         size_t n = rep->now.all.c.nTotal;
-        const char *zWhat = n == 1 ? "activity" : "activities";
         if (s == &rep->now) {
-            buf_printf(&title, _(": the %zu %s rated so far"), n, zWhat);
+            buf_printf(&title,
+                       ngettext(": the %zu activity rated so far",
+                                ": the %zu activities rated so far", n),
+                       n);
         } else {
-            buf_printf(&title, _(": the same %zu %s"), n, zWhat);
+            buf_printf(&title,
+                       ngettext(": the same %zu activity",
+                                ": the same %zu activities", n),
+                       n);
         }
     }
     review_chart_svg(rep, s, buf_str(&title), b);
@@ -302,10 +307,10 @@ view_dashboard_review(ReadModel *rm, const void *arg, Buf *b)
         HTML_LIT(b, " ");
         HTML_TR(b, "is collecting:");
         HTML_LIT(b, " <strong>");
-        buf_printf(b, "%zu of %zu ", g.nRated, g.nAssessed);
-        buf_puts(b, g.nAssessed == 1 ? "activity" : "activities");
-        HTML_LIT(b, " ");
-        HTML_TR(b, "rated so far");
+        buf_printf(b,
+                   ngettext("%zu of %zu activity rated so far",
+                            "%zu of %zu activities rated so far", g.nAssessed),
+                   g.nRated, g.nAssessed);
         HTML_LIT(b, "</strong>.");
         if (g.nRated == 0) {
             HTML_LIT(b, " ");
@@ -548,10 +553,10 @@ view_plan_tree(ReadModel *rm, const void *arg, Buf *b)
         }
     }
     if (*zFoldQ) {
-        buf_printf(b, "<p>%zu ", nHits);
-        esc_html(b, nHits == 1 ? "activity" : "activities");
-        HTML_LIT(b, " ");
-        HTML_TR(b, "found.");
+        HTML_LIT(b, "<p>");
+        buf_printf(
+            b, ngettext("%zu activity found.", "%zu activities found.", nHits),
+            nHits);
         HTML_LIT(b, "</p>");
     }
     HTML_LIT(b, "<div class=\"tree\"><ul>");
@@ -586,14 +591,14 @@ view_plan_tree(ReadModel *rm, const void *arg, Buf *b)
                 buf_puts(b, k ? ", " : "");
                 page_link_org(b, n->azResp[k], zQ);
             }
-            buf_puts(b, n->nResp ? "" : "none");
+            esc_html(b, n->nResp ? "" : _("none"));
             HTML_TR(b, "; partners:");
             HTML_LIT(b, " ");
             for (size_t k = 0; k < n->nContrib; k++) {
                 buf_puts(b, k ? ", " : "");
                 page_link_org(b, n->azContrib[k], zQ);
             }
-            buf_puts(b, n->nContrib ? "" : "none");
+            esc_html(b, n->nContrib ? "" : _("none"));
             HTML_LIT(b, "</div></li>");
         } else {
             HTML_LIT(b, "<strong>");
@@ -814,13 +819,13 @@ view_org_tasks(ReadModel *rm, const void *arg, Buf *b)
     view_org_tasks_sheet(x, &t, &nTasks, &nDue);
     page_sheet(b, &t, x->zSelf);
     sheet_release(&t);
-    buf_printf(b, "<p>%zu ", nTasks);
-    esc_html(b, nTasks == 1 ? "activity" : "activities");
+    HTML_LIT(b, "<p>");
+    buf_printf(b, ngettext("%zu activity", "%zu activities", nTasks), nTasks);
     if (view_org_open(x->p)) {
-        buf_printf(b, "; %zu ", nDue);
-        esc_html(b, nDue == 1 ? "statement" : "statements");
-        HTML_LIT(b, " ");
-        HTML_TR(b, "due in the open round");
+        buf_printf(b,
+                   ngettext("; %zu statement due in the open round",
+                            "; %zu statements due in the open round", nDue),
+                   nDue);
     }
     HTML_LIT(b, ".</p>\n");
     (void)rm;
@@ -1079,7 +1084,7 @@ view_round_body(ReadModel *rm, const void *arg, Buf *b)
         buf_printf(&h, "/report%s%sformat=%s", x->zPlanQ,
                    *x->zPlanQ ? "&" : "?", f->zName);
         buf_puts(b, f == aReviewFormat ? "" : " \xC2\xB7 ");
-        page_link(b, "/round/", rd->zCode, buf_str(&h), f->zLabel);
+        page_link(b, "/round/", rd->zCode, buf_str(&h), _(f->zLabel));
         buf_release(&h);
     }
     HTML_LIT(b, ") \xC2\xB7 ");
