@@ -63,8 +63,11 @@ static const char *const azTypeLabel[TYPE_COUNT] = {
     N_("Abuse"),        N_("Injury"),    N_("Death"),
     N_("Other"),
 };
+/* The dimensions' keys (files, the CLI's --by); pages show their
+** translations ("By sex"). */
 static const char *const azDim[DIM_COUNT] = {
-    "all", "sex", "province", "destination", "assisting_org", "complaint_type",
+    N_("all"),         N_("sex"),           N_("province"),
+    N_("destination"), N_("assisting_org"), N_("complaint_type"),
 };
 
 const char *
