@@ -331,7 +331,7 @@ int
 cli_fail(const AppErr *err)
 {
     (void)fprintf(stderr, "lmpmon: %s\n",
-                  err->zMsg[0] ? err->zMsg : "unknown error");
+                  err->zMsg[0] ? err->zMsg : _("unknown error"));
     /* The engine's own words help whoever debugs, not whoever reads the
     ** message: only on request. */
     const char *zDebug = getenv("LMPMON_DEBUG");
@@ -349,7 +349,8 @@ cli_usage_error(const CliCtx *ctx, const char *zFmt, ...)
     (void)fputs("lmpmon: ", stderr);
     (void)vfprintf(stderr, zFmt, ap);
     va_end(ap);
-    (void)fprintf(stderr, "\n(see 'lmpmon %s --help')\n", ctx->argv[0]);
+    (void)fputc('\n', stderr);
+    (void)fprintf(stderr, _("(see 'lmpmon %s --help')\n"), ctx->argv[0]);
     return CLI_USAGE;
 }
 
@@ -381,7 +382,7 @@ cli_parse(const CliCtx *ctx, const CliOpt *aOpt, char ***pazPos, size_t *pnPos)
         }
         if (!o) {
             free(azPos);
-            cli_usage_error(ctx, "unknown option '%s'", z);
+            cli_usage_error(ctx, _("unknown option '%s'"), z);
             return -1;
         }
         if (o->bArg) {
@@ -392,7 +393,8 @@ cli_parse(const CliCtx *ctx, const CliOpt *aOpt, char ***pazPos, size_t *pnPos)
                 zVal = ctx->argv[++i];
             } else {
                 free(azPos);
-                cli_usage_error(ctx, "option '--%s' needs a value", o->zName);
+                cli_usage_error(ctx, _("option '--%s' needs a value"),
+                                o->zName);
                 return -1;
             }
             if (!o->pbSet) {
@@ -401,14 +403,16 @@ cli_parse(const CliCtx *ctx, const CliOpt *aOpt, char ***pazPos, size_t *pnPos)
                 o->pzVal[(*o->pbSet)++] = zVal;
             } else {
                 free(azPos);
-                cli_usage_error(ctx, "option '--%s' given more than %u times",
+                cli_usage_error(ctx,
+                                _("option '--%s' given more than %u times"),
                                 o->zName, LIMIT_OPTION_REPEATS);
                 return -1;
             }
         } else {
             if (zEq) {
                 free(azPos);
-                cli_usage_error(ctx, "option '--%s' takes no value", o->zName);
+                cli_usage_error(ctx, _("option '--%s' takes no value"),
+                                o->zName);
                 return -1;
             }
             *o->pbSet = 1;
@@ -435,7 +439,7 @@ cli_write_output(const char *zOut, const char *z, size_t n, AppErr *err)
 {
     if (!zOut || strcmp(zOut, "-") == 0) {
         if (fwrite(z, 1, n, stdout) != n || fflush(stdout) != 0) {
-            apperr_set(err, APPERR_IO, "cannot write the output");
+            apperr_set(err, APPERR_IO, _("cannot write the output"));
             return apperr_detail(err, "stdout: %s", strerror(errno));
         }
         return 0;
@@ -448,7 +452,7 @@ cli_write_output(const char *zOut, const char *z, size_t n, AppErr *err)
         int e = errno;
         bOk = f && fclose(f) == 0 && bOk;
         if (!bOk) {
-            apperr_set(err, APPERR_IO, "cannot write '%s'", zOut);
+            apperr_set(err, APPERR_IO, _("cannot write '%s'"), zOut);
             return apperr_detail(err, "%s: %s", zOut, strerror(e));
         }
         return 0;
@@ -459,8 +463,8 @@ cli_write_output(const char *zOut, const char *z, size_t n, AppErr *err)
     int rc = 0;
     if (!f) {
         rc = apperr_set(err, APPERR_IO,
-                        "cannot write '%s' (is its directory "
-                        "there and writable?)",
+                        _("cannot write '%s' (is its directory "
+                          "there and writable?)"),
                         zOut);
         apperr_detail(err, "%s: %s", buf_str(&tmp), strerror(errno));
     } else {
@@ -469,8 +473,8 @@ cli_write_output(const char *zOut, const char *z, size_t n, AppErr *err)
         bOk &= fclose(f) == 0;
         if (!bOk || rename(buf_str(&tmp), zOut) != 0) {
             rc = apperr_set(err, APPERR_IO,
-                            "cannot write '%s' (is the disk "
-                            "full?)",
+                            _("cannot write '%s' (is the disk "
+                              "full?)"),
                             zOut);
             apperr_detail(err, "%s: %s", zOut, strerror(errno));
             (void)unlink(buf_str(&tmp));

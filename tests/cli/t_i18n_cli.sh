@@ -39,4 +39,10 @@ KM_UNKNOWN=$(km "lmpmon: unknown command '%s' (see 'lmpmon --help')
 " | sed "s/%s/frobnicate/")
 expect_err "$(echo "$KM_UNKNOWN" | head -1)"
 
+# A usage error: the option's own words kept, the rest Khmer.
+LANG=km_KH.UTF-8 run serve --language fr
+expect_status 2
+expect_err "$(km "--language (or LMPMON_LANG) takes en or km, not '%s'" | sed "s/%s/fr/")"
+expect_err "$(km "(see 'lmpmon %s --help')
+" | sed "s/%s/serve/")"
 finish
