@@ -27,6 +27,7 @@ typedef struct Memo {
 typedef struct MemoFindings {
     const Plan *p;
     char *zRound;
+    int eLang; /* the language of the messages (i18n_current()) */
     Findings f;
 } MemoFindings;
 
@@ -210,7 +211,8 @@ readmodel_findings(ReadModel *rm, const Plan *p, const char *zRound)
     (void)pthread_mutex_lock(&rm->mu);
     MemoFindings *mf = NULL;
     for (size_t i = 0; i < rm->nFind && !mf; i++) {
-        if (rm->aFind[i].p == p && str_eq(rm->aFind[i].zRound, zRound)) {
+        if (rm->aFind[i].p == p && str_eq(rm->aFind[i].zRound, zRound) &&
+            rm->aFind[i].eLang == (int)i18n_current()) {
             mf = &rm->aFind[i];
         }
     }
@@ -221,6 +223,7 @@ readmodel_findings(ReadModel *rm, const Plan *p, const char *zRound)
         memset(mf, 0, sizeof *mf);
         mf->p = p;
         mf->zRound = xstrdup(zRound);
+        mf->eLang = (int)i18n_current();
         checks_run(&rm->m, p, zRound, &mf->f);
     }
     (void)pthread_mutex_unlock(&rm->mu);

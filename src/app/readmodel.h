@@ -51,7 +51,8 @@ const Model *readmodel_model(const ReadModel *rm);
 long readmodel_version(const ReadModel *rm);
 
 /* The data-quality findings of plan p (of this snapshot) in round zRound,
-** computed on first use and kept with the snapshot. */
+** computed on first use and kept with the snapshot, once per language:
+** their messages are in the thread's (i18n_current()). */
 const Findings *readmodel_findings(ReadModel *rm, const Plan *p,
                                    const char *zRound);
 

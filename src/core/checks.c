@@ -94,6 +94,14 @@ check_rule_label(const char *zRule)
     return zRule;
 }
 
+/* A rating in a finding's message: rating_name() (nothing for no rating)
+** in the reader's language. */
+static const char *
+check_rating_word(Rating r)
+{
+    return *rating_name(r) ? rating_label(r) : "";
+}
+
 /* The first of the phrases (lower case) found in zLow, or NULL.  With
 ** bNegatable, an occurrence shortly after "not", "no" or "yet" is
 ** skipped. */
@@ -401,7 +409,7 @@ check_missing_rating(CheckRun *c, Findings *out)
     {
         if (a->eRating == RATING_NONE) {
             finding_add(out, "missing_rating", CHECK_WARNING, n->zCode,
-                        a->zRound, "activity %s has no rating in round %s",
+                        a->zRound, _("activity %s has no rating in round %s"),
                         n->zCode, a->zRound);
         }
     }
@@ -419,8 +427,8 @@ check_rating_without_narrative(CheckRun *c, Findings *out)
         if (a->eRating != RATING_NONE && (!*zT || strcmp(zT, ".") == 0)) {
             finding_add(out, "rating_without_narrative", CHECK_WARNING,
                         n->zCode, a->zRound,
-                        "rated %s with no progress narrative",
-                        rating_name(a->eRating));
+                        _("rated %s with no progress narrative"),
+                        check_rating_word(a->eRating));
         }
         free(zT);
     }
@@ -457,8 +465,8 @@ check_contradiction(CheckRun *c, Findings *out)
         if (zHit) {
             finding_add(out, "narrative_contradicts_rating", CHECK_ERROR,
                         n->zCode, a->zRound,
-                        "rated %s but the narrative says \"%s\"",
-                        rating_name(a->eRating), zHit);
+                        _("rated %s but the narrative says \"%s\""),
+                        check_rating_word(a->eRating), zHit);
         }
     }
 }
@@ -516,8 +524,8 @@ check_stale(CheckRun *c, Findings *out)
             if (zHit) {
                 finding_add(out, "stale_narrative", CHECK_WARNING, n->zCode,
                             a->zRound,
-                            "the narrative carries forward (\"%s\") "
-                            "instead of reporting this round",
+                            _("the narrative carries forward (\"%s\") "
+                              "instead of reporting this round"),
                             zHit);
             } else if (*zLow && kPrev >= 0) {
                 /* The same text as the round before: copied forward. */
@@ -525,8 +533,8 @@ check_stale(CheckRun *c, Findings *out)
                 if (strcmp(run_fold(c, prev->zProgress), zLow) == 0) {
                     finding_add(out, "stale_narrative", CHECK_WARNING, n->zCode,
                                 a->zRound,
-                                "the narrative repeats round %s word for "
-                                "word",
+                                _("the narrative repeats round %s word for "
+                                  "word"),
                                 prev->zRound);
                 }
             }
@@ -600,15 +608,16 @@ check_same_narrative(CheckRun *c, Findings *out)
                     continue;
                 }
                 buf_printf(&others, "%s%s (%s)", others.n ? ", " : "",
-                           t.aNode[a[l].i]->zCode, rating_name(o->eRating));
+                           t.aNode[a[l].i]->zCode,
+                           check_rating_word(o->eRating));
                 l++;
             }
             if (others.n) {
                 finding_add(out, "same_narrative_different_ratings",
                             CHECK_ERROR, t.aNode[k]->zCode, zR,
-                            "the same narrative is rated %s here and "
-                            "differently under %s",
-                            rating_name(e), buf_str(&others));
+                            _("the same narrative is rated %s here and "
+                              "differently under %s"),
+                            check_rating_word(e), buf_str(&others));
             }
             buf_release(&others);
         }
@@ -634,8 +643,8 @@ check_no_responsible(CheckRun *c, Findings *out)
         if (n->nResp == 0) {
             finding_add(out, "no_responsible", CHECK_WARNING, n->zCode,
                         a->zRound,
-                        "no responsible body: nobody is asked to "
-                        "report on it");
+                        _("no responsible body: nobody is asked to "
+                          "report on it"));
         }
     }
 }
@@ -764,11 +773,19 @@ check_silent_org(CheckRun *c, Findings *out)
                 finding_add(
                     out, "silent_responsible_org", CHECK_INFO, NULL, zR,
                     bStatements
-                        ? "%s is responsible for %zu activit%s in round "
-                          "%s and has submitted no statement"
-                        : "%s is responsible for %zu activit%s in round "
-                          "%s but no narrative of them mentions it",
-                    g->zAcronym, nResp, nResp == 1 ? "y" : "ies", zR);
+                        ? ngettext("%s is responsible for %zu activity in "
+                                   "round %s and has submitted no statement",
+                                   "%s is responsible for %zu activities in "
+                                   "round %s and has submitted no statement",
+                                   nResp)
+                        : ngettext("%s is responsible for %zu activity in "
+                                   "round %s but no narrative of them "
+                                   "mentions it",
+                                   "%s is responsible for %zu activities in "
+                                   "round %s but no narrative of them "
+                                   "mentions it",
+                                   nResp),
+                    g->zAcronym, nResp, zR);
                 out->a[out->n - 1].zOrg = xstrdup(g->zAcronym);
             }
         }
@@ -803,7 +820,7 @@ check_duplicate_action(CheckRun *c, Findings *out)
             if (aFirst[k] != k && *t.azAction[k]) {
                 finding_add(out, "duplicate_action_point", CHECK_WARNING,
                             t.aNode[k]->zCode, zR,
-                            "the same action point as activity %s",
+                            _("the same action point as activity %s"),
                             t.aNode[aFirst[k]]->zCode);
             }
         }
