@@ -7,7 +7,12 @@
 # when a string changed: the creation date alone is no change.
 file(GLOB_RECURSE sources RELATIVE ${ROOT} ${ROOT}/src/*.c ${ROOT}/src/*.h)
 list(SORT sources)
-set(tmp ${OUT}.new)
+# A temporary file of the calling build (TMP), so that two build trees
+# extracting at once never write the same file.
+if(NOT TMP)
+  set(TMP ${OUT}.new)
+endif()
+set(tmp ${TMP})
 execute_process(
   COMMAND ${XGETTEXT} --language=C --from-code=UTF-8
           --keyword --keyword=_ --keyword=N_ --keyword=ngettext:1,2
@@ -30,7 +35,9 @@ if(EXISTS ${OUT})
   endif()
 endif()
 if(changed)
-  file(RENAME ${tmp} ${OUT})
+  # A copy, not a rename: the build tree may be on another file system.
+  file(COPY_FILE ${tmp} ${OUT})
+  file(REMOVE ${tmp})
   message(STATUS "po/lmpmon.pot updated: merge it into po/*.po "
                  "(docs/translate.md)")
 else()
