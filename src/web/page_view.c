@@ -1211,9 +1211,10 @@ view_report_format(const Req *r, Resp *w, const ReportFormat *a,
     *ppFmt = report_format_find(a, *zFmt ? zFmt : "html");
     if (!*ppFmt) {
         Buf msg = BUF_INIT;
-        buf_puts(&msg, _("This report is made in "));
-        report_format_list(a, &msg);
-        buf_puts(&msg, " only.");
+        Buf list = BUF_INIT;
+        report_format_list(a, &list);
+        buf_printf(&msg, _("This report is made in %s only."), buf_str(&list));
+        buf_release(&list);
         web_error(r, w, 400, buf_str(&msg));
         buf_release(&msg);
         return -1;
