@@ -16,7 +16,7 @@ BUILD_FUZZ ?= build-fuzz
 JOBS       ?= 2
 SECONDS    ?= 60
 FUZZERS    ?= csv annex_csv cases_csv outreach_csv claims_csv model_json xlsx urlencoded \
-              cookies url route client_addr host
+              cookies url route client_addr host accept_lang
 
 .PHONY: all deps build build-asan test test-plain test-asan demo clean lint \
         fuzz build-fuzz

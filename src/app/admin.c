@@ -8,6 +8,7 @@
 #include "app.h"
 #include "../base/base.h"
 #include "../core/orgdir.h"
+#include "../base/i18n.h"
 #include "../base/banned.h"
 
 static int
@@ -15,8 +16,8 @@ admin_may(const Actor *who, AppErr *err)
 {
     if (who->eRole != ROLE_ADMIN) {
         return apperr_set(err, APPERR_FORBIDDEN,
-                          "only administrators manage "
-                          "accounts and organisations");
+                          _("only administrators manage "
+                            "accounts and organisations"));
     }
     return 0;
 }
@@ -29,15 +30,15 @@ admin_user_add(Store *s, const Actor *who, const char *zName, Role eRole,
         return -1;
     }
     if (!*zName || strlen(zName) >= LIMIT_CODE_BYTES) {
-        return apperr_set(err, APPERR_INPUT, "a user name has 1 to %u bytes",
+        return apperr_set(err, APPERR_INPUT, _("a user name has 1 to %u bytes"),
                           LIMIT_CODE_BYTES - 1);
     }
     /* A case officer without an organisation is allowed (it sees no case
     ** until one is set); a reporter without one could never report. */
     if (eRole == ROLE_REPORTER && (!zOrg || !*zOrg)) {
         return apperr_set(err, APPERR_INPUT,
-                          "a reporter reports for an "
-                          "organisation: give its acronym");
+                          _("a reporter reports for an "
+                            "organisation: give its acronym"));
     }
     if (app_begin(s, who, err)) {
         return -1;
@@ -92,8 +93,8 @@ admin_user_set_disabled(Store *s, const Actor *who, const char *zName,
     }
     if (bDisabled && str_eq(zName, who->zName)) {
         return apperr_set(err, APPERR_CONFLICT,
-                          "you cannot disable your own "
-                          "account");
+                          _("you cannot disable your own "
+                            "account"));
     }
     return admin_user_change(s, who, zName, bDisabled, NULL, err);
 }
@@ -114,11 +115,11 @@ admin_org_save(Store *s, const Actor *who, const char *zAcronym,
         return -1;
     }
     if (!*zAcronym || strlen(zAcronym) >= LIMIT_CODE_BYTES) {
-        return apperr_set(err, APPERR_INPUT, "an acronym has 1 to %u bytes",
+        return apperr_set(err, APPERR_INPUT, _("an acronym has 1 to %u bytes"),
                           LIMIT_CODE_BYTES - 1);
     }
     if (strlen(zName) > LIMIT_FIELD_BYTES) {
-        return apperr_set(err, APPERR_INPUT, "the name is too long");
+        return apperr_set(err, APPERR_INPUT, _("the name is too long"));
     }
     if (app_begin(s, who, err)) {
         return -1;
@@ -149,8 +150,8 @@ admin_org_save(Store *s, const Actor *who, const char *zAcronym,
         Buf path = BUF_INIT;
         if (orgdir_find_parent_cycle(&m, &upd, &iCycle, &path)) {
             rc = apperr_set(err, APPERR_INPUT,
-                            "%s cannot be part of %s: that "
-                            "makes a cycle of parents (%s)",
+                            _("%s cannot be part of %s: that "
+                              "makes a cycle of parents (%s)"),
                             zAcronym, zParent, buf_str(&path));
         }
         buf_release(&path);

@@ -3,6 +3,7 @@
 */
 #include "app.h"
 #include "../base/base.h"
+#include "../base/i18n.h"
 #include "../base/banned.h"
 
 int
@@ -28,14 +29,14 @@ app_plan(Model *m, const char *zPlan, AppErr *err)
     if (zPlan) {
         Plan *p = model_find_plan(m, zPlan);
         if (!p) {
-            apperr_set(err, APPERR_NOTFOUND, "no plan '%s'", zPlan);
+            apperr_set(err, APPERR_NOTFOUND, _("no plan '%s'"), zPlan);
         }
         return p;
     }
     if (m->nPlan == 0) {
         apperr_set(err, APPERR_NOTFOUND,
-                   "the database holds no plan yet: "
-                   "import one with 'lmpmon import'");
+                   _("the database holds no plan yet: "
+                     "import one with 'lmpmon import'"));
         return NULL;
     }
     return &m->aPlan[0];

@@ -9,6 +9,7 @@
 #include "casework.h"
 #include "app.h"
 #include "../base/base.h"
+#include "../base/i18n.h"
 #include "../base/banned.h"
 
 static int
@@ -30,24 +31,24 @@ casework_create(Store *s, const Actor *actor, const Case *c,
 {
     if (actor->eRole != ROLE_ADMIN && actor->eRole != ROLE_CASE_OFFICER) {
         return apperr_set(err, APPERR_FORBIDDEN,
-                          "only case officers record "
-                          "cases");
+                          _("only case officers record "
+                            "cases"));
     }
     if (actor->eRole == ROLE_CASE_OFFICER && (!actor->zOrg || !*actor->zOrg)) {
         return apperr_set(err, APPERR_FORBIDDEN,
-                          "your account belongs to no "
-                          "organisation, so it cannot record cases");
+                          _("your account belongs to no "
+                            "organisation, so it cannot record cases"));
     }
     if (!c->zCaseNo || !*c->zCaseNo || strlen(c->zCaseNo) >= LIMIT_CODE_BYTES) {
         return apperr_set(err, APPERR_INPUT,
-                          "a case number has 1 to %u "
-                          "characters",
+                          _("a case number has 1 to %u "
+                            "characters"),
                           LIMIT_CODE_BYTES - 1);
     }
     if (!str_is_date(c->zLodged)) {
         return apperr_set(err, APPERR_INPUT,
-                          "'%s' is not a date written "
-                          "YYYY-MM-DD",
+                          _("'%s' is not a date written "
+                            "YYYY-MM-DD"),
                           c->zLodged);
     }
     if (app_begin(s, actor, err)) {
@@ -57,7 +58,7 @@ casework_create(Store *s, const Actor *actor, const Case *c,
     int rc = 0;
     if (store_case_get(s, c->zCaseNo, &old, NULL, err) == 0) {
         case_file_release(&old);
-        rc = apperr_set(err, APPERR_CONFLICT, "case %s exists already",
+        rc = apperr_set(err, APPERR_CONFLICT, _("case %s exists already"),
                         c->zCaseNo);
     } else if (err->code != APPERR_NOTFOUND) {
         rc = -1;
@@ -95,15 +96,15 @@ cw_load(Store *s, const Actor *who, const char *zCaseNo, int iVersion,
         return -1;
     }
     if (!case_actor_may(who, &f->c)) {
-        return apperr_set(err, APPERR_NOTFOUND, "no case %s", zCaseNo);
+        return apperr_set(err, APPERR_NOTFOUND, _("no case %s"), zCaseNo);
     }
     /* Payments add and never overwrite (iVersion < 0: not checked); every
     ** other change names the version its form showed. */
     if (iVersion >= 0 && iVersion != f->iVersion) {
         return apperr_set(err, APPERR_CONFLICT,
-                          "case %s was changed by "
-                          "someone else since you opened it; your entry is "
-                          "kept below: check and save again",
+                          _("case %s was changed by "
+                            "someone else since you opened it; your entry is "
+                            "kept below: check and save again"),
                           zCaseNo);
     }
     return 0;
@@ -116,8 +117,8 @@ casework_stage(Store *s, const Actor *who, const char *zCaseNo,
 {
     if (!str_is_date(zOn)) {
         return apperr_set(err, APPERR_INPUT,
-                          "'%s' is not a date written "
-                          "YYYY-MM-DD",
+                          _("'%s' is not a date written "
+                            "YYYY-MM-DD"),
                           zOn);
     }
     if (app_begin(s, who, err)) {
@@ -127,14 +128,14 @@ casework_stage(Store *s, const Actor *who, const char *zCaseNo,
     int rc = cw_load(s, who, zCaseNo, iVersion, &f, err);
     if (rc == 0 && strcmp(zOn, f.c.zLodged) < 0) {
         rc = apperr_set(err, APPERR_INPUT,
-                        "%s is before the case was lodged "
-                        "(%s)",
+                        _("%s is before the case was lodged "
+                          "(%s)"),
                         zOn, f.c.zLodged);
     }
     if (rc == 0 && f.nEvent && strcmp(zOn, f.aEvent[f.nEvent - 1].zOn) < 0) {
         rc = apperr_set(err, APPERR_INPUT,
-                        "%s is before the case's last step "
-                        "(%s on %s)",
+                        _("%s is before the case's last step "
+                          "(%s on %s)"),
                         zOn, case_stage_name(f.aEvent[f.nEvent - 1].eStage),
                         f.aEvent[f.nEvent - 1].zOn);
     }
@@ -161,12 +162,12 @@ casework_payment(Store *s, const Actor *who, const char *zCaseNo,
 {
     if (!str_is_date(zOn)) {
         return apperr_set(err, APPERR_INPUT,
-                          "'%s' is not a date written "
-                          "YYYY-MM-DD",
+                          _("'%s' is not a date written "
+                            "YYYY-MM-DD"),
                           zOn);
     }
     if (amount <= 0) {
-        return apperr_set(err, APPERR_INPUT, "a payment is more than zero");
+        return apperr_set(err, APPERR_INPUT, _("a payment is more than zero"));
     }
     if (app_begin(s, who, err)) {
         return -1;
@@ -175,8 +176,8 @@ casework_payment(Store *s, const Actor *who, const char *zCaseNo,
     int rc = cw_load(s, who, zCaseNo, -1, &f, err);
     if (rc == 0 && strcmp(zOn, f.c.zLodged) < 0) {
         rc = apperr_set(err, APPERR_INPUT,
-                        "%s is before the case was lodged "
-                        "(%s)",
+                        _("%s is before the case was lodged "
+                          "(%s)"),
                         zOn, f.c.zLodged);
     }
     if (rc == 0) {
@@ -199,7 +200,7 @@ casework_details(Store *s, const Actor *who, const char *zCaseNo,
                  int64_t requested, int64_t ordered, int iVersion, AppErr *err)
 {
     if (strlen(zOutcome) > LIMIT_FIELD_BYTES) {
-        return apperr_set(err, APPERR_INPUT, "the outcome is too long");
+        return apperr_set(err, APPERR_INPUT, _("the outcome is too long"));
     }
     if (app_begin(s, who, err)) {
         return -1;

@@ -14,6 +14,7 @@
 #include "../base/base.h"
 #include "../io/cases_csv.h"
 #include "../io/model_json.h"
+#include "../base/i18n.h"
 #include "../base/banned.h"
 
 /* What is compared: per table its rows and their digest; the exports. */
@@ -93,7 +94,7 @@ copy_print(Store *s, CopyPrint *p, AppErr *err)
         secret_digest_add(d, b.z ? b.z : "", b.n);
         secret_digest_end(d, p->zExport);
         rc = buf_failed(&b) ? apperr_set(err, APPERR_INTERNAL,
-                                         "the export is too large to verify")
+                                         _("the export is too large to verify"))
                             : 0;
         buf_release(&b);
         buf_release(&rev);
@@ -150,9 +151,9 @@ copy_installation(Store *from, Store *to, const char *zFrom, CopyReport *rep,
         }
         if (n > 0) {
             apperr_set(err, APPERR_CONFLICT,
-                       "the destination already holds "
-                       "data (table %s is not empty): copy only into a new "
-                       "or empty database; nothing was written",
+                       _("the destination already holds "
+                         "data (table %s is not empty): copy only into a new "
+                         "or empty database; nothing was written"),
                        store_table_name((StoreTable)t));
             goto out;
         }
@@ -164,8 +165,8 @@ copy_installation(Store *from, Store *to, const char *zFrom, CopyReport *rep,
     const char *zWhat = copy_differs(pa, pb);
     if (zWhat) {
         apperr_set(err, APPERR_DB,
-                   "the copy does not read back as the "
-                   "source: %s differs; nothing was written",
+                   _("the copy does not read back as the "
+                     "source: %s differs; nothing was written"),
                    zWhat);
         goto out;
     }

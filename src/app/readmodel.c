@@ -13,6 +13,7 @@
 
 #include "readmodel.h"
 #include "../base/base.h"
+#include "../base/i18n.h"
 #include "../base/banned.h"
 
 /* One remembered fragment, in an open-addressing table keyed by name. */
@@ -26,6 +27,7 @@ typedef struct Memo {
 typedef struct MemoFindings {
     const Plan *p;
     char *zRound;
+    int eLang; /* the language of the messages (i18n_current()) */
     Findings f;
 } MemoFindings;
 
@@ -209,7 +211,8 @@ readmodel_findings(ReadModel *rm, const Plan *p, const char *zRound)
     (void)pthread_mutex_lock(&rm->mu);
     MemoFindings *mf = NULL;
     for (size_t i = 0; i < rm->nFind && !mf; i++) {
-        if (rm->aFind[i].p == p && str_eq(rm->aFind[i].zRound, zRound)) {
+        if (rm->aFind[i].p == p && str_eq(rm->aFind[i].zRound, zRound) &&
+            rm->aFind[i].eLang == (int)i18n_current()) {
             mf = &rm->aFind[i];
         }
     }
@@ -220,6 +223,7 @@ readmodel_findings(ReadModel *rm, const Plan *p, const char *zRound)
         memset(mf, 0, sizeof *mf);
         mf->p = p;
         mf->zRound = xstrdup(zRound);
+        mf->eLang = (int)i18n_current();
         checks_run(&rm->m, p, zRound, &mf->f);
     }
     (void)pthread_mutex_unlock(&rm->mu);
@@ -301,26 +305,40 @@ rm_fragment_locked(ReadModel *rm, const char *zKey, ReadRender xRender,
     return e->z;
 }
 
+/* The key of fragment zKeyAsked as kept: a fragment is written in the
+** request's language, so the language is part of what it shows. */
+static void
+rm_fragment_key(const char *zKeyAsked, Buf *pKey)
+{
+    buf_printf(pKey, "%s:%s", i18n_lang_code(i18n_current()), zKeyAsked);
+}
+
 void
-readmodel_fragment(ReadModel *rm, const char *zKey, ReadRender xRender,
+readmodel_fragment(ReadModel *rm, const char *zKeyAsked, ReadRender xRender,
                    const void *arg, Buf *b)
 {
+    Buf key = BUF_INIT;
+    rm_fragment_key(zKeyAsked, &key);
     (void)pthread_mutex_lock(&rm->mu);
     size_t n = 0;
-    const char *z = rm_fragment_locked(rm, zKey, xRender, arg, b, &n);
+    const char *z = rm_fragment_locked(rm, buf_str(&key), xRender, arg, b, &n);
     if (z) {
         buf_append(b, z, n);
     }
     (void)pthread_mutex_unlock(&rm->mu);
+    buf_release(&key);
 }
 
 const char *
-readmodel_fragment_ref(ReadModel *rm, const char *zKey, ReadRender xRender,
+readmodel_fragment_ref(ReadModel *rm, const char *zKeyAsked, ReadRender xRender,
                        const void *arg, Buf *b, size_t *pn)
 {
+    Buf key = BUF_INIT;
+    rm_fragment_key(zKeyAsked, &key);
     (void)pthread_mutex_lock(&rm->mu);
-    const char *z = rm_fragment_locked(rm, zKey, xRender, arg, b, pn);
+    const char *z = rm_fragment_locked(rm, buf_str(&key), xRender, arg, b, pn);
     (void)pthread_mutex_unlock(&rm->mu);
+    buf_release(&key);
     return z;
 }
 

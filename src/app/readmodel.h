@@ -51,7 +51,8 @@ const Model *readmodel_model(const ReadModel *rm);
 long readmodel_version(const ReadModel *rm);
 
 /* The data-quality findings of plan p (of this snapshot) in round zRound,
-** computed on first use and kept with the snapshot. */
+** computed on first use and kept with the snapshot, once per language:
+** their messages are in the thread's (i18n_current()). */
 const Findings *readmodel_findings(ReadModel *rm, const Plan *p,
                                    const char *zRound);
 
@@ -62,7 +63,8 @@ typedef void (*ReadRender)(ReadModel *rm, const void *arg, Buf *b);
 /* Append to b the fragment named zKey, rendering it with xRender on first
 ** use and keeping it with the snapshot (up to LIMIT_READ_MEMO_BYTES per
 ** snapshot; past that it is rendered each time).  zKey must name
-** everything the fragment depends on besides the snapshot. */
+** everything the fragment depends on besides the snapshot and the
+** thread's language (i18n_current(), added to the key here). */
 void readmodel_fragment(ReadModel *rm, const char *zKey, ReadRender xRender,
                         const void *arg, Buf *b);
 

@@ -11,6 +11,7 @@
 #include "workflow.h"
 #include "app.h"
 #include "../base/base.h"
+#include "../base/i18n.h"
 #include "../base/banned.h"
 
 /* Create the draft assessments of round zRound for every activity of p
@@ -67,18 +68,18 @@ workflow_open_round(Store *s, const Actor *who, const char *zPlan,
 {
     if (!*zRound || strlen(zRound) >= LIMIT_CODE_BYTES) {
         return apperr_set(err, APPERR_INPUT,
-                          "a round needs a code of 1 to %u "
-                          "bytes",
+                          _("a round needs a code of 1 to %u "
+                            "bytes"),
                           LIMIT_CODE_BYTES - 1);
     }
     if (zAsOf && *zAsOf && !str_is_date(zAsOf)) {
         return apperr_set(err, APPERR_INPUT,
-                          "'%s' is not a date written "
-                          "YYYY-MM-DD",
+                          _("'%s' is not a date written "
+                            "YYYY-MM-DD"),
                           zAsOf);
     }
     if (zTitle && strlen(zTitle) > LIMIT_FIELD_BYTES) {
-        return apperr_set(err, APPERR_INPUT, "the title is too long");
+        return apperr_set(err, APPERR_INPUT, _("the title is too long"));
     }
     if (app_begin(s, who, err)) {
         return -1;
@@ -91,7 +92,7 @@ workflow_open_round(Store *s, const Actor *who, const char *zPlan,
     if (!p) {
         rc = -1;
     } else if (bMustBeNew && old) {
-        rc = apperr_set(err, APPERR_CONFLICT, "round '%s' exists already",
+        rc = apperr_set(err, APPERR_CONFLICT, _("round '%s' exists already"),
                         zRound);
     } else {
         rc = rules_round_may_move(who, old, ROUND_OPEN, err);
@@ -136,7 +137,7 @@ workflow_set_round_state(Store *s, const Actor *who, const char *zPlan,
     if (!p) {
         rc = -1;
     } else if (!old) {
-        rc = apperr_set(err, APPERR_NOTFOUND, "no round '%s'", zRound);
+        rc = apperr_set(err, APPERR_NOTFOUND, _("no round '%s'"), zRound);
     } else if (rules_round_may_move(who, old, eState, err) == 0) {
         Round r = *old;
         r.eState = eState;
@@ -176,11 +177,11 @@ wf_begin(Store *s, const Actor *who, const char *zPlan, const char *zNode,
         return -1;
     }
     if (p->nNode != 1 || p->aNode[0].iLevel != plan_leaf_level(p)) {
-        return apperr_set(err, APPERR_NOTFOUND, "no activity '%s'", zNode);
+        return apperr_set(err, APPERR_NOTFOUND, _("no activity '%s'"), zNode);
     }
     x->rd = plan_find_round(p, zRound);
     if (!x->rd) {
-        return apperr_set(err, APPERR_NOTFOUND, "no round '%s'", zRound);
+        return apperr_set(err, APPERR_NOTFOUND, _("no round '%s'"), zRound);
     }
     Node *n = &p->aNode[0];
     for (size_t k = 0; k < n->nAssess; k++) {
@@ -190,8 +191,8 @@ wf_begin(Store *s, const Actor *who, const char *zPlan, const char *zNode,
     }
     if (!x->a) {
         return apperr_set(err, APPERR_NOTFOUND,
-                          "activity '%s' is not part of "
-                          "round '%s'",
+                          _("activity '%s' is not part of "
+                            "round '%s'"),
                           zNode, zRound);
     }
     x->p = p;
@@ -213,8 +214,8 @@ workflow_save_statement(Store *s, const Actor *who, const StatementEdit *e,
 {
     if (e->eAction != WF_SAVE && e->eAction != WF_SUBMIT) {
         return apperr_set(err, APPERR_INPUT,
-                          "a statement is saved or "
-                          "submitted");
+                          _("a statement is saved or "
+                            "submitted"));
     }
     WfActivity x;
     int rc = wf_begin(s, who, e->zPlan, e->zNode, e->zRound, &x, err);

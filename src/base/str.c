@@ -9,6 +9,7 @@
 
 #include "str.h"
 #include "xalloc.h"
+#include "i18n.h"
 #include "banned.h"
 
 int
@@ -320,8 +321,11 @@ str_time_local(const char *zIso, char *z, size_t n)
 {
     time_t t;
     struct tm local;
+    /* TRANSLATORS: a date and time as strftime() writes it (%B is the
+    ** month's name in the reader's language, %Z the time zone); keep %H:%M
+    ** and %Z. */
     if (str_parse_utc(zIso, &t) || !localtime_r(&t, &local) ||
-        strftime(z, n, "%Y-%m-%d %H:%M %Z", &local) == 0) {
+        strftime(z, n, _("%Y-%m-%d %H:%M %Z"), &local) == 0) {
         (void)snprintf(z, n, "%s", zIso ? zIso : "");
     }
 }

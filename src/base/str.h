@@ -62,9 +62,10 @@ int str_parse_utc(const char *z, time_t *pt);
 
 /* The UTC time zIso ("YYYY-MM-DDTHH:MM:SSZ", as stored) as people read it
 ** where lmpmon runs: "YYYY-MM-DD HH:MM ZONE" in the process's time zone
-** (TZ; lmpmon's --timezone sets it), e.g. "2017-11-28 15:30 +07".  Text
+** (TZ; lmpmon's --timezone sets it), e.g. "2017-11-28 15:30 +07" (in the
+** reader's language: Khmer writes the month's name; i18n.h).  Text
 ** that is not such a time is copied as it is.  z: at least 32 bytes. */
-#define STR_TIME_LOCAL_BYTES 40
+#define STR_TIME_LOCAL_BYTES 96 /* room for a month name in Khmer */
 void str_time_local(const char *zIso, char *z, size_t n);
 
 #endif

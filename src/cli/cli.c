@@ -14,6 +14,7 @@
 #include "cli.h"
 #include "../base/base.h"
 #include "../base/file.h"
+#include "../base/i18n.h"
 #include "../store/store_pg.h"
 #include "../base/banned.h"
 
@@ -30,14 +31,14 @@ typedef struct CliCommand {
 
 static const CliCommand aCommand[] = {
     /* ** COMMAND: init */
-    { "init", cmd_init, "create a database",
+    { "init", cmd_init, N_("create a database"),
       "lmpmon init [--sample NAME]\n\n"
       "Create a new, empty lmpmon database at --db (default ./lmpmon.db).\n"
       "An existing file is never overwritten.\n\n"
       "  --sample NAME  fill it with a shipped sample (see 'lmpmon init\n"
       "                 --sample list')\n" },
     /* ** COMMAND: import */
-    { "import", cmd_import, "import plans, organisations and review rounds",
+    { "import", cmd_import, N_("import plans, organisations and review rounds"),
       "lmpmon import [--format csv|json] [--plan CODE] [--create-orgs] FILE...\n\n"
       "Import files in one transaction: if any row of any file is wrong,\n"
       "nothing is written and the error names file, line, column and field.\n"
@@ -55,7 +56,7 @@ static const CliCommand aCommand[] = {
       "  --create-orgs  create organisations the directory does not know\n"
       "                 instead of refusing the file\n" },
     /* ** COMMAND: export */
-    { "export", cmd_export, "export plans and review rounds",
+    { "export", cmd_export, N_("export plans and review rounds"),
       "lmpmon export [--format csv|json] [--plan CODE] [--out FILE]\n\n"
       "Write the data in an importable format; importing an export and\n"
       "exporting again gives the same bytes.  The file records the\n"
@@ -67,7 +68,7 @@ static const CliCommand aCommand[] = {
       "  --out FILE  write to FILE (replaced whole, never half-written);\n"
       "              default: standard output\n" },
     /* ** COMMAND: show */
-    { "show", cmd_show, "show a plan, activity, organisation or round",
+    { "show", cmd_show, N_("show a plan, activity, organisation or round"),
       "lmpmon show plan [CODE]\n"
       "       lmpmon show activity CODE [--plan CODE] [--history]\n"
       "       lmpmon show org NAME\n"
@@ -77,7 +78,7 @@ static const CliCommand aCommand[] = {
       "activity's audit trail: who changed what, when, old -> new.\n" },
     /* ** COMMAND: report */
     { "report", cmd_report,
-      "generate the review, the coordination or the complaints report",
+      N_("generate the review, the coordination or the complaints report"),
       "lmpmon report review --round R [--compare R0] [--level LEVEL]\n"
       "       [--format html|md|csv|json|svg|pdf|docx] [--out FILE] [--plan CODE]\n"
       "       lmpmon report coordination --round R [--format html|md|csv|json]\n"
@@ -118,7 +119,8 @@ static const CliCommand aCommand[] = {
       "                extension, else html\n"
       "  --out FILE    write to FILE instead of standard output\n" },
     /* ** COMMAND: check */
-    { "check", cmd_check, "find data-quality problems; verify printed figures",
+    { "check", cmd_check,
+      N_("find data-quality problems; verify printed figures"),
       "lmpmon check [--round R] [--format text|json] [--plan CODE]\n"
       "       lmpmon check --claims FILE [--format text|json]\n\n"
       "Without --claims: list data-quality findings (rule, severity, activity,\n"
@@ -131,11 +133,11 @@ static const CliCommand aCommand[] = {
       "wrong_denominator, with the figure the data gives.\n\n"
       "The exit status is 0 whenever the check ran, whatever it found.\n" },
     /* ** COMMAND: plan */
-    { "plan", cmd_plan, "list plans", "lmpmon plan list\n" },
+    { "plan", cmd_plan, N_("list plans"), "lmpmon plan list\n" },
     /* ** COMMAND: org */
-    { "org", cmd_org, "list organisations", "lmpmon org list\n" },
+    { "org", cmd_org, N_("list organisations"), "lmpmon org list\n" },
     /* ** COMMAND: round */
-    { "round", cmd_round, "list review rounds; open, close, publish one",
+    { "round", cmd_round, N_("list review rounds; open, close, publish one"),
       "lmpmon round list [--plan CODE]\n"
       "       lmpmon round status CODE [--plan CODE] [--format text|csv|json]\n"
       "       lmpmon round open CODE [--title T] [--as-of YYYY-MM-DD]\n"
@@ -151,7 +153,7 @@ static const CliCommand aCommand[] = {
       "on, its statements by state, and what it still has to do (statements\n"
       "owed and not begun, drafts, returned ones), those with most first.\n" },
     /* ** COMMAND: user */
-    { "user", cmd_user, "manage user accounts",
+    { "user", cmd_user, N_("manage user accounts"),
       "lmpmon user add NAME --role ROLE [--org ORG]\n"
       "       lmpmon user passwd NAME\n"
       "       lmpmon user disable NAME | enable NAME\n"
@@ -161,7 +163,7 @@ static const CliCommand aCommand[] = {
       "input when it is not a terminal, else prompted twice.  Passwords are\n"
       "stored as argon2id hashes only.\n" },
     /* ** COMMAND: case */
-    { "case", cmd_case, "import and export complaints cases",
+    { "case", cmd_case, N_("import and export complaints cases"),
       "lmpmon case import FILE [--create-orgs]\n"
       "       lmpmon case export [--format csv|xlsx] [--year Y] [--with-personal]\n"
       "       [--out FILE]\n"
@@ -212,7 +214,7 @@ static const CliCommand aCommand[] = {
       "through the gazetteer; a figure's women, men and total must add up.\n"
       "Importing the same file again changes nothing and says so.\n" },
     /* ** COMMAND: sample */
-    { "sample", cmd_sample, "generate a synthetic caseload or plan",
+    { "sample", cmd_sample, N_("generate a synthetic caseload or plan"),
       "lmpmon sample complaints [--cases N] [--seed S] [--out FILE]\n"
       "       lmpmon sample plan [--activities N] [--orgs N] [--rounds N]\n"
       "       [--seed S] --out DIR\n\n"
@@ -226,7 +228,7 @@ static const CliCommand aCommand[] = {
       "with 'lmpmon import DIR/plan.json DIR/annex.csv'.\n\n"
       "The same seed gives the same bytes.\n" },
     /* ** COMMAND: backup */
-    { "backup", cmd_backup, "copy the database, even while it is in use",
+    { "backup", cmd_backup, N_("copy the database, even while it is in use"),
       "lmpmon backup --to FILE [--force]\n\n"
       "Write a copy of the database to FILE: one consistent state, taken\n"
       "while the server and imports go on writing (a change is in it whole\n"
@@ -237,7 +239,7 @@ static const CliCommand aCommand[] = {
       "  --to FILE  where to write the copy\n"
       "  --force    replace FILE if it exists (else it is refused)\n" },
     /* ** COMMAND: restore */
-    { "restore", cmd_restore, "replace the database by a backup",
+    { "restore", cmd_restore, N_("replace the database by a backup"),
       "lmpmon restore --from FILE\n\n"
       "Replace the database (--db) by the backup FILE, in one step: a crash\n"
       "leaves the old database.  FILE must be an lmpmon database of this\n"
@@ -248,7 +250,7 @@ static const CliCommand aCommand[] = {
       "in doubt.\n\n"
       "  --from FILE  the backup to restore\n" },
     /* ** COMMAND: copy */
-    { "copy", cmd_copy, "move a whole installation to another database",
+    { "copy", cmd_copy, N_("move a whole installation to another database"),
       "lmpmon copy --from SRC --to DST\n\n"
       "Copy everything in the database SRC into DST, each an SQLite file or a\n"
       "postgresql:// URL, either way: plans, organisations, rounds,\n"
@@ -265,7 +267,7 @@ static const CliCommand aCommand[] = {
       "  --from SRC  the installation to copy (unchanged)\n"
       "  --to DST    where to copy it\n" },
     /* ** COMMAND: routes */
-    { "routes", cmd_routes, "list the web application's addresses",
+    { "routes", cmd_routes, N_("list the web application's addresses"),
       "lmpmon routes\n\n"
       "Print every address the web application answers, one a line: the\n"
       "method, the path ({} is one part of the address, such as an activity\n"
@@ -274,10 +276,11 @@ static const CliCommand aCommand[] = {
       "changes something (it then needs the form's token).  For the IT staff\n"
       "putting a proxy in front of the server, and for the permission test.\n" },
     /* ** COMMAND: serve */
-    { "serve", cmd_serve, "run the web application",
+    { "serve", cmd_serve, N_("run the web application"),
       "lmpmon serve [--listen HOST:PORT] [--public] [--secure-cookies] [--quiet]\n"
       "             [--trusted-proxy ADDR]...\n"
-      "             [--backup-every INTERVAL [--keep N] [--backup-dir DIR]]\n\n"
+      "             [--backup-every INTERVAL [--keep N] [--backup-dir DIR]]\n"
+      "             [--language en|km]\n\n"
       "Serve the database to browsers until Ctrl-C or SIGTERM (requests in\n"
       "flight are finished first).  Logs one line per request to standard\n"
       "error.\n\n"
@@ -311,7 +314,13 @@ static const CliCommand aCommand[] = {
       "  --keep N        keep the newest N of those backups, remove older\n"
       "                  ones (default 14; other files are never touched)\n"
       "  --backup-dir DIR  where they go (default: DB-backups beside the\n"
-      "                  database DB, created when missing)\n" },
+      "                  database DB, created when missing)\n"
+      "  --language L    en or km: the language of pages for a visitor who\n"
+      "                  chose none with the switch and whose browser asks\n"
+      "                  for neither (default: $LMPMON_LANG, else en).  The\n"
+      "                  server refuses to start when the locales\n"
+      "                  en_US.UTF-8 and km_KH.UTF-8 or the Khmer catalogue\n"
+      "                  are missing (scripts/install-deps)\n" },
     /* ** COMMAND: recommendation */
     { "recommendation", cmd_recommendation,
       "a review's recommendations, priorities and their follow-up",
@@ -357,14 +366,17 @@ static const char zGlobalHelp[] =
 static void
 cli_print_help(void)
 {
-    printf("lmpmon %s — monitoring and evaluation of labour migration "
-           "policy\n\nusage: lmpmon [--db PATH] [--as NAME] COMMAND "
-           "[ARGS]\n\ncommands:\n",
+    printf(_("lmpmon %s — monitoring and evaluation of labour migration "
+             "policy\n\nusage: lmpmon [--db PATH] [--as NAME] COMMAND "
+             "[ARGS]\n\ncommands:\n"),
            LMPMON_VERSION);
     for (size_t i = 0; i < N_COMMAND; i++) {
-        printf("  %-8s %s\n", aCommand[i].zName, aCommand[i].zSummary);
+        printf("  %-8s %s\n", aCommand[i].zName, _(aCommand[i].zSummary));
     }
-    printf("\n%s\n'lmpmon COMMAND --help' tells more.\n", zGlobalHelp);
+    /* The options' text stays English: it names options, variables and
+    ** formats, which do not change with the language. */
+    printf("\n%s\n", zGlobalHelp);
+    printf(_("'lmpmon COMMAND --help' tells more.\n"));
 }
 
 static const CliCommand *
@@ -389,7 +401,7 @@ int
 cli_fail(const AppErr *err)
 {
     (void)fprintf(stderr, "lmpmon: %s\n",
-                  err->zMsg[0] ? err->zMsg : "unknown error");
+                  err->zMsg[0] ? err->zMsg : _("unknown error"));
     /* The engine's own words help whoever debugs, not whoever reads the
     ** message: only on request. */
     const char *zDebug = getenv("LMPMON_DEBUG");
@@ -407,7 +419,8 @@ cli_usage_error(const CliCtx *ctx, const char *zFmt, ...)
     (void)fputs("lmpmon: ", stderr);
     (void)vfprintf(stderr, zFmt, ap);
     va_end(ap);
-    (void)fprintf(stderr, "\n(see 'lmpmon %s --help')\n", ctx->argv[0]);
+    (void)fputc('\n', stderr);
+    (void)fprintf(stderr, _("(see 'lmpmon %s --help')\n"), ctx->argv[0]);
     return CLI_USAGE;
 }
 
@@ -439,7 +452,7 @@ cli_parse(const CliCtx *ctx, const CliOpt *aOpt, char ***pazPos, size_t *pnPos)
         }
         if (!o) {
             free(azPos);
-            cli_usage_error(ctx, "unknown option '%s'", z);
+            cli_usage_error(ctx, _("unknown option '%s'"), z);
             return -1;
         }
         if (o->bArg) {
@@ -450,7 +463,8 @@ cli_parse(const CliCtx *ctx, const CliOpt *aOpt, char ***pazPos, size_t *pnPos)
                 zVal = ctx->argv[++i];
             } else {
                 free(azPos);
-                cli_usage_error(ctx, "option '--%s' needs a value", o->zName);
+                cli_usage_error(ctx, _("option '--%s' needs a value"),
+                                o->zName);
                 return -1;
             }
             if (!o->pbSet) {
@@ -459,14 +473,16 @@ cli_parse(const CliCtx *ctx, const CliOpt *aOpt, char ***pazPos, size_t *pnPos)
                 o->pzVal[(*o->pbSet)++] = zVal;
             } else {
                 free(azPos);
-                cli_usage_error(ctx, "option '--%s' given more than %u times",
+                cli_usage_error(ctx,
+                                _("option '--%s' given more than %u times"),
                                 o->zName, LIMIT_OPTION_REPEATS);
                 return -1;
             }
         } else {
             if (zEq) {
                 free(azPos);
-                cli_usage_error(ctx, "option '--%s' takes no value", o->zName);
+                cli_usage_error(ctx, _("option '--%s' takes no value"),
+                                o->zName);
                 return -1;
             }
             *o->pbSet = 1;
@@ -493,7 +509,7 @@ cli_write_output(const char *zOut, const char *z, size_t n, AppErr *err)
 {
     if (!zOut || strcmp(zOut, "-") == 0) {
         if (fwrite(z, 1, n, stdout) != n || fflush(stdout) != 0) {
-            apperr_set(err, APPERR_IO, "cannot write the output");
+            apperr_set(err, APPERR_IO, _("cannot write the output"));
             return apperr_detail(err, "stdout: %s", strerror(errno));
         }
         return 0;
@@ -506,7 +522,7 @@ cli_write_output(const char *zOut, const char *z, size_t n, AppErr *err)
         int e = errno;
         bOk = f && fclose(f) == 0 && bOk;
         if (!bOk) {
-            apperr_set(err, APPERR_IO, "cannot write '%s'", zOut);
+            apperr_set(err, APPERR_IO, _("cannot write '%s'"), zOut);
             return apperr_detail(err, "%s: %s", zOut, strerror(e));
         }
         return 0;
@@ -517,8 +533,8 @@ cli_write_output(const char *zOut, const char *z, size_t n, AppErr *err)
     int rc = 0;
     if (!f) {
         rc = apperr_set(err, APPERR_IO,
-                        "cannot write '%s' (is its directory "
-                        "there and writable?)",
+                        _("cannot write '%s' (is its directory "
+                          "there and writable?)"),
                         zOut);
         apperr_detail(err, "%s: %s", buf_str(&tmp), strerror(errno));
     } else {
@@ -527,8 +543,8 @@ cli_write_output(const char *zOut, const char *z, size_t n, AppErr *err)
         bOk &= fclose(f) == 0;
         if (!bOk || rename(buf_str(&tmp), zOut) != 0) {
             rc = apperr_set(err, APPERR_IO,
-                            "cannot write '%s' (is the disk "
-                            "full?)",
+                            _("cannot write '%s' (is the disk "
+                              "full?)"),
                             zOut);
             apperr_detail(err, "%s: %s", zOut, strerror(errno));
             (void)unlink(buf_str(&tmp));
@@ -615,6 +631,7 @@ cli_main(int argc, char **argv)
 {
     CliCtx ctx = { NULL, NULL, 0, NULL };
     const char *zBusy = NULL, *zZone = NULL;
+    i18n_init_cli();
     if (cli_take_global(&argc, argv, "--db", &ctx.zDb) ||
         cli_take_global(&argc, argv, "--as", &ctx.zActor) ||
         cli_take_global(&argc, argv, "--busy-timeout", &zBusy) ||
@@ -685,8 +702,8 @@ cli_dispatch(CliCtx *pCtx, int argc, char **argv)
     const CliCommand *c = cli_find(argv[1]);
     if (!c) {
         (void)fprintf(stderr,
-                      "lmpmon: unknown command '%s' (see 'lmpmon "
-                      "--help')\n",
+                      _("lmpmon: unknown command '%s' (see 'lmpmon "
+                        "--help')\n"),
                       argv[1]);
         return CLI_USAGE;
     }

@@ -15,6 +15,7 @@
 
 #include "cli.h"
 #include "../base/base.h"
+#include "../base/i18n.h"
 #include "../base/banned.h"
 
 /* Seconds since *t0 on the monotonic clock. */
@@ -57,11 +58,11 @@ cmd_backup(CliCtx *ctx)
     }
     free(azPos);
     if (nPos) {
-        return cli_usage_error(ctx, "backup takes no arguments (the file "
-                                    "goes after --to)");
+        return cli_usage_error(ctx, _("backup takes no arguments (the file "
+                                      "goes after --to)"));
     }
     if (!zTo || !*zTo) {
-        return cli_usage_error(ctx, "where to? (--to FILE)");
+        return cli_usage_error(ctx, _("where to? (--to FILE)"));
     }
     Store *s = cli_open_store(ctx);
     if (!s) {
@@ -114,11 +115,11 @@ cmd_restore(CliCtx *ctx)
     }
     free(azPos);
     if (nPos) {
-        return cli_usage_error(ctx, "restore takes no arguments (the backup "
-                                    "goes after --from)");
+        return cli_usage_error(ctx, _("restore takes no arguments (the backup "
+                                      "goes after --from)"));
     }
     if (!zFrom || !*zFrom) {
-        return cli_usage_error(ctx, "from which backup? (--from FILE)");
+        return cli_usage_error(ctx, _("from which backup? (--from FILE)"));
     }
     AppErr err = APPERR_INIT;
     struct timespec t0;

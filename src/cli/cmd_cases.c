@@ -21,6 +21,7 @@
 #include "../io/plan_sample.h"
 #include "../io/xlsx_read.h"
 #include "../report/complaints_report.h"
+#include "../base/i18n.h"
 #include "../base/banned.h"
 
 /* "--year Y" as a lodging period [Y-01-01, Y-12-31]; 0 ok, -1 bad. */
@@ -126,7 +127,7 @@ cmd_case(CliCtx *ctx)
     Store *s = NULL;
     char zFrom[11], zTo[11];
     if (zYear && case_year_range(zYear, zFrom, zTo)) {
-        rc = cli_usage_error(ctx, "--year wants a year such as 2018");
+        rc = cli_usage_error(ctx, _("--year wants a year such as 2018"));
         goto out;
     }
     if (!zFormat && zOut && strlen(zOut) > 5 &&
@@ -135,7 +136,8 @@ cmd_case(CliCtx *ctx)
     }
     int bXlsx = zFormat && strcmp(zFormat, "xlsx") == 0;
     if (zFormat && !bXlsx && strcmp(zFormat, "csv") != 0) {
-        rc = cli_usage_error(ctx, "unknown format '%s' (csv or xlsx)", zFormat);
+        rc = cli_usage_error(ctx, _("unknown format '%s' (csv or xlsx)"),
+                             zFormat);
         goto out;
     }
     size_t nName = nPos == 2 ? strlen(azPos[1]) : 0;
@@ -185,7 +187,8 @@ cmd_case(CliCtx *ctx)
     } else if (strcmp(zSub, "export") == 0 && nPos == 1 && bXlsx) {
         s = cli_open_store(ctx);
         if (!zOut) {
-            rc = cli_usage_error(ctx, "an xlsx export needs --out FILE.xlsx");
+            rc =
+                cli_usage_error(ctx, _("an xlsx export needs --out FILE.xlsx"));
         } else if (!s) {
             rc = CLI_FAIL;
         } else if (cases_xlsx_export(s, zYear ? zFrom : NULL,
@@ -225,7 +228,7 @@ cmd_report_complaints(CliCtx *ctx, const char *zYear, const char *zFormat,
 {
     char zFrom[11], zTo[11];
     if (zYear && case_year_range(zYear, zFrom, zTo)) {
-        return cli_usage_error(ctx, "--year wants a year such as 2018");
+        return cli_usage_error(ctx, _("--year wants a year such as 2018"));
     }
     int iFmt = -1;
     static const char *const azFmt[] = { "html", "csv", "json", "xlsx" };
@@ -236,12 +239,12 @@ cmd_report_complaints(CliCtx *ctx, const char *zYear, const char *zFormat,
     }
     if (iFmt < 0) {
         return cli_usage_error(ctx,
-                               "unknown format '%s' for the complaints "
-                               "report (html, csv, json or xlsx)",
+                               _("unknown format '%s' for the complaints "
+                                 "report (html, csv, json or xlsx)"),
                                zFormat);
     }
     if (iFmt == 3 && !zOut) {
-        return cli_usage_error(ctx, "an xlsx report needs --out FILE.xlsx");
+        return cli_usage_error(ctx, _("an xlsx report needs --out FILE.xlsx"));
     }
     Store *s = cli_open_store(ctx);
     if (!s) {
@@ -299,30 +302,31 @@ sample_plan(CliCtx *ctx, const char *zAct, const char *zOrgs,
         str_to_long(zOrgs, 1, PLAN_SAMPLE_MAX_ORGS, &z.nOrg) ||
         str_to_long(zRounds, 1, PLAN_SAMPLE_MAX_ROUNDS, &z.nRound) ||
         str_to_long(zSeed, 0, 1L << 62, &seed)) {
-        return cli_usage_error(ctx,
-                               "--activities wants 1 to %ld, --orgs 1 to "
-                               "%ld, --rounds 1 to %ld, --seed a non-negative "
-                               "whole number",
-                               PLAN_SAMPLE_MAX_ACTIVITIES, PLAN_SAMPLE_MAX_ORGS,
-                               PLAN_SAMPLE_MAX_ROUNDS);
+        return cli_usage_error(
+            ctx,
+            _("--activities wants 1 to %ld, --orgs 1 to "
+              "%ld, --rounds 1 to %ld, --seed a non-negative "
+              "whole number"),
+            PLAN_SAMPLE_MAX_ACTIVITIES, PLAN_SAMPLE_MAX_ORGS,
+            PLAN_SAMPLE_MAX_ROUNDS);
     }
     if (z.nActivity * z.nRound > PLAN_SAMPLE_MAX_ASSESSMENTS) {
         return cli_usage_error(ctx,
-                               "%ld activities in %ld rounds are more "
-                               "than the %ld assessments one annex file can "
-                               "hold (LIMIT_IMPORT_FILE_BYTES)",
+                               _("%ld activities in %ld rounds are more "
+                                 "than the %ld assessments one annex file can "
+                                 "hold (LIMIT_IMPORT_FILE_BYTES)"),
                                z.nActivity, z.nRound,
                                PLAN_SAMPLE_MAX_ASSESSMENTS);
     }
     if (!zDir) {
-        return cli_usage_error(ctx, "sample plan needs --out DIR");
+        return cli_usage_error(ctx, _("sample plan needs --out DIR"));
     }
     z.seed = (uint64_t)seed;
     AppErr err = APPERR_INIT;
     if (mkdir(zDir, 0777) != 0 && errno != EEXIST) {
         apperr_set(&err, APPERR_IO,
-                   "cannot create the directory '%s': "
-                   "check that its parent exists and is writable",
+                   _("cannot create the directory '%s': "
+                     "check that its parent exists and is writable"),
                    zDir);
         apperr_detail(&err, "mkdir: %s", strerror(errno));
         return cli_fail(&err);
@@ -336,9 +340,9 @@ sample_plan(CliCtx *ctx, const char *zAct, const char *zOrgs,
     int rc = CLI_OK;
     if (buf_failed(&json) || buf_failed(&csv)) {
         apperr_set(&err, APPERR_INPUT,
-                   "cannot write the sample: a file would "
-                   "be larger than %u bytes (LIMIT_IMPORT_FILE_BYTES); ask "
-                   "for fewer activities or rounds",
+                   _("cannot write the sample: a file would "
+                     "be larger than %u bytes (LIMIT_IMPORT_FILE_BYTES); ask "
+                     "for fewer activities or rounds"),
                    LIMIT_IMPORT_FILE_BYTES);
         rc = cli_fail(&err);
         goto out;
@@ -391,17 +395,17 @@ cmd_sample(CliCtx *ctx)
                            zRounds ? zRounds : "10", zSeed, zOut);
     }
     if (!bComplaints) {
-        return cli_usage_error(ctx,
-                               "sample complaints [--cases N] [--seed S] "
-                               "[--out FILE], or sample plan [--activities N] "
-                               "[--orgs N] [--rounds N] [--seed S] --out DIR");
+        return cli_usage_error(
+            ctx, _("sample complaints [--cases N] [--seed S] "
+                   "[--out FILE], or sample plan [--activities N] "
+                   "[--orgs N] [--rounds N] [--seed S] --out DIR"));
     }
     long nCases, seed;
     if (str_to_long(zCases ? zCases : "300", 0, LIMIT_IMPORT_CASES, &nCases) ||
         str_to_long(zSeed, 0, 1L << 62, &seed)) {
         return cli_usage_error(ctx,
-                               "--cases wants 0 to %ld, --seed a "
-                               "non-negative whole number",
+                               _("--cases wants 0 to %ld, --seed a "
+                                 "non-negative whole number"),
                                LIMIT_IMPORT_CASES);
     }
     Buf b = BUF_INIT;
@@ -410,7 +414,7 @@ cmd_sample(CliCtx *ctx)
     AppErr err = APPERR_INIT;
     int rc = CLI_OK;
     if (buf_failed(&b)) {
-        apperr_set(&err, APPERR_INPUT, "too many cases for one file");
+        apperr_set(&err, APPERR_INPUT, _("too many cases for one file"));
         rc = cli_fail(&err);
     } else if (cli_write_output(zOut, buf_str(&b), b.n, &err)) {
         rc = cli_fail(&err);

@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "../app/copy.h"
 #include "../base/base.h"
+#include "../base/i18n.h"
 #include "../base/banned.h"
 
 /* Open zDb as given by the user: a password in a URL goes to PGPASSWORD
@@ -69,12 +70,13 @@ cmd_copy(CliCtx *ctx)
     }
     free(azPos);
     if (nPos) {
-        return cli_usage_error(ctx, "copy takes no arguments (--from SRC "
-                                    "--to DST)");
+        return cli_usage_error(ctx, _("copy takes no arguments (--from SRC "
+                                      "--to DST)"));
     }
     if (!zFrom || !*zFrom || !zTo || !*zTo) {
-        return cli_usage_error(ctx, "copy needs --from SRC and --to DST (an "
-                                    "SQLite file or a postgresql:// URL each)");
+        return cli_usage_error(ctx,
+                               _("copy needs --from SRC and --to DST (an "
+                                 "SQLite file or a postgresql:// URL each)"));
     }
     AppErr err = APPERR_INIT;
     char *zFromShown = NULL, *zToShown = NULL;
@@ -91,7 +93,7 @@ cmd_copy(CliCtx *ctx)
         goto out;
     }
     if (strcmp(zFromShown, zToShown) == 0) {
-        rc = cli_usage_error(ctx, "--from and --to name the same database");
+        rc = cli_usage_error(ctx, _("--from and --to name the same database"));
         goto out;
     }
     CopyReport rep;

@@ -15,6 +15,7 @@
 #include "../io/model_json.h"
 #include "../io/outreach_csv.h"
 #include "../io/samples.h"
+#include "../base/i18n.h"
 #include "../base/banned.h"
 
 /* The files of a sample, in import order. */
@@ -33,8 +34,8 @@ init_import_sample(Store *s, const char *zName, AppErr *err)
         if (!f) {
             Buf names = BUF_INIT;
             samples_list(&names);
-            apperr_set(err, APPERR_USAGE, "no sample '%s' (samples: %s)", zName,
-                       buf_str(&names));
+            apperr_set(err, APPERR_USAGE, _("no sample '%s' (samples: %s)"),
+                       zName, buf_str(&names));
             buf_release(&names);
             return -1;
         }
@@ -88,7 +89,7 @@ cmd_init(CliCtx *ctx)
     }
     free(azPos);
     if (nPos) {
-        return cli_usage_error(ctx, "init takes no arguments");
+        return cli_usage_error(ctx, _("init takes no arguments"));
     }
     if (zSample && strcmp(zSample, "list") == 0) {
         Buf names = BUF_INIT;
@@ -160,12 +161,12 @@ cmd_import(CliCtx *ctx)
     ImportFormat eFormat = IMPORT_AUTO;
     if (zFormat && import_format_parse(zFormat, &eFormat)) {
         free(azPos);
-        return cli_usage_error(ctx, "unknown format '%s' (csv or json)",
+        return cli_usage_error(ctx, _("unknown format '%s' (csv or json)"),
                                zFormat);
     }
     if (nPos == 0) {
         free(azPos);
-        return cli_usage_error(ctx, "no file to import");
+        return cli_usage_error(ctx, _("no file to import"));
     }
     AppErr err = APPERR_INIT;
     ImportInput *aIn = xcalloc(nPos, sizeof *aIn);
@@ -245,11 +246,11 @@ cmd_export(CliCtx *ctx)
     free(azPos);
     if (nPos) {
         return cli_usage_error(ctx,
-                               "export takes no file arguments (use --out)");
+                               _("export takes no file arguments (use --out)"));
     }
     int bJson = strcmp(zFormat, "json") == 0;
     if (!bJson && strcmp(zFormat, "csv") != 0) {
-        return cli_usage_error(ctx, "unknown format '%s' (csv or json)",
+        return cli_usage_error(ctx, _("unknown format '%s' (csv or json)"),
                                zFormat);
     }
     Store *s = cli_open_store(ctx);
@@ -273,10 +274,10 @@ cmd_export(CliCtx *ctx)
         if (m.nPlan != 1) {
             apperr_set(&err, APPERR_USAGE,
                        m.nPlan
-                           ? "the database holds %zu plans; choose one with "
-                             "--plan CODE"
-                           : "the database holds %zu plans: nothing to "
-                             "export as CSV",
+                           ? _("the database holds %zu plans; choose one with "
+                               "--plan CODE")
+                           : _("the database holds %zu plans: nothing to "
+                               "export as CSV"),
                        m.nPlan);
             rc = cli_fail(&err);
             goto out;
@@ -284,7 +285,8 @@ cmd_export(CliCtx *ctx)
         annex_csv_write(&m.aPlan[0], zRevision, &out);
     }
     if (buf_failed(&out)) {
-        apperr_set(&err, APPERR_INTERNAL, "export larger than LIMIT_BUF_BYTES");
+        apperr_set(&err, APPERR_INTERNAL,
+                   _("export larger than LIMIT_BUF_BYTES"));
         rc = cli_fail(&err);
         goto out;
     }

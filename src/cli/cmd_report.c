@@ -21,6 +21,7 @@
 #include "../report/review_report.h"
 #include "../app/casework.h"
 #include "../app/recommendations.h"
+#include "../base/i18n.h"
 #include "../base/banned.h"
 
 /* Load the model and pick the plan (zPlan, or the only one). */
@@ -84,14 +85,14 @@ report_coordination(const CliCtx *ctx, const char *zRound, const char *zPlan,
         Buf names = BUF_INIT;
         report_format_list(aCoordinationFormat, &names);
         int rc = cli_usage_error(ctx,
-                                 "unknown format '%s' for the "
-                                 "coordination report (%s)",
+                                 _("unknown format '%s' for the "
+                                   "coordination report (%s)"),
                                  zFmt, buf_str(&names));
         buf_release(&names);
         return rc;
     }
     if (!zRound) {
-        return cli_usage_error(ctx, "which round? (--round CODE)");
+        return cli_usage_error(ctx, _("which round? (--round CODE)"));
     }
     /* Only the round's assessments are needed: the silent rule, too, looks
     ** at the round alone. */
@@ -114,8 +115,8 @@ report_coordination(const CliCtx *ctx, const char *zRound, const char *zPlan,
         rc = cli_fail(&err);
     } else if (buf_failed(&b)) {
         apperr_set(&err, APPERR_INPUT,
-                   "the coordination report of round '%s' "
-                   "is larger than %zu bytes",
+                   _("the coordination report of round '%s' "
+                     "is larger than %zu bytes"),
                    zRound, b.nMax);
         rc = cli_fail(&err);
     } else if (cli_write_output(zOut, buf_str(&b), b.n, &err)) {
@@ -168,27 +169,27 @@ cmd_report(CliCtx *ctx)
     }
     if (bCoordination) {
         if (zCompare || zLevel || zYear || bSuppress) {
-            return cli_usage_error(ctx, "report coordination takes --round, "
-                                        "--plan, --format and --out only");
+            return cli_usage_error(ctx, _("report coordination takes --round, "
+                                          "--plan, --format and --out only"));
         }
         return report_coordination(ctx, zRound, zPlan,
                                    report_format(zFormat, zOut, "html"), zOut);
     }
     if (!bReview) {
         return cli_usage_error(ctx,
-                               "report what? ('report review --round R', "
-                               "'report coordination --round R' or 'report "
-                               "complaints')");
+                               _("report what? ('report review --round R', "
+                                 "'report coordination --round R' or 'report "
+                                 "complaints')"));
     }
     if (!zRound) {
-        return cli_usage_error(ctx, "which round? (--round CODE)");
+        return cli_usage_error(ctx, _("which round? (--round CODE)"));
     }
     const char *zFmt = report_format(zFormat, zOut, "html");
     const ReportFormat *pFmt = report_format_find(aReviewFormat, zFmt);
     if (!pFmt) {
         Buf names = BUF_INIT;
         report_format_list(aReviewFormat, &names);
-        int rc = cli_usage_error(ctx, "unknown format '%s' (%s)", zFmt,
+        int rc = cli_usage_error(ctx, _("unknown format '%s' (%s)"), zFmt,
                                  buf_str(&names));
         buf_release(&names);
         return rc;
@@ -445,11 +446,11 @@ cmd_check(CliCtx *ctx)
     }
     free(azPos);
     if (nPos) {
-        return cli_usage_error(ctx, "check takes no arguments");
+        return cli_usage_error(ctx, _("check takes no arguments"));
     }
     int bJson = strcmp(zFormat, "json") == 0;
     if (!bJson && strcmp(zFormat, "text") != 0) {
-        return cli_usage_error(ctx, "unknown format '%s' (text or json)",
+        return cli_usage_error(ctx, _("unknown format '%s' (text or json)"),
                                zFormat);
     }
     /* The rules look at one round and compare it with the round before

@@ -16,6 +16,7 @@
 #include "../core/review.h"
 #include "../report/collection.h"
 #include "../report/review_report.h"
+#include "../base/i18n.h"
 #include "../base/banned.h"
 
 /* Load the model (one plan when zPlan is set) or print why not. */
@@ -492,8 +493,9 @@ cmd_show(CliCtx *ctx)
     } else if (strcmp(zWhat, "round") == 0 && nPos == 2) {
         rc = show_round(ctx, azPos[1], zPlan);
     } else {
-        rc = cli_usage_error(ctx, "show what? (plan [CODE], activity CODE, org "
-                                  "NAME or round CODE)");
+        rc = cli_usage_error(ctx,
+                             _("show what? (plan [CODE], activity CODE, org "
+                               "NAME or round CODE)"));
     }
     free(azPos);
     return rc;
@@ -512,7 +514,8 @@ list_args(CliCtx *ctx, const char **pzPlan)
     int bOk = nPos == 1 && strcmp(azPos[0], "list") == 0;
     free(azPos);
     if (!bOk) {
-        cli_usage_error(ctx, "the only subcommand is '%s list'", ctx->argv[0]);
+        cli_usage_error(ctx, _("the only subcommand is '%s list'"),
+                        ctx->argv[0]);
         return -1;
     }
     return 0;
@@ -733,7 +736,7 @@ cmd_round(CliCtx *ctx)
         }
         int rc = nPos == 2 ? cmd_round_state(ctx, azPos[0], azPos[1], zPlan,
                                              zTitle, zAsOf, bYes)
-                           : cli_usage_error(ctx, "round %s CODE", azPos[0]);
+                           : cli_usage_error(ctx, _("round %s CODE"), azPos[0]);
         free(azPos);
         return rc;
     }

@@ -10,6 +10,7 @@
 
 #include "cli.h"
 #include "../base/base.h"
+#include "../base/i18n.h"
 #include "../base/secret.h"
 #include "../app/workflow.h"
 #include "../app/admin.h"
@@ -67,7 +68,7 @@ cmd_routes(CliCtx *ctx)
     }
     free(azPos);
     if (nPos) {
-        return cli_usage_error(ctx, "routes takes no arguments");
+        return cli_usage_error(ctx, _("routes takes no arguments"));
     }
     Buf b = BUF_INIT;
     web_describe_routes(&b);
@@ -83,6 +84,7 @@ cmd_serve(CliCtx *ctx)
     const char *zListen = "127.0.0.1:8080";
     const char *azProxy[LIMIT_OPTION_REPEATS];
     const char *zEvery = NULL, *zKeep = NULL, *zBackupDir = NULL;
+    const char *zLanguage = NULL;
     int bPublic = 0, bSecure = 0, bQuiet = 0, nProxy = 0;
     CliOpt aOpt[] = { { "listen", 1, &zListen, NULL },
                       { "public", 0, NULL, &bPublic },
@@ -92,6 +94,7 @@ cmd_serve(CliCtx *ctx)
                       { "backup-every", 1, &zEvery, NULL },
                       { "keep", 1, &zKeep, NULL },
                       { "backup-dir", 1, &zBackupDir, NULL },
+                      { "language", 1, &zLanguage, NULL },
                       { NULL, 0, NULL, NULL } };
     char **azPos;
     size_t nPos;
@@ -100,7 +103,19 @@ cmd_serve(CliCtx *ctx)
     }
     free(azPos);
     if (nPos) {
-        return cli_usage_error(ctx, "serve takes no arguments");
+        return cli_usage_error(ctx, _("serve takes no arguments"));
+    }
+    /* The language of a visitor who chose none and whose browser asks for
+    ** none of ours: --language, else LMPMON_LANG, else English. */
+    if (!zLanguage) {
+        zLanguage = getenv("LMPMON_LANG");
+    }
+    int eLang = zLanguage && *zLanguage ? i18n_lang_parse(zLanguage) : 0;
+    if (eLang < 0) {
+        return cli_usage_error(ctx,
+                               _("--language (or LMPMON_LANG) takes en or km, "
+                                 "not '%s'"),
+                               zLanguage);
     }
     WebConfig cfg = { .zDb = ctx->zDb,
                       .zListen = zListen,
@@ -108,32 +123,33 @@ cmd_serve(CliCtx *ctx)
                       .bSecureCookie = bSecure,
                       .bQuiet = bQuiet,
                       .nBackupKeep = 14,
-                      .zBackupDir = zBackupDir };
+                      .zBackupDir = zBackupDir,
+                      .eLang = eLang };
     if (!zEvery && (zKeep || zBackupDir)) {
-        return cli_usage_error(ctx, "--keep and --backup-dir go with "
-                                    "--backup-every");
+        return cli_usage_error(ctx, _("--keep and --backup-dir go with "
+                                      "--backup-every"));
     }
     if (zEvery && store_is_url(ctx->zDb)) {
         /* The schedule copies an SQLite file; PostgreSQL has its own tools,
         ** and a server that started would only log a failure a day. */
         return cli_usage_error(ctx,
-                               "--backup-every backs up SQLite "
-                               "databases: back up a PostgreSQL database "
-                               "with pg_dump instead (for example "
-                               "'pg_dump -Fc -f lmpmon.dump DBNAME' from a "
-                               "systemd timer or cron; docs/deploy.md)");
+                               _("--backup-every backs up SQLite "
+                                 "databases: back up a PostgreSQL database "
+                                 "with pg_dump instead (for example "
+                                 "'pg_dump -Fc -f lmpmon.dump DBNAME' from a "
+                                 "systemd timer or cron; docs/deploy.md)"));
     }
     if (zEvery && serve_parse_interval(zEvery, &cfg.nBackupSeconds)) {
         return cli_usage_error(ctx,
-                               "--backup-every takes a number and a unit "
-                               "(d, h or m), e.g. 24h, not '%s'",
+                               _("--backup-every takes a number and a unit "
+                                 "(d, h or m), e.g. 24h, not '%s'"),
                                zEvery);
     }
     long nKeep = cfg.nBackupKeep;
     if (zKeep && str_to_long(zKeep, 1, LIMIT_BACKUPS_KEPT, &nKeep)) {
         return cli_usage_error(ctx,
-                               "--keep takes a number of backups from 1 "
-                               "to %d, not '%s'",
+                               _("--keep takes a number of backups from 1 "
+                                 "to %d, not '%s'"),
                                LIMIT_BACKUPS_KEPT, zKeep);
     }
     cfg.nBackupKeep = (int)nKeep;
@@ -223,20 +239,20 @@ cmd_user(CliCtx *ctx)
     if (!bList && !bNamed) {
         free(azPos);
         return cli_usage_error(
-            ctx, "user add NAME --role ROLE [--org ORG], "
-                 "user passwd NAME, user disable NAME, user list");
+            ctx, _("user add NAME --role ROLE [--org ORG], "
+                   "user passwd NAME, user disable NAME, user list"));
     }
     Role eRole = ROLE_VIEWER;
     if (strcmp(zSub, "add") == 0) {
         if (!zRole) {
             free(azPos);
-            return cli_usage_error(ctx,
-                                   "which role? (--role: " ROLE_ACCEPTED ")");
+            return cli_usage_error(ctx, _("which role? (--role: %s)"),
+                                   ROLE_ACCEPTED);
         }
         if (role_parse(zRole, &eRole)) {
             free(azPos);
-            return cli_usage_error(
-                ctx, "unknown role '%s' (accepted: " ROLE_ACCEPTED ")", zRole);
+            return cli_usage_error(ctx, _("unknown role '%s' (accepted: %s)"),
+                                   zRole, ROLE_ACCEPTED);
         }
     }
     Store *s = cli_open_store(ctx);
@@ -270,7 +286,7 @@ cmd_user(CliCtx *ctx)
         char *zPw = user_read_password();
         char *zHash = NULL;
         if (!zPw) {
-            apperr_set(&err, APPERR_INPUT, "no password given");
+            apperr_set(&err, APPERR_INPUT, _("no password given"));
             r = -1;
         } else if (secret_hash_password(zPw, &zHash, &err)) {
             r = -1;
@@ -356,8 +372,8 @@ cmd_round_state(CliCtx *ctx, const char *zVerb, const char *zRound,
     /* With several plans, a round is ambiguous without --plan. */
     if (!zPlan && store_load_node(s, NULL, "", &m, &err) == 0 && m.nPlan > 1) {
         apperr_set(&err, APPERR_USAGE,
-                   "the database holds %zu plans; choose "
-                   "one with --plan CODE",
+                   _("the database holds %zu plans; choose "
+                     "one with --plan CODE"),
                    m.nPlan);
         rc = cli_fail(&err);
         goto out;

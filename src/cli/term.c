@@ -8,6 +8,7 @@
 
 #include "term.h"
 #include "../base/base.h"
+#include "../base/i18n.h"
 #include "../base/banned.h"
 
 size_t

@@ -16,6 +16,7 @@
 #include "review.h"
 #include "../base/str.h"
 #include "../base/xalloc.h"
+#include "../base/i18n.h"
 #include "../base/banned.h"
 
 static const char *const azSex[SEX_COUNT] = { "female", "male", "unknown" };
@@ -36,30 +37,37 @@ static const char *const azType[TYPE_COUNT] = {
 };
 /* What pages show for each key above, in the same order (one label per
 ** code, as core/codes.h's tables). */
-static const char *const azSexLabel[SEX_COUNT] = { "Female", "Male",
-                                                   "Unknown" };
-static const char *const azLegalLabel[LEGAL_COUNT] = { "Regular", "Irregular",
-                                                       "Unknown" };
-static const char *const azSatisfiedLabel[SATISFIED_COUNT] = { "Yes", "No",
-                                                               "Not known" };
+static const char *const azSexLabel[SEX_COUNT] = { N_("Female"), N_("Male"),
+                                                   N_("Unknown") };
+static const char *const azLegalLabel[LEGAL_COUNT] = { N_("Regular"),
+                                                       N_("Irregular"),
+                                                       N_("Unknown") };
+static const char *const azSatisfiedLabel[SATISFIED_COUNT] = {
+    N_("Yes"), N_("No"), N_("Not known")
+};
 static const char *const azStageLabel[STAGE_COUNT] = {
-    "Lodged",    "Conciliation",       "Resolved", "Referred to court",
-    "Withdrawn", "Closed, unresolved",
+    N_("Lodged"),    N_("Conciliation"),
+    N_("Resolved"),  N_("Referred to court"),
+    N_("Withdrawn"), N_("Closed, unresolved"),
 };
 static const char *const azChannelLabel[CHANNEL_COUNT] = {
-    "Migrant Worker Resource Centre",
-    "PDOLVT",
-    "Hotline",
-    "NGO",
-    "Embassy",
-    "Other",
+    N_("Migrant Worker Resource Centre"),
+    N_("PDOLVT"),
+    N_("Hotline"),
+    N_("NGO"),
+    N_("Embassy"),
+    N_("Other"),
 };
 static const char *const azTypeLabel[TYPE_COUNT] = {
-    "Unpaid wages", "Deception", "Confiscated documents", "Abuse", "Injury",
-    "Death",        "Other",
+    N_("Unpaid wages"), N_("Deception"), N_("Confiscated documents"),
+    N_("Abuse"),        N_("Injury"),    N_("Death"),
+    N_("Other"),
 };
+/* The dimensions' keys (files, the CLI's --by); pages show their
+** translations ("By sex"). */
 static const char *const azDim[DIM_COUNT] = {
-    "all", "sex", "province", "destination", "assisting_org", "complaint_type",
+    N_("all"),         N_("sex"),           N_("province"),
+    N_("destination"), N_("assisting_org"), N_("complaint_type"),
 };
 
 const char *
@@ -71,7 +79,7 @@ case_sex_name(CaseSex e)
 const char *
 case_sex_label(CaseSex e)
 {
-    return azSexLabel[(unsigned)e < SEX_COUNT ? e : SEX_UNKNOWN];
+    return _(azSexLabel[(unsigned)e < SEX_COUNT ? e : SEX_UNKNOWN]);
 }
 
 int
@@ -109,7 +117,7 @@ case_sex_parse(const char *z, CaseSex *p)
  }                                                                             \
  const char *case_##name##_label(Type e)                                       \
  {                                                                             \
-  return azLabel[(unsigned)e < (unsigned)(n) ? (int)e : (n)-1];                \
+  return _(azLabel[(unsigned)e < (unsigned)(n) ? (int)e : (n)-1]);             \
  }                                                                             \
  int case_##name##_parse(const char *z, Type *p)                               \
  {                                                                             \
@@ -137,7 +145,7 @@ case_type_name(CaseType e)
 const char *
 case_type_label(CaseType e)
 {
-    return azTypeLabel[(unsigned)e < TYPE_COUNT ? e : TYPE_OTHER];
+    return _(azTypeLabel[(unsigned)e < TYPE_COUNT ? e : TYPE_OTHER]);
 }
 
 int

@@ -29,6 +29,7 @@
 #include "../base/buf.h"
 #include "../base/str.h"
 #include "../base/xalloc.h"
+#include "../base/i18n.h"
 #include "../base/banned.h"
 
 static void finding_add(Findings *out, const char *zRule, CheckSeverity e,
@@ -77,7 +78,9 @@ check_severity_name(CheckSeverity e)
 const char *
 check_severity_label(CheckSeverity e)
 {
-    return e == CHECK_ERROR ? "Error" : e == CHECK_WARNING ? "Warning" : "Note";
+    return e == CHECK_ERROR     ? _("Error")
+           : e == CHECK_WARNING ? _("Warning")
+                                : _("Note");
 }
 
 const char *
@@ -85,10 +88,18 @@ check_rule_label(const char *zRule)
 {
     for (const CheckRule *r = aCheckRule; r->zName; r++) {
         if (str_eq(r->zName, zRule)) {
-            return r->zLabel;
+            return _(r->zLabel);
         }
     }
     return zRule;
+}
+
+/* A rating in a finding's message: rating_name() (nothing for no rating)
+** in the reader's language. */
+static const char *
+check_rating_word(Rating r)
+{
+    return *rating_name(r) ? rating_label(r) : "";
 }
 
 /* The first of the phrases (lower case) found in zLow, or NULL.  With
@@ -398,7 +409,7 @@ check_missing_rating(CheckRun *c, Findings *out)
     {
         if (a->eRating == RATING_NONE) {
             finding_add(out, "missing_rating", CHECK_WARNING, n->zCode,
-                        a->zRound, "activity %s has no rating in round %s",
+                        a->zRound, _("activity %s has no rating in round %s"),
                         n->zCode, a->zRound);
         }
     }
@@ -416,8 +427,8 @@ check_rating_without_narrative(CheckRun *c, Findings *out)
         if (a->eRating != RATING_NONE && (!*zT || strcmp(zT, ".") == 0)) {
             finding_add(out, "rating_without_narrative", CHECK_WARNING,
                         n->zCode, a->zRound,
-                        "rated %s with no progress narrative",
-                        rating_name(a->eRating));
+                        _("rated %s with no progress narrative"),
+                        check_rating_word(a->eRating));
         }
         free(zT);
     }
@@ -454,8 +465,8 @@ check_contradiction(CheckRun *c, Findings *out)
         if (zHit) {
             finding_add(out, "narrative_contradicts_rating", CHECK_ERROR,
                         n->zCode, a->zRound,
-                        "rated %s but the narrative says \"%s\"",
-                        rating_name(a->eRating), zHit);
+                        _("rated %s but the narrative says \"%s\""),
+                        check_rating_word(a->eRating), zHit);
         }
     }
 }
@@ -513,8 +524,8 @@ check_stale(CheckRun *c, Findings *out)
             if (zHit) {
                 finding_add(out, "stale_narrative", CHECK_WARNING, n->zCode,
                             a->zRound,
-                            "the narrative carries forward (\"%s\") "
-                            "instead of reporting this round",
+                            _("the narrative carries forward (\"%s\") "
+                              "instead of reporting this round"),
                             zHit);
             } else if (*zLow && kPrev >= 0) {
                 /* The same text as the round before: copied forward. */
@@ -522,8 +533,8 @@ check_stale(CheckRun *c, Findings *out)
                 if (strcmp(run_fold(c, prev->zProgress), zLow) == 0) {
                     finding_add(out, "stale_narrative", CHECK_WARNING, n->zCode,
                                 a->zRound,
-                                "the narrative repeats round %s word for "
-                                "word",
+                                _("the narrative repeats round %s word for "
+                                  "word"),
                                 prev->zRound);
                 }
             }
@@ -597,15 +608,16 @@ check_same_narrative(CheckRun *c, Findings *out)
                     continue;
                 }
                 buf_printf(&others, "%s%s (%s)", others.n ? ", " : "",
-                           t.aNode[a[l].i]->zCode, rating_name(o->eRating));
+                           t.aNode[a[l].i]->zCode,
+                           check_rating_word(o->eRating));
                 l++;
             }
             if (others.n) {
                 finding_add(out, "same_narrative_different_ratings",
                             CHECK_ERROR, t.aNode[k]->zCode, zR,
-                            "the same narrative is rated %s here and "
-                            "differently under %s",
-                            rating_name(e), buf_str(&others));
+                            _("the same narrative is rated %s here and "
+                              "differently under %s"),
+                            check_rating_word(e), buf_str(&others));
             }
             buf_release(&others);
         }
@@ -631,8 +643,8 @@ check_no_responsible(CheckRun *c, Findings *out)
         if (n->nResp == 0) {
             finding_add(out, "no_responsible", CHECK_WARNING, n->zCode,
                         a->zRound,
-                        "no responsible body: nobody is asked to "
-                        "report on it");
+                        _("no responsible body: nobody is asked to "
+                          "report on it"));
         }
     }
 }
@@ -761,11 +773,19 @@ check_silent_org(CheckRun *c, Findings *out)
                 finding_add(
                     out, "silent_responsible_org", CHECK_INFO, NULL, zR,
                     bStatements
-                        ? "%s is responsible for %zu activit%s in round "
-                          "%s and has submitted no statement"
-                        : "%s is responsible for %zu activit%s in round "
-                          "%s but no narrative of them mentions it",
-                    g->zAcronym, nResp, nResp == 1 ? "y" : "ies", zR);
+                        ? ngettext("%s is responsible for %zu activity in "
+                                   "round %s and has submitted no statement",
+                                   "%s is responsible for %zu activities in "
+                                   "round %s and has submitted no statement",
+                                   nResp)
+                        : ngettext("%s is responsible for %zu activity in "
+                                   "round %s but no narrative of them "
+                                   "mentions it",
+                                   "%s is responsible for %zu activities in "
+                                   "round %s but no narrative of them "
+                                   "mentions it",
+                                   nResp),
+                    g->zAcronym, nResp, zR);
                 out->a[out->n - 1].zOrg = xstrdup(g->zAcronym);
             }
         }
@@ -800,7 +820,7 @@ check_duplicate_action(CheckRun *c, Findings *out)
             if (aFirst[k] != k && *t.azAction[k]) {
                 finding_add(out, "duplicate_action_point", CHECK_WARNING,
                             t.aNode[k]->zCode, zR,
-                            "the same action point as activity %s",
+                            _("the same action point as activity %s"),
                             t.aNode[aFirst[k]]->zCode);
             }
         }
@@ -810,29 +830,29 @@ check_duplicate_action(CheckRun *c, Findings *out)
 }
 
 const CheckRule aCheckRule[] = {
-    { "missing_rating", CHECK_WARNING, "Missing rating",
+    { "missing_rating", CHECK_WARNING, N_("Missing rating"),
       "an activity of the round has no rating", check_missing_rating },
-    { "rating_without_narrative", CHECK_WARNING, "Rating without narrative",
+    { "rating_without_narrative", CHECK_WARNING, N_("Rating without narrative"),
       "a rating with no progress narrative to support it",
       check_rating_without_narrative },
     { "narrative_contradicts_rating", CHECK_ERROR,
-      "Narrative contradicts the rating",
+      N_("Narrative contradicts the rating"),
       "the narrative says the opposite of the rating", check_contradiction },
-    { "stale_narrative", CHECK_WARNING, "Stale narrative",
+    { "stale_narrative", CHECK_WARNING, N_("Stale narrative"),
       "the narrative refers elsewhere or repeats the previous round",
       check_stale },
     { "same_narrative_different_ratings", CHECK_ERROR,
-      "Same narrative, different ratings",
+      N_("Same narrative, different ratings"),
       "one narrative under several activities rated differently",
       check_same_narrative },
-    { "no_responsible", CHECK_WARNING, "No responsible body",
+    { "no_responsible", CHECK_WARNING, N_("No responsible body"),
       "an activity with no responsible body", check_no_responsible },
-    { "silent_responsible_org", CHECK_INFO, "Silent responsible body",
+    { "silent_responsible_org", CHECK_INFO, N_("Silent responsible body"),
       "a responsible organisation that gave no statement in the round (for "
       "rounds imported from a report: a government body no narrative "
       "mentions)",
       check_silent_org },
-    { "duplicate_action_point", CHECK_WARNING, "Duplicate action point",
+    { "duplicate_action_point", CHECK_WARNING, N_("Duplicate action point"),
       "the same action point text under two activity codes",
       check_duplicate_action },
     { NULL, CHECK_INFO, NULL, NULL, NULL },

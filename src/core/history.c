@@ -10,6 +10,7 @@
 #include "history.h"
 #include "codes.h"
 #include "../base/str.h"
+#include "../base/i18n.h"
 #include "../base/banned.h"
 
 /* A field of an entity (NULL: of any entity) as a phrase, and the code
@@ -20,22 +21,22 @@ static const struct {
     const char *zLabel;
     CodeKind eKind;
 } aHistoryField[] = {
-    { "assessment", NULL, "created with rating", CODE_RATING },
-    { "assessment", "rating", "rating", CODE_RATING },
-    { "assessment", "state", "state", CODE_ASSESS_STATE },
-    { "assessment", "action_point", "action point", CODE_KIND_COUNT },
-    { "assessment", "progress", "progress narrative", CODE_KIND_COUNT },
-    { "statement", NULL, "created as", CODE_ASSESS_STATE },
-    { "statement", "state", "state", CODE_ASSESS_STATE },
-    { "statement", "proposed_rating", "proposed rating", CODE_RATING },
-    { "statement", "text", "text", CODE_KIND_COUNT },
-    { "statement", "comment", "comment", CODE_KIND_COUNT },
-    { "round", "state", "state", CODE_ROUND_STATE },
-    { "round", "as_of", "as of", CODE_KIND_COUNT },
-    { "org", "kind", "kind", CODE_ORG_KIND },
-    { "user", "role", "role", CODE_ROLE },
-    { "user", "org", "organisation", CODE_KIND_COUNT },
-    { "node", "text", "wording", CODE_KIND_COUNT },
+    { "assessment", NULL, N_("created with rating"), CODE_RATING },
+    { "assessment", "rating", N_("rating"), CODE_RATING },
+    { "assessment", "state", N_("state"), CODE_ASSESS_STATE },
+    { "assessment", "action_point", N_("action point"), CODE_KIND_COUNT },
+    { "assessment", "progress", N_("progress narrative"), CODE_KIND_COUNT },
+    { "statement", NULL, N_("created as"), CODE_ASSESS_STATE },
+    { "statement", "state", N_("state"), CODE_ASSESS_STATE },
+    { "statement", "proposed_rating", N_("proposed rating"), CODE_RATING },
+    { "statement", "text", N_("text"), CODE_KIND_COUNT },
+    { "statement", "comment", N_("comment"), CODE_KIND_COUNT },
+    { "round", "state", N_("state"), CODE_ROUND_STATE },
+    { "round", "as_of", N_("as of"), CODE_KIND_COUNT },
+    { "org", "kind", N_("kind"), CODE_ORG_KIND },
+    { "user", "role", N_("role"), CODE_ROLE },
+    { "user", "org", N_("organisation"), CODE_KIND_COUNT },
+    { "node", "text", N_("wording"), CODE_KIND_COUNT },
     /* Outreach events, media coverage, statistics (core/outreach.h). */
     { "outreach", NULL, "created as", CODE_OUTREACH_KIND },
     { "outreach", "kind", "kind", CODE_OUTREACH_KIND },
@@ -46,9 +47,9 @@ static const struct {
     { "outreach", "ordered", "compensation ordered", CODE_KIND_COUNT },
     { "media", NULL, "created in", CODE_KIND_COUNT },
     { "stat", NULL, "created with the value", CODE_KIND_COUNT },
-    { NULL, "responsible", "responsible bodies", CODE_KIND_COUNT },
-    { NULL, "contributing", "partners", CODE_KIND_COUNT },
-    { NULL, NULL, "created", CODE_KIND_COUNT },
+    { NULL, "responsible", N_("responsible bodies"), CODE_KIND_COUNT },
+    { NULL, "contributing", N_("partners"), CODE_KIND_COUNT },
+    { NULL, NULL, N_("created"), CODE_KIND_COUNT },
 };
 
 /* The row of aHistoryField for zEntity's zField, or -1. */
@@ -101,11 +102,11 @@ history_describe(Buf *b, const char *zEntity, const char *zKey, size_t nSkip,
     const char *z1 = history_part(zRest, 1, &n1);
     const char *z2 = history_part(zRest, 2, &n2);
     if (str_eq(zEntity, "statement") && *zRest == '/') {
-        buf_printf(b, "%.*s statement of %.*s", (int)n1, z1, (int)n2, z2);
+        buf_printf(b, _("%.*s statement of %.*s"), (int)n1, z1, (int)n2, z2);
     } else if (str_eq(zEntity, "assessment") && *zRest == '/') {
-        buf_printf(b, "%.*s assessment", (int)n1, z1);
+        buf_printf(b, _("%.*s assessment"), (int)n1, z1);
     } else if (str_eq(zEntity, "node") && !*zRest) {
-        buf_puts(b, "Activity");
+        buf_puts(b, _("Activity"));
     } else {
         buf_puts(b, zEntity ? zEntity : "");
         if (*zRest) {
@@ -114,7 +115,7 @@ history_describe(Buf *b, const char *zEntity, const char *zKey, size_t nSkip,
     }
     buf_puts(b, ": ");
     int i = history_field(zEntity, zField);
-    buf_puts(b, i >= 0 ? aHistoryField[i].zLabel : zField);
+    buf_puts(b, i >= 0 ? _(aHistoryField[i].zLabel) : zField);
 }
 
 const char *

@@ -9,6 +9,7 @@
 #include "outreach.h"
 #include "../base/str.h"
 #include "../base/xalloc.h"
+#include "../base/i18n.h"
 #include "../base/banned.h"
 
 static void
@@ -393,38 +394,38 @@ plan_sort_rounds(Plan *p)
 
 /* One table per code kind (codes.h): the key, then the label. */
 static const CodeName aOrgKind[ORG_KIND_COUNT] = {
-    [ORG_GOVERNMENT] = { "government", "Government" },
+    [ORG_GOVERNMENT] = { "government", N_("Government") },
     [ORG_DEVELOPMENT_PARTNER] = { "development_partner",
-                                  "Development partner" },
-    [ORG_UN_AGENCY] = { "un_agency", "UN agency" },
-    [ORG_NGO] = { "ngo", "NGO" },
-    [ORG_TRADE_UNION] = { "trade_union", "Trade union" },
-    [ORG_EMPLOYERS] = { "employers", "Employers' organisation" },
-    [ORG_PRIVATE_SECTOR] = { "private_sector", "Private sector" },
-    [ORG_OTHER] = { "other", "Other" },
+                                  N_("Development partner") },
+    [ORG_UN_AGENCY] = { "un_agency", N_("UN agency") },
+    [ORG_NGO] = { "ngo", N_("NGO") },
+    [ORG_TRADE_UNION] = { "trade_union", N_("Trade union") },
+    [ORG_EMPLOYERS] = { "employers", N_("Employers' organisation") },
+    [ORG_PRIVATE_SECTOR] = { "private_sector", N_("Private sector") },
+    [ORG_OTHER] = { "other", N_("Other") },
 };
 static const CodeName aRoundState[ROUND_STATE_COUNT] = {
-    [ROUND_DRAFT] = { "draft", "Draft" },
-    [ROUND_OPEN] = { "open", "Open" },
-    [ROUND_CLOSED] = { "closed", "Closed" },
-    [ROUND_PUBLISHED] = { "published", "Published" },
+    [ROUND_DRAFT] = { "draft", N_("Draft") },
+    [ROUND_OPEN] = { "open", N_("Open") },
+    [ROUND_CLOSED] = { "closed", N_("Closed") },
+    [ROUND_PUBLISHED] = { "published", N_("Published") },
 };
 static const CodeName aAssessState[ASSESS_STATE_COUNT] = {
-    [ASSESS_DRAFT] = { "draft", "Draft" },
-    [ASSESS_SUBMITTED] = { "submitted", "Submitted" },
-    [ASSESS_RETURNED] = { "returned", "Returned" },
-    [ASSESS_APPROVED] = { "approved", "Approved" },
+    [ASSESS_DRAFT] = { "draft", N_("Draft") },
+    [ASSESS_SUBMITTED] = { "submitted", N_("Submitted") },
+    [ASSESS_RETURNED] = { "returned", N_("Returned") },
+    [ASSESS_APPROVED] = { "approved", N_("Approved") },
 };
 static const CodeName aRole[ROLE_COUNT] = {
-    [ROLE_ADMIN] = { "admin", "Administrator" },
-    [ROLE_ME_OFFICER] = { "me_officer", "M&E officer" },
-    [ROLE_REPORTER] = { "reporter", "Reporter" },
-    [ROLE_CASE_OFFICER] = { "case_officer", "Case officer" },
-    [ROLE_VIEWER] = { "viewer", "Viewer" },
+    [ROLE_ADMIN] = { "admin", N_("Administrator") },
+    [ROLE_ME_OFFICER] = { "me_officer", N_("M&E officer") },
+    [ROLE_REPORTER] = { "reporter", N_("Reporter") },
+    [ROLE_CASE_OFFICER] = { "case_officer", N_("Case officer") },
+    [ROLE_VIEWER] = { "viewer", N_("Viewer") },
 };
 static const CodeName aLinkRole[] = {
-    [LINK_RESPONSIBLE] = { "responsible", "Responsible" },
-    [LINK_CONTRIBUTING] = { "contributing", "Contributing partner" },
+    [LINK_RESPONSIBLE] = { "responsible", N_("Responsible") },
+    [LINK_CONTRIBUTING] = { "contributing", N_("Contributing partner") },
 };
 
 const CodeName *
@@ -497,7 +498,7 @@ code_label(CodeKind k, const char *zKey)
     const CodeName *a = code_table(k, &n);
     for (size_t i = 0; zKey && i < n; i++) {
         if (strcmp(zKey, a[i].zKey) == 0) {
-            return a[i].zLabel;
+            return _(a[i].zLabel);
         }
     }
     return zKey;
@@ -524,7 +525,7 @@ org_kind_name(OrgKind e)
 const char *
 org_kind_label(OrgKind e)
 {
-    return aOrgKind[(unsigned)e < ORG_KIND_COUNT ? e : ORG_OTHER].zLabel;
+    return _(aOrgKind[(unsigned)e < ORG_KIND_COUNT ? e : ORG_OTHER].zLabel);
 }
 
 int
@@ -547,8 +548,8 @@ round_state_name(RoundState e)
 const char *
 round_state_label(RoundState e)
 {
-    return aRoundState[(unsigned)e < ROUND_STATE_COUNT ? e : ROUND_DRAFT]
-        .zLabel;
+    return _(
+        aRoundState[(unsigned)e < ROUND_STATE_COUNT ? e : ROUND_DRAFT].zLabel);
 }
 
 int
@@ -572,8 +573,8 @@ assess_state_name(AssessState e)
 const char *
 assess_state_label(AssessState e)
 {
-    return aAssessState[(unsigned)e < ASSESS_STATE_COUNT ? e : ASSESS_DRAFT]
-        .zLabel;
+    return _(aAssessState[(unsigned)e < ASSESS_STATE_COUNT ? e : ASSESS_DRAFT]
+                 .zLabel);
 }
 
 int
@@ -596,7 +597,7 @@ role_name(Role e)
 const char *
 role_label(Role e)
 {
-    return aRole[(unsigned)e < ROLE_COUNT ? e : ROLE_VIEWER].zLabel;
+    return _(aRole[(unsigned)e < ROLE_COUNT ? e : ROLE_VIEWER].zLabel);
 }
 
 int
@@ -619,5 +620,5 @@ link_role_name(LinkRole e)
 const char *
 link_role_label(LinkRole e)
 {
-    return aLinkRole[e == LINK_RESPONSIBLE ? 0 : 1].zLabel;
+    return _(aLinkRole[e == LINK_RESPONSIBLE ? 0 : 1].zLabel);
 }

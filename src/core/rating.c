@@ -6,6 +6,7 @@
 
 #include "rating.h"
 #include "../base/str.h"
+#include "../base/i18n.h"
 #include "../base/banned.h"
 
 /* Folded spellings (str_fold: lower case, '-' and runs of space as one
@@ -46,17 +47,20 @@ rating_parse(const char *z, Rating *pOut)
 }
 
 const CodeName aRatingCode[RATING_COUNT] = {
-    [RATING_NONE] = { "not_rated", "Not rated" },
-    [RATING_NOT_ON_TARGET] = { "not_on_target", "Not on Target" },
-    [RATING_PROGRESSING] = { "progressing", "Progressing" },
-    [RATING_ON_TARGET] = { "on_target", "On Target" },
+    [RATING_NONE] = { "not_rated", N_("Not rated") },
+    [RATING_NOT_ON_TARGET] = { "not_on_target", N_("Not on Target") },
+    [RATING_PROGRESSING] = { "progressing", N_("Progressing") },
+    [RATING_ON_TARGET] = { "on_target", N_("On Target") },
 };
 
 const char *
 rating_name(Rating r)
 {
-    return (unsigned)r < RATING_COUNT && r != RATING_NONE ? rating_label(r)
-                                                          : "";
+    /* The English label, whatever the reader's language: files carry
+    ** it (annex CSV, model JSON) and imports read it back. */
+    return (unsigned)r < RATING_COUNT && r != RATING_NONE
+               ? aRatingCode[r].zLabel
+               : "";
 }
 
 const char *
@@ -68,5 +72,5 @@ rating_key(Rating r)
 const char *
 rating_label(Rating r)
 {
-    return aRatingCode[(unsigned)r < RATING_COUNT ? r : RATING_NONE].zLabel;
+    return _(aRatingCode[(unsigned)r < RATING_COUNT ? r : RATING_NONE].zLabel);
 }

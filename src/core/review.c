@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "review.h"
+#include "../base/i18n.h"
 #include "../base/str.h"
 #include "../base/xalloc.h"
 #include "../base/banned.h"
@@ -171,11 +172,11 @@ const char *
 review_need_label(ReviewNeed e)
 {
     static const char *const az[NEED_COUNT] = {
-        [NEED_RETURNED] = "Returned", [NEED_NOT_BEGUN] = "Not begun",
-        [NEED_DRAFT] = "Draft",       [NEED_SUBMITTED] = "Submitted",
-        [NEED_APPROVED] = "Approved", [NEED_NONE] = "Not in this round",
+        [NEED_RETURNED] = N_("Returned"), [NEED_NOT_BEGUN] = N_("Not begun"),
+        [NEED_DRAFT] = N_("Draft"),       [NEED_SUBMITTED] = N_("Submitted"),
+        [NEED_APPROVED] = N_("Approved"), [NEED_NONE] = N_("Not in this round"),
     };
-    return (unsigned)e < NEED_COUNT ? az[e] : "";
+    return (unsigned)e < NEED_COUNT ? _(az[e]) : "";
 }
 
 size_t

@@ -5,18 +5,19 @@
 
 #include "rules.h"
 #include "../base/base.h"
+#include "../base/i18n.h"
 #include "../base/banned.h"
 
 const RoundMove aRoundMove[] = {
-    { ROUND_DRAFT, ROUND_OPEN, "open", "Open", NULL },
-    { ROUND_OPEN, ROUND_CLOSED, "close", "Close",
-      "Closing ends collection: reporters can no longer save or submit "
-      "statements. It can be reopened while it is not published." },
-    { ROUND_CLOSED, ROUND_OPEN, "reopen", "Reopen", NULL },
-    { ROUND_CLOSED, ROUND_PUBLISHED, "publish", "Publish",
-      "Publishing is final: the round is locked, nobody can change its "
-      "ratings, narratives or statements afterwards, and its report is "
-      "shown to everyone who may read published rounds." },
+    { ROUND_DRAFT, ROUND_OPEN, N_("open"), N_("Open"), NULL },
+    { ROUND_OPEN, ROUND_CLOSED, N_("close"), N_("Close"),
+      N_("Closing ends collection: reporters can no longer save or submit "
+         "statements. It can be reopened while it is not published.") },
+    { ROUND_CLOSED, ROUND_OPEN, N_("reopen"), N_("Reopen"), NULL },
+    { ROUND_CLOSED, ROUND_PUBLISHED, N_("publish"), N_("Publish"),
+      N_("Publishing is final: the round is locked, nobody can change its "
+         "ratings, narratives or statements afterwards, and its report is "
+         "shown to everyone who may read published rounds.") },
 };
 const size_t nRoundMove = sizeof aRoundMove / sizeof aRoundMove[0];
 
@@ -43,25 +44,25 @@ rules_round_may_move(const Actor *who, const Round *r, RoundState eTo,
 {
     if (!rules_is_editor(who)) {
         return apperr_set(err, APPERR_FORBIDDEN,
-                          "only M&E officers and "
-                          "administrators open, close and publish rounds");
+                          _("only M&E officers and "
+                            "administrators open, close and publish rounds"));
     }
     if (!r) {
         return 0; /* a new round: the caller creates it */
     }
     if (r->eState == ROUND_PUBLISHED) {
         return apperr_set(err, APPERR_CONFLICT,
-                          "round '%s' is published and "
-                          "locked",
+                          _("round '%s' is published and "
+                            "locked"),
                           r->zCode);
     }
     if (r->eState == eTo || rules_round_move(r->eState, eTo)) {
         return 0;
     }
     return apperr_set(err, APPERR_CONFLICT,
-                      "round '%s' cannot go from %s to "
-                      "%s (draft → open → closed → published; a closed round "
-                      "may reopen)",
+                      _("round '%s' cannot go from %s to "
+                        "%s (draft → open → closed → published; a closed round "
+                        "may reopen)"),
                       r->zCode, round_state_name(r->eState),
                       round_state_name(eTo));
 }
@@ -92,44 +93,44 @@ rules_statement_may_write(const Actor *who, const Node *n, const Round *r,
 {
     if (who->eRole != ROLE_REPORTER) {
         return apperr_set(err, APPERR_FORBIDDEN,
-                          "only reporters write their "
-                          "organisation's statements");
+                          _("only reporters write their "
+                            "organisation's statements"));
     }
     if (!who->zOrg || !*who->zOrg) {
         return apperr_set(err, APPERR_FORBIDDEN,
-                          "your account belongs to no "
-                          "organisation, so it cannot write statements");
+                          _("your account belongs to no "
+                            "organisation, so it cannot write statements"));
     }
     if (!rules_node_links_org(n, who->zOrg)) {
         return apperr_set(err, APPERR_FORBIDDEN,
-                          "%s is not linked to this "
-                          "activity (%s): only its responsible bodies and "
-                          "partners report on it",
+                          _("%s is not linked to this "
+                            "activity (%s): only its responsible bodies and "
+                            "partners report on it"),
                           who->zOrg, n->zCode);
     }
     if (r->eState != ROUND_OPEN) {
         return apperr_set(err, APPERR_CONFLICT,
-                          "round '%s' is %s: statements "
-                          "can be entered only while it is open",
+                          _("round '%s' is %s: statements "
+                            "can be entered only while it is open"),
                           r->zCode, round_state_name(r->eState));
     }
     if (old && old->eState == ASSESS_APPROVED) {
         return apperr_set(err, APPERR_CONFLICT,
-                          "%s's statement on %s is "
-                          "approved and can no longer change",
+                          _("%s's statement on %s is "
+                            "approved and can no longer change"),
                           who->zOrg, n->zCode);
     }
     if (strlen(zText) > LIMIT_FIELD_BYTES) {
         return apperr_set(err, APPERR_INPUT,
-                          "the statement is longer than %u "
-                          "bytes (LIMIT_FIELD_BYTES)",
+                          _("the statement is longer than %u "
+                            "bytes (LIMIT_FIELD_BYTES)"),
                           LIMIT_FIELD_BYTES);
     }
     if (iVersion != (old ? old->iVersion : 0)) {
         return apperr_set(err, APPERR_CONFLICT,
-                          "%s's statement on %s was changed by someone else "
-                          "(%s) since you opened the page; your text is kept "
-                          "below: compare and save again",
+                          _("%s's statement on %s was changed by someone else "
+                            "(%s) since you opened the page; your text is kept "
+                            "below: compare and save again"),
                           who->zOrg, n->zCode,
                           old && old->zUpdatedBy ? old->zUpdatedBy
                                                  : "another user");
@@ -145,45 +146,46 @@ rules_review_may(const Actor *who, const char *zNode, const Round *r,
 {
     if (!rules_is_editor(who)) {
         return apperr_set(err, APPERR_FORBIDDEN,
-                          "only M&E officers and "
-                          "administrators review statements");
+                          _("only M&E officers and "
+                            "administrators review statements"));
     }
     if (r->eState == ROUND_PUBLISHED) {
         return apperr_set(err, APPERR_CONFLICT,
-                          "round '%s' is published and "
-                          "locked",
+                          _("round '%s' is published and "
+                            "locked"),
                           r->zCode);
     }
     if (r->eState == ROUND_DRAFT) {
-        return apperr_set(err, APPERR_CONFLICT, "round '%s' is not open yet",
+        return apperr_set(err, APPERR_CONFLICT, _("round '%s' is not open yet"),
                           r->zCode);
     }
     if (strlen(zProgress) > LIMIT_FIELD_BYTES) {
         return apperr_set(err, APPERR_INPUT,
-                          "the narrative is longer than %u "
-                          "bytes (LIMIT_FIELD_BYTES)",
+                          _("the narrative is longer than %u "
+                            "bytes (LIMIT_FIELD_BYTES)"),
                           LIMIT_FIELD_BYTES);
     }
     if (strlen(zComment) > LIMIT_FIELD_BYTES) {
         return apperr_set(err, APPERR_INPUT,
-                          "the comment is longer than %u "
-                          "bytes (LIMIT_FIELD_BYTES)",
+                          _("the comment is longer than %u "
+                            "bytes (LIMIT_FIELD_BYTES)"),
                           LIMIT_FIELD_BYTES);
     }
     if (e == WF_RETURN && !*zComment) {
         return apperr_set(err, APPERR_INPUT,
-                          "say what to change: a return "
-                          "needs a comment");
+                          _("say what to change: a return "
+                            "needs a comment"));
     }
     if (e == WF_APPROVE && eRating == RATING_NONE) {
-        return apperr_set(err, APPERR_INPUT, "set a rating before approving");
+        return apperr_set(err, APPERR_INPUT,
+                          _("set a rating before approving"));
     }
     if (iVersion != a->iVersion) {
         return apperr_set(err, APPERR_CONFLICT,
-                          "the assessment of %s in round %s was changed by "
-                          "someone else since you opened it (a statement may "
-                          "have been submitted); your text is kept below: "
-                          "compare and save again",
+                          _("the assessment of %s in round %s was changed by "
+                            "someone else since you opened it (a statement may "
+                            "have been submitted); your text is kept below: "
+                            "compare and save again"),
                           zNode, r->zCode);
     }
     return 0;

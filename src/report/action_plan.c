@@ -7,6 +7,7 @@
 #include "action_plan.h"
 #include "escape.h"
 #include "../base/base.h"
+#include "../base/i18n.h"
 #include "../base/banned.h"
 
 static void
@@ -23,9 +24,9 @@ void
 action_plan_sheet(const Plan *p, const Round *rd, const RecSet *s, Sheet *t)
 {
     Buf head = BUF_INIT, v = BUF_INIT;
-    sheet_col(t, "Activity");
+    sheet_col(t, _("Activity"));
     sheet_col(t, "Wording");
-    sheet_col(t, "Responsible");
+    sheet_col(t, _("Responsible"));
     sheet_col(t, "Contributing");
     buf_printf(&head, "Action point %s", rd->zCode);
     sheet_col(t, buf_str(&head));

@@ -10,6 +10,7 @@
 #include "collection.h"
 #include "../core/review.h"
 #include "../base/base.h"
+#include "../base/i18n.h"
 #include "../base/banned.h"
 
 /* The directory's name of zOrg, or "" when it has none. */
@@ -26,12 +27,13 @@ collection_sheet(const Model *m, const Plan *p, const Round *rd,
                  Sheet *t)
 {
     sheet_init(t, zId, NULL);
-    static const char *const azHead[] = {
-        "Organisation", "Name",      "Responsible", "Partner",  "Not begun",
-        "Draft",        "Submitted", "Returned",    "Approved", "To do"
-    };
+    static const char *const azHead[] = { N_("Organisation"), N_("Name"),
+                                          N_("Responsible"),  N_("Partner"),
+                                          N_("Not begun"),    N_("Draft"),
+                                          N_("Submitted"),    N_("Returned"),
+                                          N_("Approved"),     N_("To do") };
     for (size_t i = 0; i < sizeof azHead / sizeof azHead[0]; i++) {
-        sheet_col(t, azHead[i]);
+        sheet_col(t, _(azHead[i]));
     }
     t->bRowHeads = 1;
     size_t n = 0;

@@ -14,6 +14,7 @@
 #include "../core/review.h"
 #include "../io/csv.h"
 #include "../io/xlsx_write.h"
+#include "../base/i18n.h"
 #include "../base/banned.h"
 
 #define CSV_HEADER                                                             \
@@ -157,7 +158,7 @@ complaints_indicator_sentence(const ComplaintsView *v, CaseDim d,
                               const char *zValue, Buf *b)
 {
     if (case_goal10_figure(v->r, d, zValue, v->bSuppress, b)) {
-        buf_puts(b, " of the cases");
+        buf_puts(b, _(" of the cases"));
     }
 }
 
@@ -175,26 +176,29 @@ void
 complaints_render_html(const ComplaintsView *v, Buf *b)
 {
     const CaseReport *r = v->r;
-    HTML_LIT(
-        b,
-        "<section class=\"complaints\">\n<p class=\"method\">Cases lodged in ");
+    HTML_LIT(b, "<section class=\"complaints\">\n<p class=\"method\">");
+    HTML_TR(b, "Cases lodged in");
+    HTML_LIT(b, " ");
     esc_html(b, v->zPeriod);
-    HTML_LIT(b,
-             ". \"Within 3 months\" means resolved no later than the same day "
-             "three calendar months after lodging (lodged 31 January, "
-             "resolved by 30 April). Shares are of the cases lodged. ");
+    HTML_LIT(b, ". ");
+    HTML_TR(b, "\"Within 3 months\" means resolved no later than the same day "
+               "three calendar months after lodging (lodged 31 January, "
+               "resolved by 30 April). Shares are of the cases lodged.");
+    HTML_LIT(b, " ");
     if (v->bSuppress) {
         buf_printf(b,
-                   "Groups of fewer than %d cases are not shown, nor "
-                   "the smallest others where a small group could be worked "
-                   "out from them; they are counted together as \"other "
-                   "groups\" (how many in brackets). ",
+                   _("Groups of fewer than %d cases are not shown, nor "
+                     "the smallest others where a small group could be worked "
+                     "out from them; they are counted together as \"other "
+                     "groups\" (how many in brackets). "),
                    CASE_SUPPRESS_BELOW);
     }
     if (r->nMixed) {
-        buf_printf(b, "%ld cases in other currencies than ", r->nMixed);
+        buf_printf(b, _("%ld cases in other currencies than "), r->nMixed);
         esc_html(b, r->zCurrency);
-        HTML_LIT(b, " are left out of the sums. ");
+        HTML_LIT(b, " ");
+        HTML_TR(b, "are left out of the sums.");
+        HTML_LIT(b, " ");
     }
     HTML_LIT(b, "</p>\n");
     for (int d = 0; d < DIM_COUNT; d++) {
@@ -202,18 +206,33 @@ complaints_render_html(const ComplaintsView *v, Buf *b)
             continue;
         }
         HTML_LIT(b, "<table>\n<caption>");
-        esc_html(b, d == DIM_ALL ? "All cases" : "By ");
+        esc_html(b, d == DIM_ALL ? _("All cases") : _("By "));
         if (d != DIM_ALL) {
-            esc_html(b, case_dim_name((CaseDim)d));
+            esc_html(b, _(case_dim_name((CaseDim)d)));
         }
-        HTML_LIT(b, "</caption>\n<thead><tr><th scope=\"col\"></th><th "
-                    "scope=\"col\">Cases</th><th scope=\"col\">Resolved</th>"
-                    "<th scope=\"col\">Within 3 months</th><th scope=\"col\">"
-                    "Satisfied within 3 months (goal 10)</th><th scope=\"col\">"
-                    "Median days</th><th scope=\"col\">To court</th><th "
-                    "scope=\"col\">Requested</th><th scope=\"col\">Ordered</th>"
-                    "<th scope=\"col\">Paid</th><th scope=\"col\">Paid of "
-                    "ordered</th></tr></thead><tbody>\n");
+        HTML_LIT(
+            b,
+            "</caption>\n<thead><tr><th scope=\"col\"></th><th scope=\"col\">");
+        HTML_TR(b, "Cases");
+        HTML_LIT(b, "</th><th scope=\"col\">");
+        HTML_TR(b, "Resolved");
+        HTML_LIT(b, "</th><th scope=\"col\">");
+        HTML_TR(b, "Within 3 months");
+        HTML_LIT(b, "</th><th scope=\"col\">");
+        HTML_TR(b, "Satisfied within 3 months (goal 10)");
+        HTML_LIT(b, "</th><th scope=\"col\">");
+        HTML_TR(b, "Median days");
+        HTML_LIT(b, "</th><th scope=\"col\">");
+        HTML_TR(b, "To court");
+        HTML_LIT(b, "</th><th scope=\"col\">");
+        HTML_TR(b, "Requested");
+        HTML_LIT(b, "</th><th scope=\"col\">");
+        HTML_TR(b, "Ordered");
+        HTML_LIT(b, "</th><th scope=\"col\">");
+        HTML_TR(b, "Paid");
+        HTML_LIT(b, "</th><th scope=\"col\">");
+        HTML_TR(b, "Paid of ordered");
+        HTML_LIT(b, "</th></tr></thead><tbody>\n");
         CaseShown sh;
         case_shown_build(r, (CaseDim)d, v->bSuppress, &sh);
         const CaseCell *c;
@@ -226,9 +245,9 @@ complaints_render_html(const ComplaintsView *v, Buf *b)
             }
             HTML_LIT(b, "</th>");
             if (bHidden) {
-                buf_printf(b,
-                           "<td colspan=\"10\">fewer than %d cases</td></tr>\n",
-                           CASE_SUPPRESS_BELOW);
+                HTML_LIT(b, "<td colspan=\"10\">");
+                buf_printf(b, _("fewer than %d cases"), CASE_SUPPRESS_BELOW);
+                HTML_LIT(b, "</td></tr>\n");
                 continue;
             }
             long med = case_cell_median_days(c);

@@ -10,9 +10,15 @@
 #define LMPMON_ESCAPE_H
 
 #include "../base/buf.h"
+#include "../base/i18n.h"
 
 /* Append markup written by the program, never data. */
 #define HTML_LIT(b, lit) buf_puts((b), "" lit "")
+
+/* Append the translation (base/i18n.h) of the literal text lit, escaped:
+** words of the program, in the reader's language.  xgettext knows the
+** macro (cmake/pot.cmake). */
+#define HTML_TR(b, lit) esc_html((b), gettext("" lit ""))
 
 /* Append z escaped for HTML/XML text or a quoted attribute value. */
 void esc_html(Buf *b, const char *z);

@@ -9,6 +9,7 @@
 #include "review_report.h"
 #include "print.h"
 #include "../base/base.h"
+#include "../base/i18n.h"
 #include "../base/banned.h"
 
 const ReportFormat aReviewFormat[] = {
@@ -16,12 +17,12 @@ const ReportFormat aReviewFormat[] = {
     { "md", "text/markdown; charset=utf-8", "Markdown", 0 },
     { "csv", "text/csv; charset=utf-8", "CSV", 0 },
     { "json", "application/json; charset=utf-8", "JSON", 0 },
-    { "svg", "image/svg+xml", "SVG chart", 0 },
+    { "svg", "image/svg+xml", N_("SVG chart"), 0 },
     { "pdf", "application/pdf", "PDF", 1 },
     { "docx",
       "application/vnd.openxmlformats-officedocument.wordprocessingml."
       "document",
-      "Word", 1 },
+      N_("Word"), 1 },
     { NULL, NULL, NULL, 0 },
 };
 

@@ -23,10 +23,10 @@ static const struct {
     const char *zFill;
     const char *zText;
 } aSeg[] = {
-    { RATING_ON_TARGET, "On Target", "#1f4e79", "#ffffff" },
-    { RATING_PROGRESSING, "Progressing", "#6fa8dc", "#000000" },
-    { RATING_NOT_ON_TARGET, "Not on Target", "#f6b26b", "#000000" },
-    { RATING_NONE, "Not rated", "url(#lmp-hatch)", "#000000" },
+    { RATING_ON_TARGET, N_("On Target"), "#1f4e79", "#ffffff" },
+    { RATING_PROGRESSING, N_("Progressing"), "#6fa8dc", "#000000" },
+    { RATING_NOT_ON_TARGET, N_("Not on Target"), "#f6b26b", "#000000" },
+    { RATING_NONE, N_("Not rated"), "url(#lmp-hatch)", "#000000" },
 };
 
 #define N_SEG 4
@@ -56,9 +56,9 @@ review_chart_svg(const ReviewReport *r, const ReviewSummary *s,
     for (size_t g = 0; g < nRow; g++) {
         const ReviewGroup *gr = g < s->nGroup ? &s->aGroup[g] : &s->all;
         esc_html(b, review_group_name(r, gr->iNode));
-        buf_printf(b, ": %zu activities", gr->c.nTotal);
+        buf_printf(b, _(": %zu activities"), gr->c.nTotal);
         for (int k = 0; k < N_SEG; k++) {
-            buf_printf(b, ", %zu %s", gr->c.an[aSeg[k].e], aSeg[k].zLabel);
+            buf_printf(b, ", %zu %s", gr->c.an[aSeg[k].e], _(aSeg[k].zLabel));
         }
         buf_puts(b, ". ");
     }
@@ -79,8 +79,8 @@ review_chart_svg(const ReviewReport *r, const ReviewSummary *s,
                    "<rect x=\"%d\" y=\"32\" width=\"14\" height=\"14\" "
                    "fill=\"%s\" stroke=\"#333333\"/><text x=\"%d\" y=\"44\">%s"
                    "</text>\n",
-                   x, aSeg[k].zFill, x + 20, aSeg[k].zLabel);
-        x += 30 + (int)strlen(aSeg[k].zLabel) * 7;
+                   x, aSeg[k].zFill, x + 20, _(aSeg[k].zLabel));
+        x += 30 + (int)strlen(_(aSeg[k].zLabel)) * 7;
     }
     for (size_t g = 0; g < nRow; g++) {
         const ReviewGroup *gr = g < s->nGroup ? &s->aGroup[g] : &s->all;
@@ -113,7 +113,7 @@ review_chart_svg(const ReviewReport *r, const ReviewSummary *s,
                        "height=\"22\" fill=\"%s\" stroke=\"#ffffff\"><title>",
                        xPos, y + 4, w, aSeg[k].zFill);
             esc_html(b, review_group_name(r, gr->iNode));
-            buf_printf(b, ": %zu %s</title></rect>\n", n, aSeg[k].zLabel);
+            buf_printf(b, ": %zu %s</title></rect>\n", n, _(aSeg[k].zLabel));
             if (w >= 18) {
                 buf_printf(b,
                            "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" "
@@ -125,10 +125,10 @@ review_chart_svg(const ReviewReport *r, const ReviewSummary *s,
         buf_printf(b, "<text x=\"%d\" y=\"%d\">%zu</text>\n", wLabel + wBar + 6,
                    y + 19, gr->c.nTotal);
     }
-    buf_printf(b,
-               "<text x=\"%d\" y=\"%d\" fill=\"#444444\">Number of "
-               "activities; total at the right.</text>\n",
-               wLabel, top + (int)nRow * hRow + 18);
+    buf_printf(b, "<text x=\"%d\" y=\"%d\" fill=\"#444444\">", wLabel,
+               top + (int)nRow * hRow + 18);
+    esc_html(b, _("Number of activities; total at the right."));
+    HTML_LIT(b, "</text>\n");
     HTML_LIT(b, "</svg>\n");
 }
 

@@ -11,6 +11,7 @@
 #include "escape.h"
 #include "../base/base.h"
 #include "../io/csv.h"
+#include "../base/i18n.h"
 #include "../base/banned.h"
 
 /* The statuses in the order reports list them. */
@@ -20,7 +21,7 @@ static const Rating aStatusOrder[] = { RATING_ON_TARGET, RATING_PROGRESSING,
 const char *
 review_group_name(const ReviewReport *r, long iNode)
 {
-    return iNode < 0 ? "All activities" : r->p->aNode[iNode].zText;
+    return iNode < 0 ? _("All activities") : r->p->aNode[iNode].zText;
 }
 
 /* English article heuristic for a group name (see review_group_phrase). */
@@ -197,25 +198,49 @@ review_report_build(const Plan *p, const char *zRound, const char *zCompare,
 void
 review_progress_sentence(const ReviewProgress *g, Buf *b)
 {
-    buf_printf(b, "%zu of %zu %s rated%s", g->nRated, g->nAssessed,
-               g->nAssessed == 1 ? "activity" : "activities",
-               g->bCollecting ? " so far" : "");
+    /* Whole sentences for the translators; English picks "is"/"are" by
+    ** the statements given and the noun's number by those owed. */
+    unsigned long nOwed = (unsigned long)g->nExpected;
+    int bOne = g->nReported == 1;
+    if (g->bCollecting) {
+        buf_printf(b,
+                   ngettext("%zu of %zu activity rated so far",
+                            "%zu of %zu activities rated so far", g->nAssessed),
+                   g->nRated, g->nAssessed);
+    } else {
+        buf_printf(b,
+                   ngettext("%zu of %zu activity rated",
+                            "%zu of %zu activities rated", g->nAssessed),
+                   g->nRated, g->nAssessed);
+    }
     if (g->nExpected == 0) {
         buf_puts(b, ".");
     } else if (g->bCollecting) {
         buf_printf(b,
-                   "; %zu of %zu %s owed by the responsible bodies %s in, "
-                   "%zu not yet.",
-                   g->nReported, g->nExpected,
-                   g->nExpected == 1 ? "statement" : "statements",
-                   g->nReported == 1 ? "is" : "are", g->nMissing);
+                   bOne ? ngettext("; %zu of %zu statement owed by the "
+                                   "responsible bodies is in, %zu not yet.",
+                                   "; %zu of %zu statements owed by the "
+                                   "responsible bodies is in, %zu not yet.",
+                                   nOwed)
+                        : ngettext("; %zu of %zu statement owed by the "
+                                   "responsible bodies are in, %zu not yet.",
+                                   "; %zu of %zu statements owed by the "
+                                   "responsible bodies are in, %zu not yet.",
+                                   nOwed),
+                   g->nReported, g->nExpected, g->nMissing);
     } else {
         buf_printf(b,
-                   "; %zu of %zu %s owed by the responsible bodies %s "
-                   "given.",
-                   g->nReported, g->nExpected,
-                   g->nExpected == 1 ? "statement" : "statements",
-                   g->nReported == 1 ? "was" : "were");
+                   bOne ? ngettext("; %zu of %zu statement owed by the "
+                                   "responsible bodies was given.",
+                                   "; %zu of %zu statements owed by the "
+                                   "responsible bodies was given.",
+                                   nOwed)
+                        : ngettext("; %zu of %zu statement owed by the "
+                                   "responsible bodies were given.",
+                                   "; %zu of %zu statements owed by the "
+                                   "responsible bodies were given.",
+                                   nOwed),
+                   g->nReported, g->nExpected);
     }
 }
 
@@ -438,8 +463,12 @@ review_render_json(const ReviewReport *r, Buf *b)
                 o, "code",
                 now->iNode < 0 ? json_null()
                                : json_string(r->p->aNode[now->iNode].zCode));
-            json_object_set_new(o, "name",
-                                json_string(review_group_name(r, now->iNode)));
+            /* Files stay English whatever the reader's language (as the
+            ** "All activities" row of the summary above). */
+            json_object_set_new(
+                o, "name",
+                json_string(now->iNode < 0 ? "All activities"
+                                           : review_group_name(r, now->iNode)));
             json_t *pp = json_object();
             for (size_t k = 0; k < 4; k++) {
                 Rating e = aStatusOrder[k];

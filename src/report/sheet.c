@@ -258,8 +258,9 @@ sheet_render_html(const Sheet *t, const char *zSelf, Buf *b)
     HTML_LIT(b, "</tbody></table></div>\n");
     if (zSelf) {
         Buf h = BUF_INIT;
-        HTML_LIT(b, "<p class=\"downloads small\">Download this table: "
-                    "<a download=\"\" href=\"");
+        HTML_LIT(b, "<p class=\"downloads small\">");
+        HTML_TR(b, "Download this table:");
+        HTML_LIT(b, " <a download=\"\" href=\"");
         sheet_download_href(t, zSelf, "csv", &h);
         esc_html(b, buf_str(&h));
         HTML_LIT(b, "\">CSV</a> \xC2\xB7 <a download=\"\" href=\"");

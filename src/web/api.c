@@ -17,6 +17,7 @@
 #include "../report/collection.h"
 #include "../report/review_report.h"
 #include "../app/workflow.h"
+#include "../base/i18n.h"
 #include "../base/banned.h"
 
 static void
@@ -44,7 +45,7 @@ api_load(Req *r, Resp *w, const Model **m)
 {
     const Plan *p = page_load(r, w, m);
     if (!p) {
-        api_error(w, w->status, "no plan, or the data cannot be read");
+        api_error(w, w->status, _("no plan, or the data cannot be read"));
     }
     return p;
 }
@@ -86,7 +87,7 @@ api_activity(Req *r, Resp *w)
     }
     long i = plan_lookup_node(p, r->azParam[0]);
     if (i < 0 || p->aNode[i].iLevel != plan_leaf_level(p)) {
-        api_error(w, 404, "no such activity");
+        api_error(w, 404, _("no such activity"));
         return 0;
     }
     const Node *n = &p->aNode[i];
@@ -184,7 +185,7 @@ api_checks(Req *r, Resp *w)
     }
     const char *zRound = params_get(&r->query, "round");
     if (zRound && !plan_find_round(p, zRound)) {
-        api_error(w, 404, "no such round");
+        api_error(w, 404, _("no such round"));
         return 0;
     }
     Findings f = { 0 };
@@ -213,8 +214,8 @@ api_statement_post(Req *r, Resp *w)
     if (model_json_depth_at(r->zBody, r->nBody, 1, &iLine, &iCol)) {
         Buf m = BUF_INIT;
         buf_printf(&m,
-                   "expected one flat JSON object; line %d, column %d "
-                   "nests deeper",
+                   _("expected one flat JSON object; line %d, column %d "
+                     "nests deeper"),
                    iLine, iCol);
         api_error(w, 400, buf_str(&m));
         buf_release(&m);
@@ -229,8 +230,8 @@ api_statement_post(Req *r, Resp *w)
                        &zRound, "text", &zText, "rating", &zRating, "action",
                        &zAction, "version", &version)) {
         api_error(w, 400,
-                  "expected {\"round\", \"text\", \"rating\", "
-                  "\"action\": \"save\"|\"submit\", \"version\"}");
+                  _("expected {\"round\", \"text\", \"rating\", "
+                    "\"action\": \"save\"|\"submit\", \"version\"}"));
         json_decref(in);
         return 0;
     }
@@ -238,7 +239,7 @@ api_statement_post(Req *r, Resp *w)
     if (rating_parse(zRating, &eRating) && strcmp(zRating, "not_rated") != 0 &&
         strcmp(zRating, "on_target") != 0 &&
         strcmp(zRating, "not_on_target") != 0) {
-        api_error(w, 400, "unknown rating");
+        api_error(w, 400, _("unknown rating"));
         json_decref(in);
         return 0;
     }
@@ -250,7 +251,7 @@ api_statement_post(Req *r, Resp *w)
     AppErr err = APPERR_INIT;
     int rc;
     if (version < 0 || version > (1 << 30)) {
-        rc = apperr_set(&err, APPERR_INPUT, "bad version");
+        rc = apperr_set(&err, APPERR_INPUT, _("bad version"));
     } else {
         Actor who = page_actor(r);
         StatementEdit e = { page_plan_code(r),

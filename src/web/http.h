@@ -51,6 +51,10 @@ typedef struct Req {
     Store *s;                /* the request's database connection */
     struct ReadModel *pView; /* shared snapshot held by the request */
     const WebConfig *cfg;
+    int eLang; /* the language of the answer (I18nLang): the visitor's
+                ** switch (a cookie), else Accept-Language, else the
+                ** installation's default (router_lang()); the thread
+                ** serves the request in it (i18n_use()) */
 } Req;
 
 /* Bytes of a kept fragment (page_fragment()) that go into the response at

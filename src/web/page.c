@@ -6,12 +6,14 @@
 #include <string.h>
 
 #include "page.h"
+#include "pages.h"
 #include "../core/rules.h"
 #include "../app/readmodel.h"
 #include "router.h"
 #include "web.h"
 #include "web_limits.h"
 #include "../base/base.h"
+#include "../base/i18n.h"
 #include "../report/escape.h"
 #include "../report/sheet.h"
 #include "../base/banned.h"
@@ -28,17 +30,79 @@ page_csrf_cookie(const Req *r)
     return r->cfg->bSecureCookie ? "__Host-lmpmon_csrf" : "lmpmon_csrf";
 }
 
+/* The language switch: a link per other language, in that language's own
+** words, to /language, which sets the cookie and comes back to this page
+** (page_self(); the dashboard from an error page, bError).  Plain links:
+** no script, one tap on a phone. */
+static void
+page_lang_switch(const Req *r, Buf *b, int bError)
+{
+    /* The answer to a form (a POST) has no address to come back to, and an
+    ** error page never echoes the request: both lead to the dashboard. */
+    char *zSelf =
+        bError || route_changes_state(r->zMethod) ? xstrdup("/") : page_self(r);
+    HTML_LIT(b, "<nav class=\"lang\" aria-label=\"");
+    esc_html(b, _("Language"));
+    HTML_LIT(b, "\">");
+    for (int e = 0; e < I18N_COUNT; e++) {
+        if (e == r->eLang) {
+            continue;
+        }
+        Buf h = BUF_INIT;
+        buf_printf(&h, "/language?lang=%s&next=", i18n_lang_code((I18nLang)e));
+        url_encode(&h, zSelf);
+        HTML_LIT(b, "<a href=\"");
+        esc_html(b, buf_str(&h));
+        HTML_LIT(b, "\" lang=\"");
+        esc_html(b, i18n_lang_code((I18nLang)e));
+        HTML_LIT(b, "\" hreflang=\"");
+        esc_html(b, i18n_lang_code((I18nLang)e));
+        HTML_LIT(b, "\">");
+        esc_html(b, i18n_lang_name((I18nLang)e));
+        HTML_LIT(b, "</a>");
+        buf_release(&h);
+    }
+    HTML_LIT(b, "</nav>");
+    free(zSelf);
+}
+
+/* ** PAGE: /language (GET)
+** The language switch: remembers ?lang= in a cookie for a year and goes
+** back to ?next= (a page of this site only: url_local_target()).  A GET,
+** so that a plain link switches; it changes nothing but the visitor's own
+** cookie, as a browser's language setting would. */
+int
+page_language(Req *r, Resp *w)
+{
+    int e = i18n_lang_parse(req_query(r, "lang"));
+    if (e < 0) {
+        web_error(r, w, 400, _("There is no such language."));
+        return 0;
+    }
+    Buf c = BUF_INIT;
+    buf_printf(&c, "%s=%s; Path=/; Max-Age=31536000; SameSite=Lax%s",
+               LANG_COOKIE, i18n_lang_code((I18nLang)e),
+               r->cfg->bSecureCookie ? "; Secure" : "");
+    free(w->zSetCookie);
+    w->zSetCookie = buf_detach(&c);
+    resp_redirect(w, url_local_target(req_query(r, "next")));
+    return 0;
+}
+
 /* The head, the site's header (navigation, who is logged in) and the
 ** page's heading.  zPlanQ keeps the navigation on a plan named by ?plan=
 ** ("" for none): an error page passes "", so it never echoes the
 ** request.  r may be NULL (a refusal before any request was read): then
 ** the header offers only the public pages. */
 static void
-page_frame(const Req *r, Resp *w, const char *zTitle, const char *zPlanQ)
+page_frame(const Req *r, Resp *w, const char *zTitle, const char *zPlanQ,
+           int bError)
 {
     Buf *b = &w->body;
     w->zType = "text/html; charset=utf-8";
-    HTML_LIT(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta "
+    HTML_LIT(b, "<!DOCTYPE html>\n<html lang=\"");
+    esc_html(b, i18n_lang_code(i18n_current()));
+    HTML_LIT(b, "\">\n<head>\n<meta "
                 "charset=\"utf-8\"/>\n<meta name=\"viewport\" "
                 "content=\"width=device-width, initial-scale=1\"/>\n<title>");
     esc_html(b, zTitle);
@@ -59,9 +123,15 @@ page_frame(const Req *r, Resp *w, const char *zTitle, const char *zPlanQ)
     }
     HTML_LIT(b, " <a href=\"/plan");
     esc_html(b, zPlanQ);
-    HTML_LIT(b, "\">Plan</a> <a href=\"/rounds");
+    HTML_LIT(b, "\">");
+    HTML_TR(b, "Plan");
+    HTML_LIT(b, "</a> <a href=\"/rounds");
     esc_html(b, zPlanQ);
-    HTML_LIT(b, "\">Rounds</a> <a href=\"/complaints\">Complaints</a>");
+    HTML_LIT(b, "\">");
+    HTML_TR(b, "Rounds");
+    HTML_LIT(b, "</a> <a href=\"/complaints\">");
+    HTML_TR(b, "Complaints");
+    HTML_LIT(b, "</a>");
     if (r && r->bAuthed) {
         const User *u = &r->ses.user;
         if (u->zOrg && u->eRole == ROLE_REPORTER) {
@@ -71,13 +141,19 @@ page_frame(const Req *r, Resp *w, const char *zTitle, const char *zPlanQ)
             buf_puts(&e, zPlanQ);
             esc_html(b, buf_str(&e));
             buf_release(&e);
-            HTML_LIT(b, "\">My tasks</a>");
+            HTML_LIT(b, "\">");
+            HTML_TR(b, "My tasks");
+            HTML_LIT(b, "</a>");
         }
         if (u->eRole == ROLE_CASE_OFFICER || u->eRole == ROLE_ADMIN) {
-            HTML_LIT(b, " <a href=\"/cases\">Cases</a>");
+            HTML_LIT(b, " <a href=\"/cases\">");
+            HTML_TR(b, "Cases");
+            HTML_LIT(b, "</a>");
         }
         if (u->eRole == ROLE_ADMIN || u->eRole == ROLE_ME_OFFICER) {
-            HTML_LIT(b, " <a href=\"/admin\">Admin</a>");
+            HTML_LIT(b, " <a href=\"/admin\">");
+            HTML_TR(b, "Admin");
+            HTML_LIT(b, "</a>");
         }
         HTML_LIT(b, "</nav><form class=\"who\" method=\"post\" "
                     "action=\"/logout\"><span>");
@@ -90,10 +166,15 @@ page_frame(const Req *r, Resp *w, const char *zTitle, const char *zPlanQ)
         }
         HTML_LIT(b, ")</span> ");
         page_csrf_field(r, b);
-        HTML_LIT(b, "<button type=\"submit\">Log out</button></form>");
+        HTML_LIT(b, "<button type=\"submit\">");
+        HTML_TR(b, "Log out");
+        HTML_LIT(b, "</button></form>");
     } else {
-        HTML_LIT(b, "</nav><a class=\"who\" href=\"/login\">Log in</a>");
+        HTML_LIT(b, "</nav><a class=\"who\" href=\"/login\">");
+        HTML_TR(b, "Log in");
+        HTML_LIT(b, "</a>");
     }
+    page_lang_switch(r, b, bError);
     HTML_LIT(b, "</header>\n<main>\n<h1>");
     esc_html(b, zTitle);
     HTML_LIT(b, "</h1>\n");
@@ -109,7 +190,7 @@ page_begin(const Req *r, Resp *w, const char *zTitle)
         buf_puts(&q, "?plan=");
         url_encode(&q, page_plan_code(r));
     }
-    page_frame(r, w, zTitle, buf_str(&q));
+    page_frame(r, w, zTitle, buf_str(&q), 0);
     buf_release(&q);
 }
 
@@ -138,9 +219,11 @@ void
 page_error(const Req *r, Resp *w, const char *zTitle, const char *zMessage)
 {
     resp_reset_body(w);
-    page_frame(r, w, zTitle, "");
+    page_frame(r, w, zTitle, "", 1);
     page_notice(&w->body, "error", zMessage);
-    HTML_LIT(&w->body, "<p><a href=\"/\">Back to the dashboard</a></p>\n");
+    HTML_LIT(&w->body, "<p><a href=\"/\">");
+    HTML_TR(&w->body, "Back to the dashboard");
+    HTML_LIT(&w->body, "</a></p>\n");
     page_end(r, w);
 }
 
@@ -188,14 +271,14 @@ page_load(Req *r, Resp *w, const Model **pm)
     if (zPlan) {
         const Plan *p = model_find_plan(m, zPlan);
         if (!p) {
-            web_error(r, w, 404, "There is no such plan.");
+            web_error(r, w, 404, _("There is no such plan."));
         }
         return p;
     }
     if (m->nPlan == 0) {
         web_error(r, w, 404,
-                  "The database holds no plan yet: import one "
-                  "with 'lmpmon import'.");
+                  _("The database holds no plan yet: import one "
+                    "with 'lmpmon import'."));
         return NULL;
     }
     return &m->aPlan[0];
@@ -304,7 +387,7 @@ page_select_code(Buf *b, const char *zId, const char *zName, CodeKind k,
             HTML_LIT(b, " selected=\"selected\"");
         }
         HTML_LIT(b, ">");
-        esc_html(b, a[i].zLabel);
+        esc_html(b, _(a[i].zLabel));
         HTML_LIT(b, "</option>");
     }
     HTML_LIT(b, "</select>");
@@ -375,8 +458,8 @@ page_download(const Req *r, Resp *w, const char *const *azId,
     SheetFormat e;
     if (sheet_format_parse(zFormat, &e) || e == SHEET_HTML) {
         web_error(r, w, 400,
-                  "Tables download as CSV or XLSX only "
-                  "(format=csv or format=xlsx).");
+                  _("Tables download as CSV or XLSX only "
+                    "(format=csv or format=xlsx)."));
         return 1;
     }
     const char *zWant = req_query(r, "table");
@@ -385,7 +468,7 @@ page_download(const Req *r, Resp *w, const char *const *azId,
         zId = !*zWant || str_eq(zWant, azId[i]) ? azId[i] : NULL;
     }
     if (!zId) {
-        web_error(r, w, 404, "This page has no table of that name.");
+        web_error(r, w, 404, _("This page has no table of that name."));
         return 1;
     }
     Sheet t;

@@ -21,13 +21,14 @@
 #include "../base/base.h"
 #include "../base/secret.h"
 #include "../report/escape.h"
+#include "../base/i18n.h"
 #include "../base/banned.h"
 
 static void
 login_render(Req *r, Resp *w, const char *zToken, const char *zNext,
              const char *zUser, const char *zError)
 {
-    page_begin(r, w, "Log in");
+    page_begin(r, w, _("Log in"));
     Buf *b = &w->body;
     if (zError) {
         page_notice(b, "error", zError);
@@ -37,14 +38,19 @@ login_render(Req *r, Resp *w, const char *zToken, const char *zNext,
     esc_html(b, zToken);
     HTML_LIT(b, "\"/><input type=\"hidden\" name=\"next\" value=\"");
     esc_html(b, zNext);
-    HTML_LIT(b, "\"/><label for=\"username\">User name</label><input "
-                "id=\"username\" name=\"username\" autocomplete=\"username\" "
-                "required=\"required\" value=\"");
+    HTML_LIT(b, "\"/><label for=\"username\">");
+    HTML_TR(b, "User name");
+    HTML_LIT(
+        b,
+        "</label><input id=\"username\" name=\"username\" autocomplete=\"username\" required=\"required\" value=\"");
     esc_html(b, zUser);
-    HTML_LIT(b, "\"/><label for=\"password\">Password</label><input "
-                "id=\"password\" name=\"password\" type=\"password\" "
-                "autocomplete=\"current-password\" required=\"required\"/>"
-                "<div><button type=\"submit\">Log in</button></div></form>\n");
+    HTML_LIT(b, "\"/><label for=\"password\">");
+    HTML_TR(b, "Password");
+    HTML_LIT(
+        b,
+        "</label><input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required=\"required\"/><div><button type=\"submit\">");
+    HTML_TR(b, "Log in");
+    HTML_LIT(b, "</button></div></form>\n");
     page_end(r, w);
 }
 
@@ -84,12 +90,15 @@ login_refuse(Req *r, Resp *w, const char *zNext, const char *zUser,
              LoginVerdict e, int nWait)
 {
     Buf msg = BUF_INIT;
-    buf_printf(
-        &msg, "%s; try again in %d second%s.",
-        e == LOGIN_WAIT_USER   ? "Too many failed sign-ins for this user name"
-        : e == LOGIN_WAIT_BUSY ? "Too many sign-ins from your address at once"
-                               : "Too many failed sign-ins from your address",
-        nWait, nWait == 1 ? "" : "s");
+    buf_printf(&msg,
+               ngettext("%s; try again in %d second.",
+                        "%s; try again in %d seconds.", (unsigned long)nWait),
+               e == LOGIN_WAIT_USER
+                   ? _("Too many failed sign-ins for this user name")
+               : e == LOGIN_WAIT_BUSY
+                   ? _("Too many sign-ins from your address at once")
+                   : _("Too many failed sign-ins from your address"),
+               nWait);
     char zToken[SECRET_TOKEN_CHARS];
     login_new_csrf(r, w, zToken);
     w->status = 429;
@@ -147,8 +156,8 @@ page_login(Req *r, Resp *w)
         w->status = 401;
         w->bPrivate = 1;
         login_render(r, w, zToken, zNext, zUser,
-                     "Wrong user name or password, or the account is "
-                     "disabled.");
+                     _("Wrong user name or password, or the account is "
+                       "disabled."));
         return 0;
     }
     char zToken[SECRET_TOKEN_CHARS], zHash[SECRET_HASH_HEX];

@@ -18,6 +18,7 @@
 #include "../report/escape.h"
 #include "../report/sheet.h"
 #include "../app/casework.h"
+#include "../base/i18n.h"
 #include "../base/banned.h"
 
 /* The organisation the user's case work is limited to; NULL for admins. */
@@ -73,14 +74,14 @@ cases_sheet(const void *arg, const char *zId, Sheet *t)
 {
     const CasesList *x = arg;
     free(t->zCaption);
-    t->zCaption = xstrdup("The 200 latest cases");
-    sheet_col(t, "Case");
-    sheet_col(t, "Lodged");
-    sheet_col(t, "Sex");
-    sheet_col(t, "Destination");
-    sheet_col(t, "Stage");
-    sheet_col(t, "Ordered");
-    sheet_col(t, "Paid");
+    t->zCaption = xstrdup(_("The 200 latest cases"));
+    sheet_col(t, _("Case"));
+    sheet_col(t, _("Lodged"));
+    sheet_col(t, _("Sex"));
+    sheet_col(t, _("Destination"));
+    sheet_col(t, _("Stage"));
+    sheet_col(t, _("Ordered"));
+    sheet_col(t, _("Paid"));
     AppErr err = APPERR_INIT;
     (void)store_case_list(x->s, x->zScope, 200, cases_row, t, &err);
 }
@@ -97,17 +98,21 @@ page_cases(Req *r, Resp *w)
         page_download(r, w, azCasesSheet, cases_sheet, &x, "cases")) {
         return 0;
     }
-    page_begin(r, w, zScope && *zScope ? "Cases of my organisation" : "Cases");
+    page_begin(r, w,
+               zScope && *zScope ? _("Cases of my organisation") : _("Cases"));
     Buf *b = &w->body;
     if (zScope && !*zScope) {
         page_notice(b, "error",
-                    "Your account belongs to no organisation: ask "
-                    "an administrator to set one.");
+                    _("Your account belongs to no organisation: ask "
+                      "an administrator to set one."));
         page_end(r, w);
         return 0;
     }
-    HTML_LIT(b, "<p><a href=\"/cases/new\">Open a new case</a> \xC2\xB7 "
-                "<a href=\"/complaints\">The complaints report</a></p>");
+    HTML_LIT(b, "<p><a href=\"/cases/new\">");
+    HTML_TR(b, "Open a new case");
+    HTML_LIT(b, "</a> \xC2\xB7 <a href=\"/complaints\">");
+    HTML_TR(b, "The complaints report");
+    HTML_LIT(b, "</a></p>");
     Sheet t;
     sheet_init(&t, "cases", NULL);
     cases_sheet(&x, "cases", &t);
@@ -210,7 +215,7 @@ static const char *const azSatisfiedW[] = { "unknown", "yes", "no" };
 static void
 cases_new_form(Req *r, Resp *w, const char *zError)
 {
-    page_begin(r, w, "Open a case");
+    page_begin(r, w, _("Open a case"));
     Buf *b = &w->body;
     if (zError) {
         page_notice(b, "error", zError);
@@ -218,25 +223,33 @@ cases_new_form(Req *r, Resp *w, const char *zError)
     HTML_LIT(b,
              "<form class=\"card entry\" method=\"post\" action=\"/cases\">");
     page_csrf_field(r, b);
-    cases_input(b, "case_no", "Case number", req_form(r, "case_no"), "text");
-    cases_input(b, "lodged_on", "Lodged on (YYYY-MM-DD)",
+    cases_input(b, "case_no", _("Case number"), req_form(r, "case_no"), "text");
+    cases_input(b, "lodged_on", _("Lodged on (YYYY-MM-DD)"),
                 req_form(r, "lodged_on"), "date");
-    HTML_LIT(b, "<label for=\"channel\">Channel</label>");
+    HTML_LIT(b, "<label for=\"channel\">");
+    HTML_TR(b, "Channel");
+    HTML_LIT(b, "</label>");
     cases_select(b, "channel", azChannelW, 6, req_form(r, "channel"),
                  cases_label_channel);
-    HTML_LIT(b, "<label for=\"sex\">Complainant's sex</label>");
+    HTML_LIT(b, "<label for=\"sex\">");
+    HTML_TR(b, "Complainant's sex");
+    HTML_LIT(b, "</label>");
     cases_select(b, "sex", azSexW, 3, req_form(r, "sex"), cases_label_sex);
-    HTML_LIT(b, "<label for=\"legal_status\">Legal status</label>");
+    HTML_LIT(b, "<label for=\"legal_status\">");
+    HTML_TR(b, "Legal status");
+    HTML_LIT(b, "</label>");
     cases_select(b, "legal_status", azLegalW, 3, req_form(r, "legal_status"),
                  cases_label_legal);
-    cases_input(b, "age_band", "Age band", req_form(r, "age_band"), "text");
-    cases_input(b, "province", "Province", req_form(r, "province"), "text");
-    cases_input(b, "destination", "Destination country",
+    cases_input(b, "age_band", _("Age band"), req_form(r, "age_band"), "text");
+    cases_input(b, "province", _("Province"), req_form(r, "province"), "text");
+    cases_input(b, "destination", _("Destination country"),
                 req_form(r, "destination"), "text");
-    cases_input(b, "sector", "Sector", req_form(r, "sector"), "text");
-    cases_input(b, "agency", "Recruitment agency", req_form(r, "agency"),
+    cases_input(b, "sector", _("Sector"), req_form(r, "sector"), "text");
+    cases_input(b, "agency", _("Recruitment agency"), req_form(r, "agency"),
                 "text");
-    HTML_LIT(b, "<fieldset><legend>Complaint types</legend>");
+    HTML_LIT(b, "<fieldset><legend>");
+    HTML_TR(b, "Complaint types");
+    HTML_LIT(b, "</legend>");
     for (int t = 0; t < TYPE_COUNT; t++) {
         HTML_LIT(b, "<label><input type=\"checkbox\" name=\"type\" value=\"");
         esc_html(b, case_type_name((CaseType)t));
@@ -245,18 +258,21 @@ cases_new_form(Req *r, Resp *w, const char *zError)
         HTML_LIT(b, "</label>");
     }
     HTML_LIT(b, "</fieldset>");
-    cases_input(b, "requested", "Compensation requested (e.g. 1200.00)",
+    cases_input(b, "requested", _("Compensation requested (e.g. 1200.00)"),
                 req_form(r, "requested"), "text");
-    cases_input(b, "currency", "Currency",
+    cases_input(b, "currency", _("Currency"),
                 *req_form(r, "currency") ? req_form(r, "currency") : "USD",
                 "text");
-    HTML_LIT(b, "<h3>Personal details (seen by case officers only)</h3>");
-    cases_input(b, "name", "Name", req_form(r, "name"), "text");
-    cases_input(b, "phone", "Phone", req_form(r, "phone"), "text");
-    cases_input(b, "id_document", "Identity document",
+    HTML_LIT(b, "<h3>");
+    HTML_TR(b, "Personal details (seen by case officers only)");
+    HTML_LIT(b, "</h3>");
+    cases_input(b, "name", _("Name"), req_form(r, "name"), "text");
+    cases_input(b, "phone", _("Phone"), req_form(r, "phone"), "text");
+    cases_input(b, "id_document", _("Identity document"),
                 req_form(r, "id_document"), "text");
-    HTML_LIT(b, "<div><button type=\"submit\">Open the case</button></div>"
-                "</form>\n");
+    HTML_LIT(b, "<div><button type=\"submit\">");
+    HTML_TR(b, "Open the case");
+    HTML_LIT(b, "</button></div></form>\n");
     page_end(r, w);
 }
 
@@ -282,24 +298,24 @@ page_case_create(Req *r, Resp *w)
     const char *zLodged = req_form(r, "lodged_on");
     if (!str_is_date(zLodged)) {
         rc = apperr_set(&err, APPERR_INPUT,
-                        "the date lodged is not a date "
-                        "written YYYY-MM-DD");
+                        _("the date lodged is not a date "
+                          "written YYYY-MM-DD"));
     } else if (case_sex_parse(req_form(r, "sex"), &c.eSex) ||
                case_legal_parse(req_form(r, "legal_status"), &c.eLegal) ||
                case_channel_parse(req_form(r, "channel"), &c.eChannel)) {
         rc = apperr_set(&err, APPERR_INPUT,
-                        "choose sex, legal status and "
-                        "channel from the lists");
+                        _("choose sex, legal status and "
+                          "channel from the lists"));
     } else if (case_amount_parse(req_form(r, "requested"), &c.requested)) {
         rc = apperr_set(&err, APPERR_INPUT,
-                        "the amount requested is not an "
-                        "amount (digits, at most two decimals)");
+                        _("the amount requested is not an "
+                          "amount (digits, at most two decimals)"));
     } else {
         const char *zCur = req_form(r, "currency");
         if (strlen(zCur) != 3) {
             rc = apperr_set(&err, APPERR_INPUT,
-                            "the currency is a three-letter "
-                            "code such as USD");
+                            _("the currency is a three-letter "
+                              "code such as USD"));
         } else {
             memcpy(c.zCurrency, zCur, 4);
         }
@@ -308,7 +324,8 @@ page_case_create(Req *r, Resp *w)
         if (strcmp(r->form.azKey[i], "type") == 0) {
             unsigned t;
             if (case_types_parse(r->form.azVal[i], &t)) {
-                rc = apperr_set(&err, APPERR_INPUT, "unknown complaint type");
+                rc =
+                    apperr_set(&err, APPERR_INPUT, _("unknown complaint type"));
             }
             c.types |= t;
         }
@@ -362,15 +379,15 @@ case_sheet(const void *arg, const char *zId, Sheet *t)
     const CaseShow *x = arg;
     const Case *c = &x->f->c;
     t->bRowHeads = 1;
-    sheet_col(t, "Field");
-    sheet_col(t, "Value");
+    sheet_col(t, _("Field"));
+    sheet_col(t, _("Value"));
     Buf v = BUF_INIT;
-    sheet_text(t, "Lodged");
+    sheet_text(t, _("Lodged"));
     buf_printf(&v, "%s (%s)", c->zLodged, case_channel_label(c->eChannel));
     sheet_text(t, buf_str(&v));
-    sheet_text(t, "Assisting");
+    sheet_text(t, _("Assisting"));
     sheet_text(t, c->zAssistingOrg ? c->zAssistingOrg : "");
-    sheet_text(t, "Complainant");
+    sheet_text(t, _("Complainant"));
     buf_reset(&v);
     buf_printf(&v, "%s, %s", case_sex_label(c->eSex),
                case_legal_label(c->eLegal));
@@ -379,13 +396,13 @@ case_sheet(const void *arg, const char *zId, Sheet *t)
     }
     buf_printf(&v, "; %s \xE2\x86\x92 %s", c->zProvince, c->zDestination);
     sheet_text(t, buf_str(&v));
-    sheet_text(t, "Personal details");
+    sheet_text(t, _("Personal details"));
     buf_reset(&v);
     buf_printf(&v, "%s %s %s", x->who->zName ? x->who->zName : "",
                x->who->zPhone ? x->who->zPhone : "",
                x->who->zIdDocument ? x->who->zIdDocument : "");
     sheet_text(t, buf_str(&v));
-    sheet_text(t, "Complaint");
+    sheet_text(t, _("Complaint"));
     buf_reset(&v);
     for (int k = 0, n = 0; k < TYPE_COUNT; k++) {
         if (c->types & (1u << k)) {
@@ -394,28 +411,29 @@ case_sheet(const void *arg, const char *zId, Sheet *t)
         }
     }
     sheet_text(t, buf_str(&v));
-    sheet_text(t, "Stage");
+    sheet_text(t, _("Stage"));
     buf_reset(&v);
     buf_puts(&v, case_stage_label(c->eStage));
     if (*c->zResolved) {
-        buf_printf(&v, " on %s", c->zResolved);
+        buf_printf(&v, _(" on %s"), c->zResolved);
         if (c->eStage == STAGE_RESOLVED) {
             char zBy[11];
             case_three_months_after(c->zLodged, zBy);
-            buf_puts(&v, strcmp(c->zResolved, zBy) <= 0 ? " (within 3 months)"
-                                                        : " (after 3 months)");
+            buf_puts(&v, strcmp(c->zResolved, zBy) <= 0
+                             ? _(" (within 3 months)")
+                             : _(" (after 3 months)"));
         }
     }
-    buf_printf(&v, "; satisfied: %s", case_satisfied_label(c->eSatisfied));
+    buf_printf(&v, _("; satisfied: %s"), case_satisfied_label(c->eSatisfied));
     sheet_text(t, buf_str(&v));
-    sheet_text(t, "Compensation");
+    sheet_text(t, _("Compensation"));
     buf_reset(&v);
     case_amount_format(&v, c->requested);
     buf_puts(&v, " requested, ");
     case_amount_format(&v, c->ordered);
     buf_puts(&v, " ordered, ");
     case_amount_format(&v, c->paid);
-    buf_printf(&v, " paid (%s)", c->zCurrency);
+    buf_printf(&v, _(" paid (%s)"), c->zCurrency);
     sheet_text(t, buf_str(&v));
     buf_release(&v);
 }
@@ -429,13 +447,13 @@ case_render(Req *r, Resp *w, const char *zNotice, const char *zKind)
     CasePerson who;
     AppErr err = APPERR_INIT;
     if (store_case_get(r->s, r->azParam[0], &f, &who, &err)) {
-        web_error(r, w, 404, "There is no such case.");
+        web_error(r, w, 404, _("There is no such case."));
         return;
     }
     if (!cases_in_scope(r, &f.c)) {
         case_file_release(&f);
         case_person_release(&who);
-        web_error(r, w, 404, "There is no such case.");
+        web_error(r, w, 404, _("There is no such case."));
         return;
     }
     CaseShow dl = { &f, &who };
@@ -446,7 +464,7 @@ case_render(Req *r, Resp *w, const char *zNotice, const char *zKind)
         return;
     }
     Buf title = BUF_INIT;
-    buf_printf(&title, "Case %s", f.c.zCaseNo);
+    buf_printf(&title, _("Case %s"), f.c.zCaseNo);
     page_begin(r, w, buf_str(&title));
     buf_release(&title);
     Buf *b = &w->body;
@@ -462,7 +480,9 @@ case_render(Req *r, Resp *w, const char *zNotice, const char *zKind)
     page_sheet(b, &t, zSelf);
     free(zSelf);
     sheet_release(&t);
-    HTML_LIT(b, "<h2>Timeline</h2><ol>");
+    HTML_LIT(b, "<h2>");
+    HTML_TR(b, "Timeline");
+    HTML_LIT(b, "</h2><ol>");
     for (size_t i = 0; i < f.nEvent; i++) {
         HTML_LIT(b, "<li>");
         esc_html(b, f.aEvent[i].zOn);
@@ -479,7 +499,9 @@ case_render(Req *r, Resp *w, const char *zNotice, const char *zKind)
     for (size_t i = 0; i < f.nPayment; i++) {
         HTML_LIT(b, "<li>");
         esc_html(b, f.aPayment[i].zOn);
-        buf_puts(b, ": payment received, ");
+        HTML_LIT(b, ": ");
+        HTML_TR(b, "payment received");
+        HTML_LIT(b, ", ");
         case_amount_format(b, f.aPayment[i].amount);
         buf_putc(b, ' ');
         esc_html(b, f.c.zCurrency);
@@ -496,55 +518,69 @@ case_render(Req *r, Resp *w, const char *zNotice, const char *zKind)
     buf_puts(&action, "/stage");
     HTML_LIT(b, "<form class=\"card entry\" method=\"post\" action=\"");
     esc_html(b, buf_str(&action));
-    HTML_LIT(b, "\"><h3>Record a stage</h3>");
+    HTML_LIT(b, "\"><h3>");
+    HTML_TR(b, "Record a stage");
+    HTML_LIT(b, "</h3>");
     page_csrf_field(r, b);
     buf_printf(b, "<input type=\"hidden\" name=\"version\" value=\"%d\"/>",
                f.iVersion);
-    HTML_LIT(b, "<label for=\"stage\">Stage reached</label>");
+    HTML_LIT(b, "<label for=\"stage\">");
+    HTML_TR(b, "Stage reached");
+    HTML_LIT(b, "</label>");
     cases_select(b, "stage", azStageW, 5, bKeep ? req_form(r, "stage") : "",
                  cases_label_stage);
-    cases_input(b, "on", "On (YYYY-MM-DD)", bKeep ? req_form(r, "on") : "",
+    cases_input(b, "on", _("On (YYYY-MM-DD)"), bKeep ? req_form(r, "on") : "",
                 "date");
-    cases_input(b, "note", "Note", bKeep ? req_form(r, "note") : "", "text");
-    HTML_LIT(b, "<div><button type=\"submit\">Record the stage</button></div>"
-                "</form>");
+    cases_input(b, "note", _("Note"), bKeep ? req_form(r, "note") : "", "text");
+    HTML_LIT(b, "<div><button type=\"submit\">");
+    HTML_TR(b, "Record the stage");
+    HTML_LIT(b, "</button></div></form>");
     buf_truncate(&action, nBase);
     buf_puts(&action, "/payment");
     HTML_LIT(b, "<form class=\"card entry\" method=\"post\" action=\"");
     esc_html(b, buf_str(&action));
-    HTML_LIT(b, "\"><h3>Record a payment received</h3>");
+    HTML_LIT(b, "\"><h3>");
+    HTML_TR(b, "Record a payment received");
+    HTML_LIT(b, "</h3>");
     page_csrf_field(r, b);
-    cases_input(b, "paid_on", "Paid on (YYYY-MM-DD)",
+    cases_input(b, "paid_on", _("Paid on (YYYY-MM-DD)"),
                 bKeep ? req_form(r, "paid_on") : "", "date");
-    cases_input(b, "amount", "Amount", bKeep ? req_form(r, "amount") : "",
+    cases_input(b, "amount", _("Amount"), bKeep ? req_form(r, "amount") : "",
                 "text");
-    HTML_LIT(b, "<div><button type=\"submit\">Record the payment</button></div>"
-                "</form>");
+    HTML_LIT(b, "<div><button type=\"submit\">");
+    HTML_TR(b, "Record the payment");
+    HTML_LIT(b, "</button></div></form>");
     buf_truncate(&action, nBase);
     buf_puts(&action, "/details");
     HTML_LIT(b, "<form class=\"card entry\" method=\"post\" action=\"");
     esc_html(b, buf_str(&action));
-    HTML_LIT(b, "\"><h3>Outcome and compensation</h3>");
+    HTML_LIT(b, "\"><h3>");
+    HTML_TR(b, "Outcome and compensation");
+    HTML_LIT(b, "</h3>");
     page_csrf_field(r, b);
     buf_printf(b, "<input type=\"hidden\" name=\"version\" value=\"%d\"/>",
                f.iVersion);
-    HTML_LIT(b, "<label for=\"satisfied\">Complainant satisfied</label>");
+    HTML_LIT(b, "<label for=\"satisfied\">");
+    HTML_TR(b, "Complainant satisfied");
+    HTML_LIT(b, "</label>");
     cases_select(b, "satisfied", azSatisfiedW, 3,
                  bKeep ? req_form(r, "satisfied")
                        : case_satisfied_name(f.c.eSatisfied),
                  cases_label_satisfied);
-    cases_input(b, "outcome", "Outcome",
+    cases_input(b, "outcome", _("Outcome"),
                 bKeep ? req_form(r, "outcome") : f.c.zOutcome, "text");
     Buf amt = BUF_INIT;
     case_amount_format(&amt, f.c.requested);
-    cases_input(b, "requested", "Compensation requested",
+    cases_input(b, "requested", _("Compensation requested"),
                 bKeep ? req_form(r, "requested") : buf_str(&amt), "text");
     buf_reset(&amt);
     case_amount_format(&amt, f.c.ordered);
-    cases_input(b, "ordered", "Compensation ordered",
+    cases_input(b, "ordered", _("Compensation ordered"),
                 bKeep ? req_form(r, "ordered") : buf_str(&amt), "text");
     buf_release(&amt);
-    HTML_LIT(b, "<div><button type=\"submit\">Save</button></div></form>\n");
+    HTML_LIT(b, "<div><button type=\"submit\">");
+    HTML_TR(b, "Save");
+    HTML_LIT(b, "</button></div></form>\n");
     buf_release(&action);
     page_end(r, w);
     case_file_release(&f);
@@ -574,7 +610,7 @@ case_finish(Req *r, Resp *w, int rc, const AppErr *err)
         return;
     }
     if (err->code == APPERR_NOTFOUND) {
-        web_error(r, w, 404, "There is no such case.");
+        web_error(r, w, 404, _("There is no such case."));
         return;
     }
     buf_reset(&w->body);
@@ -599,7 +635,7 @@ page_case_stage(Req *r, Resp *w)
     CaseStage e;
     int rc;
     if (case_stage_parse(req_form(r, "stage"), &e) || case_version(r) < 0) {
-        rc = apperr_set(&err, APPERR_INPUT, "choose a stage from the list");
+        rc = apperr_set(&err, APPERR_INPUT, _("choose a stage from the list"));
     } else {
         Actor who = page_actor(r);
         rc = casework_stage(r->s, &who, r->azParam[0], e, req_form(r, "on"),
@@ -618,8 +654,8 @@ page_case_payment(Req *r, Resp *w)
     int rc;
     if (case_amount_parse(req_form(r, "amount"), &amount)) {
         rc = apperr_set(&err, APPERR_INPUT,
-                        "the amount is not an amount "
-                        "(digits, at most two decimals)");
+                        _("the amount is not an amount "
+                          "(digits, at most two decimals)"));
     } else {
         Actor who = page_actor(r);
         rc = casework_payment(r->s, &who, r->azParam[0], req_form(r, "paid_on"),
@@ -642,8 +678,8 @@ page_case_details(Req *r, Resp *w)
         case_amount_parse(req_form(r, "ordered"), &ordered) ||
         case_version(r) < 0) {
         rc = apperr_set(&err, APPERR_INPUT,
-                        "check the amounts (digits, at most "
-                        "two decimals) and the choice of satisfaction");
+                        _("check the amounts (digits, at most "
+                          "two decimals) and the choice of satisfaction"));
     } else {
         Actor who = page_actor(r);
         rc = casework_details(r->s, &who, r->azParam[0], eS,

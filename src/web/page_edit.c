@@ -23,6 +23,7 @@
 #include "../core/review.h"
 #include "../core/rules.h"
 #include "../report/sheet.h"
+#include "../base/i18n.h"
 #include "../base/banned.h"
 
 static void
@@ -70,18 +71,25 @@ edit_statement_form(Req *r, Buf *b, const Node *n, const Round *rd,
 {
     const char *zOrg = r->ses.user.zOrg;
     const Statement *st = assessment_find_statement(a, zOrg);
-    HTML_LIT(b, "<h3>Statement of ");
+    HTML_LIT(b, "<h3>");
+    HTML_TR(b, "Statement of");
+    HTML_LIT(b, " ");
     esc_html(b, zOrg);
-    HTML_LIT(b, " for ");
+    HTML_LIT(b, " ");
+    HTML_TR(b, "for");
+    HTML_LIT(b, " ");
     esc_html(b, rd->zTitle);
     HTML_LIT(b, "</h3>");
     if (st && st->eState == ASSESS_APPROVED) {
-        HTML_LIT(b, "<p>Approved: this statement is final.</p>");
+        HTML_LIT(b, "<p>");
+        HTML_TR(b, "Approved: this statement is final.");
+        HTML_LIT(b, "</p>");
         return;
     }
     if (st && st->eState == ASSESS_RETURNED) {
-        HTML_LIT(b,
-                 "<p class=\"notice error\">Returned by the M&amp;E officer: ");
+        HTML_LIT(b, "<p class=\"notice error\">");
+        HTML_TR(b, "Returned by the M&E officer:");
+        HTML_LIT(b, " ");
         esc_html(b, st->zComment);
         HTML_LIT(b, "</p>");
     }
@@ -91,17 +99,24 @@ edit_statement_form(Req *r, Buf *b, const Node *n, const Round *rd,
                             : RATING_NONE;
     edit_form_start(b, r, n->zCode, "statement", rd->zCode,
                     st ? st->iVersion : 0);
-    HTML_LIT(b, "<label for=\"text\">What ");
+    HTML_LIT(b, "<label for=\"text\">");
+    HTML_TR(b, "What");
+    HTML_LIT(b, " ");
     esc_html(b, zOrg);
-    HTML_LIT(b, " did on this activity</label><textarea id=\"text\" "
-                "name=\"text\">");
+    HTML_LIT(b, " ");
+    HTML_TR(b, "did on this activity");
+    HTML_LIT(b, "</label><textarea id=\"text\" name=\"text\">");
     esc_html(b, zText);
-    HTML_LIT(b, "</textarea><label for=\"rating\">Proposed rating</label>");
+    HTML_LIT(b, "</textarea><label for=\"rating\">");
+    HTML_TR(b, "Proposed rating");
+    HTML_LIT(b, "</label>");
     edit_rating_select(b, "rating", eR);
-    HTML_LIT(b, "<div><button type=\"submit\" name=\"action\" value=\"save\">"
-                "Save draft</button><button type=\"submit\" name=\"action\" "
-                "value=\"submit\">Submit to the M&amp;E officer</button></div>"
-                "</form>\n");
+    HTML_LIT(b, "<div><button type=\"submit\" name=\"action\" value=\"save\">");
+    HTML_TR(b, "Save draft");
+    HTML_LIT(b, "</button><button type=\"submit\" name=\"action\" "
+                "value=\"submit\">");
+    HTML_TR(b, "Submit to the M&E officer");
+    HTML_LIT(b, "</button></div></form>\n");
 }
 
 /* The M&E officer's form: narrative (pre-filled with the statements when
@@ -110,7 +125,9 @@ static void
 edit_review_form(Req *r, Buf *b, const Node *n, const Round *rd,
                  const Assessment *a, int bKeepPosted)
 {
-    HTML_LIT(b, "<h3>Review for ");
+    HTML_LIT(b, "<h3>");
+    HTML_TR(b, "Review for");
+    HTML_LIT(b, " ");
     esc_html(b, rd->zTitle);
     HTML_LIT(b, "</h3>");
     Buf merged = BUF_INIT;
@@ -129,20 +146,30 @@ edit_review_form(Req *r, Buf *b, const Node *n, const Round *rd,
     Rating eR =
         bKeepPosted ? edit_rating_of(req_form(r, "rating")) : a->eRating;
     edit_form_start(b, r, n->zCode, "review", rd->zCode, a->iVersion);
-    HTML_LIT(b, "<label for=\"progress\">Progress narrative</label><textarea "
-                "id=\"progress\" name=\"progress\">");
+    HTML_LIT(b, "<label for=\"progress\">");
+    HTML_TR(b, "Progress narrative");
+    HTML_LIT(b, "</label><textarea id=\"progress\" name=\"progress\">");
     esc_html(b, zText);
-    HTML_LIT(b, "</textarea><label for=\"rating\">Rating</label>");
+    HTML_LIT(b, "</textarea><label for=\"rating\">");
+    HTML_TR(b, "Rating");
+    HTML_LIT(b, "</label>");
     edit_rating_select(b, "rating", eR);
-    HTML_LIT(b,
-             "<label for=\"comment\">Comment to the organisations (needed to "
-             "return)</label><input id=\"comment\" name=\"comment\" value=\"");
+    HTML_LIT(b, "<label for=\"comment\">");
+    HTML_TR(b, "Comment to the organisations (needed to return)");
+    HTML_LIT(b, "</label><input id=\"comment\" name=\"comment\" value=\"");
     esc_html(b, bKeepPosted ? req_form(r, "comment") : "");
-    HTML_LIT(b, "\"/><div><button type=\"submit\" name=\"action\" "
-                "value=\"save\">Save</button><button type=\"submit\" "
-                "name=\"action\" value=\"approve\">Approve</button><button "
-                "type=\"submit\" name=\"action\" value=\"return\">Return"
-                "</button></div></form>\n");
+    HTML_LIT(
+        b, "\"/><div><button type=\"submit\" name=\"action\" value=\"save\">");
+    HTML_TR(b, "Save");
+    HTML_LIT(
+        b,
+        "</button><button type=\"submit\" name=\"action\" value=\"approve\">");
+    HTML_TR(b, "Approve");
+    HTML_LIT(
+        b,
+        "</button><button type=\"submit\" name=\"action\" value=\"return\">");
+    HTML_TR(b, "Return");
+    HTML_LIT(b, "</button></div></form>\n");
     buf_release(&merged);
 }
 
@@ -177,23 +204,29 @@ edit_activity_body(ReadModel *rm, const void *arg, Buf *b)
         buf_puts(b, ": ");
         esc_html(b, p->aNode[ia].zText);
         if (p->aNode[ia].zIndicator) {
-            HTML_LIT(b, " \xE2\x80\x94 indicator: ");
+            HTML_LIT(b, " ");
+            HTML_TR(b, "\xE2\x80\x94 indicator:");
+            HTML_LIT(b, " ");
             esc_html(b, p->aNode[ia].zIndicator);
         }
         HTML_LIT(b, "<br/>");
     }
-    HTML_LIT(b, "</p><p>Responsible: ");
+    HTML_LIT(b, "</p><p>");
+    HTML_TR(b, "Responsible:");
+    HTML_LIT(b, " ");
     for (size_t k = 0; k < n->nResp; k++) {
         buf_puts(b, k ? ", " : "");
         page_link_org(b, n->azResp[k], zQ);
     }
-    buf_puts(b, n->nResp ? "" : "none");
-    HTML_LIT(b, " \xC2\xB7 Partners: ");
+    esc_html(b, n->nResp ? "" : _("none"));
+    HTML_LIT(b, " ");
+    HTML_TR(b, "\xC2\xB7 Partners:");
+    HTML_LIT(b, " ");
     for (size_t k = 0; k < n->nContrib; k++) {
         buf_puts(b, k ? ", " : "");
         page_link_org(b, n->azContrib[k], zQ);
     }
-    buf_puts(b, n->nContrib ? "" : "none");
+    esc_html(b, n->nContrib ? "" : _("none"));
     HTML_LIT(b, "</p>\n<div class=\"rounds\">");
     for (size_t k = p->nRound; k-- > 0;) {
         const Round *rd = &p->aRound[k];
@@ -207,10 +240,15 @@ edit_activity_body(ReadModel *rm, const void *arg, Buf *b)
         page_rating(b, a->eRating);
         HTML_LIT(b, " <span class=\"small\">");
         esc_html(b, assess_state_label(a->eState));
-        HTML_LIT(b, "</span></p><h3>Action point</h3><p>");
-        esc_html_paragraphs(b, *a->zActionPoint ? a->zActionPoint : "(none)");
-        HTML_LIT(b, "</p><h3>Progress</h3><p>");
-        esc_html_paragraphs(b, *a->zProgress ? a->zProgress : "(none yet)");
+        HTML_LIT(b, "</span></p><h3>");
+        HTML_TR(b, "Action point");
+        HTML_LIT(b, "</h3><p>");
+        esc_html_paragraphs(b,
+                            *a->zActionPoint ? a->zActionPoint : _("(none)"));
+        HTML_LIT(b, "</p><h3>");
+        HTML_TR(b, "Progress");
+        HTML_LIT(b, "</h3><p>");
+        esc_html_paragraphs(b, *a->zProgress ? a->zProgress : _("(none yet)"));
         HTML_LIT(b, "</p>");
         for (size_t s = 0; s < a->nStmt; s++) {
             const Statement *st = &a->aStmt[s];
@@ -218,14 +256,17 @@ edit_activity_body(ReadModel *rm, const void *arg, Buf *b)
             esc_html(b, st->zOrg);
             HTML_LIT(b, "</strong> (");
             esc_html(b, assess_state_label(st->eState));
-            HTML_LIT(b, ", proposes ");
+            HTML_TR(b, ", proposes");
+            HTML_LIT(b, " ");
             esc_html(b, st->eProposed == RATING_NONE
-                            ? "no rating"
+                            ? _("no rating")
                             : rating_label(st->eProposed));
             HTML_LIT(b, "): ");
             esc_html_paragraphs(b, st->zText);
             if (*st->zComment) {
-                HTML_LIT(b, " \xE2\x80\x94 comment: ");
+                HTML_LIT(b, " ");
+                HTML_TR(b, "\xE2\x80\x94 comment:");
+                HTML_LIT(b, " ");
                 esc_html(b, st->zComment);
             }
             HTML_LIT(b, "</div>");
@@ -254,14 +295,14 @@ edit_history_sheet(const void *arg, const char *zId, Sheet *t)
     AppErr err = APPERR_INIT;
     Buf key = BUF_INIT;
     buf_printf(&key, "%s/%s", x->p->zCode, x->n->zCode);
-    sheet_col(t, "When");
-    sheet_col(t, "Who");
-    sheet_col(t, "What");
-    sheet_col(t, "Old");
-    sheet_col(t, "New");
+    sheet_col(t, _("When"));
+    sheet_col(t, _("Who"));
+    sheet_col(t, _("What"));
+    sheet_col(t, _("Old"));
+    sheet_col(t, _("New"));
     if (store_audit_list(x->s, buf_str(&key), &ae, &nAe, &err) == 0) {
         Buf cap = BUF_INIT;
-        buf_printf(&cap, "%zu %s", nAe, nAe == 1 ? "edit" : "edits");
+        buf_printf(&cap, ngettext("%zu edit", "%zu edits", nAe), nAe);
         free(t->zCaption);
         t->zCaption = buf_detach(&cap);
         for (size_t i = nAe; i-- > 0;) {
@@ -300,7 +341,9 @@ edit_history(ReadModel *rm, const void *arg, Buf *b)
     Sheet t;
     sheet_init(&t, "history", NULL);
     edit_history_sheet(&x->h, "history", &t);
-    HTML_LIT(b, "<h2>History of edits</h2>");
+    HTML_LIT(b, "<h2>");
+    HTML_TR(b, "History of edits");
+    HTML_LIT(b, "</h2>");
     page_sheet(b, &t, x->zSelf);
     sheet_release(&t);
     (void)rm;
@@ -320,7 +363,7 @@ page_activity_render(Req *r, Resp *w, const char *zNotice,
     }
     long iNode = plan_lookup_node(p, r->azParam[0]);
     if (iNode < 0 || p->aNode[iNode].iLevel != plan_leaf_level(p)) {
-        web_error(r, w, 404, "There is no such activity.");
+        web_error(r, w, 404, _("There is no such activity."));
         return;
     }
     const Node *n = &p->aNode[iNode];
@@ -384,18 +427,19 @@ page_activity(Req *r, Resp *w)
 {
     static const struct {
         const char *zKey, *zText;
-    } aSaved[] = { { "saved", "Draft saved." },
-                   { "submitted", "Statement submitted to the M&E officer." },
-                   { "save", "Saved." },
-                   { "approve", "Approved." },
-                   { "return", "Returned to the organisations with your "
-                               "comment." } };
+    } aSaved[] = { { "saved", N_("Draft saved.") },
+                   { "submitted",
+                     N_("Statement submitted to the M&E officer.") },
+                   { "save", N_("Saved.") },
+                   { "approve", N_("Approved.") },
+                   { "return", N_("Returned to the organisations with your "
+                                  "comment.") } };
 
     const char *zSaved = req_query(r, "saved");
     const char *zNotice = NULL;
     for (size_t i = 0; i < sizeof aSaved / sizeof aSaved[0]; i++) {
         if (strcmp(zSaved, aSaved[i].zKey) == 0) {
-            zNotice = aSaved[i].zText;
+            zNotice = _(aSaved[i].zText);
         }
     }
     page_activity_render(r, w, zNotice, "ok");
@@ -448,8 +492,8 @@ page_statement_post(Req *r, Resp *w)
     if (iVersion < 0 ||
         (!str_eq(zAction, "save") && !str_eq(zAction, "submit"))) {
         rc = apperr_set(&err, APPERR_INPUT,
-                        "the form is incomplete; reload the "
-                        "page");
+                        _("the form is incomplete; reload the "
+                          "page"));
     } else {
         Actor who = page_actor(r);
         StatementEdit e = { page_plan_code(r),
@@ -483,8 +527,8 @@ page_review_post(Req *r, Resp *w)
     int rc;
     if (iVersion <= 0) {
         rc = apperr_set(&err, APPERR_INPUT,
-                        "the form is incomplete; reload the "
-                        "page");
+                        _("the form is incomplete; reload the "
+                          "page"));
     } else {
         Actor who = page_actor(r);
         ReviewEdit re = { page_plan_code(r),
@@ -511,11 +555,11 @@ static const struct {
     const char *zKey;
     const char *zText;
 } aAdminDone[] = {
-    { "user_added", "User added." },
-    { "user_disabled", "User disabled." },
-    { "user_enabled", "User enabled." },
-    { "org_saved", "Organisation saved." },
-    { "round_updated", "Round updated." },
+    { "user_added", N_("User added.") },
+    { "user_disabled", N_("User disabled.") },
+    { "user_enabled", N_("User enabled.") },
+    { "org_saved", N_("Organisation saved.") },
+    { "round_updated", N_("Round updated.") },
 };
 
 static const char *
@@ -523,7 +567,7 @@ admin_done_text(const char *zKey)
 {
     for (size_t i = 0; i < sizeof aAdminDone / sizeof aAdminDone[0]; i++) {
         if (str_eq(zKey, aAdminDone[i].zKey)) {
-            return aAdminDone[i].zText;
+            return _(aAdminDone[i].zText);
         }
     }
     return NULL;
@@ -563,12 +607,12 @@ admin_rounds_sheet(const void *arg, const char *zId, Sheet *t)
 {
     const AdminPage *x = arg;
     const Plan *p = x->p;
-    sheet_col(t, "Round");
-    sheet_col(t, "Title");
-    sheet_col(t, "State");
-    sheet_col(t, "Activities");
-    sheet_col(t, "Rated");
-    sheet_col_html(t, "Change");
+    sheet_col(t, _("Round"));
+    sheet_col(t, _("Title"));
+    sheet_col(t, _("State"));
+    sheet_col(t, _("Activities"));
+    sheet_col(t, _("Rated"));
+    sheet_col_html(t, _("Change"));
     for (size_t k = 0; k < p->nRound; k++) {
         const Round *rd = &p->aRound[k];
         ReviewProgress g;
@@ -594,12 +638,12 @@ admin_rounds_sheet(const void *arg, const char *zId, Sheet *t)
             HTML_LIT(&f, "\"/><input type=\"hidden\" name=\"state\" value=\"");
             esc_html(&f, round_state_name(aRoundMove[i].eTo));
             HTML_LIT(&f, "\"/><button type=\"submit\">");
-            esc_html(&f, aRoundMove[i].zLabel);
+            esc_html(&f, _(aRoundMove[i].zLabel));
             esc_html(&f, aRoundMove[i].zWarning ? "\xE2\x80\xA6" : "");
             HTML_LIT(&f, "</button></form>");
         }
         if (rd->eState == ROUND_PUBLISHED) {
-            HTML_LIT(&f, "Locked");
+            HTML_TR(&f, "Locked");
         }
         sheet_markup(t, buf_str(&f));
         buf_release(&f);
@@ -611,11 +655,11 @@ static void
 admin_users_sheet(const void *arg, const char *zId, Sheet *t)
 {
     const AdminPage *x = arg;
-    sheet_col(t, "Name");
-    sheet_col(t, "Role");
-    sheet_col(t, "Organisation");
-    sheet_col(t, "State");
-    sheet_col_html(t, "Change");
+    sheet_col(t, _("Name"));
+    sheet_col(t, _("Role"));
+    sheet_col(t, _("Organisation"));
+    sheet_col(t, _("State"));
+    sheet_col_html(t, _("Change"));
     User *aU = NULL;
     size_t nU = 0;
     AppErr err = APPERR_INIT;
@@ -626,7 +670,7 @@ admin_users_sheet(const void *arg, const char *zId, Sheet *t)
         sheet_text(t, aU[i].zName);
         sheet_text(t, role_label(aU[i].eRole));
         sheet_text(t, aU[i].zOrg ? aU[i].zOrg : "");
-        sheet_text(t, aU[i].bDisabled ? "Disabled" : "Active");
+        sheet_text(t, aU[i].bDisabled ? _("Disabled") : _("Active"));
         Buf f = BUF_INIT;
         HTML_LIT(&f, "<form class=\"inline\" method=\"post\" "
                      "action=\"/admin/user\">");
@@ -635,11 +679,17 @@ admin_users_sheet(const void *arg, const char *zId, Sheet *t)
         esc_html(&f, aU[i].zName);
         HTML_LIT(&f, "\"/>");
         if (aU[i].bDisabled) {
-            HTML_LIT(&f, "<button type=\"submit\" name=\"action\" "
-                         "value=\"enable\">Enable\xE2\x80\xA6</button>");
+            HTML_LIT(
+                &f,
+                "<button type=\"submit\" name=\"action\" value=\"enable\">");
+            HTML_TR(&f, "Enable\xE2\x80\xA6");
+            HTML_LIT(&f, "</button>");
         } else {
-            HTML_LIT(&f, "<button type=\"submit\" name=\"action\" "
-                         "value=\"disable\">Disable\xE2\x80\xA6</button>");
+            HTML_LIT(
+                &f,
+                "<button type=\"submit\" name=\"action\" value=\"disable\">");
+            HTML_TR(&f, "Disable\xE2\x80\xA6");
+            HTML_LIT(&f, "</button>");
         }
         HTML_LIT(&f, "</form>");
         sheet_markup(t, buf_str(&f));
@@ -654,10 +704,10 @@ static void
 admin_orgs_sheet(const void *arg, const char *zId, Sheet *t)
 {
     const AdminPage *x = arg;
-    sheet_col(t, "Acronym");
-    sheet_col(t, "Name");
-    sheet_col(t, "Kind");
-    sheet_col(t, "Part of");
+    sheet_col(t, _("Acronym"));
+    sheet_col(t, _("Name"));
+    sheet_col(t, _("Kind"));
+    sheet_col(t, _("Part of"));
     for (size_t i = 0; i < x->m->nOrg; i++) {
         const Org *o = &x->m->aOrg[i];
         Buf h = BUF_INIT;
@@ -726,78 +776,103 @@ admin_render(Req *r, Resp *w, const char *zNotice, const char *zKind,
         return;
     }
     char *zSelf = page_self(r);
-    page_begin(r, w, "Administration");
+    page_begin(r, w, _("Administration"));
     Buf *b = &w->body;
     if (zNotice) {
         page_notice(b, zKind, zNotice);
     }
     /* The form posted (kept) or empty. */
 #define KEPT(F, K) (eKeep == (F) ? req_form(r, K) : "")
-    HTML_LIT(b, "<h2>Review rounds</h2>");
+    HTML_LIT(b, "<h2>");
+    HTML_TR(b, "Review rounds");
+    HTML_LIT(b, "</h2>");
     Sheet t;
     sheet_init(&t, "rounds", NULL);
     admin_rounds_sheet(&x, "rounds", &t);
     page_sheet(b, &t, zSelf);
     sheet_release(&t);
-    HTML_LIT(b, "<form class=\"card\" method=\"post\" action=\"/admin/round\">"
-                "<h3>Open a new round</h3>");
+    HTML_LIT(
+        b, "<form class=\"card\" method=\"post\" action=\"/admin/round\"><h3>");
+    HTML_TR(b, "Open a new round");
+    HTML_LIT(b, "</h3>");
     page_csrf_field(r, b);
     admin_plan_field(r, b);
     HTML_LIT(b, "<input type=\"hidden\" name=\"state\" value=\"new\"/>");
-    admin_input(b, "round", "Code (e.g. 2019)", KEPT(ADMIN_FORM_ROUND, "round"),
-                1);
-    admin_input(b, "title", "Title", KEPT(ADMIN_FORM_ROUND, "title"), 0);
-    admin_input(b, "as_of", "As of (YYYY-MM-DD)",
+    admin_input(b, "round", _("Code (e.g. 2019)"),
+                KEPT(ADMIN_FORM_ROUND, "round"), 1);
+    admin_input(b, "title", _("Title"), KEPT(ADMIN_FORM_ROUND, "title"), 0);
+    admin_input(b, "as_of", _("As of (YYYY-MM-DD)"),
                 KEPT(ADMIN_FORM_ROUND, "as_of"), 0);
-    HTML_LIT(b, "<div><button type=\"submit\">Open</button></div></form>\n");
+    HTML_LIT(b, "<div><button type=\"submit\">");
+    HTML_TR(b, "Open");
+    HTML_LIT(b, "</button></div></form>\n");
     if (bAdmin) {
-        HTML_LIT(b, "<h2>Users</h2>");
+        HTML_LIT(b, "<h2>");
+        HTML_TR(b, "Users");
+        HTML_LIT(b, "</h2>");
         sheet_init(&t, "users", NULL);
         admin_users_sheet(&x, "users", &t);
         page_sheet(b, &t, zSelf);
         sheet_release(&t);
-        HTML_LIT(b, "<form class=\"card\" method=\"post\" "
-                    "action=\"/admin/user\"><h3>Add a user</h3>");
+        HTML_LIT(
+            b,
+            "<form class=\"card\" method=\"post\" action=\"/admin/user\"><h3>");
+        HTML_TR(b, "Add a user");
+        HTML_LIT(b, "</h3>");
         page_csrf_field(r, b);
-        admin_input(b, "name", "Name (to log in with)",
+        admin_input(b, "name", _("Name (to log in with)"),
                     KEPT(ADMIN_FORM_USER, "name"), 1);
-        HTML_LIT(b, "<label for=\"role\">Role</label>");
+        HTML_LIT(b, "<label for=\"role\">");
+        HTML_TR(b, "Role");
+        HTML_LIT(b, "</label>");
         /* The least privileged role unless the user chose another. */
         page_select_code(b, "role", "role", CODE_ROLE,
                          eKeep == ADMIN_FORM_USER ? req_form(r, "role")
                                                   : role_name(ROLE_VIEWER));
-        HTML_LIT(b, "<label for=\"org\">Organisation</label>");
-        page_select_org(b, m, "org", "org", "(none)",
+        HTML_LIT(b, "<label for=\"org\">");
+        HTML_TR(b, "Organisation");
+        HTML_LIT(b, "</label>");
+        page_select_org(b, m, "org", "org", _("(none)"),
                         KEPT(ADMIN_FORM_USER, "org"));
-        HTML_LIT(b, "<label for=\"password\">Password (8 characters or more)"
-                    "</label><input id=\"password\" name=\"password\" "
-                    "type=\"password\" autocomplete=\"new-password\" "
-                    "required=\"required\"/><div><button type=\"submit\" "
-                    "name=\"action\" value=\"add\">Add user</button></div>"
-                    "</form>\n");
-        HTML_LIT(b, "<h2>Organisations</h2>");
+        HTML_LIT(b, "<label for=\"password\">");
+        HTML_TR(b, "Password (8 characters or more)");
+        HTML_LIT(
+            b,
+            "</label><input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"new-password\" required=\"required\"/><div><button type=\"submit\" name=\"action\" value=\"add\">");
+        HTML_TR(b, "Add user");
+        HTML_LIT(b, "</button></div></form>\n");
+        HTML_LIT(b, "<h2>");
+        HTML_TR(b, "Organisations");
+        HTML_LIT(b, "</h2>");
         sheet_init(&t, "orgs", NULL);
         admin_orgs_sheet(&x, "orgs", &t);
         page_sheet(b, &t, zSelf);
         sheet_release(&t);
-        HTML_LIT(b,
-                 "<form class=\"card\" method=\"post\" action=\"/admin/org\">"
-                 "<h3>Add an organisation, or correct one by giving its "
-                 "acronym</h3>");
+        HTML_LIT(
+            b,
+            "<form class=\"card\" method=\"post\" action=\"/admin/org\"><h3>");
+        HTML_TR(b, "Add an organisation, or correct one by giving its acronym");
+        HTML_LIT(b, "</h3>");
         page_csrf_field(r, b);
-        admin_input(b, "acronym", "Acronym", KEPT(ADMIN_FORM_ORG, "acronym"),
+        admin_input(b, "acronym", _("Acronym"), KEPT(ADMIN_FORM_ORG, "acronym"),
                     1);
-        HTML_LIT(b, "<label for=\"oname\">Full name</label><input "
-                    "id=\"oname\" name=\"name\" value=\"");
+        HTML_LIT(b, "<label for=\"oname\">");
+        HTML_TR(b, "Full name");
+        HTML_LIT(b, "</label><input id=\"oname\" name=\"name\" value=\"");
         esc_html(b, KEPT(ADMIN_FORM_ORG, "name"));
-        HTML_LIT(b, "\"/><label for=\"kind\">Kind</label>");
+        HTML_LIT(b, "\"/><label for=\"kind\">");
+        HTML_TR(b, "Kind");
+        HTML_LIT(b, "</label>");
         page_select_code(b, "kind", "kind", CODE_ORG_KIND,
                          KEPT(ADMIN_FORM_ORG, "kind"));
-        HTML_LIT(b, "<label for=\"parent\">Part of</label>");
-        page_select_org(b, m, "parent", "parent", "(none)",
+        HTML_LIT(b, "<label for=\"parent\">");
+        HTML_TR(b, "Part of");
+        HTML_LIT(b, "</label>");
+        page_select_org(b, m, "parent", "parent", _("(none)"),
                         KEPT(ADMIN_FORM_ORG, "parent"));
-        HTML_LIT(b, "<div><button type=\"submit\">Save organisation</button>"
-                    "</div></form>\n");
+        HTML_LIT(b, "<div><button type=\"submit\">");
+        HTML_TR(b, "Save organisation");
+        HTML_LIT(b, "</button></div></form>\n");
     }
 #undef KEPT
     free(zSelf);
@@ -874,7 +949,9 @@ admin_confirm_page(Req *r, Resp *w, const char *zTitle, const char *zAction,
         esc_html(b, buf_str(&q));
         buf_release(&q);
     }
-    HTML_LIT(b, "\">Cancel</a></form>\n");
+    HTML_LIT(b, "\">");
+    HTML_TR(b, "Cancel");
+    HTML_LIT(b, "</a></form>\n");
     page_end(r, w);
 }
 
@@ -885,16 +962,19 @@ admin_user_confirm_body(Req *r, Buf *b, const void *arg)
     const int *pbDisable = arg;
     HTML_LIT(b, "<p>");
     if (*pbDisable) {
-        HTML_LIT(b, "The account <strong>");
+        HTML_TR(b, "The account");
+        HTML_LIT(b, " <strong>");
         esc_html(b, req_form(r, "name"));
-        HTML_LIT(b, "</strong> will be logged out everywhere at once and "
-                    "cannot log in until an administrator enables it again. "
-                    "Nothing it wrote is changed.");
+        HTML_LIT(b, "</strong> ");
+        HTML_TR(
+            b,
+            "will be logged out everywhere at once and cannot log in until an administrator enables it again. Nothing it wrote is changed.");
     } else {
-        HTML_LIT(b, "The account <strong>");
+        HTML_TR(b, "The account");
+        HTML_LIT(b, " <strong>");
         esc_html(b, req_form(r, "name"));
-        HTML_LIT(b, "</strong> will be able to log in again with its "
-                    "password.");
+        HTML_LIT(b, "</strong> ");
+        HTML_TR(b, "will be able to log in again with its password.");
     }
     HTML_LIT(b, "</p>\n");
 }
@@ -929,8 +1009,8 @@ page_admin_user_post(Req *r, Resp *w)
     Role eRole;
     char *zHash = NULL;
     if (role_parse(req_form(r, "role"), &eRole)) {
-        rc = apperr_set(&err, APPERR_INPUT,
-                        "unknown role (accepted: " ROLE_ACCEPTED ")");
+        rc = apperr_set(&err, APPERR_INPUT, _("unknown role (accepted: %s)"),
+                        ROLE_ACCEPTED);
     } else if (secret_hash_password(req_form(r, "password"), &zHash, &err)) {
         rc = -1;
     } else {
@@ -951,8 +1031,8 @@ page_admin_org_post(Req *r, Resp *w)
     OrgKind eKind;
     int rc;
     if (org_kind_parse(req_form(r, "kind"), &eKind)) {
-        rc = apperr_set(&err, APPERR_INPUT,
-                        "unknown kind (accepted: " ORG_KIND_ACCEPTED ")");
+        rc = apperr_set(&err, APPERR_INPUT, _("unknown kind (accepted: %s)"),
+                        ORG_KIND_ACCEPTED);
     } else {
         rc = admin_org_save(r->s, &who, req_form(r, "acronym"),
                             req_form(r, "name"), eKind, req_form(r, "parent"),
@@ -990,7 +1070,7 @@ admin_round_confirm_body(Req *r, Buf *b, const void *arg)
 {
     const AdminMove *x = arg;
     HTML_LIT(b, "<p class=\"notice warning\" role=\"alert\">");
-    esc_html(b, x->mv->zWarning);
+    esc_html(b, _(x->mv->zWarning));
     HTML_LIT(b, "</p>\n");
     const Findings *f = readmodel_findings(r->pView, x->p, x->rd->zCode);
     size_t nErr = 0;
@@ -999,12 +1079,16 @@ admin_round_confirm_body(Req *r, Buf *b, const void *arg)
     }
     ReviewCheckItem a[REVIEW_CHECKLIST_ITEMS];
     (void)review_round_checklist(x->p, x->rd, nErr, a);
-    HTML_LIT(b, "<h2>Before you go on</h2><ul class=\"checklist\">");
+    HTML_LIT(b, "<h2>");
+    HTML_TR(b, "Before you go on");
+    HTML_LIT(b, "</h2><ul class=\"checklist\">");
     for (int i = 0; i < REVIEW_CHECKLIST_ITEMS; i++) {
         admin_check_item(b, a[i].bOpen, a[i].zText);
     }
     HTML_LIT(b, "</ul>\n");
-    HTML_LIT(b, "<p>The round's page lists them: ");
+    HTML_LIT(b, "<p>");
+    HTML_TR(b, "The round's page lists them:");
+    HTML_LIT(b, " ");
     char *zQ = page_plan_query(x->m, x->p);
     page_link_round(b, x->rd, zQ);
     free(zQ);
@@ -1026,7 +1110,7 @@ page_admin_round_post(Req *r, Resp *w)
                                  req_form(r, "title"), req_form(r, "as_of"),
                                  str_eq(zState, "new"), &err);
     } else if (round_state_parse(zState, &e)) {
-        rc = apperr_set(&err, APPERR_INPUT, "unknown state");
+        rc = apperr_set(&err, APPERR_INPUT, _("unknown state"));
     } else {
         /* A move that is hard to undo asks first, with the checklist. */
         const Model *m = NULL;
@@ -1039,9 +1123,9 @@ page_admin_round_post(Req *r, Resp *w)
         if (mv && mv->zWarning && !str_eq(req_form(r, "confirm"), "yes")) {
             static const char *const azField[] = { "round", "state", NULL };
             Buf title = BUF_INIT;
-            buf_printf(&title, "%s %s?", mv->zLabel, rd->zTitle);
+            buf_printf(&title, _("%s %s?"), _(mv->zLabel), rd->zTitle);
             Buf button = BUF_INIT;
-            buf_printf(&button, "Yes, %s", mv->zVerb);
+            buf_printf(&button, _("Yes, %s"), _(mv->zVerb));
             AdminMove am = { mv, m, p, rd };
             admin_confirm_page(r, w, buf_str(&title), "/admin/round", azField,
                                buf_str(&button), admin_round_confirm_body, &am);

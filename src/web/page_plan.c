@@ -18,6 +18,7 @@
 #include "page.h"
 #include "router.h"
 #include "../base/base.h"
+#include "../base/i18n.h"
 #include "../app/recommendations.h"
 #include "../report/action_plan.h"
 #include "../report/escape.h"
@@ -79,7 +80,7 @@ plan_recs_sheet(const void *arg, const char *zId, Sheet *t)
     const PlanRecs *x = arg;
     (void)zId;
     sheet_col(t, "Group");
-    sheet_col(t, "Code");
+    sheet_col(t, _("Code"));
     sheet_col(t, "Recommendation");
     sheet_col(t, "Priority");
     sheet_col(t, "Concerns");
@@ -210,12 +211,18 @@ plan_rec_form(const Req *r, Buf *b, const char *zRound, const Rec *rec,
 #undef KEEP
     HTML_LIT(b, "<label for=\"priority\">A priority of the next action "
                 "plan</label><select id=\"priority\" name=\"priority\">"
-                "<option value=\"no\">No</option><option value=\"yes\"");
+                "<option value=\"no\">");
+    HTML_TR(b, "No");
+    HTML_LIT(b, "</option><option value=\"yes\"");
     if (str_eq(zPrio, "yes")) {
         HTML_LIT(b, " selected=\"selected\"");
     }
-    HTML_LIT(b, ">Yes</option></select>");
-    HTML_LIT(b, "<div><button type=\"submit\">Save</button></div></form>");
+    HTML_LIT(b, ">");
+    HTML_TR(b, "Yes");
+    HTML_LIT(b, "</option></select>");
+    HTML_LIT(b, "<div><button type=\"submit\">");
+    HTML_TR(b, "Save");
+    HTML_LIT(b, "</button></div></form>");
     buf_release(&action);
     buf_release(&cell);
 }
@@ -447,7 +454,7 @@ plan_rec_render(Req *r, Resp *w, const char *zNotice, const char *zKind)
         HTML_LIT(b, "</p><dl><dt>Discussion group</dt><dd>");
         esc_html(b, rec->zGroup ? rec->zGroup : "None (the review's own)");
         HTML_LIT(b, "</dd><dt>A priority of the next action plan</dt><dd>");
-        esc_html(b, rec->bPriority ? "Yes" : "No");
+        esc_html(b, rec->bPriority ? _("Yes") : _("No"));
         HTML_LIT(b, "</dd><dt>Concerns</dt><dd>");
         for (size_t i = 0; i < rec->nNode; i++) {
             if (i) {

@@ -35,6 +35,7 @@
 #include "../app/casework.h"
 #include "../app/readmodel.h"
 #include "../app/recommendations.h"
+#include "../base/i18n.h"
 #include "../base/banned.h"
 
 void view_goal10(Req *r, Buf *b);
@@ -86,7 +87,7 @@ view_collection_sheet(const Plan *p, const Round *rd, Sheet *t)
     ReviewProgress g;
     review_progress(p, rd, &g);
     Buf cap = BUF_INIT;
-    buf_printf(&cap, "Collection in %s", rd->zTitle);
+    buf_printf(&cap, _("Collection in %s"), rd->zTitle);
     free(t->zCaption);
     t->zCaption = buf_detach(&cap);
     t->bRowHeads = 1;
@@ -94,15 +95,15 @@ view_collection_sheet(const Plan *p, const Round *rd, Sheet *t)
     for (int s = 0; s < ASSESS_STATE_COUNT; s++) {
         sheet_col(t, assess_state_label((AssessState)s));
     }
-    sheet_col(t, "Total");
-    sheet_col(t, "Rated");
-    sheet_text(t, "Activities");
+    sheet_col(t, _("Total"));
+    sheet_col(t, _("Rated"));
+    sheet_text(t, _("Activities"));
     for (int s = 0; s < ASSESS_STATE_COUNT; s++) {
         sheet_num(t, (long)g.anAssess[s]);
     }
     sheet_num(t, (long)g.nAssessed);
     sheet_num(t, (long)g.nRated);
-    sheet_text(t, "Statements");
+    sheet_text(t, _("Statements"));
     size_t nStmt = 0;
     for (int s = 0; s < ASSESS_STATE_COUNT; s++) {
         sheet_num(t, (long)g.anStmt[s]);
@@ -139,10 +140,10 @@ static void
 view_changes_sheet(const ReviewReport *rep, Sheet *t)
 {
     Buf cap = BUF_INIT;
-    buf_printf(&cap, "Change since %s, in percentage points",
+    buf_printf(&cap, _("Change since %s, in percentage points"),
                rep->pCompare->zTitle);
     if (rep->bRatedOnly) {
-        buf_puts(&cap, " (the same activities, rated so far)");
+        buf_puts(&cap, _(" (the same activities, rated so far)"));
     }
     free(t->zCaption);
     t->zCaption = buf_detach(&cap);
@@ -226,7 +227,7 @@ view_dashboard_sheet(const void *arg, const char *zId, Sheet *t)
         if (rd) {
             view_collection_sheet(x->p, rd, t);
         } else {
-            sheet_col(t, "No round is open");
+            sheet_col(t, _("No round is open"));
         }
         return;
     }
@@ -241,7 +242,7 @@ view_dashboard_sheet(const void *arg, const char *zId, Sheet *t)
         view_changes_sheet(&rep, t);
         review_report_release(&rep);
     } else {
-        sheet_col(t, "Nothing to compare");
+        sheet_col(t, _("Nothing to compare"));
     }
 }
 
@@ -262,11 +263,16 @@ view_dashboard_chart(const ReviewReport *rep, const ReviewSummary *s,
     buf_puts(&title, rd->zTitle);
     if (rep->bRatedOnly) {
         size_t n = rep->now.all.c.nTotal;
-        const char *zWhat = n == 1 ? "activity" : "activities";
         if (s == &rep->now) {
-            buf_printf(&title, ": the %zu %s rated so far", n, zWhat);
+            buf_printf(&title,
+                       ngettext(": the %zu activity rated so far",
+                                ": the %zu activities rated so far", n),
+                       n);
         } else {
-            buf_printf(&title, ": the same %zu %s", n, zWhat);
+            buf_printf(&title,
+                       ngettext(": the same %zu activity",
+                                ": the same %zu activities", n),
+                       n);
         }
     }
     review_chart_svg(rep, s, buf_str(&title), b);
@@ -287,7 +293,9 @@ view_dashboard_review(ReadModel *rm, const void *arg, Buf *b)
     const Round *latest, *prev;
     view_latest_rounds(p, &latest, &prev);
     if (!latest) {
-        HTML_LIT(b, "<p>No round has been assessed yet.</p>");
+        HTML_LIT(b, "<p>");
+        HTML_TR(b, "No round has been assessed yet.");
+        HTML_LIT(b, "</p>");
         return;
     }
     char *zQ = page_plan_query(readmodel_model(rm), p);
@@ -297,21 +305,26 @@ view_dashboard_review(ReadModel *rm, const void *arg, Buf *b)
     if (g.bCollecting) {
         HTML_LIT(b, "<p class=\"progress lead\">");
         page_link_round(b, latest, zQ);
-        HTML_LIT(b, " is collecting: <strong>");
-        buf_printf(b, "%zu of %zu ", g.nRated, g.nAssessed);
-        buf_puts(b, g.nAssessed == 1 ? "activity" : "activities");
-        HTML_LIT(b, " rated so far");
+        HTML_LIT(b, " ");
+        HTML_TR(b, "is collecting:");
+        HTML_LIT(b, " <strong>");
+        buf_printf(b,
+                   ngettext("%zu of %zu activity rated so far",
+                            "%zu of %zu activities rated so far", g.nAssessed),
+                   g.nRated, g.nAssessed);
         HTML_LIT(b, "</strong>.");
         if (g.nRated == 0) {
-            HTML_LIT(b, " Nothing is counted or compared until ratings come "
-                        "in.");
+            HTML_LIT(b, " ");
+            HTML_TR(b, "Nothing is counted or compared until ratings come in.");
             if (now) {
-                HTML_LIT(b, " Below: the round before it, as it stands.");
+                HTML_LIT(b, " ");
+                HTML_TR(b, "Below: the round before it, as it stands.");
             }
         } else {
-            HTML_LIT(b, " The shares and changes below count only those, "
-                        "and compare them with the same activities in the "
-                        "round before.");
+            HTML_LIT(b, " ");
+            HTML_TR(
+                b,
+                "The shares and changes below count only those, and compare them with the same activities in the round before.");
         }
         HTML_LIT(b, "</p>\n");
     }
@@ -332,7 +345,9 @@ view_dashboard_review(ReadModel *rm, const void *arg, Buf *b)
         }
         HTML_LIT(b, "</ul>\n");
         if (before) {
-            HTML_LIT(b, "<h2>What changed since ");
+            HTML_LIT(b, "<h2>");
+            HTML_TR(b, "What changed since");
+            HTML_LIT(b, " ");
             esc_html(b, before->zTitle);
             HTML_LIT(b, "</h2>");
             Sheet t;
@@ -340,10 +355,12 @@ view_dashboard_review(ReadModel *rm, const void *arg, Buf *b)
             view_changes_sheet(&rep, &t);
             page_sheet(b, &t, x->zSelf);
             sheet_release(&t);
+            HTML_LIT(b, "<p>");
             buf_printf(b,
-                       "<p>Activities rated higher: %zu; lower: %zu; new "
-                       "in this round: %zu.</p>\n",
+                       _("Activities rated higher: %zu; lower: %zu; new "
+                         "in this round: %zu."),
                        rep.changes.nUp, rep.changes.nDown, rep.changes.nNew);
+            HTML_LIT(b, "</p>\n");
         }
         review_report_release(&rep);
     }
@@ -352,8 +369,10 @@ view_dashboard_review(ReadModel *rm, const void *arg, Buf *b)
     for (size_t i = 0; i < f->n; i++) {
         an[f->a[i].eSeverity]++;
     }
-    HTML_LIT(b, "<h2>Data quality</h2><p>");
-    buf_printf(b, "%zu errors, %zu warnings, %zu notes in ", an[0], an[1],
+    HTML_LIT(b, "<h2>");
+    HTML_TR(b, "Data quality");
+    HTML_LIT(b, "</h2><p>");
+    buf_printf(b, _("%zu errors, %zu warnings, %zu notes in "), an[0], an[1],
                an[2]);
     page_link_round(b, latest, zQ);
     HTML_LIT(b, ".</p>\n");
@@ -369,7 +388,9 @@ view_dashboard_open(ReadModel *rm, const void *arg, Buf *b)
     char *zQ = page_plan_query(readmodel_model(rm), p);
     for (size_t k = 0; k < p->nRound; k++) {
         if (p->aRound[k].eState == ROUND_OPEN) {
-            HTML_LIT(b, "<h2>Open round: ");
+            HTML_LIT(b, "<h2>");
+            HTML_TR(b, "Open round:");
+            HTML_LIT(b, " ");
             page_link_round(b, &p->aRound[k], zQ);
             HTML_LIT(b, "</h2>");
             view_collection(p, &p->aRound[k], x->zSelf, b);
@@ -398,7 +419,9 @@ page_dashboard(Req *r, Resp *w)
     Buf *b = &w->body;
     if (m->nPlan > 1) {
         /* Several plans: say which one this is and reach the others. */
-        HTML_LIT(b, "<p class=\"small\">Plans in this database: ");
+        HTML_LIT(b, "<p class=\"small\">");
+        HTML_TR(b, "Plans in this database:");
+        HTML_LIT(b, " ");
         for (size_t i = 0; i < m->nPlan; i++) {
             buf_puts(b, i ? " \xC2\xB7 " : "");
             if (&m->aPlan[i] == p) {
@@ -472,12 +495,12 @@ view_plan_sheet(const void *arg, const char *zId, Sheet *t)
     const ViewPlan *x = arg;
     const Plan *p = x->p;
     int iLeaf = plan_leaf_level(p);
-    sheet_col(t, "Code");
-    sheet_col(t, "Activity");
-    sheet_col(t, "Latest rating");
-    sheet_col(t, "Rated in");
-    sheet_col(t, "Responsible");
-    sheet_col(t, "Partners");
+    sheet_col(t, _("Code"));
+    sheet_col(t, _("Activity"));
+    sheet_col(t, _("Latest rating"));
+    sheet_col(t, _("Rated in"));
+    sheet_col(t, _("Responsible"));
+    sheet_col(t, _("Partners"));
     for (size_t i = 0; i < p->nNode; i++) {
         const Node *n = &p->aNode[i];
         if (n->iLevel != iLeaf || !view_matches(p, i, x->zFoldQ)) {
@@ -531,9 +554,11 @@ view_plan_tree(ReadModel *rm, const void *arg, Buf *b)
         }
     }
     if (*zFoldQ) {
-        buf_printf(b, "<p>%zu ", nHits);
-        esc_html(b, nHits == 1 ? "activity" : "activities");
-        HTML_LIT(b, " found.</p>");
+        HTML_LIT(b, "<p>");
+        buf_printf(
+            b, ngettext("%zu activity found.", "%zu activities found.", nHits),
+            nHits);
+        HTML_LIT(b, "</p>");
     }
     HTML_LIT(b, "<div class=\"tree\"><ul>");
     int depth = 0;
@@ -560,18 +585,21 @@ view_plan_tree(ReadModel *rm, const void *arg, Buf *b)
                 esc_html(b, rd->zTitle);
                 HTML_LIT(b, "</span>");
             }
-            HTML_LIT(b, "<div class=\"small\">Responsible: ");
+            HTML_LIT(b, "<div class=\"small\">");
+            HTML_TR(b, "Responsible:");
+            HTML_LIT(b, " ");
             for (size_t k = 0; k < n->nResp; k++) {
                 buf_puts(b, k ? ", " : "");
                 page_link_org(b, n->azResp[k], zQ);
             }
-            buf_puts(b, n->nResp ? "" : "none");
-            HTML_LIT(b, "; partners: ");
+            esc_html(b, n->nResp ? "" : _("none"));
+            HTML_TR(b, "; partners:");
+            HTML_LIT(b, " ");
             for (size_t k = 0; k < n->nContrib; k++) {
                 buf_puts(b, k ? ", " : "");
                 page_link_org(b, n->azContrib[k], zQ);
             }
-            buf_puts(b, n->nContrib ? "" : "none");
+            esc_html(b, n->nContrib ? "" : _("none"));
             HTML_LIT(b, "</div></li>");
         } else {
             HTML_LIT(b, "<strong>");
@@ -581,7 +609,9 @@ view_plan_tree(ReadModel *rm, const void *arg, Buf *b)
             HTML_LIT(b, "</strong> ");
             esc_html(b, n->zText);
             if (n->zIndicator) {
-                HTML_LIT(b, "<div class=\"small\">Indicator: ");
+                HTML_LIT(b, "<div class=\"small\">");
+                HTML_TR(b, "Indicator:");
+                HTML_LIT(b, " ");
                 esc_html(b, n->zIndicator);
                 HTML_LIT(b, "</div>");
             }
@@ -604,7 +634,9 @@ view_download_links(Buf *b, const char *zSelf, const char *zId,
                     const char *zWhat)
 {
     Buf h = BUF_INIT;
-    HTML_LIT(b, "<p class=\"downloads small\">Download ");
+    HTML_LIT(b, "<p class=\"downloads small\">");
+    HTML_TR(b, "Download");
+    HTML_LIT(b, " ");
     esc_html(b, zWhat);
     HTML_LIT(b, ": <a download=\"\" href=\"");
     buf_printf(&h, "%s%stable=", zSelf, strchr(zSelf, '?') ? "&" : "?");
@@ -612,11 +644,15 @@ view_download_links(Buf *b, const char *zSelf, const char *zId,
     size_t n = h.n;
     buf_puts(&h, "&format=csv");
     esc_html(b, buf_str(&h));
-    HTML_LIT(b, "\">CSV</a> \xC2\xB7 <a download=\"\" href=\"");
+    HTML_LIT(b, "\">");
+    HTML_TR(b, "CSV");
+    HTML_LIT(b, "</a> \xC2\xB7 <a download=\"\" href=\"");
     buf_truncate(&h, n);
     buf_puts(&h, "&format=xlsx");
     esc_html(b, buf_str(&h));
-    HTML_LIT(b, "\">XLSX</a></p>\n");
+    HTML_LIT(b, "\">");
+    HTML_TR(b, "XLSX");
+    HTML_LIT(b, "</a></p>\n");
     buf_release(&h);
 }
 
@@ -637,17 +673,23 @@ page_plan(Req *r, Resp *w)
     if (page_download(r, w, azPlanSheet, view_plan_sheet, &x, "plan")) {
         goto out;
     }
-    page_begin(r, w, "Plan");
+    page_begin(r, w, _("Plan"));
     Buf *b = &w->body;
-    HTML_LIT(b, "<form method=\"get\" action=\"/plan\" role=\"search\">"
-                "<label for=\"q\">Search by code or words</label><input "
-                "id=\"q\" name=\"q\" value=\"");
+    HTML_LIT(
+        b,
+        "<form method=\"get\" action=\"/plan\" role=\"search\"><label for=\"q\">");
+    HTML_TR(b, "Search by code or words");
+    HTML_LIT(b, "</label><input id=\"q\" name=\"q\" value=\"");
     esc_html(b, zQ);
-    HTML_LIT(b, "\"/> <button type=\"submit\">Search</button></form>\n");
-    HTML_LIT(b, "<p class=\"small\">Each activity shows its latest rating "
-                "and the round that gave it.</p>\n");
+    HTML_LIT(b, "\"/> <button type=\"submit\">");
+    HTML_TR(b, "Search");
+    HTML_LIT(b, "</button></form>\n");
+    HTML_LIT(b, "<p class=\"small\">");
+    HTML_TR(
+        b, "Each activity shows its latest rating and the round that gave it.");
+    HTML_LIT(b, "</p>\n");
     view_download_links(b, zSelf, "activities",
-                        *zFoldQ ? "these activities" : "the activities");
+                        *zFoldQ ? _("these activities") : _("the activities"));
     Buf key = BUF_INIT;
     buf_printf(&key, "plan/%s/q=%s", p->zCode, zFoldQ);
     page_fragment(r, w, buf_str(&key), view_plan_tree, &x);
@@ -712,12 +754,12 @@ view_org_tasks_sheet(const ViewOrg *x, Sheet *t, size_t anNeed[NEED_COUNT])
     const Plan *p = x->p;
     const Org *o = x->o;
     const Round *open = view_org_open(p);
-    sheet_col(t, "Activity");
-    sheet_col(t, "Title");
-    sheet_col(t, "Role");
+    sheet_col(t, _("Activity"));
+    sheet_col(t, _("Title"));
+    sheet_col(t, _("Role"));
     Buf h = BUF_INIT;
     if (open) {
-        buf_printf(&h, "Statement in %s", open->zTitle);
+        buf_printf(&h, _("Statement in %s"), open->zTitle);
         sheet_col(t, buf_str(&h));
     }
     buf_release(&h);
@@ -764,7 +806,7 @@ view_org_tasks_sheet(const ViewOrg *x, Sheet *t, size_t anNeed[NEED_COUNT])
             a ? assessment_find_statement(a, o->zAcronym) : NULL;
         ReviewNeed e = aTask[k].eNeed;
         if (e == NEED_NOT_BEGUN) {
-            sheet_badge(t, "Due", "badge due");
+            sheet_badge(t, _("Due"), "badge due");
         } else if (e == NEED_RETURNED && st && *st->zComment) {
             Buf v = BUF_INIT;
             buf_printf(&v, "%s: %s", review_need_label(e), st->zComment);
@@ -797,10 +839,13 @@ view_org_tasks(ReadModel *rm, const void *arg, Buf *b)
     HTML_LIT(b, "<p>");
     esc_html(b, org_kind_label(o->eKind));
     if (o->zParent) {
-        HTML_LIT(b, ", part of ");
+        HTML_TR(b, ", part of");
+        HTML_LIT(b, " ");
         page_link_org(b, o->zParent, x->zPlanQ);
     }
-    HTML_LIT(b, "</p><h2>Tasks</h2>");
+    HTML_LIT(b, "</p><h2>");
+    HTML_TR(b, "Tasks");
+    HTML_LIT(b, "</h2>");
     Sheet t;
     sheet_init(&t, "tasks", NULL);
     size_t anNeed[NEED_COUNT];
@@ -810,11 +855,11 @@ view_org_tasks(ReadModel *rm, const void *arg, Buf *b)
         nTasks += anNeed[e];
     }
     /* The counts first: what is waiting, then the table in that order. */
-    buf_printf(b, "<p class=\"counts\">%zu ", nTasks);
-    esc_html(b, nTasks == 1 ? "activity" : "activities");
+    HTML_LIT(b, "<p class=\"counts\">");
+    buf_printf(b, ngettext("%zu activity", "%zu activities", nTasks), nTasks);
     const Round *open = view_org_open(x->p);
     if (open) {
-        HTML_LIT(b, " in ");
+        HTML_LIT(b, " \xE2\x80\x94 ");
         esc_html(b, open->zTitle);
         HTML_LIT(b, ":");
         int bFirst = 1;
@@ -847,7 +892,7 @@ page_org(Req *r, Resp *w)
     }
     const Org *o = model_find_org(m, r->azParam[0]);
     if (!o) {
-        web_error(r, w, 404, "There is no such organisation.");
+        web_error(r, w, 404, _("There is no such organisation."));
         return 0;
     }
     char *zPlanQ = page_plan_query(m, p);
@@ -884,12 +929,12 @@ view_rounds_sheet(const void *arg, const char *zId, Sheet *t)
 {
     const ViewRounds *x = arg;
     const Plan *p = x->p;
-    sheet_col(t, "Round");
-    sheet_col(t, "As of");
-    sheet_col(t, "State");
-    sheet_col(t, "Activities");
-    sheet_col(t, "Rated");
-    sheet_col(t, "Report");
+    sheet_col(t, _("Round"));
+    sheet_col(t, _("As of"));
+    sheet_col(t, _("State"));
+    sheet_col(t, _("Activities"));
+    sheet_col(t, _("Rated"));
+    sheet_col(t, _("Report"));
     for (size_t k = p->nRound; k-- > 0;) {
         const Round *rd = &p->aRound[k];
         ReviewProgress g;
@@ -902,7 +947,7 @@ view_rounds_sheet(const void *arg, const char *zId, Sheet *t)
         sheet_num(t, (long)g.nAssessed);
         sheet_num(t, (long)g.nRated);
         zHref = view_href("/round/", rd->zCode, "/report", x->zPlanQ);
-        sheet_link(t, "Review report", zHref);
+        sheet_link(t, _("Review report"), zHref);
         free(zHref);
     }
 }
@@ -934,7 +979,7 @@ page_rounds(Req *r, Resp *w)
     char *zSelf = page_self(r);
     ViewRounds x = { p, zPlanQ, zSelf };
     if (!page_download(r, w, azRoundsSheet, view_rounds_sheet, &x, "rounds")) {
-        page_begin(r, w, "Review rounds");
+        page_begin(r, w, _("Review rounds"));
         Buf key = BUF_INIT;
         buf_printf(&key, "rounds/%s", p->zCode);
         page_fragment(r, w, buf_str(&key), view_rounds_table, &x);
@@ -959,7 +1004,7 @@ view_load_round(Req *r, Resp *w, const Model **m, const Plan **pp)
     }
     const Round *rd = plan_find_round(*pp, r->azParam[0]);
     if (!rd) {
-        web_error(r, w, 404, "There is no such round.");
+        web_error(r, w, 404, _("There is no such round."));
     }
     return rd;
 }
@@ -991,12 +1036,12 @@ view_round_activities(const ViewRound *x, Sheet *t)
 {
     const Plan *p = x->p;
     const Round *rd = x->rd;
-    sheet_col(t, "Activity");
-    sheet_col(t, "Title");
-    sheet_col(t, "Responsible");
-    sheet_col(t, "Rating");
-    sheet_col(t, "State");
-    sheet_col(t, "Statements");
+    sheet_col(t, _("Activity"));
+    sheet_col(t, _("Title"));
+    sheet_col(t, _("Responsible"));
+    sheet_col(t, _("Rating"));
+    sheet_col(t, _("State"));
+    sheet_col(t, _("Statements"));
     int iLeaf = plan_leaf_level(p);
     for (size_t i = 0; i < p->nNode; i++) {
         const Node *n = &p->aNode[i];
@@ -1031,13 +1076,13 @@ view_round_findings(const ViewRound *x, Sheet *t)
 {
     const Findings *f = readmodel_findings(x->rm, x->p, x->rd->zCode);
     Buf cap = BUF_INIT;
-    buf_printf(&cap, "%zu findings", f->n);
+    buf_printf(&cap, _("%zu findings"), f->n);
     free(t->zCaption);
     t->zCaption = buf_detach(&cap);
-    sheet_col(t, "Severity");
-    sheet_col(t, "Rule");
-    sheet_col(t, "Activity");
-    sheet_col(t, "Finding");
+    sheet_col(t, _("Severity"));
+    sheet_col(t, _("Rule"));
+    sheet_col(t, _("Activity"));
+    sheet_col(t, _("Finding"));
     for (size_t i = 0; i < f->n; i++) {
         static const char *const azSev[] = { "badge sev-error",
                                              "badge sev-warning",
@@ -1089,24 +1134,26 @@ view_round_body(ReadModel *rm, const void *arg, Buf *b)
     HTML_LIT(b, "<p>");
     esc_html(b, round_state_label(rd->eState));
     if (rd->zAsOf) {
-        HTML_LIT(b, ", as of ");
+        HTML_TR(b, ", as of");
+        HTML_LIT(b, " ");
         esc_html(b, rd->zAsOf);
     }
     HTML_LIT(b, "</p>\n<p class=\"reports\">");
-    page_link_round_report(b, rd, x->zPlanQ, "The review report");
+    page_link_round_report(b, rd, x->zPlanQ, _("The review report"));
     HTML_LIT(b, " (");
     for (const ReportFormat *f = aReviewFormat; f->zName; f++) {
         Buf h = BUF_INIT;
         buf_printf(&h, "/report%s%sformat=%s", x->zPlanQ,
                    *x->zPlanQ ? "&" : "?", f->zName);
         buf_puts(b, f == aReviewFormat ? "" : " \xC2\xB7 ");
-        page_link(b, "/round/", rd->zCode, buf_str(&h), f->zLabel);
+        page_link(b, "/round/", rd->zCode, buf_str(&h), _(f->zLabel));
         buf_release(&h);
     }
     HTML_LIT(b, ") \xC2\xB7 ");
     Buf h = BUF_INIT;
     buf_printf(&h, "/coordination%s", x->zPlanQ);
-    page_link(b, "/round/", rd->zCode, buf_str(&h), "The coordination report");
+    page_link(b, "/round/", rd->zCode, buf_str(&h),
+              _("The coordination report"));
     buf_reset(&h);
     buf_printf(&h, "/recommendations%s", x->zPlanQ);
     HTML_LIT(b, " \xC2\xB7 ");
@@ -1117,26 +1164,34 @@ view_round_body(ReadModel *rm, const void *arg, Buf *b)
     HTML_LIT(b, " \xC2\xB7 ");
     page_link(b, "/round/", rd->zCode, buf_str(&h), "Action plan");
     buf_release(&h);
-    HTML_LIT(b, "</p>\n<h2>Collection</h2>");
+    HTML_LIT(b, "</p>\n<h2>");
+    HTML_TR(b, "Collection");
+    HTML_LIT(b, "</h2>");
     view_collection(x->p, rd, x->zSelf, b);
     if (x->bFindings) {
         /* Statements are not in a public reader's view: no counts of
         ** them to show. */
-        HTML_LIT(b, "<h2>By organisation</h2>");
+        HTML_LIT(b, "<h2>");
+        HTML_TR(b, "By organisation");
+        HTML_LIT(b, "</h2>");
         Sheet o;
         collection_sheet(readmodel_model(x->rm), x->p, rd, "organisations",
                          view_org_href, x->zPlanQ, &o);
         page_sheet(b, &o, x->zSelf);
         sheet_release(&o);
     }
-    HTML_LIT(b, "<h2>Activities</h2>");
+    HTML_LIT(b, "<h2>");
+    HTML_TR(b, "Activities");
+    HTML_LIT(b, "</h2>");
     Sheet t;
     sheet_init(&t, "activities", NULL);
     view_round_activities(x, &t);
     page_sheet(b, &t, x->zSelf);
     sheet_release(&t);
     if (x->bFindings) {
-        HTML_LIT(b, "<h2>Data-quality findings</h2>");
+        HTML_LIT(b, "<h2>");
+        HTML_TR(b, "Data-quality findings");
+        HTML_LIT(b, "</h2>");
         sheet_init(&t, "findings", NULL);
         view_round_findings(x, &t);
         page_sheet(b, &t, x->zSelf);
@@ -1251,9 +1306,10 @@ view_report_format(const Req *r, Resp *w, const ReportFormat *a,
     *ppFmt = report_format_find(a, *zFmt ? zFmt : "html");
     if (!*ppFmt) {
         Buf msg = BUF_INIT;
-        buf_puts(&msg, "This report is made in ");
-        report_format_list(a, &msg);
-        buf_puts(&msg, " only.");
+        Buf list = BUF_INIT;
+        report_format_list(a, &list);
+        buf_printf(&msg, _("This report is made in %s only."), buf_str(&list));
+        buf_release(&list);
         web_error(r, w, 400, buf_str(&msg));
         buf_release(&msg);
         return -1;
@@ -1294,7 +1350,7 @@ page_round_report(Req *r, Resp *w)
     buf_release(&key);
     free(zSelf);
     if (resp_length(w) == 0) {
-        web_error(r, w, 404, "The report cannot be made for this round.");
+        web_error(r, w, 404, _("The report cannot be made for this round."));
         return 0;
     }
     w->zType = f->zMime;
@@ -1352,8 +1408,8 @@ page_round_coordination(Req *r, Resp *w)
     buf_release(&key);
     if (resp_length(w) == 0) {
         web_error(r, w, 404,
-                  "The coordination report cannot be made for "
-                  "this round.");
+                  _("The coordination report cannot be made for "
+                    "this round."));
         return 0;
     }
     w->zType = f->zMime;
@@ -1383,11 +1439,14 @@ view_suppress(const Req *r)
 static void
 view_complaints_form(Buf *b, const char *zYear)
 {
-    HTML_LIT(b, "<form method=\"get\" action=\"/complaints\"><label "
-                "for=\"year\">Year lodged</label><input id=\"year\" "
-                "name=\"year\" value=\"");
+    HTML_LIT(
+        b, "<form method=\"get\" action=\"/complaints\"><label for=\"year\">");
+    HTML_TR(b, "Year lodged");
+    HTML_LIT(b, "</label><input id=\"year\" name=\"year\" value=\"");
     esc_html(b, zYear);
-    HTML_LIT(b, "\"/> <button type=\"submit\">Show</button></form>\n");
+    HTML_LIT(b, "\"/> <button type=\"submit\">");
+    HTML_TR(b, "Show");
+    HTML_LIT(b, "</button></form>\n");
 }
 
 typedef struct ViewRender {
@@ -1423,26 +1482,26 @@ page_complaints(Req *r, Resp *w)
     const char *zYear = req_query(r, "year");
     long y = 0;
     if (*zYear && str_to_long(zYear, 1900, 9999, &y)) {
-        web_error(r, w, 400, "The year is not a year.");
+        web_error(r, w, 400, _("The year is not a year."));
         return 0;
     }
     SheetFormat e;
     if (sheet_format_parse(req_query(r, "format"), &e)) {
         web_error(r, w, 400,
-                  "The complaints report downloads as CSV or XLSX "
-                  "only (format=csv or format=xlsx).");
+                  _("The complaints report downloads as CSV or XLSX "
+                    "only (format=csv or format=xlsx)."));
         return 0;
     }
     AppErr err = APPERR_INIT;
     ViewRender x = {
-        &w->body, view_suppress(r), y ? zYear : "all years", e, &err, 0
+        &w->body, view_suppress(r), y ? zYear : _("all years"), e, &err, 0
     };
     if (e != SHEET_HTML) {
         /* The report's table of every dimension, as the CLI writes it. */
         if (complaints_cache_use(y, view_render_report, &x)) {
             web_error(r, w, 404,
-                      "There are no complaints cases for this "
-                      "period.");
+                      _("There are no complaints cases for this "
+                        "period."));
         } else if (x.rc) {
             web_fail(r, w, &err);
         } else {
@@ -1455,7 +1514,8 @@ page_complaints(Req *r, Resp *w)
         return 0;
     }
     Buf t = BUF_INIT;
-    buf_printf(&t, "Complaints mechanism%s%s", y ? ", " : "", y ? zYear : "");
+    buf_printf(&t, _("Complaints mechanism%s%s"), y ? ", " : "",
+               y ? zYear : "");
     page_begin(r, w, buf_str(&t));
     buf_release(&t);
     Buf *b = &w->body;
@@ -1463,18 +1523,22 @@ page_complaints(Req *r, Resp *w)
     /* From the server's background-made reports: never a scan here. */
     size_t nBefore = b->n;
     if (complaints_cache_use(y, view_render_report, &x)) {
-        HTML_LIT(b, "<p>No complaints cases ");
+        HTML_LIT(b, "<p>");
+        HTML_TR(b, "No complaints cases");
+        HTML_LIT(b, " ");
         if (y) {
-            HTML_LIT(b, "lodged in ");
+            HTML_TR(b, "lodged in");
+            HTML_LIT(b, " ");
             esc_html(b, zYear);
         } else {
-            HTML_LIT(b, "yet (import them with 'lmpmon case import', or open "
-                        "one under Cases)");
+            HTML_TR(
+                b,
+                "yet (import them with 'lmpmon case import', or open one under Cases)");
         }
         HTML_LIT(b, ".</p>\n");
     } else if (b->n > nBefore) {
         char *zSelf = page_self(r);
-        view_download_links(b, zSelf, "all", "the report's table");
+        view_download_links(b, zSelf, "all", _("the report's table"));
         free(zSelf);
     }
     page_end(r, w);
@@ -1487,15 +1551,15 @@ static void
 view_goal10_line(const CaseReport *rep, void *pArg)
 {
     ViewRender *x = pArg;
-    ComplaintsView v = { rep, "all years", x->bSuppress };
+    ComplaintsView v = { rep, _("all years"), x->bSuppress };
     Buf s = BUF_INIT;
     buf_printf(&s, "%s: ", x->zPeriod);
     s.z[0] =
         (char)(s.z[0] >= 'a' && s.z[0] <= 'z' ? s.z[0] - 'a' + 'A' : s.z[0]);
     complaints_indicator_sentence(&v, DIM_ALL, "all", &s);
-    buf_puts(&s, "; women: ");
+    buf_puts(&s, _("; women: "));
     complaints_indicator_sentence(&v, DIM_SEX, "female", &s);
-    buf_puts(&s, "; men: ");
+    buf_puts(&s, _("; men: "));
     complaints_indicator_sentence(&v, DIM_SEX, "male", &s);
     buf_puts(&s, ".");
     HTML_LIT(x->b, "<p>");
@@ -1512,14 +1576,19 @@ view_goal10(Req *r, Buf *b)
     if (y == 0) {
         return;
     }
-    HTML_LIT(b, "<h2>Goal 10: complaints resolved to the complainant's "
-                "satisfaction within 3 months</h2>");
+    HTML_LIT(b, "<h2>");
+    HTML_TR(
+        b,
+        "Goal 10: complaints resolved to the complainant's satisfaction within 3 months");
+    HTML_LIT(b, "</h2>");
     Buf zy = BUF_INIT;
-    buf_printf(&zy, "cases lodged in %ld", y);
+    buf_printf(&zy, _("cases lodged in %ld"), y);
     ViewRender x = { b, view_suppress(r), buf_str(&zy), SHEET_HTML, NULL, 0 };
     (void)complaints_cache_use(y, view_goal10_line, &x);
-    x.zPeriod = "all cases";
+    x.zPeriod = _("all cases");
     (void)complaints_cache_use(0, view_goal10_line, &x);
     buf_release(&zy);
-    HTML_LIT(b, "<p><a href=\"/complaints\">The complaints report</a></p>\n");
+    HTML_LIT(b, "<p><a href=\"/complaints\">");
+    HTML_TR(b, "The complaints report");
+    HTML_LIT(b, "</a></p>\n");
 }

@@ -10,6 +10,7 @@
 int page_login_form(Req *r, Resp *w);
 int page_login(Req *r, Resp *w);
 int page_logout(Req *r, Resp *w);
+int page_language(Req *r, Resp *w);
 
 /* page_view.c */
 int page_dashboard(Req *r, Resp *w);

@@ -21,6 +21,7 @@
 #include "web.h"
 #include "web_limits.h"
 #include "../base/base.h"
+#include "../base/i18n.h"
 #include "../base/secret.h"
 #include "../report/escape.h"
 #include "../base/banned.h"
@@ -29,17 +30,17 @@ void
 web_error(const Req *r, Resp *w, int status, const char *zMessage)
 {
     w->status = status;
-    const char *zTitle = status == 400   ? "Bad request"
-                         : status == 401 ? "Log in first"
-                         : status == 403 ? "Not allowed"
-                         : status == 404 ? "Not found"
-                         : status == 405 ? "Method not allowed"
-                         : status == 409 ? "Changed meanwhile"
-                         : status == 413 ? "Too large"
-                         : status == 421 ? "Wrong address"
-                         : status == 429 ? "Too many requests"
-                         : status == 503 ? "Busy, try again"
-                                         : "Server error";
+    const char *zTitle = status == 400   ? _("Bad request")
+                         : status == 401 ? _("Log in first")
+                         : status == 403 ? _("Not allowed")
+                         : status == 404 ? _("Not found")
+                         : status == 405 ? _("Method not allowed")
+                         : status == 409 ? _("Changed meanwhile")
+                         : status == 413 ? _("Too large")
+                         : status == 421 ? _("Wrong address")
+                         : status == 429 ? _("Too many requests")
+                         : status == 503 ? _("Busy, try again")
+                                         : _("Server error");
     page_error(r, w, zTitle, zMessage);
 }
 
@@ -271,8 +272,8 @@ router_dispatch(Req *r, Resp *w)
             router_session(r);
         }
         web_error(r, w, bPathKnown ? 405 : 404,
-                  bPathKnown ? "This address does not accept that method."
-                             : "There is no page at this address.");
+                  bPathKnown ? _("This address does not accept that method.")
+                             : _("There is no page at this address."));
         if (r->s) {
             router_store_release(r->s, 0);
             r->s = NULL;
@@ -290,7 +291,7 @@ router_dispatch(Req *r, Resp *w)
     if (!r->s) {
         (void)fprintf(stderr, "lmpmon: %s\n", err.zMsg);
         web_error(r, w, 500,
-                  "The database cannot be opened; see the server log.");
+                  _("The database cannot be opened; see the server log."));
         return;
     }
     router_session(r);
@@ -314,13 +315,13 @@ router_dispatch(Req *r, Resp *w)
             buf_release(&loc);
         } else {
             web_error(r, w, r->bAuthed ? 403 : 401,
-                      r->bAuthed ? "Your role does not allow this."
-                                 : "Log in first.");
+                      r->bAuthed ? _("Your role does not allow this.")
+                                 : _("Log in first."));
         }
     } else if (route_changes_state(r->zMethod) && !router_csrf_ok(r)) {
         web_error(r, w, 403,
-                  "The form has expired or did not come from this "
-                  "site. Reload the page and try again.");
+                  _("The form has expired or did not come from this "
+                    "site. Reload the page and try again."));
     } else {
         route->xHandler(r, w);
         if (r->bAuthed) {
@@ -332,6 +333,19 @@ router_dispatch(Req *r, Resp *w)
     /* A failed database connection is reset; a busy one is only busy. */
     router_store_release(r->s, w->status >= 500 && w->status != 503);
     r->s = NULL;
+}
+
+int
+router_lang(const WebConfig *cfg, const char *zCookie, const char *zAccept)
+{
+    Params cookies = { 0 };
+    params_parse_cookies(&cookies, zCookie);
+    int e = i18n_lang_parse(params_get(&cookies, LANG_COOKIE));
+    params_release(&cookies);
+    if (e < 0) {
+        e = i18n_lang_accept(zAccept);
+    }
+    return e >= 0 ? e : cfg->eLang;
 }
 
 int

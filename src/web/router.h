@@ -30,6 +30,15 @@ extern const Route aRoute[];
 ** every method but GET and HEAD. */
 int route_changes_state(const char *zMethod);
 
+/* The language of a request (I18nLang): the one the visitor chose with the
+** language switch (the cookie LANG_COOKIE in zCookie, the Cookie header or
+** NULL), else the first of ours that zAccept (the Accept-Language header
+** or NULL) prefers, else the installation's cfg->eLang.  A logged-in
+** user's own preference would come first; it needs a column of users
+** (not yet: the schema). */
+#define LANG_COOKIE "lmpmon_lang"
+int router_lang(const WebConfig *cfg, const char *zCookie, const char *zAccept);
+
 /* Handle one request: find the route, open the database, check session,
 ** role and CSRF, run the handler.  Always fills w. */
 void router_dispatch(Req *r, Resp *w);

@@ -47,6 +47,7 @@
 #include "backup_timer.h"
 #include "web_limits.h"
 #include "../base/base.h"
+#include "../base/i18n.h"
 #include "../base/secret.h"
 #include "../report/coordination_report.h"
 #include "../report/print.h"
@@ -203,6 +204,11 @@ queue_resp(struct MHD_Connection *c, Resp *w)
     (void)MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
     (void)MHD_add_response_header(r, "X-Frame-Options", "DENY");
     (void)MHD_add_response_header(r, "Referrer-Policy", "same-origin");
+    /* The same address answers in the language the visitor chose or the
+    ** browser asks for: caches must keep the languages apart. */
+    (void)MHD_add_response_header(r, "Content-Language",
+                                  i18n_lang_code(i18n_current()));
+    (void)MHD_add_response_header(r, "Vary", "Accept-Language, Cookie");
     (void)MHD_add_response_header(r, "Cache-Control",
                                   w->bPrivate ? "no-store" : "no-cache");
     if (w->nRetryAfter > 0) {
@@ -730,6 +736,12 @@ on_request(void *cls, struct MHD_Connection *c, const char *zUrl,
         MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Sec-Fetch-Site");
     r.zOrigin = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin");
     r.zHost = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host");
+    /* The whole answer, error pages included, in the request's language:
+    ** this thread's locale until the answer is queued. */
+    r.eLang = router_lang(
+        cfg, r.zCookie,
+        MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Accept-Language"));
+    I18nLang eBefore = i18n_use((I18nLang)r.eLang);
     r.zBody = buf_str(&k->body);
     r.nBody = k->body.n;
     /* MHD has already %-decoded the path; the query is decoded here from
@@ -760,6 +772,7 @@ on_request(void *cls, struct MHD_Connection *c, const char *zUrl,
     access_log(cfg, r.zClientIp, zMethod, zUrl, w.status, resp_length(&w),
                ms_since(&k->t0), r.bAuthed ? r.ses.user.zName : NULL);
     enum MHD_Result rc = queue_resp(c, &w);
+    (void)i18n_use(eBefore);
     resp_release(&w);
     params_release(&r.query);
     params_release(&r.form);
@@ -848,6 +861,11 @@ web_serve(const WebConfig *pConfig, AppErr *err)
     const WebConfig *cfg = &run;
     if (secret_init()) {
         return apperr_set(err, APPERR_INTERNAL, "libsodium cannot start");
+    }
+    /* Every language's locale and catalogue, before any thread starts:
+    ** a server that could not answer in Khmer refuses to start. */
+    if (i18n_init_server(err)) {
+        return -1;
     }
     csp_init();
     /* glibc gives each thread its own heap arena; the shared read model is

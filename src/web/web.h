@@ -30,6 +30,9 @@ struct WebConfig {
                             ** whose Host is this machine (server.c) */
     unsigned nRequestSeconds; /* a request's deadline, shorter than
                             ** LIMIT_REQUEST_TOTAL_SECONDS (tests); 0: that */
+    int eLang;                /* --language: the installation's default
+                            ** language (I18nLang), for a visitor who chose
+                            ** none and whose browser asks for none of ours */
 };
 
 typedef struct WebConfig WebConfig;

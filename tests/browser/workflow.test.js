@@ -2,7 +2,8 @@
 // playwright-core: log in; a reporter submits progress; the M&E officer
 // approves; the dashboard changes, counting only what is rated while the
 // round is open; a reporter is refused on another organisation's activity;
-// every main page fits a 390 px phone without sideways scrolling.
+// every main page fits a 390 px phone without sideways scrolling; the
+// language switch turns the pages Khmer and back.
 // Screenshots are kept in the scratch directory (390-*.png and 1280-*.png:
 // the main pages at both widths).
 //
@@ -244,6 +245,35 @@ async function login(page, base, user) {
       }
       for (const c of Object.values(ctxs)) await c.close();
     }
+
+    // The language switch, on a phone: Khmer from the link at the top of
+    // the page, the same page again; the next page stays Khmer (a cookie,
+    // though the browser asks for English); the pages fit 390 px in
+    // Khmer too; and back to English.
+    ctx = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    page = await ctx.newPage();
+    await login(page, base, 'officer');
+    await page.goto(base + '/plan');
+    const khmer = /[\u1780-\u17FF]/;
+    // The menu (the switch itself reads ខ្មែរ in any language).
+    const menu = 'header nav:not(.lang)';
+    check(!khmer.test(await page.textContent(menu)), 'the English menu has Khmer in it');
+    await Promise.all([page.waitForNavigation(), page.click('nav.lang a[hreflang=km]')]);
+    check(new URL(page.url()).pathname === '/plan', 'the switch to Khmer did not come back to /plan: ' + page.url());
+    check((await page.getAttribute('html', 'lang')) === 'km', 'the page after the switch is not Khmer');
+    check(khmer.test(await page.textContent(menu)) && !(await page.textContent(menu)).includes('Rounds'),
+          'the Khmer page\'s menu is not in Khmer');
+    for (const addr of ['/rounds', '/', '/activity/4.8', '/admin']) {
+      await page.goto(base + addr);
+      check((await page.getAttribute('html', 'lang')) === 'km', addr + ' is not Khmer after the switch');
+      const sw = await page.evaluate(() => document.documentElement.scrollWidth);
+      check(sw <= 390, addr + ' in Khmer scrolls sideways at 390 px: ' + sw + ' px wide');
+      await page.screenshot({ path: path.join(shots, '390-km' + addr.replace(/\W+/g, '-') + '.png'), fullPage: true });
+    }
+    await Promise.all([page.waitForNavigation(), page.click('nav.lang a[hreflang=en]')]);
+    check((await page.getAttribute('html', 'lang')) === 'en', 'the switch back did not give English');
+    check((await page.textContent(menu)).includes('Rounds'), 'the English menu is not back');
+    await ctx.close();
 
     // The admin publishes: a second step lists what is still open, and
     // nothing happens until it is confirmed.

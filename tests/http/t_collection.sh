@@ -91,7 +91,7 @@ draft=$(grep -n "^$a1,.*,Draft\$" tasks.csv | cut -d: -f1)
 [ "$(grep -c ',Due$' tasks.csv)" = "$(json_of MOLVT not_started)" ] ||
     fail "tasks not begun: $(grep -c ',Due$' tasks.csv), the collection says $(json_of MOLVT not_started)"
 curl -s -b molvt.jar "$BASE/org/MOLVT" >org.html
-grep -q "in 2018 review: 1 Returned · $(json_of MOLVT not_started) Not begun · 1 Draft" org.html ||
+grep -q "— 2018 review: 1 Returned · $(json_of MOLVT not_started) Not begun · 1 Draft" org.html ||
     fail "no counts above MOLVT's tasks: $(grep -o '<p class="counts">[^<]*' org.html)"
 
 # The round page shows the same table to the officer, MOLVT linked to its

@@ -27,6 +27,7 @@ GET /static/app.js open
 GET /login open
 POST /login open
 POST /logout admin,me_officer,reporter,case_officer,viewer
+GET /language open
 GET / admin,me_officer,reporter,case_officer,viewer,public
 GET /plan admin,me_officer,reporter,case_officer,viewer,public
 GET /activity/{} admin,me_officer,reporter,case_officer,viewer,public
@@ -87,6 +88,7 @@ address() {
     case $1 in
     /activity/{}/statement) echo /activity/1.1/statement ;;
     /api/activity/{}/statement) echo /api/activity/1.2/statement ;;
+    /language) echo '/language?lang=en&next=/' ;;
     *) echo "$1" | sed 's|/activity/{}|/activity/4.8|; s|/org/{}|/org/MOLVT|;
         s|/round/{}|/round/2017|; s|/case/{}|/case/LSCW-1|;
         s|/recommendation/{}|/recommendation/C1|' ;;
