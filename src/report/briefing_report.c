@@ -195,14 +195,6 @@ section_init(BriefSection *s, const char *zId, const char *zTitle,
     s->nCol = nCol;
 }
 
-/* The text built in x, moved into a cell (x is emptied). */
-static char *
-cell(Buf *x)
-{
-    char *z = buf_detach(x);
-    return z;
-}
-
 static char *
 cell_str(const char *z)
 {
@@ -216,16 +208,16 @@ event_cells(const Outreach *o, char **azWhen, char **azPlaces, char **azOrgs,
 {
     Buf x = BUF_INIT;
     briefing_when(&x, o->zFrom, o->zTo);
-    *azWhen = cell(&x);
+    *azWhen = buf_detach(&x);
     places_text(&x, o);
-    *azPlaces = cell(&x);
+    *azPlaces = buf_detach(&x);
     if (azOrgs) {
         orgs_text(&x, o, ", ");
-        *azOrgs = cell(&x);
+        *azOrgs = buf_detach(&x);
     }
     if (azPeople) {
         briefing_people(&x, &o->n);
-        *azPeople = cell(&x);
+        *azPeople = buf_detach(&x);
     }
     buf_release(&x);
 }
@@ -264,7 +256,7 @@ brief_sections(const Briefing *b, BriefSection a[SEC_COUNT])
         az[1] = cell_str(o->zTitle);
         compensation_text(&x, o->zCurrency, o->ordered, o->requested,
                           OUTREACH_NONE);
-        az[5] = cell(&x);
+        az[5] = buf_detach(&x);
     }
 
     section_init(&a[SEC_CASES], "complaints_register",
@@ -283,13 +275,13 @@ brief_sections(const Briefing *b, BriefSection a[SEC_COUNT])
         long an[] = { k->nResolved, k->nWomen, k->nMen, k->nUnknown };
         for (size_t c = 0; c < N_OF(an); c++) {
             briefing_number(&x, an[c]);
-            az[1 + c] = cell(&x);
+            az[1 + c] = buf_detach(&x);
         }
         if (k->zCurrency[0]) {
             compensation_text(&x, k->zCurrency, k->ordered, k->requested,
                               k->paid);
         }
-        az[5] = cell(&x);
+        az[5] = buf_detach(&x);
     }
 
     section_init(&a[SEC_GLANCE], "at_a_glance", "At a glance",
@@ -301,12 +293,12 @@ brief_sections(const Briefing *b, BriefSection a[SEC_COUNT])
         char **az = section_row(&a[SEC_GLANCE], &nAlloc);
         az[0] = cell_str(place_name(f->pFirst->zDest));
         figure_what(&x, f);
-        az[1] = cell(&x);
+        az[1] = buf_detach(&x);
         figure_text(&x, f);
-        az[2] = cell(&x);
+        az[2] = buf_detach(&x);
         az[3] = cell_str(f->pFirst->zSource);
         briefing_period(&x, f->pFirst->zPeriod);
-        az[4] = cell(&x);
+        az[4] = buf_detach(&x);
     }
 
     section_init(&a[SEC_UPCOMING], "upcoming", "Upcoming activities",
@@ -322,7 +314,7 @@ brief_sections(const Briefing *b, BriefSection a[SEC_COUNT])
             az[3] = cell_str(o->zAttendees);
         } else {
             orgs_text(&x, o, ", ");
-            az[3] = cell(&x);
+            az[3] = buf_detach(&x);
         }
         az[4] = cell_str(o->zPurpose);
     }
@@ -335,7 +327,7 @@ brief_sections(const Briefing *b, BriefSection a[SEC_COUNT])
         const Media *m = b->apMedia[i];
         char **az = section_row(&a[SEC_MEDIA], &nAlloc);
         briefing_when(&x, m->zDate, NULL);
-        az[0] = cell(&x);
+        az[0] = buf_detach(&x);
         az[1] = cell_str(m->zTitle);
         az[2] = cell_str(m->zOutlet);
         az[3] = cell_str(m->zLink);
