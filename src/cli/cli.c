@@ -78,7 +78,7 @@ static const CliCommand aCommand[] = {
       "activity's audit trail: who changed what, when, old -> new.\n" },
     /* ** COMMAND: report */
     { "report", cmd_report,
-      N_("generate the review, the coordination or the complaints report"),
+      N_("generate the review, coordination, complaints or briefing report"),
       "lmpmon report review --round R [--compare R0] [--level LEVEL]\n"
       "       [--format html|md|csv|json|svg|pdf|docx] [--out FILE] [--plan CODE]\n"
       "       lmpmon report coordination --round R [--format html|md|csv|json]\n"
@@ -86,7 +86,9 @@ static const CliCommand aCommand[] = {
       "       lmpmon report complaints [--year Y] [--format html|csv|json|xlsx]\n"
       "       [--out FILE] [--suppress]\n"
       "       lmpmon report action-plan --round R [--format csv|xlsx|html]\n"
-      "       [--out FILE] [--plan CODE]\n\n"
+      "       [--out FILE] [--plan CODE]\n"
+      "       lmpmon report briefing --quarter Q [--org ORG]\n"
+      "       [--format html|md|csv|json] [--out FILE]\n\n"
       "The action plan of round R: each activity with its responsible and\n"
       "contributing organisations, its action point in R and the priorities\n"
       "of earlier reviews that concern it and are not done\n"
@@ -100,6 +102,12 @@ static const CliCommand aCommand[] = {
       "progress (several responsible bodies, development partner support)\n"
       "with the counts behind them.  Its CSV holds the rows every figure is\n"
       "counted from (docs/formats/coordination.md).\n\n"
+      "The briefing of quarter Q (2019Q3) gives the activities held in it\n"
+      "with the people reached \"43 (W27: M16)\", the partner results over\n"
+      "a period ending in it, the complaints register's cases resolved in it,\n"
+      "the latest migration statistics with their sources, the events planned\n"
+      "for the next quarter and the media coverage; --org keeps what that\n"
+      "organisation took part in (docs/formats/briefing.md).\n\n"
       "The complaints report gives cases lodged and resolved, the share\n"
       "resolved within 3 months and to the complainant's satisfaction (the\n"
       "goal-10 indicator) by sex, province, destination, assisting body and\n"

@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "term.h"
 #include "../base/base.h"
+#include "../core/briefing.h"
 #include "../io/import.h"
 #include "../io/outreach_csv.h"
 #include "../io/xlsx_read.h"
@@ -22,33 +23,6 @@ is_xlsx_name(const char *zName)
 {
     size_t n = zName ? strlen(zName) : 0;
     return n > 5 && strcmp(zName + n - 5, ".xlsx") == 0;
-}
-
-/* "--quarter 2019Q3" as the dates [2019-07-01, 2019-09-30]. */
-static int
-quarter_range(const char *zQuarter, char zFrom[11], char zTo[11])
-{
-    static const char *const azEnd[] = { "03-31", "06-30", "09-30", "12-31" };
-    long y;
-    char zYear[5];
-    if (strlen(zQuarter) != 6 || zQuarter[4] != 'Q' || zQuarter[5] < '1' ||
-        zQuarter[5] > '4') {
-        return -1;
-    }
-    memcpy(zYear, zQuarter, 4);
-    zYear[4] = 0;
-    if (str_to_long(zYear, 1900, 9999, &y)) {
-        return -1;
-    }
-    int q = zQuarter[5] - '1';
-    /* Through a wide buffer: the compiler cannot see the year has four
-    ** digits. */
-    char zWide[32];
-    (void)snprintf(zWide, sizeof zWide, "%04ld-%02d-01", y, 3 * q + 1);
-    memcpy(zFrom, zWide, 11);
-    (void)snprintf(zWide, sizeof zWide, "%04ld-%s", y, azEnd[q]);
-    memcpy(zTo, zWide, 11);
-    return 0;
 }
 
 static int
@@ -128,14 +102,15 @@ outreach_command(CliCtx *ctx, OutreachFile k)
     int rc = CLI_OK;
     AppErr err = APPERR_INIT;
     Store *s = NULL;
-    char zQFrom[11], zQTo[11];
-    if (zQuarter && quarter_range(zQuarter, zQFrom, zQTo)) {
-        rc = cli_usage_error(ctx, "--quarter wants a quarter such as 2019Q3");
+    /* The quarter as the briefing reads it (core/briefing.h). */
+    BriefQuarter q;
+    if (zQuarter && briefing_quarter_parse(zQuarter, &q, &err)) {
+        rc = cli_usage_error(ctx, "%s", err.zMsg);
         goto out;
     }
     if (zQuarter) {
-        zFrom = zQFrom;
-        zTo = zQTo;
+        zFrom = q.zFrom;
+        zTo = q.zTo;
     }
     if ((zFrom && !str_is_date(zFrom)) || (zTo && !str_is_date(zTo))) {
         rc = cli_usage_error(ctx, "--from and --to want dates (YYYY-MM-DD)");

@@ -16,9 +16,11 @@
 #include "../core/coordination.h"
 #include "../io/claims_csv.h"
 #include "../io/import.h"
+#include "../report/briefing_report.h"
 #include "../report/coordination_report.h"
 #include "../report/print.h"
 #include "../report/review_report.h"
+#include "../app/briefing.h"
 #include "../app/casework.h"
 #include "../app/recommendations.h"
 #include "../base/i18n.h"
@@ -128,12 +130,55 @@ report_coordination(const CliCtx *ctx, const char *zRound, const char *zPlan,
     return rc;
 }
 
+/* 'report briefing': the quarterly programme briefing of zQuarter
+** (core/briefing.h), for organisation zOrg or the whole programme, in
+** format zFmt (report/briefing_report.h: html, md, csv or json). */
+static int
+report_briefing(const CliCtx *ctx, const char *zQuarter, const char *zOrg,
+                const char *zFmt, const char *zOut)
+{
+    AppErr err = APPERR_INIT;
+    BriefQuarter q;
+    if (!report_format_need(aBriefingFormat, zFmt, "briefing", &err)) {
+        return cli_usage_error(ctx, "%s", err.zMsg);
+    }
+    if (!zQuarter) {
+        return cli_usage_error(ctx, "which quarter? (--quarter 2019Q3)");
+    }
+    if (briefing_quarter_parse(zQuarter, &q, &err)) {
+        return cli_usage_error(ctx, "%s", err.zMsg);
+    }
+    Store *s = cli_open_store(ctx);
+    if (!s) {
+        return CLI_FAIL;
+    }
+    BriefingData d;
+    Buf b = BUF_INIT;
+    int rc = CLI_OK;
+    if (app_briefing_read(s, &q, zOrg, 1, &d, &err) ||
+        briefing_render(&d.b, zFmt, &b, &err)) {
+        rc = cli_fail(&err);
+    } else if (buf_failed(&b)) {
+        apperr_set(&err, APPERR_INPUT,
+                   "the briefing of %s is larger than %zu bytes", q.zCode,
+                   b.nMax);
+        rc = cli_fail(&err);
+    } else if (cli_write_output(zOut, buf_str(&b), b.n, &err)) {
+        rc = cli_fail(&err);
+    }
+    buf_release(&b);
+    app_briefing_release(&d);
+    store_close(s);
+    return rc;
+}
+
 /* ** COMMAND: report */
 int
 cmd_report(CliCtx *ctx)
 {
     const char *zRound = NULL, *zCompare = NULL, *zLevel = NULL;
     const char *zFormat = NULL, *zOut = NULL, *zPlan = NULL, *zYear = NULL;
+    const char *zQuarter = NULL, *zOrg = NULL;
     int bSuppress = 0;
     CliOpt aOpt[] = { { "round", 1, &zRound, NULL },
                       { "year", 1, &zYear, NULL },
@@ -143,6 +188,8 @@ cmd_report(CliCtx *ctx)
                       { "format", 1, &zFormat, NULL },
                       { "out", 1, &zOut, NULL },
                       { "plan", 1, &zPlan, NULL },
+                      { "quarter", 1, &zQuarter, NULL },
+                      { "org", 1, &zOrg, NULL },
                       { NULL, 0, NULL, NULL } };
     char **azPos;
     size_t nPos;
@@ -153,7 +200,21 @@ cmd_report(CliCtx *ctx)
     int bComplaints = nPos == 1 && strcmp(azPos[0], "complaints") == 0;
     int bCoordination = nPos == 1 && strcmp(azPos[0], "coordination") == 0;
     int bActionPlan = nPos == 1 && strcmp(azPos[0], "action-plan") == 0;
+    int bBriefing = nPos == 1 && strcmp(azPos[0], "briefing") == 0;
     free(azPos);
+    if (bBriefing) {
+        if (zRound || zCompare || zLevel || zYear || bSuppress || zPlan) {
+            return cli_usage_error(ctx, "report briefing takes --quarter "
+                                        "(required), --org, --format and "
+                                        "--out only");
+        }
+        return report_briefing(ctx, zQuarter, zOrg,
+                               report_format(zFormat, zOut, "html"), zOut);
+    }
+    if (zQuarter || zOrg) {
+        return cli_usage_error(ctx, "--quarter and --org are for 'report "
+                                    "briefing'");
+    }
     if (bActionPlan) {
         if (zCompare || zLevel || zYear || bSuppress || !zRound) {
             return cli_usage_error(ctx, "report action-plan takes --round "

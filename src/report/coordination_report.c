@@ -1517,15 +1517,9 @@ int
 coordination_render(const Coordination *c, const char *zFormat, Buf *b,
                     AppErr *err)
 {
-    const ReportFormat *f = report_format_find(aCoordinationFormat, zFormat);
+    const ReportFormat *f = report_format_need(aCoordinationFormat, zFormat,
+                                               "coordination report", err);
     if (!f) {
-        Buf names = BUF_INIT;
-        report_format_list(aCoordinationFormat, &names);
-        apperr_set(err, APPERR_USAGE,
-                   "unknown format '%s' for the "
-                   "coordination report (%s)",
-                   zFormat ? zFormat : "", buf_str(&names));
-        buf_release(&names);
         return -1;
     }
     switch (f - aCoordinationFormat) {

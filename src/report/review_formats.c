@@ -46,6 +46,21 @@ report_format_list(const ReportFormat *a, Buf *b)
     }
 }
 
+const ReportFormat *
+report_format_need(const ReportFormat *a, const char *zFormat,
+                   const char *zWhat, AppErr *err)
+{
+    const ReportFormat *f = report_format_find(a, zFormat);
+    if (!f) {
+        Buf names = BUF_INIT;
+        report_format_list(a, &names);
+        apperr_set(err, APPERR_USAGE, "unknown format '%s' for the %s (%s)",
+                   zFormat ? zFormat : "", zWhat, buf_str(&names));
+        buf_release(&names);
+    }
+    return f;
+}
+
 int
 review_render(const ReviewReport *r, const char *zFormat, Buf *b, AppErr *err)
 {

@@ -83,6 +83,12 @@ const ReportFormat *report_format_find(const ReportFormat *a,
 /* "html, md, csv or json": the names of table a, for messages. */
 void report_format_list(const ReportFormat *a, Buf *b);
 
+/* The format named zFormat in table a, or NULL with err (APPERR_USAGE):
+** "unknown format 'x' for the WHAT (html, md, csv or json)". */
+const ReportFormat *report_format_need(const ReportFormat *a,
+                                       const char *zFormat, const char *zWhat,
+                                       AppErr *err);
+
 /* Render r in the format named zFormat (aReviewFormat) into b.  0, or -1
 ** with err: an unknown format (APPERR_USAGE, listing the formats), or
 ** a PDF or DOCX that cannot be made.  For the print formats the caller

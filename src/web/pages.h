@@ -58,6 +58,9 @@ int page_round_followup_post(Req *r, Resp *w);
 int api_round_recommendations(Req *r, Resp *w);
 int page_round_action_plan(Req *r, Resp *w);
 
+/* page_briefing.c */
+int page_briefing(Req *r, Resp *w);
+
 /* assets.c */
 int asset_css(Req *r, Resp *w);
 int asset_js(Req *r, Resp *w);

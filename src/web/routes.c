@@ -33,6 +33,7 @@ const Route aRoute[] = {
     { "GET", "/round/{}/report", PUB, page_round_report },
     { "GET", "/round/{}/coordination", PUB, page_round_coordination },
     { "GET", "/complaints", PUB, page_complaints },
+    { "GET", "/briefing", ALL, page_briefing },
     { "GET", "/cases", CASES, page_cases },
     { "GET", "/cases/new", CASES, page_case_new },
     { "POST", "/cases", CASES, page_case_create },

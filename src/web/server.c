@@ -49,6 +49,7 @@
 #include "../base/base.h"
 #include "../base/i18n.h"
 #include "../base/secret.h"
+#include "../report/briefing_report.h"
 #include "../report/coordination_report.h"
 #include "../report/print.h"
 #include "../report/review_report.h"
@@ -71,8 +72,8 @@ typedef struct Conn {
 static atomic_int nInFlight;
 
 /* No inline script or style: the stylesheet and the script are files
-** (/static/); the inline <style>s are the review and the coordination
-** reports', pages people save and mail as one file, allowed by their
+** (/static/); the inline <style>s are the review, the coordination and
+** the briefing reports', pages people save and mail as one file, allowed by their
 ** hashes only (csp_init()). */
 static char zCsp[640];
 
@@ -81,13 +82,15 @@ csp_init(void)
 {
     char zStyle[SECRET_CSP_HASH_CHARS];
     char zStyle2[SECRET_CSP_HASH_CHARS];
+    char zStyle3[SECRET_CSP_HASH_CHARS];
     secret_csp_hash(review_html_css(), zStyle);
     secret_csp_hash(coordination_html_css(), zStyle2);
+    secret_csp_hash(briefing_html_css(), zStyle3);
     (void)snprintf(zCsp, sizeof zCsp,
                    "default-src 'self'; script-src 'self'; style-src 'self' "
-                   "%s %s; img-src 'self' data:; form-action 'self'; "
+                   "%s %s %s; img-src 'self' data:; form-action 'self'; "
                    "base-uri 'none'; frame-ancestors 'none'",
-                   zStyle, zStyle2);
+                   zStyle, zStyle2, zStyle3);
 }
 
 static double

@@ -44,6 +44,13 @@ expect_out "43 (W27: M16)"
 expect_out "Gender and statistics"
 grep -q "Dispute" out.txt && fail "a 2017 event listed in 2019Q3"
 grep -q "KH-" out.txt && fail "a place shown by its code"
+# A quarter as the briefing reads it: 2019-Q3 is 2019Q3; 2019Q7 is refused.
+cp out.txt q3.txt
+COLUMNS=200 run --db a.db outreach list --quarter 2019-Q3
+cmp -s out.txt q3.txt || fail "2019-Q3 lists other events than 2019Q3"
+run --db a.db outreach list --quarter 2019Q7
+expect_status 2
+expect_err "'2019Q7' is not a quarter"
 
 cat >media.csv <<'CSV'
 date,title,outlet,link

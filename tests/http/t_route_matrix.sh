@@ -39,6 +39,7 @@ GET /round/{} admin,me_officer,reporter,case_officer,viewer,public
 GET /round/{}/report admin,me_officer,reporter,case_officer,viewer,public
 GET /round/{}/coordination admin,me_officer,reporter,case_officer,viewer,public
 GET /complaints admin,me_officer,reporter,case_officer,viewer,public
+GET /briefing admin,me_officer,reporter,case_officer,viewer
 GET /cases admin,case_officer
 GET /cases/new admin,case_officer
 POST /cases admin,case_officer
