@@ -707,18 +707,6 @@ test_review_org_progress(void **state)
     }
     assert_int_equal(a[1].nNotStarted, 1);
     free(a);
-    /* Closed, the collection is over: nothing to do; the order is who
-    ** never began most (ILO and MOLVT one each), then by acronym. */
-    plan_find_round(p, "2017")->eState = ROUND_CLOSED;
-    a = review_org_progress(p, plan_find_round(p, "2017"), &nOrg);
-    assert_int_equal(nOrg, 4);
-    assert_string_equal(a[0].zOrg, "ILO");
-    assert_string_equal(a[1].zOrg, "MOLVT");
-    for (size_t i = 0; i < nOrg; i++) {
-        assert_int_equal(review_org_outstanding(&a[i]), 0);
-    }
-    assert_int_equal(a[1].nNotStarted, 1);
-    free(a);
     /* A round nobody was assessed in: nobody. */
     a = review_org_progress(p, plan_find_round(p, "2018"), &nOrg);
     assert_int_equal(nOrg, 0);
