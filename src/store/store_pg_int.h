@@ -215,6 +215,16 @@ int pg_rec_sub_get(PgStore *S, StoreSub k, const char *const *azKey,
                    char ***pazItem, size_t *pnItem, AppErr *err);
 int pg_rec_sub_put(PgStore *S, StoreSub k, const char *const *azKey,
                    const char *const *azItem, size_t nItem, AppErr *err);
+/* Indicators and their values (store_pg_ind.c): their rows for
+** pg_row_get() and pg_row_put(), and the scan of store_indicator_list(). */
+int pg_ind_row_get(PgStore *S, StoreEntity e, const char *const *azKey,
+                   char **azOld, int *pVersion, int *pbFound, AppErr *err);
+int pg_ind_row_put(PgStore *S, StoreEntity e, const char *const *azKey,
+                   const char *const *az, int bInsert, int iVersion,
+                   int *pbDone, AppErr *err);
+int pg_ind_scan(Store *s, const char *zPlan, StoreIndPart part,
+                StoreRowVisitor fn, void *pArg, AppErr *err);
+
 int pg_rec_scan(Store *s, const char *zPlan, StoreRecPart part,
                 StoreRowVisitor fn, void *pArg, AppErr *err);
 

@@ -193,6 +193,16 @@ int sq_rec_sub_get(SqStore *S, StoreSub k, const char *const *azKey,
                    char ***pazItem, size_t *pnItem, AppErr *err);
 int sq_rec_sub_put(SqStore *S, StoreSub k, const char *const *azKey,
                    const char *const *azItem, size_t nItem, AppErr *err);
+/* Indicators and their values (store_sqlite_ind.c): their rows for
+** sq_row_get() and sq_row_put(), and the scan of store_indicator_list(). */
+int sq_ind_row_get(SqStore *S, StoreEntity e, const char *const *azKey,
+                   char **azOld, int *pVersion, int *pbFound, AppErr *err);
+int sq_ind_row_put(SqStore *S, StoreEntity e, const char *const *azKey,
+                   const char *const *az, int bInsert, int iVersion,
+                   int *pbDone, AppErr *err);
+int sq_ind_scan(Store *s, const char *zPlan, StoreIndPart part,
+                StoreRowVisitor fn, void *pArg, AppErr *err);
+
 int sq_rec_scan(Store *s, const char *zPlan, StoreRecPart part,
                 StoreRowVisitor fn, void *pArg, AppErr *err);
 

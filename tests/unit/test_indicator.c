@@ -256,6 +256,47 @@ test_format(void **state)
     assert_string_equal(z, "84600.00");
 }
 
+/* What the store keeps: canonical numbers, targets and dimensions read
+** back as written; malformed text refused rather than guessed at. */
+static void
+test_stored_text(void **state)
+{
+    (void)state;
+    char z[48];
+    ind_number_text(50, z, sizeof z);
+    assert_string_equal(z, "50");
+    ind_number_text(45.25, z, sizeof z);
+    assert_string_equal(z, "45.25");
+    ind_number_text(1234567.5, z, sizeof z);
+    assert_string_equal(z, "1234567.5");
+    double x = 0;
+    assert_int_equal(ind_number_parse("45.25", &x), 0);
+    assert_true(x == 45.25);
+    assert_int_equal(ind_number_parse("1e3", &x), -1);
+    assert_int_equal(ind_number_parse("", &x), -1);
+    assert_int_equal(ind_number_parse("4,5", &x), -1);
+
+    Indicator p = ind(IND_UNIT_PERCENT, 0, 0);
+    assert_int_equal(ind_targets_parse(&p, "2017=50;2018=62.5"), 0);
+    assert_int_equal(p.nTarget, 2);
+    assert_int_equal(p.aTarget[1].year, 2018);
+    assert_true(p.aTarget[1].value == 62.5);
+    char *zT = ind_targets_text(&p);
+    assert_string_equal(zT, "2017=50;2018=62.5");
+    free(zT);
+    assert_int_equal(ind_targets_parse(&p, "17=50"), -1);
+    assert_int_equal(ind_targets_parse(&p, "2017=x"), -1);
+    free(p.aTarget);
+
+    unsigned m = 0;
+    assert_int_equal(ind_dims_parse("sex,province", &m), 0);
+    assert_int_equal(m, (1u << IND_DIM_SEX) | (1u << IND_DIM_PROVINCE));
+    char *zD = ind_dims_text(m);
+    assert_string_equal(zD, "sex,province");
+    free(zD);
+    assert_int_equal(ind_dims_parse("sex,age", &m), -1);
+}
+
 int
 main(void)
 {
@@ -263,6 +304,7 @@ main(void)
         cmocka_unit_test(test_indicator_check), cmocka_unit_test(test_period),
         cmocka_unit_test(test_value_check),     cmocka_unit_test(test_sex_sum),
         cmocka_unit_test(test_progress),        cmocka_unit_test(test_format),
+        cmocka_unit_test(test_stored_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
