@@ -152,7 +152,11 @@ cmd_report(CliCtx *ctx)
     int bComplaints = nPos == 1 && strcmp(azPos[0], "complaints") == 0;
     int bCoordination = nPos == 1 && strcmp(azPos[0], "coordination") == 0;
     int bActionPlan = nPos == 1 && strcmp(azPos[0], "action-plan") == 0;
+    int bIndicators = nPos == 1 && strcmp(azPos[0], "indicators") == 0;
     free(azPos);
+    if (bIndicators) {
+        return cmd_report_indicators(ctx, zYear, zPlan, zFormat, zOut);
+    }
     if (bActionPlan) {
         if (zCompare || zLevel || zYear || bSuppress || !zRound) {
             return cli_usage_error(ctx, "report action-plan takes --round "

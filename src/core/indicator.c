@@ -469,3 +469,80 @@ ind_dims_parse(const char *z, unsigned *pmDim)
     *pmDim = m;
     return 0;
 }
+
+/* Whether period z lies in year y ("2017", "2017Q3"). */
+static int
+period_in_year(const char *z, int y)
+{
+    int yz = 0;
+    return ind_check_period(z, &yz, NULL) == 0 && yz == y;
+}
+
+/* The value of p for sex in year y without another breakdown: the
+** year's own, else its latest quarter's. */
+static const IndValue *
+report_value(const Indicator *p, const IndValue *aV, size_t nV, int eSex,
+             int year)
+{
+    const IndValue *pYear = NULL, *pQuarter = NULL;
+    for (size_t i = 0; i < nV; i++) {
+        const IndValue *v = &aV[i];
+        if (strcmp(v->zCode, p->zCode) != 0 || v->iRev != p->iRev ||
+            v->eSex != eSex || v->eDim != IND_DIM_COUNT ||
+            !period_in_year(v->zPeriod, year)) {
+            continue;
+        }
+        if (strlen(v->zPeriod) == 4) {
+            pYear = v;
+        } else if (!pQuarter || strcmp(v->zPeriod, pQuarter->zPeriod) > 0) {
+            pQuarter = v;
+        }
+    }
+    return pYear ? pYear : pQuarter;
+}
+
+size_t
+ind_report_rows(const Indicator *a, size_t n, const IndValue *aV, size_t nV,
+                int year, IndReportRow **paRow)
+{
+    IndReportRow *aRow = NULL;
+    size_t nRow = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i + 1 < n && strcmp(a[i + 1].zCode, a[i].zCode) == 0) {
+            continue; /* the code's last (newest) revision decides */
+        }
+        /* The newest revision with a value in the year, else the newest. */
+        const Indicator *p = &a[i];
+        for (size_t j = i + 1;
+             j-- > 0 && strcmp(a[j].zCode, a[i].zCode) == 0;) {
+            int bHas = 0;
+            for (size_t k = 0; k < nV && !bHas; k++) {
+                bHas = strcmp(aV[k].zCode, a[j].zCode) == 0 &&
+                       aV[k].iRev == a[j].iRev &&
+                       period_in_year(aV[k].zPeriod, year);
+            }
+            if (bHas) {
+                p = &a[j];
+                break;
+            }
+        }
+        int aSex[3] = { STAT_TOTAL, STAT_WOMEN, STAT_MEN };
+        int nSex = (p->mDim & (1u << IND_DIM_SEX)) ? 3 : 1;
+        for (int k = 0; k < nSex; k++) {
+            aRow = xreallocarray(aRow, nRow + 1, sizeof *aRow);
+            IndReportRow *r = &aRow[nRow++];
+            memset(r, 0, sizeof *r);
+            r->p = p;
+            r->eSex = aSex[k];
+            r->v = report_value(p, aV, nV, aSex[k], year);
+            r->t = indicator_target(p, year);
+            r->bProgress = r->v && r->t && p->bBaseline;
+            if (r->bProgress) {
+                r->prog = ind_progress(p->eDir, p->baseline, r->t->value,
+                                       r->v->value);
+            }
+        }
+    }
+    *paRow = aRow;
+    return nRow;
+}

@@ -186,4 +186,25 @@ int ind_targets_parse(Indicator *p, const char *z);
 char *ind_dims_text(unsigned mDim);
 int ind_dims_parse(const char *z, unsigned *pmDim);
 
+/* One line of the indicators report of a year: an indicator (the
+** revision its values of the year were reported against, else the
+** newest), for one sex (the total, then women and men when it is broken
+** down by sex), with the value of the year (the year's own, else its
+** latest quarter's; only those without another breakdown) and progress
+** against the year's target from the baseline. */
+typedef struct IndReportRow {
+    const Indicator *p; /* points into the caller's array */
+    int eSex;           /* StatSex */
+    const IndValue *v;  /* the value, or NULL when none was reported */
+    const IndTarget *t; /* the year's target, or NULL */
+    int bProgress;      /* baseline, target and value are all there */
+    IndProgress prog;
+} IndReportRow;
+
+/* The rows of the report of year for indicators a[0..n) (sorted by code
+** and revision, as the store lists them) and values aV[0..nV).  *paRow
+** is allocated (free it); their number is returned. */
+size_t ind_report_rows(const Indicator *a, size_t n, const IndValue *aV,
+                       size_t nV, int year, IndReportRow **paRow);
+
 #endif

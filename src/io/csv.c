@@ -7,6 +7,7 @@
 
 #include "csv.h"
 #include "../base/limits.h"
+#include "../base/utf8.h"
 #include "../base/xalloc.h"
 #include "../base/banned.h"
 
@@ -265,4 +266,31 @@ csv_record_unguard(CsvRecord *rec)
             rec->azField[k]++;
         }
     }
+}
+
+int
+csv_record_check(const char *zFile, const CsvRecord *rec, size_t nHeader,
+                 long nRow, AppErr *err)
+{
+    if (rec->nField != nHeader) {
+        return apperr_set(err, APPERR_INPUT,
+                          "cannot import '%s': line %d: %zu fields, but the "
+                          "header has %zu columns",
+                          zFile, rec->iLine, rec->nField, nHeader);
+    }
+    if (nRow >= (long)LIMIT_IMPORT_ROWS) {
+        return apperr_set(err, APPERR_INPUT,
+                          "cannot import '%s': line %d: more than %u rows in "
+                          "one file (LIMIT_IMPORT_ROWS)",
+                          zFile, rec->iLine, LIMIT_IMPORT_ROWS);
+    }
+    for (size_t i = 0; i < rec->nField; i++) {
+        if (utf8_invalid_at(rec->azField[i], strlen(rec->azField[i])) >= 0) {
+            return apperr_set(err, APPERR_INPUT,
+                              "cannot import '%s': line %d, column %zu: "
+                              "invalid UTF-8 (save the file as UTF-8)",
+                              zFile, rec->aiLine[i], i + 1);
+        }
+    }
+    return 0;
 }

@@ -66,4 +66,11 @@ const char *csv_unguard(const char *z);
 /* csv_unguard() every field of rec, in place (call it once per record). */
 void csv_record_unguard(CsvRecord *rec);
 
+/* Check data row rec of zFile, the nRow-th (0-based) after a header of
+** nHeader columns, as every table import does: as many fields as the
+** header, at most LIMIT_IMPORT_ROWS rows, valid UTF-8 in every field.
+** 0, or -1 with err naming file, line and column. */
+int csv_record_check(const char *zFile, const CsvRecord *rec, size_t nHeader,
+                     long nRow, AppErr *err);
+
 #endif

@@ -630,29 +630,8 @@ outreach_csv_import(Store *s, OutreachFile k, const char *zFile, const char *z,
             break;
         }
         csv_record_unguard(&r.rec);
-        if (r.rec.nField != nHeader) {
-            apperr_set(err, APPERR_INPUT,
-                       "cannot import '%s': line %d: %zu fields, but the "
-                       "header has %zu columns",
-                       zFile, r.rec.iLine, r.rec.nField, nHeader);
+        if (csv_record_check(zFile, &r.rec, nHeader, stats->nRows, err)) {
             goto out;
-        }
-        if (stats->nRows >= (long)LIMIT_IMPORT_ROWS) {
-            apperr_set(err, APPERR_INPUT,
-                       "cannot import '%s': line %d: more than %u rows in "
-                       "one file (LIMIT_IMPORT_ROWS)",
-                       zFile, r.rec.iLine, LIMIT_IMPORT_ROWS);
-            goto out;
-        }
-        for (size_t i = 0; i < r.rec.nField; i++) {
-            if (utf8_invalid_at(r.rec.azField[i], strlen(r.rec.azField[i])) >=
-                0) {
-                apperr_set(err, APPERR_INPUT,
-                           "cannot import '%s': line %d, column %zu: invalid "
-                           "UTF-8 (save the file as UTF-8)",
-                           zFile, r.rec.aiLine[i], i + 1);
-                goto out;
-            }
         }
         int bWrote = 0;
         if (put_row(&r, s, &aStat, &nStat, &nStatAlloc, &bWrote)) {
