@@ -56,6 +56,7 @@ int page_round_recommendation_post(Req *r, Resp *w);
 int page_round_followup_post(Req *r, Resp *w);
 int api_round_recommendations(Req *r, Resp *w);
 int page_round_action_plan(Req *r, Resp *w);
+int page_indicators(Req *r, Resp *w);
 
 /* assets.c */
 int asset_css(Req *r, Resp *w);
