@@ -78,7 +78,9 @@ init_import_sample(Store *s, const char *zName, AppErr *err)
     const EmbeddedFile *pInd = samples_find(zInd);
     if (rc == 0 && pInd) {
         IndImportStats st;
-        rc = ind_csv_import(s, IND_FILE_INDICATORS, NULL, zInd,
+        /* The sample is loaded as its administrator. */
+        Actor who = { "lmpmon", ROLE_ADMIN, NULL };
+        rc = ind_csv_import(s, &who, IND_FILE_INDICATORS, NULL, zInd,
                             (const char *)pInd->aData, pInd->nData, &st, err);
     }
     return rc;

@@ -187,7 +187,8 @@ ind_import_file(CliCtx *ctx, IndFileKind k, const char *zFile,
     }
     IndImportStats st;
     const char *zNoun = k == IND_FILE_INDICATORS ? "indicators" : "values";
-    if (ind_csv_import(s, k, zPlan, zFile, z, n, &st, &err)) {
+    Actor who = cli_actor(ctx);
+    if (ind_csv_import(s, &who, k, zPlan, zFile, z, n, &st, &err)) {
         rc = cli_fail(&err);
     } else {
         printf("%ld %s in '%s': %ld new or changed, %ld unchanged\n", st.nRows,

@@ -9,6 +9,7 @@
 
 #include "indicator.h"
 #include "outreach.h"
+#include "model.h"
 #include "../base/buf.h"
 #include "../base/xalloc.h"
 #include "../base/banned.h"
@@ -267,6 +268,41 @@ ind_value_check(const Indicator *p, const IndValue *v, int bComputing,
                 err, APPERR_INPUT, "value: %g is not %lld of %lld (%.1f%%)",
                 v->value, (long long)v->num, (long long)v->den, x);
         }
+    }
+    return 0;
+}
+
+/* ** RULE: who writes a value, in which state */
+int
+ind_value_may_write(const Actor *who, const Indicator *p, int eOld,
+                    IndValueState eNew, AppErr *err)
+{
+    if (who->eRole == ROLE_ADMIN || who->eRole == ROLE_ME_OFFICER) {
+        return 0;
+    }
+    if (who->eRole != ROLE_REPORTER) {
+        return apperr_set(err, APPERR_FORBIDDEN,
+                          "only the responsible organisation's reporters "
+                          "and the M&E officer write indicator values");
+    }
+    if (!p->zOrg || !who->zOrg || strcmp(p->zOrg, who->zOrg) != 0) {
+        return apperr_set(err, APPERR_FORBIDDEN,
+                          "indicator '%s' is reported by %s, not by %s",
+                          p->zCode, p->zOrg ? p->zOrg : "the M&E officer",
+                          who->zOrg ? who->zOrg : "you");
+    }
+    if (eOld == IND_VALUE_VALIDATED || eOld == IND_VALUE_SUBMITTED) {
+        return apperr_set(err, APPERR_FORBIDDEN,
+                          "the %s value is %s: only the M&E officer changes "
+                          "it now",
+                          p->zCode, aIndValueState[eOld].zKey);
+    }
+    if (eNew != IND_VALUE_DRAFT && eNew != IND_VALUE_SUBMITTED) {
+        return apperr_set(err, APPERR_FORBIDDEN,
+                          "a reporter saves a draft or submits; the M&E "
+                          "officer %s",
+                          eNew == IND_VALUE_VALIDATED ? "validates"
+                                                      : "returns");
     }
     return 0;
 }

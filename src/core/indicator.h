@@ -140,6 +140,18 @@ int ind_check_period(const char *z, int *pYear, AppErr *err);
 int ind_value_check(const Indicator *p, const IndValue *v, int bComputing,
                     AppErr *err);
 
+/* May who write a value of indicator p, moving it from state eOld
+** (IND_VALUE_STATE_COUNT: a new value) to eNew?  As statements: the
+** reporters of p's responsible organisation enter drafts and submit them
+** (or take back a returned one), the M&E officer (or an administrator)
+** validates or returns submitted values and may correct any; a validated
+** or submitted value is then changed by them only; nobody else writes.
+** A computed indicator's values are lmpmon's (ind_value_check()).  0, or
+** -1 with APPERR_FORBIDDEN saying why. */
+struct Actor;
+int ind_value_may_write(const struct Actor *who, const Indicator *p, int eOld,
+                        IndValueState eNew, AppErr *err);
+
 /* Check that the figures women, men and total of one cell agree: for
 ** counts and amounts women + men = total; a percentage of everyone lies
 ** between those of women and of men (it is their weighted mean).  Any

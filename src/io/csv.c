@@ -294,3 +294,47 @@ csv_record_check(const char *zFile, const CsvRecord *rec, size_t nHeader,
     }
     return 0;
 }
+
+int
+csv_header_map(const char *zFile, const CsvRecord *rec, const CsvColumn *aCol,
+               int nCol, const char *zNoun, int *aiCol, AppErr *err)
+{
+    for (int c = 0; c < nCol; c++) {
+        aiCol[c] = -1;
+    }
+    for (size_t i = 0; i < rec->nField; i++) {
+        const char *zH = rec->azField[i];
+        int c = 0;
+        while (c < nCol && strcmp(zH, aCol[c].zName) != 0) {
+            c++;
+        }
+        if (c == nCol) {
+            Buf b = BUF_INIT;
+            for (int j = 0; j < nCol; j++) {
+                buf_printf(&b, "%s%s", j ? ", " : "", aCol[j].zName);
+            }
+            apperr_set(err, APPERR_INPUT,
+                       "cannot import '%s': line 1, column %zu: unknown "
+                       "column '%s' (the columns of %s are %s)",
+                       zFile, i + 1, zH, zNoun, buf_str(&b));
+            buf_release(&b);
+            return -1;
+        }
+        if (aiCol[c] >= 0) {
+            return apperr_set(err, APPERR_INPUT,
+                              "cannot import '%s': line 1, column %zu: "
+                              "duplicate column '%s' (also column %d)",
+                              zFile, i + 1, zH, aiCol[c] + 1);
+        }
+        aiCol[c] = (int)i;
+    }
+    for (int c = 0; c < nCol; c++) {
+        if (aCol[c].bRequired && aiCol[c] < 0) {
+            return apperr_set(err, APPERR_INPUT,
+                              "cannot import '%s': line 1: missing column "
+                              "'%s'",
+                              zFile, aCol[c].zName);
+        }
+    }
+    return 0;
+}

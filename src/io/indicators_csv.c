@@ -22,10 +22,7 @@
 #include "../core/orgdir.h"
 #include "../base/banned.h"
 
-typedef struct Col {
-    const char *zName;
-    int bRequired;
-} Col;
+typedef CsvColumn Col;
 
 enum {
     IC_CODE = 0,
@@ -111,7 +108,12 @@ typedef struct Reader {
     Gazetteer *pGaz;
     Indicator *aInd; /* the plan's revisions, as stored */
     size_t nInd;
+    IndValue *aOld; /* their values, as stored */
+    size_t nOld;
+    const Actor *who;
 } Reader;
+
+static void value_key(const IndValue *v, int bSex, Buf *b);
 
 static const char *
 cell(const Reader *r, int c)
@@ -162,41 +164,9 @@ read_header(Reader *r)
     for (int c = 0; c < IND_NCOL_MAX; c++) {
         r->aiCol[c] = -1;
     }
-    for (size_t i = 0; i < r->rec.nField; i++) {
-        const char *zH = r->rec.azField[i];
-        int c = 0;
-        while (c < r->nCol && strcmp(zH, r->aCol[c].zName) != 0) {
-            c++;
-        }
-        if (c == r->nCol) {
-            Buf b = BUF_INIT;
-            for (int j = 0; j < r->nCol; j++) {
-                buf_printf(&b, "%s%s", j ? ", " : "", r->aCol[j].zName);
-            }
-            apperr_set(r->err, APPERR_INPUT,
-                       "cannot import '%s': line 1, column %zu: unknown "
-                       "column '%s' (the columns are %s)",
-                       r->zFile, i + 1, zH, buf_str(&b));
-            buf_release(&b);
-            return -1;
-        }
-        if (r->aiCol[c] >= 0) {
-            return apperr_set(r->err, APPERR_INPUT,
-                              "cannot import '%s': line 1, column %zu: "
-                              "duplicate column '%s' (also column %d)",
-                              r->zFile, i + 1, zH, r->aiCol[c] + 1);
-        }
-        r->aiCol[c] = (int)i;
-    }
-    for (int c = 0; c < r->nCol; c++) {
-        if (r->aCol[c].bRequired && r->aiCol[c] < 0) {
-            return apperr_set(r->err, APPERR_INPUT,
-                              "cannot import '%s': line 1: missing column "
-                              "'%s'",
-                              r->zFile, r->aCol[c].zName);
-        }
-    }
-    return 0;
+    return csv_header_map(r->zFile, &r->rec, r->aCol, r->nCol,
+                          r->k == IND_FILE_INDICATORS ? "indicators" : "values",
+                          r->aiCol, r->err);
 }
 
 /* A code of kind k in column c (keys or labels); -1 after bad(). */
@@ -490,6 +460,21 @@ read_value(Reader *r, IndValue *v, const Indicator **ppInd)
         }
         return bad_err(r, c);
     }
+    /* Who may move it from the state it has to the one in the file. */
+    int eOld = IND_VALUE_STATE_COUNT;
+    Buf k1 = BUF_INIT, k2 = BUF_INIT;
+    value_key(v, 1, &k1);
+    for (size_t i = 0; i < r->nOld; i++) {
+        value_key(&r->aOld[i], 1, &k2);
+        if (strcmp(buf_str(&k1), buf_str(&k2)) == 0) {
+            eOld = (int)r->aOld[i].eState;
+        }
+    }
+    buf_release(&k1);
+    buf_release(&k2);
+    if (ind_value_may_write(r->who, p, eOld, v->eState, r->err)) {
+        return bad_err(r, VC_STATE);
+    }
     return 0;
 }
 
@@ -566,11 +551,13 @@ check_sums(Reader *r, Store *s, const int *aiLine, IndValue *aFile,
 }
 
 int
-ind_csv_import(Store *s, IndFileKind k, const char *zPlan, const char *zFile,
-               const char *z, size_t n, IndImportStats *st, AppErr *err)
+ind_csv_import(Store *s, const Actor *who, IndFileKind k, const char *zPlan,
+               const char *zFile, const char *z, size_t n, IndImportStats *st,
+               AppErr *err)
 {
     Reader r;
     memset(&r, 0, sizeof r);
+    r.who = who;
     r.k = k;
     r.zFile = zFile;
     r.err = err;
@@ -623,8 +610,16 @@ ind_csv_import(Store *s, IndFileKind k, const char *zPlan, const char *zFile,
                    zPlan ? zPlan : zFile, r.m.nPlan);
         goto out;
     }
-    if (store_indicator_list(s, r.p->zCode, &r.aInd, &r.nInd, NULL, NULL, NULL,
-                             err)) {
+    if (store_indicator_list(s, r.p->zCode, &r.aInd, &r.nInd, &r.aOld, &r.nOld,
+                             NULL, err)) {
+        goto out;
+    }
+    if (k == IND_FILE_INDICATORS && who->eRole != ROLE_ADMIN &&
+        who->eRole != ROLE_ME_OFFICER) {
+        apperr_set(err, APPERR_FORBIDDEN,
+                   "cannot import '%s': indicators are defined by the M&E "
+                   "officer",
+                   zFile);
         goto out;
     }
     r.pDir = orgdir_new(&r.m);
@@ -726,6 +721,10 @@ out:
         indicator_release(&r.aInd[i]);
     }
     free(r.aInd);
+    for (size_t i = 0; i < r.nOld; i++) {
+        ind_value_release(&r.aOld[i]);
+    }
+    free(r.aOld);
     orgdir_free(r.pDir);
     gaz_free(r.pGaz);
     model_release(&r.m);

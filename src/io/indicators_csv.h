@@ -40,8 +40,11 @@ typedef struct IndImportStats {
 } IndImportStats;
 
 /* Import z[0..n), the text of zFile, into plan zPlan's indicators (NULL:
-** the database's only plan).  0, or -1 with err and nothing written. */
-int ind_csv_import(Store *s, IndFileKind k, const char *zPlan,
+** the database's only plan) as who: indicators are the M&E officer's
+** (or an administrator's), values follow ind_value_may_write() from the
+** state stored to the state in the file.  0, or -1 with err and nothing
+** written. */
+int ind_csv_import(Store *s, const Actor *who, IndFileKind k, const char *zPlan,
                    const char *zFile, const char *z, size_t n,
                    IndImportStats *st, AppErr *err);
 

@@ -26,10 +26,7 @@
 #include "../core/orgdir.h"
 #include "../base/banned.h"
 
-typedef struct Col {
-    const char *zName; /* in the header: "date" */
-    int bRequired;
-} Col;
+typedef CsvColumn Col;
 
 /* The columns of each kind, in the order exports write them. */
 enum {
@@ -457,46 +454,11 @@ read_stat(Reader *r, StatObs *so)
 static int
 read_header(Reader *r)
 {
-    const Col *aCol = aKind[r->k].aCol;
-    int nCol = aKind[r->k].nCol;
     for (int c = 0; c < EV_NCOL; c++) {
-        r->aiCol[c] = -1;
+        r->aiCol[c] = -1; /* the widest kind's columns */
     }
-    for (size_t i = 0; i < r->rec.nField; i++) {
-        const char *zH = r->rec.azField[i];
-        int c = 0;
-        while (c < nCol && strcmp(zH, aCol[c].zName) != 0) {
-            c++;
-        }
-        if (c == nCol) {
-            Buf b = BUF_INIT;
-            for (int j = 0; j < nCol; j++) {
-                buf_printf(&b, "%s%s", j ? ", " : "", aCol[j].zName);
-            }
-            apperr_set(r->err, APPERR_INPUT,
-                       "cannot import '%s': line 1, column %zu: unknown "
-                       "column '%s' (the columns of %s are %s)",
-                       r->zFile, i + 1, zH, aKind[r->k].zNoun, buf_str(&b));
-            buf_release(&b);
-            return -1;
-        }
-        if (r->aiCol[c] >= 0) {
-            return apperr_set(r->err, APPERR_INPUT,
-                              "cannot import '%s': line 1, column %zu: "
-                              "duplicate column '%s' (also column %d)",
-                              r->zFile, i + 1, zH, r->aiCol[c] + 1);
-        }
-        r->aiCol[c] = (int)i;
-    }
-    for (int c = 0; c < nCol; c++) {
-        if (aCol[c].bRequired && r->aiCol[c] < 0) {
-            return apperr_set(r->err, APPERR_INPUT,
-                              "cannot import '%s': line 1: missing column "
-                              "'%s'",
-                              r->zFile, aCol[c].zName);
-        }
-    }
-    return 0;
+    return csv_header_map(r->zFile, &r->rec, aKind[r->k].aCol, aKind[r->k].nCol,
+                          aKind[r->k].zNoun, r->aiCol, r->err);
 }
 
 /* The key of each row read, with its line: two rows of one key in a file

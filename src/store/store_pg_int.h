@@ -117,6 +117,9 @@ int pg_plan_find(PgStore *S, const char *zPlan, long long *pId, AppErr *err);
 int pg_row_read(PgStore *S, PGresult *r, int nCol, char **azOld, int *pVersion,
                 int *pbFound);
 int pg_row_wrote(PGresult *r, int *pbDone);
+/* Call fn with each row's texts of r (at most 16 columns) until it
+** returns non-zero; clear r. */
+void pg_visit_rows(PGresult *r, StoreRowVisitor fn, void *pArg);
 
 /* Outreach events, media, statistics (store_pg_outreach.c): their rows
 ** and sub-rows for pg_row_get(), pg_row_put(), pg_sub_get() and

@@ -754,3 +754,20 @@ pg_audit_add(Store *s, const char *zAction, const char *zEntity,
                   " $8)",
                   &a, err, "writing the audit trail");
 }
+
+void
+pg_visit_rows(PGresult *r, StoreRowVisitor fn, void *pArg)
+{
+    int nCol = PQnfields(r);
+    const char *az[16];
+    assert(nCol <= 16);
+    for (int row = 0; row < PQntuples(r); row++) {
+        for (int i = 0; i < nCol; i++) {
+            az[i] = PQgetisnull(r, row, i) ? NULL : PQgetvalue(r, row, i);
+        }
+        if (fn(pArg, az, nCol)) {
+            break;
+        }
+    }
+    PQclear(r);
+}

@@ -123,6 +123,11 @@ int sq_audit_add(Store *s, const char *zAction, const char *zEntity,
 ** finalize st. */
 int sq_row_read(SqStore *S, sqlite3_stmt *st, int nCol, char **azOld,
                 int *pVersion, int *pbFound, AppErr *err, const char *zWhat);
+/* Step st, a query of at most 16 columns, calling fn with each row's
+** texts until it returns non-zero; finalizes st.  0, or -1 with err
+** (zWhat: what was being read). */
+int sq_visit_rows(SqStore *S, sqlite3_stmt *st, StoreRowVisitor fn, void *pArg,
+                  AppErr *err, const char *zWhat);
 int sq_row_write(SqStore *S, sqlite3_stmt *st, int *pbDone, AppErr *err,
                  const char *zWhat);
 

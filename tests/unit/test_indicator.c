@@ -20,6 +20,7 @@
 #include "core/codes.h"
 #include "core/indicator.h"
 #include "core/outreach.h"
+#include "core/model.h"
 
 /* Writable strings for the records' char * fields (not freed here). */
 static char zG10[] = "G10.1", zDef[] = "% of complaint cases resolved",
@@ -297,14 +298,72 @@ test_stored_text(void **state)
     assert_int_equal(ind_dims_parse("sex,age", &m), -1);
 }
 
+/* Values move as statements do: the responsible organisation's reporters
+** enter and submit, the M&E officer validates or returns. */
+static void
+test_value_workflow(void **state)
+{
+    (void)state;
+    static char zMolvt[] = "MOLVT";
+    Indicator p = ind(IND_UNIT_NUMBER, 0, 0);
+    p.zOrg = zMolvt;
+    Actor rep = { "sok", ROLE_REPORTER, "MOLVT" };
+    Actor other = { "dara", ROLE_REPORTER, "ILO" };
+    Actor me = { "vannak", ROLE_ME_OFFICER, NULL };
+    Actor viewer = { "v", ROLE_VIEWER, NULL };
+    const int NEW = IND_VALUE_STATE_COUNT;
+    AppErr err = APPERR_INIT;
+    assert_int_equal(ind_value_may_write(&rep, &p, NEW, IND_VALUE_DRAFT, &err),
+                     0);
+    assert_int_equal(ind_value_may_write(&rep, &p, IND_VALUE_DRAFT,
+                                         IND_VALUE_SUBMITTED, &err),
+                     0);
+    assert_int_equal(ind_value_may_write(&rep, &p, IND_VALUE_RETURNED,
+                                         IND_VALUE_SUBMITTED, &err),
+                     0);
+    /* A reporter does not validate, nor change what is submitted. */
+    assert_int_equal(ind_value_may_write(&rep, &p, IND_VALUE_SUBMITTED,
+                                         IND_VALUE_VALIDATED, &err),
+                     -1);
+    assert_int_equal(err.code, APPERR_FORBIDDEN);
+    err = (AppErr)APPERR_INIT;
+    assert_int_equal(
+        ind_value_may_write(&rep, &p, NEW, IND_VALUE_VALIDATED, &err), -1);
+    assert_non_null(strstr(err.zMsg, "validates"));
+    /* Another organisation's reporter, a viewer: no. */
+    err = (AppErr)APPERR_INIT;
+    assert_int_equal(
+        ind_value_may_write(&other, &p, NEW, IND_VALUE_DRAFT, &err), -1);
+    assert_non_null(strstr(err.zMsg, "reported by MOLVT"));
+    assert_int_equal(
+        ind_value_may_write(&viewer, &p, NEW, IND_VALUE_DRAFT, NULL), -1);
+    /* The M&E officer validates, returns and corrects. */
+    assert_int_equal(ind_value_may_write(&me, &p, IND_VALUE_SUBMITTED,
+                                         IND_VALUE_VALIDATED, NULL),
+                     0);
+    assert_int_equal(ind_value_may_write(&me, &p, IND_VALUE_SUBMITTED,
+                                         IND_VALUE_RETURNED, NULL),
+                     0);
+    /* No organisation responsible: the M&E officer's alone. */
+    p.zOrg = NULL;
+    assert_int_equal(ind_value_may_write(&rep, &p, NEW, IND_VALUE_DRAFT, NULL),
+                     -1);
+    assert_int_equal(ind_value_may_write(&me, &p, NEW, IND_VALUE_DRAFT, NULL),
+                     0);
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_indicator_check), cmocka_unit_test(test_period),
-        cmocka_unit_test(test_value_check),     cmocka_unit_test(test_sex_sum),
-        cmocka_unit_test(test_progress),        cmocka_unit_test(test_format),
+        cmocka_unit_test(test_indicator_check),
+        cmocka_unit_test(test_period),
+        cmocka_unit_test(test_value_check),
+        cmocka_unit_test(test_sex_sum),
+        cmocka_unit_test(test_progress),
+        cmocka_unit_test(test_format),
         cmocka_unit_test(test_stored_text),
+        cmocka_unit_test(test_value_workflow),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
