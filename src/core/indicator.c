@@ -582,3 +582,43 @@ ind_report_rows(const Indicator *a, size_t n, const IndValue *aV, size_t nV,
     *paRow = aRow;
     return nRow;
 }
+
+int
+ind_code_cmp(const char *a, const char *b)
+{
+    while (*a && *b) {
+        if (*a >= '0' && *a <= '9' && *b >= '0' && *b <= '9') {
+            while (*a == '0') {
+                a++;
+            }
+            while (*b == '0') {
+                b++;
+            }
+            size_t na = strspn(a, "0123456789"), nb = strspn(b, "0123456789");
+            if (na != nb) {
+                return na < nb ? -1 : 1;
+            }
+            int c = strncmp(a, b, na);
+            if (c) {
+                return c;
+            }
+            a += na;
+            b += nb;
+            continue;
+        }
+        if (*a != *b) {
+            return (unsigned char)*a < (unsigned char)*b ? -1 : 1;
+        }
+        a++;
+        b++;
+    }
+    return *a ? 1 : *b ? -1 : 0;
+}
+
+int
+indicator_cmp(const void *a, const void *b)
+{
+    const Indicator *p = a, *q = b;
+    int c = ind_code_cmp(p->zCode, q->zCode);
+    return c ? c : (p->iRev > q->iRev) - (p->iRev < q->iRev);
+}

@@ -108,6 +108,12 @@ void indicator_release(Indicator *p);
 ** organisations are the caller's to resolve. */
 int indicator_check(const Indicator *p, AppErr *err);
 
+/* Order of indicator codes as people count: runs of digits by their
+** value ("G2" before "G10", "1.9" before "1.10"), the rest byte by byte;
+** then by revision.  For qsort(). */
+int ind_code_cmp(const char *a, const char *b);
+int indicator_cmp(const void *a, const void *b);
+
 /* The target of year y, or NULL when the indicator has none for it. */
 const IndTarget *indicator_target(const Indicator *p, int year);
 

@@ -338,3 +338,18 @@ csv_header_map(const char *zFile, const CsvRecord *rec, const CsvColumn *aCol,
     }
     return 0;
 }
+
+int
+csv_cell_error(const char *zFile, const CsvRecord *rec, const int *aiCol,
+               const CsvColumn *aCol, int c, const char *zMsg, AppErr *err)
+{
+    int i = aiCol[c];
+    if (i < 0) {
+        return apperr_set(err, APPERR_INPUT,
+                          "cannot import '%s': line %d (%s): %s", zFile,
+                          rec->iLine, aCol[c].zName, zMsg);
+    }
+    return apperr_set(err, APPERR_INPUT,
+                      "cannot import '%s': line %d, column %d (%s): %s", zFile,
+                      rec->aiLine[i], i + 1, aCol[c].zName, zMsg);
+}

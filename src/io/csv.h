@@ -81,6 +81,13 @@ int csv_header_map(const char *zFile, const CsvRecord *rec,
                    const CsvColumn *aCol, int nCol, const char *zNoun,
                    int *aiCol, AppErr *err);
 
+/* Fill err for a bad cell of column c (of aCol, mapped by aiCol) in data
+** row rec of zFile: "cannot import 'F': line L, column N (NAME): MSG", or
+** "line L (NAME)" when the file lacks the column (a rule needs it).
+** Returns -1. */
+int csv_cell_error(const char *zFile, const CsvRecord *rec, const int *aiCol,
+                   const CsvColumn *aCol, int c, const char *zMsg, AppErr *err);
+
 /* Check data row rec of zFile, the nRow-th (0-based) after a header of
 ** nHeader columns, as every table import does: as many fields as the
 ** header, at most LIMIT_IMPORT_ROWS rows, valid UTF-8 in every field.

@@ -134,15 +134,8 @@ bad(Reader *r, int c, const char *zFmt, ...)
     va_start(ap, zFmt);
     (void)vsnprintf(zMsg, sizeof zMsg, zFmt, ap);
     va_end(ap);
-    int i = r->aiCol[c];
-    if (i < 0) {
-        return apperr_set(r->err, APPERR_INPUT,
-                          "cannot import '%s': line %d (%s): %s", r->zFile,
-                          r->rec.iLine, r->aCol[c].zName, zMsg);
-    }
-    return apperr_set(
-        r->err, APPERR_INPUT, "cannot import '%s': line %d, column %d (%s): %s",
-        r->zFile, r->rec.aiLine[i], i + 1, r->aCol[c].zName, zMsg);
+    return csv_cell_error(r->zFile, &r->rec, r->aiCol, r->aCol, c, zMsg,
+                          r->err);
 }
 
 /* As bad(), with core's message left in err (its own code kept). */

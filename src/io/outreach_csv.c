@@ -154,16 +154,8 @@ bad(Reader *r, int c, const char *zFmt, ...)
     va_start(ap, zFmt);
     (void)vsnprintf(zMsg, sizeof zMsg, zFmt, ap);
     va_end(ap);
-    int i = r->aiCol[c];
-    if (i < 0) {
-        /* A column the file does not have (a rule needs it). */
-        return apperr_set(r->err, APPERR_INPUT,
-                          "cannot import '%s': line %d (%s): %s", r->zFile,
-                          r->rec.iLine, aKind[r->k].aCol[c].zName, zMsg);
-    }
-    return apperr_set(
-        r->err, APPERR_INPUT, "cannot import '%s': line %d, column %d (%s): %s",
-        r->zFile, r->rec.aiLine[i], i + 1, aKind[r->k].aCol[c].zName, zMsg);
+    return csv_cell_error(r->zFile, &r->rec, r->aiCol, aKind[r->k].aCol, c,
+                          zMsg, r->err);
 }
 
 /* As bad(), with the message core or the gazetteer left in err. */

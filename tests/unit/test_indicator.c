@@ -298,6 +298,19 @@ test_stored_text(void **state)
     assert_int_equal(ind_dims_parse("sex,age", &m), -1);
 }
 
+static void
+test_code_order(void **state)
+{
+    (void)state;
+    assert_true(ind_code_cmp("G2", "G10") < 0);
+    assert_true(ind_code_cmp("G10", "G9") > 0);
+    assert_true(ind_code_cmp("1.9", "1.10") < 0);
+    assert_true(ind_code_cmp("G10", "G10") == 0);
+    assert_true(ind_code_cmp("G1", "G1.1") < 0);
+    assert_true(ind_code_cmp("A", "B") < 0);
+    assert_true(ind_code_cmp("G02", "G2") == 0);
+}
+
 /* Values move as statements do: the responsible organisation's reporters
 ** enter and submit, the M&E officer validates or returns. */
 static void
@@ -364,6 +377,7 @@ main(void)
         cmocka_unit_test(test_format),
         cmocka_unit_test(test_stored_text),
         cmocka_unit_test(test_value_workflow),
+        cmocka_unit_test(test_code_order),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
