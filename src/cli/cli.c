@@ -93,6 +93,9 @@ static const CliCommand aCommand[] = {
       "contributing organisations, its action point in R and the priorities\n"
       "of earlier reviews that concern it and are not done\n"
       "(docs/formats/recommendations-csv.md).\n\n"
+      "lmpmon report indicators --year Y [--format text|csv|json] [--out FILE]\n"
+      "gives each indicator's value of year Y against its target: the share\n"
+      "of the way from baseline to target, by sex where it asks for it.\n\n"
       "The coordination report says, for round R, which organisation is\n"
       "responsible for and contributes to which activities, how many of them\n"
       "were reported and how they are rated; the activities with no or many\n"
@@ -347,6 +350,35 @@ static const CliCommand aCommand[] = {
       "records how far recommendation CODE of round ROUND got, in the later\n"
       "round --in: not_started, in_progress, done or dropped, with the\n"
       "evidence.  The M&E officer's work: the web has the same forms.\n" },
+    /* ** COMMAND: indicator */
+    { "indicator", cmd_indicator, "the plan's indicators and their revisions",
+      "lmpmon indicator list [--plan P]\n"
+      "       lmpmon indicator show CODE\n"
+      "       lmpmon indicator add CODE --goal G --definition TEXT --unit U\n"
+      "       [--direction D] [--baseline V --baseline-year Y]\n"
+      "       [--targets 2017=50;2018=60] [--disaggregation sex,province]\n"
+      "       [--verification TEXT] [--org ORG] [--computed]\n"
+      "       lmpmon indicator amend CODE --reason TEXT [--effective DATE]\n"
+      "       [the options of add to change]\n"
+      "       lmpmon indicator import FILE [--plan P]\n\n"
+      "Each goal's indicators: unit count, percentage or amount; direction\n"
+      "increase, decrease or maintain; baseline, targets per year, the\n"
+      "breakdowns its values need, means of verification, responsible\n"
+      "organisation.  amend writes a new revision and keeps the old one with\n"
+      "the values reported against it (show lists both).  A computed\n"
+      "indicator's values come from lmpmon's own data (the complaints\n"
+      "register) and cannot be typed over (docs/formats/indicators-csv.md).\n" },
+    /* ** COMMAND: value */
+    { "value", cmd_value, "import and export the indicators' values",
+      "lmpmon value import FILE [--plan P]\n"
+      "       lmpmon value export [--out FILE] [--plan P]\n\n"
+      "Values per year (2017) or quarter (2017Q3), by sex and one other\n"
+      "breakdown (a province or destination through the gazetteer), with\n"
+      "their source and state (draft, submitted, returned, validated).  An\n"
+      "import (CSV or XLSX) is one transaction: the first bad cell (line,\n"
+      "column, field; unknown codes with the closest) refuses the whole\n"
+      "file, as do women + men not adding up to the total\n"
+      "(docs/formats/indicators-csv.md).\n" },
 };
 
 #define N_COMMAND (sizeof aCommand / sizeof aCommand[0])

@@ -79,6 +79,11 @@ int cmd_check(CliCtx *ctx);
 int cmd_serve(CliCtx *ctx);
 int cmd_routes(CliCtx *ctx);
 int cmd_case(CliCtx *ctx);
+int cmd_indicator(CliCtx *ctx);
+int cmd_value(CliCtx *ctx);
+/* 'report indicators --year Y' (cmd_indicator.c). */
+int cmd_report_indicators(CliCtx *ctx, const char *zYear, const char *zPlan,
+                          const char *zFormat, const char *zOut);
 int cmd_outreach(CliCtx *ctx); /* cmd_outreach.c */
 int cmd_media(CliCtx *ctx);
 int cmd_stats(CliCtx *ctx);

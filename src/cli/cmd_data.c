@@ -14,6 +14,7 @@
 #include "../io/merge.h"
 #include "../io/model_json.h"
 #include "../io/outreach_csv.h"
+#include "../io/indicators_csv.h"
 #include "../io/samples.h"
 #include "../base/i18n.h"
 #include "../base/banned.h"
@@ -71,6 +72,17 @@ init_import_sample(Store *s, const char *zName, AppErr *err)
                 outreach_csv_import(s, aExtra[i].k, zPath,
                                     (const char *)f->aData, f->nData, &st, err);
         }
+    }
+    /* And the goals' indicators (docs/formats/indicators-csv.md). */
+    char zInd[256];
+    (void)snprintf(zInd, sizeof zInd, "%s/indicators.csv", zName);
+    const EmbeddedFile *pInd = samples_find(zInd);
+    if (rc == 0 && pInd) {
+        IndImportStats st;
+        /* The sample is loaded as its administrator. */
+        Actor who = { "lmpmon", ROLE_ADMIN, NULL };
+        rc = ind_csv_import(s, &who, IND_FILE_INDICATORS, NULL, zInd,
+                            (const char *)pInd->aData, pInd->nData, &st, err);
     }
     return rc;
 }

@@ -35,23 +35,9 @@ outreach_import_file(CliCtx *ctx, OutreachFile k, const char *zFile, int bXlsx)
     size_t n;
     int rc = CLI_OK;
     Store *s = NULL;
-    if (bXlsx) {
-        /* A spreadsheet becomes CSV text, then goes through the same
-        ** checks; messages then name the sheet's row as the line. */
-        buf_init(&csv, LIMIT_IMPORT_FILE_BYTES);
-        if (xlsx_to_csv(zFile, &csv, &err)) {
-            rc = cli_fail(&err);
-            goto out;
-        }
-        z = buf_str(&csv);
-        n = csv.n;
-    } else {
-        if (import_map_file(zFile, LIMIT_IMPORT_FILE_BYTES, &mf, &err)) {
-            rc = cli_fail(&err);
-            goto out;
-        }
-        z = mf.z;
-        n = mf.n;
+    if (import_table_text(zFile, bXlsx, &csv, &mf, &z, &n, &err)) {
+        rc = cli_fail(&err);
+        goto out;
     }
     s = cli_open_store(ctx);
     if (!s) {

@@ -200,8 +200,12 @@ cmd_report(CliCtx *ctx)
     int bComplaints = nPos == 1 && strcmp(azPos[0], "complaints") == 0;
     int bCoordination = nPos == 1 && strcmp(azPos[0], "coordination") == 0;
     int bActionPlan = nPos == 1 && strcmp(azPos[0], "action-plan") == 0;
+    int bIndicators = nPos == 1 && strcmp(azPos[0], "indicators") == 0;
     int bBriefing = nPos == 1 && strcmp(azPos[0], "briefing") == 0;
     free(azPos);
+    if (bIndicators) {
+        return cmd_report_indicators(ctx, zYear, zPlan, zFormat, zOut);
+    }
     if (bBriefing) {
         if (zRound || zCompare || zLevel || zYear || bSuppress || zPlan) {
             return cli_usage_error(ctx, "report briefing takes --quarter "

@@ -32,6 +32,10 @@ typedef enum CodeKind {
     CODE_STAT_MEASURE,    /* StatMeasure */
     CODE_STAT_CHANNEL,    /* StatChannel */
     CODE_STAT_SEX,        /* StatSex */
+    CODE_IND_UNIT,        /* IndUnit (indicator.h) */
+    CODE_IND_DIRECTION,   /* IndDirection */
+    CODE_IND_DIM,         /* IndDim */
+    CODE_IND_VALUE_STATE, /* IndValueState */
     CODE_KIND_COUNT
 } CodeKind;
 

@@ -7,6 +7,7 @@
 #include "model.h"
 #include "recommend.h"
 #include "outreach.h"
+#include "indicator.h"
 #include "../base/str.h"
 #include "../base/xalloc.h"
 #include "../base/i18n.h"
@@ -455,6 +456,11 @@ code_table(CodeKind k, size_t *pn)
     case CODE_STAT_CHANNEL:
     case CODE_STAT_SEX:
         return outreach_code_table(k, pn);
+    case CODE_IND_UNIT:
+    case CODE_IND_DIRECTION:
+    case CODE_IND_DIM:
+    case CODE_IND_VALUE_STATE:
+        return indicator_code_table(k, pn);
     default:
         *pn = sizeof aLinkRole / sizeof aLinkRole[0];
         return aLinkRole;

@@ -7,6 +7,7 @@
 
 #include "csv.h"
 #include "../base/limits.h"
+#include "../base/utf8.h"
 #include "../base/xalloc.h"
 #include "../base/banned.h"
 
@@ -265,4 +266,90 @@ csv_record_unguard(CsvRecord *rec)
             rec->azField[k]++;
         }
     }
+}
+
+int
+csv_record_check(const char *zFile, const CsvRecord *rec, size_t nHeader,
+                 long nRow, AppErr *err)
+{
+    if (rec->nField != nHeader) {
+        return apperr_set(err, APPERR_INPUT,
+                          "cannot import '%s': line %d: %zu fields, but the "
+                          "header has %zu columns",
+                          zFile, rec->iLine, rec->nField, nHeader);
+    }
+    if (nRow >= (long)LIMIT_IMPORT_ROWS) {
+        return apperr_set(err, APPERR_INPUT,
+                          "cannot import '%s': line %d: more than %u rows in "
+                          "one file (LIMIT_IMPORT_ROWS)",
+                          zFile, rec->iLine, LIMIT_IMPORT_ROWS);
+    }
+    for (size_t i = 0; i < rec->nField; i++) {
+        if (utf8_invalid_at(rec->azField[i], strlen(rec->azField[i])) >= 0) {
+            return apperr_set(err, APPERR_INPUT,
+                              "cannot import '%s': line %d, column %zu: "
+                              "invalid UTF-8 (save the file as UTF-8)",
+                              zFile, rec->aiLine[i], i + 1);
+        }
+    }
+    return 0;
+}
+
+int
+csv_header_map(const char *zFile, const CsvRecord *rec, const CsvColumn *aCol,
+               int nCol, const char *zNoun, int *aiCol, AppErr *err)
+{
+    for (int c = 0; c < nCol; c++) {
+        aiCol[c] = -1;
+    }
+    for (size_t i = 0; i < rec->nField; i++) {
+        const char *zH = rec->azField[i];
+        int c = 0;
+        while (c < nCol && strcmp(zH, aCol[c].zName) != 0) {
+            c++;
+        }
+        if (c == nCol) {
+            Buf b = BUF_INIT;
+            for (int j = 0; j < nCol; j++) {
+                buf_printf(&b, "%s%s", j ? ", " : "", aCol[j].zName);
+            }
+            apperr_set(err, APPERR_INPUT,
+                       "cannot import '%s': line 1, column %zu: unknown "
+                       "column '%s' (the columns of %s are %s)",
+                       zFile, i + 1, zH, zNoun, buf_str(&b));
+            buf_release(&b);
+            return -1;
+        }
+        if (aiCol[c] >= 0) {
+            return apperr_set(err, APPERR_INPUT,
+                              "cannot import '%s': line 1, column %zu: "
+                              "duplicate column '%s' (also column %d)",
+                              zFile, i + 1, zH, aiCol[c] + 1);
+        }
+        aiCol[c] = (int)i;
+    }
+    for (int c = 0; c < nCol; c++) {
+        if (aCol[c].bRequired && aiCol[c] < 0) {
+            return apperr_set(err, APPERR_INPUT,
+                              "cannot import '%s': line 1: missing column "
+                              "'%s'",
+                              zFile, aCol[c].zName);
+        }
+    }
+    return 0;
+}
+
+int
+csv_cell_error(const char *zFile, const CsvRecord *rec, const int *aiCol,
+               const CsvColumn *aCol, int c, const char *zMsg, AppErr *err)
+{
+    int i = aiCol[c];
+    if (i < 0) {
+        return apperr_set(err, APPERR_INPUT,
+                          "cannot import '%s': line %d (%s): %s", zFile,
+                          rec->iLine, aCol[c].zName, zMsg);
+    }
+    return apperr_set(err, APPERR_INPUT,
+                      "cannot import '%s': line %d, column %d (%s): %s", zFile,
+                      rec->aiLine[i], i + 1, aCol[c].zName, zMsg);
 }

@@ -66,4 +66,33 @@ const char *csv_unguard(const char *z);
 /* csv_unguard() every field of rec, in place (call it once per record). */
 void csv_record_unguard(CsvRecord *rec);
 
+/* A column a table file may have: its name in the header, and whether a
+** file must have it. */
+typedef struct CsvColumn {
+    const char *zName; /* "date" */
+    int bRequired;
+} CsvColumn;
+
+/* Map header rec of zFile onto the columns aCol[0..nCol): aiCol[c] is the
+** file's column of aCol[c], -1 when the file lacks it.  Refuses, naming
+** file, line 1 and column: an unknown column (listing those of zNoun, the
+** kind of file), a column twice, a required column missing. */
+int csv_header_map(const char *zFile, const CsvRecord *rec,
+                   const CsvColumn *aCol, int nCol, const char *zNoun,
+                   int *aiCol, AppErr *err);
+
+/* Fill err for a bad cell of column c (of aCol, mapped by aiCol) in data
+** row rec of zFile: "cannot import 'F': line L, column N (NAME): MSG", or
+** "line L (NAME)" when the file lacks the column (a rule needs it).
+** Returns -1. */
+int csv_cell_error(const char *zFile, const CsvRecord *rec, const int *aiCol,
+                   const CsvColumn *aCol, int c, const char *zMsg, AppErr *err);
+
+/* Check data row rec of zFile, the nRow-th (0-based) after a header of
+** nHeader columns, as every table import does: as many fields as the
+** header, at most LIMIT_IMPORT_ROWS rows, valid UTF-8 in every field.
+** 0, or -1 with err naming file, line and column. */
+int csv_record_check(const char *zFile, const CsvRecord *rec, size_t nHeader,
+                     long nRow, AppErr *err);
+
 #endif

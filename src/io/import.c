@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "import.h"
+#include "xlsx_read.h"
 #include "annex_csv.h"
 #include "merge.h"
 #include "model_json.h"
@@ -1332,4 +1333,27 @@ out:
     model_release(&im.db);
     model_release(&im.before);
     return rc;
+}
+
+int
+import_table_text(const char *zPath, int bXlsx, Buf *pCsv, MappedFile *pMf,
+                  const char **pz, size_t *pn, AppErr *err)
+{
+    if (bXlsx) {
+        /* A spreadsheet becomes CSV text, then goes through the same
+        ** checks; messages then name the sheet's row as the line. */
+        buf_init(pCsv, LIMIT_IMPORT_FILE_BYTES);
+        if (xlsx_to_csv(zPath, pCsv, err)) {
+            return -1;
+        }
+        *pz = buf_str(pCsv);
+        *pn = pCsv->n;
+        return 0;
+    }
+    if (import_map_file(zPath, LIMIT_IMPORT_FILE_BYTES, pMf, err)) {
+        return -1;
+    }
+    *pz = pMf->z;
+    *pn = pMf->n;
+    return 0;
 }

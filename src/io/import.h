@@ -108,6 +108,14 @@ int import_map_file(const char *zPath, size_t nLimit, MappedFile *f,
                     AppErr *err);
 void import_unmap_file(MappedFile *f);
 
+/* The text of a table file: with bXlsx the first sheet of workbook zPath
+** as CSV text in *pCsv (its rows are then the messages' lines), else the
+** file mapped into *pMf; *pz and *pn point at it.  Release *pCsv and
+** *pMf (initialised empty by the caller) whatever this returns.  0, or
+** -1 with err naming the file. */
+int import_table_text(const char *zPath, int bXlsx, Buf *pCsv, MappedFile *pMf,
+                      const char **pz, size_t *pn, AppErr *err);
+
 /* Import the inputs in order, in one transaction of s, merging files that
 ** carry a revision.  stats (initialised here; release it with
 ** import_stats_release() either way) counts the changes and holds the

@@ -26,10 +26,7 @@
 #include "../core/orgdir.h"
 #include "../base/banned.h"
 
-typedef struct Col {
-    const char *zName; /* in the header: "date" */
-    int bRequired;
-} Col;
+typedef CsvColumn Col;
 
 /* The columns of each kind, in the order exports write them. */
 enum {
@@ -157,16 +154,8 @@ bad(Reader *r, int c, const char *zFmt, ...)
     va_start(ap, zFmt);
     (void)vsnprintf(zMsg, sizeof zMsg, zFmt, ap);
     va_end(ap);
-    int i = r->aiCol[c];
-    if (i < 0) {
-        /* A column the file does not have (a rule needs it). */
-        return apperr_set(r->err, APPERR_INPUT,
-                          "cannot import '%s': line %d (%s): %s", r->zFile,
-                          r->rec.iLine, aKind[r->k].aCol[c].zName, zMsg);
-    }
-    return apperr_set(
-        r->err, APPERR_INPUT, "cannot import '%s': line %d, column %d (%s): %s",
-        r->zFile, r->rec.aiLine[i], i + 1, aKind[r->k].aCol[c].zName, zMsg);
+    return csv_cell_error(r->zFile, &r->rec, r->aiCol, aKind[r->k].aCol, c,
+                          zMsg, r->err);
 }
 
 /* As bad(), with the message core or the gazetteer left in err. */
@@ -457,46 +446,11 @@ read_stat(Reader *r, StatObs *so)
 static int
 read_header(Reader *r)
 {
-    const Col *aCol = aKind[r->k].aCol;
-    int nCol = aKind[r->k].nCol;
     for (int c = 0; c < EV_NCOL; c++) {
-        r->aiCol[c] = -1;
+        r->aiCol[c] = -1; /* the widest kind's columns */
     }
-    for (size_t i = 0; i < r->rec.nField; i++) {
-        const char *zH = r->rec.azField[i];
-        int c = 0;
-        while (c < nCol && strcmp(zH, aCol[c].zName) != 0) {
-            c++;
-        }
-        if (c == nCol) {
-            Buf b = BUF_INIT;
-            for (int j = 0; j < nCol; j++) {
-                buf_printf(&b, "%s%s", j ? ", " : "", aCol[j].zName);
-            }
-            apperr_set(r->err, APPERR_INPUT,
-                       "cannot import '%s': line 1, column %zu: unknown "
-                       "column '%s' (the columns of %s are %s)",
-                       r->zFile, i + 1, zH, aKind[r->k].zNoun, buf_str(&b));
-            buf_release(&b);
-            return -1;
-        }
-        if (r->aiCol[c] >= 0) {
-            return apperr_set(r->err, APPERR_INPUT,
-                              "cannot import '%s': line 1, column %zu: "
-                              "duplicate column '%s' (also column %d)",
-                              r->zFile, i + 1, zH, r->aiCol[c] + 1);
-        }
-        r->aiCol[c] = (int)i;
-    }
-    for (int c = 0; c < nCol; c++) {
-        if (aCol[c].bRequired && r->aiCol[c] < 0) {
-            return apperr_set(r->err, APPERR_INPUT,
-                              "cannot import '%s': line 1: missing column "
-                              "'%s'",
-                              r->zFile, aCol[c].zName);
-        }
-    }
-    return 0;
+    return csv_header_map(r->zFile, &r->rec, aKind[r->k].aCol, aKind[r->k].nCol,
+                          aKind[r->k].zNoun, r->aiCol, r->err);
 }
 
 /* The key of each row read, with its line: two rows of one key in a file
@@ -630,29 +584,8 @@ outreach_csv_import(Store *s, OutreachFile k, const char *zFile, const char *z,
             break;
         }
         csv_record_unguard(&r.rec);
-        if (r.rec.nField != nHeader) {
-            apperr_set(err, APPERR_INPUT,
-                       "cannot import '%s': line %d: %zu fields, but the "
-                       "header has %zu columns",
-                       zFile, r.rec.iLine, r.rec.nField, nHeader);
+        if (csv_record_check(zFile, &r.rec, nHeader, stats->nRows, err)) {
             goto out;
-        }
-        if (stats->nRows >= (long)LIMIT_IMPORT_ROWS) {
-            apperr_set(err, APPERR_INPUT,
-                       "cannot import '%s': line %d: more than %u rows in "
-                       "one file (LIMIT_IMPORT_ROWS)",
-                       zFile, r.rec.iLine, LIMIT_IMPORT_ROWS);
-            goto out;
-        }
-        for (size_t i = 0; i < r.rec.nField; i++) {
-            if (utf8_invalid_at(r.rec.azField[i], strlen(r.rec.azField[i])) >=
-                0) {
-                apperr_set(err, APPERR_INPUT,
-                           "cannot import '%s': line %d, column %zu: invalid "
-                           "UTF-8 (save the file as UTF-8)",
-                           zFile, r.rec.aiLine[i], i + 1);
-                goto out;
-            }
         }
         int bWrote = 0;
         if (put_row(&r, s, &aStat, &nStat, &nStatAlloc, &bWrote)) {

@@ -363,6 +363,52 @@ const char *const azSchemaMigration[] = {
     "  note TEXT,"
     "  UNIQUE(measure, destination, channel, sex, period, source)"
     ") STRICT;",
+    /* 10: the plan's indicators as records (core/indicator.h).  A row is
+    ** one revision: an amendment adds a row (rev + 1, effective from a
+    ** date or round, with its reason), so values keep the definition
+    ** they were reported against.  Numbers are canonical decimal text
+    ** ("45.25", "50"), written by the store, so a re-put compares equal
+    ** and both backends read back the same bytes; targets are
+    ** "2017=50;2018=60", disaggregations "sex,province". */
+    "CREATE TABLE indicator("
+    "  id INTEGER PRIMARY KEY,"
+    "  plan_id INTEGER NOT NULL REFERENCES plan(id),"
+    "  code TEXT NOT NULL,"
+    "  rev INTEGER NOT NULL CHECK(rev >= 1),"
+    "  node_id INTEGER NOT NULL REFERENCES node(id),"
+    "  definition TEXT NOT NULL,"
+    "  unit TEXT NOT NULL CHECK(unit = 'count' OR unit = 'percentage' OR"
+    "    unit = 'amount'),"
+    "  direction TEXT NOT NULL CHECK(direction = 'increase' OR"
+    "    direction = 'decrease' OR direction = 'maintain'),"
+    "  baseline TEXT,"
+    "  baseline_year INTEGER,"
+    "  targets TEXT NOT NULL DEFAULT '',"
+    "  disagg TEXT NOT NULL DEFAULT '',"
+    "  verification TEXT,"
+    "  org_id INTEGER REFERENCES org(id),"
+    "  computed INTEGER NOT NULL DEFAULT 0 CHECK(computed = 0 OR"
+    "    computed = 1),"
+    "  effective TEXT,"
+    "  reason TEXT,"
+    "  UNIQUE(plan_id, code, rev)"
+    ") STRICT;"
+    "CREATE TABLE ind_value("
+    "  id INTEGER PRIMARY KEY,"
+    "  indicator_id INTEGER NOT NULL REFERENCES indicator(id),"
+    "  period TEXT NOT NULL,"
+    "  sex TEXT NOT NULL CHECK(sex = 'women' OR sex = 'men' OR"
+    "    sex = 'total'),"
+    "  cell TEXT NOT NULL DEFAULT '',"
+    "  value TEXT NOT NULL CHECK(CAST(value AS REAL) >= 0),"
+    "  num INTEGER CHECK(num >= 0),"
+    "  den INTEGER CHECK(den > 0),"
+    "  source TEXT,"
+    "  state TEXT NOT NULL CHECK(state = 'draft' OR state = 'submitted' OR"
+    "    state = 'returned' OR state = 'validated'),"
+    "  version INTEGER NOT NULL DEFAULT 1,"
+    "  UNIQUE(indicator_id, period, sex, cell)"
+    ") STRICT;",
 };
 
 const int nSchemaMigration =

@@ -22,6 +22,7 @@
 #include "../core/cases.h"
 #include "../core/recommend.h"
 #include "../core/outreach.h"
+#include "../core/indicator.h"
 
 typedef struct Store Store;
 typedef struct RoundCount RoundCount;
@@ -104,6 +105,8 @@ typedef enum StoreTable {
     STORE_TABLE_OUTREACH_NODE,
     STORE_TABLE_MEDIA,
     STORE_TABLE_STAT_OBS,
+    STORE_TABLE_INDICATOR,
+    STORE_TABLE_IND_VALUE,
     STORE_TABLE_COUNT
 } StoreTable;
 
@@ -139,6 +142,9 @@ typedef enum StoreEntity {
     STORE_MEDIA,      /* key: date, title */
     STORE_STAT,       /* key: measure, destination, channel, sex, period,
                       ** source (outreach.h's keys and codes) */
+    STORE_INDICATOR,  /* key: plan, code, revision (decimal text) */
+    STORE_IND_VALUE,  /* key: plan, code, revision, period, sex, cell
+                      ** ("" or "province:KH-12"); has a version */
     STORE_ENTITY_COUNT
 } StoreEntity;
 
@@ -237,6 +243,45 @@ enum {
 enum { STORE_MEDIA_OUTLET = 0, STORE_MEDIA_LINK, STORE_MEDIA_NCOL };
 
 enum { STORE_STAT_VALUE = 0, STORE_STAT_NOTE, STORE_STAT_NCOL };
+
+/* Indicators and their values (core/indicator.h): numbers as canonical
+** text (ind_number_text()), NULL when not given. */
+enum {
+    STORE_INDICATOR_NODE = 0, /* the goal's node code */
+    STORE_INDICATOR_DEFINITION,
+    STORE_INDICATOR_UNIT,      /* code key (CODE_IND_UNIT) */
+    STORE_INDICATOR_DIRECTION, /* code key (CODE_IND_DIRECTION) */
+    STORE_INDICATOR_BASELINE,
+    STORE_INDICATOR_BASELINE_YEAR,
+    STORE_INDICATOR_TARGETS, /* ind_targets_text(): "2017=50;2018=60" */
+    STORE_INDICATOR_DISAGG,  /* ind_dims_text(): "sex,province" */
+    STORE_INDICATOR_VERIFICATION,
+    STORE_INDICATOR_ORG,      /* the responsible organisation's acronym */
+    STORE_INDICATOR_COMPUTED, /* "0" or "1" */
+    STORE_INDICATOR_EFFECTIVE,
+    STORE_INDICATOR_REASON,
+    STORE_INDICATOR_NCOL
+};
+
+enum {
+    STORE_IND_VALUE_VALUE = 0,
+    STORE_IND_VALUE_NUM, /* the count behind a percentage */
+    STORE_IND_VALUE_DEN,
+    STORE_IND_VALUE_SOURCE,
+    STORE_IND_VALUE_STATE, /* code key (CODE_IND_VALUE_STATE) */
+    STORE_IND_VALUE_NCOL
+};
+
+/* The rows of a plan's indicators a backend reads (xIndScan):
+**   INDICATOR plan, code, rev, then the STORE_INDICATOR_* columns
+**   VALUE     plan, code, rev, period, sex, cell, then the
+**             STORE_IND_VALUE_* columns, then the version
+** ordered by code, revision, then period, sex, cell. */
+typedef enum StoreIndPart {
+    STORE_IND_PART_INDICATOR = 0,
+    STORE_IND_PART_VALUE,
+    STORE_IND_PART_COUNT
+} StoreIndPart;
 
 #define STORE_NKEY_MAX 6  /* the most key parts of an entity */
 #define STORE_NCOL_MAX 14 /* the most columns of an entity */
@@ -385,6 +430,10 @@ typedef struct StoreMethods {
     int (*xMediaList)(Store *, const char *zFrom, const char *zTo, Media **,
                       size_t *, AppErr *);
     int (*xStatList)(Store *, StatObs **, size_t *, AppErr *);
+    /* The rows of one part of plan zPlan's indicators (NULL: of every
+    ** plan), as texts (see store_indicator_list()). */
+    int (*xIndScan)(Store *, const char *zPlan, StoreIndPart part,
+                    StoreRowVisitor fn, void *pArg, AppErr *);
 } StoreMethods;
 
 /* Told of each audit row as it is written (store_set_audit_observer()). */
@@ -539,6 +588,29 @@ int store_outreach_list(Store *s, const char *zFrom, const char *zTo,
 int store_media_list(Store *s, const char *zFrom, const char *zTo, Media **pa,
                      size_t *pn, AppErr *err);
 int store_stat_list(Store *s, StatObs **pa, size_t *pn, AppErr *err);
+
+/* One revision of an indicator (by plan, code and revision): written,
+** audited per field, when it changed.  The plan, the goal's node and the
+** organisation must exist (APPERR_NOTFOUND naming it); the caller has
+** checked it (indicator_check()). */
+int store_indicator_put(Store *s, const Indicator *p, AppErr *err);
+
+/* One value (by plan, indicator, revision, period, sex and cell) of
+** zPlan's indicators.  iVersion > 0: only if the stored value is still at
+** that version (APPERR_CONFLICT otherwise); 0 writes whatever is there.
+** The revision must exist (APPERR_NOTFOUND); the caller has checked the
+** value against it (ind_value_check()). */
+int store_ind_value_put(Store *s, const char *zPlan, const IndValue *v,
+                        int iVersion, AppErr *err);
+
+/* Every revision of plan zPlan's indicators (NULL: every plan's) by code
+** and revision, and their values, by code, revision, period, sex, cell;
+** *paVersion (when not NULL) the version of each value.  Allocated:
+** release each (indicator_release(), ind_value_release()), free the
+** arrays. */
+int store_indicator_list(Store *s, const char *zPlan, Indicator **pa,
+                         size_t *pn, IndValue **paValue, size_t *pnValue,
+                         int **paVersion, AppErr *err);
 
 /* An organisation (by acronym) with its aliases; its parent must exist. */
 int store_org_put(Store *s, const Org *o, AppErr *err);

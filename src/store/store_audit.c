@@ -220,6 +220,43 @@ static const Entity aEntity[STORE_ENTITY_COUNT] = {
         },
         .aCreate = { { NULL, STORE_STAT_VALUE } }, .nCreate = 1,
     },
+    /* A revision's definition is what its values were reported against:
+    ** an amendment is a new row, so a change here is a correction. */
+    [STORE_INDICATOR] = {
+        .zName = "indicator", .nKey = 3, .nCol = STORE_INDICATOR_NCOL,
+        .aField = {
+            [STORE_INDICATOR_NODE] = { "goal", AUDIT_TEXT },
+            [STORE_INDICATOR_DEFINITION] = { "definition", AUDIT_TEXT },
+            [STORE_INDICATOR_UNIT] = { "unit", AUDIT_TEXT },
+            [STORE_INDICATOR_DIRECTION] = { "direction", AUDIT_TEXT },
+            [STORE_INDICATOR_BASELINE] = { "baseline", AUDIT_TEXT },
+            [STORE_INDICATOR_BASELINE_YEAR] = { "baseline_year", AUDIT_TEXT },
+            [STORE_INDICATOR_TARGETS] = { "targets", AUDIT_TEXT },
+            [STORE_INDICATOR_DISAGG] = { "disaggregation", AUDIT_TEXT },
+            [STORE_INDICATOR_VERIFICATION] = { "verification", AUDIT_TEXT },
+            [STORE_INDICATOR_ORG] = { "org", AUDIT_TEXT },
+            [STORE_INDICATOR_COMPUTED] = { "computed", AUDIT_YESNO },
+            [STORE_INDICATOR_EFFECTIVE] = { "effective", AUDIT_TEXT },
+            [STORE_INDICATOR_REASON] = { "reason", AUDIT_TEXT },
+        },
+        .aCreate = {
+            { NULL, STORE_INDICATOR_DEFINITION },
+            { "reason", STORE_INDICATOR_REASON },
+        },
+        .nCreate = 2,
+    },
+    [STORE_IND_VALUE] = {
+        .zName = "ind_value", .nKey = 6, .nCol = STORE_IND_VALUE_NCOL,
+        .aField = {
+            [STORE_IND_VALUE_VALUE] = { "value", AUDIT_TEXT },
+            [STORE_IND_VALUE_NUM] = { "numerator", AUDIT_TEXT },
+            [STORE_IND_VALUE_DEN] = { "denominator", AUDIT_TEXT },
+            [STORE_IND_VALUE_SOURCE] = { "source", AUDIT_TEXT },
+            [STORE_IND_VALUE_STATE] = { "state", AUDIT_TEXT },
+        },
+        .aCreate = { { NULL, STORE_IND_VALUE_VALUE } }, .nCreate = 1,
+        .eVersion = VERSION_GIVEN,
+    },
 };
 
 /* Sub-rows: audited as one field, their items joined. */
@@ -1170,4 +1207,130 @@ store_stat_put(Store *s, const StatObs *o, AppErr *err)
     row_release(&r);
     buf_release(&key);
     return rc;
+}
+
+/* ---- indicators and their values ------------------------------------- */
+
+/* Whether the row e azKey exists; APPERR_NOTFOUND "no WHAT 'zName'". */
+static int
+must_exist(Store *s, StoreEntity e, const char *const *azKey, const char *zWhat,
+           const char *zName, AppErr *err)
+{
+    int bFound = 0, iMissing = -1;
+    if (row_exists(s, e, azKey, &bFound, &iMissing, err)) {
+        return -1;
+    }
+    if (!bFound) {
+        return apperr_set(err, APPERR_NOTFOUND, "no %s '%s'", zWhat, zName);
+    }
+    return 0;
+}
+
+int
+store_indicator_put(Store *s, const Indicator *p, AppErr *err)
+{
+    char zRev[16], zBase[48], zBaseYear[16];
+    (void)snprintf(zRev, sizeof zRev, "%d", p->iRev);
+    ind_number_text(p->baseline, zBase, sizeof zBase);
+    (void)snprintf(zBaseYear, sizeof zBaseYear, "%d", p->baselineYear);
+    char *zTargets = ind_targets_text(p);
+    char *zDims = ind_dims_text(p->mDim);
+    const char *azKey[] = { p->zPlan, p->zCode, zRev };
+    const char *azNew[STORE_NCOL_MAX] = {
+        [STORE_INDICATOR_NODE] = p->zNode,
+        [STORE_INDICATOR_DEFINITION] = p->zDefinition,
+        [STORE_INDICATOR_UNIT] =
+            code_table(CODE_IND_UNIT, &(size_t){ 0 })[p->eUnit].zKey,
+        [STORE_INDICATOR_DIRECTION] =
+            code_table(CODE_IND_DIRECTION, &(size_t){ 0 })[p->eDir].zKey,
+        [STORE_INDICATOR_BASELINE] = p->bBaseline ? zBase : NULL,
+        [STORE_INDICATOR_BASELINE_YEAR] = p->bBaseline ? zBaseYear : NULL,
+        [STORE_INDICATOR_TARGETS] = zTargets,
+        [STORE_INDICATOR_DISAGG] = zDims,
+        [STORE_INDICATOR_VERIFICATION] = p->zVerification,
+        [STORE_INDICATOR_ORG] = p->zOrg,
+        [STORE_INDICATOR_COMPUTED] = p->bComputed ? "1" : "0",
+        [STORE_INDICATOR_EFFECTIVE] = p->zEffective,
+        [STORE_INDICATOR_REASON] = p->zReason,
+    };
+    const char *azPlan[] = { p->zPlan };
+    const char *azNode[] = { p->zPlan, p->zNode };
+    const char *azOrg[] = { p->zOrg };
+    Buf key = BUF_INIT;
+    buf_printf(&key, "%s/indicator/%s/%s", p->zPlan, p->zCode, zRev);
+    Row r;
+    memset(&r, 0, sizeof r);
+    int rc = must_exist(s, STORE_PLAN, azPlan, "plan", p->zPlan, err) ||
+                     must_exist(s, STORE_NODE, azNode, "goal", p->zNode, err) ||
+                     (p->zOrg && must_exist(s, STORE_ORG, azOrg, "organisation",
+                                            p->zOrg, err))
+                 ? -1
+                 : 0;
+    if (rc == 0) {
+        rc = row_put_plain(s, STORE_INDICATOR, azKey, buf_str(&key), azNew, &r,
+                           err);
+    }
+    row_release(&r);
+    buf_release(&key);
+    free(zTargets);
+    free(zDims);
+    return rc ? -1 : 0;
+}
+
+int
+store_ind_value_put(Store *s, const char *zPlan, const IndValue *v,
+                    int iVersion, AppErr *err)
+{
+    char zRev[16], zValue[48], zNum[24], zDen[24];
+    (void)snprintf(zRev, sizeof zRev, "%d", v->iRev);
+    ind_number_text(v->value, zValue, sizeof zValue);
+    (void)snprintf(zNum, sizeof zNum, "%lld", (long long)v->num);
+    (void)snprintf(zDen, sizeof zDen, "%lld", (long long)v->den);
+    const char *zSex = code_table(CODE_STAT_SEX, &(size_t){ 0 })[v->eSex].zKey;
+    Buf cell = BUF_INIT;
+    if (v->eDim != IND_DIM_COUNT) {
+        buf_printf(&cell, "%s:%s",
+                   code_table(CODE_IND_DIM, &(size_t){ 0 })[v->eDim].zKey,
+                   v->zDimCode);
+    }
+    const char *azKey[] = { zPlan,      v->zCode, zRev,
+                            v->zPeriod, zSex,     buf_str(&cell) };
+    const char *azNew[STORE_NCOL_MAX] = {
+        [STORE_IND_VALUE_VALUE] = zValue,
+        [STORE_IND_VALUE_NUM] = v->num >= 0 ? zNum : NULL,
+        [STORE_IND_VALUE_DEN] = v->den >= 0 ? zDen : NULL,
+        [STORE_IND_VALUE_SOURCE] = v->zSource,
+        [STORE_IND_VALUE_STATE] =
+            code_table(CODE_IND_VALUE_STATE, &(size_t){ 0 })[v->eState].zKey,
+    };
+    const char *azInd[] = { zPlan, v->zCode, zRev };
+    Buf key = BUF_INIT;
+    buf_printf(&key, "%s/indicator/%s/%s/value/%s/%s/%s", zPlan, v->zCode, zRev,
+               v->zPeriod, zSex, buf_str(&cell));
+    Row r;
+    memset(&r, 0, sizeof r);
+    int rc = 0;
+    int bFound = 0, iMissing = -1;
+    if (row_exists(s, STORE_INDICATOR, azInd, &bFound, &iMissing, err)) {
+        rc = -1;
+    } else if (!bFound) {
+        rc = apperr_set(err, APPERR_NOTFOUND,
+                        "no revision %s of indicator '%s'", zRev, v->zCode);
+    }
+    if (rc == 0) {
+        rc = row_read(s, STORE_IND_VALUE, azKey, &r, err);
+    }
+    if (rc == 0) {
+        rc = row_write(s, &r, buf_str(&key), azNew, iVersion, 0, err);
+    }
+    if (rc == ROW_STALE || rc == ROW_LOST) {
+        rc = apperr_set(err, APPERR_CONFLICT,
+                        "the %s value of indicator %s was changed by someone "
+                        "else since you opened it: compare and save again",
+                        v->zPeriod, v->zCode);
+    }
+    row_release(&r);
+    buf_release(&key);
+    buf_release(&cell);
+    return rc ? -1 : 0;
 }

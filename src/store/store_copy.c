@@ -97,6 +97,16 @@ static const struct {
     [STORE_TABLE_STAT_OBS] = { "stat_obs",
                                { "id", "measure", "destination", "channel",
                                  "sex", "period", "source", "value", "note" } },
+    [STORE_TABLE_INDICATOR] = { "indicator",
+                                { "id", "plan_id", "code", "rev", "node_id",
+                                  "definition", "unit", "direction", "baseline",
+                                  "baseline_year", "targets", "disagg",
+                                  "verification", "org_id", "computed",
+                                  "effective", "reason" } },
+    [STORE_TABLE_IND_VALUE] = { "ind_value",
+                                { "id", "indicator_id", "period", "sex", "cell",
+                                  "value", "num", "den", "source", "state",
+                                  "version" } },
 };
 
 const char *

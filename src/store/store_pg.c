@@ -795,6 +795,7 @@ static const StoreMethods pgMethods = {
     .xOutreachList = pg_outreach_list,
     .xMediaList = pg_media_list,
     .xStatList = pg_stat_list,
+    .xIndScan = pg_ind_scan,
 };
 
 /* ---- naming a database without its password --------------------------- */

@@ -117,6 +117,9 @@ int pg_plan_find(PgStore *S, const char *zPlan, long long *pId, AppErr *err);
 int pg_row_read(PgStore *S, PGresult *r, int nCol, char **azOld, int *pVersion,
                 int *pbFound);
 int pg_row_wrote(PGresult *r, int *pbDone);
+/* Call fn with each row's texts of r (at most 16 columns) until it
+** returns non-zero; clear r. */
+void pg_visit_rows(PGresult *r, StoreRowVisitor fn, void *pArg);
 
 /* Outreach events, media, statistics (store_pg_outreach.c): their rows
 ** and sub-rows for pg_row_get(), pg_row_put(), pg_sub_get() and
@@ -215,6 +218,16 @@ int pg_rec_sub_get(PgStore *S, StoreSub k, const char *const *azKey,
                    char ***pazItem, size_t *pnItem, AppErr *err);
 int pg_rec_sub_put(PgStore *S, StoreSub k, const char *const *azKey,
                    const char *const *azItem, size_t nItem, AppErr *err);
+/* Indicators and their values (store_pg_ind.c): their rows for
+** pg_row_get() and pg_row_put(), and the scan of store_indicator_list(). */
+int pg_ind_row_get(PgStore *S, StoreEntity e, const char *const *azKey,
+                   char **azOld, int *pVersion, int *pbFound, AppErr *err);
+int pg_ind_row_put(PgStore *S, StoreEntity e, const char *const *azKey,
+                   const char *const *az, int bInsert, int iVersion,
+                   int *pbDone, AppErr *err);
+int pg_ind_scan(Store *s, const char *zPlan, StoreIndPart part,
+                StoreRowVisitor fn, void *pArg, AppErr *err);
+
 int pg_rec_scan(Store *s, const char *zPlan, StoreRecPart part,
                 StoreRowVisitor fn, void *pArg, AppErr *err);
 

@@ -311,17 +311,6 @@ pg_rec_scan(Store *s, const char *zPlan, StoreRecPart part, StoreRowVisitor fn,
     if (!r) {
         return -1;
     }
-    int nCol = PQnfields(r);
-    const char *az[8];
-    assert(nCol <= 8);
-    for (int row = 0; row < PQntuples(r); row++) {
-        for (int i = 0; i < nCol; i++) {
-            az[i] = PQgetisnull(r, row, i) ? NULL : PQgetvalue(r, row, i);
-        }
-        if (fn(pArg, az, nCol)) {
-            break;
-        }
-    }
-    PQclear(r);
+    pg_visit_rows(r, fn, pArg);
     return 0;
 }

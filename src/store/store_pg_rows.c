@@ -354,6 +354,9 @@ pg_row_get(Store *s, StoreEntity e, const char *const *azKey, char **azOld,
     case STORE_MEDIA:
     case STORE_STAT:
         return pg_outreach_row_get(S, e, azKey, azOld, pbFound, err);
+    case STORE_INDICATOR:
+    case STORE_IND_VALUE:
+        return pg_ind_row_get(S, e, azKey, azOld, pVersion, pbFound, err);
     default:
         break;
     }
@@ -544,6 +547,9 @@ pg_row_put(Store *s, StoreEntity e, const char *const *azKey,
     case STORE_MEDIA:
     case STORE_STAT:
         return pg_outreach_row_put(S, e, azKey, az, bInsert, pbDone, err);
+    case STORE_INDICATOR:
+    case STORE_IND_VALUE:
+        return pg_ind_row_put(S, e, azKey, az, bInsert, iVersion, pbDone, err);
     default:
         assert(!"no such entity");
         return apperr_set(err, APPERR_INTERNAL, "writing an unknown entity");
@@ -747,4 +753,21 @@ pg_audit_add(Store *s, const char *zAction, const char *zEntity,
                   " old, new) VALUES($1::timestamptz, $2, $3, $4, $5, $6, $7,"
                   " $8)",
                   &a, err, "writing the audit trail");
+}
+
+void
+pg_visit_rows(PGresult *r, StoreRowVisitor fn, void *pArg)
+{
+    int nCol = PQnfields(r);
+    const char *az[16];
+    assert(nCol <= 16);
+    for (int row = 0; row < PQntuples(r); row++) {
+        for (int i = 0; i < nCol; i++) {
+            az[i] = PQgetisnull(r, row, i) ? NULL : PQgetvalue(r, row, i);
+        }
+        if (fn(pArg, az, nCol)) {
+            break;
+        }
+    }
+    PQclear(r);
 }

@@ -176,6 +176,22 @@ static const struct {
                                "SELECT count(*) FROM stat_obs",
                                "SELECT setval(pg_get_serial_sequence('stat_obs', 'id'),"
                                " coalesce(max(id), 0) + 1, false) FROM stat_obs" },
+    [STORE_TABLE_INDICATOR] = { "SELECT id, plan_id, code, rev, node_id, definition, unit, direction,"
+                                " baseline, baseline_year, targets, disagg, verification, org_id,"
+                                " computed, effective, reason FROM indicator ORDER BY id",
+                                "COPY indicator(id, plan_id, code, rev, node_id, definition, unit,"
+                                " direction, baseline, baseline_year, targets, disagg, verification,"
+                                " org_id, computed, effective, reason) FROM STDIN",
+                                "SELECT count(*) FROM indicator",
+                                "SELECT setval(pg_get_serial_sequence('indicator', 'id'),"
+                                " coalesce(max(id), 0) + 1, false) FROM indicator" },
+    [STORE_TABLE_IND_VALUE] = { "SELECT id, indicator_id, period, sex, cell, value, num, den, source,"
+                                " state, version FROM ind_value ORDER BY id",
+                                "COPY ind_value(id, indicator_id, period, sex, cell, value, num, den,"
+                                " source, state, version) FROM STDIN",
+                                "SELECT count(*) FROM ind_value",
+                                "SELECT setval(pg_get_serial_sequence('ind_value', 'id'),"
+                                " coalesce(max(id), 0) + 1, false) FROM ind_value" },
 };
 
 int

@@ -859,4 +859,5 @@ static const StoreMethods sqMethods = {
     .xOutreachList = sq_outreach_list,
     .xMediaList = sq_media_list,
     .xStatList = sq_stat_list,
+    .xIndScan = sq_ind_scan,
 };

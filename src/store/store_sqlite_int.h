@@ -123,6 +123,11 @@ int sq_audit_add(Store *s, const char *zAction, const char *zEntity,
 ** finalize st. */
 int sq_row_read(SqStore *S, sqlite3_stmt *st, int nCol, char **azOld,
                 int *pVersion, int *pbFound, AppErr *err, const char *zWhat);
+/* Step st, a query of at most 16 columns, calling fn with each row's
+** texts until it returns non-zero; finalizes st.  0, or -1 with err
+** (zWhat: what was being read). */
+int sq_visit_rows(SqStore *S, sqlite3_stmt *st, StoreRowVisitor fn, void *pArg,
+                  AppErr *err, const char *zWhat);
 int sq_row_write(SqStore *S, sqlite3_stmt *st, int *pbDone, AppErr *err,
                  const char *zWhat);
 
@@ -193,6 +198,16 @@ int sq_rec_sub_get(SqStore *S, StoreSub k, const char *const *azKey,
                    char ***pazItem, size_t *pnItem, AppErr *err);
 int sq_rec_sub_put(SqStore *S, StoreSub k, const char *const *azKey,
                    const char *const *azItem, size_t nItem, AppErr *err);
+/* Indicators and their values (store_sqlite_ind.c): their rows for
+** sq_row_get() and sq_row_put(), and the scan of store_indicator_list(). */
+int sq_ind_row_get(SqStore *S, StoreEntity e, const char *const *azKey,
+                   char **azOld, int *pVersion, int *pbFound, AppErr *err);
+int sq_ind_row_put(SqStore *S, StoreEntity e, const char *const *azKey,
+                   const char *const *az, int bInsert, int iVersion,
+                   int *pbDone, AppErr *err);
+int sq_ind_scan(Store *s, const char *zPlan, StoreIndPart part,
+                StoreRowVisitor fn, void *pArg, AppErr *err);
+
 int sq_rec_scan(Store *s, const char *zPlan, StoreRecPart part,
                 StoreRowVisitor fn, void *pArg, AppErr *err);
 

@@ -335,19 +335,5 @@ sq_rec_scan(Store *s, const char *zPlan, StoreRecPart part, StoreRowVisitor fn,
         return -1;
     }
     sq_bind_text(st, 1, zPlan);
-    int nCol = sqlite3_column_count(st);
-    const char *az[8];
-    assert(nCol <= 8);
-    int bStop = 0;
-    while (!bStop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        for (int i = 0; i < nCol; i++) {
-            az[i] = (const char *)sqlite3_column_text(st, i);
-        }
-        bStop = fn(pArg, az, nCol);
-    }
-    sq_finalize(S, st);
-    if (!bStop && rc != SQLITE_DONE) {
-        return sq_fail(S, err, "reading recommendations");
-    }
-    return 0;
+    return sq_visit_rows(S, st, fn, pArg, err, "reading recommendations");
 }

@@ -38,6 +38,27 @@ sq_row_read(SqStore *S, sqlite3_stmt *st, int nCol, char **azOld, int *pVersion,
     return 0;
 }
 
+int
+sq_visit_rows(SqStore *S, sqlite3_stmt *st, StoreRowVisitor fn, void *pArg,
+              AppErr *err, const char *zWhat)
+{
+    int nCol = sqlite3_column_count(st);
+    const char *az[16];
+    assert(nCol <= 16);
+    int bStop = 0, rc;
+    while (!bStop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        for (int i = 0; i < nCol; i++) {
+            az[i] = (const char *)sqlite3_column_text(st, i);
+        }
+        bStop = fn(pArg, az, nCol);
+    }
+    sq_finalize(S, st);
+    if (!bStop && rc != SQLITE_DONE) {
+        return sq_fail(S, err, zWhat);
+    }
+    return 0;
+}
+
 /* Run an INSERT or UPDATE; finalizes st.  *pbDone is 1 when it changed
 ** one row, 0 when it changed none or met a unique key already there. */
 int
@@ -454,6 +475,9 @@ sq_row_get(Store *s, StoreEntity e, const char *const *azKey, char **azOld,
     case STORE_MEDIA:
     case STORE_STAT:
         return sq_outreach_row_get(S, e, azKey, azOld, pbFound, err);
+    case STORE_INDICATOR:
+    case STORE_IND_VALUE:
+        return sq_ind_row_get(S, e, azKey, azOld, pVersion, pbFound, err);
     default:
         break;
     }
@@ -754,6 +778,10 @@ sq_row_put(Store *s, StoreEntity e, const char *const *azKey,
     case STORE_MEDIA:
     case STORE_STAT:
         return sq_outreach_row_put(S, e, azKey, azNew, bInsert, pbDone, err);
+    case STORE_INDICATOR:
+    case STORE_IND_VALUE:
+        return sq_ind_row_put(S, e, azKey, azNew, bInsert, iVersion, pbDone,
+                              err);
     default:
         break;
     }

@@ -154,6 +154,20 @@ static const struct {
                                "INSERT INTO stat_obs(id, measure, destination, channel, sex, period,"
                                " source, value, note) VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9)",
                                "SELECT count(*) FROM stat_obs" },
+    [STORE_TABLE_INDICATOR] = { "SELECT id, plan_id, code, rev, node_id, definition, unit, direction,"
+                                " baseline, baseline_year, targets, disagg, verification, org_id,"
+                                " computed, effective, reason FROM indicator ORDER BY id",
+                                "INSERT INTO indicator(id, plan_id, code, rev, node_id, definition,"
+                                " unit, direction, baseline, baseline_year, targets, disagg,"
+                                " verification, org_id, computed, effective, reason) VALUES($1, $2,"
+                                " $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)",
+                                "SELECT count(*) FROM indicator" },
+    [STORE_TABLE_IND_VALUE] = { "SELECT id, indicator_id, period, sex, cell, value, num, den, source,"
+                                " state, version FROM ind_value ORDER BY id",
+                                "INSERT INTO ind_value(id, indicator_id, period, sex, cell, value, num,"
+                                " den, source, state, version) VALUES($1, $2, $3, $4, $5, $6, $7, $8,"
+                                " $9, $10, $11)",
+                                "SELECT count(*) FROM ind_value" },
 };
 
 /* The statements are literals of the table above, so the statement cache

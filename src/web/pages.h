@@ -57,6 +57,7 @@ int page_round_recommendation_post(Req *r, Resp *w);
 int page_round_followup_post(Req *r, Resp *w);
 int api_round_recommendations(Req *r, Resp *w);
 int page_round_action_plan(Req *r, Resp *w);
+int page_indicators(Req *r, Resp *w);
 
 /* page_briefing.c */
 int page_briefing(Req *r, Resp *w);

@@ -62,5 +62,6 @@ const Route aRoute[] = {
       page_round_followup_post },
     { "GET", "/api/round/{}/recommendations", PUB, api_round_recommendations },
     { "GET", "/round/{}/action-plan", PUB, page_round_action_plan },
+    { "GET", "/indicators", PUB, page_indicators },
     { NULL, NULL, 0, NULL },
 };

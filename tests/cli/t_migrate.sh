@@ -5,7 +5,9 @@
 
 # What version 8 added (outreach, media, statistics), dropped to make a
 # database of an earlier version.
-drop9="DROP TABLE outreach_node; DROP TABLE outreach_org; DROP TABLE outreach_place;
+# Version 10's indicators go first: they refer to plans, nodes and orgs.
+drop10="DROP TABLE ind_value; DROP TABLE indicator;"
+drop9="$drop10 DROP TABLE outreach_node; DROP TABLE outreach_org; DROP TABLE outreach_place;
     DROP TABLE outreach; DROP TABLE media; DROP TABLE stat_obs;"
 
 "$LMPMON" --db old.db init --sample cambodia-lmp-2015-2018 >/dev/null || fail "sample"
@@ -119,4 +121,23 @@ sqlite3 v8.db "INSERT INTO stat_obs(measure, destination, channel, sex, period, 
 sqlite3 v8.db "INSERT INTO stat_obs(measure, destination, channel, sex, period, source, value)
     VALUES('stock', 'TH', 'bus', 'total', '2018-05', 'OFWA', 1)" 2>/dev/null &&
     fail "a channel outside the list was accepted"
+
+# From version 9: version 10 adds indicators and their values, empty; a
+# revision and a value go in, a unit outside the list does not.
+"$LMPMON" --db v9.db init --sample cambodia-lmp-2015-2018 >/dev/null || fail "init v9"
+sqlite3 v9.db "$drop10 PRAGMA user_version = 9;" || fail "could not make a version 9 database"
+run --db v9.db org list
+expect_status 0
+[ "$(sqlite3 v9.db 'PRAGMA user_version')" = "$want" ] || fail "version 9 not migrated"
+[ "$(sqlite3 v9.db 'SELECT count(*) FROM indicator')" = 0 ] || fail "indicators from nowhere"
+sqlite3 v9.db "INSERT INTO indicator(plan_id, code, rev, node_id, definition, unit, direction)
+    SELECT p.id, 'G1.1', 1, n.id, '# ratified', 'count', 'increase'
+    FROM plan p JOIN node n ON n.plan_id = p.id LIMIT 1;
+  INSERT INTO ind_value(indicator_id, period, sex, value, state)
+    VALUES((SELECT id FROM indicator), '2017', 'total', '3', 'draft')" ||
+    fail "version 10's tables do not take an indicator and its value"
+sqlite3 v9.db "INSERT INTO indicator(plan_id, code, rev, node_id, definition, unit, direction)
+    SELECT p.id, 'G1.2', 1, n.id, '# ratified', 'kilos', 'increase'
+    FROM plan p JOIN node n ON n.plan_id = p.id LIMIT 1" 2>/dev/null &&
+    fail "a unit outside the list was accepted"
 finish

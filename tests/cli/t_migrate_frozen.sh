@@ -1,5 +1,5 @@
 # Databases written by earlier lmpmon versions, frozen as SQL text in
-# tests/cli/data/lmpmon-v1.sql, -v2.sql and -v7.sql (made once from the migrations
+# tests/cli/data/lmpmon-v1.sql, -v2.sql, -v7.sql and -v9.sql (made once from the migrations
 # as they shipped, with the Cambodian sample in them), open in this lmpmon:
 # migrated to the current schema on first use, in one step, with every
 # plan, assessment, audit row, account and statement kept.  The reports and
@@ -58,6 +58,26 @@ expect_status 0
 cmp -s out.txt fresh-review.csv || fail "v7: the 2017 review differs from a fresh sample's"
 [ "$(sqlite3 v7.db "SELECT (SELECT count(*) FROM outreach) + (SELECT count(*) FROM media)
     + (SELECT count(*) FROM stat_obs)")" = 0 ] || fail "v7: outreach or statistics from nowhere"
+
+# Version 9 (the last before indicators), with outreach, media and
+# statistics: it migrates in one step, keeps them and its audit trail, and
+# holds the indicators' tables, empty.
+sqlite3 v9.db <"$SRC/tests/cli/data/lmpmon-v9.sql" || fail "cannot build the version 9 database"
+[ "$(sqlite3 v9.db 'PRAGMA user_version')" = 9 ] || fail "v9.db is not at version 9"
+audit=$(sqlite3 v9.db "SELECT count(*), max(id) FROM audit")
+kept9=$(sqlite3 v9.db "SELECT * FROM stat_obs ORDER BY id; SELECT * FROM outreach ORDER BY id")
+run --db v9.db report review --round 2017 --compare 2016 --format csv
+expect_status 0
+[ "$(sqlite3 v9.db 'PRAGMA user_version')" = "$want" ] || fail "version 9 not migrated to $want"
+[ "$(sqlite3 v9.db 'PRAGMA integrity_check')" = ok ] || fail "v9: integrity_check"
+[ "$(sqlite3 v9.db 'PRAGMA foreign_key_check')" = "" ] || fail "v9: dangling rows"
+[ "$(sqlite3 v9.db "SELECT count(*), max(id) FROM audit")" = "$audit" ] ||
+    fail "v9: the audit trail changed"
+[ "$(sqlite3 v9.db "SELECT * FROM stat_obs ORDER BY id; SELECT * FROM outreach ORDER BY id")" = "$kept9" ] ||
+    fail "v9: outreach or statistics changed"
+cmp -s out.txt fresh-review.csv || fail "v9: the 2017 review differs from a fresh sample's"
+[ "$(sqlite3 v9.db "SELECT (SELECT count(*) FROM indicator) + (SELECT count(*) FROM ind_value)")" = 0 ] ||
+    fail "v9: indicators from nowhere"
 
 # Version 2's account and statement: the reporter is still there with its
 # organisation, and its submitted statement kept every field.

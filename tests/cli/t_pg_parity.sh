@@ -77,6 +77,23 @@ same_output recs-export recommendation export
 same_output recs-draft export --format csv
 same_output recs-history show round 2018
 
+# Indicators: the sample's, one added and amended, values imported (a bad
+# file refused the same way), listed, shown, exported and reported alike.
+same_output ind-list indicator list
+same_output ind-add indicator add T1 --goal 12 --unit amount --definition "# informed" \
+    --baseline 10 --baseline-year 2015 --targets "2017=30.5;2018=50" --disaggregation sex
+printf 'indicator,period,sex,value,source\nT1,2017,women,12,s\nT1,2017,men,8,s\nT1,2017,total,20,s\nT1,2017Q3,total,15,s\n' >ind-v.csv
+same_output ind-values value import ind-v.csv
+same_output ind-amend indicator amend T1 --definition "# informed in person" --reason "review" --effective 2018-01-01
+printf 'indicator,period,sex,value\nT1,2018,women,5\nT1,2018,men,6\nT1,2018,total,12\n' >ind-bad.csv
+"$LMPMON" --db sq.db value import ind-bad.csv 2>sq-ind-bad.err
+"$LMPMON" --db "$PG" value import ind-bad.csv 2>pg-ind-bad.err
+[ -s sq-ind-bad.err ] && cmp -s sq-ind-bad.err pg-ind-bad.err ||
+    fail "a bad values file is refused differently: $(cat pg-ind-bad.err)"
+same_output ind-show indicator show T1
+same_output ind-export value export
+same_output ind-report report indicators --year 2017 --format json
+
 # A JSON round trip on PostgreSQL: what is exported imports into an empty
 # database and exports again byte for byte.
 PG2=$(pg_newdb roundtrip)

@@ -61,6 +61,10 @@ awk 'BEGIN { FS = OFS = "," } { sub(/\r$/, "") }
     >/dev/null || fail "recommendation import"
 "$LMPMON" --db a.db recommendation follow-up 2017 C1 --in 2018 --status in_progress \
     --evidence "a note" >/dev/null || fail "follow-up"
+"$LMPMON" --db a.db indicator amend G4 --reason "costed" --targets "2018=84600.5" \
+    >/dev/null || fail "indicator amend"
+printf 'indicator,period,sex,value,source\nG11,2018,women,3,s\nG11,2018,men,4,s\nG11,2018,total,7,s\n' >v.csv
+"$LMPMON" --db a.db value import v.csv >/dev/null || fail "value import"
 [ "$(sqlite3 a.db "SELECT count(*) FROM session")" -gt 0 ] || fail "no sessions to leave behind"
 
 # fingerprint DB TAG: what a user or an auditor can get out of DB.
@@ -72,12 +76,14 @@ fingerprint() {
     "$LMPMON" --db "$1" user list >"$2-users.txt" || fail "user list $2"
     "$LMPMON" --db "$1" report complaints --format csv >"$2-report.csv" || fail "report $2"
     "$LMPMON" --db "$1" recommendation export >"$2-recs.csv" || fail "recommendations $2"
+    { "$LMPMON" --db "$1" indicator show G4 && "$LMPMON" --db "$1" value export; } \
+        >"$2-ind.txt" || fail "indicators $2"
 }
 # sqlite_rows DB: every copied table of an SQLite file, row by row.
 sqlite_rows() {
     for t in plan plan_level org org_alias node node_org round assessment \
         account statement audit complaint_case case_person case_event case_payment \
-        rec_group recommendation rec_node rec_org rec_followup; do
+        rec_group recommendation rec_node rec_org rec_followup indicator ind_value; do
         echo "== $t"
         sqlite3 "$1" "SELECT * FROM $t" | sort
     done
@@ -97,7 +103,7 @@ expect_status 0
 fingerprint a.db a
 fingerprint "$PG" p
 fingerprint b.db b
-for f in .json .csv -cases.csv -history.txt -users.txt -report.csv -recs.csv; do
+for f in .json .csv -cases.csv -history.txt -users.txt -report.csv -recs.csv -ind.txt; do
     cmp -s "a$f" "p$f" || fail "SQLite and its PostgreSQL copy differ in $f: $(diff "a$f" "p$f" | head -4)"
     cmp -s "a$f" "b$f" || fail "the round trip changed $f: $(diff "a$f" "b$f" | head -4)"
 done
@@ -108,6 +114,8 @@ sqlite_rows a.db >a-rows.txt
 sqlite_rows b.db >b-rows.txt
 cmp -s a-rows.txt b-rows.txt || fail "the round trip changed rows: $(diff a-rows.txt b-rows.txt | head -6)"
 grep -q "settled" b-rows.txt || fail "the case's timeline is missing"
+grep -q "2018=84600.5" b-ind.txt b-rows.txt || fail "the amended indicator is missing"
+grep -q "^G11,1,2018,women,,,3," b-ind.txt || fail "an indicator's value is missing"
 grep -q "45050" b-rows.txt || fail "the payment is missing"
 # The audit trail on PostgreSQL: the same rows with the same ids.
 sqlite3 -separator '|' a.db "SELECT id, at, actor, action, entity, key, field, old, new FROM audit ORDER BY id" >a-audit.txt

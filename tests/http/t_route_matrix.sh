@@ -65,6 +65,7 @@ POST /round/{}/recommendation/{} admin,me_officer
 POST /round/{}/recommendation/{}/follow-up admin,me_officer
 GET /api/round/{}/recommendations admin,me_officer,reporter,case_officer,viewer,public
 GET /round/{}/action-plan admin,me_officer,reporter,case_officer,viewer,public
+GET /indicators admin,me_officer,reporter,case_officer,viewer,public
 EOF
 
 # The route table as the server has it: the same routes, the same people,

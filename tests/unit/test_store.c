@@ -1748,6 +1748,134 @@ test_store_outreach(void **state)
     stat_obs_release(&so);
 }
 
+/* Indicators: a revision and a value written once are audited once and
+** not again when put unchanged; an amendment is a new revision that
+** leaves the first one's values where they were; a value written at a
+** version someone else has passed is a conflict; a value of a missing
+** revision is refused. */
+static void
+test_store_indicators(void **state)
+{
+    Fix *f = *state;
+    put_sample(f);
+    Indicator p;
+    indicator_init(&p);
+    p.zPlan = xstrdup("lmp");
+    p.zCode = xstrdup("G1.1");
+    p.zNode = xstrdup("1");
+    p.zDefinition = xstrdup("# of standards ratified");
+    p.eUnit = IND_UNIT_PERCENT;
+    p.bBaseline = 1;
+    p.baseline = 30;
+    p.baselineYear = 2015;
+    p.aTarget = xcalloc(2, sizeof *p.aTarget);
+    p.aTarget[0] = (IndTarget){ 2017, 45.5 };
+    p.aTarget[1] = (IndTarget){ 2018, 60 };
+    p.nTarget = 2;
+    p.mDim = 1u << IND_DIM_SEX;
+    p.zOrg = xstrdup("MOLVT");
+    IndValue v;
+    ind_value_init(&v);
+    v.zCode = xstrdup("G1.1");
+    v.zPeriod = xstrdup("2017");
+    v.eSex = STAT_WOMEN;
+    v.value = 45;
+    v.num = 9;
+    v.den = 20;
+    v.zSource = xstrdup("MOLVT report");
+    Seen seen;
+    seen_init(f, "lmp/indicator", &seen);
+    check_ok(f, store_begin(f->s, &f->err));
+    check_ok(f, store_indicator_put(f->s, &p, &f->err));
+    check_ok(f, store_ind_value_put(f->s, "lmp", &v, 0, &f->err));
+    check_ok(f, store_commit(f->s, &f->err));
+    expect_rows(f, "lmp/indicator", &seen,
+                "create - lmp/indicator/G1.1/1 --># of standards ratified\n"
+                "create - lmp/indicator/G1.1/1/value/2017/women/ -->45\n");
+    /* Unchanged: nothing written. */
+    check_ok(f, store_begin(f->s, &f->err));
+    check_ok(f, store_indicator_put(f->s, &p, &f->err));
+    check_ok(f, store_ind_value_put(f->s, "lmp", &v, 0, &f->err));
+    check_ok(f, store_commit(f->s, &f->err));
+    expect_rows(f, "lmp/indicator", &seen, "");
+
+    /* Amended: revision 2, the value stays under revision 1. */
+    Indicator p2;
+    indicator_init(&p2);
+    p2.zPlan = p.zPlan, p2.zCode = p.zCode, p2.zNode = p.zNode;
+    p2.iRev = 2;
+    p2.zDefinition = xstrdup("# of standards ratified and applied");
+    p2.eUnit = IND_UNIT_PERCENT;
+    p2.zReason = xstrdup("2017 review");
+    p2.zEffective = xstrdup("2018-01-01");
+    check_ok(f, store_begin(f->s, &f->err));
+    check_ok(f, store_indicator_put(f->s, &p2, &f->err));
+    check_ok(f, store_commit(f->s, &f->err));
+    expect_rows(f, "lmp/indicator", &seen,
+                "create - lmp/indicator/G1.1/2 --># of standards ratified and "
+                "applied\n"
+                "create reason lmp/indicator/G1.1/2 -->2017 review\n");
+
+    /* A value at a stale version is a conflict; at the current one, ok. */
+    v.value = 50;
+    v.num = 10;
+    check_ok(f, store_begin(f->s, &f->err));
+    assert_int_equal(store_ind_value_put(f->s, "lmp", &v, 7, &f->err), -1);
+    assert_int_equal(f->err.code, APPERR_CONFLICT);
+    store_rollback(f->s);
+    f->err = (AppErr)APPERR_INIT;
+    check_ok(f, store_begin(f->s, &f->err));
+    check_ok(f, store_ind_value_put(f->s, "lmp", &v, 1, &f->err));
+    check_ok(f, store_commit(f->s, &f->err));
+    expect_rows(f, "lmp/indicator", &seen,
+                "update value lmp/indicator/G1.1/1/value/2017/women/ 45->50\n"
+                "update numerator lmp/indicator/G1.1/1/value/2017/women/ "
+                "9->10\n");
+
+    /* A value of a revision that does not exist. */
+    v.iRev = 3;
+    check_ok(f, store_begin(f->s, &f->err));
+    assert_int_equal(store_ind_value_put(f->s, "lmp", &v, 0, &f->err), -1);
+    assert_int_equal(f->err.code, APPERR_NOTFOUND);
+    store_rollback(f->s);
+    f->err = (AppErr)APPERR_INIT;
+
+    Indicator *a = NULL;
+    IndValue *aV = NULL;
+    int *aVer = NULL;
+    size_t n = 0, nV = 0;
+    check_ok(
+        f, store_indicator_list(f->s, "lmp", &a, &n, &aV, &nV, &aVer, &f->err));
+    assert_int_equal(n, 2);
+    assert_int_equal(a[0].iRev, 1);
+    assert_string_equal(a[0].zDefinition, "# of standards ratified");
+    assert_int_equal(a[0].nTarget, 2);
+    assert_true(a[0].aTarget[0].value == 45.5);
+    assert_int_equal(a[0].mDim, 1u << IND_DIM_SEX);
+    assert_true(a[0].bBaseline && a[0].baseline == 30);
+    assert_string_equal(a[0].zOrg, "MOLVT");
+    assert_int_equal(a[1].iRev, 2);
+    assert_string_equal(a[1].zReason, "2017 review");
+    assert_false(a[1].bBaseline);
+    assert_int_equal(nV, 1);
+    assert_int_equal(aV[0].iRev, 1);
+    assert_true(aV[0].value == 50);
+    assert_int_equal(aV[0].num, 10);
+    assert_int_equal(aV[0].eSex, STAT_WOMEN);
+    assert_int_equal(aVer[0], 2);
+    for (size_t i = 0; i < n; i++) {
+        indicator_release(&a[i]);
+    }
+    ind_value_release(&aV[0]);
+    free(a);
+    free(aV);
+    free(aVer);
+    p2.zPlan = p2.zCode = p2.zNode = NULL;
+    indicator_release(&p2);
+    indicator_release(&p);
+    ind_value_release(&v);
+}
+
 int
 main(void)
 {
@@ -1771,6 +1899,7 @@ main(void)
         T(test_store_close_rolls_back),
         T(test_store_recommendations),
         T(test_store_outreach),
+        T(test_store_indicators),
     };
     const struct CMUnitTest aSqlite[] = {
         T(test_store_file_deleted), T(test_store_missing_file),

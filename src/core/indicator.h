@@ -1,0 +1,228 @@
+/*
+** indicator.h — the plan's indicators as records, their values, and the
+** rules both obey.
+**
+** Each goal of a plan carries indicators ("# of international standards
+** ... ratified", "% of complaint cases resolved to the satisfaction of
+** women and men migrant workers within 3 months").  An indicator has a
+** code, a definition, a unit (count, percentage, amount), a direction
+** (increase, decrease, maintain), a baseline (value, year), targets per
+** year, the disaggregations its values need (sex, province, destination,
+** channel, sector), means of verification and a responsible organisation.
+** One lmpmon counts itself (goal 10, from the complaints register) is
+** "computed": nobody types its values.
+**
+** Indicators get amended as things change (the 2017 review says so): an
+** amendment is a new revision, effective from a date or a round, with a
+** reason; a value belongs to the revision it was reported against, so an
+** old value stays readable under the definition it measured.
+**
+** A value is one figure for a period (a year "2017" or a quarter
+** "2017Q3"), for one cell of its disaggregation: sex women, men or total,
+** and at most one other dimension's code (a province of the gazetteer, a
+** destination country...).  A percentage may carry the count behind it
+** (numerator and denominator).  Values go draft -> submitted -> validated
+** (returned sends one back), as statements do.  No I/O.
+*/
+#ifndef LMPMON_INDICATOR_H
+#define LMPMON_INDICATOR_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "codes.h"
+#include "../base/apperr.h"
+
+typedef enum IndUnit {
+    IND_UNIT_NUMBER = 0, /* a count of things or people, whole */
+    IND_UNIT_PERCENT,    /* between 0 and 100 */
+    IND_UNIT_AMOUNT,     /* money or another quantity, >= 0 */
+    IND_UNIT_COUNT
+} IndUnit;
+
+typedef enum IndDirection {
+    IND_INCREASE = 0, /* more is better */
+    IND_DECREASE,     /* less is better */
+    IND_MAINTAIN,     /* keep at least the target */
+    IND_DIRECTION_COUNT
+} IndDirection;
+
+/* The dimensions a value may be broken down by; an indicator's needs are
+** a bit set of (1u << IndDim). */
+typedef enum IndDim {
+    IND_DIM_SEX = 0,
+    IND_DIM_PROVINCE,    /* gazetteer province code */
+    IND_DIM_DESTINATION, /* ISO 3166-1 alpha-2 */
+    IND_DIM_CHANNEL,     /* StatChannel key (outreach.h) */
+    IND_DIM_SECTOR,      /* free text: "construction", "domestic work" */
+    IND_DIM_COUNT
+} IndDim;
+
+typedef enum IndValueState {
+    IND_VALUE_DRAFT = 0,
+    IND_VALUE_SUBMITTED,
+    IND_VALUE_RETURNED,
+    IND_VALUE_VALIDATED,
+    IND_VALUE_STATE_COUNT
+} IndValueState;
+
+/* The code table of kind k: one of CODE_IND_UNIT, CODE_IND_DIRECTION,
+** CODE_IND_DIM, CODE_IND_VALUE_STATE. */
+const CodeName *indicator_code_table(CodeKind k, size_t *pn);
+
+/* A target: the value the indicator should reach in a year. */
+typedef struct IndTarget {
+    int year;
+    double value;
+} IndTarget;
+
+/* One revision of an indicator.  Strings are owned (indicator_release()). */
+typedef struct Indicator {
+    char *zCode;       /* "G10.1": unique within its plan */
+    char *zPlan;       /* the plan's code */
+    char *zNode;       /* the goal's node code */
+    int iRev;          /* 1 for the first definition, +1 per amendment */
+    char *zEffective;  /* YYYY-MM-DD or a round's code; NULL for rev 1 */
+    char *zReason;     /* why amended; NULL for rev 1 */
+    char *zDefinition; /* as the plan writes it */
+    IndUnit eUnit;
+    IndDirection eDir;
+    int bBaseline;   /* a baseline is given */
+    double baseline; /* its value */
+    int baselineYear;
+    IndTarget *aTarget; /* by year, ascending, no year twice */
+    size_t nTarget;
+    unsigned mDim;       /* bit set of IndDim: what values must carry */
+    char *zVerification; /* means of verification; NULL when none */
+    char *zOrg;          /* responsible organisation's acronym, or NULL */
+    int bComputed;       /* lmpmon computes its values */
+} Indicator;
+
+void indicator_init(Indicator *p);
+void indicator_release(Indicator *p);
+
+/* Check an indicator's own fields: a code of letters, digits, '.', '-' or
+** '_'; a definition; a baseline and targets valid in its unit, years
+** between 1900 and 2200, targets in ascending years with none twice.
+** APPERR_INPUT naming the field.  Codes of plans, nodes and
+** organisations are the caller's to resolve. */
+int indicator_check(const Indicator *p, AppErr *err);
+
+/* Order of indicator codes as people count: runs of digits by their
+** value ("G2" before "G10", "1.9" before "1.10"), the rest byte by byte;
+** then by revision.  For qsort(). */
+int ind_code_cmp(const char *a, const char *b);
+int indicator_cmp(const void *a, const void *b);
+
+/* The target of year y, or NULL when the indicator has none for it. */
+const IndTarget *indicator_target(const Indicator *p, int year);
+
+/* One reported figure. */
+typedef struct IndValue {
+    char *zCode;    /* the indicator's code */
+    int iRev;       /* the revision it was reported against */
+    char *zPeriod;  /* "2017" or "2017Q3" */
+    int eSex;       /* StatSex (outreach.h): women, men, total */
+    IndDim eDim;    /* IND_DIM_COUNT when broken down by sex only */
+    char *zDimCode; /* the code in eDim, NULL when none */
+    double value;
+    int64_t num, den; /* the count behind a percentage, or -1 */
+    char *zSource;    /* where the figure comes from */
+    IndValueState eState;
+} IndValue;
+
+void ind_value_init(IndValue *v);
+void ind_value_release(IndValue *v);
+
+/* A period of values: a year (2017) or a quarter (2017Q3).  Its year in
+** *pYear.  0, or -1 and err. */
+int ind_check_period(const char *z, int *pYear, AppErr *err);
+
+/* Check value v of indicator p: its period, its value in p's unit (a whole
+** number for counts, 0..100 for percentages, >= 0 otherwise), the count
+** behind a percentage (0 <= num <= den, den > 0, and value = 100 num / den
+** to within 0.05), a dimension p asks for with a code.  A computed
+** indicator's values are refused (APPERR_FORBIDDEN) unless bComputing. */
+int ind_value_check(const Indicator *p, const IndValue *v, int bComputing,
+                    AppErr *err);
+
+/* May who write a value of indicator p, moving it from state eOld
+** (IND_VALUE_STATE_COUNT: a new value) to eNew?  As statements: the
+** reporters of p's responsible organisation enter drafts and submit them
+** (or take back a returned one), the M&E officer (or an administrator)
+** validates or returns submitted values and may correct any; a validated
+** or submitted value is then changed by them only; nobody else writes.
+** A computed indicator's values are lmpmon's (ind_value_check()).  0, or
+** -1 with APPERR_FORBIDDEN saying why. */
+struct Actor;
+int ind_value_may_write(const struct Actor *who, const Indicator *p, int eOld,
+                        IndValueState eNew, AppErr *err);
+
+/* Check that the figures women, men and total of one cell agree: for
+** counts and amounts women + men = total; a percentage of everyone lies
+** between those of women and of men (it is their weighted mean).  Any
+** of the three may be missing (NULL).  0, or -1 and err naming "total". */
+int ind_check_sex_sum(IndUnit eUnit, const IndValue *pWomen,
+                      const IndValue *pMen, const IndValue *pTotal,
+                      AppErr *err);
+
+/* Progress of a value against a target. */
+typedef struct IndProgress {
+    double share; /* of the way from baseline to target: 0 = at baseline,
+                  ** 1 = target reached; may exceed 1 or be negative */
+    int bMet;     /* the target is reached, in the indicator's direction */
+} IndProgress;
+
+/* Progress of current against target from baseline, direction aware: for
+** an increase or a decrease, (current - baseline) / (target - baseline);
+** when target equals baseline, 1 if current is at or beyond it in the
+** direction, else 0.  To maintain, current / target (1 when target is 0
+** and current >= 0): the target is met while current does not fall below
+** it. */
+IndProgress ind_progress(IndDirection eDir, double baseline, double target,
+                         double current);
+
+/* Write value x as a plain number into z (size n, truncated to fit): no
+** decimals for counts, one for percentages, two for amounts.  Thousands
+** separators and the '%' sign are the report's. */
+void ind_format_value(IndUnit eUnit, double x, char *z, size_t n);
+
+/* Write x as canonical decimal text into z (size n): up to four decimals,
+** trailing zeros and a bare point dropped ("50", "45.25").  The store
+** keeps numbers so, for equal values to compare equal as text. */
+void ind_number_text(double x, char *z, size_t n);
+
+/* Parse canonical or plain decimal text z ("45.25", "1e3" refused): 0 and
+** *pOut, or -1 when z is not a finite decimal number. */
+int ind_number_parse(const char *z, double *pOut);
+
+/* The targets as stored: "2017=50;2018=60" (ind_targets_text() writes,
+** allocating; ind_targets_parse() reads into p->aTarget, replacing it,
+** -1 when z is malformed).  The disaggregations: "sex,province". */
+char *ind_targets_text(const Indicator *p);
+int ind_targets_parse(Indicator *p, const char *z);
+char *ind_dims_text(unsigned mDim);
+int ind_dims_parse(const char *z, unsigned *pmDim);
+
+/* One line of the indicators report of a year: an indicator (the
+** revision its values of the year were reported against, else the
+** newest), for one sex (the total, then women and men when it is broken
+** down by sex), with the value of the year (the year's own, else its
+** latest quarter's; only those without another breakdown) and progress
+** against the year's target from the baseline. */
+typedef struct IndReportRow {
+    const Indicator *p; /* points into the caller's array */
+    int eSex;           /* StatSex */
+    const IndValue *v;  /* the value, or NULL when none was reported */
+    const IndTarget *t; /* the year's target, or NULL */
+    int bProgress;      /* baseline, target and value are all there */
+    IndProgress prog;
+} IndReportRow;
+
+/* The rows of the report of year for indicators a[0..n) (sorted by code
+** and revision, as the store lists them) and values aV[0..nV).  *paRow
+** is allocated (free it); their number is returned. */
+size_t ind_report_rows(const Indicator *a, size_t n, const IndValue *aV,
+                       size_t nV, int year, IndReportRow **paRow);
+
+#endif
