@@ -132,7 +132,7 @@ store_indicator_list(Store *s, const char *zPlan, Indicator **pa, size_t *pn,
     memset(&x, 0, sizeof x);
     int rc = s->pMethods->xIndScan(s, zPlan, STORE_IND_PART_INDICATOR,
                                    ind_fill_indicator, &x, err);
-    if (rc == 0) {
+    if (rc == 0 && x.n) {
         /* G2 before G10: codes as people count them (the SQL's order is
         ** byte order); the revisions of a code stay together. */
         qsort(x.a, x.n, sizeof *x.a, indicator_cmp);
