@@ -131,9 +131,14 @@ page_frame(const Req *r, Resp *w, const char *zTitle, const char *zPlanQ,
     HTML_TR(b, "Rounds");
     HTML_LIT(b, "</a> <a href=\"/complaints\">");
     HTML_TR(b, "Complaints");
+    HTML_LIT(b, "</a> <a href=\"/indicators\">");
+    HTML_TR(b, "Indicators");
     HTML_LIT(b, "</a>");
     if (r && r->bAuthed) {
         const User *u = &r->ses.user;
+        HTML_LIT(b, " <a href=\"/briefing\">");
+        HTML_TR(b, "Briefing");
+        HTML_LIT(b, "</a>");
         if (u->zOrg && u->eRole == ROLE_REPORTER) {
             HTML_LIT(b, " <a href=\"/org/");
             Buf e = BUF_INIT;

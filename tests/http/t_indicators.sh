@@ -48,5 +48,15 @@ grep -q '^T1,1,12,# informed <in person>,Total,Count,Increase,100,2016,300,2018,
     fail "the CSV lacks T1's row: $(cat t.csv)"
 code=$(curl -s -o bad.out -w '%{http_code}' "$BASE/indicators?year=20x8")
 [ "$code" = 400 ] || fail "a bad year answered $code"
+# Every page's menu leads to the indicators, and a logged-in user's to the
+# quarterly briefing too (an anonymous reader of a public server is not
+# let into the briefing, so it is not offered).
+curl -s -b viewer.jar "$BASE/" >menu.html
+grep -q '<a href="/indicators">' menu.html || fail "the menu has no link to the indicators"
+grep -q '<a href="/briefing">' menu.html || fail "the menu has no link to the briefing"
+curl -s "$BASE/" >anon.html
+grep -q '<a href="/indicators">' anon.html || fail "a public reader's menu has no link to the indicators"
+grep -q '<a href="/briefing">' anon.html && fail "a public reader is offered the briefing"
 stop_server
+
 finish
