@@ -322,16 +322,8 @@ annex_csv_read(const char *zFile, const char *z, size_t n, const char *zPlan,
     p->zCode = xstrdup(zPlan);
 
     csv_reader_init(&r, z, n);
-    int got = csv_read_record(&r, &header, err);
-    if (got < 0) {
-        apperr_prefix(err, "cannot import '%s'", zFile);
-        goto out;
-    }
-    if (got == 0) {
-        apperr_set(err, APPERR_INPUT,
-                   "cannot import '%s': the file is empty (expected a header "
-                   "line, see docs/formats/annex-csv.md)",
-                   zFile);
+    int got = csv_read_header(&r, &header, zFile, "annex-csv.md", err);
+    if (got <= 0) {
         goto out;
     }
     if (header.nField > LIMIT_IMPORT_COLUMNS) {
@@ -341,9 +333,9 @@ annex_csv_read(const char *zFile, const char *z, size_t n, const char *zPlan,
                    zFile, header.nField, LIMIT_IMPORT_COLUMNS);
         goto out;
     }
-    /* Every field, the header's too, goes through the export's formula
-    ** guard once, here: codes and round names come back as written. */
-    csv_record_unguard(&header);
+    /* Every field goes through the export's formula guard once (the
+    ** header's in csv_read_header()): codes and round names come back as
+    ** written. */
     for (size_t k = 0; k < header.nField; k++) {
         if (utf8_invalid_at(header.azField[k], strlen(header.azField[k])) >=
             0) {

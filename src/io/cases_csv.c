@@ -133,17 +133,8 @@ cases_csv_import(Store *s, const char *zFile, const char *z, size_t n,
         aiCol[k] = -1;
     }
     csv_reader_init(&r, z, n);
-    int got = csv_read_record(&r, &rec, err);
+    int got = csv_read_header(&r, &rec, zFile, "cases-csv.md", err);
     if (got <= 0) {
-        if (got == 0) {
-            apperr_set(err, APPERR_INPUT,
-                       "cannot import '%s': the file is "
-                       "empty (expected a header line, see "
-                       "docs/formats/cases-csv.md)",
-                       zFile);
-        } else {
-            apperr_prefix(err, "cannot import '%s'", zFile);
-        }
         goto out_nostore;
     }
     size_t nHeader = rec.nField;

@@ -296,6 +296,40 @@ csv_record_check(const char *zFile, const CsvRecord *rec, size_t nHeader,
 }
 
 int
+csv_read_header(CsvReader *r, CsvRecord *rec, const char *zFile,
+                const char *zDoc, AppErr *err)
+{
+    int got = csv_read_record(r, rec, err);
+    if (got < 0) {
+        return apperr_prefix(err, "cannot import '%s'", zFile);
+    }
+    if (got == 0) {
+        apperr_set(err, APPERR_INPUT,
+                   "cannot import '%s': the file is empty (expected a header "
+                   "line, see docs/formats/%s)",
+                   zFile, zDoc);
+        return 0;
+    }
+    csv_record_unguard(rec);
+    return 1;
+}
+
+int
+csv_read_row(CsvReader *r, CsvRecord *rec, const char *zFile, size_t nHeader,
+             long nRow, AppErr *err)
+{
+    int got = csv_read_record(r, rec, err);
+    if (got < 0) {
+        return apperr_prefix(err, "cannot import '%s'", zFile);
+    }
+    if (got == 0) {
+        return 0;
+    }
+    csv_record_unguard(rec);
+    return csv_record_check(zFile, rec, nHeader, nRow, err) ? -1 : 1;
+}
+
+int
 csv_header_map(const char *zFile, const CsvRecord *rec, const CsvColumn *aCol,
                int nCol, const char *zNoun, int *aiCol, AppErr *err)
 {

@@ -88,6 +88,18 @@ int csv_header_map(const char *zFile, const CsvRecord *rec,
 int csv_cell_error(const char *zFile, const CsvRecord *rec, const int *aiCol,
                    const CsvColumn *aCol, int c, const char *zMsg, AppErr *err);
 
+/* Read the header line of table file zFile (documented in
+** docs/formats/zDoc) into rec, unguarded: 1; or, naming the file, 0 with
+** err when the file is empty, -1 with err when it cannot be read. */
+int csv_read_header(CsvReader *r, CsvRecord *rec, const char *zFile,
+                    const char *zDoc, AppErr *err);
+
+/* Read the next data row of zFile into rec, unguarded and checked as
+** csv_record_check() (the nRow-th after a header of nHeader columns): 1;
+** 0 at the end of the file; -1 with err naming file, line and column. */
+int csv_read_row(CsvReader *r, CsvRecord *rec, const char *zFile,
+                 size_t nHeader, long nRow, AppErr *err);
+
 /* Check data row rec of zFile, the nRow-th (0-based) after a header of
 ** nHeader columns, as every table import does: as many fields as the
 ** header, at most LIMIT_IMPORT_ROWS rows, valid UTF-8 in every field.

@@ -565,20 +565,8 @@ ind_csv_import(Store *s, const Actor *who, IndFileKind k, const char *zPlan,
     size_t nFile = 0;
     int rc = -1, bBegun = 0;
     Buf key = BUF_INIT;
-    int got = csv_read_record(&in, &r.rec, err);
-    if (got <= 0) {
-        if (got == 0) {
-            apperr_set(err, APPERR_INPUT,
-                       "cannot import '%s': the file is empty (expected a "
-                       "header line, see docs/formats/indicators-csv.md)",
-                       zFile);
-        } else {
-            apperr_prefix(err, "cannot import '%s'", zFile);
-        }
-        goto out;
-    }
-    csv_record_unguard(&r.rec);
-    if (read_header(&r)) {
+    int got = csv_read_header(&in, &r.rec, zFile, "indicators-csv.md", err);
+    if (got <= 0 || read_header(&r)) {
         goto out;
     }
     size_t nHeader = r.rec.nField;
@@ -617,19 +605,8 @@ ind_csv_import(Store *s, const Actor *who, IndFileKind k, const char *zPlan,
     }
     r.pDir = orgdir_new(&r.m);
     r.pGaz = gaz_new();
-    for (;;) {
-        got = csv_read_record(&in, &r.rec, err);
-        if (got < 0) {
-            apperr_prefix(err, "cannot import '%s'", zFile);
-            goto out;
-        }
-        if (got == 0) {
-            break;
-        }
-        csv_record_unguard(&r.rec);
-        if (csv_record_check(zFile, &r.rec, nHeader, st->nRows, err)) {
-            goto out;
-        }
+    while ((got = csv_read_row(&in, &r.rec, zFile, nHeader, st->nRows, err)) >
+           0) {
         long vBefore = 0, vAfter = 0;
         if (store_data_version(s, &vBefore, err)) {
             goto out;
@@ -688,6 +665,9 @@ ind_csv_import(Store *s, const Actor *who, IndFileKind k, const char *zPlan,
             goto out;
         }
         st->nWritten += vAfter != vBefore;
+    }
+    if (got < 0) {
+        goto out;
     }
     if (k == IND_FILE_VALUES && check_sums(&r, s, aiLine, aFile, nFile)) {
         goto out;

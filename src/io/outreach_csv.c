@@ -547,20 +547,8 @@ outreach_csv_import(Store *s, OutreachFile k, const char *zFile, const char *z,
     size_t nStat = 0, nStatAlloc = 0;
     long vStart = 0, vEnd = 0;
     int rc = -1, bBegun = 0;
-    int got = csv_read_record(&in, &r.rec, err);
-    if (got <= 0) {
-        if (got == 0) {
-            apperr_set(err, APPERR_INPUT,
-                       "cannot import '%s': the file is empty (expected a "
-                       "header line, see docs/formats/outreach-csv.md)",
-                       zFile);
-        } else {
-            apperr_prefix(err, "cannot import '%s'", zFile);
-        }
-        goto out;
-    }
-    csv_record_unguard(&r.rec);
-    if (read_header(&r)) {
+    int got = csv_read_header(&in, &r.rec, zFile, "outreach-csv.md", err);
+    if (got <= 0 || read_header(&r)) {
         goto out;
     }
     size_t nHeader = r.rec.nField;
@@ -574,19 +562,8 @@ outreach_csv_import(Store *s, OutreachFile k, const char *zFile, const char *z,
     }
     r.pDir = orgdir_new(&r.m);
     r.pGaz = gaz_new();
-    for (;;) {
-        got = csv_read_record(&in, &r.rec, err);
-        if (got < 0) {
-            apperr_prefix(err, "cannot import '%s'", zFile);
-            goto out;
-        }
-        if (got == 0) {
-            break;
-        }
-        csv_record_unguard(&r.rec);
-        if (csv_record_check(zFile, &r.rec, nHeader, stats->nRows, err)) {
-            goto out;
-        }
+    while ((got = csv_read_row(&in, &r.rec, zFile, nHeader, stats->nRows,
+                               err)) > 0) {
         int bWrote = 0;
         if (put_row(&r, s, &aStat, &nStat, &nStatAlloc, &bWrote)) {
             if (strncmp(err->zMsg, "cannot import", 13) != 0) {
@@ -601,9 +578,14 @@ outreach_csv_import(Store *s, OutreachFile k, const char *zFile, const char *z,
         stats->nRows++;
         stats->nWritten += bWrote;
     }
+    if (got < 0) {
+        goto out;
+    }
     /* Keys are compared as read: codes and places written two ways
     ** ("TH", "Thailand") are caught by the database's figures below. */
-    qsort(aKey, (size_t)stats->nRows, sizeof *aKey, rowkey_cmp);
+    if (stats->nRows) {
+        qsort(aKey, (size_t)stats->nRows, sizeof *aKey, rowkey_cmp);
+    }
     for (long i = 1; i < stats->nRows; i++) {
         if (strcmp(aKey[i].zKey, aKey[i - 1].zKey) == 0) {
             apperr_set(err, APPERR_INPUT,
