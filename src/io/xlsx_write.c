@@ -93,8 +93,8 @@ xlsx_out_take(XlsxOut *x, Buf *b, AppErr *err)
     lxw_error e = workbook_close(x->wb);
     int rc = 0;
     if (e != LXW_NO_ERROR) {
-        rc = apperr_set(err, APPERR_IO, "cannot write a spreadsheet: %s",
-                        lxw_strerror(e));
+        apperr_set(err, APPERR_IO, "cannot write a spreadsheet");
+        rc = apperr_detail(err, "libxlsxwriter: %s", lxw_strerror(e));
     } else {
         int fd = open(x->zTmp, O_RDONLY);
         struct stat st;
@@ -178,8 +178,8 @@ xlsx_out_close(XlsxOut *x, AppErr *err)
     lxw_error e = workbook_close(x->wb);
     int rc = 0;
     if (e != LXW_NO_ERROR) {
-        rc = apperr_set(err, APPERR_IO, "cannot write '%s': %s", x->zPath,
-                        lxw_strerror(e));
+        apperr_set(err, APPERR_IO, "cannot write '%s'", x->zPath);
+        rc = apperr_detail(err, "libxlsxwriter: %s", lxw_strerror(e));
         (void)unlink(x->zTmp);
     } else if (file_is_special(x->zPath)) {
         /* A device or a pipe is written into, never renamed over. */

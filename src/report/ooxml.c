@@ -124,8 +124,8 @@ ooxml_new(AppErr *err)
     zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &ze);
     zip_t *za = src ? zip_open_from_source(src, ZIP_TRUNCATE, &ze) : NULL;
     if (!za) {
-        apperr_set(err, APPERR_INTERNAL, "cannot start the document: %s",
-                   zip_error_strerror(&ze));
+        apperr_set(err, APPERR_INTERNAL, "cannot start the document");
+        apperr_detail(err, "libzip: %s", zip_error_strerror(&ze));
         zip_error_fini(&ze);
         if (src) {
             zip_source_free(src);
@@ -151,19 +151,17 @@ ooxml_add(Ooxml *o, const char *zPath, const char *z, size_t n)
     zip_source_t *s = zip_source_buffer(o->za, zCopy, n, 1);
     if (!s) {
         free(zCopy);
-        apperr_set(&o->err, APPERR_INTERNAL,
-                   "cannot add '%s' to the "
-                   "document: %s",
-                   zPath, zip_strerror(o->za));
+        apperr_set(&o->err, APPERR_INTERNAL, "cannot add '%s' to the document",
+                   zPath);
+        apperr_detail(&o->err, "libzip: %s", zip_strerror(o->za));
         return;
     }
     zip_int64_t i = zip_file_add(o->za, zPath, s, ZIP_FL_ENC_UTF_8);
     if (i < 0) {
         zip_source_free(s);
-        apperr_set(&o->err, APPERR_INTERNAL,
-                   "cannot add '%s' to the "
-                   "document: %s",
-                   zPath, zip_strerror(o->za));
+        apperr_set(&o->err, APPERR_INTERNAL, "cannot add '%s' to the document",
+                   zPath);
+        apperr_detail(&o->err, "libzip: %s", zip_strerror(o->za));
         return;
     }
     (void)zip_file_set_mtime(o->za, (zip_uint64_t)i, OOXML_MTIME, 0);
@@ -178,8 +176,8 @@ ooxml_finish(Ooxml *o, Buf *b, AppErr *err)
         zip_discard(o->za);
         rc = -1;
     } else if (zip_close(o->za) < 0) {
-        rc = apperr_set(err, APPERR_INTERNAL, "cannot write the document: %s",
-                        zip_strerror(o->za));
+        rc = apperr_set(err, APPERR_INTERNAL, "cannot write the document");
+        apperr_detail(err, "libzip: %s", zip_strerror(o->za));
         zip_discard(o->za);
     } else if (zip_source_open(o->src) < 0) {
         rc = apperr_set(err, APPERR_INTERNAL, "cannot read the document back");

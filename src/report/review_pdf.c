@@ -277,8 +277,8 @@ review_chart_png(const ReviewReport *r, const ReviewSummary *s,
     cairo_surface_destroy(img);
     *pH = h;
     if (st != CAIRO_STATUS_SUCCESS) {
-        return apperr_set(err, APPERR_INTERNAL, "cannot draw the chart: %s",
-                          cairo_status_to_string(st));
+        apperr_set(err, APPERR_INTERNAL, "cannot draw the chart");
+        return apperr_detail(err, "cairo: %s", cairo_status_to_string(st));
     }
     return 0;
 }
@@ -510,8 +510,8 @@ print_review_pdf(const ReviewReport *r, Buf *b, AppErr *err)
     cairo_surface_destroy(x.pSurface);
     if (st != CAIRO_STATUS_SUCCESS || buf_failed(b)) {
         buf_truncate(b, nStart);
-        rc = apperr_set(err, APPERR_INTERNAL, "cannot write the PDF: %s",
-                        cairo_status_to_string(st));
+        apperr_set(err, APPERR_INTERNAL, "cannot write the PDF");
+        rc = apperr_detail(err, "cairo: %s", cairo_status_to_string(st));
     } else if (x.nPage != nFirst ||
                memcmp(x.aiPage, x.aiPageNow, d.nBlock * sizeof(int)) != 0) {
         /* The layout is deterministic: runs that disagree are a bug, and
