@@ -20,7 +20,7 @@
 #include "../base/i18n.h"
 #include "../base/banned.h"
 
-static void
+void
 api_send(Resp *w, int status, json_t *j)
 {
     w->status = status;

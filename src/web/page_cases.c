@@ -613,7 +613,7 @@ case_finish(Req *r, Resp *w, int rc, const AppErr *err)
         web_error(r, w, 404, _("There is no such case."));
         return;
     }
-    buf_reset(&w->body);
+    resp_reset_body(w);
     case_render(r, w, err->zMsg, "error");
     if (w->status == 200) {
         web_fail_status(r, w, err);

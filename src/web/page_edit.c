@@ -464,7 +464,7 @@ edit_finish(Req *r, Resp *w, int rc, const AppErr *err, const char *zOk)
         buf_release(&loc);
         return;
     }
-    buf_reset(&w->body);
+    resp_reset_body(w);
     page_activity_render(r, w, err->zMsg, "error");
     if (w->status == 200) {
         web_fail_status(r, w, err);
@@ -897,7 +897,7 @@ admin_done(Req *r, Resp *w, int rc, const AppErr *err, const char *zDone,
            AdminForm eForm)
 {
     if (rc) {
-        buf_reset(&w->body);
+        resp_reset_body(w);
         admin_render(r, w, err->zMsg, "error", eForm);
         web_fail_status(r, w, err);
         return;

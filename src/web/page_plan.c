@@ -538,7 +538,7 @@ plan_finish(Req *r, Resp *w, int rc, const AppErr *err, const char *zCode,
         buf_release(&loc);
         return;
     }
-    buf_reset(&w->body);
+    resp_reset_body(w);
     xRender(r, w, err->zMsg, "error");
     if (w->status == 200) {
         web_fail_status(r, w, err);
@@ -675,15 +675,7 @@ api_round_recommendations(Req *r, Resp *w)
         j = json_pack("{s:s}", "error", "no plan, or the data cannot be read");
         status = w->status;
     }
-    w->status = status;
-    w->zType = "application/json; charset=utf-8";
-    char *z = json_dumps(j, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
-    /* JSON from jansson's encoder, not HTML: appended as it is. */
-    buf_reset(&w->body);
-    buf_append(&w->body, z ? z : "null", z ? strlen(z) : 4);
-    buf_putc(&w->body, '\n');
-    free(z);
-    json_decref(j);
+    api_send(w, status, j);
     rec_set_release(&set);
     model_release(&mr);
     return 0;

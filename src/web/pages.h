@@ -4,6 +4,8 @@
 #ifndef LMPMON_PAGES_H
 #define LMPMON_PAGES_H
 
+#include <jansson.h>
+
 #include "http.h"
 
 /* page_auth.c */
@@ -45,6 +47,10 @@ int api_plan(Req *r, Resp *w);
 int api_activity(Req *r, Resp *w);
 int api_round_summary(Req *r, Resp *w);
 int api_round_collection(Req *r, Resp *w);
+
+/* Answer w with j as JSON and status (takes j's reference): the one way
+** an API call writes its body. */
+void api_send(Resp *w, int status, json_t *j);
 int api_checks(Req *r, Resp *w);
 int api_statement_post(Req *r, Resp *w);
 int api_me(Req *r, Resp *w);
