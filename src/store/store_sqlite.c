@@ -6,8 +6,8 @@
 ** instead of failing half-way (reference/tech-choices.md, section 8).
 **
 ** SQL text is always a literal (SQ_PREPARE refuses anything else at compile
-** time) with $N parameters, the numbering PostgreSQL uses too; values are
-** always bound.
+** time) with $N parameters, the numbering PostgreSQL uses too, prepared
+** as SQLite's "?N" (sq_prepare()); values are always bound.
 */
 #include <assert.h>
 #include <stdint.h>
@@ -131,6 +131,35 @@ sq_fail(SqStore *S, AppErr *err, const char *zWhat)
                         zWhat);
 }
 
+/* zSql with each "$N" outside quotes written "?N", in a new heap string.
+** SQLite numbers "$N" parameters by first use, so "$2" may be index 1 and
+** binding by N would mean a lookup by name on every bind (a bulk import
+** binds millions); "?N" is parameter N itself. */
+static char *
+sq_numbered_sql(const char *zSql)
+{
+    char *z = xstrdup(zSql);
+    char cQuote = 0;
+    for (char *p = z; *p; p++) {
+        if (cQuote) {
+            cQuote = *p == cQuote ? 0 : cQuote;
+        } else if (*p == '\'' || *p == '"') {
+            cQuote = *p;
+        } else if (*p == '$' && p[1] >= '0' && p[1] <= '9') {
+            *p = '?';
+        }
+    }
+    return z;
+}
+
+/* The statement's slot in S's cache, found by the statement's address
+** (sq_finalize() gives statements back after every use). */
+static size_t
+sq_slot_of(const sqlite3_stmt *st)
+{
+    return ((size_t)(uintptr_t)st >> 4) % SQ_CACHE_SLOTS;
+}
+
 int
 sq_prepare(SqStore *S, const char *zSql, sqlite3_stmt **ppSt, AppErr *err)
 {
@@ -151,7 +180,10 @@ sq_prepare(SqStore *S, const char *zSql, sqlite3_stmt **ppSt, AppErr *err)
             break;
         }
     }
-    if (sqlite3_prepare_v2(S->db, zSql, -1, ppSt, NULL) != SQLITE_OK) {
+    char *zNumbered = sq_numbered_sql(zSql);
+    int rc = sqlite3_prepare_v2(S->db, zNumbered, -1, ppSt, NULL);
+    free(zNumbered);
+    if (rc != SQLITE_OK) {
         *ppSt = NULL;
         return sq_fail(S, err, "preparing a query");
     }
@@ -159,6 +191,7 @@ sq_prepare(SqStore *S, const char *zSql, sqlite3_stmt **ppSt, AppErr *err)
         slot->zSql = zSql;
         slot->st = *ppSt;
         slot->bBusy = 1;
+        S->aiBack[sq_slot_of(*ppSt)] = (short)(slot - S->aCache);
     }
     return 0;
 }
@@ -169,37 +202,28 @@ sq_finalize(SqStore *S, sqlite3_stmt *st)
     if (!st) {
         return;
     }
-    for (size_t k = 0; k < SQ_CACHE_SLOTS; k++) {
-        if (S->aCache[k].st == st) {
-            (void)sqlite3_reset(st);
-            (void)sqlite3_clear_bindings(st);
-            S->aCache[k].bBusy = 0;
-            return;
-        }
+    /* Most statements are kept: try the slot the address remembers before
+    ** looking through the whole cache. */
+    SqCached *c = &S->aCache[S->aiBack[sq_slot_of(st)]];
+    for (size_t k = 0; c->st != st && k < SQ_CACHE_SLOTS; k++) {
+        c = &S->aCache[k];
+    }
+    if (c->st == st) {
+        (void)sqlite3_reset(st);
+        (void)sqlite3_clear_bindings(st);
+        c->bBusy = 0;
+        return;
     }
     (void)(sqlite3_finalize)(st);
 }
 
-/* Parameter "$n" of st (SQLite numbers named parameters by first use, so
-** "$2" may well be index 1: look it up by name). */
+/* Parameter "$n" of st: index n, as sq_prepare() wrote it "?n". */
 static int
 sq_param(sqlite3_stmt *st, int n)
 {
-    static const char *const azName[] = {
-        "$0",  "$1",  "$2",  "$3",  "$4",  "$5",  "$6",
-        "$7",  "$8",  "$9",  "$10", "$11", "$12", "$13",
-        "$14", "$15", "$16", "$17", "$18", "$19", "$20",
-    };
-    char zName[16];
-    const char *z = zName;
-    if (n >= 0 && n < (int)(sizeof azName / sizeof azName[0])) {
-        z = azName[n]; /* an import binds millions: no snprintf */
-    } else {
-        (void)snprintf(zName, sizeof zName, "$%d", n);
-    }
-    int i = sqlite3_bind_parameter_index(st, z);
-    assert(i > 0);
-    return i;
+    assert(n > 0 && n <= sqlite3_bind_parameter_count(st));
+    (void)st;
+    return n;
 }
 
 void

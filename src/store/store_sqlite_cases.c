@@ -46,18 +46,6 @@ sq_case_put(Store *s, const Case *c, const CasePerson *who, AppErr *err)
         return -1;
     }
     sqlite3_stmt *st = S->pCasePut;
-    /* The hot path of a bulk import binds by position: $1..$20 appear in
-    ** order, so parameter N has index N (checked once here, not looked up
-    ** by name twenty times per case). */
-    static const char *const azName[] = { "$1", "$2", "$3", "$20" };
-    static const int aiWant[] = { 1, 2, 3, 20 };
-    for (int k = 0; k < 4; k++) {
-        if (sqlite3_bind_parameter_index(st, azName[k]) != aiWant[k]) {
-            return apperr_set(err, APPERR_INTERNAL,
-                              "case statement parameters "
-                              "are not numbered in order");
-        }
-    }
     const char *azText[20] = {
         c->zCaseNo,
         c->zLodged,

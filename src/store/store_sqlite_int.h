@@ -27,6 +27,8 @@ typedef struct SqCached {
 typedef struct SqStore {
     Store base; /* must be first: a Store * is a SqStore * */
     SqCached aCache[SQ_CACHE_SLOTS];
+    short aiBack[SQ_CACHE_SLOTS]; /* a kept statement's slot, by a hash of
+                                  ** its address (sq_finalize()) */
     sqlite3 *db;
     char *zPath;            /* the database file, as given to store_open() */
     int bInTxn;             /* a write transaction is open */
