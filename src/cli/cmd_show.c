@@ -219,6 +219,10 @@ show_history(const CliCtx *ctx, const char *zPlan, const char *zCode, size_t w,
                        str_eq(e->zEntity, "assessment") ? "assessed, rating"
                                                         : "created",
                        e->zNew ? e->zNew : "");
+        } else if (str_eq(e->zAction, "create") &&
+                   str_eq(e->zField, STORE_FOLD_FIELD)) {
+            /* The assessments created with the activity (store.c). */
+            buf_printf(&line, "assessed, ratings: %s", e->zNew ? e->zNew : "");
         } else if (str_eq(e->zAction, "create")) {
             buf_printf(&line, "%s set: %s", e->zField, e->zNew ? e->zNew : "");
         } else {

@@ -5,11 +5,13 @@
 ** tables (aEntity, aSub); a new audited field that this table lacks
 ** still shows, by its own name.
 */
+#include <stdlib.h>
 #include <string.h>
 
 #include "history.h"
 #include "codes.h"
 #include "../base/str.h"
+#include "../base/xalloc.h"
 #include "../base/i18n.h"
 #include "../base/banned.h"
 
@@ -37,6 +39,9 @@ static const struct {
     { "user", "role", N_("role"), CODE_ROLE },
     { "user", "org", N_("organisation"), CODE_KIND_COUNT },
     { "node", "text", N_("wording"), CODE_KIND_COUNT },
+    /* The assessments created with the activity (store.c): the value is
+    ** a list, each item's rating a code (history_value_list()). */
+    { "node", "assessments", N_("created with ratings"), CODE_RATING },
     /* Outreach events, media coverage, statistics (core/outreach.h). */
     { "outreach", NULL, "created as", CODE_OUTREACH_KIND },
     { "outreach", "kind", "kind", CODE_OUTREACH_KIND },
@@ -126,4 +131,43 @@ history_value(const char *zEntity, const char *zField, const char *zValue)
         return zValue;
     }
     return code_label(aHistoryField[i].eKind, zValue);
+}
+
+const char *
+history_value_list(Buf *tmp, const char *zEntity, const char *zField,
+                   const char *zValue)
+{
+    if (!zValue || !str_eq(zEntity, "node") || !str_eq(zField, "assessments")) {
+        return history_value(zEntity, zField, zValue);
+    }
+    /* "ROUND: key; ROUND: key": a round code may hold anything but '/',
+    ** so each item is cut at its last ": " before the next "; ". */
+    buf_reset(tmp);
+    const char *z = zValue;
+    while (*z) {
+        const char *zEnd = strstr(z, "; ");
+        size_t n = zEnd ? (size_t)(zEnd - z) : strlen(z);
+        const char *zColon = NULL;
+        for (const char *p = z; p + 1 < z + n; p++) {
+            if (p[0] == ':' && p[1] == ' ') {
+                zColon = p;
+            }
+        }
+        if (tmp->n > 0) {
+            buf_puts(tmp, "; ");
+        }
+        if (zColon) {
+            char *zKey = xstrndup(zColon + 2, n - (size_t)(zColon + 2 - z));
+            buf_printf(tmp, "%.*s: %s", (int)(zColon - z), z,
+                       code_label(CODE_RATING, zKey));
+            free(zKey);
+        } else {
+            buf_append(tmp, z, n);
+        }
+        z += n;
+        if (*z) {
+            z += 2;
+        }
+    }
+    return buf_str(tmp);
 }

@@ -31,4 +31,11 @@ void history_describe(Buf *b, const char *zEntity, const char *zKey,
 const char *history_value(const char *zEntity, const char *zField,
                           const char *zValue);
 
+/* history_value() for any field, lists included: an activity's
+** "assessments" row ("2016: on_target; 2017: progressing", the
+** assessments created with it) reads "2016: On target; 2017:
+** Progressing", made in tmp; anything else as history_value(). */
+const char *history_value_list(Buf *tmp, const char *zEntity,
+                               const char *zField, const char *zValue);
+
 #endif

@@ -233,6 +233,18 @@ merge_row_at(const Merge *mg, size_t k, const char *zEntity, const char *zKey,
                : NULL;
 }
 
+/* The creation row of (entity, key) after revision iRev, or NULL. */
+static const AuditEntry *
+merge_created(const Merge *mg, long iRev, const char *zEntity, const char *zKey)
+{
+    size_t k = merge_lower_bound(mg, zEntity, zKey, "", iRev + 1);
+    const AuditEntry *p = merge_row_at(mg, k, zEntity, zKey, "");
+    while (p && !str_eq(p->zAction, "create")) {
+        p = merge_row_at(mg, ++k, zEntity, zKey, "");
+    }
+    return p;
+}
+
 void
 merge_cell(const Merge *mg, long iRev, const char *zEntity, const char *zKey,
            const char *zField, const char *zFile, const char *zDb,
@@ -248,11 +260,16 @@ merge_cell(const Merge *mg, long iRev, const char *zEntity, const char *zKey,
         out->eHow = MERGE_TAKE_FILE;
         return;
     }
-    /* Created since the export: the file could only show it empty. */
-    size_t kCreate = merge_lower_bound(mg, zEntity, zKey, "", iRev + 1);
-    const AuditEntry *pCreate = merge_row_at(mg, kCreate, zEntity, zKey, "");
-    while (pCreate && !str_eq(pCreate->zAction, "create")) {
-        pCreate = merge_row_at(mg, ++kCreate, zEntity, zKey, "");
+    /* Created since the export: the file could only show it empty.  An
+    ** assessment created with its activity has no row of its own (the
+    ** activity's row holds it, store.c): the activity's creation is its
+    ** creation. */
+    const AuditEntry *pCreate = merge_created(mg, iRev, zEntity, zKey);
+    const char *zSlash = strrchr(zKey, '/');
+    if (!pCreate && str_eq(zEntity, "assessment") && zSlash) {
+        char *zOwner = xstrndup(zKey, (size_t)(zSlash - zKey));
+        pCreate = merge_created(mg, iRev, "node", zOwner);
+        free(zOwner);
     }
     size_t k = merge_lower_bound(mg, zEntity, zKey, zField, iRev + 1);
     const AuditEntry *pFirst = merge_row_at(mg, k, zEntity, zKey, zField);

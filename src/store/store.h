@@ -18,6 +18,7 @@
 #define LMPMON_STORE_H
 
 #include "../base/apperr.h"
+#include "../base/buf.h"
 #include "../core/model.h"
 #include "../core/cases.h"
 #include "../core/recommend.h"
@@ -436,7 +437,8 @@ typedef struct StoreMethods {
                     StoreRowVisitor fn, void *pArg, AppErr *);
 } StoreMethods;
 
-/* Told of each audit row as it is written (store_set_audit_observer()). */
+/* Told of each change as the audit trail records it
+** (store_set_audit_observer()). */
 typedef void (*StoreAuditObserver)(void *pArg, const char *zAction,
                                    const char *zEntity, const char *zField);
 
@@ -447,6 +449,12 @@ struct Store {
     char zNow[32];               /* time of the current transaction */
     StoreAuditObserver xObserve; /* NULL: nobody is told */
     void *pObserveArg;
+    /* The activity this transaction created last, whose assessments
+    ** created right after it are recorded in one audit row of the
+    ** activity (store_audit.c, "Assessments created with their
+    ** activity"): its key, NULL when none, and their rounds so far. */
+    char *zFoldKey;
+    Buf fold;
 };
 
 typedef enum StoreOpenMode {
@@ -498,10 +506,13 @@ void store_rollback(Store *s);
 int store_begin_read(Store *s, AppErr *err);
 void store_end_read(Store *s);
 
-/* From now on tell fn (with pArg) of every audit row written through
-** this store, as it is written; NULL stops.  An import counts its changes
-** so, instead of reading its audit rows back before it commits.  A row
-** told of is gone again if its transaction rolls back. */
+/* From now on tell fn (with pArg) of every change the audit trail records
+** through this store, as it is recorded; NULL stops.  An import counts its
+** changes so, instead of reading its audit rows back before it commits.
+** Each assessment created with its activity is told of as its own
+** creation ("create", "assessment", NULL), though the trail keeps them in
+** one row of the activity.  A change told of is gone again if its
+** transaction rolls back. */
 void store_set_audit_observer(Store *s, StoreAuditObserver fn, void *pArg);
 
 /* Append one row to the audit trail and tell the observer: the one way
@@ -509,6 +520,18 @@ void store_set_audit_observer(Store *s, StoreAuditObserver fn, void *pArg);
 int store_audit_append(Store *s, const char *zAction, const char *zEntity,
                        const char *zKey, const char *zField, const char *zOld,
                        const char *zNew, AppErr *err);
+
+/* Assessments created with their activity, kept as one audit row of the
+** activity (store.c says why): the row's field, and what the puts of
+** store_audit.c call.  store_audit_fold_begin(): the activity with audit
+** key zNodeKey ("plan/code") was just created.  store_audit_fold_has():
+** whether assessments of zNode in zPlan go into that row.
+** store_audit_fold_add(): record one, in round zRound with rating key
+** zRating, instead of its own audit row. */
+#define STORE_FOLD_FIELD "assessments"
+void store_audit_fold_begin(Store *s, const char *zNodeKey);
+int store_audit_fold_has(const Store *s, const char *zPlan, const char *zNode);
+void store_audit_fold_add(Store *s, const char *zRound, const char *zRating);
 
 /* The actor recorded in the audit trail from now on (a copy is kept). */
 void store_set_actor(Store *s, const char *zActor);
@@ -760,9 +783,7 @@ void round_count_free(RoundCount *a, size_t n);
 ** changes made since, which is how an import finds what changed in the
 ** database after the export it reads, and what it wrote itself.  Reads
 ** inside the caller's transaction (a write transaction sees its own rows).
-** *paOut and *paiId are allocated: free with audit_free() and free().
-** (The public wrapper is at the end of store_sqlite.c for now: store.c is
-** being reworked on another branch; it moves there at the merge.) */
+** *paOut and *paiId are allocated: free with audit_free() and free(). */
 int store_audit_rows(Store *s, long iFrom, long iTo, const char *zKeyPrefix,
                      AuditEntry **paOut, long **paiId, size_t *pnOut,
                      AppErr *err);

@@ -365,6 +365,11 @@ audit_add(Store *s, const char *zAction, const Row *r, const char *zKey,
                               zNew, err);
 }
 
+/* A flag of row_write() beside STORE_BUMP: a creation without its audit
+** rows, which the caller records in the activity's (store.c, "assessments
+** created with their activity"). */
+#define ROW_CREATE_FOLDED 0x100u
+
 /* What row_write() returns besides 0 and -1: nothing was written. */
 #define ROW_STALE 1 /* the stored version is not the one the writer read */
 #define ROW_LOST                                                               \
@@ -387,7 +392,7 @@ row_write(Store *s, const Row *r, const char *zKey, const char *const *azNew,
         return ROW_STALE;
     }
     int bWrite = !r->bFound || (flags & STORE_BUMP) != 0;
-    if (!r->bFound) {
+    if (!r->bFound && !(flags & ROW_CREATE_FOLDED)) {
         for (int i = 0; i < pE->nCreate; i++) {
             const AuditCreate *c = &pE->aCreate[i];
             if ((c->zField == NULL || azNew[c->iCol] != NULL) &&
@@ -728,6 +733,9 @@ store_node_put(Store *s, const Plan *p, long iNode, int bLinks, AppErr *err)
     if (rc > 0) {
         rc = row_conflict(&r, zKey, err);
     }
+    if (rc == 0 && !r.bFound) {
+        store_audit_fold_begin(s, zKey);
+    }
     if (rc == 0 && bLinks) {
         rc = links_put(s, &r, zKey, STORE_SUB_RESPONSIBLE, n->azResp, n->nResp,
                        err) ||
@@ -763,8 +771,13 @@ store_assessment_put(Store *s, const char *zPlan, const char *zNode,
         rc = apperr_set(err, APPERR_NOTFOUND, "no round '%s' in plan '%s'",
                         a->zRound, zPlan);
     }
+    int bFold = rc == 0 && !r.bFound && store_audit_fold_has(s, zPlan, zNode);
     if (rc == 0) {
-        rc = row_write(s, &r, zKey, azNew, a->iVersion, flags, err);
+        rc = row_write(s, &r, zKey, azNew, a->iVersion,
+                       flags | (bFold ? ROW_CREATE_FOLDED : 0), err);
+    }
+    if (rc == 0 && bFold) {
+        store_audit_fold_add(s, a->zRound, azNew[STORE_ASSESSMENT_RATING]);
     }
     if (rc == ROW_STALE) {
         rc = apperr_set(err, APPERR_CONFLICT,

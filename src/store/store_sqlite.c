@@ -825,16 +825,6 @@ sq_audit_rows(Store *s, long iFrom, long iTo, const char *zKeyPrefix,
     return rc == SQLITE_DONE ? 0 : sq_fail(S, err, "reading the audit trail");
 }
 
-/* The public wrapper, here rather than in store.c while store.c is being
-** reworked on another branch (see store.h). */
-int
-store_audit_rows(Store *s, long iFrom, long iTo, const char *zKeyPrefix,
-                 AuditEntry **paOut, long **paiId, size_t *pnOut, AppErr *err)
-{
-    return s->pMethods->xAuditRows(s, iFrom, iTo, zKeyPrefix, paOut, paiId,
-                                   pnOut, err);
-}
-
 static const StoreMethods sqMethods = {
     .xClose = sq_close,
     .xBegin = sq_begin,

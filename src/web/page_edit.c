@@ -315,10 +315,12 @@ edit_history_sheet(const void *arg, const char *zId, Sheet *t)
                              ae[i].zField);
             sheet_text(t, buf_str(&what));
             buf_release(&what);
-            sheet_text(t,
-                       history_value(ae[i].zEntity, ae[i].zField, ae[i].zOld));
-            sheet_text(t,
-                       history_value(ae[i].zEntity, ae[i].zField, ae[i].zNew));
+            Buf value = BUF_INIT;
+            sheet_text(t, history_value_list(&value, ae[i].zEntity,
+                                             ae[i].zField, ae[i].zOld));
+            sheet_text(t, history_value_list(&value, ae[i].zEntity,
+                                             ae[i].zField, ae[i].zNew));
+            buf_release(&value);
         }
         audit_free(ae, nAe);
     }

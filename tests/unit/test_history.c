@@ -75,6 +75,19 @@ test_history_value(void **state)
                         "M&E officer");
     assert_string_equal(history_value("round", "state", "published"),
                         "Published");
+    /* The assessments created with an activity: a list of ratings, each
+    ** read as its label; a round code holding ": " or "; " stays whole
+    ** up to the rating. */
+    Buf tmp = BUF_INIT;
+    assert_string_equal(
+        history_value_list(&tmp, "node", "assessments",
+                           "2016: on_target; 2017: not_rated; Q1: x: "
+                           "progressing"),
+        "2016: On Target; 2017: Not rated; Q1: x: Progressing");
+    assert_string_equal(
+        history_value_list(&tmp, "assessment", "rating", "not_rated"),
+        "Not rated");
+    buf_release(&tmp);
     /* Text is text, even when it looks like a code. */
     assert_string_equal(history_value("statement", "text", "approved"),
                         "approved");

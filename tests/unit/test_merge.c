@@ -305,6 +305,45 @@ test_merge_changed_back(void **state)
     assert_string_equal(c.pBy->zActor, "alice");
 }
 
+/* An activity created since the export, with its assessments (their
+** creation is one audit row of the activity): the file could only have
+** had its cells empty, so a filled-in cell is a conflict with its
+** creator, an empty one keeps what was written. */
+static void
+test_merge_activity_created_since(void **state)
+{
+    Fix *f = *state;
+    long iRev = add_revision(f, f->zRevision);
+    Plan *p = &f->m.aPlan[0];
+    Node *n = plan_add_node(p);
+    n->zCode = xstrdup("1.2");
+    n->zText = xstrdup("Survey");
+    n->iLevel = 1;
+    n->iParent = 0;
+    add_assessment(n, "2017", "Surveyed", RATING_ON_TARGET);
+    store_set_actor(f->s, "carol");
+    check_ok(f, store_begin(f->s, &f->err));
+    check_ok(f, store_node_put(f->s, p, (long)p->nNode - 1, 1, &f->err));
+    check_ok(f, store_assessment_put(f->s, "lmp", "1.2", &n->aAssess[0], 0,
+                                     &f->err));
+    check_ok(f, store_commit(f->s, &f->err));
+    check_ok(f, merge_load(f->mg, f->s, "lmp", &f->err));
+    MergeCell c;
+    merge_cell(f->mg, iRev, "assessment", "lmp/1.2/2017", "progress", "Mine",
+               "Surveyed", "", &c);
+    assert_int_equal(c.eHow, MERGE_CONFLICT);
+    assert_string_equal(c.zBase, "");
+    assert_non_null(c.pBy);
+    assert_string_equal(c.pBy->zActor, "carol");
+    merge_cell(f->mg, iRev, "assessment", "lmp/1.2/2017", "progress", "",
+               "Surveyed", "", &c);
+    assert_int_equal(c.eHow, MERGE_KEEP_DB);
+    /* 1.1 existed at the export: its cells merge as before. */
+    merge_cell(f->mg, iRev, "assessment", "lmp/1.1/2017", "progress", "Mine",
+               "Started", "", &c);
+    assert_int_equal(c.eHow, MERGE_TAKE_FILE);
+}
+
 static void
 test_merge_quote(void **state)
 {
@@ -331,8 +370,11 @@ main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
     const struct CMUnitTest tests[] = {
-        T(test_merge_revision_text), T(test_merge_revision_unknown),
-        T(test_merge_cells),         T(test_merge_changed_back),
+        T(test_merge_revision_text),
+        T(test_merge_revision_unknown),
+        T(test_merge_cells),
+        T(test_merge_changed_back),
+        T(test_merge_activity_created_since),
         T(test_merge_quote),
     };
 #undef T
