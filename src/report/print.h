@@ -6,13 +6,11 @@
 ** them at every start took half of the start-up of every command (5 of
 ** 10 ms), while only the PDF and Word outputs use them.  So the code
 ** that draws (review_pdf.c, paginate.c, review_docx.c) is a module of its
-** own, lmpmon-print.so, linked against them and loaded with dlopen() the
-** first time a PDF or a Word file is asked for.  It is looked for
-** beside the program (the build tree), then in ../lib/lmpmon/ from it (an
-** installed prefix: cmake --install), or in $LMPMON_MODULE_DIR.  The
-** module calls the program's own functions (buffers, the report), which
-** the program exports (ENABLE_EXPORTS); what only printing uses
-** (review_doc.c, ooxml.c) is compiled into the module alone.
+** own, lmpmon-print.so, linked against them and loaded (base/module.h)
+** the first time a PDF or a Word file is asked for.  The module calls
+** the program's own functions (buffers, the report), which the program
+** exports (ENABLE_EXPORTS); what only printing uses (review_doc.c,
+** ooxml.c) is compiled into the module alone.
 */
 #ifndef LMPMON_PRINT_H
 #define LMPMON_PRINT_H

@@ -2,12 +2,15 @@
 ** store.c — the backend-independent half of the store: dispatch through
 ** StoreMethods and choosing a backend by the database name.
 */
+#include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "store.h"
 #include "store_sqlite.h"
 #include "store_pg.h"
+#include "../base/module.h"
 #include "../base/str.h"
 #include "../base/xalloc.h"
 #include "../base/banned.h"
@@ -15,12 +18,39 @@
 static void fold_discard(Store *s);
 static int fold_flush(Store *s, AppErr *err);
 
+/* The PostgreSQL backend is a module (store_pg.h), loaded on first use.
+** A program linked with the backend itself (the store's unit tests) has
+** store_pg_open defined, and uses it; in lmpmon the weak reference stays
+** NULL and the module provides it. */
+#pragma weak store_pg_open
+
+typedef Store *(*PgOpenFn)(const char *, StoreOpenMode, const char *, AppErr *);
+
+static const char *const azPgEntry[] = { "store_pg_open", NULL };
+static void *apPgEntry[1];
+static Module pgModule =
+    MODULE_INIT("lmpmon-pg.so", "PostgreSQL module", azPgEntry, apPgEntry);
+
+static Store *
+store_open_pg(const char *zUrl, StoreOpenMode eMode, const char *zActor,
+              AppErr *err)
+{
+    PgOpenFn xOpen = store_pg_open;
+    if (!xOpen) {
+        if (module_load(&pgModule, "open a PostgreSQL database", err)) {
+            return NULL;
+        }
+        *(void **)&xOpen = apPgEntry[0];
+    }
+    return xOpen(zUrl, eMode, zActor, err);
+}
+
 Store *
 store_open(const char *zPath, StoreOpenMode eMode, const char *zActor,
            AppErr *err)
 {
     if (store_is_url(zPath)) {
-        return store_pg_open(zPath, eMode, zActor, err);
+        return store_open_pg(zPath, eMode, zActor, err);
     }
     return store_sqlite_open(zPath, eMode, zActor, err);
 }
@@ -32,6 +62,79 @@ store_is_url(const char *zDb)
            strncmp(zDb, "postgres://", 11) == 0;
 }
 
+/* ---- naming a database without its password --------------------------- */
+
+/* Append z[0..n) to b with %XX decoded. */
+static void
+url_decode(const char *z, size_t n, Buf *b)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned v;
+        if (z[i] == '%' && i + 2 < n && isxdigit((unsigned char)z[i + 1]) &&
+            isxdigit((unsigned char)z[i + 2]) &&
+            sscanf(z + i + 1, "%2x", &v) == 1) {
+            buf_putc(b, (char)v);
+            i += 2;
+        } else {
+            buf_putc(b, z[i]);
+        }
+    }
+}
+
+/* zUrl without its password (from "user:PASSWORD@" or "password=") into
+** pOut, and that password, %-decoded, into pPassword (when not NULL;
+** nothing when there is none). */
+static void
+url_conceal(const char *zUrl, Buf *pOut, Buf *pPassword)
+{
+    const char *zRest = strstr(zUrl, "://");
+    if (!zRest) {
+        buf_puts(pOut, zUrl);
+        return;
+    }
+    zRest += 3;
+    buf_append(pOut, zUrl, (size_t)(zRest - zUrl));
+    size_t nAuth = strcspn(zRest, "/?");
+    const char *zAt = NULL;
+    for (size_t i = 0; i < nAuth; i++) {
+        if (zRest[i] == '@') {
+            zAt = zRest + i; /* the last '@' ends the user part */
+        }
+    }
+    if (zAt) {
+        const char *zColon = memchr(zRest, ':', (size_t)(zAt - zRest));
+        if (zColon) {
+            buf_append(pOut, zRest, (size_t)(zColon - zRest));
+            if (pPassword) {
+                url_decode(zColon + 1, (size_t)(zAt - zColon - 1), pPassword);
+            }
+            zRest = zAt;
+        }
+    }
+    /* The query string: every parameter but password=. */
+    const char *zQuery = strchr(zRest, '?');
+    if (!zQuery) {
+        buf_puts(pOut, zRest);
+        return;
+    }
+    buf_append(pOut, zRest, (size_t)(zQuery - zRest));
+    const char *p = zQuery + 1;
+    int nKept = 0;
+    while (*p) {
+        size_t n = strcspn(p, "&");
+        if (n > 9 && strncmp(p, "password=", 9) == 0) {
+            if (pPassword) {
+                buf_reset(pPassword);
+                url_decode(p + 9, n - 9, pPassword);
+            }
+        } else if (n > 0) {
+            buf_putc(pOut, nKept++ ? '&' : '?');
+            buf_append(pOut, p, n);
+        }
+        p += n + (p[n] == '&');
+    }
+}
+
 char *
 store_db_conceal(const char *zDb)
 {
@@ -39,7 +142,7 @@ store_db_conceal(const char *zDb)
         return xstrdup(zDb);
     }
     Buf out = BUF_INIT, pw = BUF_INIT;
-    store_pg_conceal(zDb, &out, &pw);
+    url_conceal(zDb, &out, &pw);
     if (pw.n > 0) {
         (void)setenv("PGPASSWORD", buf_str(&pw), 1);
         /* Wipe our copy; libpq reads the environment's. */
@@ -517,7 +620,7 @@ store_restore(Store *s, const char *zPath, AppErr *err)
 {
     if (store_is_url(zPath)) {
         Buf name = BUF_INIT;
-        store_pg_conceal(zPath, &name, NULL);
+        url_conceal(zPath, &name, NULL);
         apperr_set(err, APPERR_USAGE,
                    "cannot restore into '%s': a "
                    "PostgreSQL database is restored with pg_restore",

@@ -28,7 +28,6 @@
 ** are text.
 */
 #include <assert.h>
-#include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -798,77 +797,6 @@ static const StoreMethods pgMethods = {
     .xIndScan = pg_ind_scan,
 };
 
-/* ---- naming a database without its password --------------------------- */
-
-/* Append z[0..n) to b with %XX decoded. */
-static void
-pg_url_decode(const char *z, size_t n, Buf *b)
-{
-    for (size_t i = 0; i < n; i++) {
-        unsigned v;
-        if (z[i] == '%' && i + 2 < n && isxdigit((unsigned char)z[i + 1]) &&
-            isxdigit((unsigned char)z[i + 2]) &&
-            sscanf(z + i + 1, "%2x", &v) == 1) {
-            buf_putc(b, (char)v);
-            i += 2;
-        } else {
-            buf_putc(b, z[i]);
-        }
-    }
-}
-
-void
-store_pg_conceal(const char *zUrl, Buf *pOut, Buf *pPassword)
-{
-    const char *zRest = strstr(zUrl, "://");
-    if (!zRest) {
-        buf_puts(pOut, zUrl);
-        return;
-    }
-    zRest += 3;
-    buf_append(pOut, zUrl, (size_t)(zRest - zUrl));
-    size_t nAuth = strcspn(zRest, "/?");
-    const char *zAt = NULL;
-    for (size_t i = 0; i < nAuth; i++) {
-        if (zRest[i] == '@') {
-            zAt = zRest + i; /* the last '@' ends the user part */
-        }
-    }
-    if (zAt) {
-        const char *zColon = memchr(zRest, ':', (size_t)(zAt - zRest));
-        if (zColon) {
-            buf_append(pOut, zRest, (size_t)(zColon - zRest));
-            if (pPassword) {
-                pg_url_decode(zColon + 1, (size_t)(zAt - zColon - 1),
-                              pPassword);
-            }
-            zRest = zAt;
-        }
-    }
-    /* The query string: every parameter but password=. */
-    const char *zQuery = strchr(zRest, '?');
-    if (!zQuery) {
-        buf_puts(pOut, zRest);
-        return;
-    }
-    buf_append(pOut, zRest, (size_t)(zQuery - zRest));
-    const char *p = zQuery + 1;
-    int nKept = 0;
-    while (*p) {
-        size_t n = strcspn(p, "&");
-        if (n > 9 && strncmp(p, "password=", 9) == 0) {
-            if (pPassword) {
-                buf_reset(pPassword);
-                pg_url_decode(p + 9, n - 9, pPassword);
-            }
-        } else if (n > 0) {
-            buf_putc(pOut, nKept++ ? '&' : '?');
-            buf_append(pOut, p, n);
-        }
-        p += n + (p[n] == '&');
-    }
-}
-
 /* "postgresql://user@host:port/db" as libpq resolved it (URL and
 ** environment), for messages. */
 static char *
@@ -1105,10 +1033,4 @@ store_pg_open(const char *zUrl, StoreOpenMode eMode, const char *zActor,
         return NULL;
     }
     return &S->base;
-}
-
-int
-store_pg_schema_version(void)
-{
-    return nPgMigration;
 }

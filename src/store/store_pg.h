@@ -1,5 +1,10 @@
 /*
 ** store_pg.h — the PostgreSQL backend of the Store interface.
+**
+** The backend (store_pg*.c, with libpq) is the module lmpmon-pg.so
+** (base/module.h says why): store_open() loads it the first time a
+** postgresql:// database is opened.  schema_pg.c (the migrations' SQL and
+** their count) stays in the program.
 */
 #ifndef LMPMON_STORE_PG_H
 #define LMPMON_STORE_PG_H
@@ -18,10 +23,5 @@ Store *store_pg_open(const char *zUrl, StoreOpenMode eMode, const char *zActor,
 
 /* The schema version this binary writes to PostgreSQL. */
 int store_pg_schema_version(void);
-
-/* zUrl without its password (from "user:PASSWORD@" or "password=") into
-** pOut, and that password, %-decoded, into pPassword (when not NULL;
-** nothing when there is none). */
-void store_pg_conceal(const char *zUrl, Buf *pOut, Buf *pPassword);
 
 #endif

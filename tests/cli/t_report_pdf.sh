@@ -201,6 +201,18 @@ for fmt in pdf docx; do
     grep -qi "dlopen\|cannot open shared object" alone.err && fail "loader text reached the user: $(cat alone.err)"
     [ ! -e alone.$fmt ] || fail "a half-written alone.$fmt was left"
 done
+# PostgreSQL is a module too (src/store/store_pg.h): without it a
+# postgresql:// database is refused in words, and no libpq is loaded by a
+# program that never opens one.
+LMPMON_MODULE_DIR= ./alone/lmpmon --db postgresql://nobody@127.0.0.1:9/none round list \
+    >alone.out 2>alone.err && fail "a PostgreSQL database opened without its module"
+grep -q "cannot open a PostgreSQL database: this installation lacks its PostgreSQL module (lmpmon-pg.so" alone.err ||
+    fail "no word of the missing PostgreSQL module: $(cat alone.err)"
+grep -qi "dlopen\|cannot open shared object" alone.err && fail "loader text reached the user: $(cat alone.err)"
+if ldd "$LMPMON" | grep -q 'libpq\|libpango\|libcairo'; then
+    fail "lmpmon itself loads libpq, Pango or cairo: $(ldd "$LMPMON" | grep 'libpq\|pango\|cairo')"
+fi
+ldd "$(dirname "$LMPMON")/lmpmon-pg.so" | grep -q libpq || fail "lmpmon-pg.so does not bring libpq"
 # LMPMON_MODULE_DIR names where the module is (an installation elsewhere).
 LMPMON_MODULE_DIR=$(dirname "$LMPMON") ./alone/lmpmon --db s.db report review --round 2017 \
     --format pdf --out alone.pdf || fail "LMPMON_MODULE_DIR does not find the printing module"
