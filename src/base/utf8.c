@@ -16,6 +16,13 @@ utf8_invalid_at(const char *z, size_t n)
     const unsigned char *s = (const unsigned char *)z;
     size_t i = 0;
     while (i < n) {
+        /* Runs of ASCII (most of any file) eight bytes at a time. */
+        uint64_t w;
+        if (n - i >= 8 &&
+            (memcpy(&w, s + i, 8), (w & 0x8080808080808080u) == 0)) {
+            i += 8;
+            continue;
+        }
         unsigned c = s[i];
         size_t len;
         uint32_t cp;

@@ -238,6 +238,17 @@ sq_bind_text(sqlite3_stmt *st, int n, const char *z)
 }
 
 void
+sq_bind_text_static(sqlite3_stmt *st, int n, const char *z)
+{
+    int i = sq_param(st, n);
+    if (z) {
+        (void)sqlite3_bind_text(st, i, z, -1, SQLITE_STATIC);
+    } else {
+        (void)sqlite3_bind_null(st, i);
+    }
+}
+
+void
 sq_bind_int(sqlite3_stmt *st, int n, sqlite3_int64 v)
 {
     (void)sqlite3_bind_int64(st, sq_param(st, n), v);

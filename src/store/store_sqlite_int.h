@@ -91,6 +91,11 @@ void sq_finalize(SqStore *S, sqlite3_stmt *st);
 ** (sqlite3_finalize)(st), which the macro does not touch. */
 #define sqlite3_finalize(st) use_sq_finalize_instead_of_sqlite3_finalize(st)
 void sq_bind_text(sqlite3_stmt *st, int n, const char *z);
+/* sq_bind_text() without SQLite's copy of z, for the hot paths of a bulk
+** import: z must stay as it is until the statement is given back
+** (sq_finalize(), which the running helpers sq_run(), sq_row_write() and
+** sq_lookup_id() call before they return). */
+void sq_bind_text_static(sqlite3_stmt *st, int n, const char *z);
 void sq_bind_int(sqlite3_stmt *st, int n, sqlite3_int64 v);
 char *sq_col_dup(sqlite3_stmt *st, int i);
 int sq_run(SqStore *S, sqlite3_stmt *st, AppErr *err, const char *zWhat);

@@ -658,10 +658,10 @@ sq_assessment_row_put(SqStore *S, const char *const *azKey,
     }
     sq_bind_int(st, 1, nodeId);
     sq_bind_int(st, 2, roundId);
-    sq_bind_text(st, 3, az[STORE_ASSESSMENT_ACTION_POINT]);
-    sq_bind_text(st, 4, az[STORE_ASSESSMENT_PROGRESS]);
-    sq_bind_text(st, 5, az[STORE_ASSESSMENT_RATING]);
-    sq_bind_text(st, 6, az[STORE_ASSESSMENT_STATE]);
+    sq_bind_text_static(st, 3, az[STORE_ASSESSMENT_ACTION_POINT]);
+    sq_bind_text_static(st, 4, az[STORE_ASSESSMENT_PROGRESS]);
+    sq_bind_text_static(st, 5, az[STORE_ASSESSMENT_RATING]);
+    sq_bind_text_static(st, 6, az[STORE_ASSESSMENT_STATE]);
     if (!bInsert) {
         sq_bind_int(st, 7, iVersion);
     }
@@ -1002,13 +1002,13 @@ sq_audit_add(Store *s, const char *zAction, const char *zEntity,
                    &st, err)) {
         return -1;
     }
-    sq_bind_text(st, 1, S->base.zNow);
-    sq_bind_text(st, 2, S->base.zActor);
-    sq_bind_text(st, 3, zAction);
-    sq_bind_text(st, 4, zEntity);
-    sq_bind_text(st, 5, zKey);
-    sq_bind_text(st, 6, zField);
-    sq_bind_text(st, 7, zOld);
-    sq_bind_text(st, 8, zNew);
+    sq_bind_text_static(st, 1, S->base.zNow);
+    sq_bind_text_static(st, 2, S->base.zActor);
+    sq_bind_text_static(st, 3, zAction);
+    sq_bind_text_static(st, 4, zEntity);
+    sq_bind_text_static(st, 5, zKey);
+    sq_bind_text_static(st, 6, zField);
+    sq_bind_text_static(st, 7, zOld);
+    sq_bind_text_static(st, 8, zNew);
     return sq_run(S, st, err, "writing the audit trail");
 }
