@@ -474,7 +474,9 @@ store_audit_fold_add(Store *s, const char *zRound, const char *zRating)
     if (s->fold.n > 0) {
         buf_puts(&s->fold, "; ");
     }
-    buf_printf(&s->fold, "%s: %s", zRound, zRating);
+    buf_puts(&s->fold, zRound);
+    buf_puts(&s->fold, ": ");
+    buf_puts(&s->fold, zRating);
     if (s->xObserve) {
         s->xObserve(s->pObserveArg, "create", "assessment", NULL);
     }

@@ -561,6 +561,27 @@ store_org_put(Store *s, const Org *o, AppErr *err)
     return rc;
 }
 
+/* az[0..n) joined with '/' into zBuf (nBuf bytes), cut to fit as
+** snprintf() would: the keys of an import's hottest puts, without parsing
+** a format 50,000 times. */
+static void
+key_join(char *zBuf, size_t nBuf, const char *const *az, int n)
+{
+    size_t k = 0;
+    for (int i = 0; i < n; i++) {
+        if (i > 0 && k + 1 < nBuf) {
+            zBuf[k++] = '/';
+        }
+        size_t m = strlen(az[i]);
+        if (m > nBuf - 1 - k) {
+            m = nBuf - 1 - k;
+        }
+        memcpy(zBuf + k, az[i], m);
+        k += m;
+    }
+    zBuf[k] = '\0';
+}
+
 /* Plan, round and node codes are joined with '/' into the audit trail's
 ** keys ("plan/4.8/2017"), where a key's history includes the keys below
 ** it: a code holding '/' would read as another record's ("4/8" as round 8
@@ -712,7 +733,7 @@ store_node_put(Store *s, const Plan *p, long iNode, int bLinks, AppErr *err)
         [STORE_NODE_DEPTH] = zDepth,
     };
     char zKey[2 * LIMIT_CODE_BYTES + 8];
-    (void)snprintf(zKey, sizeof zKey, "%s/%s", p->zCode, n->zCode);
+    key_join(zKey, sizeof zKey, azKey, 2);
     Row r;
     int rc = row_read(s, STORE_NODE, azKey, &r, err);
     if (rc == 0 && r.iMissing == 0) {
@@ -759,7 +780,7 @@ store_assessment_put(Store *s, const char *zPlan, const char *zNode,
         [STORE_ASSESSMENT_STATE] = assess_state_name(a->eState),
     };
     char zKey[3 * LIMIT_CODE_BYTES + 8];
-    (void)snprintf(zKey, sizeof zKey, "%s/%s/%s", zPlan, zNode, a->zRound);
+    key_join(zKey, sizeof zKey, azKey, 3);
     Row r;
     int rc = row_read(s, STORE_ASSESSMENT, azKey, &r, err);
     if (rc == 0 && r.iMissing == 0) {

@@ -150,6 +150,16 @@ sq_key_plan(SqStore *S, const char *const *azKey)
                                                                        : -1;
 }
 
+/* The child (store_ids.h) that stands for a node's links in role k: a
+** node this transaction inserted has none but those it wrote itself, so
+** reading them and deleting them before writing are skipped.  Bits 63
+** and 62; a round id sharing one only costs the query. */
+static long long
+sq_links_child(StoreSub k)
+{
+    return k == STORE_SUB_RESPONSIBLE ? -1 : -2;
+}
+
 /* As sq_plan_find() and sq_org_find(), for writes: the puts check first
 ** that what they write refers to exists, so not finding it here is
 ** APPERR_NOTFOUND. */
@@ -835,6 +845,11 @@ sq_sub_get(Store *s, StoreSub k, const char *const *azKey, char ***pazItem,
         break;
     case STORE_SUB_RESPONSIBLE:
     case STORE_SUB_CONTRIBUTING:
+        if (store_ids_child_absent(&S->ids, STORE_ID_NODE,
+                                   sq_key_plan(S, azKey), azKey[1],
+                                   sq_links_child(k))) {
+            return 0; /* none yet: see sq_links_child() */
+        }
         if (SQ_PREPARE(S,
                        "SELECT o.acronym FROM node_org l"
                        " JOIN org o ON o.id = l.org_id"
@@ -946,18 +961,26 @@ sq_sub_put(Store *s, StoreSub k, const char *const *azKey,
         return 0;
     case STORE_SUB_RESPONSIBLE:
     case STORE_SUB_CONTRIBUTING:
-        if (sq_node_find(S, azKey, &ownerId, err) ||
-            SQ_PREPARE(S,
-                       "DELETE FROM node_org WHERE node_id = $1"
-                       " AND role = $2",
-                       &st, err)) {
+        if (sq_node_find(S, azKey, &ownerId, err)) {
             return -1;
         }
-        sq_bind_int(st, 1, ownerId);
-        sq_bind_text(st, 2, sq_link_role(k));
-        if (sq_run(S, st, err, "replacing links")) {
-            return -1;
+        if (!store_ids_child_absent(&S->ids, STORE_ID_NODE,
+                                    sq_key_plan(S, azKey), azKey[1],
+                                    sq_links_child(k))) {
+            if (SQ_PREPARE(S,
+                           "DELETE FROM node_org WHERE node_id = $1"
+                           " AND role = $2",
+                           &st, err)) {
+                return -1;
+            }
+            sq_bind_int(st, 1, ownerId);
+            sq_bind_text(st, 2, sq_link_role(k));
+            if (sq_run(S, st, err, "replacing links")) {
+                return -1;
+            }
         }
+        store_ids_add_child(&S->ids, STORE_ID_NODE, sq_key_plan(S, azKey),
+                            azKey[1], sq_links_child(k));
         for (size_t i = 0; i < nItem; i++) {
             sqlite3_int64 orgId;
             if (sq_org_id(S, azItem[i], &orgId, err) ||
