@@ -1,9 +1,9 @@
 # The server killed (SIGKILL: no shutdown, no last commit) while reporters
-# save statements: the database passes SQLite's integrity check, every
-# save the server acknowledged (303) is in the audit trail, each stored
-# statement is the last acknowledged one of its writer or a later one
-# whose answer the kill cut off, never an older one, and a new server on
-# the same file starts and serves the saves.
+# save statements: an SQLite database passes SQLite's integrity check,
+# every save the server acknowledged (303) is in the audit trail, each
+# stored statement is the last acknowledged one of its writer or a later
+# one whose answer the kill cut off, never an older one, and a new server
+# on the same database starts and serves the saves.  On both backends.
 . "$(dirname "$0")/lib.sh"
 
 make_db "$(db d)"
@@ -58,9 +58,12 @@ wait "$w1" "$w2"
 acked=$(cat molvt.log ilo.log | grep -c '|303|')
 [ "$acked" -ge 10 ] || fail "only $acked saves were acknowledged before the kill"
 
-# The file as the kill left it (WAL and all): whole.
-[ "$(db_sql d 'PRAGMA integrity_check')" = ok ] ||
-    fail "integrity_check after the kill: $(db_sql d 'PRAGMA integrity_check' | head -3)"
+# The file as the kill left it (WAL and all): whole.  (PostgreSQL's own
+# recovery is not lmpmon's to check; what was acknowledged is, below.)
+if [ "$LMPMON_TEST_BACKEND" = sqlite ]; then
+    [ "$(db_sql d 'PRAGMA integrity_check')" = ok ] ||
+        fail "integrity_check after the kill: $(db_sql d 'PRAGMA integrity_check' | head -3)"
+fi
 
 # Every acknowledged save was committed.
 db_sql d "SELECT new FROM audit WHERE entity = 'statement' AND new LIKE 'kill %'" |
