@@ -42,6 +42,9 @@ COLUMNS=200 run --db "$(db a)" outreach list --quarter 2019Q3
 expect_status 0
 expect_out "43 (W27: M16)"
 expect_out "Gender and statistics"
+# By date, the earliest first.
+[ "$(awk 'NR > 1 { print $1 }' out.txt | tr '\n' ' ')" = "2019-07-30 2019-09-12 " ] ||
+    fail "2019Q3's events are not listed by date: $(cat out.txt)"
 grep -q "Dispute" out.txt && fail "a 2017 event listed in 2019Q3"
 grep -q "KH-" out.txt && fail "a place shown by its code"
 # A quarter as the briefing reads it: 2019-Q3 is 2019Q3; 2019Q7 is refused.
