@@ -4,6 +4,9 @@
 # maintenance database, scripts/pg-test-server) and PGPASSFILE.
 [ -n "${LMPMON_TEST_PG_URL:-}" ] || { echo "no PostgreSQL test server (LMPMON_TEST_PG_URL)" >&2; exit 1; }
 PG_ADMIN=$LMPMON_TEST_PG_URL
+# The databases this test made, to drop at its end (an absolute path: a
+# test may change directory).
+PG_DBLIST=$(pwd)/pg-databases.txt
 
 # pg_newdb NAME: a new empty database for this test; prints its URL.  It
 # is dropped when the test exits.
@@ -13,7 +16,7 @@ pg_newdb() {
         >/dev/null 2>&1
     psql "$PG_ADMIN" -qAt -c "CREATE DATABASE $pg_name" >/dev/null ||
         { echo "cannot create database $pg_name" >&2; exit 1; }
-    echo "$pg_name" >>pg-databases.txt
+    echo "$pg_name" >>"$PG_DBLIST"
     echo "${PG_ADMIN%/*}/$pg_name"
 }
 
@@ -23,10 +26,10 @@ pg_sql() {
 }
 
 pg_dropdbs() {
-    [ -f pg-databases.txt ] || return 0
+    [ -f "$PG_DBLIST" ] || return 0
     while read -r pg_name; do
         psql "$PG_ADMIN" -qAt -c "DROP DATABASE IF EXISTS $pg_name WITH (FORCE)" >/dev/null 2>&1
-    done <pg-databases.txt
-    rm -f pg-databases.txt
+    done <"$PG_DBLIST"
+    rm -f "$PG_DBLIST"
 }
 trap pg_dropdbs EXIT

@@ -432,6 +432,21 @@ pg_begin(Store *s, AppErr *err)
                      azArg, NULL, NULL, 0);
     if (PQresultStatus(r) == PGRES_TUPLES_OK) {
         PQclear(r);
+        /* Identities are not transactional: the audit rows of a write
+        ** rolled back (an import refused half-way, a conflict) used up
+        ** their ids, and every revision after would differ from SQLite's,
+        ** whose rowids follow the last committed row.  Holding the
+        ** writer lock, nobody else is handing ids out: the next one
+        ** follows the last committed row here too.  (Not while the
+        ** schema is being created or migrated.) */
+        if (S->bSchema &&
+            PG_RUN(S,
+                   "SELECT setval(pg_get_serial_sequence('audit', 'id'),"
+                   " coalesce(max(id), 0) + 1, false) FROM audit",
+                   NULL, err, "starting a transaction")) {
+            pg_rollback(s);
+            return -1;
+        }
         return 0;
     }
     const char *zState = pg_state(r);
@@ -1032,5 +1047,6 @@ store_pg_open(const char *zUrl, StoreOpenMode eMode, const char *zActor,
         pg_close(&S->base);
         return NULL;
     }
+    S->bSchema = 1;
     return &S->base;
 }

@@ -40,6 +40,8 @@ typedef struct PgStore {
     StoreIds ids;   /* ids by code for this transaction (store_ids.h) */
     PgCopy *pCopy;  /* cases and audit rows held back, or NULL */
     int bTableCopy; /* a COPY of a copied table is open (store_pg_tables.c) */
+    int bSchema;    /* the schema is in place (opened): pg_begin() may
+                    ** read the audit trail */
 } PgStore;
 
 /* Parameters of one query: up to PG_NPARAM texts (NULL for SQL NULL);

@@ -15,6 +15,9 @@ export LMPMON_NOW=2026-01-01T00:00:00Z COLUMNS=100 USER=tester LMPMON_TZ=UTC
 unset LMPMON_DB
 SAMPLE=$SRC/data/cambodia-lmp-2015-2018
 nfail=0
+# The databases: db NAME, db_sql NAME SQL, db_cp, db_rm (SQLite or
+# PostgreSQL, as LMPMON_TEST_BACKEND says).
+. "$SRC/tests/backend.sh"
 
 fail() {
     echo "FAIL: $*" >&2
@@ -54,13 +57,14 @@ expect_golden() {
         fail "output differs from golden/$1:\n$(head -40 diff.txt)"
 }
 
-# db_state DB: a fingerprint of everything in DB (export + audit count).
+# db_state NAME: a fingerprint of everything in the test database NAME
+# (export + audit count).
 db_state() {
-    "$LMPMON" --db "$1" export --format json 2>&1
-    sqlite3 "$1" "SELECT count(*) FROM audit; SELECT max(id) FROM audit;"
+    "$LMPMON" --db "$(db "$1")" export --format json 2>&1
+    db_sql "$1" "SELECT count(*) FROM audit; SELECT max(id) FROM audit;"
 }
 
-# hold_lock DB SQL PROBE: another process (the sqlite3 shell) runs SQL on
+# hold_lock DB SQL PROBE (SQLite only): another process (the sqlite3 shell) runs SQL on
 # DB (e.g. "BEGIN IMMEDIATE; ...") and keeps what it holds until
 # release_lock; returns once PROBE (SQL run with no busy wait) fails on DB,
 # i.e. once the lock is held.

@@ -9,12 +9,12 @@
 # format parses.
 . "$(dirname "$0")/lib.sh"
 
-run --db s.db init --sample cambodia-lmp-2015-2018
+run --db "$(db s)" init --sample cambodia-lmp-2015-2018
 expect_status 0
 
 # ---- every format parses ----------------------------------------------------
 for f in md csv json html; do
-    run --db s.db report briefing --quarter 2019Q3 --format "$f"
+    run --db "$(db s)" report briefing --quarter 2019Q3 --format "$f"
     expect_status 0
     cp out.txt "q3.$f"
 done
@@ -40,12 +40,12 @@ PY
 xmllint --noout q3.html 2>xmllint.txt || fail "the HTML is not well formed: $(head -5 xmllint.txt)"
 xmllint --html --noout q3.html 2>&1 | grep 'error' | grep -Ev 'Tag (header|section) invalid' >xmllint.txt
 [ ! -s xmllint.txt ] || fail "xmllint --html: $(head -5 xmllint.txt)"
-run --db s.db report briefing --quarter 2019Q3 --out b.html
+run --db "$(db s)" report briefing --quarter 2019Q3 --out b.html
 expect_status 0
 cmp -s b.html q3.html || fail "--out b.html is not the HTML briefing"
 
 # The same quarter written the other way.
-run --db s.db report briefing --quarter 2019-Q3 --format md
+run --db "$(db s)" report briefing --quarter 2019-Q3 --format md
 cmp -s out.txt q3.md || fail "2019-Q3 is not the same briefing as 2019Q3"
 
 # ---- the seed's figures -------------------------------------------------------
@@ -209,27 +209,27 @@ PY
 fi
 
 # ---- an empty quarter, a bad quarter -------------------------------------------
-run --db s.db report briefing --quarter 2015Q1 --format md
+run --db "$(db s)" report briefing --quarter 2015Q1 --format md
 expect_status 0
 expect_out "Nothing is recorded for this quarter"
-run --db s.db report briefing --quarter 2015Q1 --format json
+run --db "$(db s)" report briefing --quarter 2015Q1 --format json
 python3 -c 'import json,sys; j=json.load(open("out.txt")); sys.exit(0 if j["empty"] and not j["activities"] else 1)' ||
     fail "the empty quarter's JSON is not empty"
 for q in 2019Q5 2019-3 19Q3 2019Q3x Q32019 ""; do
-    run --db s.db report briefing --quarter "$q"
+    run --db "$(db s)" report briefing --quarter "$q"
     expect_status 2
     expect_err "'$q' is not a quarter"
 done
-run --db s.db report briefing
+run --db "$(db s)" report briefing
 expect_status 2
 expect_err "which quarter?"
-run --db s.db report briefing --quarter 2019Q3 --format pdf
+run --db "$(db s)" report briefing --quarter 2019Q3 --format pdf
 expect_status 2
 expect_err "unknown format 'pdf'"
 
 # ---- one organisation ----------------------------------------------------------
 # With --org, the events are those of the full briefing that name it.
-run --db s.db report briefing --quarter 2019Q3 --org "Legal Support for Children and Women" --format json
+run --db "$(db s)" report briefing --quarter 2019Q3 --org "Legal Support for Children and Women" --format json
 expect_status 0
 cp out.txt org.json
 python3 - q3.json org.json <<'PY' || fail "--org does not keep the organisation's events"
@@ -246,7 +246,7 @@ for sec in ("activities", "partner_results", "upcoming"):
 if not org["partner_results"] or org["at_a_glance"] != full["at_a_glance"]:
     sys.exit("no partner result, or the statistics changed")
 PY
-run --db s.db report briefing --quarter 2019Q3 --org LSWC
+run --db "$(db s)" report briefing --quarter 2019Q3 --org LSWC
 expect_status 1
 expect_err "no organisation 'LSWC'"
 expect_err "LSCW"
@@ -264,9 +264,9 @@ B-5,2019-01-03,2019-06-30,male,MRC,100,100,100,
 B-6,2019-08-03,,female,LSCW,0,0,0,
 B-7,2019-08-03,2019-09-03,unknown,LSCW,0,0,0,withdrawn
 EOF
-run --db s.db case import cases.csv
+run --db "$(db s)" case import cases.csv
 expect_status 0
-run --db s.db report briefing --quarter 2019Q3 --format json
+run --db "$(db s)" report briefing --quarter 2019Q3 --format json
 expect_status 0
 python3 - cases.csv out.txt <<'PY' || fail "the complaints register's cases are not counted"
 import csv, json, sys
@@ -290,7 +290,7 @@ for org, w in want.items():
         if Decimal(str(got[org].get(k, 0))) != v:
             sys.exit("%s %s: %r, expected %s" % (org, k, got[org].get(k), v))
 PY
-run --db s.db report briefing --quarter 2019Q3 --format md
+run --db "$(db s)" report briefing --quarter 2019Q3 --format md
 expect_out "## Complaints register"
 grep -q "^| LSCW | 2 | 1 | 1 | 0 |" out.txt || fail "the register's table: $(grep LSCW out.txt | head -3)"
 finish

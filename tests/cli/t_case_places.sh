@@ -5,8 +5,8 @@
 # is written.
 . "$(dirname "$0")/lib.sh"
 
-"$LMPMON" --db a.db init --sample cambodia-lmp-2015-2018 >/dev/null || fail "sample"
-run --db a.db case places
+"$LMPMON" --db "$(db a)" init --sample cambodia-lmp-2015-2018 >/dev/null || fail "sample"
+run --db "$(db a)" case places
 expect_status 0
 expect_out "no destination or province in the register"
 
@@ -18,9 +18,9 @@ P-3,2019-01-12,Korea,Kompong Cham,MOLVT
 P-4,2019-01-13,Atlantis,Siemreap ,MOLVT
 P-5,2019-01-14,Thailand,Prey Vang,MOLVT
 CSV
-"$LMPMON" --db a.db case import c.csv >/dev/null || fail "cases"
-before=$(db_state a.db)
-COLUMNS=160 run --db a.db case places
+"$LMPMON" --db "$(db a)" case import c.csv >/dev/null || fail "cases"
+before=$(db_state a)
+COLUMNS=160 run --db "$(db a)" case places
 expect_status 0
 expect_out "KR Republic of Korea"
 expect_out "KH-17 Siem Reap"
@@ -31,5 +31,5 @@ grep "Atlantis" out.txt | grep -q "unresolved" || fail "'Atlantis' not said unre
 grep "Prey Vang" out.txt | grep -q "unresolved (closest: 'Prey Veng'" ||
     fail "'Prey Vang' without its closest name"
 expect_out "2 of 9 values (in 2 cases) name no place the gazetteer knows"
-[ "$(db_state a.db)" = "$before" ] || fail "case places wrote something"
+[ "$(db_state a)" = "$before" ] || fail "case places wrote something"
 finish

@@ -3,7 +3,7 @@
 # every format, suppression of small cells, the three-month rule.
 . "$(dirname "$0")/lib.sh"
 
-"$LMPMON" --db c.db init --sample cambodia-lmp-2015-2018 >/dev/null || fail "sample"
+"$LMPMON" --db "$(db c)" init --sample cambodia-lmp-2015-2018 >/dev/null || fail "sample"
 
 # The same seed gives the same caseload; another seed another.
 "$LMPMON" sample complaints --cases 300 --seed 42 --out a.csv || fail "sample a"
@@ -13,24 +13,24 @@ cmp -s a.csv b.csv || fail "the same seed gave different caseloads"
 cmp -s a.csv c.csv && fail "different seeds gave the same caseload"
 [ "$(grep -c '^C-' a.csv)" = 300 ] || fail "expected 300 cases"
 
-run --db c.db case import a.csv
+run --db "$(db c)" case import a.csv
 expect_status 0
 expect_out "imported 300 cases"
 
-run --db c.db report complaints --format csv
+run --db "$(db c)" report complaints --format csv
 expect_status 0
 expect_golden complaints_300.csv
 head -1 out.txt | grep -q '^dimension,value,cases,resolved,within_3_months,satisfied_within_3_months,pct_within_3_months,pct_satisfied_within_3_months,compensation_ordered,compensation_paid' ||
     fail "complaints CSV header"
-run --db c.db report complaints --format json --suppress
+run --db "$(db c)" report complaints --format json --suppress
 expect_status 0
 expect_golden complaints_300_suppressed.json
-run --db c.db report complaints --format html --out r.html
+run --db "$(db c)" report complaints --format html --out r.html
 xmllint --noout r.html 2>x.err || fail "complaints HTML not well-formed: $(head -3 x.err)"
 
 # The review report of 2017 carries the goal-10 indicator of the cases
 # lodged in 2017, by sex.
-run --db c.db report review --round 2017 --format md
+run --db "$(db c)" report review --round 2017 --format md
 expect_out "Goal 10: "
 expect_out "of the complaint cases lodged were resolved to the complainant's satisfaction within 3 months; women "
 n2017=$(awk -F, '$2 ~ /^2017-/' a.csv | wc -l)
@@ -38,16 +38,16 @@ grep -q "(of $n2017)\| of $n2017)" out.txt || fail "the indicator does not count
 
 # Export: the issue's columns first, amounts with two decimals; a round
 # trip through import gives the same export.
-run --db c.db case export --out e1.csv
+run --db "$(db c)" case export --out e1.csv
 expect_status 0
 head -1 e1.csv | grep -q 'case_no,lodged_on,resolved_on,sex,legal_status,destination,province,assisting_org,satisfied,compensation_requested,compensation_ordered,compensation_paid,currency' ||
     fail "export header: $(head -1 e1.csv)"
 grep -q '^C-00000001,.*,[0-9]*\.[0-9][0-9],USD,' e1.csv || fail "amounts not in major units with two decimals"
-"$LMPMON" --db d.db init >/dev/null
-"$LMPMON" --db d.db import "$SAMPLE/plan.json" >/dev/null
-run --db d.db case import e1.csv
+"$LMPMON" --db "$(db d)" init >/dev/null
+"$LMPMON" --db "$(db d)" import "$SAMPLE/plan.json" >/dev/null
+run --db "$(db d)" case import e1.csv
 expect_status 0
-"$LMPMON" --db d.db case export --out e2.csv
+"$LMPMON" --db "$(db d)" case export --out e2.csv
 cmp -s e1.csv e2.csv || fail "case export differs after a round trip"
 
 # The three-month rule and the indicator, on cases made by hand.
@@ -60,32 +60,32 @@ T3,2018-02-28,2018-05-28,male,LSCW,yes,resolved,100,0
 T4,2018-03-15,2018-04-01,male,LSCW,no,resolved,0,0
 T5,2018-03-15,,male,LSCW,unknown,court,0,0
 CSV
-"$LMPMON" --db t.db init >/dev/null
-"$LMPMON" --db t.db import "$SAMPLE/plan.json" >/dev/null
-run --db t.db case import three.csv
+"$LMPMON" --db "$(db t)" init >/dev/null
+"$LMPMON" --db "$(db t)" import "$SAMPLE/plan.json" >/dev/null
+run --db "$(db t)" case import three.csv
 expect_status 0
-run --db t.db report complaints --format csv
+run --db "$(db t)" report complaints --format csv
 # all: 5 cases, 4 resolved, within 3 months T1 (31 Jan -> 30 Apr), T3, T4;
 # satisfied within 3 months T1, T3 = 2 of 5 = 40%.
 expect_out 'all,all,5,4,3,2,60,40,300.00,150.00'
 expect_out 'sex,female,2,2,1,1,50,50,200.00,150.00'
-run --db t.db report complaints --format csv --suppress
+run --db "$(db t)" report complaints --format csv --suppress
 # Women 2 and men 3: both small, so neither is shown nor named; together
 # they are "other groups" with 5 cases, which may be shown.
 expect_out 'sex,other groups,5,4,3,2,60,40,300.00,150.00'
 grep -q '^sex,female' out.txt && fail "a group of 2 women is named under --suppress"
-run --db t.db report complaints --year 2017 --format csv
+run --db "$(db t)" report complaints --year 2017 --format csv
 expect_out 'dimension,value'
 grep -q '^all,' out.txt && fail "--year 2017 counted cases lodged in 2018"
 
 # Bad cells: line, column, field, reason; nothing imported.
-before=$(sqlite3 t.db "SELECT count(*) FROM complaint_case")
+before=$(db_sql t "SELECT count(*) FROM complaint_case")
 check() {
     printf '%s\n%s\n' "$H" "$2" >bad.csv
-    run --db t.db case import bad.csv
+    run --db "$(db t)" case import bad.csv
     expect_status 1
     expect_err "$3"
-    [ "$before" = "$(sqlite3 t.db "SELECT count(*) FROM complaint_case")" ] || fail "$1 changed the register"
+    [ "$before" = "$(db_sql t "SELECT count(*) FROM complaint_case")" ] || fail "$1 changed the register"
 }
 check date 'X1,2018-02-30,,female,LSCW,yes,lodged,0,0' "line 2, column 2 (lodged_on): '2018-02-30' is not a date written YYYY-MM-DD"
 check before 'X1,2018-03-01,2018-02-01,female,LSCW,yes,resolved,0,0' "line 2, column 3 (resolved_on): resolved on 2018-02-01, before it was lodged (2018-03-01)"
@@ -95,21 +95,21 @@ check stage 'X1,2018-03-01,,female,LSCW,yes,done,0,0' "line 2, column 7 (stage):
 check nodate 'X1,2018-03-01,,female,LSCW,yes,resolved,0,0' "line 2, column 7 (stage): the case is resolved but has no resolved_on date"
 check amount 'X1,2018-03-01,,female,LSCW,yes,lodged,"1,000",0' "line 2, column 8 (compensation_ordered): '1,000' is not an amount"
 printf '%s\n' 'case_no,lodged_on,colour' 'X,2018-01-01,red' >bad.csv
-run --db t.db case import bad.csv
+run --db "$(db t)" case import bad.csv
 expect_status 1
 expect_err "line 1, column 3: unknown column 'colour'"
 printf '%s\n' 'case_no,sex' 'X,female' >bad.csv
-run --db t.db case import bad.csv
+run --db "$(db t)" case import bad.csv
 expect_status 1
 expect_err "missing column 'lodged_on'"
 
 # Personal details only on request.
 printf '%s\n%s\n' 'case_no,lodged_on,sex,complainant_name,phone' 'P1,2018-06-01,female,Sokha,012345678' >p.csv
-run --db t.db case import p.csv
+run --db "$(db t)" case import p.csv
 expect_status 0
-"$LMPMON" --db t.db case export --out plain.csv
+"$LMPMON" --db "$(db t)" case export --out plain.csv
 grep -q Sokha plain.csv && fail "personal details exported without --with-personal"
-"$LMPMON" --db t.db case export --with-personal --out personal.csv
+"$LMPMON" --db "$(db t)" case export --with-personal --out personal.csv
 grep -q 'Sokha,012345678' personal.csv || fail "personal details missing with --with-personal"
 
 finish

@@ -6,10 +6,10 @@
 # the cell: never a silent loss.
 . "$(dirname "$0")/lib.sh"
 
-"$LMPMON" --db c.db init --sample cambodia-lmp-2015-2018 >/dev/null || fail "sample"
+"$LMPMON" --db "$(db c)" init --sample cambodia-lmp-2015-2018 >/dev/null || fail "sample"
 # An open round to write into (the sample's two rounds are published).
-"$LMPMON" --db c.db round open 2018 >/dev/null || fail "round open"
-"$LMPMON" --db c.db export --out base.csv || fail "export"
+"$LMPMON" --db "$(db c)" round open 2018 >/dev/null || fail "round open"
+"$LMPMON" --db "$(db c)" export --out base.csv || fail "export"
 
 # edit FROM TO TAG <IN >OUT: in data rows FROM..TO (1 = the first activity)
 # set the 2018 progress cell, empty in the export, to "TAG row N".  Rows
@@ -31,7 +31,7 @@ edit() {
     }'
 }
 
-rows=$(sqlite3 c.db "SELECT count(*) FROM node WHERE depth = 3")
+rows=$(db_sql c "SELECT count(*) FROM node WHERE depth = 3")
 [ "$rows" = 103 ] || fail "expected 103 activities, got $rows"
 
 # --- eight importers, distinct rows -------------------------------------
@@ -47,7 +47,7 @@ done
 # enough for a slow (sanitizer) build.
 k=0
 while [ $k -lt 8 ]; do
-    "$LMPMON" --db c.db --busy-timeout 120000 --as "importer$k" import e$k.csv \
+    "$LMPMON" --db "$(db c)" --busy-timeout 120000 --as "importer$k" import e$k.csv \
         >o$k.txt 2>r$k.txt &
     eval "pid$k=\$!"
     k=$((k + 1))
@@ -65,7 +65,7 @@ while [ $k -lt 8 ]; do
 done
 
 # Every change is in a fresh export, exactly once.
-"$LMPMON" --db c.db export --out after.csv || fail "export after"
+"$LMPMON" --db "$(db c)" export --out after.csv || fail "export after"
 missing=0
 k=0
 while [ $k -lt 8 ]; do
@@ -82,14 +82,14 @@ done
 [ $missing -eq 0 ] || fail "$missing of 103 changes are missing after eight concurrent imports"
 n=$(grep -c ',importer [0-7] row [0-9]*,,' after.csv)
 [ "$n" = 103 ] || fail "expected 103 changed rows in the export, got $n"
-n=$(sqlite3 c.db "SELECT count(*) FROM audit WHERE field = 'progress' AND actor LIKE 'importer%'")
+n=$(db_sql c "SELECT count(*) FROM audit WHERE field = 'progress' AND actor LIKE 'importer%'")
 [ "$n" = 103 ] || fail "expected 103 progress changes in the audit trail, got $n"
 
 # --- four importers, two of them change the same cell --------------------
 # From a new export: importers 0 and 1 both change row 50; 2 and 3 do not
 # overlap.  Whichever of 0 and 1 commits second is refused whole with a
 # conflict naming row 50's cell; everything else is written.
-"$LMPMON" --db c.db export --out base2.csv || fail "second export"
+"$LMPMON" --db "$(db c)" export --out base2.csv || fail "second export"
 # replace K LO HI <IN >OUT: in rows LO..HI, the progress "importer J row N"
 # becomes "second K row N" (the cell is on its record's last line).
 replace() {
@@ -110,7 +110,7 @@ replace 2 61 70 <base2.csv >f2.csv
 replace 3 71 80 <base2.csv >f3.csv
 k=0
 while [ $k -lt 4 ]; do
-    "$LMPMON" --db c.db --busy-timeout 120000 --as "second$k" import f$k.csv \
+    "$LMPMON" --db "$(db c)" --busy-timeout 120000 --as "second$k" import f$k.csv \
         >p$k.txt 2>q$k.txt &
     eval "pid$k=\$!"
     k=$((k + 1))
@@ -122,7 +122,7 @@ while [ $k -lt 4 ]; do
     eval "st$k=\$?"
     k=$((k + 1))
 done
-"$LMPMON" --db c.db export --out after2.csv || fail "export after the second round"
+"$LMPMON" --db "$(db c)" export --out after2.csv || fail "export after the second round"
 for k in 0 1 2 3; do
     case $k in 0) lo=41 hi=50 ;; 1) lo=50 hi=60 ;; 2) lo=61 hi=70 ;; 3) lo=71 hi=80 ;; esac
     eval "st=\$st$k"

@@ -7,15 +7,15 @@
 # submitted; data is escaped.
 . "$(dirname "$0")/lib.sh"
 
-"$LMPMON" --db s.db init --sample cambodia-lmp-2015-2018 >/dev/null || fail "sample"
+"$LMPMON" --db "$(db s)" init --sample cambodia-lmp-2015-2018 >/dev/null || fail "sample"
 
 for f in html md csv json; do
-    run --db s.db report coordination --round 2017 --format "$f"
+    run --db "$(db s)" report coordination --round 2017 --format "$f"
     expect_status 0
     cp out.txt "c.$f"
 done
 # The format also follows --out's extension.
-run --db s.db report coordination --round 2017 --out o.csv
+run --db "$(db s)" report coordination --round 2017 --out o.csv
 expect_status 0
 cmp -s o.csv c.csv || fail "--out o.csv did not write the CSV"
 
@@ -40,16 +40,20 @@ grep -q '<caption>Responsible activities by organisation and area</caption>' c.h
 # Responsible, reported of those, contributing, reported of those, and the
 # ratings of the responsible ones.  The sample's rounds come from a report
 # (no statements): an activity with a narrative counts as reported.
-sqlite3 -separator '|' s.db "
+# Blanks are space, tab, line feed and carriage return (written out: the
+# two engines name characters differently).
+ws=$(printf ' \t\n\r.')
+ws=${ws%.}
+db_sql s "
 SELECT o.acronym,
-  sum(l.role = 'responsible'),
-  sum(l.role = 'responsible' AND trim(a.progress, ' ' || char(9, 10, 13)) <> ''),
-  sum(l.role = 'contributing'),
-  sum(l.role = 'contributing' AND trim(a.progress, ' ' || char(9, 10, 13)) <> ''),
-  sum(l.role = 'responsible' AND a.rating = 'on_target'),
-  sum(l.role = 'responsible' AND a.rating = 'progressing'),
-  sum(l.role = 'responsible' AND a.rating = 'not_on_target'),
-  sum(l.role = 'responsible' AND a.rating = 'not_rated')
+  count(*) FILTER (WHERE l.role = 'responsible'),
+  count(*) FILTER (WHERE l.role = 'responsible' AND trim(a.progress, '$ws') <> ''),
+  count(*) FILTER (WHERE l.role = 'contributing'),
+  count(*) FILTER (WHERE l.role = 'contributing' AND trim(a.progress, '$ws') <> ''),
+  count(*) FILTER (WHERE l.role = 'responsible' AND a.rating = 'on_target'),
+  count(*) FILTER (WHERE l.role = 'responsible' AND a.rating = 'progressing'),
+  count(*) FILTER (WHERE l.role = 'responsible' AND a.rating = 'not_on_target'),
+  count(*) FILTER (WHERE l.role = 'responsible' AND a.rating = 'not_rated')
 FROM node_org l
 JOIN org o ON o.id = l.org_id
 JOIN assessment a ON a.node_id = l.node_id
@@ -96,7 +100,7 @@ grep -qF 'MOLVT is responsible for the most: 88 per cent of the activities (91 o
     fail "the MOLVT sentence"
 
 # ---- per organisation and area: the matrix against SQL ----------------------
-sqlite3 -separator '|' s.db "
+db_sql s "
 WITH RECURSIVE up(id, anc) AS (
   SELECT id, id FROM node
   UNION ALL SELECT up.id, n.parent_id FROM up JOIN node n ON n.id = up.anc
@@ -124,14 +128,15 @@ diff -u sql_matrix.txt json_matrix.txt >diff.txt || fail "the matrix differs fro
 # ---- activities: who leads, support, the explanations -----------------------
 # Per activity of 2017: distinct responsible bodies, government ones among
 # them, a development partner or UN agency among all its bodies, positive.
-sqlite3 -separator '|' s.db "
+db_sql s "
 SELECT n.code,
   (SELECT count(*) FROM node_org l WHERE l.node_id = n.id AND l.role = 'responsible'),
   (SELECT count(*) FROM node_org l JOIN org o ON o.id = l.org_id
     WHERE l.node_id = n.id AND l.role = 'responsible' AND o.kind = 'government'),
-  EXISTS (SELECT 1 FROM node_org l JOIN org o ON o.id = l.org_id
-    WHERE l.node_id = n.id AND o.kind IN ('development_partner', 'un_agency')),
-  a.rating IN ('progressing', 'on_target')
+  CASE WHEN EXISTS (SELECT 1 FROM node_org l JOIN org o ON o.id = l.org_id
+    WHERE l.node_id = n.id AND o.kind IN ('development_partner', 'un_agency'))
+    THEN 1 ELSE 0 END,
+  CASE WHEN a.rating IN ('progressing', 'on_target') THEN 1 ELSE 0 END
 FROM assessment a JOIN node n ON n.id = a.node_id
 JOIN round r ON r.id = a.round_id AND r.code = '2017';" >sql_acts.txt
 [ "$(wc -l <sql_acts.txt)" = 103 ] || fail "expected 103 activities in 2017"
@@ -183,7 +188,7 @@ assert all(g["across_organisations"] for g in d["same_wording"])
 PY
 
 # ---- silent organisations: the check's rule, as it is -----------------------
-run --db s.db check --round 2017 --format json
+run --db "$(db s)" check --round 2017 --format json
 expect_status 0
 python3 - out.txt c.json <<'PY' >check.txt 2>&1 || fail "silent organisations differ from 'lmpmon check': $(cat check.txt)"
 import json, sys
@@ -194,7 +199,7 @@ assert check and check == report, (check, report)
 PY
 
 # ---- a round with statements ----------------------------------------------
-"$LMPMON" --db t.db init >/dev/null || fail "t.db"
+"$LMPMON" --db "$(db t)" init >/dev/null || fail "t.db"
 cat >t.json <<'JSON'
 {"lmpmon": 1, "organisations": [{"acronym": "MOLVT", "kind": "government"},
   {"acronym": "MOI", "kind": "government"}, {"acronym": "ILO", "kind": "un_agency"}],
@@ -206,10 +211,10 @@ cat >t.json <<'JSON'
    {"code": "2", "level": "activity", "text": "Two", "responsible": ["MOLVT"],
     "assessments": [{"round": "r1", "progress": "", "rating": "Not on Target"}]}]}]}]}
 JSON
-"$LMPMON" --db t.db import t.json >/dev/null || fail "t.json"
+"$LMPMON" --db "$(db t)" import t.json >/dev/null || fail "t.json"
 # MOLVT submitted on 1 and approved on 2; MOI has a draft on 1; ILO
 # submitted on 1.
-sqlite3 t.db "
+db_sql t "
 INSERT INTO statement(assessment_id, org_id, text, proposed_rating, state)
 SELECT a.id, o.id, 'x', 'progressing', s.state
 FROM (SELECT '1' AS code, 'MOLVT' AS org, 'submitted' AS state
@@ -218,7 +223,7 @@ FROM (SELECT '1' AS code, 'MOLVT' AS org, 'submitted' AS state
       UNION ALL SELECT '1', 'ILO', 'submitted') s
 JOIN node n ON n.code = s.code JOIN assessment a ON a.node_id = n.id
 JOIN org o ON o.acronym = s.org;" || fail "statements"
-run --db t.db report coordination --round r1 --format json
+run --db "$(db t)" report coordination --round r1 --format json
 expect_status 0
 python3 - out.txt <<'PY' >check.txt 2>&1 || fail "statements: $(cat check.txt)"
 import json, sys
@@ -234,24 +239,24 @@ assert (o["ILO"]["contributing"], o["ILO"]["contributing_reported"]) == (1, 1), 
 PY
 
 # ---- usage and errors -------------------------------------------------------
-run --db s.db report coordination
+run --db "$(db s)" report coordination
 expect_status 2
 expect_err "which round?"
-run --db s.db report coordination --round 2017 --format svg
+run --db "$(db s)" report coordination --round 2017 --format svg
 expect_status 2
 expect_err "unknown format 'svg' for the coordination report (html, md, csv or json)"
-run --db s.db report coordination --round 2030
+run --db "$(db s)" report coordination --round 2030
 expect_status 1
 expect_err "no round '2030' in plan 'cambodia-lmp-2015-2018'"
-run --db s.db report coordination --round 2017 --level goal
+run --db "$(db s)" report coordination --round 2017 --level goal
 expect_status 2
 expect_err "report coordination takes --round, --plan, --format and --out only"
-run --db s.db report
+run --db "$(db s)" report
 expect_status 2
 expect_err "'report coordination --round R'"
 
 # ---- data is escaped --------------------------------------------------------
-"$LMPMON" --db x.db init >/dev/null
+"$LMPMON" --db "$(db x)" init >/dev/null
 cat >x.json <<'JSON'
 {"lmpmon": 1, "organisations": [{"acronym": "A&B <org>", "name": "\"quoted\" <b>", "kind": "un_agency"}],
  "plans": [{"code": "x", "title": "<script>alert(1)</script>",
@@ -264,9 +269,9 @@ cat >x.json <<'JSON'
     {"code": "1.2", "level": "activity", "text": "other", "responsible": ["A&B <org>"],
     "assessments": [{"round": "r1", "action_point": "<IMG src=x>.", "progress": "", "rating": ""}]}]}]}]}
 JSON
-"$LMPMON" --db x.db import x.json >/dev/null || fail "x.json"
+"$LMPMON" --db "$(db x)" import x.json >/dev/null || fail "x.json"
 for f in html md csv json; do
-    "$LMPMON" --db x.db report coordination --round r1 --out "x.$f" || fail "x.$f"
+    "$LMPMON" --db "$(db x)" report coordination --round r1 --out "x.$f" || fail "x.$f"
 done
 xmllint --noout x.html 2>xml.err || fail "hostile data broke the HTML: $(head -3 xml.err)"
 grep -q '<script>' x.html && fail "a <script> from the data reached the HTML"

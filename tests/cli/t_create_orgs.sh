@@ -39,31 +39,31 @@ printf '%s\r\n' \
     '2,,2.1,Third,MOLVT; Labour Rights Network,,,c,Progressing' \
     '1,,1.1,First,MOLVT,labour  rights network; CLEC,,a,Progressing' >annex.csv
 
-run --db c.db init
-run --db c.db import plan.json
+run --db "$(db c)" init
+run --db "$(db c)" import plan.json
 expect_status 0
 
 # Without --create-orgs: refused, nothing written.
-before=$(db_state c.db)
-run --db c.db import annex.csv
+before=$(db_state c)
+run --db "$(db c)" import annex.csv
 expect_status 1
 expect_err "unknown organisation 'Labour Rights Network'"
 expect_err "or use --create-orgs"
-[ "$(db_state c.db)" = "$before" ] || fail "a refused import changed the database"
+[ "$(db_state c)" = "$before" ] || fail "a refused import changed the database"
 
-run --db c.db import --create-orgs annex.csv
+run --db "$(db c)" import --create-orgs annex.csv
 expect_status 0
 expect_out "(2 new organisations, "
-orgs=$(sqlite3 c.db "SELECT acronym || '|' || name || '|' || kind FROM org ORDER BY acronym" | tr '\n' ' ')
+orgs=$(db_sql c "SELECT acronym || '|' || name || '|' || kind FROM org ORDER BY acronym" | tr '\n' ' ')
 [ "$orgs" = "CLEC|CLEC|other Labour Rights Network|Labour Rights Network|other MOLVT|Ministry of Labour|government " ] ||
     fail "organisations after --create-orgs: $orgs"
 # 2.1 keeps its stored state; the others theirs.
-states=$(sqlite3 c.db "SELECT n.code || '=' || a.state FROM assessment a
+states=$(db_sql c "SELECT n.code || '=' || a.state FROM assessment a
     JOIN node n ON n.id = a.node_id ORDER BY n.code" | tr '\n' ' ')
 [ "$states" = "1.1=approved 1.2=approved 1.3=approved 2.1=submitted " ] ||
     fail "workflow states after the import: $states"
 # Both spellings link the one body.
-links=$(sqlite3 c.db "SELECT n.code || ':' || o.acronym || ':' || l.role
+links=$(db_sql c "SELECT n.code || ':' || o.acronym || ':' || l.role
     FROM node_org l JOIN node n ON n.id = l.node_id JOIN org o ON o.id = l.org_id
     WHERE o.acronym <> 'MOLVT' ORDER BY n.code, l.position" | tr '\n' ' ')
 [ "$links" = "1.1:Labour Rights Network:contributing 1.1:CLEC:contributing 2.1:Labour Rights Network:responsible " ] ||
@@ -74,7 +74,7 @@ long=$(printf 'x%.0s' $(seq 1 70))
 printf '%s\r\n' \
     'goal_code,goal,activity_code,activity,responsible,contributing,2018:action_point,2018:progress,2018:rating' \
     "1,,1.2,Second,$long,,,b,Progressing" >long.csv
-run --db c.db import --create-orgs long.csv
+run --db "$(db c)" import --create-orgs long.csv
 expect_status 1
 expect_err "is too long to become an acronym"
 

@@ -5,13 +5,13 @@ awk '/^```csv$/ { on = 1; next } /^```$/ { on = 0 } on' \
     "$SRC/docs/formats/annex-csv.md" >example.csv
 [ -s example.csv ] || fail "no csv block found in annex-csv.md"
 
-"$LMPMON" --db d.db init --sample cambodia-lmp-2015-2018 >/dev/null
-run --db d.db import --plan demo example.csv
+"$LMPMON" --db "$(db d)" init --sample cambodia-lmp-2015-2018 >/dev/null
+run --db "$(db d)" import --plan demo example.csv
 expect_status 0
-run --db d.db round list --plan demo
+run --db "$(db d)" round list --plan demo
 expect_out "demo  2016"
 expect_out "open"
-run --db d.db export --plan demo
+run --db "$(db d)" export --plan demo
 expect_status 0
 expect_out ",10.2,Provide legal counselling and assistance to migrant workers.,MOLVT; PDOLVT,ILO; NGOs,"
 expect_out ",Progressing,,"

@@ -24,8 +24,8 @@ printf '%s\n' "$H" \
     '1,Goal one,Indicator one,1.3,Activity three,ILO,MOLVT,Do three,Started three,Not on Target' \
     >v1.csv
 
-"$LMPMON" --db m.db init >/dev/null
-run --db m.db import plan.json v1.csv
+"$LMPMON" --db "$(db m)" init >/dev/null
+run --db "$(db m)" import plan.json v1.csv
 expect_status 0
 # Hand-made files: written as they are, and the import says so.
 expect_err "note: 'v1.csv' does not say when it was exported (no column 'lmpmon:revision'): every cell it holds was written as it is"
@@ -33,26 +33,26 @@ expect_err "note: 'plan.json' does not say when it was exported"
 
 # progress P: the 2018 progress of activity P as stored.
 progress() {
-    sqlite3 m.db "SELECT a.progress FROM assessment a JOIN node n ON n.id = a.node_id
+    db_sql m "SELECT a.progress FROM assessment a JOIN node n ON n.id = a.node_id
         WHERE n.code = '$1'"
 }
 
 # alice CHANGES...: alice exports, edits with sed and imports, a month on.
 alice() {
-    "$LMPMON" --db m.db export --out alice.csv || fail "alice's export"
+    "$LMPMON" --db "$(db m)" export --out alice.csv || fail "alice's export"
     sed "$1" alice.csv >alice2.csv
-    LMPMON_NOW=2026-02-01T09:30:00Z "$LMPMON" --db m.db --as alice import alice2.csv \
+    LMPMON_NOW=2026-02-01T09:30:00Z "$LMPMON" --db "$(db m)" --as alice import alice2.csv \
         >alice.out 2>&1 || fail "alice's import: $(cat alice.out)"
 }
 
 # --- 1. Different cells: both changes kept, one change counted ----------
-run --db m.db export --out e.csv
+run --db "$(db m)" export --out e.csv
 expect_status 0
 head -1 e.csv | grep -q ',lmpmon:revision' || fail "the export has no revision column: $(head -1 e.csv)"
 alice 's/Started two/Alice two/'
 [ "$(progress 1.2)" = "Alice two" ] || fail "alice's change is missing"
 sed 's/Started one/Bob one/' e.csv >bob.csv
-run --db m.db --as bob import bob.csv
+run --db "$(db m)" --as bob import bob.csv
 expect_status 0
 expect_out "imported 'bob.csv': 1 change (1 progress) in 1 activity"
 [ "$(progress 1.1)" = "Bob one" ] || fail "bob's change was not written: $(progress 1.1)"
@@ -62,64 +62,64 @@ expect_out "imported 'bob.csv': 1 change (1 progress) in 1 activity"
 grep -q "note:" err.txt && fail "a merged file got a note: $(cat err.txt)"
 
 # --- 2. The same cell in both: refused whole, nothing written ------------
-run --db m.db export --out f.csv
+run --db "$(db m)" export --out f.csv
 alice 's/,Not on Target,/,On Target,/'
 sed -e 's/,Not on Target,/,Progressing,/' -e 's/Bob one/Bob again/' f.csv >conflict.csv
-before=$(db_state m.db)
-run --db m.db --as bob import conflict.csv
+before=$(db_state m)
+run --db "$(db m)" --as bob import conflict.csv
 expect_status 1
 expect_err "cannot import 'conflict.csv': line 4, column 10 (2018:rating), activity 1.3: changed in the file to 'Progressing' and in the database to 'On Target' (by alice at 2026-02-01 09:30 UTC) since the export; nothing was imported"
-[ "$before" = "$(db_state m.db)" ] || fail "a refused import changed the database"
+[ "$before" = "$(db_state m)" ] || fail "a refused import changed the database"
 [ "$(progress 1.1)" = "Bob one" ] || fail "the refused file's other change was written"
 
 # Several conflicts: all listed.
 alice 's/Alice two/Alice two again/'
 sed -e 's/,Not on Target,/,Progressing,/' -e 's/Alice two/Bob two/' f.csv >conflict2.csv
-before=$(db_state m.db)
-run --db m.db --as bob import conflict2.csv
+before=$(db_state m)
+run --db "$(db m)" --as bob import conflict2.csv
 expect_status 1
 expect_err "2 cells were changed both in the file and in the database, all listed below"
 expect_err "  line 3, column 9 (2018:progress), activity 1.2: changed in the file to 'Bob two' and in the database to 'Alice two again' (by alice at 2026-02-01 09:30 UTC) since the export"
 expect_err "  line 4, column 10 (2018:rating), activity 1.3: changed in the file to 'Progressing' and in the database to 'On Target' (by alice at"
-[ "$before" = "$(db_state m.db)" ] || fail "a refused import changed the database"
+[ "$before" = "$(db_state m)" ] || fail "a refused import changed the database"
 
 # Both changed a cell the same way: nothing to do, no conflict.
 sed 's/,Not on Target,/,On Target,/' f.csv >same.csv
-run --db m.db import same.csv
+run --db "$(db m)" import same.csv
 expect_status 0
 expect_out "imported 'same.csv': no changes"
 
 # --- 3. Re-importing an unchanged export: no changes ---------------------
-run --db m.db export --out g.csv
-before=$(db_state m.db)
-run --db m.db import g.csv
+run --db "$(db m)" export --out g.csv
+before=$(db_state m)
+run --db "$(db m)" import g.csv
 expect_status 0
 expect_out "imported 'g.csv': no changes"
-[ "$before" = "$(db_state m.db)" ] || fail "re-importing an unchanged export changed the database"
+[ "$before" = "$(db_state m)" ] || fail "re-importing an unchanged export changed the database"
 # An older export, unchanged, neither: it keeps what others wrote since.
-run --db m.db import e.csv
+run --db "$(db m)" import e.csv
 expect_status 0
 expect_out "imported 'e.csv': no changes"
-[ "$before" = "$(db_state m.db)" ] || fail "re-importing an old export changed the database"
+[ "$before" = "$(db_state m)" ] || fail "re-importing an old export changed the database"
 
 # --- 4. JSON exports merge the same way ----------------------------------
-run --db m.db export --format json --out j.json
+run --db "$(db m)" export --format json --out j.json
 grep -q '"revision": "' j.json || fail "the JSON export has no revision"
 alice 's/Bob one/Alice one/'
 sed 's/Started three/Json three/' j.json >j2.json
-run --db m.db import j2.json
+run --db "$(db m)" import j2.json
 expect_status 0
 expect_out "imported 'j2.json': 1 change (1 progress) in 1 activity"
 [ "$(progress 1.1)" = "Alice one" ] || fail "the JSON import wrote back an old value"
 [ "$(progress 1.3)" = "Json three" ] || fail "the JSON change was not written"
 sed 's/"Bob one"/"Json one"/' j.json >j3.json
-run --db m.db import j3.json
+run --db "$(db m)" import j3.json
 expect_status 1
 expect_err "cannot import 'j3.json': plan 'p', activity '1.1': 2018:progress: changed in the file to 'Json one' and in the database to 'Alice one' (by alice at"
 
 # --- 5. Hand-made file: today's behaviour, with the note -----------------
 before_bare=$(progress 1.1)
-run --db m.db import v1.csv
+run --db "$(db m)" import v1.csv
 expect_status 0
 expect_err "note: 'v1.csv' does not say when it was exported (no column 'lmpmon:revision')"
 expect_out "imported 'v1.csv': "
@@ -127,24 +127,24 @@ expect_out "imported 'v1.csv': "
     fail "a hand-made file was not written as it is: $(progress 1.1) (was $before_bare)"
 
 # A row whose revision was emptied is written as it is, and said so.
-run --db m.db export --out h.csv
+run --db "$(db m)" export --out h.csv
 alice 's/Started two/Alice two/'
 awk -F, -v OFS=, 'NR == 3 { sub(/[0-9]+@[^,]*$/, "") } { print }' h.csv >bare.csv
-run --db m.db import bare.csv
+run --db "$(db m)" import bare.csv
 expect_status 0
 expect_err "note: 'bare.csv': 1 row of an activity in the database has no revision (column 'lmpmon:revision' empty): its cells were written as they are"
 [ "$(progress 1.2)" = "Started two" ] || fail "the bare row was not written as it is"
 
 # A revision this database never had (another database): written as it
 # is, and said so; a mangled one is refused.
-LMPMON_NOW=2025-06-01T00:00:00Z "$LMPMON" --db other.db init >/dev/null
-LMPMON_NOW=2025-06-01T00:00:00Z "$LMPMON" --db other.db import plan.json v1.csv >/dev/null 2>&1
+LMPMON_NOW=2025-06-01T00:00:00Z "$LMPMON" --db "$(db other)" init >/dev/null
+LMPMON_NOW=2025-06-01T00:00:00Z "$LMPMON" --db "$(db other)" import plan.json v1.csv >/dev/null 2>&1
 sed 's/Started one/Moved one/' g.csv >moved.csv
-run --db other.db import moved.csv
+run --db "$(db other)" import moved.csv
 expect_status 0
 expect_err "note: 'moved.csv': 3 rows came from another database (their revision is not in this one's history): their cells were written as they are"
 sed 's/,[0-9]*@\([^,]*\)$/,yesterday/' g.csv >mangled.csv
-run --db m.db import mangled.csv
+run --db "$(db m)" import mangled.csv
 expect_status 1
 expect_err "cannot import 'mangled.csv': line 2, column 11 (lmpmon:revision): 'yesterday' is not a revision lmpmon wrote"
 

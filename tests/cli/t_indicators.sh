@@ -7,16 +7,16 @@
 # from lmpmon's output.
 . "$(dirname "$0")/lib.sh"
 
-run --db s.db init --sample cambodia-lmp-2015-2018
+run --db "$(db s)" init --sample cambodia-lmp-2015-2018
 expect_status 0
 
 # --- the sample: one indicator per goal, in the plan's words ---------------
-"$LMPMON" --db s.db indicator list >list.txt || fail "indicator list"
+"$LMPMON" --db "$(db s)" indicator list >list.txt || fail "indicator list"
 [ "$(grep -c ' goal ' list.txt)" = 17 ] || fail "the sample should hold 17 goal indicators: $(cat list.txt)"
 SEED=$SRC/../shared/seeds/000_f2247faf10ca0de4.txt
 if [ -f "$SEED" ]; then
     for i in $(seq 1 17); do
-        "$LMPMON" --db s.db indicator show "G$i" | sed -n 's/^  definition: *//p'
+        "$LMPMON" --db "$(db s)" indicator show "G$i" | sed -n 's/^  definition: *//p'
     done >defs.txt
     python3 - "$SEED" defs.txt >check.txt 2>&1 <<'PY' || fail "definitions not in the seed: $(cat check.txt)"
 import re, sys
@@ -32,17 +32,17 @@ PY
 else
     echo "SKIP: the seed is not beside the source ($SEED)"
 fi
-run --db s.db indicator show G10
+run --db "$(db s)" indicator show G10
 expect_out "computed by lmpmon"
 expect_out "by:           sex"
 
 # --- add, values, amend: the old values stay under the old definition ----
-run --db s.db indicator add T1 --goal 12 --unit count \
+run --db "$(db s)" indicator add T1 --goal 12 --unit count \
     --definition "# of people informed on safe migration" \
     --baseline 100 --baseline-year 2015 --targets "2017=300;2018=500" \
     --disaggregation sex
 expect_status 0
-run --db s.db indicator add T1 --goal 12 --unit count --definition "again"
+run --db "$(db s)" indicator add T1 --goal 12 --unit count --definition "again"
 expect_status 1
 expect_err "exists already"
 cat >v1.csv <<'CSV'
@@ -52,19 +52,19 @@ T1,2017,men,90,MOLVT
 T1,2017,total,220,MOLVT
 T1,2017Q2,total,150,MOLVT
 CSV
-run --db s.db value import v1.csv
+run --db "$(db s)" value import v1.csv
 expect_status 0
-run --db s.db indicator amend T1 --definition "# of women and men informed in person" \
+run --db "$(db s)" indicator amend T1 --definition "# of women and men informed in person" \
     --targets "2018=400" --effective 2018-01-01
 expect_status 2
 expect_err "--reason"
-run --db s.db indicator amend T1 --definition "# of women and men informed in person" \
+run --db "$(db s)" indicator amend T1 --definition "# of women and men informed in person" \
     --targets "2018=400" --effective 2018-01-01 --reason "2017 review: leaflets no longer counted"
 expect_status 0
 printf 'indicator,period,sex,value,source\nT1,2018,total,310,MOLVT\n' >v2.csv
-run --db s.db value import v2.csv
+run --db "$(db s)" value import v2.csv
 expect_status 0
-run --db s.db indicator show T1
+run --db "$(db s)" indicator show T1
 python3 - out.txt <<'PY' || fail "values not under their definitions: $(cat out.txt)"
 import sys
 text = open(sys.argv[1]).read()
@@ -76,15 +76,15 @@ assert "# of women and men informed in person" in r2
 assert "value 2018    Total  310" in r2 and "2017 review" in r2, r2
 assert "value 2017" not in r2
 PY
-"$LMPMON" --db s.db value export --out values.csv || fail "value export"
+"$LMPMON" --db "$(db s)" value export --out values.csv || fail "value export"
 grep -q '^T1,1,2017,women,,,130,,,MOLVT,draft,# of people informed on safe migration' values.csv ||
     fail "the export lost a value's definition: $(cat values.csv)"
 
 # --- bad files: each refused whole, with its line and field ---------------
-before=$(sqlite3 s.db "SELECT count(*) FROM ind_value; SELECT count(*) FROM audit")
+before=$(db_sql s "SELECT count(*) FROM ind_value; SELECT count(*) FROM audit")
 bad() { # NAME EXPECTED-TEXT BODY (printf's format: \n ends lines)
     printf "$3" >"$1"
-    run --db s.db value import "$1"
+    run --db "$(db s)" value import "$1"
     expect_status 1
     expect_err "$2"
 }
@@ -112,23 +112,23 @@ bad twice.csv "line 3: the same indicator, period, sex and breakdown as an earli
     'indicator,period,value\nT1,2019,5\nT1,2019,6\n'
 bad rev.csv "line 2, column 5 (revision): indicator T1 has no revision 7 (newest: 2)" \
     'indicator,period,sex,value,revision\nT1,2019,total,5,7\n'
-[ "$(sqlite3 s.db "SELECT count(*) FROM ind_value; SELECT count(*) FROM audit")" = "$before" ] ||
+[ "$(db_sql s "SELECT count(*) FROM ind_value; SELECT count(*) FROM audit")" = "$before" ] ||
     fail "a refused file wrote something"
-run --db s.db indicator add T2 --goal 99 --unit count --definition "x"
+run --db "$(db s)" indicator add T2 --goal 99 --unit count --definition "x"
 expect_status 1
 expect_err "no goal '99'"
-run --db s.db indicator add T2 --goal 12 --unit percent --definition "x"
+run --db "$(db s)" indicator add T2 --goal 12 --unit percent --definition "x"
 expect_status 2
 
 # --- the report, recomputed here from the values and the register --------
 "$LMPMON" sample complaints --cases 300 --seed 5 --out cases.csv >/dev/null || fail "sample complaints"
-"$LMPMON" --db s.db case import cases.csv --create-orgs >/dev/null || fail "case import"
+"$LMPMON" --db "$(db s)" case import cases.csv --create-orgs >/dev/null || fail "case import"
 for y in 2017 2018; do
-    "$LMPMON" --db s.db report indicators --year $y --format json --out r$y.json ||
+    "$LMPMON" --db "$(db s)" report indicators --year $y --format json --out r$y.json ||
         fail "report indicators $y"
 done
-"$LMPMON" --db s.db report indicators --year 2017 --format csv --out r2017.csv || fail "csv report"
-"$LMPMON" --db s.db report indicators --year 2017 >r2017.txt || fail "text report"
+"$LMPMON" --db "$(db s)" report indicators --year 2017 --format csv --out r2017.csv || fail "csv report"
+"$LMPMON" --db "$(db s)" report indicators --year 2017 >r2017.txt || fail "text report"
 grep -q "^G10 (goal 10, revision 1)" r2017.txt || fail "the text report lacks G10"
 python3 - cases.csv r2017.json r2018.json r2017.csv <<'PY' >check.txt 2>&1 || fail "report: $(cat check.txt)"
 import calendar, csv, datetime, json, sys

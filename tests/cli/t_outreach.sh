@@ -7,9 +7,9 @@
 . "$(dirname "$0")/lib.sh"
 
 # The sample's directory and plan, without its briefing data.
-"$LMPMON" --db a.db init >/dev/null || fail "init"
-"$LMPMON" --db a.db import "$SAMPLE/plan.json" "$SAMPLE/annex.csv" >/dev/null || fail "plan"
-cp a.db empty.db
+"$LMPMON" --db "$(db a)" init >/dev/null || fail "init"
+"$LMPMON" --db "$(db a)" import "$SAMPLE/plan.json" "$SAMPLE/annex.csv" >/dev/null || fail "plan"
+db_cp a empty
 
 cat >events.csv <<'CSV'
 date,date_to,title,kind,status,places,organisations,plan,activities,women,men,unknown,total,currency,requested,ordered,purpose,attendees,notes
@@ -18,37 +18,40 @@ date,date_to,title,kind,status,places,organisations,plan,activities,women,men,un
 2017-04-01,2019-07-31,Dispute resolutions,legal_assistance,held,Kompong Cham,Legal Support for Children and Women,,,23,44,,67,USD,,84600,,,
 2019-12-05,,Annual action plan workshop,workshop,planned,KH-12,MOLVT,,,,,,,,,,To discuss the policy,"Tripartite constituents, UN",
 CSV
-run --db a.db outreach import events.csv
+run --db "$(db a)" outreach import events.csv
 expect_status 0
 expect_out "4 events in 'events.csv': 4 new or changed"
-run --db a.db outreach import events.csv
+run --db "$(db a)" outreach import events.csv
 expect_status 0
 expect_out "4 events in 'events.csv': no changes"
-[ "$(sqlite3 a.db "SELECT count(*) FROM outreach")" = 4 ] || fail "events not stored once each"
+[ "$(db_sql a "SELECT count(*) FROM outreach")" = 4 ] || fail "events not stored once each"
 # Places are stored by code, organisations by acronym, whatever the spelling.
-[ "$(sqlite3 a.db "SELECT group_concat(code, ' ') FROM outreach_place JOIN outreach o
-    ON o.id = outreach_id WHERE o.title LIKE 'Gender%'")" = "KH-12 KH-14" ] ||
+[ "$(db_sql a "SELECT code FROM outreach_place JOIN outreach o
+    ON o.id = outreach_id WHERE o.title LIKE 'Gender%' ORDER BY code" | tr '\n' ' ')" = "KH-12 KH-14 " ] ||
     fail "places not stored by code"
-[ "$(sqlite3 a.db "SELECT g.acronym FROM outreach_org l JOIN org g ON g.id = l.org_id
+[ "$(db_sql a "SELECT g.acronym FROM outreach_org l JOIN org g ON g.id = l.org_id
     JOIN outreach o ON o.id = l.outreach_id WHERE o.title = 'Dispute resolutions'")" = LSCW ] ||
     fail "an organisation's full name not resolved"
 # Linked activities are the plan's nodes.
-[ "$(sqlite3 a.db "SELECT group_concat(n.code, ' ') FROM outreach_node l JOIN node n
-    ON n.id = l.node_id ORDER BY l.position")" = "1.1 4.8" ] || fail "activities not linked"
+[ "$(db_sql a "SELECT n.code FROM outreach_node l JOIN node n
+    ON n.id = l.node_id ORDER BY l.position" | tr '\n' ' ')" = "1.1 4.8 " ] || fail "activities not linked"
 # A total left out is women + men.
-[ "$(sqlite3 a.db "SELECT total FROM outreach WHERE title = 'AFML preparatory meeting'")" = 50 ] ||
+[ "$(db_sql a "SELECT total FROM outreach WHERE title = 'AFML preparatory meeting'")" = 50 ] ||
     fail "the total of W11: M39 is not 50"
-COLUMNS=200 run --db a.db outreach list --quarter 2019Q3
+COLUMNS=200 run --db "$(db a)" outreach list --quarter 2019Q3
 expect_status 0
 expect_out "43 (W27: M16)"
 expect_out "Gender and statistics"
+# By date, the earliest first.
+[ "$(awk 'NR > 1 { print $1 }' out.txt | tr '\n' ' ')" = "2019-07-30 2019-09-12 " ] ||
+    fail "2019Q3's events are not listed by date: $(cat out.txt)"
 grep -q "Dispute" out.txt && fail "a 2017 event listed in 2019Q3"
 grep -q "KH-" out.txt && fail "a place shown by its code"
 # A quarter as the briefing reads it: 2019-Q3 is 2019Q3; 2019Q7 is refused.
 cp out.txt q3.txt
-COLUMNS=200 run --db a.db outreach list --quarter 2019-Q3
+COLUMNS=200 run --db "$(db a)" outreach list --quarter 2019-Q3
 cmp -s out.txt q3.txt || fail "2019-Q3 lists other events than 2019Q3"
-run --db a.db outreach list --quarter 2019Q7
+run --db "$(db a)" outreach list --quarter 2019Q7
 expect_status 2
 expect_err "'2019Q7' is not a quarter"
 
@@ -57,7 +60,7 @@ date,title,outlet,link
 2019-08-26,"Japanese centre ordered to stop training, sending workers",Phnom Penh Post,https://www.phnompenhpost.com/national/japanese-centre-ordered-stop-training-sending-workers
 2019-09-19,Cambodia to curb recruitment fees,Bangkok Post,
 CSV
-run --db a.db media import media.csv
+run --db "$(db a)" media import media.csv
 expect_status 0
 expect_out "2 articles in 'media.csv': 2 new or changed"
 
@@ -69,15 +72,14 @@ stock,Thailand,MOU,men,2018-05,"Office of Foreign Workers Administration, Thaila
 stock,Korea,other,total,2016-01,"Department of Employment and Manpower, MOLVT",43571,
 stock,Thailand,one-stop,total,2019-08,"Department of Employment, Thailand",304660,
 CSV
-run --db a.db stats import stats.csv
+run --db "$(db a)" stats import stats.csv
 expect_status 0
 expect_out "5 figures in 'stats.csv': 5 new or changed"
-run --db a.db stats import stats.csv
+run --db "$(db a)" stats import stats.csv
 expect_out "no changes"
-[ "$(sqlite3 a.db "SELECT group_concat(DISTINCT destination) FROM stat_obs ORDER BY 1")" = "TH,KR" ] ||
-    [ "$(sqlite3 a.db "SELECT group_concat(DISTINCT destination) FROM stat_obs ORDER BY 1")" = "KR,TH" ] ||
+[ "$(db_sql a "SELECT DISTINCT destination FROM stat_obs ORDER BY 1" | tr '\n' ',')" = "KR,TH," ] ||
     fail "destinations not stored as ISO codes"
-COLUMNS=200 run --db a.db stats list
+COLUMNS=200 run --db "$(db a)" stats list
 expect_out "Republic of Korea"
 expect_out "One-stop service registration"
 
@@ -85,30 +87,30 @@ expect_out "One-stop service registration"
 # bytes, through CSV and through XLSX; and importing it where it came from
 # changes nothing.
 for kind in outreach media stats; do
-    "$LMPMON" --db a.db $kind export --out $kind-a.csv || fail "$kind export"
-    "$LMPMON" --db a.db $kind export --out $kind-a.xlsx || fail "$kind xlsx export"
+    "$LMPMON" --db "$(db a)" $kind export --out $kind-a.csv || fail "$kind export"
+    "$LMPMON" --db "$(db a)" $kind export --out $kind-a.xlsx || fail "$kind xlsx export"
     unzip -l $kind-a.xlsx >/dev/null 2>&1 || fail "$kind: the xlsx export is not a zip archive"
     for via in csv xlsx; do
-        rm -f r.db && cp empty.db r.db
-        run --db r.db $kind import $kind-a.$via
+        db_rm r && db_cp empty r
+        run --db "$(db r)" $kind import $kind-a.$via
         expect_status 0
-        "$LMPMON" --db r.db $kind export --out $kind-r.csv
+        "$LMPMON" --db "$(db r)" $kind export --out $kind-r.csv
         cmp -s $kind-a.csv $kind-r.csv || fail "$kind changed on the way through $via"
-        run --db a.db $kind import $kind-a.$via
+        run --db "$(db a)" $kind import $kind-a.$via
         expect_out "no changes"
     done
 done
 head -c 3 outreach-a.csv | od -An -tx1 | grep -q "ef bb bf" || fail "no byte-order mark"
 
 # Bad files: each refused with its line, column and field; nothing written.
-before=$(db_state a.db)
+before=$(db_state a)
 bad() { # bad KIND FILE MESSAGE...
     kind=$1 file=$2
     shift 2
-    run --db a.db $kind import $file
+    run --db "$(db a)" $kind import $file
     expect_status 1
     for m in "$@"; do expect_err "$m"; done
-    [ "$(db_state a.db)" = "$before" ] || fail "$file: something was written"
+    [ "$(db_state a)" = "$before" ] || fail "$file: something was written"
 }
 printf 'date,title,kind,places\n2019-10-01,Ok event,meeting,Kampot\n2019-10-02,Bad place,meeting,Prey Vang\n' >b1.csv
 bad outreach b1.csv "cannot import 'b1.csv': line 3, column 4 (places): unknown place 'Prey Vang'" "'Prey Veng'"

@@ -2,10 +2,10 @@
 # golden files; the HTML must be well-formed and the SVG parse as XML.
 . "$(dirname "$0")/lib.sh"
 
-"$LMPMON" --db s.db init --sample cambodia-lmp-2015-2018 >/dev/null || fail "sample"
+"$LMPMON" --db "$(db s)" init --sample cambodia-lmp-2015-2018 >/dev/null || fail "sample"
 
 for f in html md csv json svg; do
-    run --db s.db report review --round 2017 --compare 2016 --format "$f"
+    run --db "$(db s)" report review --round 2017 --compare 2016 --format "$f"
     expect_status 0
     expect_golden "report_2017_vs_2016.$f"
     cp out.txt "report.$f"
@@ -36,21 +36,21 @@ grep -qF 'In the international framework 83 per cent of the activities (10 out o
     fail "the international framework sentence is missing"
 
 # Another level; --out picks the format from the extension.
-run --db s.db report review --round 2016 --level goal --out goals.csv
+run --db "$(db s)" report review --round 2016 --level goal --out goals.csv
 expect_status 0
 [ "$(grep -c '^2016,goal,' goals.csv)" = 17 ] || fail "expected 17 goal rows"
-run --db s.db report review --round 2017 --level activity
+run --db "$(db s)" report review --round 2017 --level activity
 expect_status 2
 expect_err "no level 'activity' to group by (levels: area, section, goal)"
-run --db s.db report review --round 2019
+run --db "$(db s)" report review --round 2019
 expect_status 1
 expect_err "no round '2019'"
-run --db s.db report review
+run --db "$(db s)" report review
 expect_status 2
 expect_err "which round?"
 
 # Data is escaped: a narrative with markup comes out as text.
-"$LMPMON" --db x.db init >/dev/null
+"$LMPMON" --db "$(db x)" init >/dev/null
 cat >x.json <<'JSON'
 {"lmpmon": 1, "organisations": [{"acronym": "A&B <org>", "kind": "ngo"}],
  "plans": [{"code": "x", "title": "<script>alert(1)</script>",
@@ -61,10 +61,10 @@ cat >x.json <<'JSON'
     "responsible": ["A&B <org>"],
     "assessments": [{"round": "r1", "progress": "<img src=x onerror=alert(1)>\n\nnext | cell", "rating": "Progressing"}]}]}]}]}
 JSON
-"$LMPMON" --db x.db import x.json >/dev/null || fail "x.json"
-"$LMPMON" --db x.db report review --round r1 --out x.html
-"$LMPMON" --db x.db report review --round r1 --out x.svg
-"$LMPMON" --db x.db report review --round r1 --out x.md
+"$LMPMON" --db "$(db x)" import x.json >/dev/null || fail "x.json"
+"$LMPMON" --db "$(db x)" report review --round r1 --out x.html
+"$LMPMON" --db "$(db x)" report review --round r1 --out x.svg
+"$LMPMON" --db "$(db x)" report review --round r1 --out x.md
 xmllint --noout x.html 2>xml.err || fail "hostile data broke the HTML: $(head -3 xml.err)"
 xmllint --noout x.svg 2>xml.err || fail "hostile data broke the SVG: $(head -3 xml.err)"
 grep -q '<script>' x.html && fail "a <script> from the data reached the HTML"
@@ -90,9 +90,9 @@ cat >h.json <<'JSON'
     {"code": "- 2", "level": "Area|x", "text": "plain", "responsible": ["MOLVT"],
      "assessments": [{"round": "r1|*x*", "action_point": "p", "progress": "q", "rating": "Not on Target"}]}]}]}]}
 JSON
-"$LMPMON" --db h.db init >/dev/null
-"$LMPMON" --db h.db import h.json >/dev/null 2>&1 || fail "h.json"
-run --db h.db report review --plan h --round r2 --compare 'r1|*x*' --format md
+"$LMPMON" --db "$(db h)" init >/dev/null
+"$LMPMON" --db "$(db h)" import h.json >/dev/null 2>&1 || fail "h.json"
+run --db "$(db h)" report review --plan h --round r2 --compare 'r1|*x*' --format md
 expect_status 0
 iconv -f UTF-8 -t UTF-8 out.txt >/dev/null 2>&1 || fail "the Markdown is not valid UTF-8"
 expect_out '| Área | On Target |'
@@ -116,7 +116,7 @@ awk 'BEGIN { want = -1 } !/^\|/ { want = -1; next }
     END { exit bad }' out.txt >cells.txt || fail "a table row has the wrong number of cells: $(head -3 cells.txt)"
 
 # The terminal's view of an activity capitalises level names the same way.
-run --db h.db show activity '[1](http:e)' --plan h
+run --db "$(db h)" show activity '[1](http:e)' --plan h
 expect_status 0
 iconv -f UTF-8 -t UTF-8 out.txt >/dev/null 2>&1 || fail "'show activity' wrote invalid UTF-8"
 expect_out 'Área *A*|1: [link](http://evil.example) &amp;'

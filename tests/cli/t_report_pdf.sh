@@ -6,17 +6,17 @@
 # and holds the same figures.
 . "$(dirname "$0")/lib.sh"
 
-"$LMPMON" --db s.db init --sample cambodia-lmp-2015-2018 >/dev/null || fail "sample"
-run --db s.db report review --round 2017 --compare 2016 --format md
+"$LMPMON" --db "$(db s)" init --sample cambodia-lmp-2015-2018 >/dev/null || fail "sample"
+run --db "$(db s)" report review --round 2017 --compare 2016 --format md
 cp out.txt r.md
-run --db s.db report review --round 2017 --compare 2016 --format csv
+run --db "$(db s)" report review --round 2017 --compare 2016 --format csv
 cp out.txt r.csv
 
 # ---- The PDF ---------------------------------------------------------------
-run --db s.db report review --round 2017 --compare 2016 --format pdf --out r.pdf
+run --db "$(db s)" report review --round 2017 --compare 2016 --format pdf --out r.pdf
 expect_status 0
 # --out's extension picks the format too.
-run --db s.db report review --round 2017 --out r2.pdf
+run --db "$(db s)" report review --round 2017 --out r2.pdf
 expect_status 0
 head -c 5 r2.pdf | grep -q '^%PDF-' || fail "--out x.pdf is not a PDF"
 
@@ -71,7 +71,7 @@ awk 'NR > 2 && $(NF-4) != "yes" {bad = 1} END {exit bad}' fonts.txt ||
     fail "a font is not embedded: $(cat fonts.txt)"
 
 # The headings (the DOCX names them by style: the same blocks as the PDF).
-run --db s.db report review --round 2017 --compare 2016 --format docx --out r.docx
+run --db "$(db s)" report review --round 2017 --compare 2016 --format docx --out r.docx
 expect_status 0
 rm -rf dx && mkdir dx && (cd dx && unzip -q ../r.docx) || fail "the DOCX is not a zip"
 xmllint --xpath '//*[local-name()="p"][*[local-name()="pPr"]/*[local-name()="pStyle"][starts-with(@*[local-name()="val"],"Heading")]]' \
@@ -144,7 +144,7 @@ grep -Eq 'Annex: activities, responsible bodies, partners and progress\.*[0-9]+'
     fail "the DOCX's contents has no page numbers"
 
 # ---- Khmer, and a row taller than a page -----------------------------------
-"$LMPMON" --db k.db init >/dev/null
+"$LMPMON" --db "$(db k)" init >/dev/null
 long=$(i=0; while [ $i -lt 160 ]; do printf 'The provincial working group met and reported progress on item %d. ' $i; i=$((i + 1)); done)
 cat >k.json <<JSON
 {"lmpmon": 1, "organisations": [{"acronym": "MOLVT", "name": "ក្រសួងការងារ និងបណ្តុះបណ្តាលវិជ្ជាជីវៈ", "kind": "government"}],
@@ -160,8 +160,8 @@ cat >k.json <<JSON
      "responsible": ["MOLVT"],
      "assessments": [{"round": "r1", "progress": "$long END-OF-NARRATIVE", "rating": "On Target"}]}]}]}]}
 JSON
-"$LMPMON" --db k.db import k.json >import.txt 2>&1 || fail "k.json: $(cat import.txt)"
-run --db k.db report review --round r1 --out k.pdf
+"$LMPMON" --db "$(db k)" import k.json >import.txt 2>&1 || fail "k.json: $(cat import.txt)"
+run --db "$(db k)" report review --round r1 --out k.pdf
 expect_status 0
 pdffonts k.pdf >kfonts.txt
 grep -q 'KhmerOS' kfonts.txt || fail "no Khmer font in the PDF: $(cat kfonts.txt)"
@@ -174,7 +174,7 @@ kpages=$(pdfinfo k.pdf | awk '/^Pages:/ {print $2}')
 n=$(pdftotext -layout k.pdf - | grep -c 'Activity *Responsible *Partners')
 [ "$n" -ge 2 ] || fail "a row taller than a page: the header is not repeated ($n)"
 [ "$kpages" -ge 5 ] || fail "expected the long narrative over several pages ($kpages)"
-run --db k.db report review --round r1 --format docx --out k.docx
+run --db "$(db k)" report review --round r1 --format docx --out k.docx
 expect_status 0
 # Markup in the data stays text: every part still parses.
 rm -rf kx && mkdir kx && (cd kx && unzip -q ../k.docx) || fail "k.docx is not a zip"
@@ -190,11 +190,11 @@ pdffonts lo/k.pdf | grep -q 'KhmerOS' || fail "the DOCX does not set Khmer in a 
 # program copied without it still runs every other command, and asked for
 # a PDF or a Word file says what is missing, in words, writing nothing.
 mkdir -p alone && cp "$LMPMON" alone/lmpmon
-LMPMON_MODULE_DIR= ./alone/lmpmon --db s.db report review --round 2017 --compare 2016 --format csv >alone.csv ||
+LMPMON_MODULE_DIR= ./alone/lmpmon --db "$(db s)" report review --round 2017 --compare 2016 --format csv >alone.csv ||
     fail "lmpmon without its printing module cannot write a CSV"
 cmp -s alone.csv r.csv || fail "lmpmon without its printing module writes another CSV"
 for fmt in pdf docx; do
-    LMPMON_MODULE_DIR= ./alone/lmpmon --db s.db report review --round 2017 --format $fmt \
+    LMPMON_MODULE_DIR= ./alone/lmpmon --db "$(db s)" report review --round 2017 --format $fmt \
         --out alone.$fmt >alone.out 2>alone.err && fail "a $fmt was written without the printing module"
     grep -q "lacks its printing module (lmpmon-print.so" alone.err ||
         fail "no word of the missing printing module for $fmt: $(cat alone.err)"
@@ -214,12 +214,12 @@ if ldd "$LMPMON" | grep -q 'libpq\|libpango\|libcairo'; then
 fi
 ldd "$(dirname "$LMPMON")/lmpmon-pg.so" | grep -q libpq || fail "lmpmon-pg.so does not bring libpq"
 # LMPMON_MODULE_DIR names where the module is (an installation elsewhere).
-LMPMON_MODULE_DIR=$(dirname "$LMPMON") ./alone/lmpmon --db s.db report review --round 2017 \
+LMPMON_MODULE_DIR=$(dirname "$LMPMON") ./alone/lmpmon --db "$(db s)" report review --round 2017 \
     --format pdf --out alone.pdf || fail "LMPMON_MODULE_DIR does not find the printing module"
 head -c 5 alone.pdf | grep -q '^%PDF-' || fail "the PDF through LMPMON_MODULE_DIR is not a PDF"
 
 # A format that does not exist is named in the error.
-run --db s.db report review --round 2017 --format odt
+run --db "$(db s)" report review --round 2017 --format odt
 expect_status 2
 expect_err "unknown format 'odt' (html, md, csv, json, svg, pdf or docx)"
 

@@ -3,26 +3,26 @@
 # refuses (exit 1, nothing done) unless --yes.
 . "$(dirname "$0")/lib.sh"
 
-"$LMPMON" --db d.db init --sample cambodia-lmp-2015-2018 >/dev/null || fail "sample"
-"$LMPMON" --db d.db round open 2018 --title "2018 review" --as-of 2018-11-30 >/dev/null ||
+"$LMPMON" --db "$(db d)" init --sample cambodia-lmp-2015-2018 >/dev/null || fail "sample"
+"$LMPMON" --db "$(db d)" round open 2018 --title "2018 review" --as-of 2018-11-30 >/dev/null ||
     fail "open 2018"
 
-run --db d.db round close 2018
+run --db "$(db d)" round close 2018
 expect_status 1
 expect_err "round 2018 is not closed; before you go on:"
 expect_err "  - 103 of 103 activities are not rated."
 expect_err "  - 103 of 103 activities are not approved."
 expect_err "statements owed by the responsible bodies were never submitted."
 expect_err "give --yes to close it all the same"
-"$LMPMON" --db d.db round list | grep -q '2018 .*open' || fail "the round was closed without --yes"
+"$LMPMON" --db "$(db d)" round list | grep -q '2018 .*open' || fail "the round was closed without --yes"
 
-run --db d.db round close 2018 --yes
+run --db "$(db d)" round close 2018 --yes
 expect_status 0
 expect_out "round 2018 is closed"
-run --db d.db round publish 2018
+run --db "$(db d)" round publish 2018
 expect_status 1
 expect_err "round 2018 is not published; before you go on:"
-run --db d.db round publish 2018 --yes
+run --db "$(db d)" round publish 2018 --yes
 expect_status 0
 expect_out "round 2018 is published"
 finish

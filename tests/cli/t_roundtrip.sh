@@ -2,11 +2,11 @@
 # formats, starting from the shipped sample.
 . "$(dirname "$0")/lib.sh"
 
-run --db a.db init --sample cambodia-lmp-2015-2018
+run --db "$(db a)" init --sample cambodia-lmp-2015-2018
 expect_status 0
-run --db a.db export --format csv --out a.csv
+run --db "$(db a)" export --format csv --out a.csv
 expect_status 0
-run --db a.db export --format json --out a.json
+run --db "$(db a)" export --format json --out a.json
 expect_status 0
 
 # The revision an export records is the database's newest audit row:
@@ -23,31 +23,31 @@ same_export() { # same_export A B MESSAGE
 }
 
 # JSON carries everything: organisations, plan, rounds, states.
-"$LMPMON" --db b.db init >/dev/null
-run --db b.db import a.json
+"$LMPMON" --db "$(db b)" init >/dev/null
+run --db "$(db b)" import a.json
 expect_status 0
-"$LMPMON" --db b.db export --format json --out b.json
-"$LMPMON" --db b.db export --format csv --out b.csv
+"$LMPMON" --db "$(db b)" export --format json --out b.json
+"$LMPMON" --db "$(db b)" export --format csv --out b.csv
 same_export a.json b.json "JSON export differs after a JSON round trip"
 same_export a.csv b.csv "CSV export differs after a JSON round trip"
 
 # CSV with the directory and the rounds (plan.json) in one import: the
 # rounds are published, so they can only be filled in the same transaction.
-"$LMPMON" --db c.db init >/dev/null
-run --db c.db import "$SAMPLE/plan.json" a.csv
+"$LMPMON" --db "$(db c)" init >/dev/null
+run --db "$(db c)" import "$SAMPLE/plan.json" a.csv
 expect_status 0
-"$LMPMON" --db c.db export --format csv --out c.csv
+"$LMPMON" --db "$(db c)" export --format csv --out c.csv
 same_export a.csv c.csv "CSV export differs after a CSV round trip"
 
 # Importing the same file again changes nothing, not even the audit trail.
-before=$(db_state c.db)
-run --db c.db import a.csv
+before=$(db_state c)
+run --db "$(db c)" import a.csv
 expect_status 0
-[ "$before" = "$(db_state c.db)" ] || fail "re-importing the same CSV changed the database"
+[ "$before" = "$(db_state c)" ] || fail "re-importing the same CSV changed the database"
 
 # The shipped annex, imported with lmpmon's own names, exports to the
 # same rows: every activity and assessment survives.
-rows_in=$(sqlite3 a.db "SELECT count(*) FROM node WHERE depth = 3")
+rows_in=$(db_sql a "SELECT count(*) FROM node WHERE depth = 3")
 [ "$rows_in" = 103 ] || fail "expected 103 activities, got $rows_in"
 lines=$(grep -c '^A[0-9],' a.csv)
 [ "$lines" = 103 ] || fail "expected 103 CSV rows starting with an area code, got $lines"

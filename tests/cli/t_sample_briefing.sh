@@ -14,13 +14,13 @@ if [ ! -r "$seed" ]; then
     exit 0
 fi
 
-run --db s.db init --sample cambodia-lmp-2015-2018
+run --db "$(db s)" init --sample cambodia-lmp-2015-2018
 expect_status 0
-"$LMPMON" --db s.db stats export --out stats.csv || fail "stats export"
-"$LMPMON" --db s.db outreach export --out outreach.csv || fail "outreach export"
-"$LMPMON" --db s.db media export --out media.csv || fail "media export"
-COLUMNS=200 "$LMPMON" --db s.db stats list >stats.txt || fail "stats list"
-COLUMNS=200 "$LMPMON" --db s.db outreach list --quarter 2019Q3 >q3.txt || fail "outreach list"
+"$LMPMON" --db "$(db s)" stats export --out stats.csv || fail "stats export"
+"$LMPMON" --db "$(db s)" outreach export --out outreach.csv || fail "outreach export"
+"$LMPMON" --db "$(db s)" media export --out media.csv || fail "media export"
+COLUMNS=200 "$LMPMON" --db "$(db s)" stats list >stats.txt || fail "stats list"
+COLUMNS=200 "$LMPMON" --db "$(db s)" outreach list --quarter 2019Q3 >q3.txt || fail "outreach list"
 
 python3 - "$seed" >check.txt 2>&1 <<'PY' || fail "figures not in the seed:
 $(cat check.txt)"

@@ -5,19 +5,19 @@
 # spreadsheet is refused clearly.
 . "$(dirname "$0")/lib.sh"
 
-"$LMPMON" --db a.db init --sample cambodia-lmp-2015-2018 >/dev/null
+"$LMPMON" --db "$(db a)" init --sample cambodia-lmp-2015-2018 >/dev/null
 "$LMPMON" sample complaints --cases 200 --seed 5 --out s.csv
-"$LMPMON" --db a.db case import s.csv >/dev/null || fail "csv import"
-run --db a.db case export --out s.xlsx
+"$LMPMON" --db "$(db a)" case import s.csv >/dev/null || fail "csv import"
+run --db "$(db a)" case export --out s.xlsx
 expect_status 0
 unzip -l s.xlsx >/dev/null 2>&1 || fail "the export is not a zip archive"
-"$LMPMON" --db b.db init >/dev/null
-"$LMPMON" --db b.db import "$SAMPLE/plan.json" >/dev/null
-run --db b.db case import s.xlsx
+"$LMPMON" --db "$(db b)" init >/dev/null
+"$LMPMON" --db "$(db b)" import "$SAMPLE/plan.json" >/dev/null
+run --db "$(db b)" case import s.xlsx
 expect_status 0
 expect_out "imported 200 cases"
-"$LMPMON" --db a.db case export --out a.csv
-"$LMPMON" --db b.db case export --out b.csv
+"$LMPMON" --db "$(db a)" case export --out a.csv
+"$LMPMON" --db "$(db b)" case export --out b.csv
 cmp -s a.csv b.csv || fail "cases changed on the way through a spreadsheet"
 
 # A workbook as another program writes it.
@@ -50,21 +50,21 @@ cat >w/xl/ws/data.xml <<'XML'
 </sheetData></worksheet>
 XML
 (cd w && zip -q -r ../other.xlsx '[Content_Types].xml' _rels xl) || fail "zip"
-"$LMPMON" --db c.db init >/dev/null
-"$LMPMON" --db c.db import "$SAMPLE/plan.json" >/dev/null
-run --db c.db case import other.xlsx
+"$LMPMON" --db "$(db c)" init >/dev/null
+"$LMPMON" --db "$(db c)" import "$SAMPLE/plan.json" >/dev/null
+run --db "$(db c)" case import other.xlsx
 expect_status 0
 expect_out "imported 2 cases"
-"$LMPMON" --db c.db case export --out c.csv
+"$LMPMON" --db "$(db c)" case export --out c.csv
 grep -q '^XL-1,2024-01-15,,female,unknown,,Prey Veng,,unknown,0.00,1200.50,0.00,USD' c.csv ||
     fail "XL-1 read wrongly: $(grep '^XL-1' c.csv)"
 grep -q '^XL-2,2024-01-16,,unknown,unknown,,Kampong Cham,' c.csv ||
     fail "XL-2 read wrongly: $(grep '^XL-2' c.csv)"
 
 # The complaints report as a spreadsheet reads back as its CSV.
-run --db a.db report complaints --out r.xlsx
+run --db "$(db a)" report complaints --out r.xlsx
 expect_status 0
-"$LMPMON" --db a.db report complaints --format csv --out r.csv
+"$LMPMON" --db "$(db a)" report complaints --format csv --out r.csv
 mkdir -p rx && (cd rx && unzip -q ../r.xlsx) || fail "unzip"
 grep -q '<t>pct_satisfied_within_3_months</t>' rx/xl/worksheets/sheet1.xml || fail "xlsx report header"
 n=$(grep -o '<row ' rx/xl/worksheets/sheet1.xml | wc -l)
@@ -72,13 +72,13 @@ n=$(grep -o '<row ' rx/xl/worksheets/sheet1.xml | wc -l)
 
 # Not a spreadsheet; a spreadsheet with a bad cell.
 printf 'hello' >fake.xlsx
-run --db c.db case import fake.xlsx
+run --db "$(db c)" case import fake.xlsx
 expect_status 1
 expect_err "cannot import 'fake.xlsx': not a spreadsheet"
 sed -i 's|<v>45307</v>|<v>oops</v>|; s|s="1"><v>oops|t="e"><v>#DIV/0!|' w/xl/ws/data.xml
 rm -f bad.xlsx
 (cd w && zip -q -r ../bad.xlsx '[Content_Types].xml' _rels xl)
-run --db c.db case import bad.xlsx
+run --db "$(db c)" case import bad.xlsx
 expect_status 1
 expect_err "cell B4 holds the error #DIV/0!"
 

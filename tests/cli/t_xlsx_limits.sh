@@ -7,16 +7,16 @@
 . "$(dirname "$0")/lib.sh"
 
 MK="python3 $SRC/tests/cli/mkxlsx.py"
-"$LMPMON" --db d.db init --sample cambodia-lmp-2015-2018 >/dev/null || fail "sample"
-before=$(db_state d.db)
+"$LMPMON" --db "$(db d)" init --sample cambodia-lmp-2015-2018 >/dev/null || fail "sample"
+before=$(db_state d)
 
 # refuse FILE MB TEXT: case import of FILE fails with TEXT within MB of
 # memory, and the database is unchanged.
 refuse() {
-    run_bounded "$2" --db d.db case import "$1"
+    run_bounded "$2" --db "$(db d)" case import "$1"
     expect_status 1
     expect_err "$3"
-    [ "$before" = "$(db_state d.db)" ] || fail "$1 changed the database"
+    [ "$before" = "$(db_state d)" ] || fail "$1 changed the database"
     echo "$1: peak ${peak_kb:-?} KB"
 }
 

@@ -11,6 +11,9 @@ mkdir -p "$SCRATCH"
 cd "$SCRATCH" || exit 1
 unset LMPMON_DB
 nfail=0
+# The databases: db NAME, db_sql NAME SQL, db_cp, db_rm (SQLite or
+# PostgreSQL, as LMPMON_TEST_BACKEND says).
+. "$SRC/tests/backend.sh"
 PASS=secret-pass-1
 
 fail() {
@@ -18,8 +21,9 @@ fail() {
     nfail=$((nfail + 1))
 }
 
-# The database: sample, open round 2018, users admin, officer, molvt (a
-# MOLVT reporter), ilo (an ILO reporter), cases (case officer), viewer.
+# make_db DBARG: fill the database DBARG (a --db value, e.g. "$(db d)"):
+# sample, open round 2018, users admin, officer, molvt (a MOLVT reporter),
+# ilo (an ILO reporter), cases (case officer), viewer.
 make_db() {
     "$LMPMON" --db "$1" init --sample cambodia-lmp-2015-2018 >/dev/null &&
     "$LMPMON" --db "$1" round open 2018 --title "2018 review" --as-of 2018-11-30 >/dev/null &&
@@ -33,7 +37,7 @@ make_db() {
         { echo "cannot make the test database" >&2; exit 1; }
 }
 
-# start_server DB [OPTIONS...]: serve on a free port; sets BASE and SPID.
+# start_server DBARG [OPTIONS...]: serve on a free port; sets BASE and SPID.
 start_server() {
     db=$1
     shift

@@ -5,8 +5,8 @@
 # the site's header and navigation; a refused form keeps what was typed.
 . "$(dirname "$0")/lib.sh"
 
-make_db d.db
-start_server d.db
+make_db "$(db d)"
+start_server "$(db d)"
 for u in admin officer viewer; do login "$u"; done
 
 curl -s -b admin.jar "$BASE/admin" >a.html
@@ -26,12 +26,12 @@ code=$(post admin /admin/user name=viewer action=disable)
 grep -q 'Disable viewer?' post.body || fail "the disable step does not ask"
 grep -q 'name="confirm" value="yes"' post.body || fail "the disable step has no confirmation"
 grep -q 'href="/admin">Cancel</a>' post.body || fail "the disable step has no way back"
-"$LMPMON" --db d.db user list | grep -q '^viewer .*disabled' && fail "the account was disabled without confirmation"
+"$LMPMON" --db "$(db d)" user list | grep -q '^viewer .*disabled' && fail "the account was disabled without confirmation"
 curl -s -b viewer.jar -o /dev/null -w '%{http_code}' "$BASE/api/me" | grep -q 200 ||
     fail "the viewer was logged out without confirmation"
 code=$(post admin /admin/user name=viewer action=disable confirm=yes)
 [ "$code" = 303 ] || fail "confirmed disable answered $code"
-"$LMPMON" --db d.db user list | grep -q '^viewer .*disabled' || fail "the confirmed disable did nothing"
+"$LMPMON" --db "$(db d)" user list | grep -q '^viewer .*disabled' || fail "the confirmed disable did nothing"
 code=$(post admin /admin/user name=viewer action=enable)
 [ "$code" = 200 ] && grep -q 'Enable viewer?' post.body || fail "enabling does not ask first ($code)"
 
@@ -42,13 +42,13 @@ grep -q 'reporters can no longer save or submit' post.body || fail "the close st
 grep -q '103 of 103 activities are not rated' post.body || fail "the close step lacks the checklist"
 grep -q '291 of 291 statements owed by the responsible bodies were never submitted' post.body ||
     fail "the checklist does not count the statements never submitted"
-"$LMPMON" --db d.db round list | grep -q '2018 .*open' || fail "the round closed without confirmation"
+"$LMPMON" --db "$(db d)" round list | grep -q '2018 .*open' || fail "the round closed without confirmation"
 code=$(post officer /admin/round round=2018 state=closed confirm=yes)
 [ "$code" = 303 ] || fail "confirmed close answered $code"
-"$LMPMON" --db d.db round list | grep -q '2018 .*closed' || fail "the confirmed close did nothing"
+"$LMPMON" --db "$(db d)" round list | grep -q '2018 .*closed' || fail "the confirmed close did nothing"
 code=$(post officer /admin/round round=2018 state=published)
 [ "$code" = 200 ] && grep -q 'Publishing is final' post.body || fail "publishing does not warn first ($code)"
-"$LMPMON" --db d.db round list | grep -q '2018 .*closed' || fail "the round was published without confirmation"
+"$LMPMON" --db "$(db d)" round list | grep -q '2018 .*closed' || fail "the round was published without confirmation"
 # Reopening a closed round is easily undone: no second step.
 code=$(post officer /admin/round round=2018 state=open)
 [ "$code" = 303 ] || fail "reopen answered $code"

@@ -5,12 +5,12 @@
 # shown to those who see cases and said to be left out for the others.
 . "$(dirname "$0")/lib.sh"
 
-make_db d.db
+make_db "$(db d)"
 printf '%s\n%s\n' 'case_no,lodged_on,resolved_on,sex,assisting_org' \
     'B-1,2019-06-01,2019-08-01,female,LSCW' >c.csv
-"$LMPMON" --db d.db case import c.csv >/dev/null || fail "case import"
-"$LMPMON" --db d.db report briefing --quarter 2019Q3 --out cli.html || fail "the CLI's briefing"
-start_server d.db
+"$LMPMON" --db "$(db d)" case import c.csv >/dev/null || fail "case import"
+"$LMPMON" --db "$(db d)" report briefing --quarter 2019Q3 --out cli.html || fail "the CLI's briefing"
+start_server "$(db d)"
 login officer
 login viewer
 

@@ -2,10 +2,10 @@
 # officer's organisation, escaping, version conflicts, date rules.
 . "$(dirname "$0")/lib.sh"
 
-make_db d.db
-echo "$PASS" | "$LMPMON" --db d.db user add lscw --role case_officer --org LSCW >/dev/null
-echo "$PASS" | "$LMPMON" --db d.db user add mrc --role case_officer --org MRC >/dev/null
-start_server d.db
+make_db "$(db d)"
+echo "$PASS" | "$LMPMON" --db "$(db d)" user add lscw --role case_officer --org LSCW >/dev/null
+echo "$PASS" | "$LMPMON" --db "$(db d)" user add mrc --role case_officer --org MRC >/dev/null
+start_server "$(db d)"
 for u in lscw mrc admin viewer molvt officer; do login $u; done
 
 X='<script>alert(1)</script>'
@@ -48,10 +48,10 @@ code=$(post lscw /case/L-1/details satisfied=yes outcome=kept-text requested=120
 grep -q 'value="kept-text"' post.body || fail "the refused entry is not kept"
 code=$(post lscw /case/L-1/payment paid_on=2019-05-20 amount=450.5)
 [ "$code" = 303 ] || fail "payment: $code"
-"$LMPMON" --db d.db case export | grep -q '^L-1,2019-01-31,2019-04-30,female,irregular,Thailand,.*,LSCW,unknown,1200.00,0.00,450.50,USD' ||
-    fail "the exported case: $("$LMPMON" --db d.db case export | grep '^L-1')"
+"$LMPMON" --db "$(db d)" case export | grep -q '^L-1,2019-01-31,2019-04-30,female,irregular,Thailand,.*,LSCW,unknown,1200.00,0.00,450.50,USD' ||
+    fail "the exported case: $("$LMPMON" --db "$(db d)" case export | grep '^L-1')"
 # The audit trail has the case's steps.
-n=$(sqlite3 d.db "SELECT count(*) FROM audit WHERE key = 'case/L-1'")
+n=$(db_sql d "SELECT count(*) FROM audit WHERE key = 'case/L-1'")
 [ "$n" -ge 3 ] || fail "expected the case's steps in the audit trail, got $n rows"
 
 finish

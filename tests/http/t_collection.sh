@@ -7,14 +7,14 @@
 # the returned one.
 . "$(dirname "$0")/lib.sh"
 
-make_db d.db
-start_server d.db
+make_db "$(db d)"
+start_server "$(db d)"
 login molvt
 login officer
 login viewer
 
 # Two activities MOLVT is responsible for, from the database.
-sqlite3 d.db "SELECT n.code FROM node_org l JOIN org o ON o.id = l.org_id
+db_sql d "SELECT n.code FROM node_org l JOIN org o ON o.id = l.org_id
     JOIN node n ON n.id = l.node_id WHERE o.acronym = 'MOLVT'
     AND l.role = 'responsible' AND n.depth = 3 ORDER BY n.id LIMIT 2" >codes.txt
 a1=$(sed -n 1p codes.txt)
@@ -34,17 +34,17 @@ code=$(post officer "/activity/$a2/review" round=2018 "version=$v" \
 
 # What the database says: statements owed by responsible bodies of the
 # activities assessed in 2018, and MOLVT's share.
-owed_all=$(sqlite3 d.db "SELECT count(*) FROM node_org l JOIN node n ON n.id = l.node_id
+owed_all=$(db_sql d "SELECT count(*) FROM node_org l JOIN node n ON n.id = l.node_id
     JOIN assessment a ON a.node_id = n.id JOIN round r ON r.id = a.round_id
     WHERE r.code = '2018' AND l.role = 'responsible' AND n.depth = 3")
-owed=$(sqlite3 d.db "SELECT count(*) FROM node_org l JOIN org o ON o.id = l.org_id
+owed=$(db_sql d "SELECT count(*) FROM node_org l JOIN org o ON o.id = l.org_id
     JOIN node n ON n.id = l.node_id JOIN assessment a ON a.node_id = n.id
     JOIN round r ON r.id = a.round_id
     WHERE r.code = '2018' AND l.role = 'responsible' AND n.depth = 3 AND o.acronym = 'MOLVT'")
 [ "$owed" -ge 2 ] || fail "MOLVT owes $owed statements"
 
 # The JSON of the command and of the API: the same document.
-"$LMPMON" --db d.db round status 2018 --format json >cli.json || fail "round status --format json"
+"$LMPMON" --db "$(db d)" round status 2018 --format json >cli.json || fail "round status --format json"
 curl -s -b viewer.jar "$BASE/api/round/2018/collection" >api.json
 cmp -s cli.json api.json || fail "the API and the command disagree: $(diff cli.json api.json | head -5)"
 json_of() { # json_of ORG KEY: the number KEY of organisation ORG
@@ -66,13 +66,13 @@ o = [x["outstanding"] for x in json.load(open("cli.json"))["organisations"]]
 assert o == sorted(o, reverse=True), o' || fail "the organisations are not in order of what they still owe"
 
 # The text: a sentence with the round's figures, then MOLVT's row.
-"$LMPMON" --db d.db round status 2018 >cli.txt || fail "round status"
+"$LMPMON" --db "$(db d)" round status 2018 >cli.txt || fail "round status"
 grep -q "^2018 review (Open): 0 of 103 activities rated so far; 1 of $owed_all statements owed" cli.txt ||
     fail "no summary line: $(head -1 cli.txt)"
 grep -q "^MOLVT  *$owed  *$((owed - 2))  *1  *0  *1  *0  *$owed\$" cli.txt ||
     fail "MOLVT's row: $(grep '^MOLVT' cli.txt)"
 # The CSV: the names and the partners too, a row per organisation.
-"$LMPMON" --db d.db round status 2018 --format csv >cli.csv || fail "round status --format csv"
+"$LMPMON" --db "$(db d)" round status 2018 --format csv >cli.csv || fail "round status --format csv"
 head -1 cli.csv | grep -q '^Organisation,Name,Responsible,Partner,Not begun,Draft,Submitted,Returned,Approved,To do' ||
     fail "CSV header: $(head -1 cli.csv)"
 [ "$(($(wc -l <cli.csv) - 1))" = "$(python3 -c 'import json; print(len(json.load(open("cli.json"))["organisations"]))')" ] ||
@@ -102,16 +102,16 @@ grep -q 'href="/org/MOLVT"' round.html || fail "MOLVT is not linked to its page"
 curl -s -b officer.jar "$BASE/round/2018?table=organisations&format=csv" >page.csv
 cmp -s page.csv cli.csv || fail "the page's CSV differs from the command's: $(diff page.csv cli.csv | head -3)"
 stop_server
-start_server d.db --public
+start_server "$(db d)" --public
 [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/round/2017?table=organisations&format=csv")" = 404 ] ||
     fail "a public reader downloads the table of statements"
 curl -s "$BASE/round/2017" | grep -q 'By organisation' && fail "a public reader sees the table of statements"
 
 # Refusals: an unknown round, a format that does not exist.
-"$LMPMON" --db d.db round status 2031 >o.txt 2>e.txt
+"$LMPMON" --db "$(db d)" round status 2031 >o.txt 2>e.txt
 [ $? = 1 ] || fail "an unknown round did not exit 1"
 grep -q "no round '2031'" e.txt || fail "unknown round: $(cat e.txt)"
-"$LMPMON" --db d.db round status 2018 --format odt >o.txt 2>e.txt
+"$LMPMON" --db "$(db d)" round status 2018 --format odt >o.txt 2>e.txt
 [ $? = 2 ] || fail "an unknown format did not exit 2"
 [ "$(curl -s -o /dev/null -w '%{http_code}' -b viewer.jar "$BASE/api/round/2031/collection")" = 404 ] ||
     fail "the API answers an unknown round with other than 404"

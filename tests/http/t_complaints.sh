@@ -2,7 +2,7 @@
 # officers see every group, viewers and the public no group under 5 cases.
 . "$(dirname "$0")/lib.sh"
 
-make_db d.db
+make_db "$(db d)"
 cat >cases.csv <<'CSV'
 case_no,lodged_on,resolved_on,sex,assisting_org,province,satisfied,stage
 K1,2018-01-10,2018-02-10,female,LSCW,Prey Veng,yes,resolved
@@ -12,8 +12,8 @@ K4,2018-01-10,2018-02-10,female,LSCW,Prey Veng,no,resolved
 K5,2018-01-10,,female,LSCW,Prey Veng,unknown,lodged
 K6,2018-01-10,2018-02-10,male,LSCW,Kandal,yes,resolved
 CSV
-"$LMPMON" --db d.db case import cases.csv >/dev/null || fail "case import"
-start_server d.db --public
+"$LMPMON" --db "$(db d)" case import cases.csv >/dev/null || fail "case import"
+start_server "$(db d)" --public
 login cases
 login viewer
 
@@ -43,7 +43,7 @@ curl -s -b viewer.jar "$BASE/" | grep -q 'men: fewer than 5 cases (not shown)' |
 # The server remakes its report when the register changes (it looks every
 # second), so the dashboard soon counts a case imported meanwhile.
 printf 'case_no,lodged_on,sex\nK7,2018-03-01,male\n' >more.csv
-"$LMPMON" --db d.db case import more.csv >/dev/null
+"$LMPMON" --db "$(db d)" case import more.csv >/dev/null
 seen=0
 for i in 1 2 3 4 5 6 7 8 9 10; do
     if curl -s -b cases.jar "$BASE/" | grep -q 'All cases: 43% (3 of 7)'; then

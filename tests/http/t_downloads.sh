@@ -5,11 +5,11 @@
 # in every format the CLI makes, and the coordination report has its page.
 . "$(dirname "$0")/lib.sh"
 
-make_db d.db
-echo "$PASS" | "$LMPMON" --db d.db user add lscw --role case_officer --org LSCW >/dev/null
+make_db "$(db d)"
+echo "$PASS" | "$LMPMON" --db "$(db d)" user add lscw --role case_officer --org LSCW >/dev/null
 printf '%s\n%s\n' 'case_no,lodged_on,sex,assisting_org' 'LSCW-1,2018-03-01,female,LSCW' >c.csv
-"$LMPMON" --db d.db case import c.csv >/dev/null || fail "case import"
-start_server d.db --public
+"$LMPMON" --db "$(db d)" case import c.csv >/dev/null || fail "case import"
+start_server "$(db d)" --public
 for u in admin officer molvt lscw; do login "$u"; done
 SHEETS="python3 $SRC/tests/http/sheets.py"
 
@@ -99,7 +99,7 @@ grep -q 'href="/round/2017/coordination">The coordination report</a>' round.html
 for f in html md csv json svg pdf docx; do
     code=$(curl -s -b officer.jar -D head.txt -o "rep.$f" -w '%{http_code}' "$BASE/round/2017/report?format=$f")
     [ "$code" = 200 ] || fail "the review report as $f answered $code"
-    "$LMPMON" --db d.db report review --round 2017 --compare 2016 --format "$f" --out "cli.$f" 2>/dev/null ||
+    "$LMPMON" --db "$(db d)" report review --round 2017 --compare 2016 --format "$f" --out "cli.$f" 2>/dev/null ||
         fail "the CLI's $f"
     case $f in
     html) grep -q '<h1>2017 progress review</h1>' rep.html || fail "the HTML report" ;;
@@ -124,7 +124,7 @@ code=$(curl -s -b officer.jar -o co.html -w '%{http_code}' "$BASE/round/2017/coo
 grep -q '<h1>Coordination: 2017 progress review</h1>' co.html || fail "the coordination report's page"
 for f in md csv json; do
     curl -s -b officer.jar -D head.txt -o "co.$f" "$BASE/round/2017/coordination?format=$f"
-    "$LMPMON" --db d.db report coordination --round 2017 --format "$f" --out "clico.$f" || fail "the CLI's coordination $f"
+    "$LMPMON" --db "$(db d)" report coordination --round 2017 --format "$f" --out "clico.$f" || fail "the CLI's coordination $f"
     cmp -s "co.$f" "clico.$f" || fail "the web's coordination $f differs from the CLI's"
     grep -qi "^Content-Disposition: attachment; filename=\"coordination-2017.$f\"" head.txt ||
         fail "the coordination $f is not an attachment"

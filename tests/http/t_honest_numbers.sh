@@ -6,8 +6,8 @@
 # follows the same rule (core/review.c).
 . "$(dirname "$0")/lib.sh"
 
-make_db d.db
-start_server d.db
+make_db "$(db d)"
+start_server "$(db d)"
 login officer
 login molvt
 
@@ -71,7 +71,7 @@ text r18.html | grep -q '1 of 103 activities rated so far; 1 of 291 statements o
 curl -s -b officer.jar "$BASE/api/round/2018/summary" >s.json
 grep -q '"rated_only": true' s.json || fail "the summary of the open round does not say it counts rated activities only"
 grep -q '"activities_rated": 1' s.json || fail "the summary does not count 1 rated activity"
-"$LMPMON" --db d.db report review --round 2018 --compare 2017 --format md >r.md ||
+"$LMPMON" --db "$(db d)" report review --round 2018 --compare 2017 --format md >r.md ||
     fail "report review of the open round"
 grep -q 'Shares are of the activities rated so far in the round, which is still collecting' r.md ||
     fail "the CLI's report of an open round does not say what it counts"

@@ -7,8 +7,8 @@
 # --trusted-proxy serve any name.
 . "$(dirname "$0")/lib.sh"
 
-make_db d.db
-start_server d.db
+make_db "$(db d)"
+start_server "$(db d)"
 login admin
 port=${BASE##*:}
 
@@ -40,7 +40,7 @@ code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" -H "Host: evi
     --data-urlencode "csrf=$tok" -d round=2031 -d state=new -d title=rebound \
     "$BASE/admin/round")
 [ "$code" = 421 ] || fail "a POST with Host evil.example answered $code"
-"$LMPMON" --db d.db round list 2>/dev/null | grep -q 2031 && fail "the POST through a foreign Host opened a round"
+"$LMPMON" --db "$(db d)" round list 2>/dev/null | grep -q 2031 && fail "the POST through a foreign Host opened a round"
 # The API too.
 code=$(status "evil.example:$port" /api/me)
 [ "$code" = 421 ] || fail "/api/me with Host evil.example answered $code"
@@ -51,7 +51,7 @@ stop_server
 # choosing; every Host is served.
 for opt in --public "--trusted-proxy 127.0.0.1"; do
     # shellcheck disable=SC2086
-    start_server d.db $opt
+    start_server "$(db d)" $opt
     code=$(curl -s -o /dev/null -w '%{http_code}' -H "Host: monitoring.example.org" "$BASE/login")
     [ "$code" = 200 ] || fail "with $opt, Host monitoring.example.org answered $code"
     stop_server

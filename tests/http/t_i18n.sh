@@ -13,8 +13,8 @@ msgmerge -q --no-fuzzy-matching -o km.po "$SRC/po/km.po" "$SRC/po/lmpmon.pot" ||
     fail "msgmerge"
 PO=$SCRATCH/km.po
 CHECK=$SRC/tests/http/i18n_check.py
-make_db d.db
-start_server d.db --public
+make_db "$(db d)"
+start_server "$(db d)" --public
 for u in admin officer molvt cases; do login "$u"; done
 
 # km ID: the Khmer of msgid ID (the catalogue's, as the check reads it).
@@ -34,7 +34,7 @@ address() {
 }
 post cases /cases case_no=C-1 lodged_on=2018-05-01 sex=female channel=ngo \
     legal_status=unknown currency=USD >/dev/null
-"$LMPMON" --db d.db export --format json --out data.json || fail "export"
+"$LMPMON" --db "$(db d)" export --format json --out data.json || fail "export"
 "$LMPMON" routes >routes.txt || fail "lmpmon routes"
 # The review and coordination reports are documents of report/, in
 # English until their labels and sentences are translated (docs/
@@ -120,15 +120,15 @@ stop_server
 
 # The installation's default: --language km for a browser that asks for
 # neither language.
-start_server d.db --public --language km
+start_server "$(db d)" --public --language km
 curl -s -H 'Accept-Language: fr' -o fr.html "$BASE/login"
 grep -q '<html lang="km">' fr.html || fail "--language km: a French browser does not get Khmer"
 stop_server
-timeout 20 "$LMPMON" --db d.db serve --listen 127.0.0.1:0 --language fr >bad.out 2>bad.err
+timeout 20 "$LMPMON" --db "$(db d)" serve --listen 127.0.0.1:0 --language fr >bad.out 2>bad.err
 [ $? = 2 ] || fail "--language fr was not refused as a usage error"
 grep -q "en or km" bad.err || fail "--language fr: the message does not name the languages: $(cat bad.err)"
 # Without the catalogue the server refuses to start, naming what is missing.
-LMPMON_LOCALEDIR=$SCRATCH/nowhere timeout 20 "$LMPMON" --db d.db serve --listen 127.0.0.1:0 \
+LMPMON_LOCALEDIR=$SCRATCH/nowhere timeout 20 "$LMPMON" --db "$(db d)" serve --listen 127.0.0.1:0 \
     >nocat.out 2>nocat.err
 [ $? = 1 ] || fail "a server without its Khmer catalogue started"
 grep -q "catalogue is missing" nocat.err ||

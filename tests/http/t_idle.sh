@@ -6,8 +6,8 @@
 # per-client limit does not stop them first.
 . "$(dirname "$0")/lib.sh"
 
-make_db d.db
-start_server d.db --trusted-proxy 127.0.0.1 --quiet
+make_db "$(db d)"
+start_server "$(db d)" --trusted-proxy 127.0.0.1 --quiet
 # 256 connections, one request each, all kept open; then one more asks and
 # waits at most 25 s: before the 30 s idle timeout could free a slot.
 perl "$SRC/tests/http/conns.pl" "${BASE##*:}" 256 127.0.0.1 - 1 late >conns.txt ||

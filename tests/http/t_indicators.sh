@@ -5,7 +5,7 @@
 # give it back); downloadable as CSV.
 . "$(dirname "$0")/lib.sh"
 
-make_db d.db
+make_db "$(db d)"
 cat >cases.csv <<'CSV'
 case_no,lodged_on,resolved_on,sex,assisting_org,province,satisfied,stage
 K1,2018-01-10,2018-02-10,female,LSCW,Prey Veng,yes,resolved
@@ -15,12 +15,12 @@ K4,2018-01-10,2018-02-10,female,LSCW,Prey Veng,no,resolved
 K5,2018-01-10,,female,LSCW,Prey Veng,unknown,lodged
 K6,2018-01-10,2018-02-10,male,LSCW,Kandal,yes,resolved
 CSV
-"$LMPMON" --db d.db case import cases.csv >/dev/null || fail "case import"
-"$LMPMON" --db d.db indicator add T1 --goal 12 --unit count --definition "# informed <in person>" \
+"$LMPMON" --db "$(db d)" case import cases.csv >/dev/null || fail "case import"
+"$LMPMON" --db "$(db d)" indicator add T1 --goal 12 --unit count --definition "# informed <in person>" \
     --baseline 100 --baseline-year 2016 --targets "2018=300" >/dev/null || fail "indicator add"
 printf 'indicator,period,value\nT1,2018,250\n' >v.csv
-"$LMPMON" --db d.db value import v.csv >/dev/null || fail "value import"
-start_server d.db --public
+"$LMPMON" --db "$(db d)" value import v.csv >/dev/null || fail "value import"
+start_server "$(db d)" --public
 login cases
 login viewer
 

@@ -1,13 +1,13 @@
 # The server killed (SIGKILL: no shutdown, no last commit) while reporters
-# save statements: the database passes SQLite's integrity check, every
-# save the server acknowledged (303) is in the audit trail, each stored
-# statement is the last acknowledged one of its writer or a later one
-# whose answer the kill cut off, never an older one, and a new server on
-# the same file starts and serves the saves.
+# save statements: an SQLite database passes SQLite's integrity check,
+# every save the server acknowledged (303) is in the audit trail, each
+# stored statement is the last acknowledged one of its writer or a later
+# one whose answer the kill cut off, never an older one, and a new server
+# on the same database starts and serves the saves.  On both backends.
 . "$(dirname "$0")/lib.sh"
 
-make_db d.db
-start_server d.db
+make_db "$(db d)"
+start_server "$(db d)"
 login molvt
 login ilo
 
@@ -17,7 +17,7 @@ login ilo
 writer() {
     u=$1
     org=$2
-    sqlite3 d.db "SELECT n.code FROM node_org l JOIN org o ON o.id = l.org_id
+    db_sql d "SELECT n.code FROM node_org l JOIN org o ON o.id = l.org_id
         JOIN node n ON n.id = l.node_id WHERE o.acronym = '$org'
         AND n.depth = 3 ORDER BY n.id LIMIT 6" >"$u.codes"
     tok=$(csrf_of "$u" /plan)
@@ -58,12 +58,15 @@ wait "$w1" "$w2"
 acked=$(cat molvt.log ilo.log | grep -c '|303|')
 [ "$acked" -ge 10 ] || fail "only $acked saves were acknowledged before the kill"
 
-# The file as the kill left it (WAL and all): whole.
-[ "$(sqlite3 d.db 'PRAGMA integrity_check')" = ok ] ||
-    fail "integrity_check after the kill: $(sqlite3 d.db 'PRAGMA integrity_check' | head -3)"
+# The file as the kill left it (WAL and all): whole.  (PostgreSQL's own
+# recovery is not lmpmon's to check; what was acknowledged is, below.)
+if [ "$LMPMON_TEST_BACKEND" = sqlite ]; then
+    [ "$(db_sql d 'PRAGMA integrity_check')" = ok ] ||
+        fail "integrity_check after the kill: $(db_sql d 'PRAGMA integrity_check' | head -3)"
+fi
 
 # Every acknowledged save was committed.
-sqlite3 d.db "SELECT new FROM audit WHERE entity = 'statement' AND new LIKE 'kill %'" |
+db_sql d "SELECT new FROM audit WHERE entity = 'statement' AND new LIKE 'kill %'" |
     sort -u >audit.txt
 cat molvt.log ilo.log | awk -F'|' '$2 == 303 { print $4 }' | sort -u >acked.txt
 lost=$(comm -23 acked.txt audit.txt)
@@ -76,7 +79,7 @@ for u in molvt ilo; do
     for code in $(cat "$u.codes"); do
         last=$(awk -F'|' -v c="$code" '$2 == 303 && $3 == c { s = $1 } END { print s }' "$u.log")
         [ -n "$last" ] || continue
-        got=$(sqlite3 d.db "SELECT s.text FROM statement s JOIN org o ON o.id = s.org_id
+        got=$(db_sql d "SELECT s.text FROM statement s JOIN org o ON o.id = s.org_id
             JOIN assessment a ON a.id = s.assessment_id JOIN node n ON n.id = a.node_id
             JOIN round r ON r.id = a.round_id
             WHERE o.acronym = '$org' AND n.code = '$code' AND r.code = '2018'")
@@ -90,7 +93,7 @@ for u in molvt ilo; do
 done
 
 # A new server on the same file starts and shows the saves.
-start_server d.db
+start_server "$(db d)"
 login molvt
 code=$(head -n 1 molvt.codes)
 last=$(awk -F'|' -v c="$code" '$2 == 303 && $3 == c { t = $4 } END { print t }' molvt.log)

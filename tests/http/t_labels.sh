@@ -4,8 +4,8 @@
 # where machines read them (option values, class names, the JSON API).
 . "$(dirname "$0")/lib.sh"
 
-make_db d.db
-start_server d.db
+make_db "$(db d)"
+start_server "$(db d)"
 for u in admin officer molvt; do login "$u"; done
 
 # text FILE: the page's visible text (tags and attribute values gone).
@@ -79,7 +79,7 @@ grep -q '<td>Responsible</td>' t.html || fail "the tasks show the link role's ke
 grep -q 'Returned: Please give numbers' t.html || fail "the returned task does not say so with the comment"
 # The complaints register's codes too: sex, legal status, channel, stage,
 # complaint types, satisfaction.
-echo "$PASS" | "$LMPMON" --db d.db user add lscw --role case_officer --org LSCW >/dev/null
+echo "$PASS" | "$LMPMON" --db "$(db d)" user add lscw --role case_officer --org LSCW >/dev/null
 login lscw
 code=$(post lscw /cases case_no=L-1 lodged_on=2019-01-31 channel=mrc sex=female \
     legal_status=irregular province=Kandal destination=Thailand type=unpaid_wages \

@@ -10,8 +10,8 @@
 #    Retry-After has passed.
 . "$(dirname "$0")/lib.sh"
 
-make_db d.db
-start_server d.db
+make_db "$(db d)"
+start_server "$(db d)"
 login admin
 
 # attempt USER PASSWORD: one login with a fresh form; prints the status,

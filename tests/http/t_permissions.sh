@@ -3,8 +3,8 @@
 # handler ran (its own answer may still refuse the data, never with 401/403).
 . "$(dirname "$0")/lib.sh"
 
-make_db d.db
-start_server d.db
+make_db "$(db d)"
+start_server "$(db d)"
 for u in admin officer molvt ilo cases viewer; do login $u; done
 
 # role route expected
@@ -90,9 +90,9 @@ code=$(curl -s -b viewer-old.jar -o /dev/null -w '%{http_code}' "$BASE/plan")
 login admin
 code=$(post admin /admin/user name=cases action=disable confirm=yes)
 [ "$code" = 303 ] || fail "disable through the admin page: $code"
-"$LMPMON" --db d.db user list | grep -q '^cases .*disabled' || fail "cases is not disabled"
+"$LMPMON" --db "$(db d)" user list | grep -q '^cases .*disabled' || fail "cases is not disabled"
 # Organisations added on the admin page resolve like any other.
-"$LMPMON" --db d.db show org ORG_admin | grep -q 'Org of admin' || fail "organisation not added"
+"$LMPMON" --db "$(db d)" show org ORG_admin | grep -q 'Org of admin' || fail "organisation not added"
 
 # A disabled account cannot log in; a wrong password is refused and logged.
 rm -f x.jar

@@ -4,8 +4,8 @@
 # plan lands in the second plan and the redirect stays there.
 . "$(dirname "$0")/lib.sh"
 
-make_db d.db
-start_server d.db
+make_db "$(db d)"
+start_server "$(db d)"
 login viewer
 curl -s -b viewer.jar "$BASE/" >before.html
 curl -s -b viewer.jar "$BASE/activity/4.8" >before-48.html
@@ -13,7 +13,7 @@ curl -s -b viewer.jar "$BASE/activity/4.8" >before-48.html
 "$LMPMON" sample plan --activities 12 --orgs 8 --rounds 2 --seed 3 --out second >/dev/null ||
     fail "cannot generate the second plan"
 sed 's/synthetic-lmp/a-second-plan/' second/plan.json >second/plan2.json
-"$LMPMON" --db d.db import --plan a-second-plan second/plan2.json second/annex.csv >/dev/null ||
+"$LMPMON" --db "$(db d)" import --plan a-second-plan second/plan2.json second/annex.csv >/dev/null ||
     fail "cannot import the second plan"
 
 curl -s -b viewer.jar "$BASE/" >after.html
@@ -48,12 +48,12 @@ code=$(curl -s -b viewer.jar -o /dev/null -w '%{http_code}' "$BASE/?plan=no-such
 [ "$code" = 404 ] || fail "unknown plan: expected 404, got $code"
 
 # A reporter's statement on the second plan, named by the form.
-"$LMPMON" --db d.db round open 2030 --plan a-second-plan --title "2030 review" >/dev/null ||
+"$LMPMON" --db "$(db d)" round open 2030 --plan a-second-plan --title "2030 review" >/dev/null ||
     fail "cannot open a round in the second plan"
-org=$("$LMPMON" --db d.db show activity 1.2 --plan a-second-plan |
+org=$("$LMPMON" --db "$(db d)" show activity 1.2 --plan a-second-plan |
     sed -n 's/^Responsible: *\([A-Za-z0-9-]*\).*/\1/p')
 [ -n "$org" ] || fail "cannot find the responsible organisation of 1.2"
-echo "$PASS" | "$LMPMON" --db d.db user add rep2 --role reporter --org "$org" >/dev/null
+echo "$PASS" | "$LMPMON" --db "$(db d)" user add rep2 --role reporter --org "$org" >/dev/null
 login rep2
 code=$(post rep2 /activity/1.2/statement plan=a-second-plan round=2030 version=0 \
     action=save rating=progressing "text=Second plan statement")

@@ -11,15 +11,15 @@ NAME="Plantedname Sokunthea"
 PHONE="+855 12 987 654"
 IDDOC="N0PLANTED4242"
 
-make_db d.db
-echo "$PASS" | "$LMPMON" --db d.db user add lscw --role case_officer --org LSCW >/dev/null
-echo "$PASS" | "$LMPMON" --db d.db user add camfeba --role case_officer --org CAMFEBA >/dev/null
+make_db "$(db d)"
+echo "$PASS" | "$LMPMON" --db "$(db d)" user add lscw --role case_officer --org LSCW >/dev/null
+echo "$PASS" | "$LMPMON" --db "$(db d)" user add camfeba --role case_officer --org CAMFEBA >/dev/null
 cat >cases.csv <<EOF
 case_no,lodged_on,resolved_on,sex,assisting_org,province,destination,satisfied,stage,complaint_types,complainant_name,phone,id_document,compensation_requested,compensation_ordered,compensation_paid
 PRIV-1,2018-01-10,2018-02-10,female,LSCW,Prey Veng,Thailand,yes,resolved,unpaid_wages,$NAME,$PHONE,$IDDOC,500,300,100
 PRIV-2,2018-01-12,,male,LSCW,Kandal,Thailand,unknown,lodged,deception,Another Person,+855 11 111 111,N0OTHER,0,0,0
 EOF
-"$LMPMON" --db d.db case import cases.csv >import.out 2>&1 || fail "case import: $(cat import.out)"
+"$LMPMON" --db "$(db d)" case import cases.csv >import.out 2>&1 || fail "case import: $(cat import.out)"
 
 # planted FILE WHAT: FILE must hold none of the planted details.
 planted() {
@@ -33,31 +33,31 @@ planted() {
 # ---- the command line ---------------------------------------------------
 grep -qF "$NAME" import.out && fail "the import's summary shows a name"
 for f in csv json html xlsx; do
-    "$LMPMON" --db d.db report complaints --format $f --out "rep.$f" >/dev/null 2>&1 ||
+    "$LMPMON" --db "$(db d)" report complaints --format $f --out "rep.$f" >/dev/null 2>&1 ||
         fail "report complaints --format $f"
 done
 unzip -p rep.xlsx >rep.xlsx.txt 2>/dev/null
 for f in rep.csv rep.json rep.html rep.xlsx.txt; do planted "$f" "report complaints ($f)"; done
-"$LMPMON" --db d.db case export --out exp.csv >/dev/null 2>&1 || fail "case export"
+"$LMPMON" --db "$(db d)" case export --out exp.csv >/dev/null 2>&1 || fail "case export"
 planted exp.csv "case export without --with-personal"
-"$LMPMON" --db d.db case export --format xlsx --out exp.xlsx >/dev/null 2>&1 || fail "case export xlsx"
+"$LMPMON" --db "$(db d)" case export --format xlsx --out exp.xlsx >/dev/null 2>&1 || fail "case export xlsx"
 unzip -p exp.xlsx >exp.xlsx.txt
 planted exp.xlsx.txt "case export --format xlsx without --with-personal"
-"$LMPMON" --db d.db case export --with-personal --out personal.csv >/dev/null 2>&1
+"$LMPMON" --db "$(db d)" case export --with-personal --out personal.csv >/dev/null 2>&1
 grep -qF "$IDDOC" personal.csv || fail "case export --with-personal lacks the ID document"
-"$LMPMON" --db d.db export --format json --out all.json >/dev/null 2>&1
+"$LMPMON" --db "$(db d)" export --format json --out all.json >/dev/null 2>&1
 planted all.json "export --format json"
-"$LMPMON" --db d.db report review --round 2017 --format html --out review.html >/dev/null 2>&1
+"$LMPMON" --db "$(db d)" report review --round 2017 --format html --out review.html >/dev/null 2>&1
 planted review.html "report review"
-"$LMPMON" --db d.db check >check.out 2>&1
+"$LMPMON" --db "$(db d)" check >check.out 2>&1
 planted check.out "check"
 # A refused import of a bad row names the row and column, not the person.
 sed 's/^PRIV-1,2018-01-10/PRIV-3,2018-13-10/' cases.csv >bad.csv
-"$LMPMON" --db d.db case import bad.csv >bad.out 2>&1 && fail "a bad date was imported"
+"$LMPMON" --db "$(db d)" case import bad.csv >bad.out 2>&1 && fail "a bad date was imported"
 planted bad.out "a refused case import's message"
 
 # ---- the web ------------------------------------------------------------
-start_server d.db --public
+start_server "$(db d)" --public
 login lscw
 login camfeba
 login viewer

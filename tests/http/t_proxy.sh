@@ -6,7 +6,7 @@
 # error.
 . "$(dirname "$0")/lib.sh"
 
-make_db d.db
+make_db "$(db d)"
 
 # served_32 FROM XFF-PREFIX WHAT: 40 connections from FROM held together
 # must see exactly 32 served (LIMIT_CONNECTIONS_PER_CLIENT).  The server
@@ -31,7 +31,7 @@ served_32() {
 
 # A bad value: exit 2, and the message names it.
 for bad in not-an-address 10.0.0.0/8 127.0.0.1:80; do
-    "$LMPMON" --db d.db serve --listen 127.0.0.1:0 --trusted-proxy 127.0.0.1 \
+    "$LMPMON" --db "$(db d)" serve --listen 127.0.0.1:0 --trusted-proxy 127.0.0.1 \
         --trusted-proxy "$bad" >bad.out 2>bad.err
     st=$?
     [ "$st" = 2 ] || fail "--trusted-proxy '$bad' exited $st, want 2"
@@ -41,17 +41,17 @@ done
 # More proxies than LIMIT_OPTION_REPEATS (16): a usage error, not a crash.
 set --
 for i in $(seq 1 17); do set -- "$@" --trusted-proxy "10.0.0.$i"; done
-"$LMPMON" --db d.db serve --listen 127.0.0.1:0 "$@" >bad.out 2>bad.err
+"$LMPMON" --db "$(db d)" serve --listen 127.0.0.1:0 "$@" >bad.out 2>bad.err
 st=$?
 [ "$st" = 2 ] || fail "17 trusted proxies exited $st, want 2"
 grep -q "more than 16 times" bad.err || fail "unclear message for 17 proxies: $(cat bad.err)"
 # Even without a database: the command line is checked first.
-"$LMPMON" --db missing.db serve --trusted-proxy nope >bad.out 2>bad.err
+"$LMPMON" --db "$(db missing)" serve --trusted-proxy nope >bad.out 2>bad.err
 st=$?
 [ "$st" = 2 ] || fail "--trusted-proxy nope without a database exited $st, want 2"
 
 # Without --trusted-proxy the header is the client's own word: ignored.
-start_server d.db
+start_server "$(db d)"
 curl -s -o /dev/null -H "X-Forwarded-For: 203.0.113.7" "$BASE/login"
 grep -q ' 127.0.0.1 "GET /login" 200' serve.err ||
     fail "without --trusted-proxy the log does not show the peer: $(cat serve.err)"
@@ -63,7 +63,7 @@ stop_server
 : >serve.err
 
 # The proxy is 127.0.0.1 (and an IPv6 one further up the chain).
-start_server d.db --trusted-proxy 127.0.0.1 --trusted-proxy 2001:db8::10
+start_server "$(db d)" --trusted-proxy 127.0.0.1 --trusted-proxy 2001:db8::10
 curl -s -o /dev/null -H "X-Forwarded-For: 6.6.6.6, 203.0.113.7" "$BASE/login"
 grep -q ' 203.0.113.7 "GET /login" 200' serve.err ||
     fail "the log does not show the forwarded client: $(cat serve.err)"
@@ -117,7 +117,7 @@ stop_server
 
 # A trusted proxy elsewhere: this peer (127.0.0.1) is not it, so its header
 # is ignored.
-start_server d.db --trusted-proxy 127.0.0.2
+start_server "$(db d)" --trusted-proxy 127.0.0.2
 curl -s -o /dev/null -H "X-Forwarded-For: 203.0.113.7" "$BASE/login"
 tail -n 1 serve.err | grep -q ' 127.0.0.1 "GET /login" 200' ||
     fail "a client that is not the proxy chose its logged address: $(tail -1 serve.err)"

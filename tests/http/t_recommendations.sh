@@ -5,10 +5,10 @@
 # (409) that keeps its text; the JSON read call.
 . "$(dirname "$0")/lib.sh"
 
-make_db d.db
-"$LMPMON" --db d.db recommendation import "$SRC/data/cambodia-lmp-2015-2018/recommendations-2017.csv" \
+make_db "$(db d)"
+"$LMPMON" --db "$(db d)" recommendation import "$SRC/data/cambodia-lmp-2015-2018/recommendations-2017.csv" \
     >/dev/null || fail "recommendation import"
-start_server d.db
+start_server "$(db d)"
 for u in officer officer2 viewer; do login $u; done
 
 # The list: groups, the priority, nodes and organisations, status.

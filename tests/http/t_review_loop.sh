@@ -6,8 +6,8 @@
 # Then the round is published and a review post changes nothing.
 . "$(dirname "$0")/lib.sh"
 
-make_db d.db
-start_server d.db
+make_db "$(db d)"
+start_server "$(db d)"
 login molvt
 login officer
 

@@ -8,13 +8,13 @@
 # CSRF token: the same request without it is refused (403).
 . "$(dirname "$0")/lib.sh"
 
-make_db d.db
-echo "$PASS" | "$LMPMON" --db d.db user add lscw --role case_officer --org LSCW >/dev/null
+make_db "$(db d)"
+echo "$PASS" | "$LMPMON" --db "$(db d)" user add lscw --role case_officer --org LSCW >/dev/null
 printf '%s\n%s\n' 'case_no,lodged_on,sex,assisting_org' 'LSCW-1,2018-03-01,female,LSCW' >c.csv
-"$LMPMON" --db d.db case import c.csv >/dev/null || fail "case import"
-"$LMPMON" --db d.db recommendation import "$SRC/data/cambodia-lmp-2015-2018/recommendations-2017.csv" \
+"$LMPMON" --db "$(db d)" case import c.csv >/dev/null || fail "case import"
+"$LMPMON" --db "$(db d)" recommendation import "$SRC/data/cambodia-lmp-2015-2018/recommendations-2017.csv" \
     >/dev/null || fail "recommendation import"
-start_server d.db --public
+start_server "$(db d)" --public
 USERS="admin officer molvt lscw viewer"
 for u in $USERS; do login "$u"; done
 

@@ -2,8 +2,8 @@
 # error pages that do not echo the request.
 . "$(dirname "$0")/lib.sh"
 
-make_db d.db
-start_server d.db
+make_db "$(db d)"
+start_server "$(db d)"
 login molvt
 login officer
 login admin
@@ -119,7 +119,7 @@ grep -i "^Set-Cookie: lmpmon_session=" h.txt | grep -q "HttpOnly; SameSite=Lax" 
 # Only a hash of the session token is stored.
 tok=$(grep -i "^Set-Cookie: lmpmon_session=" h.txt | sed 's/.*lmpmon_session=//; s/;.*//')
 [ -n "$tok" ] || fail "no session token"
-n=$(sqlite3 d.db "SELECT count(*) FROM session WHERE token_hash = '$tok'")
+n=$(db_sql d "SELECT count(*) FROM session WHERE token_hash = '$tok'")
 [ "$n" = 0 ] || fail "the session token is stored in clear"
 
 # --- error pages do not echo the request ---

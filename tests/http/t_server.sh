@@ -2,8 +2,8 @@
 # finishes the request in flight, a clear error when the port is taken.
 . "$(dirname "$0")/lib.sh"
 
-make_db d.db
-start_server d.db
+make_db "$(db d)"
+start_server "$(db d)"
 curl -s -o /dev/null "$BASE/login"
 curl -s -o /dev/null "$BASE/static/app.css"
 n=$(grep -c '"GET /login" 200' serve.err)
@@ -29,7 +29,7 @@ done
 
 # A port in use is a clear error.
 port=${BASE##*:}
-"$LMPMON" --db d.db serve --listen "127.0.0.1:$port" >o2.txt 2>e2.txt
+"$LMPMON" --db "$(db d)" serve --listen "127.0.0.1:$port" >o2.txt 2>e2.txt
 st=$?
 [ "$st" = 1 ] || fail "a second server on the same port exited $st"
 grep -q "cannot listen on '127.0.0.1:$port'" e2.txt || fail "unclear message: $(cat e2.txt)"

@@ -3,12 +3,12 @@
 # server is restarted at chosen times instead of waiting hours).
 . "$(dirname "$0")/lib.sh"
 
-make_db d.db
+make_db "$(db d)"
 
 # at TIME: (re)start the server with its clock at TIME.
 at() {
     [ -n "${SPID:-}" ] && stop_server
-    LMPMON_NOW=$1 start_server d.db
+    LMPMON_NOW=$1 start_server "$(db d)"
 }
 # logged_in: whether viewer's cookie still opens /plan (else: to /login).
 logged_in() {

@@ -3,8 +3,8 @@
 # the old password keeps no session).  Other accounts stay logged in.
 . "$(dirname "$0")/lib.sh"
 
-make_db d.db
-start_server d.db
+make_db "$(db d)"
+start_server "$(db d)"
 login molvt
 login ilo
 login admin
@@ -15,7 +15,7 @@ me() {
 }
 
 [ "$(me molvt)" = 200 ] || fail "molvt is not logged in to begin with"
-echo "new-secret-pass-2" | "$LMPMON" --db d.db user passwd molvt >/dev/null ||
+echo "new-secret-pass-2" | "$LMPMON" --db "$(db d)" user passwd molvt >/dev/null ||
     fail "user passwd failed"
 code=$(me molvt)
 [ "$code" = 401 ] || fail "after 'user passwd', the old session answered $code, not 401"
@@ -30,7 +30,7 @@ PASS=new-secret-pass-2 login molvt
 code=$(post admin /admin/user name=ilo action=disable confirm=yes)
 [ "$code" = 303 ] || fail "disabling ilo answered $code"
 [ "$(me ilo)" = 401 ] || fail "a disabled account's session still works"
-n=$(sqlite3 d.db "SELECT count(*) FROM session s JOIN account u ON u.id = s.user_id WHERE u.name = 'ilo'")
+n=$(db_sql d "SELECT count(*) FROM session s JOIN account u ON u.id = s.user_id WHERE u.name = 'ilo'")
 [ "$n" = 0 ] || fail "the disabled account keeps $n session(s) in the database"
 [ "$(me admin)" = 200 ] || fail "the admin was logged out by disabling ilo"
 

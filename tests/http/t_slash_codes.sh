@@ -4,11 +4,11 @@
 # A '/' that is a real path separator still is one.
 . "$(dirname "$0")/lib.sh"
 
-make_db d.db
-echo "$PASS" | "$LMPMON" --db d.db user add lscw --role case_officer --org LSCW >/dev/null
+make_db "$(db d)"
+echo "$PASS" | "$LMPMON" --db "$(db d)" user add lscw --role case_officer --org LSCW >/dev/null
 printf '%s\n%s\n' 'case_no,lodged_on,sex,assisting_org' 'LSCW/2018/001,2018-03-01,female,LSCW' >c.csv
-"$LMPMON" --db d.db case import c.csv >/dev/null || fail "case import"
-start_server d.db
+"$LMPMON" --db "$(db d)" case import c.csv >/dev/null || fail "case import"
+start_server "$(db d)"
 login lscw
 
 curl -s -b lscw.jar "$BASE/cases" >cases.html
@@ -24,7 +24,7 @@ code=$(curl -s -b lscw.jar -o post.body -w '%{http_code}' --data-urlencode "csrf
     --data-urlencode "stage=conciliation" --data-urlencode "on=2018-03-05" \
     --data-urlencode "version=1" "$BASE/case/LSCW%2F2018%2F001/stage")
 [ "$code" = 303 ] || fail "a stage on the case with '/': $code $(head -c 300 post.body)"
-"$LMPMON" --db d.db case export --out e.csv >/dev/null
+"$LMPMON" --db "$(db d)" case export --out e.csv >/dev/null
 grep -q '^LSCW/2018/001,.*conciliation' e.csv || fail "the stage did not reach the case"
 # The decoded form is a different address: /case/LSCW/2018/001 is no page.
 code=$(curl -s -b lscw.jar -o /dev/null -w '%{http_code}' "$BASE/case/LSCW/2018/001")

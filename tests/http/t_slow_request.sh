@@ -10,10 +10,10 @@
 #  - the server goes on answering everyone else.
 . "$(dirname "$0")/lib.sh"
 
-make_db d.db
+make_db "$(db d)"
 LMPMON_REQUEST_SECONDS=3
 export LMPMON_REQUEST_SECONDS
-start_server d.db
+start_server "$(db d)"
 unset LMPMON_REQUEST_SECONDS
 port=${BASE##*:}
 

@@ -4,8 +4,8 @@
 # rounds are locked; --public shows published rounds only.
 . "$(dirname "$0")/lib.sh"
 
-make_db d.db
-start_server d.db
+make_db "$(db d)"
+start_server "$(db d)"
 login molvt
 login officer
 login officer2
@@ -67,8 +67,8 @@ code=$(post officer /admin/round round=2018 state=open)
 
 # --public: anonymous visitors read published rounds only.
 stop_server
-"$LMPMON" --db d.db round open 2019 >/dev/null
-start_server d.db --public
+"$LMPMON" --db "$(db d)" round open 2019 >/dev/null
+start_server "$(db d)" --public
 code=$(curl -s -o page.html -w '%{http_code}' "$BASE/")
 [ "$code" = 200 ] || fail "public dashboard: $code"
 code=$(curl -s -o /dev/null -w '%{http_code}' "$BASE/round/2019")

@@ -23,8 +23,9 @@ check_parse(const char *z, Rating eWant)
     Rating e = RATING_COUNT;
     int rc = rating_parse(z, &e);
     if (rc != 0 || e != eWant) {
-        print_error("rating_parse(\"%s\") = %d, rating %d; want rating %d\n", z,
-                    rc, (int)e, (int)eWant);
+        /* z may be NULL (no rating given); printing it as such is UB. */
+        print_error("rating_parse(\"%s\") = %d, rating %d; want rating %d\n",
+                    z ? z : "(null)", rc, (int)e, (int)eWant);
     }
     assert_int_equal(rc, 0);
     assert_int_equal(e, eWant);
