@@ -226,26 +226,28 @@ sq_param(sqlite3_stmt *st, int n)
     return n;
 }
 
-void
-sq_bind_text(sqlite3_stmt *st, int n, const char *z)
+static void
+sq_bind_text_as(sqlite3_stmt *st, int n, const char *z,
+                void (*xDestroy)(void *))
 {
     int i = sq_param(st, n);
     if (z) {
-        (void)sqlite3_bind_text(st, i, z, -1, SQLITE_TRANSIENT);
+        (void)sqlite3_bind_text(st, i, z, -1, xDestroy);
     } else {
         (void)sqlite3_bind_null(st, i);
     }
 }
 
 void
+sq_bind_text(sqlite3_stmt *st, int n, const char *z)
+{
+    sq_bind_text_as(st, n, z, SQLITE_TRANSIENT);
+}
+
+void
 sq_bind_text_static(sqlite3_stmt *st, int n, const char *z)
 {
-    int i = sq_param(st, n);
-    if (z) {
-        (void)sqlite3_bind_text(st, i, z, -1, SQLITE_STATIC);
-    } else {
-        (void)sqlite3_bind_null(st, i);
-    }
+    sq_bind_text_as(st, n, z, SQLITE_STATIC);
 }
 
 void
