@@ -39,7 +39,8 @@ static const CliCommand aCommand[] = {
       "                 --sample list')\n" },
     /* ** COMMAND: import */
     { "import", cmd_import, N_("import plans, organisations and review rounds"),
-      "lmpmon import [--format csv|json] [--plan CODE] [--create-orgs] FILE...\n\n"
+      "lmpmon import [--format csv|json] [--plan CODE] [--create-orgs]\n"
+      "              [--dry-run] FILE...\n\n"
       "Import files in one transaction: if any row of any file is wrong,\n"
       "nothing is written and the error names file, line, column and field.\n"
       "Imports create and update; they never delete.\n\n"
@@ -54,7 +55,9 @@ static const CliCommand aCommand[] = {
       "  --plan CODE    the plan a CSV file belongs to (created if new);\n"
       "                 default: the only plan in the database\n"
       "  --create-orgs  create organisations the directory does not know\n"
-      "                 instead of refusing the file\n" },
+      "                 instead of refusing the file\n"
+      "  --dry-run      check everything and say what the import would\n"
+      "                 change, writing nothing\n" },
     /* ** COMMAND: export */
     { "export", cmd_export, N_("export plans and review rounds"),
       "lmpmon export [--format csv|json] [--plan CODE] [--out FILE]\n\n"

@@ -45,7 +45,7 @@ init_import_sample(Store *s, const char *zName, AppErr *err)
         aIn[i].n = f->nData;
         aIn[i].eFormat = IMPORT_AUTO;
     }
-    ImportOpts opts = { NULL, 0 };
+    ImportOpts opts = { NULL, 0, 0 };
     ImportStats stats;
     int rc = import_run(s, aIn, 2, &opts, &stats, err);
     import_stats_release(&stats);
@@ -160,10 +160,11 @@ int
 cmd_import(CliCtx *ctx)
 {
     const char *zFormat = NULL, *zPlan = NULL;
-    int bCreateOrgs = 0;
+    int bCreateOrgs = 0, bDryRun = 0;
     CliOpt aOpt[] = { { "format", 1, &zFormat, NULL },
                       { "plan", 1, &zPlan, NULL },
                       { "create-orgs", 0, NULL, &bCreateOrgs },
+                      { "dry-run", 0, NULL, &bDryRun },
                       { NULL, 0, NULL, NULL } };
     char **azPos;
     size_t nPos;
@@ -206,7 +207,7 @@ cmd_import(CliCtx *ctx)
     }
     store_set_writer_note(s, buf_str(&note));
     buf_release(&note);
-    ImportOpts opts = { zPlan, bCreateOrgs };
+    ImportOpts opts = { zPlan, bCreateOrgs, bDryRun };
     ImportStats stats;
     if (import_run(s, aIn, nPos, &opts, &stats, &err)) {
         rc = cli_fail(&err);
@@ -218,11 +219,17 @@ cmd_import(CliCtx *ctx)
     }
     Buf msg = BUF_INIT;
     if (nPos == 1) {
-        buf_printf(&msg, "imported '%s': ", azPos[0]);
+        buf_printf(&msg, bDryRun ? "would import '%s': " : "imported '%s': ",
+                   azPos[0]);
     } else {
-        buf_printf(&msg, "imported %zu files: ", nPos);
+        buf_printf(&msg, bDryRun ? "would import %zu files: "
+                                 : "imported %zu files: ",
+                   nPos);
     }
     import_stats_describe(&stats, &msg);
+    if (bDryRun) {
+        buf_puts(&msg, "; nothing was written (--dry-run)");
+    }
     printf("%s\n", buf_str(&msg));
     (void)fflush(stdout);
     /* Files written without merging say so. */

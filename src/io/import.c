@@ -1322,7 +1322,12 @@ import_run(Store *s, const ImportInput *aIn, size_t nIn, const ImportOpts *opts,
             goto out;
         }
     }
-    rc = store_commit(s, err);
+    /* A dry run went all the way, audit rows and conflicts included, so
+    ** what it counted is what the import would change. */
+    rc = im.opts->bDryRun ? 0 : store_commit(s, err);
+    if (im.opts->bDryRun) {
+        store_rollback(s);
+    }
 out:
     store_set_audit_observer(s, NULL, NULL);
     if (rc) {

@@ -39,6 +39,8 @@ typedef struct ImportInput {
 typedef struct ImportOpts {
     const char *zPlan; /* plan a CSV file goes into; NULL: the only plan */
     int bCreateOrgs;   /* create unknown organisations instead of failing */
+    int bDryRun;       /* check and count everything, then roll back: what
+                       ** the import would do, with nothing written */
 } ImportOpts;
 
 /* What an import changed, counted from the audit rows it wrote (one per
