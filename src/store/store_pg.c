@@ -796,6 +796,8 @@ static const StoreMethods pgMethods = {
     .xMediaList = pg_media_list,
     .xStatList = pg_stat_list,
     .xIndScan = pg_ind_scan,
+    .xStmtScan = pg_stmt_scan,
+    .xStmtAdd = pg_stmt_add,
 };
 
 /* ---- naming a database without its password --------------------------- */
