@@ -8,10 +8,11 @@
 #include "../base/xalloc.h"
 #include "../base/banned.h"
 
-/* A word and the white space after it. */
+/* A word and the white space after it; words compare without it. */
 typedef struct DiffWord {
     const char *z;
-    size_t n;
+    size_t n;     /* with the white space */
+    size_t nWord; /* without */
 } DiffWord;
 
 static int
@@ -31,6 +32,7 @@ diff_cut(const char *z, size_t *pn)
         while (*z && !diff_is_space(*z)) {
             z++;
         }
+        size_t nWord = (size_t)(z - s);
         while (*z && diff_is_space(*z)) {
             z++;
         }
@@ -40,6 +42,7 @@ diff_cut(const char *z, size_t *pn)
         }
         a[n].z = s;
         a[n].n = (size_t)(z - s);
+        a[n].nWord = nWord;
         n++;
     }
     *pn = n;
@@ -49,7 +52,7 @@ diff_cut(const char *z, size_t *pn)
 static int
 diff_word_eq(const DiffWord *a, const DiffWord *b)
 {
-    return a->n == b->n && memcmp(a->z, b->z, a->n) == 0;
+    return a->nWord == b->nWord && memcmp(a->z, b->z, a->nWord) == 0;
 }
 
 /* Append a piece, joining it to the last one of the same kind when they
@@ -103,7 +106,8 @@ diff_words(const char *zOld, const char *zNew, DiffPiece **paOut, size_t *pnOut)
         size_t i = 0, j = 0;
         while (i < nA || j < nB) {
             if (i < nA && j < nB && diff_word_eq(&a[i], &b[j])) {
-                diff_push(&out, &n, &nAlloc, DIFF_SAME, a[i].z, a[i].n);
+                /* The new text's piece: its white space is what shows. */
+                diff_push(&out, &n, &nAlloc, DIFF_SAME, b[j].z, b[j].n);
                 i++;
                 j++;
             } else if (j < nB &&

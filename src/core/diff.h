@@ -2,12 +2,12 @@
 ** diff.h — what changed between two texts, word by word, for the
 ** officer's view of a resubmitted statement (its last two versions).
 **
-** The texts are cut into words and the white space that follows each; the
-** longest common subsequence of those pieces is kept, the rest is
-** deleted (from the old text) or inserted (from the new one).  Example:
-** "trained 40 officers" → "trained 55 officers in May" is: same
-** "trained ", deleted "40 ", inserted "55 ", same "officers", inserted
-** " in May" (as pieces).  No I/O; the caller renders the pieces.
+** The texts are cut into words, each with the white space that follows
+** it; the longest common subsequence of the words (compared without that
+** white space) is kept, the rest is deleted (from the old text) or
+** inserted (from the new one).  Example: "trained 40 officers" →
+** "trained 55 officers in May" is: same "trained ", inserted "55 ",
+** deleted "40 ", same "officers ", inserted "in May".  No I/O; the caller renders the pieces.
 */
 #ifndef LMPMON_DIFF_H
 #define LMPMON_DIFF_H
@@ -20,8 +20,8 @@ typedef enum DiffKind {
     DIFF_INS       /* only in the new text */
 } DiffKind;
 
-/* One piece of the comparison: n bytes at z, inside the old text (SAME,
-** DEL) or the new one (INS). */
+/* One piece of the comparison: n bytes at z, inside the old text (DEL)
+** or the new one (SAME, INS). */
 typedef struct DiffPiece {
     DiffKind eKind;
     const char *z;
