@@ -110,13 +110,14 @@ diff_words(const char *zOld, const char *zNew, DiffPiece **paOut, size_t *pnOut)
                 diff_push(&out, &n, &nAlloc, DIFF_SAME, b[j].z, b[j].n);
                 i++;
                 j++;
-            } else if (j < nB &&
-                       (i == nA || L[i * w + j + 1] >= L[(i + 1) * w + j])) {
-                diff_push(&out, &n, &nAlloc, DIFF_INS, b[j].z, b[j].n);
-                j++;
-            } else {
+            } else if (i < nA &&
+                       (j == nB || L[(i + 1) * w + j] >= L[i * w + j + 1])) {
+                /* Deleted before inserted: what went, then what came. */
                 diff_push(&out, &n, &nAlloc, DIFF_DEL, a[i].z, a[i].n);
                 i++;
+            } else {
+                diff_push(&out, &n, &nAlloc, DIFF_INS, b[j].z, b[j].n);
+                j++;
             }
         }
         free(L);

@@ -6,8 +6,9 @@
 ** it; the longest common subsequence of the words (compared without that
 ** white space) is kept, the rest is deleted (from the old text) or
 ** inserted (from the new one).  Example: "trained 40 officers" →
-** "trained 55 officers in May" is: same "trained ", inserted "55 ",
-** deleted "40 ", same "officers ", inserted "in May".  No I/O; the caller renders the pieces.
+** "trained 55 officers in May" is: same "trained ", deleted "40 ",
+** inserted "55 ", same "officers ", inserted "in May" (deletions before
+** insertions where both could come first).  No I/O; the caller renders the pieces.
 */
 #ifndef LMPMON_DIFF_H
 #define LMPMON_DIFF_H

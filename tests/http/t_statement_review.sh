@@ -103,9 +103,8 @@ assert v[1]["state"] == "resubmitted" and v[1]["by"] == "molvt", v' ||
     fail "the versions are not both texts: $(cat versions.json)"
 # What changed, word by word, on the officer's page.
 curl -s -b officer.jar "$BASE/activity/4.8" >officer.html
-grep -q '<del>met </del>' officer.html || grep -q '<del>met' officer.html ||
-    fail "the officer's page does not show what was deleted"
-grep -q '<ins>trained 120 ' officer.html || fail "the officer's page does not show what was inserted"
+grep -q 'MOLVT <del>met </del><ins>trained 120 </ins>border ' officer.html ||
+    fail "the officer's page does not show what went and what came: $(grep -o '<p class="diff">.*</p>' officer.html | head -1)"
 
 # The stale accept: 409, nothing written, the typed comment kept.
 comments_before=$(sqlite3 d.db "SELECT count(*) FROM statement_comment")

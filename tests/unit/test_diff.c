@@ -49,10 +49,10 @@ test_diff_words_changed(void **state)
 {
     (void)state;
     check_diff("trained 40 officers", "trained 55 officers in May",
-               "trained {+55 +}[-40 -]officers {+in May+}");
+               "trained [-40 -]{+55 +}officers {+in May+}");
     check_diff("MOLVT met border officials.",
                "MOLVT trained 120 border officials.",
-               "MOLVT {+trained 120 +}[-met -]border officials.");
+               "MOLVT [-met -]{+trained 120 +}border officials.");
 }
 
 static void
