@@ -400,6 +400,8 @@ edit_review_form(Req *r, Buf *b, const Node *n, const Round *rd,
 typedef struct EditActivity {
     const Plan *p;
     long iNode;
+    const char *zOnlyOrg; /* a reporter's organisation: only its own
+                          ** statements show; NULL: every one */
 } EditActivity;
 
 /* The activity page's part that depends on the data only: text, place in
@@ -475,6 +477,9 @@ edit_activity_body(ReadModel *rm, const void *arg, Buf *b)
         HTML_LIT(b, "</p>");
         for (size_t s = 0; s < a->nStmt; s++) {
             const Statement *st = &a->aStmt[s];
+            if (x->zOnlyOrg && !str_eq(st->zOrg, x->zOnlyOrg)) {
+                continue; /* a reporter reads its own organisation's */
+            }
             HTML_LIT(b, "<div class=\"small\"><strong>");
             esc_html(b, st->zOrg);
             HTML_LIT(b, "</strong> (");
@@ -502,18 +507,24 @@ typedef struct EditHistory {
     Actor who; /* the reader: whose statements' comments it may read */
 } EditHistory;
 
-/* May who read audit row e?  A comment on a statement is its
+/* May who read audit row e?  A statement's edits are as the statement:
+** a reporter reads only its own organisation's; a comment is its
 ** organisation's and the officers' only (core/rules.h), like the thread
 ** it is in; every other edit is shown. */
 static int
 edit_history_may_read(const Actor *who, const AuditEntry *e)
 {
-    if (!str_eq(e->zEntity, "statement") || !e->zField ||
-        !str_eq(e->zField, "comment")) {
+    if (!str_eq(e->zEntity, "statement")) {
         return 1;
     }
     const char *zOrg = e->zKey ? strrchr(e->zKey, '/') : NULL;
-    return zOrg && rules_statement_may_read(who, zOrg + 1);
+    if (zOrg && rules_statement_may_read(who, zOrg + 1)) {
+        return 1;
+    }
+    if (who->eRole == ROLE_REPORTER) {
+        return 0; /* another organisation's statement */
+    }
+    return !e->zField || !str_eq(e->zField, "comment");
 }
 
 /* The activity's history of edits, newest first, in words (sheet
@@ -624,9 +635,19 @@ page_activity_render(Req *r, Resp *w, const char *zNotice,
     if (zNotice) {
         page_notice(b, zNoticeKind, zNotice);
     }
-    EditActivity x = { p, iNode };
+    /* A reporter reads only its own organisation's statements (core's
+    ** rules_statement_may_read()): its page is kept apart. */
+    Actor who = page_actor(r);
+    const char *zOnly = NULL;
+    if (r->bAuthed && who.eRole == ROLE_REPORTER) {
+        zOnly = who.zOrg ? who.zOrg : "";
+    }
+    EditActivity x = { p, iNode, zOnly };
     Buf memo = BUF_INIT;
     buf_printf(&memo, "activity/%s/%s", p->zCode, n->zCode);
+    if (zOnly) {
+        buf_printf(&memo, "/org:%s", zOnly);
+    }
     page_fragment(r, w, buf_str(&memo), edit_activity_body, &x);
     buf_release(&memo);
     /* Entry forms for open (and, for officers, closed) rounds, with the
@@ -635,7 +656,6 @@ page_activity_render(Req *r, Resp *w, const char *zNotice,
     Model tm = MODEL_INIT;
     Node *tn = NULL;
     if (r->bAuthed) {
-        Actor who = page_actor(r);
         AppErr terr = APPERR_INIT;
         if (workflow_activity_threads(r->s, &who, p->zCode, n->zCode, &tm, &tn,
                                       &terr)) {
@@ -666,16 +686,15 @@ page_activity_render(Req *r, Resp *w, const char *zNotice,
     model_release(&tm);
     if (!r->bAnon) {
         char *zSelf = page_self(r);
-        EditHistoryPage h = { { r->s, p, n, page_actor(r) }, zSelf };
+        EditHistoryPage h = { { r->s, p, n, who }, zSelf };
         Buf hkey = BUF_INIT;
         /* Kept per kind of reader: what it shows depends on whose
         ** statements' comments the reader may see. */
-        const Actor *who = &h.h.who;
         buf_printf(&hkey, "history/%s/%s/", p->zCode, n->zCode);
-        if (rules_statement_may_read(who, "")) {
+        if (rules_statement_may_read(&who, "")) {
             buf_puts(&hkey, "*"); /* an officer: every organisation's */
-        } else if (who->eRole == ROLE_REPORTER && who->zOrg) {
-            buf_printf(&hkey, "org:%s", who->zOrg);
+        } else if (who.eRole == ROLE_REPORTER && who.zOrg) {
+            buf_printf(&hkey, "org:%s", who.zOrg);
         } else {
             buf_puts(&hkey, "-");
         }

@@ -78,6 +78,10 @@ for path in /activity/4.8 /api/activity/4.8 /org/MOLVT /org/NCCT / \
         fail "NCCT reads MOLVT's comment on $path"
 done
 [ "$(api_stmt ncct MOLVT state)" = absent ] || fail "NCCT's reporter reads MOLVT's statement through the API"
+curl -s -b ncct.jar "$BASE/activity/4.8" | grep -q "$MOLVT1" &&
+    fail "NCCT's reporter reads MOLVT's statement on the activity page"
+curl -s -b ncct.jar "$BASE/activity/4.8" | grep -q "$NCCT1" ||
+    fail "NCCT's reporter does not read its own statement"
 [ "$(api_stmt ncct NCCT comments)" = '[]' ] || fail "NCCT's own thread: $(api_stmt ncct NCCT comments)"
 
 # MOLVT replies, then resubmits a better text: 'resubmitted'.
