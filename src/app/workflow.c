@@ -235,20 +235,22 @@ workflow_save_statement(Store *s, const Actor *who, const StatementEdit *e,
         st.zOrg = xstrdup(who->zOrg);
         st.zText = xstrdup(e->zText);
         st.eProposed = e->eProposed;
-        st.eState = e->eAction == WF_SUBMIT ? ASSESS_SUBMITTED : ASSESS_DRAFT;
-        /* A returned statement keeps its comment while it is redrafted; a
-        ** submission answers it. */
-        st.zComment =
-            xstrdup(old && e->eAction == WF_SAVE ? old->zComment : "");
+        st.eState = rules_statement_after_write(
+            old != NULL, old ? old->eState : STMT_DRAFT, e->eAction);
+        st.zComment = xstrdup(""); /* comments are the thread's */
         st.iVersion = old ? old->iVersion : 0;
         rc = store_statement_put(s, p->zCode, n->zCode, rd->zCode, &st, err);
         statement_release(&st);
     }
+    /* Each submission is kept, so the officer sees what changed. */
+    if (rc == 0 && e->eAction == WF_SUBMIT) {
+        rc = store_statement_version_add(s, p->zCode, n->zCode, rd->zCode,
+                                         who->zOrg, err);
+    }
     /* What the officer reviews changed — a statement submitted, or a
     ** submitted one taken back to draft: the activity's version moves, so a
     ** review form built before cannot approve what is no longer there. */
-    if (rc == 0 &&
-        (e->eAction == WF_SUBMIT || (old && old->eState == ASSESS_SUBMITTED))) {
+    if (rc == 0 && (e->eAction == WF_SUBMIT || rules_statement_waiting(old))) {
         Assessment na = *a;
         if (e->eAction == WF_SUBMIT) {
             na.eState = rules_state_after_submit(a->eState);
@@ -286,19 +288,126 @@ workflow_review(Store *s, const Actor *who, const ReviewEdit *e, AppErr *err)
         rc = store_assessment_put(s, p->zCode, n->zCode, &na, 0, err);
         free(zProgress);
     }
+    /* Approving the activity accepts the statements waiting for the
+    ** officer, as the form showed them (the assessment's version guards
+    ** that); returning it returns them, the comment going to each one's
+    ** thread.  workflow_review_statement() does one statement. */
     for (size_t k = 0; rc == 0 && k < a->nStmt; k++) {
         const Statement *old = &a->aStmt[k];
-        if (old->eState != ASSESS_SUBMITTED ||
+        if (!rules_statement_waiting(old) ||
             (e->eAction != WF_APPROVE && e->eAction != WF_RETURN)) {
             continue;
         }
+        StmtAction eAct =
+            e->eAction == WF_APPROVE ? STMT_ACT_ACCEPT : STMT_ACT_RETURN;
+        if (eAct == STMT_ACT_RETURN) {
+            rc = store_statement_comment_add(s, p->zCode, n->zCode, rd->zCode,
+                                             old->zOrg, who->zName, who->eRole,
+                                             e->zComment, err);
+        }
         Statement st = *old;
-        st.eState =
-            e->eAction == WF_APPROVE ? ASSESS_APPROVED : ASSESS_RETURNED;
-        char *zComment = xstrdup(e->eAction == WF_RETURN ? e->zComment : "");
-        st.zComment = zComment;
-        rc = store_statement_put(s, p->zCode, n->zCode, rd->zCode, &st, err);
-        free(zComment);
+        st.eState = rules_statement_after_review(old->eState, eAct);
+        char zNone[1] = "";
+        st.zComment = zNone;
+        if (rc == 0) {
+            rc =
+                store_statement_put(s, p->zCode, n->zCode, rd->zCode, &st, err);
+        }
     }
     return wf_end(s, &x, rc, err);
+}
+
+int
+workflow_review_statement(Store *s, const Actor *who, const StmtReviewEdit *e,
+                          AppErr *err)
+{
+    WfActivity x;
+    int rc = wf_begin(s, who, e->zPlan, e->zNode, e->zRound, &x, err);
+    const Statement *old =
+        rc == 0 ? assessment_find_statement(x.a, e->zOrg) : NULL;
+    if (rc == 0 && !old) {
+        rc = apperr_set(err, APPERR_NOTFOUND,
+                        _("%s has no statement on %s in round %s"), e->zOrg,
+                        e->zNode, e->zRound);
+    }
+    if (rc == 0) {
+        rc = rules_statement_may_review(who, x.n, x.rd, old, e->iVersion,
+                                        e->eAction, e->zComment, err);
+    }
+    /* The comment first: it is written on the version the officer read. */
+    if (rc == 0 && *e->zComment) {
+        rc = store_statement_comment_add(s, x.p->zCode, x.n->zCode, x.rd->zCode,
+                                         old->zOrg, who->zName, who->eRole,
+                                         e->zComment, err);
+    }
+    if (rc == 0 && e->eAction != STMT_ACT_COMMENT) {
+        /* Conditional on the version read: a statement resubmitted in
+        ** between is a conflict, in the SQL too. */
+        Statement st = *old;
+        st.eState = rules_statement_after_review(old->eState, e->eAction);
+        char zNone[1] = "";
+        st.zComment = zNone;
+        rc = store_statement_put(s, x.p->zCode, x.n->zCode, x.rd->zCode, &st,
+                                 err);
+        /* What the activity's review form showed changed: its version
+        ** moves, so it cannot approve on a stale picture. */
+        if (rc == 0) {
+            rc = store_assessment_put(s, x.p->zCode, x.n->zCode, x.a,
+                                      STORE_BUMP, err);
+        }
+    }
+    return wf_end(s, &x, rc, err);
+}
+
+int
+workflow_activity_threads(Store *s, const Actor *who, const char *zPlan,
+                          const char *zNode, Model *m, Node **ppNode,
+                          AppErr *err)
+{
+    *ppNode = NULL;
+    if (store_begin_read(s, err)) {
+        return -1;
+    }
+    int rc = store_load_node(s, zPlan, zNode, m, err);
+    Plan *p = rc ? NULL : app_plan(m, zPlan, err);
+    if (!p) {
+        rc = -1;
+    } else if (p->nNode == 1 && p->aNode[0].iLevel == plan_leaf_level(p)) {
+        *ppNode = &p->aNode[0];
+        rc = store_statement_threads(s, p->zCode, *ppNode, err);
+    }
+    store_end_read(s);
+    /* What who may not see goes: another organisation's statements for a
+    ** reporter, threads and versions for who reads none. */
+    for (size_t k = 0; rc == 0 && *ppNode && k < (*ppNode)->nAssess; k++) {
+        Assessment *a = &(*ppNode)->aAssess[k];
+        size_t nKeep = 0;
+        for (size_t i = 0; i < a->nStmt; i++) {
+            Statement *st = &a->aStmt[i];
+            if (who->eRole == ROLE_REPORTER &&
+                !rules_statement_may_read(who, st->zOrg)) {
+                statement_release(st);
+                continue;
+            }
+            if (!rules_statement_may_read(who, st->zOrg)) {
+                statement_release_thread(st);
+            }
+            a->aStmt[nKeep++] = *st;
+        }
+        a->nStmt = nKeep;
+    }
+    return rc;
+}
+
+void
+workflow_narrative_draft(const Assessment *a, Buf *b)
+{
+    size_t n0 = b->n;
+    for (size_t k = 0; k < a->nStmt; k++) {
+        const Statement *st = &a->aStmt[k];
+        if (st->eState != STMT_ACCEPTED || !*st->zText) {
+            continue;
+        }
+        buf_printf(b, "%s%s: %s", b->n > n0 ? "\n\n" : "", st->zOrg, st->zText);
+    }
 }

@@ -19,6 +19,7 @@
 #ifndef LMPMON_WORKFLOW_H
 #define LMPMON_WORKFLOW_H
 
+#include "../base/buf.h"
 #include "../core/rules.h"
 #include "../store/store.h"
 
@@ -69,9 +70,48 @@ typedef struct ReviewEdit {
     const char *zComment;   /* to the organisations, for a return */
 } ReviewEdit;
 
-/* Save, approve or return the activity: narrative and rating, and the
-** submitted statements approved or returned with the comment. */
+/* Save, approve or return the activity: narrative and rating; approving
+** accepts the statements waiting for the officer, returning returns them
+** with the comment added to each one's thread. */
 int workflow_review(Store *s, const Actor *who, const ReviewEdit *e,
                     AppErr *err);
+
+/* What is done to one organisation's statement: accepted or returned by
+** the officer, or a comment added to its thread (a reporter's reply). */
+typedef struct StmtReviewEdit {
+    const char *zPlan; /* NULL: the first plan */
+    const char *zNode; /* activity code */
+    const char *zRound;
+    const char *zOrg;     /* whose statement */
+    StmtAction eAction;   /* STMT_ACT_ACCEPT, _RETURN or _COMMENT */
+    const char *zComment; /* "" for none; needed to return or comment */
+    int iVersion;         /* statement version the form showed */
+} StmtReviewEdit;
+
+/* Accept or return organisation e->zOrg's statement, or comment on it —
+** one statement: the other organisations' stay as they are.  The comment
+** goes to the statement's thread with who and when; accepting or
+** returning is conditional on e->iVersion (APPERR_CONFLICT, nothing
+** written) and moves the activity's version, so its review form built
+** before must be reloaded. */
+int workflow_review_statement(Store *s, const Actor *who,
+                              const StmtReviewEdit *e, AppErr *err);
+
+/* Read activity zNode of plan zPlan (NULL: the first) into *m (empty)
+** with its statements' threads and submitted versions, as who may see
+** them (core/rules.h rules_statement_may_read()): a reporter keeps only
+** its own organisation's statements; an actor who may read none keeps the
+** statements without threads or versions.  *ppNode: the activity, owned
+** by *m (NULL when there is no such activity: not an error).  Free *m
+** with model_release(), also after an error. */
+int workflow_activity_threads(Store *s, const Actor *who, const char *zPlan,
+                              const char *zNode, Model *m, Node **ppNode,
+                              AppErr *err);
+
+/* The narrative composed from the accepted statements of assessment a:
+** "ORG: text" paragraphs in statement order, from each accepted
+** statement's text (an accepted statement cannot change, so this is the
+** text the officer accepted).  Appended to b. */
+void workflow_narrative_draft(const Assessment *a, Buf *b);
 
 #endif

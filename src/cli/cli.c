@@ -164,8 +164,11 @@ static const CliCommand aCommand[] = {
       "or not approved, statements never submitted, data-quality errors) and\n"
       "refuses, exit 1, unless --yes.  Status shows the collection of a round\n"
       "per organisation: the activities it is responsible for or a partner\n"
-      "on, its statements by state, and what it still has to do (statements\n"
-      "owed and not begun, drafts, returned ones), those with most first.\n" },
+      "on, its statements by state (draft, submitted, returned, resubmitted\n"
+      "after a return, accepted), and what it still has to do (statements\n"
+      "owed and not begun, drafts, returned ones), those with most first.\n"
+      "Statements are accepted or returned one by one in the web application\n"
+      "or its API (docs/api.md).\n" },
     /* ** COMMAND: user */
     { "user", cmd_user, N_("manage user accounts"),
       "lmpmon user add NAME --role ROLE [--org ORG]\n"

@@ -659,15 +659,17 @@ cmd_round_status(CliCtx *ctx, const char *zRound, const char *zPlan,
             buf_puts(&b, "\n");
 
             /* An 80-column terminal holds the acronym and the counts of
-            ** statements: the names and the partners' activities are in
-            ** the CSV and the JSON. */
+            ** statements (hence the short heads; "Resubm.": resubmitted):
+            ** the names and the partners' activities are in the CSV and
+            ** the JSON. */
             static const struct {
                 size_t iCol;
                 const char *zHead;
-            } aShow[] = { { 0, "Organisation" }, { 2, "Owed" },
-                          { 4, "Not begun" },    { 5, "Draft" },
-                          { 6, "Submitted" },    { 7, "Returned" },
-                          { 8, "Approved" },     { 9, "To do" } };
+            } aShow[] = { { 0, "Org" },       { 2, "Owed" },
+                          { 4, "Not begun" }, { 5, "Draft" },
+                          { 6, "Submitted" }, { 7, "Returned" },
+                          { 8, "Resubm." },   { 9, "Accepted" },
+                          { 10, "To do" } };
 
             enum { N_SHOW = sizeof aShow / sizeof aShow[0] };
 

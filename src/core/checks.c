@@ -673,7 +673,7 @@ check_org_spoke(const Org *g, const Assessment *a, const char *zLowProgress,
 {
     if (bStatements) {
         const Statement *x = assessment_find_statement(a, g->zAcronym);
-        return x && x->eState != ASSESS_DRAFT;
+        return x && x->eState != STMT_DRAFT;
     }
     return check_find_phrase(zLowProgress, azNames, 0) != NULL;
 }

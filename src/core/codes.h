@@ -23,7 +23,8 @@ typedef enum CodeKind {
     CODE_ROLE = 0,        /* Role (model.h) */
     CODE_RATING,          /* Rating (rating.h) */
     CODE_ROUND_STATE,     /* RoundState */
-    CODE_ASSESS_STATE,    /* AssessState: assessments and statements */
+    CODE_ASSESS_STATE,    /* AssessState: assessments */
+    CODE_STMT_STATE,      /* StmtState: organisations' statements */
     CODE_ORG_KIND,        /* OrgKind */
     CODE_LINK_ROLE,       /* LinkRole */
     CODE_REC_STATUS,      /* RecStatus (recommend.h) */

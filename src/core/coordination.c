@@ -305,8 +305,7 @@ coordination_reported(const Coordination *c, const CoordActivity *a,
 {
     if (c->bStatements) {
         const Statement *s = assessment_find_statement(a->pA, zAcr);
-        return s &&
-               (s->eState == ASSESS_SUBMITTED || s->eState == ASSESS_APPROVED);
+        return s && s->eState != STMT_DRAFT && s->eState != STMT_RETURNED;
     }
     return a->bNarrative;
 }

@@ -28,8 +28,8 @@ static const struct {
     { "assessment", "state", N_("state"), CODE_ASSESS_STATE },
     { "assessment", "action_point", N_("action point"), CODE_KIND_COUNT },
     { "assessment", "progress", N_("progress narrative"), CODE_KIND_COUNT },
-    { "statement", NULL, N_("created as"), CODE_ASSESS_STATE },
-    { "statement", "state", N_("state"), CODE_ASSESS_STATE },
+    { "statement", NULL, N_("created as"), CODE_STMT_STATE },
+    { "statement", "state", N_("state"), CODE_STMT_STATE },
     { "statement", "proposed_rating", N_("proposed rating"), CODE_RATING },
     { "statement", "text", N_("text"), CODE_KIND_COUNT },
     { "statement", "comment", N_("comment"), CODE_KIND_COUNT },
@@ -130,7 +130,12 @@ history_value(const char *zEntity, const char *zField, const char *zValue)
     if (!zValue || i < 0 || aHistoryField[i].eKind == CODE_KIND_COUNT) {
         return zValue;
     }
-    return code_label(aHistoryField[i].eKind, zValue);
+    const char *zLabel = code_label(aHistoryField[i].eKind, zValue);
+    /* A statement approved before schema 11 reads as it was then. */
+    if (zLabel == zValue && aHistoryField[i].eKind == CODE_STMT_STATE) {
+        zLabel = code_label(CODE_ASSESS_STATE, zValue);
+    }
+    return zLabel;
 }
 
 const char *

@@ -37,7 +37,48 @@ statement_release(Statement *st)
     free(st->zComment);
     free(st->zUpdatedBy);
     free(st->zUpdatedAt);
+    statement_release_thread(st);
     memset(st, 0, sizeof *st);
+}
+
+void
+statement_release_thread(Statement *st)
+{
+    for (size_t i = 0; i < st->nComment; i++) {
+        free(st->aComment[i].zAuthor);
+        free(st->aComment[i].zAt);
+        free(st->aComment[i].zText);
+    }
+    free(st->aComment);
+    st->aComment = NULL;
+    st->nComment = 0;
+    for (size_t i = 0; i < st->nVer; i++) {
+        free(st->aVer[i].zText);
+        free(st->aVer[i].zBy);
+        free(st->aVer[i].zAt);
+    }
+    free(st->aVer);
+    st->aVer = NULL;
+    st->nVer = 0;
+}
+
+StmtComment *
+statement_add_comment(Statement *st)
+{
+    st->aComment =
+        xreallocarray(st->aComment, st->nComment + 1, sizeof *st->aComment);
+    StmtComment *c = &st->aComment[st->nComment++];
+    memset(c, 0, sizeof *c);
+    return c;
+}
+
+StmtVersion *
+statement_add_version(Statement *st)
+{
+    st->aVer = xreallocarray(st->aVer, st->nVer + 1, sizeof *st->aVer);
+    StmtVersion *v = &st->aVer[st->nVer++];
+    memset(v, 0, sizeof *v);
+    return v;
 }
 
 void
@@ -417,6 +458,13 @@ static const CodeName aAssessState[ASSESS_STATE_COUNT] = {
     [ASSESS_RETURNED] = { "returned", N_("Returned") },
     [ASSESS_APPROVED] = { "approved", N_("Approved") },
 };
+static const CodeName aStmtState[STMT_STATE_COUNT] = {
+    [STMT_DRAFT] = { "draft", N_("Draft") },
+    [STMT_SUBMITTED] = { "submitted", N_("Submitted") },
+    [STMT_RETURNED] = { "returned", N_("Returned") },
+    [STMT_RESUBMITTED] = { "resubmitted", N_("Resubmitted") },
+    [STMT_ACCEPTED] = { "accepted", N_("Accepted") },
+};
 static const CodeName aRole[ROLE_COUNT] = {
     [ROLE_ADMIN] = { "admin", N_("Administrator") },
     [ROLE_ME_OFFICER] = { "me_officer", N_("M&E officer") },
@@ -445,6 +493,9 @@ code_table(CodeKind k, size_t *pn)
     case CODE_ASSESS_STATE:
         *pn = ASSESS_STATE_COUNT;
         return aAssessState;
+    case CODE_STMT_STATE:
+        *pn = STMT_STATE_COUNT;
+        return aStmtState;
     case CODE_ORG_KIND:
         *pn = ORG_KIND_COUNT;
         return aOrgKind;
@@ -591,6 +642,30 @@ assess_state_parse(const char *z, AssessState *pOut)
         return -1;
     }
     *pOut = (AssessState)i;
+    return 0;
+}
+
+const char *
+stmt_state_name(StmtState e)
+{
+    return aStmtState[(unsigned)e < STMT_STATE_COUNT ? e : STMT_DRAFT].zKey;
+}
+
+const char *
+stmt_state_label(StmtState e)
+{
+    return _(
+        aStmtState[(unsigned)e < STMT_STATE_COUNT ? e : STMT_DRAFT].zLabel);
+}
+
+int
+stmt_state_parse(const char *z, StmtState *pOut)
+{
+    int i;
+    if (enum_parse(CODE_STMT_STATE, z, &i)) {
+        return -1;
+    }
+    *pOut = (StmtState)i;
     return 0;
 }
 

@@ -49,6 +49,19 @@ typedef enum AssessState {
     ASSESS_STATE_COUNT
 } AssessState;
 
+/* An organisation's statement is reviewed on its own: the officer returns
+** or accepts each one.  draft → submitted → returned → resubmitted (a
+** statement submitted again after a return) → accepted.  Ordered as the
+** review goes, which is the order of counts and badges. */
+typedef enum StmtState {
+    STMT_DRAFT = 0,
+    STMT_SUBMITTED,
+    STMT_RETURNED,
+    STMT_RESUBMITTED,
+    STMT_ACCEPTED,
+    STMT_STATE_COUNT
+} StmtState;
+
 typedef enum LinkRole {
     LINK_RESPONSIBLE = 0, /* leads the activity */
     LINK_CONTRIBUTING     /* a contributing partner */
@@ -96,17 +109,44 @@ typedef struct Round {
     RoundState eState;
 } Round;
 
+/* One comment of a statement's thread: the officer's when returning or
+** accepting, or a reporter's reply.  Every comment is kept. */
+typedef struct StmtComment {
+    char *zAuthor;    /* account name */
+    Role eRole;       /* the author's role when writing */
+    char *zAt;        /* YYYY-MM-DDTHH:MM:SSZ */
+    char *zText;      /* what was said */
+    int iStmtVersion; /* the statement's version it was written on */
+} StmtComment;
+
+/* The statement as it was submitted once: kept so the officer sees what
+** changed between submissions. */
+typedef struct StmtVersion {
+    int iVersion;     /* the statement's version when submitted */
+    char *zText;      /* the text submitted */
+    Rating eProposed; /* the rating proposed with it */
+    StmtState eState; /* submitted or resubmitted (accepted: as accepted) */
+    char *zBy;        /* who submitted */
+    char *zAt;        /* when, YYYY-MM-DDTHH:MM:SSZ */
+} StmtVersion;
+
 /* One organisation's own report on an activity in a round, written by its
 ** reporter and merged by the M&E officer into the assessment. */
 typedef struct Statement {
-    char *zOrg;         /* acronym */
-    char *zText;        /* what the organisation reports */
-    Rating eProposed;   /* the rating it proposes */
-    AssessState eState; /* draft, submitted, returned, approved */
-    char *zComment;     /* the M&E officer's comment when returned */
-    int iVersion;       /* bumped by every save; guards concurrent edits */
-    char *zUpdatedBy;   /* who saved last */
-    char *zUpdatedAt;   /* when */
+    char *zOrg;            /* acronym */
+    char *zText;           /* what the organisation reports */
+    Rating eProposed;      /* the rating it proposes */
+    StmtState eState;      /* draft, submitted, returned, resubmitted, ... */
+    char *zComment;        /* unused since schema 11 (the thread holds
+                           ** comments); kept "" */
+    int iVersion;          /* bumped by every save; guards concurrent edits */
+    char *zUpdatedBy;      /* who saved last */
+    char *zUpdatedAt;      /* when */
+    StmtComment *aComment; /* its thread, oldest first; filled only by
+                           ** store_statement_threads() */
+    size_t nComment;
+    StmtVersion *aVer; /* its submitted versions, oldest first; ditto */
+    size_t nVer;
 } Statement;
 
 typedef struct Assessment {
@@ -181,6 +221,11 @@ void assessment_release(Assessment *a);
 void assessment_release_statements(Assessment *a);
 /* Free what a statement, a round owns; it becomes empty. */
 void statement_release(Statement *st);
+/* Free a statement's thread and versions only; they become empty. */
+void statement_release_thread(Statement *st);
+/* Append a zeroed comment / version to st's (owned by st). */
+StmtComment *statement_add_comment(Statement *st);
+StmtVersion *statement_add_version(Statement *st);
 void round_release(Round *r);
 const Statement *assessment_find_statement(const Assessment *a,
                                            const char *zOrg);
@@ -233,6 +278,9 @@ int round_state_parse(const char *z, RoundState *pOut);
 const char *assess_state_name(AssessState e);
 const char *assess_state_label(AssessState e);
 int assess_state_parse(const char *z, AssessState *pOut);
+const char *stmt_state_name(StmtState e);
+const char *stmt_state_label(StmtState e);
+int stmt_state_parse(const char *z, StmtState *pOut);
 const char *link_role_name(LinkRole e);
 const char *link_role_label(LinkRole e);
 
@@ -241,5 +289,6 @@ const char *link_role_label(LinkRole e);
  "government, development_partner, un_agency, ngo, trade_union, employers, private_sector, other"
 #define ROUND_STATE_ACCEPTED  "draft, open, closed, published"
 #define ASSESS_STATE_ACCEPTED "draft, submitted, returned, approved"
+#define STMT_STATE_ACCEPTED   "draft, submitted, returned, resubmitted, accepted"
 
 #endif

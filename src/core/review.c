@@ -134,12 +134,12 @@ review_progress(const Plan *p, const Round *rd, ReviewProgress *out)
                           ? a->eState
                           : ASSESS_DRAFT]++;
         for (size_t k = 0; k < a->nStmt; k++) {
-            AssessState e = a->aStmt[k].eState;
-            out->anStmt[(unsigned)e < ASSESS_STATE_COUNT ? e : ASSESS_DRAFT]++;
+            StmtState e = a->aStmt[k].eState;
+            out->anStmt[(unsigned)e < STMT_STATE_COUNT ? e : STMT_DRAFT]++;
         }
         for (size_t k = 0; k < n->nResp; k++) {
             const Statement *st = assessment_find_statement(a, n->azResp[k]);
-            int bIn = st && st->eState != ASSESS_DRAFT;
+            int bIn = st && st->eState != STMT_DRAFT;
             out->nExpected++;
             out->nReported += bIn;
             out->nMissing += !bIn && out->bCollecting;
@@ -157,11 +157,12 @@ review_need(const Assessment *a, const Statement *st)
         return NEED_NOT_BEGUN;
     }
     switch (st->eState) {
-    case ASSESS_RETURNED:
+    case STMT_RETURNED:
         return NEED_RETURNED;
-    case ASSESS_SUBMITTED:
+    case STMT_SUBMITTED:
+    case STMT_RESUBMITTED:
         return NEED_SUBMITTED;
-    case ASSESS_APPROVED:
+    case STMT_ACCEPTED:
         return NEED_APPROVED;
     default:
         return NEED_DRAFT;
@@ -174,7 +175,7 @@ review_need_label(ReviewNeed e)
     static const char *const az[NEED_COUNT] = {
         [NEED_RETURNED] = N_("Returned"), [NEED_NOT_BEGUN] = N_("Not begun"),
         [NEED_DRAFT] = N_("Draft"),       [NEED_SUBMITTED] = N_("Submitted"),
-        [NEED_APPROVED] = N_("Approved"), [NEED_NONE] = N_("Not in this round"),
+        [NEED_APPROVED] = N_("Accepted"), [NEED_NONE] = N_("Not in this round"),
     };
     return (unsigned)e < NEED_COUNT ? _(az[e]) : "";
 }
@@ -182,8 +183,8 @@ review_need_label(ReviewNeed e)
 size_t
 review_org_outstanding(const ReviewOrgProgress *o)
 {
-    return o->bCollecting ? o->nNotStarted + o->anStmt[ASSESS_DRAFT] +
-                                o->anStmt[ASSESS_RETURNED]
+    return o->bCollecting ? o->nNotStarted + o->anStmt[STMT_DRAFT] +
+                                o->anStmt[STMT_RETURNED]
                           : 0;
 }
 
@@ -291,9 +292,9 @@ review_org_progress(const Plan *p, const Round *rd, size_t *pn)
                 o->nPartner++;
             }
             if (st) {
-                o->anStmt[(unsigned)st->eState < ASSESS_STATE_COUNT
+                o->anStmt[(unsigned)st->eState < STMT_STATE_COUNT
                               ? st->eState
-                              : ASSESS_DRAFT]++;
+                              : STMT_DRAFT]++;
             }
         }
     }
@@ -498,4 +499,53 @@ review_round_checklist(const Plan *p, const Round *rd, size_t nErrors,
         nOpen += a[i].bOpen;
     }
     return nOpen;
+}
+
+static int
+review_waiting_cmp(const void *pa, const void *pb)
+{
+    const ReviewWaiting *a = pa, *b = pb;
+    const char *za = a->pStmt->zUpdatedAt ? a->pStmt->zUpdatedAt : "";
+    const char *zb = b->pStmt->zUpdatedAt ? b->pStmt->zUpdatedAt : "";
+    int c = strcmp(za, zb);
+    if (c) {
+        return c;
+    }
+    return a->iNode < b->iNode ? -1 : a->iNode > b->iNode;
+}
+
+ReviewWaiting *
+review_waiting(const Plan *p, size_t *pn)
+{
+    ReviewWaiting *a = NULL;
+    size_t n = 0, nAlloc = 0;
+    int iLeaf = plan_leaf_level(p);
+    for (size_t k = 0; k < p->nRound; k++) {
+        const Round *rd = &p->aRound[k];
+        if (rd->eState != ROUND_OPEN && rd->eState != ROUND_CLOSED) {
+            continue;
+        }
+        for (size_t i = 0; i < p->nNode; i++) {
+            const Node *nd = &p->aNode[i];
+            const Assessment *as = nd->iLevel == iLeaf
+                                       ? node_find_assessment(nd, rd->zCode)
+                                       : NULL;
+            for (size_t s = 0; as && s < as->nStmt; s++) {
+                StmtState e = as->aStmt[s].eState;
+                if (e != STMT_SUBMITTED && e != STMT_RESUBMITTED) {
+                    continue;
+                }
+                if (n == nAlloc) {
+                    nAlloc = nAlloc ? 2 * nAlloc : 16;
+                    a = xreallocarray(a, nAlloc, sizeof *a);
+                }
+                a[n++] = (ReviewWaiting){ (long)i, rd, &as->aStmt[s] };
+            }
+        }
+    }
+    if (n > 1) {
+        qsort(a, n, sizeof *a, review_waiting_cmp);
+    }
+    *pn = n;
+    return a;
 }

@@ -81,7 +81,7 @@ typedef struct ReviewProgress {
     size_t nAssessed;                    /* activities assessed in it */
     size_t nRated;                       /* of them, rated */
     size_t anAssess[ASSESS_STATE_COUNT]; /* activities by workflow state */
-    size_t anStmt[ASSESS_STATE_COUNT];   /* statements by state */
+    size_t anStmt[STMT_STATE_COUNT];     /* statements by state */
     size_t nExpected; /* statements owed: one per responsible body of
                           ** each activity assessed */
     size_t nMissing;  /* of those, none yet or only a draft; always 0
@@ -101,13 +101,26 @@ void review_progress(const Plan *p, const Round *rd, ReviewProgress *out);
 ** on them.  A responsible body owes a statement on each activity it is
 ** responsible for; a partner may write one. */
 typedef struct ReviewOrgProgress {
-    const char *zOrg;                  /* acronym, borrowed from the plan */
-    size_t nResponsible;               /* activities it is responsible for */
-    size_t nPartner;                   /* activities it contributes to */
-    size_t nNotStarted;                /* owed statements not begun */
-    size_t anStmt[ASSESS_STATE_COUNT]; /* its statements by state */
-    int bCollecting;                   /* the round is (review_rated_only()) */
+    const char *zOrg;                /* acronym, borrowed from the plan */
+    size_t nResponsible;             /* activities it is responsible for */
+    size_t nPartner;                 /* activities it contributes to */
+    size_t nNotStarted;              /* owed statements not begun */
+    size_t anStmt[STMT_STATE_COUNT]; /* its statements by state */
+    int bCollecting;                 /* the round is (review_rated_only()) */
 } ReviewOrgProgress;
+
+/* A statement waiting for the M&E officer's review: submitted or
+** resubmitted, in a round that is open or closed (not yet published). */
+typedef struct ReviewWaiting {
+    long iNode;             /* the activity, in p->aNode */
+    const Round *pRound;    /* borrowed from the plan */
+    const Statement *pStmt; /* borrowed from the plan */
+} ReviewWaiting;
+
+/* The statements of p waiting for the officer, oldest first (by when
+** they were last saved, then plan order); *pn of them.  Allocated (free
+** it); the pointers are p's. */
+ReviewWaiting *review_waiting(const Plan *p, size_t *pn);
 
 /* What an organisation still has to do in a collecting round: owed
 ** statements not begun, drafts and returned ones; nothing once the round

@@ -114,10 +114,10 @@ rules_statement_may_write(const Actor *who, const Node *n, const Round *r,
                             "can be entered only while it is open"),
                           r->zCode, round_state_name(r->eState));
     }
-    if (old && old->eState == ASSESS_APPROVED) {
+    if (old && old->eState == STMT_ACCEPTED) {
         return apperr_set(err, APPERR_CONFLICT,
                           _("%s's statement on %s is "
-                            "approved and can no longer change"),
+                            "accepted and can no longer change"),
                           who->zOrg, n->zCode);
     }
     if (strlen(zText) > LIMIT_FIELD_BYTES) {
@@ -198,4 +198,100 @@ rules_state_after_submit(AssessState eNow)
     ** new statement may change the narrative or the rating. */
     (void)eNow;
     return ASSESS_SUBMITTED;
+}
+
+StmtState
+rules_statement_after_write(int bOld, StmtState eOld, WorkflowAction e)
+{
+    int bReturned = bOld && (eOld == STMT_RETURNED || eOld == STMT_RESUBMITTED);
+    if (e == WF_SUBMIT) {
+        return bReturned ? STMT_RESUBMITTED : STMT_SUBMITTED;
+    }
+    /* The officer's return still stands while the answer is redrafted. */
+    return bReturned ? STMT_RETURNED : STMT_DRAFT;
+}
+
+int
+rules_statement_waiting(const Statement *st)
+{
+    return st &&
+           (st->eState == STMT_SUBMITTED || st->eState == STMT_RESUBMITTED);
+}
+
+int
+rules_statement_may_read(const Actor *who, const char *zOrg)
+{
+    if (rules_is_editor(who)) {
+        return 1;
+    }
+    return who->eRole == ROLE_REPORTER && who->zOrg && zOrg &&
+           str_eq(who->zOrg, zOrg);
+}
+
+int
+rules_statement_may_review(const Actor *who, const Node *n, const Round *r,
+                           const Statement *st, int iVersion, StmtAction e,
+                           const char *zComment, AppErr *err)
+{
+    if (e == STMT_ACT_COMMENT ? !rules_statement_may_read(who, st->zOrg)
+                              : !rules_is_editor(who)) {
+        return apperr_set(err, APPERR_FORBIDDEN,
+                          e == STMT_ACT_COMMENT
+                              ? _("only M&E officers and the organisation's "
+                                  "reporters comment on its statement")
+                              : _("only M&E officers and administrators "
+                                  "accept or return statements"));
+    }
+    if (r->eState == ROUND_PUBLISHED) {
+        return apperr_set(err, APPERR_CONFLICT,
+                          _("round '%s' is published and locked"), r->zCode);
+    }
+    if (r->eState == ROUND_DRAFT) {
+        return apperr_set(err, APPERR_CONFLICT, _("round '%s' is not open yet"),
+                          r->zCode);
+    }
+    if (strlen(zComment) > LIMIT_FIELD_BYTES) {
+        return apperr_set(err, APPERR_INPUT,
+                          _("the comment is longer than %u "
+                            "bytes (LIMIT_FIELD_BYTES)"),
+                          LIMIT_FIELD_BYTES);
+    }
+    if ((e == STMT_ACT_RETURN || e == STMT_ACT_COMMENT) && !*zComment) {
+        return apperr_set(err, APPERR_INPUT,
+                          e == STMT_ACT_RETURN
+                              ? _("say what to change: a return needs a "
+                                  "comment")
+                              : _("the comment is empty"));
+    }
+    if (e == STMT_ACT_COMMENT) {
+        return 0; /* a comment changes no text: no version to guard */
+    }
+    if (iVersion != st->iVersion) {
+        return apperr_set(err, APPERR_CONFLICT,
+                          _("%s's statement on %s was changed since you "
+                            "opened the page (now version %d, you saw %d); "
+                            "your comment is kept below: read it again and "
+                            "decide"),
+                          st->zOrg, n->zCode, st->iVersion, iVersion);
+    }
+    if (!rules_statement_waiting(st)) {
+        return apperr_set(err, APPERR_CONFLICT,
+                          _("%s's statement on %s is %s: only a submitted or "
+                            "resubmitted statement is accepted or returned"),
+                          st->zOrg, n->zCode, stmt_state_label(st->eState));
+    }
+    return 0;
+}
+
+StmtState
+rules_statement_after_review(StmtState eNow, StmtAction e)
+{
+    switch (e) {
+    case STMT_ACT_ACCEPT:
+        return STMT_ACCEPTED;
+    case STMT_ACT_RETURN:
+        return STMT_RETURNED;
+    default:
+        return eNow;
+    }
 }

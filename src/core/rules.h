@@ -71,4 +71,43 @@ int rules_review_may(const Actor *who, const char *zNode, const Round *r,
 ** for the officer's review, whatever state it was in. */
 AssessState rules_state_after_submit(AssessState eNow);
 
+/* A statement's state after its reporter saves (WF_SAVE) or submits
+** (WF_SUBMIT) it; bOld: there was a statement, in state eOld.  A
+** submission after a return is 'resubmitted'; a returned (or resubmitted,
+** taken back) statement saved as a draft stays 'returned' until it is
+** submitted again. */
+StmtState rules_statement_after_write(int bOld, StmtState eOld,
+                                      WorkflowAction e);
+
+/* What is done to one organisation's statement (workflow_review_statement()):
+** the officer accepts it or returns it, or anyone who may read its thread
+** adds a comment. */
+typedef enum StmtAction {
+    STMT_ACT_ACCEPT = 0, /* officer: the text is final */
+    STMT_ACT_RETURN,     /* officer: back to the organisation, with why */
+    STMT_ACT_COMMENT     /* a comment only (a reporter's reply) */
+} StmtAction;
+
+/* Does statement st wait for the officer (submitted or resubmitted)? */
+int rules_statement_waiting(const Statement *st);
+
+/* May who read organisation zOrg's statements' threads and versions?
+** Officers and administrators read every organisation's; a reporter only
+** its own organisation's; nobody else any. */
+int rules_statement_may_read(const Actor *who, const char *zOrg);
+
+/* May who do e to statement st (organisation st->zOrg) on activity n of
+** round r?  iVersion is the statement version the form showed: accepting
+** or returning a statement changed since is a conflict.  Accept and
+** return are the officer's, on a waiting statement, in an open or closed
+** round; a return needs a comment.  A comment alone is the officer's or
+** the organisation's reporter's, and needs text.  Nothing in a published
+** round. */
+int rules_statement_may_review(const Actor *who, const Node *n, const Round *r,
+                               const Statement *st, int iVersion, StmtAction e,
+                               const char *zComment, AppErr *err);
+
+/* The state a statement in eNow goes to by e (a comment: unchanged). */
+StmtState rules_statement_after_review(StmtState eNow, StmtAction e);
+
 #endif

@@ -27,11 +27,11 @@ collection_sheet(const Model *m, const Plan *p, const Round *rd,
                  Sheet *t)
 {
     sheet_init(t, zId, NULL);
-    static const char *const azHead[] = { N_("Organisation"), N_("Name"),
-                                          N_("Responsible"),  N_("Partner"),
-                                          N_("Not begun"),    N_("Draft"),
-                                          N_("Submitted"),    N_("Returned"),
-                                          N_("Approved"),     N_("To do") };
+    static const char *const azHead[] = {
+        N_("Organisation"), N_("Name"),     N_("Responsible"), N_("Partner"),
+        N_("Not begun"),    N_("Draft"),    N_("Submitted"),   N_("Returned"),
+        N_("Resubmitted"),  N_("Accepted"), N_("To do")
+    };
     for (size_t i = 0; i < sizeof azHead / sizeof azHead[0]; i++) {
         sheet_col(t, _(azHead[i]));
     }
@@ -52,10 +52,11 @@ collection_sheet(const Model *m, const Plan *p, const Round *rd,
         sheet_num(t, (long)o->nResponsible);
         sheet_num(t, (long)o->nPartner);
         sheet_num(t, (long)o->nNotStarted);
-        sheet_num(t, (long)o->anStmt[ASSESS_DRAFT]);
-        sheet_num(t, (long)o->anStmt[ASSESS_SUBMITTED]);
-        sheet_num(t, (long)o->anStmt[ASSESS_RETURNED]);
-        sheet_num(t, (long)o->anStmt[ASSESS_APPROVED]);
+        sheet_num(t, (long)o->anStmt[STMT_DRAFT]);
+        sheet_num(t, (long)o->anStmt[STMT_SUBMITTED]);
+        sheet_num(t, (long)o->anStmt[STMT_RETURNED]);
+        sheet_num(t, (long)o->anStmt[STMT_RESUBMITTED]);
+        sheet_num(t, (long)o->anStmt[STMT_ACCEPTED]);
         sheet_num(t, (long)review_org_outstanding(o));
     }
     buf_release(&href);
@@ -98,14 +99,18 @@ collection_json(const Model *m, const Plan *p, const Round *rd, Buf *b)
                             collection_count(o->nResponsible));
         json_object_set_new(e, "partner", collection_count(o->nPartner));
         json_object_set_new(e, "not_started", collection_count(o->nNotStarted));
+        /* Each state apart: a resubmitted statement waits for the
+        ** officer again, an accepted one is done. */
         json_object_set_new(e, "draft",
-                            collection_count(o->anStmt[ASSESS_DRAFT]));
+                            collection_count(o->anStmt[STMT_DRAFT]));
         json_object_set_new(e, "submitted",
-                            collection_count(o->anStmt[ASSESS_SUBMITTED]));
+                            collection_count(o->anStmt[STMT_SUBMITTED]));
         json_object_set_new(e, "returned",
-                            collection_count(o->anStmt[ASSESS_RETURNED]));
-        json_object_set_new(e, "approved",
-                            collection_count(o->anStmt[ASSESS_APPROVED]));
+                            collection_count(o->anStmt[STMT_RETURNED]));
+        json_object_set_new(e, "resubmitted",
+                            collection_count(o->anStmt[STMT_RESUBMITTED]));
+        json_object_set_new(e, "accepted",
+                            collection_count(o->anStmt[STMT_ACCEPTED]));
         json_object_set_new(e, "outstanding",
                             collection_count(review_org_outstanding(o)));
         json_array_append_new(arr, e);

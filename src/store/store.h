@@ -108,6 +108,8 @@ typedef enum StoreTable {
     STORE_TABLE_STAT_OBS,
     STORE_TABLE_INDICATOR,
     STORE_TABLE_IND_VALUE,
+    STORE_TABLE_STMT_COMMENT, /* statement_comment (schema 11) */
+    STORE_TABLE_STMT_VERSION, /* statement_version (schema 11) */
     STORE_TABLE_COUNT
 } StoreTable;
 
@@ -189,7 +191,7 @@ enum {
 enum {
     STORE_STATEMENT_TEXT = 0,
     STORE_STATEMENT_PROPOSED_RATING, /* rating_key() */
-    STORE_STATEMENT_STATE,           /* assess_state_name() */
+    STORE_STATEMENT_STATE,           /* stmt_state_name() */
     STORE_STATEMENT_COMMENT,
     STORE_STATEMENT_NCOL
 };
@@ -314,6 +316,23 @@ typedef struct StoreScope {
     int bRoundBefore;           /* and of the round before each */
 } StoreScope;
 
+/* The parts of statements' review a backend reads (xStmtScan) for one
+** activity, each ordered by round code, organisation, then as written:
+**   COMMENT round, organisation, author, role_name(), at
+**           (YYYY-MM-DDTHH:MM:SSZ), text, the statement's version
+**   VERSION round, organisation, version, text, proposed rating_key(),
+**           stmt_state_name(), submitted by, submitted at
+** and what xStmtAdd writes to one statement (key: plan, node, round,
+** organisation): COMMENT a comment (azVal: author, role_name(), text) on
+** its current version at the transaction's time; VERSION the statement as
+** it now stands (azVal: who), nothing when that version is kept already.
+** *pbDone: a row was written (0 when the statement does not exist). */
+typedef enum StoreStmtPart {
+    STORE_STMT_PART_COMMENT = 0,
+    STORE_STMT_PART_VERSION,
+    STORE_STMT_PART_COUNT
+} StoreStmtPart;
+
 /* The parts of a plan's recommendations a backend reads (xRecScan), each
 ** ordered by round (as-of date, then code) and position, and their texts:
 **   GROUP    round, name
@@ -433,6 +452,11 @@ typedef struct StoreMethods {
     int (*xStatList)(Store *, StatObs **, size_t *, AppErr *);
     /* The rows of one part of plan zPlan's indicators (NULL: of every
     ** plan), as texts (see store_indicator_list()). */
+    int (*xStmtScan)(Store *, const char *zPlan, const char *zNode,
+                     StoreStmtPart part, StoreRowVisitor fn, void *pArg,
+                     AppErr *);
+    int (*xStmtAdd)(Store *, StoreStmtPart part, const char *const *azKey,
+                    const char *const *azVal, int *pbDone, AppErr *);
     int (*xIndScan)(Store *, const char *zPlan, StoreIndPart part,
                     StoreRowVisitor fn, void *pArg, AppErr *);
 } StoreMethods;
@@ -670,6 +694,25 @@ int store_assessment_put(Store *s, const char *zPlan, const char *zNode,
 ** (APPERR_CONFLICT when the row changed or appeared). */
 int store_statement_put(Store *s, const char *zPlan, const char *zNode,
                         const char *zRound, const Statement *st, AppErr *err);
+
+/* Statements' review (store_thread.c).  store_statement_threads() fills
+** every statement of node n of plan zPlan (as loaded) with its comment
+** thread and its submitted versions, oldest first (st->aComment,
+** st->aVer; any there before are replaced).
+** store_statement_comment_add() adds a comment by zAuthor (role eRole)
+** to organisation zOrg's statement on zNode in zRound, written on the
+** statement's current version, and audits it; APPERR_NOTFOUND when there
+** is no such statement.  store_statement_version_add() keeps the
+** statement as it now stands as a submitted version (again the same
+** version: nothing).  Inside the caller's transaction. */
+int store_statement_threads(Store *s, const char *zPlan, Node *n, AppErr *err);
+int store_statement_comment_add(Store *s, const char *zPlan, const char *zNode,
+                                const char *zRound, const char *zOrg,
+                                const char *zAuthor, Role eRole,
+                                const char *zText, AppErr *err);
+int store_statement_version_add(Store *s, const char *zPlan, const char *zNode,
+                                const char *zRound, const char *zOrg,
+                                AppErr *err);
 
 /* An account: creates it (bCreate; the name must be new, else
 ** APPERR_CONFLICT) or updates role, organisation, hash and disabled flag

@@ -825,7 +825,7 @@ store_statement_put(Store *s, const char *zPlan, const char *zNode,
     const char *azNew[STORE_NCOL_MAX] = {
         [STORE_STATEMENT_TEXT] = stm->zText ? stm->zText : "",
         [STORE_STATEMENT_PROPOSED_RATING] = rating_key(stm->eProposed),
-        [STORE_STATEMENT_STATE] = assess_state_name(stm->eState),
+        [STORE_STATEMENT_STATE] = stmt_state_name(stm->eState),
         [STORE_STATEMENT_COMMENT] = stm->zComment ? stm->zComment : "",
     };
     char zKey[4 * LIMIT_CODE_BYTES + 8];

@@ -107,6 +107,13 @@ static const struct {
                                 { "id", "indicator_id", "period", "sex", "cell",
                                   "value", "num", "den", "source", "state",
                                   "version" } },
+    [STORE_TABLE_STMT_COMMENT] = { "statement_comment",
+                                   { "id", "statement_id", "stmt_version",
+                                     "author", "role", "at", "text" } },
+    [STORE_TABLE_STMT_VERSION] = { "statement_version",
+                                   { "id", "statement_id", "version", "text",
+                                     "proposed_rating", "state", "submitted_by",
+                                     "submitted_at" } },
 };
 
 const char *

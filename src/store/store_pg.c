@@ -810,6 +810,8 @@ static const StoreMethods pgMethods = {
     .xMediaList = pg_media_list,
     .xStatList = pg_stat_list,
     .xIndScan = pg_ind_scan,
+    .xStmtScan = pg_stmt_scan,
+    .xStmtAdd = pg_stmt_add,
 };
 
 /* "postgresql://user@host:port/db" as libpq resolved it (URL and

@@ -199,8 +199,8 @@ pg_load_statement_rows(PGresult *r, Plan *p)
                 x->eProposed = (Rating)k;
             }
         }
-        if (assess_state_parse(pg_text(r, row, 5), &x->eState)) {
-            x->eState = ASSESS_DRAFT;
+        if (stmt_state_parse(pg_text(r, row, 5), &x->eState)) {
+            x->eState = STMT_DRAFT;
         }
         x->zComment = pg_dup(r, row, 6);
         x->iVersion = (int)pg_int(r, row, 7);

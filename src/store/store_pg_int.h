@@ -230,6 +230,12 @@ int pg_ind_row_put(PgStore *S, StoreEntity e, const char *const *azKey,
 int pg_ind_scan(Store *s, const char *zPlan, StoreIndPart part,
                 StoreRowVisitor fn, void *pArg, AppErr *err);
 
+/* store_pg_thread.c: statements' threads and versions. */
+int pg_stmt_scan(Store *s, const char *zPlan, const char *zNode,
+                 StoreStmtPart part, StoreRowVisitor fn, void *pArg,
+                 AppErr *err);
+int pg_stmt_add(Store *s, StoreStmtPart part, const char *const *azKey,
+                const char *const *azVal, int *pbDone, AppErr *err);
 int pg_rec_scan(Store *s, const char *zPlan, StoreRecPart part,
                 StoreRowVisitor fn, void *pArg, AppErr *err);
 

@@ -192,6 +192,21 @@ static const struct {
                                 "SELECT count(*) FROM ind_value",
                                 "SELECT setval(pg_get_serial_sequence('ind_value', 'id'),"
                                 " coalesce(max(id), 0) + 1, false) FROM ind_value" },
+    [STORE_TABLE_STMT_COMMENT] = { "SELECT id, statement_id, stmt_version, author, role, " PG_TS(
+                                       "at") ", text FROM statement_comment ORDER BY id",
+                                   "COPY statement_comment(id, statement_id, stmt_version, author,"
+                                   " role, at, text) FROM STDIN",
+                                   "SELECT count(*) FROM statement_comment",
+                                   "SELECT setval(pg_get_serial_sequence('statement_comment', 'id'),"
+                                   " coalesce(max(id), 0) + 1, false) FROM statement_comment" },
+    [STORE_TABLE_STMT_VERSION] = { "SELECT id, statement_id, version, text, proposed_rating, state,"
+                                   " submitted_by, " PG_TS(
+                                       "submitted_at") " FROM statement_version ORDER BY id",
+                                   "COPY statement_version(id, statement_id, version, text,"
+                                   " proposed_rating, state, submitted_by, submitted_at) FROM STDIN",
+                                   "SELECT count(*) FROM statement_version",
+                                   "SELECT setval(pg_get_serial_sequence('statement_version', 'id'),"
+                                   " coalesce(max(id), 0) + 1, false) FROM statement_version" },
 };
 
 int

@@ -887,4 +887,6 @@ static const StoreMethods sqMethods = {
     .xMediaList = sq_media_list,
     .xStatList = sq_stat_list,
     .xIndScan = sq_ind_scan,
+    .xStmtScan = sq_stmt_scan,
+    .xStmtAdd = sq_stmt_add,
 };

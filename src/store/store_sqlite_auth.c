@@ -213,9 +213,9 @@ sq_load_statement_rows(SqStore *S, sqlite3_stmt *st, Plan *p, AppErr *err)
                 x->eProposed = (Rating)r;
             }
         }
-        if (assess_state_parse((const char *)sqlite3_column_text(st, 5),
-                               &x->eState)) {
-            x->eState = ASSESS_DRAFT;
+        if (stmt_state_parse((const char *)sqlite3_column_text(st, 5),
+                             &x->eState)) {
+            x->eState = STMT_DRAFT;
         }
         x->zComment = sq_col_dup(st, 6);
         x->iVersion = sqlite3_column_int(st, 7);

@@ -215,6 +215,12 @@ int sq_ind_row_put(SqStore *S, StoreEntity e, const char *const *azKey,
 int sq_ind_scan(Store *s, const char *zPlan, StoreIndPart part,
                 StoreRowVisitor fn, void *pArg, AppErr *err);
 
+/* store_sqlite_thread.c: statements' threads and versions. */
+int sq_stmt_scan(Store *s, const char *zPlan, const char *zNode,
+                 StoreStmtPart part, StoreRowVisitor fn, void *pArg,
+                 AppErr *err);
+int sq_stmt_add(Store *s, StoreStmtPart part, const char *const *azKey,
+                const char *const *azVal, int *pbDone, AppErr *err);
 int sq_rec_scan(Store *s, const char *zPlan, StoreRecPart part,
                 StoreRowVisitor fn, void *pArg, AppErr *err);
 

@@ -168,6 +168,17 @@ static const struct {
                                 " den, source, state, version) VALUES($1, $2, $3, $4, $5, $6, $7, $8,"
                                 " $9, $10, $11)",
                                 "SELECT count(*) FROM ind_value" },
+    [STORE_TABLE_STMT_COMMENT] = { "SELECT id, statement_id, stmt_version, author, role, at, text"
+                                   " FROM statement_comment ORDER BY id",
+                                   "INSERT INTO statement_comment(id, statement_id, stmt_version,"
+                                   " author, role, at, text) VALUES($1, $2, $3, $4, $5, $6, $7)",
+                                   "SELECT count(*) FROM statement_comment" },
+    [STORE_TABLE_STMT_VERSION] = { "SELECT id, statement_id, version, text, proposed_rating, state,"
+                                   " submitted_by, submitted_at FROM statement_version ORDER BY id",
+                                   "INSERT INTO statement_version(id, statement_id, version, text,"
+                                   " proposed_rating, state, submitted_by, submitted_at)"
+                                   " VALUES($1, $2, $3, $4, $5, $6, $7, $8)",
+                                   "SELECT count(*) FROM statement_version" },
 };
 
 /* The statements are literals of the table above, so the statement cache

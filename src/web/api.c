@@ -76,6 +76,41 @@ api_plan(Req *r, Resp *w)
     return 0;
 }
 
+/* One statement as the API gives it: its thread and versions only when
+** they were loaded for the reader (workflow_activity_threads()). */
+static json_t *
+api_statement_json(const Actor *who, const Statement *st)
+{
+    json_t *o =
+        json_pack("{s:s,s:s,s:s,s:s,s:i}", "org", st->zOrg, "text", st->zText,
+                  "proposed_rating", rating_key(st->eProposed), "state",
+                  stmt_state_name(st->eState), "version", st->iVersion);
+    if (!rules_statement_may_read(who, st->zOrg)) {
+        return o;
+    }
+    json_t *av = json_array();
+    for (size_t i = 0; i < st->nVer; i++) {
+        const StmtVersion *v = &st->aVer[i];
+        json_array_append_new(av, json_pack("{s:i,s:s,s:s,s:s,s:s,s:s}",
+                                            "version", v->iVersion, "text",
+                                            v->zText, "proposed_rating",
+                                            rating_key(v->eProposed), "state",
+                                            stmt_state_name(v->eState), "by",
+                                            v->zBy, "at", v->zAt));
+    }
+    json_object_set_new(o, "versions", av);
+    json_t *ac = json_array();
+    for (size_t i = 0; i < st->nComment; i++) {
+        const StmtComment *c = &st->aComment[i];
+        json_array_append_new(
+            ac, json_pack("{s:s,s:s,s:s,s:s,s:i}", "author", c->zAuthor, "role",
+                          role_name(c->eRole), "at", c->zAt, "text", c->zText,
+                          "version", c->iStmtVersion));
+    }
+    json_object_set_new(o, "comments", ac);
+    return o;
+}
+
 /* ** PAGE: /api/activity/{} */
 int
 api_activity(Req *r, Resp *w)
@@ -90,7 +125,23 @@ api_activity(Req *r, Resp *w)
         api_error(w, 404, _("no such activity"));
         return 0;
     }
-    const Node *n = &p->aNode[i];
+    /* The statements with their threads, read now, as this reader may see
+    ** them (the shared model holds no threads). */
+    Actor who = page_actor(r);
+    Model tm = MODEL_INIT;
+    Node *n = NULL;
+    AppErr err = APPERR_INIT;
+    if (workflow_activity_threads(r->s, &who, p->zCode, p->aNode[i].zCode, &tm,
+                                  &n, &err) ||
+        !n) {
+        if (!n && err.code == 0) {
+            apperr_set(&err, APPERR_NOTFOUND, _("no such activity"));
+        }
+        web_fail_status(r, w, &err);
+        api_error(w, w->status, err.zMsg);
+        model_release(&tm);
+        return 0;
+    }
     json_t *o = json_pack("{s:s,s:s,s:s}", "plan", p->zCode, "code", n->zCode,
                           "text", n->zText);
     json_t *a = json_array();
@@ -104,27 +155,37 @@ api_activity(Req *r, Resp *w)
     }
     json_object_set_new(o, "contributing", a);
     json_t *rounds = json_array();
+    Buf draft = BUF_INIT;
     for (size_t k = 0; k < n->nAssess; k++) {
         const Assessment *x = &n->aAssess[k];
+        /* Only the rounds this reader sees (the shared model's plan holds
+        ** those: a public visitor sees published rounds only). */
+        if (!plan_find_round(p, x->zRound)) {
+            continue;
+        }
         json_t *ro =
             json_pack("{s:s,s:s,s:s,s:s,s:s,s:i}", "round", x->zRound,
                       "action_point", x->zActionPoint, "progress", x->zProgress,
                       "rating", rating_key(x->eRating), "state",
                       assess_state_name(x->eState), "version", x->iVersion);
         json_t *stmts = json_array();
-        for (size_t s = 0; s < x->nStmt; s++) {
-            const Statement *st = &x->aStmt[s];
-            json_array_append_new(
-                stmts, json_pack("{s:s,s:s,s:s,s:s,s:s,s:i}", "org", st->zOrg,
-                                 "text", st->zText, "proposed_rating",
-                                 rating_key(st->eProposed), "state",
-                                 assess_state_name(st->eState), "comment",
-                                 st->zComment, "version", st->iVersion));
+        /* Anonymous readers never see statements (docs/api.md). */
+        for (size_t s = 0; !r->bAnon && s < x->nStmt; s++) {
+            json_array_append_new(stmts,
+                                  api_statement_json(&who, &x->aStmt[s]));
         }
         json_object_set_new(ro, "statements", stmts);
+        buf_reset(&draft);
+        if (!r->bAnon) {
+            workflow_narrative_draft(x, &draft);
+        }
+        json_object_set_new(ro, "narrative_draft",
+                            json_string(buf_str(&draft)));
         json_array_append_new(rounds, ro);
     }
+    buf_release(&draft);
     json_object_set_new(o, "assessments", rounds);
+    model_release(&tm);
     api_send(w, 200, o);
     return 0;
 }
@@ -263,6 +324,62 @@ api_statement_post(Req *r, Resp *w)
                             strcmp(zAction, "submit") == 0 ? WF_SUBMIT
                                                            : WF_SAVE };
         rc = workflow_save_statement(r->s, &who, &e, &err);
+    }
+    if (rc) {
+        web_fail_status(r, w, &err);
+        api_error(w, w->status, err.zMsg);
+    } else {
+        api_send(w, 200, json_pack("{s:b}", "ok", 1));
+    }
+    json_decref(in);
+    return 0;
+}
+
+/* ** PAGE: /api/activity/{}/statement/{}/review (POST) */
+int
+api_statement_review_post(Req *r, Resp *w)
+{
+    json_error_t jerr;
+    int iLine = 0, iCol = 0;
+    if (model_json_depth_at(r->zBody, r->nBody, 1, &iLine, &iCol)) {
+        Buf m = BUF_INIT;
+        buf_printf(&m,
+                   _("expected one flat JSON object; line %d, column %d "
+                     "nests deeper"),
+                   iLine, iCol);
+        api_error(w, 400, buf_str(&m));
+        buf_release(&m);
+        return 0;
+    }
+    json_t *in = json_loadb(r->zBody, r->nBody, JSON_REJECT_DUPLICATES, &jerr);
+    const char *zRound = NULL, *zAction = NULL, *zComment = "";
+    json_int_t version = 0;
+    StmtAction eAct = STMT_ACT_ACCEPT;
+    if (!in ||
+        json_unpack_ex(in, &jerr, JSON_STRICT, "{s:s,s:s,s?s,s?I}", "round",
+                       &zRound, "action", &zAction, "comment", &zComment,
+                       "version", &version) ||
+        (!str_eq(zAction, "accept") && !str_eq(zAction, "return") &&
+         !str_eq(zAction, "comment"))) {
+        api_error(w, 400,
+                  _("expected {\"round\", \"action\": \"accept\"|"
+                    "\"return\"|\"comment\", \"comment\", \"version\"}"));
+        json_decref(in);
+        return 0;
+    }
+    eAct = str_eq(zAction, "accept")   ? STMT_ACT_ACCEPT
+           : str_eq(zAction, "return") ? STMT_ACT_RETURN
+                                       : STMT_ACT_COMMENT;
+    AppErr err = APPERR_INIT;
+    int rc;
+    if (version < 0 || version > (1 << 30)) {
+        rc = apperr_set(&err, APPERR_INPUT, _("bad version"));
+    } else {
+        Actor who = page_actor(r);
+        StmtReviewEdit e = { page_plan_code(r), r->azParam[0], zRound,
+                             r->azParam[1],     eAct,          zComment,
+                             (int)version };
+        rc = workflow_review_statement(r->s, &who, &e, &err);
     }
     if (rc) {
         web_fail_status(r, w, &err);

@@ -19,6 +19,7 @@
 #include "../app/workflow.h"
 #include "../app/admin.h"
 #include "../app/readmodel.h"
+#include "../core/diff.h"
 #include "../core/history.h"
 #include "../core/review.h"
 #include "../core/rules.h"
@@ -64,13 +65,98 @@ edit_form_start(Buf *b, const Req *r, const char *zCode, const char *zWhat,
                iVersion);
 }
 
-/* The statement form of the user's organisation in open round rd. */
+/* A statement's state as a badge: its label, in words. */
+static void
+edit_stmt_badge(Buf *b, StmtState e)
+{
+    HTML_LIT(b, "<span class=\"badge s-");
+    esc_html(b, stmt_state_name(e));
+    HTML_LIT(b, "\">");
+    esc_html(b, stmt_state_label(e));
+    HTML_LIT(b, "</span>");
+}
+
+/* A statement's comment thread, oldest first: who (role), when, what. */
+static void
+edit_thread(Buf *b, const Statement *st)
+{
+    HTML_LIT(b, "<div class=\"thread\"><h4>");
+    HTML_TR(b, "Comments");
+    HTML_LIT(b, "</h4>");
+    if (!st || !st->nComment) {
+        HTML_LIT(b, "<p class=\"small\">");
+        HTML_TR(b, "No comments yet.");
+        HTML_LIT(b, "</p></div>");
+        return;
+    }
+    HTML_LIT(b, "<ol class=\"comments\">");
+    for (size_t i = 0; i < st->nComment; i++) {
+        const StmtComment *c = &st->aComment[i];
+        char zWhen[STR_TIME_LOCAL_BYTES];
+        str_time_local(c->zAt, zWhen, sizeof zWhen);
+        HTML_LIT(b, "<li><span class=\"small\"><strong>");
+        esc_html(b, c->zAuthor);
+        HTML_LIT(b, "</strong> (");
+        esc_html(b, role_label(c->eRole));
+        HTML_LIT(b, ") ");
+        esc_html(b, zWhen);
+        HTML_LIT(b, "</span><br/>");
+        esc_html_paragraphs(b, c->zText);
+        HTML_LIT(b, "</li>");
+    }
+    HTML_LIT(b, "</ol></div>");
+}
+
+/* The start of a form that acts on organisation zOrg's statement. */
+static void
+edit_stmt_form_start(Buf *b, const Req *r, const Node *n, const Round *rd,
+                     const Statement *st)
+{
+    Buf what = BUF_INIT;
+    buf_puts(&what, "statement/");
+    url_encode(&what, st->zOrg);
+    buf_puts(&what, "/review");
+    edit_form_start(b, r, n->zCode, buf_str(&what), rd->zCode, st->iVersion);
+    buf_release(&what);
+}
+
+/* The comment box of a statement's form, with what the user typed when
+** the form was refused. */
+static void
+edit_stmt_comment_box(Req *r, Buf *b, const Statement *st, int bKeepPosted,
+                      const char *zLabel)
+{
+    Buf id = BUF_INIT;
+    buf_puts(&id, "comment-");
+    url_encode(&id, st->zOrg);
+    HTML_LIT(b, "<label for=\"");
+    esc_html(b, buf_str(&id));
+    HTML_LIT(b, "\">");
+    esc_html(b, zLabel);
+    HTML_LIT(b, "</label><textarea class=\"short\" id=\"");
+    esc_html(b, buf_str(&id));
+    HTML_LIT(b, "\" name=\"comment\">");
+    esc_html(b, bKeepPosted ? req_form(r, "comment") : "");
+    HTML_LIT(b, "</textarea>");
+    buf_release(&id);
+}
+
+/* Was the refused form being shown again about zOrg's statement? */
+static int
+edit_posted_for(Req *r, int bKeepPosted, const char *zOrg)
+{
+    return bKeepPosted && str_eq(req_form(r, "org"), zOrg);
+}
+
+/* The statement form of the user's organisation in open round rd; ta is
+** the assessment with threads (NULL when they could not be read). */
 static void
 edit_statement_form(Req *r, Buf *b, const Node *n, const Round *rd,
-                    const Assessment *a, int bKeepPosted)
+                    const Assessment *a, const Assessment *ta, int bKeepPosted)
 {
     const char *zOrg = r->ses.user.zOrg;
     const Statement *st = assessment_find_statement(a, zOrg);
+    const Statement *tst = ta ? assessment_find_statement(ta, zOrg) : NULL;
     HTML_LIT(b, "<h3>");
     HTML_TR(b, "Statement of");
     HTML_LIT(b, " ");
@@ -80,18 +166,39 @@ edit_statement_form(Req *r, Buf *b, const Node *n, const Round *rd,
     HTML_LIT(b, " ");
     esc_html(b, rd->zTitle);
     HTML_LIT(b, "</h3>");
-    if (st && st->eState == ASSESS_APPROVED) {
+    if (st) {
         HTML_LIT(b, "<p>");
-        HTML_TR(b, "Approved: this statement is final.");
+        edit_stmt_badge(b, st->eState);
+        HTML_LIT(b, "</p>");
+    }
+    if (st && st->eState != STMT_DRAFT) {
+        edit_thread(b, tst);
+        edit_stmt_form_start(b, r, n, rd, st);
+        HTML_LIT(b, "<input type=\"hidden\" name=\"org\" value=\"");
+        esc_html(b, st->zOrg);
+        HTML_LIT(b, "\"/>");
+        edit_stmt_comment_box(r, b, st, edit_posted_for(r, bKeepPosted, zOrg),
+                              _("Reply to the M&E officer"));
+        HTML_LIT(b, "<div><button type=\"submit\" name=\"action\" "
+                    "value=\"comment\">");
+        HTML_TR(b, "Send the reply");
+        HTML_LIT(b, "</button></div></form>\n");
+    }
+    if (st && st->eState == STMT_ACCEPTED) {
+        HTML_LIT(b, "<p>");
+        HTML_TR(b, "Accepted: this statement is final.");
         HTML_LIT(b, "</p>");
         return;
     }
-    if (st && st->eState == ASSESS_RETURNED) {
+    if (st && st->eState == STMT_RETURNED) {
         HTML_LIT(b, "<p class=\"notice error\">");
-        HTML_TR(b, "Returned by the M&E officer:");
-        HTML_LIT(b, " ");
-        esc_html(b, st->zComment);
+        HTML_TR(b, "Returned by the M&E officer: see the comments above, "
+                   "change the statement and submit it again.");
         HTML_LIT(b, "</p>");
+    }
+    /* A reply refused keeps its text in the reply box, not here. */
+    if (bKeepPosted && *req_form(r, "org")) {
+        bKeepPosted = 0;
     }
     const char *zText = bKeepPosted ? req_form(r, "text") : st ? st->zText : "";
     Rating eR = bKeepPosted ? edit_rating_of(req_form(r, "rating"))
@@ -119,6 +226,117 @@ edit_statement_form(Req *r, Buf *b, const Node *n, const Round *rd,
     HTML_LIT(b, "</button></div></form>\n");
 }
 
+/* What changed between a statement's last two submitted versions, as
+** <del>/<ins> over core's word comparison. */
+static void
+edit_version_diff(Buf *b, const Statement *st)
+{
+    if (st->nVer < 2) {
+        return;
+    }
+    const StmtVersion *v0 = &st->aVer[st->nVer - 2];
+    const StmtVersion *v1 = &st->aVer[st->nVer - 1];
+    HTML_LIT(b, "<p class=\"small\">");
+    HTML_TR(b, "What changed since the version submitted before:");
+    HTML_LIT(b, "</p><p class=\"diff\">");
+    DiffPiece *a = NULL;
+    size_t n = 0;
+    diff_words(v0->zText, v1->zText, &a, &n);
+    for (size_t i = 0; i < n; i++) {
+        Buf piece = BUF_INIT;
+        buf_append(&piece, a[i].z, a[i].n);
+        if (a[i].eKind == DIFF_DEL) {
+            HTML_LIT(b, "<del>");
+        } else if (a[i].eKind == DIFF_INS) {
+            HTML_LIT(b, "<ins>");
+        }
+        esc_html(b, buf_str(&piece));
+        if (a[i].eKind == DIFF_DEL) {
+            HTML_LIT(b, "</del>");
+        } else if (a[i].eKind == DIFF_INS) {
+            HTML_LIT(b, "</ins>");
+        }
+        buf_release(&piece);
+    }
+    free(a);
+    HTML_LIT(b, "</p>");
+    if (v0->eProposed != v1->eProposed) {
+        HTML_LIT(b, "<p class=\"small\">");
+        HTML_TR(b, "Proposed rating was");
+        HTML_LIT(b, " ");
+        esc_html(b, rating_label(v0->eProposed));
+        HTML_LIT(b, "</p>");
+    }
+}
+
+/* The officer's view of each organisation's statement in round rd: state,
+** proposed rating, text, what changed, thread, and Accept / Return. */
+static void
+edit_statements_review(Req *r, Buf *b, const Node *n, const Round *rd,
+                       const Assessment *ta, int bKeepPosted)
+{
+    HTML_LIT(b, "<h3>");
+    HTML_TR(b, "Statements for");
+    HTML_LIT(b, " ");
+    esc_html(b, rd->zTitle);
+    HTML_LIT(b, "</h3>");
+    if (!ta || !ta->nStmt) {
+        HTML_LIT(b, "<p>");
+        HTML_TR(b, "No organisation has written a statement yet.");
+        HTML_LIT(b, "</p>");
+        return;
+    }
+    for (size_t k = 0; k < ta->nStmt; k++) {
+        const Statement *st = &ta->aStmt[k];
+        HTML_LIT(b, "<section class=\"card stmt\"><h4>");
+        esc_html(b, st->zOrg);
+        HTML_LIT(b, " ");
+        edit_stmt_badge(b, st->eState);
+        HTML_LIT(b, "</h4><p class=\"small\">");
+        HTML_TR(b, "Proposed rating:");
+        HTML_LIT(b, " ");
+        page_rating(b, st->eProposed);
+        buf_printf(b, " \xC2\xB7 ");
+        esc_html(b, _("version"));
+        buf_printf(b, " %d", st->iVersion);
+        if (st->nVer) {
+            buf_printf(b, " \xC2\xB7 ");
+            buf_printf(b,
+                       ngettext("%zu submission", "%zu submissions", st->nVer),
+                       st->nVer);
+        }
+        HTML_LIT(b, "</p><div class=\"stmt-text\">");
+        esc_html_paragraphs(b, *st->zText ? st->zText : _("(empty)"));
+        HTML_LIT(b, "</div>");
+        edit_version_diff(b, st);
+        edit_thread(b, st);
+        if (rd->eState != ROUND_PUBLISHED && st->eState != STMT_DRAFT) {
+            edit_stmt_form_start(b, r, n, rd, st);
+            HTML_LIT(b, "<input type=\"hidden\" name=\"org\" value=\"");
+            esc_html(b, st->zOrg);
+            HTML_LIT(b, "\"/>");
+            edit_stmt_comment_box(
+                r, b, st, edit_posted_for(r, bKeepPosted, st->zOrg),
+                _("Comment to this organisation (needed to return)"));
+            HTML_LIT(b, "<div>");
+            if (rules_statement_waiting(st)) {
+                HTML_LIT(b, "<button type=\"submit\" name=\"action\" "
+                            "value=\"accept\">");
+                HTML_TR(b, "Accept");
+                HTML_LIT(b, "</button><button type=\"submit\" "
+                            "name=\"action\" value=\"return\">");
+                HTML_TR(b, "Return");
+                HTML_LIT(b, "</button>");
+            }
+            HTML_LIT(b, "<button type=\"submit\" name=\"action\" "
+                        "value=\"comment\">");
+            HTML_TR(b, "Comment only");
+            HTML_LIT(b, "</button></div></form>");
+        }
+        HTML_LIT(b, "</section>\n");
+    }
+}
+
 /* The M&E officer's form: narrative (pre-filled with the statements when
 ** empty), rating, approve or return. */
 static void
@@ -132,8 +350,13 @@ edit_review_form(Req *r, Buf *b, const Node *n, const Round *rd,
     HTML_LIT(b, "</h3>");
     Buf merged = BUF_INIT;
     if (!*a->zProgress) {
+        /* Accepted statements and those waiting for the officer (which
+        ** an approve accepts as shown); never a draft, nor a returned
+        ** text its reporter is replacing. */
         for (size_t k = 0; k < a->nStmt; k++) {
-            if (a->aStmt[k].eState == ASSESS_DRAFT || !*a->aStmt[k].zText) {
+            if ((a->aStmt[k].eState != STMT_ACCEPTED &&
+                 !rules_statement_waiting(&a->aStmt[k])) ||
+                !*a->aStmt[k].zText) {
                 continue;
             }
             buf_printf(&merged, "%s%s: %s", merged.n ? "\n\n" : "",
@@ -177,6 +400,8 @@ edit_review_form(Req *r, Buf *b, const Node *n, const Round *rd,
 typedef struct EditActivity {
     const Plan *p;
     long iNode;
+    const char *zOnlyOrg; /* a reporter's organisation: only its own
+                          ** statements show; NULL: every one */
 } EditActivity;
 
 /* The activity page's part that depends on the data only: text, place in
@@ -252,10 +477,13 @@ edit_activity_body(ReadModel *rm, const void *arg, Buf *b)
         HTML_LIT(b, "</p>");
         for (size_t s = 0; s < a->nStmt; s++) {
             const Statement *st = &a->aStmt[s];
+            if (x->zOnlyOrg && !str_eq(st->zOrg, x->zOnlyOrg)) {
+                continue; /* a reporter reads its own organisation's */
+            }
             HTML_LIT(b, "<div class=\"small\"><strong>");
             esc_html(b, st->zOrg);
             HTML_LIT(b, "</strong> (");
-            esc_html(b, assess_state_label(st->eState));
+            esc_html(b, stmt_state_label(st->eState));
             HTML_TR(b, ", proposes");
             HTML_LIT(b, " ");
             esc_html(b, st->eProposed == RATING_NONE
@@ -263,12 +491,6 @@ edit_activity_body(ReadModel *rm, const void *arg, Buf *b)
                             : rating_label(st->eProposed));
             HTML_LIT(b, "): ");
             esc_html_paragraphs(b, st->zText);
-            if (*st->zComment) {
-                HTML_LIT(b, " ");
-                HTML_TR(b, "\xE2\x80\x94 comment:");
-                HTML_LIT(b, " ");
-                esc_html(b, st->zComment);
-            }
             HTML_LIT(b, "</div>");
         }
         HTML_LIT(b, "</section>");
@@ -282,7 +504,28 @@ typedef struct EditHistory {
     Store *s;
     const Plan *p;
     const Node *n;
+    Actor who; /* the reader: whose statements' comments it may read */
 } EditHistory;
+
+/* May who read audit row e?  A statement's edits are as the statement:
+** a reporter reads only its own organisation's; a comment is its
+** organisation's and the officers' only (core/rules.h), like the thread
+** it is in; every other edit is shown. */
+static int
+edit_history_may_read(const Actor *who, const AuditEntry *e)
+{
+    if (!str_eq(e->zEntity, "statement")) {
+        return 1;
+    }
+    const char *zOrg = e->zKey ? strrchr(e->zKey, '/') : NULL;
+    if (zOrg && rules_statement_may_read(who, zOrg + 1)) {
+        return 1;
+    }
+    if (who->eRole == ROLE_REPORTER) {
+        return 0; /* another organisation's statement */
+    }
+    return !e->zField || !str_eq(e->zField, "comment");
+}
 
 /* The activity's history of edits, newest first, in words (sheet
 ** "history"): "2018 statement of MOLVT: state", "Submitted" → "Approved". */
@@ -301,11 +544,18 @@ edit_history_sheet(const void *arg, const char *zId, Sheet *t)
     sheet_col(t, _("Old"));
     sheet_col(t, _("New"));
     if (store_audit_list(x->s, buf_str(&key), &ae, &nAe, &err) == 0) {
+        size_t nKeep = 0;
+        for (size_t i = 0; i < nAe; i++) {
+            nKeep += edit_history_may_read(&x->who, &ae[i]);
+        }
         Buf cap = BUF_INIT;
-        buf_printf(&cap, ngettext("%zu edit", "%zu edits", nAe), nAe);
+        buf_printf(&cap, ngettext("%zu edit", "%zu edits", nKeep), nKeep);
         free(t->zCaption);
         t->zCaption = buf_detach(&cap);
         for (size_t i = nAe; i-- > 0;) {
+            if (!edit_history_may_read(&x->who, &ae[i])) {
+                continue;
+            }
             char zWhen[STR_TIME_LOCAL_BYTES];
             str_time_local(ae[i].zAt, zWhen, sizeof zWhen);
             sheet_text(t, zWhen);
@@ -369,7 +619,7 @@ page_activity_render(Req *r, Resp *w, const char *zNotice,
         return;
     }
     const Node *n = &p->aNode[iNode];
-    EditHistory hd = { r->s, p, n };
+    EditHistory hd = { r->s, p, n, page_actor(r) };
     Buf stem = BUF_INIT;
     buf_printf(&stem, "activity-%s", n->zCode);
     int bDownload =
@@ -387,13 +637,33 @@ page_activity_render(Req *r, Resp *w, const char *zNotice,
     if (zNotice) {
         page_notice(b, zNoticeKind, zNotice);
     }
-    EditActivity x = { p, iNode };
+    /* A reporter reads only its own organisation's statements (core's
+    ** rules_statement_may_read()): its page is kept apart. */
+    Actor who = page_actor(r);
+    const char *zOnly = NULL;
+    if (r->bAuthed && who.eRole == ROLE_REPORTER) {
+        zOnly = who.zOrg ? who.zOrg : "";
+    }
+    EditActivity x = { p, iNode, zOnly };
     Buf memo = BUF_INIT;
     buf_printf(&memo, "activity/%s/%s", p->zCode, n->zCode);
+    if (zOnly) {
+        buf_printf(&memo, "/org:%s", zOnly);
+    }
     page_fragment(r, w, buf_str(&memo), edit_activity_body, &x);
     buf_release(&memo);
-    /* Entry forms for open (and, for officers, closed) rounds. */
+    /* Entry forms for open (and, for officers, closed) rounds, with the
+    ** statements' threads as this user may read them, read now. */
     int bKeep = zNotice && strcmp(zNoticeKind, "error") == 0;
+    Model tm = MODEL_INIT;
+    Node *tn = NULL;
+    if (r->bAuthed) {
+        AppErr terr = APPERR_INIT;
+        if (workflow_activity_threads(r->s, &who, p->zCode, n->zCode, &tm, &tn,
+                                      &terr)) {
+            tn = NULL; /* the forms still work; the threads are missing */
+        }
+    }
     for (size_t k = 0; k < p->nRound && r->bAuthed; k++) {
         const Round *rd = &p->aRound[k];
         const Assessment *a = node_find_assessment(n, rd->zCode);
@@ -402,20 +672,34 @@ page_activity_render(Req *r, Resp *w, const char *zNotice,
         }
         int bPostedHere = bKeep && str_eq(req_form(r, "round"), rd->zCode);
         Role role = r->ses.user.eRole;
+        const Assessment *ta = tn ? node_find_assessment(tn, rd->zCode) : NULL;
         if (rd->eState == ROUND_OPEN && role == ROLE_REPORTER &&
             page_user_links(r, n)) {
-            edit_statement_form(r, b, n, rd, a, bPostedHere);
+            edit_statement_form(r, b, n, rd, a, ta, bPostedHere);
         }
         if ((rd->eState == ROUND_OPEN || rd->eState == ROUND_CLOSED) &&
             (role == ROLE_ME_OFFICER || role == ROLE_ADMIN)) {
-            edit_review_form(r, b, n, rd, a, bPostedHere);
+            edit_statements_review(r, b, n, rd, ta, bPostedHere);
+            /* A refused statement form keeps its comment there only. */
+            edit_review_form(r, b, n, rd, a,
+                             bPostedHere && !*req_form(r, "org"));
         }
     }
+    model_release(&tm);
     if (!r->bAnon) {
         char *zSelf = page_self(r);
-        EditHistoryPage h = { { r->s, p, n }, zSelf };
+        EditHistoryPage h = { { r->s, p, n, who }, zSelf };
         Buf hkey = BUF_INIT;
-        buf_printf(&hkey, "history/%s/%s", p->zCode, n->zCode);
+        /* Kept per kind of reader: what it shows depends on whose
+        ** statements' comments the reader may see. */
+        buf_printf(&hkey, "history/%s/%s/", p->zCode, n->zCode);
+        if (rules_statement_may_read(&who, "")) {
+            buf_puts(&hkey, "*"); /* an officer: every organisation's */
+        } else if (who.eRole == ROLE_REPORTER && who.zOrg) {
+            buf_printf(&hkey, "org:%s", who.zOrg);
+        } else {
+            buf_puts(&hkey, "-");
+        }
         page_fragment(r, w, buf_str(&hkey), edit_history, &h);
         buf_release(&hkey);
         free(zSelf);
@@ -435,7 +719,10 @@ page_activity(Req *r, Resp *w)
                    { "save", N_("Saved.") },
                    { "approve", N_("Approved.") },
                    { "return", N_("Returned to the organisations with your "
-                                  "comment.") } };
+                                  "comment.") },
+                   { "accepted", N_("Statement accepted.") },
+                   { "returned", N_("Statement returned with your comment.") },
+                   { "commented", N_("Comment added.") } };
 
     const char *zSaved = req_query(r, "saved");
     const char *zNotice = NULL;
@@ -513,6 +800,44 @@ page_statement_post(Req *r, Resp *w)
     }
     edit_finish(r, w, rc, &err,
                 str_eq(zAction, "submit") ? "submitted" : "saved");
+    return 0;
+}
+
+/* ** PAGE: /activity/{}/statement/{}/review (POST) */
+int
+page_statement_review_post(Req *r, Resp *w)
+{
+    AppErr err = APPERR_INIT;
+    const char *zAction = req_form(r, "action");
+    int iVersion = edit_version(r);
+    int rc;
+    if (iVersion < 0 ||
+        (!str_eq(zAction, "accept") && !str_eq(zAction, "return") &&
+         !str_eq(zAction, "comment"))) {
+        rc = apperr_set(&err, APPERR_INPUT,
+                        _("the form is incomplete; reload the "
+                          "page"));
+    } else {
+        Actor who = page_actor(r);
+        StmtReviewEdit e = { page_plan_code(r),
+                             r->azParam[0],
+                             req_form(r, "round"),
+                             r->azParam[1],
+                             str_eq(zAction, "accept")   ? STMT_ACT_ACCEPT
+                             : str_eq(zAction, "return") ? STMT_ACT_RETURN
+                                                         : STMT_ACT_COMMENT,
+                             req_form(r, "comment"),
+                             iVersion };
+        rc = workflow_review_statement(r->s, &who, &e, &err);
+    }
+    if (rc && err.code == APPERR_FORBIDDEN) {
+        web_fail(r, w, &err);
+        return 0;
+    }
+    edit_finish(r, w, rc, &err,
+                str_eq(zAction, "accept")   ? "accepted"
+                : str_eq(zAction, "return") ? "returned"
+                                            : "commented");
     return 0;
 }
 

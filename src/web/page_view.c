@@ -92,20 +92,27 @@ view_collection_sheet(const Plan *p, const Round *rd, Sheet *t)
     t->zCaption = buf_detach(&cap);
     t->bRowHeads = 1;
     sheet_col(t, "");
-    for (int s = 0; s < ASSESS_STATE_COUNT; s++) {
-        sheet_col(t, assess_state_label((AssessState)s));
-    }
+    /* Statements go through one state more than activities (resubmitted)
+    ** and end accepted where an activity ends approved: one column each,
+    ** an activity's cell empty where it has no such state. */
+    sheet_col(t, stmt_state_label(STMT_DRAFT));
+    sheet_col(t, stmt_state_label(STMT_SUBMITTED));
+    sheet_col(t, stmt_state_label(STMT_RETURNED));
+    sheet_col(t, stmt_state_label(STMT_RESUBMITTED));
+    sheet_col(t, _("Accepted / approved"));
     sheet_col(t, _("Total"));
     sheet_col(t, _("Rated"));
     sheet_text(t, _("Activities"));
-    for (int s = 0; s < ASSESS_STATE_COUNT; s++) {
-        sheet_num(t, (long)g.anAssess[s]);
-    }
+    sheet_num(t, (long)g.anAssess[ASSESS_DRAFT]);
+    sheet_num(t, (long)g.anAssess[ASSESS_SUBMITTED]);
+    sheet_num(t, (long)g.anAssess[ASSESS_RETURNED]);
+    sheet_text(t, "");
+    sheet_num(t, (long)g.anAssess[ASSESS_APPROVED]);
     sheet_num(t, (long)g.nAssessed);
     sheet_num(t, (long)g.nRated);
     sheet_text(t, _("Statements"));
     size_t nStmt = 0;
-    for (int s = 0; s < ASSESS_STATE_COUNT; s++) {
+    for (int s = 0; s < STMT_STATE_COUNT; s++) {
         sheet_num(t, (long)g.anStmt[s]);
         nStmt += g.anStmt[s];
     }
@@ -206,6 +213,8 @@ typedef struct ViewDash {
     const char *zSelf;
 } ViewDash;
 
+static void view_waiting_sheet(const Plan *p, const char *zPlanQ, Sheet *t);
+
 /* The open round of p whose collection the dashboard shows (the first). */
 static const Round *
 view_open_round(const Plan *p)
@@ -222,6 +231,10 @@ static void
 view_dashboard_sheet(const void *arg, const char *zId, Sheet *t)
 {
     const ViewDash *x = arg;
+    if (strcmp(zId, "waiting") == 0) {
+        view_waiting_sheet(x->p, "", t);
+        return;
+    }
     if (strcmp(zId, "collection") == 0) {
         const Round *rd = view_open_round(x->p);
         if (rd) {
@@ -247,6 +260,47 @@ view_dashboard_sheet(const void *arg, const char *zId, Sheet *t)
 }
 
 static const char *const azDashSheet[] = { "changes", "collection", NULL };
+/* An officer's dashboard has the queue of statements to review too. */
+static const char *const azDashSheetEditor[] = { "changes", "collection",
+                                                 "waiting", NULL };
+
+/* The statements waiting for the officer's review, oldest first (sheet
+** "waiting"): since when, activity, organisation, state, round. */
+static void
+view_waiting_sheet(const Plan *p, const char *zPlanQ, Sheet *t)
+{
+    sheet_col(t, _("Waiting since"));
+    sheet_col(t, _("Activity"));
+    sheet_col(t, _("Organisation"));
+    sheet_col(t, _("State"));
+    sheet_col(t, _("Round"));
+    size_t n = 0;
+    ReviewWaiting *a = review_waiting(p, &n);
+    for (size_t i = 0; i < n; i++) {
+        const Node *nd = &p->aNode[a[i].iNode];
+        char zWhen[STR_TIME_LOCAL_BYTES];
+        str_time_local(a[i].pStmt->zUpdatedAt ? a[i].pStmt->zUpdatedAt : "",
+                       zWhen, sizeof zWhen);
+        sheet_text(t, zWhen);
+        char *zHref = view_href("/activity/", nd->zCode, "", zPlanQ);
+        sheet_link(t, nd->zCode, zHref);
+        free(zHref);
+        sheet_text(t, a[i].pStmt->zOrg);
+        sheet_badge(t, stmt_state_label(a[i].pStmt->eState),
+                    a[i].pStmt->eState == STMT_RESUBMITTED
+                        ? "badge s-resubmitted"
+                        : "badge s-submitted");
+        sheet_text(t, a[i].pRound->zTitle);
+    }
+    Buf cap = BUF_INIT;
+    buf_printf(&cap,
+               ngettext("%zu statement waiting for review",
+                        "%zu statements waiting for review", n),
+               n);
+    free(t->zCaption);
+    t->zCaption = buf_detach(&cap);
+    free(a);
+}
 
 /* The chart and sentences of report rep's round, titled. */
 static void
@@ -399,6 +453,23 @@ view_dashboard_open(ReadModel *rm, const void *arg, Buf *b)
     free(zQ);
 }
 
+/* The officer's queue: "Waiting for my review" (arg: ViewDash). */
+static void
+view_dashboard_waiting(ReadModel *rm, const void *arg, Buf *b)
+{
+    const ViewDash *x = arg;
+    char *zQ = page_plan_query(readmodel_model(rm), x->p);
+    HTML_LIT(b, "<h2>");
+    HTML_TR(b, "Waiting for my review");
+    HTML_LIT(b, "</h2>");
+    Sheet t;
+    sheet_init(&t, "waiting", NULL);
+    view_waiting_sheet(x->p, zQ, &t);
+    page_sheet(b, &t, x->zSelf);
+    sheet_release(&t);
+    free(zQ);
+}
+
 /* ** PAGE: / */
 int
 page_dashboard(Req *r, Resp *w)
@@ -410,8 +481,10 @@ page_dashboard(Req *r, Resp *w)
     }
     char *zSelf = page_self(r);
     ViewDash x = { p, zSelf };
-    if (page_download(r, w, azDashSheet, view_dashboard_sheet, &x,
-                      "dashboard")) {
+    int bEditor = r->bAuthed && (r->ses.user.eRole == ROLE_ME_OFFICER ||
+                                 r->ses.user.eRole == ROLE_ADMIN);
+    if (page_download(r, w, bEditor ? azDashSheetEditor : azDashSheet,
+                      view_dashboard_sheet, &x, "dashboard")) {
         free(zSelf);
         return 0;
     }
@@ -436,6 +509,11 @@ page_dashboard(Req *r, Resp *w)
         HTML_LIT(b, "</p>\n");
     }
     Buf key = BUF_INIT;
+    if (bEditor) {
+        buf_printf(&key, "dashboard/%s/waiting", p->zCode);
+        page_fragment(r, w, buf_str(&key), view_dashboard_waiting, &x);
+        buf_reset(&key);
+    }
     buf_printf(&key, "dashboard/%s", p->zCode);
     page_fragment(r, w, buf_str(&key), view_dashboard_review, &x);
     view_goal10(r, b);
@@ -807,11 +885,11 @@ view_org_tasks_sheet(const ViewOrg *x, Sheet *t, size_t anNeed[NEED_COUNT])
         ReviewNeed e = aTask[k].eNeed;
         if (e == NEED_NOT_BEGUN) {
             sheet_badge(t, _("Due"), "badge due");
-        } else if (e == NEED_RETURNED && st && *st->zComment) {
-            Buf v = BUF_INIT;
-            buf_printf(&v, "%s: %s", review_need_label(e), st->zComment);
-            sheet_badge(t, buf_str(&v), "badge returned");
-            buf_release(&v);
+        } else if (e == NEED_RETURNED && st) {
+            /* The officer's comments are the organisation's only: they
+            ** are in the statement's thread on the activity page, not on
+            ** this page, which anyone may read. */
+            sheet_badge(t, review_need_label(e), "badge returned");
         } else {
             sheet_text(t, review_need_label(e));
         }
@@ -1063,7 +1141,7 @@ view_round_activities(const ViewRound *x, Sheet *t)
         buf_reset(&v);
         for (size_t k = 0; k < a->nStmt; k++) {
             buf_printf(&v, "%s%s: %s", k ? ", " : "", a->aStmt[k].zOrg,
-                       assess_state_label(a->aStmt[k].eState));
+                       stmt_state_label(a->aStmt[k].eState));
         }
         sheet_text(t, buf_str(&v));
         buf_release(&v);

@@ -27,6 +27,7 @@ int page_complaints(Req *r, Resp *w);
 
 /* page_edit.c */
 int page_statement_post(Req *r, Resp *w);
+int page_statement_review_post(Req *r, Resp *w);
 int page_review_post(Req *r, Resp *w);
 int page_admin(Req *r, Resp *w);
 int page_admin_user_post(Req *r, Resp *w);
@@ -53,6 +54,7 @@ int api_round_collection(Req *r, Resp *w);
 void api_send(Resp *w, int status, json_t *j);
 int api_checks(Req *r, Resp *w);
 int api_statement_post(Req *r, Resp *w);
+int api_statement_review_post(Req *r, Resp *w);
 int api_me(Req *r, Resp *w);
 
 /* page_plan.c */

@@ -52,6 +52,12 @@ const Route aRoute[] = {
     { "GET", "/api/round/{}/collection", ALL, api_round_collection },
     { "GET", "/api/checks", ALL, api_checks },
     { "POST", "/api/activity/{}/statement", REPORT, api_statement_post },
+    /* Officers accept or return; the organisation's reporter comments
+    ** (the use case checks which). */
+    { "POST", "/api/activity/{}/statement/{}/review", EDIT | REPORT,
+      api_statement_review_post },
+    { "POST", "/activity/{}/statement/{}/review", EDIT | REPORT,
+      page_statement_review_post },
     { "GET", "/round/{}/recommendations", PUB, page_round_recommendations },
     { "POST", "/round/{}/recommendations", EDIT,
       page_round_recommendations_post },

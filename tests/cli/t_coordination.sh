@@ -218,7 +218,7 @@ db_sql t "
 INSERT INTO statement(assessment_id, org_id, text, proposed_rating, state)
 SELECT a.id, o.id, 'x', 'progressing', s.state
 FROM (SELECT '1' AS code, 'MOLVT' AS org, 'submitted' AS state
-      UNION ALL SELECT '2', 'MOLVT', 'approved'
+      UNION ALL SELECT '2', 'MOLVT', 'accepted'
       UNION ALL SELECT '1', 'MOI', 'draft'
       UNION ALL SELECT '1', 'ILO', 'submitted') s
 JOIN node n ON n.code = s.code JOIN assessment a ON a.node_id = n.id

@@ -5,8 +5,11 @@
 
 # What version 8 added (outreach, media, statistics), dropped to make a
 # database of an earlier version.
-# Version 10's indicators go first: they refer to plans, nodes and orgs.
-drop10="DROP TABLE ind_value; DROP TABLE indicator;"
+# Version 11's statements' threads and versions go first: they refer to
+# statements; then version 10's indicators: they refer to plans, nodes and
+# orgs.
+drop11="DROP TABLE statement_version; DROP TABLE statement_comment;"
+drop10="$drop11 DROP TABLE ind_value; DROP TABLE indicator;"
 drop9="$drop10 DROP TABLE outreach_node; DROP TABLE outreach_org; DROP TABLE outreach_place;
     DROP TABLE outreach; DROP TABLE media; DROP TABLE stat_obs;"
 
@@ -41,18 +44,42 @@ sqlite3 old.db "UPDATE assessment SET rating = 'bogus' WHERE id = (SELECT min(id
 
 # From version 4, with a statement: the rebuild keeps every column of it.
 "$LMPMON" --db v4.db init --sample cambodia-lmp-2015-2018 >/dev/null || fail "sample v4"
-sqlite3 v4.db "INSERT INTO statement(assessment_id, org_id, text, proposed_rating,
+# (The table has today's checks: a version 4 database held 'approved'.)
+sqlite3 v4.db "PRAGMA ignore_check_constraints = ON;
+  INSERT INTO statement(assessment_id, org_id, text, proposed_rating,
     state, comment, version, updated_by, updated_at)
   VALUES((SELECT min(id) FROM assessment), (SELECT min(id) FROM org),
     'Trained 40 officials', 'progressing', 'submitted', 'ok', 3, 'sok',
-    '2017-10-01T08:00:00Z'); ALTER TABLE account RENAME TO user;
+    '2017-10-01T08:00:00Z');
+  INSERT INTO statement(assessment_id, org_id, text, proposed_rating,
+    state, comment, version, updated_by, updated_at)
+  VALUES((SELECT min(id) FROM assessment), (SELECT max(id) FROM org),
+    'Funded the training', 'on_target', 'approved', '', 2, 'ilo',
+    '2017-10-02T08:00:00Z'); ALTER TABLE account RENAME TO user;
   DROP TABLE kept; DROP TABLE rec_followup; DROP TABLE rec_org; DROP TABLE rec_node;
   DROP TABLE recommendation; DROP TABLE rec_group; $drop9 PRAGMA user_version = 4;" || fail "could not make a version 4 database"
-before=$(sqlite3 v4.db "SELECT * FROM statement; SELECT count(*), sum(version) FROM assessment")
+cols="id, assessment_id, org_id, text, proposed_rating, version, updated_by, updated_at"
+before=$(sqlite3 v4.db "SELECT $cols FROM statement; SELECT count(*), sum(version) FROM assessment")
 run --db v4.db export --format json --out v4.json
 expect_status 0
-after=$(sqlite3 v4.db "SELECT * FROM statement; SELECT count(*), sum(version) FROM assessment")
+after=$(sqlite3 v4.db "SELECT $cols FROM statement; SELECT count(*), sum(version) FROM assessment")
 [ "$before" = "$after" ] || fail "the migration from version 4 changed statements or assessments"
+# Version 11: 'approved' is 'accepted'; the one comment is the first of the
+# statement's thread (by whoever saved it last, when, on its version); each
+# statement handed in is kept as one version; the old column is empty.
+[ "$(sqlite3 v4.db "SELECT text, state FROM statement ORDER BY id" | tr '\n' ' ')" = \
+    "Trained 40 officials|submitted Funded the training|accepted " ] ||
+    fail "states after version 11: $(sqlite3 v4.db 'SELECT text, state FROM statement')"
+[ "$(sqlite3 v4.db "SELECT author, role, at, text, stmt_version FROM statement_comment")" = \
+    "sok|me_officer|2017-10-01T08:00:00Z|ok|3" ] ||
+    fail "the comment did not move to the thread: $(sqlite3 v4.db 'SELECT * FROM statement_comment')"
+[ "$(sqlite3 v4.db "SELECT count(*) FROM statement WHERE comment <> ''")" = 0 ] ||
+    fail "the old comment column still holds text"
+[ "$(sqlite3 v4.db "SELECT version, text, state, submitted_by FROM statement_version ORDER BY id" |
+    tr '\n' ' ')" = "3|Trained 40 officials|submitted|sok 2|Funded the training|accepted|ilo " ] ||
+    fail "versions after version 11: $(sqlite3 v4.db 'SELECT * FROM statement_version')"
+sqlite3 v4.db "UPDATE statement SET state = 'approved'" 2>&1 | grep -q "CHECK constraint failed" ||
+    fail "a statement state outside the list was accepted after version 11"
 [ "$(sqlite3 v4.db 'PRAGMA user_version')" = "$want" ] || fail "version 4 not migrated"
 
 # From version 5, with an account and its session: version 6 renames the

@@ -1,5 +1,5 @@
 # Databases written by earlier lmpmon versions, frozen as SQL text in
-# tests/cli/data/lmpmon-v1.sql, -v2.sql, -v7.sql and -v9.sql (made once from the migrations
+# tests/cli/data/lmpmon-v1.sql, -v2.sql, -v7.sql, -v9.sql and -v10.sql (made once from the migrations
 # as they shipped, with the Cambodian sample in them), open in this lmpmon:
 # migrated to the current schema on first use, in one step, with every
 # plan, assessment, audit row, account and statement kept.  The reports and
@@ -78,6 +78,47 @@ expect_status 0
 cmp -s out.txt fresh-review.csv || fail "v9: the 2017 review differs from a fresh sample's"
 [ "$(sqlite3 v9.db "SELECT (SELECT count(*) FROM indicator) + (SELECT count(*) FROM ind_value)")" = 0 ] ||
     fail "v9: indicators from nowhere"
+
+# Version 10 (the last before statements were reviewed one by one), with
+# three statements on 4.8: it migrates in one step and keeps its audit
+# trail; 'approved' is 'accepted'; MOLVT's one comment is the first of its
+# thread, by whom and when the audit trail says; every statement handed in
+# is kept as one version; the old comment column is empty.
+sqlite3 v10.db <"$SRC/tests/cli/data/lmpmon-v10.sql" || fail "cannot build the version 10 database"
+[ "$(sqlite3 v10.db 'PRAGMA user_version')" = 10 ] || fail "v10.db is not at version 10"
+audit=$(sqlite3 v10.db "SELECT count(*), max(id) FROM audit")
+texts=$(sqlite3 v10.db "SELECT id, text, proposed_rating, version FROM statement ORDER BY id")
+run --db v10.db show activity 4.8 --history
+expect_status 0
+[ "$(sqlite3 v10.db 'PRAGMA user_version')" = "$want" ] || fail "version 10 not migrated to $want"
+[ "$(sqlite3 v10.db 'PRAGMA integrity_check')" = ok ] || fail "v10: integrity_check"
+[ "$(sqlite3 v10.db 'PRAGMA foreign_key_check')" = "" ] || fail "v10: dangling rows"
+[ "$(sqlite3 v10.db "SELECT count(*), max(id) FROM audit")" = "$audit" ] ||
+    fail "v10: the audit trail changed"
+[ "$(sqlite3 v10.db "SELECT id, text, proposed_rating, version FROM statement ORDER BY id")" = "$texts" ] ||
+    fail "v10: the statements' texts changed"
+[ "$(sqlite3 v10.db "SELECT o.acronym, s.state FROM statement s JOIN org o ON o.id = s.org_id
+    ORDER BY o.acronym" | tr '\n' ' ')" = "MOLVT|returned MOWA|submitted NCCT|accepted " ] ||
+    fail "v10: states: $(sqlite3 v10.db 'SELECT state FROM statement')"
+[ "$(sqlite3 v10.db "SELECT o.acronym, c.author, c.role, c.at, c.text, c.stmt_version
+    FROM statement_comment c JOIN statement s ON s.id = c.statement_id
+    JOIN org o ON o.id = s.org_id")" = \
+    "MOLVT|officer|me_officer|2018-10-02T09:00:00Z|How many officials, and where?|2" ] ||
+    fail "v10: the comment's thread: $(sqlite3 v10.db 'SELECT * FROM statement_comment')"
+[ "$(sqlite3 v10.db "SELECT count(*) FROM statement WHERE comment <> ''")" = 0 ] ||
+    fail "v10: the old comment column still holds text"
+[ "$(sqlite3 v10.db "SELECT o.acronym, v.version, v.state FROM statement_version v
+    JOIN statement s ON s.id = v.statement_id JOIN org o ON o.id = s.org_id
+    ORDER BY o.acronym" | tr '\n' ' ')" = "MOLVT|2|returned MOWA|1|submitted NCCT|2|accepted " ] ||
+    fail "v10: the versions: $(sqlite3 v10.db 'SELECT * FROM statement_version')"
+# The history keeps the comment and the approval as they were written.
+expect_out "round 2018/MOLVT comment"
+expect_out "round 2018/NCCT state"
+run --db v10.db round status 2018 --format json
+python3 -c 'import json, sys
+o = {x["org"]: x for x in json.load(open("out.txt"))["organisations"]}
+assert (o["NCCT"]["accepted"], o["MOLVT"]["returned"], o["MOWA"]["submitted"]) == (1, 1, 1), o' ||
+    fail "v10: the collection does not count the migrated states"
 
 # Version 2's account and statement: the reporter is still there with its
 # organisation, and its submitted statement kept every field.

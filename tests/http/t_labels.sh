@@ -76,7 +76,10 @@ grep -q 'Silent responsible body' r.html || fail "the findings show rule keys"
 grep -q '>Note<' r.html || fail "the findings show severity keys"
 curl -s -b molvt.jar "$BASE/org/MOLVT" >t.html
 grep -q '<td>Responsible</td>' t.html || fail "the tasks show the link role's key"
-grep -q 'Returned: Please give numbers' t.html || fail "the returned task does not say so with the comment"
+grep -q 'class="badge returned">Returned<' t.html || fail "the returned task does not say so"
+grep -q 'Please give numbers' t.html && fail "the organisation's page, which anyone reads, shows the officer's comment"
+curl -s -b molvt.jar "$BASE/activity/4.8" | grep -q 'Please give numbers' ||
+    fail "the reporter does not see the officer's comment in its statement's thread"
 # The complaints register's codes too: sex, legal status, channel, stage,
 # complaint types, satisfaction.
 echo "$PASS" | "$LMPMON" --db "$(db d)" user add lscw --role case_officer --org LSCW >/dev/null

@@ -37,6 +37,16 @@ login lscw
 code=$(post molvt /activity/4.8/statement round=2018 version=0 action=submit \
     rating=on_target "text=Trained 40 officials; tab	and \\backslash")
 [ "$code" = 303 ] || fail "statement: $code"
+# A return with a comment and a resubmission: the thread and both versions
+# must travel too (schema 11).
+v=$(version_of officer /activity/4.8 /activity/4.8/statement/MOLVT/review)
+code=$(post officer /activity/4.8/statement/MOLVT/review round=2018 "version=$v" \
+    action=return "comment=Where?	tab and \\backslash")
+[ "$code" = 303 ] || fail "statement return: $code"
+v=$(version_of molvt /activity/4.8 /activity/4.8/statement)
+code=$(post molvt /activity/4.8/statement round=2018 "version=$v" action=submit \
+    rating=on_target "text=Trained 40 officials at Poipet; tab	and \\backslash")
+[ "$code" = 303 ] || fail "resubmission: $code"
 v=$(version_of officer /activity/4.8 /activity/4.8/review)
 code=$(post officer /activity/4.8/review round=2018 "version=$v" action=approve \
     rating=on_target "progress=Approved, with a line
@@ -83,7 +93,8 @@ fingerprint() {
 sqlite_rows() {
     for t in plan plan_level org org_alias node node_org round assessment \
         account statement audit complaint_case case_person case_event case_payment \
-        rec_group recommendation rec_node rec_org rec_followup indicator ind_value; do
+        rec_group recommendation rec_node rec_org rec_followup indicator ind_value \
+        statement_comment statement_version; do
         echo "== $t"
         sqlite3 "$1" "SELECT * FROM $t" | sort
     done
@@ -110,6 +121,10 @@ done
 grep -q "Sok Chea" b-cases.csv || fail "personal details lost"
 grep -q "In progress,2018,a note" b-recs.csv || fail "a recommendation's follow-up lost"
 grep -q "Approved, with a line" b.json || fail "the review's narrative lost"
+[ "$(sqlite3 b.db "SELECT count(*) FROM statement_comment WHERE text LIKE 'Where?%backslash'")" = 1 ] ||
+    fail "the statement's comment was lost on the way"
+[ "$(sqlite3 b.db "SELECT count(*) FROM statement_version")" = 2 ] ||
+    fail "the statement's versions were lost on the way"
 sqlite_rows a.db >a-rows.txt
 sqlite_rows b.db >b-rows.txt
 cmp -s a-rows.txt b-rows.txt || fail "the round trip changed rows: $(diff a-rows.txt b-rows.txt | head -6)"

@@ -74,8 +74,8 @@ curl -s -b molvt.jar "$BASE/activity/4.8" | sed "s/<h2>History of edits.*//" >af
 grep -q "$NARRATIVE" after.html || fail "the activity page lacks the approved narrative"
 grep -q "$BETTER" after.html || fail "the activity page lacks the resubmitted statement"
 grep -q "$THIN" after.html && fail "the activity page still shows the first text"
-grep -q 'Approved: this statement is final' after.html ||
-    fail "the reporter's page does not say the statement is approved"
+grep -q 'Accepted: this statement is final' after.html ||
+    fail "the reporter's page does not say the statement is accepted"
 api_2018
 grep -q '"state": "approved"' a2018.json || fail "the assessment is not approved: $(cat a2018.json)"
 grep -q '"rating": "on_target"' a2018.json || fail "the approved rating is not on_target"

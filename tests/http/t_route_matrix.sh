@@ -58,6 +58,8 @@ GET /api/round/{}/summary admin,me_officer,reporter,case_officer,viewer,public
 GET /api/round/{}/collection admin,me_officer,reporter,case_officer,viewer
 GET /api/checks admin,me_officer,reporter,case_officer,viewer
 POST /api/activity/{}/statement reporter
+POST /activity/{}/statement/{}/review admin,me_officer,reporter
+POST /api/activity/{}/statement/{}/review admin,me_officer,reporter
 GET /round/{}/recommendations admin,me_officer,reporter,case_officer,viewer,public
 POST /round/{}/recommendations admin,me_officer
 GET /round/{}/recommendation/{} admin,me_officer,reporter,case_officer,viewer,public
@@ -89,6 +91,8 @@ role_of() {
 address() {
     case $1 in
     /activity/{}/statement) echo /activity/1.1/statement ;;
+    /activity/{}/statement/{}/review) echo /activity/1.1/statement/MOLVT/review ;;
+    /api/activity/{}/statement/{}/review) echo /api/activity/1.1/statement/MOLVT/review ;;
     /api/activity/{}/statement) echo /api/activity/1.2/statement ;;
     /language) echo '/language?lang=en&next=/' ;;
     *) echo "$1" | sed 's|/activity/{}|/activity/4.8|; s|/org/{}|/org/MOLVT|;
@@ -147,6 +151,17 @@ do_post() {
         v=$(curl -s -b "$u.jar" "$BASE/round/2017/recommendation/C1" |
             sed -n 's/.*name="version-2018" value="\([0-9]*\)".*/\1/p' | head -1)
         post_as "$u" "$path" in=2018 status=in_progress "evidence=by $u" "version-2018=${v:-0}" ;;
+    /activity/{}/statement/{}/review)
+        # A comment: MOLVT's reporter on its own statement (saved above),
+        # the officers on anyone's.
+        post_as "$u" "$path" round=2018 version=0 action=comment "comment=matrix $u" ;;
+    /api/activity/{}/statement/{}/review)
+        tok=""
+        [ "$u" != anon ] && tok=$(csrf_of "$u" /plan)
+        code=$(curl -s -b "$u.jar" -o post.body -w '%{http_code}' -H "X-CSRF-Token: $tok" \
+            -H 'Content-Type: application/json' \
+            -d "{\"round\": \"2018\", \"action\": \"comment\", \"comment\": \"api $u\"}" \
+            "$BASE$path") ;;
     /api/activity/{}/statement)
         tok=""
         [ "$u" != anon ] && tok=$(csrf_of "$u" /plan)

@@ -84,9 +84,11 @@ typedef struct Seen {
     int bStmt;        /* the organisation has a statement */
     int iStmtVersion; /* 0 without one: what a statement form carries */
     char zStmt[256];
-    AssessState eStmtState;
+    StmtState eStmtState;
     char zStmtBy[64];
-    char zComment[256];
+    char zComment[256]; /* the last comment of its thread */
+    size_t nComment;    /* the comments of its thread */
+    size_t nVer;        /* its submitted versions kept */
 } Seen;
 
 /* ---- fixture ---------------------------------------------------------- */
@@ -269,6 +271,8 @@ seen(Fix *f, Store *s, const char *zNode, const char *zRound, const char *zOrg)
     const Round *r = plan_find_round(p, zRound);
     assert_non_null(r);
     v.eRound = r->eState;
+    expect_ok(f,
+              store_statement_threads(s, PLAN, &m.aPlan[0].aNode[0], fresh(f)));
     const Assessment *a = node_find_assessment(&p->aNode[0], zRound);
     assert_non_null(a);
     v.iVersion = a->iVersion;
@@ -282,7 +286,10 @@ seen(Fix *f, Store *s, const char *zNode, const char *zRound, const char *zOrg)
         copy(v.zStmt, sizeof v.zStmt, st->zText);
         v.eStmtState = st->eState;
         copy(v.zStmtBy, sizeof v.zStmtBy, st->zUpdatedBy);
-        copy(v.zComment, sizeof v.zComment, st->zComment);
+        v.nComment = st->nComment;
+        v.nVer = st->nVer;
+        copy(v.zComment, sizeof v.zComment,
+             st->nComment ? st->aComment[st->nComment - 1].zText : "");
     }
     model_release(&m);
     return v;
@@ -346,7 +353,7 @@ test_app_first_statement_race(void **state)
     assert_true(now.bStmt);
     assert_string_equal(now.zStmt, "B: trained 120 officials");
     assert_string_equal(now.zStmtBy, "molvt2");
-    assert_int_equal(now.eStmtState, ASSESS_SUBMITTED);
+    assert_int_equal(now.eStmtState, STMT_SUBMITTED);
     assert_int_equal(now.iStmtVersion, 1);
     assert_int_equal(now.eState, ASSESS_SUBMITTED);
 
@@ -399,7 +406,7 @@ test_app_resubmit_after_return(void **state)
     expect_ok(f, review(f, f->a, &officer, "1.1", "", RATING_NONE,
                         form.iVersion, WF_RETURN, "Please give numbers"));
     Seen returned = seen(f, f->b, "1.1", ROUND, "MOLVT");
-    assert_int_equal(returned.eStmtState, ASSESS_RETURNED);
+    assert_int_equal(returned.eStmtState, STMT_RETURNED);
     assert_string_equal(returned.zComment, "Please give numbers");
     assert_int_equal(returned.eState, ASSESS_RETURNED);
 
@@ -416,7 +423,9 @@ test_app_resubmit_after_return(void **state)
                    APPERR_CONFLICT, "changed by someone else");
     Seen after = seen(f, f->a, "1.1", ROUND, "MOLVT");
     assert_int_equal(after.eState, ASSESS_SUBMITTED);
-    assert_int_equal(after.eStmtState, ASSESS_SUBMITTED);
+    /* Submitted again after a return: resubmitted, both texts kept. */
+    assert_int_equal(after.eStmtState, STMT_RESUBMITTED);
+    assert_int_equal(after.nVer, 2);
     assert_string_equal(after.zStmt,
                         "MOLVT trained 120 border officials in 2018");
     assert_int_equal(after.eRating, RATING_NONE);
@@ -431,15 +440,17 @@ test_app_resubmit_after_return(void **state)
     assert_int_equal(done.eState, ASSESS_APPROVED);
     assert_int_equal(done.eRating, RATING_ON_TARGET);
     assert_string_equal(done.zProgress, "120 border officials trained (MOLVT)");
-    assert_int_equal(done.eStmtState, ASSESS_APPROVED);
+    assert_int_equal(done.eStmtState, STMT_ACCEPTED);
     assert_string_equal(done.zStmt,
                         "MOLVT trained 120 border officials in 2018");
-    assert_string_equal(done.zComment, "");
-    /* An approved statement no longer changes. */
+    /* The officer's comment stays in the thread. */
+    assert_string_equal(done.zComment, "Please give numbers");
+    assert_int_equal(done.nComment, 1);
+    /* An accepted statement no longer changes. */
     expect_refused(
         f,
         say(f, f->b, &molvt1, "1.1", "late edit", done.iStmtVersion, WF_SAVE),
-        APPERR_CONFLICT, "approved");
+        APPERR_CONFLICT, "accepted");
 }
 
 /* The activity is already waiting for review when a second submission
@@ -463,7 +474,7 @@ test_app_second_submission(void **state)
                           RATING_ON_TARGET, form.iVersion, WF_APPROVE, ""),
                    APPERR_CONFLICT, "changed by someone else");
     Seen ilo1 = seen(f, f->a, "1.1", ROUND, "ILO");
-    assert_int_equal(ilo1.eStmtState, ASSESS_SUBMITTED);
+    assert_int_equal(ilo1.eStmtState, STMT_SUBMITTED);
     assert_int_equal(ilo1.eState, ASSESS_SUBMITTED);
     assert_int_equal(ilo1.eRating, RATING_NONE);
 
@@ -478,7 +489,7 @@ test_app_second_submission(void **state)
     Seen now = seen(f, f->a, "1.1", ROUND, "MOLVT");
     assert_int_equal(now.eState, ASSESS_SUBMITTED);
     assert_string_equal(now.zStmt, "MOLVT: corrected text");
-    assert_int_equal(now.eStmtState, ASSESS_SUBMITTED);
+    assert_int_equal(now.eStmtState, STMT_SUBMITTED);
 
     /* ILO takes its statement back to redraft it (before the officer opens
     ** the form); the approve covers MOLVT's only, and ILO may still write. */
@@ -489,15 +500,120 @@ test_app_second_submission(void **state)
     expect_ok(f, review(f, f->a, &officer, "1.1", "Training given",
                         RATING_ON_TARGET, form.iVersion, WF_APPROVE, ""));
     assert_int_equal(seen(f, f->b, "1.1", ROUND, "MOLVT").eStmtState,
-                     ASSESS_APPROVED);
+                     STMT_ACCEPTED);
     Seen ilo3 = seen(f, f->b, "1.1", ROUND, "ILO");
-    assert_int_equal(ilo3.eStmtState, ASSESS_DRAFT);
+    assert_int_equal(ilo3.eStmtState, STMT_DRAFT);
     assert_string_equal(ilo3.zStmt, "ILO: redrafting");
     expect_ok(f, say(f, f->b, &ilo, "1.1", "ILO: final", ilo3.iStmtVersion,
                      WF_SUBMIT));
     /* Which puts the activity back in the officer's queue. */
     assert_int_equal(seen(f, f->b, "1.1", ROUND, "ILO").eState,
                      ASSESS_SUBMITTED);
+}
+
+static int
+act(Fix *f, Store *s, const Actor *who, const char *zOrg, StmtAction e,
+    const char *zComment, int iVersion)
+{
+    StmtReviewEdit re = { PLAN, "1.1", ROUND, zOrg, e, zComment, iVersion };
+    return workflow_review_statement(s, who, &re, fresh(f));
+}
+
+/* Statements are reviewed one by one: returning MOLVT's leaves ILO's as
+** it was; the thread keeps every comment with who and when; a form loaded
+** with one connection before a resubmission through another cannot
+** accept (nothing written); a resubmission is 'resubmitted'; a reporter
+** replies on its own statement only and reads only its own. */
+static void
+test_app_statement_review(void **state)
+{
+    Fix *f = *state;
+    expect_ok(
+        f, say(f, f->b, &molvt1, "1.1", "MOLVT: some training", 0, WF_SUBMIT));
+    expect_ok(f, say(f, f->b, &ilo, "1.1", "ILO: funded it", 0, WF_SUBMIT));
+    Seen ilo0 = seen(f, f->a, "1.1", ROUND, "ILO");
+    Seen m0 = seen(f, f->a, "1.1", ROUND, "MOLVT");
+    assert_int_equal(m0.nVer, 1);
+
+    expect_refused(
+        f,
+        act(f, f->a, &officer, "MOLVT", STMT_ACT_RETURN, "", m0.iStmtVersion),
+        APPERR_INPUT, "needs a comment");
+    expect_refused(
+        f, act(f, f->a, &molvt1, "MOLVT", STMT_ACT_ACCEPT, "", m0.iStmtVersion),
+        APPERR_FORBIDDEN, NULL);
+    expect_ok(f, act(f, f->a, &officer, "MOLVT", STMT_ACT_RETURN,
+                     "MOLVT: how many officials?", m0.iStmtVersion));
+    Seen m1 = seen(f, f->b, "1.1", ROUND, "MOLVT");
+    assert_int_equal(m1.eStmtState, STMT_RETURNED);
+    assert_int_equal(m1.nComment, 1);
+    assert_string_equal(m1.zComment, "MOLVT: how many officials?");
+    Seen ilo1 = seen(f, f->b, "1.1", ROUND, "ILO");
+    assert_int_equal(ilo1.eStmtState, STMT_SUBMITTED);
+    assert_int_equal(ilo1.iStmtVersion, ilo0.iStmtVersion);
+    assert_string_equal(ilo1.zStmt, "ILO: funded it");
+    assert_int_equal(ilo1.nComment, 0);
+
+    /* The reporter replies; ILO's reporter may not comment on MOLVT's. */
+    expect_ok(f, act(f, f->b, &molvt1, "MOLVT", STMT_ACT_COMMENT,
+                     "120, figures follow", 0));
+    expect_refused(f, act(f, f->b, &ilo, "MOLVT", STMT_ACT_COMMENT, "hi", 0),
+                   APPERR_FORBIDDEN, NULL);
+
+    /* A reads the statement; B resubmits; A's accept is a conflict. */
+    Seen formA = seen(f, f->a, "1.1", ROUND, "MOLVT");
+    expect_ok(f, say(f, f->b, &molvt1, "1.1", "MOLVT trained 120 officials",
+                     formA.iStmtVersion, WF_SUBMIT));
+    expect_refused(f,
+                   act(f, f->a, &officer, "MOLVT", STMT_ACT_ACCEPT, "ok",
+                       formA.iStmtVersion),
+                   APPERR_CONFLICT, "changed since you opened");
+    Seen m2 = seen(f, f->a, "1.1", ROUND, "MOLVT");
+    assert_int_equal(m2.eStmtState, STMT_RESUBMITTED);
+    assert_int_equal(m2.nComment, 2); /* nothing of the refused accept */
+    assert_int_equal(m2.nVer, 2);
+
+    /* Reloaded, the officer accepts what is there now. */
+    expect_ok(f, act(f, f->a, &officer, "MOLVT", STMT_ACT_ACCEPT, "",
+                     m2.iStmtVersion));
+    Seen m3 = seen(f, f->b, "1.1", ROUND, "MOLVT");
+    assert_int_equal(m3.eStmtState, STMT_ACCEPTED);
+    assert_string_equal(m3.zStmt, "MOLVT trained 120 officials");
+    assert_int_equal(seen(f, f->b, "1.1", ROUND, "ILO").eStmtState,
+                     STMT_SUBMITTED);
+
+    /* What each reader gets: ILO only its own statement, without MOLVT's
+    ** thread; the officer both with threads.  The narrative draft is the
+    ** accepted text only. */
+    Model m = MODEL_INIT;
+    Node *n = NULL;
+    expect_ok(f, workflow_activity_threads(f->a, &ilo, PLAN, "1.1", &m, &n,
+                                           fresh(f)));
+    assert_non_null(n);
+    const Assessment *a = node_find_assessment(n, ROUND);
+    assert_int_equal(a->nStmt, 1);
+    assert_string_equal(a->aStmt[0].zOrg, "ILO");
+    model_release(&m);
+    m = (Model)MODEL_INIT;
+    expect_ok(f, workflow_activity_threads(f->a, &officer, PLAN, "1.1", &m, &n,
+                                           fresh(f)));
+    a = node_find_assessment(n, ROUND);
+    assert_int_equal(a->nStmt, 2);
+    const Statement *st = assessment_find_statement(a, "MOLVT");
+    assert_int_equal(st->nComment, 2);
+    assert_string_equal(st->aComment[0].zAuthor, "officer");
+    assert_int_equal(st->aComment[0].eRole, ROLE_ME_OFFICER);
+    assert_string_equal(st->aComment[0].zAt, NOW);
+    assert_int_equal(st->aComment[0].iStmtVersion, m0.iStmtVersion);
+    assert_string_equal(st->aComment[1].zAuthor, "molvt1");
+    assert_int_equal(st->nVer, 2);
+    assert_string_equal(st->aVer[0].zText, "MOLVT: some training");
+    assert_int_equal(st->aVer[1].eState, STMT_RESUBMITTED);
+    Buf draft = BUF_INIT;
+    workflow_narrative_draft(a, &draft);
+    assert_string_equal(buf_str(&draft), "MOLVT: MOLVT trained 120 officials");
+    buf_release(&draft);
+    model_release(&m);
 }
 
 /* A reporter who takes a submitted statement back (saves it as a draft
@@ -514,7 +630,7 @@ test_app_withdrawn_statement(void **state)
     Seen form = seen(f, f->a, "1.1", ROUND, "MOLVT");
     /* The form the officer reads, pre-filled with the submitted text. */
     assert_string_equal(form.zStmt, "MOLVT: 120 officials trained");
-    assert_int_equal(form.eStmtState, ASSESS_SUBMITTED);
+    assert_int_equal(form.eStmtState, STMT_SUBMITTED);
 
     /* MOLVT finds its figure wrong and takes the statement back. */
     expect_ok(f, say(f, f->b, &molvt1, "1.1",
@@ -524,7 +640,7 @@ test_app_withdrawn_statement(void **state)
                     RATING_ON_TARGET, form.iVersion, WF_APPROVE, "");
     AppErr got = f->err;
     Seen now = seen(f, f->b, "1.1", ROUND, "MOLVT");
-    assert_int_equal(now.eStmtState, ASSESS_DRAFT);
+    assert_int_equal(now.eStmtState, STMT_DRAFT);
     assert_string_equal(now.zStmt,
                         "MOLVT: checking the figure, only 12 so far");
     /* What a user notices: the withdrawn figure published as approved. */
@@ -560,7 +676,7 @@ test_app_review_save_then_approve(void **state)
     assert_string_equal(now.zProgress, "B: still progressing");
     assert_int_equal(now.eRating, RATING_PROGRESSING);
     assert_int_equal(now.eState, ASSESS_SUBMITTED);
-    assert_int_equal(now.eStmtState, ASSESS_SUBMITTED);
+    assert_int_equal(now.eStmtState, STMT_SUBMITTED);
 }
 
 static void
@@ -587,7 +703,7 @@ test_app_review_approve_then_save(void **state)
     assert_string_equal(now.zProgress, "B: done");
     assert_int_equal(now.eRating, RATING_ON_TARGET);
     assert_int_equal(now.eState, ASSESS_APPROVED);
-    assert_int_equal(now.eStmtState, ASSESS_APPROVED);
+    assert_int_equal(now.eStmtState, STMT_ACCEPTED);
 }
 
 /* The round is published (by B) while A has a review form of it open: A's
@@ -643,7 +759,7 @@ test_app_review_forbidden(void **state)
     Seen now = seen(f, f->a, "1.1", ROUND, "MOLVT");
     assert_int_equal(now.iVersion, v.iVersion);
     assert_int_equal(now.eState, ASSESS_SUBMITTED);
-    assert_int_equal(now.eStmtState, ASSESS_SUBMITTED);
+    assert_int_equal(now.eStmtState, STMT_SUBMITTED);
     assert_string_equal(now.zProgress, "");
     /* An admin may. */
     expect_ok(f, review(f, f->a, &admin, "1.1", "by the admin",
@@ -1208,7 +1324,7 @@ test_app_busy(void **state)
                      form.iStmtVersion, WF_SUBMIT));
     now = seen(f, f->b, "1.1", ROUND, "MOLVT");
     assert_string_equal(now.zStmt, "after the wait");
-    assert_int_equal(now.eStmtState, ASSESS_SUBMITTED);
+    assert_int_equal(now.eStmtState, STMT_SUBMITTED);
     case_release(&c);
 }
 
@@ -1330,6 +1446,7 @@ main(void)
         T(test_app_statement_forbidden),
         T(test_app_resubmit_after_return),
         T(test_app_second_submission),
+        T(test_app_statement_review),
         T(test_app_withdrawn_statement),
         T(test_app_review_save_then_approve),
         T(test_app_review_approve_then_save),

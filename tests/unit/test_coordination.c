@@ -143,7 +143,7 @@ add_act(Plan *p, const Act *r)
         Statement *s = assessment_add_statement(a);
         s->zOrg = xstrdup(az[k]);
         s->zText = xstrdup("statement");
-        assert_int_equal(assess_state_parse(zEq + 1, &s->eState), 0);
+        assert_int_equal(stmt_state_parse(zEq + 1, &s->eState), 0);
         free(az[k]);
     }
     free(az);
@@ -503,7 +503,7 @@ static const Act aStatements[] = {
     { "A1", "1.1", "MOLVT", "ILO", "2017", NULL, "a", "", PR,
       "MOLVT=submitted;ILO=draft" },
     { "A1", "1.2", "MOLVT;MOI", NULL, "2017", NULL, "b", "", PR,
-      "MOLVT=approved;MOI=returned" },
+      "MOLVT=accepted;MOI=returned" },
     /* A narrative naming MOI does not count once statements are collected. */
     { "A1", "1.3", "MOI", NULL, "2017", NULL, "c", "MOI reports progress", PR,
       NULL },

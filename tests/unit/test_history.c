@@ -68,6 +68,16 @@ test_history_value(void **state)
                         "On Target");
     assert_string_equal(history_value("statement", "state", "submitted"),
                         "Submitted");
+    /* A statement's states since schema 11, and 'approved' as written
+    ** before it. */
+    assert_string_equal(history_value("statement", "state", "resubmitted"),
+                        "Resubmitted");
+    assert_string_equal(history_value("statement", NULL, "accepted"),
+                        "Accepted");
+    assert_string_equal(history_value("statement", "state", "approved"),
+                        "Approved");
+    assert_string_equal(history_value("statement", "comment", "accepted"),
+                        "accepted");
     assert_string_equal(
         history_value("statement", "proposed_rating", "not_on_target"),
         "Not on Target");

@@ -605,10 +605,10 @@ add_statements_2017(Plan *p)
     Assessment *a = &n->aAssess[1];
     Statement *st = assessment_add_statement(a);
     st->zOrg = xstrdup("MOLVT");
-    st->eState = ASSESS_SUBMITTED;
+    st->eState = STMT_SUBMITTED;
     st = assessment_add_statement(a);
     st->zOrg = xstrdup("NCCT");
-    st->eState = ASSESS_DRAFT;
+    st->eState = STMT_DRAFT;
     n = &p->aNode[3];
     strv_push(&n->azResp, &n->nResp, "MOLVT");
     n->aAssess[1].eState = ASSESS_SUBMITTED;
@@ -626,8 +626,8 @@ test_review_progress_open(void **state)
     assert_int_equal(g.nRated, 3);
     assert_int_equal(g.anAssess[ASSESS_APPROVED], 4);
     assert_int_equal(g.anAssess[ASSESS_SUBMITTED], 1);
-    assert_int_equal(g.anStmt[ASSESS_SUBMITTED], 1);
-    assert_int_equal(g.anStmt[ASSESS_DRAFT], 1);
+    assert_int_equal(g.anStmt[STMT_SUBMITTED], 1);
+    assert_int_equal(g.anStmt[STMT_DRAFT], 1);
     /* Owed: MOLVT and NCCT on 1.1, MOLVT on 1.2; reported: MOLVT on 1.1. */
     assert_int_equal(g.nExpected, 3);
     assert_int_equal(g.nReported, 1);
@@ -667,7 +667,7 @@ test_review_org_progress(void **state)
     strv_push(&n->azContrib, &n->nContrib, "UNW");
     Statement *st = assessment_add_statement(&n->aAssess[0]);
     st->zOrg = xstrdup("ILO");
-    st->eState = ASSESS_RETURNED;
+    st->eState = STMT_RETURNED;
     n = &p->aNode[7]; /* 2.3 */
     strv_push(&n->azResp, &n->nResp, "ILO");
     strv_push(&n->azContrib, &n->nContrib, "ILO");
@@ -681,14 +681,14 @@ test_review_org_progress(void **state)
     assert_int_equal(a[0].nResponsible, 1);
     assert_int_equal(a[0].nPartner, 1);
     assert_int_equal(a[0].nNotStarted, 1);
-    assert_int_equal(a[0].anStmt[ASSESS_RETURNED], 1);
+    assert_int_equal(a[0].anStmt[STMT_RETURNED], 1);
     assert_int_equal(review_org_outstanding(&a[0]), 2);
     assert_string_equal(a[1].zOrg, "MOLVT");
     assert_int_equal(a[1].nResponsible, 2);
     assert_int_equal(a[1].nNotStarted, 1);
-    assert_int_equal(a[1].anStmt[ASSESS_SUBMITTED], 1);
+    assert_int_equal(a[1].anStmt[STMT_SUBMITTED], 1);
     assert_string_equal(a[2].zOrg, "NCCT");
-    assert_int_equal(a[2].anStmt[ASSESS_DRAFT], 1);
+    assert_int_equal(a[2].anStmt[STMT_DRAFT], 1);
     assert_int_equal(a[2].nNotStarted, 0);
     assert_string_equal(a[3].zOrg, "UNW");
     assert_int_equal(a[3].nResponsible, 0);

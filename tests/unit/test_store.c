@@ -1083,7 +1083,7 @@ test_store_audit_per_field(void **state)
     st.zOrg = xstrdup("ILO");
     st.zText = xstrdup("We studied");
     st.eProposed = RATING_PROGRESSING;
-    st.eState = ASSESS_DRAFT;
+    st.eState = STMT_DRAFT;
     const char *zSk = "lmp/1.1/2017/ILO";
     seen_init(f, zSk, &k);
     check_ok(f, store_statement_put(f->s, "lmp", "1.1", "2017", &st, &f->err));
@@ -1108,7 +1108,7 @@ test_store_audit_per_field(void **state)
                 "update proposed_rating lmp/1.1/2017/ILO "
                 "progressing->on_target\n");
     st.iVersion = 3;
-    st.eState = ASSESS_SUBMITTED;
+    st.eState = STMT_SUBMITTED;
     check_ok(f, store_statement_put(f->s, "lmp", "1.1", "2017", &st, &f->err));
     expect_rows(f, zSk, &k,
                 "update state lmp/1.1/2017/ILO "
