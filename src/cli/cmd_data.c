@@ -222,9 +222,9 @@ cmd_import(CliCtx *ctx)
         buf_printf(&msg, bDryRun ? "would import '%s': " : "imported '%s': ",
                    azPos[0]);
     } else {
-        buf_printf(&msg, bDryRun ? "would import %zu files: "
-                                 : "imported %zu files: ",
-                   nPos);
+        buf_printf(
+            &msg, bDryRun ? "would import %zu files: " : "imported %zu files: ",
+            nPos);
     }
     import_stats_describe(&stats, &msg);
     if (bDryRun) {

@@ -8,10 +8,10 @@
 # waits for review, oldest first.
 . "$(dirname "$0")/lib.sh"
 
-make_db d.db
-echo "$PASS" | "$LMPMON" --db d.db user add ncct --role reporter --org NCCT >/dev/null ||
+make_db "$(db d)"
+echo "$PASS" | "$LMPMON" --db "$(db d)" user add ncct --role reporter --org NCCT >/dev/null ||
     fail "cannot add NCCT's reporter"
-start_server d.db
+start_server "$(db d)"
 for u in molvt ncct officer; do login "$u"; done
 
 # stmt_version USER ORG: the version in ORG's statement form on 4.8.
@@ -58,13 +58,13 @@ code=$(post officer /activity/4.8/statement/MOLVT/review round=2018 "version=$v"
 [ "$(api_stmt officer MOLVT state)" = '"submitted"' ] || fail "the refused return changed MOLVT's state"
 
 # The return of MOLVT's statement.
-ncct_before=$(sqlite3 d.db "SELECT s.text, s.state, s.version FROM statement s
+ncct_before=$(db_sql d "SELECT s.text, s.state, s.version FROM statement s
     JOIN org o ON o.id = s.org_id WHERE o.acronym = 'NCCT'")
 code=$(post officer /activity/4.8/statement/MOLVT/review round=2018 "version=$v" \
     action=return "comment=How many officials, and where?")
 [ "$code" = 303 ] || fail "the return of MOLVT's statement: $code $(head -c 300 post.body)"
 [ "$(api_stmt officer MOLVT state)" = '"returned"' ] || fail "MOLVT's statement is not returned"
-[ "$(sqlite3 d.db "SELECT s.text, s.state, s.version FROM statement s
+[ "$(db_sql d "SELECT s.text, s.state, s.version FROM statement s
     JOIN org o ON o.id = s.org_id WHERE o.acronym = 'NCCT'")" = "$ncct_before" ] ||
     fail "returning MOLVT's statement changed NCCT's"
 [ "$(api_stmt officer NCCT state)" = '"submitted"' ] || fail "NCCT's statement is not still submitted"
@@ -111,13 +111,13 @@ grep -q 'MOLVT <del>met </del><ins>trained 120 </ins>border ' officer.html ||
     fail "the officer's page does not show what went and what came: $(grep -o '<p class="diff">.*</p>' officer.html | head -1)"
 
 # The stale accept: 409, nothing written, the typed comment kept.
-comments_before=$(sqlite3 d.db "SELECT count(*) FROM statement_comment")
+comments_before=$(db_sql d "SELECT count(*) FROM statement_comment")
 code=$(post officer /activity/4.8/statement/MOLVT/review round=2018 "version=$v_stale" \
     action=accept "comment=Stale but typed with care")
 [ "$code" = 409 ] || fail "an accept of a replaced text: $code"
 grep -q 'Stale but typed with care' post.body || fail "the 409 page lost the typed comment"
 [ "$(api_stmt officer MOLVT state)" = '"resubmitted"' ] || fail "the stale accept changed the state"
-[ "$(sqlite3 d.db "SELECT count(*) FROM statement_comment")" = "$comments_before" ] ||
+[ "$(db_sql d "SELECT count(*) FROM statement_comment")" = "$comments_before" ] ||
     fail "the stale accept wrote a comment"
 
 # The same through the API: stale version refused, then accepted.
