@@ -796,6 +796,7 @@ static const StoreMethods pgMethods = {
     .xMediaList = pg_media_list,
     .xStatList = pg_stat_list,
     .xIndScan = pg_ind_scan,
+    .xFundScan = pg_fund_scan,
 };
 
 /* ---- naming a database without its password --------------------------- */

@@ -860,4 +860,5 @@ static const StoreMethods sqMethods = {
     .xMediaList = sq_media_list,
     .xStatList = sq_stat_list,
     .xIndScan = sq_ind_scan,
+    .xFundScan = sq_fund_scan,
 };

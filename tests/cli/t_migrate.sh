@@ -6,7 +6,10 @@
 # What version 8 added (outreach, media, statistics), dropped to make a
 # database of an earlier version.
 # Version 10's indicators go first: they refer to plans, nodes and orgs.
-drop10="DROP TABLE ind_value; DROP TABLE indicator;"
+# Version 11's costs and funding go first of all: they refer to rounds,
+# nodes and orgs.
+drop11="DROP TABLE fund_line; DROP TABLE fund_cost;"
+drop10="$drop11 DROP TABLE ind_value; DROP TABLE indicator;"
 drop9="$drop10 DROP TABLE outreach_node; DROP TABLE outreach_org; DROP TABLE outreach_place;
     DROP TABLE outreach; DROP TABLE media; DROP TABLE stat_obs;"
 
@@ -140,4 +143,24 @@ sqlite3 v9.db "INSERT INTO indicator(plan_id, code, rev, node_id, definition, un
     SELECT p.id, 'G1.2', 1, n.id, '# ratified', 'kilos', 'increase'
     FROM plan p JOIN node n ON n.plan_id = p.id LIMIT 1" 2>/dev/null &&
     fail "a unit outside the list was accepted"
+
+# From version 10: version 11 adds costs and funding lines, empty; a cost
+# and a partner's line go in, a negative amount and a partner's line
+# without its organisation do not.
+"$LMPMON" --db v10.db init --sample cambodia-lmp-2015-2018 >/dev/null || fail "init v10"
+sqlite3 v10.db "$drop11 PRAGMA user_version = 10;" || fail "could not make a version 10 database"
+run --db v10.db org list
+expect_status 0
+[ "$(sqlite3 v10.db 'PRAGMA user_version')" = "$want" ] || fail "version 10 not migrated"
+[ "$(sqlite3 v10.db 'SELECT count(*) FROM fund_cost')" = 0 ] || fail "costs from nowhere"
+sqlite3 v10.db "INSERT INTO fund_cost(round_id, node_id, amount, currency)
+    SELECT d.id, n.id, 1250050, 'USD' FROM round d JOIN node n ON n.plan_id = d.plan_id LIMIT 1;
+  INSERT INTO fund_line(round_id, node_id, line, kind, org_id, amount, currency, status)
+    SELECT round_id, node_id, 1, 'partner', (SELECT min(id) FROM org), 500000, 'USD', 'pledged'
+    FROM fund_cost" || fail "version 11's tables do not take a cost and a line"
+sqlite3 v10.db "UPDATE fund_cost SET amount = -1" 2>/dev/null &&
+    fail "a negative cost was accepted"
+sqlite3 v10.db "INSERT INTO fund_line(round_id, node_id, line, kind, amount, currency, status)
+    SELECT round_id, node_id, 2, 'partner', 1, 'USD', 'gap' FROM fund_cost" 2>/dev/null &&
+    fail "a partner's line without its organisation was accepted"
 finish

@@ -23,8 +23,8 @@ check_parse(const char *z, Rating eWant)
     Rating e = RATING_COUNT;
     int rc = rating_parse(z, &e);
     if (rc != 0 || e != eWant) {
-        print_error("rating_parse(\"%s\") = %d, rating %d; want rating %d\n", z,
-                    rc, (int)e, (int)eWant);
+        print_error("rating_parse(\"%s\") = %d, rating %d; want rating %d\n",
+                    z ? z : "(null)", rc, (int)e, (int)eWant);
     }
     assert_int_equal(rc, 0);
     assert_int_equal(e, eWant);
