@@ -422,9 +422,14 @@ row_write(Store *s, const Row *r, const char *zKey, const char *const *azNew,
     if (!r->bFound) {
         for (int i = 0; i < pE->nCreate; i++) {
             const AuditCreate *c = &pE->aCreate[i];
+            char zBuf[LIMIT_AMOUNT_TEXT];
+            /* An amount shows in major units, as its updates do. */
+            const char *zShown =
+                pE->aField[c->iCol].eHow == AUDIT_MONEY
+                    ? field_text(AUDIT_MONEY, azNew[c->iCol], zBuf)
+                    : azNew[c->iCol];
             if ((c->zField == NULL || azNew[c->iCol] != NULL) &&
-                audit_add(s, "create", r, zKey, c->zField, NULL, azNew[c->iCol],
-                          err)) {
+                audit_add(s, "create", r, zKey, c->zField, NULL, zShown, err)) {
                 return -1;
             }
         }

@@ -53,7 +53,7 @@ sq_fund_row_get(SqStore *S, StoreEntity e, const char *const *azKey,
     for (int i = 0; i < 3; i++) {
         sq_bind_text(st, i + 1, azKey[i]);
     }
-    sqlite3_bind_int(st, 4, (int)strtol(azKey[3], NULL, 10));
+    sq_bind_int(st, 4, (int)strtol(azKey[3], NULL, 10));
     return sq_row_read(S, st, STORE_FUND_LINE_NCOL, azOld, pVersion, pbFound,
                        err, "reading a funding line");
 }
@@ -84,12 +84,11 @@ sq_fund_row_put(SqStore *S, StoreEntity e, const char *const *azKey,
         for (int i = 0; i < 3; i++) {
             sq_bind_text(st, i + 1, azKey[i]);
         }
-        sqlite3_bind_int64(st, 4,
-                           strtoll(az[STORE_FUND_COST_AMOUNT], NULL, 10));
+        sq_bind_int(st, 4, strtoll(az[STORE_FUND_COST_AMOUNT], NULL, 10));
         sq_bind_text(st, 5, az[STORE_FUND_COST_CURRENCY]);
         sq_bind_text(st, 6, az[STORE_FUND_COST_NOTE]);
         if (!bInsert) {
-            sqlite3_bind_int(st, 7, iVersion);
+            sq_bind_int(st, 7, iVersion);
         }
         return sq_row_write(S, st, pbDone, err, "writing an activity's cost");
     }
@@ -115,16 +114,16 @@ sq_fund_row_put(SqStore *S, StoreEntity e, const char *const *azKey,
     for (int i = 0; i < 3; i++) {
         sq_bind_text(st, i + 1, azKey[i]);
     }
-    sqlite3_bind_int(st, 4, (int)strtol(azKey[3], NULL, 10));
+    sq_bind_int(st, 4, (int)strtol(azKey[3], NULL, 10));
     sq_bind_text(st, 5, az[STORE_FUND_LINE_KIND]);
     sq_bind_text(st, 6, az[STORE_FUND_LINE_ORG]);
     sq_bind_text(st, 7, az[STORE_FUND_LINE_LABEL]);
-    sqlite3_bind_int64(st, 8, strtoll(az[STORE_FUND_LINE_AMOUNT], NULL, 10));
+    sq_bind_int(st, 8, strtoll(az[STORE_FUND_LINE_AMOUNT], NULL, 10));
     sq_bind_text(st, 9, az[STORE_FUND_LINE_CURRENCY]);
     sq_bind_text(st, 10, az[STORE_FUND_LINE_STATUS]);
     sq_bind_text(st, 11, az[STORE_FUND_LINE_NOTE]);
     if (!bInsert) {
-        sqlite3_bind_int(st, 12, iVersion);
+        sq_bind_int(st, 12, iVersion);
     }
     return sq_row_write(S, st, pbDone, err, "writing a funding line");
 }
