@@ -19,6 +19,8 @@
 #include "../app/workflow.h"
 #include "../app/admin.h"
 #include "../app/readmodel.h"
+#include "../app/funding.h"
+#include "page_funding.h"
 #include "../core/history.h"
 #include "../core/review.h"
 #include "../core/rules.h"
@@ -349,8 +351,26 @@ edit_history(ReadModel *rm, const void *arg, Buf *b)
     (void)rm;
 }
 
-static const char *const azActivitySheet[] = { "history", NULL };
-static const char *const azNoSheet[] = { NULL };
+static const char *const azActivitySheet[] = { "history", "funding", NULL };
+static const char *const azAnonSheet[] = { "funding", NULL };
+
+/* What the activity page's tables are built from. */
+typedef struct EditSheets {
+    EditHistory h;
+    const FundSet *f;
+} EditSheets;
+
+/* The activity page's tables: its history of edits, its funding. */
+static void
+edit_activity_sheet(const void *arg, const char *zId, Sheet *t)
+{
+    const EditSheets *x = arg;
+    if (str_eq(zId, "funding")) {
+        funding_activity_sheet(x->h.p, x->h.n, x->f, t);
+    } else {
+        edit_history_sheet(&x->h, zId, t);
+    }
+}
 
 void
 page_activity_render(Req *r, Resp *w, const char *zNotice,
@@ -367,14 +387,24 @@ page_activity_render(Req *r, Resp *w, const char *zNotice,
         return;
     }
     const Node *n = &p->aNode[iNode];
-    EditHistory hd = { r->s, p, n };
+    /* Funding is read per request, on the request's connection, like the
+    ** recommendations: it is not part of the shared read model. */
+    FundSet fund;
+    AppErr ferr = APPERR_INIT;
+    if (app_fund_list(r->s, p->zCode, NULL, &fund, &ferr)) {
+        web_fail(r, w, &ferr);
+        return;
+    }
+    EditSheets hd = { { r->s, p, n }, &fund };
     Buf stem = BUF_INIT;
     buf_printf(&stem, "activity-%s", n->zCode);
     int bDownload =
-        !zNotice && page_download(r, w, r->bAnon ? azNoSheet : azActivitySheet,
-                                  edit_history_sheet, &hd, buf_str(&stem));
+        !zNotice &&
+        page_download(r, w, r->bAnon ? azAnonSheet : azActivitySheet,
+                      edit_activity_sheet, &hd, buf_str(&stem));
     buf_release(&stem);
     if (bDownload) {
+        fund_set_release(&fund);
         return;
     }
     Buf title = BUF_INIT;
@@ -391,7 +421,11 @@ page_activity_render(Req *r, Resp *w, const char *zNotice,
     page_fragment(r, w, buf_str(&memo), edit_activity_body, &x);
     buf_release(&memo);
     /* Entry forms for open (and, for officers, closed) rounds. */
-    int bKeep = zNotice && strcmp(zNoticeKind, "error") == 0;
+    int bRefused = zNotice && strcmp(zNoticeKind, "error") == 0;
+    /* Only the funding forms post "what": keep what the refused one
+    ** posted in that form, not in the others. */
+    int bFundPost = *req_form(r, "what") != '\0';
+    int bKeep = bRefused && !bFundPost;
     for (size_t k = 0; k < p->nRound && r->bAuthed; k++) {
         const Round *rd = &p->aRound[k];
         const Assessment *a = node_find_assessment(n, rd->zCode);
@@ -409,6 +443,8 @@ page_activity_render(Req *r, Resp *w, const char *zNotice,
             edit_review_form(r, b, n, rd, a, bPostedHere);
         }
     }
+    funding_activity_section(r, b, m, p, n, &fund, bRefused && bFundPost);
+    fund_set_release(&fund);
     if (!r->bAnon) {
         char *zSelf = page_self(r);
         EditHistoryPage h = { { r->s, p, n }, zSelf };
@@ -431,6 +467,7 @@ page_activity(Req *r, Resp *w)
                    { "submitted",
                      N_("Statement submitted to the M&E officer.") },
                    { "save", N_("Saved.") },
+                   { "funding", N_("Funding saved.") },
                    { "approve", N_("Approved.") },
                    { "return", N_("Returned to the organisations with your "
                                   "comment.") } };
@@ -545,6 +582,20 @@ page_review_post(Req *r, Resp *w)
                 e == WF_APPROVE  ? "approve"
                 : e == WF_RETURN ? "return"
                                  : "save");
+    return 0;
+}
+
+/* ** PAGE: /activity/{}/funding (POST) */
+int
+page_funding_post(Req *r, Resp *w)
+{
+    AppErr err = APPERR_INIT;
+    int rc = funding_form_put(r, &err);
+    if (rc && err.code == APPERR_FORBIDDEN) {
+        web_fail(r, w, &err);
+        return 0;
+    }
+    edit_finish(r, w, rc, &err, "funding");
     return 0;
 }
 

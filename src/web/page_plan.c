@@ -354,7 +354,16 @@ page_round_action_plan(Req *r, Resp *w)
                     "and, beside it, the priorities of earlier reviews that "
                     "concern it (or its goal or area) and are not done or "
                     "dropped. Opening a round drafts its action points from "
-                    "the year before and these priorities.</p>");
+                    "the year before and these priorities.</p><p><a "
+                    "href=\"/resources?round=");
+        Buf e = BUF_INIT;
+        url_encode(&e, x.rd->zCode);
+        esc_html(b, buf_str(&e));
+        buf_release(&e);
+        HTML_LIT(b, "\">");
+        HTML_TR(b, "Resources of the round: totals per currency by area, "
+                   "goal and source");
+        HTML_LIT(b, "</a></p>");
         Sheet t;
         sheet_init(&t, "action_plan", NULL);
         action_plan_sheet(x.p, x.rd, &set, &fund, &t);
