@@ -107,6 +107,13 @@ static const struct {
                                 { "id", "indicator_id", "period", "sex", "cell",
                                   "value", "num", "den", "source", "state",
                                   "version" } },
+    [STORE_TABLE_FUND_COST] = { "fund_cost",
+                                { "id", "round_id", "node_id", "amount",
+                                  "currency", "note", "version" } },
+    [STORE_TABLE_FUND_LINE] = { "fund_line",
+                                { "id", "round_id", "node_id", "line", "kind",
+                                  "org_id", "label", "amount", "currency",
+                                  "status", "note", "version" } },
 };
 
 const char *

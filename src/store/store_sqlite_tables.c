@@ -168,6 +168,17 @@ static const struct {
                                 " den, source, state, version) VALUES($1, $2, $3, $4, $5, $6, $7, $8,"
                                 " $9, $10, $11)",
                                 "SELECT count(*) FROM ind_value" },
+    [STORE_TABLE_FUND_COST] = { "SELECT id, round_id, node_id, amount, currency, note, version"
+                                " FROM fund_cost ORDER BY id",
+                                "INSERT INTO fund_cost(id, round_id, node_id, amount, currency, note,"
+                                " version) VALUES($1, $2, $3, $4, $5, $6, $7)",
+                                "SELECT count(*) FROM fund_cost" },
+    [STORE_TABLE_FUND_LINE] = { "SELECT id, round_id, node_id, line, kind, org_id, label, amount,"
+                                " currency, status, note, version FROM fund_line ORDER BY id",
+                                "INSERT INTO fund_line(id, round_id, node_id, line, kind, org_id, label,"
+                                " amount, currency, status, note, version) VALUES($1, $2, $3, $4, $5,"
+                                " $6, $7, $8, $9, $10, $11, $12)",
+                                "SELECT count(*) FROM fund_line" },
 };
 
 /* The statements are literals of the table above, so the statement cache
