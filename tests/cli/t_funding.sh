@@ -116,4 +116,22 @@ head -1 ap.csv | grep -q "Estimated cost,Secured,Pledged,Gap" || fail "no fundin
 grep -q '^1.1,.*USD 12,500.05.*USD 5,000.00.*USD 2,500.50.*USD 4,999.55' ap.csv ||
     fail "activity 1.1's money is not in the action plan"
 grep -q '^2.1,.*cannot be computed' ap.csv || fail "2.1 gap is not said to be uncomputable"
+
+# The coordination analysis compares by funding source: 1.2 is paid mainly
+# by partners (20M of 30M KHR), 1.1 mainly by the government (5000 of
+# 7500.50 USD), 2.1 mixes currencies and is told neither; too few to say
+# anything, and the report says so.
+run --db s.db report coordination --round 2018 --format json --out co.json
+expect_status 0
+python3 - co.json <<'PY' || fail "the coordination analysis does not count funding sources"
+import json, sys
+d = json.load(open(sys.argv[1]))
+t = {x["name"]: x for x in d["explanations"] if "area" not in x or x.get("area") is None}
+pf = t["partner_funding"]
+assert (pf["first"]["of"], pf["second"]["of"]) == (1, 1), pf
+assert pf["verdict"] == "too_few", pf["verdict"]
+un = t["unfunded"]
+assert (un["first"]["of"], un["second"]["of"]) == (0, 2), un
+assert un["verdict"] == "too_few", un["verdict"]
+PY
 finish
