@@ -564,19 +564,19 @@ resources_total(const Resources *x, Sheet *t)
     fund_totals_release(&tot);
 }
 
-static const char *const azResSheet[] = { "total", "by-area", "by-goal",
-                                          "by-source", NULL };
+static const char *const azResSheet[] = { "total", "by_area", "by_goal",
+                                          "by_source", NULL };
 
 static void
 resources_sheet(const void *arg, const char *zId, Sheet *t)
 {
     const Resources *x = arg;
     int iLeaf = plan_leaf_level(x->p);
-    if (str_eq(zId, "by-area")) {
+    if (str_eq(zId, "by_area")) {
         resources_by_level(x, 0, t);
-    } else if (str_eq(zId, "by-goal")) {
+    } else if (str_eq(zId, "by_goal")) {
         resources_by_level(x, iLeaf > 0 ? iLeaf - 1 : 0, t);
-    } else if (str_eq(zId, "by-source")) {
+    } else if (str_eq(zId, "by_source")) {
         resources_by_source(x, t);
     } else {
         resources_total(x, t);

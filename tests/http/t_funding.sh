@@ -75,10 +75,10 @@ grep -q 'value="7777.77"' post.body || fail "the second officer's amount was not
 # /resources: totals per currency by area, goal and source.
 curl -s -b viewer.jar "$BASE/resources?round=2018" >r.html
 for want in "By area" "By goal" "By source" "MOLVT budget line 12" \
-    'table=by-area&amp;format=csv'; do
+    'table=by_area&amp;format=csv'; do
     grep -qF "$want" r.html || fail "the resources page lacks '$want'"
 done
-curl -s -b viewer.jar "$BASE/resources?round=2018&table=by-source&format=csv" >s.csv
+curl -s -b viewer.jar "$BASE/resources?round=2018&table=by_source&format=csv" >s.csv
 grep -q '^Development partner,ILO,USD,6000.00,0.00,0.00,1' s.csv || fail "ILO's row is wrong: $(cat s.csv)"
 grep -q '^Government budget,MOLVT budget line 12,KHR,4000000.00,0.00,0.00,1' s.csv ||
     fail "the budget line's row is wrong: $(cat s.csv)"
