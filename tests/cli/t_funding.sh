@@ -117,6 +117,19 @@ grep -q '^1.1,.*USD 12,500.05.*USD 5,000.00.*USD 2,500.50.*USD 4,999.55' ap.csv 
     fail "activity 1.1's money is not in the action plan"
 grep -q '^2.1,.*cannot be computed' ap.csv || fail "2.1 gap is not said to be uncomputable"
 
+# The sample's synthetic example (loaded by make demo) imports into a
+# fresh 2018 round, says it is synthetic, and keeps USD and KHR apart.
+"$LMPMON" --db s4.db init --sample cambodia-lmp-2015-2018 >/dev/null || fail "sample 4"
+"$LMPMON" --db s4.db round open 2018 --title "2018 review" --as-of 2018-11-30 >/dev/null
+run --db s4.db funding import "$SAMPLE/funding-2018-synthetic.csv"
+expect_status 0
+expect_out "3 costs and 6 funding lines"
+[ "$(grep -vc 'synthetic example' "$SAMPLE/funding-2018-synthetic.csv")" = 1 ] ||
+    fail "a row of the sample's funding does not say it is synthetic"
+run --db s4.db funding list
+expect_out "total USD: cost 20,000.00"
+expect_out "total KHR: cost 20,000,000.00"
+
 # The coordination analysis compares by funding source: 1.2 is paid mainly
 # by partners (20M of 30M KHR), 1.1 mainly by the government (5000 of
 # 7500.50 USD), 2.1 mixes currencies and is told neither; too few to say
