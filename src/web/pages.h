@@ -65,6 +65,7 @@ int page_round_followup_post(Req *r, Resp *w);
 int api_round_recommendations(Req *r, Resp *w);
 int page_round_action_plan(Req *r, Resp *w);
 int page_resources(Req *r, Resp *w);
+int api_round_funding(Req *r, Resp *w);
 int page_indicators(Req *r, Resp *w);
 
 /* page_briefing.c */

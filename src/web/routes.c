@@ -64,6 +64,7 @@ const Route aRoute[] = {
     { "GET", "/api/round/{}/recommendations", PUB, api_round_recommendations },
     { "GET", "/round/{}/action-plan", PUB, page_round_action_plan },
     { "GET", "/resources", PUB, page_resources },
+    { "GET", "/api/round/{}/funding", PUB, api_round_funding },
     { "GET", "/indicators", PUB, page_indicators },
     { NULL, NULL, 0, NULL },
 };

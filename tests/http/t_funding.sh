@@ -85,6 +85,21 @@ grep -q '^Government budget,MOLVT budget line 12,KHR,4000000.00,0.00,0.00,1' s.c
 curl -s -b viewer.jar "$BASE/resources?round=2018&table=total&format=csv" >t.csv
 [ "$(grep -c '^USD,' t.csv)" = 1 ] && [ "$(grep -c '^KHR,' t.csv)" = 1 ] ||
     fail "the totals are not one line per currency: $(cat t.csv)"
+# The JSON read call: minor units, one total per currency.
+curl -s -b viewer.jar "$BASE/api/round/2018/funding" >api.json
+python3 - api.json <<'PY' || fail "the funding JSON is wrong: $(head -c 300 api.json)"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["round"] == "2018"
+assert [c["amount_minor"] for c in d["costs"]] == [1250005], d["costs"]
+l1 = [l for l in d["lines"] if l["line"] == 1][0]
+assert (l1["org"], l1["amount_minor"], l1["status"], l1["source_kind"]) == ("ILO", 600000, "secured", "partner"), l1
+t = {x["currency"]: x for x in d["totals"]}
+assert sorted(t) == ["KHR", "USD"], t
+assert t["USD"]["cost"] == 1250005 and t["USD"]["secured"] == 600000, t["USD"]
+assert t["USD"]["gap"] is None and t["USD"]["activities_gap_not_computable"] == 1, t["USD"]
+assert t["KHR"]["secured"] == 400000000 and t["KHR"]["cost"] == 0, t["KHR"]
+PY
 code=$(curl -s -b viewer.jar -o /dev/null -w '%{http_code}' "$BASE/resources?round=1999")
 [ "$code" = 404 ] || fail "an unknown round answered $code"
 finish

@@ -68,6 +68,7 @@ GET /api/round/{}/recommendations admin,me_officer,reporter,case_officer,viewer,
 GET /round/{}/action-plan admin,me_officer,reporter,case_officer,viewer,public
 GET /indicators admin,me_officer,reporter,case_officer,viewer,public
 GET /resources admin,me_officer,reporter,case_officer,viewer,public
+GET /api/round/{}/funding admin,me_officer,reporter,case_officer,viewer,public
 EOF
 
 # The route table as the server has it: the same routes, the same people,
