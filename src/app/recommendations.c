@@ -230,9 +230,11 @@ app_recs_read(Store *s, const char *zPlan, Model *m, Plan **pp, RecSet *out,
 
 int
 app_action_plan_read(Store *s, const char *zPlan, const char *zRound, Model *m,
-                     Plan **pp, const Round **prd, RecSet *out, AppErr *err)
+                     Plan **pp, const Round **prd, RecSet *out, FundSet *pFund,
+                     AppErr *err)
 {
     memset(out, 0, sizeof *out);
+    memset(pFund, 0, sizeof *pFund);
     *pp = NULL;
     *prd = NULL;
     if (store_begin_read(s, err)) {
@@ -245,7 +247,8 @@ app_action_plan_read(Store *s, const char *zPlan, const char *zRound, Model *m,
     if (p && !rd) {
         apperr_set(err, APPERR_NOTFOUND, "no round '%s'", zRound);
     }
-    rc = rc || !rd || store_rec_list(s, p->zCode, out, err);
+    rc = rc || !rd || store_rec_list(s, p->zCode, out, err) ||
+         store_fund_list(s, p->zCode, zRound, pFund, err);
     store_end_read(s);
     *pp = rc ? NULL : p;
     *prd = rc ? NULL : rd;

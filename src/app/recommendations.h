@@ -48,10 +48,11 @@ int app_recs_read(Store *s, const char *zPlan, Model *m, Plan **pp, RecSet *out,
 /* Read round zRound of plan zPlan (NULL: the first) with its assessments
 ** into *m (empty; model_release()) and the plan's recommendations into
 ** *out, in one read transaction: what the round's action plan shows
-** (report/action_plan.h).  *pp is the plan, *prd the round
+** (report/action_plan.h), and the round's costs and funding into *pFund
+** (fund_set_release()).  *pp is the plan, *prd the round
 ** (APPERR_NOTFOUND when there is none). */
 int app_action_plan_read(Store *s, const char *zPlan, const char *zRound,
                          Model *m, Plan **pp, const Round **prd, RecSet *out,
-                         AppErr *err);
+                         FundSet *pFund, AppErr *err);
 
 #endif

@@ -356,6 +356,24 @@ static const CliCommand aCommand[] = {
       "records how far recommendation CODE of round ROUND got, in the later\n"
       "round --in: not_started, in_progress, done or dropped, with the\n"
       "evidence.  The M&E officer's work: the web has the same forms.\n" },
+    /* ** COMMAND: funding */
+    { "funding", cmd_funding,
+      "what activities cost and who pays for them, per round",
+      "lmpmon funding import FILE [--plan P]\n"
+      "       lmpmon funding export [--round R] [--format csv|xlsx]\n"
+      "       [--out FILE]\n"
+      "       lmpmon funding list [--round R]\n\n"
+      "Each activity's estimated cost in a round (the year whose action plan\n"
+      "it is) and its funding lines: the source (a government budget line,\n"
+      "a development partner from the directory, another source), the\n"
+      "amount and currency (ISO 4217), and whether it is secured, pledged or\n"
+      "a gap (docs/formats/funding-csv.md).  An import (CSV or XLSX) is one\n"
+      "transaction: the first bad cell (line, column, reason; unknown names\n"
+      "with the closest known ones) refuses the whole file; a file that\n"
+      "changes nothing says so.  list shows each activity's gap (cost -\n"
+      "secured - pledged) and each round's totals, one line per currency:\n"
+      "amounts in different currencies are never added.  The M&E officer's\n"
+      "work.\n" },
     /* ** COMMAND: indicator */
     { "indicator", cmd_indicator, "the plan's indicators and their revisions",
       "lmpmon indicator list [--plan P]\n"

@@ -95,6 +95,7 @@ int cmd_backup(CliCtx *ctx);
 int cmd_restore(CliCtx *ctx);
 int cmd_copy(CliCtx *ctx);
 int cmd_recommendation(CliCtx *ctx);
+int cmd_funding(CliCtx *ctx);
 /* 'report action-plan' (cmd_recs.c; called by cmd_report). */
 int cmd_report_action_plan(CliCtx *ctx, const char *zRound, const char *zPlan,
                            const char *zFormat, const char *zOut);

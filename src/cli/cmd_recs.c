@@ -296,12 +296,14 @@ cmd_report_action_plan(CliCtx *ctx, const char *zRound, const char *zPlan,
     Plan *p = NULL;
     const Round *rd = NULL;
     RecSet set;
+    FundSet fund;
     Buf b = BUF_INIT;
     Sheet t;
     sheet_init(&t, "action_plan", NULL);
-    int rc = app_action_plan_read(s, zPlan, zRound, &m, &p, &rd, &set, &err);
+    int rc =
+        app_action_plan_read(s, zPlan, zRound, &m, &p, &rd, &set, &fund, &err);
     if (rc == 0) {
-        action_plan_sheet(p, rd, &set, &t);
+        action_plan_sheet(p, rd, &set, &fund, &t);
         if (e == SHEET_HTML) {
             action_plan_render_html(p, rd, &t, &b);
         } else {
@@ -315,6 +317,7 @@ cmd_report_action_plan(CliCtx *ctx, const char *zRound, const char *zPlan,
     sheet_release(&t);
     buf_release(&b);
     rec_set_release(&set);
+    fund_set_release(&fund);
     model_release(&m);
     store_close(s);
     return rc;

@@ -23,6 +23,7 @@
 #include "../app/briefing.h"
 #include "../app/casework.h"
 #include "../app/recommendations.h"
+#include "../app/funding.h"
 #include "../base/i18n.h"
 #include "../base/banned.h"
 
@@ -106,8 +107,19 @@ report_coordination(const CliCtx *ctx, const char *zRound, const char *zPlan,
         return CLI_FAIL;
     }
     AppErr err = APPERR_INIT;
+    /* The round's funding, for the comparisons by funding source. */
+    FundSet fund;
+    Store *s = cli_open_store(ctx);
+    if (!s || app_fund_list(s, p->zCode, zRound, &fund, &err)) {
+        store_close(s);
+        model_release(&m);
+        return s ? cli_fail(&err) : CLI_FAIL;
+    }
+    store_close(s);
     Coordination c;
-    if (coordination_build(&m, p, zRound, &c, &err)) {
+    int rcBuild = coordination_build_funded(&m, p, zRound, &fund, &c, &err);
+    fund_set_release(&fund);
+    if (rcBuild) {
         model_release(&m);
         return cli_fail(&err);
     }

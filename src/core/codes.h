@@ -37,6 +37,8 @@ typedef enum CodeKind {
     CODE_IND_DIRECTION,   /* IndDirection */
     CODE_IND_DIM,         /* IndDim */
     CODE_IND_VALUE_STATE, /* IndValueState */
+    CODE_FUND_KIND,       /* FundKind (funding.h) */
+    CODE_FUND_STATUS,     /* FundStatus */
     CODE_KIND_COUNT
 } CodeKind;
 

@@ -58,7 +58,76 @@ coord_is_positive(const CoordActivity *a)
            a->pA->eRating == RATING_ON_TARGET;
 }
 
+const char *
+coord_fund_key(CoordFund e)
+{
+    static const char *const az[COORD_FUND_COUNT] = { "none",     "unknown",
+                                                      "unfunded", "government",
+                                                      "partner",  "mixed" };
+    return (unsigned)e < COORD_FUND_COUNT ? az[e] : "none";
+}
+
+/* Who pays for activity zNode in round zRound, by the rule of
+** coordination.h ("funded mainly by", "unfunded"). */
+static CoordFund
+coord_fund_of(const FundSet *f, const char *zRound, const char *zNode)
+{
+    if (!f) {
+        return COORD_FUND_NONE;
+    }
+    const FundCost *pc = fund_set_cost(f, zRound, zNode);
+    const char *zCur = pc ? pc->zCurrency : NULL;
+    int64_t aBy[FUND_KIND_COUNT] = { 0 }, funded = 0;
+    int bAny = pc != NULL;
+    for (size_t i = 0; i < f->nLine; i++) {
+        const FundLine *l = &f->aLine[i];
+        if (strcmp(l->zRound, zRound) != 0 || strcmp(l->zNode, zNode) != 0) {
+            continue;
+        }
+        bAny = 1;
+        if (zCur && strcmp(zCur, l->zCurrency) != 0) {
+            return COORD_FUND_UNKNOWN;
+        }
+        zCur = l->zCurrency;
+        if (l->eStatus != FUND_GAP) {
+            aBy[l->eKind] += l->amount;
+            funded += l->amount;
+        }
+    }
+    if (!bAny) {
+        return COORD_FUND_NONE;
+    }
+    if ((pc && funded < pc->amount - funded) || (!pc && funded == 0)) {
+        return COORD_FUND_GAP;
+    }
+    return aBy[FUND_GOVERNMENT] > funded - aBy[FUND_GOVERNMENT]
+               ? COORD_FUND_GOVERNMENT
+           : aBy[FUND_PARTNER] > funded - aBy[FUND_PARTNER] ? COORD_FUND_PARTNER
+                                                            : COORD_FUND_MIXED;
+}
+
 /* ---- the comparisons ---------------------------------------------------- */
+
+static int
+coord_group_fund_source(const Coordination *c, const CoordActivity *a)
+{
+    (void)c;
+    return a->eFund == COORD_FUND_PARTNER      ? 1
+           : a->eFund == COORD_FUND_GOVERNMENT ? 2
+                                               : 0;
+}
+
+static int
+coord_group_unfunded(const Coordination *c, const CoordActivity *a)
+{
+    (void)c;
+    return a->eFund == COORD_FUND_GAP ? 1
+           : a->eFund == COORD_FUND_GOVERNMENT ||
+                   a->eFund == COORD_FUND_PARTNER ||
+                   a->eFund == COORD_FUND_MIXED
+               ? 2
+               : 0;
+}
 
 static int
 coord_group_lead(const Coordination *c, const CoordActivity *a)
@@ -129,6 +198,18 @@ const CoordTest aCoordTest[] = {
       "activities in the least progressing areas",
       "activities in the other areas", "have several responsible bodies", 1, 0,
       coord_group_least, coord_is_several },
+    { "partner_funding", "Funding by development partners and progress",
+      "the high dependence on development partner funding threatens the "
+      "sustainability of activities being implemented",
+      "activities funded mainly by development partners",
+      "activities funded mainly by the government budget",
+      "are progressing or on target", -1, 0, coord_group_fund_source,
+      coord_is_positive },
+    { "unfunded", "Unfunded activities and progress",
+      "other activities may not be implemented at all",
+      "activities with less than half their cost secured or pledged",
+      "activities funded at least half", "are progressing or on target", -1, 0,
+      coord_group_unfunded, coord_is_positive },
     { NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, NULL, NULL },
 };
 
@@ -576,6 +657,13 @@ int
 coordination_build(const Model *m, const Plan *p, const char *zRound,
                    Coordination *c, AppErr *err)
 {
+    return coordination_build_funded(m, p, zRound, NULL, c, err);
+}
+
+int
+coordination_build_funded(const Model *m, const Plan *p, const char *zRound,
+                          const FundSet *pFund, Coordination *c, AppErr *err)
+{
     memset(c, 0, sizeof *c);
     c->m = m;
     c->p = p;
@@ -585,6 +673,12 @@ coordination_build(const Model *m, const Plan *p, const char *zRound,
                           zRound, p->zCode);
     }
     coord_collect(c);
+    for (size_t i = 0; i < c->nAct; i++) {
+        CoordActivity *a = &c->aAct[i];
+        a->eFund =
+            coord_fund_of(pFund, c->pRound->zCode, p->aNode[a->iNode].zCode);
+        c->anFund[a->eFund]++;
+    }
 
     OrgIndex x = { 0 };
     org_index_build(m, p, c->aAct, c->nAct, &x);

@@ -43,6 +43,14 @@
 **                          kind, several (two or more), or none;
 **   supported              a development partner or UN agency among the
 **                          responsible or contributing bodies;
+**   funded mainly by       of the activity's money secured or pledged in
+**                          the round (funding.h), more than half from the
+**                          government budget, or from development
+**                          partners; told only when its cost and funding
+**                          are in one currency;
+**   unfunded               its money secured or pledged is less than half
+**                          its estimated cost (or only gap lines are
+**                          recorded);
 **   least progressing area an area whose share progressing or on target is
 **                          below that of all activities of the round;
 **   same wording           the round's action point, or the activity's own
@@ -68,6 +76,7 @@
 
 #include "../base/apperr.h"
 #include "checks.h"
+#include "funding.h"
 #include "model.h"
 
 /* "Many responsible bodies": this many or more. */
@@ -87,6 +96,21 @@ typedef enum CoordLead {
     COORD_LEAD_COUNT
 } CoordLead;
 
+/* Who pays for an activity in the round (see "funded mainly by" above). */
+typedef enum CoordFund {
+    COORD_FUND_NONE = 0,   /* nothing recorded */
+    COORD_FUND_UNKNOWN,    /* money in more than one currency: not told */
+    COORD_FUND_GAP,        /* unfunded: less than half its cost covered */
+    COORD_FUND_GOVERNMENT, /* mainly the government budget */
+    COORD_FUND_PARTNER,    /* mainly development partners */
+    COORD_FUND_MIXED,      /* neither has more than half */
+    COORD_FUND_COUNT
+} CoordFund;
+
+/* Machine key: "none", "unknown", "unfunded", "government", "partner",
+** "mixed". */
+const char *coord_fund_key(CoordFund e);
+
 /* Machine key: "none", "one_government", "one_other", "several". */
 const char *coord_lead_key(CoordLead e);
 
@@ -105,6 +129,7 @@ typedef struct CoordActivity {
                               ** when that is empty (not owned) */
     long iOverlap;        /* index into aOverlap of its group of the
                               ** same wording, or -1 */
+    CoordFund eFund;      /* who pays for it in the round */
 } CoordActivity;
 
 /* One organisation named on an activity of the round. */
@@ -225,7 +250,8 @@ struct Coordination {
     size_t anLead[COORD_LEAD_COUNT];
     size_t nSupport; /* supported activities */
     size_t anRating[RATING_COUNT];
-    Findings silent; /* silent_responsible_org's findings */
+    size_t anFund[COORD_FUND_COUNT]; /* activities by who pays */
+    Findings silent;                 /* silent_responsible_org's findings */
 };
 
 /* Analyse round zRound of plan p (one of m's plans; m gives the
@@ -234,6 +260,13 @@ struct Coordination {
 ** must outlive the result and not change while it is used. */
 int coordination_build(const Model *m, const Plan *p, const char *zRound,
                        Coordination *c, AppErr *err);
+
+/* As coordination_build(), with the round's costs and funding pFund
+** (store_fund_list(); NULL: none recorded) for the comparisons by funding
+** source.  pFund is read during the call only. */
+int coordination_build_funded(const Model *m, const Plan *p, const char *zRound,
+                              const FundSet *pFund, Coordination *c,
+                              AppErr *err);
 void coordination_release(Coordination *c);
 
 /* The result of test t overall (iArea -1) or in area iArea, or NULL when

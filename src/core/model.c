@@ -8,6 +8,7 @@
 #include "recommend.h"
 #include "outreach.h"
 #include "indicator.h"
+#include "funding.h"
 #include "../base/str.h"
 #include "../base/xalloc.h"
 #include "../base/i18n.h"
@@ -512,6 +513,9 @@ code_table(CodeKind k, size_t *pn)
     case CODE_IND_DIM:
     case CODE_IND_VALUE_STATE:
         return indicator_code_table(k, pn);
+    case CODE_FUND_KIND:
+    case CODE_FUND_STATUS:
+        return fund_code_table(k, pn);
     default:
         *pn = sizeof aLinkRole / sizeof aLinkRole[0];
         return aLinkRole;

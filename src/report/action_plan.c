@@ -21,7 +21,38 @@ action_plan_orgs(Sheet *t, char **az, size_t n, Buf *v)
 }
 
 void
-action_plan_sheet(const Plan *p, const Round *rd, const RecSet *s, Sheet *t)
+action_plan_money(const FundSet *f, const char *zRound, const char *zNode,
+                  int iWhat, Buf *b)
+{
+    FundTotals tot = { 0 };
+    fund_totals_add_activity(&tot, f, zRound, zNode);
+    int64_t gap = 0;
+    int bGap = fund_activity_gap(f, zRound, zNode, &gap);
+    size_t nShown = 0;
+    for (size_t k = 0; k < tot.n; k++) {
+        const FundTotal *x = &tot.a[k];
+        int64_t v = iWhat == 0   ? x->cost
+                    : iWhat == 1 ? x->secured
+                    : iWhat == 2 ? x->pledged
+                                 : x->gap;
+        if (iWhat == 3 ? x->nGap == 0 : v == 0) {
+            continue;
+        }
+        buf_printf(b, "%s%s ", nShown++ ? "\n" : "", x->zCurrency);
+        money_format(b, v);
+    }
+    if (iWhat == 3 && !bGap && tot.n > 0) {
+        buf_puts(b, fund_set_cost(f, zRound, zNode)
+                        ? _("cannot be computed: funding in another "
+                            "currency than the cost")
+                        : _("cannot be computed: no estimated cost"));
+    }
+    fund_totals_release(&tot);
+}
+
+void
+action_plan_sheet(const Plan *p, const Round *rd, const RecSet *s,
+                  const FundSet *f, Sheet *t)
 {
     Buf head = BUF_INIT, v = BUF_INIT;
     sheet_col(t, _("Activity"));
@@ -31,6 +62,12 @@ action_plan_sheet(const Plan *p, const Round *rd, const RecSet *s, Sheet *t)
     buf_printf(&head, "Action point %s", rd->zCode);
     sheet_col(t, buf_str(&head));
     sheet_col(t, "Priorities of earlier reviews, not done");
+    if (f) {
+        sheet_col(t, _("Estimated cost"));
+        sheet_col(t, _("Secured"));
+        sheet_col(t, _("Pledged"));
+        sheet_col(t, _("Gap"));
+    }
     int iLeaf = plan_leaf_level(p);
     for (size_t i = 0; i < p->nNode; i++) {
         const Node *n = &p->aNode[i];
@@ -49,6 +86,11 @@ action_plan_sheet(const Plan *p, const Round *rd, const RecSet *s, Sheet *t)
         buf_reset(&v);
         (void)rec_priorities_for(p, n, s, rd->zCode, &v);
         sheet_text(t, buf_str(&v));
+        for (int k = 0; f && k < 4; k++) {
+            buf_reset(&v);
+            action_plan_money(f, rd->zCode, n->zCode, k, &v);
+            sheet_text(t, buf_str(&v));
+        }
     }
     buf_release(&head);
     buf_release(&v);

@@ -12,14 +12,24 @@
 
 #include "sheet.h"
 #include "../core/recommend.h"
+#include "../core/funding.h"
 
 /* Fill t (initialised, empty) with round rd's action plan of plan p
 ** (the activities assessed in rd, in plan order): the action point
 ** without the lines its draft appended, and beside it the priorities of
 ** recommendations s (p's) that concern it and are not done as they stand
-** now. */
+** now; and, from f (rd's costs and funding, or NULL), its estimated cost
+** and the funding secured and pledged and the gap, one line per currency
+** (never added across currencies; a gap that cannot be computed says
+** why). */
 void action_plan_sheet(const Plan *p, const Round *rd, const RecSet *s,
-                       Sheet *t);
+                       const FundSet *f, Sheet *t);
+
+/* Append activity zNode's sums of round zRound in f, one line per
+** currency ("USD 12,500.00"), of column iWhat: 0 cost, 1 secured, 2
+** pledged, 3 gap (or why it cannot be computed).  Nothing when none. */
+void action_plan_money(const FundSet *f, const char *zRound, const char *zNode,
+                       int iWhat, Buf *b);
 
 /* t as one printable, self-contained HTML page titled after rd and p. */
 void action_plan_render_html(const Plan *p, const Round *rd, const Sheet *t,

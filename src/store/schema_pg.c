@@ -431,6 +431,33 @@ const char *const azPgMigration[] = {
                            "  coalesce(updated_by, ''), coalesce(updated_at, now()) FROM statement"
                            "  WHERE state <> 'draft' ORDER BY id;"
                            "UPDATE statement SET comment = '' WHERE comment <> '';",
+    /* 7: costs and funding, SQLite's schema 12 translated. */
+    "CREATE TABLE fund_cost("
+    "  id " ID ","
+    "  round_id BIGINT NOT NULL REFERENCES round(id),"
+    "  node_id BIGINT NOT NULL REFERENCES node(id),"
+    "  amount BIGINT NOT NULL CHECK(amount >= 0),"
+    "  currency " TXT " NOT NULL CHECK(length(currency) = 3),"
+    "  note " TXT ","
+    "  version INTEGER NOT NULL DEFAULT 1,"
+    "  UNIQUE(round_id, node_id)"
+    ");"
+    "CREATE TABLE fund_line("
+    "  id " ID ","
+    "  round_id BIGINT NOT NULL REFERENCES round(id),"
+    "  node_id BIGINT NOT NULL REFERENCES node(id),"
+    "  line INTEGER NOT NULL CHECK(line >= 1),"
+    "  kind " TXT " NOT NULL CHECK(kind IN ('government','partner','other')),"
+    "  org_id BIGINT REFERENCES org(id),"
+    "  label " TXT ","
+    "  amount BIGINT NOT NULL CHECK(amount >= 0),"
+    "  currency " TXT " NOT NULL CHECK(length(currency) = 3),"
+    "  status " TXT " NOT NULL CHECK(status IN ('secured','pledged','gap')),"
+    "  note " TXT ","
+    "  version INTEGER NOT NULL DEFAULT 1,"
+    "  CHECK((kind = 'partner') = (org_id IS NOT NULL)),"
+    "  UNIQUE(round_id, node_id, line)"
+    ");",
 };
 
 const int nPgMigration = (int)(sizeof azPgMigration / sizeof azPgMigration[0]);

@@ -488,6 +488,39 @@ const char *const azSchemaMigration[] = {
     "  coalesce(updated_by, ''), coalesce(updated_at, '') FROM statement"
     "  WHERE state <> 'draft' ORDER BY id;"
     "UPDATE statement SET comment = '' WHERE comment <> '';",
+    /* 12: what an activity of a round's action plan costs and who pays
+    ** for it (core/funding.h).  Amounts are integer minor units with
+    ** their ISO 4217 currency; a funding line is numbered within its
+    ** activity and round, and names a development partner (org_id) or a
+    ** budget line or other source (label). */
+    "CREATE TABLE fund_cost("
+    "  id INTEGER PRIMARY KEY,"
+    "  round_id INTEGER NOT NULL REFERENCES round(id),"
+    "  node_id INTEGER NOT NULL REFERENCES node(id),"
+    "  amount INTEGER NOT NULL CHECK(amount >= 0),"
+    "  currency TEXT NOT NULL CHECK(length(currency) = 3),"
+    "  note TEXT,"
+    "  version INTEGER NOT NULL DEFAULT 1,"
+    "  UNIQUE(round_id, node_id)"
+    ") STRICT;"
+    "CREATE TABLE fund_line("
+    "  id INTEGER PRIMARY KEY,"
+    "  round_id INTEGER NOT NULL REFERENCES round(id),"
+    "  node_id INTEGER NOT NULL REFERENCES node(id),"
+    "  line INTEGER NOT NULL CHECK(line >= 1),"
+    "  kind TEXT NOT NULL CHECK(kind = 'government' OR kind = 'partner' OR"
+    "    kind = 'other'),"
+    "  org_id INTEGER REFERENCES org(id),"
+    "  label TEXT,"
+    "  amount INTEGER NOT NULL CHECK(amount >= 0),"
+    "  currency TEXT NOT NULL CHECK(length(currency) = 3),"
+    "  status TEXT NOT NULL CHECK(status = 'secured' OR status = 'pledged'"
+    "    OR status = 'gap'),"
+    "  note TEXT,"
+    "  version INTEGER NOT NULL DEFAULT 1,"
+    "  CHECK((kind = 'partner') = (org_id IS NOT NULL)),"
+    "  UNIQUE(round_id, node_id, line)"
+    ") STRICT;",
 };
 
 const int nSchemaMigration =

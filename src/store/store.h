@@ -24,6 +24,7 @@
 #include "../core/recommend.h"
 #include "../core/outreach.h"
 #include "../core/indicator.h"
+#include "../core/funding.h"
 
 typedef struct Store Store;
 typedef struct RoundCount RoundCount;
@@ -110,6 +111,8 @@ typedef enum StoreTable {
     STORE_TABLE_IND_VALUE,
     STORE_TABLE_STMT_COMMENT, /* statement_comment (schema 11) */
     STORE_TABLE_STMT_VERSION, /* statement_version (schema 11) */
+    STORE_TABLE_FUND_COST,
+    STORE_TABLE_FUND_LINE,
     STORE_TABLE_COUNT
 } StoreTable;
 
@@ -148,6 +151,9 @@ typedef enum StoreEntity {
     STORE_INDICATOR,  /* key: plan, code, revision (decimal text) */
     STORE_IND_VALUE,  /* key: plan, code, revision, period, sex, cell
                       ** ("" or "province:KH-12"); has a version */
+    STORE_FUND_COST,  /* key: plan, round, node; has a version */
+    STORE_FUND_LINE,  /* key: plan, round, node, line (decimal text); has
+                      ** a version */
     STORE_ENTITY_COUNT
 } StoreEntity;
 
@@ -274,6 +280,39 @@ enum {
     STORE_IND_VALUE_STATE, /* code key (CODE_IND_VALUE_STATE) */
     STORE_IND_VALUE_NCOL
 };
+
+/* Costs and funding lines (core/funding.h): amounts in minor units as
+** decimal text. */
+enum {
+    STORE_FUND_COST_AMOUNT = 0,
+    STORE_FUND_COST_CURRENCY,
+    STORE_FUND_COST_NOTE,
+    STORE_FUND_COST_NCOL
+};
+
+enum {
+    STORE_FUND_LINE_KIND = 0, /* code key (CODE_FUND_KIND) */
+    STORE_FUND_LINE_ORG,      /* the partner's acronym, or NULL */
+    STORE_FUND_LINE_LABEL,
+    STORE_FUND_LINE_AMOUNT,
+    STORE_FUND_LINE_CURRENCY,
+    STORE_FUND_LINE_STATUS, /* code key (CODE_FUND_STATUS) */
+    STORE_FUND_LINE_NOTE,
+    STORE_FUND_LINE_NCOL
+};
+
+/* The rows of a plan's costs and funding a backend reads (xFundScan):
+**   COST plan, round, node, then the STORE_FUND_COST_* columns, then the
+**        version
+**   LINE plan, round, node, line, then the STORE_FUND_LINE_* columns,
+**        then the version
+** of one round or every round, ordered by round (as-of date, then code),
+** node code, line. */
+typedef enum StoreFundPart {
+    STORE_FUND_PART_COST = 0,
+    STORE_FUND_PART_LINE,
+    STORE_FUND_PART_COUNT
+} StoreFundPart;
 
 /* The rows of a plan's indicators a backend reads (xIndScan):
 **   INDICATOR plan, code, rev, then the STORE_INDICATOR_* columns
@@ -459,6 +498,11 @@ typedef struct StoreMethods {
                     const char *const *azVal, int *pbDone, AppErr *);
     int (*xIndScan)(Store *, const char *zPlan, StoreIndPart part,
                     StoreRowVisitor fn, void *pArg, AppErr *);
+    /* The rows of one part of plan zPlan's costs and funding, of round
+    ** zRound (NULL: every round), as texts (see store_fund_list()). */
+    int (*xFundScan)(Store *, const char *zPlan, const char *zRound,
+                     StoreFundPart part, StoreRowVisitor fn, void *pArg,
+                     AppErr *);
 } StoreMethods;
 
 /* Told of each change as the audit trail records it
@@ -658,6 +702,24 @@ int store_ind_value_put(Store *s, const char *zPlan, const IndValue *v,
 int store_indicator_list(Store *s, const char *zPlan, Indicator **pa,
                          size_t *pn, IndValue **paValue, size_t *pnValue,
                          int **paVersion, AppErr *err);
+
+/* Activity c->zNode's estimated cost in round c->zRound of plan zPlan:
+** written, audited per field, when it changed.  c->iVersion > 0: only if
+** the stored cost is still at that version (APPERR_CONFLICT otherwise); 0
+** writes whatever is there.  The round and the activity must exist
+** (APPERR_NOTFOUND); the caller has checked it (fund_cost_check()). */
+int store_fund_cost_put(Store *s, const char *zPlan, const FundCost *c,
+                        AppErr *err);
+
+/* One funding line (by plan, round, activity, line), as
+** store_fund_cost_put(); a partner's organisation must exist too. */
+int store_fund_line_put(Store *s, const char *zPlan, const FundLine *l,
+                        AppErr *err);
+
+/* Plan zPlan's costs and funding lines of round zRound (NULL: every
+** round), with their versions, into *out (fund_set_release()). */
+int store_fund_list(Store *s, const char *zPlan, const char *zRound,
+                    FundSet *out, AppErr *err);
 
 /* An organisation (by acronym) with its aliases; its parent must exist. */
 int store_org_put(Store *s, const Org *o, AppErr *err);

@@ -257,6 +257,38 @@ static const Entity aEntity[STORE_ENTITY_COUNT] = {
         .aCreate = { { NULL, STORE_IND_VALUE_VALUE } }, .nCreate = 1,
         .eVersion = VERSION_GIVEN,
     },
+    [STORE_FUND_COST] = {
+        .zName = "fund_cost", .nKey = 3, .nCol = STORE_FUND_COST_NCOL,
+        .aField = {
+            [STORE_FUND_COST_AMOUNT] = { "amount", AUDIT_MONEY },
+            [STORE_FUND_COST_CURRENCY] = { "currency", AUDIT_TEXT },
+            [STORE_FUND_COST_NOTE] = { "note", AUDIT_TEXT },
+        },
+        .aCreate = {
+            { NULL, STORE_FUND_COST_AMOUNT },
+            { "currency", STORE_FUND_COST_CURRENCY },
+        },
+        .nCreate = 2,
+        .eVersion = VERSION_GIVEN,
+    },
+    [STORE_FUND_LINE] = {
+        .zName = "fund_line", .nKey = 4, .nCol = STORE_FUND_LINE_NCOL,
+        .aField = {
+            [STORE_FUND_LINE_KIND] = { "source_kind", AUDIT_TEXT },
+            [STORE_FUND_LINE_ORG] = { "org", AUDIT_TEXT },
+            [STORE_FUND_LINE_LABEL] = { "label", AUDIT_TEXT },
+            [STORE_FUND_LINE_AMOUNT] = { "amount", AUDIT_MONEY },
+            [STORE_FUND_LINE_CURRENCY] = { "currency", AUDIT_TEXT },
+            [STORE_FUND_LINE_STATUS] = { "status", AUDIT_TEXT },
+            [STORE_FUND_LINE_NOTE] = { "note", AUDIT_TEXT },
+        },
+        .aCreate = {
+            { NULL, STORE_FUND_LINE_AMOUNT },
+            { "currency", STORE_FUND_LINE_CURRENCY },
+        },
+        .nCreate = 2,
+        .eVersion = VERSION_GIVEN,
+    },
 };
 
 /* Sub-rows: audited as one field, their items joined. */
@@ -395,9 +427,14 @@ row_write(Store *s, const Row *r, const char *zKey, const char *const *azNew,
     if (!r->bFound && !(flags & ROW_CREATE_FOLDED)) {
         for (int i = 0; i < pE->nCreate; i++) {
             const AuditCreate *c = &pE->aCreate[i];
+            char zBuf[LIMIT_AMOUNT_TEXT];
+            /* An amount shows in major units, as its updates do. */
+            const char *zShown =
+                pE->aField[c->iCol].eHow == AUDIT_MONEY
+                    ? field_text(AUDIT_MONEY, azNew[c->iCol], zBuf)
+                    : azNew[c->iCol];
             if ((c->zField == NULL || azNew[c->iCol] != NULL) &&
-                audit_add(s, "create", r, zKey, c->zField, NULL, azNew[c->iCol],
-                          err)) {
+                audit_add(s, "create", r, zKey, c->zField, NULL, zShown, err)) {
                 return -1;
             }
         }
@@ -1366,5 +1403,100 @@ store_ind_value_put(Store *s, const char *zPlan, const IndValue *v,
     row_release(&r);
     buf_release(&key);
     buf_release(&cell);
+    return rc ? -1 : 0;
+}
+
+/* ---- costs and funding ------------------------------------------------ */
+
+/* The round and the node of a cost or line must exist. */
+static int
+fund_owner_exist(Store *s, const char *zPlan, const char *zRound,
+                 const char *zNode, AppErr *err)
+{
+    const char *azNode[] = { zPlan, zNode };
+    return round_must_exist(s, zPlan, zRound, err) ||
+                   must_exist(s, STORE_NODE, azNode, "activity", zNode, err)
+               ? -1
+               : 0;
+}
+
+int
+store_fund_cost_put(Store *s, const char *zPlan, const FundCost *c, AppErr *err)
+{
+    char zAmount[LIMIT_AMOUNT_TEXT];
+    (void)snprintf(zAmount, sizeof zAmount, "%lld", (long long)c->amount);
+    const char *azKey[] = { zPlan, c->zRound, c->zNode };
+    const char *azNew[STORE_NCOL_MAX] = {
+        [STORE_FUND_COST_AMOUNT] = zAmount,
+        [STORE_FUND_COST_CURRENCY] = c->zCurrency,
+        [STORE_FUND_COST_NOTE] = c->zNote,
+    };
+    Buf key = BUF_INIT;
+    buf_printf(&key, "%s/round/%s/cost/%s", zPlan, c->zRound, c->zNode);
+    Row r;
+    memset(&r, 0, sizeof r);
+    int rc = fund_owner_exist(s, zPlan, c->zRound, c->zNode, err);
+    if (rc == 0) {
+        rc = row_read(s, STORE_FUND_COST, azKey, &r, err);
+    }
+    if (rc == 0) {
+        rc = row_write(s, &r, buf_str(&key), azNew, c->iVersion, 0, err);
+    }
+    if (rc == ROW_STALE || rc == ROW_LOST) {
+        rc = apperr_set(err, APPERR_CONFLICT,
+                        "the cost of activity %s in round %s was changed by "
+                        "someone else since you opened it; what you typed is "
+                        "kept below: compare and save again",
+                        c->zNode, c->zRound);
+    }
+    row_release(&r);
+    buf_release(&key);
+    return rc ? -1 : 0;
+}
+
+int
+store_fund_line_put(Store *s, const char *zPlan, const FundLine *l, AppErr *err)
+{
+    char zLine[16], zAmount[LIMIT_AMOUNT_TEXT];
+    (void)snprintf(zLine, sizeof zLine, "%d", l->iLine);
+    (void)snprintf(zAmount, sizeof zAmount, "%lld", (long long)l->amount);
+    const char *azKey[] = { zPlan, l->zRound, l->zNode, zLine };
+    const char *azNew[STORE_NCOL_MAX] = {
+        [STORE_FUND_LINE_KIND] =
+            code_table(CODE_FUND_KIND, &(size_t){ 0 })[l->eKind].zKey,
+        [STORE_FUND_LINE_ORG] = l->zOrg,
+        [STORE_FUND_LINE_LABEL] = l->zLabel,
+        [STORE_FUND_LINE_AMOUNT] = zAmount,
+        [STORE_FUND_LINE_CURRENCY] = l->zCurrency,
+        [STORE_FUND_LINE_STATUS] =
+            code_table(CODE_FUND_STATUS, &(size_t){ 0 })[l->eStatus].zKey,
+        [STORE_FUND_LINE_NOTE] = l->zNote,
+    };
+    const char *azOrg[] = { l->zOrg };
+    Buf key = BUF_INIT;
+    buf_printf(&key, "%s/round/%s/funding/%s/%s", zPlan, l->zRound, l->zNode,
+               zLine);
+    Row r;
+    memset(&r, 0, sizeof r);
+    int rc = fund_owner_exist(s, zPlan, l->zRound, l->zNode, err) ||
+                     (l->zOrg && must_exist(s, STORE_ORG, azOrg, "organisation",
+                                            l->zOrg, err))
+                 ? -1
+                 : 0;
+    if (rc == 0) {
+        rc = row_read(s, STORE_FUND_LINE, azKey, &r, err);
+    }
+    if (rc == 0) {
+        rc = row_write(s, &r, buf_str(&key), azNew, l->iVersion, 0, err);
+    }
+    if (rc == ROW_STALE || rc == ROW_LOST) {
+        rc = apperr_set(err, APPERR_CONFLICT,
+                        "funding line %d of activity %s in round %s was "
+                        "changed by someone else since you opened it; what "
+                        "you typed is kept below: compare and save again",
+                        l->iLine, l->zNode, l->zRound);
+    }
+    row_release(&r);
+    buf_release(&key);
     return rc ? -1 : 0;
 }

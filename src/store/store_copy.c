@@ -114,6 +114,13 @@ static const struct {
                                    { "id", "statement_id", "version", "text",
                                      "proposed_rating", "state", "submitted_by",
                                      "submitted_at" } },
+    [STORE_TABLE_FUND_COST] = { "fund_cost",
+                                { "id", "round_id", "node_id", "amount",
+                                  "currency", "note", "version" } },
+    [STORE_TABLE_FUND_LINE] = { "fund_line",
+                                { "id", "round_id", "node_id", "line", "kind",
+                                  "org_id", "label", "amount", "currency",
+                                  "status", "note", "version" } },
 };
 
 const char *

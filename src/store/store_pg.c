@@ -812,6 +812,7 @@ static const StoreMethods pgMethods = {
     .xIndScan = pg_ind_scan,
     .xStmtScan = pg_stmt_scan,
     .xStmtAdd = pg_stmt_add,
+    .xFundScan = pg_fund_scan,
 };
 
 /* "postgresql://user@host:port/db" as libpq resolved it (URL and

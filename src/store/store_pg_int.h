@@ -229,6 +229,15 @@ int pg_ind_row_put(PgStore *S, StoreEntity e, const char *const *azKey,
                    int *pbDone, AppErr *err);
 int pg_ind_scan(Store *s, const char *zPlan, StoreIndPart part,
                 StoreRowVisitor fn, void *pArg, AppErr *err);
+/* Costs and funding lines (store_pg_fund.c), likewise. */
+int pg_fund_row_get(PgStore *S, StoreEntity e, const char *const *azKey,
+                    char **azOld, int *pVersion, int *pbFound, AppErr *err);
+int pg_fund_row_put(PgStore *S, StoreEntity e, const char *const *azKey,
+                    const char *const *az, int bInsert, int iVersion,
+                    int *pbDone, AppErr *err);
+int pg_fund_scan(Store *s, const char *zPlan, const char *zRound,
+                 StoreFundPart part, StoreRowVisitor fn, void *pArg,
+                 AppErr *err);
 
 /* store_pg_thread.c: statements' threads and versions. */
 int pg_stmt_scan(Store *s, const char *zPlan, const char *zNode,

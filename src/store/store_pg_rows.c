@@ -357,6 +357,9 @@ pg_row_get(Store *s, StoreEntity e, const char *const *azKey, char **azOld,
     case STORE_INDICATOR:
     case STORE_IND_VALUE:
         return pg_ind_row_get(S, e, azKey, azOld, pVersion, pbFound, err);
+    case STORE_FUND_COST:
+    case STORE_FUND_LINE:
+        return pg_fund_row_get(S, e, azKey, azOld, pVersion, pbFound, err);
     default:
         break;
     }
@@ -550,6 +553,9 @@ pg_row_put(Store *s, StoreEntity e, const char *const *azKey,
     case STORE_INDICATOR:
     case STORE_IND_VALUE:
         return pg_ind_row_put(S, e, azKey, az, bInsert, iVersion, pbDone, err);
+    case STORE_FUND_COST:
+    case STORE_FUND_LINE:
+        return pg_fund_row_put(S, e, azKey, az, bInsert, iVersion, pbDone, err);
     default:
         assert(!"no such entity");
         return apperr_set(err, APPERR_INTERNAL, "writing an unknown entity");

@@ -207,6 +207,20 @@ static const struct {
                                    "SELECT count(*) FROM statement_version",
                                    "SELECT setval(pg_get_serial_sequence('statement_version', 'id'),"
                                    " coalesce(max(id), 0) + 1, false) FROM statement_version" },
+    [STORE_TABLE_FUND_COST] = { "SELECT id, round_id, node_id, amount, currency, note, version"
+                                " FROM fund_cost ORDER BY id",
+                                "COPY fund_cost(id, round_id, node_id, amount, currency, note,"
+                                " version) FROM STDIN",
+                                "SELECT count(*) FROM fund_cost",
+                                "SELECT setval(pg_get_serial_sequence('fund_cost', 'id'),"
+                                " coalesce(max(id), 0) + 1, false) FROM fund_cost" },
+    [STORE_TABLE_FUND_LINE] = { "SELECT id, round_id, node_id, line, kind, org_id, label, amount,"
+                                " currency, status, note, version FROM fund_line ORDER BY id",
+                                "COPY fund_line(id, round_id, node_id, line, kind, org_id, label,"
+                                " amount, currency, status, note, version) FROM STDIN",
+                                "SELECT count(*) FROM fund_line",
+                                "SELECT setval(pg_get_serial_sequence('fund_line', 'id'),"
+                                " coalesce(max(id), 0) + 1, false) FROM fund_line" },
 };
 
 int

@@ -889,4 +889,5 @@ static const StoreMethods sqMethods = {
     .xIndScan = sq_ind_scan,
     .xStmtScan = sq_stmt_scan,
     .xStmtAdd = sq_stmt_add,
+    .xFundScan = sq_fund_scan,
 };

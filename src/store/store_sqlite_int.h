@@ -214,6 +214,15 @@ int sq_ind_row_put(SqStore *S, StoreEntity e, const char *const *azKey,
                    int *pbDone, AppErr *err);
 int sq_ind_scan(Store *s, const char *zPlan, StoreIndPart part,
                 StoreRowVisitor fn, void *pArg, AppErr *err);
+/* Costs and funding lines (store_sqlite_fund.c), likewise. */
+int sq_fund_row_get(SqStore *S, StoreEntity e, const char *const *azKey,
+                    char **azOld, int *pVersion, int *pbFound, AppErr *err);
+int sq_fund_row_put(SqStore *S, StoreEntity e, const char *const *azKey,
+                    const char *const *az, int bInsert, int iVersion,
+                    int *pbDone, AppErr *err);
+int sq_fund_scan(Store *s, const char *zPlan, const char *zRound,
+                 StoreFundPart part, StoreRowVisitor fn, void *pArg,
+                 AppErr *err);
 
 /* store_sqlite_thread.c: statements' threads and versions. */
 int sq_stmt_scan(Store *s, const char *zPlan, const char *zNode,

@@ -488,6 +488,9 @@ sq_row_get(Store *s, StoreEntity e, const char *const *azKey, char **azOld,
     case STORE_INDICATOR:
     case STORE_IND_VALUE:
         return sq_ind_row_get(S, e, azKey, azOld, pVersion, pbFound, err);
+    case STORE_FUND_COST:
+    case STORE_FUND_LINE:
+        return sq_fund_row_get(S, e, azKey, azOld, pVersion, pbFound, err);
     default:
         break;
     }
@@ -792,6 +795,10 @@ sq_row_put(Store *s, StoreEntity e, const char *const *azKey,
     case STORE_IND_VALUE:
         return sq_ind_row_put(S, e, azKey, azNew, bInsert, iVersion, pbDone,
                               err);
+    case STORE_FUND_COST:
+    case STORE_FUND_LINE:
+        return sq_fund_row_put(S, e, azKey, azNew, bInsert, iVersion, pbDone,
+                               err);
     default:
         break;
     }

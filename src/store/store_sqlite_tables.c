@@ -179,6 +179,17 @@ static const struct {
                                    " proposed_rating, state, submitted_by, submitted_at)"
                                    " VALUES($1, $2, $3, $4, $5, $6, $7, $8)",
                                    "SELECT count(*) FROM statement_version" },
+    [STORE_TABLE_FUND_COST] = { "SELECT id, round_id, node_id, amount, currency, note, version"
+                                " FROM fund_cost ORDER BY id",
+                                "INSERT INTO fund_cost(id, round_id, node_id, amount, currency, note,"
+                                " version) VALUES($1, $2, $3, $4, $5, $6, $7)",
+                                "SELECT count(*) FROM fund_cost" },
+    [STORE_TABLE_FUND_LINE] = { "SELECT id, round_id, node_id, line, kind, org_id, label, amount,"
+                                " currency, status, note, version FROM fund_line ORDER BY id",
+                                "INSERT INTO fund_line(id, round_id, node_id, line, kind, org_id, label,"
+                                " amount, currency, status, note, version) VALUES($1, $2, $3, $4, $5,"
+                                " $6, $7, $8, $9, $10, $11, $12)",
+                                "SELECT count(*) FROM fund_line" },
 };
 
 /* The statements are literals of the table above, so the statement cache

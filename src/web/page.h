@@ -86,7 +86,7 @@ void page_select_org(Buf *b, const Model *m, const char *zId, const char *zName,
                      const char *zNone, const char *zSel);
 
 /* The page's own address: its path as sent and the query parameters that
-** choose what it shows (plan, q, year), re-encoded; nothing else of the
+** choose what it shows (plan, q, year, round), re-encoded; nothing else of the
 ** request.  Heap. */
 char *page_self(const Req *r);
 

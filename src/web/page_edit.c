@@ -20,6 +20,8 @@
 #include "../app/admin.h"
 #include "../app/readmodel.h"
 #include "../core/diff.h"
+#include "../app/funding.h"
+#include "page_funding.h"
 #include "../core/history.h"
 #include "../core/review.h"
 #include "../core/rules.h"
@@ -601,8 +603,26 @@ edit_history(ReadModel *rm, const void *arg, Buf *b)
     (void)rm;
 }
 
-static const char *const azActivitySheet[] = { "history", NULL };
-static const char *const azNoSheet[] = { NULL };
+static const char *const azActivitySheet[] = { "history", "funding", NULL };
+static const char *const azAnonSheet[] = { "funding", NULL };
+
+/* What the activity page's tables are built from. */
+typedef struct EditSheets {
+    EditHistory h;
+    const FundSet *f;
+} EditSheets;
+
+/* The activity page's tables: its history of edits, its funding. */
+static void
+edit_activity_sheet(const void *arg, const char *zId, Sheet *t)
+{
+    const EditSheets *x = arg;
+    if (str_eq(zId, "funding")) {
+        funding_activity_sheet(x->h.p, x->h.n, x->f, t);
+    } else {
+        edit_history_sheet(&x->h, zId, t);
+    }
+}
 
 void
 page_activity_render(Req *r, Resp *w, const char *zNotice,
@@ -619,14 +639,24 @@ page_activity_render(Req *r, Resp *w, const char *zNotice,
         return;
     }
     const Node *n = &p->aNode[iNode];
-    EditHistory hd = { r->s, p, n, page_actor(r) };
+    /* Funding is read per request, on the request's connection, like the
+    ** recommendations: it is not part of the shared read model. */
+    FundSet fund;
+    AppErr ferr = APPERR_INIT;
+    if (app_fund_list(r->s, p->zCode, NULL, &fund, &ferr)) {
+        web_fail(r, w, &ferr);
+        return;
+    }
+    EditSheets hd = { { r->s, p, n, page_actor(r) }, &fund };
     Buf stem = BUF_INIT;
     buf_printf(&stem, "activity-%s", n->zCode);
     int bDownload =
-        !zNotice && page_download(r, w, r->bAnon ? azNoSheet : azActivitySheet,
-                                  edit_history_sheet, &hd, buf_str(&stem));
+        !zNotice &&
+        page_download(r, w, r->bAnon ? azAnonSheet : azActivitySheet,
+                      edit_activity_sheet, &hd, buf_str(&stem));
     buf_release(&stem);
     if (bDownload) {
+        fund_set_release(&fund);
         return;
     }
     Buf title = BUF_INIT;
@@ -654,7 +684,11 @@ page_activity_render(Req *r, Resp *w, const char *zNotice,
     buf_release(&memo);
     /* Entry forms for open (and, for officers, closed) rounds, with the
     ** statements' threads as this user may read them, read now. */
-    int bKeep = zNotice && strcmp(zNoticeKind, "error") == 0;
+    int bRefused = zNotice && strcmp(zNoticeKind, "error") == 0;
+    /* Only the funding forms post "what": keep what the refused one
+    ** posted in that form, not in the others. */
+    int bFundPost = *req_form(r, "what") != '\0';
+    int bKeep = bRefused && !bFundPost;
     Model tm = MODEL_INIT;
     Node *tn = NULL;
     if (r->bAuthed) {
@@ -686,6 +720,8 @@ page_activity_render(Req *r, Resp *w, const char *zNotice,
         }
     }
     model_release(&tm);
+    funding_activity_section(r, b, m, p, n, &fund, bRefused && bFundPost);
+    fund_set_release(&fund);
     if (!r->bAnon) {
         char *zSelf = page_self(r);
         EditHistoryPage h = { { r->s, p, n, who }, zSelf };
@@ -717,6 +753,7 @@ page_activity(Req *r, Resp *w)
                    { "submitted",
                      N_("Statement submitted to the M&E officer.") },
                    { "save", N_("Saved.") },
+                   { "funding", N_("Funding saved.") },
                    { "approve", N_("Approved.") },
                    { "return", N_("Returned to the organisations with your "
                                   "comment.") },
@@ -872,6 +909,20 @@ page_review_post(Req *r, Resp *w)
                 e == WF_APPROVE  ? "approve"
                 : e == WF_RETURN ? "return"
                                  : "save");
+    return 0;
+}
+
+/* ** PAGE: /activity/{}/funding (POST) */
+int
+page_funding_post(Req *r, Resp *w)
+{
+    AppErr err = APPERR_INIT;
+    int rc = funding_form_put(r, &err);
+    if (rc && err.code == APPERR_FORBIDDEN) {
+        web_fail(r, w, &err);
+        return 0;
+    }
+    edit_finish(r, w, rc, &err, "funding");
     return 0;
 }
 

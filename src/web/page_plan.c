@@ -20,6 +20,7 @@
 #include "../base/base.h"
 #include "../base/i18n.h"
 #include "../app/recommendations.h"
+#include "../app/funding.h"
 #include "../report/action_plan.h"
 #include "../report/escape.h"
 #include "../base/banned.h"
@@ -31,7 +32,8 @@ typedef struct PlanRecs {
     const Plan *pRounds; /* the rounds in order, for statuses */
     const Round *rd;
     const RecSet *set;
-    const Rec *rec; /* the recommendation of its own page, or NULL */
+    const Rec *rec;      /* the recommendation of its own page, or NULL */
+    const FundSet *fund; /* the round's costs and funding (action plan) */
 } PlanRecs;
 
 static const char *const azRecsSheet[] = { "recommendations", NULL };
@@ -315,7 +317,7 @@ plan_action_sheet(const void *arg, const char *zId, Sheet *t)
 {
     const PlanRecs *x = arg;
     (void)zId;
-    action_plan_sheet(x->p, x->rd, x->set, t);
+    action_plan_sheet(x->p, x->rd, x->set, x->fund, t);
 }
 
 /* ** PAGE: /round/{}/action-plan */
@@ -325,10 +327,20 @@ page_round_action_plan(Req *r, Resp *w)
     Model mr = MODEL_INIT;
     RecSet set;
     PlanRecs x;
+    FundSet fund;
+    memset(&fund, 0, sizeof fund);
     if (plan_read(r, w, &mr, &x, &set)) {
         model_release(&mr);
         return 0;
     }
+    AppErr err = APPERR_INIT;
+    if (app_fund_list(r->s, x.p->zCode, x.rd->zCode, &fund, &err)) {
+        web_fail(r, w, &err);
+        rec_set_release(&set);
+        model_release(&mr);
+        return 0;
+    }
+    x.fund = &fund;
     Buf stem = BUF_INIT;
     buf_printf(&stem, "action-plan-%s", x.rd->zCode);
     if (!page_download(r, w, azPlanSheet, plan_action_sheet, &x,
@@ -342,10 +354,19 @@ page_round_action_plan(Req *r, Resp *w)
                     "and, beside it, the priorities of earlier reviews that "
                     "concern it (or its goal or area) and are not done or "
                     "dropped. Opening a round drafts its action points from "
-                    "the year before and these priorities.</p>");
+                    "the year before and these priorities.</p><p><a "
+                    "href=\"/resources?round=");
+        Buf e = BUF_INIT;
+        url_encode(&e, x.rd->zCode);
+        esc_html(b, buf_str(&e));
+        buf_release(&e);
+        HTML_LIT(b, "\">");
+        HTML_TR(b, "Resources of the round: totals per currency by area, "
+                   "goal and source");
+        HTML_LIT(b, "</a></p>");
         Sheet t;
         sheet_init(&t, "action_plan", NULL);
-        action_plan_sheet(x.p, x.rd, &set, &t);
+        action_plan_sheet(x.p, x.rd, &set, &fund, &t);
         char *zSelf = page_self(r);
         page_sheet(b, &t, zSelf);
         free(zSelf);
@@ -354,6 +375,7 @@ page_round_action_plan(Req *r, Resp *w)
     }
     buf_release(&stem);
     rec_set_release(&set);
+    fund_set_release(&fund);
     model_release(&mr);
     return 0;
 }

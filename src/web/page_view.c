@@ -32,6 +32,7 @@
 #include "../report/collection.h"
 #include "../report/review_report.h"
 #include "../report/sheet.h"
+#include "../app/funding.h"
 #include "../app/casework.h"
 #include "../app/readmodel.h"
 #include "../app/recommendations.h"
@@ -1449,6 +1450,7 @@ typedef struct ViewCoord {
     const Plan *p;
     const Round *rd;
     const char *zFormat;
+    const FundSet *pFund; /* the round's funding, read for this request */
 } ViewCoord;
 
 static void
@@ -1458,7 +1460,8 @@ view_coordination(ReadModel *rm, const void *arg, Buf *b)
     Coordination c;
     AppErr err = APPERR_INIT;
     (void)sem_wait(web_slow_work());
-    if (coordination_build(x->m, x->p, x->rd->zCode, &c, &err) == 0) {
+    if (coordination_build_funded(x->m, x->p, x->rd->zCode, x->pFund, &c,
+                                  &err) == 0) {
         if (coordination_render(&c, x->zFormat, b, &err)) {
             buf_reset(b);
         }
@@ -1479,11 +1482,21 @@ page_round_coordination(Req *r, Resp *w)
     if (!rd || view_report_format(r, w, aCoordinationFormat, &f)) {
         return 0;
     }
-    ViewCoord x = { m, p, rd, f->zName };
+    /* Funding is not in the read model: read it on the request's
+    ** connection (a change to it moves the data version, so the kept
+    ** fragment is made again). */
+    FundSet fund;
+    AppErr err = APPERR_INIT;
+    if (app_fund_list(r->s, p->zCode, rd->zCode, &fund, &err)) {
+        web_fail(r, w, &err);
+        return 0;
+    }
+    ViewCoord x = { m, p, rd, f->zName, &fund };
     Buf key = BUF_INIT;
     buf_printf(&key, "coordination/%s/%s/%s", p->zCode, rd->zCode, f->zName);
     page_fragment(r, w, buf_str(&key), view_coordination, &x);
     buf_release(&key);
+    fund_set_release(&fund);
     if (resp_length(w) == 0) {
         web_error(r, w, 404,
                   _("The coordination report cannot be made for "

@@ -29,6 +29,7 @@ int page_complaints(Req *r, Resp *w);
 int page_statement_post(Req *r, Resp *w);
 int page_statement_review_post(Req *r, Resp *w);
 int page_review_post(Req *r, Resp *w);
+int page_funding_post(Req *r, Resp *w);
 int page_admin(Req *r, Resp *w);
 int page_admin_user_post(Req *r, Resp *w);
 int page_admin_round_post(Req *r, Resp *w);
@@ -65,6 +66,8 @@ int page_round_recommendation_post(Req *r, Resp *w);
 int page_round_followup_post(Req *r, Resp *w);
 int api_round_recommendations(Req *r, Resp *w);
 int page_round_action_plan(Req *r, Resp *w);
+int page_resources(Req *r, Resp *w);
+int api_round_funding(Req *r, Resp *w);
 int page_indicators(Req *r, Resp *w);
 
 /* page_briefing.c */

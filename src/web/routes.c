@@ -27,6 +27,7 @@ const Route aRoute[] = {
     { "GET", "/activity/{}", PUB, page_activity },
     { "POST", "/activity/{}/statement", REPORT, page_statement_post },
     { "POST", "/activity/{}/review", EDIT, page_review_post },
+    { "POST", "/activity/{}/funding", EDIT, page_funding_post },
     { "GET", "/org/{}", PUB, page_org },
     { "GET", "/rounds", PUB, page_rounds },
     { "GET", "/round/{}", PUB, page_round },
@@ -68,6 +69,8 @@ const Route aRoute[] = {
       page_round_followup_post },
     { "GET", "/api/round/{}/recommendations", PUB, api_round_recommendations },
     { "GET", "/round/{}/action-plan", PUB, page_round_action_plan },
+    { "GET", "/resources", PUB, page_resources },
+    { "GET", "/api/round/{}/funding", PUB, api_round_funding },
     { "GET", "/indicators", PUB, page_indicators },
     { NULL, NULL, 0, NULL },
 };

@@ -5,10 +5,12 @@
 
 # What version 8 added (outreach, media, statistics), dropped to make a
 # database of an earlier version.
-# Version 11's statements' threads and versions go first: they refer to
-# statements; then version 10's indicators: they refer to plans, nodes and
-# orgs.
-drop11="DROP TABLE statement_version; DROP TABLE statement_comment;"
+# Version 12's costs and funding go first of all: they refer to rounds,
+# nodes and orgs; then version 11's statements' threads and versions: they
+# refer to statements; then version 10's indicators: they refer to plans,
+# nodes and orgs.
+drop12="DROP TABLE fund_line; DROP TABLE fund_cost;"
+drop11="$drop12 DROP TABLE statement_version; DROP TABLE statement_comment;"
 drop10="$drop11 DROP TABLE ind_value; DROP TABLE indicator;"
 drop9="$drop10 DROP TABLE outreach_node; DROP TABLE outreach_org; DROP TABLE outreach_place;
     DROP TABLE outreach; DROP TABLE media; DROP TABLE stat_obs;"
@@ -167,4 +169,24 @@ sqlite3 v9.db "INSERT INTO indicator(plan_id, code, rev, node_id, definition, un
     SELECT p.id, 'G1.2', 1, n.id, '# ratified', 'kilos', 'increase'
     FROM plan p JOIN node n ON n.plan_id = p.id LIMIT 1" 2>/dev/null &&
     fail "a unit outside the list was accepted"
+
+# From version 11: version 12 adds costs and funding lines, empty; a cost
+# and a partner's line go in, a negative amount and a partner's line
+# without its organisation do not.
+"$LMPMON" --db v11.db init --sample cambodia-lmp-2015-2018 >/dev/null || fail "init v11"
+sqlite3 v11.db "$drop12 PRAGMA user_version = 11;" || fail "could not make a version 11 database"
+run --db v11.db org list
+expect_status 0
+[ "$(sqlite3 v11.db 'PRAGMA user_version')" = "$want" ] || fail "version 11 not migrated"
+[ "$(sqlite3 v11.db 'SELECT count(*) FROM fund_cost')" = 0 ] || fail "costs from nowhere"
+sqlite3 v11.db "INSERT INTO fund_cost(round_id, node_id, amount, currency)
+    SELECT d.id, n.id, 1250050, 'USD' FROM round d JOIN node n ON n.plan_id = d.plan_id LIMIT 1;
+  INSERT INTO fund_line(round_id, node_id, line, kind, org_id, amount, currency, status)
+    SELECT round_id, node_id, 1, 'partner', (SELECT min(id) FROM org), 500000, 'USD', 'pledged'
+    FROM fund_cost" || fail "version 12's tables do not take a cost and a line"
+sqlite3 v11.db "UPDATE fund_cost SET amount = -1" 2>/dev/null &&
+    fail "a negative cost was accepted"
+sqlite3 v11.db "INSERT INTO fund_line(round_id, node_id, line, kind, amount, currency, status)
+    SELECT round_id, node_id, 2, 'partner', 1, 'USD', 'gap' FROM fund_cost" 2>/dev/null &&
+    fail "a partner's line without its organisation was accepted"
 finish

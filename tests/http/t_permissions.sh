@@ -34,6 +34,8 @@ for u in anon admin officer molvt ilo cases viewer; do
     *) want=deny ;;
     esac
     check $u /activity/1.1/review $want round=2018 version=999 action=save progress=x rating=progressing
+    check $u /activity/1.1/funding $want round=2018 what=line "line=${#u}" version=0 \
+        source_kind=other label=x amount=1 currency=USD status=gap
     check $u /admin/round $want round=2018 state=closed
     check $u /round/2017/recommendations $want "code=P-$u" text=x
     check $u /round/2017/recommendation/P-admin $want version=1 text=y

@@ -75,6 +75,9 @@ awk 'BEGIN { FS = OFS = "," } { sub(/\r$/, "") }
     >/dev/null || fail "indicator amend"
 printf 'indicator,period,sex,value,source\nG11,2018,women,3,s\nG11,2018,men,4,s\nG11,2018,total,7,s\n' >v.csv
 "$LMPMON" --db a.db value import v.csv >/dev/null || fail "value import"
+printf '%s\n' 'round,activity,line,source_kind,source,amount,currency,status,note' \
+    '2018,4.8,,cost,,12500.05,USD,,estimate' '2018,4.8,1,partner,ILO,4000000,KHR,pledged,' >fund.csv
+"$LMPMON" --db a.db funding import fund.csv >/dev/null || fail "funding import"
 [ "$(sqlite3 a.db "SELECT count(*) FROM session")" -gt 0 ] || fail "no sessions to leave behind"
 
 # fingerprint DB TAG: what a user or an auditor can get out of DB.
@@ -88,13 +91,14 @@ fingerprint() {
     "$LMPMON" --db "$1" recommendation export >"$2-recs.csv" || fail "recommendations $2"
     { "$LMPMON" --db "$1" indicator show G4 && "$LMPMON" --db "$1" value export; } \
         >"$2-ind.txt" || fail "indicators $2"
+    "$LMPMON" --db "$1" funding export >"$2-fund.csv" || fail "funding $2"
 }
 # sqlite_rows DB: every copied table of an SQLite file, row by row.
 sqlite_rows() {
     for t in plan plan_level org org_alias node node_org round assessment \
         account statement audit complaint_case case_person case_event case_payment \
         rec_group recommendation rec_node rec_org rec_followup indicator ind_value \
-        statement_comment statement_version; do
+        statement_comment statement_version fund_cost fund_line; do
         echo "== $t"
         sqlite3 "$1" "SELECT * FROM $t" | sort
     done
@@ -114,7 +118,7 @@ expect_status 0
 fingerprint a.db a
 fingerprint "$PG" p
 fingerprint b.db b
-for f in .json .csv -cases.csv -history.txt -users.txt -report.csv -recs.csv -ind.txt; do
+for f in .json .csv -cases.csv -history.txt -users.txt -report.csv -recs.csv -ind.txt -fund.csv; do
     cmp -s "a$f" "p$f" || fail "SQLite and its PostgreSQL copy differ in $f: $(diff "a$f" "p$f" | head -4)"
     cmp -s "a$f" "b$f" || fail "the round trip changed $f: $(diff "a$f" "b$f" | head -4)"
 done
@@ -132,6 +136,7 @@ grep -q "settled" b-rows.txt || fail "the case's timeline is missing"
 grep -q "2018=84600.5" b-ind.txt b-rows.txt || fail "the amended indicator is missing"
 grep -q "^G11,1,2018,women,,,3," b-ind.txt || fail "an indicator's value is missing"
 grep -q "45050" b-rows.txt || fail "the payment is missing"
+grep -q "^2018,4.8,1,partner,ILO,4000000.00,KHR,pledged," b-fund.csv || fail "a funding line is missing"
 # The audit trail on PostgreSQL: the same rows with the same ids.
 sqlite3 -separator '|' a.db "SELECT id, at, actor, action, entity, key, field, old, new FROM audit ORDER BY id" >a-audit.txt
 pg_sql "$PG" "SELECT id, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'),

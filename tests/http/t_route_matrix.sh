@@ -33,6 +33,7 @@ GET /plan admin,me_officer,reporter,case_officer,viewer,public
 GET /activity/{} admin,me_officer,reporter,case_officer,viewer,public
 POST /activity/{}/statement reporter
 POST /activity/{}/review admin,me_officer
+POST /activity/{}/funding admin,me_officer
 GET /org/{} admin,me_officer,reporter,case_officer,viewer,public
 GET /rounds admin,me_officer,reporter,case_officer,viewer,public
 GET /round/{} admin,me_officer,reporter,case_officer,viewer,public
@@ -68,6 +69,8 @@ POST /round/{}/recommendation/{}/follow-up admin,me_officer
 GET /api/round/{}/recommendations admin,me_officer,reporter,case_officer,viewer,public
 GET /round/{}/action-plan admin,me_officer,reporter,case_officer,viewer,public
 GET /indicators admin,me_officer,reporter,case_officer,viewer,public
+GET /resources admin,me_officer,reporter,case_officer,viewer,public
+GET /api/round/{}/funding admin,me_officer,reporter,case_officer,viewer,public
 EOF
 
 # The route table as the server has it: the same routes, the same people,
@@ -125,6 +128,10 @@ do_post() {
     /activity/{}/review)
         v=$(version_of "$u" /activity/4.8 /activity/4.8/review)
         post_as "$u" "$path" round=2018 "version=${v:-0}" action=save progress="by $u" rating=progressing ;;
+    /activity/{}/funding)
+        # A new line for each user: its number from the name's length.
+        post_as "$u" "$path" round=2018 what=line "line=${#u}" version=0 source_kind=other \
+            "label=Matrix $u" amount=1 currency=USD status=gap ;;
     /cases)
         post_as "$u" /cases "case_no=M-$u" lodged_on=2018-05-01 sex=female channel=ngo \
             legal_status=unknown currency=USD ;;

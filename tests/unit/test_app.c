@@ -35,6 +35,7 @@
 #include "app/admin.h"
 #include "app/casework.h"
 #include "app/recommendations.h"
+#include "app/funding.h"
 #include "app/workflow.h"
 #include "base/apperr.h"
 #include "base/buf.h"
@@ -1437,6 +1438,81 @@ test_app_recommendations(void **state)
     assert_int_equal(e, REC_IN_PROGRESS);
 }
 
+/* The version of funding line 1 of activity 1.1 in ROUND as store s
+** reads it (0: none yet). */
+static int
+fund_seen(Fix *f, Store *s)
+{
+    FundSet set;
+    expect_ok(f, app_fund_list(s, PLAN, ROUND, &set, fresh(f)));
+    int v = 0;
+    for (size_t i = 0; i < set.nLine; i++) {
+        if (strcmp(set.aLine[i].zNode, "1.1") == 0 && set.aLine[i].iLine == 1) {
+            v = set.aLine[i].iVersion;
+        }
+    }
+    fund_set_release(&set);
+    return v;
+}
+
+/* Two officers edit one funding line: the later save, made from a form
+** built before the first, is refused and the first stays.  Only officers
+** and administrators record funding; a partner's name resolves to its
+** acronym; unknown names and currencies are refused, naming them. */
+static void
+test_app_funding(void **state)
+{
+    Fix *f = *state;
+    FundLine l = { .zRound = (char *)(uintptr_t)ROUND,
+                   .zNode = (char *)(uintptr_t) "1.1",
+                   .iLine = 1,
+                   .eKind = FUND_PARTNER,
+                   .amount = 250050,
+                   .zCurrency = "USD",
+                   .eStatus = FUND_PLEDGED };
+    l.zOrg = xstrdup("Ministry of Labour and Vocational Training");
+    expect_refused(f, app_fund_put(f->a, &molvt1, PLAN, NULL, &l, fresh(f)),
+                   APPERR_FORBIDDEN, "M&E officer");
+    expect_ok(f, app_fund_put(f->a, &officer, PLAN, NULL, &l, fresh(f)));
+    assert_string_equal(l.zOrg, "MOLVT");
+    /* Adding line 1 again is a conflict, not an overwrite. */
+    expect_refused(f, app_fund_put(f->b, &officer2, PLAN, NULL, &l, fresh(f)),
+                   APPERR_CONFLICT, "already");
+
+    int vA = fund_seen(f, f->a);
+    l.iVersion = fund_seen(f, f->b);
+    l.eStatus = FUND_SECURED;
+    expect_ok(f, app_fund_put(f->b, &officer2, PLAN, NULL, &l, fresh(f)));
+    l.iVersion = vA;
+    l.amount = 1;
+    expect_refused(f, app_fund_put(f->a, &officer, PLAN, NULL, &l, fresh(f)),
+                   APPERR_CONFLICT, "someone else");
+    FundSet set;
+    expect_ok(f, app_fund_list(f->a, PLAN, ROUND, &set, fresh(f)));
+    assert_int_equal(set.nLine, 1);
+    assert_true(set.aLine[0].amount == 250050);
+    assert_int_equal(set.aLine[0].eStatus, FUND_SECURED);
+    fund_set_release(&set);
+
+    free(l.zOrg);
+    l.zOrg = xstrdup("Ministry of Labor and Vocational Training");
+    l.iLine = 2;
+    l.iVersion = 0;
+    expect_refused(f, app_fund_put(f->a, &officer, PLAN, NULL, &l, fresh(f)),
+                   APPERR_NOTFOUND,
+                   "closest: 'Ministry of Labour and Vocational Training'");
+    free(l.zOrg);
+    l.zOrg = xstrdup("MOLVT");
+    memcpy(l.zCurrency, "XYZ", 4);
+    expect_refused(f, app_fund_put(f->a, &officer, PLAN, NULL, &l, fresh(f)),
+                   APPERR_INPUT, "ISO 4217");
+    memcpy(l.zCurrency, "KHR", 4);
+    l.zNode = (char *)(uintptr_t) "9.99";
+    expect_refused(f, app_fund_put(f->a, &officer, PLAN, NULL, &l, fresh(f)),
+                   APPERR_NOTFOUND, "unknown activity '9.99'");
+    free(l.zOrg);
+}
+
 int
 main(void)
 {
@@ -1459,6 +1535,7 @@ main(void)
         T(test_app_admin_sessions),
         T(test_app_busy),
         T(test_app_recommendations),
+        T(test_app_funding),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -467,8 +467,9 @@ test_coordination_small_groups_too_few(void **state)
     Model m = MODEL_INIT;
     Coordination c;
     build_small(&m, &c);
-    /* Two by-area tests with two areas each (3 results), two overall: 8. */
-    assert_int_equal(c.nResult, 8);
+    /* Two by-area tests with two areas each (3 results), four overall (two
+    ** by funding source, with no funding given): 10. */
+    assert_int_equal(c.nResult, 10);
     /* several_bodies: several 1.2 (NOT), 2.1 (none): 0 of 2; one
     ** government 1.1, 2.4 (PR): 2 of 2; neither 1.3, 2.2, 2.3. */
     const CoordTest *t = test_named("several_bodies");
@@ -616,6 +617,10 @@ test_coordination_verdicts(void **state)
 **   support_where_least_progress: 0/20 against 20/20, pooled 0.5,
 **     margin 32: lower;
 **   several_where_least_progress: 20/20 against 0/20: higher.
+** With funding: a.1-a.10 paid by a partner, a.11-a.20 with a cost and
+** nothing secured, b.* paid by the government budget:
+**   partner_funding: 4/10 against 18/20, pooled 22/30, margin 34: lower;
+**   unfunded: 0/10 against 22/30 (73%), pooled 22/40, margin 36: lower.
 ** Each goes the way the review's explanation says. */
 static void
 test_coordination_every_test_reaches_a_verdict(void **state)
@@ -626,24 +631,54 @@ test_coordination_every_test_reaches_a_verdict(void **state)
     Plan *p = new_plan(&m, 1);
     add_many(p, "A1", "a", 20, "MOLVT;MOI", NULL, 4);
     add_many(p, "A2", "b", 20, "MOLVT", "ILO", 18);
+    FundCost aCost[40];
+    FundLine aLine[30];
+    char azCode[40][8];
+    size_t nLine = 0;
+    for (size_t k = 0; k < 40; k++) {
+        (void)snprintf(azCode[k], sizeof azCode[k], "%s.%zu",
+                       k < 20 ? "a" : "b", k % 20 + 1);
+        aCost[k] = (FundCost){ .zRound = (char *)(uintptr_t) "2017",
+                               .zNode = azCode[k],
+                               .amount = 100,
+                               .zCurrency = "USD" };
+        if (k < 10 || k >= 20) {
+            aLine[nLine++] =
+                (FundLine){ .zRound = (char *)(uintptr_t) "2017",
+                            .zNode = azCode[k],
+                            .iLine = 1,
+                            .eKind = k < 10 ? FUND_PARTNER : FUND_GOVERNMENT,
+                            .amount = 100,
+                            .zCurrency = "USD",
+                            .eStatus = FUND_SECURED };
+        }
+    }
+    FundSet fund = { aCost, 40, aLine, nLine };
     Coordination c;
     AppErr err = APPERR_INIT;
-    assert_int_equal(coordination_build(&m, p, "2017", &c, &err), 0);
+    assert_int_equal(coordination_build_funded(&m, p, "2017", &fund, &c, &err),
+                     0);
     assert_true(c.aArea[0].bLeastProgressing);
     assert_false(c.aArea[1].bLeastProgressing);
+    assert_int_equal(c.anFund[COORD_FUND_PARTNER], 10);
+    assert_int_equal(c.anFund[COORD_FUND_GAP], 10);
+    assert_int_equal(c.anFund[COORD_FUND_GOVERNMENT], 20);
 
     static const struct {
         const char *zTest;
         size_t n1, d1, n2, d2;
         CoordVerdict e;
         long diffPp, marginPp;
+        size_t nNeither;
     } aWant[] = {
-        { "several_bodies", 4, 20, 18, 20, COORD_FIRST_LOWER, -70, 31 },
-        { "partner_support", 4, 20, 18, 20, COORD_FIRST_LOWER, -70, 31 },
+        { "several_bodies", 4, 20, 18, 20, COORD_FIRST_LOWER, -70, 31, 0 },
+        { "partner_support", 4, 20, 18, 20, COORD_FIRST_LOWER, -70, 31, 0 },
         { "support_where_least_progress", 0, 20, 20, 20, COORD_FIRST_LOWER,
-          -100, 32 },
+          -100, 32, 0 },
         { "several_where_least_progress", 20, 20, 0, 20, COORD_FIRST_HIGHER,
-          100, 32 },
+          100, 32, 0 },
+        { "partner_funding", 4, 10, 18, 20, COORD_FIRST_LOWER, -50, 34, 10 },
+        { "unfunded", 0, 10, 22, 30, COORD_FIRST_LOWER, -73, 36, 0 },
     };
 
     size_t nTest = 0;
@@ -654,7 +689,8 @@ test_coordination_every_test_reaches_a_verdict(void **state)
     for (size_t k = 0; k < nTest; k++) {
         const CoordResult *r =
             coordination_result(&c, test_named(aWant[k].zTest), -1);
-        check_result(r, aWant[k].n1, aWant[k].d1, aWant[k].n2, aWant[k].d2, 0);
+        check_result(r, aWant[k].n1, aWant[k].d1, aWant[k].n2, aWant[k].d2,
+                     aWant[k].nNeither);
         assert_int_equal(r->eVerdict, aWant[k].e);
         assert_true(r->bAsClaimed);
         assert_int_equal(r->diffPp, aWant[k].diffPp);

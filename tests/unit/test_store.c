@@ -1567,6 +1567,96 @@ rec_fill(Rec *r, const char *zText)
 /* Groups, recommendations and follow-ups: audited per field like the other
 ** entities (under the round's key), versioned writes refused when stale,
 ** unknown names refused, and everything read back as written. */
+/* Costs and funding lines: amounts in minor units read back exactly,
+** audited in major units per field, an unchanged put writes nothing, a
+** stale version is refused, unknown activities and organisations are
+** named. */
+static void
+test_store_funding(void **state)
+{
+    Fix *f = *state;
+    put_sample(f);
+    Seen seen;
+    const char *zKey = "lmp/round/2018";
+    seen_init(f, zKey, &seen);
+    FundCost c = { .zRound = (char *)(uintptr_t) "2018",
+                   .zNode = (char *)(uintptr_t) "1.1",
+                   .amount = 1250005,
+                   .zCurrency = "USD" };
+    FundLine l = { .zRound = (char *)(uintptr_t) "2018",
+                   .zNode = (char *)(uintptr_t) "1.1",
+                   .iLine = 1,
+                   .eKind = FUND_PARTNER,
+                   .zOrg = (char *)(uintptr_t) "MOLVT",
+                   .amount = 40000000000,
+                   .zCurrency = "KHR",
+                   .eStatus = FUND_PLEDGED };
+    check_ok(f, store_begin(f->s, &f->err));
+    check_ok(f, store_fund_cost_put(f->s, "lmp", &c, &f->err));
+    check_ok(f, store_fund_line_put(f->s, "lmp", &l, &f->err));
+    check_ok(f, store_commit(f->s, &f->err));
+    expect_rows(f, zKey, &seen,
+                "create - lmp/round/2018/cost/1.1 -->12500.05\n"
+                "create currency lmp/round/2018/cost/1.1 -->USD\n"
+                "create - lmp/round/2018/funding/1.1/1 -->400000000.00\n"
+                "create currency lmp/round/2018/funding/1.1/1 -->KHR\n");
+    FundSet set;
+    check_ok(f, store_fund_list(f->s, "lmp", "2018", &set, &f->err));
+    assert_int_equal(set.nCost, 1);
+    assert_int_equal(set.nLine, 1);
+    assert_true(set.aCost[0].amount == 1250005);
+    assert_string_equal(set.aCost[0].zCurrency, "USD");
+    assert_int_equal(set.aCost[0].iVersion, 1);
+    assert_true(set.aLine[0].amount == 40000000000);
+    assert_string_equal(set.aLine[0].zOrg, "MOLVT");
+    assert_int_equal(set.aLine[0].eStatus, FUND_PLEDGED);
+    /* Two currencies, two totals; the gap cannot be computed. */
+    FundTotals tot = { 0 };
+    fund_totals_add_activity(&tot, &set, "2018", "1.1");
+    assert_int_equal(tot.n, 2);
+    assert_true(fund_totals_get(&tot, "USD")->cost == 1250005);
+    assert_true(fund_totals_get(&tot, "KHR")->pledged == 40000000000);
+    assert_int_equal(fund_totals_get(&tot, "USD")->nNoGap, 1);
+    fund_totals_release(&tot);
+    fund_set_release(&set);
+    /* The same again writes nothing; one changed field one row. */
+    check_ok(f, store_begin(f->s, &f->err));
+    check_ok(f, store_fund_cost_put(f->s, "lmp", &c, &f->err));
+    check_ok(f, store_fund_line_put(f->s, "lmp", &l, &f->err));
+    l.eStatus = FUND_SECURED;
+    l.iVersion = 1;
+    check_ok(f, store_fund_line_put(f->s, "lmp", &l, &f->err));
+    check_ok(f, store_commit(f->s, &f->err));
+    expect_rows(
+        f, zKey, &seen,
+        "update status lmp/round/2018/funding/1.1/1 pledged->secured\n");
+    /* Version 1 is stale now (2): refused, nothing written. */
+    l.amount = 1;
+    check_ok(f, store_begin(f->s, &f->err));
+    assert_int_equal(store_fund_line_put(f->s, "lmp", &l, &f->err), -1);
+    assert_int_equal(f->err.code, APPERR_CONFLICT);
+    store_rollback(f->s);
+    expect_rows(f, zKey, &seen, "");
+    f->err = (AppErr)APPERR_INIT;
+    /* Unknown activity and organisation are named. */
+    c.zNode = (char *)(uintptr_t) "9.9";
+    check_ok(f, store_begin(f->s, &f->err));
+    assert_int_equal(store_fund_cost_put(f->s, "lmp", &c, &f->err), -1);
+    assert_int_equal(f->err.code, APPERR_NOTFOUND);
+    assert_non_null(strstr(f->err.zMsg, "9.9"));
+    store_rollback(f->s);
+    f->err = (AppErr)APPERR_INIT;
+    l.iVersion = 0;
+    l.iLine = 2;
+    l.zOrg = (char *)(uintptr_t) "NOBODY";
+    check_ok(f, store_begin(f->s, &f->err));
+    assert_int_equal(store_fund_line_put(f->s, "lmp", &l, &f->err), -1);
+    assert_int_equal(f->err.code, APPERR_NOTFOUND);
+    assert_non_null(strstr(f->err.zMsg, "NOBODY"));
+    store_rollback(f->s);
+    f->err = (AppErr)APPERR_INIT;
+}
+
 static void
 test_store_recommendations(void **state)
 {
@@ -1977,6 +2067,7 @@ main(void)
         T(test_store_busy_names_writer),
         T(test_store_close_rolls_back),
         T(test_store_recommendations),
+        T(test_store_funding),
         T(test_store_outreach),
         T(test_store_indicators),
     };
