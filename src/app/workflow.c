@@ -368,7 +368,7 @@ workflow_activity_threads(Store *s, const Actor *who, const char *zPlan,
     if (store_begin_read(s, err)) {
         return -1;
     }
-    int rc = store_load_node(s, zPlan, zNode, m, err);
+    int rc = store_load_activity(s, zPlan, zNode, m, err);
     Plan *p = rc ? NULL : app_plan(m, zPlan, err);
     if (!p) {
         rc = -1;

@@ -287,6 +287,14 @@ store_load_node(Store *s, const char *zPlan, const char *zNode, Model *m,
 }
 
 int
+store_load_activity(Store *s, const char *zPlan, const char *zNode, Model *m,
+                    AppErr *err)
+{
+    const StoreScope scope = { .zPlan = zPlan, .zNode = zNode, .bNoOrgs = 1 };
+    return s->pMethods->xLoad(s, &scope, m, err);
+}
+
+int
 store_audit_list(Store *s, const char *zKeyPrefix, AuditEntry **paOut,
                  size_t *pnOut, AppErr *err)
 {

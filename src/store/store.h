@@ -353,6 +353,7 @@ typedef struct StoreScope {
     const char *const *azRound; /* assessments of these rounds only; */
     size_t nRound;              /* nRound 0: of every round */
     int bRoundBefore;           /* and of the round before each */
+    int bNoOrgs;                /* without the organisation directory */
 } StoreScope;
 
 /* The parts of statements' review a backend reads (xStmtScan) for one
@@ -499,10 +500,11 @@ typedef struct StoreMethods {
     int (*xIndScan)(Store *, const char *zPlan, StoreIndPart part,
                     StoreRowVisitor fn, void *pArg, AppErr *);
     /* The rows of one part of plan zPlan's costs and funding, of round
-    ** zRound (NULL: every round), as texts (see store_fund_list()). */
+    ** zRound and activity zNode (NULL: every one), as texts (see
+    ** store_fund_list()). */
     int (*xFundScan)(Store *, const char *zPlan, const char *zRound,
-                     StoreFundPart part, StoreRowVisitor fn, void *pArg,
-                     AppErr *);
+                     const char *zNode, StoreFundPart part, StoreRowVisitor fn,
+                     void *pArg, AppErr *);
 } StoreMethods;
 
 /* Told of each change as the audit trail records it
@@ -639,6 +641,13 @@ int store_load(Store *s, const char *zPlan, Model *m, AppErr *err);
 int store_load_node(Store *s, const char *zPlan, const char *zNode, Model *m,
                     AppErr *err);
 
+/* As store_load_node() without the organisation directory (m has no
+** organisations): for reading one activity's statements on a page, whose
+** cost must not grow with the directory (500 organisations were four
+** fifths of an activity page). */
+int store_load_activity(Store *s, const char *zPlan, const char *zNode,
+                        Model *m, AppErr *err);
+
 /* As store_load() for plan zPlan (NULL: every plan), with the assessments
 ** and statements of the rounds azRound[0 .. nRound) only, and with
 ** bRoundBefore of the round before each of them too (in as-of order; what
@@ -720,6 +729,11 @@ int store_fund_line_put(Store *s, const char *zPlan, const FundLine *l,
 ** round), with their versions, into *out (fund_set_release()). */
 int store_fund_list(Store *s, const char *zPlan, const char *zRound,
                     FundSet *out, AppErr *err);
+
+/* As store_fund_list(), of every round, for activity zNode only (what its
+** page shows, at a cost independent of the plan's size). */
+int store_fund_list_node(Store *s, const char *zPlan, const char *zNode,
+                         FundSet *out, AppErr *err);
 
 /* An organisation (by acronym) with its aliases; its parent must exist. */
 int store_org_put(Store *s, const Org *o, AppErr *err);

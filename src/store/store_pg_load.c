@@ -294,7 +294,7 @@ pg_load(Store *s, const StoreScope *scope, Model *m, AppErr *err)
 {
     PgStore *S = (PgStore *)s;
     const char *zPlan = scope->zPlan;
-    if (pg_load_orgs(S, m, err)) {
+    if (!scope->bNoOrgs && pg_load_orgs(S, m, err)) {
         return -1;
     }
     PgArgs a = { 0 };

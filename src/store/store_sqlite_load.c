@@ -343,7 +343,7 @@ sq_load(Store *s, const StoreScope *scope, Model *m, AppErr *err)
 {
     SqStore *S = (SqStore *)s;
     const char *zPlan = scope->zPlan;
-    if (sq_load_orgs(S, m, err)) {
+    if (!scope->bNoOrgs && sq_load_orgs(S, m, err)) {
         return -1;
     }
     sqlite3_stmt *st;

@@ -643,7 +643,7 @@ page_activity_render(Req *r, Resp *w, const char *zNotice,
     ** recommendations: it is not part of the shared read model. */
     FundSet fund;
     AppErr ferr = APPERR_INIT;
-    if (app_fund_list(r->s, p->zCode, NULL, &fund, &ferr)) {
+    if (app_fund_list_node(r->s, p->zCode, n->zCode, &fund, &ferr)) {
         web_fail(r, w, &ferr);
         return;
     }
@@ -691,7 +691,19 @@ page_activity_render(Req *r, Resp *w, const char *zNotice,
     int bKeep = bRefused && !bFundPost;
     Model tm = MODEL_INIT;
     Node *tn = NULL;
-    if (r->bAuthed) {
+    /* Only the forms below show threads: a reporter's of an activity its
+    ** organisation is linked to, an officer's; a viewer's page reads none. */
+    int bForms = r->bAuthed && (r->ses.user.eRole == ROLE_REPORTER
+                                    ? page_user_links(r, n) != 0
+                                    : rules_statement_may_read(&who, ""));
+    for (size_t k = 0; bForms && k < p->nRound; k++) {
+        if (p->aRound[k].eState == ROUND_OPEN ||
+            p->aRound[k].eState == ROUND_CLOSED) {
+            break;
+        }
+        bForms = k + 1 < p->nRound;
+    }
+    if (bForms) {
         AppErr terr = APPERR_INIT;
         if (workflow_activity_threads(r->s, &who, p->zCode, n->zCode, &tm, &tn,
                                       &terr)) {
