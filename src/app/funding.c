@@ -210,19 +210,6 @@ app_fund_list(Store *s, const char *zPlan, const char *zRound, FundSet *out,
 }
 
 int
-app_fund_list_node(Store *s, const char *zPlan, const char *zNode, FundSet *out,
-                   AppErr *err)
-{
-    memset(out, 0, sizeof *out);
-    if (store_begin_read(s, err)) {
-        return -1;
-    }
-    int rc = store_fund_list_node(s, zPlan, zNode, out, err);
-    store_end_read(s);
-    return rc;
-}
-
-int
 app_fund_read(Store *s, const char *zPlan, const char *zRound, Model *m,
               Plan **pp, FundSet *out, AppErr *err)
 {

@@ -43,8 +43,4 @@ int app_fund_read(Store *s, const char *zPlan, const char *zRound, Model *m,
 int app_fund_list(Store *s, const char *zPlan, const char *zRound, FundSet *out,
                   AppErr *err);
 
-/* As app_fund_list(), of every round, for activity zNode only. */
-int app_fund_list_node(Store *s, const char *zPlan, const char *zNode,
-                       FundSet *out, AppErr *err);
-
 #endif

@@ -33,6 +33,7 @@ typedef struct MemoFindings {
 
 struct ReadModel {
     Model m;            /* read-only once published to readers */
+    FundSet *aFund;     /* per plan of m (same index): costs and funding */
     long iVersion;      /* store_data_version() it was loaded at */
     int nRef;           /* guarded by gMu */
     pthread_mutex_t mu; /* guards the memos below; recursive */
@@ -84,6 +85,10 @@ rm_free(ReadModel *rm)
     if (!rm) {
         return;
     }
+    for (size_t i = 0; rm->aFund && i < rm->m.nPlan; i++) {
+        fund_set_release(&rm->aFund[i]);
+    }
+    free(rm->aFund);
     model_release(&rm->m);
     for (size_t i = 0; i < rm->nMemoSlot; i++) {
         free(rm->aMemo[i].zKey);
@@ -169,7 +174,18 @@ readmodel_acquire(Store *s, ReadView eView, AppErr *err)
         (void)pthread_mutex_init(&rm->mu, &attr);
         (void)pthread_mutexattr_destroy(&attr);
         rm->iVersion = iVersion;
-        if (store_load(s, NULL, &rm->m, err)) {
+        int rc = store_load(s, NULL, &rm->m, err);
+        /* Costs and funding go with the snapshot: an activity's page shows
+        ** its own, and reading them per page was a fifth of its cost. */
+        if (rc == 0) {
+            rm->aFund =
+                xcalloc(rm->m.nPlan ? rm->m.nPlan : 1, sizeof *rm->aFund);
+        }
+        for (size_t i = 0; rc == 0 && i < rm->m.nPlan; i++) {
+            rc = store_fund_list(s, rm->m.aPlan[i].zCode, NULL, &rm->aFund[i],
+                                 err);
+        }
+        if (rc) {
             rm_free(rm);
             rm = NULL;
         } else {
@@ -197,6 +213,16 @@ const Model *
 readmodel_model(const ReadModel *rm)
 {
     return &rm->m;
+}
+
+const FundSet *
+readmodel_funding(const ReadModel *rm, const Plan *p)
+{
+    static const FundSet none;
+    if (!rm->aFund || p < rm->m.aPlan || p >= rm->m.aPlan + rm->m.nPlan) {
+        return &none;
+    }
+    return &rm->aFund[p - rm->m.aPlan];
 }
 
 long

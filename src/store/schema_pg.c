@@ -457,9 +457,7 @@ const char *const azPgMigration[] = {
     "  version INTEGER NOT NULL DEFAULT 1,"
     "  CHECK((kind = 'partner') = (org_id IS NOT NULL)),"
     "  UNIQUE(round_id, node_id, line)"
-    ");"
-    "CREATE INDEX fund_cost_node ON fund_cost(node_id);"
-    "CREATE INDEX fund_line_node ON fund_line(node_id);",
+    ");",
 };
 
 const int nPgMigration = (int)(sizeof azPgMigration / sizeof azPgMigration[0]);

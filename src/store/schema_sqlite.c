@@ -520,10 +520,7 @@ const char *const azSchemaMigration[] = {
     "  version INTEGER NOT NULL DEFAULT 1,"
     "  CHECK((kind = 'partner') = (org_id IS NOT NULL)),"
     "  UNIQUE(round_id, node_id, line)"
-    ") STRICT;"
-    /* An activity's page reads its own money, whatever the plan's size. */
-    "CREATE INDEX fund_cost_node ON fund_cost(node_id);"
-    "CREATE INDEX fund_line_node ON fund_line(node_id);",
+    ") STRICT;",
 };
 
 const int nSchemaMigration =

@@ -500,11 +500,10 @@ typedef struct StoreMethods {
     int (*xIndScan)(Store *, const char *zPlan, StoreIndPart part,
                     StoreRowVisitor fn, void *pArg, AppErr *);
     /* The rows of one part of plan zPlan's costs and funding, of round
-    ** zRound and activity zNode (NULL: every one), as texts (see
-    ** store_fund_list()). */
+    ** zRound (NULL: every round), as texts (see store_fund_list()). */
     int (*xFundScan)(Store *, const char *zPlan, const char *zRound,
-                     const char *zNode, StoreFundPart part, StoreRowVisitor fn,
-                     void *pArg, AppErr *);
+                     StoreFundPart part, StoreRowVisitor fn, void *pArg,
+                     AppErr *);
 } StoreMethods;
 
 /* Told of each change as the audit trail records it
@@ -729,11 +728,6 @@ int store_fund_line_put(Store *s, const char *zPlan, const FundLine *l,
 ** round), with their versions, into *out (fund_set_release()). */
 int store_fund_list(Store *s, const char *zPlan, const char *zRound,
                     FundSet *out, AppErr *err);
-
-/* As store_fund_list(), of every round, for activity zNode only (what its
-** page shows, at a cost independent of the plan's size). */
-int store_fund_list_node(Store *s, const char *zPlan, const char *zNode,
-                         FundSet *out, AppErr *err);
 
 /* An organisation (by acronym) with its aliases; its parent must exist. */
 int store_org_put(Store *s, const Org *o, AppErr *err);

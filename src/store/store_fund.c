@@ -80,18 +80,17 @@ fund_fill_line(void *pArg, const char *const *azVal, int nVal)
     return 0;
 }
 
-static int
-fund_list(Store *s, const char *zPlan, const char *zRound, const char *zNode,
-          FundSet *out, AppErr *err)
+int
+store_fund_list(Store *s, const char *zPlan, const char *zRound, FundSet *out,
+                AppErr *err)
 {
     memset(out, 0, sizeof *out);
     FundFill x = { out, 0 };
     int rc =
-        s->pMethods->xFundScan(s, zPlan, zRound, zNode, STORE_FUND_PART_COST,
+        s->pMethods->xFundScan(s, zPlan, zRound, STORE_FUND_PART_COST,
                                fund_fill_cost, &x, err) ||
-                s->pMethods->xFundScan(s, zPlan, zRound, zNode,
-                                       STORE_FUND_PART_LINE, fund_fill_line, &x,
-                                       err)
+                s->pMethods->xFundScan(s, zPlan, zRound, STORE_FUND_PART_LINE,
+                                       fund_fill_line, &x, err)
             ? -1
             : 0;
     if (rc == 0 && x.bBad) {
@@ -102,18 +101,4 @@ fund_list(Store *s, const char *zPlan, const char *zRound, const char *zNode,
         fund_set_release(out);
     }
     return rc;
-}
-
-int
-store_fund_list(Store *s, const char *zPlan, const char *zRound, FundSet *out,
-                AppErr *err)
-{
-    return fund_list(s, zPlan, zRound, NULL, out, err);
-}
-
-int
-store_fund_list_node(Store *s, const char *zPlan, const char *zNode,
-                     FundSet *out, AppErr *err)
-{
-    return fund_list(s, zPlan, NULL, zNode, out, err);
 }

@@ -121,14 +121,13 @@ pg_fund_row_put(PgStore *S, StoreEntity e, const char *const *azKey,
 }
 
 int
-pg_fund_scan(Store *s, const char *zPlan, const char *zRound, const char *zNode,
+pg_fund_scan(Store *s, const char *zPlan, const char *zRound,
              StoreFundPart part, StoreRowVisitor fn, void *pArg, AppErr *err)
 {
     PgStore *S = (PgStore *)s;
     PgArgs a = { 0 };
     pg_arg_text(&a, 1, zPlan);
     pg_arg_text(&a, 2, zRound);
-    pg_arg_text(&a, 3, zNode);
     PGresult *r;
     if (part == STORE_FUND_PART_COST) {
         r = PG_QUERY(S,
@@ -138,7 +137,6 @@ pg_fund_scan(Store *s, const char *zPlan, const char *zRound, const char *zNode,
                      " JOIN plan p ON p.id = d.plan_id"
                      " JOIN node n ON n.id = c.node_id"
                      " WHERE p.code = $1 AND ($2::text IS NULL OR d.code = $2)"
-                     " AND ($3::text IS NULL OR n.code = $3)"
                      " ORDER BY " PG_ROUND_ORDER("d") ", n.code",
                      &a, err, "reading funding");
     } else {
@@ -151,7 +149,6 @@ pg_fund_scan(Store *s, const char *zPlan, const char *zRound, const char *zNode,
                      " JOIN node n ON n.id = f.node_id"
                      " LEFT JOIN org o ON o.id = f.org_id"
                      " WHERE p.code = $1 AND ($2::text IS NULL OR d.code = $2)"
-                     " AND ($3::text IS NULL OR n.code = $3)"
                      " ORDER BY " PG_ROUND_ORDER("d") ", n.code, f.line",
                      &a, err, "reading funding");
     }

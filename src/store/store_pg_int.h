@@ -236,8 +236,8 @@ int pg_fund_row_put(PgStore *S, StoreEntity e, const char *const *azKey,
                     const char *const *az, int bInsert, int iVersion,
                     int *pbDone, AppErr *err);
 int pg_fund_scan(Store *s, const char *zPlan, const char *zRound,
-                 const char *zNode, StoreFundPart part, StoreRowVisitor fn,
-                 void *pArg, AppErr *err);
+                 StoreFundPart part, StoreRowVisitor fn, void *pArg,
+                 AppErr *err);
 
 /* store_pg_thread.c: statements' threads and versions. */
 int pg_stmt_scan(Store *s, const char *zPlan, const char *zNode,

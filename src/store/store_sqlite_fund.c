@@ -129,7 +129,7 @@ sq_fund_row_put(SqStore *S, StoreEntity e, const char *const *azKey,
 }
 
 int
-sq_fund_scan(Store *s, const char *zPlan, const char *zRound, const char *zNode,
+sq_fund_scan(Store *s, const char *zPlan, const char *zRound,
              StoreFundPart part, StoreRowVisitor fn, void *pArg, AppErr *err)
 {
     SqStore *S = (SqStore *)s;
@@ -143,7 +143,6 @@ sq_fund_scan(Store *s, const char *zPlan, const char *zRound, const char *zNode,
                         " JOIN plan p ON p.id = d.plan_id"
                         " JOIN node n ON n.id = c.node_id"
                         " WHERE p.code = $1 AND ($2 IS NULL OR d.code = $2)"
-                        " AND ($3 IS NULL OR n.code = $3)"
                         " ORDER BY " SQ_ROUND_ORDER("d") ", n.code",
                         &st, err);
     } else {
@@ -156,7 +155,6 @@ sq_fund_scan(Store *s, const char *zPlan, const char *zRound, const char *zNode,
                         " JOIN node n ON n.id = f.node_id"
                         " LEFT JOIN org o ON o.id = f.org_id"
                         " WHERE p.code = $1 AND ($2 IS NULL OR d.code = $2)"
-                        " AND ($3 IS NULL OR n.code = $3)"
                         " ORDER BY " SQ_ROUND_ORDER("d") ", n.code, f.line",
                         &st, err);
     }
@@ -165,6 +163,5 @@ sq_fund_scan(Store *s, const char *zPlan, const char *zRound, const char *zNode,
     }
     sq_bind_text(st, 1, zPlan);
     sq_bind_text(st, 2, zRound);
-    sq_bind_text(st, 3, zNode);
     return sq_visit_rows(S, st, fn, pArg, err, "reading funding");
 }

@@ -221,8 +221,8 @@ int sq_fund_row_put(SqStore *S, StoreEntity e, const char *const *azKey,
                     const char *const *az, int bInsert, int iVersion,
                     int *pbDone, AppErr *err);
 int sq_fund_scan(Store *s, const char *zPlan, const char *zRound,
-                 const char *zNode, StoreFundPart part, StoreRowVisitor fn,
-                 void *pArg, AppErr *err);
+                 StoreFundPart part, StoreRowVisitor fn, void *pArg,
+                 AppErr *err);
 
 /* store_sqlite_thread.c: statements' threads and versions. */
 int sq_stmt_scan(Store *s, const char *zPlan, const char *zNode,

@@ -639,15 +639,9 @@ page_activity_render(Req *r, Resp *w, const char *zNotice,
         return;
     }
     const Node *n = &p->aNode[iNode];
-    /* Funding is read per request, on the request's connection, like the
-    ** recommendations: it is not part of the shared read model. */
-    FundSet fund;
-    AppErr ferr = APPERR_INIT;
-    if (app_fund_list_node(r->s, p->zCode, n->zCode, &fund, &ferr)) {
-        web_fail(r, w, &ferr);
-        return;
-    }
-    EditSheets hd = { { r->s, p, n, page_actor(r) }, &fund };
+    /* Costs and funding come with the shared read model's snapshot. */
+    const FundSet *fund = readmodel_funding(r->pView, p);
+    EditSheets hd = { { r->s, p, n, page_actor(r) }, fund };
     Buf stem = BUF_INIT;
     buf_printf(&stem, "activity-%s", n->zCode);
     int bDownload =
@@ -656,7 +650,6 @@ page_activity_render(Req *r, Resp *w, const char *zNotice,
                       edit_activity_sheet, &hd, buf_str(&stem));
     buf_release(&stem);
     if (bDownload) {
-        fund_set_release(&fund);
         return;
     }
     Buf title = BUF_INIT;
@@ -732,8 +725,7 @@ page_activity_render(Req *r, Resp *w, const char *zNotice,
         }
     }
     model_release(&tm);
-    funding_activity_section(r, b, m, p, n, &fund, bRefused && bFundPost);
-    fund_set_release(&fund);
+    funding_activity_section(r, b, m, p, n, fund, bRefused && bFundPost);
     if (!r->bAnon) {
         char *zSelf = page_self(r);
         EditHistoryPage h = { { r->s, p, n, who }, zSelf };
