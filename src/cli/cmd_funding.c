@@ -17,14 +17,6 @@
 #include "../report/action_plan.h"
 #include "../base/banned.h"
 
-static int
-fund_is_xlsx(const char *zFormat, const char *zFile)
-{
-    size_t n = zFile ? strlen(zFile) : 0;
-    return zFormat ? strcmp(zFormat, "xlsx") == 0
-                   : n > 5 && strcmp(zFile + n - 5, ".xlsx") == 0;
-}
-
 /* 'funding import FILE': the file (CSV, or XLSX converted to CSV text so
 ** the same checks name the sheet's row as the line) whole. */
 static int
@@ -38,19 +30,14 @@ fund_import(CliCtx *ctx, const char *zFile, const char *zFormat,
     Store *s = NULL;
     long nChanges = 0;
     int rc = 0;
-    if (fund_is_xlsx(zFormat, zFile)) {
-        buf_init(&text, LIMIT_IMPORT_FILE_BYTES);
-        rc = xlsx_to_csv(zFile, &text, &err);
-    } else {
-        MappedFile mf;
-        rc = import_map_file(zFile, LIMIT_IMPORT_FILE_BYTES, &mf, &err);
-        if (rc == 0) {
-            buf_append(&text, mf.z, mf.n);
-            import_unmap_file(&mf);
-        }
-    }
+    /* CSV, or XLSX as CSV text: the same checks name the sheet's row. */
+    MappedFile mf = { "", 0, NULL };
+    const char *z = NULL;
+    size_t n = 0;
+    rc = import_table_text(zFile, import_is_xlsx(zFormat, zFile), &text, &mf,
+                           &z, &n, &err);
     if (rc == 0) {
-        rc = fund_csv_read(zFile, buf_str(&text), text.n, &f, &err);
+        rc = fund_csv_read(zFile, z, n, &f, &err);
     }
     if (rc == 0 && !(s = cli_open_store(ctx))) {
         rc = CLI_FAIL;
@@ -72,6 +59,7 @@ fund_import(CliCtx *ctx, const char *zFile, const char *zFormat,
     }
 out:
     fund_file_release(&f);
+    import_unmap_file(&mf);
     buf_release(&text);
     store_close(s);
     return rc;
@@ -233,7 +221,7 @@ cmd_funding(CliCtx *ctx)
         FundSet set;
         memset(&set, 0, sizeof set);
         Buf b = BUF_INIT;
-        int bXlsx = fund_is_xlsx(zFormat, zOut);
+        int bXlsx = import_is_xlsx(zFormat, zOut);
         if (!s) {
             rc = CLI_FAIL;
         } else if (bXlsx && !zOut) {

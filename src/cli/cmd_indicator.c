@@ -172,10 +172,10 @@ ind_import_file(CliCtx *ctx, IndFileKind k, const char *zFile,
     Buf csv = BUF_INIT;
     MappedFile mf = { "", 0, NULL };
     const char *z;
-    size_t n = strlen(zFile);
+    size_t n = 0;
     int rc = CLI_OK;
     Store *s = NULL;
-    int bXlsx = n > 5 && strcmp(zFile + n - 5, ".xlsx") == 0;
+    int bXlsx = import_is_xlsx(NULL, zFile);
     if (import_table_text(zFile, bXlsx, &csv, &mf, &z, &n, &err)) {
         rc = cli_fail(&err);
         goto out;

@@ -17,14 +17,6 @@
 #include "../io/xlsx_read.h"
 #include "../base/banned.h"
 
-/* Whether zName ends in ".xlsx". */
-static int
-is_xlsx_name(const char *zName)
-{
-    size_t n = zName ? strlen(zName) : 0;
-    return n > 5 && strcmp(zName + n - 5, ".xlsx") == 0;
-}
-
 static int
 outreach_import_file(CliCtx *ctx, OutreachFile k, const char *zFile, int bXlsx)
 {
@@ -106,7 +98,7 @@ outreach_command(CliCtx *ctx, OutreachFile k)
         rc = cli_usage_error(ctx, "statistics are not chosen by date");
         goto out;
     }
-    if (!zFormat && is_xlsx_name(zOut)) {
+    if (!zFormat && import_is_xlsx(NULL, zOut)) {
         zFormat = "xlsx";
     }
     int bXlsx = zFormat && strcmp(zFormat, "xlsx") == 0;
@@ -116,7 +108,8 @@ outreach_command(CliCtx *ctx, OutreachFile k)
     }
     if (strcmp(zSub, "import") == 0 && nPos == 2) {
         rc = outreach_import_file(
-            ctx, k, azPos[1], bXlsx || (!zFormat && is_xlsx_name(azPos[1])));
+            ctx, k, azPos[1],
+            bXlsx || (!zFormat && import_is_xlsx(NULL, azPos[1])));
     } else if (strcmp(zSub, "export") == 0 && nPos == 1) {
         s = cli_open_store(ctx);
         Buf b = BUF_INIT;

@@ -1341,6 +1341,14 @@ out:
 }
 
 int
+import_is_xlsx(const char *zFormat, const char *zFile)
+{
+    size_t n = zFile ? strlen(zFile) : 0;
+    return zFormat ? strcmp(zFormat, "xlsx") == 0
+                   : n > 5 && strcmp(zFile + n - 5, ".xlsx") == 0;
+}
+
+int
 import_table_text(const char *zPath, int bXlsx, Buf *pCsv, MappedFile *pMf,
                   const char **pz, size_t *pn, AppErr *err)
 {

@@ -118,6 +118,10 @@ void import_unmap_file(MappedFile *f);
 int import_table_text(const char *zPath, int bXlsx, Buf *pCsv, MappedFile *pMf,
                       const char **pz, size_t *pn, AppErr *err);
 
+/* Whether a table file is XLSX: as zFormat says ("xlsx"; any other: no),
+** or when zFormat is NULL, by zFile's name ending in ".xlsx". */
+int import_is_xlsx(const char *zFormat, const char *zFile);
+
 /* Import the inputs in order, in one transaction of s, merging files that
 ** carry a revision.  stats (initialised here; release it with
 ** import_stats_release() either way) counts the changes and holds the
