@@ -264,14 +264,15 @@ api_checks(Req *r, Resp *w)
     return 0;
 }
 
-/* ** PAGE: /api/activity/{}/statement (POST) */
-int
-api_statement_post(Req *r, Resp *w)
+/* The request's body as one flat JSON object into *pIn (NULL, with *pErr
+** saying why, when it does not parse: the caller answers).  Anything nested
+** is refused first, before jansson recurses into it (the rule of every
+** JSON reader: model_json_depth_at()): then this answers 400 and returns
+** -1. */
+static int
+api_flat_body(const Req *r, Resp *w, json_t **pIn, json_error_t *pErr)
 {
-    json_error_t jerr;
     int iLine = 0, iCol = 0;
-    /* One flat object: anything nested is refused before jansson recurses
-    ** into it (the rule of every JSON reader: model_json_depth_at()). */
     if (model_json_depth_at(r->zBody, r->nBody, 1, &iLine, &iCol)) {
         Buf m = BUF_INIT;
         buf_printf(&m,
@@ -280,9 +281,21 @@ api_statement_post(Req *r, Resp *w)
                    iLine, iCol);
         api_error(w, 400, buf_str(&m));
         buf_release(&m);
+        return -1;
+    }
+    *pIn = json_loadb(r->zBody, r->nBody, JSON_REJECT_DUPLICATES, pErr);
+    return 0;
+}
+
+/* ** PAGE: /api/activity/{}/statement (POST) */
+int
+api_statement_post(Req *r, Resp *w)
+{
+    json_error_t jerr;
+    json_t *in = NULL;
+    if (api_flat_body(r, w, &in, &jerr)) {
         return 0;
     }
-    json_t *in = json_loadb(r->zBody, r->nBody, JSON_REJECT_DUPLICATES, &jerr);
     const char *zRound = NULL, *zText = NULL, *zRating = "not_rated";
     const char *zAction = "save";
     json_int_t version = 0;
@@ -340,18 +353,10 @@ int
 api_statement_review_post(Req *r, Resp *w)
 {
     json_error_t jerr;
-    int iLine = 0, iCol = 0;
-    if (model_json_depth_at(r->zBody, r->nBody, 1, &iLine, &iCol)) {
-        Buf m = BUF_INIT;
-        buf_printf(&m,
-                   _("expected one flat JSON object; line %d, column %d "
-                     "nests deeper"),
-                   iLine, iCol);
-        api_error(w, 400, buf_str(&m));
-        buf_release(&m);
+    json_t *in = NULL;
+    if (api_flat_body(r, w, &in, &jerr)) {
         return 0;
     }
-    json_t *in = json_loadb(r->zBody, r->nBody, JSON_REJECT_DUPLICATES, &jerr);
     const char *zRound = NULL, *zAction = NULL, *zComment = "";
     json_int_t version = 0;
     StmtAction eAct = STMT_ACT_ACCEPT;
