@@ -7,6 +7,7 @@
 ** is derived from it (findings, fragments), computed at most once.
 */
 #include <pthread.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,7 +34,8 @@ typedef struct MemoFindings {
 
 struct ReadModel {
     Model m;            /* read-only once published to readers */
-    FundSet *aFund;     /* per plan of m (same index): costs and funding */
+    FundSet *aFund;     /* per plan of m (same index): costs and funding,
+                        ** by activity (rm_fund_by_node()) */
     long iVersion;      /* store_data_version() it was loaded at */
     int nRef;           /* guarded by gMu */
     pthread_mutex_t mu; /* guards the memos below; recursive */
@@ -102,6 +104,54 @@ rm_free(ReadModel *rm)
     free(rm->aFind);
     (void)pthread_mutex_destroy(&rm->mu);
     free(rm);
+}
+
+/* Order f's costs and lines by activity, keeping each activity's in the
+** order they came (by round, then line): readmodel_funding() then finds
+** one activity's by binary search, whatever the plan's size. */
+typedef struct FundOrder {
+    const char *zNode;
+    size_t i;
+} FundOrder;
+
+static int
+rm_fund_order_cmp(const void *a, const void *b)
+{
+    const FundOrder *x = a, *y = b;
+    int c = strcmp(x->zNode, y->zNode);
+    return c ? c : (x->i > y->i) - (x->i < y->i);
+}
+
+/* Permute the n elements of nSize bytes at a (node code at byte nOff) into
+** that order. */
+static void
+rm_fund_sort(void *a, size_t n, size_t nSize, size_t nOff)
+{
+    if (n < 2) {
+        return;
+    }
+    FundOrder *ao = xcalloc(n, sizeof *ao);
+    for (size_t i = 0; i < n; i++) {
+        ao[i].zNode = *(const char *const *)((char *)a + i * nSize + nOff);
+        ao[i].i = i;
+    }
+    qsort(ao, n, sizeof *ao, rm_fund_order_cmp);
+    char *tmp = xcalloc(n, nSize);
+    for (size_t i = 0; i < n; i++) {
+        memcpy(tmp + i * nSize, (char *)a + ao[i].i * nSize, nSize);
+    }
+    memcpy(a, tmp, n * nSize);
+    free(tmp);
+    free(ao);
+}
+
+static void
+rm_fund_by_node(FundSet *f)
+{
+    rm_fund_sort(f->aCost, f->nCost, sizeof *f->aCost,
+                 offsetof(FundCost, zNode));
+    rm_fund_sort(f->aLine, f->nLine, sizeof *f->aLine,
+                 offsetof(FundLine, zNode));
 }
 
 /* Drop one reference; the caller holds gMu. */
@@ -184,6 +234,9 @@ readmodel_acquire(Store *s, ReadView eView, AppErr *err)
         for (size_t i = 0; rc == 0 && i < rm->m.nPlan; i++) {
             rc = store_fund_list(s, rm->m.aPlan[i].zCode, NULL, &rm->aFund[i],
                                  err);
+            if (rc == 0) {
+                rm_fund_by_node(&rm->aFund[i]);
+            }
         }
         if (rc) {
             rm_free(rm);
@@ -215,14 +268,51 @@ readmodel_model(const ReadModel *rm)
     return &rm->m;
 }
 
-const FundSet *
-readmodel_funding(const ReadModel *rm, const Plan *p)
+/* The first of a[0..n) (elements of nSize bytes whose node code is at
+** byte offset nOff) with node code zNode or after it. */
+static size_t
+rm_fund_lower(const void *a, size_t n, size_t nSize, size_t nOff,
+              const char *zNode)
 {
-    static const FundSet none;
-    if (!rm->aFund || p < rm->m.aPlan || p >= rm->m.aPlan + rm->m.nPlan) {
-        return &none;
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const char *z =
+            *(const char *const *)((const char *)a + mid * nSize + nOff);
+        if (strcmp(z, zNode) < 0) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
     }
-    return &rm->aFund[p - rm->m.aPlan];
+    return lo;
+}
+
+FundSet
+readmodel_funding(const ReadModel *rm, const Plan *p, const char *zNode)
+{
+    FundSet v = { NULL, 0, NULL, 0 };
+    if (!rm->aFund || p < rm->m.aPlan || p >= rm->m.aPlan + rm->m.nPlan) {
+        return v;
+    }
+    const FundSet *f = &rm->aFund[p - rm->m.aPlan];
+    size_t c0 = rm_fund_lower(f->aCost, f->nCost, sizeof *f->aCost,
+                              offsetof(FundCost, zNode), zNode);
+    size_t c1 = c0;
+    while (c1 < f->nCost && str_eq(f->aCost[c1].zNode, zNode)) {
+        c1++;
+    }
+    size_t l0 = rm_fund_lower(f->aLine, f->nLine, sizeof *f->aLine,
+                              offsetof(FundLine, zNode), zNode);
+    size_t l1 = l0;
+    while (l1 < f->nLine && str_eq(f->aLine[l1].zNode, zNode)) {
+        l1++;
+    }
+    v.aCost = f->aCost + c0;
+    v.nCost = c1 - c0;
+    v.aLine = f->aLine + l0;
+    v.nLine = l1 - l0;
+    return v;
 }
 
 long

@@ -47,10 +47,13 @@ void readmodel_release(ReadModel *rm);
 /* The snapshot's model (organisations and every plan); read-only. */
 const Model *readmodel_model(const ReadModel *rm);
 
-/* Plan p's costs and funding lines (p of this snapshot's model), loaded
-** with it; read-only.  Anonymous readers' view has them too: the
-** activity page shows money as the round's action plan does. */
-const FundSet *readmodel_funding(const ReadModel *rm, const Plan *p);
+/* Activity zNode's costs and funding lines of plan p (p of this
+** snapshot's model), loaded with the snapshot: a view into it (read-only,
+** never released; valid while rm is held), by round then line, found by
+** binary search.  Anonymous readers' view has them too: the activity page
+** shows the money of the rounds it shows. */
+FundSet readmodel_funding(const ReadModel *rm, const Plan *p,
+                          const char *zNode);
 
 /* The data version the snapshot was loaded at. */
 long readmodel_version(const ReadModel *rm);

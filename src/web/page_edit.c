@@ -640,7 +640,8 @@ page_activity_render(Req *r, Resp *w, const char *zNotice,
     }
     const Node *n = &p->aNode[iNode];
     /* Costs and funding come with the shared read model's snapshot. */
-    const FundSet *fund = readmodel_funding(r->pView, p);
+    const FundSet fundView = readmodel_funding(r->pView, p, n->zCode);
+    const FundSet *fund = &fundView;
     EditSheets hd = { { r->s, p, n, page_actor(r) }, fund };
     Buf stem = BUF_INIT;
     buf_printf(&stem, "activity-%s", n->zCode);
