@@ -624,6 +624,33 @@ edit_activity_sheet(const void *arg, const char *zId, Sheet *t)
     }
 }
 
+/* The entry forms round rd shows this user on activity n: a reporter its
+** organisation's statement while the round is open, if the organisation is
+** linked to the activity; the M&E officer and the administrator the
+** review while it is open or closed; anyone else none. */
+#define EDIT_FORM_STATEMENT 0x1u
+#define EDIT_FORM_REVIEW    0x2u
+
+static unsigned
+edit_forms_of(const Req *r, const Node *n, const Round *rd)
+{
+    if (!r->bAuthed || !node_find_assessment(n, rd->zCode)) {
+        return 0;
+    }
+    Role role = r->ses.user.eRole;
+    if (role == ROLE_REPORTER) {
+        return rd->eState == ROUND_OPEN && page_user_links(r, n)
+                   ? EDIT_FORM_STATEMENT
+                   : 0;
+    }
+    if (role == ROLE_ME_OFFICER || role == ROLE_ADMIN) {
+        return rd->eState == ROUND_OPEN || rd->eState == ROUND_CLOSED
+                   ? EDIT_FORM_REVIEW
+                   : 0;
+    }
+    return 0;
+}
+
 void
 page_activity_render(Req *r, Resp *w, const char *zNotice,
                      const char *zNoticeKind)
@@ -685,17 +712,10 @@ page_activity_render(Req *r, Resp *w, const char *zNotice,
     int bKeep = bRefused && !bFundPost;
     Model tm = MODEL_INIT;
     Node *tn = NULL;
-    /* Only the forms below show threads: a reporter's of an activity its
-    ** organisation is linked to, an officer's; a viewer's page reads none. */
-    int bForms = r->bAuthed && (r->ses.user.eRole == ROLE_REPORTER
-                                    ? page_user_links(r, n) != 0
-                                    : rules_statement_may_read(&who, ""));
-    for (size_t k = 0; bForms && k < p->nRound; k++) {
-        if (p->aRound[k].eState == ROUND_OPEN ||
-            p->aRound[k].eState == ROUND_CLOSED) {
-            break;
-        }
-        bForms = k + 1 < p->nRound;
+    /* Only the forms show threads: a viewer's page reads none. */
+    int bForms = 0;
+    for (size_t k = 0; k < p->nRound && !bForms; k++) {
+        bForms = edit_forms_of(r, n, &p->aRound[k]) != 0;
     }
     if (bForms) {
         AppErr terr = APPERR_INIT;
@@ -711,14 +731,12 @@ page_activity_render(Req *r, Resp *w, const char *zNotice,
             continue;
         }
         int bPostedHere = bKeep && str_eq(req_form(r, "round"), rd->zCode);
-        Role role = r->ses.user.eRole;
+        unsigned forms = edit_forms_of(r, n, rd);
         const Assessment *ta = tn ? node_find_assessment(tn, rd->zCode) : NULL;
-        if (rd->eState == ROUND_OPEN && role == ROLE_REPORTER &&
-            page_user_links(r, n)) {
+        if (forms & EDIT_FORM_STATEMENT) {
             edit_statement_form(r, b, n, rd, a, ta, bPostedHere);
         }
-        if ((rd->eState == ROUND_OPEN || rd->eState == ROUND_CLOSED) &&
-            (role == ROLE_ME_OFFICER || role == ROLE_ADMIN)) {
+        if (forms & EDIT_FORM_REVIEW) {
             edit_statements_review(r, b, n, rd, ta, bPostedHere);
             /* A refused statement form keeps its comment there only. */
             edit_review_form(r, b, n, rd, a,
