@@ -400,12 +400,14 @@ workflow_activity_threads(Store *s, const Actor *who, const char *zPlan,
 }
 
 void
-workflow_narrative_draft(const Assessment *a, Buf *b)
+workflow_narrative_draft(const Assessment *a, int bWaiting, Buf *b)
 {
     size_t n0 = b->n;
     for (size_t k = 0; k < a->nStmt; k++) {
         const Statement *st = &a->aStmt[k];
-        if (st->eState != STMT_ACCEPTED || !*st->zText) {
+        if ((st->eState != STMT_ACCEPTED &&
+             !(bWaiting && rules_statement_waiting(st))) ||
+            !*st->zText) {
             continue;
         }
         buf_printf(b, "%s%s: %s", b->n > n0 ? "\n\n" : "", st->zOrg, st->zText);

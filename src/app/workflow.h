@@ -108,10 +108,13 @@ int workflow_activity_threads(Store *s, const Actor *who, const char *zPlan,
                               const char *zNode, Model *m, Node **ppNode,
                               AppErr *err);
 
-/* The narrative composed from the accepted statements of assessment a:
-** "ORG: text" paragraphs in statement order, from each accepted
-** statement's text (an accepted statement cannot change, so this is the
-** text the officer accepted).  Appended to b. */
-void workflow_narrative_draft(const Assessment *a, Buf *b);
+/* The narrative composed from the statements of assessment a: "ORG: text"
+** paragraphs in statement order, from each accepted statement's text (an
+** accepted statement cannot change, so this is the text the officer
+** accepted) and, with bWaiting, from each statement waiting for review
+** too (the officer's review form: approving it accepts them as shown).
+** Never a draft, nor a returned text its reporter is replacing.
+** Appended to b. */
+void workflow_narrative_draft(const Assessment *a, int bWaiting, Buf *b);
 
 #endif

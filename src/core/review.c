@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "review.h"
+#include "rules.h"
 #include "../base/i18n.h"
 #include "../base/str.h"
 #include "../base/xalloc.h"
@@ -531,8 +532,7 @@ review_waiting(const Plan *p, size_t *pn)
                                        ? node_find_assessment(nd, rd->zCode)
                                        : NULL;
             for (size_t s = 0; as && s < as->nStmt; s++) {
-                StmtState e = as->aStmt[s].eState;
-                if (e != STMT_SUBMITTED && e != STMT_RESUBMITTED) {
+                if (!rules_statement_waiting(&as->aStmt[s])) {
                     continue;
                 }
                 if (n == nAlloc) {

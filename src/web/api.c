@@ -177,7 +177,7 @@ api_activity(Req *r, Resp *w)
         json_object_set_new(ro, "statements", stmts);
         buf_reset(&draft);
         if (!r->bAnon) {
-            workflow_narrative_draft(x, &draft);
+            workflow_narrative_draft(x, 0, &draft);
         }
         json_object_set_new(ro, "narrative_draft",
                             json_string(buf_str(&draft)));

@@ -352,18 +352,7 @@ edit_review_form(Req *r, Buf *b, const Node *n, const Round *rd,
     HTML_LIT(b, "</h3>");
     Buf merged = BUF_INIT;
     if (!*a->zProgress) {
-        /* Accepted statements and those waiting for the officer (which
-        ** an approve accepts as shown); never a draft, nor a returned
-        ** text its reporter is replacing. */
-        for (size_t k = 0; k < a->nStmt; k++) {
-            if ((a->aStmt[k].eState != STMT_ACCEPTED &&
-                 !rules_statement_waiting(&a->aStmt[k])) ||
-                !*a->aStmt[k].zText) {
-                continue;
-            }
-            buf_printf(&merged, "%s%s: %s", merged.n ? "\n\n" : "",
-                       a->aStmt[k].zOrg, a->aStmt[k].zText);
-        }
+        workflow_narrative_draft(a, 1, &merged);
     }
     const char *zText = bKeepPosted     ? req_form(r, "progress")
                         : *a->zProgress ? a->zProgress

@@ -611,7 +611,7 @@ test_app_statement_review(void **state)
     assert_string_equal(st->aVer[0].zText, "MOLVT: some training");
     assert_int_equal(st->aVer[1].eState, STMT_RESUBMITTED);
     Buf draft = BUF_INIT;
-    workflow_narrative_draft(a, &draft);
+    workflow_narrative_draft(a, 0, &draft);
     assert_string_equal(buf_str(&draft), "MOLVT: MOLVT trained 120 officials");
     buf_release(&draft);
     model_release(&m);
