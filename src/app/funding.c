@@ -47,6 +47,15 @@ fund_resolve(Plan *p, const OrgDir *d, const Actor *who, const char *zRound,
         rc = apperr_set(err, APPERR_NOTFOUND, "unknown activity '%s'%s%s%s",
                         zNode, sugg.n ? " (closest: " : "", buf_str(&sugg),
                         sugg.n ? ")" : "");
+    } else if (p->aNode[iNode].iLevel != plan_leaf_level(p)) {
+        /* Money belongs to activities: an area's or a goal's is the sum
+        ** of theirs, and no total would ever count it. */
+        *piWhat = WHAT_ACTIVITY;
+        rc = apperr_set(err, APPERR_INPUT,
+                        "'%s' is of level '%s', not '%s': costs and funding "
+                        "are recorded on activities",
+                        zNode, p->aLevel[p->aNode[iNode].iLevel].zName,
+                        p->aLevel[plan_leaf_level(p)].zName);
     } else if (pzOrg && *pzOrg) {
         const Org *o = orgdir_resolve(d, *pzOrg);
         if (!o) {

@@ -94,6 +94,8 @@ bad "2018,1.1,1,government,MOLVT budget line 31,5'000,USD,secured," \
     "line 3, column 6 (amount): '5'000' is not an amount"
 bad "2018,9.99,1,government,MOLVT budget line 31,5000,USD,secured," \
     "line 3, column 2 (activity): unknown activity '9.99' (closest: '9.9'"
+bad "2018,1,1,government,MOLVT budget line 31,5000,USD,secured," \
+    "line 3, column 2 (activity): '1' is of level 'goal', not 'activity'"
 bad "2018,1.1,1,partner,ILOO,5000,USD,secured," \
     "line 3, column 5 (source): unknown organisation 'ILOO' (closest: 'ILO'"
 bad "2018,1.1,1,partner,,5000,USD,secured," \
