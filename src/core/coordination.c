@@ -58,15 +58,6 @@ coord_is_positive(const CoordActivity *a)
            a->pA->eRating == RATING_ON_TARGET;
 }
 
-const char *
-coord_fund_key(CoordFund e)
-{
-    static const char *const az[COORD_FUND_COUNT] = { "none",     "unknown",
-                                                      "unfunded", "government",
-                                                      "partner",  "mixed" };
-    return (unsigned)e < COORD_FUND_COUNT ? az[e] : "none";
-}
-
 /* Who pays for activity zNode in round zRound, by the rule of
 ** coordination.h ("funded mainly by", "unfunded"). */
 static CoordFund

@@ -107,10 +107,6 @@ typedef enum CoordFund {
     COORD_FUND_COUNT
 } CoordFund;
 
-/* Machine key: "none", "unknown", "unfunded", "government", "partner",
-** "mixed". */
-const char *coord_fund_key(CoordFund e);
-
 /* Machine key: "none", "one_government", "one_other", "several". */
 const char *coord_lead_key(CoordLead e);
 

@@ -10,6 +10,7 @@
 #include "xlsx_write.h"
 #include "../base/base.h"
 #include "../core/orgdir.h"
+#include "../core/funding.h"
 #include "../base/banned.h"
 
 /* Export order: the columns first, then the rest. */
@@ -316,9 +317,7 @@ cases_csv_import(Store *s, const char *zFile, const char *z, size_t n,
         if (!*zCur) {
             zCur = "USD";
         }
-        if (strlen(zCur) != 3 || !(zCur[0] >= 'A' && zCur[0] <= 'Z') ||
-            !(zCur[1] >= 'A' && zCur[1] <= 'Z') ||
-            !(zCur[2] >= 'A' && zCur[2] <= 'Z')) {
+        if (!money_currency_ok(zCur)) {
             BAD(C_CURRENCY, "'%s' is not a currency code such as USD or KHR",
                 zCur);
         }

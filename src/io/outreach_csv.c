@@ -24,6 +24,7 @@
 #include "../core/cases.h"
 #include "../core/gazetteer.h"
 #include "../core/orgdir.h"
+#include "../core/funding.h"
 #include "../base/banned.h"
 
 typedef CsvColumn Col;
@@ -333,10 +334,7 @@ read_event(Reader *r, Outreach *o)
     o->zPurpose = cell_dup(r, EV_PURPOSE);
     o->zAttendees = cell_dup(r, EV_ATTENDEES);
     o->zNotes = cell_dup(r, EV_NOTES);
-    if (o->zCurrency && (strlen(o->zCurrency) != 3 || o->zCurrency[0] < 'A' ||
-                         o->zCurrency[0] > 'Z' || o->zCurrency[1] < 'A' ||
-                         o->zCurrency[1] > 'Z' || o->zCurrency[2] < 'A' ||
-                         o->zCurrency[2] > 'Z')) {
+    if (o->zCurrency && !money_currency_ok(o->zCurrency)) {
         return bad(r, EV_CURRENCY,
                    "'%s' is not a currency code such as USD or KHR",
                    o->zCurrency);

@@ -1482,9 +1482,9 @@ page_round_coordination(Req *r, Resp *w)
     if (!rd || view_report_format(r, w, aCoordinationFormat, &f)) {
         return 0;
     }
-    /* Funding is not in the read model: read it on the request's
-    ** connection (a change to it moves the data version, so the kept
-    ** fragment is made again). */
+    /* The round's funding, read on the request's connection (the read
+    ** model keeps each plan's by activity, for activity pages); a change
+    ** moves the data version, so the kept fragment is made again. */
     FundSet fund;
     AppErr err = APPERR_INIT;
     if (app_fund_list(r->s, p->zCode, rd->zCode, &fund, &err)) {
