@@ -239,6 +239,31 @@ page_end(const Req *r, Resp *w)
 }
 
 void
+page_activity_form_start(Buf *b, const Req *r, const char *zCode,
+                         const char *zWhat, const char *zRound, int iVersion)
+{
+    HTML_LIT(b,
+             "<form class=\"card entry\" method=\"post\" action=\"/activity/");
+    Buf e = BUF_INIT;
+    url_encode(&e, zCode);
+    esc_html(b, buf_str(&e));
+    buf_release(&e);
+    buf_putc(b, '/');
+    esc_html(b, zWhat);
+    HTML_LIT(b, "\">");
+    page_csrf_field(r, b);
+    if (page_plan_code(r)) {
+        HTML_LIT(b, "<input type=\"hidden\" name=\"plan\" value=\"");
+        esc_html(b, page_plan_code(r));
+        HTML_LIT(b, "\"/>");
+    }
+    HTML_LIT(b, "<input type=\"hidden\" name=\"round\" value=\"");
+    esc_html(b, zRound);
+    buf_printf(b, "\"/><input type=\"hidden\" name=\"version\" value=\"%d\"/>",
+               iVersion);
+}
+
+void
 page_csrf_field(const Req *r, Buf *b)
 {
     HTML_LIT(b, "<input type=\"hidden\" name=\"csrf\" value=\"");

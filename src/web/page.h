@@ -28,6 +28,14 @@ void page_error(const Req *r, Resp *w, const char *zTitle,
 /* The hidden CSRF input of a form. */
 void page_csrf_field(const Req *r, Buf *b);
 
+/* Open an entry form of activity zCode posting to /activity/CODE/zWhat,
+** with its hidden fields: the CSRF token, the plan (a second plan's), the
+** round and the version the form shows.  The caller adds its own fields
+** and closes it. */
+void page_activity_form_start(Buf *b, const Req *r, const char *zCode,
+                              const char *zWhat, const char *zRound,
+                              int iVersion);
+
 /* A message box: zKind "error" or "ok". */
 void page_notice(Buf *b, const char *zKind, const char *zText);
 

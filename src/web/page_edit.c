@@ -42,31 +42,6 @@ edit_rating_of(const char *z)
     return i < 0 ? RATING_NONE : (Rating)i;
 }
 
-static void
-edit_form_start(Buf *b, const Req *r, const char *zCode, const char *zWhat,
-                const char *zRound, int iVersion)
-{
-    HTML_LIT(b,
-             "<form class=\"card entry\" method=\"post\" action=\"/activity/");
-    Buf e = BUF_INIT;
-    url_encode(&e, zCode);
-    esc_html(b, buf_str(&e));
-    buf_release(&e);
-    buf_putc(b, '/');
-    esc_html(b, zWhat);
-    HTML_LIT(b, "\">");
-    page_csrf_field(r, b);
-    if (page_plan_code(r)) {
-        HTML_LIT(b, "<input type=\"hidden\" name=\"plan\" value=\"");
-        esc_html(b, page_plan_code(r));
-        HTML_LIT(b, "\"/>");
-    }
-    HTML_LIT(b, "<input type=\"hidden\" name=\"round\" value=\"");
-    esc_html(b, zRound);
-    buf_printf(b, "\"/><input type=\"hidden\" name=\"version\" value=\"%d\"/>",
-               iVersion);
-}
-
 /* A statement's state as a badge: its label, in words. */
 static void
 edit_stmt_badge(Buf *b, StmtState e)
@@ -118,7 +93,8 @@ edit_stmt_form_start(Buf *b, const Req *r, const Node *n, const Round *rd,
     buf_puts(&what, "statement/");
     url_encode(&what, st->zOrg);
     buf_puts(&what, "/review");
-    edit_form_start(b, r, n->zCode, buf_str(&what), rd->zCode, st->iVersion);
+    page_activity_form_start(b, r, n->zCode, buf_str(&what), rd->zCode,
+                             st->iVersion);
     buf_release(&what);
 }
 
@@ -206,8 +182,8 @@ edit_statement_form(Req *r, Buf *b, const Node *n, const Round *rd,
     Rating eR = bKeepPosted ? edit_rating_of(req_form(r, "rating"))
                 : st        ? st->eProposed
                             : RATING_NONE;
-    edit_form_start(b, r, n->zCode, "statement", rd->zCode,
-                    st ? st->iVersion : 0);
+    page_activity_form_start(b, r, n->zCode, "statement", rd->zCode,
+                             st ? st->iVersion : 0);
     HTML_LIT(b, "<label for=\"text\">");
     HTML_TR(b, "What");
     HTML_LIT(b, " ");
@@ -359,7 +335,7 @@ edit_review_form(Req *r, Buf *b, const Node *n, const Round *rd,
                                         : buf_str(&merged);
     Rating eR =
         bKeepPosted ? edit_rating_of(req_form(r, "rating")) : a->eRating;
-    edit_form_start(b, r, n->zCode, "review", rd->zCode, a->iVersion);
+    page_activity_form_start(b, r, n->zCode, "review", rd->zCode, a->iVersion);
     HTML_LIT(b, "<label for=\"progress\">");
     HTML_TR(b, "Progress narrative");
     HTML_LIT(b, "</label><textarea id=\"progress\" name=\"progress\">");

@@ -112,29 +112,14 @@ static void
 form_start(const Req *r, Buf *b, const Node *n, const Round *rd,
            const char *zWhat, int iLine, int iVersion)
 {
-    HTML_LIT(b, "<form class=\"card entry\" method=\"post\" "
-                "action=\"/activity/");
-    Buf e = BUF_INIT;
-    url_encode(&e, n->zCode);
-    esc_html(b, buf_str(&e));
-    buf_release(&e);
-    HTML_LIT(b, "/funding\">");
-    page_csrf_field(r, b);
-    if (page_plan_code(r)) {
-        HTML_LIT(b, "<input type=\"hidden\" name=\"plan\" value=\"");
-        esc_html(b, page_plan_code(r));
-        HTML_LIT(b, "\"/>");
-    }
-    HTML_LIT(b, "<input type=\"hidden\" name=\"round\" value=\"");
-    esc_html(b, rd->zCode);
-    HTML_LIT(b, "\"/><input type=\"hidden\" name=\"what\" value=\"");
-    esc_html(b, zWhat);
-    buf_printf(b, "\"/><input type=\"hidden\" name=\"version\" value=\"%d\"/>",
-               iVersion);
+    page_activity_form_start(b, r, n->zCode, "funding", rd->zCode, iVersion);
     if (iLine > 0) {
         buf_printf(b, "<input type=\"hidden\" name=\"line\" value=\"%d\"/>",
                    iLine);
     }
+    HTML_LIT(b, "<input type=\"hidden\" name=\"what\" value=\"");
+    esc_html(b, zWhat);
+    HTML_LIT(b, "\"/>");
 }
 
 /* An input: label, then the field named zName (id zId) holding z. */
