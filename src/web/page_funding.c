@@ -8,8 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <jansson.h>
-
 #include "pages.h"
 #include "page.h"
 #include "page_funding.h"
@@ -647,85 +645,6 @@ page_resources(Req *r, Resp *w)
         page_end(r, w);
     }
     buf_release(&stem);
-    fund_set_release(&f);
-    return 0;
-}
-
-/* ---- /api/round/{}/funding -------------------------------------------- */
-
-/* ** PAGE: /api/round/{}/funding */
-int
-api_round_funding(Req *r, Resp *w)
-{
-    const Model *m = NULL;
-    const Plan *p = page_load(r, w, &m);
-    const Round *rd = p ? plan_find_round(p, r->azParam[0]) : NULL;
-    json_t *j = NULL;
-    int status = 200;
-    FundSet f;
-    memset(&f, 0, sizeof f);
-    AppErr err = APPERR_INIT;
-    if (!p) {
-        j = json_pack("{s:s}", "error", "no plan, or the data cannot be read");
-        status = w->status;
-    } else if (!rd) {
-        status = 404;
-        j = json_pack("{s:s}", "error", "no such round");
-    } else if (app_fund_list(r->s, p->zCode, rd->zCode, &f, &err)) {
-        web_fail_status(r, w, &err);
-        status = w->status;
-        j = json_pack("{s:s}", "error", err.zMsg);
-    } else {
-        json_t *aCost = json_array(), *aLine = json_array();
-        json_t *aTotal = json_array();
-        for (size_t i = 0; i < f.nCost; i++) {
-            const FundCost *c = &f.aCost[i];
-            json_array_append_new(
-                aCost, json_pack("{s:s,s:I,s:s,s:s?,s:i}", "activity", c->zNode,
-                                 "amount_minor", (json_int_t)c->amount,
-                                 "currency", c->zCurrency, "note", c->zNote,
-                                 "version", c->iVersion));
-        }
-        for (size_t i = 0; i < f.nLine; i++) {
-            const FundLine *l = &f.aLine[i];
-            json_array_append_new(
-                aLine,
-                json_pack(
-                    "{s:s,s:i,s:s,s:s?,s:s?,s:I,s:s,s:s,s:s?,s:i}", "activity",
-                    l->zNode, "line", l->iLine, "source_kind",
-                    code_table(CODE_FUND_KIND, &(size_t){ 0 })[l->eKind].zKey,
-                    "org", l->zOrg, "label", l->zLabel, "amount_minor",
-                    (json_int_t)l->amount, "currency", l->zCurrency, "status",
-                    code_table(CODE_FUND_STATUS, &(size_t){ 0 })[l->eStatus]
-                        .zKey,
-                    "note", l->zNote, "version", l->iVersion));
-        }
-        FundTotals tot = { 0 };
-        int iLeaf = plan_leaf_level(p);
-        for (size_t i = 0; i < p->nNode; i++) {
-            if (p->aNode[i].iLevel == iLeaf) {
-                fund_totals_add_activity(&tot, &f, rd->zCode,
-                                         p->aNode[i].zCode);
-            }
-        }
-        for (size_t k = 0; k < tot.n; k++) {
-            const FundTotal *x = &tot.a[k];
-            json_array_append_new(
-                aTotal,
-                json_pack("{s:s,s:I,s:I,s:I,s:I,s:o,s:I,s:I}", "currency",
-                          x->zCurrency, "cost", (json_int_t)x->cost, "secured",
-                          (json_int_t)x->secured, "pledged",
-                          (json_int_t)x->pledged, "asked", (json_int_t)x->asked,
-                          "gap", x->nGap ? json_integer(x->gap) : json_null(),
-                          "activities_gap_counted", (json_int_t)x->nGap,
-                          "activities_gap_not_computable",
-                          (json_int_t)x->nNoGap));
-        }
-        fund_totals_release(&tot);
-        j = json_pack("{s:s,s:o,s:o,s:o}", "round", rd->zCode, "costs", aCost,
-                      "lines", aLine, "totals", aTotal);
-    }
-    api_send(w, status, j);
     fund_set_release(&f);
     return 0;
 }
