@@ -260,6 +260,32 @@ workflow_save_statement(Store *s, const Actor *who, const StatementEdit *e,
     return wf_end(s, &x, rc, err);
 }
 
+/* One review action on statement old (as read in this transaction) of
+** activity n in round rd: its comment, if any, first (written on the
+** version the officer read), then its new state, conditional on that
+** version (a statement resubmitted in between is a conflict, in the SQL
+** too); a comment alone changes no state. */
+static int
+wf_statement_act(Store *s, const Actor *who, const Plan *p, const Node *n,
+                 const Round *rd, const Statement *old, StmtAction eAct,
+                 const char *zComment, AppErr *err)
+{
+    int rc = 0;
+    if (*zComment) {
+        rc = store_statement_comment_add(s, p->zCode, n->zCode, rd->zCode,
+                                         old->zOrg, who->zName, who->eRole,
+                                         zComment, err);
+    }
+    if (rc == 0 && eAct != STMT_ACT_COMMENT) {
+        Statement st = *old;
+        st.eState = rules_statement_after_review(old->eState, eAct);
+        char zNone[1] = "";
+        st.zComment = zNone;
+        rc = store_statement_put(s, p->zCode, n->zCode, rd->zCode, &st, err);
+    }
+    return rc;
+}
+
 int
 workflow_review(Store *s, const Actor *who, const ReviewEdit *e, AppErr *err)
 {
@@ -300,19 +326,8 @@ workflow_review(Store *s, const Actor *who, const ReviewEdit *e, AppErr *err)
         }
         StmtAction eAct =
             e->eAction == WF_APPROVE ? STMT_ACT_ACCEPT : STMT_ACT_RETURN;
-        if (eAct == STMT_ACT_RETURN) {
-            rc = store_statement_comment_add(s, p->zCode, n->zCode, rd->zCode,
-                                             old->zOrg, who->zName, who->eRole,
-                                             e->zComment, err);
-        }
-        Statement st = *old;
-        st.eState = rules_statement_after_review(old->eState, eAct);
-        char zNone[1] = "";
-        st.zComment = zNone;
-        if (rc == 0) {
-            rc =
-                store_statement_put(s, p->zCode, n->zCode, rd->zCode, &st, err);
-        }
+        rc = wf_statement_act(s, who, p, n, rd, old, eAct,
+                              eAct == STMT_ACT_RETURN ? e->zComment : "", err);
     }
     return wf_end(s, &x, rc, err);
 }
@@ -334,27 +349,15 @@ workflow_review_statement(Store *s, const Actor *who, const StmtReviewEdit *e,
         rc = rules_statement_may_review(who, x.n, x.rd, old, e->iVersion,
                                         e->eAction, e->zComment, err);
     }
-    /* The comment first: it is written on the version the officer read. */
-    if (rc == 0 && *e->zComment) {
-        rc = store_statement_comment_add(s, x.p->zCode, x.n->zCode, x.rd->zCode,
-                                         old->zOrg, who->zName, who->eRole,
-                                         e->zComment, err);
+    if (rc == 0) {
+        rc = wf_statement_act(s, who, x.p, x.n, x.rd, old, e->eAction,
+                              e->zComment, err);
     }
     if (rc == 0 && e->eAction != STMT_ACT_COMMENT) {
-        /* Conditional on the version read: a statement resubmitted in
-        ** between is a conflict, in the SQL too. */
-        Statement st = *old;
-        st.eState = rules_statement_after_review(old->eState, e->eAction);
-        char zNone[1] = "";
-        st.zComment = zNone;
-        rc = store_statement_put(s, x.p->zCode, x.n->zCode, x.rd->zCode, &st,
-                                 err);
         /* What the activity's review form showed changed: its version
         ** moves, so it cannot approve on a stale picture. */
-        if (rc == 0) {
-            rc = store_assessment_put(s, x.p->zCode, x.n->zCode, x.a,
-                                      STORE_BUMP, err);
-        }
+        rc = store_assessment_put(s, x.p->zCode, x.n->zCode, x.a, STORE_BUMP,
+                                  err);
     }
     return wf_end(s, &x, rc, err);
 }
