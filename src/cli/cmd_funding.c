@@ -122,12 +122,7 @@ fund_print(const Plan *p, const FundSet *set, Buf *b)
         for (size_t i = 0; i < p->nNode; i++) {
             const char *zNode = p->aNode[i].zCode;
             const FundCost *pc = fund_set_cost(set, zRound, zNode);
-            int bAny = pc != NULL;
-            for (size_t k = 0; !bAny && k < set->nLine; k++) {
-                bAny = str_eq(set->aLine[k].zRound, zRound) &&
-                       str_eq(set->aLine[k].zNode, zNode);
-            }
-            if (!bAny) {
+            if (!fund_set_has(set, zRound, zNode)) {
                 continue;
             }
             if (nShown++ == 0) {
@@ -143,7 +138,7 @@ fund_print(const Plan *p, const FundSet *set, Buf *b)
             buf_puts(b, "\n");
             for (size_t k = 0; k < set->nLine; k++) {
                 const FundLine *l = &set->aLine[k];
-                if (!str_eq(l->zRound, zRound) || !str_eq(l->zNode, zNode)) {
+                if (!fund_line_of(l, zRound, zNode)) {
                     continue;
                 }
                 buf_printf(b, "    %d. %s: %s, %s ", l->iLine,

@@ -72,7 +72,7 @@ coord_fund_of(const FundSet *f, const char *zRound, const char *zNode)
     int bAny = pc != NULL;
     for (size_t i = 0; i < f->nLine; i++) {
         const FundLine *l = &f->aLine[i];
-        if (strcmp(l->zRound, zRound) != 0 || strcmp(l->zNode, zNode) != 0) {
+        if (!fund_line_of(l, zRound, zNode)) {
             continue;
         }
         bAny = 1;

@@ -287,10 +287,30 @@ fund_totals_add_line(FundTotals *t, const FundLine *l)
     }
 }
 
-static int
-line_of(const FundLine *l, const char *zRound, const char *zNode)
+int
+fund_line_of(const FundLine *l, const char *zRound, const char *zNode)
 {
     return strcmp(l->zRound, zRound) == 0 && strcmp(l->zNode, zNode) == 0;
+}
+
+int
+fund_set_has(const FundSet *s, const char *zRound, const char *zNode)
+{
+    if (fund_set_cost(s, zRound, zNode)) {
+        return 1;
+    }
+    for (size_t k = 0; k < s->nLine; k++) {
+        if (fund_line_of(&s->aLine[k], zRound, zNode)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+const char *
+fund_line_source(const FundLine *l)
+{
+    return l->zOrg ? l->zOrg : l->zLabel ? l->zLabel : "";
 }
 
 int
@@ -304,7 +324,7 @@ fund_activity_gap(const FundSet *s, const char *zRound, const char *zNode,
     int64_t gap = c->amount;
     for (size_t i = 0; i < s->nLine; i++) {
         const FundLine *l = &s->aLine[i];
-        if (!line_of(l, zRound, zNode)) {
+        if (!fund_line_of(l, zRound, zNode)) {
             continue;
         }
         if (strcmp(l->zCurrency, c->zCurrency) != 0) {
@@ -332,7 +352,7 @@ fund_totals_add_activity(FundTotals *t, const FundSet *s, const char *zRound,
     }
     for (size_t i = 0; i < s->nLine; i++) {
         const FundLine *l = &s->aLine[i];
-        if (!line_of(l, zRound, zNode)) {
+        if (!fund_line_of(l, zRound, zNode)) {
             continue;
         }
         fund_totals_add_line(t, l);

@@ -95,6 +95,16 @@ void fund_set_release(FundSet *s);
 const FundCost *fund_set_cost(const FundSet *s, const char *zRound,
                               const char *zNode);
 
+/* Whether line l is one of activity zNode's in round zRound. */
+int fund_line_of(const FundLine *l, const char *zRound, const char *zNode);
+
+/* Whether activity zNode has a cost or a funding line in round zRound. */
+int fund_set_has(const FundSet *s, const char *zRound, const char *zNode);
+
+/* Who line l's money comes from, as written: the partner's acronym, else
+** the budget line or other source; "" when none. */
+const char *fund_line_source(const FundLine *l);
+
 /* Whether z is an ISO 4217 currency code ("USD", "KHR"): the one rule of
 ** currencies, used by every importer of amounts. */
 int money_currency_ok(const char *z);

@@ -286,7 +286,7 @@ fund_cell(const FundCost *pc, const FundLine *pl, int c, Buf *b)
         break;
     case FUND_COL_SOURCE:
         if (pl) {
-            buf_puts(b, pl->zOrg ? pl->zOrg : pl->zLabel ? pl->zLabel : "");
+            buf_puts(b, fund_line_source(pl));
         }
         break;
     case FUND_COL_AMOUNT:
@@ -341,8 +341,7 @@ fund_csv_write(const FundSet *s, const char *zRound, Buf *b)
         write_row(pc, NULL, &cell, b);
         for (size_t k = 0; k < s->nLine; k++) {
             const FundLine *pl = &s->aLine[k];
-            if (str_eq(pl->zRound, pc->zRound) &&
-                str_eq(pl->zNode, pc->zNode)) {
+            if (fund_line_of(pl, pc->zRound, pc->zNode)) {
                 write_row(NULL, pl, &cell, b);
             }
         }

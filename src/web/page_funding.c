@@ -68,35 +68,19 @@ funding_activity_sheet(const Plan *p, const Node *n, const FundSet *f, Sheet *t)
         }
         for (size_t k = 0; k < f->nLine; k++) {
             const FundLine *l = &f->aLine[k];
-            if (!str_eq(l->zRound, zRound) || !str_eq(l->zNode, n->zCode)) {
+            if (!fund_line_of(l, zRound, n->zCode)) {
                 continue;
             }
             sheet_text(t, zRound);
             sheet_num(t, l->iLine);
             sheet_text(t, kind_label(l->eKind));
-            sheet_text(t, l->zOrg ? l->zOrg : l->zLabel ? l->zLabel : "");
+            sheet_text(t, fund_line_source(l));
             sheet_money(t, l->amount);
             sheet_text(t, l->zCurrency);
             sheet_text(t, status_label(l->eStatus));
             sheet_text(t, l->zNote ? l->zNote : "");
         }
     }
-}
-
-/* Whether activity zNode has a cost or a line in round zRound. */
-static int
-has_money(const FundSet *f, const char *zRound, const char *zNode)
-{
-    if (fund_set_cost(f, zRound, zNode)) {
-        return 1;
-    }
-    for (size_t k = 0; k < f->nLine; k++) {
-        if (str_eq(f->aLine[k].zRound, zRound) &&
-            str_eq(f->aLine[k].zNode, zNode)) {
-            return 1;
-        }
-    }
-    return 0;
 }
 
 /* A posted field when bKeep, else zStored. */
@@ -288,7 +272,7 @@ funding_activity_section(const Req *r, Buf *b, const Model *m, const Plan *p,
     size_t nShown = 0;
     for (size_t k = p->nRound; k-- > 0;) {
         const Round *rd = &p->aRound[k];
-        if (!has_money(f, rd->zCode, n->zCode)) {
+        if (!fund_set_has(f, rd->zCode, n->zCode)) {
             continue;
         }
         HTML_LIT(b, "<h3>");
@@ -334,8 +318,7 @@ funding_activity_section(const Req *r, Buf *b, const Model *m, const Plan *p,
             int iNext = 1;
             for (size_t i = 0; i < f->nLine; i++) {
                 const FundLine *l = &f->aLine[i];
-                if (!str_eq(l->zRound, rd->zCode) ||
-                    !str_eq(l->zNode, n->zCode)) {
+                if (!fund_line_of(l, rd->zCode, n->zCode)) {
                     continue;
                 }
                 line_form(r, b, m, n, rd, l->iLine, l, iPosted == l->iLine);
@@ -504,12 +487,12 @@ resources_by_source(const Resources *x, Sheet *t)
         if (abDone[i] || !str_eq(l->zRound, x->rd->zCode)) {
             continue;
         }
-        const char *zSource = l->zOrg ? l->zOrg : l->zLabel ? l->zLabel : "";
+        const char *zSource = fund_line_source(l);
         FundTotals tot = { 0 };
         long nLine = 0;
         for (size_t j = i; j < f->nLine; j++) {
             const FundLine *o = &f->aLine[j];
-            const char *zO = o->zOrg ? o->zOrg : o->zLabel ? o->zLabel : "";
+            const char *zO = fund_line_source(o);
             if (!abDone[j] && str_eq(o->zRound, l->zRound) &&
                 o->eKind == l->eKind && str_eq(zO, zSource) &&
                 str_eq(o->zCurrency, l->zCurrency)) {
