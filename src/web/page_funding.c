@@ -294,12 +294,14 @@ funding_activity_section(const Req *r, Buf *b, const Model *m, const Plan *p,
         free(zSelf);
         sheet_release(&t);
     }
-    Role role = r->bAuthed ? r->ses.user.eRole : ROLE_VIEWER;
-    if (r->bAuthed && (role == ROLE_ME_OFFICER || role == ROLE_ADMIN)) {
+    /* The forms where core's rule lets this user record (fund_may_record()). */
+    Actor who = page_actor(r);
+    if (r->bAuthed) {
         for (size_t k = 0; k < p->nRound; k++) {
             const Round *rd = &p->aRound[k];
-            if (rd->eState == ROUND_PUBLISHED ||
-                !node_find_assessment(n, rd->zCode)) {
+            AppErr ignored = APPERR_INIT;
+            if (!node_find_assessment(n, rd->zCode) ||
+                fund_may_record(&who, rd, &ignored)) {
                 continue;
             }
             int bHere = bKeep && str_eq(req_form(r, "round"), rd->zCode);
