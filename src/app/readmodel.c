@@ -193,12 +193,11 @@ rm_take_current(ReadView eView, long iVersion)
 }
 
 ReadModel *
-readmodel_acquire(Store *s, ReadView eView, AppErr *err)
+readmodel_acquire(Store *s, ReadView eView, long iVersion, AppErr *err)
 {
     /* One query on its own is atomic: no transaction is needed to learn
     ** whether the current snapshot still holds, which is almost always. */
-    long iVersion = 0;
-    if (store_data_version(s, &iVersion, err)) {
+    if (iVersion < 0 && store_data_version(s, &iVersion, err)) {
         return NULL;
     }
     ReadModel *rm = rm_take_current(eView, iVersion);

@@ -38,8 +38,11 @@ typedef enum ReadView {
 ** read the version and, when the data changed, to load).  NULL with err
 ** filled when the database cannot be read.  The handle is not const:
 ** holding, giving back and the memos below change it (under its locks);
-** the data it holds is read-only (readmodel_model()). */
-ReadModel *readmodel_acquire(Store *s, ReadView eView, AppErr *err);
+** the data it holds is read-only (readmodel_model()).  iVersion is the
+** data version the caller has just read on s (with the session: one query
+** fewer per page), or -1 to read it here. */
+ReadModel *readmodel_acquire(Store *s, ReadView eView, long iVersion,
+                             AppErr *err);
 
 /* Give a snapshot back; accepts NULL. */
 void readmodel_release(ReadModel *rm);

@@ -352,6 +352,11 @@ store_session_put(Store *s, const Session *ses, AppErr *err)
 int
 store_session_get(Store *s, const char *zTokenHash, Session *ses, AppErr *err)
 {
+    /* The data version read with it must count what this connection wrote
+    ** (store_data_version()). */
+    if (fold_flush(s, err)) {
+        return -1;
+    }
     return s->pMethods->xSessionGet(s, zTokenHash, ses, err);
 }
 

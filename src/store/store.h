@@ -63,6 +63,8 @@ typedef struct Session {
     long created;  /* Unix time */
     long lastSeen; /* Unix time */
     User user;     /* filled by store_session_get() */
+    long dataVersion; /* store_data_version() as of the same read: a page
+                      ** served at once needs no second query for it */
 } Session;
 
 void session_release(Session *ses);
@@ -801,8 +803,9 @@ void audit_free(AuditEntry *a, size_t n);
 int store_user_get(Store *s, const char *zName, User *u, AppErr *err);
 int store_user_list(Store *s, User **paOut, size_t *pnOut, AppErr *err);
 
-/* Sessions by token hash.  store_session_get() fills the user too and
-** returns APPERR_NOTFOUND when there is no such session. */
+/* Sessions by token hash.  store_session_get() fills the user and the
+** data version too, and returns APPERR_NOTFOUND when there is no such
+** session. */
 int store_session_put(Store *s, const Session *ses, AppErr *err);
 int store_session_get(Store *s, const char *zTokenHash, Session *ses,
                       AppErr *err);

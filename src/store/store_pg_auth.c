@@ -102,11 +102,16 @@ pg_session_get(Store *s, const char *zTokenHash, Session *ses, AppErr *err)
 {
     PgStore *S = (PgStore *)s;
     memset(ses, 0, sizeof *ses);
+    if (pg_audit_flush(S, err)) { /* the data version counts them */
+        return -1;
+    }
     PgArgs a = { 0 };
     pg_arg_text(&a, 1, zTokenHash);
     PGresult *r = PG_QUERY(S,
                            "SELECT s.token_hash, s.user_id, s.csrf, s.created,"
-                           " s.last_seen, " PG_USER_COLS " FROM session s"
+                           " s.last_seen, " PG_USER_COLS ","
+                           " (SELECT coalesce(max(id), 0) FROM audit)"
+                           " FROM session s"
                            " JOIN account u ON u.id = s.user_id"
                            " LEFT JOIN org o ON o.id = u.org_id"
                            " WHERE s.token_hash = $1",
@@ -122,6 +127,7 @@ pg_session_get(Store *s, const char *zTokenHash, Session *ses, AppErr *err)
         ses->created = (long)pg_int(r, 0, 3);
         ses->lastSeen = (long)pg_int(r, 0, 4);
         pg_read_user(r, 0, 5, &ses->user);
+        ses->dataVersion = (long)pg_int(r, 0, 12);
     }
     PQclear(r);
     return bFound ? 0 : apperr_set(err, APPERR_NOTFOUND, "no such session");

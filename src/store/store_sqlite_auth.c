@@ -111,8 +111,9 @@ sq_session_get(Store *s, const char *zTokenHash, Session *ses, AppErr *err)
     if (SQ_PREPARE(S,
                    "SELECT s.token_hash, s.user_id, s.csrf, s.created,"
                    " s.last_seen, u.id, u.name, u.role, o.acronym, u.pw_hash,"
-                   " u.disabled, u.created FROM session s"
-                   " JOIN account u ON u.id = s.user_id"
+                   " u.disabled, u.created,"
+                   " (SELECT coalesce(max(id), 0) FROM audit)"
+                   " FROM session s JOIN account u ON u.id = s.user_id"
                    " LEFT JOIN org o ON o.id = u.org_id"
                    " WHERE s.token_hash = $1",
                    &st, err)) {
@@ -127,6 +128,7 @@ sq_session_get(Store *s, const char *zTokenHash, Session *ses, AppErr *err)
         ses->created = (long)sqlite3_column_int64(st, 3);
         ses->lastSeen = (long)sqlite3_column_int64(st, 4);
         sq_read_user(st, 5, &ses->user);
+        ses->dataVersion = (long)sqlite3_column_int64(st, 12);
     }
     sq_finalize(S, st);
     if (rc == SQLITE_ROW) {

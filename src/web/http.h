@@ -50,6 +50,8 @@ typedef struct Req {
     int bAnon;               /* anonymous reader of a --public server */
     Store *s;                /* the request's database connection */
     struct ReadModel *pView; /* shared snapshot held by the request */
+    long iDataVersion;       /* the data version read with the session, for
+                              ** a request that changes nothing; else -1 */
     const WebConfig *cfg;
     int eLang; /* the language of the answer (I18nLang): the visitor's
                 ** switch (a cookie), else Accept-Language, else the

@@ -289,7 +289,7 @@ page_load(Req *r, Resp *w, const Model **pm)
     AppErr err = APPERR_INIT;
     if (!r->pView) {
         r->pView = readmodel_acquire(
-            r->s, r->bAnon ? READ_PUBLISHED : READ_FULL, &err);
+            r->s, r->bAnon ? READ_PUBLISHED : READ_FULL, r->iDataVersion, &err);
         if (!r->pView) {
             web_fail(r, w, &err);
             return NULL;

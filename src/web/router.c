@@ -295,6 +295,11 @@ router_dispatch(Req *r, Resp *w)
         return;
     }
     router_session(r);
+    /* A request that writes must see its own change: it reads the version
+    ** again when it renders. */
+    r->iDataVersion = r->bAuthed && !route_changes_state(route->zMethod)
+                          ? r->ses.dataVersion
+                          : -1;
     store_set_actor(r->s, r->bAuthed ? r->ses.user.zName : "web");
     int bAllowed = 0;
     if (route->who & WEB_OPEN) {

@@ -726,6 +726,7 @@ on_request(void *cls, struct MHD_Connection *c, const char *zUrl,
     }
     Req r;
     memset(&r, 0, sizeof r);
+    r.iDataVersion = -1; /* read when needed (router.c) */
     Resp w;
     resp_init(&w);
     char zIp[NET_ADDR_CHARS];
