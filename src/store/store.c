@@ -245,6 +245,16 @@ store_data_version(Store *s, long *pOut, AppErr *err)
     return s->pMethods->xDataVersion(s, pOut, err);
 }
 
+int
+store_watch(Store *s, int msTimeout, AppErr *err)
+{
+    if (!s->pMethods->xWatch) {
+        return apperr_set(err, APPERR_USAGE,
+                          "this database cannot announce its changes");
+    }
+    return s->pMethods->xWatch(s, msTimeout, err);
+}
+
 /* Load what scope names; every plan's codes indexed. */
 static int
 store_load_scope(Store *s, const StoreScope *scope, Model *m, AppErr *err)
@@ -395,6 +405,18 @@ session_release(Session *ses)
     free(ses->zCsrf);
     user_release(&ses->user);
     memset(ses, 0, sizeof *ses);
+}
+
+void
+session_copy(Session *dst, const Session *src)
+{
+    *dst = *src;
+    dst->zTokenHash = xstrdup(src->zTokenHash);
+    dst->zCsrf = xstrdup(src->zCsrf);
+    dst->user.zName = xstrdup(src->user.zName);
+    dst->user.zOrg = xstrdup(src->user.zOrg);
+    dst->user.zHash = xstrdup(src->user.zHash);
+    dst->user.zCreated = xstrdup(src->user.zCreated);
 }
 
 void

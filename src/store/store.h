@@ -68,6 +68,8 @@ typedef struct Session {
 } Session;
 
 void session_release(Session *ses);
+/* *dst as a copy of src (its own strings). */
+void session_copy(Session *dst, const Session *src);
 
 /* A complainant's personal details, kept apart from the case. */
 typedef struct CasePerson {
@@ -402,6 +404,8 @@ typedef struct StoreMethods {
     int (*xBeginRead)(Store *, AppErr *);
     void (*xEndRead)(Store *);
     int (*xDataVersion)(Store *, long *pOut, AppErr *);
+    /* store_watch(); NULL: the backend cannot tell (SQLite). */
+    int (*xWatch)(Store *, int msTimeout, AppErr *);
     int (*xLoad)(Store *, const StoreScope *, Model *, AppErr *);
     /* Read the row of entity e named by azKey: its columns into azOld
     ** (STORE_NCOL_MAX slots, each set: a copy the caller frees, or NULL),
@@ -626,6 +630,16 @@ int store_default_busy_ms(void);
 ** equal numbers mean equal data, so caches key on it.  Sessions and
 ** logins do not move it. */
 int store_data_version(Store *s, long *pOut, AppErr *err);
+
+/* Wait on s, a connection kept for this, at most msTimeout ms for a
+** change committed by any process (a data change, or a session ended):
+** 1 when there was one since the last call (the first call starts
+** watching and answers 1: anything may have changed before), 0 when the
+** time ran out, -1 with err filled when the connection failed (open a new
+** one; changes may have been missed).  What lets a server trust what it
+** read until told otherwise.  APPERR_USAGE when the backend cannot tell
+** (SQLite: other processes write the file unannounced). */
+int store_watch(Store *s, int msTimeout, AppErr *err);
 
 /* Load organisations and the plan zPlan (all plans when NULL, in the order
 ** they were created: the first plan stays first, so importing another one

@@ -28,6 +28,8 @@
 ** are text.
 */
 #include <assert.h>
+#include <errno.h>
+#include <poll.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -221,6 +223,21 @@ pg_reconnect(PgStore *S)
     (void)pg_set_lock_timeout(S, S->msBusy, &ignored);
 }
 
+/* Whether a statement that failed outside a transaction failed because the
+** connection was found lost (the server restarted, the connection was
+** ended): then it is made again and the statement tried once more, so that
+** each server thread's first request after it is not an error page.  In a
+** transaction the outcome would be unknown: that fails. */
+static int
+pg_lost_outside_txn(PgStore *S)
+{
+    return !S->bInTxn && PQstatus(S->db) == CONNECTION_BAD;
+}
+
+static PGresult *pg_query_once(PgStore *S, const char *zSql,
+                               const PgArgs *args, AppErr *err,
+                               const char *zWhat);
+
 PGresult *
 pg_query(PgStore *S, const char *zSql, const PgArgs *args, AppErr *err,
          const char *zWhat)
@@ -233,6 +250,21 @@ pg_query(PgStore *S, const char *zSql, const PgArgs *args, AppErr *err,
     if (S->pCopy && pg_copy_flush_cases(S, err)) {
         return NULL;
     }
+    AppErr first = APPERR_INIT;
+    PGresult *r = pg_query_once(S, zSql, args, &first, zWhat);
+    if (!r && pg_lost_outside_txn(S)) {
+        return pg_query_once(S, zSql, args, err, zWhat);
+    }
+    if (!r) {
+        *err = first;
+    }
+    return r;
+}
+
+static PGresult *
+pg_query_once(PgStore *S, const char *zSql, const PgArgs *args, AppErr *err,
+              const char *zWhat)
+{
     pg_reconnect(S);
     size_t h = ((size_t)(uintptr_t)zSql >> 3) % PG_CACHE_SLOTS;
     int k = -1;
@@ -314,6 +346,11 @@ static int
 pg_exec_plain(PgStore *S, const char *zSql, AppErr *err, const char *zWhat)
 {
     PGresult *r = PQexec(S->db, zSql);
+    if (PQresultStatus(r) == PGRES_FATAL_ERROR && pg_lost_outside_txn(S)) {
+        PQclear(r); /* as in pg_query() */
+        pg_reconnect(S);
+        r = PQexec(S->db, zSql);
+    }
     int bOk = PQresultStatus(r) == PGRES_COMMAND_OK ||
               PQresultStatus(r) == PGRES_TUPLES_OK;
     if (!bOk) {
@@ -491,8 +528,11 @@ pg_commit(Store *s, AppErr *err)
         pg_rollback(s);
         return -1;
     }
-    PGresult *r = PQexec(S->db, "COMMIT");
-    /* A transaction that failed earlier answers COMMIT with ROLLBACK. */
+    /* Servers watching (store_watch()) learn of the change when it is
+    ** committed, and only then: a notification goes out at COMMIT.  In a
+    ** transaction that failed earlier the NOTIFY fails and COMMIT is not
+    ** run; otherwise a failed one answers COMMIT with ROLLBACK. */
+    PGresult *r = PQexec(S->db, "NOTIFY " PG_CHANGE_CHANNEL "; COMMIT");
     int bOk = PQresultStatus(r) == PGRES_COMMAND_OK &&
               strcmp(PQcmdStatus(r), "COMMIT") == 0;
     if (!bOk) {
@@ -676,6 +716,64 @@ pg_data_version(Store *s, long *pOut, AppErr *err)
     return 0;
 }
 
+/* Whether a notification came in (all of them consumed), after input was
+** read from the socket. */
+static int
+pg_watch_drain(PgStore *S)
+{
+    int bAny = 0;
+    PGnotify *n;
+    while ((n = PQnotifies(S->db)) != NULL) {
+        bAny = 1;
+        PQfreemem(n);
+    }
+    return bAny;
+}
+
+static int
+pg_watch(Store *s, int msTimeout, AppErr *err)
+{
+    PgStore *S = (PgStore *)s;
+    assert(!S->bInTxn);
+    if (!S->bListening || PQstatus(S->db) != CONNECTION_OK) {
+        S->bListening = 0;
+        pg_reconnect(S);
+        if (pg_exec_plain(S, "LISTEN " PG_CHANGE_CHANNEL, err,
+                          "watching for changes")) {
+            return -1;
+        }
+        S->bListening = 1;
+        (void)pg_watch_drain(S);
+        return 1;
+    }
+    if (!PQconsumeInput(S->db)) {
+        S->bListening = 0;
+        pg_fail(S, NULL, err, "watching for changes");
+        return -1;
+    }
+    if (pg_watch_drain(S)) {
+        return 1;
+    }
+    struct pollfd fd = { PQsocket(S->db), POLLIN, 0 };
+    int n = poll(&fd, 1, msTimeout);
+    if (n < 0 && errno != EINTR) {
+        S->bListening = 0;
+        apperr_set(err, APPERR_DB,
+                   "database error while watching for changes (the details "
+                   "are in the log)");
+        return apperr_detail(err, "poll: %s", strerror(errno));
+    }
+    if (n <= 0) {
+        return 0;
+    }
+    if (!PQconsumeInput(S->db)) {
+        S->bListening = 0;
+        pg_fail(S, NULL, err, "watching for changes");
+        return -1;
+    }
+    return pg_watch_drain(S);
+}
+
 static int
 pg_round_list(Store *s, const char *zPlan, RoundCount **paOut, size_t *pnOut,
               AppErr *err)
@@ -772,6 +870,7 @@ static const StoreMethods pgMethods = {
     .xBeginRead = pg_begin_read,
     .xEndRead = pg_rollback,
     .xDataVersion = pg_data_version,
+    .xWatch = pg_watch,
     .xLoad = pg_load,
     .xRowGet = pg_row_get,
     .xRowPut = pg_row_put,

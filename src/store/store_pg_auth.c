@@ -150,8 +150,13 @@ pg_session_delete(Store *s, const char *zTokenHash, AppErr *err)
     PgStore *S = (PgStore *)s;
     PgArgs a = { 0 };
     pg_arg_text(&a, 1, zTokenHash);
-    return PG_RUN(S, "DELETE FROM session WHERE token_hash = $1", &a, err,
-                  "ending a session");
+    /* Announced (store_watch()): a server that kept the session must
+    ** forget it.  pg_notify() runs once per row deleted. */
+    return PG_RUN(S,
+                  "WITH d AS (DELETE FROM session WHERE token_hash = $1"
+                  " RETURNING 1) SELECT pg_notify('" PG_CHANGE_CHANNEL
+                  "', '') FROM d",
+                  &a, err, "ending a session");
 }
 
 int
@@ -161,8 +166,9 @@ pg_session_delete_user(Store *s, const char *zUser, AppErr *err)
     PgArgs a = { 0 };
     pg_arg_text(&a, 1, zUser);
     return PG_RUN(S,
-                  "DELETE FROM session WHERE user_id ="
-                  " (SELECT id FROM account WHERE name = $1)",
+                  "WITH d AS (DELETE FROM session WHERE user_id ="
+                  " (SELECT id FROM account WHERE name = $1) RETURNING 1)"
+                  " SELECT pg_notify('" PG_CHANGE_CHANNEL "', '') FROM d",
                   &a, err, "ending a user's sessions");
 }
 

@@ -25,6 +25,10 @@
 ** Writers take turns as under SQLite's BEGIN IMMEDIATE (see pg_begin()). */
 #define PG_WRITER_LOCK 0x4C4D504D
 
+/* The channel every commit of a write transaction, and every session
+** ended, is announced on (NOTIFY), for store_watch(). */
+#define PG_CHANGE_CHANNEL "lmpmon_change"
+
 /* Rows held back for COPY (store_pg_copy.c). */
 typedef struct PgCopy PgCopy;
 
@@ -42,6 +46,7 @@ typedef struct PgStore {
     int bTableCopy; /* a COPY of a copied table is open (store_pg_tables.c) */
     int bSchema;    /* the schema is in place (opened): pg_begin() may
                     ** read the audit trail */
+    int bListening; /* LISTEN is in force on this connection (pg_watch()) */
 } PgStore;
 
 /* Parameters of one query: up to PG_NPARAM texts (NULL for SQL NULL);

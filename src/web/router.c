@@ -16,7 +16,9 @@
 
 #include "router.h"
 #include "router_int.h"
+#include "change_watch.h"
 #include "page.h"
+#include "session_cache.h"
 #include "../app/readmodel.h"
 #include "web.h"
 #include "web_limits.h"
@@ -189,7 +191,16 @@ router_session(Req *r)
         char zHash[SECRET_HASH_HEX];
         secret_hash_token(zToken, zHash);
         AppErr err = APPERR_INIT;
-        if (store_session_get(r->s, zHash, &r->ses, &err) == 0) {
+        /* Kept from an earlier request while nothing changed anywhere
+        ** (change_watch.h), else read (and kept). */
+        unsigned long gen = change_watch_generation();
+        int bFound = session_cache_get(zHash, gen, &r->ses);
+        if (!bFound &&
+            store_session_get(r->s, zHash, &r->ses, &err) == 0) {
+            session_cache_put(zHash, gen, &r->ses);
+            bFound = 1;
+        }
+        if (bFound) {
             long now = (long)str_clock_now();
             if (r->ses.user.bDisabled ||
                 now - r->ses.lastSeen > LIMIT_SESSION_IDLE_SECONDS ||
@@ -200,8 +211,9 @@ router_session(Req *r)
                 r->bAuthed = 1;
                 /* Refresh the idle clock at most once a minute: a write
                 ** per page view would serialise readers for nothing. */
-                if (now - r->ses.lastSeen > 60) {
-                    (void)store_session_touch(r->s, zHash, now, &err);
+                if (now - r->ses.lastSeen > 60 &&
+                    store_session_touch(r->s, zHash, now, &err) == 0) {
+                    session_cache_touch(zHash, now);
                 }
             }
         }
@@ -297,9 +309,22 @@ router_dispatch(Req *r, Resp *w)
     router_session(r);
     /* A request that writes must see its own change: it reads the version
     ** again when it renders. */
-    r->iDataVersion = r->bAuthed && !route_changes_state(route->zMethod)
-                          ? r->ses.dataVersion
-                          : -1;
+    r->iDataVersion = -1;
+    if (!route_changes_state(route->zMethod)) {
+        if (r->bAuthed) {
+            r->iDataVersion = r->ses.dataVersion;
+        } else {
+            /* An anonymous reader's: kept per generation too. */
+            unsigned long gen = change_watch_generation();
+            long v = 0;
+            if (change_watch_version(gen, &v)) {
+                r->iDataVersion = v;
+            } else if (gen && store_data_version(r->s, &v, &err) == 0) {
+                change_watch_keep_version(gen, v);
+                r->iDataVersion = v;
+            }
+        }
+    }
     store_set_actor(r->s, r->bAuthed ? r->ses.user.zName : "web");
     int bAllowed = 0;
     if (route->who & WEB_OPEN) {
@@ -331,6 +356,11 @@ router_dispatch(Req *r, Resp *w)
         route->xHandler(r, w);
         if (r->bAuthed) {
             w->bPrivate = 1;
+        }
+        if (route_changes_state(r->zMethod)) {
+            /* Before the answer leaves: the user's next page, here or on
+            ** a server that has heard of it, shows what they did. */
+            change_watch_moved();
         }
     }
     readmodel_release(r->pView);

@@ -45,6 +45,8 @@
 #include "router.h"
 #include "complaints_cache.h"
 #include "backup_timer.h"
+#include "change_watch.h"
+#include "session_cache.h"
 #include "web_limits.h"
 #include "../base/base.h"
 #include "../base/i18n.h"
@@ -917,6 +919,12 @@ web_serve(const WebConfig *pConfig, AppErr *err)
         complaints_cache_stop();
         return -1;
     }
+    if (change_watch_start(cfg, err)) {
+        MHD_stop_daemon(d);
+        complaints_cache_stop();
+        backup_timer_stop();
+        return -1;
+    }
     pthread_condattr_t ca;
     pthread_t thWatch;
     (void)pthread_condattr_init(&ca);
@@ -958,6 +966,8 @@ web_serve(const WebConfig *pConfig, AppErr *err)
     (void)pthread_cond_destroy(&liveStop);
     complaints_cache_stop();
     backup_timer_stop();
+    change_watch_stop();
+    session_cache_clear();
     /* The report pages may have drawn PDFs: no thread draws any more. */
     review_print_release_fonts();
     (void)fprintf(stderr, "lmpmon: stopped\n");

@@ -135,6 +135,65 @@ done
 [ "$(pg_sql "$DB" "SELECT count(*) FROM audit WHERE new LIKE '%officer on $other'")" = 0 ] ||
     fail "the refused review is in the audit trail"
 
+# What each server keeps between requests (the session, the data version)
+# holds only until a change is announced (change_watch.h): a change made by
+# another process, a logout through the other server and a user disabled
+# from the command line all take effect on both servers within a second.
+# status_at URL JAR: the HTTP status of a GET of URL with the cookies of JAR.
+status_at() {
+    curl -s -o /dev/null -w '%{http_code}' -b "$2" "$1"
+}
+# within_second CMD...: CMD succeeds within one second.
+within_second() {
+    t0=$(date +%s%N)
+    until "$@"; do
+        [ $(($(date +%s%N) - t0)) -gt 1000000000 ] && return 1
+        sleep 0.05
+    done
+}
+for s in "$A" "$B"; do
+    curl -s -b officer.jar "$s/rounds" | grep -q "Opened from the command line" &&
+        fail "$s shows the round before it is opened"
+done
+"$LMPMON" --db "$DB" round open 2019 --title "Opened from the command line" >/dev/null ||
+    fail "opening a round from the command line"
+for s in "$A" "$B"; do
+    within_second sh -c "curl -s -b officer.jar '$s/rounds' | grep -q 'Opened from the command line'" ||
+        fail "$s does not show a round opened from the command line within a second"
+done
+BASE=$A
+login viewer
+[ "$(status_at "$B/" viewer.jar)" = 200 ] || fail "B does not take the viewer's session"
+cp viewer.jar viewer-kept.jar # the browser forgets the cookie; a thief would not
+code=$(post viewer /logout)
+[ "$code" = 303 ] || fail "logging out through A: $code"
+within_second sh -c "[ \"\$(curl -s -o /dev/null -w '%{http_code}' -b viewer-kept.jar '$B/')\" != 200 ]" ||
+    fail "B still takes a session ended through A after a second"
+login ilo
+[ "$(status_at "$B/" ilo.jar)" = 200 ] || fail "B does not take ilo's session"
+"$LMPMON" --db "$DB" user disable ilo >/dev/null || fail "disabling ilo"
+within_second sh -c "[ \"\$(curl -s -o /dev/null -w '%{http_code}' -b ilo.jar '$B/')\" != 200 ]" ||
+    fail "B still takes the session of a user disabled from the command line after a second"
+# Every connection of both servers ended by the database (a restart, an
+# administrator): no page fails for it (each connection is made again when
+# found lost), and while the watch's own connection is being made again the
+# servers trust nothing they kept, so a change made meanwhile shows at once.
+pg_sql "$DB" "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+    WHERE datname = current_database() AND pid <> pg_backend_pid()" >/dev/null
+sleep 0.2
+for s in "$A" "$B"; do
+    for k in 1 2 3 4 5 6 7 8; do
+        code=$(status_at "$s/rounds" officer.jar)
+        [ "$code" = 200 ] || fail "$s answers $code after its connections were ended"
+    done
+done
+"$LMPMON" --db "$DB" round open 2020 --title "Opened after the connections were lost" >/dev/null ||
+    fail "opening a second round from the command line"
+for s in "$A" "$B"; do
+    within_second sh -c "curl -s -b officer.jar '$s/rounds' | grep -q 'Opened after the connections were lost'" ||
+        fail "$s does not show a change made after its connections were lost within a second"
+done
+
 # Complaints: a case import by another process (the CLI) shows on both
 # servers' report pages; the reports one server counts, it keeps in the
 # database, and the other server and the CLI take them from there.
