@@ -59,10 +59,10 @@ void user_release(User *u);
 typedef struct Session {
     char *zTokenHash; /* hex BLAKE2b of the token */
     long userId;
-    char *zCsrf;   /* the session's CSRF secret */
-    long created;  /* Unix time */
-    long lastSeen; /* Unix time */
-    User user;     /* filled by store_session_get() */
+    char *zCsrf;      /* the session's CSRF secret */
+    long created;     /* Unix time */
+    long lastSeen;    /* Unix time */
+    User user;        /* filled by store_session_get() */
     long dataVersion; /* store_data_version() as of the same read: a page
                       ** served at once needs no second query for it */
 } Session;

@@ -234,9 +234,8 @@ pg_lost_outside_txn(PgStore *S)
     return !S->bInTxn && PQstatus(S->db) == CONNECTION_BAD;
 }
 
-static PGresult *pg_query_once(PgStore *S, const char *zSql,
-                               const PgArgs *args, AppErr *err,
-                               const char *zWhat);
+static PGresult *pg_query_once(PgStore *S, const char *zSql, const PgArgs *args,
+                               AppErr *err, const char *zWhat);
 
 PGresult *
 pg_query(PgStore *S, const char *zSql, const PgArgs *args, AppErr *err,

@@ -195,8 +195,7 @@ router_session(Req *r)
         ** (change_watch.h), else read (and kept). */
         unsigned long gen = change_watch_generation();
         int bFound = session_cache_get(zHash, gen, &r->ses);
-        if (!bFound &&
-            store_session_get(r->s, zHash, &r->ses, &err) == 0) {
+        if (!bFound && store_session_get(r->s, zHash, &r->ses, &err) == 0) {
             session_cache_put(zHash, gen, &r->ses);
             bFound = 1;
         }
