@@ -110,6 +110,61 @@ sq_load_assessment_rows(SqStore *S, sqlite3_stmt *st, const StoreIdIndex *aMap,
     return rc == SQLITE_DONE ? 0 : sq_fail(S, err, "reading assessments");
 }
 
+/* Every organisation's acronym by id (ascending), for the links of a
+** whole plan: looked up here instead of joined, which cost a b-tree
+** search per link.  Returns 0 or -1 with err filled. */
+typedef struct SqOrgNames {
+    sqlite3_int64 *aId;
+    char **azAcronym;
+    size_t n;
+} SqOrgNames;
+
+static int
+sq_org_names(SqStore *S, SqOrgNames *o, AppErr *err)
+{
+    memset(o, 0, sizeof *o);
+    sqlite3_stmt *st;
+    if (SQ_PREPARE(S, "SELECT id, acronym FROM org ORDER BY id", &st, err)) {
+        return -1;
+    }
+    size_t nAlloc = 0, nAlloc2 = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        xgrow((void **)&o->aId, &nAlloc, o->n, sizeof *o->aId);
+        xgrow((void **)&o->azAcronym, &nAlloc2, o->n, sizeof *o->azAcronym);
+        o->aId[o->n] = sqlite3_column_int64(st, 0);
+        o->azAcronym[o->n++] = sq_col_dup(st, 1);
+    }
+    sq_finalize(S, st);
+    return rc == SQLITE_DONE ? 0 : sq_fail(S, err, "reading organisations");
+}
+
+static const char *
+sq_org_name(const SqOrgNames *o, sqlite3_int64 id)
+{
+    size_t lo = 0, hi = o->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (o->aId[mid] < id) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo < o->n && o->aId[lo] == id ? o->azAcronym[lo] : NULL;
+}
+
+static void
+sq_org_names_release(SqOrgNames *o)
+{
+    for (size_t i = 0; i < o->n; i++) {
+        free(o->azAcronym[i]);
+    }
+    free(o->azAcronym);
+    free(o->aId);
+    memset(o, 0, sizeof *o);
+}
+
 /* The nodes of plan planId with their links and assessments; with zNode,
 ** only that node (a one-node plan whose node has no parent: what a use
 ** case needs to check and change one activity, at a cost independent of
@@ -170,17 +225,26 @@ sq_load_nodes(SqStore *S, sqlite3_int64 planId, const char *zNode,
 
     /* Links: read in the order SQLite finds them (an ORDER BY cost a
     ** temporary b-tree as large as the plan's links), then put in role and
-    ** position order here. */
+    ** position order here.  A whole plan's in one pass over the links in
+    ** table order (CROSS JOIN keeps it: through the node index SQLite
+    ** searched the links' b-tree once per node and fetched each row by
+    ** id), named from the organisations read beforehand. */
+    SqOrgNames orgs = { NULL, NULL, 0 };
+    if (!bOne && sq_org_names(S, &orgs, err)) {
+        rc = -1;
+        goto out_map;
+    }
     if (bOne ? SQ_PREPARE(S,
                           "SELECT l.node_id, l.role, o.acronym, l.position"
                           " FROM node_org l JOIN org o ON o.id = l.org_id"
                           " WHERE l.node_id = $1",
                           &st, err)
              : SQ_PREPARE(S,
-                          "SELECT l.node_id, l.role, o.acronym, l.position"
-                          " FROM node n JOIN node_org l ON l.node_id = n.id"
-                          " JOIN org o ON o.id = l.org_id WHERE n.plan_id = $1",
+                          "SELECT l.node_id, l.role, l.org_id, l.position"
+                          " FROM node_org l CROSS JOIN node n"
+                          " ON n.id = l.node_id WHERE n.plan_id = $1",
                           &st, err)) {
+        sq_org_names_release(&orgs);
         rc = -1;
         goto out_map;
     }
@@ -198,9 +262,15 @@ sq_load_nodes(SqStore *S, sqlite3_int64 planId, const char *zNode,
         l->bResponsible =
             str_eq((const char *)sqlite3_column_text(st, 1), "responsible");
         l->position = sqlite3_column_int64(st, 3);
-        l->zOrg = sq_col_dup(st, 2);
+        l->zOrg =
+            bOne ? sq_col_dup(st, 2)
+                 : xstrdup(sq_org_name(&orgs, sqlite3_column_int64(st, 2)));
+        if (!l->zOrg) { /* cannot be: the foreign key holds */
+            nLink--;
+        }
     }
     sq_finalize(S, st);
+    sq_org_names_release(&orgs);
     if (nLink) {
         qsort(aLink, nLink, sizeof *aLink, store_tree_link_cmp);
     }
