@@ -905,10 +905,11 @@ imp_put_nodes(Importer *im, const char *zFile, Plan *p, int bCsv,
                 im->nRowBare++;
             }
         }
-        long vBefore = 0, vAfter = 0;
+        /* What changed: the node's puts write audit rows, which the
+        ** observer counts (imp_count_change()). */
+        size_t nBefore = im->stats->nChange;
         if (!im->stats->nConflict &&
-            (store_data_version(im->s, &vBefore, err) ||
-             store_node_put(im->s, p, (long)i, bLinks, err))) {
+            store_node_put(im->s, p, (long)i, bLinks, err)) {
             return apperr_prefix(err, "cannot import '%s': %s", zFile, zWhere);
         }
         long iBefore = bp ? plan_find_node(bp, n->zCode) : -1;
@@ -946,11 +947,7 @@ imp_put_nodes(Importer *im, const char *zFile, Plan *p, int bCsv,
             }
         }
         if (!im->stats->nConflict) {
-            /* What changed: the node's puts wrote audit rows. */
-            if (store_data_version(im->s, &vAfter, err)) {
-                return apperr_prefix(err, "cannot import '%s'", zFile);
-            }
-            if (vAfter > vBefore) {
+            if (im->stats->nChange > nBefore) {
                 if (n->iLevel == iLeaf) {
                     im->stats->nActivity++;
                 } else {
