@@ -164,6 +164,14 @@ store_ids_add_child(StoreIds *t, char cKind, long long scope, const char *zCode,
 }
 
 int
+store_ids_is_new(const StoreIds *t, char cKind, long long scope,
+                 const char *zCode)
+{
+    const StoreIdEntry *e = store_id_find(t, cKind, scope, zCode);
+    return e && e->bNew;
+}
+
+int
 store_ids_child_absent(const StoreIds *t, char cKind, long long scope,
                        const char *zCode, long long child)
 {

@@ -84,4 +84,18 @@ void store_ids_add_child(StoreIds *t, char cKind, long long scope,
 int store_ids_child_absent(const StoreIds *t, char cKind, long long scope,
                            const char *zCode, long long child);
 
+/* 1 when the row (cKind, scope, zCode) was inserted by this transaction.
+** A plan this transaction inserted has no node but those it inserted
+** itself, each remembered when inserted: a node of it not remembered does
+** not exist. */
+int store_ids_is_new(const StoreIds *t, char cKind, long long scope,
+                     const char *zCode);
+
+/* The children (bits 63 and 62) that stand for a node's links in each
+** role: a node this transaction inserted has none but those it wrote, so
+** reading and deleting them before writing are skipped.  A round id
+** sharing a bit only costs the query. */
+#define STORE_IDS_CHILD_RESPONSIBLE  (-1)
+#define STORE_IDS_CHILD_CONTRIBUTING (-2)
+
 #endif

@@ -260,33 +260,136 @@ pg_query(PgStore *S, const char *zSql, const PgArgs *args, AppErr *err,
     return r;
 }
 
-static PGresult *
-pg_query_once(PgStore *S, const char *zSql, const PgArgs *args, AppErr *err,
-              const char *zWhat)
+/* The statement-cache slot of the literal zSql; with bPrepare prepared
+** there now if it was not (outside pipeline mode).  -1 when it is not
+** there (without bPrepare) or the cache is full (run it unprepared), -2
+** with err filled when preparing failed. */
+static int
+pg_slot(PgStore *S, const char *zSql, int bPrepare, AppErr *err,
+        const char *zWhat)
 {
-    pg_reconnect(S);
     size_t h = ((size_t)(uintptr_t)zSql >> 3) % PG_CACHE_SLOTS;
-    int k = -1;
     for (size_t i = 0; i < PG_CACHE_SLOTS; i++) {
         size_t c = (h + i) % PG_CACHE_SLOTS;
         if (S->azPrepared[c] == zSql) {
-            k = (int)c;
-            break;
+            return (int)c;
         }
         if (!S->azPrepared[c]) {
+            if (!bPrepare) {
+                return -1;
+            }
             char zName[16];
             (void)snprintf(zName, sizeof zName, "q%zu", c);
             PGresult *r = PQprepare(S->db, zName, zSql, 0, NULL);
             if (PQresultStatus(r) != PGRES_COMMAND_OK) {
                 pg_fail(S, r, err, zWhat);
                 PQclear(r);
-                return NULL;
+                return -2;
             }
             PQclear(r);
             S->azPrepared[c] = zSql;
-            k = (int)c;
-            break;
+            return (int)c;
         }
+    }
+    return -1;
+}
+
+int
+pg_defer(PgStore *S, const char *zSql, const PgArgs *args, AppErr *err,
+         const char *zWhat)
+{
+    int k = pg_slot(S, zSql, 0, err, zWhat);
+    if (k < 0) { /* prepared outside the pipeline, once */
+        if (pg_pipe_drain(S, err)) {
+            return -1;
+        }
+        pg_reconnect(S);
+        k = pg_slot(S, zSql, 1, err, zWhat);
+    }
+    if (k == -2) {
+        return -1;
+    }
+    if (k < 0) { /* the cache is full: one at a time */
+        PGresult *r = pg_query(S, zSql, args, err, zWhat);
+        int bOne = r && strcmp(PQcmdTuples(r), "1") == 0;
+        PQclear(r);
+        if (!r) {
+            return -1;
+        }
+        return bOne ? 0
+                    : apperr_set(err, APPERR_INTERNAL,
+                                 "a new row existed while %s", zWhat);
+    }
+    if (PQpipelineStatus(S->db) == PQ_PIPELINE_OFF &&
+        !PQenterPipelineMode(S->db)) {
+        return pg_fail(S, NULL, err, zWhat);
+    }
+    char zName[16];
+    (void)snprintf(zName, sizeof zName, "q%d", k);
+    int bSent =
+        PQsendQueryPrepared(S->db, zName, args->n, args->az, NULL, NULL, 0);
+    S->azPipedWhat[S->nPiped++] = zWhat;
+    if (!bSent) {
+        AppErr ignored = APPERR_INIT;
+        pg_fail(S, NULL, err, zWhat);
+        (void)pg_pipe_drain(S, &ignored);
+        return -1;
+    }
+    return S->nPiped >= PG_PIPE_MAX ? pg_pipe_drain(S, err) : 0;
+}
+
+int
+pg_pipe_drain(PgStore *S, AppErr *err)
+{
+    if (S->nPiped == 0 && PQpipelineStatus(S->db) == PQ_PIPELINE_OFF) {
+        return 0;
+    }
+    int rc = 0;
+    if (!PQpipelineSync(S->db)) {
+        rc = pg_fail(S, NULL, err, "writing");
+    }
+    for (int i = 0; i < S->nPiped; i++) {
+        PGresult *r = PQgetResult(S->db);
+        if (!r) {
+            break; /* the connection is lost: PQstatus says so */
+        }
+        ExecStatusType e = PQresultStatus(r);
+        if (rc == 0 && e != PGRES_COMMAND_OK) {
+            rc = pg_fail(S, e == PGRES_PIPELINE_ABORTED ? NULL : r, err,
+                         S->azPipedWhat[i]);
+        } else if (rc == 0 && strcmp(PQcmdTuples(r), "1") != 0) {
+            rc = apperr_set(err, APPERR_INTERNAL, "a new row existed while %s",
+                            S->azPipedWhat[i]);
+        }
+        PQclear(r);
+        while ((r = PQgetResult(S->db)) != NULL) { /* its end */
+            PQclear(r);
+        }
+    }
+    S->nPiped = 0;
+    /* The sync's own result, then out of pipeline mode. */
+    PGresult *r;
+    while (PQpipelineStatus(S->db) != PQ_PIPELINE_OFF &&
+           !PQexitPipelineMode(S->db) && (r = PQgetResult(S->db)) != NULL) {
+        PQclear(r);
+    }
+    if (PQpipelineStatus(S->db) != PQ_PIPELINE_OFF && rc == 0) {
+        rc = pg_fail(S, NULL, err, "writing");
+    }
+    return rc;
+}
+
+static PGresult *
+pg_query_once(PgStore *S, const char *zSql, const PgArgs *args, AppErr *err,
+              const char *zWhat)
+{
+    if (pg_pipe_drain(S, err)) {
+        return NULL;
+    }
+    pg_reconnect(S);
+    int k = pg_slot(S, zSql, 1, err, zWhat);
+    if (k == -2) {
+        return NULL;
     }
     for (int iTry = 0;; iTry++) {
         PGresult *r;
@@ -344,6 +447,9 @@ pg_lookup_id(PgStore *S, PGresult *r, long long *pOut)
 static int
 pg_exec_plain(PgStore *S, const char *zSql, AppErr *err, const char *zWhat)
 {
+    if (pg_pipe_drain(S, err)) {
+        return -1;
+    }
     PGresult *r = PQexec(S->db, zSql);
     if (PQresultStatus(r) == PGRES_FATAL_ERROR && pg_lost_outside_txn(S)) {
         PQclear(r); /* as in pg_query() */
@@ -434,6 +540,8 @@ static void
 pg_rollback(Store *s)
 {
     PgStore *S = (PgStore *)s;
+    AppErr ignored = APPERR_INIT;
+    (void)pg_pipe_drain(S, &ignored); /* what was sent is rolled back */
     pg_copy_discard(S);
     if (S->bInTxn) {
         PGresult *r = PQexec(S->db, "ROLLBACK");
@@ -523,7 +631,7 @@ pg_commit(Store *s, AppErr *err)
 {
     PgStore *S = (PgStore *)s;
     assert(S->bInTxn);
-    if (pg_copy_flush(S, err)) {
+    if (pg_pipe_drain(S, err) || pg_copy_flush(S, err)) {
         pg_rollback(s);
         return -1;
     }
@@ -872,6 +980,7 @@ static const StoreMethods pgMethods = {
     .xWatch = pg_watch,
     .xLoad = pg_load,
     .xRowGet = pg_row_get,
+    .xRowExists = pg_row_exists,
     .xRowPut = pg_row_put,
     .xSubGet = pg_sub_get,
     .xSubPut = pg_sub_put,

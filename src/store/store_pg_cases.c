@@ -186,7 +186,7 @@ pg_case_visit(PgStore *S, int bPersonal, CaseVisitor fn, void *pArg,
 static int
 pg_case_send(PgStore *S, const char *zSql, const PgArgs *a, AppErr *err)
 {
-    if (pg_copy_flush_cases(S, err)) {
+    if (pg_copy_flush_cases(S, err) || pg_pipe_drain(S, err)) {
         return -1;
     }
     if (!PQsendQueryParams(S->db, zSql, a->n, NULL, a->az, NULL, NULL, 0) ||

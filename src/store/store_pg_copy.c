@@ -167,6 +167,9 @@ pg_copy_result(PgStore *S, int *pbUnique, long *piLine, AppErr *err,
 static int
 pg_copy_begin(PgStore *S, const char *zCopy, AppErr *err, const char *zWhat)
 {
+    if (pg_pipe_drain(S, err)) {
+        return -1;
+    }
     PGresult *r = PQexec(S->db, zCopy);
     if (PQresultStatus(r) == PGRES_COPY_IN) {
         PQclear(r);
@@ -279,6 +282,9 @@ pg_row_stream(PgStore *S, PgCopy *C, size_t i)
 static int
 pg_exec_savepoint(PgStore *S, const char *zSql, AppErr *err)
 {
+    if (pg_pipe_drain(S, err)) {
+        return -1;
+    }
     PGresult *r = PQexec(S->db, zSql);
     int bOk = PQresultStatus(r) == PGRES_COMMAND_OK;
     if (!bOk) {

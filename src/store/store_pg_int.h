@@ -32,6 +32,9 @@
 /* Rows held back for COPY (store_pg_copy.c). */
 typedef struct PgCopy PgCopy;
 
+/* Writes pg_defer() sends before their results are read. */
+#define PG_PIPE_MAX 256
+
 typedef struct PgStore {
     Store base; /* must be first */
     PGconn *db;
@@ -47,6 +50,8 @@ typedef struct PgStore {
     int bSchema;    /* the schema is in place (opened): pg_begin() may
                     ** read the audit trail */
     int bListening; /* LISTEN is in force on this connection (pg_watch()) */
+    int nPiped;     /* writes sent without waiting (pg_defer()) */
+    const char *azPipedWhat[PG_PIPE_MAX]; /* what each was, for messages */
 } PgStore;
 
 /* Parameters of one query: up to PG_NPARAM texts (NULL for SQL NULL);
@@ -70,6 +75,23 @@ void pg_arg_int(PgArgs *a, int i, long long v);
  pg_query((S), "" SQL "", (args), (err), (zWhat))
 PGresult *pg_query(PgStore *S, const char *zSql, const PgArgs *args,
                    AppErr *err, const char *zWhat);
+
+/* Writes whose outcome is certain, sent without waiting for it: an import
+** of a new plan inserts ten assessments and a few links under each new
+** activity, rows that cannot exist yet (store_ids.h) — a round trip each
+** was most of the import.  pg_defer() sends the INSERT of literal SQL with
+** args in libpq's pipeline mode and counts it done; pg_pipe_drain() reads
+** what was sent, each of which must have inserted its one row, and leaves
+** pipeline mode.  Everything else on the connection drains first
+** (pg_query(), transaction control, COPY), so statements keep their order
+** and a read sees every write before it; at most PG_PIPE_MAX are sent
+** unread.  A failure surfaces in the call that drains (the transaction is
+** then failed and cannot commit).  0, or -1 with err filled. */
+#define PG_DEFER(S, SQL, args, err, zWhat)                                     \
+ pg_defer((S), "" SQL "", (args), (err), (zWhat))
+int pg_defer(PgStore *S, const char *zSql, const PgArgs *args, AppErr *err,
+             const char *zWhat);
+int pg_pipe_drain(PgStore *S, AppErr *err);
 
 /* Fill err for a failed query result (or a lost connection when r is
 ** NULL): a message for people by SQLSTATE class (busy, conflict, lost
@@ -103,6 +125,8 @@ int pg_run(PgStore *S, const char *zSql, const PgArgs *args, AppErr *err,
 /* store_pg_rows.c: rows and sub-rows for the puts, the audit trail. */
 int pg_row_get(Store *s, StoreEntity e, const char *const *azKey, char **azOld,
                int *pVersion, int *pbFound, int *piMissing, AppErr *err);
+int pg_row_exists(Store *s, StoreEntity e, const char *const *azKey,
+                  int *pbFound, int *piMissing, AppErr *err);
 int pg_row_put(Store *s, StoreEntity e, const char *const *azKey,
                const char *const *azNew, int bInsert, int iVersion, int *pbDone,
                AppErr *err);

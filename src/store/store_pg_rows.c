@@ -181,6 +181,35 @@ pg_assessment_find(PgStore *S, const char *const *azKey, long long *pNodeId,
     return 0;
 }
 
+/* The id of the plan azKey[0] names when this transaction knows it, else
+** -1 (the rows the transaction inserted: store_ids.h). */
+static long long
+pg_key_plan(PgStore *S, const char *const *azKey)
+{
+    long long planId;
+    return store_ids_get(&S->ids, STORE_ID_PLAN, 0, azKey[0], &planId) ? planId
+                                                                       : -1;
+}
+
+/* The child (store_ids.h) that stands for a node's links in role k. */
+static long long
+pg_links_child(StoreSub k)
+{
+    return k == STORE_SUB_RESPONSIBLE ? STORE_IDS_CHILD_RESPONSIBLE
+                                      : STORE_IDS_CHILD_CONTRIBUTING;
+}
+
+/* Whether node zCode of plan planId certainly does not exist: the plan was
+** inserted by this transaction, and the node not (store_ids.h). */
+static int
+pg_node_absent(PgStore *S, const char *zPlan, long long planId,
+               const char *zCode)
+{
+    long long id;
+    return store_ids_is_new(&S->ids, STORE_ID_PLAN, 0, zPlan) &&
+           !store_ids_get(&S->ids, STORE_ID_NODE, planId, zCode, &id);
+}
+
 static int
 pg_node_find(PgStore *S, const char *const *azKey, long long *pId, AppErr *err)
 {
@@ -189,7 +218,10 @@ pg_node_find(PgStore *S, const char *const *azKey, long long *pId, AppErr *err)
     if (pg_plan_find(S, azKey[0], &planId, err)) {
         return -1;
     }
-    return planId < 0 ? 0 : pg_node_id(S, planId, azKey[1], pId, err);
+    if (planId < 0 || pg_node_absent(S, azKey[0], planId, azKey[1])) {
+        return 0;
+    }
+    return pg_node_id(S, planId, azKey[1], pId, err);
 }
 
 /* The ids of the assessment and the organisation of a statement key
@@ -284,6 +316,9 @@ pg_row_get(Store *s, StoreEntity e, const char *const *azKey, char **azOld,
             *piMissing = 0;
             return 0;
         }
+        if (e == STORE_NODE && pg_node_absent(S, azKey[0], planId, azKey[1])) {
+            return 0; /* nothing to read: see store_ids.h */
+        }
         pg_arg_int(&a, 1, planId);
         pg_arg_text(&a, 2, azKey[1]);
         if (e == STORE_ROUND) {
@@ -309,6 +344,10 @@ pg_row_get(Store *s, StoreEntity e, const char *const *azKey, char **azOld,
         }
         if (*piMissing >= 0) {
             return 0;
+        }
+        if (store_ids_child_absent(&S->ids, STORE_ID_NODE,
+                                   pg_key_plan(S, azKey), azKey[1], id2)) {
+            return 0; /* nothing to read: see store_ids.h */
         }
         pg_arg_int(&a, 1, id1);
         pg_arg_int(&a, 2, id2);
@@ -367,6 +406,41 @@ pg_row_get(Store *s, StoreEntity e, const char *const *azKey, char **azOld,
     return apperr_set(err, APPERR_INTERNAL, "reading an unknown entity");
 }
 
+/* Whether a row exists, answered from the ids the transaction knows where
+** it can (an import names the same organisations and parent nodes again
+** and again): see xRowExists. */
+int
+pg_row_exists(Store *s, StoreEntity e, const char *const *azKey, int *pbFound,
+              int *piMissing, AppErr *err)
+{
+    PgStore *S = (PgStore *)s;
+    long long id = -1;
+    if (e == STORE_ORG) {
+        if (pg_org_find(S, azKey[0], &id, err)) {
+            return -1;
+        }
+        *pbFound = id >= 0;
+        return 0;
+    }
+    if (e == STORE_NODE) {
+        if (pg_node_find(S, azKey, &id, err)) {
+            return -1;
+        }
+        if (id < 0 && pg_key_plan(S, azKey) < 0) {
+            *piMissing = 0;
+        }
+        *pbFound = id >= 0;
+        return 0;
+    }
+    char *azOld[STORE_NCOL_MAX];
+    int version;
+    int rc = pg_row_get(s, e, azKey, azOld, &version, pbFound, piMissing, err);
+    for (int i = 0; i < STORE_NCOL_MAX; i++) {
+        free(azOld[i]);
+    }
+    return rc;
+}
+
 /* ---- writing a row ------------------------------------------------------- */
 
 /* The guards "$n = 0 OR version = $n" are the version check of a use
@@ -408,12 +482,19 @@ pg_row_put(Store *s, StoreEntity e, const char *const *azKey,
     case STORE_PLAN:
         pg_arg_text(&a, 1, azKey[0]);
         pg_arg_text(&a, 2, az[STORE_PLAN_TITLE]);
-        r = bInsert ? PG_QUERY(S,
-                               "INSERT INTO plan(code, title) VALUES($1, $2)"
-                               " ON CONFLICT DO NOTHING",
-                               &a, err, "writing a plan")
-                    : PG_QUERY(S, "UPDATE plan SET title = $2 WHERE code = $1",
-                               &a, err, "writing a plan");
+        if (bInsert) {
+            r = PG_QUERY(S,
+                         "INSERT INTO plan(code, title) VALUES($1, $2)"
+                         " ON CONFLICT DO NOTHING RETURNING id",
+                         &a, err, "writing a plan");
+            if (r && PQntuples(r) == 1) {
+                store_ids_put_new(&S->ids, STORE_ID_PLAN, 0, azKey[0],
+                                  pg_int(r, 0, 0));
+            }
+        } else {
+            r = PG_QUERY(S, "UPDATE plan SET title = $2 WHERE code = $1", &a,
+                         err, "writing a plan");
+        }
         break;
     case STORE_ROUND:
         pg_arg_text(&a, 1, azKey[0]);
@@ -452,8 +533,12 @@ pg_row_put(Store *s, StoreEntity e, const char *const *azKey,
                          "  AND code = $5::text), $6::integer, $2, $3, $4,"
                          " (SELECT coalesce(max(position), 0) + 1"
                          "  FROM node WHERE plan_id = $1::bigint))"
-                         " ON CONFLICT DO NOTHING",
+                         " ON CONFLICT DO NOTHING RETURNING id",
                          &a, err, "writing a plan node");
+            if (r && PQntuples(r) == 1) {
+                store_ids_put_new(&S->ids, STORE_ID_NODE, id1, azKey[1],
+                                  pg_int(r, 0, 0));
+            }
         } else {
             r = PG_QUERY(S,
                          "UPDATE node SET text = $3, indicator = $4,"
@@ -473,6 +558,22 @@ pg_row_put(Store *s, StoreEntity e, const char *const *azKey,
         pg_arg_text(&a, 4, az[STORE_ASSESSMENT_PROGRESS]);
         pg_arg_text(&a, 5, az[STORE_ASSESSMENT_RATING]);
         pg_arg_text(&a, 6, az[STORE_ASSESSMENT_STATE]);
+        if (bInsert &&
+            store_ids_child_absent(&S->ids, STORE_ID_NODE,
+                                   pg_key_plan(S, azKey), azKey[1], id2)) {
+            /* Cannot exist (store_ids.h): sent without waiting. */
+            if (PG_DEFER(S,
+                         "INSERT INTO assessment(node_id, round_id,"
+                         " action_point, progress, rating, state)"
+                         " VALUES($1, $2, $3, $4, $5, $6)",
+                         &a, err, "writing an assessment")) {
+                return -1;
+            }
+            store_ids_add_child(&S->ids, STORE_ID_NODE, pg_key_plan(S, azKey),
+                                azKey[1], id2);
+            *pbDone = 1;
+            return 0;
+        }
         if (bInsert) {
             r = PG_QUERY(S,
                          "INSERT INTO assessment(node_id, round_id,"
@@ -480,6 +581,10 @@ pg_row_put(Store *s, StoreEntity e, const char *const *azKey,
                          " VALUES($1, $2, $3, $4, $5, $6)"
                          " ON CONFLICT DO NOTHING",
                          &a, err, "writing an assessment");
+            if (r && strcmp(PQcmdTuples(r), "1") == 0) {
+                store_ids_add_child(&S->ids, STORE_ID_NODE,
+                                    pg_key_plan(S, azKey), azKey[1], id2);
+            }
         } else {
             pg_arg_int(&a, 7, iVersion);
             r = PG_QUERY(S,
@@ -605,6 +710,11 @@ pg_sub_get(Store *s, StoreSub k, const char *const *azKey, char ***pazItem,
         break;
     case STORE_SUB_RESPONSIBLE:
     case STORE_SUB_CONTRIBUTING:
+        if (store_ids_child_absent(&S->ids, STORE_ID_NODE,
+                                   pg_key_plan(S, azKey), azKey[1],
+                                   pg_links_child(k))) {
+            return 0; /* none yet: see store_ids.h */
+        }
         pg_arg_text(&a, 1, azKey[0]);
         pg_arg_text(&a, 2, azKey[1]);
         pg_arg_text(&a, 3, pg_link_role(k));
@@ -701,10 +811,17 @@ pg_sub_put(Store *s, StoreSub k, const char *const *azKey,
         }
         pg_arg_int(&a, 1, ownerId);
         pg_arg_text(&a, 2, pg_link_role(k));
-        if (PG_RUN(S, "DELETE FROM node_org WHERE node_id = $1 AND role = $2",
+        /* A new node's first links cannot exist: sent without waiting. */
+        int bNew = store_ids_child_absent(&S->ids, STORE_ID_NODE,
+                                          pg_key_plan(S, azKey), azKey[1],
+                                          pg_links_child(k));
+        if (!bNew &&
+            PG_RUN(S, "DELETE FROM node_org WHERE node_id = $1 AND role = $2",
                    &a, err, "replacing links")) {
             return -1;
         }
+        store_ids_add_child(&S->ids, STORE_ID_NODE, pg_key_plan(S, azKey),
+                            azKey[1], pg_links_child(k));
         for (size_t i = 0; i < nItem; i++) {
             long long orgId;
             if (pg_org_id(S, azItem[i], &orgId, err)) {
@@ -712,10 +829,22 @@ pg_sub_put(Store *s, StoreSub k, const char *const *azKey,
             }
             pg_arg_int(&a, 3, orgId);
             pg_arg_int(&a, 4, (long long)i);
-            if (PG_RUN(S,
-                       "INSERT INTO node_org(node_id, role, org_id, position)"
-                       " VALUES($1, $2, $3, $4) ON CONFLICT DO NOTHING",
-                       &a, err, "writing a link")) {
+            /* The same organisation twice in a list is one link (the
+            ** first): only the first of each may be sent unread. */
+            int bFirst = 1;
+            for (size_t j = 0; j < i && bFirst; j++) {
+                bFirst = strcmp(azItem[j], azItem[i]) != 0;
+            }
+            if (bNew && bFirst
+                    ? PG_DEFER(S,
+                               "INSERT INTO node_org(node_id, role, org_id,"
+                               " position) VALUES($1, $2, $3, $4)",
+                               &a, err, "writing a link")
+                    : PG_RUN(S,
+                             "INSERT INTO node_org(node_id, role, org_id,"
+                             " position) VALUES($1, $2, $3, $4)"
+                             " ON CONFLICT DO NOTHING",
+                             &a, err, "writing a link")) {
                 return -1;
             }
         }

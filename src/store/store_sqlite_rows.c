@@ -150,14 +150,12 @@ sq_key_plan(SqStore *S, const char *const *azKey)
                                                                        : -1;
 }
 
-/* The child (store_ids.h) that stands for a node's links in role k: a
-** node this transaction inserted has none but those it wrote itself, so
-** reading them and deleting them before writing are skipped.  Bits 63
-** and 62; a round id sharing one only costs the query. */
+/* The child (store_ids.h) that stands for a node's links in role k. */
 static long long
 sq_links_child(StoreSub k)
 {
-    return k == STORE_SUB_RESPONSIBLE ? -1 : -2;
+    return k == STORE_SUB_RESPONSIBLE ? STORE_IDS_CHILD_RESPONSIBLE
+                                      : STORE_IDS_CHILD_CONTRIBUTING;
 }
 
 /* As sq_plan_find() and sq_org_find(), for writes: the puts check first
