@@ -328,6 +328,7 @@ pg_defer(PgStore *S, const char *zSql, const PgArgs *args, AppErr *err,
     (void)snprintf(zName, sizeof zName, "q%d", k);
     int bSent =
         PQsendQueryPrepared(S->db, zName, args->n, args->az, NULL, NULL, 0);
+    S->anPipedRows[S->nPiped] = 1;
     S->azPipedWhat[S->nPiped++] = zWhat;
     if (!bSent) {
         AppErr ignored = APPERR_INIT;
@@ -338,14 +339,91 @@ pg_defer(PgStore *S, const char *zSql, const PgArgs *args, AppErr *err,
     return S->nPiped >= PG_PIPE_MAX ? pg_pipe_drain(S, err) : 0;
 }
 
+/* Send the rows gathered (one multi-row INSERT into the pipeline). */
+static int
+pg_batch_send(PgStore *S, AppErr *err)
+{
+    PgBatch *B = &S->batch;
+    if (B->nRow == 0) {
+        return 0;
+    }
+    Buf sql = BUF_INIT;
+    buf_puts(&sql, B->zHead);
+    for (int k = 0; k < B->nRow; k++) {
+        /* The row's template, its $n moved past the rows before. */
+        buf_puts(&sql, k ? ", " : " ");
+        for (const char *p = B->zRow; *p; p++) {
+            buf_putc(&sql, *p);
+            if (*p == '$') {
+                char *zEnd;
+                long n = strtol(p + 1, &zEnd, 10);
+                buf_printf(&sql, "%ld", n + (long)k * B->nCol);
+                p = zEnd - 1;
+            }
+        }
+    }
+    const char **az = xcalloc((size_t)(B->nRow * B->nCol), sizeof *az);
+    for (int i = 0; i < B->nRow * B->nCol; i++) {
+        az[i] = B->aOff[i] == SIZE_MAX ? NULL : B->arena.z + B->aOff[i];
+    }
+    int rc = 0;
+    if (PQpipelineStatus(S->db) == PQ_PIPELINE_OFF &&
+        !PQenterPipelineMode(S->db)) {
+        rc = pg_fail(S, NULL, err, B->zWhat);
+    } else {
+        int bSent = PQsendQueryParams(S->db, buf_str(&sql), B->nRow * B->nCol,
+                                      NULL, az, NULL, NULL, 0);
+        S->anPipedRows[S->nPiped] = B->nRow;
+        S->azPipedWhat[S->nPiped++] = B->zWhat;
+        if (!bSent) {
+            rc = pg_fail(S, NULL, err, B->zWhat);
+        }
+    }
+    free(az);
+    buf_release(&sql);
+    buf_reset(&B->arena);
+    B->nRow = 0;
+    B->zHead = NULL;
+    return rc;
+}
+
+int
+pg_defer_row(PgStore *S, const char *zHead, const char *zRow,
+             const PgArgs *args, AppErr *err, const char *zWhat)
+{
+    PgBatch *B = &S->batch;
+    if (B->nRow && (B->zHead != zHead || B->nRow == PG_BATCH_MAX) &&
+        pg_batch_send(S, err)) {
+        return -1;
+    }
+    if (S->nPiped >= PG_PIPE_MAX - 1 && pg_pipe_drain(S, err)) {
+        return -1;
+    }
+    B->zHead = zHead;
+    B->zRow = zRow;
+    B->zWhat = zWhat;
+    B->nCol = args->n;
+    for (int i = 0; i < args->n; i++) {
+        size_t *pOff = &B->aOff[B->nRow * B->nCol + i];
+        if (args->az[i]) {
+            *pOff = B->arena.n;
+            buf_append(&B->arena, args->az[i], strlen(args->az[i]) + 1);
+        } else {
+            *pOff = SIZE_MAX;
+        }
+    }
+    B->nRow++;
+    return 0;
+}
+
 int
 pg_pipe_drain(PgStore *S, AppErr *err)
 {
+    int rc = pg_batch_send(S, err);
     if (S->nPiped == 0 && PQpipelineStatus(S->db) == PQ_PIPELINE_OFF) {
-        return 0;
+        return rc;
     }
-    int rc = 0;
-    if (!PQpipelineSync(S->db)) {
+    if (!PQpipelineSync(S->db) && rc == 0) {
         rc = pg_fail(S, NULL, err, "writing");
     }
     for (int i = 0; i < S->nPiped; i++) {
@@ -357,7 +435,8 @@ pg_pipe_drain(PgStore *S, AppErr *err)
         if (rc == 0 && e != PGRES_COMMAND_OK) {
             rc = pg_fail(S, e == PGRES_PIPELINE_ABORTED ? NULL : r, err,
                          S->azPipedWhat[i]);
-        } else if (rc == 0 && strcmp(PQcmdTuples(r), "1") != 0) {
+        } else if (rc == 0 && strtol(PQcmdTuples(r), NULL, 10) !=
+                                  S->anPipedRows[i]) {
             rc = apperr_set(err, APPERR_INTERNAL, "a new row existed while %s",
                             S->azPipedWhat[i]);
         }
@@ -541,6 +620,8 @@ pg_rollback(Store *s)
 {
     PgStore *S = (PgStore *)s;
     AppErr ignored = APPERR_INIT;
+    S->batch.nRow = 0; /* not sent: dropped */
+    buf_reset(&S->batch.arena);
     (void)pg_pipe_drain(S, &ignored); /* what was sent is rolled back */
     pg_copy_discard(S);
     if (S->bInTxn) {
@@ -701,6 +782,7 @@ pg_close(Store *s)
     }
     store_ids_release(&S->ids);
     pg_copy_free(S);
+    buf_release(&S->batch.arena);
     free(S->zNote);
     free(S->zName);
     free(S->base.zActor);
@@ -1191,6 +1273,7 @@ store_pg_open(const char *zUrl, StoreOpenMode eMode, const char *zActor,
               AppErr *err)
 {
     PgStore *S = xcalloc(1, sizeof *S);
+    buf_init(&S->batch.arena, 0);
     S->base.pMethods = &pgMethods;
     S->base.zActor = xstrdup(zActor ? zActor : "unknown");
     S->msBusy = store_default_busy_ms();

@@ -32,8 +32,23 @@
 /* Rows held back for COPY (store_pg_copy.c). */
 typedef struct PgCopy PgCopy;
 
-/* Writes pg_defer() sends before their results are read. */
-#define PG_PIPE_MAX 256
+/* The most parameters of one query (PgArgs). */
+#define PG_NPARAM 24
+
+/* Writes pg_defer() sends before their results are read; rows
+** pg_defer_row() gathers into one INSERT. */
+#define PG_PIPE_MAX  256
+#define PG_BATCH_MAX 64
+
+/* Rows of one table gathered for a multi-row INSERT (pg_defer_row()). */
+typedef struct PgBatch {
+    const char *zHead; /* "INSERT INTO t(columns) VALUES", or NULL */
+    const char *zRow;  /* one row's "($1::bigint, $2, ...)" */
+    const char *zWhat;
+    int nCol, nRow;
+    Buf arena;                            /* the values, NUL-ended */
+    size_t aOff[PG_BATCH_MAX * PG_NPARAM]; /* each value's, or SIZE_MAX: NULL */
+} PgBatch;
 
 typedef struct PgStore {
     Store base; /* must be first */
@@ -52,11 +67,12 @@ typedef struct PgStore {
     int bListening; /* LISTEN is in force on this connection (pg_watch()) */
     int nPiped;     /* writes sent without waiting (pg_defer()) */
     const char *azPipedWhat[PG_PIPE_MAX]; /* what each was, for messages */
+    int anPipedRows[PG_PIPE_MAX];         /* the rows each must write */
+    PgBatch batch;                        /* rows not sent yet */
 } PgStore;
 
 /* Parameters of one query: up to PG_NPARAM texts (NULL for SQL NULL);
 ** numbers are formatted into the struct's own buffers. */
-#define PG_NPARAM 24
 
 typedef struct PgArgs {
     const char *az[PG_NPARAM];
@@ -91,6 +107,16 @@ PGresult *pg_query(PgStore *S, const char *zSql, const PgArgs *args,
  pg_defer((S), "" SQL "", (args), (err), (zWhat))
 int pg_defer(PgStore *S, const char *zSql, const PgArgs *args, AppErr *err,
              const char *zWhat);
+/* The same for a row of zHead, a literal "INSERT INTO t(c1, ..., cN)
+** VALUES", zRow its values "($1, $2::bigint, ...)" (casts where a
+** parameter's type is not text: a multi-row VALUES does not take it from
+** the columns) and args the N values: rows of one zHead are sent together
+** as one INSERT (PostgreSQL's cost per statement dwarfs its cost per row),
+** at PG_BATCH_MAX rows, at another zHead, and when the pipeline drains. */
+#define PG_DEFER_ROW(S, HEAD, ROW, args, err, zWhat)                           \
+ pg_defer_row((S), "" HEAD "", "" ROW "", (args), (err), (zWhat))
+int pg_defer_row(PgStore *S, const char *zHead, const char *zRow,
+                 const PgArgs *args, AppErr *err, const char *zWhat);
 int pg_pipe_drain(PgStore *S, AppErr *err);
 
 /* Fill err for a failed query result (or a lost connection when r is

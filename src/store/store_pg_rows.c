@@ -562,11 +562,11 @@ pg_row_put(Store *s, StoreEntity e, const char *const *azKey,
             store_ids_child_absent(&S->ids, STORE_ID_NODE,
                                    pg_key_plan(S, azKey), azKey[1], id2)) {
             /* Cannot exist (store_ids.h): sent without waiting. */
-            if (PG_DEFER(S,
-                         "INSERT INTO assessment(node_id, round_id,"
-                         " action_point, progress, rating, state)"
-                         " VALUES($1, $2, $3, $4, $5, $6)",
-                         &a, err, "writing an assessment")) {
+            if (PG_DEFER_ROW(S,
+                             "INSERT INTO assessment(node_id, round_id,"
+                             " action_point, progress, rating, state) VALUES",
+                             "($1::bigint, $2::bigint, $3, $4, $5, $6)", &a,
+                             err, "writing an assessment")) {
                 return -1;
             }
             store_ids_add_child(&S->ids, STORE_ID_NODE, pg_key_plan(S, azKey),
