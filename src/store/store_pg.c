@@ -336,7 +336,8 @@ pg_defer(PgStore *S, const char *zSql, const PgArgs *args, AppErr *err,
         (void)pg_pipe_drain(S, &ignored);
         return -1;
     }
-    return S->nPiped >= PG_PIPE_MAX ? pg_pipe_drain(S, err) : 0;
+    /* One place is kept for the rows gathered (pg_batch_send()). */
+    return S->nPiped >= PG_PIPE_MAX - 1 ? pg_pipe_drain(S, err) : 0;
 }
 
 /* Send the rows gathered (one multi-row INSERT into the pipeline). */
@@ -347,6 +348,7 @@ pg_batch_send(PgStore *S, AppErr *err)
     if (B->nRow == 0) {
         return 0;
     }
+    assert(S->nPiped < PG_PIPE_MAX);
     Buf sql = BUF_INIT;
     buf_puts(&sql, B->zHead);
     for (int k = 0; k < B->nRow; k++) {
@@ -435,10 +437,12 @@ pg_pipe_drain(PgStore *S, AppErr *err)
         if (rc == 0 && e != PGRES_COMMAND_OK) {
             rc = pg_fail(S, e == PGRES_PIPELINE_ABORTED ? NULL : r, err,
                          S->azPipedWhat[i]);
-        } else if (rc == 0 && strtol(PQcmdTuples(r), NULL, 10) !=
-                                  S->anPipedRows[i]) {
+        } else if (rc == 0 &&
+                   strtol(PQcmdTuples(r), NULL, 10) != S->anPipedRows[i]) {
             rc = apperr_set(err, APPERR_INTERNAL, "a new row existed while %s",
                             S->azPipedWhat[i]);
+            apperr_detail(err, "postgresql: %s rows written of %d (%s)",
+                          PQcmdTuples(r), S->anPipedRows[i], PQcmdStatus(r));
         }
         PQclear(r);
         while ((r = PQgetResult(S->db)) != NULL) { /* its end */
@@ -622,6 +626,7 @@ pg_rollback(Store *s)
     AppErr ignored = APPERR_INIT;
     S->batch.nRow = 0; /* not sent: dropped */
     buf_reset(&S->batch.arena);
+    pg_node_ids_forget(S);
     (void)pg_pipe_drain(S, &ignored); /* what was sent is rolled back */
     pg_copy_discard(S);
     if (S->bInTxn) {
@@ -712,7 +717,8 @@ pg_commit(Store *s, AppErr *err)
 {
     PgStore *S = (PgStore *)s;
     assert(S->bInTxn);
-    if (pg_pipe_drain(S, err) || pg_copy_flush(S, err)) {
+    if (pg_pipe_drain(S, err) || pg_node_ids_settle(S, err) ||
+        pg_copy_flush(S, err)) {
         pg_rollback(s);
         return -1;
     }

@@ -46,7 +46,7 @@ typedef struct PgBatch {
     const char *zRow;  /* one row's "($1::bigint, $2, ...)" */
     const char *zWhat;
     int nCol, nRow;
-    Buf arena;                            /* the values, NUL-ended */
+    Buf arena;                             /* the values, NUL-ended */
     size_t aOff[PG_BATCH_MAX * PG_NPARAM]; /* each value's, or SIZE_MAX: NULL */
 } PgBatch;
 
@@ -69,6 +69,8 @@ typedef struct PgStore {
     const char *azPipedWhat[PG_PIPE_MAX]; /* what each was, for messages */
     int anPipedRows[PG_PIPE_MAX];         /* the rows each must write */
     PgBatch batch;                        /* rows not sent yet */
+    long long nodeIdNext; /* the id the next new node gets (pg_node_ids_*),
+                          ** 0 until one is needed in this transaction */
 } PgStore;
 
 /* Parameters of one query: up to PG_NPARAM texts (NULL for SQL NULL);
@@ -151,6 +153,13 @@ int pg_run(PgStore *S, const char *zSql, const PgArgs *args, AppErr *err,
 /* store_pg_rows.c: rows and sub-rows for the puts, the audit trail. */
 int pg_row_get(Store *s, StoreEntity e, const char *const *azKey, char **azOld,
                int *pVersion, int *pbFound, int *piMissing, AppErr *err);
+/* Ids of nodes inserted without waiting are handed out here, from the
+** largest id + 1 (the writer lock keeps every other writer out, as the
+** audit ids': the same ids as SQLite's); before COMMIT the identity's
+** sequence is moved past them (pg_node_ids_settle()), at the end of a
+** transaction forgotten (pg_node_ids_forget()). */
+int pg_node_ids_settle(PgStore *S, AppErr *err);
+void pg_node_ids_forget(PgStore *S);
 int pg_row_exists(Store *s, StoreEntity e, const char *const *azKey,
                   int *pbFound, int *piMissing, AppErr *err);
 int pg_row_put(Store *s, StoreEntity e, const char *const *azKey,

@@ -441,6 +441,46 @@ pg_row_exists(Store *s, StoreEntity e, const char *const *azKey, int *pbFound,
     return rc;
 }
 
+/* ---- ids of new nodes ---------------------------------------------------- */
+
+static int
+pg_node_id_next(PgStore *S, long long *pId, AppErr *err)
+{
+    if (S->nodeIdNext == 0) {
+        long long max = 0;
+        if (pg_lookup_id(S,
+                         PG_QUERY(S, "SELECT coalesce(max(id), 0) FROM node",
+                                  NULL, err, "writing a plan node"),
+                         &max)) {
+            return -1;
+        }
+        S->nodeIdNext = max + 1;
+    }
+    *pId = S->nodeIdNext++;
+    return 0;
+}
+
+int
+pg_node_ids_settle(PgStore *S, AppErr *err)
+{
+    if (S->nodeIdNext == 0) {
+        return 0;
+    }
+    PgArgs a = { 0 };
+    pg_arg_int(&a, 1, S->nodeIdNext - 1);
+    S->nodeIdNext = 0;
+    return PG_RUN(S,
+                  "SELECT setval(pg_get_serial_sequence('node', 'id'),"
+                  " greatest($1::bigint, 1))",
+                  &a, err, "writing a plan node");
+}
+
+void
+pg_node_ids_forget(PgStore *S)
+{
+    S->nodeIdNext = 0;
+}
+
 /* ---- writing a row ------------------------------------------------------- */
 
 /* The guards "$n = 0 OR version = $n" are the version check of a use
@@ -524,6 +564,30 @@ pg_row_put(Store *s, StoreEntity e, const char *const *azKey,
         pg_arg_text(&a, 3, az[STORE_NODE_TEXT]);
         pg_arg_text(&a, 4, az[STORE_NODE_INDICATOR]);
         pg_arg_text(&a, 5, az[STORE_NODE_PARENT]);
+        if (bInsert && pg_node_absent(S, azKey[0], id1, azKey[1])) {
+            /* Cannot exist (store_ids.h): sent without waiting, its id
+            ** given here. */
+            long long id = 0;
+            pg_arg_text(&a, 6, az[STORE_NODE_DEPTH]);
+            if (pg_node_id_next(S, &id, err)) {
+                return -1;
+            }
+            pg_arg_int(&a, 7, id);
+            if (PG_DEFER(S,
+                         "INSERT INTO node(id, plan_id, parent_id, depth,"
+                         " code, text, indicator, position)"
+                         " VALUES($7::bigint, $1::bigint,"
+                         " (SELECT id FROM node WHERE plan_id = $1::bigint"
+                         "  AND code = $5::text), $6::integer, $2, $3, $4,"
+                         " (SELECT coalesce(max(position), 0) + 1"
+                         "  FROM node WHERE plan_id = $1::bigint))",
+                         &a, err, "writing a plan node")) {
+                return -1;
+            }
+            store_ids_put_new(&S->ids, STORE_ID_NODE, id1, azKey[1], id);
+            *pbDone = 1;
+            return 0;
+        }
         if (bInsert) {
             pg_arg_text(&a, 6, az[STORE_NODE_DEPTH]);
             r = PG_QUERY(S,
