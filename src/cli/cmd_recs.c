@@ -264,11 +264,13 @@ int
 cmd_report_action_plan(CliCtx *ctx, const char *zRound, const char *zPlan,
                        const char *zFormat, const char *zOut)
 {
-    SheetFormat e;
-    if (sheet_format_parse(zFormat, &e) && strcmp(zFormat, "html") != 0) {
+    SheetFormat e = SHEET_HTML;
+    int bPdf = strcmp(zFormat, "pdf") == 0,
+        bDocx = strcmp(zFormat, "docx") == 0;
+    if (!bPdf && !bDocx && sheet_format_parse(zFormat, &e)) {
         return cli_usage_error(ctx,
                                "unknown format '%s' for the action plan "
-                               "(csv, xlsx or html)",
+                               "(csv, xlsx, html, pdf or docx)",
                                zFormat);
     }
     if (e == SHEET_XLSX && !zOut) {
@@ -292,7 +294,9 @@ cmd_report_action_plan(CliCtx *ctx, const char *zRound, const char *zPlan,
         app_action_plan_read(s, zPlan, zRound, &m, &p, &rd, &set, &fund, &err);
     if (rc == 0) {
         action_plan_sheet(p, rd, &set, &fund, &t);
-        if (e == SHEET_HTML) {
+        if (bPdf || bDocx) {
+            rc = action_plan_render_print(p, rd, &t, bDocx, &b, &err);
+        } else if (e == SHEET_HTML) {
             action_plan_render_html(p, rd, &t, &b);
         } else {
             rc = sheet_render(&t, e, &b, &err);

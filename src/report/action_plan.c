@@ -96,6 +96,32 @@ action_plan_sheet(const Plan *p, const Round *rd, const RecSet *s,
     buf_release(&v);
 }
 
+int
+action_plan_render_print(const Plan *p, const Round *rd, const Sheet *t,
+                         int bDocx, Buf *b, AppErr *err)
+{
+    Buf title = BUF_INIT;
+    buf_printf(&title, "Action plan: %s", rd->zTitle);
+    SheetDocSpec s = {
+        .zPlan = p->zTitle,
+        .zTitle = buf_str(&title),
+        .zAsOf = rd->zAsOf,
+        .zCoverNote = "the action points as recorded for the round, the "
+                      "priorities of earlier reviews as they stand now.",
+        .zIntro = "Each activity of the round with its responsible and "
+                  "contributing organisations, its action point and, beside "
+                  "it, the priorities of earlier reviews that concern it (or "
+                  "its goal or area) and are not done or dropped; with its "
+                  "estimated cost and funding where they are recorded, one "
+                  "line per currency.",
+        .t = t,
+    };
+    int rc =
+        bDocx ? sheet_render_docx(&s, b, err) : sheet_render_pdf(&s, b, err);
+    buf_release(&title);
+    return rc;
+}
+
 void
 action_plan_render_html(const Plan *p, const Round *rd, const Sheet *t, Buf *b)
 {

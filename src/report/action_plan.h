@@ -10,6 +10,7 @@
 #ifndef LMPMON_ACTION_PLAN_H
 #define LMPMON_ACTION_PLAN_H
 
+#include "print.h"
 #include "sheet.h"
 #include "../core/recommend.h"
 #include "../core/funding.h"
@@ -30,6 +31,12 @@ void action_plan_sheet(const Plan *p, const Round *rd, const RecSet *s,
 ** pledged, 3 gap (or why it cannot be computed).  Nothing when none. */
 void action_plan_money(const FundSet *f, const char *zRound, const char *zNode,
                        int iWhat, Buf *b);
+
+/* t as a printed document (print.h): an A4 PDF, or with bDocx a Word
+** document, with a cover, an introduction and the table on landscape
+** pages, appended to b.  0, or -1 with err. */
+int action_plan_render_print(const Plan *p, const Round *rd, const Sheet *t,
+                             int bDocx, Buf *b, AppErr *err);
 
 /* t as one printable, self-contained HTML page titled after rd and p. */
 void action_plan_render_html(const Plan *p, const Round *rd, const Sheet *t,

@@ -8,9 +8,11 @@
 
 typedef int (*PrintRenderFn)(const ReviewReport *, Buf *, AppErr *);
 
-static const char *const azEntry[] = { "print_review_pdf", "print_review_docx",
-                                       "print_release_fonts", NULL };
-static void *apEntry[3];
+static const char *const azEntry[] = {
+    "print_review_pdf", "print_review_docx", "print_release_fonts",
+    "print_sheet_pdf",  "print_sheet_docx",  NULL
+};
+static void *apEntry[5];
 static Module printModule =
     MODULE_INIT("lmpmon-print.so", "printing module", azEntry, apEntry);
 
@@ -44,6 +46,30 @@ review_render_docx(const ReviewReport *r, Buf *b, AppErr *err)
     return print_module("write a Word document", err)
                ? -1
                : print_render_fn(1)(r, b, err);
+}
+
+typedef int (*PrintSheetFn)(const SheetDocSpec *, Buf *, AppErr *);
+
+static PrintSheetFn
+print_sheet_fn(int i)
+{
+    PrintSheetFn fn;
+    *(void **)&fn = apEntry[i];
+    return fn;
+}
+
+int
+sheet_render_pdf(const SheetDocSpec *s, Buf *b, AppErr *err)
+{
+    return print_module("write a PDF", err) ? -1 : print_sheet_fn(3)(s, b, err);
+}
+
+int
+sheet_render_docx(const SheetDocSpec *s, Buf *b, AppErr *err)
+{
+    return print_module("write a Word document", err)
+               ? -1
+               : print_sheet_fn(4)(s, b, err);
 }
 
 void

@@ -16,6 +16,22 @@
 #define LMPMON_PRINT_H
 
 #include "review_report.h"
+#include "sheet.h"
+
+/* A table printed as a document of its own (an action plan): a cover
+** naming zPlan, zTitle and, if not NULL, zAsOf, with zCoverNote after
+** "Generated on DATE by lmpmon from the data: "; the introduction zIntro
+** (or NULL); then table t on landscape pages, its header on every page.
+** Columns beyond the eighth are folded into the eighth, each as
+** "Heading: value"; widths follow the cells' lengths. */
+typedef struct SheetDocSpec {
+    const char *zPlan;
+    const char *zTitle;
+    const char *zAsOf;
+    const char *zCoverNote;
+    const char *zIntro;
+    const Sheet *t;
+} SheetDocSpec;
 
 /* The whole review r as an A4 PDF, appended to b.  Returns 0, or -1 with
 ** err when the printing module cannot be loaded or cairo fails (out of
@@ -32,5 +48,10 @@ int review_render_docx(const ReviewReport *r, Buf *b, AppErr *err);
 ** that prints and exits (the CLI), so that leak checkers see nothing left;
 ** never while another thread may be drawing. */
 void review_print_release_fonts(void);
+
+/* The document s describes as an A4 PDF or a Word document, appended to
+** b; 0, or -1 with err as for the review. */
+int sheet_render_pdf(const SheetDocSpec *s, Buf *b, AppErr *err);
+int sheet_render_docx(const SheetDocSpec *s, Buf *b, AppErr *err);
 
 #endif

@@ -349,6 +349,8 @@ review_doc_build(const ReviewReport *r, ReviewDoc *d)
     d->zTitle = r->pRound->zTitle;
     d->zAsOf = r->pRound->zAsOf;
     d->zCompare = r->pCompare ? r->pCompare->zTitle : NULL;
+    d->zCoverNote = "every number is counted from the ratings recorded for "
+                    "the round.";
     char zNow[32];
     str_now_utc(zNow, sizeof zNow);
     memcpy(d->zGenerated, zNow, 10);
@@ -391,6 +393,108 @@ review_doc_build(const ReviewReport *r, ReviewDoc *d)
         doc_comparison(d);
     }
     doc_annex(d);
+}
+
+/* The most columns a printed table has (DocTable's widths). */
+#define DOC_MAX_COL (sizeof((DocTable *)0)->aWidth / sizeof(double))
+
+/* The text of row iRow's cell of column iCol of t, never NULL. */
+static const char *
+doc_sheet_text(const Sheet *t, size_t iRow, size_t iCol)
+{
+    const char *z = t->aCell[iRow * t->nCol + iCol].zText;
+    return z ? z : "";
+}
+
+void
+sheet_doc_build(const SheetDocSpec *s, ReviewDoc *d)
+{
+    memset(d, 0, sizeof *d);
+    d->zPlan = s->zPlan;
+    d->zTitle = s->zTitle;
+    d->zAsOf = s->zAsOf;
+    d->zCoverNote = s->zCoverNote;
+    char zNow[32];
+    str_now_utc(zNow, sizeof zNow);
+    memcpy(d->zGenerated, zNow, 10);
+    d->zGenerated[10] = 0;
+    const Sheet *t = s->t;
+    /* The columns printed: not the HTML-only ones (forms' buttons); past
+    ** DOC_MAX_COL, the last printed column holds the rest too. */
+    size_t *aiCol = xcalloc(t->nCol ? t->nCol : 1, sizeof *aiCol);
+    size_t n = 0;
+    for (size_t c = 0; c < t->nCol; c++) {
+        if (!t->abHtmlOnly || !t->abHtmlOnly[c]) {
+            aiCol[n++] = c;
+        }
+    }
+    size_t nOut = n > DOC_MAX_COL ? DOC_MAX_COL : n;
+    int bFold = n > nOut;
+    size_t nRow = sheet_rows(t);
+    /* Widths after the cells' mean length, at least the heading's longest
+    ** word, each between 5 and 60 characters' worth: a code column stays
+    ** narrow, texts share. */
+    double aLen[DOC_MAX_COL] = { 0 }, total = 0;
+    double aW[DOC_MAX_COL];
+    unsigned char aRight[DOC_MAX_COL] = { 0 };
+    for (size_t o = 0; o < nOut; o++) {
+        for (size_t k = o; k < (o + 1 == nOut ? n : o + 1); k++) {
+            double len = (double)strlen(t->azHead[aiCol[k]]);
+            for (size_t i = 0; i < nRow; i++) {
+                len += (double)strlen(doc_sheet_text(t, i, aiCol[k])) /
+                       (double)nRow;
+            }
+            aLen[o] += len;
+            double word = 0;
+            for (const char *q = t->azHead[aiCol[k]]; *q; q++) {
+                word = *q == ' ' ? 0 : word + 1;
+                aLen[o] = word + 3 > aLen[o] ? word + 3 : aLen[o];
+            }
+        }
+        aLen[o] = aLen[o] < 5 ? 5 : aLen[o] > 60 ? 60 : aLen[o];
+        total += aLen[o];
+        aRight[o] =
+            !(bFold && o + 1 == nOut) && nRow && t->aCell[aiCol[o]].bNum;
+    }
+    for (size_t o = 0; o < nOut; o++) {
+        aW[o] = aLen[o] / total;
+    }
+    doc_add(d, DOC_LANDSCAPE);
+    doc_heading(d, 1, s->zTitle);
+    if (s->zIntro) {
+        doc_text(d, DOC_PARA, "%s", s->zIntro);
+    }
+    if (nOut) {
+        DocTable *dt = doc_table(d, nOut, aW, aRight);
+        dt->bSmall = 1;
+        for (size_t o = 0; o < nOut; o++) {
+            Buf h = BUF_INIT;
+            for (size_t k = o; k < (o + 1 == nOut ? n : o + 1); k++) {
+                buf_puts(&h, k > o ? "; " : "");
+                buf_puts(&h, t->azHead[aiCol[k]]);
+            }
+            doc_cell(dt, "%s", buf_str(&h));
+            buf_release(&h);
+        }
+        for (size_t i = 0; i < nRow; i++) {
+            for (size_t o = 0; o + 1 < nOut; o++) {
+                doc_cell(dt, "%s", doc_sheet_text(t, i, aiCol[o]));
+            }
+            Buf last = BUF_INIT;
+            for (size_t k = nOut - 1; k < n; k++) {
+                const char *z = doc_sheet_text(t, i, aiCol[k]);
+                if (!bFold) {
+                    buf_puts(&last, z);
+                } else if (*z) {
+                    buf_printf(&last, "%s%s: %s", last.n ? "; " : "",
+                               t->azHead[aiCol[k]], z);
+                }
+            }
+            doc_cell(dt, "%s", buf_str(&last));
+            buf_release(&last);
+        }
+    }
+    free(aiCol);
 }
 
 void

@@ -19,6 +19,7 @@
 
 #include <stddef.h>
 
+#include "print.h"
 #include "review_report.h"
 
 typedef enum DocKind {
@@ -60,12 +61,14 @@ typedef struct DocBlock {
 } DocBlock;
 
 typedef struct ReviewDoc {
-    const ReviewReport *r; /* what the document shows; not owned */
-    const char *zPlan;     /* plan title */
-    const char *zTitle;    /* round title */
-    const char *zAsOf;     /* "as of" date, or NULL */
-    const char *zCompare;  /* title of the round compared with, or NULL */
-    char zGenerated[11];   /* YYYY-MM-DD (LMPMON_NOW in tests) */
+    const ReviewReport *r;  /* what the document shows (its figures); not
+                           ** owned; NULL for a table's document */
+    const char *zPlan;      /* plan title */
+    const char *zTitle;     /* round title */
+    const char *zAsOf;      /* "as of" date, or NULL */
+    const char *zCompare;   /* title of the round compared with, or NULL */
+    const char *zCoverNote; /* the cover's word on where it comes from */
+    char zGenerated[11];    /* YYYY-MM-DD (LMPMON_NOW in tests) */
     DocBlock *aBlock;
     size_t nBlock, nBlockAlloc;
 } ReviewDoc;
@@ -74,6 +77,10 @@ typedef struct ReviewDoc {
 ** exhaustion, like every allocation here); r and its plan must outlive d.
 ** Free with review_doc_release(). */
 void review_doc_build(const ReviewReport *r, ReviewDoc *d);
+
+/* Lay out the table document s (print.h) as blocks into d; s and its
+** table must outlive d.  Free with review_doc_release(). */
+void sheet_doc_build(const SheetDocSpec *s, ReviewDoc *d);
 void review_doc_release(ReviewDoc *d);
 
 /* Cell (iRow, iCol) of t, never NULL. */

@@ -868,22 +868,20 @@ docx_cover(Xml *x, const ReviewDoc *d)
         docx_para(x, "CoverLine", buf_str(&b), 0, 0, 0);
         buf_reset(&b);
     }
-    buf_printf(&b,
-               "Generated on %s by lmpmon from the data: every number is "
-               "counted from the ratings recorded for the round.",
-               d->zGenerated);
+    buf_printf(&b, "Generated on %s by lmpmon from the data: %s", d->zGenerated,
+               d->zCoverNote);
     docx_para(x, "CoverLine", buf_str(&b), 0, 0, 0);
     buf_release(&b);
 }
 
-int
-print_review_docx(const ReviewReport *r, Buf *out, AppErr *err)
+/* Document d as a Word document appended to out. */
+static int
+docx_write(const ReviewDoc *pd, Buf *out, AppErr *err)
 {
-    ReviewDoc d;
-    review_doc_build(r, &d);
+    const ReviewDoc d = *pd; /* read only */
+    const ReviewReport *r = d.r;
     Ooxml *o = ooxml_new(err);
     if (!o) {
-        review_doc_release(&d);
         return -1;
     }
     Buf b = BUF_INIT;
@@ -908,7 +906,6 @@ print_review_docx(const ReviewReport *r, Buf *out, AppErr *err)
         (void)ooxml_finish(o, &none, err);
         buf_release(&none);
         buf_release(&b);
-        review_doc_release(&d);
         return -1;
     }
     docx_content_types(o, &b);
@@ -983,6 +980,25 @@ print_review_docx(const ReviewReport *r, Buf *out, AppErr *err)
     docx_part(o, "word/document.xml", &b);
     buf_release(&b);
     rc = ooxml_finish(o, out, err);
+    return rc;
+}
+
+int
+print_review_docx(const ReviewReport *r, Buf *out, AppErr *err)
+{
+    ReviewDoc d;
+    review_doc_build(r, &d);
+    int rc = docx_write(&d, out, err);
+    review_doc_release(&d);
+    return rc;
+}
+
+int
+print_sheet_docx(const SheetDocSpec *spec, Buf *out, AppErr *err)
+{
+    ReviewDoc d;
+    sheet_doc_build(spec, &d);
+    int rc = docx_write(&d, out, err);
     review_doc_release(&d);
     return rc;
 }

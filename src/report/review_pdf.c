@@ -350,10 +350,8 @@ pdf_cover(void *pArg, cairo_t *cr, double w)
         y += chart_text(cr, ctx, &stLine, buf_str(&b), 0, y, w, 2, -1, 0) + 6;
         buf_reset(&b);
     }
-    buf_printf(&b,
-               "Generated on %s by lmpmon from the data: every number is "
-               "counted from the ratings recorded for the round.",
-               d->zGenerated);
+    buf_printf(&b, "Generated on %s by lmpmon from the data: %s", d->zGenerated,
+               d->zCoverNote);
     chart_text(cr, ctx, &stSmall, buf_str(&b), 0, 640, w, 3, -1, 0.3);
     buf_release(&b);
     g_object_unref(ctx);
@@ -471,12 +469,12 @@ pdf_outline(const ReviewPdf *x)
     }
 }
 
-int
-print_review_pdf(const ReviewReport *r, Buf *b, AppErr *err)
+/* Document d as an A4 PDF appended to b. */
+static int
+pdf_write(const ReviewDoc *pd, Buf *b, AppErr *err)
 {
-    ReviewDoc d;
-    review_doc_build(r, &d);
-    ReviewPdf x = { &d, xcalloc(d.nBlock + 1, sizeof(int)),
+    const ReviewDoc d = *pd; /* read only */
+    ReviewPdf x = { pd, xcalloc(d.nBlock + 1, sizeof(int)),
                     xcalloc(d.nBlock + 1, sizeof(int)), 0, NULL };
     int rc = 0;
     /* First run: where the headings fall and how many pages there are. */
@@ -524,6 +522,25 @@ print_review_pdf(const ReviewReport *r, Buf *b, AppErr *err)
     }
     free(x.aiPage);
     free(x.aiPageNow);
+    return rc;
+}
+
+int
+print_review_pdf(const ReviewReport *r, Buf *b, AppErr *err)
+{
+    ReviewDoc d;
+    review_doc_build(r, &d);
+    int rc = pdf_write(&d, b, err);
+    review_doc_release(&d);
+    return rc;
+}
+
+int
+print_sheet_pdf(const SheetDocSpec *spec, Buf *b, AppErr *err)
+{
+    ReviewDoc d;
+    sheet_doc_build(spec, &d);
+    int rc = pdf_write(&d, b, err);
     review_doc_release(&d);
     return rc;
 }

@@ -15,13 +15,17 @@
 
 #include <cairo.h>
 
+#include "print.h"
 #include "review_report.h"
 
-/* The printing module's three entry points (print.h says how the
-** program finds them), one for review_render_pdf(),
-** review_render_docx() and review_print_release_fonts() each. */
+/* The printing module's entry points (print.h says how the program finds
+** them), one for review_render_pdf(), review_render_docx(),
+** review_print_release_fonts(), sheet_render_pdf() and
+** sheet_render_docx() each. */
 int print_review_pdf(const ReviewReport *r, Buf *b, AppErr *err);
 int print_review_docx(const ReviewReport *r, Buf *b, AppErr *err);
+int print_sheet_pdf(const SheetDocSpec *s, Buf *b, AppErr *err);
+int print_sheet_docx(const SheetDocSpec *s, Buf *b, AppErr *err);
 void print_release_fonts(void);
 
 /* The stacked bar chart of s (a summary of r) drawn with cairo at the

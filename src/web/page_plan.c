@@ -343,8 +343,24 @@ page_round_action_plan(Req *r, Resp *w)
     x.fund = &fund;
     Buf stem = BUF_INIT;
     buf_printf(&stem, "action-plan-%s", x.rd->zCode);
-    if (!page_download(r, w, azPlanSheet, plan_action_sheet, &x,
-                       buf_str(&stem))) {
+    const char *zFmt = req_query(r, "format");
+    int bPdf = strcmp(zFmt, "pdf") == 0, bDocx = strcmp(zFmt, "docx") == 0;
+    if (bPdf || bDocx) {
+        /* The printed document: a cover, the table on landscape pages. */
+        Sheet t;
+        sheet_init(&t, "action_plan", NULL);
+        action_plan_sheet(x.p, x.rd, &set, &fund, &t);
+        if (action_plan_render_print(x.p, x.rd, &t, bDocx, &w->body, &err)) {
+            web_fail(r, w, &err);
+        } else {
+            w->zType = bPdf ? "application/pdf"
+                            : "application/vnd.openxmlformats-officedocument."
+                              "wordprocessingml.document";
+            page_attachment(w, buf_str(&stem), NULL, zFmt);
+        }
+        sheet_release(&t);
+    } else if (!page_download(r, w, azPlanSheet, plan_action_sheet, &x,
+                              buf_str(&stem))) {
         Buf title = BUF_INIT;
         buf_printf(&title, "Action plan: %s", x.rd->zTitle);
         page_begin(r, w, buf_str(&title));
@@ -363,7 +379,26 @@ page_round_action_plan(Req *r, Resp *w)
         HTML_LIT(b, "\">");
         HTML_TR(b, "Resources of the round: totals per currency by area, "
                    "goal and source");
-        HTML_LIT(b, "</a></p>");
+        HTML_LIT(b, "</a></p><p class=\"reports\">");
+        HTML_TR(b, "The action plan as a document:");
+        /* This address with ?format=, keeping the plan asked for. */
+        Buf q = BUF_INIT;
+        if (page_plan_code(r)) {
+            buf_puts(&q, "plan=");
+            url_encode(&q, page_plan_code(r));
+            buf_puts(&q, "&");
+        }
+        for (int k = 0; k < 2; k++) {
+            HTML_LIT(b, " <a href=\"?");
+            esc_html(b, buf_str(&q));
+            HTML_LIT(b, "format=");
+            esc_html(b, k ? "docx" : "pdf");
+            HTML_LIT(b, "\">");
+            esc_html(b, k ? "Word" : "PDF");
+            HTML_LIT(b, "</a>");
+        }
+        buf_release(&q);
+        HTML_LIT(b, "</p>");
         Sheet t;
         sheet_init(&t, "action_plan", NULL);
         action_plan_sheet(x.p, x.rd, &set, &fund, &t);

@@ -163,8 +163,27 @@ expect_status 0
 head -c 2 ap.xlsx | grep -q PK || fail "no xlsx action plan"
 run --db "$(db s)" report action-plan --round 2018 --format html
 expect_out "<h1>Action plan: 2018 review</h1>"
-run --db "$(db s)" report action-plan --round 2018 --format pdf
+# As a document: a cover, the table on landscape pages with its header on
+# each, the action points and priorities as in the CSV; Word the same,
+# well-formed, opened by LibreOffice.
+run --db "$(db s)" report action-plan --round 2018 --format pdf --out ap.pdf
+expect_status 0
+pdfinfo ap.pdf >ap.info || fail "the action plan PDF does not open"
+grep -q "^Title: *Action plan: 2018 review" ap.info || fail "the PDF's title: $(grep Title ap.info)"
+pdftotext -layout ap.pdf ap.txt
+grep -q "Action plan: 2018 review" ap.txt || fail "no title in the PDF"
+pdftotext ap.pdf - | tr -s ' \n' '  ' | grep -q "(C1, Cost of migration)" ||
+    fail "the PDF lacks the priority beside 7.8"
+[ "$(grep -c "Priorities of earlier" ap.txt)" -ge 3 ] ||
+    fail "the table's header is not on every page ($(grep -c "Priorities of earlier" ap.txt))"
+run --db "$(db s)" report action-plan --round 2018 --format docx --out ap.docx
+expect_status 0
+rm -rf apx && mkdir apx && (cd apx && unzip -q ../ap.docx) || fail "the Word action plan is not a zip"
+xmllint --noout apx/word/document.xml || fail "its document.xml is not well-formed"
+grep -q "Cost of migration" apx/word/document.xml || fail "the Word action plan lacks the priority"
+run --db "$(db s)" report action-plan --round 2018 --format odt
 expect_status 2
+expect_err "unknown format 'odt' for the action plan (csv, xlsx, html, pdf or docx)"
 run --db "$(db s)" report action-plan --round 2099
 expect_status 1
 expect_err "no round '2099'"

@@ -93,6 +93,15 @@ curl -s -b viewer.jar "$BASE/round/2018/report" | grep -q "C1 of 2017: In progre
 curl -s -b viewer.jar "$BASE/round/2018/action-plan?table=action_plan&format=csv" >ap.csv
 grep -q "^7.8,.*(C1, Cost of migration): First officer" ap.csv ||
     fail "the action plan lacks C1 beside 7.8: $(grep '^7.8,' ap.csv | head -c 300)"
+curl -s -b viewer.jar "$BASE/round/2018/action-plan" | grep -q 'href="?format=pdf"' ||
+    fail "the action plan page offers no PDF"
+curl -s -b viewer.jar -D ap.h -o ap.pdf "$BASE/round/2018/action-plan?format=pdf"
+grep -qi '^content-type: application/pdf' ap.h || fail "the action plan PDF: $(head -1 ap.h)"
+grep -qi 'attachment; filename="action-plan-2018.pdf"' ap.h || fail "the PDF is not an attachment: $(grep -i disposition ap.h)"
+pdftotext ap.pdf - | tr -s ' \n' '  ' | grep -q "(C1, Cost of migration)" ||
+    fail "the web's action plan PDF lacks the priority"
+curl -s -b viewer.jar -D ap.h -o ap.docx "$BASE/round/2018/action-plan?format=docx"
+grep -qi '^content-type: application/vnd.openxmlformats' ap.h || fail "the action plan Word file: $(head -1 ap.h)"
 curl -s -b viewer.jar "$BASE/round/2018" | grep -q 'href="/round/2018/action-plan"' ||
     fail "the round's page has no link to its action plan"
 code=$(curl -s -b viewer.jar -o /dev/null -w '%{http_code}' "$BASE/round/2017/recommendation/ZZ")
