@@ -98,7 +98,7 @@ workflow_open_round(Store *s, const Actor *who, const char *zPlan,
         rc = rules_round_may_move(who, old, ROUND_OPEN, err);
     }
     if (rc == 0) {
-        Round r = { xstrdup(zRound), NULL, NULL, ROUND_OPEN };
+        Round r = { .zCode = xstrdup(zRound), .eState = ROUND_OPEN };
         if (zTitle && *zTitle) {
             buf_puts(&title, zTitle);
         } else if (old) {
