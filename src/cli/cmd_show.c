@@ -643,11 +643,13 @@ cmd_round_status(CliCtx *ctx, const char *zRound, const char *zPlan,
         return cli_fail(&err);
     }
     Buf b = BUF_INIT;
+    char zToday[11];
+    str_today_local(zToday);
     if (zFormat && strcmp(zFormat, "json") == 0) {
-        collection_json(&m, p, rd, &b);
+        collection_json(&m, p, rd, zToday, &b);
     } else {
         Sheet t;
-        collection_sheet(&m, p, rd, "organisations", NULL, NULL, &t);
+        collection_sheet(&m, p, rd, zToday, "organisations", NULL, NULL, &t);
         if (zFormat && strcmp(zFormat, "csv") == 0) {
             rc = sheet_render(&t, SHEET_CSV, &b, &err);
         } else {

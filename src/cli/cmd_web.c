@@ -336,7 +336,9 @@ round_checklist_passes(Store *s, const char *zPlan, const char *zRound,
         }
         findings_release(&f);
         ReviewCheckItem a[REVIEW_CHECKLIST_ITEMS];
-        int nOpen = review_round_checklist(p, rd, nErr, a);
+        char zToday[11];
+        str_today_local(zToday);
+        int nOpen = review_round_checklist(p, rd, nErr, zToday, a);
         if (nOpen && !bYes) {
             (void)fprintf(stderr,
                           "lmpmon: round %s is not %s; before you "

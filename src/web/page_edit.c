@@ -1444,7 +1444,9 @@ admin_round_confirm_body(Req *r, Buf *b, const void *arg)
         nErr += f->a[i].eSeverity == CHECK_ERROR;
     }
     ReviewCheckItem a[REVIEW_CHECKLIST_ITEMS];
-    (void)review_round_checklist(x->p, x->rd, nErr, a);
+    char zToday[11];
+    str_today_local(zToday);
+    (void)review_round_checklist(x->p, x->rd, nErr, zToday, a);
     HTML_LIT(b, "<h2>");
     HTML_TR(b, "Before you go on");
     HTML_LIT(b, "</h2><ul class=\"checklist\">");

@@ -1093,7 +1093,8 @@ typedef struct ViewRound {
     ReadModel *rm;
     const Plan *p;
     const Round *rd;
-    int bFindings; /* with the data-quality findings (not for the
+    const char *zToday; /* YYYY-MM-DD, the installation's: who is overdue */
+    int bFindings;      /* with the data-quality findings (not for the
                         ** public) */
     const char *zPlanQ;
     const char *zSelf;
@@ -1189,8 +1190,8 @@ view_round_sheet(const void *arg, const char *zId, Sheet *t)
         view_collection_sheet(x->p, x->rd, t);
     } else if (strcmp(zId, "organisations") == 0) {
         sheet_release(t);
-        collection_sheet(readmodel_model(x->rm), x->p, x->rd, "organisations",
-                         view_org_href, x->zPlanQ, t);
+        collection_sheet(readmodel_model(x->rm), x->p, x->rd, x->zToday,
+                         "organisations", view_org_href, x->zPlanQ, t);
     } else if (strcmp(zId, "findings") == 0) {
         view_round_findings(x, t);
     } else {
@@ -1254,8 +1255,8 @@ view_round_body(ReadModel *rm, const void *arg, Buf *b)
         HTML_TR(b, "By organisation");
         HTML_LIT(b, "</h2>");
         Sheet o;
-        collection_sheet(readmodel_model(x->rm), x->p, rd, "organisations",
-                         view_org_href, x->zPlanQ, &o);
+        collection_sheet(readmodel_model(x->rm), x->p, rd, x->zToday,
+                         "organisations", view_org_href, x->zPlanQ, &o);
         page_sheet(b, &o, x->zSelf);
         sheet_release(&o);
     }
@@ -1291,14 +1292,18 @@ page_round(Req *r, Resp *w)
     }
     char *zPlanQ = page_plan_query(m, p);
     char *zSelf = page_self(r);
-    ViewRound x = { r->pView, p, rd, !r->bAnon, zPlanQ, zSelf };
+    char zToday[11];
+    str_today_local(zToday);
+    ViewRound x = { r->pView, p, rd, zToday, !r->bAnon, zPlanQ, zSelf };
     Buf stem = BUF_INIT;
     buf_printf(&stem, "round-%s", rd->zCode);
     if (!page_download(r, w, x.bFindings ? azRoundSheet : azRoundSheetPublic,
                        view_round_sheet, &x, buf_str(&stem))) {
         page_begin(r, w, rd->zTitle);
         Buf key = BUF_INIT;
-        buf_printf(&key, "round/%s/%s/%d", p->zCode, rd->zCode, x.bFindings);
+        /* Who is overdue changes with the day as well as the data. */
+        buf_printf(&key, "round/%s/%s/%d/%s", p->zCode, rd->zCode, x.bFindings,
+                   zToday);
         page_fragment(r, w, buf_str(&key), view_round_body, &x);
         buf_release(&key);
         page_end(r, w);
