@@ -1476,7 +1476,8 @@ page_admin_round_post(Req *r, Resp *w)
     if (str_eq(zState, "new") || str_eq(zState, "open")) {
         rc = workflow_open_round(r->s, &who, page_plan_code(r), zRound,
                                  req_form(r, "title"), req_form(r, "as_of"),
-                                 str_eq(zState, "new"), &err);
+                                 req_form(r, "due"), str_eq(zState, "new"),
+                                 &err);
     } else if (round_state_parse(zState, &e)) {
         rc = apperr_set(&err, APPERR_INPUT, _("unknown state"));
     } else {
