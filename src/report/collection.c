@@ -60,7 +60,12 @@ collection_sheet(const Model *m, const Plan *p, const Round *rd,
         sheet_num(t, (long)o->anStmt[STMT_ACCEPTED]);
         sheet_num(t, (long)review_org_outstanding(o));
         sheet_text(t, o->zDue ? o->zDue : "");
-        sheet_text(t, o->bOverdue ? _("overdue") : "");
+        /* The word, not only a colour, says it. */
+        if (o->bOverdue) {
+            sheet_badge(t, _("overdue"), "badge overdue");
+        } else {
+            sheet_text(t, "");
+        }
     }
     buf_release(&href);
     free(a);

@@ -1169,6 +1169,8 @@ admin_render(Req *r, Resp *w, const char *zNotice, const char *zKind,
     admin_input(b, "title", _("Title"), KEPT(ADMIN_FORM_ROUND, "title"), 0);
     admin_input(b, "as_of", _("As of (YYYY-MM-DD)"),
                 KEPT(ADMIN_FORM_ROUND, "as_of"), 0);
+    admin_input(b, "due", _("Statements due by (YYYY-MM-DD)"),
+                KEPT(ADMIN_FORM_ROUND, "due"), 0);
     HTML_LIT(b, "<div><button type=\"submit\">");
     HTML_TR(b, "Open");
     HTML_LIT(b, "</button></div></form>\n");
