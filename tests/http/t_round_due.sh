@@ -83,6 +83,14 @@ n=$(python3 -c 'import json; print(sum(o["overdue"] for o in json.load(open("api
 curl -s -b officer.jar "$BASE/" | grep -q "2018 review</a>: <strong class=\"badge overdue\">$n organisations are overdue</strong>" ||
     fail "the dashboard does not count the $n overdue organisations"
 
+# Closing asks first, the overdue organisations among what is still open.
+code=$(post officer /admin/round round=2018 state=closed)
+[ "$code" = 200 ] || fail "closing without confirmation: $code"
+grep -q '<li class="open">[0-9]* organisations are overdue: MOLVT, ' post.body ||
+    fail "the checklist does not list the overdue organisations: $(grep -o 'overdue.\{0,80\}' post.body | head -2)"
+curl -s -b viewer.jar "$BASE/api/round/2018/collection" | grep -q '"state": "open"' ||
+    fail "the round was closed without confirmation"
+
 # The officer moves the due date; a second page still showing the old one
 # is refused (409) and keeps what was typed.
 code=$(post officer /round/2018/due was=2018-12-15 due=2018-12-20)
