@@ -678,12 +678,12 @@ cmd_round_status(CliCtx *ctx, const char *zRound, const char *zPlan,
             static const struct {
                 size_t iCol;
                 const char *zHead;
-            } aShow[] = { { 0, "Org" },       { 2, "Owed" },
-                          { 4, "Not begun" }, { 5, "Draft" },
-                          { 6, "Subm." },     { 7, "Returned" },
-                          { 8, "Resubm." },   { 9, "Accepted" },
-                          { 10, "To do" },    { 11, "Due" },
-                          { 12, "Overdue" } };
+            } aShow[] = { { 0, "Org" },       { 4, "Owed" },
+                          { 6, "Not begun" }, { 7, "Draft" },
+                          { 8, "Subm." },     { 9, "Returned" },
+                          { 10, "Resubm." },  { 11, "Accepted" },
+                          { 12, "To do" },    { 2, "Due" },
+                          { 3, "Overdue" } };
 
             enum { N_SHOW = sizeof aShow / sizeof aShow[0] };
 

@@ -27,11 +27,13 @@ collection_sheet(const Model *m, const Plan *p, const Round *rd,
                  const void *arg, Sheet *t)
 {
     sheet_init(t, zId, NULL);
+    /* Whether it is overdue comes right after the name: a wide table
+    ** scrolls inside its box, and the officer chases by this column. */
     static const char *const azHead[] = {
-        N_("Organisation"), N_("Name"),     N_("Responsible"), N_("Partner"),
-        N_("Not begun"),    N_("Draft"),    N_("Submitted"),   N_("Returned"),
-        N_("Resubmitted"),  N_("Accepted"), N_("To do"),       N_("Due"),
-        N_("Overdue")
+        N_("Organisation"), N_("Name"),     N_("Due"),         N_("Overdue"),
+        N_("Responsible"),  N_("Partner"),  N_("Not begun"),   N_("Draft"),
+        N_("Submitted"),    N_("Returned"), N_("Resubmitted"), N_("Accepted"),
+        N_("To do")
     };
     for (size_t i = 0; i < sizeof azHead / sizeof azHead[0]; i++) {
         sheet_col(t, _(azHead[i]));
@@ -50,6 +52,13 @@ collection_sheet(const Model *m, const Plan *p, const Round *rd,
             sheet_text(t, o->zOrg);
         }
         sheet_text(t, collection_org_name(m, o->zOrg));
+        sheet_text(t, o->zDue ? o->zDue : "");
+        /* The word, not only a colour, says it. */
+        if (o->bOverdue) {
+            sheet_badge(t, _("overdue"), "badge overdue");
+        } else {
+            sheet_text(t, "");
+        }
         sheet_num(t, (long)o->nResponsible);
         sheet_num(t, (long)o->nPartner);
         sheet_num(t, (long)o->nNotStarted);
@@ -59,13 +68,6 @@ collection_sheet(const Model *m, const Plan *p, const Round *rd,
         sheet_num(t, (long)o->anStmt[STMT_RESUBMITTED]);
         sheet_num(t, (long)o->anStmt[STMT_ACCEPTED]);
         sheet_num(t, (long)review_org_outstanding(o));
-        sheet_text(t, o->zDue ? o->zDue : "");
-        /* The word, not only a colour, says it. */
-        if (o->bOverdue) {
-            sheet_badge(t, _("overdue"), "badge overdue");
-        } else {
-            sheet_text(t, "");
-        }
     }
     buf_release(&href);
     free(a);

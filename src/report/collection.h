@@ -15,9 +15,9 @@ typedef void (*CollectionHref)(Buf *b, const char *zOrg, const void *arg);
 
 /* The table of round rd of p on day zToday (YYYY-MM-DD, the
 ** installation's; NULL: nobody is overdue): organisation, its name (from
-** m's directory), activities it is responsible for, partner on,
-** statements not begun, draft, submitted, returned, resubmitted,
-** accepted, what it still has to do, its due date and "overdue" (or "");
+** m's directory), its due date, "overdue" (or ""), activities it is
+** responsible for, partner on, statements not begun, draft, submitted,
+** returned, resubmitted, accepted, and what it still has to do;
 ** overdue ones first, then those with most outstanding.  With xHref the
 ** acronym links where xHref(arg) says (HTML).  t is initialised here as
 ** table zId. */

@@ -1360,10 +1360,10 @@ view_round_due(const ViewRound *x, Buf *b)
     HTML_LIT(b, ".</p>\n");
 }
 
-/* A round's state, collection, activities and findings; from the data
-** only (kept per snapshot). */
+/* The head of a round's page: its state, when it is due, its reports;
+** from the data and the day only (kept per snapshot and day). */
 static void
-view_round_body(ReadModel *rm, const void *arg, Buf *b)
+view_round_head(ReadModel *rm, const void *arg, Buf *b)
 {
     const ViewRound *x = arg;
     const Round *rd = x->rd;
@@ -1402,7 +1402,18 @@ view_round_body(ReadModel *rm, const void *arg, Buf *b)
     HTML_LIT(b, " \xC2\xB7 ");
     page_link(b, "/round/", rd->zCode, buf_str(&h), "Action plan");
     buf_release(&h);
-    HTML_LIT(b, "</p>\n<h2>");
+    HTML_LIT(b, "</p>\n");
+    (void)rm;
+}
+
+/* The rest of the round's page: collection, by organisation, extensions,
+** activities and findings; from the data only (kept per snapshot). */
+static void
+view_round_body(ReadModel *rm, const void *arg, Buf *b)
+{
+    const ViewRound *x = arg;
+    const Round *rd = x->rd;
+    HTML_LIT(b, "<h2>");
     HTML_TR(b, "Collection");
     HTML_LIT(b, "</h2>");
     view_collection(x->p, rd, x->zSelf, b);
@@ -1478,7 +1489,14 @@ view_round_due_forms(const Req *r, Buf *b, const Model *m, const Plan *p,
 {
     int bKeepDue = str_eq(zKind, "due");
     int bKeepExt = str_eq(zKind, "extension");
-    HTML_LIT(b, "<div class=\"forms\">");
+    /* Folded away unless a refused post brings the user back to it. */
+    if (bKeepDue || bKeepExt) {
+        HTML_LIT(b, "<details class=\"forms\" open=\"open\"><summary>");
+    } else {
+        HTML_LIT(b, "<details class=\"forms\"><summary>");
+    }
+    HTML_TR(b, "Set the due date or give an organisation more time");
+    HTML_LIT(b, "</summary>");
     view_due_form_start(r, b, rd, "/due", zPlanQ, p);
     HTML_LIT(b, "<h3>");
     HTML_TR(b, "Due date");
@@ -1524,7 +1542,7 @@ view_round_due_forms(const Req *r, Buf *b, const Model *m, const Plan *p,
     HTML_LIT(b, "</button> <button type=\"submit\" name=\"action\" "
                 "value=\"remove\">");
     HTML_TR(b, "Remove the extension");
-    HTML_LIT(b, "</button></div></form></div>\n");
+    HTML_LIT(b, "</button></div></form></details>\n");
 }
 
 /* Round r->azParam[0]'s page, with zNotice (NULL: none) of kind zKind:
@@ -1556,14 +1574,18 @@ view_round_render(Req *r, Resp *w, const char *zNotice, const char *zKind)
         }
         Buf key = BUF_INIT;
         /* Who is overdue changes with the day as well as the data. */
-        buf_printf(&key, "round/%s/%s/%d/%s", p->zCode, rd->zCode, x.bFindings,
-                   zToday);
-        page_fragment(r, w, buf_str(&key), view_round_body, &x);
-        buf_release(&key);
+        buf_printf(&key, "round/%s/%s/%d/%s/head", p->zCode, rd->zCode,
+                   x.bFindings, zToday);
+        page_fragment(r, w, buf_str(&key), view_round_head, &x);
         Actor who = page_actor(r);
         if (r->bAuthed && rules_round_may_schedule(&who, rd, NULL) == 0) {
             view_round_due_forms(r, &w->body, m, p, rd, zPlanQ, zKind);
         }
+        buf_reset(&key);
+        buf_printf(&key, "round/%s/%s/%d/%s", p->zCode, rd->zCode, x.bFindings,
+                   zToday);
+        page_fragment(r, w, buf_str(&key), view_round_body, &x);
+        buf_release(&key);
         page_end(r, w);
     }
     buf_release(&stem);

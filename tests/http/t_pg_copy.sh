@@ -139,8 +139,8 @@ sqlite_rows a.db >a-rows.txt
 sqlite_rows b.db >b-rows.txt
 cmp -s a-rows.txt b-rows.txt || fail "the round trip changed rows: $(diff a-rows.txt b-rows.txt | head -6)"
 grep -q "settled" b-rows.txt || fail "the case's timeline is missing"
-grep -q '^MOH,.*,2019-01-15,$' b-due.csv || fail "MOH's extension is missing: $(grep '^MOH,' b-due.csv)"
-grep -q '^MOLVT,.*,2018-12-15,overdue$' b-due.csv || fail "the round's due date is missing"
+grep -q '^MOH,[^,]*,2019-01-15,,' b-due.csv || fail "MOH's extension is missing: $(grep '^MOH,' b-due.csv)"
+grep -q '^MOLVT,[^,]*,2018-12-15,overdue,' b-due.csv || fail "the round's due date is missing"
 grep -q "2018=84600.5" b-ind.txt b-rows.txt || fail "the amended indicator is missing"
 grep -q "^G11,1,2018,women,,,3," b-ind.txt || fail "an indicator's value is missing"
 grep -q "45050" b-rows.txt || fail "the payment is missing"
