@@ -47,6 +47,12 @@ expect_out "round 2018 is due 2018-12-15"
     AND field = 'due' ORDER BY id DESC LIMIT 1")" = ">2018-12-15" ] ||
     fail "the last change of the due date is not in the audit trail"
 
+# An import of the plan and its rounds leaves the due date alone.
+"$LMPMON" --db "$(db d)" export --format json --out plan.json || fail "export"
+"$LMPMON" --db "$(db d)" import plan.json >/dev/null || fail "import"
+run --db "$(db d)" round status 2018
+expect_out "Due 2018-12-15."
+
 # Extensions: a reason and a known organisation are required.
 run --db "$(db d)" round extend 2018 MOH 2019-01-15
 expect_status 1
