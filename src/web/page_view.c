@@ -1096,6 +1096,7 @@ view_rounds_sheet(const void *arg, const char *zId, Sheet *t)
     sheet_col(t, _("Round"));
     sheet_col(t, _("As of"));
     sheet_col(t, _("State"));
+    sheet_col(t, _("Due"));
     sheet_col(t, _("Activities"));
     sheet_col(t, _("Rated"));
     sheet_col(t, _("Report"));
@@ -1108,6 +1109,7 @@ view_rounds_sheet(const void *arg, const char *zId, Sheet *t)
         free(zHref);
         sheet_text(t, rd->zAsOf ? rd->zAsOf : "");
         sheet_text(t, round_state_label(rd->eState));
+        sheet_text(t, rd->zDue ? rd->zDue : "");
         sheet_num(t, (long)g.nAssessed);
         sheet_num(t, (long)g.nRated);
         zHref = view_href("/round/", rd->zCode, "/report", x->zPlanQ);

@@ -66,6 +66,10 @@ grep -q '<td>new minister</td>' round.html || fail "the extension's reason is no
 curl -s -b officer.jar "$BASE/round/2018?table=organisations&format=csv" | tr -d '\r' >orgs.csv
 head -1 orgs.csv | grep -q '^Organisation,Name,Due,Overdue,' || fail "CSV header: $(head -1 orgs.csv)"
 grep -q '^MOLVT,[^,]*,2018-12-15,overdue,' orgs.csv || fail "CSV: $(grep '^MOLVT,' orgs.csv)"
+# The list of rounds gives each one's due date.
+curl -s -b viewer.jar "$BASE/rounds?table=rounds&format=csv" | tr -d '\r' >rounds.csv
+head -1 rounds.csv | grep -q '^Round,As of,State,Due,' || fail "the rounds' header: $(head -1 rounds.csv)"
+grep -q '^2018 review,2018-11-30,Open,2018-12-15,' rounds.csv || fail "the rounds list: $(grep '^2018' rounds.csv)"
 # A viewer reads it all but gets no form.
 curl -s -b viewer.jar "$BASE/round/2018" >viewer.html
 grep -q 'action="/round/2018/due"' viewer.html && fail "a viewer is offered the due-date form"
