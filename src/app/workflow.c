@@ -10,6 +10,7 @@
 
 #include "workflow.h"
 #include "app.h"
+#include "../core/orgdir.h"
 #include "../core/review.h"
 #include "../base/base.h"
 #include "../base/i18n.h"
@@ -228,6 +229,26 @@ workflow_extend(Store *s, const Actor *who, const char *zPlan,
     int rc = wf_begin_round(s, who, zPlan, zRound, &m, &p, &rd, err);
     if (rc == -2) {
         return -1;
+    }
+    if (rc == 0 && zOrg && *zOrg) {
+        /* The organisation as people name it (acronym, alias or full
+        ** name), kept by its acronym. */
+        OrgDir *d = orgdir_new(&m);
+        const Org *o = orgdir_resolve(d, zOrg);
+        if (o) {
+            zOrg = o->zAcronym;
+        } else {
+            Buf sugg = BUF_INIT;
+            orgdir_suggest(d, zOrg, 3, &sugg);
+            if (sugg.n) {
+                rc = apperr_set(err, APPERR_NOTFOUND,
+                                _("no organisation '%s' in the directory "
+                                  "(closest: %s)"),
+                                zOrg, buf_str(&sugg));
+            }
+            buf_release(&sugg);
+        }
+        orgdir_free(d);
     }
     if (rc == 0) {
         rc = rules_extension_may(who, &m, rd, zOrg, zDue, zReason, err);

@@ -53,7 +53,8 @@ int workflow_set_round_due(Store *s, const Actor *who, const char *zPlan,
                            const char *zWasDue, AppErr *err);
 
 /* Grant or change (zDue a date) or remove (zDue NULL) organisation zOrg's
-** extension in round zRound of plan zPlan, for zReason (required for a
+** (acronym, alias or full name; an unknown one is refused with the closest
+** names) extension in round zRound of plan zPlan, for zReason (required for a
 ** grant or change; a removal without one keeps the last), as core's
 ** rules_extension_may() allows.  iVersion is the extension's version the
 ** user's form showed (0: it had none); -1 takes whatever is stored (the

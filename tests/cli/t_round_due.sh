@@ -60,15 +60,18 @@ expect_err "an extension needs a reason"
 run --db "$(db d)" round extend 2018 NOPE 2019-01-15 --reason "flood"
 expect_status 1
 expect_err "no organisation 'NOPE' in the directory"
+run --db "$(db d)" round extend 2018 "Ministry of Healht" 2019-01-15 --reason "flood"
+expect_status 1
+expect_err "no organisation 'Ministry of Healht' in the directory (closest: 'Ministry of Health'"
 run --db "$(db d)" round extend 2018 MOH 2019-01-15x --reason "flood"
 expect_status 1
 expect_err "due date '2019-01-15x' is not a date"
 run --db "$(db d)" round extend 2018 MOH --remove
 expect_status 1
 expect_err "MOH has no extension in round '2018' to remove"
-run --db "$(db d)" round extend 2018 MOH 2019-01-15 --reason "new minister"
+run --db "$(db d)" round extend 2018 "Ministry of Health" 2019-01-15 --reason "new minister"
 expect_status 0
-expect_out "MOH is due 2019-01-15 in round 2018"
+expect_out "Ministry of Health is due 2019-01-15 in round 2018"
 [ "$(db_sql d "SELECT count(*) FROM audit WHERE entity = 'extension'
     AND key LIKE '%/round/2018/extension/MOH'")" = 2 ] ||
     fail "the extension's creation is not audited (date and reason)"
