@@ -10,6 +10,8 @@
 
 #include "workflow.h"
 #include "app.h"
+#include "../core/orgdir.h"
+#include "../core/review.h"
 #include "../base/base.h"
 #include "../base/i18n.h"
 #include "../base/banned.h"
@@ -64,8 +66,11 @@ wf_fill_round(Store *s, const Plan *p, const char *zRound, AppErr *err)
 int
 workflow_open_round(Store *s, const Actor *who, const char *zPlan,
                     const char *zRound, const char *zTitle, const char *zAsOf,
-                    int bMustBeNew, AppErr *err)
+                    const char *zDue, int bMustBeNew, AppErr *err)
 {
+    if (rules_due_check(zDue, err)) {
+        return -1;
+    }
     if (!*zRound || strlen(zRound) >= LIMIT_CODE_BYTES) {
         return apperr_set(err, APPERR_INPUT,
                           _("a round needs a code of 1 to %u "
@@ -98,7 +103,7 @@ workflow_open_round(Store *s, const Actor *who, const char *zPlan,
         rc = rules_round_may_move(who, old, ROUND_OPEN, err);
     }
     if (rc == 0) {
-        Round r = { xstrdup(zRound), NULL, NULL, ROUND_OPEN };
+        Round r = { .zCode = xstrdup(zRound), .eState = ROUND_OPEN };
         if (zTitle && *zTitle) {
             buf_puts(&title, zTitle);
         } else if (old) {
@@ -109,6 +114,8 @@ workflow_open_round(Store *s, const Actor *who, const char *zPlan,
         r.zTitle = buf_detach(&title);
         r.zAsOf = xstrdup(zAsOf && *zAsOf ? zAsOf : old ? old->zAsOf : NULL);
         rc = store_round_put(s, p->zCode, &r, err) ||
+             (zDue && *zDue &&
+              store_round_due_put(s, p->zCode, zRound, zDue, err)) ||
              wf_fill_round(s, p, zRound, err);
         round_release(&r);
     }
@@ -124,7 +131,8 @@ workflow_set_round_state(Store *s, const Actor *who, const char *zPlan,
     /* Opening (or reopening) gives every activity its draft assessment:
     ** one use case does that, whichever way a round is opened. */
     if (eState == ROUND_OPEN) {
-        return workflow_open_round(s, who, zPlan, zRound, NULL, NULL, 0, err);
+        return workflow_open_round(s, who, zPlan, zRound, NULL, NULL, NULL, 0,
+                                   err);
     }
     if (app_begin(s, who, err)) {
         return -1;
@@ -144,6 +152,122 @@ workflow_set_round_state(Store *s, const Actor *who, const char *zPlan,
         rc = store_round_put(s, p->zCode, &r, err);
     } else {
         rc = -1;
+    }
+    model_release(&m);
+    return app_end(s, rc, err);
+}
+
+/* Begin who's transaction and load plan zPlan's rounds (no activity) and
+** the directory inside it; *pp and *prd the plan and round zRound.
+** Whatever it returns, model_release(m) and app_end(). */
+static int
+wf_begin_round(Store *s, const Actor *who, const char *zPlan,
+               const char *zRound, Model *m, Plan **pp, const Round **prd,
+               AppErr *err)
+{
+    *pp = NULL;
+    *prd = NULL;
+    if (app_begin(s, who, err)) {
+        return -2; /* nothing begun */
+    }
+    /* Rounds only: no node is named "", so no activity is read. */
+    if (store_load_node(s, zPlan, "", m, err)) {
+        return -1;
+    }
+    *pp = app_plan(m, zPlan, err);
+    if (!*pp) {
+        return -1;
+    }
+    *prd = plan_find_round(*pp, zRound);
+    if (!*prd) {
+        return apperr_set(err, APPERR_NOTFOUND, _("no round '%s'"), zRound);
+    }
+    return 0;
+}
+
+int
+workflow_set_round_due(Store *s, const Actor *who, const char *zPlan,
+                       const char *zRound, const char *zDue,
+                       const char *zWasDue, AppErr *err)
+{
+    if (rules_due_check(zDue, err)) {
+        return -1;
+    }
+    Model m = MODEL_INIT;
+    Plan *p;
+    const Round *rd;
+    int rc = wf_begin_round(s, who, zPlan, zRound, &m, &p, &rd, err);
+    if (rc == -2) {
+        return -1;
+    }
+    if (rc == 0) {
+        rc = rules_round_may_schedule(who, rd, err);
+    }
+    if (rc == 0 && zWasDue && !str_eq(zWasDue, rd->zDue ? rd->zDue : "")) {
+        rc = apperr_set(err, APPERR_CONFLICT,
+                        _("the due date of round '%s' was changed by someone "
+                          "else to %s since you opened the page; nothing was "
+                          "saved: look at it again"),
+                        zRound, rd->zDue ? rd->zDue : _("none"));
+    }
+    if (rc == 0) {
+        rc = store_round_due_put(s, p->zCode, zRound,
+                                 zDue && *zDue ? zDue : NULL, err);
+    }
+    model_release(&m);
+    return app_end(s, rc, err);
+}
+
+int
+workflow_extend(Store *s, const Actor *who, const char *zPlan,
+                const char *zRound, const char *zOrg, const char *zDue,
+                const char *zReason, int iVersion, AppErr *err)
+{
+    Model m = MODEL_INIT;
+    Plan *p;
+    const Round *rd;
+    int rc = wf_begin_round(s, who, zPlan, zRound, &m, &p, &rd, err);
+    if (rc == -2) {
+        return -1;
+    }
+    if (rc == 0 && zOrg && *zOrg) {
+        /* The organisation as people name it (acronym, alias or full
+        ** name), kept by its acronym. */
+        OrgDir *d = orgdir_new(&m);
+        const Org *o = orgdir_resolve(d, zOrg);
+        if (o) {
+            zOrg = o->zAcronym;
+        } else {
+            Buf sugg = BUF_INIT;
+            orgdir_suggest(d, zOrg, 3, &sugg);
+            if (sugg.n) {
+                rc = apperr_set(err, APPERR_NOTFOUND,
+                                _("no organisation '%s' in the directory "
+                                  "(closest: %s)"),
+                                zOrg, buf_str(&sugg));
+            }
+            buf_release(&sugg);
+        }
+        orgdir_free(d);
+    }
+    if (rc == 0) {
+        rc = rules_extension_may(who, &m, rd, zOrg, zDue, zReason, err);
+    }
+    if (rc == 0) {
+        const RoundExt *old = review_org_ext(rd, zOrg);
+        const char *zWhy = zReason && *zReason ? zReason
+                           : old               ? old->zReason
+                                               : "";
+        RoundExt e = { .zOrg = xstrdup(zOrg),
+                       .zDue = zDue ? xstrdup(zDue) : NULL,
+                       .zReason = xstrdup(zWhy),
+                       .iVersion = iVersion >= 0 ? iVersion
+                                   : old         ? old->iVersion
+                                                 : 0 };
+        rc = store_round_ext_put(s, p->zCode, zRound, &e, err);
+        free(e.zOrg);
+        free(e.zDue);
+        free(e.zReason);
     }
     model_release(&m);
     return app_end(s, rc, err);

@@ -28,10 +28,12 @@
 ** or closed round to open; give every activity without an assessment in
 ** it a draft one whose action point is the latest earlier wording (or the
 ** activity's text).  zTitle and zAsOf may be NULL or "" (kept, or
-** "CODE review" for a new round). */
+** "CODE review" for a new round); zDue, NULL or "" keeps the due date,
+** a date sets it (rules_due_check()). */
 int workflow_open_round(Store *s, const Actor *who, const char *zPlan,
                         const char *zRound, const char *zTitle,
-                        const char *zAsOf, int bMustBeNew, AppErr *err);
+                        const char *zAsOf, const char *zDue, int bMustBeNew,
+                        AppErr *err);
 
 /* Move round zRound of plan zPlan to eState, as core/rules.c's table
 ** allows; moving to open is workflow_open_round() (without title or date
@@ -39,6 +41,27 @@ int workflow_open_round(Store *s, const Actor *who, const char *zPlan,
 int workflow_set_round_state(Store *s, const Actor *who, const char *zPlan,
                              const char *zRound, RoundState eState,
                              AppErr *err);
+
+/* Set the due date of round zRound of plan zPlan (NULL: the first plan)
+** to zDue (YYYY-MM-DD; NULL or "": none), as core's
+** rules_round_may_schedule() and rules_due_check() allow.  zWasDue is the
+** due date the user's form showed ("": none; NULL: not checked, the
+** CLI's): when the stored one differs, someone changed it meanwhile and
+** nothing is written (APPERR_CONFLICT). */
+int workflow_set_round_due(Store *s, const Actor *who, const char *zPlan,
+                           const char *zRound, const char *zDue,
+                           const char *zWasDue, AppErr *err);
+
+/* Grant or change (zDue a date) or remove (zDue NULL) organisation zOrg's
+** (acronym, alias or full name; an unknown one is refused with the closest
+** names) extension in round zRound of plan zPlan, for zReason (required for a
+** grant or change; a removal without one keeps the last), as core's
+** rules_extension_may() allows.  iVersion is the extension's version the
+** user's form showed (0: it had none); -1 takes whatever is stored (the
+** CLI's).  A stale version is APPERR_CONFLICT and nothing is written. */
+int workflow_extend(Store *s, const Actor *who, const char *zPlan,
+                    const char *zRound, const char *zOrg, const char *zDue,
+                    const char *zReason, int iVersion, AppErr *err);
 
 /* What a reporter sends: its organisation's statement on one activity. */
 typedef struct StatementEdit {

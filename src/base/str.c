@@ -338,6 +338,16 @@ str_now_utc(char *z, size_t n)
 }
 
 void
+str_today_local(char z[11])
+{
+    time_t t = str_clock_now();
+    struct tm local;
+    if (!localtime_r(&t, &local) || strftime(z, 11, "%Y-%m-%d", &local) == 0) {
+        (void)snprintf(z, 11, "1970-01-01");
+    }
+}
+
+void
 str_time_local(const char *zIso, char *z, size_t n)
 {
     time_t t;

@@ -53,6 +53,11 @@ void str_date_from_days(long days, char z[11]);
 #include <time.h>
 time_t str_clock_now(void);
 
+/* Today's date (str_clock_now()) in the process's time zone (TZ, as
+** str_time_local()), "YYYY-MM-DD", into z: the day a due date is compared
+** with. */
+void str_today_local(char z[11]);
+
 /* Current UTC time (str_clock_now()) as "YYYY-MM-DDTHH:MM:SSZ" into z (at
 ** least 21 bytes). */
 void str_now_utc(char *z, size_t n);

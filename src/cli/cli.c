@@ -152,22 +152,34 @@ static const CliCommand aCommand[] = {
     /* ** COMMAND: org */
     { "org", cmd_org, N_("list organisations"), "lmpmon org list\n" },
     /* ** COMMAND: round */
-    { "round", cmd_round, N_("list review rounds; open, close, publish one"),
+    { "round", cmd_round,
+      N_("list review rounds; open, close, publish one, set due dates"),
       "lmpmon round list [--plan CODE]\n"
       "       lmpmon round status CODE [--plan CODE] [--format text|csv|json]\n"
       "       lmpmon round open CODE [--title T] [--as-of YYYY-MM-DD]\n"
+      "                                  [--due YYYY-MM-DD]\n"
+      "       lmpmon round due CODE YYYY-MM-DD|none\n"
+      "       lmpmon round extend CODE ORG YYYY-MM-DD --reason TEXT\n"
+      "       lmpmon round extend CODE ORG --remove [--reason TEXT]\n"
       "       lmpmon round close CODE [--yes]\n"
       "       lmpmon round publish CODE [--yes]\n\n"
       "A round goes draft -> open -> closed -> published; a closed round may\n"
       "reopen; a published round is locked.  Opening a new round gives every\n"
       "activity a draft assessment whose action point is the latest wording.\n"
+      "A round may have a due date (due, or open --due; 'none' clears it) and\n"
+      "an organisation an extension to a later one (extend, with the reason;\n"
+      "--remove takes it back).  An organisation is overdue when the round is\n"
+      "open, today (in the installation's time zone) is past its due date and\n"
+      "it still owes a statement on an activity it is responsible for.\n"
       "Closing or publishing prints what is still open (activities not rated\n"
-      "or not approved, statements never submitted, data-quality errors) and\n"
-      "refuses, exit 1, unless --yes.  Status shows the collection of a round\n"
-      "per organisation: the activities it is responsible for or a partner\n"
-      "on, its statements by state (draft, submitted, returned, resubmitted\n"
-      "after a return, accepted), and what it still has to do (statements\n"
-      "owed and not begun, drafts, returned ones), those with most first.\n"
+      "or not approved, statements never submitted, data-quality errors,\n"
+      "overdue organisations) and refuses, exit 1, unless --yes.  Status shows\n"
+      "the collection of a round per organisation: the activities it is\n"
+      "responsible for or a partner on, its statements by state (draft,\n"
+      "submitted, returned, resubmitted after a return, accepted), what it\n"
+      "still has to do (statements owed and not begun, drafts, returned ones),\n"
+      "its due date and whether it is overdue; overdue ones first, then those\n"
+      "with most to do.\n"
       "Statements are accepted or returned one by one in the web application\n"
       "or its API (docs/api.md).\n" },
     /* ** COMMAND: user */

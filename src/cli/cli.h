@@ -101,6 +101,10 @@ int cmd_report_action_plan(CliCtx *ctx, const char *zRound, const char *zPlan,
                            const char *zFormat, const char *zOut);
 int cmd_round_state(CliCtx *ctx, const char *zVerb, const char *zRound,
                     const char *zPlan, const char *zTitle, const char *zAsOf,
-                    int bYes);
+                    const char *zDue, int bYes);
+/* 'round due CODE DATE|none' and 'round extend CODE ORG DATE --reason T'
+** (cmd_web.c; called by cmd_round). */
+int cmd_round_due(CliCtx *ctx);
+int cmd_round_extend(CliCtx *ctx);
 
 #endif

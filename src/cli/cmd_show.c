@@ -643,11 +643,13 @@ cmd_round_status(CliCtx *ctx, const char *zRound, const char *zPlan,
         return cli_fail(&err);
     }
     Buf b = BUF_INIT;
+    char zToday[11];
+    str_today_local(zToday);
     if (zFormat && strcmp(zFormat, "json") == 0) {
-        collection_json(&m, p, rd, &b);
+        collection_json(&m, p, rd, zToday, &b);
     } else {
         Sheet t;
-        collection_sheet(&m, p, rd, "organisations", NULL, NULL, &t);
+        collection_sheet(&m, p, rd, zToday, "organisations", NULL, NULL, &t);
         if (zFormat && strcmp(zFormat, "csv") == 0) {
             rc = sheet_render(&t, SHEET_CSV, &b, &err);
         } else {
@@ -657,19 +659,31 @@ cmd_round_status(CliCtx *ctx, const char *zRound, const char *zPlan,
                        round_state_label(rd->eState));
             review_progress_sentence(&g, &b);
             buf_puts(&b, "\n");
+            if (rd->zDue) {
+                buf_printf(&b, "Due %s", rd->zDue);
+                size_t nOverdue = review_round_overdue(p, rd, zToday);
+                if (nOverdue) {
+                    buf_printf(&b, "; %zu overdue on %s", nOverdue, zToday);
+                }
+                buf_puts(&b, ".\n");
+            } else {
+                buf_puts(&b, "No due date.\n");
+            }
 
-            /* An 80-column terminal holds the acronym and the counts of
-            ** statements (hence the short heads; "Resubm.": resubmitted):
-            ** the names and the partners' activities are in the CSV and
-            ** the JSON. */
+            /* An 80-column terminal holds the acronym, the counts of
+            ** statements, the due date and whether it is overdue (hence
+            ** the short heads; "Resubm.": resubmitted, "Subm.":
+            ** submitted): the names and the partners' activities are in
+            ** the CSV and the JSON. */
             static const struct {
                 size_t iCol;
                 const char *zHead;
-            } aShow[] = { { 0, "Org" },       { 2, "Owed" },
-                          { 4, "Not begun" }, { 5, "Draft" },
-                          { 6, "Submitted" }, { 7, "Returned" },
-                          { 8, "Resubm." },   { 9, "Accepted" },
-                          { 10, "To do" } };
+            } aShow[] = { { 0, "Org" },       { 4, "Owed" },
+                          { 6, "Not begun" }, { 7, "Draft" },
+                          { 8, "Subm." },     { 9, "Returned" },
+                          { 10, "Resubm." },  { 11, "Accepted" },
+                          { 12, "To do" },    { 2, "Due" },
+                          { 3, "Overdue" } };
 
             enum { N_SHOW = sizeof aShow / sizeof aShow[0] };
 
@@ -725,23 +739,29 @@ cmd_round(CliCtx *ctx)
         free(azPos);
         return rc;
     }
+    if (ctx->argc >= 2 && strcmp(ctx->argv[1], "due") == 0) {
+        return cmd_round_due(ctx);
+    }
+    if (ctx->argc >= 2 && strcmp(ctx->argv[1], "extend") == 0) {
+        return cmd_round_extend(ctx);
+    }
     if (ctx->argc >= 2 && (strcmp(ctx->argv[1], "open") == 0 ||
                            strcmp(ctx->argv[1], "close") == 0 ||
                            strcmp(ctx->argv[1], "publish") == 0)) {
-        const char *zTitle = NULL, *zAsOf = NULL;
+        const char *zTitle = NULL, *zAsOf = NULL, *zDue = NULL;
         int bYes = 0;
-        CliOpt aOpt[] = { { "plan", 1, &zPlan, NULL },
-                          { "title", 1, &zTitle, NULL },
-                          { "as-of", 1, &zAsOf, NULL },
-                          { "yes", 0, NULL, &bYes },
-                          { NULL, 0, NULL, NULL } };
+        CliOpt aOpt[] = {
+            { "plan", 1, &zPlan, NULL },  { "title", 1, &zTitle, NULL },
+            { "as-of", 1, &zAsOf, NULL }, { "due", 1, &zDue, NULL },
+            { "yes", 0, NULL, &bYes },    { NULL, 0, NULL, NULL }
+        };
         char **azPos;
         size_t nPos;
         if (cli_parse(ctx, aOpt, &azPos, &nPos)) {
             return CLI_USAGE;
         }
         int rc = nPos == 2 ? cmd_round_state(ctx, azPos[0], azPos[1], zPlan,
-                                             zTitle, zAsOf, bYes)
+                                             zTitle, zAsOf, zDue, bYes)
                            : cli_usage_error(ctx, _("round %s CODE"), azPos[0]);
         free(azPos);
         return rc;

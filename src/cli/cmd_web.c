@@ -336,7 +336,9 @@ round_checklist_passes(Store *s, const char *zPlan, const char *zRound,
         }
         findings_release(&f);
         ReviewCheckItem a[REVIEW_CHECKLIST_ITEMS];
-        int nOpen = review_round_checklist(p, rd, nErr, a);
+        char zToday[11];
+        str_today_local(zToday);
+        int nOpen = review_round_checklist(p, rd, nErr, zToday, a);
         if (nOpen && !bYes) {
             (void)fprintf(stderr,
                           "lmpmon: round %s is not %s; before you "
@@ -360,7 +362,7 @@ round_checklist_passes(Store *s, const char *zPlan, const char *zRound,
 int
 cmd_round_state(CliCtx *ctx, const char *zVerb, const char *zRound,
                 const char *zPlan, const char *zTitle, const char *zAsOf,
-                int bYes)
+                const char *zDue, int bYes)
 {
     Store *s = cli_open_store(ctx);
     if (!s) {
@@ -378,6 +380,11 @@ cmd_round_state(CliCtx *ctx, const char *zVerb, const char *zRound,
         rc = cli_fail(&err);
         goto out;
     }
+    if (zDue && strcmp(zVerb, "open") != 0) {
+        rc = cli_usage_error(ctx, "--due goes with round open (or use round "
+                                  "due CODE YYYY-MM-DD)");
+        goto out;
+    }
     if (strcmp(zVerb, "open") != 0 &&
         round_checklist_passes(s, zPlan, zRound, zVerb, bYes)) {
         rc = CLI_FAIL;
@@ -386,7 +393,8 @@ cmd_round_state(CliCtx *ctx, const char *zVerb, const char *zRound,
     Actor who = cli_actor(ctx);
     int r;
     if (strcmp(zVerb, "open") == 0) {
-        r = workflow_open_round(s, &who, zPlan, zRound, zTitle, zAsOf, 0, &err);
+        r = workflow_open_round(s, &who, zPlan, zRound, zTitle, zAsOf, zDue, 0,
+                                &err);
     } else {
         r = workflow_set_round_state(
             s, &who, zPlan, zRound,
@@ -394,6 +402,8 @@ cmd_round_state(CliCtx *ctx, const char *zVerb, const char *zRound,
     }
     if (r) {
         rc = cli_fail(&err);
+    } else if (zDue && *zDue) {
+        printf("round %s is open, due %s\n", zRound, zDue);
     } else {
         printf("round %s is %s\n", zRound,
                strcmp(zVerb, "open") == 0    ? "open"
@@ -403,5 +413,86 @@ cmd_round_state(CliCtx *ctx, const char *zVerb, const char *zRound,
 out:
     model_release(&m);
     store_close(s);
+    return rc;
+}
+
+/* ** COMMAND: round due */
+int
+cmd_round_due(CliCtx *ctx)
+{
+    const char *zPlan = NULL;
+    CliOpt aOpt[] = { { "plan", 1, &zPlan, NULL }, { NULL, 0, NULL, NULL } };
+    char **azPos;
+    size_t nPos;
+    if (cli_parse(ctx, aOpt, &azPos, &nPos)) {
+        return CLI_USAGE;
+    }
+    if (nPos != 3) {
+        free(azPos);
+        return cli_usage_error(ctx, "round due CODE YYYY-MM-DD|none");
+    }
+    const char *zRound = azPos[1];
+    const char *zDue = str_eq(azPos[2], "none") ? NULL : azPos[2];
+    int rc = CLI_OK;
+    Store *s = cli_open_store(ctx);
+    if (!s) {
+        free(azPos);
+        return CLI_FAIL;
+    }
+    AppErr err = APPERR_INIT;
+    Actor who = cli_actor(ctx);
+    if (workflow_set_round_due(s, &who, zPlan, zRound, zDue, NULL, &err)) {
+        rc = cli_fail(&err);
+    } else if (zDue) {
+        printf("round %s is due %s\n", zRound, zDue);
+    } else {
+        printf("round %s has no due date\n", zRound);
+    }
+    store_close(s);
+    free(azPos);
+    return rc;
+}
+
+/* ** COMMAND: round extend */
+int
+cmd_round_extend(CliCtx *ctx)
+{
+    const char *zPlan = NULL, *zReason = NULL;
+    int bRemove = 0;
+    CliOpt aOpt[] = { { "plan", 1, &zPlan, NULL },
+                      { "reason", 1, &zReason, NULL },
+                      { "remove", 0, NULL, &bRemove },
+                      { NULL, 0, NULL, NULL } };
+    char **azPos;
+    size_t nPos;
+    if (cli_parse(ctx, aOpt, &azPos, &nPos)) {
+        return CLI_USAGE;
+    }
+    if (nPos != (bRemove ? 3u : 4u)) {
+        free(azPos);
+        return cli_usage_error(ctx, "round extend CODE ORG YYYY-MM-DD "
+                                    "--reason TEXT | round extend CODE ORG "
+                                    "--remove");
+    }
+    const char *zRound = azPos[1], *zOrg = azPos[2];
+    const char *zDue = bRemove ? NULL : azPos[3];
+    int rc = CLI_OK;
+    Store *s = cli_open_store(ctx);
+    if (!s) {
+        free(azPos);
+        return CLI_FAIL;
+    }
+    AppErr err = APPERR_INIT;
+    Actor who = cli_actor(ctx);
+    if (workflow_extend(s, &who, zPlan, zRound, zOrg, zDue, zReason, -1,
+                        &err)) {
+        rc = cli_fail(&err);
+    } else if (zDue) {
+        printf("%s is due %s in round %s\n", zOrg, zDue, zRound);
+    } else {
+        printf("%s's extension in round %s is removed\n", zOrg, zRound);
+    }
+    store_close(s);
+    free(azPos);
     return rc;
 }

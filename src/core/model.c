@@ -123,6 +123,15 @@ round_release(Round *r)
     free(r->zCode);
     free(r->zTitle);
     free(r->zAsOf);
+    free(r->zDue);
+    for (size_t i = 0; i < r->nExt; i++) {
+        free(r->aExt[i].zOrg);
+        free(r->aExt[i].zDue);
+        free(r->aExt[i].zReason);
+        free(r->aExt[i].zBy);
+        free(r->aExt[i].zAt);
+    }
+    free(r->aExt);
     memset(r, 0, sizeof *r);
 }
 
@@ -182,6 +191,15 @@ plan_add_round(Plan *p)
 {
     xgrow((void **)&p->aRound, &p->nRoundAlloc, p->nRound, sizeof *p->aRound);
     return &p->aRound[p->nRound++];
+}
+
+RoundExt *
+round_add_ext(Round *rd)
+{
+    rd->aExt = xreallocarray(rd->aExt, rd->nExt + 1, sizeof *rd->aExt);
+    RoundExt *e = &rd->aExt[rd->nExt++];
+    memset(e, 0, sizeof *e);
+    return e;
 }
 
 Node *

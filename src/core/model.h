@@ -102,11 +102,26 @@ typedef struct Org {
     size_t nAlias;
 } Org;
 
+/* A later due date granted to one organisation in a round.  A removed
+** extension keeps its row (zDue NULL) so that its version still guards
+** the next grant. */
+typedef struct RoundExt {
+    char *zOrg;    /* acronym */
+    char *zDue;    /* YYYY-MM-DD, or NULL: removed */
+    char *zReason; /* why it was granted (or removed) */
+    char *zBy;     /* account that last changed it */
+    char *zAt;     /* when, YYYY-MM-DDTHH:MM:SSZ */
+    int iVersion;  /* guards the next change */
+} RoundExt;
+
 typedef struct Round {
     char *zCode;  /* "2017": stable key, used in CSV column names */
     char *zTitle; /* "2017 progress review" */
     char *zAsOf;  /* YYYY-MM-DD the assessment speaks of, or NULL */
     RoundState eState;
+    char *zDue;     /* YYYY-MM-DD statements are due by, or NULL: none */
+    RoundExt *aExt; /* extensions by organisation, sorted by acronym */
+    size_t nExt;
 } Round;
 
 /* One comment of a statement's thread: the officer's when returning or
@@ -212,6 +227,8 @@ void model_release(Model *m);
 Org *model_add_org(Model *m);
 Plan *model_add_plan(Model *m);
 Round *plan_add_round(Plan *p);
+/* A new empty extension at the end of rd's (keep them sorted by org). */
+RoundExt *round_add_ext(Round *rd);
 Node *plan_add_node(Plan *p);
 Assessment *node_add_assessment(Node *n);
 Statement *assessment_add_statement(Assessment *a);

@@ -7,6 +7,7 @@
 
 #include "review.h"
 #include "rules.h"
+#include "../base/buf.h"
 #include "../base/i18n.h"
 #include "../base/str.h"
 #include "../base/xalloc.h"
@@ -199,6 +200,9 @@ static int
 org_progress_cmp(const void *a, const void *b)
 {
     const ReviewOrgProgress *x = a, *y = b;
+    if (x->bOverdue != y->bOverdue) {
+        return x->bOverdue ? -1 : 1;
+    }
     size_t nx = x->bCollecting ? review_org_outstanding(x) : x->nNotStarted;
     size_t ny = y->bCollecting ? review_org_outstanding(y) : y->nNotStarted;
     if (nx != ny) {
@@ -239,8 +243,63 @@ org_progress_responsible(const Node *n, const char *zOrg)
     return 0;
 }
 
+const RoundExt *
+review_org_ext(const Round *rd, const char *zOrg)
+{
+    size_t lo = 0, hi = rd->nExt;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(rd->aExt[mid].zOrg, zOrg);
+        if (c == 0) {
+            return &rd->aExt[mid];
+        }
+        if (c < 0) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return NULL;
+}
+
+const char *
+review_org_due(const Round *rd, const char *zOrg)
+{
+    const RoundExt *e = review_org_ext(rd, zOrg);
+    return e && e->zDue ? e->zDue : rd->zDue;
+}
+
+int
+review_org_overdue(const Round *rd, const ReviewOrgProgress *o,
+                   const char *zToday)
+{
+    const char *zDue = review_org_due(rd, o->zOrg);
+    /* Dates written YYYY-MM-DD compare as text. */
+    return rd->eState == ROUND_OPEN && zToday && zDue &&
+           strcmp(zToday, zDue) > 0 && o->nOwedOpen > 0;
+}
+
+size_t
+review_round_overdue(const Plan *p, const Round *rd, const char *zToday)
+{
+    size_t n = 0, nOverdue = 0;
+    ReviewOrgProgress *a = review_org_progress(p, rd, zToday, &n);
+    for (size_t i = 0; i < n; i++) {
+        nOverdue += a[i].bOverdue != 0;
+    }
+    free(a);
+    return nOverdue;
+}
+
+long
+review_days_until(const char *zToday, const char *zDue)
+{
+    return str_date_days(zDue) - str_date_days(zToday);
+}
+
 ReviewOrgProgress *
-review_org_progress(const Plan *p, const Round *rd, size_t *pn)
+review_org_progress(const Plan *p, const Round *rd, const char *zToday,
+                    size_t *pn)
 {
     int iLeaf = plan_leaf_level(p);
     /* The acronyms linked to an assessed activity, each once, sorted: a
@@ -289,6 +348,8 @@ review_org_progress(const Plan *p, const Round *rd, size_t *pn)
             if (bResp) {
                 o->nResponsible++;
                 o->nNotStarted += st == NULL;
+                o->nOwedOpen += st == NULL || st->eState == STMT_DRAFT ||
+                                st->eState == STMT_RETURNED;
             } else {
                 o->nPartner++;
             }
@@ -298,6 +359,10 @@ review_org_progress(const Plan *p, const Round *rd, size_t *pn)
                               : STMT_DRAFT]++;
             }
         }
+    }
+    for (size_t i = 0; i < nOrg; i++) {
+        a[i].zDue = review_org_due(rd, a[i].zOrg);
+        a[i].bOverdue = review_org_overdue(rd, &a[i], zToday);
     }
     if (nOrg) {
         qsort(a, nOrg, sizeof *a, org_progress_cmp);
@@ -472,6 +537,7 @@ review_mask_parse(const char *z, unsigned *pMask)
 
 int
 review_round_checklist(const Plan *p, const Round *rd, size_t nErrors,
+                       const char *zToday,
                        ReviewCheckItem a[REVIEW_CHECKLIST_ITEMS])
 {
     ReviewProgress g;
@@ -495,6 +561,31 @@ review_round_checklist(const Plan *p, const Round *rd, size_t nErrors,
     a[3].bOpen = nErrors != 0;
     (void)snprintf(a[3].zText, sizeof a[3].zText, "%zu data-quality %s.",
                    nErrors, nErrors == 1 ? "error" : "errors");
+    /* Overdue organisations, named (as many as the line holds). */
+    size_t nOrg = 0, nOverdue = 0;
+    ReviewOrgProgress *ao = review_org_progress(p, rd, zToday, &nOrg);
+    for (size_t i = 0; i < nOrg; i++) {
+        nOverdue += ao[i].bOverdue != 0;
+    }
+    a[4].bOpen = nOverdue != 0;
+    Buf t = BUF_INIT;
+    buf_printf(&t, "%zu %s overdue", nOverdue,
+               nOverdue == 1 ? "organisation is" : "organisations are");
+    for (size_t i = 0, k = 0; i < nOrg; i++) {
+        if (ao[i].bOverdue) {
+            buf_printf(&t, "%s%s", k++ ? ", " : ": ", ao[i].zOrg);
+        }
+    }
+    buf_puts(&t, ".");
+    const char *zT = buf_str(&t);
+    if (strlen(zT) >= sizeof a[4].zText) {
+        (void)snprintf(a[4].zText, sizeof a[4].zText, "%.*s...",
+                       (int)sizeof a[4].zText - 4, zT);
+    } else {
+        (void)snprintf(a[4].zText, sizeof a[4].zText, "%s", zT);
+    }
+    buf_release(&t);
+    free(ao);
     int nOpen = 0;
     for (int i = 0; i < REVIEW_CHECKLIST_ITEMS; i++) {
         nOpen += a[i].bOpen;

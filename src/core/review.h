@@ -107,6 +107,10 @@ typedef struct ReviewOrgProgress {
     size_t nNotStarted;              /* owed statements not begun */
     size_t anStmt[STMT_STATE_COUNT]; /* its statements by state */
     int bCollecting;                 /* the round is (review_rated_only()) */
+    size_t nOwedOpen; /* activities it is responsible for whose statement
+                      ** is not begun, a draft or returned: what it owes */
+    const char *zDue; /* its due date (review_org_due()), or NULL */
+    int bOverdue;     /* review_org_overdue() on the day asked for */
 } ReviewOrgProgress;
 
 /* A statement waiting for the M&E officer's review: submitted or
@@ -128,12 +132,36 @@ ReviewWaiting *review_waiting(const Plan *p, size_t *pn);
 size_t review_org_outstanding(const ReviewOrgProgress *o);
 
 /* The collection of round rd of p per organisation linked to an activity
-** assessed in it (leaf level), those with most outstanding first (in a
-** closed round: most owed statements never begun), then by acronym: the
-** officer's list of whom to chase.  *pn entries; free()
-** the array (the acronyms are the plan's). */
+** assessed in it (leaf level), overdue ones on zToday first (YYYY-MM-DD in
+** the installation's time zone; NULL: none is), then those with most
+** outstanding (in a closed round: most owed statements never begun), then
+** by acronym: the officer's list of whom to chase.  *pn entries; free()
+** the array (the acronyms and dates are the plan's). */
 ReviewOrgProgress *review_org_progress(const Plan *p, const Round *rd,
-                                       size_t *pn);
+                                       const char *zToday, size_t *pn);
+
+/* The extension row of zOrg in rd, removed ones too (their version guards
+** the next grant), or NULL. */
+const RoundExt *review_org_ext(const Round *rd, const char *zOrg);
+
+/* The date zOrg's statements are due by in rd: its extension's, else the
+** round's; NULL when neither has one. */
+const char *review_org_due(const Round *rd, const char *zOrg);
+
+/* Whether the organisation of o is overdue in rd on zToday (YYYY-MM-DD;
+** NULL: never): the round is open, zToday is after its due date, and it
+** still owes statements (o->nOwedOpen: an activity it is responsible for
+** has no statement submitted, resubmitted or accepted).  A partner's own
+** statements are welcome, never owed. */
+int review_org_overdue(const Round *rd, const ReviewOrgProgress *o,
+                       const char *zToday);
+
+/* How many organisations of rd are overdue on zToday. */
+size_t review_round_overdue(const Plan *p, const Round *rd, const char *zToday);
+
+/* Days from zToday to zDue (both YYYY-MM-DD): positive when zDue is later,
+** negative when it is past. */
+long review_days_until(const char *zToday, const char *zDue);
 
 /* What a reporter's statement on an activity needs, most urgent first:
 ** the order of an organisation's tasks in a collecting round. */
@@ -159,7 +187,7 @@ const char *review_need_label(ReviewNeed e);
 ** nErrors is the number of data-quality errors in the round.  The web's
 ** confirm page and the CLI's 'round close|publish' show the same list.
 ** Returns how many items are still open. */
-#define REVIEW_CHECKLIST_ITEMS 4
+#define REVIEW_CHECKLIST_ITEMS 5
 
 typedef struct ReviewCheckItem {
     int bOpen;
@@ -167,6 +195,7 @@ typedef struct ReviewCheckItem {
 } ReviewCheckItem;
 
 int review_round_checklist(const Plan *p, const Round *rd, size_t nErrors,
+                           const char *zToday,
                            ReviewCheckItem a[REVIEW_CHECKLIST_ITEMS]);
 
 /* The latest rated assessment of node n: the last round of p (in the

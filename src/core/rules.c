@@ -68,6 +68,79 @@ rules_round_may_move(const Actor *who, const Round *r, RoundState eTo,
 }
 
 int
+rules_round_may_schedule(const Actor *who, const Round *r, AppErr *err)
+{
+    if (!rules_is_editor(who)) {
+        return apperr_set(err, APPERR_FORBIDDEN,
+                          _("only M&E officers and administrators set due "
+                            "dates and extensions"));
+    }
+    if (r->eState == ROUND_PUBLISHED) {
+        return apperr_set(err, APPERR_CONFLICT,
+                          _("round '%s' is published and locked: its due "
+                            "date and extensions no longer change"),
+                          r->zCode);
+    }
+    return 0;
+}
+
+int
+rules_due_check(const char *zDue, AppErr *err)
+{
+    if (zDue && *zDue && !str_is_date(zDue)) {
+        return apperr_set(err, APPERR_INPUT,
+                          _("due date '%s' is not a date written YYYY-MM-DD "
+                            "(for example 2019-01-31)"),
+                          zDue);
+    }
+    return 0;
+}
+
+int
+rules_extension_may(const Actor *who, const Model *m, const Round *r,
+                    const char *zOrg, const char *zDue, const char *zReason,
+                    AppErr *err)
+{
+    if (rules_round_may_schedule(who, r, err)) {
+        return -1;
+    }
+    if (!zOrg || !*zOrg || !model_find_org(m, zOrg)) {
+        return apperr_set(err, APPERR_NOTFOUND,
+                          _("no organisation '%s' in the directory"),
+                          zOrg ? zOrg : "");
+    }
+    if (!zDue) {
+        const RoundExt *e = NULL;
+        for (size_t i = 0; i < r->nExt && !e; i++) {
+            e = str_eq(r->aExt[i].zOrg, zOrg) && r->aExt[i].zDue ? &r->aExt[i]
+                                                                 : NULL;
+        }
+        return e ? 0
+                 : apperr_set(err, APPERR_NOTFOUND,
+                              _("%s has no extension in round '%s' to remove"),
+                              zOrg, r->zCode);
+    }
+    if (!*zDue) {
+        return apperr_set(err, APPERR_INPUT,
+                          _("an extension needs its new due date"));
+    }
+    if (rules_due_check(zDue, err)) {
+        return -1;
+    }
+    size_t nSpace = zReason ? strspn(zReason, " \t\r\n") : 0;
+    if (!zReason || !zReason[nSpace]) {
+        return apperr_set(err, APPERR_INPUT,
+                          _("an extension needs a reason: why %s may report "
+                            "later"),
+                          zOrg);
+    }
+    if (strlen(zReason) > LIMIT_FIELD_BYTES) {
+        return apperr_set(err, APPERR_INPUT, _("the reason is too long"));
+    }
+    return 0;
+}
+
+int
 rules_node_links_org(const Node *n, const char *zOrg)
 {
     if (!zOrg || !*zOrg) {

@@ -37,6 +37,24 @@ const RoundMove *rules_round_move(RoundState eFrom, RoundState eTo);
 int rules_round_may_move(const Actor *who, const Round *r, RoundState eTo,
                          AppErr *err);
 
+/* May who set round r's due date or grant, change or remove an
+** organisation's extension in it?  M&E officers and admins, in a round
+** that is not published (APPERR_FORBIDDEN, APPERR_CONFLICT). */
+int rules_round_may_schedule(const Actor *who, const Round *r, AppErr *err);
+
+/* Is zDue a due date as typed: NULL or "" (none) or a date YYYY-MM-DD
+** that exists?  APPERR_INPUT naming what was given otherwise. */
+int rules_due_check(const char *zDue, AppErr *err);
+
+/* May who give organisation zOrg of m's directory the extension zDue
+** (NULL: remove it) in round r, for zReason?  As
+** rules_round_may_schedule(), and the organisation must be in the
+** directory, the date valid, a grant or change must say why
+** (APPERR_INPUT), and a removal needs an extension to remove. */
+int rules_extension_may(const Actor *who, const Model *m, const Round *r,
+                        const char *zOrg, const char *zDue, const char *zReason,
+                        AppErr *err);
+
 /* What a reporter's or an officer's action does. */
 typedef enum WorkflowAction {
     WF_SAVE = 0, /* keep as draft (reporter) / save edits (officer) */

@@ -23,21 +23,24 @@ collection_org_name(const Model *m, const char *zOrg)
 
 void
 collection_sheet(const Model *m, const Plan *p, const Round *rd,
-                 const char *zId, CollectionHref xHref, const void *arg,
-                 Sheet *t)
+                 const char *zToday, const char *zId, CollectionHref xHref,
+                 const void *arg, Sheet *t)
 {
     sheet_init(t, zId, NULL);
+    /* Whether it is overdue comes right after the name: a wide table
+    ** scrolls inside its box, and the officer chases by this column. */
     static const char *const azHead[] = {
-        N_("Organisation"), N_("Name"),     N_("Responsible"), N_("Partner"),
-        N_("Not begun"),    N_("Draft"),    N_("Submitted"),   N_("Returned"),
-        N_("Resubmitted"),  N_("Accepted"), N_("To do")
+        N_("Organisation"), N_("Name"),     N_("Due"),         N_("Overdue"),
+        N_("Responsible"),  N_("Partner"),  N_("Not begun"),   N_("Draft"),
+        N_("Submitted"),    N_("Returned"), N_("Resubmitted"), N_("Accepted"),
+        N_("To do")
     };
     for (size_t i = 0; i < sizeof azHead / sizeof azHead[0]; i++) {
         sheet_col(t, _(azHead[i]));
     }
     t->bRowHeads = 1;
     size_t n = 0;
-    ReviewOrgProgress *a = review_org_progress(p, rd, &n);
+    ReviewOrgProgress *a = review_org_progress(p, rd, zToday, &n);
     Buf href = BUF_INIT;
     for (size_t i = 0; i < n; i++) {
         const ReviewOrgProgress *o = &a[i];
@@ -49,6 +52,13 @@ collection_sheet(const Model *m, const Plan *p, const Round *rd,
             sheet_text(t, o->zOrg);
         }
         sheet_text(t, collection_org_name(m, o->zOrg));
+        sheet_text(t, o->zDue ? o->zDue : "");
+        /* The word, not only a colour, says it. */
+        if (o->bOverdue) {
+            sheet_badge(t, _("overdue"), "badge overdue");
+        } else {
+            sheet_text(t, "");
+        }
         sheet_num(t, (long)o->nResponsible);
         sheet_num(t, (long)o->nPartner);
         sheet_num(t, (long)o->nNotStarted);
@@ -70,7 +80,8 @@ collection_count(size_t n)
 }
 
 void
-collection_json(const Model *m, const Plan *p, const Round *rd, Buf *b)
+collection_json(const Model *m, const Plan *p, const Round *rd,
+                const char *zToday, Buf *b)
 {
     ReviewProgress g;
     review_progress(p, rd, &g);
@@ -81,6 +92,8 @@ collection_json(const Model *m, const Plan *p, const Round *rd, Buf *b)
                         json_string(rd->zTitle ? rd->zTitle : ""));
     json_object_set_new(root, "state",
                         json_string(round_state_name(rd->eState)));
+    json_object_set_new(root, "due",
+                        rd->zDue ? json_string(rd->zDue) : json_null());
     json_object_set_new(root, "assessed", collection_count(g.nAssessed));
     json_object_set_new(root, "rated", collection_count(g.nRated));
     json_object_set_new(root, "owed", collection_count(g.nExpected));
@@ -88,7 +101,7 @@ collection_json(const Model *m, const Plan *p, const Round *rd, Buf *b)
     json_object_set_new(root, "missing", collection_count(g.nMissing));
     json_t *arr = json_array();
     size_t n = 0;
-    ReviewOrgProgress *a = review_org_progress(p, rd, &n);
+    ReviewOrgProgress *a = review_org_progress(p, rd, zToday, &n);
     for (size_t i = 0; i < n; i++) {
         const ReviewOrgProgress *o = &a[i];
         json_t *e = json_object();
@@ -98,6 +111,8 @@ collection_json(const Model *m, const Plan *p, const Round *rd, Buf *b)
         json_object_set_new(e, "responsible",
                             collection_count(o->nResponsible));
         json_object_set_new(e, "partner", collection_count(o->nPartner));
+        json_object_set_new(e, "linked",
+                            collection_count(o->nResponsible + o->nPartner));
         json_object_set_new(e, "not_started", collection_count(o->nNotStarted));
         /* Each state apart: a resubmitted statement waits for the
         ** officer again, an accepted one is done. */
@@ -113,6 +128,9 @@ collection_json(const Model *m, const Plan *p, const Round *rd, Buf *b)
                             collection_count(o->anStmt[STMT_ACCEPTED]));
         json_object_set_new(e, "outstanding",
                             collection_count(review_org_outstanding(o)));
+        json_object_set_new(e, "due",
+                            o->zDue ? json_string(o->zDue) : json_null());
+        json_object_set_new(e, "overdue", json_boolean(o->bOverdue));
         json_array_append_new(arr, e);
     }
     free(a);

@@ -458,6 +458,20 @@ const char *const azPgMigration[] = {
     "  CHECK((kind = 'partner') = (org_id IS NOT NULL)),"
     "  UNIQUE(round_id, node_id, line)"
     ");",
+    /* 8: a round's due date and the organisations' extensions, SQLite's
+    ** schema 13 translated. */
+    "ALTER TABLE round ADD COLUMN due DATE;"
+    "CREATE TABLE round_extension("
+    "  id " ID ","
+    "  round_id BIGINT NOT NULL REFERENCES round(id),"
+    "  org_id BIGINT NOT NULL REFERENCES org(id),"
+    "  due DATE,"
+    "  reason " TXT " NOT NULL,"
+    "  granted_by " TXT " NOT NULL,"
+    "  granted_at TIMESTAMPTZ NOT NULL,"
+    "  version INTEGER NOT NULL DEFAULT 1,"
+    "  UNIQUE(round_id, org_id)"
+    ");",
 };
 
 const int nPgMigration = (int)(sizeof azPgMigration / sizeof azPgMigration[0]);

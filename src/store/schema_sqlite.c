@@ -521,6 +521,22 @@ const char *const azSchemaMigration[] = {
     "  CHECK((kind = 'partner') = (org_id IS NOT NULL)),"
     "  UNIQUE(round_id, node_id, line)"
     ") STRICT;",
+    /* 13: a round's due date (NULL: none) and the extensions granted to
+    ** organisations (core/review.h review_org_due()).  An extension whose
+    ** due is NULL was removed: the row keeps its version and the audit
+    ** trail its history. */
+    "ALTER TABLE round ADD COLUMN due TEXT;"
+    "CREATE TABLE round_extension("
+    "  id INTEGER PRIMARY KEY,"
+    "  round_id INTEGER NOT NULL REFERENCES round(id),"
+    "  org_id INTEGER NOT NULL REFERENCES org(id),"
+    "  due TEXT,"
+    "  reason TEXT NOT NULL,"
+    "  granted_by TEXT NOT NULL,"
+    "  granted_at TEXT NOT NULL,"
+    "  version INTEGER NOT NULL DEFAULT 1,"
+    "  UNIQUE(round_id, org_id)"
+    ") STRICT;",
 };
 
 const int nSchemaMigration =

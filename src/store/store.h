@@ -117,6 +117,7 @@ typedef enum StoreTable {
     STORE_TABLE_STMT_VERSION, /* statement_version (schema 11) */
     STORE_TABLE_FUND_COST,
     STORE_TABLE_FUND_LINE,
+    STORE_TABLE_ROUND_EXT, /* round_extension (schema 13) */
     STORE_TABLE_COUNT
 } StoreTable;
 
@@ -158,6 +159,7 @@ typedef enum StoreEntity {
     STORE_FUND_COST,  /* key: plan, round, node; has a version */
     STORE_FUND_LINE,  /* key: plan, round, node, line (decimal text); has
                       ** a version */
+    STORE_ROUND_EXT,  /* key: plan, round, organisation; has a version */
     STORE_ENTITY_COUNT
 } StoreEntity;
 
@@ -179,7 +181,15 @@ enum {
     STORE_ROUND_TITLE = 0,
     STORE_ROUND_AS_OF, /* YYYY-MM-DD */
     STORE_ROUND_STATE, /* round_state_name() */
+    STORE_ROUND_DUE,   /* YYYY-MM-DD, or NULL */
     STORE_ROUND_NCOL
+};
+
+/* An organisation's extension in a round (core/model.h RoundExt). */
+enum {
+    STORE_ROUND_EXT_DUE = 0, /* YYYY-MM-DD, or NULL: removed */
+    STORE_ROUND_EXT_REASON,
+    STORE_ROUND_EXT_NCOL
 };
 
 enum {
@@ -752,8 +762,25 @@ int store_org_put(Store *s, const Org *o, AppErr *err);
 ** cannot change (APPERR_CONFLICT). */
 int store_plan_put(Store *s, const Plan *p, AppErr *err);
 
-/* A round (by code) of plan zPlan. */
+/* A round (by code) of plan zPlan: its title, as-of date and state.  Its
+** due date stays as stored (r->zDue is not read): only
+** store_round_due_put() changes it, so an import never clears it. */
 int store_round_put(Store *s, const char *zPlan, const Round *r, AppErr *err);
+
+/* Set the due date of round zRound of plan zPlan to zDue (YYYY-MM-DD, or
+** NULL: none), audited as the round's field "due".  APPERR_NOTFOUND when
+** the round does not exist. */
+int store_round_due_put(Store *s, const char *zPlan, const char *zRound,
+                        const char *zDue, AppErr *err);
+
+/* Grant, change or remove (e->zDue NULL) organisation e->zOrg's
+** extension in round zRound of plan zPlan, audited per field; the
+** backend records who and when (the store's actor and time).
+** e->iVersion > 0: only if the stored extension is still at that version;
+** 0: only if there is none yet (APPERR_CONFLICT otherwise).  The round
+** and the organisation must exist (APPERR_NOTFOUND). */
+int store_round_ext_put(Store *s, const char *zPlan, const char *zRound,
+                        const RoundExt *e, AppErr *err);
 
 /* Node p->aNode[iNode] (by code) with its text, indicator and parent
 ** (which must exist); with bLinks also its responsible and contributing

@@ -94,6 +94,7 @@ static const Entity aEntity[STORE_ENTITY_COUNT] = {
             [STORE_ROUND_TITLE] = { "title", AUDIT_TEXT },
             [STORE_ROUND_AS_OF] = { "as_of", AUDIT_TEXT },
             [STORE_ROUND_STATE] = { "state", AUDIT_TEXT },
+            [STORE_ROUND_DUE] = { "due", AUDIT_TEXT },
         },
         .aCreate = { { NULL, STORE_ROUND_TITLE } }, .nCreate = 1,
     },
@@ -288,6 +289,19 @@ static const Entity aEntity[STORE_ENTITY_COUNT] = {
         },
         .nCreate = 2,
         .eVersion = VERSION_GIVEN,
+    },
+    [STORE_ROUND_EXT] = {
+        .zName = "extension", .nKey = 3, .nCol = STORE_ROUND_EXT_NCOL,
+        .aField = {
+            [STORE_ROUND_EXT_DUE] = { "due", AUDIT_TEXT },
+            [STORE_ROUND_EXT_REASON] = { "reason", AUDIT_TEXT },
+        },
+        .aCreate = {
+            { NULL, STORE_ROUND_EXT_DUE },
+            { "reason", STORE_ROUND_EXT_REASON },
+        },
+        .nCreate = 2,
+        .eVersion = VERSION_ALWAYS,
     },
 };
 
@@ -702,6 +716,8 @@ store_round_put(Store *s, const char *zPlan, const Round *rd, AppErr *err)
         rc = apperr_set(err, APPERR_NOTFOUND, "no plan '%s'", zPlan);
     }
     if (rc == 0) {
+        /* The due date is store_round_due_put()'s alone. */
+        azNew[STORE_ROUND_DUE] = r.bFound ? r.azOld[STORE_ROUND_DUE] : NULL;
         rc = row_write(s, &r, zKey, azNew, 0, 0, err);
     }
     if (rc > 0) {
@@ -1495,6 +1511,73 @@ store_fund_line_put(Store *s, const char *zPlan, const FundLine *l, AppErr *err)
                         "changed by someone else since you opened it; what "
                         "you typed is kept below: compare and save again",
                         l->iLine, l->zNode, l->zRound);
+    }
+    row_release(&r);
+    buf_release(&key);
+    return rc ? -1 : 0;
+}
+
+/* ---- due dates and extensions -------------------------------------------- */
+
+int
+store_round_due_put(Store *s, const char *zPlan, const char *zRound,
+                    const char *zDue, AppErr *err)
+{
+    const char *azKey[] = { zPlan, zRound };
+    char zKey[2 * LIMIT_CODE_BYTES + 8];
+    (void)snprintf(zKey, sizeof zKey, "%s/round/%s", zPlan, zRound);
+    Row r;
+    memset(&r, 0, sizeof r);
+    int rc = round_must_exist(s, zPlan, zRound, err);
+    if (rc == 0) {
+        rc = row_read(s, STORE_ROUND, azKey, &r, err);
+    }
+    if (rc == 0) {
+        const char *azNew[STORE_NCOL_MAX];
+        for (int i = 0; i < STORE_NCOL_MAX; i++) {
+            azNew[i] = r.azOld[i];
+        }
+        azNew[STORE_ROUND_DUE] = zDue;
+        rc = row_write(s, &r, zKey, azNew, 0, 0, err);
+    }
+    if (rc > 0) {
+        rc = row_conflict(&r, zKey, err);
+    }
+    row_release(&r);
+    return rc;
+}
+
+int
+store_round_ext_put(Store *s, const char *zPlan, const char *zRound,
+                    const RoundExt *e, AppErr *err)
+{
+    const char *azKey[] = { zPlan, zRound, e->zOrg };
+    const char *azOrg[] = { e->zOrg };
+    const char *azNew[STORE_NCOL_MAX] = {
+        [STORE_ROUND_EXT_DUE] = e->zDue,
+        [STORE_ROUND_EXT_REASON] = e->zReason,
+    };
+    Buf key = BUF_INIT;
+    buf_printf(&key, "%s/round/%s/extension/%s", zPlan, zRound, e->zOrg);
+    Row r;
+    memset(&r, 0, sizeof r);
+    int rc =
+        round_must_exist(s, zPlan, zRound, err) ||
+                must_exist(s, STORE_ORG, azOrg, "organisation", e->zOrg, err)
+            ? -1
+            : 0;
+    if (rc == 0) {
+        rc = row_read(s, STORE_ROUND_EXT, azKey, &r, err);
+    }
+    if (rc == 0) {
+        rc = row_write(s, &r, buf_str(&key), azNew, e->iVersion, 0, err);
+    }
+    if (rc == ROW_STALE || rc == ROW_LOST) {
+        rc = apperr_set(err, APPERR_CONFLICT,
+                        "the extension of %s in round %s was changed by "
+                        "someone else since you opened it; nothing was saved: "
+                        "look at it again",
+                        e->zOrg, zRound);
     }
     row_release(&r);
     buf_release(&key);

@@ -35,7 +35,7 @@ static const struct {
                                { "node_id", "org_id", "role", "position" } },
     [STORE_TABLE_ROUND] = { "round",
                             { "id", "plan_id", "code", "title", "as_of",
-                              "state" } },
+                              "state", "due" } },
     [STORE_TABLE_ASSESSMENT] = { "assessment",
                                  { "id", "node_id", "round_id", "action_point",
                                    "progress", "rating", "state", "version" } },
@@ -121,6 +121,9 @@ static const struct {
                                 { "id", "round_id", "node_id", "line", "kind",
                                   "org_id", "label", "amount", "currency",
                                   "status", "note", "version" } },
+    [STORE_TABLE_ROUND_EXT] = { "round_extension",
+                                { "id", "round_id", "org_id", "due", "reason",
+                                  "granted_by", "granted_at", "version" } },
 };
 
 const char *

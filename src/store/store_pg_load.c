@@ -261,7 +261,7 @@ pg_load_plan(PgStore *S, long long planId, const StoreScope *scope, Plan *p,
     }
     PQclear(r);
     r = PG_QUERY(S,
-                 "SELECT code, title, as_of, state FROM round"
+                 "SELECT code, title, as_of, state, due FROM round"
                  " WHERE plan_id = $1",
                  &a, err, "reading rounds");
     if (!r) {
@@ -275,6 +275,34 @@ pg_load_plan(PgStore *S, long long planId, const StoreScope *scope, Plan *p,
         if (round_state_parse(pg_text(r, row, 3), &rd->eState)) {
             rd->eState = ROUND_DRAFT;
         }
+        rd->zDue = pg_dup(r, row, 4);
+    }
+    PQclear(r);
+    /* Each round's extensions, by organisation. */
+    r = PG_QUERY(
+        S,
+        "SELECT r.code, o.acronym, e.due, e.reason, e.granted_by,"
+        " " PG_TS(
+            "e.granted_at") ", e.version"
+                            " FROM round_extension e JOIN round r ON r.id = e.round_id"
+                            " JOIN org o ON o.id = e.org_id WHERE r.plan_id = $1"
+                            " ORDER BY r.code, o.acronym",
+        &a, err, "reading extensions");
+    if (!r) {
+        return -1;
+    }
+    for (int row = 0; row < PQntuples(r); row++) {
+        Round *rd = plan_find_round(p, pg_text(r, row, 0));
+        if (!rd) {
+            continue;
+        }
+        RoundExt *e = round_add_ext(rd);
+        e->zOrg = pg_dup(r, row, 1);
+        e->zDue = pg_dup(r, row, 2);
+        e->zReason = pg_dup(r, row, 3);
+        e->zBy = pg_dup(r, row, 4);
+        e->zAt = pg_dup(r, row, 5);
+        e->iVersion = (int)pg_int(r, row, 6);
     }
     PQclear(r);
     plan_sort_rounds(p);

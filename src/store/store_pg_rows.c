@@ -324,7 +324,7 @@ pg_row_get(Store *s, StoreEntity e, const char *const *azKey, char **azOld,
         if (e == STORE_ROUND) {
             return pg_row_read(S,
                                PG_QUERY(S,
-                                        "SELECT title, as_of, state"
+                                        "SELECT title, as_of, state, due"
                                         " FROM round WHERE plan_id = $1"
                                         " AND code = $2",
                                         &a, err, "reading a round"),
@@ -399,6 +399,21 @@ pg_row_get(Store *s, StoreEntity e, const char *const *azKey, char **azOld,
     case STORE_FUND_COST:
     case STORE_FUND_LINE:
         return pg_fund_row_get(S, e, azKey, azOld, pVersion, pbFound, err);
+    case STORE_ROUND_EXT:
+        pg_arg_text(&a, 1, azKey[0]);
+        pg_arg_text(&a, 2, azKey[1]);
+        pg_arg_text(&a, 3, azKey[2]);
+        return pg_row_read(S,
+                           PG_QUERY(S,
+                                    "SELECT e.due, e.reason, e.version"
+                                    " FROM round_extension e"
+                                    " JOIN round d ON d.id = e.round_id"
+                                    " JOIN plan p ON p.id = d.plan_id"
+                                    " JOIN org o ON o.id = e.org_id"
+                                    " WHERE p.code = $1 AND d.code = $2"
+                                    " AND o.acronym = $3",
+                                    &a, err, "reading an extension"),
+                           STORE_ROUND_EXT_NCOL, azOld, pVersion, pbFound);
     default:
         break;
     }
@@ -542,18 +557,53 @@ pg_row_put(Store *s, StoreEntity e, const char *const *azKey,
         pg_arg_text(&a, 3, az[STORE_ROUND_TITLE]);
         pg_arg_text(&a, 4, az[STORE_ROUND_AS_OF]);
         pg_arg_text(&a, 5, az[STORE_ROUND_STATE]);
+        pg_arg_text(&a, 6, az[STORE_ROUND_DUE]);
         r = bInsert ? PG_QUERY(S,
                                "INSERT INTO round(plan_id, code, title, as_of,"
-                               " state) VALUES((SELECT id FROM plan"
-                               "  WHERE code = $1::text), $2, $3, $4::date, $5)"
-                               " ON CONFLICT DO NOTHING",
+                               " state, due) VALUES((SELECT id FROM plan"
+                               "  WHERE code = $1::text), $2, $3, $4::date, $5,"
+                               " $6::date) ON CONFLICT DO NOTHING",
                                &a, err, "writing a round")
                     : PG_QUERY(S,
                                "UPDATE round SET title = $3, as_of = $4::date,"
-                               " state = $5 WHERE plan_id = (SELECT id"
-                               "  FROM plan WHERE code = $1::text)"
+                               " state = $5, due = $6::date WHERE plan_id ="
+                               " (SELECT id FROM plan WHERE code = $1::text)"
                                " AND code = $2",
                                &a, err, "writing a round");
+        break;
+    case STORE_ROUND_EXT:
+        pg_arg_text(&a, 1, azKey[0]);
+        pg_arg_text(&a, 2, azKey[1]);
+        pg_arg_text(&a, 3, azKey[2]);
+        pg_arg_text(&a, 4, az[STORE_ROUND_EXT_DUE]);
+        pg_arg_text(&a, 5, az[STORE_ROUND_EXT_REASON]);
+        pg_arg_text(&a, 6, S->base.zActor);
+        pg_arg_text(&a, 7, S->base.zNow);
+        if (bInsert) {
+            r = PG_QUERY(S,
+                         "INSERT INTO round_extension(round_id, org_id, due,"
+                         " reason, granted_by, granted_at) VALUES((SELECT d.id"
+                         "  FROM round d JOIN plan p ON p.id = d.plan_id"
+                         "  WHERE p.code = $1::text AND d.code = $2::text),"
+                         " (SELECT id FROM org WHERE acronym = $3::text),"
+                         " $4::date, $5, $6, $7::timestamptz)"
+                         " ON CONFLICT DO NOTHING",
+                         &a, err, "writing an extension");
+        } else {
+            pg_arg_int(&a, 8, iVersion);
+            r = PG_QUERY(S,
+                         "UPDATE round_extension SET due = $4::date,"
+                         " reason = $5, granted_by = $6,"
+                         " granted_at = $7::timestamptz,"
+                         " version = version + 1"
+                         " WHERE round_id = (SELECT d.id FROM round d"
+                         "  JOIN plan p ON p.id = d.plan_id"
+                         "  WHERE p.code = $1::text AND d.code = $2::text)"
+                         " AND org_id = (SELECT id FROM org"
+                         "  WHERE acronym = $3::text)"
+                         " AND version = $8::integer",
+                         &a, err, "writing an extension");
+        }
         break;
     case STORE_NODE:
         if (pg_plan_id(S, azKey[0], &id1, err)) {

@@ -50,9 +50,9 @@ static const struct {
                                " ORDER BY node_id, role, org_id",
                                "COPY node_org(node_id, org_id, role, position) FROM STDIN",
                                "SELECT count(*) FROM node_org", NULL },
-    [STORE_TABLE_ROUND] = { "SELECT id, plan_id, code, title, as_of::text, state FROM round"
-                            " ORDER BY id",
-                            "COPY round(id, plan_id, code, title, as_of, state) FROM STDIN",
+    [STORE_TABLE_ROUND] = { "SELECT id, plan_id, code, title, as_of::text, state, due::text"
+                            " FROM round ORDER BY id",
+                            "COPY round(id, plan_id, code, title, as_of, state, due) FROM STDIN",
                             "SELECT count(*) FROM round",
                             "SELECT setval(pg_get_serial_sequence('round', 'id'),"
                             " coalesce(max(id), 0) + 1, false) FROM round" },
@@ -221,6 +221,13 @@ static const struct {
                                 "SELECT count(*) FROM fund_line",
                                 "SELECT setval(pg_get_serial_sequence('fund_line', 'id'),"
                                 " coalesce(max(id), 0) + 1, false) FROM fund_line" },
+    [STORE_TABLE_ROUND_EXT] = { "SELECT id, round_id, org_id, due::text, reason, granted_by, " PG_TS(
+                                    "granted_at") ", version FROM round_extension ORDER BY id",
+                                "COPY round_extension(id, round_id, org_id, due, reason, granted_by,"
+                                " granted_at, version) FROM STDIN",
+                                "SELECT count(*) FROM round_extension",
+                                "SELECT setval(pg_get_serial_sequence('round_extension', 'id'),"
+                                " coalesce(max(id), 0) + 1, false) FROM round_extension" },
 };
 
 int

@@ -376,7 +376,7 @@ sq_load_plan(SqStore *S, sqlite3_int64 planId, const StoreScope *scope, Plan *p,
         return sq_fail(S, err, "reading plan levels");
     }
     if (SQ_PREPARE(S,
-                   "SELECT code, title, as_of, state FROM round"
+                   "SELECT code, title, as_of, state, due FROM round"
                    " WHERE plan_id = $1",
                    &st, err)) {
         return -1;
@@ -391,10 +391,39 @@ sq_load_plan(SqStore *S, sqlite3_int64 planId, const StoreScope *scope, Plan *p,
                               &r->eState)) {
             r->eState = ROUND_DRAFT;
         }
+        r->zDue = sq_col_dup(st, 4);
     }
     sq_finalize(S, st);
     if (rc != SQLITE_DONE) {
         return sq_fail(S, err, "reading rounds");
+    }
+    /* Each round's extensions, by organisation. */
+    if (SQ_PREPARE(S,
+                   "SELECT r.code, o.acronym, e.due, e.reason, e.granted_by,"
+                   " e.granted_at, e.version FROM round_extension e"
+                   " JOIN round r ON r.id = e.round_id"
+                   " JOIN org o ON o.id = e.org_id WHERE r.plan_id = $1"
+                   " ORDER BY r.code, o.acronym",
+                   &st, err)) {
+        return -1;
+    }
+    sq_bind_int(st, 1, planId);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        Round *r = plan_find_round(p, (const char *)sqlite3_column_text(st, 0));
+        if (!r) {
+            continue;
+        }
+        RoundExt *e = round_add_ext(r);
+        e->zOrg = sq_col_dup(st, 1);
+        e->zDue = sq_col_dup(st, 2);
+        e->zReason = sq_col_dup(st, 3);
+        e->zBy = sq_col_dup(st, 4);
+        e->zAt = sq_col_dup(st, 5);
+        e->iVersion = sqlite3_column_int(st, 6);
+    }
+    sq_finalize(S, st);
+    if (rc != SQLITE_DONE) {
+        return sq_fail(S, err, "reading extensions");
     }
     plan_sort_rounds(p);
     size_t nRound = 0;

@@ -341,7 +341,7 @@ sq_round_row_get(SqStore *S, const char *const *azKey, char **azOld,
     }
     sqlite3_stmt *st;
     if (SQ_PREPARE(S,
-                   "SELECT title, as_of, state FROM round"
+                   "SELECT title, as_of, state, due FROM round"
                    " WHERE plan_id = $1 AND code = $2",
                    &st, err)) {
         return -1;
@@ -447,6 +447,9 @@ sq_user_row_get(SqStore *S, const char *const *azKey, char **azOld,
                        "reading a user");
 }
 
+static int sq_ext_row_get(SqStore *S, const char *const *azKey, char **azOld,
+                          int *pVersion, int *pbFound, AppErr *err);
+
 int
 sq_row_get(Store *s, StoreEntity e, const char *const *azKey, char **azOld,
            int *pVersion, int *pbFound, int *piMissing, AppErr *err)
@@ -489,6 +492,8 @@ sq_row_get(Store *s, StoreEntity e, const char *const *azKey, char **azOld,
     case STORE_FUND_COST:
     case STORE_FUND_LINE:
         return sq_fund_row_get(S, e, azKey, azOld, pVersion, pbFound, err);
+    case STORE_ROUND_EXT:
+        return sq_ext_row_get(S, azKey, azOld, pVersion, pbFound, err);
     default:
         break;
     }
@@ -580,13 +585,13 @@ sq_round_row_put(SqStore *S, const char *const *azKey, const char *const *az,
     sqlite3_stmt *st;
     if (bInsert ? SQ_PREPARE(S,
                              "INSERT INTO round(plan_id, code, title, as_of,"
-                             " state) VALUES((SELECT id FROM plan"
-                             "  WHERE code = $1), $2, $3, $4, $5)",
+                             " state, due) VALUES((SELECT id FROM plan"
+                             "  WHERE code = $1), $2, $3, $4, $5, $6)",
                              &st, err)
                 : SQ_PREPARE(S,
                              "UPDATE round SET title = $3, as_of = $4,"
-                             " state = $5 WHERE plan_id = (SELECT id FROM plan"
-                             "  WHERE code = $1) AND code = $2",
+                             " state = $5, due = $6 WHERE plan_id = (SELECT id"
+                             "  FROM plan WHERE code = $1) AND code = $2",
                              &st, err)) {
         return -1;
     }
@@ -595,7 +600,66 @@ sq_round_row_put(SqStore *S, const char *const *azKey, const char *const *az,
     sq_bind_text(st, 3, az[STORE_ROUND_TITLE]);
     sq_bind_text(st, 4, az[STORE_ROUND_AS_OF]);
     sq_bind_text(st, 5, az[STORE_ROUND_STATE]);
+    sq_bind_text(st, 6, az[STORE_ROUND_DUE]);
     return sq_row_write(S, st, pbDone, err, "writing a round");
+}
+
+/* The round named by $1 (plan) and $2 (round), the organisation by $3. */
+#define SQ_EXT_KEY                                                             \
+ "round_id = (SELECT d.id FROM round d JOIN plan p ON p.id = d.plan_id"        \
+ " WHERE p.code = $1 AND d.code = $2)"                                         \
+ " AND org_id = (SELECT id FROM org WHERE acronym = $3)"
+
+static int
+sq_ext_row_get(SqStore *S, const char *const *azKey, char **azOld,
+               int *pVersion, int *pbFound, AppErr *err)
+{
+    sqlite3_stmt *st;
+    if (SQ_PREPARE(S,
+                   "SELECT due, reason, version FROM round_extension"
+                   " WHERE " SQ_EXT_KEY,
+                   &st, err)) {
+        return -1;
+    }
+    for (int i = 0; i < 3; i++) {
+        sq_bind_text(st, i + 1, azKey[i]);
+    }
+    return sq_row_read(S, st, STORE_ROUND_EXT_NCOL, azOld, pVersion, pbFound,
+                       err, "reading an extension");
+}
+
+static int
+sq_ext_row_put(SqStore *S, const char *const *azKey, const char *const *az,
+               int bInsert, int iVersion, int *pbDone, AppErr *err)
+{
+    sqlite3_stmt *st;
+    if (bInsert ? SQ_PREPARE(S,
+                             "INSERT INTO round_extension(round_id, org_id,"
+                             " due, reason, granted_by, granted_at)"
+                             " VALUES((SELECT d.id FROM round d JOIN plan p"
+                             "  ON p.id = d.plan_id WHERE p.code = $1"
+                             "  AND d.code = $2), (SELECT id FROM org"
+                             "  WHERE acronym = $3), $4, $5, $6, $7)",
+                             &st, err)
+                : SQ_PREPARE(S,
+                             "UPDATE round_extension SET due = $4,"
+                             " reason = $5, granted_by = $6, granted_at = $7,"
+                             " version = version + 1 WHERE " SQ_EXT_KEY
+                             " AND version = $8",
+                             &st, err)) {
+        return -1;
+    }
+    for (int i = 0; i < 3; i++) {
+        sq_bind_text(st, i + 1, azKey[i]);
+    }
+    sq_bind_text(st, 4, az[STORE_ROUND_EXT_DUE]);
+    sq_bind_text(st, 5, az[STORE_ROUND_EXT_REASON]);
+    sq_bind_text(st, 6, S->base.zActor);
+    sq_bind_text(st, 7, S->base.zNow);
+    if (!bInsert) {
+        sq_bind_int(st, 8, iVersion);
+    }
+    return sq_row_write(S, st, pbDone, err, "writing an extension");
 }
 
 static int
@@ -797,6 +861,8 @@ sq_row_put(Store *s, StoreEntity e, const char *const *azKey,
     case STORE_FUND_LINE:
         return sq_fund_row_put(S, e, azKey, azNew, bInsert, iVersion, pbDone,
                                err);
+    case STORE_ROUND_EXT:
+        return sq_ext_row_put(S, azKey, azNew, bInsert, iVersion, pbDone, err);
     default:
         break;
     }

@@ -43,10 +43,10 @@ static const struct {
                                "INSERT INTO node_org(node_id, org_id, role, position)"
                                " VALUES($1, $2, $3, $4)",
                                "SELECT count(*) FROM node_org" },
-    [STORE_TABLE_ROUND] = { "SELECT id, plan_id, code, title, nullif(as_of, ''), state FROM round"
-                            " ORDER BY id",
-                            "INSERT INTO round(id, plan_id, code, title, as_of, state)"
-                            " VALUES($1, $2, $3, $4, $5, $6)",
+    [STORE_TABLE_ROUND] = { "SELECT id, plan_id, code, title, nullif(as_of, ''), state,"
+                            " nullif(due, '') FROM round ORDER BY id",
+                            "INSERT INTO round(id, plan_id, code, title, as_of, state, due)"
+                            " VALUES($1, $2, $3, $4, $5, $6, $7)",
                             "SELECT count(*) FROM round" },
     [STORE_TABLE_ASSESSMENT] = { "SELECT id, node_id, round_id, action_point, progress, rating, state,"
                                  " version FROM assessment ORDER BY id",
@@ -190,6 +190,12 @@ static const struct {
                                 " amount, currency, status, note, version) VALUES($1, $2, $3, $4, $5,"
                                 " $6, $7, $8, $9, $10, $11, $12)",
                                 "SELECT count(*) FROM fund_line" },
+    [STORE_TABLE_ROUND_EXT] = { "SELECT id, round_id, org_id, nullif(due, ''), reason, granted_by,"
+                                " granted_at, version FROM round_extension ORDER BY id",
+                                "INSERT INTO round_extension(id, round_id, org_id, due, reason,"
+                                " granted_by, granted_at, version) VALUES($1, $2, $3, $4, $5, $6,"
+                                " $7, $8)",
+                                "SELECT count(*) FROM round_extension" },
 };
 
 /* The statements are literals of the table above, so the statement cache

@@ -232,7 +232,9 @@ api_round_collection(Req *r, Resp *w)
     }
     w->zType = "application/json; charset=utf-8";
     resp_reset_body(w);
-    collection_json(m, p, rd, &w->body);
+    char zToday[11];
+    str_today_local(zToday);
+    collection_json(m, p, rd, zToday, &w->body);
     return 0;
 }
 

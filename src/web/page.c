@@ -4,6 +4,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "page.h"
 #include "pages.h"
@@ -379,6 +380,55 @@ page_rating(Buf *b, Rating e)
     HTML_LIT(b, "\">");
     esc_html(b, rating_label(e));
     HTML_LIT(b, "</span>");
+}
+
+void
+page_date_words(Buf *b, const char *zIso)
+{
+    char z[96];
+    struct tm tm;
+    memset(&tm, 0, sizeof tm);
+    if (!zIso || !str_is_date(zIso)) {
+        esc_html(b, zIso ? zIso : "");
+        return;
+    }
+    /* A valid date: its digits are where YYYY-MM-DD puts them. */
+#define PAGE_DIGIT(i) (zIso[i] - '0')
+    tm.tm_year = PAGE_DIGIT(0) * 1000 + PAGE_DIGIT(1) * 100 +
+                 PAGE_DIGIT(2) * 10 + PAGE_DIGIT(3) - 1900;
+    tm.tm_mon = PAGE_DIGIT(5) * 10 + PAGE_DIGIT(6) - 1;
+    tm.tm_mday = PAGE_DIGIT(8) * 10 + PAGE_DIGIT(9);
+#undef PAGE_DIGIT
+    tm.tm_hour = 12;
+    /* TRANSLATORS: a date as strftime() writes it: "31 January 2019" (%-d
+    ** the day without a leading zero, %B the month's name, %Y the year). */
+    if (strftime(z, sizeof z, _("%-d %B %Y"), &tm) == 0) {
+        esc_html(b, zIso);
+        return;
+    }
+    esc_html(b, z);
+}
+
+void
+page_due_when(Buf *b, const char *zToday, const char *zDue, int bOverdue)
+{
+    long n = str_date_days(zDue) - str_date_days(zToday);
+    if (n == 0) {
+        HTML_TR(b, "today");
+    } else if (n == 1) {
+        HTML_TR(b, "tomorrow");
+    } else if (n > 1) {
+        buf_printf(b, ngettext("in %ld day", "in %ld days", (unsigned long)n),
+                   n);
+    } else if (bOverdue) {
+        buf_printf(
+            b,
+            ngettext("%ld day overdue", "%ld days overdue", (unsigned long)-n),
+            -n);
+    } else {
+        buf_printf(
+            b, ngettext("%ld day ago", "%ld days ago", (unsigned long)-n), -n);
+    }
 }
 
 char *

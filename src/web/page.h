@@ -73,6 +73,14 @@ void page_link_round(Buf *b, const Round *rd, const char *zPlanQ);
 void page_link_round_report(Buf *b, const Round *rd, const char *zPlanQ,
                             const char *zText);
 
+/* The date zIso (YYYY-MM-DD) as people read it, escaped: "31 January
+** 2019", the month in the reader's language; other text as it is. */
+void page_date_words(Buf *b, const char *zIso);
+
+/* When zDue is seen from zToday (both YYYY-MM-DD), in words: "today",
+** "tomorrow", "in 5 days", "3 days overdue" (bOverdue) or "3 days ago". */
+void page_due_when(Buf *b, const char *zToday, const char *zDue, int bOverdue);
+
 /* The rating as a small coloured label (its words: rating_label()). */
 void page_rating(Buf *b, Rating e);
 

@@ -1169,6 +1169,8 @@ admin_render(Req *r, Resp *w, const char *zNotice, const char *zKind,
     admin_input(b, "title", _("Title"), KEPT(ADMIN_FORM_ROUND, "title"), 0);
     admin_input(b, "as_of", _("As of (YYYY-MM-DD)"),
                 KEPT(ADMIN_FORM_ROUND, "as_of"), 0);
+    admin_input(b, "due", _("Statements due by (YYYY-MM-DD)"),
+                KEPT(ADMIN_FORM_ROUND, "due"), 0);
     HTML_LIT(b, "<div><button type=\"submit\">");
     HTML_TR(b, "Open");
     HTML_LIT(b, "</button></div></form>\n");
@@ -1444,7 +1446,9 @@ admin_round_confirm_body(Req *r, Buf *b, const void *arg)
         nErr += f->a[i].eSeverity == CHECK_ERROR;
     }
     ReviewCheckItem a[REVIEW_CHECKLIST_ITEMS];
-    (void)review_round_checklist(x->p, x->rd, nErr, a);
+    char zToday[11];
+    str_today_local(zToday);
+    (void)review_round_checklist(x->p, x->rd, nErr, zToday, a);
     HTML_LIT(b, "<h2>");
     HTML_TR(b, "Before you go on");
     HTML_LIT(b, "</h2><ul class=\"checklist\">");
@@ -1474,7 +1478,8 @@ page_admin_round_post(Req *r, Resp *w)
     if (str_eq(zState, "new") || str_eq(zState, "open")) {
         rc = workflow_open_round(r->s, &who, page_plan_code(r), zRound,
                                  req_form(r, "title"), req_form(r, "as_of"),
-                                 str_eq(zState, "new"), &err);
+                                 req_form(r, "due"), str_eq(zState, "new"),
+                                 &err);
     } else if (round_state_parse(zState, &e)) {
         rc = apperr_set(&err, APPERR_INPUT, _("unknown state"));
     } else {

@@ -36,6 +36,7 @@
 #include "../app/casework.h"
 #include "../app/readmodel.h"
 #include "../app/recommendations.h"
+#include "../app/workflow.h"
 #include "../base/i18n.h"
 #include "../base/banned.h"
 
@@ -212,6 +213,7 @@ view_dashboard_rounds(const Plan *p, const Round **pNow, const Round **pBefore,
 typedef struct ViewDash {
     const Plan *p;
     const char *zSelf;
+    const char *zToday; /* YYYY-MM-DD, the installation's */
 } ViewDash;
 
 static void view_waiting_sheet(const Plan *p, const char *zPlanQ, Sheet *t);
@@ -460,6 +462,29 @@ view_dashboard_waiting(ReadModel *rm, const void *arg, Buf *b)
 {
     const ViewDash *x = arg;
     char *zQ = page_plan_query(readmodel_model(rm), x->p);
+    const Round *open = view_open_round(x->p);
+    if (open && open->zDue) {
+        /* Whom to chase: overdue organisations in the open round. */
+        size_t n = review_round_overdue(x->p, open, x->zToday);
+        HTML_LIT(b, "<p class=\"round-due lead\">");
+        page_link_round(b, open, zQ);
+        HTML_LIT(b, ": ");
+        if (n) {
+            HTML_LIT(b, "<strong class=\"badge overdue\">");
+            buf_printf(b,
+                       ngettext("%zu organisation is overdue",
+                                "%zu organisations are overdue", n),
+                       n);
+            HTML_LIT(b, "</strong>");
+        } else {
+            HTML_TR(b, "no organisation is overdue");
+        }
+        HTML_LIT(b, " (");
+        HTML_TR(b, "due");
+        HTML_LIT(b, " ");
+        page_date_words(b, open->zDue);
+        HTML_LIT(b, ").</p>\n");
+    }
     HTML_LIT(b, "<h2>");
     HTML_TR(b, "Waiting for my review");
     HTML_LIT(b, "</h2>");
@@ -481,7 +506,9 @@ page_dashboard(Req *r, Resp *w)
         return 0;
     }
     char *zSelf = page_self(r);
-    ViewDash x = { p, zSelf };
+    char zToday[11];
+    str_today_local(zToday);
+    ViewDash x = { p, zSelf, zToday };
     int bEditor = r->bAuthed && (r->ses.user.eRole == ROLE_ME_OFFICER ||
                                  r->ses.user.eRole == ROLE_ADMIN);
     if (page_download(r, w, bEditor ? azDashSheetEditor : azDashSheet,
@@ -511,7 +538,8 @@ page_dashboard(Req *r, Resp *w)
     }
     Buf key = BUF_INIT;
     if (bEditor) {
-        buf_printf(&key, "dashboard/%s/waiting", p->zCode);
+        /* Who is overdue changes with the day as well as the data. */
+        buf_printf(&key, "dashboard/%s/waiting/%s", p->zCode, zToday);
         page_fragment(r, w, buf_str(&key), view_dashboard_waiting, &x);
         buf_reset(&key);
     }
@@ -789,6 +817,7 @@ typedef struct ViewOrg {
     const Org *o;
     const char *zPlanQ;
     const char *zSelf;
+    const char *zToday; /* YYYY-MM-DD, the installation's */
 } ViewOrg;
 
 /* The open round of p, or NULL. */
@@ -908,6 +937,57 @@ view_org_sheet(const void *arg, const char *zId, Sheet *t)
 
 static const char *const azOrgSheet[] = { "tasks", NULL };
 
+/* When the organisation's statements in the open round are due, in words,
+** and whether it is overdue: what its reporters see first. */
+static void
+view_org_due(const ViewOrg *x, Buf *b)
+{
+    const Round *open = view_org_open(x->p);
+    if (!open) {
+        return;
+    }
+    size_t n = 0;
+    ReviewOrgProgress *a = review_org_progress(x->p, open, x->zToday, &n);
+    const ReviewOrgProgress *o = NULL;
+    for (size_t i = 0; i < n && !o; i++) {
+        o = str_eq(a[i].zOrg, x->o->zAcronym) ? &a[i] : NULL;
+    }
+    if (o && o->zDue) {
+        const RoundExt *e = review_org_ext(open, o->zOrg);
+        HTML_LIT(b, "<p class=\"round-due lead\">");
+        esc_html(b, open->zTitle);
+        HTML_LIT(b, ": ");
+        HTML_TR(b, "due");
+        HTML_LIT(b, " <strong>");
+        page_date_words(b, o->zDue);
+        HTML_LIT(b, "</strong>");
+        if (e && e->zDue) {
+            HTML_LIT(b, " (");
+            HTML_TR(b, "extended");
+            HTML_LIT(b, ")");
+        }
+        HTML_LIT(b, ", ");
+        if (o->bOverdue) {
+            HTML_LIT(b, "<strong class=\"badge overdue\">");
+            page_due_when(b, x->zToday, o->zDue, 1);
+            HTML_LIT(b, "</strong>");
+        } else {
+            page_due_when(b, x->zToday, o->zDue, 0);
+        }
+        HTML_LIT(b, " \xE2\x80\x94 ");
+        if (o->nOwedOpen) {
+            buf_printf(b,
+                       ngettext("%zu statement still owed",
+                                "%zu statements still owed", o->nOwedOpen),
+                       o->nOwedOpen);
+        } else {
+            HTML_TR(b, "nothing more is owed");
+        }
+        HTML_LIT(b, ".</p>\n");
+    }
+    free(a);
+}
+
 /* An organisation's kind, parent and tasks; from the data only (kept per
 ** snapshot). */
 static void
@@ -922,7 +1002,9 @@ view_org_tasks(ReadModel *rm, const void *arg, Buf *b)
         HTML_LIT(b, " ");
         page_link_org(b, o->zParent, x->zPlanQ);
     }
-    HTML_LIT(b, "</p><h2>");
+    HTML_LIT(b, "</p>\n");
+    view_org_due(x, b);
+    HTML_LIT(b, "<h2>");
     HTML_TR(b, "Tasks");
     HTML_LIT(b, "</h2>");
     Sheet t;
@@ -976,14 +1058,17 @@ page_org(Req *r, Resp *w)
     }
     char *zPlanQ = page_plan_query(m, p);
     char *zSelf = page_self(r);
-    ViewOrg x = { p, o, zPlanQ, zSelf };
+    char zToday[11];
+    str_today_local(zToday);
+    ViewOrg x = { p, o, zPlanQ, zSelf, zToday };
     if (!page_download(r, w, azOrgSheet, view_org_sheet, &x, o->zAcronym)) {
         Buf title = BUF_INIT;
         buf_printf(&title, "%s — %s", o->zAcronym, o->zName);
         page_begin(r, w, buf_str(&title));
         buf_release(&title);
         Buf key = BUF_INIT;
-        buf_printf(&key, "org/%s/%s", p->zCode, o->zAcronym);
+        /* Overdue or not changes with the day as well as the data. */
+        buf_printf(&key, "org/%s/%s/%s", p->zCode, o->zAcronym, zToday);
         page_fragment(r, w, buf_str(&key), view_org_tasks, &x);
         buf_release(&key);
         page_end(r, w);
@@ -1011,6 +1096,7 @@ view_rounds_sheet(const void *arg, const char *zId, Sheet *t)
     sheet_col(t, _("Round"));
     sheet_col(t, _("As of"));
     sheet_col(t, _("State"));
+    sheet_col(t, _("Due"));
     sheet_col(t, _("Activities"));
     sheet_col(t, _("Rated"));
     sheet_col(t, _("Report"));
@@ -1023,6 +1109,7 @@ view_rounds_sheet(const void *arg, const char *zId, Sheet *t)
         free(zHref);
         sheet_text(t, rd->zAsOf ? rd->zAsOf : "");
         sheet_text(t, round_state_label(rd->eState));
+        sheet_text(t, rd->zDue ? rd->zDue : "");
         sheet_num(t, (long)g.nAssessed);
         sheet_num(t, (long)g.nRated);
         zHref = view_href("/round/", rd->zCode, "/report", x->zPlanQ);
@@ -1093,7 +1180,8 @@ typedef struct ViewRound {
     ReadModel *rm;
     const Plan *p;
     const Round *rd;
-    int bFindings; /* with the data-quality findings (not for the
+    const char *zToday; /* YYYY-MM-DD, the installation's: who is overdue */
+    int bFindings;      /* with the data-quality findings (not for the
                         ** public) */
     const char *zPlanQ;
     const char *zSelf;
@@ -1181,16 +1269,56 @@ view_round_findings(const ViewRound *x, Sheet *t)
     }
 }
 
+/* The round's extensions (sheet "extensions"): organisation, its due
+** date, why, who granted it and when; removed ones are left out. */
+static void
+view_round_extensions(const ViewRound *x, Sheet *t)
+{
+    const Round *rd = x->rd;
+    sheet_col(t, _("Organisation"));
+    sheet_col(t, _("Due"));
+    sheet_col(t, _("Reason"));
+    sheet_col(t, _("Granted by"));
+    sheet_col(t, _("When"));
+    size_t n = 0;
+    for (size_t i = 0; i < rd->nExt; i++) {
+        const RoundExt *e = &rd->aExt[i];
+        if (!e->zDue) {
+            continue;
+        }
+        n++;
+        Buf href = BUF_INIT;
+        view_org_href(&href, e->zOrg, x->zPlanQ);
+        sheet_link(t, e->zOrg, buf_str(&href));
+        buf_release(&href);
+        sheet_text(t, e->zDue);
+        sheet_text(t, e->zReason ? e->zReason : "");
+        sheet_text(t, e->zBy ? e->zBy : "");
+        char zWhen[STR_TIME_LOCAL_BYTES];
+        str_time_local(e->zAt ? e->zAt : "", zWhen, sizeof zWhen);
+        sheet_text(t, zWhen);
+    }
+    Buf cap = BUF_INIT;
+    buf_printf(&cap,
+               ngettext("%zu organisation has an extension",
+                        "%zu organisations have an extension", n),
+               n);
+    free(t->zCaption);
+    t->zCaption = buf_detach(&cap);
+}
+
 static void
 view_round_sheet(const void *arg, const char *zId, Sheet *t)
 {
     const ViewRound *x = arg;
-    if (strcmp(zId, "collection") == 0) {
+    if (strcmp(zId, "extensions") == 0) {
+        view_round_extensions(x, t);
+    } else if (strcmp(zId, "collection") == 0) {
         view_collection_sheet(x->p, x->rd, t);
     } else if (strcmp(zId, "organisations") == 0) {
         sheet_release(t);
-        collection_sheet(readmodel_model(x->rm), x->p, x->rd, "organisations",
-                         view_org_href, x->zPlanQ, t);
+        collection_sheet(readmodel_model(x->rm), x->p, x->rd, x->zToday,
+                         "organisations", view_org_href, x->zPlanQ, t);
     } else if (strcmp(zId, "findings") == 0) {
         view_round_findings(x, t);
     } else {
@@ -1198,15 +1326,46 @@ view_round_sheet(const void *arg, const char *zId, Sheet *t)
     }
 }
 
-static const char *const azRoundSheet[] = { "activities", "collection",
-                                            "organisations", "findings", NULL };
+static const char *const azRoundSheet[] = { "activities",    "collection",
+                                            "organisations", "extensions",
+                                            "findings",      NULL };
 static const char *const azRoundSheetPublic[] = { "activities", "collection",
                                                   NULL };
 
-/* A round's state, collection, activities and findings; from the data
-** only (kept per snapshot). */
+/* When round x->rd is due, in words: "Due 31 January 2019, in 5 days.",
+** or, open and past its date, how many days overdue and how many
+** organisations still owe statements. */
 static void
-view_round_body(ReadModel *rm, const void *arg, Buf *b)
+view_round_due(const ViewRound *x, Buf *b)
+{
+    const Round *rd = x->rd;
+    HTML_LIT(b, "<p class=\"round-due\">");
+    if (!rd->zDue) {
+        HTML_TR(b, "No due date.");
+        HTML_LIT(b, "</p>\n");
+        return;
+    }
+    size_t nOverdue = review_round_overdue(x->p, rd, x->zToday);
+    HTML_TR(b, "Due");
+    HTML_LIT(b, " <strong>");
+    page_date_words(b, rd->zDue);
+    HTML_LIT(b, "</strong>, ");
+    page_due_when(b, x->zToday, rd->zDue, rd->eState == ROUND_OPEN);
+    if (nOverdue) {
+        HTML_LIT(b, ": <strong class=\"badge overdue\">");
+        buf_printf(b,
+                   ngettext("%zu organisation is overdue",
+                            "%zu organisations are overdue", nOverdue),
+                   nOverdue);
+        HTML_LIT(b, "</strong>");
+    }
+    HTML_LIT(b, ".</p>\n");
+}
+
+/* The head of a round's page: its state, when it is due, its reports;
+** from the data and the day only (kept per snapshot and day). */
+static void
+view_round_head(ReadModel *rm, const void *arg, Buf *b)
 {
     const ViewRound *x = arg;
     const Round *rd = x->rd;
@@ -1217,7 +1376,9 @@ view_round_body(ReadModel *rm, const void *arg, Buf *b)
         HTML_LIT(b, " ");
         esc_html(b, rd->zAsOf);
     }
-    HTML_LIT(b, "</p>\n<p class=\"reports\">");
+    HTML_LIT(b, "</p>\n");
+    view_round_due(x, b);
+    HTML_LIT(b, "<p class=\"reports\">");
     page_link_round_report(b, rd, x->zPlanQ, _("The review report"));
     HTML_LIT(b, " (");
     for (const ReportFormat *f = aReviewFormat; f->zName; f++) {
@@ -1243,7 +1404,18 @@ view_round_body(ReadModel *rm, const void *arg, Buf *b)
     HTML_LIT(b, " \xC2\xB7 ");
     page_link(b, "/round/", rd->zCode, buf_str(&h), "Action plan");
     buf_release(&h);
-    HTML_LIT(b, "</p>\n<h2>");
+    HTML_LIT(b, "</p>\n");
+    (void)rm;
+}
+
+/* The rest of the round's page: collection, by organisation, extensions,
+** activities and findings; from the data only (kept per snapshot). */
+static void
+view_round_body(ReadModel *rm, const void *arg, Buf *b)
+{
+    const ViewRound *x = arg;
+    const Round *rd = x->rd;
+    HTML_LIT(b, "<h2>");
     HTML_TR(b, "Collection");
     HTML_LIT(b, "</h2>");
     view_collection(x->p, rd, x->zSelf, b);
@@ -1254,8 +1426,15 @@ view_round_body(ReadModel *rm, const void *arg, Buf *b)
         HTML_TR(b, "By organisation");
         HTML_LIT(b, "</h2>");
         Sheet o;
-        collection_sheet(readmodel_model(x->rm), x->p, rd, "organisations",
-                         view_org_href, x->zPlanQ, &o);
+        collection_sheet(readmodel_model(x->rm), x->p, rd, x->zToday,
+                         "organisations", view_org_href, x->zPlanQ, &o);
+        page_sheet(b, &o, x->zSelf);
+        sheet_release(&o);
+        HTML_LIT(b, "<h2 id=\"extensions\">");
+        HTML_TR(b, "Extensions");
+        HTML_LIT(b, "</h2>");
+        sheet_init(&o, "extensions", NULL);
+        view_round_extensions(x, &o);
         page_sheet(b, &o, x->zSelf);
         sheet_release(&o);
     }
@@ -1279,26 +1458,134 @@ view_round_body(ReadModel *rm, const void *arg, Buf *b)
     (void)rm;
 }
 
-/* ** PAGE: /round/{} */
-int
-page_round(Req *r, Resp *w)
+/* The hidden fields every due-date form starts with: the CSRF token and a
+** second plan's code. */
+static void
+view_due_form_start(const Req *r, Buf *b, const Round *rd, const char *zWhat,
+                    const char *zPlanQ, const Plan *p)
+{
+    HTML_LIT(b, "<form class=\"card entry\" method=\"post\" action=\"");
+    Buf action = BUF_INIT;
+    buf_puts(&action, "/round/");
+    url_encode(&action, rd->zCode);
+    buf_puts(&action, zWhat);
+    esc_html(b, buf_str(&action));
+    buf_release(&action);
+    HTML_LIT(b, "\">");
+    page_csrf_field(r, b);
+    if (*zPlanQ) {
+        HTML_LIT(b, "<input type=\"hidden\" name=\"plan\" value=\"");
+        esc_html(b, p->zCode);
+        HTML_LIT(b, "\"/>");
+    }
+}
+
+/* The M&E officer's forms on a round's page: its due date, and an
+** organisation's extension (picked from the directory).  After a refused
+** post (bKeep) they show what was sent; each carries what the page
+** showed (the due date, the extensions' versions) so a change meanwhile
+** is refused. */
+static void
+view_round_due_forms(const Req *r, Buf *b, const Model *m, const Plan *p,
+                     const Round *rd, const char *zPlanQ, const char *zKind)
+{
+    int bKeepDue = str_eq(zKind, "due");
+    int bKeepExt = str_eq(zKind, "extension");
+    /* Folded away unless a refused post brings the user back to it. */
+    if (bKeepDue || bKeepExt) {
+        HTML_LIT(b, "<details class=\"forms\" open=\"open\"><summary>");
+    } else {
+        HTML_LIT(b, "<details class=\"forms\"><summary>");
+    }
+    HTML_TR(b, "Set the due date or give an organisation more time");
+    HTML_LIT(b, "</summary>");
+    view_due_form_start(r, b, rd, "/due", zPlanQ, p);
+    HTML_LIT(b, "<h3>");
+    HTML_TR(b, "Due date");
+    HTML_LIT(b, "</h3><input type=\"hidden\" name=\"was\" value=\"");
+    esc_html(b, bKeepDue ? req_form(r, "was") : rd->zDue ? rd->zDue : "");
+    HTML_LIT(b, "\"/><label for=\"due\">");
+    HTML_TR(b, "Statements are due by (empty: no due date)");
+    HTML_LIT(b, "</label><input id=\"due\" name=\"due\" type=\"date\" "
+                "value=\"");
+    esc_html(b, bKeepDue ? req_form(r, "due") : rd->zDue ? rd->zDue : "");
+    HTML_LIT(b, "\"/><div><button type=\"submit\">");
+    HTML_TR(b, "Save the due date");
+    HTML_LIT(b, "</button></div></form>");
+
+    view_due_form_start(r, b, rd, "/extension", zPlanQ, p);
+    HTML_LIT(b, "<h3>");
+    HTML_TR(b, "Give an organisation more time");
+    HTML_LIT(b, "</h3>");
+    for (size_t i = 0; i < rd->nExt; i++) {
+        HTML_LIT(b, "<input type=\"hidden\" name=\"version-");
+        esc_html(b, rd->aExt[i].zOrg);
+        HTML_LIT(b, "\" value=\"");
+        buf_printf(b, "%d", rd->aExt[i].iVersion);
+        HTML_LIT(b, "\"/>");
+    }
+    HTML_LIT(b, "<label for=\"org\">");
+    HTML_TR(b, "Organisation");
+    HTML_LIT(b, "</label>");
+    page_select_org(b, m, "org", "org", _("(choose one)"),
+                    bKeepExt ? req_form(r, "org") : "");
+    HTML_LIT(b, "<label for=\"ext_due\">");
+    HTML_TR(b, "Its new due date");
+    HTML_LIT(b, "</label><input id=\"ext_due\" name=\"due\" type=\"date\" "
+                "value=\"");
+    esc_html(b, bKeepExt ? req_form(r, "due") : "");
+    HTML_LIT(b, "\"/><label for=\"reason\">");
+    HTML_TR(b, "Reason");
+    HTML_LIT(b, "</label><input id=\"reason\" name=\"reason\" value=\"");
+    esc_html(b, bKeepExt ? req_form(r, "reason") : "");
+    HTML_LIT(b, "\"/><div><button type=\"submit\" name=\"action\" "
+                "value=\"save\">");
+    HTML_TR(b, "Grant or change the extension");
+    HTML_LIT(b, "</button> <button type=\"submit\" name=\"action\" "
+                "value=\"remove\">");
+    HTML_TR(b, "Remove the extension");
+    HTML_LIT(b, "</button></div></form></details>\n");
+}
+
+/* Round r->azParam[0]'s page, with zNotice (NULL: none) of kind zKind:
+** "ok", or after a refused post "due" or "extension" (the form it came
+** from, which keeps what was typed). */
+static void
+view_round_render(Req *r, Resp *w, const char *zNotice, const char *zKind)
 {
     const Model *m = NULL;
     const Plan *p;
     const Round *rd = view_load_round(r, w, &m, &p);
     if (!rd) {
-        return 0;
+        return;
     }
     char *zPlanQ = page_plan_query(m, p);
     char *zSelf = page_self(r);
-    ViewRound x = { r->pView, p, rd, !r->bAnon, zPlanQ, zSelf };
+    char zToday[11];
+    str_today_local(zToday);
+    ViewRound x = { r->pView, p, rd, zToday, !r->bAnon, zPlanQ, zSelf };
     Buf stem = BUF_INIT;
     buf_printf(&stem, "round-%s", rd->zCode);
-    if (!page_download(r, w, x.bFindings ? azRoundSheet : azRoundSheetPublic,
+    if (zNotice ||
+        !page_download(r, w, x.bFindings ? azRoundSheet : azRoundSheetPublic,
                        view_round_sheet, &x, buf_str(&stem))) {
         page_begin(r, w, rd->zTitle);
+        if (zNotice) {
+            page_notice(&w->body, str_eq(zKind, "ok") ? "ok" : "error",
+                        zNotice);
+        }
         Buf key = BUF_INIT;
-        buf_printf(&key, "round/%s/%s/%d", p->zCode, rd->zCode, x.bFindings);
+        /* Who is overdue changes with the day as well as the data. */
+        buf_printf(&key, "round/%s/%s/%d/%s/head", p->zCode, rd->zCode,
+                   x.bFindings, zToday);
+        page_fragment(r, w, buf_str(&key), view_round_head, &x);
+        Actor who = page_actor(r);
+        if (r->bAuthed && rules_round_may_schedule(&who, rd, NULL) == 0) {
+            view_round_due_forms(r, &w->body, m, p, rd, zPlanQ, zKind);
+        }
+        buf_reset(&key);
+        buf_printf(&key, "round/%s/%s/%d/%s", p->zCode, rd->zCode, x.bFindings,
+                   zToday);
         page_fragment(r, w, buf_str(&key), view_round_body, &x);
         buf_release(&key);
         page_end(r, w);
@@ -1306,6 +1593,81 @@ page_round(Req *r, Resp *w)
     buf_release(&stem);
     free(zSelf);
     free(zPlanQ);
+}
+
+/* ** PAGE: /round/{} */
+int
+page_round(Req *r, Resp *w)
+{
+    view_round_render(r, w, *req_query(r, "saved") ? _("Saved.") : NULL, "ok");
+    return 0;
+}
+
+/* After a due-date write: back to the round's page saying so, or the page
+** again with the message and what was typed (zForm: which form). */
+static void
+view_round_finish(Req *r, Resp *w, int rc, const AppErr *err, const char *zForm)
+{
+    if (rc == 0) {
+        Buf loc = BUF_INIT;
+        buf_puts(&loc, "/round/");
+        url_encode(&loc, r->azParam[0]);
+        buf_puts(&loc, "?saved=1");
+        if (page_plan_code(r)) {
+            buf_puts(&loc, "&plan=");
+            url_encode(&loc, page_plan_code(r));
+        }
+        resp_redirect(w, buf_str(&loc));
+        buf_release(&loc);
+        return;
+    }
+    resp_reset_body(w);
+    view_round_render(r, w, err->zMsg, zForm);
+    if (w->status == 200) {
+        web_fail_status(r, w, err);
+    }
+}
+
+/* ** PAGE: /round/{}/due (POST) */
+int
+page_round_due_post(Req *r, Resp *w)
+{
+    AppErr err = APPERR_INIT;
+    Actor who = page_actor(r);
+    int rc =
+        workflow_set_round_due(r->s, &who, page_plan_code(r), r->azParam[0],
+                               req_form(r, "due"), req_form(r, "was"), &err);
+    view_round_finish(r, w, rc, &err, "due");
+    return 0;
+}
+
+/* ** PAGE: /round/{}/extension (POST) */
+int
+page_round_extension_post(Req *r, Resp *w)
+{
+    AppErr err = APPERR_INIT;
+    Actor who = page_actor(r);
+    const char *zOrg = req_form(r, "org");
+    int bRemove = str_eq(req_form(r, "action"), "remove");
+    Buf field = BUF_INIT;
+    buf_printf(&field, "version-%.64s", zOrg);
+    const char *zVersion = req_form(r, buf_str(&field));
+    long v = 0;
+    int rc;
+    if (*zVersion && str_to_long(zVersion, 0, 1L << 30, &v)) {
+        rc = apperr_set(&err, APPERR_INPUT,
+                        _("the form is damaged: reload "
+                          "the page"));
+    } else if (!*zOrg) {
+        rc = apperr_set(&err, APPERR_INPUT,
+                        _("choose the organisation from the list"));
+    } else {
+        rc = workflow_extend(r->s, &who, page_plan_code(r), r->azParam[0], zOrg,
+                             bRemove ? NULL : req_form(r, "due"),
+                             req_form(r, "reason"), (int)v, &err);
+    }
+    buf_release(&field);
+    view_round_finish(r, w, rc, &err, "extension");
     return 0;
 }
 

@@ -21,6 +21,8 @@ int page_activity(Req *r, Resp *w);
 int page_org(Req *r, Resp *w);
 int page_rounds(Req *r, Resp *w);
 int page_round(Req *r, Resp *w);
+int page_round_due_post(Req *r, Resp *w);
+int page_round_extension_post(Req *r, Resp *w);
 int page_round_report(Req *r, Resp *w);
 int page_round_coordination(Req *r, Resp *w);
 int page_complaints(Req *r, Resp *w);

@@ -31,6 +31,8 @@ const Route aRoute[] = {
     { "GET", "/org/{}", PUB, page_org },
     { "GET", "/rounds", PUB, page_rounds },
     { "GET", "/round/{}", PUB, page_round },
+    { "POST", "/round/{}/due", EDIT, page_round_due_post },
+    { "POST", "/round/{}/extension", EDIT, page_round_extension_post },
     { "GET", "/round/{}/report", PUB, page_round_report },
     { "GET", "/round/{}/coordination", PUB, page_round_coordination },
     { "GET", "/complaints", PUB, page_complaints },

@@ -33,7 +33,8 @@ function run(args, input) {
   return execFileSync(lmpmon, ['--db', db, ...args], { input, env: { ...process.env, LMPMON_DB: '' } });
 }
 run(['init', '--sample', 'cambodia-lmp-2015-2018']);
-run(['round', 'open', '2018', '--title', '2018 review', '--as-of', '2018-11-30']);
+run(['round', 'open', '2018', '--title', '2018 review', '--as-of', '2018-11-30', '--due', '2018-12-15']);
+run(['round', 'extend', '2018', 'MOH', '2019-01-15', '--reason', 'new minister']);
 run(['user', 'add', 'admin', '--role', 'admin'], PASS + '\n');
 run(['user', 'add', 'officer', '--role', 'me_officer'], PASS + '\n');
 run(['user', 'add', 'molvt', '--role', 'reporter', '--org', 'MOLVT'], PASS + '\n');

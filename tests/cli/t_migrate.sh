@@ -5,11 +5,13 @@
 
 # What version 8 added (outreach, media, statistics), dropped to make a
 # database of an earlier version.
-# Version 12's costs and funding go first of all: they refer to rounds,
+# Version 13's extensions and due dates go first of all; then version 12's
+# costs and funding: they refer to rounds,
 # nodes and orgs; then version 11's statements' threads and versions: they
 # refer to statements; then version 10's indicators: they refer to plans,
 # nodes and orgs.
-drop12="DROP TABLE fund_line; DROP TABLE fund_cost;"
+drop13="DROP TABLE round_extension; ALTER TABLE round DROP COLUMN due;"
+drop12="$drop13 DROP TABLE fund_line; DROP TABLE fund_cost;"
 drop11="$drop12 DROP TABLE statement_version; DROP TABLE statement_comment;"
 drop10="$drop11 DROP TABLE ind_value; DROP TABLE indicator;"
 drop9="$drop10 DROP TABLE outreach_node; DROP TABLE outreach_org; DROP TABLE outreach_place;
@@ -189,4 +191,21 @@ sqlite3 v11.db "UPDATE fund_cost SET amount = -1" 2>/dev/null &&
 sqlite3 v11.db "INSERT INTO fund_line(round_id, node_id, line, kind, amount, currency, status)
     SELECT round_id, node_id, 2, 'partner', 1, 'USD', 'gap' FROM fund_cost" 2>/dev/null &&
     fail "a partner's line without its organisation was accepted"
+
+# From version 12: version 13 adds a round's due date (none) and the
+# extensions, empty; an extension goes in, a second one for the same
+# organisation and round does not.
+"$LMPMON" --db v12.db init --sample cambodia-lmp-2015-2018 >/dev/null || fail "init v12"
+sqlite3 v12.db "$drop13 PRAGMA user_version = 12;" || fail "could not make a version 12 database"
+run --db v12.db round status 2017
+expect_status 0
+[ "$(sqlite3 v12.db 'PRAGMA user_version')" = "$want" ] || fail "version 12 not migrated"
+[ "$(sqlite3 v12.db 'SELECT count(*) FROM round WHERE due IS NOT NULL')" = 0 ] || fail "due dates from nowhere"
+[ "$(sqlite3 v12.db 'SELECT count(*) FROM round_extension')" = 0 ] || fail "extensions from nowhere"
+sqlite3 v12.db "INSERT INTO round_extension(round_id, org_id, due, reason, granted_by, granted_at)
+    SELECT min(id), (SELECT min(id) FROM org), '2018-02-01', 'r', 'a', '2018-01-01T00:00:00Z' FROM round" ||
+    fail "version 13's table does not take an extension"
+sqlite3 v12.db "INSERT INTO round_extension(round_id, org_id, due, reason, granted_by, granted_at)
+    SELECT round_id, org_id, '2018-03-01', 'r', 'a', 'x' FROM round_extension" 2>/dev/null &&
+    fail "two extensions of one organisation in one round were accepted"
 finish

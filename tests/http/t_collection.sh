@@ -76,7 +76,7 @@ grep -q "^MOLVT  *$owed  *$((owed - 2))  *1  *0  *1  *0  *0  *$owed\$" cli.txt |
     fail "MOLVT's row: $(grep '^MOLVT' cli.txt)"
 # The CSV: the names and the partners too, a row per organisation.
 "$LMPMON" --db "$(db d)" round status 2018 --format csv >cli.csv || fail "round status --format csv"
-head -1 cli.csv | grep -q '^Organisation,Name,Responsible,Partner,Not begun,Draft,Submitted,Returned,Resubmitted,Accepted,To do' ||
+head -1 cli.csv | grep -q '^Organisation,Name,Due,Overdue,Responsible,Partner,Not begun,Draft,Submitted,Returned,Resubmitted,Accepted,To do' ||
     fail "CSV header: $(head -1 cli.csv)"
 [ "$(($(wc -l <cli.csv) - 1))" = "$(python3 -c 'import json; print(len(json.load(open("cli.json"))["organisations"]))')" ] ||
     fail "the CSV and the JSON list different organisations"

@@ -78,6 +78,9 @@ printf 'indicator,period,sex,value,source\nG11,2018,women,3,s\nG11,2018,men,4,s\
 printf '%s\n' 'round,activity,line,source_kind,source,amount,currency,status,note' \
     '2018,4.8,,cost,,12500.05,USD,,estimate' '2018,4.8,1,partner,ILO,4000000,KHR,pledged,' >fund.csv
 "$LMPMON" --db a.db funding import fund.csv >/dev/null || fail "funding import"
+"$LMPMON" --db a.db round due 2018 2018-12-15 >/dev/null || fail "due date"
+"$LMPMON" --db a.db round extend 2018 MOH 2019-01-15 --reason "new minister" >/dev/null ||
+    fail "extension"
 [ "$(sqlite3 a.db "SELECT count(*) FROM session")" -gt 0 ] || fail "no sessions to leave behind"
 
 # fingerprint DB TAG: what a user or an auditor can get out of DB.
@@ -92,13 +95,15 @@ fingerprint() {
     { "$LMPMON" --db "$1" indicator show G4 && "$LMPMON" --db "$1" value export; } \
         >"$2-ind.txt" || fail "indicators $2"
     "$LMPMON" --db "$1" funding export >"$2-fund.csv" || fail "funding $2"
+    LMPMON_NOW=2018-12-16T00:00:00Z "$LMPMON" --db "$1" round status 2018 --format csv |
+        tr -d '\r' >"$2-due.csv" || fail "round status $2"
 }
 # sqlite_rows DB: every copied table of an SQLite file, row by row.
 sqlite_rows() {
     for t in plan plan_level org org_alias node node_org round assessment \
         account statement audit complaint_case case_person case_event case_payment \
         rec_group recommendation rec_node rec_org rec_followup indicator ind_value \
-        statement_comment statement_version fund_cost fund_line; do
+        statement_comment statement_version fund_cost fund_line round_extension; do
         echo "== $t"
         sqlite3 "$1" "SELECT * FROM $t" | sort
     done
@@ -118,7 +123,8 @@ expect_status 0
 fingerprint a.db a
 fingerprint "$PG" p
 fingerprint b.db b
-for f in .json .csv -cases.csv -history.txt -users.txt -report.csv -recs.csv -ind.txt -fund.csv; do
+for f in .json .csv -cases.csv -history.txt -users.txt -report.csv -recs.csv -ind.txt -fund.csv \
+    -due.csv; do
     cmp -s "a$f" "p$f" || fail "SQLite and its PostgreSQL copy differ in $f: $(diff "a$f" "p$f" | head -4)"
     cmp -s "a$f" "b$f" || fail "the round trip changed $f: $(diff "a$f" "b$f" | head -4)"
 done
@@ -133,6 +139,8 @@ sqlite_rows a.db >a-rows.txt
 sqlite_rows b.db >b-rows.txt
 cmp -s a-rows.txt b-rows.txt || fail "the round trip changed rows: $(diff a-rows.txt b-rows.txt | head -6)"
 grep -q "settled" b-rows.txt || fail "the case's timeline is missing"
+grep -q '^MOH,[^,]*,2019-01-15,,' b-due.csv || fail "MOH's extension is missing: $(grep '^MOH,' b-due.csv)"
+grep -q '^MOLVT,[^,]*,2018-12-15,overdue,' b-due.csv || fail "the round's due date is missing"
 grep -q "2018=84600.5" b-ind.txt b-rows.txt || fail "the amended indicator is missing"
 grep -q "^G11,1,2018,women,,,3," b-ind.txt || fail "an indicator's value is missing"
 grep -q "45050" b-rows.txt || fail "the payment is missing"

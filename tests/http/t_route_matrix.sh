@@ -37,6 +37,8 @@ POST /activity/{}/funding admin,me_officer
 GET /org/{} admin,me_officer,reporter,case_officer,viewer,public
 GET /rounds admin,me_officer,reporter,case_officer,viewer,public
 GET /round/{} admin,me_officer,reporter,case_officer,viewer,public
+POST /round/{}/due admin,me_officer
+POST /round/{}/extension admin,me_officer
 GET /round/{}/report admin,me_officer,reporter,case_officer,viewer,public
 GET /round/{}/coordination admin,me_officer,reporter,case_officer,viewer,public
 GET /complaints admin,me_officer,reporter,case_officer,viewer,public
@@ -97,6 +99,9 @@ address() {
     /activity/{}/statement/{}/review) echo /activity/1.1/statement/MOLVT/review ;;
     /api/activity/{}/statement/{}/review) echo /api/activity/1.1/statement/MOLVT/review ;;
     /api/activity/{}/statement) echo /api/activity/1.2/statement ;;
+    # The open round: a published one's due date is locked.
+    /round/{}/due) echo /round/2018/due ;;
+    /round/{}/extension) echo /round/2018/extension ;;
     /language) echo '/language?lang=en&next=/' ;;
     *) echo "$1" | sed 's|/activity/{}|/activity/4.8|; s|/org/{}|/org/MOLVT|;
         s|/round/{}|/round/2017|; s|/case/{}|/case/LSCW-1|;
@@ -145,6 +150,16 @@ do_post() {
         v=$(version_of "$u" /case/LSCW-1 /case/LSCW-1/details)
         post_as "$u" "$path" satisfied=yes outcome=settled requested=10 ordered=10 \
             "version=${v:-0}" ;;
+    /round/{}/due)
+        # The due date the page shows, as a browser sends it back.
+        was=$(curl -s -b "$u.jar" "$BASE/round/2018" |
+            sed -n 's/.*name="was" value="\([0-9-]*\)".*/\1/p' | head -1)
+        post_as "$u" "$path" "was=$was" "due=2018-12-1${#u}" ;;
+    /round/{}/extension)
+        v=$(curl -s -b "$u.jar" "$BASE/round/2018" |
+            sed -n 's/.*name="version-ILO" value="\([0-9]*\)".*/\1/p' | head -1)
+        post_as "$u" "$path" org=ILO "version-ILO=${v:-0}" "due=2019-01-1${#u}" \
+            "reason=matrix $u" action=save ;;
     /admin/user) post_as "$u" /admin/user "name=m_$u" role=viewer password=long-enough-pw action=add ;;
     /admin/round) post_as "$u" /admin/round "round=M$u" state=new "title=Matrix $u" ;;
     /admin/org) post_as "$u" /admin/org "acronym=M_$u" kind=ngo "name=Org of $u" ;;

@@ -213,7 +213,7 @@ setup(void **state)
     }
     expect_ok(f, store_commit(s, fresh(f)));
     expect_ok(f, workflow_open_round(s, &admin, PLAN, ROUND, "2018 review",
-                                     "2018-11-30", 1, fresh(f)));
+                                     "2018-11-30", NULL, 1, fresh(f)));
     store_close(s);
     model_release(&m);
 
@@ -817,7 +817,7 @@ test_app_round_moves(void **state)
     /* A draft round opens through workflow_open_round, which gives every
     ** activity an assessment to report on. */
     expect_ok(f, workflow_open_round(f->a, &officer, PLAN, "2019", NULL, NULL,
-                                     0, fresh(f)));
+                                     NULL, 0, fresh(f)));
     assert_int_equal(round_state(f, f->b, "2019"), ROUND_OPEN);
     Seen v2019 = seen(f, f->b, "1.2", "2019", NULL);
     assert_int_equal(v2019.eState, ASSESS_DRAFT);
@@ -841,18 +841,18 @@ test_app_round_moves(void **state)
                                                 aTo[i], fresh(f)),
                        APPERR_CONFLICT, "published");
     }
-    expect_refused(
-        f,
-        workflow_open_round(f->a, &admin, PLAN, ROUND, NULL, NULL, 0, fresh(f)),
-        APPERR_CONFLICT, "published");
+    expect_refused(f,
+                   workflow_open_round(f->a, &admin, PLAN, ROUND, NULL, NULL,
+                                       NULL, 0, fresh(f)),
+                   APPERR_CONFLICT, "published");
     assert_int_equal(round_state(f, f->b, ROUND), ROUND_PUBLISHED);
 
     /* Two officers create the same new round: the second is refused. */
     expect_ok(f, workflow_open_round(f->b, &officer2, PLAN, "2020", "B's title",
-                                     NULL, 1, fresh(f)));
+                                     NULL, NULL, 1, fresh(f)));
     expect_refused(f,
                    workflow_open_round(f->a, &officer, PLAN, "2020",
-                                       "A's title", NULL, 1, fresh(f)),
+                                       "A's title", NULL, NULL, 1, fresh(f)),
                    APPERR_CONFLICT, "exists already");
     Model m = MODEL_INIT;
     expect_ok(f, store_load_node(f->a, PLAN, "", &m, fresh(f)));
@@ -1298,7 +1298,7 @@ test_app_busy(void **state)
     expect_busy(f, workflow_set_round_state(f->a, &officer, PLAN, ROUND,
                                             ROUND_CLOSED, fresh(f)));
     expect_busy(f, workflow_open_round(f->a, &officer, PLAN, "2021", NULL, NULL,
-                                       1, fresh(f)));
+                                       NULL, 1, fresh(f)));
     case_release(&c);
     case_fill(&c, "C-2", "MOLVT");
     expect_busy(f, casework_create(f->a, &cwMolvt, &c, NULL, fresh(f)));
@@ -1513,6 +1513,112 @@ test_app_funding(void **state)
     free(l.zOrg);
 }
 
+/* Round ROUND's due date and MOLVT's extension as store b reads them:
+** the due date into zDue (11 bytes, "" for none), the extension's date
+** into zExt ("" for none or removed); returns the extension's version. */
+static int
+due_seen(Fix *f, Store *s, char *zDue, char *zExt)
+{
+    Model m = MODEL_INIT;
+    expect_ok(f, store_load_node(s, PLAN, "", &m, fresh(f)));
+    const Round *r = plan_find_round(&m.aPlan[0], ROUND);
+    assert_non_null(r);
+    (void)snprintf(zDue, 11, "%s", r->zDue ? r->zDue : "");
+    zExt[0] = 0;
+    int v = 0;
+    for (size_t i = 0; i < r->nExt; i++) {
+        if (strcmp(r->aExt[i].zOrg, "MOLVT") == 0) {
+            (void)snprintf(zExt, 11, "%s",
+                           r->aExt[i].zDue ? r->aExt[i].zDue : "");
+            v = r->aExt[i].iVersion;
+        }
+    }
+    model_release(&m);
+    return v;
+}
+
+/* The due date and extensions: only the officer and the admin set them,
+** dates are checked, an extension needs a reason and an organisation of
+** the directory; two officers from the same page: the later is refused
+** and the first stays; a published round's are locked. */
+static void
+test_app_due_dates(void **state)
+{
+    Fix *f = *state;
+    char zDue[11], zExt[11];
+    expect_refused(f,
+                   workflow_set_round_due(f->a, &molvt1, PLAN, ROUND,
+                                          "2019-01-31", NULL, fresh(f)),
+                   APPERR_FORBIDDEN, "M&E officers");
+    expect_refused(f,
+                   workflow_set_round_due(f->a, &officer, PLAN, ROUND,
+                                          "2019-02-30", NULL, fresh(f)),
+                   APPERR_INPUT, "'2019-02-30' is not a date");
+    expect_ok(f, workflow_set_round_due(f->a, &officer, PLAN, ROUND,
+                                        "2019-01-31", "", fresh(f)));
+    (void)due_seen(f, f->b, zDue, zExt);
+    assert_string_equal(zDue, "2019-01-31");
+    /* Both pages showed 2019-01-31; B saves first, A's save is refused. */
+    expect_ok(f, workflow_set_round_due(f->b, &officer2, PLAN, ROUND,
+                                        "2019-02-15", "2019-01-31", fresh(f)));
+    expect_refused(f,
+                   workflow_set_round_due(f->a, &officer, PLAN, ROUND, "",
+                                          "2019-01-31", fresh(f)),
+                   APPERR_CONFLICT, "changed by someone else");
+    (void)due_seen(f, f->a, zDue, zExt);
+    assert_string_equal(zDue, "2019-02-15");
+
+    /* Extensions. */
+    expect_refused(f,
+                   workflow_extend(f->a, &officer, PLAN, ROUND, "MOLVT",
+                                   "2019-03-01", "  ", 0, fresh(f)),
+                   APPERR_INPUT, "needs a reason");
+    expect_refused(f,
+                   workflow_extend(f->a, &officer, PLAN, ROUND, "NOPE",
+                                   "2019-03-01", "late", 0, fresh(f)),
+                   APPERR_NOTFOUND, "no organisation 'NOPE'");
+    expect_refused(f,
+                   workflow_extend(f->a, &officer, PLAN, ROUND, "MOLVT", NULL,
+                                   NULL, -1, fresh(f)),
+                   APPERR_NOTFOUND, "no extension");
+    expect_ok(f, workflow_extend(f->a, &officer, PLAN, ROUND, "MOLVT",
+                                 "2019-03-01", "new minister", 0, fresh(f)));
+    int v = due_seen(f, f->b, zDue, zExt);
+    assert_string_equal(zExt, "2019-03-01");
+    /* Granting again from a page that showed none: refused. */
+    expect_refused(f,
+                   workflow_extend(f->b, &officer2, PLAN, ROUND, "MOLVT",
+                                   "2019-04-01", "other", 0, fresh(f)),
+                   APPERR_CONFLICT, "someone else");
+    expect_ok(f, workflow_extend(f->b, &officer2, PLAN, ROUND, "MOLVT",
+                                 "2019-03-15", "flood", v, fresh(f)));
+    expect_refused(f,
+                   workflow_extend(f->a, &officer, PLAN, ROUND, "MOLVT", NULL,
+                                   "not needed", v, fresh(f)),
+                   APPERR_CONFLICT, "someone else");
+    (void)due_seen(f, f->a, zDue, zExt);
+    assert_string_equal(zExt, "2019-03-15");
+    /* The CLI's way: whatever is stored. */
+    expect_ok(f, workflow_extend(f->a, &officer, PLAN, ROUND, "MOLVT", NULL,
+                                 NULL, -1, fresh(f)));
+    (void)due_seen(f, f->b, zDue, zExt);
+    assert_string_equal(zExt, "");
+
+    /* Published: locked. */
+    expect_ok(f, workflow_set_round_state(f->a, &officer, PLAN, ROUND,
+                                          ROUND_CLOSED, fresh(f)));
+    expect_ok(f, workflow_set_round_state(f->a, &officer, PLAN, ROUND,
+                                          ROUND_PUBLISHED, fresh(f)));
+    expect_refused(f,
+                   workflow_set_round_due(f->a, &officer, PLAN, ROUND, NULL,
+                                          NULL, fresh(f)),
+                   APPERR_CONFLICT, "published");
+    expect_refused(f,
+                   workflow_extend(f->a, &officer, PLAN, ROUND, "MOLVT",
+                                   "2019-05-01", "late", -1, fresh(f)),
+                   APPERR_CONFLICT, "published");
+}
+
 int
 main(void)
 {
@@ -1536,6 +1642,7 @@ main(void)
         T(test_app_busy),
         T(test_app_recommendations),
         T(test_app_funding),
+        T(test_app_due_dates),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -22,6 +22,7 @@
 #include "base/xalloc.h"
 #include "core/model.h"
 #include "core/review.h"
+#include "base/str.h"
 
 /* ---- review_pct, review_count, review_mask_parse ---------------------- */
 
@@ -673,7 +674,7 @@ test_review_org_progress(void **state)
     strv_push(&n->azContrib, &n->nContrib, "ILO");
     size_t nOrg = 0;
     ReviewOrgProgress *a =
-        review_org_progress(p, plan_find_round(p, "2017"), &nOrg);
+        review_org_progress(p, plan_find_round(p, "2017"), NULL, &nOrg);
     assert_int_equal(nOrg, 4);
     /* ILO: 2.3 not begun + 2.1 returned = 2; MOLVT: 1.2 not begun = 1;
     ** NCCT: a draft = 1; UNW: 0. */
@@ -698,7 +699,7 @@ test_review_org_progress(void **state)
     /* Closed, the collection is over: nothing to do; the order is who
     ** never began most (ILO and MOLVT one each), then by acronym. */
     plan_find_round(p, "2017")->eState = ROUND_CLOSED;
-    a = review_org_progress(p, plan_find_round(p, "2017"), &nOrg);
+    a = review_org_progress(p, plan_find_round(p, "2017"), NULL, &nOrg);
     assert_int_equal(nOrg, 4);
     assert_string_equal(a[0].zOrg, "ILO");
     assert_string_equal(a[1].zOrg, "MOLVT");
@@ -708,9 +709,85 @@ test_review_org_progress(void **state)
     assert_int_equal(a[1].nNotStarted, 1);
     free(a);
     /* A round nobody was assessed in: nobody. */
-    a = review_org_progress(p, plan_find_round(p, "2018"), &nOrg);
+    a = review_org_progress(p, plan_find_round(p, "2018"), NULL, &nOrg);
     assert_int_equal(nOrg, 0);
     free(a);
+}
+
+/* Who is overdue: the same organisations, the round due on 31 January
+** 2018.  On the day itself nobody; the day after, those that still owe a
+** statement (ILO not begun, MOLVT not begun, NCCT a draft), not UNW, a
+** partner that owes nothing; MOLVT's extension takes it out until its own
+** date and a removed extension puts it back; NCCT submitting its draft
+** takes it out; a closed round has nobody overdue. */
+static void
+test_review_org_overdue(void **state)
+{
+    Plan *p = plan_open_2017(state);
+    add_statements_2017(p);
+    Node *n = &p->aNode[5]; /* 2.1 */
+    strv_push(&n->azContrib, &n->nContrib, "UNW");
+    n = &p->aNode[7]; /* 2.3 */
+    strv_push(&n->azResp, &n->nResp, "ILO");
+    Round *rd = plan_find_round(p, "2017");
+    size_t nOrg = 0;
+    /* No due date: nobody, whatever the day. */
+    assert_int_equal(review_round_overdue(p, rd, "2030-01-01"), 0);
+    rd->zDue = xstrdup("2018-01-31");
+    assert_int_equal(review_round_overdue(p, rd, "2018-01-31"), 0);
+    assert_int_equal(review_round_overdue(p, rd, NULL), 0);
+    ReviewOrgProgress *a = review_org_progress(p, rd, "2018-02-01", &nOrg);
+    assert_int_equal(nOrg, 4);
+    /* Overdue first (ILO, MOLVT and NCCT by what they owe, then name). */
+    assert_string_equal(a[0].zOrg, "ILO");
+    assert_true(a[0].bOverdue);
+    assert_string_equal(a[0].zDue, "2018-01-31");
+    assert_true(a[1].bOverdue && a[2].bOverdue);
+    assert_string_equal(a[3].zOrg, "UNW");
+    assert_false(a[3].bOverdue);
+    assert_int_equal(a[3].nOwedOpen, 0);
+    free(a);
+    /* MOLVT's extension to 15 February. */
+    RoundExt *e = round_add_ext(rd);
+    e->zOrg = xstrdup("MOLVT");
+    e->zDue = xstrdup("2018-02-15");
+    e->zReason = xstrdup("minister travelling");
+    e->iVersion = 1;
+    assert_string_equal(review_org_due(rd, "MOLVT"), "2018-02-15");
+    assert_string_equal(review_org_due(rd, "NCCT"), "2018-01-31");
+    a = review_org_progress(p, rd, "2018-02-01", &nOrg);
+    for (size_t i = 0; i < nOrg; i++) {
+        assert_int_equal(a[i].bOverdue, !str_eq(a[i].zOrg, "MOLVT") &&
+                                            !str_eq(a[i].zOrg, "UNW"));
+    }
+    free(a);
+    assert_int_equal(review_round_overdue(p, rd, "2018-02-15"), 2);
+    assert_int_equal(review_round_overdue(p, rd, "2018-02-16"), 3);
+    /* Removed: the round's date again. */
+    free(e->zDue);
+    e->zDue = NULL;
+    assert_string_equal(review_org_due(rd, "MOLVT"), "2018-01-31");
+    assert_int_equal(review_round_overdue(p, rd, "2018-02-01"), 3);
+    /* NCCT submits its draft: it owes nothing more. */
+    Assessment *as = &p->aNode[2].aAssess[1];
+    for (size_t i = 0; i < as->nStmt; i++) {
+        if (str_eq(as->aStmt[i].zOrg, "NCCT")) {
+            as->aStmt[i].eState = STMT_SUBMITTED;
+        }
+    }
+    assert_int_equal(review_round_overdue(p, rd, "2018-02-01"), 2);
+    ReviewCheckItem ck[REVIEW_CHECKLIST_ITEMS];
+    (void)review_round_checklist(p, rd, 0, "2018-02-01", ck);
+    assert_true(ck[4].bOpen);
+    assert_string_equal(ck[4].zText,
+                        "2 organisations are overdue: ILO, MOLVT.");
+    (void)review_round_checklist(p, rd, 0, "2018-01-02", ck);
+    assert_false(ck[4].bOpen);
+    /* Closed: the collection is over, nobody is overdue. */
+    rd->eState = ROUND_CLOSED;
+    assert_int_equal(review_round_overdue(p, rd, "2018-02-01"), 0);
+    assert_int_equal(review_days_until("2018-01-26", "2018-01-31"), 5);
+    assert_int_equal(review_days_until("2018-02-03", "2018-01-31"), -3);
 }
 
 static void
@@ -760,6 +837,7 @@ main(void)
         T(test_review_progress_open),
         T(test_review_progress_published_misses_nothing),
         T(test_review_org_progress),
+        T(test_review_org_overdue),
         T(test_review_latest_rated),
     };
 #undef T

@@ -996,6 +996,49 @@ test_store_audit_per_field(void **state)
     expect_rows(f, "lmp/round/2017", &k,
                 "update state lmp/round/2017 "
                 "open->closed\n");
+    /* Its due date: one row per change; a round put leaves it alone. */
+    check_ok(f,
+             store_round_due_put(f->s, "lmp", "2017", "2018-01-31", &f->err));
+    expect_rows(f, "lmp/round/2017", &k,
+                "update due lmp/round/2017 ->2018-01-31\n");
+    check_ok(f,
+             store_round_due_put(f->s, "lmp", "2017", "2018-01-31", &f->err));
+    expect_rows(f, "lmp/round/2017", &k, "");
+    check_ok(f, store_round_put(f->s, "lmp", r, &f->err));
+    expect_rows(f, "lmp/round/2017", &k, "");
+    check_ok(f, store_round_due_put(f->s, "lmp", "2017", NULL, &f->err));
+    expect_rows(f, "lmp/round/2017", &k,
+                "update due lmp/round/2017 2018-01-31->\n");
+    /* An extension: created with its date and reason, changed per field,
+    ** removed (date empty) keeping its row; a stale version is refused. */
+    RoundExt e = { .zOrg = xstrdup("MOLVT"),
+                   .zDue = xstrdup("2018-02-15"),
+                   .zReason = xstrdup("flood") };
+    seen_init(f, "lmp/round/2017/extension/MOLVT", &k);
+    check_ok(f, store_round_ext_put(f->s, "lmp", "2017", &e, &f->err));
+    expect_rows(f, "lmp/round/2017/extension/MOLVT", &k,
+                "create - lmp/round/2017/extension/MOLVT -->2018-02-15\n"
+                "create reason lmp/round/2017/extension/MOLVT -->flood\n");
+    assert_int_equal(store_round_ext_put(f->s, "lmp", "2017", &e, &f->err), -1);
+    assert_int_equal(f->err.code, APPERR_CONFLICT);
+    e.iVersion = 1;
+    set_text(&e.zDue, "2018-02-28");
+    check_ok(f, store_round_ext_put(f->s, "lmp", "2017", &e, &f->err));
+    expect_rows(f, "lmp/round/2017/extension/MOLVT", &k,
+                "update due lmp/round/2017/extension/MOLVT "
+                "2018-02-15->2018-02-28\n");
+    e.iVersion = 2;
+    free(e.zDue);
+    e.zDue = NULL;
+    check_ok(f, store_round_ext_put(f->s, "lmp", "2017", &e, &f->err));
+    expect_rows(f, "lmp/round/2017/extension/MOLVT", &k,
+                "update due lmp/round/2017/extension/MOLVT 2018-02-28->\n");
+    set_text(&e.zOrg, "NOBODY");
+    e.iVersion = 0;
+    assert_int_equal(store_round_ext_put(f->s, "lmp", "2017", &e, &f->err), -1);
+    assert_int_equal(f->err.code, APPERR_NOTFOUND);
+    free(e.zOrg);
+    free(e.zReason);
 
     /* A node: text, indicator, parent, each role's organisations; the
     ** links are left alone without bLinks.  Its assessments' rows are
