@@ -273,6 +273,22 @@ page_csrf_field(const Req *r, Buf *b)
 }
 
 void
+page_redirect_saved(Req *r, Resp *w, const char *zPrefix, const char *zSaved)
+{
+    Buf loc = BUF_INIT;
+    buf_puts(&loc, zPrefix);
+    url_encode(&loc, r->azParam[0]);
+    buf_puts(&loc, "?saved=");
+    url_encode(&loc, zSaved);
+    if (page_plan_code(r)) {
+        buf_puts(&loc, "&plan=");
+        url_encode(&loc, page_plan_code(r));
+    }
+    resp_redirect(w, buf_str(&loc));
+    buf_release(&loc);
+}
+
+void
 page_notice(Buf *b, const char *zKind, const char *zText)
 {
     HTML_LIT(b, "<p class=\"notice ");

@@ -39,6 +39,12 @@ void page_activity_form_start(Buf *b, const Req *r, const char *zCode,
 /* A message box: zKind "error" or "ok". */
 void page_notice(Buf *b, const char *zKind, const char *zText);
 
+/* After a write that succeeded: redirect to zPrefix + the record's code
+** (the request's first path parameter) + "?saved=" zSaved, keeping the
+** plan asked for (the page then says what was saved). */
+void page_redirect_saved(Req *r, Resp *w, const char *zPrefix,
+                         const char *zSaved);
+
 /* The request's view of the data: the process's shared read model
 ** (app/readmodel.h), held in r->pView until the router releases it after
 ** the handler, so *pm and the plan returned stay valid for the whole

@@ -766,16 +766,7 @@ static void
 edit_finish(Req *r, Resp *w, int rc, const AppErr *err, const char *zOk)
 {
     if (rc == 0) {
-        Buf loc = BUF_INIT;
-        buf_puts(&loc, "/activity/");
-        url_encode(&loc, r->azParam[0]);
-        buf_printf(&loc, "?saved=%s", zOk);
-        if (page_plan_code(r)) {
-            buf_puts(&loc, "&plan=");
-            url_encode(&loc, page_plan_code(r));
-        }
-        resp_redirect(w, buf_str(&loc));
-        buf_release(&loc);
+        page_redirect_saved(r, w, "/activity/", zOk);
         return;
     }
     resp_reset_body(w);

@@ -1609,16 +1609,7 @@ static void
 view_round_finish(Req *r, Resp *w, int rc, const AppErr *err, const char *zForm)
 {
     if (rc == 0) {
-        Buf loc = BUF_INIT;
-        buf_puts(&loc, "/round/");
-        url_encode(&loc, r->azParam[0]);
-        buf_puts(&loc, "?saved=1");
-        if (page_plan_code(r)) {
-            buf_puts(&loc, "&plan=");
-            url_encode(&loc, page_plan_code(r));
-        }
-        resp_redirect(w, buf_str(&loc));
-        buf_release(&loc);
+        page_redirect_saved(r, w, "/round/", "1");
         return;
     }
     resp_reset_body(w);
