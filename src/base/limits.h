@@ -89,4 +89,16 @@
 /* Most scheduled backups 'serve --keep' keeps: a year of daily ones. */
 #define LIMIT_BACKUPS_KEPT 366
 
+/* Longest e-mail address an account may have (RFC 5321's path limit). */
+#define LIMIT_EMAIL_BYTES 254u
+
+/* Notifications: most an inbox page or GET /api/inbox shows (the newest),
+** most e-mails the sender takes in one pass, how often it tries one
+** before giving up, and how long a taken e-mail is its alone (another
+** server process on the database leaves it alone meanwhile). */
+#define LIMIT_INBOX_ROWS         200
+#define LIMIT_MAIL_BATCH         20
+#define LIMIT_MAIL_TRIES         5
+#define LIMIT_MAIL_LEASE_SECONDS 600
+
 #endif

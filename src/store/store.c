@@ -344,6 +344,46 @@ store_user_list(Store *s, User **paOut, size_t *pnOut, AppErr *err)
 }
 
 int
+store_note_add(Store *s, const Note *n, AppErr *err)
+{
+    return s->pMethods->xNoteAdd(s, n, err);
+}
+
+int
+store_note_list(Store *s, const char *zUser, int nMax, Note **paOut,
+                size_t *pnOut, AppErr *err)
+{
+    *paOut = NULL;
+    *pnOut = 0;
+    return s->pMethods->xNoteList(s, zUser, nMax, paOut, pnOut, err);
+}
+
+int
+store_note_read(Store *s, const char *zUser, long id, const char *zAt,
+                long *pnChanged, AppErr *err)
+{
+    long nDummy = 0;
+    return s->pMethods->xNoteRead(s, zUser, id, zAt,
+                                  pnChanged ? pnChanged : &nDummy, err);
+}
+
+int
+store_note_mail_due(Store *s, const char *zNow, int nMax, Note **paOut,
+                    size_t *pnOut, AppErr *err)
+{
+    *paOut = NULL;
+    *pnOut = 0;
+    return s->pMethods->xNoteMailDue(s, zNow, nMax, paOut, pnOut, err);
+}
+
+int
+store_note_mail_set(Store *s, long id, NoteMail e, int nTries,
+                    const char *zNext, AppErr *err)
+{
+    return s->pMethods->xNoteMailSet(s, id, e, nTries, zNext, err);
+}
+
+int
 store_session_put(Store *s, const Session *ses, AppErr *err)
 {
     return s->pMethods->xSessionPut(s, ses, err);
@@ -385,6 +425,8 @@ user_release(User *u)
     free(u->zOrg);
     free(u->zHash);
     free(u->zCreated);
+    free(u->zEmail);
+    free(u->zLang);
     memset(u, 0, sizeof *u);
 }
 

@@ -25,6 +25,7 @@
 #include "../core/outreach.h"
 #include "../core/indicator.h"
 #include "../core/funding.h"
+#include "../core/notify.h"
 
 typedef struct Store Store;
 typedef struct RoundCount RoundCount;
@@ -50,6 +51,10 @@ typedef struct User {
     char *zHash; /* crypto_pwhash_str() output */
     int bDisabled;
     char *zCreated; /* UTC time */
+    char *zEmail;   /* e-mail address, or NULL (core/notify.h) */
+    int bMail;      /* e-mail me: notifications are sent to zEmail */
+    char *zLang;    /* language of its e-mails ("en", "km"); "" or NULL:
+                    ** the installation's */
 } User;
 
 void user_release(User *u);
@@ -59,12 +64,14 @@ void user_release(User *u);
 typedef struct Session {
     char *zTokenHash; /* hex BLAKE2b of the token */
     long userId;
-    char *zCsrf;   /* the session's CSRF secret */
-    long created;  /* Unix time */
-    long lastSeen; /* Unix time */
-    User user;     /* filled by store_session_get() */
+    char *zCsrf;      /* the session's CSRF secret */
+    long created;     /* Unix time */
+    long lastSeen;    /* Unix time */
+    User user;        /* filled by store_session_get() */
     long dataVersion; /* store_data_version() as of the same read: a page
                       ** served at once needs no second query for it */
+    long nUnread;     /* the user's unread notifications, same read: the
+                      ** header shows them without a query of its own */
 } Session;
 
 void session_release(Session *ses);
@@ -115,6 +122,7 @@ typedef enum StoreTable {
     STORE_TABLE_STMT_VERSION, /* statement_version (schema 11) */
     STORE_TABLE_FUND_COST,
     STORE_TABLE_FUND_LINE,
+    STORE_TABLE_NOTIFICATION, /* notification (schema 13) */
     STORE_TABLE_COUNT
 } StoreTable;
 
@@ -209,6 +217,9 @@ enum {
     STORE_USER_ORG,      /* the organisation's acronym */
     STORE_USER_DISABLED, /* "0" or "1" */
     STORE_USER_PW_HASH,
+    STORE_USER_EMAIL, /* NULL: none */
+    STORE_USER_MAIL,  /* "0" or "1" */
+    STORE_USER_LANG,  /* "" for the installation's */
     STORE_USER_NCOL
 };
 
@@ -506,6 +517,16 @@ typedef struct StoreMethods {
     int (*xFundScan)(Store *, const char *zPlan, const char *zRound,
                      StoreFundPart part, StoreRowVisitor fn, void *pArg,
                      AppErr *);
+    /* Notifications (see store_note_add() and the others below). */
+    int (*xNoteAdd)(Store *, const Note *, AppErr *);
+    int (*xNoteList)(Store *, const char *zUser, int nMax, Note **, size_t *,
+                     AppErr *);
+    int (*xNoteRead)(Store *, const char *zUser, long id, const char *zAt,
+                     long *pnChanged, AppErr *);
+    int (*xNoteMailDue)(Store *, const char *zNow, int nMax, Note **, size_t *,
+                        AppErr *);
+    int (*xNoteMailSet)(Store *, long id, NoteMail e, int nTries,
+                        const char *zNext, AppErr *);
 } StoreMethods;
 
 /* Told of each change as the audit trail records it
@@ -791,6 +812,37 @@ int store_statement_version_add(Store *s, const char *zPlan, const char *zNode,
 ** of an existing one (else APPERR_NOTFOUND).  A new hash is audited as
 ** "changed", never as its value. */
 int store_user_put(Store *s, const User *u, int bCreate, AppErr *err);
+
+/* ---- notifications (core/notify.h) ------------------------------------
+** Written by the use cases inside their transactions (app/notify.h); not
+** audited and not part of the data version (reading one changes no page
+** but the reader's inbox). */
+
+/* Add notification n for account n->zUser (kind, plan, round, node, org,
+** actor, at, mail state and mail_next as given; unread, no tries). */
+int store_note_add(Store *s, const Note *n, AppErr *err);
+
+/* Account zUser's newest notifications, at most nMax, newest first.
+** *paOut allocated; free with note_free(). */
+int store_note_list(Store *s, const char *zUser, int nMax, Note **paOut,
+                    size_t *pnOut, AppErr *err);
+
+/* Mark account zUser's notification id (0: all of them) read at zAt,
+** unless read already; *pnChanged (may be NULL) counts those marked.  A
+** notification of another account is never touched. */
+int store_note_read(Store *s, const char *zUser, long id, const char *zAt,
+                    long *pnChanged, AppErr *err);
+
+/* At most nMax notifications whose e-mail is due (mail_next <= zNow),
+** oldest first, with their recipient's address, e-mail wish and language.
+** *paOut allocated; free with note_free(). */
+int store_note_mail_due(Store *s, const char *zNow, int nMax, Note **paOut,
+                        size_t *pnOut, AppErr *err);
+
+/* Set notification id's e-mail state, attempts and next attempt (NULL:
+** none). */
+int store_note_mail_set(Store *s, long id, NoteMail e, int nTries,
+                        const char *zNext, AppErr *err);
 
 /* Audit rows whose key is zKeyPrefix or starts with zKeyPrefix + "/",
 ** oldest first.  *paOut is allocated; free with audit_free(). */
