@@ -241,9 +241,36 @@ header_text(Buf *b, const char *z)
         buf_puts(b, z);
         return;
     }
-    buf_puts(b, "=?UTF-8?B?");
-    base64_append(b, (const unsigned char *)z, strlen(z));
-    buf_puts(b, "?=");
+    /* Encoded words of at most 75 characters (RFC 2047): 39 bytes of
+    ** text each, cut between characters, on folded lines. */
+    size_t n = strlen(z);
+    for (size_t at = 0; at < n;) {
+        size_t len = n - at < 39 ? n - at : 39;
+        while (at + len < n && ((unsigned char)z[at + len] & 0xC0) == 0x80) {
+            len--;
+        }
+        buf_puts(b, at ? "\r\n =?UTF-8?B?" : "=?UTF-8?B?");
+        base64_append(b, (const unsigned char *)z + at, len);
+        buf_puts(b, "?=");
+        at += len;
+    }
+}
+
+/* The time t as an e-mail's Date header writes it (RFC 5322: English
+** names whatever the thread's language), into z. */
+static void
+mail_date(time_t t, char *z, size_t n)
+{
+    static const char *const azDay[] = { "Sun", "Mon", "Tue", "Wed",
+                                         "Thu", "Fri", "Sat" };
+    static const char *const azMonth[] = { "Jan", "Feb", "Mar", "Apr",
+                                           "May", "Jun", "Jul", "Aug",
+                                           "Sep", "Oct", "Nov", "Dec" };
+    struct tm tm;
+    (void)gmtime_r(&t, &tm);
+    (void)snprintf(z, n, "%s, %02d %s %04d %02d:%02d:%02d +0000",
+                   azDay[tm.tm_wday % 7], tm.tm_mday, azMonth[tm.tm_mon % 12],
+                   tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
 
 /* The message of notification n to its recipient, headers and body, with
@@ -260,9 +287,7 @@ mail_compose(const Note *n, Buf *msg)
     notify_mail_text(n, zWhen, mailer.zBase, &subject, &body);
     char zDate[64];
     time_t t = str_clock_now();
-    struct tm tm;
-    (void)gmtime_r(&t, &tm);
-    (void)strftime(zDate, sizeof zDate, "%a, %d %b %Y %H:%M:%S +0000", &tm);
+    mail_date(t, zDate, sizeof zDate);
     buf_printf(msg, "Date: %s\r\n", zDate);
     buf_printf(msg, "From: <%s>\r\n", mailer.zFrom);
     buf_printf(msg, "To: <%s>\r\n", n->zEmail);

@@ -1,15 +1,17 @@
 """A local SMTP sink for the e-mail tests: accepts every message on a free
 loopback port and writes each into DIR as N.eml, its first lines the
 envelope ("X-Rcpt-To: <addr>").  Prints the port on standard output once
-it listens.  Run as the test's own, unprivileged process:
-    python3 smtp_sink.py DIR
+it listens (PORT: that one, else a free one).  Run as the test's own,
+unprivileged process:
+    python3 smtp_sink.py DIR [PORT]
 """
 import asyncio
 import os
 import sys
 
 OUT = sys.argv[1]
-count = 0
+PORT = int(sys.argv[2]) if len(sys.argv) > 2 else 0
+count = len([f for f in os.listdir(OUT) if f.endswith(".eml")])
 
 
 async def session(reader, writer):
@@ -56,7 +58,8 @@ async def session(reader, writer):
 
 
 async def main():
-    server = await asyncio.start_server(session, "127.0.0.1", 0)
+    server = await asyncio.start_server(session, "127.0.0.1", PORT,
+                                        reuse_address=True)
     print(server.sockets[0].getsockname()[1], flush=True)
     async with server:
         await server.serve_forever()
