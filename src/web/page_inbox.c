@@ -48,9 +48,9 @@ inbox_sheet(const void *arg, const char *zId, Sheet *t)
         buf_release(&text);
         buf_release(&path);
         if (n->zReadAt) {
-            sheet_badge(t, _("Read"), "state s-read");
+            sheet_badge(t, _("Read"), "badge s-read");
         } else {
-            sheet_badge(t, _("Unread"), "state s-unread");
+            sheet_badge(t, _("Unread"), "badge s-unread");
         }
         sheet_text(t, code_label(CODE_NOTE_MAIL, note_mail_name(n->eMail)));
         Buf f = BUF_INIT;
