@@ -211,6 +211,8 @@ inbox_mail_done(Store *s, const Note *n, int bSent, int bSkip, long nRetryBase,
     int nTries = n->nTries;
     if (bSkip) {
         e = NOTE_MAIL_NONE;
+    } else if (nRetryBase < 0) {
+        e = NOTE_MAIL_FAILED; /* too old: given up without an attempt */
     } else {
         nTries++;
         if (!bSent) {

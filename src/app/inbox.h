@@ -58,7 +58,8 @@ int inbox_mail_take(Store *s, Note **paOut, size_t *pnOut, AppErr *err);
 /* Record how sending n went: sent, not wanted any more (the recipient
 ** removed the address or turned e-mail off since: bSkip), or failed — then
 ** tried again after notify_mail_retry_seconds() with nRetryBase, or given
-** up (failed, no next attempt). */
+** up (failed, no next attempt; also when nRetryBase is negative: the
+** e-mail is too old to send, notify_mail_stale()). */
 int inbox_mail_done(Store *s, const Note *n, int bSent, int bSkip,
                     long nRetryBase, AppErr *err);
 

@@ -101,4 +101,13 @@
 #define LIMIT_MAIL_TRIES         5
 #define LIMIT_MAIL_LEASE_SECONDS 600
 
+/* An e-mail still unsent this long after what it tells of is not sent (a
+** server started with --smtp after days without would otherwise send a
+** backlog of stale news); the inbox keeps the notification. */
+#define LIMIT_MAIL_STALE_SECONDS (2L * 24 * 3600)
+
+/* The header counts a user's unread notifications up to this many ("99+"
+** beyond): the count stays cheap however many pile up. */
+#define LIMIT_INBOX_UNREAD_COUNTED 100
+
 #endif

@@ -193,6 +193,14 @@ notify_mail_retry_seconds(int nTries, long nBase)
     return n;
 }
 
+int
+notify_mail_stale(const char *zAt, time_t now)
+{
+    time_t t;
+    return zAt && str_parse_utc(zAt, &t) == 0 &&
+           now - t > (time_t)LIMIT_MAIL_STALE_SECONDS;
+}
+
 void
 notify_sentence(const Note *n, Buf *b)
 {

@@ -16,6 +16,8 @@
 
 #include "codes.h"
 #include "model.h"
+#include <time.h>
+
 #include "../base/buf.h"
 
 /* What happened.  Due soon and overdue are told by the deadline timer
@@ -110,6 +112,11 @@ NoteMail notify_mail_wanted(const char *zEmail, int bMail);
 ** notification stays in the inbox, marked failed).  Doubles from nBase
 ** seconds (the sender's: a minute; tests shorten it). */
 long notify_mail_retry_seconds(int nTries, long nBase);
+
+/* Is the e-mail of a notification made at zAt (as stored) too old to
+** send at now (LIMIT_MAIL_STALE_SECONDS)?  A time that does not parse is
+** not too old. */
+int notify_mail_stale(const char *zAt, time_t now);
 
 /* The notification in one sentence, in the thread's language: "MOLVT's
 ** statement on 4.8 (2017) was returned by sok".  Appended to b. */

@@ -70,8 +70,9 @@ typedef struct Session {
     User user;        /* filled by store_session_get() */
     long dataVersion; /* store_data_version() as of the same read: a page
                       ** served at once needs no second query for it */
-    long nUnread;     /* the user's unread notifications, same read: the
-                      ** header shows them without a query of its own */
+    long nUnread;     /* the user's unread notifications, same read (up
+                      ** to LIMIT_INBOX_UNREAD_COUNTED): the header shows
+                      ** them without a query of its own */
 } Session;
 
 void session_release(Session *ses);

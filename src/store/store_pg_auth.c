@@ -84,6 +84,10 @@ pg_user_list(Store *s, User **pa, size_t *pn, AppErr *err)
 
 /* ---- sessions ----------------------------------------------------------- */
 
+/* The session's query counts unread notifications with a literal LIMIT. */
+_Static_assert(LIMIT_INBOX_UNREAD_COUNTED == 100,
+               "the session query's LIMIT is LIMIT_INBOX_UNREAD_COUNTED");
+
 int
 pg_session_put(Store *s, const Session *ses, AppErr *err)
 {
@@ -114,9 +118,9 @@ pg_session_get(Store *s, const char *zTokenHash, Session *ses, AppErr *err)
                            "SELECT s.token_hash, s.user_id, s.csrf, s.created,"
                            " s.last_seen, " PG_USER_COLS ","
                            " (SELECT coalesce(max(id), 0) FROM audit),"
-                           " (SELECT count(*) FROM notification x"
-                           "  WHERE x.recipient_id = s.user_id"
-                           "  AND x.read_at IS NULL)"
+                           " (SELECT count(*) FROM (SELECT 1 FROM"
+                           "  notification x WHERE x.recipient_id = s.user_id"
+                           "  AND x.read_at IS NULL LIMIT 100) y)"
                            " FROM session s"
                            " JOIN account u ON u.id = s.user_id"
                            " LEFT JOIN org o ON o.id = u.org_id"

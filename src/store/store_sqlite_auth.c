@@ -88,6 +88,10 @@ sq_user_list(Store *s, User **pa, size_t *pn, AppErr *err)
 
 /* ---- sessions ----------------------------------------------------------- */
 
+/* The session's query counts unread notifications with a literal LIMIT. */
+_Static_assert(LIMIT_INBOX_UNREAD_COUNTED == 100,
+               "the session query's LIMIT is LIMIT_INBOX_UNREAD_COUNTED");
+
 int
 sq_session_put(Store *s, const Session *ses, AppErr *err)
 {
@@ -118,9 +122,9 @@ sq_session_get(Store *s, const char *zTokenHash, Session *ses, AppErr *err)
                    " s.last_seen, u.id, u.name, u.role, o.acronym, u.pw_hash,"
                    " u.disabled, u.created, u.email, u.mail, u.lang,"
                    " (SELECT coalesce(max(id), 0) FROM audit),"
-                   " (SELECT count(*) FROM notification x"
+                   " (SELECT count(*) FROM (SELECT 1 FROM notification x"
                    "  WHERE x.recipient_id = s.user_id"
-                   "  AND x.read_at IS NULL)"
+                   "  AND x.read_at IS NULL LIMIT 100))"
                    " FROM session s JOIN account u ON u.id = s.user_id"
                    " LEFT JOIN org o ON o.id = u.org_id"
                    " WHERE s.token_hash = $1",

@@ -374,9 +374,14 @@ mailer_pass(Store *s)
     for (size_t i = 0; i < n; i++) {
         const Note *x = &a[i];
         int bSkip = !x->bMail || !x->zEmail || !notify_email_ok(x->zEmail);
+        int bStale = !bSkip && notify_mail_stale(x->zAt, str_clock_now());
         int bSent = 0;
         char zWhy[CURL_ERROR_SIZE + 1] = "";
-        if (!bSkip) {
+        if (bStale) {
+            mailer_log("e-mail: notification %ld to %s is too old to send "
+                       "(of %s); it stays in the inbox",
+                       x->id, x->zUser, x->zAt);
+        } else if (!bSkip) {
             bSent = mail_send(x, zWhy, sizeof zWhy) == 0;
             if (bSent) {
                 mailer_log("e-mail: notification %ld sent to %s", x->id,
@@ -388,7 +393,8 @@ mailer_pass(Store *s)
                            zWhy);
             }
         }
-        if (inbox_mail_done(s, x, bSent, bSkip, mailer.nRetryBase, &err)) {
+        if (inbox_mail_done(s, x, bSent, bSkip, bStale ? -1 : mailer.nRetryBase,
+                            &err)) {
             mailer_log("e-mail: cannot record notification %ld: %s (%s)", x->id,
                        err.zMsg, err.zDetail);
             mailer_err_reset(&err);

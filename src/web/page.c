@@ -163,7 +163,9 @@ page_frame(const Req *r, Resp *w, const char *zTitle, const char *zPlanQ,
         /* The unread count came with the session (store_session_get()):
         ** no query of its own. */
         HTML_LIT(b, " <a class=\"inbox\" href=\"/inbox\">");
-        if (r->ses.nUnread > 0) {
+        if (r->ses.nUnread >= LIMIT_INBOX_UNREAD_COUNTED) {
+            HTML_TR(b, "Inbox (99+ unread)");
+        } else if (r->ses.nUnread > 0) {
             Buf s = BUF_INIT;
             buf_printf(&s,
                        ngettext("Inbox (%ld unread)", "Inbox (%ld unread)",

@@ -102,6 +102,17 @@ for u in viewer admin; do
     inbox $u | grep -q round_published && fail "$u was told of the publication"
 done
 
+# However many pile up, the header counts to 99 and then says so.
+db_sql d "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 120)
+    INSERT INTO notification(recipient_id, kind, plan, round, actor, at, mail)
+    SELECT (SELECT id FROM account WHERE name = 'viewer'), 'round_opened', 'p', '2018',
+    'x', '2018-01-01T00:00:00Z', 'none' FROM c" >/dev/null || fail "cannot add 120 notifications"
+curl -s -b viewer.jar "$BASE/plan" | grep -q 'Inbox (99+ unread)' ||
+    fail "the header does not say 99+ for 120 unread"
+curl -s -b viewer.jar "$BASE/api/inbox" >big.json
+[ "$(python3 -c 'import json; print(json.load(open("big.json"))["unread"])')" = 120 ] ||
+    fail "the API does not count the 120 unread notifications"
+
 # The inbox downloads as the page shows it.
 curl -s -b molvt.jar "$BASE/inbox?table=inbox&format=csv" | tr -d '\r' >inbox.csv
 grep -q '^When,What,Notification,State,E-mail$' inbox.csv || fail "the inbox's CSV header: $(head -1 inbox.csv)"

@@ -127,6 +127,18 @@ wait_for '[ "$(mail_state officer resubmitted | cut -d" " -f1)" = sent ]' ||
 grep -q 's3cret-Pw0rd' serve.err serve.out && fail "the SMTP password is in the server's log"
 grep -q 'smtp://127.0.0.1:' serve.err || fail "the log does not say where e-mail goes"
 
+# An e-mail left unsent for days (no --smtp then) is not sent now: it is
+# marked failed and stays in the inbox.
+db_sql d "INSERT INTO notification(recipient_id, kind, plan, round, actor, at, mail, mail_next)
+    SELECT id, 'round_opened', 'cambodia-lmp-2015-2018', '2017', 'x', '2018-01-01T00:00:00Z',
+    'pending', '2018-01-01T00:00:00Z' FROM account WHERE name = 'officer'" >/dev/null ||
+    fail "cannot add an old notification"
+wait_for '[ "$(mail_state officer round_opened)" = "failed 0" ]' ||
+    fail "the stale e-mail: $(mail_state officer round_opened)"
+[ "$(mails)" = 3 ] || fail "a stale e-mail was sent"
+grep -q 'e-mail: notification [0-9]* to officer is too old to send' serve.err ||
+    fail "the stale e-mail is not logged"
+
 # Options refused before the server starts.
 out=$("$LMPMON" --db "$(db d)" serve --smtp "http://x:secret99@host" 2>&1) && fail "an http:// SMTP URL was taken"
 echo "$out" | grep -q "smtp:// or smtps://" || fail "a bad --smtp is not explained: $out"

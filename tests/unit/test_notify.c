@@ -12,6 +12,7 @@
 
 #include "core/notify.h"
 #include "base/limits.h"
+#include "base/str.h"
 
 /* The table's audiences: an organisation's statement moving to the
 ** officer tells the officers; the officer's answer tells that
@@ -86,6 +87,11 @@ test_notify_mail_retry(void **state)
     assert_int_equal(notify_mail_retry_seconds(2, 60), 120);
     assert_int_equal(notify_mail_retry_seconds(4, 60), 480);
     assert_int_equal(notify_mail_retry_seconds(LIMIT_MAIL_TRIES, 60), -1);
+    time_t t;
+    assert_int_equal(str_parse_utc("2018-12-03T10:00:00Z", &t), 0);
+    assert_false(notify_mail_stale("2018-12-02T10:00:00Z", t));
+    assert_true(notify_mail_stale("2018-12-01T09:59:59Z", t));
+    assert_false(notify_mail_stale("not a time", t));
 }
 
 static void
