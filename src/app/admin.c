@@ -49,6 +49,7 @@ admin_user_add(Store *s, const Actor *who, const char *zName, Role eRole,
     u.eRole = eRole;
     u.zOrg = zOrg && *zOrg ? xstrdup(zOrg) : NULL;
     u.zHash = xstrdup(zHash);
+    u.bMail = 1; /* e-mail, once an address is set (core/notify.h) */
     int rc = store_user_put(s, &u, 1, err);
     user_release(&u);
     return app_end(s, rc, err);

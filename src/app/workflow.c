@@ -10,6 +10,7 @@
 
 #include "workflow.h"
 #include "app.h"
+#include "inbox.h"
 #include "../core/orgdir.h"
 #include "../core/review.h"
 #include "../base/base.h"
@@ -116,7 +117,9 @@ workflow_open_round(Store *s, const Actor *who, const char *zPlan,
         rc = store_round_put(s, p->zCode, &r, err) ||
              (zDue && *zDue &&
               store_round_due_put(s, p->zCode, zRound, zDue, err)) ||
-             wf_fill_round(s, p, zRound, err);
+             wf_fill_round(s, p, zRound, err) ||
+             inbox_tell(s, who, NOTE_ROUND_OPENED, p->zCode, zRound, "", "",
+                        err);
         round_release(&r);
     }
     buf_release(&title);
@@ -150,6 +153,10 @@ workflow_set_round_state(Store *s, const Actor *who, const char *zPlan,
         Round r = *old;
         r.eState = eState;
         rc = store_round_put(s, p->zCode, &r, err);
+        if (rc == 0 && eState == ROUND_PUBLISHED) {
+            rc = inbox_tell(s, who, NOTE_ROUND_PUBLISHED, p->zCode, zRound, "",
+                            "", err);
+        }
     } else {
         rc = -1;
     }
@@ -364,6 +371,13 @@ workflow_save_statement(Store *s, const Actor *who, const StatementEdit *e,
         st.zComment = xstrdup(""); /* comments are the thread's */
         st.iVersion = old ? old->iVersion : 0;
         rc = store_statement_put(s, p->zCode, n->zCode, rd->zCode, &st, err);
+        /* The officers hear of a submission with it. */
+        if (rc == 0 && e->eAction == WF_SUBMIT) {
+            rc = inbox_tell(s, who,
+                            st.eState == STMT_RESUBMITTED ? NOTE_RESUBMITTED
+                                                          : NOTE_SUBMITTED,
+                            p->zCode, rd->zCode, n->zCode, who->zOrg, err);
+        }
         statement_release(&st);
     }
     /* Each submission is kept, so the officer sees what changed. */
@@ -406,6 +420,12 @@ wf_statement_act(Store *s, const Actor *who, const Plan *p, const Node *n,
         char zNone[1] = "";
         st.zComment = zNone;
         rc = store_statement_put(s, p->zCode, n->zCode, rd->zCode, &st, err);
+        /* The organisation's reporters hear of the officer's answer. */
+        if (rc == 0 && (eAct == STMT_ACT_ACCEPT || eAct == STMT_ACT_RETURN)) {
+            rc = inbox_tell(
+                s, who, eAct == STMT_ACT_ACCEPT ? NOTE_ACCEPTED : NOTE_RETURNED,
+                p->zCode, rd->zCode, n->zCode, old->zOrg, err);
+        }
     }
     return rc;
 }

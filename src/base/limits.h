@@ -89,4 +89,25 @@
 /* Most scheduled backups 'serve --keep' keeps: a year of daily ones. */
 #define LIMIT_BACKUPS_KEPT 366
 
+/* Longest e-mail address an account may have (RFC 5321's path limit). */
+#define LIMIT_EMAIL_BYTES 254u
+
+/* Notifications: most an inbox page or GET /api/inbox shows (the newest),
+** most e-mails the sender takes in one pass, how often it tries one
+** before giving up, and how long a taken e-mail is its alone (another
+** server process on the database leaves it alone meanwhile). */
+#define LIMIT_INBOX_ROWS         200
+#define LIMIT_MAIL_BATCH         20
+#define LIMIT_MAIL_TRIES         5
+#define LIMIT_MAIL_LEASE_SECONDS 600
+
+/* An e-mail still unsent this long after what it tells of is not sent (a
+** server started with --smtp after days without would otherwise send a
+** backlog of stale news); the inbox keeps the notification. */
+#define LIMIT_MAIL_STALE_SECONDS (2L * 24 * 3600)
+
+/* The header counts a user's unread notifications up to this many ("99+"
+** beyond): the count stays cheap however many pile up. */
+#define LIMIT_INBOX_UNREAD_COUNTED 100
+
 #endif

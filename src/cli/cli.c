@@ -187,11 +187,14 @@ static const CliCommand aCommand[] = {
       "lmpmon user add NAME --role ROLE [--org ORG]\n"
       "       lmpmon user passwd NAME\n"
       "       lmpmon user disable NAME | enable NAME\n"
-      "       lmpmon user list\n\n"
+      "       lmpmon user list\n"
+      "       lmpmon user email NAME [ADDRESS] [--no-mail] [--language en|km]\n\n"
       "Roles: admin, me_officer, reporter (needs --org: it reports for that\n"
       "organisation), case_officer, viewer.  The password is read from standard\n"
       "input when it is not a terminal, else prompted twice.  Passwords are\n"
-      "stored as argon2id hashes only.\n" },
+      "stored as argon2id hashes only.  'user email' sets the address the\n"
+      "account's notifications are e-mailed to (none without ADDRESS; never\n"
+      "with --no-mail) and their language (default: the server's).\n" },
     /* ** COMMAND: case */
     { "case", cmd_case, N_("import and export complaints cases"),
       "lmpmon case import FILE [--create-orgs]\n"
@@ -310,7 +313,8 @@ static const CliCommand aCommand[] = {
       "lmpmon serve [--listen HOST:PORT] [--public] [--secure-cookies] [--quiet]\n"
       "             [--trusted-proxy ADDR]...\n"
       "             [--backup-every INTERVAL [--keep N] [--backup-dir DIR]]\n"
-      "             [--language en|km]\n\n"
+      "             [--language en|km]\n"
+      "             [--smtp URL [--smtp-from ADDR]] [--base-url URL]\n\n"
       "Serve the database to browsers until Ctrl-C or SIGTERM (requests in\n"
       "flight are finished first).  Logs one line per request to standard\n"
       "error.\n\n"
@@ -350,7 +354,20 @@ static const CliCommand aCommand[] = {
       "                  for neither (default: $LMPMON_LANG, else en).  The\n"
       "                  server refuses to start when the locales\n"
       "                  en_US.UTF-8 and km_KH.UTF-8 or the Khmer catalogue\n"
-      "                  are missing (scripts/install-deps)\n" },
+      "                  are missing (scripts/install-deps)\n"
+      "  --smtp URL      e-mail notifications through this SMTP server\n"
+      "                  (smtp://host:port, smtps://user:password@host:465;\n"
+      "                  smtp:// upgrades to TLS when the server offers it).\n"
+      "                  A thread of the server sends them to the users who\n"
+      "                  gave an address and did not turn e-mail off; a\n"
+      "                  failure is logged and tried again later (5 times).\n"
+      "                  The password is never logged.  Default:\n"
+      "                  $LMPMON_SMTP, else no e-mail\n"
+      "  --smtp-from ADDR  the sender's address (default lmpmon@ the\n"
+      "                  --base-url's host, else lmpmon@localhost)\n"
+      "  --base-url URL  the address people reach this server at\n"
+      "                  (https://lmpmon.example.gov.kh): e-mails link to\n"
+      "                  its pages (default: the --listen address)\n" },
     /* ** COMMAND: recommendation */
     { "recommendation", cmd_recommendation,
       "a review's recommendations, priorities and their follow-up",

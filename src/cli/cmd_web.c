@@ -14,6 +14,7 @@
 #include "../base/secret.h"
 #include "../app/workflow.h"
 #include "../app/admin.h"
+#include "../app/inbox.h"
 #include "../web/web.h"
 #include "../core/checks.h"
 #include "../core/review.h"
@@ -85,6 +86,7 @@ cmd_serve(CliCtx *ctx)
     const char *azProxy[LIMIT_OPTION_REPEATS];
     const char *zEvery = NULL, *zKeep = NULL, *zBackupDir = NULL;
     const char *zLanguage = NULL;
+    const char *zSmtp = NULL, *zSmtpFrom = NULL, *zBaseUrl = NULL;
     int bPublic = 0, bSecure = 0, bQuiet = 0, nProxy = 0;
     CliOpt aOpt[] = { { "listen", 1, &zListen, NULL },
                       { "public", 0, NULL, &bPublic },
@@ -95,6 +97,9 @@ cmd_serve(CliCtx *ctx)
                       { "keep", 1, &zKeep, NULL },
                       { "backup-dir", 1, &zBackupDir, NULL },
                       { "language", 1, &zLanguage, NULL },
+                      { "smtp", 1, &zSmtp, NULL },
+                      { "smtp-from", 1, &zSmtpFrom, NULL },
+                      { "base-url", 1, &zBaseUrl, NULL },
                       { NULL, 0, NULL, NULL } };
     char **azPos;
     size_t nPos;
@@ -104,6 +109,30 @@ cmd_serve(CliCtx *ctx)
     free(azPos);
     if (nPos) {
         return cli_usage_error(ctx, _("serve takes no arguments"));
+    }
+    if (!zSmtp && getenv("LMPMON_SMTP") && *getenv("LMPMON_SMTP")) {
+        zSmtp = getenv("LMPMON_SMTP");
+    }
+    AppErr errSmtp = APPERR_INIT;
+    if (zSmtp && mailer_check_url(zSmtp, &errSmtp)) {
+        return cli_usage_error(ctx, "%s", errSmtp.zMsg);
+    }
+    if (zSmtpFrom && !notify_email_ok(zSmtpFrom)) {
+        return cli_usage_error(ctx,
+                               _("--smtp-from takes an e-mail address "
+                                 "(name@domain), not '%s'"),
+                               zSmtpFrom);
+    }
+    if ((zSmtpFrom && !zSmtp)) {
+        return cli_usage_error(ctx, _("--smtp-from goes with --smtp"));
+    }
+    if (zBaseUrl && strncmp(zBaseUrl, "http://", 7) != 0 &&
+        strncmp(zBaseUrl, "https://", 8) != 0) {
+        return cli_usage_error(ctx,
+                               _("--base-url takes the address people reach "
+                                 "the server at, http:// or https://, not "
+                                 "'%s'"),
+                               zBaseUrl);
     }
     /* The language of a visitor who chose none and whose browser asks for
     ** none of ours: --language, else LMPMON_LANG, else English. */
@@ -124,7 +153,10 @@ cmd_serve(CliCtx *ctx)
                       .bQuiet = bQuiet,
                       .nBackupKeep = 14,
                       .zBackupDir = zBackupDir,
-                      .eLang = eLang };
+                      .eLang = eLang,
+                      .zSmtp = zSmtp,
+                      .zSmtpFrom = zSmtpFrom,
+                      .zBaseUrl = zBaseUrl };
     if (!zEvery && (zKeep || zBackupDir)) {
         return cli_usage_error(ctx, _("--keep and --backup-dir go with "
                                       "--backup-every"));
@@ -221,9 +253,12 @@ user_read_password(void)
 int
 cmd_user(CliCtx *ctx)
 {
-    const char *zRole = NULL, *zOrg = NULL;
+    const char *zRole = NULL, *zOrg = NULL, *zLang = NULL;
+    int bNoMail = 0;
     CliOpt aOpt[] = { { "role", 1, &zRole, NULL },
                       { "org", 1, &zOrg, NULL },
+                      { "no-mail", 0, NULL, &bNoMail },
+                      { "language", 1, &zLang, NULL },
                       { NULL, 0, NULL, NULL } };
     char **azPos;
     size_t nPos;
@@ -236,11 +271,14 @@ cmd_user(CliCtx *ctx)
     int bNamed = nPos == 2 &&
                  (strcmp(zSub, "add") == 0 || strcmp(zSub, "passwd") == 0 ||
                   strcmp(zSub, "disable") == 0 || strcmp(zSub, "enable") == 0);
-    if (!bList && !bNamed) {
+    int bEmail = strcmp(zSub, "email") == 0 && (nPos == 2 || nPos == 3);
+    if (!bList && !bNamed && !bEmail) {
         free(azPos);
         return cli_usage_error(
             ctx, _("user add NAME --role ROLE [--org ORG], "
-                   "user passwd NAME, user disable NAME, user list"));
+                   "user passwd NAME, user disable NAME, user list, "
+                   "user email NAME [ADDRESS] [--no-mail] [--language "
+                   "en|km]"));
     }
     Role eRole = ROLE_VIEWER;
     if (strcmp(zSub, "add") == 0) {
@@ -280,7 +318,10 @@ cmd_user(CliCtx *ctx)
     }
     Actor who = cli_actor(ctx);
     int r;
-    if (strcmp(zSub, "disable") == 0 || strcmp(zSub, "enable") == 0) {
+    if (bEmail) {
+        r = inbox_set_email(s, &who, zName, nPos == 3 ? azPos[2] : "", !bNoMail,
+                            zLang ? zLang : "", &err);
+    } else if (strcmp(zSub, "disable") == 0 || strcmp(zSub, "enable") == 0) {
         r = admin_user_set_disabled(s, &who, zName, zSub[0] == 'd', &err);
     } else {
         char *zPw = user_read_password();

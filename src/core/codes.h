@@ -39,6 +39,8 @@ typedef enum CodeKind {
     CODE_IND_VALUE_STATE, /* IndValueState */
     CODE_FUND_KIND,       /* FundKind (funding.h) */
     CODE_FUND_STATUS,     /* FundStatus */
+    CODE_NOTE_KIND,       /* NoteKind (notify.h) */
+    CODE_NOTE_MAIL,       /* NoteMail */
     CODE_KIND_COUNT
 } CodeKind;
 

@@ -9,6 +9,7 @@
 #include "outreach.h"
 #include "indicator.h"
 #include "funding.h"
+#include "notify.h"
 #include "../base/str.h"
 #include "../base/xalloc.h"
 #include "../base/i18n.h"
@@ -534,6 +535,9 @@ code_table(CodeKind k, size_t *pn)
     case CODE_FUND_KIND:
     case CODE_FUND_STATUS:
         return fund_code_table(k, pn);
+    case CODE_NOTE_KIND:
+    case CODE_NOTE_MAIL:
+        return note_code_table(k, pn);
     default:
         *pn = sizeof aLinkRole / sizeof aLinkRole[0];
         return aLinkRole;

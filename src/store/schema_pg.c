@@ -472,6 +472,33 @@ const char *const azPgMigration[] = {
     "  version INTEGER NOT NULL DEFAULT 1,"
     "  UNIQUE(round_id, org_id)"
     ");",
+    /* 9: notifications and the accounts' e-mail, SQLite's schema 14
+    ** translated. */
+    "ALTER TABLE account ADD COLUMN email " TXT ";"
+    "ALTER TABLE account ADD COLUMN mail BOOLEAN NOT NULL DEFAULT true;"
+    "ALTER TABLE account ADD COLUMN lang " TXT " NOT NULL DEFAULT '';"
+    "CREATE TABLE notification("
+    "  id " ID ","
+    "  recipient_id BIGINT NOT NULL REFERENCES account(id),"
+    "  kind " TXT " NOT NULL CHECK(kind IN ('submitted','resubmitted',"
+    "    'returned','accepted','round_opened','round_published','due_soon',"
+    "    'overdue')),"
+    "  plan " TXT " NOT NULL,"
+    "  round " TXT " NOT NULL,"
+    "  node " TXT " NOT NULL DEFAULT '',"
+    "  org " TXT " NOT NULL DEFAULT '',"
+    "  actor " TXT " NOT NULL,"
+    "  at timestamptz NOT NULL,"
+    "  read_at timestamptz,"
+    "  mail " TXT " NOT NULL CHECK(mail IN ('none','pending','sent','failed')),"
+    "  mail_tries INTEGER NOT NULL DEFAULT 0,"
+    "  mail_next timestamptz"
+    ");"
+    "CREATE INDEX notification_inbox ON notification(recipient_id, id);"
+    "CREATE INDEX notification_unread ON notification(recipient_id)"
+    "  WHERE read_at IS NULL;"
+    "CREATE INDEX notification_mail ON notification(mail_next)"
+    "  WHERE mail_next IS NOT NULL;",
 };
 
 const int nPgMigration = (int)(sizeof azPgMigration / sizeof azPgMigration[0]);

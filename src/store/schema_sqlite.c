@@ -537,6 +537,42 @@ const char *const azSchemaMigration[] = {
     "  version INTEGER NOT NULL DEFAULT 1,"
     "  UNIQUE(round_id, org_id)"
     ") STRICT;",
+    /* 14: notifications (core/notify.h): one row per recipient of each
+    ** thing that happened, written in the transaction that made it happen,
+    ** with its e-mail's state (mail_next: when the sender should try; NULL
+    ** when there is nothing more to send).  Rounds, activities and
+    ** organisations are named by code, as the audit trail names them: a
+    ** notification tells of a moment and needs no row to stay.  An account
+    ** gets an e-mail address, whether it wants e-mail, and the language of
+    ** its e-mails ("": the installation's). */
+    "ALTER TABLE account ADD COLUMN email TEXT;"
+    "ALTER TABLE account ADD COLUMN mail INTEGER NOT NULL DEFAULT 1"
+    "  CHECK(mail = 0 OR mail = 1);"
+    "ALTER TABLE account ADD COLUMN lang TEXT NOT NULL DEFAULT '';"
+    "CREATE TABLE notification("
+    "  id INTEGER PRIMARY KEY,"
+    "  recipient_id INTEGER NOT NULL REFERENCES account(id),"
+    "  kind TEXT NOT NULL CHECK(kind = 'submitted' OR kind = 'resubmitted'"
+    "    OR kind = 'returned' OR kind = 'accepted' OR kind = 'round_opened'"
+    "    OR kind = 'round_published' OR kind = 'due_soon'"
+    "    OR kind = 'overdue'),"
+    "  plan TEXT NOT NULL,"
+    "  round TEXT NOT NULL,"
+    "  node TEXT NOT NULL DEFAULT '',"
+    "  org TEXT NOT NULL DEFAULT '',"
+    "  actor TEXT NOT NULL,"
+    "  at TEXT NOT NULL,"
+    "  read_at TEXT,"
+    "  mail TEXT NOT NULL CHECK(mail = 'none' OR mail = 'pending'"
+    "    OR mail = 'sent' OR mail = 'failed'),"
+    "  mail_tries INTEGER NOT NULL DEFAULT 0,"
+    "  mail_next TEXT"
+    ") STRICT;"
+    "CREATE INDEX notification_inbox ON notification(recipient_id, id);"
+    "CREATE INDEX notification_unread ON notification(recipient_id)"
+    "  WHERE read_at IS NULL;"
+    "CREATE INDEX notification_mail ON notification(mail_next)"
+    "  WHERE mail_next IS NOT NULL;",
 };
 
 const int nSchemaMigration =

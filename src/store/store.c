@@ -354,6 +354,46 @@ store_user_list(Store *s, User **paOut, size_t *pnOut, AppErr *err)
 }
 
 int
+store_note_add(Store *s, const Note *n, AppErr *err)
+{
+    return s->pMethods->xNoteAdd(s, n, err);
+}
+
+int
+store_note_list(Store *s, const char *zUser, int nMax, Note **paOut,
+                size_t *pnOut, AppErr *err)
+{
+    *paOut = NULL;
+    *pnOut = 0;
+    return s->pMethods->xNoteList(s, zUser, nMax, paOut, pnOut, err);
+}
+
+int
+store_note_read(Store *s, const char *zUser, long id, const char *zAt,
+                long *pnChanged, AppErr *err)
+{
+    long nDummy = 0;
+    return s->pMethods->xNoteRead(s, zUser, id, zAt,
+                                  pnChanged ? pnChanged : &nDummy, err);
+}
+
+int
+store_note_mail_due(Store *s, const char *zNow, int nMax, Note **paOut,
+                    size_t *pnOut, AppErr *err)
+{
+    *paOut = NULL;
+    *pnOut = 0;
+    return s->pMethods->xNoteMailDue(s, zNow, nMax, paOut, pnOut, err);
+}
+
+int
+store_note_mail_set(Store *s, long id, NoteMail e, int nTries,
+                    const char *zNext, AppErr *err)
+{
+    return s->pMethods->xNoteMailSet(s, id, e, nTries, zNext, err);
+}
+
+int
 store_session_put(Store *s, const Session *ses, AppErr *err)
 {
     return s->pMethods->xSessionPut(s, ses, err);
@@ -389,12 +429,26 @@ store_session_delete_user(Store *s, const char *zUser, AppErr *err)
 }
 
 void
+user_copy(User *dst, const User *src)
+{
+    *dst = *src;
+    dst->zName = xstrdup(src->zName);
+    dst->zOrg = xstrdup(src->zOrg);
+    dst->zHash = xstrdup(src->zHash);
+    dst->zCreated = xstrdup(src->zCreated);
+    dst->zEmail = xstrdup(src->zEmail);
+    dst->zLang = xstrdup(src->zLang);
+}
+
+void
 user_release(User *u)
 {
     free(u->zName);
     free(u->zOrg);
     free(u->zHash);
     free(u->zCreated);
+    free(u->zEmail);
+    free(u->zLang);
     memset(u, 0, sizeof *u);
 }
 
@@ -413,10 +467,7 @@ session_copy(Session *dst, const Session *src)
     *dst = *src;
     dst->zTokenHash = xstrdup(src->zTokenHash);
     dst->zCsrf = xstrdup(src->zCsrf);
-    dst->user.zName = xstrdup(src->user.zName);
-    dst->user.zOrg = xstrdup(src->user.zOrg);
-    dst->user.zHash = xstrdup(src->user.zHash);
-    dst->user.zCreated = xstrdup(src->user.zCreated);
+    user_copy(&dst->user, &src->user);
 }
 
 void

@@ -25,6 +25,7 @@
 #include "../core/outreach.h"
 #include "../core/indicator.h"
 #include "../core/funding.h"
+#include "../core/notify.h"
 
 typedef struct Store Store;
 typedef struct RoundCount RoundCount;
@@ -50,9 +51,17 @@ typedef struct User {
     char *zHash; /* crypto_pwhash_str() output */
     int bDisabled;
     char *zCreated; /* UTC time */
+    char *zEmail;   /* e-mail address, or NULL (core/notify.h) */
+    int bMail;      /* e-mail me: notifications are sent to zEmail */
+    char *zLang;    /* language of its e-mails ("en", "km"); "" or NULL:
+                    ** the installation's */
 } User;
 
+/* user_release() frees a User's strings; user_copy() makes *dst a copy
+** of src with strings of its own.  A string field added to User goes into
+** both. */
 void user_release(User *u);
+void user_copy(User *dst, const User *src);
 
 /* A login session.  The browser holds a random token; the database holds
 ** only its hash, so a copy of the database opens no session. */
@@ -65,6 +74,9 @@ typedef struct Session {
     User user;        /* filled by store_session_get() */
     long dataVersion; /* store_data_version() as of the same read: a page
                       ** served at once needs no second query for it */
+    long nUnread;     /* the user's unread notifications, same read (up
+                      ** to LIMIT_INBOX_UNREAD_COUNTED): the header shows
+                      ** them without a query of its own */
 } Session;
 
 void session_release(Session *ses);
@@ -118,6 +130,7 @@ typedef enum StoreTable {
     STORE_TABLE_FUND_COST,
     STORE_TABLE_FUND_LINE,
     STORE_TABLE_ROUND_EXT, /* round_extension (schema 13) */
+    STORE_TABLE_NOTIFICATION, /* notification (schema 14) */
     STORE_TABLE_COUNT
 } StoreTable;
 
@@ -221,6 +234,9 @@ enum {
     STORE_USER_ORG,      /* the organisation's acronym */
     STORE_USER_DISABLED, /* "0" or "1" */
     STORE_USER_PW_HASH,
+    STORE_USER_EMAIL, /* NULL: none */
+    STORE_USER_MAIL,  /* "0" or "1" */
+    STORE_USER_LANG,  /* "" for the installation's */
     STORE_USER_NCOL
 };
 
@@ -520,6 +536,16 @@ typedef struct StoreMethods {
     int (*xFundScan)(Store *, const char *zPlan, const char *zRound,
                      StoreFundPart part, StoreRowVisitor fn, void *pArg,
                      AppErr *);
+    /* Notifications (see store_note_add() and the others below). */
+    int (*xNoteAdd)(Store *, const Note *, AppErr *);
+    int (*xNoteList)(Store *, const char *zUser, int nMax, Note **, size_t *,
+                     AppErr *);
+    int (*xNoteRead)(Store *, const char *zUser, long id, const char *zAt,
+                     long *pnChanged, AppErr *);
+    int (*xNoteMailDue)(Store *, const char *zNow, int nMax, Note **, size_t *,
+                        AppErr *);
+    int (*xNoteMailSet)(Store *, long id, NoteMail e, int nTries,
+                        const char *zNext, AppErr *);
 } StoreMethods;
 
 /* Told of each change as the audit trail records it
@@ -832,6 +858,37 @@ int store_statement_version_add(Store *s, const char *zPlan, const char *zNode,
 ** of an existing one (else APPERR_NOTFOUND).  A new hash is audited as
 ** "changed", never as its value. */
 int store_user_put(Store *s, const User *u, int bCreate, AppErr *err);
+
+/* ---- notifications (core/notify.h) ------------------------------------
+** Written by the use cases inside their transactions (app/notify.h); not
+** audited and not part of the data version (reading one changes no page
+** but the reader's inbox). */
+
+/* Add notification n for account n->zUser (kind, plan, round, node, org,
+** actor, at, mail state and mail_next as given; unread, no tries). */
+int store_note_add(Store *s, const Note *n, AppErr *err);
+
+/* Account zUser's newest notifications, at most nMax, newest first.
+** *paOut allocated; free with note_free(). */
+int store_note_list(Store *s, const char *zUser, int nMax, Note **paOut,
+                    size_t *pnOut, AppErr *err);
+
+/* Mark account zUser's notification id (0: all of them) read at zAt,
+** unless read already; *pnChanged (may be NULL) counts those marked.  A
+** notification of another account is never touched. */
+int store_note_read(Store *s, const char *zUser, long id, const char *zAt,
+                    long *pnChanged, AppErr *err);
+
+/* At most nMax notifications whose e-mail is due (mail_next <= zNow),
+** oldest first, with their recipient's address, e-mail wish and language.
+** *paOut allocated; free with note_free(). */
+int store_note_mail_due(Store *s, const char *zNow, int nMax, Note **paOut,
+                        size_t *pnOut, AppErr *err);
+
+/* Set notification id's e-mail state, attempts and next attempt (NULL:
+** none). */
+int store_note_mail_set(Store *s, long id, NoteMail e, int nTries,
+                        const char *zNext, AppErr *err);
 
 /* Audit rows whose key is zKeyPrefix or starts with zKeyPrefix + "/",
 ** oldest first.  *paOut is allocated; free with audit_free(). */

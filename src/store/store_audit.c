@@ -147,6 +147,9 @@ static const Entity aEntity[STORE_ENTITY_COUNT] = {
             [STORE_USER_DISABLED] = { "disabled", AUDIT_YESNO },
             /* The hash itself stays out of the audit trail. */
             [STORE_USER_PW_HASH] = { "password", AUDIT_SECRET },
+            [STORE_USER_EMAIL] = { "email", AUDIT_TEXT },
+            [STORE_USER_MAIL] = { "mail", AUDIT_YESNO },
+            [STORE_USER_LANG] = { "language", AUDIT_TEXT },
         },
         .aCreate = { { "role", STORE_USER_ROLE } }, .nCreate = 1,
     },
@@ -940,6 +943,9 @@ store_user_put(Store *s, const User *u, int bCreate, AppErr *err)
         [STORE_USER_ORG] = u->zOrg,
         [STORE_USER_DISABLED] = u->bDisabled ? "1" : "0",
         [STORE_USER_PW_HASH] = u->zHash,
+        [STORE_USER_EMAIL] = u->zEmail && *u->zEmail ? u->zEmail : NULL,
+        [STORE_USER_MAIL] = u->bMail ? "1" : "0",
+        [STORE_USER_LANG] = u->zLang ? u->zLang : "",
     };
     char zKey[LIMIT_CODE_BYTES + 8];
     (void)snprintf(zKey, sizeof zKey, "user/%s", u->zName);

@@ -41,7 +41,8 @@ static const struct {
                                    "progress", "rating", "state", "version" } },
     [STORE_TABLE_ACCOUNT] = { "account",
                               { "id", "name", "role", "org_id", "pw_hash",
-                                "disabled", "created" } },
+                                "disabled", "created", "email", "mail",
+                                "lang" } },
     [STORE_TABLE_STATEMENT] = { "statement",
                                 { "id", "assessment_id", "org_id", "text",
                                   "proposed_rating", "state", "comment",
@@ -124,6 +125,11 @@ static const struct {
     [STORE_TABLE_ROUND_EXT] = { "round_extension",
                                 { "id", "round_id", "org_id", "due", "reason",
                                   "granted_by", "granted_at", "version" } },
+    [STORE_TABLE_NOTIFICATION] = { "notification",
+                                   { "id", "recipient_id", "kind", "plan",
+                                     "round", "node", "org", "actor", "at",
+                                     "read_at", "mail", "mail_tries",
+                                     "mail_next" } },
 };
 
 const char *

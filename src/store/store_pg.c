@@ -1108,6 +1108,11 @@ static const StoreMethods pgMethods = {
     .xStmtScan = pg_stmt_scan,
     .xStmtAdd = pg_stmt_add,
     .xFundScan = pg_fund_scan,
+    .xNoteAdd = pg_note_add,
+    .xNoteList = pg_note_list,
+    .xNoteRead = pg_note_read,
+    .xNoteMailDue = pg_note_mail_due,
+    .xNoteMailSet = pg_note_mail_set,
 };
 
 /* "postgresql://user@host:port/db" as libpq resolved it (URL and

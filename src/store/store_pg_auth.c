@@ -16,7 +16,7 @@
 /* The columns every user query returns from i0 on. */
 #define PG_USER_COLS                                                           \
  "u.id, u.name, u.role, o.acronym, u.pw_hash, u.disabled::int, " PG_TS(        \
-     "u.created")
+     "u.created") ", u.email, u.mail::int, u.lang"
 
 static void
 pg_read_user(const PGresult *r, int row, int i0, User *u)
@@ -30,6 +30,9 @@ pg_read_user(const PGresult *r, int row, int i0, User *u)
     u->zHash = pg_dup(r, row, i0 + 4);
     u->bDisabled = (int)pg_int(r, row, i0 + 5);
     u->zCreated = pg_dup(r, row, i0 + 6);
+    u->zEmail = pg_dup(r, row, i0 + 7);
+    u->bMail = (int)pg_int(r, row, i0 + 8);
+    u->zLang = pg_dup(r, row, i0 + 9);
 }
 
 int
@@ -81,6 +84,10 @@ pg_user_list(Store *s, User **pa, size_t *pn, AppErr *err)
 
 /* ---- sessions ----------------------------------------------------------- */
 
+/* The session's query counts unread notifications with a literal LIMIT. */
+_Static_assert(LIMIT_INBOX_UNREAD_COUNTED == 100,
+               "the session query's LIMIT is LIMIT_INBOX_UNREAD_COUNTED");
+
 int
 pg_session_put(Store *s, const Session *ses, AppErr *err)
 {
@@ -110,7 +117,10 @@ pg_session_get(Store *s, const char *zTokenHash, Session *ses, AppErr *err)
     PGresult *r = PG_QUERY(S,
                            "SELECT s.token_hash, s.user_id, s.csrf, s.created,"
                            " s.last_seen, " PG_USER_COLS ","
-                           " (SELECT coalesce(max(id), 0) FROM audit)"
+                           " (SELECT coalesce(max(id), 0) FROM audit),"
+                           " (SELECT count(*) FROM (SELECT 1 FROM"
+                           "  notification x WHERE x.recipient_id = s.user_id"
+                           "  AND x.read_at IS NULL LIMIT 100) y)"
                            " FROM session s"
                            " JOIN account u ON u.id = s.user_id"
                            " LEFT JOIN org o ON o.id = u.org_id"
@@ -127,7 +137,8 @@ pg_session_get(Store *s, const char *zTokenHash, Session *ses, AppErr *err)
         ses->created = (long)pg_int(r, 0, 3);
         ses->lastSeen = (long)pg_int(r, 0, 4);
         pg_read_user(r, 0, 5, &ses->user);
-        ses->dataVersion = (long)pg_int(r, 0, 12);
+        ses->dataVersion = (long)pg_int(r, 0, 15);
+        ses->nUnread = (long)pg_int(r, 0, 16);
     }
     PQclear(r);
     return bFound ? 0 : apperr_set(err, APPERR_NOTFOUND, "no such session");

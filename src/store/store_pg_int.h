@@ -312,4 +312,15 @@ int pg_stmt_add(Store *s, StoreStmtPart part, const char *const *azKey,
 int pg_rec_scan(Store *s, const char *zPlan, StoreRecPart part,
                 StoreRowVisitor fn, void *pArg, AppErr *err);
 
+/* Notifications (store_pg_note.c). */
+int pg_note_add(Store *s, const Note *n, AppErr *err);
+int pg_note_list(Store *s, const char *zUser, int nMax, Note **pa, size_t *pn,
+                 AppErr *err);
+int pg_note_read(Store *s, const char *zUser, long id, const char *zAt,
+                 long *pnChanged, AppErr *err);
+int pg_note_mail_due(Store *s, const char *zNow, int nMax, Note **pa,
+                     size_t *pn, AppErr *err);
+int pg_note_mail_set(Store *s, long id, NoteMail e, int nTries,
+                     const char *zNext, AppErr *err);
+
 #endif

@@ -380,7 +380,8 @@ pg_row_get(Store *s, StoreEntity e, const char *const *azKey, char **azOld,
         return pg_row_read(S,
                            PG_QUERY(S,
                                     "SELECT u.role, o.acronym,"
-                                    " u.disabled::int, u.pw_hash"
+                                    " u.disabled::int, u.pw_hash, u.email,"
+                                    " u.mail::int, u.lang"
                                     " FROM account u LEFT JOIN org o"
                                     " ON o.id = u.org_id WHERE u.name = $1",
                                     &a, err, "reading a user"),
@@ -748,20 +749,26 @@ pg_row_put(Store *s, StoreEntity e, const char *const *azKey,
         pg_arg_text(&a, 3, az[STORE_USER_ORG]);
         pg_arg_text(&a, 4, az[STORE_USER_PW_HASH]);
         pg_arg_text(&a, 5, az[STORE_USER_DISABLED]);
+        pg_arg_text(&a, 6, az[STORE_USER_EMAIL]);
+        pg_arg_text(&a, 7, az[STORE_USER_MAIL]);
+        pg_arg_text(&a, 8, az[STORE_USER_LANG]);
         if (bInsert) {
-            pg_arg_text(&a, 6, S->base.zNow);
+            pg_arg_text(&a, 9, S->base.zNow);
             r = PG_QUERY(S,
                          "INSERT INTO account(name, role, org_id, pw_hash,"
-                         " disabled, created) VALUES($1, $2,"
+                         " disabled, email, mail, lang, created) VALUES($1, $2,"
                          " (SELECT id FROM org WHERE acronym = $3::text), $4,"
-                         " $5::boolean, $6::timestamptz)"
+                         " $5::boolean, $6::text, $7::boolean, $8::text,"
+                         " $9::timestamptz)"
                          " ON CONFLICT DO NOTHING",
                          &a, err, "writing a user");
         } else {
             r = PG_QUERY(S,
                          "UPDATE account SET role = $2, org_id = (SELECT id"
                          "  FROM org WHERE acronym = $3::text), pw_hash = $4,"
-                         " disabled = $5::boolean WHERE name = $1",
+                         " disabled = $5::boolean, email = $6::text,"
+                         " mail = $7::boolean, lang = $8::text"
+                         " WHERE name = $1",
                          &a, err, "writing a user");
         }
         break;

@@ -64,9 +64,10 @@ static const struct {
                                  "SELECT setval(pg_get_serial_sequence('assessment', 'id'),"
                                  " coalesce(max(id), 0) + 1, false) FROM assessment" },
     [STORE_TABLE_ACCOUNT] = { "SELECT id, name, role, org_id, pw_hash, disabled::int,"
-                              " " PG_TS("created") " FROM account ORDER BY id",
-                              "COPY account(id, name, role, org_id, pw_hash, disabled, created)"
-                              " FROM STDIN",
+                              " " PG_TS("created") ", email, mail::int, lang"
+                                                   " FROM account ORDER BY id",
+                              "COPY account(id, name, role, org_id, pw_hash, disabled, created,"
+                              " email, mail, lang) FROM STDIN",
                               "SELECT count(*) FROM account",
                               "SELECT setval(pg_get_serial_sequence('account', 'id'),"
                               " coalesce(max(id), 0) + 1, false) FROM account" },
@@ -228,6 +229,16 @@ static const struct {
                                 "SELECT count(*) FROM round_extension",
                                 "SELECT setval(pg_get_serial_sequence('round_extension', 'id'),"
                                 " coalesce(max(id), 0) + 1, false) FROM round_extension" },
+    [STORE_TABLE_NOTIFICATION] = { "SELECT id, recipient_id, kind, plan, round, node, org, actor,"
+                                   " " PG_TS("at") ", " PG_TS(
+                                       "read_at") ", mail, mail_tries,"
+                                                  " " PG_TS(
+                                                      "mail_next") " FROM notification ORDER BY id",
+                                   "COPY notification(id, recipient_id, kind, plan, round, node, org,"
+                                   " actor, at, read_at, mail, mail_tries, mail_next) FROM STDIN",
+                                   "SELECT count(*) FROM notification",
+                                   "SELECT setval(pg_get_serial_sequence('notification', 'id'),"
+                                   " coalesce(max(id), 0) + 1, false) FROM notification" },
 };
 
 int

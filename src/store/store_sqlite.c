@@ -890,4 +890,9 @@ static const StoreMethods sqMethods = {
     .xStmtScan = sq_stmt_scan,
     .xStmtAdd = sq_stmt_add,
     .xFundScan = sq_fund_scan,
+    .xNoteAdd = sq_note_add,
+    .xNoteList = sq_note_list,
+    .xNoteRead = sq_note_read,
+    .xNoteMailDue = sq_note_mail_due,
+    .xNoteMailSet = sq_note_mail_set,
 };

@@ -27,6 +27,9 @@ sq_read_user(sqlite3_stmt *st, int i0, User *u)
     u->zHash = sq_col_dup(st, i0 + 4);
     u->bDisabled = sqlite3_column_int(st, i0 + 5);
     u->zCreated = sq_col_dup(st, i0 + 6);
+    u->zEmail = sq_col_dup(st, i0 + 7);
+    u->bMail = sqlite3_column_int(st, i0 + 8);
+    u->zLang = sq_col_dup(st, i0 + 9);
 }
 
 int
@@ -37,7 +40,8 @@ sq_user_get(Store *s, const char *zName, User *u, AppErr *err)
     memset(u, 0, sizeof *u);
     if (SQ_PREPARE(S,
                    "SELECT u.id, u.name, u.role, o.acronym, u.pw_hash,"
-                   " u.disabled, u.created FROM account u"
+                   " u.disabled, u.created, u.email, u.mail, u.lang"
+                   " FROM account u"
                    " LEFT JOIN org o ON o.id = u.org_id WHERE u.name = $1",
                    &st, err)) {
         return -1;
@@ -66,7 +70,8 @@ sq_user_list(Store *s, User **pa, size_t *pn, AppErr *err)
     *pn = 0;
     if (SQ_PREPARE(S,
                    "SELECT u.id, u.name, u.role, o.acronym, u.pw_hash,"
-                   " u.disabled, u.created FROM account u"
+                   " u.disabled, u.created, u.email, u.mail, u.lang"
+                   " FROM account u"
                    " LEFT JOIN org o ON o.id = u.org_id ORDER BY u.name",
                    &st, err)) {
         return -1;
@@ -82,6 +87,10 @@ sq_user_list(Store *s, User **pa, size_t *pn, AppErr *err)
 }
 
 /* ---- sessions ----------------------------------------------------------- */
+
+/* The session's query counts unread notifications with a literal LIMIT. */
+_Static_assert(LIMIT_INBOX_UNREAD_COUNTED == 100,
+               "the session query's LIMIT is LIMIT_INBOX_UNREAD_COUNTED");
 
 int
 sq_session_put(Store *s, const Session *ses, AppErr *err)
@@ -111,8 +120,11 @@ sq_session_get(Store *s, const char *zTokenHash, Session *ses, AppErr *err)
     if (SQ_PREPARE(S,
                    "SELECT s.token_hash, s.user_id, s.csrf, s.created,"
                    " s.last_seen, u.id, u.name, u.role, o.acronym, u.pw_hash,"
-                   " u.disabled, u.created,"
-                   " (SELECT coalesce(max(id), 0) FROM audit)"
+                   " u.disabled, u.created, u.email, u.mail, u.lang,"
+                   " (SELECT coalesce(max(id), 0) FROM audit),"
+                   " (SELECT count(*) FROM (SELECT 1 FROM notification x"
+                   "  WHERE x.recipient_id = s.user_id"
+                   "  AND x.read_at IS NULL LIMIT 100))"
                    " FROM session s JOIN account u ON u.id = s.user_id"
                    " LEFT JOIN org o ON o.id = u.org_id"
                    " WHERE s.token_hash = $1",
@@ -128,7 +140,8 @@ sq_session_get(Store *s, const char *zTokenHash, Session *ses, AppErr *err)
         ses->created = (long)sqlite3_column_int64(st, 3);
         ses->lastSeen = (long)sqlite3_column_int64(st, 4);
         sq_read_user(st, 5, &ses->user);
-        ses->dataVersion = (long)sqlite3_column_int64(st, 12);
+        ses->dataVersion = (long)sqlite3_column_int64(st, 15);
+        ses->nUnread = (long)sqlite3_column_int64(st, 16);
     }
     sq_finalize(S, st);
     if (rc == SQLITE_ROW) {

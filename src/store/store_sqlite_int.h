@@ -233,4 +233,15 @@ int sq_stmt_add(Store *s, StoreStmtPart part, const char *const *azKey,
 int sq_rec_scan(Store *s, const char *zPlan, StoreRecPart part,
                 StoreRowVisitor fn, void *pArg, AppErr *err);
 
+/* Notifications (store_sqlite_note.c). */
+int sq_note_add(Store *s, const Note *n, AppErr *err);
+int sq_note_list(Store *s, const char *zUser, int nMax, Note **pa, size_t *pn,
+                 AppErr *err);
+int sq_note_read(Store *s, const char *zUser, long id, const char *zAt,
+                 long *pnChanged, AppErr *err);
+int sq_note_mail_due(Store *s, const char *zNow, int nMax, Note **pa,
+                     size_t *pn, AppErr *err);
+int sq_note_mail_set(Store *s, long id, NoteMail e, int nTries,
+                     const char *zNext, AppErr *err);
+
 #endif

@@ -435,11 +435,11 @@ sq_user_row_get(SqStore *S, const char *const *azKey, char **azOld,
                 int *pbFound, AppErr *err)
 {
     sqlite3_stmt *st;
-    if (SQ_PREPARE(
-            S,
-            "SELECT u.role, o.acronym, u.disabled, u.pw_hash FROM account u"
-            " LEFT JOIN org o ON o.id = u.org_id WHERE u.name = $1",
-            &st, err)) {
+    if (SQ_PREPARE(S,
+                   "SELECT u.role, o.acronym, u.disabled, u.pw_hash, u.email,"
+                   " u.mail, u.lang FROM account u"
+                   " LEFT JOIN org o ON o.id = u.org_id WHERE u.name = $1",
+                   &st, err)) {
         return -1;
     }
     sq_bind_text(st, 1, azKey[0]);
@@ -798,14 +798,16 @@ sq_user_row_put(SqStore *S, const char *const *azKey, const char *const *az,
     sqlite3_stmt *st;
     if (bInsert ? SQ_PREPARE(S,
                              "INSERT INTO account(name, role, org_id, pw_hash,"
-                             " disabled, created) VALUES($1, $2,"
+                             " disabled, email, mail, lang, created)"
+                             " VALUES($1, $2,"
                              " (SELECT id FROM org WHERE acronym = $3), $4, $5,"
-                             " $6)",
+                             " $6, $7, $8, $9)",
                              &st, err)
                 : SQ_PREPARE(S,
                              "UPDATE account SET role = $2, org_id = (SELECT id"
                              "  FROM org WHERE acronym = $3), pw_hash = $4,"
-                             " disabled = $5 WHERE name = $1",
+                             " disabled = $5, email = $6, mail = $7,"
+                             " lang = $8 WHERE name = $1",
                              &st, err)) {
         return -1;
     }
@@ -814,8 +816,11 @@ sq_user_row_put(SqStore *S, const char *const *azKey, const char *const *az,
     sq_bind_text(st, 3, az[STORE_USER_ORG]);
     sq_bind_text(st, 4, az[STORE_USER_PW_HASH]);
     sq_bind_text(st, 5, az[STORE_USER_DISABLED]);
+    sq_bind_text(st, 6, az[STORE_USER_EMAIL]);
+    sq_bind_text(st, 7, az[STORE_USER_MAIL]);
+    sq_bind_text(st, 8, az[STORE_USER_LANG]);
     if (bInsert) {
-        sq_bind_text(st, 6, S->base.zNow);
+        sq_bind_text(st, 9, S->base.zNow);
     }
     return sq_row_write(S, st, pbDone, err, "writing a user");
 }

@@ -53,10 +53,11 @@ static const struct {
                                  "INSERT INTO assessment(id, node_id, round_id, action_point, progress,"
                                  " rating, state, version) VALUES($1, $2, $3, $4, $5, $6, $7, $8)",
                                  "SELECT count(*) FROM assessment" },
-    [STORE_TABLE_ACCOUNT] = { "SELECT id, name, role, org_id, pw_hash, disabled, created"
-                              " FROM account ORDER BY id",
+    [STORE_TABLE_ACCOUNT] = { "SELECT id, name, role, org_id, pw_hash, disabled, created, email,"
+                              " mail, lang FROM account ORDER BY id",
                               "INSERT INTO account(id, name, role, org_id, pw_hash, disabled,"
-                              " created) VALUES($1, $2, $3, $4, $5, $6, $7)",
+                              " created, email, mail, lang)"
+                              " VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
                               "SELECT count(*) FROM account" },
     [STORE_TABLE_STATEMENT] = { "SELECT id, assessment_id, org_id, text, proposed_rating, state,"
                                 " comment, version, updated_by, nullif(updated_at, '')"
@@ -196,6 +197,13 @@ static const struct {
                                 " granted_by, granted_at, version) VALUES($1, $2, $3, $4, $5, $6,"
                                 " $7, $8)",
                                 "SELECT count(*) FROM round_extension" },
+    [STORE_TABLE_NOTIFICATION] = { "SELECT id, recipient_id, kind, plan, round, node, org, actor, at,"
+                                   " read_at, mail, mail_tries, mail_next FROM notification"
+                                   " ORDER BY id",
+                                   "INSERT INTO notification(id, recipient_id, kind, plan, round, node,"
+                                   " org, actor, at, read_at, mail, mail_tries, mail_next)"
+                                   " VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+                                   "SELECT count(*) FROM notification" },
 };
 
 /* The statements are literals of the table above, so the statement cache

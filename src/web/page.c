@@ -161,8 +161,25 @@ page_frame(const Req *r, Resp *w, const char *zTitle, const char *zPlanQ,
             HTML_TR(b, "Admin");
             HTML_LIT(b, "</a>");
         }
+        /* The unread count came with the session (store_session_get()):
+        ** no query of its own. */
+        HTML_LIT(b, " <a class=\"inbox\" href=\"/inbox\">");
+        if (r->ses.nUnread >= LIMIT_INBOX_UNREAD_COUNTED) {
+            HTML_TR(b, "Inbox (99+ unread)");
+        } else if (r->ses.nUnread > 0) {
+            Buf s = BUF_INIT;
+            buf_printf(&s,
+                       ngettext("Inbox (%ld unread)", "Inbox (%ld unread)",
+                                (unsigned long)r->ses.nUnread),
+                       r->ses.nUnread);
+            esc_html(b, buf_str(&s));
+            buf_release(&s);
+        } else {
+            HTML_TR(b, "Inbox");
+        }
+        HTML_LIT(b, "</a>");
         HTML_LIT(b, "</nav><form class=\"who\" method=\"post\" "
-                    "action=\"/logout\"><span>");
+                    "action=\"/logout\"><span><a href=\"/account\">");
         esc_html(b, u->zName);
         HTML_LIT(b, " (");
         esc_html(b, role_label(u->eRole));
@@ -170,7 +187,7 @@ page_frame(const Req *r, Resp *w, const char *zTitle, const char *zPlanQ,
             HTML_LIT(b, ", ");
             esc_html(b, u->zOrg);
         }
-        HTML_LIT(b, ")</span> ");
+        HTML_LIT(b, ")</a></span> ");
         page_csrf_field(r, b);
         HTML_LIT(b, "<button type=\"submit\">");
         HTML_TR(b, "Log out");

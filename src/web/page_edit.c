@@ -18,6 +18,7 @@
 #include "../report/escape.h"
 #include "../app/workflow.h"
 #include "../app/admin.h"
+#include "../app/inbox.h"
 #include "../app/readmodel.h"
 #include "../core/diff.h"
 #include "../app/funding.h"
@@ -915,6 +916,7 @@ static const struct {
     { "user_added", N_("User added.") },
     { "user_disabled", N_("User disabled.") },
     { "user_enabled", N_("User enabled.") },
+    { "user_email", N_("E-mail address saved.") },
     { "org_saved", N_("Organisation saved.") },
     { "round_updated", N_("Round updated.") },
 };
@@ -1016,6 +1018,7 @@ admin_users_sheet(const void *arg, const char *zId, Sheet *t)
     sheet_col(t, _("Role"));
     sheet_col(t, _("Organisation"));
     sheet_col(t, _("State"));
+    sheet_col(t, _("E-mail"));
     sheet_col_html(t, _("Change"));
     User *aU = NULL;
     size_t nU = 0;
@@ -1028,6 +1031,16 @@ admin_users_sheet(const void *arg, const char *zId, Sheet *t)
         sheet_text(t, role_label(aU[i].eRole));
         sheet_text(t, aU[i].zOrg ? aU[i].zOrg : "");
         sheet_text(t, aU[i].bDisabled ? _("Disabled") : _("Active"));
+        if (!aU[i].zEmail) {
+            sheet_text(t, "");
+        } else if (aU[i].bMail) {
+            sheet_text(t, aU[i].zEmail);
+        } else {
+            Buf e = BUF_INIT;
+            buf_printf(&e, _("%s (e-mail turned off)"), aU[i].zEmail);
+            sheet_text(t, buf_str(&e));
+            buf_release(&e);
+        }
         Buf f = BUF_INIT;
         HTML_LIT(&f, "<form class=\"inline\" method=\"post\" "
                      "action=\"/admin/user\">");
@@ -1049,6 +1062,22 @@ admin_users_sheet(const void *arg, const char *zId, Sheet *t)
             HTML_LIT(&f, "</button>");
         }
         HTML_LIT(&f, "</form>");
+        /* The address notifications are e-mailed to (its owner sets it
+        ** too, on /account). */
+        HTML_LIT(&f, "<form class=\"inline\" method=\"post\" "
+                     "action=\"/admin/user\">");
+        page_csrf_field(x->r, &f);
+        HTML_LIT(&f, "<input type=\"hidden\" name=\"name\" value=\"");
+        esc_html(&f, aU[i].zName);
+        HTML_LIT(&f, "\"/><input type=\"email\" name=\"email\" "
+                     "aria-label=\"");
+        HTML_TR(&f, "E-mail address");
+        HTML_LIT(&f, "\" value=\"");
+        esc_html(&f, aU[i].zEmail ? aU[i].zEmail : "");
+        HTML_LIT(&f, "\"/><button type=\"submit\" name=\"action\" "
+                     "value=\"email\">");
+        HTML_TR(&f, "Set e-mail");
+        HTML_LIT(&f, "</button></form>");
         sheet_markup(t, buf_str(&f));
         buf_release(&f);
         user_release(&aU[i]);
@@ -1363,6 +1392,12 @@ page_admin_user_post(Req *r, Resp *w)
         rc = admin_user_set_disabled(r->s, &who, zName, bDisable, &err);
         admin_done(r, w, rc, &err, bDisable ? "user_disabled" : "user_enabled",
                    ADMIN_FORM_NONE);
+        return 0;
+    }
+    if (str_eq(zAction, "email")) {
+        rc = inbox_set_email(r->s, &who, zName, req_form(r, "email"), -1, NULL,
+                             &err);
+        admin_done(r, w, rc, &err, "user_email", ADMIN_FORM_NONE);
         return 0;
     }
     Role eRole;

@@ -37,6 +37,13 @@ int page_admin_user_post(Req *r, Resp *w);
 int page_admin_round_post(Req *r, Resp *w);
 int page_admin_org_post(Req *r, Resp *w);
 
+/* page_inbox.c */
+int page_inbox(Req *r, Resp *w);
+int page_inbox_read_post(Req *r, Resp *w);
+int api_inbox(Req *r, Resp *w);
+int page_account(Req *r, Resp *w);
+int page_account_post(Req *r, Resp *w);
+
 /* page_cases.c */
 int page_cases(Req *r, Resp *w);
 int page_case_new(Req *r, Resp *w);

@@ -47,6 +47,7 @@
 #include "backup_timer.h"
 #include "change_watch.h"
 #include "session_cache.h"
+#include "mailer.h"
 #include "web_limits.h"
 #include "../base/base.h"
 #include "../base/i18n.h"
@@ -942,6 +943,14 @@ web_serve(const WebConfig *pConfig, AppErr *err)
         MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
     char zAddr[64];
     inet_ntop(AF_INET, &sa.sin_addr, zAddr, sizeof zAddr);
+    char zListenUrl[96];
+    (void)snprintf(zListenUrl, sizeof zListenUrl, "http://%s:%u", zAddr,
+                   di ? (unsigned)di->port : (unsigned)ntohs(sa.sin_port));
+    if (mailer_start(cfg, zListenUrl, err)) {
+        (void)fprintf(stderr, "lmpmon: e-mail is off: %s\n", err->zMsg);
+        AppErr fresh = APPERR_INIT;
+        *err = fresh;
+    }
     printf("lmpmon: serving %s on http://%s:%u/ (stop with Ctrl-C)\n", cfg->zDb,
            zAddr, di ? (unsigned)di->port : (unsigned)ntohs(sa.sin_port));
     fflush(stdout);
@@ -968,6 +977,7 @@ web_serve(const WebConfig *pConfig, AppErr *err)
     backup_timer_stop();
     change_watch_stop();
     session_cache_clear();
+    mailer_stop();
     /* The report pages may have drawn PDFs: no thread draws any more. */
     review_print_release_fonts();
     (void)fprintf(stderr, "lmpmon: stopped\n");

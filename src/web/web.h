@@ -33,6 +33,11 @@ struct WebConfig {
     int eLang;                /* --language: the installation's default
                             ** language (I18nLang), for a visitor who chose
                             ** none and whose browser asks for none of ours */
+    const char *zSmtp;        /* --smtp URL: e-mail notifications through it
+                            ** (mailer.h); NULL: none */
+    const char *zSmtpFrom; /* --smtp-from; NULL: lmpmon@ the base URL's host */
+    const char *zBaseUrl;  /* --base-url: what links in e-mails start
+                            ** with; NULL: the listening address */
 };
 
 typedef struct WebConfig WebConfig;
@@ -40,6 +45,11 @@ typedef struct WebConfig WebConfig;
 /* Serve until SIGINT or SIGTERM; requests in flight are finished before
 ** returning.  Returns 0, or -1 with err (address in use, bad --listen). */
 int web_serve(const WebConfig *cfg, AppErr *err);
+
+/* Check an SMTP URL as --smtp takes it (mailer.c): smtp:// or smtps://,
+** a host, an optional user and password, an optional port.  0, or -1
+** with err naming what is wrong (never echoing a password). */
+int mailer_check_url(const char *zUrl, AppErr *err);
 
 /* The route table for people (lmpmon routes): one line per route,
 ** "METHOD PATH WHO" with WHO the roles' names, "public" (anonymous readers

@@ -5,11 +5,17 @@
 
 # What version 8 added (outreach, media, statistics), dropped to make a
 # database of an earlier version.
-# Version 13's extensions and due dates go first of all; then version 12's
+# Version 13's extensions and due dates go first (after version 14's,
+# below); then version 12's
 # costs and funding: they refer to rounds,
 # nodes and orgs; then version 11's statements' threads and versions: they
 # refer to statements; then version 10's indicators: they refer to plans,
 # nodes and orgs.
+# Version 14's notifications and the accounts' e-mail columns go before
+# anything else, in a command of their own (the oldest versions drop the
+# accounts' table itself).
+drop14="DROP TABLE notification; ALTER TABLE account DROP COLUMN email;
+  ALTER TABLE account DROP COLUMN mail; ALTER TABLE account DROP COLUMN lang;"
 drop13="DROP TABLE round_extension; ALTER TABLE round DROP COLUMN due;"
 drop12="$drop13 DROP TABLE fund_line; DROP TABLE fund_cost;"
 drop11="$drop12 DROP TABLE statement_version; DROP TABLE statement_comment;"
@@ -20,6 +26,7 @@ drop9="$drop10 DROP TABLE outreach_node; DROP TABLE outreach_org; DROP TABLE out
 "$LMPMON" --db old.db init --sample cambodia-lmp-2015-2018 >/dev/null || fail "sample"
 "$LMPMON" --db old.db export --format json --out before.json
 # Turn it back into a version 1 database: what versions 2 to 4 added goes.
+sqlite3 old.db "$drop14" || fail "could not undo version 14 in old.db"
 sqlite3 old.db "DROP INDEX node_plan_position;
   DROP TABLE case_payment; DROP TABLE case_event;
   DROP TABLE case_person; DROP TABLE complaint_case;
@@ -49,6 +56,7 @@ sqlite3 old.db "UPDATE assessment SET rating = 'bogus' WHERE id = (SELECT min(id
 # From version 4, with a statement: the rebuild keeps every column of it.
 "$LMPMON" --db v4.db init --sample cambodia-lmp-2015-2018 >/dev/null || fail "sample v4"
 # (The table has today's checks: a version 4 database held 'approved'.)
+sqlite3 v4.db "$drop14" || fail "could not undo version 14 in v4.db"
 sqlite3 v4.db "PRAGMA ignore_check_constraints = ON;
   INSERT INTO statement(assessment_id, org_id, text, proposed_rating,
     state, comment, version, updated_by, updated_at)
@@ -92,6 +100,7 @@ sqlite3 v4.db "UPDATE statement SET state = 'approved'" 2>&1 | grep -q "CHECK co
 "$LMPMON" --db v5.db init >/dev/null || fail "init v5"
 echo "correct horse battery" | "$LMPMON" --db v5.db user add sok --role viewer >/dev/null ||
     fail "no account in v5"
+sqlite3 v5.db "$drop14" || fail "could not undo version 14 in v5.db"
 sqlite3 v5.db "INSERT INTO session VALUES('feed', (SELECT id FROM account WHERE name = 'sok'),
       'c', 1, 2); ALTER TABLE account RENAME TO user; DROP TABLE kept;
       DROP TABLE rec_followup; DROP TABLE rec_org; DROP TABLE rec_node;
@@ -113,6 +122,7 @@ sqlite3 v5.db ".schema session" | grep -q "REFERENCES \"*account" || fail "sessi
 "$LMPMON" sample complaints --cases 50 --seed 2 --out c.csv >/dev/null
 "$LMPMON" --db v6.db case import c.csv --create-orgs >/dev/null || fail "cases in v6"
 "$LMPMON" --db v6.db report complaints --format csv --out r6.csv
+sqlite3 v6.db "$drop14" || fail "could not undo version 14 in v6.db"
 sqlite3 v6.db "DROP TABLE kept; DROP TABLE rec_followup; DROP TABLE rec_org; DROP TABLE rec_node; DROP TABLE recommendation; DROP TABLE rec_group; $drop9 PRAGMA user_version = 6;" || fail "could not make a version 6 database"
 run --db v6.db report complaints --format csv --out r7.csv
 expect_status 0
@@ -124,6 +134,7 @@ cmp -s r6.csv r7.csv || fail "the report changed with the migration"
 # data is as it was, and the sample's recommendations import into it.
 "$LMPMON" --db v7.db init --sample cambodia-lmp-2015-2018 >/dev/null || fail "init v7"
 "$LMPMON" --db v7.db export --format json --out v7-before.json
+sqlite3 v7.db "$drop14" || fail "could not undo version 14 in v7.db"
 sqlite3 v7.db "$(printf '%s' "$drop9 DROP TABLE rec_followup; DROP TABLE rec_org; DROP TABLE rec_node;
   DROP TABLE recommendation; DROP TABLE rec_group; PRAGMA user_version = 7;")" ||
     fail "could not make a version 7 database"
@@ -141,6 +152,7 @@ sqlite3 v7.db ".schema rec_followup" | grep -q "CHECK(status = 'not_started' OR"
 # From version 8: version 9 adds outreach events, media coverage and
 # statistics; a database without them gets them, empty, and takes them.
 "$LMPMON" --db v8.db init --sample cambodia-lmp-2015-2018 >/dev/null || fail "init v8"
+sqlite3 v8.db "$drop14" || fail "could not undo version 14 in v8.db"
 sqlite3 v8.db "$drop9 PRAGMA user_version = 8;" ||
     fail "could not make a version 8 database"
 run --db v8.db org list
@@ -156,6 +168,7 @@ sqlite3 v8.db "INSERT INTO stat_obs(measure, destination, channel, sex, period, 
 # From version 9: version 10 adds indicators and their values, empty; a
 # revision and a value go in, a unit outside the list does not.
 "$LMPMON" --db v9.db init --sample cambodia-lmp-2015-2018 >/dev/null || fail "init v9"
+sqlite3 v9.db "$drop14" || fail "could not undo version 14 in v9.db"
 sqlite3 v9.db "$drop10 PRAGMA user_version = 9;" || fail "could not make a version 9 database"
 run --db v9.db org list
 expect_status 0
@@ -176,6 +189,7 @@ sqlite3 v9.db "INSERT INTO indicator(plan_id, code, rev, node_id, definition, un
 # and a partner's line go in, a negative amount and a partner's line
 # without its organisation do not.
 "$LMPMON" --db v11.db init --sample cambodia-lmp-2015-2018 >/dev/null || fail "init v11"
+sqlite3 v11.db "$drop14" || fail "could not undo version 14 in v11.db"
 sqlite3 v11.db "$drop12 PRAGMA user_version = 11;" || fail "could not make a version 11 database"
 run --db v11.db org list
 expect_status 0
@@ -196,6 +210,7 @@ sqlite3 v11.db "INSERT INTO fund_line(round_id, node_id, line, kind, amount, cur
 # extensions, empty; an extension goes in, a second one for the same
 # organisation and round does not.
 "$LMPMON" --db v12.db init --sample cambodia-lmp-2015-2018 >/dev/null || fail "init v12"
+sqlite3 v12.db "$drop14" || fail "could not undo version 14 in v12.db"
 sqlite3 v12.db "$drop13 PRAGMA user_version = 12;" || fail "could not make a version 12 database"
 run --db v12.db round status 2017
 expect_status 0
@@ -208,4 +223,22 @@ sqlite3 v12.db "INSERT INTO round_extension(round_id, org_id, due, reason, grant
 sqlite3 v12.db "INSERT INTO round_extension(round_id, org_id, due, reason, granted_by, granted_at)
     SELECT round_id, org_id, '2018-03-01', 'r', 'a', 'x' FROM round_extension" 2>/dev/null &&
     fail "two extensions of one organisation in one round were accepted"
+
+# From version 13: version 14 adds notifications, empty, and the accounts'
+# e-mail address (none), "e-mail me" (on: it waits for an address) and
+# language (the installation's); a kind outside the list is refused.
+"$LMPMON" --db v13.db init --sample cambodia-lmp-2015-2018 >/dev/null || fail "init v13"
+echo "correct horse battery" | "$LMPMON" --db v13.db user add sok --role reporter --org MOLVT >/dev/null ||
+    fail "no account in v13"
+sqlite3 v13.db "$drop14 PRAGMA user_version = 13;" || fail "could not make a version 13 database"
+run --db v13.db user list
+expect_status 0
+expect_out sok
+[ "$(sqlite3 v13.db 'PRAGMA user_version')" = "$want" ] || fail "version 13 not migrated"
+[ "$(sqlite3 v13.db 'SELECT count(*) FROM notification')" = 0 ] || fail "notifications from nowhere"
+[ "$(sqlite3 v13.db "SELECT coalesce(email, '-'), mail, lang FROM account")" = "-|1|" ] ||
+    fail "the account's e-mail columns after version 14: $(sqlite3 v13.db 'SELECT * FROM account')"
+sqlite3 v13.db "INSERT INTO notification(recipient_id, kind, plan, round, actor, at, mail)
+    SELECT id, 'gossip', 'p', '2018', 'x', '2018-01-01T00:00:00Z', 'none' FROM account" 2>/dev/null &&
+    fail "a notification of a kind outside the list was accepted"
 finish

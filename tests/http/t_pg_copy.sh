@@ -103,7 +103,7 @@ sqlite_rows() {
     for t in plan plan_level org org_alias node node_org round assessment \
         account statement audit complaint_case case_person case_event case_payment \
         rec_group recommendation rec_node rec_org rec_followup indicator ind_value \
-        statement_comment statement_version fund_cost fund_line round_extension; do
+        statement_comment statement_version fund_cost fund_line round_extension notification; do
         echo "== $t"
         sqlite3 "$1" "SELECT * FROM $t" | sort
     done

@@ -54,6 +54,11 @@ GET /admin admin,me_officer
 POST /admin/user admin
 POST /admin/round admin,me_officer
 POST /admin/org admin
+GET /inbox admin,me_officer,reporter,case_officer,viewer
+POST /inbox/read admin,me_officer,reporter,case_officer,viewer
+GET /account admin,me_officer,reporter,case_officer,viewer
+POST /account admin,me_officer,reporter,case_officer,viewer
+GET /api/inbox admin,me_officer,reporter,case_officer,viewer
 GET /api/me admin,me_officer,reporter,case_officer,viewer
 GET /api/plan admin,me_officer,reporter,case_officer,viewer,public
 GET /api/activity/{} admin,me_officer,reporter,case_officer,viewer,public
@@ -164,6 +169,8 @@ do_post() {
     /admin/round) post_as "$u" /admin/round "round=M$u" state=new "title=Matrix $u" ;;
     /admin/org) post_as "$u" /admin/org "acronym=M_$u" kind=ngo "name=Org of $u" ;;
     /logout) post_as "$u" /logout ;;
+    /inbox/read) post_as "$u" /inbox/read id=all ;;
+    /account) post_as "$u" /account "email=$u@example.org" mail=1 lang= ;;
     /round/{}/recommendations)
         post_as "$u" "$path" "code=M-$u" "text=Matrix $u" group=Policy priority=yes ;;
     /round/{}/recommendation/{})

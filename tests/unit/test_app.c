@@ -36,6 +36,7 @@
 #include "app/casework.h"
 #include "app/recommendations.h"
 #include "app/funding.h"
+#include "app/inbox.h"
 #include "app/workflow.h"
 #include "base/apperr.h"
 #include "base/buf.h"
@@ -1619,6 +1620,97 @@ test_app_due_dates(void **state)
                    APPERR_CONFLICT, "published");
 }
 
+/* The kinds of who's notifications, newest first, as "kind:org ...". */
+static void
+inbox_kinds(Fix *f, Store *s, const Actor *who, char *z, size_t n)
+{
+    Note *a = NULL;
+    size_t nNote = 0;
+    expect_ok(f, inbox_list(s, who, &a, &nNote, fresh(f)));
+    z[0] = 0;
+    for (size_t i = 0; i < nNote; i++) {
+        size_t len = strlen(z);
+        (void)snprintf(z + len, n - len, "%s%s:%s", i ? " " : "",
+                       note_kind_name(a[i].eKind), a[i].zOrg);
+    }
+    note_free(a, nNote);
+}
+
+/* A notification is written with the change it tells of: a submission
+** that loses the race tells nobody, the one that wins tells the officers
+** once; the deadline timer's use case tells one organisation's reporters;
+** nobody marks another's notification read. */
+static void
+test_app_notifications(void **state)
+{
+    Fix *f = *state;
+    const Actor *aWho[] = { &officer, &molvt1, &molvt2, &ilo };
+    for (size_t i = 0; i < sizeof aWho / sizeof aWho[0]; i++) {
+        expect_ok(f,
+                  admin_user_add(f->a, &admin, aWho[i]->zName, aWho[i]->eRole,
+                                 aWho[i]->zOrg,
+                                 "$argon2id$v=19$m=8,t=1,p=1$x$y", fresh(f)));
+    }
+    char z[256];
+    expect_ok(f, say(f, f->b, &molvt2, "1.1", "B: trained 120 officials", 0,
+                     WF_SUBMIT));
+    expect_refused(
+        f,
+        say(f, f->a, &molvt1, "1.1", "A: trained 80 officials", 0, WF_SUBMIT),
+        APPERR_CONFLICT, NULL);
+    inbox_kinds(f, f->a, &officer, z, sizeof z);
+    assert_string_equal(z, "submitted:MOLVT");
+    inbox_kinds(f, f->a, &molvt1, z, sizeof z);
+    assert_string_equal(z, "");
+
+    expect_ok(f, inbox_deadline(f->a, &admin, NOTE_OVERDUE, PLAN, ROUND, "ILO",
+                                fresh(f)));
+    inbox_kinds(f, f->b, &ilo, z, sizeof z);
+    assert_string_equal(z, "overdue:ILO");
+    inbox_kinds(f, f->b, &molvt1, z, sizeof z);
+    assert_string_equal(z, "");
+    expect_refused(f,
+                   inbox_deadline(f->a, &admin, NOTE_SUBMITTED, PLAN, ROUND,
+                                  "ILO", fresh(f)),
+                   APPERR_INPUT, NULL);
+    expect_refused(f,
+                   inbox_deadline(f->a, &admin, NOTE_DUE_SOON, PLAN, "1999",
+                                  "ILO", fresh(f)),
+                   APPERR_NOTFOUND, "1999");
+
+    /* ILO's reporter cannot mark the officer's notification read. */
+    Note *a = NULL;
+    size_t n = 0;
+    expect_ok(f, inbox_list(f->a, &officer, &a, &n, fresh(f)));
+    assert_int_equal(n, 1);
+    long nChanged = -1;
+    expect_ok(f, inbox_mark_read(f->b, &ilo, a[0].id, &nChanged, fresh(f)));
+    assert_int_equal(nChanged, 0);
+    expect_ok(f, inbox_mark_read(f->b, &officer, a[0].id, &nChanged, fresh(f)));
+    assert_int_equal(nChanged, 1);
+    note_free(a, n);
+    expect_ok(f, inbox_list(f->a, &officer, &a, &n, fresh(f)));
+    assert_non_null(a[0].zReadAt);
+    note_free(a, n);
+
+    /* Addresses: one's own, checked; another's only by an administrator. */
+    expect_ok(f, inbox_set_email(f->a, &ilo, "ilo", "focal@ilo.example", 1,
+                                 "km", fresh(f)));
+    expect_refused(
+        f,
+        inbox_set_email(f->a, &ilo, "molvt1", "x@y.example", 1, "", fresh(f)),
+        APPERR_FORBIDDEN, NULL);
+    expect_refused(
+        f, inbox_set_email(f->a, &ilo, "ilo", "focal@@ilo", 1, "", fresh(f)),
+        APPERR_INPUT, "focal@@ilo");
+    User u;
+    expect_ok(f, store_user_get(f->b, "ilo", &u, fresh(f)));
+    assert_string_equal(u.zEmail, "focal@ilo.example");
+    assert_string_equal(u.zLang, "km");
+    assert_int_equal(u.bMail, 1);
+    user_release(&u);
+}
+
 int
 main(void)
 {
@@ -1643,6 +1735,7 @@ main(void)
         T(test_app_recommendations),
         T(test_app_funding),
         T(test_app_due_dates),
+        T(test_app_notifications),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1197,6 +1197,18 @@ test_store_audit_per_field(void **state)
     set_copy(&u.zHash, "hash-2");
     check_ok(f, store_user_put(f->s, &u, 0, &f->err));
     expect_rows(f, "user/sok", &k, "update password user/sok -->changed\n");
+    /* Its e-mail address, "e-mail me" and the e-mails' language. */
+    set_copy(&u.zEmail, "sok@ilo.example");
+    check_ok(f, store_user_put(f->s, &u, 0, &f->err));
+    expect_rows(f, "user/sok", &k, "update email user/sok ->sok@ilo.example\n");
+    u.bMail = 1;
+    set_copy(&u.zLang, "km");
+    check_ok(f, store_user_put(f->s, &u, 0, &f->err));
+    expect_rows(f, "user/sok", &k,
+                "update mail user/sok no->yes\n"
+                "update language user/sok ->km\n");
+    check_ok(f, store_user_put(f->s, &u, 0, &f->err));
+    expect_rows(f, "user/sok", &k, "");
     check_ok(f, store_commit(f->s, &f->err));
 
     /* What was put is what loads. */
@@ -1215,6 +1227,9 @@ test_store_audit_per_field(void **state)
     assert_string_equal(gu.zHash, "hash-2");
     assert_string_equal(gu.zOrg, "MOLVT");
     assert_int_equal(gu.bDisabled, 1);
+    assert_string_equal(gu.zEmail, "sok@ilo.example");
+    assert_int_equal(gu.bMail, 1);
+    assert_string_equal(gu.zLang, "km");
     user_release(&gu);
     assessment_release(&as);
     statement_release(&st);

@@ -1,0 +1,66 @@
+/*
+** inbox.h — notifications: telling people what happened (core/notify.h
+** says whom), their inbox, and the e-mails' bookkeeping for the sender
+** (web/mailer.c sends them).
+**
+** inbox_tell() runs inside the transaction of the use case whose change
+** it tells of (workflow.c calls it), so a rolled-back change tells nobody
+** and a committed one has told everyone it should.  The others are use
+** cases of their own, each owning its transaction.
+*/
+#ifndef LMPMON_INBOX_H
+#define LMPMON_INBOX_H
+
+#include "../core/notify.h"
+#include "../store/store.h"
+
+/* Inside the caller's write transaction: add a notification of kind k
+** (plan zPlan, round zRound, activity zNode or "", organisation zOrg or
+** "") for every enabled account aNoteRule[] names, but who itself, with
+** its e-mail pending when the account has an address and wants e-mail. */
+int inbox_tell(Store *s, const Actor *who, NoteKind k, const char *zPlan,
+               const char *zRound, const char *zNode, const char *zOrg,
+               AppErr *err);
+
+/* The deadline timer's use case: tell organisation zOrg's reporters that
+** its statements in round zRound of plan zPlan (NULL: the first) are due
+** soon (NOTE_DUE_SOON) or overdue (NOTE_OVERDUE).  Owns its transaction;
+** checks the round exists.  who is the timer (an administrator's rights). */
+int inbox_deadline(Store *s, const Actor *who, NoteKind k, const char *zPlan,
+                   const char *zRound, const char *zOrg, AppErr *err);
+
+/* who's newest notifications (at most LIMIT_INBOX_ROWS), newest first:
+** nobody reads another's.  *paOut allocated: note_free(). */
+int inbox_list(Store *s, const Actor *who, Note **paOut, size_t *pnOut,
+               AppErr *err);
+
+/* Mark who's notification id read (0: all of who's unread ones); another
+** account's notification is never touched (nothing changes).  *pnChanged
+** (may be NULL): how many were marked. */
+int inbox_mark_read(Store *s, const Actor *who, long id, long *pnChanged,
+                    AppErr *err);
+
+/* Set account zUser's e-mail address (NULL or "": none; else it must pass
+** notify_email_ok()), whether it wants e-mail (bMail; -1: as it was), and
+** its e-mails' language ("", "en" or "km"; NULL: as it was).  Users set
+** their own; an administrator anyone's.  Audited as the account's email,
+** mail and language. */
+int inbox_set_email(Store *s, const Actor *who, const char *zUser,
+                    const char *zEmail, int bMail, const char *zLang,
+                    AppErr *err);
+
+/* The sender's side.  Take at most LIMIT_MAIL_BATCH e-mails due now: in
+** one transaction they are read and their next attempt moved
+** LIMIT_MAIL_LEASE_SECONDS on, so no other sender (another server process
+** on the database) takes them while this one sends.  *paOut: note_free(). */
+int inbox_mail_take(Store *s, Note **paOut, size_t *pnOut, AppErr *err);
+
+/* Record how sending n went: sent, not wanted any more (the recipient
+** removed the address or turned e-mail off since: bSkip), or failed — then
+** tried again after notify_mail_retry_seconds() with nRetryBase, or given
+** up (failed, no next attempt; also when nRetryBase is negative: the
+** e-mail is too old to send, notify_mail_stale()). */
+int inbox_mail_done(Store *s, const Note *n, int bSent, int bSkip,
+                    long nRetryBase, AppErr *err);
+
+#endif
