@@ -185,6 +185,11 @@ async function noSidewaysScroll(page, what) {
     check(molvt.badge === 'Submitted' && molvt.text.includes(FIRST), 'the officer does not see MOLVT\'s submitted statement: ' + JSON.stringify(molvt));
     check(mofa.badge === 'Submitted' && mofa.text.includes(MOFA), 'the officer does not see MOFA&IC\'s submitted statement: ' + JSON.stringify(mofa));
     check((await statementCard(page, 'MOI')).text === '', 'MOI, who wrote nothing, has a statement card');
+    // The officer starts the narrative from the two statements and saves
+    // it: it must not outlive MOLVT's rewrite silently.
+    const review = 'form[action="/activity/' + ACT + '/review"]';
+    check((await page.inputValue('#progress')).includes(FIRST), 'the narrative does not start from the statements');
+    await Promise.all([page.waitForNavigation(), page.click(review + ' button[value=save]')]);
     const molvtForm = 'form[action="/activity/' + ACT + '/statement/MOLVT/review"]';
     await page.fill(molvtForm + ' textarea[name=comment]', COMMENT);
     await shot(page, 'officer-returning');
@@ -256,13 +261,19 @@ async function noSidewaysScroll(page, what) {
       check(c.badge === 'Accepted', org + '\'s statement does not read "Accepted" after accepting: ' + c.badge);
     }
     check((await statementCard(page, 'MOFA&IC')).badge === 'Accepted', 'accepting MOLVT\'s statement undid MOFA&IC\'s');
+    const notice = await page.evaluate(() => {
+      const e = document.querySelector('.notice.warning');
+      return e ? e.innerText.replace(/\s+/g, ' ') : '';
+    });
+    check(notice.includes('The saved narrative keeps the text MOLVT submitted on 2018-12-20 10:00 +07, which MOLVT has replaced since'),
+          'the officer is not told the saved narrative keeps MOLVT\'s replaced text: ' + notice);
     const narrative = await page.inputValue('#progress');
     check(narrative.includes(SECOND), 'the narrative does not start from the resubmitted text: ' + narrative);
     check(!narrative.includes(FIRST), 'the narrative keeps the text MOLVT replaced: ' + narrative);
     check(narrative.includes(MOFA), 'the narrative leaves out MOFA&IC\'s statement: ' + narrative);
-    await page.selectOption('form[action="/activity/' + ACT + '/review"] select#rating', 'progressing');
+    await page.selectOption(review + ' select#rating', 'progressing');
     await shot(page, 'officer-composing');
-    await Promise.all([page.waitForNavigation(), page.click('form[action="/activity/' + ACT + '/review"] button[value=approve]')]);
+    await Promise.all([page.waitForNavigation(), page.click(review + ' button[value=approve]')]);
     main = await mainText(page);
     check(main.includes('Approved'), 'no confirmation after approving');
     await shot(page, 'officer-approved');
