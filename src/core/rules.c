@@ -291,6 +291,31 @@ rules_statement_waiting(const Statement *st)
            (st->eState == STMT_SUBMITTED || st->eState == STMT_RESUBMITTED);
 }
 
+const Statement *
+rules_narrative_replaced(const Assessment *a, const char *zNarrative,
+                         size_t *piVer)
+{
+    if (!a || !zNarrative || !*zNarrative) {
+        return NULL;
+    }
+    for (size_t k = 0; k < a->nStmt; k++) {
+        const Statement *st = &a->aStmt[k];
+        for (size_t j = 0; j < st->nVer; j++) {
+            const char *zOld = st->aVer[j].zText;
+            const char *zNow = st->zText ? st->zText : "";
+            if (!zOld || !*zOld || str_eq(zOld, zNow) || strstr(zNow, zOld) ||
+                !strstr(zNarrative, zOld)) {
+                continue;
+            }
+            if (piVer) {
+                *piVer = j;
+            }
+            return st;
+        }
+    }
+    return NULL;
+}
+
 int
 rules_statement_may_read(const Actor *who, const char *zOrg)
 {

@@ -109,6 +109,17 @@ typedef enum StmtAction {
 /* Does statement st wait for the officer (submitted or resubmitted)? */
 int rules_statement_waiting(const Statement *st);
 
+/* Does narrative zNarrative keep text the reporter has replaced?  The
+** first statement of a with a submitted version (a->aStmt[k].aVer, read
+** with the threads) whose text differs from the statement's text now,
+** is found word for word in zNarrative and not in the text now; NULL when
+** none (or the versions were not read).  *piVer: that version's index in
+** its aVer.  The officer's composer shows it instead of keeping it
+** silently. */
+const Statement *rules_narrative_replaced(const Assessment *a,
+                                          const char *zNarrative,
+                                          size_t *piVer);
+
 /* May who read organisation zOrg's statements' threads and versions?
 ** Officers and administrators read every organisation's; a reporter only
 ** its own organisation's; nobody else any. */

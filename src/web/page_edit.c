@@ -316,24 +316,58 @@ edit_statements_review(Req *r, Buf *b, const Node *n, const Round *rd,
     }
 }
 
+/* A saved narrative that keeps the text of statement st's version iVer,
+** which its organisation has replaced since: said, and shown to copy
+** from, above the narrative composed again. */
+static void
+edit_replaced_notice(Buf *b, const Assessment *a, const Statement *st,
+                     size_t iVer)
+{
+    char zWhen[STR_TIME_LOCAL_BYTES];
+    str_time_local(st->aVer[iVer].zAt, zWhen, sizeof zWhen);
+    HTML_LIT(b, "<div class=\"notice warning\" role=\"alert\"><p>");
+    Buf t = BUF_INIT;
+    buf_printf(&t,
+               _("The saved narrative keeps the text %s submitted on %s, "
+                 "which %s has replaced since. The narrative below is "
+                 "composed again from the statements as they are now; the "
+                 "saved one is here to copy from."),
+               st->zOrg, zWhen, st->zOrg);
+    esc_html(b, buf_str(&t));
+    buf_release(&t);
+    HTML_LIT(b, "</p><details><summary>");
+    HTML_TR(b, "The saved narrative");
+    HTML_LIT(b, "</summary><div class=\"stmt-text saved-narrative\">");
+    esc_html(b, a->zProgress);
+    HTML_LIT(b, "</div></details></div>");
+}
+
 /* The M&E officer's form: narrative (pre-filled with the statements when
-** empty), rating, approve or return. */
+** empty, or when the saved one keeps a statement's text its organisation
+** has replaced: ta, the assessment with the statements' versions), rating,
+** approve or return. */
 static void
 edit_review_form(Req *r, Buf *b, const Node *n, const Round *rd,
-                 const Assessment *a, int bKeepPosted)
+                 const Assessment *a, const Assessment *ta, int bKeepPosted)
 {
     HTML_LIT(b, "<h3>");
     HTML_TR(b, "Review for");
     HTML_LIT(b, " ");
     esc_html(b, rd->zTitle);
     HTML_LIT(b, "</h3>");
+    size_t iVer = 0;
+    const Statement *stOld =
+        bKeepPosted ? NULL : rules_narrative_replaced(ta, a->zProgress, &iVer);
+    if (stOld) {
+        edit_replaced_notice(b, a, stOld, iVer);
+    }
     Buf merged = BUF_INIT;
-    if (!*a->zProgress) {
+    if (!*a->zProgress || stOld) {
         workflow_narrative_draft(a, 1, &merged);
     }
-    const char *zText = bKeepPosted     ? req_form(r, "progress")
-                        : *a->zProgress ? a->zProgress
-                                        : buf_str(&merged);
+    const char *zText = bKeepPosted               ? req_form(r, "progress")
+                        : *a->zProgress && !stOld ? a->zProgress
+                                                  : buf_str(&merged);
     Rating eR =
         bKeepPosted ? edit_rating_of(req_form(r, "rating")) : a->eRating;
     page_activity_form_start(b, r, n->zCode, "review", rd->zCode, a->iVersion);
@@ -705,7 +739,7 @@ page_activity_render(Req *r, Resp *w, const char *zNotice,
         if (forms & EDIT_FORM_REVIEW) {
             edit_statements_review(r, b, n, rd, ta, bPostedHere);
             /* A refused statement form keeps its comment there only. */
-            edit_review_form(r, b, n, rd, a,
+            edit_review_form(r, b, n, rd, a, ta,
                              bPostedHere && !*req_form(r, "org"));
         }
     }

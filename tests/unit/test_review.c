@@ -22,6 +22,7 @@
 #include "base/xalloc.h"
 #include "core/model.h"
 #include "core/review.h"
+#include "core/rules.h"
 #include "base/str.h"
 
 /* ---- review_pct, review_count, review_mask_parse ---------------------- */
@@ -810,12 +811,62 @@ test_review_latest_rated(void **state)
     assert_null(review_latest_rated(p, &p->aNode[14], &rd));
 }
 
+/* ---- rules_narrative_replaced ------------------------------------------ */
+
+/* A saved narrative that quotes a statement's replaced version is found;
+** one that quotes the text now, or an edited text, or none, is not. */
+static void
+test_rules_narrative_replaced(void **state)
+{
+    (void)state;
+    char zOld[] = "Attended the ASEAN meeting.";
+    char zNew[] = "Named 4 focal points.";
+    char zBoth[] = "Attended the ASEAN meeting. Named 4 focal points.";
+    char zMofaText[] = "Passed the figures on.";
+    char zMolvt[] = "MOLVT", zMofa[] = "MOFA&IC", zBy[] = "molvt";
+    char zAt1[] = "2018-12-20T03:00:00Z", zAt2[] = "2018-12-21T03:00:00Z";
+    StmtVersion av[2] = {
+        { 1, zOld, RATING_PROGRESSING, STMT_SUBMITTED, zBy, zAt1 },
+        { 2, zNew, RATING_PROGRESSING, STMT_RESUBMITTED, zBy, zAt2 },
+    };
+    Statement ast[2] = { 0 };
+    ast[0].zOrg = zMofa;
+    ast[0].zText = zMofaText;
+    ast[1].zOrg = zMolvt;
+    ast[1].zText = zNew;
+    ast[1].aVer = av;
+    ast[1].nVer = 2;
+    Assessment a = { 0 };
+    a.aStmt = ast;
+    a.nStmt = 2;
+    size_t iVer = 99;
+    const Statement *st = rules_narrative_replaced(
+        &a, "MOLVT: Attended the ASEAN meeting.\n\nMOFA&IC: x", &iVer);
+    assert_ptr_equal(st, &ast[1]);
+    assert_int_equal(iVer, 0);
+    assert_null(
+        rules_narrative_replaced(&a, "MOLVT: Named 4 focal points.", NULL));
+    assert_null(
+        rules_narrative_replaced(&a, "MOLVT attended a meeting.", NULL));
+    assert_null(rules_narrative_replaced(&a, "", NULL));
+    assert_null(rules_narrative_replaced(NULL, "x", NULL));
+    /* A text kept whole in the new one is not replaced. */
+    ast[1].zText = zBoth;
+    assert_null(rules_narrative_replaced(
+        &a, "MOLVT: Attended the ASEAN meeting.", NULL));
+    /* Without the versions read, nothing is known to be replaced. */
+    ast[1].nVer = 0;
+    assert_null(rules_narrative_replaced(
+        &a, "MOLVT: Attended the ASEAN meeting.", NULL));
+}
+
 int
 main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_review_pct_rounding),
+        cmocka_unit_test(test_rules_narrative_replaced),
         cmocka_unit_test(test_review_pct_zero_denominator),
         cmocka_unit_test(test_review_count_masks),
         cmocka_unit_test(test_review_mask_parse_good),
