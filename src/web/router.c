@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "router.h"
@@ -246,6 +247,49 @@ router_csrf_ok(const Req *r)
     return bOk;
 }
 
+/* The fields and files of an upload route's multipart body, into r->form
+** and r->aUpload (the server parsed no form for it: a body this large is
+** read only for a user the route admits).  Returns 0, or -1 with w an
+** error page. */
+static int
+router_read_upload(Req *r, Resp *w)
+{
+    if (!r->zContentType ||
+        strncasecmp(r->zContentType, "multipart/form-data", 19) != 0) {
+        return 0; /* a form without files: parsed by the server */
+    }
+    int rc = multipart_parse(&r->form, r->aUpload, &r->nUpload, r->zContentType,
+                             r->zBody, r->nBody);
+    if (rc == PARAMS_TOO_MANY_FILES) {
+        Buf m = BUF_INIT;
+        buf_printf(&m, _("Send at most %d files at once (LIMIT_UPLOAD_FILES)."),
+                   LIMIT_UPLOAD_FILES);
+        web_error(r, w, 400, buf_str(&m));
+        buf_release(&m);
+    } else if (rc == PARAMS_TOO_MANY) {
+        web_error(r, w, 400,
+                  _("The request has more fields than the server "
+                    "accepts (LIMIT_FORM_FIELDS)."));
+    } else if (rc) {
+        web_error(r, w, 400,
+                  _("The upload could not be read: send the files again "
+                    "from the form."));
+    }
+    return rc ? -1 : 0;
+}
+
+int
+route_takes_upload(const char *zMethod, const char *zRawPath)
+{
+    for (const Route *x = aRoute; x->zMethod; x++) {
+        if ((x->who & WEB_UPLOAD) && strcmp(x->zMethod, zMethod) == 0 &&
+            route_match(x->zPattern, zRawPath, NULL)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 void
 router_dispatch(Req *r, Resp *w)
 {
@@ -323,6 +367,8 @@ router_dispatch(Req *r, Resp *w)
                       r->bAuthed ? _("Your role does not allow this.")
                                  : _("Log in first."));
         }
+    } else if ((route->who & WEB_UPLOAD) && router_read_upload(r, w) != 0) {
+        /* refused: w says why */
     } else if (route_changes_state(r->zMethod) && !router_csrf_ok(r)) {
         web_error(r, w, 403,
                   _("The form has expired or did not come from this "
@@ -380,6 +426,9 @@ web_describe_routes(Buf *b)
         }
         if (route_changes_state(x->zMethod)) {
             buf_puts(b, " csrf");
+        }
+        if (x->who & WEB_UPLOAD) {
+            buf_puts(b, " upload");
         }
         buf_putc(b, '\n');
     }

@@ -14,6 +14,10 @@ typedef int (*WebHandler)(Req *r, Resp *w);
 #define WEB_EDITORS  (ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_ME_OFFICER))
 #define WEB_PUBLIC   0x100u /* anonymous readers too, with --public */
 #define WEB_OPEN     0x200u /* no login at all (login page, assets) */
+#define WEB_UPLOAD                                                             \
+ 0x400u /* takes files: a multipart/form-data body of
+                            ** up to LIMIT_UPLOAD_BYTES, parsed only once
+                            ** session and role allow the request */
 
 typedef struct Route {
     const char *zMethod;  /* any method but GET changes state: the
@@ -25,6 +29,11 @@ typedef struct Route {
 
 /* The routes (routes.c), terminated by a NULL method. */
 extern const Route aRoute[];
+
+/* Whether the route for zMethod and zRawPath (as sent) takes files
+** (WEB_UPLOAD): the server then lets its body grow to LIMIT_UPLOAD_BYTES
+** instead of LIMIT_BODY_BYTES. */
+int route_takes_upload(const char *zMethod, const char *zRawPath);
 
 /* Whether a request with zMethod changes state (so needs its CSRF token):
 ** every method but GET and HEAD. */
