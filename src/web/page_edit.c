@@ -1130,15 +1130,24 @@ static void
 admin_render(Req *r, Resp *w, const char *zNotice, const char *zKind,
              AdminForm eKeep)
 {
-    const Model *m = NULL;
-    const Plan *p = page_load(r, w, &m);
-    if (!p) {
+    /* A new database has no plan: the page still works (users,
+    ** organisations, importing the plan), without the rounds. */
+    const Model *m = page_load_model(r, w);
+    if (!m) {
+        return;
+    }
+    const Plan *p = NULL;
+    if (m->nPlan && !(p = page_load(r, w, &m))) {
         return;
     }
     int bAdmin = r->ses.user.eRole == ROLE_ADMIN;
     AdminPage x = { r, p, m };
-    if (!zNotice && page_download(r, w, bAdmin ? azAdminSheet : azOfficerSheet,
-                                  admin_sheet, &x, "admin")) {
+    const char *const *azSheet = bAdmin ? azAdminSheet : azOfficerSheet;
+    if (!p) {
+        azSheet = bAdmin ? azAdminSheet + 1 : azOfficerSheet + 1;
+    }
+    if (!zNotice && azSheet[0] &&
+        page_download(r, w, azSheet, admin_sheet, &x, "admin")) {
         return;
     }
     char *zSelf = page_self(r);
@@ -1150,28 +1159,41 @@ admin_render(Req *r, Resp *w, const char *zNotice, const char *zKind,
     /* The form posted (kept) or empty. */
 #define KEPT(F, K) (eKeep == (F) ? req_form(r, K) : "")
     HTML_LIT(b, "<h2>");
-    HTML_TR(b, "Review rounds");
-    HTML_LIT(b, "</h2>");
+    HTML_TR(b, "Plan");
+    HTML_LIT(b, "</h2><p>");
+    if (!p) {
+        HTML_TR(b, "The database holds no plan yet.");
+        HTML_LIT(b, " ");
+    }
+    HTML_LIT(b, "<a href=\"/admin/import\">");
+    HTML_TR(b, "Import a plan from files (JSON, annex CSV or XLSX)");
+    HTML_LIT(b, "</a></p>\n");
     Sheet t;
-    sheet_init(&t, "rounds", NULL);
-    admin_rounds_sheet(&x, "rounds", &t);
-    page_sheet(b, &t, zSelf);
-    sheet_release(&t);
-    HTML_LIT(
-        b, "<form class=\"card\" method=\"post\" action=\"/admin/round\"><h3>");
-    HTML_TR(b, "Open a new round");
-    HTML_LIT(b, "</h3>");
-    page_csrf_field(r, b);
-    admin_plan_field(r, b);
-    HTML_LIT(b, "<input type=\"hidden\" name=\"state\" value=\"new\"/>");
-    admin_input(b, "round", _("Code (e.g. 2019)"),
-                KEPT(ADMIN_FORM_ROUND, "round"), 1);
-    admin_input(b, "title", _("Title"), KEPT(ADMIN_FORM_ROUND, "title"), 0);
-    admin_input(b, "as_of", _("As of (YYYY-MM-DD)"),
-                KEPT(ADMIN_FORM_ROUND, "as_of"), 0);
-    HTML_LIT(b, "<div><button type=\"submit\">");
-    HTML_TR(b, "Open");
-    HTML_LIT(b, "</button></div></form>\n");
+    if (p) {
+        HTML_LIT(b, "<h2>");
+        HTML_TR(b, "Review rounds");
+        HTML_LIT(b, "</h2>");
+        sheet_init(&t, "rounds", NULL);
+        admin_rounds_sheet(&x, "rounds", &t);
+        page_sheet(b, &t, zSelf);
+        sheet_release(&t);
+        HTML_LIT(
+            b,
+            "<form class=\"card\" method=\"post\" action=\"/admin/round\"><h3>");
+        HTML_TR(b, "Open a new round");
+        HTML_LIT(b, "</h3>");
+        page_csrf_field(r, b);
+        admin_plan_field(r, b);
+        HTML_LIT(b, "<input type=\"hidden\" name=\"state\" value=\"new\"/>");
+        admin_input(b, "round", _("Code (e.g. 2019)"),
+                    KEPT(ADMIN_FORM_ROUND, "round"), 1);
+        admin_input(b, "title", _("Title"), KEPT(ADMIN_FORM_ROUND, "title"), 0);
+        admin_input(b, "as_of", _("As of (YYYY-MM-DD)"),
+                    KEPT(ADMIN_FORM_ROUND, "as_of"), 0);
+        HTML_LIT(b, "<div><button type=\"submit\">");
+        HTML_TR(b, "Open");
+        HTML_LIT(b, "</button></div></form>\n");
+    }
     if (bAdmin) {
         HTML_LIT(b, "<h2>");
         HTML_TR(b, "Users");

@@ -35,6 +35,11 @@ int page_admin_user_post(Req *r, Resp *w);
 int page_admin_round_post(Req *r, Resp *w);
 int page_admin_org_post(Req *r, Resp *w);
 
+/* page_import.c */
+int page_admin_import(Req *r, Resp *w);
+int page_admin_import_post(Req *r, Resp *w);
+int page_admin_import_confirm(Req *r, Resp *w);
+
 /* page_cases.c */
 int page_cases(Req *r, Resp *w);
 int page_case_new(Req *r, Resp *w);

@@ -52,6 +52,9 @@ GET /admin admin,me_officer
 POST /admin/user admin
 POST /admin/round admin,me_officer
 POST /admin/org admin
+GET /admin/import admin,me_officer
+POST /admin/import admin,me_officer
+POST /admin/import/confirm admin,me_officer
 GET /api/me admin,me_officer,reporter,case_officer,viewer
 GET /api/plan admin,me_officer,reporter,case_officer,viewer,public
 GET /api/activity/{} admin,me_officer,reporter,case_officer,viewer,public
@@ -149,6 +152,20 @@ do_post() {
     /admin/round) post_as "$u" /admin/round "round=M$u" state=new "title=Matrix $u" ;;
     /admin/org) post_as "$u" /admin/org "acronym=M_$u" kind=ngo "name=Org of $u" ;;
     /logout) post_as "$u" /logout ;;
+    /admin/import)
+        # Files, as the browser sends them: a preview.
+        tok=""
+        [ "$u" != anon ] && tok=$(csrf_of "$u" /plan)
+        code=$(curl -s -b "$u.jar" -o post.body -w '%{http_code}' -F "csrf=$tok" \
+            -F "file=@$SRC/data/cambodia-lmp-2015-2018/plan.json" "$BASE$path") ;;
+    /admin/import/confirm)
+        # Cancelling a preview of the user's own (none for those refused).
+        tok=""
+        [ "$u" != anon ] && tok=$(csrf_of "$u" /plan)
+        curl -s -b "$u.jar" -o preview.body -F "csrf=$tok" \
+            -F "file=@$SRC/data/cambodia-lmp-2015-2018/plan.json" "$BASE/admin/import"
+        id=$(grep -o 'name="id" value="[^"]*"' preview.body | sed 's/.*value="//; s/"$//')
+        post_as "$u" "$path" "id=$id" action=cancel ;;
     /round/{}/recommendations)
         post_as "$u" "$path" "code=M-$u" "text=Matrix $u" group=Policy priority=yes ;;
     /round/{}/recommendation/{})
