@@ -226,9 +226,9 @@ static void
 import_form(Req *r, Buf *b, const Model *m, int bKeep)
 {
     HTML_LIT(b, "<form class=\"card\" method=\"post\" action=\"/admin/import\" "
-                "enctype=\"multipart/form-data\"><h2>");
+                "enctype=\"multipart/form-data\"><h3>");
     HTML_TR(b, "Upload the plan's files");
-    HTML_LIT(b, "</h2><p>");
+    HTML_LIT(b, "</h3><p>");
     HTML_TR(b, "A plan as JSON, its annex table as CSV or XLSX, or both "
                "(the plan first). Nothing is written before you have seen "
                "what the files would change and confirmed it.");
