@@ -337,14 +337,15 @@ multipart_parse(Params *p, WebUpload *aUp, int *pnUp, const char *zType,
         }
         /* The part's headers: only Content-Disposition matters. */
         char *zName = NULL, *zFile = NULL;
-        int bFile = 0;
+        int bFile = 0, bSeen = 0;
         const char *h = z + at;
         while (h < zHeadEnd + 2) {
             const char *e = memmem(h, (size_t)(zHeadEnd + 2 - h), "\r\n", 2);
             size_t nVal;
             const char *zVal = multipart_header(h, (size_t)(e - h),
                                                 "Content-Disposition", &nVal);
-            if (zVal && !zName) {
+            if (zVal && !bSeen) { /* the first one counts */
+                bSeen = 1;
                 zName = multipart_param(zVal, nVal, "name");
                 zFile = multipart_param(zVal, nVal, "filename");
                 bFile = zFile != NULL;
