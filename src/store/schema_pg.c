@@ -458,6 +458,19 @@ const char *const azPgMigration[] = {
     "  CHECK((kind = 'partner') = (org_id IS NOT NULL)),"
     "  UNIQUE(round_id, node_id, line)"
     ");",
+    /* 8: statements' attachments, SQLite's schema 13 translated. */
+    "CREATE TABLE statement_attachment("
+    "  id " ID ","
+    "  statement_id BIGINT NOT NULL REFERENCES statement(id),"
+    "  name " TXT " NOT NULL CHECK(length(name) > 0),"
+    "  type " TXT " NOT NULL,"
+    "  size BIGINT NOT NULL CHECK(size > 0),"
+    "  data " TXT " NOT NULL,"
+    "  added_by " TXT " NOT NULL,"
+    "  added_at TIMESTAMPTZ NOT NULL"
+    ");"
+    "CREATE INDEX statement_attachment_statement"
+    "  ON statement_attachment(statement_id);",
 };
 
 const int nPgMigration = (int)(sizeof azPgMigration / sizeof azPgMigration[0]);

@@ -121,6 +121,10 @@ static const struct {
                                 { "id", "round_id", "node_id", "line", "kind",
                                   "org_id", "label", "amount", "currency",
                                   "status", "note", "version" } },
+    [STORE_TABLE_STMT_ATTACHMENT] = { "statement_attachment",
+                                      { "id", "statement_id", "name", "type",
+                                        "size", "data", "added_by",
+                                        "added_at" } },
 };
 
 const char *

@@ -812,6 +812,8 @@ static const StoreMethods pgMethods = {
     .xIndScan = pg_ind_scan,
     .xStmtScan = pg_stmt_scan,
     .xStmtAdd = pg_stmt_add,
+    .xAttachRead = pg_attach_read,
+    .xAttachDelete = pg_attach_delete,
     .xFundScan = pg_fund_scan,
 };
 

@@ -889,5 +889,7 @@ static const StoreMethods sqMethods = {
     .xIndScan = sq_ind_scan,
     .xStmtScan = sq_stmt_scan,
     .xStmtAdd = sq_stmt_add,
+    .xAttachRead = sq_attach_read,
+    .xAttachDelete = sq_attach_delete,
     .xFundScan = sq_fund_scan,
 };

@@ -23,6 +23,10 @@
 #define LIMIT_UPLOAD_FILES             8
 #define LIMIT_UPLOAD_PART_HEADER_BYTES 4096u
 
+/* A statement's attachments have their own limits, which core's rules
+** check: LIMIT_ATTACH_BYTES and LIMIT_ATTACH_PER_STATEMENT in
+** base/limits.h (their upload route is held to LIMIT_UPLOAD_BYTES too). */
+
 /* Plan imports previewed in the browser and waiting for their
 ** confirmation (page_import.c): kept in the server's memory, at most this
 ** many (the oldest goes first) and for at most this many seconds. */

@@ -5,11 +5,13 @@
 
 # What version 8 added (outreach, media, statistics), dropped to make a
 # database of an earlier version.
-# Version 12's costs and funding go first of all: they refer to rounds,
+# Version 13's statements' attachments go first of all: they refer to
+# statements; then version 12's costs and funding: they refer to rounds,
 # nodes and orgs; then version 11's statements' threads and versions: they
 # refer to statements; then version 10's indicators: they refer to plans,
 # nodes and orgs.
-drop12="DROP TABLE fund_line; DROP TABLE fund_cost;"
+drop13="DROP TABLE statement_attachment;"
+drop12="$drop13 DROP TABLE fund_line; DROP TABLE fund_cost;"
 drop11="$drop12 DROP TABLE statement_version; DROP TABLE statement_comment;"
 drop10="$drop11 DROP TABLE ind_value; DROP TABLE indicator;"
 drop9="$drop10 DROP TABLE outreach_node; DROP TABLE outreach_org; DROP TABLE outreach_place;
@@ -189,4 +191,21 @@ sqlite3 v11.db "UPDATE fund_cost SET amount = -1" 2>/dev/null &&
 sqlite3 v11.db "INSERT INTO fund_line(round_id, node_id, line, kind, amount, currency, status)
     SELECT round_id, node_id, 2, 'partner', 1, 'USD', 'gap' FROM fund_cost" 2>/dev/null &&
     fail "a partner's line without its organisation was accepted"
+# From version 12: version 13 adds statements' attachments, empty; a file
+# goes in, an empty one does not.
+"$LMPMON" --db v12.db init --sample cambodia-lmp-2015-2018 >/dev/null || fail "init v12"
+"$LMPMON" --db v12.db round open 2018 >/dev/null || fail "round open v12"
+sqlite3 v12.db "$drop13 PRAGMA user_version = 12;" || fail "could not make a version 12 database"
+run --db v12.db org list
+expect_status 0
+[ "$(sqlite3 v12.db 'PRAGMA user_version')" = "$want" ] || fail "version 12 not migrated"
+[ "$(sqlite3 v12.db 'SELECT count(*) FROM statement_attachment')" = 0 ] || fail "attachments from nowhere"
+sqlite3 v12.db "INSERT INTO statement(assessment_id, org_id, proposed_rating, state)
+    SELECT min(a.id), (SELECT min(id) FROM org), 'not_rated', 'draft' FROM assessment a;
+  INSERT INTO statement_attachment(statement_id, name, type, size, data, added_by, added_at)
+    SELECT id, 'a.pdf', 'application/pdf', 5, 'JVBERi0=', 'molvt', '2018-11-30T00:00:00Z'
+    FROM statement" || fail "version 13's table does not take a file"
+sqlite3 v12.db "INSERT INTO statement_attachment(statement_id, name, type, size, data, added_by, added_at)
+    SELECT id, 'b.pdf', 'application/pdf', 0, '', 'molvt', '2018-11-30T00:00:00Z'
+    FROM statement" 2>/dev/null && fail "an empty file was accepted"
 finish
