@@ -150,6 +150,19 @@ code=$(curl -s -b molvt.jar -o att.html -w '%{http_code}' --data-urlencode "csrf
 [ "$code" = 409 ] || fail "removing from a submitted statement answered $code"
 grep -q "attachment/$first/remove" att.html && fail "a submitted statement still offers Remove"
 
+# --- the JSON API lists them with the statement ---------------------------
+curl -s -b officer.jar "$BASE/api/activity/4.8" >api.json
+python3 - <<'PY' || fail "the API does not list MOLVT's files: $(head -c 400 api.json)"
+import json
+a = json.load(open("api.json"))
+st = [s for x in a["assessments"] if x["round"] == "2018" for s in x["statements"] if s["org"] == "MOLVT"][0]
+f = st["attachments"]
+assert len(f) == 9, len(f)
+assert f[0]["name"] == "report.pdf" and f[0]["type"] == "application/pdf" and f[0]["by"] == "molvt", f[0]
+assert f[1]["type"] == "image/png" and f[0]["size"] > 0
+PY
+curl -s -b ilo.jar "$BASE/api/activity/4.8" | grep -q 'report.pdf' && fail "ILO's API answer names MOLVT's files"
+
 # --- the audit trail ---------------------------------------------------------
 n=$(db_sql d "SELECT count(*) FROM audit WHERE entity = 'statement' AND field = 'attachment' AND actor = 'molvt'")
 [ "$n" = 10 ] || fail "$n audit rows for the ten files attached"
