@@ -239,6 +239,13 @@ edit_attachments(const Req *r, Buf *b, const Node *n, const Round *rd,
                   str_eq(who.zOrg, st->zOrg) &&
                   rules_attachment_may_add(&who, n, rd, st, "file",
                                            "application/pdf", 1, &e) == 0;
+    if (!st && who.eRole == ROLE_REPORTER && rd->eState == ROUND_OPEN) {
+        HTML_LIT(b, "<p class=\"small\">");
+        HTML_TR(b, "Save the statement as a draft to attach files to it "
+                   "(reports, photos, lists of participants).");
+        HTML_LIT(b, "</p>\n");
+        return;
+    }
     if ((!st || !st->nAttach) && !bMayAdd) {
         return;
     }
@@ -1070,7 +1077,10 @@ page_attachment_get(Req *r, Resp *w)
                   (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
         buf_putc(&d, bOk ? c : '_');
     }
-    buf_puts(&d, "\"");
+    /* The name as it was, Khmer included, for browsers that read RFC
+    ** 6266's filename* (all of today's); the plain one for the rest. */
+    buf_puts(&d, "\"; filename*=UTF-8''");
+    url_encode(&d, f.zName);
     free(w->zDisposition);
     w->zDisposition = buf_detach(&d);
     store_attach_file_release(&f);

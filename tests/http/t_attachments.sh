@@ -54,16 +54,19 @@ printf 'MZ\220\000 a program' >setup.pdf
 printf '<html><script>alert(1)</script></html>' >page.png
 
 # Before the statement exists: save a draft first.
+curl -s -b molvt.jar "$BASE/activity/4.8" | grep -q 'Save the statement as a draft to attach files' ||
+    fail "the reporter's page does not say how to attach files"
 code=$(attach molvt report.pdf)
 [ "$code" = 409 ] && notice | grep -q 'as a draft first' ||
     fail "a file before any statement answered $code: $(notice)"
 code=$(post molvt /activity/4.8/statement round=2018 version=0 action=save "text=Trained 120 officials" rating=progressing)
 [ "$code" = 303 ] || fail "saving the draft answered $code"
 
-code=$(attach molvt report.pdf photo.png photo.jpg list.docx counts.xlsx minutes.odt)
+cp photo.png "រូបថត.png"
+code=$(attach molvt report.pdf "រូបថត.png" photo.jpg list.docx counts.xlsx minutes.odt)
 [ "$code" = 303 ] || fail "six good files answered $code: $(notice)"
 curl -s -b molvt.jar -o page.html "$BASE/activity/4.8"
-for x in "report.pdf</a> <span class=\"small\">(PDF document" "photo.png</a> <span class=\"small\">(PNG image" \
+for x in "report.pdf</a> <span class=\"small\">(PDF document" "រូបថត.png</a> <span class=\"small\">(PNG image" \
     "photo.jpg</a> <span class=\"small\">(JPEG image" "list.docx</a> <span class=\"small\">(Word document" \
     "counts.xlsx</a> <span class=\"small\">(Excel workbook" "minutes.odt</a> <span class=\"small\">(OpenDocument text"; do
     grep -qF "$x" page.html || fail "the statement does not list '$x'"
@@ -109,9 +112,13 @@ for u in molvt molvt2 officer admin; do
     [ "$code" = 200 ] || fail "$u downloading the PDF answered $code"
     cmp -s dl.bin report.pdf || fail "$u's download is not the file attached"
 done
-grep -qi '^content-disposition: attachment; filename="report.pdf"' dl.head || fail "the download is not an attachment: $(cat dl.head)"
+grep -qi "^content-disposition: attachment; filename=\"report.pdf\"; filename\*=UTF-8''report.pdf" dl.head || fail "the download is not an attachment: $(cat dl.head)"
 grep -qi '^x-content-type-options: nosniff' dl.head || fail "the download lacks nosniff"
 grep -qi '^content-type: application/pdf' dl.head || fail "the download's type is not the content's"
+second=$(ids | sed -n 2p)
+curl -s -b officer.jar -o /dev/null -D dl.head "$BASE/activity/4.8/attachment/$second"
+grep -qi "^content-disposition: attachment; filename=\"_*.png\"; filename\*=UTF-8''%E1%9E%9A%E1%9E%BC%E1%9E%94%E1%9E%90%E1%9E%8F.png" dl.head ||
+    fail "a Khmer file name is not kept for the download: $(grep -i disposition dl.head)"
 for u in ilo viewer; do
     code=$(curl -s -b "$u.jar" -o dl.bin -w '%{http_code}' "$BASE/activity/4.8/attachment/$first")
     [ "$code" = 403 ] || fail "$u downloaded MOLVT's file ($code)"
