@@ -411,8 +411,9 @@ typedef struct ConnState {
     int iLive; /* its aLive[] entry, or -1 */
     int fd;    /* its socket, or -1 */
     ConnPhase ePhase;
-    long long msPhase;          /* when ePhase began (mono_ms()) */
-    int bExpired;               /* past its deadline: being closed */
+    long long msPhase; /* when ePhase began (mono_ms()) */
+    int bExpired;      /* past its deadline: being closed */
+    int bUpload;       /* its request takes files: LIMIT_UPLOAD_TOTAL_SECONDS */
     char zPeer[NET_ADDR_CHARS]; /* the TCP peer, for the log */
 } ConnState;
 
@@ -439,6 +440,10 @@ typedef struct ConnState {
 ** NOTIFY_CONNECTION STARTED to CLOSED, under liveMutex, and MHD closes a
 ** socket only after CLOSED, so the watchdog never shuts down a socket
 ** number that has been given to another connection.
+**
+** A request of a route that takes files has LIMIT_UPLOAD_TOTAL_SECONDS
+** instead (conn_mark_upload(), from its first call): a plan's files come
+** over slow lines, and such requests are few (LIMIT_UPLOADS_AT_ONCE).
 */
 #define WEB_DEADLINE_TICK_MS 250
 
@@ -495,6 +500,22 @@ conn_phase(struct MHD_Connection *c, ConnPhase e)
         pthread_mutex_lock(&liveMutex);
         cs->ePhase = e;
         cs->msPhase = mono_ms();
+        cs->bUpload = 0; /* a new request line, or none */
+        pthread_mutex_unlock(&liveMutex);
+    }
+}
+
+/* Connection c's request takes files: its deadline is the longer
+** LIMIT_UPLOAD_TOTAL_SECONDS, from the same request line. */
+static void
+conn_mark_upload(struct MHD_Connection *c)
+{
+    const union MHD_ConnectionInfo *si =
+        MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    ConnState *cs = si ? si->socket_context : NULL;
+    if (cs) {
+        pthread_mutex_lock(&liveMutex);
+        cs->bUpload = 1;
         pthread_mutex_unlock(&liveMutex);
     }
 }
@@ -508,6 +529,8 @@ deadline_watch(void *p)
         1000LL * (cfg->nRequestSeconds ? cfg->nRequestSeconds
                                        : LIMIT_REQUEST_TOTAL_SECONDS);
     long long msIdle = 1000LL * LIMIT_REQUEST_SECONDS + msTotal;
+    long long msUpload =
+        msTotal * LIMIT_UPLOAD_TOTAL_SECONDS / LIMIT_REQUEST_TOTAL_SECONDS;
     pthread_mutex_lock(&liveMutex);
     while (!bLiveStop) {
         long long now = mono_ms();
@@ -515,8 +538,9 @@ deadline_watch(void *p)
             ConnState *cs = aLive[i];
             if (!cs || cs->bExpired || cs->fd < 0 ||
                 cs->ePhase == CONN_ANSWERING ||
-                now - cs->msPhase <=
-                    (cs->ePhase == CONN_IDLE ? msIdle : msTotal)) {
+                now - cs->msPhase <= (cs->ePhase == CONN_IDLE ? msIdle
+                                      : cs->bUpload           ? msUpload
+                                                              : msTotal)) {
                 continue;
             }
             cs->bExpired = 1;
@@ -527,8 +551,11 @@ deadline_watch(void *p)
                 (void)fprintf(stderr,
                               "%s lmpmon: closed a connection from "
                               "%s: its request was not complete after %lld s "
-                              "(LIMIT_REQUEST_TOTAL_SECONDS)\n",
-                              zNow, cs->zPeer, msTotal / 1000);
+                              "(%s)\n",
+                              zNow, cs->zPeer,
+                              (cs->bUpload ? msUpload : msTotal) / 1000,
+                              cs->bUpload ? "LIMIT_UPLOAD_TOTAL_SECONDS"
+                                          : "LIMIT_REQUEST_TOTAL_SECONDS");
             }
         }
         struct timespec ts;
@@ -731,6 +758,7 @@ on_request(void *cls, struct MHD_Connection *c, const char *zUrl,
                                 "send yours again in a minute."));
             }
             k->bUpload = 1;
+            conn_mark_upload(c);
             buf_init(&k->body, nMax);
         }
         if (zLen &&

@@ -64,6 +64,13 @@
 ** shorten it, for tests. */
 #define LIMIT_REQUEST_TOTAL_SECONDS 30u
 
+/* The same for a request of a route that takes files (WEB_UPLOAD): a
+** national plan's 17 MB annex takes over a minute on a provincial
+** office's 2 Mbit/s line.  Such requests are at most LIMIT_UPLOADS_AT_ONCE,
+** so slow ones hold no more than those few connections.  A test's
+** LMPMON_REQUEST_SECONDS shortens it in the same proportion. */
+#define LIMIT_UPLOAD_TOTAL_SECONDS 600u
+
 /* A request that found the database busy for longer than the server's busy
 ** timeout answers 503 and asks the client to come back this much later. */
 #define LIMIT_WEB_RETRY_AFTER_SECONDS 2
