@@ -278,16 +278,54 @@ router_read_upload(Req *r, Resp *w)
     return rc ? -1 : 0;
 }
 
-int
-route_takes_upload(const char *zMethod, const char *zRawPath)
+/* The route that takes files for zMethod and zRawPath, or NULL. */
+static const Route *
+route_upload_of(const char *zMethod, const char *zRawPath)
 {
     for (const Route *x = aRoute; x->zMethod; x++) {
         if ((x->who & WEB_UPLOAD) && strcmp(x->zMethod, zMethod) == 0 &&
             route_match(x->zPattern, zRawPath, NULL)) {
-            return 1;
+            return x;
         }
     }
-    return 0;
+    return NULL;
+}
+
+int
+route_takes_upload(const char *zMethod, const char *zRawPath)
+{
+    return route_upload_of(zMethod, zRawPath) != NULL;
+}
+
+int
+router_upload_refused(const WebConfig *cfg, const char *zMethod,
+                      const char *zRawPath, const char *zCookie)
+{
+    const Route *route = route_upload_of(zMethod, zRawPath);
+    if (!route || (route->who & WEB_OPEN)) {
+        return 0;
+    }
+    Req r;
+    memset(&r, 0, sizeof r);
+    r.cfg = cfg;
+    r.zMethod = zMethod;
+    r.zPath = r.zRawPath = zRawPath;
+    r.zCookie = zCookie;
+    AppErr err = APPERR_INIT;
+    r.s = router_store_acquire(&r, &err);
+    if (!r.s) {
+        return 0; /* the router says so once the request is in */
+    }
+    router_session(&r);
+    int status = 0;
+    if (!r.bAuthed) {
+        status = 401;
+    } else if (!(route->who & ROLE_BIT(r.ses.user.eRole))) {
+        status = 403;
+    }
+    session_release(&r.ses);
+    router_store_release(r.s, 0);
+    return status;
 }
 
 void

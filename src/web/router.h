@@ -35,6 +35,16 @@ extern const Route aRoute[];
 ** instead of LIMIT_BODY_BYTES. */
 int route_takes_upload(const char *zMethod, const char *zRawPath);
 
+/* Before the body of a route that takes files is read: 401 when the
+** request (its Cookie header zCookie) has no valid session, 403 when the
+** user's role may not use the route, else 0 (also for any other route).
+** An anonymous or unauthorised client then never gets to send, nor the
+** server to hold, up to LIMIT_UPLOAD_BYTES for
+** LIMIT_UPLOAD_TOTAL_SECONDS; the router checks it all again, with the
+** CSRF token, once the body is in. */
+int router_upload_refused(const WebConfig *cfg, const char *zMethod,
+                          const char *zRawPath, const char *zCookie);
+
 /* Whether a request with zMethod changes state (so needs its CSRF token):
 ** every method but GET and HEAD. */
 int route_changes_state(const char *zMethod);

@@ -744,11 +744,22 @@ on_request(void *cls, struct MHD_Connection *c, const char *zUrl,
                           "This server answers only to addresses of this "
                           "computer: localhost or 127.0.0.1.");
         }
-        /* A route that takes files may have a larger body; it holds one
-        ** of LIMIT_UPLOADS_AT_ONCE places until it completes, the memory
+        /* A route that takes files may have a larger body, from a user
+        ** it admits only (router_upload_refused()); it holds one of
+        ** LIMIT_UPLOADS_AT_ONCE places until it completes, so the memory
         ** such bodies take is bounded. */
         size_t nMax = LIMIT_BODY_BYTES;
         if (route_takes_upload(zMethod, k->zRawPath)) {
+            int status = router_upload_refused(
+                cfg, zMethod, k->zRawPath,
+                MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Cookie"));
+            if (status) {
+                k->bAnswered = 1;
+                return refuse(c, cfg, zMethod, zUrl, k, status,
+                              status == 401
+                                  ? _("Log in first.")
+                                  : _("Your role does not allow this."));
+            }
             nMax = LIMIT_UPLOAD_BYTES;
             if (atomic_fetch_add(&nUploads, 1) >= LIMIT_UPLOADS_AT_ONCE) {
                 atomic_fetch_sub(&nUploads, 1);

@@ -112,6 +112,12 @@ head -c $((32 * 1024 * 1024 + 1)) /dev/zero >big.csv
 code=$(upload admin big.csv)
 [ "$code" = 413 ] || fail "a file over LIMIT_UPLOAD_BYTES answered $code"
 grep -q 'at most 32 MB' up.html || fail "the 413 does not say the limit"
+# Who may not upload is refused before the body is read: a 401 or 403,
+# not the 413 of a body too large.
+code=$(curl -s -o /dev/null -w '%{http_code}' -F "file=@big.csv" "$BASE/admin/import")
+[ "$code" = 401 ] || fail "an anonymous upload over the limit answered $code"
+code=$(upload viewer big.csv)
+[ "$code" = 403 ] || fail "a viewer's upload over the limit answered $code"
 rm -f big.csv
 code=$(upload viewer "$SAMPLE/plan.json")
 [ "$code" = 403 ] || fail "a viewer's upload answered $code"
