@@ -13,6 +13,7 @@
 #include "inbox.h"
 #include "../core/orgdir.h"
 #include "../core/review.h"
+#include "../core/attach.h"
 #include "../base/base.h"
 #include "../base/i18n.h"
 #include "../base/banned.h"
@@ -559,4 +560,96 @@ workflow_narrative_draft(const Assessment *a, int bWaiting, Buf *b)
         }
         buf_printf(b, "%s%s: %s", b->n > n0 ? "\n\n" : "", st->zOrg, st->zText);
     }
+}
+
+/* who's organisation's statement of x's activity, with its attachments
+** (read inside x's transaction), or NULL when it has none. */
+static const Statement *
+wf_statement_files(Store *s, WfActivity *x, const char *zOrg, int *pRc,
+                   AppErr *err)
+{
+    *pRc = store_statement_threads(s, x->p->zCode, x->n, err);
+    return *pRc ? NULL : assessment_find_statement(x->a, zOrg ? zOrg : "");
+}
+
+int
+workflow_attach(Store *s, const Actor *who, const AttachEdit *e, AppErr *err)
+{
+    WfActivity x;
+    int rc = wf_begin(s, who, e->zPlan, e->zNode, e->zRound, &x, err);
+    const Statement *st =
+        rc == 0 ? wf_statement_files(s, &x, who->zOrg, &rc, err) : NULL;
+    if (rc == 0) {
+        const char *zType = attach_type_of(e->p, e->n);
+        rc = rules_attachment_may_add(who, x.n, x.rd, st, e->zName, zType, e->n,
+                                      err);
+        if (rc == 0) {
+            rc = store_attachment_add(s, x.p->zCode, x.n->zCode, x.rd->zCode,
+                                      who->zOrg, e->zName, zType, e->p, e->n,
+                                      err);
+        }
+    }
+    return wf_end(s, &x, rc, err);
+}
+
+int
+workflow_attachment_remove(Store *s, const Actor *who, const char *zNode,
+                           long iId, AppErr *err)
+{
+    /* Which statement: read first for its round, then again inside the
+    ** transaction, where the rules are checked on what is there now. */
+    StoreAttachFile f;
+    int bFound = 0;
+    if (store_attachment_read(s, iId, &f, &bFound, err)) {
+        return -1;
+    }
+    if (!bFound || !str_eq(f.zNode, zNode)) {
+        store_attach_file_release(&f);
+        return apperr_set(err, APPERR_NOTFOUND,
+                          _("activity %s has no such attached file"), zNode);
+    }
+    WfActivity x;
+    int rc = wf_begin(s, who, f.zPlan, f.zNode, f.zRound, &x, err);
+    const Statement *st =
+        rc == 0 ? wf_statement_files(s, &x, f.zOrg, &rc, err) : NULL;
+    const StmtAttachment *pFile = NULL;
+    for (size_t i = 0; st && i < st->nAttach; i++) {
+        if (st->aAttach[i].iId == iId) {
+            pFile = &st->aAttach[i];
+        }
+    }
+    if (rc == 0 && !pFile) {
+        rc = apperr_set(err, APPERR_NOTFOUND,
+                        _("activity %s has no such attached file"), zNode);
+    }
+    if (rc == 0) {
+        rc = rules_attachment_may_delete(who, x.rd, st, pFile, err);
+    }
+    if (rc == 0) {
+        rc = store_attachment_delete(s, iId, &f, err);
+    }
+    store_attach_file_release(&f);
+    return wf_end(s, &x, rc, err);
+}
+
+int
+workflow_attachment_read(Store *s, const Actor *who, const char *zNode,
+                         long iId, StoreAttachFile *f, AppErr *err)
+{
+    int bFound = 0;
+    if (store_attachment_read(s, iId, f, &bFound, err)) {
+        return -1;
+    }
+    if (!bFound || !str_eq(f->zNode, zNode)) {
+        return apperr_set(err, APPERR_NOTFOUND,
+                          _("activity %s has no such attached file"), zNode);
+    }
+    if (!rules_statement_may_read(who, f->zOrg)) {
+        return apperr_set(err, APPERR_FORBIDDEN,
+                          _("only M&E officers, administrators and %s's "
+                            "reporters read %s's statements and their "
+                            "files"),
+                          f->zOrg, f->zOrg);
+    }
+    return 0;
 }

@@ -131,6 +131,41 @@ int workflow_activity_threads(Store *s, const Actor *who, const char *zPlan,
                               const char *zNode, Model *m, Node **ppNode,
                               AppErr *err);
 
+/* A file who attaches to its organisation's statement on activity zNode
+** of plan zPlan (NULL: the first) in round zRound: p[0..n) named zName
+** (the name as uploaded, without directories). */
+typedef struct AttachEdit {
+    const char *zPlan;
+    const char *zNode;
+    const char *zRound;
+    const char *zName;
+    const void *p;
+    size_t n;
+} AttachEdit;
+
+/* Attach e's file to who's organisation's statement, which must exist and
+** be a draft or returned to its reporter, in an open round: its media type
+** is found from its bytes (core/attach.h) and must be one accepted; size
+** and count are held to LIMIT_ATTACH_BYTES and LIMIT_ATTACH_PER_STATEMENT
+** (core/rules.h rules_attachment_may_add()).  Audited. */
+int workflow_attach(Store *s, const Actor *who, const AttachEdit *e,
+                    AppErr *err);
+
+/* Remove attachment iId of a statement on activity zNode: only who
+** attached it, while the statement is a draft or returned and its round
+** open (rules_attachment_may_delete()).  APPERR_NOTFOUND when there is no
+** such attachment on zNode.  Audited. */
+int workflow_attachment_remove(Store *s, const Actor *who, const char *zNode,
+                               long iId, AppErr *err);
+
+/* Read attachment iId of a statement on activity zNode whole into *f
+** (release with store_attach_file_release(), also after an error), for
+** who may read that organisation's statements (rules_statement_may_read():
+** officers, administrators, the organisation's reporters); APPERR_NOTFOUND
+** when there is none on zNode, APPERR_FORBIDDEN for anyone else. */
+int workflow_attachment_read(Store *s, const Actor *who, const char *zNode,
+                             long iId, StoreAttachFile *f, AppErr *err);
+
 /* The narrative composed from the statements of assessment a: "ORG: text"
 ** paragraphs in statement order, from each accepted statement's text (an
 ** accepted statement cannot change, so this is the text the officer

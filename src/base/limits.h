@@ -110,4 +110,15 @@
 ** beyond): the count stays cheap however many pile up. */
 #define LIMIT_INBOX_UNREAD_COUNTED 100
 
+/* Files attached to one statement as evidence (core/attach.h): each at
+** most LIMIT_ATTACH_BYTES, at most LIMIT_ATTACH_PER_STATEMENT of them, a
+** name of at most LIMIT_ATTACH_NAME_BYTES; of an office document's zip
+** archive, at most LIMIT_ATTACH_ZIP_ENTRIES entries are looked at.  Here,
+** not in web/web_limits.h, because core's rules and the use case check
+** them; the web's upload limit (LIMIT_UPLOAD_BYTES) is above them. */
+#define LIMIT_ATTACH_BYTES         (10u * 1024u * 1024u)
+#define LIMIT_ATTACH_PER_STATEMENT 10u
+#define LIMIT_ATTACH_NAME_BYTES    200u
+#define LIMIT_ATTACH_ZIP_ENTRIES   10000u
+
 #endif

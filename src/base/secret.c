@@ -173,3 +173,29 @@ secret_digest_end(SecretDigest *d, char zHex[SECRET_HASH_HEX])
     (void)sodium_bin2hex(zHex, SECRET_HASH_HEX, h, sizeof h);
     free(d);
 }
+
+char *
+secret_base64(const void *p, size_t n)
+{
+    size_t nOut = sodium_base64_ENCODED_LEN(n, sodium_base64_VARIANT_ORIGINAL);
+    char *z = xmalloc(nOut);
+    (void)sodium_bin2base64(z, nOut, p, n, sodium_base64_VARIANT_ORIGINAL);
+    return z;
+}
+
+int
+secret_unbase64(const char *z, unsigned char **pp, size_t *pn)
+{
+    size_t nz = strlen(z);
+    size_t nMax = nz / 4 * 3 + 3;
+    unsigned char *p = xmalloc(nMax);
+    size_t n = 0;
+    if (sodium_base642bin(p, nMax, z, nz, NULL, &n, NULL,
+                          sodium_base64_VARIANT_ORIGINAL) != 0) {
+        free(p);
+        return -1;
+    }
+    *pp = p;
+    *pn = n;
+    return 0;
+}

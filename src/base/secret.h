@@ -56,4 +56,12 @@ SecretDigest *secret_digest_new(void);
 void secret_digest_add(SecretDigest *d, const void *p, size_t n);
 void secret_digest_end(SecretDigest *d, char zHex[SECRET_HASH_HEX]);
 
+/* Bytes as text and back (standard base64 with padding): how a
+** statement's attachment is kept in a text column.  secret_base64()
+** returns a heap string of p[0..n); secret_unbase64() decodes z into a
+** heap buffer *pp of *pn bytes (caller frees) and returns 0, or -1 for
+** text that is not base64 (nothing allocated). */
+char *secret_base64(const void *p, size_t n);
+int secret_unbase64(const char *z, unsigned char **pp, size_t *pn);
+
 #endif

@@ -45,7 +45,7 @@ init_import_sample(Store *s, const char *zName, AppErr *err)
         aIn[i].n = f->nData;
         aIn[i].eFormat = IMPORT_AUTO;
     }
-    ImportOpts opts = { NULL, 0, 0 };
+    ImportOpts opts = { NULL, 0, 0, 0, 0 };
     ImportStats stats;
     int rc = import_run(s, aIn, 2, &opts, &stats, err);
     import_stats_release(&stats);
@@ -174,8 +174,8 @@ cmd_import(CliCtx *ctx)
     ImportFormat eFormat = IMPORT_AUTO;
     if (zFormat && import_format_parse(zFormat, &eFormat)) {
         free(azPos);
-        return cli_usage_error(ctx, _("unknown format '%s' (csv or json)"),
-                               zFormat);
+        return cli_usage_error(
+            ctx, _("unknown format '%s' (csv, xlsx or json)"), zFormat);
     }
     if (nPos == 0) {
         free(azPos);
@@ -207,7 +207,7 @@ cmd_import(CliCtx *ctx)
     }
     store_set_writer_note(s, buf_str(&note));
     buf_release(&note);
-    ImportOpts opts = { zPlan, bCreateOrgs, bDryRun };
+    ImportOpts opts = { zPlan, bCreateOrgs, bDryRun, 0, 0 };
     ImportStats stats;
     if (import_run(s, aIn, nPos, &opts, &stats, &err)) {
         rc = cli_fail(&err);

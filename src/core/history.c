@@ -33,6 +33,8 @@ static const struct {
     { "statement", "proposed_rating", N_("proposed rating"), CODE_RATING },
     { "statement", "text", N_("text"), CODE_KIND_COUNT },
     { "statement", "comment", N_("comment"), CODE_KIND_COUNT },
+    { "statement", "attachment", N_("file attached"), CODE_KIND_COUNT },
+    { "statement", "attachment_removed", N_("file removed"), CODE_KIND_COUNT },
     { "round", "state", N_("state"), CODE_ROUND_STATE },
     { "round", "as_of", N_("as of"), CODE_KIND_COUNT },
     { "org", "kind", N_("kind"), CODE_ORG_KIND },

@@ -62,6 +62,15 @@ statement_release_thread(Statement *st)
     free(st->aVer);
     st->aVer = NULL;
     st->nVer = 0;
+    for (size_t i = 0; i < st->nAttach; i++) {
+        free(st->aAttach[i].zName);
+        free(st->aAttach[i].zType);
+        free(st->aAttach[i].zBy);
+        free(st->aAttach[i].zAt);
+    }
+    free(st->aAttach);
+    st->aAttach = NULL;
+    st->nAttach = 0;
 }
 
 StmtComment *
@@ -81,6 +90,16 @@ statement_add_version(Statement *st)
     StmtVersion *v = &st->aVer[st->nVer++];
     memset(v, 0, sizeof *v);
     return v;
+}
+
+StmtAttachment *
+statement_add_attachment(Statement *st)
+{
+    st->aAttach =
+        xreallocarray(st->aAttach, st->nAttach + 1, sizeof *st->aAttach);
+    StmtAttachment *f = &st->aAttach[st->nAttach++];
+    memset(f, 0, sizeof *f);
+    return f;
 }
 
 void

@@ -145,6 +145,18 @@ typedef struct StmtVersion {
     char *zAt;        /* when, YYYY-MM-DDTHH:MM:SSZ */
 } StmtVersion;
 
+/* A file its reporter attached to a statement as evidence (a report, a
+** photo, a signed list): what the statement lists; its bytes stay in the
+** store until someone downloads it (store_attachment_read()). */
+typedef struct StmtAttachment {
+    long iId;    /* the store's id: its address */
+    char *zName; /* the file's name as uploaded */
+    char *zType; /* its media type, found from its content (core/attach.h) */
+    long nBytes; /* its size */
+    char *zBy;   /* who attached it */
+    char *zAt;   /* when, YYYY-MM-DDTHH:MM:SSZ */
+} StmtAttachment;
+
 /* One organisation's own report on an activity in a round, written by its
 ** reporter and merged by the M&E officer into the assessment. */
 typedef struct Statement {
@@ -162,6 +174,9 @@ typedef struct Statement {
     size_t nComment;
     StmtVersion *aVer; /* its submitted versions, oldest first; ditto */
     size_t nVer;
+    StmtAttachment *aAttach; /* the files attached to it, oldest first;
+                             ** ditto */
+    size_t nAttach;
 } Statement;
 
 typedef struct Assessment {
@@ -238,11 +253,13 @@ void assessment_release(Assessment *a);
 void assessment_release_statements(Assessment *a);
 /* Free what a statement, a round owns; it becomes empty. */
 void statement_release(Statement *st);
-/* Free a statement's thread and versions only; they become empty. */
+/* Free a statement's thread, versions and attachments only; they become
+** empty. */
 void statement_release_thread(Statement *st);
-/* Append a zeroed comment / version to st's (owned by st). */
+/* Append a zeroed comment / version / attachment to st's (owned by st). */
 StmtComment *statement_add_comment(Statement *st);
 StmtVersion *statement_add_version(Statement *st);
+StmtAttachment *statement_add_attachment(Statement *st);
 void round_release(Round *r);
 const Statement *assessment_find_statement(const Assessment *a,
                                            const char *zOrg);

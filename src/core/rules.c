@@ -5,6 +5,7 @@
 
 #include "rules.h"
 #include "../base/base.h"
+#include "attach.h"
 #include "../base/i18n.h"
 #include "../base/banned.h"
 
@@ -392,4 +393,91 @@ rules_statement_after_review(StmtState eNow, StmtAction e)
     default:
         return eNow;
     }
+}
+
+/* Is st being written by its reporter: a draft, or returned to it? */
+static int
+rules_statement_in_writing(const Statement *st)
+{
+    return st->eState == STMT_DRAFT || st->eState == STMT_RETURNED;
+}
+
+int
+rules_attachment_may_add(const Actor *who, const Node *n, const Round *r,
+                         const Statement *st, const char *zName,
+                         const char *zType, size_t nBytes, AppErr *err)
+{
+    if (who->eRole != ROLE_REPORTER || !who->zOrg ||
+        !rules_node_links_org(n, who->zOrg)) {
+        return apperr_set(err, APPERR_FORBIDDEN,
+                          _("only the reporters of the organisations linked "
+                            "to %s attach files to their statements"),
+                          n->zCode);
+    }
+    if (r->eState != ROUND_OPEN) {
+        return apperr_set(err, APPERR_CONFLICT,
+                          _("round '%s' is not open: files can be attached "
+                            "only while it is"),
+                          r->zCode);
+    }
+    if (!st) {
+        return apperr_set(err, APPERR_CONFLICT,
+                          _("save %s's statement on %s as a draft first, "
+                            "then attach files to it"),
+                          who->zOrg, n->zCode);
+    }
+    if (!rules_statement_in_writing(st)) {
+        return apperr_set(err, APPERR_CONFLICT,
+                          _("%s's statement on %s is %s: files can be "
+                            "attached only while it is a draft or returned "
+                            "to you"),
+                          who->zOrg, n->zCode, stmt_state_label(st->eState));
+    }
+    if (st->nAttach >= LIMIT_ATTACH_PER_STATEMENT) {
+        return apperr_set(err, APPERR_INPUT,
+                          _("a statement holds at most %u files "
+                            "(LIMIT_ATTACH_PER_STATEMENT): remove one first"),
+                          LIMIT_ATTACH_PER_STATEMENT);
+    }
+    if (!*zName || strlen(zName) > LIMIT_ATTACH_NAME_BYTES) {
+        return apperr_set(err, APPERR_INPUT,
+                          _("a file's name must be 1 to %u bytes long "
+                            "(LIMIT_ATTACH_NAME_BYTES)"),
+                          LIMIT_ATTACH_NAME_BYTES);
+    }
+    if (nBytes == 0 || nBytes > LIMIT_ATTACH_BYTES) {
+        return apperr_set(err, APPERR_INPUT,
+                          _("cannot attach '%s': a file must hold 1 byte to "
+                            "%u MB (LIMIT_ATTACH_BYTES)"),
+                          zName, LIMIT_ATTACH_BYTES >> 20);
+    }
+    if (!zType) {
+        return apperr_set(err, APPERR_INPUT,
+                          _("cannot attach '%s': by its content it is not a "
+                            "%s file"),
+                          zName, attach_types_accepted());
+    }
+    return 0;
+}
+
+int
+rules_attachment_may_delete(const Actor *who, const Round *r,
+                            const Statement *st, const StmtAttachment *f,
+                            AppErr *err)
+{
+    if (!f->zBy || strcmp(f->zBy, who->zName) != 0) {
+        return apperr_set(err, APPERR_FORBIDDEN,
+                          _("only %s, who attached '%s', can remove it"),
+                          f->zBy ? f->zBy : "?", f->zName);
+    }
+    if (r->eState != ROUND_OPEN || !rules_statement_in_writing(st)) {
+        return apperr_set(err, APPERR_CONFLICT,
+                          _("'%s' can no longer be removed: the statement "
+                            "is %s"),
+                          f->zName,
+                          r->eState != ROUND_OPEN
+                              ? _("in a round that is not open")
+                              : stmt_state_label(st->eState));
+    }
+    return 0;
 }

@@ -136,6 +136,23 @@ int rules_statement_may_review(const Actor *who, const Node *n, const Round *r,
                                const Statement *st, int iVersion, StmtAction e,
                                const char *zComment, AppErr *err);
 
+/* May who attach a file of media type zType (attach_type_of(): NULL when
+** it is none accepted) named zName, nBytes long, to statement st (NULL:
+** none saved yet) of activity n in round r?  The organisation's reporter
+** attaches while the round is open and the statement is being written (a
+** draft, or returned to it), at most LIMIT_ATTACH_PER_STATEMENT files of
+** at most LIMIT_ATTACH_BYTES each. */
+int rules_attachment_may_add(const Actor *who, const Node *n, const Round *r,
+                             const Statement *st, const char *zName,
+                             const char *zType, size_t nBytes, AppErr *err);
+
+/* May who remove attachment f of statement st in round r?  Only who
+** attached it, while the round is open and the statement a draft or
+** returned to its reporter. */
+int rules_attachment_may_delete(const Actor *who, const Round *r,
+                                const Statement *st, const StmtAttachment *f,
+                                AppErr *err);
+
 /* The state a statement in eNow goes to by e (a comment: unchanged). */
 StmtState rules_statement_after_review(StmtState eNow, StmtAction e);
 

@@ -27,6 +27,8 @@ import_format_parse(const char *z, ImportFormat *pOut)
         *pOut = IMPORT_CSV;
     } else if (str_eq(z, "json")) {
         *pOut = IMPORT_JSON;
+    } else if (str_eq(z, "xlsx")) {
+        *pOut = IMPORT_XLSX;
     } else {
         return -1;
     }
@@ -1117,6 +1119,9 @@ imp_format_of(const ImportInput *in)
     if (zDot && (strcmp(zDot, ".csv") == 0 || strcmp(zDot, ".CSV") == 0)) {
         return IMPORT_CSV;
     }
+    if (zDot && (strcmp(zDot, ".xlsx") == 0 || strcmp(zDot, ".XLSX") == 0)) {
+        return IMPORT_XLSX;
+    }
     return IMPORT_AUTO;
 }
 
@@ -1268,6 +1273,15 @@ import_run(Store *s, const ImportInput *aIn, size_t nIn, const ImportOpts *opts,
     int rc = -1;
     /* Everything is read under the write lock: a concurrent import waits
     ** for this one to commit, then merges against what it wrote. */
+    if (store_data_version(s, &stats->iDataVersion, err)) {
+        goto out;
+    }
+    if (opts->bAtVersion && stats->iDataVersion != opts->iVersion) {
+        apperr_set(err, APPERR_CONFLICT,
+                   "nothing was imported: the data changed since the "
+                   "preview; look at the new preview before importing");
+        goto out;
+    }
     if (store_load(s, NULL, &im.before, err) || imp_reload(&im, err)) {
         goto out;
     }
@@ -1278,6 +1292,7 @@ import_run(Store *s, const ImportInput *aIn, size_t nIn, const ImportOpts *opts,
         AnnexCols cols;
         memset(&cols, 0, sizeof cols);
         char *zRevision = NULL;
+        Buf sheet = BUF_INIT;
         int r;
         switch (imp_format_of(in)) {
         case IMPORT_JSON:
@@ -1289,12 +1304,23 @@ import_run(Store *s, const ImportInput *aIn, size_t nIn, const ImportOpts *opts,
                 r = imp_apply_json(&im, in->zName, &m, err);
             }
             break;
+        case IMPORT_XLSX:
         case IMPORT_CSV: {
+            /* A spreadsheet's first sheet is an annex table: it becomes
+            ** CSV text, then goes through the same checks; messages then
+            ** name the sheet's row as the line. */
+            const char *z = in->z;
+            size_t n = in->n;
             const char *zPlan = NULL;
             r = imp_csv_plan(&im, in->zName, &zPlan, err);
+            if (r == 0 && imp_format_of(in) == IMPORT_XLSX) {
+                buf_init(&sheet, LIMIT_IMPORT_FILE_BYTES);
+                r = xlsx_to_csv_mem(in->zName, in->z, in->n, &sheet, err);
+                z = buf_str(&sheet);
+                n = sheet.n;
+            }
             if (r == 0) {
-                r = annex_csv_read(in->zName, in->z, in->n, zPlan, &m, &cols,
-                                   err);
+                r = annex_csv_read(in->zName, z, n, zPlan, &m, &cols, err);
             }
             if (r == 0) {
                 r = imp_merge_begin_csv(&im, in->zName, &m.aPlan[0], &cols,
@@ -1308,10 +1334,12 @@ import_run(Store *s, const ImportInput *aIn, size_t nIn, const ImportOpts *opts,
         default:
             r = apperr_set(err, APPERR_USAGE,
                            "cannot import '%s': unknown format (name the file "
-                           "*.csv or *.json, or give --format csv|json)",
+                           "*.csv, *.xlsx or *.json, or give --format "
+                           "csv|xlsx|json)",
                            in->zName);
         }
         r = imp_merge_end(&im, in->zName, r, err);
+        buf_release(&sheet);
         free(zRevision);
         annex_cols_release(&cols);
         model_release(&m);

@@ -26,7 +26,8 @@
 typedef enum ImportFormat {
     IMPORT_AUTO = 0, /* from the file name's extension */
     IMPORT_CSV,
-    IMPORT_JSON
+    IMPORT_JSON,
+    IMPORT_XLSX /* an annex table as a workbook's first sheet */
 } ImportFormat;
 
 typedef struct ImportInput {
@@ -41,6 +42,9 @@ typedef struct ImportOpts {
     int bCreateOrgs;   /* create unknown organisations instead of failing */
     int bDryRun;       /* check and count everything, then roll back: what
                        ** the import would do, with nothing written */
+    int bAtVersion;    /* import only if the data version is still
+                       ** iVersion (a preview's stats.iDataVersion) */
+    long iVersion;
 } ImportOpts;
 
 /* What an import changed, counted from the audit rows it wrote (one per
@@ -79,6 +83,8 @@ typedef struct ImportStats {
                          ** without merging: no revision, or another
                          ** database's */
     Buf conflicts;      /* one line per conflict (the import was refused) */
+    long iDataVersion;  /* the data version the import read, inside its
+                         ** transaction (store_data_version()) */
 } ImportStats;
 
 /* Free what stats holds; it stays usable.  import_run() starts with it. */
@@ -88,7 +94,7 @@ void import_stats_release(ImportStats *stats);
 ** in 2 activities", or "no changes". */
 void import_stats_describe(const ImportStats *stats, Buf *b);
 
-/* Parse a --format word ("csv", "json"); -1 if unknown. */
+/* Parse a --format word ("csv", "json", "xlsx"); -1 if unknown. */
 int import_format_parse(const char *z, ImportFormat *pOut);
 
 /* Read a whole file (at most LIMIT_IMPORT_FILE_BYTES) into a heap buffer

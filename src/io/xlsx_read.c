@@ -736,17 +736,11 @@ xlsx_serial_to_date(double v, int b1904, char z[11])
     return 0;
 }
 
-int
-xlsx_to_csv(const char *zPath, Buf *b, AppErr *err)
+/* The first sheet of the open workbook za (closed here) as CSV; zPath
+** names it in messages. */
+static int
+xlsx_zip_to_csv(zip_t *za, const char *zPath, Buf *b, AppErr *err)
 {
-    int ze = 0;
-    zip_t *za = zip_open(zPath, ZIP_RDONLY, &ze);
-    if (!za) {
-        return apperr_set(err, APPERR_INPUT,
-                          "cannot import '%s': not a "
-                          "spreadsheet (.xlsx is a zip archive)",
-                          zPath);
-    }
     Book bk;
     memset(&bk, 0, sizeof bk);
     for (int i = 0; i < 512; i++) {
@@ -820,4 +814,41 @@ out:
     free(sh.azCell);
     buf_release(&sh.val);
     return rc;
+}
+
+/* "not a spreadsheet" for zPath. */
+static int
+xlsx_not_zip(const char *zPath, AppErr *err)
+{
+    return apperr_set(err, APPERR_INPUT,
+                      "cannot import '%s': not a "
+                      "spreadsheet (.xlsx is a zip archive)",
+                      zPath);
+}
+
+int
+xlsx_to_csv(const char *zPath, Buf *b, AppErr *err)
+{
+    int ze = 0;
+    zip_t *za = zip_open(zPath, ZIP_RDONLY, &ze);
+    if (!za) {
+        return xlsx_not_zip(zPath, err);
+    }
+    return xlsx_zip_to_csv(za, zPath, b, err);
+}
+
+int
+xlsx_to_csv_mem(const char *zName, const void *p, size_t n, Buf *b, AppErr *err)
+{
+    zip_error_t ze;
+    zip_error_init(&ze);
+    /* libzip reads the bytes where they are (freep 0: not its to free). */
+    zip_source_t *src = zip_source_buffer_create(n ? p : "", n, 0, &ze);
+    zip_t *za = src ? zip_open_from_source(src, ZIP_RDONLY, &ze) : NULL;
+    zip_error_fini(&ze);
+    if (!za) {
+        zip_source_free(src);
+        return xlsx_not_zip(zName, err);
+    }
+    return xlsx_zip_to_csv(za, zName, b, err);
 }

@@ -27,6 +27,11 @@
 ** workbook beyond a limit is refused having read at most that limit. */
 int xlsx_to_csv(const char *zPath, Buf *b, AppErr *err);
 
+/* xlsx_to_csv() of the workbook held in p[0..n) (not copied; it must stay
+** until this returns), named zName in messages: an uploaded file. */
+int xlsx_to_csv_mem(const char *zName, const void *p, size_t n, Buf *b,
+                    AppErr *err);
+
 /* What xlsx_parse_ref() finds wrong with a cell reference. */
 enum {
     XLSX_REF_BAD_COLUMN = -1, /* beyond XFD (LIMIT_XLSX_COLUMNS) */

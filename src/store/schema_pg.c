@@ -499,6 +499,19 @@ const char *const azPgMigration[] = {
     "  WHERE read_at IS NULL;"
     "CREATE INDEX notification_mail ON notification(mail_next)"
     "  WHERE mail_next IS NOT NULL;",
+    /* 10: statements' attachments, SQLite's schema 15 translated. */
+    "CREATE TABLE statement_attachment("
+    "  id " ID ","
+    "  statement_id BIGINT NOT NULL REFERENCES statement(id),"
+    "  name " TXT " NOT NULL CHECK(length(name) > 0),"
+    "  type " TXT " NOT NULL,"
+    "  size BIGINT NOT NULL CHECK(size > 0),"
+    "  data " TXT " NOT NULL,"
+    "  added_by " TXT " NOT NULL,"
+    "  added_at TIMESTAMPTZ NOT NULL"
+    ");"
+    "CREATE INDEX statement_attachment_statement"
+    "  ON statement_attachment(statement_id);",
 };
 
 const int nPgMigration = (int)(sizeof azPgMigration / sizeof azPgMigration[0]);

@@ -573,6 +573,23 @@ const char *const azSchemaMigration[] = {
     "  WHERE read_at IS NULL;"
     "CREATE INDEX notification_mail ON notification(mail_next)"
     "  WHERE mail_next IS NOT NULL;",
+    /* 15: files a reporter attaches to its statement as evidence
+    ** (core/attach.h), kept in the database like everything else: the
+    ** type found from the content, the size, who and when, and the bytes
+    ** as base64 text, which every backend and 'lmpmon copy' carry as they
+    ** carry any text. */
+    "CREATE TABLE statement_attachment("
+    "  id INTEGER PRIMARY KEY,"
+    "  statement_id INTEGER NOT NULL REFERENCES statement(id),"
+    "  name TEXT NOT NULL CHECK(length(name) > 0),"
+    "  type TEXT NOT NULL,"
+    "  size INTEGER NOT NULL CHECK(size > 0),"
+    "  data TEXT NOT NULL,"
+    "  added_by TEXT NOT NULL,"
+    "  added_at TEXT NOT NULL"
+    ") STRICT;"
+    "CREATE INDEX statement_attachment_statement"
+    "  ON statement_attachment(statement_id);",
 };
 
 const int nSchemaMigration =

@@ -131,6 +131,7 @@ typedef enum StoreTable {
     STORE_TABLE_FUND_LINE,
     STORE_TABLE_ROUND_EXT, /* round_extension (schema 13) */
     STORE_TABLE_NOTIFICATION, /* notification (schema 14) */
+    STORE_TABLE_STMT_ATTACHMENT, /* statement_attachment (schema 15) */
     STORE_TABLE_COUNT
 } StoreTable;
 
@@ -396,10 +397,15 @@ typedef struct StoreScope {
 ** organisation): COMMENT a comment (azVal: author, role_name(), text) on
 ** its current version at the transaction's time; VERSION the statement as
 ** it now stands (azVal: who), nothing when that version is kept already.
-** *pbDone: a row was written (0 when the statement does not exist). */
+** *pbDone: a row was written (0 when the statement does not exist).
+**   ATTACHMENT round, organisation, id, name, type, size, added by,
+**           added at (YYYY-MM-DDTHH:MM:SSZ), as xStmtScan reads them (never
+**           the bytes); xStmtAdd writes one (azVal: name, type, size,
+**           the bytes as base64) by the store's actor at its time. */
 typedef enum StoreStmtPart {
     STORE_STMT_PART_COMMENT = 0,
     STORE_STMT_PART_VERSION,
+    STORE_STMT_PART_ATTACHMENT,
     STORE_STMT_PART_COUNT
 } StoreStmtPart;
 
@@ -529,6 +535,12 @@ typedef struct StoreMethods {
                      AppErr *);
     int (*xStmtAdd)(Store *, StoreStmtPart part, const char *const *azKey,
                     const char *const *azVal, int *pbDone, AppErr *);
+    /* Attachment iId as one row: plan, node, round, organisation, name,
+    ** type, the bytes as base64, added by (no row: none such); and its
+    ** removal (*pbDone 0: none such). */
+    int (*xAttachRead)(Store *, long iId, StoreRowVisitor fn, void *pArg,
+                       AppErr *);
+    int (*xAttachDelete)(Store *, long iId, int *pbDone, AppErr *);
     int (*xIndScan)(Store *, const char *zPlan, StoreIndPart part,
                     StoreRowVisitor fn, void *pArg, AppErr *);
     /* The rows of one part of plan zPlan's costs and funding, of round
@@ -852,6 +864,36 @@ int store_statement_comment_add(Store *s, const char *zPlan, const char *zNode,
 int store_statement_version_add(Store *s, const char *zPlan, const char *zNode,
                                 const char *zRound, const char *zOrg,
                                 AppErr *err);
+
+/* Statements' attachments (store_thread.c).  store_statement_threads()
+** lists them (st->aAttach, without their bytes).
+** store_attachment_add() attaches p[0..n) named zName, of media type
+** zType, to organisation zOrg's statement on zNode in zRound (APPERR_
+** NOTFOUND when there is none) by the store's actor, audited as the
+** statement's field "attachment".  store_attachment_read() reads
+** attachment iId whole into *f (release with store_attach_file_release());
+** *pbFound 0 when there is none.  store_attachment_delete() removes
+** attachment iId, which is f (read before, for the audit row, field
+** "attachment_removed"); APPERR_NOTFOUND when it is gone.  Inside the
+** caller's transaction, or none for the read. */
+typedef struct StoreAttachFile {
+    char *zPlan, *zNode, *zRound, *zOrg; /* whose statement */
+    char *zName;                         /* as uploaded */
+    char *zType;                         /* media type */
+    char *zBy;                           /* who attached it */
+    unsigned char *pData;                /* its bytes (heap) */
+    size_t nData;
+} StoreAttachFile;
+
+int store_attachment_add(Store *s, const char *zPlan, const char *zNode,
+                         const char *zRound, const char *zOrg,
+                         const char *zName, const char *zType, const void *p,
+                         size_t n, AppErr *err);
+int store_attachment_read(Store *s, long iId, StoreAttachFile *f, int *pbFound,
+                          AppErr *err);
+void store_attach_file_release(StoreAttachFile *f);
+int store_attachment_delete(Store *s, long iId, const StoreAttachFile *f,
+                            AppErr *err);
 
 /* An account: creates it (bCreate; the name must be new, else
 ** APPERR_CONFLICT) or updates role, organisation, hash and disabled flag

@@ -130,6 +130,10 @@ static const struct {
                                      "round", "node", "org", "actor", "at",
                                      "read_at", "mail", "mail_tries",
                                      "mail_next" } },
+    [STORE_TABLE_STMT_ATTACHMENT] = { "statement_attachment",
+                                      { "id", "statement_id", "name", "type",
+                                        "size", "data", "added_by",
+                                        "added_at" } },
 };
 
 const char *

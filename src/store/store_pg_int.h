@@ -309,6 +309,9 @@ int pg_stmt_scan(Store *s, const char *zPlan, const char *zNode,
                  AppErr *err);
 int pg_stmt_add(Store *s, StoreStmtPart part, const char *const *azKey,
                 const char *const *azVal, int *pbDone, AppErr *err);
+int pg_attach_read(Store *s, long iId, StoreRowVisitor fn, void *pArg,
+                   AppErr *err);
+int pg_attach_delete(Store *s, long iId, int *pbDone, AppErr *err);
 int pg_rec_scan(Store *s, const char *zPlan, StoreRecPart part,
                 StoreRowVisitor fn, void *pArg, AppErr *err);
 

@@ -239,6 +239,14 @@ static const struct {
                                    "SELECT count(*) FROM notification",
                                    "SELECT setval(pg_get_serial_sequence('notification', 'id'),"
                                    " coalesce(max(id), 0) + 1, false) FROM notification" },
+    [STORE_TABLE_STMT_ATTACHMENT] = { "SELECT id, statement_id, name, type, size, data, added_by, " PG_TS(
+                                          "added_at") " FROM statement_attachment ORDER BY id",
+                                      "COPY statement_attachment(id, statement_id, name, type, size,"
+                                      " data, added_by, added_at) FROM STDIN",
+                                      "SELECT count(*) FROM statement_attachment",
+                                      "SELECT setval(pg_get_serial_sequence('statement_attachment',"
+                                      " 'id'), coalesce(max(id), 0) + 1, false)"
+                                      " FROM statement_attachment" },
 };
 
 int

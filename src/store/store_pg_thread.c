@@ -30,6 +30,22 @@ pg_stmt_scan(Store *s, const char *zPlan, const char *zNode, StoreStmtPart part,
     PgArgs a = { 0 };
     pg_arg_text(&a, 1, zPlan);
     pg_arg_text(&a, 2, zNode);
+    if (part == STORE_STMT_PART_ATTACHMENT) {
+        PGresult *r = PG_QUERY(
+            S,
+            "SELECT r.code, o.acronym, f.id, f.name, f.type, f.size,"
+            " f.added_by, " PG_TS(
+                "f.added_at") " FROM statement_attachment f"
+                              " JOIN statement s ON s.id = f.statement_id" PG_STMT_JOINS
+                              " WHERE p.code = $1 AND n.code = $2"
+                              " ORDER BY r.code, o.acronym, f.id",
+            &a, err, "reading statements' attachments");
+        if (!r) {
+            return -1;
+        }
+        pg_visit_rows(r, fn, pArg);
+        return 0;
+    }
     PGresult *r =
         part == STORE_STMT_PART_COMMENT
             ? PG_QUERY(
@@ -67,7 +83,19 @@ pg_stmt_add(Store *s, StoreStmtPart part, const char *const *azKey,
         pg_arg_text(&a, i + 1, azKey[i]);
     }
     PGresult *r;
-    if (part == STORE_STMT_PART_COMMENT) {
+    if (part == STORE_STMT_PART_ATTACHMENT) {
+        for (int i = 0; i < 4; i++) {
+            pg_arg_text(&a, i + 5, azVal[i]);
+        }
+        pg_arg_text(&a, 9, S->base.zActor ? S->base.zActor : "");
+        pg_arg_text(&a, 10, S->base.zNow);
+        r = PG_QUERY(S,
+                     "INSERT INTO statement_attachment(statement_id, name,"
+                     " type, size, data, added_by, added_at)"
+                     " SELECT id, $5, $6, $7::bigint, $8, $9, $10::timestamptz"
+                     " FROM statement WHERE id = " PG_STMT_ID " RETURNING id",
+                     &a, err, "attaching a file");
+    } else if (part == STORE_STMT_PART_COMMENT) {
         pg_arg_text(&a, 5, azVal[0]);
         pg_arg_text(&a, 6, azVal[1]);
         pg_arg_text(&a, 7, S->base.zNow);
@@ -90,6 +118,44 @@ pg_stmt_add(Store *s, StoreStmtPart part, const char *const *azKey,
                      " ON CONFLICT DO NOTHING RETURNING id",
                      &a, err, "keeping a statement's version");
     }
+    long long id = -1;
+    if (!r || pg_lookup_id(S, r, &id)) {
+        return -1;
+    }
+    *pbDone = id >= 0;
+    return 0;
+}
+
+int
+pg_attach_read(Store *s, long iId, StoreRowVisitor fn, void *pArg, AppErr *err)
+{
+    PgStore *S = (PgStore *)s;
+    PgArgs a = { 0 };
+    pg_arg_int(&a, 1, iId);
+    PGresult *r = PG_QUERY(
+        S,
+        "SELECT p.code, n.code, r.code, o.acronym, f.name, f.type, f.data,"
+        " f.added_by FROM statement_attachment f"
+        " JOIN statement s ON s.id = f.statement_id" PG_STMT_JOINS
+        " WHERE f.id = $1",
+        &a, err, "reading an attachment");
+    if (!r) {
+        return -1;
+    }
+    pg_visit_rows(r, fn, pArg);
+    return 0;
+}
+
+int
+pg_attach_delete(Store *s, long iId, int *pbDone, AppErr *err)
+{
+    PgStore *S = (PgStore *)s;
+    PgArgs a = { 0 };
+    pg_arg_int(&a, 1, iId);
+    PGresult *r = PG_QUERY(S,
+                           "DELETE FROM statement_attachment WHERE id = $1"
+                           " RETURNING id",
+                           &a, err, "removing an attachment");
     long long id = -1;
     if (!r || pg_lookup_id(S, r, &id)) {
         return -1;

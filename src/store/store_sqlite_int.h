@@ -230,6 +230,9 @@ int sq_stmt_scan(Store *s, const char *zPlan, const char *zNode,
                  AppErr *err);
 int sq_stmt_add(Store *s, StoreStmtPart part, const char *const *azKey,
                 const char *const *azVal, int *pbDone, AppErr *err);
+int sq_attach_read(Store *s, long iId, StoreRowVisitor fn, void *pArg,
+                   AppErr *err);
+int sq_attach_delete(Store *s, long iId, int *pbDone, AppErr *err);
 int sq_rec_scan(Store *s, const char *zPlan, StoreRecPart part,
                 StoreRowVisitor fn, void *pArg, AppErr *err);
 

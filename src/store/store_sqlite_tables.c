@@ -204,6 +204,12 @@ static const struct {
                                    " org, actor, at, read_at, mail, mail_tries, mail_next)"
                                    " VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
                                    "SELECT count(*) FROM notification" },
+    [STORE_TABLE_STMT_ATTACHMENT] = { "SELECT id, statement_id, name, type, size, data, added_by,"
+                                      " added_at FROM statement_attachment ORDER BY id",
+                                      "INSERT INTO statement_attachment(id, statement_id, name, type,"
+                                      " size, data, added_by, added_at) VALUES($1, $2, $3, $4, $5, $6,"
+                                      " $7, $8)",
+                                      "SELECT count(*) FROM statement_attachment" },
 };
 
 /* The statements are literals of the table above, so the statement cache

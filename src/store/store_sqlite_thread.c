@@ -28,6 +28,23 @@ sq_stmt_scan(Store *s, const char *zPlan, const char *zNode, StoreStmtPart part,
 {
     SqStore *S = (SqStore *)s;
     sqlite3_stmt *st;
+    if (part == STORE_STMT_PART_ATTACHMENT) {
+        if (SQ_PREPARE(
+                S,
+                "SELECT r.code, o.acronym, f.id, f.name, f.type,"
+                " f.size, f.added_by, f.added_at"
+                " FROM statement_attachment f"
+                " JOIN statement s ON s.id = f.statement_id" SQ_STMT_JOINS
+                " WHERE p.code = $1 AND n.code = $2"
+                " ORDER BY r.code, o.acronym, f.id",
+                &st, err)) {
+            return -1;
+        }
+        sq_bind_text(st, 1, zPlan);
+        sq_bind_text(st, 2, zNode);
+        return sq_visit_rows(S, st, fn, pArg, err,
+                             "reading statements' attachments");
+    }
     int rc =
         part == STORE_STMT_PART_COMMENT
             ? SQ_PREPARE(
@@ -62,6 +79,23 @@ sq_stmt_add(Store *s, StoreStmtPart part, const char *const *azKey,
 {
     SqStore *S = (SqStore *)s;
     sqlite3_stmt *st;
+    if (part == STORE_STMT_PART_ATTACHMENT) {
+        if (SQ_PREPARE(S,
+                       "INSERT INTO statement_attachment(statement_id, name,"
+                       " type, size, data, added_by, added_at)"
+                       " SELECT id, $5, $6, $7, $8, $9, $10"
+                       " FROM statement WHERE id = " SQ_STMT_ID,
+                       &st, err)) {
+            return -1;
+        }
+        for (int i = 0; i < 4; i++) {
+            sq_bind_text(st, i + 1, azKey[i]);
+            sq_bind_text(st, i + 5, azVal[i]);
+        }
+        sq_bind_text(st, 9, S->base.zActor ? S->base.zActor : "");
+        sq_bind_text(st, 10, S->base.zNow);
+        return sq_row_write(S, st, pbDone, err, "attaching a file");
+    }
     int rc =
         part == STORE_STMT_PART_COMMENT
             ? SQ_PREPARE(S,
@@ -97,4 +131,34 @@ sq_stmt_add(Store *s, StoreStmtPart part, const char *const *azKey,
                         part == STORE_STMT_PART_COMMENT
                             ? "writing a statement's comment"
                             : "keeping a statement's version");
+}
+
+int
+sq_attach_read(Store *s, long iId, StoreRowVisitor fn, void *pArg, AppErr *err)
+{
+    SqStore *S = (SqStore *)s;
+    sqlite3_stmt *st;
+    if (SQ_PREPARE(S,
+                   "SELECT p.code, n.code, r.code, o.acronym, f.name, f.type,"
+                   " f.data, f.added_by FROM statement_attachment f"
+                   " JOIN statement s ON s.id = f.statement_id" SQ_STMT_JOINS
+                   " WHERE f.id = $1",
+                   &st, err)) {
+        return -1;
+    }
+    sqlite3_bind_int64(st, 1, (sqlite3_int64)iId);
+    return sq_visit_rows(S, st, fn, pArg, err, "reading an attachment");
+}
+
+int
+sq_attach_delete(Store *s, long iId, int *pbDone, AppErr *err)
+{
+    SqStore *S = (SqStore *)s;
+    sqlite3_stmt *st;
+    if (SQ_PREPARE(S, "DELETE FROM statement_attachment WHERE id = $1", &st,
+                   err)) {
+        return -1;
+    }
+    sqlite3_bind_int64(st, 1, (sqlite3_int64)iId);
+    return sq_row_write(S, st, pbDone, err, "removing an attachment");
 }

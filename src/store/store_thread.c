@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "store.h"
+#include "../base/secret.h"
 #include "../base/str.h"
 #include "../base/xalloc.h"
 #include "../base/banned.h"
@@ -67,6 +68,19 @@ thread_fill_row(void *pArg, const char *const *az, int nVal)
         c->zAt = thread_dup(az[4]);
         c->zText = thread_dup(az[5]);
         c->iStmtVersion = az[6] ? (int)strtol(az[6], NULL, 10) : 0;
+        return 0;
+    }
+    if (x->part == STORE_STMT_PART_ATTACHMENT) {
+        if (nVal < 8) {
+            return 0;
+        }
+        StmtAttachment *f = statement_add_attachment(st);
+        f->iId = az[2] ? strtol(az[2], NULL, 10) : 0;
+        f->zName = thread_dup(az[3]);
+        f->zType = thread_dup(az[4]);
+        f->nBytes = az[5] ? strtol(az[5], NULL, 10) : 0;
+        f->zBy = thread_dup(az[6]);
+        f->zAt = thread_dup(az[7]);
         return 0;
     }
     if (nVal < 8) {
@@ -141,4 +155,118 @@ store_statement_version_add(Store *s, const char *zPlan, const char *zNode,
     int bDone = 0;
     return s->pMethods->xStmtAdd(s, STORE_STMT_PART_VERSION, azKey, azVal,
                                  &bDone, err);
+}
+
+/* The audit key of organisation zOrg's statement on zNode in zRound. */
+static void
+thread_key(char *z, size_t n, const char *zPlan, const char *zNode,
+           const char *zRound, const char *zOrg)
+{
+    (void)snprintf(z, n, "%s/%s/%s/%s", zPlan, zNode, zRound, zOrg);
+}
+
+int
+store_attachment_add(Store *s, const char *zPlan, const char *zNode,
+                     const char *zRound, const char *zOrg, const char *zName,
+                     const char *zType, const void *p, size_t n, AppErr *err)
+{
+    const char *azKey[] = { zPlan, zNode, zRound, zOrg };
+    char zSize[24];
+    (void)snprintf(zSize, sizeof zSize, "%zu", n);
+    char *zData = secret_base64(p, n);
+    const char *azVal[] = { zName, zType, zSize, zData };
+    int bDone = 0;
+    int rc = s->pMethods->xStmtAdd(s, STORE_STMT_PART_ATTACHMENT, azKey, azVal,
+                                   &bDone, err);
+    free(zData);
+    if (rc) {
+        return -1;
+    }
+    if (!bDone) {
+        return apperr_set(err, APPERR_NOTFOUND,
+                          "%s has no statement on %s in round %s", zOrg, zNode,
+                          zRound);
+    }
+    char zKey[4 * LIMIT_CODE_BYTES + 8];
+    thread_key(zKey, sizeof zKey, zPlan, zNode, zRound, zOrg);
+    return store_audit(s, "statement", zKey, "attachment", zName, err);
+}
+
+/* Fills a StoreAttachFile from xAttachRead's row. */
+typedef struct AttachFill {
+    StoreAttachFile *f;
+    int bFound;
+    int bBad; /* the bytes are not base64 */
+} AttachFill;
+
+static int
+attach_fill_row(void *pArg, const char *const *az, int nVal)
+{
+    AttachFill *x = pArg;
+    if (nVal < 8 || x->bFound) {
+        return 0;
+    }
+    StoreAttachFile *f = x->f;
+    f->zPlan = thread_dup(az[0]);
+    f->zNode = thread_dup(az[1]);
+    f->zRound = thread_dup(az[2]);
+    f->zOrg = thread_dup(az[3]);
+    f->zName = thread_dup(az[4]);
+    f->zType = thread_dup(az[5]);
+    f->zBy = thread_dup(az[7]);
+    x->bFound = 1;
+    x->bBad = secret_unbase64(az[6] ? az[6] : "", &f->pData, &f->nData) != 0;
+    return 0;
+}
+
+int
+store_attachment_read(Store *s, long iId, StoreAttachFile *f, int *pbFound,
+                      AppErr *err)
+{
+    memset(f, 0, sizeof *f);
+    AttachFill x = { f, 0, 0 };
+    *pbFound = 0;
+    if (s->pMethods->xAttachRead(s, iId, attach_fill_row, &x, err)) {
+        store_attach_file_release(f);
+        return -1;
+    }
+    if (x.bBad) {
+        store_attach_file_release(f);
+        return apperr_set(err, APPERR_INTERNAL,
+                          "attachment %ld cannot be read back", iId);
+    }
+    *pbFound = x.bFound;
+    return 0;
+}
+
+void
+store_attach_file_release(StoreAttachFile *f)
+{
+    free(f->zPlan);
+    free(f->zNode);
+    free(f->zRound);
+    free(f->zOrg);
+    free(f->zName);
+    free(f->zType);
+    free(f->zBy);
+    free(f->pData);
+    memset(f, 0, sizeof *f);
+}
+
+int
+store_attachment_delete(Store *s, long iId, const StoreAttachFile *f,
+                        AppErr *err)
+{
+    int bDone = 0;
+    if (s->pMethods->xAttachDelete(s, iId, &bDone, err)) {
+        return -1;
+    }
+    if (!bDone) {
+        return apperr_set(err, APPERR_NOTFOUND, "the file '%s' is gone",
+                          f->zName);
+    }
+    char zKey[4 * LIMIT_CODE_BYTES + 8];
+    thread_key(zKey, sizeof zKey, f->zPlan, f->zNode, f->zRound, f->zOrg);
+    return store_audit(s, "statement", zKey, "attachment_removed", f->zName,
+                       err);
 }

@@ -109,6 +109,15 @@ api_statement_json(const Actor *who, const Statement *st)
                           "version", c->iStmtVersion));
     }
     json_object_set_new(o, "comments", ac);
+    json_t *af = json_array();
+    for (size_t i = 0; i < st->nAttach; i++) {
+        const StmtAttachment *f = &st->aAttach[i];
+        json_array_append_new(
+            af, json_pack("{s:I,s:s,s:s,s:I,s:s,s:s}", "id", (json_int_t)f->iId,
+                          "name", f->zName, "type", f->zType, "size",
+                          (json_int_t)f->nBytes, "by", f->zBy, "at", f->zAt));
+    }
+    json_object_set_new(o, "attachments", af);
     return o;
 }
 

@@ -1,8 +1,11 @@
 /*
 ** http.c — decoding query strings, forms and cookies (see http.h).
 */
+/* memmem(), for the multipart delimiter. */
+#define _GNU_SOURCE
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -178,6 +181,231 @@ params_parse_urlencoded(Params *p, const char *z, size_t n)
         i = e + 1;
     }
     return 0;
+}
+
+/* The boundary of a multipart/form-data Content-Type into z (at most 70
+** bytes, RFC 2046), or -1. */
+static int
+multipart_boundary(const char *zType, char z[72])
+{
+    static const char zMedia[] = "multipart/form-data";
+    if (!zType || strncasecmp(zType, zMedia, sizeof zMedia - 1) != 0) {
+        return -1;
+    }
+    const char *p = zType + sizeof zMedia - 1;
+    while (*p) {
+        while (*p == ';' || *p == ' ' || *p == '\t') {
+            p++;
+        }
+        if (strncasecmp(p, "boundary=", 9) == 0) {
+            p += 9;
+            size_t n;
+            if (*p == '"') {
+                p++;
+                const char *e = strchr(p, '"');
+                if (!e) {
+                    return -1;
+                }
+                n = (size_t)(e - p);
+            } else {
+                n = strcspn(p, "; \t");
+            }
+            if (n == 0 || n > 70) {
+                return -1;
+            }
+            memcpy(z, p, n);
+            z[n] = 0;
+            return 0;
+        }
+        p += strcspn(p, ";");
+    }
+    return -1;
+}
+
+/* The value of parameter zName ("name", "filename") of a
+** Content-Disposition header's value z[0..n), as a heap string, or NULL
+** when it has none.  Browsers send names quoted, with '"' and line breaks
+** written %22, %0D, %0A (the HTML standard), so a value ends at the next
+** quote; an unquoted one (a token) at ';' or space. */
+static char *
+multipart_param(const char *z, size_t n, const char *zName)
+{
+    size_t nName = strlen(zName);
+    size_t i = 0;
+    while (i < n) {
+        /* At the start of a parameter: after ';' and spaces. */
+        while (i < n && (z[i] == ';' || z[i] == ' ' || z[i] == '\t')) {
+            i++;
+        }
+        int bMatch = n - i > nName && strncasecmp(z + i, zName, nName) == 0 &&
+                     z[i + nName] == '=';
+        size_t j = i;
+        while (j < n && z[j] != '=' && z[j] != ';') {
+            j++;
+        }
+        if (j < n && z[j] == '=') {
+            j++;
+            size_t v = j, e;
+            if (j < n && z[j] == '"') {
+                v = ++j;
+                while (j < n && z[j] != '"') {
+                    j++;
+                }
+                e = j;
+                j += j < n;
+            } else {
+                while (j < n && z[j] != ';' && z[j] != ' ') {
+                    j++;
+                }
+                e = j;
+            }
+            if (bMatch) {
+                return xstrndup(z + v, e - v);
+            }
+        }
+        while (j < n && z[j] != ';') {
+            j++;
+        }
+        i = j;
+    }
+    return NULL;
+}
+
+/* A header line's value if the line z[0..n) is header zName, else NULL. */
+static const char *
+multipart_header(const char *z, size_t n, const char *zName, size_t *pnVal)
+{
+    size_t nName = strlen(zName);
+    if (n <= nName || strncasecmp(z, zName, nName) != 0 || z[nName] != ':') {
+        return NULL;
+    }
+    size_t i = nName + 1;
+    while (i < n && (z[i] == ' ' || z[i] == '\t')) {
+        i++;
+    }
+    *pnVal = n - i;
+    return z + i;
+}
+
+/* Text a form may hold: valid UTF-8, no NUL. */
+static int
+multipart_text_ok(const char *z, size_t n)
+{
+    return !memchr(z, 0, n) && utf8_invalid_at(z, n) < 0;
+}
+
+int
+multipart_parse(Params *p, WebUpload *aUp, int *pnUp, const char *zType,
+                const char *z, size_t n)
+{
+    char zBound[72];
+    char zDelim[76]; /* CRLF "--" boundary */
+    if (multipart_boundary(zType, zBound)) {
+        return PARAMS_BAD_TEXT;
+    }
+    size_t nDelim = (size_t)snprintf(zDelim, sizeof zDelim, "\r\n--%s", zBound);
+    /* The first delimiter may open the body (no CRLF before it) or follow
+    ** a preamble. */
+    size_t at;
+    if (n >= nDelim - 2 && memcmp(z, zDelim + 2, nDelim - 2) == 0) {
+        at = nDelim - 2;
+    } else {
+        const char *d = memmem(z, n, zDelim, nDelim);
+        if (!d) {
+            return PARAMS_BAD_TEXT;
+        }
+        at = (size_t)(d - z) + nDelim;
+    }
+    for (;;) {
+        /* After a delimiter: "--" ends the body, else padding and CRLF. */
+        if (n - at >= 2 && z[at] == '-' && z[at + 1] == '-') {
+            return 0;
+        }
+        while (at < n && (z[at] == ' ' || z[at] == '\t')) {
+            at++;
+        }
+        if (n - at < 2 || z[at] != '\r' || z[at + 1] != '\n') {
+            return PARAMS_BAD_TEXT;
+        }
+        at += 2;
+        size_t nLook = n - at < LIMIT_UPLOAD_PART_HEADER_BYTES
+                           ? n - at
+                           : LIMIT_UPLOAD_PART_HEADER_BYTES;
+        const char *zHeadEnd = memmem(z + at, nLook, "\r\n\r\n", 4);
+        if (!zHeadEnd) {
+            return PARAMS_BAD_TEXT;
+        }
+        /* The part's headers: only Content-Disposition matters. */
+        char *zName = NULL, *zFile = NULL;
+        int bFile = 0, bSeen = 0;
+        const char *h = z + at;
+        while (h < zHeadEnd + 2) {
+            const char *e = memmem(h, (size_t)(zHeadEnd + 2 - h), "\r\n", 2);
+            size_t nVal;
+            const char *zVal = multipart_header(h, (size_t)(e - h),
+                                                "Content-Disposition", &nVal);
+            if (zVal && !bSeen) { /* the first one counts */
+                bSeen = 1;
+                zName = multipart_param(zVal, nVal, "name");
+                zFile = multipart_param(zVal, nVal, "filename");
+                bFile = zFile != NULL;
+            }
+            h = e + 2;
+        }
+        size_t iBody = (size_t)(zHeadEnd - z) + 4;
+        const char *d = memmem(z + iBody, n - iBody, zDelim, nDelim);
+        int rc = 0;
+        if (!d || !zName || !*zName ||
+            !multipart_text_ok(zName, strlen(zName)) ||
+            (zFile && !multipart_text_ok(zFile, strlen(zFile)))) {
+            rc = PARAMS_BAD_TEXT;
+        }
+        size_t nBody = d ? (size_t)(d - (z + iBody)) : 0;
+        if (rc == 0 && bFile) {
+            if (*pnUp >= LIMIT_UPLOAD_FILES) {
+                rc = PARAMS_TOO_MANY_FILES;
+            } else {
+                /* The name without the directory some browsers send. */
+                const char *zBase = zFile;
+                for (const char *q = zFile; *q; q++) {
+                    if (*q == '/' || *q == '\\') {
+                        zBase = q + 1;
+                    }
+                }
+                WebUpload *u = &aUp[(*pnUp)++];
+                u->zField = zName;
+                u->zFile = xstrdup(zBase);
+                u->z = z + iBody;
+                u->n = nBody;
+                zName = NULL;
+            }
+        } else if (rc == 0) {
+            if (p->n >= LIMIT_FORM_FIELDS) {
+                rc = PARAMS_TOO_MANY;
+            } else if (!multipart_text_ok(z + iBody, nBody)) {
+                rc = PARAMS_BAD_TEXT;
+            } else {
+                params_add(p, zName, xstrndup(z + iBody, nBody));
+                zName = NULL;
+            }
+        }
+        free(zName);
+        free(zFile);
+        if (rc) {
+            return rc;
+        }
+        at = (size_t)(d - z) + nDelim;
+    }
+}
+
+void
+uploads_release(WebUpload *aUp, int n)
+{
+    for (int i = 0; i < n; i++) {
+        free(aUp[i].zField);
+        free(aUp[i].zFile);
+        aUp[i].zField = aUp[i].zFile = NULL;
+    }
 }
 
 void

@@ -14,6 +14,7 @@
 #include "../base/buf.h"
 #include "../core/model.h"
 #include "../store/store.h"
+#include "web_limits.h"
 
 /* Decoded name=value pairs (query string, form body or cookies). */
 typedef struct Params {
@@ -23,6 +24,16 @@ typedef struct Params {
 } Params;
 
 typedef struct WebConfig WebConfig;
+
+/* One file of a multipart/form-data body (multipart_parse()): its bytes
+** point into the request's body, which outlives the request's handler. */
+typedef struct WebUpload {
+    char *zField;  /* the form field's name (heap) */
+    char *zFile;   /* the file name the browser sent, without any
+                        ** directory (heap, valid UTF-8, may be "") */
+    const char *z; /* its content, not NUL-terminated (not owned) */
+    size_t n;
+} WebUpload;
 
 typedef struct Req {
     const char *zMethod;   /* "GET", "POST", ... */
@@ -34,9 +45,14 @@ typedef struct Req {
                              ** proxy: from X-Forwarded-For), for the log
                              ** and the failed-login throttle */
     Params query;
-    Params form;       /* url-encoded POST body */
+    Params form;       /* url-encoded POST body, or the text fields of
+                        ** a multipart one (route flag WEB_UPLOAD) */
     const char *zBody; /* raw body (JSON API), NUL-terminated */
     size_t nBody;
+    const char *zContentType; /* the Content-Type header, or NULL */
+    WebUpload aUpload[LIMIT_UPLOAD_FILES]; /* the files of a multipart
+                        ** body (routes flagged WEB_UPLOAD only) */
+    int nUpload;
     const char *zCookie;       /* the Cookie header, or NULL */
     const char *zCsrfHeader;   /* X-CSRF-Token header, or NULL */
     const char *zSecFetchSite; /* Sec-Fetch-Site header, or NULL */
@@ -92,6 +108,31 @@ typedef struct Resp {
 #define PARAMS_BAD_TEXT (-1)
 #define PARAMS_TOO_MANY (-2)
 int params_parse_urlencoded(Params *p, const char *z, size_t n);
+
+/* Parse a multipart/form-data body z[0..n) (RFC 7578) whose Content-Type
+** header is zType: each part without a file name becomes a pair of p (its
+** value valid UTF-8 without NUL, as a url-encoded form's), each part with
+** one (even "") an entry of aUp[] (*pnUp of them; its bytes point into
+** z, the names are heap strings: release with uploads_release()).
+** Returns 0; PARAMS_BAD_TEXT for a body that is not multipart as zType
+** announces (no boundary, a part without a name, text that is not UTF-8,
+** no closing delimiter); PARAMS_TOO_MANY for more than LIMIT_FORM_FIELDS
+** text fields; PARAMS_TOO_MANY_FILES for more than LIMIT_UPLOAD_FILES
+** files.  On failure what was parsed stays in p and aUp (release both).
+**
+** Our own parser rather than libmicrohttpd's post processor: the server
+** collects a whole body before the router runs (it must see the route,
+** the session and the role before parsing anything, and the CSRF token is
+** one of the fields), and a whole buffer is parsed in one pass without
+** copying a file; MHD's processor is fed in pieces as bytes arrive and
+** hands values over in chunks, for a design that streams.  The parser is
+** fuzzed (tests/fuzz/fuzz_multipart.c). */
+#define PARAMS_TOO_MANY_FILES (-3)
+int multipart_parse(Params *p, WebUpload *aUp, int *pnUp, const char *zType,
+                    const char *z, size_t n);
+
+/* Free the names of aUp[0..n). */
+void uploads_release(WebUpload *aUp, int n);
 
 /* Parse a Cookie header ("a=1; b=2") into p. */
 void params_parse_cookies(Params *p, const char *z);

@@ -317,8 +317,8 @@ page_notice(Buf *b, const char *zKind, const char *zText)
     HTML_LIT(b, "</p>\n");
 }
 
-const Plan *
-page_load(Req *r, Resp *w, const Model **pm)
+const Model *
+page_load_model(Req *r, Resp *w)
 {
     AppErr err = APPERR_INIT;
     if (!r->pView) {
@@ -329,7 +329,46 @@ page_load(Req *r, Resp *w, const Model **pm)
             return NULL;
         }
     }
-    const Model *m = readmodel_model(r->pView);
+    return readmodel_model(r->pView);
+}
+
+/* The page of a database without a plan: where to go from here (an
+** officer or admin imports one in the browser; anyone else logs in as
+** one). */
+static void
+page_no_plan(const Req *r, Resp *w)
+{
+    resp_reset_body(w);
+    w->status = 404;
+    page_frame(r, w, _("Not found"), "", 1);
+    Buf *b = &w->body;
+    page_notice(b, "error", _("The database holds no plan yet."));
+    int bEditor = r->bAuthed && (r->ses.user.eRole == ROLE_ADMIN ||
+                                 r->ses.user.eRole == ROLE_ME_OFFICER);
+    HTML_LIT(b, "<p>");
+    if (bEditor) {
+        HTML_LIT(b, "<a class=\"button\" href=\"/admin/import\">");
+        HTML_TR(b, "Import a plan");
+        HTML_LIT(b, "</a>");
+    } else if (!r->bAuthed) {
+        HTML_TR(b, "An administrator or M&E officer imports the plan.");
+        HTML_LIT(b, " <a href=\"/login?next=/admin/import\">");
+        HTML_TR(b, "Log in");
+        HTML_LIT(b, "</a>");
+    } else {
+        HTML_TR(b, "An administrator or M&E officer imports the plan.");
+    }
+    HTML_LIT(b, "</p>\n");
+    page_end(r, w);
+}
+
+const Plan *
+page_load(Req *r, Resp *w, const Model **pm)
+{
+    const Model *m = page_load_model(r, w);
+    if (!m) {
+        return NULL;
+    }
     *pm = m;
     const char *zPlan = page_plan_code(r);
     if (zPlan) {
@@ -340,9 +379,7 @@ page_load(Req *r, Resp *w, const Model **pm)
         return p;
     }
     if (m->nPlan == 0) {
-        web_error(r, w, 404,
-                  _("The database holds no plan yet: import one "
-                    "with 'lmpmon import'."));
+        page_no_plan(r, w);
         return NULL;
     }
     return &m->aPlan[0];

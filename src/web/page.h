@@ -50,8 +50,13 @@ void page_redirect_saved(Req *r, Resp *w, const char *zPrefix,
 ** the handler, so *pm and the plan returned stay valid for the whole
 ** request and must not be changed or freed.  Picks the plan (?plan=, else
 ** the first).  Anonymous readers see published rounds only.  On failure
-** fills w with an error page and returns NULL. */
+** fills w with an error page and returns NULL; a database without a plan
+** is a 404 that leads an officer to /admin/import. */
 const Plan *page_load(Req *r, Resp *w, const Model **pm);
+
+/* page_load() without choosing a plan: the model, which may hold none (the
+** admin pages of a new database).  NULL with w an error page on failure. */
+const Model *page_load_model(Req *r, Resp *w);
 
 /* Append the fragment zKey of the request's snapshot to w's body
 ** (readmodel_fragment(): rendered once per snapshot), sent from where the

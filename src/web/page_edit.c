@@ -20,6 +20,7 @@
 #include "../app/admin.h"
 #include "../app/inbox.h"
 #include "../app/readmodel.h"
+#include "../core/attach.h"
 #include "../core/diff.h"
 #include "../app/funding.h"
 #include "page_funding.h"
@@ -127,6 +128,9 @@ edit_posted_for(Req *r, int bKeepPosted, const char *zOrg)
     return bKeepPosted && str_eq(req_form(r, "org"), zOrg);
 }
 
+static void edit_attachments(const Req *r, Buf *b, const Node *n,
+                             const Round *rd, const Statement *st);
+
 /* The statement form of the user's organisation in open round rd; ta is
 ** the assessment with threads (NULL when they could not be read). */
 static void
@@ -167,6 +171,7 @@ edit_statement_form(Req *r, Buf *b, const Node *n, const Round *rd,
         HTML_LIT(b, "<p>");
         HTML_TR(b, "Accepted: this statement is final.");
         HTML_LIT(b, "</p>");
+        edit_attachments(r, b, n, rd, tst);
         return;
     }
     if (st && st->eState == STMT_RETURNED) {
@@ -203,6 +208,132 @@ edit_statement_form(Req *r, Buf *b, const Node *n, const Round *rd,
                 "value=\"submit\">");
     HTML_TR(b, "Submit to the M&E officer");
     HTML_LIT(b, "</button></div></form>\n");
+    edit_attachments(r, b, n, rd, tst);
+}
+
+/* The address of attachment f of activity zCode: /activity/CODE/
+** attachment/ID, then zTail, into e (text, escaped where it is shown). */
+static void
+edit_attach_addr(Buf *e, const Req *r, const char *zCode,
+                 const StmtAttachment *f, const char *zTail)
+{
+    buf_puts(e, "/activity/");
+    url_encode(e, zCode);
+    buf_printf(e, "/attachment/%ld%s", f->iId, zTail);
+    if (page_plan_code(r)) {
+        buf_puts(e, "?plan=");
+        url_encode(e, page_plan_code(r));
+    }
+}
+
+/* The files attached to statement st (with threads: NULL when unread) of
+** activity n in round rd: each a download link with its kind, size, who
+** and when, and a Remove button where core's rule allows it; then, for the
+** organisation's reporter while it may attach, the upload form. */
+static void
+edit_attachments(const Req *r, Buf *b, const Node *n, const Round *rd,
+                 const Statement *st)
+{
+    Actor who = page_actor(r);
+    AppErr e = APPERR_INIT;
+    int bMayAdd = st && who.eRole == ROLE_REPORTER &&
+                  str_eq(who.zOrg, st->zOrg) &&
+                  rules_attachment_may_add(&who, n, rd, st, "file",
+                                           "application/pdf", 1, &e) == 0;
+    if (!st && who.eRole == ROLE_REPORTER && rd->eState == ROUND_OPEN) {
+        HTML_LIT(b, "<p class=\"small\">");
+        HTML_TR(b, "Save the statement as a draft to attach files to it "
+                   "(reports, photos, lists of participants).");
+        HTML_LIT(b, "</p>\n");
+        return;
+    }
+    if ((!st || !st->nAttach) && !bMayAdd) {
+        return;
+    }
+    HTML_LIT(b, "<div class=\"attachments\"><h4>");
+    HTML_TR(b, "Attached files");
+    HTML_LIT(b, "</h4>");
+    if (!st->nAttach) {
+        HTML_LIT(b, "<p class=\"small\">");
+        HTML_TR(b, "None yet.");
+        HTML_LIT(b, "</p>");
+    } else {
+        HTML_LIT(b, "<ul>");
+    }
+    for (size_t i = 0; i < st->nAttach; i++) {
+        const StmtAttachment *f = &st->aAttach[i];
+        Buf addr = BUF_INIT;
+        edit_attach_addr(&addr, r, n->zCode, f, "");
+        HTML_LIT(b, "<li><a download=\"\" href=\"");
+        esc_html(b, buf_str(&addr));
+        HTML_LIT(b, "\">");
+        esc_html(b, f->zName);
+        HTML_LIT(b, "</a> <span class=\"small\">(");
+        esc_html(b, attach_type_label(f->zType));
+        if (f->nBytes < 1024L * 1024L) {
+            buf_printf(b, ", %ld KB", (f->nBytes + 1023) / 1024);
+        } else {
+            buf_printf(b, ", %.1f MB", (double)f->nBytes / (1024.0 * 1024.0));
+        }
+        char zAt[64];
+        str_time_local(f->zAt, zAt, sizeof zAt);
+        HTML_LIT(b, ", ");
+        esc_html(b, f->zBy);
+        HTML_LIT(b, ", ");
+        esc_html(b, zAt);
+        HTML_LIT(b, ")</span>");
+        if (rules_attachment_may_delete(&who, rd, st, f, &e) == 0) {
+            buf_reset(&addr);
+            edit_attach_addr(&addr, r, n->zCode, f, "/remove");
+            HTML_LIT(b, " <form class=\"inline\" method=\"post\" action=\"");
+            esc_html(b, buf_str(&addr));
+            HTML_LIT(b, "\">");
+            page_csrf_field(r, b);
+            HTML_LIT(b, "<input type=\"hidden\" name=\"round\" value=\"");
+            esc_html(b, rd->zCode);
+            HTML_LIT(b, "\"/><input type=\"hidden\" name=\"attach\" "
+                        "value=\"1\"/><button type=\"submit\">");
+            HTML_TR(b, "Remove");
+            HTML_LIT(b, "</button></form>");
+        }
+        HTML_LIT(b, "</li>");
+        buf_release(&addr);
+    }
+    if (st->nAttach) {
+        HTML_LIT(b, "</ul>");
+    }
+    if (bMayAdd) {
+        HTML_LIT(b, "<form class=\"entry attach\" method=\"post\" "
+                    "enctype=\"multipart/form-data\" action=\"/activity/");
+        Buf code = BUF_INIT;
+        url_encode(&code, n->zCode);
+        esc_html(b, buf_str(&code));
+        buf_release(&code);
+        HTML_LIT(b, "/attachments\">");
+        page_csrf_field(r, b);
+        if (page_plan_code(r)) {
+            HTML_LIT(b, "<input type=\"hidden\" name=\"plan\" value=\"");
+            esc_html(b, page_plan_code(r));
+            HTML_LIT(b, "\"/>");
+        }
+        HTML_LIT(b, "<input type=\"hidden\" name=\"round\" value=\"");
+        esc_html(b, rd->zCode);
+        HTML_LIT(b, "\"/><input type=\"hidden\" name=\"attach\" value=\"1\"/>"
+                    "<label for=\"attach-file\">");
+        HTML_TR(b, "Attach evidence");
+        HTML_LIT(b, "</label><p class=\"small\">");
+        esc_html(b, attach_types_accepted());
+        buf_printf(b, "; %u MB, %u ", LIMIT_ATTACH_BYTES >> 20,
+                   LIMIT_ATTACH_PER_STATEMENT);
+        HTML_TR(b, "files at most");
+        HTML_LIT(b, "</p><input id=\"attach-file\" name=\"file\" "
+                    "type=\"file\" multiple=\"multiple\" required=\"required\" "
+                    "accept=\".pdf,.png,.jpg,.jpeg,.docx,.xlsx,.odt\"/>"
+                    "<div><button type=\"submit\">");
+        HTML_TR(b, "Attach");
+        HTML_LIT(b, "</button></div></form>");
+    }
+    HTML_LIT(b, "</div>\n");
 }
 
 /* What changed between a statement's last two submitted versions, as
@@ -288,6 +419,7 @@ edit_statements_review(Req *r, Buf *b, const Node *n, const Round *rd,
         esc_html_paragraphs(b, *st->zText ? st->zText : _("(empty)"));
         HTML_LIT(b, "</div>");
         edit_version_diff(b, st);
+        edit_attachments(r, b, n, rd, st);
         edit_thread(b, st);
         if (rd->eState != ROUND_PUBLISHED && st->eState != STMT_DRAFT) {
             edit_stmt_form_start(b, r, n, rd, st);
@@ -709,7 +841,8 @@ page_activity_render(Req *r, Resp *w, const char *zNotice,
     /* Only the funding forms post "what": keep what the refused one
     ** posted in that form, not in the others. */
     int bFundPost = *req_form(r, "what") != '\0';
-    int bKeep = bRefused && !bFundPost;
+    /* Nor does a refused file keep anything in the statement's form. */
+    int bKeep = bRefused && !bFundPost && !*req_form(r, "attach");
     Model tm = MODEL_INIT;
     Node *tn = NULL;
     /* Only the forms show threads: a viewer's page reads none. */
@@ -782,7 +915,9 @@ page_activity(Req *r, Resp *w)
                                   "comment.") },
                    { "accepted", N_("Statement accepted.") },
                    { "returned", N_("Statement returned with your comment.") },
-                   { "commented", N_("Comment added.") } };
+                   { "commented", N_("Comment added.") },
+                   { "attached", N_("File attached.") },
+                   { "removed", N_("File removed.") } };
 
     const char *zSaved = req_query(r, "saved");
     const char *zNotice = NULL;
@@ -889,6 +1024,113 @@ page_statement_review_post(Req *r, Resp *w)
                 str_eq(zAction, "accept")   ? "accepted"
                 : str_eq(zAction, "return") ? "returned"
                                             : "commented");
+    return 0;
+}
+
+/* ** PAGE: /activity/{}/attachments (POST) */
+int
+page_attachments_post(Req *r, Resp *w)
+{
+    AppErr err = APPERR_INIT;
+    Actor who = page_actor(r);
+    int rc = 0, nFile = 0;
+    for (int i = 0; i < r->nUpload && rc == 0; i++) {
+        const WebUpload *u = &r->aUpload[i];
+        if (!str_eq(u->zField, "file") || (!u->zFile[0] && u->n == 0)) {
+            continue; /* an empty file input */
+        }
+        AttachEdit e = { page_plan_code(r), r->azParam[0], req_form(r, "round"),
+                         u->zFile,          u->z,          u->n };
+        rc = workflow_attach(r->s, &who, &e, &err);
+        nFile++;
+    }
+    if (rc == 0 && nFile == 0) {
+        rc = apperr_set(&err, APPERR_INPUT, _("choose a file to attach"));
+    }
+    if (rc && err.code == APPERR_FORBIDDEN) {
+        web_fail(r, w, &err);
+        return 0;
+    }
+    edit_finish(r, w, rc, &err, "attached");
+    return 0;
+}
+
+/* The attachment id of the request's path (its second parameter), or -1. */
+static long
+edit_attach_id(const Req *r)
+{
+    long iId = -1;
+    if (r->nParam < 2 || str_to_long(r->azParam[1], 1, 1L << 62, &iId)) {
+        return -1;
+    }
+    return iId;
+}
+
+/* ** PAGE: /activity/{}/attachment/{} */
+int
+page_attachment_get(Req *r, Resp *w)
+{
+    AppErr err = APPERR_INIT;
+    long iId = edit_attach_id(r);
+    if (iId < 0) {
+        web_error(r, w, 404, _("There is no such file."));
+        return 0;
+    }
+    Actor who = page_actor(r);
+    StoreAttachFile f;
+    memset(&f, 0, sizeof f);
+    if (workflow_attachment_read(r->s, &who, r->azParam[0], iId, &f, &err)) {
+        web_fail(r, w, &err);
+        store_attach_file_release(&f);
+        return 0;
+    }
+    /* The bytes as they were attached, never shown inline: the type is
+    ** the one found from the content (a static string of core/attach.c),
+    ** the server adds nosniff to every answer. */
+    resp_reset_body(w);
+    w->zType = attach_type_of(f.pData, f.nData);
+    if (!w->zType) {
+        w->zType = "application/octet-stream";
+    }
+    buf_append(&w->body, (const char *)f.pData, f.nData);
+    Buf d = BUF_INIT;
+    buf_puts(&d, "attachment; filename=\"");
+    for (const char *p = f.zName; *p; p++) {
+        /* Letters, digits, '-', '_', '.' as they are: the header stays
+        ** plain ASCII and a name cannot break out of its quotes. */
+        char c = *p;
+        int bOk = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                  (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
+        buf_putc(&d, bOk ? c : '_');
+    }
+    /* The name as it was, Khmer included, for browsers that read RFC
+    ** 6266's filename* (all of today's); the plain one for the rest. */
+    buf_puts(&d, "\"; filename*=UTF-8''");
+    url_encode(&d, f.zName);
+    free(w->zDisposition);
+    w->zDisposition = buf_detach(&d);
+    store_attach_file_release(&f);
+    return 0;
+}
+
+/* ** PAGE: /activity/{}/attachment/{}/remove (POST) */
+int
+page_attachment_remove_post(Req *r, Resp *w)
+{
+    AppErr err = APPERR_INIT;
+    long iId = edit_attach_id(r);
+    int rc;
+    if (iId < 0) {
+        rc = apperr_set(&err, APPERR_NOTFOUND, _("There is no such file."));
+    } else {
+        Actor who = page_actor(r);
+        rc = workflow_attachment_remove(r->s, &who, r->azParam[0], iId, &err);
+    }
+    if (rc && (err.code == APPERR_FORBIDDEN || err.code == APPERR_NOTFOUND)) {
+        web_fail(r, w, &err);
+        return 0;
+    }
+    edit_finish(r, w, rc, &err, "removed");
     return 0;
 }
 
@@ -1184,15 +1426,24 @@ static void
 admin_render(Req *r, Resp *w, const char *zNotice, const char *zKind,
              AdminForm eKeep)
 {
-    const Model *m = NULL;
-    const Plan *p = page_load(r, w, &m);
-    if (!p) {
+    /* A new database has no plan: the page still works (users,
+    ** organisations, importing the plan), without the rounds. */
+    const Model *m = page_load_model(r, w);
+    if (!m) {
+        return;
+    }
+    const Plan *p = NULL;
+    if (m->nPlan && !(p = page_load(r, w, &m))) {
         return;
     }
     int bAdmin = r->ses.user.eRole == ROLE_ADMIN;
     AdminPage x = { r, p, m };
-    if (!zNotice && page_download(r, w, bAdmin ? azAdminSheet : azOfficerSheet,
-                                  admin_sheet, &x, "admin")) {
+    const char *const *azSheet = bAdmin ? azAdminSheet : azOfficerSheet;
+    if (!p) {
+        azSheet = bAdmin ? azAdminSheet + 1 : azOfficerSheet + 1;
+    }
+    if (!zNotice && azSheet[0] &&
+        page_download(r, w, azSheet, admin_sheet, &x, "admin")) {
         return;
     }
     char *zSelf = page_self(r);
@@ -1204,30 +1455,43 @@ admin_render(Req *r, Resp *w, const char *zNotice, const char *zKind,
     /* The form posted (kept) or empty. */
 #define KEPT(F, K) (eKeep == (F) ? req_form(r, K) : "")
     HTML_LIT(b, "<h2>");
-    HTML_TR(b, "Review rounds");
-    HTML_LIT(b, "</h2>");
+    HTML_TR(b, "Plan");
+    HTML_LIT(b, "</h2><p>");
+    if (!p) {
+        HTML_TR(b, "The database holds no plan yet.");
+        HTML_LIT(b, " ");
+    }
+    HTML_LIT(b, "<a href=\"/admin/import\">");
+    HTML_TR(b, "Import a plan from files (JSON, annex CSV or XLSX)");
+    HTML_LIT(b, "</a></p>\n");
     Sheet t;
-    sheet_init(&t, "rounds", NULL);
-    admin_rounds_sheet(&x, "rounds", &t);
-    page_sheet(b, &t, zSelf);
-    sheet_release(&t);
-    HTML_LIT(
-        b, "<form class=\"card\" method=\"post\" action=\"/admin/round\"><h3>");
-    HTML_TR(b, "Open a new round");
-    HTML_LIT(b, "</h3>");
-    page_csrf_field(r, b);
-    admin_plan_field(r, b);
-    HTML_LIT(b, "<input type=\"hidden\" name=\"state\" value=\"new\"/>");
-    admin_input(b, "round", _("Code (e.g. 2019)"),
-                KEPT(ADMIN_FORM_ROUND, "round"), 1);
-    admin_input(b, "title", _("Title"), KEPT(ADMIN_FORM_ROUND, "title"), 0);
-    admin_input(b, "as_of", _("As of (YYYY-MM-DD)"),
-                KEPT(ADMIN_FORM_ROUND, "as_of"), 0);
-    admin_input(b, "due", _("Statements due by (YYYY-MM-DD)"),
-                KEPT(ADMIN_FORM_ROUND, "due"), 0);
-    HTML_LIT(b, "<div><button type=\"submit\">");
-    HTML_TR(b, "Open");
-    HTML_LIT(b, "</button></div></form>\n");
+    if (p) {
+        HTML_LIT(b, "<h2>");
+        HTML_TR(b, "Review rounds");
+        HTML_LIT(b, "</h2>");
+        sheet_init(&t, "rounds", NULL);
+        admin_rounds_sheet(&x, "rounds", &t);
+        page_sheet(b, &t, zSelf);
+        sheet_release(&t);
+        HTML_LIT(
+            b,
+            "<form class=\"card\" method=\"post\" action=\"/admin/round\"><h3>");
+        HTML_TR(b, "Open a new round");
+        HTML_LIT(b, "</h3>");
+        page_csrf_field(r, b);
+        admin_plan_field(r, b);
+        HTML_LIT(b, "<input type=\"hidden\" name=\"state\" value=\"new\"/>");
+        admin_input(b, "round", _("Code (e.g. 2019)"),
+                    KEPT(ADMIN_FORM_ROUND, "round"), 1);
+        admin_input(b, "title", _("Title"), KEPT(ADMIN_FORM_ROUND, "title"), 0);
+        admin_input(b, "as_of", _("As of (YYYY-MM-DD)"),
+                    KEPT(ADMIN_FORM_ROUND, "as_of"), 0);
+        admin_input(b, "due", _("Statements due by (YYYY-MM-DD)"),
+                    KEPT(ADMIN_FORM_ROUND, "due"), 0);
+        HTML_LIT(b, "<div><button type=\"submit\">");
+        HTML_TR(b, "Open");
+        HTML_LIT(b, "</button></div></form>\n");
+    }
     if (bAdmin) {
         HTML_LIT(b, "<h2>");
         HTML_TR(b, "Users");

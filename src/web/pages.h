@@ -32,6 +32,9 @@ int page_statement_post(Req *r, Resp *w);
 int page_statement_review_post(Req *r, Resp *w);
 int page_review_post(Req *r, Resp *w);
 int page_funding_post(Req *r, Resp *w);
+int page_attachments_post(Req *r, Resp *w);
+int page_attachment_get(Req *r, Resp *w);
+int page_attachment_remove_post(Req *r, Resp *w);
 int page_admin(Req *r, Resp *w);
 int page_admin_user_post(Req *r, Resp *w);
 int page_admin_round_post(Req *r, Resp *w);
@@ -43,6 +46,10 @@ int page_inbox_read_post(Req *r, Resp *w);
 int api_inbox(Req *r, Resp *w);
 int page_account(Req *r, Resp *w);
 int page_account_post(Req *r, Resp *w);
+/* page_import.c */
+int page_admin_import(Req *r, Resp *w);
+int page_admin_import_post(Req *r, Resp *w);
+int page_admin_import_confirm(Req *r, Resp *w);
 
 /* page_cases.c */
 int page_cases(Req *r, Resp *w);

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "router.h"
@@ -257,6 +258,87 @@ router_csrf_ok(const Req *r)
     return bOk;
 }
 
+/* The fields and files of an upload route's multipart body, into r->form
+** and r->aUpload (the server parsed no form for it: a body this large is
+** read only for a user the route admits).  Returns 0, or -1 with w an
+** error page. */
+static int
+router_read_upload(Req *r, Resp *w)
+{
+    if (!r->zContentType ||
+        strncasecmp(r->zContentType, "multipart/form-data", 19) != 0) {
+        return 0; /* a form without files: parsed by the server */
+    }
+    int rc = multipart_parse(&r->form, r->aUpload, &r->nUpload, r->zContentType,
+                             r->zBody, r->nBody);
+    if (rc == PARAMS_TOO_MANY_FILES) {
+        Buf m = BUF_INIT;
+        buf_printf(&m, _("Send at most %d files at once (LIMIT_UPLOAD_FILES)."),
+                   LIMIT_UPLOAD_FILES);
+        web_error(r, w, 400, buf_str(&m));
+        buf_release(&m);
+    } else if (rc == PARAMS_TOO_MANY) {
+        web_error(r, w, 400,
+                  _("The request has more fields than the server "
+                    "accepts (LIMIT_FORM_FIELDS)."));
+    } else if (rc) {
+        web_error(r, w, 400,
+                  _("The upload could not be read: send the files again "
+                    "from the form."));
+    }
+    return rc ? -1 : 0;
+}
+
+/* The route that takes files for zMethod and zRawPath, or NULL. */
+static const Route *
+route_upload_of(const char *zMethod, const char *zRawPath)
+{
+    for (const Route *x = aRoute; x->zMethod; x++) {
+        if ((x->who & WEB_UPLOAD) && strcmp(x->zMethod, zMethod) == 0 &&
+            route_match(x->zPattern, zRawPath, NULL)) {
+            return x;
+        }
+    }
+    return NULL;
+}
+
+int
+route_takes_upload(const char *zMethod, const char *zRawPath)
+{
+    return route_upload_of(zMethod, zRawPath) != NULL;
+}
+
+int
+router_upload_refused(const WebConfig *cfg, const char *zMethod,
+                      const char *zRawPath, const char *zCookie)
+{
+    const Route *route = route_upload_of(zMethod, zRawPath);
+    if (!route || (route->who & WEB_OPEN)) {
+        return 0;
+    }
+    Req r;
+    memset(&r, 0, sizeof r);
+    r.cfg = cfg;
+    r.zMethod = zMethod;
+    r.zPath = r.zRawPath = zRawPath;
+    r.zCookie = zCookie;
+    AppErr err = APPERR_INIT;
+    r.s = router_store_acquire(&r, &err);
+    if (!r.s) {
+        return 0; /* the router says so once the request is in */
+    }
+    router_session(&r);
+    int status = 0;
+    if (!r.bAuthed) {
+        status = 401;
+    } else if (!(route->who & ROLE_BIT(r.ses.user.eRole))) {
+        status = 403;
+    }
+    session_release(&r.ses);
+    router_store_release(r.s, 0);
+    return status;
+}
+
 void
 router_dispatch(Req *r, Resp *w)
 {
@@ -347,6 +429,8 @@ router_dispatch(Req *r, Resp *w)
                       r->bAuthed ? _("Your role does not allow this.")
                                  : _("Log in first."));
         }
+    } else if ((route->who & WEB_UPLOAD) && router_read_upload(r, w) != 0) {
+        /* refused: w says why */
     } else if (route_changes_state(r->zMethod) && !router_csrf_ok(r)) {
         web_error(r, w, 403,
                   _("The form has expired or did not come from this "
@@ -409,6 +493,9 @@ web_describe_routes(Buf *b)
         }
         if (route_changes_state(x->zMethod)) {
             buf_puts(b, " csrf");
+        }
+        if (x->who & WEB_UPLOAD) {
+            buf_puts(b, " upload");
         }
         buf_putc(b, '\n');
     }

@@ -14,6 +14,10 @@ typedef int (*WebHandler)(Req *r, Resp *w);
 #define WEB_EDITORS  (ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_ME_OFFICER))
 #define WEB_PUBLIC   0x100u /* anonymous readers too, with --public */
 #define WEB_OPEN     0x200u /* no login at all (login page, assets) */
+#define WEB_UPLOAD                                                             \
+ 0x400u /* takes files: a multipart/form-data body of
+                            ** up to LIMIT_UPLOAD_BYTES, parsed only once
+                            ** session and role allow the request */
 
 typedef struct Route {
     const char *zMethod;  /* any method but GET changes state: the
@@ -25,6 +29,21 @@ typedef struct Route {
 
 /* The routes (routes.c), terminated by a NULL method. */
 extern const Route aRoute[];
+
+/* Whether the route for zMethod and zRawPath (as sent) takes files
+** (WEB_UPLOAD): the server then lets its body grow to LIMIT_UPLOAD_BYTES
+** instead of LIMIT_BODY_BYTES. */
+int route_takes_upload(const char *zMethod, const char *zRawPath);
+
+/* Before the body of a route that takes files is read: 401 when the
+** request (its Cookie header zCookie) has no valid session, 403 when the
+** user's role may not use the route, else 0 (also for any other route).
+** An anonymous or unauthorised client then never gets to send, nor the
+** server to hold, up to LIMIT_UPLOAD_BYTES for
+** LIMIT_UPLOAD_TOTAL_SECONDS; the router checks it all again, with the
+** CSRF token, once the body is in. */
+int router_upload_refused(const WebConfig *cfg, const char *zMethod,
+                          const char *zRawPath, const char *zCookie);
 
 /* Whether a request with zMethod changes state (so needs its CSRF token):
 ** every method but GET and HEAD. */

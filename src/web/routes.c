@@ -28,6 +28,14 @@ const Route aRoute[] = {
     { "POST", "/activity/{}/statement", REPORT, page_statement_post },
     { "POST", "/activity/{}/review", EDIT, page_review_post },
     { "POST", "/activity/{}/funding", EDIT, page_funding_post },
+    /* Evidence: the organisation's reporter attaches and removes files
+    ** (the use case checks the link and the statement's state); who may
+    ** read the statement downloads them (checked there too). */
+    { "POST", "/activity/{}/attachments", REPORT | WEB_UPLOAD,
+      page_attachments_post },
+    { "GET", "/activity/{}/attachment/{}", EDIT | REPORT, page_attachment_get },
+    { "POST", "/activity/{}/attachment/{}/remove", REPORT,
+      page_attachment_remove_post },
     { "GET", "/org/{}", PUB, page_org },
     { "GET", "/rounds", PUB, page_rounds },
     { "GET", "/round/{}", PUB, page_round },
@@ -53,6 +61,9 @@ const Route aRoute[] = {
     { "GET", "/account", ALL, page_account },
     { "POST", "/account", ALL, page_account_post },
     { "GET", "/api/inbox", ALL, api_inbox },
+    { "GET", "/admin/import", EDIT, page_admin_import },
+    { "POST", "/admin/import", EDIT | WEB_UPLOAD, page_admin_import_post },
+    { "POST", "/admin/import/confirm", EDIT, page_admin_import_confirm },
     { "GET", "/api/me", ALL, api_me },
     { "GET", "/api/plan", PUB, api_plan },
     { "GET", "/api/activity/{}", PUB, api_activity },

@@ -7,10 +7,11 @@
 ** per-request state and takes the query string away from MHD), then the
 ** access handler several times.  The first call only checks what the
 ** headers allow (a Host of this machine when serving on loopback, a
-** Content-Length within LIMIT_BODY_BYTES) and returns: answering on the
+** Content-Length within LIMIT_BODY_BYTES, or LIMIT_UPLOAD_BYTES for a
+** route that takes files) and returns: answering on the
 ** first call makes MHD 0.9.75 close the connection afterwards
 ** (reference/tech-choices.md, 1.2), which only refusals do.  Later calls
-** collect the body (bounded by LIMIT_BODY_BYTES); the last one builds a
+** collect the body (bounded by the same limit); the last one builds a
 ** Req, lets the router fill a Resp, adds the security headers every
 ** response carries, and queues it.
 **
@@ -65,14 +66,38 @@ typedef struct Conn {
     char *zRawPath; /* the path as sent, before MHD decodes it */
     int bStarted;   /* the access handler has been called */
     int bAnswered;  /* refused on the first call: skip the body */
-    int bTooBig;    /* the body outgrew LIMIT_BODY_BYTES: the rest
+    int bTooBig;    /* the body outgrew its limit: the rest
                              ** is read and dropped, then 413 */
+    int bUpload;    /* a route that takes files (WEB_UPLOAD): the body
+                             ** may grow to LIMIT_UPLOAD_BYTES, and the
+                             ** request holds one of nUploads */
     struct timespec t0;
 } Conn;
 
 /* Requests between their first call and their completion; shutdown waits
 ** for this to reach zero. */
 static atomic_int nInFlight;
+
+/* Requests of routes that take files, between their first call and their
+** completion: at most LIMIT_UPLOADS_AT_ONCE (web_limits.h). */
+static atomic_int nUploads;
+
+/* The 413 message of a body over its limit, into z. */
+static const char *
+body_limit_message(const Conn *k, char z[200])
+{
+    if (k->bUpload) {
+        (void)snprintf(z, 200,
+                       _("The files are larger than the server accepts: at "
+                         "most %u MB in all (LIMIT_UPLOAD_BYTES)."),
+                       LIMIT_UPLOAD_BYTES >> 20);
+    } else {
+        (void)snprintf(z, 200, "%s",
+                       _("The request body is larger than the server "
+                         "accepts (LIMIT_BODY_BYTES)."));
+    }
+    return z;
+}
 
 /* No inline script or style: the stylesheet and the script are files
 ** (/static/); the inline <style>s are the review, the coordination and
@@ -389,8 +414,9 @@ typedef struct ConnState {
     int iLive; /* its aLive[] entry, or -1 */
     int fd;    /* its socket, or -1 */
     ConnPhase ePhase;
-    long long msPhase;          /* when ePhase began (mono_ms()) */
-    int bExpired;               /* past its deadline: being closed */
+    long long msPhase; /* when ePhase began (mono_ms()) */
+    int bExpired;      /* past its deadline: being closed */
+    int bUpload;       /* its request takes files: LIMIT_UPLOAD_TOTAL_SECONDS */
     char zPeer[NET_ADDR_CHARS]; /* the TCP peer, for the log */
 } ConnState;
 
@@ -417,6 +443,10 @@ typedef struct ConnState {
 ** NOTIFY_CONNECTION STARTED to CLOSED, under liveMutex, and MHD closes a
 ** socket only after CLOSED, so the watchdog never shuts down a socket
 ** number that has been given to another connection.
+**
+** A request of a route that takes files has LIMIT_UPLOAD_TOTAL_SECONDS
+** instead (conn_mark_upload(), from its first call): a plan's files come
+** over slow lines, and such requests are few (LIMIT_UPLOADS_AT_ONCE).
 */
 #define WEB_DEADLINE_TICK_MS 250
 
@@ -473,6 +503,22 @@ conn_phase(struct MHD_Connection *c, ConnPhase e)
         pthread_mutex_lock(&liveMutex);
         cs->ePhase = e;
         cs->msPhase = mono_ms();
+        cs->bUpload = 0; /* a new request line, or none */
+        pthread_mutex_unlock(&liveMutex);
+    }
+}
+
+/* Connection c's request takes files: its deadline is the longer
+** LIMIT_UPLOAD_TOTAL_SECONDS, from the same request line. */
+static void
+conn_mark_upload(struct MHD_Connection *c)
+{
+    const union MHD_ConnectionInfo *si =
+        MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    ConnState *cs = si ? si->socket_context : NULL;
+    if (cs) {
+        pthread_mutex_lock(&liveMutex);
+        cs->bUpload = 1;
         pthread_mutex_unlock(&liveMutex);
     }
 }
@@ -486,6 +532,8 @@ deadline_watch(void *p)
         1000LL * (cfg->nRequestSeconds ? cfg->nRequestSeconds
                                        : LIMIT_REQUEST_TOTAL_SECONDS);
     long long msIdle = 1000LL * LIMIT_REQUEST_SECONDS + msTotal;
+    long long msUpload =
+        msTotal * LIMIT_UPLOAD_TOTAL_SECONDS / LIMIT_REQUEST_TOTAL_SECONDS;
     pthread_mutex_lock(&liveMutex);
     while (!bLiveStop) {
         long long now = mono_ms();
@@ -493,8 +541,9 @@ deadline_watch(void *p)
             ConnState *cs = aLive[i];
             if (!cs || cs->bExpired || cs->fd < 0 ||
                 cs->ePhase == CONN_ANSWERING ||
-                now - cs->msPhase <=
-                    (cs->ePhase == CONN_IDLE ? msIdle : msTotal)) {
+                now - cs->msPhase <= (cs->ePhase == CONN_IDLE ? msIdle
+                                      : cs->bUpload           ? msUpload
+                                                              : msTotal)) {
                 continue;
             }
             cs->bExpired = 1;
@@ -505,8 +554,11 @@ deadline_watch(void *p)
                 (void)fprintf(stderr,
                               "%s lmpmon: closed a connection from "
                               "%s: its request was not complete after %lld s "
-                              "(LIMIT_REQUEST_TOTAL_SECONDS)\n",
-                              zNow, cs->zPeer, msTotal / 1000);
+                              "(%s)\n",
+                              zNow, cs->zPeer,
+                              (cs->bUpload ? msUpload : msTotal) / 1000,
+                              cs->bUpload ? "LIMIT_UPLOAD_TOTAL_SECONDS"
+                                          : "LIMIT_REQUEST_TOTAL_SECONDS");
             }
         }
         struct timespec ts;
@@ -685,6 +737,7 @@ on_request(void *cls, struct MHD_Connection *c, const char *zUrl,
         atomic_fetch_add(&nInFlight, 1);
         const char *zLen =
             MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+        char zMsg[200];
         long nLen = 0;
         if (cfg->bLoopbackOnly &&
             !http_host_is_loopback(
@@ -694,12 +747,39 @@ on_request(void *cls, struct MHD_Connection *c, const char *zUrl,
                           "This server answers only to addresses of this "
                           "computer: localhost or 127.0.0.1.");
         }
-        if (zLen && (str_to_long(zLen, 0, 1L << 40, &nLen) ||
-                     nLen > (long)LIMIT_BODY_BYTES)) {
+        /* A route that takes files may have a larger body, from a user
+        ** it admits only (router_upload_refused()); it holds one of
+        ** LIMIT_UPLOADS_AT_ONCE places until it completes, so the memory
+        ** such bodies take is bounded. */
+        size_t nMax = LIMIT_BODY_BYTES;
+        if (route_takes_upload(zMethod, k->zRawPath)) {
+            int status = router_upload_refused(
+                cfg, zMethod, k->zRawPath,
+                MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Cookie"));
+            if (status) {
+                k->bAnswered = 1;
+                return refuse(c, cfg, zMethod, zUrl, k, status,
+                              status == 401
+                                  ? _("Log in first.")
+                                  : _("Your role does not allow this."));
+            }
+            nMax = LIMIT_UPLOAD_BYTES;
+            if (atomic_fetch_add(&nUploads, 1) >= LIMIT_UPLOADS_AT_ONCE) {
+                atomic_fetch_sub(&nUploads, 1);
+                k->bAnswered = 1;
+                return refuse(c, cfg, zMethod, zUrl, k, 503,
+                              _("The server is receiving other files: "
+                                "send yours again in a minute."));
+            }
+            k->bUpload = 1;
+            conn_mark_upload(c);
+            buf_init(&k->body, nMax);
+        }
+        if (zLen &&
+            (str_to_long(zLen, 0, 1L << 40, &nLen) || nLen > (long)nMax)) {
             k->bAnswered = 1;
             return refuse(c, cfg, zMethod, zUrl, k, 413,
-                          "The request body is larger than the server "
-                          "accepts (LIMIT_BODY_BYTES).");
+                          body_limit_message(k, zMsg));
         }
         return MHD_YES;
     }
@@ -722,10 +802,10 @@ on_request(void *cls, struct MHD_Connection *c, const char *zUrl,
     }
     conn_phase(c, CONN_ANSWERING);
     if (k->bTooBig) {
+        char zMsg[200];
         k->bAnswered = 1;
         return refuse(c, cfg, zMethod, zUrl, k, 413,
-                      "The request body is larger than the server accepts "
-                      "(LIMIT_BODY_BYTES).");
+                      body_limit_message(k, zMsg));
     }
     Req r;
     memset(&r, 0, sizeof r);
@@ -751,6 +831,8 @@ on_request(void *cls, struct MHD_Connection *c, const char *zUrl,
     I18nLang eBefore = i18n_use((I18nLang)r.eLang);
     r.zBody = buf_str(&k->body);
     r.nBody = k->body.n;
+    r.zContentType =
+        MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type");
     /* MHD has already %-decoded the path; the query is decoded here from
     ** on_uri()'s copy, by the rules of forms. */
     int rcParse =
@@ -783,6 +865,7 @@ on_request(void *cls, struct MHD_Connection *c, const char *zUrl,
     resp_release(&w);
     params_release(&r.query);
     params_release(&r.form);
+    uploads_release(r.aUpload, r.nUpload);
     for (int i = 0; i < r.nParam; i++) {
         free(r.azParam[i]);
     }
@@ -798,6 +881,9 @@ on_completed(void *cls, struct MHD_Connection *c, void **ppConn,
     if (k) {
         if (k->bStarted) {
             atomic_fetch_sub(&nInFlight, 1);
+        }
+        if (k->bUpload) {
+            atomic_fetch_sub(&nUploads, 1);
         }
         buf_release(&k->body);
         free(k->zQuery);

@@ -8,6 +8,31 @@
 /* Largest request body: a statement form or JSON API call. */
 #define LIMIT_BODY_BYTES (256u * 1024u)
 
+/* Largest request body of a route that takes files (multipart/form-data,
+** route flag WEB_UPLOAD: importing a plan).  A national plan's annex CSV
+** is about 17 MB; 32 MB leaves room for it beside its plan JSON.  The
+** body is held in memory until the router has checked the session, role
+** and CSRF token, so at most LIMIT_UPLOADS_AT_ONCE such bodies are taken
+** at a time (the others get 503): LIMIT_UPLOAD_BYTES times that bounds
+** the memory uploads can hold. */
+#define LIMIT_UPLOAD_BYTES    (32u * 1024u * 1024u)
+#define LIMIT_UPLOADS_AT_ONCE 4
+
+/* Most files in one upload, and the most bytes of one part's headers
+** (Content-Disposition and Content-Type) in a multipart body. */
+#define LIMIT_UPLOAD_FILES             8
+#define LIMIT_UPLOAD_PART_HEADER_BYTES 4096u
+
+/* A statement's attachments have their own limits, which core's rules
+** check: LIMIT_ATTACH_BYTES and LIMIT_ATTACH_PER_STATEMENT in
+** base/limits.h (their upload route is held to LIMIT_UPLOAD_BYTES too). */
+
+/* Plan imports previewed in the browser and waiting for their
+** confirmation (page_import.c): kept in the server's memory, at most this
+** many (the oldest goes first) and for at most this many seconds. */
+#define LIMIT_IMPORT_PENDING         4
+#define LIMIT_IMPORT_PENDING_SECONDS (30 * 60)
+
 /* Most name=value pairs in a query string or form. */
 #define LIMIT_FORM_FIELDS 64u
 
@@ -38,6 +63,13 @@
 ** deadline").  The environment variable LMPMON_REQUEST_SECONDS can only
 ** shorten it, for tests. */
 #define LIMIT_REQUEST_TOTAL_SECONDS 30u
+
+/* The same for a request of a route that takes files (WEB_UPLOAD): a
+** national plan's 17 MB annex takes over a minute on a provincial
+** office's 2 Mbit/s line.  Such requests are at most LIMIT_UPLOADS_AT_ONCE,
+** so slow ones hold no more than those few connections.  A test's
+** LMPMON_REQUEST_SECONDS shortens it in the same proportion. */
+#define LIMIT_UPLOAD_TOTAL_SECONDS 600u
 
 /* A request that found the database busy for longer than the server's busy
 ** timeout answers 503 and asks the client to come back this much later. */

@@ -5,18 +5,18 @@
 
 # What version 8 added (outreach, media, statistics), dropped to make a
 # database of an earlier version.
-# Version 13's extensions and due dates go first (after version 14's,
-# below); then version 12's
-# costs and funding: they refer to rounds,
-# nodes and orgs; then version 11's statements' threads and versions: they
-# refer to statements; then version 10's indicators: they refer to plans,
-# nodes and orgs.
 # Version 14's notifications and the accounts' e-mail columns go before
 # anything else, in a command of their own (the oldest versions drop the
-# accounts' table itself).
+# accounts' table itself).  Then version 15's statements' attachments
+# (they refer to statements), version 13's extensions and due dates,
+# version 12's costs and funding (they refer to rounds, nodes and orgs),
+# version 11's statements' threads and versions (they refer to
+# statements), version 10's indicators (they refer to plans, nodes and
+# orgs).
+drop15="DROP TABLE statement_attachment;"
 drop14="DROP TABLE notification; ALTER TABLE account DROP COLUMN email;
   ALTER TABLE account DROP COLUMN mail; ALTER TABLE account DROP COLUMN lang;"
-drop13="DROP TABLE round_extension; ALTER TABLE round DROP COLUMN due;"
+drop13="$drop15 DROP TABLE round_extension; ALTER TABLE round DROP COLUMN due;"
 drop12="$drop13 DROP TABLE fund_line; DROP TABLE fund_cost;"
 drop11="$drop12 DROP TABLE statement_version; DROP TABLE statement_comment;"
 drop10="$drop11 DROP TABLE ind_value; DROP TABLE indicator;"
@@ -230,7 +230,7 @@ sqlite3 v12.db "INSERT INTO round_extension(round_id, org_id, due, reason, grant
 "$LMPMON" --db v13.db init --sample cambodia-lmp-2015-2018 >/dev/null || fail "init v13"
 echo "correct horse battery" | "$LMPMON" --db v13.db user add sok --role reporter --org MOLVT >/dev/null ||
     fail "no account in v13"
-sqlite3 v13.db "$drop14 PRAGMA user_version = 13;" || fail "could not make a version 13 database"
+sqlite3 v13.db "$drop15 $drop14 PRAGMA user_version = 13;" || fail "could not make a version 13 database"
 run --db v13.db user list
 expect_status 0
 expect_out sok
@@ -241,4 +241,22 @@ expect_out sok
 sqlite3 v13.db "INSERT INTO notification(recipient_id, kind, plan, round, actor, at, mail)
     SELECT id, 'gossip', 'p', '2018', 'x', '2018-01-01T00:00:00Z', 'none' FROM account" 2>/dev/null &&
     fail "a notification of a kind outside the list was accepted"
+
+# From version 14: version 15 adds statements' attachments, empty; a file
+# goes in, an empty one does not.
+"$LMPMON" --db v14.db init --sample cambodia-lmp-2015-2018 >/dev/null || fail "init v14"
+"$LMPMON" --db v14.db round open 2018 >/dev/null || fail "round open v14"
+sqlite3 v14.db "$drop15 PRAGMA user_version = 14;" || fail "could not make a version 14 database"
+run --db v14.db org list
+expect_status 0
+[ "$(sqlite3 v14.db 'PRAGMA user_version')" = "$want" ] || fail "version 14 not migrated"
+[ "$(sqlite3 v14.db 'SELECT count(*) FROM statement_attachment')" = 0 ] || fail "attachments from nowhere"
+sqlite3 v14.db "INSERT INTO statement(assessment_id, org_id, proposed_rating, state)
+    SELECT min(a.id), (SELECT min(id) FROM org), 'not_rated', 'draft' FROM assessment a;
+  INSERT INTO statement_attachment(statement_id, name, type, size, data, added_by, added_at)
+    SELECT id, 'a.pdf', 'application/pdf', 5, 'JVBERi0=', 'molvt', '2018-11-30T00:00:00Z'
+    FROM statement" || fail "version 15's table does not take a file"
+sqlite3 v14.db "INSERT INTO statement_attachment(statement_id, name, type, size, data, added_by, added_at)
+    SELECT id, 'b.pdf', 'application/pdf', 0, '', 'molvt', '2018-11-30T00:00:00Z'
+    FROM statement" 2>/dev/null && fail "an empty file was accepted"
 finish

@@ -2,7 +2,8 @@
 # written by another program (shared strings with rich text and phonetic
 # runs, sparse cells, a custom date format, an absolute sheet path,
 # namespace prefixes, _xHHHH_ escapes) is read right; a file that is not a
-# spreadsheet is refused clearly.
+# spreadsheet is refused clearly.  A plan's annex table as a workbook is
+# imported as its CSV would be, its messages naming the sheet's rows.
 . "$(dirname "$0")/lib.sh"
 
 "$LMPMON" --db "$(db a)" init --sample cambodia-lmp-2015-2018 >/dev/null
@@ -81,5 +82,32 @@ rm -f bad.xlsx
 run --db "$(db c)" case import bad.xlsx
 expect_status 1
 expect_err "cell B4 holds the error #DIV/0!"
+
+# An annex table as a workbook's first sheet: read as its CSV, the sheet's
+# rows the lines of the messages.
+"$LMPMON" --db "$(db d)" init --sample cambodia-lmp-2015-2018 >/dev/null
+python3 - "$SAMPLE/annex.csv" <<'PY' || fail "cannot write the annex rows"
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))[:4]
+rows[2][rows[0].index("activity")] = "Changed in a workbook"
+csv.writer(open("few.csv", "w", newline="")).writerows(rows)
+rows[1][rows[0].index("2016:rating")] = "On track?"
+csv.writer(open("badrow.csv", "w", newline="")).writerows(rows)
+PY
+python3 "$SRC/tests/cli/csv_to_xlsx.py" few.csv annex.xlsx || fail "csv_to_xlsx"
+python3 "$SRC/tests/cli/csv_to_xlsx.py" badrow.csv badannex.xlsx || fail "csv_to_xlsx"
+run --db "$(db d)" import --dry-run annex.xlsx
+expect_status 0
+expect_out "would import 'annex.xlsx': 1 change (1 text) in 1 activity"
+run --db "$(db d)" import badannex.xlsx
+expect_status 1
+expect_err "cannot import 'badannex.xlsx': line 2, column 14 (2016:rating): unknown rating 'On track?'"
+cp annex.xlsx annex.data
+run --db "$(db d)" import --format xlsx annex.data
+expect_status 0
+expect_out "imported 'annex.data': 1 change (1 text) in 1 activity"
+run --db "$(db d)" import fake.xlsx
+expect_status 1
+expect_err "cannot import 'fake.xlsx': not a spreadsheet"
 
 finish

@@ -6,7 +6,9 @@
 # header: sends "GET /login HTTP/1.1" and a Host line, then N header lines
 # "X-Slow-i: x", one every STEP seconds, then the empty line ending the
 # headers.  body: sends "POST /login" with "Content-Length: N", then the
-# body one byte every STEP seconds.  Before each piece it waits up to
+# body one byte every STEP seconds.  upload: the same to /admin/import, a
+# route that takes files (multipart/form-data), with the session cookie
+# COOKIE ("name=value", the fifth argument) of a user it admits.  Before each piece it waits up to
 # STEP seconds for the server to close the connection.  Prints "closed
 # after S" (seconds since the first byte, one decimal) when the server
 # closed it first, or "answered STATUS after S" when the request was
@@ -17,7 +19,7 @@ use IO::Socket::INET;
 use IO::Select;
 use Time::HiRes qw(time);
 
-my ($port, $mode, $step, $n) = @ARGV;
+my ($port, $mode, $step, $n, $cookie) = @ARGV;
 $SIG{PIPE} = 'IGNORE';
 my $s = IO::Socket::INET->new(PeerAddr => '127.0.0.1', PeerPort => $port,
                               Proto => 'tcp')
@@ -51,6 +53,12 @@ if ($mode eq 'header') {
     push @piece, "GET /login HTTP/1.1\r\nHost: 127.0.0.1\r\n";
     push @piece, "X-Slow-$_: x\r\n" for 1 .. $n;
     $piece[-1] .= "\r\n";
+} elsif ($mode eq 'upload') {
+    push @piece, "POST /admin/import HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        . "Cookie: $cookie\r\n"
+        . "Content-Type: multipart/form-data; boundary=b\r\n"
+        . "Content-Length: $n\r\n\r\n";
+    push @piece, 'a' for 1 .. $n;
 } else {
     push @piece, "POST /login HTTP/1.1\r\nHost: 127.0.0.1\r\n"
         . "Content-Type: application/x-www-form-urlencoded\r\n"

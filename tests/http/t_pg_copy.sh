@@ -34,7 +34,16 @@ start_server a.db
 login molvt
 login officer
 login lscw
-code=$(post molvt /activity/4.8/statement round=2018 version=0 action=submit \
+code=$(post molvt /activity/4.8/statement round=2018 version=0 action=save \
+    rating=on_target "text=Trained 40 officials; tab	and \\backslash")
+[ "$code" = 303 ] || fail "draft: $code"
+# A file attached to the draft, every byte value in it (schema 13).
+{ printf '\211PNG\r\n\032\n'; awk 'BEGIN { for (i = 0; i < 256; i++) printf "%c", i }'; } >ev.png
+tok=$(csrf_of molvt /activity/4.8)
+code=$(curl -s -b molvt.jar -o /dev/null -w '%{http_code}' -F "csrf=$tok" -F round=2018 \
+    -F "file=@ev.png" "$BASE/activity/4.8/attachments")
+[ "$code" = 303 ] || fail "attachment: $code"
+code=$(post molvt /activity/4.8/statement round=2018 version=1 action=submit \
     rating=on_target "text=Trained 40 officials; tab	and \\backslash")
 [ "$code" = 303 ] || fail "statement: $code"
 # A return with a comment and a resubmission: the thread and both versions
@@ -103,7 +112,7 @@ sqlite_rows() {
     for t in plan plan_level org org_alias node node_org round assessment \
         account statement audit complaint_case case_person case_event case_payment \
         rec_group recommendation rec_node rec_org rec_followup indicator ind_value \
-        statement_comment statement_version fund_cost fund_line round_extension notification; do
+        statement_comment statement_version fund_cost fund_line round_extension notification statement_attachment; do
         echo "== $t"
         sqlite3 "$1" "SELECT * FROM $t" | sort
     done
@@ -135,6 +144,8 @@ grep -q "Approved, with a line" b.json || fail "the review's narrative lost"
     fail "the statement's comment was lost on the way"
 [ "$(sqlite3 b.db "SELECT count(*) FROM statement_version")" = 2 ] ||
     fail "the statement's versions were lost on the way"
+[ "$(sqlite3 b.db "SELECT name, size FROM statement_attachment")" = "ev.png|264" ] ||
+    fail "the statement's attachment was lost on the way: $(sqlite3 b.db 'SELECT name, size FROM statement_attachment')"
 sqlite_rows a.db >a-rows.txt
 sqlite_rows b.db >b-rows.txt
 cmp -s a-rows.txt b-rows.txt || fail "the round trip changed rows: $(diff a-rows.txt b-rows.txt | head -6)"

@@ -17,6 +17,13 @@ printf '%s\n%s\n' 'case_no,lodged_on,sex,assisting_org' 'LSCW-1,2018-03-01,femal
 start_server "$(db d)" --public
 USERS="admin officer molvt lscw viewer"
 for u in $USERS; do login "$u"; done
+# Two files on MOLVT's draft statement on 4.8: the first to download, the
+# second to remove.
+printf '%%PDF-1.4\n' >m.pdf
+post molvt /activity/4.8/statement round=2018 version=0 action=save text=files rating=progressing >/dev/null
+tok=$(csrf_of molvt /activity/4.8)
+curl -s -b molvt.jar -o /dev/null -F "csrf=$tok" -F round=2018 -F file=@m.pdf -F file=@m.pdf \
+    "$BASE/activity/4.8/attachments"
 
 # The matrix: method, route, who may use it (roles by the names 'lmpmon
 # routes' prints; 'public': anonymous readers with --public; 'open': no
@@ -34,6 +41,9 @@ GET /activity/{} admin,me_officer,reporter,case_officer,viewer,public
 POST /activity/{}/statement reporter
 POST /activity/{}/review admin,me_officer
 POST /activity/{}/funding admin,me_officer
+POST /activity/{}/attachments reporter
+GET /activity/{}/attachment/{} admin,me_officer,reporter
+POST /activity/{}/attachment/{}/remove reporter
 GET /org/{} admin,me_officer,reporter,case_officer,viewer,public
 GET /rounds admin,me_officer,reporter,case_officer,viewer,public
 GET /round/{} admin,me_officer,reporter,case_officer,viewer,public
@@ -59,6 +69,9 @@ POST /inbox/read admin,me_officer,reporter,case_officer,viewer
 GET /account admin,me_officer,reporter,case_officer,viewer
 POST /account admin,me_officer,reporter,case_officer,viewer
 GET /api/inbox admin,me_officer,reporter,case_officer,viewer
+GET /admin/import admin,me_officer
+POST /admin/import admin,me_officer
+POST /admin/import/confirm admin,me_officer
 GET /api/me admin,me_officer,reporter,case_officer,viewer
 GET /api/plan admin,me_officer,reporter,case_officer,viewer,public
 GET /api/activity/{} admin,me_officer,reporter,case_officer,viewer,public
@@ -108,6 +121,8 @@ address() {
     /round/{}/due) echo /round/2018/due ;;
     /round/{}/extension) echo /round/2018/extension ;;
     /language) echo '/language?lang=en&next=/' ;;
+    /activity/{}/attachment/{}) echo /activity/4.8/attachment/1 ;;
+    /activity/{}/attachment/{}/remove) echo /activity/4.8/attachment/2/remove ;;
     *) echo "$1" | sed 's|/activity/{}|/activity/4.8|; s|/org/{}|/org/MOLVT|;
         s|/round/{}|/round/2017|; s|/case/{}|/case/LSCW-1|;
         s|/recommendation/{}|/recommendation/C1|' ;;
@@ -171,6 +186,26 @@ do_post() {
     /logout) post_as "$u" /logout ;;
     /inbox/read) post_as "$u" /inbox/read id=all ;;
     /account) post_as "$u" /account "email=$u@example.org" mail=1 lang= ;;
+    /activity/{}/attachments)
+        tok=""
+        [ "$u" != anon ] && tok=$(csrf_of "$u" /plan)
+        code=$(curl -s -b "$u.jar" -o post.body -w '%{http_code}' -F "csrf=$tok" \
+            -F round=2018 -F file=@m.pdf "$BASE$path") ;;
+    /activity/{}/attachment/{}/remove) post_as "$u" "$path" round=2018 ;;
+    /admin/import)
+        # Files, as the browser sends them: a preview.
+        tok=""
+        [ "$u" != anon ] && tok=$(csrf_of "$u" /plan)
+        code=$(curl -s -b "$u.jar" -o post.body -w '%{http_code}' -F "csrf=$tok" \
+            -F "file=@$SRC/data/cambodia-lmp-2015-2018/plan.json" "$BASE$path") ;;
+    /admin/import/confirm)
+        # Cancelling a preview of the user's own (none for those refused).
+        tok=""
+        [ "$u" != anon ] && tok=$(csrf_of "$u" /plan)
+        curl -s -b "$u.jar" -o preview.body -F "csrf=$tok" \
+            -F "file=@$SRC/data/cambodia-lmp-2015-2018/plan.json" "$BASE/admin/import"
+        id=$(grep -o 'name="id" value="[^"]*"' preview.body | sed 's/.*value="//; s/"$//')
+        post_as "$u" "$path" "id=$id" action=cancel ;;
     /round/{}/recommendations)
         post_as "$u" "$path" "code=M-$u" "text=Matrix $u" group=Policy priority=yes ;;
     /round/{}/recommendation/{})

@@ -141,11 +141,70 @@ test_loopback_hosts(void **state)
     }
 }
 
+/* A form that uploads files: its text fields become the form's pairs
+** (the CSRF token among them), its files keep their bytes exactly (CRLF
+** inside a file included) and lose any directory of their name; a body
+** that is not what its Content-Type says is refused, not half-read. */
+static void
+test_multipart(void **state)
+{
+    (void)state;
+    static const char zType[] = "multipart/form-data; boundary=----b1";
+    static const char zBody[] =
+        "------b1\r\n"
+        "Content-Disposition: form-data; name=\"csrf\"\r\n\r\n"
+        "tok\r\n"
+        "------b1\r\n"
+        "Content-Disposition: form-data; name=\"file\"; "
+        "filename=\"C:\\dir\\annex.csv\"\r\n"
+        "Content-Type: text/csv\r\n\r\n"
+        "a,b\r\n1,2\r\n\r\n"
+        "------b1\r\n"
+        "Content-Disposition: form-data; name=\"file\"; filename=\"\"\r\n"
+        "\r\n"
+        "\r\n"
+        "------b1--\r\n";
+    Params p = { 0 };
+    WebUpload aUp[LIMIT_UPLOAD_FILES];
+    int nUp = 0;
+    assert_int_equal(
+        multipart_parse(&p, aUp, &nUp, zType, zBody, sizeof zBody - 1), 0);
+    assert_string_equal(params_get(&p, "csrf"), "tok");
+    assert_int_equal(nUp, 2);
+    assert_string_equal(aUp[0].zField, "file");
+    assert_string_equal(aUp[0].zFile, "annex.csv");
+    assert_int_equal(aUp[0].n, 10);
+    assert_memory_equal(aUp[0].z, "a,b\r\n1,2\r\n", 10);
+    assert_string_equal(aUp[1].zFile, "");
+    assert_int_equal(aUp[1].n, 0);
+    uploads_release(aUp, nUp);
+    params_release(&p);
+
+    /* No closing delimiter: the file may be cut short. */
+    nUp = 0;
+    assert_int_equal(multipart_parse(&p, aUp, &nUp, zType, zBody, 120),
+                     PARAMS_BAD_TEXT);
+    uploads_release(aUp, nUp);
+    params_release(&p);
+    /* Another boundary, or none. */
+    nUp = 0;
+    assert_int_equal(multipart_parse(&p, aUp, &nUp,
+                                     "multipart/form-data; boundary=x", zBody,
+                                     sizeof zBody - 1),
+                     PARAMS_BAD_TEXT);
+    assert_int_equal(multipart_parse(&p, aUp, &nUp, "multipart/form-data",
+                                     zBody, sizeof zBody - 1),
+                     PARAMS_BAD_TEXT);
+    assert_int_equal(nUp, 0);
+    params_release(&p);
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_local_paths_kept),
+        cmocka_unit_test(test_multipart),
         cmocka_unit_test(test_other_sites_refused),
         cmocka_unit_test(test_loopback_hosts),
     };
