@@ -487,7 +487,7 @@ review_render_html(const ReviewReport *r, Buf *b)
             HTML_LIT(b, "<a download=\"\" href=\"");
             esc_html(b, buf_str(&h));
             HTML_LIT(b, "\">");
-            esc_html(b, f->zLabel);
+            esc_html(b, _(f->zLabel));
             HTML_LIT(b, "</a>");
             buf_release(&h);
         }
