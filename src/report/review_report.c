@@ -211,6 +211,19 @@ review_report_build(const Plan *p, const char *zRound, const char *zCompare,
         r->azSentence[r->nSentence++] = review_sentence(r, &r->now.aGroup[g]);
     }
     r->azSentence[r->nSentence++] = review_sentence(r, &r->now.all);
+    /* Files stay English whatever the reader's language: the JSON's
+    ** sentences too. */
+    if (i18n_current() != I18N_EN) {
+        I18nLang ePrev = i18n_use(I18N_EN);
+        if (i18n_current() == I18N_EN) {
+            r->azSentenceEn = xcalloc(r->nSentence, sizeof *r->azSentenceEn);
+            for (size_t g = 0; g <= r->now.nGroup; g++) {
+                r->azSentenceEn[g] = review_sentence(
+                    r, g < r->now.nGroup ? &r->now.aGroup[g] : &r->now.all);
+            }
+        }
+        (void)i18n_use(ePrev);
+    }
     return 0;
 }
 
@@ -268,8 +281,10 @@ review_report_release(ReviewReport *r)
 {
     for (size_t i = 0; i < r->nSentence; i++) {
         free(r->azSentence[i]);
+        free(r->azSentenceEn ? r->azSentenceEn[i] : NULL);
     }
     free(r->azSentence);
+    free(r->azSentenceEn);
     for (size_t i = 0; i < r->nRec; i++) {
         free(r->azRec[i]);
     }
@@ -446,8 +461,9 @@ review_render_json(const ReviewReport *r, Buf *b)
     json_array_append_new(rounds, review_json_summary(r, &r->now));
     json_object_set_new(root, "rounds", rounds);
     json_t *sent = json_array();
+    char **az = r->azSentenceEn ? r->azSentenceEn : r->azSentence;
     for (size_t i = 0; i < r->nSentence; i++) {
-        json_array_append_new(sent, json_string(r->azSentence[i]));
+        json_array_append_new(sent, json_string(az[i]));
     }
     json_object_set_new(root, "sentences", sent);
     if (r->zGoal10) {

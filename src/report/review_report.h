@@ -26,6 +26,8 @@ typedef struct ReviewReport {
     ReviewChanges changes; /* valid when pCompare */
     char **azSentence;     /* one per group of now, then the overall one */
     size_t nSentence;
+    char **azSentenceEn;      /* the same in English (the JSON's), NULL when
+                              ** azSentence is English */
     const char *zGoal10;      /* the complaints indicator sentence for the
                               ** round's year, set by the caller, or NULL */
     int bRatedOnly;           /* the round is still collecting: now (and

@@ -1,7 +1,8 @@
 # 'lmpmon report review' in Khmer (LANG=km_KH.UTF-8): the Markdown, HTML,
 # PDF and DOCX say the review's sentences in Khmer with the English
 # report's figures, keep none of the English fixed texts, set Khmer in an
-# embedded Khmer font; the English report stays as its golden files say.
+# embedded Khmer font; the English report, and the CSV and JSON in either
+# language, stay as their golden files say.
 # The Khmer comes from the catalogue (po/km.po), never from this test.
 . "$(dirname "$0")/lib.sh"
 
@@ -33,6 +34,13 @@ for f in md html; do
     LANG=C review --format $f >en.$f || fail "English $f"
     cmp -s en.$f "$GOLDEN/report_2017_vs_2016.$f" ||
         fail "the English $f differs from golden/report_2017_vs_2016.$f"
+done
+# Files that programs read stay English in Khmer too: the CSV and the
+# JSON (its sentences included) are the English report's, byte for byte.
+for f in csv json; do
+    LANG=km_KH.UTF-8 review --format $f >km.$f || fail "Khmer $f"
+    cmp -s km.$f "$GOLDEN/report_2017_vs_2016.$f" ||
+        fail "the $f in Khmer differs from golden/report_2017_vs_2016.$f: $(diff "$GOLDEN/report_2017_vs_2016.$f" km.$f | head -5)"
 done
 LANG=km_KH.UTF-8 review --format md >km.md || fail "Khmer md"
 LANG=km_KH.UTF-8 review --format html >km.html || fail "Khmer html"
