@@ -229,6 +229,22 @@ i18n_use(I18nLang e)
     if (aLocale[e]) {
         (void)uselocale(aLocale[e]);
         iThread = (int)e;
+    } else if (e == eProcess) {
+        /* The command line, back to its environment's language. */
+        (void)uselocale(LC_GLOBAL_LOCALE);
+        iThread = -1;
+    } else if (e == I18N_EN) {
+        /* The command line, for a moment in English (a file's text): the
+        ** "C" messages are the source's.  One object for the process, made
+        ** on first use (the command line has one thread). */
+        static locale_t cEn;
+        if (!cEn) {
+            cEn = newlocale(LC_MESSAGES_MASK | LC_TIME_MASK, "C", (locale_t)0);
+        }
+        if (cEn) {
+            (void)uselocale(cEn);
+            iThread = (int)e;
+        }
     }
     return ePrev;
 }

@@ -63,7 +63,8 @@ const char *i18n_lang_name(I18nLang e);
 
 /* Switch the calling thread to language e (i18n_init_server first);
 ** returns the language it had, for i18n_use() back at the end of the
-** request. */
+** request.  The command line (no i18n_init_server) may switch to English
+** and back to its environment's language. */
 I18nLang i18n_use(I18nLang e);
 
 /* The calling thread's language (the CLI's: that of the environment). */

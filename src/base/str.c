@@ -360,3 +360,31 @@ str_time_local(const char *zIso, char *z, size_t n)
         (void)snprintf(z, n, "%s", zIso ? zIso : "");
     }
 }
+
+void
+str_date_format(const char *zIso, int bWords, char *z, size_t n)
+{
+    if (n == 0) {
+        return;
+    }
+    struct tm tm;
+    memset(&tm, 0, sizeof tm);
+    if (!zIso || !str_is_date(zIso)) {
+        (void)snprintf(z, n, "%s", zIso ? zIso : "");
+        return;
+    }
+    /* A valid date: its digits are where YYYY-MM-DD puts them. */
+#define STR_DIGIT(i) (zIso[i] - '0')
+    tm.tm_year = STR_DIGIT(0) * 1000 + STR_DIGIT(1) * 100 + STR_DIGIT(2) * 10 +
+                 STR_DIGIT(3) - 1900;
+    tm.tm_mon = STR_DIGIT(5) * 10 + STR_DIGIT(6) - 1;
+    tm.tm_mday = STR_DIGIT(8) * 10 + STR_DIGIT(9);
+#undef STR_DIGIT
+    tm.tm_hour = 12;
+    /* TRANSLATORS: dates as strftime() writes them: "31 January 2019" (%-d
+    ** the day without a leading zero, %B the month's name, %Y the year),
+    ** and a date on a printed report's cover ("2019-01-31"). */
+    if (strftime(z, n, bWords ? _("%-d %B %Y") : _("%Y-%m-%d"), &tm) == 0) {
+        (void)snprintf(z, n, "%s", zIso);
+    }
+}

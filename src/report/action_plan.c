@@ -59,7 +59,7 @@ action_plan_sheet(const Plan *p, const Round *rd, const RecSet *s,
     sheet_col(t, "Wording");
     sheet_col(t, _("Responsible"));
     sheet_col(t, "Contributing");
-    buf_printf(&head, "Action point %s", rd->zCode);
+    buf_printf(&head, _("Action point %s"), rd->zCode);
     sheet_col(t, buf_str(&head));
     sheet_col(t, "Priorities of earlier reviews, not done");
     if (f) {

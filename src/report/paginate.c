@@ -17,6 +17,7 @@
 
 #include "paginate.h"
 #include "../base/base.h"
+#include "../base/i18n.h"
 #include "../base/banned.h"
 
 #define PG_CELL_PAD_X 3.0 /* points inside a table cell, left and right */
@@ -66,7 +67,10 @@ pager_context_new(cairo_t *cr)
     cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
     pango_cairo_context_set_font_options(ctx, fo);
     cairo_font_options_destroy(fo);
-    pango_context_set_language(ctx, pango_language_from_string("en"));
+    /* The reader's language: Pango picks fonts and breaks lines (Khmer
+    ** between words) for it. */
+    pango_context_set_language(
+        ctx, pango_language_from_string(i18n_lang_code(i18n_current())));
     return ctx;
 }
 

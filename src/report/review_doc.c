@@ -12,6 +12,7 @@
 
 #include "review_doc.h"
 #include "../base/base.h"
+#include "../base/i18n.h"
 #include "../base/banned.h"
 
 /* The statuses in the order the report lists them, with their labels. */
@@ -19,10 +20,10 @@ static const struct {
     Rating e;
     const char *zLabel;
 } aDocStatus[] = {
-    { RATING_ON_TARGET, "On Target" },
-    { RATING_PROGRESSING, "Progressing" },
-    { RATING_NOT_ON_TARGET, "Not on Target" },
-    { RATING_NONE, "Not rated" },
+    { RATING_ON_TARGET, N_("On Target") },
+    { RATING_PROGRESSING, N_("Progressing") },
+    { RATING_NOT_ON_TARGET, N_("Not on Target") },
+    { RATING_NONE, N_("Not rated") },
 };
 
 #define DOC_NSTATUS 4
@@ -114,9 +115,10 @@ static const char *
 doc_rating_label(const Assessment *a)
 {
     if (!a) {
-        return "not in this round";
+        return _("not in this round");
     }
-    return a->eRating == RATING_NONE ? "not rated" : rating_name(a->eRating);
+    return a->eRating == RATING_NONE ? _("not rated")
+                                     : rating_label(a->eRating);
 }
 
 /* "Area" from "area". */
@@ -131,7 +133,7 @@ doc_level_cap(const ReviewReport *r, int iLevel, Buf *b)
 static void
 doc_pct(DocTable *t, size_t n, size_t nTotal)
 {
-    doc_cell(t, "%ld%% (%zu of %zu)", review_pct((long)n, (long)nTotal), n,
+    doc_cell(t, _("%ld%% (%zu of %zu)"), review_pct((long)n, (long)nTotal), n,
              nTotal);
 }
 
@@ -140,7 +142,7 @@ static void
 doc_counts_table(ReviewDoc *d, const ReviewSummary *s, int iTable)
 {
     const ReviewReport *r = d->r;
-    doc_text(d, DOC_CAPTION, "Table %d: Activities by status and %s, %s",
+    doc_text(d, DOC_CAPTION, _("Table %d: Activities by status and %s, %s"),
              iTable, r->p->aLevel[r->iLevel].zName, s->pRound->zTitle);
     static const double aW[] = { 0.22, 0.156, 0.156, 0.156, 0.156, 0.156 };
     static const unsigned char aR[] = { 0, 1, 1, 1, 1, 1 };
@@ -150,9 +152,9 @@ doc_counts_table(ReviewDoc *d, const ReviewSummary *s, int iTable)
     doc_cell(t, "%s", buf_str(&level));
     buf_release(&level);
     for (int k = 0; k < DOC_NSTATUS; k++) {
-        doc_cell(t, "%s", aDocStatus[k].zLabel);
+        doc_cell(t, "%s", _(aDocStatus[k].zLabel));
     }
-    doc_cell(t, "Progressing or on target");
+    doc_cell(t, "%s", _("Progressing or on target"));
     for (size_t g = 0; g <= s->nGroup; g++) {
         const ReviewGroup *gr = g < s->nGroup ? &s->aGroup[g] : &s->all;
         if (gr->iNode >= 0) {
@@ -174,9 +176,7 @@ doc_figure(ReviewDoc *d, const ReviewSummary *s, int iFigure)
 {
     const ReviewReport *r = d->r;
     DocBlock *p =
-        doc_text(d, DOC_FIGURE,
-                 "Figure %d: Status of activities by "
-                 "%s, %s",
+        doc_text(d, DOC_FIGURE, _("Figure %d: Status of activities by %s, %s"),
                  iFigure, r->p->aLevel[r->iLevel].zName, s->pRound->zTitle);
     p->pSum = s;
     p->iFigure = iFigure;
@@ -191,7 +191,7 @@ doc_change_list(ReviewDoc *d, const char *zTitle, const long *a, size_t n)
     doc_heading(d, 2, buf_str(&h));
     buf_release(&h);
     if (n == 0) {
-        doc_text(d, DOC_PARA, "None.");
+        doc_text(d, DOC_PARA, "%s", _("None."));
         return;
     }
     for (size_t i = 0; i < n; i++) {
@@ -212,25 +212,26 @@ doc_comparison(ReviewDoc *d)
 {
     const ReviewReport *r = d->r;
     Buf h = BUF_INIT;
-    buf_printf(&h, "Changes from %s to %s", r->pCompare->zCode,
+    buf_printf(&h, _("Changes from %s to %s"), r->pCompare->zCode,
                r->pRound->zCode);
     doc_heading(d, 1, buf_str(&h));
     buf_release(&h);
-    doc_text(d, DOC_PARA,
-             "The change of each share in percentage points: the "
-             "difference of the rounded percentages printed above. The action "
-             "plan changes between rounds (see the lists below), so the "
-             "comparison is not always like for like.");
-    doc_text(d, DOC_CAPTION, "Table 3: Change in percentage points, %s to %s",
+    doc_text(d, DOC_PARA, "%s",
+             _("The change of each share in percentage points: the difference "
+               "of the rounded percentages printed above. The action plan "
+               "changes between rounds (see the lists below), so the "
+               "comparison is not always like for like."));
+    doc_text(d, DOC_CAPTION,
+             _("Table 3: Change in percentage points, %s to %s"),
              r->pCompare->zCode, r->pRound->zCode);
     static const double aW[] = { 0.34, 0.13, 0.13, 0.13, 0.13, 0.14 };
     static const unsigned char aR[] = { 0, 1, 1, 1, 1, 1 };
     DocTable *t = doc_table(d, 6, aW, aR);
-    doc_cell(t, "Group");
+    doc_cell(t, "%s", _("Group"));
     for (int k = 0; k < DOC_NSTATUS; k++) {
-        doc_cell(t, "%s", aDocStatus[k].zLabel);
+        doc_cell(t, "%s", _(aDocStatus[k].zLabel));
     }
-    doc_cell(t, "Activities");
+    doc_cell(t, "%s", _("Activities"));
     for (size_t g = 0; g <= r->now.nGroup; g++) {
         const ReviewGroup *now =
             g < r->now.nGroup ? &r->now.aGroup[g] : &r->now.all;
@@ -243,18 +244,28 @@ doc_comparison(ReviewDoc *d)
                          review_pp_change(&old->c, &now->c,
                                           REVIEW_MASK(aDocStatus[k].e)));
             } else {
-                doc_cell(t, "new");
+                doc_cell(t, "%s", _("new"));
             }
         }
         doc_cell(t, "%zu \xE2\x86\x92 %zu", old ? old->c.nTotal : 0,
                  now->c.nTotal);
     }
     const ReviewChanges *c = &r->changes;
-    doc_change_list(d, "Rated higher", c->aUp, c->nUp);
-    doc_change_list(d, "Rated lower", c->aDown, c->nDown);
-    doc_change_list(d, "New in this round", c->aNew, c->nNew);
-    doc_change_list(d, "Action point reworded between the rounds", c->aReworded,
-                    c->nReworded);
+    doc_change_list(d, _("Rated higher"), c->aUp, c->nUp);
+    doc_change_list(d, _("Rated lower"), c->aDown, c->nDown);
+    doc_change_list(d, _("New in this round"), c->aNew, c->nNew);
+    doc_change_list(d, _("Action point reworded between the rounds"),
+                    c->aReworded, c->nReworded);
+}
+
+/* The annex's column c of round zR (review_annex_column()). */
+static void
+doc_annex_head(DocTable *t, int c, const char *zR)
+{
+    Buf b = BUF_INIT;
+    review_annex_column(&b, c, zR);
+    doc_cell(t, "%s", buf_str(&b));
+    buf_release(&b);
 }
 
 /* Organisation acronyms joined by ", ". */
@@ -283,8 +294,8 @@ doc_annex(ReviewDoc *d)
     int iLeaf = plan_leaf_level(p);
     doc_add(d, DOC_LANDSCAPE);
     doc_heading(d, 1,
-                "Annex: activities, responsible bodies, partners and "
-                "progress");
+                _("Annex: activities, responsible bodies, partners and "
+                  "progress"));
     DocTable *t = NULL;
     for (size_t i = 0; i < p->nNode; i++) {
         const Node *n = &p->aNode[i];
@@ -296,8 +307,9 @@ doc_annex(ReviewDoc *d)
             doc_heading(d, n->iLevel + 2 > 4 ? 4 : n->iLevel + 2, buf_str(&h));
             buf_release(&h);
             if (n->zIndicator) {
-                doc_text(d, DOC_LABEL, "Indicator: %s", n->zIndicator)->nBold =
-                    strlen("Indicator:");
+                const char *zLabel = _("Indicator:");
+                doc_text(d, DOC_LABEL, "%s %s", zLabel, n->zIndicator)->nBold =
+                    strlen(zLabel);
             }
             continue;
         }
@@ -318,15 +330,15 @@ doc_annex(ReviewDoc *d)
                 t = doc_table(d, 6, aW, NULL);
             }
             t->bSmall = 1;
-            doc_cell(t, "Activity");
-            doc_cell(t, "Responsible");
-            doc_cell(t, "Partners");
-            doc_cell(t, "Action point %s", r->pRound->zCode);
-            doc_cell(t, "Progress %s", r->pRound->zCode);
+            doc_cell(t, "%s", _("Activity"));
+            doc_cell(t, "%s", _("Responsible"));
+            doc_cell(t, "%s", _("Partners"));
+            doc_annex_head(t, 0, r->pRound->zCode);
+            doc_annex_head(t, 1, r->pRound->zCode);
             if (r->pCompare) {
-                doc_cell(t, "Rating %s", r->pCompare->zCode);
+                doc_annex_head(t, 2, r->pCompare->zCode);
             }
-            doc_cell(t, "Rating %s", r->pRound->zCode);
+            doc_annex_head(t, 2, r->pRound->zCode);
         }
         doc_cell(t, "%s %s", n->zCode, n->zText);
         doc_orgs(t, n->azResp, n->nResp);
@@ -349,23 +361,19 @@ review_doc_build(const ReviewReport *r, ReviewDoc *d)
     d->zTitle = r->pRound->zTitle;
     d->zAsOf = r->pRound->zAsOf;
     d->zCompare = r->pCompare ? r->pCompare->zTitle : NULL;
-    d->zCoverNote = "every number is counted from the ratings recorded for "
-                    "the round.";
+    d->zCoverNote = _("every number is counted from the ratings recorded for "
+                      "the round.");
     char zNow[32];
     str_now_utc(zNow, sizeof zNow);
     memcpy(d->zGenerated, zNow, 10);
     d->zGenerated[10] = 0;
 
-    doc_text(d, DOC_NOTE,
-             "Each activity is rated On Target (completed), "
-             "Progressing (work is underway) or Not on Target (no evidence "
-             "that work is underway). Shares are of %s; percentages are "
-             "rounded to whole numbers, half away from zero, and printed with "
-             "their counts. Generated by lmpmon from the data.",
-             r->zDenominator);
     Buf h = BUF_INIT;
-    buf_puts(&h, "Status of activities by ");
-    buf_puts(&h, r->p->aLevel[r->iLevel].zName);
+    review_method_note(r, &h);
+    doc_text(d, DOC_NOTE, "%s", buf_str(&h));
+    buf_reset(&h);
+    buf_printf(&h, _("Status of activities by %s"),
+               r->p->aLevel[r->iLevel].zName);
     doc_heading(d, 1, buf_str(&h));
     buf_release(&h);
     doc_figure(d, &r->now, 1);
@@ -380,8 +388,8 @@ review_doc_build(const ReviewReport *r, ReviewDoc *d)
         size_t n = k ? r->nFollow : r->nRec;
         if (n) {
             doc_heading(d, 2,
-                        k ? "Follow-up of earlier recommendations"
-                          : "Recommendations and priorities");
+                        k ? _("Follow-up of earlier recommendations")
+                          : _("Recommendations and priorities"));
         }
         for (size_t i = 0; i < n; i++) {
             doc_text(d, DOC_BULLET, "%s", k ? r->azFollow[i] : r->azRec[i]);
@@ -497,6 +505,32 @@ sheet_doc_build(const SheetDocSpec *s, ReviewDoc *d)
     free(aiCol);
 }
 
+int
+review_doc_cover_line(const ReviewDoc *d, int k, Buf *b)
+{
+    char zDate[STR_TIME_LOCAL_BYTES];
+    if (k == 0 && d->zAsOf) {
+        str_date_format(d->zAsOf, 0, zDate, sizeof zDate);
+        buf_printf(b, _("As of %s"), zDate);
+        return 1;
+    }
+    if (k == 1 && d->zCompare) {
+        /* TRANSLATORS: %s is the title of a round ("2016 progress
+        ** review"). */
+        buf_printf(b, _("Compared with the %s"), d->zCompare);
+        return 1;
+    }
+    if (k == 2) {
+        str_date_format(d->zGenerated, 0, zDate, sizeof zDate);
+        /* TRANSLATORS: %1$s is a date, %2$s where the numbers come from
+        ** ("every number is counted from the ratings ..."). */
+        buf_printf(b, _("Generated on %s by lmpmon from the data: %s"), zDate,
+                   d->zCoverNote);
+        return 1;
+    }
+    return 0;
+}
+
 void
 review_doc_release(ReviewDoc *d)
 {
@@ -522,10 +556,10 @@ review_doc_chart_desc(const ReviewReport *r, const ReviewSummary *s, Buf *b)
     for (size_t g = 0; g <= s->nGroup; g++) {
         const ReviewGroup *gr = g < s->nGroup ? &s->aGroup[g] : &s->all;
         buf_puts(b, review_group_name(r, gr->iNode));
-        buf_printf(b, ": %zu activities", gr->c.nTotal);
+        buf_printf(b, _(": %zu activities"), gr->c.nTotal);
         for (int k = 0; k < DOC_NSTATUS; k++) {
             buf_printf(b, ", %zu %s", gr->c.an[aDocStatus[k].e],
-                       aDocStatus[k].zLabel);
+                       _(aDocStatus[k].zLabel));
         }
         buf_puts(b, g < s->nGroup ? ". " : ".");
     }

@@ -83,6 +83,11 @@ void review_doc_build(const ReviewReport *r, ReviewDoc *d);
 void sheet_doc_build(const SheetDocSpec *s, ReviewDoc *d);
 void review_doc_release(ReviewDoc *d);
 
+/* Line k of the cover, in the reader's language, appended to b: 0 "As of
+** DATE", 1 "Compared with the ROUND", 2 "Generated on DATE by lmpmon from
+** the data: NOTE".  0 when d has no such line (no date, no comparison). */
+int review_doc_cover_line(const ReviewDoc *d, int k, Buf *b);
+
 /* Cell (iRow, iCol) of t, never NULL. */
 const char *doc_table_cell(const DocTable *t, size_t iRow, size_t iCol);
 

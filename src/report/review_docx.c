@@ -22,6 +22,7 @@
 #include "review_doc.h"
 #include "ooxml.h"
 #include "../base/base.h"
+#include "../base/i18n.h"
 #include "../base/banned.h"
 
 #define NS_W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -560,10 +561,22 @@ docx_footer(Ooxml *o, Buf *b)
     docx_pstyle(&x, "Footer");
     XML_LEAF1(&x, "w:jc", "w:val", "center");
     xml_close(&x);
-    docx_run(&x, "page ", 5, 0);
-    docx_field(&x, " PAGE ", "1");
-    docx_run(&x, " of ", 4, 0);
-    docx_field(&x, " NUMPAGES ", "1");
+    /* "page N of M" as the reader's language writes it, the numbers as
+    ** fields: the text around each %d, in order. */
+    const char *z = _("page %d of %d");
+    const char *const azField[] = { " PAGE ", " NUMPAGES " };
+    for (int k = 0; k < 3; k++) {
+        const char *e = k < 2 ? strstr(z, "%d") : NULL;
+        size_t n = e ? (size_t)(e - z) : strlen(z);
+        if (n) {
+            docx_run(&x, z, n, 0);
+        }
+        if (!e) {
+            break;
+        }
+        docx_field(&x, azField[k], "1");
+        z = e + 2;
+    }
     xml_end(&x);
     docx_part(o, "word/footer1.xml", b);
 }
@@ -803,7 +816,7 @@ docx_picture(Xml *x, const DocBlock *b, const ReviewReport *r, double w,
 static void
 docx_contents(Xml *x, const ReviewDoc *d)
 {
-    docx_para(x, "TOCHeading", "Contents", 0, 0, 0);
+    docx_para(x, "TOCHeading", _("Contents"), 0, 0, 0);
     for (size_t i = 0; i < d->nBlock; i++) {
         const DocBlock *b = &d->aBlock[i];
         if (b->e != DOC_HEADING || !b->bToc) {
@@ -858,19 +871,12 @@ docx_cover(Xml *x, const ReviewDoc *d)
     docx_para(x, "Title", d->zTitle, 0, 0, 0);
     docx_para(x, "Subtitle", d->zPlan, 0, 0, 0);
     Buf b = BUF_INIT;
-    if (d->zAsOf) {
-        buf_printf(&b, "As of %s", d->zAsOf);
-        docx_para(x, "CoverLine", buf_str(&b), 0, 0, 0);
+    for (int k = 0; k < 3; k++) {
+        if (review_doc_cover_line(d, k, &b)) {
+            docx_para(x, "CoverLine", buf_str(&b), 0, 0, 0);
+        }
         buf_reset(&b);
     }
-    if (d->zCompare) {
-        buf_printf(&b, "Compared with the %s", d->zCompare);
-        docx_para(x, "CoverLine", buf_str(&b), 0, 0, 0);
-        buf_reset(&b);
-    }
-    buf_printf(&b, "Generated on %s by lmpmon from the data: %s", d->zGenerated,
-               d->zCoverNote);
-    docx_para(x, "CoverLine", buf_str(&b), 0, 0, 0);
     buf_release(&b);
 }
 

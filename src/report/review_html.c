@@ -137,7 +137,7 @@ review_render_svg(const ReviewReport *r, Buf *b)
 {
     HTML_LIT(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     Buf t = BUF_INIT;
-    buf_printf(&t, "Status of activities by %s, %s",
+    buf_printf(&t, _("Status of activities by %s, %s"),
                r->p->aLevel[r->iLevel].zName, r->pRound->zTitle);
     review_chart_svg(r, &r->now, buf_str(&t), b);
     buf_release(&t);
@@ -166,24 +166,33 @@ static const char zCss[] =
 static void
 review_html_pct(Buf *b, size_t n, size_t total)
 {
-    buf_printf(b, "<td class=\"n\">%ld%% (%zu of %zu)</td>",
-               review_pct((long)n, (long)total), n, total);
+    HTML_LIT(b, "<td class=\"n\">");
+    buf_printf(b, _("%ld%% (%zu of %zu)"), review_pct((long)n, (long)total), n,
+               total);
+    HTML_LIT(b, "</td>");
 }
 
 static void
 review_html_table(const ReviewReport *r, const ReviewSummary *s, Buf *b)
 {
-    HTML_LIT(b, "<table>\n<caption>Activities by status and ");
-    esc_html(b, r->p->aLevel[r->iLevel].zName);
-    buf_puts(b, ", ");
-    esc_html(b, s->pRound->zTitle);
+    HTML_LIT(b, "<table>\n<caption>");
+    Buf t = BUF_INIT;
+    buf_printf(&t, _("Activities by status and %s, %s"),
+               r->p->aLevel[r->iLevel].zName, s->pRound->zTitle);
+    esc_html(b, buf_str(&t));
+    buf_release(&t);
     HTML_LIT(b, "</caption>\n<thead><tr><th scope=\"col\" "
                 "class=\"level\">");
     esc_html(b, r->p->aLevel[r->iLevel].zName);
-    HTML_LIT(b, "</th><th scope=\"col\">On Target</th><th scope=\"col\">"
-                "Progressing</th><th scope=\"col\">Not on Target</th>"
-                "<th scope=\"col\">Not rated</th><th scope=\"col\">"
-                "Progressing or on target</th></tr></thead>\n<tbody>\n");
+    HTML_LIT(b, "</th>");
+    for (int k = 0; k < N_SEG; k++) {
+        HTML_LIT(b, "<th scope=\"col\">");
+        esc_html(b, _(aSeg[k].zLabel));
+        HTML_LIT(b, "</th>");
+    }
+    HTML_LIT(b, "<th scope=\"col\">");
+    HTML_TR(b, "Progressing or on target");
+    HTML_LIT(b, "</th></tr></thead>\n<tbody>\n");
     for (size_t g = 0; g <= s->nGroup; g++) {
         const ReviewGroup *gr = g < s->nGroup ? &s->aGroup[g] : &s->all;
         HTML_LIT(b, "<tr><th scope=\"row\">");
@@ -208,14 +217,15 @@ review_html_figure(const ReviewReport *r, const ReviewSummary *s, int iFig,
                    Buf *b)
 {
     Buf t = BUF_INIT;
-    buf_printf(&t, "Figure %d: Status of activities by %s, %s", iFig,
+    buf_printf(&t, _("Figure %d: Status of activities by %s, %s"), iFig,
                r->p->aLevel[r->iLevel].zName, s->pRound->zTitle);
     HTML_LIT(b, "<figure>\n");
     review_chart_svg(r, s, buf_str(&t), b);
     HTML_LIT(b, "<figcaption>");
     esc_html(b, buf_str(&t));
-    HTML_LIT(b, ". The table below gives the same numbers.</figcaption>\n"
-                "</figure>\n");
+    HTML_LIT(b, ". ");
+    HTML_TR(b, "The table below gives the same numbers.");
+    HTML_LIT(b, "</figcaption>\n</figure>\n");
     buf_release(&t);
     review_html_table(r, s, b);
 }
@@ -226,7 +236,8 @@ review_rating_label(const Assessment *a)
     if (!a) {
         return "";
     }
-    return a->eRating == RATING_NONE ? "not rated" : rating_name(a->eRating);
+    return a->eRating == RATING_NONE ? _("not rated")
+                                     : rating_label(a->eRating);
 }
 
 static void
@@ -237,7 +248,9 @@ review_html_list(const ReviewReport *r, const char *zTitle, const long *a,
     esc_html(b, zTitle);
     buf_printf(b, " (%zu)</h3>\n", n);
     if (n == 0) {
-        HTML_LIT(b, "<p>None.</p>\n");
+        HTML_LIT(b, "<p>");
+        HTML_TR(b, "None.");
+        HTML_LIT(b, "</p>\n");
         return;
     }
     HTML_LIT(b, "<ul>\n");
@@ -266,19 +279,30 @@ review_html_list(const ReviewReport *r, const char *zTitle, const long *a,
 static void
 review_html_comparison(const ReviewReport *r, Buf *b)
 {
-    HTML_LIT(b, "<section id=\"comparison\">\n<h2>Changes from ");
-    esc_html(b, r->pCompare->zCode);
-    HTML_LIT(b, " to ");
-    esc_html(b, r->pRound->zCode);
-    HTML_LIT(b, "</h2>\n<p>The change of each share in percentage points: "
-                "the difference of the rounded percentages printed above. The "
-                "action plan changes between rounds (see the lists below), so "
-                "the comparison is not always like for like.</p>\n<table>\n"
-                "<caption>Change in percentage points</caption>\n<thead><tr>"
-                "<th scope=\"col\">Group</th><th scope=\"col\">On Target</th>"
-                "<th scope=\"col\">Progressing</th><th scope=\"col\">Not on "
-                "Target</th><th scope=\"col\">Not rated</th><th scope=\"col\">"
-                "Activities</th></tr></thead>\n<tbody>\n");
+    HTML_LIT(b, "<section id=\"comparison\">\n<h2>");
+    Buf t = BUF_INIT;
+    buf_printf(&t, _("Changes from %s to %s"), r->pCompare->zCode,
+               r->pRound->zCode);
+    esc_html(b, buf_str(&t));
+    buf_release(&t);
+    HTML_LIT(b, "</h2>\n<p>");
+    HTML_TR(b, "The change of each share in percentage points: the difference "
+               "of the rounded percentages printed above. The action plan "
+               "changes between rounds (see the lists below), so the "
+               "comparison is not always like for like.");
+    HTML_LIT(b, "</p>\n<table>\n<caption>");
+    HTML_TR(b, "Change in percentage points");
+    HTML_LIT(b, "</caption>\n<thead><tr><th scope=\"col\">");
+    HTML_TR(b, "Group");
+    HTML_LIT(b, "</th>");
+    for (int k = 0; k < N_SEG; k++) {
+        HTML_LIT(b, "<th scope=\"col\">");
+        esc_html(b, _(aSeg[k].zLabel));
+        HTML_LIT(b, "</th>");
+    }
+    HTML_LIT(b, "<th scope=\"col\">");
+    HTML_TR(b, "Activities");
+    HTML_LIT(b, "</th></tr></thead>\n<tbody>\n");
     for (size_t g = 0; g <= r->now.nGroup; g++) {
         const ReviewGroup *now =
             g < r->now.nGroup ? &r->now.aGroup[g] : &r->now.all;
@@ -292,18 +316,21 @@ review_html_comparison(const ReviewReport *r, Buf *b)
                     b, "<td class=\"n\">%+ld</td>",
                     review_pp_change(&old->c, &now->c, REVIEW_MASK(aSeg[k].e)));
             } else {
-                HTML_LIT(b, "<td class=\"n\">new</td>");
+                HTML_LIT(b, "<td class=\"n\">");
+                HTML_TR(b, "new");
+                HTML_LIT(b, "</td>");
             }
         }
         buf_printf(b, "<td class=\"n\">%zu \xE2\x86\x92 %zu</td></tr>\n",
                    old ? old->c.nTotal : 0, now->c.nTotal);
     }
     HTML_LIT(b, "</tbody></table>\n");
-    review_html_list(r, "Rated higher", r->changes.aUp, r->changes.nUp, b);
-    review_html_list(r, "Rated lower", r->changes.aDown, r->changes.nDown, b);
-    review_html_list(r, "New in this round", r->changes.aNew, r->changes.nNew,
+    review_html_list(r, _("Rated higher"), r->changes.aUp, r->changes.nUp, b);
+    review_html_list(r, _("Rated lower"), r->changes.aDown, r->changes.nDown,
                      b);
-    review_html_list(r, "Action point reworded between the rounds",
+    review_html_list(r, _("New in this round"), r->changes.aNew,
+                     r->changes.nNew, b);
+    review_html_list(r, _("Action point reworded between the rounds"),
                      r->changes.aReworded, r->changes.nReworded, b);
     HTML_LIT(b, "</section>\n");
 }
@@ -319,9 +346,9 @@ review_html_annex(const ReviewReport *r, Buf *b)
         aR[nR++] = r->pCompare;
     }
     aR[nR++] = r->pRound;
-    HTML_LIT(b,
-             "<section id=\"annex\" class=\"annex\">\n<h2>Annex: activities, "
-             "responsible bodies, partners and progress</h2>\n");
+    HTML_LIT(b, "<section id=\"annex\" class=\"annex\">\n<h2>");
+    HTML_TR(b, "Annex: activities, responsible bodies, partners and progress");
+    HTML_LIT(b, "</h2>\n");
     int bOpen = 0;
     for (size_t i = 0; i < p->nNode; i++) {
         const Node *n = &p->aNode[i];
@@ -339,7 +366,9 @@ review_html_annex(const ReviewReport *r, Buf *b)
             esc_html(b, n->zText);
             buf_printf(b, "</h%d>\n", h);
             if (n->zIndicator) {
-                HTML_LIT(b, "<p><strong>Indicator:</strong> ");
+                HTML_LIT(b, "<p><strong>");
+                HTML_TR(b, "Indicator:");
+                HTML_LIT(b, "</strong> ");
                 esc_html(b, n->zIndicator);
                 HTML_LIT(b, "</p>\n");
             }
@@ -353,17 +382,22 @@ review_html_annex(const ReviewReport *r, Buf *b)
             continue;
         }
         if (!bOpen) {
-            HTML_LIT(b, "<table>\n<thead><tr><th scope=\"col\">Activity</th>"
-                        "<th scope=\"col\">Responsible</th><th scope=\"col\">"
-                        "Partners</th>");
+            HTML_LIT(b, "<table>\n<thead><tr><th scope=\"col\">");
+            HTML_TR(b, "Activity");
+            HTML_LIT(b, "</th><th scope=\"col\">");
+            HTML_TR(b, "Responsible");
+            HTML_LIT(b, "</th><th scope=\"col\">");
+            HTML_TR(b, "Partners");
+            HTML_LIT(b, "</th>");
             for (int k = 0; k < nR; k++) {
-                HTML_LIT(b, "<th scope=\"col\">Action point ");
-                esc_html(b, aR[k]->zCode);
-                HTML_LIT(b, "</th><th scope=\"col\">Progress ");
-                esc_html(b, aR[k]->zCode);
-                HTML_LIT(b, "</th><th scope=\"col\">Rating ");
-                esc_html(b, aR[k]->zCode);
-                HTML_LIT(b, "</th>");
+                for (int c = 0; c < 3; c++) {
+                    Buf h = BUF_INIT;
+                    review_annex_column(&h, c, aR[k]->zCode);
+                    HTML_LIT(b, "<th scope=\"col\">");
+                    esc_html(b, buf_str(&h));
+                    HTML_LIT(b, "</th>");
+                    buf_release(&h);
+                }
             }
             HTML_LIT(b, "</tr></thead>\n<tbody>\n");
             bOpen = 1;
@@ -392,7 +426,7 @@ review_html_annex(const ReviewReport *r, Buf *b)
             HTML_LIT(b, "</p></td><td><p>");
             esc_html_paragraphs(b, a ? a->zProgress : "");
             HTML_LIT(b, "</p></td><td>");
-            esc_html(b, a ? review_rating_label(a) : "not in this round");
+            esc_html(b, a ? review_rating_label(a) : _("not in this round"));
             HTML_LIT(b, "</td>");
         }
         HTML_LIT(b, "</tr>\n");
@@ -413,7 +447,9 @@ void
 review_render_html(const ReviewReport *r, Buf *b)
 {
     const Plan *p = r->p;
-    HTML_LIT(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta "
+    HTML_LIT(b, "<!DOCTYPE html>\n<html lang=\"");
+    buf_puts(b, i18n_lang_code(i18n_current()));
+    HTML_LIT(b, "\">\n<head>\n<meta "
                 "charset=\"utf-8\"/>\n<meta name=\"viewport\" "
                 "content=\"width=device-width, initial-scale=1\"/>\n<title>");
     esc_html(b, r->pRound->zTitle);
@@ -426,13 +462,18 @@ review_render_html(const ReviewReport *r, Buf *b)
     HTML_LIT(b, "</h1>\n<p>");
     esc_html(b, p->zTitle);
     if (r->pRound->zAsOf) {
-        buf_puts(b, " \xE2\x80\x94 as of ");
-        esc_html(b, r->pRound->zAsOf);
+        buf_puts(b, " \xE2\x80\x94 ");
+        Buf t = BUF_INIT;
+        buf_printf(&t, _("as of %s"), r->pRound->zAsOf);
+        esc_html(b, buf_str(&t));
+        buf_release(&t);
     }
     HTML_LIT(b, "</p>\n");
     if (r->zSelf) {
         /* On the web: the same report in the other formats. */
-        HTML_LIT(b, "<p class=\"formats\">This report as ");
+        HTML_LIT(b, "<p class=\"formats\">");
+        HTML_TR(b, "This report as");
+        buf_putc(b, ' ');
         for (const ReportFormat *f = aReviewFormat; f->zName; f++) {
             if (strcmp(f->zName, "html") == 0) {
                 continue;
@@ -446,22 +487,21 @@ review_render_html(const ReviewReport *r, Buf *b)
             HTML_LIT(b, "<a download=\"\" href=\"");
             esc_html(b, buf_str(&h));
             HTML_LIT(b, "\">");
-            esc_html(b, f->zLabel);
+            esc_html(b, _(f->zLabel));
             HTML_LIT(b, "</a>");
             buf_release(&h);
         }
         HTML_LIT(b, "</p>\n");
     }
-    HTML_LIT(b,
-             "</header>\n<p class=\"method\">Each activity is rated "
-             "On Target (completed), Progressing (work is underway) or Not "
-             "on Target (no evidence that work is underway). Shares are of ");
-    esc_html(b, r->zDenominator);
-    HTML_LIT(b, "; percentages are rounded to whole numbers, half away from "
-                "zero, and printed with their counts. Generated by lmpmon "
-                "from the data.</p>\n<section id=\"status\">\n<h2>Status of "
-                "activities by ");
-    esc_html(b, p->aLevel[r->iLevel].zName);
+    HTML_LIT(b, "</header>\n<p class=\"method\">");
+    Buf t = BUF_INIT;
+    review_method_note(r, &t);
+    esc_html(b, buf_str(&t));
+    buf_reset(&t);
+    HTML_LIT(b, "</p>\n<section id=\"status\">\n<h2>");
+    buf_printf(&t, _("Status of activities by %s"), p->aLevel[r->iLevel].zName);
+    esc_html(b, buf_str(&t));
+    buf_release(&t);
     HTML_LIT(b, "</h2>\n");
     review_html_figure(r, &r->now, 1, b);
     HTML_LIT(b, "<ul class=\"sentences\">\n");
@@ -482,11 +522,13 @@ review_render_html(const ReviewReport *r, Buf *b)
         if (n == 0) {
             continue;
         }
+        HTML_LIT(b, "<h3>");
         if (k) {
-            HTML_LIT(b, "<h3>Follow-up of earlier recommendations</h3>\n<ul>");
+            HTML_TR(b, "Follow-up of earlier recommendations");
         } else {
-            HTML_LIT(b, "<h3>Recommendations and priorities</h3>\n<ul>");
+            HTML_TR(b, "Recommendations and priorities");
         }
+        HTML_LIT(b, "</h3>\n<ul>");
         for (size_t i = 0; i < n; i++) {
             HTML_LIT(b, "<li>");
             esc_html(b, az[i]);

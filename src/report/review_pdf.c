@@ -25,6 +25,7 @@
 #include "review_doc.h"
 #include "paginate.h"
 #include "../base/base.h"
+#include "../base/i18n.h"
 #include "../base/banned.h"
 
 /* Latin from DejaVu; Khmer, which DejaVu lacks, from the Khmer fonts. */
@@ -62,13 +63,13 @@ static const struct {
     double r, g, b; /* fill */
     double text;    /* grey of the count printed on it */
 } aPdfSeg[] = {
-    { RATING_ON_TARGET, "On Target", 0x1f / 255.0, 0x4e / 255.0, 0x79 / 255.0,
-      1 },
-    { RATING_PROGRESSING, "Progressing", 0x6f / 255.0, 0xa8 / 255.0,
+    { RATING_ON_TARGET, N_("On Target"), 0x1f / 255.0, 0x4e / 255.0,
+      0x79 / 255.0, 1 },
+    { RATING_PROGRESSING, N_("Progressing"), 0x6f / 255.0, 0xa8 / 255.0,
       0xdc / 255.0, 0 },
-    { RATING_NOT_ON_TARGET, "Not on Target", 0xf6 / 255.0, 0xb2 / 255.0,
+    { RATING_NOT_ON_TARGET, N_("Not on Target"), 0xf6 / 255.0, 0xb2 / 255.0,
       0x6b / 255.0, 0 },
-    { RATING_NONE, "Not rated", -1, -1, -1, 0 },
+    { RATING_NONE, N_("Not rated"), -1, -1, -1, 0 },
 };
 
 #define PDF_NSEG 4
@@ -166,7 +167,8 @@ review_chart_draw(cairo_t *cr, const ReviewReport *r, const ReviewSummary *s,
         cairo_set_source_rgb(cr, 0.2, 0.2, 0.2);
         cairo_set_line_width(cr, 0.6);
         cairo_stroke(cr);
-        PangoLayout *pl = pager_layout(ctx, &stLabel, aPdfSeg[k].zLabel, 0, -1);
+        PangoLayout *pl =
+            pager_layout(ctx, &stLabel, _(aPdfSeg[k].zLabel), 0, -1);
         int wPl, hPl;
         pango_layout_get_size(pl, &wPl, &hPl);
         cairo_set_source_rgb(cr, 0, 0, 0);
@@ -231,8 +233,9 @@ review_chart_draw(cairo_t *cr, const ReviewReport *r, const ReviewSummary *s,
         chart_text(cr, ctx, st, zNum, xBar + wBar + 5, yBar + 3.5, wTotal - 5,
                    1, -1, 0);
     }
-    chart_text(cr, ctx, &stLabel, "Number of activities; total at the right.",
-               xBar, CHART_TOP + (double)(s->nGroup + 1) * CHART_ROW + 6,
+    chart_text(cr, ctx, &stLabel,
+               _("Number of activities; total at the right."), xBar,
+               CHART_TOP + (double)(s->nGroup + 1) * CHART_ROW + 6,
                wBar + wTotal, 1, -1, 0.3);
     cairo_restore(cr);
     g_object_unref(ctx);
@@ -314,9 +317,9 @@ pdf_decorate(void *pArg, cairo_t *cr, PangoContext *ctx, int iPage,
     cairo_stroke(cr);
     char z[64];
     if (x->nPage) {
-        (void)snprintf(z, sizeof z, "page %d of %d", iPage, x->nPage);
+        (void)snprintf(z, sizeof z, _("page %d of %d"), iPage, x->nPage);
     } else {
-        (void)snprintf(z, sizeof z, "page %d", iPage);
+        (void)snprintf(z, sizeof z, _("page %d"), iPage);
     }
     chart_text(cr, ctx, &stRunning, z, f->left + w / 2, height - f->bottom + 22,
                w, 1, 0, stRunning.grey);
@@ -340,18 +343,14 @@ pdf_cover(void *pArg, cairo_t *cr, double w)
     y += chart_text(cr, ctx, &stPlan, d->zPlan, 0, y, w, 4, -1, 0.15) + 18;
     y += chart_text(cr, ctx, &stTitle, d->zTitle, 0, y, w, 3, -1, 0) + 22;
     Buf b = BUF_INIT;
-    if (d->zAsOf) {
-        buf_printf(&b, "As of %s", d->zAsOf);
-        y += chart_text(cr, ctx, &stLine, buf_str(&b), 0, y, w, 2, -1, 0) + 6;
+    for (int k = 0; k < 2; k++) {
+        if (review_doc_cover_line(d, k, &b)) {
+            y += chart_text(cr, ctx, &stLine, buf_str(&b), 0, y, w, 2, -1, 0) +
+                 6;
+        }
         buf_reset(&b);
     }
-    if (d->zCompare) {
-        buf_printf(&b, "Compared with the %s", d->zCompare);
-        y += chart_text(cr, ctx, &stLine, buf_str(&b), 0, y, w, 2, -1, 0) + 6;
-        buf_reset(&b);
-    }
-    buf_printf(&b, "Generated on %s by lmpmon from the data: %s", d->zGenerated,
-               d->zCoverNote);
+    (void)review_doc_cover_line(d, 2, &b);
     chart_text(cr, ctx, &stSmall, buf_str(&b), 0, 640, w, 3, -1, 0.3);
     buf_release(&b);
     g_object_unref(ctx);
@@ -386,7 +385,7 @@ pdf_lay_out(ReviewPdf *x)
     pager_picture(pg, 600, pdf_cover, x);
     pager_break(pg, 0);
     /* The contents: chapters and their sections. */
-    pager_keep(pg, &stH1, "Contents", 0, NULL);
+    pager_keep(pg, &stH1, _("Contents"), 0, NULL);
     char zNum[32];
     for (size_t i = 0; i < d->nBlock; i++) {
         const DocBlock *b = &d->aBlock[i];

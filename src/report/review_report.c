@@ -47,13 +47,19 @@ void
 review_group_phrase(const ReviewReport *r, long iNode, Buf *b)
 {
     if (iNode < 0) {
-        buf_puts(b, "all activities");
+        buf_puts(b, _("all activities"));
         return;
     }
     const Node *n = &r->p->aNode[iNode];
     const Level *l = &r->p->aLevel[n->iLevel];
     if (l->bIndicator || strlen(n->zText) > 60) {
         buf_printf(b, "%s %s", l->zName, n->zCode);
+        return;
+    }
+    /* Other languages than English name the group as it is written: the
+    ** lower case and the article below are English grammar. */
+    if (i18n_current() != I18N_EN) {
+        buf_puts(b, n->zText);
         return;
     }
     /* "International Framework" -> "the international framework"; words
@@ -100,36 +106,49 @@ review_sentence(const ReviewReport *r, const ReviewGroup *g)
     Buf b = BUF_INIT;
     size_t nPos = review_count(&g->c, REVIEW_MASK_POSITIVE);
     long pct = review_pct((long)nPos, (long)g->c.nTotal);
-    const char *zOf =
-        r->bRatedOnly ? "the activities rated so far" : "the activities";
     if (g->iNode < 0) {
         size_t nDone = g->c.an[RATING_ON_TARGET];
+        long pctDone = review_pct((long)nDone, (long)g->c.nTotal);
         if (r->bRatedOnly && g->c.nTotal == 0) {
             buf_printf(&b,
-                       "No activity has been rated yet (0 of %zu "
-                       "activities in the round).",
+                       _("No activity has been rated yet (0 of %zu "
+                         "activities in the round)."),
                        r->progress.nAssessed);
             return buf_detach(&b);
         }
         if (r->bRatedOnly) {
-            buf_printf(&b, "So far %zu of %zu activities %s been rated. ",
-                       r->progress.nRated, r->progress.nAssessed,
-                       r->progress.nRated == 1 ? "has" : "have");
+            buf_printf(&b,
+                       ngettext("So far %zu of %zu activities has been rated.",
+                                "So far %zu of %zu activities have been rated.",
+                                r->progress.nRated),
+                       r->progress.nRated, r->progress.nAssessed);
+            buf_putc(&b, ' ');
+            buf_printf(&b,
+                       _("Overall, %ld per cent of the activities rated so "
+                         "far (%zu out of %zu) are progressing or on target, "
+                         "and %ld per cent (%zu out of %zu) are on target "
+                         "(completed)."),
+                       pct, nPos, g->c.nTotal, pctDone, nDone, g->c.nTotal);
+        } else {
+            buf_printf(&b,
+                       _("Overall, %ld per cent of the activities (%zu out of "
+                         "%zu) are progressing or on target, and %ld per cent "
+                         "(%zu out of %zu) are on target (completed)."),
+                       pct, nPos, g->c.nTotal, pctDone, nDone, g->c.nTotal);
         }
-        buf_printf(&b,
-                   "Overall, %ld per cent of %s (%zu out of "
-                   "%zu) are progressing or on target, and %ld per cent (%zu "
-                   "out of %zu) are on target (completed).",
-                   pct, zOf, nPos, g->c.nTotal,
-                   review_pct((long)nDone, (long)g->c.nTotal), nDone,
-                   g->c.nTotal);
     } else {
-        buf_puts(&b, "In ");
-        review_group_phrase(r, g->iNode, &b);
+        Buf group = BUF_INIT;
+        review_group_phrase(r, g->iNode, &group);
+        /* TRANSLATORS: %s is an area of the plan ("the international
+        ** framework" in English; other languages get its name as written). */
         buf_printf(&b,
-                   " %ld per cent of %s (%zu out of %zu) are "
-                   "progressing or on target.",
-                   pct, zOf, nPos, g->c.nTotal);
+                   r->bRatedOnly
+                       ? _("In %s %ld per cent of the activities rated so far "
+                           "(%zu out of %zu) are progressing or on target.")
+                       : _("In %s %ld per cent of the activities (%zu out of "
+                           "%zu) are progressing or on target."),
+                   buf_str(&group), pct, nPos, g->c.nTotal);
+        buf_release(&group);
     }
     return buf_detach(&b);
 }
@@ -192,6 +211,19 @@ review_report_build(const Plan *p, const char *zRound, const char *zCompare,
         r->azSentence[r->nSentence++] = review_sentence(r, &r->now.aGroup[g]);
     }
     r->azSentence[r->nSentence++] = review_sentence(r, &r->now.all);
+    /* Files stay English whatever the reader's language: the JSON's
+    ** sentences too. */
+    if (i18n_current() != I18N_EN) {
+        I18nLang ePrev = i18n_use(I18N_EN);
+        if (i18n_current() == I18N_EN) {
+            r->azSentenceEn = xcalloc(r->nSentence, sizeof *r->azSentenceEn);
+            for (size_t g = 0; g <= r->now.nGroup; g++) {
+                r->azSentenceEn[g] = review_sentence(
+                    r, g < r->now.nGroup ? &r->now.aGroup[g] : &r->now.all);
+            }
+        }
+        (void)i18n_use(ePrev);
+    }
     return 0;
 }
 
@@ -249,8 +281,10 @@ review_report_release(ReviewReport *r)
 {
     for (size_t i = 0; i < r->nSentence; i++) {
         free(r->azSentence[i]);
+        free(r->azSentenceEn ? r->azSentenceEn[i] : NULL);
     }
     free(r->azSentence);
+    free(r->azSentenceEn);
     for (size_t i = 0; i < r->nRec; i++) {
         free(r->azRec[i]);
     }
@@ -427,8 +461,9 @@ review_render_json(const ReviewReport *r, Buf *b)
     json_array_append_new(rounds, review_json_summary(r, &r->now));
     json_object_set_new(root, "rounds", rounds);
     json_t *sent = json_array();
+    char **az = r->azSentenceEn ? r->azSentenceEn : r->azSentence;
     for (size_t i = 0; i < r->nSentence; i++) {
-        json_array_append_new(sent, json_string(r->azSentence[i]));
+        json_array_append_new(sent, json_string(az[i]));
     }
     json_object_set_new(root, "sentences", sent);
     if (r->zGoal10) {
@@ -504,12 +539,81 @@ review_render_json(const ReviewReport *r, Buf *b)
 
 /* ---- Markdown ------------------------------------------------------------- */
 
+/* A rating as the report's text writes it: its label, "not rated". */
+static const char *
+review_rating_words(Rating e)
+{
+    return e == RATING_NONE ? _("not rated") : rating_label(e);
+}
+
 static void
 review_md_pct(Buf *b, size_t n, size_t total)
 {
-    buf_printf(b, " %ld%% (%zu of %zu) |", review_pct((long)n, (long)total), n,
+    buf_putc(b, ' ');
+    /* TRANSLATORS: a share with its count: "83% (10 of 12)". */
+    buf_printf(b, _("%ld%% (%zu of %zu)"), review_pct((long)n, (long)total), n,
                total);
+    buf_puts(b, " |");
 }
+
+const char *
+review_denominator_words(const ReviewReport *r)
+{
+    /* The words of REVIEW_DENOMINATOR(_RATED) (core/review.h). */
+    return r->bRatedOnly ? _("the activities rated so far in the round, which "
+                             "is still collecting")
+                         : _("all activities assessed in the round, rated or "
+                             "not");
+}
+
+/* The Markdown annex's column c (0-2) of round zR: "2017 action point". */
+static void
+review_md_annex_column(Buf *b, int c, const char *zR)
+{
+    /* TRANSLATORS: columns of the annex; %s is a round ("2017"). */
+    if (c == 0) {
+        buf_printf(b, _("%s action point"), zR);
+    } else if (c == 1) {
+        buf_printf(b, _("%s progress"), zR);
+    } else {
+        buf_printf(b, _("%s rating"), zR);
+    }
+}
+
+void
+review_annex_column(Buf *b, int c, const char *zR)
+{
+    /* TRANSLATORS: columns of the annex; %s is a round ("2017"). */
+    if (c == 0) {
+        buf_printf(b, _("Action point %s"), zR);
+    } else if (c == 1) {
+        buf_printf(b, _("Progress %s"), zR);
+    } else {
+        buf_printf(b, _("Rating %s"), zR);
+    }
+}
+
+void
+review_method_note(const ReviewReport *r, Buf *b)
+{
+    buf_printf(b,
+               _("Each activity is rated On Target (completed), Progressing "
+                 "(work is underway) or Not on Target (no evidence that work "
+                 "is underway). Shares are of %s; percentages are rounded to "
+                 "whole numbers, half away from zero, and printed with their "
+                 "counts. Generated by lmpmon from the data."),
+               review_denominator_words(r));
+}
+
+/* Append zFmt (a translated sentence holding one %s) with the Markdown
+** text of zArg in its place (a macro: the format stays checked). */
+#define REVIEW_MD_PRINTF1(b, zFmt, zArg)                                       \
+ do {                                                                          \
+  Buf t_ = BUF_INIT;                                                           \
+  esc_md_text(&t_, (zArg));                                                    \
+  buf_printf((b), (zFmt), buf_str(&t_));                                       \
+  buf_release(&t_);                                                            \
+ } while (0)
 
 /* Append level name zName capitalised ("area" -> "Area", "área" ->
 ** "Área"), through the Markdown encoder x. */
@@ -527,9 +631,13 @@ review_md_table(const ReviewReport *r, const ReviewSummary *s, Buf *b)
 {
     buf_puts(b, "| ");
     review_md_level(b, r->p->aLevel[r->iLevel].zName, esc_md_cell);
-    buf_puts(b,
-             " | On Target | Progressing | Not on Target | Not rated "
-             "| Progressing or on target |\n|---|---:|---:|---:|---:|---:|\n");
+    for (size_t k = 0; k < 4; k++) {
+        buf_puts(b, " | ");
+        esc_md_cell(b, rating_label(aStatusOrder[k]));
+    }
+    buf_puts(b, " | ");
+    esc_md_cell(b, _("Progressing or on target"));
+    buf_puts(b, " |\n|---|---:|---:|---:|---:|---:|\n");
     for (size_t g = 0; g <= s->nGroup; g++) {
         const ReviewGroup *gr = g < s->nGroup ? &s->aGroup[g] : &s->all;
         buf_puts(b, "| ");
@@ -554,7 +662,9 @@ review_md_list(const ReviewReport *r, const char *zTitle, const long *a,
 {
     buf_printf(b, "\n**%s** (%zu)", zTitle, n);
     if (n == 0) {
-        buf_puts(b, ": none\n");
+        buf_puts(b, ": ");
+        buf_puts(b, _("none"));
+        buf_putc(b, '\n');
         return;
     }
     buf_puts(b, "\n\n");
@@ -567,11 +677,8 @@ review_md_list(const ReviewReport *r, const char *zTitle, const long *a,
         buf_putc(b, ' ');
         esc_md_text(b, nd->zText);
         if (a0 && a1) {
-            buf_printf(b, " (%s → %s)",
-                       *rating_name(a0->eRating) ? rating_name(a0->eRating)
-                                                 : "not rated",
-                       *rating_name(a1->eRating) ? rating_name(a1->eRating)
-                                                 : "not rated");
+            buf_printf(b, " (%s → %s)", review_rating_words(a0->eRating),
+                       review_rating_words(a1->eRating));
         }
         buf_putc(b, '\n');
     }
@@ -581,25 +688,29 @@ review_md_list(const ReviewReport *r, const char *zTitle, const long *a,
 static void
 review_md_heading(Buf *b, const char *zLevel, const char *zRound)
 {
-    buf_puts(b, "\n## Status of activities by ");
-    esc_md_text(b, zLevel);
-    buf_puts(b, " (");
-    esc_md_text(b, zRound);
-    buf_puts(b, ")\n\n");
+    Buf l = BUF_INIT, rd = BUF_INIT;
+    esc_md_text(&l, zLevel);
+    esc_md_text(&rd, zRound);
+    buf_puts(b, "\n## ");
+    /* TRANSLATORS: %1$s is a level of the plan ("area"), %2$s a round. */
+    buf_printf(b, _("Status of activities by %s (%s)"), buf_str(&l),
+               buf_str(&rd));
+    buf_puts(b, "\n\n");
+    buf_release(&l);
+    buf_release(&rd);
 }
 
 /* The section on recommendations, when r has one. */
 static void
 review_md_recs(const ReviewReport *r, Buf *b)
 {
-    const char *const azHead[2] = { "\n## Recommendations and priorities\n\n",
-                                    "\n## Follow-up of earlier "
-                                    "recommendations\n\n" };
+    const char *const azHead[2] = { _("Recommendations and priorities"),
+                                    _("Follow-up of earlier recommendations") };
     char **aaz[2] = { r->azRec, r->azFollow };
     size_t an[2] = { r->nRec, r->nFollow };
     for (int k = 0; k < 2; k++) {
         if (an[k]) {
-            buf_puts(b, azHead[k]);
+            buf_printf(b, "\n## %s\n\n", azHead[k]);
         }
         for (size_t i = 0; i < an[k]; i++) {
             buf_puts(b, "- ");
@@ -618,13 +729,15 @@ review_render_md(const ReviewReport *r, Buf *b)
     buf_puts(b, "\n\n");
     esc_md_line(b, p->zTitle);
     if (r->pRound->zAsOf) {
-        buf_puts(b, " — as of ");
-        esc_md_text(b, r->pRound->zAsOf);
+        buf_puts(b, " — ");
+        REVIEW_MD_PRINTF1(b, _("as of %s"), r->pRound->zAsOf);
     }
+    buf_puts(b, "\n\n");
     buf_printf(b,
-               "\n\nShares are of %s; percentages are rounded to whole "
-               "numbers, half away from zero. On Target means completed.\n",
-               r->zDenominator);
+               _("Shares are of %s; percentages are rounded to whole "
+                 "numbers, half away from zero. On Target means completed."),
+               review_denominator_words(r));
+    buf_putc(b, '\n');
     review_md_heading(b, p->aLevel[r->iLevel].zName, r->pRound->zCode);
     review_md_table(r, &r->now, b);
     buf_putc(b, '\n');
@@ -642,14 +755,23 @@ review_render_md(const ReviewReport *r, Buf *b)
     if (r->pCompare) {
         review_md_heading(b, p->aLevel[r->iLevel].zName, r->pCompare->zCode);
         review_md_table(r, &r->before, b);
-        buf_puts(b, "\n## Changes from ");
-        esc_md_text(b, r->pCompare->zCode);
-        buf_puts(b, " to ");
-        esc_md_text(b, r->pRound->zCode);
-        buf_puts(b, "\n\nChange of each share in percentage points (the "
-                    "difference of the rounded percentages).\n\n");
-        buf_puts(b, "| Group | On Target | Progressing | Not on Target | Not "
-                    "rated |\n|---|---:|---:|---:|---:|\n");
+        Buf c0 = BUF_INIT, c1 = BUF_INIT;
+        esc_md_text(&c0, r->pCompare->zCode);
+        esc_md_text(&c1, r->pRound->zCode);
+        buf_puts(b, "\n## ");
+        buf_printf(b, _("Changes from %s to %s"), buf_str(&c0), buf_str(&c1));
+        buf_release(&c0);
+        buf_release(&c1);
+        buf_puts(b, "\n\n");
+        buf_puts(b, _("Change of each share in percentage points (the "
+                      "difference of the rounded percentages)."));
+        buf_puts(b, "\n\n| ");
+        esc_md_cell(b, _("Group"));
+        for (size_t k = 0; k < 4; k++) {
+            buf_puts(b, " | ");
+            esc_md_cell(b, rating_label(aStatusOrder[k]));
+        }
+        buf_puts(b, " |\n|---|---:|---:|---:|---:|\n");
         for (size_t g = 0; g <= r->now.nGroup; g++) {
             const ReviewGroup *now =
                 g < r->now.nGroup ? &r->now.aGroup[g] : &r->now.all;
@@ -663,20 +785,21 @@ review_render_md(const ReviewReport *r, Buf *b)
                                review_pp_change(&old->c, &now->c,
                                                 REVIEW_MASK(aStatusOrder[k])));
                 } else {
-                    buf_puts(b, " new |");
+                    buf_printf(b, " %s |", _("new"));
                 }
             }
             buf_putc(b, '\n');
         }
-        review_md_list(r, "Rated higher", r->changes.aUp, r->changes.nUp, b);
-        review_md_list(r, "Rated lower", r->changes.aDown, r->changes.nDown, b);
-        review_md_list(r, "New in this round", r->changes.aNew, r->changes.nNew,
+        review_md_list(r, _("Rated higher"), r->changes.aUp, r->changes.nUp, b);
+        review_md_list(r, _("Rated lower"), r->changes.aDown, r->changes.nDown,
                        b);
-        review_md_list(r, "Action point reworded (not like for like)",
+        review_md_list(r, _("New in this round"), r->changes.aNew,
+                       r->changes.nNew, b);
+        review_md_list(r, _("Action point reworded (not like for like)"),
                        r->changes.aReworded, r->changes.nReworded, b);
     }
     /* The annex. */
-    buf_puts(b, "\n## Annex: activities\n");
+    buf_printf(b, "\n## %s\n", _("Annex: activities"));
     int iLeaf = plan_leaf_level(p);
     for (size_t i = 0; i < p->nNode; i++) {
         const Node *n = &p->aNode[i];
@@ -689,21 +812,29 @@ review_render_md(const ReviewReport *r, Buf *b)
             esc_md_text(b, n->zText);
             buf_putc(b, '\n');
             if (n->zIndicator) {
-                buf_puts(b, "\nIndicator: ");
-                esc_md_text(b, n->zIndicator);
+                buf_putc(b, '\n');
+                REVIEW_MD_PRINTF1(b, _("Indicator: %s"), n->zIndicator);
                 buf_putc(b, '\n');
             }
             if (i + 1 < p->nNode && p->aNode[i + 1].iLevel == iLeaf) {
-                buf_puts(b, "\n| Activity | Responsible | Partners |");
+                buf_puts(b, "\n|");
+                const char *const azHead[] = { _("Activity"), _("Responsible"),
+                                               _("Partners") };
+                for (int c = 0; c < 3; c++) {
+                    buf_putc(b, ' ');
+                    esc_md_cell(b, azHead[c]);
+                    buf_puts(b, " |");
+                }
                 for (int k = r->pCompare ? 0 : 1; k < 2; k++) {
                     const char *zR =
                         k == 0 ? r->pCompare->zCode : r->pRound->zCode;
-                    static const char *const azCol[] = { "action point",
-                                                         "progress", "rating" };
                     for (int c = 0; c < 3; c++) {
+                        Buf t = BUF_INIT;
+                        review_md_annex_column(&t, c, zR);
                         buf_putc(b, ' ');
-                        esc_md_cell(b, zR);
-                        buf_printf(b, " %s |", azCol[c]);
+                        esc_md_cell(b, buf_str(&t));
+                        buf_puts(b, " |");
+                        buf_release(&t);
                     }
                 }
                 buf_puts(b, "\n|---|---|---|");
@@ -741,7 +872,9 @@ review_render_md(const ReviewReport *r, Buf *b)
             buf_puts(b, " | ");
             esc_md_cell(b, a ? a->zProgress : "");
             buf_puts(b, " | ");
-            esc_md_cell(b, a ? rating_name(a->eRating) : "");
+            esc_md_cell(b, a && a->eRating != RATING_NONE
+                               ? rating_label(a->eRating)
+                               : "");
             buf_puts(b, " |");
         }
         buf_putc(b, '\n');

@@ -26,6 +26,8 @@ typedef struct ReviewReport {
     ReviewChanges changes; /* valid when pCompare */
     char **azSentence;     /* one per group of now, then the overall one */
     size_t nSentence;
+    char **azSentenceEn;      /* the same in English (the JSON's), NULL when
+                              ** azSentence is English */
     const char *zGoal10;      /* the complaints indicator sentence for the
                               ** round's year, set by the caller, or NULL */
     int bRatedOnly;           /* the round is still collecting: now (and
@@ -120,8 +122,22 @@ void review_progress_sentence(const ReviewProgress *g, Buf *b);
 
 /* Name a group in running text: "the international framework" for an
 ** area, "goal 4" for a level with indicators or a long text, "all
-** activities" for the whole plan.  Appends to b. */
+** activities" for the whole plan.  Appends to b.  English grammar
+** (lower case, article) in English only: another language (i18n_current())
+** gets the group's text as written. */
 void review_group_phrase(const ReviewReport *r, long iNode, Buf *b);
+
+/* What the shares are of (core/review.h's REVIEW_DENOMINATOR or
+** REVIEW_DENOMINATOR_RATED), in the reader's language. */
+const char *review_denominator_words(const ReviewReport *r);
+
+/* The note on method every format of the review begins with ("Each
+** activity is rated On Target (completed), ..."), appended to b. */
+void review_method_note(const ReviewReport *r, Buf *b);
+
+/* The annex's column c of round zR: 0 "Action point 2017", 1 "Progress
+** 2017", 2 "Rating 2017", appended to b. */
+void review_annex_column(Buf *b, int c, const char *zR);
 
 /* Display name of a group: its text, or "All activities". */
 const char *review_group_name(const ReviewReport *r, long iNode);

@@ -455,27 +455,8 @@ page_rating(Buf *b, Rating e)
 void
 page_date_words(Buf *b, const char *zIso)
 {
-    char z[96];
-    struct tm tm;
-    memset(&tm, 0, sizeof tm);
-    if (!zIso || !str_is_date(zIso)) {
-        esc_html(b, zIso ? zIso : "");
-        return;
-    }
-    /* A valid date: its digits are where YYYY-MM-DD puts them. */
-#define PAGE_DIGIT(i) (zIso[i] - '0')
-    tm.tm_year = PAGE_DIGIT(0) * 1000 + PAGE_DIGIT(1) * 100 +
-                 PAGE_DIGIT(2) * 10 + PAGE_DIGIT(3) - 1900;
-    tm.tm_mon = PAGE_DIGIT(5) * 10 + PAGE_DIGIT(6) - 1;
-    tm.tm_mday = PAGE_DIGIT(8) * 10 + PAGE_DIGIT(9);
-#undef PAGE_DIGIT
-    tm.tm_hour = 12;
-    /* TRANSLATORS: a date as strftime() writes it: "31 January 2019" (%-d
-    ** the day without a leading zero, %B the month's name, %Y the year). */
-    if (strftime(z, sizeof z, _("%-d %B %Y"), &tm) == 0) {
-        esc_html(b, zIso);
-        return;
-    }
+    char z[STR_TIME_LOCAL_BYTES];
+    str_date_format(zIso, 1, z, sizeof z);
     esc_html(b, z);
 }
 

@@ -81,7 +81,7 @@ plan_recs_sheet(const void *arg, const char *zId, Sheet *t)
 {
     const PlanRecs *x = arg;
     (void)zId;
-    sheet_col(t, "Group");
+    sheet_col(t, _("Group"));
     sheet_col(t, _("Code"));
     sheet_col(t, "Recommendation");
     sheet_col(t, "Priority");

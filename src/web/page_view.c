@@ -1398,7 +1398,7 @@ view_round_head(ReadModel *rm, const void *arg, Buf *b)
     buf_printf(&h, "/recommendations%s", x->zPlanQ);
     HTML_LIT(b, " \xC2\xB7 ");
     page_link(b, "/round/", rd->zCode, buf_str(&h),
-              "Recommendations and priorities");
+              _("Recommendations and priorities"));
     buf_reset(&h);
     buf_printf(&h, "/action-plan%s", x->zPlanQ);
     HTML_LIT(b, " \xC2\xB7 ");
