@@ -129,8 +129,8 @@ typedef enum StoreTable {
     STORE_TABLE_STMT_VERSION, /* statement_version (schema 11) */
     STORE_TABLE_FUND_COST,
     STORE_TABLE_FUND_LINE,
-    STORE_TABLE_ROUND_EXT, /* round_extension (schema 13) */
-    STORE_TABLE_NOTIFICATION, /* notification (schema 14) */
+    STORE_TABLE_ROUND_EXT,       /* round_extension (schema 13) */
+    STORE_TABLE_NOTIFICATION,    /* notification (schema 14) */
     STORE_TABLE_STMT_ATTACHMENT, /* statement_attachment (schema 15) */
     STORE_TABLE_COUNT
 } StoreTable;
