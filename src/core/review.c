@@ -561,7 +561,8 @@ review_round_checklist(const Plan *p, const Round *rd, size_t nErrors,
     a[3].bOpen = nErrors != 0;
     (void)snprintf(a[3].zText, sizeof a[3].zText, "%zu data-quality %s.",
                    nErrors, nErrors == 1 ? "error" : "errors");
-    /* Overdue organisations, named (as many as the line holds). */
+    /* Overdue organisations, named (as many whole names as the line
+    ** holds, then how many more). */
     size_t nOrg = 0, nOverdue = 0;
     ReviewOrgProgress *ao = review_org_progress(p, rd, zToday, &nOrg);
     for (size_t i = 0; i < nOrg; i++) {
@@ -571,19 +572,19 @@ review_round_checklist(const Plan *p, const Round *rd, size_t nErrors,
     Buf t = BUF_INIT;
     buf_printf(&t, "%zu %s overdue", nOverdue,
                nOverdue == 1 ? "organisation is" : "organisations are");
-    for (size_t i = 0, k = 0; i < nOrg; i++) {
-        if (ao[i].bOverdue) {
-            buf_printf(&t, "%s%s", k++ ? ", " : ": ", ao[i].zOrg);
+    size_t nNamed = 0;
+    for (size_t i = 0; i < nOrg; i++) {
+        /* Room kept for ", and 999 more." */
+        if (ao[i].bOverdue &&
+            t.n + strlen(ao[i].zOrg) + 2 + 20 < sizeof a[4].zText) {
+            buf_printf(&t, "%s%s", nNamed++ ? ", " : ": ", ao[i].zOrg);
         }
     }
-    buf_puts(&t, ".");
-    const char *zT = buf_str(&t);
-    if (strlen(zT) >= sizeof a[4].zText) {
-        (void)snprintf(a[4].zText, sizeof a[4].zText, "%.*s...",
-                       (int)sizeof a[4].zText - 4, zT);
-    } else {
-        (void)snprintf(a[4].zText, sizeof a[4].zText, "%s", zT);
+    if (nNamed && nNamed < nOverdue) {
+        buf_printf(&t, ", and %zu more", nOverdue - nNamed);
     }
+    buf_puts(&t, ".");
+    (void)snprintf(a[4].zText, sizeof a[4].zText, "%s", buf_str(&t));
     buf_release(&t);
     free(ao);
     int nOpen = 0;
