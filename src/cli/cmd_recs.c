@@ -296,6 +296,8 @@ cmd_report_action_plan(CliCtx *ctx, const char *zRound, const char *zPlan,
         action_plan_sheet(p, rd, &set, &fund, &t);
         if (bPdf || bDocx) {
             rc = action_plan_render_print(p, rd, &t, bDocx, &b, &err);
+            /* The CLI prints once and exits: fonts go (print.h). */
+            review_print_release_fonts();
         } else if (e == SHEET_HTML) {
             action_plan_render_html(p, rd, &t, &b);
         } else {
