@@ -15,32 +15,14 @@
 //
 //   node round.test.js LMPMON SOURCE_DIR SCRATCH_DIR
 'use strict';
-const { spawn, execFileSync } = require('child_process');
-const fs = require('fs');
 const path = require('path');
+const { harness } = require('./harness');
 
-let chromium;
-try {
-  ({ chromium } = require('playwright-core'));
-} catch (e) {
-  console.error('playwright-core is not installed: run "make test" (it runs npm ci in tests/browser)');
-  process.exit(1);
-}
-
-const [lmpmon, , scratch] = process.argv.slice(2);
-fs.rmSync(scratch, { recursive: true, force: true });
-fs.mkdirSync(scratch, { recursive: true });
-const db = path.join(scratch, 'r.db');
-const shots = path.join(scratch, 'screenshots');
-fs.mkdirSync(shots);
-const PASS = 'browser-pass-1';
 // Today, for the CLI and the server alike: 20 December 2018, 10:00 in
 // Phnom Penh; the round was due on 15 December.
-const env = { ...process.env, LMPMON_DB: '', LMPMON_NOW: '2018-12-20T03:00:00Z', LMPMON_TZ: 'Asia/Phnom_Penh' };
+const h = harness(process.argv, 'r.db', { LMPMON_NOW: '2018-12-20T03:00:00Z', LMPMON_TZ: 'Asia/Phnom_Penh' });
+const { run, check, startServer, login, noSidewaysScroll, PASS, shots } = h;
 
-function run(args, input) {
-  return execFileSync(lmpmon, ['--db', db, ...args], { input, env });
-}
 run(['init', '--sample', 'cambodia-lmp-2015-2018']);
 run(['round', 'open', '2018', '--title', '2018 review', '--as-of', '2018-11-30', '--due', '2018-12-15']);
 run(['user', 'add', 'officer', '--role', 'me_officer'], PASS + '\n');
@@ -54,37 +36,6 @@ const FIRST = 'MOLVT attended the ASEAN meeting on labour migration statistics.'
 const SECOND = 'MOLVT named 4 data focal points and sent the 2018 migration figures to the ASEAN database.';
 const MOFA = 'MOFA&IC passed the embassies\' figures on workers abroad to MOLVT\'s focal point.';
 const COMMENT = 'Please say how many data focal points were named and what was shared.';
-
-let failures = 0;
-function check(ok, what) {
-  if (!ok) {
-    failures++;
-    console.error('FAIL: ' + what);
-  }
-}
-
-function startServer() {
-  return new Promise((resolve, reject) => {
-    const srv = spawn(lmpmon, ['--db', db, 'serve', '--listen', '127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'pipe'], env });
-    let out = '';
-    srv.stderr.on('data', (d) => fs.appendFileSync(path.join(scratch, 'serve.err'), d));
-    srv.stdout.on('data', (d) => {
-      out += d;
-      const m = out.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
-      if (m) resolve({ srv, base: 'http://127.0.0.1:' + m[1] });
-    });
-    srv.on('exit', (code) => reject(new Error('server exited with ' + code)));
-    setTimeout(() => reject(new Error('server did not start')), 10000);
-  });
-}
-
-async function login(page, base, user) {
-  await page.goto(base + '/login');
-  await page.fill('#username', user);
-  await page.fill('#password', PASS);
-  await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
-  check(!page.url().includes('/login'), user + ' could not log in');
-}
 
 let nShot = 0;
 async function shot(page, name) {
@@ -123,18 +74,9 @@ async function orgRow(page, org) {
   }, org);
 }
 
-async function noSidewaysScroll(page, what) {
-  const sw = await page.evaluate(() => document.documentElement.scrollWidth);
-  check(sw <= 390, what + ' scrolls sideways at 390 px: ' + sw + ' px wide');
-}
-
 (async () => {
   const { srv, base } = await startServer();
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-           '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await h.launch();
   const desk = { viewport: { width: 1280, height: 900 } };
   const sessions = {};
   // A logged-in page of USER at 1280 px, kept for the whole test.
@@ -355,15 +297,10 @@ async function noSidewaysScroll(page, what) {
       await ctx.close();
     }
   } catch (e) {
-    failures++;
-    console.error('FAIL: ' + (e && e.stack || e));
+    check(false, String(e && e.stack || e));
   } finally {
     await browser.close();
     srv.kill('SIGTERM');
   }
-  if (failures) {
-    console.error(failures + ' failure(s); screenshots in ' + shots);
-    process.exit(1);
-  }
-  console.log('ok; screenshots in ' + shots);
+  h.finish();
 })();

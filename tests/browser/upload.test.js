@@ -8,68 +8,19 @@
 //
 //   node upload.test.js LMPMON SOURCE_DIR SCRATCH_DIR
 'use strict';
-const { spawn, execFileSync } = require('child_process');
-const fs = require('fs');
 const path = require('path');
+const { harness } = require('./harness');
 
-let chromium;
-try {
-  ({ chromium } = require('playwright-core'));
-} catch (e) {
-  console.error('playwright-core is not installed: run "make test" (it runs npm ci in tests/browser)');
-  process.exit(1);
-}
+const h = harness(process.argv, 'u.db');
+const { run, check, startServer, login, noSidewaysScroll, PASS, shots } = h;
+const sample = path.join(h.src, 'data', 'cambodia-lmp-2015-2018');
 
-const [lmpmon, src, scratch] = process.argv.slice(2);
-fs.rmSync(scratch, { recursive: true, force: true });
-fs.mkdirSync(scratch, { recursive: true });
-const db = path.join(scratch, 'u.db');
-const shots = path.join(scratch, 'screenshots');
-fs.mkdirSync(shots);
-const sample = path.join(src, 'data', 'cambodia-lmp-2015-2018');
-const PASS = 'browser-pass-1';
-
-function run(args, input) {
-  return execFileSync(lmpmon, ['--db', db, ...args], { input, env: { ...process.env, LMPMON_DB: '' } });
-}
 run(['init']);
 run(['user', 'add', 'admin', '--role', 'admin'], PASS + '\n');
 
-let failures = 0;
-function check(ok, what) {
-  if (!ok) {
-    failures++;
-    console.error('FAIL: ' + what);
-  }
-}
-
-function startServer() {
-  return new Promise((resolve, reject) => {
-    const srv = spawn(lmpmon, ['--db', db, 'serve', '--listen', '127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    srv.stderr.on('data', (d) => fs.appendFileSync(path.join(scratch, 'serve.err'), d));
-    srv.stdout.on('data', (d) => {
-      out += d;
-      const m = out.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
-      if (m) resolve({ srv, base: 'http://127.0.0.1:' + m[1] });
-    });
-    srv.on('exit', (code) => reject(new Error('server exited with ' + code)));
-    setTimeout(() => reject(new Error('server did not start')), 10000);
-  });
-}
-
-async function fits(page, what) {
-  const sw = await page.evaluate(() => document.documentElement.scrollWidth);
-  check(sw <= 390, what + ' scrolls sideways at 390 px: ' + sw + ' px wide');
-}
-
 (async () => {
   const { srv, base } = await startServer();
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-           '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await h.launch();
   try {
     const ctx = await browser.newContext({ viewport: { width: 390, height: 844 } });
     const page = await ctx.newPage();
@@ -84,7 +35,7 @@ async function fits(page, what) {
     await page.screenshot({ path: path.join(shots, '390-1-empty.png'), fullPage: true });
     await Promise.all([page.waitForNavigation(), page.click('main a[href="/admin/import"]')]);
     check(page.url().endsWith('/admin/import'), 'the empty dashboard does not lead to the import: ' + page.url());
-    await fits(page, 'the import page');
+    await noSidewaysScroll(page, 'the import page');
     await page.screenshot({ path: path.join(shots, '390-2-import.png'), fullPage: true });
     await page.setInputFiles('#file', [path.join(sample, 'plan.json'), path.join(sample, 'annex.csv')]);
     await Promise.all([page.waitForNavigation(), page.click('form[action="/admin/import"] button[type=submit]')]);
@@ -92,7 +43,7 @@ async function fits(page, what) {
     check(/would import files 'plan\.json', 'annex\.csv': 627 changes/.test(preview),
           'the preview does not say what would change: ' + preview.slice(0, 300));
     check(preview.includes('New plan nodes (areas, goals, activities)'), 'the preview has no table of changes');
-    await fits(page, 'the preview');
+    await noSidewaysScroll(page, 'the preview');
     await page.screenshot({ path: path.join(shots, '390-3-preview.png'), fullPage: true });
     // Nothing is written yet.
     const other = await ctx.newPage();
@@ -108,15 +59,10 @@ async function fits(page, what) {
     check(dash.includes('(10 out of 12) are progressing or on target'), 'the dashboard does not show the imported plan');
     await ctx.close();
   } catch (e) {
-    failures++;
-    console.error('FAIL: ' + (e && e.stack || e));
+    check(false, String(e && e.stack || e));
   } finally {
     await browser.close();
     srv.kill('SIGTERM');
   }
-  if (failures) {
-    console.error(failures + ' failure(s); screenshots in ' + shots);
-    process.exit(1);
-  }
-  console.log('ok; screenshots in ' + shots);
+  h.finish();
 })();

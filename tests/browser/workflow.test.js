@@ -9,29 +9,12 @@
 //
 //   node workflow.test.js LMPMON SOURCE_DIR SCRATCH_DIR
 'use strict';
-const { spawn, execFileSync } = require('child_process');
-const fs = require('fs');
 const path = require('path');
+const { harness } = require('./harness');
 
-let chromium;
-try {
-  ({ chromium } = require('playwright-core'));
-} catch (e) {
-  console.error('playwright-core is not installed: run "make test" (it runs npm ci in tests/browser)');
-  process.exit(1);
-}
+const h = harness(process.argv, 'b.db');
+const { run, check, startServer, login, noSidewaysScroll, PASS, shots } = h;
 
-const [lmpmon, src, scratch] = process.argv.slice(2);
-fs.rmSync(scratch, { recursive: true, force: true });
-fs.mkdirSync(scratch, { recursive: true });
-const db = path.join(scratch, 'b.db');
-const shots = path.join(scratch, 'screenshots');
-fs.mkdirSync(shots);
-const PASS = 'browser-pass-1';
-
-function run(args, input) {
-  return execFileSync(lmpmon, ['--db', db, ...args], { input, env: { ...process.env, LMPMON_DB: '' } });
-}
 run(['init', '--sample', 'cambodia-lmp-2015-2018']);
 run(['round', 'open', '2018', '--title', '2018 review', '--as-of', '2018-11-30', '--due', '2018-12-15']);
 run(['round', 'extend', '2018', 'MOH', '2019-01-15', '--reason', 'new minister']);
@@ -41,44 +24,9 @@ run(['user', 'add', 'molvt', '--role', 'reporter', '--org', 'MOLVT'], PASS + '\n
 run(['user', 'add', 'ilo', '--role', 'reporter', '--org', 'ILO'], PASS + '\n');
 run(['user', 'add', 'lscw', '--role', 'case_officer', '--org', 'LSCW'], PASS + '\n');
 
-let failures = 0;
-function check(ok, what) {
-  if (!ok) {
-    failures++;
-    console.error('FAIL: ' + what);
-  }
-}
-
-function startServer() {
-  return new Promise((resolve, reject) => {
-    const srv = spawn(lmpmon, ['--db', db, 'serve', '--listen', '127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    srv.stderr.on('data', (d) => fs.appendFileSync(path.join(scratch, 'serve.err'), d));
-    srv.stdout.on('data', (d) => {
-      out += d;
-      const m = out.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
-      if (m) resolve({ srv, base: 'http://127.0.0.1:' + m[1] });
-    });
-    srv.on('exit', (code) => reject(new Error('server exited with ' + code)));
-    setTimeout(() => reject(new Error('server did not start')), 10000);
-  });
-}
-
-async function login(page, base, user) {
-  await page.goto(base + '/login');
-  await page.fill('#username', user);
-  await page.fill('#password', PASS);
-  await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
-  check(!page.url().includes('/login'), user + ' could not log in');
-}
-
 (async () => {
   const { srv, base } = await startServer();
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-           '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await h.launch();
   try {
     // The reporter: log in, find its task, submit a statement.
     let ctx = await browser.newContext({ viewport: { width: 420, height: 900 } }); // a phone
@@ -237,9 +185,8 @@ async function login(page, base, user) {
         }
         const pg = await ctxs[user].newPage();
         await pg.goto(base + addr);
-        const sw = await pg.evaluate(() => document.documentElement.scrollWidth);
         if (width === 390) {
-          check(sw <= 390, name + ' (' + addr + ') scrolls sideways at 390 px: ' + sw + ' px wide');
+          await noSidewaysScroll(pg, name + ' (' + addr + ')');
         }
         await pg.screenshot({ path: path.join(shots, width + '-' + name + '.png'), fullPage: true });
         await pg.close();
@@ -267,8 +214,7 @@ async function login(page, base, user) {
     for (const addr of ['/rounds', '/', '/activity/4.8', '/admin']) {
       await page.goto(base + addr);
       check((await page.getAttribute('html', 'lang')) === 'km', addr + ' is not Khmer after the switch');
-      const sw = await page.evaluate(() => document.documentElement.scrollWidth);
-      check(sw <= 390, addr + ' in Khmer scrolls sideways at 390 px: ' + sw + ' px wide');
+      await noSidewaysScroll(page, addr + ' in Khmer');
       await page.screenshot({ path: path.join(shots, '390-km' + addr.replace(/\W+/g, '-') + '.png'), fullPage: true });
     }
     await Promise.all([page.waitForNavigation(), page.click('nav.lang a[hreflang=en]')]);
@@ -288,20 +234,15 @@ async function login(page, base, user) {
     const confirmText = await page.textContent('main');
     check(confirmText.includes('102 of 103 activities are not rated'), 'the close step does not list the unrated activities: ' + confirmText.slice(0, 300));
     await page.screenshot({ path: path.join(shots, '390-confirm-close.png'), fullPage: true });
-    check((await page.evaluate(() => document.documentElement.scrollWidth)) <= 390, 'the confirmation page scrolls sideways');
+    await noSidewaysScroll(page, 'the confirmation page');
     await page.goto(base + '/rounds');
     check((await page.textContent('main')).includes('Open'), 'the round closed without confirmation');
     await ctx.close();
   } catch (e) {
-    failures++;
-    console.error('FAIL: ' + (e && e.stack || e));
+    check(false, String(e && e.stack || e));
   } finally {
     await browser.close();
     srv.kill('SIGTERM');
   }
-  if (failures) {
-    console.error(failures + ' failure(s); screenshots in ' + shots);
-    process.exit(1);
-  }
-  console.log('ok; screenshots in ' + shots);
+  h.finish();
 })();
