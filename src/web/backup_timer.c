@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "backup_timer.h"
+#include "http.h"
 #include "web.h"
 #include "../base/base.h"
 #include "../store/store.h"
@@ -45,26 +46,6 @@ static struct {
             0,
             0,
             0 };
-
-/* One line on the server's log, as the access log writes them. */
-static void timer_log(const char *zFmt, ...)
-    __attribute__((format(printf, 1, 2)));
-
-static void
-timer_log(const char *zFmt, ...)
-{
-    char zNow[32];
-    str_now_utc(zNow, sizeof zNow);
-    Buf b = BUF_INIT;
-    buf_printf(&b, "%s lmpmon: ", zNow);
-    va_list ap;
-    va_start(ap, zFmt);
-    buf_vprintf(&b, zFmt, ap);
-    va_end(ap);
-    buf_putc(&b, '\n');
-    (void)fputs(buf_str(&b), stderr);
-    buf_release(&b);
-}
 
 /* Whether z is the name of a scheduled backup:
 ** "lmpmon-YYYY-MM-DDTHHMM.db" or "lmpmon-YYYY-MM-DDTHHMMSS.db", followed
@@ -142,8 +123,8 @@ timer_prune(void)
         if (unlink(buf_str(&b)) == 0) {
             nRemoved++;
         } else {
-            timer_log("backup: cannot remove the old backup '%s' [%s]",
-                      buf_str(&b), strerror(errno));
+            web_log("backup: cannot remove the old backup '%s' [%s]",
+                    buf_str(&b), strerror(errno));
         }
         buf_release(&b);
     }
@@ -189,9 +170,9 @@ static void
 timer_backup_once(void)
 {
     if (mkdir(timer.zDir, 0750) != 0 && errno != EEXIST) {
-        timer_log("backup failed: cannot create the directory '%s'; the next "
-                  "attempt is in %ld s [%s]",
-                  timer.zDir, timer.nEvery, strerror(errno));
+        web_log("backup failed: cannot create the directory '%s'; the next "
+                "attempt is in %ld s [%s]",
+                timer.zDir, timer.nEvery, strerror(errno));
         return;
     }
     Buf path = BUF_INIT;
@@ -204,19 +185,19 @@ timer_backup_once(void)
     store_close(s);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     if (rc) {
-        timer_log("backup failed: %s; the next attempt is in %ld s%s%s%s",
-                  err.zMsg, timer.nEvery, err.zDetail[0] ? " [" : "",
-                  err.zDetail, err.zDetail[0] ? "]" : "");
+        web_log("backup failed: %s; the next attempt is in %ld s%s%s%s",
+                err.zMsg, timer.nEvery, err.zDetail[0] ? " [" : "", err.zDetail,
+                err.zDetail[0] ? "]" : "");
     } else {
         struct stat sb;
         long nBytes = stat(buf_str(&path), &sb) == 0 ? (long)sb.st_size : -1;
         int nRemoved = timer_prune();
-        timer_log("backup written: '%s' (%ld bytes in %.2f s); %d older "
-                  "removed, the newest %d kept",
-                  buf_str(&path), nBytes,
-                  (double)(t1.tv_sec - t0.tv_sec) +
-                      (double)(t1.tv_nsec - t0.tv_nsec) / 1e9,
-                  nRemoved, timer.nKeep);
+        web_log("backup written: '%s' (%ld bytes in %.2f s); %d older "
+                "removed, the newest %d kept",
+                buf_str(&path), nBytes,
+                (double)(t1.tv_sec - t0.tv_sec) +
+                    (double)(t1.tv_nsec - t0.tv_nsec) / 1e9,
+                nRemoved, timer.nKeep);
     }
     buf_release(&path);
 }
@@ -309,9 +290,9 @@ backup_timer_start(const WebConfig *cfg, AppErr *err)
         return apperr_set(err, APPERR_INTERNAL, "cannot start a thread");
     }
     timer.bRunning = 1;
-    timer_log("backups every %ld s into '%s', the newest %d kept; the next "
-              "in %ld s",
-              timer.nEvery, timer.zDir, timer.nKeep, timer.nFirstDelay);
+    web_log("backups every %ld s into '%s', the newest %d kept; the next "
+            "in %ld s",
+            timer.nEvery, timer.zDir, timer.nKeep, timer.nFirstDelay);
     return 0;
 }
 

@@ -4,10 +4,10 @@
 */
 #include <pthread.h>
 #include <stdatomic.h>
-#include <stdio.h>
 #include <time.h>
 
 #include "change_watch.h"
+#include "http.h"
 #include "../base/base.h"
 #include "../store/store.h"
 #include "../base/banned.h"
@@ -150,10 +150,9 @@ watch_thread(void *pArg)
         if (err.code == APPERR_USAGE) {
             break; /* SQLite: other processes write its file unannounced */
         }
-        (void)fprintf(stderr,
-                      "lmpmon: watching for changes: %s (%s); pages read "
-                      "the database each time meanwhile\n",
-                      err.zMsg, err.zDetail);
+        web_log("watching for changes: %s (%s); pages read the database "
+                "each time meanwhile",
+                err.zMsg, err.zDetail);
         store_close(s);
         s = NULL;
         watch_sleep_ms(WATCH_RETRY_MS);

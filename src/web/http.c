@@ -5,6 +5,7 @@
 #define _GNU_SOURCE
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -507,4 +508,20 @@ resp_release(Resp *w)
     free(w->zSetCookie);
     free(w->zDisposition);
     w->zLocation = w->zSetCookie = w->zDisposition = NULL;
+}
+
+void
+web_log(const char *zFmt, ...)
+{
+    char zNow[32];
+    str_now_utc(zNow, sizeof zNow);
+    Buf b = BUF_INIT;
+    buf_printf(&b, "%s lmpmon: ", zNow);
+    va_list ap;
+    va_start(ap, zFmt);
+    buf_vprintf(&b, zFmt, ap);
+    va_end(ap);
+    buf_putc(&b, '\n');
+    (void)fputs(buf_str(&b), stderr);
+    buf_release(&b);
 }

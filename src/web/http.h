@@ -186,4 +186,9 @@ void resp_release(Resp *w);
 /* Set a redirect (303 See Other) to zLocation. */
 void resp_redirect(Resp *w, const char *zLocation);
 
+/* One line on the server's log (stderr), as the access log writes them:
+** the UTC time, "lmpmon: ", the text.  For the server's own threads
+** (backups, e-mail, the change watch). */
+void web_log(const char *zFmt, ...) __attribute__((format(printf, 1, 2)));
+
 #endif

@@ -11,6 +11,7 @@
 #include <curl/curl.h>
 
 #include "mailer.h"
+#include "http.h"
 #include "web.h"
 #include "../app/inbox.h"
 #include "../base/base.h"
@@ -47,26 +48,6 @@ mailer_err_reset(AppErr *err)
 {
     AppErr fresh = APPERR_INIT;
     *err = fresh;
-}
-
-static void mailer_log(const char *zFmt, ...)
-    __attribute__((format(printf, 1, 2)));
-
-/* One line on the server's log, as the access log writes them. */
-static void
-mailer_log(const char *zFmt, ...)
-{
-    char zNow[32];
-    str_now_utc(zNow, sizeof zNow);
-    Buf b = BUF_INIT;
-    buf_printf(&b, "%s lmpmon: ", zNow);
-    va_list ap;
-    va_start(ap, zFmt);
-    buf_vprintf(&b, zFmt, ap);
-    va_end(ap);
-    buf_putc(&b, '\n');
-    (void)fputs(buf_str(&b), stderr);
-    buf_release(&b);
 }
 
 static int
@@ -367,8 +348,8 @@ mailer_pass(Store *s)
     Note *a = NULL;
     size_t n = 0;
     if (inbox_mail_take(s, &a, &n, &err)) {
-        mailer_log("e-mail: cannot read the e-mails due: %s (%s)", err.zMsg,
-                   err.zDetail);
+        web_log("e-mail: cannot read the e-mails due: %s (%s)", err.zMsg,
+                err.zDetail);
         return 0;
     }
     for (size_t i = 0; i < n; i++) {
@@ -378,25 +359,23 @@ mailer_pass(Store *s)
         int bSent = 0;
         char zWhy[CURL_ERROR_SIZE + 1] = "";
         if (bStale) {
-            mailer_log("e-mail: notification %ld to %s is too old to send "
-                       "(of %s); it stays in the inbox",
-                       x->id, x->zUser, x->zAt);
+            web_log("e-mail: notification %ld to %s is too old to send "
+                    "(of %s); it stays in the inbox",
+                    x->id, x->zUser, x->zAt);
         } else if (!bSkip) {
             bSent = mail_send(x, zWhy, sizeof zWhy) == 0;
             if (bSent) {
-                mailer_log("e-mail: notification %ld sent to %s", x->id,
-                           x->zUser);
+                web_log("e-mail: notification %ld sent to %s", x->id, x->zUser);
             } else {
-                mailer_log("e-mail: notification %ld to %s failed (attempt "
-                           "%d of %d): %s",
-                           x->id, x->zUser, x->nTries + 1, LIMIT_MAIL_TRIES,
-                           zWhy);
+                web_log("e-mail: notification %ld to %s failed (attempt "
+                        "%d of %d): %s",
+                        x->id, x->zUser, x->nTries + 1, LIMIT_MAIL_TRIES, zWhy);
             }
         }
         if (inbox_mail_done(s, x, bSent, bSkip, bStale ? -1 : mailer.nRetryBase,
                             &err)) {
-            mailer_log("e-mail: cannot record notification %ld: %s (%s)", x->id,
-                       err.zMsg, err.zDetail);
+            web_log("e-mail: cannot record notification %ld: %s (%s)", x->id,
+                    err.zMsg, err.zDetail);
             mailer_err_reset(&err);
         }
     }
@@ -416,7 +395,7 @@ mailer_thread(void *arg)
         if (!s) {
             s = store_open(mailer.zDb, STORE_OPEN_EXISTING, "lmpmon", &err);
             if (!s) {
-                mailer_log("e-mail: cannot open the database: %s", err.zMsg);
+                web_log("e-mail: cannot open the database: %s", err.zMsg);
                 mailer_err_reset(&err);
             }
         }
@@ -481,8 +460,8 @@ mailer_start(const WebConfig *cfg, const char *zBaseUrl, AppErr *err)
         return apperr_set(err, APPERR_INTERNAL, "cannot start a thread");
     }
     mailer.bRunning = 1;
-    mailer_log("e-mail: notifications go through %s from <%s>, linking to %s",
-               mailer.url.zUrl, mailer.zFrom, mailer.zBase);
+    web_log("e-mail: notifications go through %s from <%s>, linking to %s",
+            mailer.url.zUrl, mailer.zFrom, mailer.zBase);
     return 0;
 }
 
