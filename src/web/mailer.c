@@ -50,39 +50,6 @@ mailer_err_reset(AppErr *err)
     *err = fresh;
 }
 
-static int
-hex_value(char c)
-{
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-        return c - 'A' + 10;
-    }
-    return -1;
-}
-
-/* The n bytes at z, %XX decoded.  Heap. */
-static char *
-url_part_decode(const char *z, size_t n)
-{
-    Buf b = BUF_INIT;
-    for (size_t i = 0; i < n; i++) {
-        int hi, lo;
-        if (z[i] == '%' && i + 2 < n && (hi = hex_value(z[i + 1])) >= 0 &&
-            (lo = hex_value(z[i + 2])) >= 0) {
-            buf_putc(&b, (char)(hi * 16 + lo));
-            i += 2;
-        } else {
-            buf_putc(&b, z[i]);
-        }
-    }
-    return buf_detach(&b);
-}
-
 static void
 smtp_url_release(SmtpUrl *u)
 {
@@ -148,14 +115,25 @@ smtp_url_parse(const char *zUrl, SmtpUrl *u, AppErr *err)
     buf_append(&b, zHostPort, nHostPort);
     buf_puts(&b, zAuth + nAuth);
     u->zUrl = buf_detach(&b);
-    u->zHost = url_part_decode(zHostPort, nHost);
+    /* %XX decoded as every URL part is (http.h url_decode()): NULL for a
+    ** part that decodes to a NUL or to bytes that are not UTF-8. */
+    u->zHost = url_decode(zHostPort, nHost, 0);
+    int bBad = !u->zHost;
     if (zAt) {
         size_t nUser = strcspn(zAuth, ":@");
-        u->zUser = url_part_decode(zAuth, nUser);
+        u->zUser = url_decode(zAuth, nUser, 0);
+        bBad |= !u->zUser;
         if (zAuth[nUser] == ':') {
-            u->zPass = url_part_decode(zAuth + nUser + 1,
-                                       (size_t)(zAt - zAuth) - nUser - 1);
+            u->zPass = url_decode(zAuth + nUser + 1,
+                                  (size_t)(zAt - zAuth) - nUser - 1, 0);
+            bBad |= !u->zPass;
         }
+    }
+    if (bBad) {
+        smtp_url_release(u);
+        return apperr_set(err, APPERR_USAGE,
+                          _("--smtp: the URL's host, user or password does "
+                            "not decode to text"));
     }
     return 0;
 }
