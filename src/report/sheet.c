@@ -2,6 +2,7 @@
 ** sheet.c — one table, three formats (see sheet.h).
 */
 #include <assert.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,6 +21,18 @@ sheet_init(Sheet *t, const char *zId, const char *zCaption)
     memset(t, 0, sizeof *t);
     t->zId = zId;
     t->zCaption = zCaption ? xstrdup(zCaption) : NULL;
+}
+
+void
+sheet_caption(Sheet *t, const char *zFmt, ...)
+{
+    Buf b = BUF_INIT;
+    va_list ap;
+    va_start(ap, zFmt);
+    buf_vprintf(&b, zFmt, ap);
+    va_end(ap);
+    free(t->zCaption);
+    t->zCaption = buf_detach(&b);
 }
 
 void

@@ -52,6 +52,10 @@ typedef struct Sheet {
 /* Start an empty table named zId (static), captioned zCaption (copied;
 ** NULL: none).  Columns first (sheet_col), then cells row by row. */
 void sheet_init(Sheet *t, const char *zId, const char *zCaption);
+
+/* Caption t with the formatted text (replacing any caption it had). */
+void sheet_caption(Sheet *t, const char *zFmt, ...)
+    __attribute__((format(printf, 2, 3)));
 void sheet_release(Sheet *t);
 
 /* Add a column headed zName (copied); before the first cell only. */

@@ -682,10 +682,7 @@ edit_history_sheet(const void *arg, const char *zId, Sheet *t)
         for (size_t i = 0; i < nAe; i++) {
             nKeep += edit_history_may_read(&x->who, &ae[i]);
         }
-        Buf cap = BUF_INIT;
-        buf_printf(&cap, ngettext("%zu edit", "%zu edits", nKeep), nKeep);
-        free(t->zCaption);
-        t->zCaption = buf_detach(&cap);
+        sheet_caption(t, ngettext("%zu edit", "%zu edits", nKeep), nKeep);
         for (size_t i = nAe; i-- > 0;) {
             if (!edit_history_may_read(&x->who, &ae[i])) {
                 continue;

@@ -88,10 +88,7 @@ view_collection_sheet(const Plan *p, const Round *rd, Sheet *t)
 {
     ReviewProgress g;
     review_progress(p, rd, &g);
-    Buf cap = BUF_INIT;
-    buf_printf(&cap, _("Collection in %s"), rd->zTitle);
-    free(t->zCaption);
-    t->zCaption = buf_detach(&cap);
+    sheet_caption(t, _("Collection in %s"), rd->zTitle);
     t->bRowHeads = 1;
     sheet_col(t, "");
     /* Statements go through one state more than activities (resubmitted)
@@ -295,13 +292,10 @@ view_waiting_sheet(const Plan *p, const char *zPlanQ, Sheet *t)
                         : "badge s-submitted");
         sheet_text(t, a[i].pRound->zTitle);
     }
-    Buf cap = BUF_INIT;
-    buf_printf(&cap,
-               ngettext("%zu statement waiting for review",
-                        "%zu statements waiting for review", n),
-               n);
-    free(t->zCaption);
-    t->zCaption = buf_detach(&cap);
+    sheet_caption(t,
+                  ngettext("%zu statement waiting for review",
+                           "%zu statements waiting for review", n),
+                  n);
     free(a);
 }
 
@@ -1242,10 +1236,7 @@ static void
 view_round_findings(const ViewRound *x, Sheet *t)
 {
     const Findings *f = readmodel_findings(x->rm, x->p, x->rd->zCode);
-    Buf cap = BUF_INIT;
-    buf_printf(&cap, _("%zu findings"), f->n);
-    free(t->zCaption);
-    t->zCaption = buf_detach(&cap);
+    sheet_caption(t, _("%zu findings"), f->n);
     sheet_col(t, _("Severity"));
     sheet_col(t, _("Rule"));
     sheet_col(t, _("Activity"));
@@ -1298,13 +1289,10 @@ view_round_extensions(const ViewRound *x, Sheet *t)
         str_time_local(e->zAt ? e->zAt : "", zWhen, sizeof zWhen);
         sheet_text(t, zWhen);
     }
-    Buf cap = BUF_INIT;
-    buf_printf(&cap,
-               ngettext("%zu organisation has an extension",
-                        "%zu organisations have an extension", n),
-               n);
-    free(t->zCaption);
-    t->zCaption = buf_detach(&cap);
+    sheet_caption(t,
+                  ngettext("%zu organisation has an extension",
+                           "%zu organisations have an extension", n),
+                  n);
 }
 
 static void
