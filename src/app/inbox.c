@@ -21,9 +21,11 @@ inbox_time_after(long nSeconds, char *z, size_t n)
     (void)strftime(z, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
-int
-inbox_tell(Store *s, const Actor *who, NoteKind k, const char *zPlan,
-           const char *zRound, const char *zNode, const char *zOrg, AppErr *err)
+/* inbox_tell(), counting the notifications added into *pnAdded. */
+static int
+inbox_tell_counted(Store *s, const Actor *who, NoteKind k, const char *zPlan,
+                   const char *zRound, const char *zNode, const char *zOrg,
+                   size_t *pnAdded, AppErr *err)
 {
     User *aUser = NULL;
     size_t nUser = 0;
@@ -49,6 +51,7 @@ inbox_tell(Store *s, const Actor *who, NoteKind k, const char *zPlan,
         n.eMail = notify_mail_wanted(u->zEmail, u->bMail);
         n.zMailNext = n.eMail == NOTE_MAIL_PENDING ? xstrdup(zAt) : NULL;
         rc = store_note_add(s, &n, err);
+        *pnAdded += rc == 0;
         note_release(&n);
     }
     for (size_t i = 0; i < nUser; i++) {
@@ -59,32 +62,111 @@ inbox_tell(Store *s, const Actor *who, NoteKind k, const char *zPlan,
 }
 
 int
-inbox_deadline(Store *s, const Actor *who, NoteKind k, const char *zPlan,
-               const char *zRound, const char *zOrg, AppErr *err)
+inbox_tell(Store *s, const Actor *who, NoteKind k, const char *zPlan,
+           const char *zRound, const char *zNode, const char *zOrg, AppErr *err)
 {
-    if (k != NOTE_DUE_SOON && k != NOTE_OVERDUE) {
-        return apperr_set(err, APPERR_INPUT,
-                          _("a deadline tells of statements due soon or "
-                            "overdue"));
+    size_t nAdded = 0;
+    return inbox_tell_counted(s, who, k, zPlan, zRound, zNode, zOrg, &nAdded,
+                              err);
+}
+
+/* One plan and round to remind in (inbox_remind()). */
+typedef struct RemindRound {
+    char *zPlan;
+    char *zRound;
+} RemindRound;
+
+/* The open rounds of every plan that have a due date or an extension,
+** into *pa (free each and the array). */
+static int
+remind_rounds(Store *s, RemindRound **pa, size_t *pn, AppErr *err)
+{
+    *pa = NULL;
+    *pn = 0;
+    if (store_begin_read(s, err)) {
+        return -1;
     }
+    Model m = MODEL_INIT;
+    /* No round's assessments: only which rounds there are. */
+    int rc = store_load_rounds(s, NULL, NULL, 0, 0, &m, err);
+    store_end_read(s);
+    size_t nAlloc = 0;
+    for (size_t i = 0; rc == 0 && i < m.nPlan; i++) {
+        const Plan *p = &m.aPlan[i];
+        for (size_t j = 0; j < p->nRound; j++) {
+            const Round *rd = &p->aRound[j];
+            if (rd->eState == ROUND_OPEN && (rd->zDue || rd->nExt)) {
+                xgrow((void **)pa, &nAlloc, *pn, sizeof **pa);
+                (*pa)[*pn].zPlan = xstrdup(p->zCode);
+                (*pa)[(*pn)++].zRound = xstrdup(rd->zCode);
+            }
+        }
+    }
+    model_release(&m);
+    return rc;
+}
+
+/* Remind the organisations of round zRound of plan zPlan, in one write
+** transaction: the round is read again inside it, so nobody is reminded
+** of what was handed in a moment ago. */
+static int
+remind_round(Store *s, const Actor *who, const char *zPlan, const char *zRound,
+             const char *zToday, size_t *pnTold, AppErr *err)
+{
     if (app_begin(s, who, err)) {
         return -1;
     }
     Model m = MODEL_INIT;
-    /* Rounds only: no node is named "". */
-    int rc = store_load_node(s, zPlan, "", &m, err);
+    int rc = store_load_rounds(s, zPlan, &zRound, 1, 0, &m, err);
     Plan *p = rc ? NULL : app_plan(&m, zPlan, err);
+    const Round *rd = p ? plan_find_round(p, zRound) : NULL;
+    size_t nOrg = 0;
+    ReviewOrgProgress *a =
+        rd ? review_org_progress(p, rd, zToday, &nOrg) : NULL;
     if (!p) {
         rc = -1;
-    } else if (!plan_find_round(p, zRound)) {
-        rc = apperr_set(err, APPERR_NOTFOUND, _("no round '%s'"), zRound);
-    } else if (!model_find_org(&m, zOrg)) {
-        rc = apperr_set(err, APPERR_NOTFOUND, _("no organisation '%s'"), zOrg);
-    } else {
-        rc = inbox_tell(s, who, k, p->zCode, zRound, "", zOrg, err);
     }
+    for (size_t i = 0; rc == 0 && i < nOrg; i++) {
+        char zSince[11];
+        int k = notify_deadline(rd, &a[i], zToday, zSince);
+        int bTold = 0;
+        if (k < 0 ||
+            (rc = store_note_told(s, (NoteKind)k, p->zCode, zRound, a[i].zOrg,
+                                  zSince, &bTold, err)) ||
+            bTold) {
+            continue;
+        }
+        /* An organisation without a reporter's account has nobody to
+        ** tell, and is asked again next time (it may have one by then). */
+        size_t nAdded = 0;
+        rc = inbox_tell_counted(s, who, (NoteKind)k, p->zCode, zRound, "",
+                                a[i].zOrg, &nAdded, err);
+        *pnTold += nAdded > 0;
+    }
+    free(a);
     model_release(&m);
     return app_end(s, rc, err);
+}
+
+int
+inbox_remind(Store *s, const Actor *who, const char *zToday, size_t *pnTold,
+             AppErr *err)
+{
+    size_t nTold = 0, nRound = 0;
+    RemindRound *a = NULL;
+    int rc = remind_rounds(s, &a, &nRound, err);
+    for (size_t i = 0; rc == 0 && i < nRound; i++) {
+        rc = remind_round(s, who, a[i].zPlan, a[i].zRound, zToday, &nTold, err);
+    }
+    for (size_t i = 0; i < nRound; i++) {
+        free(a[i].zPlan);
+        free(a[i].zRound);
+    }
+    free(a);
+    if (pnTold) {
+        *pnTold = nTold;
+    }
+    return rc;
 }
 
 int

@@ -22,12 +22,19 @@ int inbox_tell(Store *s, const Actor *who, NoteKind k, const char *zPlan,
                const char *zRound, const char *zNode, const char *zOrg,
                AppErr *err);
 
-/* The deadline timer's use case: tell organisation zOrg's reporters that
-** its statements in round zRound of plan zPlan (NULL: the first) are due
-** soon (NOTE_DUE_SOON) or overdue (NOTE_OVERDUE).  Owns its transaction;
-** checks the round exists.  who is the timer (an administrator's rights). */
-int inbox_deadline(Store *s, const Actor *who, NoteKind k, const char *zPlan,
-                   const char *zRound, const char *zOrg, AppErr *err);
+/* The deadline timer's use case: on zToday (YYYY-MM-DD in the
+** installation's zone), tell the reporters of every organisation that
+** still owes statements in an open round that they are due soon or
+** overdue (core/notify.h notify_deadline()), unless someone was told so
+** already since that due date came near or passed (store_note_told()):
+** run it as often as you like, from as many servers as share the
+** database.  Reads the open rounds first, then one write transaction per
+** round that has a due date.  who is the timer (an administrator's
+** rights; nobody is told of their own act, so not an account's name).
+** *pnTold (may be NULL): organisations whose reporters were reminded
+** (one without a reporter's account has nobody to tell). */
+int inbox_remind(Store *s, const Actor *who, const char *zToday, size_t *pnTold,
+                 AppErr *err);
 
 /* who's newest notifications (at most LIMIT_INBOX_ROWS), newest first:
 ** nobody reads another's.  *paOut allocated: note_free(). */

@@ -106,5 +106,6 @@ int cmd_round_state(CliCtx *ctx, const char *zVerb, const char *zRound,
 ** (cmd_web.c; called by cmd_round). */
 int cmd_round_due(CliCtx *ctx);
 int cmd_round_extend(CliCtx *ctx);
+int cmd_round_remind(CliCtx *ctx);
 
 #endif

@@ -494,6 +494,47 @@ cmd_round_due(CliCtx *ctx)
     return rc;
 }
 
+/* ** COMMAND: round remind */
+int
+cmd_round_remind(CliCtx *ctx)
+{
+    CliOpt aOpt[] = { { NULL, 0, NULL, NULL } };
+    char **azPos;
+    size_t nPos;
+    if (cli_parse(ctx, aOpt, &azPos, &nPos)) {
+        return CLI_USAGE;
+    }
+    free(azPos);
+    if (nPos != 1) {
+        return cli_usage_error(ctx, "round remind");
+    }
+    Store *s = cli_open_store(ctx);
+    if (!s) {
+        return CLI_FAIL;
+    }
+    AppErr err = APPERR_INIT;
+    Actor who = cli_actor(ctx);
+    char zToday[11];
+    str_today_local(zToday);
+    size_t nTold = 0;
+    int rc = CLI_OK;
+    if (inbox_remind(s, &who, zToday, &nTold, &err)) {
+        rc = cli_fail(&err);
+    } else if (nTold) {
+        printf(ngettext("reminded %zu organisation of statements due soon or "
+                        "overdue\n",
+                        "reminded %zu organisations of statements due soon or "
+                        "overdue\n",
+                        nTold),
+               nTold);
+    } else {
+        printf("%s\n", _("nobody to remind: no organisation is due soon or "
+                         "overdue that was not reminded already"));
+    }
+    store_close(s);
+    return rc;
+}
+
 /* ** COMMAND: round extend */
 int
 cmd_round_extend(CliCtx *ctx)

@@ -1,6 +1,7 @@
 /*
 ** notify.c — who is told what, and in which words (see notify.h).
 */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -296,4 +297,25 @@ notify_mail_text(const Note *n, const char *zWhen, const char *zBaseUrl,
     buf_puts(body, _("You receive this e-mail because your lmpmon account "
                      "asks for e-mail. Turn it off on your account page."));
     buf_puts(body, "\n");
+}
+
+int
+notify_deadline(const Round *rd, const ReviewOrgProgress *o, const char *zToday,
+                char zSince[11])
+{
+    const char *zDue = review_org_due(rd, o->zOrg);
+    zSince[0] = 0;
+    if (!zDue || !zToday || rd->eState != ROUND_OPEN || o->nOwedOpen == 0) {
+        return -1;
+    }
+    if (review_org_overdue(rd, o, zToday)) {
+        (void)snprintf(zSince, 11, "%s", zDue);
+        return NOTE_OVERDUE;
+    }
+    long nDays = review_days_until(zToday, zDue);
+    if (nDays < 0 || nDays > NOTIFY_DUE_SOON_DAYS) {
+        return -1;
+    }
+    str_date_from_days(str_date_days(zDue) - NOTIFY_DUE_SOON_DAYS - 1, zSince);
+    return NOTE_DUE_SOON;
 }

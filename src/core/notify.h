@@ -16,12 +16,13 @@
 
 #include "codes.h"
 #include "model.h"
+#include "review.h"
 #include <time.h>
 
 #include "../base/buf.h"
 
 /* What happened.  Due soon and overdue are told by the deadline timer
-** (app/notify.h notify_deadline()). */
+** (notify_deadline(), app/inbox.h inbox_remind()). */
 typedef enum NoteKind {
     NOTE_SUBMITTED = 0, /* an organisation submitted its statement */
     NOTE_RESUBMITTED,   /* ... submitted it again after a return */
@@ -97,6 +98,22 @@ const CodeName *note_code_table(CodeKind k, size_t *pn);
 ** who caused it (nobody is told of their own act). */
 int notify_tells(NoteKind k, Role eRole, const char *zUserOrg,
                  const char *zOrg);
+
+/* How many days before its due date an organisation that still owes
+** statements is told they are due soon. */
+#define NOTIFY_DUE_SOON_DAYS 3
+
+/* The reminder owed to organisation o of round rd on zToday (YYYY-MM-DD in
+** the installation's zone): NOTE_OVERDUE when review_org_overdue();
+** NOTE_DUE_SOON when the round is open, o still owes statements and its
+** due date is today or within NOTIFY_DUE_SOON_DAYS days; -1 for none.
+** For a reminder, zSince (11 bytes) gets the day from which one of its
+** kind already given counts (store_note_told()): the due date for overdue,
+** NOTIFY_DUE_SOON_DAYS + 1 days before it for due soon (a day's slack for
+** the zone: notifications are stamped in UTC).  A due date moved later —
+** an extension — so reminds again when the new one comes near or passes. */
+int notify_deadline(const Round *rd, const ReviewOrgProgress *o,
+                    const char *zToday, char zSince[11]);
 
 /* Is z an e-mail address lmpmon can send to: "local@domain", at most
 ** LIMIT_EMAIL_BYTES, printable ASCII without spaces, quotes, commas or

@@ -387,6 +387,15 @@ store_note_mail_due(Store *s, const char *zNow, int nMax, Note **paOut,
 }
 
 int
+store_note_told(Store *s, NoteKind k, const char *zPlan, const char *zRound,
+                const char *zOrg, const char *zSince, int *pbTold, AppErr *err)
+{
+    *pbTold = 0;
+    return s->pMethods->xNoteTold(s, k, zPlan, zRound, zOrg, zSince, pbTold,
+                                  err);
+}
+
+int
 store_note_mail_set(Store *s, long id, NoteMail e, int nTries,
                     const char *zNext, AppErr *err)
 {

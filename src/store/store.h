@@ -556,6 +556,9 @@ typedef struct StoreMethods {
                      long *pnChanged, AppErr *);
     int (*xNoteMailDue)(Store *, const char *zNow, int nMax, Note **, size_t *,
                         AppErr *);
+    int (*xNoteTold)(Store *, NoteKind k, const char *zPlan, const char *zRound,
+                     const char *zOrg, const char *zSince, int *pbTold,
+                     AppErr *);
     int (*xNoteMailSet)(Store *, long id, NoteMail e, int nTries,
                         const char *zNext, AppErr *);
 } StoreMethods;
@@ -920,6 +923,15 @@ int store_note_list(Store *s, const char *zUser, int nMax, Note **paOut,
 ** notification of another account is never touched. */
 int store_note_read(Store *s, const char *zUser, long id, const char *zAt,
                     long *pnChanged, AppErr *err);
+
+/* Whether anyone was told (a notification of kind k about organisation
+** zOrg in round zRound of plan zPlan) at or after zSince: a date
+** "YYYY-MM-DD" (its first moment, UTC) or a stored time.  The deadline
+** timer asks it so that servers sharing a database tell each thing once
+** (writers take turns: ask inside the write transaction). */
+int store_note_told(Store *s, NoteKind k, const char *zPlan, const char *zRound,
+                    const char *zOrg, const char *zSince, int *pbTold,
+                    AppErr *err);
 
 /* At most nMax notifications whose e-mail is due (mail_next <= zNow),
 ** oldest first, with their recipient's address, e-mail wish and language.

@@ -1114,6 +1114,7 @@ static const StoreMethods pgMethods = {
     .xNoteList = pg_note_list,
     .xNoteRead = pg_note_read,
     .xNoteMailDue = pg_note_mail_due,
+    .xNoteTold = pg_note_told,
     .xNoteMailSet = pg_note_mail_set,
 };
 

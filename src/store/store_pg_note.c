@@ -156,3 +156,30 @@ pg_note_mail_set(Store *s, long id, NoteMail e, int nTries, const char *zNext,
                   " WHERE id = $1::bigint",
                   &a, err, "recording an e-mail");
 }
+
+int
+pg_note_told(Store *s, NoteKind k, const char *zPlan, const char *zRound,
+             const char *zOrg, const char *zSince, int *pbTold, AppErr *err)
+{
+    PgStore *S = (PgStore *)s;
+    PgArgs a = { 0 };
+    pg_arg_text(&a, 1, note_kind_name(k));
+    pg_arg_text(&a, 2, zPlan);
+    pg_arg_text(&a, 3, zRound);
+    pg_arg_text(&a, 4, zOrg);
+    pg_arg_text(&a, 5, zSince);
+    /* The session's zone is UTC (pg_session_setup()): a date is its first
+    ** moment there, as in SQLite. */
+    PGresult *r = PG_QUERY(S,
+                           "SELECT EXISTS(SELECT 1 FROM notification"
+                           " WHERE kind = $1::text AND plan = $2::text"
+                           " AND round = $3::text AND org = $4::text"
+                           " AND at >= $5::timestamptz)",
+                           &a, err, "reading notifications");
+    if (!r) {
+        return -1;
+    }
+    *pbTold = PQntuples(r) == 1 && PQgetvalue(r, 0, 0)[0] == 't';
+    PQclear(r);
+    return 0;
+}

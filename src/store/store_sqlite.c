@@ -896,5 +896,6 @@ static const StoreMethods sqMethods = {
     .xNoteList = sq_note_list,
     .xNoteRead = sq_note_read,
     .xNoteMailDue = sq_note_mail_due,
+    .xNoteTold = sq_note_told,
     .xNoteMailSet = sq_note_mail_set,
 };

@@ -244,6 +244,9 @@ int sq_note_read(Store *s, const char *zUser, long id, const char *zAt,
                  long *pnChanged, AppErr *err);
 int sq_note_mail_due(Store *s, const char *zNow, int nMax, Note **pa,
                      size_t *pn, AppErr *err);
+int sq_note_told(Store *s, NoteKind k, const char *zPlan, const char *zRound,
+                 const char *zOrg, const char *zSince, int *pbTold,
+                 AppErr *err);
 int sq_note_mail_set(Store *s, long id, NoteMail e, int nTries,
                      const char *zNext, AppErr *err);
 

@@ -167,3 +167,31 @@ sq_note_mail_set(Store *s, long id, NoteMail e, int nTries, const char *zNext,
     sq_bind_text(st, 4, zNext);
     return sq_run(S, st, err, "recording an e-mail");
 }
+
+int
+sq_note_told(Store *s, NoteKind k, const char *zPlan, const char *zRound,
+             const char *zOrg, const char *zSince, int *pbTold, AppErr *err)
+{
+    SqStore *S = (SqStore *)s;
+    sqlite3_stmt *st;
+    /* Times are stored "YYYY-MM-DDTHH:MM:SSZ": a date compares as its
+    ** first moment. */
+    if (SQ_PREPARE(S,
+                   "SELECT EXISTS(SELECT 1 FROM notification"
+                   " WHERE kind = $1 AND plan = $2 AND round = $3"
+                   " AND org = $4 AND at >= $5)",
+                   &st, err)) {
+        return -1;
+    }
+    sq_bind_text(st, 1, note_kind_name(k));
+    sq_bind_text(st, 2, zPlan);
+    sq_bind_text(st, 3, zRound);
+    sq_bind_text(st, 4, zOrg);
+    sq_bind_text(st, 5, zSince);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *pbTold = sqlite3_column_int(st, 0);
+    }
+    sq_finalize(S, st);
+    return rc == SQLITE_ROW ? 0 : sq_fail(S, err, "reading notifications");
+}

@@ -1,15 +1,12 @@
 /*
 ** backup_timer.c — the server's scheduled backups (see backup_timer.h).
 **
-** One thread sleeps on a condition variable until the next backup is due
-** (on the monotonic clock, so a change of the wall clock neither skips
-** nor repeats one) or until the server stops.  The backup opens its own
+** One thread (ticker.h) makes a backup when one is due.  The backup opens its own
 ** connection for the copy and closes it afterwards: between backups the
 ** thread holds nothing.
 */
 #include <dirent.h>
 #include <errno.h>
-#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +16,7 @@
 #include <unistd.h>
 
 #include "backup_timer.h"
+#include "ticker.h"
 #include "http.h"
 #include "web.h"
 #include "../base/base.h"
@@ -26,26 +24,12 @@
 #include "../base/banned.h"
 
 static struct {
-    pthread_mutex_t mutex;
-    pthread_cond_t wake; /* signalled to stop; waits on CLOCK_MONOTONIC */
-    pthread_t thread;
-    int bRunning;     /* the thread was started */
-    int bStop;        /* the server is stopping */
-    char *zDb;        /* the database */
-    char *zDir;       /* where backups go */
-    long nEvery;      /* seconds between backups */
-    int nKeep;        /* how many backups to keep */
-    long nFirstDelay; /* seconds from start to the first backup */
-} timer = { PTHREAD_MUTEX_INITIALIZER,
-            PTHREAD_COND_INITIALIZER,
-            (pthread_t)0,
-            0,
-            0,
-            NULL,
-            NULL,
-            0,
-            0,
-            0 };
+    Ticker ticker;
+    char *zDb;   /* the database */
+    char *zDir;  /* where backups go */
+    long nEvery; /* seconds between backups */
+    int nKeep;   /* how many backups to keep */
+} timer;
 
 /* Whether z is the name of a scheduled backup:
 ** "lmpmon-YYYY-MM-DDTHHMM.db" or "lmpmon-YYYY-MM-DDTHHMMSS.db", followed
@@ -165,15 +149,17 @@ timer_path(time_t t, int bSeconds, Buf *b)
     }
 }
 
-/* Make one backup and prune; log what happened. */
-static void
-timer_backup_once(void)
+/* Make one backup and prune; log what happened.  The next one is due an
+** interval after this one was (at once if this one took longer). */
+static long
+timer_backup_once(void *arg)
 {
+    (void)arg;
     if (mkdir(timer.zDir, 0750) != 0 && errno != EEXIST) {
         web_log("backup failed: cannot create the directory '%s'; the next "
                 "attempt is in %ld s [%s]",
                 timer.zDir, timer.nEvery, strerror(errno));
-        return;
+        return timer.nEvery;
     }
     Buf path = BUF_INIT;
     timer_path(time(NULL), timer.nEvery < 60, &path);
@@ -200,38 +186,7 @@ timer_backup_once(void)
                 nRemoved, timer.nKeep);
     }
     buf_release(&path);
-}
-
-static void *
-timer_thread(void *arg)
-{
-    struct timespec due;
-    clock_gettime(CLOCK_MONOTONIC, &due);
-    due.tv_sec += timer.nFirstDelay;
-    pthread_mutex_lock(&timer.mutex);
-    while (!timer.bStop) {
-        int rc = 0;
-        while (!timer.bStop && rc != ETIMEDOUT) {
-            rc = pthread_cond_timedwait(&timer.wake, &timer.mutex, &due);
-        }
-        if (timer.bStop) {
-            break;
-        }
-        pthread_mutex_unlock(&timer.mutex);
-        timer_backup_once();
-        /* The next one an interval after this one was due; an interval
-        ** from now if this one took longer than that. */
-        struct timespec now;
-        clock_gettime(CLOCK_MONOTONIC, &now);
-        due.tv_sec += timer.nEvery;
-        if (due.tv_sec <= now.tv_sec) {
-            due = now;
-            due.tv_sec += timer.nEvery;
-        }
-        pthread_mutex_lock(&timer.mutex);
-    }
-    pthread_mutex_unlock(&timer.mutex);
-    return NULL;
+    return timer.nEvery - (long)(t1.tv_sec - t0.tv_sec);
 }
 
 /* Seconds until the next backup is due: an interval after the newest one
@@ -264,7 +219,7 @@ backup_timer_start(const WebConfig *cfg, AppErr *err)
     if (cfg->nBackupSeconds <= 0) {
         return 0;
     }
-    if (timer.bRunning) {
+    if (timer.ticker.bRunning) {
         return apperr_set(err, APPERR_INTERNAL, "backups started twice");
     }
     timer.zDb = xstrdup(cfg->zDb);
@@ -278,35 +233,20 @@ backup_timer_start(const WebConfig *cfg, AppErr *err)
     }
     timer.nEvery = cfg->nBackupSeconds;
     timer.nKeep = cfg->nBackupKeep > 0 ? cfg->nBackupKeep : 1;
-    timer.nFirstDelay = timer_first_delay();
-    timer.bStop = 0;
-    pthread_condattr_t attr;
-    (void)pthread_condattr_init(&attr);
-    (void)pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
-    (void)pthread_cond_destroy(&timer.wake);
-    (void)pthread_cond_init(&timer.wake, &attr);
-    (void)pthread_condattr_destroy(&attr);
-    if (pthread_create(&timer.thread, NULL, timer_thread, NULL) != 0) {
+    long nFirst = timer_first_delay();
+    if (ticker_start(&timer.ticker, nFirst, timer_backup_once, NULL)) {
         return apperr_set(err, APPERR_INTERNAL, "cannot start a thread");
     }
-    timer.bRunning = 1;
     web_log("backups every %ld s into '%s', the newest %d kept; the next "
             "in %ld s",
-            timer.nEvery, timer.zDir, timer.nKeep, timer.nFirstDelay);
+            timer.nEvery, timer.zDir, timer.nKeep, nFirst);
     return 0;
 }
 
 void
 backup_timer_stop(void)
 {
-    if (timer.bRunning) {
-        pthread_mutex_lock(&timer.mutex);
-        timer.bStop = 1;
-        pthread_cond_signal(&timer.wake);
-        pthread_mutex_unlock(&timer.mutex);
-        (void)pthread_join(timer.thread, NULL);
-        timer.bRunning = 0;
-    }
+    ticker_stop(&timer.ticker);
     free(timer.zDb);
     free(timer.zDir);
     timer.zDb = NULL;

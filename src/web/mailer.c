@@ -1,7 +1,6 @@
 /*
 ** mailer.c — the server's e-mail sender (see mailer.h).
 */
-#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +10,7 @@
 #include <curl/curl.h>
 
 #include "mailer.h"
+#include "ticker.h"
 #include "http.h"
 #include "web.h"
 #include "../app/inbox.h"
@@ -28,19 +28,15 @@ typedef struct SmtpUrl {
 } SmtpUrl;
 
 static struct {
-    pthread_mutex_t mutex;
-    pthread_cond_t wake; /* signalled to stop */
-    pthread_t thread;
-    int bRunning;
-    int bStop;
+    Ticker ticker;
+    Store *s; /* the sender's connection, opened on its first turn */
     char *zDb;
     SmtpUrl url;
     char *zFrom;      /* the sender's address */
     char *zBase;      /* links start with it, no final '/' */
     int eDefaultLang; /* the installation's (I18nLang) */
     long nRetryBase;  /* seconds before the first retry */
-} mailer = { .mutex = PTHREAD_MUTEX_INITIALIZER,
-             .wake = PTHREAD_COND_INITIALIZER };
+} mailer;
 
 /* Forget err's failure: an AppErr keeps its first one. */
 static void
@@ -361,34 +357,21 @@ mailer_pass(Store *s)
     return n;
 }
 
-static void *
-mailer_thread(void *arg)
+/* One turn of the sender: send what is due; again at once when the
+** batch was full, else after MAILER_POLL_SECONDS. */
+static long
+mailer_turn(void *arg)
 {
     (void)arg;
-    AppErr err = APPERR_INIT;
-    Store *s = NULL;
-    pthread_mutex_lock(&mailer.mutex);
-    while (!mailer.bStop) {
-        pthread_mutex_unlock(&mailer.mutex);
-        if (!s) {
-            s = store_open(mailer.zDb, STORE_OPEN_EXISTING, "lmpmon", &err);
-            if (!s) {
-                web_log("e-mail: cannot open the database: %s", err.zMsg);
-                mailer_err_reset(&err);
-            }
-        }
-        size_t nTaken = s ? mailer_pass(s) : 0;
-        pthread_mutex_lock(&mailer.mutex);
-        if (nTaken < LIMIT_MAIL_BATCH && !mailer.bStop) {
-            struct timespec ts;
-            clock_gettime(CLOCK_REALTIME, &ts);
-            ts.tv_sec += MAILER_POLL_SECONDS;
-            (void)pthread_cond_timedwait(&mailer.wake, &mailer.mutex, &ts);
+    if (!mailer.s) {
+        AppErr err = APPERR_INIT;
+        mailer.s = store_open(mailer.zDb, STORE_OPEN_EXISTING, "lmpmon", &err);
+        if (!mailer.s) {
+            web_log("e-mail: cannot open the database: %s", err.zMsg);
+            return MAILER_POLL_SECONDS;
         }
     }
-    pthread_mutex_unlock(&mailer.mutex);
-    store_close(s);
-    return NULL;
+    return mailer_pass(mailer.s) < LIMIT_MAIL_BATCH ? MAILER_POLL_SECONDS : 0;
 }
 
 int
@@ -433,11 +416,9 @@ mailer_start(const WebConfig *cfg, const char *zBaseUrl, AppErr *err)
     if (str_to_long(getenv("LMPMON_MAIL_RETRY_SECONDS"), 1, 60, &nRetry) == 0) {
         mailer.nRetryBase = nRetry; /* tests */
     }
-    mailer.bStop = 0;
-    if (pthread_create(&mailer.thread, NULL, mailer_thread, NULL) != 0) {
+    if (ticker_start(&mailer.ticker, 0, mailer_turn, NULL)) {
         return apperr_set(err, APPERR_INTERNAL, "cannot start a thread");
     }
-    mailer.bRunning = 1;
     web_log("e-mail: notifications go through %s from <%s>, linking to %s",
             mailer.url.zUrl, mailer.zFrom, mailer.zBase);
     return 0;
@@ -446,15 +427,12 @@ mailer_start(const WebConfig *cfg, const char *zBaseUrl, AppErr *err)
 void
 mailer_stop(void)
 {
-    if (!mailer.bRunning) {
+    if (!mailer.ticker.bRunning) {
         return;
     }
-    pthread_mutex_lock(&mailer.mutex);
-    mailer.bStop = 1;
-    pthread_cond_signal(&mailer.wake);
-    pthread_mutex_unlock(&mailer.mutex);
-    (void)pthread_join(mailer.thread, NULL);
-    mailer.bRunning = 0;
+    ticker_stop(&mailer.ticker);
+    store_close(mailer.s);
+    mailer.s = NULL;
     smtp_url_release(&mailer.url);
     free(mailer.zDb);
     free(mailer.zFrom);

@@ -46,6 +46,7 @@
 #include "router.h"
 #include "complaints_cache.h"
 #include "backup_timer.h"
+#include "reminder.h"
 #include "change_watch.h"
 #include "session_cache.h"
 #include "mailer.h"
@@ -1012,6 +1013,13 @@ web_serve(const WebConfig *pConfig, AppErr *err)
         backup_timer_stop();
         return -1;
     }
+    if (reminder_start(cfg, err)) {
+        MHD_stop_daemon(d);
+        complaints_cache_stop();
+        backup_timer_stop();
+        change_watch_stop();
+        return -1;
+    }
     pthread_condattr_t ca;
     pthread_t thWatch;
     (void)pthread_condattr_init(&ca);
@@ -1061,6 +1069,7 @@ web_serve(const WebConfig *pConfig, AppErr *err)
     (void)pthread_cond_destroy(&liveStop);
     complaints_cache_stop();
     backup_timer_stop();
+    reminder_stop();
     change_watch_stop();
     session_cache_clear();
     mailer_stop();

@@ -58,6 +58,7 @@ static const Actor officer2 = { "officer2", ROLE_ME_OFFICER, NULL };
 static const Actor molvt1 = { "molvt1", ROLE_REPORTER, "MOLVT" };
 static const Actor molvt2 = { "molvt2", ROLE_REPORTER, "MOLVT" };
 static const Actor ilo = { "ilo", ROLE_REPORTER, "ILO" };
+static const Actor pdolvt = { "pdolvt", ROLE_REPORTER, "PDOLVT" };
 static const Actor orgless = { "orgless", ROLE_REPORTER, NULL };
 static const Actor viewer = { "viewer", ROLE_VIEWER, NULL };
 static const Actor cwMolvt = { "cw-molvt", ROLE_CASE_OFFICER, "MOLVT" };
@@ -1636,9 +1637,24 @@ inbox_kinds(Fix *f, Store *s, const Actor *who, char *z, size_t n)
     note_free(a, nNote);
 }
 
+/* Run the deadline reminders on zDay, the clock set to that morning (the
+** reminders are stamped with it); how many organisations were told. */
+static size_t
+remind_on(Fix *f, Store *s, const char *zDay)
+{
+    char zNow[32];
+    (void)snprintf(zNow, sizeof zNow, "%sT02:00:00Z", zDay);
+    assert_int_equal(setenv("LMPMON_NOW", zNow, 1), 0);
+    size_t nTold = 99;
+    expect_ok(f, inbox_remind(s, &admin, zDay, &nTold, fresh(f)));
+    assert_int_equal(setenv("LMPMON_NOW", NOW, 1), 0);
+    return nTold;
+}
+
 /* A notification is written with the change it tells of: a submission
 ** that loses the race tells nobody, the one that wins tells the officers
-** once; the deadline timer's use case tells one organisation's reporters;
+** once; the deadline reminders tell the reporters of an organisation that
+** owes statements once per due date;
 ** nobody marks another's notification read. */
 static void
 test_app_notifications(void **state)
@@ -1663,26 +1679,47 @@ test_app_notifications(void **state)
     inbox_kinds(f, f->a, &molvt1, z, sizeof z);
     assert_string_equal(z, "");
 
-    expect_ok(f, inbox_deadline(f->a, &admin, NOTE_OVERDUE, PLAN, ROUND, "ILO",
+    /* The deadline reminders: PDOLVT owes 1.2's statement, MOLVT has
+    ** handed in 1.1's, ILO is a partner and owes nothing. */
+    expect_ok(f, admin_user_add(f->a, &admin, pdolvt.zName, pdolvt.eRole,
+                                pdolvt.zOrg, "$argon2id$v=19$m=8,t=1,p=1$x$y",
                                 fresh(f)));
-    inbox_kinds(f, f->b, &ilo, z, sizeof z);
-    assert_string_equal(z, "overdue:ILO");
+    assert_int_equal(remind_on(f, f->a, "2018-12-10"), 0); /* no due date */
+    expect_ok(f, workflow_set_round_due(f->a, &admin, PLAN, ROUND, "2018-12-15",
+                                        NULL, fresh(f)));
+    assert_int_equal(remind_on(f, f->a, "2018-12-11"), 0); /* 4 days before */
+    assert_int_equal(remind_on(f, f->a, "2018-12-12"), 1);
+    inbox_kinds(f, f->b, &pdolvt, z, sizeof z);
+    assert_string_equal(z, "due_soon:PDOLVT");
     inbox_kinds(f, f->b, &molvt1, z, sizeof z);
     assert_string_equal(z, "");
-    expect_refused(f,
-                   inbox_deadline(f->a, &admin, NOTE_SUBMITTED, PLAN, ROUND,
-                                  "ILO", fresh(f)),
-                   APPERR_INPUT, NULL);
-    expect_refused(f,
-                   inbox_deadline(f->a, &admin, NOTE_DUE_SOON, PLAN, "1999",
-                                  "ILO", fresh(f)),
-                   APPERR_NOTFOUND, "1999");
+    inbox_kinds(f, f->b, &ilo, z, sizeof z);
+    assert_string_equal(z, "");
+    /* Told once, by whichever connection (server) asks next. */
+    assert_int_equal(remind_on(f, f->b, "2018-12-14"), 0);
+    assert_int_equal(remind_on(f, f->a, "2018-12-16"), 1);
+    assert_int_equal(remind_on(f, f->b, "2018-12-17"), 0);
+    inbox_kinds(f, f->b, &pdolvt, z, sizeof z);
+    assert_string_equal(z, "overdue:PDOLVT due_soon:PDOLVT");
+    /* An extension is a new due date: reminded again when it comes near
+    ** and when it passes. */
+    expect_ok(f,
+              workflow_extend(f->a, &admin, PLAN, ROUND, "PDOLVT", "2019-01-31",
+                              "Provincial elections", -1, fresh(f)));
+    assert_int_equal(remind_on(f, f->a, "2018-12-18"), 0);
+    assert_int_equal(remind_on(f, f->a, "2019-01-30"), 1);
+    /* Once PDOLVT hands its statement in, nobody reminds it. */
+    expect_ok(
+        f, say(f, f->a, &pdolvt, "1.2", "Two shelters opened", 0, WF_SUBMIT));
+    assert_int_equal(remind_on(f, f->a, "2019-02-02"), 0);
+    inbox_kinds(f, f->b, &pdolvt, z, sizeof z);
+    assert_string_equal(z, "due_soon:PDOLVT overdue:PDOLVT due_soon:PDOLVT");
 
     /* ILO's reporter cannot mark the officer's notification read. */
     Note *a = NULL;
     size_t n = 0;
     expect_ok(f, inbox_list(f->a, &officer, &a, &n, fresh(f)));
-    assert_int_equal(n, 1);
+    assert_int_equal(n, 2); /* MOLVT's and PDOLVT's submissions */
     long nChanged = -1;
     expect_ok(f, inbox_mark_read(f->b, &ilo, a[0].id, &nChanged, fresh(f)));
     assert_int_equal(nChanged, 0);
