@@ -440,6 +440,10 @@ workflow_review(Store *s, const Actor *who, const ReviewEdit *e, AppErr *err)
     Node *n = x.n;
     const Round *rd = x.rd;
     Assessment *a = x.a;
+    /* Approving checks the narrative against the statements' versions. */
+    if (rc == 0 && e->eAction == WF_APPROVE) {
+        rc = store_statement_threads(s, p->zCode, n, err);
+    }
     if (rc == 0) {
         rc = rules_review_may(who, e->zNode, rd, a, e->iVersion, e->eAction,
                               e->zProgress, e->eRating, e->zComment, err);

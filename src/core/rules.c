@@ -262,6 +262,19 @@ rules_review_may(const Actor *who, const char *zNode, const Round *r,
                             "compare and save again"),
                           zNode, r->zCode);
     }
+    size_t iVer = 0;
+    const Statement *stOld =
+        e == WF_APPROVE ? rules_narrative_replaced(a, zProgress, &iVer) : NULL;
+    if (stOld) {
+        char zWhen[STR_TIME_LOCAL_BYTES];
+        str_time_local(stOld->aVer[iVer].zAt, zWhen, sizeof zWhen);
+        return apperr_set(err, APPERR_CONFLICT,
+                          _("the narrative keeps the text %s submitted on %s, "
+                            "which %s has replaced since; nothing was "
+                            "approved: take the statement as it is now into "
+                            "the narrative and approve again"),
+                          stOld->zOrg, zWhen, stOld->zOrg);
+    }
     return 0;
 }
 

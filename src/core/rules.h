@@ -79,7 +79,11 @@ int rules_statement_may_write(const Actor *who, const Node *n, const Round *r,
 /* May who review (save, approve or return) assessment a of activity zNode
 ** in round r?  iVersion is the assessment version the form was built
 ** from: any change since — a new or resubmitted statement included — is a
-** conflict, so what is approved is what the officer saw. */
+** conflict, so what is approved is what the officer saw.  Approving a
+** narrative that keeps the text of a statement's version its organisation
+** has replaced since (rules_narrative_replaced(): a's statements' versions
+** must have been read) is a conflict too: replaced text is never
+** published. */
 int rules_review_may(const Actor *who, const char *zNode, const Round *r,
                      const Assessment *a, int iVersion, WorkflowAction e,
                      const char *zProgress, Rating eRating,

@@ -299,6 +299,19 @@ api_flat_body(const Req *r, Resp *w, json_t **pIn, json_error_t *pErr)
     return 0;
 }
 
+/* The rating whose key ("on_target", "not_rated") z is: 0, or -1. */
+static int
+api_rating(const char *z, Rating *pOut)
+{
+    for (int k = 0; k < RATING_COUNT; k++) {
+        if (str_eq(z, rating_key((Rating)k))) {
+            *pOut = (Rating)k;
+            return 0;
+        }
+    }
+    return -1;
+}
+
 /* ** PAGE: /api/activity/{}/statement (POST) */
 int
 api_statement_post(Req *r, Resp *w)
@@ -322,17 +335,10 @@ api_statement_post(Req *r, Resp *w)
         return 0;
     }
     Rating eRating;
-    if (rating_parse(zRating, &eRating) && strcmp(zRating, "not_rated") != 0 &&
-        strcmp(zRating, "on_target") != 0 &&
-        strcmp(zRating, "not_on_target") != 0) {
+    if (api_rating(zRating, &eRating)) {
         api_error(w, 400, _("unknown rating"));
         json_decref(in);
         return 0;
-    }
-    for (int k = 0; k < RATING_COUNT; k++) {
-        if (strcmp(zRating, rating_key((Rating)k)) == 0) {
-            eRating = (Rating)k;
-        }
     }
     AppErr err = APPERR_INIT;
     int rc;
@@ -397,6 +403,61 @@ api_statement_review_post(Req *r, Resp *w)
                              r->azParam[1],     eAct,          zComment,
                              (int)version };
         rc = workflow_review_statement(r->s, &who, &e, &err);
+    }
+    if (rc) {
+        web_fail_status(r, w, &err);
+        api_error(w, w->status, err.zMsg);
+    } else {
+        api_send(w, 200, json_pack("{s:b}", "ok", 1));
+    }
+    json_decref(in);
+    return 0;
+}
+
+/* ** PAGE: /api/activity/{}/assessment (POST) */
+int
+api_assessment_post(Req *r, Resp *w)
+{
+    json_error_t jerr;
+    json_t *in = NULL;
+    if (api_flat_body(r, w, &in, &jerr)) {
+        return 0;
+    }
+    const char *zRound = NULL, *zProgress = NULL, *zRating = NULL;
+    const char *zAction = "save";
+    json_int_t version = 0;
+    Rating eRating = RATING_NONE;
+    if (!in ||
+        json_unpack_ex(in, &jerr, JSON_STRICT, "{s:s,s:s,s:s,s?s,s:I}", "round",
+                       &zRound, "progress", &zProgress, "rating", &zRating,
+                       "action", &zAction, "version", &version) ||
+        (!str_eq(zAction, "save") && !str_eq(zAction, "approve"))) {
+        api_error(w, 400,
+                  _("expected {\"round\", \"progress\", \"rating\", "
+                    "\"action\": \"save\"|\"approve\", \"version\"}"));
+        json_decref(in);
+        return 0;
+    }
+    if (api_rating(zRating, &eRating)) {
+        api_error(w, 400, _("unknown rating"));
+        json_decref(in);
+        return 0;
+    }
+    AppErr err = APPERR_INIT;
+    int rc;
+    if (version < 0 || version > (1 << 30)) {
+        rc = apperr_set(&err, APPERR_INPUT, _("bad version"));
+    } else {
+        Actor who = page_actor(r);
+        ReviewEdit e = { page_plan_code(r),
+                         r->azParam[0],
+                         zRound,
+                         zProgress,
+                         eRating,
+                         (int)version,
+                         str_eq(zAction, "approve") ? WF_APPROVE : WF_SAVE,
+                         "" };
+        rc = workflow_review(r->s, &who, &e, &err);
     }
     if (rc) {
         web_fail_status(r, w, &err);

@@ -72,6 +72,7 @@ void api_send(Resp *w, int status, json_t *j);
 int api_checks(Req *r, Resp *w);
 int api_statement_post(Req *r, Resp *w);
 int api_statement_review_post(Req *r, Resp *w);
+int api_assessment_post(Req *r, Resp *w);
 int api_me(Req *r, Resp *w);
 
 /* page_plan.c */

@@ -50,8 +50,8 @@ reminder_start(const WebConfig *cfg, AppErr *err)
     reminder.zDb = xstrdup(cfg->zDb);
     reminder.nEvery = REMINDER_SECONDS;
     long n = 0;
-    if (str_to_long(getenv("LMPMON_REMIND_SECONDS"), 1, REMINDER_SECONDS,
-                    &n) == 0) {
+    if (str_to_long(getenv("LMPMON_REMIND_SECONDS"), 1, REMINDER_SECONDS, &n) ==
+        0) {
         reminder.nEvery = n;
     }
     if (ticker_start(&reminder.ticker, 0, reminder_turn, NULL)) {

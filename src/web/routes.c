@@ -75,6 +75,7 @@ const Route aRoute[] = {
     ** (the use case checks which). */
     { "POST", "/api/activity/{}/statement/{}/review", EDIT | REPORT,
       api_statement_review_post },
+    { "POST", "/api/activity/{}/assessment", EDIT, api_assessment_post },
     { "POST", "/activity/{}/statement/{}/review", EDIT | REPORT,
       page_statement_review_post },
     { "GET", "/round/{}/recommendations", PUB, page_round_recommendations },

@@ -79,6 +79,7 @@ GET /api/round/{}/summary admin,me_officer,reporter,case_officer,viewer,public
 GET /api/round/{}/collection admin,me_officer,reporter,case_officer,viewer
 GET /api/checks admin,me_officer,reporter,case_officer,viewer
 POST /api/activity/{}/statement reporter
+POST /api/activity/{}/assessment admin,me_officer
 POST /activity/{}/statement/{}/review admin,me_officer,reporter
 POST /api/activity/{}/statement/{}/review admin,me_officer,reporter
 GET /round/{}/recommendations admin,me_officer,reporter,case_officer,viewer,public
@@ -225,6 +226,17 @@ do_post() {
         code=$(curl -s -b "$u.jar" -o post.body -w '%{http_code}' -H "X-CSRF-Token: $tok" \
             -H 'Content-Type: application/json' \
             -d "{\"round\": \"2018\", \"action\": \"comment\", \"comment\": \"api $u\"}" \
+            "$BASE$path") ;;
+    /api/activity/{}/assessment)
+        tok=""
+        [ "$u" != anon ] && tok=$(csrf_of "$u" /plan)
+        v=$(curl -s -b "$u.jar" "$BASE/api/activity/4.8" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+print([a["version"] for a in d["assessments"] if a["round"] == "2018"][0])')
+        code=$(curl -s -b "$u.jar" -o post.body -w '%{http_code}' -H "X-CSRF-Token: $tok" \
+            -H 'Content-Type: application/json' \
+            -d "{\"round\": \"2018\", \"progress\": \"api $u\", \"rating\": \"progressing\", \"action\": \"save\", \"version\": $v}" \
             "$BASE$path") ;;
     /api/activity/{}/statement)
         tok=""

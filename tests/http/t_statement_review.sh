@@ -5,7 +5,8 @@
 # 'resubmitted' (the officer sees what changed) and is then accepted; an
 # accept from a page read before a resubmission is a 409 that writes
 # nothing and keeps the typed comment; the officer's dashboard lists what
-# waits for review, oldest first.
+# waits for review, oldest first; the activity's narrative is approved
+# through the API, never while it keeps replaced text.
 . "$(dirname "$0")/lib.sh"
 
 make_db "$(db d)"
@@ -166,4 +167,33 @@ o = {x["org"]: x for x in json.load(open("coll.json"))["organisations"]}
 assert o["MOLVT"]["accepted"] == 1 and o["MOLVT"]["submitted"] == 0, o["MOLVT"]
 assert o["NCCT"]["submitted"] == 1 and o["NCCT"]["resubmitted"] == 0, o["NCCT"]' ||
     fail "the collection's counts: $(head -c 600 coll.json)"
+# The activity's assessment through the API: approving a narrative that
+# keeps MOLVT's replaced first text is a 409 naming it, and nothing
+# changes; a reporter may not; the narrative with the text as it is now
+# is approved (and accepts NCCT's waiting statement with it).
+api_assess() { # api_assess USER ACTION NARRATIVE: the status
+    a_tok=$(csrf_of "$1" /plan)
+    a_v=$(curl -s -b "$1.jar" "$BASE/api/activity/4.8" | python3 -c 'import json, sys
+print([a for a in json.load(sys.stdin)["assessments"] if a["round"] == "2018"][0]["version"])')
+    python3 -c 'import json, sys
+print(json.dumps({"round": "2018", "progress": sys.argv[1], "rating": "progressing",
+                  "action": sys.argv[2], "version": int(sys.argv[3])}))' "$3" "$2" "$a_v" >assess.json
+    curl -s -b "$1.jar" -o api.body -w '%{http_code}' -H "X-CSRF-Token: $a_tok" \
+        -H 'Content-Type: application/json' --data-binary @assess.json \
+        "$BASE/api/activity/4.8/assessment"
+}
+[ "$(api_assess officer approve "Border work. $MOLVT1")" = 409 ] ||
+    fail "the API approved a narrative with replaced text: $(cat api.body)"
+grep -q "keeps the text MOLVT submitted on .*, which MOLVT has replaced since" api.body ||
+    fail "the refusal does not say why: $(cat api.body)"
+[ "$(api_stmt officer NCCT state)" = '"submitted"' ] || fail "the refused approve accepted NCCT's"
+[ "$(api_assess molvt save "MOLVT's own narrative")" = 403 ] || fail "a reporter saved the narrative"
+[ "$(api_assess officer approve "Border work. $MOLVT2")" = 200 ] ||
+    fail "the API approve of the current text: $(cat api.body)"
+curl -s -b officer.jar "$BASE/api/activity/4.8" >api.json
+python3 -c 'import json, sys
+r = [a for a in json.load(open("api.json"))["assessments"] if a["round"] == "2018"][0]
+assert r["state"] == "approved" and r["progress"] == "Border work. " + sys.argv[1], r
+assert [s["state"] for s in r["statements"] if s["org"] == "NCCT"] == ["accepted"], r' "$MOLVT2" ||
+    fail "the approved assessment: $(head -c 400 api.json)"
 finish

@@ -526,7 +526,8 @@ act(Fix *f, Store *s, const Actor *who, const char *zOrg, StmtAction e,
 ** it was; the thread keeps every comment with who and when; a form loaded
 ** with one connection before a resubmission through another cannot
 ** accept (nothing written); a resubmission is 'resubmitted'; a reporter
-** replies on its own statement only and reads only its own. */
+** replies on its own statement only and reads only its own; a narrative
+** keeping replaced text is not approved. */
 static void
 test_app_statement_review(void **state)
 {
@@ -617,6 +618,19 @@ test_app_statement_review(void **state)
     assert_string_equal(buf_str(&draft), "MOLVT: MOLVT trained 120 officials");
     buf_release(&draft);
     model_release(&m);
+
+    /* Approving a narrative that keeps MOLVT's replaced first text is
+    ** refused, whoever calls (the web form, the API); the current text
+    ** is approved. */
+    Seen v = seen(f, f->a, "1.1", ROUND, "MOLVT");
+    expect_refused(f,
+                   review(f, f->a, &officer, "1.1",
+                          "Border officials: MOLVT: some training",
+                          RATING_ON_TARGET, v.iVersion, WF_APPROVE, ""),
+                   APPERR_CONFLICT, "has replaced since");
+    expect_ok(f, review(f, f->a, &officer, "1.1",
+                        "Border officials: MOLVT trained 120 officials",
+                        RATING_ON_TARGET, v.iVersion, WF_APPROVE, ""));
 }
 
 /* A reporter who takes a submitted statement back (saves it as a draft
