@@ -279,6 +279,16 @@ review_org_overdue(const Round *rd, const ReviewOrgProgress *o,
            strcmp(zToday, zDue) > 0 && o->nOwedOpen > 0;
 }
 
+int
+review_task_overdue(const Round *rd, const char *zOrg, int bResponsible, int e,
+                    const char *zToday)
+{
+    const char *zDue = review_org_due(rd, zOrg);
+    int bOwed = e == NEED_NOT_BEGUN || e == NEED_DRAFT || e == NEED_RETURNED;
+    return rd->eState == ROUND_OPEN && zToday && zDue &&
+           strcmp(zToday, zDue) > 0 && bResponsible && bOwed;
+}
+
 size_t
 review_round_overdue(const Plan *p, const Round *rd, const char *zToday)
 {

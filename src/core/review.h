@@ -156,6 +156,15 @@ const char *review_org_due(const Round *rd, const char *zOrg);
 int review_org_overdue(const Round *rd, const ReviewOrgProgress *o,
                        const char *zToday);
 
+/* Whether one activity's statement is what makes organisation zOrg late
+** in rd on zToday (YYYY-MM-DD; NULL: never): the round is open, zToday
+** is past zOrg's due date, zOrg is responsible for the activity
+** (bResponsible: a partner's statement is welcome, never owed) and has
+** not handed its statement in (e is NEED_NOT_BEGUN, NEED_DRAFT or
+** NEED_RETURNED).  The rule review_org_overdue() applies to the whole. */
+int review_task_overdue(const Round *rd, const char *zOrg, int bResponsible,
+                        int e, const char *zToday);
+
 /* How many organisations of rd are overdue on zToday. */
 size_t review_round_overdue(const Plan *p, const Round *rd, const char *zToday);
 

@@ -13,21 +13,28 @@
 
 #include "review_report.h"
 #include "escape.h"
+#include "palette.h"
 #include "../base/base.h"
 #include "../base/banned.h"
 
-/* Fill and text colour of each status, darkest to lightest. */
+/* The statuses in the order the bars show them; colours: palette.h. */
 static const struct {
     Rating e;
     const char *zLabel;
-    const char *zFill;
-    const char *zText;
 } aSeg[] = {
-    { RATING_ON_TARGET, N_("On Target"), "#1f4e79", "#ffffff" },
-    { RATING_PROGRESSING, N_("Progressing"), "#6fa8dc", "#000000" },
-    { RATING_NOT_ON_TARGET, N_("Not on Target"), "#f6b26b", "#000000" },
-    { RATING_NONE, N_("Not rated"), "url(#lmp-hatch)", "#000000" },
+    { RATING_ON_TARGET, N_("On Target") },
+    { RATING_PROGRESSING, N_("Progressing") },
+    { RATING_NOT_ON_TARGET, N_("Not on Target") },
+    { RATING_NONE, N_("Not rated") },
 };
+
+/* The SVG fill of status k: its colour, or the hatching. */
+static const char *
+seg_fill(size_t k)
+{
+    const char *z = rating_fill(aSeg[k].e);
+    return z ? z : "url(#lmp-hatch)";
+}
 
 #define N_SEG 4
 
@@ -79,7 +86,7 @@ review_chart_svg(const ReviewReport *r, const ReviewSummary *s,
                    "<rect x=\"%d\" y=\"32\" width=\"14\" height=\"14\" "
                    "fill=\"%s\" stroke=\"#333333\"/><text x=\"%d\" y=\"44\">%s"
                    "</text>\n",
-                   x, aSeg[k].zFill, x + 20, _(aSeg[k].zLabel));
+                   x, seg_fill(k), x + 20, _(aSeg[k].zLabel));
         x += 30 + (int)strlen(_(aSeg[k].zLabel)) * 7;
     }
     for (size_t g = 0; g < nRow; g++) {
@@ -111,14 +118,14 @@ review_chart_svg(const ReviewReport *r, const ReviewSummary *s,
             buf_printf(b,
                        "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" "
                        "height=\"22\" fill=\"%s\" stroke=\"#ffffff\"><title>",
-                       xPos, y + 4, w, aSeg[k].zFill);
+                       xPos, y + 4, w, seg_fill(k));
             esc_html(b, review_group_name(r, gr->iNode));
             buf_printf(b, ": %zu %s</title></rect>\n", n, _(aSeg[k].zLabel));
             if (w >= 18) {
                 buf_printf(b,
                            "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" "
                            "fill=\"%s\">%zu</text>\n",
-                           xPos + w / 2, y + 19, aSeg[k].zText, n);
+                           xPos + w / 2, y + 19, rating_ink(aSeg[k].e), n);
             }
             xPos += w;
         }

@@ -24,6 +24,7 @@
 #include "review_print.h"
 #include "review_doc.h"
 #include "paginate.h"
+#include "palette.h"
 #include "../base/base.h"
 #include "../base/i18n.h"
 #include "../base/banned.h"
@@ -55,21 +56,16 @@ static const PgFrame frameLandscape = { 46, 38, 34, 34 };
 
 /* ---- The charts ----------------------------------------------------------- */
 
-/* Fill of each status, darkest to lightest, as the SVG charts: they stay
-** apart in greyscale, and "not rated" is hatched. */
+/* The statuses in the order the bars show them, as the SVG charts;
+** colours: palette.h ("not rated" is hatched). */
 static const struct {
     Rating e;
     const char *zLabel;
-    double r, g, b; /* fill */
-    double text;    /* grey of the count printed on it */
 } aPdfSeg[] = {
-    { RATING_ON_TARGET, N_("On Target"), 0x1f / 255.0, 0x4e / 255.0,
-      0x79 / 255.0, 1 },
-    { RATING_PROGRESSING, N_("Progressing"), 0x6f / 255.0, 0xa8 / 255.0,
-      0xdc / 255.0, 0 },
-    { RATING_NOT_ON_TARGET, N_("Not on Target"), 0xf6 / 255.0, 0xb2 / 255.0,
-      0x6b / 255.0, 0 },
-    { RATING_NONE, N_("Not rated"), -1, -1, -1, 0 },
+    { RATING_ON_TARGET, N_("On Target") },
+    { RATING_PROGRESSING, N_("Progressing") },
+    { RATING_NOT_ON_TARGET, N_("Not on Target") },
+    { RATING_NONE, N_("Not rated") },
 };
 
 #define PDF_NSEG 4
@@ -90,8 +86,10 @@ review_chart_height(const ReviewSummary *s, const char *zTitle, double w)
 static void
 chart_fill(cairo_t *cr, int k)
 {
-    if (aPdfSeg[k].r >= 0) {
-        cairo_set_source_rgb(cr, aPdfSeg[k].r, aPdfSeg[k].g, aPdfSeg[k].b);
+    double r, g, b;
+    rating_fill_rgb(aPdfSeg[k].e, &r, &g, &b);
+    if (r >= 0) {
+        cairo_set_source_rgb(cr, r, g, b);
         return;
     }
     /* White with grey diagonal lines, drawn as a repeating vector tile. */
@@ -218,14 +216,15 @@ review_chart_draw(cairo_t *cr, const ReviewReport *r, const ReviewSummary *s,
             if (wSeg >= 14) {
                 (void)snprintf(zNum, sizeof zNum, "%zu", n);
                 /* On the hatching, the count sits on a white patch. */
-                if (aPdfSeg[k].r < 0) {
+                if (!rating_fill(aPdfSeg[k].e)) {
                     cairo_set_source_rgb(cr, 1, 1, 1);
                     cairo_rectangle(cr, xSeg + wSeg / 2 - 7, yBar + 3, 14,
                                     hBar - 6);
                     cairo_fill(cr);
                 }
                 chart_text(cr, ctx, &stCount, zNum, xSeg + wSeg / 2, yBar + 3.5,
-                           wSeg, 1, 0, aPdfSeg[k].text);
+                           wSeg, 1, 0,
+                           str_eq(rating_ink(aPdfSeg[k].e), "#ffffff") ? 1 : 0);
             }
             xSeg += wSeg;
         }
@@ -336,7 +335,8 @@ pdf_cover(void *pArg, cairo_t *cr, double w)
     const ReviewPdf *x = pArg;
     const ReviewDoc *d = x->d;
     PangoContext *ctx = pager_context_new(cr);
-    cairo_set_source_rgb(cr, aPdfSeg[0].r, aPdfSeg[0].g, aPdfSeg[0].b);
+    /* The accent rule: the web application's accent blue (app.css). */
+    cairo_set_source_rgb(cr, 0x1f / 255.0, 0x4e / 255.0, 0x79 / 255.0);
     cairo_rectangle(cr, 0, 120, w, 6);
     cairo_fill(cr);
     double y = 150;

@@ -866,6 +866,8 @@ view_org_tasks_sheet(const ViewOrg *x, Sheet *t, size_t anNeed[NEED_COUNT])
     }
     buf_release(&h);
     memset(anNeed, 0, NEED_COUNT * sizeof *anNeed);
+    char zToday[11];
+    str_today_local(zToday);
     ViewTask *aTask = NULL;
     size_t nTask = 0, nAlloc = 0;
     for (size_t i = 0; i < p->nNode; i++) {
@@ -907,8 +909,15 @@ view_org_tasks_sheet(const ViewOrg *x, Sheet *t, size_t anNeed[NEED_COUNT])
         const Statement *st =
             a ? assessment_find_statement(a, o->zAcronym) : NULL;
         ReviewNeed e = aTask[k].eNeed;
-        if (e == NEED_NOT_BEGUN) {
-            sheet_badge(t, _("Due"), "badge due");
+        if (review_task_overdue(open, o->zAcronym,
+                                aTask[k].iRole == LINK_RESPONSIBLE, e,
+                                zToday)) {
+            Buf w = BUF_INIT;
+            buf_printf(&w, _("%s, overdue"), review_need_label(e));
+            sheet_badge(t, buf_str(&w), "badge overdue");
+            buf_release(&w);
+        } else if (e == NEED_NOT_BEGUN) {
+            sheet_badge(t, review_need_label(e), "badge due");
         } else if (e == NEED_RETURNED && st) {
             /* The officer's comments are the organisation's only: they
             ** are in the statement's thread on the activity page, not on

@@ -87,12 +87,12 @@ grep -q '^MOLVT,Ministry of Labour and Vocational Training,' cli.csv || fail "no
 curl -s -b molvt.jar "$BASE/org/MOLVT?table=tasks&format=csv" | tr -d '\r' >tasks.csv
 sed -n 2p tasks.csv | grep -q "^$a2,.*,Returned\$" ||
     fail "the first task is not the returned $a2: $(sed -n 2p tasks.csv)"
-last_nb=$(grep -n ',Due$' tasks.csv | tail -1 | cut -d: -f1)
+last_nb=$(grep -n ',Not begun$' tasks.csv | tail -1 | cut -d: -f1)
 draft=$(grep -n "^$a1,.*,Draft\$" tasks.csv | cut -d: -f1)
 [ -n "$draft" ] && [ -n "$last_nb" ] && [ "$draft" -gt "$last_nb" ] ||
     fail "the draft on $a1 (line $draft) does not follow the statements not begun (last on line $last_nb)"
-[ "$(grep -c ',Due$' tasks.csv)" = "$(json_of MOLVT not_started)" ] ||
-    fail "tasks not begun: $(grep -c ',Due$' tasks.csv), the collection says $(json_of MOLVT not_started)"
+[ "$(grep -c ',Not begun$' tasks.csv)" = "$(json_of MOLVT not_started)" ] ||
+    fail "tasks not begun: $(grep -c ',Not begun$' tasks.csv), the collection says $(json_of MOLVT not_started)"
 curl -s -b molvt.jar "$BASE/org/MOLVT" >org.html
 grep -q "— 2018 review: 1 Returned · $(json_of MOLVT not_started) Not begun · 1 Draft" org.html ||
     fail "no counts above MOLVT's tasks: $(grep -o '<p class="counts">[^<]*' org.html)"

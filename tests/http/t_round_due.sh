@@ -80,6 +80,14 @@ grep -q '<select id="org" name="org">' round.html || fail "the extension's organ
 curl -s -b molvt.jar "$BASE/org/MOLVT" >org.html
 grep -q '2018 review: due <strong>15 December 2018</strong>, <strong class="badge overdue">1 day overdue</strong>' org.html ||
     fail "MOLVT's tasks do not say it is overdue: $(grep -o 'round-due.\{0,200\}' org.html)"
+# Each row it owes says so; its partners' rows, which it does not owe, not.
+curl -s -b molvt.jar "$BASE/org/MOLVT?table=tasks&format=csv" | tr -d '\r' >tasks.csv
+[ "$(grep -c ',Responsible,"Not begun, overdue"$' tasks.csv)" -gt 0 ] ||
+    fail "MOLVT's owed rows do not say overdue: $(sed -n 2,4p tasks.csv)"
+grep -q ',Contributing partner,"Not begun, overdue"$' tasks.csv &&
+    fail "a partner's row is marked overdue: $(grep "Contributing partner" tasks.csv | head -2)"
+grep -q '<strong class="badge overdue">Not begun, overdue</strong>\|class="badge overdue">Not begun, overdue<' org.html ||
+    fail "the overdue rows are not a badge on the page"
 curl -s -b viewer.jar "$BASE/org/MOH" | grep -q '(extended), in 30 days' ||
     fail "MOH's page does not give its extended date"
 # The officer's dashboard counts the overdue organisations.
