@@ -279,6 +279,33 @@ review_org_overdue(const Round *rd, const ReviewOrgProgress *o,
            strcmp(zToday, zDue) > 0 && o->nOwedOpen > 0;
 }
 
+const char *
+review_assessment_status(const Round *rd, const Assessment *a)
+{
+    if (rd->eState == ROUND_PUBLISHED) {
+        return _("Published");
+    }
+    if (a->eState == ASSESS_APPROVED) {
+        return _("Approved");
+    }
+    size_t an[STMT_STATE_COUNT] = { 0 };
+    for (size_t k = 0; k < a->nStmt; k++) {
+        if ((unsigned)a->aStmt[k].eState < STMT_STATE_COUNT) {
+            an[a->aStmt[k].eState]++;
+        }
+    }
+    if (an[STMT_SUBMITTED] + an[STMT_RESUBMITTED]) {
+        return _("Waiting for review");
+    }
+    if (an[STMT_RETURNED]) {
+        return _("Returned");
+    }
+    if (a->nStmt && an[STMT_ACCEPTED] == a->nStmt) {
+        return _("Statements accepted");
+    }
+    return a->nStmt ? _("Being written") : _("No statement yet");
+}
+
 int
 review_task_overdue(const Round *rd, const char *zOrg, int bResponsible, int e,
                     const char *zToday)

@@ -165,6 +165,16 @@ int review_org_overdue(const Round *rd, const ReviewOrgProgress *o,
 int review_task_overdue(const Round *rd, const char *zOrg, int bResponsible,
                         int e, const char *zToday);
 
+/* Where the assessment a of an activity stands in round rd, in words for
+** its readers: "Published" in a published round (an imported round was
+** never reviewed here: its workflow state says nothing), "Approved",
+** else what its statements say — "Waiting for review" (one is submitted
+** or resubmitted), "Returned" (one is returned, none waits), "Statements
+** accepted" (every one, not yet approved), "Being written" (drafts only),
+** "No statement yet".  The assessment's own state (draft, submitted,
+** returned) is the workflow's bookkeeping and is not shown. */
+const char *review_assessment_status(const Round *rd, const Assessment *a);
+
 /* How many organisations of rd are overdue on zToday. */
 size_t review_round_overdue(const Plan *p, const Round *rd, const char *zToday);
 

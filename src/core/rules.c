@@ -33,7 +33,7 @@ rules_round_move(RoundState eFrom, RoundState eTo)
     return NULL;
 }
 
-static int
+int
 rules_is_editor(const Actor *who)
 {
     return who->eRole == ROLE_ADMIN || who->eRole == ROLE_ME_OFFICER;
@@ -328,6 +328,13 @@ rules_narrative_replaced(const Assessment *a, const char *zNarrative,
         }
     }
     return NULL;
+}
+
+int
+rules_narrative_may_read(const Actor *who, const Round *r, const Assessment *a)
+{
+    return rules_is_editor(who) || a->eState == ASSESS_APPROVED ||
+           r->eState == ROUND_PUBLISHED;
 }
 
 int

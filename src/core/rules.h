@@ -124,6 +124,18 @@ const Statement *rules_narrative_replaced(const Assessment *a,
                                           const char *zNarrative,
                                           size_t *piVer);
 
+/* Is who an editor of the review — an M&E officer or an administrator,
+** who reads and reviews every organisation's statements? */
+int rules_is_editor(const Actor *who);
+
+/* May who read the officer's narrative of assessment a in round r?  Until
+** it is approved (or the round published) it is the officer's draft,
+** which may quote organisations' statements a reporter may not read:
+** M&E officers and administrators only.  Once approved, everyone who reads
+** the activity. */
+int rules_narrative_may_read(const Actor *who, const Round *r,
+                             const Assessment *a);
+
 /* May who read organisation zOrg's statements' threads and versions?
 ** Officers and administrators read every organisation's; a reporter only
 ** its own organisation's; nobody else any. */

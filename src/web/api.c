@@ -170,12 +170,16 @@ api_activity(Req *r, Resp *w)
         const Assessment *x = &n->aAssess[k];
         /* Only the rounds this reader sees (the shared model's plan holds
         ** those: a public visitor sees published rounds only). */
-        if (!plan_find_round(p, x->zRound)) {
+        const Round *rd = plan_find_round(p, x->zRound);
+        if (!rd) {
             continue;
         }
+        /* The officer's unapproved narrative is the officers' (null). */
+        const char *zProgress =
+            rules_narrative_may_read(&who, rd, x) ? x->zProgress : NULL;
         json_t *ro =
-            json_pack("{s:s,s:s,s:s,s:s,s:s,s:i}", "round", x->zRound,
-                      "action_point", x->zActionPoint, "progress", x->zProgress,
+            json_pack("{s:s,s:s,s:s?,s:s,s:s,s:i}", "round", x->zRound,
+                      "action_point", x->zActionPoint, "progress", zProgress,
                       "rating", rating_key(x->eRating), "state",
                       assess_state_name(x->eState), "version", x->iVersion);
         json_t *stmts = json_array();

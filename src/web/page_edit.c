@@ -26,6 +26,7 @@
 #include "page_funding.h"
 #include "../core/history.h"
 #include "../core/review.h"
+#include "../base/utf8.h"
 #include "../core/rules.h"
 #include "../report/sheet.h"
 #include "../base/i18n.h"
@@ -121,11 +122,17 @@ edit_stmt_comment_box(Req *r, Buf *b, const Statement *st, int bKeepPosted,
     buf_release(&id);
 }
 
-/* Was the refused form being shown again about zOrg's statement? */
+/* Was the refused form being shown again about zOrg's statement?  The
+** form names it in "org"; a statement's review address in its path
+** (/activity/CODE/statement/ORG/review). */
 static int
 edit_posted_for(Req *r, int bKeepPosted, const char *zOrg)
 {
-    return bKeepPosted && str_eq(req_form(r, "org"), zOrg);
+    const char *zPosted = req_form(r, "org");
+    if (!*zPosted && r->nParam > 1) {
+        zPosted = r->azParam[1];
+    }
+    return bKeepPosted && str_eq(zPosted, zOrg);
 }
 
 static void edit_attachments(const Req *r, Buf *b, const Node *n,
@@ -406,14 +413,24 @@ edit_statements_review(Req *r, Buf *b, const Node *n, const Round *rd,
         HTML_TR(b, "Proposed rating:");
         HTML_LIT(b, " ");
         page_rating(b, st->eProposed);
-        buf_printf(b, " \xC2\xB7 ");
-        esc_html(b, _("version"));
-        buf_printf(b, " %d", st->iVersion);
+        /* How often and when it was handed in (its version number counts
+        ** every save: bookkeeping, not shown). */
         if (st->nVer) {
-            buf_printf(b, " \xC2\xB7 ");
-            buf_printf(b,
-                       ngettext("%zu submission", "%zu submissions", st->nVer),
-                       st->nVer);
+            char zWhen[STR_TIME_LOCAL_BYTES];
+            str_time_local(st->aVer[st->nVer - 1].zAt, zWhen, sizeof zWhen);
+            Buf v = BUF_INIT;
+            if (st->nVer == 1) {
+                buf_printf(&v, _("submitted on %s"), zWhen);
+            } else {
+                buf_printf(&v,
+                           ngettext("submitted %zu time, the last on %s",
+                                    "submitted %zu times, the last on %s",
+                                    st->nVer),
+                           st->nVer, zWhen);
+            }
+            HTML_LIT(b, " \xC2\xB7 ");
+            esc_html(b, buf_str(&v));
+            buf_release(&v);
         }
         HTML_LIT(b, "</p><div class=\"stmt-text\">");
         esc_html_paragraphs(b, *st->zText ? st->zText : _("(empty)"));
@@ -477,15 +494,17 @@ edit_replaced_notice(Buf *b, const Assessment *a, const Statement *st,
 /* The M&E officer's form: narrative (pre-filled with the statements when
 ** empty, or when the saved one keeps a statement's text its organisation
 ** has replaced: ta, the assessment with the statements' versions), rating,
-** approve or return. */
+** save or approve. */
 static void
 edit_review_form(Req *r, Buf *b, const Node *n, const Round *rd,
                  const Assessment *a, const Assessment *ta, int bKeepPosted)
 {
     HTML_LIT(b, "<h3>");
-    HTML_TR(b, "Review for");
-    HTML_LIT(b, " ");
-    esc_html(b, rd->zTitle);
+    Buf h = BUF_INIT;
+    buf_printf(&h, _("The activity's narrative and rating in the %s"),
+               rd->zTitle);
+    esc_html(b, buf_str(&h));
+    buf_release(&h);
     HTML_LIT(b, "</h3>");
     size_t iVer = 0;
     const Statement *stOld =
@@ -511,24 +530,21 @@ edit_review_form(Req *r, Buf *b, const Node *n, const Round *rd,
     HTML_TR(b, "Rating");
     HTML_LIT(b, "</label>");
     edit_rating_select(b, "rating", eR);
-    HTML_LIT(b, "<label for=\"comment\">");
-    HTML_TR(b, "Comment to the organisations (needed to return)");
-    HTML_LIT(b, "</label><input id=\"comment\" name=\"comment\" value=\"");
-    esc_html(b, bKeepPosted ? req_form(r, "comment") : "");
-    HTML_LIT(
-        b, "\"/><div><button type=\"submit\" name=\"action\" value=\"save\">");
-    HTML_TR(b, "Save");
+    /* Returns go to one organisation's statement at a time (the
+    ** statements' forms above): this form saves or approves the
+    ** activity's own narrative and rating. */
+    HTML_LIT(b, "<div><button type=\"submit\" name=\"action\" value=\"save\">");
+    HTML_TR(b, "Save draft");
     HTML_LIT(
         b,
         "</button><button type=\"submit\" name=\"action\" value=\"approve\">");
-    HTML_TR(b, "Approve");
-    HTML_LIT(
-        b,
-        "</button><button type=\"submit\" name=\"action\" value=\"return\">");
-    HTML_TR(b, "Return");
+    HTML_TR(b, "Approve narrative and rating");
     HTML_LIT(b, "</button></div></form>\n");
     buf_release(&merged);
 }
+
+/* How wide (in columns) an activity page's heading shows its text. */
+#define EDIT_TITLE_WIDTH 90
 
 /* Which activity edit_activity_body() shows. */
 typedef struct EditActivity {
@@ -536,6 +552,8 @@ typedef struct EditActivity {
     long iNode;
     const char *zOnlyOrg; /* a reporter's organisation: only its own
                           ** statements show; NULL: every one */
+    int bLead;            /* the heading clipped the text: show it whole */
+    Actor who;            /* the reader (rules_narrative_may_read()) */
 } EditActivity;
 
 /* The activity page's part that depends on the data only: text, place in
@@ -549,9 +567,12 @@ edit_activity_body(ReadModel *rm, const void *arg, Buf *b)
     long iNode = x->iNode;
     const Node *n = &p->aNode[iNode];
     char *zQ = page_plan_query(readmodel_model(rm), p);
-    HTML_LIT(b, "<p class=\"lead\">");
-    esc_html(b, n->zText);
-    HTML_LIT(b, "</p><p class=\"small\">");
+    if (x->bLead) {
+        HTML_LIT(b, "<p class=\"lead\">");
+        esc_html(b, n->zText);
+        HTML_LIT(b, "</p>");
+    }
+    HTML_LIT(b, "<p class=\"small\">");
     for (int l = 0; l < n->iLevel; l++) {
         long ia = plan_ancestor_at(p, iNode, l);
         if (ia < 0) {
@@ -598,7 +619,7 @@ edit_activity_body(ReadModel *rm, const void *arg, Buf *b)
         HTML_LIT(b, "</h2><p>");
         page_rating(b, a->eRating);
         HTML_LIT(b, " <span class=\"small\">");
-        esc_html(b, assess_state_label(a->eState));
+        esc_html(b, review_assessment_status(rd, a));
         HTML_LIT(b, "</span></p><h3>");
         HTML_TR(b, "Action point");
         HTML_LIT(b, "</h3><p>");
@@ -607,7 +628,13 @@ edit_activity_body(ReadModel *rm, const void *arg, Buf *b)
         HTML_LIT(b, "</p><h3>");
         HTML_TR(b, "Progress");
         HTML_LIT(b, "</h3><p>");
-        esc_html_paragraphs(b, *a->zProgress ? a->zProgress : _("(none yet)"));
+        if (!rules_narrative_may_read(&x->who, rd, a)) {
+            esc_html(b, _("(the M&E officer's narrative shows once it is "
+                          "approved)"));
+        } else {
+            esc_html_paragraphs(b,
+                                *a->zProgress ? a->zProgress : _("(none yet)"));
+        }
         HTML_LIT(b, "</p>");
         for (size_t s = 0; s < a->nStmt; s++) {
             const Statement *st = &a->aStmt[s];
@@ -641,13 +668,20 @@ typedef struct EditHistory {
     Actor who; /* the reader: whose statements' comments it may read */
 } EditHistory;
 
-/* May who read audit row e?  A statement's edits are as the statement:
+/* May who read audit row e?  The narrative's edits are the officers'
+** (rules_narrative_may_read(): drafts until approved, and the history
+** holds the drafts); a statement's edits are as the statement:
 ** a reporter reads only its own organisation's; a comment is its
 ** organisation's and the officers' only (core/rules.h), like the thread
 ** it is in; every other edit is shown. */
 static int
 edit_history_may_read(const Actor *who, const AuditEntry *e)
 {
+    if (str_eq(e->zEntity, "assessment")) {
+        /* The narrative's drafts are the officers' (as on the card). */
+        return !e->zField || !str_eq(e->zField, "progress") ||
+               rules_is_editor(who);
+    }
     if (!str_eq(e->zEntity, "statement")) {
         return 1;
     }
@@ -809,8 +843,24 @@ page_activity_render(Req *r, Resp *w, const char *zNotice,
     if (bDownload) {
         return;
     }
+    /* "Activity 2.3: Raise awareness of …": the level, the code and the
+    ** text, clipped on a phone's three lines (the full text follows as
+    ** the lead when clipped). */
     Buf title = BUF_INIT;
-    buf_printf(&title, "%s %s", p->aLevel[n->iLevel].zName, n->zCode);
+    utf8_capitalise(&title, p->aLevel[n->iLevel].zName);
+    buf_printf(&title, " %s: ", n->zCode);
+    int bClipped = utf8_width(n->zText, strlen(n->zText)) > EDIT_TITLE_WIDTH;
+    if (bClipped) {
+        Buf cut = BUF_INIT;
+        utf8_pad(&cut, n->zText, EDIT_TITLE_WIDTH);
+        while (cut.n && cut.z[cut.n - 1] == ' ') {
+            buf_truncate(&cut, cut.n - 1);
+        }
+        buf_printf(&title, "%s\xE2\x80\xA6", buf_str(&cut));
+        buf_release(&cut);
+    } else {
+        buf_puts(&title, n->zText);
+    }
     page_begin(r, w, buf_str(&title));
     buf_release(&title);
     Buf *b = &w->body;
@@ -824,11 +874,16 @@ page_activity_render(Req *r, Resp *w, const char *zNotice,
     if (r->bAuthed && who.eRole == ROLE_REPORTER) {
         zOnly = who.zOrg ? who.zOrg : "";
     }
-    EditActivity x = { p, iNode, zOnly };
+    EditActivity x = { p, iNode, zOnly, bClipped, who };
     Buf memo = BUF_INIT;
     buf_printf(&memo, "activity/%s/%s", p->zCode, n->zCode);
     if (zOnly) {
         buf_printf(&memo, "/org:%s", zOnly);
+    }
+    /* Kept apart for those who read the officer's unapproved narrative
+    ** (rules_narrative_may_read() decides by role and the data only). */
+    if (r->bAuthed && rules_is_editor(&who)) {
+        buf_puts(&memo, "/editor");
     }
     page_fragment(r, w, buf_str(&memo), edit_activity_body, &x);
     buf_release(&memo);
@@ -882,7 +937,7 @@ page_activity_render(Req *r, Resp *w, const char *zNotice,
         /* Kept per kind of reader: what it shows depends on whose
         ** statements' comments the reader may see. */
         buf_printf(&hkey, "history/%s/%s/", p->zCode, n->zCode);
-        if (rules_statement_may_read(&who, "")) {
+        if (rules_is_editor(&who)) {
             buf_puts(&hkey, "*"); /* an officer: every organisation's */
         } else if (who.eRole == ROLE_REPORTER && who.zOrg) {
             buf_printf(&hkey, "org:%s", who.zOrg);

@@ -1229,7 +1229,7 @@ view_round_activities(const ViewRound *x, Sheet *t)
         }
         sheet_text(t, buf_str(&v));
         page_sheet_rating(t, a->eRating);
-        sheet_text(t, assess_state_label(a->eState));
+        sheet_text(t, review_assessment_status(rd, a));
         buf_reset(&v);
         for (size_t k = 0; k < a->nStmt; k++) {
             buf_printf(&v, "%s%s: %s", k ? ", " : "", a->aStmt[k].zOrg,

@@ -182,6 +182,18 @@ print(json.dumps({"round": "2018", "progress": sys.argv[1], "rating": "progressi
         -H 'Content-Type: application/json' --data-binary @assess.json \
         "$BASE/api/activity/4.8/assessment"
 }
+# The officer's saved draft is the officers' until approved: MOLVT's
+# reporter reads neither it (it quotes NCCT) nor its history.
+[ "$(api_assess officer save "Draft: NCCT funded the training.")" = 200 ] ||
+    fail "the officer's draft: $(cat api.body)"
+curl -s -b molvt.jar "$BASE/api/activity/4.8" | python3 -c 'import json, sys
+r = [a for a in json.load(sys.stdin)["assessments"] if a["round"] == "2018"][0]
+assert r["progress"] is None, r["progress"]' || fail "a reporter reads the unapproved narrative in the API"
+curl -s -b molvt.jar "$BASE/activity/4.8" >m48.html
+grep -q "NCCT funded the training" m48.html && fail "a reporter reads the unapproved narrative on the page"
+grep -q "narrative shows once it is approved" m48.html || fail "the reporter is not told why there is no narrative"
+curl -s -b officer.jar "$BASE/activity/4.8" | grep -q "NCCT funded the training" ||
+    fail "the officer does not see the saved draft"
 [ "$(api_assess officer approve "Border work. $MOLVT1")" = 409 ] ||
     fail "the API approved a narrative with replaced text: $(cat api.body)"
 grep -q "keeps the text MOLVT submitted on .*, which MOLVT has replaced since" api.body ||
@@ -196,4 +208,15 @@ r = [a for a in json.load(open("api.json"))["assessments"] if a["round"] == "201
 assert r["state"] == "approved" and r["progress"] == "Border work. " + sys.argv[1], r
 assert [s["state"] for s in r["statements"] if s["org"] == "NCCT"] == ["accepted"], r' "$MOLVT2" ||
     fail "the approved assessment: $(head -c 400 api.json)"
+# Where each activity stands, in words: approved now; every activity of the
+# published 2017 round "Published" (imported, never "Draft"); the heading
+# names the activity with its text.
+curl -s -b officer.jar "$BASE/activity/4.8" >a48.html
+grep -q '<h2>2018 review</h2><p>.*<span class="small">Approved</span>' a48.html ||
+    fail "the 2018 card does not say Approved: $(grep -o '<h2>2018 review</h2>.\{0,200\}' a48.html)"
+grep -q '<h1>Activity 4.8: ' a48.html || fail "the heading: $(grep -o '<h1>[^<]*' a48.html)"
+curl -s -b officer.jar "$BASE/round/2017?table=activities&format=csv" | tr -d '\r' >r2017.csv
+n=$(($(wc -l <r2017.csv) - 1))
+[ "$n" -gt 90 ] && [ "$(grep -c ',Published,' r2017.csv)" = "$n" ] ||
+    fail "the published round's activities: $(cut -d, -f5 r2017.csv | sort | uniq -c | head)"
 finish
