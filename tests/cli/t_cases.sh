@@ -112,4 +112,58 @@ grep -q Sokha plain.csv && fail "personal details exported without --with-person
 "$LMPMON" --db "$(db t)" case export --with-personal --out personal.csv
 grep -q 'Sokha,012345678' personal.csv || fail "personal details missing with --with-personal"
 
+# Each organisation numbers its own cases: the same numbers under LSCW and
+# under MRC are two cases each (70 of them, enough for PostgreSQL's COPY),
+# and importing MRC's again updates MRC's only, matched by organisation and
+# number.
+awk 'BEGIN { print "case_no,lodged_on,sex,assisting_org,outcome,complainant_name";
+    for (i = 1; i <= 70; i++) printf "D-%03d,2018-05-01,female,LSCW,lscw-first,L%d\n", i, i }' >dl.csv
+sed 's/,LSCW,lscw-first,L/,MRC,mrc-first,M/' dl.csv >dm.csv
+sed 's/mrc-first/mrc-again/' dm.csv >dm2.csv
+n0=$(db_sql t "SELECT count(*) FROM complaint_case")
+for f in dl.csv dm.csv dm2.csv; do
+    run --db "$(db t)" case import "$f"
+    expect_status 0
+    expect_out "imported 70 cases"
+done
+[ "$(db_sql t "SELECT count(*) FROM complaint_case")" = $((n0 + 140)) ] ||
+    fail "the same numbers of two organisations are not 140 cases"
+"$LMPMON" --db "$(db t)" case export --with-personal --out both.csv
+[ "$(grep -c '^D-[0-9]*,.*,LSCW,.*lscw-first,L[0-9]*,' both.csv)" = 70 ] || fail "LSCW's cases changed: $(grep -m2 LSCW both.csv)"
+[ "$(grep -c '^D-[0-9]*,.*,MRC,.*mrc-again,M[0-9]*,' both.csv)" = 70 ] || fail "MRC's cases not updated: $(grep -m2 MRC both.csv)"
+grep -q '^D-007,.*,MRC,.*mrc-again,M7,' both.csv || fail "MRC's D-007 lost its complainant"
+
+# A list of one organisation's cases searches the index (assisting_org,
+# id) with the organisation as a parameter (the statement of
+# store_*_cases.c's case list), newest first without a sort; the form it
+# replaced, "$1 IS NULL OR assisting_org = $1", reads the whole table.
+if [ "$LMPMON_TEST_BACKEND" = sqlite ]; then
+    plan=$(db_sql t "EXPLAIN QUERY PLAN SELECT case_no FROM complaint_case
+        WHERE assisting_org = ?2 ORDER BY id DESC LIMIT ?1")
+    echo "$plan" | grep -q 'SEARCH complaint_case USING INDEX complaint_case_org (assisting_org=?)' ||
+        fail "the list by organisation does not search the index: $plan"
+    echo "$plan" | grep -q 'TEMP B-TREE' && fail "the list by organisation sorts: $plan"
+    old=$(db_sql t "EXPLAIN QUERY PLAN SELECT case_no FROM complaint_case
+        WHERE ?2 IS NULL OR assisting_org = ?2 ORDER BY id DESC LIMIT ?1")
+    echo "$old" | grep -q 'SEARCH complaint_case USING INDEX complaint_case_org' &&
+        fail "the check cannot tell: the old form searches the index too: $old"
+else
+    q='SELECT case_no FROM complaint_case c WHERE c.assisting_org = $2::text
+        ORDER BY c.id DESC LIMIT $1::bigint'
+    oldq='SELECT case_no FROM complaint_case c
+        WHERE $2::text IS NULL OR c.assisting_org = $2::text
+        ORDER BY c.id DESC LIMIT $1::bigint'
+    # A generic plan (the parameter unknown, as for lmpmon's prepared
+    # statement) with sequential scans priced out: the index, if usable.
+    plan=$(db_sql t "SET plan_cache_mode = force_generic_plan; SET enable_seqscan = off;
+        PREPARE q(bigint, text) AS $q; EXPLAIN EXECUTE q(200, 'MRC');")
+    echo "$plan" | grep -q 'Index Scan Backward using complaint_case_org' ||
+        fail "the list by organisation does not search the index: $plan"
+    echo "$plan" | grep -q 'Sort' && fail "the list by organisation sorts: $plan"
+    old=$(db_sql t "SET plan_cache_mode = force_generic_plan; SET enable_seqscan = off;
+        PREPARE q(bigint, text) AS $oldq; EXPLAIN EXECUTE q(200, 'MRC');")
+    echo "$old" | grep -q 'Index Cond.*assisting_org' &&
+        fail "the check cannot tell: the old form searches the index too: $old"
+fi
+
 finish
