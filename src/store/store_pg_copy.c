@@ -26,6 +26,15 @@
 **   small for a COPY (a case officer's one case) is upserted row by row,
 **   as before.
 **
+**   Into an empty register (a first import, the million-case case) the
+**   index on (assisting_org, id) is dropped when the first COPY opens and
+**   made again over all the rows before COMMIT: one sort instead of a
+**   million index insertions.  PostgreSQL's DDL is transactional, so an
+**   import that fails or is rolled back leaves the index as it was.  The
+**   drop locks the table until COMMIT, which only readers of an empty
+**   register notice.  The unique key stays: it is what finds a case put
+**   twice.
+**
 ** - Audit rows (xAuditAdd, called by every put).  A plan import writes
 **   several per assessment.  They are kept as COPY text and sent when
 **   something reads the audit trail (pg_audit_flush() before those
@@ -80,6 +89,7 @@ struct PgCopy {
     int bStreaming; /* ... and takes rows (the server did not end it) */
     int bBulk;      /* a batch was copied in this transaction: open at once */
     int bFlushing;  /* inside a flush: pg_query() must not flush again */
+    int bIndexOff;  /* complaint_case_org dropped: make it before COMMIT */
     Buf line;       /* scratch: one row as COPY text */
     Buf audit;      /* audit rows held back, as COPY text */
 };
@@ -355,12 +365,73 @@ pg_exec_savepoint(PgStore *S, const char *zSql, AppErr *err)
     return bOk ? 0 : -1;
 }
 
+/* The index of lists by organisation (schema_pg.c, migration 11), made
+** again after a bulk load into an empty register. */
+static const char zCaseOrgIndex[] =
+    "CREATE INDEX IF NOT EXISTS complaint_case_org"
+    " ON complaint_case(assisting_org, id)";
+
+/* Before the transaction's first COPY of cases: when the register is
+** empty, drop the index by organisation (pg_copy_flush() makes it again).
+** Outside the batch's savepoint, so a batch written again the slow way
+** does not bring it back. */
+static int
+pg_copy_index_off(PgStore *S, PgCopy *C, AppErr *err)
+{
+    if (pg_pipe_drain(S, err)) {
+        return -1;
+    }
+    PGresult *r = PQexec(S->db, "SELECT NOT EXISTS"
+                                " (SELECT 1 FROM complaint_case)");
+    int bOk = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1;
+    int bEmpty = bOk && strcmp(PQgetvalue(r, 0, 0), "t") == 0;
+    if (!bOk) {
+        pg_fail(S, r, err, "writing cases");
+    }
+    PQclear(r);
+    if (!bOk) {
+        return -1;
+    }
+    if (!bEmpty) {
+        return 0;
+    }
+    r = PQexec(S->db, "DROP INDEX IF EXISTS complaint_case_org");
+    bOk = PQresultStatus(r) == PGRES_COMMAND_OK;
+    if (!bOk) {
+        pg_fail(S, r, err, "writing cases");
+    }
+    PQclear(r);
+    C->bIndexOff = bOk;
+    return bOk ? 0 : -1;
+}
+
+/* Make the index pg_copy_index_off() dropped. */
+static int
+pg_copy_index_on(PgStore *S, PgCopy *C, AppErr *err)
+{
+    if (!C->bIndexOff) {
+        return 0;
+    }
+    if (pg_pipe_drain(S, err)) {
+        return -1;
+    }
+    PGresult *r = PQexec(S->db, zCaseOrgIndex);
+    int bOk = PQresultStatus(r) == PGRES_COMMAND_OK;
+    if (!bOk) {
+        pg_fail(S, r, err, "indexing the cases");
+    }
+    PQclear(r);
+    C->bIndexOff = 0;
+    return bOk ? 0 : -1;
+}
+
 /* Open the batch's COPY under a savepoint and stream the rows kept so
 ** far. */
 static int
 pg_copy_batch_open(PgStore *S, PgCopy *C, AppErr *err)
 {
-    if (pg_exec_savepoint(S, "SAVEPOINT lmpmon_copy", err) ||
+    if ((!C->bBulk && pg_copy_index_off(S, C, err)) ||
+        pg_exec_savepoint(S, "SAVEPOINT lmpmon_copy", err) ||
         pg_copy_begin(S, zCaseCopy, err, "writing cases")) {
         return -1;
     }
@@ -631,7 +702,8 @@ pg_audit_flush(PgStore *S, AppErr *err)
 int
 pg_copy_flush(PgStore *S, AppErr *err)
 {
-    return pg_copy_flush_cases(S, err) || pg_audit_flush(S, err);
+    return pg_copy_flush_cases(S, err) || pg_audit_flush(S, err) ||
+           (S->pCopy && pg_copy_index_on(S, S->pCopy, err));
 }
 
 void
@@ -666,6 +738,7 @@ pg_copy_discard(PgStore *S)
     pg_batch_clear(C);
     buf_reset(&C->audit);
     C->bBulk = 0;
+    C->bIndexOff = 0; /* dropped in the transaction: back with its rollback */
 }
 
 void
