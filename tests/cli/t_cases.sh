@@ -132,6 +132,25 @@ done
 [ "$(grep -c '^D-[0-9]*,.*,LSCW,.*lscw-first,L[0-9]*,' both.csv)" = 70 ] || fail "LSCW's cases changed: $(grep -m2 LSCW both.csv)"
 [ "$(grep -c '^D-[0-9]*,.*,MRC,.*mrc-again,M[0-9]*,' both.csv)" = 70 ] || fail "MRC's cases not updated: $(grep -m2 MRC both.csv)"
 grep -q '^D-007,.*,MRC,.*mrc-again,M7,' both.csv || fail "MRC's D-007 lost its complainant"
+# 'case show' names the case by organisation where the number is several.
+run --db "$(db t)" case show D-007
+expect_status 1
+expect_err "several organisations have a case numbered D-007: name one with --org LSCW, --org MRC"
+run --db "$(db t)" case show D-007 --org MRC --with-personal
+expect_status 0
+expect_out "assisting_org  MRC"
+expect_out "outcome        mrc-again"
+expect_out "personal       M7;"
+run --db "$(db t)" case show D-007 --org LSCW
+expect_status 0
+expect_out "outcome        lscw-first"
+grep -q 'L7' out.txt && fail "case show printed personal details without --with-personal"
+run --db "$(db t)" case show D-007 --org ILO
+expect_status 1
+expect_err "no case D-007"
+run --db "$(db t)" case show T1
+expect_status 0
+expect_out "assisting_org  LSCW"
 
 # A list of one organisation's cases searches the index (assisting_org,
 # id) with the organisation as a parameter (the statement of
