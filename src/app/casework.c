@@ -12,12 +12,18 @@
 #include "../base/i18n.h"
 #include "../base/banned.h"
 
+/* The audit key of a case: "case/ORG/NUMBER", or "case/NUMBER" for one no
+** organisation assists. */
 static int
-cw_audit(Store *s, const char *zCaseNo, const char *zField, const char *zNew,
+cw_audit(Store *s, const Case *c, const char *zField, const char *zNew,
          AppErr *err)
 {
     Buf key = BUF_INIT;
-    buf_printf(&key, "case/%s", zCaseNo);
+    buf_puts(&key, "case/");
+    if (c->zAssistingOrg && *c->zAssistingOrg) {
+        buf_printf(&key, "%s/", c->zAssistingOrg);
+    }
+    buf_puts(&key, c->zCaseNo);
     int rc = store_audit(s, "case", buf_str(&key), zField, zNew, err) ||
              /* The register as a whole changed: caches key on this. */
              store_audit(s, "case", "cases", "edit", buf_str(&key), err);
@@ -54,9 +60,20 @@ casework_create(Store *s, const Actor *actor, const Case *c,
     if (app_begin(s, actor, err)) {
         return -1;
     }
+    /* A case officer records the cases its own organisation assists: the
+    ** case as given, with the officer's organisation (a copy, as a Case
+    ** owns its strings).  The number must be new in that organisation
+    ** only: another's numbers are not the officer's business. */
+    Case cScoped = *c;
+    char *zOrg = NULL;
+    if (actor->eRole == ROLE_CASE_OFFICER) {
+        zOrg = xstrdup(actor->zOrg);
+        cScoped.zAssistingOrg = zOrg;
+    }
     CaseFile old;
     int rc = 0;
-    if (store_case_get(s, c->zCaseNo, &old, NULL, err) == 0) {
+    if (store_case_get(s, cScoped.zAssistingOrg, c->zCaseNo, &old, NULL, err) ==
+        0) {
         case_file_release(&old);
         rc = apperr_set(err, APPERR_CONFLICT, _("case %s exists already"),
                         c->zCaseNo);
@@ -64,39 +81,120 @@ casework_create(Store *s, const Actor *actor, const Case *c,
         rc = -1;
     } else {
         err->code = APPERR_OK;
-        /* A case officer records the cases its own organisation assists:
-        ** the case as given, with the officer's organisation (a copy, as
-        ** a Case owns its strings). */
-        Case cScoped = *c;
-        char *zOrg = NULL;
-        if (actor->eRole == ROLE_CASE_OFFICER) {
-            zOrg = xstrdup(actor->zOrg);
-            cScoped.zAssistingOrg = zOrg;
-        }
         char zNote[] = "case opened";
         CaseEvent e = { STAGE_LODGED, "", zNote, NULL };
         memcpy(e.zOn, c->zLodged, 11);
         rc = store_case_put(s, &cScoped, who, err) ||
-             store_case_event_add(s, c->zCaseNo, &e, err) ||
-             cw_audit(s, c->zCaseNo, "opened", c->zLodged, err);
-        free(zOrg);
+             store_case_event_add(s, cScoped.zAssistingOrg, c->zCaseNo, &e,
+                                  err) ||
+             cw_audit(s, &cScoped, "opened", c->zLodged, err);
     }
+    free(zOrg);
     return app_end(s, rc, err);
+}
+
+static void
+cw_choices_free(char **az, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(az[i]);
+    }
+    free(az);
+}
+
+int
+casework_which(Store *s, const Actor *who, const char *zOrg,
+               const char *zCaseNo, char **pzOrg, char ***pazChoice,
+               size_t *pnChoice, AppErr *err)
+{
+    *pzOrg = NULL;
+    if (pazChoice) {
+        *pazChoice = NULL;
+        *pnChoice = 0;
+    }
+    const char *zScope = case_actor_scope(who);
+    const char *zNamed = !zOrg || !*zOrg                    ? NULL
+                         : strcmp(zOrg, CASE_ORG_NONE) == 0 ? ""
+                                                            : zOrg;
+    if (zScope) {
+        /* A case officer: its own organisation's numbers, and none when
+        ** its account names no organisation. */
+        if (!*zScope || (zNamed && !str_eq(zNamed, zScope))) {
+            return apperr_set(err, APPERR_NOTFOUND, _("no case %s"), zCaseNo);
+        }
+        *pzOrg = xstrdup(zScope);
+        return 0;
+    }
+    if (zNamed) {
+        *pzOrg = xstrdup(zNamed);
+        return 0;
+    }
+    char **azOrg = NULL;
+    size_t nOrg = 0;
+    if (store_case_orgs(s, zCaseNo, &azOrg, &nOrg, err)) {
+        return -1;
+    }
+    int rc = 0;
+    if (nOrg == 0) {
+        rc = apperr_set(err, APPERR_NOTFOUND, _("no case %s"), zCaseNo);
+    } else if (nOrg == 1) {
+        *pzOrg = azOrg[0];
+        azOrg[0] = NULL;
+    } else {
+        rc = apperr_set(err, APPERR_CONFLICT,
+                        _("several organisations have a case numbered "
+                          "%s: choose whose"),
+                        zCaseNo);
+        if (pazChoice) {
+            *pazChoice = azOrg;
+            *pnChoice = nOrg;
+            azOrg = NULL;
+            nOrg = 0;
+        }
+    }
+    cw_choices_free(azOrg, nOrg);
+    return rc;
+}
+
+int
+casework_get(Store *s, const Actor *who, const char *zOrg, const char *zCaseNo,
+             CaseFile *f, CasePerson *pWho, char ***pazChoice, size_t *pnChoice,
+             AppErr *err)
+{
+    memset(f, 0, sizeof *f);
+    if (pWho) {
+        memset(pWho, 0, sizeof *pWho);
+    }
+    char *zWhose = NULL;
+    int rc = casework_which(s, who, zOrg, zCaseNo, &zWhose, pazChoice, pnChoice,
+                            err) ||
+             store_case_get(s, zWhose, zCaseNo, f, pWho, err);
+    free(zWhose);
+    if (rc == 0 && !case_actor_may(who, &f->c)) {
+        rc = apperr_set(err, APPERR_NOTFOUND, _("no case %s"), zCaseNo);
+    }
+    if (rc && err->code == APPERR_NOTFOUND) {
+        /* The store's "no case" in the same words as the others. */
+        rc = apperr_set(err, APPERR_NOTFOUND, _("no case %s"), zCaseNo);
+    }
+    if (rc) {
+        case_file_release(f);
+        if (pWho) {
+            case_person_release(pWho);
+        }
+    }
+    return rc;
 }
 
 /* Load the case for a change, inside the transaction: it exists, who may
 ** work on it (a case outside its scope is "no case", as on the pages),
 ** its version is the one the form showed. */
 static int
-cw_load(Store *s, const Actor *who, const char *zCaseNo, int iVersion,
-        CaseFile *f, AppErr *err)
+cw_load(Store *s, const Actor *who, const char *zOrg, const char *zCaseNo,
+        int iVersion, CaseFile *f, AppErr *err)
 {
-    memset(f, 0, sizeof *f);
-    if (store_case_get(s, zCaseNo, f, NULL, err)) {
+    if (casework_get(s, who, zOrg, zCaseNo, f, NULL, NULL, NULL, err)) {
         return -1;
-    }
-    if (!case_actor_may(who, &f->c)) {
-        return apperr_set(err, APPERR_NOTFOUND, _("no case %s"), zCaseNo);
     }
     /* Payments add and never overwrite (iVersion < 0: not checked); every
     ** other change names the version its form showed. */
@@ -111,9 +209,9 @@ cw_load(Store *s, const Actor *who, const char *zCaseNo, int iVersion,
 }
 
 int
-casework_stage(Store *s, const Actor *who, const char *zCaseNo,
-               CaseStage eStage, const char *zOn, const char *zNote,
-               int iVersion, AppErr *err)
+casework_stage(Store *s, const Actor *who, const char *zOrg,
+               const char *zCaseNo, CaseStage eStage, const char *zOn,
+               const char *zNote, int iVersion, AppErr *err)
 {
     if (!str_is_date(zOn)) {
         return apperr_set(err, APPERR_INPUT,
@@ -125,7 +223,7 @@ casework_stage(Store *s, const Actor *who, const char *zCaseNo,
         return -1;
     }
     CaseFile f;
-    int rc = cw_load(s, who, zCaseNo, iVersion, &f, err);
+    int rc = cw_load(s, who, zOrg, zCaseNo, iVersion, &f, err);
     if (rc == 0 && strcmp(zOn, f.c.zLodged) < 0) {
         rc = apperr_set(err, APPERR_INPUT,
                         _("%s is before the case was lodged "
@@ -148,8 +246,8 @@ casework_stage(Store *s, const Actor *who, const char *zCaseNo,
         CaseEvent e = { eStage, "", xstrdup(zNote), NULL };
         memcpy(e.zOn, zOn, 11);
         rc = store_case_put(s, &f.c, NULL, err) ||
-             store_case_event_add(s, zCaseNo, &e, err) ||
-             cw_audit(s, zCaseNo, "stage", case_stage_name(eStage), err);
+             store_case_event_add(s, f.c.zAssistingOrg, zCaseNo, &e, err) ||
+             cw_audit(s, &f.c, "stage", case_stage_name(eStage), err);
         free(e.zNote);
     }
     case_file_release(&f);
@@ -157,8 +255,9 @@ casework_stage(Store *s, const Actor *who, const char *zCaseNo,
 }
 
 int
-casework_payment(Store *s, const Actor *who, const char *zCaseNo,
-                 const char *zOn, int64_t amount, AppErr *err)
+casework_payment(Store *s, const Actor *who, const char *zOrg,
+                 const char *zCaseNo, const char *zOn, int64_t amount,
+                 AppErr *err)
 {
     if (!str_is_date(zOn)) {
         return apperr_set(err, APPERR_INPUT,
@@ -173,7 +272,7 @@ casework_payment(Store *s, const Actor *who, const char *zCaseNo,
         return -1;
     }
     CaseFile f;
-    int rc = cw_load(s, who, zCaseNo, -1, &f, err);
+    int rc = cw_load(s, who, zOrg, zCaseNo, -1, &f, err);
     if (rc == 0 && strcmp(zOn, f.c.zLodged) < 0) {
         rc = apperr_set(err, APPERR_INPUT,
                         _("%s is before the case was lodged "
@@ -186,8 +285,8 @@ casework_payment(Store *s, const Actor *who, const char *zCaseNo,
         Buf what = BUF_INIT;
         case_amount_format(&what, amount);
         buf_printf(&what, " %s on %s", f.c.zCurrency, zOn);
-        rc = store_case_payment_add(s, zCaseNo, &p, err) ||
-             cw_audit(s, zCaseNo, "payment", buf_str(&what), err);
+        rc = store_case_payment_add(s, f.c.zAssistingOrg, zCaseNo, &p, err) ||
+             cw_audit(s, &f.c, "payment", buf_str(&what), err);
         buf_release(&what);
     }
     case_file_release(&f);
@@ -195,9 +294,10 @@ casework_payment(Store *s, const Actor *who, const char *zCaseNo,
 }
 
 int
-casework_details(Store *s, const Actor *who, const char *zCaseNo,
-                 CaseSatisfied eSatisfied, const char *zOutcome,
-                 int64_t requested, int64_t ordered, int iVersion, AppErr *err)
+casework_details(Store *s, const Actor *who, const char *zOrg,
+                 const char *zCaseNo, CaseSatisfied eSatisfied,
+                 const char *zOutcome, int64_t requested, int64_t ordered,
+                 int iVersion, AppErr *err)
 {
     if (strlen(zOutcome) > LIMIT_FIELD_BYTES) {
         return apperr_set(err, APPERR_INPUT, _("the outcome is too long"));
@@ -206,7 +306,7 @@ casework_details(Store *s, const Actor *who, const char *zCaseNo,
         return -1;
     }
     CaseFile f;
-    int rc = cw_load(s, who, zCaseNo, iVersion, &f, err);
+    int rc = cw_load(s, who, zOrg, zCaseNo, iVersion, &f, err);
     if (rc == 0) {
         f.c.eSatisfied = eSatisfied;
         free(f.c.zOutcome);
@@ -220,7 +320,7 @@ casework_details(Store *s, const Actor *who, const char *zCaseNo,
         case_amount_format(&what, ordered);
         buf_puts(&what, " ordered");
         rc = store_case_put(s, &f.c, NULL, err) ||
-             cw_audit(s, zCaseNo, "details", buf_str(&what), err);
+             cw_audit(s, &f.c, "details", buf_str(&what), err);
         buf_release(&what);
     }
     case_file_release(&f);

@@ -13,6 +13,7 @@
 #include "term.h"
 #include "../core/gazetteer.h"
 #include "../base/base.h"
+#include "../app/casework.h"
 #include "../app/complaints.h"
 #include "../io/cases_csv.h"
 #include "../io/cases_places.h"
@@ -104,13 +105,95 @@ case_places_print(Store *s)
     return CLI_OK;
 }
 
+/* 'case show NUMBER [--org ORG]': one case, its timeline and payments
+** (personal details with bPersonal).  The number names a case of one
+** organisation; where several organisations have it, --org says whose
+** (casework_which(); "-" for no organisation). */
+static int
+case_show_print(Store *s, const Actor *who, const char *zOrg,
+                const char *zCaseNo, int bPersonal)
+{
+    AppErr err = APPERR_INIT;
+    CaseFile f;
+    CasePerson p;
+    char **azOrg = NULL;
+    size_t nOrg = 0;
+    if (store_begin_read(s, &err)) {
+        return cli_fail(&err);
+    }
+    int rc = casework_get(s, who, zOrg, zCaseNo, &f, &p, &azOrg, &nOrg, &err);
+    store_end_read(s);
+    if (rc) {
+        if (nOrg > 1) {
+            Buf b = BUF_INIT;
+            for (size_t i = 0; i < nOrg; i++) {
+                buf_printf(&b, "%s--org %s", i ? ", " : "",
+                           *azOrg[i] ? azOrg[i] : CASE_ORG_NONE);
+                free(azOrg[i]);
+            }
+            free(azOrg);
+            apperr_set(&err, APPERR_CONFLICT,
+                       _("several organisations have a case numbered %s: "
+                         "name one with %s"),
+                       zCaseNo, buf_str(&b));
+            buf_release(&b);
+        }
+        return cli_fail(&err);
+    }
+    const Case *c = &f.c;
+    Buf b = BUF_INIT;
+    buf_printf(&b, "case %s\n", c->zCaseNo);
+    buf_printf(&b, "assisting_org  %s\n",
+               c->zAssistingOrg ? c->zAssistingOrg : "");
+    buf_printf(&b, "lodged_on      %s (%s)\n", c->zLodged,
+               case_channel_name(c->eChannel));
+    buf_printf(&b, "complainant    %s, %s", case_sex_name(c->eSex),
+               case_legal_name(c->eLegal));
+    if (*c->zAgeBand) {
+        buf_printf(&b, ", %s", c->zAgeBand);
+    }
+    buf_printf(&b, "; %s -> %s\n", c->zProvince, c->zDestination);
+    if (bPersonal) {
+        buf_printf(&b, "personal       %s; %s; %s\n", p.zName ? p.zName : "",
+                   p.zPhone ? p.zPhone : "",
+                   p.zIdDocument ? p.zIdDocument : "");
+    }
+    buf_printf(&b, "stage          %s%s%s; satisfied %s\n",
+               case_stage_name(c->eStage), *c->zResolved ? " on " : "",
+               c->zResolved, case_satisfied_name(c->eSatisfied));
+    buf_printf(&b, "outcome        %s\n", c->zOutcome);
+    buf_puts(&b, "compensation   ");
+    case_amount_format(&b, c->requested);
+    buf_puts(&b, " requested, ");
+    case_amount_format(&b, c->ordered);
+    buf_puts(&b, " ordered, ");
+    case_amount_format(&b, c->paid);
+    buf_printf(&b, " paid (%s)\n", c->zCurrency);
+    for (size_t i = 0; i < f.nEvent; i++) {
+        const CaseEvent *e = &f.aEvent[i];
+        buf_printf(&b, "  %s %s%s%s (%s)\n", e->zOn, case_stage_name(e->eStage),
+                   *e->zNote ? ": " : "", e->zNote, e->zActor);
+    }
+    for (size_t i = 0; i < f.nPayment; i++) {
+        buf_printf(&b, "  %s payment ", f.aPayment[i].zOn);
+        case_amount_format(&b, f.aPayment[i].amount);
+        buf_printf(&b, " %s (%s)\n", c->zCurrency, f.aPayment[i].zActor);
+    }
+    (void)fwrite(buf_str(&b), 1, b.n, stdout);
+    buf_release(&b);
+    case_file_release(&f);
+    case_person_release(&p);
+    return CLI_OK;
+}
+
 /* ** COMMAND: case */
 int
 cmd_case(CliCtx *ctx)
 {
-    const char *zFormat = NULL, *zOut = NULL, *zYear = NULL;
+    const char *zFormat = NULL, *zOut = NULL, *zYear = NULL, *zOrg = NULL;
     int bCreateOrgs = 0, bPersonal = 0;
     CliOpt aOpt[] = { { "format", 1, &zFormat, NULL },
+                      { "org", 1, &zOrg, NULL },
                       { "out", 1, &zOut, NULL },
                       { "year", 1, &zYear, NULL },
                       { "create-orgs", 0, NULL, &bCreateOrgs },
@@ -210,10 +293,15 @@ cmd_case(CliCtx *ctx)
     } else if (strcmp(zSub, "places") == 0 && nPos == 1) {
         s = cli_open_store(ctx);
         rc = s ? case_places_print(s) : CLI_FAIL;
+    } else if (strcmp(zSub, "show") == 0 && nPos == 2) {
+        s = cli_open_store(ctx);
+        Actor who = cli_actor(ctx);
+        rc = s ? case_show_print(s, &who, zOrg, azPos[1], bPersonal) : CLI_FAIL;
     } else {
         rc = cli_usage_error(ctx, "case import FILE, case export [--year Y] "
-                                  "[--with-personal] [--out FILE], or case "
-                                  "places");
+                                  "[--with-personal] [--out FILE], case show "
+                                  "NUMBER [--org ORG] [--with-personal], or "
+                                  "case places");
     }
 out:
     store_close(s);

@@ -627,6 +627,18 @@ case_actor_may(const Actor *who, const Case *c)
     return c->zAssistingOrg && str_eq(c->zAssistingOrg, who->zOrg);
 }
 
+const char *
+case_actor_scope(const Actor *who)
+{
+    if (who->eRole == ROLE_ADMIN) {
+        return NULL;
+    }
+    if (who->eRole != ROLE_CASE_OFFICER || !who->zOrg) {
+        return "";
+    }
+    return who->zOrg;
+}
+
 /* ---- the reports of a whole register ------------------------------------------ */
 
 void

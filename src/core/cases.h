@@ -75,7 +75,7 @@ typedef enum CaseType {
 } CaseType;
 
 typedef struct Case {
-    char *zCaseNo;      /* unique */
+    char *zCaseNo;      /* unique within its assisting organisation */
     char zLodged[11];   /* YYYY-MM-DD */
     char zResolved[11]; /* date the final stage was reached, or "" */
     CaseChannel eChannel;
@@ -132,6 +132,18 @@ void case_file_release(CaseFile *f);
 ** none when its account names no organisation (an empty scope never
 ** matches a case without an assisting organisation). */
 int case_actor_may(const Actor *who, const Case *c);
+
+/* Each assisting organisation numbers its own cases, so a number alone
+** names a case only within one organisation.  Where a case must be named
+** across organisations (an admin's links, the cases CSV), it is named by
+** organisation and number; CASE_ORG_NONE names "no organisation" (the
+** cases none assists) in a link's org=. */
+#define CASE_ORG_NONE "-"
+
+/* The organisation in which who looks numbers up: a case officer's own
+** ("" when its account names none: it has no cases), NULL for an admin,
+** who sees every organisation's; other roles have no cases (""). */
+const char *case_actor_scope(const Actor *who);
 
 const char *case_sex_name(CaseSex e);
 const char *case_sex_label(CaseSex e); /* what pages show */

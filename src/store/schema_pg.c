@@ -512,6 +512,13 @@ const char *const azPgMigration[] = {
     ");"
     "CREATE INDEX statement_attachment_statement"
     "  ON statement_attachment(statement_id);",
+    /* 11: case numbers unique per assisting organisation, SQLite's schema
+    ** 16 translated (no rebuild: the constraint is dropped by name). */
+    "ALTER TABLE complaint_case DROP CONSTRAINT complaint_case_case_no_key;"
+    "ALTER TABLE complaint_case ADD CONSTRAINT complaint_case_no_org"
+    "  UNIQUE(case_no, assisting_org);"
+    "DROP INDEX complaint_case_org;"
+    "CREATE INDEX complaint_case_org ON complaint_case(assisting_org, id);",
 };
 
 const int nPgMigration = (int)(sizeof azPgMigration / sizeof azPgMigration[0]);

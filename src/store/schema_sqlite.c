@@ -590,6 +590,50 @@ const char *const azSchemaMigration[] = {
     ") STRICT;"
     "CREATE INDEX statement_attachment_statement"
     "  ON statement_attachment(statement_id);",
+    /* 16: each assisting organisation numbers its own cases: a case number
+    ** is unique per organisation (cases no organisation assists, '', are
+    ** unique among themselves), so two NGOs may both have "2018/001".
+    ** The key leads with the number, so an admin's search by number alone
+    ** uses it too.  Lists by organisation, newest first, walk the index
+    ** (assisting_org, id).  The table is rebuilt to drop the column's
+    ** UNIQUE, as in 5; unique before means unique per organisation now. */
+    "CREATE TABLE complaint_case_new("
+    "  id INTEGER PRIMARY KEY,"
+    "  case_no TEXT NOT NULL,"
+    "  lodged_on TEXT NOT NULL,"
+    "  resolved_on TEXT NOT NULL DEFAULT '',"
+    "  channel TEXT NOT NULL CHECK(channel = 'mrc' OR channel = 'pdolvt' OR channel = 'hotline' OR channel = 'ngo' OR channel = 'embassy' OR channel = 'other'),"
+    "  assisting_org TEXT NOT NULL DEFAULT '',"
+    "  province TEXT NOT NULL DEFAULT '',"
+    "  sex TEXT NOT NULL CHECK(sex = 'female' OR sex = 'male' OR sex = 'unknown'),"
+    "  age_band TEXT NOT NULL DEFAULT '',"
+    "  legal_status TEXT NOT NULL"
+    "    CHECK(legal_status = 'regular' OR legal_status = 'irregular' OR legal_status = 'unknown'),"
+    "  destination TEXT NOT NULL DEFAULT '',"
+    "  sector TEXT NOT NULL DEFAULT '',"
+    "  agency TEXT NOT NULL DEFAULT '',"
+    "  types INTEGER NOT NULL DEFAULT 0,"
+    "  stage TEXT NOT NULL CHECK(stage = 'lodged' OR stage = 'conciliation' OR stage = 'resolved' OR stage = 'court' OR stage = 'withdrawn' OR stage = 'closed_unresolved'),"
+    "  outcome TEXT NOT NULL DEFAULT '',"
+    "  satisfied TEXT NOT NULL CHECK(satisfied = 'yes' OR satisfied = 'no' OR satisfied = 'unknown'),"
+    "  currency TEXT NOT NULL,"
+    "  requested INTEGER NOT NULL DEFAULT 0,"
+    "  ordered INTEGER NOT NULL DEFAULT 0,"
+    "  paid INTEGER NOT NULL DEFAULT 0,"
+    "  version INTEGER NOT NULL DEFAULT 1,"
+    "  UNIQUE(case_no, assisting_org)"
+    ") STRICT;"
+    "INSERT INTO complaint_case_new(id, case_no, lodged_on, resolved_on,"
+    "  channel, assisting_org, province, sex, age_band, legal_status,"
+    "  destination, sector, agency, types, stage, outcome, satisfied,"
+    "  currency, requested, ordered, paid, version)"
+    "  SELECT id, case_no, lodged_on, resolved_on, channel, assisting_org,"
+    "  province, sex, age_band, legal_status, destination, sector, agency,"
+    "  types, stage, outcome, satisfied, currency, requested, ordered, paid,"
+    "  version FROM complaint_case;"
+    "DROP TABLE complaint_case;"
+    "ALTER TABLE complaint_case_new RENAME TO complaint_case;"
+    "CREATE INDEX complaint_case_org ON complaint_case(assisting_org, id);",
 };
 
 const int nSchemaMigration =

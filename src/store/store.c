@@ -636,24 +636,33 @@ store_kept_put(Store *s, const char *zName, long gen, const char *zBody,
 }
 
 int
-store_case_get(Store *s, const char *zCaseNo, CaseFile *f, CasePerson *who,
-               AppErr *err)
+store_case_get(Store *s, const char *zOrg, const char *zCaseNo, CaseFile *f,
+               CasePerson *who, AppErr *err)
 {
-    return s->pMethods->xCaseGet(s, zCaseNo, f, who, err);
+    return s->pMethods->xCaseGet(s, zOrg ? zOrg : "", zCaseNo, f, who, err);
 }
 
 int
-store_case_event_add(Store *s, const char *zCaseNo, const CaseEvent *e,
-                     AppErr *err)
+store_case_orgs(Store *s, const char *zCaseNo, char ***pazOrg, size_t *pn,
+                AppErr *err)
 {
-    return s->pMethods->xCaseEventAdd(s, zCaseNo, e, err);
+    *pazOrg = NULL;
+    *pn = 0;
+    return s->pMethods->xCaseOrgs(s, zCaseNo, pazOrg, pn, err);
 }
 
 int
-store_case_payment_add(Store *s, const char *zCaseNo, const CasePayment *p,
-                       AppErr *err)
+store_case_event_add(Store *s, const char *zOrg, const char *zCaseNo,
+                     const CaseEvent *e, AppErr *err)
 {
-    return s->pMethods->xCasePaymentAdd(s, zCaseNo, p, err);
+    return s->pMethods->xCaseEventAdd(s, zOrg ? zOrg : "", zCaseNo, e, err);
+}
+
+int
+store_case_payment_add(Store *s, const char *zOrg, const char *zCaseNo,
+                       const CasePayment *p, AppErr *err)
+{
+    return s->pMethods->xCasePaymentAdd(s, zOrg ? zOrg : "", zCaseNo, p, err);
 }
 
 int

@@ -501,12 +501,14 @@ typedef struct StoreMethods {
     int (*xTablePut)(Store *, StoreTable t, const char *const *azVal, AppErr *);
     int (*xTableEnd)(Store *, StoreTable t, AppErr *);
     int (*xTableCount)(Store *, StoreTable t, long *pn, AppErr *);
-    int (*xCaseGet)(Store *, const char *zCaseNo, CaseFile *, CasePerson *,
-                    AppErr *);
-    int (*xCaseEventAdd)(Store *, const char *zCaseNo, const CaseEvent *,
-                         AppErr *);
-    int (*xCasePaymentAdd)(Store *, const char *zCaseNo, const CasePayment *,
-                           AppErr *);
+    int (*xCaseGet)(Store *, const char *zOrg, const char *zCaseNo, CaseFile *,
+                    CasePerson *, AppErr *);
+    int (*xCaseOrgs)(Store *, const char *zCaseNo, char ***pazOrg, size_t *pn,
+                     AppErr *);
+    int (*xCaseEventAdd)(Store *, const char *zOrg, const char *zCaseNo,
+                         const CaseEvent *, AppErr *);
+    int (*xCasePaymentAdd)(Store *, const char *zOrg, const char *zCaseNo,
+                           const CasePayment *, AppErr *);
     int (*xCaseList)(Store *, const char *zOrg, int nLimit, CaseVisitor, void *,
                      AppErr *);
     int (*xRoundList)(Store *, const char *zPlan, RoundCount **, size_t *,
@@ -968,7 +970,8 @@ int store_session_delete(Store *s, const char *zTokenHash, AppErr *err);
 /* End every session of account zUser (none, or no such user: 0). */
 int store_session_delete_user(Store *s, const char *zUser, AppErr *err);
 
-/* Insert or update a case (by case number) and, when who is not NULL, its
+/* Insert or update a case (by assisting organisation and case number: each
+** organisation numbers its own cases) and, when who is not NULL, its
 ** personal details.  For bulk imports: call inside one transaction; the
 ** prepared statements are reused, and a backend may hold the case back
 ** and write it with others (PostgreSQL: COPY in batches) before its next
@@ -985,23 +988,31 @@ int store_case_put(Store *s, const Case *c, const CasePerson *who, AppErr *err);
 int store_case_scan(Store *s, const char *zFrom, const char *zTo, int bPersonal,
                     CaseVisitor fn, void *pArg, AppErr *err);
 
-/* The case zCaseNo with its timeline and payments (and, when who is not
-** NULL, personal details; free its strings with free()).  APPERR_NOTFOUND
-** for an unknown number.  Free f with case_file_release(). */
-int store_case_get(Store *s, const char *zCaseNo, CaseFile *f, CasePerson *who,
-                   AppErr *err);
+/* The case zCaseNo of the assisting organisation zOrg (NULL or "": of the
+** cases no organisation assists) with its timeline and payments (and,
+** when who is not NULL, personal details; free its strings with free()).
+** APPERR_NOTFOUND for an unknown number.  Free f with case_file_release(). */
+int store_case_get(Store *s, const char *zOrg, const char *zCaseNo, CaseFile *f,
+                   CasePerson *who, AppErr *err);
 
-/* The nLimit most recently stored cases assisted by zOrg (all cases when
-** zOrg is NULL), newest first. */
+/* The assisting organisations that have a case numbered zCaseNo ("" for
+** the one no organisation assists), sorted, into *pazOrg (allocated: free
+** each and the array), *pn of them (0: no such number). */
+int store_case_orgs(Store *s, const char *zCaseNo, char ***pazOrg, size_t *pn,
+                    AppErr *err);
+
+/* The nLimit most recently stored cases assisted by zOrg ("": those no
+** organisation assists; all cases when zOrg is NULL), newest first; a
+** list of one organisation's walks the index (assisting_org, id). */
 int store_case_list(Store *s, const char *zOrg, int nLimit, CaseVisitor fn,
                     void *pArg, AppErr *err);
 
 /* Append a step to a case's timeline / a payment (the case's paid total
 ** grows by it).  Inside the caller's transaction; actors are the store's. */
-int store_case_event_add(Store *s, const char *zCaseNo, const CaseEvent *e,
-                         AppErr *err);
-int store_case_payment_add(Store *s, const char *zCaseNo, const CasePayment *p,
-                           AppErr *err);
+int store_case_event_add(Store *s, const char *zOrg, const char *zCaseNo,
+                         const CaseEvent *e, AppErr *err);
+int store_case_payment_add(Store *s, const char *zOrg, const char *zCaseNo,
+                           const CasePayment *p, AppErr *err);
 
 /* The id of the latest audit row with key zKey (0 if none): a cheap
 ** "has this changed?" for caches, since every change is audited. */

@@ -1092,6 +1092,7 @@ static const StoreMethods pgMethods = {
     .xTableEnd = pg_table_end,
     .xTableCount = pg_table_count,
     .xCaseGet = pg_case_get,
+    .xCaseOrgs = pg_case_orgs,
     .xCaseEventAdd = pg_case_event_add,
     .xCasePaymentAdd = pg_case_payment_add,
     .xCaseList = pg_case_list,

@@ -13,7 +13,8 @@
 #include "../base/base.h"
 #include "../base/banned.h"
 
-/* The one-row upsert of a case (by case number) from its fields as text,
+/* The one-row upsert of a case (by case number and assisting
+** organisation) from its fields as text,
 ** in the order of the COPY in store_pg_copy.c; with azWho, its personal
 ** details too. */
 int
@@ -34,7 +35,7 @@ pg_case_upsert(PgStore *S, const char *const *az, const char *const *azWho,
                            " $4, $5, $6, $7, $8, $9, $10, $11, $12,"
                            " $13::integer, $14, $15, $16, $17, $18::bigint,"
                            " $19::bigint, $20::bigint)"
-                           " ON CONFLICT(case_no) DO UPDATE SET"
+                           " ON CONFLICT(case_no, assisting_org) DO UPDATE SET"
                            " lodged_on = excluded.lodged_on,"
                            " resolved_on = excluded.resolved_on,"
                            " channel = excluded.channel,"
@@ -232,14 +233,26 @@ pg_case_list(Store *s, const char *zOrg, int nLimit, CaseVisitor fn, void *pArg,
 {
     PgStore *S = (PgStore *)s;
     PgArgs a = { 0 };
-    pg_arg_text(&a, 1, zOrg);
-    pg_arg_int(&a, 2, nLimit);
-    if (pg_case_send(S,
-                     "SELECT " PG_CASE_COLS ", NULL, NULL, NULL"
-                     " FROM complaint_case c"
-                     " WHERE $1::text IS NULL OR c.assisting_org = $1::text"
-                     " ORDER BY c.id DESC LIMIT $2::bigint",
-                     &a, err)) {
+    pg_arg_int(&a, 1, nLimit);
+    /* Two statements, not "$1 IS NULL OR assisting_org = $1", which no
+    ** planner turns into a search of the index (assisting_org, id). */
+    int rc;
+    if (zOrg) {
+        pg_arg_text(&a, 2, zOrg);
+        rc = pg_case_send(S,
+                          "SELECT " PG_CASE_COLS ", NULL, NULL, NULL"
+                          " FROM complaint_case c"
+                          " WHERE c.assisting_org = $2::text"
+                          " ORDER BY c.id DESC LIMIT $1::bigint",
+                          &a, err);
+    } else {
+        rc = pg_case_send(S,
+                          "SELECT " PG_CASE_COLS ", NULL, NULL, NULL"
+                          " FROM complaint_case c"
+                          " ORDER BY c.id DESC LIMIT $1::bigint",
+                          &a, err);
+    }
+    if (rc) {
         return -1;
     }
     return pg_case_visit(S, 0, fn, pArg, err);
@@ -329,14 +342,16 @@ pg_dup_or_null(const PGresult *r, int row, int col)
 }
 
 static int
-pg_case_id(PgStore *S, const char *zCaseNo, long long *pId, AppErr *err)
+pg_case_id(PgStore *S, const char *zOrg, const char *zCaseNo, long long *pId,
+           AppErr *err)
 {
     PgArgs a = { 0 };
     pg_arg_text(&a, 1, zCaseNo);
+    pg_arg_text(&a, 2, zOrg);
     if (pg_lookup_id(S,
                      PG_QUERY(S,
                               "SELECT id FROM complaint_case"
-                              " WHERE case_no = $1",
+                              " WHERE case_no = $1 AND assisting_org = $2",
                               &a, err, "looking up a case"),
                      pId)) {
         return -1;
@@ -348,8 +363,32 @@ pg_case_id(PgStore *S, const char *zCaseNo, long long *pId, AppErr *err)
 }
 
 int
-pg_case_get(Store *s, const char *zCaseNo, CaseFile *f, CasePerson *who,
-            AppErr *err)
+pg_case_orgs(Store *s, const char *zCaseNo, char ***pazOrg, size_t *pn,
+             AppErr *err)
+{
+    PgStore *S = (PgStore *)s;
+    PgArgs a = { 0 };
+    pg_arg_text(&a, 1, zCaseNo);
+    PGresult *r = PG_QUERY(S,
+                           "SELECT assisting_org FROM complaint_case"
+                           " WHERE case_no = $1 ORDER BY assisting_org",
+                           &a, err, "looking up a case");
+    if (!r) {
+        return -1;
+    }
+    size_t n = (size_t)PQntuples(r);
+    *pazOrg = n ? xcalloc(n, sizeof **pazOrg) : NULL;
+    for (size_t i = 0; i < n; i++) {
+        (*pazOrg)[i] = pg_dup(r, (int)i, 0);
+    }
+    *pn = n;
+    PQclear(r);
+    return 0;
+}
+
+int
+pg_case_get(Store *s, const char *zOrg, const char *zCaseNo, CaseFile *f,
+            CasePerson *who, AppErr *err)
 {
     PgStore *S = (PgStore *)s;
     memset(f, 0, sizeof *f);
@@ -358,12 +397,13 @@ pg_case_get(Store *s, const char *zCaseNo, CaseFile *f, CasePerson *who,
     }
     PgArgs a = { 0 };
     pg_arg_text(&a, 1, zCaseNo);
+    pg_arg_text(&a, 2, zOrg);
     PGresult *r = PG_QUERY(S,
                            "SELECT c.id, " PG_CASE_COLS ", c.version,"
                            " p.name, p.phone, p.id_document"
                            " FROM complaint_case c"
                            " LEFT JOIN case_person p ON p.case_id = c.id"
-                           " WHERE c.case_no = $1",
+                           " WHERE c.case_no = $1 AND c.assisting_org = $2",
                            &a, err, "reading a case");
     if (!r) {
         return -1;
@@ -442,12 +482,12 @@ pg_case_get(Store *s, const char *zCaseNo, CaseFile *f, CasePerson *who,
 }
 
 int
-pg_case_event_add(Store *s, const char *zCaseNo, const CaseEvent *e,
-                  AppErr *err)
+pg_case_event_add(Store *s, const char *zOrg, const char *zCaseNo,
+                  const CaseEvent *e, AppErr *err)
 {
     PgStore *S = (PgStore *)s;
     long long id;
-    if (pg_case_id(S, zCaseNo, &id, err)) {
+    if (pg_case_id(S, zOrg, zCaseNo, &id, err)) {
         return -1;
     }
     PgArgs a = { 0 };
@@ -463,12 +503,12 @@ pg_case_event_add(Store *s, const char *zCaseNo, const CaseEvent *e,
 }
 
 int
-pg_case_payment_add(Store *s, const char *zCaseNo, const CasePayment *p,
-                    AppErr *err)
+pg_case_payment_add(Store *s, const char *zOrg, const char *zCaseNo,
+                    const CasePayment *p, AppErr *err)
 {
     PgStore *S = (PgStore *)s;
     long long id;
-    if (pg_case_id(S, zCaseNo, &id, err)) {
+    if (pg_case_id(S, zOrg, zCaseNo, &id, err)) {
         return -1;
     }
     PgArgs a = { 0 };

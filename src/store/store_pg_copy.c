@@ -26,6 +26,15 @@
 **   small for a COPY (a case officer's one case) is upserted row by row,
 **   as before.
 **
+**   Into an empty register (a first import, the million-case case) the
+**   index on (assisting_org, id) is dropped when the first COPY opens and
+**   made again over all the rows before COMMIT: one sort instead of a
+**   million index insertions.  PostgreSQL's DDL is transactional, so an
+**   import that fails or is rolled back leaves the index as it was.  The
+**   drop locks the table until COMMIT, which only readers of an empty
+**   register notice.  The unique key stays: it is what finds a case put
+**   twice.
+**
 ** - Audit rows (xAuditAdd, called by every put).  A plan import writes
 **   several per assessment.  They are kept as COPY text and sent when
 **   something reads the audit trail (pg_audit_flush() before those
@@ -80,6 +89,7 @@ struct PgCopy {
     int bStreaming; /* ... and takes rows (the server did not end it) */
     int bBulk;      /* a batch was copied in this transaction: open at once */
     int bFlushing;  /* inside a flush: pg_query() must not flush again */
+    int bIndexOff;  /* complaint_case_org dropped: make it before COMMIT */
     Buf line;       /* scratch: one row as COPY text */
     Buf audit;      /* audit rows held back, as COPY text */
 };
@@ -230,6 +240,67 @@ pg_row_field(const PgCopy *C, size_t i, int k)
     return z;
 }
 
+/* A case's key (its assisting organisation and number; field 4 and 0) as
+** one string into b, the organisation's length first so that no pair of
+** texts makes another's key. */
+static const char *
+pg_row_key(const PgCopy *C, size_t i, Buf *b)
+{
+    const char *zOrg = pg_row_field(C, i, 4);
+    buf_reset(b);
+    buf_printf(b, "%zu:%s%s", strlen(zOrg), zOrg, pg_row_field(C, i, 0));
+    return buf_str(b);
+}
+
+/* The same from a result's case number (column 0) and organisation (1). */
+static const char *
+pg_res_key(const PGresult *r, int row, Buf *b)
+{
+    const char *zOrg = pg_text(r, row, 1);
+    buf_reset(b);
+    buf_printf(b, "%zu:%s%s", strlen(zOrg), zOrg, pg_text(r, row, 0));
+    return buf_str(b);
+}
+
+/* Arrays of the batch's case numbers and organisations (rows in abOnly
+** when given, and with personal details when bPerson) as PostgreSQL array
+** literals; the number of rows in them. */
+static size_t
+pg_batch_keys(const PgCopy *C, const unsigned char *abOnly, int bPerson,
+              Buf *pNo, Buf *pOrg)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < C->nRow; i++) {
+        if ((!bPerson || C->abPerson[i]) && (!abOnly || abOnly[i])) {
+            pg_array_item(pNo, pg_row_field(C, i, 0));
+            pg_array_item(pOrg, pg_row_field(C, i, 4));
+            n++;
+        }
+    }
+    buf_putc(pNo, '}');
+    buf_putc(pOrg, '}');
+    return n;
+}
+
+/* The cases of the batch that exist, by the keys of pg_batch_keys(): case
+** number, organisation, id. */
+static PGresult *
+pg_batch_find(PgStore *S, Buf *pNo, Buf *pOrg, AppErr *err, const char *zWhat)
+{
+    PgArgs a = { 0 };
+    pg_arg_text(&a, 1, buf_str(pNo));
+    pg_arg_text(&a, 2, buf_str(pOrg));
+    PGresult *r = PG_QUERY(S,
+                           "SELECT c.case_no, c.assisting_org, c.id"
+                           " FROM complaint_case c JOIN"
+                           " unnest($1::text[], $2::text[]) AS k(no, org)"
+                           " ON c.case_no = k.no AND c.assisting_org = k.org",
+                           &a, err, zWhat);
+    buf_release(pNo);
+    buf_release(pOrg);
+    return r;
+}
+
 /* The fields of row i (and its personal details, or NULL) as arrays. */
 static void
 pg_row_fields(const PgCopy *C, size_t i, const char **az, const char **pazWho)
@@ -294,12 +365,73 @@ pg_exec_savepoint(PgStore *S, const char *zSql, AppErr *err)
     return bOk ? 0 : -1;
 }
 
+/* The index of lists by organisation (schema_pg.c, migration 11), made
+** again after a bulk load into an empty register. */
+static const char zCaseOrgIndex[] =
+    "CREATE INDEX IF NOT EXISTS complaint_case_org"
+    " ON complaint_case(assisting_org, id)";
+
+/* Before the transaction's first COPY of cases: when the register is
+** empty, drop the index by organisation (pg_copy_flush() makes it again).
+** Outside the batch's savepoint, so a batch written again the slow way
+** does not bring it back. */
+static int
+pg_copy_index_off(PgStore *S, PgCopy *C, AppErr *err)
+{
+    if (pg_pipe_drain(S, err)) {
+        return -1;
+    }
+    PGresult *r = PQexec(S->db, "SELECT NOT EXISTS"
+                                " (SELECT 1 FROM complaint_case)");
+    int bOk = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1;
+    int bEmpty = bOk && strcmp(PQgetvalue(r, 0, 0), "t") == 0;
+    if (!bOk) {
+        pg_fail(S, r, err, "writing cases");
+    }
+    PQclear(r);
+    if (!bOk) {
+        return -1;
+    }
+    if (!bEmpty) {
+        return 0;
+    }
+    r = PQexec(S->db, "DROP INDEX IF EXISTS complaint_case_org");
+    bOk = PQresultStatus(r) == PGRES_COMMAND_OK;
+    if (!bOk) {
+        pg_fail(S, r, err, "writing cases");
+    }
+    PQclear(r);
+    C->bIndexOff = bOk;
+    return bOk ? 0 : -1;
+}
+
+/* Make the index pg_copy_index_off() dropped. */
+static int
+pg_copy_index_on(PgStore *S, PgCopy *C, AppErr *err)
+{
+    if (!C->bIndexOff) {
+        return 0;
+    }
+    if (pg_pipe_drain(S, err)) {
+        return -1;
+    }
+    PGresult *r = PQexec(S->db, zCaseOrgIndex);
+    int bOk = PQresultStatus(r) == PGRES_COMMAND_OK;
+    if (!bOk) {
+        pg_fail(S, r, err, "indexing the cases");
+    }
+    PQclear(r);
+    C->bIndexOff = 0;
+    return bOk ? 0 : -1;
+}
+
 /* Open the batch's COPY under a savepoint and stream the rows kept so
 ** far. */
 static int
 pg_copy_batch_open(PgStore *S, PgCopy *C, AppErr *err)
 {
-    if (pg_exec_savepoint(S, "SAVEPOINT lmpmon_copy", err) ||
+    if ((!C->bBulk && pg_copy_index_off(S, C, err)) ||
+        pg_exec_savepoint(S, "SAVEPOINT lmpmon_copy", err) ||
         pg_copy_begin(S, zCaseCopy, err, "writing cases")) {
         return -1;
     }
@@ -318,33 +450,23 @@ static int
 pg_batch_ids(PgStore *S, PgCopy *C, const unsigned char *abOnly, StoreIds *ids,
              AppErr *err)
 {
-    Buf arr = BUF_INIT;
-    size_t n = 0;
-    for (size_t i = 0; i < C->nRow; i++) {
-        if (C->abPerson[i] && (!abOnly || abOnly[i])) {
-            pg_array_item(&arr, pg_row_field(C, i, 0));
-            n++;
-        }
-    }
+    Buf no = BUF_INIT, org = BUF_INIT;
+    size_t n = pg_batch_keys(C, abOnly, 1, &no, &org);
     store_ids_start(ids);
     if (n == 0) {
-        buf_release(&arr);
+        buf_release(&no);
+        buf_release(&org);
         return 0;
     }
-    buf_putc(&arr, '}');
-    PgArgs a = { 0 };
-    pg_arg_text(&a, 1, buf_str(&arr));
-    PGresult *r = PG_QUERY(S,
-                           "SELECT case_no, id FROM complaint_case"
-                           " WHERE case_no = ANY($1::text[])",
-                           &a, err, "writing personal details");
-    buf_release(&arr);
+    PGresult *r = pg_batch_find(S, &no, &org, err, "writing personal details");
     if (!r) {
         return -1;
     }
+    Buf key = BUF_INIT;
     for (int row = 0; row < PQntuples(r); row++) {
-        store_ids_put(ids, 'c', 0, pg_text(r, row, 0), pg_int(r, row, 1));
+        store_ids_put(ids, 'c', 0, pg_res_key(r, row, &key), pg_int(r, row, 2));
     }
+    buf_release(&key);
     PQclear(r);
     return 0;
 }
@@ -359,11 +481,11 @@ pg_batch_people(PgStore *S, PgCopy *C, const unsigned char *abOnly, AppErr *err)
         store_ids_release(&ids);
         return -1;
     }
-    Buf b = BUF_INIT;
+    Buf b = BUF_INIT, key = BUF_INIT;
     for (size_t i = 0; i < C->nRow; i++) {
         long long id;
         if (!C->abPerson[i] || (abOnly && !abOnly[i]) ||
-            !store_ids_get(&ids, 'c', 0, pg_row_field(C, i, 0), &id)) {
+            !store_ids_get(&ids, 'c', 0, pg_row_key(C, i, &key), &id)) {
             continue;
         }
         char zId[24];
@@ -375,6 +497,7 @@ pg_batch_people(PgStore *S, PgCopy *C, const unsigned char *abOnly, AppErr *err)
         buf_putc(&b, '\n');
     }
     store_ids_release(&ids);
+    buf_release(&key);
     int bUnique = 0;
     int rc = b.n ? pg_copy_send(S, zPersonCopy, &b, &bUnique, err,
                                 "writing personal details")
@@ -388,33 +511,25 @@ pg_batch_people(PgStore *S, PgCopy *C, const unsigned char *abOnly, AppErr *err)
 static int
 pg_batch_slow(PgStore *S, PgCopy *C, AppErr *err)
 {
-    Buf arr = BUF_INIT;
-    for (size_t i = 0; i < C->nRow; i++) {
-        pg_array_item(&arr, pg_row_field(C, i, 0));
-    }
-    buf_putc(&arr, '}');
-    PgArgs a = { 0 };
-    pg_arg_text(&a, 1, buf_str(&arr));
-    PGresult *r = PG_QUERY(S,
-                           "SELECT case_no FROM complaint_case"
-                           " WHERE case_no = ANY($1::text[])",
-                           &a, err, "writing cases");
-    buf_release(&arr);
+    Buf no = BUF_INIT, org = BUF_INIT;
+    (void)pg_batch_keys(C, NULL, 0, &no, &org);
+    PGresult *r = pg_batch_find(S, &no, &org, err, "writing cases");
     if (!r) {
         return -1;
     }
     /* Seen: stored already, or put earlier in this batch. */
     StoreIds seen = STORE_IDS_INIT;
     store_ids_start(&seen);
+    Buf key = BUF_INIT;
     for (int row = 0; row < PQntuples(r); row++) {
-        store_ids_put(&seen, 'c', 0, pg_text(r, row, 0), 1);
+        store_ids_put(&seen, 'c', 0, pg_res_key(r, row, &key), 1);
     }
     PQclear(r);
     unsigned char *abNew = xcalloc(C->nRow ? C->nRow : 1, 1);
     Buf b = BUF_INIT;
     long long one;
     for (size_t i = 0; i < C->nRow; i++) {
-        const char *zNo = pg_row_field(C, i, 0);
+        const char *zNo = pg_row_key(C, i, &key);
         if (!store_ids_get(&seen, 'c', 0, zNo, &one)) {
             abNew[i] = 1;
             store_ids_put(&seen, 'c', 0, zNo, 1);
@@ -423,6 +538,7 @@ pg_batch_slow(PgStore *S, PgCopy *C, AppErr *err)
         }
     }
     store_ids_release(&seen);
+    buf_release(&key);
     int bUnique = 0;
     int rc =
         b.n ? pg_copy_send(S, zCaseCopy, &b, &bUnique, err, "writing cases")
@@ -586,7 +702,8 @@ pg_audit_flush(PgStore *S, AppErr *err)
 int
 pg_copy_flush(PgStore *S, AppErr *err)
 {
-    return pg_copy_flush_cases(S, err) || pg_audit_flush(S, err);
+    return pg_copy_flush_cases(S, err) || pg_audit_flush(S, err) ||
+           (S->pCopy && pg_copy_index_on(S, S->pCopy, err));
 }
 
 void
@@ -621,6 +738,7 @@ pg_copy_discard(PgStore *S)
     pg_batch_clear(C);
     buf_reset(&C->audit);
     C->bBulk = 0;
+    C->bIndexOff = 0; /* dropped in the transaction: back with its rollback */
 }
 
 void

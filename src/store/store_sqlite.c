@@ -874,6 +874,7 @@ static const StoreMethods sqMethods = {
     .xTableEnd = sq_table_end,
     .xTableCount = sq_table_count,
     .xCaseGet = sq_case_get,
+    .xCaseOrgs = sq_case_orgs,
     .xCaseEventAdd = sq_case_event_add,
     .xCasePaymentAdd = sq_case_payment_add,
     .xCaseList = sq_case_list,

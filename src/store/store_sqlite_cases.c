@@ -35,7 +35,8 @@ sq_case_put(Store *s, const Case *c, const CasePerson *who, AppErr *err)
                    " outcome, satisfied, currency, requested, ordered, paid)"
                    " VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12,"
                    " $13, $14, $15, $16, $17, $18, $19, $20)"
-                   " ON CONFLICT(case_no) DO UPDATE SET lodged_on = $2,"
+                   " ON CONFLICT(case_no, assisting_org) DO UPDATE SET"
+                   " lodged_on = $2,"
                    " resolved_on = $3, channel = $4, assisting_org = $5,"
                    " province = $6, sex = $7, age_band = $8,"
                    " legal_status = $9, destination = $10, sector = $11,"
@@ -91,11 +92,14 @@ sq_case_put(Store *s, const Case *c, const CasePerson *who, AppErr *err)
     ** temporary table per case on the bulk path). */
     sqlite3_int64 id = -1;
     sqlite3_stmt *q;
-    if (SQ_PREPARE(S, "SELECT id FROM complaint_case WHERE case_no = $1", &q,
-                   err)) {
+    if (SQ_PREPARE(S,
+                   "SELECT id FROM complaint_case WHERE case_no = $1"
+                   " AND assisting_org = $2",
+                   &q, err)) {
         return -1;
     }
     sq_bind_text(q, 1, c->zCaseNo);
+    sq_bind_text(q, 2, c->zAssistingOrg ? c->zAssistingOrg : "");
     if (sq_lookup_id(S, q, &id, err)) {
         return -1;
     }
@@ -318,14 +322,18 @@ sq_dup_or_null(sqlite3_stmt *st, int i)
 }
 
 static int
-sq_case_id(SqStore *S, const char *zCaseNo, sqlite3_int64 *pId, AppErr *err)
+sq_case_id(SqStore *S, const char *zOrg, const char *zCaseNo,
+           sqlite3_int64 *pId, AppErr *err)
 {
     sqlite3_stmt *st;
-    if (SQ_PREPARE(S, "SELECT id FROM complaint_case WHERE case_no = $1", &st,
-                   err)) {
+    if (SQ_PREPARE(S,
+                   "SELECT id FROM complaint_case WHERE case_no = $1"
+                   " AND assisting_org = $2",
+                   &st, err)) {
         return -1;
     }
     sq_bind_text(st, 1, zCaseNo);
+    sq_bind_text(st, 2, zOrg);
     if (sq_lookup_id(S, st, pId, err)) {
         return -1;
     }
@@ -336,8 +344,31 @@ sq_case_id(SqStore *S, const char *zCaseNo, sqlite3_int64 *pId, AppErr *err)
 }
 
 int
-sq_case_get(Store *s, const char *zCaseNo, CaseFile *f, CasePerson *who,
-            AppErr *err)
+sq_case_orgs(Store *s, const char *zCaseNo, char ***pazOrg, size_t *pn,
+             AppErr *err)
+{
+    SqStore *S = (SqStore *)s;
+    sqlite3_stmt *st;
+    if (SQ_PREPARE(S,
+                   "SELECT assisting_org FROM complaint_case"
+                   " WHERE case_no = $1 ORDER BY assisting_org",
+                   &st, err)) {
+        return -1;
+    }
+    sq_bind_text(st, 1, zCaseNo);
+    size_t nAlloc = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        xgrow((void **)pazOrg, &nAlloc, *pn, sizeof **pazOrg);
+        (*pazOrg)[(*pn)++] = sq_col_dup(st, 0);
+    }
+    sq_finalize(S, st);
+    return rc == SQLITE_DONE ? 0 : sq_fail(S, err, "looking up a case");
+}
+
+int
+sq_case_get(Store *s, const char *zOrg, const char *zCaseNo, CaseFile *f,
+            CasePerson *who, AppErr *err)
 {
     SqStore *S = (SqStore *)s;
     memset(f, 0, sizeof *f);
@@ -353,11 +384,12 @@ sq_case_get(Store *s, const char *zCaseNo, CaseFile *f, CasePerson *who,
                    " c.currency, c.requested, c.ordered, c.paid, c.version,"
                    " p.name, p.phone, p.id_document FROM complaint_case c"
                    " LEFT JOIN case_person p ON p.case_id = c.id"
-                   " WHERE c.case_no = $1",
+                   " WHERE c.case_no = $1 AND c.assisting_org = $2",
                    &st, err)) {
         return -1;
     }
     sq_bind_text(st, 1, zCaseNo);
+    sq_bind_text(st, 2, zOrg);
     int rc = sqlite3_step(st);
     sqlite3_int64 id = -1;
     if (rc == SQLITE_ROW) {
@@ -443,13 +475,13 @@ sq_case_get(Store *s, const char *zCaseNo, CaseFile *f, CasePerson *who,
 }
 
 int
-sq_case_event_add(Store *s, const char *zCaseNo, const CaseEvent *e,
-                  AppErr *err)
+sq_case_event_add(Store *s, const char *zOrg, const char *zCaseNo,
+                  const CaseEvent *e, AppErr *err)
 {
     SqStore *S = (SqStore *)s;
     sqlite3_int64 id;
     sqlite3_stmt *st;
-    if (sq_case_id(S, zCaseNo, &id, err) ||
+    if (sq_case_id(S, zOrg, zCaseNo, &id, err) ||
         SQ_PREPARE(
             S,
             "INSERT INTO case_event(case_id, stage, on_date, note, actor)"
@@ -466,13 +498,13 @@ sq_case_event_add(Store *s, const char *zCaseNo, const CaseEvent *e,
 }
 
 int
-sq_case_payment_add(Store *s, const char *zCaseNo, const CasePayment *p,
-                    AppErr *err)
+sq_case_payment_add(Store *s, const char *zOrg, const char *zCaseNo,
+                    const CasePayment *p, AppErr *err)
 {
     SqStore *S = (SqStore *)s;
     sqlite3_int64 id;
     sqlite3_stmt *st;
-    if (sq_case_id(S, zCaseNo, &id, err) ||
+    if (sq_case_id(S, zOrg, zCaseNo, &id, err) ||
         SQ_PREPARE(S,
                    "INSERT INTO case_payment(case_id, paid_on, amount, actor)"
                    " VALUES($1, $2, $3, $4)",
@@ -495,24 +527,37 @@ sq_case_payment_add(Store *s, const char *zCaseNo, const CasePayment *p,
     return sq_run(S, st, err, "updating the amount paid");
 }
 
+/* The columns of a case list, as sq_case_scan()'s without personal
+** details. */
+#define SQ_CASE_LIST_COLS                                                      \
+ "case_no, lodged_on, resolved_on, channel, assisting_org, province, sex,"     \
+ " age_band, legal_status, destination, sector, agency, types, stage,"         \
+ " outcome, satisfied, currency, requested, ordered, paid, NULL, NULL, NULL"
+
 int
 sq_case_list(Store *s, const char *zOrg, int nLimit, CaseVisitor fn, void *pArg,
              AppErr *err)
 {
     SqStore *S = (SqStore *)s;
     sqlite3_stmt *st;
-    if (SQ_PREPARE(S,
-                   "SELECT case_no, lodged_on, resolved_on, channel,"
-                   " assisting_org, province, sex, age_band, legal_status,"
-                   " destination, sector, agency, types, stage, outcome,"
-                   " satisfied, currency, requested, ordered, paid, NULL,"
-                   " NULL, NULL FROM complaint_case"
-                   " WHERE $1 IS NULL OR assisting_org = $1"
-                   " ORDER BY id DESC LIMIT $2",
-                   &st, err)) {
+    /* Two statements, not "$1 IS NULL OR assisting_org = $1", which no
+    ** planner turns into a search of the index (assisting_org, id). */
+    int rcPrep =
+        zOrg ? SQ_PREPARE(S,
+                          "SELECT " SQ_CASE_LIST_COLS " FROM complaint_case"
+                          " WHERE assisting_org = $2"
+                          " ORDER BY id DESC LIMIT $1",
+                          &st, err)
+             : SQ_PREPARE(S,
+                          "SELECT " SQ_CASE_LIST_COLS " FROM complaint_case"
+                          " ORDER BY id DESC LIMIT $1",
+                          &st, err);
+    if (rcPrep) {
         return -1;
     }
-    sq_bind_text(st, 1, zOrg);
-    sq_bind_int(st, 2, nLimit);
+    sq_bind_int(st, 1, nLimit);
+    if (zOrg) {
+        sq_bind_text(st, 2, zOrg);
+    }
     return sq_case_visit(S, st, 0, fn, pArg, err);
 }

@@ -181,14 +181,16 @@ int sq_kept_get(Store *s, const char *zName, long *pGen, char **pzBody,
                 AppErr *err);
 int sq_kept_put(Store *s, const char *zName, long gen, const char *zBody,
                 AppErr *err);
-int sq_case_get(Store *s, const char *zCaseNo, CaseFile *f, CasePerson *who,
-                AppErr *err);
-int sq_case_event_add(Store *s, const char *zCaseNo, const CaseEvent *e,
-                      AppErr *err);
+int sq_case_get(Store *s, const char *zOrg, const char *zCaseNo, CaseFile *f,
+                CasePerson *who, AppErr *err);
+int sq_case_event_add(Store *s, const char *zOrg, const char *zCaseNo,
+                      const CaseEvent *e, AppErr *err);
+int sq_case_orgs(Store *s, const char *zCaseNo, char ***pazOrg, size_t *pn,
+                 AppErr *err);
 int sq_case_list(Store *s, const char *zOrg, int nLimit, CaseVisitor fn,
                  void *pArg, AppErr *err);
-int sq_case_payment_add(Store *s, const char *zCaseNo, const CasePayment *p,
-                        AppErr *err);
+int sq_case_payment_add(Store *s, const char *zOrg, const char *zCaseNo,
+                        const CasePayment *p, AppErr *err);
 int sq_load_statements(SqStore *S, sqlite3_int64 planId, const char *zNode,
                        const char *const *azRound, size_t nRound, Plan *p,
                        AppErr *err);

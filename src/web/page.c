@@ -557,7 +557,7 @@ page_select_org(Buf *b, const Model *m, const char *zId, const char *zName,
 char *
 page_self(const Req *r)
 {
-    static const char *const azKeep[] = { "plan", "q", "year", "round" };
+    static const char *const azKeep[] = { "plan", "q", "year", "round", "org" };
     Buf b = BUF_INIT;
     buf_puts(&b, r->zRawPath);
     const char *zSep = "?";

@@ -6,6 +6,12 @@
 ** write check that the case is assisted by it (404 otherwise, so other
 ** organisations' case numbers are not even confirmed to exist).  Personal
 ** details appear only here, where only case officers and admins can come.
+**
+** Each organisation numbers its own cases, so a case's address is
+** /case/NUMBER?org=ORG (org=- for a case no organisation assists; see
+** casework_which()).  /case/NUMBER alone still works where it names one
+** case: always for a case officer, for an admin while no other
+** organisation has the number; otherwise the admin chooses whose.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -30,23 +36,57 @@ cases_scope(const Req *r)
                : (r->ses.user.zOrg ? r->ses.user.zOrg : "");
 }
 
-static int
-cases_in_scope(const Req *r, const Case *c)
+/* The org= that names organisation zOrg (NULL or "": none). */
+static const char *
+cases_org_param(const char *zOrg)
 {
-    Actor who = page_actor(r);
-    return case_actor_may(&who, c);
+    return zOrg && *zOrg ? zOrg : CASE_ORG_NONE;
 }
 
-/* One case as a row of the cases sheet. */
+/* Append the address of case zCaseNo of organisation zOrg (NULL or "":
+** none) for the user of r: with its org= for an admin, who sees every
+** organisation's numbers; a case officer's numbers are its own. */
+static void
+cases_href(Buf *b, const Req *r, const char *zOrg, const char *zCaseNo)
+{
+    buf_puts(b, "/case/");
+    url_encode(b, zCaseNo);
+    if (r->ses.user.eRole == ROLE_ADMIN) {
+        buf_puts(b, "?org=");
+        url_encode(b, cases_org_param(zOrg));
+    }
+}
+
+/* The organisation a request names its case by: the form's org (the case
+** page's forms carry it), else the address's. */
+static const char *
+cases_req_org(const Req *r)
+{
+    const char *z = req_form(r, "org");
+    return *z ? z : req_query(r, "org");
+}
+
+/* What the cases sheet lists: the organisation the user's case work is
+** limited to, through the request's connection; the sheet being filled. */
+typedef struct CasesList {
+    const Req *r;
+    const char *zScope;
+    Sheet *t;
+} CasesList;
+
+/* One case as a row of the cases sheet (an admin's names whose it is). */
 static int
 cases_row(void *pArg, const Case *c, const CasePerson *who)
 {
-    Sheet *t = pArg;
+    const CasesList *x = pArg;
+    Sheet *t = x->t;
     Buf h = BUF_INIT;
-    buf_puts(&h, "/case/");
-    url_encode(&h, c->zCaseNo);
+    cases_href(&h, x->r, c->zAssistingOrg, c->zCaseNo);
     sheet_link(t, c->zCaseNo, buf_str(&h));
     buf_release(&h);
+    if (!x->zScope) {
+        sheet_text(t, c->zAssistingOrg ? c->zAssistingOrg : "");
+    }
     sheet_text(t, c->zLodged);
     sheet_text(t, case_sex_label(c->eSex));
     sheet_text(t, c->zDestination);
@@ -61,21 +101,18 @@ cases_row(void *pArg, const Case *c, const CasePerson *who)
     return 0;
 }
 
-/* What the cases sheet lists: the organisation the user's case work is
-** limited to, through the request's connection. */
-typedef struct CasesList {
-    Store *s;
-    const char *zScope;
-} CasesList;
-
 /* The 200 latest cases in the user's scope (sheet "cases"). */
 static void
 cases_sheet(const void *arg, const char *zId, Sheet *t)
 {
-    const CasesList *x = arg;
+    CasesList x = *(const CasesList *)arg;
+    x.t = t;
     free(t->zCaption);
     t->zCaption = xstrdup(_("The 200 latest cases"));
     sheet_col(t, _("Case"));
+    if (!x.zScope) {
+        sheet_col(t, _("Assisting"));
+    }
     sheet_col(t, _("Lodged"));
     sheet_col(t, _("Sex"));
     sheet_col(t, _("Destination"));
@@ -83,7 +120,7 @@ cases_sheet(const void *arg, const char *zId, Sheet *t)
     sheet_col(t, _("Ordered"));
     sheet_col(t, _("Paid"));
     AppErr err = APPERR_INIT;
-    (void)store_case_list(x->s, x->zScope, 200, cases_row, t, &err);
+    (void)store_case_list(x.r->s, x.zScope, 200, cases_row, &x, &err);
 }
 
 static const char *const azCasesSheet[] = { "cases", NULL };
@@ -93,7 +130,7 @@ int
 page_cases(Req *r, Resp *w)
 {
     const char *zScope = cases_scope(r);
-    CasesList x = { r->s, zScope };
+    CasesList x = { r, zScope, NULL };
     if ((!zScope || *zScope) &&
         page_download(r, w, azCasesSheet, cases_sheet, &x, "cases")) {
         return 0;
@@ -354,8 +391,7 @@ page_case_create(Req *r, Resp *w)
     } else {
         complaints_cache_poke();
         Buf loc = BUF_INIT;
-        buf_puts(&loc, "/case/");
-        url_encode(&loc, c.zCaseNo);
+        cases_href(&loc, r, c.zAssistingOrg, c.zCaseNo);
         resp_redirect(w, buf_str(&loc));
         buf_release(&loc);
     }
@@ -440,20 +476,67 @@ case_sheet(const void *arg, const char *zId, Sheet *t)
 
 static const char *const azCaseSheet[] = { "case", NULL };
 
+/* An admin's number that several organisations have: whose, as links. */
+static void
+case_choose(Req *r, Resp *w, const AppErr *err, char **azOrg, size_t nOrg)
+{
+    Buf title = BUF_INIT;
+    buf_printf(&title, _("Case %s"), r->azParam[0]);
+    page_begin(r, w, buf_str(&title));
+    buf_release(&title);
+    w->status = 300; /* Multiple Choices */
+    Buf *b = &w->body;
+    page_notice(b, "error", err->zMsg);
+    HTML_LIT(b, "<ul>");
+    for (size_t i = 0; i < nOrg; i++) {
+        Buf h = BUF_INIT;
+        cases_href(&h, r, azOrg[i], r->azParam[0]);
+        HTML_LIT(b, "<li><a href=\"");
+        esc_html(b, buf_str(&h));
+        HTML_LIT(b, "\">");
+        if (*azOrg[i]) {
+            esc_html(b, azOrg[i]);
+        } else {
+            HTML_TR(b, "no assisting organisation");
+        }
+        HTML_LIT(b, "</a></li>");
+        buf_release(&h);
+    }
+    HTML_LIT(b, "</ul>\n");
+    page_end(r, w);
+}
+
+/* The hidden field that names the case's organisation in its forms. */
+static void
+cases_org_field(Buf *b, const Case *c)
+{
+    HTML_LIT(b, "<input type=\"hidden\" name=\"org\" value=\"");
+    esc_html(b, cases_org_param(c->zAssistingOrg));
+    HTML_LIT(b, "\"/>");
+}
+
 static void
 case_render(Req *r, Resp *w, const char *zNotice, const char *zKind)
 {
     CaseFile f;
     CasePerson who;
     AppErr err = APPERR_INIT;
-    if (store_case_get(r->s, r->azParam[0], &f, &who, &err)) {
-        web_error(r, w, 404, _("There is no such case."));
-        return;
-    }
-    if (!cases_in_scope(r, &f.c)) {
-        case_file_release(&f);
-        case_person_release(&who);
-        web_error(r, w, 404, _("There is no such case."));
+    Actor actor = page_actor(r);
+    char **azOrg = NULL;
+    size_t nOrg = 0;
+    if (casework_get(r->s, &actor, cases_req_org(r), r->azParam[0], &f, &who,
+                     &azOrg, &nOrg, &err)) {
+        if (nOrg > 1) {
+            case_choose(r, w, &err, azOrg, nOrg);
+        } else if (err.code == APPERR_NOTFOUND) {
+            web_error(r, w, 404, _("There is no such case."));
+        } else {
+            web_fail(r, w, &err);
+        }
+        for (size_t i = 0; i < nOrg; i++) {
+            free(azOrg[i]);
+        }
+        free(azOrg);
         return;
     }
     CaseShow dl = { &f, &who };
@@ -522,6 +605,7 @@ case_render(Req *r, Resp *w, const char *zNotice, const char *zKind)
     HTML_TR(b, "Record a stage");
     HTML_LIT(b, "</h3>");
     page_csrf_field(r, b);
+    cases_org_field(b, &f.c);
     buf_printf(b, "<input type=\"hidden\" name=\"version\" value=\"%d\"/>",
                f.iVersion);
     HTML_LIT(b, "<label for=\"stage\">");
@@ -543,6 +627,7 @@ case_render(Req *r, Resp *w, const char *zNotice, const char *zKind)
     HTML_TR(b, "Record a payment received");
     HTML_LIT(b, "</h3>");
     page_csrf_field(r, b);
+    cases_org_field(b, &f.c);
     cases_input(b, "paid_on", _("Paid on (YYYY-MM-DD)"),
                 bKeep ? req_form(r, "paid_on") : "", "date");
     cases_input(b, "amount", _("Amount"), bKeep ? req_form(r, "amount") : "",
@@ -558,6 +643,7 @@ case_render(Req *r, Resp *w, const char *zNotice, const char *zKind)
     HTML_TR(b, "Outcome and compensation");
     HTML_LIT(b, "</h3>");
     page_csrf_field(r, b);
+    cases_org_field(b, &f.c);
     buf_printf(b, "<input type=\"hidden\" name=\"version\" value=\"%d\"/>",
                f.iVersion);
     HTML_LIT(b, "<label for=\"satisfied\">");
@@ -605,6 +691,10 @@ case_finish(Req *r, Resp *w, int rc, const AppErr *err)
         buf_puts(&loc, "/case/");
         url_encode(&loc, r->azParam[0]);
         buf_puts(&loc, "?saved=1");
+        if (r->ses.user.eRole == ROLE_ADMIN && *cases_req_org(r)) {
+            buf_puts(&loc, "&org=");
+            url_encode(&loc, cases_req_org(r));
+        }
         resp_redirect(w, buf_str(&loc));
         buf_release(&loc);
         return;
@@ -638,8 +728,9 @@ page_case_stage(Req *r, Resp *w)
         rc = apperr_set(&err, APPERR_INPUT, _("choose a stage from the list"));
     } else {
         Actor who = page_actor(r);
-        rc = casework_stage(r->s, &who, r->azParam[0], e, req_form(r, "on"),
-                            req_form(r, "note"), case_version(r), &err);
+        rc = casework_stage(r->s, &who, cases_req_org(r), r->azParam[0], e,
+                            req_form(r, "on"), req_form(r, "note"),
+                            case_version(r), &err);
     }
     case_finish(r, w, rc, &err);
     return 0;
@@ -658,8 +749,8 @@ page_case_payment(Req *r, Resp *w)
                           "(digits, at most two decimals)"));
     } else {
         Actor who = page_actor(r);
-        rc = casework_payment(r->s, &who, r->azParam[0], req_form(r, "paid_on"),
-                              amount, &err);
+        rc = casework_payment(r->s, &who, cases_req_org(r), r->azParam[0],
+                              req_form(r, "paid_on"), amount, &err);
     }
     case_finish(r, w, rc, &err);
     return 0;
@@ -682,7 +773,7 @@ page_case_details(Req *r, Resp *w)
                           "two decimals) and the choice of satisfaction"));
     } else {
         Actor who = page_actor(r);
-        rc = casework_details(r->s, &who, r->azParam[0], eS,
+        rc = casework_details(r->s, &who, cases_req_org(r), r->azParam[0], eS,
                               req_form(r, "outcome"), requested, ordered,
                               case_version(r), &err);
     }

@@ -259,4 +259,43 @@ sqlite3 v14.db "INSERT INTO statement(assessment_id, org_id, proposed_rating, st
 sqlite3 v14.db "INSERT INTO statement_attachment(statement_id, name, type, size, data, added_by, added_at)
     SELECT id, 'b.pdf', 'application/pdf', 0, '', 'molvt', '2018-11-30T00:00:00Z'
     FROM statement" 2>/dev/null && fail "an empty file was accepted"
+
+# From version 15: version 16 numbers cases per assisting organisation.
+# A version 15 register (case numbers unique across organisations, the
+# index on the organisation alone) keeps its cases, their timelines and
+# personal details; afterwards MRC may have an L-1 beside LSCW's.
+"$LMPMON" --db v15.db init --sample cambodia-lmp-2015-2018 >/dev/null || fail "init v15"
+printf '%s\n' 'case_no,lodged_on,sex,assisting_org,complainant_name' \
+    'L-1,2018-03-01,female,LSCW,Sokha' 'N-1,2018-03-02,male,,Dara' >v15.csv
+"$LMPMON" --db v15.db case import v15.csv >/dev/null || fail "cases into v15"
+"$LMPMON" --db v15.db case export --with-personal --out v15-before.csv
+sqlite3 v15.db "PRAGMA foreign_keys = OFF;
+  CREATE TABLE old_case AS SELECT * FROM complaint_case;
+  DROP TABLE complaint_case;
+  CREATE TABLE complaint_case(id INTEGER PRIMARY KEY, case_no TEXT NOT NULL UNIQUE,
+    lodged_on TEXT NOT NULL, resolved_on TEXT NOT NULL DEFAULT '', channel TEXT NOT NULL,
+    assisting_org TEXT NOT NULL DEFAULT '', province TEXT NOT NULL DEFAULT '',
+    sex TEXT NOT NULL, age_band TEXT NOT NULL DEFAULT '', legal_status TEXT NOT NULL,
+    destination TEXT NOT NULL DEFAULT '', sector TEXT NOT NULL DEFAULT '',
+    agency TEXT NOT NULL DEFAULT '', types INTEGER NOT NULL DEFAULT 0, stage TEXT NOT NULL,
+    outcome TEXT NOT NULL DEFAULT '', satisfied TEXT NOT NULL, currency TEXT NOT NULL,
+    requested INTEGER NOT NULL DEFAULT 0, ordered INTEGER NOT NULL DEFAULT 0,
+    paid INTEGER NOT NULL DEFAULT 0, version INTEGER NOT NULL DEFAULT 1) STRICT;
+  INSERT INTO complaint_case SELECT * FROM old_case; DROP TABLE old_case;
+  CREATE INDEX complaint_case_org ON complaint_case(assisting_org);
+  PRAGMA user_version = 15;" || fail "could not make a version 15 database"
+run --db v15.db case export --with-personal --out v15-after.csv
+expect_status 0
+[ "$(sqlite3 v15.db 'PRAGMA user_version')" = "$want" ] || fail "version 15 not migrated"
+cmp -s v15-before.csv v15-after.csv || fail "version 16 changed the cases: $(diff v15-before.csv v15-after.csv)"
+sqlite3 v15.db ".schema complaint_case" | grep -q 'UNIQUE(case_no, assisting_org)' ||
+    fail "no per-organisation key after version 16: $(sqlite3 v15.db '.schema complaint_case')"
+sqlite3 v15.db ".schema complaint_case" | grep -q 'complaint_case_org ON complaint_case(assisting_org, id)' ||
+    fail "no index (assisting_org, id) after version 16"
+[ "$(sqlite3 v15.db 'PRAGMA foreign_key_check')" = "" ] || fail "dangling rows after version 16"
+printf '%s\n' 'case_no,lodged_on,sex,assisting_org' 'L-1,2018-04-01,male,MRC' >v15b.csv
+run --db v15.db case import v15b.csv
+expect_status 0
+[ "$(sqlite3 v15.db "SELECT group_concat(assisting_org, ' ') FROM (SELECT assisting_org FROM complaint_case WHERE case_no = 'L-1' ORDER BY 1)")" = "LSCW MRC" ] ||
+    fail "MRC's L-1 beside LSCW's after version 16"
 finish

@@ -50,8 +50,52 @@ code=$(post lscw /case/L-1/payment paid_on=2019-05-20 amount=450.5)
 [ "$code" = 303 ] || fail "payment: $code"
 "$LMPMON" --db "$(db d)" case export | grep -q '^L-1,2019-01-31,2019-04-30,female,irregular,Thailand,.*,LSCW,unknown,1200.00,0.00,450.50,USD' ||
     fail "the exported case: $("$LMPMON" --db "$(db d)" case export | grep '^L-1')"
-# The audit trail has the case's steps.
-n=$(db_sql d "SELECT count(*) FROM audit WHERE key = 'case/L-1'")
+# The audit trail has the case's steps, under its organisation and number.
+n=$(db_sql d "SELECT count(*) FROM audit WHERE key = 'case/LSCW/L-1'")
 [ "$n" -ge 3 ] || fail "expected the case's steps in the audit trail, got $n rows"
+
+# Each organisation numbers its own cases: MRC opens an L-1 of its own (no
+# 409 telling it that LSCW has one), and each officer sees only its own.
+code=$(post mrc /cases case_no=L-1 lodged_on=2019-03-01 channel=mrc sex=male \
+    legal_status=regular province=Takeo destination=Malaysia requested=10 currency=USD name=Dara)
+[ "$code" = 303 ] || fail "MRC opening its own L-1: expected 303, got $code $(head -c 300 post.body)"
+curl -s -b mrc.jar "$BASE/case/L-1" >m.html
+grep -q 'Malaysia' m.html || fail "MRC's L-1 does not show MRC's case"
+grep -q 'Thailand\|kept-text\|alert' m.html && fail "MRC's L-1 shows LSCW's case"
+curl -s -b lscw.jar "$BASE/case/L-1" | grep -q 'Malaysia' && fail "LSCW's L-1 shows MRC's case"
+[ "$(curl -s -b mrc.jar "$BASE/cases" | grep -o 'href="/case/L-1[?"]' | wc -l)" = 1 ] ||
+    fail "MRC's list does not hold exactly its own L-1"
+# Naming the other organisation answers as for a case nobody has.
+for p in "/case/L-1?org=LSCW" "/case/NOPE" "/case/NOPE?org=LSCW"; do
+    code=$(curl -s -b mrc.jar -o other.html -w '%{http_code}' "$BASE$p")
+    [ "$code" = 404 ] || fail "MRC GET $p: expected 404, got $code"
+    grep -q 'Thailand\|LSCW' other.html && fail "MRC GET $p tells of LSCW's case"
+done
+code=$(post mrc "/case/L-1/payment?org=LSCW" paid_on=2019-05-01 amount=10)
+[ "$code" = 404 ] || fail "MRC paying on LSCW's L-1 by name: expected 404, got $code"
+# Opening L-1 again in one's own organisation is still refused.
+code=$(post mrc /cases case_no=L-1 lodged_on=2019-03-02 channel=mrc sex=male \
+    legal_status=regular requested=0 currency=USD)
+[ "$code" = 409 ] || fail "MRC opening L-1 twice: expected 409, got $code"
+# The admin sees both, told apart: the list names the organisation and
+# links each by it; the number alone asks whose.
+curl -s -b admin.jar "$BASE/cases" >a.html
+grep -q 'href="/case/L-1?org=LSCW"' a.html || fail "the admin's list does not link LSCW's L-1"
+grep -q 'href="/case/L-1?org=MRC"' a.html || fail "the admin's list does not link MRC's L-1"
+code=$(curl -s -b admin.jar -o a.html -w '%{http_code}' "$BASE/case/L-1")
+[ "$code" = 300 ] || fail "admin GET /case/L-1 with two L-1: expected 300, got $code"
+grep -q 'several organisations have a case numbered L-1' a.html || fail "the admin is not told why"
+grep -q 'href="/case/L-1?org=MRC"' a.html || fail "the admin is not offered MRC's L-1"
+code=$(curl -s -b admin.jar -o a.html -w '%{http_code}' "$BASE/case/L-1?org=MRC")
+[ "$code" = 200 ] || fail "admin GET MRC's L-1: $code"
+grep -q 'Dara' a.html || fail "the admin does not see MRC's L-1"
+grep -q 'name="org" value="MRC"' a.html || fail "MRC's L-1's forms do not name MRC"
+# A stage the admin records on MRC's L-1 reaches MRC's only.
+v=$(curl -s -b admin.jar "$BASE/case/L-1?org=MRC" | grep -o 'name="version" value="[0-9]*"' | head -1 | tr -dc 0-9)
+code=$(post admin /case/L-1/stage org=MRC stage=court on=2019-03-05 "version=$v")
+[ "$code" = 303 ] || fail "admin recording a stage on MRC's L-1: $code $(head -c 300 post.body)"
+"$LMPMON" --db "$(db d)" case export >e.csv
+grep -q '^L-1,2019-03-01,2019-03-05,male,.*,MRC,.*,court,' e.csv || fail "MRC's L-1 after the admin's stage: $(grep '^L-1' e.csv)"
+grep -q '^L-1,2019-01-31,2019-04-30,.*,LSCW,.*,resolved,' e.csv || fail "LSCW's L-1 changed: $(grep '^L-1' e.csv)"
 
 finish

@@ -903,7 +903,10 @@ case_fill(Case *c, const char *zCaseNo, const char *zOrg)
 static void
 case_read(Fix *f, Store *s, const char *zCaseNo, CaseFile *cf)
 {
-    expect_ok(f, store_case_get(s, zCaseNo, cf, NULL, fresh(f)));
+    /* The tests' numbers: C-0 has no assisting organisation, the others
+    ** are MOLVT's. */
+    const char *zOrg = strcmp(zCaseNo, "C-0") == 0 ? "" : "MOLVT";
+    expect_ok(f, store_case_get(s, zOrg, zCaseNo, cf, NULL, fresh(f)));
 }
 
 static void
@@ -926,16 +929,16 @@ test_app_case_stale_version(void **state)
     case_read(f, f->b, "C-1", &formB);
     assert_int_equal(formA.iVersion, formB.iVersion);
 
-    expect_ok(f, casework_stage(f->b, &cwMolvt2, "C-1", STAGE_CONCILIATION,
-                                "2018-02-01", "first meeting", formB.iVersion,
-                                fresh(f)));
+    expect_ok(f, casework_stage(f->b, &cwMolvt2, NULL, "C-1",
+                                STAGE_CONCILIATION, "2018-02-01",
+                                "first meeting", formB.iVersion, fresh(f)));
     expect_refused(f,
-                   casework_stage(f->a, &cwMolvt, "C-1", STAGE_RESOLVED,
+                   casework_stage(f->a, &cwMolvt, NULL, "C-1", STAGE_RESOLVED,
                                   "2018-03-01", "settled", formA.iVersion,
                                   fresh(f)),
                    APPERR_CONFLICT, "changed by someone else");
     expect_refused(f,
-                   casework_details(f->a, &cwMolvt, "C-1", SATISFIED_YES,
+                   casework_details(f->a, &cwMolvt, NULL, "C-1", SATISFIED_YES,
                                     "paid in full", 120000, 100000,
                                     formA.iVersion, fresh(f)),
                    APPERR_CONFLICT, NULL);
@@ -954,7 +957,7 @@ test_app_case_stale_version(void **state)
     assert_true(now.iVersion > formA.iVersion);
     /* With the fresh version A's stage goes through. */
     expect_ok(f,
-              casework_stage(f->a, &cwMolvt, "C-1", STAGE_RESOLVED,
+              casework_stage(f->a, &cwMolvt, NULL, "C-1", STAGE_RESOLVED,
                              "2018-03-01", "settled", now.iVersion, fresh(f)));
     CaseFile last;
     case_read(f, f->b, "C-1", &last);
@@ -987,29 +990,32 @@ test_app_case_scope(void **state)
     case_read(f, f->a, "C-0", &n0);
 
     expect_refused(f,
-                   casework_stage(f->a, &cwIlo, "C-M", STAGE_RESOLVED,
+                   casework_stage(f->a, &cwIlo, NULL, "C-M", STAGE_RESOLVED,
                                   "2018-02-01", "", m0.iVersion, fresh(f)),
                    APPERR_NOTFOUND, NULL);
-    expect_refused(
-        f, casework_payment(f->a, &cwIlo, "C-M", "2018-02-01", 5000, fresh(f)),
-        APPERR_NOTFOUND, NULL);
     expect_refused(f,
-                   casework_details(f->a, &cwIlo, "C-M", SATISFIED_YES,
+                   casework_payment(f->a, &cwIlo, NULL, "C-M", "2018-02-01",
+                                    5000, fresh(f)),
+                   APPERR_NOTFOUND, NULL);
+    expect_refused(f,
+                   casework_details(f->a, &cwIlo, NULL, "C-M", SATISFIED_YES,
                                     "mine now", 1, 1, m0.iVersion, fresh(f)),
                    APPERR_NOTFOUND, NULL);
     const Actor *aNone[] = { &cwNone, &cwEmpty };
     for (size_t i = 0; i < 2; i++) {
         expect_refused(f,
-                       casework_stage(f->a, aNone[i], "C-0", STAGE_RESOLVED,
-                                      "2018-02-01", "", n0.iVersion, fresh(f)),
+                       casework_stage(f->a, aNone[i], NULL, "C-0",
+                                      STAGE_RESOLVED, "2018-02-01", "",
+                                      n0.iVersion, fresh(f)),
                        APPERR_NOTFOUND, NULL);
         expect_refused(f,
-                       casework_payment(f->a, aNone[i], "C-0", "2018-02-01",
-                                        5000, fresh(f)),
+                       casework_payment(f->a, aNone[i], NULL, "C-0",
+                                        "2018-02-01", 5000, fresh(f)),
                        APPERR_NOTFOUND, NULL);
         expect_refused(f,
-                       casework_details(f->a, aNone[i], "C-0", SATISFIED_YES,
-                                        "x", 1, 1, n0.iVersion, fresh(f)),
+                       casework_details(f->a, aNone[i], NULL, "C-0",
+                                        SATISFIED_YES, "x", 1, 1, n0.iVersion,
+                                        fresh(f)),
                        APPERR_NOTFOUND, NULL);
         case_release(&c);
         case_fill(&c, "C-new", NULL);
@@ -1018,7 +1024,7 @@ test_app_case_scope(void **state)
     }
     /* Nor do other roles touch cases. */
     expect_refused(f,
-                   casework_stage(f->a, &officer, "C-0", STAGE_RESOLVED,
+                   casework_stage(f->a, &officer, NULL, "C-0", STAGE_RESOLVED,
                                   "2018-02-01", "", n0.iVersion, fresh(f)),
                    APPERR_NOTFOUND, NULL);
     case_release(&c);
@@ -1040,15 +1046,97 @@ test_app_case_scope(void **state)
     assert_int_equal(n1.c.paid, 0);
     AppErr *e = fresh(f);
     CaseFile none;
-    assert_int_not_equal(store_case_get(f->b, "C-new", &none, NULL, e), 0);
+    assert_int_not_equal(store_case_get(f->b, "MOLVT", "C-new", &none, NULL, e),
+                         0);
     assert_int_equal(e->code, APPERR_NOTFOUND);
     /* The case officer of MOLVT may. */
-    expect_ok(f, casework_payment(f->a, &cwMolvt, "C-M", "2018-02-01", 5000,
-                                  fresh(f)));
+    expect_ok(f, casework_payment(f->a, &cwMolvt, NULL, "C-M", "2018-02-01",
+                                  5000, fresh(f)));
     case_file_release(&m0);
     case_file_release(&n0);
     case_file_release(&m1);
     case_file_release(&n1);
+    case_release(&c);
+}
+
+/* Each organisation numbers its own cases: two officers of two
+** organisations both open "2018/001", each works on its own only, a
+** number of another's is "no case" as for one nobody has; an admin names
+** the case by organisation where the number alone does not say whose. */
+static void
+test_app_case_per_org(void **state)
+{
+    Fix *f = *state;
+    Case c;
+    case_fill(&c, "2018/001", NULL);
+    expect_ok(f, casework_create(f->a, &cwMolvt, &c, NULL, fresh(f)));
+    expect_ok(f, casework_create(f->b, &cwIlo, &c, NULL, fresh(f)));
+    /* Again in one's own organisation: refused. */
+    expect_refused(f, casework_create(f->a, &cwMolvt2, &c, NULL, fresh(f)),
+                   APPERR_CONFLICT, "exists already");
+    CaseFile mine, other;
+    char **azOrg = NULL;
+    size_t nOrg = 0;
+    expect_ok(f, casework_get(f->a, &cwIlo, NULL, "2018/001", &mine, NULL, NULL,
+                              NULL, fresh(f)));
+    assert_string_equal(mine.c.zAssistingOrg, "ILO");
+    expect_ok(f,
+              casework_stage(f->a, &cwIlo, NULL, "2018/001", STAGE_CONCILIATION,
+                             "2018-02-01", "", mine.iVersion, fresh(f)));
+    /* MOLVT's case of that number did not move. */
+    expect_ok(f, casework_get(f->b, &cwMolvt, NULL, "2018/001", &other, NULL,
+                              NULL, NULL, fresh(f)));
+    assert_string_equal(other.c.zAssistingOrg, "MOLVT");
+    assert_int_equal(other.c.eStage, STAGE_LODGED);
+    assert_int_equal(other.nEvent, 1);
+    case_file_release(&other);
+    /* Another organisation's case, named: the same "no case" as a number
+    ** nobody has. */
+    expect_refused(f,
+                   casework_get(f->a, &cwIlo, "MOLVT", "2018/001", &other, NULL,
+                                NULL, NULL, fresh(f)),
+                   APPERR_NOTFOUND, "no case 2018/001");
+    expect_refused(f,
+                   casework_get(f->a, &cwIlo, NULL, "2018/999", &other, NULL,
+                                NULL, NULL, fresh(f)),
+                   APPERR_NOTFOUND, "no case 2018/999");
+    expect_refused(f,
+                   casework_payment(f->a, &cwIlo, "MOLVT", "2018/001",
+                                    "2018-03-01", 100, fresh(f)),
+                   APPERR_NOTFOUND, NULL);
+    /* The admin: the number alone is two cases; named, one each. */
+    expect_refused(f,
+                   casework_get(f->a, &admin, NULL, "2018/001", &other, NULL,
+                                &azOrg, &nOrg, fresh(f)),
+                   APPERR_CONFLICT, "several organisations");
+    assert_int_equal(nOrg, 2);
+    assert_string_equal(azOrg[0], "ILO");
+    assert_string_equal(azOrg[1], "MOLVT");
+    for (size_t i = 0; i < nOrg; i++) {
+        free(azOrg[i]);
+    }
+    free(azOrg);
+    expect_ok(f, casework_get(f->a, &admin, "MOLVT", "2018/001", &other, NULL,
+                              NULL, NULL, fresh(f)));
+    assert_int_equal(other.c.eStage, STAGE_LODGED);
+    case_file_release(&other);
+    expect_ok(f, casework_get(f->a, &admin, "ILO", "2018/001", &other, NULL,
+                              NULL, NULL, fresh(f)));
+    assert_int_equal(other.c.eStage, STAGE_CONCILIATION);
+    case_file_release(&other);
+    expect_refused(f,
+                   casework_get(f->a, &admin, CASE_ORG_NONE, "2018/001", &other,
+                                NULL, NULL, NULL, fresh(f)),
+                   APPERR_NOTFOUND, NULL);
+    /* A number only one organisation has needs no organisation. */
+    case_release(&c);
+    case_fill(&c, "2018/002", NULL);
+    expect_ok(f, casework_create(f->a, &cwIlo, &c, NULL, fresh(f)));
+    expect_ok(f, casework_get(f->a, &admin, NULL, "2018/002", &other, NULL,
+                              NULL, NULL, fresh(f)));
+    assert_string_equal(other.c.zAssistingOrg, "ILO");
+    case_file_release(&other);
+    case_file_release(&mine);
     case_release(&c);
 }
 
@@ -1318,12 +1406,13 @@ test_app_busy(void **state)
     case_release(&c);
     case_fill(&c, "C-2", "MOLVT");
     expect_busy(f, casework_create(f->a, &cwMolvt, &c, NULL, fresh(f)));
-    expect_busy(f, casework_stage(f->a, &cwMolvt, "C-1", STAGE_CONCILIATION,
-                                  "2018-02-01", "", 0, fresh(f)));
-    expect_busy(
-        f, casework_payment(f->a, &cwMolvt, "C-1", "2018-02-01", 10, fresh(f)));
-    expect_busy(f, casework_details(f->a, &cwMolvt, "C-1", SATISFIED_YES, "x",
-                                    1, 1, 0, fresh(f)));
+    expect_busy(f,
+                casework_stage(f->a, &cwMolvt, NULL, "C-1", STAGE_CONCILIATION,
+                               "2018-02-01", "", 0, fresh(f)));
+    expect_busy(f, casework_payment(f->a, &cwMolvt, NULL, "C-1", "2018-02-01",
+                                    10, fresh(f)));
+    expect_busy(f, casework_details(f->a, &cwMolvt, NULL, "C-1", SATISFIED_YES,
+                                    "x", 1, 1, 0, fresh(f)));
     expect_busy(f, admin_user_add(f->a, &admin, "late", ROLE_VIEWER, NULL,
                                   "hash", fresh(f)));
     expect_busy(
@@ -1780,6 +1869,7 @@ main(void)
         T(test_app_round_moves),
         T(test_app_case_stale_version),
         T(test_app_case_scope),
+        T(test_app_case_per_org),
         T(test_app_admin),
         T(test_app_admin_sessions),
         T(test_app_busy),
