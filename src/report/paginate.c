@@ -16,6 +16,7 @@
 #include <cairo-pdf.h>
 
 #include "paginate.h"
+#include "khmer_words.h"
 #include "../base/base.h"
 #include "../base/i18n.h"
 #include "../base/banned.h"
@@ -78,13 +79,18 @@ PangoLayout *
 pager_layout(PangoContext *ctx, const PgStyle *st, const char *z, size_t nBold,
              double width)
 {
+    /* Khmer words apart for the line breaker (khmer_words.h); z is then
+    ** the marked copy and nBold the same place in it. */
+    char *zMarked = khmer_words_mark(z, &nBold);
+    if (zMarked) {
+        z = zMarked;
+    }
     PangoLayout *pl = pango_layout_new(ctx);
     PangoFontDescription *fd = pango_font_description_from_string(st->zFont);
     pango_layout_set_font_description(pl, fd);
     pango_font_description_free(fd);
-    /* Khmer is written without spaces between words and Pango 1.50 has no
-    ** Khmer dictionary: break between clusters where a word will not fit
-    ** rather than run past the margin. */
+    /* A Khmer word longer than the line (or text ICU could not divide)
+    ** breaks between clusters rather than run past the margin. */
     pango_layout_set_wrap(pl, PANGO_WRAP_WORD_CHAR);
     if (width > 0) {
         pango_layout_set_width(pl, (int)(width * PANGO_SCALE));
@@ -111,6 +117,7 @@ pager_layout(PangoContext *ctx, const PgStyle *st, const char *z, size_t nBold,
     }
     pango_layout_set_attributes(pl, al);
     pango_attr_list_unref(al);
+    free(zMarked);
     return pl;
 }
 
