@@ -28,6 +28,12 @@ kw_is_khmer(uint32_t cp)
     return (cp >= 0x1780 && cp <= 0x17FF) || (cp >= 0x19E0 && cp <= 0x19FF);
 }
 
+int
+khmer_words_is(uint32_t cp)
+{
+    return kw_is_khmer(cp) || cp == 0x200B;
+}
+
 /* Khmer punctuation that ends a phrase or sentence (khan, bariyoosan,
 ** camnuc pii kuuh...): no line begins with it. */
 static int
@@ -117,4 +123,17 @@ khmer_words_mark(const char *z, size_t *piOffset)
         *piOffset += nAdded;
     }
     return buf_detach(&b);
+}
+
+int
+khmer_words_present(const char *z)
+{
+    /* U+1780..U+17FF is E1 9E xx and E1 9F xx; U+19E0..U+19FF E1 A7 A0+. */
+    for (const char *p = strchr(z, '\xE1'); p; p = strchr(p + 1, '\xE1')) {
+        unsigned char c1 = (unsigned char)p[1], c2 = (unsigned char)p[2];
+        if (c1 == 0x9E || c1 == 0x9F || (c1 == 0xA7 && c2 >= 0xA0)) {
+            return 1;
+        }
+    }
+    return 0;
 }

@@ -15,6 +15,7 @@
 #define LMPMON_KHMER_WORDS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* z (valid UTF-8) with a U+200B between every two words of each run of
 ** Khmer letters (U+1780..U+17FF, U+19E0..U+19FF), as ICU's dictionary
@@ -28,5 +29,12 @@
 ** ICU cannot divide it: the text then breaks as before), else a new
 ** string the caller frees. */
 char *khmer_words_mark(const char *z, size_t *piOffset);
+
+/* Whether the code point cp is Khmer: a letter, sign, digit or symbol,
+** or U+200B (which khmer_words_mark() puts between Khmer words). */
+int khmer_words_is(uint32_t cp);
+
+/* Whether z (valid UTF-8) holds a Khmer letter, sign, digit or symbol. */
+int khmer_words_present(const char *z);
 
 #endif
