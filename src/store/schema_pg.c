@@ -512,6 +512,11 @@ const char *const azPgMigration[] = {
     ");"
     "CREATE INDEX statement_attachment_statement"
     "  ON statement_attachment(statement_id);",
+    /* 11: the Khmer fields, SQLite's schema 16 translated. */
+    "ALTER TABLE plan ADD COLUMN title_km " TXT ";"
+    "ALTER TABLE org ADD COLUMN name_km " TXT ";"
+    "ALTER TABLE node ADD COLUMN text_km " TXT ";"
+    "ALTER TABLE node ADD COLUMN indicator_km " TXT ";",
 };
 
 const int nPgMigration = (int)(sizeof azPgMigration / sizeof azPgMigration[0]);

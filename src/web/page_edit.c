@@ -550,7 +550,7 @@ edit_activity_body(ReadModel *rm, const void *arg, Buf *b)
     const Node *n = &p->aNode[iNode];
     char *zQ = page_plan_query(readmodel_model(rm), p);
     HTML_LIT(b, "<p class=\"lead\">");
-    esc_html(b, n->zText);
+    esc_html(b, node_text(n, i18n_current()));
     HTML_LIT(b, "</p><p class=\"small\">");
     for (int l = 0; l < n->iLevel; l++) {
         long ia = plan_ancestor_at(p, iNode, l);
@@ -561,12 +561,13 @@ edit_activity_body(ReadModel *rm, const void *arg, Buf *b)
         buf_putc(b, ' ');
         esc_html(b, p->aNode[ia].zCode);
         buf_puts(b, ": ");
-        esc_html(b, p->aNode[ia].zText);
-        if (p->aNode[ia].zIndicator) {
+        esc_html(b, node_text(&p->aNode[ia], i18n_current()));
+        const char *zInd = node_indicator(&p->aNode[ia], i18n_current());
+        if (zInd) {
             HTML_LIT(b, " ");
             HTML_TR(b, "\xE2\x80\x94 indicator:");
             HTML_LIT(b, " ");
-            esc_html(b, p->aNode[ia].zIndicator);
+            esc_html(b, zInd);
         }
         HTML_LIT(b, "<br/>");
     }
@@ -1374,7 +1375,7 @@ admin_orgs_sheet(const void *arg, const char *zId, Sheet *t)
         url_encode(&h, o->zAcronym);
         sheet_link(t, o->zAcronym, buf_str(&h));
         buf_release(&h);
-        sheet_text(t, o->zName);
+        sheet_text(t, org_name(o, i18n_current()));
         sheet_text(t, org_kind_label(o->eKind));
         sheet_text(t, o->zParent ? o->zParent : "");
     }

@@ -5,7 +5,8 @@
 
 # What version 8 added (outreach, media, statistics), dropped to make a
 # database of an earlier version.
-# Version 14's notifications and the accounts' e-mail columns go before
+# Version 16's Khmer columns and version 14's notifications and the
+# accounts' e-mail columns go before
 # anything else, in a command of their own (the oldest versions drop the
 # accounts' table itself).  Then version 15's statements' attachments
 # (they refer to statements), version 13's extensions and due dates,
@@ -13,8 +14,10 @@
 # version 11's statements' threads and versions (they refer to
 # statements), version 10's indicators (they refer to plans, nodes and
 # orgs).
+drop16="ALTER TABLE plan DROP COLUMN title_km; ALTER TABLE org DROP COLUMN name_km;
+  ALTER TABLE node DROP COLUMN text_km; ALTER TABLE node DROP COLUMN indicator_km;"
 drop15="DROP TABLE statement_attachment;"
-drop14="DROP TABLE notification; ALTER TABLE account DROP COLUMN email;
+drop14="$drop16 DROP TABLE notification; ALTER TABLE account DROP COLUMN email;
   ALTER TABLE account DROP COLUMN mail; ALTER TABLE account DROP COLUMN lang;"
 drop13="$drop15 DROP TABLE round_extension; ALTER TABLE round DROP COLUMN due;"
 drop12="$drop13 DROP TABLE fund_line; DROP TABLE fund_cost;"
@@ -246,7 +249,7 @@ sqlite3 v13.db "INSERT INTO notification(recipient_id, kind, plan, round, actor,
 # goes in, an empty one does not.
 "$LMPMON" --db v14.db init --sample cambodia-lmp-2015-2018 >/dev/null || fail "init v14"
 "$LMPMON" --db v14.db round open 2018 >/dev/null || fail "round open v14"
-sqlite3 v14.db "$drop15 PRAGMA user_version = 14;" || fail "could not make a version 14 database"
+sqlite3 v14.db "$drop16 $drop15 PRAGMA user_version = 14;" || fail "could not make a version 14 database"
 run --db v14.db org list
 expect_status 0
 [ "$(sqlite3 v14.db 'PRAGMA user_version')" = "$want" ] || fail "version 14 not migrated"
@@ -259,4 +262,18 @@ sqlite3 v14.db "INSERT INTO statement(assessment_id, org_id, proposed_rating, st
 sqlite3 v14.db "INSERT INTO statement_attachment(statement_id, name, type, size, data, added_by, added_at)
     SELECT id, 'b.pdf', 'application/pdf', 0, '', 'molvt', '2018-11-30T00:00:00Z'
     FROM statement" 2>/dev/null && fail "an empty file was accepted"
+
+# From version 15: version 16 adds the Khmer fields, empty (NULL) in
+# every row, and the data reads as before.
+"$LMPMON" --db v15.db init --sample cambodia-lmp-2015-2018 >/dev/null || fail "init v15"
+"$LMPMON" --db v15.db export --format json --out v15-before.json || fail "export v15"
+sqlite3 v15.db "$drop16 PRAGMA user_version = 15;" || fail "could not make a version 15 database"
+run --db v15.db export --format json --out v15-after.json
+expect_status 0
+[ "$(sqlite3 v15.db 'PRAGMA user_version')" = "$want" ] || fail "version 15 not migrated"
+[ "$(sqlite3 v15.db "SELECT count(*) FROM node WHERE text_km IS NOT NULL OR indicator_km IS NOT NULL
+    UNION ALL SELECT count(*) FROM org WHERE name_km IS NOT NULL
+    UNION ALL SELECT count(*) FROM plan WHERE title_km IS NOT NULL" | tr '\n' ' ')" = "0 0 0 " ] ||
+    fail "Khmer fields from nowhere after version 16"
+cmp -s v15-before.json v15-after.json || fail "version 16 changed the data"
 finish
