@@ -1544,6 +1544,11 @@ admin_render(Req *r, Resp *w, const char *zNotice, const char *zKind,
         HTML_TR(b, "Full name");
         HTML_LIT(b, "</label><input id=\"oname\" name=\"name\" value=\"");
         esc_html(b, KEPT(ADMIN_FORM_ORG, "name"));
+        HTML_LIT(b, "\"/><label for=\"oname_km\">");
+        HTML_TR(b, "Full name in Khmer");
+        HTML_LIT(b, "</label><input id=\"oname_km\" name=\"name_km\" "
+                    "lang=\"km\" value=\"");
+        esc_html(b, KEPT(ADMIN_FORM_ORG, "name_km"));
         HTML_LIT(b, "\"/><label for=\"kind\">");
         HTML_TR(b, "Kind");
         HTML_LIT(b, "</label>");
@@ -1725,8 +1730,8 @@ page_admin_org_post(Req *r, Resp *w)
                         ORG_KIND_ACCEPTED);
     } else {
         rc = admin_org_save(r->s, &who, req_form(r, "acronym"),
-                            req_form(r, "name"), eKind, req_form(r, "parent"),
-                            &err);
+                            req_form(r, "name"), req_form(r, "name_km"), eKind,
+                            req_form(r, "parent"), &err);
     }
     admin_done(r, w, rc, &err, "org_saved", ADMIN_FORM_ORG);
     return 0;

@@ -126,6 +126,18 @@ page en /org/MOLVT
 grep -qF -- "$MOLVT_KM" page.html && fail "/org/MOLVT in English shows the Khmer name"
 page km /
 grep -qF -- "$PLAN_KM" page.html || fail "the dashboard in Khmer lacks the plan's Khmer title"
+# The administrator writes an organisation's Khmer name on the form; a
+# correction that leaves it empty keeps it.
+login admin
+code=$(post admin /admin/org acronym=ILO "name=International Labour Organization" \
+    "name_km=អង្គការពលកម្មអន្តរជាតិ" kind=un_agency)
+[ "$code" = 303 ] || fail "saving ILO's Khmer name answered $code: $(cat post.body)"
+code=$(post admin /admin/org acronym=MOLVT name= name_km= kind=government)
+[ "$code" = 303 ] || fail "correcting MOLVT answered $code: $(cat post.body)"
+page km /org/ILO
+grep -qF -- "អង្គការពលកម្មអន្តរជាតិ" page.html || fail "/org/ILO in Khmer lacks the name written on the form"
+page km /org/MOLVT
+grep -qF -- "$MOLVT_KM" page.html || fail "a correction without a Khmer name erased MOLVT's"
 stop_server
 
 finish
