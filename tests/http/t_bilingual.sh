@@ -126,6 +126,12 @@ page en /org/MOLVT
 grep -qF -- "$MOLVT_KM" page.html && fail "/org/MOLVT in English shows the Khmer name"
 page km /
 grep -qF -- "$PLAN_KM" page.html || fail "the dashboard in Khmer lacks the plan's Khmer title"
+# The JSON API gives the Khmer beside the English.
+curl -s -o api.json "$BASE/api/activity/1.1"
+python3 -c 'import json, sys
+d = json.load(open("api.json", encoding="utf-8"))
+sys.exit(d.get("text_km") != sys.argv[1] or not d["text"].startswith("Study"))' "$ACT_KM" ||
+    fail "/api/activity/1.1 lacks text_km: $(head -c 300 api.json)"
 # The administrator writes an organisation's Khmer name on the form; a
 # correction that leaves it empty keeps it.
 login admin
