@@ -20,6 +20,7 @@
 
 #include <cairo-pdf.h>
 #include <fontconfig/fontconfig.h>
+#include <unicode/uclean.h>
 
 #include "review_print.h"
 #include "review_doc.h"
@@ -562,4 +563,5 @@ print_release_fonts(void)
     pango_cairo_font_map_set_default(NULL);
     cairo_debug_reset_static_data();
     FcFini();
+    u_cleanup(); /* ICU's Khmer dictionary (khmer_words.c) */
 }
