@@ -109,8 +109,8 @@ admin_user_set_password(Store *s, const Actor *who, const char *zName,
 
 int
 admin_org_save(Store *s, const Actor *who, const char *zAcronym,
-               const char *zName, OrgKind eKind, const char *zParent,
-               AppErr *err)
+               const char *zName, const char *zNameKm, OrgKind eKind,
+               const char *zParent, AppErr *err)
 {
     if (admin_may(who, err)) {
         return -1;
@@ -119,7 +119,8 @@ admin_org_save(Store *s, const Actor *who, const char *zAcronym,
         return apperr_set(err, APPERR_INPUT, _("an acronym has 1 to %u bytes"),
                           LIMIT_CODE_BYTES - 1);
     }
-    if (strlen(zName) > LIMIT_FIELD_BYTES) {
+    if (strlen(zName) > LIMIT_FIELD_BYTES ||
+        (zNameKm && strlen(zNameKm) > LIMIT_FIELD_BYTES)) {
         return apperr_set(err, APPERR_INPUT, _("the name is too long"));
     }
     if (app_begin(s, who, err)) {
@@ -140,6 +141,9 @@ admin_org_save(Store *s, const Actor *who, const char *zAcronym,
         Org *o = model_add_org(&upd);
         o->zAcronym = xstrdup(zAcronym);
         o->zName = xstrdup(*zName ? zName : old ? old->zName : zAcronym);
+        o->zNameKm = zNameKm && *zNameKm   ? xstrdup(zNameKm)
+                     : old && old->zNameKm ? xstrdup(old->zNameKm)
+                                           : NULL;
         o->eKind = eKind;
         o->zParent = zParent && *zParent ? xstrdup(zParent) : NULL;
         for (size_t i = 0; old && i < old->nAlias; i++) {

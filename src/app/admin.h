@@ -25,11 +25,12 @@ int admin_user_set_disabled(Store *s, const Actor *who, const char *zName,
 int admin_user_set_password(Store *s, const Actor *who, const char *zName,
                             const char *zHash, AppErr *err);
 
-/* Add organisation zAcronym, or correct the name, kind and parent of an
-** existing one (its aliases are kept).  zName "" keeps the old name (or
-** uses the acronym for a new one); zParent "" or NULL: none. */
+/* Add organisation zAcronym, or correct the name, Khmer name, kind and
+** parent of an existing one (its aliases are kept).  zName "" keeps the
+** old name (or uses the acronym for a new one); zNameKm "" or NULL keeps
+** the old Khmer name (none for a new one); zParent "" or NULL: none. */
 int admin_org_save(Store *s, const Actor *who, const char *zAcronym,
-                   const char *zName, OrgKind eKind, const char *zParent,
-                   AppErr *err);
+                   const char *zName, const char *zNameKm, OrgKind eKind,
+                   const char *zParent, AppErr *err);
 
 #endif

@@ -129,6 +129,8 @@ node_release(Node *n)
     free(n->zCode);
     free(n->zText);
     free(n->zIndicator);
+    free(n->zTextKm);
+    free(n->zIndicatorKm);
     strv_free(n->azResp, n->nResp);
     strv_free(n->azContrib, n->nContrib);
     for (size_t i = 0; i < n->nAssess; i++) {
@@ -160,6 +162,7 @@ plan_release(Plan *p)
 {
     free(p->zCode);
     free(p->zTitle);
+    free(p->zTitleKm);
     for (int i = 0; i < p->nLevel; i++) {
         free(p->aLevel[i].zName);
     }
@@ -181,6 +184,7 @@ model_release(Model *m)
         Org *o = &m->aOrg[i];
         free(o->zAcronym);
         free(o->zName);
+        free(o->zNameKm);
         free(o->zParent);
         strv_free(o->azAlias, o->nAlias);
     }
@@ -747,4 +751,40 @@ const char *
 link_role_label(LinkRole e)
 {
     return _(aLinkRole[e == LINK_RESPONSIBLE ? 0 : 1].zLabel);
+}
+
+const char *
+model_text(I18nLang eLang, const char *zEn, const char *zKm)
+{
+    int bEn = zEn && *zEn, bKm = zKm && *zKm;
+    if (eLang == I18N_KM) {
+        return bKm ? zKm : bEn ? zEn : "";
+    }
+    return bEn ? zEn : bKm ? zKm : "";
+}
+
+const char *
+plan_title(const Plan *p, I18nLang eLang)
+{
+    return model_text(eLang, p->zTitle, p->zTitleKm);
+}
+
+const char *
+org_name(const Org *o, I18nLang eLang)
+{
+    const char *z = model_text(eLang, o->zName, o->zNameKm);
+    return *z ? z : o->zAcronym;
+}
+
+const char *
+node_text(const Node *n, I18nLang eLang)
+{
+    return model_text(eLang, n->zText, n->zTextKm);
+}
+
+const char *
+node_indicator(const Node *n, I18nLang eLang)
+{
+    const char *z = model_text(eLang, n->zIndicator, n->zIndicatorKm);
+    return *z ? z : NULL;
 }

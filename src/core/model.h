@@ -19,6 +19,7 @@
 
 #include "codes.h"
 #include "rating.h"
+#include "../base/i18n.h"
 #include "../base/limits.h"
 
 typedef enum OrgKind {
@@ -100,6 +101,7 @@ typedef struct Org {
     char *zParent;  /* acronym of the parent organisation, or NULL */
     char **azAlias; /* other spellings that resolve to this org */
     size_t nAlias;
+    char *zNameKm; /* the full name in Khmer, or NULL (model_text()) */
 } Org;
 
 /* A later due date granted to one organisation in a round.  A removed
@@ -191,12 +193,14 @@ typedef struct Assessment {
 } Assessment;
 
 typedef struct Node {
-    char *zCode;      /* stable across years: "4.10"; unique in the plan */
-    int iLevel;       /* index into Plan.aLevel */
-    long iParent;     /* index into Plan.aNode, -1 for a top-level node */
-    char *zText;      /* the node's text (area name, goal, activity) */
-    char *zIndicator; /* indicator text where the level has indicators */
-    char **azResp;    /* acronyms of responsible organisations */
+    char *zCode;        /* stable across years: "4.10"; unique in the plan */
+    int iLevel;         /* index into Plan.aLevel */
+    long iParent;       /* index into Plan.aNode, -1 for a top-level node */
+    char *zText;        /* the node's text (area name, goal, activity) */
+    char *zIndicator;   /* indicator text where the level has indicators */
+    char *zTextKm;      /* zText in Khmer, or NULL (model_text()) */
+    char *zIndicatorKm; /* zIndicator in Khmer, or NULL */
+    char **azResp;      /* acronyms of responsible organisations */
     size_t nResp;
     char **azContrib; /* acronyms of contributing organisations */
     size_t nContrib;
@@ -213,6 +217,7 @@ typedef struct Level {
 typedef struct Plan {
     char *zCode; /* "cambodia-lmp-2015-2018" */
     char *zTitle;
+    char *zTitleKm; /* zTitle in Khmer, or NULL (model_text()) */
     Level aLevel[LIMIT_PLAN_LEVELS];
     int nLevel; /* 0 when a plan is only referenced, not defined */
     Round *aRound;
@@ -281,6 +286,22 @@ long plan_lookup_node(const Plan *p, const char *zCode);
 Round *plan_find_round(const Plan *p, const char *zCode);
 const Assessment *node_find_assessment(const Node *n, const char *zRound);
 int plan_find_level(const Plan *p, const char *zName);
+
+/* Text people write in both languages (a plan's title, an organisation's
+** name, a node's text and indicator) is kept as written in English (zEn)
+** and, where someone wrote it, in Khmer (zKm).  The one to show a reader
+** of language eLang: the Khmer to a reader of Khmer, else the English;
+** either falls back to the other when it is NULL or empty.  Never NULL
+** ("" when neither is written); points into zEn or zKm. */
+const char *model_text(I18nLang eLang, const char *zEn, const char *zKm);
+
+/* model_text() of a plan's title, an organisation's name (its acronym
+** when it has none), a node's text and its indicator (NULL when it has
+** none in either language). */
+const char *plan_title(const Plan *p, I18nLang eLang);
+const char *org_name(const Org *o, I18nLang eLang);
+const char *node_text(const Node *n, I18nLang eLang);
+const char *node_indicator(const Node *n, I18nLang eLang);
 
 /* Sort an index of p's nodes by code, so plan_find_node() is a binary
 ** search instead of a scan.  plan_find_node() remakes it itself when many

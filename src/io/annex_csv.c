@@ -2,7 +2,8 @@
 ** annex_csv.c — reading and writing the annex CSV layout (see annex_csv.h).
 **
 ** The header drives everything: level columns come in groups
-** "<level>_code", "<level>" [, "<level>_indicator"], the last group being
+** "<level>_code", "<level>" [, "<level>_km"] [, "<level>_indicator"
+** [, "<level>_indicator_km"]] (the Khmer of a text), the last group being
 ** the activities; then "responsible", "contributing"; then round groups;
 ** "lmpmon:revision" (an export's last column) may stand anywhere.  Each
 ** row is checked cell by cell, so a mistake is reported where it is.
@@ -20,6 +21,8 @@ typedef enum ColKind {
     COL_LEVEL_CODE,
     COL_LEVEL_TEXT,
     COL_LEVEL_INDICATOR,
+    COL_LEVEL_TEXT_KM,
+    COL_LEVEL_INDICATOR_KM,
     COL_RESPONSIBLE,
     COL_CONTRIBUTING,
     COL_ROUND_ACTION,
@@ -187,6 +190,20 @@ annex_read_header(const char *zFile, CsvRecord *h, Plan *p, Col *aCol,
             p->aLevel[iLevel].bIndicator = 1;
             continue;
         }
+        if (iLevel >= 0 && strncmp(z, zLevel, nLevel) == 0 &&
+            (strcmp(z + nLevel, "_km") == 0 ||
+             (strcmp(z + nLevel, "_indicator_km") == 0 &&
+              pCols->aiIndicator[iLevel]))) {
+            int bInd = z[nLevel + 1] == 'i';
+            aCol[k].eKind = bInd ? COL_LEVEL_INDICATOR_KM : COL_LEVEL_TEXT_KM;
+            aCol[k].iLevel = iLevel;
+            if (bInd) {
+                pCols->aiIndicatorKm[iLevel] = iCol;
+            } else {
+                pCols->aiTextKm[iLevel] = iCol;
+            }
+            continue;
+        }
         return apperr_set(err, APPERR_INPUT,
                           "cannot import '%s': line 1, column %d: unknown "
                           "column '%s'%s%s%s",
@@ -194,7 +211,8 @@ annex_read_header(const char *zFile, CsvRecord *h, Plan *p, Col *aCol,
                           iLevel >= 0 ? p->aLevel[iLevel].zName : "",
                           iLevel >= 0 ? "_code' come its text column, named "
                                         "after the level, and optionally "
-                                        "'<level>_indicator')"
+                                        "'<level>_km', '<level>_indicator' "
+                                        "and '<level>_indicator_km')"
                                       : "");
     }
     /* Every level needs its text column; every round its three. */
@@ -402,8 +420,8 @@ annex_csv_read(const char *zFile, const char *z, size_t n, const char *zPlan,
         long iParent = -1;
         Node *leaf = NULL;
         for (int l = 0; l <= iLeaf; l++) {
-            size_t kCode = 0, kText = 0, kInd = 0;
-            int bInd = 0;
+            size_t kCode = 0, kText = 0, kInd = 0, kTextKm = 0, kIndKm = 0;
+            int bInd = 0, bTextKm = 0, bIndKm = 0;
             for (size_t k = 0; k < header.nField; k++) {
                 if (aCol[k].iLevel != l) {
                     continue;
@@ -415,11 +433,19 @@ annex_csv_read(const char *zFile, const char *z, size_t n, const char *zPlan,
                 } else if (aCol[k].eKind == COL_LEVEL_INDICATOR) {
                     kInd = k;
                     bInd = 1;
+                } else if (aCol[k].eKind == COL_LEVEL_TEXT_KM) {
+                    kTextKm = k;
+                    bTextKm = 1;
+                } else if (aCol[k].eKind == COL_LEVEL_INDICATOR_KM) {
+                    kIndKm = k;
+                    bIndKm = 1;
                 }
             }
             char *zCode = str_trim(rec.azField[kCode]);
             const char *zText = rec.azField[kText];
             const char *zInd = bInd ? rec.azField[kInd] : "";
+            const char *zTextKm = bTextKm ? rec.azField[kTextKm] : "";
+            const char *zIndKm = bIndKm ? rec.azField[kIndKm] : "";
             if (!*zCode) {
                 apperr_set(err, APPERR_INPUT,
                            "cannot import '%s': line %d, column %zu (%s): "
@@ -455,6 +481,14 @@ annex_csv_read(const char *zFile, const char *z, size_t n, const char *zPlan,
                            strcmp(o->zIndicator, zInd)) {
                     zWhy = "has a different indicator";
                     kWhy = kInd;
+                } else if (*zTextKm && o->zTextKm &&
+                           strcmp(o->zTextKm, zTextKm)) {
+                    zWhy = "has a different Khmer text";
+                    kWhy = kTextKm;
+                } else if (*zIndKm && o->zIndicatorKm &&
+                           strcmp(o->zIndicatorKm, zIndKm)) {
+                    zWhy = "has a different Khmer indicator";
+                    kWhy = kIndKm;
                 }
                 if (zWhy) {
                     apperr_set(err, APPERR_INPUT,
@@ -472,6 +506,12 @@ annex_csv_read(const char *zFile, const char *z, size_t n, const char *zPlan,
                 if (!o->zIndicator && *zInd) {
                     o->zIndicator = xstrdup(zInd);
                 }
+                if (!o->zTextKm && *zTextKm) {
+                    o->zTextKm = xstrdup(zTextKm);
+                }
+                if (!o->zIndicatorKm && *zIndKm) {
+                    o->zIndicatorKm = xstrdup(zIndKm);
+                }
                 free(zCode);
                 iParent = i;
                 continue;
@@ -483,6 +523,8 @@ annex_csv_read(const char *zFile, const char *z, size_t n, const char *zPlan,
             nd->iLine = rec.iLine;
             nd->zText = *zText ? xstrdup(zText) : NULL;
             nd->zIndicator = *zInd ? xstrdup(zInd) : NULL;
+            nd->zTextKm = *zTextKm ? xstrdup(zTextKm) : NULL;
+            nd->zIndicatorKm = *zIndKm ? xstrdup(zIndKm) : NULL;
             iParent = (long)(p->nNode - 1);
             annex_note_revision(pCols, p->nNode - 1, zRev);
             if (l == iLeaf) {
@@ -543,9 +585,17 @@ out:
     return rc;
 }
 
+/* Which levels of p have a text, or an indicator, written in Khmer: the
+** export has their "_km" columns, and only theirs. */
+typedef struct AnnexKm {
+    int abText[LIMIT_PLAN_LEVELS];
+    int abIndicator[LIMIT_PLAN_LEVELS];
+} AnnexKm;
+
 /* Append one row's cells for node n (a leaf) of plan p. */
 static void
-annex_write_row(const Plan *p, long iNode, const char *zRevision, Buf *b)
+annex_write_row(const Plan *p, const AnnexKm *km, long iNode,
+                const char *zRevision, Buf *b)
 {
     const Node *n = &p->aNode[iNode];
     for (int l = 0; l < p->nLevel; l++) {
@@ -557,9 +607,17 @@ annex_write_row(const Plan *p, long iNode, const char *zRevision, Buf *b)
         csv_write_field(b, a ? a->zCode : "");
         buf_putc(b, ',');
         csv_write_field(b, a && a->zText ? a->zText : "");
+        if (km->abText[l]) {
+            buf_putc(b, ',');
+            csv_write_field(b, a && a->zTextKm ? a->zTextKm : "");
+        }
         if (p->aLevel[l].bIndicator) {
             buf_putc(b, ',');
             csv_write_field(b, a && a->zIndicator ? a->zIndicator : "");
+            if (km->abIndicator[l]) {
+                buf_putc(b, ',');
+                csv_write_field(b, a && a->zIndicatorKm ? a->zIndicatorKm : "");
+            }
         }
     }
     Buf names = BUF_INIT;
@@ -594,12 +652,25 @@ annex_write_row(const Plan *p, long iNode, const char *zRevision, Buf *b)
 void
 annex_csv_write(const Plan *p, const char *zRevision, Buf *b)
 {
+    AnnexKm km;
+    memset(&km, 0, sizeof km);
+    for (size_t i = 0; i < p->nNode; i++) {
+        const Node *n = &p->aNode[i];
+        km.abText[n->iLevel] |= n->zTextKm && *n->zTextKm;
+        km.abIndicator[n->iLevel] |= n->zIndicatorKm && *n->zIndicatorKm;
+    }
     buf_puts(b, "\xEF\xBB\xBF");
     for (int l = 0; l < p->nLevel; l++) {
         const char *zL = p->aLevel[l].zName;
         buf_printf(b, "%s%s_code,%s", l ? "," : "", zL, zL);
+        if (km.abText[l]) {
+            buf_printf(b, ",%s_km", zL);
+        }
         if (p->aLevel[l].bIndicator) {
             buf_printf(b, ",%s_indicator", zL);
+            if (km.abIndicator[l]) {
+                buf_printf(b, ",%s_indicator_km", zL);
+            }
         }
     }
     buf_puts(b, ",responsible,contributing");
@@ -626,7 +697,7 @@ annex_csv_write(const Plan *p, const char *zRevision, Buf *b)
     int iLeaf = plan_leaf_level(p);
     for (size_t i = 0; i < p->nNode; i++) {
         if (p->aNode[i].iLevel == iLeaf) {
-            annex_write_row(p, (long)i, zRevision, b);
+            annex_write_row(p, &km, (long)i, zRevision, b);
         }
     }
 }

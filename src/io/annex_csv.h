@@ -3,7 +3,8 @@
 **
 ** The layout of docs/formats/annex-csv.md, the table every review annex
 ** has: the activity's place in the plan (per level a code column, a text
-** column and optionally an indicator column, named after the level), the
+** column and optionally an indicator column, named after the level, each
+** text optionally followed by its Khmer, "<column>_km"), the
 ** activity code and text, "responsible" and "contributing" (names separated
 ** by ';'), then per review round R the columns "R:action_point",
 ** "R:progress" and "R:rating"; an export adds "lmpmon:revision", the
@@ -26,9 +27,11 @@
 typedef struct AnnexCols {
     int aiCode[LIMIT_PLAN_LEVELS]; /* 1-based column of each level's code */
     int aiText[LIMIT_PLAN_LEVELS]; /* ... of its text */
-    int aiIndicator[LIMIT_PLAN_LEVELS]; /* ... of its indicator, 0: none */
-    int iResp;                          /* column of "responsible" */
-    int iContrib;                       /* column of "contributing" */
+    int aiIndicator[LIMIT_PLAN_LEVELS];   /* ... of its indicator, 0: none */
+    int aiTextKm[LIMIT_PLAN_LEVELS];      /* ... of its text in Khmer */
+    int aiIndicatorKm[LIMIT_PLAN_LEVELS]; /* ... of its indicator in Khmer */
+    int iResp;                            /* column of "responsible" */
+    int iContrib;                         /* column of "contributing" */
     int iRevision;     /* column of "lmpmon:revision", 0: none */
     int *aiRound;      /* per round of the plan read, 3 columns:
                                    ** action point, progress, rating */

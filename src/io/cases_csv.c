@@ -335,7 +335,8 @@ cases_csv_import(Store *s, const char *zFile, const char *z, size_t n,
                             zOrg);
                     }
                     Org neu = { (char *)zOrg, (char *)zOrg, ORG_OTHER,
-                                NULL,         NULL,         0 };
+                                NULL,         NULL,         0,
+                                NULL };
                     if (store_org_put(s, &neu, err)) {
                         goto out;
                     }

@@ -186,7 +186,7 @@ imp_resolve_names(Importer *im, const char *zFile, const char *zWhere, char **a,
                                   "(LIMIT_CODE_BYTES)",
                                   zFile, zWhere, a[i]);
             }
-            Org neu = { a[i], a[i], ORG_OTHER, NULL, NULL, 0 };
+            Org neu = { a[i], a[i], ORG_OTHER, NULL, NULL, 0, NULL };
             if (store_org_put(im->s, &neu, err)) {
                 return apperr_prefix(err, "cannot import '%s'", zFile);
             }
@@ -326,6 +326,22 @@ imp_merge_text(Importer *im, long iRev, const char *zEntity, const char *zKey,
     }
 }
 
+/* The same for a Khmer field (core/model.h model_text()): one the file
+** leaves out or empty keeps the database's, since files written before
+** the Khmer fields existed, and annexes without their columns, must not
+** erase them; one the file gives merges as the English does. */
+static void
+imp_merge_km(Importer *im, long iRev, const char *zEntity, const char *zKey,
+             const char *zField, char **pz, const char *zDb, const char *zWhere)
+{
+    if (!*pz || !**pz) {
+        free(*pz);
+        *pz = zDb ? xstrdup(zDb) : NULL;
+        return;
+    }
+    imp_merge_text(im, iRev, zEntity, zKey, zField, pz, zDb, "", zWhere);
+}
+
 /* The same for a value from a list of keys (a rating, a state): *pi
 ** indexes azKey, iDb the database's value. */
 static void
@@ -421,13 +437,27 @@ imp_merge_node(Importer *im, const char *zFile, Plan *p, size_t i,
     imp_merge_text(im, iRev, "node", zKey, "text", &n->zText, d->zText, "",
                    imp_where(im, &where, p, n, cols ? cols->aiText[l] : 0,
                              p->aLevel[l].zName));
+    buf_printf(&col, "%s_km", p->aLevel[l].zName);
+    imp_merge_km(im, iRev, "node", zKey, "text_km", &n->zTextKm, d->zTextKm,
+                 imp_where(im, &where, p, n, cols ? cols->aiTextKm[l] : 0,
+                           buf_str(&col)));
     if (p->aLevel[l].bIndicator) {
+        buf_reset(&col);
         buf_printf(&col, "%s_indicator", p->aLevel[l].zName);
         imp_merge_text(im, iRev, "node", zKey, "indicator", &n->zIndicator,
                        d->zIndicator, "",
                        imp_where(im, &where, p, n,
                                  cols ? cols->aiIndicator[l] : 0,
                                  buf_str(&col)));
+        buf_puts(&col, "_km");
+        imp_merge_km(im, iRev, "node", zKey, "indicator_km", &n->zIndicatorKm,
+                     d->zIndicatorKm,
+                     imp_where(im, &where, p, n,
+                               cols ? cols->aiIndicatorKm[l] : 0,
+                               buf_str(&col)));
+    } else {
+        imp_merge_km(im, iRev, "node", zKey, "indicator_km", &n->zIndicatorKm,
+                     d->zIndicatorKm, "");
     }
     if (bLinks) {
         imp_merge_list(
@@ -538,10 +568,17 @@ static void
 imp_merge_org(Importer *im, size_t i, Org *o)
 {
     const Org *d = model_find_org(&im->db, o->zAcronym);
-    if (!d || !im->mg) {
+    if (!d) {
         return;
     }
     Buf where = BUF_INIT;
+    buf_printf(&where, "organisations[%zu] '%s': name_km", i, o->zAcronym);
+    imp_merge_km(im, im->iFileRev, "org", o->zAcronym, "name_km", &o->zNameKm,
+                 d->zNameKm, buf_str(&where));
+    if (!im->mg) {
+        buf_release(&where);
+        return;
+    }
     static const char *const azField[] = { "name", "kind", "parent",
                                            "aliases" };
     for (int k = 0; k < 4; k++) {
@@ -861,6 +898,12 @@ imp_put_nodes(Importer *im, const char *zFile, Plan *p, int bCsv,
             if (!n->zIndicator && d->zIndicator) {
                 n->zIndicator = xstrdup(d->zIndicator);
             }
+            if (!n->zTextKm && d->zTextKm) {
+                n->zTextKm = xstrdup(d->zTextKm);
+            }
+            if (!n->zIndicatorKm && d->zIndicatorKm) {
+                n->zIndicatorKm = xstrdup(d->zIndicatorKm);
+            }
             if (n->iLevel != iLeaf) {
                 continue; /* an ancestor named by code: nothing to write */
             }
@@ -997,6 +1040,13 @@ imp_apply_json(Importer *im, const char *zFile, Model *in, AppErr *err)
                 buf_printf(&where, "plans[%zu]: title", i);
                 imp_merge_text(im, im->iFileRev, "plan", p->zCode, "title",
                                &p->zTitle, dbp->zTitle, "", buf_str(&where));
+                buf_release(&where);
+            }
+            if (dbp) {
+                Buf where = BUF_INIT;
+                buf_printf(&where, "plans[%zu]: title_km", i);
+                imp_merge_km(im, im->iFileRev, "plan", p->zCode, "title_km",
+                             &p->zTitleKm, dbp->zTitleKm, buf_str(&where));
                 buf_release(&where);
             }
         }

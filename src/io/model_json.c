@@ -154,8 +154,9 @@ jstrings(JCtx *c, json_t *o, const char *zKey, char ***pa, size_t *pn)
 static int
 jread_org(JCtx *c, json_t *o, Model *m)
 {
-    static const char *const azKey[] = { "acronym", "name",    "kind",
-                                         "parent",  "aliases", NULL };
+    static const char *const azKey[] = { "acronym", "name",   "name_km",
+                                         "kind",    "parent", "aliases",
+                                         NULL };
     if (!json_is_object(o)) {
         return jfail(c, "expected %s", "an object");
     }
@@ -166,6 +167,7 @@ jread_org(JCtx *c, json_t *o, Model *m)
     char *zKind = NULL;
     if (jstring(c, o, "acronym", 1, LIMIT_CODE_BYTES, &g->zAcronym) ||
         jstring(c, o, "name", 0, LIMIT_FIELD_BYTES, &g->zName) ||
+        jstring(c, o, "name_km", 0, LIMIT_FIELD_BYTES, &g->zNameKm) ||
         jstring(c, o, "kind", 0, LIMIT_CODE_BYTES, &zKind) ||
         jstring(c, o, "parent", 0, LIMIT_CODE_BYTES, &g->zParent) ||
         jstrings(c, o, "aliases", &g->azAlias, &g->nAlias)) {
@@ -240,8 +242,9 @@ static int
 jread_node(JCtx *c, json_t *o, Plan *p, long iParent, unsigned depth)
 {
     static const char *const azKey[] = {
-        "code",         "level",       "text",     "indicator", "responsible",
-        "contributing", "assessments", "children", NULL
+        "code",        "level",        "text",        "text_km",
+        "indicator",   "indicator_km", "responsible", "contributing",
+        "assessments", "children",     NULL
     };
     if (!json_is_object(o)) {
         return jfail(c, "expected %s", "an object");
@@ -260,6 +263,9 @@ jread_node(JCtx *c, json_t *o, Plan *p, long iParent, unsigned depth)
         jstring(c, o, "level", 1, LIMIT_CODE_BYTES, &zLevel) ||
         jstring(c, o, "text", 1, LIMIT_FIELD_BYTES, &nd->zText) ||
         jstring(c, o, "indicator", 0, LIMIT_FIELD_BYTES, &nd->zIndicator) ||
+        jstring(c, o, "text_km", 0, LIMIT_FIELD_BYTES, &nd->zTextKm) ||
+        jstring(c, o, "indicator_km", 0, LIMIT_FIELD_BYTES,
+                &nd->zIndicatorKm) ||
         jstrings(c, o, "responsible", &nd->azResp, &nd->nResp) ||
         jstrings(c, o, "contributing", &nd->azContrib, &nd->nContrib)) {
         free(zLevel);
@@ -324,8 +330,9 @@ jread_node(JCtx *c, json_t *o, Plan *p, long iParent, unsigned depth)
 static int
 jread_plan(JCtx *c, json_t *o, Model *m)
 {
-    static const char *const azKey[] = { "code",   "title", "levels",
-                                         "rounds", "nodes", NULL };
+    static const char *const azKey[] = { "code",   "title",  "title_km",
+                                         "levels", "rounds", "nodes",
+                                         NULL };
     static const char *const azLevelKey[] = { "name", "indicator", NULL };
     static const char *const azRoundKey[] = { "code", "title", "as_of", "state",
                                               NULL };
@@ -337,7 +344,8 @@ jread_plan(JCtx *c, json_t *o, Model *m)
     }
     Plan *p = model_add_plan(m);
     if (jstring(c, o, "code", 1, LIMIT_CODE_BYTES - 1, &p->zCode) ||
-        jstring(c, o, "title", 0, LIMIT_FIELD_BYTES, &p->zTitle)) {
+        jstring(c, o, "title", 0, LIMIT_FIELD_BYTES, &p->zTitle) ||
+        jstring(c, o, "title_km", 0, LIMIT_FIELD_BYTES, &p->zTitleKm)) {
         return -1;
     }
     json_t *a, *v;
@@ -596,8 +604,14 @@ jwrite_node(const Plan *p, size_t *pi)
     json_object_set_new(o, "code", json_string(n->zCode));
     json_object_set_new(o, "level", json_string(p->aLevel[n->iLevel].zName));
     json_object_set_new(o, "text", json_string(n->zText ? n->zText : ""));
+    if (n->zTextKm) {
+        json_object_set_new(o, "text_km", json_string(n->zTextKm));
+    }
     if (n->zIndicator) {
         json_object_set_new(o, "indicator", json_string(n->zIndicator));
+    }
+    if (n->zIndicatorKm) {
+        json_object_set_new(o, "indicator_km", json_string(n->zIndicatorKm));
     }
     if (n->nResp || n->nContrib) {
         json_object_set_new(o, "responsible", jstrv(n->azResp, n->nResp));
@@ -656,6 +670,9 @@ model_json_write_revision(const Model *m, const char *zRevision, Buf *b)
         json_t *o = json_object();
         json_object_set_new(o, "acronym", json_string(g->zAcronym));
         json_object_set_new(o, "name", json_string(g->zName));
+        if (g->zNameKm) {
+            json_object_set_new(o, "name_km", json_string(g->zNameKm));
+        }
         json_object_set_new(o, "kind", json_string(org_kind_name(g->eKind)));
         json_object_set_new(o, "parent", jstr_or_null(g->zParent));
         json_object_set_new(o, "aliases", jstrv(g->azAlias, g->nAlias));
@@ -669,6 +686,9 @@ model_json_write_revision(const Model *m, const char *zRevision, Buf *b)
         json_object_set_new(o, "code", json_string(p->zCode));
         json_object_set_new(o, "title",
                             json_string(p->zTitle ? p->zTitle : ""));
+        if (p->zTitleKm) {
+            json_object_set_new(o, "title_km", json_string(p->zTitleKm));
+        }
         json_t *lv = json_array();
         for (int l = 0; l < p->nLevel; l++) {
             json_t *lo = json_object();

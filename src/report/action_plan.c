@@ -76,7 +76,7 @@ action_plan_sheet(const Plan *p, const Round *rd, const RecSet *s,
             continue;
         }
         sheet_text(t, n->zCode);
-        sheet_text(t, n->zText);
+        sheet_text(t, node_text(n, i18n_current()));
         action_plan_orgs(t, n->azResp, n->nResp, &v);
         action_plan_orgs(t, n->azContrib, n->nContrib, &v);
         /* The wording the officer agrees, without the draft's lines. */
@@ -103,7 +103,7 @@ action_plan_render_print(const Plan *p, const Round *rd, const Sheet *t,
     Buf title = BUF_INIT;
     buf_printf(&title, "Action plan: %s", rd->zTitle);
     SheetDocSpec s = {
-        .zPlan = p->zTitle,
+        .zPlan = plan_title(p, i18n_current()),
         .zTitle = buf_str(&title),
         .zAsOf = rd->zAsOf,
         .zCoverNote = "the action points as recorded for the round, the "
@@ -133,7 +133,7 @@ action_plan_render_html(const Plan *p, const Round *rd, const Sheet *t, Buf *b)
     HTML_LIT(b, "</title>\n</head>\n<body>\n<h1>Action plan: ");
     esc_html(b, rd->zTitle);
     HTML_LIT(b, "</h1>\n<p>");
-    esc_html(b, p->zTitle);
+    esc_html(b, plan_title(p, i18n_current()));
     HTML_LIT(b, "</p>\n");
     sheet_render_html(t, NULL, b);
     HTML_LIT(b, "</body>\n</html>\n");

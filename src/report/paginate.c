@@ -16,13 +16,22 @@
 #include <cairo-pdf.h>
 
 #include "paginate.h"
+#include "khmer_words.h"
 #include "../base/base.h"
+#include "../base/utf8.h"
 #include "../base/i18n.h"
 #include "../base/banned.h"
 
 #define PG_CELL_PAD_X 3.0 /* points inside a table cell, left and right */
 #define PG_CELL_PAD_Y 2.0 /* and above and below */
 #define PG_BOX_PAD    6.0 /* inside a boxed paragraph */
+/* The height of a line holding Khmer, in ems of its style's size.  Khmer
+** OS's ascent and descent make 1.81 em, while its tallest clusters (vowels
+** above a consonant with two coeng subscripts below) take 1.44 em of ink:
+** each line of Khmer was a quarter taller than it need be, and a line
+** with one Khmer word among Latin ones half as tall again as its
+** neighbours. */
+#define PG_KHMER_LINE 1.45
 
 /* A laid-out text and its lines' vertical extents in points. */
 typedef struct PgLines {
@@ -74,26 +83,72 @@ pager_context_new(cairo_t *cr)
     return ctx;
 }
 
+/* Khmer runs of z (a text with Khmer) at scale times the font's size. */
+static void
+pg_khmer_scale(PangoAttrList *al, const char *z, double scale)
+{
+    size_t n = strlen(z), i = 0, iStart = 0;
+    int bIn = 0;
+    while (i <= n) {
+        uint32_t cp = 0;
+        size_t k = i < n ? utf8_decode(z + i, n - i, &cp) : 1;
+        int bKhmer = i < n && khmer_words_is(cp);
+        if (bKhmer && !bIn) {
+            iStart = i;
+        } else if (!bKhmer && bIn) {
+            PangoAttribute *a = pango_attr_scale_new(scale);
+            a->start_index = (guint)iStart;
+            a->end_index = (guint)i;
+            pango_attr_list_insert(al, a);
+        }
+        bIn = bKhmer;
+        i += k;
+    }
+}
+
 PangoLayout *
 pager_layout(PangoContext *ctx, const PgStyle *st, const char *z, size_t nBold,
              double width)
 {
+    /* Khmer words apart for the line breaker (khmer_words.h); z is then
+    ** the marked copy and nBold the same place in it. */
+    char *zMarked = khmer_words_mark(z, &nBold);
+    if (zMarked) {
+        z = zMarked;
+    }
+    int bKhmer = khmer_words_present(z);
     PangoLayout *pl = pango_layout_new(ctx);
     PangoFontDescription *fd = pango_font_description_from_string(st->zFont);
     pango_layout_set_font_description(pl, fd);
+    double size = (double)pango_font_description_get_size(fd) / PANGO_SCALE;
     pango_font_description_free(fd);
-    /* Khmer is written without spaces between words and Pango 1.50 has no
-    ** Khmer dictionary: break between clusters where a word will not fit
-    ** rather than run past the margin. */
+    /* A Khmer word longer than the line (or text ICU could not divide)
+    ** breaks between clusters rather than run past the margin. */
     pango_layout_set_wrap(pl, PANGO_WRAP_WORD_CHAR);
     if (width > 0) {
         pango_layout_set_width(pl, (int)(width * PANGO_SCALE));
     }
-    if (st->lineSpacing > 0) {
+    double khmerScale = st->khmerScale > 0 ? st->khmerScale : 1.0;
+    double hKhmer = PG_KHMER_LINE * size * khmerScale *
+                    (st->lineSpacing > 0 ? st->lineSpacing : 1.0);
+    if (st->lineSpacing > 0 && !bKhmer) {
         pango_layout_set_line_spacing(pl, (float)st->lineSpacing);
     }
     pango_layout_set_text(pl, z, -1);
     PangoAttrList *al = pango_attr_list_new();
+    if (bKhmer) {
+        /* Every line of a text with Khmer is PG_KHMER_LINE em high (and
+        ** the style's spacing), set here because the layout's own line
+        ** spacing would multiply Khmer OS's height again. */
+        PangoAttribute *a =
+            pango_attr_line_height_new_absolute((int)(hKhmer * PANGO_SCALE));
+        a->start_index = 0;
+        a->end_index = PANGO_ATTR_INDEX_TO_TEXT_END;
+        pango_attr_list_insert(al, a);
+        if (khmerScale != 1.0) {
+            pg_khmer_scale(al, z, khmerScale);
+        }
+    }
     if (nBold) {
         PangoAttribute *a = pango_attr_weight_new(PANGO_WEIGHT_BOLD);
         a->start_index = 0;
@@ -104,13 +159,16 @@ pager_layout(PangoContext *ctx, const PgStyle *st, const char *z, size_t nBold,
     ** are written as paragraphs, and full blank lines would make the annex
     ** a third longer. */
     for (const char *p = strstr(z, "\n\n"); p; p = strstr(p + 1, "\n\n")) {
-        PangoAttribute *a = pango_attr_line_height_new(0.35);
+        PangoAttribute *a = bKhmer ? pango_attr_line_height_new_absolute(
+                                         (int)(0.35 * hKhmer * PANGO_SCALE))
+                                   : pango_attr_line_height_new(0.35);
         a->start_index = (guint)(p + 1 - z);
         a->end_index = (guint)(p + 2 - z);
         pango_attr_list_insert(al, a);
     }
     pango_layout_set_attributes(pl, al);
     pango_attr_list_unref(al);
+    free(zMarked);
     return pl;
 }
 
@@ -247,14 +305,33 @@ pg_draw_lines(Pager *pg, const PgLines *t, int i, int j, double x, double y,
 {
     cairo_t *cr = pg->cr;
     cairo_save(cr);
-    if (i > 0 || j < t->n) {
-        cairo_rectangle(cr, x - 20, y, pager_text_width(pg) + 40,
-                        pg_lines_height(t, i, j));
-        cairo_clip(cr);
-    }
     cairo_set_source_rgb(cr, grey, grey, grey);
-    cairo_move_to(cr, x, y - t->aTop[i]);
-    pango_cairo_show_layout(cr, t->pl);
+    if (i == 0 && j == t->n) {
+        cairo_move_to(cr, x, y - t->aTop[0]);
+        pango_cairo_show_layout(cr, t->pl);
+        cairo_restore(cr);
+        return;
+    }
+    /* Part of the text: its lines one by one at their baselines, not the
+    ** whole layout clipped to them, which would cut the vowels above a
+    ** Khmer line and the subscripts below it where they reach past the
+    ** line's height (PG_KHMER_LINE). */
+    PangoLayoutIter *it = pango_layout_get_iter(t->pl);
+    int k = 0;
+    do {
+        if (k >= i && k < j) {
+            PangoRectangle logical;
+            pango_layout_iter_get_line_extents(it, NULL, &logical);
+            double yBase =
+                (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE;
+            cairo_move_to(cr, x + (double)logical.x / PANGO_SCALE,
+                          y - t->aTop[i] + yBase);
+            pango_cairo_show_layout_line(
+                cr, pango_layout_iter_get_line_readonly(it));
+        }
+        k++;
+    } while (k < j && pango_layout_iter_next_line(it));
+    pango_layout_iter_free(it);
     cairo_restore(cr);
 }
 
@@ -410,7 +487,12 @@ pager_para(Pager *pg, const PgStyle *st, const char *z, size_t nBold,
             if (i == 0 && zBullet) {
                 PgLines b;
                 pg_lines_of(&b, pager_layout(pg->ctx, st, zBullet, 0, -1));
-                pg_draw_lines(pg, &b, 0, b.n, x - 10, pg->y, st->grey);
+                /* On the first line's baseline, which a line with Khmer
+                ** has lower than the bullet's own. */
+                double dy = (double)(pango_layout_get_baseline(t.pl) -
+                                     pango_layout_get_baseline(b.pl)) /
+                            PANGO_SCALE;
+                pg_draw_lines(pg, &b, 0, b.n, x - 10, pg->y + dy, st->grey);
                 pg_lines_release(&b);
             }
             pg->y += pg_lines_height(&t, i, j);

@@ -44,6 +44,7 @@ typedef struct PgStyle {
     double lineSpacing; /* factor of the font's line height; 0 = 1 */
     double grey;        /* text colour: 0 black .. 1 white */
     int bBox;           /* drawn on a light grey box, never split */
+    double khmerScale;  /* size of Khmer runs to the font's; 0 = 1 */
 } PgStyle;
 
 /* Margins and the running header/footer of pages of one orientation. */

@@ -200,9 +200,11 @@ doc_change_list(ReviewDoc *d, const char *zTitle, const long *a, size_t n)
         const Assessment *a1 = node_find_assessment(nd, r->pRound->zCode);
         if (a0 && a1) {
             doc_text(d, DOC_BULLET, "%s %s (%s \xE2\x86\x92 %s)", nd->zCode,
-                     nd->zText, doc_rating_label(a0), doc_rating_label(a1));
+                     node_text(nd, i18n_current()), doc_rating_label(a0),
+                     doc_rating_label(a1));
         } else {
-            doc_text(d, DOC_BULLET, "%s %s", nd->zCode, nd->zText);
+            doc_text(d, DOC_BULLET, "%s %s", nd->zCode,
+                     node_text(nd, i18n_current()));
         }
     }
 }
@@ -303,12 +305,13 @@ doc_annex(ReviewDoc *d)
             t = NULL;
             Buf h = BUF_INIT;
             doc_level_cap(r, n->iLevel, &h);
-            buf_printf(&h, " %s: %s", n->zCode, n->zText);
+            buf_printf(&h, " %s: %s", n->zCode, node_text(n, i18n_current()));
             doc_heading(d, n->iLevel + 2 > 4 ? 4 : n->iLevel + 2, buf_str(&h));
             buf_release(&h);
-            if (n->zIndicator) {
+            const char *zInd = node_indicator(n, i18n_current());
+            if (zInd) {
                 const char *zLabel = _("Indicator:");
-                doc_text(d, DOC_LABEL, "%s %s", zLabel, n->zIndicator)->nBold =
+                doc_text(d, DOC_LABEL, "%s %s", zLabel, zInd)->nBold =
                     strlen(zLabel);
             }
             continue;
@@ -340,7 +343,7 @@ doc_annex(ReviewDoc *d)
             }
             doc_annex_head(t, 2, r->pRound->zCode);
         }
-        doc_cell(t, "%s %s", n->zCode, n->zText);
+        doc_cell(t, "%s %s", n->zCode, node_text(n, i18n_current()));
         doc_orgs(t, n->azResp, n->nResp);
         doc_orgs(t, n->azContrib, n->nContrib);
         doc_cell(t, "%s", a && a->zActionPoint ? a->zActionPoint : "");
@@ -357,7 +360,7 @@ review_doc_build(const ReviewReport *r, ReviewDoc *d)
 {
     memset(d, 0, sizeof *d);
     d->r = r;
-    d->zPlan = r->p->zTitle;
+    d->zPlan = plan_title(r->p, i18n_current());
     d->zTitle = r->pRound->zTitle;
     d->zAsOf = r->pRound->zAsOf;
     d->zCompare = r->pCompare ? r->pCompare->zTitle : NULL;

@@ -270,7 +270,7 @@ review_html_list(const ReviewReport *r, const char *zTitle, const long *a,
         HTML_LIT(b, "\">");
         esc_html(b, nd->zCode);
         HTML_LIT(b, "</a> ");
-        esc_html(b, nd->zText);
+        esc_html(b, node_text(nd, i18n_current()));
         if (a0 && a1) {
             buf_puts(b, " (");
             esc_html(b, review_rating_label(a0));
@@ -370,13 +370,14 @@ review_html_annex(const ReviewReport *r, Buf *b)
             buf_putc(b, ' ');
             esc_html(b, n->zCode);
             buf_puts(b, ": ");
-            esc_html(b, n->zText);
+            esc_html(b, node_text(n, i18n_current()));
             buf_printf(b, "</h%d>\n", h);
-            if (n->zIndicator) {
+            const char *zInd = node_indicator(n, i18n_current());
+            if (zInd) {
                 HTML_LIT(b, "<p><strong>");
                 HTML_TR(b, "Indicator:");
                 HTML_LIT(b, "</strong> ");
-                esc_html(b, n->zIndicator);
+                esc_html(b, zInd);
                 HTML_LIT(b, "</p>\n");
             }
             continue;
@@ -414,7 +415,7 @@ review_html_annex(const ReviewReport *r, Buf *b)
         HTML_LIT(b, "\"><th scope=\"row\">");
         esc_html(b, n->zCode);
         buf_putc(b, ' ');
-        esc_html(b, n->zText);
+        esc_html(b, node_text(n, i18n_current()));
         HTML_LIT(b, "</th><td>");
         for (size_t k = 0; k < n->nResp; k++) {
             buf_puts(b, k ? ", " : "");
@@ -461,13 +462,13 @@ review_render_html(const ReviewReport *r, Buf *b)
                 "content=\"width=device-width, initial-scale=1\"/>\n<title>");
     esc_html(b, r->pRound->zTitle);
     buf_puts(b, " \xE2\x80\x94 ");
-    esc_html(b, p->zTitle);
+    esc_html(b, plan_title(p, i18n_current()));
     HTML_LIT(b, "</title>\n<style>");
     buf_puts(b, zCss);
     HTML_LIT(b, "</style>\n</head>\n<body>\n<header>\n<h1>");
     esc_html(b, r->pRound->zTitle);
     HTML_LIT(b, "</h1>\n<p>");
-    esc_html(b, p->zTitle);
+    esc_html(b, plan_title(p, i18n_current()));
     if (r->pRound->zAsOf) {
         buf_puts(b, " \xE2\x80\x94 ");
         Buf t = BUF_INIT;

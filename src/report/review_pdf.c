@@ -20,6 +20,7 @@
 
 #include <cairo-pdf.h>
 #include <fontconfig/fontconfig.h>
+#include <unicode/uclean.h>
 
 #include "review_print.h"
 #include "review_doc.h"
@@ -35,20 +36,26 @@
 #define PDF_SERIF  "DejaVu Serif, " PDF_KHMER
 #define PDF_NARROW "DejaVu Sans Condensed, " PDF_KHMER
 
-/* font, space before, after, indent, line spacing, grey, box */
-static const PgStyle stH1 = { PDF_SANS " Bold 15", 18, 8, 0, 0, 0.1, 0 };
-static const PgStyle stH2 = { PDF_SANS " Bold 12", 12, 5, 0, 0, 0.1, 0 };
-static const PgStyle stH3 = { PDF_SANS " Bold 10.5", 9, 4, 0, 0, 0.1, 0 };
-static const PgStyle stH4 = { PDF_SANS " Bold 9", 7, 3, 0, 0, 0.1, 0 };
-static const PgStyle stBody = { PDF_SERIF " 10", 2, 6, 0, 1.15, 0, 0 };
-static const PgStyle stBullet = { PDF_SERIF " 10", 0, 4, 14, 1.15, 0, 0 };
-static const PgStyle stNote = { PDF_SERIF " Italic 9.5", 4, 12, 0, 1.15, 0, 1 };
-static const PgStyle stCaption = { PDF_SANS " Bold 8.5", 8, 3, 0, 0, 0.2, 0 };
-static const PgStyle stTable = { PDF_NARROW " 8.5", 0, 10, 0, 0, 0, 0 };
-static const PgStyle stAnnex = { PDF_NARROW " 7.3", 0, 8, 0, 0, 0, 0 };
-static const PgStyle stToc1 = { PDF_SANS " Bold 10.5", 9, 2, 0, 0, 0, 0 };
-static const PgStyle stToc2 = { PDF_SANS " 10", 2, 1, 16, 0, 0, 0 };
-static const PgStyle stRunning = { PDF_SANS " 7.5", 0, 0, 0, 0, 0.35, 0 };
+/* font, space before, after, indent, line spacing, grey, box, Khmer's size
+** (tables: Khmer OS's letters are as tall as DejaVu's capitals, and at nine
+** tenths "Rating 2016" and the ratings fit the annex's narrow columns) */
+static const PgStyle stH1 = { PDF_SANS " Bold 15", 18, 8, 0, 0, 0.1, 0, 0 };
+static const PgStyle stH2 = { PDF_SANS " Bold 12", 12, 5, 0, 0, 0.1, 0, 0 };
+static const PgStyle stH3 = { PDF_SANS " Bold 10.5", 9, 4, 0, 0, 0.1, 0, 0 };
+static const PgStyle stH4 = { PDF_SANS " Bold 9", 7, 3, 0, 0, 0.1, 0, 0 };
+static const PgStyle stBody = { PDF_SERIF " 10", 2, 6, 0, 1.15, 0, 0, 0 };
+static const PgStyle stBullet = { PDF_SERIF " 10", 0, 4, 14, 1.15, 0, 0, 0 };
+static const PgStyle stNote = {
+    PDF_SERIF " Italic 9.5", 4, 12, 0, 1.15, 0, 1, 0
+};
+static const PgStyle stCaption = {
+    PDF_SANS " Bold 8.5", 8, 3, 0, 0, 0.2, 0, 0
+};
+static const PgStyle stTable = { PDF_NARROW " 8.5", 0, 10, 0, 0, 0, 0, 0.9 };
+static const PgStyle stAnnex = { PDF_NARROW " 7.3", 0, 8, 0, 0, 0, 0, 0.9 };
+static const PgStyle stToc1 = { PDF_SANS " Bold 10.5", 9, 2, 0, 0, 0, 0, 0 };
+static const PgStyle stToc2 = { PDF_SANS " 10", 2, 1, 16, 0, 0, 0, 0 };
+static const PgStyle stRunning = { PDF_SANS " 7.5", 0, 0, 0, 0, 0.35, 0, 0 };
 
 /* Margins: about 22 mm, the running header and footer inside them. */
 static const PgFrame framePortrait = { 70, 62, 62, 62 };
@@ -141,10 +148,14 @@ void
 review_chart_draw(cairo_t *cr, const ReviewReport *r, const ReviewSummary *s,
                   const char *zTitle, double w)
 {
-    static const PgStyle stTitle = { PDF_SANS " Bold 10", 0, 0, 0, 0, 0, 0 };
-    static const PgStyle stLabel = { PDF_SANS " 8", 0, 0, 0, 0, 0, 0 };
-    static const PgStyle stLabelBold = { PDF_SANS " Bold 8", 0, 0, 0, 0, 0, 0 };
-    static const PgStyle stCount = { PDF_SANS " Bold 7.5", 0, 0, 0, 0, 0, 0 };
+    static const PgStyle stTitle = { PDF_SANS " Bold 10", 0, 0, 0, 0, 0, 0, 0 };
+    static const PgStyle stLabel = { PDF_SANS " 8", 0, 0, 0, 0, 0, 0, 0 };
+    static const PgStyle stLabelBold = {
+        PDF_SANS " Bold 8", 0, 0, 0, 0, 0, 0, 0
+    };
+    static const PgStyle stCount = {
+        PDF_SANS " Bold 7.5", 0, 0, 0, 0, 0, 0, 0
+    };
     PangoContext *ctx = pager_context_new(cr);
     const double wLabel = w * 0.34, wTotal = 28;
     const double xBar = wLabel + 8, wBar = w - xBar - wTotal;
@@ -328,10 +339,12 @@ pdf_decorate(void *pArg, cairo_t *cr, PangoContext *ctx, int iPage,
 static void
 pdf_cover(void *pArg, cairo_t *cr, double w)
 {
-    static const PgStyle stPlan = { PDF_SERIF " 15", 0, 0, 0, 1.2, 0, 0 };
-    static const PgStyle stTitle = { PDF_SERIF " Bold 30", 0, 0, 0, 1.1, 0, 0 };
-    static const PgStyle stLine = { PDF_SANS " 11", 0, 0, 0, 0, 0, 0 };
-    static const PgStyle stSmall = { PDF_SANS " 9", 0, 0, 0, 1.2, 0, 0 };
+    static const PgStyle stPlan = { PDF_SERIF " 15", 0, 0, 0, 1.2, 0, 0, 0 };
+    static const PgStyle stTitle = {
+        PDF_SERIF " Bold 30", 0, 0, 0, 1.1, 0, 0, 0
+    };
+    static const PgStyle stLine = { PDF_SANS " 11", 0, 0, 0, 0, 0, 0, 0 };
+    static const PgStyle stSmall = { PDF_SANS " 9", 0, 0, 0, 1.2, 0, 0, 0 };
     const ReviewPdf *x = pArg;
     const ReviewDoc *d = x->d;
     PangoContext *ctx = pager_context_new(cr);
@@ -550,4 +563,5 @@ print_release_fonts(void)
     pango_cairo_font_map_set_default(NULL);
     cairo_debug_reset_static_data();
     FcFini();
+    u_cleanup(); /* ICU's Khmer dictionary (khmer_words.c) */
 }

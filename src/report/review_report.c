@@ -21,7 +21,8 @@ static const Rating aStatusOrder[] = { RATING_ON_TARGET, RATING_PROGRESSING,
 const char *
 review_group_name(const ReviewReport *r, long iNode)
 {
-    return iNode < 0 ? _("All activities") : r->p->aNode[iNode].zText;
+    return iNode < 0 ? _("All activities")
+                     : node_text(&r->p->aNode[iNode], i18n_current());
 }
 
 /* English article heuristic for a group name (see review_group_phrase). */
@@ -59,7 +60,7 @@ review_group_phrase(const ReviewReport *r, long iNode, Buf *b)
     /* Other languages than English name the group as it is written: the
     ** lower case and the article below are English grammar. */
     if (i18n_current() != I18N_EN) {
-        buf_puts(b, n->zText);
+        buf_puts(b, node_text(n, i18n_current()));
         return;
     }
     /* "International Framework" -> "the international framework"; words
@@ -675,7 +676,7 @@ review_md_list(const ReviewReport *r, const char *zTitle, const long *a,
         buf_puts(b, "- ");
         esc_md_line(b, nd->zCode);
         buf_putc(b, ' ');
-        esc_md_text(b, nd->zText);
+        esc_md_text(b, node_text(nd, i18n_current()));
         if (a0 && a1) {
             buf_printf(b, " (%s → %s)", review_rating_words(a0->eRating),
                        review_rating_words(a1->eRating));
@@ -727,7 +728,7 @@ review_render_md(const ReviewReport *r, Buf *b)
     buf_puts(b, "# ");
     esc_md_text(b, r->pRound->zTitle);
     buf_puts(b, "\n\n");
-    esc_md_line(b, p->zTitle);
+    esc_md_line(b, plan_title(p, i18n_current()));
     if (r->pRound->zAsOf) {
         buf_puts(b, " — ");
         REVIEW_MD_PRINTF1(b, _("as of %s"), r->pRound->zAsOf);
@@ -809,11 +810,12 @@ review_render_md(const ReviewReport *r, Buf *b)
             buf_putc(b, ' ');
             esc_md_text(b, n->zCode);
             buf_puts(b, ": ");
-            esc_md_text(b, n->zText);
+            esc_md_text(b, node_text(n, i18n_current()));
             buf_putc(b, '\n');
-            if (n->zIndicator) {
+            const char *zInd = node_indicator(n, i18n_current());
+            if (zInd) {
                 buf_putc(b, '\n');
-                REVIEW_MD_PRINTF1(b, _("Indicator: %s"), n->zIndicator);
+                REVIEW_MD_PRINTF1(b, _("Indicator: %s"), zInd);
                 buf_putc(b, '\n');
             }
             if (i + 1 < p->nNode && p->aNode[i + 1].iLevel == iLeaf) {
@@ -852,7 +854,7 @@ review_render_md(const ReviewReport *r, Buf *b)
         buf_puts(b, "| ");
         esc_md_cell(b, n->zCode);
         buf_putc(b, ' ');
-        esc_md_cell(b, n->zText);
+        esc_md_cell(b, node_text(n, i18n_current()));
         buf_puts(b, " | ");
         for (size_t k = 0; k < n->nResp; k++) {
             buf_puts(b, k ? ", " : "");

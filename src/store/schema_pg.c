@@ -519,6 +519,11 @@ const char *const azPgMigration[] = {
     "  UNIQUE(case_no, assisting_org);"
     "DROP INDEX complaint_case_org;"
     "CREATE INDEX complaint_case_org ON complaint_case(assisting_org, id);",
+    /* 12: the Khmer fields, SQLite's schema 17 translated. */
+    "ALTER TABLE plan ADD COLUMN title_km " TXT ";"
+    "ALTER TABLE org ADD COLUMN name_km " TXT ";"
+    "ALTER TABLE node ADD COLUMN text_km " TXT ";"
+    "ALTER TABLE node ADD COLUMN indicator_km " TXT ";",
 };
 
 const int nPgMigration = (int)(sizeof azPgMigration / sizeof azPgMigration[0]);

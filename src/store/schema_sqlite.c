@@ -634,6 +634,14 @@ const char *const azSchemaMigration[] = {
     "DROP TABLE complaint_case;"
     "ALTER TABLE complaint_case_new RENAME TO complaint_case;"
     "CREATE INDEX complaint_case_org ON complaint_case(assisting_org, id);",
+    /* 17: what people write in both languages has a Khmer field beside
+    ** the English one (core/model.h model_text()): the plan's title, an
+    ** organisation's name, a node's text and its indicator.  NULL: not
+    ** written in Khmer; readers of Khmer then see the English. */
+    "ALTER TABLE plan ADD COLUMN title_km TEXT;"
+    "ALTER TABLE org ADD COLUMN name_km TEXT;"
+    "ALTER TABLE node ADD COLUMN text_km TEXT;"
+    "ALTER TABLE node ADD COLUMN indicator_km TEXT;",
 };
 
 const int nSchemaMigration =

@@ -182,12 +182,14 @@ enum {
     STORE_ORG_NAME = 0,
     STORE_ORG_KIND,   /* org_kind_name() */
     STORE_ORG_PARENT, /* the parent's acronym */
+    STORE_ORG_NAME_KM,
     STORE_ORG_NCOL
 };
 
 enum {
     STORE_PLAN_TITLE = 0,
     STORE_PLAN_HAS_NODES, /* read only: "1" when the plan has nodes */
+    STORE_PLAN_TITLE_KM,
     STORE_PLAN_NCOL
 };
 
@@ -211,6 +213,8 @@ enum {
     STORE_NODE_INDICATOR,
     STORE_NODE_PARENT, /* the parent node's code */
     STORE_NODE_DEPTH,  /* the level's index; set by the INSERT only */
+    STORE_NODE_TEXT_KM,
+    STORE_NODE_INDICATOR_KM,
     STORE_NODE_NCOL
 };
 

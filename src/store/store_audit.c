@@ -77,6 +77,7 @@ static const Entity aEntity[STORE_ENTITY_COUNT] = {
             [STORE_ORG_NAME] = { "name", AUDIT_TEXT },
             [STORE_ORG_KIND] = { "kind", AUDIT_TEXT },
             [STORE_ORG_PARENT] = { "parent", AUDIT_TEXT },
+            [STORE_ORG_NAME_KM] = { "name_km", AUDIT_TEXT },
         },
         .aCreate = { { NULL, STORE_ORG_NAME } }, .nCreate = 1,
     },
@@ -85,6 +86,7 @@ static const Entity aEntity[STORE_ENTITY_COUNT] = {
         .aField = {
             [STORE_PLAN_TITLE] = { "title", AUDIT_TEXT },
             [STORE_PLAN_HAS_NODES] = { "has_nodes", AUDIT_NONE },
+            [STORE_PLAN_TITLE_KM] = { "title_km", AUDIT_TEXT },
         },
         .aCreate = { { NULL, STORE_PLAN_TITLE } }, .nCreate = 1,
     },
@@ -105,6 +107,8 @@ static const Entity aEntity[STORE_ENTITY_COUNT] = {
             [STORE_NODE_INDICATOR] = { "indicator", AUDIT_TEXT },
             [STORE_NODE_PARENT] = { "parent", AUDIT_TEXT },
             [STORE_NODE_DEPTH] = { "depth", AUDIT_NONE },
+            [STORE_NODE_TEXT_KM] = { "text_km", AUDIT_TEXT },
+            [STORE_NODE_INDICATOR_KM] = { "indicator_km", AUDIT_TEXT },
         },
         .aCreate = {
             { NULL, STORE_NODE_TEXT },
@@ -598,6 +602,7 @@ store_org_put(Store *s, const Org *o, AppErr *err)
         [STORE_ORG_NAME] = o->zName,
         [STORE_ORG_KIND] = org_kind_name(o->eKind),
         [STORE_ORG_PARENT] = o->zParent,
+        [STORE_ORG_NAME_KM] = o->zNameKm,
     };
     Row r;
     int rc = row_read(s, STORE_ORG, azKey, &r, err);
@@ -662,6 +667,7 @@ store_plan_put(Store *s, const Plan *p, AppErr *err)
     const char *azKey[] = { p->zCode };
     const char *azNew[STORE_NCOL_MAX] = {
         [STORE_PLAN_TITLE] = p->zTitle,
+        [STORE_PLAN_TITLE_KM] = p->zTitleKm,
     };
     const char *azLevel[2 * LIMIT_PLAN_LEVELS];
     for (int i = 0; i < p->nLevel; i++) {
@@ -787,6 +793,8 @@ store_node_put(Store *s, const Plan *p, long iNode, int bLinks, AppErr *err)
         [STORE_NODE_INDICATOR] = n->zIndicator,
         [STORE_NODE_PARENT] = zParent,
         [STORE_NODE_DEPTH] = zDepth,
+        [STORE_NODE_TEXT_KM] = n->zTextKm,
+        [STORE_NODE_INDICATOR_KM] = n->zIndicatorKm,
     };
     char zKey[2 * LIMIT_CODE_BYTES + 8];
     key_join(zKey, sizeof zKey, azKey, 2);

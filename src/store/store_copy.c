@@ -20,17 +20,19 @@ static const struct {
     const char *zName;
     const char *azCol[24];
 } aTable[STORE_TABLE_COUNT] = {
-    [STORE_TABLE_PLAN] = { "plan", { "id", "code", "title" } },
+    [STORE_TABLE_PLAN] = { "plan", { "id", "code", "title", "title_km" } },
     [STORE_TABLE_PLAN_LEVEL] = { "plan_level",
                                  { "plan_id", "depth", "name",
                                    "has_indicator" } },
     [STORE_TABLE_ORG] = { "org",
-                          { "id", "acronym", "name", "kind", "parent_id" } },
+                          { "id", "acronym", "name", "kind", "parent_id",
+                            "name_km" } },
     [STORE_TABLE_ORG_ALIAS] = { "org_alias",
                                 { "org_id", "alias", "position" } },
     [STORE_TABLE_NODE] = { "node",
                            { "id", "plan_id", "parent_id", "depth", "code",
-                             "text", "indicator", "position" } },
+                             "text", "indicator", "position", "text_km",
+                             "indicator_km" } },
     [STORE_TABLE_NODE_ORG] = { "node_org",
                                { "node_id", "org_id", "role", "position" } },
     [STORE_TABLE_ROUND] = { "round",

@@ -18,11 +18,12 @@ pg_load_orgs(PgStore *S, Model *m, AppErr *err)
 {
     /* SQLite's order: acronyms without regard to ASCII case, then as
     ** bytes (COLLATE "C" keeps lower() to ASCII as NOCASE does). */
-    PGresult *r = PG_QUERY(S,
-                           "SELECT o.id, o.acronym, o.name, o.kind, p.acronym"
-                           " FROM org o LEFT JOIN org p ON p.id = o.parent_id"
-                           " ORDER BY lower(o.acronym), o.acronym",
-                           NULL, err, "reading organisations");
+    PGresult *r =
+        PG_QUERY(S,
+                 "SELECT o.id, o.acronym, o.name, o.kind, p.acronym,"
+                 " o.name_km FROM org o LEFT JOIN org p ON p.id = o.parent_id"
+                 " ORDER BY lower(o.acronym), o.acronym",
+                 NULL, err, "reading organisations");
     if (!r) {
         return -1;
     }
@@ -37,6 +38,7 @@ pg_load_orgs(PgStore *S, Model *m, AppErr *err)
             o->eKind = ORG_OTHER;
         }
         o->zParent = pg_dup(r, row, 4);
+        o->zNameKm = pg_dup(r, row, 5);
     }
     PQclear(r);
     r = PG_QUERY(S,
@@ -110,13 +112,15 @@ pg_load_nodes(PgStore *S, long long planId, const char *zNode,
     if (bOne) {
         pg_arg_text(&a, 2, zNode);
         r = PG_QUERY(S,
-                     "SELECT id, 0, position, depth, code, text, indicator"
-                     " FROM node WHERE plan_id = $1 AND code = $2",
+                     "SELECT id, 0, position, depth, code, text, indicator,"
+                     " text_km, indicator_km FROM node WHERE plan_id = $1"
+                     " AND code = $2",
                      &a, err, "reading plan nodes");
     } else {
         r = PG_QUERY(S,
                      "SELECT id, coalesce(parent_id, 0), position, depth,"
-                     " code, text, indicator FROM node WHERE plan_id = $1",
+                     " code, text, indicator, text_km, indicator_km"
+                     " FROM node WHERE plan_id = $1",
                      &a, err, "reading plan nodes");
     }
     if (!r) {
@@ -133,6 +137,8 @@ pg_load_nodes(PgStore *S, long long planId, const char *zNode,
         aRow[k].zCode = pg_dup(r, row, 4);
         aRow[k].zText = pg_dup(r, row, 5);
         aRow[k].zIndicator = pg_dup(r, row, 6);
+        aRow[k].zTextKm = pg_dup(r, row, 7);
+        aRow[k].zIndicatorKm = pg_dup(r, row, 8);
     }
     PQclear(r);
     if (nRow) {
@@ -235,6 +241,8 @@ out:
         free(aRow[k].zCode);
         free(aRow[k].zText);
         free(aRow[k].zIndicator);
+        free(aRow[k].zTextKm);
+        free(aRow[k].zIndicatorKm);
     }
     free(aRow);
     return rc;
@@ -328,7 +336,7 @@ pg_load(Store *s, const StoreScope *scope, Model *m, AppErr *err)
     PgArgs a = { 0 };
     pg_arg_text(&a, 1, zPlan);
     PGresult *r = PG_QUERY(S,
-                           "SELECT id, code, title FROM plan"
+                           "SELECT id, code, title, title_km FROM plan"
                            " WHERE $1::text IS NULL OR code = $1::text"
                            " ORDER BY id",
                            &a, err, "reading plans");
@@ -342,6 +350,7 @@ pg_load(Store *s, const StoreScope *scope, Model *m, AppErr *err)
         Plan *p = model_add_plan(m);
         p->zCode = pg_dup(r, row, 1);
         p->zTitle = pg_dup(r, row, 2);
+        p->zTitleKm = pg_dup(r, row, 3);
     }
     PQclear(r);
     int rc = 0;

@@ -292,8 +292,8 @@ pg_row_get(Store *s, StoreEntity e, const char *const *azKey, char **azOld,
         pg_arg_text(&a, 1, azKey[0]);
         return pg_row_read(S,
                            PG_QUERY(S,
-                                    "SELECT o.name, o.kind, p.acronym"
-                                    " FROM org o LEFT JOIN org p"
+                                    "SELECT o.name, o.kind, p.acronym,"
+                                    " o.name_km FROM org o LEFT JOIN org p"
                                     " ON p.id = o.parent_id"
                                     " WHERE o.acronym = $1",
                                     &a, err, "reading an organisation"),
@@ -304,7 +304,8 @@ pg_row_get(Store *s, StoreEntity e, const char *const *azKey, char **azOld,
                            PG_QUERY(S,
                                     "SELECT title, (EXISTS(SELECT 1"
                                     " FROM node WHERE plan_id = plan.id))"
-                                    "::int FROM plan WHERE code = $1",
+                                    "::int, title_km FROM plan"
+                                    " WHERE code = $1",
                                     &a, err, "reading a plan"),
                            STORE_PLAN_NCOL, azOld, NULL, pbFound);
     case STORE_ROUND:
@@ -333,7 +334,8 @@ pg_row_get(Store *s, StoreEntity e, const char *const *azKey, char **azOld,
         return pg_row_read(S,
                            PG_QUERY(S,
                                     "SELECT n.text, n.indicator, pn.code,"
-                                    " n.depth FROM node n LEFT JOIN node pn"
+                                    " n.depth, n.text_km, n.indicator_km"
+                                    " FROM node n LEFT JOIN node pn"
                                     " ON pn.id = n.parent_id"
                                     " WHERE n.plan_id = $1 AND n.code = $2",
                                     &a, err, "reading a plan node"),
@@ -522,25 +524,28 @@ pg_row_put(Store *s, StoreEntity e, const char *const *azKey,
         pg_arg_text(&a, 2, az[STORE_ORG_NAME]);
         pg_arg_text(&a, 3, az[STORE_ORG_KIND]);
         pg_arg_text(&a, 4, az[STORE_ORG_PARENT]);
+        pg_arg_text(&a, 5, az[STORE_ORG_NAME_KM]);
         r = bInsert ? PG_QUERY(S,
-                               "INSERT INTO org(acronym, name, kind, parent_id)"
-                               " VALUES($1, $2, $3, (SELECT id FROM org"
-                               "  WHERE acronym = $4::text))"
+                               "INSERT INTO org(acronym, name, kind, parent_id,"
+                               " name_km) VALUES($1, $2, $3, (SELECT id"
+                               "  FROM org WHERE acronym = $4::text), $5)"
                                " ON CONFLICT DO NOTHING",
                                &a, err, "writing an organisation")
                     : PG_QUERY(S,
                                "UPDATE org SET name = $2, kind = $3,"
                                " parent_id = (SELECT id FROM org"
-                               "  WHERE acronym = $4::text)"
+                               "  WHERE acronym = $4::text), name_km = $5"
                                " WHERE acronym = $1",
                                &a, err, "writing an organisation");
         break;
     case STORE_PLAN:
         pg_arg_text(&a, 1, azKey[0]);
         pg_arg_text(&a, 2, az[STORE_PLAN_TITLE]);
+        pg_arg_text(&a, 3, az[STORE_PLAN_TITLE_KM]);
         if (bInsert) {
             r = PG_QUERY(S,
-                         "INSERT INTO plan(code, title) VALUES($1, $2)"
+                         "INSERT INTO plan(code, title, title_km)"
+                         " VALUES($1, $2, $3)"
                          " ON CONFLICT DO NOTHING RETURNING id",
                          &a, err, "writing a plan");
             if (r && PQntuples(r) == 1) {
@@ -548,8 +553,10 @@ pg_row_put(Store *s, StoreEntity e, const char *const *azKey,
                                   pg_int(r, 0, 0));
             }
         } else {
-            r = PG_QUERY(S, "UPDATE plan SET title = $2 WHERE code = $1", &a,
-                         err, "writing a plan");
+            r = PG_QUERY(S,
+                         "UPDATE plan SET title = $2, title_km = $3"
+                         " WHERE code = $1",
+                         &a, err, "writing a plan");
         }
         break;
     case STORE_ROUND:
@@ -624,14 +631,16 @@ pg_row_put(Store *s, StoreEntity e, const char *const *azKey,
                 return -1;
             }
             pg_arg_int(&a, 7, id);
+            pg_arg_text(&a, 8, az[STORE_NODE_TEXT_KM]);
+            pg_arg_text(&a, 9, az[STORE_NODE_INDICATOR_KM]);
             if (PG_DEFER(S,
                          "INSERT INTO node(id, plan_id, parent_id, depth,"
-                         " code, text, indicator, position)"
-                         " VALUES($7::bigint, $1::bigint,"
+                         " code, text, indicator, position, text_km,"
+                         " indicator_km) VALUES($7::bigint, $1::bigint,"
                          " (SELECT id FROM node WHERE plan_id = $1::bigint"
                          "  AND code = $5::text), $6::integer, $2, $3, $4,"
                          " (SELECT coalesce(max(position), 0) + 1"
-                         "  FROM node WHERE plan_id = $1::bigint))",
+                         "  FROM node WHERE plan_id = $1::bigint), $8, $9)",
                          &a, err, "writing a plan node")) {
                 return -1;
             }
@@ -641,13 +650,16 @@ pg_row_put(Store *s, StoreEntity e, const char *const *azKey,
         }
         if (bInsert) {
             pg_arg_text(&a, 6, az[STORE_NODE_DEPTH]);
+            pg_arg_text(&a, 7, az[STORE_NODE_TEXT_KM]);
+            pg_arg_text(&a, 8, az[STORE_NODE_INDICATOR_KM]);
             r = PG_QUERY(S,
                          "INSERT INTO node(plan_id, parent_id, depth, code,"
-                         " text, indicator, position) VALUES($1::bigint,"
+                         " text, indicator, position, text_km, indicator_km)"
+                         " VALUES($1::bigint,"
                          " (SELECT id FROM node WHERE plan_id = $1::bigint"
                          "  AND code = $5::text), $6::integer, $2, $3, $4,"
                          " (SELECT coalesce(max(position), 0) + 1"
-                         "  FROM node WHERE plan_id = $1::bigint))"
+                         "  FROM node WHERE plan_id = $1::bigint), $7, $8)"
                          " ON CONFLICT DO NOTHING RETURNING id",
                          &a, err, "writing a plan node");
             if (r && PQntuples(r) == 1) {
@@ -655,10 +667,13 @@ pg_row_put(Store *s, StoreEntity e, const char *const *azKey,
                                   pg_int(r, 0, 0));
             }
         } else {
+            pg_arg_text(&a, 6, az[STORE_NODE_TEXT_KM]);
+            pg_arg_text(&a, 7, az[STORE_NODE_INDICATOR_KM]);
             r = PG_QUERY(S,
                          "UPDATE node SET text = $3, indicator = $4,"
                          " parent_id = (SELECT id FROM node"
-                         "  WHERE plan_id = $1::bigint AND code = $5::text)"
+                         "  WHERE plan_id = $1::bigint AND code = $5::text),"
+                         " text_km = $6, indicator_km = $7"
                          " WHERE plan_id = $1::bigint AND code = $2",
                          &a, err, "writing a plan node");
         }

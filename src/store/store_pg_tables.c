@@ -21,8 +21,8 @@ static const struct {
     const char *zSelect, *zCopy, *zCount;
     const char *zIdentity; /* moves the id counter past the ids, or NULL */
 } aSql[STORE_TABLE_COUNT] = {
-    [STORE_TABLE_PLAN] = { "SELECT id, code, title FROM plan ORDER BY id",
-                           "COPY plan(id, code, title) FROM STDIN",
+    [STORE_TABLE_PLAN] = { "SELECT id, code, title, title_km FROM plan ORDER BY id",
+                           "COPY plan(id, code, title, title_km) FROM STDIN",
                            "SELECT count(*) FROM plan",
                            "SELECT setval(pg_get_serial_sequence('plan', 'id'),"
                            " coalesce(max(id), 0) + 1, false) FROM plan" },
@@ -30,8 +30,9 @@ static const struct {
                                  " ORDER BY plan_id, depth",
                                  "COPY plan_level(plan_id, depth, name, has_indicator) FROM STDIN",
                                  "SELECT count(*) FROM plan_level", NULL },
-    [STORE_TABLE_ORG] = { "SELECT id, acronym, name, kind, parent_id FROM org ORDER BY id",
-                          "COPY org(id, acronym, name, kind, parent_id) FROM STDIN",
+    [STORE_TABLE_ORG] = { "SELECT id, acronym, name, kind, parent_id, name_km FROM org"
+                          " ORDER BY id",
+                          "COPY org(id, acronym, name, kind, parent_id, name_km) FROM STDIN",
                           "SELECT count(*) FROM org",
                           "SELECT setval(pg_get_serial_sequence('org', 'id'),"
                           " coalesce(max(id), 0) + 1, false) FROM org" },
@@ -40,9 +41,9 @@ static const struct {
                                 "COPY org_alias(org_id, alias, position) FROM STDIN",
                                 "SELECT count(*) FROM org_alias", NULL },
     [STORE_TABLE_NODE] = { "SELECT id, plan_id, parent_id, depth, code, text, indicator,"
-                           " position FROM node ORDER BY id",
+                           " position, text_km, indicator_km FROM node ORDER BY id",
                            "COPY node(id, plan_id, parent_id, depth, code, text, indicator,"
-                           " position) FROM STDIN",
+                           " position, text_km, indicator_km) FROM STDIN",
                            "SELECT count(*) FROM node",
                            "SELECT setval(pg_get_serial_sequence('node', 'id'),"
                            " coalesce(max(id), 0) + 1, false) FROM node" },

@@ -26,8 +26,8 @@ sq_load_orgs(SqStore *S, Model *m, AppErr *err)
 {
     sqlite3_stmt *st;
     if (SQ_PREPARE(S,
-                   "SELECT o.id, o.acronym, o.name, o.kind, p.acronym"
-                   " FROM org o LEFT JOIN org p ON p.id = o.parent_id"
+                   "SELECT o.id, o.acronym, o.name, o.kind, p.acronym,"
+                   " o.name_km FROM org o LEFT JOIN org p ON p.id = o.parent_id"
                    " ORDER BY o.acronym COLLATE NOCASE, o.acronym",
                    &st, err)) {
         return -1;
@@ -47,6 +47,7 @@ sq_load_orgs(SqStore *S, Model *m, AppErr *err)
         }
         free(zKind);
         o->zParent = sq_col_dup(st, 4);
+        o->zNameKm = sq_col_dup(st, 5);
     }
     sq_finalize(S, st);
     if (rc != SQLITE_DONE) {
@@ -178,12 +179,14 @@ sq_load_nodes(SqStore *S, sqlite3_int64 planId, const char *zNode,
     int bOne = zNode != NULL;
     if (bOne ? SQ_PREPARE(S,
                           "SELECT id, 0, position, depth, code, text,"
-                          " indicator FROM node WHERE plan_id = $1"
+                          " indicator, text_km, indicator_km FROM node"
+                          " WHERE plan_id = $1"
                           " AND code = $2",
                           &st, err)
              : SQ_PREPARE(S,
                           "SELECT id, coalesce(parent_id, 0), position, depth,"
-                          " code, text, indicator FROM node WHERE plan_id = $1",
+                          " code, text, indicator, text_km, indicator_km"
+                          " FROM node WHERE plan_id = $1",
                           &st, err)) {
         return -1;
     }
@@ -204,6 +207,8 @@ sq_load_nodes(SqStore *S, sqlite3_int64 planId, const char *zNode,
         r->zCode = sq_col_dup(st, 4);
         r->zText = sq_col_dup(st, 5);
         r->zIndicator = sq_col_dup(st, 6);
+        r->zTextKm = sq_col_dup(st, 7);
+        r->zIndicatorKm = sq_col_dup(st, 8);
     }
     sq_finalize(S, st);
     if (rc != SQLITE_DONE) {
@@ -347,6 +352,8 @@ out:
         free(aRow[k].zCode);
         free(aRow[k].zText);
         free(aRow[k].zIndicator);
+        free(aRow[k].zTextKm);
+        free(aRow[k].zIndicatorKm);
     }
     free(aRow);
     return rc;
@@ -447,7 +454,7 @@ sq_load(Store *s, const StoreScope *scope, Model *m, AppErr *err)
     }
     sqlite3_stmt *st;
     if (SQ_PREPARE(S,
-                   "SELECT id, code, title FROM plan"
+                   "SELECT id, code, title, title_km FROM plan"
                    " WHERE $1 IS NULL OR code = $1 ORDER BY id",
                    &st, err)) {
         return -1;
@@ -462,6 +469,7 @@ sq_load(Store *s, const StoreScope *scope, Model *m, AppErr *err)
         Plan *p = model_add_plan(m);
         p->zCode = sq_col_dup(st, 1);
         p->zTitle = sq_col_dup(st, 2);
+        p->zTitleKm = sq_col_dup(st, 3);
     }
     sq_finalize(S, st);
     if (rc != SQLITE_DONE) {

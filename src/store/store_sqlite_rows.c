@@ -300,7 +300,7 @@ sq_org_row_get(SqStore *S, const char *const *azKey, char **azOld, int *pbFound,
 {
     sqlite3_stmt *st;
     if (SQ_PREPARE(S,
-                   "SELECT o.name, o.kind, p.acronym FROM org o"
+                   "SELECT o.name, o.kind, p.acronym, o.name_km FROM org o"
                    " LEFT JOIN org p ON p.id = o.parent_id"
                    " WHERE o.acronym = $1",
                    &st, err)) {
@@ -318,7 +318,8 @@ sq_plan_row_get(SqStore *S, const char *const *azKey, char **azOld,
     sqlite3_stmt *st;
     if (SQ_PREPARE(S,
                    "SELECT title, EXISTS(SELECT 1 FROM node"
-                   " WHERE plan_id = plan.id) FROM plan WHERE code = $1",
+                   " WHERE plan_id = plan.id), title_km FROM plan"
+                   " WHERE code = $1",
                    &st, err)) {
         return -1;
     }
@@ -366,7 +367,8 @@ sq_node_row_get(SqStore *S, const char *const *azKey, char **azOld,
     }
     sqlite3_stmt *st;
     if (SQ_PREPARE(S,
-                   "SELECT n.text, n.indicator, pn.code, n.depth FROM node n"
+                   "SELECT n.text, n.indicator, pn.code, n.depth, n.text_km,"
+                   " n.indicator_km FROM node n"
                    " LEFT JOIN node pn ON pn.id = n.parent_id"
                    " WHERE n.plan_id = $1 AND n.code = $2",
                    &st, err)) {
@@ -544,14 +546,15 @@ sq_org_row_put(SqStore *S, const char *const *azKey, const char *const *az,
 {
     sqlite3_stmt *st;
     if (bInsert ? SQ_PREPARE(S,
-                             "INSERT INTO org(acronym, name, kind, parent_id)"
-                             " VALUES($1, $2, $3,"
-                             " (SELECT id FROM org WHERE acronym = $4))",
+                             "INSERT INTO org(acronym, name, kind, parent_id,"
+                             " name_km) VALUES($1, $2, $3,"
+                             " (SELECT id FROM org WHERE acronym = $4), $5)",
                              &st, err)
                 : SQ_PREPARE(S,
                              "UPDATE org SET name = $2, kind = $3,"
                              " parent_id = (SELECT id FROM org"
-                             "  WHERE acronym = $4) WHERE acronym = $1",
+                             "  WHERE acronym = $4), name_km = $5"
+                             " WHERE acronym = $1",
                              &st, err)) {
         return -1;
     }
@@ -559,6 +562,7 @@ sq_org_row_put(SqStore *S, const char *const *azKey, const char *const *az,
     sq_bind_text(st, 2, az[STORE_ORG_NAME]);
     sq_bind_text(st, 3, az[STORE_ORG_KIND]);
     sq_bind_text(st, 4, az[STORE_ORG_PARENT]);
+    sq_bind_text(st, 5, az[STORE_ORG_NAME_KM]);
     return sq_row_write(S, st, pbDone, err, "writing an organisation");
 }
 
@@ -567,14 +571,19 @@ sq_plan_row_put(SqStore *S, const char *const *azKey, const char *const *az,
                 int bInsert, int *pbDone, AppErr *err)
 {
     sqlite3_stmt *st;
-    if (bInsert ? SQ_PREPARE(S, "INSERT INTO plan(code, title) VALUES($1, $2)",
+    if (bInsert ? SQ_PREPARE(S,
+                             "INSERT INTO plan(code, title, title_km)"
+                             " VALUES($1, $2, $3)",
                              &st, err)
-                : SQ_PREPARE(S, "UPDATE plan SET title = $2 WHERE code = $1",
+                : SQ_PREPARE(S,
+                             "UPDATE plan SET title = $2, title_km = $3"
+                             " WHERE code = $1",
                              &st, err)) {
         return -1;
     }
     sq_bind_text(st, 1, azKey[0]);
     sq_bind_text(st, 2, az[STORE_PLAN_TITLE]);
+    sq_bind_text(st, 3, az[STORE_PLAN_TITLE_KM]);
     return sq_row_write(S, st, pbDone, err, "writing a plan");
 }
 
@@ -673,16 +682,18 @@ sq_node_row_put(SqStore *S, const char *const *azKey, const char *const *az,
     sqlite3_stmt *st;
     if (bInsert ? SQ_PREPARE(S,
                              "INSERT INTO node(plan_id, parent_id, depth, code,"
-                             " text, indicator, position) VALUES($1,"
+                             " text, indicator, position, text_km,"
+                             " indicator_km) VALUES($1,"
                              " (SELECT id FROM node WHERE plan_id = $1"
                              "  AND code = $5), $6, $2, $3, $4,"
                              " (SELECT coalesce(max(position), 0) + 1"
-                             "  FROM node WHERE plan_id = $1))",
+                             "  FROM node WHERE plan_id = $1), $7, $8)",
                              &st, err)
                 : SQ_PREPARE(S,
                              "UPDATE node SET text = $3, indicator = $4,"
                              " parent_id = (SELECT id FROM node"
-                             "  WHERE plan_id = $1 AND code = $5)"
+                             "  WHERE plan_id = $1 AND code = $5),"
+                             " text_km = $7, indicator_km = $8"
                              " WHERE plan_id = $1 AND code = $2",
                              &st, err)) {
         return -1;
@@ -695,6 +706,8 @@ sq_node_row_put(SqStore *S, const char *const *azKey, const char *const *az,
     if (bInsert) {
         sq_bind_text(st, 6, az[STORE_NODE_DEPTH]);
     }
+    sq_bind_text(st, 7, az[STORE_NODE_TEXT_KM]);
+    sq_bind_text(st, 8, az[STORE_NODE_INDICATOR_KM]);
     if (sq_row_write(S, st, pbDone, err, "writing a plan node")) {
         return -1;
     }

@@ -16,27 +16,29 @@
 static const struct {
     const char *zSelect, *zInsert, *zCount;
 } aSql[STORE_TABLE_COUNT] = {
-    [STORE_TABLE_PLAN] = { "SELECT id, code, title FROM plan ORDER BY id",
-                           "INSERT INTO plan(id, code, title)"
-                           " VALUES($1, $2, $3)",
+    [STORE_TABLE_PLAN] = { "SELECT id, code, title, title_km FROM plan ORDER BY id",
+                           "INSERT INTO plan(id, code, title, title_km)"
+                           " VALUES($1, $2, $3, $4)",
                            "SELECT count(*) FROM plan" },
     [STORE_TABLE_PLAN_LEVEL] = { "SELECT plan_id, depth, name, has_indicator FROM plan_level"
                                  " ORDER BY plan_id, depth",
                                  "INSERT INTO plan_level(plan_id, depth, name, has_indicator)"
                                  " VALUES($1, $2, $3, $4)",
                                  "SELECT count(*) FROM plan_level" },
-    [STORE_TABLE_ORG] = { "SELECT id, acronym, name, kind, parent_id FROM org ORDER BY id",
-                          "INSERT INTO org(id, acronym, name, kind, parent_id)"
-                          " VALUES($1, $2, $3, $4, $5)",
+    [STORE_TABLE_ORG] = { "SELECT id, acronym, name, kind, parent_id, name_km FROM org"
+                          " ORDER BY id",
+                          "INSERT INTO org(id, acronym, name, kind, parent_id, name_km)"
+                          " VALUES($1, $2, $3, $4, $5, $6)",
                           "SELECT count(*) FROM org" },
     [STORE_TABLE_ORG_ALIAS] = { "SELECT org_id, alias, position FROM org_alias"
                                 " ORDER BY org_id, alias",
                                 "INSERT INTO org_alias(org_id, alias, position) VALUES($1, $2, $3)",
                                 "SELECT count(*) FROM org_alias" },
     [STORE_TABLE_NODE] = { "SELECT id, plan_id, parent_id, depth, code, text, indicator,"
-                           " position FROM node ORDER BY id",
+                           " position, text_km, indicator_km FROM node ORDER BY id",
                            "INSERT INTO node(id, plan_id, parent_id, depth, code, text,"
-                           " indicator, position) VALUES($1, $2, $3, $4, $5, $6, $7, $8)",
+                           " indicator, position, text_km, indicator_km)"
+                           " VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
                            "SELECT count(*) FROM node" },
     [STORE_TABLE_NODE_ORG] = { "SELECT node_id, org_id, role, position FROM node_org"
                                " ORDER BY node_id, role, org_id",

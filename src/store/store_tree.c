@@ -73,13 +73,16 @@ store_tree_emit(Plan *p, StoreNodeRow *aRow, size_t nRow, size_t lo, size_t hi,
         n->zCode = r->zCode;
         n->zText = r->zText;
         n->zIndicator = r->zIndicator;
+        n->zTextKm = r->zTextKm;
+        n->zIndicatorKm = r->zIndicatorKm;
         n->iLevel = r->depth;
         n->iParent = iParent;
         r->zCode = r->zText = r->zIndicator = NULL;
+        r->zTextKm = r->zIndicatorKm = NULL;
         aMap[iSelf].id = r->id;
         aMap[iSelf].i = iSelf;
         /* Children of r form one run in the sorted rows. */
-        StoreNodeRow key = { 0, r->id, -1, 0, NULL, NULL, NULL };
+        StoreNodeRow key = { 0, r->id, -1, 0, NULL, NULL, NULL, NULL, NULL };
         size_t a = 0, b = nRow;
         while (a < b) {
             size_t mid = (a + b) / 2;

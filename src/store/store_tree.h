@@ -19,6 +19,7 @@ typedef struct StoreNodeRow {
     long long id, parentId, position;
     int depth;
     char *zCode, *zText, *zIndicator;
+    char *zTextKm, *zIndicatorKm; /* NULL: not written in Khmer */
 } StoreNodeRow;
 
 /* Maps a node id to its index in Plan.aNode. */

@@ -154,6 +154,9 @@ api_activity(Req *r, Resp *w)
     }
     json_t *o = json_pack("{s:s,s:s,s:s}", "plan", p->zCode, "code", n->zCode,
                           "text", n->zText);
+    if (n->zTextKm) {
+        json_object_set_new(o, "text_km", json_string(n->zTextKm));
+    }
     json_t *a = json_array();
     for (size_t k = 0; k < n->nResp; k++) {
         json_array_append_new(a, json_string(n->azResp[k]));

@@ -545,9 +545,10 @@ page_select_org(Buf *b, const Model *m, const char *zId, const char *zName,
         }
         HTML_LIT(b, ">");
         esc_html(b, o->zAcronym);
-        if (!str_eq(o->zName, o->zAcronym)) {
+        const char *zOrgName = org_name(o, i18n_current());
+        if (!str_eq(zOrgName, o->zAcronym)) {
             HTML_LIT(b, " \xE2\x80\x94 ");
-            esc_html(b, o->zName);
+            esc_html(b, zOrgName);
         }
         HTML_LIT(b, "</option>");
     }

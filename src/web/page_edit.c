@@ -569,7 +569,7 @@ edit_activity_body(ReadModel *rm, const void *arg, Buf *b)
     char *zQ = page_plan_query(readmodel_model(rm), p);
     if (x->bLead) {
         HTML_LIT(b, "<p class=\"lead\">");
-        esc_html(b, n->zText);
+        esc_html(b, node_text(n, i18n_current()));
         HTML_LIT(b, "</p>");
     }
     HTML_LIT(b, "<p class=\"small\">");
@@ -582,12 +582,13 @@ edit_activity_body(ReadModel *rm, const void *arg, Buf *b)
         buf_putc(b, ' ');
         esc_html(b, p->aNode[ia].zCode);
         buf_puts(b, ": ");
-        esc_html(b, p->aNode[ia].zText);
-        if (p->aNode[ia].zIndicator) {
+        esc_html(b, node_text(&p->aNode[ia], i18n_current()));
+        const char *zInd = node_indicator(&p->aNode[ia], i18n_current());
+        if (zInd) {
             HTML_LIT(b, " ");
             HTML_TR(b, "\xE2\x80\x94 indicator:");
             HTML_LIT(b, " ");
-            esc_html(b, p->aNode[ia].zIndicator);
+            esc_html(b, zInd);
         }
         HTML_LIT(b, "<br/>");
     }
@@ -849,17 +850,18 @@ page_activity_render(Req *r, Resp *w, const char *zNotice,
     Buf title = BUF_INIT;
     utf8_capitalise(&title, p->aLevel[n->iLevel].zName);
     buf_printf(&title, " %s: ", n->zCode);
-    int bClipped = utf8_width(n->zText, strlen(n->zText)) > EDIT_TITLE_WIDTH;
+    const char *zText = node_text(n, i18n_current());
+    int bClipped = utf8_width(zText, strlen(zText)) > EDIT_TITLE_WIDTH;
     if (bClipped) {
         Buf cut = BUF_INIT;
-        utf8_pad(&cut, n->zText, EDIT_TITLE_WIDTH);
+        utf8_pad(&cut, zText, EDIT_TITLE_WIDTH);
         while (cut.n && cut.z[cut.n - 1] == ' ') {
             buf_truncate(&cut, cut.n - 1);
         }
         buf_printf(&title, "%s\xE2\x80\xA6", buf_str(&cut));
         buf_release(&cut);
     } else {
-        buf_puts(&title, n->zText);
+        buf_puts(&title, zText);
     }
     page_begin(r, w, buf_str(&title));
     buf_release(&title);
@@ -1429,7 +1431,7 @@ admin_orgs_sheet(const void *arg, const char *zId, Sheet *t)
         url_encode(&h, o->zAcronym);
         sheet_link(t, o->zAcronym, buf_str(&h));
         buf_release(&h);
-        sheet_text(t, o->zName);
+        sheet_text(t, org_name(o, i18n_current()));
         sheet_text(t, org_kind_label(o->eKind));
         sheet_text(t, o->zParent ? o->zParent : "");
     }
@@ -1598,6 +1600,11 @@ admin_render(Req *r, Resp *w, const char *zNotice, const char *zKind,
         HTML_TR(b, "Full name");
         HTML_LIT(b, "</label><input id=\"oname\" name=\"name\" value=\"");
         esc_html(b, KEPT(ADMIN_FORM_ORG, "name"));
+        HTML_LIT(b, "\"/><label for=\"oname_km\">");
+        HTML_TR(b, "Full name in Khmer");
+        HTML_LIT(b, "</label><input id=\"oname_km\" name=\"name_km\" "
+                    "lang=\"km\" value=\"");
+        esc_html(b, KEPT(ADMIN_FORM_ORG, "name_km"));
         HTML_LIT(b, "\"/><label for=\"kind\">");
         HTML_TR(b, "Kind");
         HTML_LIT(b, "</label>");
@@ -1779,8 +1786,8 @@ page_admin_org_post(Req *r, Resp *w)
                         ORG_KIND_ACCEPTED);
     } else {
         rc = admin_org_save(r->s, &who, req_form(r, "acronym"),
-                            req_form(r, "name"), eKind, req_form(r, "parent"),
-                            &err);
+                            req_form(r, "name"), req_form(r, "name_km"), eKind,
+                            req_form(r, "parent"), &err);
     }
     admin_done(r, w, rc, &err, "org_saved", ADMIN_FORM_ORG);
     return 0;

@@ -510,7 +510,7 @@ page_dashboard(Req *r, Resp *w)
         free(zSelf);
         return 0;
     }
-    page_begin(r, w, p->zTitle);
+    page_begin(r, w, plan_title(p, i18n_current()));
     Buf *b = &w->body;
     if (m->nPlan > 1) {
         /* Several plans: say which one this is and reach the others. */
@@ -521,11 +521,11 @@ page_dashboard(Req *r, Resp *w)
             buf_puts(b, i ? " \xC2\xB7 " : "");
             if (&m->aPlan[i] == p) {
                 HTML_LIT(b, "<strong>");
-                esc_html(b, p->zTitle);
+                esc_html(b, plan_title(p, i18n_current()));
                 HTML_LIT(b, "</strong>");
             } else {
                 page_link(b, "/?plan=", m->aPlan[i].zCode, "",
-                          m->aPlan[i].zTitle);
+                          plan_title(&m->aPlan[i], i18n_current()));
             }
         }
         HTML_LIT(b, "</p>\n");
@@ -560,8 +560,13 @@ view_matches(const Plan *p, size_t i, const char *zFoldQ)
     char *zCode = str_fold(n->zCode);
     int bMatch = strcmp(zCode, zFoldQ) == 0;
     free(zCode);
-    if (!bMatch) {
-        char *zText = str_fold(n->zText);
+    /* The words are looked for in the text in both languages. */
+    for (int k = 0; k < 2 && !bMatch; k++) {
+        const char *zIn = k == 0 ? n->zText : n->zTextKm;
+        if (!zIn) {
+            continue;
+        }
+        char *zText = str_fold(zIn);
         bMatch = 1;
         const char *q = zFoldQ;
         while (*q && bMatch) {
@@ -610,7 +615,7 @@ view_plan_sheet(const void *arg, const char *zId, Sheet *t)
         char *zHref = view_href("/activity/", n->zCode, "", x->zPlanQ);
         sheet_link(t, n->zCode, zHref);
         free(zHref);
-        sheet_text(t, n->zText);
+        sheet_text(t, node_text(n, i18n_current()));
         const Round *rd;
         const Assessment *a = review_latest_rated(p, n, &rd);
         page_sheet_rating(t, a ? a->eRating : RATING_NONE);
@@ -676,7 +681,7 @@ view_plan_tree(ReadModel *rm, const void *arg, Buf *b)
         if (n->iLevel == iLeaf) {
             page_link_activity(b, n->zCode, zQ);
             buf_putc(b, ' ');
-            esc_html(b, n->zText);
+            esc_html(b, node_text(n, i18n_current()));
             const Round *rd;
             const Assessment *a = review_latest_rated(p, n, &rd);
             buf_putc(b, ' ');
@@ -708,12 +713,13 @@ view_plan_tree(ReadModel *rm, const void *arg, Buf *b)
             buf_putc(b, ' ');
             esc_html(b, n->zCode);
             HTML_LIT(b, "</strong> ");
-            esc_html(b, n->zText);
-            if (n->zIndicator) {
+            esc_html(b, node_text(n, i18n_current()));
+            const char *zInd = node_indicator(n, i18n_current());
+            if (zInd) {
                 HTML_LIT(b, "<div class=\"small\">");
                 HTML_TR(b, "Indicator:");
                 HTML_LIT(b, " ");
-                esc_html(b, n->zIndicator);
+                esc_html(b, zInd);
                 HTML_LIT(b, "</div>");
             }
             HTML_LIT(b, "<ul>");
@@ -900,7 +906,7 @@ view_org_tasks_sheet(const ViewOrg *x, Sheet *t, size_t anNeed[NEED_COUNT])
         char *zHref = view_href("/activity/", n->zCode, "", x->zPlanQ);
         sheet_link(t, n->zCode, zHref);
         free(zHref);
-        sheet_text_clip(t, n->zText, 80);
+        sheet_text_clip(t, node_text(n, i18n_current()), 80);
         sheet_text(t, link_role_label((LinkRole)aTask[k].iRole));
         if (!open) {
             continue;
@@ -1066,7 +1072,7 @@ page_org(Req *r, Resp *w)
     ViewOrg x = { p, o, zPlanQ, zSelf, zToday };
     if (!page_download(r, w, azOrgSheet, view_org_sheet, &x, o->zAcronym)) {
         Buf title = BUF_INIT;
-        buf_printf(&title, "%s — %s", o->zAcronym, o->zName);
+        buf_printf(&title, "%s — %s", o->zAcronym, org_name(o, i18n_current()));
         page_begin(r, w, buf_str(&title));
         buf_release(&title);
         Buf key = BUF_INIT;
@@ -1222,7 +1228,7 @@ view_round_activities(const ViewRound *x, Sheet *t)
         char *zHref = view_href("/activity/", n->zCode, "", x->zPlanQ);
         sheet_link(t, n->zCode, zHref);
         free(zHref);
-        sheet_text_clip(t, n->zText, 80);
+        sheet_text_clip(t, node_text(n, i18n_current()), 80);
         Buf v = BUF_INIT;
         for (size_t k = 0; k < n->nResp; k++) {
             buf_printf(&v, "%s%s", k ? ", " : "", n->azResp[k]);

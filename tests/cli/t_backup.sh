@@ -155,7 +155,9 @@ expect_status 0
 
 # --- an older lmpmon's backup restores and is brought up to date ---------
 cp b.db v1.db
-sqlite3 v1.db "DROP TABLE statement_attachment; DROP TABLE notification; DROP TABLE round_extension; ALTER TABLE round DROP COLUMN due;
+sqlite3 v1.db "ALTER TABLE plan DROP COLUMN title_km; ALTER TABLE org DROP COLUMN name_km;
+  ALTER TABLE node DROP COLUMN text_km; ALTER TABLE node DROP COLUMN indicator_km;
+  DROP TABLE statement_attachment; DROP TABLE notification; DROP TABLE round_extension; ALTER TABLE round DROP COLUMN due;
   DROP TABLE fund_line; DROP TABLE fund_cost;
   DROP TABLE statement_version; DROP TABLE statement_comment; DROP TABLE ind_value; DROP TABLE indicator; DROP INDEX node_plan_position;
   DROP TABLE case_payment; DROP TABLE case_event;

@@ -5,7 +5,8 @@
 
 # What version 8 added (outreach, media, statistics), dropped to make a
 # database of an earlier version.
-# Version 14's notifications and the accounts' e-mail columns go before
+# Version 16's Khmer columns and version 14's notifications and the
+# accounts' e-mail columns go before
 # anything else, in a command of their own (the oldest versions drop the
 # accounts' table itself).  Then version 15's statements' attachments
 # (they refer to statements), version 13's extensions and due dates,
@@ -13,8 +14,10 @@
 # version 11's statements' threads and versions (they refer to
 # statements), version 10's indicators (they refer to plans, nodes and
 # orgs).
+drop17="ALTER TABLE plan DROP COLUMN title_km; ALTER TABLE org DROP COLUMN name_km;
+  ALTER TABLE node DROP COLUMN text_km; ALTER TABLE node DROP COLUMN indicator_km;"
 drop15="DROP TABLE statement_attachment;"
-drop14="DROP TABLE notification; ALTER TABLE account DROP COLUMN email;
+drop14="$drop17 DROP TABLE notification; ALTER TABLE account DROP COLUMN email;
   ALTER TABLE account DROP COLUMN mail; ALTER TABLE account DROP COLUMN lang;"
 drop13="$drop15 DROP TABLE round_extension; ALTER TABLE round DROP COLUMN due;"
 drop12="$drop13 DROP TABLE fund_line; DROP TABLE fund_cost;"
@@ -246,7 +249,7 @@ sqlite3 v13.db "INSERT INTO notification(recipient_id, kind, plan, round, actor,
 # goes in, an empty one does not.
 "$LMPMON" --db v14.db init --sample cambodia-lmp-2015-2018 >/dev/null || fail "init v14"
 "$LMPMON" --db v14.db round open 2018 >/dev/null || fail "round open v14"
-sqlite3 v14.db "$drop15 PRAGMA user_version = 14;" || fail "could not make a version 14 database"
+sqlite3 v14.db "$drop17 $drop15 PRAGMA user_version = 14;" || fail "could not make a version 14 database"
 run --db v14.db org list
 expect_status 0
 [ "$(sqlite3 v14.db 'PRAGMA user_version')" = "$want" ] || fail "version 14 not migrated"
@@ -283,7 +286,7 @@ sqlite3 v15.db "PRAGMA foreign_keys = OFF;
     paid INTEGER NOT NULL DEFAULT 0, version INTEGER NOT NULL DEFAULT 1) STRICT;
   INSERT INTO complaint_case SELECT * FROM old_case; DROP TABLE old_case;
   CREATE INDEX complaint_case_org ON complaint_case(assisting_org);
-  PRAGMA user_version = 15;" || fail "could not make a version 15 database"
+  $drop17 PRAGMA user_version = 15;" || fail "could not make a version 15 database"
 run --db v15.db case export --with-personal --out v15-after.csv
 expect_status 0
 [ "$(sqlite3 v15.db 'PRAGMA user_version')" = "$want" ] || fail "version 15 not migrated"
@@ -298,4 +301,17 @@ run --db v15.db case import v15b.csv
 expect_status 0
 [ "$(sqlite3 v15.db "SELECT group_concat(assisting_org, ' ') FROM (SELECT assisting_org FROM complaint_case WHERE case_no = 'L-1' ORDER BY 1)")" = "LSCW MRC" ] ||
     fail "MRC's L-1 beside LSCW's after version 16"
+# From version 16: version 17 adds the Khmer fields, empty (NULL) in
+# every row, and the data reads as before.
+"$LMPMON" --db v16.db init --sample cambodia-lmp-2015-2018 >/dev/null || fail "init v16"
+"$LMPMON" --db v16.db export --format json --out v16-before.json || fail "export v16"
+sqlite3 v16.db "$drop17 PRAGMA user_version = 16;" || fail "could not make a version 16 database"
+run --db v16.db export --format json --out v16-after.json
+expect_status 0
+[ "$(sqlite3 v16.db 'PRAGMA user_version')" = "$want" ] || fail "version 16 not migrated"
+[ "$(sqlite3 v16.db "SELECT count(*) FROM node WHERE text_km IS NOT NULL OR indicator_km IS NOT NULL
+    UNION ALL SELECT count(*) FROM org WHERE name_km IS NOT NULL
+    UNION ALL SELECT count(*) FROM plan WHERE title_km IS NOT NULL" | tr '\n' ' ')" = "0 0 0 " ] ||
+    fail "Khmer fields from nowhere after version 17"
+cmp -s v16-before.json v16-after.json || fail "version 17 changed the data"
 finish

@@ -125,6 +125,9 @@ while IFS= read -r en; do
     grep -qF -- "$1 $KM_PCT ($2 " flat.txt || fail "the PDF lacks '$1 $KM_PCT ($2' ($en)"
 done <en_sent.txt
 pages=$(pdfinfo km.pdf | awk '/^Pages:/ {print $2}')
+# The issue's limit holds in Khmer too (its lines are taller than
+# English ones, and its words longer).
+[ "${pages:-99}" -le 30 ] || fail "the sample review in Khmer has $pages pages (at most 30)"
 [ "$(grep -c "$(fill "$KM_PAGE" | sed 's/%d/[0-9]*/; s/%d/'"$pages"'/')\$" km.txt)" = $((pages - 1)) ] ||
     fail "expected '$KM_PAGE' on every page but the cover"
 pdffonts km.pdf >fonts.txt
@@ -138,6 +141,12 @@ for x in $(find dx -name '*.xml' -o -name '*.rels'); do
     xmllint --noout "$x" 2>/dev/null || fail "$x is not well-formed XML"
 done
 grep -qF -- "$want" dx/word/document.xml || fail "the DOCX lacks: $want"
+# The zero-width spaces the PDF puts between Khmer words for its line
+# breaks stay out of the Word file (Word breaks Khmer itself) and out of
+# the PDF's text.
+zwsp=$(printf '\342\200\213')
+grep -qF -- "$zwsp" dx/word/document.xml && fail "the DOCX carries U+200B"
+grep -qF -- "$zwsp" km.txt && fail "the PDF's text carries U+200B"
 grep -qF -- "$(printf '%s' "$KM_PAGE" | sed 's/ *%d.*//')" dx/word/footer1.xml ||
     fail "the DOCX footer is not Khmer: $(cat dx/word/footer1.xml)"
 

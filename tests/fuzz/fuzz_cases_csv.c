@@ -32,8 +32,8 @@ cases_store_new(void)
          zLscwName[] = "Legal Support for Children and Women";
     char *azAlias[] = { zAlias };
     Org aOrg[] = {
-        { zMolvt, zMolvtName, ORG_GOVERNMENT, NULL, azAlias, 1 },
-        { zLscw, zLscwName, ORG_NGO, NULL, NULL, 0 },
+        { zMolvt, zMolvtName, ORG_GOVERNMENT, NULL, azAlias, 1, NULL },
+        { zLscw, zLscwName, ORG_NGO, NULL, NULL, 0, NULL },
     };
     FUZZ_CHECK(store_begin(s, &err) == 0);
     for (size_t i = 0; i < sizeof aOrg / sizeof aOrg[0]; i++) {

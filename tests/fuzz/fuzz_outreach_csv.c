@@ -26,8 +26,8 @@ outreach_store_new(void)
                                             "Vocational Training";
     char zLscw[] = "LSCW", zLscwName[] = "Legal Support for Children and Women";
     Org aOrg[] = {
-        { zMolvt, zMolvtName, ORG_GOVERNMENT, NULL, NULL, 0 },
-        { zLscw, zLscwName, ORG_NGO, NULL, NULL, 0 },
+        { zMolvt, zMolvtName, ORG_GOVERNMENT, NULL, NULL, 0, NULL },
+        { zLscw, zLscwName, ORG_NGO, NULL, NULL, 0, NULL },
     };
     FUZZ_CHECK(store_begin(s, &err) == 0);
     for (size_t i = 0; i < sizeof aOrg / sizeof aOrg[0]; i++) {

@@ -1,6 +1,6 @@
 # 'lmpmon copy' moves a whole installation SQLite -> PostgreSQL -> SQLite:
 # an installation that has been used (accounts with passwords and
-# sessions, statements and reviews, cases with personal details, a
+# sessions, statements and reviews, text written in Khmer too, cases with personal details, a
 # timeline and payments, imported cases, the audit trail of all of it)
 # comes back with identical exports (JSON, CSV, cases with personal
 # details), audit trail and accounts, and every table row for row; the
@@ -91,6 +91,11 @@ printf '%s\n' 'round,activity,line,source_kind,source,amount,currency,status,not
 "$LMPMON" --db a.db round extend 2018 MOH 2019-01-15 --reason "new minister" >/dev/null ||
     fail "extension"
 [ "$(sqlite3 a.db "SELECT count(*) FROM session")" -gt 0 ] || fail "no sessions to leave behind"
+# Text written in Khmer too (schema 17).
+sqlite3 a.db "UPDATE plan SET title_km = 'ផែនការ';
+  UPDATE org SET name_km = 'ក្រសួងការងារ' WHERE acronym = 'MOLVT';
+  UPDATE node SET text_km = 'សកម្មភាព', indicator_km = NULL WHERE code = '4.8';
+  UPDATE node SET indicator_km = 'សូចនាករ' WHERE code = '4'" || fail "Khmer fields"
 
 # fingerprint DB TAG: what a user or an auditor can get out of DB.
 fingerprint() {
@@ -140,6 +145,10 @@ done
 grep -q "Sok Chea" b-cases.csv || fail "personal details lost"
 grep -q "In progress,2018,a note" b-recs.csv || fail "a recommendation's follow-up lost"
 grep -q "Approved, with a line" b.json || fail "the review's narrative lost"
+for k in '"title_km": "ផែនការ"' '"name_km": "ក្រសួងការងារ"' '"text_km": "សកម្មភាព"' \
+    '"indicator_km": "សូចនាករ"'; do
+    grep -qF -- "$k" b.json || fail "the Khmer field $k was lost on the way"
+done
 [ "$(sqlite3 b.db "SELECT count(*) FROM statement_comment WHERE text LIKE 'Where?%backslash'")" = 1 ] ||
     fail "the statement's comment was lost on the way"
 [ "$(sqlite3 b.db "SELECT count(*) FROM statement_version")" = 2 ] ||

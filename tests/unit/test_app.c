@@ -1183,8 +1183,8 @@ test_app_admin(void **state)
             f, admin_user_set_disabled(f->a, aWho[i], "admin", 1, fresh(f)),
             APPERR_FORBIDDEN, NULL);
         expect_refused(f,
-                       admin_org_save(f->a, aWho[i], "IOM", "IOM", ORG_OTHER,
-                                      NULL, fresh(f)),
+                       admin_org_save(f->a, aWho[i], "IOM", "IOM", NULL,
+                                      ORG_OTHER, NULL, fresh(f)),
                        APPERR_FORBIDDEN, NULL);
     }
     AppErr *e = fresh(f);
@@ -1237,9 +1237,9 @@ test_app_admin(void **state)
     expect_ok(f, admin_org_save(f->b, &admin, "PDOLVT",
                                 "Provincial Departments of Labour and "
                                 "Vocational Training",
-                                ORG_GOVERNMENT, NULL, fresh(f)));
-    expect_ok(f, admin_org_save(f->a, &admin, "PDOLVT", "", ORG_OTHER, NULL,
-                                fresh(f)));
+                                NULL, ORG_GOVERNMENT, NULL, fresh(f)));
+    expect_ok(f, admin_org_save(f->a, &admin, "PDOLVT", "", NULL, ORG_OTHER,
+                                NULL, fresh(f)));
     expect_ok(f, store_load_node(f->b, PLAN, "", &m, fresh(f)));
     const Org *o = model_find_org(&m, "PDOLVT");
     assert_non_null(o);
@@ -1253,16 +1253,16 @@ test_app_admin(void **state)
     /* No cycle of parents: PDOLVT is part of MOLVT, so MOLVT cannot become
     ** part of PDOLVT, nor anything part of itself; nothing is written. */
     expect_ok(f, admin_org_save(f->a, &admin, "MOLVT", "Ministry of Labour",
-                                ORG_GOVERNMENT, NULL, fresh(f)));
-    expect_ok(f, admin_org_save(f->a, &admin, "PDOLVT", "", ORG_GOVERNMENT,
-                                "MOLVT", fresh(f)));
+                                NULL, ORG_GOVERNMENT, NULL, fresh(f)));
+    expect_ok(f, admin_org_save(f->a, &admin, "PDOLVT", "", NULL,
+                                ORG_GOVERNMENT, "MOLVT", fresh(f)));
     expect_refused(f,
-                   admin_org_save(f->a, &admin, "MOLVT", "", ORG_GOVERNMENT,
-                                  "PDOLVT", fresh(f)),
+                   admin_org_save(f->a, &admin, "MOLVT", "", NULL,
+                                  ORG_GOVERNMENT, "PDOLVT", fresh(f)),
                    APPERR_INPUT, "cycle of parents (MOLVT");
     expect_refused(f,
-                   admin_org_save(f->a, &admin, "MOLVT", "", ORG_GOVERNMENT,
-                                  "MOLVT", fresh(f)),
+                   admin_org_save(f->a, &admin, "MOLVT", "", NULL,
+                                  ORG_GOVERNMENT, "MOLVT", fresh(f)),
                    APPERR_INPUT, "cycle of parents");
     expect_ok(f, store_load_node(f->b, PLAN, "", &m, fresh(f)));
     assert_null(model_find_org(&m, "MOLVT")->zParent);
@@ -1415,8 +1415,8 @@ test_app_busy(void **state)
                                     "x", 1, 1, 0, fresh(f)));
     expect_busy(f, admin_user_add(f->a, &admin, "late", ROLE_VIEWER, NULL,
                                   "hash", fresh(f)));
-    expect_busy(
-        f, admin_org_save(f->a, &admin, "IOM", "", ORG_OTHER, NULL, fresh(f)));
+    expect_busy(f, admin_org_save(f->a, &admin, "IOM", "", NULL, ORG_OTHER,
+                                  NULL, fresh(f)));
     store_rollback(f->b);
 
     /* Nothing was written. */

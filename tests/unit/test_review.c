@@ -860,6 +860,34 @@ test_rules_narrative_replaced(void **state)
         &a, "MOLVT: Attended the ASEAN meeting.", NULL));
 }
 
+/* Text written in both languages: the reader's language, else the other
+** (core/model.h model_text()). */
+static void
+test_model_text_falls_back(void **state)
+{
+    (void)state;
+    char zEn[] = "International Framework";
+    char zKm[] = "\xE1\x9E\x80"; /* U+1780 */
+    char zMolvt[] = "MOLVT";
+    assert_ptr_equal(model_text(I18N_KM, zEn, zKm), zKm);
+    assert_ptr_equal(model_text(I18N_EN, zEn, zKm), zEn);
+    assert_ptr_equal(model_text(I18N_KM, zEn, NULL), zEn);
+    assert_ptr_equal(model_text(I18N_KM, zEn, ""), zEn);
+    assert_ptr_equal(model_text(I18N_EN, NULL, zKm), zKm);
+    assert_ptr_equal(model_text(I18N_EN, "", zKm), zKm);
+    assert_string_equal(model_text(I18N_KM, NULL, NULL), "");
+    Org o = { 0 };
+    o.zAcronym = zMolvt;
+    assert_string_equal(org_name(&o, I18N_KM), "MOLVT");
+    Node n = { 0 };
+    n.zText = zEn;
+    n.zIndicatorKm = zKm;
+    assert_string_equal(node_text(&n, I18N_KM), zEn);
+    assert_ptr_equal(node_indicator(&n, I18N_EN), zKm);
+    n.zIndicatorKm = NULL;
+    assert_null(node_indicator(&n, I18N_KM));
+}
+
 int
 main(void)
 {
@@ -884,6 +912,7 @@ main(void)
         T(test_review_changes_empty_round),
         T(test_review_changes_white_space),
         cmocka_unit_test(test_review_rated_only_by_state),
+        cmocka_unit_test(test_model_text_falls_back),
         T(test_review_summarise_among_rated),
         T(test_review_progress_open),
         T(test_review_progress_published_misses_nothing),
