@@ -381,18 +381,22 @@ round_checklist_passes(Store *s, const char *zPlan, const char *zRound,
         str_today_local(zToday);
         int nOpen = review_round_checklist(p, rd, nErr, zToday, a);
         if (nOpen && !bYes) {
+            (void)fprintf(stderr, "lmpmon: ");
             (void)fprintf(stderr,
-                          "lmpmon: round %s is not %s; before you "
-                          "go on:\n",
-                          zRound, zVerb[0] == 'c' ? "closed" : "published");
+                          zVerb[0] == 'c'
+                              ? _("round %s is not closed; before you go on:")
+                              : _("round %s is not published; before you go "
+                                  "on:"),
+                          zRound);
+            (void)fprintf(stderr, "\n");
             for (int i = 0; i < REVIEW_CHECKLIST_ITEMS; i++) {
                 (void)fprintf(stderr, "  %s %s\n", a[i].bOpen ? "-" : "+",
                               a[i].zText);
             }
-            (void)fprintf(stderr,
-                          "lmpmon: give --yes to %s it all the "
-                          "same\n",
-                          zVerb);
+            (void)fprintf(stderr, "lmpmon: %s\n",
+                          zVerb[0] == 'c'
+                              ? _("give --yes to close it all the same")
+                              : _("give --yes to publish it all the same"));
             rc = -1;
         }
     }

@@ -584,22 +584,31 @@ review_round_checklist(const Plan *p, const Round *rd, size_t nErrors,
     size_t nNever = g.nExpected - g.nReported;
     a[0].bOpen = nUnrated != 0;
     (void)snprintf(a[0].zText, sizeof a[0].zText,
-                   "%zu of %zu activities are not rated.", nUnrated,
-                   g.nAssessed);
+                   ngettext("%zu of %zu activity is not rated.",
+                            "%zu of %zu activities are not rated.",
+                            g.nAssessed),
+                   nUnrated, g.nAssessed);
     a[1].bOpen = nNotApproved != 0;
     (void)snprintf(a[1].zText, sizeof a[1].zText,
-                   "%zu of %zu activities are not approved.", nNotApproved,
-                   g.nAssessed);
+                   ngettext("%zu of %zu activity is not approved.",
+                            "%zu of %zu activities are not approved.",
+                            g.nAssessed),
+                   nNotApproved, g.nAssessed);
     a[2].bOpen = nNever != 0;
     (void)snprintf(a[2].zText, sizeof a[2].zText,
-                   "%zu of %zu statements owed by the responsible bodies "
-                   "were never submitted.",
+                   ngettext("%zu of %zu statement owed by the responsible "
+                            "bodies was never submitted.",
+                            "%zu of %zu statements owed by the responsible "
+                            "bodies were never submitted.",
+                            g.nExpected),
                    nNever, g.nExpected);
     a[3].bOpen = nErrors != 0;
-    (void)snprintf(a[3].zText, sizeof a[3].zText, "%zu data-quality %s.",
-                   nErrors, nErrors == 1 ? "error" : "errors");
+    (void)snprintf(a[3].zText, sizeof a[3].zText,
+                   ngettext("%zu data-quality error.",
+                            "%zu data-quality errors.", nErrors),
+                   nErrors);
     /* Overdue organisations, named (as many whole names as the line
-    ** holds, then how many more). */
+    ** holds, then how many more).  Only an open round has any. */
     size_t nOrg = 0, nOverdue = 0;
     ReviewOrgProgress *ao = review_org_progress(p, rd, zToday, &nOrg);
     for (size_t i = 0; i < nOrg; i++) {
@@ -607,20 +616,37 @@ review_round_checklist(const Plan *p, const Round *rd, size_t nErrors,
     }
     a[4].bOpen = nOverdue != 0;
     Buf t = BUF_INIT;
-    buf_printf(&t, "%zu %s overdue", nOverdue,
-               nOverdue == 1 ? "organisation is" : "organisations are");
-    size_t nNamed = 0;
-    for (size_t i = 0; i < nOrg; i++) {
-        /* Room kept for ", and 999 more." */
-        if (ao[i].bOverdue &&
-            t.n + strlen(ao[i].zOrg) + 2 + 20 < sizeof a[4].zText) {
-            buf_printf(&t, "%s%s", nNamed++ ? ", " : ": ", ao[i].zOrg);
+    if (rd->eState != ROUND_OPEN) {
+        buf_puts(&t, _("No organisation can be overdue: the round is no "
+                       "longer collecting."));
+    } else if (nOverdue == 0) {
+        buf_puts(&t, _("No organisation is overdue."));
+    } else {
+        Buf names = BUF_INIT;
+        size_t nNamed = 0;
+        for (size_t i = 0; i < nOrg; i++) {
+            /* Room kept for the sentence around the names. */
+            if (ao[i].bOverdue &&
+                names.n + strlen(ao[i].zOrg) + 2 + 160 < sizeof a[4].zText) {
+                buf_printf(&names, "%s%s", nNamed++ ? ", " : "", ao[i].zOrg);
+            }
         }
+        if (nNamed < nOverdue) {
+            buf_printf(&t,
+                       ngettext("%zu organisation is overdue: %s, and %zu "
+                                "more.",
+                                "%zu organisations are overdue: %s, and %zu "
+                                "more.",
+                                nOverdue),
+                       nOverdue, buf_str(&names), nOverdue - nNamed);
+        } else {
+            buf_printf(&t,
+                       ngettext("%zu organisation is overdue: %s.",
+                                "%zu organisations are overdue: %s.", nOverdue),
+                       nOverdue, buf_str(&names));
+        }
+        buf_release(&names);
     }
-    if (nNamed && nNamed < nOverdue) {
-        buf_printf(&t, ", and %zu more", nOverdue - nNamed);
-    }
-    buf_puts(&t, ".");
     (void)snprintf(a[4].zText, sizeof a[4].zText, "%s", buf_str(&t));
     buf_release(&t);
     free(ao);

@@ -202,7 +202,8 @@ ReviewNeed review_need(const Assessment *a, const Statement *st);
 const char *review_need_label(ReviewNeed e);
 
 /* What closing or publishing round rd of p would leave behind, item by
-** item ("12 of 103 activities are not rated."), each open or done;
+** item ("12 of 103 activities are not rated."), each open or done, in
+** the thread's language;
 ** nErrors is the number of data-quality errors in the round.  The web's
 ** confirm page and the CLI's 'round close|publish' show the same list.
 ** Returns how many items are still open. */
@@ -210,7 +211,8 @@ const char *review_need_label(ReviewNeed e);
 
 typedef struct ReviewCheckItem {
     int bOpen;
-    char zText[160];
+    char zText[640]; /* a sentence in the thread's language (Khmer takes
+                     ** three bytes a letter) */
 } ReviewCheckItem;
 
 int review_round_checklist(const Plan *p, const Round *rd, size_t nErrors,
