@@ -9,6 +9,7 @@
 #include "../base/base.h"
 #include "../core/orgdir.h"
 #include "../base/i18n.h"
+#include "../base/secret.h"
 #include "../base/banned.h"
 
 static int
@@ -105,6 +106,104 @@ admin_user_set_password(Store *s, const Actor *who, const char *zName,
                         const char *zHash, AppErr *err)
 {
     return admin_user_change(s, who, zName, 0, zHash, err);
+}
+
+int
+admin_user_reset_token(Store *s, const Actor *who, const char *zName,
+                       char **pzToken, long *ptUntil, AppErr *err)
+{
+    *pzToken = NULL;
+    if (admin_may(who, err) || store_begin_read(s, err)) {
+        return -1;
+    }
+    User u;
+    memset(&u, 0, sizeof u);
+    int rc = store_user_get(s, zName, &u, err);
+    store_end_read(s);
+    if (rc == 0 && u.bDisabled) {
+        rc = apperr_set(err, APPERR_CONFLICT,
+                        _("the account '%s' is disabled: enable it first"),
+                        zName);
+    }
+    if (rc == 0) {
+        *ptUntil = (long)str_clock_now() + LIMIT_RESET_SECONDS;
+        *pzToken = secret_reset_token(u.zName, u.zHash, *ptUntil);
+    }
+    user_release(&u);
+    return rc;
+}
+
+/* Inside a transaction: the account token zToken is for, read into *u,
+** when the token still holds; else the one message. */
+static int
+admin_reset_check(Store *s, const char *zToken, User *u, AppErr *err)
+{
+    char *zUser = NULL;
+    long tUntil = 0;
+    AppErr ignored = APPERR_INIT;
+    int bOk = secret_reset_parse(zToken, &zUser, &tUntil) == 0 &&
+              tUntil >= (long)str_clock_now() &&
+              store_user_get(s, zUser, u, &ignored) == 0 && !u->bDisabled &&
+              secret_reset_verify(zToken, u->zHash) == 0;
+    free(zUser);
+    if (!bOk) {
+        return apperr_set(err, APPERR_NOTFOUND,
+                          _("this password link no longer works: it was "
+                            "used, it is older than a day, or the password "
+                            "was changed since; ask an administrator for a "
+                            "new one"));
+    }
+    return 0;
+}
+
+int
+admin_reset_user(Store *s, const char *zToken, char **pzUser, AppErr *err)
+{
+    *pzUser = NULL;
+    if (store_begin_read(s, err)) {
+        return -1;
+    }
+    User u;
+    memset(&u, 0, sizeof u);
+    int rc = admin_reset_check(s, zToken, &u, err);
+    store_end_read(s);
+    if (rc == 0) {
+        *pzUser = xstrdup(u.zName);
+    }
+    user_release(&u);
+    return rc;
+}
+
+int
+admin_reset_password(Store *s, const char *zToken, const char *zHash,
+                     AppErr *err)
+{
+    char *zUser = NULL;
+    long tUntil = 0;
+    if (secret_reset_parse(zToken, &zUser, &tUntil)) {
+        zUser = xstrdup("?");
+    }
+    /* The account changes its own password: the audit trail says so. */
+    Actor self = { zUser, ROLE_VIEWER, NULL };
+    if (app_begin(s, &self, err)) {
+        free(zUser);
+        return -1;
+    }
+    User u;
+    memset(&u, 0, sizeof u);
+    int rc = admin_reset_check(s, zToken, &u, err);
+    if (rc == 0) {
+        free(u.zHash);
+        u.zHash = xstrdup(zHash);
+        rc = store_user_put(s, &u, 0, err);
+    }
+    if (rc == 0) {
+        rc = store_session_delete_user(s, u.zName, err);
+    }
+    user_release(&u);
+    rc = app_end(s, rc, err);
+    free(zUser);
+    return rc;
 }
 
 int

@@ -25,6 +25,29 @@ int admin_user_set_disabled(Store *s, const Actor *who, const char *zName,
 int admin_user_set_password(Store *s, const Actor *who, const char *zName,
                             const char *zHash, AppErr *err);
 
+/* A one-time link for account zName to choose a new password, issued by
+** an administrator (a user who forgot theirs has nobody else to ask): the
+** token (base/secret.h secret_reset_token(), heap) for "/reset/TOKEN",
+** valid LIMIT_RESET_SECONDS and until the password changes; *ptUntil its
+** end.  The account must exist and be enabled. */
+int admin_user_reset_token(Store *s, const Actor *who, const char *zName,
+                           char **pzToken, long *ptUntil, AppErr *err);
+
+/* The account a reset token is for, when the token still holds (it
+** parses, has not expired, the account exists, is enabled and its
+** password has not changed since): 0 and *pzUser (heap); else -1 with
+** one message for every reason (APPERR_NOTFOUND), so that a link tells
+** nothing but that it no longer works. */
+int admin_reset_user(Store *s, const char *zToken, char **pzUser, AppErr *err);
+
+/* Set the password of the account reset token zToken is for to zHash (the
+** argon2id string of the new password, made by the caller: hashing is
+** slow and is done outside the transaction), if the token still holds
+** (admin_reset_user(), checked again inside the transaction); ends the
+** account's sessions.  Audited as the account's own change. */
+int admin_reset_password(Store *s, const char *zToken, const char *zHash,
+                         AppErr *err);
+
 /* Add organisation zAcronym, or correct the name, Khmer name, kind and
 ** parent of an existing one (its aliases are kept).  zName "" keeps the
 ** old name (or uses the acronym for a new one); zNameKm "" or NULL keeps

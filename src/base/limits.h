@@ -106,6 +106,10 @@
 ** backlog of stale news); the inbox keeps the notification. */
 #define LIMIT_MAIL_STALE_SECONDS (2L * 24 * 3600)
 
+/* How long an administrator's password-reset link stays valid (it also
+** ends at its first use: base/secret.h). */
+#define LIMIT_RESET_SECONDS (24L * 3600)
+
 /* The header counts a user's unread notifications up to this many ("99+"
 ** beyond): the count stays cheap however many pile up. */
 #define LIMIT_INBOX_UNREAD_COUNTED 100

@@ -2,6 +2,7 @@
 ** secret.c — libsodium wrappers (see secret.h).
 */
 #include <pthread.h>
+#include <stdio.h>
 #include <semaphore.h>
 #include <stdlib.h>
 #include <string.h>
@@ -91,6 +92,102 @@ secret_hash_token(const char *zToken, char z[SECRET_HASH_HEX])
     crypto_generichash(a, sizeof a, (const unsigned char *)zToken,
                        strlen(zToken), NULL, 0);
     (void)sodium_bin2hex(z, SECRET_HASH_HEX, a, sizeof a);
+}
+
+/* The MAC of a reset token for zUser until tUntil, keyed by zPwHash. */
+static void
+secret_reset_mac(const char *zUser, long tUntil, const char *zPwHash,
+                 unsigned char mac[32])
+{
+    unsigned char key[32];
+    crypto_generichash(key, sizeof key, (const unsigned char *)zPwHash,
+                       strlen(zPwHash), NULL, 0);
+    char zMsg[64];
+    (void)snprintf(zMsg, sizeof zMsg, "lmpmon-reset:%ld:", tUntil);
+    crypto_generichash_state st;
+    crypto_generichash_init(&st, key, sizeof key, 32);
+    crypto_generichash_update(&st, (const unsigned char *)zMsg, strlen(zMsg));
+    crypto_generichash_update(&st, (const unsigned char *)zUser, strlen(zUser));
+    crypto_generichash_final(&st, mac, 32);
+    sodium_memzero(key, sizeof key);
+}
+
+char *
+secret_reset_token(const char *zUser, const char *zPwHash, long tUntil)
+{
+    (void)secret_init();
+    size_t nUser = strlen(zUser);
+    size_t nB64 = sodium_base64_ENCODED_LEN(
+        nUser, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+    char *zName = xmalloc(nB64);
+    (void)sodium_bin2base64(zName, nB64, (const unsigned char *)zUser, nUser,
+                            sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+    unsigned char mac[32];
+    secret_reset_mac(zUser, tUntil, zPwHash, mac);
+    char zMac[SECRET_TOKEN_CHARS];
+    (void)sodium_bin2base64(zMac, sizeof zMac, mac, sizeof mac,
+                            sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+    size_t n = strlen(zName) + strlen(zMac) + 32;
+    char *z = xmalloc(n);
+    (void)snprintf(z, n, "%s.%ld.%s", zName, tUntil, zMac);
+    free(zName);
+    return z;
+}
+
+int
+secret_reset_parse(const char *zToken, char **pzUser, long *ptUntil)
+{
+    *pzUser = NULL;
+    const char *zDot1 = zToken ? strchr(zToken, '.') : NULL;
+    const char *zDot2 = zDot1 ? strchr(zDot1 + 1, '.') : NULL;
+    if (!zDot2 || strlen(zToken) > SECRET_RESET_MAX || zDot1 == zToken ||
+        strchr(zDot2 + 1, '.')) {
+        return -1;
+    }
+    long t = 0;
+    for (const char *p = zDot1 + 1; p < zDot2; p++) {
+        if (*p < '0' || *p > '9' || t > 100000000000L) {
+            return -1;
+        }
+        t = t * 10 + (*p - '0');
+    }
+    (void)secret_init();
+    size_t nIn = (size_t)(zDot1 - zToken);
+    unsigned char *a = xmalloc(nIn + 1);
+    size_t nOut = 0;
+    if (zDot2 == zDot1 + 1 ||
+        sodium_base642bin(a, nIn, zToken, nIn, NULL, &nOut, NULL,
+                          sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 ||
+        nOut == 0 || memchr(a, 0, nOut)) {
+        free(a);
+        return -1;
+    }
+    a[nOut] = 0;
+    *pzUser = (char *)a;
+    *ptUntil = t;
+    return 0;
+}
+
+int
+secret_reset_verify(const char *zToken, const char *zPwHash)
+{
+    char *zUser = NULL;
+    long t = 0;
+    if (secret_reset_parse(zToken, &zUser, &t)) {
+        return -1;
+    }
+    unsigned char mac[32], got[32];
+    secret_reset_mac(zUser, t, zPwHash, mac);
+    free(zUser);
+    const char *zMac = strrchr(zToken, '.') + 1;
+    size_t nGot = 0;
+    if (sodium_base642bin(got, sizeof got, zMac, strlen(zMac), NULL, &nGot,
+                          NULL,
+                          sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 ||
+        nGot != sizeof got) {
+        return -1;
+    }
+    return sodium_memcmp(mac, got, sizeof mac) == 0 ? 0 : -1;
 }
 
 static pthread_once_t dummyOnce = PTHREAD_ONCE_INIT;

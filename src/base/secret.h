@@ -34,6 +34,22 @@ void secret_new_token(char z[SECRET_TOKEN_CHARS]);
 /* Hex BLAKE2b-256 of zToken into z. */
 void secret_hash_token(const char *zToken, char z[SECRET_HASH_HEX]);
 
+/* Password-reset tokens: "U.T.M" — U the account's name in base64url, T
+** the end of its validity (seconds since the epoch, decimal), M base64url
+** of a BLAKE2b-256 MAC over the name and T, keyed by a hash of the
+** account's current password hash.  Nothing is stored: a new password
+** changes the key, so a link once used (or issued before the password
+** last changed) no longer verifies — one-time by construction — and only
+** who can read the password hashes could forge one.  secret_reset_token()
+** returns a heap string; secret_reset_parse() gives the account's name
+** (heap) and T, -1 when the token is not of this shape (or longer than
+** SECRET_RESET_MAX); secret_reset_verify() is 0 when M is right for
+** zPwHash, compared in constant time. */
+#define SECRET_RESET_MAX 512
+char *secret_reset_token(const char *zUser, const char *zPwHash, long tUntil);
+int secret_reset_parse(const char *zToken, char **pzUser, long *ptUntil);
+int secret_reset_verify(const char *zToken, const char *zPwHash);
+
 /* A valid argon2id string of a random password, made once: checking a
 ** password against it for an unknown user costs what a real check costs,
 ** so response time does not tell which user names exist. */

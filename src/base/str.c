@@ -362,6 +362,16 @@ str_time_local(const char *zIso, char *z, size_t n)
 }
 
 void
+str_time_local_at(time_t t, char *z, size_t n)
+{
+    char zIso[32];
+    struct tm tm;
+    (void)gmtime_r(&t, &tm);
+    (void)strftime(zIso, sizeof zIso, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    str_time_local(zIso, z, n);
+}
+
+void
 str_date_format(const char *zIso, int bWords, char *z, size_t n)
 {
     if (n == 0) {

@@ -73,6 +73,9 @@ int str_parse_utc(const char *z, time_t *pt);
 #define STR_TIME_LOCAL_BYTES 96 /* room for a month name in Khmer */
 void str_time_local(const char *zIso, char *z, size_t n);
 
+/* str_time_local() of the moment t (seconds since the epoch). */
+void str_time_local_at(time_t t, char *z, size_t n);
+
 /* The date zIso (YYYY-MM-DD) in the reader's language (i18n.h) into z
 ** (STR_TIME_LOCAL_BYTES): in words ("31 January 2019", the month's name
 ** translated) with bWords, else as a printed report's cover writes it

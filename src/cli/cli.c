@@ -191,6 +191,7 @@ static const CliCommand aCommand[] = {
     { "user", cmd_user, N_("manage user accounts"),
       "lmpmon user add NAME --role ROLE [--org ORG]\n"
       "       lmpmon user passwd NAME\n"
+      "       lmpmon user reset NAME [--base-url URL]\n"
       "       lmpmon user disable NAME | enable NAME\n"
       "       lmpmon user list\n"
       "       lmpmon user email NAME [ADDRESS] [--no-mail] [--language en|km]\n\n"
@@ -199,7 +200,10 @@ static const CliCommand aCommand[] = {
       "input when it is not a terminal, else prompted twice.  Passwords are\n"
       "stored as argon2id hashes only.  'user email' sets the address the\n"
       "account's notifications are e-mailed to (none without ADDRESS; never\n"
-      "with --no-mail) and their language (default: the server's).\n" },
+      "with --no-mail) and their language (default: the server's).  'user\n"
+      "reset' prints a one-time link (/reset/..., after --base-url, the\n"
+      "address people reach the server at) with which the user chooses a new\n"
+      "password within a day; the administrator's page makes the same.\n" },
     /* ** COMMAND: case */
     { "case", cmd_case, N_("import and export complaints cases"),
       "lmpmon case import FILE [--create-orgs]\n"

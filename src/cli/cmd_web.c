@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -253,13 +254,13 @@ user_read_password(void)
 int
 cmd_user(CliCtx *ctx)
 {
-    const char *zRole = NULL, *zOrg = NULL, *zLang = NULL;
+    const char *zRole = NULL, *zOrg = NULL, *zLang = NULL, *zBase = NULL;
     int bNoMail = 0;
-    CliOpt aOpt[] = { { "role", 1, &zRole, NULL },
-                      { "org", 1, &zOrg, NULL },
-                      { "no-mail", 0, NULL, &bNoMail },
-                      { "language", 1, &zLang, NULL },
-                      { NULL, 0, NULL, NULL } };
+    CliOpt aOpt[] = {
+        { "role", 1, &zRole, NULL },      { "org", 1, &zOrg, NULL },
+        { "no-mail", 0, NULL, &bNoMail }, { "language", 1, &zLang, NULL },
+        { "base-url", 1, &zBase, NULL },  { NULL, 0, NULL, NULL }
+    };
     char **azPos;
     size_t nPos;
     if (cli_parse(ctx, aOpt, &azPos, &nPos)) {
@@ -270,13 +271,15 @@ cmd_user(CliCtx *ctx)
     int bList = strcmp(zSub, "list") == 0 && nPos == 1;
     int bNamed = nPos == 2 &&
                  (strcmp(zSub, "add") == 0 || strcmp(zSub, "passwd") == 0 ||
-                  strcmp(zSub, "disable") == 0 || strcmp(zSub, "enable") == 0);
+                  strcmp(zSub, "disable") == 0 || strcmp(zSub, "enable") == 0 ||
+                  strcmp(zSub, "reset") == 0);
     int bEmail = strcmp(zSub, "email") == 0 && (nPos == 2 || nPos == 3);
     if (!bList && !bNamed && !bEmail) {
         free(azPos);
         return cli_usage_error(
             ctx, _("user add NAME --role ROLE [--org ORG], "
-                   "user passwd NAME, user disable NAME, user list, "
+                   "user passwd NAME, user reset NAME [--base-url URL], "
+                   "user disable NAME, user list, "
                    "user email NAME [ADDRESS] [--no-mail] [--language "
                    "en|km]"));
     }
@@ -323,6 +326,27 @@ cmd_user(CliCtx *ctx)
                             zLang ? zLang : "", &err);
     } else if (strcmp(zSub, "disable") == 0 || strcmp(zSub, "enable") == 0) {
         r = admin_user_set_disabled(s, &who, zName, zSub[0] == 'd', &err);
+    } else if (strcmp(zSub, "reset") == 0) {
+        char *zToken = NULL;
+        long tUntil = 0;
+        r = admin_user_reset_token(s, &who, zName, &zToken, &tUntil, &err);
+        if (r == 0) {
+            /* The link alone on standard output (for a script to send);
+            ** what it is, on standard error. */
+            size_t n = zBase ? strlen(zBase) : 0;
+            while (n && zBase[n - 1] == '/') {
+                n--;
+            }
+            printf("%.*s/reset/%s\n", (int)n, zBase ? zBase : "", zToken);
+            char zWhen[STR_TIME_LOCAL_BYTES];
+            str_time_local_at((time_t)tUntil, zWhen, sizeof zWhen);
+            (void)fprintf(stderr,
+                          _("lmpmon: a one-time link for %s to choose a new "
+                            "password, until %s: give it to them yourself\n"),
+                          zName, zWhen);
+            free(zToken);
+            goto out;
+        }
     } else {
         char *zPw = user_read_password();
         char *zHash = NULL;

@@ -7,6 +7,10 @@
 ** until a back-off window has passed, and the password is not even
 ** checked.  Nothing waits in the handler.  Password checks go through
 ** secret.c, which bounds how many argon2id runs happen at once.
+**
+** A user who forgot the password follows a one-time link an administrator
+** made (/reset/TOKEN, app/admin.h admin_user_reset_token()) and chooses a
+** new one.
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,10 +24,12 @@
 #include "web.h"
 #include "../base/base.h"
 #include "../base/secret.h"
+#include "../app/admin.h"
 #include "../report/escape.h"
 #include "../base/i18n.h"
 #include "../base/banned.h"
 
+/* The login form; zError: why the last attempt failed, or NULL. */
 static void
 login_render(Req *r, Resp *w, const char *zToken, const char *zNext,
              const char *zUser, const char *zError)
@@ -32,6 +38,9 @@ login_render(Req *r, Resp *w, const char *zToken, const char *zNext,
     Buf *b = &w->body;
     if (zError) {
         page_notice(b, "error", zError);
+    } else if (str_eq(req_query(r, "msg"), "password_set")) {
+        /* Keyed, never the text of the address (no spoofed notices). */
+        page_notice(b, "ok", _("Your new password is set: log in with it."));
     }
     HTML_LIT(b, "<form class=\"card\" method=\"post\" action=\"/login\">"
                 "<input type=\"hidden\" name=\"csrf\" value=\"");
@@ -202,5 +211,101 @@ page_logout(Req *r, Resp *w)
     free(w->zSetCookie);
     w->zSetCookie = buf_detach(&c);
     resp_redirect(w, "/login");
+    return 0;
+}
+
+/* The new-password form of reset link zToken for account zUser. */
+static void
+reset_render(Req *r, Resp *w, const char *zToken, const char *zUser,
+             const char *zError)
+{
+    char zCsrf[SECRET_TOKEN_CHARS];
+    login_new_csrf(r, w, zCsrf);
+    w->bPrivate = 1;
+    page_begin(r, w, _("Choose a new password"));
+    Buf *b = &w->body;
+    if (zError) {
+        page_notice(b, "error", zError);
+    }
+    HTML_LIT(b, "<form class=\"card\" method=\"post\" action=\"/reset/");
+    esc_html(b, zToken);
+    HTML_LIT(b, "\"><input type=\"hidden\" name=\"csrf\" value=\"");
+    esc_html(b, zCsrf);
+    HTML_LIT(b, "\"/><p>");
+    Buf t = BUF_INIT;
+    buf_printf(&t,
+               _("A new password for %s: at least 8 characters. Every "
+                 "browser where %s is logged in is logged out."),
+               zUser, zUser);
+    esc_html(b, buf_str(&t));
+    buf_release(&t);
+    /* The name, for password managers. */
+    HTML_LIT(b, "</p><input type=\"hidden\" name=\"username\" "
+                "autocomplete=\"username\" value=\"");
+    esc_html(b, zUser);
+    HTML_LIT(b, "\"/><label for=\"password\">");
+    HTML_TR(b, "New password");
+    HTML_LIT(b, "</label><input id=\"password\" name=\"password\" "
+                "type=\"password\" autocomplete=\"new-password\" "
+                "minlength=\"8\" required=\"required\"/>"
+                "<label for=\"again\">");
+    HTML_TR(b, "The same password again");
+    HTML_LIT(b, "</label><input id=\"again\" name=\"again\" "
+                "type=\"password\" autocomplete=\"new-password\" "
+                "minlength=\"8\" required=\"required\"/><div><button "
+                "type=\"submit\">");
+    HTML_TR(b, "Set the password");
+    HTML_LIT(b, "</button></div></form>\n");
+    page_end(r, w);
+}
+
+/* ** PAGE: /reset/{} (GET) */
+int
+page_reset_form(Req *r, Resp *w)
+{
+    AppErr err = APPERR_INIT;
+    char *zUser = NULL;
+    w->bPrivate = 1;
+    if (admin_reset_user(r->s, r->azParam[0], &zUser, &err)) {
+        web_fail(r, w, &err);
+        return 0;
+    }
+    reset_render(r, w, r->azParam[0], zUser, NULL);
+    free(zUser);
+    return 0;
+}
+
+/* ** PAGE: /reset/{} (POST) */
+int
+page_reset_post(Req *r, Resp *w)
+{
+    AppErr err = APPERR_INIT;
+    char *zUser = NULL;
+    w->bPrivate = 1;
+    if (admin_reset_user(r->s, r->azParam[0], &zUser, &err)) {
+        web_fail(r, w, &err);
+        return 0;
+    }
+    const char *zPass = req_form(r, "password");
+    char *zHash = NULL;
+    int rc;
+    if (!str_eq(zPass, req_form(r, "again"))) {
+        rc = apperr_set(&err, APPERR_INPUT,
+                        _("the two passwords differ: type the same twice"));
+    } else if (secret_hash_password(zPass, &zHash, &err)) {
+        rc = -1;
+    } else {
+        rc = admin_reset_password(r->s, r->azParam[0], zHash, &err);
+    }
+    free(zHash);
+    if (rc && err.code == APPERR_INPUT) {
+        w->status = 400;
+        reset_render(r, w, r->azParam[0], zUser, err.zMsg);
+    } else if (rc) {
+        web_fail(r, w, &err);
+    } else {
+        resp_redirect(w, "/login?msg=password_set");
+    }
+    free(zUser);
     return 0;
 }

@@ -27,6 +27,7 @@
 #include "../core/history.h"
 #include "../core/review.h"
 #include "../base/utf8.h"
+#include "web.h"
 #include "../core/rules.h"
 #include "../report/sheet.h"
 #include "../base/i18n.h"
@@ -1389,6 +1390,9 @@ admin_users_sheet(const void *arg, const char *zId, Sheet *t)
                 &f,
                 "<button type=\"submit\" name=\"action\" value=\"disable\">");
             HTML_TR(&f, "Disable\xE2\x80\xA6");
+            HTML_LIT(&f, "</button><button type=\"submit\" name=\"action\" "
+                         "value=\"reset\">");
+            HTML_TR(&f, "Password link");
             HTML_LIT(&f, "</button>");
         }
         HTML_LIT(&f, "</form>");
@@ -1724,6 +1728,61 @@ admin_user_confirm_body(Req *r, Buf *b, const void *arg)
     HTML_LIT(b, "</p>\n");
 }
 
+/* The one-time password link for account zName, shown to the
+** administrator to pass on (nothing is sent: the user may have no
+** e-mail, and who gets the link can set the password). */
+static void
+admin_reset_link_page(Req *r, Resp *w, const Actor *who, const char *zName)
+{
+    AppErr err = APPERR_INIT;
+    char *zToken = NULL;
+    long tUntil = 0;
+    if (admin_user_reset_token(r->s, who, zName, &zToken, &tUntil, &err)) {
+        admin_done(r, w, -1, &err, "", ADMIN_FORM_NONE);
+        return;
+    }
+    Buf link = BUF_INIT;
+    if (r->cfg->zBaseUrl && *r->cfg->zBaseUrl) {
+        size_t n = strlen(r->cfg->zBaseUrl);
+        while (n && r->cfg->zBaseUrl[n - 1] == '/') {
+            n--;
+        }
+        buf_append(&link, r->cfg->zBaseUrl, n);
+    } else if (r->zHost) {
+        buf_printf(&link, "%s://%s", r->cfg->bSecureCookie ? "https" : "http",
+                   r->zHost);
+    }
+    buf_printf(&link, "/reset/%s", zToken);
+    free(zToken);
+    w->bPrivate = 1;
+    Buf title = BUF_INIT;
+    buf_printf(&title, _("Password link for %s"), zName);
+    page_begin(r, w, buf_str(&title));
+    buf_release(&title);
+    Buf *b = &w->body;
+    char zWhen[STR_TIME_LOCAL_BYTES];
+    str_time_local_at((time_t)tUntil, zWhen, sizeof zWhen);
+    HTML_LIT(b, "<div class=\"card\"><p>");
+    Buf t1 = BUF_INIT;
+    buf_printf(&t1,
+               _("Give this link to %s yourself — by phone, a message or in "
+                 "person. With it %s chooses a new password once, until %s; "
+                 "anyone who has it can do the same, so do not post it "
+                 "where others read."),
+               zName, zName, zWhen);
+    esc_html(b, buf_str(&t1));
+    buf_release(&t1);
+    HTML_LIT(b, "</p><label for=\"link\">");
+    HTML_TR(b, "Link");
+    HTML_LIT(b, "</label><input id=\"link\" readonly=\"readonly\" value=\"");
+    esc_html(b, buf_str(&link));
+    HTML_LIT(b, "\"/><p><a href=\"/admin\">");
+    HTML_TR(b, "Back to administration");
+    HTML_LIT(b, "</a></p></div>\n");
+    buf_release(&link);
+    page_end(r, w);
+}
+
 /* ** PAGE: /admin/user (POST) */
 int
 page_admin_user_post(Req *r, Resp *w)
@@ -1749,6 +1808,10 @@ page_admin_user_post(Req *r, Resp *w)
         rc = admin_user_set_disabled(r->s, &who, zName, bDisable, &err);
         admin_done(r, w, rc, &err, bDisable ? "user_disabled" : "user_enabled",
                    ADMIN_FORM_NONE);
+        return 0;
+    }
+    if (str_eq(zAction, "reset")) {
+        admin_reset_link_page(r, w, &who, zName);
         return 0;
     }
     if (str_eq(zAction, "email")) {

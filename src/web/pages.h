@@ -73,6 +73,8 @@ int api_checks(Req *r, Resp *w);
 int api_statement_post(Req *r, Resp *w);
 int api_statement_review_post(Req *r, Resp *w);
 int api_assessment_post(Req *r, Resp *w);
+int page_reset_form(Req *r, Resp *w);
+int page_reset_post(Req *r, Resp *w);
 int api_me(Req *r, Resp *w);
 
 /* page_plan.c */

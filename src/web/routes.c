@@ -21,6 +21,8 @@ const Route aRoute[] = {
     { "GET", "/login", WEB_OPEN, page_login_form },
     { "POST", "/login", WEB_OPEN, page_login },
     { "POST", "/logout", ALL, page_logout },
+    { "GET", "/reset/{}", WEB_OPEN, page_reset_form },
+    { "POST", "/reset/{}", WEB_OPEN, page_reset_post },
     { "GET", "/language", WEB_OPEN, page_language },
     { "GET", "/", PUB, page_dashboard },
     { "GET", "/plan", PUB, page_plan },

@@ -28,9 +28,10 @@ KM_LOGIN=$(km "Log in")
 
 # A concrete address for each page of 'lmpmon routes' (GET, HTML pages:
 # not the assets, the JSON API or the switch itself).
+RESET=$("$LMPMON" --db "$(db d)" user reset officer2 2>/dev/null) || fail "user reset"
 address() {
     echo "$1" | sed 's|/activity/{}|/activity/4.8|; s|/org/{}|/org/MOLVT|;
-        s|/round/{}|/round/2017|; s|/case/{}|/case/C-1|'
+        s|/round/{}|/round/2017|; s|/case/{}|/case/C-1|; s|^/reset/{}$|'"$RESET"'|'
 }
 post cases /cases case_no=C-1 lodged_on=2018-05-01 sex=female channel=ngo \
     legal_status=unknown currency=USD >/dev/null

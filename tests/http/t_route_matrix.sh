@@ -10,6 +10,8 @@
 
 make_db "$(db d)"
 echo "$PASS" | "$LMPMON" --db "$(db d)" user add lscw --role case_officer --org LSCW >/dev/null
+# Whose password the reset routes set (a fresh link for each request).
+echo "$PASS" | "$LMPMON" --db "$(db d)" user add resetme --role viewer >/dev/null
 printf '%s\n%s\n' 'case_no,lodged_on,sex,assisting_org' 'LSCW-1,2018-03-01,female,LSCW' >c.csv
 "$LMPMON" --db "$(db d)" case import c.csv >/dev/null || fail "case import"
 "$LMPMON" --db "$(db d)" recommendation import "$SRC/data/cambodia-lmp-2015-2018/recommendations-2017.csv" \
@@ -34,6 +36,8 @@ GET /static/app.js open
 GET /login open
 POST /login open
 POST /logout admin,me_officer,reporter,case_officer,viewer
+GET /reset/{} open
+POST /reset/{} open
 GET /language open
 GET / admin,me_officer,reporter,case_officer,viewer,public
 GET /plan admin,me_officer,reporter,case_officer,viewer,public
@@ -122,6 +126,7 @@ address() {
     /round/{}/due) echo /round/2018/due ;;
     /round/{}/extension) echo /round/2018/extension ;;
     /language) echo '/language?lang=en&next=/' ;;
+    /reset/{}) "$LMPMON" --db "$(db d)" user reset resetme 2>/dev/null ;;
     /activity/{}/attachment/{}) echo /activity/4.8/attachment/1 ;;
     /activity/{}/attachment/{}/remove) echo /activity/4.8/attachment/2/remove ;;
     *) echo "$1" | sed 's|/activity/{}|/activity/4.8|; s|/org/{}|/org/MOLVT|;
@@ -149,6 +154,14 @@ do_post() {
         t=$(awk '/lmpmon_csrf/ { print $7 }' l.jar)
         code=$(curl -s -b l.jar -o post.body -w '%{http_code}' --data-urlencode "csrf=$t" \
             --data-urlencode username=viewer --data-urlencode "password=$PASS" "$BASE/login") ;;
+    /reset/{})
+        # As a browser: the form's page gives the token.
+        rm -f r.jar
+        curl -s -c r.jar "$BASE$path" >/dev/null
+        t=$(awk '/lmpmon_csrf/ { print $7 }' r.jar)
+        code=$(curl -s -b r.jar -o post.body -w '%{http_code}' --data-urlencode "csrf=$t" \
+            --data-urlencode "password=matrix-$u-pw" --data-urlencode "again=matrix-$u-pw" \
+            "$BASE$path") ;;
     /activity/{}/statement)
         post_as "$u" "$path" round=2018 version=0 action=save text="matrix $u" rating=progressing ;;
     /activity/{}/review)
@@ -316,6 +329,9 @@ while read -r method route who; do
 done <matrix.txt
 code=$(curl -s -o /dev/null -w '%{http_code}' -d "username=viewer&password=$PASS" "$BASE/login")
 [ "$code" = 403 ] || fail "a login without the form's token: expected 403, got $code"
+code=$(curl -s -o /dev/null -w '%{http_code}' -d "password=x12345678&again=x12345678" \
+    "$BASE$(address '/reset/{}')")
+[ "$code" = 403 ] || fail "a password reset without the form's token: expected 403, got $code"
 
 for u in anon $USERS; do
     check "$u" POST /logout "$(awk '$2 == "/logout" { print $3 }' matrix.txt)"
