@@ -512,6 +512,11 @@ const char *const azPgMigration[] = {
     ");"
     "CREATE INDEX statement_attachment_statement"
     "  ON statement_attachment(statement_id);",
+    /* 11: plan succession, SQLite's schema 16 translated. */
+    "ALTER TABLE node ADD COLUMN predecessor_id BIGINT"
+    "  REFERENCES node(id) DEFERRABLE INITIALLY DEFERRED;"
+    "CREATE INDEX node_predecessor ON node(predecessor_id)"
+    "  WHERE predecessor_id IS NOT NULL;",
 };
 
 const int nPgMigration = (int)(sizeof azPgMigration / sizeof azPgMigration[0]);

@@ -110,13 +110,19 @@ pg_load_nodes(PgStore *S, long long planId, const char *zNode,
     if (bOne) {
         pg_arg_text(&a, 2, zNode);
         r = PG_QUERY(S,
-                     "SELECT id, 0, position, depth, code, text, indicator"
+                     "SELECT id, 0, position, depth, code, text, indicator,"
+                     " (SELECT q.code || '/' || d.code FROM node d"
+                     "  JOIN plan q ON q.id = d.plan_id"
+                     "  WHERE d.id = node.predecessor_id)"
                      " FROM node WHERE plan_id = $1 AND code = $2",
                      &a, err, "reading plan nodes");
     } else {
         r = PG_QUERY(S,
                      "SELECT id, coalesce(parent_id, 0), position, depth,"
-                     " code, text, indicator FROM node WHERE plan_id = $1",
+                     " code, text, indicator, (SELECT q.code || '/' ||"
+                     "  d.code FROM node d JOIN plan q ON q.id = d.plan_id"
+                     "  WHERE d.id = node.predecessor_id)"
+                     " FROM node WHERE plan_id = $1",
                      &a, err, "reading plan nodes");
     }
     if (!r) {
@@ -133,6 +139,7 @@ pg_load_nodes(PgStore *S, long long planId, const char *zNode,
         aRow[k].zCode = pg_dup(r, row, 4);
         aRow[k].zText = pg_dup(r, row, 5);
         aRow[k].zIndicator = pg_dup(r, row, 6);
+        aRow[k].zPred = pg_dup(r, row, 7);
     }
     PQclear(r);
     if (nRow) {
@@ -235,6 +242,7 @@ out:
         free(aRow[k].zCode);
         free(aRow[k].zText);
         free(aRow[k].zIndicator);
+        free(aRow[k].zPred);
     }
     free(aRow);
     return rc;

@@ -178,12 +178,18 @@ sq_load_nodes(SqStore *S, sqlite3_int64 planId, const char *zNode,
     int bOne = zNode != NULL;
     if (bOne ? SQ_PREPARE(S,
                           "SELECT id, 0, position, depth, code, text,"
-                          " indicator FROM node WHERE plan_id = $1"
-                          " AND code = $2",
+                          " indicator, (SELECT q.code || '/' || d.code"
+                          "  FROM node d JOIN plan q ON q.id = d.plan_id"
+                          "  WHERE d.id = node.predecessor_id)"
+                          " FROM node WHERE plan_id = $1 AND code = $2",
                           &st, err)
              : SQ_PREPARE(S,
                           "SELECT id, coalesce(parent_id, 0), position, depth,"
-                          " code, text, indicator FROM node WHERE plan_id = $1",
+                          " code, text, indicator, (SELECT q.code || '/' ||"
+                          "  d.code FROM node d JOIN plan q"
+                          "  ON q.id = d.plan_id"
+                          "  WHERE d.id = node.predecessor_id)"
+                          " FROM node WHERE plan_id = $1",
                           &st, err)) {
         return -1;
     }
@@ -204,6 +210,7 @@ sq_load_nodes(SqStore *S, sqlite3_int64 planId, const char *zNode,
         r->zCode = sq_col_dup(st, 4);
         r->zText = sq_col_dup(st, 5);
         r->zIndicator = sq_col_dup(st, 6);
+        r->zPred = sq_col_dup(st, 7);
     }
     sq_finalize(S, st);
     if (rc != SQLITE_DONE) {
@@ -347,6 +354,7 @@ out:
         free(aRow[k].zCode);
         free(aRow[k].zText);
         free(aRow[k].zIndicator);
+        free(aRow[k].zPred);
     }
     free(aRow);
     return rc;

@@ -19,6 +19,7 @@ typedef struct StoreNodeRow {
     long long id, parentId, position;
     int depth;
     char *zCode, *zText, *zIndicator;
+    char *zPred; /* the predecessor as "plan/code", or NULL */
 } StoreNodeRow;
 
 /* Maps a node id to its index in Plan.aNode. */

@@ -56,6 +56,7 @@ const Route aRoute[] = {
     { "POST", "/admin/user", ADMIN, page_admin_user_post },
     { "POST", "/admin/round", EDIT, page_admin_round_post },
     { "POST", "/admin/org", ADMIN, page_admin_org_post },
+    { "POST", "/admin/plan", EDIT, page_admin_plan_post },
     { "GET", "/inbox", ALL, page_inbox },
     { "POST", "/inbox/read", ALL, page_inbox_read_post },
     { "GET", "/account", ALL, page_account },

@@ -12,8 +12,9 @@
 # version 12's costs and funding (they refer to rounds, nodes and orgs),
 # version 11's statements' threads and versions (they refer to
 # statements), version 10's indicators (they refer to plans, nodes and
-# orgs).
-drop15="DROP TABLE statement_attachment;"
+# orgs).  Version 16's links between plans go first of all.
+drop16="DROP INDEX node_predecessor; ALTER TABLE node DROP COLUMN predecessor_id;"
+drop15="$drop16 DROP TABLE statement_attachment;"
 drop14="DROP TABLE notification; ALTER TABLE account DROP COLUMN email;
   ALTER TABLE account DROP COLUMN mail; ALTER TABLE account DROP COLUMN lang;"
 drop13="$drop15 DROP TABLE round_extension; ALTER TABLE round DROP COLUMN due;"
@@ -259,4 +260,16 @@ sqlite3 v14.db "INSERT INTO statement(assessment_id, org_id, proposed_rating, st
 sqlite3 v14.db "INSERT INTO statement_attachment(statement_id, name, type, size, data, added_by, added_at)
     SELECT id, 'b.pdf', 'application/pdf', 0, '', 'molvt', '2018-11-30T00:00:00Z'
     FROM statement" 2>/dev/null && fail "an empty file was accepted"
+
+# From version 15: version 16 adds a node's predecessor, none; a plan made
+# from the sample then links each node to its namesake.
+"$LMPMON" --db v15.db init --sample cambodia-lmp-2015-2018 >/dev/null || fail "init v15"
+sqlite3 v15.db "$drop16 PRAGMA user_version = 15;" || fail "could not make a version 15 database"
+run --db v15.db plan new next --from cambodia-lmp-2015-2018
+expect_status 0
+[ "$(sqlite3 v15.db 'PRAGMA user_version')" = "$want" ] || fail "version 15 not migrated"
+[ "$(sqlite3 v15.db "SELECT count(predecessor_id) FROM node n JOIN plan p ON p.id = n.plan_id
+    WHERE p.code = 'cambodia-lmp-2015-2018'")" = 0 ] || fail "predecessors from nowhere"
+[ "$(sqlite3 v15.db "SELECT count(*) FROM node n JOIN node o ON o.id = n.predecessor_id
+    WHERE o.code = n.code")" = 134 ] || fail "the new plan's nodes are not linked after version 16"
 finish

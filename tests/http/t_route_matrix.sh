@@ -64,6 +64,7 @@ GET /admin admin,me_officer
 POST /admin/user admin
 POST /admin/round admin,me_officer
 POST /admin/org admin
+POST /admin/plan admin,me_officer
 GET /inbox admin,me_officer,reporter,case_officer,viewer
 POST /inbox/read admin,me_officer,reporter,case_officer,viewer
 GET /account admin,me_officer,reporter,case_officer,viewer
@@ -183,6 +184,9 @@ do_post() {
     /admin/user) post_as "$u" /admin/user "name=m_$u" role=viewer password=long-enough-pw action=add ;;
     /admin/round) post_as "$u" /admin/round "round=M$u" state=new "title=Matrix $u" ;;
     /admin/org) post_as "$u" /admin/org "acronym=M_$u" kind=ngo "name=Org of $u" ;;
+    /admin/plan)
+        post_as "$u" /admin/plan from=cambodia-lmp-2015-2018 "code=next-$u" \
+            "title=Next plan of $u" confirm=yes ;;
     /logout) post_as "$u" /logout ;;
     /inbox/read) post_as "$u" /inbox/read id=all ;;
     /account) post_as "$u" /account "email=$u@example.org" mail=1 lang= ;;
