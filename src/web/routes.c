@@ -88,6 +88,8 @@ const Route aRoute[] = {
       page_round_followup_post },
     { "GET", "/api/round/{}/recommendations", PUB, api_round_recommendations },
     { "GET", "/round/{}/action-plan", PUB, page_round_action_plan },
+    { "GET", "/round/{}/action-plan/{}", EDIT, page_round_action_point },
+    { "POST", "/round/{}/action-plan/{}", EDIT, page_round_action_point_post },
     { "GET", "/resources", PUB, page_resources },
     { "GET", "/api/round/{}/funding", PUB, api_round_funding },
     { "GET", "/indicators", PUB, page_indicators },

@@ -89,6 +89,8 @@ POST /round/{}/recommendation/{} admin,me_officer
 POST /round/{}/recommendation/{}/follow-up admin,me_officer
 GET /api/round/{}/recommendations admin,me_officer,reporter,case_officer,viewer,public
 GET /round/{}/action-plan admin,me_officer,reporter,case_officer,viewer,public
+GET /round/{}/action-plan/{} admin,me_officer
+POST /round/{}/action-plan/{} admin,me_officer
 GET /indicators admin,me_officer,reporter,case_officer,viewer,public
 GET /resources admin,me_officer,reporter,case_officer,viewer,public
 GET /api/round/{}/funding admin,me_officer,reporter,case_officer,viewer,public
@@ -121,6 +123,7 @@ address() {
     # The open round: a published one's due date is locked.
     /round/{}/due) echo /round/2018/due ;;
     /round/{}/extension) echo /round/2018/extension ;;
+    /round/{}/action-plan/{}) echo /round/2018/action-plan/4.8 ;;
     /language) echo '/language?lang=en&next=/' ;;
     /activity/{}/attachment/{}) echo /activity/4.8/attachment/1 ;;
     /activity/{}/attachment/{}/remove) echo /activity/4.8/attachment/2/remove ;;
@@ -210,6 +213,9 @@ do_post() {
             -F "file=@$SRC/data/cambodia-lmp-2015-2018/plan.json" "$BASE/admin/import"
         id=$(grep -o 'name="id" value="[^"]*"' preview.body | sed 's/.*value="//; s/"$//')
         post_as "$u" "$path" "id=$id" action=cancel ;;
+    /round/{}/action-plan/{})
+        v=$(version_of "$u" "$path" "$path")
+        post_as "$u" "$path" "version=${v:-1}" "action_point=Worded by $u" ;;
     /round/{}/recommendations)
         post_as "$u" "$path" "code=M-$u" "text=Matrix $u" group=Policy priority=yes ;;
     /round/{}/recommendation/{})
