@@ -277,6 +277,10 @@ show_activity(const CliCtx *ctx, const char *zCode, const char *zPlan,
     if (show_load(ctx, NULL, &m)) {
         return CLI_FAIL;
     }
+    if (zPlan && !show_pick_plan(ctx, &m, zPlan)) {
+        model_release(&m);
+        return CLI_FAIL;
+    }
     /* Find the code in the chosen plan, or in any plan when unique. */
     Plan *p = NULL;
     long iNode = -1;
