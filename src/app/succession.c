@@ -48,6 +48,11 @@ app_plan_succeed(Store *s, const Actor *who, const char *zFrom,
         rc = store_plan_put(s, p, err);
         for (size_t i = 0; rc == 0 && i < p->nNode; i++) {
             rc = store_node_put(s, p, (long)i, 1, err);
+            if (rc) {
+                apperr_prefix(err, "%s '%s'",
+                              p->aLevel[p->aNode[i].iLevel].zName,
+                              p->aNode[i].zCode);
+            }
         }
         if (rc == 0 && pnNode) {
             *pnNode = p->nNode;

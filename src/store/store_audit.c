@@ -768,25 +768,23 @@ links_put(Store *s, const Row *r, const char *zKey, StoreSub eSub, char **azOrg,
 
 /* Check the predecessor of node n of p (n->zPredPlan set): a node of
 ** another plan, which exists; its key "plan/code" into zPred (nPred
-** bytes). */
+** bytes).  The messages name the predecessor; the caller says where. */
 static int
 pred_check(Store *s, const Plan *p, const Node *n, char *zPred, size_t nPred,
            AppErr *err)
 {
-    const char *zWhat = p->aLevel[n->iLevel].zName;
     if (!n->zPredCode || !*n->zPredCode || !*n->zPredPlan) {
         return apperr_set(err, APPERR_INPUT,
-                          "%s '%s': its predecessor needs a plan and a code",
-                          zWhat, n->zCode);
+                          "predecessor: needs a plan and a code");
     }
     if (str_eq(n->zPredPlan, p->zCode)) {
         return apperr_set(err, APPERR_INPUT,
-                          "%s '%s': its predecessor must be a node of "
-                          "another plan, not of plan '%s'",
-                          zWhat, n->zCode, p->zCode);
+                          "predecessor '%s' of plan '%s': it must be a node "
+                          "of another plan",
+                          n->zPredCode, p->zCode);
     }
     if (code_check("plan", n->zPredPlan, err) ||
-        code_check(zWhat, n->zPredCode, err)) {
+        code_check("predecessor", n->zPredCode, err)) {
         return -1;
     }
     const char *azPred[] = { n->zPredPlan, n->zPredCode };
@@ -796,15 +794,13 @@ pred_check(Store *s, const Plan *p, const Node *n, char *zPred, size_t nPred,
     }
     if (iMissing == 0) {
         return apperr_set(err, APPERR_NOTFOUND,
-                          "%s '%s': its predecessor's plan '%s' does not "
-                          "exist",
-                          zWhat, n->zCode, n->zPredPlan);
+                          "predecessor '%s': there is no plan '%s'",
+                          n->zPredCode, n->zPredPlan);
     }
     if (!bFound) {
         return apperr_set(err, APPERR_NOTFOUND,
-                          "%s '%s': its predecessor '%s' does not exist in "
-                          "plan '%s'",
-                          zWhat, n->zCode, n->zPredCode, n->zPredPlan);
+                          "predecessor: there is no node '%s' in plan '%s'",
+                          n->zPredCode, n->zPredPlan);
     }
     key_join(zPred, nPred, azPred, 2);
     return 0;

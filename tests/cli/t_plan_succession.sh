@@ -98,7 +98,7 @@ sed "s/\"plan\": \"$OLD\",/\"plan\": \"no-such-plan\",/" a.json >bad.json
 before=$(state c)
 run --db "$(db c)" import bad.json
 expect_status 1
-expect_err "its predecessor's plan 'no-such-plan' does not exist"
+expect_err "plan '$NEW', node 'A1': predecessor 'A1': there is no plan 'no-such-plan'"
 [ "$(state c)" = "$before" ] || fail "a refused import wrote to the database"
 
 # 'lmpmon copy' carries them, into a file whatever the source.

@@ -1112,7 +1112,7 @@ test_store_audit_per_field(void **state)
     set_text(&nd->zPredCode, "G9");
     assert_int_equal(store_node_put(f->s, p, 4, 1, &f->err), -1);
     assert_int_equal(f->err.code, APPERR_NOTFOUND);
-    assert_non_null(strstr(f->err.zMsg, "'G9' does not exist in plan 'other'"));
+    assert_non_null(strstr(f->err.zMsg, "no node 'G9' in plan 'other'"));
     f->err = (AppErr)APPERR_INIT;
     expect_rows(f, "lmp/1.2", &k, "");
     free(nd->zPredPlan);
