@@ -107,5 +107,9 @@ run copy --from "$(db a)" --to copy.db
 expect_status 0
 n=$(sqlite3 copy.db "SELECT count(predecessor_id) FROM node")
 [ "$n" = 134 ] || fail "the copy kept $n links of 134"
+# And back from the file (on PostgreSQL: into PostgreSQL).
+run copy --from copy.db --to "$(db e)"
+expect_status 0
+[ "$(links e)" = 134 ] || fail "the copy back kept $(links e) links of 134"
 
 finish

@@ -35,6 +35,7 @@
 #include "app/admin.h"
 #include "app/casework.h"
 #include "app/recommendations.h"
+#include "app/succession.h"
 #include "app/funding.h"
 #include "app/inbox.h"
 #include "app/workflow.h"
@@ -1435,6 +1436,38 @@ test_app_action_point(void **state)
     assert_string_equal(stored_action_point(f, f->b, z, sizeof z), "A: agreed");
 }
 
+/* Two officers create the next plan with one code: the second is refused
+** and the first plan stands; nothing of the refused one is written. */
+static void
+test_app_plan_succeed(void **state)
+{
+    Fix *f = *state;
+    size_t n = 0;
+    expect_ok(f, app_plan_succeed(f->b, &officer2, PLAN, "next", "B's plan", &n,
+                                  fresh(f)));
+    assert_int_equal(n, 3); /* goal 1, activities 1.1 and 1.2 */
+    expect_refused(f,
+                   app_plan_succeed(f->a, &officer, PLAN, "next", "A's plan",
+                                    NULL, fresh(f)),
+                   APPERR_CONFLICT, "already");
+    expect_refused(
+        f, app_plan_succeed(f->a, &molvt1, PLAN, "other", NULL, NULL, fresh(f)),
+        APPERR_FORBIDDEN, "create plans");
+    expect_refused(
+        f,
+        app_plan_succeed(f->a, &officer, "nope", "other", NULL, NULL, fresh(f)),
+        APPERR_NOTFOUND, "'nope'");
+    Model m = MODEL_INIT;
+    expect_ok(f, store_load(f->a, NULL, &m, fresh(f)));
+    assert_int_equal(m.nPlan, 2);
+    const Plan *p = model_find_plan(&m, "next");
+    assert_non_null(p);
+    assert_string_equal(p->zTitle, "B's plan");
+    assert_string_equal(p->aNode[1].zPredPlan, PLAN);
+    assert_string_equal(p->aNode[1].zPredCode, p->aNode[1].zCode);
+    model_release(&m);
+}
+
 static void
 test_app_recommendations(void **state)
 {
@@ -1797,6 +1830,7 @@ main(void)
         T(test_app_busy),
         T(test_app_recommendations),
         T(test_app_action_point),
+        T(test_app_plan_succeed),
         T(test_app_funding),
         T(test_app_due_dates),
         T(test_app_notifications),
