@@ -160,6 +160,19 @@ ap_render(Req *r, Resp *w, const ApTarget *x, const char *zNotice, int bKeep)
     esc_html(b, buf_str(&h));
     HTML_LIT(b, "\">");
     HTML_TR(b, "Back to the action plan");
+    HTML_LIT(b, "</a> \xC2\xB7 ");
+    /* Who changed the wording, when, old -> new: the activity's history. */
+    buf_reset(&h);
+    buf_puts(&h, "/activity/");
+    url_encode(&h, n->zCode);
+    if (page_plan_code(r)) {
+        buf_puts(&h, "?plan=");
+        url_encode(&h, page_plan_code(r));
+    }
+    HTML_LIT(b, "<a href=\"");
+    esc_html(b, buf_str(&h));
+    HTML_LIT(b, "\">");
+    HTML_TR(b, "The activity, with its history of edits");
     HTML_LIT(b, "</a></p>\n");
     page_end(r, w);
     buf_release(&t);

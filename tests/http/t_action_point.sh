@@ -77,6 +77,9 @@ curl -s -b officer.jar "$BASE/round/2018/action-plan?saved=4.8" >saved.html
 grep -q 'The action point of 4.8 is saved.' saved.html || fail "no notice after saving"
 grep -q 'Train 200 officials on the MOU by June.' saved.html ||
     fail "the action plan does not show the saved action point"
+curl -s -b officer.jar "$BASE/activity/4.8" >activity.html
+grep -q 'Train 200 officials on the MOU by June.' activity.html ||
+    fail "the activity's page does not show the saved action point"
 
 # Two officers: the second's form, opened before the first saved again,
 # is a conflict that keeps its text and shows the stored one.
