@@ -155,7 +155,8 @@ expect_status 0
 
 # --- an older lmpmon's backup restores and is brought up to date ---------
 cp b.db v1.db
-sqlite3 v1.db "DROP TABLE statement_attachment; DROP TABLE notification; DROP TABLE round_extension; ALTER TABLE round DROP COLUMN due;
+sqlite3 v1.db "DROP INDEX node_predecessor; ALTER TABLE node DROP COLUMN predecessor_id;
+  DROP TABLE statement_attachment; DROP TABLE notification; DROP TABLE round_extension; ALTER TABLE round DROP COLUMN due;
   DROP TABLE fund_line; DROP TABLE fund_cost;
   DROP TABLE statement_version; DROP TABLE statement_comment; DROP TABLE ind_value; DROP TABLE indicator; DROP INDEX node_plan_position;
   DROP TABLE case_payment; DROP TABLE case_event;
