@@ -1574,7 +1574,8 @@ admin_plan_form(Req *r, Buf *b, const Model *m, const Plan *p, int bKeep)
     admin_input(b, "code",
                 _("Code of the new plan (e.g. cambodia-lmp-2019-2023)"),
                 bKeep ? req_form(r, "code") : "", 1);
-    admin_input(b, "title", _("Title"), bKeep ? req_form(r, "title") : "", 0);
+    admin_input(b, "plan_title", _("Title"),
+                bKeep ? req_form(r, "plan_title") : "", 0);
     HTML_LIT(b, "<div><button type=\"submit\">");
     HTML_TR(b, "Create plan\xE2\x80\xA6");
     HTML_LIT(b, "</button></div></form>\n");
@@ -1943,7 +1944,7 @@ page_admin_plan_post(Req *r, Resp *w)
     Actor who = page_actor(r);
     const char *zFrom = req_form(r, "from");
     const char *zCode = req_form(r, "code");
-    const char *zTitle = req_form(r, "title");
+    const char *zTitle = req_form(r, "plan_title");
     int rc;
     if (!str_eq(req_form(r, "confirm"), "yes")) {
         /* Ask only what the use case would not refuse: core's rule on the
@@ -1965,7 +1966,8 @@ page_admin_plan_post(Req *r, Resp *w)
             admin_done(r, w, rc, &err, "plan_created", ADMIN_FORM_PLAN);
             return 0;
         }
-        static const char *const azField[] = { "from", "code", "title", NULL };
+        static const char *const azField[] = { "from", "code", "plan_title",
+                                               NULL };
         Buf title = BUF_INIT;
         buf_printf(&title, _("Create the plan %s?"), zCode);
         admin_confirm_page(r, w, buf_str(&title), "/admin/plan", azField,

@@ -32,7 +32,7 @@ run(['user', 'add', 'officer', '--role', 'me_officer'], PASS + '\n');
     await page.goto(base + '/admin');
     await noSidewaysScroll(page, 'the admin page with the plan form');
     await page.fill('#code', NEW);
-    await page.fill('form[action="/admin/plan"] #title', 'Policy on Labour Migration 2019-2023');
+    await page.fill('#plan_title', 'Policy on Labour Migration 2019-2023');
     await page.screenshot({ path: path.join(shots, '390-1-plan-form.png'), fullPage: true });
     await Promise.all([page.waitForNavigation(), page.click('form[action="/admin/plan"] button[type=submit]')]);
     const confirm = await page.textContent('main');

@@ -26,7 +26,7 @@ grep -q "<option value=\"$OLD\" selected=\"selected\">" admin.html ||
     fail "the form does not offer the current plan to follow"
 
 # The first post asks for confirmation and writes nothing.
-code=$(post officer /admin/plan from=$OLD code=$NEW "title=Policy on Labour Migration 2019-2023")
+code=$(post officer /admin/plan from=$OLD code=$NEW "plan_title=Policy on Labour Migration 2019-2023")
 [ "$code" = 200 ] || fail "the first post: expected the confirmation (200), got $code"
 grep -q "The plan $NEW will be created from Policy on Labour Migration" post.body ||
     fail "the confirmation does not say what will be created: $(grep -o '<p>[^<]*' post.body | head -3)"
@@ -41,7 +41,7 @@ grep -q "no plan &#39;no-such-plan&#39;\|no plan 'no-such-plan'" post.body ||
     fail "unknown plan: the page does not name it"
 code=$(post officer /admin/plan from=$OLD code=$OLD)
 [ "$code" = 400 ] || fail "the old plan's own code: expected 400, got $code"
-code=$(post officer /admin/plan from=$OLD "code=two words" "title=Kept title")
+code=$(post officer /admin/plan from=$OLD "code=two words" "plan_title=Kept title")
 [ "$code" = 400 ] || fail "a code with a space: expected 400, got $code"
 grep -q 'is not a code' post.body || fail "a bad code: no reason given"
 grep -q 'value="Kept title"' post.body || fail "a refused form lost the title typed"
@@ -50,12 +50,14 @@ code=$(post molvt /admin/plan from=$OLD code=$NEW confirm=yes)
 [ "$(state)" = "$before" ] || fail "a refused post wrote to the database"
 
 # Confirmed: created, linked, and back to the new plan's admin page.
-code=$(post officer /admin/plan from=$OLD code=$NEW "title=Policy on Labour Migration 2019-2023" confirm=yes)
+code=$(post officer /admin/plan from=$OLD code=$NEW "plan_title=Policy on Labour Migration 2019-2023" confirm=yes)
 [ "$code" = 303 ] || fail "the confirmed post: expected 303, got $code $(head -c 300 post.body)"
 links=$(db_sql d "SELECT count(*) FROM node n JOIN plan p ON p.id = n.plan_id
     JOIN node o ON o.id = n.predecessor_id JOIN plan q ON q.id = o.plan_id
     WHERE p.code = '$NEW' AND q.code = '$OLD' AND o.code = n.code")
 [ "$links" = 134 ] || fail "expected 134 nodes linked to their namesakes, got $links"
+title=$(db_sql d "SELECT title FROM plan WHERE code = '$NEW'")
+[ "$title" = "Policy on Labour Migration 2019-2023" ] || fail "the new plan's title: '$title'"
 rounds=$(db_sql d "SELECT count(*) FROM round r JOIN plan p ON p.id = r.plan_id WHERE p.code = '$NEW'")
 [ "$rounds" = 0 ] || fail "rounds were copied into the new plan: $rounds"
 curl -s -b officer.jar "$BASE/admin?done=plan_created&plan=$NEW" >done.html

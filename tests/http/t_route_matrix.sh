@@ -189,7 +189,7 @@ do_post() {
     /admin/org) post_as "$u" /admin/org "acronym=M_$u" kind=ngo "name=Org of $u" ;;
     /admin/plan)
         post_as "$u" /admin/plan from=cambodia-lmp-2015-2018 "code=next-$u" \
-            "title=Next plan of $u" confirm=yes ;;
+            "plan_title=Next plan of $u" confirm=yes ;;
     /logout) post_as "$u" /logout ;;
     /inbox/read) post_as "$u" /inbox/read id=all ;;
     /account) post_as "$u" /account "email=$u@example.org" mail=1 lang= ;;
