@@ -13,6 +13,7 @@
 #include "app.h"
 #include "../core/orgdir.h"
 #include "../base/base.h"
+#include "../base/i18n.h"
 #include "../base/banned.h"
 
 /* Resolve r's organisations to acronyms and check its plan codes and
@@ -205,6 +206,55 @@ app_followup_put(Store *s, const Actor *who, const char *zPlan,
     if (rc == 0) {
         rc = rec_may_follow_up(p, zRound, r, err) ||
              store_followup_put(s, p->zCode, zRound, zCode, f, err);
+    }
+    rc = app_end(s, rc ? -1 : 0, err);
+    model_release(&m);
+    return rc;
+}
+
+int
+app_action_point_put(Store *s, const Actor *who, const char *zPlan,
+                     const char *zRound, const char *zNode, const char *zText,
+                     int iVersion, AppErr *err)
+{
+    Model m = MODEL_INIT;
+    int rc =
+        app_begin(s, who, err) || store_load_node(s, zPlan, zNode, &m, err);
+    Plan *p = rc ? NULL : app_plan(&m, zPlan, err);
+    rc = rc || !p;
+    const Round *rd = p ? plan_find_round(p, zRound) : NULL;
+    const Node *n = NULL;
+    const Assessment *a = NULL;
+    if (rc == 0 && !rd) {
+        rc = apperr_set(err, APPERR_NOTFOUND, _("no round '%s'"), zRound);
+    }
+    if (rc == 0) {
+        /* The one node store_load_node() read, if it exists. */
+        n = p->nNode == 1 && str_eq(p->aNode[0].zCode, zNode) ? &p->aNode[0]
+                                                              : NULL;
+        a = n ? node_find_assessment(n, zRound) : NULL;
+        if (!n) {
+            rc =
+                apperr_set(err, APPERR_NOTFOUND,
+                           _("no activity '%s' in plan '%s'"), zNode, p->zCode);
+        } else if (!a) {
+            rc = apperr_set(err, APPERR_NOTFOUND,
+                            _("activity %s is not part of round %s"), zNode,
+                            zRound);
+        }
+    }
+    if (rc == 0) {
+        rc = rec_action_point_may(who, zNode, rd, a, iVersion, zText, err);
+    }
+    if (rc == 0) {
+        /* The assessment as read, with the new wording (a copy: the
+        ** strings are the model's); the store repeats the version guard. */
+        Assessment na = *a;
+        char *zNew = xstrdup(zText);
+        na.zActionPoint = zNew;
+        na.iVersion = iVersion;
+        rc = store_assessment_put(s, p->zCode, n->zCode, &na, 0, err);
+        free(zNew);
     }
     rc = app_end(s, rc ? -1 : 0, err);
     model_release(&m);

@@ -38,6 +38,19 @@ int app_followup_put(Store *s, const Actor *who, const char *zPlan,
                      const char *zRound, const char *zCode,
                      const RecFollowup *f, AppErr *err);
 
+/* Set the action point of activity zNode in round zRound of plan zPlan
+** (NULL: the first) to zText: the year's action point as the M&E officer
+** agrees it (the web's action-point editor; the CLI's way is the annex
+** import).  iVersion is the assessment's version the user's form showed:
+** a change made since (another edit, a statement submitted) is
+** APPERR_CONFLICT and nothing is written.  An unknown activity, or one the
+** round does not assess, is APPERR_NOTFOUND; the rules are
+** rec_action_point_may()'s (core/recommend.h).  Audited as every
+** assessment field. */
+int app_action_point_put(Store *s, const Actor *who, const char *zPlan,
+                         const char *zRound, const char *zNode,
+                         const char *zText, int iVersion, AppErr *err);
+
 /* Read plan zPlan's recommendations (NULL: the first plan's) in one read
 ** transaction into *out (free with rec_set_release()), with the plan's
 ** organisations and rounds (no nodes) into *m (empty; model_release())

@@ -148,7 +148,16 @@ static const CliCommand aCommand[] = {
       "wrong_denominator, with the figure the data gives.\n\n"
       "The exit status is 0 whenever the check ran, whatever it found.\n" },
     /* ** COMMAND: plan */
-    { "plan", cmd_plan, N_("list plans"), "lmpmon plan list\n" },
+    { "plan", cmd_plan, N_("list plans; create a plan from the one it follows"),
+      "lmpmon plan list\n"
+      "       lmpmon plan new CODE --from PLAN [--title T]\n\n"
+      "'plan new' creates plan CODE from plan PLAN (the 2019-2023 policy\n"
+      "after the 2015-2018 one): the same levels and nodes, with their codes,\n"
+      "texts, indicators and organisations, each node linked to its\n"
+      "predecessor in PLAN so that an activity's history runs across plans\n"
+      "('show activity'); no rounds, no assessments.  Import the new plan's\n"
+      "annex into it to reword, add or move activities.  --title defaults\n"
+      "to CODE.\n" },
     /* ** COMMAND: org */
     { "org", cmd_org, N_("list organisations"), "lmpmon org list\n" },
     /* ** COMMAND: round */

@@ -16,6 +16,7 @@
 #include "../core/review.h"
 #include "../report/collection.h"
 #include "../report/review_report.h"
+#include "../app/succession.h"
 #include "../base/i18n.h"
 #include "../base/banned.h"
 
@@ -237,19 +238,56 @@ show_history(const CliCtx *ctx, const char *zPlan, const char *zCode, size_t w,
     return 0;
 }
 
+/* The activity's history before its plan (its predecessors' ratings by
+** round, with their plan) and the plan that carries it on. */
+static void
+show_succession(const Model *m, const Plan *p, const Node *n, Buf *b)
+{
+    const Plan *pp;
+    const Node *q = model_find_predecessor(m, n, &pp);
+    if (q) {
+        buf_printf(b, "\n== Before this plan: %s %s of plan %s\n",
+                   pp->aLevel[q->iLevel].zName, q->zCode, pp->zCode);
+        PredRound *a;
+        size_t nA = model_predecessor_rounds(m, n, &a);
+        for (size_t k = 0; k < nA; k++) {
+            const char *zRating = rating_label(a[k].a->eRating);
+            buf_printf(b, "%s (plan %s): %s\n", a[k].rd->zCode, a[k].p->zCode,
+                       *zRating ? zRating : "not rated");
+        }
+        if (nA == 0) {
+            buf_puts(b, "no rounds\n");
+        }
+        free(a);
+    }
+    q = model_find_successor(m, p, n, &pp);
+    if (q) {
+        buf_printf(b, "\nCarried on in plan %s as %s %s.\n", pp->zCode,
+                   pp->aLevel[q->iLevel].zName, q->zCode);
+    }
+}
+
 /* ** COMMAND: show activity */
 static int
 show_activity(const CliCtx *ctx, const char *zCode, const char *zPlan,
               int bHistory)
 {
     Model m = MODEL_INIT;
-    if (show_load(ctx, zPlan, &m)) {
+    /* Every plan: the activity's history runs across them. */
+    if (show_load(ctx, NULL, &m)) {
+        return CLI_FAIL;
+    }
+    if (zPlan && !show_pick_plan(ctx, &m, zPlan)) {
+        model_release(&m);
         return CLI_FAIL;
     }
     /* Find the code in the chosen plan, or in any plan when unique. */
     Plan *p = NULL;
     long iNode = -1;
     for (size_t k = 0; k < m.nPlan; k++) {
+        if (zPlan && !str_eq(m.aPlan[k].zCode, zPlan)) {
+            continue;
+        }
         long i = plan_find_node(&m.aPlan[k], zCode);
         if (i >= 0) {
             if (p) {
@@ -323,6 +361,7 @@ show_activity(const CliCtx *ctx, const char *zCode, const char *zPlan,
         buf_puts(&b, "Progress:\n");
         utf8_wrap(&b, *a->zProgress ? a->zProgress : "(none)", w - 2, "  ");
     }
+    show_succession(&m, p, n, &b);
     if (bHistory && show_history(ctx, p->zCode, n->zCode, w, &b)) {
         buf_release(&b);
         model_release(&m);
@@ -525,10 +564,52 @@ list_args(CliCtx *ctx, const char **pzPlan)
     return 0;
 }
 
+/* ** COMMAND: plan new */
+static int
+cmd_plan_new(CliCtx *ctx)
+{
+    const char *zFrom = NULL, *zTitle = NULL;
+    CliOpt aOpt[] = { { "from", 1, &zFrom, NULL },
+                      { "title", 1, &zTitle, NULL },
+                      { NULL, 0, NULL, NULL } };
+    char **azPos;
+    size_t nPos;
+    if (cli_parse(ctx, aOpt, &azPos, &nPos)) {
+        return CLI_USAGE;
+    }
+    if (nPos != 2 || !zFrom) {
+        free(azPos);
+        return cli_usage_error(ctx, "plan new CODE --from PLAN [--title T]");
+    }
+    const char *zCode = azPos[1];
+    Store *s = cli_open_store(ctx);
+    if (!s) {
+        free(azPos);
+        return CLI_FAIL;
+    }
+    AppErr err = APPERR_INIT;
+    Actor who = cli_actor(ctx);
+    size_t nNode = 0;
+    int rc = CLI_OK;
+    if (app_plan_succeed(s, &who, zFrom, zCode, zTitle, &nNode, &err)) {
+        rc = cli_fail(&err);
+    } else {
+        printf("created plan %s from %s: %zu nodes, each linked to its "
+               "predecessor\n",
+               zCode, zFrom, nNode);
+    }
+    store_close(s);
+    free(azPos);
+    return rc;
+}
+
 /* ** COMMAND: plan list */
 int
 cmd_plan(CliCtx *ctx)
 {
+    if (ctx->argc >= 2 && strcmp(ctx->argv[1], "new") == 0) {
+        return cmd_plan_new(ctx);
+    }
     const char *zPlan = NULL;
     if (list_args(ctx, &zPlan)) {
         return CLI_USAGE;

@@ -131,6 +131,8 @@ node_release(Node *n)
     free(n->zIndicator);
     free(n->zTextKm);
     free(n->zIndicatorKm);
+    free(n->zPredPlan);
+    free(n->zPredCode);
     strv_free(n->azResp, n->nResp);
     strv_free(n->azContrib, n->nContrib);
     for (size_t i = 0; i < n->nAssess; i++) {
@@ -787,4 +789,114 @@ node_indicator(const Node *n, I18nLang eLang)
 {
     const char *z = model_text(eLang, n->zIndicator, n->zIndicatorKm);
     return *z ? z : NULL;
+}
+
+Plan *
+model_add_successor(Model *m, const Plan *pOld, const char *zCode,
+                    const char *zTitle)
+{
+    Plan *p = model_add_plan(m);
+    p->zCode = xstrdup(zCode);
+    p->zTitle = xstrdup(zTitle);
+    p->nLevel = pOld->nLevel;
+    for (int l = 0; l < pOld->nLevel; l++) {
+        p->aLevel[l].zName = xstrdup(pOld->aLevel[l].zName);
+        p->aLevel[l].bIndicator = pOld->aLevel[l].bIndicator;
+    }
+    for (size_t i = 0; i < pOld->nNode; i++) {
+        const Node *o = &pOld->aNode[i];
+        Node *n = plan_add_node(p);
+        n->zCode = xstrdup(o->zCode);
+        n->iLevel = o->iLevel;
+        n->iParent = o->iParent; /* pre-order kept: same indexes */
+        n->zText = xstrdup(o->zText ? o->zText : "");
+        n->zIndicator = o->zIndicator ? xstrdup(o->zIndicator) : NULL;
+        n->zTextKm = o->zTextKm ? xstrdup(o->zTextKm) : NULL;
+        n->zIndicatorKm = o->zIndicatorKm ? xstrdup(o->zIndicatorKm) : NULL;
+        for (size_t k = 0; k < o->nResp; k++) {
+            strv_push(&n->azResp, &n->nResp, o->azResp[k]);
+        }
+        for (size_t k = 0; k < o->nContrib; k++) {
+            strv_push(&n->azContrib, &n->nContrib, o->azContrib[k]);
+        }
+        n->zPredPlan = xstrdup(pOld->zCode);
+        n->zPredCode = xstrdup(o->zCode);
+    }
+    return p;
+}
+
+const Node *
+model_find_predecessor(const Model *m, const Node *n, const Plan **pp)
+{
+    *pp = NULL;
+    if (!n->zPredPlan || !n->zPredCode) {
+        return NULL;
+    }
+    const Plan *q = model_find_plan(m, n->zPredPlan);
+    long i = q ? plan_lookup_node(q, n->zPredCode) : -1;
+    if (i < 0) {
+        return NULL;
+    }
+    *pp = q;
+    return &q->aNode[i];
+}
+
+const Node *
+model_find_successor(const Model *m, const Plan *p, const Node *n,
+                     const Plan **pp)
+{
+    *pp = NULL;
+    for (size_t k = 0; k < m->nPlan; k++) {
+        const Plan *q = &m->aPlan[k];
+        if (q == p) {
+            continue;
+        }
+        for (size_t i = 0; i < q->nNode; i++) {
+            const Node *s = &q->aNode[i];
+            if (str_eq(s->zPredPlan, p->zCode) &&
+                str_eq(s->zPredCode, n->zCode)) {
+                *pp = q;
+                return s;
+            }
+        }
+    }
+    return NULL;
+}
+
+size_t
+model_predecessor_rounds(const Model *m, const Node *n, PredRound **pa)
+{
+    PredRound *a = NULL;
+    size_t nA = 0, nAlloc = 0;
+    const Node *q = n;
+    for (size_t step = 0; step < m->nPlan; step++) {
+        const Plan *pp;
+        q = model_find_predecessor(m, q, &pp);
+        if (!q) {
+            break;
+        }
+        /* This plan's rounds go before those found so far. */
+        size_t nHere = 0;
+        for (size_t r = 0; r < pp->nRound; r++) {
+            nHere += node_find_assessment(q, pp->aRound[r].zCode) != NULL;
+        }
+        if (nHere == 0) {
+            continue;
+        }
+        xgrow((void **)&a, &nAlloc, nA + nHere - 1, sizeof *a);
+        if (nA) {
+            memmove(a + nHere, a, nA * sizeof *a);
+        }
+        size_t k = 0;
+        for (size_t r = 0; r < pp->nRound; r++) {
+            const Round *rd = &pp->aRound[r];
+            const Assessment *x = node_find_assessment(q, rd->zCode);
+            if (x) {
+                a[k++] = (PredRound){ pp, q, rd, x };
+            }
+        }
+        nA += nHere;
+    }
+    *pa = a;
+    return nA;
 }

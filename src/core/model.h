@@ -206,7 +206,11 @@ typedef struct Node {
     size_t nContrib;
     Assessment *aAssess; /* one per round the node was assessed in */
     size_t nAssess;
-    int iLine; /* source line for error messages, 0 if none */
+    int iLine;       /* source line for error messages, 0 if none */
+    char *zPredPlan; /* the predecessor's plan: the node of an earlier
+                      ** plan this one carries on (plan succession), or
+                      ** NULL: none (a put keeps the stored one) */
+    char *zPredCode; /* the predecessor's code in zPredPlan, or NULL */
 } Node;
 
 typedef struct Level {
@@ -310,6 +314,40 @@ const char *node_indicator(const Node *n, I18nLang eLang);
 ** Codes must not change and nodes must only be appended while it is in
 ** use. */
 void plan_index_codes(Plan *p);
+
+/* Plan succession.  Add to m a plan zCode titled zTitle made from pOld
+** (not in m: the model may move): the same levels and nodes (codes,
+** texts, indicators, responsible and contributing organisations), each
+** node's predecessor its namesake in pOld; no rounds, no assessments.
+** Returns the new plan (owned by m). */
+Plan *model_add_successor(Model *m, const Plan *pOld, const char *zCode,
+                          const char *zTitle);
+
+/* The predecessor of node n (a node of another plan of m), with its plan
+** in *pp; NULL when n has none or m does not hold it. */
+const Node *model_find_predecessor(const Model *m, const Node *n,
+                                   const Plan **pp);
+
+/* The node of another plan of m whose predecessor is node n of plan p
+** (the first, in plan order), with its plan in *pp; NULL when none. */
+const Node *model_find_successor(const Model *m, const Plan *p, const Node *n,
+                                 const Plan **pp);
+
+/* One assessment of a node's predecessors: an activity's history before
+** its plan, round by round. */
+typedef struct PredRound {
+    const Plan *p;       /* the earlier plan */
+    const Node *n;       /* the predecessor in it */
+    const Round *rd;     /* the round */
+    const Assessment *a; /* the predecessor's assessment in rd */
+} PredRound;
+
+/* The assessments of node n's predecessors in m (its predecessor, that
+** one's, ...: at most m->nPlan steps, so a loop of links ends), the
+** earliest plan first, each plan's rounds in its order.  Returns their
+** number; *pa is a heap array (free()) of pointers into m, NULL when
+** none. */
+size_t model_predecessor_rounds(const Model *m, const Node *n, PredRound **pa);
 
 /* Index of the leaf level (the activities): nLevel - 1. */
 int plan_leaf_level(const Plan *p);

@@ -7,6 +7,7 @@
 
 #include "recommend.h"
 #include "../base/str.h"
+#include "../base/i18n.h"
 #include "../base/banned.h"
 
 /* The statuses, key then label (codes.h's CODE_REC_STATUS). */
@@ -149,6 +150,50 @@ rec_may_record(const Actor *who, AppErr *err)
         return apperr_set(err, APPERR_FORBIDDEN,
                           "only the M&E officer records recommendations and "
                           "their follow-up");
+    }
+    return 0;
+}
+
+int
+rec_may_word(const Actor *who, const Round *r, AppErr *err)
+{
+    if (who->eRole != ROLE_ME_OFFICER && who->eRole != ROLE_ADMIN) {
+        return apperr_set(err, APPERR_FORBIDDEN,
+                          _("only M&E officers and administrators word the "
+                            "action plan"));
+    }
+    if (r->eState == ROUND_PUBLISHED) {
+        return apperr_set(err, APPERR_CONFLICT,
+                          _("round '%s' is published and locked"), r->zCode);
+    }
+    return 0;
+}
+
+int
+rec_action_point_may(const Actor *who, const char *zNode, const Round *r,
+                     const Assessment *a, int iVersion, const char *zText,
+                     AppErr *err)
+{
+    if (rec_may_word(who, r, err)) {
+        return -1;
+    }
+    if (strspn(zText, " \t\r\n") == strlen(zText)) {
+        return apperr_set(err, APPERR_INPUT,
+                          _("the action point of %s needs a text"), zNode);
+    }
+    if (strlen(zText) > LIMIT_FIELD_BYTES) {
+        return apperr_set(err, APPERR_INPUT,
+                          _("the action point is longer than %u bytes "
+                            "(LIMIT_FIELD_BYTES)"),
+                          LIMIT_FIELD_BYTES);
+    }
+    if (iVersion != a->iVersion) {
+        return apperr_set(err, APPERR_CONFLICT,
+                          _("the action point of %s in round %s was changed "
+                            "by someone else since you opened it (or a "
+                            "statement was submitted); your text is kept "
+                            "below: compare and save again"),
+                          zNode, r->zCode);
     }
     return 0;
 }

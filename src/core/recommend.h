@@ -103,6 +103,22 @@ const RecFollowup *rec_latest_followup(const Plan *p, const Rec *r);
 ** and the administrator only (APPERR_FORBIDDEN). */
 int rec_may_record(const Actor *who, AppErr *err);
 
+/* May who word the action points of round r?  The M&E officer and the
+** administrator only, as for an annex import (APPERR_FORBIDDEN); not in a
+** published round (APPERR_CONFLICT).  err may be NULL (a page asking
+** whether to offer the editor). */
+int rec_may_word(const Actor *who, const Round *r, AppErr *err);
+
+/* May who set the action point of activity zNode in round r to zText,
+** its assessment a as read now, iVersion the version the user's form
+** showed?  rec_may_word(); a text, of at most LIMIT_FIELD_BYTES (APPERR_INPUT); a changed since
+** is APPERR_CONFLICT, saying the text typed is kept.  Saving is agreeing:
+** what is stored is the year's action point, as the action plan prints
+** it. */
+int rec_action_point_may(const Actor *who, const char *zNode, const Round *r,
+                         const Assessment *a, int iVersion, const char *zText,
+                         AppErr *err);
+
 /* May a recommendation of round zRecRound be followed up in round r of
 ** plan p?  Only in a round after the recommendation's (by p's round
 ** order: as-of date, then code), and not in a published one (its review

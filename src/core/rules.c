@@ -40,6 +40,39 @@ rules_is_editor(const Actor *who)
 }
 
 int
+rules_plan_may_succeed(const Actor *who, const char *zFrom, const char *zCode,
+                       int bExists, AppErr *err)
+{
+    if (!rules_is_editor(who)) {
+        return apperr_set(err, APPERR_FORBIDDEN,
+                          _("only M&E officers and administrators create "
+                            "plans"));
+    }
+    if (!zCode || !*zCode) {
+        return apperr_set(err, APPERR_INPUT, _("the new plan needs a code"));
+    }
+    if (strlen(zCode) >= LIMIT_CODE_BYTES || strpbrk(zCode, "/ \t\r\n")) {
+        return apperr_set(err, APPERR_INPUT,
+                          _("plan code '%s' is not a code: at most %u "
+                            "characters, no spaces and no '/'"),
+                          zCode, (unsigned)(LIMIT_CODE_BYTES - 1));
+    }
+    if (str_eq(zCode, zFrom)) {
+        return apperr_set(err, APPERR_INPUT,
+                          _("the new plan needs a code of its own, not "
+                            "'%s' (the plan it follows)"),
+                          zCode);
+    }
+    if (bExists) {
+        return apperr_set(err, APPERR_CONFLICT,
+                          _("there is a plan '%s' already; choose another "
+                            "code"),
+                          zCode);
+    }
+    return 0;
+}
+
+int
 rules_round_may_move(const Actor *who, const Round *r, RoundState eTo,
                      AppErr *err)
 {

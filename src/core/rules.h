@@ -34,6 +34,14 @@ const RoundMove *rules_round_move(RoundState eFrom, RoundState eTo);
 
 /* May who move round r (NULL: it does not exist) to eTo?  Only M&E
 ** officers and admins move rounds; a published round never changes. */
+/* May who create plan zCode from plan zFrom (plan succession)?  Only M&E
+** officers and administrators (APPERR_FORBIDDEN); zCode must be a code
+** (not empty, no '/' or space, at most LIMIT_CODE_BYTES - 1 bytes;
+** APPERR_INPUT), differ from zFrom, and bExists (a plan zCode is stored
+** already) refuses it (APPERR_CONFLICT). */
+int rules_plan_may_succeed(const Actor *who, const char *zFrom,
+                           const char *zCode, int bExists, AppErr *err);
+
 int rules_round_may_move(const Actor *who, const Round *r, RoundState eTo,
                          AppErr *err);
 

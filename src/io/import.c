@@ -1216,7 +1216,8 @@ imp_change_kind(const char *zAction, const char *zEntity, const char *zField)
                       { "indicator", IMPORT_NODE_INDICATOR },
                       { "parent", IMPORT_NODE_PARENT },
                       { "responsible", IMPORT_NODE_RESPONSIBLE },
-                      { "contributing", IMPORT_NODE_CONTRIBUTING } };
+                      { "contributing", IMPORT_NODE_CONTRIBUTING },
+                      { "predecessor", IMPORT_NODE_PREDECESSOR } };
 
         for (size_t i = 0; i < sizeof aNode / sizeof aNode[0] && !bNew; i++) {
             if (strcmp(z, aNode[i].zField) == 0) {
@@ -1273,6 +1274,7 @@ import_stats_describe(const ImportStats *st, Buf *b)
         [IMPORT_NODE_PARENT] = { "move", "moves" },
         [IMPORT_NODE_RESPONSIBLE] = { "responsible", "responsible" },
         [IMPORT_NODE_CONTRIBUTING] = { "contributing", "contributing" },
+        [IMPORT_NODE_PREDECESSOR] = { "predecessor", "predecessors" },
         [IMPORT_NEW_ASSESSMENT] = { "new assessment", "new assessments" },
         [IMPORT_ACTION_POINT] = { "action point", "action points" },
         [IMPORT_PROGRESS] = { "progress", "progress" },

@@ -63,6 +63,7 @@ typedef enum ImportChange {
     IMPORT_NODE_PARENT,
     IMPORT_NODE_RESPONSIBLE,
     IMPORT_NODE_CONTRIBUTING,
+    IMPORT_NODE_PREDECESSOR, /* plan succession: the node it carries on */
     IMPORT_NEW_ASSESSMENT,
     IMPORT_ACTION_POINT,
     IMPORT_PROGRESS,

@@ -238,13 +238,36 @@ out:
     return rc;
 }
 
+/* A node's "predecessor": {"plan": ..., "code": ...}, the node of an
+** earlier plan it carries on (absent or null: none). */
+static int
+jread_pred(JCtx *c, json_t *o, Node *nd)
+{
+    static const char *const azKey[] = { "plan", "code", NULL };
+    json_t *v = json_object_get(o, "predecessor");
+    if (!v || json_is_null(v)) {
+        return 0;
+    }
+    size_t n = jpush_key(c, "predecessor");
+    int rc;
+    if (!json_is_object(v)) {
+        rc = jfail(c, "expected %s", "an object");
+    } else {
+        rc = jcheck_keys(c, v, azKey) ||
+             jstring(c, v, "plan", 1, LIMIT_CODE_BYTES - 1, &nd->zPredPlan) ||
+             jstring(c, v, "code", 1, LIMIT_CODE_BYTES - 1, &nd->zPredCode);
+    }
+    buf_truncate(&c->path, n);
+    return rc ? -1 : 0;
+}
+
 static int
 jread_node(JCtx *c, json_t *o, Plan *p, long iParent, unsigned depth)
 {
     static const char *const azKey[] = {
         "code",        "level",        "text",        "text_km",
         "indicator",   "indicator_km", "responsible", "contributing",
-        "assessments", "children",     NULL
+        "assessments", "children",     "predecessor", NULL
     };
     if (!json_is_object(o)) {
         return jfail(c, "expected %s", "an object");
@@ -288,6 +311,9 @@ jread_node(JCtx *c, json_t *o, Plan *p, long iParent, unsigned depth)
         return -1;
     }
     free(zLevel);
+    if (jread_pred(c, o, &p->aNode[iSelf])) {
+        return -1;
+    }
     for (size_t k = 0; k < (size_t)iSelf; k++) {
         if (strcmp(p->aNode[k].zCode, nd->zCode) == 0) {
             size_t n = jpush_key(c, "code");
@@ -612,6 +638,12 @@ jwrite_node(const Plan *p, size_t *pi)
     }
     if (n->zIndicatorKm) {
         json_object_set_new(o, "indicator_km", json_string(n->zIndicatorKm));
+    }
+    if (n->zPredPlan && n->zPredCode) {
+        json_t *po = json_object();
+        json_object_set_new(po, "plan", json_string(n->zPredPlan));
+        json_object_set_new(po, "code", json_string(n->zPredCode));
+        json_object_set_new(o, "predecessor", po);
     }
     if (n->nResp || n->nContrib) {
         json_object_set_new(o, "responsible", jstrv(n->azResp, n->nResp));

@@ -54,6 +54,15 @@ void
 action_plan_sheet(const Plan *p, const Round *rd, const RecSet *s,
                   const FundSet *f, Sheet *t)
 {
+    action_plan_sheet_html(p, rd, s, f, NULL, NULL, NULL, t);
+}
+
+void
+action_plan_sheet_html(const Plan *p, const Round *rd, const RecSet *s,
+                       const FundSet *f, const char *zHead,
+                       void (*xRow)(const void *arg, const Node *n, Buf *b),
+                       const void *arg, Sheet *t)
+{
     Buf head = BUF_INIT, v = BUF_INIT;
     sheet_col(t, _("Activity"));
     sheet_col(t, "Wording");
@@ -67,6 +76,9 @@ action_plan_sheet(const Plan *p, const Round *rd, const RecSet *s,
         sheet_col(t, _("Secured"));
         sheet_col(t, _("Pledged"));
         sheet_col(t, _("Gap"));
+    }
+    if (xRow) {
+        sheet_col_html(t, zHead);
     }
     int iLeaf = plan_leaf_level(p);
     for (size_t i = 0; i < p->nNode; i++) {
@@ -90,6 +102,11 @@ action_plan_sheet(const Plan *p, const Round *rd, const RecSet *s,
             buf_reset(&v);
             action_plan_money(f, rd->zCode, n->zCode, k, &v);
             sheet_text(t, buf_str(&v));
+        }
+        if (xRow) {
+            buf_reset(&v);
+            xRow(arg, n, &v);
+            sheet_markup(t, buf_str(&v));
         }
     }
     buf_release(&head);

@@ -26,6 +26,16 @@
 void action_plan_sheet(const Plan *p, const Round *rd, const RecSet *s,
                        const FundSet *f, Sheet *t);
 
+/* action_plan_sheet() with a last column shown in HTML only (CSV, XLSX
+** and print leave it out), headed zHead: for each activity n, the markup
+** xRow appends to its Buf (built with escape.h's encoders; the web's
+** link to the row's editor). */
+void action_plan_sheet_html(const Plan *p, const Round *rd, const RecSet *s,
+                            const FundSet *f, const char *zHead,
+                            void (*xRow)(const void *arg, const Node *n,
+                                         Buf *b),
+                            const void *arg, Sheet *t);
+
 /* Append activity zNode's sums of round zRound in f, one line per
 ** currency ("USD 12,500.00"), of column iWhat: 0 cost, 1 secured, 2
 ** pledged, 3 gap (or why it cannot be computed).  Nothing when none. */

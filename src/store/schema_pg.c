@@ -524,6 +524,11 @@ const char *const azPgMigration[] = {
     "ALTER TABLE org ADD COLUMN name_km " TXT ";"
     "ALTER TABLE node ADD COLUMN text_km " TXT ";"
     "ALTER TABLE node ADD COLUMN indicator_km " TXT ";",
+    /* 13: plan succession, SQLite's schema 18 translated. */
+    "ALTER TABLE node ADD COLUMN predecessor_id BIGINT"
+    "  REFERENCES node(id) DEFERRABLE INITIALLY DEFERRED;"
+    "CREATE INDEX node_predecessor ON node(predecessor_id)"
+    "  WHERE predecessor_id IS NOT NULL;",
 };
 
 const int nPgMigration = (int)(sizeof azPgMigration / sizeof azPgMigration[0]);

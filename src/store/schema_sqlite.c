@@ -642,6 +642,14 @@ const char *const azSchemaMigration[] = {
     "ALTER TABLE org ADD COLUMN name_km TEXT;"
     "ALTER TABLE node ADD COLUMN text_km TEXT;"
     "ALTER TABLE node ADD COLUMN indicator_km TEXT;",
+    /* 18: plan succession: the node of an earlier plan a node carries on
+    ** (NULL: none), so an activity's history runs across plans.  Deferred,
+    ** so that 'lmpmon copy' may write the nodes in id order whichever
+    ** plan came first. */
+    "ALTER TABLE node ADD COLUMN predecessor_id INTEGER"
+    "  REFERENCES node(id) DEFERRABLE INITIALLY DEFERRED;"
+    "CREATE INDEX node_predecessor ON node(predecessor_id)"
+    "  WHERE predecessor_id IS NOT NULL;",
 };
 
 const int nSchemaMigration =

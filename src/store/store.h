@@ -211,10 +211,12 @@ enum {
 enum {
     STORE_NODE_TEXT = 0,
     STORE_NODE_INDICATOR,
-    STORE_NODE_PARENT, /* the parent node's code */
-    STORE_NODE_DEPTH,  /* the level's index; set by the INSERT only */
+    STORE_NODE_PARENT,      /* the parent node's code */
+    STORE_NODE_DEPTH,       /* the level's index; set by the INSERT only */
     STORE_NODE_TEXT_KM,
     STORE_NODE_INDICATOR_KM,
+    STORE_NODE_PREDECESSOR, /* "plan/code" of the node of an earlier plan
+                            ** it carries on, or NULL */
     STORE_NODE_NCOL
 };
 
@@ -808,6 +810,10 @@ int store_org_put(Store *s, const Org *o, AppErr *err);
 /* A plan (by code): title and levels; the levels of a plan with nodes
 ** cannot change (APPERR_CONFLICT). */
 int store_plan_put(Store *s, const Plan *p, AppErr *err);
+
+/* Whether plan zCode is stored: *pbFound 1 or 0.  -1 only on a database
+** error. */
+int store_plan_exists(Store *s, const char *zCode, int *pbFound, AppErr *err);
 
 /* A round (by code) of plan zPlan: its title, as-of date and state.  Its
 ** due date stays as stored (r->zDue is not read): only

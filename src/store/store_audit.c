@@ -64,7 +64,7 @@ typedef struct Entity {
     int nKey;                          /* key parts, none NULL */
     int nCol;                          /* columns */
     AuditField aField[STORE_NCOL_MAX]; /* per column, in column order */
-    AuditCreate aCreate[2];            /* the rows of a creation */
+    AuditCreate aCreate[3];            /* the rows of a creation */
     int nCreate;
     VersionRule eVersion;
 } Entity;
@@ -109,12 +109,14 @@ static const Entity aEntity[STORE_ENTITY_COUNT] = {
             [STORE_NODE_DEPTH] = { "depth", AUDIT_NONE },
             [STORE_NODE_TEXT_KM] = { "text_km", AUDIT_TEXT },
             [STORE_NODE_INDICATOR_KM] = { "indicator_km", AUDIT_TEXT },
+            [STORE_NODE_PREDECESSOR] = { "predecessor", AUDIT_TEXT },
         },
         .aCreate = {
             { NULL, STORE_NODE_TEXT },
             { "indicator", STORE_NODE_INDICATOR },
+            { "predecessor", STORE_NODE_PREDECESSOR },
         },
-        .nCreate = 2,
+        .nCreate = 3,
     },
     [STORE_ASSESSMENT] = {
         .zName = "assessment", .nKey = 3, .nCol = STORE_ASSESSMENT_NCOL,
@@ -706,6 +708,15 @@ store_plan_put(Store *s, const Plan *p, AppErr *err)
 }
 
 int
+store_plan_exists(Store *s, const char *zCode, int *pbFound, AppErr *err)
+{
+    const char *azKey[] = { zCode };
+    int iMissing = -1;
+    *pbFound = 0;
+    return row_exists(s, STORE_PLAN, azKey, pbFound, &iMissing, err) ? -1 : 0;
+}
+
+int
 store_round_put(Store *s, const char *zPlan, const Round *rd, AppErr *err)
 {
     if (code_check("round", rd->zCode, err)) {
@@ -761,6 +772,46 @@ links_put(Store *s, const Row *r, const char *zKey, StoreSub eSub, char **azOrg,
     return rc;
 }
 
+/* Check the predecessor of node n of p (n->zPredPlan set): a node of
+** another plan, which exists; its key "plan/code" into zPred (nPred
+** bytes).  The messages name the predecessor; the caller says where. */
+static int
+pred_check(Store *s, const Plan *p, const Node *n, char *zPred, size_t nPred,
+           AppErr *err)
+{
+    if (!n->zPredCode || !*n->zPredCode || !*n->zPredPlan) {
+        return apperr_set(err, APPERR_INPUT,
+                          "predecessor: needs a plan and a code");
+    }
+    if (str_eq(n->zPredPlan, p->zCode)) {
+        return apperr_set(err, APPERR_INPUT,
+                          "predecessor '%s' of plan '%s': it must be a node "
+                          "of another plan",
+                          n->zPredCode, p->zCode);
+    }
+    if (code_check("plan", n->zPredPlan, err) ||
+        code_check("predecessor", n->zPredCode, err)) {
+        return -1;
+    }
+    const char *azPred[] = { n->zPredPlan, n->zPredCode };
+    int bFound = 0, iMissing = -1;
+    if (row_exists(s, STORE_NODE, azPred, &bFound, &iMissing, err)) {
+        return -1;
+    }
+    if (iMissing == 0) {
+        return apperr_set(err, APPERR_NOTFOUND,
+                          "predecessor '%s': there is no plan '%s'",
+                          n->zPredCode, n->zPredPlan);
+    }
+    if (!bFound) {
+        return apperr_set(err, APPERR_NOTFOUND,
+                          "predecessor: there is no node '%s' in plan '%s'",
+                          n->zPredCode, n->zPredPlan);
+    }
+    key_join(zPred, nPred, azPred, 2);
+    return 0;
+}
+
 int
 store_node_put(Store *s, const Plan *p, long iNode, int bLinks, AppErr *err)
 {
@@ -785,6 +836,10 @@ store_node_put(Store *s, const Plan *p, long iNode, int bLinks, AppErr *err)
                               p->aLevel[n->iLevel].zName, n->zCode);
         }
     }
+    char zPred[2 * LIMIT_CODE_BYTES + 8];
+    if (n->zPredPlan && pred_check(s, p, n, zPred, sizeof zPred, err)) {
+        return -1;
+    }
     char zDepth[16];
     (void)snprintf(zDepth, sizeof zDepth, "%d", n->iLevel);
     const char *azKey[] = { p->zCode, n->zCode };
@@ -795,6 +850,7 @@ store_node_put(Store *s, const Plan *p, long iNode, int bLinks, AppErr *err)
         [STORE_NODE_DEPTH] = zDepth,
         [STORE_NODE_TEXT_KM] = n->zTextKm,
         [STORE_NODE_INDICATOR_KM] = n->zIndicatorKm,
+        [STORE_NODE_PREDECESSOR] = n->zPredPlan ? zPred : NULL,
     };
     char zKey[2 * LIMIT_CODE_BYTES + 8];
     key_join(zKey, sizeof zKey, azKey, 2);
@@ -802,6 +858,11 @@ store_node_put(Store *s, const Plan *p, long iNode, int bLinks, AppErr *err)
     int rc = row_read(s, STORE_NODE, azKey, &r, err);
     if (rc == 0 && r.iMissing == 0) {
         rc = apperr_set(err, APPERR_NOTFOUND, "no plan '%s'", p->zCode);
+    }
+    if (rc == 0 && r.bFound && !n->zPredPlan) {
+        /* A node given without a predecessor (an annex, a file of one
+        ** plan) keeps the one it has: only a new one replaces it. */
+        azNew[STORE_NODE_PREDECESSOR] = r.azOld[STORE_NODE_PREDECESSOR];
     }
     /* A node keeps its level: what was a goal cannot become an activity. */
     long depth = r.bFound ? strtol(r.azOld[STORE_NODE_DEPTH], NULL, 10) : 0;

@@ -32,7 +32,7 @@ static const struct {
     [STORE_TABLE_NODE] = { "node",
                            { "id", "plan_id", "parent_id", "depth", "code",
                              "text", "indicator", "position", "text_km",
-                             "indicator_km" } },
+                             "indicator_km", "predecessor_id" } },
     [STORE_TABLE_NODE_ORG] = { "node_org",
                                { "node_id", "org_id", "role", "position" } },
     [STORE_TABLE_ROUND] = { "round",

@@ -113,13 +113,19 @@ pg_load_nodes(PgStore *S, long long planId, const char *zNode,
         pg_arg_text(&a, 2, zNode);
         r = PG_QUERY(S,
                      "SELECT id, 0, position, depth, code, text, indicator,"
-                     " text_km, indicator_km FROM node WHERE plan_id = $1"
-                     " AND code = $2",
+                     " text_km, indicator_km,"
+                     " (SELECT q.code || '/' || d.code FROM node d"
+                     "  JOIN plan q ON q.id = d.plan_id"
+                     "  WHERE d.id = node.predecessor_id)"
+                     " FROM node WHERE plan_id = $1 AND code = $2",
                      &a, err, "reading plan nodes");
     } else {
         r = PG_QUERY(S,
                      "SELECT id, coalesce(parent_id, 0), position, depth,"
-                     " code, text, indicator, text_km, indicator_km"
+                     " code, text, indicator, text_km, indicator_km,"
+                     " (SELECT q.code || '/' ||"
+                     "  d.code FROM node d JOIN plan q ON q.id = d.plan_id"
+                     "  WHERE d.id = node.predecessor_id)"
                      " FROM node WHERE plan_id = $1",
                      &a, err, "reading plan nodes");
     }
@@ -139,6 +145,7 @@ pg_load_nodes(PgStore *S, long long planId, const char *zNode,
         aRow[k].zIndicator = pg_dup(r, row, 6);
         aRow[k].zTextKm = pg_dup(r, row, 7);
         aRow[k].zIndicatorKm = pg_dup(r, row, 8);
+        aRow[k].zPred = pg_dup(r, row, 9);
     }
     PQclear(r);
     if (nRow) {
@@ -243,6 +250,7 @@ out:
         free(aRow[k].zIndicator);
         free(aRow[k].zTextKm);
         free(aRow[k].zIndicatorKm);
+        free(aRow[k].zPred);
     }
     free(aRow);
     return rc;

@@ -334,7 +334,11 @@ pg_row_get(Store *s, StoreEntity e, const char *const *azKey, char **azOld,
         return pg_row_read(S,
                            PG_QUERY(S,
                                     "SELECT n.text, n.indicator, pn.code,"
-                                    " n.depth, n.text_km, n.indicator_km"
+                                    " n.depth, n.text_km, n.indicator_km,"
+                                    " (SELECT q.code || '/' ||"
+                                    "  d.code FROM node d JOIN plan q"
+                                    "  ON q.id = d.plan_id"
+                                    "  WHERE d.id = n.predecessor_id)"
                                     " FROM node n LEFT JOIN node pn"
                                     " ON pn.id = n.parent_id"
                                     " WHERE n.plan_id = $1 AND n.code = $2",
@@ -501,6 +505,13 @@ pg_node_ids_forget(PgStore *S)
 
 /* ---- writing a row ------------------------------------------------------- */
 
+/* The id of the node parameter P names as "plan/code" (codes hold no
+** '/'), or NULL. */
+#define PG_PRED_ID(P)                                                          \
+ "(SELECT d.id FROM node d JOIN plan q ON q.id = d.plan_id"                    \
+ " WHERE q.code = split_part(" P "::text, '/', 1)"                             \
+ " AND d.code = substr(" P "::text, strpos(" P "::text, '/') + 1))"
+
 /* The guards "$n = 0 OR version = $n" are the version check of a use
 ** case's write: zero rows changed means someone else wrote first. */
 int
@@ -633,14 +644,17 @@ pg_row_put(Store *s, StoreEntity e, const char *const *azKey,
             pg_arg_int(&a, 7, id);
             pg_arg_text(&a, 8, az[STORE_NODE_TEXT_KM]);
             pg_arg_text(&a, 9, az[STORE_NODE_INDICATOR_KM]);
+            pg_arg_text(&a, 10, az[STORE_NODE_PREDECESSOR]);
             if (PG_DEFER(S,
                          "INSERT INTO node(id, plan_id, parent_id, depth,"
                          " code, text, indicator, position, text_km,"
-                         " indicator_km) VALUES($7::bigint, $1::bigint,"
+                         " indicator_km, predecessor_id) VALUES($7::bigint,"
+                         " $1::bigint,"
                          " (SELECT id FROM node WHERE plan_id = $1::bigint"
                          "  AND code = $5::text), $6::integer, $2, $3, $4,"
                          " (SELECT coalesce(max(position), 0) + 1"
-                         "  FROM node WHERE plan_id = $1::bigint), $8, $9)",
+                         "  FROM node WHERE plan_id = $1::bigint), $8, $9, "
+                         PG_PRED_ID("$10") ")",
                          &a, err, "writing a plan node")) {
                 return -1;
             }
@@ -652,15 +666,18 @@ pg_row_put(Store *s, StoreEntity e, const char *const *azKey,
             pg_arg_text(&a, 6, az[STORE_NODE_DEPTH]);
             pg_arg_text(&a, 7, az[STORE_NODE_TEXT_KM]);
             pg_arg_text(&a, 8, az[STORE_NODE_INDICATOR_KM]);
+            pg_arg_text(&a, 9, az[STORE_NODE_PREDECESSOR]);
             r = PG_QUERY(S,
                          "INSERT INTO node(plan_id, parent_id, depth, code,"
-                         " text, indicator, position, text_km, indicator_km)"
+                         " text, indicator, position, text_km, indicator_km,"
+                         " predecessor_id)"
                          " VALUES($1::bigint,"
                          " (SELECT id FROM node WHERE plan_id = $1::bigint"
                          "  AND code = $5::text), $6::integer, $2, $3, $4,"
                          " (SELECT coalesce(max(position), 0) + 1"
-                         "  FROM node WHERE plan_id = $1::bigint), $7, $8)"
-                         " ON CONFLICT DO NOTHING RETURNING id",
+                         "  FROM node WHERE plan_id = $1::bigint), $7, $8, "
+                         PG_PRED_ID("$9") ") ON CONFLICT DO NOTHING"
+                         " RETURNING id",
                          &a, err, "writing a plan node");
             if (r && PQntuples(r) == 1) {
                 store_ids_put_new(&S->ids, STORE_ID_NODE, id1, azKey[1],
@@ -669,12 +686,14 @@ pg_row_put(Store *s, StoreEntity e, const char *const *azKey,
         } else {
             pg_arg_text(&a, 6, az[STORE_NODE_TEXT_KM]);
             pg_arg_text(&a, 7, az[STORE_NODE_INDICATOR_KM]);
+            pg_arg_text(&a, 8, az[STORE_NODE_PREDECESSOR]);
             r = PG_QUERY(S,
                          "UPDATE node SET text = $3, indicator = $4,"
                          " parent_id = (SELECT id FROM node"
                          "  WHERE plan_id = $1::bigint AND code = $5::text),"
-                         " text_km = $6, indicator_km = $7"
-                         " WHERE plan_id = $1::bigint AND code = $2",
+                         " text_km = $6, indicator_km = $7,"
+                         " predecessor_id = " PG_PRED_ID(
+                             "$8") " WHERE plan_id = $1::bigint AND code = $2",
                          &a, err, "writing a plan node");
         }
         break;

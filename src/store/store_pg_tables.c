@@ -41,9 +41,9 @@ static const struct {
                                 "COPY org_alias(org_id, alias, position) FROM STDIN",
                                 "SELECT count(*) FROM org_alias", NULL },
     [STORE_TABLE_NODE] = { "SELECT id, plan_id, parent_id, depth, code, text, indicator,"
-                           " position, text_km, indicator_km FROM node ORDER BY id",
+                           " position, text_km, indicator_km, predecessor_id FROM node ORDER BY id",
                            "COPY node(id, plan_id, parent_id, depth, code, text, indicator,"
-                           " position, text_km, indicator_km) FROM STDIN",
+                           " position, text_km, indicator_km, predecessor_id) FROM STDIN",
                            "SELECT count(*) FROM node",
                            "SELECT setval(pg_get_serial_sequence('node', 'id'),"
                            " coalesce(max(id), 0) + 1, false) FROM node" },

@@ -179,13 +179,19 @@ sq_load_nodes(SqStore *S, sqlite3_int64 planId, const char *zNode,
     int bOne = zNode != NULL;
     if (bOne ? SQ_PREPARE(S,
                           "SELECT id, 0, position, depth, code, text,"
-                          " indicator, text_km, indicator_km FROM node"
-                          " WHERE plan_id = $1"
-                          " AND code = $2",
+                          " indicator, text_km, indicator_km,"
+                          " (SELECT q.code || '/' || d.code"
+                          "  FROM node d JOIN plan q ON q.id = d.plan_id"
+                          "  WHERE d.id = node.predecessor_id)"
+                          " FROM node WHERE plan_id = $1 AND code = $2",
                           &st, err)
              : SQ_PREPARE(S,
                           "SELECT id, coalesce(parent_id, 0), position, depth,"
-                          " code, text, indicator, text_km, indicator_km"
+                          " code, text, indicator, text_km, indicator_km,"
+                          " (SELECT q.code || '/' ||"
+                          "  d.code FROM node d JOIN plan q"
+                          "  ON q.id = d.plan_id"
+                          "  WHERE d.id = node.predecessor_id)"
                           " FROM node WHERE plan_id = $1",
                           &st, err)) {
         return -1;
@@ -209,6 +215,7 @@ sq_load_nodes(SqStore *S, sqlite3_int64 planId, const char *zNode,
         r->zIndicator = sq_col_dup(st, 6);
         r->zTextKm = sq_col_dup(st, 7);
         r->zIndicatorKm = sq_col_dup(st, 8);
+        r->zPred = sq_col_dup(st, 9);
     }
     sq_finalize(S, st);
     if (rc != SQLITE_DONE) {
@@ -354,6 +361,7 @@ out:
         free(aRow[k].zIndicator);
         free(aRow[k].zTextKm);
         free(aRow[k].zIndicatorKm);
+        free(aRow[k].zPred);
     }
     free(aRow);
     return rc;

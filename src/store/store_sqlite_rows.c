@@ -368,7 +368,10 @@ sq_node_row_get(SqStore *S, const char *const *azKey, char **azOld,
     sqlite3_stmt *st;
     if (SQ_PREPARE(S,
                    "SELECT n.text, n.indicator, pn.code, n.depth, n.text_km,"
-                   " n.indicator_km FROM node n"
+                   " n.indicator_km,"
+                   " (SELECT q.code || '/' || d.code FROM node d"
+                   "  JOIN plan q ON q.id = d.plan_id"
+                   "  WHERE d.id = n.predecessor_id) FROM node n"
                    " LEFT JOIN node pn ON pn.id = n.parent_id"
                    " WHERE n.plan_id = $1 AND n.code = $2",
                    &st, err)) {
@@ -671,6 +674,13 @@ sq_ext_row_put(SqStore *S, const char *const *azKey, const char *const *az,
     return sq_row_write(S, st, pbDone, err, "writing an extension");
 }
 
+/* The id of the node $9 names as "plan/code" (codes hold no '/'), or
+** NULL. */
+#define SQ_PRED_ID                                                             \
+ "(SELECT d.id FROM node d JOIN plan q ON q.id = d.plan_id"                    \
+ " WHERE q.code = substr($9, 1, instr($9, '/') - 1)"                           \
+ " AND d.code = substr($9, instr($9, '/') + 1))"
+
 static int
 sq_node_row_put(SqStore *S, const char *const *azKey, const char *const *az,
                 int bInsert, int *pbDone, AppErr *err)
@@ -683,17 +693,19 @@ sq_node_row_put(SqStore *S, const char *const *azKey, const char *const *az,
     if (bInsert ? SQ_PREPARE(S,
                              "INSERT INTO node(plan_id, parent_id, depth, code,"
                              " text, indicator, position, text_km,"
-                             " indicator_km) VALUES($1,"
+                             " indicator_km, predecessor_id) VALUES($1,"
                              " (SELECT id FROM node WHERE plan_id = $1"
                              "  AND code = $5), $6, $2, $3, $4,"
                              " (SELECT coalesce(max(position), 0) + 1"
-                             "  FROM node WHERE plan_id = $1), $7, $8)",
+                             "  FROM node WHERE plan_id = $1), $7, $8, "
+                             SQ_PRED_ID ")",
                              &st, err)
                 : SQ_PREPARE(S,
                              "UPDATE node SET text = $3, indicator = $4,"
                              " parent_id = (SELECT id FROM node"
                              "  WHERE plan_id = $1 AND code = $5),"
-                             " text_km = $7, indicator_km = $8"
+                             " text_km = $7, indicator_km = $8,"
+                             " predecessor_id = " SQ_PRED_ID
                              " WHERE plan_id = $1 AND code = $2",
                              &st, err)) {
         return -1;
@@ -708,6 +720,7 @@ sq_node_row_put(SqStore *S, const char *const *azKey, const char *const *az,
     }
     sq_bind_text(st, 7, az[STORE_NODE_TEXT_KM]);
     sq_bind_text(st, 8, az[STORE_NODE_INDICATOR_KM]);
+    sq_bind_text(st, 9, az[STORE_NODE_PREDECESSOR]);
     if (sq_row_write(S, st, pbDone, err, "writing a plan node")) {
         return -1;
     }

@@ -35,10 +35,10 @@ static const struct {
                                 "INSERT INTO org_alias(org_id, alias, position) VALUES($1, $2, $3)",
                                 "SELECT count(*) FROM org_alias" },
     [STORE_TABLE_NODE] = { "SELECT id, plan_id, parent_id, depth, code, text, indicator,"
-                           " position, text_km, indicator_km FROM node ORDER BY id",
+                           " position, text_km, indicator_km, predecessor_id FROM node ORDER BY id",
                            "INSERT INTO node(id, plan_id, parent_id, depth, code, text,"
-                           " indicator, position, text_km, indicator_km)"
-                           " VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+                           " indicator, position, text_km, indicator_km, predecessor_id)"
+                           " VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
                            "SELECT count(*) FROM node" },
     [STORE_TABLE_NODE_ORG] = { "SELECT node_id, org_id, role, position FROM node_org"
                                " ORDER BY node_id, role, org_id",

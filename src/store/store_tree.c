@@ -2,6 +2,7 @@
 ** store_tree.c — putting a plan's rows in order (see store_tree.h).
 */
 #include <stdlib.h>
+#include <string.h>
 
 #include "store_tree.h"
 #include "../base/base.h"
@@ -75,6 +76,16 @@ store_tree_emit(Plan *p, StoreNodeRow *aRow, size_t nRow, size_t lo, size_t hi,
         n->zIndicator = r->zIndicator;
         n->zTextKm = r->zTextKm;
         n->zIndicatorKm = r->zIndicatorKm;
+        if (r->zPred) {
+            /* Codes hold no '/' (store_audit.c refuses them). */
+            const char *zSlash = strchr(r->zPred, '/');
+            if (zSlash) {
+                n->zPredPlan = xstrndup(r->zPred, (size_t)(zSlash - r->zPred));
+                n->zPredCode = xstrdup(zSlash + 1);
+            }
+            free(r->zPred);
+            r->zPred = NULL;
+        }
         n->iLevel = r->depth;
         n->iParent = iParent;
         r->zCode = r->zText = r->zIndicator = NULL;
@@ -82,7 +93,7 @@ store_tree_emit(Plan *p, StoreNodeRow *aRow, size_t nRow, size_t lo, size_t hi,
         aMap[iSelf].id = r->id;
         aMap[iSelf].i = iSelf;
         /* Children of r form one run in the sorted rows. */
-        StoreNodeRow key = { 0, r->id, -1, 0, NULL, NULL, NULL, NULL, NULL };
+        StoreNodeRow key = { 0, r->id, -1, 0, NULL, NULL, NULL, NULL, NULL, NULL };
         size_t a = 0, b = nRow;
         while (a < b) {
             size_t mid = (a + b) / 2;

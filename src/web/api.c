@@ -121,6 +121,41 @@ api_statement_json(const Actor *who, const Statement *st)
     return o;
 }
 
+/* Plan succession on o, the activity n of p: "predecessor" (its plan and
+** code, and "rounds": the ratings of it and its own predecessors by
+** round, earliest first) and "successor" (plan and code), each null when
+** there is none.  The rounds are those of the shared model: a public
+** reader's are the published ones. */
+static void
+api_succession(const Model *m, const Plan *p, const Node *n, json_t *o)
+{
+    const Plan *pp;
+    const Node *q = model_find_predecessor(m, n, &pp);
+    json_t *pred = json_null();
+    if (q) {
+        pred = json_pack("{s:s,s:s,s:s}", "plan", pp->zCode, "plan_title",
+                         pp->zTitle, "code", q->zCode);
+        PredRound *a;
+        size_t nA = model_predecessor_rounds(m, n, &a);
+        json_t *arr = json_array();
+        for (size_t k = 0; k < nA; k++) {
+            json_array_append_new(
+                arr, json_pack("{s:s,s:s,s:s,s:s,s:s}", "plan", a[k].p->zCode,
+                               "code", a[k].n->zCode, "round", a[k].rd->zCode,
+                               "rating", rating_key(a[k].a->eRating), "state",
+                               assess_state_name(a[k].a->eState)));
+        }
+        free(a);
+        json_object_set_new(pred, "rounds", arr);
+    }
+    json_object_set_new(o, "predecessor", pred);
+    q = model_find_successor(m, p, n, &pp);
+    json_object_set_new(
+        o, "successor",
+        q ? json_pack("{s:s,s:s}", "plan", pp->zCode, "code", q->zCode)
+          : json_null());
+}
+
 /* ** PAGE: /api/activity/{} */
 int
 api_activity(Req *r, Resp *w)
@@ -202,6 +237,7 @@ api_activity(Req *r, Resp *w)
     }
     buf_release(&draft);
     json_object_set_new(o, "assessments", rounds);
+    api_succession(m, p, &p->aNode[i], o);
     model_release(&tm);
     api_send(w, 200, o);
     return 0;

@@ -185,6 +185,7 @@ static const char *const azChangeLabel[IMPORT_CHANGE_COUNT] = {
     [IMPORT_NODE_PARENT] = N_("Nodes moved"),
     [IMPORT_NODE_RESPONSIBLE] = N_("Responsible bodies set"),
     [IMPORT_NODE_CONTRIBUTING] = N_("Contributing bodies set"),
+    [IMPORT_NODE_PREDECESSOR] = N_("Links to a predecessor in an earlier plan"),
     [IMPORT_NEW_ASSESSMENT] = N_("New assessments"),
     [IMPORT_ACTION_POINT] = N_("Action points changed"),
     [IMPORT_PROGRESS] = N_("Progress narratives changed"),

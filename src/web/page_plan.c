@@ -320,6 +320,36 @@ plan_action_sheet(const void *arg, const char *zId, Sheet *t)
     action_plan_sheet(x->p, x->rd, x->set, x->fund, t);
 }
 
+/* What the action plan's editor links need: the request (its ?plan=)
+** and the round. */
+typedef struct PlanEditLinks {
+    const Req *r;
+    const char *zRound;
+} PlanEditLinks;
+
+/* The action plan's HTML-only cell of activity n: a link to its editor
+** (page_action_point.c). */
+static void
+plan_action_edit_link(const void *arg, const Node *n, Buf *b)
+{
+    const PlanEditLinks *e = arg;
+    Buf h = BUF_INIT;
+    buf_puts(&h, "/round/");
+    url_encode(&h, e->zRound);
+    buf_puts(&h, "/action-plan/");
+    url_encode(&h, n->zCode);
+    if (page_plan_code(e->r)) {
+        buf_puts(&h, "?plan=");
+        url_encode(&h, page_plan_code(e->r));
+    }
+    HTML_LIT(b, "<a href=\"");
+    esc_html(b, buf_str(&h));
+    HTML_LIT(b, "\">");
+    HTML_TR(b, "Word\xE2\x80\xA6");
+    HTML_LIT(b, "</a>");
+    buf_release(&h);
+}
+
 /* ** PAGE: /round/{}/action-plan */
 int
 page_round_action_plan(Req *r, Resp *w)
@@ -366,6 +396,14 @@ page_round_action_plan(Req *r, Resp *w)
         page_begin(r, w, buf_str(&title));
         buf_release(&title);
         Buf *b = &w->body;
+        if (*req_query(r, "saved")) {
+            /* Back from the editor (page_action_point.c). */
+            Buf saved = BUF_INIT;
+            buf_printf(&saved, _("The action point of %s is saved."),
+                       req_query(r, "saved"));
+            page_notice(b, "ok", buf_str(&saved));
+            buf_release(&saved);
+        }
         HTML_LIT(b, "<p>Each activity of the round with its action point "
                     "and, beside it, the priorities of earlier reviews that "
                     "concern it (or its goal or area) and are not done or "
@@ -401,7 +439,15 @@ page_round_action_plan(Req *r, Resp *w)
         HTML_LIT(b, "</p>");
         Sheet t;
         sheet_init(&t, "action_plan", NULL);
-        action_plan_sheet(x.p, x.rd, &set, &fund, &t);
+        /* The M&E officer words each action point from here. */
+        Actor who = page_actor(r);
+        PlanEditLinks links = { r, x.rd->zCode };
+        if (r->bAuthed && rec_may_word(&who, x.rd, NULL) == 0) {
+            action_plan_sheet_html(x.p, x.rd, &set, &fund, _("Edit"),
+                                   plan_action_edit_link, &links, &t);
+        } else {
+            action_plan_sheet(x.p, x.rd, &set, &fund, &t);
+        }
         char *zSelf = page_self(r);
         page_sheet(b, &t, zSelf);
         free(zSelf);

@@ -39,6 +39,9 @@ int page_admin(Req *r, Resp *w);
 int page_admin_user_post(Req *r, Resp *w);
 int page_admin_round_post(Req *r, Resp *w);
 int page_admin_org_post(Req *r, Resp *w);
+int page_admin_plan_post(Req *r, Resp *w);
+int page_round_action_point(Req *r, Resp *w);
+int page_round_action_point_post(Req *r, Resp *w);
 
 /* page_inbox.c */
 int page_inbox(Req *r, Resp *w);

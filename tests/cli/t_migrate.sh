@@ -13,8 +13,9 @@
 # version 12's costs and funding (they refer to rounds, nodes and orgs),
 # version 11's statements' threads and versions (they refer to
 # statements), version 10's indicators (they refer to plans, nodes and
-# orgs).
-drop17="ALTER TABLE plan DROP COLUMN title_km; ALTER TABLE org DROP COLUMN name_km;
+# orgs).  Version 18's links between plans go first of all.
+drop18="DROP INDEX node_predecessor; ALTER TABLE node DROP COLUMN predecessor_id;"
+drop17="$drop18 ALTER TABLE plan DROP COLUMN title_km; ALTER TABLE org DROP COLUMN name_km;
   ALTER TABLE node DROP COLUMN text_km; ALTER TABLE node DROP COLUMN indicator_km;"
 drop15="DROP TABLE statement_attachment;"
 drop14="$drop17 DROP TABLE notification; ALTER TABLE account DROP COLUMN email;
@@ -314,4 +315,15 @@ expect_status 0
     UNION ALL SELECT count(*) FROM plan WHERE title_km IS NOT NULL" | tr '\n' ' ')" = "0 0 0 " ] ||
     fail "Khmer fields from nowhere after version 17"
 cmp -s v16-before.json v16-after.json || fail "version 17 changed the data"
+# From version 17: version 18 adds a node's predecessor, none; a plan made
+# from the sample then links each node to its namesake.
+"$LMPMON" --db v17.db init --sample cambodia-lmp-2015-2018 >/dev/null || fail "init v17"
+sqlite3 v17.db "$drop18 PRAGMA user_version = 17;" || fail "could not make a version 17 database"
+run --db v17.db plan new next --from cambodia-lmp-2015-2018
+expect_status 0
+[ "$(sqlite3 v17.db 'PRAGMA user_version')" = "$want" ] || fail "version 17 not migrated"
+[ "$(sqlite3 v17.db "SELECT count(predecessor_id) FROM node n JOIN plan p ON p.id = n.plan_id
+    WHERE p.code = 'cambodia-lmp-2015-2018'")" = 0 ] || fail "predecessors from nowhere"
+[ "$(sqlite3 v17.db "SELECT count(*) FROM node n JOIN node o ON o.id = n.predecessor_id
+    WHERE o.code = n.code")" = 134 ] || fail "the new plan's nodes are not linked after version 18"
 finish

@@ -37,6 +37,8 @@ for u in anon admin officer molvt ilo cases viewer; do
     check $u /activity/1.1/funding $want round=2018 what=line "line=${#u}" version=0 \
         source_kind=other label=x amount=1 currency=USD status=gap
     check $u /admin/round $want round=2018 state=closed
+    check $u /admin/plan $want from=cambodia-lmp-2015-2018 "code=perm-$u" confirm=yes
+    check $u /round/2018/action-plan/1.1 $want version=999 "action_point=by $u"
     check $u /round/2018/due $want due=
     check $u /round/2018/extension $want org=ILO due=2019-01-31 reason=x action=save \
         "version-ILO=999"

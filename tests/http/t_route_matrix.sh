@@ -68,6 +68,7 @@ GET /admin admin,me_officer
 POST /admin/user admin
 POST /admin/round admin,me_officer
 POST /admin/org admin
+POST /admin/plan admin,me_officer
 GET /inbox admin,me_officer,reporter,case_officer,viewer
 POST /inbox/read admin,me_officer,reporter,case_officer,viewer
 GET /account admin,me_officer,reporter,case_officer,viewer
@@ -93,6 +94,8 @@ POST /round/{}/recommendation/{} admin,me_officer
 POST /round/{}/recommendation/{}/follow-up admin,me_officer
 GET /api/round/{}/recommendations admin,me_officer,reporter,case_officer,viewer,public
 GET /round/{}/action-plan admin,me_officer,reporter,case_officer,viewer,public
+GET /round/{}/action-plan/{} admin,me_officer
+POST /round/{}/action-plan/{} admin,me_officer
 GET /indicators admin,me_officer,reporter,case_officer,viewer,public
 GET /resources admin,me_officer,reporter,case_officer,viewer,public
 GET /api/round/{}/funding admin,me_officer,reporter,case_officer,viewer,public
@@ -125,6 +128,7 @@ address() {
     # The open round: a published one's due date is locked.
     /round/{}/due) echo /round/2018/due ;;
     /round/{}/extension) echo /round/2018/extension ;;
+    /round/{}/action-plan/{}) echo /round/2018/action-plan/4.8 ;;
     /language) echo '/language?lang=en&next=/' ;;
     /reset/{}) "$LMPMON" --db "$(db d)" user reset resetme 2>/dev/null ;;
     /activity/{}/attachment/{}) echo /activity/4.8/attachment/1 ;;
@@ -197,6 +201,9 @@ do_post() {
     /admin/user) post_as "$u" /admin/user "name=m_$u" role=viewer password=long-enough-pw action=add ;;
     /admin/round) post_as "$u" /admin/round "round=M$u" state=new "title=Matrix $u" ;;
     /admin/org) post_as "$u" /admin/org "acronym=M_$u" kind=ngo "name=Org of $u" ;;
+    /admin/plan)
+        post_as "$u" /admin/plan from=cambodia-lmp-2015-2018 "code=next-$u" \
+            "plan_title=Next plan of $u" confirm=yes ;;
     /logout) post_as "$u" /logout ;;
     /inbox/read) post_as "$u" /inbox/read id=all ;;
     /account) post_as "$u" /account "email=$u@example.org" mail=1 lang= ;;
@@ -220,6 +227,9 @@ do_post() {
             -F "file=@$SRC/data/cambodia-lmp-2015-2018/plan.json" "$BASE/admin/import"
         id=$(grep -o 'name="id" value="[^"]*"' preview.body | sed 's/.*value="//; s/"$//')
         post_as "$u" "$path" "id=$id" action=cancel ;;
+    /round/{}/action-plan/{})
+        v=$(version_of "$u" "$path" "$path")
+        post_as "$u" "$path" "version=${v:-1}" "action_point=Worded by $u" ;;
     /round/{}/recommendations)
         post_as "$u" "$path" "code=M-$u" "text=Matrix $u" group=Policy priority=yes ;;
     /round/{}/recommendation/{})

@@ -35,6 +35,7 @@
 #include "app/admin.h"
 #include "app/casework.h"
 #include "app/recommendations.h"
+#include "app/succession.h"
 #include "app/funding.h"
 #include "app/inbox.h"
 #include "app/workflow.h"
@@ -1476,6 +1477,101 @@ rec_make(Rec *r, const char *zText, const char *zOrg)
 ** race the same way, go only into later rounds, and only officers and
 ** administrators record any of it.  Organisation names resolve to
 ** acronyms; an unknown one is refused with the closest names. */
+/* The action point of 1.1 in round 2018 as store s has it, in zBuf. */
+static const char *
+stored_action_point(Fix *f, Store *s, char *zBuf, size_t nBuf)
+{
+    Model m = MODEL_INIT;
+    expect_ok(f, store_load_node(s, PLAN, "1.1", &m, fresh(f)));
+    const Assessment *a = node_find_assessment(&m.aPlan[0].aNode[0], ROUND);
+    assert_non_null(a);
+    copy(zBuf, nBuf, a->zActionPoint);
+    model_release(&m);
+    return zBuf;
+}
+
+/* The action-point editor: two officers with the same form, the later
+** save refused and the earlier kept; a statement submitted after the
+** form was opened makes it stale too; reporters may not; empty text and
+** unknown activities are refused. */
+static void
+test_app_action_point(void **state)
+{
+    Fix *f = *state;
+    char z[256];
+    Seen formA = seen(f, f->a, "1.1", ROUND, NULL);
+    Seen formB = seen(f, f->b, "1.1", ROUND, NULL);
+    expect_ok(f, app_action_point_put(f->b, &officer2, PLAN, ROUND, "1.1",
+                                      "B: train 120 officials", formB.iVersion,
+                                      fresh(f)));
+    expect_refused(f,
+                   app_action_point_put(f->a, &officer, PLAN, ROUND, "1.1",
+                                        "A: my wording", formA.iVersion,
+                                        fresh(f)),
+                   APPERR_CONFLICT, "changed by someone else");
+    assert_string_equal(stored_action_point(f, f->a, z, sizeof z),
+                        "B: train 120 officials");
+
+    Seen form = seen(f, f->a, "1.1", ROUND, "MOLVT");
+    expect_ok(f, say(f, f->b, &molvt1, "1.1", "Training given", 0, WF_SUBMIT));
+    expect_refused(f,
+                   app_action_point_put(f->a, &officer, PLAN, ROUND, "1.1",
+                                        "A: after the statement", form.iVersion,
+                                        fresh(f)),
+                   APPERR_CONFLICT, "a statement was submitted");
+    form = seen(f, f->a, "1.1", ROUND, "MOLVT");
+    expect_refused(f,
+                   app_action_point_put(f->a, &molvt1, PLAN, ROUND, "1.1",
+                                        "by a reporter", form.iVersion,
+                                        fresh(f)),
+                   APPERR_FORBIDDEN, "word the action plan");
+    expect_refused(f,
+                   app_action_point_put(f->a, &officer, PLAN, ROUND, "1.1",
+                                        " \n", form.iVersion, fresh(f)),
+                   APPERR_INPUT, "needs a text");
+    expect_refused(f,
+                   app_action_point_put(f->a, &officer, PLAN, ROUND, "9.9", "x",
+                                        form.iVersion, fresh(f)),
+                   APPERR_NOTFOUND, "'9.9'");
+    assert_string_equal(stored_action_point(f, f->b, z, sizeof z),
+                        "B: train 120 officials");
+    expect_ok(f, app_action_point_put(f->a, &admin, PLAN, ROUND, "1.1",
+                                      "A: agreed", form.iVersion, fresh(f)));
+    assert_string_equal(stored_action_point(f, f->b, z, sizeof z), "A: agreed");
+}
+
+/* Two officers create the next plan with one code: the second is refused
+** and the first plan stands; nothing of the refused one is written. */
+static void
+test_app_plan_succeed(void **state)
+{
+    Fix *f = *state;
+    size_t n = 0;
+    expect_ok(f, app_plan_succeed(f->b, &officer2, PLAN, "next", "B's plan", &n,
+                                  fresh(f)));
+    assert_int_equal(n, 3); /* goal 1, activities 1.1 and 1.2 */
+    expect_refused(f,
+                   app_plan_succeed(f->a, &officer, PLAN, "next", "A's plan",
+                                    NULL, fresh(f)),
+                   APPERR_CONFLICT, "already");
+    expect_refused(
+        f, app_plan_succeed(f->a, &molvt1, PLAN, "other", NULL, NULL, fresh(f)),
+        APPERR_FORBIDDEN, "create plans");
+    expect_refused(
+        f,
+        app_plan_succeed(f->a, &officer, "nope", "other", NULL, NULL, fresh(f)),
+        APPERR_NOTFOUND, "'nope'");
+    Model m = MODEL_INIT;
+    expect_ok(f, store_load(f->a, NULL, &m, fresh(f)));
+    assert_int_equal(m.nPlan, 2);
+    const Plan *p = model_find_plan(&m, "next");
+    assert_non_null(p);
+    assert_string_equal(p->zTitle, "B's plan");
+    assert_string_equal(p->aNode[1].zPredPlan, PLAN);
+    assert_string_equal(p->aNode[1].zPredCode, p->aNode[1].zCode);
+    model_release(&m);
+}
+
 static void
 test_app_recommendations(void **state)
 {
@@ -1874,6 +1970,8 @@ main(void)
         T(test_app_admin_sessions),
         T(test_app_busy),
         T(test_app_recommendations),
+        T(test_app_action_point),
+        T(test_app_plan_succeed),
         T(test_app_funding),
         T(test_app_due_dates),
         T(test_app_notifications),

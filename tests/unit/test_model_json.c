@@ -265,6 +265,50 @@ test_json_unknown_key(void **state)
                    "plan: ", "unknown key 'plan'");
 }
 
+/* A node's predecessor (plan succession): read, written back, and its
+** faults named by their path. */
+static void
+test_json_predecessor(void **state)
+{
+    Fix *f = *state;
+    char *z = doc_with("\"text\": \"Shelters\"",
+                       "\"text\": \"Shelters\", \"predecessor\": "
+                       "{\"plan\": \"old\", \"code\": \"4.2\"}");
+    assert_int_equal(read_json(f, z), 0);
+    free(z);
+    const Node *n = &f->m.aPlan[0].aNode[4];
+    assert_string_equal(n->zPredPlan, "old");
+    assert_string_equal(n->zPredCode, "4.2");
+    assert_null(f->m.aPlan[0].aNode[1].zPredPlan);
+    Buf b = BUF_INIT;
+    model_json_write(&f->m, &b);
+    assert_non_null(strstr(buf_str(&b), "\"predecessor\": {\n"));
+    Model again = MODEL_INIT;
+    assert_int_equal(
+        model_json_read("again.json", buf_str(&b), b.n, &again, NULL, &f->err),
+        0);
+    assert_string_equal(again.aPlan[0].aNode[4].zPredCode, "4.2");
+    model_release(&again);
+    buf_release(&b);
+    model_release(&f->m);
+    read_doc_fails(
+        f, "\"text\": \"Shelters\"",
+        "\"text\": \"Shelters\", \"predecessor\": \"old/4.2\"",
+        "plans[0].nodes[1].children[0].predecessor: ", "expected an object");
+    model_release(&f->m);
+    read_doc_fails(
+        f, "\"text\": \"Shelters\"",
+        "\"text\": \"Shelters\", \"predecessor\": "
+        "{\"plan\": \"old\"}",
+        "plans[0].nodes[1].children[0].predecessor.code: ", "required");
+    model_release(&f->m);
+    read_doc_fails(f, "\"text\": \"Shelters\"",
+                   "\"text\": \"Shelters\", \"predecessor\": "
+                   "{\"plan\": \"old\", \"code\": \"4.2\", \"year\": 1}",
+                   "plans[0].nodes[1].children[0].predecessor.year: ",
+                   "unknown key 'year'");
+}
+
 static void
 test_json_missing_required(void **state)
 {
@@ -612,6 +656,7 @@ main(void)
         T(test_json_invalid_rating),
         T(test_json_other_shape_errors),
         T(test_json_round_trip),
+        T(test_json_predecessor),
         T(test_json_sample_round_trip),
     };
 #undef T

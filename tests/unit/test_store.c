@@ -1074,6 +1074,52 @@ test_store_audit_per_field(void **state)
     check_ok(f, store_node_put(f->s, p, 4, 1, &f->err));
     expect_rows(f, "lmp/1.2", &k, "");
 
+    /* Its predecessor, a node of another plan: one row when set; a put
+    ** without one keeps it; one of its own plan or one that does not
+    ** exist is refused. */
+    Model m3 = MODEL_INIT;
+    q = model_add_plan(&m3);
+    q->zCode = xstrdup("other");
+    q->zTitle = xstrdup("Other");
+    q->aLevel[0].zName = xstrdup("goal");
+    q->aLevel[0].bIndicator = 1;
+    q->aLevel[1].zName = xstrdup("activity");
+    q->nLevel = 2;
+    Node *pOldGoal = plan_add_node(q);
+    pOldGoal->zCode = xstrdup("G1");
+    pOldGoal->zText = xstrdup("An earlier goal");
+    pOldGoal->iParent = -1;
+    check_ok(f, store_node_put(f->s, q, 0, 1, &f->err));
+    seen_init(f, "lmp/1.2", &k); /* other/G1's rows are not 1.2's */
+    nd->zPredPlan = xstrdup("other");
+    nd->zPredCode = xstrdup("G1");
+    check_ok(f, store_node_put(f->s, p, 4, 1, &f->err));
+    expect_rows(f, "lmp/1.2", &k, "update predecessor lmp/1.2 ->other/G1\n");
+    check_ok(f, store_node_put(f->s, p, 4, 1, &f->err));
+    expect_rows(f, "lmp/1.2", &k, "");
+    free(nd->zPredPlan);
+    free(nd->zPredCode);
+    nd->zPredPlan = nd->zPredCode = NULL;
+    check_ok(f, store_node_put(f->s, p, 4, 1, &f->err));
+    expect_rows(f, "lmp/1.2", &k, "");
+    nd->zPredPlan = xstrdup("lmp");
+    nd->zPredCode = xstrdup("1.1");
+    assert_int_equal(store_node_put(f->s, p, 4, 1, &f->err), -1);
+    assert_int_equal(f->err.code, APPERR_INPUT);
+    assert_non_null(strstr(f->err.zMsg, "another plan"));
+    f->err = (AppErr)APPERR_INIT;
+    set_text(&nd->zPredPlan, "other");
+    set_text(&nd->zPredCode, "G9");
+    assert_int_equal(store_node_put(f->s, p, 4, 1, &f->err), -1);
+    assert_int_equal(f->err.code, APPERR_NOTFOUND);
+    assert_non_null(strstr(f->err.zMsg, "no node 'G9' in plan 'other'"));
+    f->err = (AppErr)APPERR_INIT;
+    expect_rows(f, "lmp/1.2", &k, "");
+    free(nd->zPredPlan);
+    free(nd->zPredCode);
+    nd->zPredPlan = nd->zPredCode = NULL;
+    model_release(&m3);
+
     /* An assessment, written as a use case does (with the version it
     ** read): action point, progress, rating, state; every change bumps the
     ** version, an unchanged put does not. */
