@@ -211,8 +211,8 @@ enum {
 enum {
     STORE_NODE_TEXT = 0,
     STORE_NODE_INDICATOR,
-    STORE_NODE_PARENT,      /* the parent node's code */
-    STORE_NODE_DEPTH,       /* the level's index; set by the INSERT only */
+    STORE_NODE_PARENT, /* the parent node's code */
+    STORE_NODE_DEPTH,  /* the level's index; set by the INSERT only */
     STORE_NODE_TEXT_KM,
     STORE_NODE_INDICATOR_KM,
     STORE_NODE_PREDECESSOR, /* "plan/code" of the node of an earlier plan

@@ -645,17 +645,18 @@ pg_row_put(Store *s, StoreEntity e, const char *const *azKey,
             pg_arg_text(&a, 8, az[STORE_NODE_TEXT_KM]);
             pg_arg_text(&a, 9, az[STORE_NODE_INDICATOR_KM]);
             pg_arg_text(&a, 10, az[STORE_NODE_PREDECESSOR]);
-            if (PG_DEFER(S,
-                         "INSERT INTO node(id, plan_id, parent_id, depth,"
-                         " code, text, indicator, position, text_km,"
-                         " indicator_km, predecessor_id) VALUES($7::bigint,"
-                         " $1::bigint,"
-                         " (SELECT id FROM node WHERE plan_id = $1::bigint"
-                         "  AND code = $5::text), $6::integer, $2, $3, $4,"
-                         " (SELECT coalesce(max(position), 0) + 1"
-                         "  FROM node WHERE plan_id = $1::bigint), $8, $9, "
-                         PG_PRED_ID("$10") ")",
-                         &a, err, "writing a plan node")) {
+            if (PG_DEFER(
+                    S,
+                    "INSERT INTO node(id, plan_id, parent_id, depth,"
+                    " code, text, indicator, position, text_km,"
+                    " indicator_km, predecessor_id) VALUES($7::bigint,"
+                    " $1::bigint,"
+                    " (SELECT id FROM node WHERE plan_id = $1::bigint"
+                    "  AND code = $5::text), $6::integer, $2, $3, $4,"
+                    " (SELECT coalesce(max(position), 0) + 1"
+                    "  FROM node WHERE plan_id = $1::bigint), $8, $9, " PG_PRED_ID(
+                        "$10") ")",
+                    &a, err, "writing a plan node")) {
                 return -1;
             }
             store_ids_put_new(&S->ids, STORE_ID_NODE, id1, azKey[1], id);
@@ -667,18 +668,19 @@ pg_row_put(Store *s, StoreEntity e, const char *const *azKey,
             pg_arg_text(&a, 7, az[STORE_NODE_TEXT_KM]);
             pg_arg_text(&a, 8, az[STORE_NODE_INDICATOR_KM]);
             pg_arg_text(&a, 9, az[STORE_NODE_PREDECESSOR]);
-            r = PG_QUERY(S,
-                         "INSERT INTO node(plan_id, parent_id, depth, code,"
-                         " text, indicator, position, text_km, indicator_km,"
-                         " predecessor_id)"
-                         " VALUES($1::bigint,"
-                         " (SELECT id FROM node WHERE plan_id = $1::bigint"
-                         "  AND code = $5::text), $6::integer, $2, $3, $4,"
-                         " (SELECT coalesce(max(position), 0) + 1"
-                         "  FROM node WHERE plan_id = $1::bigint), $7, $8, "
-                         PG_PRED_ID("$9") ") ON CONFLICT DO NOTHING"
-                         " RETURNING id",
-                         &a, err, "writing a plan node");
+            r = PG_QUERY(
+                S,
+                "INSERT INTO node(plan_id, parent_id, depth, code,"
+                " text, indicator, position, text_km, indicator_km,"
+                " predecessor_id)"
+                " VALUES($1::bigint,"
+                " (SELECT id FROM node WHERE plan_id = $1::bigint"
+                "  AND code = $5::text), $6::integer, $2, $3, $4,"
+                " (SELECT coalesce(max(position), 0) + 1"
+                "  FROM node WHERE plan_id = $1::bigint), $7, $8, " PG_PRED_ID(
+                    "$9") ") ON CONFLICT DO NOTHING"
+                          " RETURNING id",
+                &a, err, "writing a plan node");
             if (r && PQntuples(r) == 1) {
                 store_ids_put_new(&S->ids, STORE_ID_NODE, id1, azKey[1],
                                   pg_int(r, 0, 0));

@@ -690,24 +690,25 @@ sq_node_row_put(SqStore *S, const char *const *azKey, const char *const *az,
         return -1;
     }
     sqlite3_stmt *st;
-    if (bInsert ? SQ_PREPARE(S,
-                             "INSERT INTO node(plan_id, parent_id, depth, code,"
-                             " text, indicator, position, text_km,"
-                             " indicator_km, predecessor_id) VALUES($1,"
-                             " (SELECT id FROM node WHERE plan_id = $1"
-                             "  AND code = $5), $6, $2, $3, $4,"
-                             " (SELECT coalesce(max(position), 0) + 1"
-                             "  FROM node WHERE plan_id = $1), $7, $8, "
-                             SQ_PRED_ID ")",
-                             &st, err)
-                : SQ_PREPARE(S,
-                             "UPDATE node SET text = $3, indicator = $4,"
-                             " parent_id = (SELECT id FROM node"
-                             "  WHERE plan_id = $1 AND code = $5),"
-                             " text_km = $7, indicator_km = $8,"
-                             " predecessor_id = " SQ_PRED_ID
-                             " WHERE plan_id = $1 AND code = $2",
-                             &st, err)) {
+    if (bInsert
+            ? SQ_PREPARE(S,
+                         "INSERT INTO node(plan_id, parent_id, depth, code,"
+                         " text, indicator, position, text_km,"
+                         " indicator_km, predecessor_id) VALUES($1,"
+                         " (SELECT id FROM node WHERE plan_id = $1"
+                         "  AND code = $5), $6, $2, $3, $4,"
+                         " (SELECT coalesce(max(position), 0) + 1"
+                         "  FROM node WHERE plan_id = $1), $7, $8, " SQ_PRED_ID
+                         ")",
+                         &st, err)
+            : SQ_PREPARE(S,
+                         "UPDATE node SET text = $3, indicator = $4,"
+                         " parent_id = (SELECT id FROM node"
+                         "  WHERE plan_id = $1 AND code = $5),"
+                         " text_km = $7, indicator_km = $8,"
+                         " predecessor_id = " SQ_PRED_ID
+                         " WHERE plan_id = $1 AND code = $2",
+                         &st, err)) {
         return -1;
     }
     sq_bind_int(st, 1, planId);

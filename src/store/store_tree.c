@@ -93,7 +93,9 @@ store_tree_emit(Plan *p, StoreNodeRow *aRow, size_t nRow, size_t lo, size_t hi,
         aMap[iSelf].id = r->id;
         aMap[iSelf].i = iSelf;
         /* Children of r form one run in the sorted rows. */
-        StoreNodeRow key = { 0, r->id, -1, 0, NULL, NULL, NULL, NULL, NULL, NULL };
+        StoreNodeRow key = {
+            0, r->id, -1, 0, NULL, NULL, NULL, NULL, NULL, NULL
+        };
         size_t a = 0, b = nRow;
         while (a < b) {
             size_t mid = (a + b) / 2;

@@ -20,7 +20,7 @@ typedef struct StoreNodeRow {
     int depth;
     char *zCode, *zText, *zIndicator;
     char *zTextKm, *zIndicatorKm; /* NULL: not written in Khmer */
-    char *zPred; /* the predecessor as "plan/code", or NULL */
+    char *zPred;                  /* the predecessor as "plan/code", or NULL */
 } StoreNodeRow;
 
 /* Maps a node id to its index in Plan.aNode. */

@@ -569,7 +569,8 @@ edit_succession(const Model *m, const Plan *p, const Node *n, Buf *b)
         HTML_TR(b, "Before this plan");
         HTML_LIT(b, "</h2><p>");
         buf_printf(&t, _("This activity carries on %s %s of the plan %s."),
-                   pp->aLevel[q->iLevel].zName, q->zCode, plan_title(pp, i18n_current()));
+                   pp->aLevel[q->iLevel].zName, q->zCode,
+                   plan_title(pp, i18n_current()));
         esc_html(b, buf_str(&t));
         HTML_LIT(b, " ");
         edit_link_node(b, m, pp, q, _("Open it"));
@@ -579,7 +580,8 @@ edit_succession(const Model *m, const Plan *p, const Node *n, Buf *b)
         HTML_LIT(b, "<ul class=\"history\">");
         for (size_t k = 0; k < nA; k++) {
             buf_reset(&t);
-            buf_printf(&t, _("%s (plan %s):"), a[k].rd->zCode, plan_title(a[k].p, i18n_current()));
+            buf_printf(&t, _("%s (plan %s):"), a[k].rd->zCode,
+                       plan_title(a[k].p, i18n_current()));
             HTML_LIT(b, "<li>");
             esc_html(b, buf_str(&t));
             HTML_LIT(b, " ");
@@ -602,7 +604,8 @@ edit_succession(const Model *m, const Plan *p, const Node *n, Buf *b)
         HTML_LIT(b, "</h2><p>");
         buf_reset(&t);
         buf_printf(&t, _("The plan %s carries this activity on as %s %s."),
-                   plan_title(pp, i18n_current()), pp->aLevel[q->iLevel].zName, q->zCode);
+                   plan_title(pp, i18n_current()), pp->aLevel[q->iLevel].zName,
+                   q->zCode);
         esc_html(b, buf_str(&t));
         HTML_LIT(b, " ");
         edit_link_node(b, m, pp, q, _("Open it"));
