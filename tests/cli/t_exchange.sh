@@ -272,4 +272,11 @@ run --db "$(db s)" value export --format dhis2 --mapping partmap.json
 expect_status 0
 expect_err "2 values of indicators the mapping does not name were left out"
 
+# The example mapping shipped with the sample reads, and maps the sample's
+# goal indicators.
+run --db "$(db f)" value export --format dhis2 \
+    --mapping "$SRC/data/cambodia-lmp-2015-2018/dhis2-mapping.json"
+expect_status 0
+expect_err "8 values of indicators the mapping does not name were left out"
+
 finish
