@@ -235,6 +235,16 @@ bad province-twice '{ "dataElement": "cYeuwXTCPkU", "period": "2020", "orgUnit":
 # Men of 2018 that no longer add up with the stored women and total.
 bad sums '{ "dataElement": "fbfJHSPpUQD", "period": "2018", "orgUnit": "ImspTQPwCqd", "categoryOptionCombo": "V6L425pT3A0", "value": "91", "comment": "MOLVT" }' \
     "dataValues[1] (value): indicator T1, 2018: total"
+# The computed goal-10 indicator is lmpmon's: a mapping may name it, an
+# import may not type it over.
+python3 -c 'import json
+m = json.load(open("map.json"))
+m["dataElements"].append({"indicator": "G10", "id": "Gq1ZqZ0x1aA"})
+json.dump(m, open("map-g10.json", "w"))'
+printf '{ "dataValues": [ { "dataElement": "Gq1ZqZ0x1aA", "period": "2018", "orgUnit": "ImspTQPwCqd", "categoryOptionCombo": "bRowv6yZOF2", "value": "50" } ] }' >computed.json
+run --db "$(db f)" value import computed.json --format dhis2 --mapping map-g10.json
+expect_status 1
+expect_err "cannot import 'computed.json': dataValues[0] (dataElement): indicator 'G10' is computed by lmpmon"
 printf '{ "dataValues": [' >deep.json
 for i in $(seq 1 80); do printf '[' >>deep.json; done
 run --db "$(db f)" value import deep.json --format dhis2 --mapping map.json
