@@ -471,9 +471,15 @@ cmd_value(CliCtx *ctx)
     int rc = CLI_OK;
     int bImport = strcmp(zSub, "import") == 0 && nPos == 2;
     int bExport = strcmp(zSub, "export") == 0 && nPos == 1;
-    if (zFormat && strcmp(zFormat, "csv") != 0 &&
-        strcmp(zFormat, "dhis2") != 0 &&
-        (strcmp(zFormat, "sdmx-csv") != 0 || bImport)) {
+    /* A mapping is DHIS2's. */
+    if (zMap && !zFormat) {
+        zFormat = "dhis2";
+    }
+    if (zMap && strcmp(zFormat, "dhis2") != 0) {
+        rc = cli_usage_error(ctx, "--mapping goes with --format dhis2");
+    } else if (zFormat && strcmp(zFormat, "csv") != 0 &&
+               strcmp(zFormat, "dhis2") != 0 &&
+               (strcmp(zFormat, "sdmx-csv") != 0 || bImport)) {
         rc = cli_usage_error(ctx,
                              "unknown format '%s' (csv or dhis2; an export "
                              "also sdmx-csv)",

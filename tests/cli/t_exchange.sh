@@ -186,9 +186,13 @@ cmp -s out1.json out2.json || fail "DHIS2 round trip differs: $(diff out1.json o
 "$LMPMON" --db "$(db s)" value export | grep '^T' >a.csv
 "$LMPMON" --db "$(db f)" value export | grep '^T' >b.csv
 cmp -s a.csv b.csv || fail "imported values differ: $(diff a.csv b.csv)"
-run --db "$(db f)" value import out1.json --format dhis2 --mapping map.json
+# A mapping says the format.
+run --db "$(db f)" value import out1.json --mapping map.json
 expect_status 0
 expect_out "8 unchanged"
+run --db "$(db f)" value export --format sdmx-csv --mapping map.json
+expect_status 2
+expect_err "--mapping goes with --format dhis2"
 
 # --- bad files: refused by index and field, nothing written ---------------
 "$LMPMON" --db "$(db f)" value export >state0.csv
