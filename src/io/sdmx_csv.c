@@ -256,10 +256,11 @@ sdmx_values_write(const Indicator *a, size_t n, const IndValue *aV, size_t nV,
                   Buf *b)
 {
     static const char *const azHead[] = {
-        "STRUCTURE", "STRUCTURE_ID", "ACTION",   "INDICATOR", "REF_AREA",
-        "SEX",       "DESTINATION",  "CHANNEL",  "SECTOR",    "TIME_PERIOD",
-        "OBS_VALUE", "UNIT_MEASURE", "REVISION", "NUMERATOR", "DENOMINATOR",
-        "SOURCE",    "VALUE_STATE",
+        "STRUCTURE",    "STRUCTURE_ID", "ACTION",      "INDICATOR",
+        "REVISION",     "REF_AREA",     "SEX",         "DESTINATION",
+        "CHANNEL",      "SECTOR",       "TIME_PERIOD", "OBS_VALUE",
+        "UNIT_MEASURE", "NUMERATOR",    "DENOMINATOR", "SOURCE",
+        "VALUE_STATE",
     };
 
     enum { N_COL = sizeof azHead / sizeof azHead[0] };
@@ -297,6 +298,7 @@ sdmx_values_write(const Indicator *a, size_t n, const IndValue *aV, size_t nV,
             SDMX_DF_VALUE,
             "I",
             v->zCode,
+            zRev,
             v->eDim == IND_DIM_PROVINCE ? zCode : "KH",
             azSdmxSex[v->eSex],
             v->eDim == IND_DIM_DESTINATION ? zCode : SDMX_NA,
@@ -305,7 +307,6 @@ sdmx_values_write(const Indicator *a, size_t n, const IndValue *aV, size_t nV,
             zTime,
             zValue,
             p ? azSdmxUnit[p->eUnit] : "",
-            zRev,
             zNum,
             zDen,
             v->zSource,

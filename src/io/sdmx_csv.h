@@ -10,8 +10,8 @@
 ** "LMPMON:DF_MIGRANT_STOCK(1.0)") and the action, here always "I"
 ** (information).  lmpmon's dataflows are three, one per kind of figure:
 ** migrant stocks and flows (by destination, channel, sex and period) and
-** indicator values (by indicator, area, sex, destination, channel,
-** sector and period).  Codes are the gazetteer's (ISO 3166-1 alpha-2,
+** indicator values (by indicator and its revision, area, sex,
+** destination, channel, sector and period).  Codes are the gazetteer's (ISO 3166-1 alpha-2,
 ** ISO 3166-2:KH), SDMX's cross-domain CL_SEX (F, M, _T) and "_Z" (not
 ** applicable) where a value is not broken down by a dimension; lmpmon's
 ** own code lists (channels, units, states) are in the format's page.

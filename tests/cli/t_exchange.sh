@@ -112,6 +112,9 @@ expect_status 0
 python3 - values-sdmx.csv >check.txt 2>&1 <<'PY' || fail "values SDMX-CSV: $(cat check.txt)"
 import csv, sys
 rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8", newline="")))
+assert list(rows[0]) == ["STRUCTURE", "STRUCTURE_ID", "ACTION", "INDICATOR", "REVISION",
+    "REF_AREA", "SEX", "DESTINATION", "CHANNEL", "SECTOR", "TIME_PERIOD", "OBS_VALUE",
+    "UNIT_MEASURE", "NUMERATOR", "DENOMINATOR", "SOURCE", "VALUE_STATE"], list(rows[0])
 key = lambda r: (r["INDICATOR"], r["TIME_PERIOD"], r["SEX"], r["REF_AREA"], r["DESTINATION"])
 got = {key(r): r for r in rows if r["INDICATOR"].startswith("T")}
 want = {
