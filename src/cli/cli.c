@@ -261,14 +261,15 @@ static const CliCommand aCommand[] = {
     /* ** COMMAND: stats */
     { "stats", cmd_stats, "import, export and list migration statistics",
       "lmpmon stats import FILE\n"
-      "       lmpmon stats export [--format csv|xlsx] [--out FILE]\n"
+      "       lmpmon stats export [--format csv|xlsx|sdmx-csv] [--out FILE]\n"
       "       lmpmon stats list\n\n"
       "Migrant stocks and flows by destination country, channel (MOU,\n"
       "nationality verification, seasonal, one-stop service registration,\n"
       "other) and sex, with their source and reference date or period, one\n"
       "figure a row (docs/formats/outreach-csv.md).  Destinations resolve\n"
       "through the gazetteer; a figure's women, men and total must add up.\n"
-      "Importing the same file again changes nothing and says so.\n" },
+      "Importing the same file again changes nothing and says so.  sdmx-csv\n"
+      "exports SDMX-CSV 2.0 (docs/formats/sdmx-csv.md).\n" },
     /* ** COMMAND: sample */
     { "sample", cmd_sample, N_("generate a synthetic caseload or plan"),
       "lmpmon sample complaints [--cases N] [--seed S] [--out FILE]\n"
@@ -448,14 +449,19 @@ static const CliCommand aCommand[] = {
     /* ** COMMAND: value */
     { "value", cmd_value, "import and export the indicators' values",
       "lmpmon value import FILE [--plan P]\n"
-      "       lmpmon value export [--out FILE] [--plan P]\n\n"
+      "       lmpmon value import FILE.json --format dhis2 --mapping MAP.json\n"
+      "       lmpmon value export [--format csv|sdmx-csv|dhis2] [--mapping\n"
+      "       MAP.json] [--out FILE] [--plan P]\n\n"
       "Values per year (2017) or quarter (2017Q3), by sex and one other\n"
       "breakdown (a province or destination through the gazetteer), with\n"
       "their source and state (draft, submitted, returned, validated).  An\n"
       "import (CSV or XLSX) is one transaction: the first bad cell (line,\n"
       "column, field; unknown codes with the closest) refuses the whole\n"
       "file, as do women + men not adding up to the total\n"
-      "(docs/formats/indicators-csv.md).\n" },
+      "(docs/formats/indicators-csv.md).  SDMX-CSV 2.0 for statistical\n"
+      "offices (docs/formats/sdmx-csv.md); DHIS2 dataValueSets through a\n"
+      "mapping of UIDs, imported with the same checks, a bad value named\n"
+      "by index and field (docs/formats/dhis2.md).\n" },
 };
 
 #define N_COMMAND (sizeof aCommand / sizeof aCommand[0])

@@ -14,8 +14,10 @@
 #include "cli.h"
 #include "../app/indicators.h"
 #include "../base/base.h"
+#include "../io/dhis2_json.h"
 #include "../io/import.h"
 #include "../io/indicators_csv.h"
+#include "../io/sdmx_csv.h"
 #include "../report/indicators_report.h"
 #include "../base/banned.h"
 
@@ -355,13 +357,110 @@ cmd_indicator(CliCtx *ctx)
     return rc;
 }
 
+/* Read the DHIS2 mapping file zMap into *m (empty first); 0, or an exit
+** code after the message. */
+static int
+dhis2_map_load(CliCtx *ctx, const char *zMap, Dhis2Map *m)
+{
+    AppErr err = APPERR_INIT;
+    char *z = NULL;
+    size_t n = 0;
+    if (!zMap) {
+        return cli_usage_error(ctx, "--format dhis2 needs --mapping FILE.json "
+                                    "(docs/formats/dhis2.md)");
+    }
+    int rc = CLI_OK;
+    if (import_read_file(zMap, &z, &n, &err) ||
+        dhis2_map_read(zMap, z, n, m, &err)) {
+        rc = cli_fail(&err);
+    }
+    free(z);
+    return rc;
+}
+
+/* 'value import FILE.json --format dhis2 --mapping MAP.json' */
+static int
+value_import_dhis2(CliCtx *ctx, const char *zFile, const char *zMap,
+                   const char *zPlan)
+{
+    AppErr err = APPERR_INIT;
+    Dhis2Map m;
+    memset(&m, 0, sizeof m);
+    char *z = NULL;
+    size_t n = 0;
+    Store *s = NULL;
+    int rc = dhis2_map_load(ctx, zMap, &m);
+    if (rc != CLI_OK) {
+        goto out;
+    }
+    if (import_read_file(zFile, &z, &n, &err)) {
+        rc = cli_fail(&err);
+        goto out;
+    }
+    s = cli_open_store(ctx);
+    if (!s) {
+        rc = CLI_FAIL;
+        goto out;
+    }
+    IndImportStats st;
+    Actor who = cli_actor(ctx);
+    if (dhis2_values_import(s, &who, zPlan, zFile, z, n, &m, &st, &err)) {
+        rc = cli_fail(&err);
+    } else {
+        printf("%ld values in '%s': %ld new or changed, %ld unchanged\n",
+               st.nRows, zFile, st.nWritten, st.nRows - st.nWritten);
+    }
+out:
+    store_close(s);
+    free(z);
+    dhis2_map_release(&m);
+    return rc;
+}
+
+/* 'value export --format csv|sdmx-csv|dhis2' of d's values into b. */
+static int
+value_export(CliCtx *ctx, const IndData *d, const char *zFormat,
+             const char *zMap, Buf *b)
+{
+    /* The stored values only: computed ones are the register's. */
+    size_t nStored = d->nV - d->nComputed;
+    if (strcmp(zFormat, "csv") == 0) {
+        ind_values_csv_write(d->a, d->n, d->aV, nStored, b);
+        return CLI_OK;
+    }
+    if (strcmp(zFormat, "sdmx-csv") == 0) {
+        /* A publication: the computed figures too. */
+        sdmx_values_write(d->a, d->n, d->aV, d->nV, b);
+        return CLI_OK;
+    }
+    Dhis2Map m;
+    memset(&m, 0, sizeof m);
+    int rc = dhis2_map_load(ctx, zMap, &m);
+    AppErr err = APPERR_INIT;
+    size_t nSkipped = 0;
+    if (rc == CLI_OK && dhis2_values_write(&m, d->a, d->n, d->aV, nStored, b,
+                                           &nSkipped, &err)) {
+        rc = cli_fail(&err);
+    }
+    if (rc == CLI_OK && nSkipped) {
+        (void)fprintf(stderr,
+                      "lmpmon: %zu values of indicators the mapping does not "
+                      "name were left out\n",
+                      nSkipped);
+    }
+    dhis2_map_release(&m);
+    return rc;
+}
+
 /* ** COMMAND: value */
 int
 cmd_value(CliCtx *ctx)
 {
-    const char *zPlan = NULL, *zOut = NULL;
+    const char *zPlan = NULL, *zOut = NULL, *zFormat = NULL, *zMap = NULL;
     CliOpt aOpt[] = { { "plan", 1, &zPlan, NULL },
                       { "out", 1, &zOut, NULL },
+                      { "format", 1, &zFormat, NULL },
+                      { "mapping", 1, &zMap, NULL },
                       { NULL, 0, NULL, NULL } };
     char **azPos = NULL;
     size_t nPos;
@@ -370,9 +469,26 @@ cmd_value(CliCtx *ctx)
     }
     const char *zSub = nPos ? azPos[0] : "";
     int rc = CLI_OK;
-    if (strcmp(zSub, "import") == 0 && nPos == 2) {
+    int bImport = strcmp(zSub, "import") == 0 && nPos == 2;
+    int bExport = strcmp(zSub, "export") == 0 && nPos == 1;
+    /* A mapping is DHIS2's. */
+    if (zMap && !zFormat) {
+        zFormat = "dhis2";
+    }
+    if (zMap && strcmp(zFormat, "dhis2") != 0) {
+        rc = cli_usage_error(ctx, "--mapping goes with --format dhis2");
+    } else if (zFormat && strcmp(zFormat, "csv") != 0 &&
+               strcmp(zFormat, "dhis2") != 0 &&
+               (strcmp(zFormat, "sdmx-csv") != 0 || bImport)) {
+        rc = cli_usage_error(ctx,
+                             "unknown format '%s' (csv or dhis2; an export "
+                             "also sdmx-csv)",
+                             zFormat);
+    } else if (bImport && zFormat && strcmp(zFormat, "dhis2") == 0) {
+        rc = value_import_dhis2(ctx, azPos[1], zMap, zPlan);
+    } else if (bImport) {
         rc = ind_import_file(ctx, IND_FILE_VALUES, azPos[1], zPlan);
-    } else if (strcmp(zSub, "export") == 0 && nPos == 1) {
+    } else if (bExport) {
         Store *s = cli_open_store(ctx);
         AppErr err = APPERR_INIT;
         IndData d;
@@ -382,9 +498,9 @@ cmd_value(CliCtx *ctx)
         } else if (app_indicators_read(s, zPlan, &d, &err)) {
             rc = cli_fail(&err);
         } else {
-            /* The stored values only: computed ones are the register's. */
-            ind_values_csv_write(d.a, d.n, d.aV, d.nV - d.nComputed, &b);
-            if (cli_write_output(zOut, buf_str(&b), b.n, &err)) {
+            rc = value_export(ctx, &d, zFormat ? zFormat : "csv", zMap, &b);
+            if (rc == CLI_OK &&
+                cli_write_output(zOut, buf_str(&b), b.n, &err)) {
                 rc = cli_fail(&err);
             }
             app_indicators_release(&d);
@@ -392,7 +508,9 @@ cmd_value(CliCtx *ctx)
         buf_release(&b);
         store_close(s);
     } else {
-        rc = cli_usage_error(ctx, "value import FILE | export [--out FILE]");
+        rc = cli_usage_error(ctx, "value import FILE [--format dhis2 --mapping "
+                                  "MAP.json] | export [--format csv|sdmx-csv|"
+                                  "dhis2] [--out FILE]");
     }
     free(azPos);
     return rc;

@@ -14,6 +14,7 @@
 #include "../core/briefing.h"
 #include "../io/import.h"
 #include "../io/outreach_csv.h"
+#include "../io/sdmx_csv.h"
 #include "../io/xlsx_read.h"
 #include "../base/banned.h"
 
@@ -102,8 +103,13 @@ outreach_command(CliCtx *ctx, OutreachFile k)
         zFormat = "xlsx";
     }
     int bXlsx = zFormat && strcmp(zFormat, "xlsx") == 0;
-    if (zFormat && !bXlsx && strcmp(zFormat, "csv") != 0) {
-        rc = cli_usage_error(ctx, "unknown format '%s' (csv or xlsx)", zFormat);
+    /* Statistics go out in SDMX-CSV too (io/sdmx_csv.h). */
+    int bSdmx = zFormat && strcmp(zFormat, "sdmx-csv") == 0 &&
+                k == OUTREACH_FILE_STATS && strcmp(zSub, "export") == 0;
+    if (zFormat && !bXlsx && !bSdmx && strcmp(zFormat, "csv") != 0) {
+        rc = cli_usage_error(
+            ctx, "unknown format '%s' (csv or xlsx%s)", zFormat,
+            k == OUTREACH_FILE_STATS ? "; an export also sdmx-csv" : "");
         goto out;
     }
     if (strcmp(zSub, "import") == 0 && nPos == 2) {
@@ -116,6 +122,11 @@ outreach_command(CliCtx *ctx, OutreachFile k)
         buf_init(&b, LIMIT_IMPORT_FILE_BYTES);
         if (!s) {
             rc = CLI_FAIL;
+        } else if (bSdmx) {
+            if (sdmx_stats_export(s, &b, &err) ||
+                cli_write_output(zOut, buf_str(&b), b.n, &err)) {
+                rc = cli_fail(&err);
+            }
         } else if (bXlsx && !zOut) {
             rc = cli_usage_error(ctx, "an xlsx export needs --out FILE.xlsx");
         } else if (bXlsx) {

@@ -43,22 +43,6 @@ enum {
     IC_NCOL
 };
 
-enum {
-    VC_INDICATOR = 0,
-    VC_REVISION,
-    VC_PERIOD,
-    VC_SEX,
-    VC_DIMENSION,
-    VC_CODE,
-    VC_VALUE,
-    VC_NUMERATOR,
-    VC_DENOMINATOR,
-    VC_SOURCE,
-    VC_STATE,
-    VC_DEFINITION, /* written by exports, read past */
-    VC_NCOL
-};
-
 #define IND_NCOL_MAX 16
 
 static const Col aIndCol[IC_NCOL] = {
@@ -79,19 +63,19 @@ static const Col aIndCol[IC_NCOL] = {
     [IC_REASON] = { "reason", 0 },
 };
 
-static const Col aValueCol[VC_NCOL] = {
-    [VC_INDICATOR] = { "indicator", 1 },
-    [VC_REVISION] = { "revision", 0 },
-    [VC_PERIOD] = { "period", 1 },
-    [VC_SEX] = { "sex", 0 },
-    [VC_DIMENSION] = { "dimension", 0 },
-    [VC_CODE] = { "code", 0 },
-    [VC_VALUE] = { "value", 1 },
-    [VC_NUMERATOR] = { "numerator", 0 },
-    [VC_DENOMINATOR] = { "denominator", 0 },
-    [VC_SOURCE] = { "source", 0 },
-    [VC_STATE] = { "state", 0 },
-    [VC_DEFINITION] = { "definition", 0 },
+static const Col aValueCol[IND_VC_NCOL] = {
+    [IND_VC_INDICATOR] = { "indicator", 1 },
+    [IND_VC_REVISION] = { "revision", 0 },
+    [IND_VC_PERIOD] = { "period", 1 },
+    [IND_VC_SEX] = { "sex", 0 },
+    [IND_VC_DIMENSION] = { "dimension", 0 },
+    [IND_VC_CODE] = { "code", 0 },
+    [IND_VC_VALUE] = { "value", 1 },
+    [IND_VC_NUMERATOR] = { "numerator", 0 },
+    [IND_VC_DENOMINATOR] = { "denominator", 0 },
+    [IND_VC_SOURCE] = { "source", 0 },
+    [IND_VC_STATE] = { "state", 0 },
+    [IND_VC_DEFINITION] = { "definition", 0 },
 };
 
 typedef struct Reader {
@@ -111,6 +95,7 @@ typedef struct Reader {
     IndValue *aOld; /* their values, as stored */
     size_t nOld;
     const Actor *who;
+    const IndValueRows *pRows; /* rows of another file kind, or NULL */
 } Reader;
 
 static void value_key(const IndValue *v, int bSex, Buf *b);
@@ -134,8 +119,30 @@ bad(Reader *r, int c, const char *zFmt, ...)
     va_start(ap, zFmt);
     (void)vsnprintf(zMsg, sizeof zMsg, zFmt, ap);
     va_end(ap);
+    if (r->pRows) {
+        const IndValueRows *p = r->pRows;
+        int i = r->rec.iLine;
+        const char *zField = c == IND_VC_CODE || c == IND_VC_DIMENSION
+                                 ? p->azCodeField[i]
+                                 : p->azField[c];
+        return apperr_set(r->err, APPERR_INPUT,
+                          "cannot import '%s': %s[%d] (%s): %s", r->zFile,
+                          p->zElem, i, zField, zMsg);
+    }
     return csv_cell_error(r->zFile, &r->rec, r->aiCol, r->aCol, c, zMsg,
                           r->err);
+}
+
+/* Where row iLine is, for messages: "line 14", or "dataValues[13]". */
+static const char *
+row_where(const Reader *r, int iLine, char *z, size_t n)
+{
+    if (r->pRows) {
+        (void)snprintf(z, n, "%s[%d]", r->pRows->zElem, iLine);
+    } else {
+        (void)snprintf(z, n, "line %d", iLine);
+    }
+    return z;
 }
 
 /* As bad(), with core's message left in err (its own code kept). */
@@ -237,8 +244,9 @@ resolve_indicator(Reader *r, int c, int iRev)
     if (p && iRev) {
         const Indicator *pRev = ind_find(r->aInd, r->nInd, z, iRev);
         if (!pRev) {
-            bad(r, VC_REVISION, "indicator %s has no revision %d (newest: %d)",
-                z, iRev, p->iRev);
+            bad(r, IND_VC_REVISION,
+                "indicator %s has no revision %d (newest: %d)", z, iRev,
+                p->iRev);
         }
         return pRev;
     }
@@ -376,80 +384,80 @@ read_value(Reader *r, IndValue *v, const Indicator **ppInd)
 {
     long rev = 0;
     int e;
-    if (*cell(r, VC_REVISION) &&
-        str_to_long(cell(r, VC_REVISION), 1, 1000, &rev)) {
-        return bad(r, VC_REVISION, "'%s' is not a revision number",
-                   cell(r, VC_REVISION));
+    if (*cell(r, IND_VC_REVISION) &&
+        str_to_long(cell(r, IND_VC_REVISION), 1, 1000, &rev)) {
+        return bad(r, IND_VC_REVISION, "'%s' is not a revision number",
+                   cell(r, IND_VC_REVISION));
     }
-    const Indicator *p = resolve_indicator(r, VC_INDICATOR, (int)rev);
+    const Indicator *p = resolve_indicator(r, IND_VC_INDICATOR, (int)rev);
     if (!p) {
         return -1;
     }
     *ppInd = p;
     v->zCode = xstrdup(p->zCode);
     v->iRev = p->iRev;
-    if (ind_check_period(cell(r, VC_PERIOD), NULL, r->err)) {
-        return bad_err(r, VC_PERIOD);
+    if (ind_check_period(cell(r, IND_VC_PERIOD), NULL, r->err)) {
+        return bad_err(r, IND_VC_PERIOD);
     }
-    v->zPeriod = xstrdup(cell(r, VC_PERIOD));
-    if (code_cell(r, VC_SEX, CODE_STAT_SEX, STAT_TOTAL, &v->eSex)) {
+    v->zPeriod = xstrdup(cell(r, IND_VC_PERIOD));
+    if (code_cell(r, IND_VC_SEX, CODE_STAT_SEX, STAT_TOTAL, &v->eSex)) {
         return -1;
     }
-    if (*cell(r, VC_DIMENSION)) {
-        if (code_cell(r, VC_DIMENSION, CODE_IND_DIM, -1, &e)) {
+    if (*cell(r, IND_VC_DIMENSION)) {
+        if (code_cell(r, IND_VC_DIMENSION, CODE_IND_DIM, -1, &e)) {
             return -1;
         }
         if (e == IND_DIM_SEX) {
-            return bad(r, VC_DIMENSION, "sex has its own column");
+            return bad(r, IND_VC_DIMENSION, "sex has its own column");
         }
         v->eDim = (IndDim)e;
-        const char *zCode = cell(r, VC_CODE);
+        const char *zCode = cell(r, IND_VC_CODE);
         const char *zResolved = zCode;
         if (!*zCode) {
-            return bad(r, VC_CODE, "needed for dimension %s",
-                       cell(r, VC_DIMENSION));
+            return bad(r, IND_VC_CODE, "needed for dimension %s",
+                       cell(r, IND_VC_DIMENSION));
         }
         if (e == IND_DIM_PROVINCE || e == IND_DIM_DESTINATION) {
             if (gaz_resolve(r->pGaz,
                             e == IND_DIM_PROVINCE ? GAZ_PROVINCE : GAZ_COUNTRY,
                             zCode, &zResolved, r->err)) {
-                return bad_err(r, VC_CODE);
+                return bad_err(r, IND_VC_CODE);
             }
         } else if (e == IND_DIM_CHANNEL) {
             int iCh;
-            if (code_cell(r, VC_CODE, CODE_STAT_CHANNEL, -1, &iCh)) {
+            if (code_cell(r, IND_VC_CODE, CODE_STAT_CHANNEL, -1, &iCh)) {
                 return -1;
             }
             zResolved = code_table(CODE_STAT_CHANNEL, &(size_t){ 0 })[iCh].zKey;
         }
         v->zDimCode = xstrdup(zResolved);
-    } else if (*cell(r, VC_CODE)) {
-        return bad(r, VC_CODE, "a code needs its dimension");
+    } else if (*cell(r, IND_VC_CODE)) {
+        return bad(r, IND_VC_CODE, "a code needs its dimension");
     }
-    if (number_cell(r, VC_VALUE, &v->value) ||
-        count_cell(r, VC_NUMERATOR, &v->num) ||
-        count_cell(r, VC_DENOMINATOR, &v->den)) {
+    if (number_cell(r, IND_VC_VALUE, &v->value) ||
+        count_cell(r, IND_VC_NUMERATOR, &v->num) ||
+        count_cell(r, IND_VC_DENOMINATOR, &v->den)) {
         return -1;
     }
-    if (*cell(r, VC_SOURCE)) {
-        v->zSource = xstrdup(cell(r, VC_SOURCE));
+    if (*cell(r, IND_VC_SOURCE)) {
+        v->zSource = xstrdup(cell(r, IND_VC_SOURCE));
     }
-    if (code_cell(r, VC_STATE, CODE_IND_VALUE_STATE, IND_VALUE_DRAFT, &e)) {
+    if (code_cell(r, IND_VC_STATE, CODE_IND_VALUE_STATE, IND_VALUE_DRAFT, &e)) {
         return -1;
     }
     v->eState = (IndValueState)e;
     if (ind_value_check(p, v, 0, r->err)) {
-        int c = VC_VALUE;
+        int c = IND_VC_VALUE;
         if (r->err->code == APPERR_FORBIDDEN) {
-            c = VC_INDICATOR;
+            c = IND_VC_INDICATOR;
         } else if (strncmp(r->err->zMsg, "sex", 3) == 0) {
-            c = VC_SEX;
+            c = IND_VC_SEX;
         } else if (strncmp(r->err->zMsg, "disaggregation", 14) == 0) {
-            c = VC_DIMENSION;
+            c = IND_VC_DIMENSION;
         } else if (strncmp(r->err->zMsg, "numerator", 9) == 0) {
-            c = VC_NUMERATOR;
+            c = IND_VC_NUMERATOR;
         } else if (strncmp(r->err->zMsg, "denominator", 11) == 0) {
-            c = VC_DENOMINATOR;
+            c = IND_VC_DENOMINATOR;
         }
         return bad_err(r, c);
     }
@@ -466,7 +474,7 @@ read_value(Reader *r, IndValue *v, const Indicator **ppInd)
     buf_release(&k1);
     buf_release(&k2);
     if (ind_value_may_write(r->who, p, eOld, v->eState, r->err)) {
-        return bad_err(r, VC_STATE);
+        return bad_err(r, IND_VC_STATE);
     }
     return 0;
 }
@@ -520,13 +528,14 @@ check_sums(Reader *r, Store *s, const int *aiLine, IndValue *aFile,
                     iLine = aiLine[f] > iLine ? aiLine[f] : iLine;
                 }
             }
-            char zMsg[1100];
+            char zMsg[1100], zWhere[64];
             (void)snprintf(zMsg, sizeof zMsg, "%s", r->err->zMsg);
             *r->err = (AppErr)APPERR_INIT;
             apperr_set(r->err, APPERR_INPUT,
-                       "cannot import '%s': line %d (value): indicator %s, "
-                       "%s: %s",
-                       r->zFile, iLine, aV[i].zCode, aV[i].zPeriod, zMsg);
+                       "cannot import '%s': %s (%s): indicator %s, %s: %s",
+                       r->zFile, row_where(r, iLine, zWhere, sizeof zWhere),
+                       r->pRows ? r->pRows->azField[IND_VC_VALUE] : "value",
+                       aV[i].zCode, aV[i].zPeriod, zMsg);
             rc = -1;
         }
     }
@@ -543,19 +552,39 @@ check_sums(Reader *r, Store *s, const int *aiLine, IndValue *aFile,
     return rc;
 }
 
-int
-ind_csv_import(Store *s, const Actor *who, IndFileKind k, const char *zPlan,
-               const char *zFile, const char *z, size_t n, IndImportStats *st,
-               AppErr *err)
+/* The next row into r->rec: from the CSV text, or the next of r->pRows
+** (*piRow counts them).  1, 0 at the end, -1 and err. */
+static int
+next_row(Reader *r, CsvReader *in, size_t nHeader, long nRead, size_t *piRow)
+{
+    if (r->pRows) {
+        if (*piRow >= r->pRows->nRow) {
+            return 0;
+        }
+        r->rec.azField = &r->pRows->azCell[*piRow * IND_VC_NCOL];
+        r->rec.nField = IND_VC_NCOL;
+        r->rec.iLine = (int)*piRow;
+        ++*piRow;
+        return 1;
+    }
+    return csv_read_row(in, &r->rec, r->zFile, nHeader, nRead, r->err);
+}
+
+/* ind_csv_import() of the CSV text z[0..n), or with pRows those rows. */
+static int
+ind_import(Store *s, const Actor *who, IndFileKind k, const char *zPlan,
+           const char *zFile, const char *z, size_t n,
+           const IndValueRows *pRows, IndImportStats *st, AppErr *err)
 {
     Reader r;
     memset(&r, 0, sizeof r);
     r.who = who;
+    r.pRows = pRows;
     r.k = k;
     r.zFile = zFile;
     r.err = err;
     r.aCol = k == IND_FILE_INDICATORS ? aIndCol : aValueCol;
-    r.nCol = k == IND_FILE_INDICATORS ? IC_NCOL : VC_NCOL;
+    r.nCol = k == IND_FILE_INDICATORS ? IC_NCOL : IND_VC_NCOL;
     memset(st, 0, sizeof *st);
     CsvReader in;
     csv_reader_init(&in, z, n);
@@ -565,11 +594,19 @@ ind_csv_import(Store *s, const Actor *who, IndFileKind k, const char *zPlan,
     size_t nFile = 0;
     int rc = -1, bBegun = 0;
     Buf key = BUF_INIT;
-    int got = csv_read_header(&in, &r.rec, zFile, "indicators-csv.md", err);
-    if (got <= 0 || read_header(&r)) {
-        goto out;
+    size_t nHeader = IND_VC_NCOL, iRow = 0;
+    int got;
+    if (pRows) {
+        for (int c = 0; c < IND_NCOL_MAX; c++) {
+            r.aiCol[c] = c < IND_VC_NCOL ? c : -1;
+        }
+    } else {
+        got = csv_read_header(&in, &r.rec, zFile, "indicators-csv.md", err);
+        if (got <= 0 || read_header(&r)) {
+            goto out;
+        }
+        nHeader = r.rec.nField;
     }
-    size_t nHeader = r.rec.nField;
     /* What names resolve against is read inside the transaction. */
     if (store_begin(s, err)) {
         goto out;
@@ -605,8 +642,9 @@ ind_csv_import(Store *s, const Actor *who, IndFileKind k, const char *zPlan,
     }
     r.pDir = orgdir_new(&r.m);
     r.pGaz = gaz_new();
-    while ((got = csv_read_row(&in, &r.rec, zFile, nHeader, st->nRows, err)) >
-           0) {
+    while ((got = next_row(&r, &in, nHeader, st->nRows, &iRow)) > 0) {
+        char zWhere[64];
+        row_where(&r, r.rec.iLine, zWhere, sizeof zWhere);
         long vBefore = 0, vAfter = 0;
         if (store_data_version(s, &vBefore, err)) {
             goto out;
@@ -618,8 +656,7 @@ ind_csv_import(Store *s, const Actor *who, IndFileKind k, const char *zPlan,
             buf_reset(&key);
             buf_printf(&key, "%s\x1f%d", p.zCode ? p.zCode : "", p.iRev);
             if (!bad1 && store_indicator_put(s, &p, err)) {
-                apperr_prefix(err, "cannot import '%s': line %d", zFile,
-                              r.rec.iLine);
+                apperr_prefix(err, "cannot import '%s': %s", zFile, zWhere);
                 bad1 = -1;
             }
             indicator_release(&p);
@@ -638,8 +675,7 @@ ind_csv_import(Store *s, const Actor *who, IndFileKind k, const char *zPlan,
             }
             value_key(v, 1, &key);
             if (store_ind_value_put(s, r.p->zCode, v, 0, err)) {
-                apperr_prefix(err, "cannot import '%s': line %d", zFile,
-                              r.rec.iLine);
+                apperr_prefix(err, "cannot import '%s': %s", zFile, zWhere);
                 goto out;
             }
         }
@@ -651,12 +687,13 @@ ind_csv_import(Store *s, const Actor *who, IndFileKind k, const char *zPlan,
             if (strcmp(azKey[i], azKey[st->nRows]) == 0) {
                 st->nRows++;
                 apperr_set(err, APPERR_INPUT,
-                           "cannot import '%s': line %d: the same %s as an "
-                           "earlier line",
-                           zFile, r.rec.iLine,
+                           "cannot import '%s': %s: the same %s as an "
+                           "earlier %s",
+                           zFile, zWhere,
                            k == IND_FILE_INDICATORS
                                ? "indicator and revision"
-                               : "indicator, period, sex and breakdown");
+                               : "indicator, period, sex and breakdown",
+                           pRows ? "one" : "line");
                 goto out;
             }
         }
@@ -701,16 +738,65 @@ out:
     orgdir_free(r.pDir);
     gaz_free(r.pGaz);
     model_release(&r.m);
+    if (pRows) {
+        /* Its fields are the rows' cells. */
+        memset(&r.rec, 0, sizeof r.rec);
+    }
     csv_record_release(&r.rec);
     buf_release(&key);
     return rc;
+}
+
+int
+ind_csv_import(Store *s, const Actor *who, IndFileKind k, const char *zPlan,
+               const char *zFile, const char *z, size_t n, IndImportStats *st,
+               AppErr *err)
+{
+    return ind_import(s, who, k, zPlan, zFile, z, n, NULL, st, err);
+}
+
+int
+ind_value_rows_import(Store *s, const Actor *who, const char *zPlan,
+                      const char *zFile, const IndValueRows *rows,
+                      IndImportStats *st, AppErr *err)
+{
+    return ind_import(s, who, IND_FILE_VALUES, zPlan, zFile, "", 0, rows, st,
+                      err);
+}
+
+char **
+ind_value_rows_add(IndValueRows *r)
+{
+    r->azCell = xreallocarray(r->azCell, (r->nRow + 1) * IND_VC_NCOL,
+                              sizeof *r->azCell);
+    r->azCodeField =
+        xreallocarray(r->azCodeField, r->nRow + 1, sizeof *r->azCodeField);
+    char **az = &r->azCell[r->nRow * IND_VC_NCOL];
+    for (int c = 0; c < IND_VC_NCOL; c++) {
+        az[c] = xstrdup("");
+    }
+    r->azCodeField[r->nRow++] = r->azField ? r->azField[IND_VC_CODE] : "";
+    return az;
+}
+
+void
+ind_value_rows_release(IndValueRows *r)
+{
+    for (size_t i = 0; i < r->nRow * IND_VC_NCOL; i++) {
+        free(r->azCell[i]);
+    }
+    free(r->azCell);
+    free(r->azCodeField);
+    r->azCell = NULL;
+    r->azCodeField = NULL;
+    r->nRow = 0;
 }
 
 void
 ind_values_csv_write(const Indicator *a, size_t n, const IndValue *aV,
                      size_t nV, Buf *b)
 {
-    for (int c = 0; c < VC_NCOL; c++) {
+    for (int c = 0; c < IND_VC_NCOL; c++) {
         buf_printf(b, "%s%s", c ? "," : "", aValueCol[c].zName);
     }
     buf_puts(b, "\r\n");
@@ -726,26 +812,27 @@ ind_values_csv_write(const Indicator *a, size_t n, const IndValue *aV,
         if (v->den >= 0) {
             (void)snprintf(zDen, sizeof zDen, "%lld", (long long)v->den);
         }
-        const char *azCell[VC_NCOL] = {
-            [VC_INDICATOR] = v->zCode,
-            [VC_REVISION] = zRev,
-            [VC_PERIOD] = v->zPeriod,
-            [VC_SEX] = code_table(CODE_STAT_SEX, &(size_t){ 0 })[v->eSex].zKey,
-            [VC_DIMENSION] =
+        const char *azCell[IND_VC_NCOL] = {
+            [IND_VC_INDICATOR] = v->zCode,
+            [IND_VC_REVISION] = zRev,
+            [IND_VC_PERIOD] = v->zPeriod,
+            [IND_VC_SEX] =
+                code_table(CODE_STAT_SEX, &(size_t){ 0 })[v->eSex].zKey,
+            [IND_VC_DIMENSION] =
                 v->eDim == IND_DIM_COUNT
                     ? ""
                     : code_table(CODE_IND_DIM, &(size_t){ 0 })[v->eDim].zKey,
-            [VC_CODE] = v->zDimCode ? v->zDimCode : "",
-            [VC_VALUE] = zVal,
-            [VC_NUMERATOR] = zNum,
-            [VC_DENOMINATOR] = zDen,
-            [VC_SOURCE] = v->zSource ? v->zSource : "",
-            [VC_STATE] =
+            [IND_VC_CODE] = v->zDimCode ? v->zDimCode : "",
+            [IND_VC_VALUE] = zVal,
+            [IND_VC_NUMERATOR] = zNum,
+            [IND_VC_DENOMINATOR] = zDen,
+            [IND_VC_SOURCE] = v->zSource ? v->zSource : "",
+            [IND_VC_STATE] =
                 code_table(CODE_IND_VALUE_STATE, &(size_t){ 0 })[v->eState]
                     .zKey,
-            [VC_DEFINITION] = p ? p->zDefinition : "",
+            [IND_VC_DEFINITION] = p ? p->zDefinition : "",
         };
-        for (int c = 0; c < VC_NCOL; c++) {
+        for (int c = 0; c < IND_VC_NCOL; c++) {
             if (c) {
                 buf_putc(b, ',');
             }

@@ -34,6 +34,23 @@ typedef enum IndFileKind {
     IND_FILE_KIND_COUNT
 } IndFileKind;
 
+/* The columns of a values file, in the order an export writes them. */
+typedef enum IndValueCol {
+    IND_VC_INDICATOR = 0,
+    IND_VC_REVISION,
+    IND_VC_PERIOD,
+    IND_VC_SEX,
+    IND_VC_DIMENSION,
+    IND_VC_CODE,
+    IND_VC_VALUE,
+    IND_VC_NUMERATOR,
+    IND_VC_DENOMINATOR,
+    IND_VC_SOURCE,
+    IND_VC_STATE,
+    IND_VC_DEFINITION, /* written by exports, read past */
+    IND_VC_NCOL
+} IndValueCol;
+
 typedef struct IndImportStats {
     long nRows;    /* rows read */
     long nWritten; /* rows whose put changed something */
@@ -47,6 +64,32 @@ typedef struct IndImportStats {
 int ind_csv_import(Store *s, const Actor *who, IndFileKind k, const char *zPlan,
                    const char *zFile, const char *z, size_t n,
                    IndImportStats *st, AppErr *err);
+
+/* Values read from another kind of file (a DHIS2 dataValueSet), as the
+** cells a values file would hold, for ind_value_rows_import().  Row i's
+** cells are azCell[i * IND_VC_NCOL + c], owned, "" when empty.  Messages
+** name a row "ELEM[i]" (zElem: "dataValues") and a cell by the file's
+** own field: azField[c], or for IND_VC_DIMENSION and IND_VC_CODE the
+** row's azCodeField[i] (static strings). */
+typedef struct IndValueRows {
+    const char *zElem;
+    const char *const *azField; /* IND_VC_NCOL names */
+    char **azCell;
+    const char **azCodeField;
+    size_t nRow;
+} IndValueRows;
+
+/* Append an empty row to r, returning its IND_VC_NCOL cells to fill
+** (free() and replace any). */
+char **ind_value_rows_add(IndValueRows *r);
+void ind_value_rows_release(IndValueRows *r);
+
+/* Import the values of rows, read from zFile, as ind_csv_import() imports
+** a values file: the same checks, one transaction, nothing written when
+** one row is refused, the message naming the row and the field. */
+int ind_value_rows_import(Store *s, const Actor *who, const char *zPlan,
+                          const char *zFile, const IndValueRows *rows,
+                          IndImportStats *st, AppErr *err);
 
 /* Append the values aV[0..nV) of the indicators a[0..n) as a values file
 ** (with each value's definition) to b. */
