@@ -165,6 +165,76 @@ workflow_set_round_state(Store *s, const Actor *who, const char *zPlan,
     return app_end(s, rc, err);
 }
 
+/* The audit trail's field of a correction's reason (workflow_correct_round()). */
+#define WF_CORRECTION "correction"
+
+int
+workflow_correct_round(Store *s, const Actor *who, const char *zPlan,
+                       const char *zRound, const char *zReason, AppErr *err)
+{
+    if (app_begin(s, who, err)) {
+        return -1;
+    }
+    Model m = MODEL_INIT;
+    int rc = store_load_node(s, zPlan, "", &m, err);
+    Plan *p = rc ? NULL : app_plan(&m, zPlan, err);
+    const Round *old = p ? plan_find_round(p, zRound) : NULL;
+    if (!p) {
+        rc = -1;
+    } else if (!old) {
+        rc = apperr_set(err, APPERR_NOTFOUND, _("no round '%s'"), zRound);
+    } else if (rules_round_may_correct(who, old, zReason, err)) {
+        rc = -1;
+    } else {
+        Round r = *old;
+        r.eState = ROUND_CLOSED;
+        rc = store_round_put(s, p->zCode, &r, err);
+        Buf key = BUF_INIT;
+        buf_printf(&key, "%s/%s", p->zCode, zRound);
+        if (rc == 0) {
+            rc = store_audit_append(s, "update", "round", buf_str(&key),
+                                    WF_CORRECTION, NULL, zReason, err);
+        }
+        buf_release(&key);
+    }
+    model_release(&m);
+    return app_end(s, rc, err);
+}
+
+int
+workflow_round_amendments(Store *s, const char *zPlan, const char *zRound,
+                          char ***pazOut, size_t *pnOut, AppErr *err)
+{
+    *pazOut = NULL;
+    *pnOut = 0;
+    if (store_begin_read(s, err)) {
+        return -1;
+    }
+    Buf key = BUF_INIT;
+    buf_printf(&key, "%s/%s", zPlan, zRound);
+    AuditEntry *a = NULL;
+    size_t n = 0;
+    int rc = store_audit_list(s, buf_str(&key), &a, &n, err);
+    store_end_read(s);
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        if (!str_eq(a[i].zEntity, "round") ||
+            !str_eq(a[i].zKey, buf_str(&key)) || !a[i].zField ||
+            !str_eq(a[i].zField, WF_CORRECTION)) {
+            continue;
+        }
+        char zWhen[STR_TIME_LOCAL_BYTES];
+        str_time_local(a[i].zAt, zWhen, sizeof zWhen);
+        Buf line = BUF_INIT;
+        buf_printf(&line, _("Amended after publication on %s by %s: %s"), zWhen,
+                   a[i].zActor, a[i].zNew ? a[i].zNew : "");
+        strv_push(pazOut, pnOut, buf_str(&line));
+        buf_release(&line);
+    }
+    audit_free(a, n);
+    buf_release(&key);
+    return rc;
+}
+
 /* Begin who's transaction and load plan zPlan's rounds (no activity) and
 ** the directory inside it; *pp and *prd the plan and round zRound.
 ** Whatever it returns, model_release(m) and app_end(). */

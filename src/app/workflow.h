@@ -42,6 +42,22 @@ int workflow_set_round_state(Store *s, const Actor *who, const char *zPlan,
                              const char *zRound, RoundState eState,
                              AppErr *err);
 
+/* Reopen published round zRound of plan zPlan (NULL: the first plan) for
+** a correction, as core's rules_round_may_correct() allows: the round goes
+** back to closed and zReason goes into the audit trail (entity "round",
+** field "correction"), from which workflow_round_amendments() tells the
+** report's readers. */
+int workflow_correct_round(Store *s, const Actor *who, const char *zPlan,
+                           const char *zRound, const char *zReason,
+                           AppErr *err);
+
+/* The corrections made to round zRound of plan zPlan after it was first
+** published, oldest first, one sentence each in the thread's language
+** ("Amended after publication on 3 January 2019 10:04 +07 by admin: ...").
+** *pazOut: free each and the array. */
+int workflow_round_amendments(Store *s, const char *zPlan, const char *zRound,
+                              char ***pazOut, size_t *pnOut, AppErr *err);
+
 /* Set the due date of round zRound of plan zPlan (NULL: the first plan)
 ** to zDue (YYYY-MM-DD; NULL or "": none), as core's
 ** rules_round_may_schedule() and rules_due_check() allow.  zWasDue is the

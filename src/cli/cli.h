@@ -107,5 +107,6 @@ int cmd_round_state(CliCtx *ctx, const char *zVerb, const char *zRound,
 int cmd_round_due(CliCtx *ctx);
 int cmd_round_extend(CliCtx *ctx);
 int cmd_round_remind(CliCtx *ctx);
+int cmd_round_correct(CliCtx *ctx);
 
 #endif

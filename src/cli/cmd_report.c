@@ -25,6 +25,7 @@
 #include "../app/recommendations.h"
 #include "../app/funding.h"
 #include "../base/i18n.h"
+#include "../app/workflow.h"
 #include "../base/banned.h"
 
 /* Load the model and pick the plan (zPlan, or the only one). */
@@ -301,6 +302,14 @@ cmd_report(CliCtx *ctx)
     if (s && app_recs_read(s, p->zCode, &mRecs, &pRecs, &recs, &errRecs) == 0) {
         review_report_set_recs(&r, &recs);
     }
+    /* Corrections made after publication (app/workflow.h). */
+    char **azAmend = NULL;
+    size_t nAmend = 0;
+    if (s && workflow_round_amendments(s, p->zCode, zRound, &azAmend, &nAmend,
+                                       &errRecs) == 0) {
+        review_report_set_amendments(&r, azAmend, nAmend);
+    }
+    strv_free(azAmend, nAmend);
     rec_set_release(&recs);
     model_release(&mRecs);
     store_close(s);

@@ -829,6 +829,9 @@ cmd_round(CliCtx *ctx)
     if (ctx->argc >= 2 && strcmp(ctx->argv[1], "remind") == 0) {
         return cmd_round_remind(ctx);
     }
+    if (ctx->argc >= 2 && strcmp(ctx->argv[1], "correct") == 0) {
+        return cmd_round_correct(ctx);
+    }
     if (ctx->argc >= 2 && (strcmp(ctx->argv[1], "open") == 0 ||
                            strcmp(ctx->argv[1], "close") == 0 ||
                            strcmp(ctx->argv[1], "publish") == 0)) {

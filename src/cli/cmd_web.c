@@ -522,6 +522,44 @@ cmd_round_due(CliCtx *ctx)
     return rc;
 }
 
+/* ** COMMAND: round correct */
+int
+cmd_round_correct(CliCtx *ctx)
+{
+    const char *zPlan = NULL, *zReason = NULL;
+    CliOpt aOpt[] = { { "plan", 1, &zPlan, NULL },
+                      { "reason", 1, &zReason, NULL },
+                      { NULL, 0, NULL, NULL } };
+    char **azPos;
+    size_t nPos;
+    if (cli_parse(ctx, aOpt, &azPos, &nPos)) {
+        return CLI_USAGE;
+    }
+    if (nPos != 2) {
+        free(azPos);
+        return cli_usage_error(ctx, "round correct CODE --reason TEXT");
+    }
+    const char *zRound = azPos[1];
+    Store *s = cli_open_store(ctx);
+    if (!s) {
+        free(azPos);
+        return CLI_FAIL;
+    }
+    AppErr err = APPERR_INIT;
+    Actor who = cli_actor(ctx);
+    int rc = CLI_OK;
+    if (workflow_correct_round(s, &who, zPlan, zRound, zReason, &err)) {
+        rc = cli_fail(&err);
+    } else {
+        printf(_("round %s is reopened for a correction (closed); publish it "
+                 "again when it is corrected\n"),
+               zRound);
+    }
+    store_close(s);
+    free(azPos);
+    return rc;
+}
+
 /* ** COMMAND: round remind */
 int
 cmd_round_remind(CliCtx *ctx)

@@ -15,20 +15,20 @@
 #include "../base/i18n.h"
 #include "../base/banned.h"
 
-static void
+void
+strv_push(char ***pa, size_t *pn, const char *z)
+{
+    *pa = xreallocarray(*pa, *pn + 1, sizeof **pa);
+    (*pa)[(*pn)++] = xstrdup(z);
+}
+
+void
 strv_free(char **a, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         free(a[i]);
     }
     free(a);
-}
-
-void
-strv_push(char ***pa, size_t *pn, const char *z)
-{
-    *pa = xreallocarray(*pa, *pn + 1, sizeof **pa);
-    (*pa)[(*pn)++] = xstrdup(z);
 }
 
 void

@@ -273,8 +273,9 @@ void round_release(Round *r);
 const Statement *assessment_find_statement(const Assessment *a,
                                            const char *zOrg);
 
-/* Append a copy of z to a string array. */
+/* Append a copy of z to a string array; free each string and the array. */
 void strv_push(char ***pa, size_t *pn, const char *z);
+void strv_free(char **a, size_t n);
 
 /* Lookups: pointer or index, NULL / -1 when absent.  Codes compare exactly;
 ** org lookup is by acronym only (see orgdir.h for name resolution). */

@@ -48,15 +48,6 @@ rec_status_parse(const char *z, RecStatus *pOut)
     return 0;
 }
 
-static void
-strv_free(char **az, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        free(az[i]);
-    }
-    free(az);
-}
-
 void
 rec_release(Rec *r)
 {

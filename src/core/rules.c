@@ -1,6 +1,7 @@
 /*
 ** rules.c — the workflow's rules (see rules.h).
 */
+#include <stdlib.h>
 #include <string.h>
 
 #include "rules.h"
@@ -16,9 +17,16 @@ const RoundMove aRoundMove[] = {
          "statements. It can be reopened while it is not published.") },
     { ROUND_CLOSED, ROUND_OPEN, N_("reopen"), N_("Reopen"), NULL },
     { ROUND_CLOSED, ROUND_PUBLISHED, N_("publish"), N_("Publish"),
-      N_("Publishing is final: the round is locked, nobody can change its "
-         "ratings, narratives or statements afterwards, and its report is "
-         "shown to everyone who may read published rounds.") },
+      N_("Publishing locks the round: nobody can change its ratings, "
+         "narratives or statements afterwards, and its report is shown to "
+         "everyone who may read published rounds. Only an administrator can "
+         "reopen it, for a correction that the report will then show.") },
+    /* rules_round_may_correct(): an administrator's, with a reason. */
+    { ROUND_PUBLISHED, ROUND_CLOSED, N_("reopen for a correction"),
+      N_("Reopen for a correction"),
+      N_("The round goes back to closed: the M&E officer can correct its "
+         "ratings and narratives, and publishes it again. Its report then "
+         "says it was amended after publication, when, by whom and why.") },
 };
 const size_t nRoundMove = sizeof aRoundMove / sizeof aRoundMove[0];
 
@@ -86,8 +94,9 @@ rules_round_may_move(const Actor *who, const Round *r, RoundState eTo,
     }
     if (r->eState == ROUND_PUBLISHED) {
         return apperr_set(err, APPERR_CONFLICT,
-                          _("round '%s' is published and "
-                            "locked"),
+                          _("round '%s' is published and locked: an "
+                            "administrator may reopen it for a correction, "
+                            "saying why"),
                           r->zCode);
     }
     if (r->eState == eTo || rules_round_move(r->eState, eTo)) {
@@ -99,6 +108,38 @@ rules_round_may_move(const Actor *who, const Round *r, RoundState eTo,
                         "may reopen)"),
                       r->zCode, round_state_name(r->eState),
                       round_state_name(eTo));
+}
+
+int
+rules_round_may_correct(const Actor *who, const Round *r, const char *zReason,
+                        AppErr *err)
+{
+    if (who->eRole != ROLE_ADMIN) {
+        return apperr_set(err, APPERR_FORBIDDEN,
+                          _("only an administrator reopens a published round "
+                            "for a correction"));
+    }
+    if (r->eState != ROUND_PUBLISHED) {
+        return apperr_set(err, APPERR_CONFLICT,
+                          _("round '%s' is not published: there is nothing "
+                            "to reopen for a correction"),
+                          r->zCode);
+    }
+    char *zTrim = zReason ? str_trim(zReason) : NULL;
+    int bEmpty = !zTrim || !*zTrim;
+    free(zTrim);
+    if (bEmpty) {
+        return apperr_set(err, APPERR_INPUT,
+                          _("say what is corrected: the published report "
+                            "will show it"));
+    }
+    if (strlen(zReason) > LIMIT_FIELD_BYTES) {
+        return apperr_set(err, APPERR_INPUT,
+                          _("the reason is longer than %u bytes "
+                            "(LIMIT_FIELD_BYTES)"),
+                          LIMIT_FIELD_BYTES);
+    }
+    return 0;
 }
 
 int

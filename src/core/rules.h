@@ -45,6 +45,13 @@ int rules_plan_may_succeed(const Actor *who, const char *zFrom,
 int rules_round_may_move(const Actor *who, const Round *r, RoundState eTo,
                          AppErr *err);
 
+/* May who reopen published round r for a correction, for zReason?  An
+** administrator's (APPERR_FORBIDDEN), of a published round
+** (APPERR_CONFLICT), saying what is corrected (APPERR_INPUT): the
+** published report shows it. */
+int rules_round_may_correct(const Actor *who, const Round *r,
+                            const char *zReason, AppErr *err);
+
 /* May who set round r's due date or grant, change or remove an
 ** organisation's extension in it?  M&E officers and admins, in a round
 ** that is not published (APPERR_FORBIDDEN, APPERR_CONFLICT). */

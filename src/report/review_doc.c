@@ -371,6 +371,9 @@ review_doc_build(const ReviewReport *r, ReviewDoc *d)
     memcpy(d->zGenerated, zNow, 10);
     d->zGenerated[10] = 0;
 
+    for (size_t i = 0; i < r->nAmend; i++) {
+        doc_text(d, DOC_NOTE, "%s", r->azAmend[i]);
+    }
     Buf h = BUF_INIT;
     review_method_note(r, &h);
     doc_text(d, DOC_NOTE, "%s", buf_str(&h));

@@ -477,6 +477,11 @@ review_render_html(const ReviewReport *r, Buf *b)
         buf_release(&t);
     }
     HTML_LIT(b, "</p>\n");
+    for (size_t i = 0; i < r->nAmend; i++) {
+        HTML_LIT(b, "<p class=\"amended\"><strong>");
+        esc_html(b, r->azAmend[i]);
+        HTML_LIT(b, "</strong></p>\n");
+    }
     if (r->zSelf) {
         /* On the web: the same report in the other formats. */
         HTML_LIT(b, "<p class=\"formats\">");

@@ -294,12 +294,24 @@ review_report_release(ReviewReport *r)
         free(r->azFollow[i]);
     }
     free(r->azFollow);
+    for (size_t i = 0; i < r->nAmend; i++) {
+        free(r->azAmend[i]);
+    }
+    free(r->azAmend);
     review_summary_release(&r->now);
     if (r->pCompare) {
         review_summary_release(&r->before);
         review_changes_release(&r->changes);
     }
     memset(r, 0, sizeof *r);
+}
+
+void
+review_report_set_amendments(ReviewReport *r, char *const *az, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        strv_push(&r->azAmend, &r->nAmend, az[i]);
+    }
 }
 
 void
@@ -470,6 +482,13 @@ review_render_json(const ReviewReport *r, Buf *b)
     if (r->zGoal10) {
         json_object_set_new(root, "complaints_indicator",
                             json_string(r->zGoal10));
+    }
+    if (r->nAmend) {
+        json_t *aAmend = json_array();
+        for (size_t i = 0; i < r->nAmend; i++) {
+            json_array_append_new(aAmend, json_string(r->azAmend[i]));
+        }
+        json_object_set_new(root, "amendments", aAmend);
     }
     if (r->nRec || r->nFollow) {
         json_t *aRec = json_array(), *aFollow = json_array();
@@ -734,6 +753,11 @@ review_render_md(const ReviewReport *r, Buf *b)
         REVIEW_MD_PRINTF1(b, _("as of %s"), r->pRound->zAsOf);
     }
     buf_puts(b, "\n\n");
+    for (size_t i = 0; i < r->nAmend; i++) {
+        buf_puts(b, "> ");
+        esc_md_line(b, r->azAmend[i]);
+        buf_puts(b, "\n\n");
+    }
     buf_printf(b,
                _("Shares are of %s; percentages are rounded to whole "
                  "numbers, half away from zero. On Target means completed."),

@@ -44,7 +44,15 @@ typedef struct ReviewReport {
     char **azFollow; /* the follow-ups recorded in this round of earlier
                      ** recommendations, one line each */
     size_t nFollow;
+    char **azAmend; /* corrections made after publication, one sentence
+                    ** each (review_report_set_amendments()), or none */
+    size_t nAmend;
 } ReviewReport;
+
+/* Give r the corrections made after its round was published (app's
+** workflow_round_amendments()), copied: every format says, under the
+** title, that the review was amended, when, by whom and why. */
+void review_report_set_amendments(ReviewReport *r, char *const *az, size_t n);
 
 /* Give r the section on recommendations (core/recommend.h) from s, the
 ** plan's: those the round's review made ("C1 (Cost of migration;

@@ -1390,8 +1390,14 @@ admin_rounds_sheet(const void *arg, const char *zId, Sheet *t)
         /* The buttons are core's table of moves: what is offered is what
         ** the use case accepts.  A move with a warning asks first. */
         Buf f = BUF_INIT;
+        Actor who = page_actor(x->r);
+        AppErr ignored = APPERR_INIT;
+        /* A published round's correction is an administrator's. */
+        int bMayCorrect = rd->eState == ROUND_PUBLISHED &&
+                          rules_round_may_correct(&who, rd, "-", &ignored) == 0;
         for (size_t i = 0; i < nRoundMove; i++) {
-            if (aRoundMove[i].eFrom != rd->eState) {
+            if (aRoundMove[i].eFrom != rd->eState ||
+                (rd->eState == ROUND_PUBLISHED && !bMayCorrect)) {
                 continue;
             }
             HTML_LIT(&f, "<form class=\"inline\" method=\"post\" "
@@ -1407,7 +1413,7 @@ admin_rounds_sheet(const void *arg, const char *zId, Sheet *t)
             esc_html(&f, aRoundMove[i].zWarning ? "\xE2\x80\xA6" : "");
             HTML_LIT(&f, "</button></form>");
         }
-        if (rd->eState == ROUND_PUBLISHED) {
+        if (rd->eState == ROUND_PUBLISHED && !bMayCorrect) {
             HTML_TR(&f, "Locked");
         }
         sheet_markup(t, buf_str(&f));
@@ -2173,6 +2179,46 @@ admin_round_confirm_body(Req *r, Buf *b, const void *arg)
     HTML_LIT(b, ".</p>\n");
 }
 
+/* The confirmation of reopening published round rd for a correction: what
+** it does, and the reason to give (kept when refused: zError). */
+static void
+admin_correct_page(Req *r, Resp *w, const RoundMove *mv, const Round *rd,
+                   const char *zError)
+{
+    Buf title = BUF_INIT;
+    buf_printf(&title, _("%s %s?"), _(mv->zLabel), rd->zTitle);
+    page_begin(r, w, buf_str(&title));
+    buf_release(&title);
+    Buf *b = &w->body;
+    if (zError) {
+        page_notice(b, "error", zError);
+    }
+    HTML_LIT(b, "<p class=\"notice warning\" role=\"alert\">");
+    esc_html(b, _(mv->zWarning));
+    HTML_LIT(b, "</p>\n<form class=\"card confirm\" method=\"post\" "
+                "action=\"/admin/round\">");
+    page_csrf_field(r, b);
+    admin_plan_field(r, b);
+    HTML_LIT(b, "<input type=\"hidden\" name=\"round\" value=\"");
+    esc_html(b, rd->zCode);
+    HTML_LIT(b, "\"/><input type=\"hidden\" name=\"state\" "
+                "value=\"closed\"/><input type=\"hidden\" name=\"confirm\" "
+                "value=\"yes\"/><label for=\"reason\">");
+    HTML_TR(b, "What is corrected, and why (the published report shows it)");
+    HTML_LIT(b, "</label><textarea id=\"reason\" name=\"reason\" "
+                "required=\"required\">");
+    esc_html(b, req_form(r, "reason"));
+    HTML_LIT(b, "</textarea><div><button type=\"submit\" class=\"danger\">");
+    Buf button = BUF_INIT;
+    buf_printf(&button, _("Yes, %s"), _(mv->zVerb));
+    esc_html(b, buf_str(&button));
+    buf_release(&button);
+    HTML_LIT(b, "</button> <a class=\"button\" href=\"/admin\">");
+    HTML_TR(b, "Cancel");
+    HTML_LIT(b, "</a></div></form>\n");
+    page_end(r, w);
+}
+
 /* ** PAGE: /admin/round (POST) */
 int
 page_admin_round_post(Req *r, Resp *w)
@@ -2199,6 +2245,23 @@ page_admin_round_post(Req *r, Resp *w)
         }
         const Round *rd = plan_find_round(p, zRound);
         const RoundMove *mv = rd ? rules_round_move(rd->eState, e) : NULL;
+        /* A published round reopens for a correction, with its reason. */
+        if (rd && rd->eState == ROUND_PUBLISHED && e == ROUND_CLOSED) {
+            rc = str_eq(req_form(r, "confirm"), "yes")
+                     ? workflow_correct_round(r->s, &who, page_plan_code(r),
+                                              zRound, req_form(r, "reason"),
+                                              &err)
+                     : 1;
+            if (rc == 1 || (rc && err.code == APPERR_INPUT)) {
+                if (rc != 1) {
+                    w->status = 400;
+                }
+                admin_correct_page(r, w, mv, rd, rc == 1 ? NULL : err.zMsg);
+                return 0;
+            }
+            admin_done(r, w, rc, &err, "round_updated", ADMIN_FORM_NONE);
+            return 0;
+        }
         if (mv && mv->zWarning && !str_eq(req_form(r, "confirm"), "yes")) {
             static const char *const azField[] = { "round", "state", NULL };
             Buf title = BUF_INIT;

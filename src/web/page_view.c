@@ -1714,6 +1714,13 @@ view_round_report(ReadModel *rm, const void *arg, Buf *b)
             rec_set_release(&recs);
         }
         model_release(&mRecs);
+        char **azAmend = NULL;
+        size_t nAmend = 0;
+        if (workflow_round_amendments(x->s, x->p->zCode, x->rd->zCode, &azAmend,
+                                      &nAmend, &errRecs) == 0) {
+            review_report_set_amendments(&rep, azAmend, nAmend);
+        }
+        strv_free(azAmend, nAmend);
         const ReportFormat *f = report_format_find(aReviewFormat, x->zFormat);
         if (f && f->bPrint) {
             (void)pthread_mutex_lock(&printMu);

@@ -47,7 +47,7 @@ code=$(post officer /admin/round round=2018 state=closed confirm=yes)
 [ "$code" = 303 ] || fail "confirmed close answered $code"
 "$LMPMON" --db "$(db d)" round list | grep -q '2018 .*closed' || fail "the confirmed close did nothing"
 code=$(post officer /admin/round round=2018 state=published)
-[ "$code" = 200 ] && grep -q 'Publishing is final' post.body || fail "publishing does not warn first ($code)"
+[ "$code" = 200 ] && grep -q 'Publishing locks the round' post.body || fail "publishing does not warn first ($code)"
 "$LMPMON" --db "$(db d)" round list | grep -q '2018 .*closed' || fail "the round was published without confirmation"
 # Reopening a closed round is easily undone: no second step.
 code=$(post officer /admin/round round=2018 state=open)
