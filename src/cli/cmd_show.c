@@ -18,6 +18,7 @@
 #include "../report/review_report.h"
 #include "../app/succession.h"
 #include "../base/i18n.h"
+#include "../core/history.h"
 #include "../base/banned.h"
 
 /* Load the model (one plan when zPlan is set) or print why not. */
@@ -203,33 +204,34 @@ show_history(const CliCtx *ctx, const char *zPlan, const char *zCode, size_t w,
         buf_release(&key);
         return cli_fail(&err), -1;
     }
-    buf_printf(b, "\n== History (%zu change%s)\n", n, n == 1 ? "" : "s");
+    buf_puts(b, "\n== ");
+    buf_printf(b, ngettext("History (%zu change)", "History (%zu changes)", n),
+               n);
+    buf_puts(b, "\n");
     for (size_t i = 0; i < n; i++) {
         const AuditEntry *e = &a[i];
-        /* What changed: the round for an assessment, then the field. */
-        const char *zWhat = e->zKey + key.n;
-        Buf line = BUF_INIT;
+        /* In the words the activity page's history uses (core/history.h):
+        ** "2018 statement of MOLVT: state: Submitted -> Accepted". */
+        Buf line = BUF_INIT, value = BUF_INIT;
         char zWhen[STR_TIME_LOCAL_BYTES];
         str_time_local(e->zAt, zWhen, sizeof zWhen);
         buf_printf(&line, "%s  %s  ", zWhen, e->zActor);
-        if (*zWhat == '/') {
-            buf_printf(&line, "round %s ", zWhat + 1);
-        }
-        if (!e->zField) {
-            buf_printf(&line, "%s: %s",
-                       str_eq(e->zEntity, "assessment") ? "assessed, rating"
-                                                        : "created",
-                       e->zNew ? e->zNew : "");
-        } else if (str_eq(e->zAction, "create") &&
-                   str_eq(e->zField, STORE_FOLD_FIELD)) {
-            /* The assessments created with the activity (store.c). */
-            buf_printf(&line, "assessed, ratings: %s", e->zNew ? e->zNew : "");
-        } else if (str_eq(e->zAction, "create")) {
-            buf_printf(&line, "%s set: %s", e->zField, e->zNew ? e->zNew : "");
+        history_describe(&line, e->zEntity, e->zKey, key.n, e->zField);
+        if (str_eq(e->zAction, "create")) {
+            const char *zNew =
+                history_value_list(&value, e->zEntity, e->zField, e->zNew);
+            buf_printf(&line, ": %s", zNew ? zNew : "");
         } else {
-            buf_printf(&line, "%s: '%s' -> '%s'", e->zField,
-                       e->zOld ? e->zOld : "", e->zNew ? e->zNew : "");
+            const char *zOld =
+                history_value_list(&value, e->zEntity, e->zField, e->zOld);
+            buf_printf(&line, ": %s \xE2\x86\x92 ",
+                       zOld && *zOld ? zOld : _("(none)"));
+            buf_reset(&value);
+            const char *zNew =
+                history_value_list(&value, e->zEntity, e->zField, e->zNew);
+            buf_puts(&line, zNew && *zNew ? zNew : _("(none)"));
         }
+        buf_release(&value);
         utf8_wrap(b, buf_str(&line), w - 2, "  ");
         buf_release(&line);
     }

@@ -21,16 +21,18 @@ LMPMON_NOW=2026-02-01T09:30:00Z "$LMPMON" --db "$(db a)" --as alice import v2.cs
 
 run --db "$(db a)" show activity 1.1 --history
 expect_status 0
-expect_out "2026-01-01 08:00 UTC  tester  created: Activity one"
-expect_out "2026-02-01 09:30 UTC  alice  round 2018 progress: 'Started' -> 'Finished'"
-expect_out "2026-02-01 09:30 UTC  alice  round 2018 rating: 'progressing' -> 'on_target'"
+# In words, as the activity page's history: no codes ("on_target").
+expect_out "2026-01-01 08:00 UTC  tester  Activity: created: Activity one"
+expect_out "2026-02-01 09:30 UTC  alice  2018 assessment: progress narrative: Started"
+expect_out "2026-02-01 09:30 UTC  alice  2018 assessment: rating: Progressing → On"
+grep -q "on_target\|progressing" out.txt && fail "the history shows codes: $(cat out.txt)"
 
 # Times are stored in UTC and shown in the installation's time zone.
 run --db "$(db a)" --timezone Asia/Phnom_Penh show activity 1.1 --history
 expect_status 0
-expect_out "2026-01-01 15:00 +07  tester  created: Activity one"
+expect_out "2026-01-01 15:00 +07  tester  Activity: created: Activity one"
 LMPMON_TZ=Europe/Zurich "$LMPMON" --db "$(db a)" show activity 1.1 --history |
-    grep -q "2026-02-01 10:30 CET  alice  round 2018 progress" ||
+    grep -q "2026-02-01 10:30 CET  alice  2018 assessment: progress narrative" ||
     fail "LMPMON_TZ does not set the time zone"
 # (UTC text in SQLite, a timestamptz in PostgreSQL: the same instant.)
 [ "$(db_sql a "SELECT CASE WHEN min(at) = '2026-01-01T08:00:00Z' THEN 1 ELSE 0 END FROM audit")" = 1 ] ||

@@ -112,8 +112,8 @@ expect_status 0
     ORDER BY o.acronym" | tr '\n' ' ')" = "MOLVT|2|returned MOWA|1|submitted NCCT|2|accepted " ] ||
     fail "v10: the versions: $(sqlite3 v10.db 'SELECT * FROM statement_version')"
 # The history keeps the comment and the approval as they were written.
-expect_out "round 2018/MOLVT comment"
-expect_out "round 2018/NCCT state"
+expect_out "2018 statement of MOLVT: comment"
+expect_out "2018 statement of NCCT: state"
 run --db v10.db round status 2018 --format json
 python3 -c 'import json, sys
 o = {x["org"]: x for x in json.load(open("out.txt"))["organisations"]}
