@@ -19,33 +19,98 @@
 #include "../base/banned.h"
 
 /* Create the draft assessments of round zRound for every activity of p
-** that has none: the action point is the latest earlier wording, followed
-** by the priorities of earlier reviews that concern the activity and are
-** not done (core/recommend.h), for the M&E officer to work into next
-** year's action point. */
+** that has none: the action point is the latest earlier wording (in the
+** plan it carries on from, for the first round of a plan made from
+** another), followed by the priorities of earlier reviews that concern the
+** activity and are not done (core/recommend.h), for the M&E officer to
+** work into next year's action point. */
+/* The plan an activity carries on from (plan succession), read once for
+** the round being filled: its latest action points and the priorities of
+** its reviews carry over into the new plan's first round. */
+typedef struct WfPred {
+    char *zPlan; /* the plan read, or NULL */
+    Model m;
+    const Plan *p;
+    RecSet recs;
+} WfPred;
+
+static void
+wf_pred_release(WfPred *x)
+{
+    if (x->zPlan) {
+        rec_set_release(&x->recs);
+    }
+    model_release(&x->m);
+    free(x->zPlan);
+    memset(x, 0, sizeof *x);
+}
+
+/* The node n carries on, in x (plan zPredPlan read into it if it is not
+** the one there), or NULL. */
+static const Node *
+wf_pred_node(Store *s, WfPred *x, const Node *n, AppErr *err, int *pRc)
+{
+    if (!n->zPredPlan || !n->zPredCode) {
+        return NULL;
+    }
+    if (!x->zPlan || !str_eq(x->zPlan, n->zPredPlan)) {
+        wf_pred_release(x);
+        x->m = (Model)MODEL_INIT;
+        x->zPlan = xstrdup(n->zPredPlan);
+        *pRc = store_load(s, n->zPredPlan, &x->m, err) ||
+               store_rec_list(s, n->zPredPlan, &x->recs, err);
+        x->p = *pRc ? NULL : model_find_plan(&x->m, n->zPredPlan);
+    }
+    long i = x->p ? plan_lookup_node(x->p, n->zPredCode) : -1;
+    return i < 0 ? NULL : &x->p->aNode[i];
+}
+
+/* The latest action point of n in p's rounds but zRound, or NULL. */
+static const char *
+wf_latest_action(const Plan *p, const Node *n, const char *zRound)
+{
+    const char *zAction = NULL;
+    for (size_t k = 0; k < p->nRound; k++) {
+        const Assessment *a = node_find_assessment(n, p->aRound[k].zCode);
+        if (a && *a->zActionPoint && !str_eq(p->aRound[k].zCode, zRound)) {
+            zAction = a->zActionPoint;
+        }
+    }
+    return zAction;
+}
+
 static int
 wf_fill_round(Store *s, const Plan *p, const char *zRound, AppErr *err)
 {
     int iLeaf = plan_leaf_level(p);
     RecSet recs;
     int rc = store_rec_list(s, p->zCode, &recs, err);
+    WfPred pred;
+    memset(&pred, 0, sizeof pred);
     Buf draft = BUF_INIT, prio = BUF_INIT;
     for (size_t i = 0; rc == 0 && i < p->nNode; i++) {
         const Node *n = &p->aNode[i];
         if (n->iLevel != iLeaf || node_find_assessment(n, zRound)) {
             continue;
         }
-        const char *zAction = n->zText;
-        for (size_t k = 0; k < p->nRound; k++) {
-            const Assessment *a = node_find_assessment(n, p->aRound[k].zCode);
-            if (a && *a->zActionPoint && !str_eq(p->aRound[k].zCode, zRound)) {
-                zAction = a->zActionPoint;
-            }
+        const char *zAction = wf_latest_action(p, n, zRound);
+        /* The first round of a plan made from another: the activity it
+        ** carries on goes on from where it was, with its open priorities. */
+        const Node *q = zAction ? NULL : wf_pred_node(s, &pred, n, err, &rc);
+        if (rc) {
+            break;
+        }
+        if (q) {
+            zAction = wf_latest_action(pred.p, q, zRound);
+        }
+        if (!zAction) {
+            zAction = n->zText;
         }
         buf_reset(&prio);
         buf_reset(&draft);
         buf_append(&draft, zAction, rec_draft_wording_len(zAction));
-        if (rec_priorities_for(p, n, &recs, zRound, &prio)) {
+        if (rec_priorities_for(p, n, &recs, zRound, &prio) ||
+            (q && rec_priorities_for(pred.p, q, &pred.recs, zRound, &prio))) {
             buf_printf(&draft, "\n\n%s", buf_str(&prio));
         }
         zAction = buf_str(&draft);
@@ -62,6 +127,7 @@ wf_fill_round(Store *s, const Plan *p, const char *zRound, AppErr *err)
     buf_release(&draft);
     buf_release(&prio);
     rec_set_release(&recs);
+    wf_pred_release(&pred);
     return rc;
 }
 

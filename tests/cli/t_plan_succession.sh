@@ -112,4 +112,32 @@ run copy --from copy.db --to "$(db e)"
 expect_status 0
 [ "$(links e)" = 134 ] || fail "the copy back kept $(links e) links of 134"
 
+# The new plan's first round goes on from the old plan: each activity's
+# draft action point is its predecessor's latest, with the open
+# priorities of the old plan's reviews that concern it (7.8: C1).
+"$LMPMON" --db "$(db a)" recommendation import "$SRC/data/cambodia-lmp-2015-2018/recommendations-2017.csv" \
+    >/dev/null || fail "recommendation import"
+"$LMPMON" --db "$(db a)" round open 2019 --plan $NEW >/dev/null || fail "open the new plan's round"
+run --db "$(db a)" export --format json
+expect_status 0
+python3 - out.txt "$OLD" "$NEW" <<'PY' || fail "the first round's action points do not go on from the old plan"
+import json, sys
+d = json.load(open(sys.argv[1]))
+plans = {p["code"]: p for p in d["plans"]}
+def nodes(p):
+    for n in p["nodes"]:
+        yield from walk(n)
+def walk(n):
+    yield n
+    for c in n.get("children", []):
+        yield from walk(c)
+old = {n["code"]: n for n in nodes(plans[sys.argv[2]])}
+new = {n["code"]: n for n in nodes(plans[sys.argv[3]])}
+def ap(n, r):
+    return [a for a in n.get("assessments", []) if a["round"] == r]
+o = [a["action_point"] for a in ap(old["7.8"], "2017")][0]
+a = ap(new["7.8"], "2019")[0]["action_point"]
+assert a.startswith(o.split("\n\n")[0][:60]), (o[:80], a[:80])
+assert "Priority of the 2017 progress review (C1" in a, a
+PY
 finish
