@@ -216,10 +216,13 @@ static const CliCommand aCommand[] = {
       "organisation numbers its own cases: where several have NUMBER,\n"
       "--org ORG says whose (- for the case no organisation assists); an\n"
       "import matches stored cases by organisation and number.\n\n"
-      "places: each destination and province the cases hold, as written,\n"
-      "with its number of cases and the place the gazetteer makes of it\n"
-      "(ISO code and name), or the closest names when it makes none: what\n"
-      "to correct before places are stored by code.\n" },
+      "Provinces and destinations are stored by gazetteer code: an import\n"
+      "resolves any usual spelling and refuses an unknown place with the\n"
+      "closest names; export writes their English names.\n\n"
+      "places: each destination and province the cases hold, with its\n"
+      "number of cases and the place the gazetteer makes of it (ISO code\n"
+      "and name), or the closest names when it makes none: values kept as\n"
+      "typed from before places were codes, to correct.\n" },
     /* ** COMMAND: outreach */
     { "outreach", cmd_outreach, "import, export and list outreach events",
       "lmpmon outreach import FILE\n"

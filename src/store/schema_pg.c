@@ -524,6 +524,14 @@ const char *const azPgMigration[] = {
     "ALTER TABLE org ADD COLUMN name_km " TXT ";"
     "ALTER TABLE node ADD COLUMN text_km " TXT ";"
     "ALTER TABLE node ADD COLUMN indicator_km " TXT ";",
+    /* 13: cases' places by gazetteer code, SQLite's schema 18 translated:
+    ** the runner fills the temporary lmpmon_place from the gazetteer
+    ** (store_pg.c pg_place_map()); values that name no place are kept. */
+    "UPDATE complaint_case c SET province = p.code FROM lmpmon_place p"
+    "  WHERE p.kind = 'province' AND p.value = c.province;"
+    "UPDATE complaint_case c SET destination = p.code FROM lmpmon_place p"
+    "  WHERE p.kind = 'country' AND p.value = c.destination;"
+    "DELETE FROM kept;",
 };
 
 const int nPgMigration = (int)(sizeof azPgMigration / sizeof azPgMigration[0]);

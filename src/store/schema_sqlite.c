@@ -642,6 +642,24 @@ const char *const azSchemaMigration[] = {
     "ALTER TABLE org ADD COLUMN name_km TEXT;"
     "ALTER TABLE node ADD COLUMN text_km TEXT;"
     "ALTER TABLE node ADD COLUMN indicator_km TEXT;",
+    /* 18: a case's province and destination are stored as gazetteer codes
+    ** (core/gazetteer.h: "KH-14", "TH"), no longer as typed.  The values
+    ** that resolve are converted through temp.lmpmon_place, which the
+    ** migration's runner fills from the gazetteer before this runs (SQL
+    ** cannot fold "PreyVeng" or "Thaïland" as it does); those that do not
+    ** are kept as they were, and 'lmpmon case places' lists them.  The
+    ** kept complaints reports counted the old values: they go. */
+    "UPDATE complaint_case SET province = (SELECT p.code FROM"
+    "  temp.lmpmon_place p WHERE p.kind = 'province'"
+    "  AND p.value = complaint_case.province)"
+    "  WHERE province IN (SELECT value FROM temp.lmpmon_place"
+    "  WHERE kind = 'province');"
+    "UPDATE complaint_case SET destination = (SELECT p.code FROM"
+    "  temp.lmpmon_place p WHERE p.kind = 'country'"
+    "  AND p.value = complaint_case.destination)"
+    "  WHERE destination IN (SELECT value FROM temp.lmpmon_place"
+    "  WHERE kind = 'country');"
+    "DELETE FROM kept;",
 };
 
 const int nSchemaMigration =

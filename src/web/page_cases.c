@@ -89,7 +89,7 @@ cases_row(void *pArg, const Case *c, const CasePerson *who)
     }
     sheet_text(t, c->zLodged);
     sheet_text(t, case_sex_label(c->eSex));
-    sheet_text(t, c->zDestination);
+    sheet_text(t, gaz_show(c->zDestination, i18n_current()));
     sheet_text(t, case_stage_label(c->eStage));
     Buf a = BUF_INIT;
     case_amount_format(&a, c->ordered);
@@ -430,7 +430,9 @@ case_sheet(const void *arg, const char *zId, Sheet *t)
     if (*c->zAgeBand) {
         buf_printf(&v, ", %s", c->zAgeBand);
     }
-    buf_printf(&v, "; %s \xE2\x86\x92 %s", c->zProvince, c->zDestination);
+    buf_printf(&v, "; %s \xE2\x86\x92 %s",
+               gaz_show(c->zProvince, i18n_current()),
+               gaz_show(c->zDestination, i18n_current()));
     sheet_text(t, buf_str(&v));
     sheet_text(t, _("Personal details"));
     buf_reset(&v);
