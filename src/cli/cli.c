@@ -424,7 +424,8 @@ static const CliCommand aCommand[] = {
       "       lmpmon indicator add CODE --goal G --definition TEXT --unit U\n"
       "       [--direction D] [--baseline V --baseline-year Y]\n"
       "       [--targets 2017=50;2018=60] [--disaggregation sex,province]\n"
-      "       [--verification TEXT] [--org ORG] [--computed]\n"
+      "       [--verification TEXT] [--org ORG]\n"
+      "       [--computed | --computed-from outreach:KIND;KIND]\n"
       "       lmpmon indicator amend CODE --reason TEXT [--effective DATE]\n"
       "       [the options of add to change]\n"
       "       lmpmon indicator import FILE [--plan P]\n\n"
@@ -433,8 +434,10 @@ static const CliCommand aCommand[] = {
       "breakdowns its values need, means of verification, responsible\n"
       "organisation.  amend writes a new revision and keeps the old one with\n"
       "the values reported against it (show lists both).  A computed\n"
-      "indicator's values come from lmpmon's own data (the complaints\n"
-      "register) and cannot be typed over (docs/formats/indicators-csv.md).\n" },
+      "indicator's values come from lmpmon's own data and cannot be typed\n"
+      "over: --computed, the complaints register; --computed-from\n"
+      "outreach:counselling;dissemination, the people reached by the held\n"
+      "outreach events of those kinds, by sex (docs/formats/indicators-csv.md).\n" },
     /* ** COMMAND: value */
     { "value", cmd_value, "import and export the indicators' values",
       "lmpmon value import FILE [--plan P]\n"

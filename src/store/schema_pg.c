@@ -532,6 +532,8 @@ const char *const azPgMigration[] = {
     "UPDATE complaint_case c SET destination = p.code FROM lmpmon_place p"
     "  WHERE p.kind = 'country' AND p.value = c.destination;"
     "DELETE FROM kept;",
+    /* 14: what a computed indicator counts, SQLite's schema 19 translated. */
+    "ALTER TABLE indicator ADD COLUMN computed_from " TXT ";",
 };
 
 const int nPgMigration = (int)(sizeof azPgMigration / sizeof azPgMigration[0]);

@@ -660,6 +660,11 @@ const char *const azSchemaMigration[] = {
     "  WHERE destination IN (SELECT value FROM temp.lmpmon_place"
     "  WHERE kind = 'country');"
     "DELETE FROM kept;",
+    /* 19: an indicator lmpmon computes says from what (core/indicator.h
+    ** ind_computed_text()): NULL for the complaints register, as every
+    ** computed one was; "outreach:counselling;dissemination" for the
+    ** people reached by the held outreach events of those kinds. */
+    "ALTER TABLE indicator ADD COLUMN computed_from TEXT;",
 };
 
 const int nSchemaMigration =

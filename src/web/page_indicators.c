@@ -5,9 +5,10 @@
 ** CSV or XLSX (the table of 'lmpmon report indicators').
 **
 ** The rows are core's (ind_report_rows()) over app/indicators.c's read,
-** which counts the computed goal-10 indicator from the complaints
-** register.  Viewers and the public see no computed figure by sex whose
-** women or men are fewer than CASE_SUPPRESS_BELOW cases, as on the
+** which counts the computed indicators: goal 10 from the complaints
+** register, those of outreach totals from the outreach events (each says
+** which).  Viewers and the public see no figure of the register by sex
+** whose women or men are fewer than CASE_SUPPRESS_BELOW cases, as on the
 ** complaints page: the total minus one sex would give the other back.
 */
 #include <math.h>
@@ -46,7 +47,7 @@ ind_row_shown(const Req *r, const IndReportRow *a, size_t n, size_t i)
 {
     Role e = r->bAuthed ? r->ses.user.eRole : ROLE_VIEWER;
     if (e == ROLE_ADMIN || e == ROLE_ME_OFFICER || e == ROLE_CASE_OFFICER ||
-        !a[i].p->bComputed) {
+        !a[i].p->bComputed || a[i].p->mOutreach) {
         return 1;
     }
     for (size_t j = 0; j < n; j++) {
@@ -143,8 +144,11 @@ page_indicators(Req *r, Resp *w)
                 HTML_LIT(b, " <span class=\"small\">goal ");
                 esc_html(b, p->p->zNode);
                 buf_printf(b, ", revision %d", p->p->iRev);
-                if (p->p->bComputed) {
-                    HTML_LIT(b, ", computed from the complaints register");
+                char *zFrom = ind_computed_label(p->p);
+                if (zFrom) {
+                    HTML_LIT(b, ", ");
+                    esc_html(b, zFrom);
+                    free(zFrom);
                 }
                 HTML_LIT(b, "</span></h2><p>");
                 esc_html(b, p->p->zDefinition);
