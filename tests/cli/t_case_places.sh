@@ -84,22 +84,27 @@ M-5,2019-01-14,MOLVT
 CSV
 "$LMPMON" --db "$(db m)" case import m.csv >/dev/null || fail "cases m"
 "$LMPMON" --db "$(db m)" report complaints --format csv >/dev/null || fail "report m"
-want=$("$LMPMON" --version | sed 's/.*schema version \([0-9]*\).*/\1/')
+# The version before places were codes: SQLite 17, PostgreSQL 12 (the
+# places' migration is 18 and 13); what later migrations added is undone
+# first (19 and 14: indicator.computed_from).
+later="ALTER TABLE indicator DROP COLUMN computed_from;"
 if [ "$LMPMON_TEST_BACKEND" = sqlite ]; then
-    prev="PRAGMA user_version = $((want - 1));"
     version="PRAGMA user_version"
+    before_places=17
+    prev="$later PRAGMA user_version = $before_places;"
 else
     version="SELECT version FROM schema_version"
-    prev="UPDATE schema_version SET version = $(($(db_sql m "$version") - 1));"
-    want=$(db_sql m "$version")
+    before_places=12
+    prev="$later UPDATE schema_version SET version = $before_places;"
 fi
+want=$(db_sql m "$version")
 db_sql m "UPDATE complaint_case SET destination = 'Thailand', province = 'Prey Veng' WHERE case_no = 'M-1';
 UPDATE complaint_case SET destination = 'Thaïland', province = 'PreyVeng' WHERE case_no = 'M-2';
 UPDATE complaint_case SET destination = 'Korea', province = 'Kompong Cham' WHERE case_no = 'M-3';
 UPDATE complaint_case SET destination = 'Atlantis', province = 'Siemreap ' WHERE case_no = 'M-4';
 UPDATE complaint_case SET destination = 'Thailand', province = 'Prey Vang' WHERE case_no = 'M-5';
 $prev" >/dev/null || fail "cannot make the previous version's database"
-[ "$(db_sql m "$version")" = $((want - 1)) ] || fail "m is not at the previous version"
+[ "$(db_sql m "$version")" = $before_places ] || fail "m is not at the version before places were codes"
 COLUMNS=160 run --db "$(db m)" case places
 expect_status 0
 [ "$(db_sql m "$version")" = "$want" ] || fail "m not migrated to $want"
