@@ -176,14 +176,18 @@ page_indicators(Req *r, Resp *w)
                 } else {
                     HTML_LIT(b, "none");
                 }
-                HTML_LIT(b, "</p><table><thead><tr><th scope=\"col\">Sex"
-                            "</th><th scope=\"col\">Value</th><th "
-                            "scope=\"col\">Progress to target</th></tr>"
-                            "</thead><tbody>");
+                HTML_LIT(b, "</p><table><thead><tr><th scope=\"col\">");
+                HTML_TR(b, "Sex");
+                HTML_LIT(b, "</th><th scope=\"col\">");
+                HTML_TR(b, "Value");
+                HTML_LIT(b, "</th><th scope=\"col\">");
+                HTML_TR(b, "Progress to target");
+                HTML_LIT(b, "</th></tr></thead><tbody>");
             }
             HTML_LIT(b, "<tr><th scope=\"row\">");
-            esc_html(b,
-                     code_table(CODE_STAT_SEX, &(size_t){ 0 })[p->eSex].zLabel);
+            esc_html(
+                b,
+                _(code_table(CODE_STAT_SEX, &(size_t){ 0 })[p->eSex].zLabel));
             HTML_LIT(b, "</th><td>");
             if (p->v) {
                 ind_format_value(p->p->eUnit, p->v->value, zNum, sizeof zNum);
