@@ -9,6 +9,14 @@ start_server "$(db d)"
 for u in lscw mrc admin viewer molvt officer; do login $u; done
 
 X='<script>alert(1)</script>'
+# The form offers the gazetteer's places, in the reader's language.
+curl -s -b lscw.jar "$BASE/cases/new" >new.html
+grep -q '<input id="province" name="province" type="text" list="province_list"' new.html ||
+    fail "the province input offers no list"
+grep -q '<option value="Prey Veng"/>' new.html || fail "the provinces' list lacks Prey Veng"
+grep -q '<option value="Thailand"/>' new.html || fail "the countries' list lacks Thailand"
+curl -s -b lscw.jar -H 'Accept-Language: km' "$BASE/cases/new" | grep -q '<option value="ព្រៃវែង"/>' ||
+    fail "the provinces' list is not in Khmer for a reader of Khmer"
 # Places are stored by gazetteer code: one it does not know is refused with
 # the closest names, the entries kept in the form, escaped.
 code=$(post lscw /cases case_no=L-1 lodged_on=2019-01-31 channel=ngo sex=female \
