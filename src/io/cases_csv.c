@@ -1,6 +1,7 @@
 /*
 ** cases_csv.c — importing and exporting complaints cases as CSV.
 */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -70,7 +71,8 @@ enum {
 };
 
 /* Resolved assisting-organisation names, so a million rows do not fold
-** and scan the directory each: raw name -> acronym. */
+** and scan the directory each: raw name -> acronym.  Places the same way:
+** as written -> gazetteer code (place_code()). */
 typedef struct OrgMemo {
     char **azRaw;
     char **azAcr;
@@ -109,6 +111,27 @@ org_memo_release(OrgMemo *m)
     free(m->azAcr);
 }
 
+/* The code of the place of kind k written z (case_place_code()), through
+** the memo m of the spellings met so far (at most 256 of them are kept:
+** a file writes a few dozen). */
+static int
+place_code(OrgMemo *m, const Gazetteer *g, GazKind k, const char *z,
+           char zCode[GAZ_CODE_BYTES], AppErr *err)
+{
+    const char *zKnown = org_memo_get(m, z);
+    if (zKnown) {
+        (void)snprintf(zCode, GAZ_CODE_BYTES, "%s", zKnown);
+        return 0;
+    }
+    if (case_place_code(g, k, z, zCode, err)) {
+        return -1;
+    }
+    if (m->n < 256) {
+        org_memo_put(m, z, zCode);
+    }
+    return 0;
+}
+
 int
 cases_csv_import(Store *s, const char *zFile, const char *z, size_t n,
                  int bCreateOrgs, CaseImportStats *stats, AppErr *err)
@@ -119,6 +142,7 @@ cases_csv_import(Store *s, const char *zFile, const char *z, size_t n,
     Model m = MODEL_INIT;
     OrgDir *dir = NULL;
     Gazetteer *gaz = NULL;
+    OrgMemo aPlaceMemo[2] = { { NULL, NULL, 0 }, { NULL, NULL, 0 } };
     OrgMemo memo = { NULL, NULL, 0 };
     /* The kept complaints reports (app/complaints.h) and those of the cases
     ** this file adds: when the file only adds cases, their merge is kept
@@ -382,12 +406,13 @@ cases_csv_import(Store *s, const char *zFile, const char *z, size_t n,
         }
         /* Places are stored by code (core/gazetteer.h). */
         char zProvince[GAZ_CODE_BYTES], zDest[GAZ_CODE_BYTES];
-        if (case_place_code(gaz, GAZ_PROVINCE, CELL(C_PROVINCE), zProvince,
-                            err)) {
+        if (place_code(&aPlaceMemo[0], gaz, GAZ_PROVINCE, CELL(C_PROVINCE),
+                       zProvince, err)) {
             BAD_AS_SET(C_PROVINCE);
         }
         c.zProvince = zProvince;
-        if (case_place_code(gaz, GAZ_COUNTRY, CELL(C_DEST), zDest, err)) {
+        if (place_code(&aPlaceMemo[1], gaz, GAZ_COUNTRY, CELL(C_DEST), zDest,
+                       err)) {
             BAD_AS_SET(C_DEST);
         }
         c.zDestination = zDest;
@@ -456,6 +481,8 @@ out_nostore:
     org_memo_release(&memo);
     orgdir_free(dir);
     gaz_free(gaz);
+    org_memo_release(&aPlaceMemo[0]);
+    org_memo_release(&aPlaceMemo[1]);
     model_release(&m);
     csv_record_release(&rec);
     free(rec.azField);
