@@ -57,6 +57,17 @@ casework_create(Store *s, const Actor *actor, const Case *c,
                             "YYYY-MM-DD"),
                           c->zLodged);
     }
+    /* Places are stored by code: what the officer wrote resolves through
+    ** the gazetteer or is refused with the closest names. */
+    char zProvince[GAZ_CODE_BYTES], zDestination[GAZ_CODE_BYTES];
+    Gazetteer *g = gaz_new();
+    int bBad =
+        case_place_code(g, GAZ_PROVINCE, c->zProvince, zProvince, err) ||
+        case_place_code(g, GAZ_COUNTRY, c->zDestination, zDestination, err);
+    gaz_free(g);
+    if (bBad) {
+        return -1;
+    }
     if (app_begin(s, actor, err)) {
         return -1;
     }
@@ -65,6 +76,8 @@ casework_create(Store *s, const Actor *actor, const Case *c,
     ** owns its strings).  The number must be new in that organisation
     ** only: another's numbers are not the officer's business. */
     Case cScoped = *c;
+    cScoped.zProvince = zProvince;
+    cScoped.zDestination = zDestination;
     char *zOrg = NULL;
     if (actor->eRole == ROLE_CASE_OFFICER) {
         zOrg = xstrdup(actor->zOrg);

@@ -147,6 +147,60 @@ add_computed(IndData *d, const Indicator *p, const CaseReportSet *x)
     }
 }
 
+/* Append the values of indicator p computed from the outreach events
+** a[0..n): for each year an event of p's kinds ended in, the people
+** reached (ind_outreach_value()), in total and, when p is broken down by
+** sex, women and men. */
+static void
+add_outreach(IndData *d, const Indicator *p, const Outreach *a, size_t n)
+{
+    int aYear[64];
+    size_t nYear = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *zLast = a[i].zTo ? a[i].zTo : a[i].zFrom;
+        long y = 0;
+        char zY[5];
+        if (!zLast || strlen(zLast) < 4) {
+            continue;
+        }
+        memcpy(zY, zLast, 4);
+        zY[4] = 0;
+        if (str_to_long(zY, 1900, 2200, &y)) {
+            continue;
+        }
+        size_t k = 0;
+        while (k < nYear && aYear[k] != (int)y) {
+            k++;
+        }
+        if (k == nYear && nYear < sizeof aYear / sizeof aYear[0]) {
+            aYear[nYear++] = (int)y;
+        }
+    }
+    static const int aeSex[] = { STAT_TOTAL, STAT_WOMEN, STAT_MEN };
+    for (size_t y = 0; y < nYear; y++) {
+        for (size_t k = 0; k < sizeof aeSex / sizeof aeSex[0]; k++) {
+            int64_t v = 0;
+            if ((aeSex[k] != STAT_TOTAL && !(p->mDim & (1u << IND_DIM_SEX))) ||
+                !ind_outreach_value(p, a, n, aYear[y], aeSex[k], &v)) {
+                continue;
+            }
+            d->aV = xreallocarray(d->aV, d->nV + 1, sizeof *d->aV);
+            IndValue *x = &d->aV[d->nV++];
+            d->nComputed++;
+            ind_value_init(x);
+            char zYear[16];
+            (void)snprintf(zYear, sizeof zYear, "%d", aYear[y]);
+            x->zCode = xstrdup(p->zCode);
+            x->iRev = p->iRev;
+            x->zPeriod = xstrdup(zYear);
+            x->eSex = aeSex[k];
+            x->value = (double)v;
+            x->zSource = xstrdup("computed from outreach (lmpmon)");
+            x->eState = IND_VALUE_VALIDATED;
+        }
+    }
+}
+
 int
 app_indicators_read(Store *s, const char *zPlan, IndData *d, AppErr *err)
 {
@@ -163,12 +217,32 @@ app_indicators_read(Store *s, const char *zPlan, IndData *d, AppErr *err)
     if (rc == 0) {
         d->zPlan = xstrdup(p->zCode);
     }
+    /* The outreach events, read in the same snapshot, when an indicator
+    ** counts them. */
+    Outreach *aOut = NULL;
+    size_t nOut = 0;
+    int bOutreach = 0, bComputed = 0;
+    for (size_t i = 0; rc == 0 && i < d->n; i++) {
+        bOutreach |= d->a[i].bComputed && d->a[i].mOutreach;
+        bComputed |= d->a[i].bComputed && !d->a[i].mOutreach;
+    }
+    if (rc == 0 && bOutreach) {
+        rc = store_outreach_list(s, NULL, NULL, &aOut, &nOut, err);
+    }
     store_end_read(s);
     model_release(&m);
-    int bComputed = 0;
     for (size_t i = 0; rc == 0 && i < d->n; i++) {
-        bComputed |= d->a[i].bComputed;
+        /* Only the newest revision is counted: the events answer
+        ** today's definition. */
+        if (d->a[i].bComputed && d->a[i].mOutreach &&
+            (i + 1 == d->n || strcmp(d->a[i + 1].zCode, d->a[i].zCode) != 0)) {
+            add_outreach(d, &d->a[i], aOut, nOut);
+        }
     }
+    for (size_t i = 0; i < nOut; i++) {
+        outreach_release(&aOut[i]);
+    }
+    free(aOut);
     if (rc == 0 && bComputed) {
         CaseReportSet x;
         long gen = 0;
@@ -179,7 +253,7 @@ app_indicators_read(Store *s, const char *zPlan, IndData *d, AppErr *err)
             for (size_t i = 0; i < d->n; i++) {
                 /* Only the newest revision is counted: the register
                 ** answers today's definition. */
-                if (d->a[i].bComputed &&
+                if (d->a[i].bComputed && !d->a[i].mOutreach &&
                     (i + 1 == d->n ||
                      strcmp(d->a[i + 1].zCode, d->a[i].zCode) != 0)) {
                     add_computed(d, &d->a[i], &x);

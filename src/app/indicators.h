@@ -5,10 +5,13 @@
 **
 ** Each writing use case owns its transaction: it reads the revisions
 ** under the write lock, checks (core/indicator.h), writes, commits.  The
-** computed indicators' values are not stored: they are counted from the
-** complaints register (core/cases.c, the goal-10 figure: complaints
-** resolved to the complainant's satisfaction within three months, of
-** those lodged in the year, by sex) each time they are read.
+** computed indicators' values are not stored: they are counted each time
+** they are read, from the complaints register (core/cases.c, the goal-10
+** figure: complaints resolved to the complainant's satisfaction within
+** three months, of those lodged in the year, by sex) or from the outreach
+** events (core/indicator.h ind_outreach_value(): the people reached by
+** the held events of the indicator's kinds that ended in the year, by
+** sex).
 */
 #ifndef LMPMON_APP_INDICATORS_H
 #define LMPMON_APP_INDICATORS_H
@@ -29,9 +32,11 @@ int app_indicator_amend(Store *s, const Actor *who, Indicator *pNew,
                         AppErr *err);
 
 /* Read plan zPlan's (NULL: the first plan's) revisions and values in one
-** snapshot, and add the values of computed indicators counted from the
+** snapshot, and add the values of computed indicators: counted from the
 ** complaints register, one per year lodged and sex (total, women, men),
-** validated, with the count behind each.  *pzPlan is the plan's code
+** validated, with the count behind each; from the outreach events, one
+** per year an event of its kinds ended in and sex (source "computed from
+** outreach (lmpmon)").  *pzPlan is the plan's code
 ** (allocated).  Release with app_indicators_release(). */
 typedef struct IndData {
     char *zPlan;

@@ -92,7 +92,7 @@ static const CliCommand aCommand[] = {
       "       [--format csv|xlsx|html|pdf|docx]\n"
       "       [--out FILE] [--plan CODE]\n"
       "       lmpmon report briefing --quarter Q [--org ORG]\n"
-      "       [--format html|md|csv|json] [--out FILE]\n\n"
+      "       [--format html|md|csv|json|pdf] [--out FILE]\n\n"
       "The action plan of round R: each activity with its responsible and\n"
       "contributing organisations, its action point in R and the priorities\n"
       "of earlier reviews that concern it and are not done\n"
@@ -232,10 +232,13 @@ static const CliCommand aCommand[] = {
       "organisation numbers its own cases: where several have NUMBER,\n"
       "--org ORG says whose (- for the case no organisation assists); an\n"
       "import matches stored cases by organisation and number.\n\n"
-      "places: each destination and province the cases hold, as written,\n"
-      "with its number of cases and the place the gazetteer makes of it\n"
-      "(ISO code and name), or the closest names when it makes none: what\n"
-      "to correct before places are stored by code.\n" },
+      "Provinces and destinations are stored by gazetteer code: an import\n"
+      "resolves any usual spelling and refuses an unknown place with the\n"
+      "closest names; export writes their English names.\n\n"
+      "places: each destination and province the cases hold, with its\n"
+      "number of cases and the place the gazetteer makes of it (ISO code\n"
+      "and name), or the closest names when it makes none: values kept as\n"
+      "typed from before places were codes, to correct.\n" },
     /* ** COMMAND: outreach */
     { "outreach", cmd_outreach, "import, export and list outreach events",
       "lmpmon outreach import FILE\n"
@@ -438,7 +441,8 @@ static const CliCommand aCommand[] = {
       "       lmpmon indicator add CODE --goal G --definition TEXT --unit U\n"
       "       [--direction D] [--baseline V --baseline-year Y]\n"
       "       [--targets 2017=50;2018=60] [--disaggregation sex,province]\n"
-      "       [--verification TEXT] [--org ORG] [--computed]\n"
+      "       [--verification TEXT] [--org ORG]\n"
+      "       [--computed | --computed-from outreach:KIND;KIND]\n"
       "       lmpmon indicator amend CODE --reason TEXT [--effective DATE]\n"
       "       [the options of add to change]\n"
       "       lmpmon indicator import FILE [--plan P]\n\n"
@@ -447,8 +451,10 @@ static const CliCommand aCommand[] = {
       "breakdowns its values need, means of verification, responsible\n"
       "organisation.  amend writes a new revision and keeps the old one with\n"
       "the values reported against it (show lists both).  A computed\n"
-      "indicator's values come from lmpmon's own data (the complaints\n"
-      "register) and cannot be typed over (docs/formats/indicators-csv.md).\n" },
+      "indicator's values come from lmpmon's own data and cannot be typed\n"
+      "over: --computed, the complaints register; --computed-from\n"
+      "outreach:counselling;dissemination, the people reached by the held\n"
+      "outreach events of those kinds, by sex (docs/formats/indicators-csv.md).\n" },
     /* ** COMMAND: value */
     { "value", cmd_value, "import and export the indicators' values",
       "lmpmon value import FILE [--plan P]\n"

@@ -50,7 +50,8 @@ cases_note_import(Store *s, const char *zFile)
 }
 
 /* 'case places': each distinct destination and province of the register
-** and what the gazetteer makes of it (io/cases_places.h). */
+** and what the gazetteer makes of it (io/cases_places.h): codes, and the
+** values kept as typed from before places were codes. */
 static int
 case_places_print(Store *s)
 {
@@ -60,7 +61,7 @@ case_places_print(Store *s)
     if (cases_places(s, &a, &n, &err)) {
         return cli_fail(&err);
     }
-    static const char *azHead[] = { "field", "as written", "cases", "place" };
+    static const char *azHead[] = { "field", "as stored", "cases", "place" };
     Table t;
     table_init(&t, 4, azHead);
     long nBad = 0, nBadCases = 0;
@@ -90,8 +91,8 @@ case_places_print(Store *s)
         if (nBad) {
             buf_printf(&b,
                        "%ld of %zu values (in %ld cases) name no place the "
-                       "gazetteer knows: correct them before places are "
-                       "stored by code\n",
+                       "gazetteer knows: they are kept as written until the "
+                       "cases are imported again with a place it knows\n",
                        nBad, n, nBadCases);
         } else {
             buf_printf(&b, "all %zu values name a place the gazetteer knows\n",
@@ -152,7 +153,8 @@ case_show_print(Store *s, const Actor *who, const char *zOrg,
     if (*c->zAgeBand) {
         buf_printf(&b, ", %s", c->zAgeBand);
     }
-    buf_printf(&b, "; %s -> %s\n", c->zProvince, c->zDestination);
+    buf_printf(&b, "; %s -> %s\n", gaz_show(c->zProvince, i18n_current()),
+               gaz_show(c->zDestination, i18n_current()));
     if (bPersonal) {
         buf_printf(&b, "personal       %s; %s; %s\n", p.zName ? p.zName : "",
                    p.zPhone ? p.zPhone : "",

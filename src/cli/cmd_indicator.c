@@ -26,6 +26,7 @@ typedef struct IndOpts {
     const char *zPlan, *zGoal, *zDefinition, *zUnit, *zDirection;
     const char *zBaseline, *zBaselineYear, *zTargets, *zDisagg;
     const char *zVerification, *zOrg, *zEffective, *zReason;
+    const char *zComputedFrom;
     int bComputed;
 } IndOpts;
 
@@ -100,6 +101,14 @@ ind_apply(CliCtx *ctx, const IndOpts *o, Indicator *p)
     if (o->bComputed) {
         p->bComputed = 1;
     }
+    if (o->zComputedFrom && ind_computed_parse(o->zComputedFrom, p)) {
+        return cli_usage_error(ctx,
+                               "--computed-from: '%s' is not complaints or "
+                               "outreach:KIND;KIND (training, meeting, "
+                               "counselling, dissemination, consultation, "
+                               "workshop, legal_assistance, other)",
+                               o->zComputedFrom);
+    }
     return 0;
 }
 
@@ -108,8 +117,10 @@ static void
 ind_print(const Indicator *p, const IndValue *aV, size_t nV, Buf *b)
 {
     char z[64];
-    buf_printf(b, "%s revision %d (goal %s)%s\n", p->zCode, p->iRev, p->zNode,
-               p->bComputed ? ", computed by lmpmon" : "");
+    char *zFrom = ind_computed_label(p);
+    buf_printf(b, "%s revision %d (goal %s)%s%s\n", p->zCode, p->iRev, p->zNode,
+               zFrom ? ", " : "", zFrom ? zFrom : "");
+    free(zFrom);
     buf_printf(b, "  definition:   %s\n", p->zDefinition);
     buf_printf(
         b, "  unit:         %s, %s\n",
@@ -251,6 +262,7 @@ ind_write(CliCtx *ctx, Store *s, int bAmend, const char *zCode,
             pOld->zVerification ? xstrdup(pOld->zVerification) : NULL;
         p.zOrg = pOld->zOrg ? xstrdup(pOld->zOrg) : NULL;
         p.bComputed = pOld->bComputed;
+        p.mOutreach = pOld->mOutreach;
     } else {
         if (!o->zGoal || !o->zDefinition || !o->zUnit) {
             rc = cli_usage_error(ctx, "indicator add needs --goal, "
@@ -297,6 +309,7 @@ cmd_indicator(CliCtx *ctx)
                       { "effective", 1, &o.zEffective, NULL },
                       { "reason", 1, &o.zReason, NULL },
                       { "computed", 0, NULL, &o.bComputed },
+                      { "computed-from", 1, &o.zComputedFrom, NULL },
                       { NULL, 0, NULL, NULL } };
     char **azPos = NULL;
     size_t nPos;
@@ -335,7 +348,11 @@ cmd_indicator(CliCtx *ctx)
                         p->zNode, p->iRev,
                         code_table(CODE_IND_UNIT, &(size_t){ 0 })[p->eUnit]
                             .zLabel,
-                        p->zDefinition, p->bComputed ? " (computed)" : "");
+                        p->zDefinition,
+                        !p->bComputed  ? ""
+                        : p->mOutreach ? " (computed from outreach)"
+                                       : " (computed from the complaints "
+                                         "register)");
                 } else if (bShow && strcmp(p->zCode, zArg) == 0) {
                     ind_print(p, d.aV, d.nV, &b);
                 }

@@ -9,6 +9,7 @@
 */
 #include <limits.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -212,6 +213,41 @@ const char *
 case_dim_name(CaseDim e)
 {
     return azDim[(unsigned)e < DIM_COUNT ? e : 0];
+}
+
+int
+case_place_code(const Gazetteer *g, GazKind k, const char *z,
+                char zCode[GAZ_CODE_BYTES], AppErr *err)
+{
+    const char *zAt = z ? z : "";
+    while (*zAt == ' ' || *zAt == '\t') {
+        zAt++;
+    }
+    const char *zFound = NULL;
+    if (!*zAt) {
+        zCode[0] = 0;
+        return 0;
+    }
+    if (gaz_resolve(g, k, z, &zFound, err) == 0) {
+        (void)snprintf(zCode, GAZ_CODE_BYTES, "%s", zFound);
+        return 0;
+    }
+    /* The gazetteer's message, in the reader's language. */
+    Buf b = BUF_INIT;
+    gaz_suggest(g, k, z, 3, &b);
+    if (b.n) {
+        apperr_set(err, APPERR_INPUT,
+                   k == GAZ_PROVINCE ? _("unknown province '%s' (closest: %s)")
+                                     : _("unknown country '%s' (closest: %s)"),
+                   z, buf_str(&b));
+    } else {
+        apperr_set(err, APPERR_INPUT,
+                   k == GAZ_PROVINCE ? _("unknown province '%s'")
+                                     : _("unknown country '%s'"),
+                   z);
+    }
+    buf_release(&b);
+    return -1;
 }
 
 int
@@ -459,13 +495,26 @@ case_cell_cmp(const void *a, const void *b)
     return strcmp(((const CaseCell *)a)->zValue, ((const CaseCell *)b)->zValue);
 }
 
+/* Places are stored by code but read by name: in the order of their
+** English names, as before they were codes. */
+static int
+case_place_cell_cmp(const void *a, const void *b)
+{
+    const char *zA = ((const CaseCell *)a)->zValue;
+    const char *zB = ((const CaseCell *)b)->zValue;
+    int c = strcmp(gaz_show(zA, I18N_EN), gaz_show(zB, I18N_EN));
+    return c ? c : strcmp(zA, zB);
+}
+
 void
 case_report_finish(CaseReport *r)
 {
     for (int d = 0; d < DIM_COUNT; d++) {
         if (r->anCell[d] > 1) {
             qsort(r->aCell[d], r->anCell[d], sizeof *r->aCell[d],
-                  case_cell_cmp);
+                  d == DIM_PROVINCE || d == DIM_DESTINATION
+                      ? case_place_cell_cmp
+                      : case_cell_cmp);
         }
         /* The hash indexes are stale after sorting; lookups are over. */
         free(r->aSlot[d]);

@@ -174,6 +174,17 @@ int case_types_parse(const char *z, unsigned *pTypes);
 #define CASE_TYPE_ACCEPTED                                                     \
  "unpaid_wages, deception, confiscated_documents, abuse, injury, death, other"
 
+/* A case's province and destination are stored as gazetteer codes
+** (core/gazetteer.h: "KH-14", "TH").  The code to store for the place of
+** kind k (GAZ_PROVINCE for the province, GAZ_COUNTRY for the destination)
+** written z on a form or in a file, into zCode: "" for an
+** empty one, else the place it names in any usual spelling.  -1 when it
+** names none: err (APPERR_INPUT) says so with the closest names.  Pages
+** and files show the stored code through gaz_show(). */
+#include "gazetteer.h"
+int case_place_code(const Gazetteer *g, GazKind k, const char *z,
+                    char zCode[GAZ_CODE_BYTES], AppErr *err);
+
 /* Parse an amount in major units ("1234.5", "6755", "84600.00") into minor
 ** units; no thousands separators, at most two decimals, not negative.
 ** 0 or -1. */

@@ -132,11 +132,33 @@ gaz_place(GazKind k, size_t i)
 int
 gaz_find_code(GazKind k, const char *zCode, GazPlace *p)
 {
-    size_t n = gaz_count(k);
-    for (size_t i = 0; zCode && i < n; i++) {
-        GazPlace g = gaz_place(k, i);
-        if (strcmp(g.zCode, zCode) == 0) {
-            *p = g;
+    if (!zCode) {
+        return 0;
+    }
+    if (k == GAZ_COUNTRY) {
+        /* Countries are in code order: every row of an export asks. */
+        size_t lo = 0, hi = nGazCountry;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            int c = strcmp(aGazCountry[mid].zCode, zCode);
+            if (c == 0) {
+                *p = gaz_place(k, mid);
+                return 1;
+            }
+            if (c < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return 0;
+    }
+    if (strncmp(zCode, "KH-", 3) != 0) {
+        return 0;
+    }
+    for (size_t i = 0; i < N_PROVINCE; i++) {
+        if (strcmp(aProvince[i].zCode, zCode) == 0) {
+            *p = gaz_place(k, i);
             return 1;
         }
     }
@@ -153,6 +175,21 @@ gaz_label(const char *zCode)
         }
     }
     return NULL;
+}
+
+const char *
+gaz_show(const char *zStored, I18nLang eLang)
+{
+    GazPlace p;
+    if (!zStored) {
+        return "";
+    }
+    for (int k = 0; k < GAZ_KIND_COUNT; k++) {
+        if (gaz_find_code((GazKind)k, zStored, &p)) {
+            return eLang == I18N_KM && p.zKhmer ? p.zKhmer : p.zName;
+        }
+    }
+    return zStored;
 }
 
 const char *
@@ -256,6 +293,13 @@ gaz_resolve(const Gazetteer *g, GazKind k, const char *z, const char **pzCode,
     }
     *pzCode = gaz_place(k, (size_t)i).zCode;
     return 0;
+}
+
+const char *
+gaz_code_of(const Gazetteer *g, GazKind k, const char *z)
+{
+    long i = gaz_find(g, k, z);
+    return i < 0 ? NULL : gaz_place(k, (size_t)i).zCode;
 }
 
 int

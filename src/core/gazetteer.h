@@ -18,12 +18,16 @@
 #include <stddef.h>
 
 #include "../base/apperr.h"
+#include "../base/i18n.h"
 
 typedef enum GazKind {
     GAZ_PROVINCE = 0, /* a province of Cambodia (or the capital) */
     GAZ_COUNTRY,      /* a country of ISO 3166-1 */
     GAZ_KIND_COUNT
 } GazKind;
+
+/* Room for a code with its NUL ("KH-25", "TH"). */
+#define GAZ_CODE_BYTES 8
 
 /* What the gazetteer holds of a place. */
 typedef struct GazPlace {
@@ -45,6 +49,14 @@ int gaz_find_code(GazKind k, const char *zCode, GazPlace *p);
 ** neither: what pages and reports show instead of the code. */
 const char *gaz_label(const char *zCode);
 
+/* What pages, reports and exports show for a stored place: the name of
+** the province or country whose code is zStored, in Khmer to a reader of
+** Khmer where the gazetteer has it (provinces), else in English; zStored
+** itself when it is no code (a case's value from before places were
+** stored by code that named no known place: 'lmpmon case places' lists
+** them); "" for NULL.  Allocates nothing. */
+const char *gaz_show(const char *zStored, I18nLang eLang);
+
 /* An index of every spelling, for resolving names.  Built once per use
 ** (an import); read-only afterwards, so threads may share one. */
 typedef struct Gazetteer Gazetteer;
@@ -57,6 +69,10 @@ void gaz_free(Gazetteer *g);
 ** says "unknown province 'X'" with the closest known names. */
 int gaz_resolve(const Gazetteer *g, GazKind k, const char *z,
                 const char **pzCode, AppErr *err);
+
+/* The code (static storage) of the place of kind k named z, or NULL when
+** z names none: gaz_resolve() without a message (a migration's step). */
+const char *gaz_code_of(const Gazetteer *g, GazKind k, const char *z);
 
 /* As gaz_resolve(), for a place that may be either: a province first (an
 ** event in Kampong Cham), else a country (a meeting in Bangkok's

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "indicator.h"
+#include "codes.h"
 #include "outreach.h"
 #include "model.h"
 #include "../base/buf.h"
@@ -223,9 +224,11 @@ ind_value_check(const Indicator *p, const IndValue *v, int bComputing,
 {
     if (p->bComputed && !bComputing) {
         return apperr_set(err, APPERR_FORBIDDEN,
-                          "indicator '%s' is computed by lmpmon: its values "
-                          "cannot be typed over",
-                          p->zCode);
+                          "indicator '%s' is computed by lmpmon from %s: its "
+                          "values cannot be typed over",
+                          p->zCode,
+                          p->mOutreach ? "the outreach events"
+                                       : "the complaints register");
     }
     if (ind_check_period(v->zPeriod, NULL, err) ||
         unit_check(p->eUnit, v->value, "value", err)) {
@@ -475,6 +478,130 @@ ind_dims_text(unsigned mDim)
         }
     }
     return buf_detach(&b);
+}
+
+char *
+ind_computed_text(const Indicator *p)
+{
+    if (!p->bComputed) {
+        return xstrdup("no");
+    }
+    if (!p->mOutreach) {
+        return xstrdup("yes");
+    }
+    Buf b = BUF_INIT;
+    buf_puts(&b, "outreach");
+    if (p->mOutreach != IND_OUTREACH_ALL) {
+        size_t n;
+        const CodeName *a = code_table(CODE_OUTREACH_KIND, &n);
+        for (size_t i = 0, k = 0; i < n && i < OUTREACH_KIND_COUNT; i++) {
+            if (p->mOutreach & (1u << i)) {
+                buf_printf(&b, "%s%s", k++ ? ";" : ":", a[i].zKey);
+            }
+        }
+    }
+    return buf_detach(&b);
+}
+
+int
+ind_computed_parse(const char *z, Indicator *p)
+{
+    if (!z || !*z || strcmp(z, "no") == 0) {
+        p->bComputed = 0;
+        p->mOutreach = 0;
+        return 0;
+    }
+    if (strcmp(z, "yes") == 0 || strcmp(z, "complaints") == 0) {
+        p->bComputed = 1;
+        p->mOutreach = 0;
+        return 0;
+    }
+    if (strncmp(z, "outreach", 8) != 0 || (z[8] && z[8] != ':')) {
+        return -1;
+    }
+    unsigned m = 0;
+    for (const char *q = z[8] ? z + 9 : ""; *q;) {
+        size_t n = strcspn(q, ";");
+        char zKind[32];
+        if (n == 0 || n >= sizeof zKind) {
+            return -1;
+        }
+        memcpy(zKind, q, n);
+        zKind[n] = 0;
+        int i = code_index(CODE_OUTREACH_KIND, zKind);
+        if (i < 0) {
+            return -1;
+        }
+        m |= 1u << i;
+        q += n + (q[n] == ';');
+    }
+    p->bComputed = 1;
+    p->mOutreach = m ? m : IND_OUTREACH_ALL;
+    return 0;
+}
+
+char *
+ind_computed_label(const Indicator *p)
+{
+    if (!p->bComputed) {
+        return NULL;
+    }
+    if (!p->mOutreach) {
+        return xstrdup("computed from the complaints register");
+    }
+    Buf b = BUF_INIT;
+    buf_puts(&b, "computed from outreach");
+    if (p->mOutreach != IND_OUTREACH_ALL) {
+        size_t n;
+        const CodeName *a = code_table(CODE_OUTREACH_KIND, &n);
+        for (size_t i = 0, k = 0; i < n && i < OUTREACH_KIND_COUNT; i++) {
+            if (p->mOutreach & (1u << i)) {
+                buf_printf(&b, "%s%s", k++ ? ", " : " (", a[i].zLabel);
+            }
+        }
+        buf_putc(&b, ')');
+    }
+    return buf_detach(&b);
+}
+
+int
+ind_outreach_value(const Indicator *p, const Outreach *a, size_t n, int year,
+                   int eSex, int64_t *pValue)
+{
+    int bAny = 0;
+    int64_t sum = 0;
+    for (size_t i = 0; i < n; i++) {
+        const Outreach *o = &a[i];
+        const char *zLast = o->zTo ? o->zTo : o->zFrom;
+        if (o->eStatus != OUTREACH_HELD || !(p->mOutreach & (1u << o->eKind)) ||
+            !zLast || strlen(zLast) < 4 ||
+            (zLast[0] - '0') * 1000 + (zLast[1] - '0') * 100 +
+                    (zLast[2] - '0') * 10 + (zLast[3] - '0') !=
+                year) {
+            continue;
+        }
+        int64_t v = OUTREACH_NONE;
+        if (eSex == STAT_WOMEN) {
+            v = o->n.women;
+        } else if (eSex == STAT_MEN) {
+            v = o->n.men;
+        } else if (o->n.total != OUTREACH_NONE) {
+            v = o->n.total;
+        } else {
+            int64_t aPart[3] = { o->n.women, o->n.men, o->n.unknown };
+            for (int k = 0; k < 3; k++) {
+                if (aPart[k] != OUTREACH_NONE) {
+                    v = (v == OUTREACH_NONE ? 0 : v) + aPart[k];
+                }
+            }
+        }
+        if (v != OUTREACH_NONE) {
+            sum += v;
+            bAny = 1;
+        }
+    }
+    *pValue = sum;
+    return bAny;
 }
 
 int

@@ -9,8 +9,10 @@
 ** (increase, decrease, maintain), a baseline (value, year), targets per
 ** year, the disaggregations its values need (sex, province, destination,
 ** channel, sector), means of verification and a responsible organisation.
-** One lmpmon counts itself (goal 10, from the complaints register) is
-** "computed": nobody types its values.
+** One lmpmon counts itself is "computed": nobody types its values.  It
+** is counted from the complaints register (goal 10) or from the outreach
+** events (people reached by events of some kinds, by sex: "# of women and
+** men who are provided with ... information on safe migration").
 **
 ** Indicators get amended as things change (the 2017 review says so): an
 ** amendment is a new revision, effective from a date or a round, with a
@@ -96,6 +98,9 @@ typedef struct Indicator {
     char *zVerification; /* means of verification; NULL when none */
     char *zOrg;          /* responsible organisation's acronym, or NULL */
     int bComputed;       /* lmpmon computes its values */
+    unsigned mOutreach;  /* computed from the people reached by the held
+                         ** outreach events of these kinds (bit set of
+                         ** OutreachKind); 0: from the complaints register */
 } Indicator;
 
 void indicator_init(Indicator *p);
@@ -203,6 +208,34 @@ char *ind_targets_text(const Indicator *p);
 int ind_targets_parse(Indicator *p, const char *z);
 char *ind_dims_text(unsigned mDim);
 int ind_dims_parse(const char *z, unsigned *pmDim);
+
+/* Where a computed indicator's values come from, as files write it
+** (the indicators CSV's computed column): "no", "yes" (the complaints
+** register, goal 10), "outreach:counselling;dissemination" (the kinds'
+** keys, CODE_OUTREACH_KIND; "outreach" alone: every kind).  Parsing fills
+** p->bComputed and p->mOutreach ("complaints" is "yes"); -1 for anything
+** else.  ind_computed_text() allocates. */
+char *ind_computed_text(const Indicator *p);
+int ind_computed_parse(const char *z, Indicator *p);
+
+/* What people read of it: "computed from outreach (counselling,
+** dissemination)", "computed from the complaints register", or NULL
+** for a typed indicator.  Allocates. */
+char *ind_computed_label(const Indicator *p);
+
+/* Every outreach kind: what "outreach" alone means. */
+#define IND_OUTREACH_ALL ((1u << OUTREACH_KIND_COUNT) - 1u)
+
+/* The value lmpmon computes from outreach events for indicator p (a
+** computed one with mOutreach): the people reached by the held events
+** of p's kinds whose last day is in year, for sex eSex (StatSex: total,
+** women or men).  An event's total is its total, else the sum of its
+** counts by sex; women and men count where the event gives them.  1 and
+** *pValue when at least one event counts (a count for that sex), 0 when
+** none. */
+struct Outreach;
+int ind_outreach_value(const Indicator *p, const struct Outreach *a, size_t n,
+                       int year, int eSex, int64_t *pValue);
 
 /* One line of the indicators report of a year: an indicator (the
 ** revision its values of the year were reported against, else the

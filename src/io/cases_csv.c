@@ -1,6 +1,7 @@
 /*
 ** cases_csv.c — importing and exporting complaints cases as CSV.
 */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -70,7 +71,8 @@ enum {
 };
 
 /* Resolved assisting-organisation names, so a million rows do not fold
-** and scan the directory each: raw name -> acronym. */
+** and scan the directory each: raw name -> acronym.  Places the same way:
+** as written -> gazetteer code (place_code()). */
 typedef struct OrgMemo {
     char **azRaw;
     char **azAcr;
@@ -109,6 +111,27 @@ org_memo_release(OrgMemo *m)
     free(m->azAcr);
 }
 
+/* The code of the place of kind k written z (case_place_code()), through
+** the memo m of the spellings met so far (at most 256 of them are kept:
+** a file writes a few dozen). */
+static int
+place_code(OrgMemo *m, const Gazetteer *g, GazKind k, const char *z,
+           char zCode[GAZ_CODE_BYTES], AppErr *err)
+{
+    const char *zKnown = org_memo_get(m, z);
+    if (zKnown) {
+        (void)snprintf(zCode, GAZ_CODE_BYTES, "%s", zKnown);
+        return 0;
+    }
+    if (case_place_code(g, k, z, zCode, err)) {
+        return -1;
+    }
+    if (m->n < 256) {
+        org_memo_put(m, z, zCode);
+    }
+    return 0;
+}
+
 int
 cases_csv_import(Store *s, const char *zFile, const char *z, size_t n,
                  int bCreateOrgs, CaseImportStats *stats, AppErr *err)
@@ -118,6 +141,8 @@ cases_csv_import(Store *s, const char *zFile, const char *z, size_t n,
     int aiCol[C_COUNT];
     Model m = MODEL_INIT;
     OrgDir *dir = NULL;
+    Gazetteer *gaz = NULL;
+    OrgMemo aPlaceMemo[2] = { { NULL, NULL, 0 }, { NULL, NULL, 0 } };
     OrgMemo memo = { NULL, NULL, 0 };
     /* The kept complaints reports (app/complaints.h) and those of the cases
     ** this file adds: when the file only adds cases, their merge is kept
@@ -198,6 +223,7 @@ cases_csv_import(Store *s, const char *zFile, const char *z, size_t n,
         }
     }
     dir = orgdir_new(&m);
+    gaz = gaz_new();
     int bPersonal =
         aiCol[C_NAME] >= 0 || aiCol[C_PHONE] >= 0 || aiCol[C_IDDOC] >= 0;
     for (;;) {
@@ -227,6 +253,15 @@ cases_csv_import(Store *s, const char *zFile, const char *z, size_t n,
 #define BAD(k, ...)                                                            \
  do {                                                                          \
   apperr_set(err, APPERR_INPUT, __VA_ARGS__);                                  \
+  apperr_prefix(err, "cannot import '%s': line %d, column %d (%s)", zFile,     \
+                aiCol[k] >= 0 ? rec.aiLine[aiCol[k]] : rec.iLine,              \
+                aiCol[k] + 1,                                                  \
+                k < C_NAME ? azCaseColumn[k] : azPersonColumn[k - C_NAME]);    \
+  goto out;                                                                    \
+ } while (0)
+/* As BAD(), for err set already. */
+#define BAD_AS_SET(k)                                                          \
+ do {                                                                          \
   apperr_prefix(err, "cannot import '%s': line %d, column %d (%s)", zFile,     \
                 aiCol[k] >= 0 ? rec.aiLine[aiCol[k]] : rec.iLine,              \
                 aiCol[k] + 1,                                                  \
@@ -369,9 +404,19 @@ cases_csv_import(Store *s, const char *zFile, const char *z, size_t n,
             }
             c.zAssistingOrg = (char *)zAcr;
         }
-        c.zProvince = (char *)CELL(C_PROVINCE);
+        /* Places are stored by code (core/gazetteer.h). */
+        char zProvince[GAZ_CODE_BYTES], zDest[GAZ_CODE_BYTES];
+        if (place_code(&aPlaceMemo[0], gaz, GAZ_PROVINCE, CELL(C_PROVINCE),
+                       zProvince, err)) {
+            BAD_AS_SET(C_PROVINCE);
+        }
+        c.zProvince = zProvince;
+        if (place_code(&aPlaceMemo[1], gaz, GAZ_COUNTRY, CELL(C_DEST), zDest,
+                       err)) {
+            BAD_AS_SET(C_DEST);
+        }
+        c.zDestination = zDest;
         c.zAgeBand = (char *)CELL(C_AGE);
-        c.zDestination = (char *)CELL(C_DEST);
         c.zSector = (char *)CELL(C_SECTOR);
         c.zAgency = (char *)CELL(C_AGENCY);
         c.zOutcome = (char *)CELL(C_OUTCOME);
@@ -379,6 +424,7 @@ cases_csv_import(Store *s, const char *zFile, const char *z, size_t n,
                            (char *)CELL(C_IDDOC) };
 #undef CELL
 #undef BAD
+#undef BAD_AS_SET
         if (store_case_put(s, &c, bPersonal ? &who : NULL, err)) {
             /* No line: the backend may have been writing cases held back
             ** from earlier lines (store.h); it names a case it can. */
@@ -434,6 +480,9 @@ out_nostore:
     case_report_set_release(&added);
     org_memo_release(&memo);
     orgdir_free(dir);
+    gaz_free(gaz);
+    org_memo_release(&aPlaceMemo[0]);
+    org_memo_release(&aPlaceMemo[1]);
     model_release(&m);
     csv_record_release(&rec);
     free(rec.azField);
@@ -474,8 +523,10 @@ export_one(void *pArg, const Case *c, const CasePerson *who)
     export_field(b, c->zResolved, 0);
     export_field(b, case_sex_name(c->eSex), 0);
     export_field(b, case_legal_name(c->eLegal), 0);
-    export_field(b, c->zDestination, 0);
-    export_field(b, c->zProvince, 0);
+    /* Places by their English names, which an import resolves back to
+    ** the same codes (a file's other values are English keys too). */
+    export_field(b, gaz_show(c->zDestination, I18N_EN), 0);
+    export_field(b, gaz_show(c->zProvince, I18N_EN), 0);
     export_field(b, c->zAssistingOrg, 0);
     export_field(b, case_satisfied_name(c->eSatisfied), 0);
     export_amount(b, c->requested);
@@ -571,8 +622,8 @@ xlsx_one(void *pArg, const Case *c, const CasePerson *who)
     xlsx_out_date(x, c->zResolved);
     xlsx_out_text(x, case_sex_name(c->eSex));
     xlsx_out_text(x, case_legal_name(c->eLegal));
-    xlsx_out_text(x, c->zDestination);
-    xlsx_out_text(x, c->zProvince);
+    xlsx_out_text(x, gaz_show(c->zDestination, I18N_EN));
+    xlsx_out_text(x, gaz_show(c->zProvince, I18N_EN));
     xlsx_out_text(x, c->zAssistingOrg);
     xlsx_out_text(x, case_satisfied_name(c->eSatisfied));
     xlsx_out_amount(x, c->requested);

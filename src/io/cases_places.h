@@ -1,15 +1,15 @@
 /*
-** cases_places.h — how the complaints register's places would resolve
-** through the gazetteer: the report that comes before storing cases'
-** destinations and provinces by code.
+** cases_places.h — the complaints register's places against the
+** gazetteer.
 **
-** Cases keep the destination and province as the case officer typed them
-** ("Thailand", "Thailande", "Kompong Cham", "Siemreap "), which the
-** complaints report counts as different places.  Storing them by code
-** (core/gazetteer.h) must refuse nothing silently, so this lists every
-** distinct value with its number of cases and the code it resolves to, or
-** the closest names when it resolves to none, for people to correct
-** first ('lmpmon case places').  Reads only.
+** Cases store the destination and province as gazetteer codes
+** (core/gazetteer.h); before schema 18 (PostgreSQL 13) they kept them as
+** the case officer typed them ("Thailande", "Kompong Cham", "Siemreap "),
+** and the migration converted those that name a place.  The others are
+** kept as typed, never dropped: this lists every distinct value with its
+** number of cases and the code it is or resolves to, or the closest names
+** when it resolves to none, for people to correct ('lmpmon case
+** places').  Reads only.
 */
 #ifndef LMPMON_CASES_PLACES_H
 #define LMPMON_CASES_PLACES_H

@@ -333,10 +333,15 @@ read_indicator(Reader *r, Indicator *p)
         p->zOrg = xstrdup(o->zAcronym);
     }
     const char *zComp = cell(r, IC_COMPUTED);
-    if (*zComp && strcmp(zComp, "yes") && strcmp(zComp, "no")) {
-        return bad(r, IC_COMPUTED, "'%s' is not yes or no", zComp);
+    if (ind_computed_parse(zComp, p)) {
+        return bad(r, IC_COMPUTED,
+                   "'%s' is not no, yes (the complaints register) or "
+                   "outreach:KIND;KIND (the people reached by those kinds "
+                   "of outreach event: training, meeting, counselling, "
+                   "dissemination, consultation, workshop, "
+                   "legal_assistance, other)",
+                   zComp);
     }
-    p->bComputed = strcmp(zComp, "yes") == 0;
     long rev = 1;
     if (*cell(r, IC_REVISION) &&
         str_to_long(cell(r, IC_REVISION), 1, 1000, &rev)) {

@@ -6,8 +6,9 @@
 ** An indicators file has one revision of an indicator per row: code,
 ** goal, definition, unit, direction, baseline, baseline_year, targets
 ** ("2017=50;2018=60"), disaggregation ("sex,province"), verification,
-** organisation, computed (yes/no), revision (1 when empty), effective,
-** reason.  A values file has one figure per row: indicator, revision (the
+** organisation, computed (no; yes: from the complaints register;
+** outreach:KIND;KIND: the people reached by those kinds of outreach
+** event), revision (1 when empty), effective, reason.  A values file has one figure per row: indicator, revision (the
 ** newest when empty), period, sex, dimension, code, value, numerator,
 ** denominator, source, state; an export adds the definition the value was
 ** reported against, which an import reads past.

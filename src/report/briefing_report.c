@@ -15,6 +15,8 @@
 
 #include "briefing_report.h"
 #include "escape.h"
+#include "print.h"
+#include "sheet.h"
 #include "../base/base.h"
 #include "../core/codes.h"
 #include "../core/gazetteer.h"
@@ -366,8 +368,10 @@ static const char zCss[] =
     "#at_a_glance td:nth-child(3),#complaints_register td{white-space:nowrap}"
     "p.empty{font-style:italic}";
 
+/* The HTML; with zSelf (the page's address up to its query: the web), a
+** line of links to the other formats' downloads after the heading. */
 static void
-brief_render_html(const Briefing *b, Buf *out)
+brief_render_html_at(const Briefing *b, const char *zSelf, Buf *out)
 {
     BriefSection a[SEC_COUNT];
     Buf x = BUF_INIT;
@@ -383,7 +387,21 @@ brief_render_html(const Briefing *b, Buf *out)
     buf_puts(out, zCss);
     HTML_LIT(out, "</style>\n</head>\n<body>\n<header>\n<h1>");
     esc_html(out, buf_str(&x));
-    HTML_LIT(out, "</h1>\n</header>\n<p class=\"method\">");
+    HTML_LIT(out, "</h1>\n</header>\n");
+    if (zSelf) {
+        HTML_LIT(out, "<p class=\"downloads\">Download:");
+        for (const ReportFormat *f = aBriefingFormat + 1; f->zName; f++) {
+            HTML_LIT(out, " <a href=\"");
+            esc_html(out, zSelf);
+            HTML_LIT(out, "&amp;format=");
+            esc_html(out, f->zName);
+            HTML_LIT(out, "\">");
+            esc_html(out, f->zLabel);
+            HTML_LIT(out, "</a>");
+        }
+        HTML_LIT(out, "</p>\n");
+    }
+    HTML_LIT(out, "<p class=\"method\">");
     buf_reset(&x);
     briefing_method(b, &x);
     esc_html(out, buf_str(&x));
@@ -441,6 +459,18 @@ brief_render_html(const Briefing *b, Buf *out)
     HTML_LIT(out, "</body>\n</html>\n");
     buf_release(&x);
     brief_sections_release(a);
+}
+
+static void
+brief_render_html(const Briefing *b, Buf *out)
+{
+    brief_render_html_at(b, NULL, out);
+}
+
+void
+briefing_render_page(const Briefing *b, const char *zSelf, Buf *out)
+{
+    brief_render_html_at(b, zSelf, out);
 }
 
 /* ---- Markdown -------------------------------------------------------------- */
@@ -768,11 +798,68 @@ brief_render_json(const Briefing *b, Buf *out)
 
 /* ---- formats ------------------------------------------------------------- */
 
+/* ---- PDF -------------------------------------------------------------------- */
+
+/* The briefing printed as the action plan is (print.h): a cover with the
+** title and how the figures were made, then each section with its
+** heading and its table (the header repeated on every page), or what an
+** empty one says.  0, or -1 with err when the printing module fails. */
+static int
+brief_render_pdf(const Briefing *b, Buf *out, AppErr *err)
+{
+    BriefSection a[SEC_COUNT];
+    Sheet at[SEC_COUNT];
+    SheetDocPart aPart[SEC_COUNT];
+    Buf title = BUF_INIT, method = BUF_INIT, up = BUF_INIT;
+    brief_sections(b, a);
+    brief_title(b, &title);
+    briefing_method(b, &method);
+    for (int k = 0; k < SEC_COUNT; k++) {
+        const BriefSection *t = &a[k];
+        sheet_init(&at[k], t->zId, NULL);
+        for (size_t c = 0; c < t->nCol; c++) {
+            sheet_col(&at[k], t->azHead[c]);
+        }
+        for (size_t i = 0; i < t->nRow * t->nCol; i++) {
+            sheet_text(&at[k], t->azCell[i]);
+        }
+        const char *zHeading = t->zTitle;
+        if (k == SEC_UPCOMING) {
+            buf_printf(&up, "%s (%s)", t->zTitle, b->q.zNextLabel);
+            zHeading = buf_str(&up);
+        }
+        aPart[k] =
+            (SheetDocPart){ zHeading, t->nRow ? NULL : t->zEmpty, &at[k] };
+    }
+    SheetDocSpec spec = {
+        .zPlan = b->zOrg ? b->zOrg : "Programme briefing",
+        .zTitle = buf_str(&title),
+        .zAsOf = NULL,
+        .zCoverNote = "the programme's activities, outreach, migration "
+                      "statistics, upcoming events and media of the "
+                      "quarter, and the complaints register's cases.",
+        .zIntro = briefing_is_empty(b) ? zEmptyQuarter : buf_str(&method),
+        .t = NULL,
+        .aPart = aPart,
+        .nPart = SEC_COUNT,
+    };
+    int rc = sheet_render_pdf(&spec, out, err);
+    for (int k = 0; k < SEC_COUNT; k++) {
+        sheet_release(&at[k]);
+    }
+    buf_release(&title);
+    buf_release(&method);
+    buf_release(&up);
+    brief_sections_release(a);
+    return rc;
+}
+
 const ReportFormat aBriefingFormat[] = {
     { "html", "text/html; charset=utf-8", "HTML", 0 },
     { "md", "text/markdown; charset=utf-8", "Markdown", 0 },
     { "csv", "text/csv; charset=utf-8", "CSV", 0 },
     { "json", "application/json; charset=utf-8", "JSON", 0 },
+    { "pdf", "application/pdf", "PDF", 1 },
     { NULL, NULL, NULL, 0 },
 };
 
@@ -783,6 +870,9 @@ briefing_render(const Briefing *b, const char *zFormat, Buf *out, AppErr *err)
         report_format_need(aBriefingFormat, zFormat, "briefing", err);
     if (!f) {
         return -1;
+    }
+    if (f->bPrint) {
+        return brief_render_pdf(b, out, err);
     }
     /* In aBriefingFormat's order. */
     static void (*const axRender[])(const Briefing *, Buf *) = {

@@ -12,6 +12,7 @@
 #include "escape.h"
 #include "../base/base.h"
 #include "../core/review.h"
+#include "../core/gazetteer.h"
 #include "../io/csv.h"
 #include "../io/xlsx_write.h"
 #include "../base/i18n.h"
@@ -21,6 +22,15 @@
  "dimension,value,cases,resolved,within_3_months,"                             \
  "satisfied_within_3_months,pct_within_3_months,"                              \
  "pct_satisfied_within_3_months,compensation_ordered,compensation_paid\r\n"
+
+/* What a row of dimension d is called: a province's or destination's
+** name in language e for its code (gaz_show()), another value as it is. */
+static const char *
+cell_name(int d, const CaseCell *c, I18nLang e)
+{
+    return d == DIM_PROVINCE || d == DIM_DESTINATION ? gaz_show(c->zValue, e)
+                                                     : c->zValue;
+}
 
 /* The k-th row of a dimension as shown (case_shown_build()): the cells
 ** shown, then the merged "other groups"; NULL past the end.  *pbHidden:
@@ -51,7 +61,7 @@ complaints_render_csv(const ComplaintsView *v, Buf *b)
         for (size_t i = 0; (c = shown_row(&sh, i, &bHidden)) != NULL; i++) {
             csv_write_field(b, case_dim_name((CaseDim)d));
             buf_putc(b, ',');
-            csv_write_field(b, c->zValue);
+            csv_write_field(b, cell_name(d, c, I18N_EN));
             if (bHidden) {
                 buf_puts(b, ",,,,,,,,\r\n"); /* too few cases: suppressed */
                 continue;
@@ -106,7 +116,11 @@ complaints_render_json(const ComplaintsView *v, Buf *b)
             json_t *o = json_object();
             json_object_set_new(o, "dimension",
                                 json_string(case_dim_name((CaseDim)d)));
-            json_object_set_new(o, "value", json_string(c->zValue));
+            json_object_set_new(o, "value",
+                                json_string(cell_name(d, c, I18N_EN)));
+            if (cell_name(d, c, I18N_EN) != c->zValue) {
+                json_object_set_new(o, "code", json_string(c->zValue));
+            }
             if (c == &sh.other) {
                 json_object_set_new(o, "groups",
                                     json_integer((json_int_t)sh.nMerged));
@@ -239,7 +253,7 @@ complaints_render_html(const ComplaintsView *v, Buf *b)
         int bHidden;
         for (size_t i = 0; (c = shown_row(&sh, i, &bHidden)) != NULL; i++) {
             HTML_LIT(b, "<tr><th scope=\"row\">");
-            esc_html(b, c->zValue);
+            esc_html(b, cell_name(d, c, i18n_current()));
             if (c == &sh.other) {
                 buf_printf(b, " (%zu)", sh.nMerged);
             }
@@ -322,7 +336,7 @@ complaints_xlsx_rows(const ComplaintsView *v, XlsxOut *x)
         int bHidden;
         for (size_t i = 0; (c = shown_row(&sh, i, &bHidden)) != NULL; i++) {
             xlsx_out_text(x, case_dim_name((CaseDim)d));
-            xlsx_out_text(x, c->zValue);
+            xlsx_out_text(x, cell_name(d, c, I18N_EN));
             if (!bHidden) {
                 xlsx_out_number(x, (double)c->nCases);
                 xlsx_out_number(x, (double)c->nResolved);

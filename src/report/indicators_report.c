@@ -160,6 +160,11 @@ ind_report_text(const IndReportRow *a, size_t n, int year, Buf *b)
                        a[i].p->zNode, a[i].p->iRev, a[i].p->zDefinition);
             buf_printf(b, "  %s, %s", unit_label(a[i].p->eUnit),
                        dir_label(a[i].p->eDir));
+            char *zFrom = ind_computed_label(a[i].p);
+            if (zFrom) {
+                buf_printf(b, "; %s", zFrom);
+                free(zFrom);
+            }
             if (a[i].p->bBaseline) {
                 buf_printf(b, "; baseline %s (%d)", rt.az[RC_BASELINE],
                            a[i].p->baselineYear);
@@ -234,6 +239,10 @@ ind_report_json(const IndReportRow *a, size_t n, int year, Buf *b)
         json_object_set_new(o, "source",
                             r->v && r->v->zSource ? json_string(r->v->zSource)
                                                   : json_null());
+        char *zFrom = ind_computed_label(r->p);
+        json_object_set_new(o, "computed",
+                            zFrom ? json_string(zFrom) : json_null());
+        free(zFrom);
         json_array_append_new(arr, o);
     }
     json_object_set_new(root, "indicators", arr);

@@ -24,6 +24,16 @@
 ** (or NULL); then table t on landscape pages, its header on every page.
 ** Columns beyond the eighth are folded into the eighth, each as
 ** "Heading: value"; widths follow the cells' lengths. */
+/* A document of several tables (the quarterly briefing) lists them as
+** parts instead of t: each a heading, a paragraph if not NULL (what an
+** empty table says) and its table if not NULL and not empty, printed as
+** t is. */
+typedef struct SheetDocPart {
+    const char *zHeading;
+    const char *zText;
+    const Sheet *t;
+} SheetDocPart;
+
 typedef struct SheetDocSpec {
     const char *zPlan;
     const char *zTitle;
@@ -31,6 +41,8 @@ typedef struct SheetDocSpec {
     const char *zCoverNote;
     const char *zIntro;
     const Sheet *t;
+    const SheetDocPart *aPart; /* after t (or instead of it: t NULL) */
+    size_t nPart;
 } SheetDocSpec;
 
 /* The whole review r as an A4 PDF, appended to b.  Returns 0, or -1 with

@@ -420,19 +420,10 @@ doc_sheet_text(const Sheet *t, size_t iRow, size_t iCol)
     return z ? z : "";
 }
 
-void
-sheet_doc_build(const SheetDocSpec *s, ReviewDoc *d)
+/* Table t as a printed table of d, its header on every page. */
+static void
+doc_sheet_table(ReviewDoc *d, const Sheet *t)
 {
-    memset(d, 0, sizeof *d);
-    d->zPlan = s->zPlan;
-    d->zTitle = s->zTitle;
-    d->zAsOf = s->zAsOf;
-    d->zCoverNote = s->zCoverNote;
-    char zNow[32];
-    str_now_utc(zNow, sizeof zNow);
-    memcpy(d->zGenerated, zNow, 10);
-    d->zGenerated[10] = 0;
-    const Sheet *t = s->t;
     /* The columns printed: not the HTML-only ones (forms' buttons); past
     ** DOC_MAX_COL, the last printed column holds the rest too. */
     size_t *aiCol = xcalloc(t->nCol ? t->nCol : 1, sizeof *aiCol);
@@ -473,11 +464,6 @@ sheet_doc_build(const SheetDocSpec *s, ReviewDoc *d)
     for (size_t o = 0; o < nOut; o++) {
         aW[o] = aLen[o] / total;
     }
-    doc_add(d, DOC_LANDSCAPE);
-    doc_heading(d, 1, s->zTitle);
-    if (s->zIntro) {
-        doc_text(d, DOC_PARA, "%s", s->zIntro);
-    }
     if (nOut) {
         DocTable *dt = doc_table(d, nOut, aW, aRight);
         dt->bSmall = 1;
@@ -509,6 +495,38 @@ sheet_doc_build(const SheetDocSpec *s, ReviewDoc *d)
         }
     }
     free(aiCol);
+}
+
+void
+sheet_doc_build(const SheetDocSpec *s, ReviewDoc *d)
+{
+    memset(d, 0, sizeof *d);
+    d->zPlan = s->zPlan;
+    d->zTitle = s->zTitle;
+    d->zAsOf = s->zAsOf;
+    d->zCoverNote = s->zCoverNote;
+    char zNow[32];
+    str_now_utc(zNow, sizeof zNow);
+    memcpy(d->zGenerated, zNow, 10);
+    d->zGenerated[10] = 0;
+    doc_add(d, DOC_LANDSCAPE);
+    doc_heading(d, 1, s->zTitle);
+    if (s->zIntro) {
+        doc_text(d, DOC_PARA, "%s", s->zIntro);
+    }
+    if (s->t) {
+        doc_sheet_table(d, s->t);
+    }
+    for (size_t i = 0; i < s->nPart; i++) {
+        const SheetDocPart *p = &s->aPart[i];
+        doc_heading(d, 2, p->zHeading);
+        if (p->zText) {
+            doc_text(d, DOC_PARA, "%s", p->zText);
+        }
+        if (p->t && sheet_rows(p->t)) {
+            doc_sheet_table(d, p->t);
+        }
+    }
 }
 
 int

@@ -529,6 +529,16 @@ const char *const azPgMigration[] = {
     "  REFERENCES node(id) DEFERRABLE INITIALLY DEFERRED;"
     "CREATE INDEX node_predecessor ON node(predecessor_id)"
     "  WHERE predecessor_id IS NOT NULL;",
+    /* 14: cases' places by gazetteer code, SQLite's schema 19 translated:
+    ** the runner fills the temporary lmpmon_place from the gazetteer
+    ** (store_pg.c pg_place_map()); values that name no place are kept. */
+    "UPDATE complaint_case c SET province = p.code FROM lmpmon_place p"
+    "  WHERE p.kind = 'province' AND p.value = c.province;"
+    "UPDATE complaint_case c SET destination = p.code FROM lmpmon_place p"
+    "  WHERE p.kind = 'country' AND p.value = c.destination;"
+    "DELETE FROM kept;",
+    /* 15: what a computed indicator counts, SQLite's schema 20 translated. */
+    "ALTER TABLE indicator ADD COLUMN computed_from " TXT ";",
 };
 
 const int nPgMigration = (int)(sizeof azPgMigration / sizeof azPgMigration[0]);

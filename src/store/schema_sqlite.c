@@ -650,6 +650,29 @@ const char *const azSchemaMigration[] = {
     "  REFERENCES node(id) DEFERRABLE INITIALLY DEFERRED;"
     "CREATE INDEX node_predecessor ON node(predecessor_id)"
     "  WHERE predecessor_id IS NOT NULL;",
+    /* 19: a case's province and destination are stored as gazetteer codes
+    ** (core/gazetteer.h: "KH-14", "TH"), no longer as typed.  The values
+    ** that resolve are converted through temp.lmpmon_place, which the
+    ** migration's runner fills from the gazetteer before this runs (SQL
+    ** cannot fold "PreyVeng" or "Thaïland" as it does); those that do not
+    ** are kept as they were, and 'lmpmon case places' lists them.  The
+    ** kept complaints reports counted the old values: they go. */
+    "UPDATE complaint_case SET province = (SELECT p.code FROM"
+    "  temp.lmpmon_place p WHERE p.kind = 'province'"
+    "  AND p.value = complaint_case.province)"
+    "  WHERE province IN (SELECT value FROM temp.lmpmon_place"
+    "  WHERE kind = 'province');"
+    "UPDATE complaint_case SET destination = (SELECT p.code FROM"
+    "  temp.lmpmon_place p WHERE p.kind = 'country'"
+    "  AND p.value = complaint_case.destination)"
+    "  WHERE destination IN (SELECT value FROM temp.lmpmon_place"
+    "  WHERE kind = 'country');"
+    "DELETE FROM kept;",
+    /* 20: an indicator lmpmon computes says from what (core/indicator.h
+    ** ind_computed_text()): NULL for the complaints register, as every
+    ** computed one was; "outreach:counselling;dissemination" for the
+    ** people reached by the held outreach events of those kinds. */
+    "ALTER TABLE indicator ADD COLUMN computed_from TEXT;",
 };
 
 const int nSchemaMigration =

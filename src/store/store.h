@@ -306,6 +306,8 @@ enum {
     STORE_INDICATOR_COMPUTED, /* "0" or "1" */
     STORE_INDICATOR_EFFECTIVE,
     STORE_INDICATOR_REASON,
+    STORE_INDICATOR_COMPUTED_FROM, /* ind_computed_text() of one computed
+                                   ** from outreach, else NULL */
     STORE_INDICATOR_NCOL
 };
 

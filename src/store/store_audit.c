@@ -248,6 +248,7 @@ static const Entity aEntity[STORE_ENTITY_COUNT] = {
             [STORE_INDICATOR_COMPUTED] = { "computed", AUDIT_YESNO },
             [STORE_INDICATOR_EFFECTIVE] = { "effective", AUDIT_TEXT },
             [STORE_INDICATOR_REASON] = { "reason", AUDIT_TEXT },
+            [STORE_INDICATOR_COMPUTED_FROM] = { "computed_from", AUDIT_TEXT },
         },
         .aCreate = {
             { NULL, STORE_INDICATOR_DEFINITION },
@@ -1397,6 +1398,7 @@ store_indicator_put(Store *s, const Indicator *p, AppErr *err)
     (void)snprintf(zBaseYear, sizeof zBaseYear, "%d", p->baselineYear);
     char *zTargets = ind_targets_text(p);
     char *zDims = ind_dims_text(p->mDim);
+    char *zFrom = p->bComputed && p->mOutreach ? ind_computed_text(p) : NULL;
     const char *azKey[] = { p->zPlan, p->zCode, zRev };
     const char *azNew[STORE_NCOL_MAX] = {
         [STORE_INDICATOR_NODE] = p->zNode,
@@ -1414,6 +1416,7 @@ store_indicator_put(Store *s, const Indicator *p, AppErr *err)
         [STORE_INDICATOR_COMPUTED] = p->bComputed ? "1" : "0",
         [STORE_INDICATOR_EFFECTIVE] = p->zEffective,
         [STORE_INDICATOR_REASON] = p->zReason,
+        [STORE_INDICATOR_COMPUTED_FROM] = zFrom,
     };
     const char *azPlan[] = { p->zPlan };
     const char *azNode[] = { p->zPlan, p->zNode };
@@ -1436,6 +1439,7 @@ store_indicator_put(Store *s, const Indicator *p, AppErr *err)
     buf_release(&key);
     free(zTargets);
     free(zDims);
+    free(zFrom);
     return rc ? -1 : 0;
 }
 

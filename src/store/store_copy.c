@@ -105,7 +105,7 @@ static const struct {
                                   "definition", "unit", "direction", "baseline",
                                   "baseline_year", "targets", "disagg",
                                   "verification", "org_id", "computed",
-                                  "effective", "reason" } },
+                                  "effective", "reason", "computed_from" } },
     [STORE_TABLE_IND_VALUE] = { "ind_value",
                                 { "id", "indicator_id", "period", "sex", "cell",
                                   "value", "num", "den", "source", "state",

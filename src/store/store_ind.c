@@ -69,6 +69,10 @@ ind_fill_indicator(void *pArg, const char *const *azVal, int nVal)
     p->zVerification = dup_or_null(az[STORE_INDICATOR_VERIFICATION]);
     p->zOrg = dup_or_null(az[STORE_INDICATOR_ORG]);
     p->bComputed = int_of(az[STORE_INDICATOR_COMPUTED]) != 0;
+    if (p->bComputed && az[STORE_INDICATOR_COMPUTED_FROM] &&
+        ind_computed_parse(az[STORE_INDICATOR_COMPUTED_FROM], p)) {
+        x->bBad = 1;
+    }
     p->zEffective = dup_or_null(az[STORE_INDICATOR_EFFECTIVE]);
     p->zReason = dup_or_null(az[STORE_INDICATOR_REASON]);
     return 0;

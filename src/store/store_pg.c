@@ -42,6 +42,7 @@
 #include "store_pg_int.h"
 #include "schema_pg.h"
 #include "../base/base.h"
+#include "../core/gazetteer.h"
 #include "../base/banned.h"
 
 /* How often a statement outside a transaction is tried again after a
@@ -1231,6 +1232,51 @@ pg_schema_state(PgStore *S, long long *pnTable, int *pVersion, AppErr *err)
     return 0;
 }
 
+/* The data step of a migration that names lmpmon_place: a temporary
+** table (dropped at COMMIT) of what each distinct province and
+** destination of the register resolves to through the gazetteer, as
+** store_sqlite.c's sq_place_map() makes it. */
+static int
+pg_place_map(PgStore *S, AppErr *err)
+{
+    if (PG_RUN(S,
+               "CREATE TEMP TABLE lmpmon_place(kind text, value text,"
+               " code text, PRIMARY KEY(kind, value)) ON COMMIT DROP",
+               NULL, err, "migrating")) {
+        return -1;
+    }
+    PGresult *r = PG_QUERY(S,
+                           "SELECT DISTINCT 'province', province FROM"
+                           " complaint_case WHERE province <> ''"
+                           " UNION SELECT DISTINCT 'country', destination"
+                           " FROM complaint_case WHERE destination <> ''",
+                           NULL, err, "migrating");
+    if (!r) {
+        return -1;
+    }
+    Gazetteer *g = gaz_new();
+    int rc = 0;
+    for (int i = 0; rc == 0 && i < PQntuples(r); i++) {
+        const char *zKind = pg_text(r, i, 0);
+        const char *zValue = pg_text(r, i, 1);
+        GazKind k = strcmp(zKind, "province") == 0 ? GAZ_PROVINCE : GAZ_COUNTRY;
+        const char *zCode = gaz_code_of(g, k, zValue);
+        if (zCode && strcmp(zCode, zValue) != 0) {
+            PgArgs a = { 0 };
+            pg_arg_text(&a, 1, zKind);
+            pg_arg_text(&a, 2, zValue);
+            pg_arg_text(&a, 3, zCode);
+            rc = PG_RUN(S,
+                        "INSERT INTO lmpmon_place(kind, value, code)"
+                        " VALUES($1, $2, $3)",
+                        &a, err, "migrating");
+        }
+    }
+    gaz_free(g);
+    PQclear(r);
+    return rc;
+}
+
 /* Create (iFrom 0) or migrate the schema in one transaction, under the
 ** writer lock; another process that did it meanwhile is noticed inside the
 ** lock.  Refuses (changing nothing) what is no longer as expected. */
@@ -1253,6 +1299,18 @@ pg_migrate(PgStore *S, int iFrom, StoreOpenMode eMode, AppErr *err)
         return 0;
     }
     for (int i = iFrom; rc == 0 && i < nPgMigration; i++) {
+        if (strstr(azPgMigration[i], "lmpmon_place")) {
+            AppErr tmp = APPERR_INIT;
+            if (pg_place_map(S, &tmp)) {
+                apperr_set(err, APPERR_DB,
+                           "cannot migrate %s to schema version %d; it is "
+                           "unchanged (the details are in the log)",
+                           S->zName, i + 1);
+                apperr_detail(err, "%s", tmp.zDetail);
+                rc = -1;
+                break;
+            }
+        }
         PGresult *r = PQexec(S->db, azPgMigration[i]);
         if (PQresultStatus(r) != PGRES_COMMAND_OK) {
             AppErr tmp = APPERR_INIT;

@@ -1051,8 +1051,8 @@ void
 pg_visit_rows(PGresult *r, StoreRowVisitor fn, void *pArg)
 {
     int nCol = PQnfields(r);
-    const char *az[16];
-    assert(nCol <= 16);
+    const char *az[24];
+    assert(nCol <= 24);
     for (int row = 0; row < PQntuples(r); row++) {
         for (int i = 0; i < nCol; i++) {
             az[i] = PQgetisnull(r, row, i) ? NULL : PQgetvalue(r, row, i);

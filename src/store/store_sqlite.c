@@ -25,6 +25,7 @@
 #include "store_sqlite_int.h"
 #include "schema_sqlite.h"
 #include "../base/base.h"
+#include "../core/gazetteer.h"
 #include "../base/banned.h"
 
 /* SQLite's code for a failure on connection db that returned code: an
@@ -404,6 +405,61 @@ sq_pragma_int(SqStore *S, const char *zSql, int *pOut)
     return rc == SQLITE_ROW ? 0 : -1;
 }
 
+/* The data step of a migration that names temp.lmpmon_place: the table
+** of what each distinct province and destination of the register
+** resolves to through the gazetteer (kind 'province' or 'country', value
+** as stored, code), rows only for the values that resolve to a code other
+** than themselves.  SQL cannot fold spellings as the gazetteer does, so
+** the migration's UPDATE reads this table.  0 or -1 (zErr: the engine's
+** text, sqlite3_free() it). */
+static int
+sq_place_map(SqStore *S, char **pzErr)
+{
+    if (sqlite3_exec(S->db,
+                     "DROP TABLE IF EXISTS temp.lmpmon_place;"
+                     "CREATE TEMP TABLE lmpmon_place(kind TEXT, value TEXT,"
+                     "  code TEXT, PRIMARY KEY(kind, value))",
+                     NULL, NULL, pzErr) != SQLITE_OK) {
+        return -1;
+    }
+    sqlite3_stmt *pSel = NULL, *pIns = NULL;
+    int rc = sqlite3_prepare_v2(
+        S->db,
+        "SELECT DISTINCT 'province', province FROM complaint_case"
+        "  WHERE province <> ''"
+        " UNION SELECT DISTINCT 'country', destination FROM complaint_case"
+        "  WHERE destination <> ''",
+        -1, &pSel, NULL);
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_prepare_v2(S->db,
+                                "INSERT INTO temp.lmpmon_place(kind, value,"
+                                " code) VALUES(?1, ?2, ?3)",
+                                -1, &pIns, NULL);
+    }
+    Gazetteer *g = gaz_new();
+    while (rc == SQLITE_OK && (rc = sqlite3_step(pSel)) == SQLITE_ROW) {
+        const char *zKind = (const char *)sqlite3_column_text(pSel, 0);
+        const char *zValue = (const char *)sqlite3_column_text(pSel, 1);
+        GazKind k = strcmp(zKind, "province") == 0 ? GAZ_PROVINCE : GAZ_COUNTRY;
+        const char *zCode = gaz_code_of(g, k, zValue);
+        rc = SQLITE_OK;
+        if (zCode && strcmp(zCode, zValue) != 0) {
+            sqlite3_bind_text(pIns, 1, zKind, -1, SQLITE_TRANSIENT);
+            sqlite3_bind_text(pIns, 2, zValue, -1, SQLITE_TRANSIENT);
+            sqlite3_bind_text(pIns, 3, zCode, -1, SQLITE_STATIC);
+            rc = sqlite3_step(pIns) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+            sqlite3_reset(pIns);
+        }
+    }
+    gaz_free(g);
+    if (rc != SQLITE_DONE && rc != SQLITE_OK) {
+        *pzErr = sqlite3_mprintf("%s", sqlite3_errmsg(S->db));
+    }
+    sq_finalize(S, pSel);
+    sq_finalize(S, pIns);
+    return rc == SQLITE_DONE ? 0 : -1;
+}
+
 /* Apply the migrations after version iFrom in one transaction, foreign
 ** keys off (a migration may rebuild a table others refer to: SQLite's
 ** procedure for that drops the old table and renames the new one) and
@@ -417,8 +473,12 @@ sq_migrate_run(SqStore *S, int iFrom, const char *zPath, AppErr *err)
     }
     for (int i = iFrom; i < nSchemaMigration; i++) {
         char *zErr = NULL;
-        if (sqlite3_exec(S->db, azSchemaMigration[i], NULL, NULL, &zErr) !=
-            SQLITE_OK) {
+        int bStep = strstr(azSchemaMigration[i], "lmpmon_place") != NULL;
+        if ((bStep && sq_place_map(S, &zErr)) ||
+            sqlite3_exec(S->db, azSchemaMigration[i], NULL, NULL, &zErr) !=
+                SQLITE_OK ||
+            (bStep && sqlite3_exec(S->db, "DROP TABLE temp.lmpmon_place", NULL,
+                                   NULL, &zErr) != SQLITE_OK)) {
             apperr_set(err, APPERR_DB,
                        "cannot migrate '%s' to schema version %d; it is "
                        "unchanged (the details are in the log)",

@@ -27,7 +27,7 @@ sq_ind_row_get(SqStore *S, StoreEntity e, const char *const *azKey,
                        "SELECT n.code, i.definition, i.unit, i.direction,"
                        " i.baseline, i.baseline_year, i.targets, i.disagg,"
                        " i.verification, o.acronym, i.computed, i.effective,"
-                       " i.reason FROM indicator i"
+                       " i.reason, i.computed_from FROM indicator i"
                        " JOIN plan p ON p.id = i.plan_id"
                        " JOIN node n ON n.id = i.node_id"
                        " LEFT JOIN org o ON o.id = i.org_id"
@@ -68,11 +68,12 @@ sq_ind_row_put(SqStore *S, StoreEntity e, const char *const *azKey,
                              "INSERT INTO indicator(plan_id, code, rev,"
                              " node_id, definition, unit, direction, baseline,"
                              " baseline_year, targets, disagg, verification,"
-                             " org_id, computed, effective, reason)"
+                             " org_id, computed, effective, reason,"
+                             " computed_from)"
                              " SELECT p.id, $2, $3, n.id, $5, $6, $7, $8, $9,"
                              " $10, $11, $12,"
                              " (SELECT id FROM org WHERE acronym = $13),"
-                             " $14, $15, $16 FROM plan p"
+                             " $14, $15, $16, $17 FROM plan p"
                              " JOIN node n ON n.plan_id = p.id AND n.code = $4"
                              " WHERE p.code = $1",
                              &st, err)
@@ -85,7 +86,8 @@ sq_ind_row_put(SqStore *S, StoreEntity e, const char *const *azKey,
                              " targets = $10, disagg = $11,"
                              " verification = $12, org_id = (SELECT id"
                              "  FROM org WHERE acronym = $13),"
-                             " computed = $14, effective = $15, reason = $16"
+                             " computed = $14, effective = $15, reason = $16,"
+                             " computed_from = $17"
                              " WHERE id = " SQ_IND_ID,
                              &st, err)) {
             return -1;
@@ -139,7 +141,8 @@ sq_ind_scan(Store *s, const char *zPlan, StoreIndPart part, StoreRowVisitor fn,
                         "SELECT p.code, i.code, i.rev, n.code, i.definition,"
                         " i.unit, i.direction, i.baseline, i.baseline_year,"
                         " i.targets, i.disagg, i.verification, o.acronym,"
-                        " i.computed, i.effective, i.reason FROM indicator i"
+                        " i.computed, i.effective, i.reason, i.computed_from"
+                        " FROM indicator i"
                         " JOIN plan p ON p.id = i.plan_id"
                         " JOIN node n ON n.id = i.node_id"
                         " LEFT JOIN org o ON o.id = i.org_id"

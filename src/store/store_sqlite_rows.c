@@ -43,8 +43,8 @@ sq_visit_rows(SqStore *S, sqlite3_stmt *st, StoreRowVisitor fn, void *pArg,
               AppErr *err, const char *zWhat)
 {
     int nCol = sqlite3_column_count(st);
-    const char *az[16];
-    assert(nCol <= 16);
+    const char *az[24];
+    assert(nCol <= 24);
     int bStop = 0, rc;
     while (!bStop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         for (int i = 0; i < nCol; i++) {

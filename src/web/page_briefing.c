@@ -2,8 +2,8 @@
 ** page_briefing.c — /briefing?quarter=2019Q3[&org=ORG][&format=...]: the
 ** quarterly programme briefing (core/briefing.h) for logged-in users, the
 ** same document 'lmpmon report briefing' writes, in HTML (a self-contained
-** file, its stylesheet allowed by hash in the CSP) or as Markdown, CSV or
-** JSON downloads.  Without a quarter, a form asks for one.
+** file, its stylesheet allowed by hash in the CSP, with links to the
+** downloads) or as Markdown, CSV, JSON or PDF downloads.  Without a quarter, a form asks for one.
 **
 ** The complaints register's part is read (a scan of the cases lodged by
 ** the quarter's end) only for those who see cases unsuppressed: case
@@ -57,8 +57,8 @@ page_briefing(Req *r, Resp *w)
         report_format_find(aBriefingFormat, *zFmt ? zFmt : "html");
     if (!f) {
         web_error(r, w, 400,
-                  "The briefing is made in HTML, Markdown, CSV or JSON "
-                  "only (format=html, md, csv or json).");
+                  "The briefing is made in HTML, Markdown, CSV, JSON or PDF "
+                  "only (format=html, md, csv, json or pdf).");
         return 0;
     }
     BriefQuarter q;
@@ -73,8 +73,22 @@ page_briefing(Req *r, Resp *w)
     int bCases =
         e == ROLE_ADMIN || e == ROLE_ME_OFFICER || e == ROLE_CASE_OFFICER;
     BriefingData d;
-    if (app_briefing_read(r->s, &q, *zOrg ? zOrg : NULL, bCases, &d, &err) ||
-        briefing_render(&d.b, f->zName, &w->body, &err)) {
+    Buf self = BUF_INIT;
+    buf_puts(&self, "/briefing?quarter=");
+    url_encode(&self, q.zCode);
+    if (*zOrg) {
+        buf_puts(&self, "&org=");
+        url_encode(&self, zOrg);
+    }
+    int bHtml = strcmp(f->zName, "html") == 0;
+    int rc = app_briefing_read(r->s, &q, *zOrg ? zOrg : NULL, bCases, &d, &err);
+    if (rc == 0 && bHtml) {
+        briefing_render_page(&d.b, buf_str(&self), &w->body);
+    } else if (rc == 0) {
+        rc = briefing_render(&d.b, f->zName, &w->body, &err);
+    }
+    buf_release(&self);
+    if (rc) {
         web_fail(r, w, &err);
     } else {
         w->zType = f->zMime;

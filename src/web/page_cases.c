@@ -25,6 +25,7 @@
 #include "../report/sheet.h"
 #include "../app/casework.h"
 #include "../base/i18n.h"
+#include "../core/gazetteer.h"
 #include "../base/banned.h"
 
 /* The organisation the user's case work is limited to; NULL for admins. */
@@ -89,7 +90,7 @@ cases_row(void *pArg, const Case *c, const CasePerson *who)
     }
     sheet_text(t, c->zLodged);
     sheet_text(t, case_sex_label(c->eSex));
-    sheet_text(t, c->zDestination);
+    sheet_text(t, gaz_show(c->zDestination, i18n_current()));
     sheet_text(t, case_stage_label(c->eStage));
     Buf a = BUF_INIT;
     case_amount_format(&a, c->ordered);
@@ -236,9 +237,30 @@ cases_input(Buf *b, const char *zName, const char *zLabel, const char *zValue,
     esc_html(b, zName);
     HTML_LIT(b, "\" type=\"");
     esc_html(b, zType);
+    if (strcmp(zName, "province") == 0 || strcmp(zName, "destination") == 0) {
+        HTML_LIT(b, "\" list=\"");
+        esc_html(b, zName);
+        HTML_LIT(b, "_list");
+    }
     HTML_LIT(b, "\" value=\"");
     esc_html(b, zValue);
     HTML_LIT(b, "\"/>");
+}
+
+/* The gazetteer's places of kind k as a list the input named zName
+** offers (any usual spelling is accepted: casework_create() resolves). */
+static void
+cases_place_list(Buf *b, const char *zName, GazKind k)
+{
+    HTML_LIT(b, "<datalist id=\"");
+    esc_html(b, zName);
+    HTML_LIT(b, "_list\">");
+    for (size_t i = 0; i < gaz_count(k); i++) {
+        HTML_LIT(b, "<option value=\"");
+        esc_html(b, gaz_show(gaz_place(k, i).zCode, i18n_current()));
+        HTML_LIT(b, "\"/>");
+    }
+    HTML_LIT(b, "</datalist>");
 }
 
 static const char *const azSexW[] = { "female", "male", "unknown" };
@@ -279,8 +301,10 @@ cases_new_form(Req *r, Resp *w, const char *zError)
                  cases_label_legal);
     cases_input(b, "age_band", _("Age band"), req_form(r, "age_band"), "text");
     cases_input(b, "province", _("Province"), req_form(r, "province"), "text");
+    cases_place_list(b, "province", GAZ_PROVINCE);
     cases_input(b, "destination", _("Destination country"),
                 req_form(r, "destination"), "text");
+    cases_place_list(b, "destination", GAZ_COUNTRY);
     cases_input(b, "sector", _("Sector"), req_form(r, "sector"), "text");
     cases_input(b, "agency", _("Recruitment agency"), req_form(r, "agency"),
                 "text");
@@ -430,7 +454,9 @@ case_sheet(const void *arg, const char *zId, Sheet *t)
     if (*c->zAgeBand) {
         buf_printf(&v, ", %s", c->zAgeBand);
     }
-    buf_printf(&v, "; %s \xE2\x86\x92 %s", c->zProvince, c->zDestination);
+    buf_printf(&v, "; %s \xE2\x86\x92 %s",
+               gaz_show(c->zProvince, i18n_current()),
+               gaz_show(c->zDestination, i18n_current()));
     sheet_text(t, buf_str(&v));
     sheet_text(t, _("Personal details"));
     buf_reset(&v);

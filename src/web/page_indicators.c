@@ -5,9 +5,10 @@
 ** CSV or XLSX (the table of 'lmpmon report indicators').
 **
 ** The rows are core's (ind_report_rows()) over app/indicators.c's read,
-** which counts the computed goal-10 indicator from the complaints
-** register.  Viewers and the public see no computed figure by sex whose
-** women or men are fewer than CASE_SUPPRESS_BELOW cases, as on the
+** which counts the computed indicators: goal 10 from the complaints
+** register, those of outreach totals from the outreach events (each says
+** which).  Viewers and the public see no figure of the register by sex
+** whose women or men are fewer than CASE_SUPPRESS_BELOW cases, as on the
 ** complaints page: the total minus one sex would give the other back.
 */
 #include <math.h>
@@ -46,7 +47,7 @@ ind_row_shown(const Req *r, const IndReportRow *a, size_t n, size_t i)
 {
     Role e = r->bAuthed ? r->ses.user.eRole : ROLE_VIEWER;
     if (e == ROLE_ADMIN || e == ROLE_ME_OFFICER || e == ROLE_CASE_OFFICER ||
-        !a[i].p->bComputed) {
+        !a[i].p->bComputed || a[i].p->mOutreach) {
         return 1;
     }
     for (size_t j = 0; j < n; j++) {
@@ -143,8 +144,11 @@ page_indicators(Req *r, Resp *w)
                 HTML_LIT(b, " <span class=\"small\">goal ");
                 esc_html(b, p->p->zNode);
                 buf_printf(b, ", revision %d", p->p->iRev);
-                if (p->p->bComputed) {
-                    HTML_LIT(b, ", computed from the complaints register");
+                char *zFrom = ind_computed_label(p->p);
+                if (zFrom) {
+                    HTML_LIT(b, ", ");
+                    esc_html(b, zFrom);
+                    free(zFrom);
                 }
                 HTML_LIT(b, "</span></h2><p>");
                 esc_html(b, p->p->zDefinition);
@@ -172,14 +176,18 @@ page_indicators(Req *r, Resp *w)
                 } else {
                     HTML_LIT(b, "none");
                 }
-                HTML_LIT(b, "</p><table><thead><tr><th scope=\"col\">Sex"
-                            "</th><th scope=\"col\">Value</th><th "
-                            "scope=\"col\">Progress to target</th></tr>"
-                            "</thead><tbody>");
+                HTML_LIT(b, "</p><table><thead><tr><th scope=\"col\">");
+                HTML_TR(b, "Sex");
+                HTML_LIT(b, "</th><th scope=\"col\">");
+                HTML_TR(b, "Value");
+                HTML_LIT(b, "</th><th scope=\"col\">");
+                HTML_TR(b, "Progress to target");
+                HTML_LIT(b, "</th></tr></thead><tbody>");
             }
             HTML_LIT(b, "<tr><th scope=\"row\">");
-            esc_html(b,
-                     code_table(CODE_STAT_SEX, &(size_t){ 0 })[p->eSex].zLabel);
+            esc_html(
+                b,
+                _(code_table(CODE_STAT_SEX, &(size_t){ 0 })[p->eSex].zLabel));
             HTML_LIT(b, "</th><td>");
             if (p->v) {
                 ind_format_value(p->p->eUnit, p->v->value, zNum, sizeof zNum);

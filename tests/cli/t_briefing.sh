@@ -5,8 +5,8 @@
 # numbers come from the seed and from lmpmon's own exports, never from this
 # script.  Also: an empty quarter says so, a malformed quarter is refused
 # naming it, --org keeps what the organisation took part in, the
-# complaints register counts the cases resolved in the quarter, and every
-# format parses.
+# complaints register counts the cases resolved in the quarter, every
+# format parses, and the PDF holds the briefing's figures.
 . "$(dirname "$0")/lib.sh"
 
 run --db "$(db s)" init --sample cambodia-lmp-2015-2018
@@ -223,9 +223,61 @@ done
 run --db "$(db s)" report briefing
 expect_status 2
 expect_err "which quarter?"
-run --db "$(db s)" report briefing --quarter 2019Q3 --format pdf
-expect_status 2
-expect_err "unknown format 'pdf'"
+
+# ---- the PDF ---------------------------------------------------------------------
+# Printed as the action plan is: the title, every section's heading, and
+# every figure of the briefing's JSON (counts of people, stocks, amounts,
+# titles of events and articles) in the PDF's text.
+run --db "$(db s)" report briefing --quarter 2019Q3 --format pdf --out q3.pdf
+expect_status 0
+pdfinfo q3.pdf >info.txt 2>&1 || fail "the briefing PDF does not open: $(cat info.txt)"
+grep -q '^Title:.*Quarterly briefing: July – September 2019' info.txt ||
+    fail "the PDF's title: $(grep Title info.txt)"
+pdftotext q3.pdf q3.txt || fail "pdftotext"
+python3 - q3.json q3.txt <<'PY' || fail "the PDF lacks figures of the briefing:
+$(cat out.txt)"
+import json, re, sys
+j = json.load(open(sys.argv[1], encoding="utf-8"))
+flat = re.sub(r"\s+", "", open(sys.argv[2], encoding="utf-8").read())
+miss = []
+def need(z):
+    if re.sub(r"\s+", "", z) not in flat:
+        miss.append(z)
+for h in ("Main programme activities", "Partner results", "At a glance",
+          "Upcoming activities (October – December 2019)", "Media coverage"):
+    need(h)
+for sec in ("activities", "partner_results", "complaints_register",
+            "at_a_glance", "upcoming", "media"):
+    for r in j[sec]:
+        for k in ("women", "men", "total", "ordered", "requested"):
+            if k in r:
+                need("{:,}".format(int(r[k])))
+        for k in ("title", "source", "outlet"):
+            if k in r:
+                need(r[k])
+n = sum(len(j[s]) for s in ("activities", "partner_results", "at_a_glance",
+                            "upcoming", "media"))
+if n < 20:
+    miss.append("only %d records: the sample's briefing is not there" % n)
+print("\n".join(miss))
+sys.exit(1 if miss else 0)
+PY
+# Headers repeat on the pages a table runs over: every page that holds a
+# row of the statistics (their sources) has the table's heading row.
+pages=$(sed -n 's/^Pages: *//p' info.txt)
+n=0
+for p in $(seq 1 "$pages"); do
+    pdftotext -f "$p" -l "$p" q3.pdf page.txt
+    if grep -q 'Ministry of Labour' page.txt; then
+        n=$((n + 1))
+        grep -q 'Reference date' page.txt || fail "page $p holds statistics without the table's header"
+    fi
+done
+[ "$n" -ge 2 ] || fail "the statistics no longer run over two pages ($n): this test needs a table that does"
+run --db "$(db s)" report briefing --quarter 2015Q1 --format pdf --out empty.pdf
+expect_status 0
+pdftotext empty.pdf - | tr -s ' \n' ' ' | grep -q "Nothing is recorded for this quarter" ||
+    fail "the empty quarter's PDF does not say so"
 
 # ---- one organisation ----------------------------------------------------------
 # With --org, the events are those of the full briefing that name it.

@@ -33,7 +33,7 @@ else
     echo "SKIP: the seed is not beside the source ($SEED)"
 fi
 run --db "$(db s)" indicator show G10
-expect_out "computed by lmpmon"
+expect_out "computed from the complaints register"
 expect_out "by:           sex"
 
 # --- add, values, amend: the old values stay under the old definition ----
@@ -182,4 +182,90 @@ g = [r for r in table if r["Indicator"] == "G10" and r["Sex"] == "Women"][0]
 num, den = want[(2017, "Women")]
 assert g["Count behind it"] == "%d of %d" % (num, den), g
 PY
+
+# --- outreach totals, computed ---------------------------------------------
+# The sample's goal 12 ("# of women and men who are provided with ...
+# information on safe migration") counts the people reached by the held
+# counselling and dissemination events: its values are the sums of the
+# outreach export's counts, by the year each event ended, never typed.
+"$LMPMON" --db "$(db o)" init --sample cambodia-lmp-2015-2018 >/dev/null || fail "sample o"
+run --db "$(db o)" indicator show G12
+expect_out "computed from outreach (Counselling, Dissemination)"
+cat >more.csv <<'CSV'
+date,title,kind,status,women,men,total
+2019-11-05,Pre-departure counselling in Prey Veng,counselling,held,30,20,50
+2019-12-01,Safe migration radio spot,dissemination,planned,,,
+2019-10-01,Training of labour inspectors,training,held,5,7,12
+2020-02-03,Village meeting on safe migration,dissemination,held,12,8,20
+CSV
+run --db "$(db o)" outreach import more.csv
+expect_status 0
+"$LMPMON" --db "$(db o)" outreach export --out events.csv || fail "outreach export"
+COLUMNS=200 run --db "$(db o)" report indicators --year 2019 --format json
+expect_status 0
+cp out.txt ind2019.json
+"$LMPMON" --db "$(db o)" report indicators --year 2020 --format json >ind2020.json || fail "report 2020"
+python3 - events.csv ind2019.json ind2020.json <<'PY' || fail "the computed outreach totals:
+$(cat check.txt)"
+import csv, json, sys
+want = {}
+for e in csv.DictReader(open(sys.argv[1], encoding="utf-8-sig")):
+    if e["status"] != "held" or e["kind"] not in ("counselling", "dissemination"):
+        continue
+    year = int((e["date_to"] or e["date"])[:4])
+    parts = [e[k] for k in ("women", "men", "unknown") if e[k]]
+    total = int(e["total"]) if e["total"] else (sum(map(int, parts)) if parts else None)
+    for sex, v in (("Total", total), ("Women", e["women"]), ("Men", e["men"])):
+        if v not in (None, ""):
+            want[(year, sex)] = want.get((year, sex), 0) + int(v)
+bad = []
+for year, path in ((2019, sys.argv[2]), (2020, sys.argv[3])):
+    j = json.load(open(path, encoding="utf-8"))
+    rows = [r for r in j["indicators"] if r["indicator"] == "G12"]
+    for r in rows:
+        if r["computed"] != "computed from outreach (Counselling, Dissemination)":
+            bad.append("G12 says %r" % r["computed"])
+        key = (year, r["sex"])
+        got = r["value"]
+        if want.get(key) != (None if got is None else int(got)):
+            bad.append("%s: lmpmon %s, the events %s" % (key, got, want.get(key)))
+        if got is not None and r["source"] != "computed from outreach (lmpmon)":
+            bad.append("%s: source %r" % (key, r["source"]))
+    if not rows:
+        bad.append("no G12 in %d" % year)
+if (2019, "Men") not in want or (2020, "Total") not in want:
+    bad.append("the test's events are not counted: %r" % want)
+open("check.txt", "w").write("\n".join(bad))
+sys.exit(1 if bad else 0)
+PY
+COLUMNS=200 run --db "$(db o)" report indicators --year 2019
+expect_out "computed from outreach (Counselling, Dissemination)"
+run --db "$(db o)" indicator list
+grep "^G12" out.txt | grep -q "(computed from outreach)" || fail "the list does not say G12 is computed"
+
+# Its values cannot be imported, nor an indicator made with an unknown kind.
+before=$(db_state o)
+printf 'indicator,period,sex,value\nG11,2019,total,5\nG12,2019,women,40\n' >typed.csv
+run --db "$(db o)" value import typed.csv
+expect_status 1
+expect_err "'typed.csv': line 3, column 1 (indicator): indicator 'G12' is computed by lmpmon from the outreach events: its values cannot be typed over"
+run --db "$(db o)" indicator add T7 --goal 12 --unit count --definition "people met" \
+    --computed-from "outreach:gossip"
+expect_status 2
+expect_err "--computed-from: 'outreach:gossip' is not complaints or outreach:KIND;KIND"
+printf 'code,goal,definition,unit,computed\nT8,12,people met,count,outreach:counselling;gossip\n' >ind.csv
+run --db "$(db o)" indicator import ind.csv
+expect_status 1
+expect_err "line 2, column 5 (computed): 'outreach:counselling;gossip' is not no, yes (the complaints register) or outreach:KIND;KIND"
+[ "$(db_state o)" = "$before" ] || fail "a refused import or add wrote something"
+# One added from the command line, amended, stays computed from its kinds.
+run --db "$(db o)" indicator add T9 --goal 11 --unit count --definition "people trained" \
+    --computed-from "outreach:training" --disaggregation sex
+expect_status 0
+run --db "$(db o)" indicator amend T9 --reason "reworded" --definition "people trained (all)"
+expect_status 0
+run --db "$(db o)" indicator show T9
+expect_out "T9 revision 2 (goal 11), computed from outreach (Training)"
+# The sample's training of September 2019 (W27: M16) and this file's (W5: M7).
+expect_out "value 2019    Men    23 [Validated] computed from outreach (lmpmon)"
 finish

@@ -5,7 +5,8 @@
 
 # What version 8 added (outreach, media, statistics), dropped to make a
 # database of an earlier version.
-# Version 16's Khmer columns and version 14's notifications and the
+# Version 19's indicator column, version 16's Khmer columns and version
+# 14's notifications and the
 # accounts' e-mail columns go before
 # anything else, in a command of their own (the oldest versions drop the
 # accounts' table itself).  Then version 15's statements' attachments
@@ -13,8 +14,10 @@
 # version 12's costs and funding (they refer to rounds, nodes and orgs),
 # version 11's statements' threads and versions (they refer to
 # statements), version 10's indicators (they refer to plans, nodes and
-# orgs).  Version 18's links between plans go first of all.
-drop18="DROP INDEX node_predecessor; ALTER TABLE node DROP COLUMN predecessor_id;"
+# orgs).  Version 20's column and version 18's links between plans go
+# first of all (version 19 converted data only).
+drop20="ALTER TABLE indicator DROP COLUMN computed_from;"
+drop18="$drop20 DROP INDEX node_predecessor; ALTER TABLE node DROP COLUMN predecessor_id;"
 drop17="$drop18 ALTER TABLE plan DROP COLUMN title_km; ALTER TABLE org DROP COLUMN name_km;
   ALTER TABLE node DROP COLUMN text_km; ALTER TABLE node DROP COLUMN indicator_km;"
 drop15="DROP TABLE statement_attachment;"

@@ -40,12 +40,15 @@ done
 cmp -s v1.json v2.json || fail "versions 1 and 2 migrate to different data"
 
 # Version 7 (the last before outreach and statistics), with cases: it
-# migrates in one step, keeps its audit trail and cases as they were, and
-# holds the new tables, empty.
+# migrates in one step, keeps its audit trail and cases as they were (but
+# for their places, stored by code since schema 18), and holds the new
+# tables, empty.
 sqlite3 v7.db <"$SRC/tests/cli/data/lmpmon-v7.sql" || fail "cannot build the version 7 database"
 [ "$(sqlite3 v7.db 'PRAGMA user_version')" = 7 ] || fail "v7.db is not at version 7"
 audit=$(sqlite3 v7.db "SELECT count(*), max(id) FROM audit")
-cases=$(sqlite3 v7.db "SELECT * FROM complaint_case ORDER BY id")
+cols="id, case_no, lodged_on, resolved_on, channel, assisting_org, sex, age_band, legal_status,
+    sector, agency, types, stage, outcome, satisfied, currency, requested, ordered, paid, version"
+cases=$(sqlite3 v7.db "SELECT $cols FROM complaint_case ORDER BY id")
 run --db v7.db report review --round 2017 --compare 2016 --format csv
 expect_status 0
 [ "$(sqlite3 v7.db 'PRAGMA user_version')" = "$want" ] || fail "version 7 not migrated to $want"
@@ -53,8 +56,13 @@ expect_status 0
 [ "$(sqlite3 v7.db 'PRAGMA foreign_key_check')" = "" ] || fail "v7: dangling rows"
 [ "$(sqlite3 v7.db "SELECT count(*), max(id) FROM audit")" = "$audit" ] ||
     fail "v7: the audit trail changed"
-[ "$(sqlite3 v7.db "SELECT * FROM complaint_case ORDER BY id")" = "$cases" ] ||
+[ "$(sqlite3 v7.db "SELECT $cols FROM complaint_case ORDER BY id")" = "$cases" ] ||
     fail "v7: the cases changed"
+# Their places as typed became gazetteer codes (schema 18); 'Atlantis' names
+# no place and is kept as it was.
+[ "$(sqlite3 v7.db "SELECT province, destination FROM complaint_case ORDER BY id" | tr '\n' ' ')" = \
+    "KH-14|TH KH-3|KR KH-17|Atlantis " ] ||
+    fail "v7: the places: $(sqlite3 v7.db "SELECT province, destination FROM complaint_case ORDER BY id" | tr '\n' ' ')"
 cmp -s out.txt fresh-review.csv || fail "v7: the 2017 review differs from a fresh sample's"
 [ "$(sqlite3 v7.db "SELECT (SELECT count(*) FROM outreach) + (SELECT count(*) FROM media)
     + (SELECT count(*) FROM stat_obs)")" = 0 ] || fail "v7: outreach or statistics from nowhere"

@@ -16,7 +16,8 @@ login viewer
 
 code=$(curl -s -D h.txt -o q3.html -w '%{http_code}' -b officer.jar "$BASE/briefing?quarter=2019Q3")
 [ "$code" = 200 ] || fail "the briefing answered $code"
-cmp -s q3.html cli.html || fail "the page is not the CLI's briefing"
+# The CLI's file, with the page's links to the downloads.
+grep -v '^<p class="downloads">' q3.html | cmp -s - cli.html || fail "the page is not the CLI's briefing"
 grep -qF '43 (W27: M16)' q3.html || fail "the training's count is not on the page"
 # Every inline <style> is allowed by its hash in the CSP.
 python3 - q3.html h.txt <<'PY' || fail "a stylesheet of the page is not allowed by the CSP"
@@ -35,12 +36,19 @@ curl -s -b viewer.jar "$BASE/briefing?quarter=2019Q3" >v.html
 grep -q 'Not shown here' v.html || fail "the viewer is not told the register is left out"
 grep -q '<td>LSCW</td><td>1</td>' v.html && fail "the viewer sees the register's cases"
 
-for f in md csv json; do
+grep -qF '<a href="/briefing?quarter=2019Q3&amp;format=pdf">PDF</a>' q3.html ||
+    fail "the briefing page has no PDF link"
+for f in md csv json pdf; do
     curl -s -D h.txt -o "q3.$f" -b officer.jar "$BASE/briefing?quarter=2019Q3&format=$f"
     grep -qi "^Content-Disposition: attachment; filename=\"briefing-2019Q3.$f\"" h.txt ||
         fail "format=$f is not a download: $(grep -i disposition h.txt)"
 done
 python3 -c 'import json,sys; json.load(open("q3.json"))' || fail "the JSON download does not parse"
+grep -qi '^Content-Type: application/pdf' h.txt || fail "the PDF is not served as one"
+# The PDF link's download: the officer's briefing, the register's case too.
+pdftotext q3.pdf q3.pdf.txt || fail "the PDF download does not read"
+grep -q 'Main programme activities' q3.pdf.txt || fail "the PDF has no activities section"
+grep -q 'Complaints register' q3.pdf.txt || fail "the PDF has no register section"
 
 code=$(curl -s -o /dev/null -w '%{http_code}' -b officer.jar "$BASE/briefing?quarter=2019Q5")
 [ "$code" = 400 ] || fail "a bad quarter answered $code"

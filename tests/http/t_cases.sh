@@ -9,13 +9,41 @@ start_server "$(db d)"
 for u in lscw mrc admin viewer molvt officer; do login $u; done
 
 X='<script>alert(1)</script>'
+# The form offers the gazetteer's places, in the reader's language.
+curl -s -b lscw.jar "$BASE/cases/new" >new.html
+grep -q '<input id="province" name="province" type="text" list="province_list"' new.html ||
+    fail "the province input offers no list"
+grep -q '<option value="Prey Veng"/>' new.html || fail "the provinces' list lacks Prey Veng"
+grep -q '<option value="Thailand"/>' new.html || fail "the countries' list lacks Thailand"
+curl -s -b lscw.jar -H 'Accept-Language: km' "$BASE/cases/new" | grep -q '<option value="ព្រៃវែង"/>' ||
+    fail "the provinces' list is not in Khmer for a reader of Khmer"
+# Places are stored by gazetteer code: one it does not know is refused with
+# the closest names, the entries kept in the form, escaped.
 code=$(post lscw /cases case_no=L-1 lodged_on=2019-01-31 channel=ngo sex=female \
-    legal_status=irregular "province=$X" destination=Thailand type=unpaid_wages \
+    legal_status=irregular "province=$X" destination=Thailand requested=1200 currency=USD)
+[ "$code" = 400 ] || fail "an unknown province: expected 400, got $code"
+grep -q '<script>alert' post.body && fail "markup from a refused case reached the page"
+grep -qF 'unknown province &#39;&lt;script&gt;alert(1)&lt;/script&gt;&#39;' post.body ||
+    fail "the unknown province is not named: $(grep -o 'unknown[^<]*' post.body | head -1)"
+code=$(post lscw /cases case_no=L-1 lodged_on=2019-01-31 channel=ngo sex=female \
+    legal_status=irregular province=Thaïland destination=Thailand requested=1200 currency=USD)
+[ "$code" = 400 ] || fail "a country for a province: expected 400, got $code"
+grep -qF 'unknown province &#39;Thaïland&#39;' post.body || fail "the country as province is not refused"
+grep -qF 'value="Thaïland"' post.body || fail "the refused province is not kept in the form"
+[ "$(db_sql d "SELECT count(*) FROM complaint_case")" = 0 ] || fail "a refused case was stored"
+code=$(post lscw /cases case_no=L-1 lodged_on=2019-01-31 channel=ngo sex=female \
+    legal_status=irregular "province=kompong  cham" destination=thaïland type=unpaid_wages \
     type=deception requested=1200 currency=USD "name=$X")
 [ "$code" = 303 ] || fail "case officer opening a case: $code $(head -c 300 post.body)"
+[ "$(db_sql d "SELECT province, destination FROM complaint_case")" = "KH-3|TH" ] ||
+    fail "the case's places are not stored by code: $(db_sql d "SELECT province, destination FROM complaint_case")"
 curl -s -b lscw.jar "$BASE/case/L-1" >c.html
 grep -q '<script>alert' c.html && fail "markup from a case reached the page"
-grep -qF '&lt;script&gt;alert(1)&lt;/script&gt;' c.html || fail "the province is not shown escaped"
+grep -qF '&lt;script&gt;alert(1)&lt;/script&gt;' c.html || fail "the name is not shown escaped"
+grep -qF 'Kampong Cham → Thailand' c.html || fail "the case page does not name its places"
+curl -s -b lscw.jar -H 'Accept-Language: km' "$BASE/case/L-1" | grep -qF 'កំពង់ចាម' ||
+    fail "the case page does not name the province in Khmer to a reader of Khmer"
+curl -s -b lscw.jar "$BASE/cases" | grep -q '>Thailand<' || fail "the cases list does not name the destination"
 grep -q 'Unpaid wages, Deception' c.html || fail "complaint types not recorded"
 
 # Who may: case officers and admins; nobody else, not even the M&E officer.

@@ -19,6 +19,11 @@ login viewer
 
 curl -s -b cases.jar "$BASE/complaints" >c.html
 grep -q '<th scope="row">Kandal</th><td class="n">1</td>' c.html || fail "the case officer does not see the Kandal case"
+# Places are stored by code and named in the reader's language.
+curl -s -b cases.jar -H 'Accept-Language: km' "$BASE/complaints" >ckm.html
+grep -q '<th scope="row">កណ្ដាល</th><td class="n">1</td>' ckm.html ||
+    fail "a reader of Khmer does not see Kandal named in Khmer"
+grep -q 'KH-8' c.html ckm.html && fail "the complaints page shows a province's code"
 curl -s -b viewer.jar "$BASE/complaints" >v.html
 # Kandal has 1 case, Prey Veng 5: Kandal is not shown, and Prey Veng not
 # either, or the total (6) minus Prey Veng would give Kandal's 1 back.

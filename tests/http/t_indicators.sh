@@ -2,7 +2,8 @@
 # progress bar and its numbers beside it, the computed goal-10 figure from
 # the register by sex for case officers, and for viewers and the public
 # no sex whose cases are fewer than 5 (the total minus the other sex would
-# give it back); downloadable as CSV.
+# give it back); goal 12 computed from the outreach events; downloadable
+# as CSV.
 . "$(dirname "$0")/lib.sh"
 
 make_db "$(db d)"
@@ -57,6 +58,22 @@ grep -q '<a href="/briefing">' menu.html || fail "the menu has no link to the br
 curl -s "$BASE/" >anon.html
 grep -q '<a href="/indicators">' anon.html || fail "a public reader's menu has no link to the indicators"
 grep -q '<a href="/briefing">' anon.html && fail "a public reader is offered the briefing"
+
+# Goal 12 is computed from the sample's counselling and dissemination
+# events (the MRCs' counselling ending in 2019): the page says so, and
+# its figures, counted from the outreach export, are shown to a viewer
+# too (no suppression: they are no complaints).
+"$LMPMON" --db "$(db d)" outreach export --out events.csv || fail "outreach export"
+want=$(python3 -c 'import csv, sys
+n = 0
+for e in csv.DictReader(open(sys.argv[1], encoding="utf-8-sig")):
+    if e["status"] == "held" and e["kind"] in ("counselling", "dissemination") and (e["date_to"] or e["date"])[:4] == "2019" and e["total"]:
+        n += int(e["total"])
+print(n)' events.csv)
+curl -s -b viewer.jar "$BASE/indicators?year=2019" >o.html
+grep -q 'computed from outreach (Counselling, Dissemination)' o.html ||
+    fail "the page does not say goal 12 is computed from outreach"
+grep -q "<td>$want <span class=\"small\">(2019)" o.html || fail "goal 12's total from the outreach events ($want) is not shown to the viewer"
 stop_server
 
 finish

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "base/str.h"
+#include "core/cases.h"
 #include "core/gazetteer.h"
 #include "core/names.h"
 
@@ -154,6 +155,41 @@ test_fold_name(void **state)
     free(z);
 }
 
+/* What pages show for a stored place: a code's name (a province's in
+** Khmer to a reader of Khmer), a value from before codes as it is; and
+** what a case stores for what a form says. */
+static void
+test_show_and_case_codes(void **state)
+{
+    (void)state;
+    assert_string_equal(gaz_show("KH-14", I18N_EN), "Prey Veng");
+    assert_string_equal(gaz_show("KH-14", I18N_KM), "ព្រៃវែង");
+    assert_string_equal(gaz_show("TH", I18N_KM), "Thailand");
+    assert_string_equal(gaz_show("ZW", I18N_EN), "Zimbabwe");
+    assert_string_equal(gaz_show("AD", I18N_EN), "Andorra");
+    assert_string_equal(gaz_show("Atlantis", I18N_EN), "Atlantis");
+    assert_string_equal(gaz_show("KH-99", I18N_EN), "KH-99");
+    assert_string_equal(gaz_show(NULL, I18N_EN), "");
+    Gazetteer *g = gaz_new();
+    assert_string_equal(gaz_code_of(g, GAZ_PROVINCE, "PreyVeng"), "KH-14");
+    assert_null(gaz_code_of(g, GAZ_PROVINCE, "Thailand"));
+    char z[GAZ_CODE_BYTES];
+    AppErr err = APPERR_INIT;
+    assert_int_equal(case_place_code(g, GAZ_PROVINCE, " prey veng ", z, &err),
+                     0);
+    assert_string_equal(z, "KH-14");
+    assert_int_equal(case_place_code(g, GAZ_COUNTRY, "Thaïland", z, &err), 0);
+    assert_string_equal(z, "TH");
+    assert_int_equal(case_place_code(g, GAZ_COUNTRY, "  ", z, &err), 0);
+    assert_string_equal(z, "");
+    assert_int_equal(case_place_code(g, GAZ_PROVINCE, "Prey Vang", z, &err),
+                     -1);
+    assert_int_equal(err.code, APPERR_INPUT);
+    assert_non_null(strstr(err.zMsg, "unknown province 'Prey Vang' "
+                                     "(closest: 'Prey Veng'"));
+    gaz_free(g);
+}
+
 int
 main(void)
 {
@@ -164,6 +200,7 @@ main(void)
         cmocka_unit_test(test_unknown_suggests),
         cmocka_unit_test(test_names_rank_and_order),
         cmocka_unit_test(test_fold_name),
+        cmocka_unit_test(test_show_and_case_codes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

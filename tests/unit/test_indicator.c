@@ -365,6 +365,69 @@ test_value_workflow(void **state)
                      0);
 }
 
+/* What a computed indicator counts, read and written as files say it, and
+** the people reached by outreach events of its kinds. */
+static void
+test_computed_from_outreach(void **state)
+{
+    (void)state;
+    Indicator p;
+    indicator_init(&p);
+    assert_int_equal(
+        ind_computed_parse("outreach:dissemination;counselling", &p), 0);
+    assert_true(p.bComputed);
+    char *z = ind_computed_text(&p);
+    assert_string_equal(z, "outreach:counselling;dissemination");
+    free(z);
+    z = ind_computed_label(&p);
+    assert_string_equal(z,
+                        "computed from outreach (Counselling, Dissemination)");
+    free(z);
+    assert_int_equal(ind_computed_parse("outreach", &p), 0);
+    assert_int_equal(p.mOutreach, IND_OUTREACH_ALL);
+    z = ind_computed_text(&p);
+    assert_string_equal(z, "outreach");
+    free(z);
+    assert_int_equal(ind_computed_parse("yes", &p), 0);
+    assert_true(p.bComputed && p.mOutreach == 0);
+    assert_int_equal(ind_computed_parse("outreach:gossip", &p), -1);
+    assert_int_equal(ind_computed_parse("outreachy", &p), -1);
+    assert_int_equal(ind_computed_parse("maybe", &p), -1);
+
+    /* Two counselling events of 2019 (one with no split by sex), a
+    ** planned one, a training, and one of 2018 by its last day. */
+    Outreach a[5];
+    char azFrom[5][11] = { "2019-03-01", "2019-05-01", "2019-12-01",
+                           "2019-06-01", "2017-04-01" };
+    char zTo[] = "2018-12-31";
+    OutreachKind aeKind[5] = { OUTREACH_COUNSELLING, OUTREACH_COUNSELLING,
+                               OUTREACH_COUNSELLING, OUTREACH_TRAINING,
+                               OUTREACH_COUNSELLING };
+    SexCounts an[5] = { { 30, 20, OUTREACH_NONE, 50 },
+                        { OUTREACH_NONE, OUTREACH_NONE, 4, OUTREACH_NONE },
+                        { 100, 100, OUTREACH_NONE, 200 },
+                        { 5, 5, OUTREACH_NONE, 10 },
+                        { 1, 2, OUTREACH_NONE, 3 } };
+    for (int i = 0; i < 5; i++) {
+        outreach_init(&a[i]);
+        a[i].zFrom = azFrom[i];
+        a[i].zTo = i == 4 ? zTo : NULL;
+        a[i].eKind = aeKind[i];
+        a[i].eStatus = i == 2 ? OUTREACH_PLANNED : OUTREACH_HELD;
+        a[i].n = an[i];
+    }
+    assert_int_equal(ind_computed_parse("outreach:counselling", &p), 0);
+    int64_t v = -1;
+    assert_int_equal(ind_outreach_value(&p, a, 5, 2019, STAT_TOTAL, &v), 1);
+    assert_int_equal(v, 54);
+    assert_int_equal(ind_outreach_value(&p, a, 5, 2019, STAT_WOMEN, &v), 1);
+    assert_int_equal(v, 30);
+    assert_int_equal(ind_outreach_value(&p, a, 5, 2018, STAT_MEN, &v), 1);
+    assert_int_equal(v, 2);
+    assert_int_equal(ind_outreach_value(&p, a, 5, 2017, STAT_TOTAL, &v), 0);
+    indicator_release(&p);
+}
+
 int
 main(void)
 {
@@ -378,6 +441,7 @@ main(void)
         cmocka_unit_test(test_stored_text),
         cmocka_unit_test(test_value_workflow),
         cmocka_unit_test(test_code_order),
+        cmocka_unit_test(test_computed_from_outreach),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
