@@ -5,6 +5,7 @@
 ** write with the versions read, end.  Nothing is checked against data read
 ** before the transaction began.
 */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -698,7 +699,13 @@ workflow_narrative_draft(const Assessment *a, int bWaiting, Buf *b)
             !*st->zText) {
             continue;
         }
-        buf_printf(b, "%s%s: %s", b->n > n0 ? "\n\n" : "", st->zOrg, st->zText);
+        /* "MOLVT: text", unless the text names its organisation first
+        ** already ("MOLVT trained ..."). */
+        size_t nOrg = strlen(st->zOrg);
+        int bNamed = strncmp(st->zText, st->zOrg, nOrg) == 0 &&
+                     !isalnum((unsigned char)st->zText[nOrg]);
+        buf_printf(b, "%s%s%s%s", b->n > n0 ? "\n\n" : "",
+                   bNamed ? "" : st->zOrg, bNamed ? "" : ": ", st->zText);
     }
 }
 

@@ -327,3 +327,26 @@ utf8_capitalise(Buf *b, const char *z)
     utf8_put_cp(b, utf8_cp_upper(cp));
     buf_append(b, z + len, n - len);
 }
+
+void
+utf8_clip_words(Buf *b, const char *z, size_t nWidth)
+{
+    size_t n = strlen(z);
+    if (utf8_width(z, n) <= nWidth || nWidth == 0) {
+        buf_append(b, z, n);
+        return;
+    }
+    size_t cut = utf8_prefix_fitting(z, n, nWidth - 1, 0);
+    size_t at = cut;
+    while (at > 0 && z[at] != ' ' && z[at - 1] != ' ') {
+        at--;
+    }
+    if (at >= cut * 2 / 3) {
+        cut = at; /* between two words */
+    }
+    while (cut > 0 && z[cut - 1] == ' ') {
+        cut--;
+    }
+    buf_append(b, z, cut);
+    buf_puts(b, "\xE2\x80\xA6"); /* … */
+}

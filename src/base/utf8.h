@@ -37,6 +37,12 @@ void utf8_wrap(Buf *b, const char *z, size_t nWidth, const char *zIndent);
 ** with spaces to exactly nWidth columns.  Newlines show as spaces. */
 void utf8_pad(Buf *b, const char *z, size_t nWidth);
 
+/* Append z whole when it is at most nWidth columns wide; else its longest
+** prefix that ends between words (inside a word only when the text has no
+** space in the last third of the room) within nWidth - 1 columns, then
+** "…".  For titles shown short, never padded. */
+void utf8_clip_words(Buf *b, const char *z, size_t nWidth);
+
 /* Append z with its first letter capitalised ("área" -> "Área", "goal" ->
 ** "Goal"), always valid UTF-8 for valid z: a first character without a
 ** capital (a digit, Khmer, a letter outside Latin, Greek and Cyrillic)

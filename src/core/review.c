@@ -280,7 +280,7 @@ review_org_overdue(const Round *rd, const ReviewOrgProgress *o,
 }
 
 const char *
-review_assessment_status(const Round *rd, const Assessment *a)
+review_assessment_status(const Round *rd, const Assessment *a, const char *zOrg)
 {
     if (rd->eState == ROUND_PUBLISHED) {
         return _("Published");
@@ -289,9 +289,12 @@ review_assessment_status(const Round *rd, const Assessment *a)
         return _("Approved");
     }
     size_t an[STMT_STATE_COUNT] = { 0 };
+    size_t nStmt = 0;
     for (size_t k = 0; k < a->nStmt; k++) {
-        if ((unsigned)a->aStmt[k].eState < STMT_STATE_COUNT) {
+        if ((unsigned)a->aStmt[k].eState < STMT_STATE_COUNT &&
+            (!zOrg || str_eq(a->aStmt[k].zOrg, zOrg))) {
             an[a->aStmt[k].eState]++;
+            nStmt++;
         }
     }
     if (an[STMT_SUBMITTED] + an[STMT_RESUBMITTED]) {
@@ -300,10 +303,10 @@ review_assessment_status(const Round *rd, const Assessment *a)
     if (an[STMT_RETURNED]) {
         return _("Returned");
     }
-    if (a->nStmt && an[STMT_ACCEPTED] == a->nStmt) {
+    if (nStmt && an[STMT_ACCEPTED] == nStmt) {
         return _("Statements accepted");
     }
-    return a->nStmt ? _("Being written") : _("No statement yet");
+    return nStmt ? _("Being written") : _("No statement yet");
 }
 
 int

@@ -172,8 +172,11 @@ int review_task_overdue(const Round *rd, const char *zOrg, int bResponsible,
 ** or resubmitted), "Returned" (one is returned, none waits), "Statements
 ** accepted" (every one, not yet approved), "Being written" (drafts only),
 ** "No statement yet".  The assessment's own state (draft, submitted,
-** returned) is the workflow's bookkeeping and is not shown. */
-const char *review_assessment_status(const Round *rd, const Assessment *a);
+** returned) is the workflow's bookkeeping and is not shown.  zOrg (NULL:
+** every organisation's) counts only that organisation's statements: a
+** reporter's page says where its own stands. */
+const char *review_assessment_status(const Round *rd, const Assessment *a,
+                                     const char *zOrg);
 
 /* How many organisations of rd are overdue on zToday. */
 size_t review_round_overdue(const Plan *p, const Round *rd, const char *zToday);

@@ -483,7 +483,21 @@ review_render_html(const ReviewReport *r, Buf *b)
         HTML_LIT(b, "</strong></p>\n");
     }
     if (r->zSelf) {
-        /* On the web: the same report in the other formats. */
+        /* On the web: the way back to the round's page, and the same
+        ** report in the other formats. */
+        const char *zReport = strstr(r->zSelf, "/report");
+        if (zReport) {
+            /* "/round/2018/report?plan=P" → "/round/2018?plan=P". */
+            Buf back = BUF_INIT;
+            buf_append(&back, r->zSelf, (size_t)(zReport - r->zSelf));
+            buf_puts(&back, zReport + strlen("/report"));
+            HTML_LIT(b, "<p class=\"formats\"><a href=\"");
+            esc_html(b, buf_str(&back));
+            HTML_LIT(b, "\">");
+            HTML_TR(b, "\xE2\x86\x90 Back to the round");
+            HTML_LIT(b, "</a></p>\n");
+            buf_release(&back);
+        }
         HTML_LIT(b, "<p class=\"formats\">");
         HTML_TR(b, "This report as");
         buf_putc(b, ' ');

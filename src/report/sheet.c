@@ -240,10 +240,7 @@ sheet_render_html(const Sheet *t, const char *zSelf, Buf *b)
         }
         if (c->nClip && utf8_width(c->zText, strlen(c->zText)) > c->nClip) {
             Buf cut = BUF_INIT;
-            utf8_pad(&cut, c->zText, c->nClip);
-            while (cut.n && cut.z[cut.n - 1] == ' ') {
-                buf_truncate(&cut, cut.n - 1);
-            }
+            utf8_clip_words(&cut, c->zText, c->nClip);
             HTML_LIT(b, "<span title=\"");
             esc_html(b, c->zText);
             HTML_LIT(b, "\">");

@@ -691,7 +691,7 @@ edit_activity_body(ReadModel *rm, const void *arg, Buf *b)
         HTML_LIT(b, "</h2><p>");
         page_rating(b, a->eRating);
         HTML_LIT(b, " <span class=\"small\">");
-        esc_html(b, review_assessment_status(rd, a));
+        esc_html(b, review_assessment_status(rd, a, x->zOnlyOrg));
         HTML_LIT(b, "</span></p><h3>");
         HTML_TR(b, "Action point");
         HTML_LIT(b, "</h3><p>");
@@ -924,17 +924,7 @@ page_activity_render(Req *r, Resp *w, const char *zNotice,
     buf_printf(&title, " %s: ", n->zCode);
     const char *zText = node_text(n, i18n_current());
     int bClipped = utf8_width(zText, strlen(zText)) > EDIT_TITLE_WIDTH;
-    if (bClipped) {
-        Buf cut = BUF_INIT;
-        utf8_pad(&cut, zText, EDIT_TITLE_WIDTH);
-        while (cut.n && cut.z[cut.n - 1] == ' ') {
-            buf_truncate(&cut, cut.n - 1);
-        }
-        buf_printf(&title, "%s\xE2\x80\xA6", buf_str(&cut));
-        buf_release(&cut);
-    } else {
-        buf_puts(&title, zText);
-    }
+    utf8_clip_words(&title, zText, EDIT_TITLE_WIDTH);
     page_begin(r, w, buf_str(&title));
     buf_release(&title);
     Buf *b = &w->body;
@@ -1486,6 +1476,8 @@ admin_users_sheet(const void *arg, const char *zId, Sheet *t)
         esc_html(&f, aU[i].zName);
         HTML_LIT(&f, "\"/><input type=\"email\" name=\"email\" "
                      "aria-label=\"");
+        HTML_TR(&f, "E-mail address");
+        HTML_LIT(&f, "\" placeholder=\"");
         HTML_TR(&f, "E-mail address");
         HTML_LIT(&f, "\" value=\"");
         esc_html(&f, aU[i].zEmail ? aU[i].zEmail : "");

@@ -326,7 +326,10 @@ view_dashboard_chart(const ReviewReport *rep, const ReviewSummary *s,
                        n);
         }
     }
+    /* On a phone the chart keeps a legible size and scrolls in its box. */
+    HTML_LIT(b, "<div class=\"chart-wrap\">");
     review_chart_svg(rep, s, buf_str(&title), b);
+    HTML_LIT(b, "</div>");
     buf_release(&title);
     HTML_LIT(b, "</section>");
 }
@@ -1235,7 +1238,7 @@ view_round_activities(const ViewRound *x, Sheet *t)
         }
         sheet_text(t, buf_str(&v));
         page_sheet_rating(t, a->eRating);
-        sheet_text(t, review_assessment_status(rd, a));
+        sheet_text(t, review_assessment_status(rd, a, NULL));
         buf_reset(&v);
         for (size_t k = 0; k < a->nStmt; k++) {
             buf_printf(&v, "%s%s: %s", k ? ", " : "", a->aStmt[k].zOrg,

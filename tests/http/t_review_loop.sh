@@ -61,7 +61,7 @@ grep -q '"on_target": 1' s0.json && fail "the summary counts a rating that was r
 
 # Reloaded, the form shows the resubmitted text and a fresh version.
 curl -s -b officer.jar "$BASE/activity/4.8" >review.html
-grep -q "MOLVT: $BETTER" review.html || fail "the review form is not pre-filled with the resubmitted text"
+grep -q "$BETTER" review.html || fail "the review form is not pre-filled with the resubmitted text"
 v3=$(version_of officer /activity/4.8 /activity/4.8/review)
 [ -n "$v3" ] && [ "$v3" != "$v2" ] || fail "the resubmission did not give a new version ($v2 -> $v3)"
 code=$(post officer /activity/4.8/review round=2018 "version=$v3" \

@@ -70,6 +70,12 @@ code=$(post officer /activity/4.8/statement/MOLVT/review round=2018 "version=$v"
     fail "returning MOLVT's statement changed NCCT's"
 [ "$(api_stmt officer NCCT state)" = '"submitted"' ] || fail "NCCT's statement is not still submitted"
 
+# Each reader's card says where its own stands: MOLVT's is returned (its
+# turn), NCCT's waits for review, the officer's waits for review.
+curl -s -b molvt.jar "$BASE/activity/4.8" | grep -q '<h2>2018 review</h2><p>.*<span class="small">Returned</span>' ||
+    fail "MOLVT's card does not say its statement is returned"
+curl -s -b ncct.jar "$BASE/activity/4.8" | grep -q '<h2>2018 review</h2><p>.*<span class="small">Waiting for review</span>' ||
+    fail "NCCT's card does not say its statement waits for review"
 # MOLVT reads the comment; NCCT does not, anywhere it can look.
 curl -s -b molvt.jar "$BASE/activity/4.8" | grep -q 'How many officials, and where?' ||
     fail "MOLVT's reporter does not see the comment on its statement"
@@ -153,7 +159,8 @@ assert all(x["at"].endswith("Z") and len(x["at"]) == 20 for x in c), c' ||
 curl -s -b officer.jar "$BASE/api/activity/4.8" >api.json
 python3 -c 'import json, sys
 r = [a for a in json.load(open("api.json"))["assessments"] if a["round"] == "2018"][0]
-assert r["narrative_draft"] == "MOLVT: " + sys.argv[1], r["narrative_draft"]' "$MOLVT2" ||
+# The text names MOLVT first: no "MOLVT: MOLVT ..." prefix.
+assert r["narrative_draft"] == sys.argv[1], r["narrative_draft"]' "$MOLVT2" ||
     fail "the narrative draft is not the accepted text"
 
 # The history says it in words; the collection counts each state apart.
@@ -219,4 +226,7 @@ curl -s -b officer.jar "$BASE/round/2017?table=activities&format=csv" | tr -d '\
 n=$(($(wc -l <r2017.csv) - 1))
 [ "$n" -gt 90 ] && [ "$(grep -c ',Published,' r2017.csv)" = "$n" ] ||
     fail "the published round's activities: $(cut -d, -f5 r2017.csv | sort | uniq -c | head)"
+# The report page leads back to the round.
+curl -s -b officer.jar "$BASE/round/2018/report" | grep -q '<a href="/round/2018">← Back to the round</a>' ||
+    fail "the report page has no way back to the round"
 finish

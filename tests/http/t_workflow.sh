@@ -19,7 +19,7 @@ code=$(post molvt /activity/4.8/statement round=2018 version=0 action=submit \
 curl -s -b molvt.jar "$BASE/org/MOLVT" | grep -q 'Submitted' || fail "MOLVT's task list lacks the submitted statement"
 
 # The officer's form is pre-filled with the statement.
-curl -s -b officer.jar "$BASE/activity/4.8" | grep -q 'MOLVT: MOLVT trained 120 border officials' ||
+curl -s -b officer.jar "$BASE/activity/4.8" | grep -q '>MOLVT trained 120 border officials' ||
     fail "the review form is not pre-filled with the statement"
 v=$(version_of officer /activity/4.8 /activity/4.8/review)
 [ -n "$v" ] || fail "no version in the review form"

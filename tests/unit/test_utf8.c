@@ -278,6 +278,29 @@ test_utf8_pad(void **state)
     buf_release(&b);
 }
 
+/* A title clipped for a heading or a cell ends between words with one
+** ellipsis, and is cut inside a word only when no space is near. */
+static void
+test_utf8_clip_words(void **state)
+{
+    (void)state;
+    Buf b = BUF_INIT;
+    utf8_clip_words(&b, "Train border officials", 30);
+    assert_string_equal(buf_str(&b), "Train border officials");
+    buf_reset(&b);
+    utf8_clip_words(&b, "Train border officials at crossings", 20);
+    assert_string_equal(buf_str(&b), "Train border" ELLIPSIS);
+    buf_reset(&b);
+    utf8_clip_words(&b, "Supercalifragilistic words", 10);
+    assert_string_equal(buf_str(&b), "Supercali" ELLIPSIS);
+    buf_reset(&b);
+    /* Khmer without spaces is cut by columns, never inside a byte. */
+    utf8_clip_words(&b, KHMER_SROK KHMER_SROK, 4);
+    assert_int_equal(utf8_invalid_at(buf_str(&b), b.n), -1);
+    assert_non_null(strstr(buf_str(&b), ELLIPSIS));
+    buf_release(&b);
+}
+
 /* Newlines would break a table: they show as spaces, only in the padded
 ** cell, not in what the Buf held before. */
 static void
@@ -411,6 +434,7 @@ main(void)
         cmocka_unit_test(test_utf8_wrap_keeps_line_breaks),
         cmocka_unit_test(test_utf8_wrap_blank_line_of_spaces),
         cmocka_unit_test(test_utf8_pad),
+        cmocka_unit_test(test_utf8_clip_words),
         cmocka_unit_test(test_utf8_pad_newlines),
         cmocka_unit_test(test_utf8_pad_exact_width),
         cmocka_unit_test(test_utf8_pad_narrow_column),
