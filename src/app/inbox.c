@@ -7,6 +7,7 @@
 
 #include "inbox.h"
 #include "app.h"
+#include "../core/funding.h"
 #include "../base/base.h"
 #include "../base/i18n.h"
 #include "../base/banned.h"
@@ -77,12 +78,18 @@ typedef struct RemindRound {
 } RemindRound;
 
 /* The open rounds of every plan that have a due date or an extension,
-** into *pa (free each and the array). */
+** into *pa, and with bBudget the round each plan's budget is planned for
+** (core/funding.h fund_budget_round()), into *paBudget (free each and the
+** arrays). */
 static int
-remind_rounds(Store *s, RemindRound **pa, size_t *pn, AppErr *err)
+remind_rounds(Store *s, int bBudget, RemindRound **pa, size_t *pn,
+              RemindRound **paBudget, size_t *pnBudget, AppErr *err)
 {
     *pa = NULL;
     *pn = 0;
+    *paBudget = NULL;
+    *pnBudget = 0;
+    size_t nAllocBudget = 0;
     if (store_begin_read(s, err)) {
         return -1;
     }
@@ -93,6 +100,13 @@ remind_rounds(Store *s, RemindRound **pa, size_t *pn, AppErr *err)
     size_t nAlloc = 0;
     for (size_t i = 0; rc == 0 && i < m.nPlan; i++) {
         const Plan *p = &m.aPlan[i];
+        const Round *rb = bBudget ? fund_budget_round(p) : NULL;
+        if (rb) {
+            xgrow((void **)paBudget, &nAllocBudget, *pnBudget,
+                  sizeof **paBudget);
+            (*paBudget)[*pnBudget].zPlan = xstrdup(p->zCode);
+            (*paBudget)[(*pnBudget)++].zRound = xstrdup(rb->zCode);
+        }
         for (size_t j = 0; j < p->nRound; j++) {
             const Round *rd = &p->aRound[j];
             if (rd->eState == ROUND_OPEN && (rd->zDue || rd->nExt)) {
@@ -148,21 +162,72 @@ remind_round(Store *s, const Actor *who, const char *zPlan, const char *zRound,
     return app_end(s, rc, err);
 }
 
-int
-inbox_remind(Store *s, const Actor *who, const char *zToday, size_t *pnTold,
-             AppErr *err)
+/* Remind the organisations responsible for activities of round zRound of
+** plan zPlan that have no estimated cost yet of the budget calendar, in
+** one write transaction; zSince as fund_budget_window() gave it. */
+static int
+remind_budget(Store *s, const Actor *who, const char *zPlan, const char *zRound,
+              const char *zSince, size_t *pnTold, AppErr *err)
 {
-    size_t nTold = 0, nRound = 0;
-    RemindRound *a = NULL;
-    int rc = remind_rounds(s, &a, &nRound, err);
+    if (app_begin(s, who, err)) {
+        return -1;
+    }
+    Model m = MODEL_INIT;
+    FundSet f;
+    memset(&f, 0, sizeof f);
+    int rc = store_load_rounds(s, zPlan, &zRound, 1, 0, &m, err) ||
+             store_fund_list(s, zPlan, zRound, &f, err);
+    Plan *p = rc ? NULL : app_plan(&m, zPlan, err);
+    const Round *rd = p ? plan_find_round(p, zRound) : NULL;
+    size_t nOrg = 0;
+    FundBudgetOrg *a = rd ? fund_budget_missing(p, rd, &f, &nOrg) : NULL;
+    if (!rc && !rd) {
+        rc = -1;
+    }
+    for (size_t i = 0; rc == 0 && i < nOrg; i++) {
+        int bTold = 0;
+        rc = store_note_told(s, NOTE_BUDGET, p->zCode, zRound, a[i].zOrg,
+                             zSince, &bTold, err);
+        if (rc == 0 && !bTold) {
+            size_t nAdded = 0;
+            rc = inbox_tell_counted(s, who, NOTE_BUDGET, p->zCode, zRound, "",
+                                    a[i].zOrg, &nAdded, err);
+            *pnTold += nAdded > 0;
+        }
+    }
+    free(a);
+    fund_set_release(&f);
+    model_release(&m);
+    return app_end(s, rc, err);
+}
+
+int
+inbox_remind(Store *s, const Actor *who, const char *zToday,
+             const char *zBudgetClose, size_t *pnTold, AppErr *err)
+{
+    size_t nTold = 0, nRound = 0, nBudget = 0;
+    RemindRound *a = NULL, *aBudget = NULL;
+    char zSince[11];
+    int bBudget =
+        zBudgetClose && fund_budget_window(zToday, zBudgetClose, zSince);
+    int rc = remind_rounds(s, bBudget, &a, &nRound, &aBudget, &nBudget, err);
     for (size_t i = 0; rc == 0 && i < nRound; i++) {
         rc = remind_round(s, who, a[i].zPlan, a[i].zRound, zToday, &nTold, err);
+    }
+    for (size_t i = 0; rc == 0 && i < nBudget; i++) {
+        rc = remind_budget(s, who, aBudget[i].zPlan, aBudget[i].zRound, zSince,
+                           &nTold, err);
     }
     for (size_t i = 0; i < nRound; i++) {
         free(a[i].zPlan);
         free(a[i].zRound);
     }
+    for (size_t i = 0; i < nBudget; i++) {
+        free(aBudget[i].zPlan);
+        free(aBudget[i].zRound);
+    }
     free(a);
+    free(aBudget);
     if (pnTold) {
         *pnTold = nTold;
     }

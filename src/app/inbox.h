@@ -31,10 +31,14 @@ int inbox_tell(Store *s, const Actor *who, NoteKind k, const char *zPlan,
 ** database.  Reads the open rounds first, then one write transaction per
 ** round that has a due date.  who is the timer (an administrator's
 ** rights; nobody is told of their own act, so not an account's name).
+** With zBudgetClose (the budget calendar's closing day, "07-01"; NULL:
+** none), in the month before it also the reporters of each organisation
+** responsible for activities without an estimated cost in the round each
+** plan's budget is planned for (core/funding.h), once a year.
 ** *pnTold (may be NULL): organisations whose reporters were reminded
 ** (one without a reporter's account has nobody to tell). */
-int inbox_remind(Store *s, const Actor *who, const char *zToday, size_t *pnTold,
-                 AppErr *err);
+int inbox_remind(Store *s, const Actor *who, const char *zToday,
+                 const char *zBudgetClose, size_t *pnTold, AppErr *err);
 
 /* who's newest notifications (at most LIMIT_INBOX_ROWS), newest first:
 ** nobody reads another's.  *paOut allocated: note_free(). */

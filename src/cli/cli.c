@@ -170,7 +170,7 @@ static const CliCommand aCommand[] = {
       "       lmpmon round due CODE YYYY-MM-DD|none\n"
       "       lmpmon round extend CODE ORG YYYY-MM-DD --reason TEXT\n"
       "       lmpmon round extend CODE ORG --remove [--reason TEXT]\n"
-      "       lmpmon round remind\n"
+      "       lmpmon round remind [--budget-close MM-DD]\n"
       "       lmpmon round close CODE [--yes]\n"
       "       lmpmon round publish CODE [--yes]\n"
       "       lmpmon round correct CODE --reason TEXT\n\n"
@@ -187,7 +187,9 @@ static const CliCommand aCommand[] = {
       "Remind tells the reporters of every organisation that still owes\n"
       "statements in an open round that they are due within 3 days, or\n"
       "overdue, once per due date (the server does it every hour; run it from\n"
-      "cron where no server runs).\n"
+      "cron where no server runs), and in the 30 days before the budget\n"
+      "calendar's closing day (--budget-close, default 07-01) the reporters\n"
+      "of organisations whose activities have no estimated cost yet.\n"
       "Closing or publishing prints what is still open (activities not rated\n"
       "or not approved, statements never submitted, data-quality errors,\n"
       "overdue organisations) and refuses, exit 1, unless --yes.  Status shows\n"
@@ -344,7 +346,8 @@ static const CliCommand aCommand[] = {
       "             [--trusted-proxy ADDR]...\n"
       "             [--backup-every INTERVAL [--keep N] [--backup-dir DIR]]\n"
       "             [--language en|km]\n"
-      "             [--smtp URL [--smtp-from ADDR]] [--base-url URL]\n\n"
+      "             [--smtp URL [--smtp-from ADDR]] [--base-url URL]\n"
+      "             [--budget-close MM-DD]\n\n"
       "Serve the database to browsers until Ctrl-C or SIGTERM (requests in\n"
       "flight are finished first).  Logs one line per request to standard\n"
       "error.\n\n"
@@ -397,7 +400,14 @@ static const CliCommand aCommand[] = {
       "                  --base-url's host, else lmpmon@localhost)\n"
       "  --base-url URL  the address people reach this server at\n"
       "                  (https://lmpmon.example.gov.kh): e-mails link to\n"
-      "                  its pages (default: the --listen address)\n" },
+      "                  its pages (default: the --listen address)\n"
+      "  --budget-close MM-DD  the day national budget planning closes\n"
+      "                  (default 07-01): in the 30 days before it, the\n"
+      "                  reporters of organisations responsible for\n"
+      "                  activities without an estimated cost in the round\n"
+      "                  being planned are reminded, once a year.  Due-date\n"
+      "                  reminders (3 days before and after a round's due\n"
+      "                  date) are sent every hour as well\n" },
     /* ** COMMAND: recommendation */
     { "recommendation", cmd_recommendation,
       "a review's recommendations, priorities and their follow-up",

@@ -19,6 +19,7 @@
 #include "../web/web.h"
 #include "../core/checks.h"
 #include "../core/review.h"
+#include "../core/funding.h"
 #include "../base/banned.h"
 
 /* Parse an interval of --backup-every: a whole number and a unit, d
@@ -88,6 +89,7 @@ cmd_serve(CliCtx *ctx)
     const char *zEvery = NULL, *zKeep = NULL, *zBackupDir = NULL;
     const char *zLanguage = NULL;
     const char *zSmtp = NULL, *zSmtpFrom = NULL, *zBaseUrl = NULL;
+    const char *zBudgetClose = NULL;
     int bPublic = 0, bSecure = 0, bQuiet = 0, nProxy = 0;
     CliOpt aOpt[] = { { "listen", 1, &zListen, NULL },
                       { "public", 0, NULL, &bPublic },
@@ -101,6 +103,7 @@ cmd_serve(CliCtx *ctx)
                       { "smtp", 1, &zSmtp, NULL },
                       { "smtp-from", 1, &zSmtpFrom, NULL },
                       { "base-url", 1, &zBaseUrl, NULL },
+                      { "budget-close", 1, &zBudgetClose, NULL },
                       { NULL, 0, NULL, NULL } };
     char **azPos;
     size_t nPos;
@@ -110,6 +113,12 @@ cmd_serve(CliCtx *ctx)
     free(azPos);
     if (nPos) {
         return cli_usage_error(ctx, _("serve takes no arguments"));
+    }
+    if (zBudgetClose && !fund_budget_close_ok(zBudgetClose)) {
+        return cli_usage_error(ctx,
+                               _("--budget-close takes a day of the year, "
+                                 "MM-DD (07-01), not '%s'"),
+                               zBudgetClose);
     }
     if (!zSmtp && getenv("LMPMON_SMTP") && *getenv("LMPMON_SMTP")) {
         zSmtp = getenv("LMPMON_SMTP");
@@ -157,7 +166,8 @@ cmd_serve(CliCtx *ctx)
                       .eLang = eLang,
                       .zSmtp = zSmtp,
                       .zSmtpFrom = zSmtpFrom,
-                      .zBaseUrl = zBaseUrl };
+                      .zBaseUrl = zBaseUrl,
+                      .zBudgetClose = zBudgetClose };
     if (!zEvery && (zKeep || zBackupDir)) {
         return cli_usage_error(ctx, _("--keep and --backup-dir go with "
                                       "--backup-every"));
@@ -564,7 +574,9 @@ cmd_round_correct(CliCtx *ctx)
 int
 cmd_round_remind(CliCtx *ctx)
 {
-    CliOpt aOpt[] = { { NULL, 0, NULL, NULL } };
+    const char *zBudgetClose = FUND_BUDGET_CLOSE;
+    CliOpt aOpt[] = { { "budget-close", 1, &zBudgetClose, NULL },
+                      { NULL, 0, NULL, NULL } };
     char **azPos;
     size_t nPos;
     if (cli_parse(ctx, aOpt, &azPos, &nPos)) {
@@ -572,7 +584,13 @@ cmd_round_remind(CliCtx *ctx)
     }
     free(azPos);
     if (nPos != 1) {
-        return cli_usage_error(ctx, "round remind");
+        return cli_usage_error(ctx, "round remind [--budget-close MM-DD]");
+    }
+    if (!fund_budget_close_ok(zBudgetClose)) {
+        return cli_usage_error(ctx,
+                               _("--budget-close takes a day of the year, "
+                                 "MM-DD (07-01), not '%s'"),
+                               zBudgetClose);
     }
     Store *s = cli_open_store(ctx);
     if (!s) {
@@ -584,18 +602,19 @@ cmd_round_remind(CliCtx *ctx)
     str_today_local(zToday);
     size_t nTold = 0;
     int rc = CLI_OK;
-    if (inbox_remind(s, &who, zToday, &nTold, &err)) {
+    if (inbox_remind(s, &who, zToday, zBudgetClose, &nTold, &err)) {
         rc = cli_fail(&err);
     } else if (nTold) {
-        printf(ngettext("reminded %zu organisation of statements due soon or "
-                        "overdue\n",
-                        "reminded %zu organisations of statements due soon or "
-                        "overdue\n",
+        printf(ngettext("reminded %zu organisation (statements due soon or "
+                        "overdue, or the budget calendar)\n",
+                        "reminded %zu organisations (statements due soon or "
+                        "overdue, or the budget calendar)\n",
                         nTold),
                nTold);
     } else {
-        printf("%s\n", _("nobody to remind: no organisation is due soon or "
-                         "overdue that was not reminded already"));
+        printf("%s\n", _("nobody to remind: no organisation is due soon, "
+                         "overdue or missing costs before the budget closes "
+                         "that was not reminded already"));
     }
     store_close(s);
     return rc;

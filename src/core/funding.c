@@ -2,6 +2,7 @@
 ** funding.c — costs, funding lines and their totals per currency (see
 ** funding.h).
 */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -374,4 +375,95 @@ fund_totals_add_activity(FundTotals *t, const FundSet *s, const char *zRound,
     for (size_t k = 0; k < nSeen; k++) {
         fund_totals_get(t, azSeen[k])->nNoGap++;
     }
+}
+
+int
+fund_budget_close_ok(const char *z)
+{
+    char zDate[16];
+    /* A month-day that exists in a leap year (02-29 included). */
+    if (!z || strlen(z) != 5 || z[2] != '-') {
+        return 0;
+    }
+    (void)snprintf(zDate, sizeof zDate, "2000-%s", z);
+    return str_is_date(zDate);
+}
+
+int
+fund_budget_window(const char *zToday, const char *zClose, char zSince[11])
+{
+    zSince[0] = 0;
+    if (!zToday || !str_is_date(zToday) || !fund_budget_close_ok(zClose)) {
+        return 0;
+    }
+    char zDue[16];
+    (void)snprintf(zDue, sizeof zDue, "%.4s-%s", zToday, zClose);
+    if (!str_is_date(zDue)) {
+        (void)snprintf(zDue, sizeof zDue, "%.4s-02-28", zToday);
+    }
+    long nDays = str_date_days(zDue) - str_date_days(zToday);
+    if (nDays < 0 || nDays > FUND_BUDGET_REMIND_DAYS) {
+        return 0;
+    }
+    str_date_from_days(str_date_days(zDue) - FUND_BUDGET_REMIND_DAYS - 1,
+                       zSince);
+    return 1;
+}
+
+const Round *
+fund_budget_round(const Plan *p)
+{
+    for (size_t k = p->nRound; k-- > 0;) {
+        if (p->aRound[k].eState != ROUND_PUBLISHED) {
+            return &p->aRound[k];
+        }
+    }
+    return NULL;
+}
+
+static int
+fund_str_cmp(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+FundBudgetOrg *
+fund_budget_missing(const Plan *p, const Round *rd, const FundSet *s,
+                    size_t *pn)
+{
+    /* The activities with a cost in the round, sorted: one search each. */
+    const char **azCosted = xcalloc(s->nCost + 1, sizeof *azCosted);
+    size_t nCosted = 0;
+    for (size_t i = 0; i < s->nCost; i++) {
+        if (str_eq(s->aCost[i].zRound, rd->zCode)) {
+            azCosted[nCosted++] = s->aCost[i].zNode;
+        }
+    }
+    qsort(azCosted, nCosted, sizeof *azCosted, fund_str_cmp);
+    int iLeaf = plan_leaf_level(p);
+    FundBudgetOrg *a = NULL;
+    size_t n = 0, nAlloc = 0;
+    for (size_t i = 0; i < p->nNode; i++) {
+        const Node *nd = &p->aNode[i];
+        if (nd->iLevel != iLeaf || !node_find_assessment(nd, rd->zCode) ||
+            bsearch(&nd->zCode, azCosted, nCosted, sizeof *azCosted,
+                    fund_str_cmp)) {
+            continue;
+        }
+        for (size_t k = 0; k < nd->nResp; k++) {
+            size_t j = 0;
+            while (j < n && !str_eq(a[j].zOrg, nd->azResp[k])) {
+                j++;
+            }
+            if (j == n) {
+                xgrow((void **)&a, &nAlloc, n, sizeof *a);
+                a[n].zOrg = nd->azResp[k];
+                a[n++].nMissing = 0;
+            }
+            a[j].nMissing++;
+        }
+    }
+    free(azCosted);
+    *pn = n;
+    return a;
 }

@@ -132,6 +132,37 @@ int fund_line_check(const FundLine *l, AppErr *err);
 ** (APPERR_CONFLICT: its action plan is final). */
 int fund_may_record(const Actor *who, const Round *r, AppErr *err);
 
+/* The budget calendar.  The national budget's planning closes on one day
+** of the year (FUND_BUDGET_CLOSE, month-day: Cambodia's closes in July;
+** 'serve --budget-close MM-DD' and 'round remind --budget-close' change
+** it).  From FUND_BUDGET_REMIND_DAYS before that day until it, the
+** reporters of each organisation responsible for activities of the round
+** being planned that have no estimated cost yet are reminded, once a
+** year.  fund_budget_close_ok(): is z such a day ("07-01")?
+** fund_budget_window(): is zToday (YYYY-MM-DD) in the reminders' window
+** of its year's closing day zClose?  Then zSince (11 bytes) gets the day
+** from which a reminder given counts (store_note_told()): the window's
+** first, less a day's slack for the zone. */
+#define FUND_BUDGET_CLOSE       "07-01"
+#define FUND_BUDGET_REMIND_DAYS 30
+int fund_budget_close_ok(const char *z);
+int fund_budget_window(const char *zToday, const char *zClose,
+                       char zSince[11]);
+
+/* The round of p the budget is planned for: its last round not published
+** (the action plan being agreed), or NULL. */
+const Round *fund_budget_round(const Plan *p);
+
+/* The organisations responsible for activities of p assessed in round rd
+** that have no estimated cost in s, each with how many (in the order
+** first met); *pn of them.  free() the array (the acronyms are p's). */
+typedef struct FundBudgetOrg {
+    const char *zOrg;
+    size_t nMissing;
+} FundBudgetOrg;
+FundBudgetOrg *fund_budget_missing(const Plan *p, const Round *rd,
+                                   const FundSet *s, size_t *pn);
+
 /* ---- totals --------------------------------------------------------- */
 
 /* The sums of one currency. */

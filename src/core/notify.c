@@ -29,6 +29,7 @@ const NoteRule aNoteRule[NOTE_KIND_COUNT] = {
                                NOTE_TO_ALL_REPORTERS | NOTE_TO_OFFICERS },
     [NOTE_DUE_SOON] = { NOTE_DUE_SOON, NOTE_TO_ORG_REPORTERS },
     [NOTE_OVERDUE] = { NOTE_OVERDUE, NOTE_TO_ORG_REPORTERS },
+    [NOTE_BUDGET] = { NOTE_BUDGET, NOTE_TO_ORG_REPORTERS },
 };
 
 static const CodeName aNoteKind[NOTE_KIND_COUNT] = {
@@ -40,6 +41,7 @@ static const CodeName aNoteKind[NOTE_KIND_COUNT] = {
     [NOTE_ROUND_PUBLISHED] = { "round_published", N_("Round published") },
     [NOTE_DUE_SOON] = { "due_soon", N_("Due soon") },
     [NOTE_OVERDUE] = { "overdue", N_("Overdue") },
+    [NOTE_BUDGET] = { "budget", N_("Budget planning") },
 };
 
 static const CodeName aNoteMail[NOTE_MAIL_COUNT] = {
@@ -240,6 +242,12 @@ notify_sentence(const Note *n, Buf *b)
         buf_printf(b, _("%s's statements for round %s are overdue"), zOrg,
                    zRound);
         break;
+    case NOTE_BUDGET:
+        buf_printf(b,
+                   _("budget planning closes soon: enter the estimated cost "
+                     "and funding of %s's activities for round %s"),
+                   zOrg, zRound);
+        break;
     default:
         break;
     }
@@ -266,7 +274,10 @@ notify_url_encode(Buf *b, const char *z)
 void
 notify_path(const Note *n, Buf *b)
 {
-    if (n->zNode && *n->zNode) {
+    if (n->eKind == NOTE_BUDGET) {
+        buf_puts(b, "/resources?round=");
+        notify_url_encode(b, n->zRound);
+    } else if (n->zNode && *n->zNode) {
         buf_puts(b, "/activity/");
         notify_url_encode(b, n->zNode);
         buf_puts(b, "?round=");
@@ -276,7 +287,8 @@ notify_path(const Note *n, Buf *b)
         notify_url_encode(b, n->zRound);
     }
     if (n->zPlan && *n->zPlan) {
-        buf_puts(b, n->zNode && *n->zNode ? "&plan=" : "?plan=");
+        int bQuery = n->eKind == NOTE_BUDGET || (n->zNode && *n->zNode);
+        buf_puts(b, bQuery ? "&plan=" : "?plan=");
         notify_url_encode(b, n->zPlan);
     }
 }

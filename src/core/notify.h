@@ -32,6 +32,8 @@ typedef enum NoteKind {
     NOTE_ROUND_PUBLISHED,
     NOTE_DUE_SOON, /* an organisation's statements are due soon */
     NOTE_OVERDUE,  /* ... and are late */
+    NOTE_BUDGET,   /* budget planning closes soon: costs and funding
+                   ** of its activities are missing (core/funding.h) */
     NOTE_KIND_COUNT
 } NoteKind;
 

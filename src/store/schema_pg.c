@@ -539,6 +539,11 @@ const char *const azPgMigration[] = {
     "DELETE FROM kept;",
     /* 15: what a computed indicator counts, SQLite's schema 20 translated. */
     "ALTER TABLE indicator ADD COLUMN computed_from " TXT ";",
+    /* 16: the budget calendar's reminders, SQLite's schema 21 translated. */
+    "ALTER TABLE notification DROP CONSTRAINT notification_kind_check;"
+    "ALTER TABLE notification ADD CONSTRAINT notification_kind_check"
+    "  CHECK(kind IN ('submitted','resubmitted','returned','accepted',"
+    "  'round_opened','round_published','due_soon','overdue','budget'));",
 };
 
 const int nPgMigration = (int)(sizeof azPgMigration / sizeof azPgMigration[0]);

@@ -673,6 +673,39 @@ const char *const azSchemaMigration[] = {
     ** computed one was; "outreach:counselling;dissemination" for the
     ** people reached by the held outreach events of those kinds. */
     "ALTER TABLE indicator ADD COLUMN computed_from TEXT;",
+    /* 21: a notification may remind of the budget calendar (core/notify.h
+    ** NOTE_BUDGET): the kind's CHECK gains 'budget'.  SQLite changes a
+    ** CHECK only by making the table again. */
+    "CREATE TABLE notification_new("
+    "  id INTEGER PRIMARY KEY,"
+    "  recipient_id INTEGER NOT NULL REFERENCES account(id),"
+    "  kind TEXT NOT NULL CHECK(kind = 'submitted' OR kind = 'resubmitted'"
+    "    OR kind = 'returned' OR kind = 'accepted' OR kind = 'round_opened'"
+    "    OR kind = 'round_published' OR kind = 'due_soon'"
+    "    OR kind = 'overdue' OR kind = 'budget'),"
+    "  plan TEXT NOT NULL,"
+    "  round TEXT NOT NULL,"
+    "  node TEXT NOT NULL DEFAULT '',"
+    "  org TEXT NOT NULL DEFAULT '',"
+    "  actor TEXT NOT NULL,"
+    "  at TEXT NOT NULL,"
+    "  read_at TEXT,"
+    "  mail TEXT NOT NULL CHECK(mail = 'none' OR mail = 'pending'"
+    "    OR mail = 'sent' OR mail = 'failed'),"
+    "  mail_tries INTEGER NOT NULL DEFAULT 0,"
+    "  mail_next TEXT"
+    ") STRICT;"
+    "INSERT INTO notification_new(id, recipient_id, kind, plan, round, node,"
+    "  org, actor, at, read_at, mail, mail_tries, mail_next)"
+    "  SELECT id, recipient_id, kind, plan, round, node, org, actor, at,"
+    "  read_at, mail, mail_tries, mail_next FROM notification;"
+    "DROP TABLE notification;"
+    "ALTER TABLE notification_new RENAME TO notification;"
+    "CREATE INDEX notification_inbox ON notification(recipient_id, id);"
+    "CREATE INDEX notification_unread ON notification(recipient_id)"
+    "  WHERE read_at IS NULL;"
+    "CREATE INDEX notification_mail ON notification(mail_next)"
+    "  WHERE mail_next IS NOT NULL;",
 };
 
 const int nSchemaMigration =

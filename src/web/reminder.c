@@ -8,13 +8,15 @@
 #include "ticker.h"
 #include "web.h"
 #include "../app/inbox.h"
+#include "../core/funding.h"
 #include "../base/base.h"
 #include "../base/banned.h"
 
 static struct {
     Ticker ticker;
     char *zDb;
-    long nEvery; /* seconds between turns */
+    char *zBudgetClose; /* the budget calendar's closing day, MM-DD */
+    long nEvery;        /* seconds between turns */
 } reminder;
 
 /* One turn: its own connection (a turn an hour needs none kept open). */
@@ -31,7 +33,8 @@ reminder_turn(void *arg)
     str_today_local(zToday);
     size_t nTold = 0;
     Store *s = store_open(reminder.zDb, STORE_OPEN_EXISTING, "lmpmon", &err);
-    if (!s || inbox_remind(s, &who, zToday, &nTold, &err)) {
+    if (!s ||
+        inbox_remind(s, &who, zToday, reminder.zBudgetClose, &nTold, &err)) {
         web_log("reminders: %s; the next attempt is in %ld s%s%s%s", err.zMsg,
                 reminder.nEvery, err.zDetail[0] ? " [" : "", err.zDetail,
                 err.zDetail[0] ? "]" : "");
@@ -48,6 +51,8 @@ int
 reminder_start(const WebConfig *cfg, AppErr *err)
 {
     reminder.zDb = xstrdup(cfg->zDb);
+    reminder.zBudgetClose =
+        xstrdup(cfg->zBudgetClose ? cfg->zBudgetClose : FUND_BUDGET_CLOSE);
     reminder.nEvery = REMINDER_SECONDS;
     long n = 0;
     if (str_to_long(getenv("LMPMON_REMIND_SECONDS"), 1, REMINDER_SECONDS, &n) ==
@@ -67,5 +72,6 @@ reminder_stop(void)
 {
     ticker_stop(&reminder.ticker);
     free(reminder.zDb);
-    reminder.zDb = NULL;
+    free(reminder.zBudgetClose);
+    reminder.zDb = reminder.zBudgetClose = NULL;
 }

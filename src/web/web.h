@@ -38,6 +38,7 @@ struct WebConfig {
     const char *zSmtpFrom; /* --smtp-from; NULL: lmpmon@ the base URL's host */
     const char *zBaseUrl;  /* --base-url: what links in e-mails start
                             ** with; NULL: the listening address */
+    const char *zBudgetClose; /* --budget-close MM-DD (core/funding.h) */
 };
 
 typedef struct WebConfig WebConfig;

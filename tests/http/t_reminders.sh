@@ -46,7 +46,7 @@ out=$(LMPMON_NOW=2018-12-11T02:00:00Z "$LMPMON" --db "$(db d)" round remind) ||
 echo "$out" | grep -q "nobody to remind" || fail "four days before the due date: $out"
 out=$(LMPMON_NOW=2018-12-12T02:00:00Z "$LMPMON" --db "$(db d)" round remind) ||
     fail "round remind: $out"
-echo "$out" | grep -qx "reminded $owing organisations\{0,1\} of statements due soon or overdue" ||
+echo "$out" | grep -qx "reminded $owing organisations\{0,1\} (statements due soon or overdue, or the budget calendar)" ||
     fail "three days before: '$out', expected $owing organisations"
 [ "$(told molvt due_soon)" = 1 ] || fail "MOLVT's reporter got $(told molvt due_soon) due-soon reminders"
 [ "$(told mop due_soon)" = 0 ] || fail "MOP handed everything in, yet was reminded"
@@ -87,4 +87,40 @@ out=$(LMPMON_NOW=2019-01-16T03:00:00Z "$LMPMON" --db "$(db d)" round remind) ||
 "$LMPMON" --db "$(db d)" round close 2018 --yes >/dev/null || fail "closing"
 out=$(LMPMON_NOW=2019-01-20T03:00:00Z "$LMPMON" --db "$(db d)" round remind)
 echo "$out" | grep -q "nobody to remind" || fail "a closed round reminded: $out"
+
+# The budget calendar (issue 15): in the 30 days before budget planning
+# closes (1 July by default), the reporters of each organisation
+# responsible for activities of the round being planned (2018, closed, not
+# published) that have no estimated cost are reminded, once; MOH, whose
+# activities all have a cost, is not.
+db_sql d "SELECT n.code FROM node n JOIN node_org l ON l.node_id = n.id
+    JOIN org o ON o.id = l.org_id WHERE o.acronym = 'MOH' AND l.role = 'responsible'" >moh.txt
+[ -s moh.txt ] || fail "MOH is responsible for nothing in the sample"
+{ echo 'round,activity,line,source_kind,source,amount,currency,status,note'
+  while read -r code; do echo "2018,$code,,cost,,1000,USD,,estimate"; done <moh.txt; } >moh-costs.csv
+"$LMPMON" --db "$(db d)" funding import moh-costs.csv >/dev/null || fail "MOH's costs"
+out=$(LMPMON_NOW=2019-05-20T02:00:00Z "$LMPMON" --db "$(db d)" round remind)
+[ "$(told molvt budget)" = 0 ] || fail "reminded of the budget 42 days before it closes ($out)"
+out=$(LMPMON_NOW=2019-06-05T02:00:00Z "$LMPMON" --db "$(db d)" round remind) || fail "budget remind: $out"
+[ "$(told molvt budget)" = 1 ] || fail "MOLVT was not reminded of the budget: $out"
+[ "$(told moh budget)" = 0 ] || fail "MOH has every cost, yet was reminded of the budget"
+[ "$(told officer budget)" = 0 ] || fail "the officer got a reporter's budget reminder"
+out=$(LMPMON_NOW=2019-06-20T02:00:00Z "$LMPMON" --db "$(db d)" round remind)
+echo "$out" | grep -q "nobody to remind" || fail "the budget reminder came twice: $out"
+[ "$(told molvt budget)" = 1 ] || fail "MOLVT was reminded of the budget twice"
+# The inbox says it in words and links to the resources page.
+LMPMON_NOW=2019-06-21T03:00:00Z start_server "$(db d)"
+login molvt
+curl -s -b molvt.jar "$BASE/inbox" >inbox2.html
+grep -q "budget planning closes soon: enter the estimated cost and funding of MOLVT" inbox2.html ||
+    fail "the inbox does not tell of the budget: $(grep -o 'budget[^<]*' inbox2.html | head -2)"
+grep -q 'href="/resources?round=2018' inbox2.html || fail "the budget reminder does not link to the resources page"
+stop_server
+# Another calendar: budget planning closing at the end of the year.
+out=$("$LMPMON" --db "$(db d)" round remind --budget-close 13-01 2>&1) &&
+    fail "a day that does not exist was taken: $out"
+echo "$out" | grep -q "MM-DD" || fail "the refusal does not say what is wanted: $out"
+out=$(LMPMON_NOW=2019-12-10T02:00:00Z "$LMPMON" --db "$(db d)" round remind --budget-close 12-31) ||
+    fail "budget remind, December: $out"
+[ "$(told molvt budget)" = 2 ] || fail "no reminder before a budget closing on 31 December: $out"
 finish

@@ -1846,7 +1846,7 @@ remind_on(Fix *f, Store *s, const char *zDay)
     (void)snprintf(zNow, sizeof zNow, "%sT02:00:00Z", zDay);
     assert_int_equal(setenv("LMPMON_NOW", zNow, 1), 0);
     size_t nTold = 99;
-    expect_ok(f, inbox_remind(s, &admin, zDay, &nTold, fresh(f)));
+    expect_ok(f, inbox_remind(s, &admin, zDay, NULL, &nTold, fresh(f)));
     assert_int_equal(setenv("LMPMON_NOW", NOW, 1), 0);
     return nTold;
 }
