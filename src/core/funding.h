@@ -146,8 +146,7 @@ int fund_may_record(const Actor *who, const Round *r, AppErr *err);
 #define FUND_BUDGET_CLOSE       "07-01"
 #define FUND_BUDGET_REMIND_DAYS 30
 int fund_budget_close_ok(const char *z);
-int fund_budget_window(const char *zToday, const char *zClose,
-                       char zSince[11]);
+int fund_budget_window(const char *zToday, const char *zClose, char zSince[11]);
 
 /* The round of p the budget is planned for: its last round not published
 ** (the action plan being agreed), or NULL. */
@@ -160,6 +159,7 @@ typedef struct FundBudgetOrg {
     const char *zOrg;
     size_t nMissing;
 } FundBudgetOrg;
+
 FundBudgetOrg *fund_budget_missing(const Plan *p, const Round *rd,
                                    const FundSet *s, size_t *pn);
 
