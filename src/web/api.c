@@ -342,6 +342,31 @@ api_flat_body(const Req *r, Resp *w, json_t **pIn, json_error_t *pErr)
     return 0;
 }
 
+/* A JSON body's "version" as a use case takes it: 0 to 2^30, else
+** APPERR_INPUT. */
+static int
+api_version(json_int_t version, AppErr *err)
+{
+    return version < 0 || version > (1 << 30)
+               ? apperr_set(err, APPERR_INPUT, _("bad version"))
+               : 0;
+}
+
+/* The answer of a write through the API: {"ok": true}, or the use case's
+** refusal with its status; the body it read is given back. */
+static int
+api_done(Req *r, Resp *w, int rc, AppErr *err, json_t *in)
+{
+    if (rc) {
+        web_fail_status(r, w, err);
+        api_error(w, w->status, err->zMsg);
+    } else {
+        api_send(w, 200, json_pack("{s:b}", "ok", 1));
+    }
+    json_decref(in);
+    return 0;
+}
+
 /* The rating whose key ("on_target", "not_rated") z is: 0, or -1. */
 static int
 api_rating(const char *z, Rating *pOut)
@@ -384,10 +409,8 @@ api_statement_post(Req *r, Resp *w)
         return 0;
     }
     AppErr err = APPERR_INIT;
-    int rc;
-    if (version < 0 || version > (1 << 30)) {
-        rc = apperr_set(&err, APPERR_INPUT, _("bad version"));
-    } else {
+    int rc = api_version(version, &err);
+    if (rc == 0) {
         Actor who = page_actor(r);
         StatementEdit e = { page_plan_code(r),
                             r->azParam[0],
@@ -399,14 +422,7 @@ api_statement_post(Req *r, Resp *w)
                                                            : WF_SAVE };
         rc = workflow_save_statement(r->s, &who, &e, &err);
     }
-    if (rc) {
-        web_fail_status(r, w, &err);
-        api_error(w, w->status, err.zMsg);
-    } else {
-        api_send(w, 200, json_pack("{s:b}", "ok", 1));
-    }
-    json_decref(in);
-    return 0;
+    return api_done(r, w, rc, &err, in);
 }
 
 /* ** PAGE: /api/activity/{}/statement/{}/review (POST) */
@@ -437,24 +453,15 @@ api_statement_review_post(Req *r, Resp *w)
            : str_eq(zAction, "return") ? STMT_ACT_RETURN
                                        : STMT_ACT_COMMENT;
     AppErr err = APPERR_INIT;
-    int rc;
-    if (version < 0 || version > (1 << 30)) {
-        rc = apperr_set(&err, APPERR_INPUT, _("bad version"));
-    } else {
+    int rc = api_version(version, &err);
+    if (rc == 0) {
         Actor who = page_actor(r);
         StmtReviewEdit e = { page_plan_code(r), r->azParam[0], zRound,
                              r->azParam[1],     eAct,          zComment,
                              (int)version };
         rc = workflow_review_statement(r->s, &who, &e, &err);
     }
-    if (rc) {
-        web_fail_status(r, w, &err);
-        api_error(w, w->status, err.zMsg);
-    } else {
-        api_send(w, 200, json_pack("{s:b}", "ok", 1));
-    }
-    json_decref(in);
-    return 0;
+    return api_done(r, w, rc, &err, in);
 }
 
 /* ** PAGE: /api/activity/{}/assessment (POST) */
@@ -487,10 +494,8 @@ api_assessment_post(Req *r, Resp *w)
         return 0;
     }
     AppErr err = APPERR_INIT;
-    int rc;
-    if (version < 0 || version > (1 << 30)) {
-        rc = apperr_set(&err, APPERR_INPUT, _("bad version"));
-    } else {
+    int rc = api_version(version, &err);
+    if (rc == 0) {
         Actor who = page_actor(r);
         ReviewEdit e = { page_plan_code(r),
                          r->azParam[0],
@@ -502,14 +507,7 @@ api_assessment_post(Req *r, Resp *w)
                          "" };
         rc = workflow_review(r->s, &who, &e, &err);
     }
-    if (rc) {
-        web_fail_status(r, w, &err);
-        api_error(w, w->status, err.zMsg);
-    } else {
-        api_send(w, 200, json_pack("{s:b}", "ok", 1));
-    }
-    json_decref(in);
-    return 0;
+    return api_done(r, w, rc, &err, in);
 }
 
 /* ** PAGE: /api/round/{}/funding */
