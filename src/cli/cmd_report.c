@@ -168,8 +168,13 @@ report_briefing(const CliCtx *ctx, const char *zQuarter, const char *zOrg,
     BriefingData d;
     Buf b = BUF_INIT;
     int rc = CLI_OK;
-    if (app_briefing_read(s, &q, zOrg, 1, &d, &err) ||
-        briefing_render(&d.b, zFmt, &b, &err)) {
+    int rcRender = app_briefing_read(s, &q, zOrg, 1, &d, &err) ||
+                   briefing_render(&d.b, zFmt, &b, &err);
+    /* The CLI prints once and exits: a PDF's fonts go (print.h). */
+    if (zFmt && strcmp(zFmt, "pdf") == 0) {
+        review_print_release_fonts();
+    }
+    if (rcRender) {
         rc = cli_fail(&err);
     } else if (buf_failed(&b)) {
         apperr_set(&err, APPERR_INPUT,
