@@ -50,6 +50,12 @@ reminder_turn(void *arg)
 int
 reminder_start(const WebConfig *cfg, AppErr *err)
 {
+    /* The test suites' servers run on whatever day it is: reminders
+    ** there would depend on the calendar (reminder.h). */
+    const char *zOff = getenv("LMPMON_REMIND");
+    if (zOff && str_eq(zOff, "off")) {
+        return 0;
+    }
     reminder.zDb = xstrdup(cfg->zDb);
     reminder.zBudgetClose =
         xstrdup(cfg->zBudgetClose ? cfg->zBudgetClose : FUND_BUDGET_CLOSE);

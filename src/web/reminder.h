@@ -18,7 +18,9 @@
 typedef struct WebConfig WebConfig;
 
 /* Seconds between two turns (LMPMON_REMIND_SECONDS, 1 to 3600, for
-** tests). */
+** tests).  LMPMON_REMIND=off starts no thread: the test suites' servers
+** set it, so that what they are told does not depend on the day they run
+** (a budget reminder every June); tests/http/t_reminders.sh turns it on. */
 #define REMINDER_SECONDS 3600
 
 /* Start the thread; fails only when it cannot be made.  Copies what it

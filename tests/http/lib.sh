@@ -10,6 +10,10 @@ rm -rf "$SCRATCH"
 mkdir -p "$SCRATCH"
 cd "$SCRATCH" || exit 1
 unset LMPMON_DB
+# No deadline or budget reminders from the servers the tests start: what
+# they would tell depends on the day the suite runs (web/reminder.h).
+# t_reminders.sh turns them on for its own server.
+export LMPMON_REMIND=off
 nfail=0
 # The databases: db NAME, db_sql NAME SQL, db_cp, db_rm (SQLite or
 # PostgreSQL, as LMPMON_TEST_BACKEND says).

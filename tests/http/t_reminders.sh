@@ -57,7 +57,7 @@ echo "$out" | grep -q "nobody to remind" || fail "a second run the day before: $
 
 # The server reminds on its own the day after the due date: MOLVT sees it
 # in its inbox, in words, once however many turns the server takes.
-LMPMON_NOW=2018-12-16T03:00:00Z LMPMON_REMIND_SECONDS=1 start_server "$(db d)"
+LMPMON_NOW=2018-12-16T03:00:00Z LMPMON_REMIND=on LMPMON_REMIND_SECONDS=1 start_server "$(db d)"
 i=0
 while [ "$(told molvt overdue)" != 1 ]; do
     i=$((i + 1))
