@@ -500,6 +500,20 @@ page_sheet_rating(Sheet *t, Rating e)
 }
 
 void
+page_option(Buf *b, const char *zValue, const char *zLabel, int bSelected)
+{
+    HTML_LIT(b, "<option value=\"");
+    esc_html(b, zValue);
+    HTML_LIT(b, "\"");
+    if (bSelected) {
+        HTML_LIT(b, " selected=\"selected\"");
+    }
+    HTML_LIT(b, ">");
+    esc_html(b, zLabel);
+    HTML_LIT(b, "</option>");
+}
+
+void
 page_select_code(Buf *b, const char *zId, const char *zName, CodeKind k,
                  const char *zSelKey)
 {
@@ -511,15 +525,7 @@ page_select_code(Buf *b, const char *zId, const char *zName, CodeKind k,
     esc_html(b, zName);
     HTML_LIT(b, "\">");
     for (size_t i = 0; i < n; i++) {
-        HTML_LIT(b, "<option value=\"");
-        esc_html(b, a[i].zKey);
-        HTML_LIT(b, "\"");
-        if (str_eq(a[i].zKey, zSelKey)) {
-            HTML_LIT(b, " selected=\"selected\"");
-        }
-        HTML_LIT(b, ">");
-        esc_html(b, _(a[i].zLabel));
-        HTML_LIT(b, "</option>");
+        page_option(b, a[i].zKey, _(a[i].zLabel), str_eq(a[i].zKey, zSelKey));
     }
     HTML_LIT(b, "</select>");
 }
@@ -535,23 +541,18 @@ page_select_org(Buf *b, const Model *m, const char *zId, const char *zName,
     HTML_LIT(b, "\"><option value=\"\">");
     esc_html(b, zNone);
     HTML_LIT(b, "</option>");
+    Buf label = BUF_INIT;
     for (size_t i = 0; i < m->nOrg; i++) {
         const Org *o = &m->aOrg[i];
-        HTML_LIT(b, "<option value=\"");
-        esc_html(b, o->zAcronym);
-        HTML_LIT(b, "\"");
-        if (str_eq(o->zAcronym, zSel)) {
-            HTML_LIT(b, " selected=\"selected\"");
-        }
-        HTML_LIT(b, ">");
-        esc_html(b, o->zAcronym);
         const char *zOrgName = org_name(o, i18n_current());
+        buf_reset(&label);
+        buf_puts(&label, o->zAcronym);
         if (!str_eq(zOrgName, o->zAcronym)) {
-            HTML_LIT(b, " \xE2\x80\x94 ");
-            esc_html(b, zOrgName);
+            buf_printf(&label, " \xE2\x80\x94 %s", zOrgName);
         }
-        HTML_LIT(b, "</option>");
+        page_option(b, o->zAcronym, buf_str(&label), str_eq(o->zAcronym, zSel));
     }
+    buf_release(&label);
     HTML_LIT(b, "</select>");
 }
 

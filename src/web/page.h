@@ -101,6 +101,10 @@ char *page_rating_class(Rating e);
 /* The next cell of t: rating e as a badge. */
 void page_sheet_rating(Sheet *t, Rating e);
 
+/* One <option> of a <select>: value zValue, text zLabel, selected when
+** bSelected; both escaped. */
+void page_option(Buf *b, const char *zValue, const char *zLabel, int bSelected);
+
 /* A <select> of the codes of kind k (codes.h): each option's value the
 ** key, its text the label; zSelKey (a key, or NULL) selected. */
 void page_select_code(Buf *b, const char *zId, const char *zName, CodeKind k,

@@ -210,15 +210,7 @@ cases_select(Buf *b, const char *zName, const char *const *az, int n,
     esc_html(b, zName);
     HTML_LIT(b, "\">");
     for (int i = 0; i < n; i++) {
-        HTML_LIT(b, "<option value=\"");
-        esc_html(b, az[i]);
-        HTML_LIT(b, "\"");
-        if (str_eq(az[i], zSel)) {
-            HTML_LIT(b, " selected=\"selected\"");
-        }
-        HTML_LIT(b, ">");
-        esc_html(b, xLabel(az[i]));
-        HTML_LIT(b, "</option>");
+        page_option(b, az[i], xLabel(az[i]), str_eq(az[i], zSel));
     }
     HTML_LIT(b, "</select>");
 }

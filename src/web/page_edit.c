@@ -1618,20 +1618,14 @@ admin_plan_form(Req *r, Buf *b, const Model *m, const Plan *p, int bKeep)
     HTML_LIT(b, "<label for=\"from\">");
     HTML_TR(b, "Follows the plan");
     HTML_LIT(b, "</label><select id=\"from\" name=\"from\">");
+    Buf label = BUF_INIT;
     for (size_t k = 0; k < m->nPlan; k++) {
         const Plan *q = &m->aPlan[k];
-        HTML_LIT(b, "<option value=\"");
-        esc_html(b, q->zCode);
-        HTML_LIT(b, "\"");
-        if (str_eq(q->zCode, zFrom)) {
-            HTML_LIT(b, " selected=\"selected\"");
-        }
-        HTML_LIT(b, ">");
-        esc_html(b, q->zTitle);
-        HTML_LIT(b, " (");
-        esc_html(b, q->zCode);
-        HTML_LIT(b, ")</option>");
+        buf_reset(&label);
+        buf_printf(&label, "%s (%s)", q->zTitle, q->zCode);
+        page_option(b, q->zCode, buf_str(&label), str_eq(q->zCode, zFrom));
     }
+    buf_release(&label);
     HTML_LIT(b, "</select>");
     admin_input(b, "code",
                 _("Code of the new plan (e.g. cambodia-lmp-2019-2023)"),

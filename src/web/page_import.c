@@ -245,20 +245,15 @@ import_form(Req *r, Buf *b, const Model *m, int bKeep)
         HTML_LIT(b, "<label for=\"plan\">");
         HTML_TR(b, "Plan of the annex table");
         HTML_LIT(b, "</label><select id=\"plan\" name=\"plan\">");
+        Buf label = BUF_INIT;
         for (size_t i = 0; i < m->nPlan; i++) {
             const char *zCode = m->aPlan[i].zCode;
-            HTML_LIT(b, "<option value=\"");
-            esc_html(b, zCode);
-            HTML_LIT(b, "\"");
-            if (bKeep && str_eq(req_form(r, "plan"), zCode)) {
-                HTML_LIT(b, " selected=\"selected\"");
-            }
-            HTML_LIT(b, ">");
-            esc_html(b, zCode);
-            HTML_LIT(b, " — ");
-            esc_html(b, m->aPlan[i].zTitle);
-            HTML_LIT(b, "</option>");
+            buf_reset(&label);
+            buf_printf(&label, "%s \xE2\x80\x94 %s", zCode, m->aPlan[i].zTitle);
+            page_option(b, zCode, buf_str(&label),
+                        bKeep && str_eq(req_form(r, "plan"), zCode));
         }
+        buf_release(&label);
         HTML_LIT(b, "</select>");
     }
     HTML_LIT(b, "<label class=\"check\"><input type=\"checkbox\" "

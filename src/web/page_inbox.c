@@ -257,15 +257,9 @@ account_render(Req *r, Resp *w, const char *zNotice, const char *zKind,
     HTML_TR(b, "The installation's");
     HTML_LIT(b, "</option>");
     for (int i = 0; i < I18N_COUNT; i++) {
-        HTML_LIT(b, "<option value=\"");
-        esc_html(b, i18n_lang_code((I18nLang)i));
-        HTML_LIT(b, "\"");
-        if (str_eq(zLang, i18n_lang_code((I18nLang)i))) {
-            HTML_LIT(b, " selected=\"selected\"");
-        }
-        HTML_LIT(b, ">");
-        esc_html(b, i18n_lang_name((I18nLang)i));
-        HTML_LIT(b, "</option>");
+        const char *zCode = i18n_lang_code((I18nLang)i);
+        page_option(b, zCode, i18n_lang_name((I18nLang)i),
+                    str_eq(zLang, zCode));
     }
     HTML_LIT(b, "</select><div><button type=\"submit\">");
     HTML_TR(b, "Save");

@@ -494,15 +494,8 @@ plan_followup_form(const Req *r, Buf *b, const Plan *pRounds, const Rec *rec,
         if (rd->eState == ROUND_PUBLISHED) {
             continue;
         }
-        HTML_LIT(b, "<option value=\"");
-        esc_html(b, rd->zCode);
-        HTML_LIT(b, "\"");
-        if (bKeep && str_eq(req_form(r, "in"), rd->zCode)) {
-            HTML_LIT(b, " selected=\"selected\"");
-        }
-        HTML_LIT(b, ">");
-        esc_html(b, rd->zTitle);
-        HTML_LIT(b, "</option>");
+        page_option(b, rd->zCode, rd->zTitle,
+                    bKeep && str_eq(req_form(r, "in"), rd->zCode));
     }
     HTML_LIT(b, "</select>");
     for (size_t i = (size_t)iRec + 1; i < pRounds->nRound; i++) {
