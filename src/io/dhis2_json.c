@@ -148,6 +148,30 @@ member_text(json_t *o, const char *zKey, int *pbBad)
 
 /* Member zKey of entry i of list zList as text, required unless bOptional;
 ** *pz a copy.  0, or -1 after fail(). */
+/* Entry i of list zElem of file zFile must be an object holding only the
+** keys azKnown (NULL-terminated): 0, or the refusal ("not an object",
+** "unknown key (the known ones)") naming it. */
+static int
+entry_check(const char *zVerb, const char *zFile, const char *zElem, size_t i,
+            json_t *o, const char *const *azKnown, AppErr *err)
+{
+    if (!json_is_object(o)) {
+        return fail(err, zVerb, zFile, zElem, i, NULL, "not an object");
+    }
+    const char *zBad = unknown_key(o, azKnown);
+    if (!zBad) {
+        return 0;
+    }
+    Buf known = BUF_INIT;
+    for (const char *const *p = azKnown; *p; p++) {
+        buf_printf(&known, "%s%s", p == azKnown ? "" : ", ", *p);
+    }
+    int rc = fail(err, zVerb, zFile, zElem, i, zBad, "unknown key (%s)",
+                  buf_str(&known));
+    buf_release(&known);
+    return rc;
+}
+
 static int
 map_text(const Dhis2Map *m, json_t *o, const char *zList, size_t i,
          const char *zKey, int bOptional, char **pz, AppErr *err)
@@ -182,14 +206,8 @@ map_elements(Dhis2Map *m, json_t *a, AppErr *err)
     json_t *o;
     json_array_foreach(a, i, o)
     {
-        if (!json_is_object(o)) {
-            return fail(err, MAP_VERB, m->zFile, zList, i, NULL,
-                        "not an object");
-        }
-        const char *zBad = unknown_key(o, azKey);
-        if (zBad) {
-            return fail(err, MAP_VERB, m->zFile, zList, i, zBad,
-                        "unknown key (indicator, revision, id)");
+        if (entry_check(MAP_VERB, m->zFile, zList, i, o, azKey, err)) {
+            return -1;
         }
         m->aElem = xreallocarray(m->aElem, m->nElem + 1, sizeof *m->aElem);
         Dhis2Element *e = &m->aElem[m->nElem++];
@@ -232,14 +250,8 @@ map_combos(Dhis2Map *m, json_t *a, AppErr *err)
     json_t *o;
     json_array_foreach(a, i, o)
     {
-        if (!json_is_object(o)) {
-            return fail(err, MAP_VERB, m->zFile, zList, i, NULL,
-                        "not an object");
-        }
-        const char *zBad = unknown_key(o, azKey);
-        if (zBad) {
-            return fail(err, MAP_VERB, m->zFile, zList, i, zBad,
-                        "unknown key (sex, dimension, code, id)");
+        if (entry_check(MAP_VERB, m->zFile, zList, i, o, azKey, err)) {
+            return -1;
         }
         m->aCombo = xreallocarray(m->aCombo, m->nCombo + 1, sizeof *m->aCombo);
         Dhis2Combo *c = &m->aCombo[m->nCombo++];
@@ -320,14 +332,8 @@ map_units(Dhis2Map *m, json_t *a, AppErr *err)
     json_t *o;
     json_array_foreach(a, i, o)
     {
-        if (!json_is_object(o)) {
-            return fail(err, MAP_VERB, m->zFile, zList, i, NULL,
-                        "not an object");
-        }
-        const char *zBad = unknown_key(o, azKey);
-        if (zBad) {
-            return fail(err, MAP_VERB, m->zFile, zList, i, zBad,
-                        "unknown key (place, organisation, id)");
+        if (entry_check(MAP_VERB, m->zFile, zList, i, o, azKey, err)) {
+            return -1;
         }
         m->aUnit = xreallocarray(m->aUnit, m->nUnit + 1, sizeof *m->aUnit);
         Dhis2Unit *u = &m->aUnit[m->nUnit++];
@@ -516,12 +522,8 @@ read_value(const char *zFile, size_t i, json_t *o, const Dhis2Map *m,
     enum { T_DE, T_PERIOD, T_OU, T_COC, T_COMMENT, T_AOC, T_N };
 
     const char *az[T_N];
-    if (!json_is_object(o)) {
-        return fail(err, "import", zFile, DV, i, NULL, "not an object");
-    }
-    const char *zBad = unknown_key(o, azKey);
-    if (zBad) {
-        return fail(err, "import", zFile, DV, i, zBad, "unknown key");
+    if (entry_check("import", zFile, DV, i, o, azKey, err)) {
+        return -1;
     }
     for (int t = 0; t < T_N; t++) {
         int bBad;
