@@ -367,9 +367,10 @@ api_done(Req *r, Resp *w, int rc, AppErr *err, json_t *in)
     return 0;
 }
 
-/* The rating whose key ("on_target", "not_rated") z is: 0, or -1. */
+/* The rating whose key ("on_target", "not_rated") z is: 0, or
+** APPERR_INPUT. */
 static int
-api_rating(const char *z, Rating *pOut)
+api_rating(const char *z, Rating *pOut, AppErr *err)
 {
     for (int k = 0; k < RATING_COUNT; k++) {
         if (str_eq(z, rating_key((Rating)k))) {
@@ -377,7 +378,7 @@ api_rating(const char *z, Rating *pOut)
             return 0;
         }
     }
-    return -1;
+    return apperr_set(err, APPERR_INPUT, _("unknown rating"));
 }
 
 /* ** PAGE: /api/activity/{}/statement (POST) */
@@ -392,24 +393,19 @@ api_statement_post(Req *r, Resp *w)
     const char *zRound = NULL, *zText = NULL, *zRating = "not_rated";
     const char *zAction = "save";
     json_int_t version = 0;
+    Rating eRating = RATING_NONE;
+    AppErr err = APPERR_INIT;
+    int rc;
     if (!in ||
         json_unpack_ex(in, &jerr, JSON_STRICT, "{s:s,s:s,s?s,s?s,s?I}", "round",
                        &zRound, "text", &zText, "rating", &zRating, "action",
                        &zAction, "version", &version)) {
-        api_error(w, 400,
-                  _("expected {\"round\", \"text\", \"rating\", "
-                    "\"action\": \"save\"|\"submit\", \"version\"}"));
-        json_decref(in);
-        return 0;
+        rc = apperr_set(&err, APPERR_INPUT,
+                        _("expected {\"round\", \"text\", \"rating\", "
+                          "\"action\": \"save\"|\"submit\", \"version\"}"));
+    } else {
+        rc = api_rating(zRating, &eRating, &err) || api_version(version, &err);
     }
-    Rating eRating;
-    if (api_rating(zRating, &eRating)) {
-        api_error(w, 400, _("unknown rating"));
-        json_decref(in);
-        return 0;
-    }
-    AppErr err = APPERR_INIT;
-    int rc = api_version(version, &err);
     if (rc == 0) {
         Actor who = page_actor(r);
         StatementEdit e = { page_plan_code(r),
@@ -437,23 +433,24 @@ api_statement_review_post(Req *r, Resp *w)
     const char *zRound = NULL, *zAction = NULL, *zComment = "";
     json_int_t version = 0;
     StmtAction eAct = STMT_ACT_ACCEPT;
+    AppErr err = APPERR_INIT;
+    int rc;
     if (!in ||
         json_unpack_ex(in, &jerr, JSON_STRICT, "{s:s,s:s,s?s,s?I}", "round",
                        &zRound, "action", &zAction, "comment", &zComment,
                        "version", &version) ||
         (!str_eq(zAction, "accept") && !str_eq(zAction, "return") &&
          !str_eq(zAction, "comment"))) {
-        api_error(w, 400,
-                  _("expected {\"round\", \"action\": \"accept\"|"
-                    "\"return\"|\"comment\", \"comment\", \"version\"}"));
-        json_decref(in);
-        return 0;
+        rc = apperr_set(&err, APPERR_INPUT,
+                        _("expected {\"round\", \"action\": \"accept\"|"
+                          "\"return\"|\"comment\", \"comment\", "
+                          "\"version\"}"));
+    } else {
+        eAct = str_eq(zAction, "accept")   ? STMT_ACT_ACCEPT
+               : str_eq(zAction, "return") ? STMT_ACT_RETURN
+                                           : STMT_ACT_COMMENT;
+        rc = api_version(version, &err);
     }
-    eAct = str_eq(zAction, "accept")   ? STMT_ACT_ACCEPT
-           : str_eq(zAction, "return") ? STMT_ACT_RETURN
-                                       : STMT_ACT_COMMENT;
-    AppErr err = APPERR_INIT;
-    int rc = api_version(version, &err);
     if (rc == 0) {
         Actor who = page_actor(r);
         StmtReviewEdit e = { page_plan_code(r), r->azParam[0], zRound,
@@ -477,24 +474,19 @@ api_assessment_post(Req *r, Resp *w)
     const char *zAction = "save";
     json_int_t version = 0;
     Rating eRating = RATING_NONE;
+    AppErr err = APPERR_INIT;
+    int rc;
     if (!in ||
         json_unpack_ex(in, &jerr, JSON_STRICT, "{s:s,s:s,s:s,s?s,s:I}", "round",
                        &zRound, "progress", &zProgress, "rating", &zRating,
                        "action", &zAction, "version", &version) ||
         (!str_eq(zAction, "save") && !str_eq(zAction, "approve"))) {
-        api_error(w, 400,
-                  _("expected {\"round\", \"progress\", \"rating\", "
-                    "\"action\": \"save\"|\"approve\", \"version\"}"));
-        json_decref(in);
-        return 0;
+        rc = apperr_set(&err, APPERR_INPUT,
+                        _("expected {\"round\", \"progress\", \"rating\", "
+                          "\"action\": \"save\"|\"approve\", \"version\"}"));
+    } else {
+        rc = api_rating(zRating, &eRating, &err) || api_version(version, &err);
     }
-    if (api_rating(zRating, &eRating)) {
-        api_error(w, 400, _("unknown rating"));
-        json_decref(in);
-        return 0;
-    }
-    AppErr err = APPERR_INIT;
-    int rc = api_version(version, &err);
     if (rc == 0) {
         Actor who = page_actor(r);
         ReviewEdit e = { page_plan_code(r),
