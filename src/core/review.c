@@ -269,14 +269,22 @@ review_org_due(const Round *rd, const char *zOrg)
     return e && e->zDue ? e->zDue : rd->zDue;
 }
 
+/* Is zToday past zOrg's due date in rd while rd still collects?  The one
+** test of lateness; what is owed is the callers'. */
+static int
+review_past_due(const Round *rd, const char *zOrg, const char *zToday)
+{
+    const char *zDue = review_org_due(rd, zOrg);
+    /* Dates written YYYY-MM-DD compare as text. */
+    return rd->eState == ROUND_OPEN && zToday && zDue &&
+           strcmp(zToday, zDue) > 0;
+}
+
 int
 review_org_overdue(const Round *rd, const ReviewOrgProgress *o,
                    const char *zToday)
 {
-    const char *zDue = review_org_due(rd, o->zOrg);
-    /* Dates written YYYY-MM-DD compare as text. */
-    return rd->eState == ROUND_OPEN && zToday && zDue &&
-           strcmp(zToday, zDue) > 0 && o->nOwedOpen > 0;
+    return o->nOwedOpen > 0 && review_past_due(rd, o->zOrg, zToday);
 }
 
 const char *
@@ -313,10 +321,8 @@ int
 review_task_overdue(const Round *rd, const char *zOrg, int bResponsible, int e,
                     const char *zToday)
 {
-    const char *zDue = review_org_due(rd, zOrg);
     int bOwed = e == NEED_NOT_BEGUN || e == NEED_DRAFT || e == NEED_RETURNED;
-    return rd->eState == ROUND_OPEN && zToday && zDue &&
-           strcmp(zToday, zDue) > 0 && bResponsible && bOwed;
+    return bResponsible && bOwed && review_past_due(rd, zOrg, zToday);
 }
 
 size_t
