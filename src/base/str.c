@@ -220,11 +220,17 @@ str_to_long(const char *z, long lo, long hi, long *pOut)
 }
 
 int
+str_month_days(int y, int m)
+{
+    static const int aDays[12] = { 31, 28, 31, 30, 31, 30,
+                                   31, 31, 30, 31, 30, 31 };
+    int bLeap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return m == 2 && bLeap ? 29 : aDays[m - 1];
+}
+
+int
 str_is_date(const char *z)
 {
-    static const int aDays[] = {
-        31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
-    };
     if (!z || strlen(z) != 10 || z[4] != '-' || z[7] != '-') {
         return 0;
     }
@@ -237,27 +243,30 @@ str_is_date(const char *z)
             (z[3] - '0');
     int m = (z[5] - '0') * 10 + (z[6] - '0');
     int d = (z[8] - '0') * 10 + (z[9] - '0');
-    if (y < 1900 || m < 1 || m > 12 || d < 1 || d > aDays[m - 1]) {
-        return 0;
-    }
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return !(m == 2 && d == 29 && !leap);
+    return y >= 1900 && m >= 1 && m <= 12 && d >= 1 &&
+           d <= str_month_days(y, m);
 }
 
 /* Howard Hinnant's days_from_civil and civil_from_days. */
 long
-str_date_days(const char *z)
+str_civil_days(int yIn, int m, int d)
 {
-    long y = (z[0] - '0') * 1000 + (z[1] - '0') * 100 + (z[2] - '0') * 10 +
-             (z[3] - '0');
-    long m = (z[5] - '0') * 10 + (z[6] - '0');
-    long d = (z[8] - '0') * 10 + (z[9] - '0');
+    long y = yIn;
     y -= m <= 2;
     long era = (y >= 0 ? y : y - 399) / 400;
     long yoe = y - era * 400;
     long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
     long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     return era * 146097 + doe - 719468;
+}
+
+long
+str_date_days(const char *z)
+{
+    return str_civil_days((z[0] - '0') * 1000 + (z[1] - '0') * 100 +
+                              (z[2] - '0') * 10 + (z[3] - '0'),
+                          (z[5] - '0') * 10 + (z[6] - '0'),
+                          (z[8] - '0') * 10 + (z[9] - '0'));
 }
 
 void

@@ -45,6 +45,11 @@ int str_is_date(const char *z);
 /* Days since 1970-01-01 of the valid date zIso (YYYY-MM-DD), and back:
 ** the civil (proleptic Gregorian) calendar, years 0 to 9999. */
 long str_date_days(const char *zIso);
+
+/* The calendar (proleptic Gregorian), once: the days of month m (1-12)
+** of year y, and the days since 1970-01-01 of y-m-d. */
+int str_month_days(int y, int m);
+long str_civil_days(int y, int m, int d);
 void str_date_from_days(long days, char z[11]);
 
 /* The time now, from the one clock lmpmon reads: LMPMON_NOW in the

@@ -419,12 +419,8 @@ month_of(const char *zDate)
 static int
 whole_months(const char *zFrom, const char *zTo)
 {
-    static const int anDays[12] = { 31, 28, 31, 30, 31, 30,
-                                    31, 31, 30, 31, 30, 31 };
     int y = two_digits(zTo) * 100 + two_digits(zTo + 2);
-    int m = month_of(zTo);
-    int nLast = anDays[m - 1] +
-                (m == 2 && y % 4 == 0 && (y % 100 != 0 || y % 400 == 0));
+    int nLast = str_month_days(y, month_of(zTo));
     return two_digits(zFrom + 8) == 1 && two_digits(zTo + 8) == nLast;
 }
 

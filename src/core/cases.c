@@ -304,19 +304,6 @@ case_amount_format(Buf *b, int64_t minor)
                (long long)(minor % 100));
 }
 
-static int
-case_is_leap(int y)
-{
-    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-static int
-case_month_days(int y, int m)
-{
-    static const int a[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-    return m == 2 && case_is_leap(y) ? 29 : a[m - 1];
-}
-
 static void
 case_date_split(const char *z, int *y, int *m, int *d)
 {
@@ -336,7 +323,7 @@ case_three_months_after(const char *zLodged, char zOut[11])
         m -= 12;
         y++;
     }
-    int last = case_month_days(y, m);
+    int last = str_month_days(y, m);
     if (d > last) {
         d = last;
     }

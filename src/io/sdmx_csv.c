@@ -65,15 +65,6 @@ typedef struct PeriodPart {
 } PeriodPart;
 
 static int
-days_in_month(int y, int m)
-{
-    static const int aDays[12] = { 31, 28, 31, 30, 31, 30,
-                                   31, 31, 30, 31, 30, 31 };
-    int bLeap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return m == 2 && bLeap ? 29 : aDays[m - 1];
-}
-
-static int
 digits(const char *z, size_t n, int *pOut)
 {
     int v = 0;
@@ -104,34 +95,22 @@ period_part(const char *z, size_t n, PeriodPart *p)
         p->m = 3 * q - 2;
         p->d = 1;
         p->m2 = 3 * q;
-        p->d2 = days_in_month(p->y, p->m2);
+        p->d2 = str_month_days(p->y, p->m2);
     } else if (n == 7 && z[4] == '-' && !digits(z + 5, 2, &p->m) && p->m >= 1 &&
                p->m <= 12) {
         p->d = 1;
         p->m2 = p->m;
-        p->d2 = days_in_month(p->y, p->m);
+        p->d2 = str_month_days(p->y, p->m);
     } else if (n == 10 && z[4] == '-' && z[7] == '-' &&
                !digits(z + 5, 2, &p->m) && !digits(z + 8, 2, &p->d) &&
                p->m >= 1 && p->m <= 12 && p->d >= 1 &&
-               p->d <= days_in_month(p->y, p->m)) {
+               p->d <= str_month_days(p->y, p->m)) {
         p->m2 = p->m;
         p->d2 = p->d;
     } else {
         return -1;
     }
     return 0;
-}
-
-/* Days since 1970-01-01 of a day (proleptic Gregorian). */
-static long
-day_number(int y, int m, int d)
-{
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
 }
 
 void
@@ -155,13 +134,13 @@ sdmx_time_period(const char *z, char *zOut, size_t n)
     if (period_part(zSlash + 1, strlen(zSlash + 1), &b)) {
         return;
     }
-    if (a.d == 1 && b.d2 == days_in_month(b.y2, b.m2)) {
+    if (a.d == 1 && b.d2 == str_month_days(b.y2, b.m2)) {
         (void)snprintf(zOut, n, "%04d-%02d-01/P%dM", a.y, a.m,
                        (b.y2 - a.y) * 12 + b.m2 - a.m + 1);
     } else {
         (void)snprintf(zOut, n, "%04d-%02d-%02d/P%ldD", a.y, a.m, a.d,
-                       day_number(b.y2, b.m2, b.d2) -
-                           day_number(a.y, a.m, a.d) + 1);
+                       str_civil_days(b.y2, b.m2, b.d2) -
+                           str_civil_days(a.y, a.m, a.d) + 1);
     }
 }
 
