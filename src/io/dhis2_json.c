@@ -105,25 +105,6 @@ load_object(const char *zVerb, const char *zFile, const char *z, size_t n,
     return root;
 }
 
-/* The first key of o not in azKnown (NULL-terminated), or NULL. */
-static const char *
-unknown_key(json_t *o, const char *const *azKnown)
-{
-    const char *zKey;
-    json_t *v;
-    json_object_foreach(o, zKey, v)
-    {
-        int bKnown = 0;
-        for (const char *const *p = azKnown; *p; p++) {
-            bKnown |= strcmp(*p, zKey) == 0;
-        }
-        if (!bKnown) {
-            return zKey;
-        }
-    }
-    return NULL;
-}
-
 /* String member zKey of o, or NULL when absent; *pbBad when present but
 ** not a string (or longer than a field may be). */
 static const char *
@@ -158,7 +139,7 @@ entry_check(const char *zVerb, const char *zFile, const char *zElem, size_t i,
     if (!json_is_object(o)) {
         return fail(err, zVerb, zFile, zElem, i, NULL, "not an object");
     }
-    const char *zBad = unknown_key(o, azKnown);
+    const char *zBad = json_unknown_key(o, azKnown);
     if (!zBad) {
         return 0;
     }
@@ -389,7 +370,7 @@ dhis2_map_read(const char *zFile, const char *z, size_t n, Dhis2Map *m,
         return -1;
     }
     int rc = -1;
-    const char *zBad = unknown_key(root, azKey);
+    const char *zBad = json_unknown_key(root, azKey);
     if (zBad) {
         apperr_set(err, APPERR_INPUT, "cannot %s '%s': unknown key '%s'",
                    MAP_VERB, zFile, zBad);
@@ -655,7 +636,7 @@ dhis2_values_parse(const char *zFile, const char *z, size_t n,
         return -1;
     }
     int rc = -1;
-    const char *zBad = unknown_key(root, azKey);
+    const char *zBad = json_unknown_key(root, azKey);
     json_t *a = json_object_get(root, DV);
     int bBadP, bBadU;
     const char *zPeriod = member_text(root, "period", &bBadP);

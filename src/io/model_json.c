@@ -56,9 +56,8 @@ jpush_index(JCtx *c, size_t i)
     return n;
 }
 
-/* Refuse keys of object o not in the NULL-terminated azKnown. */
-static int
-jcheck_keys(JCtx *c, json_t *o, const char *const *azKnown)
+const char *
+json_unknown_key(json_t *o, const char *const *azKnown)
 {
     const char *zKey;
     json_t *v;
@@ -69,13 +68,24 @@ jcheck_keys(JCtx *c, json_t *o, const char *const *azKnown)
             bKnown |= strcmp(*p, zKey) == 0;
         }
         if (!bKnown) {
-            size_t n = jpush_key(c, zKey);
-            int rc = jfail(c, "unknown key '%s'", zKey);
-            buf_truncate(&c->path, n);
-            return rc;
+            return zKey;
         }
     }
-    return 0;
+    return NULL;
+}
+
+/* Refuse keys of object o not in the NULL-terminated azKnown. */
+static int
+jcheck_keys(JCtx *c, json_t *o, const char *const *azKnown)
+{
+    const char *zKey = json_unknown_key(o, azKnown);
+    if (!zKey) {
+        return 0;
+    }
+    size_t n = jpush_key(c, zKey);
+    int rc = jfail(c, "unknown key '%s'", zKey);
+    buf_truncate(&c->path, n);
+    return rc;
 }
 
 /* String member zKey of o: *pz gets a copy, or NULL when absent/null.

@@ -45,6 +45,12 @@ int model_json_depth_at(const char *z, size_t n, unsigned nMax, int *piLine,
 /* Append m as indented JSON (UTF-8, keys in a fixed order) to b. */
 void model_json_write(const Model *m, Buf *b);
 
+/* The first key of JSON object o that is not one of azKnown
+** (NULL-terminated), or NULL: every JSON reader refuses what it does not
+** know (model JSON, DHIS2). */
+struct json_t;
+const char *json_unknown_key(struct json_t *o, const char *const *azKnown);
+
 /* The same with "revision": zRevision after "lmpmon" (when not NULL): what
 ** an export writes (merge_export_load()). */
 void model_json_write_revision(const Model *m, const char *zRevision, Buf *b);
