@@ -195,6 +195,34 @@ workflow_open_round(Store *s, const Actor *who, const char *zPlan,
     return app_end(s, rc, err);
 }
 
+/* Begin who's transaction and load plan zPlan's rounds (no activity) and
+** the directory inside it; *pp and *prd the plan and round zRound.
+** Whatever it returns, model_release(m) and app_end(). */
+static int
+wf_begin_round(Store *s, const Actor *who, const char *zPlan,
+               const char *zRound, Model *m, Plan **pp, const Round **prd,
+               AppErr *err)
+{
+    *pp = NULL;
+    *prd = NULL;
+    if (app_begin(s, who, err)) {
+        return -2; /* nothing begun */
+    }
+    /* Rounds only: no node is named "", so no activity is read. */
+    if (store_load_node(s, zPlan, "", m, err)) {
+        return -1;
+    }
+    *pp = app_plan(m, zPlan, err);
+    if (!*pp) {
+        return -1;
+    }
+    *prd = plan_find_round(*pp, zRound);
+    if (!*prd) {
+        return apperr_set(err, APPERR_NOTFOUND, _("no round '%s'"), zRound);
+    }
+    return 0;
+}
+
 int
 workflow_set_round_state(Store *s, const Actor *who, const char *zPlan,
                          const char *zRound, RoundState eState, AppErr *err)
@@ -205,19 +233,17 @@ workflow_set_round_state(Store *s, const Actor *who, const char *zPlan,
         return workflow_open_round(s, who, zPlan, zRound, NULL, NULL, NULL, 0,
                                    err);
     }
-    if (app_begin(s, who, err)) {
+    Model m = MODEL_INIT;
+    Plan *p;
+    const Round *old;
+    int rc = wf_begin_round(s, who, zPlan, zRound, &m, &p, &old, err);
+    if (rc == -2) {
         return -1;
     }
-    Model m = MODEL_INIT;
-    /* Rounds only: no node is named "", so no activity is read. */
-    int rc = store_load_node(s, zPlan, "", &m, err);
-    Plan *p = rc ? NULL : app_plan(&m, zPlan, err);
-    const Round *old = p ? plan_find_round(p, zRound) : NULL;
-    if (!p) {
-        rc = -1;
-    } else if (!old) {
-        rc = apperr_set(err, APPERR_NOTFOUND, _("no round '%s'"), zRound);
-    } else if (rules_round_may_move(who, old, eState, err) == 0) {
+    if (rc == 0) {
+        rc = rules_round_may_move(who, old, eState, err);
+    }
+    if (rc == 0) {
         Round r = *old;
         r.eState = eState;
         rc = store_round_put(s, p->zCode, &r, err);
@@ -225,8 +251,6 @@ workflow_set_round_state(Store *s, const Actor *who, const char *zPlan,
             rc = inbox_tell(s, who, NOTE_ROUND_PUBLISHED, p->zCode, zRound, "",
                             "", err);
         }
-    } else {
-        rc = -1;
     }
     model_release(&m);
     return app_end(s, rc, err);
@@ -239,20 +263,17 @@ int
 workflow_correct_round(Store *s, const Actor *who, const char *zPlan,
                        const char *zRound, const char *zReason, AppErr *err)
 {
-    if (app_begin(s, who, err)) {
+    Model m = MODEL_INIT;
+    Plan *p;
+    const Round *old;
+    int rc = wf_begin_round(s, who, zPlan, zRound, &m, &p, &old, err);
+    if (rc == -2) {
         return -1;
     }
-    Model m = MODEL_INIT;
-    int rc = store_load_node(s, zPlan, "", &m, err);
-    Plan *p = rc ? NULL : app_plan(&m, zPlan, err);
-    const Round *old = p ? plan_find_round(p, zRound) : NULL;
-    if (!p) {
-        rc = -1;
-    } else if (!old) {
-        rc = apperr_set(err, APPERR_NOTFOUND, _("no round '%s'"), zRound);
-    } else if (rules_round_may_correct(who, old, zReason, err)) {
-        rc = -1;
-    } else {
+    if (rc == 0) {
+        rc = rules_round_may_correct(who, old, zReason, err);
+    }
+    if (rc == 0) {
         Round r = *old;
         r.eState = ROUND_CLOSED;
         rc = store_round_put(s, p->zCode, &r, err);
@@ -300,34 +321,6 @@ workflow_round_amendments(Store *s, const char *zPlan, const char *zRound,
     audit_free(a, n);
     buf_release(&key);
     return rc;
-}
-
-/* Begin who's transaction and load plan zPlan's rounds (no activity) and
-** the directory inside it; *pp and *prd the plan and round zRound.
-** Whatever it returns, model_release(m) and app_end(). */
-static int
-wf_begin_round(Store *s, const Actor *who, const char *zPlan,
-               const char *zRound, Model *m, Plan **pp, const Round **prd,
-               AppErr *err)
-{
-    *pp = NULL;
-    *prd = NULL;
-    if (app_begin(s, who, err)) {
-        return -2; /* nothing begun */
-    }
-    /* Rounds only: no node is named "", so no activity is read. */
-    if (store_load_node(s, zPlan, "", m, err)) {
-        return -1;
-    }
-    *pp = app_plan(m, zPlan, err);
-    if (!*pp) {
-        return -1;
-    }
-    *prd = plan_find_round(*pp, zRound);
-    if (!*prd) {
-        return apperr_set(err, APPERR_NOTFOUND, _("no round '%s'"), zRound);
-    }
-    return 0;
 }
 
 int
