@@ -299,7 +299,7 @@ page_reset_post(Req *r, Resp *w)
     }
     free(zHash);
     if (rc && err.code == APPERR_INPUT) {
-        w->status = 400;
+        web_fail_status(r, w, &err);
         reset_render(r, w, r->azParam[0], zUser, err.zMsg);
     } else if (rc) {
         web_fail(r, w, &err);

@@ -2233,16 +2233,16 @@ page_admin_round_post(Req *r, Resp *w)
         const RoundMove *mv = rd ? rules_round_move(rd->eState, e) : NULL;
         /* A published round reopens for a correction, with its reason. */
         if (rd && rd->eState == ROUND_PUBLISHED && e == ROUND_CLOSED) {
-            rc = str_eq(req_form(r, "confirm"), "yes")
-                     ? workflow_correct_round(r->s, &who, page_plan_code(r),
-                                              zRound, req_form(r, "reason"),
-                                              &err)
-                     : 1;
-            if (rc == 1 || (rc && err.code == APPERR_INPUT)) {
-                if (rc != 1) {
-                    w->status = 400;
-                }
-                admin_correct_page(r, w, mv, rd, rc == 1 ? NULL : err.zMsg);
+            if (!str_eq(req_form(r, "confirm"), "yes")) {
+                admin_correct_page(r, w, mv, rd, NULL);
+                return 0;
+            }
+            rc = workflow_correct_round(r->s, &who, page_plan_code(r), zRound,
+                                        req_form(r, "reason"), &err);
+            if (rc && err.code == APPERR_INPUT) {
+                /* Asked again, keeping what was typed. */
+                web_fail_status(r, w, &err);
+                admin_correct_page(r, w, mv, rd, err.zMsg);
                 return 0;
             }
             admin_done(r, w, rc, &err, "round_updated", ADMIN_FORM_NONE);
