@@ -22,7 +22,7 @@ int inbox_tell(Store *s, const Actor *who, NoteKind k, const char *zPlan,
                const char *zRound, const char *zNode, const char *zOrg,
                AppErr *err);
 
-/* The deadline timer's use case: on zToday (YYYY-MM-DD in the
+/* The deadline reminders' use case: on zToday (YYYY-MM-DD in the
 ** installation's zone), tell the reporters of every organisation that
 ** still owes statements in an open round that they are due soon or
 ** overdue (core/notify.h notify_deadline()), unless someone was told so
