@@ -1,6 +1,7 @@
 /*
 ** reminder.c — the server's deadline reminders (see reminder.h).
 */
+#include <malloc.h>
 #include <stdlib.h>
 
 #include "reminder.h"
@@ -44,6 +45,10 @@ reminder_turn(void *arg)
                 nTold);
     }
     store_close(s);
+    /* The turn read a round of the plan on this thread's own malloc arena,
+    ** which glibc keeps for the thread once freed: at 5,000 activities
+    ** that held 25 MB for the server's life beside the read model. */
+    (void)malloc_trim(0);
     return reminder.nEvery;
 }
 
