@@ -352,6 +352,17 @@ workflow_set_round_due(Store *s, const Actor *who, const char *zPlan,
         rc = store_round_due_put(s, p->zCode, zRound,
                                  zDue && *zDue ? zDue : NULL, err);
     }
+    /* The reminders of the old date go, except those of organisations
+    ** whose own extension still holds. */
+    if (rc == 0 && rd->nExt == 0) {
+        rc = store_note_withdraw(s, p->zCode, zRound, NULL, err);
+    }
+    for (size_t i = 0; rc == 0 && rd->nExt && i < m.nOrg; i++) {
+        const char *zOrg = m.aOrg[i].zAcronym;
+        if (!review_org_ext(rd, zOrg)) {
+            rc = store_note_withdraw(s, p->zCode, zRound, zOrg, err);
+        }
+    }
     model_release(&m);
     return app_end(s, rc, err);
 }
@@ -402,7 +413,8 @@ workflow_extend(Store *s, const Actor *who, const char *zPlan,
                        .iVersion = iVersion >= 0 ? iVersion
                                    : old         ? old->iVersion
                                                  : 0 };
-        rc = store_round_ext_put(s, p->zCode, zRound, &e, err);
+        rc = store_round_ext_put(s, p->zCode, zRound, &e, err) ||
+             store_note_withdraw(s, p->zCode, zRound, zOrg, err);
         free(e.zOrg);
         free(e.zDue);
         free(e.zReason);

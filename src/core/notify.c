@@ -121,6 +121,7 @@ note_release(Note *n)
     free(n->zMailNext);
     free(n->zEmail);
     free(n->zLang);
+    free(n->zRoundTitle);
     memset(n, 0, sizeof *n);
 }
 
@@ -209,48 +210,57 @@ notify_sentence(const Note *n, Buf *b)
 {
     const char *zOrg = n->zOrg ? n->zOrg : "";
     const char *zNode = n->zNode ? n->zNode : "";
-    const char *zRound = n->zRound ? n->zRound : "";
     const char *zActor = n->zActor ? n->zActor : "";
+    /* The round by its title ("2018 progress review"); by its code when
+    ** it is gone. */
+    Buf round = BUF_INIT;
+    if (n->zRoundTitle && *n->zRoundTitle) {
+        buf_puts(&round, n->zRoundTitle);
+    } else {
+        buf_printf(&round, _("round %s"), n->zRound ? n->zRound : "");
+    }
+    const char *zRound = buf_str(&round);
     switch (n->eKind) {
     case NOTE_SUBMITTED:
-        buf_printf(b, _("%s submitted its statement on %s (round %s)"), zOrg,
+        buf_printf(b, _("%s submitted its statement on activity %s (%s)"), zOrg,
                    zNode, zRound);
         break;
     case NOTE_RESUBMITTED:
-        buf_printf(b, _("%s resubmitted its statement on %s (round %s)"), zOrg,
-                   zNode, zRound);
+        buf_printf(b, _("%s resubmitted its statement on activity %s (%s)"),
+                   zOrg, zNode, zRound);
         break;
     case NOTE_RETURNED:
-        buf_printf(b, _("%s's statement on %s (round %s) was returned by %s"),
+        buf_printf(b,
+                   _("%s's statement on activity %s (%s) was returned by %s"),
                    zOrg, zNode, zRound, zActor);
         break;
     case NOTE_ACCEPTED:
-        buf_printf(b, _("%s's statement on %s (round %s) was accepted by %s"),
+        buf_printf(b,
+                   _("%s's statement on activity %s (%s) was accepted by %s"),
                    zOrg, zNode, zRound, zActor);
         break;
     case NOTE_ROUND_OPENED:
-        buf_printf(b, _("Round %s is open for statements"), zRound);
+        buf_printf(b, _("%s is open for statements"), zRound);
         break;
     case NOTE_ROUND_PUBLISHED:
-        buf_printf(b, _("Round %s was published"), zRound);
+        buf_printf(b, _("%s was published"), zRound);
         break;
     case NOTE_DUE_SOON:
-        buf_printf(b, _("%s's statements for round %s are due soon"), zOrg,
-                   zRound);
+        buf_printf(b, _("%s's statements for %s are due soon"), zOrg, zRound);
         break;
     case NOTE_OVERDUE:
-        buf_printf(b, _("%s's statements for round %s are overdue"), zOrg,
-                   zRound);
+        buf_printf(b, _("%s's statements for %s are overdue"), zOrg, zRound);
         break;
     case NOTE_BUDGET:
         buf_printf(b,
                    _("budget planning closes soon: enter the estimated cost "
-                     "and funding of %s's activities for round %s"),
+                     "and funding of %s's activities for %s"),
                    zOrg, zRound);
         break;
     default:
         break;
     }
+    buf_release(&round);
 }
 
 /* z percent-encoded as a URL's path segment or query value: letters,

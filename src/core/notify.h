@@ -68,18 +68,20 @@ typedef struct Note {
     NoteKind eKind;
     char *zPlan;
     char *zRound;
-    char *zNode;     /* activity code; "" for a round's */
-    char *zOrg;      /* the organisation concerned; "" for none */
-    char *zActor;    /* who caused it */
-    char *zAt;       /* when, UTC "YYYY-MM-DDTHH:MM:SSZ" */
-    char *zReadAt;   /* when the recipient read it; NULL: unread */
-    NoteMail eMail;  /* its e-mail's state */
-    int nTries;      /* e-mail attempts made */
-    char *zMailNext; /* when the sender should (try to) send it; NULL:
+    char *zNode;       /* activity code; "" for a round's */
+    char *zOrg;        /* the organisation concerned; "" for none */
+    char *zActor;      /* who caused it */
+    char *zAt;         /* when, UTC "YYYY-MM-DDTHH:MM:SSZ" */
+    char *zReadAt;     /* when the recipient read it; NULL: unread */
+    NoteMail eMail;    /* its e-mail's state */
+    int nTries;        /* e-mail attempts made */
+    char *zMailNext;   /* when the sender should (try to) send it; NULL:
                      ** nothing more to send */
-    char *zEmail;    /* the recipient's address (read for the sender) */
-    int bMail;       /* the recipient wants e-mail (idem) */
-    char *zLang;     /* the recipient's language, "" for the default */
+    char *zEmail;      /* the recipient's address (read for the sender) */
+    int bMail;         /* the recipient wants e-mail (idem) */
+    char *zLang;       /* the recipient's language, "" for the default */
+    char *zRoundTitle; /* the round's title, read with the note; NULL when
+                       ** the round is gone (the sentence names its code) */
 } Note;
 
 void note_release(Note *n);

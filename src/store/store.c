@@ -387,6 +387,13 @@ store_note_mail_due(Store *s, const char *zNow, int nMax, Note **paOut,
 }
 
 int
+store_note_withdraw(Store *s, const char *zPlan, const char *zRound,
+                    const char *zOrg, AppErr *err)
+{
+    return s->pMethods->xNoteWithdraw(s, zPlan, zRound, zOrg, err);
+}
+
+int
 store_note_told(Store *s, NoteKind k, const char *zPlan, const char *zRound,
                 const char *zOrg, const char *zSince, int *pbTold, AppErr *err)
 {

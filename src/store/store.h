@@ -571,6 +571,8 @@ typedef struct StoreMethods {
                      AppErr *);
     int (*xNoteMailSet)(Store *, long id, NoteMail e, int nTries,
                         const char *zNext, AppErr *);
+    int (*xNoteWithdraw)(Store *, const char *zPlan, const char *zRound,
+                         const char *zOrg, AppErr *);
 } StoreMethods;
 
 /* Told of each change as the audit trail records it
@@ -946,6 +948,15 @@ int store_note_read(Store *s, const char *zUser, long id, const char *zAt,
 int store_note_told(Store *s, NoteKind k, const char *zPlan, const char *zRound,
                     const char *zOrg, const char *zSince, int *pbTold,
                     AppErr *err);
+
+/* Withdraw the deadline reminders (due soon, overdue) of round zRound of
+** plan zPlan told about organisation zOrg (NULL: about every one), read
+** or not, their e-mails unsent: the deadline they spoke of has moved, and
+** an "overdue" left in an inbox after an extension misleads.  Reminders
+** of the new deadline come in their time (store_note_told() looks from
+** the new date). */
+int store_note_withdraw(Store *s, const char *zPlan, const char *zRound,
+                        const char *zOrg, AppErr *err);
 
 /* At most nMax notifications whose e-mail is due (mail_next <= zNow),
 ** oldest first, with their recipient's address, e-mail wish and language.

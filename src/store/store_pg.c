@@ -1117,6 +1117,7 @@ static const StoreMethods pgMethods = {
     .xNoteRead = pg_note_read,
     .xNoteMailDue = pg_note_mail_due,
     .xNoteTold = pg_note_told,
+    .xNoteWithdraw = pg_note_withdraw,
     .xNoteMailSet = pg_note_mail_set,
 };
 

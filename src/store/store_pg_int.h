@@ -325,6 +325,8 @@ int pg_note_read(Store *s, const char *zUser, long id, const char *zAt,
                  long *pnChanged, AppErr *err);
 int pg_note_mail_due(Store *s, const char *zNow, int nMax, Note **pa,
                      size_t *pn, AppErr *err);
+int pg_note_withdraw(Store *s, const char *zPlan, const char *zRound,
+                     const char *zOrg, AppErr *err);
 int pg_note_told(Store *s, NoteKind k, const char *zPlan, const char *zRound,
                  const char *zOrg, const char *zSince, int *pbTold,
                  AppErr *err);

@@ -34,12 +34,17 @@ pg_note_add(Store *s, const Note *n, AppErr *err)
 }
 
 /* The columns every notification query returns. */
-#define PG_NOTE_COLS                                                           \
- "x.id, u.name, x.kind, x.plan, x.round, x.node, x.org, x.actor, " PG_TS(      \
-     "x.at") ", " PG_TS("x.read_at") ", x.mail, x.mail_tries, " PG_TS("x.mail_next")
+/* The round's title, for the sentence (NULL when the round is gone). */
+#define PG_NOTE_ROUND_TITLE                                                    \
+ "(SELECT r.title FROM round r JOIN plan p ON p.id = r.plan_id"                \
+ " WHERE p.code = x.plan AND r.code = x.round)"
+#define PG_NOTE_COLS                                                                         \
+ "x.id, u.name, x.kind, x.plan, x.round, x.node, x.org, x.actor, " PG_TS("x.at") ", " PG_TS( \
+     "x.read_at") ", x.mail, x.mail_tries, " PG_TS("x.mail_next") ", " PG_NOTE_ROUND_TITLE
 
-/* The rows of r as notifications (*pa, *pn); with bMail, columns 13 to 15
-** are the recipient's email, mail and lang.  Clears r. */
+/* The rows of r as notifications (*pa, *pn): column 13 is the round's
+** title; with bMail, columns 14 to 16 are the recipient's email, mail and
+** lang.  Clears r. */
 static int
 pg_read_notes(PGresult *r, int bMail, Note **pa, size_t *pn)
 {
@@ -68,10 +73,11 @@ pg_read_notes(PGresult *r, int bMail, Note **pa, size_t *pn)
         }
         x->nTries = (int)pg_int(r, row, 11);
         x->zMailNext = pg_dup(r, row, 12);
+        x->zRoundTitle = pg_dup(r, row, 13);
         if (bMail) {
-            x->zEmail = pg_dup(r, row, 13);
-            x->bMail = (int)pg_int(r, row, 14);
-            x->zLang = pg_dup(r, row, 15);
+            x->zEmail = pg_dup(r, row, 14);
+            x->bMail = (int)pg_int(r, row, 15);
+            x->zLang = pg_dup(r, row, 16);
         }
     }
     *pn = n;
@@ -180,6 +186,28 @@ pg_note_told(Store *s, NoteKind k, const char *zPlan, const char *zRound,
         return -1;
     }
     *pbTold = PQntuples(r) == 1 && PQgetvalue(r, 0, 0)[0] == 't';
+    PQclear(r);
+    return 0;
+}
+
+int
+pg_note_withdraw(Store *s, const char *zPlan, const char *zRound,
+                 const char *zOrg, AppErr *err)
+{
+    PgStore *S = (PgStore *)s;
+    PgArgs a = { 0 };
+    pg_arg_text(&a, 1, zPlan);
+    pg_arg_text(&a, 2, zRound);
+    pg_arg_text(&a, 3, zOrg);
+    PGresult *r = PG_QUERY(S,
+                           "DELETE FROM notification"
+                           " WHERE kind IN ('due_soon', 'overdue')"
+                           " AND plan = $1::text AND round = $2::text"
+                           " AND ($3::text IS NULL OR org = $3::text)",
+                           &a, err, "withdrawing reminders");
+    if (!r) {
+        return -1;
+    }
     PQclear(r);
     return 0;
 }

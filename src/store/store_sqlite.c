@@ -958,5 +958,6 @@ static const StoreMethods sqMethods = {
     .xNoteRead = sq_note_read,
     .xNoteMailDue = sq_note_mail_due,
     .xNoteTold = sq_note_told,
+    .xNoteWithdraw = sq_note_withdraw,
     .xNoteMailSet = sq_note_mail_set,
 };

@@ -37,9 +37,15 @@ sq_note_add(Store *s, const Note *n, AppErr *err)
     return sq_run(S, st, err, "adding a notification");
 }
 
+/* The round's title, for the sentence (NULL when the round is gone). */
+#define SQ_NOTE_ROUND_TITLE                                                    \
+ "(SELECT r.title FROM round r JOIN plan p ON p.id = r.plan_id"                \
+ " WHERE p.code = x.plan AND r.code = x.round)"
+
 /* One notification from st's columns: id, recipient, kind, plan, round,
-** node, org, actor, at, read_at, mail, mail_tries, mail_next, and from
-** column 13 on (bMail) the recipient's email, mail and lang. */
+** node, org, actor, at, read_at, mail, mail_tries, mail_next, the round's
+** title (SQ_NOTE_ROUND_TITLE), and from column 14 on (bMail) the
+** recipient's email, mail and lang. */
 static void
 sq_read_note(sqlite3_stmt *st, Note *n, int bMail)
 {
@@ -60,10 +66,11 @@ sq_read_note(sqlite3_stmt *st, Note *n, int bMail)
     }
     n->nTries = sqlite3_column_int(st, 11);
     n->zMailNext = sq_col_dup(st, 12);
+    n->zRoundTitle = sq_col_dup(st, 13);
     if (bMail) {
-        n->zEmail = sq_col_dup(st, 13);
-        n->bMail = sqlite3_column_int(st, 14);
-        n->zLang = sq_col_dup(st, 15);
+        n->zEmail = sq_col_dup(st, 14);
+        n->bMail = sqlite3_column_int(st, 15);
+        n->zLang = sq_col_dup(st, 16);
     }
 }
 
@@ -92,7 +99,7 @@ sq_note_list(Store *s, const char *zUser, int nMax, Note **pa, size_t *pn,
     if (SQ_PREPARE(S,
                    "SELECT x.id, u.name, x.kind, x.plan, x.round, x.node,"
                    " x.org, x.actor, x.at, x.read_at, x.mail, x.mail_tries,"
-                   " x.mail_next FROM notification x"
+                   " x.mail_next, " SQ_NOTE_ROUND_TITLE " FROM notification x"
                    " JOIN account u ON u.id = x.recipient_id"
                    " WHERE u.name = $1 ORDER BY x.id DESC LIMIT $2",
                    &st, err)) {
@@ -136,7 +143,8 @@ sq_note_mail_due(Store *s, const char *zNow, int nMax, Note **pa, size_t *pn,
     if (SQ_PREPARE(S,
                    "SELECT x.id, u.name, x.kind, x.plan, x.round, x.node,"
                    " x.org, x.actor, x.at, x.read_at, x.mail, x.mail_tries,"
-                   " x.mail_next, u.email, u.mail, u.lang"
+                   " x.mail_next, " SQ_NOTE_ROUND_TITLE
+                   ", u.email, u.mail, u.lang"
                    " FROM notification x"
                    " JOIN account u ON u.id = x.recipient_id"
                    " WHERE x.mail_next IS NOT NULL AND x.mail_next <= $1"
@@ -194,4 +202,23 @@ sq_note_told(Store *s, NoteKind k, const char *zPlan, const char *zRound,
     }
     sq_finalize(S, st);
     return rc == SQLITE_ROW ? 0 : sq_fail(S, err, "reading notifications");
+}
+
+int
+sq_note_withdraw(Store *s, const char *zPlan, const char *zRound,
+                 const char *zOrg, AppErr *err)
+{
+    SqStore *S = (SqStore *)s;
+    sqlite3_stmt *st;
+    if (SQ_PREPARE(S,
+                   "DELETE FROM notification"
+                   " WHERE kind IN ('due_soon', 'overdue')"
+                   " AND plan = $1 AND round = $2 AND ($3 IS NULL OR org = $3)",
+                   &st, err)) {
+        return -1;
+    }
+    sq_bind_text(st, 1, zPlan);
+    sq_bind_text(st, 2, zRound);
+    sq_bind_text(st, 3, zOrg);
+    return sq_run(S, st, err, "withdrawing reminders");
 }

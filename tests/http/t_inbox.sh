@@ -39,7 +39,7 @@ for u in molvt ncct ilo admin viewer; do
     [ -z "$(inbox $u)" ] || fail "$u was told of MOLVT's submission: $(inbox $u)"
 done
 curl -s -b officer.jar "$BASE/inbox" >officer-inbox.html
-grep -q 'MOLVT submitted its statement on 4.8 (round 2018)' officer-inbox.html ||
+grep -q 'MOLVT submitted its statement on activity 4.8 (2018 review)' officer-inbox.html ||
     fail "the officer's inbox page does not say what MOLVT did"
 grep -q 'href="/activity/4.8?round=2018' officer-inbox.html ||
     fail "the notification does not link to the activity"
@@ -58,7 +58,7 @@ code=$(post officer /activity/4.8/statement/MOLVT/review round=2018 "version=$v"
 for u in ncct ilo viewer admin officer2; do
     inbox $u | grep -q returned && fail "$u was told of MOLVT's return"
 done
-curl -s -b molvt.jar "$BASE/inbox" | grep -q "MOLVT&#39;s statement on 4.8 (round 2018) was returned by officer\|MOLVT's statement on 4.8 (round 2018) was returned by officer" ||
+curl -s -b molvt.jar "$BASE/inbox" | grep -q "MOLVT&#39;s statement on activity 4.8 (2018 review) was returned by officer\|MOLVT's statement on activity 4.8 (2018 review) was returned by officer" ||
     fail "MOLVT's inbox page does not say who returned it"
 curl -s -b ncct.jar "$BASE/inbox" | grep -q 'returned' && fail "NCCT's inbox page shows MOLVT's return"
 # Resubmitted: the officers again, as a resubmission.
@@ -127,7 +127,7 @@ curl -s -b viewer.jar "$BASE/api/inbox" >big.json
 # The inbox downloads as the page shows it.
 curl -s -b molvt.jar "$BASE/inbox?table=inbox&format=csv" | tr -d '\r' >inbox.csv
 grep -q '^When,What,Notification,State,E-mail$' inbox.csv || fail "the inbox's CSV header: $(head -1 inbox.csv)"
-grep -q 'Round published,Round 2018 was published,Unread,No e-mail' inbox.csv ||
+grep -q 'Round published,2018 review was published,Unread,No e-mail' inbox.csv ||
     fail "the inbox's CSV rows: $(cat inbox.csv)"
 
 # The account page: an e-mail address, refused when it is not one.

@@ -80,7 +80,7 @@ print(m.get_payload(decode=True).decode("utf-8"))
 PY
 grep -q '^rcpt <officer@example.org>$' mail1.txt || fail "the envelope's recipient: $(head -3 mail1.txt)"
 grep -q '^to <officer@example.org>$' mail1.txt || fail "the To header: $(head -3 mail1.txt)"
-grep -q '^subject \[lmpmon\] MOLVT submitted its statement on 4.8 (round 2018)$' mail1.txt ||
+grep -q '^subject \[lmpmon\] MOLVT submitted its statement on activity 4.8 (2018 review)$' mail1.txt ||
     fail "the subject: $(grep subject mail1.txt)"
 grep -q 'https://lmpmon.example.org/activity/4.8?round=2018' mail1.txt ||
     fail "the e-mail does not link to the activity under --base-url: $(cat mail1.txt)"
@@ -117,7 +117,7 @@ code=$(curl -s -b officer.jar -o /dev/null -w '%{http_code}' "$BASE/plan")
 [ "$code" = 200 ] || fail "a page while the SMTP server is down: $code"
 grep -q 'e-mail: notification [0-9]* to officer failed (attempt 1 of 5)' serve.err ||
     fail "the failure is not logged: $(tail -3 serve.err)"
-curl -s -b officer.jar "$BASE/inbox" | grep -q 'MOLVT resubmitted its statement on 4.8' ||
+curl -s -b officer.jar "$BASE/inbox" | grep -q 'MOLVT resubmitted its statement on activity 4.8' ||
     fail "the inbox lacks the notification whose e-mail failed"
 # Back: the next attempt delivers it.
 start_sink "$SINK_PORT"

@@ -66,7 +66,7 @@ while [ "$(told molvt overdue)" != 1 ]; do
 done
 login molvt
 curl -s -b molvt.jar "$BASE/inbox" >inbox.html
-grep -q "MOLVT&#39;s statements for round 2018 are overdue\|MOLVT's statements for round 2018 are overdue" inbox.html ||
+grep -q "MOLVT&#39;s statements for 2018 review are overdue\|MOLVT's statements for 2018 review are overdue" inbox.html ||
     fail "MOLVT's inbox does not say its statements are overdue: $(grep -o 'overdue[^<]*' inbox.html | head -3)"
 grep -q "reminders: $owing organisation(s) told" serve.err ||
     fail "the server's log does not say whom it reminded: $(grep reminders serve.err)"
@@ -83,6 +83,21 @@ out=$(LMPMON_NOW=2019-01-16T03:00:00Z "$LMPMON" --db "$(db d)" round remind) ||
     fail "round remind: $out"
 [ "$(told moh overdue)" = 1 ] || fail "MOH's extension passed without a reminder ($out)"
 [ "$(told molvt overdue)" = 1 ] || fail "MOLVT was reminded twice of one due date"
+# Moving the round's due date withdraws the reminders of the old one, for
+# every organisation but those whose own extension still holds (MOH's):
+# MOLVT's inbox no longer says "overdue"; it is reminded of the new date
+# when that passes.
+"$LMPMON" --db "$(db d)" round due 2018 2019-01-31 >/dev/null || fail "moving the due date"
+[ "$(told molvt overdue)" = 0 ] || fail "MOLVT keeps an overdue notice after the due date moved"
+[ "$(told molvt due_soon)" = 0 ] || fail "MOLVT keeps a due-soon notice of the old date"
+[ "$(told moh overdue)" = 1 ] || fail "moving the round's date withdrew MOH's reminder of its own extension"
+out=$(LMPMON_NOW=2019-02-02T03:00:00Z "$LMPMON" --db "$(db d)" round remind) || fail "round remind: $out"
+[ "$(told molvt overdue)" = 1 ] || fail "MOLVT was not reminded of the new due date ($out)"
+# So does an extension, for its organisation only.
+"$LMPMON" --db "$(db d)" round extend 2018 MOLVT 2019-02-15 --reason "Flooding" >/dev/null ||
+    fail "extending MOLVT"
+[ "$(told molvt overdue)" = 0 ] || fail "MOLVT keeps an overdue notice after its extension"
+[ "$(told moh overdue)" = 1 ] || fail "MOLVT's extension withdrew MOH's reminder"
 # A closed round reminds nobody.
 "$LMPMON" --db "$(db d)" round close 2018 --yes >/dev/null || fail "closing"
 out=$(LMPMON_NOW=2019-01-20T03:00:00Z "$LMPMON" --db "$(db d)" round remind)

@@ -111,21 +111,24 @@ test_notify_words(void **state)
     Buf b = BUF_INIT;
     notify_sentence(&n, &b);
     assert_string_equal(buf_str(&b),
-                        "MOLVT's statement on 4/8 (round 2018) was returned "
-                        "by sok");
+                        "MOLVT's statement on activity 4/8 (round 2018) was "
+                        "returned by sok");
     buf_reset(&b);
     notify_path(&n, &b);
     assert_string_equal(buf_str(&b), "/activity/4%2F8?round=2018&plan=p%201");
     buf_reset(&b);
     n.eKind = NOTE_ROUND_PUBLISHED;
     n.zNode = zNone;
+    char zTitle[] = "2018 review";
+    n.zRoundTitle = zTitle; /* as the store reads it with the note */
     notify_path(&n, &b);
     assert_string_equal(buf_str(&b), "/round/2018?plan=p%201");
     Buf subject = BUF_INIT;
     buf_reset(&b);
     notify_mail_text(&n, "2018-12-01 10:00 +07", "https://m.example", &subject,
                      &b);
-    assert_string_equal(buf_str(&subject), "[lmpmon] Round 2018 was published");
+    assert_string_equal(buf_str(&subject),
+                        "[lmpmon] 2018 review was published");
     assert_non_null(strstr(buf_str(&b), "\nSee: https://m.example/round/2018"
                                         "?plan=p%201\n"));
     assert_non_null(strstr(buf_str(&b), "When: 2018-12-01 10:00 +07\n"));
