@@ -121,7 +121,7 @@ expect_status 0
     fail "v10: the versions: $(sqlite3 v10.db 'SELECT * FROM statement_version')"
 # The history keeps the comment and the approval as they were written.
 expect_out "2018 statement of MOLVT: comment"
-expect_out "2018 statement of NCCT: state"
+expect_out "2018 statement of NCCT: status"
 run --db v10.db round status 2018 --format json
 python3 -c 'import json, sys
 o = {x["org"]: x for x in json.load(open("out.txt"))["organisations"]}

@@ -61,15 +61,15 @@ grep -q '<option value="not_on_target" selected="selected">Not on Target</option
     fail "the rating select lost the rating"
 text act.html >act.txt
 grep -q 'MOLVT (Returned, proposes Progressing)' act.txt || fail "the statement's state is not a label"
-# The history in words: "2018 statement of MOLVT: state", old and new as
+# The history in words: "2018 statement of MOLVT: status", old and new as
 # labels.
-grep -q '2018 statement of MOLVT: state Submitted Returned' act.txt ||
+grep -q '2018 statement of MOLVT: status Submitted Returned' act.txt ||
     fail "the history does not read as words: $(grep -o '2018 statement[^|]*' act.txt | head -3)"
 grep -q '2018 assessment: rating Not rated Not on Target' act.txt ||
     fail "the rating change does not read as words"
 grep -q '2018 statement of MOLVT: created as Submitted' act.txt || fail "a creation does not read as words"
 curl -s -b officer.jar "$BASE/activity/4.8?table=history&format=csv" >h.csv
-grep -q '2018 statement of MOLVT: state,Submitted,Returned' h.csv || fail "the history's download holds codes"
+grep -q '2018 statement of MOLVT: status,Submitted,Returned' h.csv || fail "the history's download holds codes"
 # Data-quality findings: rule and severity as words.
 curl -s -b officer.jar "$BASE/round/2017" >r.html
 grep -q 'Silent responsible body' r.html || fail "the findings show rule keys"

@@ -165,7 +165,7 @@ assert r["narrative_draft"] == sys.argv[1], r["narrative_draft"]' "$MOLVT2" ||
 
 # The history says it in words; the collection counts each state apart.
 curl -s -b officer.jar "$BASE/activity/4.8?table=history&format=csv" >h.csv
-grep -q '2018 statement of MOLVT: state,Resubmitted,Accepted' h.csv ||
+grep -q '2018 statement of MOLVT: status,Resubmitted,Accepted' h.csv ||
     fail "the history lacks the acceptance in words: $(head -5 h.csv)"
 grep -q '2018 statement of MOLVT: comment,,Thank you' h.csv || fail "the history lacks the comment"
 curl -s -b officer.jar "$BASE/api/round/2018/collection" >coll.json

@@ -42,7 +42,7 @@ test_history_describe(void **state)
     const char *zAct = "lmp/4.8";
     size_t n = strlen(zAct);
     check_describe("statement", "lmp/4.8/2018/MOLVT", n, "state",
-                   "2018 statement of MOLVT: state");
+                   "2018 statement of MOLVT: status");
     check_describe("statement", "lmp/4.8/2018/MOLVT", n, "proposed_rating",
                    "2018 statement of MOLVT: proposed rating");
     check_describe("statement", "lmp/4.8/2018/MOLVT", n, NULL,
