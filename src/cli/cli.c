@@ -83,7 +83,8 @@ static const CliCommand aCommand[] = {
     { "report", cmd_report,
       N_("generate the review, coordination, complaints or briefing report"),
       "lmpmon report review --round R [--compare R0] [--level LEVEL]\n"
-      "       [--format html|md|csv|json|svg|pdf|docx] [--out FILE] [--plan CODE]\n"
+      "       [--format html|md|csv|json|svg|pdf|docx|claims] [--out FILE]\n"
+      "       [--plan CODE]\n"
       "       lmpmon report coordination --round R [--format html|md|csv|json]\n"
       "       [--out FILE] [--plan CODE]\n"
       "       lmpmon report complaints [--year Y] [--format html|csv|json|xlsx]\n"

@@ -223,6 +223,9 @@ doc_comparison(ReviewDoc *d)
                "of the rounded percentages printed above. The action plan "
                "changes between rounds (see the lists below), so the "
                "comparison is not always like for like."));
+    for (size_t i = 0; i < r->nChange; i++) {
+        doc_text(d, DOC_BULLET, "%s", r->azChange[i]);
+    }
     doc_text(d, DOC_CAPTION,
              _("Table 3: Change in percentage points, %s to %s"),
              r->pCompare->zCode, r->pRound->zCode);

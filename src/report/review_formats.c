@@ -23,8 +23,15 @@ const ReportFormat aReviewFormat[] = {
       "application/vnd.openxmlformats-officedocument.wordprocessingml."
       "document",
       N_("Word"), 1 },
+    { "claims", "text/csv; charset=utf-8", N_("Figures to check (CSV)"), 0 },
     { NULL, NULL, NULL, 0 },
 };
+
+int
+review_format_offered(const ReportFormat *f, const Round *rd)
+{
+    return strcmp(f->zName, "claims") != 0 || !review_rated_only(rd);
+}
 
 const ReportFormat *
 report_format_find(const ReportFormat *a, const char *zName)
@@ -91,7 +98,9 @@ review_render(const ReviewReport *r, const char *zFormat, Buf *b, AppErr *err)
         return 0;
     case 5:
         return review_render_pdf(r, b, err);
-    default:
+    case 6:
         return review_render_docx(r, b, err);
+    default:
+        return review_render_claims(r, b, err);
     }
 }

@@ -297,7 +297,17 @@ review_html_comparison(const ReviewReport *r, Buf *b)
                "of the rounded percentages printed above. The action plan "
                "changes between rounds (see the lists below), so the "
                "comparison is not always like for like.");
-    HTML_LIT(b, "</p>\n<table>\n<caption>");
+    HTML_LIT(b, "</p>\n");
+    if (r->nChange) {
+        HTML_LIT(b, "<ul class=\"sentences\">\n");
+        for (size_t i = 0; i < r->nChange; i++) {
+            HTML_LIT(b, "<li>");
+            esc_html(b, r->azChange[i]);
+            HTML_LIT(b, "</li>\n");
+        }
+        HTML_LIT(b, "</ul>\n");
+    }
+    HTML_LIT(b, "<table>\n<caption>");
     HTML_TR(b, "Change in percentage points");
     HTML_LIT(b, "</caption>\n<thead><tr><th scope=\"col\">");
     HTML_TR(b, "Group");
@@ -502,7 +512,8 @@ review_render_html(const ReviewReport *r, Buf *b)
         HTML_TR(b, "This report as");
         buf_putc(b, ' ');
         for (const ReportFormat *f = aReviewFormat; f->zName; f++) {
-            if (strcmp(f->zName, "html") == 0) {
+            if (strcmp(f->zName, "html") == 0 ||
+                !review_format_offered(f, r->pRound)) {
                 continue;
             }
             Buf h = BUF_INIT;

@@ -9,6 +9,7 @@
 
 #include "review_report.h"
 #include "escape.h"
+#include "../core/claims.h"
 #include "../base/base.h"
 #include "../io/csv.h"
 #include "../base/i18n.h"
@@ -154,6 +155,237 @@ review_sentence(const ReviewReport *r, const ReviewGroup *g)
     return buf_detach(&b);
 }
 
+/* The share of mask in c as printed: *pn of c->nTotal, whole per cent. */
+static long
+review_share(const StatusCount *c, unsigned mask, size_t *pn)
+{
+    *pn = review_count(c, mask);
+    return review_pct((long)*pn, (long)c->nTotal);
+}
+
+#define REVIEW_MASK_NOT  REVIEW_MASK(RATING_NOT_ON_TARGET)
+#define REVIEW_MASK_PROG REVIEW_MASK(RATING_PROGRESSING)
+
+/* Whether the change sentences speak of group now (of r->now), and the
+** same group of the earlier round into *pOld: a closed round compared
+** with another (an open one counts only what is rated so far, and the
+** table says how that moved), a group in both, and for a group (not the
+** whole) a share not on target that moved. */
+static int
+review_change_shown(const ReviewReport *r, const ReviewGroup *now,
+                    const ReviewGroup **pOld)
+{
+    *pOld = r->pCompare && !r->bRatedOnly ? review_group(&r->before, now->iNode)
+                                          : NULL;
+    return *pOld && (*pOld)->c.nTotal > 0 && now->c.nTotal > 0 &&
+           (now->iNode < 0 ||
+            review_pp_change(&(*pOld)->c, &now->c, REVIEW_MASK_NOT) != 0);
+}
+
+/* One clause of the overall change: how the share of mask (not on
+** target or progressing) moved, with both rounds' figures. */
+static void
+review_change_clause(const StatusCount *c0, const StatusCount *c1,
+                     unsigned mask, Buf *b)
+{
+    size_t n0, n1;
+    long p0 = review_share(c0, mask, &n0), p1 = review_share(c1, mask, &n1);
+    long d = p1 - p0;
+    unsigned long nd = (unsigned long)(d < 0 ? -d : d);
+    int bNot = mask == REVIEW_MASK_NOT;
+    if (d == 0) {
+        buf_printf(b,
+                   bNot ? _("the same share of activities is not on target "
+                            "(%ld per cent, %zu out of %zu, against %ld per "
+                            "cent, %zu out of %zu)")
+                        : _("the same share is progressing (%ld per cent, "
+                            "%zu out of %zu, against %ld per cent, %zu out "
+                            "of %zu)"),
+                   p1, n1, c1->nTotal, p0, n0, c0->nTotal);
+        return;
+    }
+    if (bNot) {
+        buf_printf(
+            b,
+            d < 0 ? ngettext("%lu percentage point fewer activities are "
+                             "not on target (%ld per cent, %zu out of %zu, "
+                             "against %ld per cent, %zu out of %zu)",
+                             "%lu percentage points fewer activities are "
+                             "not on target (%ld per cent, %zu out of %zu, "
+                             "against %ld per cent, %zu out of %zu)",
+                             nd)
+                  : ngettext("%lu percentage point more activities are "
+                             "not on target (%ld per cent, %zu out of %zu, "
+                             "against %ld per cent, %zu out of %zu)",
+                             "%lu percentage points more activities are "
+                             "not on target (%ld per cent, %zu out of %zu, "
+                             "against %ld per cent, %zu out of %zu)",
+                             nd),
+            nd, p1, n1, c1->nTotal, p0, n0, c0->nTotal);
+    } else {
+        buf_printf(b,
+                   d < 0
+                       ? ngettext("%lu point fewer are progressing (%ld per "
+                                  "cent, %zu out of %zu, against %ld per cent, "
+                                  "%zu out of %zu)",
+                                  "%lu points fewer are progressing (%ld per "
+                                  "cent, %zu out of %zu, against %ld per cent, "
+                                  "%zu out of %zu)",
+                                  nd)
+                       : ngettext("%lu point more are progressing (%ld per "
+                                  "cent, %zu out of %zu, against %ld per cent, "
+                                  "%zu out of %zu)",
+                                  "%lu points more are progressing (%ld per "
+                                  "cent, %zu out of %zu, against %ld per cent, "
+                                  "%zu out of %zu)",
+                                  nd),
+                   nd, p1, n1, c1->nTotal, p0, n0, c0->nTotal);
+    }
+}
+
+/* The change of group now since old in the review's words: "In the
+** institutional framework 14 per cent of the activities (3 out of 22) are
+** now not on target, 15 percentage points fewer than in 2016 (29 per
+** cent, 5 out of 17)."; for the whole plan how the shares not on target
+** and progressing moved. */
+static char *
+review_change_sentence(const ReviewReport *r, const ReviewGroup *now,
+                       const ReviewGroup *old)
+{
+    Buf b = BUF_INIT;
+    const char *zSince = r->pCompare->zCode;
+    if (now->iNode < 0) {
+        Buf c1 = BUF_INIT, c2 = BUF_INIT;
+        review_change_clause(&old->c, &now->c, REVIEW_MASK_NOT, &c1);
+        review_change_clause(&old->c, &now->c, REVIEW_MASK_PROG, &c2);
+        /* TRANSLATORS: "Overall, compared with 2016, 11 percentage points
+        ** fewer activities are not on target (...), and 10 points more
+        ** are progressing (...)." */
+        buf_printf(&b, _("Overall, compared with %s, %s, and %s."), zSince,
+                   buf_str(&c1), buf_str(&c2));
+        buf_release(&c1);
+        buf_release(&c2);
+        return buf_detach(&b);
+    }
+    size_t n0, n1;
+    long p0 = review_share(&old->c, REVIEW_MASK_NOT, &n0);
+    long p1 = review_share(&now->c, REVIEW_MASK_NOT, &n1);
+    long d = p1 - p0;
+    unsigned long nd = (unsigned long)(d < 0 ? -d : d);
+    Buf group = BUF_INIT;
+    review_group_phrase(r, now->iNode, &group);
+    buf_printf(&b,
+               d < 0 ? ngettext("In %s %ld per cent of the activities (%zu out "
+                                "of %zu) are now not on target, %lu "
+                                "percentage point fewer than in %s (%ld per "
+                                "cent, %zu out of %zu).",
+                                "In %s %ld per cent of the activities (%zu out "
+                                "of %zu) are now not on target, %lu "
+                                "percentage points fewer than in %s (%ld per "
+                                "cent, %zu out of %zu).",
+                                nd)
+                     : ngettext("In %s %ld per cent of the activities (%zu out "
+                                "of %zu) are now not on target, %lu "
+                                "percentage point more than in %s (%ld per "
+                                "cent, %zu out of %zu).",
+                                "In %s %ld per cent of the activities (%zu out "
+                                "of %zu) are now not on target, %lu "
+                                "percentage points more than in %s (%ld per "
+                                "cent, %zu out of %zu).",
+                                nd),
+               buf_str(&group), p1, n1, now->c.nTotal, nd, zSince, p0, n0,
+               old->c.nTotal);
+    buf_release(&group);
+    return buf_detach(&b);
+}
+
+/* r's change sentences, in the current language, into a new array of
+** r->nChange. */
+static char **
+review_changes_write(const ReviewReport *r)
+{
+    char **az = xcalloc(r->now.nGroup + 2, sizeof *az); /* NULL-ended */
+    size_t n = 0;
+    for (size_t g = 0; g <= r->now.nGroup; g++) {
+        const ReviewGroup *now =
+            g < r->now.nGroup ? &r->now.aGroup[g] : &r->now.all;
+        const ReviewGroup *old;
+        if (review_change_shown(r, now, &old)) {
+            az[n++] = review_change_sentence(r, now, old);
+        }
+    }
+    return az;
+}
+
+/* Append a figure of r (see ReviewFigure). */
+static void
+review_figure_add(ReviewReport *r, size_t *pnAlloc, ReviewFigure f)
+{
+    xgrow((void **)&r->aFigure, pnAlloc, r->nFigure, sizeof *r->aFigure);
+    r->aFigure[r->nFigure++] = f;
+}
+
+/* Add the share of mask in group g of round zRound as printed (count,
+** total, per cent). */
+static void
+review_figure_share(ReviewReport *r, size_t *pnAlloc, const char *zRound,
+                    const ReviewGroup *g, unsigned mask, const char *zSentence)
+{
+    size_t n;
+    long pct = review_share(&g->c, mask, &n);
+    review_figure_add(r, pnAlloc,
+                      (ReviewFigure){ zRound, g->iNode, mask, (long)n,
+                                      (long)g->c.nTotal, pct, NULL,
+                                      zSentence });
+}
+
+/* Every figure the sentences print, each with its English sentence: the
+** claims a reader could check.  Built after the sentences, in their
+** order, from the same counts; none while the round collects (its shares
+** are of the rated activities, a claims file's of all). */
+static void
+review_figures_build(ReviewReport *r)
+{
+    if (r->bRatedOnly) {
+        return;
+    }
+    size_t nAlloc = 0;
+    char **azS = r->azSentenceEn ? r->azSentenceEn : r->azSentence;
+    const char *zNow = r->pRound->zCode;
+    for (size_t g = 0; g <= r->now.nGroup; g++) {
+        const ReviewGroup *now =
+            g < r->now.nGroup ? &r->now.aGroup[g] : &r->now.all;
+        review_figure_share(r, &nAlloc, zNow, now, REVIEW_MASK_POSITIVE,
+                            azS[g]);
+        if (now->iNode < 0) {
+            review_figure_share(r, &nAlloc, zNow, now,
+                                REVIEW_MASK(RATING_ON_TARGET), azS[g]);
+        }
+    }
+    char **azC = r->azChangeEn ? r->azChangeEn : r->azChange;
+    size_t k = 0;
+    for (size_t g = 0; g <= r->now.nGroup; g++) {
+        const ReviewGroup *now =
+            g < r->now.nGroup ? &r->now.aGroup[g] : &r->now.all;
+        const ReviewGroup *old;
+        if (!review_change_shown(r, now, &old)) {
+            continue;
+        }
+        const char *zS = azC[k++];
+        const char *zThen = r->pCompare->zCode;
+        for (int i = 0; i < (now->iNode < 0 ? 2 : 1); i++) {
+            unsigned m = i ? REVIEW_MASK_PROG : REVIEW_MASK_NOT;
+            review_figure_share(r, &nAlloc, zNow, now, m, zS);
+            review_figure_share(r, &nAlloc, zThen, old, m, zS);
+            review_figure_add(
+                r, &nAlloc,
+                (ReviewFigure){
+                    zNow, now->iNode, m, CLAIM_NOT_PRINTED, CLAIM_NOT_PRINTED,
+                    review_pp_change(&old->c, &now->c, m), zThen, zS });
+        }
+    }
+}
+
 int
 review_report_build(const Plan *p, const char *zRound, const char *zCompare,
                     const char *zLevel, ReviewReport *r, AppErr *err)
@@ -212,6 +444,10 @@ review_report_build(const Plan *p, const char *zRound, const char *zCompare,
         r->azSentence[r->nSentence++] = review_sentence(r, &r->now.aGroup[g]);
     }
     r->azSentence[r->nSentence++] = review_sentence(r, &r->now.all);
+    r->azChange = review_changes_write(r);
+    while (r->azChange[r->nChange]) {
+        r->nChange++;
+    }
     /* Files stay English whatever the reader's language: the JSON's
     ** sentences too. */
     if (i18n_current() != I18N_EN) {
@@ -222,9 +458,11 @@ review_report_build(const Plan *p, const char *zRound, const char *zCompare,
                 r->azSentenceEn[g] = review_sentence(
                     r, g < r->now.nGroup ? &r->now.aGroup[g] : &r->now.all);
             }
+            r->azChangeEn = review_changes_write(r);
         }
         (void)i18n_use(ePrev);
     }
+    review_figures_build(r);
     return 0;
 }
 
@@ -286,6 +524,13 @@ review_report_release(ReviewReport *r)
     }
     free(r->azSentence);
     free(r->azSentenceEn);
+    for (size_t i = 0; i < r->nChange; i++) {
+        free(r->azChange[i]);
+        free(r->azChangeEn ? r->azChangeEn[i] : NULL);
+    }
+    free(r->azChange);
+    free(r->azChangeEn);
+    free(r->aFigure);
     for (size_t i = 0; i < r->nRec; i++) {
         free(r->azRec[i]);
     }
@@ -479,6 +724,14 @@ review_render_json(const ReviewReport *r, Buf *b)
         json_array_append_new(sent, json_string(az[i]));
     }
     json_object_set_new(root, "sentences", sent);
+    if (r->pCompare) {
+        json_t *chg = json_array();
+        char **azC = r->azChangeEn ? r->azChangeEn : r->azChange;
+        for (size_t i = 0; i < r->nChange; i++) {
+            json_array_append_new(chg, json_string(azC[i]));
+        }
+        json_object_set_new(root, "change_sentences", chg);
+    }
     if (r->zGoal10) {
         json_object_set_new(root, "complaints_indicator",
                             json_string(r->zGoal10));
@@ -790,7 +1043,13 @@ review_render_md(const ReviewReport *r, Buf *b)
         buf_puts(b, "\n\n");
         buf_puts(b, _("Change of each share in percentage points (the "
                       "difference of the rounded percentages)."));
-        buf_puts(b, "\n\n| ");
+        buf_puts(b, "\n\n");
+        for (size_t i = 0; i < r->nChange; i++) {
+            buf_puts(b, "- ");
+            esc_md_line(b, r->azChange[i]);
+            buf_putc(b, '\n');
+        }
+        buf_puts(b, r->nChange ? "\n| " : "| ");
         esc_md_cell(b, _("Group"));
         for (size_t k = 0; k < 4; k++) {
             buf_puts(b, " | ");
@@ -905,4 +1164,49 @@ review_render_md(const ReviewReport *r, Buf *b)
         }
         buf_putc(b, '\n');
     }
+}
+
+int
+review_render_claims(const ReviewReport *r, Buf *b, AppErr *err)
+{
+    if (r->bRatedOnly) {
+        return apperr_set(err, APPERR_INPUT,
+                          _("round '%s' is still collecting: its shares are "
+                            "of the activities rated so far, and a claims "
+                            "file's are of all activities; make the figures "
+                            "once the round is closed"),
+                          r->pRound->zCode);
+    }
+    buf_puts(b, "claim,round,group,statuses,numerator,denominator,percent,"
+                "since,sentence\r\n");
+    static const Rating aOrder[] = { RATING_ON_TARGET, RATING_PROGRESSING,
+                                     RATING_NOT_ON_TARGET, RATING_NONE };
+    for (size_t i = 0; i < r->nFigure; i++) {
+        const ReviewFigure *f = &r->aFigure[i];
+        buf_printf(b, "s%zu,", i + 1);
+        csv_write_field(b, f->zRound);
+        buf_putc(b, ',');
+        csv_write_field(b, f->iNode < 0 ? "all" : r->p->aNode[f->iNode].zCode);
+        buf_putc(b, ',');
+        const char *zSep = "";
+        for (size_t k = 0; k < sizeof aOrder / sizeof aOrder[0]; k++) {
+            if (f->mask & REVIEW_MASK(aOrder[k])) {
+                buf_printf(b, "%s%s", zSep, rating_key(aOrder[k]));
+                zSep = "+";
+            }
+        }
+        const long az[] = { f->num, f->den, f->pct };
+        for (size_t k = 0; k < 3; k++) {
+            buf_putc(b, ',');
+            if (az[k] != CLAIM_NOT_PRINTED) {
+                buf_printf(b, "%ld", az[k]);
+            }
+        }
+        buf_putc(b, ',');
+        csv_write_field(b, f->zSince ? f->zSince : "");
+        buf_putc(b, ',');
+        csv_write_field(b, f->zSentence);
+        buf_puts(b, "\r\n");
+    }
+    return 0;
 }

@@ -16,6 +16,20 @@
 #include "../core/recommend.h"
 #include "../core/review.h"
 
+/* One figure a sentence of the report prints, as a claims file names it
+** (docs/formats/claims-csv.md): 'report review --format claims' writes
+** them, so that 'lmpmon check --claims' can check every printed figure
+** against the data. */
+typedef struct ReviewFigure {
+    const char *zRound;    /* the round it speaks of (r's) */
+    long iNode;            /* the group: a node index, -1 for all */
+    unsigned mask;         /* what it counts (REVIEW_MASK()) */
+    long num, den, pct;    /* as printed; CLAIM_NOT_PRINTED where not */
+    const char *zSince;    /* a change since this round (pct in points),
+                           ** or NULL for a share */
+    const char *zSentence; /* the English sentence that prints it (r's) */
+} ReviewFigure;
+
 typedef struct ReviewReport {
     const Plan *p;
     const Round *pRound;   /* the round reported */
@@ -26,8 +40,17 @@ typedef struct ReviewReport {
     ReviewChanges changes; /* valid when pCompare */
     char **azSentence;     /* one per group of now, then the overall one */
     size_t nSentence;
-    char **azSentenceEn;      /* the same in English (the JSON's), NULL when
+    char **azSentenceEn; /* the same in English (the JSON's), NULL when
                               ** azSentence is English */
+    char **azChange;     /* with pCompare and a closed round: the change of
+                       ** each group whose share not on target moved, then
+                       ** the overall change ("In the institutional
+                       ** framework 14 per cent ... 15 percentage points
+                       ** fewer than in 2016 ...") */
+    size_t nChange;
+    char **azChangeEn;     /* the same in English, NULL when azChange is */
+    ReviewFigure *aFigure; /* every figure of the sentences above */
+    size_t nFigure;
     const char *zGoal10;      /* the complaints indicator sentence for the
                               ** round's year, set by the caller, or NULL */
     int bRatedOnly;           /* the round is still collecting: now (and
@@ -83,8 +106,13 @@ typedef struct ReportFormat {
 } ReportFormat;
 
 /* The review report's formats, ended by a NULL name: html, md, csv,
-** json, svg, pdf, docx. */
+** json, svg, pdf, docx, claims. */
 extern const ReportFormat aReviewFormat[];
+
+/* Whether the review of round rd can be made in format f (a review
+** format): the claims file only once the round no longer collects
+** (review_render_claims()).  Pages offer only these. */
+int review_format_offered(const ReportFormat *f, const Round *rd);
 
 /* The format named zName in table a, or NULL. */
 const ReportFormat *report_format_find(const ReportFormat *a,
@@ -115,6 +143,10 @@ void review_render_md(const ReviewReport *r, Buf *b);
 void review_render_csv(const ReviewReport *r, Buf *b);
 void review_render_json(const ReviewReport *r, Buf *b);
 void review_render_svg(const ReviewReport *r, Buf *b);
+/* Every figure r's sentences print as a claims file
+** (docs/formats/claims-csv.md; ReviewFigure), for 'lmpmon check
+** --claims'.  -1 with err for a round still collecting. */
+int review_render_claims(const ReviewReport *r, Buf *b, AppErr *err);
 
 /* The stacked bar chart of summary s as one <svg> element (no XML
 ** declaration), for embedding; zTitle is its title. */

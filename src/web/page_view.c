@@ -1388,6 +1388,9 @@ view_round_head(ReadModel *rm, const void *arg, Buf *b)
     page_link_round_report(b, rd, x->zPlanQ, _("The review report"));
     HTML_LIT(b, " (");
     for (const ReportFormat *f = aReviewFormat; f->zName; f++) {
+        if (!review_format_offered(f, rd)) {
+            continue;
+        }
         Buf h = BUF_INIT;
         buf_printf(&h, "/report%s%sformat=%s", x->zPlanQ,
                    *x->zPlanQ ? "&" : "?", f->zName);

@@ -35,6 +35,41 @@ grep -q '^2017,all,,All activities,6,73,24,0,103' report.csv || fail "overall 20
 grep -qF 'In the international framework 83 per cent of the activities (10 out of 12) are progressing or on target.' report.md ||
     fail "the international framework sentence is missing"
 
+# The comparison in the review's words, with every figure's count (the
+# 2017 review wrote "14 per cent not on target, a 15 per cent decrease
+# from 2016" and "a 10 per cent decrease in activities not on target and
+# a commensurate increase of 10 per cent of activities progressing").
+grep -qF 'In the institutional framework 14 per cent of the activities (3 out of 22) are now not on target, 15 percentage points fewer than in 2016 (29 per cent, 5 out of 17).' report.md ||
+    fail "the institutional framework's change is missing: $(grep 'institutional' report.md | head -3)"
+grep -qF 'Overall, compared with 2016, 11 percentage points fewer activities are not on target (23 per cent, 24 out of 103, against 34 per cent, 32 out of 94), and 10 points more are progressing (71 per cent, 73 out of 103, against 61 per cent, 57 out of 94).' report.md ||
+    fail "the overall change is missing: $(grep 'Overall, compared' report.md)"
+# An area whose share not on target did not move gets no sentence.
+grep -q 'In the international framework [0-9]* per cent of the activities ([0-9]* out of [0-9]*) are now not on target' report.md &&
+    fail "a change sentence for an area that did not change"
+
+# Every figure those sentences print, as a claims file: 'check --claims'
+# recounts each by its own path, and each sentence is printed as listed.
+run --db "$(db s)" report review --round 2017 --compare 2016 --format claims --out figures.csv
+expect_status 0
+n=$(($(wc -l <figures.csv) - 1))
+[ "$n" -ge 20 ] || fail "only $n figures listed"
+run --db "$(db s)" check --claims figures.csv
+expect_status 0
+grep -q "^$n claims: $n hold, 0 wrong_percent, 0 wrong_count, 0 wrong_denominator" out.txt ||
+    fail "the report's own figures do not all hold: $(tail -3 out.txt)"
+python3 - figures.csv report.md <<'PY' || fail "a listed sentence is not in the report"
+import csv, sys
+md = open(sys.argv[2], encoding="utf-8").read()
+for row in csv.DictReader(open(sys.argv[1], encoding="utf-8", newline="")):
+    if row["sentence"] not in md:
+        sys.exit("not printed: " + row["sentence"])
+PY
+# A figure changed by one is caught (the check is not a formality).
+sed 's/^s1,2017,A1,on_target+progressing,10,12,83,/s1,2017,A1,on_target+progressing,10,12,84,/' figures.csv >bad.csv
+cmp -s figures.csv bad.csv && fail "the tampering did not change the file"
+run --db "$(db s)" check --claims bad.csv
+grep -q '^s1 *wrong_percent' out.txt || fail "a wrong figure held: $(grep '^s1' out.txt)"
+
 # Another level; --out picks the format from the extension.
 run --db "$(db s)" report review --round 2016 --level goal --out goals.csv
 expect_status 0
@@ -120,5 +155,12 @@ run --db "$(db h)" show activity '[1](http:e)' --plan h
 expect_status 0
 iconv -f UTF-8 -t UTF-8 out.txt >/dev/null 2>&1 || fail "'show activity' wrote invalid UTF-8"
 expect_out 'Área *A*|1: [link](http://evil.example) &amp;'
+
+# A round still collecting has no claims file: its shares are of the
+# activities rated so far, a claims file's of all of them.
+"$LMPMON" --db "$(db s)" round open 2018 --title "2018 review" >/dev/null || fail "round open"
+run --db "$(db s)" report review --round 2018 --compare 2017 --format claims
+expect_status 1
+expect_err "round '2018' is still collecting"
 
 finish

@@ -50,12 +50,13 @@ LANG=km_KH.UTF-8 review --format docx --out km.docx || fail "Khmer docx"
 # The sentences: one per area and the overall one, each with the English
 # report's numbers in the same order; the overall one word for word the
 # catalogue's with those numbers.
-grep '^- In \|^- Overall' en.md | sed 's/^- //' >en_sent.txt
+sed '/^## Changes from/q' en.md | grep '^- In \|^- Overall' | sed 's/^- //' >en_sent.txt
 [ "$(wc -l <en_sent.txt)" = 7 ] || fail "expected 7 English sentences"
 in_prefix=$(printf '%s' "$KM_IN" | sed 's/ *%s.*//')
 overall_prefix=$(printf '%s' "$KM_OVERALL" | sed 's/ *%ld.*//')
-grep -F -- "- $in_prefix " km.md | sed 's/^- //' >km_sent.txt
-grep -F -- "- $overall_prefix " km.md | sed 's/^- //' >>km_sent.txt
+km_status=$(awk '/^## / { n++ } n <= 1' km.md)
+printf '%s\n' "$km_status" | grep -F -- "- $in_prefix " | sed 's/^- //' >km_sent.txt
+printf '%s\n' "$km_status" | grep -F -- "- $overall_prefix " | sed 's/^- //' >>km_sent.txt
 [ "$(wc -l <km_sent.txt)" = 7 ] ||
     fail "expected 7 Khmer sentences in the Markdown, got: $(cat km_sent.txt)"
 # The numbers of a sentence, on one line (not the area codes: none there).
@@ -73,6 +74,20 @@ want=$(fill "$KM_OVERALL" "$@")
 grep -qxF -- "- $want" km.md || fail "the Markdown lacks: $want"
 grep -qF -- "<li>$want</li>" km.html || fail "the HTML lacks: $want"
 grep -q '<html lang="km">' km.html || fail "the Khmer HTML is not lang=km"
+# The comparison's sentences: as many in Khmer, each with the English
+# one's numbers in the same order.
+awk '/^## Changes from/ { on = 1; next } /^\| / { on = 0 } on && /^- / { sub(/^- /, ""); print }' en.md >en_chg.txt
+[ "$(wc -l <en_chg.txt)" = 5 ] || fail "expected 5 English change sentences: $(cat en_chg.txt)"
+KM_CHG_HEAD=$(km "Changes from %s to %s" | sed 's/ *%s.*//')
+awk -v h="## $KM_CHG_HEAD" 'index($0, h) == 1 { on = 1; next } /^\| / { on = 0 } on && /^- / { sub(/^- /, ""); print }' km.md >km_chg.txt
+[ "$(wc -l <km_chg.txt)" = 5 ] || fail "expected 5 Khmer change sentences, got: $(cat km_chg.txt)"
+i=0
+while IFS= read -r en; do
+    i=$((i + 1))
+    kmline=$(sed -n "${i}p" km_chg.txt)
+    [ "$(printf '%s' "$en" | numbers)" = "$(printf '%s' "$kmline" | numbers)" ] ||
+        fail "Khmer change sentence $i has other numbers: '$kmline' (English: '$en')"
+done <en_chg.txt
 # The areas are named as written in Khmer sentences (no English article).
 grep -qF -- "$(fill "$KM_IN" "International Framework" 83 10 12)" km.md ||
     fail "no Khmer sentence for International Framework: $(head -1 km_sent.txt)"

@@ -78,7 +78,7 @@ curl -s -b admin.jar -H 'Accept-Language: en' -o en.html "$BASE/round/2017/repor
 curl -s -b admin.jar -H 'Accept-Language: km' -o km.html "$BASE/round/2017/report"
 KM_OVERALL=$(km "Overall, %ld per cent of the activities (%zu out of %zu) are progressing or on target, and %ld per cent (%zu out of %zu) are on target (completed).")
 [ -n "$KM_OVERALL" ] || fail "po/km.po lacks the review's overall sentence"
-set -- $(grep -o '<li>Overall, [^<]*</li>' en.html | grep -o '[0-9][0-9]*')
+set -- $(grep -o '<li>Overall, [0-9][^<]*</li>' en.html | grep -o '[0-9][0-9]*')
 [ $# = 6 ] || fail "the English review has no overall sentence with 6 numbers"
 want=$(python3 -c 'import re, sys
 args = iter(sys.argv[2:])
