@@ -1420,7 +1420,7 @@ view_round_head(ReadModel *rm, const void *arg, Buf *b)
     buf_reset(&h);
     buf_printf(&h, "/action-plan%s", x->zPlanQ);
     HTML_LIT(b, " \xC2\xB7 ");
-    page_link(b, "/round/", rd->zCode, buf_str(&h), "Action plan");
+    page_link(b, "/round/", rd->zCode, buf_str(&h), _("Action plan"));
     buf_release(&h);
     HTML_LIT(b, "</p>\n");
     (void)rm;
@@ -1835,15 +1835,11 @@ static void
 view_coordination(ReadModel *rm, const void *arg, Buf *b)
 {
     const ViewCoord *x = arg;
-    Coordination c;
     AppErr err = APPERR_INIT;
     (void)sem_wait(web_slow_work());
-    if (coordination_build_funded(x->m, x->p, x->rd->zCode, x->pFund, &c,
-                                  &err) == 0) {
-        if (coordination_render(&c, x->zFormat, b, &err)) {
-            buf_reset(b);
-        }
-        coordination_release(&c);
+    if (coordination_report(x->m, x->p, x->rd->zCode, x->pFund, x->zFormat, b,
+                            &err)) {
+        buf_reset(b);
     }
     (void)sem_post(web_slow_work());
     (void)rm;

@@ -51,4 +51,43 @@ en report indicators --year 2017 --format json >ind_en.json || fail "indicators 
 kh report indicators --year 2017 --format json >ind_km.json || fail "Khmer indicators json"
 cmp -s ind_en.json ind_km.json || fail "the indicators JSON differs in Khmer: $(diff ind_en.json ind_km.json | head -4)"
 
+# The coordination report: the HTML and the Markdown in Khmer (sentences,
+# headings, tables), the date in Khmer words; the CSV and JSON English.
+for f in html md csv json; do
+    en report coordination --round 2017 --format $f >co_en.$f || fail "coordination $f"
+    kh report coordination --round 2017 --format $f >co_km.$f || fail "Khmer coordination $f"
+done
+same_labels "coordination report (HTML)" co_en.html co_km.html
+grep -q '<html lang="km">' co_km.html || fail "the Khmer coordination HTML is not lang=km"
+for f in csv json; do
+    cmp -s co_en.$f co_km.$f || fail "the coordination $f differs in Khmer: $(diff co_en.$f co_km.$f | head -4)"
+done
+KM_SHARE=$(km "%ld per cent (%zu out of %zu)" | sed 's/ *%ld //; s/ (.*//')
+grep -q 'per cent\|Summary\|Responsibility\|The review' co_km.md &&
+    fail "the Khmer coordination Markdown keeps English: $(grep -m2 'per cent\|Summary\|Responsibility\|The review' co_km.md)"
+grep -qF "$(km "Coordination: %s" | sed 's/%s.*//')" co_km.md || fail "the Khmer coordination Markdown lacks its title"
+# The sentences keep the English report's numbers: the summary's first.
+n_en=$(grep -m1 '^- Of the' co_en.md | grep -o '[0-9][0-9]*' | tr '\n' ' ')
+n_km=$(sed -n '/^## /,$p' co_km.md | grep -m1 '^- ' | grep -o '[0-9][0-9]*' | tr '\n' ' ')
+[ -n "$n_en" ] && [ "$n_en" = "$n_km" ] ||
+    fail "the Khmer summary's first sentence has other numbers: '$n_km' (English: '$n_en')"
+
+# The action plan: its HTML and its PDF in Khmer (title, introduction,
+# column headings).
+en report action-plan --round 2017 --format html >ap_en.html || fail "action plan html"
+kh report action-plan --round 2017 --format html >ap_km.html || fail "Khmer action plan html"
+same_labels "action plan (HTML)" ap_en.html ap_km.html
+grep -q '<html lang="km">' ap_km.html || fail "the Khmer action plan HTML is not lang=km"
+kh report action-plan --round 2017 --format pdf --out ap_km.pdf || fail "Khmer action plan pdf"
+pdftotext ap_km.pdf ap_km.txt || fail "pdftotext"
+for s in "Action plan: %s" "Priorities of earlier reviews, not done"; do
+    w=$(km "$s" | sed 's/ *%s.*//')
+    [ -n "$w" ] || fail "po/km.po lacks '$s'"
+    # pdftotext may reorder Khmer vowels: compare without spaces, first
+    # word only.
+    grep -qF -- "$(printf '%s' "$w" | cut -d' ' -f1 | cut -c1-9)" ap_km.txt ||
+        fail "the Khmer action plan PDF lacks '$w'"
+done
+grep -q 'Action plan:\|Priorities of earlier' ap_km.txt && fail "the Khmer action plan PDF keeps English"
+
 finish
