@@ -117,16 +117,11 @@ report_coordination(const CliCtx *ctx, const char *zRound, const char *zPlan,
         return s ? cli_fail(&err) : CLI_FAIL;
     }
     store_close(s);
-    Coordination c;
-    int rcBuild = coordination_build_funded(&m, p, zRound, &fund, &c, &err);
-    fund_set_release(&fund);
-    if (rcBuild) {
-        model_release(&m);
-        return cli_fail(&err);
-    }
     Buf b = BUF_INIT;
     int rc = CLI_OK;
-    if (coordination_render(&c, zFmt, &b, &err)) {
+    int rcMake = coordination_report(&m, p, zRound, &fund, zFmt, &b, &err);
+    fund_set_release(&fund);
+    if (rcMake) {
         rc = cli_fail(&err);
     } else if (buf_failed(&b)) {
         apperr_set(&err, APPERR_INPUT,
@@ -138,7 +133,6 @@ report_coordination(const CliCtx *ctx, const char *zRound, const char *zPlan,
         rc = cli_fail(&err);
     }
     buf_release(&b);
-    coordination_release(&c);
     model_release(&m);
     return rc;
 }

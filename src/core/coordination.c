@@ -22,6 +22,7 @@
 #include "../base/buf.h"
 #include "../base/str.h"
 #include "../base/xalloc.h"
+#include "../base/i18n.h"
 #include "../base/banned.h"
 
 const char *
@@ -158,49 +159,52 @@ coord_is_several(const CoordActivity *a)
 }
 
 /* The words of the review (2017, "Challenges to LMP Implementation")
-** are quoted as printed. */
+** are quoted as printed (a reader of another language reads them
+** translated: the report calls _() on every text of these tables). */
 const CoordTest aCoordTest[] = {
-    { "several_bodies", "Several responsible bodies and progress",
-      "require more than one Ministries\xE2\x80\x99 participation, and "
-      "inter\xE2\x80\x90ministerial cooperation around LMP implementation "
-      "has not been high",
-      "activities with several responsible bodies",
-      "activities led by one government body", "are progressing or on target",
-      -1, 1, coord_group_lead, coord_is_positive },
-    { "partner_support", "Development partner or UN support and progress",
-      "the high dependence on development partner funding threatens the "
-      "sustainability of activities being implemented, and means that other "
-      "activities may not be implemented at all",
-      "activities without development partner or UN support",
-      "activities with development partner or UN support",
-      "are progressing or on target", -1, 1, coord_group_support,
+    { "several_bodies", N_("Several responsible bodies and progress"),
+      N_("require more than one Ministries\xE2\x80\x99 participation, and "
+         "inter\xE2\x80\x90ministerial cooperation around LMP implementation "
+         "has not been high"),
+      N_("activities with several responsible bodies"),
+      N_("activities led by one government body"),
+      N_("are progressing or on target"), -1, 1, coord_group_lead,
+      coord_is_positive },
+    { "partner_support", N_("Development partner or UN support and progress"),
+      N_("the high dependence on development partner funding threatens the "
+         "sustainability of activities being implemented, and means that other "
+         "activities may not be implemented at all"),
+      N_("activities without development partner or UN support"),
+      N_("activities with development partner or UN support"),
+      N_("are progressing or on target"), -1, 1, coord_group_support,
       coord_is_positive },
     { "support_where_least_progress",
-      "Development partner or UN support in the least progressing areas",
-      "development partner support has not been concentrated in this area",
-      "activities in the least progressing areas",
-      "activities in the other areas",
-      "are supported by a development partner or UN agency", -1, 0,
+      N_("Development partner or UN support in the least progressing areas"),
+      N_("development partner support has not been concentrated in this area"),
+      N_("activities in the least progressing areas"),
+      N_("activities in the other areas"),
+      N_("are supported by a development partner or UN agency"), -1, 0,
       coord_group_least, coord_is_supported },
     { "several_where_least_progress",
-      "Several responsible bodies in the least progressing areas",
-      "some activities [of the least progressing areas] require more than "
-      "one Ministries\xE2\x80\x99 participation",
-      "activities in the least progressing areas",
-      "activities in the other areas", "have several responsible bodies", 1, 0,
-      coord_group_least, coord_is_several },
-    { "partner_funding", "Funding by development partners and progress",
-      "the high dependence on development partner funding threatens the "
-      "sustainability of activities being implemented",
-      "activities funded mainly by development partners",
-      "activities funded mainly by the government budget",
-      "are progressing or on target", -1, 0, coord_group_fund_source,
+      N_("Several responsible bodies in the least progressing areas"),
+      N_("some activities [of the least progressing areas] require more than "
+         "one Ministries\xE2\x80\x99 participation"),
+      N_("activities in the least progressing areas"),
+      N_("activities in the other areas"),
+      N_("have several responsible bodies"), 1, 0, coord_group_least,
+      coord_is_several },
+    { "partner_funding", N_("Funding by development partners and progress"),
+      N_("the high dependence on development partner funding threatens the "
+         "sustainability of activities being implemented"),
+      N_("activities funded mainly by development partners"),
+      N_("activities funded mainly by the government budget"),
+      N_("are progressing or on target"), -1, 0, coord_group_fund_source,
       coord_is_positive },
-    { "unfunded", "Unfunded activities and progress",
-      "other activities may not be implemented at all",
-      "activities with less than half their cost secured or pledged",
-      "activities funded at least half", "are progressing or on target", -1, 0,
-      coord_group_unfunded, coord_is_positive },
+    { "unfunded", N_("Unfunded activities and progress"),
+      N_("other activities may not be implemented at all"),
+      N_("activities with less than half their cost secured or pledged"),
+      N_("activities funded at least half"), N_("are progressing or on target"),
+      -1, 0, coord_group_unfunded, coord_is_positive },
     { NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, NULL, NULL },
 };
 
@@ -223,11 +227,11 @@ coord_has_same_wording(const CoordActivity *a)
 }
 
 const CoordList aCoordList[] = {
-    { "no_responsible", "Activities with no responsible body",
+    { "no_responsible", N_("Activities with no responsible body"),
       coord_has_no_responsible },
-    { "many_responsible", "Activities with many responsible bodies",
+    { "many_responsible", N_("Activities with many responsible bodies"),
       coord_has_many_responsible },
-    { "same_wording", "Activities sharing their wording with another code",
+    { "same_wording", N_("Activities sharing their wording with another code"),
       coord_has_same_wording },
     { NULL, NULL, NULL },
 };

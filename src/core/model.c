@@ -791,6 +791,28 @@ node_indicator(const Node *n, I18nLang eLang)
     return *z ? z : NULL;
 }
 
+/* The names results frameworks give their levels, as the catalogue
+** translates them (lower case: they sit inside sentences). */
+static const char *const azLevelWord[] = {
+    /* TRANSLATORS: the levels of a plan's results framework, in lower
+    ** case as they sit inside a sentence ("Status of activities by
+    ** area"); a heading capitalises them where the language has capitals. */
+    N_("area"),     N_("pillar"),       N_("section"),   N_("objective"),
+    N_("goal"),     N_("outcome"),      N_("output"),    N_("result"),
+    N_("activity"), N_("sub-activity"), N_("component"), N_("priority"),
+};
+
+const char *
+level_label(const char *zName)
+{
+    for (size_t i = 0; i < sizeof azLevelWord / sizeof azLevelWord[0]; i++) {
+        if (str_eq(zName, azLevelWord[i])) {
+            return _(azLevelWord[i]);
+        }
+    }
+    return zName;
+}
+
 Plan *
 model_add_successor(Model *m, const Plan *pOld, const char *zCode,
                     const char *zTitle)

@@ -308,6 +308,13 @@ const char *org_name(const Org *o, I18nLang eLang);
 const char *node_text(const Node *n, I18nLang eLang);
 const char *node_indicator(const Node *n, I18nLang eLang);
 
+/* A plan level's name ("goal", the plan's key of the level) as the
+** reader's language says it: the catalogue's word for the names results
+** frameworks use (area, section, goal, outcome, output, activity ...),
+** else the name as the plan writes it.  English reads it unchanged.
+** Points into a static table, the catalogue or zName. */
+const char *level_label(const char *zName);
+
 /* Sort an index of p's nodes by code, so plan_find_node() is a binary
 ** search instead of a scan.  plan_find_node() remakes it itself when many
 ** nodes were appended since; a plan shared between threads must be

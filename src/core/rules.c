@@ -7,6 +7,7 @@
 #include "rules.h"
 #include "../base/base.h"
 #include "attach.h"
+#include "../base/utf8.h"
 #include "../base/i18n.h"
 #include "../base/banned.h"
 
@@ -45,6 +46,35 @@ int
 rules_is_editor(const Actor *who)
 {
     return who->eRole == ROLE_ADMIN || who->eRole == ROLE_ME_OFFICER;
+}
+
+int
+rules_translation_may(const Actor *who, const char *zStored, const char *zWas,
+                      const char *zNew, AppErr *err)
+{
+    if (!rules_is_editor(who)) {
+        return apperr_set(err, APPERR_FORBIDDEN,
+                          _("only M&E officers and administrators edit the "
+                            "Khmer texts"));
+    }
+    size_t n = zNew ? strlen(zNew) : 0;
+    if (n > LIMIT_FIELD_BYTES) {
+        return apperr_set(err, APPERR_INPUT,
+                          _("the Khmer text is too long: at most %u bytes"),
+                          (unsigned)LIMIT_FIELD_BYTES);
+    }
+    if (n && utf8_invalid_at(zNew, n) >= 0) {
+        return apperr_set(err, APPERR_INPUT,
+                          _("the Khmer text is not valid UTF-8"));
+    }
+    if (!str_eq(zStored ? zStored : "", zWas ? zWas : "")) {
+        return apperr_set(err, APPERR_CONFLICT,
+                          _("someone changed this Khmer text since you "
+                            "opened the page, and nothing was saved: it now "
+                            "reads \xE2\x80\x9C%s\xE2\x80\x9D"),
+                          zStored && *zStored ? zStored : _("(none)"));
+    }
+    return 0;
 }
 
 int

@@ -42,6 +42,17 @@ const RoundMove *rules_round_move(RoundState eFrom, RoundState eTo);
 int rules_plan_may_succeed(const Actor *who, const char *zFrom,
                            const char *zCode, int bExists, AppErr *err);
 
+/* May who set to zNew the Khmer of a name or text (a plan's title, an
+** organisation's name, a node's text or indicator) whose stored Khmer is
+** zStored, from a form made when it was zWas?  Only M&E officers and
+** administrators (APPERR_FORBIDDEN); zNew at most LIMIT_FIELD_BYTES bytes
+** of UTF-8 (APPERR_INPUT); zWas other than zStored (NULL and "" alike):
+** someone changed it since the form was made (APPERR_CONFLICT, naming
+** what it says now).  A translation is an audited edit of what is stored,
+** never a new revision of anything: it does not change what is meant. */
+int rules_translation_may(const Actor *who, const char *zStored,
+                          const char *zWas, const char *zNew, AppErr *err);
+
 int rules_round_may_move(const Actor *who, const Round *r, RoundState eTo,
                          AppErr *err);
 

@@ -65,12 +65,12 @@ action_plan_sheet_html(const Plan *p, const Round *rd, const RecSet *s,
 {
     Buf head = BUF_INIT, v = BUF_INIT;
     sheet_col(t, _("Activity"));
-    sheet_col(t, "Wording");
+    sheet_col(t, _("Wording"));
     sheet_col(t, _("Responsible"));
-    sheet_col(t, "Contributing");
+    sheet_col(t, _("Contributing"));
     buf_printf(&head, _("Action point %s"), rd->zCode);
     sheet_col(t, buf_str(&head));
-    sheet_col(t, "Priorities of earlier reviews, not done");
+    sheet_col(t, _("Priorities of earlier reviews, not done"));
     if (f) {
         sheet_col(t, _("Estimated cost"));
         sheet_col(t, _("Secured"));
@@ -118,19 +118,21 @@ action_plan_render_print(const Plan *p, const Round *rd, const Sheet *t,
                          int bDocx, Buf *b, AppErr *err)
 {
     Buf title = BUF_INIT;
-    buf_printf(&title, "Action plan: %s", rd->zTitle);
+    buf_printf(&title, _("Action plan: %s"), rd->zTitle);
     SheetDocSpec s = {
         .zPlan = plan_title(p, i18n_current()),
         .zTitle = buf_str(&title),
         .zAsOf = rd->zAsOf,
-        .zCoverNote = "the action points as recorded for the round, the "
-                      "priorities of earlier reviews as they stand now.",
-        .zIntro = "Each activity of the round with its responsible and "
-                  "contributing organisations, its action point and, beside "
-                  "it, the priorities of earlier reviews that concern it (or "
-                  "its goal or area) and are not done or dropped; with its "
-                  "estimated cost and funding where they are recorded, one "
-                  "line per currency.",
+        /* TRANSLATORS: follows "Generated on DATE by lmpmon from the data: "
+        ** on the cover. */
+        .zCoverNote = _("the action points as recorded for the round, the "
+                        "priorities of earlier reviews as they stand now."),
+        .zIntro = _("Each activity of the round with its responsible and "
+                    "contributing organisations, its action point and, "
+                    "beside it, the priorities of earlier reviews that "
+                    "concern it (or its goal or area) and are not done or "
+                    "dropped; with its estimated cost and funding where they "
+                    "are recorded, one line per currency."),
         .t = t,
     };
     int rc =
@@ -142,13 +144,17 @@ action_plan_render_print(const Plan *p, const Round *rd, const Sheet *t,
 void
 action_plan_render_html(const Plan *p, const Round *rd, const Sheet *t, Buf *b)
 {
-    HTML_LIT(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta "
-                "charset=\"utf-8\"/>\n<meta name=\"viewport\" "
-                "content=\"width=device-width, initial-scale=1\"/>\n<title>"
-                "Action plan: ");
-    esc_html(b, rd->zTitle);
-    HTML_LIT(b, "</title>\n</head>\n<body>\n<h1>Action plan: ");
-    esc_html(b, rd->zTitle);
+    Buf title = BUF_INIT;
+    buf_printf(&title, _("Action plan: %s"), rd->zTitle);
+    HTML_LIT(b, "<!DOCTYPE html>\n<html lang=\"");
+    esc_html(b, i18n_lang_code(i18n_current()));
+    HTML_LIT(b, "\">\n<head>\n<meta charset=\"utf-8\"/>\n<meta "
+                "name=\"viewport\" content=\"width=device-width, "
+                "initial-scale=1\"/>\n<title>");
+    esc_html(b, buf_str(&title));
+    HTML_LIT(b, "</title>\n</head>\n<body>\n<h1>");
+    esc_html(b, buf_str(&title));
+    buf_release(&title);
     HTML_LIT(b, "</h1>\n<p>");
     esc_html(b, plan_title(p, i18n_current()));
     HTML_LIT(b, "</p>\n");

@@ -21,6 +21,7 @@
 #include "review_report.h"
 #include "../core/texts.h"
 #include "../io/csv.h"
+#include "../base/i18n.h"
 #include "../base/banned.h"
 
 /* ---- shared pieces ---------------------------------------------------------- */
@@ -53,14 +54,18 @@ sentences_release(Sentences *s)
 static const char *
 rep_kind_label(const Org *g)
 {
+    /* TRANSLATORS: kinds of organisations, in lower case, as a table's
+    ** cells of the coordination report say them. */
     static const char *const az[ORG_KIND_COUNT] = {
-        "government",  "development partner", "UN agency",      "NGO",
-        "trade union", "employers",           "private sector", "other",
+        N_("government"),     N_("development partner"),
+        N_("UN agency"),      N_("NGO"),
+        N_("trade union"),    N_("employers"),
+        N_("private sector"), N_("other"),
     };
     if (!g) {
-        return "not in the directory";
+        return _("not in the directory");
     }
-    return (unsigned)g->eKind < ORG_KIND_COUNT ? az[g->eKind] : "other";
+    return _((unsigned)g->eKind < ORG_KIND_COUNT ? az[g->eKind] : "other");
 }
 
 static const Node *
@@ -78,21 +83,23 @@ rep_area_code(const Coordination *c, long iArea)
 static const char *
 rep_area_name(const Coordination *c, long iArea)
 {
-    return iArea < 0 ? "" : c->p->aNode[c->aArea[iArea].iNode].zText;
+    return iArea < 0
+               ? ""
+               : node_text(&c->p->aNode[c->aArea[iArea].iNode], i18n_current());
 }
 
 /* The name of the plan's first level ("area"), for headings. */
 static const char *
 rep_area_level(const Coordination *c)
 {
-    return c->p->nLevel > 1 ? c->p->aLevel[0].zName : "area";
+    return level_label(c->p->nLevel > 1 ? c->p->aLevel[0].zName : "area");
 }
 
 /* "77 per cent (60 out of 78)". */
 static void
 rep_share(Buf *b, size_t n, size_t nOf)
 {
-    buf_printf(b, "%ld per cent (%zu out of %zu)",
+    buf_printf(b, _("%ld per cent (%zu out of %zu)"),
                review_pct((long)n, (long)nOf), n, nOf);
 }
 
@@ -101,7 +108,7 @@ rep_share(Buf *b, size_t n, size_t nOf)
 static void
 rep_share_of(Buf *b, size_t n, size_t nOf)
 {
-    buf_printf(b, "%ld per cent of the activities (%zu out of %zu)",
+    buf_printf(b, _("%ld per cent of the activities (%zu out of %zu)"),
                review_pct((long)n, (long)nOf), n, nOf);
 }
 
@@ -110,10 +117,11 @@ static void
 rep_cell_share(Buf *b, size_t n, size_t nOf)
 {
     if (nOf == 0) {
-        buf_puts(b, "none");
+        buf_puts(b, _("none"));
         return;
     }
-    buf_printf(b, "%ld%% (%zu of %zu)", review_pct((long)n, (long)nOf), n, nOf);
+    buf_printf(b, _("%ld%% (%zu of %zu)"), review_pct((long)n, (long)nOf), n,
+               nOf);
 }
 
 /* z with its first letter in capitals (z is one of our ASCII literals). */
@@ -151,7 +159,7 @@ rep_bodies(Buf *b, char *const *az, size_t n)
         }
     }
     if (!nOut) {
-        buf_puts(b, "none");
+        buf_puts(b, _("none"));
     }
 }
 
@@ -160,15 +168,15 @@ rep_verdict_label(const CoordResult *r)
 {
     switch (r->eVerdict) {
     case COORD_WITHIN_CHANCE:
-        return "within chance";
+        return _("within chance");
     case COORD_FIRST_HIGHER:
-        return r->bAsClaimed ? "higher, as the review says"
-                             : "higher, against the review";
+        return r->bAsClaimed ? _("higher, as the review says")
+                             : _("higher, against the review");
     case COORD_FIRST_LOWER:
-        return r->bAsClaimed ? "lower, as the review says"
-                             : "lower, against the review";
+        return r->bAsClaimed ? _("lower, as the review says")
+                             : _("lower, against the review");
     default:
-        return "too few to say";
+        return _("too few to say");
     }
 }
 
@@ -179,12 +187,19 @@ static void
 rep_compare_sentence(const CoordResult *r, Buf *b)
 {
     const CoordTest *t = r->pTest;
-    rep_capitalised(b, t->zFirst);
-    buf_printf(b, " %s in %ld per cent of cases (%zu out of %zu); %s in ",
-               t->zMeasure, review_pct((long)r->first.n, (long)r->first.nOf),
-               r->first.n, r->first.nOf, t->zSecond);
-    rep_share(b, r->second.n, r->second.nOf);
-    buf_putc(b, '.');
+    Buf first = BUF_INIT, second = BUF_INIT;
+    rep_capitalised(&first, _(t->zFirst));
+    rep_share(&second, r->second.n, r->second.nOf);
+    /* TRANSLATORS: the first group (capitalised), what is counted ("are
+    ** progressing or on target"), its share, the second group and its
+    ** share ("77 per cent (60 out of 78)"). */
+    buf_printf(b,
+               _("%s %s in %ld per cent of cases (%zu out of %zu); %s in %s."),
+               buf_str(&first), _(t->zMeasure),
+               review_pct((long)r->first.n, (long)r->first.nOf), r->first.n,
+               r->first.nOf, _(t->zSecond), buf_str(&second));
+    buf_release(&first);
+    buf_release(&second);
 }
 
 /* The verdict in words, with the numbers it rests on. */
@@ -195,25 +210,44 @@ rep_verdict_sentence(const CoordResult *r, Buf *b)
     switch (r->eVerdict) {
     case COORD_TOO_FEW:
         buf_printf(b,
-                   "With %zu and %zu activities in the two groups, the "
-                   "numbers are too small to say anything (the rule asks for "
-                   "at least %d in each).",
+                   _("With %zu and %zu activities in the two groups, the "
+                     "numbers are too small to say anything (the rule asks "
+                     "for at least %d in each)."),
                    r->first.nOf, r->second.nOf, COORD_MIN_GROUP);
         break;
     case COORD_WITHIN_CHANCE:
         buf_printf(b,
-                   "The difference, %ld point%s, is within what chance "
-                   "would give (up to %ld points here): the data neither "
-                   "supports nor contradicts the review's explanation.",
-                   d, d == 1 ? "" : "s", r->marginPp);
+                   ngettext("The difference, %ld point, is within what chance "
+                            "would give (up to %ld points here): the data "
+                            "neither supports nor contradicts the review's "
+                            "explanation.",
+                            "The difference, %ld points, is within what "
+                            "chance would give (up to %ld points here): the "
+                            "data neither supports nor contradicts the "
+                            "review's explanation.",
+                            (unsigned long)d),
+                   d, r->marginPp);
         break;
     default:
         buf_printf(b,
-                   "The difference, %ld point%s, is more than chance would "
-                   "give (%ld points here) and goes %s.",
-                   d, d == 1 ? "" : "s", r->marginPp,
-                   r->bAsClaimed ? "the way the review's explanation says"
-                                 : "against the review's explanation");
+                   r->bAsClaimed
+                       ? ngettext("The difference, %ld point, is more than "
+                                  "chance would give (%ld points here) and "
+                                  "goes the way the review's explanation "
+                                  "says.",
+                                  "The difference, %ld points, is more than "
+                                  "chance would give (%ld points here) and "
+                                  "goes the way the review's explanation "
+                                  "says.",
+                                  (unsigned long)d)
+                       : ngettext("The difference, %ld point, is more than "
+                                  "chance would give (%ld points here) and "
+                                  "goes against the review's explanation.",
+                                  "The difference, %ld points, is more than "
+                                  "chance would give (%ld points here) and "
+                                  "goes against the review's explanation.",
+                                  (unsigned long)d),
+                   d, r->marginPp);
     }
 }
 
@@ -221,7 +255,7 @@ rep_verdict_sentence(const CoordResult *r, Buf *b)
 static void
 rep_claim_sentence(const CoordTest *t, Buf *b)
 {
-    buf_printf(b, "The review: \xE2\x80\x9C%s\xE2\x80\x9D.", t->zClaim);
+    buf_printf(b, _("The review: \xE2\x80\x9C%s\xE2\x80\x9D."), _(t->zClaim));
 }
 
 /* The organisation responsible for the most activities (aOrg is sorted
@@ -240,34 +274,44 @@ rep_summary(const Coordination *c, Sentences *s)
     Buf b = BUF_INIT;
     size_t n = c->nAct;
     if (n == 0) {
-        buf_printf(&b, "No activity was assessed in round %s.",
+        buf_printf(&b, _("No activity was assessed in round %s."),
                    c->pRound->zCode);
         sentences_push(s, &b);
         return;
     }
-    buf_printf(&b, "Of the %zu activities of round %s, ", n, c->pRound->zCode);
-    rep_share(&b, c->anLead[COORD_LEAD_ONE_GOVERNMENT], n);
-    buf_puts(&b, " are led by one government body, ");
-    rep_share(&b, c->anLead[COORD_LEAD_SEVERAL], n);
-    buf_puts(&b, " by several responsible bodies, ");
-    rep_share(&b, c->anLead[COORD_LEAD_ONE_OTHER], n);
-    buf_puts(&b, " by one body of another kind, and ");
-    rep_share(&b, c->anLead[COORD_LEAD_NONE], n);
-    buf_puts(&b, " have no responsible body.");
+    Buf a1 = BUF_INIT, a2 = BUF_INIT, a3 = BUF_INIT, a4 = BUF_INIT;
+    rep_share(&a1, c->anLead[COORD_LEAD_ONE_GOVERNMENT], n);
+    rep_share(&a2, c->anLead[COORD_LEAD_SEVERAL], n);
+    rep_share(&a3, c->anLead[COORD_LEAD_ONE_OTHER], n);
+    rep_share(&a4, c->anLead[COORD_LEAD_NONE], n);
+    /* TRANSLATORS: each of the last four %s is a share: "77 per cent (60
+    ** out of 78)". */
+    buf_printf(&b,
+               _("Of the %zu activities of round %s, %s are led by one "
+                 "government body, %s by several responsible bodies, %s by "
+                 "one body of another kind, and %s have no responsible "
+                 "body."),
+               n, c->pRound->zCode, buf_str(&a1), buf_str(&a2), buf_str(&a3),
+               buf_str(&a4));
     sentences_push(s, &b);
 
     size_t nMany = 0;
     for (size_t i = 0; i < n; i++) {
         nMany += c->aAct[i].nResp >= COORD_MANY_RESPONSIBLE;
     }
-    rep_share_of(&b, nMany, n);
-    buf_printf(&b, " have %d or more responsible bodies.",
+    buf_reset(&a1);
+    rep_share_of(&a1, nMany, n);
+    /* TRANSLATORS: %s is "77 per cent of the activities (60 out of 78)". */
+    buf_printf(&b, _("%s have %d or more responsible bodies."), buf_str(&a1),
                COORD_MANY_RESPONSIBLE);
     sentences_push(s, &b);
 
-    rep_share_of(&b, c->nSupport, n);
-    buf_puts(&b, " have a development partner or UN agency among their "
-                 "responsible or contributing bodies.");
+    buf_reset(&a1);
+    rep_share_of(&a1, c->nSupport, n);
+    buf_printf(&b,
+               _("%s have a development partner or UN agency among their "
+                 "responsible or contributing bodies."),
+               buf_str(&a1));
     sentences_push(s, &b);
 
     size_t nResp = 0, nOnly = 0;
@@ -275,23 +319,38 @@ rep_summary(const Coordination *c, Sentences *s)
         nResp += c->aOrg[o].nResp > 0;
         nOnly += c->aOrg[o].nResp == 0;
     }
+    /* Two counts, each with its own plural: two pieces. */
     buf_printf(&b,
-               "%zu organisation%s %s responsible for at least one "
-               "activity of the round, and %zu more only contribute%s.",
-               nResp, nResp == 1 ? "" : "s", nResp == 1 ? "is" : "are", nOnly,
-               nOnly == 1 ? "s" : "");
+               ngettext("%zu organisation is responsible for at least one "
+                        "activity of the round",
+                        "%zu organisations are responsible for at least one "
+                        "activity of the round",
+                        nResp),
+               nResp);
+    buf_printf(&b,
+               ngettext(", and %zu more only contributes.",
+                        ", and %zu more only contribute.", nOnly),
+               nOnly);
     sentences_push(s, &b);
 
     const CoordOrg *g = rep_top_org(c);
     if (g) {
-        buf_printf(&b, "%s is responsible for the most: ", g->zAcronym);
-        rep_share_of(&b, g->nResp, n);
-        buf_printf(&b, "; %zu of its %zu were reported in the round, and ",
-                   g->nRespReported, g->nResp);
-        rep_share(
-            &b, g->anRating[RATING_PROGRESSING] + g->anRating[RATING_ON_TARGET],
-            g->nResp);
-        buf_puts(&b, " are progressing or on target.");
+        buf_reset(&a1);
+        buf_reset(&a2);
+        rep_share_of(&a1, g->nResp, n);
+        rep_share(&a2,
+                  g->anRating[RATING_PROGRESSING] +
+                      g->anRating[RATING_ON_TARGET],
+                  g->nResp);
+        /* TRANSLATORS: an organisation's acronym, a share of the
+        ** activities, two counts and a share ("77 per cent (60 out of
+        ** 78)"). */
+        buf_printf(&b,
+                   _("%s is responsible for the most: %s; %zu of its %zu "
+                     "were reported in the round, and %s are progressing or "
+                     "on target."),
+                   g->zAcronym, buf_str(&a1), g->nRespReported, g->nResp,
+                   buf_str(&a2));
         sentences_push(s, &b);
     }
 
@@ -300,27 +359,39 @@ rep_summary(const Coordination *c, Sentences *s)
         for (size_t a = 0; a < c->nArea; a++) {
             nLeast += c->aArea[a].bLeastProgressing != 0;
         }
-        buf_printf(&b, "The least progressing %ss, below the ",
-                   rep_area_level(c));
-        rep_share(&b, c->nPositive, n);
-        buf_puts(&b, " of all activities progressing or on target, ");
-        if (!nLeast) {
-            buf_puts(&b, "are none.");
-        } else {
-            buf_puts(&b, nLeast == 1 ? "is " : "are ");
-            size_t k = 0;
-            for (size_t a = 0; a < c->nArea; a++) {
-                const CoordArea *r = &c->aArea[a];
-                if (!r->bLeastProgressing) {
-                    continue;
-                }
-                buf_puts(&b, k == 0 ? "" : k + 1 == nLeast ? ", and " : ", ");
-                buf_printf(&b, "%s, with ", rep_area_name(c, (long)a));
-                rep_share(&b, r->nPositive, r->nAct);
-                k++;
+        buf_reset(&a1);
+        buf_reset(&a2);
+        rep_share(&a1, c->nPositive, n);
+        size_t k = 0;
+        for (size_t a = 0; a < c->nArea; a++) {
+            const CoordArea *r = &c->aArea[a];
+            if (!r->bLeastProgressing) {
+                continue;
             }
-            buf_putc(&b, '.');
+            buf_puts(&a2, k == 0 ? "" : k + 1 == nLeast ? _(", and ") : ", ");
+            /* TRANSLATORS: an area and its share progressing or on
+            ** target: "Labour Market Information, with 50 per cent (3 out
+            ** of 6)". */
+            buf_printf(&a2, _("%s, with %ld per cent (%zu out of %zu)"),
+                       rep_area_name(c, (long)a),
+                       review_pct((long)r->nPositive, (long)r->nAct),
+                       r->nPositive, r->nAct);
+            k++;
         }
+        /* TRANSLATORS: the plan's first level ("area"; English adds an
+        ** "s": write %s alone where the language needs no plural), the
+        ** share of all activities progressing or on target, then the
+        ** areas with theirs. */
+        buf_printf(&b,
+                   !nLeast ? _("The least progressing %ss, below the %s of "
+                               "all activities progressing or on target, are "
+                               "none.")
+                   : nLeast == 1
+                       ? _("The least progressing %ss, below the %s of all "
+                           "activities progressing or on target, is %s.")
+                       : _("The least progressing %ss, below the %s of all "
+                           "activities progressing or on target, are %s."),
+                   rep_area_level(c), buf_str(&a1), buf_str(&a2));
         sentences_push(s, &b);
     }
 
@@ -331,34 +402,46 @@ rep_summary(const Coordination *c, Sentences *s)
     }
     if (c->nOverlap) {
         buf_printf(&b,
-                   "%zu wording%s appear%s under more than one activity "
-                   "code (%zu activities); %zu of them under different "
-                   "responsible bodies.",
-                   c->nOverlap, c->nOverlap == 1 ? "" : "s",
-                   c->nOverlap == 1 ? "s" : "", nIn, nAcross);
+                   ngettext("%zu wording appears under more than one activity "
+                            "code (%zu activities); %zu of them under "
+                            "different responsible bodies.",
+                            "%zu wordings appear under more than one "
+                            "activity code (%zu activities); %zu of them "
+                            "under different responsible bodies.",
+                            c->nOverlap),
+                   c->nOverlap, nIn, nAcross);
     } else {
-        buf_puts(&b, "No wording appears under more than one activity code.");
+        buf_puts(&b,
+                 _("No wording appears under more than one activity code."));
     }
     sentences_push(s, &b);
 
     if (c->silent.n) {
-        buf_printf(&b,
-                   "%zu organisation%s responsible for activities of the "
-                   "round %s silent in it (lmpmon's rule "
-                   "silent_responsible_org): ",
-                   c->silent.n, c->silent.n == 1 ? "" : "s",
-                   c->silent.n == 1 ? "is" : "are");
+        buf_reset(&a1);
         for (size_t f = 0; f < c->silent.n; f++) {
-            buf_printf(&b, "%s%s", f ? ", " : "",
+            buf_printf(&a1, "%s%s", f ? ", " : "",
                        c->silent.a[f].zOrg ? c->silent.a[f].zOrg : "?");
         }
-        buf_putc(&b, '.');
+        /* TRANSLATORS: the last %s lists the organisations' acronyms. */
+        buf_printf(&b,
+                   ngettext("%zu organisation responsible for activities of "
+                            "the round is silent in it (lmpmon's rule "
+                            "silent_responsible_org): %s.",
+                            "%zu organisations responsible for activities "
+                            "of the round are silent in it (lmpmon's rule "
+                            "silent_responsible_org): %s.",
+                            c->silent.n),
+                   c->silent.n, buf_str(&a1));
     } else {
-        buf_puts(&b, "No responsible organisation is silent in the round "
-                     "(lmpmon's rule silent_responsible_org).");
+        buf_puts(&b, _("No responsible organisation is silent in the round "
+                       "(lmpmon's rule silent_responsible_org)."));
     }
     sentences_push(s, &b);
     buf_release(&b);
+    buf_release(&a1);
+    buf_release(&a2);
+    buf_release(&a3);
+    buf_release(&a4);
 }
 
 /* The method, in words, for the top of the HTML and Markdown. */
@@ -366,38 +449,128 @@ static void
 rep_method(const Coordination *c, Buf *b)
 {
     buf_printf(b,
-               "Every activity assessed in round %s counts, rated or "
-               "not, as in the review: each share names the activities it is "
-               "of, is rounded to whole per cent, half away from zero, and is "
-               "printed with its counts. ",
+               _("Every activity assessed in round %s counts, rated or not, "
+                 "as in the review: each share names the activities it is "
+                 "of, is rounded to whole per cent, half away from zero, and "
+                 "is printed with its counts."),
                c->pRound->zCode);
-    if (c->bStatements) {
-        buf_puts(b, "The round collected statements: an organisation reported "
-                    "on an activity when its own statement is submitted or "
-                    "approved. ");
-    } else {
-        buf_puts(b, "The round was imported from a report, with one progress "
-                    "narrative per activity: an activity with a narrative "
-                    "counts as reported for every body on it. ");
-    }
+    buf_putc(b, ' ');
+    buf_puts(b, c->bStatements
+                    ? _("The round collected statements: an organisation "
+                        "reported on an activity when its own statement is "
+                        "submitted or approved.")
+                    : _("The round was imported from a report, with one "
+                        "progress narrative per activity: an activity with a "
+                        "narrative counts as reported for every body on it."));
+    buf_putc(b, ' ');
+    /* TRANSLATORS: the second %s is the plan's first level ("area";
+    ** English adds an "s"). */
     buf_printf(b,
-               "An activity is led by one government body when it has "
-               "exactly one responsible body and that body is of kind "
-               "government; several means two or more; many, %d or more. "
-               "Supported means a development partner or UN agency is among "
-               "the responsible or contributing bodies. The least "
-               "progressing %ss are those whose share progressing or on "
-               "target is below that of all activities. Two activities share "
-               "a wording when the round's action point (or, when the round "
-               "gives none, the activity's text) is the same once case, "
-               "punctuation and spacing are set aside. A comparison of two "
-               "shares says nothing when a group has fewer than %d "
-               "activities; otherwise the shares differ when the difference "
-               "is more than %d standard errors of a difference of two "
-               "proportions (pooled), and are within what chance gives when "
-               "not. Generated by lmpmon from the data.",
+               _("An activity is led by one government body when it has "
+                 "exactly one responsible body and that body is of kind "
+                 "government; several means two or more; many, %d or more. "
+                 "Supported means a development partner or UN agency is "
+                 "among the responsible or contributing bodies. The least "
+                 "progressing %ss are those whose share progressing or on "
+                 "target is below that of all activities. Two activities "
+                 "share a wording when the round's action point (or, when the "
+                 "round gives none, the activity's text) is the same once "
+                 "case, punctuation and spacing are set aside. A comparison "
+                 "of two shares says nothing when a group has fewer than %d "
+                 "activities; otherwise the shares differ when the "
+                 "difference is more than %d standard errors of a difference "
+                 "of two proportions (pooled), and are within what chance "
+                 "gives when not. Generated by lmpmon from the data."),
                COORD_MANY_RESPONSIBLE, rep_area_level(c), COORD_MIN_GROUP,
                COORD_CHANCE_SE);
+}
+
+/* " — as of 31 December 2017": the round's date in the reader's
+** language (str_date_format(): ISO in English). */
+static void
+rep_as_of(const Coordination *c, Buf *b)
+{
+    char zDate[64];
+    str_date_format(c->pRound->zAsOf, 0, zDate, sizeof zDate);
+    buf_puts(b, " \xE2\x80\x94 ");
+    buf_printf(b, _("as of %s"), zDate);
+}
+
+/* "(responsible: MOLVT, MOI)", or "(responsible: none)". */
+static void
+rep_responsible(Buf *b, const Node *n)
+{
+    Buf x = BUF_INIT;
+    rep_bodies(&x, n->azResp, n->nResp);
+    buf_printf(b, _("(responsible: %s)"), buf_str(&x));
+    buf_release(&x);
+}
+
+/* A list's heading: "Activities with many responsible bodies (3 or more):
+** 4 of 94". */
+static void
+rep_list_heading(const Coordination *c, const CoordList *l, size_t n, Buf *b)
+{
+    if (str_eq(l->zName, "many_responsible")) {
+        /* TRANSLATORS: the list's title, the least number of bodies, then
+        ** how many of the round's activities are in it. */
+        buf_printf(b, _("%s (%d or more): %zu of %zu"), _(l->zTitle),
+                   COORD_MANY_RESPONSIBLE, n, c->nAct);
+    } else {
+        buf_printf(b, _("%s: %zu of %zu"), _(l->zTitle), n, c->nAct);
+    }
+}
+
+/* "One wording under several activity codes: 3 groups". */
+static void
+rep_overlap_heading(const Coordination *c, Buf *b)
+{
+    buf_printf(b,
+               ngettext("One wording under several activity codes: %zu group",
+                        "One wording under several activity codes: %zu "
+                        "groups",
+                        c->nOverlap),
+               c->nOverlap);
+}
+
+/* The heading cells of the table of organisations (HTML: th cells; else
+** Markdown cells), in the reader's language. */
+static void
+rep_org_heads(Buf *b, int bHtml)
+{
+    static const char zReported[] = N_("reported");
+    static const char *const az[] = {
+        N_("Organisation"),
+        N_("Kind"),
+        N_("Responsible"),
+        N_("of which reported"),
+        N_("Contributing"),
+        N_("of which reported"),
+        NULL, /* the ratings */
+        N_("Progressing or on target"),
+        N_("Silent"),
+    };
+    static const Rating aR[] = { RATING_ON_TARGET, RATING_PROGRESSING,
+                                 RATING_NOT_ON_TARGET, RATING_NONE };
+    for (size_t k = 0; k < sizeof az / sizeof az[0]; k++) {
+        for (size_t q = 0; q < (az[k] ? 1 : 4); q++) {
+            /* Markdown's narrower table says only "reported". */
+            const char *z = !az[k]                         ? rating_label(aR[q])
+                            : !bHtml && (k == 3 || k == 5) ? _(zReported)
+                                                           : _(az[k]);
+            if (bHtml) {
+                HTML_LIT(b, "<th scope=\"col\">");
+                esc_html(b, z);
+                HTML_LIT(b, "</th>");
+            } else {
+                buf_puts(b, k || q ? " | " : "| ");
+                esc_md_cell(b, z);
+            }
+        }
+    }
+    if (!bHtml) {
+        buf_puts(b, " |\n");
+    }
 }
 
 /* The organisations of c by acronym, for per-link lookups. */
@@ -462,6 +635,9 @@ rep_csv_row(const Coordination *c, const CoordActivity *a, const char *zRole,
 void
 coordination_render_csv(const Coordination *c, Buf *b)
 {
+    /* Files that programs read stay English whatever the reader's
+    ** language. */
+    I18nLang ePrev = i18n_use(I18N_EN);
     buf_puts(b, COORDINATION_CSV_HEADER "\r\n");
     RepOrgIdx x;
     rep_org_idx_build(c, &x);
@@ -485,6 +661,7 @@ coordination_render_csv(const Coordination *c, Buf *b)
         }
     }
     free(x.a);
+    (void)i18n_use(ePrev);
 }
 
 /* ---- JSON --------------------------------------------------------------------- */
@@ -540,6 +717,9 @@ rep_json_result(const Coordination *c, const CoordResult *r)
 void
 coordination_render_json(const Coordination *c, Buf *b)
 {
+    /* Files that programs read stay English whatever the reader's
+    ** language. */
+    I18nLang ePrev = i18n_use(I18N_EN);
     json_t *root = json_object();
     json_object_set_new(root, "plan", json_string(c->p->zCode));
     json_object_set_new(root, "round", json_string(c->pRound->zCode));
@@ -725,6 +905,7 @@ coordination_render_json(const Coordination *c, Buf *b)
         free(z);
     }
     json_decref(root);
+    (void)i18n_use(ePrev);
 }
 
 /* ---- HTML ---------------------------------------------------------------------- */
@@ -762,17 +943,18 @@ rep_html_area_th(const Coordination *c, long a, Buf *b)
 static void
 rep_html_explanations(const Coordination *c, Buf *b)
 {
-    HTML_LIT(b, "<section id=\"explanations\">\n<h2>The review's "
-                "explanations, tested</h2>\n");
+    HTML_LIT(b, "<section id=\"explanations\">\n<h2>");
+    HTML_TR(b, "The review's explanations, tested");
+    HTML_LIT(b, "</h2>\n");
     for (const CoordTest *t = aCoordTest; t->zName; t++) {
         const CoordResult *r = coordination_result(c, t, -1);
         Buf x = BUF_INIT;
         HTML_LIT(b, "<section id=\"test-");
         esc_html(b, t->zName);
         HTML_LIT(b, "\">\n<h3>");
-        esc_html(b, t->zTitle);
+        esc_html(b, _(t->zTitle));
         HTML_LIT(b, "</h3>\n<blockquote><p>");
-        esc_html(b, t->zClaim);
+        esc_html(b, _(t->zClaim));
         HTML_LIT(b, "</p></blockquote>\n<p>");
         rep_compare_sentence(r, &x);
         esc_html(b, buf_str(&x));
@@ -783,10 +965,14 @@ rep_html_explanations(const Coordination *c, Buf *b)
         buf_release(&x);
         HTML_LIT(b, "</p>\n");
         if (t->bByArea && c->nArea) {
-            HTML_LIT(b, "<table>\n<caption>By ");
-            esc_html(b, rep_area_level(c));
-            HTML_LIT(b, ": share that ");
-            esc_html(b, t->zMeasure);
+            HTML_LIT(b, "<table>\n<caption>");
+            x = (Buf)BUF_INIT;
+            /* TRANSLATORS: "By area: share that are progressing or on
+            ** target". */
+            buf_printf(&x, _("By %s: share that %s"), rep_area_level(c),
+                       _(t->zMeasure));
+            esc_html(b, buf_str(&x));
+            buf_release(&x);
             HTML_LIT(b, "</caption>\n<thead><tr><th scope=\"col\">");
             x = (Buf)BUF_INIT;
             utf8_capitalise(&x, rep_area_level(c));
@@ -794,17 +980,19 @@ rep_html_explanations(const Coordination *c, Buf *b)
             buf_release(&x);
             HTML_LIT(b, "</th><th scope=\"col\">");
             x = (Buf)BUF_INIT;
-            rep_capitalised(&x, t->zFirst);
+            rep_capitalised(&x, _(t->zFirst));
             esc_html(b, buf_str(&x));
             buf_release(&x);
             HTML_LIT(b, "</th><th scope=\"col\">");
             x = (Buf)BUF_INIT;
-            rep_capitalised(&x, t->zSecond);
+            rep_capitalised(&x, _(t->zSecond));
             esc_html(b, buf_str(&x));
             buf_release(&x);
-            HTML_LIT(b, "</th><th scope=\"col\">Difference (points)</th>"
-                        "<th scope=\"col\">Verdict</th></tr></thead>\n"
-                        "<tbody>\n");
+            HTML_LIT(b, "</th><th scope=\"col\">");
+            HTML_TR(b, "Difference (points)");
+            HTML_LIT(b, "</th><th scope=\"col\">");
+            HTML_TR(b, "Verdict");
+            HTML_LIT(b, "</th></tr></thead>\n<tbody>\n");
             for (size_t a = 0; a < c->nArea; a++) {
                 const CoordResult *ra = coordination_result(c, t, (long)a);
                 HTML_LIT(b, "<tr>");
@@ -821,20 +1009,29 @@ rep_html_explanations(const Coordination *c, Buf *b)
     }
     /* The areas, whose shares the last two comparisons rest on. */
     if (c->nArea) {
-        HTML_LIT(b, "<table>\n<caption>Activities by ");
-        esc_html(b, rep_area_level(c));
-        HTML_LIT(b, ": progress, who leads them, support</caption>\n<thead>"
-                    "<tr><th scope=\"col\">");
+        HTML_LIT(b, "<table>\n<caption>");
         Buf x = BUF_INIT;
+        buf_printf(&x, _("Activities by %s: progress, who leads them, support"),
+                   rep_area_level(c));
+        esc_html(b, buf_str(&x));
+        buf_reset(&x);
+        HTML_LIT(b, "</caption>\n<thead><tr><th scope=\"col\">");
         utf8_capitalise(&x, rep_area_level(c));
         esc_html(b, buf_str(&x));
         buf_release(&x);
-        HTML_LIT(b, "</th><th scope=\"col\">Activities</th><th scope=\"col\">"
-                    "Progressing or on target</th><th scope=\"col\">Several "
-                    "responsible bodies</th><th scope=\"col\">One government "
-                    "body</th><th scope=\"col\">Supported by a development "
-                    "partner or UN agency</th><th scope=\"col\">Least "
-                    "progressing</th></tr></thead>\n<tbody>\n");
+        static const char *const azHead[] = {
+            N_("Activities"),
+            N_("Progressing or on target"),
+            N_("Several responsible bodies"),
+            N_("One government body"),
+            N_("Supported by a development partner or UN agency"),
+            N_("Least progressing"),
+        };
+        for (size_t k = 0; k < sizeof azHead / sizeof azHead[0]; k++) {
+            HTML_LIT(b, "</th><th scope=\"col\">");
+            esc_html(b, _(azHead[k]));
+        }
+        HTML_LIT(b, "</th></tr></thead>\n<tbody>\n");
         for (size_t a = 0; a < c->nArea; a++) {
             const CoordArea *r = &c->aArea[a];
             HTML_LIT(b, "<tr>");
@@ -845,10 +1042,12 @@ rep_html_explanations(const Coordination *c, Buf *b)
             rep_html_td_share(b, r->anLead[COORD_LEAD_ONE_GOVERNMENT], r->nAct);
             rep_html_td_share(b, r->nSupport, r->nAct);
             HTML_LIT(b, "<td>");
-            buf_puts(b, r->bLeastProgressing ? "yes" : "no");
+            esc_html(b, r->bLeastProgressing ? _("yes") : _("no"));
             HTML_LIT(b, "</td></tr>\n");
         }
-        HTML_LIT(b, "<tr><th scope=\"row\">All activities</th>");
+        HTML_LIT(b, "<tr><th scope=\"row\">");
+        HTML_TR(b, "All activities");
+        HTML_LIT(b, "</th>");
         rep_html_td_n(b, c->nAct);
         rep_html_td_share(b, c->nPositive, c->nAct);
         rep_html_td_share(b, c->anLead[COORD_LEAD_SEVERAL], c->nAct);
@@ -862,30 +1061,31 @@ rep_html_explanations(const Coordination *c, Buf *b)
 static void
 rep_html_orgs(const Coordination *c, Buf *b)
 {
-    HTML_LIT(b, "<section id=\"organisations\">\n<h2>Organisations</h2>\n<p>");
-    HTML_LIT(b, "Per organisation, the activities of round ");
-    esc_html(b, c->pRound->zCode);
-    HTML_LIT(b, " it is responsible for and contributes to, how many of "
-                "those were reported, and the ratings of those it is "
-                "responsible for; shares are of the activities it is "
-                "responsible for.</p>\n<table>\n<caption>Activities per "
-                "organisation, ");
-    esc_html(b, c->pRound->zCode);
-    HTML_LIT(b, "</caption>\n<thead><tr><th scope=\"col\">Organisation</th>"
-                "<th scope=\"col\">Kind</th><th scope=\"col\">Responsible</th>"
-                "<th scope=\"col\">of which reported</th><th scope=\"col\">"
-                "Contributing</th><th scope=\"col\">of which reported</th>"
-                "<th scope=\"col\">On Target</th><th scope=\"col\">"
-                "Progressing</th><th scope=\"col\">Not on Target</th>"
-                "<th scope=\"col\">Not rated</th><th scope=\"col\">"
-                "Progressing or on target</th><th scope=\"col\">Silent"
-                "</th></tr></thead>\n<tbody>\n");
+    HTML_LIT(b, "<section id=\"organisations\">\n<h2>");
+    HTML_TR(b, "Organisations");
+    HTML_LIT(b, "</h2>\n<p>");
+    Buf t = BUF_INIT;
+    buf_printf(&t,
+               _("Per organisation, the activities of round %s it is "
+                 "responsible for and contributes to, how many of those were "
+                 "reported, and the ratings of those it is responsible for; "
+                 "shares are of the activities it is responsible for."),
+               c->pRound->zCode);
+    esc_html(b, buf_str(&t));
+    buf_reset(&t);
+    HTML_LIT(b, "</p>\n<table>\n<caption>");
+    buf_printf(&t, _("Activities per organisation, %s"), c->pRound->zCode);
+    esc_html(b, buf_str(&t));
+    buf_release(&t);
+    HTML_LIT(b, "</caption>\n<thead><tr>");
+    rep_org_heads(b, 1);
+    HTML_LIT(b, "</tr></thead>\n<tbody>\n");
     for (size_t k = 0; k < c->nOrg; k++) {
         const CoordOrg *g = &c->aOrg[k];
         HTML_LIT(b, "<tr><th scope=\"row\">");
         if (g->pOrg && !str_eq(g->pOrg->zName, g->zAcronym)) {
             HTML_LIT(b, "<abbr title=\"");
-            esc_html(b, g->pOrg->zName);
+            esc_html(b, org_name(g->pOrg, i18n_current()));
             HTML_LIT(b, "\">");
             esc_html(b, g->zAcronym);
             HTML_LIT(b, "</abbr>");
@@ -912,7 +1112,7 @@ rep_html_orgs(const Coordination *c, Buf *b)
             HTML_LIT(b, "<td></td>");
         }
         HTML_LIT(b, "<td>");
-        buf_puts(b, g->bSilent ? "yes" : "");
+        esc_html(b, g->bSilent ? _("yes") : "");
         HTML_LIT(b, "</td></tr>\n");
     }
     HTML_LIT(b, "</tbody></table>\n</section>\n");
@@ -927,18 +1127,20 @@ rep_html_activity_li(const Coordination *c, const CoordActivity *a, Buf *b)
     HTML_LIT(b, "<li>");
     esc_html(b, n->zCode);
     buf_putc(b, ' ');
-    esc_html(b, n->zText);
-    HTML_LIT(b, " (responsible: ");
-    rep_bodies(&x, n->azResp, n->nResp);
+    esc_html(b, node_text(n, i18n_current()));
+    buf_putc(b, ' ');
+    rep_responsible(&x, n);
     esc_html(b, buf_str(&x));
     buf_release(&x);
-    HTML_LIT(b, ")</li>\n");
+    HTML_LIT(b, "</li>\n");
 }
 
 static void
 rep_html_lists(const Coordination *c, Buf *b)
 {
-    HTML_LIT(b, "<section id=\"responsibility\">\n<h2>Responsibility</h2>\n");
+    HTML_LIT(b, "<section id=\"responsibility\">\n<h2>");
+    HTML_TR(b, "Responsibility");
+    HTML_LIT(b, "</h2>\n");
     for (const CoordList *l = aCoordList; l->zName; l++) {
         if (str_eq(l->zName, "same_wording")) {
             continue; /* the groups below say more */
@@ -947,13 +1149,15 @@ rep_html_lists(const Coordination *c, Buf *b)
         HTML_LIT(b, "<h3 id=\"list-");
         esc_html(b, l->zName);
         HTML_LIT(b, "\">");
-        esc_html(b, l->zTitle);
-        if (str_eq(l->zName, "many_responsible")) {
-            buf_printf(b, " (%d or more)", COORD_MANY_RESPONSIBLE);
-        }
-        buf_printf(b, ": %zu of %zu</h3>\n", n, c->nAct);
+        Buf h = BUF_INIT;
+        rep_list_heading(c, l, n, &h);
+        esc_html(b, buf_str(&h));
+        buf_release(&h);
+        HTML_LIT(b, "</h3>\n");
         if (!n) {
-            HTML_LIT(b, "<p>None.</p>\n");
+            HTML_LIT(b, "<p>");
+            HTML_TR(b, "None.");
+            HTML_LIT(b, "</p>\n");
             continue;
         }
         HTML_LIT(b, "<ul>\n");
@@ -964,18 +1168,22 @@ rep_html_lists(const Coordination *c, Buf *b)
         }
         HTML_LIT(b, "</ul>\n");
     }
-    HTML_LIT(b, "<h3 id=\"list-same_wording\">One wording under several "
-                "activity codes: ");
-    buf_printf(b, "%zu group%s</h3>\n", c->nOverlap,
-               c->nOverlap == 1 ? "" : "s");
+    HTML_LIT(b, "<h3 id=\"list-same_wording\">");
+    Buf h = BUF_INIT;
+    rep_overlap_heading(c, &h);
+    esc_html(b, buf_str(&h));
+    buf_release(&h);
+    HTML_LIT(b, "</h3>\n");
     if (!c->nOverlap) {
-        HTML_LIT(b, "<p>None.</p>\n");
+        HTML_LIT(b, "<p>");
+        HTML_TR(b, "None.");
+        HTML_LIT(b, "</p>\n");
     }
     for (size_t k = 0; k < c->nOverlap; k++) {
         const CoordOverlap *o = &c->aOverlap[k];
         HTML_LIT(b, "<p>");
-        esc_html(b, o->bAcrossOrgs ? "Under different responsible bodies:"
-                                   : "Under the same responsible bodies:");
+        esc_html(b, o->bAcrossOrgs ? _("Under different responsible bodies:")
+                                   : _("Under the same responsible bodies:"));
         HTML_LIT(b, " \xE2\x80\x9C");
         esc_html(b, c->aAct[o->aiAct[0]].zWording);
         HTML_LIT(b, "\xE2\x80\x9D</p>\n<ul>\n");
@@ -990,18 +1198,22 @@ rep_html_lists(const Coordination *c, Buf *b)
 static void
 rep_html_silent(const Coordination *c, Buf *b)
 {
-    HTML_LIT(b, "<section id=\"silent\">\n<h2>Responsible but silent</h2>\n"
-                "<p>As lmpmon's data-quality rule silent_responsible_org "
-                "decides (<code>lmpmon check</code>): ");
+    HTML_LIT(b, "<section id=\"silent\">\n<h2>");
+    HTML_TR(b, "Responsible but silent");
+    HTML_LIT(b, "</h2>\n<p>");
+    HTML_TR(b, "As lmpmon's data-quality rule silent_responsible_org decides");
+    HTML_LIT(b, " (<code>lmpmon check</code>): ");
     esc_html(b, c->bStatements
-                    ? "a responsible organisation that gave no statement in "
-                      "the round."
-                    : "for a round imported from a report, a responsible "
-                      "government body that no narrative of its activities "
-                      "mentions.");
+                    ? _("a responsible organisation that gave no statement in "
+                        "the round.")
+                    : _("for a round imported from a report, a responsible "
+                        "government body that no narrative of its activities "
+                        "mentions."));
     HTML_LIT(b, "</p>\n");
     if (!c->silent.n) {
-        HTML_LIT(b, "<p>None.</p>\n");
+        HTML_LIT(b, "<p>");
+        HTML_TR(b, "None.");
+        HTML_LIT(b, "</p>\n");
     } else {
         HTML_LIT(b, "<ul>\n");
         for (size_t f = 0; f < c->silent.n; f++) {
@@ -1108,8 +1320,10 @@ rep_heatmap_svg(const Coordination *c, const char *zTitle, Buf *b)
     }
     buf_printf(b,
                "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" "
-               "font-weight=\"bold\">All</text>\n",
+               "font-weight=\"bold\">",
                wLabel + (int)c->nArea * wCell + 30, top - 8);
+    HTML_TR(b, "All");
+    HTML_LIT(b, "</text>\n");
     for (size_t k = 0; k < nRow; k++) {
         const CoordOrg *g = &c->aOrg[k];
         int y = top + (int)k * hRow;
@@ -1150,15 +1364,19 @@ rep_heatmap_svg(const Coordination *c, const char *zTitle, Buf *b)
                    "font-weight=\"bold\">%zu</text>\n",
                    wLabel + (int)c->nArea * wCell + 30, y + 15, g->nResp);
     }
-    buf_printf(b,
-               "<text x=\"%d\" y=\"%d\" fill=\"#444444\">Activities each "
-               "organisation is responsible for; darker is more.",
-               0, top + (int)nRow * hRow + 20);
+    buf_printf(b, "<text x=\"%d\" y=\"%d\" fill=\"#444444\">", 0,
+               top + (int)nRow * hRow + 20);
+    HTML_TR(b, "Activities each organisation is responsible for; darker is "
+               "more.");
     if (nRow < rep_responsible_orgs(c)) {
-        buf_printf(b,
-                   " The %zu responsible for the most of the %zu; the "
-                   "table lists all.",
+        Buf t = BUF_INIT;
+        buf_putc(&t, ' ');
+        buf_printf(&t,
+                   _("The %zu responsible for the most of the %zu; the "
+                     "table lists all."),
                    nRow, rep_responsible_orgs(c));
+        esc_html(b, buf_str(&t));
+        buf_release(&t);
     }
     HTML_LIT(b, "</text>\n");
     HTML_LIT(b, "</svg>\n");
@@ -1167,29 +1385,35 @@ rep_heatmap_svg(const Coordination *c, const char *zTitle, Buf *b)
 static void
 rep_html_matrix(const Coordination *c, Buf *b)
 {
-    HTML_LIT(b, "<section id=\"matrix\">\n<h2>Responsible activities by "
-                "organisation and ");
-    esc_html(b, rep_area_level(c));
+    Buf t = BUF_INIT;
+    buf_printf(&t, _("Responsible activities by organisation and %s"),
+               rep_area_level(c));
+    HTML_LIT(b, "<section id=\"matrix\">\n<h2>");
+    esc_html(b, buf_str(&t));
     HTML_LIT(b, "</h2>\n");
     if (!c->nArea) {
-        HTML_LIT(b, "<p>The plan has no level above its activities.</p>\n"
-                    "</section>\n");
+        HTML_LIT(b, "<p>");
+        HTML_TR(b, "The plan has no level above its activities.");
+        HTML_LIT(b, "</p>\n</section>\n");
+        buf_release(&t);
         return;
     }
-    Buf t = BUF_INIT;
-    buf_printf(&t,
-               "Figure 1: Activities each organisation is responsible "
-               "for, by %s, round %s",
+    Buf fig = BUF_INIT;
+    buf_printf(&fig,
+               _("Figure 1: Activities each organisation is responsible "
+                 "for, by %s, round %s"),
                rep_area_level(c), c->pRound->zCode);
     HTML_LIT(b, "<figure>\n");
-    rep_heatmap_svg(c, buf_str(&t), b);
+    rep_heatmap_svg(c, buf_str(&fig), b);
     HTML_LIT(b, "<figcaption>");
+    esc_html(b, buf_str(&fig));
+    HTML_LIT(b, ". ");
+    HTML_TR(b, "The table below gives the same numbers.");
+    HTML_LIT(b, "</figcaption>\n</figure>\n<table>\n<caption>");
     esc_html(b, buf_str(&t));
-    HTML_LIT(b, ". The table below gives the same numbers.</figcaption>\n"
-                "</figure>\n<table>\n<caption>Responsible activities by "
-                "organisation and ");
-    esc_html(b, rep_area_level(c));
-    HTML_LIT(b, "</caption>\n<thead><tr><th scope=\"col\">Organisation</th>");
+    HTML_LIT(b, "</caption>\n<thead><tr><th scope=\"col\">");
+    HTML_TR(b, "Organisation");
+    HTML_LIT(b, "</th>");
     for (size_t a = 0; a < c->nArea; a++) {
         HTML_LIT(b, "<th scope=\"col\"><abbr title=\"");
         esc_html(b, rep_area_name(c, (long)a));
@@ -1197,7 +1421,9 @@ rep_html_matrix(const Coordination *c, Buf *b)
         esc_html(b, rep_area_code(c, (long)a));
         HTML_LIT(b, "</abbr></th>");
     }
-    HTML_LIT(b, "<th scope=\"col\">All</th></tr></thead>\n<tbody>\n");
+    HTML_LIT(b, "<th scope=\"col\">");
+    HTML_TR(b, "All");
+    HTML_LIT(b, "</th></tr></thead>\n<tbody>\n");
     for (size_t k = 0; k < c->nOrg; k++) {
         const CoordOrg *g = &c->aOrg[k];
         if (!g->nResp) {
@@ -1214,6 +1440,7 @@ rep_html_matrix(const Coordination *c, Buf *b)
     }
     HTML_LIT(b, "</tbody></table>\n</section>\n");
     buf_release(&t);
+    buf_release(&fig);
 }
 
 void
@@ -1221,32 +1448,40 @@ coordination_render_html(const Coordination *c, Buf *b)
 {
     const char *zTitle =
         c->pRound->zTitle ? c->pRound->zTitle : c->pRound->zCode;
-    HTML_LIT(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta "
-                "charset=\"utf-8\"/>\n<meta name=\"viewport\" "
-                "content=\"width=device-width, initial-scale=1\"/>\n<title>"
-                "Coordination: ");
-    esc_html(b, zTitle);
+    const char *zPlan = plan_title(c->p, i18n_current());
+    Buf h = BUF_INIT;
+    buf_printf(&h, _("Coordination: %s"), zTitle);
+    HTML_LIT(b, "<!DOCTYPE html>\n<html lang=\"");
+    esc_html(b, i18n_lang_code(i18n_current()));
+    HTML_LIT(b, "\">\n<head>\n<meta charset=\"utf-8\"/>\n<meta "
+                "name=\"viewport\" content=\"width=device-width, "
+                "initial-scale=1\"/>\n<title>");
+    esc_html(b, buf_str(&h));
     buf_puts(b, " \xE2\x80\x94 ");
-    esc_html(b, c->p->zTitle);
+    esc_html(b, zPlan);
     HTML_LIT(b, "</title>\n<style>");
     buf_puts(b, review_html_css());
     HTML_LIT(b, "</style>\n<style>");
     buf_puts(b, zCss);
-    HTML_LIT(b, "</style>\n</head>\n<body>\n<header>\n<h1>Coordination: ");
-    esc_html(b, zTitle);
+    HTML_LIT(b, "</style>\n</head>\n<body>\n<header>\n<h1>");
+    esc_html(b, buf_str(&h));
+    buf_release(&h);
     HTML_LIT(b, "</h1>\n<p>");
-    esc_html(b, c->p->zTitle);
+    esc_html(b, zPlan);
     if (c->pRound->zAsOf) {
-        buf_puts(b, " \xE2\x80\x94 as of ");
-        esc_html(b, c->pRound->zAsOf);
+        Buf d = BUF_INIT;
+        rep_as_of(c, &d);
+        esc_html(b, buf_str(&d));
+        buf_release(&d);
     }
     HTML_LIT(b, "</p>\n</header>\n<p class=\"method\">");
     Buf x = BUF_INIT;
     rep_method(c, &x);
     esc_html(b, buf_str(&x));
     buf_release(&x);
-    HTML_LIT(b, "</p>\n<section id=\"summary\">\n<h2>Summary</h2>\n"
-                "<ul class=\"sentences\">\n");
+    HTML_LIT(b, "</p>\n<section id=\"summary\">\n<h2>");
+    HTML_TR(b, "Summary");
+    HTML_LIT(b, "</h2>\n<ul class=\"sentences\">\n");
     Sentences s = { 0 };
     rep_summary(c, &s);
     for (size_t i = 0; i < s.n; i++) {
@@ -1282,12 +1517,12 @@ rep_md_activity(const Coordination *c, const CoordActivity *a, Buf *b)
     buf_puts(b, "- ");
     esc_md_line(b, n->zCode);
     buf_putc(b, ' ');
-    esc_md_text(b, n->zText);
-    buf_puts(b, " (responsible: ");
-    rep_bodies(&x, n->azResp, n->nResp);
+    esc_md_text(b, node_text(n, i18n_current()));
+    buf_putc(b, ' ');
+    rep_responsible(&x, n);
     esc_md_text(b, buf_str(&x));
     buf_release(&x);
-    buf_puts(b, ")\n");
+    buf_putc(b, '\n');
 }
 
 void
@@ -1296,19 +1531,24 @@ coordination_render_md(const Coordination *c, Buf *b)
     const char *zTitle =
         c->pRound->zTitle ? c->pRound->zTitle : c->pRound->zCode;
     Buf x = BUF_INIT;
-    buf_puts(b, "# Coordination: ");
-    esc_md_text(b, zTitle);
+    buf_puts(b, "# ");
+    buf_printf(&x, _("Coordination: %s"), zTitle);
+    esc_md_text(b, buf_str(&x));
+    buf_reset(&x);
     buf_puts(b, "\n\n");
-    esc_md_line(b, c->p->zTitle);
+    esc_md_line(b, plan_title(c->p, i18n_current()));
     if (c->pRound->zAsOf) {
-        buf_puts(b, " \xE2\x80\x94 as of ");
-        esc_md_text(b, c->pRound->zAsOf);
+        rep_as_of(c, &x);
+        esc_md_text(b, buf_str(&x));
+        buf_reset(&x);
     }
     buf_puts(b, "\n\n");
     rep_method(c, &x);
     esc_md_line(b, buf_str(&x));
     buf_reset(&x);
-    buf_puts(b, "\n\n## Summary\n\n");
+    buf_puts(b, "\n\n## ");
+    esc_md_text(b, _("Summary"));
+    buf_puts(b, "\n\n");
     Sentences s = { 0 };
     rep_summary(c, &s);
     for (size_t i = 0; i < s.n; i++) {
@@ -1318,11 +1558,13 @@ coordination_render_md(const Coordination *c, Buf *b)
     }
     sentences_release(&s);
 
-    buf_puts(b, "\n## The review's explanations, tested\n");
+    buf_puts(b, "\n## ");
+    esc_md_text(b, _("The review's explanations, tested"));
+    buf_putc(b, '\n');
     for (const CoordTest *t = aCoordTest; t->zName; t++) {
         const CoordResult *r = coordination_result(c, t, -1);
         buf_puts(b, "\n### ");
-        esc_md_text(b, t->zTitle);
+        esc_md_text(b, _(t->zTitle));
         buf_puts(b, "\n\n");
         rep_claim_sentence(t, &x);
         esc_md_line(b, buf_str(&x));
@@ -1340,15 +1582,18 @@ coordination_render_md(const Coordination *c, Buf *b)
             esc_md_cell(b, buf_str(&x));
             buf_reset(&x);
             buf_puts(b, " | ");
-            rep_capitalised(&x, t->zFirst);
+            rep_capitalised(&x, _(t->zFirst));
             esc_md_cell(b, buf_str(&x));
             buf_reset(&x);
             buf_puts(b, " | ");
-            rep_capitalised(&x, t->zSecond);
+            rep_capitalised(&x, _(t->zSecond));
             esc_md_cell(b, buf_str(&x));
             buf_reset(&x);
-            buf_puts(b, " | Difference (points) | Verdict |\n"
-                        "|---|---:|---:|---:|---|\n");
+            buf_puts(b, " | ");
+            esc_md_cell(b, _("Difference (points)"));
+            buf_puts(b, " | ");
+            esc_md_cell(b, _("Verdict"));
+            buf_puts(b, " |\n|---|---:|---:|---:|---|\n");
             for (size_t a = 0; a < c->nArea; a++) {
                 const CoordResult *ra = coordination_result(c, t, (long)a);
                 buf_puts(b, "| ");
@@ -1358,22 +1603,34 @@ coordination_render_md(const Coordination *c, Buf *b)
                 buf_puts(b, " |");
                 rep_md_share(b, ra->first.n, ra->first.nOf);
                 rep_md_share(b, ra->second.n, ra->second.nOf);
-                buf_printf(b, " %+ld | %s |\n", ra->diffPp,
-                           rep_verdict_label(ra));
+                buf_printf(b, " %+ld | ", ra->diffPp);
+                esc_md_cell(b, rep_verdict_label(ra));
+                buf_puts(b, " |\n");
             }
         }
     }
     if (c->nArea) {
-        buf_puts(b, "\n### Activities by ");
-        esc_md_text(b, rep_area_level(c));
+        buf_puts(b, "\n### ");
+        buf_printf(&x, _("Activities by %s"), rep_area_level(c));
+        esc_md_text(b, buf_str(&x));
+        buf_reset(&x);
         buf_puts(b, "\n\n| ");
         utf8_capitalise(&x, rep_area_level(c));
         esc_md_cell(b, buf_str(&x));
         buf_reset(&x);
-        buf_puts(b,
-                 " | Activities | Progressing or on target | Several "
-                 "responsible bodies | One government body | Supported | "
-                 "Least progressing |\n|---|---:|---:|---:|---:|---:|---|\n");
+        static const char *const azHead[] = {
+            N_("Activities"),
+            N_("Progressing or on target"),
+            N_("Several responsible bodies"),
+            N_("One government body"),
+            N_("Supported"),
+            N_("Least progressing"),
+        };
+        for (size_t k = 0; k < sizeof azHead / sizeof azHead[0]; k++) {
+            buf_puts(b, " | ");
+            esc_md_cell(b, _(azHead[k]));
+        }
+        buf_puts(b, " |\n|---|---:|---:|---:|---:|---:|---|\n");
         for (size_t a = 0; a < c->nArea; a++) {
             const CoordArea *r = &c->aArea[a];
             buf_puts(b, "| ");
@@ -1385,9 +1642,11 @@ coordination_render_md(const Coordination *c, Buf *b)
             rep_md_share(b, r->anLead[COORD_LEAD_SEVERAL], r->nAct);
             rep_md_share(b, r->anLead[COORD_LEAD_ONE_GOVERNMENT], r->nAct);
             rep_md_share(b, r->nSupport, r->nAct);
-            buf_printf(b, " %s |\n", r->bLeastProgressing ? "yes" : "no");
+            buf_printf(b, " %s |\n", r->bLeastProgressing ? _("yes") : _("no"));
         }
-        buf_printf(b, "| All activities | %zu |", c->nAct);
+        buf_puts(b, "| ");
+        esc_md_cell(b, _("All activities"));
+        buf_printf(b, " | %zu |", c->nAct);
         rep_md_share(b, c->nPositive, c->nAct);
         rep_md_share(b, c->anLead[COORD_LEAD_SEVERAL], c->nAct);
         rep_md_share(b, c->anLead[COORD_LEAD_ONE_GOVERNMENT], c->nAct);
@@ -1395,12 +1654,14 @@ coordination_render_md(const Coordination *c, Buf *b)
         buf_puts(b, "  |\n");
     }
 
-    buf_puts(b, "\n## Organisations\n\nShares are of the activities each "
-                "organisation is responsible for.\n\n| Organisation | Kind | "
-                "Responsible | reported | Contributing | reported | On Target "
-                "| Progressing | Not on Target | Not rated | Progressing or on "
-                "target | Silent |\n|---|---|---:|---:|---:|---:|---:|---:|"
-                "---:|---:|---:|---|\n");
+    buf_puts(b, "\n## ");
+    esc_md_text(b, _("Organisations"));
+    buf_puts(b, "\n\n");
+    esc_md_line(b, _("Shares are of the activities each organisation is "
+                     "responsible for."));
+    buf_puts(b, "\n\n");
+    rep_org_heads(b, 0);
+    buf_puts(b, "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
     for (size_t k = 0; k < c->nOrg; k++) {
         const CoordOrg *g = &c->aOrg[k];
         buf_puts(b, "| ");
@@ -1420,23 +1681,25 @@ coordination_render_md(const Coordination *c, Buf *b)
         } else {
             buf_puts(b, "  |");
         }
-        buf_printf(b, " %s |\n", g->bSilent ? "yes" : "");
+        buf_printf(b, " %s |\n", g->bSilent ? _("yes") : "");
     }
 
-    buf_puts(b, "\n## Responsibility\n");
+    buf_puts(b, "\n## ");
+    esc_md_text(b, _("Responsibility"));
+    buf_putc(b, '\n');
     for (const CoordList *l = aCoordList; l->zName; l++) {
         if (str_eq(l->zName, "same_wording")) {
             continue; /* the groups below say more */
         }
         size_t n = coordination_list_count(c, l);
         buf_puts(b, "\n### ");
-        esc_md_text(b, l->zTitle);
-        if (str_eq(l->zName, "many_responsible")) {
-            buf_printf(b, " (%d or more)", COORD_MANY_RESPONSIBLE);
-        }
-        buf_printf(b, ": %zu of %zu\n\n", n, c->nAct);
+        rep_list_heading(c, l, n, &x);
+        esc_md_text(b, buf_str(&x));
+        buf_reset(&x);
+        buf_puts(b, "\n\n");
         if (!n) {
-            buf_puts(b, "None.\n");
+            esc_md_line(b, _("None."));
+            buf_putc(b, '\n');
         }
         for (size_t i = 0; i < c->nAct; i++) {
             if (l->xHas(&c->aAct[i])) {
@@ -1444,18 +1707,23 @@ coordination_render_md(const Coordination *c, Buf *b)
             }
         }
     }
-    buf_printf(b,
-               "\n### One wording under several activity codes: %zu "
-               "group%s\n",
-               c->nOverlap, c->nOverlap == 1 ? "" : "s");
+    buf_puts(b, "\n### ");
+    rep_overlap_heading(c, &x);
+    esc_md_text(b, buf_str(&x));
+    buf_reset(&x);
+    buf_putc(b, '\n');
     if (!c->nOverlap) {
-        buf_puts(b, "\nNone.\n");
+        buf_putc(b, '\n');
+        esc_md_line(b, _("None."));
+        buf_putc(b, '\n');
     }
     for (size_t k = 0; k < c->nOverlap; k++) {
         const CoordOverlap *o = &c->aOverlap[k];
-        buf_puts(b, o->bAcrossOrgs ? "\nUnder different responsible bodies: "
-                                   : "\nUnder the same responsible bodies: ");
-        buf_puts(b, "\xE2\x80\x9C");
+        buf_putc(b, '\n');
+        esc_md_text(b, o->bAcrossOrgs
+                           ? _("Under different responsible bodies:")
+                           : _("Under the same responsible bodies:"));
+        buf_puts(b, " \xE2\x80\x9C");
         esc_md_text(b, c->aAct[o->aiAct[0]].zWording);
         buf_puts(b, "\xE2\x80\x9D\n\n");
         for (size_t q = 0; q < o->nAct; q++) {
@@ -1463,10 +1731,15 @@ coordination_render_md(const Coordination *c, Buf *b)
         }
     }
 
-    buf_puts(b, "\n## Responsible but silent\n\nAs lmpmon's data-quality rule "
-                "silent_responsible_org decides (`lmpmon check`).\n\n");
+    buf_puts(b, "\n## ");
+    esc_md_text(b, _("Responsible but silent"));
+    buf_puts(b, "\n\n");
+    esc_md_text(b, _("As lmpmon's data-quality rule silent_responsible_org "
+                     "decides"));
+    buf_puts(b, " (`lmpmon check`).\n\n");
     if (!c->silent.n) {
-        buf_puts(b, "None.\n");
+        esc_md_line(b, _("None."));
+        buf_putc(b, '\n');
     }
     for (size_t f = 0; f < c->silent.n; f++) {
         buf_puts(b, "- ");
@@ -1475,15 +1748,22 @@ coordination_render_md(const Coordination *c, Buf *b)
     }
 
     if (c->nArea) {
-        buf_puts(b, "\n## Responsible activities by organisation and ");
-        esc_md_text(b, rep_area_level(c));
-        buf_puts(b, "\n\n| Organisation |");
+        buf_puts(b, "\n## ");
+        buf_printf(&x, _("Responsible activities by organisation and %s"),
+                   rep_area_level(c));
+        esc_md_text(b, buf_str(&x));
+        buf_reset(&x);
+        buf_puts(b, "\n\n| ");
+        esc_md_cell(b, _("Organisation"));
+        buf_puts(b, " |");
         for (size_t a = 0; a < c->nArea; a++) {
             buf_putc(b, ' ');
             esc_md_cell(b, rep_area_code(c, (long)a));
             buf_puts(b, " |");
         }
-        buf_puts(b, " All |\n|---|");
+        buf_putc(b, ' ');
+        esc_md_cell(b, _("All"));
+        buf_puts(b, " |\n|---|");
         for (size_t a = 0; a <= c->nArea; a++) {
             buf_puts(b, "---:|");
         }
@@ -1536,6 +1816,28 @@ coordination_render(const Coordination *c, const char *zFormat, Buf *b,
         coordination_render_json(c, b);
     }
     return 0;
+}
+
+int
+coordination_report(const Model *m, const Plan *p, const char *zRound,
+                    const FundSet *pFund, const char *zFormat, Buf *b,
+                    AppErr *err)
+{
+    const ReportFormat *f = report_format_need(aCoordinationFormat, zFormat,
+                                               "coordination report", err);
+    if (!f) {
+        return -1;
+    }
+    int bData = str_eq(f->zName, "csv") || str_eq(f->zName, "json");
+    I18nLang ePrev = bData ? i18n_use(I18N_EN) : i18n_current();
+    Coordination c;
+    int rc = coordination_build_funded(m, p, zRound, pFund, &c, err);
+    if (rc == 0) {
+        rc = coordination_render(&c, zFormat, b, err);
+        coordination_release(&c);
+    }
+    (void)i18n_use(ePrev);
+    return rc;
 }
 
 const char *

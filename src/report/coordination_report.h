@@ -32,6 +32,17 @@ extern const ReportFormat aCoordinationFormat[];
 int coordination_render(const Coordination *c, const char *zFormat, Buf *b,
                         AppErr *err);
 
+/* Count round zRound of plan p of m (coordination_build_funded(), with
+** the round's funding pFund or NULL) and render it in format zFormat into
+** b.  The formats programs read (csv, json) are counted and written in
+** English whatever the thread's language: the silent organisations'
+** messages are written when they are counted.  0, or -1 with err (an
+** unknown format, APPERR_USAGE; what coordination_build_funded()
+** refuses). */
+int coordination_report(const Model *m, const Plan *p, const char *zRound,
+                        const FundSet *pFund, const char *zFormat, Buf *b,
+                        AppErr *err);
+
 /* The rules coordination_render_html() adds, inline, after the review
 ** report's stylesheet (the web allows exactly these two <style>s, by
 ** their hashes). */

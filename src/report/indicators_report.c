@@ -10,24 +10,27 @@
 
 #include "indicators_report.h"
 #include "../core/outreach.h"
+#include "../base/i18n.h"
 #include "../base/banned.h"
 
+/* The labels of codes, in the reader's language (the JSON, which
+** programs read, calls these with English as the thread's language). */
 static const char *
 sex_label(int eSex)
 {
-    return code_table(CODE_STAT_SEX, &(size_t){ 0 })[eSex].zLabel;
+    return _(code_table(CODE_STAT_SEX, &(size_t){ 0 })[eSex].zLabel);
 }
 
 static const char *
 unit_label(IndUnit e)
 {
-    return code_table(CODE_IND_UNIT, &(size_t){ 0 })[e].zLabel;
+    return _(code_table(CODE_IND_UNIT, &(size_t){ 0 })[e].zLabel);
 }
 
 static const char *
 dir_label(IndDirection e)
 {
-    return code_table(CODE_IND_DIRECTION, &(size_t){ 0 })[e].zLabel;
+    return _(code_table(CODE_IND_DIRECTION, &(size_t){ 0 })[e].zLabel);
 }
 
 /* x in unit u as the report writes it: "45.2%", "12", "84600.00". */
@@ -61,22 +64,22 @@ enum {
 };
 
 static const char *const azHead[RC_NCOL] = {
-    "Indicator",
-    "Revision",
-    "Goal",
-    "Definition",
-    "Sex",
-    "Unit",
-    "Direction",
-    "Baseline",
-    "Baseline year",
-    "Target",
-    "Period",
-    "Value",
-    "Count behind it",
-    "Progress to target",
-    "Target met",
-    "Source",
+    N_("Indicator"),
+    N_("Revision"),
+    N_("Goal"),
+    N_("Definition"),
+    N_("Sex"),
+    N_("Unit"),
+    N_("Direction"),
+    N_("Baseline"),
+    N_("Baseline year"),
+    N_("Target"),
+    N_("Period"),
+    N_("Value"),
+    N_("Count behind it"),
+    N_("Progress to target"),
+    N_("Target met"),
+    N_("Source"),
 };
 
 typedef struct RowText {
@@ -107,19 +110,20 @@ row_text(const IndReportRow *r, RowText *t)
         t->azLong[RC_PERIOD] = r->v->zPeriod;
         fmt_value(p->eUnit, r->v->value, t->az[RC_VALUE], 64);
         if (r->v->den > 0) {
-            (void)snprintf(t->az[RC_COUNT], 64, "%lld of %lld",
+            /* TRANSLATORS: the count behind a share: "12 of 40". */
+            (void)snprintf(t->az[RC_COUNT], 64, _("%lld of %lld"),
                            (long long)r->v->num, (long long)r->v->den);
         }
         t->azLong[RC_SOURCE] = r->v->zSource;
     } else {
-        t->azLong[RC_VALUE] = "not reported";
+        t->azLong[RC_VALUE] = _("not reported");
     }
     if (r->bProgress) {
         (void)snprintf(t->az[RC_PROGRESS], 64, "%.0f%%",
                        round(100 * r->prog.share));
-        t->azLong[RC_MET] = r->prog.bMet ? "yes" : "no";
+        t->azLong[RC_MET] = r->prog.bMet ? _("yes") : _("no");
     } else if (r->v && r->t) {
-        t->azLong[RC_PROGRESS] = "no baseline";
+        t->azLong[RC_PROGRESS] = _("no baseline");
     }
 }
 
@@ -132,12 +136,10 @@ cell_of(const RowText *t, int c)
 void
 ind_report_sheet(const IndReportRow *a, size_t n, int year, Sheet *t)
 {
-    char zCaption[64];
-    (void)snprintf(zCaption, sizeof zCaption,
-                   "Indicators: progress against the targets of %d", year);
-    sheet_init(t, "indicators", zCaption);
+    sheet_init(t, "indicators", NULL);
+    sheet_caption(t, _("Indicators: progress against the targets of %d"), year);
     for (int c = 0; c < RC_NCOL; c++) {
-        sheet_col(t, azHead[c]);
+        sheet_col(t, _(azHead[c]));
     }
     for (size_t i = 0; i < n; i++) {
         RowText rt;
@@ -151,13 +153,16 @@ ind_report_sheet(const IndReportRow *a, size_t n, int year, Sheet *t)
 void
 ind_report_text(const IndReportRow *a, size_t n, int year, Buf *b)
 {
-    buf_printf(b, "Indicators: progress against the targets of %d\n", year);
+    buf_printf(b, _("Indicators: progress against the targets of %d"), year);
+    buf_putc(b, '\n');
     for (size_t i = 0; i < n; i++) {
         RowText rt;
         row_text(&a[i], &rt);
         if (i == 0 || a[i].p != a[i - 1].p) {
-            buf_printf(b, "\n%s (goal %s, revision %d): %s\n", a[i].p->zCode,
+            buf_putc(b, '\n');
+            buf_printf(b, _("%s (goal %s, revision %d): %s"), a[i].p->zCode,
                        a[i].p->zNode, a[i].p->iRev, a[i].p->zDefinition);
+            buf_putc(b, '\n');
             buf_printf(b, "  %s, %s", unit_label(a[i].p->eUnit),
                        dir_label(a[i].p->eDir));
             char *zFrom = ind_computed_label(a[i].p);
@@ -166,11 +171,12 @@ ind_report_text(const IndReportRow *a, size_t n, int year, Buf *b)
                 free(zFrom);
             }
             if (a[i].p->bBaseline) {
-                buf_printf(b, "; baseline %s (%d)", rt.az[RC_BASELINE],
+                buf_printf(b, _("; baseline %s (%d)"), rt.az[RC_BASELINE],
                            a[i].p->baselineYear);
             }
-            buf_printf(b, "; target %d: %s\n", year,
-                       a[i].t ? rt.az[RC_TARGET] : "none");
+            buf_printf(b, _("; target %d: %s"), year,
+                       a[i].t ? rt.az[RC_TARGET] : _("none"));
+            buf_putc(b, '\n');
         }
         buf_printf(b, "  %-6s %s", sex_label(a[i].eSex),
                    cell_of(&rt, RC_VALUE));
@@ -182,13 +188,18 @@ ind_report_text(const IndReportRow *a, size_t n, int year, Buf *b)
             buf_puts(b, ")");
         }
         if (a[i].bProgress) {
-            buf_printf(b, ": %s of the way to the target%s", rt.az[RC_PROGRESS],
-                       a[i].prog.bMet ? ", target met" : "");
+            buf_printf(b,
+                       a[i].prog.bMet ? _(": %s of the way to the target, "
+                                          "target met")
+                                      : _(": %s of the way to the target"),
+                       rt.az[RC_PROGRESS]);
         }
         buf_puts(b, "\n");
     }
     if (n == 0) {
-        buf_puts(b, "\nno indicators yet\n");
+        buf_putc(b, '\n');
+        buf_puts(b, _("no indicators yet"));
+        buf_putc(b, '\n');
     }
 }
 
@@ -201,6 +212,9 @@ num_or_null(int bHave, double x)
 void
 ind_report_json(const IndReportRow *a, size_t n, int year, Buf *b)
 {
+    /* Files that programs read stay English whatever the reader's
+    ** language: the labels of codes too. */
+    I18nLang ePrev = i18n_use(I18N_EN);
     json_t *root = json_object();
     json_t *arr = json_array();
     json_object_set_new(root, "year", json_integer(year));
@@ -253,4 +267,5 @@ ind_report_json(const IndReportRow *a, size_t n, int year, Buf *b)
         free(z);
     }
     json_decref(root);
+    (void)i18n_use(ePrev);
 }

@@ -125,7 +125,7 @@ doc_rating_label(const Assessment *a)
 static void
 doc_level_cap(const ReviewReport *r, int iLevel, Buf *b)
 {
-    const char *z = r->p->aLevel[iLevel].zName;
+    const char *z = level_label(r->p->aLevel[iLevel].zName);
     buf_putc(b, (char)(*z >= 'a' && *z <= 'z' ? *z - 'a' + 'A' : *z));
     buf_puts(b, z + 1);
 }
@@ -143,7 +143,8 @@ doc_counts_table(ReviewDoc *d, const ReviewSummary *s, int iTable)
 {
     const ReviewReport *r = d->r;
     doc_text(d, DOC_CAPTION, _("Table %d: Activities by status and %s, %s"),
-             iTable, r->p->aLevel[r->iLevel].zName, s->pRound->zTitle);
+             iTable, level_label(r->p->aLevel[r->iLevel].zName),
+             s->pRound->zTitle);
     static const double aW[] = { 0.22, 0.156, 0.156, 0.156, 0.156, 0.156 };
     static const unsigned char aR[] = { 0, 1, 1, 1, 1, 1 };
     DocTable *t = doc_table(d, 6, aW, aR);
@@ -175,9 +176,9 @@ static void
 doc_figure(ReviewDoc *d, const ReviewSummary *s, int iFigure)
 {
     const ReviewReport *r = d->r;
-    DocBlock *p =
-        doc_text(d, DOC_FIGURE, _("Figure %d: Status of activities by %s, %s"),
-                 iFigure, r->p->aLevel[r->iLevel].zName, s->pRound->zTitle);
+    DocBlock *p = doc_text(
+        d, DOC_FIGURE, _("Figure %d: Status of activities by %s, %s"), iFigure,
+        level_label(r->p->aLevel[r->iLevel].zName), s->pRound->zTitle);
     p->pSum = s;
     p->iFigure = iFigure;
 }
@@ -382,7 +383,7 @@ review_doc_build(const ReviewReport *r, ReviewDoc *d)
     doc_text(d, DOC_NOTE, "%s", buf_str(&h));
     buf_reset(&h);
     buf_printf(&h, _("Status of activities by %s"),
-               r->p->aLevel[r->iLevel].zName);
+               level_label(r->p->aLevel[r->iLevel].zName));
     doc_heading(d, 1, buf_str(&h));
     buf_release(&h);
     doc_figure(d, &r->now, 1);

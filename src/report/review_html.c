@@ -94,7 +94,8 @@ review_chart_svg(const ReviewReport *r, const ReviewSummary *s,
         int y = top + (int)g * hRow;
         Buf label = BUF_INIT;
         if (gr->iNode >= 0 && r->p->aLevel[r->iLevel].bIndicator) {
-            buf_printf(&label, "%s %s", r->p->aLevel[r->iLevel].zName,
+            buf_printf(&label, "%s %s",
+                       level_label(r->p->aLevel[r->iLevel].zName),
                        r->p->aNode[gr->iNode].zCode);
         } else {
             utf8_pad(&label, review_group_name(r, gr->iNode), 42);
@@ -145,7 +146,7 @@ review_render_svg(const ReviewReport *r, Buf *b)
     HTML_LIT(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     Buf t = BUF_INIT;
     buf_printf(&t, _("Status of activities by %s, %s"),
-               r->p->aLevel[r->iLevel].zName, r->pRound->zTitle);
+               level_label(r->p->aLevel[r->iLevel].zName), r->pRound->zTitle);
     review_chart_svg(r, &r->now, buf_str(&t), b);
     buf_release(&t);
 }
@@ -185,12 +186,12 @@ review_html_table(const ReviewReport *r, const ReviewSummary *s, Buf *b)
     HTML_LIT(b, "<table>\n<caption>");
     Buf t = BUF_INIT;
     buf_printf(&t, _("Activities by status and %s, %s"),
-               r->p->aLevel[r->iLevel].zName, s->pRound->zTitle);
+               level_label(r->p->aLevel[r->iLevel].zName), s->pRound->zTitle);
     esc_html(b, buf_str(&t));
     buf_release(&t);
     HTML_LIT(b, "</caption>\n<thead><tr><th scope=\"col\" "
                 "class=\"level\">");
-    esc_html(b, r->p->aLevel[r->iLevel].zName);
+    esc_html(b, level_label(r->p->aLevel[r->iLevel].zName));
     HTML_LIT(b, "</th>");
     for (int k = 0; k < N_SEG; k++) {
         HTML_LIT(b, "<th scope=\"col\">");
@@ -225,7 +226,7 @@ review_html_figure(const ReviewReport *r, const ReviewSummary *s, int iFig,
 {
     Buf t = BUF_INIT;
     buf_printf(&t, _("Figure %d: Status of activities by %s, %s"), iFig,
-               r->p->aLevel[r->iLevel].zName, s->pRound->zTitle);
+               level_label(r->p->aLevel[r->iLevel].zName), s->pRound->zTitle);
     HTML_LIT(b, "<figure>\n");
     review_chart_svg(r, s, buf_str(&t), b);
     HTML_LIT(b, "<figcaption>");
@@ -376,7 +377,7 @@ review_html_annex(const ReviewReport *r, Buf *b)
             }
             int h = n->iLevel + 3 > 6 ? 6 : n->iLevel + 3;
             buf_printf(b, "<h%d>", h);
-            esc_html(b, p->aLevel[n->iLevel].zName);
+            esc_html(b, level_label(p->aLevel[n->iLevel].zName));
             buf_putc(b, ' ');
             esc_html(b, n->zCode);
             buf_puts(b, ": ");
@@ -537,7 +538,8 @@ review_render_html(const ReviewReport *r, Buf *b)
     esc_html(b, buf_str(&t));
     buf_reset(&t);
     HTML_LIT(b, "</p>\n<section id=\"status\">\n<h2>");
-    buf_printf(&t, _("Status of activities by %s"), p->aLevel[r->iLevel].zName);
+    buf_printf(&t, _("Status of activities by %s"),
+               level_label(p->aLevel[r->iLevel].zName));
     esc_html(b, buf_str(&t));
     buf_release(&t);
     HTML_LIT(b, "</h2>\n");

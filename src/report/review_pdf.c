@@ -40,9 +40,9 @@
 ** (tables: Khmer OS's letters are as tall as DejaVu's capitals, and at nine
 ** tenths "Rating 2016" and the ratings fit the annex's narrow columns) */
 static const PgStyle stH1 = { PDF_SANS " Bold 15", 18, 8, 0, 0, 0.1, 0, 0 };
-static const PgStyle stH2 = { PDF_SANS " Bold 12", 12, 5, 0, 0, 0.1, 0, 0 };
-static const PgStyle stH3 = { PDF_SANS " Bold 10.5", 9, 4, 0, 0, 0.1, 0, 0 };
-static const PgStyle stH4 = { PDF_SANS " Bold 9", 7, 3, 0, 0, 0.1, 0, 0 };
+static const PgStyle stH2 = { PDF_SANS " Bold 12", 12, 5, 0, 0, 0.1, 0, 0.9 };
+static const PgStyle stH3 = { PDF_SANS " Bold 10.5", 9, 4, 0, 0, 0.1, 0, 0.9 };
+static const PgStyle stH4 = { PDF_SANS " Bold 9", 7, 3, 0, 0, 0.1, 0, 0.9 };
 static const PgStyle stBody = { PDF_SERIF " 10", 2, 6, 0, 1.15, 0, 0, 0 };
 static const PgStyle stBullet = { PDF_SERIF " 10", 0, 4, 14, 1.15, 0, 0, 0 };
 static const PgStyle stNote = {
@@ -193,7 +193,8 @@ review_chart_draw(cairo_t *cr, const ReviewReport *r, const ReviewSummary *s,
         const PgStyle *st = gr->iNode < 0 ? &stLabelBold : &stLabel;
         Buf label = BUF_INIT;
         if (gr->iNode >= 0 && r->p->aLevel[r->iLevel].bIndicator) {
-            buf_printf(&label, "%s %s", r->p->aLevel[r->iLevel].zName,
+            buf_printf(&label, "%s %s",
+                       level_label(r->p->aLevel[r->iLevel].zName),
                        r->p->aNode[gr->iNode].zCode);
         } else {
             buf_puts(&label, review_group_name(r, gr->iNode));

@@ -399,7 +399,8 @@ review_report_build(const Plan *p, const char *zRound, const char *zCompare,
         if (r->iLevel < 0 || r->iLevel >= iLeaf) {
             Buf names = BUF_INIT;
             for (int l = 0; l < iLeaf; l++) {
-                buf_printf(&names, "%s%s", l ? ", " : "", p->aLevel[l].zName);
+                buf_printf(&names, "%s%s", l ? ", " : "",
+                           level_label(p->aLevel[l].zName));
             }
             apperr_set(err, APPERR_USAGE,
                        "plan '%s' has no level '%s' to "
@@ -903,7 +904,7 @@ static void
 review_md_table(const ReviewReport *r, const ReviewSummary *s, Buf *b)
 {
     buf_puts(b, "| ");
-    review_md_level(b, r->p->aLevel[r->iLevel].zName, esc_md_cell);
+    review_md_level(b, level_label(r->p->aLevel[r->iLevel].zName), esc_md_cell);
     for (size_t k = 0; k < 4; k++) {
         buf_puts(b, " | ");
         esc_md_cell(b, rating_label(aStatusOrder[k]));
@@ -1016,7 +1017,8 @@ review_render_md(const ReviewReport *r, Buf *b)
                  "numbers, half away from zero. On Target means completed."),
                review_denominator_words(r));
     buf_putc(b, '\n');
-    review_md_heading(b, p->aLevel[r->iLevel].zName, r->pRound->zCode);
+    review_md_heading(b, level_label(p->aLevel[r->iLevel].zName),
+                      r->pRound->zCode);
     review_md_table(r, &r->now, b);
     buf_putc(b, '\n');
     for (size_t i = 0; i < r->nSentence; i++) {
@@ -1031,7 +1033,8 @@ review_render_md(const ReviewReport *r, Buf *b)
     }
     review_md_recs(r, b);
     if (r->pCompare) {
-        review_md_heading(b, p->aLevel[r->iLevel].zName, r->pCompare->zCode);
+        review_md_heading(b, level_label(p->aLevel[r->iLevel].zName),
+                          r->pCompare->zCode);
         review_md_table(r, &r->before, b);
         Buf c0 = BUF_INIT, c1 = BUF_INIT;
         esc_md_text(&c0, r->pCompare->zCode);
@@ -1089,7 +1092,8 @@ review_render_md(const ReviewReport *r, Buf *b)
         const Node *n = &p->aNode[i];
         if (n->iLevel < iLeaf) {
             buf_printf(b, "\n%.*s ", n->iLevel + 3, "######");
-            review_md_level(b, p->aLevel[n->iLevel].zName, esc_md_text);
+            review_md_level(b, level_label(p->aLevel[n->iLevel].zName),
+                            esc_md_text);
             buf_putc(b, ' ');
             esc_md_text(b, n->zCode);
             buf_puts(b, ": ");

@@ -120,6 +120,12 @@ sheet_markup(Sheet *t, const char *zMarkup)
 }
 
 void
+sheet_text_markup(Sheet *t, const char *z, const char *zMarkup)
+{
+    sheet_cell(t, z)->zMarkup = xstrdup(zMarkup ? zMarkup : "");
+}
+
+void
 sheet_num(Sheet *t, long n)
 {
     char z[32];
@@ -192,6 +198,22 @@ sheet_download_href(const Sheet *t, const char *zSelf, const char *zFmt,
     buf_puts(out, zFmt);
 }
 
+/* Does z begin with a date (YYYY-MM-DD, alone or followed by a time:
+** "2019-01-31 14:05 ICT")?  Such a cell keeps to one line: a date broken
+** at its hyphens in a narrow column reads as three numbers. */
+static int
+sheet_is_date(const char *z)
+{
+    char zDay[11];
+    if (strlen(z) < 10) {
+        return 0;
+    }
+    memcpy(zDay, z, 10);
+    zDay[10] = 0;
+    return str_is_date(zDay) &&
+           (z[10] == 0 || (z[10] == ' ' && z[11] >= '0' && z[11] <= '9'));
+}
+
 void
 sheet_render_html(const Sheet *t, const char *zSelf, Buf *b)
 {
@@ -221,6 +243,8 @@ sheet_render_html(const Sheet *t, const char *zSelf, Buf *b)
             HTML_LIT(b, "<th scope=\"row\">");
         } else if (c->bNum) {
             HTML_LIT(b, "<td class=\"n\">");
+        } else if (sheet_is_date(c->zText)) {
+            HTML_LIT(b, "<td class=\"d\">");
         } else {
             HTML_LIT(b, "<td>");
         }
@@ -247,7 +271,8 @@ sheet_render_html(const Sheet *t, const char *zSelf, Buf *b)
             esc_html(b, buf_str(&cut));
             HTML_LIT(b, "</span>");
             buf_release(&cut);
-        } else {
+        } else if (!c->zMarkup) {
+            /* A form's cell shows the form; its text is for downloads. */
             esc_html(b, c->zText);
         }
         if (c->zClass) {

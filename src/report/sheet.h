@@ -61,6 +61,10 @@ void sheet_release(Sheet *t);
 /* Add a column headed zName (copied); before the first cell only. */
 void sheet_col(Sheet *t, const char *zName);
 
+/* The next cell: text z in CSV and XLSX, the caller's markup (built with
+** escape.h's encoders: a form editing z) in its place in HTML. */
+void sheet_text_markup(Sheet *t, const char *z, const char *zMarkup);
+
 /* Add a column shown in HTML only (its cells are sheet_markup(): the
 ** forms of the row's actions); CSV and XLSX leave it out. */
 void sheet_col_html(Sheet *t, const char *zName);

@@ -845,6 +845,16 @@ int store_round_ext_put(Store *s, const char *zPlan, const char *zRound,
 int store_node_put(Store *s, const Plan *p, long iNode, int bLinks,
                    AppErr *err);
 
+/* Set one column of a stored organisation, plan or node (e: STORE_ORG,
+** STORE_PLAN or STORE_NODE; iCol one of its STORE_<ENTITY>_* columns) to
+** zNew (NULL or "": none), every other column as stored; audited as a put
+** (one row when the value changes, nothing written when it does not).
+** What the Khmer of a name or text is set with (app/translate.h), which
+** checks beforehand that the form was made from the stored value: these
+** rows have no version.  APPERR_NOTFOUND when the row does not exist. */
+int store_field_put(Store *s, StoreEntity e, const char *const *azKey, int iCol,
+                    const char *zNew, AppErr *err);
+
 /* Flags of store_assessment_put(). */
 #define STORE_BUMP 0x1u /* bump the version even if no field changed */
 

@@ -1662,3 +1662,34 @@ store_round_ext_put(Store *s, const char *zPlan, const char *zRound,
     buf_release(&key);
     return rc ? -1 : 0;
 }
+
+int
+store_field_put(Store *s, StoreEntity e, const char *const *azKey, int iCol,
+                const char *zNew, AppErr *err)
+{
+    /* Entities without a version, whose rows read back as they are
+    ** written (the caller guards against a stale form). */
+    assert(e == STORE_ORG || e == STORE_PLAN || e == STORE_NODE);
+    assert(iCol >= 0 && iCol < aEntity[e].nCol);
+    char zKey[2 * LIMIT_CODE_BYTES + 8];
+    key_join(zKey, sizeof zKey, azKey, aEntity[e].nKey);
+    Row r;
+    int rc = row_read(s, e, azKey, &r, err);
+    if (rc == 0 && !r.bFound) {
+        rc = apperr_set(err, APPERR_NOTFOUND, "no %s '%s'", aEntity[e].zName,
+                        zKey);
+    }
+    if (rc == 0) {
+        const char *azNew[STORE_NCOL_MAX];
+        for (int i = 0; i < STORE_NCOL_MAX; i++) {
+            azNew[i] = r.azOld[i];
+        }
+        azNew[iCol] = zNew && *zNew ? zNew : NULL;
+        rc = row_write(s, &r, zKey, azNew, 0, 0, err);
+    }
+    if (rc > 0) {
+        rc = row_conflict(&r, zKey, err);
+    }
+    row_release(&r);
+    return rc;
+}

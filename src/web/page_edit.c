@@ -569,7 +569,7 @@ edit_succession(const Model *m, const Plan *p, const Node *n, Buf *b)
         HTML_TR(b, "Before this plan");
         HTML_LIT(b, "</h2><p>");
         buf_printf(&t, _("This activity carries on %s %s of the plan %s."),
-                   pp->aLevel[q->iLevel].zName, q->zCode,
+                   level_label(pp->aLevel[q->iLevel].zName), q->zCode,
                    plan_title(pp, i18n_current()));
         esc_html(b, buf_str(&t));
         HTML_LIT(b, " ");
@@ -604,8 +604,8 @@ edit_succession(const Model *m, const Plan *p, const Node *n, Buf *b)
         HTML_LIT(b, "</h2><p>");
         buf_reset(&t);
         buf_printf(&t, _("The plan %s carries this activity on as %s %s."),
-                   plan_title(pp, i18n_current()), pp->aLevel[q->iLevel].zName,
-                   q->zCode);
+                   plan_title(pp, i18n_current()),
+                   level_label(pp->aLevel[q->iLevel].zName), q->zCode);
         esc_html(b, buf_str(&t));
         HTML_LIT(b, " ");
         edit_link_node(b, m, pp, q, _("Open it"));
@@ -649,7 +649,7 @@ edit_activity_body(ReadModel *rm, const void *arg, Buf *b)
         if (ia < 0) {
             continue;
         }
-        esc_html(b, p->aLevel[l].zName);
+        esc_html(b, level_label(p->aLevel[l].zName));
         buf_putc(b, ' ');
         esc_html(b, p->aNode[ia].zCode);
         buf_puts(b, ": ");
@@ -920,7 +920,7 @@ page_activity_render(Req *r, Resp *w, const char *zNotice,
     ** text, clipped on a phone's three lines (the full text follows as
     ** the lead when clipped). */
     Buf title = BUF_INIT;
-    utf8_capitalise(&title, p->aLevel[n->iLevel].zName);
+    utf8_capitalise(&title, level_label(p->aLevel[n->iLevel].zName));
     buf_printf(&title, " %s: ", n->zCode);
     const char *zText = node_text(n, i18n_current());
     int bClipped = utf8_width(zText, strlen(zText)) > EDIT_TITLE_WIDTH;

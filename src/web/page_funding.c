@@ -437,7 +437,7 @@ static void
 resources_by_level(const Resources *x, int iLevel, Sheet *t)
 {
     const Plan *p = x->p;
-    sheet_col(t, p->aLevel[iLevel].zName);
+    sheet_col(t, level_label(p->aLevel[iLevel].zName));
     total_cols(t);
     FundTotals *aTot = xcalloc(p->nNode ? p->nNode : 1, sizeof *aTot);
     int iLeaf = plan_leaf_level(p);

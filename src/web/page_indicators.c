@@ -19,6 +19,7 @@
 #include "page.h"
 #include "router.h"
 #include "../base/base.h"
+#include "../base/i18n.h"
 #include "../app/indicators.h"
 #include "../core/cases.h"
 #include "../report/escape.h"
@@ -69,8 +70,9 @@ ind_page_bar(Buf *b, const IndReportRow *x)
                    : x->prog.share > 1 ? 1
                                        : x->prog.share;
     HTML_LIT(b, "<svg width=\"200\" height=\"14\" role=\"img\" "
-                "aria-label=\"progress to target\"><rect width=\"200\" "
-                "height=\"14\" fill=\"#e5e5e5\"/>");
+                "aria-label=\"");
+    HTML_TR(b, "progress to target");
+    HTML_LIT(b, "\"><rect width=\"200\" height=\"14\" fill=\"#e5e5e5\"/>");
     buf_printf(b, "<rect width=\"%d\" height=\"14\" fill=\"",
                (int)lround(200 * share));
     buf_puts(b, x->prog.bMet ? "#2e7d32" : "#1565c0");
@@ -84,7 +86,7 @@ page_indicators(Req *r, Resp *w)
     const char *zYear = req_query(r, "year");
     long y = 0;
     if (*zYear && str_to_long(zYear, 1900, 2200, &y)) {
-        web_error(r, w, 400, "The year is not a year.");
+        web_error(r, w, 400, _("The year is not a year."));
         return 0;
     }
     AppErr err = APPERR_INIT;
@@ -117,11 +119,12 @@ page_indicators(Req *r, Resp *w)
     Buf stem = BUF_INIT;
     buf_printf(&stem, "indicators-%ld", y);
     if (!page_download(r, w, azIndSheet, ind_page_sheet, &x, buf_str(&stem))) {
-        page_begin(r, w, "Indicators");
+        page_begin(r, w, _("Indicators"));
         Buf *b = &w->body;
         HTML_LIT(b, "<form method=\"get\" action=\"/indicators\"><label "
-                    "for=\"year\">Year</label><input id=\"year\" name=\"year\" "
-                    "value=\"");
+                    "for=\"year\">");
+        HTML_TR(b, "Year");
+        HTML_LIT(b, "</label><input id=\"year\" name=\"year\" value=\"");
         if (y) {
             buf_printf(b, "%ld", y);
         }
@@ -129,8 +132,10 @@ page_indicators(Req *r, Resp *w)
         HTML_TR(b, "Show");
         HTML_LIT(b, "</button></form>\n");
         if (n == 0) {
-            HTML_LIT(b, "<p>No indicators yet (add them with 'lmpmon "
-                        "indicator add' or 'lmpmon indicator import').</p>");
+            HTML_LIT(b, "<p>");
+            HTML_TR(b, "No indicators yet (add them with 'lmpmon indicator "
+                       "add' or 'lmpmon indicator import').");
+            HTML_LIT(b, "</p>");
         }
         for (size_t i = 0; i < n; i++) {
             const IndReportRow *p = &a[i];
@@ -141,9 +146,12 @@ page_indicators(Req *r, Resp *w)
                 }
                 HTML_LIT(b, "<section class=\"card\"><h2>");
                 esc_html(b, p->p->zCode);
-                HTML_LIT(b, " <span class=\"small\">goal ");
-                esc_html(b, p->p->zNode);
-                buf_printf(b, ", revision %d", p->p->iRev);
+                HTML_LIT(b, " <span class=\"small\">");
+                Buf t = BUF_INIT;
+                buf_printf(&t, _("goal %s, revision %d"), p->p->zNode,
+                           p->p->iRev);
+                esc_html(b, buf_str(&t));
+                buf_release(&t);
                 char *zFrom = ind_computed_label(p->p);
                 if (zFrom) {
                     HTML_LIT(b, ", ");
@@ -153,29 +161,28 @@ page_indicators(Req *r, Resp *w)
                 HTML_LIT(b, "</span></h2><p>");
                 esc_html(b, p->p->zDefinition);
                 HTML_LIT(b, "</p><p class=\"small\">");
-                esc_html(b,
-                         code_table(CODE_IND_UNIT, &(size_t){ 0 })[p->p->eUnit]
-                             .zLabel);
+                esc_html(
+                    b, _(code_table(CODE_IND_UNIT, &(size_t){ 0 })[p->p->eUnit]
+                             .zLabel));
                 HTML_LIT(b, ", ");
-                esc_html(b, code_table(CODE_IND_DIRECTION,
-                                       &(size_t){ 0 })[p->p->eDir]
-                                .zLabel);
+                esc_html(b, _(code_table(CODE_IND_DIRECTION,
+                                         &(size_t){ 0 })[p->p->eDir]
+                                  .zLabel));
+                Buf t2 = BUF_INIT;
                 if (p->p->bBaseline) {
                     ind_format_value(p->p->eUnit, p->p->baseline, zNum,
                                      sizeof zNum);
-                    HTML_LIT(b, "; baseline ");
-                    esc_html(b, zNum);
-                    buf_printf(b, " (%d)", p->p->baselineYear);
+                    buf_printf(&t2, _("; baseline %s (%d)"), zNum,
+                               p->p->baselineYear);
                 }
-                HTML_LIT(b, "; target ");
-                buf_printf(b, "%ld: ", y);
                 if (p->t) {
                     ind_format_value(p->p->eUnit, p->t->value, zNum,
                                      sizeof zNum);
-                    esc_html(b, zNum);
-                } else {
-                    HTML_LIT(b, "none");
                 }
+                buf_printf(&t2, _("; target %d: %s"), (int)y,
+                           p->t ? zNum : _("none"));
+                esc_html(b, buf_str(&t2));
+                buf_release(&t2);
                 HTML_LIT(b, "</p><table><thead><tr><th scope=\"col\">");
                 HTML_TR(b, "Sex");
                 HTML_LIT(b, "</th><th scope=\"col\">");
@@ -198,29 +205,32 @@ page_indicators(Req *r, Resp *w)
                 HTML_LIT(b, " <span class=\"small\">(");
                 esc_html(b, p->v->zPeriod);
                 if (p->v->den > 0) {
-                    buf_printf(b, ", %lld of %lld", (long long)p->v->num,
+                    HTML_LIT(b, ", ");
+                    buf_printf(b, _("%lld of %lld"), (long long)p->v->num,
                                (long long)p->v->den);
                 }
                 HTML_LIT(b, ")</span>");
             } else {
-                HTML_LIT(b, "not reported");
+                HTML_TR(b, "not reported");
             }
             HTML_LIT(b, "</td><td>");
             if (p->bProgress) {
                 ind_page_bar(b, p);
-                buf_printf(b, "%.0f%% of the way", round(100 * p->prog.share));
-                if (p->prog.bMet) {
-                    HTML_LIT(b, ", target met");
-                }
+                buf_printf(b,
+                           p->prog.bMet ? _("%.0f%% of the way, target met")
+                                        : _("%.0f%% of the way"),
+                           round(100 * p->prog.share));
             } else if (p->v && p->t) {
-                HTML_LIT(b, "no baseline");
+                HTML_TR(b, "no baseline");
             }
             HTML_LIT(b, "</td></tr>");
         }
         if (n) {
             HTML_LIT(b, "</tbody></table></section>\n");
             char *zSelf = page_self(r);
-            HTML_LIT(b, "<p class=\"small\">Download the table: <a href=\"");
+            HTML_LIT(b, "<p class=\"small\">");
+            HTML_TR(b, "Download the table:");
+            HTML_LIT(b, " <a href=\"");
             Buf href = BUF_INIT;
             buf_printf(&href, "%s%sformat=csv", zSelf,
                        strchr(zSelf, '?') ? "&" : "?");

@@ -392,7 +392,7 @@ page_round_action_plan(Req *r, Resp *w)
     } else if (!page_download(r, w, azPlanSheet, plan_action_sheet, &x,
                               buf_str(&stem))) {
         Buf title = BUF_INIT;
-        buf_printf(&title, "Action plan: %s", x.rd->zTitle);
+        buf_printf(&title, _("Action plan: %s"), x.rd->zTitle);
         page_begin(r, w, buf_str(&title));
         buf_release(&title);
         Buf *b = &w->body;

@@ -157,7 +157,7 @@ view_changes_sheet(const ReviewReport *rep, Sheet *t)
     static const Rating aR[] = { RATING_ON_TARGET, RATING_PROGRESSING,
                                  RATING_NOT_ON_TARGET, RATING_NONE };
     Buf h = BUF_INIT;
-    utf8_capitalise(&h, rep->p->aLevel[rep->iLevel].zName);
+    utf8_capitalise(&h, level_label(rep->p->aLevel[rep->iLevel].zName));
     sheet_col(t, buf_str(&h));
     buf_release(&h);
     for (int k = 0; k < 4; k++) {
@@ -712,7 +712,7 @@ view_plan_tree(ReadModel *rm, const void *arg, Buf *b)
             HTML_LIT(b, "</div></li>");
         } else {
             HTML_LIT(b, "<strong>");
-            esc_html(b, p->aLevel[n->iLevel].zName);
+            esc_html(b, level_label(p->aLevel[n->iLevel].zName));
             buf_putc(b, ' ');
             esc_html(b, n->zCode);
             HTML_LIT(b, "</strong> ");
@@ -797,6 +797,18 @@ page_plan(Req *r, Resp *w)
     HTML_LIT(b, "<p class=\"small\">");
     HTML_TR(
         b, "Each activity shows its latest rating and the round that gave it.");
+    if (r->bAuthed && (r->ses.user.eRole == ROLE_ME_OFFICER ||
+                       r->ses.user.eRole == ROLE_ADMIN)) {
+        /* The M&E officer writes the plan's Khmer beside its English. */
+        Buf h = BUF_INIT;
+        buf_printf(&h, "/plan/khmer%s", zPlanQ);
+        HTML_LIT(b, " <a href=\"");
+        esc_html(b, buf_str(&h));
+        HTML_LIT(b, "\">");
+        buf_release(&h);
+        HTML_TR(b, "Edit the Khmer texts of the plan and the organisations");
+        HTML_LIT(b, "</a>");
+    }
     HTML_LIT(b, "</p>\n");
     view_download_links(b, zSelf, "activities",
                         *zFoldQ ? _("these activities") : _("the activities"));
@@ -1411,7 +1423,7 @@ view_round_head(ReadModel *rm, const void *arg, Buf *b)
     buf_reset(&h);
     buf_printf(&h, "/action-plan%s", x->zPlanQ);
     HTML_LIT(b, " \xC2\xB7 ");
-    page_link(b, "/round/", rd->zCode, buf_str(&h), "Action plan");
+    page_link(b, "/round/", rd->zCode, buf_str(&h), _("Action plan"));
     buf_release(&h);
     HTML_LIT(b, "</p>\n");
     (void)rm;
@@ -1826,15 +1838,11 @@ static void
 view_coordination(ReadModel *rm, const void *arg, Buf *b)
 {
     const ViewCoord *x = arg;
-    Coordination c;
     AppErr err = APPERR_INIT;
     (void)sem_wait(web_slow_work());
-    if (coordination_build_funded(x->m, x->p, x->rd->zCode, x->pFund, &c,
-                                  &err) == 0) {
-        if (coordination_render(&c, x->zFormat, b, &err)) {
-            buf_reset(b);
-        }
-        coordination_release(&c);
+    if (coordination_report(x->m, x->p, x->rd->zCode, x->pFund, x->zFormat, b,
+                            &err)) {
+        buf_reset(b);
     }
     (void)sem_post(web_slow_work());
     (void)rm;

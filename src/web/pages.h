@@ -17,6 +17,9 @@ int page_language(Req *r, Resp *w);
 /* page_view.c */
 int page_dashboard(Req *r, Resp *w);
 int page_plan(Req *r, Resp *w);
+/* page_texts.c */
+int page_plan_khmer(Req *r, Resp *w);
+int page_plan_khmer_post(Req *r, Resp *w);
 int page_activity(Req *r, Resp *w);
 int page_org(Req *r, Resp *w);
 int page_rounds(Req *r, Resp *w);

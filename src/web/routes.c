@@ -26,6 +26,8 @@ const Route aRoute[] = {
     { "GET", "/language", WEB_OPEN, page_language },
     { "GET", "/", PUB, page_dashboard },
     { "GET", "/plan", PUB, page_plan },
+    { "GET", "/plan/khmer", EDIT, page_plan_khmer },
+    { "POST", "/plan/khmer", EDIT, page_plan_khmer_post },
     { "GET", "/activity/{}", PUB, page_activity },
     { "POST", "/activity/{}/statement", REPORT, page_statement_post },
     { "POST", "/activity/{}/review", EDIT, page_review_post },

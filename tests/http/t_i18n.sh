@@ -37,15 +37,13 @@ post cases /cases case_no=C-1 lodged_on=2018-05-01 sex=female channel=ngo \
     legal_status=unknown currency=USD >/dev/null
 "$LMPMON" --db "$(db d)" export --format json --out data.json || fail "export"
 "$LMPMON" routes >routes.txt || fail "lmpmon routes"
-# The coordination report is a document of report/, in English until its
-# labels and sentences are translated (docs/translate.md, "Not yet
-# translated"); the review report is translated, but its annex prints the
-# statements' narratives, whose English ("Yes, this is ...") this check
-# would take for the catalogue's ("Yes, %s"): it is checked on its own
-# below (and by cli/t_report_khmer.sh).
+# The review report is translated, but its annex prints the statements'
+# narratives, whose English ("Yes, this is ...") this check would take for
+# the catalogue's ("Yes, %s"): it is checked on its own below (and by
+# cli/t_report_khmer.sh).
 awk '$1 == "GET" { print $2 }' routes.txt |
     grep -v '^/static/\|^/api/\|^/language$\|^/login$' |
-    grep -v '^/round/{}/report$\|^/round/{}/coordination$' >pages.txt
+    grep -v '^/round/{}/report$' >pages.txt
 [ "$(wc -l <pages.txt)" -ge 10 ] || fail "too few pages in the route table: $(cat pages.txt)"
 
 # Each page as the user who sees the most of it: the admin, the reporter

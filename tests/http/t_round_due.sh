@@ -54,10 +54,10 @@ grep -q 'Due <strong>15 December 2018</strong>, 1 day overdue: <strong class="ba
     fail "the round page does not say when it was due: $(grep -o 'round-due.\{0,200\}' round.html)"
 # row ORG: organisation ORG's row of the table by organisation.
 row() { sed 's|</tr>|</tr>\n|g' round.html | grep "<th scope=\"row\"><a href=\"/org/$1\">"; }
-row MOLVT | grep -q '<td>2018-12-15</td><td><span class="badge overdue">overdue</span></td>' ||
+row MOLVT | grep -q '<td class="d">2018-12-15</td><td><span class="badge overdue">overdue</span></td>' ||
     fail "MOLVT is not marked overdue: $(row MOLVT | tail -c 200)"
 row MOH | grep -q 'overdue' && fail "MOH, with its extension, is marked overdue"
-row MOH | grep -q '<td>2019-01-15</td>' || fail "MOH's extended date is not shown"
+row MOH | grep -q '<td class="d">2019-01-15</td>' || fail "MOH's extended date is not shown"
 row MOP | grep -q 'overdue' && fail "MOP, who submitted everything, is marked overdue"
 grep -q '<caption>1 organisation has an extension</caption>' round.html ||
     fail "the extensions are not listed"

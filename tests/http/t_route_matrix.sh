@@ -41,6 +41,7 @@ POST /reset/{} open
 GET /language open
 GET / admin,me_officer,reporter,case_officer,viewer,public
 GET /plan admin,me_officer,reporter,case_officer,viewer,public
+GET /plan/khmer admin,me_officer
 GET /activity/{} admin,me_officer,reporter,case_officer,viewer,public
 POST /activity/{}/statement reporter
 POST /activity/{}/review admin,me_officer
@@ -69,6 +70,7 @@ POST /admin/user admin
 POST /admin/round admin,me_officer
 POST /admin/org admin
 POST /admin/plan admin,me_officer
+POST /plan/khmer admin,me_officer
 GET /inbox admin,me_officer,reporter,case_officer,viewer
 POST /inbox/read admin,me_officer,reporter,case_officer,viewer
 GET /account admin,me_officer,reporter,case_officer,viewer
@@ -204,6 +206,9 @@ do_post() {
     /admin/plan)
         post_as "$u" /admin/plan from=cambodia-lmp-2015-2018 "code=next-$u" \
             "plan_title=Next plan of $u" confirm=yes ;;
+    /plan/khmer)
+        # A node of each user's own (4.5, 4.7), so no save is stale.
+        post_as "$u" /plan/khmer what=node "code=4.${#u}" "km=matrix $u" was= ;;
     /logout) post_as "$u" /logout ;;
     /inbox/read) post_as "$u" /inbox/read id=all ;;
     /account) post_as "$u" /account "email=$u@example.org" mail=1 lang= ;;
