@@ -116,7 +116,7 @@ grep -qi '^Content-Type: application/vnd.openxmlformats-officedocument.wordproce
     fail "the DOCX's type: $(grep -i content-type head.txt)"
 code=$(curl -s -b officer.jar -o e.html -w '%{http_code}' "$BASE/round/2017/report?format=odt")
 [ "$code" = 400 ] || fail "an unknown report format answered $code"
-grep -q 'html, md, csv, json, svg, pdf or docx' e.html || fail "the refusal does not list the formats"
+grep -q 'html, md, csv, json, svg, pdf, docx or claims' e.html || fail "the refusal does not list the formats"
 
 # --- the coordination report --------------------------------------------
 code=$(curl -s -b officer.jar -o co.html -w '%{http_code}' "$BASE/round/2017/coordination")
