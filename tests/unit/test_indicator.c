@@ -365,6 +365,55 @@ test_value_workflow(void **state)
                      0);
 }
 
+/* The M&E officer validates or returns what is submitted, a return says
+** why, and nobody else reviews. */
+static void
+test_value_review(void **state)
+{
+    (void)state;
+    Indicator p = ind(IND_UNIT_NUMBER, 1u << IND_DIM_SEX, 0);
+    char zMolvt[] = "MOLVT";
+    p.zOrg = zMolvt;
+    Actor me = { "o", ROLE_ME_OFFICER, NULL };
+    Actor admin = { "a", ROLE_ADMIN, NULL };
+    Actor rep = { "r", ROLE_REPORTER, "MOLVT" };
+    AppErr err = APPERR_INIT;
+    assert_int_equal(ind_value_may_review(&me, &p, IND_VALUE_SUBMITTED,
+                                          IND_VALUE_VALIDATED, NULL, &err),
+                     0);
+    assert_int_equal(ind_value_may_review(&admin, &p, IND_VALUE_SUBMITTED,
+                                          IND_VALUE_RETURNED, "why", &err),
+                     0);
+    /* A return without its reason names the field. */
+    assert_int_equal(ind_value_may_review(&me, &p, IND_VALUE_SUBMITTED,
+                                          IND_VALUE_RETURNED, "", &err),
+                     -1);
+    assert_int_equal(err.code, APPERR_INPUT);
+    assert_non_null(strstr(err.zMsg, "reason:"));
+    /* A draft is still the reporter's; a validated value is done. */
+    err = (AppErr)APPERR_INIT;
+    assert_int_equal(ind_value_may_review(&me, &p, IND_VALUE_DRAFT,
+                                          IND_VALUE_VALIDATED, NULL, &err),
+                     -1);
+    assert_non_null(strstr(err.zMsg, "draft, not submitted"));
+    assert_int_equal(ind_value_may_review(&me, &p, IND_VALUE_VALIDATED,
+                                          IND_VALUE_RETURNED, "x", NULL),
+                     -1);
+    /* The responsible organisation's reporter does not review its own. */
+    err = (AppErr)APPERR_INIT;
+    assert_int_equal(ind_value_may_review(&rep, &p, IND_VALUE_SUBMITTED,
+                                          IND_VALUE_VALIDATED, NULL, &err),
+                     -1);
+    assert_int_equal(err.code, APPERR_FORBIDDEN);
+    /* A computed indicator has nothing to review. */
+    p.bComputed = 1;
+    err = (AppErr)APPERR_INIT;
+    assert_int_equal(ind_value_may_review(&me, &p, IND_VALUE_SUBMITTED,
+                                          IND_VALUE_VALIDATED, NULL, &err),
+                     -1);
+    assert_non_null(strstr(err.zMsg, "cannot be typed over"));
+}
+
 /* What a computed indicator counts, read and written as files say it, and
 ** the people reached by outreach events of its kinds. */
 static void
@@ -442,6 +491,7 @@ main(void)
         cmocka_unit_test(test_value_workflow),
         cmocka_unit_test(test_code_order),
         cmocka_unit_test(test_computed_from_outreach),
+        cmocka_unit_test(test_value_review),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
