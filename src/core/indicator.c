@@ -16,27 +16,27 @@
 #include "../base/banned.h"
 
 static const CodeName aIndUnit[IND_UNIT_COUNT] = {
-    [IND_UNIT_NUMBER] = { "count", "Count" },
-    [IND_UNIT_PERCENT] = { "percentage", "Percentage" },
-    [IND_UNIT_AMOUNT] = { "amount", "Amount" },
+    [IND_UNIT_NUMBER] = { "count", N_("Count") },
+    [IND_UNIT_PERCENT] = { "percentage", N_("Percentage") },
+    [IND_UNIT_AMOUNT] = { "amount", N_("Amount") },
 };
 static const CodeName aIndDirection[IND_DIRECTION_COUNT] = {
-    [IND_INCREASE] = { "increase", "Increase" },
-    [IND_DECREASE] = { "decrease", "Decrease" },
-    [IND_MAINTAIN] = { "maintain", "Maintain" },
+    [IND_INCREASE] = { "increase", N_("Increase") },
+    [IND_DECREASE] = { "decrease", N_("Decrease") },
+    [IND_MAINTAIN] = { "maintain", N_("Maintain") },
 };
 static const CodeName aIndDim[IND_DIM_COUNT] = {
-    [IND_DIM_SEX] = { "sex", "Sex" },
-    [IND_DIM_PROVINCE] = { "province", "Province" },
-    [IND_DIM_DESTINATION] = { "destination", "Destination country" },
-    [IND_DIM_CHANNEL] = { "channel", "Channel of migration" },
-    [IND_DIM_SECTOR] = { "sector", "Sector" },
+    [IND_DIM_SEX] = { "sex", N_("Sex") },
+    [IND_DIM_PROVINCE] = { "province", N_("Province") },
+    [IND_DIM_DESTINATION] = { "destination", N_("Destination country") },
+    [IND_DIM_CHANNEL] = { "channel", N_("Channel of migration") },
+    [IND_DIM_SECTOR] = { "sector", N_("Sector") },
 };
 static const CodeName aIndValueState[IND_VALUE_STATE_COUNT] = {
-    [IND_VALUE_DRAFT] = { "draft", "Draft" },
-    [IND_VALUE_SUBMITTED] = { "submitted", "Submitted" },
-    [IND_VALUE_RETURNED] = { "returned", "Returned" },
-    [IND_VALUE_VALIDATED] = { "validated", "Validated" },
+    [IND_VALUE_DRAFT] = { "draft", N_("Draft") },
+    [IND_VALUE_SUBMITTED] = { "submitted", N_("Submitted") },
+    [IND_VALUE_RETURNED] = { "returned", N_("Returned") },
+    [IND_VALUE_VALIDATED] = { "validated", N_("Validated") },
 };
 
 const CodeName *

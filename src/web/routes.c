@@ -96,5 +96,11 @@ const Route aRoute[] = {
     { "GET", "/resources", PUB, page_resources },
     { "GET", "/api/round/{}/funding", PUB, api_round_funding },
     { "GET", "/indicators", PUB, page_indicators },
+    { "GET", "/indicator/{}", PUB, page_indicator },
+    /* The responsible organisation's reporters and the officers enter a
+    ** period's figures (the use case checks which); officers review. */
+    { "POST", "/indicator/{}/values", EDIT | REPORT,
+      page_indicator_values_post },
+    { "POST", "/indicator/{}/review", EDIT, page_indicator_review_post },
     { NULL, NULL, 0, NULL },
 };
