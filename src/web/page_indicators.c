@@ -764,7 +764,8 @@ one_forms(Buf *b, const Req *r, const OnePage *x, const char *zPeriod,
 static void
 one_chart(Buf *b, const OnePage *x)
 {
-    HTML_LIT(b, "<table class=\"chart\"><thead><tr><th scope=\"col\">");
+    HTML_LIT(b, "<div class=\"table-wrap\" tabindex=\"0\"><table "
+                "id=\"t-progress\"><thead><tr><th scope=\"col\">");
     HTML_TR(b, "Year");
     HTML_LIT(b, "</th><th scope=\"col\">");
     HTML_TR(b, "Sex");
@@ -804,7 +805,7 @@ one_chart(Buf *b, const OnePage *x)
         }
         HTML_LIT(b, "</td></tr>");
     }
-    HTML_LIT(b, "</tbody></table>");
+    HTML_LIT(b, "</tbody></table></div>");
 }
 
 /* The earlier revisions: each with its definition, and the reason and

@@ -124,6 +124,18 @@ code=$(post molvt /indicator/P1/values period=2018 "stamp=$stampP" action=save \
 curl -s -b molvt.jar "$BASE/indicator/P1" | grep -q '<td class="n">75.0</td><td class="n">3</td><td class="n">4</td>' ||
     fail "75% (3 of 4) is not shown"
 
+# The register's figures by sex are held back from viewers as on
+# /indicators: the man of 1 case is not shown, the total of 2 is not
+# either (below 5 cases), the officer sees all.
+printf '%s\n' case_no,lodged_on,resolved_on,sex,assisting_org,satisfied,stage \
+    K1,2018-01-10,2018-02-10,female,LSCW,yes,resolved K2,2018-01-10,2018-02-10,male,LSCW,yes,resolved \
+    >cases.csv
+"$LMPMON" --db "$(db d)" case import cases.csv >/dev/null || fail "case import"
+curl -s -b viewer.jar "$BASE/indicator/G10?format=csv" >g10v.csv
+grep -q '^2018,' g10v.csv && fail "a viewer sees the register's figures of 2 cases: $(cat g10v.csv)"
+curl -s -b officer.jar "$BASE/indicator/G10?format=csv" >g10o.csv
+grep -q '^2018,1,Men,,100.0,1,1,' g10o.csv || fail "the officer lacks the register's men: $(cat g10o.csv)"
+
 # Computed indicators: no form, and a post is refused.
 curl -s -b officer.jar "$BASE/indicator/G10?period=2018" >g.html
 grep -q 'name="value_total"' g.html && fail "a computed indicator offers an entry form"
