@@ -2,6 +2,7 @@
 ** indicators.c — adding, amending and reading the plan's indicators (see
 ** indicators.h).
 */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -439,6 +440,15 @@ app_ind_values_put(Store *s, const Actor *who, const IndEntry *e, AppErr *err)
         v->zSource = e->zSource && *e->zSource ? xstrdup(e->zSource) : NULL;
         v->zNote = NULL;
         v->eState = e->eState;
+        if (isnan(v->value) && p->eUnit == IND_UNIT_PERCENT && v->num >= 0 &&
+            v->den > 0) {
+            v->value = ind_percent_of(v->num, v->den);
+        } else if (isnan(v->value)) {
+            cell_name(v, &name);
+            rc = apperr_set(err, APPERR_INPUT, "%s: value: needed",
+                            buf_str(&name));
+            break;
+        }
         int eOld = IND_VALUE_STATE_COUNT;
         aiOld[k] = -1;
         for (size_t i = 0; i < d.nV; i++) {

@@ -66,8 +66,10 @@ typedef struct IndEntry {
     const char *zCode;   /* the indicator */
     const char *zPeriod; /* "2018" or "2018Q3" */
     IndValue *aCell;     /* the figures entered, one per cell (sex and
-                         ** breakdown, value, num/den); the use case fills
-                         ** in code, revision, period, source and state */
+                         ** breakdown, value, num/den; a value NAN when
+                         ** not given: a percentage's then comes from its
+                         ** counts); the use case fills in code, revision,
+                         ** period, source and state */
     size_t nCell;
     const char *zSource;  /* where the figures come from, or NULL */
     IndValueState eState; /* IND_VALUE_DRAFT (save) or _SUBMITTED */

@@ -311,6 +311,12 @@ ind_value_may_write(const Actor *who, const Indicator *p, int eOld,
     return 0;
 }
 
+double
+ind_percent_of(int64_t num, int64_t den)
+{
+    return round(1000.0 * (double)num / (double)den) / 10.0;
+}
+
 /* ** RULE: the M&E officer validates or returns what is submitted */
 int
 ind_value_may_review(const Actor *who, const Indicator *p, IndValueState eOld,

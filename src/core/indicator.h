@@ -165,6 +165,10 @@ struct Actor;
 int ind_value_may_write(const struct Actor *who, const Indicator *p, int eOld,
                         IndValueState eNew, AppErr *err);
 
+/* The percentage num of den are, to one decimal as a form would enter
+** it (3 of 4: 75; 1 of 3: 33.3); den > 0. */
+double ind_percent_of(int64_t num, int64_t den);
+
 /* May who move a submitted value of indicator p, now in state eOld, to
 ** eNew: validate it (IND_VALUE_VALIDATED) or return it with zReason
 ** (IND_VALUE_RETURNED)?  Only the M&E officer or an administrator

@@ -12,7 +12,8 @@
 ** submit them (POST /indicator/CODE/values), the M&E officer validates or
 ** returns submitted ones (POST /indicator/CODE/review).  Writes go only
 ** through app/indicators.c; a refused one shows the page again with the
-** user's input and the message.
+** user's input and the message.  GET /api/indicator/CODE gives the same
+** as JSON (docs/api.md), with what each period's form would carry.
 **
 ** The rows are core's (ind_report_rows()) over app/indicators.c's read,
 ** which counts the computed indicators: goal 10 from the complaints
@@ -24,6 +25,8 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <jansson.h>
 
 #include "pages.h"
 #include "page.h"
@@ -1083,11 +1086,7 @@ form_cell(const Req *r, const char *zKey, int eSex, IndValue *v, AppErr *err)
                           zLabel, zVal);
     }
     if (!*zVal) {
-        if (v->num < 0 || v->den <= 0) {
-            return apperr_set(err, APPERR_INPUT, "%s: value: needed", zLabel);
-        }
-        /* The percentage the counts give, as the check computes it. */
-        v->value = round(1000.0 * (double)v->num / (double)v->den) / 10.0;
+        v->value = NAN; /* the use case takes it from the counts */
     }
     return 1;
 }
@@ -1186,5 +1185,126 @@ page_indicator_review_post(Req *r, Resp *w)
                             str_eq(zAction, "validate") ? "validated"
                                                         : "returned");
     }
+    return 0;
+}
+
+/* A number of a value as JSON: an integer when it is whole. */
+static json_t *
+api_number(double x)
+{
+    char z[48];
+    ind_number_text(x, z, sizeof z);
+    return strchr(z, '.') ? json_real(x) : json_integer((json_int_t)x);
+}
+
+/* ** PAGE: /api/indicator/{} */
+int
+api_indicator(Req *r, Resp *w)
+{
+    AppErr err = APPERR_INIT;
+    IndData d;
+    if (app_indicators_read(r->s, page_plan_code(r), &d, &err)) {
+        web_fail_status(r, w, &err);
+        api_send(w, w->status, json_pack("{s:s}", "error", err.zMsg));
+        return 0;
+    }
+    const Indicator *pNew = NULL;
+    json_t *aRev = json_array(), *aVal = json_array(), *oStamp = json_object();
+    for (size_t i = 0; i < d.n; i++) {
+        const Indicator *p = &d.a[i];
+        if (!str_eq(p->zCode, r->azParam[0])) {
+            continue;
+        }
+        pNew = p;
+        json_t *aT = json_array(), *aDim = json_array();
+        for (size_t k = 0; k < p->nTarget; k++) {
+            json_array_append_new(
+                aT, json_pack("{s:i,s:o}", "year", p->aTarget[k].year, "value",
+                              api_number(p->aTarget[k].value)));
+        }
+        for (int k = 0; k < IND_DIM_COUNT; k++) {
+            if (p->mDim & (1u << k)) {
+                json_array_append_new(
+                    aDim,
+                    json_string(
+                        code_table(CODE_IND_DIM, &(size_t){ 0 })[k].zKey));
+            }
+        }
+        char *zFrom = p->bComputed ? ind_computed_text(p) : NULL;
+        json_array_append_new(
+            aRev,
+            json_pack(
+                "{s:i,s:s,s:s,s:s,s:s,s:o,s:o,s:o,s:o,s:s?,s:s?,s:s?,s:s?,"
+                "s:s?}",
+                "revision", p->iRev, "goal", p->zNode, "definition",
+                p->zDefinition, "unit",
+                code_table(CODE_IND_UNIT, &(size_t){ 0 })[p->eUnit].zKey,
+                "direction",
+                code_table(CODE_IND_DIRECTION, &(size_t){ 0 })[p->eDir].zKey,
+                "baseline",
+                p->bBaseline ? api_number(p->baseline) : json_null(),
+                "baseline_year",
+                p->bBaseline ? json_integer(p->baselineYear) : json_null(),
+                "targets", aT, "disaggregation", aDim, "verification",
+                p->zVerification, "org", p->zOrg, "computed", zFrom,
+                "effective", p->zEffective, "reason", p->zReason));
+        free(zFrom);
+    }
+    if (!pNew) {
+        json_decref(aRev);
+        json_decref(aVal);
+        json_decref(oStamp);
+        app_indicators_release(&d);
+        api_send(w, 404,
+                 json_pack("{s:s}", "error", _("There is no such indicator.")));
+        return 0;
+    }
+    for (size_t i = 0; i < d.nV; i++) {
+        const IndValue *v = &d.aV[i];
+        const Indicator *p = NULL;
+        for (size_t k = 0; k < d.n; k++) {
+            p = str_eq(d.a[k].zCode, v->zCode) && d.a[k].iRev == v->iRev
+                    ? &d.a[k]
+                    : p;
+        }
+        if (!p || !str_eq(v->zCode, pNew->zCode) ||
+            !ind_value_shown(r, &d, p, i)) {
+            continue;
+        }
+        int bComputed = i >= d.nV - d.nComputed;
+        json_array_append_new(
+            aVal,
+            json_pack(
+                "{s:i,s:s,s:s,s:s?,s:s?,s:o,s:o,s:o,s:s?,s:s,s:s?,s:b}",
+                "revision", v->iRev, "period", v->zPeriod, "sex",
+                code_table(CODE_STAT_SEX, &(size_t){ 0 })[v->eSex].zKey,
+                "dimension",
+                v->eDim == IND_DIM_COUNT
+                    ? NULL
+                    : code_table(CODE_IND_DIM, &(size_t){ 0 })[v->eDim].zKey,
+                "code", v->zDimCode, "value", api_number(v->value), "numerator",
+                v->den > 0 ? json_integer(v->num) : json_null(), "denominator",
+                v->den > 0 ? json_integer(v->den) : json_null(), "source",
+                v->zSource, "state",
+                code_table(CODE_IND_VALUE_STATE, &(size_t){ 0 })[v->eState]
+                    .zKey,
+                "note", v->zNote, "computed", bComputed));
+        if (!bComputed && v->iRev == pNew->iRev &&
+            !json_object_get(oStamp, v->zPeriod)) {
+            char *z = app_ind_period_stamp(pNew, d.aV, d.aVersion,
+                                           d.nV - d.nComputed, v->zPeriod);
+            json_object_set_new(oStamp, v->zPeriod, json_string(z));
+            free(z);
+        }
+    }
+    Buf fresh = BUF_INIT;
+    buf_printf(&fresh, "rev=%d", pNew->iRev);
+    api_send(w, 200,
+             json_pack("{s:s,s:s,s:i,s:o,s:o,s:o,s:s}", "plan", d.zPlan, "code",
+                       pNew->zCode, "revision", pNew->iRev, "revisions", aRev,
+                       "values", aVal, "stamps", oStamp, "new_period_stamp",
+                       buf_str(&fresh)));
+    buf_release(&fresh);
+    app_indicators_release(&d);
     return 0;
 }

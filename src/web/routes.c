@@ -102,5 +102,10 @@ const Route aRoute[] = {
     { "POST", "/indicator/{}/values", EDIT | REPORT,
       page_indicator_values_post },
     { "POST", "/indicator/{}/review", EDIT, page_indicator_review_post },
+    { "GET", "/api/indicator/{}", PUB, api_indicator },
+    /* Entering as the form does, and (officers only: the use case) the
+    ** review. */
+    { "POST", "/api/indicator/{}/values", EDIT | REPORT,
+      api_indicator_values_post },
     { NULL, NULL, 0, NULL },
 };

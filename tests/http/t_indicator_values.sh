@@ -154,6 +154,35 @@ grep -q 'Earlier revisions' a.html || fail "the earlier revision is not shown"
 grep -q 'the 2019 review' a.html || fail "the amendment's reason is not shown"
 grep -q '2018, Men: 90 (Validated)' a.html || fail "the old revision's values are not reachable"
 
+# The API: the indicator, its values with their states, the stamp each
+# period's write must carry; a write with it, then the same stale.
+curl -s -b molvt.jar "$BASE/api/indicator/P1" >p1.json
+python3 - p1.json <<'PY' || fail "GET /api/indicator/P1 is not as documented: $(cat p1.json)"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["code"] == "P1" and d["revision"] == 1, d
+assert d["revisions"][0]["unit"] == "percentage" and d["revisions"][0]["org"] == "MOLVT", d
+v = d["values"][0]
+assert (v["period"], v["sex"], v["value"], v["numerator"], v["denominator"], v["state"]) == \
+    ("2018", "total", 75, 3, 4, "draft"), v
+assert d["stamps"]["2018"].startswith("rev=1;total,="), d["stamps"]
+assert d["new_period_stamp"] == "rev=1", d
+PY
+stampA=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["stamps"]["2018"])' p1.json)
+tok=$(csrf_of molvt /plan)
+api_post() {
+    curl -s -b molvt.jar -o api.body -w '%{http_code}' -H "X-CSRF-Token: $tok" \
+        -H 'Content-Type: application/json' -d "$1" "$BASE/api/indicator/P1/values"
+}
+code=$(api_post "{\"period\": \"2018\", \"stamp\": \"$stampA\", \"action\": \"submit\", \"total_numerator\": 1, \"total_denominator\": 2}")
+[ "$code" = 200 ] || fail "the API submission answered $code: $(cat api.body)"
+code=$(api_post "{\"period\": \"2018\", \"stamp\": \"$stampA\", \"action\": \"save\", \"total\": 10}")
+[ "$code" = 409 ] || fail "the API write with a stale stamp answered $code: $(cat api.body)"
+code=$(api_post "{\"period\": \"2019\", \"stamp\": \"rev=1\", \"total\": 120}")
+[ "$code" = 400 ] || fail "a percentage of 120 through the API answered $code"
+grep -q 'total: value: 120 is not a percentage' api.body || fail "the API refusal does not name the field: $(cat api.body)"
+curl -s "$BASE/api/indicator/P1" | grep -q '"state": "submitted"' || fail "the API submission is not stored"
+
 # The tables download.
 code=$(curl -s -o w.csv -w '%{http_code}' -b viewer.jar "$BASE/indicator/W1?format=csv")
 [ "$code" = 200 ] || fail "the values download answered $code"

@@ -103,6 +103,8 @@ GET /indicators admin,me_officer,reporter,case_officer,viewer,public
 GET /indicator/{} admin,me_officer,reporter,case_officer,viewer,public
 POST /indicator/{}/values admin,me_officer,reporter
 POST /indicator/{}/review admin,me_officer
+GET /api/indicator/{} admin,me_officer,reporter,case_officer,viewer,public
+POST /api/indicator/{}/values admin,me_officer,reporter
 GET /resources admin,me_officer,reporter,case_officer,viewer,public
 GET /api/round/{}/funding admin,me_officer,reporter,case_officer,viewer,public
 EOF
@@ -142,6 +144,8 @@ address() {
     /indicator/{}) echo /indicator/M1 ;;
     /indicator/{}/values) echo /indicator/M1/values ;;
     /indicator/{}/review) echo /indicator/M1/review ;;
+    /api/indicator/{}) echo /api/indicator/M1 ;;
+    /api/indicator/{}/values) echo /api/indicator/M1/values ;;
     *) echo "$1" | sed 's|/activity/{}|/activity/4.8|; s|/org/{}|/org/MOLVT|;
         s|/round/{}|/round/2017|; s|/case/{}|/case/LSCW-1|;
         s|/recommendation/{}|/recommendation/C1|' ;;
@@ -291,6 +295,15 @@ print([a["version"] for a in d["assessments"] if a["round"] == "2018"][0])')
         s=$(curl -s -b officer.jar "$BASE/indicator/M1?period=$y" |
             sed -n 's/.*name="stamp" value="\([^"]*\)".*/\1/p' | head -1)
         post_as "$u" "$path" "period=$y" rev=1 "stamp=$s" action=validate ;;
+    /api/indicator/{}/values)
+        # A new year of the user's own: its stamp names the revision only.
+        case $u in admin) y=2031 ;; officer) y=2032 ;; molvt) y=2033 ;; *) y=2034 ;; esac
+        tok=""
+        [ "$u" != anon ] && tok=$(csrf_of "$u" /plan)
+        code=$(curl -s -b "$u.jar" -o post.body -w '%{http_code}' -H "X-CSRF-Token: $tok" \
+            -H 'Content-Type: application/json' \
+            -d "{\"period\": \"$y\", \"stamp\": \"rev=1\", \"action\": \"submit\", \"total\": 5}" \
+            "$BASE$path") ;;
     *) fail "no request is written for POST $route: add one to do_post"; code=000 ;;
     esac
 }
