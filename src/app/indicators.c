@@ -10,6 +10,7 @@
 #include "indicators.h"
 #include "app.h"
 #include "complaints.h"
+#include "../core/gazetteer.h"
 #include "../base/base.h"
 #include "../base/banned.h"
 
@@ -319,15 +320,17 @@ same_breakdown(const IndValue *a, const IndValue *b)
                                         b->zDimCode ? b->zDimCode : "");
 }
 
-/* A cell's name in messages: "women", "total", "province KH-12 women". */
+/* A cell's name in messages: "women", "total", "province Prey Veng
+** women" (a place by its name once resolved). */
 static void
 cell_name(const IndValue *v, Buf *b)
 {
     buf_reset(b);
     if (v->eDim != IND_DIM_COUNT) {
+        const char *z = v->zDimCode ? v->zDimCode : "";
         buf_printf(b, "%s %s ",
                    code_table(CODE_IND_DIM, &(size_t){ 0 })[v->eDim].zKey,
-                   v->zDimCode ? v->zDimCode : "");
+                   gaz_label(z) ? gaz_label(z) : z);
     }
     buf_puts(b, code_table(CODE_STAT_SEX, &(size_t){ 0 })[v->eSex].zKey);
 }
@@ -355,6 +358,38 @@ app_ind_period_stamp(const Indicator *p, const IndValue *aV,
     char *z = xstrdup(buf_str(&b));
     buf_release(&b);
     return z;
+}
+
+/* Put the breakdown code of cell v as stored: a province's or a
+** country's through the gazetteer (any usual spelling: "prey veng",
+** "Thaïland"), a channel's key from its key or label; a sector as
+** entered.  0, or -1 and err (APPERR_INPUT, with the closest names). */
+static int
+cell_code_resolve(const Gazetteer *g, IndValue *v, AppErr *err)
+{
+    const char *zCode = NULL;
+    if (v->eDim == IND_DIM_PROVINCE || v->eDim == IND_DIM_DESTINATION) {
+        if (!v->zDimCode || !*v->zDimCode) {
+            return 0; /* ind_value_check() says it is needed */
+        }
+        if (gaz_resolve(
+                g, v->eDim == IND_DIM_PROVINCE ? GAZ_PROVINCE : GAZ_COUNTRY,
+                v->zDimCode, &zCode, err)) {
+            return -1;
+        }
+    } else if (v->eDim == IND_DIM_CHANNEL && v->zDimCode && *v->zDimCode) {
+        int e = code_index(CODE_STAT_CHANNEL, v->zDimCode);
+        if (e < 0) {
+            return apperr_set(err, APPERR_INPUT, "unknown channel '%s'",
+                              v->zDimCode);
+        }
+        zCode = code_table(CODE_STAT_CHANNEL, &(size_t){ 0 })[e].zKey;
+    }
+    if (zCode) {
+        free(v->zDimCode);
+        v->zDimCode = xstrdup(zCode);
+    }
+    return 0;
 }
 
 /* Begin a use case on the values of indicator zCode of plan zPlan: the
@@ -428,6 +463,7 @@ app_ind_values_put(Store *s, const Actor *who, const IndEntry *e, AppErr *err)
     }
     /* Each cell: its figures, and who moves it from where it is. */
     int *aiOld = xcalloc(e->nCell ? e->nCell : 1, sizeof *aiOld);
+    Gazetteer *pGaz = rc ? NULL : gaz_new();
     for (size_t k = 0; rc == 0 && k < e->nCell; k++) {
         IndValue *v = &e->aCell[k];
         free(v->zCode);
@@ -440,6 +476,11 @@ app_ind_values_put(Store *s, const Actor *who, const IndEntry *e, AppErr *err)
         v->zSource = e->zSource && *e->zSource ? xstrdup(e->zSource) : NULL;
         v->zNote = NULL;
         v->eState = e->eState;
+        if (cell_code_resolve(pGaz, v, err)) {
+            cell_name(v, &name);
+            rc = apperr_prefix(err, "%s", buf_str(&name));
+            break;
+        }
         if (isnan(v->value) && p->eUnit == IND_UNIT_PERCENT && v->num >= 0 &&
             v->den > 0) {
             v->value = ind_percent_of(v->num, v->den);
@@ -503,12 +544,19 @@ app_ind_values_put(Store *s, const Actor *who, const IndEntry *e, AppErr *err)
             }
         }
         rc = ind_check_sex_sum(p->eUnit, pW, pM, v, err);
+        if (rc && v->eDim != IND_DIM_COUNT) {
+            apperr_prefix(
+                err, "%s %s",
+                code_table(CODE_IND_DIM, &(size_t){ 0 })[v->eDim].zKey,
+                gaz_label(v->zDimCode) ? gaz_label(v->zDimCode) : v->zDimCode);
+        }
     }
     for (size_t k = 0; rc == 0 && k < e->nCell; k++) {
         rc = store_ind_value_put(s, d.zPlan, &e->aCell[k],
                                  aiOld[k] >= 0 ? d.aVersion[aiOld[k]] : 0, err);
     }
     free(aiOld);
+    gaz_free(pGaz);
     buf_release(&name);
     rc = app_end(s, rc ? -1 : 0, err);
     app_indicators_release(&d);

@@ -620,7 +620,7 @@ api_indicator_values_post(Req *r, Resp *w)
     json_int_t iRev = 0;
     AppErr err = APPERR_INIT;
     int rc = 0;
-    IndValue aCell[3];
+    IndValue *aCell = xcalloc(3, sizeof *aCell);
     size_t nCell = 0;
     static const int aeSex[] = { STAT_WOMEN, STAT_MEN, STAT_TOTAL };
     if (!in ||
@@ -656,7 +656,7 @@ api_indicator_values_post(Req *r, Resp *w)
         while (azKnown[k] && !str_eq(azKnown[k], zKey)) {
             k++;
         }
-        if (!azKnown[k]) {
+        if (!azKnown[k] && strncmp(zKey, "by:", 3) != 0) {
             rc = apperr_set(&err, APPERR_INPUT, "%s: unknown field", zKey);
         }
     }
@@ -672,6 +672,7 @@ api_indicator_values_post(Req *r, Resp *w)
                         .zReason = zReason,
                         .zStamp = zStamp };
         rc = app_ind_values_review(r->s, &who, &e, &err);
+        free(aCell);
         return api_done(r, w, rc, &err, in);
     }
     if (rc == 0 && !str_eq(zAction, "save") && !str_eq(zAction, "submit")) {
@@ -688,6 +689,42 @@ api_indicator_values_post(Req *r, Resp *w)
         }
         nCell += got > 0;
     }
+    /* The other breakdowns: "by:DIMENSION:PLACE:SEX": a figure. */
+    iter = in && rc == 0 ? json_object_iter(in) : NULL;
+    for (; rc == 0 && iter; iter = json_object_iter_next(in, iter)) {
+        zKey = json_object_iter_key(iter);
+        if (strncmp(zKey, "by:", 3) != 0) {
+            continue;
+        }
+        const char *zDim = zKey + 3, *zPlace = strchr(zDim, ':');
+        const char *zSex = zPlace ? strrchr(zPlace + 1, ':') : NULL;
+        char zD[32];
+        int eDim = -1, eSex = -1;
+        if (zPlace && (size_t)(zPlace - zDim) < sizeof zD) {
+            memcpy(zD, zDim, (size_t)(zPlace - zDim));
+            zD[zPlace - zDim] = 0;
+            eDim = code_index(CODE_IND_DIM, zD);
+        }
+        if (zSex) {
+            eSex = code_index(CODE_STAT_SEX, zSex + 1);
+        }
+        json_t *jV = json_object_iter_value(iter);
+        if (eDim < 0 || eDim == IND_DIM_SEX || eSex < 0 || zSex == zPlace + 1 ||
+            !json_is_number(jV)) {
+            rc = apperr_set(&err, APPERR_INPUT,
+                            "%s: expected \"by:DIMENSION:PLACE:SEX\": a "
+                            "number",
+                            zKey);
+            break;
+        }
+        aCell = xreallocarray(aCell, nCell + 1, sizeof *aCell);
+        IndValue *v = &aCell[nCell++];
+        ind_value_init(v);
+        v->eDim = (IndDim)eDim;
+        v->eSex = eSex;
+        v->zDimCode = xstrndup(zPlace + 1, (size_t)(zSex - zPlace - 1));
+        v->value = json_number_value(jV);
+    }
     if (rc == 0) {
         IndEntry e = { .zPlan = page_plan_code(r),
                        .zCode = r->azParam[0],
@@ -703,5 +740,6 @@ api_indicator_values_post(Req *r, Resp *w)
     for (size_t k = 0; k < nCell; k++) {
         ind_value_release(&aCell[k]);
     }
+    free(aCell);
     return api_done(r, w, rc, &err, in);
 }

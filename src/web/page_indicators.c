@@ -34,6 +34,7 @@
 #include "../base/base.h"
 #include "../app/indicators.h"
 #include "../core/cases.h"
+#include "../core/gazetteer.h"
 #include "../report/escape.h"
 #include "../report/indicators_report.h"
 #include "../base/banned.h"
@@ -297,6 +298,24 @@ state_label(IndValueState e)
     return _(code_table(CODE_IND_VALUE_STATE, &(size_t){ 0 })[e].zLabel);
 }
 
+/* What a value's breakdown code is called: a province's or a country's
+** name, a channel's label, a sector as entered. */
+static const char *
+dim_code_label(const IndValue *v)
+{
+    const char *z = v->zDimCode ? v->zDimCode : "";
+    if (v->eDim == IND_DIM_PROVINCE || v->eDim == IND_DIM_DESTINATION) {
+        return gaz_show(z, i18n_current());
+    }
+    if (v->eDim == IND_DIM_CHANNEL) {
+        int e = code_index(CODE_STAT_CHANNEL, z);
+        return e < 0
+                   ? z
+                   : _(code_table(CODE_STAT_CHANNEL, &(size_t){ 0 })[e].zLabel);
+    }
+    return z;
+}
+
 /* Whether value i of d may be shown to this reader: the register's
 ** figures by sex are held back as on /indicators (ind_row_shown()). */
 static int
@@ -359,7 +378,7 @@ one_values_sheet(const OnePage *x, Sheet *t)
             buf_printf(
                 &c, "%s: %s",
                 _(code_table(CODE_IND_DIM, &(size_t){ 0 })[v->eDim].zLabel),
-                v->zDimCode ? v->zDimCode : "");
+                dim_code_label(v));
             sheet_text(t, buf_str(&c));
             buf_release(&c);
         } else {
@@ -609,6 +628,100 @@ one_input(Buf *b, const char *zName, const char *zLabel, const char *z)
     HTML_LIT(b, "\"/>");
 }
 
+/* The text of the breakdown eDim of period zPeriod of revision p as its
+** textarea holds it: one line per place (or channel, or sector), "Prey
+** Veng: 40, 25, 65" (women, men, total) when p is broken down by sex,
+** else "Prey Veng: 65"; a figure not entered is left empty. */
+static void
+one_breakdown_text(Buf *t, const IndData *d, const Indicator *p,
+                   const char *zPeriod, IndDim eDim)
+{
+    int bSex = (p->mDim & (1u << IND_DIM_SEX)) != 0;
+    size_t nStored = d->nV - d->nComputed;
+    for (size_t i = 0; i < nStored; i++) {
+        const IndValue *v = &d->aV[i];
+        if (!str_eq(v->zCode, p->zCode) || v->iRev != p->iRev ||
+            !str_eq(v->zPeriod, zPeriod) || v->eDim != eDim) {
+            continue;
+        }
+        /* Once per place: its first cell in the store's order. */
+        size_t j = 0;
+        while (j < i &&
+               !(str_eq(d->aV[j].zCode, p->zCode) && d->aV[j].iRev == p->iRev &&
+                 str_eq(d->aV[j].zPeriod, zPeriod) && d->aV[j].eDim == eDim &&
+                 str_eq(d->aV[j].zDimCode, v->zDimCode))) {
+            j++;
+        }
+        if (j < i) {
+            continue;
+        }
+        buf_printf(t, "%s:", dim_code_label(v));
+        for (size_t k = 0; k < sizeof aeFormSex / sizeof aeFormSex[0]; k++) {
+            if (!bSex && aeFormSex[k] != STAT_TOTAL) {
+                continue;
+            }
+            const IndValue *c = NULL;
+            for (size_t m = 0; m < nStored; m++) {
+                const IndValue *o = &d->aV[m];
+                if (str_eq(o->zCode, p->zCode) && o->iRev == p->iRev &&
+                    str_eq(o->zPeriod, zPeriod) && o->eDim == eDim &&
+                    str_eq(o->zDimCode, v->zDimCode) &&
+                    o->eSex == aeFormSex[k]) {
+                    c = o;
+                }
+            }
+            char z[64] = "";
+            if (c) {
+                ind_number_text(c->value, z, sizeof z);
+            }
+            buf_printf(t, "%s%s%s", k && bSex ? "," : "", *z ? " " : "", z);
+        }
+        buf_putc(t, '\n');
+    }
+}
+
+/* The entry form's breakdowns other than sex: a textarea per breakdown
+** the indicator asks for, named by_KEY, holding the period's figures
+** (one_breakdown_text()), or the posted text when bKeep. */
+static void
+one_breakdowns(Buf *b, const Req *r, const IndData *d, const Indicator *p,
+               const char *zPeriod, int bKeep)
+{
+    int bSex = (p->mDim & (1u << IND_DIM_SEX)) != 0;
+    for (int k = IND_DIM_SEX + 1; k < IND_DIM_COUNT; k++) {
+        if (!(p->mDim & (1u << k))) {
+            continue;
+        }
+        const char *zKey = code_table(CODE_IND_DIM, &(size_t){ 0 })[k].zKey;
+        Buf name = BUF_INIT, t = BUF_INIT;
+        buf_printf(&name, "by_%s", zKey);
+        HTML_LIT(b, "<label for=\"ind-");
+        esc_html(b, buf_str(&name));
+        HTML_LIT(b, "\">");
+        buf_printf(&t,
+                   bSex ? _("By %s: one line each, as 'Prey Veng: women, men, "
+                            "total'")
+                        : _("By %s: one line each, as 'Prey Veng: total'"),
+                   _(code_table(CODE_IND_DIM, &(size_t){ 0 })[k].zLabel));
+        esc_html(b, buf_str(&t));
+        HTML_LIT(b, "</label><textarea id=\"ind-");
+        esc_html(b, buf_str(&name));
+        HTML_LIT(b, "\" name=\"");
+        esc_html(b, buf_str(&name));
+        HTML_LIT(b, "\" rows=\"4\">");
+        buf_reset(&t);
+        if (bKeep) {
+            buf_puts(&t, req_form(r, buf_str(&name)));
+        } else {
+            one_breakdown_text(&t, d, p, zPeriod, (IndDim)k);
+        }
+        esc_html(b, buf_str(&t));
+        HTML_LIT(b, "</textarea>");
+        buf_release(&name);
+        buf_release(&t);
+    }
+}
+
 /* The entry form of period zPeriod of revision p, and the officer's
 ** review form when its values are submitted. */
 static void
@@ -711,6 +824,7 @@ one_forms(Buf *b, const Req *r, const OnePage *x, const char *zPeriod,
             buf_release(&name);
             buf_release(&label);
         }
+        one_breakdowns(b, r, d, p, zPeriod, bKeep);
         const IndValue *pAny = one_cell(d, p, zPeriod, STAT_TOTAL, NULL);
         HTML_LIT(b, "<label for=\"ind-source\">");
         HTML_TR(b, "Source");
@@ -857,9 +971,9 @@ one_revisions(Buf *b, const OnePage *x)
             esc_html(b, v->zPeriod);
             HTML_LIT(b, ", ");
             esc_html(b, sex_label(v->eSex));
-            if (v->eDim != IND_DIM_COUNT && v->zDimCode) {
+            if (v->eDim != IND_DIM_COUNT) {
                 HTML_LIT(b, ", ");
-                esc_html(b, v->zDimCode);
+                esc_html(b, dim_code_label(v));
             }
             HTML_LIT(b, ": ");
             esc_html(b, zNum);
@@ -1091,6 +1205,104 @@ form_cell(const Req *r, const char *zKey, int eSex, IndValue *v, AppErr *err)
     return 1;
 }
 
+/* z without its leading and trailing white space, cut in place. */
+static char *
+trim_in_place(char *z)
+{
+    while (*z == ' ' || *z == '\t' || *z == '\r') {
+        z++;
+    }
+    size_t n = strlen(z);
+    while (n > 0 && (z[n - 1] == ' ' || z[n - 1] == '\t' || z[n - 1] == '\r')) {
+        z[--n] = 0;
+    }
+    return z;
+}
+
+/* Append to *paCell the cells of the textarea by_KEY of breakdown eDim
+** (one_breakdown_text()'s lines: "PLACE: total" or "PLACE: women, men,
+** total", a figure left empty not entered); the place is resolved by the
+** use case.  0, or -1 and err naming the breakdown, line and field. */
+static int
+form_breakdown(const Req *r, IndDim eDim, IndValue **paCell, size_t *pnCell,
+               AppErr *err)
+{
+    const char *zKey = code_table(CODE_IND_DIM, &(size_t){ 0 })[eDim].zKey;
+    Buf name = BUF_INIT;
+    buf_printf(&name, "by_%s", zKey);
+    const char *z = req_form(r, buf_str(&name));
+    buf_release(&name);
+    int rc = 0, iLine = 0;
+    char *zCopy = NULL;
+    while (rc == 0 && *z) {
+        const char *zEnd = strchr(z, '\n');
+        size_t n = zEnd ? (size_t)(zEnd - z) : strlen(z);
+        free(zCopy);
+        zCopy = xstrndup(z, n);
+        z += n + (zEnd != NULL);
+        iLine++;
+        char *zLine = trim_in_place(zCopy);
+        if (!*zLine) {
+            continue;
+        }
+        char *zColon = strrchr(zLine, ':');
+        if (!zColon) {
+            rc = apperr_set(err, APPERR_INPUT,
+                            "%s, line %d: '%s' is not 'place: figures'", zKey,
+                            iLine, zLine);
+            break;
+        }
+        *zColon = 0;
+        zLine = trim_in_place(zLine);
+        /* The figures: one (total) or three (women, men, total). */
+        char *azFig[3] = { NULL, NULL, NULL };
+        size_t nFig = 0;
+        for (char *zF = zColon + 1; zF && nFig < 4;) {
+            char *zComma = strchr(zF, ',');
+            if (zComma) {
+                *zComma = 0;
+            }
+            if (nFig < 3) {
+                azFig[nFig] = trim_in_place(zF);
+            }
+            nFig++;
+            zF = zComma ? zComma + 1 : NULL;
+        }
+        if (nFig != 1 && nFig != 3) {
+            rc = apperr_set(err, APPERR_INPUT,
+                            "%s, line %d: give the total, or women, men and "
+                            "total",
+                            zKey, iLine);
+            break;
+        }
+        for (size_t k = 0; rc == 0 && k < nFig; k++) {
+            int eSex = nFig == 1 ? STAT_TOTAL : aeFormSex[k];
+            double x = 0;
+            if (!*azFig[k]) {
+                continue;
+            }
+            if (ind_number_parse(azFig[k], &x)) {
+                rc = apperr_set(
+                    err, APPERR_INPUT,
+                    "%s, line %d: %s: '%s' is not a number such as 45 or 12.5",
+                    zKey, iLine,
+                    code_table(CODE_STAT_SEX, &(size_t){ 0 })[eSex].zKey,
+                    azFig[k]);
+                break;
+            }
+            *paCell = xreallocarray(*paCell, *pnCell + 1, sizeof **paCell);
+            IndValue *v = &(*paCell)[(*pnCell)++];
+            ind_value_init(v);
+            v->eSex = eSex;
+            v->eDim = eDim;
+            v->zDimCode = xstrdup(zLine);
+            v->value = x;
+        }
+    }
+    free(zCopy);
+    return rc;
+}
+
 /* After a refused post: the forbidden is an error page, the rest the
 ** page again with the input and the message. */
 static void
@@ -1110,7 +1322,7 @@ page_indicator_values_post(Req *r, Resp *w)
 {
     AppErr err = APPERR_INIT;
     const char *zAction = req_form(r, "action");
-    IndValue aCell[3];
+    IndValue *aCell = xcalloc(3, sizeof *aCell);
     size_t nCell = 0;
     int rc = 0;
     if (!str_eq(zAction, "save") && !str_eq(zAction, "submit")) {
@@ -1128,6 +1340,9 @@ page_indicator_values_post(Req *r, Resp *w)
         }
         nCell += got > 0;
     }
+    for (int k = IND_DIM_SEX + 1; rc == 0 && k < IND_DIM_COUNT; k++) {
+        rc = form_breakdown(r, (IndDim)k, &aCell, &nCell, &err);
+    }
     if (rc == 0) {
         Actor who = page_actor(r);
         IndEntry e = { .zPlan = page_plan_code(r),
@@ -1144,6 +1359,7 @@ page_indicator_values_post(Req *r, Resp *w)
     for (size_t k = 0; k < nCell; k++) {
         ind_value_release(&aCell[k]);
     }
+    free(aCell);
     if (rc) {
         one_refused(r, w, &err);
     } else {

@@ -136,6 +136,40 @@ grep -q '^2018,' g10v.csv && fail "a viewer sees the register's figures of 2 cas
 curl -s -b officer.jar "$BASE/indicator/G10?format=csv" >g10o.csv
 grep -q '^2018,1,Men,,100.0,1,1,' g10o.csv || fail "the officer lacks the register's men: $(cat g10o.csv)"
 
+# Breakdowns other than sex: a line per place, any usual spelling, each
+# place's women + men = total; the page names the places.
+"$LMPMON" --db "$(db d)" indicator add B1 --goal 11 --unit count --definition "By place" \
+    --org MOLVT --disaggregation sex,province >/dev/null || fail "indicator add B1"
+curl -s -b molvt.jar "$BASE/indicator/B1?period=2018" >b.html
+grep -q 'name="by_province"' b.html || fail "B1's form has no place for its provinces"
+stampB=$(stamp_of molvt "/indicator/B1?period=2018")
+code=$(post molvt /indicator/B1/values period=2018 "stamp=$stampB" action=save \
+    "by_province=prey veng : 40, 25, 65
+Kandal: 10, 5, 16")
+[ "$code" = 400 ] || fail "a province whose total is not women + men answered $code"
+grep -q 'province Kandal: total: 16 is not women + men (10 + 5)' post.body ||
+    fail "the refusal does not name the province: $(grep -o 'notice error[^<]*' post.body)"
+grep -q 'Kandal: 10, 5, 16</textarea>' post.body || fail "the refused lines are not kept"
+code=$(post molvt /indicator/B1/values period=2018 "stamp=$stampB" action=save \
+    "by_province=Atlantis: 1")
+[ "$code" = 400 ] || fail "an unknown province answered $code"
+grep -q "unknown province" post.body || fail "an unknown province is not said"
+code=$(post molvt /indicator/B1/values period=2018 "stamp=$stampB" action=save \
+    value_women=50 value_men=30 value_total=80 "by_province=prey veng : 40, 25, 65
+Kandal: 10, 5, 15")
+[ "$code" = 303 ] || fail "B1's figures by province answered $code: $(grep -o 'notice error[^<]*' post.body)"
+curl -s -b molvt.jar "$BASE/indicator/B1?period=2018" >b2.html
+grep -q '<td>Women</td><td>Province: Prey Veng</td><td class="n">40</td>' b2.html ||
+    fail "the page does not name Prey Veng's women"
+grep -q 'Prey Veng: 40, 25, 65' b2.html || fail "the form does not hold Prey Veng's figures again"
+# Left out, a stored place is refused: values are corrected, not removed.
+stampB2=$(stamp_of molvt "/indicator/B1?period=2018")
+code=$(post molvt /indicator/B1/values period=2018 "stamp=$stampB2" action=save \
+    value_women=50 value_men=30 value_total=80 "by_province=Kandal: 10, 5, 15")
+[ "$code" = 400 ] || fail "leaving Prey Veng out answered $code"
+grep -q 'province Prey Veng [a-z]*: a figure was entered before' post.body ||
+    fail "leaving a place out is not said: $(grep -o 'notice error[^<]*' post.body)"
+
 # Computed indicators: no form, and a post is refused.
 curl -s -b officer.jar "$BASE/indicator/G10?period=2018" >g.html
 grep -q 'name="value_total"' g.html && fail "a computed indicator offers an entry form"
@@ -182,6 +216,18 @@ code=$(api_post "{\"period\": \"2019\", \"stamp\": \"rev=1\", \"total\": 120}")
 [ "$code" = 400 ] || fail "a percentage of 120 through the API answered $code"
 grep -q 'total: value: 120 is not a percentage' api.body || fail "the API refusal does not name the field: $(cat api.body)"
 curl -s "$BASE/api/indicator/P1" | grep -q '"state": "submitted"' || fail "the API submission is not stored"
+# A breakdown through the API: "by:DIMENSION:PLACE:SEX", any usual spelling.
+code=$(curl -s -b molvt.jar -o api.body -w '%{http_code}' -H "X-CSRF-Token: $tok" \
+    -H 'Content-Type: application/json' \
+    -d '{"period": "2019", "stamp": "rev=1", "by:province:takeo:women": 1, "by:province:takeo:men": 2, "by:province:takeo:total": 3}' \
+    "$BASE/api/indicator/B1/values")
+[ "$code" = 200 ] || fail "a breakdown through the API answered $code: $(cat api.body)"
+curl -s "$BASE/api/indicator/B1" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+v = [v for v in d["values"] if v["period"] == "2019" and v["sex"] == "total"]
+assert v and v[0]["dimension"] == "province" and v[0]["code"].startswith("KH-") and v[0]["value"] == 3, v' ||
+    fail "the API breakdown is not stored by the province's code"
 
 # The tables download.
 code=$(curl -s -o w.csv -w '%{http_code}' -b viewer.jar "$BASE/indicator/W1?format=csv")
