@@ -456,7 +456,13 @@ app_ind_values_put(Store *s, const Actor *who, const IndEntry *e, AppErr *err)
         rc = apperr_set(err, APPERR_INPUT,
                         "figures are saved as a draft or submitted");
     }
-    rc = rc || ind_check_period(e->zPeriod, NULL, err) ||
+    /* Who may write at all (role, organisation, a computed indicator)
+    ** before anything about the figures; each cell's state below. */
+    rc = rc ||
+         ind_value_may_write(who, p, IND_VALUE_STATE_COUNT, e->eState, err) ||
+         (p->bComputed &&
+          ind_value_check(p, &(IndValue){ .eSex = STAT_TOTAL }, 0, err)) ||
+         ind_check_period(e->zPeriod, NULL, err) ||
          stamp_check(&d, p, e->zPeriod, e->zStamp, err);
     if (rc == 0 && e->nCell == 0) {
         rc = apperr_set(err, APPERR_INPUT, "value: no figure is entered");
@@ -505,8 +511,8 @@ app_ind_values_put(Store *s, const Actor *who, const IndEntry *e, AppErr *err)
                                 buf_str(&name));
             }
         }
-        if (rc == 0 && (ind_value_check(p, v, 0, err) ||
-                        ind_value_may_write(who, p, eOld, e->eState, err))) {
+        if (rc == 0 && (ind_value_may_write(who, p, eOld, e->eState, err) ||
+                        ind_value_check(p, v, 0, err))) {
             cell_name(v, &name);
             rc = err->code == APPERR_FORBIDDEN
                      ? -1
@@ -579,7 +585,11 @@ app_ind_values_review(Store *s, const Actor *who, const IndReview *e,
         rc = apperr_set(err, APPERR_NOTFOUND,
                         "no revision %d of indicator '%s'", e->iRev, e->zCode);
     }
-    rc = rc || stamp_check(&d, p, e->zPeriod, e->zStamp, err);
+    /* Who may review at all before whether the form is current. */
+    rc = rc ||
+         ind_value_may_review(who, p, IND_VALUE_SUBMITTED, IND_VALUE_VALIDATED,
+                              NULL, err) ||
+         stamp_check(&d, p, e->zPeriod, e->zStamp, err);
     size_t nDone = 0;
     for (size_t i = 0; rc == 0 && i < d.nV; i++) {
         IndValue *v = &d.aV[i];

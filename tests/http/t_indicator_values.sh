@@ -68,6 +68,10 @@ code=$(post ilo /indicator/W1/values period=2018 "stamp=$stamp" action=submit \
     value_women=120 value_men=100 value_total=220)
 [ "$code" = 403 ] || fail "ILO's reporter entering MOLVT's figures answered $code"
 grep -q 'reported by MOLVT' post.body || fail "the 403 does not say who reports W1"
+# Refused for who it is before anything about the form: a stale stamp and
+# a figure that breaks the rules are still 403.
+code=$(post ilo /indicator/W1/values period=2018 stamp=rev=9 action=submit value_total=2.5)
+[ "$code" = 403 ] || fail "ILO's reporter with a stale form answered $code"
 # Right: saved as submitted, then shown with its state in words.
 code=$(post molvt /indicator/W1/values period=2018 "stamp=$stamp" action=submit \
     value_women=120 value_men=100 value_total=220 "source=MOLVT records")
