@@ -735,7 +735,9 @@ one_forms(Buf *b, const Req *r, const OnePage *x, const char *zPeriod,
     int eOld = one_period_state(d, p, zPeriod);
     char *zStamp = app_ind_period_stamp(p, d->aV, d->aVersion,
                                         d->nV - d->nComputed, zPeriod);
-    const char *zKeptStamp = bKeep ? req_form(r, "stamp") : zStamp;
+    /* A refused form comes back with the user's figures and the stamp of
+    ** what the page now shows (after a conflict, the other's values are
+    ** in the table above it), as the activity page's forms do. */
     /* Which period: a form of its own, so the entry form's stamp is
     ** always that of the period it shows. */
     HTML_LIT(b, "<section class=\"card\" id=\"enter\"><h2>");
@@ -780,7 +782,7 @@ one_forms(Buf *b, const Req *r, const OnePage *x, const char *zPeriod,
     } else if (r->bAuthed &&
                ind_value_may_write(&who, p, eOld, IND_VALUE_SUBMITTED,
                                    &ignored) == 0) {
-        one_form_start(b, r, p->zCode, "values", zPeriod, zKeptStamp);
+        one_form_start(b, r, p->zCode, "values", zPeriod, zStamp);
         int bSex = (p->mDim & (1u << IND_DIM_SEX)) != 0;
         int bPct = p->eUnit == IND_UNIT_PERCENT;
         HTML_LIT(b, "<div class=\"fields\">");
@@ -858,7 +860,7 @@ one_forms(Buf *b, const Req *r, const OnePage *x, const char *zPeriod,
     if (eOld == IND_VALUE_SUBMITTED && r->bAuthed &&
         ind_value_may_review(&who, p, IND_VALUE_SUBMITTED, IND_VALUE_VALIDATED,
                              NULL, &ignored) == 0) {
-        one_form_start(b, r, p->zCode, "review", zPeriod, zKeptStamp);
+        one_form_start(b, r, p->zCode, "review", zPeriod, zStamp);
         buf_printf(b, "<input type=\"hidden\" name=\"rev\" value=\"%d\"/>",
                    p->iRev);
         HTML_LIT(b, "<label for=\"ind-reason\">");

@@ -93,6 +93,11 @@ code=$(post officer /indicator/W1/values period=2018 "stamp=$stamp" action=save 
     value_women=1 value_men=1 value_total=2)
 [ "$code" = 409 ] || fail "a stale form answered $code"
 grep -q 'changed by someone else since you opened the form' post.body || fail "the conflict is not said"
+# The form comes back with the officer's figures and the stamp of what the
+# page now shows, so that sent again after a look it would be taken.
+grep -q 'name="value_total"[^>]*value="2"' post.body || fail "the conflict does not keep the figures"
+grep -qF "name=\"stamp\" value=\"$stamp2\"" post.body ||
+    fail "the conflict's form does not carry the current stamp"
 # The officer returns them: a return needs its reason.
 grep -q 'value="validate"' "$(curl -s -b officer.jar "$BASE/indicator/W1?period=2018" >o.html; echo o.html)" ||
     fail "the officer has no review form"
