@@ -414,6 +414,25 @@ test_value_review(void **state)
     assert_non_null(strstr(err.zMsg, "cannot be typed over"));
 }
 
+/* A percentage left empty is taken from its counts to one decimal, and
+** passes the check of the counts behind it. */
+static void
+test_percent_of(void **state)
+{
+    (void)state;
+    assert_true(ind_percent_of(3, 4) == 75.0);
+    assert_true(fabs(ind_percent_of(1, 3) - 33.3) < 1e-9);
+    assert_true(fabs(ind_percent_of(2, 3) - 66.7) < 1e-9);
+    assert_true(ind_percent_of(0, 7) == 0.0);
+    Indicator p = ind(IND_UNIT_PERCENT, 0, 0);
+    IndValue v;
+    ind_value_init(&v);
+    v.zPeriod = z2017;
+    v.num = 2, v.den = 3;
+    v.value = ind_percent_of(v.num, v.den);
+    assert_int_equal(ind_value_check(&p, &v, 0, NULL), 0);
+}
+
 /* What a computed indicator counts, read and written as files say it, and
 ** the people reached by outreach events of its kinds. */
 static void
@@ -492,6 +511,7 @@ main(void)
         cmocka_unit_test(test_code_order),
         cmocka_unit_test(test_computed_from_outreach),
         cmocka_unit_test(test_value_review),
+        cmocka_unit_test(test_percent_of),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
