@@ -44,10 +44,69 @@ typedef struct IndData {
     size_t n;
     IndValue *aV;
     size_t nV;
+    int *aVersion;    /* the version of each of aV (0: computed) */
     size_t nComputed; /* the last nComputed values are computed */
 } IndData;
 
 int app_indicators_read(Store *s, const char *zPlan, IndData *d, AppErr *err);
 void app_indicators_release(IndData *d);
+
+/* What a form drawn from the stored values of period zPeriod of
+** revision p says it saw: the revision and every stored cell's version,
+** as text ("rev=2;total,=3;women,=1"), from values aV[0..nV) and their
+** versions aVersion.  A use case compares it with the one it computes
+** under the write lock: any difference is someone else's write since the
+** form was drawn.  Allocates. */
+char *app_ind_period_stamp(const Indicator *p, const IndValue *aV,
+                           const int *aVersion, size_t nV, const char *zPeriod);
+
+/* One period's figures of one indicator as a form enters them. */
+typedef struct IndEntry {
+    const char *zPlan;   /* NULL: the first plan */
+    const char *zCode;   /* the indicator */
+    const char *zPeriod; /* "2018" or "2018Q3" */
+    IndValue *aCell;     /* the figures entered, one per cell (sex and
+                         ** breakdown, value, num/den; a value NAN when
+                         ** not given: a percentage's then comes from its
+                         ** counts); the use case fills in code, revision,
+                         ** period, source and state */
+    size_t nCell;
+    const char *zSource;  /* where the figures come from, or NULL */
+    IndValueState eState; /* IND_VALUE_DRAFT (save) or _SUBMITTED */
+    const char *zStamp;   /* app_ind_period_stamp() the form was drawn
+                          ** from ("" when nothing was stored) */
+} IndEntry;
+
+/* Write the figures of period e->zPeriod of indicator e->zCode's newest
+** revision, every cell in one transaction, as who: each cell checked
+** against the indicator (ind_value_check(), prefixed with the cell's
+** name: "women: value: 2.5 is not a whole count"), who may move it from
+** its stored state to e->eState (ind_value_may_write()), women + men =
+** total of each breakdown (ind_check_sex_sum()); a cell stored before
+** cannot be left out (APPERR_INPUT naming it).  APPERR_CONFLICT when the
+** period's stamp is no longer e->zStamp (someone wrote or amended since
+** the form was drawn), APPERR_NOTFOUND for an unknown indicator,
+** APPERR_FORBIDDEN for a computed one or a writer not allowed.  Audited
+** per field; nothing written on error. */
+int app_ind_values_put(Store *s, const Actor *who, const IndEntry *e,
+                       AppErr *err);
+
+/* The M&E officer's review of one period of one revision's values. */
+typedef struct IndReview {
+    const char *zPlan;    /* NULL: the first plan */
+    const char *zCode;    /* the indicator */
+    int iRev;             /* the revision the values were reported against */
+    const char *zPeriod;  /* "2018" or "2018Q3" */
+    IndValueState eState; /* IND_VALUE_VALIDATED or IND_VALUE_RETURNED */
+    const char *zReason;  /* why returned (kept with the values) */
+    const char *zStamp;   /* app_ind_period_stamp() the form was drawn from */
+} IndReview;
+
+/* Validate or return every stored cell of the period, in one
+** transaction, as who (ind_value_may_review() for each).  APPERR_CONFLICT
+** for a stale stamp, APPERR_NOTFOUND when nothing is stored for the
+** period. */
+int app_ind_values_review(Store *s, const Actor *who, const IndReview *e,
+                          AppErr *err);
 
 #endif

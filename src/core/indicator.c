@@ -98,6 +98,7 @@ ind_value_release(IndValue *v)
     free(v->zPeriod);
     free(v->zDimCode);
     free(v->zSource);
+    free(v->zNote);
     ind_value_init(v);
 }
 
@@ -307,6 +308,46 @@ ind_value_may_write(const Actor *who, const Indicator *p, int eOld,
                           "officer %s",
                           eNew == IND_VALUE_VALIDATED ? "validates"
                                                       : "returns");
+    }
+    return 0;
+}
+
+double
+ind_percent_of(int64_t num, int64_t den)
+{
+    return round(1000.0 * (double)num / (double)den) / 10.0;
+}
+
+/* ** RULE: the M&E officer validates or returns what is submitted */
+int
+ind_value_may_review(const Actor *who, const Indicator *p, IndValueState eOld,
+                     IndValueState eNew, const char *zReason, AppErr *err)
+{
+    if (who->eRole != ROLE_ADMIN && who->eRole != ROLE_ME_OFFICER) {
+        return apperr_set(err, APPERR_FORBIDDEN,
+                          "only the M&E officer validates or returns "
+                          "indicator values");
+    }
+    if (p->bComputed) {
+        return ind_value_check(p, &(IndValue){ .eSex = STAT_TOTAL }, 0, err);
+    }
+    if (eNew != IND_VALUE_VALIDATED && eNew != IND_VALUE_RETURNED) {
+        return apperr_set(err, APPERR_INPUT,
+                          "a review validates or returns the values");
+    }
+    if (eOld != IND_VALUE_SUBMITTED) {
+        return apperr_set(err, APPERR_INPUT,
+                          "the %s values are %s, not submitted: only "
+                          "submitted values are validated or returned",
+                          p->zCode,
+                          (unsigned)eOld < IND_VALUE_STATE_COUNT
+                              ? aIndValueState[eOld].zKey
+                              : "not entered");
+    }
+    if (eNew == IND_VALUE_RETURNED && (!zReason || !*zReason)) {
+        return apperr_set(err, APPERR_INPUT,
+                          "reason: say why the values are returned, for "
+                          "the reporter who corrects them");
     }
     return 0;
 }

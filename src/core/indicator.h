@@ -134,6 +134,8 @@ typedef struct IndValue {
     int64_t num, den; /* the count behind a percentage, or -1 */
     char *zSource;    /* where the figure comes from */
     IndValueState eState;
+    char *zNote; /* why the M&E officer returned it (IND_VALUE_RETURNED),
+                 ** else NULL */
 } IndValue;
 
 void ind_value_init(IndValue *v);
@@ -162,6 +164,21 @@ int ind_value_check(const Indicator *p, const IndValue *v, int bComputing,
 struct Actor;
 int ind_value_may_write(const struct Actor *who, const Indicator *p, int eOld,
                         IndValueState eNew, AppErr *err);
+
+/* The percentage num of den are, to one decimal as a form would enter
+** it (3 of 4: 75; 1 of 3: 33.3); den > 0. */
+double ind_percent_of(int64_t num, int64_t den);
+
+/* May who move a submitted value of indicator p, now in state eOld, to
+** eNew: validate it (IND_VALUE_VALIDATED) or return it with zReason
+** (IND_VALUE_RETURNED)?  Only the M&E officer or an administrator
+** reviews (APPERR_FORBIDDEN), only a submitted value (APPERR_INPUT:
+** drafts are the reporter's, validated ones are done), never a computed
+** indicator's (APPERR_FORBIDDEN), and a return says why (APPERR_INPUT
+** naming "reason").  0, or -1 and err. */
+int ind_value_may_review(const struct Actor *who, const Indicator *p,
+                         IndValueState eOld, IndValueState eNew,
+                         const char *zReason, AppErr *err);
 
 /* Check that the figures women, men and total of one cell agree: for
 ** counts and amounts women + men = total; a percentage of everyone lies

@@ -39,9 +39,9 @@ static const CodeName aStatChannel[STAT_CHANNEL_COUNT] = {
     [STAT_CHANNEL_ANY] = { "other", "All or other channels" },
 };
 static const CodeName aStatSex[STAT_SEX_COUNT] = {
-    [STAT_WOMEN] = { "women", "Women" },
-    [STAT_MEN] = { "men", "Men" },
-    [STAT_TOTAL] = { "total", "Total" },
+    [STAT_WOMEN] = { "women", N_("Women") },
+    [STAT_MEN] = { "men", N_("Men") },
+    [STAT_TOTAL] = { "total", N_("Total") },
 };
 
 const CodeName *

@@ -544,6 +544,8 @@ const char *const azPgMigration[] = {
     "ALTER TABLE notification ADD CONSTRAINT notification_kind_check"
     "  CHECK(kind IN ('submitted','resubmitted','returned','accepted',"
     "  'round_opened','round_published','due_soon','overdue','budget'));",
+    /* 17: why a value was returned, SQLite's schema 22 translated. */
+    "ALTER TABLE ind_value ADD COLUMN note " TXT ";",
 };
 
 const int nPgMigration = (int)(sizeof azPgMigration / sizeof azPgMigration[0]);

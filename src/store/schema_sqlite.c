@@ -706,6 +706,10 @@ const char *const azSchemaMigration[] = {
     "  WHERE read_at IS NULL;"
     "CREATE INDEX notification_mail ON notification(mail_next)"
     "  WHERE mail_next IS NOT NULL;",
+    /* 22: an indicator's value returned by the M&E officer keeps the
+    ** reason beside it (core/indicator.h IndValue.zNote), for the
+    ** reporter who corrects it; NULL in any other state. */
+    "ALTER TABLE ind_value ADD COLUMN note TEXT;",
 };
 
 const int nSchemaMigration =

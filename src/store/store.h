@@ -317,6 +317,7 @@ enum {
     STORE_IND_VALUE_DEN,
     STORE_IND_VALUE_SOURCE,
     STORE_IND_VALUE_STATE, /* code key (CODE_IND_VALUE_STATE) */
+    STORE_IND_VALUE_NOTE,  /* why the M&E officer returned it, else NULL */
     STORE_IND_VALUE_NCOL
 };
 

@@ -264,6 +264,7 @@ static const Entity aEntity[STORE_ENTITY_COUNT] = {
             [STORE_IND_VALUE_DEN] = { "denominator", AUDIT_TEXT },
             [STORE_IND_VALUE_SOURCE] = { "source", AUDIT_TEXT },
             [STORE_IND_VALUE_STATE] = { "state", AUDIT_TEXT },
+            [STORE_IND_VALUE_NOTE] = { "note", AUDIT_TEXT },
         },
         .aCreate = { { NULL, STORE_IND_VALUE_VALUE } }, .nCreate = 1,
         .eVersion = VERSION_GIVEN,
@@ -1468,6 +1469,7 @@ store_ind_value_put(Store *s, const char *zPlan, const IndValue *v,
         [STORE_IND_VALUE_SOURCE] = v->zSource,
         [STORE_IND_VALUE_STATE] =
             code_table(CODE_IND_VALUE_STATE, &(size_t){ 0 })[v->eState].zKey,
+        [STORE_IND_VALUE_NOTE] = v->zNote,
     };
     const char *azInd[] = { zPlan, v->zCode, zRev };
     Buf key = BUF_INIT;

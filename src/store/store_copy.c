@@ -109,7 +109,7 @@ static const struct {
     [STORE_TABLE_IND_VALUE] = { "ind_value",
                                 { "id", "indicator_id", "period", "sex", "cell",
                                   "value", "num", "den", "source", "state",
-                                  "version" } },
+                                  "version", "note" } },
     [STORE_TABLE_STMT_COMMENT] = { "statement_comment",
                                    { "id", "statement_id", "stmt_version",
                                      "author", "role", "at", "text" } },

@@ -124,6 +124,7 @@ ind_fill_value(void *pArg, const char *const *azVal, int nVal)
     int eState = code_index(CODE_IND_VALUE_STATE, az[STORE_IND_VALUE_STATE]);
     v->eState = eState < 0 ? IND_VALUE_DRAFT : (IndValueState)eState;
     x->bBad |= eState < 0;
+    v->zNote = dup_or_null(az[STORE_IND_VALUE_NOTE]);
     return 0;
 }
 

@@ -49,7 +49,7 @@ pg_ind_row_get(PgStore *S, StoreEntity e, const char *const *azKey,
     return pg_row_read(S,
                        PG_QUERY(S,
                                 "SELECT value, num, den, source, state,"
-                                " version FROM ind_value"
+                                " note, version FROM ind_value"
                                 " WHERE indicator_id = " PG_IND_ID
                                 " AND period = $4 AND sex = $5 AND cell = $6",
                                 &a, err, "reading an indicator's value"),
@@ -107,25 +107,25 @@ pg_ind_row_put(PgStore *S, StoreEntity e, const char *const *azKey,
         pg_arg_text(&a, i + 7, az[i]);
     }
     if (!bInsert) {
-        pg_arg_int(&a, 12, iVersion);
+        pg_arg_int(&a, 13, iVersion);
     }
     return pg_row_wrote(
         bInsert ? PG_QUERY(S,
                            "INSERT INTO ind_value(indicator_id, period, sex,"
-                           " cell, value, num, den, source, state)"
+                           " cell, value, num, den, source, state, note)"
                            " VALUES(" PG_IND_ID ", $4, $5, $6, $7,"
-                           " $8::bigint, $9::bigint, $10, $11)"
+                           " $8::bigint, $9::bigint, $10, $11, $12)"
                            " ON CONFLICT DO NOTHING",
                            &a, err, "writing an indicator's value")
                 : PG_QUERY(S,
                            "UPDATE ind_value SET value = $7,"
                            " num = $8::bigint, den = $9::bigint,"
-                           " source = $10, state = $11,"
+                           " source = $10, state = $11, note = $12,"
                            " version = version + 1"
                            " WHERE indicator_id = " PG_IND_ID
                            " AND period = $4 AND sex = $5 AND cell = $6"
-                           " AND ($12::integer = 0"
-                           "  OR version = $12::integer)",
+                           " AND ($13::integer = 0"
+                           "  OR version = $13::integer)",
                            &a, err, "writing an indicator's value"),
         pbDone);
 }
@@ -155,7 +155,7 @@ pg_ind_scan(Store *s, const char *zPlan, StoreIndPart part, StoreRowVisitor fn,
         r = PG_QUERY(S,
                      "SELECT p.code, i.code, i.rev, v.period, v.sex,"
                      " v.cell, v.value, v.num, v.den, v.source, v.state,"
-                     " v.version FROM ind_value v"
+                     " v.note, v.version FROM ind_value v"
                      " JOIN indicator i ON i.id = v.indicator_id"
                      " JOIN plan p ON p.id = i.plan_id"
                      " WHERE $1::text IS NULL OR p.code = $1"

@@ -188,9 +188,9 @@ static const struct {
                                 "SELECT setval(pg_get_serial_sequence('indicator', 'id'),"
                                 " coalesce(max(id), 0) + 1, false) FROM indicator" },
     [STORE_TABLE_IND_VALUE] = { "SELECT id, indicator_id, period, sex, cell, value, num, den, source,"
-                                " state, version FROM ind_value ORDER BY id",
+                                " state, version, note FROM ind_value ORDER BY id",
                                 "COPY ind_value(id, indicator_id, period, sex, cell, value, num, den,"
-                                " source, state, version) FROM STDIN",
+                                " source, state, version, note) FROM STDIN",
                                 "SELECT count(*) FROM ind_value",
                                 "SELECT setval(pg_get_serial_sequence('ind_value', 'id'),"
                                 " coalesce(max(id), 0) + 1, false) FROM ind_value" },

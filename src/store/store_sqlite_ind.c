@@ -43,7 +43,7 @@ sq_ind_row_get(SqStore *S, StoreEntity e, const char *const *azKey,
     }
     assert(e == STORE_IND_VALUE);
     if (SQ_PREPARE(S,
-                   "SELECT value, num, den, source, state, version"
+                   "SELECT value, num, den, source, state, note, version"
                    " FROM ind_value WHERE indicator_id = " SQ_IND_ID
                    " AND period = $4 AND sex = $5 AND cell = $6",
                    &st, err)) {
@@ -103,17 +103,17 @@ sq_ind_row_put(SqStore *S, StoreEntity e, const char *const *azKey,
     assert(e == STORE_IND_VALUE);
     if (bInsert ? SQ_PREPARE(S,
                              "INSERT INTO ind_value(indicator_id, period, sex,"
-                             " cell, value, num, den, source, state)"
+                             " cell, value, num, den, source, state, note)"
                              " VALUES(" SQ_IND_ID ", $4, $5, $6, $7, $8, $9,"
-                             " $10, $11)",
+                             " $10, $11, $12)",
                              &st, err)
                 : SQ_PREPARE(S,
                              "UPDATE ind_value SET value = $7, num = $8,"
                              " den = $9, source = $10, state = $11,"
-                             " version = version + 1"
+                             " note = $12, version = version + 1"
                              " WHERE indicator_id = " SQ_IND_ID
                              " AND period = $4 AND sex = $5 AND cell = $6"
-                             " AND ($12 = 0 OR version = $12)",
+                             " AND ($13 = 0 OR version = $13)",
                              &st, err)) {
         return -1;
     }
@@ -124,7 +124,7 @@ sq_ind_row_put(SqStore *S, StoreEntity e, const char *const *azKey,
         sq_bind_text(st, i + 7, az[i]);
     }
     if (!bInsert) {
-        sqlite3_bind_int(st, 12, iVersion);
+        sqlite3_bind_int(st, 13, iVersion);
     }
     return sq_row_write(S, st, pbDone, err, "writing an indicator's value");
 }
@@ -153,7 +153,7 @@ sq_ind_scan(Store *s, const char *zPlan, StoreIndPart part, StoreRowVisitor fn,
         rc = SQ_PREPARE(S,
                         "SELECT p.code, i.code, i.rev, v.period, v.sex,"
                         " v.cell, v.value, v.num, v.den, v.source, v.state,"
-                        " v.version FROM ind_value v"
+                        " v.note, v.version FROM ind_value v"
                         " JOIN indicator i ON i.id = v.indicator_id"
                         " JOIN plan p ON p.id = i.plan_id"
                         " WHERE $1 IS NULL OR p.code = $1"

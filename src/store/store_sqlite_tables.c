@@ -167,10 +167,10 @@ static const struct {
                                 " $15, $16, $17, $18)",
                                 "SELECT count(*) FROM indicator" },
     [STORE_TABLE_IND_VALUE] = { "SELECT id, indicator_id, period, sex, cell, value, num, den, source,"
-                                " state, version FROM ind_value ORDER BY id",
+                                " state, version, note FROM ind_value ORDER BY id",
                                 "INSERT INTO ind_value(id, indicator_id, period, sex, cell, value, num,"
-                                " den, source, state, version) VALUES($1, $2, $3, $4, $5, $6, $7, $8,"
-                                " $9, $10, $11)",
+                                " den, source, state, version, note) VALUES($1, $2, $3, $4, $5, $6, $7,"
+                                " $8, $9, $10, $11, $12)",
                                 "SELECT count(*) FROM ind_value" },
     [STORE_TABLE_STMT_COMMENT] = { "SELECT id, statement_id, stmt_version, author, role, at, text"
                                    " FROM statement_comment ORDER BY id",

@@ -2,6 +2,7 @@
 ** api.c — the JSON API: the same data and the same permissions as the
 ** pages (the route table guards both).  docs/api.md describes it.
 */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,6 +18,7 @@
 #include "../report/collection.h"
 #include "../report/review_report.h"
 #include "../app/funding.h"
+#include "../app/indicators.h"
 #include "../app/workflow.h"
 #include "../base/i18n.h"
 #include "../base/banned.h"
@@ -573,4 +575,171 @@ api_round_funding(Req *r, Resp *w)
     }
     fund_set_release(&f);
     return 0;
+}
+
+/* The figures of cell zKey ("women", "men", "total") of a values body:
+** "KEY", "KEY_numerator", "KEY_denominator".  1 and v when given, 0 when
+** none is, -1 and err naming the field. */
+static int
+api_ind_cell(json_t *in, const char *zKey, int eSex, IndValue *v, AppErr *err)
+{
+    char zNum[32], zDen[32];
+    (void)snprintf(zNum, sizeof zNum, "%s_numerator", zKey);
+    (void)snprintf(zDen, sizeof zDen, "%s_denominator", zKey);
+    json_t *jV = json_object_get(in, zKey), *jN = json_object_get(in, zNum),
+           *jD = json_object_get(in, zDen);
+    if (!jV && !jN && !jD) {
+        return 0;
+    }
+    ind_value_init(v);
+    v->eSex = eSex;
+    if ((jV && !json_is_number(jV)) || (jN && !json_is_integer(jN)) ||
+        (jD && !json_is_integer(jD))) {
+        return apperr_set(err, APPERR_INPUT,
+                          "%s: value, numerator and denominator are numbers",
+                          zKey);
+    }
+    v->num = jN ? (int64_t)json_integer_value(jN) : -1;
+    v->den = jD ? (int64_t)json_integer_value(jD) : -1;
+    /* Without a value, the use case takes it from the counts. */
+    v->value = jV ? json_number_value(jV) : NAN;
+    return 1;
+}
+
+/* ** PAGE: /api/indicator/{}/values (POST) */
+int
+api_indicator_values_post(Req *r, Resp *w)
+{
+    json_error_t jerr;
+    json_t *in = NULL;
+    if (api_flat_body(r, w, &in, &jerr)) {
+        return 0;
+    }
+    const char *zPeriod = NULL, *zStamp = NULL, *zAction = "save";
+    const char *zSource = NULL, *zReason = NULL;
+    json_int_t iRev = 0;
+    AppErr err = APPERR_INIT;
+    int rc = 0;
+    IndValue *aCell = xcalloc(3, sizeof *aCell);
+    size_t nCell = 0;
+    static const int aeSex[] = { STAT_WOMEN, STAT_MEN, STAT_TOTAL };
+    if (!in ||
+        json_unpack_ex(in, &jerr, 0, "{s:s,s:s,s?s,s?s,s?s,s?I}", "period",
+                       &zPeriod, "stamp", &zStamp, "action", &zAction, "source",
+                       &zSource, "reason", &zReason, "revision", &iRev)) {
+        rc = apperr_set(&err, APPERR_INPUT,
+                        _("expected {\"period\", \"stamp\", \"action\": "
+                          "\"save\"|\"submit\"|\"validate\"|\"return\", "
+                          "\"women\", \"men\", \"total\", \"source\"}"));
+    }
+    const char *zKey;
+    void *iter = in ? json_object_iter(in) : NULL;
+    for (; rc == 0 && iter; iter = json_object_iter_next(in, iter)) {
+        zKey = json_object_iter_key(iter);
+        static const char *const azKnown[] = { "period",
+                                               "stamp",
+                                               "action",
+                                               "source",
+                                               "reason",
+                                               "revision",
+                                               "women",
+                                               "men",
+                                               "total",
+                                               "women_numerator",
+                                               "women_denominator",
+                                               "men_numerator",
+                                               "men_denominator",
+                                               "total_numerator",
+                                               "total_denominator",
+                                               NULL };
+        size_t k = 0;
+        while (azKnown[k] && !str_eq(azKnown[k], zKey)) {
+            k++;
+        }
+        if (!azKnown[k] && strncmp(zKey, "by:", 3) != 0) {
+            rc = apperr_set(&err, APPERR_INPUT, "%s: unknown field", zKey);
+        }
+    }
+    Actor who = page_actor(r);
+    if (rc == 0 && (str_eq(zAction, "validate") || str_eq(zAction, "return"))) {
+        IndReview e = { .zPlan = page_plan_code(r),
+                        .zCode = r->azParam[0],
+                        .iRev = (int)iRev,
+                        .zPeriod = zPeriod,
+                        .eState = str_eq(zAction, "validate")
+                                      ? IND_VALUE_VALIDATED
+                                      : IND_VALUE_RETURNED,
+                        .zReason = zReason,
+                        .zStamp = zStamp };
+        rc = app_ind_values_review(r->s, &who, &e, &err);
+        free(aCell);
+        return api_done(r, w, rc, &err, in);
+    }
+    if (rc == 0 && !str_eq(zAction, "save") && !str_eq(zAction, "submit")) {
+        rc = apperr_set(&err, APPERR_INPUT,
+                        "action: save, submit, validate or return");
+    }
+    for (size_t k = 0; rc == 0 && k < sizeof aeSex / sizeof aeSex[0]; k++) {
+        int got = api_ind_cell(
+            in, code_table(CODE_STAT_SEX, &(size_t){ 0 })[aeSex[k]].zKey,
+            aeSex[k], &aCell[nCell], &err);
+        if (got < 0) {
+            ind_value_release(&aCell[nCell]);
+            rc = -1;
+        }
+        nCell += got > 0;
+    }
+    /* The other breakdowns: "by:DIMENSION:PLACE:SEX": a figure. */
+    iter = in && rc == 0 ? json_object_iter(in) : NULL;
+    for (; rc == 0 && iter; iter = json_object_iter_next(in, iter)) {
+        zKey = json_object_iter_key(iter);
+        if (strncmp(zKey, "by:", 3) != 0) {
+            continue;
+        }
+        const char *zDim = zKey + 3, *zPlace = strchr(zDim, ':');
+        const char *zSex = zPlace ? strrchr(zPlace + 1, ':') : NULL;
+        char zD[32];
+        int eDim = -1, eSex = -1;
+        if (zPlace && (size_t)(zPlace - zDim) < sizeof zD) {
+            memcpy(zD, zDim, (size_t)(zPlace - zDim));
+            zD[zPlace - zDim] = 0;
+            eDim = code_index(CODE_IND_DIM, zD);
+        }
+        if (zSex) {
+            eSex = code_index(CODE_STAT_SEX, zSex + 1);
+        }
+        json_t *jV = json_object_iter_value(iter);
+        if (eDim < 0 || eDim == IND_DIM_SEX || eSex < 0 || zSex == zPlace + 1 ||
+            !json_is_number(jV)) {
+            rc = apperr_set(&err, APPERR_INPUT,
+                            "%s: expected \"by:DIMENSION:PLACE:SEX\": a "
+                            "number",
+                            zKey);
+            break;
+        }
+        aCell = xreallocarray(aCell, nCell + 1, sizeof *aCell);
+        IndValue *v = &aCell[nCell++];
+        ind_value_init(v);
+        v->eDim = (IndDim)eDim;
+        v->eSex = eSex;
+        v->zDimCode = xstrndup(zPlace + 1, (size_t)(zSex - zPlace - 1));
+        v->value = json_number_value(jV);
+    }
+    if (rc == 0) {
+        IndEntry e = { .zPlan = page_plan_code(r),
+                       .zCode = r->azParam[0],
+                       .zPeriod = zPeriod,
+                       .aCell = aCell,
+                       .nCell = nCell,
+                       .zSource = zSource,
+                       .eState = str_eq(zAction, "submit") ? IND_VALUE_SUBMITTED
+                                                           : IND_VALUE_DRAFT,
+                       .zStamp = zStamp };
+        rc = app_ind_values_put(r->s, &who, &e, &err);
+    }
+    for (size_t k = 0; k < nCell; k++) {
+        ind_value_release(&aCell[k]);
+    }
+    free(aCell);
+    return api_done(r, w, rc, &err, in);
 }

@@ -94,6 +94,11 @@ int page_round_action_plan(Req *r, Resp *w);
 int page_resources(Req *r, Resp *w);
 int api_round_funding(Req *r, Resp *w);
 int page_indicators(Req *r, Resp *w);
+int page_indicator(Req *r, Resp *w);
+int page_indicator_values_post(Req *r, Resp *w);
+int page_indicator_review_post(Req *r, Resp *w);
+int api_indicator(Req *r, Resp *w);
+int api_indicator_values_post(Req *r, Resp *w);
 
 /* page_briefing.c */
 int page_briefing(Req *r, Resp *w);

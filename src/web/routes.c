@@ -98,5 +98,16 @@ const Route aRoute[] = {
     { "GET", "/resources", PUB, page_resources },
     { "GET", "/api/round/{}/funding", PUB, api_round_funding },
     { "GET", "/indicators", PUB, page_indicators },
+    { "GET", "/indicator/{}", PUB, page_indicator },
+    /* The responsible organisation's reporters and the officers enter a
+    ** period's figures (the use case checks which); officers review. */
+    { "POST", "/indicator/{}/values", EDIT | REPORT,
+      page_indicator_values_post },
+    { "POST", "/indicator/{}/review", EDIT, page_indicator_review_post },
+    { "GET", "/api/indicator/{}", PUB, api_indicator },
+    /* Entering as the form does, and (officers only: the use case) the
+    ** review. */
+    { "POST", "/api/indicator/{}/values", EDIT | REPORT,
+      api_indicator_values_post },
     { NULL, NULL, 0, NULL },
 };

@@ -172,6 +172,7 @@ run(['user', 'add', 'lscw', '--role', 'case_officer', '--org', 'LSCW'], PASS + '
       ['officer', 'complaints', '/complaints'], ['officer', 'report', '/round/2017/report'],
       ['officer', 'coordination', '/round/2017/coordination'],
       ['admin', 'admin', '/admin'], ['lscw', 'cases', '/cases'], ['lscw', 'case', '/case/LSCW-2019-001'],
+      ['officer', 'indicators', '/indicators'], ['officer', 'indicator', '/indicator/G11?period=2018'],
       ['officer', 'not-found', '/no-such-page'],
     ];
     for (const width of [390, 1280]) {

@@ -16,6 +16,9 @@ printf '%s\n%s\n' 'case_no,lodged_on,sex,assisting_org' 'LSCW-1,2018-03-01,femal
 "$LMPMON" --db "$(db d)" case import c.csv >/dev/null || fail "case import"
 "$LMPMON" --db "$(db d)" recommendation import "$SRC/data/cambodia-lmp-2015-2018/recommendations-2017.csv" \
     >/dev/null || fail "recommendation import"
+# An indicator MOLVT reports on, for the routes of its figures.
+"$LMPMON" --db "$(db d)" indicator add M1 --goal 11 --unit count --definition "Matrix" \
+    --org MOLVT >/dev/null || fail "indicator add"
 start_server "$(db d)" --public
 USERS="admin officer molvt lscw viewer"
 for u in $USERS; do login "$u"; done
@@ -99,6 +102,11 @@ GET /round/{}/action-plan admin,me_officer,reporter,case_officer,viewer,public
 GET /round/{}/action-plan/{} admin,me_officer
 POST /round/{}/action-plan/{} admin,me_officer
 GET /indicators admin,me_officer,reporter,case_officer,viewer,public
+GET /indicator/{} admin,me_officer,reporter,case_officer,viewer,public
+POST /indicator/{}/values admin,me_officer,reporter
+POST /indicator/{}/review admin,me_officer
+GET /api/indicator/{} admin,me_officer,reporter,case_officer,viewer,public
+POST /api/indicator/{}/values admin,me_officer,reporter
 GET /resources admin,me_officer,reporter,case_officer,viewer,public
 GET /api/round/{}/funding admin,me_officer,reporter,case_officer,viewer,public
 EOF
@@ -135,6 +143,11 @@ address() {
     /reset/{}) "$LMPMON" --db "$(db d)" user reset resetme 2>/dev/null ;;
     /activity/{}/attachment/{}) echo /activity/4.8/attachment/1 ;;
     /activity/{}/attachment/{}/remove) echo /activity/4.8/attachment/2/remove ;;
+    /indicator/{}) echo /indicator/M1 ;;
+    /indicator/{}/values) echo /indicator/M1/values ;;
+    /indicator/{}/review) echo /indicator/M1/review ;;
+    /api/indicator/{}) echo /api/indicator/M1 ;;
+    /api/indicator/{}/values) echo /api/indicator/M1/values ;;
     *) echo "$1" | sed 's|/activity/{}|/activity/4.8|; s|/org/{}|/org/MOLVT|;
         s|/round/{}|/round/2017|; s|/case/{}|/case/LSCW-1|;
         s|/recommendation/{}|/recommendation/C1|' ;;
@@ -272,6 +285,29 @@ print([a["version"] for a in d["assessments"] if a["round"] == "2018"][0])')
         code=$(curl -s -b "$u.jar" -o post.body -w '%{http_code}' -H "X-CSRF-Token: $tok" \
             -H 'Content-Type: application/json' \
             -d "{\"round\": \"2018\", \"text\": \"api $u\", \"action\": \"save\", \"version\": 0}" \
+            "$BASE$path") ;;
+    /indicator/{}/values)
+        # A year of the user's own (the stamp as the page draws it).
+        case $u in admin) y=2011 ;; officer) y=2012 ;; molvt) y=2013 ;; *) y=2014 ;; esac
+        s=$(curl -s -b "$u.jar" "$BASE/indicator/M1?period=$y" |
+            sed -n 's/.*name="stamp" value="\([^"]*\)".*/\1/p' | head -1)
+        post_as "$u" "$path" "period=$y" "stamp=${s:-rev=1}" action=submit value_total=5 ;;
+    /indicator/{}/review)
+        # The officer submits a year of the user's own; the user validates.
+        y=202${#u}
+        (post officer /indicator/M1/values "period=$y" stamp=rev=1 action=submit \
+            value_total=5) >/dev/null
+        s=$(curl -s -b officer.jar "$BASE/indicator/M1?period=$y" |
+            sed -n 's/.*name="stamp" value="\([^"]*\)".*/\1/p' | head -1)
+        post_as "$u" "$path" "period=$y" rev=1 "stamp=$s" action=validate ;;
+    /api/indicator/{}/values)
+        # A new year of the user's own: its stamp names the revision only.
+        case $u in admin) y=2031 ;; officer) y=2032 ;; molvt) y=2033 ;; *) y=2034 ;; esac
+        tok=""
+        [ "$u" != anon ] && tok=$(csrf_of "$u" /plan)
+        code=$(curl -s -b "$u.jar" -o post.body -w '%{http_code}' -H "X-CSRF-Token: $tok" \
+            -H 'Content-Type: application/json' \
+            -d "{\"period\": \"$y\", \"stamp\": \"rev=1\", \"action\": \"submit\", \"total\": 5}" \
             "$BASE$path") ;;
     *) fail "no request is written for POST $route: add one to do_post"; code=000 ;;
     esac

@@ -365,6 +365,74 @@ test_value_workflow(void **state)
                      0);
 }
 
+/* The M&E officer validates or returns what is submitted, a return says
+** why, and nobody else reviews. */
+static void
+test_value_review(void **state)
+{
+    (void)state;
+    Indicator p = ind(IND_UNIT_NUMBER, 1u << IND_DIM_SEX, 0);
+    char zMolvt[] = "MOLVT";
+    p.zOrg = zMolvt;
+    Actor me = { "o", ROLE_ME_OFFICER, NULL };
+    Actor admin = { "a", ROLE_ADMIN, NULL };
+    Actor rep = { "r", ROLE_REPORTER, "MOLVT" };
+    AppErr err = APPERR_INIT;
+    assert_int_equal(ind_value_may_review(&me, &p, IND_VALUE_SUBMITTED,
+                                          IND_VALUE_VALIDATED, NULL, &err),
+                     0);
+    assert_int_equal(ind_value_may_review(&admin, &p, IND_VALUE_SUBMITTED,
+                                          IND_VALUE_RETURNED, "why", &err),
+                     0);
+    /* A return without its reason names the field. */
+    assert_int_equal(ind_value_may_review(&me, &p, IND_VALUE_SUBMITTED,
+                                          IND_VALUE_RETURNED, "", &err),
+                     -1);
+    assert_int_equal(err.code, APPERR_INPUT);
+    assert_non_null(strstr(err.zMsg, "reason:"));
+    /* A draft is still the reporter's; a validated value is done. */
+    err = (AppErr)APPERR_INIT;
+    assert_int_equal(ind_value_may_review(&me, &p, IND_VALUE_DRAFT,
+                                          IND_VALUE_VALIDATED, NULL, &err),
+                     -1);
+    assert_non_null(strstr(err.zMsg, "draft, not submitted"));
+    assert_int_equal(ind_value_may_review(&me, &p, IND_VALUE_VALIDATED,
+                                          IND_VALUE_RETURNED, "x", NULL),
+                     -1);
+    /* The responsible organisation's reporter does not review its own. */
+    err = (AppErr)APPERR_INIT;
+    assert_int_equal(ind_value_may_review(&rep, &p, IND_VALUE_SUBMITTED,
+                                          IND_VALUE_VALIDATED, NULL, &err),
+                     -1);
+    assert_int_equal(err.code, APPERR_FORBIDDEN);
+    /* A computed indicator has nothing to review. */
+    p.bComputed = 1;
+    err = (AppErr)APPERR_INIT;
+    assert_int_equal(ind_value_may_review(&me, &p, IND_VALUE_SUBMITTED,
+                                          IND_VALUE_VALIDATED, NULL, &err),
+                     -1);
+    assert_non_null(strstr(err.zMsg, "cannot be typed over"));
+}
+
+/* A percentage left empty is taken from its counts to one decimal, and
+** passes the check of the counts behind it. */
+static void
+test_percent_of(void **state)
+{
+    (void)state;
+    assert_true(ind_percent_of(3, 4) == 75.0);
+    assert_true(fabs(ind_percent_of(1, 3) - 33.3) < 1e-9);
+    assert_true(fabs(ind_percent_of(2, 3) - 66.7) < 1e-9);
+    assert_true(ind_percent_of(0, 7) == 0.0);
+    Indicator p = ind(IND_UNIT_PERCENT, 0, 0);
+    IndValue v;
+    ind_value_init(&v);
+    v.zPeriod = z2017;
+    v.num = 2, v.den = 3;
+    v.value = ind_percent_of(v.num, v.den);
+    assert_int_equal(ind_value_check(&p, &v, 0, NULL), 0);
+}
+
 /* What a computed indicator counts, read and written as files say it, and
 ** the people reached by outreach events of its kinds. */
 static void
@@ -442,6 +510,8 @@ main(void)
         cmocka_unit_test(test_value_workflow),
         cmocka_unit_test(test_code_order),
         cmocka_unit_test(test_computed_from_outreach),
+        cmocka_unit_test(test_value_review),
+        cmocka_unit_test(test_percent_of),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
