@@ -80,7 +80,7 @@ report_format(const char *zFormat, const char *zOut, const char *zDefault)
 /* 'report coordination': who is responsible for what in round zRound and
 ** whether the review's explanations of slow progress hold
 ** (core/coordination.h), in format zFmt (report/coordination_report.h's
-** table: html, md, csv or json). */
+** table: html, md, csv, json, pdf or docx). */
 static int
 report_coordination(const CliCtx *ctx, const char *zRound, const char *zPlan,
                     const char *zFmt, const char *zOut)
@@ -121,6 +121,10 @@ report_coordination(const CliCtx *ctx, const char *zRound, const char *zPlan,
     int rc = CLI_OK;
     int rcMake = coordination_report(&m, p, zRound, &fund, zFmt, &b, &err);
     fund_set_release(&fund);
+    /* The CLI prints once and exits: a PDF's fonts go (print.h). */
+    if (report_format_find(aCoordinationFormat, zFmt)->bPrint) {
+        review_print_release_fonts();
+    }
     if (rcMake) {
         rc = cli_fail(&err);
     } else if (buf_failed(&b)) {

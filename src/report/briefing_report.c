@@ -828,8 +828,9 @@ brief_render_pdf(const Briefing *b, Buf *out, AppErr *err)
             buf_printf(&up, "%s (%s)", t->zTitle, b->q.zNextLabel);
             zHeading = buf_str(&up);
         }
-        aPart[k] =
-            (SheetDocPart){ zHeading, t->nRow ? NULL : t->zEmpty, &at[k] };
+        aPart[k] = (SheetDocPart){ .zHeading = zHeading,
+                                   .zText = t->nRow ? NULL : t->zEmpty,
+                                   .t = &at[k] };
     }
     SheetDocSpec spec = {
         .zPlan = b->zOrg ? b->zOrg : "Programme briefing",

@@ -5,7 +5,7 @@
 **
 ** core/coordination.c counts; this file writes it as one self-contained
 ** HTML file (tables, sentences and an SVG heat map of responsible
-** activities per organisation and area), Markdown, JSON, or the CSV of the
+** activities per organisation and area), Markdown, JSON, PDF, Word, or the CSV of the
 ** rows every figure is counted from (docs/formats/coordination.md).  Every
 ** share is printed with its counts and its denominator; every number of
 ** the HTML, Markdown and JSON can be recounted from the CSV.
@@ -23,7 +23,9 @@
  "least_progressing_area,same_wording_group"
 
 /* The coordination report's formats (review_report.h's ReportFormat),
-** ended by a NULL name: html, md, csv, json. */
+** ended by a NULL name: html, md, csv, json, pdf and docx (bPrint: the
+** HTML's sentences and tables printed through print.h; the caller
+** releases the fonts if it wants, review_print_release_fonts()). */
 #include "review_report.h"
 extern const ReportFormat aCoordinationFormat[];
 

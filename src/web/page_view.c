@@ -1869,10 +1869,19 @@ page_round_coordination(Req *r, Resp *w)
         return 0;
     }
     ViewCoord x = { m, p, rd, f->zName, &fund };
-    Buf key = BUF_INIT;
-    buf_printf(&key, "coordination/%s/%s/%s", p->zCode, rd->zCode, f->zName);
-    page_fragment(r, w, buf_str(&key), view_coordination, &x);
-    buf_release(&key);
+    if (f->bPrint) {
+        /* A PDF or Word file is made each time, outside the snapshot's
+        ** lock, one drawing at a time (as the review's). */
+        (void)pthread_mutex_lock(&printMu);
+        view_coordination(r->pView, &x, &w->body);
+        (void)pthread_mutex_unlock(&printMu);
+    } else {
+        Buf key = BUF_INIT;
+        buf_printf(&key, "coordination/%s/%s/%s", p->zCode, rd->zCode,
+                   f->zName);
+        page_fragment(r, w, buf_str(&key), view_coordination, &x);
+        buf_release(&key);
+    }
     fund_set_release(&fund);
     if (resp_length(w) == 0) {
         web_error(r, w, 404,

@@ -1,0 +1,90 @@
+# The reports other than the review as PDF and Word (print.h's document
+# of parts): the coordination report, the indicators report, the
+# complaints report and the quarterly briefing.  Each PDF is A4 with its
+# title, embedded fonts and the report's own sentences and figures, as
+# its Markdown or CSV has them; each DOCX is a zip whose document.xml is
+# well-formed and holds the same figures; the complaints report prints
+# no figure of a group its suppressed CSV hides; a Khmer PDF has Khmer
+# text.  (The review's PDF and the LibreOffice check: t_report_pdf.sh.)
+. "$(dirname "$0")/lib.sh"
+
+unset LANGUAGE LC_ALL LC_MESSAGES
+export LANG=C
+"$LMPMON" --db "$(db s)" init --sample cambodia-lmp-2015-2018 >/dev/null || fail "sample"
+
+# pdf_ok FILE TITLE: an A4 PDF of one page or more titled TITLE, its fonts
+# embedded; its text without spaces (lines break anywhere, after a
+# hyphen too), footers and running headers in FILE.flat.
+pdf_ok() {
+    head -c 5 "$1" | grep -q '^%PDF-' || fail "$1 is not a PDF"
+    pdfinfo "$1" >info.txt 2>&1 || fail "pdfinfo cannot read $1: $(cat info.txt)"
+    pages=$(awk '/^Pages:/ {print $2}' info.txt)
+    [ "${pages:-0}" -gt 0 ] || fail "$1 has no pages"
+    grep -q "^Title: *$2" info.txt || fail "$1 is not titled '$2': $(grep Title info.txt)"
+    grep -q '^Page size: *595.* x 841.* (A4)' info.txt || fail "$1 is not A4"
+    pdffonts "$1" >fonts.txt
+    [ "$(awk 'NR > 2' fonts.txt | wc -l)" -gt 0 ] || fail "$1 has no fonts"
+    awk 'NR > 2 && $(NF-4) != "yes" {bad = 1} END {exit bad}' fonts.txt ||
+        fail "a font of $1 is not embedded: $(cat fonts.txt)"
+    # Without the footers and running headers, which may cut an item.
+    pdftotext "$1" - | awk -v t="$2" '
+        /^page [0-9]+ of [0-9]+$/ { next }
+        /^\f/ { skip = 1; next }
+        skip && $0 == "" { next }
+        skip && index($0, t) == 1 { skip = 0; next }
+        { skip = 0; print }' | tr -d ' \n' >"$1.flat"
+}
+# docx_ok FILE: a zip whose every XML part is well-formed; the text of
+# word/document.xml without spaces in FILE.flat.
+docx_ok() {
+    rm -rf dx && mkdir dx && (cd dx && unzip -q "../$1") || fail "$1 is not a zip"
+    for part in $(cd dx && find . -name '*.xml' -o -name '*.rels'); do
+        xmllint --noout "dx/$part" 2>xml.err || fail "$1: part $part is not well-formed: $(head -3 xml.err)"
+    done
+    grep -q '<w:tblHeader/>' dx/word/document.xml || fail "$1: no repeated table header row"
+    sed 's/<\/w:p>/ /g; s/<[^>]*>//g' dx/word/document.xml |
+        sed 's/&amp;/\&/g; s/&#39;/'"'"'/g; s/&quot;/"/g; s/&lt;/</g; s/&gt;/>/g' |
+        tr -d ' \n' >"$1.flat"
+}
+# has FILE TEXT WHAT: the flattened FILE holds TEXT (spaces aside).
+has() {
+    grep -qF -- "$(printf '%s' "$2" | tr -d ' ')" "$1.flat" || fail "$1 lacks $3: $2"
+}
+
+# ---- The coordination report -----------------------------------------------
+run --db "$(db s)" report coordination --round 2017 --format md
+expect_status 0
+cp out.txt c.md
+run --db "$(db s)" report coordination --round 2017 --format pdf --out c.pdf
+expect_status 0
+pdf_ok c.pdf 'Coordination: 2017 progress review'
+run --db "$(db s)" report coordination --round 2017 --out c.docx
+expect_status 0
+docx_ok c.docx
+# Every summary sentence, the explanations' verdicts and the silent
+# organisations, as the Markdown says them.
+grep '^- ' c.md | sed 's/^- //; s/\\//g' >c.items
+[ "$(wc -l <c.items)" -ge 20 ] || fail "expected 20 or more list items in the Markdown: $(wc -l <c.items)"
+grep '^The review: \|^Activities .* in [0-9]* per cent of cases' c.md | sed 's/\\//g' >c.paras
+[ "$(wc -l <c.paras)" -ge 10 ] || fail "expected the explanations in the Markdown"
+for f in c.pdf c.docx; do
+    while IFS= read -r s; do has "$f" "$s" "an item of the Markdown"; done <c.items
+    while IFS= read -r s; do has "$f" "$s" "an explanation of the Markdown"; done <c.paras
+done
+# The organisations' and the areas' table rows: the figures as the
+# Markdown's table cells give them ("MOLVT ... 91 ... 75% (68 of 91)").
+grep '^| MOLVT |' c.md | head -1 | awk -F' [|] ' '{print $3 "|" $4 "|" $11}' >c.row
+IFS='|' read -r nresp nrep share <c.row
+[ -n "$share" ] || fail "no MOLVT row in the Markdown"
+pdftotext -layout c.pdf c.txt
+grep -Eq "^MOLVT +government +$nresp +$nrep " c.txt || fail "the PDF's table lacks MOLVT with $nresp responsible, $nrep reported"
+has c.pdf "$share" "MOLVT's share progressing or on target"
+has c.docx "$share" "MOLVT's share progressing or on target"
+grep '^| All activities |' c.md | awk -F' [|] ' '{print $3}' >c.all
+has c.pdf "$(cat c.all)" "the share of all activities progressing or on target"
+# An unknown format names the new ones.
+run --db "$(db s)" report coordination --round 2017 --format odt
+expect_status 2
+expect_err "html, md, csv, json, pdf or docx"
+
+[ "$nfail" -eq 0 ] || exit 1
