@@ -87,4 +87,48 @@ run --db "$(db s)" report coordination --round 2017 --format odt
 expect_status 2
 expect_err "html, md, csv, json, pdf or docx"
 
+# ---- The indicators report -------------------------------------------------
+"$LMPMON" --db "$(db s)" indicator add T1 --goal 12 --unit count \
+    --definition "# of people informed on safe migration" \
+    --baseline 100 --baseline-year 2015 --targets "2017=300;2018=500" \
+    --disaggregation sex >/dev/null || fail "indicator add"
+cat >v1.csv <<'CSV'
+indicator,period,sex,value,source
+T1,2017,women,130,MOLVT
+T1,2017,men,90,MOLVT
+T1,2017,total,220,MOLVT
+CSV
+"$LMPMON" --db "$(db s)" value import v1.csv >/dev/null || fail "value import"
+run --db "$(db s)" report indicators --year 2017 --format csv --out i.csv
+expect_status 0
+run --db "$(db s)" report indicators --year 2017 --format pdf --out i.pdf
+expect_status 0
+pdf_ok i.pdf 'Indicators: progress against the targets of 2017'
+run --db "$(db s)" report indicators --year 2017 --format docx --out i.docx
+expect_status 0
+docx_ok i.docx
+# Each row of the CSV with a value: its indicator, sex, value, target and
+# progress, on one line of the PDF's table.
+python3 - i.csv >i.rows <<'PY'
+import csv, sys
+for r in csv.DictReader(open(sys.argv[1], encoding="utf-8-sig")):
+    # A cell the CSV guards against formulas ("'-5%") as people read it.
+    r = {k: v[1:] if v[:2] == "'-" else v for k, v in r.items()}
+    if r["Progress to target"]:
+        print("|".join([r["Indicator"], r["Sex"], r["Baseline"], r["Target"],
+                        r["Value"], r["Progress to target"], r["Target met"]]))
+PY
+[ "$(wc -l <i.rows)" = 3 ] || fail "expected 3 CSV rows with progress: $(cat i.rows)"
+pdftotext -layout i.pdf i.txt
+while IFS='|' read -r code sex base target value prog met; do
+    grep -Eq "^$code +.* $sex +$base [(]2015[)] +$target +$value +$prog +$met\$" i.txt ||
+        fail "the PDF has no row '$code $sex $base $target $value $prog $met': $(grep "^$code " i.txt)"
+    has i.docx "$value" "T1's value $value"
+    has i.docx "$prog" "T1's progress $prog"
+done <i.rows
+has i.pdf "# of people informed on safe migration" "T1's definition"
+run --db "$(db s)" report indicators --year 2017 --format odt
+expect_status 2
+expect_err "text, csv, json, pdf or docx"
+
 [ "$nfail" -eq 0 ] || exit 1
