@@ -131,4 +131,51 @@ run --db "$(db s)" report indicators --year 2017 --format odt
 expect_status 2
 expect_err "text, csv, json, pdf or docx"
 
+# ---- The complaints report -------------------------------------------------
+"$LMPMON" --db "$(db s)" sample complaints --out cases.csv >/dev/null || fail "sample complaints"
+"$LMPMON" --db "$(db s)" case import cases.csv >/dev/null || fail "case import"
+run --db "$(db s)" report complaints --year 2018 --format csv --out all.csv
+expect_status 0
+run --db "$(db s)" report complaints --year 2018 --suppress --format csv --out shown.csv
+expect_status 0
+run --db "$(db s)" report complaints --year 2018 --suppress --format pdf --out k.pdf
+expect_status 0
+pdf_ok k.pdf 'Complaints mechanism, 2018'
+run --db "$(db s)" report complaints --year 2018 --suppress --format docx --out k.docx
+expect_status 0
+docx_ok k.docx
+# Each group the suppressed CSV shows, with its figures, on its line of
+# the PDF (a long name wraps: its start): "Prey Veng 72 71 58% (42) 42% (30)".
+pdftotext -layout k.pdf k.txt
+tr -d '\r' <shown.csv | awk -F, 'NR > 1 && $3 != "" {
+    print substr($2, 1, 6) "|" $3 "|" $4 "|" $7 "% [(]" $5 "[)]|" $8 "% [(]" $6 "[)]|" $9 " " $10
+}' >k.rows
+[ "$(wc -l <k.rows)" -ge 10 ] || fail "expected 10 or more groups shown: $(cat k.rows)"
+while IFS='|' read -r name cases resolved within satisfied amounts; do
+    grep -Eq "^$name.* +$cases +$resolved +$within +$satisfied " k.txt ||
+        fail "the PDF has no line '$name $cases $resolved $within $satisfied'"
+    set -- $amounts
+    has k.pdf "Ordered: $1" "the compensation ordered of $name"
+    has k.pdf "Paid: $2" "the compensation paid of $name"
+    has k.docx "$1" "the compensation ordered of $name"
+done <k.rows
+# What the suppressed CSV hides (a group of fewer than 5 cases, or one
+# that would give it away), the PDF and the DOCX never print: none of
+# their counts on a line of their own.
+tr -d '\r' <all.csv | awk -F, 'NR > 1 {print $1 "," $2}' | sort >all.keys
+tr -d '\r' <shown.csv | awk -F, 'NR > 1 && $3 != "" {print $1 "," $2}' | sort >shown.keys
+comm -23 all.keys shown.keys >hidden.keys
+[ -s hidden.keys ] || fail "the sample's 2018 hides no group: the test cannot see suppression"
+while IFS=, read -r dim value; do
+    grep -F "$dim,$value," all.csv | tr -d '\r' | awk -F, '{print $3 "|" $4 "|" $9}' >h.row
+    IFS='|' read -r cases resolved ordered <h.row
+    if grep -Eq "^$value +$cases +$resolved " k.txt; then
+        fail "the PDF prints the hidden group $dim $value ($cases cases)"
+    fi
+    has_not=$(printf '%s' "Ordered:${ordered}USD" | tr -d ' ')
+    if grep -qF -- "$has_not" k.pdf.flat || grep -qF -- "${ordered}USD" k.docx.flat; then
+        fail "the printed report gives the hidden group $dim $value's compensation $ordered"
+    fi
+done <hidden.keys
+
 [ "$nfail" -eq 0 ] || exit 1
