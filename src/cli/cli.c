@@ -93,7 +93,7 @@ static const CliCommand aCommand[] = {
       "       [--format csv|xlsx|html|pdf|docx]\n"
       "       [--out FILE] [--plan CODE]\n"
       "       lmpmon report briefing --quarter Q [--org ORG]\n"
-      "       [--format html|md|csv|json|pdf] [--out FILE]\n\n"
+      "       [--format html|md|csv|json|pdf|docx] [--out FILE]\n\n"
       "The action plan of round R: each activity with its responsible and\n"
       "contributing organisations, its action point in R and the priorities\n"
       "of earlier reviews that concern it and are not done\n"

@@ -143,7 +143,8 @@ report_coordination(const CliCtx *ctx, const char *zRound, const char *zPlan,
 
 /* 'report briefing': the quarterly programme briefing of zQuarter
 ** (core/briefing.h), for organisation zOrg or the whole programme, in
-** format zFmt (report/briefing_report.h: html, md, csv or json). */
+** format zFmt (report/briefing_report.h: html, md, csv, json, pdf or
+** docx). */
 static int
 report_briefing(const CliCtx *ctx, const char *zQuarter, const char *zOrg,
                 const char *zFmt, const char *zOut)
@@ -169,7 +170,7 @@ report_briefing(const CliCtx *ctx, const char *zQuarter, const char *zOrg,
     int rcRender = app_briefing_read(s, &q, zOrg, 1, &d, &err) ||
                    briefing_render(&d.b, zFmt, &b, &err);
     /* The CLI prints once and exits: a PDF's fonts go (print.h). */
-    if (zFmt && strcmp(zFmt, "pdf") == 0) {
+    if (report_format_find(aBriefingFormat, zFmt)->bPrint) {
         review_print_release_fonts();
     }
     if (rcRender) {

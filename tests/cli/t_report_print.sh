@@ -178,4 +178,54 @@ while IFS=, read -r dim value; do
     fi
 done <hidden.keys
 
+# ---- The briefing as Word (its PDF: t_briefing.sh) -------------------------
+run --db "$(db s)" report briefing --quarter 2019Q3 --format json --out q3.json
+expect_status 0
+run --db "$(db s)" report briefing --quarter 2019Q3 --format docx --out q3.docx
+expect_status 0
+docx_ok q3.docx
+# Every section's heading and every figure and title of the JSON.
+python3 - q3.json q3.docx.flat <<'PY' >q3.miss || fail "the briefing's DOCX lacks: $(cat q3.miss)"
+import json, re, sys
+j = json.load(open(sys.argv[1], encoding="utf-8"))
+flat = open(sys.argv[2], encoding="utf-8").read()
+miss = []
+def need(z):
+    if re.sub(r"\s+", "", z) not in flat:
+        miss.append(z)
+for h in ("Quarterly briefing: July – September 2019", "Main programme activities",
+          "Partner results", "At a glance", "Media coverage"):
+    need(h)
+n = 0
+for sec in ("activities", "partner_results", "complaints_register",
+            "at_a_glance", "upcoming", "media"):
+    for r in j[sec]:
+        n += 1
+        for k in ("women", "men", "total", "ordered", "requested"):
+            if k in r:
+                need("{:,}".format(int(r[k])))
+        for k in ("title", "source", "outlet"):
+            if k in r:
+                need(r[k])
+if n < 20:
+    miss.append("only %d records: the sample's briefing is not there" % n)
+print("\n".join(miss))
+sys.exit(1 if miss else 0)
+PY
+run --db "$(db s)" report briefing --quarter 2019Q3 --format odt
+expect_status 2
+expect_err "pdf or docx"
+
+# ---- In Khmer: a Khmer font, Khmer words -----------------------------------
+LANG=km_KH.UTF-8 "$LMPMON" --db "$(db s)" report coordination --round 2017 --format pdf --out ck.pdf ||
+    fail "the Khmer coordination PDF"
+pdffonts ck.pdf | grep -q KhmerOS || fail "no Khmer font in the Khmer PDF: $(pdffonts ck.pdf)"
+# The summary's heading as the catalogue writes it.
+summary_km=$(python3 -c 'import sys; sys.path.insert(0, sys.argv[1]); import i18n_check as c; print(c.read_po(sys.argv[2]).get("Summary", ""))' \
+    "$SRC/tests/http" "$SRC/po/km.po")
+[ -n "$summary_km" ] || fail "po/km.po has no Khmer for 'Summary'"
+pdftotext ck.pdf ck.txt
+grep -qF -- "$summary_km" ck.txt || fail "the Khmer PDF lacks '$summary_km'"
+grep -q 'Summary' ck.txt && fail "the Khmer PDF still says 'Summary'"
+
 [ "$nfail" -eq 0 ] || exit 1
