@@ -119,7 +119,8 @@ report_coordination(const CliCtx *ctx, const char *zRound, const char *zPlan,
     store_close(s);
     Buf b = BUF_INIT;
     int rc = CLI_OK;
-    int rcMake = coordination_report(&m, p, zRound, &fund, zFmt, &b, &err);
+    int rcMake =
+        coordination_report(&m, p, zRound, &fund, zFmt, NULL, &b, &err);
     fund_set_release(&fund);
     /* The CLI prints once and exits: a PDF's fonts go (print.h). */
     if (report_format_find(aCoordinationFormat, zFmt)->bPrint) {

@@ -1447,8 +1447,9 @@ rep_html_matrix(const Coordination *c, Buf *b)
     buf_release(&fig);
 }
 
-void
-coordination_render_html(const Coordination *c, Buf *b)
+/* The HTML, with the downloads' links from zSelf when not NULL. */
+static void
+rep_render_html(const Coordination *c, const char *zSelf, Buf *b)
 {
     const char *zTitle =
         c->pRound->zTitle ? c->pRound->zTitle : c->pRound->zCode;
@@ -1478,7 +1479,11 @@ coordination_render_html(const Coordination *c, Buf *b)
         esc_html(b, buf_str(&d));
         buf_release(&d);
     }
-    HTML_LIT(b, "</p>\n</header>\n<p class=\"method\">");
+    HTML_LIT(b, "</p>\n");
+    if (zSelf) {
+        report_format_links(aCoordinationFormat, zSelf, b);
+    }
+    HTML_LIT(b, "</header>\n<p class=\"method\">");
     Buf x = BUF_INIT;
     rep_method(c, &x);
     esc_html(b, buf_str(&x));
@@ -1501,6 +1506,12 @@ coordination_render_html(const Coordination *c, Buf *b)
     rep_html_silent(c, b);
     rep_html_matrix(c, b);
     HTML_LIT(b, "</body>\n</html>\n");
+}
+
+void
+coordination_render_html(const Coordination *c, Buf *b)
+{
+    rep_render_html(c, NULL, b);
 }
 
 /* ---- Markdown --------------------------------------------------------------------- */
@@ -2137,8 +2148,8 @@ coordination_render(const Coordination *c, const char *zFormat, Buf *b,
 
 int
 coordination_report(const Model *m, const Plan *p, const char *zRound,
-                    const FundSet *pFund, const char *zFormat, Buf *b,
-                    AppErr *err)
+                    const FundSet *pFund, const char *zFormat,
+                    const char *zSelf, Buf *b, AppErr *err)
 {
     const ReportFormat *f = report_format_need(aCoordinationFormat, zFormat,
                                                "coordination report", err);
@@ -2150,7 +2161,11 @@ coordination_report(const Model *m, const Plan *p, const char *zRound,
     Coordination c;
     int rc = coordination_build_funded(m, p, zRound, pFund, &c, err);
     if (rc == 0) {
-        rc = coordination_render(&c, zFormat, b, err);
+        if (zSelf && str_eq(f->zName, "html")) {
+            rep_render_html(&c, zSelf, b);
+        } else {
+            rc = coordination_render(&c, zFormat, b, err);
+        }
         coordination_release(&c);
     }
     (void)i18n_use(ePrev);

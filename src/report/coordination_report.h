@@ -38,12 +38,14 @@ int coordination_render(const Coordination *c, const char *zFormat, Buf *b,
 ** the round's funding pFund or NULL) and render it in format zFormat into
 ** b.  The formats programs read (csv, json) are counted and written in
 ** English whatever the thread's language: the silent organisations'
-** messages are written when they are counted.  0, or -1 with err (an
+** messages are written when they are counted.  With zSelf (the web
+** page's address, not yet escaped), the HTML offers the other formats
+** as downloads from it (report_format_links()).  0, or -1 with err (an
 ** unknown format, APPERR_USAGE; what coordination_build_funded()
 ** refuses). */
 int coordination_report(const Model *m, const Plan *p, const char *zRound,
-                        const FundSet *pFund, const char *zFormat, Buf *b,
-                        AppErr *err);
+                        const FundSet *pFund, const char *zFormat,
+                        const char *zSelf, Buf *b, AppErr *err);
 
 /* The rules coordination_render_html() adds, inline, after the review
 ** report's stylesheet (the web allows exactly these two <style>s, by
