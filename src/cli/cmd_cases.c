@@ -22,6 +22,7 @@
 #include "../io/plan_sample.h"
 #include "../io/xlsx_read.h"
 #include "../report/complaints_report.h"
+#include "../report/print.h"
 #include "../base/i18n.h"
 #include "../base/banned.h"
 
@@ -321,8 +322,9 @@ cmd_report_complaints(CliCtx *ctx, const char *zYear, const char *zFormat,
         return cli_usage_error(ctx, _("--year wants a year such as 2018"));
     }
     int iFmt = -1;
-    static const char *const azFmt[] = { "html", "csv", "json", "xlsx" };
-    for (int i = 0; i < 4; i++) {
+    static const char *const azFmt[] = { "html", "csv", "json",
+                                         "xlsx", "pdf", "docx" };
+    for (int i = 0; i < 6; i++) {
         if (strcmp(zFormat, azFmt[i]) == 0) {
             iFmt = i;
         }
@@ -330,7 +332,8 @@ cmd_report_complaints(CliCtx *ctx, const char *zYear, const char *zFormat,
     if (iFmt < 0) {
         return cli_usage_error(ctx,
                                _("unknown format '%s' for the complaints "
-                                 "report (html, csv, json or xlsx)"),
+                                 "report (html, csv, json, xlsx, pdf or "
+                                 "docx)"),
                                zFormat);
     }
     if (iFmt == 3 && !zOut) {
@@ -364,6 +367,12 @@ cmd_report_complaints(CliCtx *ctx, const char *zYear, const char *zFormat,
             if (complaints_render_xlsx(&v, zOut, &err)) {
                 rc = cli_fail(&err);
             }
+        } else if (iFmt >= 4) {
+            if (complaints_render_print(&v, iFmt == 5, &b, &err)) {
+                rc = cli_fail(&err);
+            }
+            /* The CLI prints once and exits: the fonts go (print.h). */
+            review_print_release_fonts();
         } else if (iFmt == 0) {
             complaints_render_html_page(&v, &b);
         } else if (iFmt == 1) {
@@ -371,7 +380,8 @@ cmd_report_complaints(CliCtx *ctx, const char *zYear, const char *zFormat,
         } else {
             complaints_render_json(&v, &b);
         }
-        if (iFmt != 3 && cli_write_output(zOut, buf_str(&b), b.n, &err)) {
+        if (iFmt != 3 && rc == CLI_OK &&
+            cli_write_output(zOut, buf_str(&b), b.n, &err)) {
             rc = cli_fail(&err);
         }
         buf_release(&b);

@@ -19,6 +19,7 @@
 #include "../io/indicators_csv.h"
 #include "../io/sdmx_csv.h"
 #include "../report/indicators_report.h"
+#include "../report/print.h"
 #include "../base/banned.h"
 
 /* The options of 'indicator add' and 'amend'. */
@@ -542,9 +543,11 @@ cmd_report_indicators(CliCtx *ctx, const char *zYear, const char *zPlan,
         return cli_usage_error(ctx, "report indicators needs --year YEAR");
     }
     const char *zFmt = zFormat ? zFormat : "text";
-    if (strcmp(zFmt, "text") && strcmp(zFmt, "csv") && strcmp(zFmt, "json")) {
-        return cli_usage_error(ctx, "unknown format '%s' (text, csv or json)",
-                               zFmt);
+    int bPrint = strcmp(zFmt, "pdf") == 0 || strcmp(zFmt, "docx") == 0;
+    if (strcmp(zFmt, "text") && strcmp(zFmt, "csv") && strcmp(zFmt, "json") &&
+        !bPrint) {
+        return cli_usage_error(
+            ctx, "unknown format '%s' (text, csv, json, pdf or docx)", zFmt);
     }
     Store *s = cli_open_store(ctx);
     if (!s) {
@@ -567,10 +570,17 @@ cmd_report_indicators(CliCtx *ctx, const char *zYear, const char *zPlan,
         sheet_release(&t);
     } else if (strcmp(zFmt, "json") == 0) {
         ind_report_json(aRow, nRow, (int)y, &b);
+    } else if (bPrint) {
+        if (ind_report_print(aRow, nRow, (int)y, strcmp(zFmt, "docx") == 0, &b,
+                             &err)) {
+            rc = cli_fail(&err);
+        }
+        /* The CLI prints once and exits: the fonts go (print.h). */
+        review_print_release_fonts();
     } else {
         ind_report_text(aRow, nRow, (int)y, &b);
     }
-    if (cli_write_output(zOut, buf_str(&b), b.n, &err)) {
+    if (rc == CLI_OK && cli_write_output(zOut, buf_str(&b), b.n, &err)) {
         rc = cli_fail(&err);
     }
     buf_release(&b);

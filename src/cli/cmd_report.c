@@ -80,7 +80,7 @@ report_format(const char *zFormat, const char *zOut, const char *zDefault)
 /* 'report coordination': who is responsible for what in round zRound and
 ** whether the review's explanations of slow progress hold
 ** (core/coordination.h), in format zFmt (report/coordination_report.h's
-** table: html, md, csv or json). */
+** table: html, md, csv, json, pdf or docx). */
 static int
 report_coordination(const CliCtx *ctx, const char *zRound, const char *zPlan,
                     const char *zFmt, const char *zOut)
@@ -119,8 +119,13 @@ report_coordination(const CliCtx *ctx, const char *zRound, const char *zPlan,
     store_close(s);
     Buf b = BUF_INIT;
     int rc = CLI_OK;
-    int rcMake = coordination_report(&m, p, zRound, &fund, zFmt, &b, &err);
+    int rcMake =
+        coordination_report(&m, p, zRound, &fund, zFmt, NULL, &b, &err);
     fund_set_release(&fund);
+    /* The CLI prints once and exits: a PDF's fonts go (print.h). */
+    if (report_format_find(aCoordinationFormat, zFmt)->bPrint) {
+        review_print_release_fonts();
+    }
     if (rcMake) {
         rc = cli_fail(&err);
     } else if (buf_failed(&b)) {
@@ -139,7 +144,8 @@ report_coordination(const CliCtx *ctx, const char *zRound, const char *zPlan,
 
 /* 'report briefing': the quarterly programme briefing of zQuarter
 ** (core/briefing.h), for organisation zOrg or the whole programme, in
-** format zFmt (report/briefing_report.h: html, md, csv or json). */
+** format zFmt (report/briefing_report.h: html, md, csv, json, pdf or
+** docx). */
 static int
 report_briefing(const CliCtx *ctx, const char *zQuarter, const char *zOrg,
                 const char *zFmt, const char *zOut)
@@ -165,7 +171,7 @@ report_briefing(const CliCtx *ctx, const char *zQuarter, const char *zOrg,
     int rcRender = app_briefing_read(s, &q, zOrg, 1, &d, &err) ||
                    briefing_render(&d.b, zFmt, &b, &err);
     /* The CLI prints once and exits: a PDF's fonts go (print.h). */
-    if (zFmt && strcmp(zFmt, "pdf") == 0) {
+    if (report_format_find(aBriefingFormat, zFmt)->bPrint) {
         review_print_release_fonts();
     }
     if (rcRender) {

@@ -798,14 +798,15 @@ brief_render_json(const Briefing *b, Buf *out)
 
 /* ---- formats ------------------------------------------------------------- */
 
-/* ---- PDF -------------------------------------------------------------------- */
+/* ---- PDF and Word ----------------------------------------------------------- */
 
 /* The briefing printed as the action plan is (print.h): a cover with the
 ** title and how the figures were made, then each section with its
 ** heading and its table (the header repeated on every page), or what an
-** empty one says.  0, or -1 with err when the printing module fails. */
+** empty one says; a Word document when bDocx, else a PDF.  0, or -1 with
+** err when the printing module fails. */
 static int
-brief_render_pdf(const Briefing *b, Buf *out, AppErr *err)
+brief_render_print(const Briefing *b, int bDocx, Buf *out, AppErr *err)
 {
     BriefSection a[SEC_COUNT];
     Sheet at[SEC_COUNT];
@@ -828,8 +829,9 @@ brief_render_pdf(const Briefing *b, Buf *out, AppErr *err)
             buf_printf(&up, "%s (%s)", t->zTitle, b->q.zNextLabel);
             zHeading = buf_str(&up);
         }
-        aPart[k] =
-            (SheetDocPart){ zHeading, t->nRow ? NULL : t->zEmpty, &at[k] };
+        aPart[k] = (SheetDocPart){ .zHeading = zHeading,
+                                   .zText = t->nRow ? NULL : t->zEmpty,
+                                   .t = &at[k] };
     }
     SheetDocSpec spec = {
         .zPlan = b->zOrg ? b->zOrg : "Programme briefing",
@@ -843,7 +845,8 @@ brief_render_pdf(const Briefing *b, Buf *out, AppErr *err)
         .aPart = aPart,
         .nPart = SEC_COUNT,
     };
-    int rc = sheet_render_pdf(&spec, out, err);
+    int rc = bDocx ? sheet_render_docx(&spec, out, err)
+                   : sheet_render_pdf(&spec, out, err);
     for (int k = 0; k < SEC_COUNT; k++) {
         sheet_release(&at[k]);
     }
@@ -860,6 +863,10 @@ const ReportFormat aBriefingFormat[] = {
     { "csv", "text/csv; charset=utf-8", "CSV", 0 },
     { "json", "application/json; charset=utf-8", "JSON", 0 },
     { "pdf", "application/pdf", "PDF", 1 },
+    { "docx",
+      "application/vnd.openxmlformats-officedocument.wordprocessingml."
+      "document",
+      N_("Word"), 1 },
     { NULL, NULL, NULL, 0 },
 };
 
@@ -872,7 +879,7 @@ briefing_render(const Briefing *b, const char *zFormat, Buf *out, AppErr *err)
         return -1;
     }
     if (f->bPrint) {
-        return brief_render_pdf(b, out, err);
+        return brief_render_print(b, str_eq(f->zName, "docx"), out, err);
     }
     /* In aBriefingFormat's order. */
     static void (*const axRender[])(const Briefing *, Buf *) = {

@@ -1,7 +1,7 @@
 /*
 ** briefing_report.h — the quarterly programme briefing (core/briefing.h)
 ** as one self-contained HTML file, Markdown, CSV (one row per record
-** shown, docs/formats/briefing.md), JSON or PDF (printed as the action
+** shown, docs/formats/briefing.md), JSON, PDF or Word (printed as the action
 ** plan is: print.h's SheetDocSpec, through the printing module).  The tables people read are
 ** built once, as plain text cells, and every format escapes them for its
 ** context; CSV and JSON give the records' own values (numbers as numbers,
@@ -15,7 +15,7 @@
 #include "review_report.h"
 
 /* The briefing's formats, ended by a NULL name: html, md, csv, json, pdf
-** (bPrint). */
+** and docx (bPrint). */
 extern const ReportFormat aBriefingFormat[];
 
 /* Render b in the format named zFormat into out.  0, or -1 with err for

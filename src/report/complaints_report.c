@@ -10,6 +10,7 @@
 
 #include "complaints_report.h"
 #include "escape.h"
+#include "print.h"
 #include "../base/base.h"
 #include "../core/review.h"
 #include "../core/gazetteer.h"
@@ -374,4 +375,147 @@ complaints_render_xlsx_buf(const ComplaintsView *v, Buf *b, AppErr *err)
     }
     complaints_xlsx_rows(v, x);
     return xlsx_out_take(x, b, err);
+}
+
+/* ---- PDF and Word ---------------------------------------------------------- */
+
+/* The method, as the HTML's opening paragraph says it, as plain text. */
+static void
+complaints_print_method(const ComplaintsView *v, Buf *b)
+{
+    buf_printf(b, "%s %s. ", _("Cases lodged in"), v->zPeriod);
+    buf_puts(b, _("\"Within 3 months\" means resolved no later than the same "
+                  "day three calendar months after lodging (lodged 31 "
+                  "January, resolved by 30 April). Shares are of the cases "
+                  "lodged."));
+    if (v->bSuppress) {
+        buf_putc(b, ' ');
+        buf_printf(b,
+                   _("Groups of fewer than %d cases are not shown, nor "
+                     "the smallest others where a small group could be worked "
+                     "out from them; they are counted together as \"other "
+                     "groups\" (how many in brackets). "),
+                   CASE_SUPPRESS_BELOW);
+    }
+    if (v->r->nMixed) {
+        buf_putc(b, ' ');
+        buf_printf(b, _("%ld cases in other currencies than "), v->r->nMixed);
+        buf_printf(b, "%s %s", v->r->zCurrency, _("are left out of the sums."));
+    }
+}
+
+/* The table of dimension d as the HTML shows it: the rows case_shown_build()
+** lets through, a hidden one with no figure. */
+static void
+complaints_print_table(const ComplaintsView *v, int d, Sheet *t)
+{
+    const CaseReport *r = v->r;
+    static const char *const azHead[] = {
+        N_("Cases"),
+        N_("Resolved"),
+        N_("Within 3 months"),
+        N_("Satisfied within 3 months (goal 10)"),
+        N_("Median days"),
+        N_("To court"),
+        N_("Requested"),
+        N_("Ordered"),
+        N_("Paid"),
+        N_("Paid of ordered"),
+    };
+    /* The HTML's first column has no heading; on paper its width comes
+    ** from one. */
+    sheet_col(t, _("Group"));
+    for (size_t k = 0; k < sizeof azHead / sizeof azHead[0]; k++) {
+        sheet_col(t, _(azHead[k]));
+    }
+    CaseShown sh;
+    case_shown_build(r, (CaseDim)d, v->bSuppress, &sh);
+    const CaseCell *c;
+    int bHidden;
+    Buf x = BUF_INIT;
+    for (size_t i = 0; (c = shown_row(&sh, i, &bHidden)) != NULL; i++) {
+        buf_reset(&x);
+        buf_puts(&x, cell_name(d, c, i18n_current()));
+        if (c == &sh.other) {
+            buf_printf(&x, " (%zu)", sh.nMerged);
+        }
+        sheet_text(t, buf_str(&x));
+        if (bHidden) {
+            buf_reset(&x);
+            buf_printf(&x, _("fewer than %d cases"), CASE_SUPPRESS_BELOW);
+            sheet_text(t, buf_str(&x));
+            for (size_t k = 1; k < sizeof azHead / sizeof azHead[0]; k++) {
+                sheet_text(t, "");
+            }
+            continue;
+        }
+        sheet_num(t, c->nCases);
+        sheet_num(t, c->nResolved);
+        buf_reset(&x);
+        buf_printf(&x, "%ld%% (%ld)", review_pct(c->nWithin3, c->nCases),
+                   c->nWithin3);
+        sheet_text(t, buf_str(&x));
+        buf_reset(&x);
+        buf_printf(&x, "%ld%% (%ld)",
+                   review_pct(c->nSatisfiedWithin3, c->nCases),
+                   c->nSatisfiedWithin3);
+        sheet_text(t, buf_str(&x));
+        long med = case_cell_median_days(c);
+        buf_reset(&x);
+        if (med >= 0) {
+            buf_printf(&x, "%ld", med);
+        }
+        sheet_text(t, buf_str(&x));
+        sheet_num(t, c->nCourt);
+        const int64_t aAmount[] = { c->requested, c->ordered, c->paid };
+        for (int k = 0; k < 3; k++) {
+            buf_reset(&x);
+            case_amount_format(&x, aAmount[k]);
+            buf_printf(&x, " %s", r->zCurrency);
+            sheet_text(t, buf_str(&x));
+        }
+        buf_reset(&x);
+        buf_printf(&x, "%ld%%", review_pct((long)c->paid, (long)c->ordered));
+        sheet_text(t, buf_str(&x));
+    }
+    buf_release(&x);
+    case_shown_release(&sh);
+}
+
+int
+complaints_render_print(const ComplaintsView *v, int bDocx, Buf *b, AppErr *err)
+{
+    Buf title = BUF_INIT, method = BUF_INIT, h = BUF_INIT;
+    buf_printf(&title, _("Complaints mechanism%s%s"), ", ", v->zPeriod);
+    complaints_print_method(v, &method);
+    SheetDocParts x = { 0 };
+    for (int d = 0; d < DIM_COUNT; d++) {
+        if (v->r->anCell[d] == 0) {
+            continue;
+        }
+        buf_reset(&h);
+        buf_puts(&h, d == DIM_ALL ? _("All cases") : _("By "));
+        if (d != DIM_ALL) {
+            buf_puts(&h, _(case_dim_name((CaseDim)d)));
+        }
+        sheet_doc_part(&x, 2, buf_str(&h), NULL);
+        complaints_print_table(v, d, sheet_doc_table(&x, "complaints"));
+    }
+    SheetDocSpec spec = {
+        .zPlan = _("Complaints"),
+        .zTitle = buf_str(&title),
+        /* TRANSLATORS: follows "Generated on DATE by lmpmon from the data: "
+        ** on the cover. */
+        .zCoverNote = _("the cases of the complaints register lodged in the "
+                        "period."),
+        .zIntro = buf_str(&method),
+    };
+    spec.aPart = sheet_doc_parts(&x, &spec.nPart);
+    int rc = bDocx ? sheet_render_docx(&spec, b, err)
+                   : sheet_render_pdf(&spec, b, err);
+    sheet_doc_parts_release(&x);
+    buf_release(&title);
+    buf_release(&method);
+    buf_release(&h);
+    return rc;
 }

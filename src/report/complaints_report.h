@@ -34,6 +34,14 @@ int complaints_render_xlsx(const ComplaintsView *v, const char *zPath,
 /* The same spreadsheet appended to b (a download).  0 or -1 with err. */
 int complaints_render_xlsx_buf(const ComplaintsView *v, Buf *b, AppErr *err);
 
+/* The report as a printed document (print.h): a cover, the method, and
+** each dimension's table as the HTML shows it (with bSuppress, no figure
+** of a group the HTML hides); a Word document when bDocx, else a PDF,
+** appended to b.  0, or -1 with err when the printing module fails; the
+** caller releases the fonts if it wants (review_print_release_fonts()). */
+int complaints_render_print(const ComplaintsView *v, int bDocx, Buf *b,
+                            AppErr *err);
+
 /* One line for dashboards: "Goal 10: 41% (123 of 300) of cases ...". */
 void complaints_indicator_sentence(const ComplaintsView *v, CaseDim d,
                                    const char *zValue, Buf *b);

@@ -18,6 +18,7 @@
 #include "escape.h"
 #include "../base/base.h"
 #include "../core/review.h"
+#include "print.h"
 #include "review_report.h"
 #include "../core/texts.h"
 #include "../io/csv.h"
@@ -534,9 +535,10 @@ rep_overlap_heading(const Coordination *c, Buf *b)
 }
 
 /* The heading cells of the table of organisations (HTML: th cells; else
-** Markdown cells), in the reader's language. */
+** Markdown cells; with t, t's columns instead), in the reader's
+** language. */
 static void
-rep_org_heads(Buf *b, int bHtml)
+rep_org_heads(Buf *b, int bHtml, Sheet *t)
 {
     static const char zReported[] = N_("reported");
     static const char *const az[] = {
@@ -558,7 +560,9 @@ rep_org_heads(Buf *b, int bHtml)
             const char *z = !az[k]                         ? rating_label(aR[q])
                             : !bHtml && (k == 3 || k == 5) ? _(zReported)
                                                            : _(az[k]);
-            if (bHtml) {
+            if (t) {
+                sheet_col(t, z);
+            } else if (bHtml) {
                 HTML_LIT(b, "<th scope=\"col\">");
                 esc_html(b, z);
                 HTML_LIT(b, "</th>");
@@ -568,7 +572,7 @@ rep_org_heads(Buf *b, int bHtml)
             }
         }
     }
-    if (!bHtml) {
+    if (!bHtml && !t) {
         buf_puts(b, " |\n");
     }
 }
@@ -1078,7 +1082,7 @@ rep_html_orgs(const Coordination *c, Buf *b)
     esc_html(b, buf_str(&t));
     buf_release(&t);
     HTML_LIT(b, "</caption>\n<thead><tr>");
-    rep_org_heads(b, 1);
+    rep_org_heads(b, 1, NULL);
     HTML_LIT(b, "</tr></thead>\n<tbody>\n");
     for (size_t k = 0; k < c->nOrg; k++) {
         const CoordOrg *g = &c->aOrg[k];
@@ -1443,8 +1447,9 @@ rep_html_matrix(const Coordination *c, Buf *b)
     buf_release(&fig);
 }
 
-void
-coordination_render_html(const Coordination *c, Buf *b)
+/* The HTML, with the downloads' links from zSelf when not NULL. */
+static void
+rep_render_html(const Coordination *c, const char *zSelf, Buf *b)
 {
     const char *zTitle =
         c->pRound->zTitle ? c->pRound->zTitle : c->pRound->zCode;
@@ -1474,7 +1479,11 @@ coordination_render_html(const Coordination *c, Buf *b)
         esc_html(b, buf_str(&d));
         buf_release(&d);
     }
-    HTML_LIT(b, "</p>\n</header>\n<p class=\"method\">");
+    HTML_LIT(b, "</p>\n");
+    if (zSelf) {
+        report_format_links(aCoordinationFormat, zSelf, b);
+    }
+    HTML_LIT(b, "</header>\n<p class=\"method\">");
     Buf x = BUF_INIT;
     rep_method(c, &x);
     esc_html(b, buf_str(&x));
@@ -1497,6 +1506,12 @@ coordination_render_html(const Coordination *c, Buf *b)
     rep_html_silent(c, b);
     rep_html_matrix(c, b);
     HTML_LIT(b, "</body>\n</html>\n");
+}
+
+void
+coordination_render_html(const Coordination *c, Buf *b)
+{
+    rep_render_html(c, NULL, b);
 }
 
 /* ---- Markdown --------------------------------------------------------------------- */
@@ -1660,7 +1675,7 @@ coordination_render_md(const Coordination *c, Buf *b)
     esc_md_line(b, _("Shares are of the activities each organisation is "
                      "responsible for."));
     buf_puts(b, "\n\n");
-    rep_org_heads(b, 0);
+    rep_org_heads(b, 0, NULL);
     buf_puts(b, "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
     for (size_t k = 0; k < c->nOrg; k++) {
         const CoordOrg *g = &c->aOrg[k];
@@ -1785,11 +1800,321 @@ coordination_render_md(const Coordination *c, Buf *b)
     buf_release(&x);
 }
 
+/* ---- PDF and Word ------------------------------------------------------------ */
+
+/* A table of shares by area of test t (the HTML's), in x's last part. */
+static void
+rep_print_test_table(const Coordination *c, const CoordTest *t,
+                     SheetDocParts *x)
+{
+    Sheet *s = sheet_doc_table(x, "test");
+    Buf h = BUF_INIT;
+    utf8_capitalise(&h, rep_area_level(c));
+    sheet_col(s, buf_str(&h));
+    buf_reset(&h);
+    rep_capitalised(&h, _(t->zFirst));
+    sheet_col(s, buf_str(&h));
+    buf_reset(&h);
+    rep_capitalised(&h, _(t->zSecond));
+    sheet_col(s, buf_str(&h));
+    buf_reset(&h);
+    sheet_col(s, _("Difference (points)"));
+    sheet_col(s, _("Verdict"));
+    for (size_t a = 0; a < c->nArea; a++) {
+        const CoordResult *ra = coordination_result(c, t, (long)a);
+        buf_printf(&h, "%s %s", rep_area_code(c, (long)a),
+                   rep_area_name(c, (long)a));
+        sheet_text(s, buf_str(&h));
+        buf_reset(&h);
+        rep_cell_share(&h, ra->first.n, ra->first.nOf);
+        sheet_text(s, buf_str(&h));
+        buf_reset(&h);
+        rep_cell_share(&h, ra->second.n, ra->second.nOf);
+        sheet_text(s, buf_str(&h));
+        buf_reset(&h);
+        buf_printf(&h, "%+ld", ra->diffPp);
+        sheet_num_text(s, (double)ra->diffPp, buf_str(&h));
+        buf_reset(&h);
+        sheet_text(s, rep_verdict_label(ra));
+    }
+    buf_release(&h);
+}
+
+/* The row of the areas' table (rep_html_explanations()'s) for area a, or
+** for all activities when a is negative. */
+static void
+rep_print_area_row(const Coordination *c, long a, Sheet *s)
+{
+    Buf h = BUF_INIT;
+    const CoordArea *r = a >= 0 ? &c->aArea[a] : NULL;
+    if (r) {
+        buf_printf(&h, "%s %s", rep_area_code(c, a), rep_area_name(c, a));
+    } else {
+        buf_puts(&h, _("All activities"));
+    }
+    sheet_text(s, buf_str(&h));
+    size_t nAct = r ? r->nAct : c->nAct;
+    sheet_num(s, (long)nAct);
+    size_t an[4] = {
+        r ? r->nPositive : c->nPositive,
+        r ? r->anLead[COORD_LEAD_SEVERAL] : c->anLead[COORD_LEAD_SEVERAL],
+        r ? r->anLead[COORD_LEAD_ONE_GOVERNMENT]
+          : c->anLead[COORD_LEAD_ONE_GOVERNMENT],
+        r ? r->nSupport : c->nSupport,
+    };
+    for (int k = 0; k < 4; k++) {
+        buf_reset(&h);
+        rep_cell_share(&h, an[k], nAct);
+        sheet_text(s, buf_str(&h));
+    }
+    sheet_text(s, !r ? "" : r->bLeastProgressing ? _("yes") : _("no"));
+    buf_release(&h);
+}
+
+/* The explanations tested, as rep_html_explanations() shows them. */
+static void
+rep_print_explanations(const Coordination *c, SheetDocParts *x)
+{
+    Buf h = BUF_INIT;
+    sheet_doc_part(x, 2, _("The review's explanations, tested"), NULL);
+    for (const CoordTest *t = aCoordTest; t->zName; t++) {
+        const CoordResult *r = coordination_result(c, t, -1);
+        rep_claim_sentence(t, &h);
+        buf_putc(&h, ' ');
+        rep_compare_sentence(r, &h);
+        buf_putc(&h, ' ');
+        rep_verdict_sentence(r, &h);
+        sheet_doc_part(x, 3, _(t->zTitle), buf_str(&h));
+        buf_reset(&h);
+        if (t->bByArea && c->nArea) {
+            rep_print_test_table(c, t, x);
+        }
+    }
+    if (c->nArea) {
+        buf_printf(&h, _("Activities by %s: progress, who leads them, support"),
+                   rep_area_level(c));
+        sheet_doc_part(x, 3, buf_str(&h), NULL);
+        buf_reset(&h);
+        Sheet *s = sheet_doc_table(x, "areas");
+        utf8_capitalise(&h, rep_area_level(c));
+        sheet_col(s, buf_str(&h));
+        static const char *const azHead[] = {
+            N_("Activities"),
+            N_("Progressing or on target"),
+            N_("Several responsible bodies"),
+            N_("One government body"),
+            N_("Supported by a development partner or UN agency"),
+            N_("Least progressing"),
+        };
+        for (size_t k = 0; k < sizeof azHead / sizeof azHead[0]; k++) {
+            sheet_col(s, _(azHead[k]));
+        }
+        for (size_t a = 0; a < c->nArea; a++) {
+            rep_print_area_row(c, (long)a, s);
+        }
+        rep_print_area_row(c, -1, s);
+    }
+    buf_release(&h);
+}
+
+/* The organisations' table, as rep_html_orgs() shows it. */
+static void
+rep_print_orgs(const Coordination *c, SheetDocParts *x)
+{
+    Buf h = BUF_INIT;
+    buf_printf(&h,
+               _("Per organisation, the activities of round %s it is "
+                 "responsible for and contributes to, how many of those were "
+                 "reported, and the ratings of those it is responsible for; "
+                 "shares are of the activities it is responsible for."),
+               c->pRound->zCode);
+    sheet_doc_part(x, 2, _("Organisations"), buf_str(&h));
+    Sheet *s = sheet_doc_table(x, "organisations");
+    rep_org_heads(NULL, 1, s);
+    for (size_t k = 0; k < c->nOrg; k++) {
+        const CoordOrg *g = &c->aOrg[k];
+        sheet_text(s, g->zAcronym);
+        sheet_text(s, rep_kind_label(g->pOrg));
+        size_t an[] = { g->nResp,
+                        g->nRespReported,
+                        g->nContrib,
+                        g->nContribReported,
+                        g->anRating[RATING_ON_TARGET],
+                        g->anRating[RATING_PROGRESSING],
+                        g->anRating[RATING_NOT_ON_TARGET],
+                        g->anRating[RATING_NONE] };
+        for (size_t q = 0; q < sizeof an / sizeof an[0]; q++) {
+            sheet_num(s, (long)an[q]);
+        }
+        buf_reset(&h);
+        if (g->nResp) {
+            rep_cell_share(&h,
+                           g->anRating[RATING_PROGRESSING] +
+                               g->anRating[RATING_ON_TARGET],
+                           g->nResp);
+        }
+        sheet_text(s, buf_str(&h));
+        sheet_text(s, g->bSilent ? _("yes") : "");
+    }
+    buf_release(&h);
+}
+
+/* One activity as a list item: code, text, responsible bodies. */
+static void
+rep_print_activity(const Coordination *c, const CoordActivity *a,
+                   SheetDocParts *x)
+{
+    const Node *n = rep_node(c, a);
+    Buf h = BUF_INIT;
+    buf_printf(&h, "%s %s ", n->zCode, node_text(n, i18n_current()));
+    rep_responsible(&h, n);
+    sheet_doc_item(x, buf_str(&h));
+    buf_release(&h);
+}
+
+/* The lists of activities and the silent organisations, as
+** rep_html_lists() and rep_html_silent() show them. */
+static void
+rep_print_lists(const Coordination *c, SheetDocParts *x)
+{
+    Buf h = BUF_INIT;
+    sheet_doc_part(x, 2, _("Responsibility"), NULL);
+    for (const CoordList *l = aCoordList; l->zName; l++) {
+        if (str_eq(l->zName, "same_wording")) {
+            continue; /* the groups below say more */
+        }
+        size_t n = coordination_list_count(c, l);
+        rep_list_heading(c, l, n, &h);
+        sheet_doc_part(x, 3, buf_str(&h), n ? NULL : _("None."));
+        buf_reset(&h);
+        for (size_t i = 0; i < c->nAct; i++) {
+            if (l->xHas(&c->aAct[i])) {
+                rep_print_activity(c, &c->aAct[i], x);
+            }
+        }
+    }
+    rep_overlap_heading(c, &h);
+    sheet_doc_part(x, 3, buf_str(&h), c->nOverlap ? NULL : _("None."));
+    buf_reset(&h);
+    for (size_t k = 0; k < c->nOverlap; k++) {
+        const CoordOverlap *o = &c->aOverlap[k];
+        buf_printf(&h, "%s \xE2\x80\x9C%s\xE2\x80\x9D",
+                   o->bAcrossOrgs ? _("Under different responsible bodies:")
+                                  : _("Under the same responsible bodies:"),
+                   c->aAct[o->aiAct[0]].zWording);
+        sheet_doc_part(x, 0, NULL, buf_str(&h));
+        buf_reset(&h);
+        for (size_t q = 0; q < o->nAct; q++) {
+            rep_print_activity(c, &c->aAct[o->aiAct[q]], x);
+        }
+    }
+    buf_printf(&h, "%s (lmpmon check): %s",
+               _("As lmpmon's data-quality rule silent_responsible_org "
+                 "decides"),
+               c->bStatements
+                   ? _("a responsible organisation that gave no statement in "
+                       "the round.")
+                   : _("for a round imported from a report, a responsible "
+                       "government body that no narrative of its activities "
+                       "mentions."));
+    sheet_doc_part(x, 2, _("Responsible but silent"), buf_str(&h));
+    if (!c->silent.n) {
+        sheet_doc_part(x, 0, NULL, _("None."));
+    }
+    for (size_t f = 0; f < c->silent.n; f++) {
+        sheet_doc_item(x, c->silent.a[f].zMessage);
+    }
+    buf_release(&h);
+}
+
+/* The matrix of responsible activities by organisation and area (the
+** numbers of the HTML's heat map). */
+static void
+rep_print_matrix(const Coordination *c, SheetDocParts *x)
+{
+    Buf h = BUF_INIT;
+    buf_printf(&h, _("Responsible activities by organisation and %s"),
+               rep_area_level(c));
+    sheet_doc_part(x, 2, buf_str(&h),
+                   c->nArea ? NULL
+                            : _("The plan has no level above its "
+                                "activities."));
+    buf_release(&h);
+    if (!c->nArea) {
+        return;
+    }
+    Sheet *s = sheet_doc_table(x, "matrix");
+    sheet_col(s, _("Organisation"));
+    for (size_t a = 0; a < c->nArea; a++) {
+        sheet_col(s, rep_area_code(c, (long)a));
+    }
+    sheet_col(s, _("All"));
+    for (size_t k = 0; k < c->nOrg; k++) {
+        const CoordOrg *g = &c->aOrg[k];
+        if (!g->nResp) {
+            continue;
+        }
+        sheet_text(s, g->zAcronym);
+        for (size_t a = 0; a < c->nArea; a++) {
+            sheet_num(s, (long)g->anArea[a]);
+        }
+        sheet_num(s, (long)g->nResp);
+    }
+}
+
+/* The coordination report as a printed document (print.h): its method,
+** summary, explanations, organisations, lists and matrix, each as the
+** HTML says them.  0, or -1 with err when the printing module fails. */
+static int
+rep_render_print(const Coordination *c, int bDocx, Buf *b, AppErr *err)
+{
+    const char *zTitle =
+        c->pRound->zTitle ? c->pRound->zTitle : c->pRound->zCode;
+    Buf title = BUF_INIT, method = BUF_INIT;
+    buf_printf(&title, _("Coordination: %s"), zTitle);
+    rep_method(c, &method);
+    SheetDocParts x = { 0 };
+    sheet_doc_part(&x, 2, _("Summary"), NULL);
+    Sentences s = { 0 };
+    rep_summary(c, &s);
+    for (size_t i = 0; i < s.n; i++) {
+        sheet_doc_item(&x, s.az[i]);
+    }
+    sentences_release(&s);
+    rep_print_explanations(c, &x);
+    rep_print_orgs(c, &x);
+    rep_print_lists(c, &x);
+    rep_print_matrix(c, &x);
+    SheetDocSpec spec = {
+        .zPlan = plan_title(c->p, i18n_current()),
+        .zTitle = buf_str(&title),
+        .zAsOf = c->pRound->zAsOf,
+        /* TRANSLATORS: follows "Generated on DATE by lmpmon from the data: "
+        ** on the cover. */
+        .zCoverNote = _("the responsible and contributing organisations "
+                        "of the round's activities, their ratings and "
+                        "whether they reported."),
+        .zIntro = buf_str(&method),
+    };
+    spec.aPart = sheet_doc_parts(&x, &spec.nPart);
+    int rc = bDocx ? sheet_render_docx(&spec, b, err)
+                   : sheet_render_pdf(&spec, b, err);
+    sheet_doc_parts_release(&x);
+    buf_release(&title);
+    buf_release(&method);
+    return rc;
+}
+
 const ReportFormat aCoordinationFormat[] = {
     { "html", "text/html; charset=utf-8", "HTML", 0 },
     { "md", "text/markdown; charset=utf-8", "Markdown", 0 },
     { "csv", "text/csv; charset=utf-8", "CSV", 0 },
     { "json", "application/json; charset=utf-8", "JSON", 0 },
+    { "pdf", "application/pdf", "PDF", 1 },
+    { "docx",
+      "application/vnd.openxmlformats-officedocument.wordprocessingml."
+      "document",
+      N_("Word"), 1 },
     { NULL, NULL, NULL, 0 },
 };
 
@@ -1801,6 +2126,9 @@ coordination_render(const Coordination *c, const char *zFormat, Buf *b,
                                                "coordination report", err);
     if (!f) {
         return -1;
+    }
+    if (f->bPrint) {
+        return rep_render_print(c, str_eq(f->zName, "docx"), b, err);
     }
     switch (f - aCoordinationFormat) {
     case 0:
@@ -1820,8 +2148,8 @@ coordination_render(const Coordination *c, const char *zFormat, Buf *b,
 
 int
 coordination_report(const Model *m, const Plan *p, const char *zRound,
-                    const FundSet *pFund, const char *zFormat, Buf *b,
-                    AppErr *err)
+                    const FundSet *pFund, const char *zFormat,
+                    const char *zSelf, Buf *b, AppErr *err)
 {
     const ReportFormat *f = report_format_need(aCoordinationFormat, zFormat,
                                                "coordination report", err);
@@ -1833,7 +2161,11 @@ coordination_report(const Model *m, const Plan *p, const char *zRound,
     Coordination c;
     int rc = coordination_build_funded(m, p, zRound, pFund, &c, err);
     if (rc == 0) {
-        rc = coordination_render(&c, zFormat, b, err);
+        if (zSelf && str_eq(f->zName, "html")) {
+            rep_render_html(&c, zSelf, b);
+        } else {
+            rc = coordination_render(&c, zFormat, b, err);
+        }
         coordination_release(&c);
     }
     (void)i18n_use(ePrev);

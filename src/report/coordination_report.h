@@ -5,7 +5,7 @@
 **
 ** core/coordination.c counts; this file writes it as one self-contained
 ** HTML file (tables, sentences and an SVG heat map of responsible
-** activities per organisation and area), Markdown, JSON, or the CSV of the
+** activities per organisation and area), Markdown, JSON, PDF, Word, or the CSV of the
 ** rows every figure is counted from (docs/formats/coordination.md).  Every
 ** share is printed with its counts and its denominator; every number of
 ** the HTML, Markdown and JSON can be recounted from the CSV.
@@ -23,7 +23,9 @@
  "least_progressing_area,same_wording_group"
 
 /* The coordination report's formats (review_report.h's ReportFormat),
-** ended by a NULL name: html, md, csv, json. */
+** ended by a NULL name: html, md, csv, json, pdf and docx (bPrint: the
+** HTML's sentences and tables printed through print.h; the caller
+** releases the fonts if it wants, review_print_release_fonts()). */
 #include "review_report.h"
 extern const ReportFormat aCoordinationFormat[];
 
@@ -36,12 +38,14 @@ int coordination_render(const Coordination *c, const char *zFormat, Buf *b,
 ** the round's funding pFund or NULL) and render it in format zFormat into
 ** b.  The formats programs read (csv, json) are counted and written in
 ** English whatever the thread's language: the silent organisations'
-** messages are written when they are counted.  0, or -1 with err (an
+** messages are written when they are counted.  With zSelf (the web
+** page's address, not yet escaped), the HTML offers the other formats
+** as downloads from it (report_format_links()).  0, or -1 with err (an
 ** unknown format, APPERR_USAGE; what coordination_build_funded()
 ** refuses). */
 int coordination_report(const Model *m, const Plan *p, const char *zRound,
-                        const FundSet *pFund, const char *zFormat, Buf *b,
-                        AppErr *err);
+                        const FundSet *pFund, const char *zFormat,
+                        const char *zSelf, Buf *b, AppErr *err);
 
 /* The rules coordination_render_html() adds, inline, after the review
 ** report's stylesheet (the web allows exactly these two <style>s, by

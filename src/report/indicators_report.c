@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "indicators_report.h"
+#include "print.h"
 #include "../core/outreach.h"
 #include "../base/i18n.h"
 #include "../base/banned.h"
@@ -148,6 +149,60 @@ ind_report_sheet(const IndReportRow *a, size_t n, int year, Sheet *t)
             sheet_text(t, cell_of(&rt, c));
         }
     }
+}
+
+int
+ind_report_print(const IndReportRow *a, size_t n, int year, int bDocx, Buf *b,
+                 AppErr *err)
+{
+    /* The columns people read on paper: the sheet's without the codes of
+    ** revision, goal, unit and direction, the baseline with its year and
+    ** the value with its count. */
+    static const int aiCol[] = { RC_CODE,     RC_DEFINITION, RC_SEX,
+                                 RC_BASELINE, RC_TARGET,     RC_VALUE,
+                                 RC_PROGRESS, RC_MET };
+    Buf title = BUF_INIT, cell = BUF_INIT;
+    buf_printf(&title, _("Indicators: progress against the targets of %d"),
+               year);
+    SheetDocParts x = { 0 };
+    sheet_doc_part(&x, 2, NULL, n ? NULL : _("no indicators yet"));
+    Sheet *t = sheet_doc_table(&x, "indicators");
+    for (size_t c = 0; c < sizeof aiCol / sizeof aiCol[0]; c++) {
+        sheet_col(t, _(azHead[aiCol[c]]));
+    }
+    for (size_t i = 0; i < n; i++) {
+        RowText rt;
+        row_text(&a[i], &rt);
+        for (size_t c = 0; c < sizeof aiCol / sizeof aiCol[0]; c++) {
+            int k = aiCol[c];
+            buf_reset(&cell);
+            buf_puts(&cell, cell_of(&rt, k));
+            if (k == RC_BASELINE && a[i].p->bBaseline) {
+                buf_printf(&cell, " (%s)", rt.az[RC_BASELINE_YEAR]);
+            } else if (k == RC_VALUE && rt.az[RC_COUNT][0]) {
+                buf_printf(&cell, " (%s)", rt.az[RC_COUNT]);
+            }
+            sheet_text(t, buf_str(&cell));
+        }
+    }
+    SheetDocSpec spec = {
+        .zPlan = _("Indicators"),
+        .zTitle = buf_str(&title),
+        /* TRANSLATORS: follows "Generated on DATE by lmpmon from the data: "
+        ** on the cover. */
+        .zCoverNote = _("the indicators' values as reported for the year, "
+                        "their baselines and targets."),
+        .zIntro = _("Each indicator's value against the year's target, by "
+                    "sex where the indicator asks for it; progress is the "
+                    "share of the way from the baseline to the target."),
+    };
+    spec.aPart = sheet_doc_parts(&x, &spec.nPart);
+    int rc = bDocx ? sheet_render_docx(&spec, b, err)
+                   : sheet_render_pdf(&spec, b, err);
+    sheet_doc_parts_release(&x);
+    buf_release(&title);
+    buf_release(&cell);
+    return rc;
 }
 
 void

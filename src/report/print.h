@@ -27,11 +27,18 @@
 /* A document of several tables (the quarterly briefing) lists them as
 ** parts instead of t: each a heading, a paragraph if not NULL (what an
 ** empty table says) and its table if not NULL and not empty, printed as
-** t is. */
+** t is.  A report of sentences and tables (the coordination report) also
+** gives a part bulleted items, printed after the paragraph and before the
+** table; a heading at iLevel 3 (under the part before; 0 means 2, a
+** section in the contents); or no heading (NULL: the part goes on the
+** one before). */
 typedef struct SheetDocPart {
     const char *zHeading;
     const char *zText;
     const Sheet *t;
+    char *const *azItem; /* nItem bullets, or NULL */
+    size_t nItem;
+    int iLevel;
 } SheetDocPart;
 
 typedef struct SheetDocSpec {
@@ -44,6 +51,46 @@ typedef struct SheetDocSpec {
     const SheetDocPart *aPart; /* after t (or instead of it: t NULL) */
     size_t nPart;
 } SheetDocSpec;
+
+/* The parts of a report's document, built one after the other, owning
+** their texts, items and tables:
+**
+**     SheetDocParts x = { 0 };
+**     sheet_doc_part(&x, 2, _("Summary"), NULL);
+**     sheet_doc_item(&x, zSentence);        // a bullet of that part
+**     Sheet *t = sheet_doc_table(&x, "orgs"); // its table, to fill
+**     spec.aPart = sheet_doc_parts(&x, &spec.nPart);
+**     ... sheet_render_pdf(&spec, b, err) ...
+**     sheet_doc_parts_release(&x);
+*/
+typedef struct SheetDocParts {
+    SheetDocPart *aPart;
+    size_t nPart, nPartAlloc;
+    size_t *aiItem; /* per part: its first item in azItem */
+    char **azText;  /* headings and paragraphs */
+    size_t nText, nTextAlloc;
+    char **azItem; /* items, each part's together */
+    size_t nItem, nItemAlloc;
+    Sheet **apSheet;
+    size_t nSheet, nSheetAlloc;
+} SheetDocParts;
+
+/* A new part: heading zHeading at iLevel (SheetDocPart's) or NULL, then
+** paragraph zText or NULL (both copied). */
+void sheet_doc_part(SheetDocParts *x, int iLevel, const char *zHeading,
+                    const char *zText);
+
+/* A bullet z (copied) of the last part. */
+void sheet_doc_item(SheetDocParts *x, const char *z);
+
+/* The table of the last part, named zId (static), empty: the caller adds
+** its columns and cells. */
+Sheet *sheet_doc_table(SheetDocParts *x, const char *zId);
+
+/* The parts built, *pn of them, for SheetDocSpec's aPart; valid until
+** the next part is added or x is released. */
+const SheetDocPart *sheet_doc_parts(SheetDocParts *x, size_t *pn);
+void sheet_doc_parts_release(SheetDocParts *x);
 
 /* The whole review r as an A4 PDF, appended to b.  Returns 0, or -1 with
 ** err when the printing module cannot be loaded or cairo fails (out of

@@ -523,9 +523,14 @@ sheet_doc_build(const SheetDocSpec *s, ReviewDoc *d)
     }
     for (size_t i = 0; i < s->nPart; i++) {
         const SheetDocPart *p = &s->aPart[i];
-        doc_heading(d, 2, p->zHeading);
+        if (p->zHeading) {
+            doc_heading(d, p->iLevel ? p->iLevel : 2, p->zHeading);
+        }
         if (p->zText) {
             doc_text(d, DOC_PARA, "%s", p->zText);
+        }
+        for (size_t k = 0; k < p->nItem; k++) {
+            doc_text(d, DOC_BULLET, "%s", p->azItem[k]);
         }
         if (p->t && sheet_rows(p->t)) {
             doc_sheet_table(d, p->t);

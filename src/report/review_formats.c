@@ -8,6 +8,7 @@
 
 #include "review_report.h"
 #include "print.h"
+#include "escape.h"
 #include "../base/base.h"
 #include "../base/i18n.h"
 #include "../base/banned.h"
@@ -24,6 +25,15 @@ const ReportFormat aReviewFormat[] = {
       "document",
       N_("Word"), 1 },
     { "claims", "text/csv; charset=utf-8", N_("Figures to check (CSV)"), 0 },
+    { NULL, NULL, NULL, 0 },
+};
+
+const ReportFormat aPrintFormat[] = {
+    { "pdf", "application/pdf", "PDF", 1 },
+    { "docx",
+      "application/vnd.openxmlformats-officedocument.wordprocessingml."
+      "document",
+      N_("Word"), 1 },
     { NULL, NULL, NULL, 0 },
 };
 
@@ -51,6 +61,33 @@ report_format_list(const ReportFormat *a, Buf *b)
         buf_puts(b, f == a ? "" : f[1].zName ? ", " : " or ");
         buf_puts(b, f->zName);
     }
+}
+
+void
+report_format_links(const ReportFormat *a, const char *zSelf, Buf *b)
+{
+    HTML_LIT(b, "<p class=\"formats\">");
+    HTML_TR(b, "This report as");
+    buf_putc(b, ' ');
+    Buf h = BUF_INIT;
+    int bFirst = 1;
+    for (const ReportFormat *f = a; f->zName; f++) {
+        if (strcmp(f->zName, "html") == 0) {
+            continue;
+        }
+        buf_reset(&h);
+        buf_printf(&h, "%s%sformat=%s", zSelf, strchr(zSelf, '?') ? "&" : "?",
+                   f->zName);
+        buf_puts(b, bFirst ? "" : " \xC2\xB7 ");
+        bFirst = 0;
+        HTML_LIT(b, "<a download=\"\" href=\"");
+        esc_html(b, buf_str(&h));
+        HTML_LIT(b, "\">");
+        esc_html(b, _(f->zLabel));
+        HTML_LIT(b, "</a>");
+    }
+    buf_release(&h);
+    HTML_LIT(b, "</p>\n");
 }
 
 const ReportFormat *

@@ -109,6 +109,11 @@ typedef struct ReportFormat {
 ** json, svg, pdf, docx, claims. */
 extern const ReportFormat aReviewFormat[];
 
+/* The printed formats alone, ended by a NULL name: pdf and docx (for the
+** reports whose other downloads are their tables': indicators,
+** complaints). */
+extern const ReportFormat aPrintFormat[];
+
 /* Whether the review of round rd can be made in format f (a review
 ** format): the claims file only once the round no longer collects
 ** (review_render_claims()).  Pages offer only these. */
@@ -120,6 +125,12 @@ const ReportFormat *report_format_find(const ReportFormat *a,
 
 /* "html, md, csv or json": the names of table a, for messages. */
 void report_format_list(const ReportFormat *a, Buf *b);
+
+/* The paragraph of a report's web page offering its downloads: "This
+** report as Markdown · CSV · ... · PDF · Word", each format of table a but
+** HTML linked as zSelf (the page's address, its query included, not yet
+** escaped) with format=NAME added. */
+void report_format_links(const ReportFormat *a, const char *zSelf, Buf *b);
 
 /* The format named zFormat in table a, or NULL with err (APPERR_USAGE):
 ** "unknown format 'x' for the WHAT (html, md, csv or json)". */

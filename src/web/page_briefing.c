@@ -56,9 +56,12 @@ page_briefing(Req *r, Resp *w)
     const ReportFormat *f =
         report_format_find(aBriefingFormat, *zFmt ? zFmt : "html");
     if (!f) {
-        web_error(r, w, 400,
-                  "The briefing is made in HTML, Markdown, CSV, JSON or PDF "
-                  "only (format=html, md, csv, json or pdf).");
+        Buf msg = BUF_INIT, list = BUF_INIT;
+        report_format_list(aBriefingFormat, &list);
+        buf_printf(&msg, _("This report is made in %s only."), buf_str(&list));
+        web_error(r, w, 400, buf_str(&msg));
+        buf_release(&msg);
+        buf_release(&list);
         return 0;
     }
     BriefQuarter q;

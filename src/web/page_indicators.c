@@ -38,6 +38,7 @@
 #include "../core/gazetteer.h"
 #include "../report/escape.h"
 #include "../report/indicators_report.h"
+#include "../report/review_report.h"
 #include "../base/banned.h"
 
 typedef struct IndPage {
@@ -143,7 +144,19 @@ page_indicators(Req *r, Resp *w)
     IndPage x = { a, n, (int)y };
     Buf stem = BUF_INIT;
     buf_printf(&stem, "indicators-%ld", y);
-    if (!page_download(r, w, azIndSheet, ind_page_sheet, &x, buf_str(&stem))) {
+    const char *zFmt = req_query(r, "format");
+    const ReportFormat *pPrint = report_format_find(aPrintFormat, zFmt);
+    if (pPrint) {
+        /* The table as a document: the rows this visitor sees. */
+        if (ind_report_print(a, n, (int)y, str_eq(zFmt, "docx"), &w->body,
+                             &err)) {
+            web_fail(r, w, &err);
+        } else {
+            w->zType = pPrint->zMime;
+            page_attachment(w, buf_str(&stem), NULL, zFmt);
+        }
+    } else if (!page_download(r, w, azIndSheet, ind_page_sheet, &x,
+                              buf_str(&stem))) {
         page_begin(r, w, _("Indicators"));
         Buf *b = &w->body;
         HTML_LIT(b, "<form method=\"get\" action=\"/indicators\"><label "
@@ -266,6 +279,7 @@ page_indicators(Req *r, Resp *w)
                        strchr(zSelf, '?') ? "&" : "?");
             esc_html(b, buf_str(&href));
             HTML_LIT(b, "\">XLSX</a></p>\n");
+            report_format_links(aPrintFormat, zSelf, b);
             buf_release(&href);
             free(zSelf);
         }

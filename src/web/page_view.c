@@ -1832,6 +1832,7 @@ typedef struct ViewCoord {
     const Round *rd;
     const char *zFormat;
     const FundSet *pFund; /* the round's funding, read for this request */
+    const char *zSelf;    /* the page's address, for its downloads */
 } ViewCoord;
 
 static void
@@ -1840,8 +1841,8 @@ view_coordination(ReadModel *rm, const void *arg, Buf *b)
     const ViewCoord *x = arg;
     AppErr err = APPERR_INIT;
     (void)sem_wait(web_slow_work());
-    if (coordination_report(x->m, x->p, x->rd->zCode, x->pFund, x->zFormat, b,
-                            &err)) {
+    if (coordination_report(x->m, x->p, x->rd->zCode, x->pFund, x->zFormat,
+                            x->zSelf, b, &err)) {
         buf_reset(b);
     }
     (void)sem_post(web_slow_work());
@@ -1868,12 +1869,32 @@ page_round_coordination(Req *r, Resp *w)
         web_fail(r, w, &err);
         return 0;
     }
-    ViewCoord x = { m, p, rd, f->zName, &fund };
-    Buf key = BUF_INIT;
-    buf_printf(&key, "coordination/%s/%s/%s", p->zCode, rd->zCode, f->zName);
-    page_fragment(r, w, buf_str(&key), view_coordination, &x);
-    buf_release(&key);
+    /* The page's own address, whatever the query asked: the kept HTML is
+    ** the same for every request of this plan and round. */
+    Buf self = BUF_INIT;
+    buf_puts(&self, "/round/");
+    url_encode(&self, rd->zCode);
+    buf_puts(&self, "/coordination");
+    if (page_plan_code(r)) {
+        buf_puts(&self, "?plan=");
+        url_encode(&self, page_plan_code(r));
+    }
+    ViewCoord x = { m, p, rd, f->zName, &fund, buf_str(&self) };
+    if (f->bPrint) {
+        /* A PDF or Word file is made each time, outside the snapshot's
+        ** lock, one drawing at a time (as the review's). */
+        (void)pthread_mutex_lock(&printMu);
+        view_coordination(r->pView, &x, &w->body);
+        (void)pthread_mutex_unlock(&printMu);
+    } else {
+        Buf key = BUF_INIT;
+        buf_printf(&key, "coordination/%s/%s/%s", p->zCode, rd->zCode,
+                   f->zName);
+        page_fragment(r, w, buf_str(&key), view_coordination, &x);
+        buf_release(&key);
+    }
     fund_set_release(&fund);
+    buf_release(&self);
     if (resp_length(w) == 0) {
         web_error(r, w, 404,
                   _("The coordination report cannot be made for "
@@ -1924,6 +1945,7 @@ typedef struct ViewRender {
     SheetFormat eFormat; /* the page (HTML), or its download */
     AppErr *err;
     int rc;
+    const ReportFormat *pPrint; /* or the report as PDF or Word */
 } ViewRender;
 
 static void
@@ -1931,6 +1953,11 @@ view_render_report(const CaseReport *rep, void *pArg)
 {
     ViewRender *x = pArg;
     ComplaintsView v = { rep, x->zPeriod, x->bSuppress };
+    if (x->pPrint) {
+        x->rc = complaints_render_print(&v, str_eq(x->pPrint->zName, "docx"),
+                                        x->b, x->err);
+        return;
+    }
     switch (x->eFormat) {
     case SHEET_CSV:
         complaints_render_csv(&v, x->b);
@@ -1953,17 +1980,37 @@ page_complaints(Req *r, Resp *w)
         web_error(r, w, 400, _("The year is not a year."));
         return 0;
     }
-    SheetFormat e;
-    if (sheet_format_parse(req_query(r, "format"), &e)) {
+    SheetFormat e = SHEET_HTML;
+    const ReportFormat *pPrint =
+        report_format_find(aPrintFormat, req_query(r, "format"));
+    if (!pPrint && sheet_format_parse(req_query(r, "format"), &e)) {
         web_error(r, w, 400,
-                  _("The complaints report downloads as CSV or XLSX "
-                    "only (format=csv or format=xlsx)."));
+                  _("The complaints report downloads as CSV, XLSX, PDF or "
+                    "Word only (format=csv, xlsx, pdf or docx)."));
         return 0;
     }
     AppErr err = APPERR_INIT;
     ViewRender x = {
-        &w->body, view_suppress(r), y ? zYear : _("all years"), e, &err, 0
+        &w->body, view_suppress(r), y ? zYear : _("all years"), e, &err, 0,
+        pPrint
     };
+    if (pPrint) {
+        /* The report as a document, with what this visitor may see. */
+        if (complaints_cache_use(y, view_render_report, &x)) {
+            web_error(r, w, 404,
+                      _("There are no complaints cases for this "
+                        "period."));
+        } else if (x.rc) {
+            web_fail(r, w, &err);
+        } else {
+            w->zType = pPrint->zMime;
+            Buf stem = BUF_INIT;
+            buf_printf(&stem, "complaints-%s", y ? zYear : "all");
+            page_attachment(w, buf_str(&stem), NULL, pPrint->zName);
+            buf_release(&stem);
+        }
+        return 0;
+    }
     if (e != SHEET_HTML) {
         /* The report's table of every dimension, as the CLI writes it. */
         if (complaints_cache_use(y, view_render_report, &x)) {
@@ -2007,6 +2054,7 @@ page_complaints(Req *r, Resp *w)
     } else if (b->n > nBefore) {
         char *zSelf = page_self(r);
         view_download_links(b, zSelf, "all", _("the report's table"));
+        report_format_links(aPrintFormat, zSelf, b);
         free(zSelf);
     }
     page_end(r, w);
@@ -2051,7 +2099,8 @@ view_goal10(Req *r, Buf *b)
     HTML_LIT(b, "</h2>");
     Buf zy = BUF_INIT;
     buf_printf(&zy, _("cases lodged in %ld"), y);
-    ViewRender x = { b, view_suppress(r), buf_str(&zy), SHEET_HTML, NULL, 0 };
+    ViewRender x = { b,   view_suppress(r), buf_str(&zy), SHEET_HTML, NULL, 0,
+                     NULL };
     (void)complaints_cache_use(y, view_goal10_line, &x);
     x.zPeriod = _("all cases");
     (void)complaints_cache_use(0, view_goal10_line, &x);

@@ -244,7 +244,7 @@ expect_status 2
 expect_err "which round?"
 run --db "$(db s)" report coordination --round 2017 --format svg
 expect_status 2
-expect_err "unknown format 'svg' for the coordination report (html, md, csv or json)"
+expect_err "unknown format 'svg' for the coordination report (html, md, csv, json, pdf or docx)"
 run --db "$(db s)" report coordination --round 2030
 expect_status 1
 expect_err "no round '2030' in plan 'cambodia-lmp-2015-2018'"

@@ -129,8 +129,8 @@ for f in md csv json; do
     grep -qi "^Content-Disposition: attachment; filename=\"coordination-2017.$f\"" head.txt ||
         fail "the coordination $f is not an attachment"
 done
-code=$(curl -s -b officer.jar -o /dev/null -w '%{http_code}' "$BASE/round/2017/coordination?format=pdf")
-[ "$code" = 400 ] || fail "a coordination PDF answered $code"
+code=$(curl -s -b officer.jar -o /dev/null -w '%{http_code}' "$BASE/round/2017/coordination?format=odt")
+[ "$code" = 400 ] || fail "a coordination report in an unknown format answered $code"
 code=$(curl -s -o /dev/null -w '%{http_code}' "$BASE/round/2017/coordination")
 [ "$code" = 200 ] || fail "the public cannot read a published round's coordination report ($code)"
 code=$(curl -s -o /dev/null -w '%{http_code}' "$BASE/round/2018/coordination")
