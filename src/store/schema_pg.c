@@ -544,6 +544,9 @@ const char *const azPgMigration[] = {
     "ALTER TABLE notification ADD CONSTRAINT notification_kind_check"
     "  CHECK(kind IN ('submitted','resubmitted','returned','accepted',"
     "  'round_opened','round_published','due_soon','overdue','budget'));",
+    /* 17: an indicator's definition in Khmer, SQLite's schema 22
+    ** translated. */
+    "ALTER TABLE indicator ADD COLUMN definition_km " TXT ";",
 };
 
 const int nPgMigration = (int)(sizeof azPgMigration / sizeof azPgMigration[0]);

@@ -706,6 +706,10 @@ const char *const azSchemaMigration[] = {
     "  WHERE read_at IS NULL;"
     "CREATE INDEX notification_mail ON notification(mail_next)"
     "  WHERE mail_next IS NOT NULL;",
+    /* 22: an indicator's definition in Khmer (core/indicator.h
+    ** ind_definition()), NULL: not written in Khmer.  Translating it is an
+    ** audited edit of the revision it translates, never a revision. */
+    "ALTER TABLE indicator ADD COLUMN definition_km TEXT;",
 };
 
 const int nSchemaMigration =
