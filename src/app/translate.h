@@ -11,7 +11,7 @@
 ** that (core/rules.h rules_translation_may()), so a stale form is a
 ** conflict the user sees, never a silent overwrite.  Every change is in
 ** the audit trail (the entity's field: "title_km", "name_km", "text_km",
-** "indicator_km").
+** "indicator_km", "definition_km").
 */
 #ifndef LMPMON_TRANSLATE_H
 #define LMPMON_TRANSLATE_H
@@ -20,14 +20,17 @@
 
 /* What a translation is of. */
 typedef enum TranslateWhat {
-    TRANSLATE_PLAN = 0,  /* the plan's title */
-    TRANSLATE_ORG,       /* an organisation's full name */
-    TRANSLATE_NODE,      /* a node's text (area, goal, activity ...) */
-    TRANSLATE_INDICATOR, /* a node's indicator text */
+    TRANSLATE_PLAN = 0,   /* the plan's title */
+    TRANSLATE_ORG,        /* an organisation's full name */
+    TRANSLATE_NODE,       /* a node's text (area, goal, activity ...) */
+    TRANSLATE_INDICATOR,  /* a node's indicator text */
+    TRANSLATE_DEFINITION, /* an indicator's definition (its latest
+                          ** revision's: a translation is no revision) */
     TRANSLATE_COUNT
 } TranslateWhat;
 
-/* The key of e as forms write it ("plan", "org", "node", "indicator"). */
+/* The key of e as forms write it ("plan", "org", "node", "indicator",
+** "definition"). */
 const char *translate_what_name(TranslateWhat e);
 
 /* The TranslateWhat named z into *pe: 0, or -1 for another name. */
@@ -35,7 +38,10 @@ int translate_what_parse(const char *z, TranslateWhat *pe);
 
 /* Set the Khmer of e to zNew ("": none, readers of Khmer then see the
 ** English): of plan zPlan's title (NULL: the first plan; zCode unused),
-** of organisation zCode, or of node zCode of plan zPlan.  zWas is the
+** of organisation zCode, of node zCode of plan zPlan, or of the
+** definition of indicator zCode of plan zPlan (its latest revision, which
+** the translation does not change: no new revision, an audited edit of
+** the stored one, "definition_km").  zWas is the
 ** Khmer the form showed.  Errors: APPERR_FORBIDDEN (not an M&E officer
 ** or admin), APPERR_NOTFOUND (no such plan, organisation or node),
 ** APPERR_INPUT (too long, not UTF-8, a node without an indicator),

@@ -226,6 +226,7 @@ ind_write(CliCtx *ctx, Store *s, int bAmend, const char *zCode,
     IndData d;
     memset(&d, 0, sizeof d);
     int rc = CLI_OK;
+    const Indicator *pOld = NULL;
     if (bAmend) {
         /* The newest revision as the user sees it now: the use case
         ** checks under its lock that it still is. */
@@ -233,7 +234,7 @@ ind_write(CliCtx *ctx, Store *s, int bAmend, const char *zCode,
             rc = cli_fail(&err);
             goto out;
         }
-        const Indicator *pOld = ind_find(d.a, d.n, zCode, 0);
+        pOld = ind_find(d.a, d.n, zCode, 0);
         if (!pOld) {
             apperr_set(&err, APPERR_NOTFOUND, "no indicator '%s'", zCode);
             rc = cli_fail(&err);
@@ -275,6 +276,12 @@ ind_write(CliCtx *ctx, Store *s, int bAmend, const char *zCode,
     }
     if ((rc = ind_apply(ctx, o, &p)) != 0) {
         goto out;
+    }
+    if (pOld && pOld->zDefinitionKm &&
+        str_eq(p.zDefinition, pOld->zDefinition)) {
+        /* The definition's Khmer carries over while the definition does;
+        ** a new definition needs its own. */
+        p.zDefinitionKm = xstrdup(pOld->zDefinitionKm);
     }
     Actor who = cli_actor(ctx);
     if (bAmend ? app_indicator_amend(s, &who, &p, &err)

@@ -8,12 +8,23 @@
 
 #include "briefing.h"
 #include "../base/base.h"
+#include "../base/i18n.h"
 #include "../base/banned.h"
 
+/* English: the quarter's label kept with it (the JSON's); every text
+** people read says them through the catalogue (month_name()). */
 static const char *const azMonth[12] = {
-    "January", "February", "March",     "April",   "May",      "June",
-    "July",    "August",   "September", "October", "November", "December",
+    N_("January"),   N_("February"), N_("March"),    N_("April"),
+    N_("May"),       N_("June"),     N_("July"),     N_("August"),
+    N_("September"), N_("October"),  N_("November"), N_("December"),
 };
+
+/* Month m (1..12) in the reader's language. */
+static const char *
+month_name(int m)
+{
+    return _(azMonth[m - 1]);
+}
 
 static const char *const azQuarterEnd[4] = { "03-31", "06-30", "09-30",
                                              "12-31" };
@@ -366,25 +377,28 @@ briefing_people(Buf *b, const SexCounts *c)
     briefing_number(b, c->total);
     if (c->men == OUTREACH_NONE && c->unknown == OUTREACH_NONE) {
         if (c->women != OUTREACH_NONE) {
-            buf_puts(b, " (including ");
-            briefing_number(b, c->women);
-            buf_puts(b, " women)");
+            Buf n = BUF_INIT;
+            briefing_number(&n, c->women);
+            buf_printf(b, _(" (including %s women)"), buf_str(&n));
+            buf_release(&n);
         }
         return;
     }
     const char *zSep = " (";
+    /* TRANSLATORS: "W" and "M" mark the counts of women and men:
+    ** "120 (W45: M75)"; the method says "W(omen): M(en)". */
     if (c->women != OUTREACH_NONE) {
-        buf_printf(b, "%sW", zSep);
+        buf_printf(b, "%s%s", zSep, _("W"));
         briefing_number(b, c->women);
         zSep = ": ";
     }
     if (c->men != OUTREACH_NONE) {
-        buf_printf(b, "%sM", zSep);
+        buf_printf(b, "%s%s", zSep, _("M"));
         briefing_number(b, c->men);
         zSep = ": ";
     }
     if (c->unknown != OUTREACH_NONE) {
-        buf_printf(b, "%sunknown ", zSep);
+        buf_printf(b, "%s%s ", zSep, _("unknown"));
         briefing_number(b, c->unknown);
     }
     buf_putc(b, ')');
@@ -429,7 +443,7 @@ briefing_when(Buf *b, const char *zFrom, const char *zTo)
 {
     int d1 = two_digits(zFrom + 8), m1 = month_of(zFrom);
     if (!zTo || str_eq(zFrom, zTo)) {
-        buf_printf(b, "%d %s", d1, azMonth[m1 - 1]);
+        buf_printf(b, "%d %s", d1, month_name(m1));
         return;
     }
     int d2 = two_digits(zTo + 8), m2 = month_of(zTo);
@@ -437,22 +451,21 @@ briefing_when(Buf *b, const char *zFrom, const char *zTo)
     if (whole_months(zFrom, zTo)) {
         /* As the seed says them: "In July", "April 2017-July 2019". */
         if (bSameYear && m1 == m2) {
-            buf_puts(b, azMonth[m1 - 1]);
+            buf_puts(b, month_name(m1));
         } else if (bSameYear) {
-            buf_printf(b, "%s \xE2\x80\x93 %s", azMonth[m1 - 1],
-                       azMonth[m2 - 1]);
+            buf_printf(b, "%s \xE2\x80\x93 %s", month_name(m1), month_name(m2));
         } else {
-            buf_printf(b, "%s %.4s \xE2\x80\x93 %s %.4s", azMonth[m1 - 1],
-                       zFrom, azMonth[m2 - 1], zTo);
+            buf_printf(b, "%s %.4s \xE2\x80\x93 %s %.4s", month_name(m1), zFrom,
+                       month_name(m2), zTo);
         }
     } else if (m1 == m2 && bSameYear) {
-        buf_printf(b, "%d\xE2\x80\x93%d %s", d1, d2, azMonth[m1 - 1]);
+        buf_printf(b, "%d\xE2\x80\x93%d %s", d1, d2, month_name(m1));
     } else if (bSameYear) {
-        buf_printf(b, "%d %s \xE2\x80\x93 %d %s", d1, azMonth[m1 - 1], d2,
-                   azMonth[m2 - 1]);
+        buf_printf(b, "%d %s \xE2\x80\x93 %d %s", d1, month_name(m1), d2,
+                   month_name(m2));
     } else {
-        buf_printf(b, "%d %s %.4s \xE2\x80\x93 %d %s %.4s", d1, azMonth[m1 - 1],
-                   zFrom, d2, azMonth[m2 - 1], zTo);
+        buf_printf(b, "%d %s %.4s \xE2\x80\x93 %d %s %.4s", d1, month_name(m1),
+                   zFrom, d2, month_name(m2), zTo);
     }
 }
 
@@ -462,9 +475,9 @@ static void
 period_part(Buf *b, const char *z, size_t n)
 {
     if (n == 7 && z[4] == '-') {
-        buf_printf(b, "%s %.4s", azMonth[month_of(z) - 1], z);
+        buf_printf(b, "%s %.4s", month_name(month_of(z)), z);
     } else if (n == 10) {
-        buf_printf(b, "%d %s %.4s", two_digits(z + 8), azMonth[month_of(z) - 1],
+        buf_printf(b, "%d %s %.4s", two_digits(z + 8), month_name(month_of(z)),
                    z);
     } else {
         buf_append(b, z, n);
@@ -483,28 +496,47 @@ briefing_period(Buf *b, const char *zPeriod)
 }
 
 void
+briefing_quarter_label(const BriefQuarter *q, int bNext, Buf *b)
+{
+    int y = q->year, k = q->q;
+    if (bNext) {
+        y += k == 4;
+        k = k == 4 ? 1 : k + 1;
+    }
+    buf_printf(b, "%s \xE2\x80\x93 %s %04d", month_name(3 * k - 2),
+               month_name(3 * k), y);
+}
+
+void
 briefing_method(const Briefing *b, Buf *out)
 {
+    Buf now = BUF_INIT, next = BUF_INIT;
+    briefing_quarter_label(&b->q, 0, &now);
+    briefing_quarter_label(&b->q, 1, &next);
     buf_printf(out,
-               "Activities are the events held whose first day is in %s. "
-               "Partner results are the results over a period that began "
-               "before the quarter and ended in it (a partner reports what "
-               "it achieved when its agreement period closes, so they are "
-               "reported in the quarter the period ends in, not dated by "
-               "it). The complaints register gives, per assisting "
-               "organisation, the cases resolved in the quarter. Upcoming "
-               "events are the planned events of %s. At a glance shows, for "
-               "each destination and channel, the latest figures whose "
-               "reference date began by the quarter's end, with their "
-               "source. ",
-               b->q.zLabel, b->q.zNextLabel);
+               _("Activities are the events held whose first day is in %s. "
+                 "Partner results are the results over a period that began "
+                 "before the quarter and ended in it (a partner reports what "
+                 "it achieved when its agreement period closes, so they are "
+                 "reported in the quarter the period ends in, not dated by "
+                 "it). The complaints register gives, per assisting "
+                 "organisation, the cases resolved in the quarter. Upcoming "
+                 "events are the planned events of %s. At a glance shows, "
+                 "for each destination and channel, the latest figures whose "
+                 "reference date began by the quarter's end, with their "
+                 "source."),
+               buf_str(&now), buf_str(&next));
+    buf_putc(out, ' ');
     if (b->zOrg) {
         buf_printf(out,
-                   "Events and cases are those %s took part in; statistics "
-                   "and media coverage are the programme's. ",
+                   _("Events and cases are those %s took part in; statistics "
+                     "and media coverage are the programme's."),
                    b->zOrg);
+        buf_putc(out, ' ');
     }
-    buf_puts(out, "Counts are written as W(omen): M(en); a total with only "
-                  "the women counted says \"including\". Generated by "
-                  "lmpmon from the data.");
+    buf_puts(out, _("Counts are written as W(omen): M(en); a total with only "
+                    "the women counted says \"including\". Generated by "
+                    "lmpmon from the data."));
+    buf_release(&now);
+    buf_release(&next);
 }

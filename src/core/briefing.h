@@ -130,4 +130,9 @@ void briefing_period(Buf *b, const char *zPeriod);
 /* The selection rules in one paragraph, for the report itself. */
 void briefing_method(const Briefing *b, Buf *out);
 
+/* The label of quarter q ("July – September 2019"), or with bNext of the
+** one after it, in the reader's language (q->zLabel is the English one,
+** what files keep). */
+void briefing_quarter_label(const BriefQuarter *q, int bNext, Buf *b);
+
 #endif

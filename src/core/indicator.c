@@ -75,10 +75,17 @@ indicator_release(Indicator *p)
     free(p->zEffective);
     free(p->zReason);
     free(p->zDefinition);
+    free(p->zDefinitionKm);
     free(p->aTarget);
     free(p->zVerification);
     free(p->zOrg);
     indicator_init(p);
+}
+
+const char *
+ind_definition(const Indicator *p, I18nLang eLang)
+{
+    return model_text(eLang, p->zDefinition, p->zDefinitionKm);
 }
 
 void

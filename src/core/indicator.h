@@ -34,6 +34,7 @@
 
 #include "codes.h"
 #include "../base/apperr.h"
+#include "../base/i18n.h"
 
 typedef enum IndUnit {
     IND_UNIT_NUMBER = 0, /* a count of things or people, whole */
@@ -101,10 +102,18 @@ typedef struct Indicator {
     unsigned mOutreach;  /* computed from the people reached by the held
                          ** outreach events of these kinds (bit set of
                          ** OutreachKind); 0: from the complaints register */
+    char *zDefinitionKm; /* zDefinition in Khmer, or NULL: the Khmer of
+                         ** this revision (a translation is no revision:
+                         ** it does not change what is measured) */
 } Indicator;
 
 void indicator_init(Indicator *p);
 void indicator_release(Indicator *p);
+
+/* The definition a reader of eLang reads (model_text(): the Khmer to a
+** reader of Khmer where it is written, else the English).  Points into
+** p. */
+const char *ind_definition(const Indicator *p, I18nLang eLang);
 
 /* Check an indicator's own fields: a code of letters, digits, '.', '-' or
 ** '_'; a definition; a baseline and targets valid in its unit, years

@@ -21,6 +21,7 @@
 #include "../core/codes.h"
 #include "../core/gazetteer.h"
 #include "../io/csv.h"
+#include "../base/i18n.h"
 #include "../base/banned.h"
 
 /* ---- words for codes ---------------------------------------------------- */
@@ -30,7 +31,7 @@ code_at(CodeKind k, int i, int bLabel)
 {
     size_t n;
     const CodeName *a = code_table(k, &n);
-    return (size_t)i < n ? (bLabel ? a[i].zLabel : a[i].zKey) : "";
+    return (size_t)i < n ? (bLabel ? _(a[i].zLabel) : a[i].zKey) : "";
 }
 
 /* A gazetteer code by its name ("KH-3" -> "Kampong Cham"). */
@@ -66,24 +67,27 @@ compensation_text(Buf *b, const char *zCur, int64_t ordered, int64_t requested,
     const char *zSep = "";
     const char *zC = zCur && zCur[0] && !str_eq(zCur, "*") ? zCur : "";
     if (zCur && str_eq(zCur, "*")) {
-        buf_puts(b, "(several currencies) ");
+        buf_puts(b, _("(several currencies)"));
+        buf_putc(b, ' ');
     }
+    /* TRANSLATORS: an amount of compensation, "USD 6,755 ordered": the
+    ** currency and the amount, then what was done with it. */
     if (ordered != OUTREACH_NONE) {
         buf_printf(b, "%s%s ", zSep, zC);
         briefing_amount(b, ordered);
-        buf_puts(b, " ordered");
+        buf_puts(b, _(" ordered"));
         zSep = ", ";
     }
     if (requested != OUTREACH_NONE) {
         buf_printf(b, "%s%s ", zSep, zC);
         briefing_amount(b, requested);
-        buf_puts(b, " requested");
+        buf_puts(b, _(" requested"));
         zSep = ", ";
     }
     if (paid != OUTREACH_NONE) {
         buf_printf(b, "%s%s ", zSep, zC);
         briefing_amount(b, paid);
-        buf_puts(b, " paid");
+        buf_puts(b, _(" paid"));
     }
 }
 
@@ -99,11 +103,12 @@ figure_text(Buf *b, const BriefFigure *f)
     }
     buf_puts(b, f->total != OUTREACH_NONE ? " (" : "(");
     if (f->women != OUTREACH_NONE) {
-        buf_puts(b, "Women = ");
+        buf_puts(b, _("Women = "));
         briefing_number(b, f->women);
     }
     if (f->men != OUTREACH_NONE) {
-        buf_puts(b, f->women != OUTREACH_NONE ? " / Men = " : "Men = ");
+        buf_puts(b, f->women != OUTREACH_NONE ? " / " : "");
+        buf_puts(b, _("Men = "));
         briefing_number(b, f->men);
     }
     buf_putc(b, ')');
@@ -121,7 +126,7 @@ figure_what(Buf *b, const BriefFigure *f)
         buf_puts(b, code_at(CODE_STAT_CHANNEL, (int)s->eChannel, 1));
     }
     if (s->eMeasure == STAT_FLOW) {
-        buf_puts(b, " (flow)");
+        buf_puts(b, _(" (flow)"));
     }
 }
 
@@ -147,24 +152,27 @@ typedef struct BriefSection {
     size_t nRow;
 } BriefSection;
 
-static const char *const azActHead[] = { "Date",   "Activity",
-                                         "Kind",   "Organisations",
-                                         "Places", "People reached" };
-static const char *const azResHead[] = { "Period",         "Result",
-                                         "Organisations",  "Places",
-                                         "People reached", "Compensation" };
-static const char *const azCasesHead[] = { "Assisting organisation",
-                                           "Cases resolved",
-                                           "Women",
-                                           "Men",
-                                           "Sex unknown",
-                                           "Compensation" };
-static const char *const azGlanceHead[] = { "Destination", "Migrants", "Figure",
-                                            "Source", "Reference date" };
-static const char *const azUpHead[] = { "Date", "Event", "Location",
-                                        "Attendees", "Purpose" };
-static const char *const azMediaHead[] = { "Date", "Title", "Media source",
-                                           "Link" };
+/* The headings (translated where shown: _(azHead[c])). */
+static const char *const azActHead[] = { N_("Date"),   N_("Activity"),
+                                         N_("Kind"),   N_("Organisations"),
+                                         N_("Places"), N_("People reached") };
+static const char *const azResHead[] = {
+    N_("Period"), N_("Result"),         N_("Organisations"),
+    N_("Places"), N_("People reached"), N_("Compensation")
+};
+static const char *const azCasesHead[] = { N_("Assisting organisation"),
+                                           N_("Cases resolved"),
+                                           N_("Women"),
+                                           N_("Men"),
+                                           N_("Sex unknown"),
+                                           N_("Compensation") };
+static const char *const azGlanceHead[] = { N_("Destination"), N_("Migrants"),
+                                            N_("Figure"), N_("Source"),
+                                            N_("Reference date") };
+static const char *const azUpHead[] = { N_("Date"), N_("Event"), N_("Location"),
+                                        N_("Attendees"), N_("Purpose") };
+static const char *const azMediaHead[] = { N_("Date"), N_("Title"),
+                                           N_("Media source"), N_("Link") };
 
 #define N_OF(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -191,8 +199,8 @@ section_init(BriefSection *s, const char *zId, const char *zTitle,
 {
     memset(s, 0, sizeof *s);
     s->zId = zId;
-    s->zTitle = zTitle;
-    s->zEmpty = zEmpty;
+    s->zTitle = _(zTitle);
+    s->zEmpty = _(zEmpty);
     s->azHead = azHead;
     s->nCol = nCol;
 }
@@ -225,8 +233,8 @@ event_cells(const Outreach *o, char **azWhen, char **azPlaces, char **azOrgs,
 }
 
 static const char zCasesLeftOut[] =
-    "Not shown here: the complaints register's cases are shown to case "
-    "officers, M&E officers and administrators.";
+    N_("Not shown here: the complaints register's cases are shown to case "
+       "officers, M&E officers and administrators.");
 
 static void
 brief_sections(const Briefing *b, BriefSection a[SEC_COUNT])
@@ -234,8 +242,9 @@ brief_sections(const Briefing *b, BriefSection a[SEC_COUNT])
     Buf x = BUF_INIT;
     size_t nAlloc;
 
-    section_init(&a[SEC_ACTIVITY], "activities", "Main programme activities",
-                 "No activity was recorded in the quarter.", azActHead,
+    section_init(&a[SEC_ACTIVITY], "activities",
+                 N_("Main programme activities"),
+                 N_("No activity was recorded in the quarter."), azActHead,
                  N_OF(azActHead));
     nAlloc = 0;
     for (size_t i = 0; i < b->nActivity; i++) {
@@ -246,9 +255,9 @@ brief_sections(const Briefing *b, BriefSection a[SEC_COUNT])
         az[2] = cell_str(code_at(CODE_OUTREACH_KIND, (int)o->eKind, 1));
     }
 
-    section_init(&a[SEC_RESULT], "partner_results", "Partner results",
-                 "No partner reported results over a period ending in the "
-                 "quarter.",
+    section_init(&a[SEC_RESULT], "partner_results", N_("Partner results"),
+                 N_("No partner reported results over a period ending in the "
+                    "quarter."),
                  azResHead, N_OF(azResHead));
     nAlloc = 0;
     for (size_t i = 0; i < b->nResult; i++) {
@@ -262,18 +271,18 @@ brief_sections(const Briefing *b, BriefSection a[SEC_COUNT])
     }
 
     section_init(&a[SEC_CASES], "complaints_register",
-                 "Complaints register: cases resolved in the quarter",
-                 "No case of the complaints register was resolved in the "
-                 "quarter.",
+                 N_("Complaints register: cases resolved in the quarter"),
+                 N_("No case of the complaints register was resolved in the "
+                    "quarter."),
                  azCasesHead, N_OF(azCasesHead));
     nAlloc = 0;
     if (!b->bCases) {
-        a[SEC_CASES].zEmpty = zCasesLeftOut;
+        a[SEC_CASES].zEmpty = _(zCasesLeftOut);
     }
     for (size_t i = 0; i < b->nCases; i++) {
         const BriefCases *k = &b->aCases[i];
         char **az = section_row(&a[SEC_CASES], &nAlloc);
-        az[0] = cell_str(k->zOrg[0] ? k->zOrg : "no assisting organisation");
+        az[0] = cell_str(k->zOrg[0] ? k->zOrg : _("no assisting organisation"));
         long an[] = { k->nResolved, k->nWomen, k->nMen, k->nUnknown };
         for (size_t c = 0; c < N_OF(an); c++) {
             briefing_number(&x, an[c]);
@@ -286,8 +295,9 @@ brief_sections(const Briefing *b, BriefSection a[SEC_COUNT])
         az[5] = buf_detach(&x);
     }
 
-    section_init(&a[SEC_GLANCE], "at_a_glance", "At a glance",
-                 "No migration statistics were known by the quarter's end.",
+    section_init(&a[SEC_GLANCE], "at_a_glance", N_("At a glance"),
+                 N_("No migration statistics were known by the quarter's "
+                    "end."),
                  azGlanceHead, N_OF(azGlanceHead));
     nAlloc = 0;
     for (size_t i = 0; i < b->nFigure; i++) {
@@ -303,8 +313,8 @@ brief_sections(const Briefing *b, BriefSection a[SEC_COUNT])
         az[4] = buf_detach(&x);
     }
 
-    section_init(&a[SEC_UPCOMING], "upcoming", "Upcoming activities",
-                 "No event is planned for the next quarter.", azUpHead,
+    section_init(&a[SEC_UPCOMING], "upcoming", N_("Upcoming activities"),
+                 N_("No event is planned for the next quarter."), azUpHead,
                  N_OF(azUpHead));
     nAlloc = 0;
     for (size_t i = 0; i < b->nUpcoming; i++) {
@@ -321,9 +331,9 @@ brief_sections(const Briefing *b, BriefSection a[SEC_COUNT])
         az[4] = cell_str(o->zPurpose);
     }
 
-    section_init(&a[SEC_MEDIA], "media", "Media coverage",
-                 "No media coverage was recorded in the quarter.", azMediaHead,
-                 N_OF(azMediaHead));
+    section_init(&a[SEC_MEDIA], "media", N_("Media coverage"),
+                 N_("No media coverage was recorded in the quarter."),
+                 azMediaHead, N_OF(azMediaHead));
     nAlloc = 0;
     for (size_t i = 0; i < b->nMedia; i++) {
         const Media *m = b->apMedia[i];
@@ -352,15 +362,30 @@ brief_sections_release(BriefSection a[SEC_COUNT])
 static void
 brief_title(const Briefing *b, Buf *x)
 {
-    buf_printf(x, "Quarterly briefing: %s", b->q.zLabel);
+    Buf q = BUF_INIT;
+    briefing_quarter_label(&b->q, 0, &q);
+    buf_printf(x, _("Quarterly briefing: %s"), buf_str(&q));
+    buf_release(&q);
     if (b->zOrg) {
         buf_printf(x, " \xE2\x80\x94 %s", b->zOrg);
     }
 }
 
 static const char zEmptyQuarter[] =
-    "Nothing is recorded for this quarter: no activity, partner result, "
-    "resolved case, statistics figure, upcoming event or article.";
+    N_("Nothing is recorded for this quarter: no activity, partner result, "
+       "resolved case, statistics figure, upcoming event or article.");
+
+/* "Upcoming activities (October – December 2019)". */
+static void
+brief_section_heading(const Briefing *b, const BriefSection *t, int s, Buf *x)
+{
+    buf_puts(x, t->zTitle);
+    if (s == SEC_UPCOMING) {
+        buf_puts(x, " (");
+        briefing_quarter_label(&b->q, 1, x);
+        buf_putc(x, ')');
+    }
+}
 
 /* ---- HTML ---------------------------------------------------------------- */
 
@@ -377,9 +402,11 @@ brief_render_html_at(const Briefing *b, const char *zSelf, Buf *out)
     Buf x = BUF_INIT;
     brief_sections(b, a);
     brief_title(b, &x);
-    HTML_LIT(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta "
-                  "charset=\"utf-8\"/>\n<meta name=\"viewport\" "
-                  "content=\"width=device-width, initial-scale=1\"/>\n<title>");
+    HTML_LIT(out, "<!DOCTYPE html>\n<html lang=\"");
+    esc_html(out, i18n_lang_code(i18n_current()));
+    HTML_LIT(out, "\">\n<head>\n<meta charset=\"utf-8\"/>\n<meta "
+                  "name=\"viewport\" content=\"width=device-width, "
+                  "initial-scale=1\"/>\n<title>");
     esc_html(out, buf_str(&x));
     HTML_LIT(out, "</title>\n<style>");
     buf_puts(out, review_html_css());
@@ -389,7 +416,8 @@ brief_render_html_at(const Briefing *b, const char *zSelf, Buf *out)
     esc_html(out, buf_str(&x));
     HTML_LIT(out, "</h1>\n</header>\n");
     if (zSelf) {
-        HTML_LIT(out, "<p class=\"downloads\">Download:");
+        HTML_LIT(out, "<p class=\"downloads\">");
+        HTML_TR(out, "Download:");
         for (const ReportFormat *f = aBriefingFormat + 1; f->zName; f++) {
             HTML_LIT(out, " <a href=\"");
             esc_html(out, zSelf);
@@ -408,7 +436,7 @@ brief_render_html_at(const Briefing *b, const char *zSelf, Buf *out)
     HTML_LIT(out, "</p>\n");
     if (briefing_is_empty(b)) {
         HTML_LIT(out, "<p class=\"empty\">");
-        esc_html(out, zEmptyQuarter);
+        esc_html(out, _(zEmptyQuarter));
         HTML_LIT(out, "</p>\n");
     }
     for (int s = 0; s < SEC_COUNT; s++) {
@@ -416,12 +444,9 @@ brief_render_html_at(const Briefing *b, const char *zSelf, Buf *out)
         HTML_LIT(out, "<section id=\"");
         esc_html(out, t->zId);
         HTML_LIT(out, "\">\n<h2>");
-        esc_html(out, t->zTitle);
-        if (s == SEC_UPCOMING) {
-            buf_puts(out, " (");
-            esc_html(out, b->q.zNextLabel);
-            buf_putc(out, ')');
-        }
+        buf_reset(&x);
+        brief_section_heading(b, t, s, &x);
+        esc_html(out, buf_str(&x));
         HTML_LIT(out, "</h2>\n");
         if (!t->nRow) {
             HTML_LIT(out, "<p class=\"empty\">");
@@ -432,7 +457,7 @@ brief_render_html_at(const Briefing *b, const char *zSelf, Buf *out)
         HTML_LIT(out, "<table>\n<thead><tr>");
         for (size_t c = 0; c < t->nCol; c++) {
             HTML_LIT(out, "<th scope=\"col\">");
-            esc_html(out, t->azHead[c]);
+            esc_html(out, _(t->azHead[c]));
             HTML_LIT(out, "</th>");
         }
         HTML_LIT(out, "</tr></thead>\n<tbody>\n");
@@ -491,18 +516,15 @@ brief_render_md(const Briefing *b, Buf *out)
     buf_puts(out, "\n");
     if (briefing_is_empty(b)) {
         buf_puts(out, "\n");
-        esc_md_line(out, zEmptyQuarter);
+        esc_md_line(out, _(zEmptyQuarter));
         buf_puts(out, "\n");
     }
     for (int s = 0; s < SEC_COUNT; s++) {
         const BriefSection *t = &a[s];
         buf_puts(out, "\n## ");
-        esc_md_text(out, t->zTitle);
-        if (s == SEC_UPCOMING) {
-            buf_puts(out, " (");
-            esc_md_text(out, b->q.zNextLabel);
-            buf_putc(out, ')');
-        }
+        buf_reset(&x);
+        brief_section_heading(b, t, s, &x);
+        esc_md_text(out, buf_str(&x));
         buf_puts(out, "\n\n");
         if (!t->nRow) {
             esc_md_line(out, t->zEmpty);
@@ -512,7 +534,7 @@ brief_render_md(const Briefing *b, Buf *out)
         buf_putc(out, '|');
         for (size_t c = 0; c < t->nCol; c++) {
             buf_putc(out, ' ');
-            esc_md_cell(out, t->azHead[c]);
+            esc_md_cell(out, _(t->azHead[c]));
             buf_puts(out, " |");
         }
         buf_puts(out, "\n|");
@@ -819,14 +841,14 @@ brief_render_print(const Briefing *b, int bDocx, Buf *out, AppErr *err)
         const BriefSection *t = &a[k];
         sheet_init(&at[k], t->zId, NULL);
         for (size_t c = 0; c < t->nCol; c++) {
-            sheet_col(&at[k], t->azHead[c]);
+            sheet_col(&at[k], _(t->azHead[c]));
         }
         for (size_t i = 0; i < t->nRow * t->nCol; i++) {
             sheet_text(&at[k], t->azCell[i]);
         }
         const char *zHeading = t->zTitle;
         if (k == SEC_UPCOMING) {
-            buf_printf(&up, "%s (%s)", t->zTitle, b->q.zNextLabel);
+            brief_section_heading(b, t, k, &up);
             zHeading = buf_str(&up);
         }
         aPart[k] = (SheetDocPart){ .zHeading = zHeading,
@@ -834,13 +856,13 @@ brief_render_print(const Briefing *b, int bDocx, Buf *out, AppErr *err)
                                    .t = &at[k] };
     }
     SheetDocSpec spec = {
-        .zPlan = b->zOrg ? b->zOrg : "Programme briefing",
+        .zPlan = b->zOrg ? b->zOrg : _("Programme briefing"),
         .zTitle = buf_str(&title),
         .zAsOf = NULL,
-        .zCoverNote = "the programme's activities, outreach, migration "
-                      "statistics, upcoming events and media of the "
-                      "quarter, and the complaints register's cases.",
-        .zIntro = briefing_is_empty(b) ? zEmptyQuarter : buf_str(&method),
+        .zCoverNote = _("the programme's activities, outreach, migration "
+                        "statistics, upcoming events and media of the "
+                        "quarter, and the complaints register's cases."),
+        .zIntro = briefing_is_empty(b) ? _(zEmptyQuarter) : buf_str(&method),
         .t = NULL,
         .aPart = aPart,
         .nPart = SEC_COUNT,
@@ -881,11 +903,15 @@ briefing_render(const Briefing *b, const char *zFormat, Buf *out, AppErr *err)
     if (f->bPrint) {
         return brief_render_print(b, str_eq(f->zName, "docx"), out, err);
     }
-    /* In aBriefingFormat's order. */
+    /* In aBriefingFormat's order.  The CSV and JSON, which programs read,
+    ** are written in English whatever the reader's language. */
     static void (*const axRender[])(const Briefing *, Buf *) = {
         brief_render_html, brief_render_md, brief_render_csv, brief_render_json
     };
+    int bData = f - aBriefingFormat >= 2;
+    I18nLang ePrev = bData ? i18n_use(I18N_EN) : i18n_current();
     axRender[f - aBriefingFormat](b, out);
+    (void)i18n_use(ePrev);
     return 0;
 }
 

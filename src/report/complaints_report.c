@@ -293,18 +293,26 @@ complaints_render_html(const ComplaintsView *v, Buf *b)
 void
 complaints_render_html_page(const ComplaintsView *v, Buf *b)
 {
-    HTML_LIT(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta "
-                "charset=\"utf-8\"/>\n<title>Complaints mechanism, ");
-    esc_html(b, v->zPeriod);
+    Buf t = BUF_INIT;
+    HTML_LIT(b, "<!DOCTYPE html>\n<html lang=\"");
+    esc_html(b, i18n_lang_code(i18n_current()));
+    HTML_LIT(b, "\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>");
+    buf_printf(&t, _("Complaints mechanism, %s"), v->zPeriod);
+    esc_html(b, buf_str(&t));
+    buf_reset(&t);
     HTML_LIT(b, "</title>\n<style>body{font-family:sans-serif;max-width:70em;"
                 "margin:2em auto;padding:0 1em}table{border-collapse:collapse;"
                 "width:100%;margin:1em 0}th,td{border:1px solid #999;padding:"
                 ".3em .5em;text-align:left}td.n{text-align:right}caption{"
                 "text-align:left;font-weight:bold}.method{background:#f3f3f3;"
                 "padding:.5em 1em}@page{size:A4 landscape;margin:12mm}</style>"
-                "\n</head>\n<body>\n<h1>Complaints mechanism for migrant "
-                "workers: cases and compensation, ");
-    esc_html(b, v->zPeriod);
+                "\n</head>\n<body>\n<h1>");
+    buf_printf(&t,
+               _("Complaints mechanism for migrant workers: cases and "
+                 "compensation, %s"),
+               v->zPeriod);
+    esc_html(b, buf_str(&t));
+    buf_release(&t);
     HTML_LIT(b, "</h1>\n");
     complaints_render_html(v, b);
     HTML_LIT(b, "</body>\n</html>\n");

@@ -96,7 +96,7 @@ row_text(const IndReportRow *r, RowText *t)
     (void)snprintf(t->az[RC_REV], 64, "%d", p->iRev);
     t->azLong[RC_CODE] = p->zCode;
     t->azLong[RC_GOAL] = p->zNode;
-    t->azLong[RC_DEFINITION] = p->zDefinition;
+    t->azLong[RC_DEFINITION] = ind_definition(p, i18n_current());
     t->azLong[RC_SEX] = sex_label(r->eSex);
     t->azLong[RC_UNIT] = unit_label(p->eUnit);
     t->azLong[RC_DIRECTION] = dir_label(p->eDir);
@@ -216,7 +216,8 @@ ind_report_text(const IndReportRow *a, size_t n, int year, Buf *b)
         if (i == 0 || a[i].p != a[i - 1].p) {
             buf_putc(b, '\n');
             buf_printf(b, _("%s (goal %s, revision %d): %s"), a[i].p->zCode,
-                       a[i].p->zNode, a[i].p->iRev, a[i].p->zDefinition);
+                       a[i].p->zNode, a[i].p->iRev,
+                       ind_definition(a[i].p, i18n_current()));
             buf_putc(b, '\n');
             buf_printf(b, "  %s, %s", unit_label(a[i].p->eUnit),
                        dir_label(a[i].p->eDir));

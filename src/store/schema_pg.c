@@ -546,6 +546,9 @@ const char *const azPgMigration[] = {
     "  'round_opened','round_published','due_soon','overdue','budget'));",
     /* 17: why a value was returned, SQLite's schema 22 translated. */
     "ALTER TABLE ind_value ADD COLUMN note " TXT ";",
+    /* 18: an indicator's definition in Khmer, SQLite's schema 23
+    ** translated. */
+    "ALTER TABLE indicator ADD COLUMN definition_km " TXT ";",
 };
 
 const int nPgMigration = (int)(sizeof azPgMigration / sizeof azPgMigration[0]);

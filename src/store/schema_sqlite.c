@@ -710,6 +710,10 @@ const char *const azSchemaMigration[] = {
     ** reason beside it (core/indicator.h IndValue.zNote), for the
     ** reporter who corrects it; NULL in any other state. */
     "ALTER TABLE ind_value ADD COLUMN note TEXT;",
+    /* 23: an indicator's definition in Khmer (core/indicator.h
+    ** ind_definition()), NULL: not written in Khmer.  Translating it is an
+    ** audited edit of the revision it translates, never a revision. */
+    "ALTER TABLE indicator ADD COLUMN definition_km TEXT;",
 };
 
 const int nSchemaMigration =

@@ -308,6 +308,7 @@ enum {
     STORE_INDICATOR_REASON,
     STORE_INDICATOR_COMPUTED_FROM, /* ind_computed_text() of one computed
                                    ** from outreach, else NULL */
+    STORE_INDICATOR_DEFINITION_KM, /* the definition in Khmer, or NULL */
     STORE_INDICATOR_NCOL
 };
 
@@ -366,7 +367,7 @@ typedef enum StoreIndPart {
 } StoreIndPart;
 
 #define STORE_NKEY_MAX 6  /* the most key parts of an entity */
-#define STORE_NCOL_MAX 14 /* the most columns of an entity */
+#define STORE_NCOL_MAX 15 /* the most columns of an entity */
 
 /* Sub-rows: lists that belong to a row and are replaced as a whole.  An
 ** item is one text (two for a level); the items of a list are passed as
@@ -769,7 +770,8 @@ int store_media_list(Store *s, const char *zFrom, const char *zTo, Media **pa,
 int store_stat_list(Store *s, StatObs **pa, size_t *pn, AppErr *err);
 
 /* One revision of an indicator (by plan, code and revision): written,
-** audited per field, when it changed.  The plan, the goal's node and the
+** audited per field, when it changed; p->zDefinitionKm NULL keeps the
+** stored Khmer definition.  The plan, the goal's node and the
 ** organisation must exist (APPERR_NOTFOUND naming it); the caller has
 ** checked it (indicator_check()). */
 int store_indicator_put(Store *s, const Indicator *p, AppErr *err);

@@ -249,6 +249,7 @@ static const Entity aEntity[STORE_ENTITY_COUNT] = {
             [STORE_INDICATOR_EFFECTIVE] = { "effective", AUDIT_TEXT },
             [STORE_INDICATOR_REASON] = { "reason", AUDIT_TEXT },
             [STORE_INDICATOR_COMPUTED_FROM] = { "computed_from", AUDIT_TEXT },
+            [STORE_INDICATOR_DEFINITION_KM] = { "definition_km", AUDIT_TEXT },
         },
         .aCreate = {
             { NULL, STORE_INDICATOR_DEFINITION },
@@ -1418,6 +1419,7 @@ store_indicator_put(Store *s, const Indicator *p, AppErr *err)
         [STORE_INDICATOR_EFFECTIVE] = p->zEffective,
         [STORE_INDICATOR_REASON] = p->zReason,
         [STORE_INDICATOR_COMPUTED_FROM] = zFrom,
+        [STORE_INDICATOR_DEFINITION_KM] = p->zDefinitionKm,
     };
     const char *azPlan[] = { p->zPlan };
     const char *azNode[] = { p->zPlan, p->zNode };
@@ -1433,8 +1435,17 @@ store_indicator_put(Store *s, const Indicator *p, AppErr *err)
                  ? -1
                  : 0;
     if (rc == 0) {
-        rc = row_put_plain(s, STORE_INDICATOR, azKey, buf_str(&key), azNew, &r,
-                           err);
+        rc = row_read(s, STORE_INDICATOR, azKey, &r, err);
+    }
+    if (rc == 0 && r.bFound && !p->zDefinitionKm) {
+        /* An indicator given without its Khmer (a file without the
+        ** column) keeps the Khmer it has. */
+        azNew[STORE_INDICATOR_DEFINITION_KM] =
+            r.azOld[STORE_INDICATOR_DEFINITION_KM];
+    }
+    if (rc == 0) {
+        rc = row_write(s, &r, buf_str(&key), azNew, 0, 0, err);
+        rc = rc > 0 ? row_conflict(&r, buf_str(&key), err) : rc;
     }
     row_release(&r);
     buf_release(&key);
@@ -1671,10 +1682,17 @@ store_field_put(Store *s, StoreEntity e, const char *const *azKey, int iCol,
 {
     /* Entities without a version, whose rows read back as they are
     ** written (the caller guards against a stale form). */
-    assert(e == STORE_ORG || e == STORE_PLAN || e == STORE_NODE);
+    assert(e == STORE_ORG || e == STORE_PLAN || e == STORE_NODE ||
+           e == STORE_INDICATOR);
     assert(iCol >= 0 && iCol < aEntity[e].nCol);
-    char zKey[2 * LIMIT_CODE_BYTES + 8];
-    key_join(zKey, sizeof zKey, azKey, aEntity[e].nKey);
+    char zKey[3 * LIMIT_CODE_BYTES + 16];
+    if (e == STORE_INDICATOR) {
+        /* As store_indicator_put() keys its audit rows. */
+        (void)snprintf(zKey, sizeof zKey, "%s/indicator/%s/%s", azKey[0],
+                       azKey[1], azKey[2]);
+    } else {
+        key_join(zKey, sizeof zKey, azKey, aEntity[e].nKey);
+    }
     Row r;
     int rc = row_read(s, e, azKey, &r, err);
     if (rc == 0 && !r.bFound) {

@@ -75,6 +75,7 @@ ind_fill_indicator(void *pArg, const char *const *azVal, int nVal)
     }
     p->zEffective = dup_or_null(az[STORE_INDICATOR_EFFECTIVE]);
     p->zReason = dup_or_null(az[STORE_INDICATOR_REASON]);
+    p->zDefinitionKm = dup_or_null(az[STORE_INDICATOR_DEFINITION_KM]);
     return 0;
 }
 

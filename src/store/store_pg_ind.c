@@ -29,17 +29,18 @@ pg_ind_row_get(PgStore *S, StoreEntity e, const char *const *azKey,
         }
         return pg_row_read(
             S,
-            PG_QUERY(S,
-                     "SELECT n.code, i.definition, i.unit, i.direction,"
-                     " i.baseline, i.baseline_year, i.targets, i.disagg,"
-                     " i.verification, o.acronym, i.computed, i.effective,"
-                     " i.reason, i.computed_from FROM indicator i"
-                     " JOIN plan p ON p.id = i.plan_id"
-                     " JOIN node n ON n.id = i.node_id"
-                     " LEFT JOIN org o ON o.id = i.org_id"
-                     " WHERE p.code = $1 AND i.code = $2"
-                     " AND i.rev = $3::integer",
-                     &a, err, "reading an indicator"),
+            PG_QUERY(
+                S,
+                "SELECT n.code, i.definition, i.unit, i.direction,"
+                " i.baseline, i.baseline_year, i.targets, i.disagg,"
+                " i.verification, o.acronym, i.computed, i.effective,"
+                " i.reason, i.computed_from, i.definition_km FROM indicator i"
+                " JOIN plan p ON p.id = i.plan_id"
+                " JOIN node n ON n.id = i.node_id"
+                " LEFT JOIN org o ON o.id = i.org_id"
+                " WHERE p.code = $1 AND i.code = $2"
+                " AND i.rev = $3::integer",
+                &a, err, "reading an indicator"),
             STORE_INDICATOR_NCOL, azOld, NULL, pbFound);
     }
     assert(e == STORE_IND_VALUE);
@@ -76,11 +77,11 @@ pg_ind_row_put(PgStore *S, StoreEntity e, const char *const *azKey,
                            " node_id, definition, unit, direction, baseline,"
                            " baseline_year, targets, disagg, verification,"
                            " org_id, computed, effective, reason,"
-                           " computed_from)"
+                           " computed_from, definition_km)"
                            " SELECT p.id, $2, $3::integer, n.id, $5, $6, $7,"
                            " $8, $9::integer, $10, $11, $12,"
                            " (SELECT id FROM org WHERE acronym = $13),"
-                           " $14::integer, $15, $16, $17 FROM plan p"
+                           " $14::integer, $15, $16, $17, $18 FROM plan p"
                            " JOIN node n ON n.plan_id = p.id AND n.code = $4"
                            " WHERE p.code = $1 ON CONFLICT DO NOTHING",
                            &a, err, "writing an indicator")
@@ -94,7 +95,8 @@ pg_ind_row_put(PgStore *S, StoreEntity e, const char *const *azKey,
                            " verification = $12, org_id = (SELECT id"
                            "  FROM org WHERE acronym = $13),"
                            " computed = $14::integer, effective = $15,"
-                           " reason = $16, computed_from = $17"
+                           " reason = $16, computed_from = $17,"
+                           " definition_km = $18"
                            " WHERE id = " PG_IND_ID,
                            &a, err, "writing an indicator"),
             pbDone);
@@ -143,7 +145,8 @@ pg_ind_scan(Store *s, const char *zPlan, StoreIndPart part, StoreRowVisitor fn,
                      "SELECT p.code, i.code, i.rev, n.code, i.definition,"
                      " i.unit, i.direction, i.baseline, i.baseline_year,"
                      " i.targets, i.disagg, i.verification, o.acronym,"
-                     " i.computed, i.effective, i.reason, i.computed_from"
+                     " i.computed, i.effective, i.reason, i.computed_from,"
+                     " i.definition_km"
                      " FROM indicator i"
                      " JOIN plan p ON p.id = i.plan_id"
                      " JOIN node n ON n.id = i.node_id"

@@ -180,10 +180,12 @@ static const struct {
                                " coalesce(max(id), 0) + 1, false) FROM stat_obs" },
     [STORE_TABLE_INDICATOR] = { "SELECT id, plan_id, code, rev, node_id, definition, unit, direction,"
                                 " baseline, baseline_year, targets, disagg, verification, org_id,"
-                                " computed, effective, reason, computed_from FROM indicator ORDER BY id",
+                                " computed, effective, reason, computed_from, definition_km FROM indicator"
+                                " ORDER BY id",
                                 "COPY indicator(id, plan_id, code, rev, node_id, definition, unit,"
                                 " direction, baseline, baseline_year, targets, disagg, verification,"
-                                " org_id, computed, effective, reason, computed_from) FROM STDIN",
+                                " org_id, computed, effective, reason, computed_from, definition_km)"
+                                " FROM STDIN",
                                 "SELECT count(*) FROM indicator",
                                 "SELECT setval(pg_get_serial_sequence('indicator', 'id'),"
                                 " coalesce(max(id), 0) + 1, false) FROM indicator" },

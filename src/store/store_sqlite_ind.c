@@ -23,16 +23,17 @@ sq_ind_row_get(SqStore *S, StoreEntity e, const char *const *azKey,
 {
     sqlite3_stmt *st;
     if (e == STORE_INDICATOR) {
-        if (SQ_PREPARE(S,
-                       "SELECT n.code, i.definition, i.unit, i.direction,"
-                       " i.baseline, i.baseline_year, i.targets, i.disagg,"
-                       " i.verification, o.acronym, i.computed, i.effective,"
-                       " i.reason, i.computed_from FROM indicator i"
-                       " JOIN plan p ON p.id = i.plan_id"
-                       " JOIN node n ON n.id = i.node_id"
-                       " LEFT JOIN org o ON o.id = i.org_id"
-                       " WHERE p.code = $1 AND i.code = $2 AND i.rev = $3",
-                       &st, err)) {
+        if (SQ_PREPARE(
+                S,
+                "SELECT n.code, i.definition, i.unit, i.direction,"
+                " i.baseline, i.baseline_year, i.targets, i.disagg,"
+                " i.verification, o.acronym, i.computed, i.effective,"
+                " i.reason, i.computed_from, i.definition_km FROM indicator i"
+                " JOIN plan p ON p.id = i.plan_id"
+                " JOIN node n ON n.id = i.node_id"
+                " LEFT JOIN org o ON o.id = i.org_id"
+                " WHERE p.code = $1 AND i.code = $2 AND i.rev = $3",
+                &st, err)) {
             return -1;
         }
         for (int i = 0; i < 3; i++) {
@@ -69,11 +70,11 @@ sq_ind_row_put(SqStore *S, StoreEntity e, const char *const *azKey,
                              " node_id, definition, unit, direction, baseline,"
                              " baseline_year, targets, disagg, verification,"
                              " org_id, computed, effective, reason,"
-                             " computed_from)"
+                             " computed_from, definition_km)"
                              " SELECT p.id, $2, $3, n.id, $5, $6, $7, $8, $9,"
                              " $10, $11, $12,"
                              " (SELECT id FROM org WHERE acronym = $13),"
-                             " $14, $15, $16, $17 FROM plan p"
+                             " $14, $15, $16, $17, $18 FROM plan p"
                              " JOIN node n ON n.plan_id = p.id AND n.code = $4"
                              " WHERE p.code = $1",
                              &st, err)
@@ -87,7 +88,7 @@ sq_ind_row_put(SqStore *S, StoreEntity e, const char *const *azKey,
                              " verification = $12, org_id = (SELECT id"
                              "  FROM org WHERE acronym = $13),"
                              " computed = $14, effective = $15, reason = $16,"
-                             " computed_from = $17"
+                             " computed_from = $17, definition_km = $18"
                              " WHERE id = " SQ_IND_ID,
                              &st, err)) {
             return -1;
@@ -141,7 +142,8 @@ sq_ind_scan(Store *s, const char *zPlan, StoreIndPart part, StoreRowVisitor fn,
                         "SELECT p.code, i.code, i.rev, n.code, i.definition,"
                         " i.unit, i.direction, i.baseline, i.baseline_year,"
                         " i.targets, i.disagg, i.verification, o.acronym,"
-                        " i.computed, i.effective, i.reason, i.computed_from"
+                        " i.computed, i.effective, i.reason, i.computed_from,"
+                        " i.definition_km"
                         " FROM indicator i"
                         " JOIN plan p ON p.id = i.plan_id"
                         " JOIN node n ON n.id = i.node_id"

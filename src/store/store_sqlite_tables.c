@@ -159,12 +159,14 @@ static const struct {
                                "SELECT count(*) FROM stat_obs" },
     [STORE_TABLE_INDICATOR] = { "SELECT id, plan_id, code, rev, node_id, definition, unit, direction,"
                                 " baseline, baseline_year, targets, disagg, verification, org_id,"
-                                " computed, effective, reason, computed_from FROM indicator ORDER BY id",
+                                " computed, effective, reason, computed_from, definition_km FROM indicator"
+                                " ORDER BY id",
                                 "INSERT INTO indicator(id, plan_id, code, rev, node_id, definition,"
                                 " unit, direction, baseline, baseline_year, targets, disagg,"
-                                " verification, org_id, computed, effective, reason, computed_from)"
+                                " verification, org_id, computed, effective, reason, computed_from,"
+                                " definition_km)"
                                 " VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,"
-                                " $15, $16, $17, $18)",
+                                " $15, $16, $17, $18, $19)",
                                 "SELECT count(*) FROM indicator" },
     [STORE_TABLE_IND_VALUE] = { "SELECT id, indicator_id, period, sex, cell, value, num, den, source,"
                                 " state, version, note FROM ind_value ORDER BY id",

@@ -197,7 +197,7 @@ page_indicators(Req *r, Resp *w)
                     free(zFrom);
                 }
                 HTML_LIT(b, "</span></h2><p>");
-                esc_html(b, p->p->zDefinition);
+                esc_html(b, ind_definition(p->p, i18n_current()));
                 HTML_LIT(b, "</p><p class=\"small\">");
                 esc_html(
                     b, _(code_table(CODE_IND_UNIT, &(size_t){ 0 })[p->p->eUnit]

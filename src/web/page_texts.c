@@ -1,14 +1,15 @@
 /*
 ** page_texts.c — the Khmer texts of a plan and of the organisations: the
 ** M&E officer writes the Khmer of the plan's title, of each node's text
-** and indicator (areas, goals, activities ...) and of each
-** organisation's name beside the English, which comes with the plan (an
-** import) and the directory (the admin page).
+** and indicator (areas, goals, activities ...), of each indicator's
+** definition (its latest revision's) and of each organisation's name
+** beside the English, which comes with the plan (an import), the
+** indicators ('lmpmon indicator') and the directory (the admin page).
 **
 ** Each text is its own small form; the write is app_translation_put()
 ** (app/translate.h): the form carries the Khmer it was made from, so a
 ** form opened before someone else's change is a 409 that shows what is
-** stored now and keeps what was typed.  The two tables download as CSV
+** stored now and keeps what was typed.  The three tables download as CSV
 ** or XLSX with the English and the Khmer side by side, for a translator.
 */
 #include <stdlib.h>
@@ -20,6 +21,7 @@
 #include "../base/base.h"
 #include "../base/i18n.h"
 #include "../base/utf8.h"
+#include "../app/indicators.h"
 #include "../app/translate.h"
 #include "../report/escape.h"
 #include "../base/banned.h"
@@ -30,11 +32,13 @@ typedef struct TextsPage {
     const Req *r;
     const Plan *p;
     const Model *m;
-    const char *zWhat; /* the refused form's kind ("node"), or NULL */
-    const char *zCode; /* and its code */
+    const char *zWhat;   /* the refused form's kind ("node"), or NULL */
+    const char *zCode;   /* and its code */
+    const IndData *pInd; /* the plan's indicators, every revision */
 } TextsPage;
 
-static const char *const azTextsSheet[] = { "texts", "orgs", NULL };
+static const char *const azTextsSheet[] = { "texts", "orgs", "definitions",
+                                            NULL };
 
 /* The address the forms post to and the page lives at ("?plan=" kept). */
 static void
@@ -118,13 +122,29 @@ texts_sheet(const void *arg, const char *zId, Sheet *t)
     const TextsPage *x = arg;
     const Plan *p = x->p;
     int bOrgs = str_eq(zId, "orgs");
+    int bDefs = str_eq(zId, "definitions");
     sheet_caption(t, "%s",
-                  bOrgs ? _("The organisations' names")
-                        : _("The plan's title and its nodes' texts"));
+                  bOrgs   ? _("The organisations' names")
+                  : bDefs ? _("The indicators' definitions (their latest "
+                              "revisions: a translation is no revision)")
+                          : _("The plan's title and its nodes' texts"));
     sheet_col(t, _("What"));
     sheet_col(t, bOrgs ? _("Acronym") : _("Code"));
     sheet_col(t, _("In English"));
     sheet_col(t, _("In Khmer"));
+    if (bDefs) {
+        /* The revisions of a code sit together, the latest last. */
+        const IndData *d = x->pInd;
+        for (size_t i = 0; i < d->n; i++) {
+            const Indicator *q = &d->a[i];
+            if (i + 1 < d->n && str_eq(d->a[i + 1].zCode, q->zCode)) {
+                continue;
+            }
+            texts_row(x, t, _("Definition"), TRANSLATE_DEFINITION, q->zCode,
+                      q->zDefinition, q->zDefinitionKm);
+        }
+        return;
+    }
     if (bOrgs) {
         for (size_t i = 0; i < x->m->nOrg; i++) {
             const Org *o = &x->m->aOrg[i];
@@ -161,9 +181,16 @@ texts_render(Req *r, Resp *w, const char *zNotice, const char *zKind,
     if (!p) {
         return;
     }
-    TextsPage x = { r, p, m, zWhat, zCode };
+    IndData d;
+    AppErr err = APPERR_INIT;
+    if (app_indicators_read(r->s, p->zCode, &d, &err)) {
+        web_fail(r, w, &err);
+        return;
+    }
+    TextsPage x = { r, p, m, zWhat, zCode, &d };
     if (!zNotice &&
         page_download(r, w, azTextsSheet, texts_sheet, &x, "khmer-texts")) {
+        app_indicators_release(&d);
         return;
     }
     char *zSelf = page_self(r);
@@ -190,6 +217,7 @@ texts_render(Req *r, Resp *w, const char *zNotice, const char *zKind,
     }
     page_end(r, w);
     free(zSelf);
+    app_indicators_release(&d);
 }
 
 /* ** PAGE: /plan/khmer */

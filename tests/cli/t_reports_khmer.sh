@@ -90,4 +90,30 @@ for s in "Action plan: %s" "Priorities of earlier reviews, not done"; do
 done
 grep -q 'Action plan:\|Priorities of earlier' ap_km.txt && fail "the Khmer action plan PDF keeps English"
 
+# The quarterly briefing (the sample's July-September 2019): HTML and
+# Markdown in Khmer, the quarter's months in Khmer; the CSV and JSON
+# English.
+for f in html md csv json; do
+    en report briefing --quarter 2019Q3 --format $f >br_en.$f || fail "briefing $f"
+    kh report briefing --quarter 2019Q3 --format $f >br_km.$f || fail "Khmer briefing $f"
+done
+same_labels "briefing (HTML)" br_en.html br_km.html
+grep -q '<html lang="km">' br_km.html || fail "the Khmer briefing HTML is not lang=km"
+for f in csv json; do
+    cmp -s br_en.$f br_km.$f || fail "the briefing $f differs in Khmer: $(diff br_en.$f br_km.$f | head -4)"
+done
+grep -qF "$(km "Quarterly briefing: %s" | sed 's/%s.*//')$(km July)" br_km.md ||
+    fail "the Khmer briefing's title is not Khmer with Khmer months: $(head -1 br_km.md)"
+grep -q 'July\|September\|People reached\|Main programme' br_km.md &&
+    fail "the Khmer briefing keeps English: $(grep -m2 'July\|September\|People reached\|Main programme' br_km.md)"
+kh report briefing --quarter 2019Q3 --format pdf --out br_km.pdf || fail "Khmer briefing pdf"
+pdftotext br_km.pdf br_km.txt || fail "pdftotext briefing"
+grep -q 'Main programme activities\|Quarterly briefing' br_km.txt && fail "the Khmer briefing PDF keeps English"
+
+# The complaints report as a document: its title and lang in Khmer.
+en report complaints --format html >cp_en.html || fail "complaints html"
+kh report complaints --format html >cp_km.html || fail "Khmer complaints html"
+same_labels "complaints report (HTML)" cp_en.html cp_km.html
+grep -q '<html lang="km">' cp_km.html || fail "the Khmer complaints HTML is not lang=km"
+
 finish

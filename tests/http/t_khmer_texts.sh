@@ -5,7 +5,10 @@
 # audit row; a form opened before another save is a 409 that keeps what
 # was typed and says what is stored now, writing nothing; an empty text
 # removes the Khmer; reporters and viewers get neither the page nor the
-# write; the tables download with English and Khmer side by side.
+# write; the tables download with English and Khmer side by side.  An
+# indicator's definition in Khmer is an audited edit of its latest
+# revision, never a new revision; an amendment keeps it while the
+# definition stays and drops it with a new definition.
 . "$(dirname "$0")/lib.sh"
 
 GOAL_KM="ពង្រឹងក្របខ័ណ្ឌច្បាប់"
@@ -116,4 +119,31 @@ curl -s -b officer.jar "$BASE/plan/khmer?format=csv&table=orgs" >orgs.csv
 grep -F "MOLVT," orgs.csv | grep -qF -- "$MOLVT_KM" ||
     fail "the CSV download lacks MOLVT's Khmer name: $(grep MOLVT orgs.csv)"
 grep -q '<form\|<textarea' orgs.csv && fail "the forms reach the CSV download"
+# An indicator's definition: Khmer on the Khmer /indicators page, the same
+# revision, one audit row.
+DEF_KM="ចំនួនស្តង់ដារអន្តរជាតិដែលបានផ្តល់សច្ចាប័ន"
+revs() { db_sql d "SELECT count(*) FROM indicator WHERE code = 'G1'"; }
+[ "$(revs)" = 1 ] || fail "G1 has $(revs) revisions before the test"
+grep -q 'id="km-definition-G1"' texts.html || fail "/plan/khmer has no form for G1's definition"
+code=$(post officer /plan/khmer what=definition code=G1 "km=$DEF_KM" was=)
+[ "$code" = 303 ] || fail "saving G1's Khmer definition: got $code $(cat post.body)"
+[ "$(revs)" = 1 ] || fail "a translation made a new revision of G1"
+[ "$(audits definition_km)" = 1 ] || fail "the Khmer definition wrote $(audits definition_km) audit rows, not 1"
+curl -s -b viewer.jar -H 'Accept-Language: km' "$BASE/indicators?year=2017" | grep -qF -- "$DEF_KM" ||
+    fail "/indicators in Khmer lacks G1's Khmer definition"
+curl -s -b viewer.jar -H 'Accept-Language: en' "$BASE/indicators?year=2017" | grep -qF -- "$DEF_KM" &&
+    fail "/indicators in English shows G1's Khmer definition"
+code=$(post officer /plan/khmer what=definition code=G99 km=x was=)
+[ "$code" = 404 ] || fail "an unknown indicator: expected 404, got $code"
+# Amended without a new definition, the Khmer carries over; with one, it
+# does not (the Khmer of another definition would be wrong).
+"$LMPMON" --db "$(db d)" indicator amend G1 --reason "verified" --verification "annual report" \
+    >/dev/null || fail "amending G1"
+[ "$(db_sql d "SELECT definition_km FROM indicator WHERE code = 'G1' AND rev = 2")" = "$DEF_KM" ] ||
+    fail "G1's second revision lost the Khmer of an unchanged definition"
+"$LMPMON" --db "$(db d)" indicator amend G1 --reason "reworded" --definition "# of conventions ratified" \
+    >/dev/null || fail "amending G1's definition"
+[ -z "$(db_sql d "SELECT definition_km FROM indicator WHERE code = 'G1' AND rev = 3")" ] ||
+    fail "G1's third revision kept the Khmer of another definition"
+
 finish
