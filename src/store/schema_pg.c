@@ -544,6 +544,11 @@ const char *const azPgMigration[] = {
     "ALTER TABLE notification ADD CONSTRAINT notification_kind_check"
     "  CHECK(kind IN ('submitted','resubmitted','returned','accepted',"
     "  'round_opened','round_published','due_soon','overdue','budget'));",
+    /* 17: versions of outreach, media and statistics rows, SQLite's
+    ** schema 22 translated. */
+    "ALTER TABLE outreach ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+    "ALTER TABLE media ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+    "ALTER TABLE stat_obs ADD COLUMN version INTEGER NOT NULL DEFAULT 1;",
 };
 
 const int nPgMigration = (int)(sizeof azPgMigration / sizeof azPgMigration[0]);

@@ -706,6 +706,13 @@ const char *const azSchemaMigration[] = {
     "  WHERE read_at IS NULL;"
     "CREATE INDEX notification_mail ON notification(mail_next)"
     "  WHERE mail_next IS NOT NULL;",
+    /* 22: outreach events, media articles and statistics figures are
+    ** written from web forms (app/outreach.h): each row gets a version,
+    ** so a form saved after another change is refused, not written over
+    ** it. */
+    "ALTER TABLE outreach ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+    "ALTER TABLE media ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+    "ALTER TABLE stat_obs ADD COLUMN version INTEGER NOT NULL DEFAULT 1;",
 };
 
 const int nSchemaMigration =

@@ -14,9 +14,12 @@
 # version 12's costs and funding (they refer to rounds, nodes and orgs),
 # version 11's statements' threads and versions (they refer to
 # statements), version 10's indicators (they refer to plans, nodes and
-# orgs).  Version 20's column and version 18's links between plans go
-# first of all (version 19 converted data only).
-drop20="ALTER TABLE indicator DROP COLUMN computed_from;"
+# orgs).  Version 22's versions of outreach rows, version 20's column and
+# version 18's links between plans go first of all (version 19 converted
+# data only).
+drop22="ALTER TABLE outreach DROP COLUMN version; ALTER TABLE media DROP COLUMN version;
+  ALTER TABLE stat_obs DROP COLUMN version;"
+drop20="$drop22 ALTER TABLE indicator DROP COLUMN computed_from;"
 drop18="$drop20 DROP INDEX node_predecessor; ALTER TABLE node DROP COLUMN predecessor_id;"
 drop17="$drop18 ALTER TABLE plan DROP COLUMN title_km; ALTER TABLE org DROP COLUMN name_km;
   ALTER TABLE node DROP COLUMN text_km; ALTER TABLE node DROP COLUMN indicator_km;"
