@@ -14,35 +14,35 @@
 #include "../base/banned.h"
 
 static const CodeName aOutreachKind[OUTREACH_KIND_COUNT] = {
-    [OUTREACH_TRAINING] = { "training", "Training" },
-    [OUTREACH_MEETING] = { "meeting", "Meeting" },
-    [OUTREACH_COUNSELLING] = { "counselling", "Counselling" },
-    [OUTREACH_DISSEMINATION] = { "dissemination", "Dissemination" },
-    [OUTREACH_CONSULTATION] = { "consultation", "Consultation" },
-    [OUTREACH_WORKSHOP] = { "workshop", "Workshop" },
+    [OUTREACH_TRAINING] = { "training", N_("Training") },
+    [OUTREACH_MEETING] = { "meeting", N_("Meeting") },
+    [OUTREACH_COUNSELLING] = { "counselling", N_("Counselling") },
+    [OUTREACH_DISSEMINATION] = { "dissemination", N_("Dissemination") },
+    [OUTREACH_CONSULTATION] = { "consultation", N_("Consultation") },
+    [OUTREACH_WORKSHOP] = { "workshop", N_("Workshop") },
     [OUTREACH_LEGAL_ASSISTANCE] = { "legal_assistance",
-                                    "Legal assistance and dispute resolution" },
-    [OUTREACH_OTHER] = { "other", "Other" },
+                                    N_("Legal assistance and dispute resolution") },
+    [OUTREACH_OTHER] = { "other", N_("Other") },
 };
 static const CodeName aOutreachStatus[OUTREACH_STATUS_COUNT] = {
-    [OUTREACH_HELD] = { "held", "Held" },
-    [OUTREACH_PLANNED] = { "planned", "Planned" },
+    [OUTREACH_HELD] = { "held", N_("Held") },
+    [OUTREACH_PLANNED] = { "planned", N_("Planned") },
 };
 static const CodeName aStatMeasure[STAT_MEASURE_COUNT] = {
-    [STAT_STOCK] = { "stock", "Stock" },
-    [STAT_FLOW] = { "flow", "Flow" },
+    [STAT_STOCK] = { "stock", N_("Stock") },
+    [STAT_FLOW] = { "flow", N_("Flow") },
 };
 static const CodeName aStatChannel[STAT_CHANNEL_COUNT] = {
-    [STAT_MOU] = { "mou", "MOU" },
-    [STAT_NV] = { "nationality_verification", "Nationality verification" },
-    [STAT_SEASONAL] = { "seasonal", "Seasonal" },
-    [STAT_ONE_STOP] = { "one_stop", "One-stop service registration" },
-    [STAT_CHANNEL_ANY] = { "other", "All or other channels" },
+    [STAT_MOU] = { "mou", N_("MOU") },
+    [STAT_NV] = { "nationality_verification", N_("Nationality verification") },
+    [STAT_SEASONAL] = { "seasonal", N_("Seasonal") },
+    [STAT_ONE_STOP] = { "one_stop", N_("One-stop service registration") },
+    [STAT_CHANNEL_ANY] = { "other", N_("All or other channels") },
 };
 static const CodeName aStatSex[STAT_SEX_COUNT] = {
-    [STAT_WOMEN] = { "women", "Women" },
-    [STAT_MEN] = { "men", "Men" },
-    [STAT_TOTAL] = { "total", "Total" },
+    [STAT_WOMEN] = { "women", N_("Women") },
+    [STAT_MEN] = { "men", N_("Men") },
+    [STAT_TOTAL] = { "total", N_("Total") },
 };
 
 const CodeName *

@@ -120,6 +120,12 @@ sheet_markup(Sheet *t, const char *zMarkup)
 }
 
 void
+sheet_text_markup(Sheet *t, const char *z, const char *zMarkup)
+{
+    sheet_cell(t, z)->zMarkup = xstrdup(zMarkup ? zMarkup : "");
+}
+
+void
 sheet_num(Sheet *t, long n)
 {
     char z[32];
@@ -247,7 +253,8 @@ sheet_render_html(const Sheet *t, const char *zSelf, Buf *b)
             esc_html(b, buf_str(&cut));
             HTML_LIT(b, "</span>");
             buf_release(&cut);
-        } else {
+        } else if (!c->zMarkup) {
+            /* A cell with markup shows it instead of its text. */
             esc_html(b, c->zText);
         }
         if (c->zClass) {
