@@ -553,13 +553,14 @@ enum {
     EVF_PURPOSE,
     EVF_ATTENDEES,
     EVF_NOTES,
+    EVF_PLAN, /* the plan of the activities: a hidden field */
     EVF_COUNT
 };
 
 static const char *const azEvField[EVF_COUNT] = {
     "date",  "date_to",  "title",      "kind",  "status", "places",
     "org",   "org_more", "activities", "women", "men",    "unknown",
-    "total", "purpose",  "attendees",  "notes",
+    "total", "purpose",  "attendees",  "notes", "plan",
 };
 
 typedef struct EvForm {
@@ -622,6 +623,7 @@ ev_form_from_event(const Outreach *o, EvForm *f)
     f->az[EVF_PURPOSE] = xstrdup(o->zPurpose ? o->zPurpose : "");
     f->az[EVF_ATTENDEES] = xstrdup(o->zAttendees ? o->zAttendees : "");
     f->az[EVF_NOTES] = xstrdup(o->zNotes ? o->zNotes : "");
+    f->az[EVF_PLAN] = xstrdup(o->zPlan ? o->zPlan : "");
 }
 
 /* The event form: a new event (id 0) or event id at iVersion, with its
@@ -642,6 +644,12 @@ ev_form_page(Req *r, Resp *w, const Model *m, long long id, int iVersion,
         buf_puts(&action, "/outreach");
     }
     out_form_begin(b, r, buf_str(&action), iVersion);
+    if (*f->az[EVF_PLAN]) {
+        /* The activities are codes of this plan (page_plan_code()). */
+        HTML_LIT(b, "<input type=\"hidden\" name=\"plan\" value=\"");
+        esc_html(b, f->az[EVF_PLAN]);
+        HTML_LIT(b, "\"/>");
+    }
     out_input(b, "date", _("Date, or first day"), f->az[EVF_DATE], "date");
     out_input(b, "date_to", _("Last day (of an event over several days)"),
               f->az[EVF_DATE_TO], "date");
@@ -731,6 +739,8 @@ page_outreach_new(Req *r, Resp *w)
     for (int i = 0; i < EVF_COUNT; i++) {
         f.az[i] = xstrdup("");
     }
+    free(f.az[EVF_PLAN]);
+    f.az[EVF_PLAN] = xstrdup(page_plan_code(r) ? page_plan_code(r) : "");
     /* A reporter records its own organisation's events. */
     if (r->ses.user.zOrg) {
         free(f.az[EVF_ORG]);
