@@ -61,6 +61,19 @@ app_outreach_read(Store *s, const char *zFrom, const char *zTo, OutreachData *d,
 }
 
 int
+app_outreach_get(Store *s, long long id, Outreach *o, int *pbFound, AppErr *err)
+{
+    outreach_init(o);
+    *pbFound = 0;
+    if (store_begin_read(s, err)) {
+        return -1;
+    }
+    int rc = store_outreach_get(s, id, o, pbFound, err);
+    store_end_read(s);
+    return rc;
+}
+
+int
 app_stat_read(Store *s, OutreachData *d, AppErr *err)
 {
     memset(d, 0, sizeof *d);
@@ -83,12 +96,11 @@ app_outreach_data_release(OutreachData *d)
 
 /* ---- events ------------------------------------------------------------ */
 
-/* The model (directory and plans) and the stored events, read inside the
-** write transaction. */
+/* What an event's use case reads inside its write transaction: the
+** model (directory and plans) and the stored event it changes. */
 typedef struct EvTxn {
     Model m;
-    Outreach *aEv;
-    size_t nEv;
+    Outreach old; /* the stored event (id > 0), else empty */
 } EvTxn;
 
 static int
@@ -96,42 +108,42 @@ ev_txn_begin(Store *s, const Actor *who, EvTxn *t, AppErr *err)
 {
     memset(t, 0, sizeof *t);
     t->m = (Model)MODEL_INIT;
-    return app_begin(s, who, err) || store_load(s, NULL, &t->m, err) ||
-                   store_outreach_list(s, NULL, NULL, &t->aEv, &t->nEv, err)
-               ? -1
-               : 0;
+    outreach_init(&t->old);
+    return app_begin(s, who, err) || store_load(s, NULL, &t->m, err) ? -1 : 0;
 }
 
 static int
 ev_txn_end(Store *s, int rc, EvTxn *t, AppErr *err)
 {
     rc = app_end(s, rc ? -1 : 0, err);
-    events_free(t->aEv, t->nEv);
+    outreach_release(&t->old);
     model_release(&t->m);
     return rc;
 }
 
-/* The stored event id, or NULL with err (the form's event is gone). */
+/* Read the stored event id into t->old: NULL with err when it is gone or
+** no longer at version iVersion (> 0). */
 static const Outreach *
-ev_find(const EvTxn *t, long long id, int iVersion, AppErr *err)
+ev_find(Store *s, EvTxn *t, long long id, int iVersion, AppErr *err)
 {
-    for (size_t i = 0; i < t->nEv; i++) {
-        if (t->aEv[i].id != id) {
-            continue;
-        }
-        if (iVersion > 0 && t->aEv[i].iVersion != iVersion) {
-            apperr_set(err, APPERR_CONFLICT,
-                       _("the event '%s' was changed by someone else since "
-                         "you opened it; nothing was saved: look at it "
-                         "again"),
-                       t->aEv[i].zTitle);
-            return NULL;
-        }
-        return &t->aEv[i];
+    int bFound = 0;
+    if (store_outreach_get(s, id, &t->old, &bFound, err)) {
+        return NULL;
     }
-    apperr_set(err, APPERR_NOTFOUND,
-               _("this event is no longer recorded: someone deleted it"));
-    return NULL;
+    if (!bFound) {
+        apperr_set(err, APPERR_NOTFOUND,
+                   _("this event is no longer recorded: someone deleted it"));
+        return NULL;
+    }
+    if (iVersion > 0 && t->old.iVersion != iVersion) {
+        apperr_set(err, APPERR_CONFLICT,
+                   _("the event '%s' was changed by someone else since "
+                     "you opened it; nothing was saved: look at it "
+                     "again"),
+                   t->old.zTitle);
+        return NULL;
+    }
+    return &t->old;
 }
 
 /* Replace each of *paz[0..n) by the code or acronym it names. */
@@ -212,20 +224,23 @@ ev_resolve_activities(Model *m, Outreach *o, AppErr *err)
 }
 
 /* Whether another stored event than iSkip (an id, 0: none) has o's first
-** day and title. */
+** day and title (the events of that day are read). */
 static int
-ev_key_taken(const EvTxn *t, const Outreach *o, long long iSkip, AppErr *err)
+ev_key_taken(Store *s, const Outreach *o, long long iSkip, AppErr *err)
 {
-    for (size_t i = 0; i < t->nEv; i++) {
-        if (t->aEv[i].id != iSkip && str_eq(t->aEv[i].zFrom, o->zFrom) &&
-            str_eq(t->aEv[i].zTitle, o->zTitle)) {
-            return apperr_set(err, APPERR_CONFLICT,
-                              _("title: an event '%s' on %s is recorded "
-                                "already"),
-                              o->zTitle, o->zFrom);
+    Outreach *a = NULL;
+    size_t n = 0;
+    int rc = store_outreach_list(s, o->zFrom, o->zFrom, &a, &n, err);
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        if (a[i].id != iSkip && str_eq(a[i].zTitle, o->zTitle)) {
+            rc = apperr_set(err, APPERR_CONFLICT,
+                            _("title: an event '%s' on %s is recorded "
+                              "already"),
+                            o->zTitle, o->zFrom);
         }
     }
-    return 0;
+    events_free(a, n);
+    return rc;
 }
 
 int
@@ -239,10 +254,10 @@ app_outreach_save(Store *s, const Actor *who, Outreach *o, AppErr *err)
          outreach_may_write(who, o, err);
     const Outreach *pOld = NULL;
     if (rc == 0 && o->id > 0) {
-        pOld = ev_find(&t, o->id, o->iVersion, err);
+        pOld = ev_find(s, &t, o->id, o->iVersion, err);
         rc = !pOld || outreach_may_write(who, pOld, err);
     }
-    rc = rc || ev_key_taken(&t, o, o->id, err);
+    rc = rc || ev_key_taken(s, o, o->id, err);
     if (rc == 0 && pOld &&
         (!str_eq(pOld->zFrom, o->zFrom) || !str_eq(pOld->zTitle, o->zTitle))) {
         /* The key changed: the old row goes, the new one is added. */
@@ -259,7 +274,7 @@ app_outreach_delete(Store *s, const Actor *who, long long id, int iVersion,
 {
     EvTxn t;
     int rc = ev_txn_begin(s, who, &t, err);
-    const Outreach *pOld = rc ? NULL : ev_find(&t, id, iVersion, err);
+    const Outreach *pOld = rc ? NULL : ev_find(s, &t, id, iVersion, err);
     rc = rc || !pOld || outreach_may_write(who, pOld, err) ||
          store_outreach_delete(s, pOld, err);
     return ev_txn_end(s, rc, &t, err);

@@ -34,6 +34,11 @@ int app_outreach_read(Store *s, const char *zFrom, const char *zTo,
                       OutreachData *d, AppErr *err);
 void app_outreach_data_release(OutreachData *d);
 
+/* The stored event id into *o (outreach_release() it whatever this
+** returns), *pbFound 1; *pbFound 0 when there is none. */
+int app_outreach_get(Store *s, long long id, Outreach *o, int *pbFound,
+                     AppErr *err);
+
 /* Every statistics figure into d->aStat (nothing else), in one read
 ** transaction. */
 int app_stat_read(Store *s, OutreachData *d, AppErr *err);

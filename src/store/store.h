@@ -534,7 +534,7 @@ typedef struct StoreMethods {
     /* Outreach events, media coverage, statistics (see
     ** store_outreach_list()). */
     int (*xOutreachList)(Store *, const char *zFrom, const char *zTo,
-                         Outreach **, size_t *, AppErr *);
+                         long long id, Outreach **, size_t *, AppErr *);
     int (*xMediaList)(Store *, const char *zFrom, const char *zTo, Media **,
                       size_t *, AppErr *);
     int (*xStatList)(Store *, StatObs **, size_t *, AppErr *);
@@ -780,6 +780,11 @@ int store_outreach_list(Store *s, const char *zFrom, const char *zTo,
                         Outreach **pa, size_t *pn, AppErr *err);
 int store_media_list(Store *s, const char *zFrom, const char *zTo, Media **pa,
                      size_t *pn, AppErr *err);
+
+/* The stored event whose row id is id into *o (release it with
+** outreach_release()), *pbFound 1; or *pbFound 0 and o empty. */
+int store_outreach_get(Store *s, long long id, Outreach *o, int *pbFound,
+                       AppErr *err);
 int store_stat_list(Store *s, StatObs **pa, size_t *pn, AppErr *err);
 
 /* One revision of an indicator (by plan, code and revision): written,

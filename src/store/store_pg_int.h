@@ -200,7 +200,7 @@ PGresult *pg_outreach_sub_query(PgStore *S, StoreSub k,
                                 const char *const *azKey, AppErr *err);
 int pg_outreach_sub_put(PgStore *S, StoreSub k, const char *const *azKey,
                         const char *const *azItem, size_t nItem, AppErr *err);
-int pg_outreach_list(Store *s, const char *zFrom, const char *zTo,
+int pg_outreach_list(Store *s, const char *zFrom, const char *zTo, long long id,
                      Outreach **pa, size_t *pn, AppErr *err);
 int pg_media_list(Store *s, const char *zFrom, const char *zTo, Media **pa,
                   size_t *pn, AppErr *err);

@@ -269,8 +269,8 @@ pg_count(const PGresult *r, int row, int col)
 }
 
 int
-pg_outreach_list(Store *s, const char *zFrom, const char *zTo, Outreach **pa,
-                 size_t *pn, AppErr *err)
+pg_outreach_list(Store *s, const char *zFrom, const char *zTo, long long id,
+                 Outreach **pa, size_t *pn, AppErr *err)
 {
     PgStore *S = (PgStore *)s;
     PgArgs a = { 0 };
@@ -278,6 +278,7 @@ pg_outreach_list(Store *s, const char *zFrom, const char *zTo, Outreach **pa,
     *pn = 0;
     pg_arg_text(&a, 1, zFrom);
     pg_arg_text(&a, 2, zTo);
+    pg_arg_int(&a, 3, id);
     PGresult *r = PG_QUERY(
         S,
         "SELECT " PG_DATE("o.held_from") ", o.title, " PG_DATE(
@@ -289,6 +290,7 @@ pg_outreach_list(Store *s, const char *zFrom, const char *zTo, Outreach **pa,
                          " ON p.id = o.plan_id"
                          " WHERE ($1::date IS NULL OR o.held_from >= $1::date)"
                          " AND ($2::date IS NULL OR o.held_from <= $2::date)"
+                         " AND ($3::bigint = 0 OR o.id = $3::bigint)"
                          " ORDER BY o.held_from, o.title",
         &a, err, "reading outreach events");
     if (!r) {

@@ -151,7 +151,7 @@ int sq_outreach_sub_prepare(SqStore *S, StoreSub k, const char *const *azKey,
                             sqlite3_stmt **pSt, AppErr *err);
 int sq_outreach_sub_put(SqStore *S, StoreSub k, const char *const *azKey,
                         const char *const *azItem, size_t nItem, AppErr *err);
-int sq_outreach_list(Store *s, const char *zFrom, const char *zTo,
+int sq_outreach_list(Store *s, const char *zFrom, const char *zTo, long long id,
                      Outreach **pa, size_t *pn, AppErr *err);
 int sq_media_list(Store *s, const char *zFrom, const char *zTo, Media **pa,
                   size_t *pn, AppErr *err);

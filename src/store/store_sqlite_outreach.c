@@ -290,8 +290,8 @@ sq_count(sqlite3_stmt *st, int i)
 }
 
 int
-sq_outreach_list(Store *s, const char *zFrom, const char *zTo, Outreach **pa,
-                 size_t *pn, AppErr *err)
+sq_outreach_list(Store *s, const char *zFrom, const char *zTo, long long id,
+                 Outreach **pa, size_t *pn, AppErr *err)
 {
     SqStore *S = (SqStore *)s;
     sqlite3_stmt *st;
@@ -305,12 +305,14 @@ sq_outreach_list(Store *s, const char *zFrom, const char *zTo, Outreach **pa,
                    " FROM outreach o LEFT JOIN plan p ON p.id = o.plan_id"
                    " WHERE ($1 IS NULL OR o.held_from >= $1)"
                    " AND ($2 IS NULL OR o.held_from <= $2)"
+                   " AND ($3 = 0 OR o.id = $3)"
                    " ORDER BY o.held_from, o.title",
                    &st, err)) {
         return -1;
     }
     sq_bind_text(st, 1, zFrom);
     sq_bind_text(st, 2, zTo);
+    sq_bind_int(st, 3, (sqlite3_int64)id);
     size_t nAlloc = 0;
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

@@ -701,29 +701,24 @@ ev_form_page(Req *r, Resp *w, const Model *m, long long id, int iVersion,
 /* The stored event id, as the reader may change it: NULL with w an error
 ** page (404: none; 403: another organisation's). */
 static const Outreach *
-ev_load(Req *r, Resp *w, long long id, OutreachData *d)
+ev_load(Req *r, Resp *w, long long id, Outreach *o)
 {
     AppErr err = APPERR_INIT;
-    if (!id) {
-        web_error(r, w, 404, _("There is no such event."));
-        return NULL;
-    }
-    if (app_outreach_read(r->s, NULL, NULL, d, &err)) {
+    int bFound = 0;
+    if (app_outreach_get(r->s, id, o, &bFound, &err)) {
         web_fail(r, w, &err);
         return NULL;
     }
-    for (size_t i = 0; i < d->nEv; i++) {
-        if (d->aEv[i].id == id) {
-            Actor who = page_actor(r);
-            if (outreach_may_write(&who, &d->aEv[i], &err)) {
-                web_fail(r, w, &err);
-                return NULL;
-            }
-            return &d->aEv[i];
-        }
+    if (!bFound) {
+        web_error(r, w, 404, _("There is no such event."));
+        return NULL;
     }
-    web_error(r, w, 404, _("There is no such event."));
-    return NULL;
+    Actor who = page_actor(r);
+    if (outreach_may_write(&who, o, &err)) {
+        web_fail(r, w, &err);
+        return NULL;
+    }
+    return o;
 }
 
 /* ** PAGE: /outreach/new */
@@ -755,9 +750,8 @@ page_outreach_new(Req *r, Resp *w)
 int
 page_outreach_event(Req *r, Resp *w)
 {
-    OutreachData d;
-    memset(&d, 0, sizeof d);
-    const Outreach *o = ev_load(r, w, out_id(r), &d);
+    Outreach ev;
+    const Outreach *o = ev_load(r, w, out_id(r), &ev);
     const Model *m = o ? page_load_model(r, w) : NULL;
     if (m) {
         EvForm f;
@@ -766,7 +760,7 @@ page_outreach_event(Req *r, Resp *w)
         ev_form_page(r, w, m, o->id, o->iVersion, &f, NULL);
         ev_form_release(&f);
     }
-    app_outreach_data_release(&d);
+    outreach_release(&ev);
     return 0;
 }
 

@@ -1970,6 +1970,19 @@ test_store_outreach(void **state)
     ** is refused, and the row keeps the change. */
     assert_int_equal(aO[0].iVersion, 2);
     assert_true(aO[0].id > 0);
+    /* One event by its row id, as a form opens it. */
+    Outreach one;
+    int bFound = 0;
+    check_ok(f, store_outreach_get(f->s, aO[0].id, &one, &bFound, &f->err));
+    assert_true(bFound);
+    assert_string_equal(one.zTitle, "Gender and statistics");
+    assert_int_equal(one.iVersion, 2);
+    assert_int_equal(one.nPlace, 2);
+    outreach_release(&one);
+    check_ok(f,
+             store_outreach_get(f->s, aO[0].id + 1000, &one, &bFound, &f->err));
+    assert_false(bFound);
+    outreach_release(&one);
     o.iVersion = 1;
     o.n.women = 30;
     o.n.total = 46;
