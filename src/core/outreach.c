@@ -8,6 +8,7 @@
 
 #include "outreach.h"
 #include "model.h"
+#include "../base/i18n.h"
 #include "../base/str.h"
 #include "../base/xalloc.h"
 #include "../base/i18n.h"
@@ -380,4 +381,56 @@ stat_check_sums(const StatObs *a, size_t n, size_t *piBad, AppErr *err)
     }
     free(ap);
     return rc;
+}
+
+/* ** RULE: who writes an outreach event */
+int
+outreach_may_write(const Actor *who, const Outreach *o, AppErr *err)
+{
+    if (who->eRole == ROLE_ADMIN || who->eRole == ROLE_ME_OFFICER) {
+        return 0;
+    }
+    if (who->eRole != ROLE_REPORTER) {
+        return apperr_set(err, APPERR_FORBIDDEN,
+                          _("only reporters, M&E officers and administrators "
+                            "record outreach events"));
+    }
+    if (!who->zOrg || !*who->zOrg) {
+        return apperr_set(err, APPERR_FORBIDDEN,
+                          _("your account belongs to no organisation, so it "
+                            "cannot record outreach events"));
+    }
+    for (size_t i = 0; i < o->nOrg; i++) {
+        if (strcmp(o->azOrg[i], who->zOrg) == 0) {
+            return 0;
+        }
+    }
+    return apperr_set(err, APPERR_FORBIDDEN,
+                      _("organisations: a reporter of %s records only events "
+                        "%s held or took part in"),
+                      who->zOrg, who->zOrg);
+}
+
+/* ** RULE: who writes media coverage */
+int
+outreach_may_write_media(const Actor *who, AppErr *err)
+{
+    if (who->eRole == ROLE_ADMIN || who->eRole == ROLE_ME_OFFICER) {
+        return 0;
+    }
+    return apperr_set(err, APPERR_FORBIDDEN,
+                      _("only M&E officers and administrators record media "
+                        "coverage"));
+}
+
+/* ** RULE: who writes migration statistics */
+int
+stat_may_write(const Actor *who, AppErr *err)
+{
+    if (who->eRole == ROLE_ADMIN || who->eRole == ROLE_ME_OFFICER) {
+        return 0;
+    }
+    return apperr_set(err, APPERR_FORBIDDEN,
+                      _("only M&E officers and administrators record "
+                        "migration statistics"));
 }

@@ -106,6 +106,9 @@ typedef struct Outreach {
     char *zCurrency;                      /* of the amounts, NULL when none */
     int64_t requested, ordered;           /* minor units, OUTREACH_NONE */
     char *zPurpose, *zAttendees, *zNotes; /* NULL when empty */
+    long long id; /* the stored row's id (lists), 0 when not stored */
+    int iVersion; /* the stored row's version; on a put, the version the
+                  ** writer read (0: write whatever is there, or add) */
 } Outreach;
 
 void outreach_init(Outreach *o);
@@ -116,7 +119,9 @@ typedef struct Media {
     char *zDate; /* YYYY-MM-DD; with zTitle, the key */
     char *zTitle;
     char *zOutlet;
-    char *zLink; /* NULL when none */
+    char *zLink;  /* NULL when none */
+    long long id; /* the stored row's id, 0 when not stored */
+    int iVersion; /* as Outreach's */
 } Media;
 
 void media_release(Media *m);
@@ -130,7 +135,9 @@ typedef struct StatObs {
     char *zPeriod; /* reference date or period (outreach_check_period) */
     char *zSource;
     int64_t value;
-    char *zNote; /* NULL when none */
+    char *zNote;  /* NULL when none */
+    long long id; /* the stored row's id, 0 when not stored */
+    int iVersion; /* as Outreach's */
 } StatObs;
 
 void stat_obs_release(StatObs *s);
@@ -156,6 +163,17 @@ int outreach_check_period(const char *z, AppErr *err);
 ** three are there, and no sex twice.  Returns 0, or -1 and err naming
 ** the figure; *piBad is the index of the one found wrong. */
 int stat_check_sums(const StatObs *a, size_t n, size_t *piBad, AppErr *err);
+
+/* Who writes outreach records (the rule, once).  An event: M&E officers
+** and administrators any; a reporter only an event one of whose
+** organisations (o->azOrg, acronyms) is the reporter's own, so both the
+** event as stored and as changed must pass for a change; nobody else.
+** Media coverage and statistics figures: M&E officers and administrators
+** only.  0, or -1 and err (APPERR_FORBIDDEN, saying why). */
+struct Actor;
+int outreach_may_write(const struct Actor *who, const Outreach *o, AppErr *err);
+int outreach_may_write_media(const struct Actor *who, AppErr *err);
+int stat_may_write(const struct Actor *who, AppErr *err);
 
 /* Order of figures for lists and exports: measure, destination, channel,
 ** period, source, sex (women, men, total). */

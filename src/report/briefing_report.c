@@ -427,6 +427,11 @@ brief_render_html_at(const Briefing *b, const char *zSelf, Buf *out)
             esc_html(out, f->zLabel);
             HTML_LIT(out, "</a>");
         }
+        /* The records behind it, on the web's own pages. */
+        HTML_LIT(out, " \xC2\xB7 <a href=\"/outreach?period=");
+        esc_html(out, b->q.zCode);
+        HTML_LIT(out, "\">Outreach and events of the quarter</a> \xC2\xB7 "
+                      "<a href=\"/statistics\">Migration statistics</a>");
         HTML_LIT(out, "</p>\n");
     }
     HTML_LIT(out, "<p class=\"method\">");

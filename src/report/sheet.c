@@ -272,7 +272,8 @@ sheet_render_html(const Sheet *t, const char *zSelf, Buf *b)
             HTML_LIT(b, "</span>");
             buf_release(&cut);
         } else if (!c->zMarkup) {
-            /* A form's cell shows the form; its text is for downloads. */
+            /* A form's cell, or a cell with markup, shows that; its text is
+            ** for downloads. */
             esc_html(b, c->zText);
         }
         if (c->zClass) {

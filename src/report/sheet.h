@@ -83,6 +83,9 @@ void sheet_text_clip(Sheet *t, const char *z, size_t nWidth);
 ** must be a number as people write one: it is not formula-guarded. */
 void sheet_num_text(Sheet *t, double v, const char *zText);
 void sheet_markup(Sheet *t, const char *zMarkup);
+/* Text z that HTML shows as zMarkup instead (built with escape.h's
+** encoders: several links in one cell); CSV and XLSX hold z. */
+void sheet_text_markup(Sheet *t, const char *z, const char *zMarkup);
 
 /* Add a column shown in HTML only (its cells are sheet_markup(): the
 ** forms of the row's actions); CSV and XLSX leave it out. */

@@ -549,6 +549,11 @@ const char *const azPgMigration[] = {
     /* 18: an indicator's definition in Khmer, SQLite's schema 23
     ** translated. */
     "ALTER TABLE indicator ADD COLUMN definition_km " TXT ";",
+    /* 19: versions of outreach, media and statistics rows, SQLite's
+    ** schema 24 translated. */
+    "ALTER TABLE outreach ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+    "ALTER TABLE media ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+    "ALTER TABLE stat_obs ADD COLUMN version INTEGER NOT NULL DEFAULT 1;",
 };
 
 const int nPgMigration = (int)(sizeof azPgMigration / sizeof azPgMigration[0]);

@@ -714,6 +714,13 @@ const char *const azSchemaMigration[] = {
     ** ind_definition()), NULL: not written in Khmer.  Translating it is an
     ** audited edit of the revision it translates, never a revision. */
     "ALTER TABLE indicator ADD COLUMN definition_km TEXT;",
+    /* 24: outreach events, media articles and statistics figures are
+    ** written from web forms (app/outreach.h): each row gets a version,
+    ** so a form saved after another change is refused, not written over
+    ** it. */
+    "ALTER TABLE outreach ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+    "ALTER TABLE media ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+    "ALTER TABLE stat_obs ADD COLUMN version INTEGER NOT NULL DEFAULT 1;",
 };
 
 const int nSchemaMigration =

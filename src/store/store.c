@@ -690,7 +690,29 @@ int
 store_outreach_list(Store *s, const char *zFrom, const char *zTo, Outreach **pa,
                     size_t *pn, AppErr *err)
 {
-    return s->pMethods->xOutreachList(s, zFrom, zTo, pa, pn, err);
+    return s->pMethods->xOutreachList(s, zFrom, zTo, 0, pa, pn, err);
+}
+
+int
+store_outreach_get(Store *s, long long id, Outreach *o, int *pbFound,
+                   AppErr *err)
+{
+    Outreach *a = NULL;
+    size_t n = 0;
+    outreach_init(o);
+    *pbFound = 0;
+    int rc =
+        id > 0 ? s->pMethods->xOutreachList(s, NULL, NULL, id, &a, &n, err) : 0;
+    for (size_t i = 0; i < n; i++) {
+        if (rc == 0 && i == 0) {
+            *o = a[0];
+            *pbFound = 1;
+        } else {
+            outreach_release(&a[i]);
+        }
+    }
+    free(a);
+    return rc;
 }
 
 int

@@ -536,10 +536,15 @@ typedef struct StoreMethods {
     /* Outreach events, media coverage, statistics (see
     ** store_outreach_list()). */
     int (*xOutreachList)(Store *, const char *zFrom, const char *zTo,
-                         Outreach **, size_t *, AppErr *);
+                         long long id, Outreach **, size_t *, AppErr *);
     int (*xMediaList)(Store *, const char *zFrom, const char *zTo, Media **,
                       size_t *, AppErr *);
     int (*xStatList)(Store *, StatObs **, size_t *, AppErr *);
+    /* Delete the row e (STORE_OUTREACH with its lists, STORE_MEDIA or
+    ** STORE_STAT) named by azKey, only if its version is still iVersion
+    ** (0: whatever it is); *pbDone 0 when no row went. */
+    int (*xOutreachDelete)(Store *, StoreEntity e, const char *const *azKey,
+                           int iVersion, int *pbDone, AppErr *);
     /* The rows of one part of plan zPlan's indicators (NULL: of every
     ** plan), as texts (see store_indicator_list()). */
     int (*xStmtScan)(Store *, const char *zPlan, const char *zNode,
@@ -748,7 +753,11 @@ int store_load_rounds(Store *s, const char *zPlan, const char *const *azRound,
 /* An outreach event (by first day and title) with its places,
 ** organisations and activities (replaced as lists), which must exist:
 ** organisations and the plan's nodes (APPERR_NOTFOUND otherwise).  The
-** caller has checked it (outreach_check()) and resolved its names. */
+** caller has checked it (outreach_check()) and resolved its names.
+** Versions (these three puts and deletes): o->iVersion > 0 writes only if
+** the stored row is still at that version (APPERR_CONFLICT otherwise); 0
+** writes whatever is there (imports, under the write lock from their
+** first read). */
 int store_outreach_put(Store *s, const Outreach *o, AppErr *err);
 
 /* A media article (by date and title). */
@@ -757,6 +766,14 @@ int store_media_put(Store *s, const Media *m, AppErr *err);
 /* A statistics figure (by its measure, destination, channel, sex, period
 ** and source: a different source is a different figure). */
 int store_stat_put(Store *s, const StatObs *o, AppErr *err);
+
+/* Delete the event o (by its key; with its lists), the article m or the
+** figure o, audited as one "delete" row showing what went.  No such row:
+** APPERR_NOTFOUND; another version than the one given (> 0):
+** APPERR_CONFLICT. */
+int store_outreach_delete(Store *s, const Outreach *o, AppErr *err);
+int store_media_delete(Store *s, const Media *m, AppErr *err);
+int store_stat_delete(Store *s, const StatObs *o, AppErr *err);
 
 /* The outreach events whose first day is in [zFrom, zTo] (either NULL:
 ** unbounded), by first day and title; the media articles the same way;
@@ -767,6 +784,11 @@ int store_outreach_list(Store *s, const char *zFrom, const char *zTo,
                         Outreach **pa, size_t *pn, AppErr *err);
 int store_media_list(Store *s, const char *zFrom, const char *zTo, Media **pa,
                      size_t *pn, AppErr *err);
+
+/* The stored event whose row id is id into *o (release it with
+** outreach_release()), *pbFound 1; or *pbFound 0 and o empty. */
+int store_outreach_get(Store *s, long long id, Outreach *o, int *pbFound,
+                       AppErr *err);
 int store_stat_list(Store *s, StatObs **pa, size_t *pn, AppErr *err);
 
 /* One revision of an indicator (by plan, code and revision): written,

@@ -213,6 +213,7 @@ static const Entity aEntity[STORE_ENTITY_COUNT] = {
             { "total", STORE_OUTREACH_TOTAL },
         },
         .nCreate = 2,
+        .eVersion = VERSION_GIVEN,
     },
     [STORE_MEDIA] = {
         .zName = "media", .nKey = 2, .nCol = STORE_MEDIA_NCOL,
@@ -221,6 +222,7 @@ static const Entity aEntity[STORE_ENTITY_COUNT] = {
             [STORE_MEDIA_LINK] = { "link", AUDIT_TEXT },
         },
         .aCreate = { { NULL, STORE_MEDIA_OUTLET } }, .nCreate = 1,
+        .eVersion = VERSION_GIVEN,
     },
     [STORE_STAT] = {
         .zName = "stat", .nKey = 6, .nCol = STORE_STAT_NCOL,
@@ -229,6 +231,7 @@ static const Entity aEntity[STORE_ENTITY_COUNT] = {
             [STORE_STAT_NOTE] = { "note", AUDIT_TEXT },
         },
         .aCreate = { { NULL, STORE_STAT_VALUE } }, .nCreate = 1,
+        .eVersion = VERSION_GIVEN,
     },
     /* A revision's definition is what its values were reported against:
     ** an amendment is a new row, so a change here is a correction. */
@@ -1224,17 +1227,50 @@ store_followup_put(Store *s, const char *zPlan, const char *zRound,
 /* ---- outreach, media, statistics ------------------------------------- */
 
 /* Read, compare, audit and write the row e named by azKey (zKey in the
-** audit trail), for entities without versions or rules of their own;
-** *pr holds the row as read (release it whatever this returns). */
+** audit trail) at version iVersion (VERSION_GIVEN), for entities without
+** rules of their own; *pr holds the row as read (release it whatever
+** this returns). */
 static int
 row_put_plain(Store *s, StoreEntity e, const char *const *azKey,
-              const char *zKey, const char *const *azNew, Row *pr, AppErr *err)
+              const char *zKey, const char *const *azNew, int iVersion, Row *pr,
+              AppErr *err)
 {
     int rc = row_read(s, e, azKey, pr, err);
     if (rc == 0) {
-        rc = row_write(s, pr, zKey, azNew, 0, 0, err);
+        rc = row_write(s, pr, zKey, azNew, iVersion, 0, err);
     }
     return rc > 0 ? row_conflict(pr, zKey, err) : rc;
+}
+
+/* Delete the row e named by azKey (zKey in the audit trail) if it is
+** still at version iVersion (0: any), with one "delete" audit row showing
+** its headline column as it was. */
+static int
+row_delete_plain(Store *s, StoreEntity e, const char *const *azKey,
+                 const char *zKey, int iVersion, AppErr *err)
+{
+    Row r;
+    int rc = row_read(s, e, azKey, &r, err);
+    if (rc == 0 && !r.bFound) {
+        rc = apperr_set(err, APPERR_NOTFOUND,
+                        "%s '%s' is not there (deleted meanwhile?)",
+                        r.pE->zName, zKey);
+    } else if (rc == 0 && iVersion > 0 && iVersion != r.version) {
+        rc = row_conflict(&r, zKey, err);
+    } else if (rc == 0) {
+        char zBuf[LIMIT_AMOUNT_TEXT];
+        int iCol = r.pE->aCreate[0].iCol;
+        int bDone = 0;
+        rc = audit_add(s, "delete", &r, zKey, NULL,
+                       field_text(r.pE->aField[iCol].eHow, r.azOld[iCol], zBuf),
+                       NULL, err) ||
+             s->pMethods->xOutreachDelete(s, e, azKey, iVersion, &bDone, err);
+        if (rc == 0 && !bDone) {
+            rc = row_conflict(&r, zKey, err);
+        }
+    }
+    row_release(&r);
+    return rc ? -1 : 0;
 }
 
 /* A count or amount as a row's text: NULL when not given. */
@@ -1314,8 +1350,8 @@ store_outreach_put(Store *s, const Outreach *o, AppErr *err)
     Row r;
     memset(&r, 0, sizeof r);
     if (rc == 0) {
-        rc = row_put_plain(s, STORE_OUTREACH, azKey, buf_str(&key), azNew, &r,
-                           err);
+        rc = row_put_plain(s, STORE_OUTREACH, azKey, buf_str(&key), azNew,
+                           o->iVersion, &r, err);
     }
     if (rc == 0) {
         /* Lists compare with what the row held (nothing when new). */
@@ -1342,8 +1378,8 @@ store_media_put(Store *s, const Media *m, AppErr *err)
     Buf key = BUF_INIT;
     buf_printf(&key, "media/%s/%s", m->zDate, m->zTitle);
     Row r;
-    int rc =
-        row_put_plain(s, STORE_MEDIA, azKey, buf_str(&key), azNew, &r, err);
+    int rc = row_put_plain(s, STORE_MEDIA, azKey, buf_str(&key), azNew,
+                           m->iVersion, &r, err);
     row_release(&r);
     buf_release(&key);
     return rc;
@@ -1368,8 +1404,52 @@ store_stat_put(Store *s, const StatObs *o, AppErr *err)
     buf_printf(&key, "stat/%s/%s/%s/%s/%s/%s", zMeasure, o->zDest, zChannel,
                zSex, o->zPeriod, o->zSource);
     Row r;
-    int rc = row_put_plain(s, STORE_STAT, azKey, buf_str(&key), azNew, &r, err);
+    int rc = row_put_plain(s, STORE_STAT, azKey, buf_str(&key), azNew,
+                           o->iVersion, &r, err);
     row_release(&r);
+    buf_release(&key);
+    return rc;
+}
+
+int
+store_outreach_delete(Store *s, const Outreach *o, AppErr *err)
+{
+    const char *azKey[] = { o->zFrom, o->zTitle };
+    Buf key = BUF_INIT;
+    buf_printf(&key, "outreach/%s/%s", o->zFrom, o->zTitle);
+    int rc = row_delete_plain(s, STORE_OUTREACH, azKey, buf_str(&key),
+                              o->iVersion, err);
+    buf_release(&key);
+    return rc;
+}
+
+int
+store_media_delete(Store *s, const Media *m, AppErr *err)
+{
+    const char *azKey[] = { m->zDate, m->zTitle };
+    Buf key = BUF_INIT;
+    buf_printf(&key, "media/%s/%s", m->zDate, m->zTitle);
+    int rc = row_delete_plain(s, STORE_MEDIA, azKey, buf_str(&key), m->iVersion,
+                              err);
+    buf_release(&key);
+    return rc;
+}
+
+int
+store_stat_delete(Store *s, const StatObs *o, AppErr *err)
+{
+    const char *zMeasure =
+        code_table(CODE_STAT_MEASURE, &(size_t){ 0 })[o->eMeasure].zKey;
+    const char *zChannel =
+        code_table(CODE_STAT_CHANNEL, &(size_t){ 0 })[o->eChannel].zKey;
+    const char *zSex = code_table(CODE_STAT_SEX, &(size_t){ 0 })[o->eSex].zKey;
+    const char *azKey[] = { zMeasure, o->zDest,   zChannel,
+                            zSex,     o->zPeriod, o->zSource };
+    Buf key = BUF_INIT;
+    buf_printf(&key, "stat/%s/%s/%s/%s/%s/%s", zMeasure, o->zDest, zChannel,
+               zSex, o->zPeriod, o->zSource);
+    int rc =
+        row_delete_plain(s, STORE_STAT, azKey, buf_str(&key), o->iVersion, err);
     buf_release(&key);
     return rc;
 }

@@ -1106,6 +1106,7 @@ static const StoreMethods pgMethods = {
     .xOutreachList = pg_outreach_list,
     .xMediaList = pg_media_list,
     .xStatList = pg_stat_list,
+    .xOutreachDelete = pg_outreach_delete,
     .xIndScan = pg_ind_scan,
     .xStmtScan = pg_stmt_scan,
     .xStmtAdd = pg_stmt_add,

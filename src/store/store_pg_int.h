@@ -191,20 +191,22 @@ void pg_visit_rows(PGresult *r, StoreRowVisitor fn, void *pArg);
 ** and sub-rows for pg_row_get(), pg_row_put(), pg_sub_get() and
 ** pg_sub_put(), and the lists. */
 int pg_outreach_row_get(PgStore *S, StoreEntity e, const char *const *azKey,
-                        char **azOld, int *pbFound, AppErr *err);
+                        char **azOld, int *pVersion, int *pbFound, AppErr *err);
 int pg_outreach_row_put(PgStore *S, StoreEntity e, const char *const *azKey,
-                        const char *const *az, int bInsert, int *pbDone,
-                        AppErr *err);
+                        const char *const *az, int bInsert, int iVersion,
+                        int *pbDone, AppErr *err);
 /* The result of the query of an event's sub-rows k (for pg_sub_get()). */
 PGresult *pg_outreach_sub_query(PgStore *S, StoreSub k,
                                 const char *const *azKey, AppErr *err);
 int pg_outreach_sub_put(PgStore *S, StoreSub k, const char *const *azKey,
                         const char *const *azItem, size_t nItem, AppErr *err);
-int pg_outreach_list(Store *s, const char *zFrom, const char *zTo,
+int pg_outreach_list(Store *s, const char *zFrom, const char *zTo, long long id,
                      Outreach **pa, size_t *pn, AppErr *err);
 int pg_media_list(Store *s, const char *zFrom, const char *zTo, Media **pa,
                   size_t *pn, AppErr *err);
 int pg_stat_list(Store *s, StatObs **pa, size_t *pn, AppErr *err);
+int pg_outreach_delete(Store *s, StoreEntity e, const char *const *azKey,
+                       int iVersion, int *pbDone, AppErr *err);
 
 /* store_pg_load.c */
 int pg_load(Store *s, const StoreScope *scope, Model *m, AppErr *err);

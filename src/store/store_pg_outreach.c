@@ -20,7 +20,7 @@
 
 int
 pg_outreach_row_get(PgStore *S, StoreEntity e, const char *const *azKey,
-                    char **azOld, int *pbFound, AppErr *err)
+                    char **azOld, int *pVersion, int *pbFound, AppErr *err)
 {
     PgArgs a = { 0 };
     switch (e) {
@@ -34,33 +34,34 @@ pg_outreach_row_get(PgStore *S, StoreEntity e, const char *const *azKey,
                 "SELECT " PG_DATE(
                     "o.held_to") ", o.kind, o.status,"
                                  " p.code, o.women, o.men, o.unknown, o.total, o.currency,"
-                                 " o.requested, o.ordered, o.purpose, o.attendees, o.notes"
+                                 " o.requested, o.ordered, o.purpose, o.attendees, o.notes,"
+                                 " o.version"
                                  " FROM outreach o LEFT JOIN plan p ON p.id = o.plan_id"
                                  " WHERE o.held_from = $1::date AND o.title = $2",
                 &a, err, "reading an outreach event"),
-            STORE_OUTREACH_NCOL, azOld, NULL, pbFound);
+            STORE_OUTREACH_NCOL, azOld, pVersion, pbFound);
     case STORE_MEDIA:
         pg_arg_text(&a, 1, azKey[0]);
         pg_arg_text(&a, 2, azKey[1]);
         return pg_row_read(S,
                            PG_QUERY(S,
-                                    "SELECT outlet, link FROM media"
+                                    "SELECT outlet, link, version FROM media"
                                     " WHERE published_on = $1::date"
                                     " AND title = $2",
                                     &a, err, "reading a media article"),
-                           STORE_MEDIA_NCOL, azOld, NULL, pbFound);
+                           STORE_MEDIA_NCOL, azOld, pVersion, pbFound);
     case STORE_STAT:
         for (int i = 0; i < 6; i++) {
             pg_arg_text(&a, i + 1, azKey[i]);
         }
         return pg_row_read(S,
                            PG_QUERY(S,
-                                    "SELECT value, note FROM stat_obs"
+                                    "SELECT value, note, version FROM stat_obs"
                                     " WHERE measure = $1 AND destination = $2"
                                     " AND channel = $3 AND sex = $4"
                                     " AND period = $5 AND source = $6",
                                     &a, err, "reading a statistics figure"),
-                           STORE_STAT_NCOL, azOld, NULL, pbFound);
+                           STORE_STAT_NCOL, azOld, pVersion, pbFound);
     default:
         break;
     }
@@ -70,8 +71,8 @@ pg_outreach_row_get(PgStore *S, StoreEntity e, const char *const *azKey,
 
 int
 pg_outreach_row_put(PgStore *S, StoreEntity e, const char *const *azKey,
-                    const char *const *az, int bInsert, int *pbDone,
-                    AppErr *err)
+                    const char *const *az, int bInsert, int iVersion,
+                    int *pbDone, AppErr *err)
 {
     PgArgs a = { 0 };
     switch (e) {
@@ -80,6 +81,9 @@ pg_outreach_row_put(PgStore *S, StoreEntity e, const char *const *azKey,
         pg_arg_text(&a, 2, azKey[1]);
         for (int i = 0; i < STORE_OUTREACH_NCOL; i++) {
             pg_arg_text(&a, i + 3, az[i]);
+        }
+        if (!bInsert) {
+            pg_arg_int(&a, 17, iVersion);
         }
         return pg_row_wrote(
             bInsert
@@ -101,8 +105,10 @@ pg_outreach_row_put(PgStore *S, StoreEntity e, const char *const *azKey,
                            " men = $8::bigint, unknown = $9::bigint,"
                            " total = $10::bigint, currency = $11,"
                            " requested = $12::bigint, ordered = $13::bigint,"
-                           " purpose = $14, attendees = $15, notes = $16"
-                           " WHERE held_from = $1::date AND title = $2",
+                           " purpose = $14, attendees = $15, notes = $16,"
+                           " version = version + 1"
+                           " WHERE held_from = $1::date AND title = $2"
+                           " AND ($17::int = 0 OR version = $17::int)",
                            &a, err, "writing an outreach event"),
             pbDone);
     case STORE_MEDIA:
@@ -110,6 +116,9 @@ pg_outreach_row_put(PgStore *S, StoreEntity e, const char *const *azKey,
         pg_arg_text(&a, 2, azKey[1]);
         pg_arg_text(&a, 3, az[STORE_MEDIA_OUTLET]);
         pg_arg_text(&a, 4, az[STORE_MEDIA_LINK]);
+        if (!bInsert) {
+            pg_arg_int(&a, 5, iVersion);
+        }
         return pg_row_wrote(
             bInsert ? PG_QUERY(S,
                                "INSERT INTO media(published_on, title,"
@@ -117,9 +126,11 @@ pg_outreach_row_put(PgStore *S, StoreEntity e, const char *const *azKey,
                                " ON CONFLICT DO NOTHING",
                                &a, err, "writing a media article")
                     : PG_QUERY(S,
-                               "UPDATE media SET outlet = $3, link = $4"
+                               "UPDATE media SET outlet = $3, link = $4,"
+                               " version = version + 1"
                                " WHERE published_on = $1::date"
-                               " AND title = $2",
+                               " AND title = $2"
+                               " AND ($5::int = 0 OR version = $5::int)",
                                &a, err, "writing a media article"),
             pbDone);
     case STORE_STAT:
@@ -128,6 +139,9 @@ pg_outreach_row_put(PgStore *S, StoreEntity e, const char *const *azKey,
         }
         pg_arg_text(&a, 7, az[STORE_STAT_VALUE]);
         pg_arg_text(&a, 8, az[STORE_STAT_NOTE]);
+        if (!bInsert) {
+            pg_arg_int(&a, 9, iVersion);
+        }
         return pg_row_wrote(
             bInsert ? PG_QUERY(S,
                                "INSERT INTO stat_obs(measure, destination,"
@@ -137,10 +151,12 @@ pg_outreach_row_put(PgStore *S, StoreEntity e, const char *const *azKey,
                                &a, err, "writing a statistics figure")
                     : PG_QUERY(S,
                                "UPDATE stat_obs SET value = $7::bigint,"
-                               " note = $8 WHERE measure = $1"
+                               " note = $8, version = version + 1"
+                               " WHERE measure = $1"
                                " AND destination = $2 AND channel = $3"
                                " AND sex = $4 AND period = $5"
-                               " AND source = $6",
+                               " AND source = $6"
+                               " AND ($9::int = 0 OR version = $9::int)",
                                &a, err, "writing a statistics figure"),
             pbDone);
     default:
@@ -253,8 +269,8 @@ pg_count(const PGresult *r, int row, int col)
 }
 
 int
-pg_outreach_list(Store *s, const char *zFrom, const char *zTo, Outreach **pa,
-                 size_t *pn, AppErr *err)
+pg_outreach_list(Store *s, const char *zFrom, const char *zTo, long long id,
+                 Outreach **pa, size_t *pn, AppErr *err)
 {
     PgStore *S = (PgStore *)s;
     PgArgs a = { 0 };
@@ -262,16 +278,19 @@ pg_outreach_list(Store *s, const char *zFrom, const char *zTo, Outreach **pa,
     *pn = 0;
     pg_arg_text(&a, 1, zFrom);
     pg_arg_text(&a, 2, zTo);
+    pg_arg_int(&a, 3, id);
     PGresult *r = PG_QUERY(
         S,
         "SELECT " PG_DATE("o.held_from") ", o.title, " PG_DATE(
             "o.held_to") ", o.kind, o.status, p.code, o.women, o.men,"
                          " o.unknown, o.total, o.currency, o.requested,"
-                         " o.ordered, o.purpose, o.attendees, o.notes"
+                         " o.ordered, o.purpose, o.attendees, o.notes,"
+                         " o.id, o.version"
                          " FROM outreach o LEFT JOIN plan p"
                          " ON p.id = o.plan_id"
                          " WHERE ($1::date IS NULL OR o.held_from >= $1::date)"
                          " AND ($2::date IS NULL OR o.held_from <= $2::date)"
+                         " AND ($3::bigint = 0 OR o.id = $3::bigint)"
                          " ORDER BY o.held_from, o.title",
         &a, err, "reading outreach events");
     if (!r) {
@@ -299,6 +318,8 @@ pg_outreach_list(Store *s, const char *zFrom, const char *zTo, Outreach **pa,
         o->zPurpose = pg_dup(r, row, 13);
         o->zAttendees = pg_dup(r, row, 14);
         o->zNotes = pg_dup(r, row, 15);
+        o->id = pg_int(r, row, 16);
+        o->iVersion = (int)pg_int(r, row, 17);
     }
     *pn = n;
     PQclear(r);
@@ -329,7 +350,8 @@ pg_media_list(Store *s, const char *zFrom, const char *zTo, Media **pa,
     pg_arg_text(&a, 2, zTo);
     PGresult *r = PG_QUERY(
         S,
-        "SELECT " PG_DATE("published_on") ", title, outlet, link FROM media"
+        "SELECT " PG_DATE("published_on") ", title, outlet, link, id, version"
+                                          " FROM media"
                                           " WHERE ($1::date IS NULL"
                                           " OR published_on >= $1::date)"
                                           " AND ($2::date IS NULL"
@@ -347,6 +369,8 @@ pg_media_list(Store *s, const char *zFrom, const char *zTo, Media **pa,
         m->zTitle = pg_dup(r, (int)i, 1);
         m->zOutlet = pg_dup(r, (int)i, 2);
         m->zLink = pg_dup(r, (int)i, 3);
+        m->id = pg_int(r, (int)i, 4);
+        m->iVersion = (int)pg_int(r, (int)i, 5);
     }
     *pn = n;
     PQclear(r);
@@ -367,7 +391,8 @@ pg_stat_list(Store *s, StatObs **pa, size_t *pn, AppErr *err)
     *pn = 0;
     PGresult *r = PG_QUERY(S,
                            "SELECT measure, destination, channel, sex, period,"
-                           " source, value, note FROM stat_obs",
+                           " source, value, note, id, version"
+                           " FROM stat_obs",
                            NULL, err, "reading statistics");
     if (!r) {
         return -1;
@@ -387,6 +412,8 @@ pg_stat_list(Store *s, StatObs **pa, size_t *pn, AppErr *err)
         o->zSource = pg_dup(r, row, 5);
         o->value = (int64_t)pg_int(r, row, 6);
         o->zNote = pg_dup(r, row, 7);
+        o->id = pg_int(r, row, 8);
+        o->iVersion = (int)pg_int(r, row, 9);
     }
     *pn = n;
     PQclear(r);
@@ -395,4 +422,66 @@ pg_stat_list(Store *s, StatObs **pa, size_t *pn, AppErr *err)
         qsort(*pa, n, sizeof **pa, stat_cmp_qsort);
     }
     return 0;
+}
+
+int
+pg_outreach_delete(Store *s, StoreEntity e, const char *const *azKey,
+                   int iVersion, int *pbDone, AppErr *err)
+{
+    PgStore *S = (PgStore *)s;
+    PgArgs a = { 0 };
+    *pbDone = 0;
+    if (e == STORE_OUTREACH) {
+        pg_arg_text(&a, 1, azKey[0]);
+        pg_arg_text(&a, 2, azKey[1]);
+        /* Its lists first: they point at the row. */
+        if (PG_RUN(S,
+                   "DELETE FROM outreach_place WHERE outreach_id = (SELECT id"
+                   " FROM outreach WHERE held_from = $1::date"
+                   " AND title = $2)",
+                   &a, err, "deleting an event's lists") ||
+            PG_RUN(S,
+                   "DELETE FROM outreach_org WHERE outreach_id = (SELECT id"
+                   " FROM outreach WHERE held_from = $1::date"
+                   " AND title = $2)",
+                   &a, err, "deleting an event's lists") ||
+            PG_RUN(S,
+                   "DELETE FROM outreach_node WHERE outreach_id = (SELECT id"
+                   " FROM outreach WHERE held_from = $1::date"
+                   " AND title = $2)",
+                   &a, err, "deleting an event's lists")) {
+            return -1;
+        }
+        pg_arg_int(&a, 3, iVersion);
+        return pg_row_wrote(PG_QUERY(S,
+                                     "DELETE FROM outreach WHERE"
+                                     " held_from = $1::date AND title = $2"
+                                     " AND ($3::int = 0 OR version = $3::int)",
+                                     &a, err, "deleting an outreach event"),
+                            pbDone);
+    }
+    if (e == STORE_MEDIA) {
+        pg_arg_text(&a, 1, azKey[0]);
+        pg_arg_text(&a, 2, azKey[1]);
+        pg_arg_int(&a, 3, iVersion);
+        return pg_row_wrote(PG_QUERY(S,
+                                     "DELETE FROM media WHERE"
+                                     " published_on = $1::date AND title = $2"
+                                     " AND ($3::int = 0 OR version = $3::int)",
+                                     &a, err, "deleting a media article"),
+                            pbDone);
+    }
+    assert(e == STORE_STAT);
+    for (int i = 0; i < 6; i++) {
+        pg_arg_text(&a, i + 1, azKey[i]);
+    }
+    pg_arg_int(&a, 7, iVersion);
+    return pg_row_wrote(PG_QUERY(S,
+                                 "DELETE FROM stat_obs WHERE measure = $1"
+                                 " AND destination = $2 AND channel = $3"
+                                 " AND sex = $4 AND period = $5"
+                                 " AND source = $6"
+                                 " AND ($7::int = 0 OR version = $7::int)",
+                                 &a, err, "deleting a statistics figure"),
+                        pbDone);
 }

@@ -399,7 +399,7 @@ pg_row_get(Store *s, StoreEntity e, const char *const *azKey, char **azOld,
     case STORE_OUTREACH:
     case STORE_MEDIA:
     case STORE_STAT:
-        return pg_outreach_row_get(S, e, azKey, azOld, pbFound, err);
+        return pg_outreach_row_get(S, e, azKey, azOld, pVersion, pbFound, err);
     case STORE_INDICATOR:
     case STORE_IND_VALUE:
         return pg_ind_row_get(S, e, azKey, azOld, pVersion, pbFound, err);
@@ -811,7 +811,8 @@ pg_row_put(Store *s, StoreEntity e, const char *const *azKey,
     case STORE_OUTREACH:
     case STORE_MEDIA:
     case STORE_STAT:
-        return pg_outreach_row_put(S, e, azKey, az, bInsert, pbDone, err);
+        return pg_outreach_row_put(S, e, azKey, az, bInsert, iVersion, pbDone,
+                                   err);
     case STORE_INDICATOR:
     case STORE_IND_VALUE:
         return pg_ind_row_put(S, e, azKey, az, bInsert, iVersion, pbDone, err);

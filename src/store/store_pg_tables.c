@@ -144,10 +144,10 @@ static const struct {
                                    " coalesce(max(id), 0) + 1, false) FROM rec_followup" },
     [STORE_TABLE_OUTREACH] = { "SELECT id, held_from::text, title, held_to::text, kind, status,"
                                " plan_id, women, men, unknown, total, currency, requested, ordered,"
-                               " purpose, attendees, notes FROM outreach ORDER BY id",
+                               " purpose, attendees, notes, version FROM outreach ORDER BY id",
                                "COPY outreach(id, held_from, title, held_to, kind, status, plan_id,"
                                " women, men, unknown, total, currency, requested, ordered, purpose,"
-                               " attendees, notes) FROM STDIN",
+                               " attendees, notes, version) FROM STDIN",
                                "SELECT count(*) FROM outreach",
                                "SELECT setval(pg_get_serial_sequence('outreach', 'id'),"
                                " coalesce(max(id), 0) + 1, false) FROM outreach" },
@@ -165,16 +165,17 @@ static const struct {
                                     "COPY outreach_node(outreach_id, node_id, position) FROM STDIN",
                                     "SELECT count(*) FROM outreach_node",
                                     NULL },
-    [STORE_TABLE_MEDIA] = { "SELECT id, published_on::text, title, outlet, link FROM media"
-                            " ORDER BY id",
-                            "COPY media(id, published_on, title, outlet, link) FROM STDIN",
+    [STORE_TABLE_MEDIA] = { "SELECT id, published_on::text, title, outlet, link, version"
+                            " FROM media ORDER BY id",
+                            "COPY media(id, published_on, title, outlet, link, version)"
+                            " FROM STDIN",
                             "SELECT count(*) FROM media",
                             "SELECT setval(pg_get_serial_sequence('media', 'id'),"
                             " coalesce(max(id), 0) + 1, false) FROM media" },
     [STORE_TABLE_STAT_OBS] = { "SELECT id, measure, destination, channel, sex, period, source, value,"
-                               " note FROM stat_obs ORDER BY id",
+                               " note, version FROM stat_obs ORDER BY id",
                                "COPY stat_obs(id, measure, destination, channel, sex, period,"
-                               " source, value, note) FROM STDIN",
+                               " source, value, note, version) FROM STDIN",
                                "SELECT count(*) FROM stat_obs",
                                "SELECT setval(pg_get_serial_sequence('stat_obs', 'id'),"
                                " coalesce(max(id), 0) + 1, false) FROM stat_obs" },

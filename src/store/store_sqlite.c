@@ -947,6 +947,7 @@ static const StoreMethods sqMethods = {
     .xOutreachList = sq_outreach_list,
     .xMediaList = sq_media_list,
     .xStatList = sq_stat_list,
+    .xOutreachDelete = sq_outreach_delete,
     .xIndScan = sq_ind_scan,
     .xStmtScan = sq_stmt_scan,
     .xStmtAdd = sq_stmt_add,

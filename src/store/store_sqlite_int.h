@@ -142,20 +142,22 @@ int sq_row_write(SqStore *S, sqlite3_stmt *st, int *pbDone, AppErr *err,
 ** rows and sub-rows for sq_row_get(), sq_row_put(), sq_sub_get() and
 ** sq_sub_put(), and the lists. */
 int sq_outreach_row_get(SqStore *S, StoreEntity e, const char *const *azKey,
-                        char **azOld, int *pbFound, AppErr *err);
+                        char **azOld, int *pVersion, int *pbFound, AppErr *err);
 int sq_outreach_row_put(SqStore *S, StoreEntity e, const char *const *azKey,
-                        const char *const *az, int bInsert, int *pbDone,
-                        AppErr *err);
+                        const char *const *az, int bInsert, int iVersion,
+                        int *pbDone, AppErr *err);
 /* The query of an event's sub-rows k, its key bound (for sq_sub_get()). */
 int sq_outreach_sub_prepare(SqStore *S, StoreSub k, const char *const *azKey,
                             sqlite3_stmt **pSt, AppErr *err);
 int sq_outreach_sub_put(SqStore *S, StoreSub k, const char *const *azKey,
                         const char *const *azItem, size_t nItem, AppErr *err);
-int sq_outreach_list(Store *s, const char *zFrom, const char *zTo,
+int sq_outreach_list(Store *s, const char *zFrom, const char *zTo, long long id,
                      Outreach **pa, size_t *pn, AppErr *err);
 int sq_media_list(Store *s, const char *zFrom, const char *zTo, Media **pa,
                   size_t *pn, AppErr *err);
 int sq_stat_list(Store *s, StatObs **pa, size_t *pn, AppErr *err);
+int sq_outreach_delete(Store *s, StoreEntity e, const char *const *azKey,
+                       int iVersion, int *pbDone, AppErr *err);
 
 int sq_user_get(Store *s, const char *zName, User *u, AppErr *err);
 int sq_user_list(Store *s, User **pa, size_t *pn, AppErr *err);

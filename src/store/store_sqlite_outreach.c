@@ -15,7 +15,7 @@
 
 int
 sq_outreach_row_get(SqStore *S, StoreEntity e, const char *const *azKey,
-                    char **azOld, int *pbFound, AppErr *err)
+                    char **azOld, int *pVersion, int *pbFound, AppErr *err)
 {
     sqlite3_stmt *st;
     switch (e) {
@@ -23,7 +23,7 @@ sq_outreach_row_get(SqStore *S, StoreEntity e, const char *const *azKey,
         if (SQ_PREPARE(S,
                        "SELECT o.held_to, o.kind, o.status, p.code, o.women,"
                        " o.men, o.unknown, o.total, o.currency, o.requested,"
-                       " o.ordered, o.purpose, o.attendees, o.notes"
+                       " o.ordered, o.purpose, o.attendees, o.notes, o.version"
                        " FROM outreach o LEFT JOIN plan p ON p.id = o.plan_id"
                        " WHERE o.held_from = $1 AND o.title = $2",
                        &st, err)) {
@@ -31,32 +31,33 @@ sq_outreach_row_get(SqStore *S, StoreEntity e, const char *const *azKey,
         }
         sq_bind_text(st, 1, azKey[0]);
         sq_bind_text(st, 2, azKey[1]);
-        return sq_row_read(S, st, STORE_OUTREACH_NCOL, azOld, NULL, pbFound,
+        return sq_row_read(S, st, STORE_OUTREACH_NCOL, azOld, pVersion, pbFound,
                            err, "reading an outreach event");
     case STORE_MEDIA:
         if (SQ_PREPARE(S,
-                       "SELECT outlet, link FROM media"
+                       "SELECT outlet, link, version FROM media"
                        " WHERE published_on = $1 AND title = $2",
                        &st, err)) {
             return -1;
         }
         sq_bind_text(st, 1, azKey[0]);
         sq_bind_text(st, 2, azKey[1]);
-        return sq_row_read(S, st, STORE_MEDIA_NCOL, azOld, NULL, pbFound, err,
-                           "reading a media article");
+        return sq_row_read(S, st, STORE_MEDIA_NCOL, azOld, pVersion, pbFound,
+                           err, "reading a media article");
     case STORE_STAT:
-        if (SQ_PREPARE(S,
-                       "SELECT value, note FROM stat_obs WHERE measure = $1"
-                       " AND destination = $2 AND channel = $3 AND sex = $4"
-                       " AND period = $5 AND source = $6",
-                       &st, err)) {
+        if (SQ_PREPARE(
+                S,
+                "SELECT value, note, version FROM stat_obs WHERE measure = $1"
+                " AND destination = $2 AND channel = $3 AND sex = $4"
+                " AND period = $5 AND source = $6",
+                &st, err)) {
             return -1;
         }
         for (int i = 0; i < 6; i++) {
             sq_bind_text(st, i + 1, azKey[i]);
         }
-        return sq_row_read(S, st, STORE_STAT_NCOL, azOld, NULL, pbFound, err,
-                           "reading a statistics figure");
+        return sq_row_read(S, st, STORE_STAT_NCOL, azOld, pVersion, pbFound,
+                           err, "reading a statistics figure");
     default:
         break;
     }
@@ -66,8 +67,8 @@ sq_outreach_row_get(SqStore *S, StoreEntity e, const char *const *azKey,
 
 int
 sq_outreach_row_put(SqStore *S, StoreEntity e, const char *const *azKey,
-                    const char *const *az, int bInsert, int *pbDone,
-                    AppErr *err)
+                    const char *const *az, int bInsert, int iVersion,
+                    int *pbDone, AppErr *err)
 {
     sqlite3_stmt *st;
     switch (e) {
@@ -87,8 +88,10 @@ sq_outreach_row_put(SqStore *S, StoreEntity e, const char *const *azKey,
                              "  WHERE code = $6), women = $7, men = $8,"
                              " unknown = $9, total = $10, currency = $11,"
                              " requested = $12, ordered = $13, purpose = $14,"
-                             " attendees = $15, notes = $16"
-                             " WHERE held_from = $1 AND title = $2",
+                             " attendees = $15, notes = $16,"
+                             " version = version + 1"
+                             " WHERE held_from = $1 AND title = $2"
+                             " AND ($17 = 0 OR version = $17)",
                              &st, err)) {
             return -1;
         }
@@ -97,6 +100,9 @@ sq_outreach_row_put(SqStore *S, StoreEntity e, const char *const *azKey,
         for (int i = 0; i < STORE_OUTREACH_NCOL; i++) {
             sq_bind_text(st, i + 3, az[i]);
         }
+        if (!bInsert) {
+            sq_bind_int(st, 17, iVersion);
+        }
         return sq_row_write(S, st, pbDone, err, "writing an outreach event");
     case STORE_MEDIA:
         if (bInsert ? SQ_PREPARE(S,
@@ -104,8 +110,10 @@ sq_outreach_row_put(SqStore *S, StoreEntity e, const char *const *azKey,
                                  " outlet, link) VALUES($1, $2, $3, $4)",
                                  &st, err)
                     : SQ_PREPARE(S,
-                                 "UPDATE media SET outlet = $3, link = $4"
-                                 " WHERE published_on = $1 AND title = $2",
+                                 "UPDATE media SET outlet = $3, link = $4,"
+                                 " version = version + 1"
+                                 " WHERE published_on = $1 AND title = $2"
+                                 " AND ($5 = 0 OR version = $5)",
                                  &st, err)) {
             return -1;
         }
@@ -113,6 +121,9 @@ sq_outreach_row_put(SqStore *S, StoreEntity e, const char *const *azKey,
         sq_bind_text(st, 2, azKey[1]);
         sq_bind_text(st, 3, az[STORE_MEDIA_OUTLET]);
         sq_bind_text(st, 4, az[STORE_MEDIA_LINK]);
+        if (!bInsert) {
+            sq_bind_int(st, 5, iVersion);
+        }
         return sq_row_write(S, st, pbDone, err, "writing a media article");
     case STORE_STAT:
         if (bInsert ? SQ_PREPARE(S,
@@ -121,10 +132,12 @@ sq_outreach_row_put(SqStore *S, StoreEntity e, const char *const *azKey,
                                  " VALUES($1, $2, $3, $4, $5, $6, $7, $8)",
                                  &st, err)
                     : SQ_PREPARE(S,
-                                 "UPDATE stat_obs SET value = $7, note = $8"
+                                 "UPDATE stat_obs SET value = $7, note = $8,"
+                                 " version = version + 1"
                                  " WHERE measure = $1 AND destination = $2"
                                  " AND channel = $3 AND sex = $4"
-                                 " AND period = $5 AND source = $6",
+                                 " AND period = $5 AND source = $6"
+                                 " AND ($9 = 0 OR version = $9)",
                                  &st, err)) {
             return -1;
         }
@@ -133,6 +146,9 @@ sq_outreach_row_put(SqStore *S, StoreEntity e, const char *const *azKey,
         }
         sq_bind_text(st, 7, az[STORE_STAT_VALUE]);
         sq_bind_text(st, 8, az[STORE_STAT_NOTE]);
+        if (!bInsert) {
+            sq_bind_int(st, 9, iVersion);
+        }
         return sq_row_write(S, st, pbDone, err, "writing a statistics figure");
     default:
         break;
@@ -274,8 +290,8 @@ sq_count(sqlite3_stmt *st, int i)
 }
 
 int
-sq_outreach_list(Store *s, const char *zFrom, const char *zTo, Outreach **pa,
-                 size_t *pn, AppErr *err)
+sq_outreach_list(Store *s, const char *zFrom, const char *zTo, long long id,
+                 Outreach **pa, size_t *pn, AppErr *err)
 {
     SqStore *S = (SqStore *)s;
     sqlite3_stmt *st;
@@ -284,16 +300,19 @@ sq_outreach_list(Store *s, const char *zFrom, const char *zTo, Outreach **pa,
     if (SQ_PREPARE(S,
                    "SELECT o.held_from, o.title, o.held_to, o.kind, o.status,"
                    " p.code, o.women, o.men, o.unknown, o.total, o.currency,"
-                   " o.requested, o.ordered, o.purpose, o.attendees, o.notes"
+                   " o.requested, o.ordered, o.purpose, o.attendees, o.notes,"
+                   " o.id, o.version"
                    " FROM outreach o LEFT JOIN plan p ON p.id = o.plan_id"
                    " WHERE ($1 IS NULL OR o.held_from >= $1)"
                    " AND ($2 IS NULL OR o.held_from <= $2)"
+                   " AND ($3 = 0 OR o.id = $3)"
                    " ORDER BY o.held_from, o.title",
                    &st, err)) {
         return -1;
     }
     sq_bind_text(st, 1, zFrom);
     sq_bind_text(st, 2, zTo);
+    sq_bind_int(st, 3, (sqlite3_int64)id);
     size_t nAlloc = 0;
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -316,6 +335,8 @@ sq_outreach_list(Store *s, const char *zFrom, const char *zTo, Outreach **pa,
         o->zPurpose = sq_col_dup(st, 13);
         o->zAttendees = sq_col_dup(st, 14);
         o->zNotes = sq_col_dup(st, 15);
+        o->id = (long long)sqlite3_column_int64(st, 16);
+        o->iVersion = sqlite3_column_int(st, 17);
     }
     sq_finalize(S, st);
     if (rc != SQLITE_DONE) {
@@ -345,7 +366,8 @@ sq_media_list(Store *s, const char *zFrom, const char *zTo, Media **pa,
     *pa = NULL;
     *pn = 0;
     if (SQ_PREPARE(S,
-                   "SELECT published_on, title, outlet, link FROM media"
+                   "SELECT published_on, title, outlet, link, id, version"
+                   " FROM media"
                    " WHERE ($1 IS NULL OR published_on >= $1)"
                    " AND ($2 IS NULL OR published_on <= $2)"
                    " ORDER BY published_on, title",
@@ -363,6 +385,8 @@ sq_media_list(Store *s, const char *zFrom, const char *zTo, Media **pa,
         m->zTitle = sq_col_dup(st, 1);
         m->zOutlet = sq_col_dup(st, 2);
         m->zLink = sq_col_dup(st, 3);
+        m->id = (long long)sqlite3_column_int64(st, 4);
+        m->iVersion = sqlite3_column_int(st, 5);
     }
     sq_finalize(S, st);
     if (rc != SQLITE_DONE) {
@@ -386,7 +410,7 @@ sq_stat_list(Store *s, StatObs **pa, size_t *pn, AppErr *err)
     *pn = 0;
     if (SQ_PREPARE(S,
                    "SELECT measure, destination, channel, sex, period, source,"
-                   " value, note FROM stat_obs",
+                   " value, note, id, version FROM stat_obs",
                    &st, err)) {
         return -1;
     }
@@ -406,6 +430,8 @@ sq_stat_list(Store *s, StatObs **pa, size_t *pn, AppErr *err)
         o->zSource = sq_col_dup(st, 5);
         o->value = (int64_t)sqlite3_column_int64(st, 6);
         o->zNote = sq_col_dup(st, 7);
+        o->id = (long long)sqlite3_column_int64(st, 8);
+        o->iVersion = sqlite3_column_int(st, 9);
     }
     sq_finalize(S, st);
     if (rc != SQLITE_DONE) {
@@ -416,4 +442,78 @@ sq_stat_list(Store *s, StatObs **pa, size_t *pn, AppErr *err)
         qsort(*pa, *pn, sizeof **pa, stat_cmp_qsort);
     }
     return 0;
+}
+
+int
+sq_outreach_delete(Store *s, StoreEntity e, const char *const *azKey,
+                   int iVersion, int *pbDone, AppErr *err)
+{
+    SqStore *S = (SqStore *)s;
+    sqlite3_stmt *st;
+    *pbDone = 0;
+    if (e == STORE_OUTREACH) {
+        /* Its lists first: they point at the row. */
+        for (int k = 0; k < 3; k++) {
+            int rc =
+                k == 0   ? SQ_PREPARE(S,
+                                      "DELETE FROM outreach_place WHERE"
+                                        " outreach_id = (SELECT id FROM outreach"
+                                        " WHERE held_from = $1 AND title = $2)",
+                                      &st, err)
+                : k == 1 ? SQ_PREPARE(S,
+                                      "DELETE FROM outreach_org WHERE"
+                                      " outreach_id = (SELECT id FROM outreach"
+                                      " WHERE held_from = $1 AND title = $2)",
+                                      &st, err)
+                         : SQ_PREPARE(S,
+                                      "DELETE FROM outreach_node WHERE"
+                                      " outreach_id = (SELECT id FROM outreach"
+                                      " WHERE held_from = $1 AND title = $2)",
+                                      &st, err);
+            if (rc) {
+                return -1;
+            }
+            sq_bind_text(st, 1, azKey[0]);
+            sq_bind_text(st, 2, azKey[1]);
+            if (sq_run(S, st, err, "deleting an event's lists")) {
+                return -1;
+            }
+        }
+        if (SQ_PREPARE(S,
+                       "DELETE FROM outreach WHERE held_from = $1"
+                       " AND title = $2 AND ($3 = 0 OR version = $3)",
+                       &st, err)) {
+            return -1;
+        }
+        sq_bind_text(st, 1, azKey[0]);
+        sq_bind_text(st, 2, azKey[1]);
+        sq_bind_int(st, 3, iVersion);
+        return sq_row_write(S, st, pbDone, err, "deleting an outreach event");
+    }
+    if (e == STORE_MEDIA) {
+        if (SQ_PREPARE(S,
+                       "DELETE FROM media WHERE published_on = $1"
+                       " AND title = $2 AND ($3 = 0 OR version = $3)",
+                       &st, err)) {
+            return -1;
+        }
+        sq_bind_text(st, 1, azKey[0]);
+        sq_bind_text(st, 2, azKey[1]);
+        sq_bind_int(st, 3, iVersion);
+        return sq_row_write(S, st, pbDone, err, "deleting a media article");
+    }
+    assert(e == STORE_STAT);
+    if (SQ_PREPARE(S,
+                   "DELETE FROM stat_obs WHERE measure = $1"
+                   " AND destination = $2 AND channel = $3 AND sex = $4"
+                   " AND period = $5 AND source = $6"
+                   " AND ($7 = 0 OR version = $7)",
+                   &st, err)) {
+        return -1;
+    }
+    for (int i = 0; i < 6; i++) {
+        sq_bind_text(st, i + 1, azKey[i]);
+    }
+    sq_bind_int(st, 7, iVersion);
+    return sq_row_write(S, st, pbDone, err, "deleting a statistics figure");
 }

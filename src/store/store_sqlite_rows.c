@@ -490,7 +490,7 @@ sq_row_get(Store *s, StoreEntity e, const char *const *azKey, char **azOld,
     case STORE_OUTREACH:
     case STORE_MEDIA:
     case STORE_STAT:
-        return sq_outreach_row_get(S, e, azKey, azOld, pbFound, err);
+        return sq_outreach_row_get(S, e, azKey, azOld, pVersion, pbFound, err);
     case STORE_INDICATOR:
     case STORE_IND_VALUE:
         return sq_ind_row_get(S, e, azKey, azOld, pVersion, pbFound, err);
@@ -884,7 +884,8 @@ sq_row_put(Store *s, StoreEntity e, const char *const *azKey,
     case STORE_OUTREACH:
     case STORE_MEDIA:
     case STORE_STAT:
-        return sq_outreach_row_put(S, e, azKey, azNew, bInsert, pbDone, err);
+        return sq_outreach_row_put(S, e, azKey, azNew, bInsert, iVersion,
+                                   pbDone, err);
     case STORE_INDICATOR:
     case STORE_IND_VALUE:
         return sq_ind_row_put(S, e, azKey, azNew, bInsert, iVersion, pbDone,

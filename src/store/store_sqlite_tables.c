@@ -127,11 +127,11 @@ static const struct {
                                    "SELECT count(*) FROM rec_followup" },
     [STORE_TABLE_OUTREACH] = { "SELECT id, held_from, title, held_to, kind, status, plan_id, women,"
                                " men, unknown, total, currency, requested, ordered, purpose,"
-                               " attendees, notes FROM outreach ORDER BY id",
+                               " attendees, notes, version FROM outreach ORDER BY id",
                                "INSERT INTO outreach(id, held_from, title, held_to, kind, status,"
                                " plan_id, women, men, unknown, total, currency, requested, ordered,"
-                               " purpose, attendees, notes) VALUES($1, $2, $3, $4, $5, $6, $7, $8,"
-                               " $9, $10, $11, $12, $13, $14, $15, $16, $17)",
+                               " purpose, attendees, notes, version) VALUES($1, $2, $3, $4, $5, $6,"
+                               " $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)",
                                "SELECT count(*) FROM outreach" },
     [STORE_TABLE_OUTREACH_PLACE] = { "SELECT outreach_id, code, position FROM outreach_place"
                                      " ORDER BY outreach_id, code",
@@ -148,14 +148,16 @@ static const struct {
                                     "INSERT INTO outreach_node(outreach_id, node_id, position)"
                                     " VALUES($1, $2, $3)",
                                     "SELECT count(*) FROM outreach_node" },
-    [STORE_TABLE_MEDIA] = { "SELECT id, published_on, title, outlet, link FROM media ORDER BY id",
-                            "INSERT INTO media(id, published_on, title, outlet, link)"
-                            " VALUES($1, $2, $3, $4, $5)",
+    [STORE_TABLE_MEDIA] = { "SELECT id, published_on, title, outlet, link, version FROM media"
+                            " ORDER BY id",
+                            "INSERT INTO media(id, published_on, title, outlet, link, version)"
+                            " VALUES($1, $2, $3, $4, $5, $6)",
                             "SELECT count(*) FROM media" },
     [STORE_TABLE_STAT_OBS] = { "SELECT id, measure, destination, channel, sex, period, source, value,"
-                               " note FROM stat_obs ORDER BY id",
+                               " note, version FROM stat_obs ORDER BY id",
                                "INSERT INTO stat_obs(id, measure, destination, channel, sex, period,"
-                               " source, value, note) VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                               " source, value, note, version) VALUES($1, $2, $3, $4, $5, $6, $7,"
+                               " $8, $9, $10)",
                                "SELECT count(*) FROM stat_obs" },
     [STORE_TABLE_INDICATOR] = { "SELECT id, plan_id, code, rev, node_id, definition, unit, direction,"
                                 " baseline, baseline_year, targets, disagg, verification, org_id,"

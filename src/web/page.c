@@ -134,6 +134,10 @@ page_frame(const Req *r, Resp *w, const char *zTitle, const char *zPlanQ,
     HTML_TR(b, "Complaints");
     HTML_LIT(b, "</a> <a href=\"/indicators\">");
     HTML_TR(b, "Indicators");
+    HTML_LIT(b, "</a> <a href=\"/outreach\">");
+    HTML_TR(b, "Outreach");
+    HTML_LIT(b, "</a> <a href=\"/statistics\">");
+    HTML_TR(b, "Statistics");
     HTML_LIT(b, "</a>");
     if (r && r->bAuthed) {
         const User *u = &r->ses.user;
@@ -559,7 +563,9 @@ page_select_org(Buf *b, const Model *m, const char *zId, const char *zName,
 char *
 page_self(const Req *r)
 {
-    static const char *const azKeep[] = { "plan", "q", "year", "round", "org" };
+    static const char *const azKeep[] = {
+        "plan", "q", "year", "round", "org", "period", "kind", "province"
+    };
     Buf b = BUF_INIT;
     buf_puts(&b, r->zRawPath);
     const char *zSep = "?";

@@ -25,7 +25,7 @@
 static void
 briefing_form(Req *r, Resp *w)
 {
-    page_begin(r, w, "Quarterly briefing");
+    page_begin(r, w, _("Quarterly briefing"));
     Buf *b = &w->body;
     HTML_LIT(b, "<p>The programme briefing of a quarter: the activities held, "
                 "partner results, cases resolved, migration statistics, "
@@ -38,7 +38,11 @@ briefing_form(Req *r, Resp *w)
                 "programme)</label><input id=\"org\" name=\"org\"/> "
                 "<button type=\"submit\">");
     HTML_TR(b, "Show");
-    HTML_LIT(b, "</button></form>\n");
+    HTML_LIT(b, "</button></form>\n<p><a href=\"/outreach\">");
+    HTML_TR(b, "Outreach and events");
+    HTML_LIT(b, "</a> \xC2\xB7 <a href=\"/statistics\">");
+    HTML_TR(b, "Migration statistics");
+    HTML_LIT(b, "</a></p>\n");
     page_end(r, w);
 }
 

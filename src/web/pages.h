@@ -103,6 +103,25 @@ int api_indicator_values_post(Req *r, Resp *w);
 /* page_briefing.c */
 int page_briefing(Req *r, Resp *w);
 
+/* page_outreach.c */
+int page_outreach(Req *r, Resp *w);
+int page_outreach_new(Req *r, Resp *w);
+int page_outreach_create(Req *r, Resp *w);
+int page_outreach_event(Req *r, Resp *w);
+int page_outreach_event_post(Req *r, Resp *w);
+int page_outreach_delete_post(Req *r, Resp *w);
+int page_media_new(Req *r, Resp *w);
+int page_media_create(Req *r, Resp *w);
+int page_media(Req *r, Resp *w);
+int page_media_post(Req *r, Resp *w);
+int page_media_delete_post(Req *r, Resp *w);
+int page_statistics(Req *r, Resp *w);
+int page_statistics_new(Req *r, Resp *w);
+int page_statistics_create(Req *r, Resp *w);
+int page_statistics_figure(Req *r, Resp *w);
+int page_statistics_figure_post(Req *r, Resp *w);
+int page_statistics_delete_post(Req *r, Resp *w);
+
 /* assets.c */
 int asset_css(Req *r, Resp *w);
 int asset_js(Req *r, Resp *w);

@@ -109,5 +109,25 @@ const Route aRoute[] = {
     ** review. */
     { "POST", "/api/indicator/{}/values", EDIT | REPORT,
       api_indicator_values_post },
+    /* Outreach: a reporter writes its organisation's events (the use
+    ** case checks which), the officers any; media and statistics are the
+    ** officers'. */
+    { "GET", "/outreach", PUB, page_outreach },
+    { "GET", "/outreach/new", EDIT | REPORT, page_outreach_new },
+    { "POST", "/outreach", EDIT | REPORT, page_outreach_create },
+    { "GET", "/outreach/{}", EDIT | REPORT, page_outreach_event },
+    { "POST", "/outreach/{}", EDIT | REPORT, page_outreach_event_post },
+    { "POST", "/outreach/{}/delete", EDIT | REPORT, page_outreach_delete_post },
+    { "GET", "/media/new", EDIT, page_media_new },
+    { "POST", "/media", EDIT, page_media_create },
+    { "GET", "/media/{}", EDIT, page_media },
+    { "POST", "/media/{}", EDIT, page_media_post },
+    { "POST", "/media/{}/delete", EDIT, page_media_delete_post },
+    { "GET", "/statistics", PUB, page_statistics },
+    { "GET", "/statistics/new", EDIT, page_statistics_new },
+    { "POST", "/statistics", EDIT, page_statistics_create },
+    { "GET", "/statistics/{}", EDIT, page_statistics_figure },
+    { "POST", "/statistics/{}", EDIT, page_statistics_figure_post },
+    { "POST", "/statistics/{}/delete", EDIT, page_statistics_delete_post },
     { NULL, NULL, 0, NULL },
 };

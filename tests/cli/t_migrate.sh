@@ -14,10 +14,12 @@
 # version 12's costs and funding (they refer to rounds, nodes and orgs),
 # version 11's statements' threads and versions (they refer to
 # statements), version 10's indicators (they refer to plans, nodes and
-# orgs).  Version 23's, 22's and 20's columns and version 18's links
-# between plans go first of all (version 19 converted data only; 21
-# changed a CHECK).
-drop20="ALTER TABLE indicator DROP COLUMN definition_km;
+# orgs).  Version 24's versions of outreach rows, version 23's, 22's and
+# 20's columns and version 18's links between plans go first of all
+# (version 19 converted data only; 21 changed a CHECK).
+drop24="ALTER TABLE outreach DROP COLUMN version; ALTER TABLE media DROP COLUMN version;
+  ALTER TABLE stat_obs DROP COLUMN version;"
+drop20="$drop24 ALTER TABLE indicator DROP COLUMN definition_km;
   ALTER TABLE ind_value DROP COLUMN note;
   ALTER TABLE indicator DROP COLUMN computed_from;"
 drop18="$drop20 DROP INDEX node_predecessor; ALTER TABLE node DROP COLUMN predecessor_id;"

@@ -29,9 +29,15 @@ KM_LOGIN=$(km "Log in")
 # A concrete address for each page of 'lmpmon routes' (GET, HTML pages:
 # not the assets, the JSON API or the switch itself).
 RESET=$("$LMPMON" --db "$(db d)" user reset officer2 2>/dev/null) || fail "user reset"
+# An event MOLVT took part in, an article and a statistics figure.
+OID=$(db_sql d "SELECT id FROM outreach WHERE title LIKE 'Meeting to finalize the Code%'")
+MID=$(db_sql d "SELECT min(id) FROM media")
+SID=$(db_sql d "SELECT min(id) FROM stat_obs")
 address() {
     echo "$1" | sed 's|/activity/{}|/activity/4.8|; s|/org/{}|/org/MOLVT|;
-        s|/round/{}|/round/2017|; s|/case/{}|/case/C-1|; s|^/reset/{}$|'"$RESET"'|'
+        s|/round/{}|/round/2017|; s|/case/{}|/case/C-1|; s|^/reset/{}$|'"$RESET"'|;
+        s|^/outreach/{}$|/outreach/'"$OID"'|; s|^/media/{}$|/media/'"$MID"'|;
+        s|^/statistics/{}$|/statistics/'"$SID"'|'
 }
 post cases /cases case_no=C-1 lodged_on=2018-05-01 sex=female channel=ngo \
     legal_status=unknown currency=USD >/dev/null

@@ -51,6 +51,31 @@ for u in anon admin officer molvt ilo cases viewer; do
     esac
     check $u /admin/user $want name="new_$u" role=viewer password=long-enough-pw action=add
     check $u /admin/org $want acronym="ORG_$u" kind=ngo name="Org of $u"
+    # Outreach: reporters write their own organisation's events (the use
+    # case refuses another's, also with 403: t_outreach_pages.sh), the
+    # officers any event, article and statistics figure.
+    case $u in
+    admin | officer | molvt | ilo) want=allow ;;
+    *) want=deny ;;
+    esac
+    org=MOLVT
+    [ $u = ilo ] && org=ILO
+    check $u /outreach $want date=2019-08-01 "title=Perm $u" kind=meeting status=held "org=$org" total=1
+    check $u /outreach/999999 $want date=2019-08-01 "title=Perm $u" kind=meeting status=held \
+        "org=$org" total=1 version=1
+    check $u /outreach/999999/delete $want version=1
+    case $u in
+    admin | officer) want=allow ;;
+    *) want=deny ;;
+    esac
+    check $u /media $want date=2019-08-01 "title=Perm $u" outlet=Paper
+    check $u /media/999999 $want date=2019-08-01 "title=Perm $u" outlet=Paper version=1
+    check $u /media/999999/delete $want version=1
+    check $u /statistics $want measure=stock destination=Japan channel=other period=2019-01 \
+        "source=Perm $u" total=1
+    check $u /statistics/999999 $want measure=stock destination=Japan channel=other period=2019-01 \
+        "source=Perm $u" total=2 v_total=1
+    check $u /statistics/999999/delete $want version=1
     case $u in
     molvt) want=allow ;;
     *) want=deny ;;

@@ -19,6 +19,11 @@ printf '%s\n%s\n' 'case_no,lodged_on,sex,assisting_org' 'LSCW-1,2018-03-01,femal
 # An indicator MOLVT reports on, for the routes of its figures.
 "$LMPMON" --db "$(db d)" indicator add M1 --goal 11 --unit count --definition "Matrix" \
     --org MOLVT >/dev/null || fail "indicator add"
+# An event MOLVT took part in (the reporter's to change), an article and
+# a statistics figure of the sample.
+OID=$(db_sql d "SELECT id FROM outreach WHERE title LIKE 'Meeting to finalize the Code%'")
+MID=$(db_sql d "SELECT min(id) FROM media")
+SID=$(db_sql d "SELECT min(id) FROM stat_obs WHERE sex = 'total'")
 start_server "$(db d)" --public
 USERS="admin officer molvt lscw viewer"
 for u in $USERS; do login "$u"; done
@@ -109,6 +114,23 @@ GET /api/indicator/{} admin,me_officer,reporter,case_officer,viewer,public
 POST /api/indicator/{}/values admin,me_officer,reporter
 GET /resources admin,me_officer,reporter,case_officer,viewer,public
 GET /api/round/{}/funding admin,me_officer,reporter,case_officer,viewer,public
+GET /outreach admin,me_officer,reporter,case_officer,viewer,public
+GET /outreach/new admin,me_officer,reporter
+POST /outreach admin,me_officer,reporter
+GET /outreach/{} admin,me_officer,reporter
+POST /outreach/{} admin,me_officer,reporter
+POST /outreach/{}/delete admin,me_officer,reporter
+GET /media/new admin,me_officer
+POST /media admin,me_officer
+GET /media/{} admin,me_officer
+POST /media/{} admin,me_officer
+POST /media/{}/delete admin,me_officer
+GET /statistics admin,me_officer,reporter,case_officer,viewer,public
+GET /statistics/new admin,me_officer
+POST /statistics admin,me_officer
+GET /statistics/{} admin,me_officer
+POST /statistics/{} admin,me_officer
+POST /statistics/{}/delete admin,me_officer
 EOF
 
 # The route table as the server has it: the same routes, the same people,
@@ -148,6 +170,12 @@ address() {
     /indicator/{}/review) echo /indicator/M1/review ;;
     /api/indicator/{}) echo /api/indicator/M1 ;;
     /api/indicator/{}/values) echo /api/indicator/M1/values ;;
+    /outreach/{}) echo "/outreach/$OID" ;;
+    /outreach/{}/delete) echo "/outreach/$OID/delete" ;;
+    /media/{}) echo "/media/$MID" ;;
+    /media/{}/delete) echo "/media/$MID/delete" ;;
+    /statistics/{}) echo "/statistics/$SID" ;;
+    /statistics/{}/delete) echo "/statistics/$SID/delete" ;;
     *) echo "$1" | sed 's|/activity/{}|/activity/4.8|; s|/org/{}|/org/MOLVT|;
         s|/round/{}|/round/2017|; s|/case/{}|/case/LSCW-1|;
         s|/recommendation/{}|/recommendation/C1|' ;;
@@ -309,6 +337,49 @@ print([a["version"] for a in d["assessments"] if a["round"] == "2018"][0])')
             -H 'Content-Type: application/json' \
             -d "{\"period\": \"$y\", \"stamp\": \"rev=1\", \"action\": \"submit\", \"total\": 5}" \
             "$BASE$path") ;;
+    /outreach)
+        post_as "$u" /outreach date=2019-08-01 "title=Matrix $u" kind=meeting status=held \
+            org=MOLVT total=3 ;;
+    /outreach/{})
+        # The stored event as its form shows it, with another purpose.
+        v=$(version_of "$u" "$path" "$path")
+        post_as "$u" "$path" "version=${v:-1}" date=2019-10-29 \
+            "title=Meeting to finalize the Code of Conduct for Cambodian Private Recruitment Agencies" \
+            kind=meeting status=planned org=ACRA "org_more=MAC; MOLVT; IOM" "places=Phnom Penh" \
+            "purpose=Worded by $u" ;;
+    /outreach/{}/delete)
+        # An event of the user's own making (none for those refused).
+        post_as "$u" /outreach date=2019-08-02 "title=Gone $u" kind=meeting status=held \
+            org=MOLVT total=1
+        id=$(db_sql d "SELECT id FROM outreach WHERE title = 'Gone $u'")
+        post_as "$u" "/outreach/${id:-$OID}/delete" version=1 ;;
+    /media) post_as "$u" /media date=2019-09-02 "title=Matrix $u" outlet=Paper ;;
+    /media/{})
+        v=$(version_of "$u" "$path" "$path")
+        post_as "$u" "$path" "version=${v:-1}" \
+            "date=$(db_sql d "SELECT published_on FROM media WHERE id = $MID")" \
+            "title=$(db_sql d "SELECT title FROM media WHERE id = $MID")" "outlet=Outlet of $u" ;;
+    /media/{}/delete)
+        post_as "$u" /media date=2019-09-03 "title=Gone $u" outlet=Paper
+        id=$(db_sql d "SELECT id FROM media WHERE title = 'Gone $u'")
+        post_as "$u" "/media/${id:-$MID}/delete" version=1 ;;
+    /statistics)
+        post_as "$u" /statistics measure=flow destination=Japan channel=other period=2019Q3 \
+            "source=Matrix $u" total=5 ;;
+    /statistics/{})
+        # The figure's form sent back as it stands, with a note.
+        curl -s -b "$u.jar" "$BASE$path" >fig.body
+        set -- measure destination channel period source women men total v_women v_men v_total
+        for f; do
+            set -- "$@" "$f=$(sed -n "s/.*name=\"$f\"[^>]*value=\"\([^\"]*\)\".*/\1/p" fig.body | head -1)"
+            shift
+        done
+        post_as "$u" "$path" "$@" "note=by $u" ;;
+    /statistics/{}/delete)
+        post_as "$u" /statistics measure=flow destination=Japan channel=other period=2019Q2 \
+            "source=Gone $u" total=5
+        id=$(db_sql d "SELECT id FROM stat_obs WHERE source = 'Gone $u'")
+        post_as "$u" "/statistics/${id:-$SID}/delete" version=1 ;;
     *) fail "no request is written for POST $route: add one to do_post"; code=000 ;;
     esac
 }

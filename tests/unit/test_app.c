@@ -38,6 +38,7 @@
 #include "app/succession.h"
 #include "app/funding.h"
 #include "app/inbox.h"
+#include "app/outreach.h"
 #include "app/workflow.h"
 #include "base/apperr.h"
 #include "base/buf.h"
@@ -1950,6 +1951,79 @@ test_app_notifications(void **state)
     user_release(&u);
 }
 
+/* One outreach event through the use cases: a reporter of another
+** organisation is refused; places and organisations resolve; two people
+** change the same event: the later form is refused and the first change
+** stays; a stale delete is refused.  A statistics figure's sums are
+** checked, and one recorded twice from two new forms is a conflict. */
+static void
+test_app_outreach(void **state)
+{
+    Fix *f = *state;
+    Outreach o;
+    outreach_init(&o);
+    o.zFrom = xstrdup("2019-08-20");
+    o.zTitle = xstrdup("Orientation");
+    o.eKind = OUTREACH_TRAINING;
+    o.azPlace = xcalloc(1, sizeof *o.azPlace);
+    o.azPlace[o.nPlace++] = xstrdup("prey veng ");
+    o.azOrg = xcalloc(1, sizeof *o.azOrg);
+    o.azOrg[o.nOrg++] = xstrdup("MOLVT");
+    o.azActivity = xcalloc(1, sizeof *o.azActivity);
+    o.azActivity[o.nActivity++] = xstrdup("1.1");
+    o.n = (SexCounts){ 12, 9, OUTREACH_NONE, 21 };
+    expect_refused(f, app_outreach_save(f->a, &ilo, &o, fresh(f)),
+                   APPERR_FORBIDDEN, "ILO");
+    expect_ok(f, app_outreach_save(f->a, &molvt1, &o, fresh(f)));
+    assert_string_equal(o.azPlace[0], "KH-14");
+    outreach_release(&o);
+
+    OutreachData dA, dB;
+    expect_ok(f, app_outreach_read(f->a, NULL, NULL, &dA, fresh(f)));
+    expect_ok(f, app_outreach_read(f->b, NULL, NULL, &dB, fresh(f)));
+    assert_int_equal(dA.nEv, 1);
+    assert_int_equal(dA.aEv[0].iVersion, 1);
+    dB.aEv[0].n = (SexCounts){ 13, 9, OUTREACH_NONE, 22 };
+    expect_ok(f, app_outreach_save(f->b, &molvt2, &dB.aEv[0], fresh(f)));
+    dA.aEv[0].n = (SexCounts){ 12, 10, OUTREACH_NONE, 22 };
+    expect_refused(f, app_outreach_save(f->a, &molvt1, &dA.aEv[0], fresh(f)),
+                   APPERR_CONFLICT, "someone else");
+    expect_refused(f,
+                   app_outreach_delete(f->a, &officer, dA.aEv[0].id,
+                                       dA.aEv[0].iVersion, fresh(f)),
+                   APPERR_CONFLICT, "someone else");
+    app_outreach_data_release(&dA);
+    expect_ok(f, app_outreach_read(f->a, NULL, NULL, &dA, fresh(f)));
+    assert_true(dA.aEv[0].n.women == 13 && dA.aEv[0].n.men == 9);
+    expect_ok(f, app_outreach_delete(f->a, &officer, dA.aEv[0].id,
+                                     dA.aEv[0].iVersion, fresh(f)));
+    app_outreach_data_release(&dA);
+    app_outreach_data_release(&dB);
+
+    StatEntry e;
+    memset(&e, 0, sizeof e);
+    e.key.eMeasure = STAT_STOCK;
+    e.key.zDest = (char *)(uintptr_t) "Thailand";
+    e.key.eChannel = STAT_MOU;
+    e.key.zPeriod = (char *)(uintptr_t) "2018-05";
+    e.key.zSource = (char *)(uintptr_t) "OFWA";
+    e.aValue[STAT_WOMEN] = 10;
+    e.aValue[STAT_MEN] = 20;
+    e.aValue[STAT_TOTAL] = 31;
+    expect_refused(f, app_stat_save(f->a, &molvt1, &e, fresh(f)),
+                   APPERR_FORBIDDEN, "M&E officers");
+    expect_refused(f, app_stat_save(f->a, &officer, &e, fresh(f)), APPERR_INPUT,
+                   "total 31 is not women + men");
+    e.aValue[STAT_TOTAL] = 30;
+    expect_ok(f, app_stat_save(f->a, &officer, &e, fresh(f)));
+    expect_refused(f, app_stat_save(f->b, &officer2, &e, fresh(f)),
+                   APPERR_CONFLICT, "recorded already");
+    expect_ok(f, app_stat_read(f->b, &dB, fresh(f)));
+    assert_int_equal(dB.nStat, 3);
+    assert_string_equal(dB.aStat[0].zDest, "TH");
+    app_outreach_data_release(&dB);
+}
+
 int
 main(void)
 {
@@ -1978,6 +2052,7 @@ main(void)
         T(test_app_funding),
         T(test_app_due_dates),
         T(test_app_notifications),
+        T(test_app_outreach),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);

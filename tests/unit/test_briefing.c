@@ -83,22 +83,22 @@ test_select(void **state)
         ev("2020-01-02", NULL, "too far", OUTREACH_PLANNED, NULL, 0),
         ev("2019-09-20", NULL, "planned, past", OUTREACH_PLANNED, NULL, 0),
     };
-    Media m[] = { { W("2019-09-26"), W("b"), W("o"), NULL },
-                  { W("2019-08-26"), W("a"), W("o"), NULL },
-                  { W("2019-10-01"), W("c"), W("o"), NULL } };
+    Media m[] = { { W("2019-09-26"), W("b"), W("o"), NULL, 0, 0 },
+                  { W("2019-08-26"), W("a"), W("o"), NULL, 0, 0 },
+                  { W("2019-10-01"), W("c"), W("o"), NULL, 0, 0 } };
     StatObs s[] = {
         { STAT_STOCK, W("TH"), STAT_MOU, STAT_WOMEN, W("2018-05"), W("S"), 1,
-          NULL },
+          NULL, 0, 0 },
         { STAT_STOCK, W("TH"), STAT_MOU, STAT_TOTAL, W("2018-05"), W("S"), 3,
-          W("MOU") },
+          W("MOU"), 0, 0 },
         { STAT_STOCK, W("TH"), STAT_MOU, STAT_MEN, W("2018-05"), W("S"), 2,
-          NULL },
-        { STAT_STOCK, W("TH"), STAT_MOU, STAT_TOTAL, W("2017"), W("S"), 9,
-          NULL },
+          NULL, 0, 0 },
+        { STAT_STOCK, W("TH"), STAT_MOU, STAT_TOTAL, W("2017"), W("S"), 9, NULL,
+          0, 0 },
         { STAT_STOCK, W("TH"), STAT_MOU, STAT_TOTAL, W("2019Q4"), W("S"), 7,
-          NULL },
+          NULL, 0, 0 },
         { STAT_STOCK, W("MY"), STAT_CHANNEL_ANY, STAT_TOTAL, W("2017-03"),
-          W("S"), 5, NULL },
+          W("S"), 5, NULL, 0, 0 },
     };
     BriefQuarter q;
     AppErr err = APPERR_INIT;

@@ -18,6 +18,7 @@
 
 #include "base/xalloc.h"
 #include "core/codes.h"
+#include "core/model.h"
 #include "core/outreach.h"
 
 #define NONE OUTREACH_NONE
@@ -119,7 +120,8 @@ static char zTH[] = "TH", zMay[] = "2018-05", zOfwa[] = "OFWA",
 static StatObs
 obs(StatSex e, int64_t v, char *zSource)
 {
-    return (StatObs){ STAT_STOCK, zTH, STAT_MOU, e, zMay, zSource, v, NULL };
+    return (
+        StatObs){ STAT_STOCK, zTH, STAT_MOU, e, zMay, zSource, v, NULL, 0, 0 };
 }
 
 static void
@@ -161,13 +163,61 @@ test_codes(void **state)
     assert_string_equal(code_label(CODE_STAT_SEX, "women"), "Women");
 }
 
+/* Who writes an event: a reporter of one of its organisations, the M&E
+** officer and administrators any; a reporter of another organisation, a
+** reporter without one, a viewer or a case officer none. */
+static void
+test_may_write(void **state)
+{
+    (void)state;
+    char zIlo[] = "ILO", zMolvt[] = "MOLVT";
+    char *azOrg[] = { zMolvt, zIlo };
+    Outreach o;
+    outreach_init(&o);
+    o.azOrg = azOrg;
+    o.nOrg = 2;
+    const Actor ilo = { "sok", ROLE_REPORTER, "ILO" };
+    const Actor iom = { "dara", ROLE_REPORTER, "IOM" };
+    const Actor none = { "lone", ROLE_REPORTER, NULL };
+    const Actor officer = { "me", ROLE_ME_OFFICER, NULL };
+    const Actor admin = { "root", ROLE_ADMIN, NULL };
+    const Actor viewer = { "v", ROLE_VIEWER, NULL };
+    const Actor cases = { "c", ROLE_CASE_OFFICER, "ILO" };
+    AppErr err = APPERR_INIT;
+    assert_int_equal(outreach_may_write(&ilo, &o, &err), 0);
+    assert_int_equal(outreach_may_write(&officer, &o, &err), 0);
+    assert_int_equal(outreach_may_write(&admin, &o, &err), 0);
+    const Actor *apNo[] = { &iom, &none, &viewer, &cases };
+    for (size_t i = 0; i < sizeof apNo / sizeof apNo[0]; i++) {
+        err = (AppErr)APPERR_INIT;
+        assert_int_equal(outreach_may_write(apNo[i], &o, &err), -1);
+        assert_int_equal(err.code, APPERR_FORBIDDEN);
+    }
+    /* The refusal of another organisation's reporter says whose. */
+    err = (AppErr)APPERR_INIT;
+    (void)outreach_may_write(&iom, &o, &err);
+    assert_non_null(strstr(err.zMsg, "IOM"));
+    /* An event of no organisation is the officer's to record. */
+    o.nOrg = 0;
+    assert_int_equal(outreach_may_write(&ilo, &o, &err), -1);
+    assert_int_equal(outreach_may_write(&officer, &o, &err), 0);
+    /* Statistics and media: the officer and administrators only. */
+    err = (AppErr)APPERR_INIT;
+    assert_int_equal(stat_may_write(&officer, &err), 0);
+    assert_int_equal(stat_may_write(&admin, &err), 0);
+    assert_int_equal(stat_may_write(&ilo, &err), -1);
+    assert_int_equal(err.code, APPERR_FORBIDDEN);
+    assert_int_equal(outreach_may_write_media(&officer, &err), 0);
+    assert_int_equal(outreach_may_write_media(&ilo, &err), -1);
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_counts),  cmocka_unit_test(test_event),
         cmocka_unit_test(test_periods), cmocka_unit_test(test_stat_sums),
-        cmocka_unit_test(test_codes),
+        cmocka_unit_test(test_codes),   cmocka_unit_test(test_may_write),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

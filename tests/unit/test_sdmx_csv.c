@@ -52,8 +52,10 @@ test_sdmx_stats_message(void **state)
     char zTH[] = "TH", zKR[] = "KR", zMay[] = "2018-05", zQ3[] = "2019Q3";
     char zSrc1[] = "OFWA", zSrc2[] = "Office, \"Korea\"", zNote[] = "a note";
     StatObs a[2] = {
-        { STAT_STOCK, zTH, STAT_MOU, STAT_WOMEN, zMay, zSrc1, 129680, NULL },
-        { STAT_FLOW, zKR, STAT_CHANNEL_ANY, STAT_TOTAL, zQ3, zSrc2, 17, zNote },
+        { STAT_STOCK, zTH, STAT_MOU, STAT_WOMEN, zMay, zSrc1, 129680, NULL, 0,
+          0 },
+        { STAT_FLOW, zKR, STAT_CHANNEL_ANY, STAT_TOTAL, zQ3, zSrc2, 17, zNote,
+          0, 0 },
     };
     Buf b = BUF_INIT;
     sdmx_stats_write(a, 2, &b);
