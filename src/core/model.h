@@ -125,8 +125,8 @@ typedef struct Round {
     char *zDue;     /* YYYY-MM-DD statements are due by, or NULL: none */
     RoundExt *aExt; /* extensions by organisation, sorted by acronym */
     size_t nExt;
-    RoundChapter *aChapter; /* the review's chapters written so far, in
-                            ** ChapterKind order (round_chapter()) */
+    RoundChapter *aChapter; /* the review's chapters written so far, in no
+                            ** order: find one with round_chapter() */
     size_t nChapter;
 } Round;
 

@@ -544,6 +544,20 @@ const char *const azPgMigration[] = {
     "ALTER TABLE notification ADD CONSTRAINT notification_kind_check"
     "  CHECK(kind IN ('submitted','resubmitted','returned','accepted',"
     "  'round_opened','round_published','due_soon','overdue','budget'));",
+    /* 17: the review's chapters, SQLite's schema 22 translated. */
+    "CREATE TABLE round_chapter("
+    "  id " ID ","
+    "  round_id BIGINT NOT NULL REFERENCES round(id),"
+    "  kind " TXT " NOT NULL CHECK(kind IN ('introduction', 'methodology',"
+    "    'limitations', 'findings', 'good_practices', 'challenges',"
+    "    'recommendations', 'priorities')),"
+    "  text " TXT " NOT NULL,"
+    "  text_km " TXT ","
+    "  written_by " TXT " NOT NULL,"
+    "  written_at TIMESTAMPTZ NOT NULL,"
+    "  version INTEGER NOT NULL DEFAULT 1,"
+    "  UNIQUE(round_id, kind)"
+    ");",
 };
 
 const int nPgMigration = (int)(sizeof azPgMigration / sizeof azPgMigration[0]);

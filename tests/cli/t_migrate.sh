@@ -14,9 +14,11 @@
 # version 12's costs and funding (they refer to rounds, nodes and orgs),
 # version 11's statements' threads and versions (they refer to
 # statements), version 10's indicators (they refer to plans, nodes and
-# orgs).  Version 20's column and version 18's links between plans go
-# first of all (version 19 converted data only).
-drop20="ALTER TABLE indicator DROP COLUMN computed_from;"
+# orgs).  Version 22's chapters, version 20's column and version 18's
+# links between plans go first of all (versions 19 and 21 converted data
+# and checks only).
+drop22="DROP TABLE round_chapter;"
+drop20="$drop22 ALTER TABLE indicator DROP COLUMN computed_from;"
 drop18="$drop20 DROP INDEX node_predecessor; ALTER TABLE node DROP COLUMN predecessor_id;"
 drop17="$drop18 ALTER TABLE plan DROP COLUMN title_km; ALTER TABLE org DROP COLUMN name_km;
   ALTER TABLE node DROP COLUMN text_km; ALTER TABLE node DROP COLUMN indicator_km;"
@@ -329,4 +331,22 @@ expect_status 0
     WHERE p.code = 'cambodia-lmp-2015-2018'")" = 0 ] || fail "predecessors from nowhere"
 [ "$(sqlite3 v17.db "SELECT count(*) FROM node n JOIN node o ON o.id = n.predecessor_id
     WHERE o.code = n.code")" = 134 ] || fail "the new plan's nodes are not linked after version 18"
+# From version 21: version 22 adds the review's chapters, none; a
+# chapter goes in, a second of the same kind in the same round does not,
+# nor a kind the report does not know.
+"$LMPMON" --db v21.db init --sample cambodia-lmp-2015-2018 >/dev/null || fail "init v21"
+sqlite3 v21.db "$drop22 PRAGMA user_version = 21;" || fail "could not make a version 21 database"
+run --db v21.db round chapters 2017
+expect_status 0
+[ "$(sqlite3 v21.db 'PRAGMA user_version')" = "$want" ] || fail "version 21 not migrated"
+[ "$(sqlite3 v21.db 'SELECT count(*) FROM round_chapter')" = 0 ] || fail "chapters from nowhere"
+sqlite3 v21.db "INSERT INTO round_chapter(round_id, kind, text, written_by, written_at)
+    SELECT min(id), 'findings', 'Text', 'a', '2018-01-01T00:00:00Z' FROM round" ||
+    fail "version 22's table does not take a chapter"
+sqlite3 v21.db "INSERT INTO round_chapter(round_id, kind, text, written_by, written_at)
+    SELECT round_id, 'findings', 'Again', 'a', 'x' FROM round_chapter" 2>/dev/null &&
+    fail "two findings chapters in one round were accepted"
+sqlite3 v21.db "INSERT INTO round_chapter(round_id, kind, text, written_by, written_at)
+    SELECT min(id), 'annex', 'x', 'a', 'x' FROM round" 2>/dev/null &&
+    fail "a chapter of an unknown kind was accepted"
 finish
