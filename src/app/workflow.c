@@ -335,7 +335,7 @@ wf_chapter_check(const char *z, ChapterKind eKind, const char *zLang,
     }
     if (md_parse(z, &d, err)) {
         /* TRANSLATORS: %1$s a chapter's heading ("Findings"), %2$s a
-        ** language ("English", "Khmer"). */
+        ** language ("English text", "Khmer text"). */
         return apperr_prefix(err, _("cannot save chapter '%s' (%s)"),
                              chapter_kind_label(eKind), zLang);
     }
@@ -348,8 +348,8 @@ workflow_save_chapter(Store *s, const Actor *who, const char *zPlan,
                       const char *zRound, ChapterKind eKind, const char *zText,
                       const char *zTextKm, int iVersion, AppErr *err)
 {
-    if (wf_chapter_check(zText, eKind, _("English"), err) ||
-        wf_chapter_check(zTextKm, eKind, _("Khmer"), err)) {
+    if (wf_chapter_check(zText, eKind, _("English text"), err) ||
+        wf_chapter_check(zTextKm, eKind, _("Khmer text"), err)) {
         return -1;
     }
     Model m = MODEL_INIT;

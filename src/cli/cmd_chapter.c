@@ -117,8 +117,8 @@ cmd_round_chapter(CliCtx *ctx)
         /* TRANSLATORS: %1$s a chapter's heading, %2$s a language, %3$s a
         ** round's code. */
         printf(_("chapter '%s' (%s) of round %s is saved\n"),
-               chapter_kind_label(eKind), bKm ? _("Khmer") : _("English"),
-               zRound);
+               chapter_kind_label(eKind),
+               bKm ? _("Khmer text") : _("English text"), zRound);
     }
     store_close(s);
     free(zText);
@@ -176,8 +176,9 @@ cmd_round_chapters(CliCtx *ctx)
         free(azPos);
         return cli_fail(&err);
     }
-    const char *azHead[] = { _("chapter"), _("key"),        _("English"),
-                             _("Khmer"),   _("last saved"), _("by"),
+    const char *azHead[] = { _("chapter"),      _("key"),
+                             _("English text"), _("Khmer text"),
+                             _("last saved"),   _("by"),
                              _("version") };
     Table t;
     table_init(&t, 7, azHead);

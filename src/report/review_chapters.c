@@ -74,6 +74,59 @@ chapter_html_runs(Buf *b, const MdBlock *k)
 }
 
 void
+review_chapter_body_html(const char *z, Buf *b)
+{
+    MdDoc d;
+    AppErr err = APPERR_INIT;
+    if (md_parse(z, &d, &err)) {
+        /* Saved before a limit changed: shown as written. */
+        HTML_LIT(b, "<p>");
+        esc_html_paragraphs(b, z);
+        HTML_LIT(b, "</p>\n");
+        return;
+    }
+    for (size_t i = 0; i < d.nBlock; i++) {
+        const MdBlock *p = &d.aBlock[i];
+        const MdBlock *pPrev = i ? &d.aBlock[i - 1] : NULL;
+        const MdBlock *pNext = i + 1 < d.nBlock ? &d.aBlock[i + 1] : NULL;
+        switch (p->e) {
+        case MD_HEADING:
+            buf_printf(b, "<h%d>", p->iLevel + 1);
+            chapter_html_text(b, p->zText, strlen(p->zText));
+            buf_printf(b, "</h%d>\n", p->iLevel + 1);
+            break;
+        case MD_PARA:
+            HTML_LIT(b, "<p>");
+            chapter_html_runs(b, p);
+            HTML_LIT(b, "</p>\n");
+            break;
+        case MD_ITEM:
+            if (!pPrev || pPrev->iList != p->iList) {
+                if (!p->bOrdered) {
+                    HTML_LIT(b, "<ul>\n");
+                } else if (p->iNumber == 1) {
+                    HTML_LIT(b, "<ol>\n");
+                } else {
+                    buf_printf(b, "<ol start=\"%ld\">\n", p->iNumber);
+                }
+            }
+            HTML_LIT(b, "<li>");
+            chapter_html_runs(b, p);
+            HTML_LIT(b, "</li>\n");
+            if (!pNext || pNext->iList != p->iList) {
+                if (p->bOrdered) {
+                    HTML_LIT(b, "</ol>\n");
+                } else {
+                    HTML_LIT(b, "</ul>\n");
+                }
+            }
+            break;
+        }
+    }
+    md_doc_release(&d);
+}
+
+void
 review_chapters_html(const ReviewReport *r, ChapterPlace e, Buf *b)
 {
     for (int k = 0; k < CHAPTER_KIND_COUNT; k++) {
@@ -86,54 +139,7 @@ review_chapters_html(const ReviewReport *r, ChapterPlace e, Buf *b)
         HTML_LIT(b, "\">\n<h2>");
         esc_html(b, chapter_kind_label((ChapterKind)k));
         HTML_LIT(b, "</h2>\n");
-        MdDoc d;
-        AppErr err = APPERR_INIT;
-        if (md_parse(z, &d, &err)) {
-            /* Saved before a limit changed: shown as written. */
-            HTML_LIT(b, "<p>");
-            esc_html_paragraphs(b, z);
-            HTML_LIT(b, "</p>\n</section>\n");
-            continue;
-        }
-        for (size_t i = 0; i < d.nBlock; i++) {
-            const MdBlock *p = &d.aBlock[i];
-            const MdBlock *pPrev = i ? &d.aBlock[i - 1] : NULL;
-            const MdBlock *pNext = i + 1 < d.nBlock ? &d.aBlock[i + 1] : NULL;
-            switch (p->e) {
-            case MD_HEADING:
-                buf_printf(b, "<h%d>", p->iLevel + 1);
-                chapter_html_text(b, p->zText, strlen(p->zText));
-                buf_printf(b, "</h%d>\n", p->iLevel + 1);
-                break;
-            case MD_PARA:
-                HTML_LIT(b, "<p>");
-                chapter_html_runs(b, p);
-                HTML_LIT(b, "</p>\n");
-                break;
-            case MD_ITEM:
-                if (!pPrev || pPrev->iList != p->iList) {
-                    if (!p->bOrdered) {
-                        HTML_LIT(b, "<ul>\n");
-                    } else if (p->iNumber == 1) {
-                        HTML_LIT(b, "<ol>\n");
-                    } else {
-                        buf_printf(b, "<ol start=\"%ld\">\n", p->iNumber);
-                    }
-                }
-                HTML_LIT(b, "<li>");
-                chapter_html_runs(b, p);
-                HTML_LIT(b, "</li>\n");
-                if (!pNext || pNext->iList != p->iList) {
-                    if (p->bOrdered) {
-                        HTML_LIT(b, "</ol>\n");
-                    } else {
-                        HTML_LIT(b, "</ul>\n");
-                    }
-                }
-                break;
-            }
-        }
-        md_doc_release(&d);
+        review_chapter_body_html(z, b);
         HTML_LIT(b, "</section>\n");
     }
 }

@@ -114,6 +114,9 @@ int review_render(const ReviewReport *r, const char *zFormat, Buf *b,
 ** or anything the subset does not have (review_chapters.c). */
 void review_chapters_html(const ReviewReport *r, ChapterPlace e, Buf *b);
 void review_chapters_md(const ReviewReport *r, ChapterPlace e, Buf *b);
+/* The body of one chapter's text z (its blocks, without the chapter's
+** heading) as review_chapters_html() writes it: the web's preview. */
+void review_chapter_body_html(const char *z, Buf *b);
 
 /* Renderers: append the whole document to b. */
 void review_render_html(const ReviewReport *r, Buf *b);

@@ -30,11 +30,11 @@ This review updates the progress on the Policy since the **2016 review**.
 EOF
 run --db "$D" --as officer round chapter 2017 introduction --file intro.md
 expect_status 0
-expect_out "chapter 'Introduction' (English) of round 2017 is saved"
+expect_out "chapter 'Introduction' (English text) of round 2017 is saved"
 printf 'សេចក្តីផ្តើម\n' >km.md
 "$LMPMON" --db "$D" --as translator round chapter 2017 introduction --lang km --file - <km.md >out.txt 2>err.txt ||
     fail "Khmer from standard input: $(cat err.txt)"
-grep -qF "(Khmer)" out.txt || fail "no word of the Khmer save: $(cat out.txt)"
+grep -qF "(Khmer text)" out.txt || fail "no word of the Khmer save: $(cat out.txt)"
 run --db "$D" round chapters 2017
 expect_status 0
 grep -q '^Introduction  *introduction  *31 words  *1 word  .* translator  *2$' out.txt ||
@@ -55,7 +55,7 @@ expect_err "unknown language 'fr'"
 printf 'Fine\n\nA bell \007 here\n' >bad.md
 run --db "$D" round chapter 2017 findings --file bad.md
 expect_status 1
-expect_err "cannot save chapter 'Findings' (English): line 3, column 8: a control character (0x07)"
+expect_err "cannot save chapter 'Findings' (English text): line 3, column 8: a control character (0x07)"
 awk 'BEGIN { for (i = 0; i < 3000; i++) print "A sentence of the review, long enough." }' >long.md
 run --db "$D" round chapter 2017 findings --file long.md
 expect_status 1

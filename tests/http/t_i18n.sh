@@ -30,7 +30,9 @@ KM_LOGIN=$(km "Log in")
 # not the assets, the JSON API or the switch itself).
 RESET=$("$LMPMON" --db "$(db d)" user reset officer2 2>/dev/null) || fail "user reset"
 address() {
+    # A chapter of the open round: its editor's form and help.
     echo "$1" | sed 's|/activity/{}|/activity/4.8|; s|/org/{}|/org/MOLVT|;
+        s|^/round/{}/chapter/{}$|/round/2018/chapter/findings|;
         s|/round/{}|/round/2017|; s|/case/{}|/case/C-1|; s|^/reset/{}$|'"$RESET"'|'
 }
 post cases /cases case_no=C-1 lodged_on=2018-05-01 sex=female channel=ngo \
