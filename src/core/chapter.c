@@ -14,6 +14,7 @@
 
 #include "chapter.h"
 #include "../base/buf.h"
+#include "../base/i18n.h"
 #include "../base/limits.h"
 #include "../base/str.h"
 #include "../base/utf8.h"
@@ -264,10 +265,11 @@ md_inline(const char *s, size_t n, MdBlock *b, long iLine, AppErr *err)
             size_t iClose, iHref, nHref, iAfter;
             int k = md_link_at(s, i, n, &iClose, &iHref, &nHref, &iAfter);
             if (k < 0) {
-                rc = apperr_set(err, APPERR_INPUT,
-                                "line %ld: a link's address is longer than %u "
-                                "bytes",
-                                iLine, LIMIT_CHAPTER_HREF_BYTES);
+                rc =
+                    apperr_set(err, APPERR_INPUT,
+                               _("line %ld: a link's address is longer than %u "
+                                 "bytes"),
+                               iLine, LIMIT_CHAPTER_HREF_BYTES);
                 break;
             }
             if (k > 0) {
@@ -286,8 +288,8 @@ md_inline(const char *s, size_t n, MdBlock *b, long iLine, AppErr *err)
     md_run_switch(&x, 0, NULL, 0);
     if (rc == 0 && buf_failed(&x.text)) {
         rc = apperr_set(err, APPERR_INPUT,
-                        "line %ld: the chapter is longer than %u bytes", iLine,
-                        LIMIT_CHAPTER_BYTES);
+                        _("line %ld: the chapter is longer than %u bytes"),
+                        iLine, LIMIT_CHAPTER_BYTES);
     }
     b->zText = buf_detach(&x.text);
     b->aRun = x.aRun;
@@ -408,8 +410,8 @@ md_open(MdParse *p, MdBlockKind e, long iLine, AppErr *err)
     }
     if (p->d->nBlock >= LIMIT_CHAPTER_BLOCKS) {
         return apperr_set(err, APPERR_INPUT,
-                          "line %ld: more than %u paragraphs, headings and "
-                          "list items",
+                          _("line %ld: more than %u paragraphs, headings and "
+                            "list items"),
                           iLine, LIMIT_CHAPTER_BLOCKS);
     }
     memset(&p->open, 0, sizeof p->open);
@@ -478,14 +480,15 @@ md_parse(const char *z, MdDoc *d, AppErr *err)
     memset(d, 0, sizeof *d);
     size_t n = strlen(z);
     if (n > LIMIT_CHAPTER_BYTES) {
-        return apperr_set(
-            err, APPERR_INPUT, "line %ld: the chapter is longer than %u bytes",
-            md_line_of(z, LIMIT_CHAPTER_BYTES), LIMIT_CHAPTER_BYTES);
+        return apperr_set(err, APPERR_INPUT,
+                          _("line %ld: the chapter is longer than %u bytes"),
+                          md_line_of(z, LIMIT_CHAPTER_BYTES),
+                          LIMIT_CHAPTER_BYTES);
     }
     long iBad = utf8_invalid_at(z, n);
     if (iBad >= 0) {
         return apperr_set(err, APPERR_INPUT,
-                          "line %ld: the text is not UTF-8 (byte %ld)",
+                          _("line %ld: the text is not UTF-8 (byte %ld)"),
                           md_line_of(z, (size_t)iBad), iBad + 1);
     }
     MdParse p;
@@ -504,16 +507,17 @@ md_parse(const char *z, MdDoc *d, AppErr *err)
             m--;
         }
         if (m > LIMIT_CHAPTER_LINE_BYTES) {
-            rc = apperr_set(err, APPERR_INPUT, "line %ld: longer than %u bytes",
-                            iLine, LIMIT_CHAPTER_LINE_BYTES);
+            rc = apperr_set(err, APPERR_INPUT,
+                            _("line %ld: longer than %u bytes"), iLine,
+                            LIMIT_CHAPTER_LINE_BYTES);
             break;
         }
         for (size_t k = 0; k < m; k++) {
             unsigned char c = (unsigned char)zLine[k];
             if ((c < 0x20 && c != '\t') || c == 0x7f) {
                 rc = apperr_set(err, APPERR_INPUT,
-                                "line %ld, column %zu: a control character "
-                                "(0x%02x)",
+                                _("line %ld, column %zu: a control character "
+                                  "(0x%02x)"),
                                 iLine, k + 1, c);
                 break;
             }
@@ -574,9 +578,9 @@ md_parse(const char *z, MdDoc *d, AppErr *err)
         rc = md_close(&p, err);
     }
     if (rc == 0 && buf_failed(&p.src)) {
-        rc =
-            apperr_set(err, APPERR_INPUT, "the chapter is longer than %u bytes",
-                       LIMIT_CHAPTER_BYTES);
+        rc = apperr_set(err, APPERR_INPUT,
+                        _("the chapter is longer than %u bytes"),
+                        LIMIT_CHAPTER_BYTES);
     }
     buf_release(&p.src);
     if (rc) {

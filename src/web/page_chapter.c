@@ -207,9 +207,10 @@ chapter_help(Buf *b)
 }
 
 /* Chapter r->azParam[1] of round r->azParam[0], with zNotice (NULL: none)
-** of kind zKind ("ok", "error", "conflict": the form keeps what was sent;
-** after a conflict at the version now stored, so that saving again
-** writes over it knowingly). */
+** of kind zKind ("ok", "error", "conflict", "preview": the form keeps what
+** was sent; after a conflict at the version now stored, so that saving
+** again writes over it knowingly; a preview shows the texts sent, not
+** saved, where the saved ones are otherwise). */
 static void
 chapter_render(Req *r, Resp *w, const char *zNotice, const char *zKind)
 {
@@ -249,7 +250,9 @@ chapter_render(Req *r, Resp *w, const char *zNotice, const char *zKind)
     buf_release(&title);
     Buf *b = &w->body;
     if (zNotice) {
-        page_notice(b, str_eq(zKind, "ok") ? "ok" : "error", zNotice);
+        page_notice(
+            b, str_eq(zKind, "ok") || str_eq(zKind, "preview") ? "ok" : "error",
+            zNotice);
     }
     HTML_LIT(b, "<p>");
     page_link_round(b, rd, zPlanQ);
@@ -303,14 +306,23 @@ chapter_render(Req *r, Resp *w, const char *zNotice, const char *zKind)
                                       : "");
         HTML_LIT(b, "</textarea><div><button type=\"submit\">");
         HTML_TR(b, "Save");
+        HTML_LIT(b, "</button> <button type=\"submit\" name=\"action\" "
+                    "value=\"preview\">");
+        HTML_TR(b, "Preview");
         HTML_LIT(b, "</button></div></form>\n");
     }
 
-    /* The saved text, as the report shows it. */
+    /* The saved text, as the report shows it; or the text sent, for a
+    ** preview. */
+    int bPreview = str_eq(zKind, "preview");
     HTML_LIT(b, "<section class=\"card preview\" id=\"preview\"><h2>");
-    HTML_TR(b, "As the report shows it");
+    if (bPreview) {
+        HTML_TR(b, "Preview: as the report will show it, not saved yet");
+    } else {
+        HTML_TR(b, "As the report shows it");
+    }
     HTML_LIT(b, "</h2>");
-    if (c && c->zAt) {
+    if (!bPreview && c && c->zAt) {
         char zWhen[STR_TIME_LOCAL_BYTES];
         str_time_local(c->zAt, zWhen, sizeof zWhen);
         Buf saved = BUF_INIT;
@@ -323,7 +335,10 @@ chapter_render(Req *r, Resp *w, const char *zNotice, const char *zKind)
         buf_release(&saved);
     }
     for (int k = 0; k < 2; k++) {
-        const char *z = !c ? NULL : k ? c->zTextKm : c->zText;
+        const char *z = bPreview ? req_form(r, k ? "text_km" : "text")
+                        : !c     ? NULL
+                        : k      ? c->zTextKm
+                                 : c->zText;
         HTML_LIT(b, "<h3>");
         if (k) {
             HTML_TR(b, "Khmer text");
@@ -378,6 +393,12 @@ page_round_chapter_post(Req *r, Resp *w)
     int rc;
     if (chapter_kind_parse(r->azParam[1], &e)) {
         web_error(r, w, 404, _("There is no such chapter."));
+        return 0;
+    }
+    if (str_eq(req_form(r, "action"), "preview")) {
+        /* Nothing is written: the page again, the texts kept and shown. */
+        chapter_render(r, w, _("Preview only: nothing is saved yet."),
+                       "preview");
         return 0;
     }
     if (str_to_long(req_form(r, "version"), 0, 1L << 30, &v)) {

@@ -2,7 +2,8 @@
 # round's page lists them for the M&E officer, with a download; each has
 # an editor (help on the Markdown subset, English and Khmer texts, the
 # version it showed); a save shows the text as the report will, the
-# history says who changed what; a stale form is refused with 409, names
+# history says who changed what; a preview shows the text typed and saves
+# nothing; a stale form is refused with 409, names
 # who saved meanwhile and keeps the text typed; a reporter and a viewer
 # are refused (403) and get no list; hostile text is escaped in the
 # preview and the report, which shows the chapters in order; a published
@@ -37,6 +38,13 @@ grep -q 'How to write: a small part of Markdown' ed.html || fail "no help on the
     fail "a new chapter's version is not 0"
 code=$(curl -s -o /dev/null -w '%{http_code}' -b officer.jar "$BASE/round/2018/chapter/annex")
 [ "$code" = 404 ] || fail "an unknown chapter: $code"
+
+# A preview shows the text typed as the report will, and saves nothing.
+code=$(post officer /round/2018/chapter/findings version=0 action=preview 'text=A **draft**.' text_km=)
+[ "$code" = 200 ] || fail "preview: $code"
+grep -qF '<p>A <strong>draft</strong>.</p>' post.body || fail "the preview does not show the text typed"
+grep -qF '>A **draft**.</textarea>' post.body || fail "the preview loses the text typed"
+[ "$(db_sql d "SELECT count(*) FROM round_chapter")" = 0 ] || fail "a preview was saved"
 
 # Saved, with hostile text: shown as text in the preview.
 code=$(post officer /round/2018/chapter/findings version=0 \
