@@ -126,20 +126,6 @@ cmd_round_chapter(CliCtx *ctx)
     return rc;
 }
 
-/* The number of words of z (runs of non-spaces), for the list. */
-static size_t
-chapter_words(const char *z)
-{
-    size_t n = 0;
-    int bIn = 0;
-    for (; z && *z; z++) {
-        int bSpace = *z == ' ' || *z == '\n' || *z == '\t' || *z == '\r';
-        n += !bSpace && !bIn;
-        bIn = !bSpace;
-    }
-    return n;
-}
-
 /* ** COMMAND: round chapters */
 int
 cmd_round_chapters(CliCtx *ctx)
@@ -185,8 +171,8 @@ cmd_round_chapters(CliCtx *ctx)
     for (int k = 0; k < CHAPTER_KIND_COUNT; k++) {
         const RoundChapter *c = round_chapter(rd, (ChapterKind)k);
         char zEn[48], zKm[48], zVer[16], zWhen[STR_TIME_LOCAL_BYTES];
-        size_t nEn = chapter_words(c ? c->zText : NULL);
-        size_t nKm = chapter_words(c ? c->zTextKm : NULL);
+        size_t nEn = chapter_word_count(c ? c->zText : NULL);
+        size_t nKm = chapter_word_count(c ? c->zTextKm : NULL);
         (void)snprintf(zEn, sizeof zEn, ngettext("%zu word", "%zu words", nEn),
                        nEn);
         (void)snprintf(zKm, sizeof zKm, ngettext("%zu word", "%zu words", nKm),

@@ -87,6 +87,19 @@ chapter_kind_place(ChapterKind e)
                                             : CHAPTER_AT_CLOSING;
 }
 
+size_t
+chapter_word_count(const char *z)
+{
+    size_t n = 0;
+    int bIn = 0;
+    for (; z && *z; z++) {
+        int bSpace = *z == ' ' || *z == '\n' || *z == '\t' || *z == '\r';
+        n += !bSpace && !bIn;
+        bIn = !bSpace;
+    }
+    return n;
+}
+
 const char *
 chapter_text(const RoundChapter *c, I18nLang e)
 {

@@ -146,6 +146,10 @@ typedef struct RoundChapter {
     int iVersion;  /* guards the next change */
 } RoundChapter;
 
+/* The number of words of z (runs of characters other than spaces, tabs
+** and line ends; NULL: 0): what the lists of chapters show. */
+size_t chapter_word_count(const char *z);
+
 /* The text of c for a reader of language e: Khmer when e is Khmer and c
 ** has it, else English ("" when neither). */
 const char *chapter_text(const RoundChapter *c, I18nLang e);

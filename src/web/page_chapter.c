@@ -35,20 +35,6 @@ chapter_href(Buf *h, const Round *rd, ChapterKind e, const char *zPlanQ)
     buf_puts(h, zPlanQ ? zPlanQ : "");
 }
 
-/* The number of words of z, for the list. */
-static size_t
-chapter_words(const char *z)
-{
-    size_t n = 0;
-    int bIn = 0;
-    for (; z && *z; z++) {
-        int bSpace = *z == ' ' || *z == '\n' || *z == '\t' || *z == '\r';
-        n += !bSpace && !bIn;
-        bIn = !bSpace;
-    }
-    return n;
-}
-
 /* Where chapter e goes in the report, in words. */
 static const char *
 chapter_place_words(ChapterKind e)
@@ -67,7 +53,7 @@ chapter_place_words(ChapterKind e)
 static void
 chapter_words_cell(Sheet *t, const char *z)
 {
-    size_t n = chapter_words(z);
+    size_t n = chapter_word_count(z);
     if (!n) {
         sheet_text(t, _("not written"));
         return;
@@ -104,7 +90,8 @@ page_round_chapters_sheet(const Round *rd, const char *zPlanQ, Sheet *t)
         }
         sheet_text(t, zWhen);
         sheet_text(t, c && c->zBy ? c->zBy : "");
-        n += c && (chapter_words(c->zText) || chapter_words(c->zTextKm));
+        n += c &&
+             (chapter_word_count(c->zText) || chapter_word_count(c->zTextKm));
     }
     sheet_caption(t,
                   ngettext("%zu of the review's chapters is written",
@@ -258,7 +245,9 @@ chapter_render(Req *r, Resp *w, const char *zNotice, const char *zKind)
     page_link_round(b, rd, zPlanQ);
     HTML_LIT(b, " \xC2\xB7 ");
     page_link_round_report(b, rd, zPlanQ, _("The review report"));
-    HTML_LIT(b, "</p><p>");
+    HTML_LIT(b, " \xC2\xB7 <a href=\"#history\">");
+    HTML_TR(b, "History");
+    HTML_LIT(b, "</a></p><p>");
     HTML_TR(b, "In the report:");
     HTML_LIT(b, " ");
     esc_html(b, chapter_place_words(e));

@@ -262,6 +262,9 @@ test_kinds(void **state)
     c.zTextKm = zKm;
     assert_string_equal(chapter_text(&c, I18N_KM), "\xE1\x9E\x81");
     assert_string_equal(chapter_text(&c, I18N_EN), "English");
+    assert_int_equal(chapter_word_count(NULL), 0);
+    assert_int_equal(chapter_word_count("  "), 0);
+    assert_int_equal(chapter_word_count("## Two words\n\n- and\tfour"), 6);
 }
 
 int
