@@ -15,7 +15,7 @@ BUILD_ASAN ?= build-asan
 BUILD_FUZZ ?= build-fuzz
 JOBS       ?= 2
 SECONDS    ?= 60
-FUZZERS    ?= csv annex_csv cases_csv outreach_csv claims_csv fund_csv indicators_csv recs_csv model_json dhis2_json xlsx urlencoded multipart attach \
+FUZZERS    ?= csv annex_csv cases_csv outreach_csv claims_csv fund_csv indicators_csv recs_csv model_json dhis2_json xlsx urlencoded multipart attach chapter_md \
               cookies url route client_addr host accept_lang
 
 .PHONY: all deps build build-asan test test-plain test-asan demo clean lint \

@@ -323,6 +323,79 @@ workflow_round_amendments(Store *s, const char *zPlan, const char *zRound,
     return rc;
 }
 
+/* Whether z (a chapter's text in language zLang) is in the Markdown
+** subset; APPERR_INPUT naming the chapter, the language and the line. */
+static int
+wf_chapter_check(const char *z, ChapterKind eKind, const char *zLang,
+                 AppErr *err)
+{
+    MdDoc d;
+    if (!z) {
+        return 0;
+    }
+    if (md_parse(z, &d, err)) {
+        /* TRANSLATORS: %1$s a chapter's heading ("Findings"), %2$s a
+        ** language ("English text", "Khmer text"). */
+        return apperr_prefix(err, _("cannot save chapter '%s' (%s)"),
+                             chapter_kind_label(eKind), zLang);
+    }
+    md_doc_release(&d);
+    return 0;
+}
+
+int
+workflow_save_chapter(Store *s, const Actor *who, const char *zPlan,
+                      const char *zRound, ChapterKind eKind, const char *zText,
+                      const char *zTextKm, int iVersion, AppErr *err)
+{
+    if (wf_chapter_check(zText, eKind, _("English text"), err) ||
+        wf_chapter_check(zTextKm, eKind, _("Khmer text"), err)) {
+        return -1;
+    }
+    Model m = MODEL_INIT;
+    Plan *p;
+    const Round *rd;
+    int rc = wf_begin_round(s, who, zPlan, zRound, &m, &p, &rd, err);
+    if (rc == -2) {
+        return -1;
+    }
+    if (rc == 0) {
+        rc = rules_chapter_may_write(who, rd, err);
+    }
+    const RoundChapter *old = rc == 0 ? round_chapter(rd, eKind) : NULL;
+    int iNow = old ? old->iVersion : 0;
+    if (rc == 0 && iVersion >= 0 && iVersion != iNow) {
+        char zWhen[STR_TIME_LOCAL_BYTES] = "";
+        if (old && old->zAt) {
+            str_time_local(old->zAt, zWhen, sizeof zWhen);
+        }
+        /* TRANSLATORS: %1$s a chapter's heading, %2$s a round's code,
+        ** %3$s an account, %4$s a date and time. */
+        rc = apperr_set(err, APPERR_CONFLICT,
+                        _("chapter '%s' of round %s was saved by %s on %s "
+                          "since you opened it; your text is kept below: "
+                          "compare and save again"),
+                        chapter_kind_label(eKind), rd->zCode,
+                        old && old->zBy ? old->zBy : "?", zWhen);
+    }
+    if (rc == 0) {
+        const char *zKm = zTextKm ? zTextKm : old ? old->zTextKm : NULL;
+        RoundChapter c = {
+            .eKind = eKind,
+            .zText = xstrdup(zText ? zText
+                             : old ? old->zText
+                                   : ""),
+            .zTextKm = zKm ? xstrdup(zKm) : NULL,
+            .iVersion = iNow,
+        };
+        rc = store_round_chapter_put(s, p->zCode, rd->zCode, &c, err);
+        free(c.zText);
+        free(c.zTextKm);
+    }
+    model_release(&m);
+    return app_end(s, rc, err);
+}
+
 int
 workflow_set_round_due(Store *s, const Actor *who, const char *zPlan,
                        const char *zRound, const char *zDue,

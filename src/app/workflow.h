@@ -58,6 +58,20 @@ int workflow_correct_round(Store *s, const Actor *who, const char *zPlan,
 int workflow_round_amendments(Store *s, const char *zPlan, const char *zRound,
                               char ***pazOut, size_t *pnOut, AppErr *err);
 
+/* Save chapter eKind of round zRound of plan zPlan (NULL: the first
+** plan): its English text zText and Khmer text zTextKm, each NULL to keep
+** the stored one ("" empties it), as core's rules_chapter_may_write()
+** allows and its Markdown subset accepts (md_parse(); APPERR_INPUT naming
+** the line and the language).  iVersion is the chapter's version the
+** writer read (0: it had none); a chapter saved since is not overwritten
+** (APPERR_CONFLICT naming who saved it and when); -1 writes over the
+** stored one (the CLI, which reads nothing first).  One write
+** transaction; audited per field (entity "chapter"). */
+int workflow_save_chapter(Store *s, const Actor *who, const char *zPlan,
+                          const char *zRound, ChapterKind eKind,
+                          const char *zText, const char *zTextKm, int iVersion,
+                          AppErr *err);
+
 /* Set the due date of round zRound of plan zPlan (NULL: the first plan)
 ** to zDue (YYYY-MM-DD; NULL or "": none), as core's
 ** rules_round_may_schedule() and rules_due_check() allow.  zWasDue is the

@@ -125,4 +125,15 @@
 #define LIMIT_ATTACH_NAME_BYTES    200u
 #define LIMIT_ATTACH_ZIP_ENTRIES   10000u
 
+/* A review chapter's text (core/chapter.h md_parse()): at most
+** LIMIT_CHAPTER_BYTES in all (the 2017 review's longest chapter is 4 KB),
+** lines of at most LIMIT_CHAPTER_LINE_BYTES, at most LIMIT_CHAPTER_BLOCKS
+** paragraphs, headings and list items, link addresses of at most
+** LIMIT_CHAPTER_HREF_BYTES.  Inline bold, italic and links nest at most
+** three deep by construction (one flag each). */
+#define LIMIT_CHAPTER_BYTES      (64u * 1024u)
+#define LIMIT_CHAPTER_LINE_BYTES (8u * 1024u)
+#define LIMIT_CHAPTER_BLOCKS     1000u
+#define LIMIT_CHAPTER_HREF_BYTES 2048u
+
 #endif

@@ -175,7 +175,9 @@ static const CliCommand aCommand[] = {
       "       lmpmon round remind [--budget-close MM-DD]\n"
       "       lmpmon round close CODE [--yes]\n"
       "       lmpmon round publish CODE [--yes]\n"
-      "       lmpmon round correct CODE --reason TEXT\n\n"
+      "       lmpmon round correct CODE --reason TEXT\n"
+      "       lmpmon round chapter CODE KIND [--lang en|km] --file FILE|-\n"
+      "       lmpmon round chapters CODE\n\n"
       "A round goes draft -> open -> closed -> published; a closed round may\n"
       "reopen; a published round is locked, but an administrator may reopen it\n"
       "for a correction (correct, saying what and why: back to closed; its\n"
@@ -202,7 +204,14 @@ static const CliCommand aCommand[] = {
       "its due date and whether it is overdue; overdue ones first, then those\n"
       "with most to do.\n"
       "Statements are accepted or returned one by one in the web application\n"
-      "or its API (docs/api.md).\n" },
+      "or its API (docs/api.md).\n"
+      "Chapter saves the text of one of the review's chapters (introduction,\n"
+      "methodology, limitations, findings, good_practices, challenges,\n"
+      "recommendations, priorities) from FILE ('-': standard input), in\n"
+      "English or, with --lang km, in Khmer, written in the Markdown subset\n"
+      "of docs/chapters.md; the report places it among the generated parts.\n"
+      "Chapters lists them with who saved each last.  A published round's\n"
+      "chapters change only after 'round correct'.\n" },
     /* ** COMMAND: user */
     { "user", cmd_user, N_("manage user accounts"),
       "lmpmon user add NAME --role ROLE [--org ORG]\n"

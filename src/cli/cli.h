@@ -108,5 +108,9 @@ int cmd_round_due(CliCtx *ctx);
 int cmd_round_extend(CliCtx *ctx);
 int cmd_round_remind(CliCtx *ctx);
 int cmd_round_correct(CliCtx *ctx);
+/* 'round chapter CODE KIND --file F' and 'round chapters CODE'
+** (cmd_chapter.c; called by cmd_round). */
+int cmd_round_chapter(CliCtx *ctx);
+int cmd_round_chapters(CliCtx *ctx);
 
 #endif

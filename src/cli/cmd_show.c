@@ -834,6 +834,12 @@ cmd_round(CliCtx *ctx)
     if (ctx->argc >= 2 && strcmp(ctx->argv[1], "correct") == 0) {
         return cmd_round_correct(ctx);
     }
+    if (ctx->argc >= 2 && strcmp(ctx->argv[1], "chapter") == 0) {
+        return cmd_round_chapter(ctx);
+    }
+    if (ctx->argc >= 2 && strcmp(ctx->argv[1], "chapters") == 0) {
+        return cmd_round_chapters(ctx);
+    }
     if (ctx->argc >= 2 && (strcmp(ctx->argv[1], "open") == 0 ||
                            strcmp(ctx->argv[1], "close") == 0 ||
                            strcmp(ctx->argv[1], "publish") == 0)) {

@@ -41,6 +41,7 @@ typedef enum CodeKind {
     CODE_FUND_STATUS,     /* FundStatus */
     CODE_NOTE_KIND,       /* NoteKind (notify.h) */
     CODE_NOTE_MAIL,       /* NoteMail */
+    CODE_CHAPTER_KIND,    /* ChapterKind (chapter.h) */
     CODE_KIND_COUNT
 } CodeKind;
 

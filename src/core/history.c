@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "history.h"
+#include "chapter.h"
 #include "codes.h"
 #include "../base/str.h"
 #include "../base/xalloc.h"
@@ -41,6 +42,10 @@ static const struct {
     { "user", "role", N_("role"), CODE_ROLE },
     { "user", "org", N_("organisation"), CODE_KIND_COUNT },
     { "node", "text", N_("wording"), CODE_KIND_COUNT },
+    /* The review's chapters (core/chapter.h). */
+    { "chapter", NULL, N_("written"), CODE_KIND_COUNT },
+    { "chapter", "text", N_("English text"), CODE_KIND_COUNT },
+    { "chapter", "text_km", N_("Khmer text"), CODE_KIND_COUNT },
     /* The assessments created with the activity (store.c): the value is
     ** a list, each item's rating a code (history_value_list()). */
     { "node", "assessments", N_("created with ratings"), CODE_RATING },
@@ -114,6 +119,14 @@ history_describe(Buf *b, const char *zEntity, const char *zKey, size_t nSkip,
         buf_printf(b, _("%.*s assessment"), (int)n1, z1);
     } else if (str_eq(zEntity, "node") && !*zRest) {
         buf_puts(b, _("Activity"));
+    } else if (str_eq(zEntity, "chapter") && zKey && strrchr(zKey, '/')) {
+        /* "PLAN/round/ROUND/chapter/KIND": the chapter by its heading. */
+        ChapterKind e;
+        const char *zKind = strrchr(zKey, '/') + 1;
+        /* TRANSLATORS: %s is a chapter's heading ("Findings"). */
+        buf_printf(b, _("Chapter '%s'"),
+                   chapter_kind_parse(zKind, &e) ? zKind
+                                                 : chapter_kind_label(e));
     } else {
         buf_puts(b, zEntity ? zEntity : "");
         if (*zRest) {

@@ -156,6 +156,13 @@ round_release(Round *r)
         free(r->aExt[i].zAt);
     }
     free(r->aExt);
+    for (size_t i = 0; i < r->nChapter; i++) {
+        free(r->aChapter[i].zText);
+        free(r->aChapter[i].zTextKm);
+        free(r->aChapter[i].zBy);
+        free(r->aChapter[i].zAt);
+    }
+    free(r->aChapter);
     memset(r, 0, sizeof *r);
 }
 
@@ -226,6 +233,27 @@ round_add_ext(Round *rd)
     RoundExt *e = &rd->aExt[rd->nExt++];
     memset(e, 0, sizeof *e);
     return e;
+}
+
+RoundChapter *
+round_add_chapter(Round *rd)
+{
+    rd->aChapter =
+        xreallocarray(rd->aChapter, rd->nChapter + 1, sizeof *rd->aChapter);
+    RoundChapter *c = &rd->aChapter[rd->nChapter++];
+    memset(c, 0, sizeof *c);
+    return c;
+}
+
+const RoundChapter *
+round_chapter(const Round *rd, ChapterKind e)
+{
+    for (size_t i = 0; i < rd->nChapter; i++) {
+        if (rd->aChapter[i].eKind == e) {
+            return &rd->aChapter[i];
+        }
+    }
+    return NULL;
 }
 
 Node *
@@ -563,6 +591,8 @@ code_table(CodeKind k, size_t *pn)
     case CODE_NOTE_KIND:
     case CODE_NOTE_MAIL:
         return note_code_table(k, pn);
+    case CODE_CHAPTER_KIND:
+        return chapter_code_table(pn);
     default:
         *pn = sizeof aLinkRole / sizeof aLinkRole[0];
         return aLinkRole;

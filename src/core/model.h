@@ -17,6 +17,7 @@
 
 #include <stddef.h>
 
+#include "chapter.h"
 #include "codes.h"
 #include "rating.h"
 #include "../base/i18n.h"
@@ -124,6 +125,9 @@ typedef struct Round {
     char *zDue;     /* YYYY-MM-DD statements are due by, or NULL: none */
     RoundExt *aExt; /* extensions by organisation, sorted by acronym */
     size_t nExt;
+    RoundChapter *aChapter; /* the review's chapters written so far, in no
+                            ** order: find one with round_chapter() */
+    size_t nChapter;
 } Round;
 
 /* One comment of a statement's thread: the officer's when returning or
@@ -253,6 +257,10 @@ Plan *model_add_plan(Model *m);
 Round *plan_add_round(Plan *p);
 /* A new empty extension at the end of rd's (keep them sorted by org). */
 RoundExt *round_add_ext(Round *rd);
+/* A new empty chapter at the end of rd's (keep them in kind order). */
+RoundChapter *round_add_chapter(Round *rd);
+/* Round rd's chapter of kind e, or NULL when none is written. */
+const RoundChapter *round_chapter(const Round *rd, ChapterKind e);
 Node *plan_add_node(Plan *p);
 Assessment *node_add_assessment(Node *n);
 Statement *assessment_add_statement(Assessment *a);

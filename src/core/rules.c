@@ -190,6 +190,24 @@ rules_round_may_schedule(const Actor *who, const Round *r, AppErr *err)
 }
 
 int
+rules_chapter_may_write(const Actor *who, const Round *r, AppErr *err)
+{
+    if (!rules_is_editor(who)) {
+        return apperr_set(err, APPERR_FORBIDDEN,
+                          _("only M&E officers and administrators write the "
+                            "review's chapters"));
+    }
+    if (r->eState == ROUND_PUBLISHED) {
+        return apperr_set(err, APPERR_CONFLICT,
+                          _("round '%s' is published and locked: its chapters "
+                            "change only after an administrator reopens it "
+                            "for a correction"),
+                          r->zCode);
+    }
+    return 0;
+}
+
+int
 rules_due_check(const char *zDue, AppErr *err)
 {
     if (zDue && *zDue && !str_is_date(zDue)) {

@@ -68,6 +68,13 @@ int rules_round_may_correct(const Actor *who, const Round *r,
 ** that is not published (APPERR_FORBIDDEN, APPERR_CONFLICT). */
 int rules_round_may_schedule(const Actor *who, const Round *r, AppErr *err);
 
+/* May who write round r's chapters (core/chapter.h)?  M&E officers and
+** administrators (APPERR_FORBIDDEN), in a round that is not published
+** (APPERR_CONFLICT): a published review's text changes only after an
+** administrator reopens it for a correction (rules_round_may_correct()),
+** and then the report says it was amended. */
+int rules_chapter_may_write(const Actor *who, const Round *r, AppErr *err);
+
 /* Is zDue a due date as typed: NULL or "" (none) or a date YYYY-MM-DD
 ** that exists?  APPERR_INPUT naming what was given otherwise. */
 int rules_due_check(const char *zDue, AppErr *err);

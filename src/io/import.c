@@ -1022,6 +1022,29 @@ imp_check_round(Importer *im, const char *zFile, const Plan *p, const Round *r,
     return 0;
 }
 
+/* Write the chapters the file gives round rd (its text replaces the
+** stored one; a Khmer text left out keeps the stored one), each at the
+** version stored now: the import holds the write lock since it read
+** dbp. */
+static int
+imp_put_chapters(Importer *im, const Plan *p, const Plan *dbp, const Round *rd,
+                 AppErr *err)
+{
+    const Round *dbr = dbp ? plan_find_round(dbp, rd->zCode) : NULL;
+    for (size_t k = 0; k < rd->nChapter; k++) {
+        RoundChapter c = rd->aChapter[k];
+        const RoundChapter *old = dbr ? round_chapter(dbr, c.eKind) : NULL;
+        c.iVersion = old ? old->iVersion : 0;
+        if (!c.zTextKm && old) {
+            c.zTextKm = old->zTextKm;
+        }
+        if (store_round_chapter_put(im->s, p->zCode, rd->zCode, &c, err)) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
 static int
 imp_apply_json(Importer *im, const char *zFile, Model *in, AppErr *err)
 {
@@ -1082,7 +1105,8 @@ imp_apply_json(Importer *im, const char *zFile, Model *in, AppErr *err)
                 rd->zTitle = buf_detach(&t);
             }
             if (imp_check_round(im, zFile, p, rd, err) ||
-                store_round_put(im->s, p->zCode, rd, err)) {
+                store_round_put(im->s, p->zCode, rd, err) ||
+                imp_put_chapters(im, p, dbp, rd, err)) {
                 return err->code == APPERR_CONFLICT
                            ? -1
                            : apperr_prefix(err,

@@ -363,6 +363,66 @@ jread_node(JCtx *c, json_t *o, Plan *p, long iParent, unsigned depth)
     return 0;
 }
 
+/* The chapters of round r (rounds[i].chapters): each a known kind, once,
+** with a text the Markdown subset accepts (core/chapter.h). */
+static int
+jread_chapters(JCtx *c, json_t *o, Round *r)
+{
+    static const char *const azKey[] = { "kind", "text", "text_km", NULL };
+    json_t *a, *v;
+    size_t i;
+    if (jarray(c, o, "chapters", &a)) {
+        return -1;
+    }
+    json_array_foreach(a, i, v)
+    {
+        size_t n0 = jpush_key(c, "chapters");
+        jpush_index(c, i);
+        if (!json_is_object(v)) {
+            return jfail(c, "expected %s", "an object");
+        }
+        char *zKind = NULL;
+        if (jcheck_keys(c, v, azKey) ||
+            jstring(c, v, "kind", 1, LIMIT_CODE_BYTES, &zKind)) {
+            return -1;
+        }
+        ChapterKind e;
+        int bBad = chapter_kind_parse(zKind, &e) != 0;
+        free(zKind);
+        if (bBad) {
+            jpush_key(c, "kind");
+            return jfail(c, "%s",
+                         "unknown chapter (introduction, methodology, "
+                         "limitations, findings, good_practices, "
+                         "challenges, recommendations, priorities)");
+        }
+        if (round_chapter(r, e)) {
+            return jfail(c, "chapter '%s' appears twice", chapter_kind_name(e));
+        }
+        RoundChapter *ch = round_add_chapter(r);
+        ch->eKind = e;
+        if (jstring(c, v, "text", 0, LIMIT_CHAPTER_BYTES, &ch->zText) ||
+            jstring(c, v, "text_km", 0, LIMIT_CHAPTER_BYTES, &ch->zTextKm)) {
+            return -1;
+        }
+        if (!ch->zText) {
+            ch->zText = xstrdup("");
+        }
+        for (int k = 0; k < 2; k++) {
+            const char *z = k ? ch->zTextKm : ch->zText;
+            MdDoc d;
+            AppErr e2 = APPERR_INIT;
+            if (z && md_parse(z, &d, &e2)) {
+                jpush_key(c, k ? "text_km" : "text");
+                return jfail(c, "%s", e2.zMsg);
+            }
+            md_doc_release(&d);
+        }
+        buf_truncate(&c->path, n0);
+    }
+    return 0;
+}
+
 static int
 jread_plan(JCtx *c, json_t *o, Model *m)
 {
@@ -370,8 +430,8 @@ jread_plan(JCtx *c, json_t *o, Model *m)
                                          "levels", "rounds", "nodes",
                                          NULL };
     static const char *const azLevelKey[] = { "name", "indicator", NULL };
-    static const char *const azRoundKey[] = { "code", "title", "as_of", "state",
-                                              NULL };
+    static const char *const azRoundKey[] = { "code",  "title",    "as_of",
+                                              "state", "chapters", NULL };
     if (!json_is_object(o)) {
         return jfail(c, "expected %s", "an object");
     }
@@ -451,6 +511,9 @@ jread_plan(JCtx *c, json_t *o, Model *m)
             return -1;
         }
         free(zState);
+        if (jread_chapters(c, v, r)) {
+            return -1;
+        }
         for (size_t k = 0; k + 1 < p->nRound; k++) {
             if (strcmp(p->aRound[k].zCode, r->zCode) == 0) {
                 return jfail(c, "duplicate round code '%s'", r->zCode);
@@ -750,6 +813,28 @@ model_json_write_revision(const Model *m, const char *zRevision, Buf *b)
             json_object_set_new(ro, "as_of", jstr_or_null(rd->zAsOf));
             json_object_set_new(ro, "state",
                                 json_string(round_state_name(rd->eState)));
+            json_t *ca = json_array();
+            for (int k = 0; k < CHAPTER_KIND_COUNT; k++) {
+                const RoundChapter *ch = round_chapter(rd, (ChapterKind)k);
+                if (!ch) {
+                    continue;
+                }
+                json_t *co = json_object();
+                json_object_set_new(co, "kind",
+                                    json_string(chapter_kind_name(ch->eKind)));
+                json_object_set_new(co, "text",
+                                    json_string(ch->zText ? ch->zText : ""));
+                if (ch->zTextKm) {
+                    json_object_set_new(co, "text_km",
+                                        json_string(ch->zTextKm));
+                }
+                json_array_append_new(ca, co);
+            }
+            if (json_array_size(ca)) {
+                json_object_set_new(ro, "chapters", ca);
+            } else {
+                json_decref(ca);
+            }
             json_array_append_new(rounds, ro);
         }
         json_object_set_new(o, "rounds", rounds);

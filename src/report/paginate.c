@@ -106,12 +106,70 @@ pg_khmer_scale(PangoAttrList *al, const char *z, double scale)
     }
 }
 
-PangoLayout *
-pager_layout(PangoContext *ctx, const PgStyle *st, const char *z, size_t nBold,
-             double width)
+/* Where byte iOrig of zOrig is in zMarked, the same text with U+200B
+** put between Khmer words (khmer_words_mark()). */
+static size_t
+pg_marked_offset(const char *zOrig, const char *zMarked, size_t iOrig)
+{
+    static const char zZwsp[] = "\xE2\x80\x8B";
+    size_t i = 0, j = 0;
+    while (i < iOrig && zMarked[j]) {
+        if (strncmp(zMarked + j, zZwsp, 3) == 0 &&
+            strncmp(zOrig + i, zZwsp, 3) != 0) {
+            j += 3;
+        } else {
+            i++;
+            j++;
+        }
+    }
+    return j;
+}
+
+/* The attributes of runs aRun[0 .. nRun) of zOrig, drawn as zText (zOrig
+** itself, or its marked copy), into al. */
+static void
+pg_run_attrs(PangoAttrList *al, const char *zOrig, const char *zText,
+             const MdRun *aRun, size_t nRun)
+{
+    for (size_t k = 0; k < nRun; k++) {
+        const MdRun *u = &aRun[k];
+        if (!u->fl) {
+            continue;
+        }
+        guint iStart =
+            (guint)(zText == zOrig ? u->i
+                                   : pg_marked_offset(zOrig, zText, u->i));
+        guint iEnd = (guint)(zText == zOrig
+                                 ? u->i + u->n
+                                 : pg_marked_offset(zOrig, zText, u->i + u->n));
+        PangoAttribute *a[4];
+        int n = 0;
+        if (u->fl & MD_RUN_BOLD) {
+            a[n++] = pango_attr_weight_new(PANGO_WEIGHT_BOLD);
+        }
+        if (u->fl & MD_RUN_ITALIC) {
+            a[n++] = pango_attr_style_new(PANGO_STYLE_ITALIC);
+        }
+        if (u->fl & MD_RUN_LINK) {
+            a[n++] = pango_attr_underline_new(PANGO_UNDERLINE_SINGLE);
+            a[n++] = pango_attr_foreground_new(0x1a1a, 0x4f4f, 0x8b8b);
+        }
+        for (int i = 0; i < n; i++) {
+            a[i]->start_index = iStart;
+            a[i]->end_index = iEnd;
+            pango_attr_list_insert(al, a[i]);
+        }
+    }
+}
+
+/* pager_layout() with runs (pager_para_runs()). */
+static PangoLayout *
+pg_layout_runs(PangoContext *ctx, const PgStyle *st, const char *z,
+               size_t nBold, const MdRun *aRun, size_t nRun, double width)
 {
     /* Khmer words apart for the line breaker (khmer_words.h); z is then
     ** the marked copy and nBold the same place in it. */
+    const char *zOrig = z;
     char *zMarked = khmer_words_mark(z, &nBold);
     if (zMarked) {
         z = zMarked;
@@ -155,6 +213,7 @@ pager_layout(PangoContext *ctx, const PgStyle *st, const char *z, size_t nBold,
         a->end_index = (guint)nBold;
         pango_attr_list_insert(al, a);
     }
+    pg_run_attrs(al, zOrig, z, aRun, nRun);
     /* A blank line between paragraphs takes a third of a line: narratives
     ** are written as paragraphs, and full blank lines would make the annex
     ** a third longer. */
@@ -170,6 +229,13 @@ pager_layout(PangoContext *ctx, const PgStyle *st, const char *z, size_t nBold,
     pango_attr_list_unref(al);
     free(zMarked);
     return pl;
+}
+
+PangoLayout *
+pager_layout(PangoContext *ctx, const PgStyle *st, const char *z, size_t nBold,
+             double width)
+{
+    return pg_layout_runs(ctx, st, z, nBold, NULL, 0, width);
 }
 
 /* Take pl (owned from now on) and read its lines' extents. */
@@ -446,16 +512,17 @@ pager_keep(Pager *pg, const PgStyle *st, const char *z, size_t nBold,
     p->piPage = piPage;
 }
 
-void
-pager_para(Pager *pg, const PgStyle *st, const char *z, size_t nBold,
-           const char *zBullet)
+/* pager_para() and pager_para_runs(). */
+static void
+pg_para(Pager *pg, const PgStyle *st, const char *z, size_t nBold,
+        const MdRun *aRun, size_t nRun, const char *zBullet)
 {
     double x = pg_left(pg) + st->indent;
     double w = pager_text_width(pg) - st->indent;
     PgLines t;
     if (st->bBox) {
-        pg_lines_of(&t,
-                    pager_layout(pg->ctx, st, z, nBold, w - 2 * PG_BOX_PAD));
+        pg_lines_of(&t, pg_layout_runs(pg->ctx, st, z, nBold, aRun, nRun,
+                                       w - 2 * PG_BOX_PAD));
         double h = t.h + 2 * PG_BOX_PAD;
         pg_need(pg, st->spaceBefore + h);
         pg_space_before(pg, st);
@@ -471,7 +538,7 @@ pager_para(Pager *pg, const PgStyle *st, const char *z, size_t nBold,
         pg_lines_release(&t);
         return;
     }
-    pg_lines_of(&t, pager_layout(pg->ctx, st, z, nBold, w));
+    pg_lines_of(&t, pg_layout_runs(pg->ctx, st, z, nBold, aRun, nRun, w));
     /* Never a single line alone at the bottom of a page. */
     pg_need(pg, st->spaceBefore + pg_lines_height(&t, 0, t.n < 2 ? t.n : 2));
     pg_space_before(pg, st);
@@ -492,7 +559,13 @@ pager_para(Pager *pg, const PgStyle *st, const char *z, size_t nBold,
                 double dy = (double)(pango_layout_get_baseline(t.pl) -
                                      pango_layout_get_baseline(b.pl)) /
                             PANGO_SCALE;
-                pg_draw_lines(pg, &b, 0, b.n, x - 10, pg->y + dy, st->grey);
+                /* A bullet hangs 10 points left of the text; a number
+                ** ends 3 points before it. */
+                int wB, hB;
+                pango_layout_get_size(b.pl, &wB, &hB);
+                double xB = (double)wB / PANGO_SCALE + 3;
+                pg_draw_lines(pg, &b, 0, b.n, x - (xB > 10 ? xB : 10),
+                              pg->y + dy, st->grey);
                 pg_lines_release(&b);
             }
             pg->y += pg_lines_height(&t, i, j);
@@ -505,6 +578,20 @@ pager_para(Pager *pg, const PgStyle *st, const char *z, size_t nBold,
     }
     pg->y += st->spaceAfter;
     pg_lines_release(&t);
+}
+
+void
+pager_para(Pager *pg, const PgStyle *st, const char *z, size_t nBold,
+           const char *zBullet)
+{
+    pg_para(pg, st, z, nBold, NULL, 0, zBullet);
+}
+
+void
+pager_para_runs(Pager *pg, const PgStyle *st, const char *z, const MdRun *aRun,
+                size_t nRun, const char *zBullet)
+{
+    pg_para(pg, st, z, 0, aRun, nRun, zBullet);
 }
 
 void

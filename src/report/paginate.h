@@ -32,6 +32,8 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
+#include "../core/chapter.h"
+
 #define PG_A4_WIDTH  595.276 /* points */
 #define PG_A4_HEIGHT 841.890
 
@@ -108,6 +110,13 @@ void pager_keep(Pager *pg, const PgStyle *st, const char *z, size_t nBold,
 ** the indent. */
 void pager_para(Pager *pg, const PgStyle *st, const char *z, size_t nBold,
                 const char *zBullet);
+
+/* pager_para() of a chapter's text: aRun[0 .. nRun) (core/chapter.h) say
+** which bytes of z are bold, italic or a link (drawn underlined in the
+** link colour); zBullet may be a number ("12."), set right-aligned in
+** the indent. */
+void pager_para_runs(Pager *pg, const PgStyle *st, const char *z,
+                     const MdRun *aRun, size_t nRun, const char *zBullet);
 
 /* One line of a table of contents: z, a dotted leader and zPage at the
 ** right margin; a link to page iTarget. */

@@ -359,6 +359,76 @@ doc_annex(ReviewDoc *d)
     }
 }
 
+/* Keep the runs of md block k on p, if any is more than plain text. */
+static void
+doc_runs(DocBlock *p, const MdBlock *k)
+{
+    int bAny = 0;
+    for (size_t i = 0; i < k->nRun; i++) {
+        bAny |= k->aRun[i].fl != 0;
+    }
+    if (!bAny) {
+        return;
+    }
+    p->aRun = xcalloc(k->nRun, sizeof *p->aRun);
+    p->nRun = k->nRun;
+    for (size_t i = 0; i < k->nRun; i++) {
+        p->aRun[i] = k->aRun[i];
+        p->aRun[i].zHref = k->aRun[i].zHref ? xstrdup(k->aRun[i].zHref) : NULL;
+    }
+}
+
+/* The chapters of the round that go at place e (core/chapter.h), each
+** under its heading, in the reader's language: a chapter heading for each,
+** its ## and ### as the levels below. */
+static void
+doc_chapters(ReviewDoc *d, ChapterPlace e)
+{
+    const Round *rd = d->r->pRound;
+    for (int k = 0; k < CHAPTER_KIND_COUNT; k++) {
+        const RoundChapter *c = round_chapter(rd, (ChapterKind)k);
+        const char *z = c ? chapter_text(c, i18n_current()) : "";
+        if (chapter_kind_place((ChapterKind)k) != e || !*z) {
+            continue;
+        }
+        doc_heading(d, 1, chapter_kind_label((ChapterKind)k));
+        MdDoc md;
+        AppErr err = APPERR_INIT;
+        if (md_parse(z, &md, &err)) {
+            /* Saved before a limit changed: shown as written. */
+            doc_text(d, DOC_PARA, "%s", z);
+            continue;
+        }
+        int iList = 0;
+        for (size_t i = 0; i < md.nBlock; i++) {
+            const MdBlock *k2 = &md.aBlock[i];
+            DocBlock *p;
+            switch (k2->e) {
+            case MD_HEADING:
+                doc_heading(d, k2->iLevel, k2->zText);
+                break;
+            case MD_PARA:
+                doc_runs(doc_text(d, DOC_PARA, "%s", k2->zText), k2);
+                break;
+            case MD_ITEM:
+                p = doc_text(d, k2->bOrdered ? DOC_NUMBERED : DOC_BULLET, "%s",
+                             k2->zText);
+                if (k2->bOrdered) {
+                    if (k2->iList != iList) {
+                        d->nList++;
+                        iList = k2->iList;
+                    }
+                    p->iNumber = k2->iNumber;
+                    p->iList = d->nList;
+                }
+                doc_runs(p, k2);
+                break;
+            }
+        }
+        md_doc_release(&md);
+    }
+}
+
 void
 review_doc_build(const ReviewReport *r, ReviewDoc *d)
 {
@@ -378,10 +448,12 @@ review_doc_build(const ReviewReport *r, ReviewDoc *d)
     for (size_t i = 0; i < r->nAmend; i++) {
         doc_text(d, DOC_NOTE, "%s", r->azAmend[i]);
     }
+    doc_chapters(d, CHAPTER_AT_OPENING);
     Buf h = BUF_INIT;
     review_method_note(r, &h);
     doc_text(d, DOC_NOTE, "%s", buf_str(&h));
     buf_reset(&h);
+    doc_chapters(d, CHAPTER_AT_FIGURES);
     buf_printf(&h, _("Status of activities by %s"),
                level_label(r->p->aLevel[r->iLevel].zName));
     doc_heading(d, 1, buf_str(&h));
@@ -410,6 +482,7 @@ review_doc_build(const ReviewReport *r, ReviewDoc *d)
         doc_counts_table(d, &r->before, 2);
         doc_comparison(d);
     }
+    doc_chapters(d, CHAPTER_AT_CLOSING);
     doc_annex(d);
 }
 
@@ -570,6 +643,10 @@ review_doc_release(ReviewDoc *d)
     for (size_t i = 0; i < d->nBlock; i++) {
         DocBlock *b = &d->aBlock[i];
         free(b->zText);
+        for (size_t k = 0; k < b->nRun; k++) {
+            free(b->aRun[k].zHref);
+        }
+        free(b->aRun);
         if (b->pTable) {
             for (size_t k = 0; k < b->pTable->nCell; k++) {
                 free(b->pTable->azCell[k]);

@@ -4,7 +4,10 @@
 ** The PDF (review_pdf.c) and the Word document (review_docx.c) print the
 ** same document: a cover, the contents, the status by area with its two
 ** figures and tables, the sentences, the comparison and the changes, and
-** the annex on landscape pages.  review_doc_build() decides once what is
+** the annex on landscape pages, with the review's chapters that the M&E
+** officer wrote (core/chapter.h) at their places among them, from their
+** parsed text: sub-headings, paragraphs, bulleted and numbered items whose
+** runs say what is bold, italic or a link.  review_doc_build() decides once what is
 ** said and in which order — headings, paragraphs, bullet items, tables
 ** with their column widths, figures — from a built ReviewReport, without
 ** counting anything itself; each renderer only lays the blocks out.
@@ -27,6 +30,7 @@ typedef enum DocKind {
     DOC_PARA,     /* running text; the first nBold bytes in bold */
     DOC_NOTE,     /* a boxed remark (the method) */
     DOC_BULLET,   /* one item of a bulleted list */
+    DOC_NUMBERED, /* one item of a numbered list: iNumber, iList */
     DOC_CAPTION,  /* a table's caption; kept with the table */
     DOC_LABEL,    /* text about what follows, kept with it (an
                     ** indicator); the first nBold bytes in bold */
@@ -58,6 +62,15 @@ typedef struct DocBlock {
     DocTable *pTable;          /* DOC_TABLE; owned */
     const ReviewSummary *pSum; /* DOC_FIGURE: the counts drawn */
     int iFigure;               /* DOC_FIGURE: its number, from 1 */
+    long iNumber;              /* DOC_NUMBERED: the number shown */
+    int iList;                 /* DOC_NUMBERED: its list, counted in the
+                               ** document from 1 (Word numbers each list
+                               ** on its own) */
+    MdRun *aRun;               /* DOC_PARA, DOC_BULLET, DOC_NUMBERED of a
+                               ** chapter: the runs of zText that are bold,
+                               ** italic or a link (core/chapter.h); owned;
+                               ** NULL: plain text (and nBold) */
+    size_t nRun;
 } DocBlock;
 
 typedef struct ReviewDoc {
@@ -71,6 +84,7 @@ typedef struct ReviewDoc {
     char zGenerated[11];    /* YYYY-MM-DD (LMPMON_NOW in tests) */
     DocBlock *aBlock;
     size_t nBlock, nBlockAlloc;
+    int nList; /* numbered lists so far (DocBlock.iList) */
 } ReviewDoc;
 
 /* Lay out the review report r as blocks into d.  Allocates (aborts on

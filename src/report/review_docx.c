@@ -98,6 +98,99 @@ docx_run(Xml *x, const char *z, size_t n, int bBold)
     xml_close(x);
 }
 
+/* A run of n bytes of z with the flags fl of core/chapter.h: bold,
+** italic, a link's underline and colour. */
+static void
+docx_run_fl(Xml *x, const char *z, size_t n, unsigned fl)
+{
+    if (!(fl & (MD_RUN_ITALIC | MD_RUN_LINK))) {
+        docx_run(x, z, n, (fl & MD_RUN_BOLD) != 0);
+        return;
+    }
+    XML_OPEN(x, "w:r");
+    XML_OPEN(x, "w:rPr");
+    if (fl & MD_RUN_BOLD) {
+        XML_LEAF(x, "w:b");
+    }
+    if (fl & MD_RUN_ITALIC) {
+        XML_LEAF(x, "w:i");
+    }
+    if (fl & MD_RUN_LINK) {
+        XML_LEAF1(x, "w:color", "w:val", "1A4F8B");
+        XML_LEAF1(x, "w:u", "w:val", "single");
+    }
+    xml_close(x);
+    size_t i = 0;
+    for (;;) {
+        const char *nl = memchr(z + i, '\n', n - i);
+        size_t e = nl ? (size_t)(nl - z) : n;
+        char *zPart = xstrndup(z + i, e - i);
+        XML_OPEN(x, "w:t");
+        XML_ATTR(x, "xml:space", "preserve");
+        xml_text(x, zPart);
+        xml_close(x);
+        free(zPart);
+        if (!nl) {
+            break;
+        }
+        XML_LEAF(x, "w:br");
+        i = e + 1;
+    }
+    xml_close(x);
+}
+
+/* A chapter's paragraph or list item p in style zStyle (NULL: Normal), its
+** runs bold, italic or links: a link is a HYPERLINK field, which needs no
+** relationship of the package, around the runs of its text. */
+static void
+docx_para_runs(Xml *x, const char *zStyle, const DocBlock *p)
+{
+    XML_OPEN(x, "w:p");
+    if (zStyle) {
+        XML_OPEN(x, "w:pPr");
+        docx_pstyle(x, zStyle);
+        if (p->e == DOC_NUMBERED) {
+            XML_OPEN(x, "w:numPr");
+            XML_LEAF1(x, "w:ilvl", "w:val", "0");
+            XML_OPEN(x, "w:numId");
+            XML_ATTR_LONG(x, "w:val", 1 + (long)p->iList);
+            xml_close(x);
+            xml_close(x);
+        }
+        xml_close(x);
+    }
+    const char *zHref = NULL;
+    for (size_t k = 0; k < p->nRun; k++) {
+        const MdRun *u = &p->aRun[k];
+        const char *zThis = u->fl & MD_RUN_LINK ? u->zHref : NULL;
+        if (zHref && (!zThis || strcmp(zThis, zHref) != 0)) {
+            xml_close(x); /* w:fldSimple */
+            zHref = NULL;
+        }
+        if (zThis && !zHref) {
+            Buf instr = BUF_INIT;
+            buf_puts(&instr, " HYPERLINK \"");
+            for (const char *c = zThis; *c; c++) {
+                if (*c == '"' || *c == '\\') {
+                    buf_printf(&instr, "%%%02X", (unsigned char)*c);
+                } else {
+                    buf_putc(&instr, *c);
+                }
+            }
+            buf_puts(&instr, "\" ");
+            XML_OPEN(x, "w:fldSimple");
+            XML_ATTR(x, "w:instr", buf_str(&instr));
+            buf_release(&instr);
+            zHref = zThis;
+        }
+        docx_run_fl(x, p->zText + u->i, u->n, u->fl);
+    }
+    if (zHref) {
+        xml_close(x);
+    }
+    xml_close(x);
+}
+
 /* A paragraph of style zStyle (NULL: Normal) holding z, the first nBold
 ** bytes bold; right-aligned when bRight. */
 static void
@@ -310,6 +403,8 @@ static const DocxStyle aDocxStyle[] = {
     { "Label", "Label", NULL, 0, 0, 0, -1, -1, 0, 1, NULL, 0, 0, 0 },
     { "Note", "Note", NULL, 19, 0, 1, 80, 240, 0, 0, "F0F0F0", 0, 0, 0 },
     { "ListBullet", "List Bullet", NULL, 0, 0, 0, 0, 80, 0, 0, NULL, 0, 1, 0 },
+    /* Numbered per paragraph: each list has its own w:num (docx_numbering()). */
+    { "ListNumber", "List Number", NULL, 0, 0, 0, 0, 80, 0, 0, NULL, 0, 0, 0 },
     { "TableText", "Table Text", DOCX_NARROW, 16, 0, 0, 0, 0, 0, 0, NULL, 0, 0,
       0 },
     { "AnnexText", "Annex Text", DOCX_NARROW, 15, 0, 0, 0, 40, 0, 0, NULL, 0, 0,
@@ -459,13 +554,32 @@ docx_styles(Ooxml *o, Buf *b)
     docx_part(o, "word/styles.xml", b);
 }
 
+/* The numbering: 1 the bullets; 2 and on the chapters' numbered lists of
+** d, each counting from its first item's number (numId 1 + iList). */
 static void
-docx_numbering(Ooxml *o, Buf *b)
+docx_numbering(Ooxml *o, Buf *b, const ReviewDoc *d)
 {
     Xml x;
     xml_begin(&x, b);
     XML_OPEN(&x, "w:numbering");
     XML_ATTR(&x, "xmlns:w", NS_W);
+    XML_OPEN(&x, "w:abstractNum");
+    XML_ATTR(&x, "w:abstractNumId", "1");
+    XML_LEAF1(&x, "w:multiLevelType", "w:val", "singleLevel");
+    XML_OPEN(&x, "w:lvl");
+    XML_ATTR(&x, "w:ilvl", "0");
+    XML_LEAF1(&x, "w:start", "w:val", "1");
+    XML_LEAF1(&x, "w:numFmt", "w:val", "decimal");
+    XML_LEAF1(&x, "w:lvlText", "w:val", "%1.");
+    XML_LEAF1(&x, "w:lvlJc", "w:val", "left");
+    XML_OPEN(&x, "w:pPr");
+    XML_OPEN(&x, "w:ind");
+    XML_ATTR(&x, "w:left", "420");
+    XML_ATTR(&x, "w:hanging", "360");
+    xml_close(&x);
+    xml_close(&x);
+    xml_close(&x);
+    xml_close(&x);
     XML_OPEN(&x, "w:abstractNum");
     XML_ATTR(&x, "w:abstractNumId", "0");
     XML_LEAF1(&x, "w:multiLevelType", "w:val", "singleLevel");
@@ -486,6 +600,25 @@ docx_numbering(Ooxml *o, Buf *b)
     XML_OPEN(&x, "w:num");
     XML_ATTR(&x, "w:numId", "1");
     XML_LEAF1(&x, "w:abstractNumId", "w:val", "0");
+    xml_close(&x);
+    int iList = 0;
+    for (size_t i = 0; i < d->nBlock; i++) {
+        const DocBlock *p = &d->aBlock[i];
+        if (p->e != DOC_NUMBERED || p->iList == iList) {
+            continue;
+        }
+        iList = p->iList;
+        XML_OPEN(&x, "w:num");
+        XML_ATTR_LONG(&x, "w:numId", 1 + (long)iList);
+        XML_LEAF1(&x, "w:abstractNumId", "w:val", "1");
+        XML_OPEN(&x, "w:lvlOverride");
+        XML_ATTR(&x, "w:ilvl", "0");
+        XML_OPEN(&x, "w:startOverride");
+        XML_ATTR_LONG(&x, "w:val", p->iNumber);
+        xml_close(&x);
+        xml_close(&x);
+        xml_close(&x);
+    }
     xml_end(&x);
     docx_part(o, "word/numbering.xml", b);
 }
@@ -917,7 +1050,7 @@ docx_write(const ReviewDoc *pd, Buf *out, AppErr *err)
     docx_content_types(o, &b);
     docx_rels(o, &b, nFigure);
     docx_styles(o, &b);
-    docx_numbering(o, &b);
+    docx_numbering(o, &b, &d);
     docx_settings(o, &b);
     docx_header(o, &b, &d, "word/header1.xml", DOCX_TEXT_P);
     docx_header(o, &b, &d, "word/header2.xml", DOCX_TEXT_L);
@@ -945,7 +1078,11 @@ docx_write(const ReviewDoc *pd, Buf *out, AppErr *err)
             docx_heading(&x, p, i);
             break;
         case DOC_PARA:
-            docx_para(&x, NULL, p->zText, p->nBold, 0, 0);
+            if (p->aRun) {
+                docx_para_runs(&x, NULL, p);
+            } else {
+                docx_para(&x, NULL, p->zText, p->nBold, 0, 0);
+            }
             break;
         case DOC_LABEL:
             docx_para(&x, "Label", p->zText, p->nBold, 0, 0);
@@ -954,8 +1091,24 @@ docx_write(const ReviewDoc *pd, Buf *out, AppErr *err)
             docx_para(&x, "Note", p->zText, 0, 0, 0);
             break;
         case DOC_BULLET:
-            docx_para(&x, "ListBullet", p->zText, 0, 0, 0);
+            if (p->aRun) {
+                docx_para_runs(&x, "ListBullet", p);
+            } else {
+                docx_para(&x, "ListBullet", p->zText, 0, 0, 0);
+            }
             break;
+        case DOC_NUMBERED: {
+            /* docx_para_runs() writes the list's numbering: plain text
+            ** goes as one run. */
+            MdRun one = { 0, strlen(p->zText), 0, NULL };
+            DocBlock q = *p;
+            if (!q.aRun) {
+                q.aRun = &one;
+                q.nRun = one.n ? 1 : 0;
+            }
+            docx_para_runs(&x, "ListNumber", &q);
+            break;
+        }
         case DOC_CAPTION:
             docx_para(&x, "Caption", p->zText, 0, 0, 0);
             break;

@@ -532,12 +532,16 @@ review_render_html(const ReviewReport *r, Buf *b)
         }
         HTML_LIT(b, "</p>\n");
     }
-    HTML_LIT(b, "</header>\n<p class=\"method\">");
+    HTML_LIT(b, "</header>\n");
+    review_chapters_html(r, CHAPTER_AT_OPENING, b);
+    HTML_LIT(b, "<p class=\"method\">");
     Buf t = BUF_INIT;
     review_method_note(r, &t);
     esc_html(b, buf_str(&t));
     buf_reset(&t);
-    HTML_LIT(b, "</p>\n<section id=\"status\">\n<h2>");
+    HTML_LIT(b, "</p>\n");
+    review_chapters_html(r, CHAPTER_AT_FIGURES, b);
+    HTML_LIT(b, "<section id=\"status\">\n<h2>");
     buf_printf(&t, _("Status of activities by %s"),
                level_label(p->aLevel[r->iLevel].zName));
     esc_html(b, buf_str(&t));
@@ -583,6 +587,7 @@ review_render_html(const ReviewReport *r, Buf *b)
     if (r->pCompare) {
         review_html_comparison(r, b);
     }
+    review_chapters_html(r, CHAPTER_AT_CLOSING, b);
     review_html_annex(r, b);
     HTML_LIT(b, "</body>\n</html>\n");
 }

@@ -382,6 +382,65 @@ pdf_figure(void *pArg, cairo_t *cr, double w)
     review_chart_draw(cr, f->r, f->b->pSum, f->b->zText, w);
 }
 
+/* The text of chapter block b as printed, into t, with its runs in
+** *paRun (the caller frees the array; the addresses are b's): on paper a
+** link cannot be followed, so its address follows its text in brackets,
+** unless the text is the address. */
+static void
+pdf_link_text(const DocBlock *b, Buf *t, MdRun **paRun, size_t *pnRun)
+{
+    MdRun *a = xcalloc(2 * b->nRun + 1, sizeof *a);
+    size_t n = 0, iLinkText = 0;
+    for (size_t k = 0; k < b->nRun; k++) {
+        const MdRun *u = &b->aRun[k];
+        int bLink = (u->fl & MD_RUN_LINK) != 0;
+        if (bLink && (k == 0 || !(b->aRun[k - 1].fl & MD_RUN_LINK) ||
+                      strcmp(b->aRun[k - 1].zHref, u->zHref) != 0)) {
+            iLinkText = t->n;
+        }
+        a[n] = *u;
+        a[n].i = t->n;
+        buf_append(t, b->zText + u->i, u->n);
+        n++;
+        int bLast =
+            bLink && (k + 1 == b->nRun || !(b->aRun[k + 1].fl & MD_RUN_LINK) ||
+                      strcmp(b->aRun[k + 1].zHref, u->zHref) != 0);
+        if (bLast) {
+            const char *zShow = u->zHref;
+            if (strncmp(zShow, "mailto:", 7) == 0) {
+                zShow += 7;
+            }
+            if (strcmp(buf_str(t) + iLinkText, zShow) != 0) {
+                a[n].i = t->n;
+                buf_printf(t, " (%s)", zShow);
+                a[n].n = t->n - a[n].i;
+                a[n].fl = 0;
+                a[n].zHref = NULL;
+                n++;
+            }
+        }
+    }
+    *paRun = a;
+    *pnRun = n;
+}
+
+/* A paragraph or list item: with its runs when it has some. */
+static void
+pdf_para(Pager *pg, const PgStyle *st, const DocBlock *b, const char *zBullet)
+{
+    if (!b->aRun) {
+        pager_para(pg, st, b->zText, b->nBold, zBullet);
+        return;
+    }
+    Buf t = BUF_INIT;
+    MdRun *a;
+    size_t n;
+    pdf_link_text(b, &t, &a, &n);
+    pager_para_runs(pg, st, buf_str(&t), a, n, zBullet);
+    free(a);
+    buf_release(&t);
+}
+
 static const PgStyle *
 pdf_heading_style(int iLevel)
 {
@@ -419,7 +478,7 @@ pdf_lay_out(ReviewPdf *x)
                        &x->aiPageNow[i]);
             break;
         case DOC_PARA:
-            pager_para(pg, &stBody, b->zText, b->nBold, NULL);
+            pdf_para(pg, &stBody, b, NULL);
             break;
         case DOC_LABEL:
             pager_keep(pg, &stBody, b->zText, b->nBold, NULL);
@@ -428,8 +487,14 @@ pdf_lay_out(ReviewPdf *x)
             pager_para(pg, &stNote, b->zText, 0, NULL);
             break;
         case DOC_BULLET:
-            pager_para(pg, &stBullet, b->zText, 0, "\xE2\x80\xA2");
+            pdf_para(pg, &stBullet, b, "\xE2\x80\xA2");
             break;
+        case DOC_NUMBERED: {
+            char zN[24];
+            (void)snprintf(zN, sizeof zN, "%ld.", b->iNumber);
+            pdf_para(pg, &stBullet, b, zN);
+            break;
+        }
         case DOC_CAPTION:
             pager_keep(pg, &stCaption, b->zText, 0, NULL);
             break;

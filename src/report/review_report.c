@@ -755,6 +755,28 @@ review_render_json(const ReviewReport *r, Buf *b)
         json_object_set_new(root, "recommendations", aRec);
         json_object_set_new(root, "followups", aFollow);
     }
+    /* The chapters as written, in the review's order: a file carries the
+    ** text, not a rendering of it. */
+    json_t *aChapter = json_array();
+    for (int k = 0; k < CHAPTER_KIND_COUNT; k++) {
+        const RoundChapter *c = round_chapter(r->pRound, (ChapterKind)k);
+        if (!c || (!*c->zText && !(c->zTextKm && *c->zTextKm))) {
+            continue;
+        }
+        json_t *o = json_object();
+        json_object_set_new(o, "kind",
+                            json_string(chapter_kind_name((ChapterKind)k)));
+        json_object_set_new(o, "text", json_string(c->zText));
+        if (c->zTextKm && *c->zTextKm) {
+            json_object_set_new(o, "text_km", json_string(c->zTextKm));
+        }
+        json_array_append_new(aChapter, o);
+    }
+    if (json_array_size(aChapter)) {
+        json_object_set_new(root, "chapters", aChapter);
+    } else {
+        json_decref(aChapter);
+    }
     if (r->pCompare) {
         json_t *cmp = json_object();
         json_object_set_new(cmp, "from", json_string(r->pCompare->zCode));
@@ -1012,11 +1034,13 @@ review_render_md(const ReviewReport *r, Buf *b)
         esc_md_line(b, r->azAmend[i]);
         buf_puts(b, "\n\n");
     }
+    review_chapters_md(r, CHAPTER_AT_OPENING, b);
     buf_printf(b,
                _("Shares are of %s; percentages are rounded to whole "
                  "numbers, half away from zero. On Target means completed."),
                review_denominator_words(r));
     buf_putc(b, '\n');
+    review_chapters_md(r, CHAPTER_AT_FIGURES, b);
     review_md_heading(b, level_label(p->aLevel[r->iLevel].zName),
                       r->pRound->zCode);
     review_md_table(r, &r->now, b);
@@ -1085,6 +1109,7 @@ review_render_md(const ReviewReport *r, Buf *b)
         review_md_list(r, _("Action point reworded (not like for like)"),
                        r->changes.aReworded, r->changes.nReworded, b);
     }
+    review_chapters_md(r, CHAPTER_AT_CLOSING, b);
     /* The annex. */
     buf_printf(b, "\n## %s\n", _("Annex: activities"));
     int iLeaf = plan_leaf_level(p);

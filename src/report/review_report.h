@@ -145,6 +145,18 @@ const ReportFormat *report_format_need(const ReportFormat *a,
 int review_render(const ReviewReport *r, const char *zFormat, Buf *b,
                   AppErr *err);
 
+/* The chapters of r's round that go at place e (core/chapter.h), in the
+** reader's language (the Khmer text, else the English), appended to b:
+** as HTML sections (<section class="chapter" id="chapter-KEY">, the text
+** escaped, its runs as <strong>, <em> and <a>), or as Markdown rendered
+** again from the parsed text and escaped, so nothing of it becomes HTML
+** or anything the subset does not have (review_chapters.c). */
+void review_chapters_html(const ReviewReport *r, ChapterPlace e, Buf *b);
+void review_chapters_md(const ReviewReport *r, ChapterPlace e, Buf *b);
+/* The body of one chapter's text z (its blocks, without the chapter's
+** heading) as review_chapters_html() writes it: the web's preview. */
+void review_chapter_body_html(const char *z, Buf *b);
+
 /* Renderers: append the whole document to b. */
 void review_render_html(const ReviewReport *r, Buf *b);
 /* The stylesheet review_render_html() puts inline in its <style> (the web

@@ -554,6 +554,20 @@ const char *const azPgMigration[] = {
     "ALTER TABLE outreach ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
     "ALTER TABLE media ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
     "ALTER TABLE stat_obs ADD COLUMN version INTEGER NOT NULL DEFAULT 1;",
+    /* 20: the review's chapters, SQLite's schema 25 translated. */
+    "CREATE TABLE round_chapter("
+    "  id " ID ","
+    "  round_id BIGINT NOT NULL REFERENCES round(id),"
+    "  kind " TXT " NOT NULL CHECK(kind IN ('introduction', 'methodology',"
+    "    'limitations', 'findings', 'good_practices', 'challenges',"
+    "    'recommendations', 'priorities')),"
+    "  text " TXT " NOT NULL,"
+    "  text_km " TXT ","
+    "  written_by " TXT " NOT NULL,"
+    "  written_at TIMESTAMPTZ NOT NULL,"
+    "  version INTEGER NOT NULL DEFAULT 1,"
+    "  UNIQUE(round_id, kind)"
+    ");",
 };
 
 const int nPgMigration = (int)(sizeof azPgMigration / sizeof azPgMigration[0]);

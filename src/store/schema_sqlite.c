@@ -721,6 +721,23 @@ const char *const azSchemaMigration[] = {
     "ALTER TABLE outreach ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
     "ALTER TABLE media ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
     "ALTER TABLE stat_obs ADD COLUMN version INTEGER NOT NULL DEFAULT 1;",
+    /* 25: the review's chapters a round has (core/chapter.h): the English
+    ** text (Markdown subset), the Khmer one if written (NULL: none), who
+    ** wrote it last and when, versioned; the audit trail keeps the
+    ** history ("PLAN/round/ROUND/chapter/KIND"). */
+    "CREATE TABLE round_chapter("
+    "  id INTEGER PRIMARY KEY,"
+    "  round_id INTEGER NOT NULL REFERENCES round(id),"
+    "  kind TEXT NOT NULL CHECK(kind IN ('introduction', 'methodology',"
+    "    'limitations', 'findings', 'good_practices', 'challenges',"
+    "    'recommendations', 'priorities')),"
+    "  text TEXT NOT NULL,"
+    "  text_km TEXT,"
+    "  written_by TEXT NOT NULL,"
+    "  written_at TEXT NOT NULL,"
+    "  version INTEGER NOT NULL DEFAULT 1,"
+    "  UNIQUE(round_id, kind)"
+    ") STRICT;",
 };
 
 const int nSchemaMigration =

@@ -132,6 +132,7 @@ typedef enum StoreTable {
     STORE_TABLE_ROUND_EXT,       /* round_extension (schema 13) */
     STORE_TABLE_NOTIFICATION,    /* notification (schema 14) */
     STORE_TABLE_STMT_ATTACHMENT, /* statement_attachment (schema 15) */
+    STORE_TABLE_ROUND_CHAPTER,   /* round_chapter (schema 25) */
     STORE_TABLE_COUNT
 } StoreTable;
 
@@ -174,6 +175,7 @@ typedef enum StoreEntity {
     STORE_FUND_LINE,  /* key: plan, round, node, line (decimal text); has
                       ** a version */
     STORE_ROUND_EXT,  /* key: plan, round, organisation; has a version */
+    STORE_CHAPTER,    /* key: plan, round, chapter kind; has a version */
     STORE_ENTITY_COUNT
 } StoreEntity;
 
@@ -206,6 +208,13 @@ enum {
     STORE_ROUND_EXT_DUE = 0, /* YYYY-MM-DD, or NULL: removed */
     STORE_ROUND_EXT_REASON,
     STORE_ROUND_EXT_NCOL
+};
+
+/* A chapter of a round's review (core/chapter.h RoundChapter). */
+enum {
+    STORE_CHAPTER_TEXT = 0, /* English, Markdown subset */
+    STORE_CHAPTER_TEXT_KM,  /* Khmer, or NULL */
+    STORE_CHAPTER_NCOL
 };
 
 enum {
@@ -863,6 +872,16 @@ int store_round_due_put(Store *s, const char *zPlan, const char *zRound,
 ** and the organisation must exist (APPERR_NOTFOUND). */
 int store_round_ext_put(Store *s, const char *zPlan, const char *zRound,
                         const RoundExt *e, AppErr *err);
+
+/* Write chapter c->eKind of round zRound of plan zPlan (its English and
+** Khmer texts; an empty Khmer text is stored as none), audited per field
+** as entity "chapter" under "PLAN/round/ROUND/chapter/KIND"; the backend
+** records who and when (the store's actor and time).  c->iVersion > 0:
+** only if the stored chapter is still at that version; 0: only if there
+** is none yet (APPERR_CONFLICT otherwise, naming who saved it last and
+** when).  APPERR_NOTFOUND when the round does not exist. */
+int store_round_chapter_put(Store *s, const char *zPlan, const char *zRound,
+                            const RoundChapter *c, AppErr *err);
 
 /* Node p->aNode[iNode] (by code) with its text, indicator and parent
 ** (which must exist); with bLinks also its responsible and contributing

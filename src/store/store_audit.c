@@ -318,6 +318,19 @@ static const Entity aEntity[STORE_ENTITY_COUNT] = {
         .nCreate = 2,
         .eVersion = VERSION_ALWAYS,
     },
+    [STORE_CHAPTER] = {
+        .zName = "chapter", .nKey = 3, .nCol = STORE_CHAPTER_NCOL,
+        .aField = {
+            [STORE_CHAPTER_TEXT] = { "text", AUDIT_TEXT },
+            [STORE_CHAPTER_TEXT_KM] = { "text_km", AUDIT_TEXT },
+        },
+        .aCreate = {
+            { NULL, STORE_CHAPTER_TEXT },
+            { "text_km", STORE_CHAPTER_TEXT_KM },
+        },
+        .nCreate = 2,
+        .eVersion = VERSION_ALWAYS,
+    },
 };
 
 /* Sub-rows: audited as one field, their items joined. */
@@ -1792,4 +1805,39 @@ store_field_put(Store *s, StoreEntity e, const char *const *azKey, int iCol,
     }
     row_release(&r);
     return rc;
+}
+
+/* ---- the review's chapters ----------------------------------------------- */
+
+int
+store_round_chapter_put(Store *s, const char *zPlan, const char *zRound,
+                        const RoundChapter *c, AppErr *err)
+{
+    const char *zKind = chapter_kind_name(c->eKind);
+    const char *azKey[] = { zPlan, zRound, zKind };
+    const char *azNew[STORE_NCOL_MAX] = {
+        [STORE_CHAPTER_TEXT] = c->zText ? c->zText : "",
+        [STORE_CHAPTER_TEXT_KM] = c->zTextKm && *c->zTextKm ? c->zTextKm : NULL,
+    };
+    Buf key = BUF_INIT;
+    buf_printf(&key, "%s/round/%s/chapter/%s", zPlan, zRound, zKind);
+    Row r;
+    memset(&r, 0, sizeof r);
+    int rc = round_must_exist(s, zPlan, zRound, err);
+    if (rc == 0) {
+        rc = row_read(s, STORE_CHAPTER, azKey, &r, err);
+    }
+    if (rc == 0) {
+        rc = row_write(s, &r, buf_str(&key), azNew, c->iVersion, 0, err);
+    }
+    if (rc == ROW_STALE || rc == ROW_LOST) {
+        rc = apperr_set(err, APPERR_CONFLICT,
+                        "chapter '%s' of round %s was saved by someone else "
+                        "since you opened it; your text is kept: compare and "
+                        "save again",
+                        zKind, zRound);
+    }
+    row_release(&r);
+    buf_release(&key);
+    return rc ? -1 : 0;
 }

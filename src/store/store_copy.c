@@ -138,6 +138,10 @@ static const struct {
                                       { "id", "statement_id", "name", "type",
                                         "size", "data", "added_by",
                                         "added_at" } },
+    [STORE_TABLE_ROUND_CHAPTER] = { "round_chapter",
+                                    { "id", "round_id", "kind", "text",
+                                      "text_km", "written_by", "written_at",
+                                      "version" } },
 };
 
 const char *

@@ -321,6 +321,33 @@ pg_load_plan(PgStore *S, long long planId, const StoreScope *scope, Plan *p,
         e->iVersion = (int)pg_int(r, row, 6);
     }
     PQclear(r);
+    /* Each round's chapters. */
+    r = PG_QUERY(
+        S,
+        "SELECT r.code, c.kind, c.text, c.text_km, c.written_by,"
+        " " PG_TS(
+            "c.written_at") ", c.version FROM round_chapter c"
+                            " JOIN round r ON r.id = c.round_id WHERE r.plan_id = $1"
+                            " ORDER BY c.id",
+        &a, err, "reading chapters");
+    if (!r) {
+        return -1;
+    }
+    for (int row = 0; row < PQntuples(r); row++) {
+        Round *rd = plan_find_round(p, pg_text(r, row, 0));
+        ChapterKind eKind;
+        if (!rd || chapter_kind_parse(pg_text(r, row, 1), &eKind)) {
+            continue;
+        }
+        RoundChapter *c = round_add_chapter(rd);
+        c->eKind = eKind;
+        c->zText = pg_dup(r, row, 2);
+        c->zTextKm = pg_dup(r, row, 3);
+        c->zBy = pg_dup(r, row, 4);
+        c->zAt = pg_dup(r, row, 5);
+        c->iVersion = (int)pg_int(r, row, 6);
+    }
+    PQclear(r);
     plan_sort_rounds(p);
     size_t nRound = 0;
     const char **azRound = store_tree_scope_rounds(scope, p, &nRound);

@@ -421,6 +421,20 @@ pg_row_get(Store *s, StoreEntity e, const char *const *azKey, char **azOld,
                                     " AND o.acronym = $3",
                                     &a, err, "reading an extension"),
                            STORE_ROUND_EXT_NCOL, azOld, pVersion, pbFound);
+    case STORE_CHAPTER:
+        pg_arg_text(&a, 1, azKey[0]);
+        pg_arg_text(&a, 2, azKey[1]);
+        pg_arg_text(&a, 3, azKey[2]);
+        return pg_row_read(S,
+                           PG_QUERY(S,
+                                    "SELECT c.text, c.text_km, c.version"
+                                    " FROM round_chapter c"
+                                    " JOIN round d ON d.id = c.round_id"
+                                    " JOIN plan p ON p.id = d.plan_id"
+                                    " WHERE p.code = $1 AND d.code = $2"
+                                    " AND c.kind = $3",
+                                    &a, err, "reading a chapter"),
+                           STORE_CHAPTER_NCOL, azOld, pVersion, pbFound);
     default:
         break;
     }
@@ -622,6 +636,36 @@ pg_row_put(Store *s, StoreEntity e, const char *const *azKey,
                          "  WHERE acronym = $3::text)"
                          " AND version = $8::integer",
                          &a, err, "writing an extension");
+        }
+        break;
+    case STORE_CHAPTER:
+        pg_arg_text(&a, 1, azKey[0]);
+        pg_arg_text(&a, 2, azKey[1]);
+        pg_arg_text(&a, 3, azKey[2]);
+        pg_arg_text(&a, 4, az[STORE_CHAPTER_TEXT]);
+        pg_arg_text(&a, 5, az[STORE_CHAPTER_TEXT_KM]);
+        pg_arg_text(&a, 6, S->base.zActor);
+        pg_arg_text(&a, 7, S->base.zNow);
+        if (bInsert) {
+            r = PG_QUERY(S,
+                         "INSERT INTO round_chapter(round_id, kind, text,"
+                         " text_km, written_by, written_at) VALUES((SELECT d.id"
+                         "  FROM round d JOIN plan p ON p.id = d.plan_id"
+                         "  WHERE p.code = $1::text AND d.code = $2::text),"
+                         " $3, $4, $5, $6, $7::timestamptz)"
+                         " ON CONFLICT DO NOTHING",
+                         &a, err, "writing a chapter");
+        } else {
+            pg_arg_int(&a, 8, iVersion);
+            r = PG_QUERY(S,
+                         "UPDATE round_chapter SET text = $4, text_km = $5,"
+                         " written_by = $6, written_at = $7::timestamptz,"
+                         " version = version + 1"
+                         " WHERE round_id = (SELECT d.id FROM round d"
+                         "  JOIN plan p ON p.id = d.plan_id"
+                         "  WHERE p.code = $1::text AND d.code = $2::text)"
+                         " AND kind = $3 AND version = $8::integer",
+                         &a, err, "writing a chapter");
         }
         break;
     case STORE_NODE:

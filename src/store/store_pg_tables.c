@@ -251,6 +251,13 @@ static const struct {
                                       "SELECT setval(pg_get_serial_sequence('statement_attachment',"
                                       " 'id'), coalesce(max(id), 0) + 1, false)"
                                       " FROM statement_attachment" },
+    [STORE_TABLE_ROUND_CHAPTER] = { "SELECT id, round_id, kind, text, text_km, written_by, " PG_TS(
+                                        "written_at") ", version FROM round_chapter ORDER BY id",
+                                    "COPY round_chapter(id, round_id, kind, text, text_km, written_by,"
+                                    " written_at, version) FROM STDIN",
+                                    "SELECT count(*) FROM round_chapter",
+                                    "SELECT setval(pg_get_serial_sequence('round_chapter', 'id'),"
+                                    " coalesce(max(id), 0) + 1, false) FROM round_chapter" },
 };
 
 int

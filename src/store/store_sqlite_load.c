@@ -440,6 +440,35 @@ sq_load_plan(SqStore *S, sqlite3_int64 planId, const StoreScope *scope, Plan *p,
     if (rc != SQLITE_DONE) {
         return sq_fail(S, err, "reading extensions");
     }
+    /* Each round's chapters. */
+    if (SQ_PREPARE(S,
+                   "SELECT r.code, c.kind, c.text, c.text_km, c.written_by,"
+                   " c.written_at, c.version FROM round_chapter c"
+                   " JOIN round r ON r.id = c.round_id WHERE r.plan_id = $1"
+                   " ORDER BY c.id",
+                   &st, err)) {
+        return -1;
+    }
+    sq_bind_int(st, 1, planId);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        Round *r = plan_find_round(p, (const char *)sqlite3_column_text(st, 0));
+        ChapterKind eKind;
+        if (!r || chapter_kind_parse((const char *)sqlite3_column_text(st, 1),
+                                     &eKind)) {
+            continue;
+        }
+        RoundChapter *c = round_add_chapter(r);
+        c->eKind = eKind;
+        c->zText = sq_col_dup(st, 2);
+        c->zTextKm = sq_col_dup(st, 3);
+        c->zBy = sq_col_dup(st, 4);
+        c->zAt = sq_col_dup(st, 5);
+        c->iVersion = sqlite3_column_int(st, 6);
+    }
+    sq_finalize(S, st);
+    if (rc != SQLITE_DONE) {
+        return sq_fail(S, err, "reading chapters");
+    }
     plan_sort_rounds(p);
     size_t nRound = 0;
     const char **azRound = store_tree_scope_rounds(scope, p, &nRound);

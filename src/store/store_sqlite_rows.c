@@ -454,6 +454,12 @@ sq_user_row_get(SqStore *S, const char *const *azKey, char **azOld,
 
 static int sq_ext_row_get(SqStore *S, const char *const *azKey, char **azOld,
                           int *pVersion, int *pbFound, AppErr *err);
+static int sq_chapter_row_get(SqStore *S, const char *const *azKey,
+                              char **azOld, int *pVersion, int *pbFound,
+                              AppErr *err);
+static int sq_chapter_row_put(SqStore *S, const char *const *azKey,
+                              const char *const *az, int bInsert, int iVersion,
+                              int *pbDone, AppErr *err);
 
 int
 sq_row_get(Store *s, StoreEntity e, const char *const *azKey, char **azOld,
@@ -499,6 +505,8 @@ sq_row_get(Store *s, StoreEntity e, const char *const *azKey, char **azOld,
         return sq_fund_row_get(S, e, azKey, azOld, pVersion, pbFound, err);
     case STORE_ROUND_EXT:
         return sq_ext_row_get(S, azKey, azOld, pVersion, pbFound, err);
+    case STORE_CHAPTER:
+        return sq_chapter_row_get(S, azKey, azOld, pVersion, pbFound, err);
     default:
         break;
     }
@@ -680,6 +688,62 @@ sq_ext_row_put(SqStore *S, const char *const *azKey, const char *const *az,
  "(SELECT d.id FROM node d JOIN plan q ON q.id = d.plan_id"                    \
  " WHERE q.code = substr($9, 1, instr($9, '/') - 1)"                           \
  " AND d.code = substr($9, instr($9, '/') + 1))"
+
+/* The round named by $1 (plan) and $2 (round), the chapter's kind $3. */
+#define SQ_CHAPTER_KEY                                                         \
+ "round_id = (SELECT d.id FROM round d JOIN plan p ON p.id = d.plan_id"        \
+ " WHERE p.code = $1 AND d.code = $2) AND kind = $3"
+
+static int
+sq_chapter_row_get(SqStore *S, const char *const *azKey, char **azOld,
+                   int *pVersion, int *pbFound, AppErr *err)
+{
+    sqlite3_stmt *st;
+    if (SQ_PREPARE(S,
+                   "SELECT text, text_km, version FROM round_chapter"
+                   " WHERE " SQ_CHAPTER_KEY,
+                   &st, err)) {
+        return -1;
+    }
+    for (int i = 0; i < 3; i++) {
+        sq_bind_text(st, i + 1, azKey[i]);
+    }
+    return sq_row_read(S, st, STORE_CHAPTER_NCOL, azOld, pVersion, pbFound, err,
+                       "reading a chapter");
+}
+
+static int
+sq_chapter_row_put(SqStore *S, const char *const *azKey, const char *const *az,
+                   int bInsert, int iVersion, int *pbDone, AppErr *err)
+{
+    sqlite3_stmt *st;
+    if (bInsert ? SQ_PREPARE(S,
+                             "INSERT INTO round_chapter(round_id, kind, text,"
+                             " text_km, written_by, written_at)"
+                             " VALUES((SELECT d.id FROM round d JOIN plan p"
+                             "  ON p.id = d.plan_id WHERE p.code = $1"
+                             "  AND d.code = $2), $3, $4, $5, $6, $7)",
+                             &st, err)
+                : SQ_PREPARE(S,
+                             "UPDATE round_chapter SET text = $4,"
+                             " text_km = $5, written_by = $6, written_at = $7,"
+                             " version = version + 1 WHERE " SQ_CHAPTER_KEY
+                             " AND version = $8",
+                             &st, err)) {
+        return -1;
+    }
+    for (int i = 0; i < 3; i++) {
+        sq_bind_text(st, i + 1, azKey[i]);
+    }
+    sq_bind_text(st, 4, az[STORE_CHAPTER_TEXT]);
+    sq_bind_text(st, 5, az[STORE_CHAPTER_TEXT_KM]);
+    sq_bind_text(st, 6, S->base.zActor);
+    sq_bind_text(st, 7, S->base.zNow);
+    if (!bInsert) {
+        sq_bind_int(st, 8, iVersion);
+    }
+    return sq_row_write(S, st, pbDone, err, "writing a chapter");
+}
 
 static int
 sq_node_row_put(SqStore *S, const char *const *azKey, const char *const *az,
@@ -896,6 +960,9 @@ sq_row_put(Store *s, StoreEntity e, const char *const *azKey,
                                err);
     case STORE_ROUND_EXT:
         return sq_ext_row_put(S, azKey, azNew, bInsert, iVersion, pbDone, err);
+    case STORE_CHAPTER:
+        return sq_chapter_row_put(S, azKey, azNew, bInsert, iVersion, pbDone,
+                                  err);
     default:
         break;
     }

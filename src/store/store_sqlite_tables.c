@@ -217,6 +217,12 @@ static const struct {
                                       " size, data, added_by, added_at) VALUES($1, $2, $3, $4, $5, $6,"
                                       " $7, $8)",
                                       "SELECT count(*) FROM statement_attachment" },
+    [STORE_TABLE_ROUND_CHAPTER] = { "SELECT id, round_id, kind, text, text_km, written_by, written_at,"
+                                    " version FROM round_chapter ORDER BY id",
+                                    "INSERT INTO round_chapter(id, round_id, kind, text, text_km,"
+                                    " written_by, written_at, version) VALUES($1, $2, $3, $4, $5, $6,"
+                                    " $7, $8)",
+                                    "SELECT count(*) FROM round_chapter" },
 };
 
 /* The statements are literals of the table above, so the statement cache

@@ -1339,14 +1339,17 @@ view_round_sheet(const void *arg, const char *zId, Sheet *t)
                          "organisations", view_org_href, x->zPlanQ, t);
     } else if (strcmp(zId, "findings") == 0) {
         view_round_findings(x, t);
+    } else if (strcmp(zId, "chapters") == 0) {
+        page_round_chapters_sheet(x->rd, x->zPlanQ, t);
     } else {
         view_round_activities(x, t);
     }
 }
 
-static const char *const azRoundSheet[] = { "activities",    "collection",
-                                            "organisations", "extensions",
-                                            "findings",      NULL };
+static const char *const azRoundSheet[] = {
+    "activities", "collection", "organisations", "extensions", "findings",
+    "chapters",   NULL
+};
 static const char *const azRoundSheetPublic[] = { "activities", "collection",
                                                   NULL };
 
@@ -1603,6 +1606,9 @@ view_round_render(Req *r, Resp *w, const char *zNotice, const char *zKind)
         Actor who = page_actor(r);
         if (r->bAuthed && rules_round_may_schedule(&who, rd, NULL) == 0) {
             view_round_due_forms(r, &w->body, m, p, rd, zPlanQ, zKind);
+        }
+        if (r->bAuthed && rules_is_editor(&who)) {
+            page_round_chapters_section(r, &w->body, rd, zPlanQ, zSelf);
         }
         buf_reset(&key);
         buf_printf(&key, "round/%s/%s/%d/%s", p->zCode, rd->zCode, x.bFindings,

@@ -7,6 +7,7 @@
 #include <jansson.h>
 
 #include "http.h"
+#include "../report/sheet.h"
 
 /* page_auth.c */
 int page_login_form(Req *r, Resp *w);
@@ -26,6 +27,13 @@ int page_rounds(Req *r, Resp *w);
 int page_round(Req *r, Resp *w);
 int page_round_due_post(Req *r, Resp *w);
 int page_round_extension_post(Req *r, Resp *w);
+/* The review's chapters (page_chapter.c): each chapter's editor, and
+** the list on a round's page (page_view.c calls these two). */
+int page_round_chapter(Req *r, Resp *w);
+int page_round_chapter_post(Req *r, Resp *w);
+void page_round_chapters_section(const Req *r, Buf *b, const Round *rd,
+                                 const char *zPlanQ, const char *zSelf);
+void page_round_chapters_sheet(const Round *rd, const char *zPlanQ, Sheet *t);
 int page_round_report(Req *r, Resp *w);
 int page_round_coordination(Req *r, Resp *w);
 int page_complaints(Req *r, Resp *w);

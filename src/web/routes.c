@@ -45,6 +45,8 @@ const Route aRoute[] = {
     { "GET", "/round/{}", PUB, page_round },
     { "POST", "/round/{}/due", EDIT, page_round_due_post },
     { "POST", "/round/{}/extension", EDIT, page_round_extension_post },
+    { "GET", "/round/{}/chapter/{}", EDIT, page_round_chapter },
+    { "POST", "/round/{}/chapter/{}", EDIT, page_round_chapter_post },
     { "GET", "/round/{}/report", PUB, page_round_report },
     { "GET", "/round/{}/coordination", PUB, page_round_coordination },
     { "GET", "/complaints", PUB, page_complaints },

@@ -155,7 +155,7 @@ expect_status 0
 
 # --- an older lmpmon's backup restores and is brought up to date ---------
 cp b.db v1.db
-sqlite3 v1.db "DROP INDEX node_predecessor; ALTER TABLE node DROP COLUMN predecessor_id;
+sqlite3 v1.db "DROP TABLE round_chapter; DROP INDEX node_predecessor; ALTER TABLE node DROP COLUMN predecessor_id;
   ALTER TABLE plan DROP COLUMN title_km; ALTER TABLE org DROP COLUMN name_km;
   ALTER TABLE node DROP COLUMN text_km; ALTER TABLE node DROP COLUMN indicator_km;
   DROP TABLE statement_attachment; DROP TABLE notification; DROP TABLE round_extension; ALTER TABLE round DROP COLUMN due;

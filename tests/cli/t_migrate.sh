@@ -14,10 +14,11 @@
 # version 12's costs and funding (they refer to rounds, nodes and orgs),
 # version 11's statements' threads and versions (they refer to
 # statements), version 10's indicators (they refer to plans, nodes and
-# orgs).  Version 24's versions of outreach rows, version 23's, 22's and
-# 20's columns and version 18's links between plans go first of all
-# (version 19 converted data only; 21 changed a CHECK).
-drop24="ALTER TABLE outreach DROP COLUMN version; ALTER TABLE media DROP COLUMN version;
+# orgs).  Version 25's chapters, version 24's versions of outreach rows,
+# version 23's, 22's and 20's columns and version 18's links between plans
+# go first of all (version 19 converted data only; 21 changed a CHECK).
+drop25="DROP TABLE round_chapter;"
+drop24="$drop25 ALTER TABLE outreach DROP COLUMN version; ALTER TABLE media DROP COLUMN version;
   ALTER TABLE stat_obs DROP COLUMN version;"
 drop20="$drop24 ALTER TABLE indicator DROP COLUMN definition_km;
   ALTER TABLE ind_value DROP COLUMN note;
@@ -334,4 +335,22 @@ expect_status 0
     WHERE p.code = 'cambodia-lmp-2015-2018'")" = 0 ] || fail "predecessors from nowhere"
 [ "$(sqlite3 v17.db "SELECT count(*) FROM node n JOIN node o ON o.id = n.predecessor_id
     WHERE o.code = n.code")" = 134 ] || fail "the new plan's nodes are not linked after version 18"
+# From version 24: version 25 adds the review's chapters, none; a
+# chapter goes in, a second of the same kind in the same round does not,
+# nor a kind the report does not know.
+"$LMPMON" --db v24.db init --sample cambodia-lmp-2015-2018 >/dev/null || fail "init v24"
+sqlite3 v24.db "$drop25 PRAGMA user_version = 24;" || fail "could not make a version 24 database"
+run --db v24.db round chapters 2017
+expect_status 0
+[ "$(sqlite3 v24.db 'PRAGMA user_version')" = "$want" ] || fail "version 24 not migrated"
+[ "$(sqlite3 v24.db 'SELECT count(*) FROM round_chapter')" = 0 ] || fail "chapters from nowhere"
+sqlite3 v24.db "INSERT INTO round_chapter(round_id, kind, text, written_by, written_at)
+    SELECT min(id), 'findings', 'Text', 'a', '2018-01-01T00:00:00Z' FROM round" ||
+    fail "version 25's table does not take a chapter"
+sqlite3 v24.db "INSERT INTO round_chapter(round_id, kind, text, written_by, written_at)
+    SELECT round_id, 'findings', 'Again', 'a', 'x' FROM round_chapter" 2>/dev/null &&
+    fail "two findings chapters in one round were accepted"
+sqlite3 v24.db "INSERT INTO round_chapter(round_id, kind, text, written_by, written_at)
+    SELECT min(id), 'annex', 'x', 'a', 'x' FROM round" 2>/dev/null &&
+    fail "a chapter of an unknown kind was accepted"
 finish

@@ -34,7 +34,9 @@ OID=$(db_sql d "SELECT id FROM outreach WHERE title LIKE 'Meeting to finalize th
 MID=$(db_sql d "SELECT min(id) FROM media")
 SID=$(db_sql d "SELECT min(id) FROM stat_obs")
 address() {
+    # A chapter of the open round: its editor's form and help.
     echo "$1" | sed 's|/activity/{}|/activity/4.8|; s|/org/{}|/org/MOLVT|;
+        s|^/round/{}/chapter/{}$|/round/2018/chapter/findings|;
         s|/round/{}|/round/2017|; s|/case/{}|/case/C-1|; s|^/reset/{}$|'"$RESET"'|;
         s|^/outreach/{}$|/outreach/'"$OID"'|; s|^/media/{}$|/media/'"$MID"'|;
         s|^/statistics/{}$|/statistics/'"$SID"'|'

@@ -90,6 +90,11 @@ printf '%s\n' 'round,activity,line,source_kind,source,amount,currency,status,not
 "$LMPMON" --db a.db round due 2018 2018-12-15 >/dev/null || fail "due date"
 "$LMPMON" --db a.db round extend 2018 MOH 2019-01-15 --reason "new minister" >/dev/null ||
     fail "extension"
+# A chapter of the review, in both languages (schema 25).
+printf '## Funding\n\nDonor *dependence* remains.\n' |
+    "$LMPMON" --db a.db round chapter 2018 challenges --file - >/dev/null || fail "chapter"
+printf 'ការពឹងផ្អែក\n' |
+    "$LMPMON" --db a.db round chapter 2018 challenges --lang km --file - >/dev/null || fail "chapter km"
 [ "$(sqlite3 a.db "SELECT count(*) FROM session")" -gt 0 ] || fail "no sessions to leave behind"
 # Text written in Khmer too (schema 17).
 sqlite3 a.db "UPDATE plan SET title_km = 'ផែនការ';
@@ -109,6 +114,7 @@ fingerprint() {
     { "$LMPMON" --db "$1" indicator show G4 && "$LMPMON" --db "$1" value export; } \
         >"$2-ind.txt" || fail "indicators $2"
     "$LMPMON" --db "$1" funding export >"$2-fund.csv" || fail "funding $2"
+    "$LMPMON" --db "$1" round chapters 2018 >"$2-chapters.txt" || fail "chapters $2"
     LMPMON_NOW=2018-12-16T00:00:00Z "$LMPMON" --db "$1" round status 2018 --format csv |
         tr -d '\r' >"$2-due.csv" || fail "round status $2"
 }
@@ -117,7 +123,8 @@ sqlite_rows() {
     for t in plan plan_level org org_alias node node_org round assessment \
         account statement audit complaint_case case_person case_event case_payment \
         rec_group recommendation rec_node rec_org rec_followup indicator ind_value \
-        statement_comment statement_version fund_cost fund_line round_extension notification statement_attachment; do
+        statement_comment statement_version fund_cost fund_line round_extension notification statement_attachment \
+        round_chapter; do
         echo "== $t"
         sqlite3 "$1" "SELECT * FROM $t" | sort
     done
@@ -138,7 +145,7 @@ fingerprint a.db a
 fingerprint "$PG" p
 fingerprint b.db b
 for f in .json .csv -cases.csv -history.txt -users.txt -report.csv -recs.csv -ind.txt -fund.csv \
-    -due.csv; do
+    -due.csv -chapters.txt; do
     cmp -s "a$f" "p$f" || fail "SQLite and its PostgreSQL copy differ in $f: $(diff "a$f" "p$f" | head -4)"
     cmp -s "a$f" "b$f" || fail "the round trip changed $f: $(diff "a$f" "b$f" | head -4)"
 done
@@ -165,6 +172,8 @@ grep -q "2018=84600.5" b-ind.txt b-rows.txt || fail "the amended indicator is mi
 grep -q "^G11,1,2018,women,,,3," b-ind.txt || fail "an indicator's value is missing"
 grep -q "45050" b-rows.txt || fail "the payment is missing"
 grep -q "^2018,4.8,1,partner,ILO,4000000.00,KHR,pledged," b-fund.csv || fail "a funding line is missing"
+grep -q "Donor \*dependence\* remains" b.json && grep -q "ការពឹងផ្អែក" b.json ||
+    fail "the chapter is missing after the round trip"
 # The audit trail on PostgreSQL: the same rows with the same ids.
 sqlite3 -separator '|' a.db "SELECT id, at, actor, action, entity, key, field, old, new FROM audit ORDER BY id" >a-audit.txt
 pg_sql "$PG" "SELECT id, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'),

@@ -62,6 +62,8 @@ GET /rounds admin,me_officer,reporter,case_officer,viewer,public
 GET /round/{} admin,me_officer,reporter,case_officer,viewer,public
 POST /round/{}/due admin,me_officer
 POST /round/{}/extension admin,me_officer
+GET /round/{}/chapter/{} admin,me_officer
+POST /round/{}/chapter/{} admin,me_officer
 GET /round/{}/report admin,me_officer,reporter,case_officer,viewer,public
 GET /round/{}/coordination admin,me_officer,reporter,case_officer,viewer,public
 GET /complaints admin,me_officer,reporter,case_officer,viewer,public
@@ -160,6 +162,7 @@ address() {
     # The open round: a published one's due date is locked.
     /round/{}/due) echo /round/2018/due ;;
     /round/{}/extension) echo /round/2018/extension ;;
+    /round/{}/chapter/{}) echo /round/2018/chapter/findings ;;
     /round/{}/action-plan/{}) echo /round/2018/action-plan/4.8 ;;
     /language) echo '/language?lang=en&next=/' ;;
     /reset/{}) "$LMPMON" --db "$(db d)" user reset resetme 2>/dev/null ;;
@@ -241,6 +244,9 @@ do_post() {
             sed -n 's/.*name="version-ILO" value="\([0-9]*\)".*/\1/p' | head -1)
         post_as "$u" "$path" org=ILO "version-ILO=${v:-0}" "due=2019-01-1${#u}" \
             "reason=matrix $u" action=save ;;
+    /round/{}/chapter/{})
+        v=$(version_of "$u" /round/2018/chapter/findings /round/2018/chapter/findings)
+        post_as "$u" "$path" "version=${v:-0}" "text=matrix $u" ;;
     /admin/user) post_as "$u" /admin/user "name=m_$u" role=viewer password=long-enough-pw action=add ;;
     /admin/round) post_as "$u" /admin/round "round=M$u" state=new "title=Matrix $u" ;;
     /admin/org) post_as "$u" /admin/org "acronym=M_$u" kind=ngo "name=Org of $u" ;;

@@ -1040,6 +1040,46 @@ test_store_audit_per_field(void **state)
     free(e.zOrg);
     free(e.zReason);
 
+    /* A chapter of the review: created with its English text (an empty
+    ** Khmer one is none), each text's change one row, a stale version
+    ** refused with nothing written, a round that does not exist named. */
+    char zFind[] = "In contrast to 2016, **awareness** was high.";
+    char zFind2[] = "Awareness was high.";
+    char zKm[] = "\xE1\x9E\x80", zEmpty[] = "";
+    RoundChapter ch = { CHAPTER_FINDINGS, zFind, zEmpty, NULL, NULL, 0 };
+    seen_init(f, "lmp/round/2017/chapter/findings", &k);
+    check_ok(f, store_round_chapter_put(f->s, "lmp", "2017", &ch, &f->err));
+    expect_rows(f, "lmp/round/2017/chapter/findings", &k,
+                "create - lmp/round/2017/chapter/findings -->"
+                "In contrast to 2016, **awareness** was high.\n");
+    assert_int_equal(store_round_chapter_put(f->s, "lmp", "2017", &ch, &f->err),
+                     -1);
+    assert_int_equal(f->err.code, APPERR_CONFLICT);
+    f->err = (AppErr)APPERR_INIT;
+    ch.iVersion = 1;
+    ch.zTextKm = zKm;
+    check_ok(f, store_round_chapter_put(f->s, "lmp", "2017", &ch, &f->err));
+    expect_rows(f, "lmp/round/2017/chapter/findings", &k,
+                "update text_km lmp/round/2017/chapter/findings ->"
+                "\xE1\x9E\x80\n");
+    ch.zText = zFind2;
+    assert_int_equal(store_round_chapter_put(f->s, "lmp", "2017", &ch, &f->err),
+                     -1);
+    assert_int_equal(f->err.code, APPERR_CONFLICT);
+    expect_rows(f, "lmp/round/2017/chapter/findings", &k, "");
+    f->err = (AppErr)APPERR_INIT;
+    ch.iVersion = 2;
+    check_ok(f, store_round_chapter_put(f->s, "lmp", "2017", &ch, &f->err));
+    expect_rows(f, "lmp/round/2017/chapter/findings", &k,
+                "update text lmp/round/2017/chapter/findings "
+                "In contrast to 2016, **awareness** was high.->"
+                "Awareness was high.\n");
+    ch.iVersion = 0;
+    assert_int_equal(store_round_chapter_put(f->s, "lmp", "2099", &ch, &f->err),
+                     -1);
+    assert_int_equal(f->err.code, APPERR_NOTFOUND);
+    f->err = (AppErr)APPERR_INIT;
+
     /* A node: text, indicator, parent, each role's organisations; the
     ** links are left alone without bLinks.  Its assessments' rows are
     ** under its key too: seen_init() counts them. */
