@@ -20,7 +20,7 @@
 
 /* Largest complaints-case file: a national register over years, read
 ** through a memory map rather than into memory. */
-#define LIMIT_CASE_FILE_BYTES (4ull * 1024u * 1024u * 1024u)
+#define LIMIT_CASE_FILE_BYTES (4uLL * 1024u * 1024u * 1024u)
 
 /* Most complaints cases in one imported file (a national register over
 ** many years stays far below). */
