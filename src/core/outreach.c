@@ -264,7 +264,7 @@ period_part(const char *z, size_t n, char *zLo, char *zHi)
         return n;
     }
     if (n == 6 && zBuf[4] == 'Q' && zBuf[5] >= '1' && zBuf[5] <= '4') {
-        int q = zBuf[5] - '0';
+        long q = zBuf[5] - '0';
         period_day(zLo, y, 3 * q - 2, 1);
         period_day(zHi, y, 3 * q, 31);
         return n;

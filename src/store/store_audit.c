@@ -673,7 +673,7 @@ store_plan_put(Store *s, const Plan *p, AppErr *err)
         [STORE_PLAN_TITLE_KM] = p->zTitleKm,
     };
     const char *azLevel[2 * LIMIT_PLAN_LEVELS];
-    for (int i = 0; i < p->nLevel; i++) {
+    for (long i = 0; i < p->nLevel; i++) {
         azLevel[2 * i] = p->aLevel[i].zName;
         azLevel[2 * i + 1] = p->aLevel[i].bIndicator ? "1" : "0";
     }

@@ -1055,7 +1055,7 @@ web_serve(const WebConfig *pConfig, AppErr *err)
     /* Stop accepting, let running requests finish (at most 10 s). */
     (void)MHD_quiesce_daemon(d);
     for (int i = 0; i < 1000 && atomic_load(&nInFlight) > 0; i++) {
-        struct timespec ts = { 0, 10 * 1000 * 1000 };
+        struct timespec ts = { 0, 10L * 1000 * 1000 };
         nanosleep(&ts, NULL);
     }
     MHD_stop_daemon(d);
