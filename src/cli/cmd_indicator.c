@@ -542,7 +542,8 @@ cmd_report_indicators(CliCtx *ctx, const char *zYear, const char *zPlan,
         return cli_usage_error(ctx, "report indicators needs --year YEAR");
     }
     const char *zFmt = zFormat ? zFormat : "text";
-    if (strcmp(zFmt, "text") && strcmp(zFmt, "csv") && strcmp(zFmt, "json")) {
+    if (strcmp(zFmt, "text") != 0 && strcmp(zFmt, "csv") != 0 &&
+        strcmp(zFmt, "json") != 0) {
         return cli_usage_error(ctx, "unknown format '%s' (text, csv or json)",
                                zFmt);
     }

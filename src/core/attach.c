@@ -84,7 +84,8 @@ zip_office_kind(const unsigned char *p, size_t n)
     size_t at = le32(p + iEnd + 16);
     int bWord = 0, bBook = 0, bMacro = 0;
     for (unsigned i = 0; i < nEntry && i < LIMIT_ATTACH_ZIP_ENTRIES; i++) {
-        if (at > iEnd || iEnd - at < 46 || memcmp(p + at, "PK\x01\x02", 4)) {
+        if (at > iEnd || iEnd - at < 46 ||
+            memcmp(p + at, "PK\x01\x02", 4) != 0) {
             return -1;
         }
         size_t nName = le16(p + at + 28);

@@ -780,7 +780,8 @@ case_report_set_total(CaseReportSet *x)
     for (size_t i = 0; i < x->nYear; i++) {
         const CaseReport *y = &x->aYear[i].rep;
         if (y->nMixed ||
-            (x->all.zCurrency[0] && strcmp(y->zCurrency, x->all.zCurrency)) ||
+            (x->all.zCurrency[0] &&
+             strcmp(y->zCurrency, x->all.zCurrency) != 0) ||
             case_report_merge(&x->all, y)) {
             return -1;
         }

@@ -254,7 +254,7 @@ resolve_indicator(Reader *r, int c, int iRev)
         NameIndex *d = names_new(str_fold);
         for (size_t i = 0; i < r->nInd; i++) {
             /* Each code once, though it has several revisions. */
-            if (i == 0 || strcmp(r->aInd[i - 1].zCode, r->aInd[i].zCode)) {
+            if (i == 0 || strcmp(r->aInd[i - 1].zCode, r->aInd[i].zCode) != 0) {
                 names_add(d, r->aInd[i].zCode, i, 0);
             }
         }
