@@ -94,7 +94,7 @@ zip_office_kind(const unsigned char *p, size_t n)
             return -1;
         }
         const char *zName = (const char *)p + at + 46;
-#define IS(lit) (nName == sizeof lit - 1 && memcmp(zName, lit, nName) == 0)
+#define IS(lit) (nName == sizeof(lit) - 1 && memcmp(zName, lit, nName) == 0)
         bWord |= IS("word/document.xml");
         bBook |= IS("xl/workbook.xml");
         bMacro |= IS("word/vbaProject.bin") || IS("xl/vbaProject.bin");

@@ -114,12 +114,12 @@ case_sex_parse(const char *z, CaseSex *p)
 #define CASE_ENUM(name, Type, az, azLabel, n, zEmpty)                          \
  const char *case_##name##_name(Type e)                                        \
  {                                                                             \
-  return az[(unsigned)e < (unsigned)(n) ? (int)e : (n)-1];                     \
+  return (az)[(unsigned)e < (unsigned)(n) ? (int)e : (n)-1];                   \
  }                                                                             \
  const char *case_##name##_label(Type e)                                       \
  {                                                                             \
-  return _(azLabel[(unsigned)e < (unsigned)(n) ? (int)e : (n)-1]);             \
- }                                                                             \
+  return _((azLabel)[(unsigned)e < (unsigned)(n) ? (int)e : (n)-1]);           \
+ } /* NOLINTNEXTLINE(bugprone-macro-parentheses): Type is a type name */       \
  int case_##name##_parse(const char *z, Type *p)                               \
  {                                                                             \
   int i = str_key_index(az, n, (z && *z) ? z : (zEmpty));                      \

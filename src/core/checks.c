@@ -139,7 +139,9 @@ check_find_phrase(const char *zLow, const char *const *azPhrase, int bNegatable)
     return NULL;
 }
 
-/* Calls fn for each (activity, assessment) of the rounds selected. */
+/* Calls fn for each (activity, assessment) of the rounds selected.  n and
+** a name the loop variables it declares, which cannot be parenthesised. */
+/* NOLINTBEGIN(bugprone-macro-parentheses) */
 #define FOR_EACH_ASSESSMENT(p, zRound, n, a)                                   \
  for (size_t i_ = 0; i_ < (p)->nNode; i_++)                                    \
   for (const Node *n = &(p)->aNode[i_]; n; n = NULL)                           \
@@ -147,6 +149,8 @@ check_find_phrase(const char *zLow, const char *const *azPhrase, int bNegatable)
     for (size_t k_ = 0; k_ < n->nAssess; k_++)                                 \
      for (const Assessment *a = &n->aAssess[k_]; a; a = NULL)                  \
       if (!(zRound) || str_eq(a->zRound, (zRound)))
+
+/* NOLINTEND(bugprone-macro-parentheses) */
 
 /* The plan's rounds by code: a round's index from its code in log time.
 ** Round codes are unique in a plan (the store's UNIQUE constraint, the
