@@ -593,6 +593,7 @@ case_shown_build(const CaseReport *r, CaseDim d, int bSuppress, CaseShown *s)
         nHidden++;
         nHiddenCases += a[iMin].nCases;
     }
+    /* NOLINTNEXTLINE(bugprone-sizeof-expression): elements are pointers */
     s->apCell = xcalloc(n ? n : 1, sizeof *s->apCell);
     s->other.zValue = xstrdup("other groups");
     s->other.aDayHist = xcalloc(CASE_DAYS_CAP + 1, sizeof *s->other.aDayHist);

@@ -223,6 +223,7 @@ by_round_build(const Plan *p, ByRound *x)
             }
             x->aStart[nR] = nSum;
             x->aiNode = xcalloc(nEntry ? nEntry : 1, sizeof *x->aiNode);
+            /* NOLINTNEXTLINE(bugprone-sizeof-expression): elements are pointers */
             x->aA = xcalloc(nEntry ? nEntry : 1, sizeof *x->aA);
         }
         for (size_t r = 0; r < nR; r++) {
@@ -370,7 +371,9 @@ round_texts_build(CheckRun *c, const char *zR, int mText, RoundTexts *t)
     long r = round_idx_find(&x->idx, zR);
     size_t lo = r < 0 ? 0 : x->aStart[r], hi = r < 0 ? 0 : x->aStart[r + 1];
     size_t nMax = hi > lo ? hi - lo : 1;
+    /* NOLINTNEXTLINE(bugprone-sizeof-expression): elements are pointers */
     t->aNode = xcalloc(nMax, sizeof *t->aNode);
+    /* NOLINTNEXTLINE(bugprone-sizeof-expression): elements are pointers */
     t->aA = xcalloc(nMax, sizeof *t->aA);
     t->azProgress = mText & RT_PROGRESS ? xcalloc(nMax, sizeof(char *)) : NULL;
     t->azAction = mText & RT_ACTION ? xcalloc(nMax, sizeof(char *)) : NULL;

@@ -340,10 +340,12 @@ int
 stat_check_sums(const StatObs *a, size_t n, size_t *piBad, AppErr *err)
 {
     /* Sorted, each figure's sexes come together. */
+    /* NOLINTNEXTLINE(bugprone-sizeof-expression): elements are pointers */
     const StatObs **ap = xcalloc(n ? n : 1, sizeof *ap);
     for (size_t i = 0; i < n; i++) {
         ap[i] = &a[i];
     }
+    /* NOLINTNEXTLINE(bugprone-sizeof-expression): elements are pointers */
     qsort(ap, n, sizeof *ap, stat_cmp_ptr);
     int rc = 0;
     for (size_t g = 0; g < n && rc == 0;) {
