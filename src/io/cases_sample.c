@@ -97,7 +97,7 @@ cases_sample_write(long nCases, uint64_t seed, Buf *b)
             zSex = "female"; /* Singapore: women only in the briefing */
         }
         char zLodged[11], zResolved[11] = "";
-        long lodged = dayFrom + (long)(rng_unit(&r) * daySpan);
+        long lodged = dayFrom + (long)(rng_unit(&r) * (double)daySpan);
         str_date_from_days(lodged, zLodged);
         const char *zStage;
         double u = rng_unit(&r);

@@ -115,10 +115,10 @@ pg_copy_field(Buf *b, const char *z, int bFirst)
             break;
         }
         buf_putc(b, '\\');
-        buf_putc(b, *p == '\t'   ? 't'
-                    : *p == '\n' ? 'n'
-                    : *p == '\r' ? 'r'
-                                 : '\\');
+        buf_putc(b, (char)(*p == '\t'   ? 't'
+                           : *p == '\n' ? 'n'
+                           : *p == '\r' ? 'r'
+                                        : '\\'));
         p++;
     }
 }
