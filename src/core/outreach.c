@@ -375,7 +375,7 @@ stat_check_sums(const StatObs *a, size_t n, size_t *piBad, AppErr *err)
                 (long long)apSex[STAT_TOTAL]->value,
                 (long long)apSex[STAT_WOMEN]->value,
                 (long long)apSex[STAT_MEN]->value,
-                (long long)(apSex[STAT_WOMEN]->value + apSex[STAT_MEN]->value));
+                (long long)apSex[STAT_WOMEN]->value + apSex[STAT_MEN]->value);
         }
         g = h;
     }
