@@ -516,7 +516,7 @@ read_value(const char *zFile, size_t i, json_t *o, const Dhis2Map *m,
     az[T_PERIOD] = az[T_PERIOD] ? az[T_PERIOD] : zPeriod;
     az[T_OU] = az[T_OU] ? az[T_OU] : zUnit;
     json_t *del = json_object_get(o, "deleted");
-    if (del && json_is_true(del)) {
+    if (json_is_true(del)) {
         return fail(err, "import", zFile, DV, i, "deleted",
                     "deleted values are not imported");
     }

@@ -409,7 +409,7 @@ jread_plan(JCtx *c, json_t *o, Model *m)
             jpush_key(c, "indicator");
             return jfail(c, "expected %s", "true or false");
         }
-        p->aLevel[i].bIndicator = ind && json_is_true(ind);
+        p->aLevel[i].bIndicator = json_is_true(ind);
         for (size_t k = 0; k < i; k++) {
             if (strcmp(p->aLevel[k].zName, p->aLevel[i].zName) == 0) {
                 return jfail(c, "level '%s' appears twice", p->aLevel[i].zName);
