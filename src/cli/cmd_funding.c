@@ -226,7 +226,9 @@ cmd_funding(CliCtx *ctx)
             rc = cli_fail(&err);
         } else if (strcmp(zSub, "list") == 0) {
             fund_print(p, &set, &b);
-            fputs(buf_str(&b), stdout);
+            if (cli_write_output(NULL, buf_str(&b), b.n, &err)) {
+                rc = cli_fail(&err);
+            }
         } else if (bXlsx) {
             rc = fund_xlsx_write(&set, zOut, &err) ? cli_fail(&err) : CLI_OK;
         } else {

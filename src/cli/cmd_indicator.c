@@ -361,7 +361,9 @@ cmd_indicator(CliCtx *ctx)
                 apperr_set(&err, APPERR_NOTFOUND, "no indicator '%s'", zArg);
                 rc = cli_fail(&err);
             }
-            fputs(buf_str(&b), stdout);
+            if (cli_write_output(NULL, buf_str(&b), b.n, &err)) {
+                rc = cli_fail(&err);
+            }
             app_indicators_release(&d);
         }
         buf_release(&b);

@@ -235,7 +235,9 @@ cmd_recommendation(CliCtx *ctx)
             rc = cli_fail(&err);
         } else if (strcmp(zSub, "list") == 0) {
             recs_print(p, &set, zRound, &b);
-            fputs(buf_str(&b), stdout);
+            if (cli_write_output(NULL, buf_str(&b), b.n, &err)) {
+                rc = cli_fail(&err);
+            }
         } else if (bXlsx) {
             rc = recs_xlsx_write(p, &set, zRound, zOut, &err) ? cli_fail(&err)
                                                               : CLI_OK;

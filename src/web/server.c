@@ -980,7 +980,7 @@ web_serve(const WebConfig *pConfig, AppErr *err)
     sigaddset(&set, SIGINT);
     sigaddset(&set, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &set, NULL);
-    signal(SIGPIPE, SIG_IGN);
+    (void)signal(SIGPIPE, SIG_IGN);
 
     struct MHD_Daemon *d = MHD_start_daemon(
         MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG | MHD_USE_ITC, 0,
@@ -1047,7 +1047,7 @@ web_serve(const WebConfig *pConfig, AppErr *err)
     }
     printf("lmpmon: serving %s on http://%s:%u/ (stop with Ctrl-C)\n", cfg->zDb,
            zAddr, di ? (unsigned)di->port : (unsigned)ntohs(sa.sin_port));
-    fflush(stdout);
+    (void)fflush(stdout);
 
     int sig = 0;
     (void)sigwait(&set, &sig);
