@@ -634,6 +634,7 @@ pg_row_frame(Pager *pg, const PgTable *t, double hRow, int bHead)
 static void
 pg_row_draw(Pager *pg, const PgTable *t, const PgRow *pRow, int bHead)
 {
+    /* NOLINTNEXTLINE(clang-analyzer-core.UndefinedBinaryOperatorResult): pager_table() laid out aHead[] */
     double hRow = pRow->h + 2 * PG_CELL_PAD_Y;
     pg_row_frame(pg, t, hRow, bHead);
     double x = pg_left(pg), wText = pager_text_width(pg);

@@ -367,6 +367,7 @@ row_read(Store *s, StoreEntity e, const char *const *azKey, Row *r, AppErr *err)
     r->pE = &aEntity[e];
     r->azKey = azKey;
     for (int i = 0; i < r->pE->nKey; i++) {
+        /* NOLINTNEXTLINE(clang-analyzer-core.UndefinedBinaryOperatorResult): nKey keys for e */
         assert(azKey[i] != NULL);
     }
     r->iMissing = -1;
@@ -634,6 +635,7 @@ key_join(char *zBuf, size_t nBuf, const char *const *az, int n)
         if (i > 0 && k + 1 < nBuf) {
             zBuf[k++] = '/';
         }
+        /* NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker): azKey[] holds two codes */
         size_t m = strlen(az[i]);
         if (m > nBuf - 1 - k) {
             m = nBuf - 1 - k;
