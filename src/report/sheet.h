@@ -80,11 +80,6 @@ void sheet_text_clip(Sheet *t, const char *z, size_t nWidth);
 void sheet_num_text(Sheet *t, double v, const char *zText);
 void sheet_markup(Sheet *t, const char *zMarkup);
 
-/* Add a column shown in HTML only (its cells are sheet_markup(): the
-** forms of the row's actions); CSV and XLSX leave it out. */
-void sheet_col_html(Sheet *t, const char *zName);
-void sheet_markup(Sheet *t, const char *zMarkup);
-
 /* Rows filled so far (complete or not). */
 size_t sheet_rows(const Sheet *t);
 
