@@ -3,7 +3,8 @@
 #   make        build build/lmpmon
 #   make demo   install what is missing, build, run the sample
 #   make test   install what is missing, build, run every test (also under
-#               AddressSanitizer + UBSan), then make lint
+#               AddressSanitizer + UBSan), then make lint (with clang-tidy on
+#               build/'s compile commands: a few minutes on two cores)
 #   make fuzz   build the libFuzzer harnesses with clang in build-fuzz/ and
 #               run each for SECONDS (60) on a copy of its corpus; FUZZERS=
 #               names a few (docs/HACKING.md; not part of 'make test')
@@ -68,7 +69,8 @@ demo: deps
 	@$(MAKE) --no-print-directory build
 	@scripts/demo $(BUILD)/lmpmon
 
-# The rules no compiler checks: layers, escaping in pages, formatting.
+# The rules no compiler checks: layers, escaping in pages, formatting,
+# clang-tidy's checks (when build/ is configured; docs/HACKING.md).
 lint:
 	@scripts/lint
 

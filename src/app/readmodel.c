@@ -348,9 +348,9 @@ readmodel_findings(ReadModel *rm, const Plan *p, const char *zRound)
 static uint64_t
 rm_hash(const char *z)
 {
-    uint64_t h = 1469598103934665603ull; /* FNV-1a */
+    uint64_t h = 1469598103934665603uLL; /* FNV-1a */
     for (; *z; z++) {
-        h = (h ^ (unsigned char)*z) * 1099511628211ull;
+        h = (h ^ (unsigned char)*z) * 1099511628211uLL;
     }
     return h;
 }

@@ -9,6 +9,11 @@
 #include "utf8.h"
 #include "banned.h"
 
+/* The definitions themselves, not apperr.h's note to the analyzer. */
+#undef apperr_set
+#undef apperr_detail
+#undef apperr_prefix
+
 int
 apperr_set(AppErr *err, AppErrCode code, const char *zFmt, ...)
 {

@@ -185,7 +185,7 @@ i18n_lang_accept(const char *zHeader)
                 q = 0;
                 int nDigit = 0;
                 if (p < z + n && (*p == '0' || *p == '1')) {
-                    q = (*p - '0') * 1000;
+                    q = (*p - '0') * 1000L;
                     p++;
                 }
                 if (p < z + n && *p == '.') {

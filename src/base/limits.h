@@ -10,17 +10,17 @@
 #define LMPMON_LIMITS_H
 
 /* Largest file any import reads (CSV, JSON). */
-#define LIMIT_IMPORT_FILE_BYTES (64u * 1024u * 1024u)
+#define LIMIT_IMPORT_FILE_BYTES (64u << 20) /* MiB */
 
 /* Largest single CSV field or JSON string: a narrative is a few KB. */
-#define LIMIT_FIELD_BYTES (32u * 1024u)
+#define LIMIT_FIELD_BYTES (32u << 10) /* KiB */
 
 /* Most data rows in one imported CSV file. */
 #define LIMIT_IMPORT_ROWS 100000u
 
 /* Largest complaints-case file: a national register over years, read
 ** through a memory map rather than into memory. */
-#define LIMIT_CASE_FILE_BYTES (4ull * 1024u * 1024u * 1024u)
+#define LIMIT_CASE_FILE_BYTES (4uLL * 1024u * 1024u * 1024u)
 
 /* Most complaints cases in one imported file (a national register over
 ** many years stays far below). */
@@ -34,7 +34,7 @@
 ** costs some 20 bytes of bookkeeping).  Above LIMIT_IMPORT_COLUMNS, so a
 ** header that is too wide is still refused by name. */
 #define LIMIT_CSV_FIELDS       1000u
-#define LIMIT_CSV_RECORD_BYTES (4u * 1024u * 1024u)
+#define LIMIT_CSV_RECORD_BYTES (4u << 20) /* MiB */
 
 /* Most levels in a plan's tree (area, section, goal, activity = 4). */
 #define LIMIT_PLAN_LEVELS 8u
@@ -43,7 +43,7 @@
 #define LIMIT_CODE_BYTES 64u
 
 /* Default largest Buf: texts we build (exports, reports) stay below this. */
-#define LIMIT_BUF_BYTES (256u * 1024u * 1024u)
+#define LIMIT_BUF_BYTES (256u << 20) /* MiB */
 
 /* Most times one repeatable command-line option may be given. */
 #define LIMIT_OPTION_REPEATS 16u
@@ -53,20 +53,20 @@
 ** size both held to these limits, so a small file that unpacks to
 ** gigabytes is refused after reading at most the limit.  The sheet: a
 ** register of half a million cases takes about 250 MiB. */
-#define LIMIT_XLSX_SHEET_BYTES (256u * 1024u * 1024u)
+#define LIMIT_XLSX_SHEET_BYTES (256u << 20) /* MiB */
 
 /* The shared string table: text only, a fraction of the sheet. */
-#define LIMIT_XLSX_STRINGS_BYTES (64u * 1024u * 1024u)
+#define LIMIT_XLSX_STRINGS_BYTES (64u << 20) /* MiB */
 
 /* Every other part read (workbook, relationships, styles). */
-#define LIMIT_XLSX_PART_BYTES (16u * 1024u * 1024u)
+#define LIMIT_XLSX_PART_BYTES (16u << 20) /* MiB */
 
 /* Most shared strings (at least 16 bytes of XML each). */
 #define LIMIT_XLSX_STRINGS 4000000u
 
 /* The CSV text a sheet becomes: one shared string can be referenced by
 ** every cell, so the parts' sizes alone do not bound it. */
-#define LIMIT_XLSX_TEXT_BYTES (128u * 1024u * 1024u)
+#define LIMIT_XLSX_TEXT_BYTES (128u << 20) /* MiB */
 
 /* The last column (XFD) and row of a spreadsheet, as Excel has them. */
 #define LIMIT_XLSX_COLUMNS 16384u
@@ -84,7 +84,7 @@
 /* Rendered page fragments the shared read model keeps per snapshot: all of
 ** the sample's pages take a few hundred KiB; a 5,000-activity plan's
 ** activity pages about 30 MiB. */
-#define LIMIT_READ_MEMO_BYTES (48u * 1024u * 1024u)
+#define LIMIT_READ_MEMO_BYTES (48u << 20) /* MiB */
 
 /* Most scheduled backups 'serve --keep' keeps: a year of daily ones. */
 #define LIMIT_BACKUPS_KEPT 366
@@ -120,7 +120,7 @@
 ** archive, at most LIMIT_ATTACH_ZIP_ENTRIES entries are looked at.  Here,
 ** not in web/web_limits.h, because core's rules and the use case check
 ** them; the web's upload limit (LIMIT_UPLOAD_BYTES) is above them. */
-#define LIMIT_ATTACH_BYTES         (10u * 1024u * 1024u)
+#define LIMIT_ATTACH_BYTES         (10u << 20) /* MiB */
 #define LIMIT_ATTACH_PER_STATEMENT 10u
 #define LIMIT_ATTACH_NAME_BYTES    200u
 #define LIMIT_ATTACH_ZIP_ENTRIES   10000u

@@ -301,6 +301,7 @@ str_parse_utc(const char *z, time_t *pt)
     int y, mo, d, h, mi, sec;
     char cZ = 0;
     if (!z ||
+        /* NOLINTNEXTLINE(cert-err34-c): fixed widths cannot overflow */
         sscanf(z, "%4d-%2d-%2dT%2d:%2d:%2d%c", &y, &mo, &d, &h, &mi, &sec,
                &cZ) != 7 ||
         cZ != 'Z') {

@@ -369,7 +369,9 @@ cmd_indicator(CliCtx *ctx)
                 apperr_set(&err, APPERR_NOTFOUND, "no indicator '%s'", zArg);
                 rc = cli_fail(&err);
             }
-            fputs(buf_str(&b), stdout);
+            if (cli_write_output(NULL, buf_str(&b), b.n, &err)) {
+                rc = cli_fail(&err);
+            }
             app_indicators_release(&d);
         }
         buf_release(&b);
@@ -551,8 +553,8 @@ cmd_report_indicators(CliCtx *ctx, const char *zYear, const char *zPlan,
     }
     const char *zFmt = zFormat ? zFormat : "text";
     int bPrint = strcmp(zFmt, "pdf") == 0 || strcmp(zFmt, "docx") == 0;
-    if (strcmp(zFmt, "text") && strcmp(zFmt, "csv") && strcmp(zFmt, "json") &&
-        !bPrint) {
+    if (strcmp(zFmt, "text") != 0 && strcmp(zFmt, "csv") != 0 &&
+        strcmp(zFmt, "json") != 0 && !bPrint) {
         return cli_usage_error(
             ctx, "unknown format '%s' (text, csv, json, pdf or docx)", zFmt);
     }

@@ -205,7 +205,8 @@ cmd_recommendation(CliCtx *ctx)
     }
     const char *zSub = nPos ? azPos[0] : "";
     int rc = CLI_OK;
-    if (zFormat && strcmp(zFormat, "csv") != 0 && strcmp(zFormat, "xlsx")) {
+    if (zFormat && strcmp(zFormat, "csv") != 0 &&
+        strcmp(zFormat, "xlsx") != 0) {
         rc = cli_usage_error(ctx, "unknown format '%s' (csv or xlsx)", zFormat);
     } else if (strcmp(zSub, "import") == 0 && nPos == 2) {
         rc = recs_import(ctx, azPos[1], zFormat, zPlan);
@@ -234,7 +235,9 @@ cmd_recommendation(CliCtx *ctx)
             rc = cli_fail(&err);
         } else if (strcmp(zSub, "list") == 0) {
             recs_print(p, &set, zRound, &b);
-            fputs(buf_str(&b), stdout);
+            if (cli_write_output(NULL, buf_str(&b), b.n, &err)) {
+                rc = cli_fail(&err);
+            }
         } else if (bXlsx) {
             rc = recs_xlsx_write(p, &set, zRound, zOut, &err) ? cli_fail(&err)
                                                               : CLI_OK;

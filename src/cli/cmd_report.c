@@ -174,6 +174,7 @@ report_briefing(const CliCtx *ctx, const char *zQuarter, const char *zOrg,
     if (report_format_find(aBriefingFormat, zFmt)->bPrint) {
         review_print_release_fonts();
     }
+    /* NOLINTNEXTLINE(bugprone-branch-clone): each step fails the same way */
     if (rcRender) {
         rc = cli_fail(&err);
     } else if (buf_failed(&b)) {
@@ -326,9 +327,7 @@ cmd_report(CliCtx *ctx)
     if (pFmt->bPrint) {
         review_print_release_fonts();
     }
-    if (rc != CLI_OK) {
-        rc = cli_fail(&err);
-    } else if (cli_write_output(zOut, buf_str(&b), b.n, &err)) {
+    if (rc != CLI_OK || cli_write_output(zOut, buf_str(&b), b.n, &err)) {
         rc = cli_fail(&err);
     }
     buf_release(&b);

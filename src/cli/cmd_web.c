@@ -120,8 +120,9 @@ cmd_serve(CliCtx *ctx)
                                  "MM-DD (07-01), not '%s'"),
                                zBudgetClose);
     }
-    if (!zSmtp && getenv("LMPMON_SMTP") && *getenv("LMPMON_SMTP")) {
-        zSmtp = getenv("LMPMON_SMTP");
+    const char *zSmtpEnv = getenv("LMPMON_SMTP");
+    if (!zSmtp && zSmtpEnv && *zSmtpEnv) {
+        zSmtp = zSmtpEnv;
     }
     AppErr errSmtp = APPERR_INIT;
     if (zSmtp && mailer_check_url(zSmtp, &errSmtp)) {

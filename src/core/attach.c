@@ -84,7 +84,8 @@ zip_office_kind(const unsigned char *p, size_t n)
     size_t at = le32(p + iEnd + 16);
     int bWord = 0, bBook = 0, bMacro = 0;
     for (unsigned i = 0; i < nEntry && i < LIMIT_ATTACH_ZIP_ENTRIES; i++) {
-        if (at > iEnd || iEnd - at < 46 || memcmp(p + at, "PK\x01\x02", 4)) {
+        if (at > iEnd || iEnd - at < 46 ||
+            memcmp(p + at, "PK\x01\x02", 4) != 0) {
             return -1;
         }
         size_t nName = le16(p + at + 28);
@@ -93,7 +94,7 @@ zip_office_kind(const unsigned char *p, size_t n)
             return -1;
         }
         const char *zName = (const char *)p + at + 46;
-#define IS(lit) (nName == sizeof lit - 1 && memcmp(zName, lit, nName) == 0)
+#define IS(lit) (nName == sizeof(lit) - 1 && memcmp(zName, lit, nName) == 0)
         bWord |= IS("word/document.xml");
         bBook |= IS("xl/workbook.xml");
         bMacro |= IS("word/vbaProject.bin") || IS("xl/vbaProject.bin");

@@ -120,6 +120,7 @@ static void
 push_event(const Outreach ***pap, size_t *pn, size_t *pnAlloc,
            const Outreach *o)
 {
+    /* NOLINTNEXTLINE(bugprone-sizeof-expression): elements are pointers */
     xgrow((void **)pap, pnAlloc, *pn, sizeof **pap);
     (*pap)[(*pn)++] = o;
 }
@@ -192,6 +193,7 @@ same_figure(const StatObs *a, const StatObs *b)
 static void
 select_figures(Briefing *b, const StatObs *aStat, size_t nStat)
 {
+    /* NOLINTNEXTLINE(bugprone-sizeof-expression): elements are pointers */
     const StatObs **ap = xcalloc(nStat ? nStat : 1, sizeof *ap);
     size_t n = 0;
     for (size_t i = 0; i < nStat; i++) {
@@ -201,6 +203,7 @@ select_figures(Briefing *b, const StatObs *aStat, size_t nStat)
             ap[n++] = &aStat[i];
         }
     }
+    /* NOLINTNEXTLINE(bugprone-sizeof-expression): elements are pointers */
     qsort(ap, n, sizeof *ap, stat_ptr_cmp);
     size_t nAlloc = 0;
     for (size_t i = 0; i < n; i++) {
@@ -264,20 +267,25 @@ briefing_select(Briefing *b, const Outreach *aEv, size_t nEv,
     }
     for (size_t i = 0; i < nMedia; i++) {
         if (in_range(aMedia[i].zDate, b->q.zFrom, b->q.zTo)) {
+            /* NOLINTNEXTLINE(bugprone-sizeof-expression): elements are pointers */
             xgrow((void **)&b->apMedia, &nM, b->nMedia, sizeof *b->apMedia);
             b->apMedia[b->nMedia++] = &aMedia[i];
         }
     }
     if (b->nActivity) {
+        /* NOLINTNEXTLINE(bugprone-sizeof-expression): elements are pointers */
         qsort(b->apActivity, b->nActivity, sizeof *b->apActivity, event_cmp);
     }
     if (b->nResult) {
+        /* NOLINTNEXTLINE(bugprone-sizeof-expression): elements are pointers */
         qsort(b->apResult, b->nResult, sizeof *b->apResult, event_cmp);
     }
     if (b->nUpcoming) {
+        /* NOLINTNEXTLINE(bugprone-sizeof-expression): elements are pointers */
         qsort(b->apUpcoming, b->nUpcoming, sizeof *b->apUpcoming, event_cmp);
     }
     if (b->nMedia) {
+        /* NOLINTNEXTLINE(bugprone-sizeof-expression): elements are pointers */
         qsort(b->apMedia, b->nMedia, sizeof *b->apMedia, media_cmp);
     }
     select_figures(b, aStat, nStat);

@@ -114,12 +114,12 @@ case_sex_parse(const char *z, CaseSex *p)
 #define CASE_ENUM(name, Type, az, azLabel, n, zEmpty)                          \
  const char *case_##name##_name(Type e)                                        \
  {                                                                             \
-  return az[(unsigned)e < (unsigned)(n) ? (int)e : (n)-1];                     \
+  return (az)[(unsigned)e < (unsigned)(n) ? (int)e : (n)-1];                   \
  }                                                                             \
  const char *case_##name##_label(Type e)                                       \
  {                                                                             \
-  return _(azLabel[(unsigned)e < (unsigned)(n) ? (int)e : (n)-1]);             \
- }                                                                             \
+  return _((azLabel)[(unsigned)e < (unsigned)(n) ? (int)e : (n)-1]);           \
+ } /* NOLINTNEXTLINE(bugprone-macro-parentheses): Type is a type name */       \
  int case_##name##_parse(const char *z, Type *p)                               \
  {                                                                             \
   int i = str_key_index(az, n, (z && *z) ? z : (zEmpty));                      \
@@ -593,6 +593,7 @@ case_shown_build(const CaseReport *r, CaseDim d, int bSuppress, CaseShown *s)
         nHidden++;
         nHiddenCases += a[iMin].nCases;
     }
+    /* NOLINTNEXTLINE(bugprone-sizeof-expression): elements are pointers */
     s->apCell = xcalloc(n ? n : 1, sizeof *s->apCell);
     s->other.zValue = xstrdup("other groups");
     s->other.aDayHist = xcalloc(CASE_DAYS_CAP + 1, sizeof *s->other.aDayHist);
@@ -780,7 +781,8 @@ case_report_set_total(CaseReportSet *x)
     for (size_t i = 0; i < x->nYear; i++) {
         const CaseReport *y = &x->aYear[i].rep;
         if (y->nMixed ||
-            (x->all.zCurrency[0] && strcmp(y->zCurrency, x->all.zCurrency)) ||
+            (x->all.zCurrency[0] &&
+             strcmp(y->zCurrency, x->all.zCurrency) != 0) ||
             case_report_merge(&x->all, y)) {
             return -1;
         }

@@ -252,7 +252,7 @@ typedef struct CaseReport {
 
 void case_report_init(CaseReport *r);
 /* Count one case (year filtering is the caller's). */
-void case_report_add(CaseReport *r, const Case *c);
+void case_report_add(CaseReport *r, const Case *x);
 /* Sort cells and finish; call once after the last add. */
 void case_report_finish(CaseReport *r);
 void case_report_release(CaseReport *r);

@@ -139,7 +139,9 @@ check_find_phrase(const char *zLow, const char *const *azPhrase, int bNegatable)
     return NULL;
 }
 
-/* Calls fn for each (activity, assessment) of the rounds selected. */
+/* Calls fn for each (activity, assessment) of the rounds selected.  n and
+** a name the loop variables it declares, which cannot be parenthesised. */
+/* NOLINTBEGIN(bugprone-macro-parentheses) */
 #define FOR_EACH_ASSESSMENT(p, zRound, n, a)                                   \
  for (size_t i_ = 0; i_ < (p)->nNode; i_++)                                    \
   for (const Node *n = &(p)->aNode[i_]; n; n = NULL)                           \
@@ -147,6 +149,8 @@ check_find_phrase(const char *zLow, const char *const *azPhrase, int bNegatable)
     for (size_t k_ = 0; k_ < n->nAssess; k_++)                                 \
      for (const Assessment *a = &n->aAssess[k_]; a; a = NULL)                  \
       if (!(zRound) || str_eq(a->zRound, (zRound)))
+
+/* NOLINTEND(bugprone-macro-parentheses) */
 
 /* The plan's rounds by code: a round's index from its code in log time.
 ** Round codes are unique in a plan (the store's UNIQUE constraint, the
@@ -219,6 +223,7 @@ by_round_build(const Plan *p, ByRound *x)
             }
             x->aStart[nR] = nSum;
             x->aiNode = xcalloc(nEntry ? nEntry : 1, sizeof *x->aiNode);
+            /* NOLINTNEXTLINE(bugprone-sizeof-expression): elements are pointers */
             x->aA = xcalloc(nEntry ? nEntry : 1, sizeof *x->aA);
         }
         for (size_t r = 0; r < nR; r++) {
@@ -366,7 +371,9 @@ round_texts_build(CheckRun *c, const char *zR, int mText, RoundTexts *t)
     long r = round_idx_find(&x->idx, zR);
     size_t lo = r < 0 ? 0 : x->aStart[r], hi = r < 0 ? 0 : x->aStart[r + 1];
     size_t nMax = hi > lo ? hi - lo : 1;
+    /* NOLINTNEXTLINE(bugprone-sizeof-expression): elements are pointers */
     t->aNode = xcalloc(nMax, sizeof *t->aNode);
+    /* NOLINTNEXTLINE(bugprone-sizeof-expression): elements are pointers */
     t->aA = xcalloc(nMax, sizeof *t->aA);
     t->azProgress = mText & RT_PROGRESS ? xcalloc(nMax, sizeof(char *)) : NULL;
     t->azAction = mText & RT_ACTION ? xcalloc(nMax, sizeof(char *)) : NULL;

@@ -419,7 +419,7 @@ ind_format_value(IndUnit eUnit, double x, char *z, size_t n)
 {
     int nDec = eUnit == IND_UNIT_NUMBER ? 0 : eUnit == IND_UNIT_PERCENT ? 1 : 2;
     if (n > 0) {
-        snprintf(z, n, "%.*f", nDec, x);
+        (void)snprintf(z, n, "%.*f", nDec, x);
     }
 }
 

@@ -614,7 +614,7 @@ code_index(CodeKind k, const char *z)
     char *f = str_fold(z ? z : "");
     char *fKey = xstrdup(f);
     for (char *p = fKey; *p; p++) {
-        *p = *p == ' ' ? '_' : *p;
+        *p = (char)(*p == ' ' ? '_' : *p);
     }
     int found = -1;
     for (size_t i = 0; i < n && found < 0 && *f; i++) {

@@ -266,7 +266,7 @@ period_part(const char *z, size_t n, char *zLo, char *zHi)
         return n;
     }
     if (n == 6 && zBuf[4] == 'Q' && zBuf[5] >= '1' && zBuf[5] <= '4') {
-        int q = zBuf[5] - '0';
+        long q = zBuf[5] - '0';
         period_day(zLo, y, 3 * q - 2, 1);
         period_day(zHi, y, 3 * q, 31);
         return n;
@@ -342,10 +342,12 @@ int
 stat_check_sums(const StatObs *a, size_t n, size_t *piBad, AppErr *err)
 {
     /* Sorted, each figure's sexes come together. */
+    /* NOLINTNEXTLINE(bugprone-sizeof-expression): elements are pointers */
     const StatObs **ap = xcalloc(n ? n : 1, sizeof *ap);
     for (size_t i = 0; i < n; i++) {
         ap[i] = &a[i];
     }
+    /* NOLINTNEXTLINE(bugprone-sizeof-expression): elements are pointers */
     qsort(ap, n, sizeof *ap, stat_cmp_ptr);
     int rc = 0;
     for (size_t g = 0; g < n && rc == 0;) {
@@ -375,7 +377,7 @@ stat_check_sums(const StatObs *a, size_t n, size_t *piBad, AppErr *err)
                 (long long)apSex[STAT_TOTAL]->value,
                 (long long)apSex[STAT_WOMEN]->value,
                 (long long)apSex[STAT_MEN]->value,
-                (long long)(apSex[STAT_WOMEN]->value + apSex[STAT_MEN]->value));
+                (long long)apSex[STAT_WOMEN]->value + apSex[STAT_MEN]->value);
         }
         g = h;
     }

@@ -474,19 +474,19 @@ annex_csv_read(const char *zFile, const char *z, size_t n, const char *zPlan,
                     zWhy = "is used at another level";
                 } else if (o->iParent != iParent) {
                     zWhy = "is placed under another parent";
-                } else if (*zText && o->zText && strcmp(o->zText, zText)) {
+                } else if (*zText && o->zText && strcmp(o->zText, zText) != 0) {
                     zWhy = "has a different text";
                     kWhy = kText;
                 } else if (*zInd && o->zIndicator &&
-                           strcmp(o->zIndicator, zInd)) {
+                           strcmp(o->zIndicator, zInd) != 0) {
                     zWhy = "has a different indicator";
                     kWhy = kInd;
                 } else if (*zTextKm && o->zTextKm &&
-                           strcmp(o->zTextKm, zTextKm)) {
+                           strcmp(o->zTextKm, zTextKm) != 0) {
                     zWhy = "has a different Khmer text";
                     kWhy = kTextKm;
                 } else if (*zIndKm && o->zIndicatorKm &&
-                           strcmp(o->zIndicatorKm, zIndKm)) {
+                           strcmp(o->zIndicatorKm, zIndKm) != 0) {
                     zWhy = "has a different Khmer indicator";
                     kWhy = kIndKm;
                 }

@@ -265,7 +265,7 @@ cases_csv_import(Store *s, const char *zFile, const char *z, size_t n,
   apperr_prefix(err, "cannot import '%s': line %d, column %d (%s)", zFile,     \
                 aiCol[k] >= 0 ? rec.aiLine[aiCol[k]] : rec.iLine,              \
                 aiCol[k] + 1,                                                  \
-                k < C_NAME ? azCaseColumn[k] : azPersonColumn[k - C_NAME]);    \
+                (k) < C_NAME ? azCaseColumn[k] : azPersonColumn[(k)-C_NAME]);  \
   goto out;                                                                    \
  } while (0)
         for (size_t k = 0; k < rec.nField; k++) {

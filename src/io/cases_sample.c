@@ -79,7 +79,7 @@ static const double aTypeP[TYPE_COUNT] = { 0.55, 0.30, 0.15, 0.08,
 void
 cases_sample_write(long nCases, uint64_t seed, Buf *b)
 {
-    Rng r = { seed * 0x2545F4914F6CDD1Dull + 1 };
+    Rng r = { seed * 0x2545F4914F6CDD1DuLL + 1 };
     for (int k = 0; azCaseColumn[k]; k++) {
         buf_printf(b, "%s%s", k ? "," : "", azCaseColumn[k]);
     }
@@ -97,7 +97,7 @@ cases_sample_write(long nCases, uint64_t seed, Buf *b)
             zSex = "female"; /* Singapore: women only in the briefing */
         }
         char zLodged[11], zResolved[11] = "";
-        long lodged = dayFrom + (long)(rng_unit(&r) * daySpan);
+        long lodged = dayFrom + (long)(rng_unit(&r) * (double)daySpan);
         str_date_from_days(lodged, zLodged);
         const char *zStage;
         double u = rng_unit(&r);

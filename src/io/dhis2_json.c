@@ -205,10 +205,12 @@ map_elements(Dhis2Map *m, json_t *a, AppErr *err)
         }
         e->iRev = r ? (int)json_integer_value(r) : 0;
         for (size_t j = 0; j + 1 < m->nElem; j++) {
+            /* NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker): map_text() set it or failed */
             if (strcmp(m->aElem[j].zId, e->zId) == 0) {
                 return fail(err, MAP_VERB, m->zFile, zList, i, "id",
                             "'%s' maps %s[%zu] already", e->zId, zList, j);
             }
+            /* NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker): map_text() set it or failed */
             if (strcmp(m->aElem[j].zIndicator, e->zIndicator) == 0 &&
                 (m->aElem[j].iRev == e->iRev || !m->aElem[j].iRev ||
                  !e->iRev)) {
@@ -290,6 +292,7 @@ map_combos(Dhis2Map *m, json_t *a, AppErr *err)
         }
         for (size_t j = 0; j + 1 < m->nCombo; j++) {
             const Dhis2Combo *d = &m->aCombo[j];
+            /* NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker): map_text() set it or failed */
             if (strcmp(d->zId, c->zId) == 0) {
                 return fail(err, MAP_VERB, m->zFile, zList, i, "id",
                             "'%s' maps %s[%zu] already", c->zId, zList, j);
@@ -338,6 +341,7 @@ map_units(Dhis2Map *m, json_t *a, AppErr *err)
         }
         for (size_t j = 0; j + 1 < m->nUnit; j++) {
             const Dhis2Unit *d = &m->aUnit[j];
+            /* NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker): map_text() set it or failed */
             if (strcmp(d->zId, u->zId) == 0) {
                 return fail(err, MAP_VERB, m->zFile, zList, i, "id",
                             "'%s' maps %s[%zu] already", u->zId, zList, j);
@@ -516,7 +520,7 @@ read_value(const char *zFile, size_t i, json_t *o, const Dhis2Map *m,
     az[T_PERIOD] = az[T_PERIOD] ? az[T_PERIOD] : zPeriod;
     az[T_OU] = az[T_OU] ? az[T_OU] : zUnit;
     json_t *del = json_object_get(o, "deleted");
-    if (del && json_is_true(del)) {
+    if (json_is_true(del)) {
         return fail(err, "import", zFile, DV, i, "deleted",
                     "deleted values are not imported");
     }

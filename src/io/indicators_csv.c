@@ -254,7 +254,7 @@ resolve_indicator(Reader *r, int c, int iRev)
         NameIndex *d = names_new(str_fold);
         for (size_t i = 0; i < r->nInd; i++) {
             /* Each code once, though it has several revisions. */
-            if (i == 0 || strcmp(r->aInd[i - 1].zCode, r->aInd[i].zCode)) {
+            if (i == 0 || strcmp(r->aInd[i - 1].zCode, r->aInd[i].zCode) != 0) {
                 names_add(d, r->aInd[i].zCode, i, 0);
             }
         }
@@ -729,6 +729,7 @@ out:
     free(aFile);
     free(aiLine);
     for (long i = 0; i < st->nRows; i++) {
+        /* NOLINTNEXTLINE(clang-analyzer-core.NullDereference): azKey holds st->nRows keys */
         free(azKey[i]);
     }
     free(azKey);

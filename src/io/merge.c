@@ -308,7 +308,7 @@ merge_quote(Buf *b, const char *z)
             buf_puts(b, "\xe2\x80\xa6"); /* … */
             break;
         }
-        buf_putc(b, c < ' ' ? ' ' : (char)c);
+        buf_putc(b, (char)(c < ' ' ? ' ' : c));
     }
     buf_putc(b, '\'');
 }

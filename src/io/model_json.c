@@ -325,6 +325,7 @@ jread_node(JCtx *c, json_t *o, Plan *p, long iParent, unsigned depth)
         return -1;
     }
     for (size_t k = 0; k < (size_t)iSelf; k++) {
+        /* NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker): set above, or jfail() failed */
         if (strcmp(p->aNode[k].zCode, nd->zCode) == 0) {
             size_t n = jpush_key(c, "code");
             int rc = jfail(c, "duplicate code '%s'", nd->zCode);
@@ -469,7 +470,7 @@ jread_plan(JCtx *c, json_t *o, Model *m)
             jpush_key(c, "indicator");
             return jfail(c, "expected %s", "true or false");
         }
-        p->aLevel[i].bIndicator = ind && json_is_true(ind);
+        p->aLevel[i].bIndicator = json_is_true(ind);
         for (size_t k = 0; k < i; k++) {
             if (strcmp(p->aLevel[k].zName, p->aLevel[i].zName) == 0) {
                 return jfail(c, "level '%s' appears twice", p->aLevel[i].zName);
@@ -515,6 +516,7 @@ jread_plan(JCtx *c, json_t *o, Model *m)
             return -1;
         }
         for (size_t k = 0; k + 1 < p->nRound; k++) {
+            /* NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker): set above, or jfail() failed */
             if (strcmp(p->aRound[k].zCode, r->zCode) == 0) {
                 return jfail(c, "duplicate round code '%s'", r->zCode);
             }

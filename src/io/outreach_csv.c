@@ -582,6 +582,7 @@ outreach_csv_import(Store *s, OutreachFile k, const char *zFile, const char *z,
     /* Keys are compared as read: codes and places written two ways
     ** ("TH", "Thailand") are caught by the database's figures below. */
     if (stats->nRows) {
+        /* NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker): aKey holds stats->nRows keys */
         qsort(aKey, (size_t)stats->nRows, sizeof *aKey, rowkey_cmp);
     }
     for (long i = 1; i < stats->nRows; i++) {

@@ -373,9 +373,9 @@ typedef struct NameSet {
 static uint64_t
 name_hash(const char *z)
 {
-    uint64_t h = 0xcbf29ce484222325ull; /* FNV-1a */
+    uint64_t h = 0xcbf29ce484222325uLL; /* FNV-1a */
     for (; *z; z++) {
-        h = (h ^ (unsigned char)*z) * 0x100000001b3ull;
+        h = (h ^ (unsigned char)*z) * 0x100000001b3uLL;
     }
     return h;
 }
@@ -1244,7 +1244,7 @@ plan_sample_build(const PlanSampleSize *z, Model *m)
     assert(z->nOrg >= 1 && z->nOrg <= PLAN_SAMPLE_MAX_ORGS);
     assert(z->nRound >= 1 && z->nRound <= PLAN_SAMPLE_MAX_ROUNDS);
     assert(z->nActivity * z->nRound <= PLAN_SAMPLE_MAX_ASSESSMENTS);
-    Rng r = { z->seed * 0x2545F4914F6CDD1Dull + 0x5851F42D4C957F2Dull };
+    Rng r = { z->seed * 0x2545F4914F6CDD1DuLL + 0x5851F42D4C957F2DuLL };
     sample_orgs(&r, z->nOrg, m);
     Plan *p = model_add_plan(m);
     p->zCode = xstrdup(PLAN_SAMPLE_CODE);

@@ -20,9 +20,9 @@ typedef struct Rng {
 static inline uint64_t
 rng_next(Rng *r)
 {
-    uint64_t z = (r->s += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    uint64_t z = (r->s += 0x9E3779B97F4A7C15uLL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9uLL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBuLL;
     return z ^ (z >> 31);
 }
 

@@ -32,7 +32,7 @@
 #include "../base/banned.h"
 
 /* Bytes read from the archive at a time. */
-#define XLSX_CHUNK_BYTES (64u * 1024u)
+#define XLSX_CHUNK_BYTES (64u << 10) /* KiB */
 
 /* What every parser's user data starts with: how a handler stops the
 ** parse with a message (the caller adds the file name). */

@@ -628,9 +628,9 @@ pager_toc_line(Pager *pg, const PgStyle *st, const char *z, const char *zPage,
     cairo_save(pg->cr);
     cairo_set_source_rgb(pg->cr, 0.4, 0.4, 0.4);
     cairo_new_path(pg->cr);
-    for (double xd = xDot; xd < xEnd; xd += 4) {
+    for (int k = 0; xDot + 4.0 * k < xEnd; k++) {
         cairo_new_sub_path(pg->cr);
-        cairo_arc(pg->cr, xd, yDot - 0.5, 0.5, 0, 6.2832);
+        cairo_arc(pg->cr, xDot + 4.0 * k, yDot - 0.5, 0.5, 0, 6.2832);
     }
     cairo_fill(pg->cr);
     cairo_restore(pg->cr);
@@ -721,6 +721,7 @@ pg_row_frame(Pager *pg, const PgTable *t, double hRow, int bHead)
 static void
 pg_row_draw(Pager *pg, const PgTable *t, const PgRow *pRow, int bHead)
 {
+    /* NOLINTNEXTLINE(clang-analyzer-core.UndefinedBinaryOperatorResult): pager_table() laid out aHead[] */
     double hRow = pRow->h + 2 * PG_CELL_PAD_Y;
     pg_row_frame(pg, t, hRow, bHead);
     double x = pg_left(pg), wText = pager_text_width(pg);

@@ -33,6 +33,7 @@ rating_fill_rgb(Rating e, double *pr, double *pg, double *pb)
 {
     const char *z = rating_fill(e);
     unsigned r, g, b;
+    /* NOLINTNEXTLINE(cert-err34-c): fixed widths cannot overflow */
     if (!z || sscanf(z, "#%2x%2x%2x", &r, &g, &b) != 3) {
         *pr = *pg = *pb = -1;
         return;

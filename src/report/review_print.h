@@ -23,9 +23,9 @@
 ** review_print_release_fonts(), sheet_render_pdf() and
 ** sheet_render_docx() each. */
 int print_review_pdf(const ReviewReport *r, Buf *b, AppErr *err);
-int print_review_docx(const ReviewReport *r, Buf *b, AppErr *err);
+int print_review_docx(const ReviewReport *r, Buf *out, AppErr *err);
 int print_sheet_pdf(const SheetDocSpec *s, Buf *b, AppErr *err);
-int print_sheet_docx(const SheetDocSpec *s, Buf *b, AppErr *err);
+int print_sheet_docx(const SheetDocSpec *spec, Buf *out, AppErr *err);
 void print_release_fonts(void);
 
 /* The stacked bar chart of s (a summary of r) drawn with cairo at the

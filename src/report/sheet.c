@@ -232,6 +232,7 @@ sheet_render_html(const Sheet *t, const char *zSelf, Buf *b)
         HTML_LIT(b, "</th>");
     }
     HTML_LIT(b, "</tr></thead><tbody>");
+    assert(t->nCol > 0 || t->nCell == 0); /* a cell is in a column */
     for (size_t i = 0; i < t->nCell; i++) {
         const SheetCell *c = &t->aCell[i];
         size_t iCol = i % t->nCol;
@@ -321,6 +322,7 @@ sheet_render_csv(const Sheet *t, Buf *b)
     }
     buf_puts(b, "\r\n");
     zSep = "";
+    assert(t->nCol > 0 || t->nCell == 0); /* a cell is in a column */
     for (size_t i = 0; i < t->nCell; i++) {
         size_t iCol = i % t->nCol;
         if (iCol == 0) {
@@ -359,6 +361,7 @@ sheet_render_xlsx(const Sheet *t, Buf *b, AppErr *err)
         }
     }
     xlsx_out_row(x);
+    assert(t->nCol > 0 || t->nCell == 0); /* a cell is in a column */
     for (size_t i = 0; i < t->nCell; i++) {
         const SheetCell *c = &t->aCell[i];
         if (t->abHtmlOnly[i % t->nCol]) {

@@ -87,11 +87,6 @@ void sheet_markup(Sheet *t, const char *zMarkup);
 ** encoders: several links in one cell); CSV and XLSX hold z. */
 void sheet_text_markup(Sheet *t, const char *z, const char *zMarkup);
 
-/* Add a column shown in HTML only (its cells are sheet_markup(): the
-** forms of the row's actions); CSV and XLSX leave it out. */
-void sheet_col_html(Sheet *t, const char *zName);
-void sheet_markup(Sheet *t, const char *zMarkup);
-
 /* Rows filled so far (complete or not). */
 size_t sheet_rows(const Sheet *t);
 

@@ -72,6 +72,7 @@ url_decode(const char *z, size_t n, Buf *b)
         unsigned v;
         if (z[i] == '%' && i + 2 < n && isxdigit((unsigned char)z[i + 1]) &&
             isxdigit((unsigned char)z[i + 2]) &&
+            /* NOLINTNEXTLINE(cert-err34-c): fixed widths cannot overflow */
             sscanf(z + i + 1, "%2x", &v) == 1) {
             buf_putc(b, (char)v);
             i += 2;

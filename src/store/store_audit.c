@@ -385,6 +385,7 @@ row_read(Store *s, StoreEntity e, const char *const *azKey, Row *r, AppErr *err)
     r->pE = &aEntity[e];
     r->azKey = azKey;
     for (int i = 0; i < r->pE->nKey; i++) {
+        /* NOLINTNEXTLINE(clang-analyzer-core.UndefinedBinaryOperatorResult): nKey keys for e */
         assert(azKey[i] != NULL);
     }
     r->iMissing = -1;
@@ -652,6 +653,7 @@ key_join(char *zBuf, size_t nBuf, const char *const *az, int n)
         if (i > 0 && k + 1 < nBuf) {
             zBuf[k++] = '/';
         }
+        /* NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker): azKey[] holds two codes */
         size_t m = strlen(az[i]);
         if (m > nBuf - 1 - k) {
             m = nBuf - 1 - k;
@@ -691,7 +693,7 @@ store_plan_put(Store *s, const Plan *p, AppErr *err)
         [STORE_PLAN_TITLE_KM] = p->zTitleKm,
     };
     const char *azLevel[2 * LIMIT_PLAN_LEVELS];
-    for (int i = 0; i < p->nLevel; i++) {
+    for (long i = 0; i < p->nLevel; i++) {
         azLevel[2 * i] = p->aLevel[i].zName;
         azLevel[2 * i + 1] = p->aLevel[i].bIndicator ? "1" : "0";
     }

@@ -7,6 +7,7 @@
 ** schema's checks let through but core cannot read (an unknown source
 ** kind) is reported, not guessed at.
 */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,7 +31,7 @@ currency_copy(char zOut[4], const char *z)
 {
     memset(zOut, 0, 4);
     if (z) {
-        memcpy(zOut, z, strlen(z) < 3 ? strlen(z) : 3);
+        (void)snprintf(zOut, 4, "%.3s", z);
     }
 }
 

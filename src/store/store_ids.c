@@ -150,7 +150,7 @@ store_ids_put_new(StoreIds *t, char cKind, long long scope, const char *zCode,
 static unsigned long long
 store_id_child_bit(long long child)
 {
-    return 1ull << ((unsigned long long)child & 63u);
+    return 1uLL << ((unsigned long long)child & 63u);
 }
 
 void

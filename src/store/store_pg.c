@@ -365,7 +365,7 @@ pg_batch_send(PgStore *S, AppErr *err)
             }
         }
     }
-    const char **az = xcalloc((size_t)(B->nRow * B->nCol), sizeof *az);
+    const char **az = xcalloc((size_t)B->nRow * (size_t)B->nCol, sizeof *az);
     for (int i = 0; i < B->nRow * B->nCol; i++) {
         az[i] = B->aOff[i] == SIZE_MAX ? NULL : B->arena.z + B->aOff[i];
     }

@@ -64,7 +64,7 @@
 #define PG_COPY_BATCH 50000
 
 /* Audit text held back before it is sent anyway. */
-#define PG_AUDIT_HOLD_BYTES (8u * 1024u * 1024u)
+#define PG_AUDIT_HOLD_BYTES (8u << 20) /* MiB */
 
 /* A case's fields as the upsert and the COPY take them, in this order. */
 #define PG_CASE_NFIELD   20
@@ -115,10 +115,10 @@ pg_copy_field(Buf *b, const char *z, int bFirst)
             break;
         }
         buf_putc(b, '\\');
-        buf_putc(b, *p == '\t'   ? 't'
-                    : *p == '\n' ? 'n'
-                    : *p == '\r' ? 'r'
-                                 : '\\');
+        buf_putc(b, (char)(*p == '\t'   ? 't'
+                           : *p == '\n' ? 'n'
+                           : *p == '\r' ? 'r'
+                                        : '\\'));
         p++;
     }
 }

@@ -143,7 +143,7 @@ sq_numbered_sql(const char *zSql)
     char cQuote = 0;
     for (char *p = z; *p; p++) {
         if (cQuote) {
-            cQuote = *p == cQuote ? 0 : cQuote;
+            cQuote = (char)(*p == cQuote ? 0 : cQuote);
         } else if (*p == '\'' || *p == '"') {
             cQuote = *p;
         } else if (*p == '$' && p[1] >= '0' && p[1] <= '9') {

@@ -65,6 +65,7 @@ sq_load_orgs(SqStore *S, Model *m, AppErr *err)
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         sqlite3_int64 orgId = sqlite3_column_int64(st, 0);
         for (size_t i = 0; i < m->nOrg; i++) {
+            /* NOLINTNEXTLINE(clang-analyzer-core.NullDereference): *m was empty */
             if (aId[i] == orgId) {
                 strv_push(&m->aOrg[i].azAlias, &m->aOrg[i].nAlias,
                           (const char *)sqlite3_column_text(st, 1));
@@ -222,7 +223,6 @@ sq_load_nodes(SqStore *S, sqlite3_int64 planId, const char *zNode,
         rc = sq_fail(S, err, "reading plan nodes");
         goto out;
     }
-    rc = 0;
     if (nRow) {
         qsort(aRow, nRow, sizeof *aRow, store_tree_node_cmp);
     }
@@ -518,6 +518,7 @@ sq_load(Store *s, const StoreScope *scope, Model *m, AppErr *err)
         rc = apperr_set(err, APPERR_NOTFOUND, "no plan '%s'", zPlan);
     }
     for (size_t i = 0; i < m->nPlan && rc == 0; i++) {
+        /* NOLINTNEXTLINE(clang-analyzer-core.NullDereference): *m was empty */
         rc = sq_load_plan(S, aId[i], scope, &m->aPlan[i], err);
     }
     free(aId);

@@ -37,7 +37,7 @@ static void
 sq_note_field(Buf *b, const char *z)
 {
     for (const char *p = z ? z : ""; *p; p++) {
-        buf_putc(b, *p == '\n' || *p == '\r' ? ' ' : *p);
+        buf_putc(b, (char)(*p == '\n' || *p == '\r' ? ' ' : *p));
     }
     buf_putc(b, '\n');
 }

@@ -176,8 +176,8 @@ base64_append(Buf *b, const unsigned char *z, size_t n)
         }
         buf_putc(b, az[(v >> 18) & 63]);
         buf_putc(b, az[(v >> 12) & 63]);
-        buf_putc(b, i + 1 < n ? az[(v >> 6) & 63] : '=');
-        buf_putc(b, i + 2 < n ? az[v & 63] : '=');
+        buf_putc(b, (char)(i + 1 < n ? az[(v >> 6) & 63] : '='));
+        buf_putc(b, (char)(i + 2 < n ? az[v & 63] : '='));
     }
 }
 

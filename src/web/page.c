@@ -643,7 +643,7 @@ page_attachment(Resp *w, const char *zStem, const char *zId, const char *zExt)
         char c = name.z[i];
         int bOk = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
                   (c >= '0' && c <= '9') || c == '-' || c == '.';
-        name.z[i] = bOk ? c : '_';
+        name.z[i] = (char)(bOk ? c : '_');
     }
     buf_printf(&name, ".%s\"", zExt);
     free(w->zDisposition);

@@ -147,7 +147,7 @@ page_login(Req *r, Resp *w)
         str_now_utc(zNow, sizeof zNow);
         buf_printf(&log, "%s lmpmon: failed login for '", zNow);
         for (const char *p = zUser; *p && p - zUser < 64; p++) {
-            buf_putc(&log, (*p > 32 && *p < 127) ? *p : '?');
+            buf_putc(&log, (char)((*p > 32 && *p < 127) ? *p : '?'));
         }
         buf_printf(&log, "' from %s%s", r->zClientIp,
                    bUser && u.bDisabled ? " (account disabled)" : "");

@@ -1217,7 +1217,7 @@ page_attachment_get(Req *r, Resp *w)
         char c = *p;
         int bOk = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
                   (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
-        buf_putc(&d, bOk ? c : '_');
+        buf_putc(&d, (char)(bOk ? c : '_'));
     }
     /* The name as it was, Khmer included, for browsers that read RFC
     ** 6266's filename* (all of today's); the plain one for the rest. */

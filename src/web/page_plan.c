@@ -90,6 +90,7 @@ plan_recs_sheet(const void *arg, const char *zId, Sheet *t)
     sheet_col(t, "Status");
     sheet_col(t, "Recorded in");
     sheet_col(t, "Evidence");
+    /* NOLINTNEXTLINE(bugprone-sizeof-expression): elements are pointers */
     const Rec **a = xcalloc(x->set->nRec + 1, sizeof *a);
     size_t n = 0;
     plan_recs_order(x, a, &n);

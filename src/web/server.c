@@ -980,7 +980,7 @@ web_serve(const WebConfig *pConfig, AppErr *err)
     sigaddset(&set, SIGINT);
     sigaddset(&set, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &set, NULL);
-    signal(SIGPIPE, SIG_IGN);
+    (void)signal(SIGPIPE, SIG_IGN);
 
     struct MHD_Daemon *d = MHD_start_daemon(
         MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG | MHD_USE_ITC, 0,
@@ -1047,7 +1047,7 @@ web_serve(const WebConfig *pConfig, AppErr *err)
     }
     printf("lmpmon: serving %s on http://%s:%u/ (stop with Ctrl-C)\n", cfg->zDb,
            zAddr, di ? (unsigned)di->port : (unsigned)ntohs(sa.sin_port));
-    fflush(stdout);
+    (void)fflush(stdout);
 
     int sig = 0;
     (void)sigwait(&set, &sig);
@@ -1055,7 +1055,7 @@ web_serve(const WebConfig *pConfig, AppErr *err)
     /* Stop accepting, let running requests finish (at most 10 s). */
     (void)MHD_quiesce_daemon(d);
     for (int i = 0; i < 1000 && atomic_load(&nInFlight) > 0; i++) {
-        struct timespec ts = { 0, 10 * 1000 * 1000 };
+        struct timespec ts = { 0, 10L * 1000 * 1000 };
         nanosleep(&ts, NULL);
     }
     MHD_stop_daemon(d);

@@ -45,7 +45,7 @@ typedef struct WebConfig WebConfig;
 
 /* Serve until SIGINT or SIGTERM; requests in flight are finished before
 ** returning.  Returns 0, or -1 with err (address in use, bad --listen). */
-int web_serve(const WebConfig *cfg, AppErr *err);
+int web_serve(const WebConfig *pConfig, AppErr *err);
 
 /* Check an SMTP URL as --smtp takes it (mailer.c): smtp:// or smtps://,
 ** a host, an optional user and password, an optional port.  0, or -1

@@ -6,7 +6,7 @@
 #define LMPMON_WEB_LIMITS_H
 
 /* Largest request body: a statement form or JSON API call. */
-#define LIMIT_BODY_BYTES (256u * 1024u)
+#define LIMIT_BODY_BYTES (256u << 10) /* KiB */
 
 /* Largest request body of a route that takes files (multipart/form-data,
 ** route flag WEB_UPLOAD: importing a plan).  A national plan's annex CSV
@@ -15,7 +15,7 @@
 ** and CSRF token, so at most LIMIT_UPLOADS_AT_ONCE such bodies are taken
 ** at a time (the others get 503): LIMIT_UPLOAD_BYTES times that bounds
 ** the memory uploads can hold. */
-#define LIMIT_UPLOAD_BYTES    (32u * 1024u * 1024u)
+#define LIMIT_UPLOAD_BYTES    (32u << 20) /* MiB */
 #define LIMIT_UPLOADS_AT_ONCE 4
 
 /* Most files in one upload, and the most bytes of one part's headers
@@ -31,13 +31,13 @@
 ** confirmation (page_import.c): kept in the server's memory, at most this
 ** many (the oldest goes first) and for at most this many seconds. */
 #define LIMIT_IMPORT_PENDING         4
-#define LIMIT_IMPORT_PENDING_SECONDS (30 * 60)
+#define LIMIT_IMPORT_PENDING_SECONDS (30L * 60)
 
 /* Most name=value pairs in a query string or form. */
 #define LIMIT_FORM_FIELDS 64u
 
 /* Memory libmicrohttpd may use per connection: bounds header size. */
-#define LIMIT_HEADER_BYTES (32u * 1024u)
+#define LIMIT_HEADER_BYTES (32u << 10) /* KiB */
 
 /* Simultaneous connections in all, and from one client address. */
 #define LIMIT_CONNECTIONS            256u
@@ -81,7 +81,7 @@
 ** address, and how many addresses and names are remembered. */
 #define LIMIT_LOGIN_FREE_FAILURES         3
 #define LIMIT_LOGIN_BACKOFF_MAX_SECONDS   60
-#define LIMIT_LOGIN_FORGET_SECONDS        (15 * 60)
+#define LIMIT_LOGIN_FORGET_SECONDS        (15L * 60)
 #define LIMIT_LOGIN_CONCURRENT_PER_CLIENT 2
 #define LIMIT_LOGIN_THROTTLE_KEYS         1024
 
@@ -92,8 +92,8 @@
 #define WEB_SLOW_WORK 2
 
 /* Session lifetimes, seconds: idle and absolute. */
-#define LIMIT_SESSION_IDLE_SECONDS     (2 * 60 * 60)
-#define LIMIT_SESSION_ABSOLUTE_SECONDS (12 * 60 * 60)
+#define LIMIT_SESSION_IDLE_SECONDS     (2L * 60 * 60)
+#define LIMIT_SESSION_ABSOLUTE_SECONDS (12L * 60 * 60)
 
 /* Worker threads of the server. */
 #define WEB_THREADS 4u
