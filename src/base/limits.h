@@ -131,8 +131,8 @@
 ** paragraphs, headings and list items, link addresses of at most
 ** LIMIT_CHAPTER_HREF_BYTES.  Inline bold, italic and links nest at most
 ** three deep by construction (one flag each). */
-#define LIMIT_CHAPTER_BYTES      (64u * 1024u)
-#define LIMIT_CHAPTER_LINE_BYTES (8u * 1024u)
+#define LIMIT_CHAPTER_BYTES      (64u << 10)
+#define LIMIT_CHAPTER_LINE_BYTES (8u << 10)
 #define LIMIT_CHAPTER_BLOCKS     1000u
 #define LIMIT_CHAPTER_HREF_BYTES 2048u
 

@@ -5,6 +5,7 @@
 ** Saving is app's workflow_save_chapter(), the use case the web's form
 ** calls; this file only reads the text and prints what happened.
 */
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +25,7 @@
 static int
 chapter_read(const char *zFile, char **pz, AppErr *err)
 {
+    assert(zFile != NULL); /* --file is required (cmd_round_chapter()) */
     size_t n = 0;
     if (strcmp(zFile, "-") == 0) {
         Buf b = BUF_INIT;

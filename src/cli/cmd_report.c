@@ -126,6 +126,7 @@ report_coordination(const CliCtx *ctx, const char *zRound, const char *zPlan,
     if (report_format_find(aCoordinationFormat, zFmt)->bPrint) {
         review_print_release_fonts();
     }
+    /* NOLINTNEXTLINE(bugprone-branch-clone): each step fails the same way */
     if (rcMake) {
         rc = cli_fail(&err);
     } else if (buf_failed(&b)) {

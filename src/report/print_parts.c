@@ -53,6 +53,7 @@ sheet_doc_table(SheetDocParts *x, const char *zId)
     if (!x->nPart) {
         sheet_doc_part(x, 2, NULL, NULL);
     }
+    /* NOLINTNEXTLINE(bugprone-sizeof-expression): elements are pointers */
     xgrow((void **)&x->apSheet, &x->nSheetAlloc, x->nSheet, sizeof *x->apSheet);
     Sheet *t = xmalloc(sizeof *t);
     sheet_init(t, zId, NULL);

@@ -62,7 +62,8 @@ void sheet_release(Sheet *t);
 void sheet_col(Sheet *t, const char *zName);
 
 /* The next cell: text z in CSV and XLSX, the caller's markup (built with
-** escape.h's encoders: a form editing z) in its place in HTML. */
+** escape.h's encoders: a form editing z, several links in one cell) in
+** its place in HTML. */
 void sheet_text_markup(Sheet *t, const char *z, const char *zMarkup);
 
 /* Add a column shown in HTML only (its cells are sheet_markup(): the
@@ -83,9 +84,6 @@ void sheet_text_clip(Sheet *t, const char *z, size_t nWidth);
 ** must be a number as people write one: it is not formula-guarded. */
 void sheet_num_text(Sheet *t, double v, const char *zText);
 void sheet_markup(Sheet *t, const char *zMarkup);
-/* Text z that HTML shows as zMarkup instead (built with escape.h's
-** encoders: several links in one cell); CSV and XLSX hold z. */
-void sheet_text_markup(Sheet *t, const char *z, const char *zMarkup);
 
 /* Rows filled so far (complete or not). */
 size_t sheet_rows(const Sheet *t);
