@@ -69,14 +69,24 @@ docx_pstyle(Xml *x, const char *zStyle)
     XML_LEAF1(x, "w:pStyle", "w:val", zStyle);
 }
 
-/* A run of text; bold when bBold.  Line breaks become <w:br/>. */
+/* A run of n bytes of z with the flags fl of core/chapter.h: bold,
+** italic, a link's underline and colour.  Line breaks become <w:br/>. */
 static void
-docx_run(Xml *x, const char *z, size_t n, int bBold)
+docx_run_fl(Xml *x, const char *z, size_t n, unsigned fl)
 {
     XML_OPEN(x, "w:r");
-    if (bBold) {
+    if (fl & (MD_RUN_BOLD | MD_RUN_ITALIC | MD_RUN_LINK)) {
         XML_OPEN(x, "w:rPr");
-        XML_LEAF(x, "w:b");
+        if (fl & MD_RUN_BOLD) {
+            XML_LEAF(x, "w:b");
+        }
+        if (fl & MD_RUN_ITALIC) {
+            XML_LEAF(x, "w:i");
+        }
+        if (fl & MD_RUN_LINK) {
+            XML_LEAF1(x, "w:color", "w:val", "1A4F8B");
+            XML_LEAF1(x, "w:u", "w:val", "single");
+        }
         xml_close(x);
     }
     size_t i = 0;
@@ -98,45 +108,11 @@ docx_run(Xml *x, const char *z, size_t n, int bBold)
     xml_close(x);
 }
 
-/* A run of n bytes of z with the flags fl of core/chapter.h: bold,
-** italic, a link's underline and colour. */
+/* A run of text; bold when bBold. */
 static void
-docx_run_fl(Xml *x, const char *z, size_t n, unsigned fl)
+docx_run(Xml *x, const char *z, size_t n, int bBold)
 {
-    if (!(fl & (MD_RUN_ITALIC | MD_RUN_LINK))) {
-        docx_run(x, z, n, (fl & MD_RUN_BOLD) != 0);
-        return;
-    }
-    XML_OPEN(x, "w:r");
-    XML_OPEN(x, "w:rPr");
-    if (fl & MD_RUN_BOLD) {
-        XML_LEAF(x, "w:b");
-    }
-    if (fl & MD_RUN_ITALIC) {
-        XML_LEAF(x, "w:i");
-    }
-    if (fl & MD_RUN_LINK) {
-        XML_LEAF1(x, "w:color", "w:val", "1A4F8B");
-        XML_LEAF1(x, "w:u", "w:val", "single");
-    }
-    xml_close(x);
-    size_t i = 0;
-    for (;;) {
-        const char *nl = memchr(z + i, '\n', n - i);
-        size_t e = nl ? (size_t)(nl - z) : n;
-        char *zPart = xstrndup(z + i, e - i);
-        XML_OPEN(x, "w:t");
-        XML_ATTR(x, "xml:space", "preserve");
-        xml_text(x, zPart);
-        xml_close(x);
-        free(zPart);
-        if (!nl) {
-            break;
-        }
-        XML_LEAF(x, "w:br");
-        i = e + 1;
-    }
-    xml_close(x);
+    docx_run_fl(x, z, n, bBold ? MD_RUN_BOLD : 0);
 }
 
 /* A chapter's paragraph or list item p in style zStyle (NULL: Normal), its

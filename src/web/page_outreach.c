@@ -212,6 +212,39 @@ out_version(const Req *r)
     return str_to_long(req_form(r, "version"), 0, 2147483647L, &v) ? 0 : (int)v;
 }
 
+/* A record's save or delete through the use case of its kind. */
+typedef int (*OutSave)(Req *r, Resp *w, long long id);
+typedef int (*OutDelete)(Store *s, const Actor *who, long long id, int iVersion,
+                         AppErr *err);
+
+/* POST /KIND/{id}: save record id through xSave; an id that is none is
+** zNoSuch (404). */
+static int
+out_post_id(Req *r, Resp *w, OutSave xSave, const char *zNoSuch)
+{
+    long long id = out_id(r);
+    if (!id) {
+        web_error(r, w, 404, zNoSuch);
+        return 0;
+    }
+    return xSave(r, w, id);
+}
+
+/* POST /KIND/{id}/delete: delete through xDelete at the form's version,
+** then back to zBack. */
+static int
+out_delete(Req *r, Resp *w, OutDelete xDelete, const char *zBack)
+{
+    AppErr err = APPERR_INIT;
+    Actor who = page_actor(r);
+    if (xDelete(r->s, &who, out_id(r), out_version(r), &err)) {
+        web_fail(r, w, &err);
+        return 0;
+    }
+    resp_redirect(w, zBack);
+    return 0;
+}
+
 /* ---- /outreach --------------------------------------------------------- */
 
 /* What the list shows: the records read, the filters, the reader. */
@@ -845,26 +878,14 @@ page_outreach_create(Req *r, Resp *w)
 int
 page_outreach_event_post(Req *r, Resp *w)
 {
-    long long id = out_id(r);
-    if (!id) {
-        web_error(r, w, 404, _("There is no such event."));
-        return 0;
-    }
-    return ev_save(r, w, id);
+    return out_post_id(r, w, ev_save, _("There is no such event."));
 }
 
 /* ** PAGE: /outreach/{id}/delete */
 int
 page_outreach_delete_post(Req *r, Resp *w)
 {
-    AppErr err = APPERR_INIT;
-    Actor who = page_actor(r);
-    if (app_outreach_delete(r->s, &who, out_id(r), out_version(r), &err)) {
-        web_fail(r, w, &err);
-        return 0;
-    }
-    resp_redirect(w, "/outreach?saved=deleted");
-    return 0;
+    return out_delete(r, w, app_outreach_delete, "/outreach?saved=deleted");
 }
 
 /* ---- media ------------------------------------------------------------- */
@@ -975,26 +996,14 @@ page_media_create(Req *r, Resp *w)
 int
 page_media_post(Req *r, Resp *w)
 {
-    long long id = out_id(r);
-    if (!id) {
-        web_error(r, w, 404, _("There is no such article."));
-        return 0;
-    }
-    return media_save(r, w, id);
+    return out_post_id(r, w, media_save, _("There is no such article."));
 }
 
 /* ** PAGE: /media/{id}/delete */
 int
 page_media_delete_post(Req *r, Resp *w)
 {
-    AppErr err = APPERR_INIT;
-    Actor who = page_actor(r);
-    if (app_media_delete(r->s, &who, out_id(r), out_version(r), &err)) {
-        web_fail(r, w, &err);
-        return 0;
-    }
-    resp_redirect(w, "/outreach?saved=deleted");
-    return 0;
+    return out_delete(r, w, app_media_delete, "/outreach?saved=deleted");
 }
 
 /* ---- /statistics ------------------------------------------------------- */
@@ -1405,24 +1414,12 @@ page_statistics_create(Req *r, Resp *w)
 int
 page_statistics_figure_post(Req *r, Resp *w)
 {
-    long long id = out_id(r);
-    if (!id) {
-        web_error(r, w, 404, _("There is no such figure."));
-        return 0;
-    }
-    return stat_save(r, w, id);
+    return out_post_id(r, w, stat_save, _("There is no such figure."));
 }
 
 /* ** PAGE: /statistics/{id}/delete */
 int
 page_statistics_delete_post(Req *r, Resp *w)
 {
-    AppErr err = APPERR_INIT;
-    Actor who = page_actor(r);
-    if (app_stat_delete(r->s, &who, out_id(r), out_version(r), &err)) {
-        web_fail(r, w, &err);
-        return 0;
-    }
-    resp_redirect(w, "/statistics?saved=deleted");
-    return 0;
+    return out_delete(r, w, app_stat_delete, "/statistics?saved=deleted");
 }

@@ -88,8 +88,8 @@ CSV
 # places' migration is 19 and 14); what later migrations added is undone
 # first (20 and 15: indicator.computed_from; 22 and 17: ind_value.note;
 # 23 and 18: indicator.definition_km; 24 and 19: the versions of
-# outreach, media and statistics rows).
-later="ALTER TABLE indicator DROP COLUMN definition_km;
+# outreach, media and statistics rows; 25 and 20: the review's chapters).
+later="DROP TABLE round_chapter; ALTER TABLE indicator DROP COLUMN definition_km;
   ALTER TABLE indicator DROP COLUMN computed_from; ALTER TABLE ind_value DROP COLUMN note;
   ALTER TABLE outreach DROP COLUMN version; ALTER TABLE media DROP COLUMN version;
   ALTER TABLE stat_obs DROP COLUMN version;"
