@@ -1,8 +1,8 @@
 /*
 ** reminder.h — the server's deadline reminders.
 **
-** While the server runs, one thread (ticker.h) asks inbox_remind() at
-** start and then every REMINDER_SECONDS: the reporters of organisations
+** While the server runs, one thread (ticker.h) asks inbox_remind()
+** REMINDER_FIRST_SECONDS after start and then every REMINDER_SECONDS: the reporters of organisations
 ** that still owe statements in an open round are told when they are due
 ** within NOTIFY_DUE_SOON_DAYS days and again when they are overdue, in the
 ** inbox and by e-mail when they want it.  Each is told once per due date
@@ -22,6 +22,10 @@ typedef struct WebConfig WebConfig;
 ** set it, so that what they are told does not depend on the day they run
 ** (a budget reminder every June); tests/http/t_reminders.sh turns it on. */
 #define REMINDER_SECONDS 3600
+
+/* Seconds from start to the first turn (or REMINDER_SECONDS when fewer):
+** after the first requests have loaded the read model, not beside them. */
+#define REMINDER_FIRST_SECONDS 60
 
 /* Start the thread; fails only when it cannot be made.  Copies what it
 ** needs of cfg. */
