@@ -1706,25 +1706,25 @@ store_fund_line_put(Store *s, const char *zPlan, const FundLine *l, AppErr *err)
 
 /* ---- due dates and extensions -------------------------------------------- */
 
-int
-store_round_due_put(Store *s, const char *zPlan, const char *zRound,
-                    const char *zDue, AppErr *err)
+/* Set column iCol of the stored row of e named by azKey (zKey in the
+** audit trail) to zNew, the other columns as they are: one audited
+** change.  APPERR_NOTFOUND when there is no such row. */
+static int
+row_put_column(Store *s, StoreEntity e, const char *const *azKey,
+               const char *zKey, int iCol, const char *zNew, AppErr *err)
 {
-    const char *azKey[] = { zPlan, zRound };
-    char zKey[2 * LIMIT_CODE_BYTES + 8];
-    (void)snprintf(zKey, sizeof zKey, "%s/round/%s", zPlan, zRound);
     Row r;
-    memset(&r, 0, sizeof r);
-    int rc = round_must_exist(s, zPlan, zRound, err);
-    if (rc == 0) {
-        rc = row_read(s, STORE_ROUND, azKey, &r, err);
+    int rc = row_read(s, e, azKey, &r, err);
+    if (rc == 0 && !r.bFound) {
+        rc = apperr_set(err, APPERR_NOTFOUND, "no %s '%s'", aEntity[e].zName,
+                        zKey);
     }
     if (rc == 0) {
         const char *azNew[STORE_NCOL_MAX];
         for (int i = 0; i < STORE_NCOL_MAX; i++) {
             azNew[i] = r.azOld[i];
         }
-        azNew[STORE_ROUND_DUE] = zDue;
+        azNew[iCol] = zNew;
         rc = row_write(s, &r, zKey, azNew, 0, 0, err);
     }
     if (rc > 0) {
@@ -1732,6 +1732,20 @@ store_round_due_put(Store *s, const char *zPlan, const char *zRound,
     }
     row_release(&r);
     return rc;
+}
+
+int
+store_round_due_put(Store *s, const char *zPlan, const char *zRound,
+                    const char *zDue, AppErr *err)
+{
+    const char *azKey[] = { zPlan, zRound };
+    char zKey[2 * LIMIT_CODE_BYTES + 8];
+    (void)snprintf(zKey, sizeof zKey, "%s/round/%s", zPlan, zRound);
+    return round_must_exist(s, zPlan, zRound, err) ||
+                   row_put_column(s, STORE_ROUND, azKey, zKey, STORE_ROUND_DUE,
+                                  zDue, err)
+               ? -1
+               : 0;
 }
 
 int
@@ -1788,25 +1802,8 @@ store_field_put(Store *s, StoreEntity e, const char *const *azKey, int iCol,
     } else {
         key_join(zKey, sizeof zKey, azKey, aEntity[e].nKey);
     }
-    Row r;
-    int rc = row_read(s, e, azKey, &r, err);
-    if (rc == 0 && !r.bFound) {
-        rc = apperr_set(err, APPERR_NOTFOUND, "no %s '%s'", aEntity[e].zName,
-                        zKey);
-    }
-    if (rc == 0) {
-        const char *azNew[STORE_NCOL_MAX];
-        for (int i = 0; i < STORE_NCOL_MAX; i++) {
-            azNew[i] = r.azOld[i];
-        }
-        azNew[iCol] = zNew && *zNew ? zNew : NULL;
-        rc = row_write(s, &r, zKey, azNew, 0, 0, err);
-    }
-    if (rc > 0) {
-        rc = row_conflict(&r, zKey, err);
-    }
-    row_release(&r);
-    return rc;
+    return row_put_column(s, e, azKey, zKey, iCol, zNew && *zNew ? zNew : NULL,
+                          err);
 }
 
 /* ---- the review's chapters ----------------------------------------------- */
