@@ -552,7 +552,7 @@ cmd_report_indicators(CliCtx *ctx, const char *zYear, const char *zPlan,
         return cli_usage_error(ctx, "report indicators needs --year YEAR");
     }
     const char *zFmt = zFormat ? zFormat : "text";
-    int bPrint = strcmp(zFmt, "pdf") == 0 || strcmp(zFmt, "docx") == 0;
+    int bPrint = report_format_find(aPrintFormat, zFmt) != NULL;
     if (strcmp(zFmt, "text") != 0 && strcmp(zFmt, "csv") != 0 &&
         strcmp(zFmt, "json") != 0 && !bPrint) {
         return cli_usage_error(

@@ -135,8 +135,7 @@ action_plan_render_print(const Plan *p, const Round *rd, const Sheet *t,
                     "are recorded, one line per currency."),
         .t = t,
     };
-    int rc =
-        bDocx ? sheet_render_docx(&s, b, err) : sheet_render_pdf(&s, b, err);
+    int rc = sheet_render_print(&s, bDocx, b, err);
     buf_release(&title);
     return rc;
 }

@@ -872,8 +872,7 @@ brief_render_print(const Briefing *b, int bDocx, Buf *out, AppErr *err)
         .aPart = aPart,
         .nPart = SEC_COUNT,
     };
-    int rc = bDocx ? sheet_render_docx(&spec, out, err)
-                   : sheet_render_pdf(&spec, out, err);
+    int rc = sheet_render_print(&spec, bDocx, out, err);
     for (int k = 0; k < SEC_COUNT; k++) {
         sheet_release(&at[k]);
     }

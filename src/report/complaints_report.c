@@ -519,8 +519,7 @@ complaints_render_print(const ComplaintsView *v, int bDocx, Buf *b, AppErr *err)
         .zIntro = buf_str(&method),
     };
     spec.aPart = sheet_doc_parts(&x, &spec.nPart);
-    int rc = bDocx ? sheet_render_docx(&spec, b, err)
-                   : sheet_render_pdf(&spec, b, err);
+    int rc = sheet_render_print(&spec, bDocx, b, err);
     sheet_doc_parts_release(&x);
     buf_release(&title);
     buf_release(&method);

@@ -2097,8 +2097,7 @@ rep_render_print(const Coordination *c, int bDocx, Buf *b, AppErr *err)
         .zIntro = buf_str(&method),
     };
     spec.aPart = sheet_doc_parts(&x, &spec.nPart);
-    int rc = bDocx ? sheet_render_docx(&spec, b, err)
-                   : sheet_render_pdf(&spec, b, err);
+    int rc = sheet_render_print(&spec, bDocx, b, err);
     sheet_doc_parts_release(&x);
     buf_release(&title);
     buf_release(&method);

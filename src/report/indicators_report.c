@@ -197,8 +197,7 @@ ind_report_print(const IndReportRow *a, size_t n, int year, int bDocx, Buf *b,
                     "share of the way from the baseline to the target."),
     };
     spec.aPart = sheet_doc_parts(&x, &spec.nPart);
-    int rc = bDocx ? sheet_render_docx(&spec, b, err)
-                   : sheet_render_pdf(&spec, b, err);
+    int rc = sheet_render_print(&spec, bDocx, b, err);
     sheet_doc_parts_release(&x);
     buf_release(&title);
     buf_release(&cell);

@@ -72,6 +72,12 @@ sheet_render_docx(const SheetDocSpec *s, Buf *b, AppErr *err)
                : print_sheet_fn(4)(s, b, err);
 }
 
+int
+sheet_render_print(const SheetDocSpec *s, int bDocx, Buf *b, AppErr *err)
+{
+    return bDocx ? sheet_render_docx(s, b, err) : sheet_render_pdf(s, b, err);
+}
+
 void
 review_print_release_fonts(void)
 {

@@ -112,5 +112,7 @@ void review_print_release_fonts(void);
 ** b; 0, or -1 with err as for the review. */
 int sheet_render_pdf(const SheetDocSpec *s, Buf *b, AppErr *err);
 int sheet_render_docx(const SheetDocSpec *s, Buf *b, AppErr *err);
+/* One of the two: a Word document when bDocx, else a PDF. */
+int sheet_render_print(const SheetDocSpec *s, int bDocx, Buf *b, AppErr *err);
 
 #endif
