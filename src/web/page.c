@@ -8,6 +8,7 @@
 
 #include "page.h"
 #include "pages.h"
+#include "../core/history.h"
 #include "../core/rules.h"
 #include "../app/readmodel.h"
 #include "router.h"
@@ -261,27 +262,74 @@ page_end(const Req *r, Resp *w)
 }
 
 void
+page_history_cols(Sheet *t)
+{
+    sheet_col(t, _("When"));
+    sheet_col(t, _("Who"));
+    sheet_col(t, _("What"));
+    sheet_col(t, _("Old"));
+    sheet_col(t, _("New"));
+}
+
+void
+page_history_row(Sheet *t, const AuditEntry *e, size_t nSkip)
+{
+    char zWhen[STR_TIME_LOCAL_BYTES];
+    str_time_local(e->zAt, zWhen, sizeof zWhen);
+    sheet_text(t, zWhen);
+    sheet_text(t, e->zActor);
+    Buf what = BUF_INIT;
+    history_describe(&what, e->zEntity, e->zKey, nSkip, e->zField);
+    sheet_text(t, buf_str(&what));
+    buf_release(&what);
+    Buf value = BUF_INIT;
+    sheet_text(t, history_value_list(&value, e->zEntity, e->zField, e->zOld));
+    sheet_text(t, history_value_list(&value, e->zEntity, e->zField, e->zNew));
+    buf_release(&value);
+}
+
+void
+page_hidden(Buf *b, const char *zName, const char *zValue)
+{
+    HTML_LIT(b, "<input type=\"hidden\" name=\"");
+    esc_html(b, zName);
+    HTML_LIT(b, "\" value=\"");
+    esc_html(b, zValue);
+    HTML_LIT(b, "\"/>");
+}
+
+void
+page_plan_field(const Req *r, Buf *b)
+{
+    if (page_plan_code(r)) {
+        page_hidden(b, "plan", page_plan_code(r));
+    }
+}
+
+void
+page_entry_form_start(Buf *b, const Req *r, const char *zPrefix,
+                      const char *zCode, const char *zWhat)
+{
+    HTML_LIT(b, "<form class=\"card entry\" method=\"post\" action=\"");
+    Buf e = BUF_INIT;
+    buf_puts(&e, zPrefix);
+    url_encode(&e, zCode);
+    buf_putc(&e, '/');
+    buf_puts(&e, zWhat);
+    esc_html(b, buf_str(&e));
+    buf_release(&e);
+    HTML_LIT(b, "\">");
+    page_csrf_field(r, b);
+    page_plan_field(r, b);
+}
+
+void
 page_activity_form_start(Buf *b, const Req *r, const char *zCode,
                          const char *zWhat, const char *zRound, int iVersion)
 {
-    HTML_LIT(b,
-             "<form class=\"card entry\" method=\"post\" action=\"/activity/");
-    Buf e = BUF_INIT;
-    url_encode(&e, zCode);
-    esc_html(b, buf_str(&e));
-    buf_release(&e);
-    buf_putc(b, '/');
-    esc_html(b, zWhat);
-    HTML_LIT(b, "\">");
-    page_csrf_field(r, b);
-    if (page_plan_code(r)) {
-        HTML_LIT(b, "<input type=\"hidden\" name=\"plan\" value=\"");
-        esc_html(b, page_plan_code(r));
-        HTML_LIT(b, "\"/>");
-    }
-    HTML_LIT(b, "<input type=\"hidden\" name=\"round\" value=\"");
-    esc_html(b, zRound);
-    buf_printf(b, "\"/><input type=\"hidden\" name=\"version\" value=\"%d\"/>",
+    page_entry_form_start(b, r, "/activity/", zCode, zWhat);
+    page_hidden(b, "round", zRound);
+    buf_printf(b, "<input type=\"hidden\" name=\"version\" value=\"%d\"/>",
                iVersion);
 }
 
@@ -501,6 +549,37 @@ page_sheet_rating(Sheet *t, Rating e)
     char *zClass = page_rating_class(e);
     sheet_badge(t, rating_label(e), zClass);
     free(zClass);
+}
+
+void
+page_input(Buf *b, const char *zName, const char *zLabel, const char *zValue,
+           const char *zType, unsigned mFlags)
+{
+    HTML_LIT(b, "<label for=\"");
+    esc_html(b, zName);
+    HTML_LIT(b, "\">");
+    esc_html(b, zLabel);
+    HTML_LIT(b, "</label><input id=\"");
+    esc_html(b, zName);
+    HTML_LIT(b, "\" name=\"");
+    esc_html(b, zName);
+    HTML_LIT(b, "\" type=\"");
+    esc_html(b, zType ? zType : "text");
+    HTML_LIT(b, "\"");
+    if (mFlags & PAGE_INPUT_COUNT) {
+        HTML_LIT(b, " min=\"0\" inputmode=\"numeric\"");
+    }
+    if (mFlags & PAGE_INPUT_LIST) {
+        HTML_LIT(b, " list=\"");
+        esc_html(b, zName);
+        HTML_LIT(b, "_list\"");
+    }
+    if (mFlags & PAGE_INPUT_REQUIRED) {
+        HTML_LIT(b, " required=\"required\"");
+    }
+    HTML_LIT(b, " value=\"");
+    esc_html(b, zValue ? zValue : "");
+    HTML_LIT(b, "\"/>");
 }
 
 void

@@ -28,6 +28,27 @@ void page_error(const Req *r, Resp *w, const char *zTitle,
 /* The hidden CSRF input of a form. */
 void page_csrf_field(const Req *r, Buf *b);
 
+/* A history table (audit rows in words): its columns When, Who, What,
+** Old, New; then one row per audit row e, newest first as the caller
+** walks them, its key described after its first nSkip bytes (the part the
+** page is about: core/history.h history_describe()). */
+void page_history_cols(Sheet *t);
+void page_history_row(Sheet *t, const AuditEntry *e, size_t nSkip);
+
+/* A hidden input zName holding zValue (both escaped). */
+void page_hidden(Buf *b, const char *zName, const char *zValue);
+
+/* The hidden field "plan" of a form on a page of a plan named by ?plan=
+** (page_plan_code()); nothing on the first plan's pages. */
+void page_plan_field(const Req *r, Buf *b);
+
+/* Open an entry form (class "card entry") posting to zPrefix + zCode
+** (URL-encoded) + "/" + zWhat ("/indicator/", "G11", "values"), with the
+** CSRF token and the plan (page_plan_field()).  The caller adds its own
+** fields and closes it. */
+void page_entry_form_start(Buf *b, const Req *r, const char *zPrefix,
+                           const char *zCode, const char *zWhat);
+
 /* Open an entry form of activity zCode posting to /activity/CODE/zWhat,
 ** with its hidden fields: the CSRF token, the plan (a second plan's), the
 ** round and the version the form shows.  The caller adds its own fields
@@ -100,6 +121,20 @@ char *page_rating_class(Rating e);
 
 /* The next cell of t: rating e as a badge. */
 void page_sheet_rating(Sheet *t, Rating e);
+
+/* What page_input() adds to an <input>. */
+enum {
+    PAGE_INPUT_REQUIRED = 1, /* required="required" */
+    PAGE_INPUT_COUNT = 2,    /* min="0" inputmode="numeric": a count */
+    PAGE_INPUT_LIST = 4      /* list="NAME_list": the <datalist> of that id
+                             ** offers the usual values */
+};
+
+/* A labelled <input>: the label zLabel, id and name zName, type zType
+** (NULL: text), value zValue (NULL: empty), all escaped, with what
+** mFlags asks for. */
+void page_input(Buf *b, const char *zName, const char *zLabel,
+                const char *zValue, const char *zType, unsigned mFlags);
 
 /* One <option> of a <select>: value zValue, text zLabel, selected when
 ** bSelected; both escaped. */

@@ -215,28 +215,16 @@ cases_select(Buf *b, const char *zName, const char *const *az, int n,
     HTML_LIT(b, "</select>");
 }
 
+/* A labelled input of the case forms; the places offer the gazetteer's
+** names (cases_place_list()). */
 static void
 cases_input(Buf *b, const char *zName, const char *zLabel, const char *zValue,
             const char *zType)
 {
-    HTML_LIT(b, "<label for=\"");
-    esc_html(b, zName);
-    HTML_LIT(b, "\">");
-    esc_html(b, zLabel);
-    HTML_LIT(b, "</label><input id=\"");
-    esc_html(b, zName);
-    HTML_LIT(b, "\" name=\"");
-    esc_html(b, zName);
-    HTML_LIT(b, "\" type=\"");
-    esc_html(b, zType);
-    if (strcmp(zName, "province") == 0 || strcmp(zName, "destination") == 0) {
-        HTML_LIT(b, "\" list=\"");
-        esc_html(b, zName);
-        HTML_LIT(b, "_list");
-    }
-    HTML_LIT(b, "\" value=\"");
-    esc_html(b, zValue);
-    HTML_LIT(b, "\"/>");
+    page_input(b, zName, zLabel, zValue, zType,
+               str_eq(zName, "province") || str_eq(zName, "destination")
+                   ? PAGE_INPUT_LIST
+                   : 0);
 }
 
 /* The gazetteer's places of kind k as a list the input named zName

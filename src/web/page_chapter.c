@@ -140,27 +140,14 @@ chapter_history_sheet(const void *arg, const char *zId, Sheet *t)
     Buf key = BUF_INIT;
     buf_printf(&key, "%s/round/%s/chapter/%s", x->p->zCode, x->rd->zCode,
                chapter_kind_name(x->e));
-    sheet_col(t, _("When"));
-    sheet_col(t, _("Who"));
-    sheet_col(t, _("What"));
-    sheet_col(t, _("Old"));
-    sheet_col(t, _("New"));
+    page_history_cols(t);
     AuditEntry *ae = NULL;
     size_t nAe = 0;
     AppErr err = APPERR_INIT;
     if (store_audit_list(x->s, buf_str(&key), &ae, &nAe, &err) == 0) {
         sheet_caption(t, ngettext("%zu change", "%zu changes", nAe), nAe);
         for (size_t i = nAe; i-- > 0;) {
-            char zWhen[STR_TIME_LOCAL_BYTES];
-            str_time_local(ae[i].zAt, zWhen, sizeof zWhen);
-            sheet_text(t, zWhen);
-            sheet_text(t, ae[i].zActor);
-            Buf what = BUF_INIT;
-            history_describe(&what, ae[i].zEntity, ae[i].zKey, 0, ae[i].zField);
-            sheet_text(t, buf_str(&what));
-            buf_release(&what);
-            sheet_text(t, ae[i].zOld ? ae[i].zOld : "");
-            sheet_text(t, ae[i].zNew ? ae[i].zNew : "");
+            page_history_row(t, &ae[i], 0);
         }
         audit_free(ae, nAe);
     }
@@ -269,9 +256,7 @@ chapter_render(Req *r, Resp *w, const char *zNotice, const char *zKind)
         HTML_LIT(b, "\">");
         page_csrf_field(r, b);
         if (*zPlanQ) {
-            HTML_LIT(b, "<input type=\"hidden\" name=\"plan\" value=\"");
-            esc_html(b, p->zCode);
-            HTML_LIT(b, "\"/>");
+            page_hidden(b, "plan", p->zCode);
         }
         HTML_LIT(b, "<input type=\"hidden\" name=\"version\" value=\"");
         if (bKeep && !str_eq(zKind, "conflict")) {

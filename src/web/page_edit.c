@@ -320,11 +320,7 @@ edit_attachments(const Req *r, Buf *b, const Node *n, const Round *rd,
         buf_release(&code);
         HTML_LIT(b, "/attachments\">");
         page_csrf_field(r, b);
-        if (page_plan_code(r)) {
-            HTML_LIT(b, "<input type=\"hidden\" name=\"plan\" value=\"");
-            esc_html(b, page_plan_code(r));
-            HTML_LIT(b, "\"/>");
-        }
+        page_plan_field(r, b);
         HTML_LIT(b, "<input type=\"hidden\" name=\"round\" value=\"");
         esc_html(b, rd->zCode);
         HTML_LIT(b, "\"/><input type=\"hidden\" name=\"attach\" value=\"1\"/>"
@@ -779,11 +775,7 @@ edit_history_sheet(const void *arg, const char *zId, Sheet *t)
     AppErr err = APPERR_INIT;
     Buf key = BUF_INIT;
     buf_printf(&key, "%s/%s", x->p->zCode, x->n->zCode);
-    sheet_col(t, _("When"));
-    sheet_col(t, _("Who"));
-    sheet_col(t, _("What"));
-    sheet_col(t, _("Old"));
-    sheet_col(t, _("New"));
+    page_history_cols(t);
     if (store_audit_list(x->s, buf_str(&key), &ae, &nAe, &err) == 0) {
         size_t nKeep = 0;
         for (size_t i = 0; i < nAe; i++) {
@@ -794,21 +786,7 @@ edit_history_sheet(const void *arg, const char *zId, Sheet *t)
             if (!edit_history_may_read(&x->who, &ae[i])) {
                 continue;
             }
-            char zWhen[STR_TIME_LOCAL_BYTES];
-            str_time_local(ae[i].zAt, zWhen, sizeof zWhen);
-            sheet_text(t, zWhen);
-            sheet_text(t, ae[i].zActor);
-            Buf what = BUF_INIT;
-            history_describe(&what, ae[i].zEntity, ae[i].zKey, key.n,
-                             ae[i].zField);
-            sheet_text(t, buf_str(&what));
-            buf_release(&what);
-            Buf value = BUF_INIT;
-            sheet_text(t, history_value_list(&value, ae[i].zEntity,
-                                             ae[i].zField, ae[i].zOld));
-            sheet_text(t, history_value_list(&value, ae[i].zEntity,
-                                             ae[i].zField, ae[i].zNew));
-            buf_release(&value);
+            page_history_row(t, &ae[i], key.n);
         }
         audit_free(ae, nAe);
     }
@@ -1344,17 +1322,6 @@ typedef struct AdminPage {
     const Model *m;
 } AdminPage;
 
-/* The hidden field "plan" of a form on a plan named by ?plan=. */
-static void
-admin_plan_field(const Req *r, Buf *b)
-{
-    if (page_plan_code(r)) {
-        HTML_LIT(b, "<input type=\"hidden\" name=\"plan\" value=\"");
-        esc_html(b, page_plan_code(r));
-        HTML_LIT(b, "\"/>");
-    }
-}
-
 /* The rounds with their state and the moves core's table allows (sheet
 ** "rounds"; the buttons are HTML only). */
 static void
@@ -1393,7 +1360,7 @@ admin_rounds_sheet(const void *arg, const char *zId, Sheet *t)
             HTML_LIT(&f, "<form class=\"inline\" method=\"post\" "
                          "action=\"/admin/round\">");
             page_csrf_field(x->r, &f);
-            admin_plan_field(x->r, &f);
+            page_plan_field(x->r, &f);
             HTML_LIT(&f, "<input type=\"hidden\" name=\"round\" value=\"");
             esc_html(&f, rd->zCode);
             HTML_LIT(&f, "\"/><input type=\"hidden\" name=\"state\" value=\"");
@@ -1574,26 +1541,13 @@ static const char *const azAdminSheet[] = { "rounds", "plans", "users", "orgs",
                                             NULL };
 static const char *const azOfficerSheet[] = { "rounds", "plans", NULL };
 
-/* A text input: label, id and name zName, value zValue (escaped). */
+/* A text input of the admin forms; bRequired: it must be filled. */
 static void
 admin_input(Buf *b, const char *zName, const char *zLabel, const char *zValue,
             int bRequired)
 {
-    HTML_LIT(b, "<label for=\"");
-    esc_html(b, zName);
-    HTML_LIT(b, "\">");
-    esc_html(b, zLabel);
-    HTML_LIT(b, "</label><input id=\"");
-    esc_html(b, zName);
-    HTML_LIT(b, "\" name=\"");
-    esc_html(b, zName);
-    HTML_LIT(b, "\" value=\"");
-    esc_html(b, zValue);
-    HTML_LIT(b, "\"");
-    if (bRequired) {
-        HTML_LIT(b, " required=\"required\"");
-    }
-    HTML_LIT(b, "/>");
+    page_input(b, zName, zLabel, zValue, NULL,
+               bRequired ? PAGE_INPUT_REQUIRED : 0);
 }
 
 /* The form that creates a plan from the one it follows (plan
@@ -1614,7 +1568,7 @@ admin_plan_form(Req *r, Buf *b, const Model *m, const Plan *p, int bKeep)
                "afterwards to reword, add or move activities.");
     HTML_LIT(b, "</p>");
     page_csrf_field(r, b);
-    admin_plan_field(r, b);
+    page_plan_field(r, b);
     HTML_LIT(b, "<label for=\"from\">");
     HTML_TR(b, "Follows the plan");
     HTML_LIT(b, "</label><select id=\"from\" name=\"from\">");
@@ -1703,7 +1657,7 @@ admin_render(Req *r, Resp *w, const char *zNotice, const char *zKind,
         HTML_TR(b, "Open a new round");
         HTML_LIT(b, "</h3>");
         page_csrf_field(r, b);
-        admin_plan_field(r, b);
+        page_plan_field(r, b);
         HTML_LIT(b, "<input type=\"hidden\" name=\"state\" value=\"new\"/>");
         admin_input(b, "round", _("Code (e.g. 2019)"),
                     KEPT(ADMIN_FORM_ROUND, "round"), 1);
@@ -1845,7 +1799,7 @@ admin_confirm_page(Req *r, Resp *w, const char *zTitle, const char *zAction,
     esc_html(b, zAction);
     HTML_LIT(b, "\">");
     page_csrf_field(r, b);
-    admin_plan_field(r, b);
+    page_plan_field(r, b);
     for (size_t i = 0; azField[i]; i++) {
         HTML_LIT(b, "<input type=\"hidden\" name=\"");
         esc_html(b, azField[i]);
@@ -2184,7 +2138,7 @@ admin_correct_page(Req *r, Resp *w, const RoundMove *mv, const Round *rd,
     HTML_LIT(b, "</p>\n<form class=\"card confirm\" method=\"post\" "
                 "action=\"/admin/round\">");
     page_csrf_field(r, b);
-    admin_plan_field(r, b);
+    page_plan_field(r, b);
     HTML_LIT(b, "<input type=\"hidden\" name=\"round\" value=\"");
     esc_html(b, rd->zCode);
     HTML_LIT(b, "\"/><input type=\"hidden\" name=\"state\" "

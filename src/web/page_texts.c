@@ -67,11 +67,7 @@ texts_form(const TextsPage *x, TranslateWhat e, const char *zCode,
     esc_html(f, buf_str(&h));
     HTML_LIT(f, "\">");
     page_csrf_field(r, f);
-    if (page_plan_code(r)) {
-        HTML_LIT(f, "<input type=\"hidden\" name=\"plan\" value=\"");
-        esc_html(f, page_plan_code(r));
-        HTML_LIT(f, "\"/>");
-    }
+    page_plan_field(r, f);
     HTML_LIT(f, "<input type=\"hidden\" name=\"what\" value=\"");
     esc_html(f, zWhat);
     HTML_LIT(f, "\"/><input type=\"hidden\" name=\"code\" value=\"");
