@@ -23,6 +23,23 @@ strv_push(char ***pa, size_t *pn, const char *z)
 }
 
 void
+strv_split(const char *z, const char *zSep, char ***pa, size_t *pn)
+{
+    while (z && *z) {
+        size_t n = strcspn(z, zSep);
+        char *zRaw = xstrndup(z, n);
+        char *zItem = str_trim(zRaw);
+        if (*zItem) {
+            strv_push(pa, pn, zItem);
+        }
+        free(zRaw);
+        free(zItem);
+        z += n;
+        z += *z ? 1 : 0;
+    }
+}
+
+void
 strv_free(char **a, size_t n)
 {
     for (size_t i = 0; i < n; i++) {

@@ -283,6 +283,9 @@ const Statement *assessment_find_statement(const Assessment *a,
 
 /* Append a copy of z to a string array; free each string and the array. */
 void strv_push(char ***pa, size_t *pn, const char *z);
+/* Append to *pa the items of list z, separated by any byte of zSep
+** (";" for "MOLVT; ILO"), each trimmed, empty ones left out (copies). */
+void strv_split(const char *z, const char *zSep, char ***pa, size_t *pn);
 void strv_free(char **a, size_t n);
 
 /* Lookups: pointer or index, NULL / -1 when absent.  Codes compare exactly;

@@ -298,28 +298,6 @@ annex_note_revision(AnnexCols *cols, size_t iNode, const char *zRev)
     cols->azRevision[iNode] = z;
 }
 
-/* Split a ';'-separated list of names into a string array. */
-static void
-annex_split_names(const char *z, char ***pa, size_t *pn)
-{
-    const char *p = z;
-    while (*p) {
-        const char *e = strchr(p, ';');
-        size_t n = e ? (size_t)(e - p) : strlen(p);
-        char *zRaw = xstrndup(p, n);
-        char *zName = str_trim(zRaw);
-        if (*zName) {
-            strv_push(pa, pn, zName);
-        }
-        free(zRaw);
-        free(zName);
-        p += n;
-        if (*p == ';') {
-            p++;
-        }
-    }
-}
-
 /* Index of the node with code zCode among p's nodes, or -1. */
 static long
 annex_find(Plan *p, const char *zCode)
@@ -535,9 +513,9 @@ annex_csv_read(const char *zFile, const char *z, size_t n, const char *zPlan,
         for (size_t k = 0; k < header.nField; k++) {
             const char *zF = rec.azField[k];
             if (aCol[k].eKind == COL_RESPONSIBLE) {
-                annex_split_names(zF, &leaf->azResp, &leaf->nResp);
+                strv_split(zF, ";", &leaf->azResp, &leaf->nResp);
             } else if (aCol[k].eKind == COL_CONTRIBUTING) {
-                annex_split_names(zF, &leaf->azContrib, &leaf->nContrib);
+                strv_split(zF, ";", &leaf->azContrib, &leaf->nContrib);
             }
         }
         for (size_t rd = 0; rd < p->nRound; rd++) {

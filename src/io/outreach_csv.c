@@ -244,34 +244,11 @@ cell_date(Reader *r, int c, char **pz)
     return 0;
 }
 
-/* The items of a list cell, separated by ';', trimmed, empty ones left
-** out. */
-static void
-cell_split(const Reader *r, int c, char ***paz, size_t *pn)
-{
-    const char *z = cell(r, c);
-    while (*z) {
-        const char *zEnd = strchr(z, ';');
-        size_t n = zEnd ? (size_t)(zEnd - z) : strlen(z);
-        char *zItem = xmalloc(n + 1);
-        memcpy(zItem, z, n);
-        zItem[n] = 0;
-        char *zTrim = str_trim(zItem);
-        if (*zTrim) {
-            strv_push(paz, pn, zTrim);
-        }
-        free(zTrim);
-        free(zItem);
-        z += n;
-        z += *z == ';';
-    }
-}
-
 /* Replace each name of the list cell c by the code it resolves to. */
 static int
 cell_places(Reader *r, int c, char ***paz, size_t *pn)
 {
-    cell_split(r, c, paz, pn);
+    strv_split(cell(r, c), ";", paz, pn);
     for (size_t i = 0; i < *pn; i++) {
         const char *zCode;
         if (gaz_resolve_place(r->pGaz, (*paz)[i], &zCode, r->err)) {
@@ -286,7 +263,7 @@ cell_places(Reader *r, int c, char ***paz, size_t *pn)
 static int
 cell_orgs(Reader *r, int c, char ***paz, size_t *pn)
 {
-    cell_split(r, c, paz, pn);
+    strv_split(cell(r, c), ";", paz, pn);
     for (size_t i = 0; i < *pn; i++) {
         const Org *o = orgdir_resolve(r->pDir, (*paz)[i]);
         if (!o) {
@@ -329,7 +306,7 @@ read_event(Reader *r, Outreach *o)
     o->eStatus = (OutreachStatus)iStatus;
     o->zTitle = cell_dup(r, EV_TITLE);
     o->zPlan = cell_dup(r, EV_PLAN);
-    cell_split(r, EV_ACTIVITIES, &o->azActivity, &o->nActivity);
+    strv_split(cell(r, EV_ACTIVITIES), ";", &o->azActivity, &o->nActivity);
     o->zCurrency = cell_dup(r, EV_CURRENCY);
     o->zPurpose = cell_dup(r, EV_PURPOSE);
     o->zAttendees = cell_dup(r, EV_ATTENDEES);

@@ -27,25 +27,6 @@ recs_file_release(RecsFile *f)
     f->aiLine = NULL;
 }
 
-void
-recs_split(const char *z, char ***paz, size_t *pn)
-{
-    while (z && *z) {
-        const char *e = strchr(z, ';');
-        size_t n = e ? (size_t)(e - z) : strlen(z);
-        char *zItem = xmalloc(n + 1);
-        memcpy(zItem, z, n);
-        zItem[n] = 0;
-        char *zT = str_trim(zItem);
-        free(zItem);
-        if (*zT) {
-            strv_push(paz, pn, zT);
-        }
-        free(zT);
-        z = e ? e + 1 : NULL;
-    }
-}
-
 int
 recs_csv_read(const char *zFile, const char *z, size_t n, RecsFile *f,
               AppErr *err)
@@ -130,8 +111,8 @@ recs_csv_read(const char *zFile, const char *z, size_t n, RecsFile *f,
         char *zGroup = str_trim(CELL(2));
         p->zGroup = *zGroup ? zGroup : (free(zGroup), NULL);
         p->zText = str_trim(CELL(3));
-        recs_split(CELL(4), &p->azNode, &p->nNode);
-        recs_split(CELL(5), &p->azOrg, &p->nOrg);
+        strv_split(CELL(4), ";", &p->azNode, &p->nNode);
+        strv_split(CELL(5), ";", &p->azOrg, &p->nOrg);
         char *zPrio = str_fold(CELL(6));
         p->zSource = str_trim(CELL(7));
 #undef CELL

@@ -37,10 +37,6 @@ int recs_csv_read(const char *zFile, const char *z, size_t n, RecsFile *f,
                   AppErr *err);
 void recs_file_release(RecsFile *f);
 
-/* Append the trimmed, non-empty items of z, a list joined by ';' ("7.7;
-** 7.8"), to *paz (strv_push(): copies). */
-void recs_split(const char *z, char ***paz, size_t *pn);
-
 /* The columns an export writes, and the text of one row's cell i
 ** (a static, s's or a Buf's string; the status columns from p's round
 ** order).  For the CSV, XLSX and web tables alike. */

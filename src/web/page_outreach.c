@@ -70,32 +70,6 @@ out_count(const char *zName, const char *z, int64_t *pv, AppErr *err)
     return 0;
 }
 
-/* The items of z separated by any of zSep, trimmed, empty ones left out:
-** a heap array of heap strings in *paz, *pn. */
-static void
-out_split(const char *z, const char *zSep, char ***paz, size_t *pn)
-{
-    size_t nAlloc = 0;
-    *paz = NULL;
-    *pn = 0;
-    while (*z) {
-        size_t n = strcspn(z, zSep);
-        char *zItem = xmalloc(n + 1);
-        memcpy(zItem, z, n);
-        zItem[n] = 0;
-        char *zTrim = str_trim(zItem);
-        free(zItem);
-        if (*zTrim) {
-            xgrow((void **)paz, &nAlloc, *pn, sizeof **paz);
-            (*paz)[(*pn)++] = zTrim;
-        } else {
-            free(zTrim);
-        }
-        z += n;
-        z += *z ? 1 : 0;
-    }
-}
-
 /* A heap copy of z, NULL when empty. */
 static char *
 out_dup(const char *z)
@@ -126,27 +100,13 @@ out_dates(Buf *out, const char *zFrom, const char *zTo)
     }
 }
 
-/* A labelled input of the entry forms. */
+/* A labelled input of the entry forms; a number input is a count. */
 static void
 out_input(Buf *b, const char *zName, const char *zLabel, const char *zValue,
           const char *zType)
 {
-    HTML_LIT(b, "<label for=\"");
-    esc_html(b, zName);
-    HTML_LIT(b, "\">");
-    esc_html(b, zLabel);
-    HTML_LIT(b, "</label><input id=\"");
-    esc_html(b, zName);
-    HTML_LIT(b, "\" name=\"");
-    esc_html(b, zName);
-    HTML_LIT(b, "\" type=\"");
-    esc_html(b, zType);
-    if (str_eq(zType, "number")) {
-        HTML_LIT(b, "\" min=\"0\" inputmode=\"numeric");
-    }
-    HTML_LIT(b, "\" value=\"");
-    esc_html(b, zValue ? zValue : "");
-    HTML_LIT(b, "\"/>");
+    page_input(b, zName, zLabel, zValue, zType,
+               str_eq(zType, "number") ? PAGE_INPUT_COUNT : 0);
 }
 
 static void
@@ -679,9 +639,7 @@ ev_form_page(Req *r, Resp *w, const Model *m, long long id, int iVersion,
     out_form_begin(b, r, buf_str(&action), iVersion);
     if (*f->az[EVF_PLAN]) {
         /* The activities are codes of this plan (page_plan_code()). */
-        HTML_LIT(b, "<input type=\"hidden\" name=\"plan\" value=\"");
-        esc_html(b, f->az[EVF_PLAN]);
-        HTML_LIT(b, "\"/>");
+        page_hidden(b, "plan", f->az[EVF_PLAN]);
     }
     out_input(b, "date", _("Date, or first day"), f->az[EVF_DATE], "date");
     out_input(b, "date_to", _("Last day (of an event over several days)"),
@@ -818,12 +776,12 @@ ev_parse(const Req *r, Outreach *o, AppErr *err)
     }
     o->eKind = (OutreachKind)eKind;
     o->eStatus = (OutreachStatus)eStatus;
-    out_split(req_form(r, "places"), ";", &o->azPlace, &o->nPlace);
+    strv_split(req_form(r, "places"), ";", &o->azPlace, &o->nPlace);
     Buf orgs = BUF_INIT;
     buf_printf(&orgs, "%s;%s", req_form(r, "org"), req_form(r, "org_more"));
-    out_split(buf_str(&orgs), ";", &o->azOrg, &o->nOrg);
+    strv_split(buf_str(&orgs), ";", &o->azOrg, &o->nOrg);
     buf_release(&orgs);
-    out_split(req_form(r, "activities"), ";, ", &o->azActivity, &o->nActivity);
+    strv_split(req_form(r, "activities"), ";, ", &o->azActivity, &o->nActivity);
     o->zPlan = out_dup(page_plan_code(r) ? page_plan_code(r) : "");
     o->zPurpose = out_dup(req_form(r, "purpose"));
     o->zAttendees = out_dup(req_form(r, "attendees"));

@@ -618,8 +618,8 @@ plan_rec_from_form(const Req *r, const char *zRound, const char *zCode,
     rec->zGroup = *zGroup ? zGroup : (free(zGroup), NULL);
     rec->zSource = str_trim(req_form(r, "source"));
     rec->bPriority = str_eq(req_form(r, "priority"), "yes");
-    recs_split(req_form(r, "concerns"), &rec->azNode, &rec->nNode);
-    recs_split(req_form(r, "asked"), &rec->azOrg, &rec->nOrg);
+    strv_split(req_form(r, "concerns"), ";", &rec->azNode, &rec->nNode);
+    strv_split(req_form(r, "asked"), ";", &rec->azOrg, &rec->nOrg);
 }
 
 /* After a write: to the page with "Saved.", or the page again with the
