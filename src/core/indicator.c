@@ -11,6 +11,7 @@
 #include "codes.h"
 #include "outreach.h"
 #include "model.h"
+#include "cases.h"
 #include "../base/buf.h"
 #include "../base/xalloc.h"
 #include "../base/i18n.h"
@@ -797,4 +798,30 @@ indicator_cmp(const void *a, const void *b)
     const Indicator *p = a, *q = b;
     int c = ind_code_cmp(p->zCode, q->zCode);
     return c ? c : (p->iRev > q->iRev) - (p->iRev < q->iRev);
+}
+
+/* A computed figure of the complaints register (not of outreach). */
+static int
+ind_of_register(const Indicator *p)
+{
+    return p->bComputed && !p->mOutreach;
+}
+
+int
+ind_value_small(const Indicator *p, const IndValue *v)
+{
+    return ind_of_register(p) && v && v->eSex != STAT_TOTAL &&
+           v->den < CASE_SUPPRESS_BELOW;
+}
+
+int
+ind_value_public(const Indicator *p, const IndValue *v, int eSex, int bSexSmall)
+{
+    if (!ind_of_register(p)) {
+        return 1;
+    }
+    if (bSexSmall && eSex != STAT_TOTAL) {
+        return 0;
+    }
+    return !v || v->den >= CASE_SUPPRESS_BELOW;
 }

@@ -197,6 +197,19 @@ int ind_check_sex_sum(IndUnit eUnit, const IndValue *pWomen,
                       const IndValue *pMen, const IndValue *pTotal,
                       AppErr *err);
 
+/* For readers who do not see small cells (rules_sees_small_cells()):
+** whether value v (NULL: none reported) of p in cell eSex (StatSex) may
+** be shown.  Only the complaints register's figures (a computed
+** indicator that is not of outreach) are held back: one of fewer than
+** CASE_SUPPRESS_BELOW cases, and when a sex of the same period is held
+** back (bSexSmall: ind_value_small() of one of them) the other sex too,
+** since the total less one gives the other; the total still shows. */
+int ind_value_public(const Indicator *p, const IndValue *v, int eSex,
+                     int bSexSmall);
+/* Whether v, a figure by sex of p, is one ind_value_public() holds back
+** for its size. */
+int ind_value_small(const Indicator *p, const IndValue *v);
+
 /* Progress of a value against a target. */
 typedef struct IndProgress {
     double share; /* of the way from baseline to target: 0 = at baseline,

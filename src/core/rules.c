@@ -49,6 +49,12 @@ rules_is_editor(const Actor *who)
 }
 
 int
+rules_sees_small_cells(const Actor *who)
+{
+    return rules_is_editor(who) || who->eRole == ROLE_CASE_OFFICER;
+}
+
+int
 rules_translation_may(const Actor *who, const char *zStored, const char *zWas,
                       const char *zNew, AppErr *err)
 {

@@ -161,6 +161,12 @@ const Statement *rules_narrative_replaced(const Assessment *a,
 ** who reads and reviews every organisation's statements? */
 int rules_is_editor(const Actor *who);
 
+/* Does who see the complaints register's small figures — cells of fewer
+** than CASE_SUPPRESS_BELOW cases (core/cases.h)?  Administrators, M&E
+** officers and case officers; viewers, reporters and the public see
+** them suppressed, on every page and report that counts the register. */
+int rules_sees_small_cells(const Actor *who);
+
 /* May who read the officer's narrative of assessment a in round r?  Until
 ** it is approved (or the round published) it is the officer's draft,
 ** which may quote organisations' statements a reporter may not read:

@@ -17,6 +17,7 @@
 #include "pages.h"
 #include "router.h"
 #include "../app/briefing.h"
+#include "../core/rules.h"
 #include "../report/briefing_report.h"
 #include "../report/escape.h"
 #include "../base/banned.h"
@@ -76,9 +77,8 @@ page_briefing(Req *r, Resp *w)
                   "quarter, as 2019Q3.");
         return 0;
     }
-    Role e = r->ses.user.eRole;
-    int bCases =
-        e == ROLE_ADMIN || e == ROLE_ME_OFFICER || e == ROLE_CASE_OFFICER;
+    Actor who = page_actor(r);
+    int bCases = rules_sees_small_cells(&who);
     BriefingData d;
     Buf self = BUF_INIT;
     buf_puts(&self, "/briefing?quarter=");

@@ -34,7 +34,7 @@
 #include "../base/base.h"
 #include "../base/i18n.h"
 #include "../app/indicators.h"
-#include "../core/cases.h"
+#include "../core/rules.h"
 #include "../core/gazetteer.h"
 #include "../report/escape.h"
 #include "../report/indicators_report.h"
@@ -61,19 +61,15 @@ ind_page_sheet(const void *arg, const char *zId, Sheet *t)
 static int
 ind_row_shown(const Req *r, const IndReportRow *a, size_t n, size_t i)
 {
-    Role e = r->bAuthed ? r->ses.user.eRole : ROLE_VIEWER;
-    if (e == ROLE_ADMIN || e == ROLE_ME_OFFICER || e == ROLE_CASE_OFFICER ||
-        !a[i].p->bComputed || a[i].p->mOutreach) {
+    Actor who = page_actor(r);
+    if (rules_sees_small_cells(&who)) {
         return 1;
     }
+    int bSexSmall = 0;
     for (size_t j = 0; j < n; j++) {
-        if (a[j].p == a[i].p && a[j].eSex != STAT_TOTAL && a[j].v &&
-            a[j].v->den < CASE_SUPPRESS_BELOW) {
-            return a[i].eSex == STAT_TOTAL && a[i].v &&
-                   a[i].v->den >= CASE_SUPPRESS_BELOW;
-        }
+        bSexSmall |= a[j].p == a[i].p && ind_value_small(a[j].p, a[j].v);
     }
-    return !a[i].v || a[i].v->den >= CASE_SUPPRESS_BELOW;
+    return ind_value_public(a[i].p, a[i].v, a[i].eSex, bSexSmall);
 }
 
 /* What the bar of row w says in words, into c (not escaped): "60% of the
@@ -342,25 +338,18 @@ dim_code_label(const IndValue *v)
 static int
 ind_value_shown(const Req *r, const IndData *d, const Indicator *p, size_t i)
 {
-    Role e = r->bAuthed ? r->ses.user.eRole : ROLE_VIEWER;
-    if (e == ROLE_ADMIN || e == ROLE_ME_OFFICER || e == ROLE_CASE_OFFICER ||
-        !p->bComputed || p->mOutreach) {
+    Actor who = page_actor(r);
+    if (rules_sees_small_cells(&who)) {
         return 1;
     }
     const IndValue *v = &d->aV[i];
-    if (v->den < CASE_SUPPRESS_BELOW) {
-        return 0;
-    }
-    /* The total of a year one of whose sexes is too small still shows;
-    ** the other sex does not. */
+    int bSexSmall = 0;
     for (size_t j = 0; j < d->nV; j++) {
         const IndValue *o = &d->aV[j];
-        if (str_eq(o->zCode, v->zCode) && str_eq(o->zPeriod, v->zPeriod) &&
-            o->eSex != STAT_TOTAL && o->den < CASE_SUPPRESS_BELOW) {
-            return v->eSex == STAT_TOTAL;
-        }
+        bSexSmall |= str_eq(o->zCode, v->zCode) &&
+                     str_eq(o->zPeriod, v->zPeriod) && ind_value_small(p, o);
     }
-    return 1;
+    return ind_value_public(p, v, v->eSex, bSexSmall);
 }
 
 /* The values table: every value of every revision of the code. */
@@ -610,26 +599,9 @@ static void
 one_form_start(Buf *b, const Req *r, const char *zCode, const char *zWhat,
                const char *zPeriod, const char *zStamp)
 {
-    HTML_LIT(b, "<form class=\"card entry\" method=\"post\" "
-                "action=\"/indicator/");
-    Buf e = BUF_INIT;
-    url_encode(&e, zCode);
-    esc_html(b, buf_str(&e));
-    buf_release(&e);
-    buf_putc(b, '/');
-    esc_html(b, zWhat);
-    HTML_LIT(b, "\">");
-    page_csrf_field(r, b);
-    if (page_plan_code(r)) {
-        HTML_LIT(b, "<input type=\"hidden\" name=\"plan\" value=\"");
-        esc_html(b, page_plan_code(r));
-        HTML_LIT(b, "\"/>");
-    }
-    HTML_LIT(b, "<input type=\"hidden\" name=\"period\" value=\"");
-    esc_html(b, zPeriod);
-    HTML_LIT(b, "\"/><input type=\"hidden\" name=\"stamp\" value=\"");
-    esc_html(b, zStamp);
-    HTML_LIT(b, "\"/>");
+    page_entry_form_start(b, r, "/indicator/", zCode, zWhat);
+    page_hidden(b, "period", zPeriod);
+    page_hidden(b, "stamp", zStamp);
 }
 
 /* An input of the entry form: label, then field zName holding z. */
@@ -769,11 +741,7 @@ one_forms(Buf *b, const Req *r, const OnePage *x, const char *zPeriod,
     esc_html(b, buf_str(&e));
     buf_release(&e);
     HTML_LIT(b, "#enter\">");
-    if (page_plan_code(r)) {
-        HTML_LIT(b, "<input type=\"hidden\" name=\"plan\" value=\"");
-        esc_html(b, page_plan_code(r));
-        HTML_LIT(b, "\"/>");
-    }
+    page_plan_field(r, b);
     HTML_LIT(b, "<label for=\"ind-period\">");
     HTML_TR(b, "Period (a year such as 2018, or a quarter such as 2018Q3)");
     HTML_LIT(b, "</label><input id=\"ind-period\" name=\"period\" value=\"");

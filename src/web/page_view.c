@@ -1498,9 +1498,7 @@ view_due_form_start(const Req *r, Buf *b, const Round *rd, const char *zWhat,
     HTML_LIT(b, "\">");
     page_csrf_field(r, b);
     if (*zPlanQ) {
-        HTML_LIT(b, "<input type=\"hidden\" name=\"plan\" value=\"");
-        esc_html(b, p->zCode);
-        HTML_LIT(b, "\"/>");
+        page_hidden(b, "plan", p->zCode);
     }
 }
 
@@ -1924,11 +1922,8 @@ page_round_coordination(Req *r, Resp *w)
 static int
 view_suppress(const Req *r)
 {
-    if (!r->bAuthed) {
-        return 1;
-    }
-    Role e = r->ses.user.eRole;
-    return !(e == ROLE_ADMIN || e == ROLE_ME_OFFICER || e == ROLE_CASE_OFFICER);
+    Actor who = page_actor(r);
+    return !rules_sees_small_cells(&who);
 }
 
 static void

@@ -18,7 +18,10 @@
 #include <string.h>
 
 #include "core/codes.h"
+#include "core/cases.h"
 #include "core/indicator.h"
+#include "core/outreach.h"
+#include "core/rules.h"
 #include "core/outreach.h"
 #include "core/model.h"
 
@@ -433,6 +436,49 @@ test_percent_of(void **state)
     assert_int_equal(ind_value_check(&p, &v, 0, NULL), 0);
 }
 
+/* Who sees the register's small figures, and which of them the others do
+** not: a sex under CASE_SUPPRESS_BELOW, and then the other sex too (the
+** total less one gives the other); the total stays; outreach and typed
+** indicators are never held back. */
+static void
+test_value_public(void **state)
+{
+    (void)state;
+    Actor admin = { "a", ROLE_ADMIN, NULL },
+          officer = { "o", ROLE_ME_OFFICER, NULL };
+    Actor cases = { "c", ROLE_CASE_OFFICER, "LSCW" };
+    Actor viewer = { "v", ROLE_VIEWER, NULL },
+          rep = { "r", ROLE_REPORTER, "MOLVT" };
+    assert_true(rules_sees_small_cells(&admin));
+    assert_true(rules_sees_small_cells(&officer));
+    assert_true(rules_sees_small_cells(&cases));
+    assert_false(rules_sees_small_cells(&viewer));
+    assert_false(rules_sees_small_cells(&rep));
+    Indicator g10 = ind(IND_UNIT_PERCENT, 0, 1);
+    IndValue women, men, total;
+    ind_value_init(&women);
+    ind_value_init(&men);
+    ind_value_init(&total);
+    women.eSex = STAT_WOMEN, women.den = CASE_SUPPRESS_BELOW - 1;
+    men.eSex = STAT_MEN, men.den = 40;
+    total.eSex = STAT_TOTAL, total.den = 40 + CASE_SUPPRESS_BELOW - 1;
+    assert_true(ind_value_small(&g10, &women));
+    assert_false(ind_value_small(&g10, &men));
+    assert_false(ind_value_small(&g10, &total)); /* a total is never "by sex" */
+    int bSexSmall =
+        ind_value_small(&g10, &women) || ind_value_small(&g10, &men);
+    assert_false(ind_value_public(&g10, &women, STAT_WOMEN, bSexSmall));
+    assert_false(ind_value_public(&g10, &men, STAT_MEN, bSexSmall));
+    assert_true(ind_value_public(&g10, &total, STAT_TOTAL, bSexSmall));
+    assert_true(ind_value_public(&g10, &men, STAT_MEN, 0));
+    /* A small total is held back too; a typed indicator never is. */
+    total.den = CASE_SUPPRESS_BELOW - 1;
+    assert_false(ind_value_public(&g10, &total, STAT_TOTAL, 0));
+    Indicator typed = ind(IND_UNIT_COUNT, 0, 0);
+    assert_false(ind_value_small(&typed, &women));
+    assert_true(ind_value_public(&typed, &women, STAT_WOMEN, 1));
+}
+
 /* What a computed indicator counts, read and written as files say it, and
 ** the people reached by outreach events of its kinds. */
 static void
@@ -512,6 +558,7 @@ main(void)
         cmocka_unit_test(test_computed_from_outreach),
         cmocka_unit_test(test_value_review),
         cmocka_unit_test(test_percent_of),
+        cmocka_unit_test(test_value_public),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
